@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages jixiao needs (idempotent). Runs apt-get as root, or through sudo.
+# Usage: scripts/bootstrap.sh [--checks]   (--checks adds LibreOffice, fonts and poppler for render checks)
+set -euo pipefail
+packages=(build-essential cmake pkg-config libpoco-dev libxlsxwriter-dev catch2 libkainjow-mustache-dev)
+if [ "${1:-}" = "--checks" ]; then
+  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "bootstrap: all packages present"
+  exit 0
+fi
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+echo "bootstrap: installing ${missing[*]}"
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"

@@ -1,0 +1,97 @@
+#include "app/pipeline.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+#include "core/text.h"
+#include "ingest/case_loader.h"
+#include "ingest/csv.h"
+#include "ingest/framework_loader.h"
+#include "scoring/score.h"
+
+namespace jixiao {
+namespace {
+
+bool IsFile(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool IsDir(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string Parent(const std::string& dir) {
+  size_t slash = dir.find_last_of('/');
+  if (slash == std::string::npos) return dir == "." || dir == ".." ? dir + "/.." : ".";
+  if (slash == 0) return "/";
+  return dir.substr(0, slash);
+}
+
+}  // namespace
+
+std::optional<std::string> FindFrameworkFile(const Case& c) {
+  const std::string& ref = c.framework_ref;
+  if (ref.empty()) return std::nullopt;
+  if (EndsWith(ref, ".json")) {
+    std::string path = ref[0] == '/' ? ref : c.dir + "/" + ref;
+    if (IsFile(path)) return path;
+    return std::nullopt;
+  }
+  if (IsFile(c.dir + "/" + ref + ".json")) return c.dir + "/" + ref + ".json";
+  char resolved[4096];
+  std::string dir = realpath(c.dir.c_str(), resolved) ? std::string(resolved) : c.dir;
+  for (int depth = 0; depth < 12; ++depth) {
+    std::string candidate = dir + "/indicators/" + ref + ".json";
+    if (IsFile(candidate)) return candidate;
+    if (dir == "/" || dir.empty()) break;
+    dir = Parent(dir);
+  }
+  if (const char* env = std::getenv("JIXIAO_INDICATORS")) {
+    std::string candidate = std::string(env) + "/" + ref + ".json";
+    if (IsFile(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags) {
+  size_t errors_before = diags.ErrorCount();
+  auto c = LoadCase(dir, diags);
+  if (!c) return std::nullopt;
+  auto file = FindFrameworkFile(*c);
+  if (!file) {
+    diags.Error("case.framework_not_found", c->framework_ref_where,
+                "找不到指标体系“" + c->framework_ref +
+                    "”：请写指标体系 id（在案例目录或上级目录的 indicators/ 中查找 id.json），"
+                    "或相对于案例目录的 .json 路径");
+    return std::nullopt;
+  }
+  auto fw = LoadFramework(*file, diags);
+  if (!fw) return std::nullopt;
+  Scorecard card = ScoreCase(*fw, *c, diags);
+  if (diags.ErrorCount() != errors_before) return std::nullopt;
+  return Evaluation{std::move(*fw), std::move(*c), std::move(card)};
+}
+
+void ValidatePath(const std::string& path, Diagnostics& diags) {
+  if (IsDir(path)) {
+    EvaluateCaseDir(path, diags);
+  } else if (EndsWith(path, ".json")) {
+    LoadFramework(path, diags);
+  } else if (EndsWith(path, ".csv")) {
+    try {
+      ReadCsvFile(path);
+    } catch (const InputError& e) {
+      diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    }
+  } else if (!IsFile(path)) {
+    diags.Error("file.not_found", {path, 0, 0, ""}, "路径不存在，请检查拼写");
+  } else {
+    diags.Error("file.unknown_kind", {path, 0, 0, ""},
+                "无法判断文件类型：请给出指标体系 .json、案例目录或 .csv 表格");
+  }
+}
+
+}  // namespace jixiao

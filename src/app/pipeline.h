@@ -1,0 +1,32 @@
+// The only place that chains ingest -> scoring (and later report -> render) for one case.
+// Contract: returns nullopt when any error was reported to `diags`; on success the evaluation
+// holds the framework, the case and a scorecard that passed every error-level check.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "model/case.h"
+#include "model/framework.h"
+#include "scoring/scorecard.h"
+
+namespace jixiao {
+
+struct Evaluation {
+  Framework framework;
+  Case c;
+  Scorecard card;
+};
+
+// Finds the framework a case names: a path relative to the case directory (ends in .json), or an
+// id looked up as ID.json in the case directory, then in indicators/ of the case directory and its
+// ancestors, then in $JIXIAO_INDICATORS.
+std::optional<std::string> FindFrameworkFile(const Case& c);
+
+std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags);
+
+// What `validate` does with one path: a framework file (.json), a case directory, or a CSV table.
+void ValidatePath(const std::string& path, Diagnostics& diags);
+
+}  // namespace jixiao

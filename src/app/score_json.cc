@@ -1,0 +1,105 @@
+#include "app/score_json.h"
+
+#include <cstdio>
+
+#include "core/format.h"
+
+namespace jixiao {
+
+std::string JsonEscape(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char ch : text) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (ch < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", ch);
+          out += buffer;
+        } else {
+          out += static_cast<char>(ch);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+namespace {
+
+// JSON number with at most 2 decimals, trailing zeros trimmed ("89.65", "19", "28.4").
+std::string Num(const Rational& value) { return TrimmedDecimal(value); }
+std::string Num(Score s) { return FormatScoreNumber(s); }
+
+std::string RateOrNull(const std::optional<Rational>& rate) { return rate ? Num(*rate) : "null"; }
+
+}  // namespace
+
+std::string ScorecardJson(const Scorecard& card) {
+  std::string out = "{\n";
+  out += "  \"case\": " + JsonEscape(card.case_id) + ",\n";
+  out += "  \"framework\": " + JsonEscape(card.framework_id) + ",\n";
+  out += "  \"total\": " + Num(card.total) + ",\n";
+  out += "  \"grade\": " + JsonEscape(card.grade) + ",\n";
+  out += "  \"categories\": [";
+  bool first = true;
+  for (const IndicatorResult* c : card.Categories()) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += "    {\"code\": " + JsonEscape(c->code) + ", \"name\": " + JsonEscape(c->name) +
+           ", \"weight\": " + Num(c->weight) + ", \"score\": " + Num(c->score) +
+           ", \"rate\": " + RateOrNull(c->RatePercent()) + "}";
+  }
+  out += "\n  ],\n  \"indicators\": [";
+  first = true;
+  for (const auto& r : card.indicators) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += "    {\"code\": " + JsonEscape(r.code) + ", \"name\": " + JsonEscape(r.name) +
+           ", \"level\": " + std::to_string(r.level) + ", \"weight\": " + Num(r.weight) +
+           ", \"score\": " + Num(r.score) + ", \"value\": " + (r.leaf ? JsonEscape(r.value) : "null") +
+           ", \"deductions\": [";
+    for (size_t i = 0; i < r.deductions.size(); ++i) {
+      out += (i ? ", " : "") + std::string("{\"points\": ") + Num(r.deductions[i].points) +
+             ", \"reason\": " + JsonEscape(r.deductions[i].reason) + "}";
+    }
+    out += "]}";
+  }
+  out += "\n  ],\n  \"metrics\": {";
+  first = true;
+  for (const auto& [name, m] : card.metrics) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += "    " + JsonEscape(name) + ": " + Num(m.value);
+  }
+  out += "\n  },\n  \"checks\": [";
+  first = true;
+  for (const auto& d : card.checks) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += "    {\"severity\": " + JsonEscape(SeverityName(d.severity)) + ", \"code\": " +
+           JsonEscape(d.code) + ", \"where\": " + JsonEscape(d.where.ToString()) +
+           ", \"message\": " + JsonEscape(d.message) + "}";
+  }
+  out += card.checks.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+std::string ScorecardText(const Scorecard& card) {
+  std::string out = card.case_id + "（" + card.framework_title + "）\n";
+  out += "总分 " + FormatScore(card.total) + "，等级 " + card.grade + "\n";
+  for (const auto& r : card.indicators) {
+    out += std::string(static_cast<size_t>(r.level - 1) * 2, ' ') + r.code + " " + r.name + "  " +
+           FormatScoreNumber(r.score) + "/" + FormatScoreNumber(r.weight);
+    if (r.leaf && !r.value.empty()) out += "  业绩值：" + r.value;
+    if (r.leaf && r.Lost().hundredths > 0) out += "  " + r.sentence;
+    out += "\n";
+  }
+  for (const auto& d : card.checks) out += d.ToString() + "\n";
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,16 @@
+// The `score --json` contract of DESIGN.md §5, and the plain-text summary `score` prints.
+// Contract: numbers are JSON numbers rounded half-up to 2 decimals; `indicators` lists every node
+// in pre-order; parents carry "value": null and no deductions.
+#pragma once
+
+#include <string>
+
+#include "scoring/scorecard.h"
+
+namespace jixiao {
+
+std::string ScorecardJson(const Scorecard& card);
+std::string ScorecardText(const Scorecard& card);
+std::string JsonEscape(const std::string& text);
+
+}  // namespace jixiao

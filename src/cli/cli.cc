@@ -1,0 +1,57 @@
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace jixiao::cli {
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"validate", "检查指标体系、案例目录和表格，列出全部问题",
+       "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
+       "  有任何错误时退出码为 1。",
+       RunValidate},
+      {"score", "计算案例的各级指标得分、总分和等级",
+       "jixiao score CASE [--json]\n  CASE 为案例目录。--json 按 DESIGN.md §5 的约定输出 JSON。",
+       RunScore},
+  };
+  return kCommands;
+}
+
+bool WantsHelp(const Args& args) {
+  for (const auto& a : args)
+    if (a == "--help" || a == "-h") return true;
+  return false;
+}
+
+int Usage(const Command& command, bool to_stderr) {
+  std::fprintf(to_stderr ? stderr : stdout, "用法：%s\n", command.usage);
+  return to_stderr ? 2 : 0;
+}
+
+const Command& FindCommand(const std::string& name) {
+  for (const auto& c : Commands())
+    if (name == c.name) return c;
+  return Commands().front();
+}
+
+static int TopUsage(bool to_stderr) {
+  FILE* out = to_stderr ? stderr : stdout;
+  std::fprintf(out, "jixiao — 财政支出项目绩效评价\n\n用法：jixiao 命令 [参数]\n\n命令：\n");
+  for (const auto& c : Commands()) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(out, "\n每个命令都支持 --help。\n");
+  return to_stderr ? 2 : 0;
+}
+
+int Main(int argc, char** argv) {
+  Args args(argv + 1, argv + argc);
+  if (args.empty()) return TopUsage(true);
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") return TopUsage(false);
+  for (const auto& c : Commands()) {
+    if (args[0] == c.name) return c.run(Args(args.begin() + 1, args.end()));
+  }
+  std::fprintf(stderr, "未知命令“%s”。\n", args[0].c_str());
+  return TopUsage(true);
+}
+
+}  // namespace jixiao::cli

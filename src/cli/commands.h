@@ -1,0 +1,30 @@
+// The command table of the `jixiao` binary: one function per command, one file per command.
+// Contract: each command returns the process exit code — 0 ok, 1 bad input (every problem printed
+// to stderr, located and in Chinese), 2 usage. `--help` on every command prints its usage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao::cli {
+
+using Args = std::vector<std::string>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* usage;
+  int (*run)(const Args& args);
+};
+
+const std::vector<Command>& Commands();
+int Main(int argc, char** argv);
+
+int RunValidate(const Args& args);
+int RunScore(const Args& args);
+
+bool WantsHelp(const Args& args);
+int Usage(const Command& command, bool to_stderr);
+const Command& FindCommand(const std::string& name);
+
+}  // namespace jixiao::cli

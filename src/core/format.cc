@@ -1,0 +1,62 @@
+#include "core/format.h"
+
+namespace jixiao {
+
+std::string GroupThousands(const std::string& plain) {
+  size_t start = (!plain.empty() && plain[0] == '-') ? 1 : 0;
+  size_t point = plain.find('.');
+  size_t int_end = point == std::string::npos ? plain.size() : point;
+  std::string out = plain.substr(0, start);
+  for (size_t i = start; i < int_end; ++i) {
+    out += plain[i];
+    size_t remaining = int_end - i - 1;
+    if (remaining > 0 && remaining % 3 == 0) out += ',';
+  }
+  out += plain.substr(int_end);
+  return out;
+}
+
+std::string FormatYuanBare(Money m) { return GroupThousands(m.ToYuan().ToDecimal(2)); }
+
+std::string FormatYuan(Money m) { return FormatYuanBare(m) + "元"; }
+
+std::string FormatWanYuan(Money m) {
+  return GroupThousands((Rational(m.fen, 1000000)).ToDecimal(2)) + "万元";
+}
+
+std::string FormatPercent(const Rational& percent_value) { return percent_value.ToDecimal(2) + "%"; }
+
+std::string FormatRateOf(const Rational& fraction) {
+  return FormatPercent(fraction * Rational(100));
+}
+
+std::string TrimmedDecimal(const Rational& value) {
+  std::string text = value.ToDecimal(2);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  return text;
+}
+
+std::string FormatScoreNumber(Score s) { return TrimmedDecimal(s.ToRational()); }
+
+std::string FormatScore(Score s) { return FormatScoreNumber(s) + "分"; }
+
+std::string FormatPoints(const Rational& points) { return TrimmedDecimal(points) + "分"; }
+
+std::string FormatShare(const Rational& share) {
+  Rational percent = share * Rational(100);
+  if (Rational(percent.RoundScaled(2), 100) == percent) return TrimmedDecimal(percent) + "%";
+  return share.ToString();
+}
+
+std::string FormatQuantity(const Rational& value, const std::string& unit) {
+  if (unit == "%") return FormatPercent(value);
+  if (unit == "元") return GroupThousands(value.ToDecimal(2)) + "元";
+  if (unit == "万元") return GroupThousands(value.ToDecimal(2)) + "万元";
+  return TrimmedDecimal(value) + unit;
+}
+
+}  // namespace jixiao

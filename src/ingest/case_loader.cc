@@ -1,0 +1,205 @@
+#include "ingest/case_loader.h"
+
+#include <sys/stat.h>
+
+#include "core/text.h"
+#include "ingest/json.h"
+
+namespace jixiao {
+namespace {
+
+bool IsDirectory(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string StringMember(JsonReader& in, const JsonValue& object, const std::string& key) {
+  const JsonValue* v = object.Find(key);
+  if (!v) return "";
+  return in.String(*v).value_or("");
+}
+
+void ReadProject(JsonReader& in, const JsonValue& v, Project& p) {
+  if (!in.Expect(v, JsonValue::Type::kObject)) return;
+  in.RejectUnknown(v, {"name", "year", "district", "town", "unit", "authority", "commissioner",
+                       "evaluator", "lead", "kind", "period"});
+  if (const JsonValue* name = in.Member(v, "name", true)) p.name = in.String(*name).value_or("");
+  if (const JsonValue* year = v.Find("year")) {
+    p.year = year->IsNumber() ? year->text : in.String(*year).value_or("");
+  }
+  p.district = StringMember(in, v, "district");
+  p.town = StringMember(in, v, "town");
+  p.unit = StringMember(in, v, "unit");
+  p.authority = StringMember(in, v, "authority");
+  p.commissioner = StringMember(in, v, "commissioner");
+  p.evaluator = StringMember(in, v, "evaluator");
+  p.lead = StringMember(in, v, "lead");
+  p.kind = StringMember(in, v, "kind");
+  p.period = StringMember(in, v, "period");
+}
+
+void ReadMetrics(JsonReader& in, const JsonValue& v, Case& c) {
+  if (!in.Expect(v, JsonValue::Type::kObject)) return;
+  for (const auto& [name, item] : v.members) {
+    if (!in.Expect(item, JsonValue::Type::kObject)) continue;
+    in.RejectUnknown(item, {"value", "unit", "source"});
+    const JsonValue* value = in.Member(item, "value", true);
+    const JsonValue* unit = in.Member(item, "unit", true);
+    if (!value || !unit) continue;
+    auto number = in.Number(*value);
+    if (!number) continue;
+    MetricValue m{*number, in.String(*unit).value_or(""), StringMember(in, item, "source"),
+                  in.Where(item)};
+    if (m.source.empty()) {
+      in.Error(item, "case.metric_source", "指标值“" + name + "”缺少 source（数据来源说明），请注明出处");
+    }
+    c.metrics[name] = m;
+  }
+}
+
+void ReadDeductions(JsonReader& in, const JsonValue& v, Finding& f) {
+  if (!in.Expect(v, JsonValue::Type::kArray)) return;
+  for (const auto& item : v.items) {
+    if (!in.Expect(item, JsonValue::Type::kObject)) continue;
+    in.RejectUnknown(item, {"amount", "reason"});
+    const JsonValue* amount = in.Member(item, "amount", true);
+    const JsonValue* reason = in.Member(item, "reason", true);
+    if (!amount || !reason) continue;
+    auto value = in.Number(*amount);
+    auto text = in.String(*reason);
+    if (!value || !text) continue;
+    if (value->IsNegative()) {
+      in.Error(*amount, "case.deduction_negative", "扣分不能为负数；如需加分请使用 override");
+      continue;
+    }
+    if (Trim(*text).empty()) {
+      in.Error(*reason, "case.deduction_reason", "每项扣分都必须写明原因 reason");
+      continue;
+    }
+    bool share = amount->IsString() && (amount->text.find('%') != std::string::npos ||
+                                        amount->text.find('/') != std::string::npos);
+    if (share && Rational(1) < *value) {
+      in.Error(*amount, "case.deduction_share", "按权重比例扣分不能超过100%");
+      continue;
+    }
+    f.deductions.push_back({*value, share, *text, in.Where(item)});
+  }
+}
+
+void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
+  if (!in.Expect(v, JsonValue::Type::kObject)) return;
+  for (const auto& [code, item] : v.members) {
+    if (!in.Expect(item, JsonValue::Type::kObject)) continue;
+    in.RejectUnknown(item, {"value", "level", "met_elements", "deductions", "override", "analysis"});
+    Finding f;
+    f.where = in.Where(item);
+    if (const JsonValue* value = item.Find("value")) f.value = in.String(*value);
+    if (const JsonValue* level = item.Find("level")) f.level = in.String(*level);
+    if (const JsonValue* met = item.Find("met_elements")) {
+      f.has_met_elements = in.Expect(*met, JsonValue::Type::kArray);
+      for (const auto& n : met->items)
+        if (auto i = in.Integer(n)) f.met_elements.push_back(static_cast<int>(*i));
+    }
+    if (const JsonValue* deductions = item.Find("deductions")) ReadDeductions(in, *deductions, f);
+    if (const JsonValue* o = item.Find("override")) {
+      if (in.Expect(*o, JsonValue::Type::kObject)) {
+        in.RejectUnknown(*o, {"score", "reason"});
+        const JsonValue* score = in.Member(*o, "score", true);
+        const JsonValue* reason = in.Member(*o, "reason", true);
+        auto s = score ? in.Number(*score) : std::nullopt;
+        auto r = reason ? in.String(*reason) : std::nullopt;
+        auto exact = s ? Score::Exact(*s) : std::nullopt;
+        if (s && !exact) in.Error(*score, "case.override_score", "调整后得分最多两位小数");
+        if (exact && r) f.override_score = ScoreOverride{*exact, *r, in.Where(*o)};
+      }
+    }
+    f.analysis = StringMember(in, item, "analysis");
+    c.findings[code] = f;
+  }
+}
+
+void ReadObservations(JsonReader& in, const JsonValue& v, std::vector<Observation>& out) {
+  if (!in.Expect(v, JsonValue::Type::kArray)) return;
+  for (const auto& item : v.items) {
+    if (!in.Expect(item, JsonValue::Type::kObject)) continue;
+    in.RejectUnknown(item, {"title", "text", "indicators"});
+    Observation o;
+    if (const JsonValue* t = in.Member(item, "title", true)) o.title = in.String(*t).value_or("");
+    o.text = StringMember(in, item, "text");
+    if (const JsonValue* codes = item.Find("indicators")) {
+      if (in.Expect(*codes, JsonValue::Type::kArray))
+        for (const auto& code : codes->items)
+          if (auto s = in.String(code)) o.indicators.push_back(*s);
+    }
+    out.push_back(o);
+  }
+}
+
+void ReadNarrative(JsonReader& in, const JsonValue& v, const std::string& dir, Case& c) {
+  if (!in.Expect(v, JsonValue::Type::kObject)) return;
+  for (const auto& [key, item] : v.members) {
+    auto file = in.String(item);
+    if (!file) continue;
+    auto text = ReadFileBytes(dir + "/narrative/" + *file);
+    if (!text) {
+      in.Error(item, "case.narrative_missing", "找不到叙述文件 narrative/" + *file + "，请检查文件名");
+      continue;
+    }
+    if (!IsValidUtf8(*text)) {
+      in.Error(item, "case.narrative_encoding", "叙述文件 narrative/" + *file + " 必须是 UTF-8 编码");
+      continue;
+    }
+    c.narrative[key] = *text;
+  }
+}
+
+}  // namespace
+
+std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
+  std::string dir = dir_in;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  if (!IsDirectory(dir)) {
+    diags.Error("case.not_directory", {dir, 0, 0, ""}, "案例路径不是目录，请给出包含 case.json 的案例目录");
+    return std::nullopt;
+  }
+  size_t errors_before = diags.ErrorCount();
+  std::string file = dir + "/case.json";
+  auto bytes = ReadFileBytes(file);
+  if (!bytes) {
+    diags.Error("case.missing_case_json", {file, 0, 0, ""},
+                "案例目录中没有 case.json：请至少提供 case.json（framework、project、findings 等）");
+    return std::nullopt;
+  }
+  JsonValue root;
+  try {
+    root = ParseJson(file, *bytes);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    return std::nullopt;
+  }
+  JsonReader in(file, diags);
+  if (!in.Expect(root, JsonValue::Type::kObject)) return std::nullopt;
+  in.RejectUnknown(root, {"id", "framework", "project", "metrics", "findings", "experiences",
+                          "problems", "suggestions", "narrative"});
+  Case c;
+  c.dir = dir;
+  size_t slash = dir.find_last_of('/');
+  c.id = slash == std::string::npos ? dir : dir.substr(slash + 1);
+  if (const JsonValue* id = root.Find("id")) c.id = in.String(*id).value_or(c.id);
+  if (const JsonValue* fw = in.Member(root, "framework", true)) {
+    c.framework_ref = in.String(*fw).value_or("");
+    c.framework_ref_where = in.Where(*fw);
+  }
+  if (const JsonValue* p = in.Member(root, "project", true)) ReadProject(in, *p, c.project);
+  if (const JsonValue* m = root.Find("metrics")) ReadMetrics(in, *m, c);
+  if (const JsonValue* f = root.Find("findings")) ReadFindings(in, *f, c);
+  if (const JsonValue* e = root.Find("experiences")) ReadObservations(in, *e, c.experiences);
+  if (const JsonValue* p = root.Find("problems")) ReadObservations(in, *p, c.problems);
+  if (const JsonValue* s = root.Find("suggestions")) ReadObservations(in, *s, c.suggestions);
+  if (const JsonValue* n = root.Find("narrative")) ReadNarrative(in, *n, dir, c);
+  LoadCaseTables(dir, c, diags);
+  if (diags.ErrorCount() != errors_before) return std::nullopt;
+  return c;
+}
+
+}  // namespace jixiao

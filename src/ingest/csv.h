@@ -1,0 +1,64 @@
+// CSV tables as budget units and evaluators export them from Excel: UTF-8 (BOM tolerated),
+// GB18030 or CP936; quoted cells with commas and newlines; a Chinese header row whose cells may
+// declare a unit, as in 年初预算(万元).
+// Contract: ReadCsvFile throws InputError for unreadable or undecodable files; cell-level problems
+// go to Diagnostics with file, line, column and the column's name.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/money.h"
+#include "core/rational.h"
+
+namespace jixiao {
+
+struct CsvRow {
+  int line = 0;  // 1-based source line where the row starts
+  std::vector<std::string> cells;
+};
+
+struct CsvColumn {
+  int index = -1;
+  std::string header;  // as written, e.g. "年初预算(万元)"
+  std::string unit;    // from the parenthesis, e.g. "万元"; empty if none
+  bool present() const { return index >= 0; }
+};
+
+struct CsvTable {
+  std::string file;
+  std::string encoding;
+  std::vector<std::string> header;
+  std::vector<CsvRow> rows;  // data rows; blank rows are skipped
+  // Column whose name (before any unit parenthesis) equals `name`.
+  CsvColumn Column(const std::string& name) const;
+};
+
+CsvTable ParseCsv(const std::string& file, const std::string& utf8_text);
+CsvTable ReadCsvFile(const std::string& file);
+
+// Typed cells with located errors.
+class CsvCells {
+ public:
+  CsvCells(const CsvTable& table, Diagnostics& diags) : table_(table), diags_(diags) {}
+  // Reports each required column that is missing from the header; returns false if any is.
+  bool RequireColumns(const std::vector<std::string>& names);
+  std::string Text(const CsvRow& row, const CsvColumn& col) const;
+  // Amount in 元 or 万元 per the column's unit; blank -> nullopt without error unless required.
+  std::optional<Money> Amount(const CsvRow& row, const CsvColumn& col, bool required);
+  std::optional<Rational> Number(const CsvRow& row, const CsvColumn& col, bool required);
+  Location Where(const CsvRow& row, const CsvColumn& col) const;
+  Location WhereRow(const CsvRow& row) const { return {table_.file, row.line, 0, ""}; }
+  void Error(const CsvRow& row, const CsvColumn& col, const std::string& code,
+             const std::string& message) {
+    diags_.Error(code, Where(row, col), message);
+  }
+
+ private:
+  const CsvTable& table_;
+  Diagnostics& diags_;
+};
+
+}  // namespace jixiao

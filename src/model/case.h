@@ -1,0 +1,161 @@
+// One project's evidence (案例): metadata, typed metrics, the evaluator's findings, and the tables
+// read from the case directory. Plain structs, no I/O.
+// Contract: amounts are Money (fen); every row remembers its source line so that checks and
+// scoring can point back at it. A table whose file is absent has present == false.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/money.h"
+#include "core/rational.h"
+
+namespace jixiao {
+
+struct Project {
+  std::string name, year, district, town, unit, authority, commissioner, evaluator, lead, kind,
+      period;
+};
+
+struct MetricValue {
+  Rational value;
+  std::string unit;  // "%", "元", "人次" …; percent metrics hold 98.9 for 98.9%
+  std::string source;
+  Location where;
+};
+
+struct CaseDeduction {
+  Rational amount;
+  bool is_share = false;  // "25%" or "2/3" of the weight, else points
+  std::string reason;
+  Location where;
+};
+
+struct ScoreOverride {
+  Score score;
+  std::string reason;
+  Location where;
+};
+
+struct Finding {
+  std::optional<std::string> value;  // 业绩值 as the evaluator words it
+  std::optional<std::string> level;  // levels rule
+  std::vector<int> met_elements;     // elements rule, 1-based
+  bool has_met_elements = false;
+  std::vector<CaseDeduction> deductions;
+  std::optional<ScoreOverride> override_score;
+  std::string analysis;
+  Location where;
+};
+
+struct Observation {  // an experience, problem or suggestion
+  std::string title;
+  std::string text;
+  std::vector<std::string> indicators;
+};
+
+struct BudgetDetail {
+  std::string detail;  // 项目明细
+  std::string source;  // 资金来源
+  Money initial;       // 年初预算
+  std::optional<Rational> unit_price, quantity;
+  std::string basis;  // 依据
+  int line = 0;
+};
+
+// Rows sharing a 序号 form one line; 调整金额/调整后预算/实际支出 may be written once for the group
+// (a merged cell in the published table).
+struct BudgetLine {
+  std::string seq;
+  std::string composition;  // 项目构成
+  std::vector<BudgetDetail> details;
+  Money adjustment, adjusted, actual;
+  int line = 0;
+  Money Initial() const;
+};
+
+struct BudgetTotals {
+  Money initial, adjustment, adjusted, actual;
+  int line = 0;
+};
+
+struct FundingLine {
+  std::string source;
+  Money budget, received;
+  int line = 0;
+};
+
+struct HistoryRow {
+  std::string year;
+  Money initial, adjusted, actual;
+  int line = 0;
+};
+
+struct PlanRow {
+  std::string seq, policy, content, unit;
+  Rational planned;
+  std::optional<Rational> actual;
+  int line = 0;
+};
+
+struct Disbursement {
+  int month = 0;
+  int batch = 0;
+  int64_t persons = 0;
+  Money amount;
+  std::string note;
+  int line = 0;
+};
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+  int64_t DayNumber() const;  // days since 1970-01-01
+  std::string ToString() const;  // "2024-06-20"
+  static std::optional<Date> Parse(const std::string& text);  // 2024-06-20, 2024/6/20, 2024年6月20日
+};
+
+struct Transfer {
+  std::string item;
+  Money amount;
+  Date due, actual;
+  int line = 0;
+  int64_t DaysLate() const { return actual.DayNumber() - due.DayNumber(); }
+};
+
+struct TargetRow {
+  std::string level1, level2, level3, value, actual, source;
+  int line = 0;
+};
+
+template <typename Row>
+struct Table {
+  bool present = false;
+  std::string file;  // path used in messages
+  std::vector<Row> rows;
+};
+
+struct Case {
+  std::string id;
+  std::string dir;
+  std::string framework_ref;
+  Location framework_ref_where;
+  Project project;
+  std::map<std::string, MetricValue> metrics;
+  std::map<std::string, Finding> findings;
+  std::vector<Observation> experiences, problems, suggestions;
+  std::map<std::string, std::string> narrative;  // section key -> Markdown text
+
+  Table<BudgetLine> budget;
+  std::optional<BudgetTotals> budget_totals;
+  Table<FundingLine> funding;
+  Table<HistoryRow> history;
+  Table<PlanRow> plan;
+  Table<Disbursement> disbursements;
+  Table<Transfer> transfers;
+  Table<TargetRow> targets;
+};
+
+}  // namespace jixiao

@@ -1,0 +1,116 @@
+// The indicator framework (指标体系): a tree of up to four levels whose leaves carry scoring rules
+// as data, and the grade bands. Plain structs, no I/O.
+// Contract (enforced by ValidateFramework): codes unique, children's weights sum exactly to the
+// parent's, root sum equals `total`, every leaf has a rule, grade bands strictly descend to 0.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/money.h"
+#include "core/rational.h"
+
+namespace jixiao {
+
+enum class RuleType { kDeduction, kLevels, kElements, kRatio, kBands, kLinear, kTarget, kTimeliness };
+const char* RuleTypeName(RuleType type);  // "deduction", "levels", ...
+
+enum class Direction { kHigher, kLower };
+enum class CompareOp { kGe, kGt, kLe, kLt, kEq, kDefault };
+const char* CompareOpSymbol(CompareOp op);  // "≥", ">", "≤", "<", "=", ""
+bool Compare(const Rational& actual, CompareOp op, const Rational& value);
+
+enum class StepMode { kExact, kStarted, kCompleted };
+
+struct LevelOption {
+  std::string label;
+  Rational fraction;  // share of the weight awarded
+};
+
+struct ElementItem {
+  std::string text;
+  Rational points;  // resolved: fraction × weight, or points as written
+};
+
+struct Band {
+  CompareOp op = CompareOp::kDefault;
+  Rational value;
+  Rational fraction;
+};
+
+struct Rule {
+  RuleType type = RuleType::kDeduction;
+  Location where;                   // the rule object in the framework file
+  std::string metric;               // ratio, bands, linear
+  bool absolute = false;            // bands/linear/ratio compare |metric| (预算调整率)
+  std::vector<LevelOption> levels;  // levels
+  std::vector<ElementItem> elements;  // elements
+  Rational target;                  // ratio
+  Direction direction = Direction::kHigher;  // ratio, linear
+  std::vector<Band> bands;          // bands
+  Rational full_at, per, deduct;    // linear
+  StepMode steps = StepMode::kExact;  // linear
+  std::string target_name;          // target: row 三级 name in targets.csv
+  std::string source;               // timeliness: "transfers"
+  std::optional<Rational> per_item, per_day;  // timeliness
+};
+
+struct Indicator {
+  std::string code;
+  std::string name;
+  Score weight;
+  int level = 1;  // 1..4
+  std::string explanation;  // 指标解释
+  std::string criteria;     // 评分标准, shown verbatim
+  std::optional<Rule> rule;  // leaves only
+  std::vector<Indicator> children;
+  Location where;
+  bool IsLeaf() const { return children.empty(); }
+};
+
+struct GradeBand {
+  std::string label;
+  Score min;
+};
+
+struct DeclaredMetric {  // a metric the case must enter, with its unit
+  std::string name;
+  std::string unit;
+  std::string description;
+  Location where;
+};
+
+struct Framework {
+  std::string id;
+  std::string title;
+  std::vector<std::string> basis;
+  Score total;
+  std::vector<GradeBand> grades;  // strictly descending by min, last min 0
+  std::vector<DeclaredMetric> metrics;  // entered metrics the rules may name
+  std::vector<Indicator> indicators;
+  std::string file;
+
+  const Indicator* Find(const std::string& code) const;
+  const DeclaredMetric* FindMetric(const std::string& name) const;
+  // Pre-order walk over every node.
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (const auto& top : indicators) Walk(top, fn);
+  }
+  // Grade for an already rounded total (intervals are half-open: [min, next min)).
+  std::string GradeFor(Score total) const;
+
+ private:
+  template <typename Fn>
+  static void Walk(const Indicator& node, Fn& fn) {
+    fn(node);
+    for (const auto& child : node.children) Walk(child, fn);
+  }
+};
+
+// Structural checks that need no case data; problems go to `diags` located in the framework file.
+void ValidateFramework(const Framework& framework, Diagnostics& diags);
+
+}  // namespace jixiao

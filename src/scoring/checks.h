@@ -1,0 +1,15 @@
+// Consistency checks on a case before it is scored: budget arithmetic (年初 + 调整 = 调整后 per line
+// and in total, declared 合计 rows, 实际 ≤ 调整后, 单价 × 数量 = 年初), funding against the budget,
+// the history row of the evaluated year, and findings that name unknown indicators.
+// Contract: pure; each finding is a located Diagnostic with a stable code (see docs/checks.md).
+#pragma once
+
+#include "core/diagnostics.h"
+#include "model/case.h"
+#include "model/framework.h"
+
+namespace jixiao {
+
+void CheckCase(const Framework& framework, const Case& c, Diagnostics& diags);
+
+}  // namespace jixiao

@@ -1,0 +1,36 @@
+// The eight rule types of DESIGN.md §3, each turning a leaf's rule plus the case into an exact
+// score, the 业绩值, deduction lines with reasons, and the evidence (metric values, formula).
+// Contract: pure; a rule that needs data the case lacks reports a located error and yields
+// nullopt, never a silent zero. Scores are exact rationals in [0, weight]; rounding happens later.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "model/case.h"
+#include "model/framework.h"
+#include "scoring/scorecard.h"
+
+namespace jixiao {
+
+struct RuleContext {
+  const Framework& framework;
+  const Case& c;
+  const std::map<std::string, ResolvedMetric>& metrics;
+  Diagnostics& diags;
+};
+
+struct RuleOutcome {
+  Rational score;  // exact, before case findings' extra deductions and overrides
+  std::string value;
+  std::vector<DeductionLine> deductions;
+  std::string evidence;
+  std::string formula;
+};
+
+std::optional<RuleOutcome> EvaluateRule(const Indicator& leaf, const RuleContext& ctx);
+
+}  // namespace jixiao

@@ -1,0 +1,147 @@
+#include "scoring/score.h"
+
+#include "core/format.h"
+#include "scoring/checks.h"
+#include "scoring/metrics.h"
+#include "scoring/rules.h"
+
+namespace jixiao {
+
+std::string DeductionSentence(Score weight, const Rational& exact_score, Score rounded) {
+  Score lost = weight - rounded;
+  if (lost.hundredths == 0) return "根据评分标准，不扣分。";
+  std::string text = "根据评分标准，";
+  if (weight.hundredths > 0) {
+    Rational share = (weight.ToRational() - exact_score) / weight.ToRational();
+    std::string shown = FormatShare(share);
+    // Shares are how criteria are written (25%, 2/3); odd fractions read better as points alone.
+    if (shown.back() == '%' || share.den() <= 12) text += "扣权重的" + shown + "，";
+  }
+  return text + "扣" + FormatScore(lost) + "。";
+}
+
+namespace {
+
+class Scorer {
+ public:
+  Scorer(const Framework& fw, const Case& c, Diagnostics& diags, Scorecard& card)
+      : fw_(fw), c_(c), diags_(diags), card_(card) {}
+
+  Score Node(const Indicator& node, int parent) {
+    int index = static_cast<int>(card_.indicators.size());
+    card_.indicators.push_back({});
+    IndicatorResult r;
+    r.code = node.code;
+    r.name = node.name;
+    r.level = node.level;
+    r.parent = parent;
+    r.weight = node.weight;
+    r.leaf = node.IsLeaf();
+    r.criteria = node.criteria;
+    if (r.leaf) {
+      Leaf(node, r);
+    } else {
+      for (const auto& child : node.children) r.score += Node(child, index);
+    }
+    card_.indicators[static_cast<size_t>(index)] = r;
+    return r.score;
+  }
+
+ private:
+  void Leaf(const Indicator& node, IndicatorResult& r) {
+    r.rule_type = RuleTypeName(node.rule->type);
+    RuleContext ctx{fw_, c_, card_.metrics, diags_};
+    auto outcome = EvaluateRule(node, ctx);
+    if (!outcome) return;  // error already reported; the scorecard will not be published
+    auto it = c_.findings.find(node.code);
+    const Finding* f = it == c_.findings.end() ? nullptr : &it->second;
+    Rational exact = outcome->score;
+    r.deductions = outcome->deductions;
+    // Findings may add deductions to any non-deduction rule (扣分 beyond the rule itself).
+    if (f && node.rule->type != RuleType::kDeduction) {
+      Rational weight = node.weight.ToRational();
+      for (const auto& d : f->deductions) {
+        Rational points = d.is_share ? d.amount * weight : d.amount;
+        exact -= points;
+        r.deductions.push_back(
+            {points, d.is_share ? std::optional<Rational>(d.amount) : std::nullopt, d.reason});
+      }
+      exact = Max(Rational(0), exact);
+    }
+    r.value = f && f->value ? *f->value : outcome->value;
+    r.evidence = outcome->evidence;
+    r.formula = outcome->formula;
+    r.score = Score::Round(exact);
+    r.sentence = DeductionSentence(r.weight, exact, r.score);
+    if (f && f->override_score) {
+      const ScoreOverride& o = *f->override_score;
+      if (node.weight < o.score || o.score.hundredths < 0) {
+        diags_.Error("finding.override_range", o.where,
+                     "调整后得分" + FormatScore(o.score) + "超出该指标分值范围 0–" + FormatScore(node.weight));
+        return;
+      }
+      r.override_reason = o.reason;
+      r.sentence = "按评分标准计算得" + FormatScore(r.score) + "，评价小组调整为" +
+                   FormatScore(o.score) + "，理由：" + o.reason + "。";
+      r.score = o.score;
+    }
+    r.summary = "该指标满分" + FormatScore(r.weight) + "，根据评分标准得" + FormatScore(r.score) + "。";
+  }
+
+  const Framework& fw_;
+  const Case& c_;
+  Diagnostics& diags_;
+  Scorecard& card_;
+};
+
+}  // namespace
+
+Scorecard ScoreCase(const Framework& fw, const Case& c, Diagnostics& diags) {
+  Diagnostics local;
+  Scorecard card;
+  card.case_id = c.id;
+  card.framework_id = fw.id;
+  card.framework_title = fw.title;
+  card.total_weight = fw.total;
+  card.metrics = ResolveMetrics(fw, c, local);
+  CheckCase(fw, c, local);
+  Scorer scorer(fw, c, local, card);
+  for (const auto& top : fw.indicators) card.total += scorer.Node(top, -1);
+  card.grade = fw.GradeFor(card.total);
+  VerifyScorecard(fw, card, local);
+  card.checks = local.items();
+  diags.Append(local);
+  return card;
+}
+
+void VerifyScorecard(const Framework& fw, const Scorecard& card, Diagnostics& diags) {
+  std::vector<Score> child_sums(card.indicators.size());
+  Score top_sum;
+  for (const auto& r : card.indicators) {
+    if (r.parent >= 0) child_sums[static_cast<size_t>(r.parent)] += r.score;
+    else top_sum += r.score;
+    if (r.score.hundredths < 0 || r.weight < r.score) {
+      diags.Error("score.range", {card.case_id, 0, 0, r.code},
+                  "指标“" + r.code + "”得分" + FormatScore(r.score) + "超出分值" + FormatScore(r.weight));
+    }
+  }
+  for (size_t i = 0; i < card.indicators.size(); ++i) {
+    const auto& r = card.indicators[i];
+    if (!r.leaf && child_sums[i] != r.score) {
+      diags.Error("score.parent_sum", {card.case_id, 0, 0, r.code},
+                  "指标“" + r.code + "”得分" + FormatScore(r.score) + "与下级指标得分之和" +
+                      FormatScore(child_sums[i]) + "不一致");
+    }
+  }
+  if (top_sum != card.total) {
+    diags.Error("score.total_sum", {card.case_id, 0, 0, "total"},
+                "总分" + FormatScore(card.total) + "与一级指标得分之和" + FormatScore(top_sum) + "不一致");
+  }
+  if (fw.GradeFor(card.total) != card.grade) {
+    diags.Error("score.grade", {card.case_id, 0, 0, "grade"},
+                "总分" + FormatScore(card.total) + "应评为“" + fw.GradeFor(card.total) +
+                    "”，而非“" + card.grade + "”");
+  }
+}
+
+}  // namespace jixiao

@@ -1,0 +1,65 @@
+// The result of scoring one case: every node's score, 业绩值, deductions with reasons, the
+// sentences that explain them, the metrics used, and the consistency checks.
+// Contract: leaves are rounded half-up to 0.01 once; parents are sums of their rounded children;
+// the grade is taken from the rounded total. Indicators are listed in pre-order.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/money.h"
+#include "core/rational.h"
+
+namespace jixiao {
+
+struct DeductionLine {
+  Rational points;  // exact points deducted by this line
+  std::optional<Rational> share;  // of the weight, when the criteria speak in shares
+  std::string reason;
+};
+
+struct IndicatorResult {
+  std::string code, name;
+  int level = 1;
+  int parent = -1;  // index into Scorecard::indicators, -1 for 一级
+  bool leaf = false;
+  Score weight, score;
+  std::string value;     // 业绩值
+  std::string rule_type;  // leaves: "deduction", "bands", …
+  std::string criteria;   // 评分标准 as written in the framework
+  std::vector<DeductionLine> deductions;
+  std::string evidence;  // e.g. "预算调整率为9.02%，适用“≤10%”区间（得分值的50%）"
+  std::string formula;   // e.g. "得分 = 4 × 50% = 2"
+  std::string sentence;  // "根据评分标准，扣权重的25%，扣0.75分。"
+  std::string summary;   // "该指标满分3分，根据评分标准得2.25分。"
+  std::optional<std::string> override_reason;
+  Score Lost() const { return weight - score; }
+  // 得分率 as a percent value (71.25 for 71.25%); nullopt for a zero weight.
+  std::optional<Rational> RatePercent() const;
+};
+
+struct ResolvedMetric {
+  Rational value;
+  std::string unit;
+  std::string source;   // where it came from: a file, or the source note typed in case.json
+  std::string formula;  // derived metrics only
+  bool derived = false;
+};
+
+struct Scorecard {
+  std::string case_id, framework_id, framework_title;
+  Score total, total_weight;
+  std::string grade;
+  std::vector<IndicatorResult> indicators;
+  std::map<std::string, ResolvedMetric> metrics;
+  std::vector<Diagnostic> checks;  // warnings and errors found while scoring
+
+  const IndicatorResult* Find(const std::string& code) const;
+  std::vector<const IndicatorResult*> Categories() const;  // the 一级 nodes
+  std::optional<Rational> TotalRatePercent() const;
+};
+
+}  // namespace jixiao
