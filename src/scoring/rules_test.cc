@@ -1,0 +1,284 @@
+// Edge cases of every rule type, on hand-built one-leaf frameworks (no files involved).
+#include <catch2/catch.hpp>
+
+#include "scoring/score.h"
+
+namespace jixiao {
+namespace {
+
+Framework OneLeaf(Rule rule, int64_t weight_hundredths = 300) {
+  Framework fw;
+  fw.id = "t";
+  fw.total = Score{weight_hundredths};
+  fw.grades = {{"优", Score{9000}}, {"良", Score{8000}}, {"合格", Score{6000}}, {"不合格", Score{0}}};
+  fw.metrics = {{"满意度", "%", "", {}}, {"数量", "个", "", {}}};
+  Indicator top;
+  top.code = "A";
+  top.name = "一级";
+  top.weight = Score{weight_hundredths};
+  Indicator leaf;
+  leaf.code = "A1";
+  leaf.name = "末级";
+  leaf.level = 2;
+  leaf.weight = Score{weight_hundredths};
+  leaf.rule = rule;
+  top.children.push_back(leaf);
+  fw.indicators.push_back(top);
+  return fw;
+}
+
+struct Scored {
+  Scorecard card;
+  Diagnostics diags;
+  const IndicatorResult& leaf() const { return *card.Find("A1"); }
+};
+
+Scored Run(const Framework& fw, const Case& c) {
+  Scored s;
+  s.card = ScoreCase(fw, c, s.diags);
+  return s;
+}
+
+Case WithMetric(const std::string& name, Rational value, const std::string& unit = "%") {
+  Case c;
+  c.metrics[name] = {value, unit, "测试", {}};
+  return c;
+}
+
+Rule MetricRule(RuleType type, const std::string& metric) {
+  Rule r;
+  r.type = type;
+  r.metric = metric;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("deduction: a share of 2/3 of 3 points is exactly 2") {
+  Rule r;
+  Case c;
+  c.findings["A1"].deductions.push_back({Rational(2, 3), true, "指标值不清晰", {}});
+  auto s = Run(OneLeaf(r), c);
+  REQUIRE_FALSE(s.diags.HasErrors());
+  CHECK(s.leaf().score == Score{100});
+  CHECK(s.leaf().sentence == "根据评分标准，扣权重的2/3，扣2分。");
+  CHECK(s.leaf().summary == "该指标满分3分，根据评分标准得1分。");
+}
+
+TEST_CASE("deduction: three shares of 1/3 add up exactly, not to 0.99") {
+  Rule r;
+  Case c;
+  for (int i = 0; i < 3; ++i) c.findings["A1"].deductions.push_back({Rational(1, 3), true, "问题", {}});
+  auto s = Run(OneLeaf(r, 100), c);
+  CHECK(s.leaf().score == Score{0});
+}
+
+TEST_CASE("deduction: deductions beyond the weight floor at 0") {
+  Rule r;
+  Case c;
+  c.findings["A1"].deductions.push_back({Rational(2), false, "一", {}});
+  c.findings["A1"].deductions.push_back({Rational(3, 2), false, "二", {}});
+  auto s = Run(OneLeaf(r), c);
+  CHECK(s.leaf().score == Score{0});
+  CHECK(s.leaf().sentence == "根据评分标准，扣权重的100%，扣3分。");
+}
+
+TEST_CASE("deduction: none gives full marks and says so") {
+  auto s = Run(OneLeaf(Rule{}), Case{});
+  CHECK(s.leaf().score == Score{300});
+  CHECK(s.leaf().sentence == "根据评分标准，不扣分。");
+}
+
+TEST_CASE("levels: picks the fraction of the chosen label; unknown label is an error") {
+  Rule r;
+  r.type = RuleType::kLevels;
+  r.levels = {{"充分", Rational(1)}, {"一般", Rational(1, 2)}, {"没有", Rational(0)}};
+  Case c;
+  c.findings["A1"].level = "一般";
+  auto s = Run(OneLeaf(r), c);
+  CHECK(s.leaf().score == Score{150});
+  CHECK(s.leaf().value == "一般");
+  c.findings["A1"].level = "较好";
+  auto bad = Run(OneLeaf(r), c);
+  REQUIRE(bad.diags.HasErrors());
+  CHECK(bad.diags.items()[0].code == "rule.level_unknown");
+  auto missing = Run(OneLeaf(r), Case{});
+  CHECK(missing.diags.items()[0].code == "rule.level_missing");
+}
+
+TEST_CASE("elements: sums the met elements and lists the unmet ones") {
+  Rule r;
+  r.type = RuleType::kElements;
+  r.elements = {{"有制度", Rational(1)}, {"有执行", Rational(1)}, {"有监督", Rational(1)}};
+  Case c;
+  c.findings["A1"].has_met_elements = true;
+  c.findings["A1"].met_elements = {1, 3};
+  auto s = Run(OneLeaf(r), c);
+  CHECK(s.leaf().score == Score{200});
+  REQUIRE(s.leaf().deductions.size() == 1);
+  CHECK(s.leaf().deductions[0].reason == "未满足要素②：有执行");
+  c.findings["A1"].met_elements = {4};
+  CHECK(Run(OneLeaf(r), c).diags.items()[0].code == "rule.element_range");
+}
+
+TEST_CASE("ratio: higher is capped at full, lower rewards staying under target") {
+  Rule r = MetricRule(RuleType::kRatio, "满意度");
+  r.target = Rational(90);
+  CHECK(Run(OneLeaf(r), WithMetric("满意度", Rational(45))).leaf().score == Score{150});
+  CHECK(Run(OneLeaf(r), WithMetric("满意度", Rational(99))).leaf().score == Score{300});
+  CHECK(Run(OneLeaf(r), WithMetric("满意度", Rational(-5))).leaf().score == Score{0});
+  r.direction = Direction::kLower;
+  CHECK(Run(OneLeaf(r), WithMetric("满意度", Rational(0))).leaf().score == Score{300});
+  CHECK(Run(OneLeaf(r), WithMetric("满意度", Rational(120))).leaf().score == Score{225});
+}
+
+TEST_CASE("bands: boundaries honour inclusive and exclusive operators; first match wins") {
+  Rule r = MetricRule(RuleType::kBands, "满意度");
+  r.bands = {{CompareOp::kGe, Rational(90), Rational(1)},
+             {CompareOp::kGt, Rational(80), Rational(3, 4)},
+             {CompareOp::kDefault, Rational(0), Rational(0)}};
+  auto score_at = [&](Rational v) { return Run(OneLeaf(r, 400), WithMetric("满意度", v)).leaf().score; };
+  CHECK(score_at(Rational(90)) == Score{400});
+  CHECK(score_at(Rational(8999, 100)) == Score{300});
+  CHECK(score_at(Rational(80)) == Score{0});  // > 80 excludes 80
+  CHECK(score_at(Rational(8001, 100)) == Score{300});
+}
+
+TEST_CASE("bands: a value outside every band without a default is a located error") {
+  Rule r = MetricRule(RuleType::kBands, "满意度");
+  r.bands = {{CompareOp::kGe, Rational(90), Rational(1)}};
+  auto s = Run(OneLeaf(r), WithMetric("满意度", Rational(50)));
+  REQUIRE(s.diags.HasErrors());
+  CHECK(s.diags.items()[0].code == "rule.no_band");
+}
+
+TEST_CASE("bands: absolute compares |metric| (negative 预算调整率)") {
+  Rule r = MetricRule(RuleType::kBands, "满意度");
+  r.absolute = true;
+  r.bands = {{CompareOp::kLe, Rational(10), Rational(1, 2)}, {CompareOp::kDefault, 0, 0}};
+  CHECK(Run(OneLeaf(r, 400), WithMetric("满意度", Rational(-902, 100))).leaf().score == Score{200});
+}
+
+TEST_CASE("linear: exact, started and completed steps; floor at 0") {
+  Rule r = MetricRule(RuleType::kLinear, "满意度");
+  r.full_at = Rational(100);
+  r.per = Rational(3);
+  r.deduct = Rational(1);
+  auto at = [&](Rational v) { return Run(OneLeaf(r, 500), WithMetric("满意度", v)).leaf().score; };
+  CHECK(at(Rational(100)) == Score{500});
+  CHECK(at(Rational(96)) == Score{367});  // 5 − 4/3 = 3.666… → 3.67
+  r.steps = StepMode::kStarted;
+  CHECK(at(Rational(96)) == Score{300});
+  r.steps = StepMode::kCompleted;
+  CHECK(at(Rational(96)) == Score{400});
+  CHECK(at(Rational(0)) == Score{0});
+  r.direction = Direction::kLower;
+  r.steps = StepMode::kExact;
+  CHECK(at(Rational(103)) == Score{400});
+}
+
+TEST_CASE("a metric the case lacks is a located error, never a silent zero") {
+  Rule r = MetricRule(RuleType::kRatio, "满意度");
+  r.target = Rational(90);
+  auto s = Run(OneLeaf(r), Case{});
+  REQUIRE(s.diags.HasErrors());
+  CHECK(s.diags.items()[0].code == "rule.missing_metric");
+  Rule derived = MetricRule(RuleType::kRatio, "预算执行率");
+  derived.target = Rational(100);
+  auto d = Run(OneLeaf(derived), Case{});
+  CHECK(d.diags.items()[0].code == "rule.missing_file");
+}
+
+TEST_CASE("zero denominators: 预算执行率 with a zero budget is not derived") {
+  Case c;
+  c.budget.present = true;
+  c.budget.file = "budget.csv";
+  BudgetLine line;
+  line.seq = "1";
+  line.details.push_back({"明细", "镇级", Money{0}, {}, {}, "", 2});
+  c.budget.rows.push_back(line);
+  Rule r = MetricRule(RuleType::kRatio, "预算执行率");
+  r.target = Rational(100);
+  auto s = Run(OneLeaf(r), c);
+  CHECK(s.card.metrics.count("预算执行率") == 0);
+  CHECK(s.diags.HasErrors());  // the rule needs it: error, not 0 points
+}
+
+Case WithTarget(const std::string& value, const std::string& actual) {
+  Case c;
+  c.targets.present = true;
+  c.targets.file = "targets.csv";
+  c.targets.rows.push_back({"产出指标", "数量指标", "完成率", value, actual, "", 2});
+  return c;
+}
+
+TEST_CASE("target: ≥ met is full, unmet is actual/target; ≤ unmet is target/actual") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "完成率";
+  auto at = [&](const char* v, const char* a) { return Run(OneLeaf(r, 400), WithTarget(v, a)).leaf().score; };
+  CHECK(at("≥90%", "95%") == Score{400});
+  CHECK(at("≥90%", "45%") == Score{200});
+  CHECK(at("≤10次", "8次") == Score{400});
+  CHECK(at("≤10次", "16次") == Score{250});
+  CHECK(at("=100%", "100%") == Score{400});
+  CHECK(at("及时", "及时") == Score{400});
+  CHECK(at("及时", "不够及时") == Score{0});
+  CHECK(at("≥0%", "0%") == Score{400});
+}
+
+TEST_CASE("target: missing actual value or row is a located error") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "完成率";
+  auto s = Run(OneLeaf(r), WithTarget("≥90%", ""));
+  REQUIRE(s.diags.HasErrors());
+  CHECK(s.diags.items()[0].code == "rule.target_actual");
+  CHECK(s.diags.items()[0].where.line == 2);
+  r.target_name = "不存在";
+  CHECK(Run(OneLeaf(r), WithTarget("≥90%", "95%")).diags.items()[0].code == "rule.target_missing");
+}
+
+TEST_CASE("timeliness: per item and per day, floor at 0, missing file is an error") {
+  Rule r;
+  r.type = RuleType::kTimeliness;
+  r.source = "transfers";
+  r.per_item = Rational(1);
+  Case c;
+  c.transfers.present = true;
+  c.transfers.rows.push_back({"甲", Money{3288000}, {2024, 6, 20}, {2024, 7, 2}, 2});
+  c.transfers.rows.push_back({"乙", Money{428125}, {2024, 11, 14}, {2024, 11, 15}, 3});
+  c.transfers.rows.push_back({"丙", Money{100}, {2024, 3, 1}, {2024, 2, 28}, 4});
+  auto s = Run(OneLeaf(r, 500), c);
+  CHECK(s.leaf().score == Score{300});
+  CHECK(s.leaf().sentence == "根据评分标准，扣权重的40%，扣2分。");
+  r.per_item.reset();
+  r.per_day = Rational(1, 2);
+  CHECK(Run(OneLeaf(r, 500), c).leaf().score == Score{0});  // 13 days × 0.5 > 5
+  CHECK(Run(OneLeaf(r, 500), Case{}).diags.items()[0].code == "rule.missing_file");
+}
+
+TEST_CASE("findings add deductions to any rule; an override replaces the score with its reason") {
+  Rule r = MetricRule(RuleType::kRatio, "满意度");
+  r.target = Rational(90);
+  Case c = WithMetric("满意度", Rational(95));
+  c.findings["A1"].deductions.push_back({Rational(1, 4), true, "样本不足", {}});
+  CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{300});
+  c.findings["A1"].override_score = ScoreOverride{Score{350}, "专家评审意见", {}};
+  auto s = Run(OneLeaf(r, 400), c);
+  CHECK(s.leaf().score == Score{350});
+  REQUIRE(s.leaf().override_reason);
+  c.findings["A1"].override_score = ScoreOverride{Score{450}, "超出", {}};
+  CHECK(Run(OneLeaf(r, 400), c).diags.items()[0].code == "finding.override_range");
+}
+
+TEST_CASE("grading happens on the rounded total: 89.995 rounds to 90.00 and is 优") {
+  Rule r = MetricRule(RuleType::kRatio, "满意度");
+  r.target = Rational(100);
+  Framework fw = OneLeaf(r, 10000);
+  CHECK(Run(fw, WithMetric("满意度", Rational(89995, 1000))).card.grade == "优");
+  CHECK(Run(fw, WithMetric("满意度", Rational(89994, 1000))).card.grade == "良");
+  CHECK(Run(fw, WithMetric("满意度", Rational(89994, 1000))).card.total == Score{8999});
+}
+
+}  // namespace jixiao
