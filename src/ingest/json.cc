@@ -106,6 +106,7 @@ class Parser {
       ++pos_;
       SkipSpace();
       v.members.emplace_back(key, ParseValue(v.path + "." + key));
+      int value_end_line = line_;
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;
@@ -115,7 +116,8 @@ class Parser {
         ++pos_;
         return;
       }
-      Fail("对象成员之间应为逗号，或以 } 结束");
+      Fail(line_ > value_end_line ? "上一行末尾缺少逗号（对象成员之间应以逗号分隔）"
+                                  : "对象成员之间应为逗号，或以 } 结束");
     }
   }
 
@@ -130,6 +132,7 @@ class Parser {
     for (;;) {
       SkipSpace();
       v.items.push_back(ParseValue(v.path + "[" + std::to_string(v.items.size()) + "]"));
+      int value_end_line = line_;
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;
@@ -139,7 +142,8 @@ class Parser {
         ++pos_;
         return;
       }
-      Fail("数组元素之间应为逗号，或以 ] 结束");
+      Fail(line_ > value_end_line ? "上一行末尾缺少逗号（数组元素之间应以逗号分隔）"
+                                  : "数组元素之间应为逗号，或以 ] 结束");
     }
   }
 
