@@ -56,7 +56,18 @@ std::optional<std::string> FindFrameworkFile(const Case& c) {
   return std::nullopt;
 }
 
-std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags) {
+std::shared_ptr<const Framework> FrameworkCache::Load(const std::string& file, Diagnostics& diags) {
+  auto it = loaded_.find(file);
+  if (it != loaded_.end()) return it->second;
+  auto fw = LoadFramework(file, diags);
+  if (!fw) return nullptr;
+  auto shared = std::make_shared<const Framework>(std::move(*fw));
+  loaded_[file] = shared;
+  return shared;
+}
+
+std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags,
+                                          FrameworkCache* cache) {
   size_t errors_before = diags.ErrorCount();
   auto c = LoadCase(dir, diags);
   if (!c) return std::nullopt;
@@ -68,11 +79,12 @@ std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& d
                     "或相对于案例目录的 .json 路径");
     return std::nullopt;
   }
-  auto fw = LoadFramework(*file, diags);
+  FrameworkCache local;
+  auto fw = (cache ? cache : &local)->Load(*file, diags);
   if (!fw) return std::nullopt;
   Scorecard card = ScoreCase(*fw, *c, diags);
   if (diags.ErrorCount() != errors_before) return std::nullopt;
-  return Evaluation{std::move(*fw), std::move(*c), std::move(card)};
+  return Evaluation{std::move(fw), std::move(*c), std::move(card)};
 }
 
 void ValidatePath(const std::string& path, Diagnostics& diags) {

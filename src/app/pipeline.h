@@ -3,6 +3,8 @@
 // holds the framework, the case and a scorecard that passed every error-level check.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -14,7 +16,7 @@
 namespace jixiao {
 
 struct Evaluation {
-  Framework framework;
+  std::shared_ptr<const Framework> framework;  // shared by every case of a batch
   Case c;
   Scorecard card;
 };
@@ -24,7 +26,18 @@ struct Evaluation {
 // ancestors, then in $JIXIAO_INDICATORS.
 std::optional<std::string> FindFrameworkFile(const Case& c);
 
-std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags);
+// Frameworks loaded once per batch, keyed by file path. Not thread-safe.
+class FrameworkCache {
+ public:
+  std::shared_ptr<const Framework> Load(const std::string& file, Diagnostics& diags);
+
+ private:
+  std::map<std::string, std::shared_ptr<const Framework>> loaded_;
+};
+
+// Loads, checks and scores one case directory; pass a cache when scoring many cases.
+std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags,
+                                          FrameworkCache* cache = nullptr);
 
 // What `validate` does with one path: a framework file (.json), a case directory, or a CSV table.
 void ValidatePath(const std::string& path, Diagnostics& diags);

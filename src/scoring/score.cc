@@ -14,8 +14,8 @@ std::string DeductionSentence(Score weight, const Rational& exact_score, Score r
   if (weight.hundredths > 0) {
     Rational share = (weight.ToRational() - exact_score) / weight.ToRational();
     std::string shown = FormatShare(share);
-    // Shares are how criteria are written (25%, 2/3); odd fractions read better as points alone.
-    if (shown.back() == '%' || share.den() <= 12) text += "扣权重的" + shown + "，";
+    // Shares are how criteria are written (25%, 2/3); other fractions (7/12) read better as points.
+    if (shown.back() == '%' || share.den() == 3) text += "扣权重的" + shown + "，";
   }
   return text + "扣" + FormatScore(lost) + "。";
 }
@@ -37,14 +37,14 @@ class Scorer {
     r.parent = parent;
     r.weight = node.weight;
     r.leaf = node.IsLeaf();
-    r.criteria = node.criteria;
     if (r.leaf) {
       Leaf(node, r);
     } else {
       for (const auto& child : node.children) r.score += Node(child, index);
     }
-    card_.indicators[static_cast<size_t>(index)] = r;
-    return r.score;
+    Score score = r.score;
+    card_.indicators[static_cast<size_t>(index)] = std::move(r);
+    return score;
   }
 
  private:

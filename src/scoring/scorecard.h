@@ -28,8 +28,7 @@ struct IndicatorResult {
   bool leaf = false;
   Score weight, score;
   std::string value;     // 业绩值
-  std::string rule_type;  // leaves: "deduction", "bands", …
-  std::string criteria;   // 评分标准 as written in the framework
+  std::string rule_type;  // leaves: "deduction", "bands", … (评分标准 text stays in the framework)
   std::vector<DeductionLine> deductions;
   std::string evidence;  // e.g. "预算调整率为9.02%，适用“≤10%”区间（得分值的50%）"
   std::string formula;   // e.g. "得分 = 4 × 50% = 2"
