@@ -8,7 +8,7 @@
 
 namespace jixiao::bench {
 
-std::vector<std::string> GenerateCases(const std::string& out_dir, const std::string& framework_path,
-                                       int count, unsigned seed);
+std::vector<std::string> GenerateCases(const std::string& out_dir,
+                                       const std::string& framework_path, int count, unsigned seed);
 
 }  // namespace jixiao::bench

@@ -2,10 +2,10 @@
 // loaded cases again in memory. Prints cases per second for both, median of several runs.
 // Usage: score_bench N [RUNS] [DIR]   (DIR defaults to a fresh folder under /tmp)
 #include <algorithm>
-#include <map>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -54,8 +54,10 @@ int main(int argc, char** argv) {
   std::map<std::string, int> grades;
   for (const auto& e : loaded) ++grades[e.card.grade];
   std::printf("cases: %d, runs: %d\n", count, runs);
-  std::printf("load + score from disk: median %.3f s, %.0f cases/s\n", Median(disk), count / Median(disk));
-  std::printf("score in memory:        median %.3f s, %.0f cases/s\n", Median(memory), count / Median(memory));
+  std::printf("load + score from disk: median %.3f s, %.0f cases/s\n", Median(disk),
+              count / Median(disk));
+  std::printf("score in memory:        median %.3f s, %.0f cases/s\n", Median(memory),
+              count / Median(memory));
   std::printf("grades:");
   for (const auto& [grade, n] : grades) std::printf(" %s %d", grade.c_str(), n);
   std::printf("  (checksum %lld)\n", checksum);

@@ -10,11 +10,21 @@ std::string JsonEscape(const std::string& text) {
   std::string out = "\"";
   for (unsigned char ch : text) {
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (ch < 0x20) {
           char buffer[8];
@@ -60,8 +70,8 @@ std::string ScorecardJson(const Scorecard& card) {
     first = false;
     out += "    {\"code\": " + JsonEscape(r.code) + ", \"name\": " + JsonEscape(r.name) +
            ", \"level\": " + std::to_string(r.level) + ", \"weight\": " + Num(r.weight) +
-           ", \"score\": " + Num(r.score) + ", \"value\": " + (r.leaf ? JsonEscape(r.value) : "null") +
-           ", \"deductions\": [";
+           ", \"score\": " + Num(r.score) +
+           ", \"value\": " + (r.leaf ? JsonEscape(r.value) : "null") + ", \"deductions\": [";
     for (size_t i = 0; i < r.deductions.size(); ++i) {
       out += (i ? ", " : "") + std::string("{\"points\": ") + Num(r.deductions[i].points) +
              ", \"reason\": " + JsonEscape(r.deductions[i].reason) + "}";
@@ -80,8 +90,8 @@ std::string ScorecardJson(const Scorecard& card) {
   for (const auto& d : card.checks) {
     out += first ? "\n" : ",\n";
     first = false;
-    out += "    {\"severity\": " + JsonEscape(SeverityName(d.severity)) + ", \"code\": " +
-           JsonEscape(d.code) + ", \"where\": " + JsonEscape(d.where.ToString()) +
+    out += "    {\"severity\": " + JsonEscape(SeverityName(d.severity)) +
+           ", \"code\": " + JsonEscape(d.code) + ", \"where\": " + JsonEscape(d.where.ToString()) +
            ", \"message\": " + JsonEscape(d.message) + "}";
   }
   out += card.checks.empty() ? "]\n}\n" : "\n  ]\n}\n";

@@ -26,8 +26,8 @@ TEST_CASE("Rational arithmetic is exact and rounds half-up once") {
   CHECK(Rational(2, 3) * Rational(3) == Rational(2));
   CHECK((Rational(1, 3) + Rational(1, 3) + Rational(1, 3)) == Rational(1));
   CHECK(Rational(2, 3).RoundScaled(2) == 67);
-  CHECK(Rational(1, 8).RoundScaled(2) == 13);     // 0.125 -> 0.13
-  CHECK(Rational(-1, 8).RoundScaled(2) == -13);   // away from zero
+  CHECK(Rational(1, 8).RoundScaled(2) == 13);    // 0.125 -> 0.13
+  CHECK(Rational(-1, 8).RoundScaled(2) == -13);  // away from zero
   CHECK(Rational(89995, 1000).ToDecimal(2) == "90.00");
   CHECK(Rational(12174531, 1350000).ToDecimal(2) == "9.02");
   CHECK(Rational(2, 3).ToString() == "2/3");

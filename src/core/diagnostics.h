@@ -13,9 +13,9 @@ const char* SeverityName(Severity s);  // "error" / "warning" / "info"
 
 struct Location {
   std::string file;
-  int line = 0;    // 0 = unknown
-  int column = 0;  // 0 = unknown
-  std::string path;  // JSON path such as $.indicators[0].weight, or a CSV column name
+  int line = 0;                  // 0 = unknown
+  int column = 0;                // 0 = unknown
+  std::string path;              // JSON path such as $.indicators[0].weight, or a CSV column name
   std::string ToString() const;  // "case.json:12:5 $.findings.A21"
 };
 

@@ -24,7 +24,9 @@ std::string FormatWanYuan(Money m) {
   return GroupThousands((Rational(m.fen, 1000000)).ToDecimal(2)) + "万元";
 }
 
-std::string FormatPercent(const Rational& percent_value) { return percent_value.ToDecimal(2) + "%"; }
+std::string FormatPercent(const Rational& percent_value) {
+  return percent_value.ToDecimal(2) + "%";
+}
 
 std::string FormatRateOf(const Rational& fraction) {
   return FormatPercent(fraction * Rational(100));

@@ -13,14 +13,14 @@ namespace jixiao {
 
 std::string GroupThousands(const std::string& plain_decimal);  // "1471745.31" -> "1,471,745.31"
 
-std::string FormatYuan(Money m);                  // "1,471,745.31元"
-std::string FormatYuanBare(Money m);              // "1,471,745.31"
-std::string FormatWanYuan(Money m);               // "147.17万元"
+std::string FormatYuan(Money m);                           // "1,471,745.31元"
+std::string FormatYuanBare(Money m);                       // "1,471,745.31"
+std::string FormatWanYuan(Money m);                        // "147.17万元"
 std::string FormatPercent(const Rational& percent_value);  // 9.0182 -> "9.02%"
-std::string FormatRateOf(const Rational& fraction);       // 1/4 -> "25.00%"
-std::string FormatScoreNumber(Score s);           // "2.25", "19", "28.4"
-std::string FormatScore(Score s);                 // "2.25分"
-std::string FormatPoints(const Rational& points); // exact points rounded: "0.75分"
+std::string FormatRateOf(const Rational& fraction);        // 1/4 -> "25.00%"
+std::string FormatScoreNumber(Score s);                    // "2.25", "19", "28.4"
+std::string FormatScore(Score s);                          // "2.25分"
+std::string FormatPoints(const Rational& points);          // exact points rounded: "0.75分"
 // A share of the weight as the model report writes it: 1/4 -> "25%", 2/3 -> "2/3", 0.4 -> "40%".
 std::string FormatShare(const Rational& share);
 // A metric value in its unit: "%" -> FormatPercent ("98.90%"), "元" -> "1,234.00元",

@@ -4,7 +4,8 @@ namespace jixiao {
 
 std::optional<Money> Money::Parse(std::string_view text, MoneyUnit unit) {
   auto value = Rational::Parse(text);
-  if (!value || text.find('/') != std::string_view::npos || text.find('%') != std::string_view::npos)
+  if (!value || text.find('/') != std::string_view::npos ||
+      text.find('%') != std::string_view::npos)
     return std::nullopt;
   Rational fen = *value * Rational(unit == MoneyUnit::kWanYuan ? 1000000 : 100);
   if (fen.den() != 1) return std::nullopt;

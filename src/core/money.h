@@ -1,6 +1,7 @@
 // Money as integer fen, and scores as integer hundredths of a point.
 // Contract: no floating point anywhere; parsing accepts thousands separators and rejects anything
-// that is not an exact amount (a 元 amount with more than 2 decimals, a 万元 amount beyond the fen).
+// that is not an exact amount (a 元 amount with more than 2 decimals, a 万元 amount beyond the
+// fen).
 #pragma once
 
 #include <cstdint>
@@ -18,7 +19,10 @@ struct Money {
   Rational ToYuan() const { return Rational(fen, 100); }
   Money operator+(Money o) const { return {fen + o.fen}; }
   Money operator-(Money o) const { return {fen - o.fen}; }
-  Money& operator+=(Money o) { fen += o.fen; return *this; }
+  Money& operator+=(Money o) {
+    fen += o.fen;
+    return *this;
+  }
   bool operator==(Money o) const { return fen == o.fen; }
   bool operator!=(Money o) const { return fen != o.fen; }
   bool operator<(Money o) const { return fen < o.fen; }
@@ -32,7 +36,10 @@ struct Score {
   Rational ToRational() const { return Rational(hundredths, 100); }
   Score operator+(Score o) const { return {hundredths + o.hundredths}; }
   Score operator-(Score o) const { return {hundredths - o.hundredths}; }
-  Score& operator+=(Score o) { hundredths += o.hundredths; return *this; }
+  Score& operator+=(Score o) {
+    hundredths += o.hundredths;
+    return *this;
+  }
   bool operator==(Score o) const { return hundredths == o.hundredths; }
   bool operator!=(Score o) const { return hundredths != o.hundredths; }
   bool operator<(Score o) const { return hundredths < o.hundredths; }

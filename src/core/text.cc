@@ -13,11 +13,21 @@ bool IsValidUtf8(std::string_view s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t extra;
     uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + extra >= s.size()) return false;
     for (size_t k = 1; k <= extra; ++k) {
       unsigned char cc = static_cast<unsigned char>(s[i + k]);
@@ -76,8 +86,8 @@ std::string Trim(std::string_view text) {
     }
   }
   for (;;) {
-    if (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                          text.back() == '\n')) {
+    if (!text.empty() &&
+        (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
       text.remove_suffix(1);
     } else if (EndsWith(text, kIdeographicSpace)) {
       text.remove_suffix(kIdeographicSpace.size());

@@ -51,7 +51,8 @@ void ReadMetrics(JsonReader& in, const JsonValue& v, Case& c) {
     MetricValue m{*number, in.String(*unit).value_or(""), StringMember(in, item, "source"),
                   in.Where(item)};
     if (m.source.empty()) {
-      in.Error(item, "case.metric_source", "指标值“" + name + "”缺少 source（数据来源说明），请注明出处");
+      in.Error(item, "case.metric_source",
+               "指标值“" + name + "”缺少 source（数据来源说明），请注明出处");
     }
     c.metrics[name] = m;
   }
@@ -90,7 +91,8 @@ void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
   for (const auto& [code, item] : v.members) {
     if (!in.Expect(item, JsonValue::Type::kObject)) continue;
-    in.RejectUnknown(item, {"value", "level", "met_elements", "deductions", "override", "analysis"});
+    in.RejectUnknown(item,
+                     {"value", "level", "met_elements", "deductions", "override", "analysis"});
     Finding f;
     f.where = in.Where(item);
     if (const JsonValue* value = item.Find("value")) f.value = in.String(*value);
@@ -142,11 +144,13 @@ void ReadNarrative(JsonReader& in, const JsonValue& v, const std::string& dir, C
     if (!file) continue;
     auto text = ReadFileBytes(dir + "/narrative/" + *file);
     if (!text) {
-      in.Error(item, "case.narrative_missing", "找不到叙述文件 narrative/" + *file + "，请检查文件名");
+      in.Error(item, "case.narrative_missing",
+               "找不到叙述文件 narrative/" + *file + "，请检查文件名");
       continue;
     }
     if (!IsValidUtf8(*text)) {
-      in.Error(item, "case.narrative_encoding", "叙述文件 narrative/" + *file + " 必须是 UTF-8 编码");
+      in.Error(item, "case.narrative_encoding",
+               "叙述文件 narrative/" + *file + " 必须是 UTF-8 编码");
       continue;
     }
     c.narrative[key] = *text;
@@ -159,15 +163,17 @@ std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
   std::string dir = dir_in;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   if (!IsDirectory(dir)) {
-    diags.Error("case.not_directory", {dir, 0, 0, ""}, "案例路径不是目录，请给出包含 case.json 的案例目录");
+    diags.Error("case.not_directory", {dir, 0, 0, ""},
+                "案例路径不是目录，请给出包含 case.json 的案例目录");
     return std::nullopt;
   }
   size_t errors_before = diags.ErrorCount();
   std::string file = dir + "/case.json";
   auto bytes = ReadFileBytes(file);
   if (!bytes) {
-    diags.Error("case.missing_case_json", {file, 0, 0, ""},
-                "案例目录中没有 case.json：请至少提供 case.json（framework、project、findings 等）");
+    diags.Error(
+        "case.missing_case_json", {file, 0, 0, ""},
+        "案例目录中没有 case.json：请至少提供 case.json（framework、project、findings 等）");
     return std::nullopt;
   }
   JsonValue root;

@@ -96,17 +96,20 @@ CsvTable ParseCsv(const std::string& file, const std::string& text) {
     }
   }
   if (in_quotes) {
-    throw InputError{{Severity::kError, "csv.unclosed_quote", {file, row_line, 0, ""},
+    throw InputError{{Severity::kError,
+                      "csv.unclosed_quote",
+                      {file, row_line, 0, ""},
                       "引号未闭合：从这一行开始的单元格缺少结束的双引号"}};
   }
   if (row_has_content) end_row();
   if (table.header.empty()) {
-    throw InputError{{Severity::kError, "csv.empty", {file, 0, 0, ""},
-                      "文件为空：第一行应为中文表头"}};
+    throw InputError{
+        {Severity::kError, "csv.empty", {file, 0, 0, ""}, "文件为空：第一行应为中文表头"}};
   }
   for (const auto& row : table.rows) {
     if (row.cells.size() > table.header.size()) {
-      throw InputError{{Severity::kError, "csv.ragged",
+      throw InputError{{Severity::kError,
+                        "csv.ragged",
                         {file, row.line, static_cast<int>(table.header.size()) + 1, ""},
                         "该行有 " + std::to_string(row.cells.size()) + " 列，多于表头的 " +
                             std::to_string(table.header.size()) +
@@ -119,12 +122,16 @@ CsvTable ParseCsv(const std::string& file, const std::string& text) {
 CsvTable ReadCsvFile(const std::string& file) {
   auto bytes = ReadFileBytes(file);
   if (!bytes) {
-    throw InputError{{Severity::kError, "file.unreadable", {file, 0, 0, ""},
+    throw InputError{{Severity::kError,
+                      "file.unreadable",
+                      {file, 0, 0, ""},
                       "无法读取文件，请检查路径是否存在及读取权限"}};
   }
   auto decoded = DecodeToUtf8(*bytes);
   if (!decoded) {
-    throw InputError{{Severity::kError, "csv.encoding", {file, 0, 0, ""},
+    throw InputError{{Severity::kError,
+                      "csv.encoding",
+                      {file, 0, 0, ""},
                       "无法识别文件编码（支持 UTF-8、GB18030、CP936），请另存为 UTF-8 CSV"}};
   }
   CsvTable table = ParseCsv(file, decoded->utf8);

@@ -29,27 +29,43 @@ std::optional<Indicator> ReadIndicator(JsonReader& in, const JsonValue& v, int l
   const JsonValue* name = in.Member(v, "name", true);
   const JsonValue* weight = in.Member(v, "weight", true);
   if (!code || !name || !weight) return std::nullopt;
-  if (auto s = in.String(*code)) node.code = Trim(*s); else ok = false;
-  if (auto s = in.String(*name)) node.name = *s; else ok = false;
+  if (auto s = in.String(*code))
+    node.code = Trim(*s);
+  else
+    ok = false;
+  if (auto s = in.String(*name))
+    node.name = *s;
+  else
+    ok = false;
   if (node.code.empty() && code->IsString()) {
     in.Error(*code, "framework.code", "指标编码不能为空");
     ok = false;
   }
-  if (auto w = ReadWeight(in, *weight)) node.weight = *w; else ok = false;
-  if (const JsonValue* e = in.Member(v, "explanation", false)) node.explanation = in.String(*e).value_or("");
-  if (const JsonValue* c = in.Member(v, "criteria", false)) node.criteria = in.String(*c).value_or("");
+  if (auto w = ReadWeight(in, *weight))
+    node.weight = *w;
+  else
+    ok = false;
+  if (const JsonValue* e = in.Member(v, "explanation", false))
+    node.explanation = in.String(*e).value_or("");
+  if (const JsonValue* c = in.Member(v, "criteria", false))
+    node.criteria = in.String(*c).value_or("");
   if (const JsonValue* children = in.Member(v, "children", false)) {
     if (in.Expect(*children, JsonValue::Type::kArray)) {
       for (const auto& child : children->items) {
-        if (auto parsed = ReadIndicator(in, child, level + 1)) node.children.push_back(*parsed);
-        else ok = false;
+        if (auto parsed = ReadIndicator(in, child, level + 1))
+          node.children.push_back(*parsed);
+        else
+          ok = false;
       }
     } else {
       ok = false;
     }
   }
   if (const JsonValue* rule = in.Member(v, "rule", false)) {
-    if (auto parsed = ReadRule(in, *rule, node.weight)) node.rule = *parsed; else ok = false;
+    if (auto parsed = ReadRule(in, *rule, node.weight))
+      node.rule = *parsed;
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   return node;
@@ -80,7 +96,8 @@ void ReadDeclaredMetrics(JsonReader& in, const JsonValue& v, Framework& fw) {
     DeclaredMetric m;
     m.name = in.String(*name).value_or("");
     m.unit = in.String(*unit).value_or("");
-    if (const JsonValue* d = in.Member(item, "description", false)) m.description = in.String(*d).value_or("");
+    if (const JsonValue* d = in.Member(item, "description", false))
+      m.description = in.String(*d).value_or("");
     m.where = in.Where(item);
     fw.metrics.push_back(m);
   }
@@ -104,7 +121,8 @@ std::optional<Framework> ParseFramework(const std::string& file, const std::stri
   Framework fw;
   fw.file = file;
   if (const JsonValue* id = in.Member(root, "id", true)) fw.id = in.String(*id).value_or("");
-  if (const JsonValue* title = in.Member(root, "title", true)) fw.title = in.String(*title).value_or("");
+  if (const JsonValue* title = in.Member(root, "title", true))
+    fw.title = in.String(*title).value_or("");
   if (const JsonValue* basis = in.Member(root, "basis", false)) {
     if (in.Expect(*basis, JsonValue::Type::kArray))
       for (const auto& b : basis->items)
@@ -113,7 +131,8 @@ std::optional<Framework> ParseFramework(const std::string& file, const std::stri
   if (const JsonValue* total = in.Member(root, "total", true))
     fw.total = ReadWeight(in, *total).value_or(Score{});
   if (const JsonValue* grades = in.Member(root, "grades", true)) ReadGrades(in, *grades, fw);
-  if (const JsonValue* metrics = in.Member(root, "metrics", false)) ReadDeclaredMetrics(in, *metrics, fw);
+  if (const JsonValue* metrics = in.Member(root, "metrics", false))
+    ReadDeclaredMetrics(in, *metrics, fw);
   if (const JsonValue* indicators = in.Member(root, "indicators", true)) {
     if (in.Expect(*indicators, JsonValue::Type::kArray)) {
       for (const auto& item : indicators->items)

@@ -103,8 +103,9 @@ TEST_CASE("framework: unknown metric, unknown rule type, unknown key, bad fracti
   CHECK(errors_for("\"type\": \"deduction\"", "\"type\": \"deduct\"") == "rule.unknown_type ");
   CHECK(errors_for("\"name\": \"甲\"", "\"nmae\": \"甲\"") == "json.unknown_key json.missing ");
   CHECK(errors_for("\"target\": 100", "\"target\": 0") == "rule.target ");
-  CHECK(errors_for("{\"type\": \"deduction\"}",
-                   "{\"type\": \"levels\", \"levels\": [{\"label\": \"好\", \"fraction\": \"3/2\"}]}") ==
+  CHECK(errors_for(
+            "{\"type\": \"deduction\"}",
+            "{\"type\": \"levels\", \"levels\": [{\"label\": \"好\", \"fraction\": \"3/2\"}]}") ==
         "rule.fraction ");
 }
 

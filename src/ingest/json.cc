@@ -23,7 +23,9 @@ class Parser {
 
  private:
   [[noreturn]] void Fail(const std::string& message) {
-    throw InputError{{Severity::kError, "json.syntax", {file_, line_, Column(), ""},
+    throw InputError{{Severity::kError,
+                      "json.syntax",
+                      {file_, line_, Column(), ""},
                       "JSON 格式错误：" + message}};
   }
   int Column() const { return static_cast<int>(pos_ - line_start_) + 1; }
@@ -171,10 +173,14 @@ class Parser {
     for (int i = 0; i < 4; ++i) {
       char h = s_[pos_++];
       cp <<= 4;
-      if (h >= '0' && h <= '9') cp |= static_cast<uint32_t>(h - '0');
-      else if (h >= 'a' && h <= 'f') cp |= static_cast<uint32_t>(h - 'a' + 10);
-      else if (h >= 'A' && h <= 'F') cp |= static_cast<uint32_t>(h - 'A' + 10);
-      else Fail("\\u 转义后应有 4 位十六进制数");
+      if (h >= '0' && h <= '9')
+        cp |= static_cast<uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f')
+        cp |= static_cast<uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F')
+        cp |= static_cast<uint32_t>(h - 'A' + 10);
+      else
+        Fail("\\u 转义后应有 4 位十六进制数");
     }
     return cp;
   }
@@ -194,14 +200,30 @@ class Parser {
         if (pos_ >= s_.size()) break;
         char e = s_[pos_++];
         switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
           case 'u': {
             uint32_t cp = ParseHex4();
             if (cp >= 0xD800 && cp <= 0xDBFF && s_.compare(pos_, 2, "\\u") == 0) {
@@ -212,7 +234,8 @@ class Parser {
             AppendUtf8(out, cp);
             break;
           }
-          default: Fail(std::string("无效的转义字符 \\") + e);
+          default:
+            Fail(std::string("无效的转义字符 \\") + e);
         }
         continue;
       }
@@ -258,19 +281,27 @@ const JsonValue* JsonValue::Find(const std::string& key) const {
 
 const char* JsonValue::TypeName() const {
   switch (type) {
-    case Type::kNull: return "null";
-    case Type::kBool: return "布尔值";
-    case Type::kNumber: return "数字";
-    case Type::kString: return "字符串";
-    case Type::kArray: return "数组";
-    case Type::kObject: return "对象";
+    case Type::kNull:
+      return "null";
+    case Type::kBool:
+      return "布尔值";
+    case Type::kNumber:
+      return "数字";
+    case Type::kString:
+      return "字符串";
+    case Type::kArray:
+      return "数组";
+    case Type::kObject:
+      return "对象";
   }
   return "未知";
 }
 
 JsonValue ParseJson(const std::string& file, const std::string& text) {
   if (!IsValidUtf8(text)) {
-    throw InputError{{Severity::kError, "json.encoding", {file, 0, 0, ""},
+    throw InputError{{Severity::kError,
+                      "json.encoding",
+                      {file, 0, 0, ""},
                       "JSON 文件必须是 UTF-8 编码，请用 UTF-8 另存该文件"}};
   }
   return Parser(file, text).ParseDocument();
@@ -279,7 +310,9 @@ JsonValue ParseJson(const std::string& file, const std::string& text) {
 JsonValue ReadJsonFile(const std::string& file) {
   auto bytes = ReadFileBytes(file);
   if (!bytes) {
-    throw InputError{{Severity::kError, "file.unreadable", {file, 0, 0, ""},
+    throw InputError{{Severity::kError,
+                      "file.unreadable",
+                      {file, 0, 0, ""},
                       "无法读取文件，请检查路径是否存在及读取权限"}};
   }
   return ParseJson(file, *bytes);
@@ -293,8 +326,7 @@ static const char* TypeNameOf(JsonValue::Type type) {
 
 bool JsonReader::Expect(const JsonValue& v, JsonValue::Type type) {
   if (v.type == type) return true;
-  Error(v, "json.type",
-        std::string("此处应为") + TypeNameOf(type) + "，实际为" + v.TypeName());
+  Error(v, "json.type", std::string("此处应为") + TypeNameOf(type) + "，实际为" + v.TypeName());
   return false;
 }
 
@@ -305,13 +337,14 @@ std::optional<std::string> JsonReader::String(const JsonValue& v) {
 
 std::optional<Rational> JsonReader::Number(const JsonValue& v) {
   if (v.type != JsonValue::Type::kNumber && v.type != JsonValue::Type::kString) {
-    Error(v, "json.type", std::string("此处应为数字（如 1.5、\"25%\"、\"2/3\"），实际为") +
-                              v.TypeName());
+    Error(v, "json.type",
+          std::string("此处应为数字（如 1.5、\"25%\"、\"2/3\"），实际为") + v.TypeName());
     return std::nullopt;
   }
   auto value = Rational::Parse(v.text);
   if (!value) {
-    Error(v, "json.number", "“" + v.text + "”不是有效的数值，请写成 1.5、\"25%\" 或 \"2/3\" 的形式");
+    Error(v, "json.number",
+          "“" + v.text + "”不是有效的数值，请写成 1.5、\"25%\" 或 \"2/3\" 的形式");
   }
   return value;
 }

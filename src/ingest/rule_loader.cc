@@ -8,7 +8,8 @@ namespace {
 std::optional<Rational> Fraction(JsonReader& in, const JsonValue& v) {
   auto f = in.Number(v);
   if (f && (f->IsNegative() || Rational(1) < *f)) {
-    in.Error(v, "rule.fraction", "得分比例应在 0 到 1 之间（可写 0.5、\"50%\"、\"2/3\"），实际为“" + v.text + "”");
+    in.Error(v, "rule.fraction",
+             "得分比例应在 0 到 1 之间（可写 0.5、\"50%\"、\"2/3\"），实际为“" + v.text + "”");
     return std::nullopt;
   }
   return f;
@@ -32,7 +33,8 @@ std::optional<Direction> ReadDirection(JsonReader& in, const JsonValue* v) {
   if (!text) return std::nullopt;
   if (*text == "higher") return Direction::kHigher;
   if (*text == "lower") return Direction::kLower;
-  in.Error(*v, "rule.direction", "direction 只能是 higher（越高越好）或 lower（越低越好），实际为“" + *text + "”");
+  in.Error(*v, "rule.direction",
+           "direction 只能是 higher（越高越好）或 lower（越低越好），实际为“" + *text + "”");
   return std::nullopt;
 }
 
@@ -53,16 +55,27 @@ bool ReadLevels(JsonReader& in, const JsonValue& v, Rule& rule) {
   const JsonValue* levels = in.Member(v, "levels", true);
   if (!levels || !in.Expect(*levels, JsonValue::Type::kArray)) return false;
   bool ok = !levels->items.empty();
-  if (!ok) in.Error(*levels, "rule.levels", "levels 至少需要一个档次，如 {\"label\": \"充分\", \"fraction\": 1}");
+  if (!ok)
+    in.Error(*levels, "rule.levels",
+             "levels 至少需要一个档次，如 {\"label\": \"充分\", \"fraction\": 1}");
   for (const auto& item : levels->items) {
-    if (!in.Expect(item, JsonValue::Type::kObject)) { ok = false; continue; }
+    if (!in.Expect(item, JsonValue::Type::kObject)) {
+      ok = false;
+      continue;
+    }
     in.RejectUnknown(item, {"label", "fraction"});
     const JsonValue* label = in.Member(item, "label", true);
     const JsonValue* fraction = in.Member(item, "fraction", true);
-    if (!label || !fraction) { ok = false; continue; }
+    if (!label || !fraction) {
+      ok = false;
+      continue;
+    }
     auto l = in.String(*label);
     auto f = Fraction(in, *fraction);
-    if (l && f) rule.levels.push_back({*l, *f}); else ok = false;
+    if (l && f)
+      rule.levels.push_back({*l, *f});
+    else
+      ok = false;
   }
   return ok;
 }
@@ -73,19 +86,27 @@ bool ReadElements(JsonReader& in, const JsonValue& v, Rule& rule, Score weight) 
   bool ok = true;
   Rational sum;
   for (const auto& item : elements->items) {
-    if (!in.Expect(item, JsonValue::Type::kObject)) { ok = false; continue; }
+    if (!in.Expect(item, JsonValue::Type::kObject)) {
+      ok = false;
+      continue;
+    }
     in.RejectUnknown(item, {"text", "fraction", "points"});
     const JsonValue* text = in.Member(item, "text", true);
     const JsonValue* fraction = item.Find("fraction");
     const JsonValue* points = item.Find("points");
     if (!text || (fraction == nullptr) == (points == nullptr)) {
-      if (text) in.Error(item, "rule.element", "每个要素须且只须给出 fraction（占分值比例）或 points（分数）之一");
+      if (text)
+        in.Error(item, "rule.element",
+                 "每个要素须且只须给出 fraction（占分值比例）或 points（分数）之一");
       ok = false;
       continue;
     }
     auto t = in.String(*text);
     std::optional<Rational> p = fraction ? Fraction(in, *fraction) : in.Number(*points);
-    if (!t || !p) { ok = false; continue; }
+    if (!t || !p) {
+      ok = false;
+      continue;
+    }
     Rational resolved = fraction ? *p * weight.ToRational() : *p;
     sum += resolved;
     rule.elements.push_back({*t, resolved});
@@ -106,18 +127,31 @@ bool ReadBands(JsonReader& in, const JsonValue& v, Rule& rule) {
   if (!ok) in.Error(*bands, "rule.bands", "bands 至少需要一个区间");
   for (size_t i = 0; i < bands->items.size(); ++i) {
     const JsonValue& item = bands->items[i];
-    if (!in.Expect(item, JsonValue::Type::kObject)) { ok = false; continue; }
+    if (!in.Expect(item, JsonValue::Type::kObject)) {
+      ok = false;
+      continue;
+    }
     in.RejectUnknown(item, {"op", "value", "fraction"});
     Band band;
     const JsonValue* op = item.Find("op");
     const JsonValue* value = item.Find("value");
     const JsonValue* fraction = in.Member(item, "fraction", true);
-    if (!fraction) { ok = false; continue; }
+    if (!fraction) {
+      ok = false;
+      continue;
+    }
     if (op) {
       auto parsed = ReadOp(in, *op);
-      if (!value) { in.Error(item, "json.missing", "有比较符 op 的区间必须给出 value"); ok = false; continue; }
+      if (!value) {
+        in.Error(item, "json.missing", "有比较符 op 的区间必须给出 value");
+        ok = false;
+        continue;
+      }
       auto number = in.Number(*value);
-      if (!parsed || !number) { ok = false; continue; }
+      if (!parsed || !number) {
+        ok = false;
+        continue;
+      }
       band.op = *parsed;
       band.value = *number;
     } else if (value) {
@@ -125,12 +159,16 @@ bool ReadBands(JsonReader& in, const JsonValue& v, Rule& rule) {
       ok = false;
       continue;
     } else if (i + 1 != bands->items.size()) {
-      in.Error(item, "rule.band_default", "缺省区间（无 op）必须放在最后，否则其后的区间永远不会被使用");
+      in.Error(item, "rule.band_default",
+               "缺省区间（无 op）必须放在最后，否则其后的区间永远不会被使用");
       ok = false;
       continue;
     }
     auto f = Fraction(in, *fraction);
-    if (!f) { ok = false; continue; }
+    if (!f) {
+      ok = false;
+      continue;
+    }
     band.fraction = *f;
     rule.bands.push_back(band);
   }
@@ -148,8 +186,14 @@ bool ReadLinear(JsonReader& in, const JsonValue& v, Rule& rule) {
   auto d = in.Number(*deduct);
   auto direction = ReadDirection(in, v.Find("direction"));
   if (!f || !p || !d || !direction) return false;
-  if (!(Rational(0) < *p)) { in.Error(*per, "rule.per", "per（每多少单位扣分）必须大于 0"); return false; }
-  if (d->IsNegative()) { in.Error(*deduct, "rule.deduct", "deduct（每档扣分）不能为负数"); return false; }
+  if (!(Rational(0) < *p)) {
+    in.Error(*per, "rule.per", "per（每多少单位扣分）必须大于 0");
+    return false;
+  }
+  if (d->IsNegative()) {
+    in.Error(*deduct, "rule.deduct", "deduct（每档扣分）不能为负数");
+    return false;
+  }
   rule.full_at = *f;
   rule.per = *p;
   rule.deduct = *d;
@@ -157,11 +201,15 @@ bool ReadLinear(JsonReader& in, const JsonValue& v, Rule& rule) {
   if (const JsonValue* steps = v.Find("steps")) {
     auto s = in.String(*steps);
     if (!s) return false;
-    if (*s == "exact") rule.steps = StepMode::kExact;
-    else if (*s == "started") rule.steps = StepMode::kStarted;
-    else if (*s == "completed") rule.steps = StepMode::kCompleted;
+    if (*s == "exact")
+      rule.steps = StepMode::kExact;
+    else if (*s == "started")
+      rule.steps = StepMode::kStarted;
+    else if (*s == "completed")
+      rule.steps = StepMode::kCompleted;
     else {
-      in.Error(*steps, "rule.steps", "steps 只能是 exact（按比例）、started（不足一档按一档）或 completed（满一档才扣）");
+      in.Error(*steps, "rule.steps",
+               "steps 只能是 exact（按比例）、started（不足一档按一档）或 completed（满一档才扣）");
       return false;
     }
   }
@@ -201,7 +249,8 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
       auto t = in.Number(*target);
       ok = t.has_value();
       if (ok && !(Rational(0) < *t)) {
-        in.Error(*target, "rule.target", "ratio 规则的目标值 target 必须大于 0（否则无法计算完成比例）");
+        in.Error(*target, "rule.target",
+                 "ratio 规则的目标值 target 必须大于 0（否则无法计算完成比例）");
         ok = false;
       }
       if (ok) rule.target = *t;
@@ -213,7 +262,8 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
     ok = ReadBands(in, v, rule);
   } else if (*type_name == "linear") {
     rule.type = RuleType::kLinear;
-    in.RejectUnknown(v, {"type", "metric", "full_at", "direction", "per", "deduct", "steps", "absolute"});
+    in.RejectUnknown(
+        v, {"type", "metric", "full_at", "direction", "per", "deduct", "steps", "absolute"});
     ok = ReadLinear(in, v, rule);
   } else if (*type_name == "target") {
     rule.type = RuleType::kTarget;
@@ -229,18 +279,26 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
     auto s = source ? in.String(*source) : std::nullopt;
     ok = s.has_value();
     if (ok && *s != "transfers") {
-      in.Error(*source, "rule.source", "timeliness 规则的 source 目前只支持 transfers（transfers.csv）");
+      in.Error(*source, "rule.source",
+               "timeliness 规则的 source 目前只支持 transfers（transfers.csv）");
       ok = false;
     }
     rule.source = s.value_or("");
     const JsonValue* per_item = v.Find("per_item");
     const JsonValue* per_day = v.Find("per_day");
     if (ok && (per_item == nullptr) == (per_day == nullptr)) {
-      in.Error(v, "rule.timeliness", "timeliness 规则须且只须给出 per_item（每项扣分）或 per_day（每天扣分）之一");
+      in.Error(v, "rule.timeliness",
+               "timeliness 规则须且只须给出 per_item（每项扣分）或 per_day（每天扣分）之一");
       ok = false;
     }
-    if (ok && per_item) { rule.per_item = in.Number(*per_item); ok = rule.per_item.has_value(); }
-    if (ok && per_day) { rule.per_day = in.Number(*per_day); ok = rule.per_day.has_value(); }
+    if (ok && per_item) {
+      rule.per_item = in.Number(*per_item);
+      ok = rule.per_item.has_value();
+    }
+    if (ok && per_day) {
+      rule.per_day = in.Number(*per_day);
+      ok = rule.per_day.has_value();
+    }
   } else {
     in.Error(*type, "rule.unknown_type",
              "未知的评分规则类型“" + *type_name +

@@ -40,11 +40,11 @@ void LoadTable(const std::string& dir, const std::string& name, Table<Row>& tabl
 void ReadBudget(const CsvTable& csv, CsvCells& cells, Case& c) {
   if (!cells.RequireColumns({"序号", "项目明细", "年初预算", "调整金额", "调整后预算", "实际支出"}))
     return;
-  CsvColumn seq = csv.Column("序号"), comp = csv.Column("项目构成"), detail = csv.Column("项目明细"),
-            source = csv.Column("资金来源"), initial = csv.Column("年初预算"),
-            adjustment = csv.Column("调整金额"), adjusted = csv.Column("调整后预算"),
-            actual = csv.Column("实际支出"), price = csv.Column("单价"),
-            quantity = csv.Column("数量"), basis = csv.Column("依据");
+  CsvColumn seq = csv.Column("序号"), comp = csv.Column("项目构成"),
+            detail = csv.Column("项目明细"), source = csv.Column("资金来源"),
+            initial = csv.Column("年初预算"), adjustment = csv.Column("调整金额"),
+            adjusted = csv.Column("调整后预算"), actual = csv.Column("实际支出"),
+            price = csv.Column("单价"), quantity = csv.Column("数量"), basis = csv.Column("依据");
   for (const auto& row : csv.rows) {
     std::string s = cells.Text(row, seq);
     if (IsTotalLabel(s) || IsTotalLabel(cells.Text(row, comp))) {
@@ -58,7 +58,8 @@ void ReadBudget(const CsvTable& csv, CsvCells& cells, Case& c) {
       continue;
     }
     if (s.empty() && c.budget.rows.empty()) {
-      cells.Error(row, seq, "csv.blank", "第一行明细的序号不能为空（空序号表示与上一行属于同一预算行）");
+      cells.Error(row, seq, "csv.blank",
+                  "第一行明细的序号不能为空（空序号表示与上一行属于同一预算行）");
       continue;
     }
     if (!s.empty() && (c.budget.rows.empty() || c.budget.rows.back().seq != s)) {
@@ -121,7 +122,8 @@ void ReadHistory(const CsvTable& csv, CsvCells& cells, Table<HistoryRow>& t) {
 void ReadPlan(const CsvTable& csv, CsvCells& cells, Table<PlanRow>& t) {
   if (!cells.RequireColumns({"政策", "内容", "计划数量"})) return;
   CsvColumn seq = csv.Column("序号"), policy = csv.Column("政策"), content = csv.Column("内容"),
-            planned = csv.Column("计划数量"), actual = csv.Column("实际数量"), unit = csv.Column("单位");
+            planned = csv.Column("计划数量"), actual = csv.Column("实际数量"),
+            unit = csv.Column("单位");
   for (const auto& row : csv.rows) {
     if (IsTotalLabel(cells.Text(row, seq)) || IsTotalLabel(cells.Text(row, policy))) continue;
     PlanRow p;
@@ -141,7 +143,8 @@ void ReadPlan(const CsvTable& csv, CsvCells& cells, Table<PlanRow>& t) {
 }
 
 std::optional<int> ParseMonth(const std::string& text) {
-  std::string digits = EndsWith(text, "月") ? text.substr(0, text.size() - std::string("月").size()) : text;
+  std::string digits =
+      EndsWith(text, "月") ? text.substr(0, text.size() - std::string("月").size()) : text;
   auto value = Rational::Parse(digits);
   if (!value || value->den() != 1 || value->num() < 1 || value->num() > 12) return std::nullopt;
   return static_cast<int>(value->num());
@@ -228,10 +231,16 @@ void ReadTransfers(const CsvTable& csv, CsvCells& cells, Table<Transfer>& t) {
 void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
   if (!cells.RequireColumns({"一级", "二级", "三级", "指标值"})) return;
   CsvColumn l1 = csv.Column("一级"), l2 = csv.Column("二级"), l3 = csv.Column("三级"),
-            value = csv.Column("指标值"), actual = csv.Column("实际值"), source = csv.Column("出处依据");
+            value = csv.Column("指标值"), actual = csv.Column("实际值"),
+            source = csv.Column("出处依据");
   for (const auto& row : csv.rows) {
-    TargetRow r{cells.Text(row, l1), cells.Text(row, l2), cells.Text(row, l3),
-                cells.Text(row, value), cells.Text(row, actual), cells.Text(row, source), row.line};
+    TargetRow r{cells.Text(row, l1),
+                cells.Text(row, l2),
+                cells.Text(row, l3),
+                cells.Text(row, value),
+                cells.Text(row, actual),
+                cells.Text(row, source),
+                row.line};
     if (r.level1.empty() && !t.rows.empty()) r.level1 = t.rows.back().level1;
     if (r.level2.empty() && !t.rows.empty() && r.level1 == t.rows.back().level1)
       r.level2 = t.rows.back().level2;
@@ -250,10 +259,9 @@ void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
 }  // namespace
 
 void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags) {
-  LoadTable<BudgetLine>(dir, "budget.csv", c.budget, diags,
-                        [&](const CsvTable& csv, CsvCells& cells, Table<BudgetLine>&) {
-                          ReadBudget(csv, cells, c);
-                        });
+  LoadTable<BudgetLine>(
+      dir, "budget.csv", c.budget, diags,
+      [&](const CsvTable& csv, CsvCells& cells, Table<BudgetLine>&) { ReadBudget(csv, cells, c); });
   LoadTable<FundingLine>(dir, "funding.csv", c.funding, diags,
                          [&](const CsvTable& csv, CsvCells& cells, Table<FundingLine>& t) {
                            ReadFunding(csv, cells, t, diags);

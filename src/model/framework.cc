@@ -9,38 +9,58 @@ namespace jixiao {
 
 const char* RuleTypeName(RuleType type) {
   switch (type) {
-    case RuleType::kDeduction: return "deduction";
-    case RuleType::kLevels: return "levels";
-    case RuleType::kElements: return "elements";
-    case RuleType::kRatio: return "ratio";
-    case RuleType::kBands: return "bands";
-    case RuleType::kLinear: return "linear";
-    case RuleType::kTarget: return "target";
-    case RuleType::kTimeliness: return "timeliness";
+    case RuleType::kDeduction:
+      return "deduction";
+    case RuleType::kLevels:
+      return "levels";
+    case RuleType::kElements:
+      return "elements";
+    case RuleType::kRatio:
+      return "ratio";
+    case RuleType::kBands:
+      return "bands";
+    case RuleType::kLinear:
+      return "linear";
+    case RuleType::kTarget:
+      return "target";
+    case RuleType::kTimeliness:
+      return "timeliness";
   }
   return "deduction";
 }
 
 const char* CompareOpSymbol(CompareOp op) {
   switch (op) {
-    case CompareOp::kGe: return "≥";
-    case CompareOp::kGt: return ">";
-    case CompareOp::kLe: return "≤";
-    case CompareOp::kLt: return "<";
-    case CompareOp::kEq: return "=";
-    case CompareOp::kDefault: return "";
+    case CompareOp::kGe:
+      return "≥";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kLe:
+      return "≤";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kEq:
+      return "=";
+    case CompareOp::kDefault:
+      return "";
   }
   return "";
 }
 
 bool Compare(const Rational& actual, CompareOp op, const Rational& value) {
   switch (op) {
-    case CompareOp::kGe: return actual >= value;
-    case CompareOp::kGt: return actual > value;
-    case CompareOp::kLe: return actual <= value;
-    case CompareOp::kLt: return actual < value;
-    case CompareOp::kEq: return actual == value;
-    case CompareOp::kDefault: return true;
+    case CompareOp::kGe:
+      return actual >= value;
+    case CompareOp::kGt:
+      return actual > value;
+    case CompareOp::kLe:
+      return actual <= value;
+    case CompareOp::kLt:
+      return actual < value;
+    case CompareOp::kEq:
+      return actual == value;
+    case CompareOp::kDefault:
+      return true;
   }
   return false;
 }
@@ -73,7 +93,8 @@ void CheckRuleMetric(const Framework& framework, const Indicator& node, Diagnost
                      rule.type == RuleType::kLinear;
   if (!uses_metric || FindDerivedMetric(rule.metric) || framework.FindMetric(rule.metric)) return;
   std::string derived;
-  for (const auto& m : DerivedMetrics()) derived += (derived.empty() ? "" : "、") + std::string(m.name);
+  for (const auto& m : DerivedMetrics())
+    derived += (derived.empty() ? "" : "、") + std::string(m.name);
   diags.Error("framework.unknown_metric", rule.where,
               "指标“" + node.code + "”的规则引用了未知指标值“" + rule.metric +
                   "”：请使用可自动计算的指标（" + derived +
@@ -87,9 +108,9 @@ void CheckNode(const Framework& framework, const Indicator& node, std::set<std::
                 "指标编码“" + node.code + "”重复，请为每个指标使用唯一编码");
   }
   if (node.level > 4) {
-    diags.Error("framework.too_deep", node.where,
-                "指标“" + node.code + "”位于第" + std::to_string(node.level) +
-                    "级，指标体系最多四级");
+    diags.Error(
+        "framework.too_deep", node.where,
+        "指标“" + node.code + "”位于第" + std::to_string(node.level) + "级，指标体系最多四级");
   }
   if (node.IsLeaf()) {
     if (!node.rule) {
@@ -148,10 +169,10 @@ void ValidateFramework(const Framework& framework, Diagnostics& diags) {
     }
   }
   if (framework.grades.back().min != Score{0}) {
-    diags.Error("framework.grades_floor",
-                {framework.file, 0, 0,
-                 "$.grades[" + std::to_string(framework.grades.size() - 1) + "]"},
-                "最低等级的下限必须为 0，使每个得分都有等级");
+    diags.Error(
+        "framework.grades_floor",
+        {framework.file, 0, 0, "$.grades[" + std::to_string(framework.grades.size() - 1) + "]"},
+        "最低等级的下限必须为 0，使每个得分都有等级");
   }
 }
 

@@ -14,7 +14,16 @@
 
 namespace jixiao {
 
-enum class RuleType { kDeduction, kLevels, kElements, kRatio, kBands, kLinear, kTarget, kTimeliness };
+enum class RuleType {
+  kDeduction,
+  kLevels,
+  kElements,
+  kRatio,
+  kBands,
+  kLinear,
+  kTarget,
+  kTimeliness
+};
 const char* RuleTypeName(RuleType type);  // "deduction", "levels", ...
 
 enum class Direction { kHigher, kLower };
@@ -42,18 +51,18 @@ struct Band {
 
 struct Rule {
   RuleType type = RuleType::kDeduction;
-  Location where;                   // the rule object in the framework file
-  std::string metric;               // ratio, bands, linear
-  bool absolute = false;            // bands/linear/ratio compare |metric| (预算调整率)
-  std::vector<LevelOption> levels;  // levels
+  Location where;                     // the rule object in the framework file
+  std::string metric;                 // ratio, bands, linear
+  bool absolute = false;              // bands/linear/ratio compare |metric| (预算调整率)
+  std::vector<LevelOption> levels;    // levels
   std::vector<ElementItem> elements;  // elements
-  Rational target;                  // ratio
-  Direction direction = Direction::kHigher;  // ratio, linear
-  std::vector<Band> bands;          // bands
-  Rational full_at, per, deduct;    // linear
-  StepMode steps = StepMode::kExact;  // linear
-  std::string target_name;          // target: row 三级 name in targets.csv
-  std::string source;               // timeliness: "transfers"
+  Rational target;                    // ratio
+  Direction direction = Direction::kHigher;   // ratio, linear
+  std::vector<Band> bands;                    // bands
+  Rational full_at, per, deduct;              // linear
+  StepMode steps = StepMode::kExact;          // linear
+  std::string target_name;                    // target: row 三级 name in targets.csv
+  std::string source;                         // timeliness: "transfers"
   std::optional<Rational> per_item, per_day;  // timeliness
 };
 
@@ -61,9 +70,9 @@ struct Indicator {
   std::string code;
   std::string name;
   Score weight;
-  int level = 1;  // 1..4
-  std::string explanation;  // 指标解释
-  std::string criteria;     // 评分标准, shown verbatim
+  int level = 1;             // 1..4
+  std::string explanation;   // 指标解释
+  std::string criteria;      // 评分标准, shown verbatim
   std::optional<Rule> rule;  // leaves only
   std::vector<Indicator> children;
   Location where;
@@ -87,7 +96,7 @@ struct Framework {
   std::string title;
   std::vector<std::string> basis;
   Score total;
-  std::vector<GradeBand> grades;  // strictly descending by min, last min 0
+  std::vector<GradeBand> grades;        // strictly descending by min, last min 0
   std::vector<DeclaredMetric> metrics;  // entered metrics the rules may name
   std::vector<Indicator> indicators;
   std::string file;

@@ -26,7 +26,8 @@ TEST_CASE("TargetValue parses comparators, numbers and units") {
 
 TEST_CASE("grades are half-open intervals") {
   Framework fw;
-  fw.grades = {{"优", Score{9000}}, {"良", Score{8000}}, {"合格", Score{6000}}, {"不合格", Score{0}}};
+  fw.grades = {
+      {"优", Score{9000}}, {"良", Score{8000}}, {"合格", Score{6000}}, {"不合格", Score{0}}};
   CHECK(fw.GradeFor(Score{9000}) == "优");
   CHECK(fw.GradeFor(Score{8999}) == "良");
   CHECK(fw.GradeFor(Score{8000}) == "良");
@@ -50,12 +51,18 @@ TEST_CASE("ValidateFramework: weights off by 0.01, duplicate codes, bad grades")
   fw.file = "f.json";
   fw.total = Score{2000};
   fw.grades = {{"良", Score{8000}}, {"优", Score{9000}}};
-  Indicator top{"A", "决策", Score{2000}};
-  Rule rule;
-  Indicator a1{"A1", "甲", Score{1000}, 2};
-  a1.rule = rule;
-  Indicator a2{"A1", "乙", Score{999}, 2};
-  a2.rule = rule;
+  auto node = [](const char* code, int64_t weight, int level) {
+    Indicator n;
+    n.code = code;
+    n.name = code;
+    n.weight = Score{weight};
+    n.level = level;
+    if (level > 1) n.rule = Rule{};
+    return n;
+  };
+  Indicator top = node("A", 2000, 1);
+  Indicator a1 = node("A1", 1000, 2);
+  Indicator a2 = node("A1", 999, 2);
   top.children = {a1, a2};
   fw.indicators = {top};
   Diagnostics diags;

@@ -9,9 +9,10 @@ TargetValue TargetValue::Parse(const std::string& raw) {
   v.text = Trim(raw);
   std::string rest = v.text;
   static const std::pair<const char*, CompareOp> kOps[] = {
-      {"≥", CompareOp::kGe}, {">=", CompareOp::kGe}, {"≤", CompareOp::kLe}, {"<=", CompareOp::kLe},
-      {">", CompareOp::kGt}, {"<", CompareOp::kLt}, {"＝", CompareOp::kEq}, {"=", CompareOp::kEq},
-      {"＞", CompareOp::kGt}, {"＜", CompareOp::kLt}};
+      {"≥", CompareOp::kGe},  {">=", CompareOp::kGe}, {"≤", CompareOp::kLe},
+      {"<=", CompareOp::kLe}, {">", CompareOp::kGt},  {"<", CompareOp::kLt},
+      {"＝", CompareOp::kEq}, {"=", CompareOp::kEq},  {"＞", CompareOp::kGt},
+      {"＜", CompareOp::kLt}};
   for (const auto& [symbol, op] : kOps) {
     if (StartsWith(rest, symbol)) {
       v.op = op;

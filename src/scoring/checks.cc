@@ -19,8 +19,9 @@ void CheckBudget(const Case& c, Diagnostics& diags) {
                       FormatYuan(line.adjusted) + "不符，请核对该行");
     }
     if (line.actual > line.adjusted) {
-      diags.Warning("budget.overspend", at,
-                    "实际支出" + FormatYuan(line.actual) + "超过调整后预算" + FormatYuan(line.adjusted));
+      diags.Warning(
+          "budget.overspend", at,
+          "实际支出" + FormatYuan(line.actual) + "超过调整后预算" + FormatYuan(line.adjusted));
     }
     for (const auto& d : line.details) {
       if (!d.unit_price || !d.quantity) continue;
@@ -35,8 +36,8 @@ void CheckBudget(const Case& c, Diagnostics& diags) {
   BudgetSums s = SumBudget(c);
   if (s.initial + s.adjustment != s.adjusted) {
     diags.Error("budget.total_sum", {file, 0, 0, ""},
-                "全部预算行合计：年初" + FormatYuan(s.initial) + " + 调整" + FormatYuan(s.adjustment) +
-                    "与调整后" + FormatYuan(s.adjusted) + "不符");
+                "全部预算行合计：年初" + FormatYuan(s.initial) + " + 调整" +
+                    FormatYuan(s.adjustment) + "与调整后" + FormatYuan(s.adjusted) + "不符");
   }
   if (!c.budget_totals) return;
   const BudgetTotals& t = *c.budget_totals;
@@ -48,8 +49,8 @@ void CheckBudget(const Case& c, Diagnostics& diags) {
   for (const auto& [name, pair] : columns) {
     if (pair.first != pair.second) {
       diags.Error("budget.total_row", {file, t.line, 0, name},
-                  std::string("合计行的") + name + "为" + FormatYuan(pair.first) + "，各预算行之和为" +
-                      FormatYuan(pair.second) + "，请核对");
+                  std::string("合计行的") + name + "为" + FormatYuan(pair.first) +
+                      "，各预算行之和为" + FormatYuan(pair.second) + "，请核对");
     }
   }
 }
@@ -83,7 +84,8 @@ void CheckHistory(const Case& c, Diagnostics& diags) {
   BudgetSums s = SumBudget(c);
   for (const auto& h : c.history.rows) {
     std::string year = h.year;
-    if (!year.empty() && year.find("年") != std::string::npos) year = year.substr(0, year.find("年"));
+    if (!year.empty() && year.find("年") != std::string::npos)
+      year = year.substr(0, year.find("年"));
     if (year != c.project.year) continue;
     const std::pair<const char*, std::pair<Money, Money>> columns[] = {
         {"年初预算", {h.initial, s.initial}},
@@ -117,7 +119,8 @@ void CheckFindings(const Framework& fw, const Case& c, Diagnostics& diags) {
     if (!node.IsLeaf() || node.rule->type != RuleType::kDeduction) return;
     auto it = c.findings.find(node.code);
     if (it == c.findings.end() || !it->second.value) {
-      diags.Warning("finding.value_missing", {c.dir + "/case.json", 0, 0, "$.findings." + node.code},
+      diags.Warning("finding.value_missing",
+                    {c.dir + "/case.json", 0, 0, "$.findings." + node.code},
                     "指标“" + node.code + " " + node.name + "”没有业绩值（findings." + node.code +
                         ".value），报告中将显示为空");
     }
@@ -128,9 +131,10 @@ void CheckFindings(const Framework& fw, const Case& c, Diagnostics& diags) {
     for (size_t i = 0; i < list->size(); ++i) {
       for (const auto& code : (*list)[i].indicators) {
         if (fw.Find(code)) continue;
-        diags.Error("observation.unknown_code",
-                    {c.dir + "/case.json", 0, 0, std::string("$.") + key + "[" + std::to_string(i) + "]"},
-                    "关联的指标编码“" + code + "”不在指标体系中");
+        diags.Error(
+            "observation.unknown_code",
+            {c.dir + "/case.json", 0, 0, std::string("$.") + key + "[" + std::to_string(i) + "]"},
+            "关联的指标编码“" + code + "”不在指标体系中");
       }
     }
   }

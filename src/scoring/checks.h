@@ -1,6 +1,6 @@
-// Consistency checks on a case before it is scored: budget arithmetic (年初 + 调整 = 调整后 per line
-// and in total, declared 合计 rows, 实际 ≤ 调整后, 单价 × 数量 = 年初), funding against the budget,
-// the history row of the evaluated year, and findings that name unknown indicators.
+// Consistency checks on a case before it is scored: budget arithmetic (年初 + 调整 = 调整后 per
+// line and in total, declared 合计 rows, 实际 ≤ 调整后, 单价 × 数量 = 年初), funding against the
+// budget, the history row of the evaluated year, and findings that name unknown indicators.
 // Contract: pure; each finding is a located Diagnostic with a stable code (see docs/checks.md).
 #pragma once
 

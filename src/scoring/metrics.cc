@@ -128,7 +128,8 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
                             "计算，请从 case.json 的 metrics 中删除";
       if (derived->second.value != typed.value) {
         message += "（填写值" + FormatQuantity(typed.value, typed.unit) + "与计算值" +
-                   FormatQuantity(derived->second.value, derived->second.unit) + "不一致，以计算值为准）";
+                   FormatQuantity(derived->second.value, derived->second.unit) +
+                   "不一致，以计算值为准）";
       }
       diags.Warning("metric.derived_typed", typed.where, message);
       continue;

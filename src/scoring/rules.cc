@@ -26,8 +26,9 @@ std::optional<ResolvedMetric> Metric(const Indicator& leaf, const RuleContext& c
   }
   if (const DerivedMetricInfo* info = FindDerivedMetric(rule.metric)) {
     ctx.diags.Error("rule.missing_file", rule.where,
-                    "指标“" + leaf.code + " " + leaf.name + "”按“" + rule.metric + "”评分，该值由 " +
-                        info->needs + " 计算，但案例目录 " + ctx.c.dir + " 中没有该文件（或无法计算），请补充");
+                    "指标“" + leaf.code + " " + leaf.name + "”按“" + rule.metric +
+                        "”评分，该值由 " + info->needs + " 计算，但案例目录 " + ctx.c.dir +
+                        " 中没有该文件（或无法计算），请补充");
   } else {
     const DeclaredMetric* declared = ctx.framework.FindMetric(rule.metric);
     ctx.diags.Error("rule.missing_metric", CaseJson(ctx, "$.metrics"),
@@ -63,10 +64,8 @@ std::optional<RuleOutcome> Deduction(const Indicator& leaf, const RuleContext& c
   Rational total;
   if (const Finding* f = FindingFor(leaf, ctx)) {
     for (const auto& d : f->deductions) {
-      Rational points = d.is_share ? d.amount * weight : d.amount;
-      total += points;
-      out.deductions.push_back(
-          {points, d.is_share ? std::optional<Rational>(d.amount) : std::nullopt, d.reason});
+      out.deductions.push_back(ResolveDeduction(d, leaf.weight));
+      total += out.deductions.back().points;
     }
   }
   out.score = Max(Rational(0), weight - total);
@@ -82,8 +81,8 @@ std::optional<RuleOutcome> Levels(const Indicator& leaf, const RuleContext& ctx)
   const Finding* f = FindingFor(leaf, ctx);
   if (!f || !f->level) {
     ctx.diags.Error("rule.level_missing", f ? f->where : CaseJson(ctx, "$.findings." + leaf.code),
-                    "指标“" + leaf.code + " " + leaf.name + "”按档次评分，请在 findings." + leaf.code +
-                        ".level 中选择：" + labels);
+                    "指标“" + leaf.code + " " + leaf.name + "”按档次评分，请在 findings." +
+                        leaf.code + ".level 中选择：" + labels);
     return std::nullopt;
   }
   for (const auto& l : rule.levels) {
@@ -92,8 +91,9 @@ std::optional<RuleOutcome> Levels(const Indicator& leaf, const RuleContext& ctx)
                           "评定为“" + l.label + "”（得分值的" + FormatShare(l.fraction) + "）");
     }
   }
-  ctx.diags.Error("rule.level_unknown", f->where,
-                  "档次“" + *f->level + "”不在指标“" + leaf.code + "”的评分档次中，可选：" + labels);
+  ctx.diags.Error(
+      "rule.level_unknown", f->where,
+      "档次“" + *f->level + "”不在指标“" + leaf.code + "”的评分档次中，可选：" + labels);
   return std::nullopt;
 }
 
@@ -107,18 +107,19 @@ std::optional<RuleOutcome> Elements(const Indicator& leaf, const RuleContext& ct
   const Rule& rule = *leaf.rule;
   const Finding* f = FindingFor(leaf, ctx);
   if (!f || !f->has_met_elements) {
-    ctx.diags.Error("rule.elements_missing", f ? f->where : CaseJson(ctx, "$.findings." + leaf.code),
-                    "指标“" + leaf.code + " " + leaf.name + "”按要素评分，请在 findings." + leaf.code +
-                        ".met_elements 中列出满足的要素序号（1–" +
+    ctx.diags.Error("rule.elements_missing",
+                    f ? f->where : CaseJson(ctx, "$.findings." + leaf.code),
+                    "指标“" + leaf.code + " " + leaf.name + "”按要素评分，请在 findings." +
+                        leaf.code + ".met_elements 中列出满足的要素序号（1–" +
                         std::to_string(rule.elements.size()) + "，全不满足写 []）");
     return std::nullopt;
   }
   std::vector<bool> met(rule.elements.size(), false);
   for (int n : f->met_elements) {
     if (n < 1 || static_cast<size_t>(n) > rule.elements.size()) {
-      ctx.diags.Error("rule.element_range", f->where,
-                      "要素序号" + std::to_string(n) + "超出范围 1–" +
-                          std::to_string(rule.elements.size()));
+      ctx.diags.Error(
+          "rule.element_range", f->where,
+          "要素序号" + std::to_string(n) + "超出范围 1–" + std::to_string(rule.elements.size()));
       return std::nullopt;
     }
     met[static_cast<size_t>(n - 1)] = true;
@@ -134,7 +135,8 @@ std::optional<RuleOutcome> Elements(const Indicator& leaf, const RuleContext& ct
                                 "未满足要素" + ElementMark(i) + "：" + rule.elements[i].text});
     }
   }
-  out.value = "满足" + std::to_string(met_count) + "/" + std::to_string(rule.elements.size()) + "项要素";
+  out.value =
+      "满足" + std::to_string(met_count) + "/" + std::to_string(rule.elements.size()) + "项要素";
   out.evidence = out.value;
   out.formula = "得分 = 满足要素分值之和 = " + TrimmedDecimal(out.score);
   return out;
@@ -156,8 +158,8 @@ std::optional<RuleOutcome> Ratio(const Indicator& leaf, const RuleContext& ctx) 
   std::string target = FormatQuantity(rule.target, m->unit);
   auto out = FromFraction(leaf, fraction, MetricText(*m),
                           rule.metric + "为" + MetricText(*m) + "，目标值" + target);
-  out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " × min(1, " + how + ") = " +
-                FormatScoreNumber(leaf.weight) + " × " + FormatShare(fraction) + " = " +
+  out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " × min(1, " + how +
+                ") = " + FormatScoreNumber(leaf.weight) + " × " + FormatShare(fraction) + " = " +
                 TrimmedDecimal(out.score);
   return out;
 }
@@ -168,13 +170,14 @@ std::optional<RuleOutcome> Bands(const Indicator& leaf, const RuleContext& ctx) 
   if (!m) return std::nullopt;
   for (const auto& band : rule.bands) {
     if (!Compare(m->value, band.op, band.value)) continue;
-    std::string range = band.op == CompareOp::kDefault
-                            ? "其他情况"
-                            : std::string(CompareOpSymbol(band.op)) + FormatQuantity(band.value, m->unit);
+    std::string range = band.op == CompareOp::kDefault ? "其他情况"
+                                                       : std::string(CompareOpSymbol(band.op)) +
+                                                             FormatQuantity(band.value, m->unit);
     std::string shown = MetricText(*m);
     return FromFraction(leaf, band.fraction, shown,
-                        rule.metric + (rule.absolute ? "（绝对值）" : "") + "为" + shown + "，适用“" +
-                            range + "”档（得分值的" + FormatShare(band.fraction) + "）");
+                        rule.metric + (rule.absolute ? "（绝对值）" : "") + "为" + shown +
+                            "，适用“" + range + "”档（得分值的" + FormatShare(band.fraction) +
+                            "）");
   }
   ctx.diags.Error("rule.no_band", rule.where,
                   "指标“" + leaf.code + "”的" + rule.metric + "为" + MetricText(*m) +
@@ -186,7 +189,8 @@ std::optional<RuleOutcome> Linear(const Indicator& leaf, const RuleContext& ctx)
   const Rule& rule = *leaf.rule;
   auto m = Metric(leaf, ctx);
   if (!m) return std::nullopt;
-  Rational gap = rule.direction == Direction::kHigher ? rule.full_at - m->value : m->value - rule.full_at;
+  Rational gap =
+      rule.direction == Direction::kHigher ? rule.full_at - m->value : m->value - rule.full_at;
   gap = Max(Rational(0), gap);
   Rational units = gap / rule.per;
   if (rule.steps != StepMode::kExact && units.den() != 1) {
@@ -202,8 +206,8 @@ std::optional<RuleOutcome> Linear(const Indicator& leaf, const RuleContext& ctx)
   out.evidence = rule.metric + "为" + out.value + "，满分标准" +
                  (rule.direction == Direction::kHigher ? "≥" : "≤") + full;
   if (!gap.IsZero()) {
-    out.evidence += "，相差" + FormatQuantity(gap, m->unit == "%" ? "个百分点" : m->unit) +
-                    "，每" + TrimmedDecimal(rule.per) + "扣" + FormatPoints(rule.deduct);
+    out.evidence += "，相差" + FormatQuantity(gap, m->unit == "%" ? "个百分点" : m->unit) + "，每" +
+                    TrimmedDecimal(rule.per) + "扣" + FormatPoints(rule.deduct);
     out.deductions.push_back({Min(weight, deducted), std::nullopt, out.evidence});
   }
   out.formula = "得分 = max(0, " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(units) +
@@ -223,8 +227,9 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
   for (const auto& r : ctx.c.targets.rows)
     if (r.level3 == rule.target_name) row = &r;
   if (!row) {
-    ctx.diags.Error("rule.target_missing", rule.where,
-                    "targets.csv 中没有三级指标“" + rule.target_name + "”（指标“" + leaf.code + "”需要）");
+    ctx.diags.Error(
+        "rule.target_missing", rule.where,
+        "targets.csv 中没有三级指标“" + rule.target_name + "”（指标“" + leaf.code + "”需要）");
     return std::nullopt;
   }
   Location at{ctx.c.targets.file, row->line, 0, "实际值"};
@@ -253,8 +258,10 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
   Rational fraction(1);
   if (!Compare(a, target.op, t)) {
     bool below = a < t;
-    if (below) fraction = t.IsZero() ? Rational(0) : Clamp01(a / t);
-    else fraction = a.IsZero() ? Rational(0) : Clamp01(t / a);
+    if (below)
+      fraction = t.IsZero() ? Rational(0) : Clamp01(a / t);
+    else
+      fraction = a.IsZero() ? Rational(0) : Clamp01(t / a);
   }
   bool met = fraction == Rational(1);
   return FromFraction(leaf, fraction, actual.text, evidence + (met ? "，已达成" : "，未达成"));
@@ -264,8 +271,9 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
   const Rule& rule = *leaf.rule;
   if (!ctx.c.transfers.present) {
     ctx.diags.Error("rule.missing_file", rule.where,
-                    "指标“" + leaf.code + " " + leaf.name + "”按资金划拨时效评分，需要 transfers.csv，但案例目录 " +
-                        ctx.c.dir + " 中没有该文件");
+                    "指标“" + leaf.code + " " + leaf.name +
+                        "”按资金划拨时效评分，需要 transfers.csv，但案例目录 " + ctx.c.dir +
+                        " 中没有该文件");
     return std::nullopt;
   }
   RuleOutcome out;
@@ -290,25 +298,39 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
                  (late_items == 0 ? "均按期完成"
                                   : "逾期" + std::to_string(late_items) + "项、合计" +
                                         std::to_string(late_days) + "天");
-  out.formula = "得分 = max(0, " + FormatScoreNumber(leaf.weight) + " − " +
-                (rule.per_item ? std::to_string(late_items) + "项 × " + TrimmedDecimal(*rule.per_item)
-                               : std::to_string(late_days) + "天 × " + TrimmedDecimal(*rule.per_day)) +
-                ") = " + TrimmedDecimal(out.score);
+  out.formula =
+      "得分 = max(0, " + FormatScoreNumber(leaf.weight) + " − " +
+      (rule.per_item ? std::to_string(late_items) + "项 × " + TrimmedDecimal(*rule.per_item)
+                     : std::to_string(late_days) + "天 × " + TrimmedDecimal(*rule.per_day)) +
+      ") = " + TrimmedDecimal(out.score);
   return out;
 }
 
 }  // namespace
 
+DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight) {
+  if (!d.is_share) return {d.amount, std::nullopt, d.reason};
+  return {d.amount * weight.ToRational(), d.amount, d.reason};
+}
+
 std::optional<RuleOutcome> EvaluateRule(const Indicator& leaf, const RuleContext& ctx) {
   switch (leaf.rule->type) {
-    case RuleType::kDeduction: return Deduction(leaf, ctx);
-    case RuleType::kLevels: return Levels(leaf, ctx);
-    case RuleType::kElements: return Elements(leaf, ctx);
-    case RuleType::kRatio: return Ratio(leaf, ctx);
-    case RuleType::kBands: return Bands(leaf, ctx);
-    case RuleType::kLinear: return Linear(leaf, ctx);
-    case RuleType::kTarget: return Target(leaf, ctx);
-    case RuleType::kTimeliness: return Timeliness(leaf, ctx);
+    case RuleType::kDeduction:
+      return Deduction(leaf, ctx);
+    case RuleType::kLevels:
+      return Levels(leaf, ctx);
+    case RuleType::kElements:
+      return Elements(leaf, ctx);
+    case RuleType::kRatio:
+      return Ratio(leaf, ctx);
+    case RuleType::kBands:
+      return Bands(leaf, ctx);
+    case RuleType::kLinear:
+      return Linear(leaf, ctx);
+    case RuleType::kTarget:
+      return Target(leaf, ctx);
+    case RuleType::kTimeliness:
+      return Timeliness(leaf, ctx);
   }
   return std::nullopt;
 }

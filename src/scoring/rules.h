@@ -33,4 +33,7 @@ struct RuleOutcome {
 
 std::optional<RuleOutcome> EvaluateRule(const Indicator& leaf, const RuleContext& ctx);
 
+// An evaluator's deduction as points of this leaf: shares ("25%", "2/3") times the weight.
+DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight);
+
 }  // namespace jixiao

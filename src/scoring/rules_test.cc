@@ -10,7 +10,8 @@ Framework OneLeaf(Rule rule, int64_t weight_hundredths = 300) {
   Framework fw;
   fw.id = "t";
   fw.total = Score{weight_hundredths};
-  fw.grades = {{"优", Score{9000}}, {"良", Score{8000}}, {"合格", Score{6000}}, {"不合格", Score{0}}};
+  fw.grades = {
+      {"优", Score{9000}}, {"良", Score{8000}}, {"合格", Score{6000}}, {"不合格", Score{0}}};
   fw.metrics = {{"满意度", "%", "", {}}, {"数量", "个", "", {}}};
   Indicator top;
   top.code = "A";
@@ -68,7 +69,8 @@ TEST_CASE("deduction: a share of 2/3 of 3 points is exactly 2") {
 TEST_CASE("deduction: three shares of 1/3 add up exactly, not to 0.99") {
   Rule r;
   Case c;
-  for (int i = 0; i < 3; ++i) c.findings["A1"].deductions.push_back({Rational(1, 3), true, "问题", {}});
+  for (int i = 0; i < 3; ++i)
+    c.findings["A1"].deductions.push_back({Rational(1, 3), true, "问题", {}});
   auto s = Run(OneLeaf(r, 100), c);
   CHECK(s.leaf().score == Score{0});
 }
@@ -137,7 +139,9 @@ TEST_CASE("bands: boundaries honour inclusive and exclusive operators; first mat
   r.bands = {{CompareOp::kGe, Rational(90), Rational(1)},
              {CompareOp::kGt, Rational(80), Rational(3, 4)},
              {CompareOp::kDefault, Rational(0), Rational(0)}};
-  auto score_at = [&](Rational v) { return Run(OneLeaf(r, 400), WithMetric("满意度", v)).leaf().score; };
+  auto score_at = [&](Rational v) {
+    return Run(OneLeaf(r, 400), WithMetric("满意度", v)).leaf().score;
+  };
   CHECK(score_at(Rational(90)) == Score{400});
   CHECK(score_at(Rational(8999, 100)) == Score{300});
   CHECK(score_at(Rational(80)) == Score{0});  // > 80 excludes 80
@@ -216,7 +220,9 @@ TEST_CASE("target: ≥ met is full, unmet is actual/target; ≤ unmet is target/
   Rule r;
   r.type = RuleType::kTarget;
   r.target_name = "完成率";
-  auto at = [&](const char* v, const char* a) { return Run(OneLeaf(r, 400), WithTarget(v, a)).leaf().score; };
+  auto at = [&](const char* v, const char* a) {
+    return Run(OneLeaf(r, 400), WithTarget(v, a)).leaf().score;
+  };
   CHECK(at("≥90%", "95%") == Score{400});
   CHECK(at("≥90%", "45%") == Score{200});
   CHECK(at("≤10次", "8次") == Score{400});

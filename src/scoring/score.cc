@@ -59,12 +59,9 @@ class Scorer {
     r.deductions = outcome->deductions;
     // Findings may add deductions to any non-deduction rule (扣分 beyond the rule itself).
     if (f && node.rule->type != RuleType::kDeduction) {
-      Rational weight = node.weight.ToRational();
       for (const auto& d : f->deductions) {
-        Rational points = d.is_share ? d.amount * weight : d.amount;
-        exact -= points;
-        r.deductions.push_back(
-            {points, d.is_share ? std::optional<Rational>(d.amount) : std::nullopt, d.reason});
+        r.deductions.push_back(ResolveDeduction(d, node.weight));
+        exact -= r.deductions.back().points;
       }
       exact = Max(Rational(0), exact);
     }
@@ -77,7 +74,8 @@ class Scorer {
       const ScoreOverride& o = *f->override_score;
       if (node.weight < o.score || o.score.hundredths < 0) {
         diags_.Error("finding.override_range", o.where,
-                     "调整后得分" + FormatScore(o.score) + "超出该指标分值范围 0–" + FormatScore(node.weight));
+                     "调整后得分" + FormatScore(o.score) + "超出该指标分值范围 0–" +
+                         FormatScore(node.weight));
         return;
       }
       r.override_reason = o.reason;
@@ -85,7 +83,8 @@ class Scorer {
                    FormatScore(o.score) + "，理由：" + o.reason + "。";
       r.score = o.score;
     }
-    r.summary = "该指标满分" + FormatScore(r.weight) + "，根据评分标准得" + FormatScore(r.score) + "。";
+    r.summary =
+        "该指标满分" + FormatScore(r.weight) + "，根据评分标准得" + FormatScore(r.score) + "。";
   }
 
   const Framework& fw_;
@@ -118,11 +117,14 @@ void VerifyScorecard(const Framework& fw, const Scorecard& card, Diagnostics& di
   std::vector<Score> child_sums(card.indicators.size());
   Score top_sum;
   for (const auto& r : card.indicators) {
-    if (r.parent >= 0) child_sums[static_cast<size_t>(r.parent)] += r.score;
-    else top_sum += r.score;
+    if (r.parent >= 0)
+      child_sums[static_cast<size_t>(r.parent)] += r.score;
+    else
+      top_sum += r.score;
     if (r.score.hundredths < 0 || r.weight < r.score) {
-      diags.Error("score.range", {card.case_id, 0, 0, r.code},
-                  "指标“" + r.code + "”得分" + FormatScore(r.score) + "超出分值" + FormatScore(r.weight));
+      diags.Error(
+          "score.range", {card.case_id, 0, 0, r.code},
+          "指标“" + r.code + "”得分" + FormatScore(r.score) + "超出分值" + FormatScore(r.weight));
     }
   }
   for (size_t i = 0; i < card.indicators.size(); ++i) {
@@ -134,8 +136,9 @@ void VerifyScorecard(const Framework& fw, const Scorecard& card, Diagnostics& di
     }
   }
   if (top_sum != card.total) {
-    diags.Error("score.total_sum", {card.case_id, 0, 0, "total"},
-                "总分" + FormatScore(card.total) + "与一级指标得分之和" + FormatScore(top_sum) + "不一致");
+    diags.Error(
+        "score.total_sum", {card.case_id, 0, 0, "total"},
+        "总分" + FormatScore(card.total) + "与一级指标得分之和" + FormatScore(top_sum) + "不一致");
   }
   if (fw.GradeFor(card.total) != card.grade) {
     diags.Error("score.grade", {card.case_id, 0, 0, "grade"},

@@ -16,7 +16,7 @@
 namespace jixiao {
 
 struct DeductionLine {
-  Rational points;  // exact points deducted by this line
+  Rational points;                // exact points deducted by this line
   std::optional<Rational> share;  // of the weight, when the criteria speak in shares
   std::string reason;
 };
@@ -27,7 +27,7 @@ struct IndicatorResult {
   int parent = -1;  // index into Scorecard::indicators, -1 for 一级
   bool leaf = false;
   Score weight, score;
-  std::string value;     // 业绩值
+  std::string value;  // 业绩值
   std::string rule_type;  // leaves: "deduction", "bands", … (评分标准 text stays in the framework)
   std::vector<DeductionLine> deductions;
   std::string evidence;  // e.g. "预算调整率为9.02%，适用“≤10%”区间（得分值的50%）"
