@@ -22,7 +22,7 @@ std::string StringMember(JsonReader& in, const JsonValue& object, const std::str
 void ReadProject(JsonReader& in, const JsonValue& v, Project& p) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
   in.RejectUnknown(v, {"name", "year", "district", "town", "unit", "authority", "commissioner",
-                       "evaluator", "lead", "kind", "period"});
+                       "evaluator", "lead", "kind", "period", "date"});
   if (const JsonValue* name = in.Member(v, "name", true)) p.name = in.String(*name).value_or("");
   if (const JsonValue* year = v.Find("year")) {
     p.year = year->IsNumber() ? year->text : in.String(*year).value_or("");
@@ -36,6 +36,7 @@ void ReadProject(JsonReader& in, const JsonValue& v, Project& p) {
   p.lead = StringMember(in, v, "lead");
   p.kind = StringMember(in, v, "kind");
   p.period = StringMember(in, v, "period");
+  p.date = StringMember(in, v, "date");
 }
 
 void ReadMetrics(JsonReader& in, const JsonValue& v, Case& c) {

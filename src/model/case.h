@@ -17,7 +17,7 @@ namespace jixiao {
 
 struct Project {
   std::string name, year, district, town, unit, authority, commissioner, evaluator, lead, kind,
-      period;
+      period, date;  // date: the report's date as printed on the cover ("2025年7月")
 };
 
 struct MetricValue {

@@ -40,4 +40,11 @@ TargetValue TargetValue::Parse(const std::string& raw) {
   return v;
 }
 
+std::optional<bool> TargetMet(const TargetValue& target, const TargetValue& actual) {
+  if (actual.text.empty()) return std::nullopt;
+  if (!target.quantitative) return actual.text == target.text;
+  if (!actual.quantitative) return std::nullopt;
+  return Compare(actual.number, target.op, target.number);
+}
+
 }  // namespace jixiao

@@ -4,6 +4,7 @@
 // without a comparator is read as "=" and remembers that none was written.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/rational.h"
@@ -20,5 +21,9 @@ struct TargetValue {
   std::string text;  // the value as written, trimmed
   static TargetValue Parse(const std::string& text);
 };
+
+// Whether `actual` meets `target`: the comparator for numbers, equal text for qualitative values.
+// nullopt when a numeric target has a non-numeric actual (or the actual is blank).
+std::optional<bool> TargetMet(const TargetValue& target, const TargetValue& actual);
 
 }  // namespace jixiao

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Renders documents the way users see them: DOCX/XLSX/HTML -> PDF (LibreOffice headless) -> PNG
+# pages (pdftoppm). Maps 宋体/仿宋/黑体/楷体 to Noto CJK with a private fontconfig file so the PDF
+# shows the intended faces. Usage: scripts/render-check.sh FILE... [-o DIR]  (needs bootstrap --checks)
+set -euo pipefail
+out=out/render
+files=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -o) out=$2; shift 2 ;;
+    *) files+=("$1"); shift ;;
+  esac
+done
+mkdir -p "$out"
+conf=$(mktemp -d)
+cat >"$conf/fonts.conf" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <alias><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias><family>SimSun</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias><family>仿宋</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias><family>楷体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+  <alias><family>SimHei</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+</fontconfig>
+XML
+export FONTCONFIG_FILE="$conf/fonts.conf"
+for f in "${files[@]}"; do
+  soffice --headless --convert-to pdf --outdir "$out" "$f" >/dev/null 2>&1
+  pdf="$out/$(basename "${f%.*}").pdf"
+  pdftoppm -r 60 -png "$pdf" "$out/$(basename "${f%.*}")"
+  echo "$pdf: $(pdfinfo "$pdf" | awk '/^Pages/ {print $2}') pages"
+done
+rm -rf "$conf"

@@ -1,0 +1,27 @@
+// Renders the evaluation report of a scored case into named files (report.docx/.html/.md).
+// Contract: nothing is written here; the caller writes the buffers atomically. Template problems
+// are located errors; an unknown format is an error naming the accepted ones.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/pipeline.h"
+#include "core/diagnostics.h"
+
+namespace jixiao {
+
+struct OutputFile {
+  std::string name;
+  std::string bytes;
+};
+
+const std::vector<std::string>& ReportFormats();  // docx, html, md
+
+std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& evaluation,
+                                                    const std::vector<std::string>& formats,
+                                                    const std::string& template_dir,
+                                                    Diagnostics& diags);
+
+}  // namespace jixiao

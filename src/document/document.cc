@@ -1,0 +1,26 @@
+#include "document/document.h"
+
+namespace jixiao::doc {
+
+std::string PlainText(const Runs& runs) {
+  std::string out;
+  for (const auto& r : runs) out += r.text;
+  return out;
+}
+
+void Table::Merge(int r, int c, int span_rows, int span_cols) {
+  Cell& origin = rows[static_cast<size_t>(r)][static_cast<size_t>(c)];
+  origin.row_span = span_rows;
+  origin.col_span = span_cols;
+  for (int i = r; i < r + span_rows; ++i) {
+    for (int j = c; j < c + span_cols; ++j) {
+      if (i == r && j == c) continue;
+      Cell& cell = rows[static_cast<size_t>(i)][static_cast<size_t>(j)];
+      cell = origin;
+      cell.row_span = cell.col_span = 1;
+      cell.covered = true;
+    }
+  }
+}
+
+}  // namespace jixiao::doc

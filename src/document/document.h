@@ -1,0 +1,74 @@
+// A format-neutral document: headings, paragraphs with bold runs, lists, tables with merged cells
+// and numbered captions, page breaks, a TOC marker and a cover. The report module builds it;
+// render/ writes it as DOCX, HTML or Markdown.
+// Contract: a Table is a full rectangular grid; a merged region is described once on its
+// top-left cell (row_span/col_span) and every other cell it covers has `covered` set and repeats
+// the origin's text, so writers may either skip or repeat it.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace jixiao::doc {
+
+struct Run {
+  std::string text;
+  bool bold = false;
+};
+using Runs = std::vector<Run>;
+std::string PlainText(const Runs& runs);
+
+enum class Align { kLeft, kCenter, kRight, kJustify };
+
+struct Heading {
+  int level = 1;  // 1..4
+  std::string text;
+};
+
+struct Paragraph {
+  Runs runs;
+  Align align = Align::kJustify;
+  bool indent_first_line = true;  // Chinese body text indents two characters
+};
+
+struct List {
+  bool ordered = false;
+  std::vector<Runs> items;
+};
+
+struct Cell {
+  std::string text;
+  bool bold = false;
+  Align align = Align::kCenter;
+  int row_span = 1, col_span = 1;
+  bool covered = false;  // part of a merge whose origin is above or to the left
+};
+
+struct Table {
+  std::string number;   // "表3-1-1", assigned by the builder from the chapter and section
+  std::string caption;  // "2024年马桥镇医疗救助项目绩效得分表"
+  int header_rows = 1;  // repeated across pages
+  std::vector<int> widths;  // relative column widths
+  std::vector<std::vector<Cell>> rows;
+  // Merges rows [r, r+rows) × cols [c, c+cols) into the cell at (r, c).
+  void Merge(int r, int c, int rows, int cols);
+};
+
+struct PageBreak {};
+struct TocMarker {};
+
+struct Cover {
+  std::string kicker;  // "2024年度闵行区马桥镇财政支出项目绩效（后）评价报告"
+  std::vector<std::pair<std::string, std::string>> fields;  // 项目名称: …
+  std::string date;
+};
+
+using Block = std::variant<Heading, Paragraph, List, Table, PageBreak, TocMarker, Cover>;
+
+struct Document {
+  std::string title;
+  std::vector<Block> blocks;
+};
+
+}  // namespace jixiao::doc

@@ -1,0 +1,202 @@
+// DOCX writer: WordprocessingML with real heading styles (Word's navigation pane and the TOC
+// field work), a TOC field with cached entries, footer page numbers (none on the cover), A4,
+// tables with gridSpan/vMerge merges and repeated header rows, numbered captions.
+#include "render/render.h"
+#include "render/zip.h"
+
+namespace jixiao::render {
+namespace {
+
+const int kTextWidth = 8306;  // A4 width 11906 − 2 × 1800 twips margins
+
+std::string Text(const std::string& text, bool bold = false) {
+  std::string rpr = bold ? "<w:rPr><w:b/></w:rPr>" : "";
+  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XmlEscape(text) + "</w:t></w:r>";
+}
+
+std::string Para(const std::string& style, const std::string& runs, const std::string& extra_ppr = "") {
+  return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + extra_ppr + "</w:pPr>" + runs + "</w:p>";
+}
+
+std::string Runs(const doc::Runs& runs) {
+  std::string out;
+  for (const auto& r : runs) out += Text(r.text, r.bold);
+  return out;
+}
+
+const char* Jc(doc::Align a) {
+  switch (a) {
+    case doc::Align::kCenter: return "center";
+    case doc::Align::kRight: return "right";
+    case doc::Align::kJustify: return "both";
+    default: return "left";
+  }
+}
+
+std::string TableXml(const doc::Table& t) {
+  std::string out = Para("Caption", Text(t.number + " " + t.caption));
+  size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
+  std::vector<int> widths = t.widths;
+  if (widths.size() != cols) widths.assign(cols, 1);
+  int total = 0;
+  for (int w : widths) total += w;
+  std::vector<int> twips;
+  for (int w : widths) twips.push_back(kTextWidth * w / (total ? total : 1));
+  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(kTextWidth) +
+         "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
+  for (int w : twips) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
+  out += "</w:tblGrid>";
+  // Which origin covers each cell: needed to tell vertical continuations from horizontal ones.
+  std::vector<std::vector<std::pair<int, int>>> origin(t.rows.size(), std::vector<std::pair<int, int>>(cols));
+  for (size_t r = 0; r < t.rows.size(); ++r)
+    for (size_t c = 0; c < cols; ++c)
+      if (!t.rows[r][c].covered)
+        for (int i = 0; i < t.rows[r][c].row_span; ++i)
+          for (int j = 0; j < t.rows[r][c].col_span; ++j)
+            origin[r + static_cast<size_t>(i)][c + static_cast<size_t>(j)] = {static_cast<int>(r), static_cast<int>(c)};
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    bool header = static_cast<int>(r) < t.header_rows;
+    out += "<w:tr><w:trPr><w:cantSplit/>" + std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
+    for (size_t c = 0; c < cols; ++c) {
+      auto [orow, ocol] = origin[r][c];
+      if (ocol != static_cast<int>(c)) continue;  // horizontal continuation: covered by gridSpan
+      const doc::Cell& o = t.rows[static_cast<size_t>(orow)][static_cast<size_t>(ocol)];
+      int width = 0;
+      for (int j = 0; j < o.col_span; ++j) width += twips[c + static_cast<size_t>(j)];
+      out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
+      if (o.col_span > 1) out += "<w:gridSpan w:val=\"" + std::to_string(o.col_span) + "\"/>";
+      if (o.row_span > 1) out += orow == static_cast<int>(r) ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>";
+      if (header) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EDEDED\"/>";
+      out += "<w:vAlign w:val=\"center\"/></w:tcPr>";
+      std::string jc = std::string("<w:jc w:val=\"") + Jc(header ? doc::Align::kCenter : o.align) + "\"/>";
+      std::string runs = orow == static_cast<int>(r) ? Text(o.text, o.bold || header) : "";
+      out += Para("TableText", runs, jc) + "</w:tc>";
+    }
+    out += "</w:tr>";
+  }
+  return out + "</w:tbl>";
+}
+
+std::string TocXml(const doc::Document& d) {
+  std::string out =
+      "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r></w:p>";
+  for (const auto& block : d.blocks) {
+    if (auto* h = std::get_if<doc::Heading>(&block))
+      if (h->level <= 2 && h->text != "目录")
+        out += Para(h->level == 1 ? "TOC1" : "TOC2", Text(h->text));
+  }
+  return out + "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+}
+
+std::string CoverXml(const doc::Cover& c) {
+  std::string out = Para("Title", Text(c.kicker));
+  for (const auto& [label, value] : c.fields) out += Para("CoverField", Text(label + "：" + value));
+  out += Para("CoverField", "", "<w:spacing w:before=\"1200\"/><w:jc w:val=\"center\"/>") ;
+  if (!c.date.empty()) out += Para("CoverField", Text(c.date), "<w:ind w:left=\"0\"/><w:jc w:val=\"center\"/>");
+  return out;
+}
+
+std::string DocumentXml(const doc::Document& d) {
+  std::string body;
+  for (const auto& block : d.blocks) {
+    if (auto* h = std::get_if<doc::Heading>(&block)) {
+      body += Para("Heading" + std::to_string(h->level), Text(h->text));
+    } else if (auto* p = std::get_if<doc::Paragraph>(&block)) {
+      body += p->indent_first_line ? Para("BodyText", Runs(p->runs)) : Para("Normal", Runs(p->runs));
+    } else if (auto* l = std::get_if<doc::List>(&block)) {
+      for (const auto& item : l->items) body += Para("BodyText", Text("• ") + Runs(item));
+    } else if (auto* t = std::get_if<doc::Table>(&block)) {
+      body += TableXml(*t) + Para("Normal", "");
+    } else if (std::holds_alternative<doc::PageBreak>(block)) {
+      body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+    } else if (std::holds_alternative<doc::TocMarker>(block)) {
+      body += TocXml(d);
+    } else if (auto* c = std::get_if<doc::Cover>(&block)) {
+      body += CoverXml(*c);
+    }
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" +
+         body +
+         "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+         "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" "
+         "w:footer=\"992\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>";
+}
+
+const char* const kContentTypes =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+    "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+    "</Types>";
+
+const char* const kRootRels =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    "</Relationships>";
+
+const char* const kDocumentRels =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
+    "</Relationships>";
+
+const char* const kSettings =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:updateFields w:val=\"true\"/><w:defaultTabStop w:val=\"420\"/>"
+    "<w:characterSpacingControl w:val=\"compressPunctuation\"/></w:settings>";
+
+const char* const kFooter =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
+    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    "</w:p></w:ftr>";
+
+}  // namespace
+
+std::string XmlEscape(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else if (c == '"') out += "&quot;";
+    else if (c < 0x20 && c != '\t' && c != '\n') continue;  // not allowed in XML 1.0
+    else out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string ToDocx(const doc::Document& d, const std::string& styles_xml) {
+  ZipWriter zip;
+  zip.Add("[Content_Types].xml", kContentTypes);
+  zip.Add("_rels/.rels", kRootRels);
+  zip.Add("word/document.xml", DocumentXml(d));
+  zip.Add("word/_rels/document.xml.rels", kDocumentRels);
+  zip.Add("word/styles.xml", styles_xml);
+  zip.Add("word/settings.xml", kSettings);
+  zip.Add("word/footer1.xml", kFooter);
+  zip.Add("docProps/core.xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+          "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + XmlEscape(d.title) +
+          "</dc:title><dc:creator>jixiao</dc:creator></cp:coreProperties>");
+  return zip.Finish();
+}
+
+}  // namespace jixiao::render

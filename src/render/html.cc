@@ -1,0 +1,126 @@
+// HTML writer: one self-contained page with print CSS for A4, tables with rowspan/colspan and
+// <thead> header rows (repeated by browsers when printing), captions above tables.
+#include "render/render.h"
+
+namespace jixiao::render {
+namespace {
+
+const char* const kStyle = R"(
+@page { size: A4; margin: 25mm 22mm; }
+body { font-family: "FangSong", "仿宋", "Noto Serif CJK SC", serif; font-size: 12pt; line-height: 1.7;
+       max-width: 170mm; margin: 0 auto; color: #111; }
+h1, h2, h3, h4 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; line-height: 1.4; }
+h1 { font-size: 16pt; text-align: center; margin-top: 1.5em; }
+h2 { font-size: 14pt; } h3 { font-size: 12.5pt; } h4 { font-size: 12pt; }
+p { margin: 0.4em 0; text-align: justify; }
+p.indent { text-indent: 2em; }
+table { border-collapse: collapse; width: 100%; margin: 0.3em 0 1em; font-size: 10pt; line-height: 1.4; }
+th, td { border: 1px solid #333; padding: 2px 4px; vertical-align: middle; }
+th { background: #f0f0f0; }
+td.c { text-align: center; } td.l { text-align: left; } td.r { text-align: right; }
+.caption { text-align: center; font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 10.5pt; margin-top: 1em; }
+.cover { text-align: center; padding-top: 40mm; }
+.cover .kicker { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 20pt; margin-bottom: 30mm; }
+.cover table { width: auto; margin: 0 auto; font-size: 14pt; border: none; }
+.cover td { border: none; padding: 6px 10px; text-align: left; }
+.pagebreak { page-break-after: always; }
+nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 2em; }
+@media print { thead { display: table-header-group; } tr { page-break-inside: avoid; } }
+)";
+
+std::string Esc(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else if (c == '"') out += "&quot;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string Runs(const doc::Runs& runs) {
+  std::string out;
+  for (const auto& r : runs) out += r.bold ? "<strong>" + Esc(r.text) + "</strong>" : Esc(r.text);
+  return out;
+}
+
+const char* AlignClass(doc::Align a) {
+  switch (a) {
+    case doc::Align::kCenter: return "c";
+    case doc::Align::kRight: return "r";
+    default: return "l";
+  }
+}
+
+void Table(const doc::Table& t, std::string& out) {
+  out += "<p class=\"caption\">" + Esc(t.number + " " + t.caption) + "</p>\n<table>\n";
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (r == 0 && t.header_rows > 0) out += "<thead>\n";
+    if (static_cast<int>(r) == t.header_rows) out += "<tbody>\n";
+    out += "<tr>";
+    bool header = static_cast<int>(r) < t.header_rows;
+    for (const auto& cell : t.rows[r]) {
+      if (cell.covered) continue;
+      std::string tag = header ? "th" : "td";
+      out += "<" + tag;
+      if (cell.row_span > 1) out += " rowspan=\"" + std::to_string(cell.row_span) + "\"";
+      if (cell.col_span > 1) out += " colspan=\"" + std::to_string(cell.col_span) + "\"";
+      if (!header) out += std::string(" class=\"") + AlignClass(cell.align) + "\"";
+      out += ">" + (cell.bold && !header ? "<strong>" + Esc(cell.text) + "</strong>" : Esc(cell.text)) +
+             "</" + tag + ">";
+    }
+    out += "</tr>\n";
+    if (static_cast<int>(r) + 1 == t.header_rows) out += "</thead>\n";
+  }
+  out += "</tbody>\n</table>\n";
+}
+
+void Toc(const doc::Document& d, std::string& out) {
+  out += "<nav class=\"toc\"><ol>\n";
+  int id = 0;
+  for (const auto& block : d.blocks) {
+    if (auto* h = std::get_if<doc::Heading>(&block)) {
+      ++id;
+      if (h->level <= 2 && h->text != "目录")
+        out += "<li class=\"l" + std::to_string(h->level) + "\"><a href=\"#h" + std::to_string(id) +
+               "\">" + Esc(h->text) + "</a></li>\n";
+    }
+  }
+  out += "</ol></nav>\n";
+}
+
+}  // namespace
+
+std::string ToHtml(const doc::Document& d) {
+  std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                    Esc(d.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  int heading_id = 0;
+  for (const auto& block : d.blocks) {
+    if (auto* h = std::get_if<doc::Heading>(&block)) {
+      std::string tag = "h" + std::to_string(h->level);
+      out += "<" + tag + " id=\"h" + std::to_string(++heading_id) + "\">" + Esc(h->text) + "</" + tag + ">\n";
+    } else if (auto* p = std::get_if<doc::Paragraph>(&block)) {
+      out += std::string("<p") + (p->indent_first_line ? " class=\"indent\"" : "") + ">" + Runs(p->runs) + "</p>\n";
+    } else if (auto* l = std::get_if<doc::List>(&block)) {
+      out += l->ordered ? "<ol>\n" : "<ul>\n";
+      for (const auto& item : l->items) out += "<li>" + Runs(item) + "</li>\n";
+      out += l->ordered ? "</ol>\n" : "</ul>\n";
+    } else if (auto* t = std::get_if<doc::Table>(&block)) {
+      Table(*t, out);
+    } else if (std::holds_alternative<doc::PageBreak>(block)) {
+      out += "<div class=\"pagebreak\"></div>\n";
+    } else if (std::holds_alternative<doc::TocMarker>(block)) {
+      Toc(d, out);
+    } else if (auto* c = std::get_if<doc::Cover>(&block)) {
+      out += "<section class=\"cover\">\n<div class=\"kicker\">" + Esc(c->kicker) + "</div>\n<table>\n";
+      for (const auto& [label, value] : c->fields)
+        out += "<tr><td>" + Esc(label) + "：</td><td>" + Esc(value) + "</td></tr>\n";
+      out += "</table>\n<p class=\"date\">" + Esc(c->date) + "</p>\n</section>\n";
+    }
+  }
+  return out + "</body>\n</html>\n";
+}
+
+}  // namespace jixiao::render

@@ -1,0 +1,64 @@
+// Markdown writer: headings, paragraphs (bold as **…**), lists, pipe tables with merged cells
+// repeated in every cell they cover, captions as bold lines above tables.
+#include "render/render.h"
+
+namespace jixiao::render {
+namespace {
+
+std::string EscapeMd(const std::string& text, bool in_table) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|' && in_table) out += "\\|";
+    else if (c == '*' || c == '_' || c == '`' || c == '\\') out += std::string("\\") + c;
+    else if (c == '\n') out += in_table ? "<br>" : "\n";
+    else out += c;
+  }
+  return out;
+}
+
+std::string Runs(const doc::Runs& runs) {
+  std::string out;
+  for (const auto& r : runs) out += r.bold ? "**" + EscapeMd(r.text, false) + "**" : EscapeMd(r.text, false);
+  return out;
+}
+
+void Table(const doc::Table& t, std::string& out) {
+  out += "**" + t.number + " " + t.caption + "**\n\n";
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    out += "|";
+    for (const auto& cell : t.rows[r]) out += " " + EscapeMd(cell.text, true) + " |";
+    out += "\n";
+    if (r == 0) {
+      out += "|";
+      for (size_t c = 0; c < t.rows[r].size(); ++c) out += " --- |";
+      out += "\n";
+    }
+  }
+  out += "\n";
+}
+
+}  // namespace
+
+std::string ToMarkdown(const doc::Document& document) {
+  std::string out;
+  for (const auto& block : document.blocks) {
+    if (auto* h = std::get_if<doc::Heading>(&block)) {
+      out += std::string(static_cast<size_t>(h->level), '#') + " " + EscapeMd(h->text, false) + "\n\n";
+    } else if (auto* p = std::get_if<doc::Paragraph>(&block)) {
+      out += Runs(p->runs) + "\n\n";
+    } else if (auto* l = std::get_if<doc::List>(&block)) {
+      for (const auto& item : l->items) out += "- " + Runs(item) + "\n";
+      out += "\n";
+    } else if (auto* t = std::get_if<doc::Table>(&block)) {
+      Table(*t, out);
+    } else if (auto* c = std::get_if<doc::Cover>(&block)) {
+      out += "# " + EscapeMd(c->kicker, false) + "\n\n";
+      for (const auto& [label, value] : c->fields) out += "- " + label + "：" + EscapeMd(value, false) + "\n";
+      if (!c->date.empty()) out += "\n" + EscapeMd(c->date, false) + "\n";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace jixiao::render

@@ -1,0 +1,137 @@
+#include "report/builder.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "core/text.h"
+#include "document/markup.h"
+#include "report/context.h"
+#include "report/tables.h"
+
+namespace jixiao::report {
+namespace {
+
+std::vector<std::string> SectionList(const std::string& dir, Diagnostics& diags) {
+  std::string file = dir + "/sections.txt";
+  auto text = ReadFileBytes(file);
+  if (!text) {
+    diags.Error("template.missing", {file, 0, 0, ""},
+                "找不到模板目录的 sections.txt（每行一个章节模板文件名），请检查 --templates 目录");
+    return {};
+  }
+  std::vector<std::string> names;
+  std::istringstream lines(*text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    line = Trim(line);
+    if (!line.empty() && line[0] != '#') names.push_back(line);
+  }
+  return names;
+}
+
+doc::Cover MakeCover(const ReportInput& in) {
+  const Project& p = in.c.project;
+  doc::Cover cover;
+  cover.kicker = p.year + "年度" + p.district + p.town + "财政支出项目绩效评价报告";
+  cover.fields = {{"项目名称", p.name},        {"项目单位", p.unit},    {"主管部门", p.authority},
+                  {"委托部门", p.commissioner}, {"评价机构", p.evaluator}, {"主评人", p.lead}};
+  cover.date = p.date;
+  return cover;
+}
+
+const char* const kUnnumbered = "{-}";
+
+}  // namespace
+
+std::string DefaultTemplateDir() {
+  if (const char* env = std::getenv("JIXIAO_TEMPLATES")) return env;
+  return JIXIAO_TEMPLATE_DIR;
+}
+
+void NumberDocument(doc::Document& document) {
+  int counters[5] = {0, 0, 0, 0, 0};
+  int table_in_section = 0, appendix_tables = 0;
+  bool in_appendix = false;
+  for (auto& block : document.blocks) {
+    if (auto* h = std::get_if<doc::Heading>(&block)) {
+      if (EndsWith(h->text, kUnnumbered)) {
+        h->text = Trim(h->text.substr(0, h->text.size() - std::string(kUnnumbered).size()));
+        if (h->level == 1) in_appendix = h->text.rfind("附件", 0) == 0;
+        continue;
+      }
+      ++counters[h->level];
+      for (int deeper = h->level + 1; deeper <= 4; ++deeper) counters[deeper] = 0;
+      if (h->level <= 2) table_in_section = 0;
+      if (h->level == 1) in_appendix = false;
+      int n = counters[h->level];
+      static const char* const kFormat[] = {"", "%s、", "（%s）", "%s.", "（%s）"};
+      std::string number = h->level <= 2 ? ChineseNumber(n) : std::to_string(n);
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, kFormat[h->level], number.c_str());
+      h->text = buffer + h->text;
+    } else if (auto* t = std::get_if<doc::Table>(&block)) {
+      if (in_appendix) {
+        t->number = "附表" + std::to_string(++appendix_tables);
+      } else {
+        t->number = "表" + std::to_string(counters[1]) + "-" +
+                    (counters[2] > 0 ? std::to_string(counters[2]) + "-" : "") +
+                    std::to_string(++table_in_section);
+      }
+    }
+  }
+}
+
+std::optional<doc::Document> BuildReport(const ReportInput& in, const std::string& dir,
+                                         Diagnostics& diags) {
+  size_t errors_before = diags.ErrorCount();
+  auto sections = SectionList(dir, diags);
+  if (sections.empty()) return std::nullopt;
+  kainjow::mustache::data context = BuildContext(in);
+  doc::Document document;
+  document.title = in.c.project.name + "绩效评价报告";
+  std::string current_file;
+  doc::DirectiveHandler handler = [&](const std::string& name, const std::string& argument,
+                                      doc::Document& out) {
+    if (name == "cover") {
+      out.blocks.push_back(MakeCover(in));
+    } else if (name.rfind("narrative:", 0) == 0 || name == "narrative") {
+      std::string key = argument.empty() ? name.substr(name.find(':') + 1) : argument;
+      auto it = in.c.narrative.find(key);
+      if (it == in.c.narrative.end()) return;
+      doc::ParseMarkup(it->second, [](const std::string&, const std::string&, doc::Document&) {},
+                       out);
+    } else if (auto table = BuildTable(name, in)) {
+      if (!argument.empty()) table->caption = argument;
+      out.blocks.push_back(std::move(*table));
+    } else {
+      diags.Warning("template.table", {current_file, 0, 0, "[[table:" + name + "]]"},
+                    "模板引用的表格“" + name + "”无法生成（未知表名，或案例缺少所需数据），已略过");
+    }
+  };
+  for (const auto& name : sections) {
+    current_file = dir + "/" + name;
+    auto text = ReadFileBytes(current_file);
+    if (!text) {
+      diags.Error("template.missing", {current_file, 0, 0, ""}, "sections.txt 列出的模板文件不存在");
+      continue;
+    }
+    kainjow::mustache::mustache tmpl(*text);
+    tmpl.set_custom_escape([](const std::string& s) { return s; });  // values arrive escaped
+    if (!tmpl.is_valid()) {
+      diags.Error("template.syntax", {current_file, 0, 0, ""}, "模板语法错误：" + tmpl.error_message());
+      continue;
+    }
+    std::string rendered = tmpl.render(context);
+    if (!tmpl.is_valid()) {
+      diags.Error("template.render", {current_file, 0, 0, ""}, "模板渲染失败：" + tmpl.error_message());
+      continue;
+    }
+    doc::ParseMarkup(rendered, handler, document);
+  }
+  if (diags.ErrorCount() != errors_before) return std::nullopt;
+  NumberDocument(document);
+  return document;
+}
+
+}  // namespace jixiao::report

@@ -1,0 +1,175 @@
+// Tables of the case's evidence: budget composition and execution, history, funding, plan,
+// disbursements and the 绩效目标表 with actual values.
+#include "core/format.h"
+#include "model/target_value.h"
+#include "report/tables.h"
+
+namespace jixiao::report {
+namespace {
+
+std::string Yuan(Money m) { return FormatYuanBare(m); }
+std::string Wan(Money m) { return GroupThousands(Rational(m.fen, 1000000).ToDecimal(2)); }
+
+std::string RateOf(Money part, Money whole) {
+  if (whole.fen == 0) return "—";
+  return FormatPercent(Rational(part.fen * 100, whole.fen));
+}
+
+// Merges equal consecutive texts in column `col` from row `first` on.
+void MergeRuns(doc::Table& t, int first, int col) {
+  int i = first, n = static_cast<int>(t.rows.size());
+  while (i < n) {
+    int j = i + 1;
+    const std::string& text = t.rows[static_cast<size_t>(i)][static_cast<size_t>(col)].text;
+    while (j < n && !text.empty() && t.rows[static_cast<size_t>(j)][static_cast<size_t>(col)].text == text) ++j;
+    if (j - i > 1) t.Merge(i, col, j - i, 1);
+    i = j;
+  }
+}
+
+}  // namespace
+
+std::optional<doc::Table> BudgetInitialTable(const ReportInput& in) {
+  if (!in.c.budget.present) return std::nullopt;
+  doc::Table t;
+  t.caption = "项目年初预算具体构成表（单位：元）";
+  t.rows.push_back(HeaderRow({"序号", "项目构成", "项目明细", "年初预算", "单价", "数量", "依据"}));
+  Money total;
+  int n = 0;
+  for (const auto& line : in.c.budget.rows) {
+    for (const auto& d : line.details) {
+      if (d.initial.fen == 0) continue;
+      total += d.initial;
+      t.rows.push_back({NumberCell(std::to_string(++n)), TextCell(line.composition), TextCell(d.detail),
+                        NumberCell(Yuan(d.initial)),
+                        NumberCell(d.unit_price ? GroupThousands(d.unit_price->ToDecimal(2)) : "—"),
+                        NumberCell(d.quantity ? TrimmedDecimal(*d.quantity) : "—"),
+                        TextCell(d.basis, doc::Align::kCenter)});
+    }
+  }
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), NumberCell(Yuan(total)),
+                    NumberCell("—"), NumberCell("—"), NumberCell("—")});
+  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
+  t.widths = {1, 3, 4, 2, 2, 1, 3};
+  return t;
+}
+
+std::optional<doc::Table> BudgetExecutionTable(const ReportInput& in) {
+  if (!in.c.budget.present) return std::nullopt;
+  doc::Table t;
+  t.caption = "项目预算安排及支出情况表（单位：元）";
+  t.rows.push_back(HeaderRow({"序号", "项目构成", "项目明细", "年初预算", "调整金额", "调整后预算",
+                              "实际支出", "预算执行率"}));
+  Money initial, adjustment, adjusted, actual;
+  for (const auto& line : in.c.budget.rows) {
+    int first = static_cast<int>(t.rows.size());
+    for (const auto& d : line.details) {
+      t.rows.push_back({NumberCell(line.seq), TextCell(line.composition), TextCell(d.detail),
+                        NumberCell(Yuan(d.initial)), NumberCell(Yuan(line.adjustment)),
+                        NumberCell(Yuan(line.adjusted)), NumberCell(Yuan(line.actual)),
+                        NumberCell(RateOf(line.actual, line.adjusted))});
+    }
+    int span = static_cast<int>(line.details.size());
+    if (span > 1) {
+      for (int col : {0, 1, 4, 5, 6, 7}) t.Merge(first, col, span, 1);
+    }
+    initial += line.Initial();
+    adjustment += line.adjustment;
+    adjusted += line.adjusted;
+    actual += line.actual;
+  }
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), NumberCell(Yuan(initial)),
+                    NumberCell(Yuan(adjustment)), NumberCell(Yuan(adjusted)), NumberCell(Yuan(actual)),
+                    NumberCell(RateOf(actual, adjusted))});
+  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
+  t.widths = {1, 3, 4, 2, 2, 2, 2, 2};
+  return t;
+}
+
+std::optional<doc::Table> HistoryTable(const ReportInput& in) {
+  if (!in.c.history.present) return std::nullopt;
+  doc::Table t;
+  t.caption = "项目近年预算安排及执行情况表（单位：万元）";
+  t.rows.push_back(HeaderRow({"年度", "年初预算", "调整后预算", "实际支出", "预算执行率"}));
+  for (const auto& h : in.c.history.rows) {
+    t.rows.push_back({NumberCell(h.year), NumberCell(Wan(h.initial)), NumberCell(Wan(h.adjusted)),
+                      NumberCell(Wan(h.actual)), NumberCell(RateOf(h.actual, h.adjusted))});
+  }
+  return t;
+}
+
+std::optional<doc::Table> FundingTable(const ReportInput& in) {
+  if (!in.c.funding.present) return std::nullopt;
+  doc::Table t;
+  t.caption = "项目资金来源及到位情况表（单位：元）";
+  t.rows.push_back(HeaderRow({"资金来源", "预算金额", "到位金额", "到位率"}));
+  Money budget, received;
+  for (const auto& f : in.c.funding.rows) {
+    budget += f.budget;
+    received += f.received;
+    t.rows.push_back({TextCell(f.source, doc::Align::kCenter), NumberCell(Yuan(f.budget)),
+                      NumberCell(Yuan(f.received)), NumberCell(RateOf(f.received, f.budget))});
+  }
+  t.rows.push_back({HeaderCell("合计"), NumberCell(Yuan(budget)), NumberCell(Yuan(received)),
+                    NumberCell(RateOf(received, budget))});
+  return t;
+}
+
+std::optional<doc::Table> PlanTable(const ReportInput& in) {
+  if (!in.c.plan.present) return std::nullopt;
+  doc::Table t;
+  t.caption = "项目计划实施内容及完成情况";
+  t.rows.push_back(HeaderRow({"序号", "政策", "内容", "计划数量", "实际数量", "单位"}));
+  for (const auto& p : in.c.plan.rows) {
+    t.rows.push_back({NumberCell(p.seq), TextCell(p.policy), TextCell(p.content),
+                      NumberCell(TrimmedDecimal(p.planned)),
+                      NumberCell(p.actual ? TrimmedDecimal(*p.actual) : "—"), NumberCell(p.unit)});
+  }
+  MergeRuns(t, 1, 0);
+  MergeRuns(t, 1, 1);
+  t.widths = {1, 4, 4, 2, 2, 1};
+  return t;
+}
+
+std::optional<doc::Table> DisbursementTable(const ReportInput& in) {
+  if (!in.c.disbursements.present) return std::nullopt;
+  doc::Table t;
+  t.caption = "社会化发放完成情况表";
+  t.rows.push_back(HeaderRow({"月份", "批次", "人次", "金额（元）", "备注"}));
+  int64_t persons = 0;
+  Money amount;
+  for (const auto& d : in.c.disbursements.rows) {
+    persons += d.persons;
+    amount += d.amount;
+    t.rows.push_back({NumberCell(std::to_string(d.month) + "月"), NumberCell(std::to_string(d.batch)),
+                      NumberCell(std::to_string(d.persons)), NumberCell(Yuan(d.amount)),
+                      TextCell(d.note.empty() ? "—" : d.note)});
+  }
+  MergeRuns(t, 1, 0);
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), NumberCell(std::to_string(persons)),
+                    NumberCell(Yuan(amount)), TextCell("")});
+  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 2);
+  t.widths = {1, 1, 1, 2, 4};
+  return t;
+}
+
+std::optional<doc::Table> TargetTable(const ReportInput& in) {
+  if (!in.c.targets.present) return std::nullopt;
+  doc::Table t;
+  t.caption = "项目绩效目标表";
+  t.rows.push_back(HeaderRow({"一级指标", "二级指标", "三级指标", "指标值", "实际值", "完成情况", "出处依据"}));
+  for (const auto& row : in.c.targets.rows) {
+    auto met = TargetMet(TargetValue::Parse(row.value), TargetValue::Parse(row.actual));
+    std::string status = !met ? "—" : (*met ? "已完成" : "未完成");
+    t.rows.push_back({TextCell(row.level1, doc::Align::kCenter), TextCell(row.level2, doc::Align::kCenter),
+                      TextCell(row.level3), NumberCell(row.value),
+                      NumberCell(row.actual.empty() ? "—" : row.actual), NumberCell(status),
+                      TextCell(row.source, doc::Align::kCenter)});
+  }
+  MergeRuns(t, 1, 0);
+  MergeRuns(t, 1, 1);
+  t.widths = {2, 2, 4, 2, 2, 2, 2};
+  return t;
+}
+
+}  // namespace jixiao::report

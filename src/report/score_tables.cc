@@ -1,0 +1,188 @@
+// Tables built from the framework tree and the scorecard: 得分表, 指标体系, per-一级 tables and
+// the appendix 评分表. Level columns are merged down the span of each node.
+#include "core/format.h"
+#include "report/tables.h"
+
+namespace jixiao::report {
+namespace {
+
+// One entry per leaf: the chain of nodes from 一级 down to the leaf.
+using Path = std::vector<const Indicator*>;
+
+void CollectLeaves(const Indicator& node, Path& path, std::vector<Path>& out) {
+  path.push_back(&node);
+  if (node.IsLeaf()) out.push_back(path);
+  for (const auto& child : node.children) CollectLeaves(child, path, out);
+  path.pop_back();
+}
+
+std::vector<Path> LeafPaths(const std::vector<Indicator>& roots) {
+  std::vector<Path> out;
+  Path path;
+  for (const auto& root : roots) CollectLeaves(root, path, out);
+  return out;
+}
+
+int Depth(const std::vector<Path>& paths) {
+  int depth = 1;
+  for (const auto& p : paths) depth = std::max(depth, static_cast<int>(p.size()));
+  return depth;
+}
+
+std::string Label(const Indicator& node) { return node.code + " " + node.name; }
+
+// Fills the level columns [first_level-1 …) of rows [row0, row0+paths) and merges equal runs.
+void FillLevelColumns(doc::Table& t, int row0, const std::vector<Path>& paths, int first_level,
+                      int depth) {
+  for (int level = first_level; level <= depth; ++level) {
+    int col = level - first_level;
+    size_t i = 0;
+    while (i < paths.size()) {
+      const Indicator* node = paths[i].size() >= static_cast<size_t>(level)
+                                  ? paths[i][static_cast<size_t>(level - 1)]
+                                  : nullptr;
+      size_t j = i + 1;
+      while (node && j < paths.size() && paths[j].size() >= static_cast<size_t>(level) &&
+             paths[j][static_cast<size_t>(level - 1)] == node)
+        ++j;
+      int r = row0 + static_cast<int>(i);
+      t.rows[static_cast<size_t>(r)][static_cast<size_t>(col)] =
+          TextCell(node ? Label(*node) : "", doc::Align::kLeft);
+      if (j - i > 1) t.Merge(r, col, static_cast<int>(j - i), 1);
+      i = j;
+    }
+  }
+}
+
+std::string RateText(const IndicatorResult& r) {
+  auto rate = r.RatePercent();
+  return rate ? FormatPercent(*rate) : "—";
+}
+
+}  // namespace
+
+doc::Table ScoreSummaryTable(const ReportInput& in) {
+  doc::Table t;
+  t.caption = in.c.project.name + "绩效得分表";
+  std::vector<std::string> titles = {"指标"};
+  for (const auto* c : in.card.Categories()) titles.push_back(CategoryLabel(c->name) + "类");
+  titles.push_back("合计");
+  t.rows.push_back(HeaderRow(titles));
+  std::vector<doc::Cell> weight{HeaderCell("分值")}, score{HeaderCell("得分")}, rate{HeaderCell("得分率")};
+  for (const auto* c : in.card.Categories()) {
+    weight.push_back(NumberCell(FormatScoreNumber(c->weight)));
+    score.push_back(NumberCell(FormatScoreNumber(c->score)));
+    rate.push_back(NumberCell(RateText(*c)));
+  }
+  weight.push_back(NumberCell(FormatScoreNumber(in.card.total_weight)));
+  score.push_back(NumberCell(FormatScoreNumber(in.card.total)));
+  auto total_rate = in.card.TotalRatePercent();
+  rate.push_back(NumberCell(total_rate ? FormatPercent(*total_rate) : "—"));
+  t.rows.push_back(weight);
+  t.rows.push_back(score);
+  t.rows.push_back(rate);
+  return t;
+}
+
+doc::Table FrameworkTable(const ReportInput& in) {
+  auto paths = LeafPaths(in.framework.indicators);
+  int depth = Depth(paths);
+  static const char* const kLevel[] = {"一级指标", "二级指标", "三级指标", "四级指标"};
+  doc::Table t;
+  t.caption = in.framework.title;
+  std::vector<std::string> titles(kLevel, kLevel + depth);
+  titles.push_back("分值");
+  t.rows.push_back(HeaderRow(titles));
+  for (const auto& p : paths) {
+    std::vector<doc::Cell> row(static_cast<size_t>(depth) + 1);
+    row.back() = NumberCell(FormatScoreNumber(p.back()->weight));
+    t.rows.push_back(row);
+  }
+  FillLevelColumns(t, 1, paths, 1, depth);
+  std::vector<doc::Cell> total(static_cast<size_t>(depth) + 1, HeaderCell("合计"));
+  total.back() = NumberCell(FormatScoreNumber(in.framework.total));
+  t.rows.push_back(total);
+  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, depth);
+  t.widths = std::vector<int>(static_cast<size_t>(depth), 3);
+  t.widths.push_back(1);
+  return t;
+}
+
+std::optional<doc::Table> CategoryTable(const std::string& code, const ReportInput& in) {
+  const Indicator* category = in.framework.Find(code);
+  if (!category || category->level != 1) return std::nullopt;
+  int depth = 1;
+  in.framework.ForEach([&](const Indicator& n) { depth = std::max(depth, n.level); });
+  static const char* const kLevel[] = {"一级指标", "二级指标", "三级指标", "四级指标"};
+  doc::Table t;
+  t.caption = CategoryLabel(category->name) + "指标及分值";
+  std::vector<std::string> titles(kLevel + 1, kLevel + depth);
+  for (const char* title : {"分值", "业绩值", "得分"}) titles.push_back(title);
+  t.rows.push_back(HeaderRow(titles));
+  size_t levels = static_cast<size_t>(depth - 1);
+  auto add = [&](const Indicator& node, auto& self) -> void {
+    const IndicatorResult* r = in.card.Find(node.code);
+    std::vector<doc::Cell> row(levels + 3);
+    row[static_cast<size_t>(node.level - 2)] = TextCell(Label(node));
+    row[levels] = NumberCell(FormatScoreNumber(node.weight));
+    row[levels + 1] = TextCell(node.IsLeaf() && r ? r->value : "", doc::Align::kCenter);
+    row[levels + 2] = NumberCell(r ? FormatScoreNumber(r->score) : "");
+    if (!node.IsLeaf()) {
+      for (auto& cell : row) cell.bold = true;
+    }
+    t.rows.push_back(row);
+    for (const auto& child : node.children) self(child, self);
+  };
+  for (const auto& child : category->children) add(child, add);
+  const IndicatorResult* total = in.card.Find(code);
+  std::vector<doc::Cell> last(levels + 3, HeaderCell("合计"));
+  last[levels] = NumberCell(FormatScoreNumber(category->weight));
+  last[levels + 1] = TextCell("");
+  last[levels + 2] = NumberCell(total ? FormatScoreNumber(total->score) : "");
+  t.rows.push_back(last);
+  if (levels > 1) t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, static_cast<int>(levels));
+  return t;
+}
+
+doc::Table ScoringSheetTable(const ReportInput& in) {
+  auto paths = LeafPaths(in.framework.indicators);
+  int depth = Depth(paths);
+  static const char* const kLevel[] = {"一级指标", "二级指标", "三级指标", "四级指标"};
+  doc::Table t;
+  t.caption = in.framework.title + "及评分表";
+  std::vector<std::string> titles(kLevel, kLevel + depth);
+  for (const char* title : {"分值", "指标解释", "评分标准", "业绩值", "得分", "扣分说明"})
+    titles.push_back(title);
+  t.rows.push_back(HeaderRow(titles));
+  size_t d = static_cast<size_t>(depth);
+  for (const auto& p : paths) {
+    const Indicator& leaf = *p.back();
+    const IndicatorResult* r = in.card.Find(leaf.code);
+    std::vector<doc::Cell> row(d + 6);
+    row[d] = NumberCell(FormatScoreNumber(leaf.weight));
+    row[d + 1] = TextCell(leaf.explanation);
+    row[d + 2] = TextCell(leaf.criteria);
+    row[d + 3] = TextCell(r ? r->value : "", doc::Align::kCenter);
+    row[d + 4] = NumberCell(r ? FormatScoreNumber(r->score) : "");
+    std::string why;
+    if (r && r->Lost().hundredths > 0) {
+      for (const auto& line : r->deductions)
+        if (!line.reason.empty()) why += line.reason + "；";
+      why += r->sentence;
+    }
+    row[d + 5] = TextCell(why);
+    t.rows.push_back(row);
+  }
+  FillLevelColumns(t, 1, paths, 1, depth);
+  std::vector<doc::Cell> total(d + 6, HeaderCell("合计"));
+  total[d] = NumberCell(FormatScoreNumber(in.framework.total));
+  for (size_t i = d + 1; i < d + 6; ++i) total[i] = TextCell("");
+  total[d + 4] = NumberCell(FormatScoreNumber(in.card.total));
+  t.rows.push_back(total);
+  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, depth);
+  t.widths = std::vector<int>(d, 2);
+  for (int w : {1, 4, 5, 2, 1, 4}) t.widths.push_back(w);
+  return t;
+}
+
+}  // namespace jixiao::report

@@ -1,0 +1,39 @@
+// Computed tables of the evaluation report, built from the case data and the scorecard.
+// Contract: every figure in a cell is printed by core/format; a table whose data the case lacks
+// is not built (the builder reports the template's reference instead of inventing numbers).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "document/document.h"
+#include "report/report_input.h"
+
+namespace jixiao::report {
+
+// Names: score_summary, framework, category:CODE, budget_initial, budget_execution, history,
+// funding, plan, disbursements, targets, scoring_sheet.
+std::optional<doc::Table> BuildTable(const std::string& name, const ReportInput& in);
+
+// Score tables (score_tables.cc).
+doc::Table ScoreSummaryTable(const ReportInput& in);
+doc::Table FrameworkTable(const ReportInput& in);
+std::optional<doc::Table> CategoryTable(const std::string& code, const ReportInput& in);
+doc::Table ScoringSheetTable(const ReportInput& in);
+
+// Evidence tables (data_tables.cc).
+std::optional<doc::Table> BudgetInitialTable(const ReportInput& in);
+std::optional<doc::Table> BudgetExecutionTable(const ReportInput& in);
+std::optional<doc::Table> HistoryTable(const ReportInput& in);
+std::optional<doc::Table> FundingTable(const ReportInput& in);
+std::optional<doc::Table> PlanTable(const ReportInput& in);
+std::optional<doc::Table> DisbursementTable(const ReportInput& in);
+std::optional<doc::Table> TargetTable(const ReportInput& in);
+
+// Helpers shared by both files.
+doc::Cell HeaderCell(const std::string& text);
+doc::Cell TextCell(const std::string& text, doc::Align align = doc::Align::kLeft);
+doc::Cell NumberCell(const std::string& text);
+std::vector<doc::Cell> HeaderRow(const std::vector<std::string>& titles);
+
+}  // namespace jixiao::report
