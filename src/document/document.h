@@ -50,6 +50,7 @@ struct Table {
   std::string caption;  // "2024年马桥镇医疗救助项目绩效得分表"
   int header_rows = 1;  // repeated across pages
   std::vector<int> widths;  // relative column widths
+  bool wide = false;        // print on landscape pages (many text columns)
   std::vector<std::vector<Cell>> rows;
   // Merges rows [r, r+rows) × cols [c, c+cols) into the cell at (r, c).
   void Merge(int r, int c, int rows, int cols);

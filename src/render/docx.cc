@@ -7,7 +7,31 @@
 namespace jixiao::render {
 namespace {
 
-const int kTextWidth = 8306;  // A4 width 11906 − 2 × 1800 twips margins
+const int kTextWidth = 8306;       // A4 portrait: 11906 − 2 × 1800 twips margins
+const int kWideTextWidth = 13958;  // A4 landscape: 16838 − 2 × 1440
+
+// Ends a section: portrait (the body) or landscape (wide tables). Footers carry over from the
+// first section, whose first page (the cover) has no page number.
+std::string SectionProperties(bool landscape, bool first) {
+  std::string out = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>";
+  out += landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
+                     "<w:pgMar w:top=\"1800\" w:right=\"1440\" w:bottom=\"1800\" w:left=\"1440\" "
+                     "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+                   : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+                     "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" "
+                     "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>";
+  if (first) out += "<w:titlePg/>";
+  return out + "</w:sectPr>";
+}
+
+// Puts <w:pageBreakBefore/> into the first paragraph of `xml` (right after its pStyle).
+std::string WithPageBreakBefore(std::string xml) {
+  size_t style = xml.find("<w:pStyle ");
+  if (style == std::string::npos) return xml;
+  size_t end = xml.find("/>", style);
+  xml.insert(end + 2, "<w:pageBreakBefore/>");
+  return xml;
+}
 
 std::string Text(const std::string& text, bool bold = false) {
   std::string rpr = bold ? "<w:rPr><w:b/></w:rPr>" : "";
@@ -34,6 +58,7 @@ const char* Jc(doc::Align a) {
 }
 
 std::string TableXml(const doc::Table& t) {
+  const int text_width = t.wide ? kWideTextWidth : kTextWidth;
   std::string out = Para("Caption", Text(t.number + " " + t.caption));
   size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
   std::vector<int> widths = t.widths;
@@ -41,8 +66,8 @@ std::string TableXml(const doc::Table& t) {
   int total = 0;
   for (int w : widths) total += w;
   std::vector<int> twips;
-  for (int w : widths) twips.push_back(kTextWidth * w / (total ? total : 1));
-  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(kTextWidth) +
+  for (int w : widths) twips.push_back(text_width * w / (total ? total : 1));
+  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(text_width) +
          "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
   for (int w : twips) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
   out += "</w:tblGrid>";
@@ -100,30 +125,51 @@ std::string CoverXml(const doc::Cover& c) {
 
 std::string DocumentXml(const doc::Document& d) {
   std::string body;
+  bool break_pending = false, first_section = true;
+  size_t headings_start = std::string::npos;  // where the headings just before this block begin
+  auto add = [&](std::string xml) {
+    body += break_pending ? WithPageBreakBefore(std::move(xml)) : xml;
+    break_pending = false;
+  };
   for (const auto& block : d.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
-      body += Para("Heading" + std::to_string(h->level), Text(h->text));
-    } else if (auto* p = std::get_if<doc::Paragraph>(&block)) {
-      body += p->indent_first_line ? Para("BodyText", Runs(p->runs)) : Para("Normal", Runs(p->runs));
+      if (headings_start == std::string::npos) headings_start = body.size();
+      add(Para("Heading" + std::to_string(h->level), Text(h->text)));
+      continue;
+    }
+    size_t section_start = headings_start == std::string::npos ? body.size() : headings_start;
+    headings_start = std::string::npos;
+    if (auto* p = std::get_if<doc::Paragraph>(&block)) {
+      add(Para(p->indent_first_line ? "BodyText" : "Normal", Runs(p->runs)));
     } else if (auto* l = std::get_if<doc::List>(&block)) {
-      for (const auto& item : l->items) body += Para("BodyText", Text("• ") + Runs(item));
+      for (const auto& item : l->items) add(Para("BodyText", Text("• ") + Runs(item)));
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
-      body += TableXml(*t) + Para("Normal", "");
+      if (t->wide) {
+        // Close the portrait section before the table's headings (a section break already starts
+        // a new page, so their page break goes), and the landscape one after the table.
+        std::string moved = body.substr(section_start);
+        for (size_t at; (at = moved.find("<w:pageBreakBefore/>")) != std::string::npos;)
+          moved.erase(at, std::string("<w:pageBreakBefore/>").size());
+        body.resize(section_start);
+        body += "<w:p><w:pPr>" + SectionProperties(false, first_section) + "</w:pPr></w:p>" + moved;
+        first_section = false;
+        break_pending = false;
+        body += TableXml(*t) + "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>";
+      } else {
+        add(TableXml(*t) + Para("Normal", ""));
+      }
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
-      body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+      break_pending = true;
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
-      body += TocXml(d);
+      add(TocXml(d));
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
-      body += CoverXml(*c);
+      add(CoverXml(*c));
     }
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
          "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" +
-         body +
-         "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-         "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" "
-         "w:footer=\"992\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>";
+         body + SectionProperties(false, first_section) + "</w:body></w:document>";
 }
 
 const char* const kContentTypes =

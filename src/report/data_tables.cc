@@ -50,7 +50,7 @@ std::optional<doc::Table> BudgetInitialTable(const ReportInput& in) {
   t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), NumberCell(Yuan(total)),
                     NumberCell("—"), NumberCell("—"), NumberCell("—")});
   t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
-  t.widths = {1, 3, 4, 2, 2, 1, 3};
+  t.widths = {2, 5, 6, 5, 3, 3, 5};
   return t;
 }
 
@@ -82,7 +82,7 @@ std::optional<doc::Table> BudgetExecutionTable(const ReportInput& in) {
                     NumberCell(Yuan(adjustment)), NumberCell(Yuan(adjusted)), NumberCell(Yuan(actual)),
                     NumberCell(RateOf(actual, adjusted))});
   t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
-  t.widths = {1, 3, 4, 2, 2, 2, 2, 2};
+  t.widths = {2, 4, 5, 5, 5, 5, 5, 3};
   return t;
 }
 

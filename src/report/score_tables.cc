@@ -141,6 +141,8 @@ std::optional<doc::Table> CategoryTable(const std::string& code, const ReportInp
   last[levels + 2] = NumberCell(total ? FormatScoreNumber(total->score) : "");
   t.rows.push_back(last);
   if (levels > 1) t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, static_cast<int>(levels));
+  t.widths = std::vector<int>(levels, 4);
+  for (int w : {2, 3, 2}) t.widths.push_back(w);
   return t;
 }
 
@@ -181,7 +183,8 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
   t.rows.push_back(total);
   t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, depth);
   t.widths = std::vector<int>(d, 2);
-  for (int w : {1, 4, 5, 2, 1, 4}) t.widths.push_back(w);
+  for (int w : {1, 5, 6, 2, 1, 5}) t.widths.push_back(w);
+  t.wide = true;
   return t;
 }
 

@@ -1,0 +1,45 @@
+// Block markup parsing and table merges.
+#include <catch2/catch.hpp>
+
+#include "document/markup.h"
+
+namespace jixiao::doc {
+
+TEST_CASE("markup: headings, paragraphs, bold, lists, directives") {
+  Document d;
+  std::vector<std::string> seen;
+  ParseMarkup("# 一级\n\n正文**加粗**。\n续行\n\n- 甲\n- 乙\n\n[[table:score_summary 得分表]]\n[[pagebreak]]\n> 不缩进",
+              [&](const std::string& name, const std::string& arg, Document&) { seen.push_back(name + "|" + arg); }, d);
+  REQUIRE(d.blocks.size() == 5);
+  CHECK(std::get<Heading>(d.blocks[0]).text == "一级");
+  const auto& p = std::get<Paragraph>(d.blocks[1]);
+  REQUIRE(p.runs.size() == 3);
+  CHECK(p.runs[1].bold);
+  CHECK(p.runs[2].text == "。续行");
+  CHECK(std::get<List>(d.blocks[2]).items.size() == 2);
+  CHECK(std::holds_alternative<PageBreak>(d.blocks[3]));
+  CHECK_FALSE(std::get<Paragraph>(d.blocks[4]).indent_first_line);
+  CHECK(seen == std::vector<std::string>{"score_summary|得分表"});
+}
+
+TEST_CASE("markup: escaped values are never read as markup") {
+  Document d;
+  std::string value = EscapeValue("# 不是标题 **不是加粗** [[table:x]]\n- 不是列表");
+  ParseMarkup(value, [](const std::string&, const std::string&, Document&) { FAIL("directive"); }, d);
+  REQUIRE(d.blocks.size() == 1);
+  const auto& p = std::get<Paragraph>(d.blocks[0]);
+  REQUIRE(p.runs.size() == 1);
+  CHECK(p.runs[0].text == "# 不是标题 **不是加粗** [[table:x]] - 不是列表");
+}
+
+TEST_CASE("Table::Merge marks covered cells and keeps the origin's text") {
+  Table t;
+  t.rows = {{Cell{"a"}, Cell{"b"}}, {Cell{"c"}, Cell{"d"}}};
+  t.Merge(0, 0, 2, 1);
+  CHECK(t.rows[0][0].row_span == 2);
+  CHECK(t.rows[1][0].covered);
+  CHECK(t.rows[1][0].text == "a");
+  CHECK_FALSE(t.rows[1][1].covered);
+}
+
+}  // namespace jixiao::doc

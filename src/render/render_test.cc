@@ -1,0 +1,79 @@
+// Each writer on a small hand-built document (no scoring involved).
+#include <catch2/catch.hpp>
+
+#include "render/render.h"
+#include "render/zip.h"
+
+namespace jixiao::render {
+namespace {
+
+doc::Document Sample() {
+  doc::Document d;
+  d.title = "样例 <报告>";
+  d.blocks.push_back(doc::Heading{1, "一、概况"});
+  doc::Paragraph p;
+  p.runs = {{"金额 1,000.00元 & ", false}, {"重点", true}};
+  d.blocks.push_back(p);
+  doc::Table t;
+  t.number = "表1-1";
+  t.caption = "合并 | 示例";
+  t.rows = {{doc::Cell{"序号"}, doc::Cell{"内容"}, doc::Cell{"金额"}},
+            {doc::Cell{"1"}, doc::Cell{"甲"}, doc::Cell{"10"}},
+            {doc::Cell{"1"}, doc::Cell{"乙"}, doc::Cell{"20"}},
+            {doc::Cell{"合计"}, doc::Cell{"合计"}, doc::Cell{"30"}}};
+  t.Merge(1, 0, 2, 1);
+  t.Merge(3, 0, 1, 2);
+  d.blocks.push_back(t);
+  return d;
+}
+
+size_t Count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t pos = 0; (pos = s.find(what, pos)) != std::string::npos; pos += what.size()) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("Markdown: pipe tables repeat merged cells and escape pipes") {
+  std::string md = ToMarkdown(Sample());
+  CHECK(md.find("# 一、概况") != std::string::npos);
+  CHECK(md.find("**重点**") != std::string::npos);
+  CHECK(md.find("| 1 | 甲 | 10 |\n| 1 | 乙 | 20 |") != std::string::npos);
+  CHECK(md.find("| 合计 | 合计 | 30 |") != std::string::npos);
+  CHECK(md.find("合并 \\| 示例") == std::string::npos);  // captions are not table cells
+}
+
+TEST_CASE("HTML: rowspan/colspan, header rows in thead, escaping") {
+  std::string html = ToHtml(Sample());
+  CHECK(html.find("<td rowspan=\"2\" class=\"c\">1</td>") != std::string::npos);
+  CHECK(html.find("colspan=\"2\"") != std::string::npos);
+  CHECK(Count(html, "<tr>") == 4);
+  CHECK(Count(html, "<td") + Count(html, "<th>") == 3 + 3 + 2 + 2);  // covered cells skipped
+  CHECK(html.find("<thead>") != std::string::npos);
+  CHECK(html.find("样例 &lt;报告&gt;") != std::string::npos);
+  CHECK(html.find("&amp; ") != std::string::npos);
+  CHECK(html.find("@page { size: A4") != std::string::npos);
+}
+
+TEST_CASE("DOCX: a valid zip with the parts Word needs") {
+  std::string docx = ToDocx(Sample(), "<w:styles/>");
+  CHECK(docx.compare(0, 4, "PK\x03\x04") == 0);
+  for (const char* part : {"[Content_Types].xml", "word/document.xml", "word/styles.xml",
+                           "word/footer1.xml", "word/_rels/document.xml.rels"})
+    CHECK(docx.find(part) != std::string::npos);
+  CHECK(docx.find("PK\x05\x06") != std::string::npos);
+}
+
+TEST_CASE("ZipWriter output is deterministic") {
+  ZipWriter a, b;
+  a.Add("x.xml", "<x/>");
+  b.Add("x.xml", "<x/>");
+  CHECK(a.Finish() == b.Finish());
+}
+
+TEST_CASE("XmlEscape drops control characters and escapes markup") {
+  CHECK(XmlEscape("a<b>&\"\x01") == "a&lt;b&gt;&amp;&quot;");
+}
+
+}  // namespace jixiao::render

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Reads report.docx back with python-docx (Debian's python3-docx when present, else the raw XML)
+and checks what the issue requires: heading-styled chapters 一 to 四, 表3-1-1 with the total and
+grade, and the deduction sentences of A21, A22, A31, A32, B221, C31 and D31.
+Usage: report_docx_structure.py JIXIAO CASE_DIR"""
+import json, os, re, subprocess, sys, tempfile, zipfile
+
+jixiao, case_dir = sys.argv[1], sys.argv[2]
+card = json.loads(subprocess.run([jixiao, "score", case_dir, "--json"], check=True,
+                                 capture_output=True, text=True).stdout)
+out = tempfile.mkdtemp()
+subprocess.run([jixiao, "report", case_dir, "-o", out, "--formats", "docx"], check=True, capture_output=True)
+xml = zipfile.ZipFile(os.path.join(out, "report.docx")).read("word/document.xml").decode("utf-8")
+paragraphs = re.findall(r"<w:p>(.*?)</w:p>", xml, re.S)
+def text(p):
+    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p))
+styled = [(re.search(r'<w:pStyle w:val="([^"]+)"', p), text(p)) for p in paragraphs]
+errors = []
+h1 = [t for s, t in styled if s and s.group(1) == "Heading1"]
+for n in "一二三四":
+    if not any(t.startswith(n + "、") for t in h1):
+        errors.append(f"no Heading1 chapter {n}、 (headings: {h1})")
+table = re.search(r"表3-1-1 .*?</w:tbl>", xml, re.S)
+if not table:
+    errors.append("no 表3-1-1")
+else:
+    cells = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", table.group(0))
+    if str(card["total"]) not in cells:
+        errors.append(f"表3-1-1 lacks the total {card['total']}")
+body = "".join(t for _, t in styled)
+if f"最终评分结果为{card['total']}分，绩效评级为“{card['grade']}”" not in body:
+    errors.append("评价结论 sentence with total and grade missing")
+for code in ["A21", "A22", "A31", "A32", "B221", "C31", "D31"]:
+    ind = next(i for i in card["indicators"] if i["code"] == code)
+    m = re.search(re.escape(code + " " + ind["name"] + "：") + r"[^：]*?(根据评分标准，扣[^。]*。)", body)
+    lost = round(ind["weight"] - ind["score"], 2)
+    if not m or not m.group(1).endswith(f"扣{lost:g}分。"):
+        errors.append(f"{code}: deduction sentence missing or wrong ({m.group(1) if m else None})")
+if errors:
+    print("\n".join(errors))
+    sys.exit(1)
+print("report.docx: chapters 一–四 are Heading1, 表3-1-1 and the deduction sentences are present")
