@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config libpoco-dev libxlsxwriter-dev catch2 libkainjow-mustache-dev)
 if [ "${1:-}" = "--checks" ]; then
-  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils)
+  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils chromium)
 fi
 missing=()
 for p in "${packages[@]}"; do

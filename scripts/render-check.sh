@@ -28,8 +28,15 @@ cat >"$conf/fonts.conf" <<'XML'
 XML
 export FONTCONFIG_FILE="$conf/fonts.conf"
 for f in "${files[@]}"; do
-  soffice --headless --convert-to pdf --outdir "$out" "$f" >/dev/null 2>&1
   pdf="$out/$(basename "${f%.*}").pdf"
+  if [ "${f##*.}" = html ]; then  # web pages are looked at in Chromium, as users see them
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$conf/chromium" --no-pdf-header-footer --print-to-pdf="$pdf" \
+      "file://$(realpath "$f")" >/dev/null 2>&1
+  else
+    soffice --headless --convert-to pdf --outdir "$out" "$f" >/dev/null 2>&1
+  fi
   pdftoppm -r 60 -png "$pdf" "$out/$(basename "${f%.*}")"
   echo "$pdf: $(pdfinfo "$pdf" | awk '/^Pages/ {print $2}') pages"
 done

@@ -19,7 +19,8 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
                                                     Diagnostics& diags) {
   for (const auto& f : formats) {
     if (std::find(ReportFormats().begin(), ReportFormats().end(), f) == ReportFormats().end()) {
-      diags.Error("report.format", {"--formats", 0, 0, f}, "未知的报告格式“" + f + "”，可用：docx、html、md");
+      diags.Error("report.format", {"--formats", 0, 0, f},
+                  "未知的报告格式“" + f + "”，可用：docx、html、md");
       return std::nullopt;
     }
   }
@@ -34,7 +35,8 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
       // A template directory may carry its own reference styles; else the shipped one is used.
       std::string styles_file = template_dir + "/styles.xml";
       auto styles = ReadFileBytes(styles_file);
-      if (!styles) styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
+      if (!styles)
+        styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {
         diags.Error("template.missing", {styles_file, 0, 0, ""}, "找不到 DOCX 参考样式 styles.xml");
         return std::nullopt;

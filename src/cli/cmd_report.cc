@@ -25,7 +25,8 @@ int RunReport(const Args& args) {
       std::string list = args[++i];
       for (size_t start = 0; start <= list.size();) {
         size_t comma = list.find(',', start);
-        std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::string item =
+            list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!item.empty()) formats.push_back(item);
         if (comma == std::string::npos) break;
         start = comma + 1;

@@ -26,7 +26,8 @@ bool MakeDirs(const std::string& dir) {
 bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>& files,
                           Diagnostics& diags) {
   if (!MakeDirs(dir)) {
-    diags.Error("output.mkdir", {dir, 0, 0, ""}, std::string("无法创建输出目录：") + std::strerror(errno));
+    diags.Error("output.mkdir", {dir, 0, 0, ""},
+                std::string("无法创建输出目录：") + std::strerror(errno));
     return false;
   }
   std::vector<std::pair<std::string, std::string>> staged;  // temp -> final
@@ -37,7 +38,8 @@ bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>&
     bool ok = out && std::fwrite(f.bytes.data(), 1, f.bytes.size(), out) == f.bytes.size();
     if (out) ok = (std::fclose(out) == 0) && ok;
     if (!ok) {
-      diags.Error("output.write", {final_path, 0, 0, ""}, std::string("写入失败：") + std::strerror(errno));
+      diags.Error("output.write", {final_path, 0, 0, ""},
+                  std::string("写入失败：") + std::strerror(errno));
       std::remove(temp.c_str());
       for (const auto& [t, unused] : staged) std::remove(t.c_str());
       return false;
@@ -46,7 +48,8 @@ bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>&
   }
   for (const auto& [temp, final_path] : staged) {
     if (std::rename(temp.c_str(), final_path.c_str()) != 0) {
-      diags.Error("output.rename", {final_path, 0, 0, ""}, std::string("无法替换输出文件：") + std::strerror(errno));
+      diags.Error("output.rename", {final_path, 0, 0, ""},
+                  std::string("无法替换输出文件：") + std::strerror(errno));
       return false;
     }
   }

@@ -46,9 +46,9 @@ struct Cell {
 };
 
 struct Table {
-  std::string number;   // "表3-1-1", assigned by the builder from the chapter and section
-  std::string caption;  // "2024年马桥镇医疗救助项目绩效得分表"
-  int header_rows = 1;  // repeated across pages
+  std::string number;       // "表3-1-1", assigned by the builder from the chapter and section
+  std::string caption;      // "2024年马桥镇医疗救助项目绩效得分表"
+  int header_rows = 1;      // repeated across pages
   std::vector<int> widths;  // relative column widths
   bool wide = false;        // print on landscape pages (many text columns)
   std::vector<std::vector<Cell>> rows;

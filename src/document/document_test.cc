@@ -8,8 +8,13 @@ namespace jixiao::doc {
 TEST_CASE("markup: headings, paragraphs, bold, lists, directives") {
   Document d;
   std::vector<std::string> seen;
-  ParseMarkup("# 一级\n\n正文**加粗**。\n续行\n\n- 甲\n- 乙\n\n[[table:score_summary 得分表]]\n[[pagebreak]]\n> 不缩进",
-              [&](const std::string& name, const std::string& arg, Document&) { seen.push_back(name + "|" + arg); }, d);
+  ParseMarkup(
+      "# 一级\n\n正文**加粗**。\n续行\n\n- 甲\n- 乙\n\n[[table:score_summary "
+      "得分表]]\n[[pagebreak]]\n> 不缩进",
+      [&](const std::string& name, const std::string& arg, Document&) {
+        seen.push_back(name + "|" + arg);
+      },
+      d);
   REQUIRE(d.blocks.size() == 5);
   CHECK(std::get<Heading>(d.blocks[0]).text == "一级");
   const auto& p = std::get<Paragraph>(d.blocks[1]);
@@ -25,7 +30,8 @@ TEST_CASE("markup: headings, paragraphs, bold, lists, directives") {
 TEST_CASE("markup: escaped values are never read as markup") {
   Document d;
   std::string value = EscapeValue("# 不是标题 **不是加粗** [[table:x]]\n- 不是列表");
-  ParseMarkup(value, [](const std::string&, const std::string&, Document&) { FAIL("directive"); }, d);
+  ParseMarkup(
+      value, [](const std::string&, const std::string&, Document&) { FAIL("directive"); }, d);
   REQUIRE(d.blocks.size() == 1);
   const auto& p = std::get<Paragraph>(d.blocks[0]);
   REQUIRE(p.runs.size() == 1);

@@ -4,9 +4,9 @@ namespace jixiao::doc {
 namespace {
 
 // Private-use code points stand in for markup characters inside substituted values.
-const char* const kEscapes[][2] = {
-    {"*", "\xEE\x80\x81"}, {"[", "\xEE\x80\x82"}, {"#", "\xEE\x80\x83"},
-    {"-", "\xEE\x80\x84"}, {">", "\xEE\x80\x85"}, {"\n", "\xEE\x80\x86"}};
+const char* const kEscapes[][2] = {{"*", "\xEE\x80\x81"}, {"[", "\xEE\x80\x82"},
+                                   {"#", "\xEE\x80\x83"}, {"-", "\xEE\x80\x84"},
+                                   {">", "\xEE\x80\x85"}, {"\n", "\xEE\x80\x86"}};
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
@@ -53,7 +53,8 @@ void ParseMarkup(const std::string& text, const DirectiveHandler& handler, Docum
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
-    lines.push_back(TrimLine(text.substr(start, end == std::string::npos ? std::string::npos : end - start)));
+    lines.push_back(
+        TrimLine(text.substr(start, end == std::string::npos ? std::string::npos : end - start)));
     if (end == std::string::npos) break;
     start = end + 1;
   }
@@ -79,7 +80,8 @@ void ParseMarkup(const std::string& text, const DirectiveHandler& handler, Docum
       flush();
       continue;
     }
-    if (line.rfind("[[", 0) == 0 && line.size() > 4 && line.compare(line.size() - 2, 2, "]]") == 0) {
+    if (line.rfind("[[", 0) == 0 && line.size() > 4 &&
+        line.compare(line.size() - 2, 2, "]]") == 0) {
       flush();
       std::string inner = line.substr(2, line.size() - 4);
       size_t colon = inner.find(':');
@@ -88,17 +90,22 @@ void ParseMarkup(const std::string& text, const DirectiveHandler& handler, Docum
       size_t space = rest.find(' ');
       std::string name = rest.substr(0, space);
       std::string argument = space == std::string::npos ? "" : Unescape(rest.substr(space + 1));
-      if (kind == "pagebreak") out.blocks.push_back(PageBreak{});
-      else if (kind == "toc") out.blocks.push_back(TocMarker{});
-      else handler(kind == "table" || name.empty() ? (kind == "table" ? name : kind) : kind + ":" + name,
-                   argument, out);
+      if (kind == "pagebreak")
+        out.blocks.push_back(PageBreak{});
+      else if (kind == "toc")
+        out.blocks.push_back(TocMarker{});
+      else
+        handler(
+            kind == "table" || name.empty() ? (kind == "table" ? name : kind) : kind + ":" + name,
+            argument, out);
       continue;
     }
     size_t hashes = 0;
     while (hashes < line.size() && line[hashes] == '#') ++hashes;
     if (hashes >= 1 && hashes <= 4 && hashes < line.size() && line[hashes] == ' ') {
       flush();
-      out.blocks.push_back(Heading{static_cast<int>(hashes), Unescape(TrimLine(line.substr(hashes + 1)))});
+      out.blocks.push_back(
+          Heading{static_cast<int>(hashes), Unescape(TrimLine(line.substr(hashes + 1)))});
       continue;
     }
     if (line.rfind("- ", 0) == 0) {

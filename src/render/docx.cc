@@ -38,8 +38,10 @@ std::string Text(const std::string& text, bool bold = false) {
   return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XmlEscape(text) + "</w:t></w:r>";
 }
 
-std::string Para(const std::string& style, const std::string& runs, const std::string& extra_ppr = "") {
-  return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + extra_ppr + "</w:pPr>" + runs + "</w:p>";
+std::string Para(const std::string& style, const std::string& runs,
+                 const std::string& extra_ppr = "") {
+  return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + extra_ppr + "</w:pPr>" + runs +
+         "</w:p>";
 }
 
 std::string Runs(const doc::Runs& runs) {
@@ -50,10 +52,14 @@ std::string Runs(const doc::Runs& runs) {
 
 const char* Jc(doc::Align a) {
   switch (a) {
-    case doc::Align::kCenter: return "center";
-    case doc::Align::kRight: return "right";
-    case doc::Align::kJustify: return "both";
-    default: return "left";
+    case doc::Align::kCenter:
+      return "center";
+    case doc::Align::kRight:
+      return "right";
+    case doc::Align::kJustify:
+      return "both";
+    default:
+      return "left";
   }
 }
 
@@ -67,21 +73,26 @@ std::string TableXml(const doc::Table& t) {
   for (int w : widths) total += w;
   std::vector<int> twips;
   for (int w : widths) twips.push_back(text_width * w / (total ? total : 1));
-  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(text_width) +
-         "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
+  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
+         std::to_string(text_width) +
+         "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout "
+         "w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
   for (int w : twips) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
   out += "</w:tblGrid>";
   // Which origin covers each cell: needed to tell vertical continuations from horizontal ones.
-  std::vector<std::vector<std::pair<int, int>>> origin(t.rows.size(), std::vector<std::pair<int, int>>(cols));
+  std::vector<std::vector<std::pair<int, int>>> origin(t.rows.size(),
+                                                       std::vector<std::pair<int, int>>(cols));
   for (size_t r = 0; r < t.rows.size(); ++r)
     for (size_t c = 0; c < cols; ++c)
       if (!t.rows[r][c].covered)
         for (int i = 0; i < t.rows[r][c].row_span; ++i)
           for (int j = 0; j < t.rows[r][c].col_span; ++j)
-            origin[r + static_cast<size_t>(i)][c + static_cast<size_t>(j)] = {static_cast<int>(r), static_cast<int>(c)};
+            origin[r + static_cast<size_t>(i)][c + static_cast<size_t>(j)] = {static_cast<int>(r),
+                                                                              static_cast<int>(c)};
   for (size_t r = 0; r < t.rows.size(); ++r) {
     bool header = static_cast<int>(r) < t.header_rows;
-    out += "<w:tr><w:trPr><w:cantSplit/>" + std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
+    out +=
+        "<w:tr><w:trPr><w:cantSplit/>" + std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
     for (size_t c = 0; c < cols; ++c) {
       auto [orow, ocol] = origin[r][c];
       if (ocol != static_cast<int>(c)) continue;  // horizontal continuation: covered by gridSpan
@@ -90,10 +101,12 @@ std::string TableXml(const doc::Table& t) {
       for (int j = 0; j < o.col_span; ++j) width += twips[c + static_cast<size_t>(j)];
       out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
       if (o.col_span > 1) out += "<w:gridSpan w:val=\"" + std::to_string(o.col_span) + "\"/>";
-      if (o.row_span > 1) out += orow == static_cast<int>(r) ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>";
+      if (o.row_span > 1)
+        out += orow == static_cast<int>(r) ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>";
       if (header) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EDEDED\"/>";
       out += "<w:vAlign w:val=\"center\"/></w:tcPr>";
-      std::string jc = std::string("<w:jc w:val=\"") + Jc(header ? doc::Align::kCenter : o.align) + "\"/>";
+      std::string jc =
+          std::string("<w:jc w:val=\"") + Jc(header ? doc::Align::kCenter : o.align) + "\"/>";
       std::string runs = orow == static_cast<int>(r) ? Text(o.text, o.bold || header) : "";
       out += Para("TableText", runs, jc) + "</w:tc>";
     }
@@ -104,7 +117,8 @@ std::string TableXml(const doc::Table& t) {
 
 std::string TocXml(const doc::Document& d) {
   std::string out =
-      "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:fldChar "
+      "w:fldCharType=\"begin\"/></w:r>"
       "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
       "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r></w:p>";
   for (const auto& block : d.blocks) {
@@ -118,8 +132,9 @@ std::string TocXml(const doc::Document& d) {
 std::string CoverXml(const doc::Cover& c) {
   std::string out = Para("Title", Text(c.kicker));
   for (const auto& [label, value] : c.fields) out += Para("CoverField", Text(label + "：" + value));
-  out += Para("CoverField", "", "<w:spacing w:before=\"1200\"/><w:jc w:val=\"center\"/>") ;
-  if (!c.date.empty()) out += Para("CoverField", Text(c.date), "<w:ind w:left=\"0\"/><w:jc w:val=\"center\"/>");
+  out += Para("CoverField", "", "<w:spacing w:before=\"1200\"/><w:jc w:val=\"center\"/>");
+  if (!c.date.empty())
+    out += Para("CoverField", Text(c.date), "<w:ind w:left=\"0\"/><w:jc w:val=\"center\"/>");
   return out;
 }
 
@@ -168,35 +183,53 @@ std::string DocumentXml(const doc::Document& d) {
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
          "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" +
+         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+         "relationships\"><w:body>" +
          body + SectionProperties(false, first_section) + "</w:body></w:document>";
 }
 
 const char* const kContentTypes =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"rels\" "
+    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
-    "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
-    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+    "<Override PartName=\"/word/document.xml\" "
+    "ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+    "<Override PartName=\"/word/footer1.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+    "<Override PartName=\"/docProps/core.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
     "</Types>";
 
 const char* const kRootRels =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" "
+    "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+    "core-properties\" Target=\"docProps/core.xml\"/>"
     "</Relationships>";
 
 const char* const kDocumentRels =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
-    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+    "Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId2\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" "
+    "Target=\"settings.xml\"/>"
+    "<Relationship Id=\"rId3\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
+    "Target=\"footer1.xml\"/>"
     "</Relationships>";
 
 const char* const kSettings =
@@ -209,8 +242,10 @@ const char* const kFooter =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
     "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
-    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
-    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE "
+    "</w:instrText></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar "
+    "w:fldCharType=\"end\"/></w:r>"
     "</w:p></w:ftr>";
 
 }  // namespace
@@ -218,12 +253,18 @@ const char* const kFooter =
 std::string XmlEscape(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else if (c < 0x20 && c != '\t' && c != '\n') continue;  // not allowed in XML 1.0
-    else out += static_cast<char>(c);
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (c < 0x20 && c != '\t' && c != '\n')
+      continue;  // not allowed in XML 1.0
+    else
+      out += static_cast<char>(c);
   }
   return out;
 }
@@ -239,9 +280,11 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml) {
   zip.Add("word/footer1.xml", kFooter);
   zip.Add("docProps/core.xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-          "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + XmlEscape(d.title) +
-          "</dc:title><dc:creator>jixiao</dc:creator></cp:coreProperties>");
+          "<cp:coreProperties "
+          "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
+              XmlEscape(d.title) +
+              "</dc:title><dc:creator>jixiao</dc:creator></cp:coreProperties>");
   return zip.Finish();
 }
 

@@ -23,6 +23,7 @@ td.c { text-align: center; } td.l { text-align: left; } td.r { text-align: right
 .cover .kicker { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 20pt; margin-bottom: 30mm; }
 .cover table { width: auto; margin: 0 auto; font-size: 14pt; border: none; }
 .cover td { border: none; padding: 6px 10px; text-align: left; }
+.cover .date { text-align: center; text-indent: 0; margin-top: 40mm; font-size: 14pt; }
 .pagebreak { page-break-after: always; }
 nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 2em; }
 @media print { thead { display: table-header-group; } tr { page-break-inside: avoid; } }
@@ -31,11 +32,16 @@ nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 
 std::string Esc(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -48,14 +54,25 @@ std::string Runs(const doc::Runs& runs) {
 
 const char* AlignClass(doc::Align a) {
   switch (a) {
-    case doc::Align::kCenter: return "c";
-    case doc::Align::kRight: return "r";
-    default: return "l";
+    case doc::Align::kCenter:
+      return "c";
+    case doc::Align::kRight:
+      return "r";
+    default:
+      return "l";
   }
 }
 
 void Table(const doc::Table& t, std::string& out) {
   out += "<p class=\"caption\">" + Esc(t.number + " " + t.caption) + "</p>\n<table>\n";
+  size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
+  if (t.widths.size() == cols && cols > 0) {
+    int total = 0;
+    for (int w : t.widths) total += w;
+    out += "<colgroup>";
+    for (int w : t.widths) out += "<col style=\"width:" + std::to_string(100 * w / total) + "%\">";
+    out += "</colgroup>\n";
+  }
   for (size_t r = 0; r < t.rows.size(); ++r) {
     if (r == 0 && t.header_rows > 0) out += "<thead>\n";
     if (static_cast<int>(r) == t.header_rows) out += "<tbody>\n";
@@ -68,7 +85,8 @@ void Table(const doc::Table& t, std::string& out) {
       if (cell.row_span > 1) out += " rowspan=\"" + std::to_string(cell.row_span) + "\"";
       if (cell.col_span > 1) out += " colspan=\"" + std::to_string(cell.col_span) + "\"";
       if (!header) out += std::string(" class=\"") + AlignClass(cell.align) + "\"";
-      out += ">" + (cell.bold && !header ? "<strong>" + Esc(cell.text) + "</strong>" : Esc(cell.text)) +
+      out += ">" +
+             (cell.bold && !header ? "<strong>" + Esc(cell.text) + "</strong>" : Esc(cell.text)) +
              "</" + tag + ">";
     }
     out += "</tr>\n";
@@ -94,15 +112,18 @@ void Toc(const doc::Document& d, std::string& out) {
 }  // namespace
 
 std::string ToHtml(const doc::Document& d) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                    Esc(d.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+      Esc(d.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
   int heading_id = 0;
   for (const auto& block : d.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
       std::string tag = "h" + std::to_string(h->level);
-      out += "<" + tag + " id=\"h" + std::to_string(++heading_id) + "\">" + Esc(h->text) + "</" + tag + ">\n";
+      out += "<" + tag + " id=\"h" + std::to_string(++heading_id) + "\">" + Esc(h->text) + "</" +
+             tag + ">\n";
     } else if (auto* p = std::get_if<doc::Paragraph>(&block)) {
-      out += std::string("<p") + (p->indent_first_line ? " class=\"indent\"" : "") + ">" + Runs(p->runs) + "</p>\n";
+      out += std::string("<p") + (p->indent_first_line ? " class=\"indent\"" : "") + ">" +
+             Runs(p->runs) + "</p>\n";
     } else if (auto* l = std::get_if<doc::List>(&block)) {
       out += l->ordered ? "<ol>\n" : "<ul>\n";
       for (const auto& item : l->items) out += "<li>" + Runs(item) + "</li>\n";
@@ -114,7 +135,8 @@ std::string ToHtml(const doc::Document& d) {
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
       Toc(d, out);
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
-      out += "<section class=\"cover\">\n<div class=\"kicker\">" + Esc(c->kicker) + "</div>\n<table>\n";
+      out += "<section class=\"cover\">\n<div class=\"kicker\">" + Esc(c->kicker) +
+             "</div>\n<table>\n";
       for (const auto& [label, value] : c->fields)
         out += "<tr><td>" + Esc(label) + "：</td><td>" + Esc(value) + "</td></tr>\n";
       out += "</table>\n<p class=\"date\">" + Esc(c->date) + "</p>\n</section>\n";

@@ -8,17 +8,22 @@ namespace {
 std::string EscapeMd(const std::string& text, bool in_table) {
   std::string out;
   for (char c : text) {
-    if (c == '|' && in_table) out += "\\|";
-    else if (c == '*' || c == '_' || c == '`' || c == '\\') out += std::string("\\") + c;
-    else if (c == '\n') out += in_table ? "<br>" : "\n";
-    else out += c;
+    if (c == '|' && in_table)
+      out += "\\|";
+    else if (c == '*' || c == '_' || c == '`' || c == '\\')
+      out += std::string("\\") + c;
+    else if (c == '\n')
+      out += in_table ? "<br>" : "\n";
+    else
+      out += c;
   }
   return out;
 }
 
 std::string Runs(const doc::Runs& runs) {
   std::string out;
-  for (const auto& r : runs) out += r.bold ? "**" + EscapeMd(r.text, false) + "**" : EscapeMd(r.text, false);
+  for (const auto& r : runs)
+    out += r.bold ? "**" + EscapeMd(r.text, false) + "**" : EscapeMd(r.text, false);
   return out;
 }
 
@@ -43,7 +48,8 @@ std::string ToMarkdown(const doc::Document& document) {
   std::string out;
   for (const auto& block : document.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
-      out += std::string(static_cast<size_t>(h->level), '#') + " " + EscapeMd(h->text, false) + "\n\n";
+      out +=
+          std::string(static_cast<size_t>(h->level), '#') + " " + EscapeMd(h->text, false) + "\n\n";
     } else if (auto* p = std::get_if<doc::Paragraph>(&block)) {
       out += Runs(p->runs) + "\n\n";
     } else if (auto* l = std::get_if<doc::List>(&block)) {
@@ -53,7 +59,8 @@ std::string ToMarkdown(const doc::Document& document) {
       Table(*t, out);
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       out += "# " + EscapeMd(c->kicker, false) + "\n\n";
-      for (const auto& [label, value] : c->fields) out += "- " + label + "：" + EscapeMd(value, false) + "\n";
+      for (const auto& [label, value] : c->fields)
+        out += "- " + label + "：" + EscapeMd(value, false) + "\n";
       if (!c->date.empty()) out += "\n" + EscapeMd(c->date, false) + "\n";
       out += "\n";
     }

@@ -1,7 +1,8 @@
 // Each writer on a small hand-built document (no scoring involved).
+#include "render/render.h"
+
 #include <catch2/catch.hpp>
 
-#include "render/render.h"
 #include "render/zip.h"
 
 namespace jixiao::render {

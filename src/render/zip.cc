@@ -40,8 +40,8 @@ const uint32_t kDosTime = 0;
 void ZipWriter::Add(const std::string& name, const std::string& data) {
   Entry e;
   e.name = name;
-  e.crc = static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()),
-                                      static_cast<uInt>(data.size())));
+  e.crc = static_cast<uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
   std::string packed = Deflate(data);
   e.size = static_cast<uint32_t>(data.size());
   e.compressed_size = static_cast<uint32_t>(packed.size());

@@ -34,8 +34,9 @@ doc::Cover MakeCover(const ReportInput& in) {
   const Project& p = in.c.project;
   doc::Cover cover;
   cover.kicker = p.year + "年度" + p.district + p.town + "财政支出项目绩效评价报告";
-  cover.fields = {{"项目名称", p.name},        {"项目单位", p.unit},    {"主管部门", p.authority},
-                  {"委托部门", p.commissioner}, {"评价机构", p.evaluator}, {"主评人", p.lead}};
+  cover.fields = {{"项目名称", p.name},      {"项目单位", p.unit},
+                  {"主管部门", p.authority}, {"委托部门", p.commissioner},
+                  {"评价机构", p.evaluator}, {"主评人", p.lead}};
   cover.date = p.date;
   return cover;
 }
@@ -99,8 +100,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       std::string key = argument.empty() ? name.substr(name.find(':') + 1) : argument;
       auto it = in.c.narrative.find(key);
       if (it == in.c.narrative.end()) return;
-      doc::ParseMarkup(it->second, [](const std::string&, const std::string&, doc::Document&) {},
-                       out);
+      doc::ParseMarkup(
+          it->second, [](const std::string&, const std::string&, doc::Document&) {}, out);
     } else if (auto table = BuildTable(name, in)) {
       if (!argument.empty()) table->caption = argument;
       out.blocks.push_back(std::move(*table));
@@ -113,18 +114,21 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
     current_file = dir + "/" + name;
     auto text = ReadFileBytes(current_file);
     if (!text) {
-      diags.Error("template.missing", {current_file, 0, 0, ""}, "sections.txt 列出的模板文件不存在");
+      diags.Error("template.missing", {current_file, 0, 0, ""},
+                  "sections.txt 列出的模板文件不存在");
       continue;
     }
     kainjow::mustache::mustache tmpl(*text);
     tmpl.set_custom_escape([](const std::string& s) { return s; });  // values arrive escaped
     if (!tmpl.is_valid()) {
-      diags.Error("template.syntax", {current_file, 0, 0, ""}, "模板语法错误：" + tmpl.error_message());
+      diags.Error("template.syntax", {current_file, 0, 0, ""},
+                  "模板语法错误：" + tmpl.error_message());
       continue;
     }
     std::string rendered = tmpl.render(context);
     if (!tmpl.is_valid()) {
-      diags.Error("template.render", {current_file, 0, 0, ""}, "模板渲染失败：" + tmpl.error_message());
+      diags.Error("template.render", {current_file, 0, 0, ""},
+                  "模板渲染失败：" + tmpl.error_message());
       continue;
     }
     doc::ParseMarkup(rendered, handler, document);

@@ -7,8 +7,8 @@
 namespace jixiao::report {
 namespace {
 
-using kainjow::mustache::data;
 using doc::EscapeValue;
+using kainjow::mustache::data;
 
 data List() { return data(data::type::list); }
 
@@ -21,10 +21,12 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
 data ProjectData(const Project& p) {
   data d;
   const std::pair<const char*, const std::string*> fields[] = {
-      {"name", &p.name},           {"unit", &p.unit},   {"authority", &p.authority},
-      {"commissioner", &p.commissioner}, {"evaluator", &p.evaluator}, {"lead", &p.lead},
-      {"year", &p.year},           {"town", &p.town},   {"district", &p.district},
-      {"kind", &p.kind},           {"period", &p.period}, {"date", &p.date}};
+      {"name", &p.name},           {"unit", &p.unit},
+      {"authority", &p.authority}, {"commissioner", &p.commissioner},
+      {"evaluator", &p.evaluator}, {"lead", &p.lead},
+      {"year", &p.year},           {"town", &p.town},
+      {"district", &p.district},   {"kind", &p.kind},
+      {"period", &p.period},       {"date", &p.date}};
   for (const auto& [key, value] : fields) d.set(key, EscapeValue(*value));
   return d;
 }
@@ -38,7 +40,8 @@ data BudgetData(const ReportInput& in) {
   d.set("initial_yuan", FormatYuan(s.initial));
   d.set("adjusted_yuan", FormatYuan(s.adjusted));
   d.set("actual_yuan", FormatYuan(s.actual));
-  d.set("adjustment_yuan", FormatYuan(Money{s.adjustment.fen < 0 ? -s.adjustment.fen : s.adjustment.fen}));
+  d.set("adjustment_yuan",
+        FormatYuan(Money{s.adjustment.fen < 0 ? -s.adjustment.fen : s.adjustment.fen}));
   d.set("adjustment_direction", s.adjustment.fen < 0 ? "调减" : "调增");
   d.set("adjusted_changed", data(s.adjustment.fen != 0));
   auto metric = [&](const char* name) {
@@ -110,9 +113,12 @@ data GradeList(const Framework& fw) {
   for (size_t i = 0; i < fw.grades.size(); ++i) {
     const GradeBand& g = fw.grades[i];
     std::string range;
-    if (i == 0) range = FormatScore(g.min) + "（含）至" + FormatScore(fw.total);
-    else if (g.min.hundredths == 0) range = FormatScore(fw.grades[i - 1].min) + "以下";
-    else range = FormatScore(g.min) + "（含）至" + FormatScore(fw.grades[i - 1].min);
+    if (i == 0)
+      range = FormatScore(g.min) + "（含）至" + FormatScore(fw.total);
+    else if (g.min.hundredths == 0)
+      range = FormatScore(fw.grades[i - 1].min) + "以下";
+    else
+      range = FormatScore(g.min) + "（含）至" + FormatScore(fw.grades[i - 1].min);
     data d;
     d.set("label", EscapeValue(g.label));
     d.set("range", range);
@@ -129,12 +135,16 @@ std::string CategoryAnalysis(const ReportInput& in, const IndicatorResult& categ
   for (const auto& r : in.card.indicators) {
     if (!r.leaf || r.code.rfind(category.code, 0) != 0) continue;
     std::string item = r.name + (r.value.empty() ? "" : "“" + r.value + "”");
-    if (r.Lost().hundredths == 0) full.push_back(item);
-    else short_of.push_back(item + "（得" + FormatScore(r.score) + "，满分" + FormatScore(r.weight) + "）");
+    if (r.Lost().hundredths == 0)
+      full.push_back(item);
+    else
+      short_of.push_back(item + "（得" + FormatScore(r.score) + "，满分" + FormatScore(r.weight) +
+                         "）");
   }
   std::string text = "从" + CategoryLabel(category.name) + "方面来看：";
   if (!full.empty()) text += Join(full, "、") + "，均得满分";
-  if (!short_of.empty()) text += std::string(full.empty() ? "" : "；但") + Join(short_of, "、") + "，存在扣分";
+  if (!short_of.empty())
+    text += std::string(full.empty() ? "" : "；但") + Join(short_of, "、") + "，存在扣分";
   return text + "。本类得" + FormatScore(category.score) + "，得分率" +
          (category.RatePercent() ? FormatPercent(*category.RatePercent()) : "—") + "。";
 }
@@ -153,7 +163,8 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   d.set("grade_count", ChineseNumber(static_cast<int>(in.framework.grades.size())));
   std::vector<std::string> grade_labels, category_labels;
   for (const auto& g : in.framework.grades) grade_labels.push_back(EscapeValue(g.label));
-  for (const auto* c : in.card.Categories()) category_labels.push_back(EscapeValue(CategoryLabel(c->name)));
+  for (const auto* c : in.card.Categories())
+    category_labels.push_back(EscapeValue(CategoryLabel(c->name)));
   d.set("grade_labels", Join(grade_labels, "、"));
   d.set("category_labels", Join(category_labels, "、"));
   d.set("category_count", ChineseNumber(static_cast<int>(category_labels.size())));
@@ -167,7 +178,8 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   if (in.c.disbursements.present) {
     auto metric = [&](const char* name, const char* unit) {
       auto it = in.card.metrics.find(name);
-      return it == in.card.metrics.end() ? std::string("—") : FormatQuantity(it->second.value, unit);
+      return it == in.card.metrics.end() ? std::string("—")
+                                         : FormatQuantity(it->second.value, unit);
     };
     d.set("disbursed_persons", metric("发放人次", "人次"));
     d.set("disbursed_amount", metric("发放金额", "元"));

@@ -21,7 +21,9 @@ void MergeRuns(doc::Table& t, int first, int col) {
   while (i < n) {
     int j = i + 1;
     const std::string& text = t.rows[static_cast<size_t>(i)][static_cast<size_t>(col)].text;
-    while (j < n && !text.empty() && t.rows[static_cast<size_t>(j)][static_cast<size_t>(col)].text == text) ++j;
+    while (j < n && !text.empty() &&
+           t.rows[static_cast<size_t>(j)][static_cast<size_t>(col)].text == text)
+      ++j;
     if (j - i > 1) t.Merge(i, col, j - i, 1);
     i = j;
   }
@@ -40,15 +42,15 @@ std::optional<doc::Table> BudgetInitialTable(const ReportInput& in) {
     for (const auto& d : line.details) {
       if (d.initial.fen == 0) continue;
       total += d.initial;
-      t.rows.push_back({NumberCell(std::to_string(++n)), TextCell(line.composition), TextCell(d.detail),
-                        NumberCell(Yuan(d.initial)),
+      t.rows.push_back({NumberCell(std::to_string(++n)), TextCell(line.composition),
+                        TextCell(d.detail), NumberCell(Yuan(d.initial)),
                         NumberCell(d.unit_price ? GroupThousands(d.unit_price->ToDecimal(2)) : "—"),
                         NumberCell(d.quantity ? TrimmedDecimal(*d.quantity) : "—"),
                         TextCell(d.basis, doc::Align::kCenter)});
     }
   }
-  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), NumberCell(Yuan(total)),
-                    NumberCell("—"), NumberCell("—"), NumberCell("—")});
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
+                    NumberCell(Yuan(total)), NumberCell("—"), NumberCell("—"), NumberCell("—")});
   t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
   t.widths = {2, 5, 6, 5, 3, 3, 5};
   return t;
@@ -78,8 +80,9 @@ std::optional<doc::Table> BudgetExecutionTable(const ReportInput& in) {
     adjusted += line.adjusted;
     actual += line.actual;
   }
-  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), NumberCell(Yuan(initial)),
-                    NumberCell(Yuan(adjustment)), NumberCell(Yuan(adjusted)), NumberCell(Yuan(actual)),
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
+                    NumberCell(Yuan(initial)), NumberCell(Yuan(adjustment)),
+                    NumberCell(Yuan(adjusted)), NumberCell(Yuan(actual)),
                     NumberCell(RateOf(actual, adjusted))});
   t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
   t.widths = {2, 4, 5, 5, 5, 5, 5, 3};
@@ -141,9 +144,9 @@ std::optional<doc::Table> DisbursementTable(const ReportInput& in) {
   for (const auto& d : in.c.disbursements.rows) {
     persons += d.persons;
     amount += d.amount;
-    t.rows.push_back({NumberCell(std::to_string(d.month) + "月"), NumberCell(std::to_string(d.batch)),
-                      NumberCell(std::to_string(d.persons)), NumberCell(Yuan(d.amount)),
-                      TextCell(d.note.empty() ? "—" : d.note)});
+    t.rows.push_back({NumberCell(std::to_string(d.month) + "月"),
+                      NumberCell(std::to_string(d.batch)), NumberCell(std::to_string(d.persons)),
+                      NumberCell(Yuan(d.amount)), TextCell(d.note.empty() ? "—" : d.note)});
   }
   MergeRuns(t, 1, 0);
   t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), NumberCell(std::to_string(persons)),
@@ -157,14 +160,15 @@ std::optional<doc::Table> TargetTable(const ReportInput& in) {
   if (!in.c.targets.present) return std::nullopt;
   doc::Table t;
   t.caption = "项目绩效目标表";
-  t.rows.push_back(HeaderRow({"一级指标", "二级指标", "三级指标", "指标值", "实际值", "完成情况", "出处依据"}));
+  t.rows.push_back(
+      HeaderRow({"一级指标", "二级指标", "三级指标", "指标值", "实际值", "完成情况", "出处依据"}));
   for (const auto& row : in.c.targets.rows) {
     auto met = TargetMet(TargetValue::Parse(row.value), TargetValue::Parse(row.actual));
     std::string status = !met ? "—" : (*met ? "已完成" : "未完成");
-    t.rows.push_back({TextCell(row.level1, doc::Align::kCenter), TextCell(row.level2, doc::Align::kCenter),
-                      TextCell(row.level3), NumberCell(row.value),
-                      NumberCell(row.actual.empty() ? "—" : row.actual), NumberCell(status),
-                      TextCell(row.source, doc::Align::kCenter)});
+    t.rows.push_back({TextCell(row.level1, doc::Align::kCenter),
+                      TextCell(row.level2, doc::Align::kCenter), TextCell(row.level3),
+                      NumberCell(row.value), NumberCell(row.actual.empty() ? "—" : row.actual),
+                      NumberCell(status), TextCell(row.source, doc::Align::kCenter)});
   }
   MergeRuns(t, 1, 0);
   MergeRuns(t, 1, 1);

@@ -8,10 +8,17 @@ namespace jixiao::report {
 
 TEST_CASE("headings are numbered 一、/（一）/1.; tables by chapter and section; appendix 附表") {
   doc::Document d;
-  d.blocks = {doc::Heading{1, "摘要 {-}"}, doc::Heading{1, "项目概况"}, doc::Heading{2, "背景"},
-              doc::Heading{2, "预算"},      doc::Heading{3, "支出"},     doc::Table{},
-              doc::Table{},                 doc::Heading{1, "评价结论"}, doc::Table{},
-              doc::Heading{1, "附件 {-}"},  doc::Table{}};
+  d.blocks = {doc::Heading{1, "摘要 {-}"},
+              doc::Heading{1, "项目概况"},
+              doc::Heading{2, "背景"},
+              doc::Heading{2, "预算"},
+              doc::Heading{3, "支出"},
+              doc::Table{},
+              doc::Table{},
+              doc::Heading{1, "评价结论"},
+              doc::Table{},
+              doc::Heading{1, "附件 {-}"},
+              doc::Table{}};
   NumberDocument(d);
   CHECK(std::get<doc::Heading>(d.blocks[0]).text == "摘要");
   CHECK(std::get<doc::Heading>(d.blocks[1]).text == "一、项目概况");

@@ -68,7 +68,8 @@ doc::Table ScoreSummaryTable(const ReportInput& in) {
   for (const auto* c : in.card.Categories()) titles.push_back(CategoryLabel(c->name) + "类");
   titles.push_back("合计");
   t.rows.push_back(HeaderRow(titles));
-  std::vector<doc::Cell> weight{HeaderCell("分值")}, score{HeaderCell("得分")}, rate{HeaderCell("得分率")};
+  std::vector<doc::Cell> weight{HeaderCell("分值")}, score{HeaderCell("得分")},
+      rate{HeaderCell("得分率")};
   for (const auto* c : in.card.Categories()) {
     weight.push_back(NumberCell(FormatScoreNumber(c->weight)));
     score.push_back(NumberCell(FormatScoreNumber(c->score)));
