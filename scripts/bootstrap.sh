@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages jixiao needs (idempotent). Runs apt-get as root, or through sudo.
-# Usage: scripts/bootstrap.sh [--checks]   (--checks adds LibreOffice, fonts and poppler for render checks)
+# Usage: scripts/bootstrap.sh [--checks]   (--checks adds Writer, fonts, poppler and Chromium for render checks)
 set -euo pipefail
-packages=(build-essential cmake pkg-config libpoco-dev libxlsxwriter-dev catch2 libkainjow-mustache-dev)
+packages=(build-essential cmake pkg-config zlib1g-dev libpoco-dev libxlsxwriter-dev catch2 libkainjow-mustache-dev
+          python3 python3-openpyxl libreoffice-calc-nogui unzip)  # the last line: tests read outputs back
 if [ "${1:-}" = "--checks" ]; then
   packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils chromium)
 fi

@@ -5,11 +5,12 @@
 #include "core/text.h"
 #include "render/render.h"
 #include "report/builder.h"
+#include "report/workbook_builder.h"
 
 namespace jixiao {
 
 const std::vector<std::string>& ReportFormats() {
-  static const std::vector<std::string> kFormats = {"docx", "html", "md"};
+  static const std::vector<std::string> kFormats = {"docx", "html", "md", "xlsx"};
   return kFormats;
 }
 
@@ -20,7 +21,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   for (const auto& f : formats) {
     if (std::find(ReportFormats().begin(), ReportFormats().end(), f) == ReportFormats().end()) {
       diags.Error("report.format", {"--formats", 0, 0, f},
-                  "未知的报告格式“" + f + "”，可用：docx、html、md");
+                  "未知的报告格式“" + f + "”，可用：docx、html、md、xlsx");
       return std::nullopt;
     }
   }
@@ -29,6 +30,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   if (!document) return std::nullopt;
   std::vector<OutputFile> files;
   for (const auto& f : formats) {
+    if (f == "xlsx") files.push_back({"scoring.xlsx", render::ToXlsx(report::BuildScoringWorkbook(input))});
     if (f == "md") files.push_back({"report.md", render::ToMarkdown(*document)});
     if (f == "html") files.push_back({"report.html", render::ToHtml(*document)});
     if (f == "docx") {

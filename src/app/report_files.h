@@ -1,4 +1,5 @@
-// Renders the evaluation report of a scored case into named files (report.docx/.html/.md).
+// Renders the evaluation report of a scored case into named files (report.docx/.html/.md) and the
+// scoring workbook (scoring.xlsx).
 // Contract: nothing is written here; the caller writes the buffers atomically. Template problems
 // are located errors; an unknown format is an error naming the accepted ones.
 #pragma once
@@ -17,7 +18,7 @@ struct OutputFile {
   std::string bytes;
 };
 
-const std::vector<std::string>& ReportFormats();  // docx, html, md
+const std::vector<std::string>& ReportFormats();  // docx, html, md, xlsx
 
 std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& evaluation,
                                                     const std::vector<std::string>& formats,

@@ -1,4 +1,4 @@
-// Writers from the document model to bytes: Markdown (pipe tables, merged cells repeated), HTML
+// Writers from the document and workbook models to bytes: Markdown (pipe tables, merged cells repeated), HTML
 // (self-contained, print CSS for A4) and DOCX (WordprocessingML through Poco::Zip).
 // Contract: the writers know formats, not the domain; escaping for each format lives here.
 #pragma once
@@ -6,6 +6,7 @@
 #include <string>
 
 #include "document/document.h"
+#include "document/workbook.h"
 
 namespace jixiao::render {
 
@@ -13,6 +14,9 @@ std::string ToMarkdown(const doc::Document& document);
 std::string ToHtml(const doc::Document& document);
 // `styles_xml` is the reference word/styles.xml (templates/docx/styles.xml).
 std::string ToDocx(const doc::Document& document, const std::string& styles_xml);
+
+// The scoring workbook as .xlsx bytes (libxlsxwriter).
+std::string ToXlsx(const doc::Workbook& workbook);
 
 std::string XmlEscape(const std::string& text);
 

@@ -1,55 +1,24 @@
 // Tables built from the framework tree and the scorecard: 得分表, 指标体系, per-一级 tables and
 // the appendix 评分表. Level columns are merged down the span of each node.
 #include "core/format.h"
+#include "report/leaf_paths.h"
 #include "report/tables.h"
 
 namespace jixiao::report {
 namespace {
 
-// One entry per leaf: the chain of nodes from 一级 down to the leaf.
-using Path = std::vector<const Indicator*>;
-
-void CollectLeaves(const Indicator& node, Path& path, std::vector<Path>& out) {
-  path.push_back(&node);
-  if (node.IsLeaf()) out.push_back(path);
-  for (const auto& child : node.children) CollectLeaves(child, path, out);
-  path.pop_back();
-}
-
-std::vector<Path> LeafPaths(const std::vector<Indicator>& roots) {
-  std::vector<Path> out;
-  Path path;
-  for (const auto& root : roots) CollectLeaves(root, path, out);
-  return out;
-}
-
-int Depth(const std::vector<Path>& paths) {
-  int depth = 1;
-  for (const auto& p : paths) depth = std::max(depth, static_cast<int>(p.size()));
-  return depth;
-}
-
 std::string Label(const Indicator& node) { return node.code + " " + node.name; }
 
-// Fills the level columns [first_level-1 …) of rows [row0, row0+paths) and merges equal runs.
+// Fills the level columns [first_level-1 …) of rows [row0, row0+paths) and merges each node's run.
 void FillLevelColumns(doc::Table& t, int row0, const std::vector<Path>& paths, int first_level,
                       int depth) {
   for (int level = first_level; level <= depth; ++level) {
     int col = level - first_level;
-    size_t i = 0;
-    while (i < paths.size()) {
-      const Indicator* node = paths[i].size() >= static_cast<size_t>(level)
-                                  ? paths[i][static_cast<size_t>(level - 1)]
-                                  : nullptr;
-      size_t j = i + 1;
-      while (node && j < paths.size() && paths[j].size() >= static_cast<size_t>(level) &&
-             paths[j][static_cast<size_t>(level - 1)] == node)
-        ++j;
-      int r = row0 + static_cast<int>(i);
+    for (const NodeRun& run : LevelRuns(paths, level)) {
+      int r = row0 + static_cast<int>(run.first);
       t.rows[static_cast<size_t>(r)][static_cast<size_t>(col)] =
-          TextCell(node ? Label(*node) : "", doc::Align::kLeft);
-      if (j - i > 1) t.Merge(r, col, static_cast<int>(j - i), 1);
-      i = j;
+          TextCell(run.node ? Label(*run.node) : "", doc::Align::kLeft);
+      if (run.last > run.first) t.Merge(r, col, static_cast<int>(run.last - run.first + 1), 1);
     }
   }
 }

@@ -1,0 +1,70 @@
+// A format-neutral workbook: sheets of typed, styled cells, formulas with the cached values the
+// engine computed, merged ranges, frozen panes and print setup. report/ builds it; render/ writes
+// it with libxlsxwriter.
+// Contract: rows and columns are 0-based; a formula cell carries its cached value (number or
+// text) so a reader that does not recalculate sees exactly the engine's figures.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jixiao::doc {
+
+enum class CellStyle {
+  kText,      // wrapped text, left
+  kCenter,    // wrapped text, centred
+  kHeader,    // bold, shaded, centred, wrapped
+  kTitle,     // bold, larger
+  kYuan,      // #,##0.00
+  kRate,      // 0.00%
+  kScore,     // 0.00 (scores and weights)
+  kInteger,   // 0
+  kTotalText, // bold label of subtotal/total rows
+  kTotalScore,  // bold 0.00
+  kTotalRate,   // bold 0.00%
+  kTotalYuan,   // bold #,##0.00
+};
+
+struct WCell {
+  enum class Kind { kEmpty, kText, kNumber, kFormula };
+  Kind kind = Kind::kEmpty;
+  std::string text;     // text, or a formula's cached text result
+  double number = 0;    // number, or a formula's cached numeric result
+  std::string formula;  // "=SUM(I3:I8)"
+  bool cached_text = false;
+  CellStyle style = CellStyle::kText;
+};
+
+struct Range {
+  int first_row, first_col, last_row, last_col;
+};
+
+struct Sheet {
+  std::string name;
+  std::map<std::pair<int, int>, WCell> cells;
+  std::vector<double> widths;  // column widths in characters
+  std::vector<Range> merges;   // the origin cell holds the content
+  int freeze_rows = 0, freeze_cols = 0;
+  int header_first_row = -1, header_last_row = -1;  // repeated on every printed page
+  bool landscape = true;
+
+  void Text(int r, int c, const std::string& text, CellStyle style = CellStyle::kText);
+  void Number(int r, int c, double value, CellStyle style);
+  void Formula(int r, int c, const std::string& formula, double cached, CellStyle style);
+  void FormulaText(int r, int c, const std::string& formula, const std::string& cached, CellStyle style);
+  void Merge(int first_row, int first_col, int last_row, int last_col);
+  const WCell* At(int r, int c) const;
+};
+
+struct Workbook {
+  std::vector<Sheet> sheets;
+  std::string title;
+};
+
+// "A1"-style reference: Ref(2, 8) = "I3"; absolute adds $ signs.
+std::string Ref(int row, int col, bool absolute = false);
+std::string ColumnName(int col);
+
+}  // namespace jixiao::doc

@@ -1,0 +1,22 @@
+// The scoring workbook (scoring.xlsx) reviewers audit: 评分表 with four merged level columns,
+// subtotals, total, 得分率 and 评级 as live formulas; 得分汇总; 预算执行; 发放明细; 绩效目标; 数据核查.
+// Contract: every formula's cached value equals the engine's figure, so the file reads the same
+// before and after a spreadsheet recalculates it.
+#pragma once
+
+#include "document/workbook.h"
+#include "report/report_input.h"
+
+namespace jixiao::report {
+
+doc::Workbook BuildScoringWorkbook(const ReportInput& in);
+
+// The 评分表 sheet alone, with the cells of its subtotal rows (for 得分汇总's references).
+struct ScoreSheetLayout {
+  int weight_col = 0, score_col = 0;
+  std::vector<int> subtotal_rows;  // one per 一级, in order
+  int total_row = 0, grade_row = 0;
+};
+doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout);
+
+}  // namespace jixiao::report
