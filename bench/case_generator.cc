@@ -37,6 +37,8 @@ std::vector<std::string> GenerateCases(const std::string& out_dir,
   const char* const levels_clear[] = {"明确", "较明确", "不明确"};
   const char* const levels_sound[] = {"健全", "基本健全", "不健全"};
   const char* const levels_effect[] = {"有效", "较有效", "无效"};
+  for (size_t slash = 1; slash != std::string::npos; slash = out_dir.find('/', slash + 1))
+    mkdir(out_dir.substr(0, slash).c_str(), 0755);  // parents first, like mkdir -p
   mkdir(out_dir.c_str(), 0755);
   std::vector<std::string> paths;
   for (int i = 0; i < count; ++i) {

@@ -168,9 +168,13 @@ doc::Sheet BudgetSheet(const ReportInput& in) {
     s.Number(row, 4, D(line.adjustment), CellStyle::kYuan);
     s.Formula(row, 5, "=" + Ref(row, 3) + "+" + Ref(row, 4), D(line.adjusted), CellStyle::kYuan);
     s.Number(row, 6, D(line.actual), CellStyle::kYuan);
-    s.Formula(row, 7, "=IF(" + Ref(row, 5) + "=0,0," + Ref(row, 6) + "/" + Ref(row, 5) + ")",
-              line.adjusted.fen ? static_cast<double>(line.actual.fen) / static_cast<double>(line.adjusted.fen) : 0,
-              CellStyle::kRate);
+    std::string rate = "=IF(" + Ref(row, 5) + "=0,\"—\"," + Ref(row, 6) + "/" + Ref(row, 5) + ")";
+    if (line.adjusted.fen == 0) {
+      s.FormulaText(row, 7, rate, "—", CellStyle::kRate);  // no budget left: no rate, as in 表1-3-2
+    } else {
+      s.Formula(row, 7, rate, static_cast<double>(line.actual.fen) / static_cast<double>(line.adjusted.fen),
+                CellStyle::kRate);
+    }
     ++row;
   }
   BudgetSums sums = SumBudget(in.c);
