@@ -1,5 +1,5 @@
 // A format-neutral document: headings, paragraphs with bold runs, lists, tables with merged cells
-// and numbered captions, page breaks, a TOC marker and a cover. The report module builds it;
+// and numbered captions, bar charts, page breaks, a TOC marker and a cover. The report module builds it;
 // render/ writes it as DOCX, HTML or Markdown.
 // Contract: a Table is a full rectangular grid; a merged region is described once on its
 // top-left cell (row_span/col_span) and every other cell it covers has `covered` set and repeats
@@ -56,6 +56,17 @@ struct Table {
   void Merge(int r, int c, int rows, int cols);
 };
 
+// A bar chart of one series (e.g. 得分率 by 一级), numbered 图{章}-{节}-{n} like tables.
+struct Chart {
+  std::string number;
+  std::string caption;
+  std::string series_name;          // "得分率（%）"
+  std::vector<std::string> labels;  // categories
+  std::vector<double> values;       // bar heights
+  std::vector<std::string> value_labels;  // the same values printed with their unit ("71.25%")
+  double axis_max = 0;              // 0: automatic
+};
+
 struct PageBreak {};
 struct TocMarker {};
 
@@ -65,7 +76,7 @@ struct Cover {
   std::string date;
 };
 
-using Block = std::variant<Heading, Paragraph, List, Table, PageBreak, TocMarker, Cover>;
+using Block = std::variant<Heading, Paragraph, List, Table, Chart, PageBreak, TocMarker, Cover>;
 
 struct Document {
   std::string title;

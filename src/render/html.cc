@@ -1,5 +1,7 @@
 // HTML writer: one self-contained page with print CSS for A4, tables with rowspan/colspan and
 // <thead> header rows (repeated by browsers when printing), captions above tables.
+#include <algorithm>
+
 #include "render/render.h"
 
 namespace jixiao::render {
@@ -25,6 +27,7 @@ td.c { text-align: center; } td.l { text-align: left; } td.r { text-align: right
 .cover td { border: none; padding: 6px 10px; text-align: left; }
 .cover .date { text-align: center; text-indent: 0; margin-top: 40mm; font-size: 14pt; }
 .pagebreak { page-break-after: always; }
+figure.chart { margin: 1em auto; max-width: 150mm; page-break-inside: avoid; }
 nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 2em; }
 @media print { thead { display: table-header-group; } tr { page-break-inside: avoid; } }
 )";
@@ -95,6 +98,35 @@ void Table(const doc::Table& t, std::string& out) {
   out += "</tbody>\n</table>\n";
 }
 
+// A bar chart as inline SVG: bars, value labels, category labels, a 0–max axis.
+void Chart(const doc::Chart& c, std::string& out) {
+  const double width = 600, height = 260, left = 40, bottom = 40, top = 20;
+  double max = c.axis_max;
+  for (double v : c.values) max = std::max(max, v);
+  if (max <= 0) max = 1;
+  double slot = (width - left - 10) / std::max<size_t>(1, c.values.size());
+  out += "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 260\" "
+         "width=\"100%\" role=\"img\" aria-label=\"" + Esc(c.caption) + "\">";
+  out += "<line x1=\"40\" y1=\"220\" x2=\"590\" y2=\"220\" stroke=\"#333\"/>";
+  for (int tick = 0; tick <= 4; ++tick) {
+    double y = height - bottom - (height - bottom - top) * tick / 4.0;
+    out += "<text x=\"34\" y=\"" + ValueText(y + 4) + "\" font-size=\"10\" text-anchor=\"end\">" +
+           std::to_string(static_cast<int>(max * tick / 4.0 + 0.5)) + "</text>";
+  }
+  for (size_t i = 0; i < c.values.size(); ++i) {
+    double h = (height - bottom - top) * c.values[i] / max;
+    double x = left + slot * static_cast<double>(i) + slot * 0.2;
+    double y = height - bottom - h;
+    out += "<rect x=\"" + ValueText(x) + "\" y=\"" + ValueText(y) + "\" width=\"" + ValueText(slot * 0.6) +
+           "\" height=\"" + ValueText(h) + "\" fill=\"#4472C4\"/>";
+    out += "<text x=\"" + ValueText(x + slot * 0.3) + "\" y=\"" + ValueText(y - 4) +
+           "\" font-size=\"11\" text-anchor=\"middle\">" + Esc(c.value_labels[i]) + "</text>";
+    out += "<text x=\"" + ValueText(x + slot * 0.3) + "\" y=\"238\" font-size=\"12\" text-anchor=\"middle\">" +
+           Esc(c.labels[i]) + "</text>";
+  }
+  out += "</svg><figcaption class=\"caption\">" + Esc(c.number + " " + c.caption) + "</figcaption></figure>\n";
+}
+
 void Toc(const doc::Document& d, std::string& out) {
   out += "<nav class=\"toc\"><ol>\n";
   int id = 0;
@@ -130,6 +162,8 @@ std::string ToHtml(const doc::Document& d) {
       out += l->ordered ? "</ol>\n" : "</ul>\n";
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
       Table(*t, out);
+    } else if (auto* ch = std::get_if<doc::Chart>(&block)) {
+      Chart(*ch, out);
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
       out += "<div class=\"pagebreak\"></div>\n";
     } else if (std::holds_alternative<doc::TocMarker>(block)) {

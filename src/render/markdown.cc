@@ -1,5 +1,7 @@
 // Markdown writer: headings, paragraphs (bold as **…**), lists, pipe tables with merged cells
 // repeated in every cell they cover, captions as bold lines above tables.
+#include <cstdio>
+
 #include "render/render.h"
 
 namespace jixiao::render {
@@ -44,6 +46,12 @@ void Table(const doc::Table& t, std::string& out) {
 
 }  // namespace
 
+std::string ValueText(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  return buffer;
+}
+
 std::string ToMarkdown(const doc::Document& document) {
   std::string out;
   for (const auto& block : document.blocks) {
@@ -57,6 +65,11 @@ std::string ToMarkdown(const doc::Document& document) {
       out += "\n";
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
       Table(*t, out);
+    } else if (auto* ch = std::get_if<doc::Chart>(&block)) {  // charts become their data table
+      out += "**" + ch->number + " " + ch->caption + "**\n\n| 项目 | " + ch->series_name + " |\n| --- | --- |\n";
+      for (size_t i = 0; i < ch->labels.size(); ++i)
+        out += "| " + EscapeMd(ch->labels[i], true) + " | " + EscapeMd(ch->value_labels[i], true) + " |\n";
+      out += "\n";
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       out += "# " + EscapeMd(c->kicker, false) + "\n\n";
       for (const auto& [label, value] : c->fields)

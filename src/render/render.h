@@ -19,5 +19,6 @@ std::string ToDocx(const doc::Document& document, const std::string& styles_xml)
 std::string ToXlsx(const doc::Workbook& workbook);
 
 std::string XmlEscape(const std::string& text);
+std::string ValueText(double value);  // chart values as printed: two decimals
 
 }  // namespace jixiao::render

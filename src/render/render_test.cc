@@ -78,3 +78,25 @@ TEST_CASE("XmlEscape drops control characters and escapes markup") {
 }
 
 }  // namespace jixiao::render
+
+namespace jixiao::render {
+
+TEST_CASE("charts: DOCX gets a chart part and relationship, HTML an SVG, Markdown a data table") {
+  doc::Document d;
+  doc::Chart c;
+  c.number = "图1-1";
+  c.caption = "得分率";
+  c.series_name = "得分率";
+  c.labels = {"决策", "过程"};
+  c.values = {71.25, 95};
+  c.value_labels = {"71.25%", "95.00%"};
+  d.blocks.push_back(c);
+  std::string docx = ToDocx(d, "<w:styles/>");
+  CHECK(docx.find("word/charts/chart1.xml") != std::string::npos);
+  std::string html = ToHtml(d);
+  CHECK(html.find("<svg") != std::string::npos);
+  CHECK(html.find("71.25%") != std::string::npos);
+  CHECK(ToMarkdown(d).find("| 过程 | 95.00% |") != std::string::npos);
+}
+
+}  // namespace jixiao::render

@@ -52,7 +52,7 @@ std::string DefaultTemplateDir() {
 
 void NumberDocument(doc::Document& document) {
   int counters[5] = {0, 0, 0, 0, 0};
-  int table_in_section = 0, appendix_tables = 0;
+  int table_in_section = 0, appendix_tables = 0, chart_in_section = 0;
   bool in_appendix = false;
   for (auto& block : document.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
@@ -63,7 +63,7 @@ void NumberDocument(doc::Document& document) {
       }
       ++counters[h->level];
       for (int deeper = h->level + 1; deeper <= 4; ++deeper) counters[deeper] = 0;
-      if (h->level <= 2) table_in_section = 0;
+      if (h->level <= 2) table_in_section = chart_in_section = 0;
       if (h->level == 1) in_appendix = false;
       int n = counters[h->level];
       static const char* const kFormat[] = {"", "%s、", "（%s）", "%s.", "（%s）"};
@@ -71,6 +71,9 @@ void NumberDocument(doc::Document& document) {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, kFormat[h->level], number.c_str());
       h->text = buffer + h->text;
+    } else if (auto* c = std::get_if<doc::Chart>(&block)) {
+      c->number = "图" + std::to_string(counters[1]) + "-" +
+                  (counters[2] > 0 ? std::to_string(counters[2]) + "-" : "") + std::to_string(++chart_in_section);
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
       if (in_appendix) {
         t->number = "附表" + std::to_string(++appendix_tables);
@@ -102,6 +105,13 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       if (it == in.c.narrative.end()) return;
       doc::ParseMarkup(
           it->second, [](const std::string&, const std::string&, doc::Document&) {}, out);
+    } else if (name.rfind("chart:", 0) == 0) {
+      if (auto chart = BuildChart(name.substr(6), in)) {
+        if (!argument.empty()) chart->caption = argument;
+        out.blocks.push_back(std::move(*chart));
+      } else {
+        diags.Warning("template.chart", {current_file, 0, 0, "[[" + name + "]]"}, "模板引用的图表“" + name + "”无法生成，已略过");
+      }
     } else if (auto table = BuildTable(name, in)) {
       if (!argument.empty()) table->caption = argument;
       out.blocks.push_back(std::move(*table));

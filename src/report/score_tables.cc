@@ -30,6 +30,21 @@ std::string RateText(const IndicatorResult& r) {
 
 }  // namespace
 
+std::optional<doc::Chart> BuildChart(const std::string& name, const ReportInput& in) {
+  if (name != "category_rates") return std::nullopt;
+  doc::Chart chart;
+  chart.caption = "各一级指标得分率";
+  chart.series_name = "得分率";
+  chart.axis_max = 100;
+  for (const auto* c : in.card.Categories()) {
+    auto rate = c->RatePercent();
+    chart.labels.push_back(CategoryLabel(c->name));
+    chart.values.push_back(rate ? static_cast<double>(rate->RoundScaled(2)) / 100.0 : 0);
+    chart.value_labels.push_back(rate ? FormatPercent(*rate) : "—");
+  }
+  return chart;
+}
+
 doc::Table ScoreSummaryTable(const ReportInput& in) {
   doc::Table t;
   t.caption = in.c.project.name + "绩效得分表";

@@ -15,6 +15,9 @@ namespace jixiao::report {
 // funding, plan, disbursements, targets, scoring_sheet.
 std::optional<doc::Table> BuildTable(const std::string& name, const ReportInput& in);
 
+// Charts: category_rates (得分率 by 一级).
+std::optional<doc::Chart> BuildChart(const std::string& name, const ReportInput& in);
+
 // Score tables (score_tables.cc).
 doc::Table ScoreSummaryTable(const ReportInput& in);
 doc::Table FrameworkTable(const ReportInput& in);
