@@ -20,6 +20,12 @@ const std::vector<Command>& Commands() {
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 scoring.xlsx）\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板",
        RunReport},
+      {"targets", "检查绩效目标表并导出申报表（项目单位）",
+       "jixiao targets check FILE [--budget budget.csv] [--json]\n"
+       "  jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]\n"
+       "  FILE 为 targets.csv 或包含它的目录（同目录的 project.json 为申报表表头）。\n"
+       "  check 列出每个问题（规则、行、说明、建议）；有错误级问题时退出码为 1。",
+       RunTargets},
   };
   return kCommands;
 }

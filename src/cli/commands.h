@@ -23,6 +23,7 @@ int Main(int argc, char** argv);
 int RunValidate(const Args& args);
 int RunScore(const Args& args);
 int RunReport(const Args& args);
+int RunTargets(const Args& args);
 
 bool WantsHelp(const Args& args);
 int Usage(const Command& command, bool to_stderr);

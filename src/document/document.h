@@ -1,9 +1,9 @@
 // A format-neutral document: headings, paragraphs with bold runs, lists, tables with merged cells
-// and numbered captions, bar charts, page breaks, a TOC marker and a cover. The report module builds it;
-// render/ writes it as DOCX, HTML or Markdown.
-// Contract: a Table is a full rectangular grid; a merged region is described once on its
-// top-left cell (row_span/col_span) and every other cell it covers has `covered` set and repeats
-// the origin's text, so writers may either skip or repeat it.
+// and numbered captions, bar charts, page breaks, a TOC marker and a cover. The report module
+// builds it; render/ writes it as DOCX, HTML or Markdown. Contract: a Table is a full rectangular
+// grid; a merged region is described once on its top-left cell (row_span/col_span) and every other
+// cell it covers has `covered` set and repeats the origin's text, so writers may either skip or
+// repeat it.
 #pragma once
 
 #include <string>
@@ -60,11 +60,11 @@ struct Table {
 struct Chart {
   std::string number;
   std::string caption;
-  std::string series_name;          // "得分率（%）"
-  std::vector<std::string> labels;  // categories
-  std::vector<double> values;       // bar heights
+  std::string series_name;                // "得分率（%）"
+  std::vector<std::string> labels;        // categories
+  std::vector<double> values;             // bar heights
   std::vector<std::string> value_labels;  // the same values printed with their unit ("71.25%")
-  double axis_max = 0;              // 0: automatic
+  double axis_max = 0;                    // 0: automatic
 };
 
 struct PageBreak {};

@@ -47,7 +47,8 @@ const WCell* Sheet::At(int r, int c) const {
 
 std::string ColumnName(int col) {
   std::string name;
-  for (int n = col + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (int n = col + 1; n > 0; n = (n - 1) / 26)
+    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
   return name;
 }
 

@@ -13,15 +13,15 @@
 namespace jixiao::doc {
 
 enum class CellStyle {
-  kText,      // wrapped text, left
-  kCenter,    // wrapped text, centred
-  kHeader,    // bold, shaded, centred, wrapped
-  kTitle,     // bold, larger
-  kYuan,      // #,##0.00
-  kRate,      // 0.00%
-  kScore,     // 0.00 (scores and weights)
-  kInteger,   // 0
-  kTotalText, // bold label of subtotal/total rows
+  kText,        // wrapped text, left
+  kCenter,      // wrapped text, centred
+  kHeader,      // bold, shaded, centred, wrapped
+  kTitle,       // bold, larger
+  kYuan,        // #,##0.00
+  kRate,        // 0.00%
+  kScore,       // 0.00 (scores and weights)
+  kInteger,     // 0
+  kTotalText,   // bold label of subtotal/total rows
   kTotalScore,  // bold 0.00
   kTotalRate,   // bold 0.00%
   kTotalYuan,   // bold #,##0.00
@@ -53,7 +53,8 @@ struct Sheet {
   void Text(int r, int c, const std::string& text, CellStyle style = CellStyle::kText);
   void Number(int r, int c, double value, CellStyle style);
   void Formula(int r, int c, const std::string& formula, double cached, CellStyle style);
-  void FormulaText(int r, int c, const std::string& formula, const std::string& cached, CellStyle style);
+  void FormulaText(int r, int c, const std::string& formula, const std::string& cached,
+                   CellStyle style);
   void Merge(int first_row, int first_col, int last_row, int last_col);
   const WCell* At(int r, int c) const;
 };

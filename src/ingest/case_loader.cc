@@ -160,6 +160,45 @@ void ReadNarrative(JsonReader& in, const JsonValue& v, const std::string& dir, C
 
 }  // namespace
 
+TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags) {
+  TargetProject p;
+  JsonValue root;
+  try {
+    root = ReadJsonFile(file);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    return p;
+  }
+  JsonReader in(file, diags);
+  if (!in.Expect(root, JsonValue::Type::kObject)) return p;
+  in.RejectUnknown(root, {"项目名称", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
+                          "项目资金总额", "其中财政资金", "其他资金", "总目标", "年度目标"});
+  p.present = true;
+  p.name = StringMember(in, root, "项目名称");
+  p.category = StringMember(in, root, "项目类别");
+  p.authority = StringMember(in, root, "主管部门");
+  p.unit = StringMember(in, root, "实施单位");
+  p.start_date = StringMember(in, root, "计划开始日期");
+  p.end_date = StringMember(in, root, "计划完成日期");
+  p.overall_goal = StringMember(in, root, "总目标");
+  p.annual_goal = StringMember(in, root, "年度目标");
+  const std::pair<const char*, std::optional<Money>*> amounts[] = {
+      {"项目资金总额", &p.total_funds}, {"其中财政资金", &p.fiscal_funds}, {"其他资金", &p.other_funds}};
+  for (const auto& [key, target] : amounts) {
+    const JsonValue* v = root.Find(key);
+    if (!v) continue;
+    auto number = in.Number(*v);
+    if (!number) continue;
+    Rational fen = *number * Rational(1000000);
+    if (fen.den() != 1) {
+      in.Error(*v, "target.amount", std::string(key) + "以万元为单位，最多六位小数");
+      continue;
+    }
+    *target = Money{fen.num()};
+  }
+  return p;
+}
+
 std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
   std::string dir = dir_in;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();

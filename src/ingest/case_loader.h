@@ -17,4 +17,12 @@ std::optional<Case> LoadCase(const std::string& dir, Diagnostics& diags);
 // The CSV tables alone, for callers that already hold case.json's contents.
 void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags);
 
+// Single tables from any path: a 绩效目标表 (targets.csv layout) and a budget (budget.csv layout).
+void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostics& diags);
+void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags);
+
+// project.json of a standalone 绩效目标申报表 (Chinese keys: 项目名称, 项目类别, 主管部门, 实施单位,
+// 计划开始日期, 计划完成日期, 项目资金总额, 其中财政资金, 其他资金, 总目标, 年度目标; amounts in 万元).
+TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags);
+
 }  // namespace jixiao

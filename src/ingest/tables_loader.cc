@@ -232,7 +232,10 @@ void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
   if (!cells.RequireColumns({"一级", "二级", "三级", "指标值"})) return;
   CsvColumn l1 = csv.Column("一级"), l2 = csv.Column("二级"), l3 = csv.Column("三级"),
             value = csv.Column("指标值"), actual = csv.Column("实际值"),
-            source = csv.Column("出处依据");
+            source = csv.Column("出处依据"), type = csv.Column("指标值类型"),
+            unit = csv.Column("计量单位"), explanation = csv.Column("指标解释"),
+            criteria = csv.Column("评(扣)分标准");
+  if (!criteria.present()) criteria = csv.Column("评分标准");
   for (const auto& row : csv.rows) {
     TargetRow r{cells.Text(row, l1),
                 cells.Text(row, l2),
@@ -240,7 +243,11 @@ void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
                 cells.Text(row, value),
                 cells.Text(row, actual),
                 cells.Text(row, source),
-                row.line};
+                row.line,
+                cells.Text(row, type),
+                cells.Text(row, unit),
+                cells.Text(row, explanation),
+                cells.Text(row, criteria)};
     if (r.level1.empty() && !t.rows.empty()) r.level1 = t.rows.back().level1;
     if (r.level2.empty() && !t.rows.empty() && r.level1 == t.rows.back().level1)
       r.level2 = t.rows.back().level2;
@@ -257,6 +264,30 @@ void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
 }
 
 }  // namespace
+
+void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostics& diags) {
+  table.present = true;
+  table.file = file;
+  try {
+    CsvTable csv = ReadCsvFile(file);
+    CsvCells cells(csv, diags);
+    ReadTargets(csv, cells, table);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+  }
+}
+
+void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags) {
+  c.budget.present = true;
+  c.budget.file = file;
+  try {
+    CsvTable csv = ReadCsvFile(file);
+    CsvCells cells(csv, diags);
+    ReadBudget(csv, cells, c);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+  }
+}
 
 void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags) {
   LoadTable<BudgetLine>(

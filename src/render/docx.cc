@@ -65,7 +65,9 @@ const char* Jc(doc::Align a) {
 
 std::string TableXml(const doc::Table& t) {
   const int text_width = t.wide ? kWideTextWidth : kTextWidth;
-  std::string out = Para("Caption", Text(t.number + " " + t.caption));
+  std::string out = t.number.empty() && t.caption.empty()
+                        ? ""
+                        : Para("Caption", Text(t.number + " " + t.caption));
   size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
   std::vector<int> widths = t.widths;
   if (widths.size() != cols) widths.assign(cols, 1);
@@ -121,49 +123,77 @@ std::string ChartPart(const doc::Chart& c) {
   std::string n = std::to_string(c.labels.size());
   std::string cats, vals;
   for (size_t i = 0; i < c.labels.size(); ++i) {
-    cats += "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + XmlEscape(c.labels[i]) + "</c:v></c:pt>";
-    vals += "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + ValueText(c.values[i]) + "</c:v></c:pt>";
+    cats +=
+        "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + XmlEscape(c.labels[i]) + "</c:v></c:pt>";
+    vals +=
+        "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + ValueText(c.values[i]) + "</c:v></c:pt>";
   }
   std::string max = c.axis_max > 0 ? "<c:max val=\"" + ValueText(c.axis_max) + "\"/>" : "";
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
          "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
          "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-         "<c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>"
-         "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
-         "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>"
-         "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>" + XmlEscape(c.series_name) + "</c:v></c:pt></c:strCache>"
+         "<c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted "
+         "val=\"1\"/><c:plotArea><c:layout/>"
+         "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors "
+         "val=\"0\"/>"
+         "<c:ser><c:idx val=\"0\"/><c:order "
+         "val=\"0\"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>"
+         "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>" +
+         XmlEscape(c.series_name) +
+         "</c:v></c:pt></c:strCache>"
          "</c:strRef></c:tx><c:spPr><a:solidFill><a:srgbClr val=\"4472C4\"/></a:solidFill></c:spPr>"
          "<c:dLbls><c:numFmt formatCode=\"0.00\" sourceLinked=\"0\"/><c:showLegendKey val=\"0\"/>"
-         "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/>"
+         "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent "
+         "val=\"0\"/>"
          "<c:showBubbleSize val=\"0\"/></c:dLbls>"
-         "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$" + std::to_string(c.labels.size() + 1) + "</c:f><c:strCache>"
-         "<c:ptCount val=\"" + n + "\"/>" + cats + "</c:strCache></c:strRef></c:cat>"
-         "<c:val><c:numRef><c:f>Sheet1!$B$2:$B$" + std::to_string(c.labels.size() + 1) + "</c:f><c:numCache>"
-         "<c:formatCode>0.00</c:formatCode><c:ptCount val=\"" + n + "\"/>" + vals + "</c:numCache></c:numRef></c:val>"
+         "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$" +
+         std::to_string(c.labels.size() + 1) +
+         "</c:f><c:strCache>"
+         "<c:ptCount val=\"" +
+         n + "\"/>" + cats +
+         "</c:strCache></c:strRef></c:cat>"
+         "<c:val><c:numRef><c:f>Sheet1!$B$2:$B$" +
+         std::to_string(c.labels.size() + 1) +
+         "</c:f><c:numCache>"
+         "<c:formatCode>0.00</c:formatCode><c:ptCount val=\"" +
+         n + "\"/>" + vals +
+         "</c:numCache></c:numRef></c:val>"
          "</c:ser><c:gapWidth val=\"80\"/><c:axId val=\"101\"/><c:axId val=\"102\"/></c:barChart>"
-         "<c:catAx><c:axId val=\"101\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
-         "<c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/>"
-         "<c:crossAx val=\"102\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/>"
+         "<c:catAx><c:axId val=\"101\"/><c:scaling><c:orientation "
+         "val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
+         "<c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos "
+         "val=\"nextTo\"/>"
+         "<c:crossAx val=\"102\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn "
+         "val=\"ctr\"/>"
          "<c:lblOffset val=\"100\"/></c:catAx>"
-         "<c:valAx><c:axId val=\"102\"/><c:scaling><c:orientation val=\"minMax\"/>" + max +
-         "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/><c:majorGridlines/>"
-         "<c:numFmt formatCode=\"0\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"101\"/>"
+         "<c:valAx><c:axId val=\"102\"/><c:scaling><c:orientation val=\"minMax\"/>" +
+         max +
+         "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos "
+         "val=\"l\"/><c:majorGridlines/>"
+         "<c:numFmt formatCode=\"0\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx "
+         "val=\"101\"/>"
          "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
          "<c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>";
 }
 
 std::string ChartInline(int id) {
   // Auto line spacing: the body's exact spacing would clip the drawing to one line.
-  return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/><w:keepNext/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"
+  return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/><w:keepNext/><w:spacing w:line=\"240\" "
+         "w:lineRule=\"auto\"/>"
          "<w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
-         "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"5040000\" cy=\"2520000\"/>"
+         "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"5040000\" "
+         "cy=\"2520000\"/>"
          "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
-         "<wp:docPr id=\"" + std::to_string(id) + "\" name=\"图表" + std::to_string(id) + "\"/><wp:cNvGraphicFramePr/>"
+         "<wp:docPr id=\"" +
+         std::to_string(id) + "\" name=\"图表" + std::to_string(id) +
+         "\"/><wp:cNvGraphicFramePr/>"
          "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
          "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
-         "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"rIdChart" +
-         std::to_string(id) + "\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+         "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+         "r:id=\"rIdChart" +
+         std::to_string(id) +
+         "\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
 }
 
 std::string TocXml(const doc::Document& d) {
@@ -226,7 +256,8 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
       }
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {
       charts.push_back(ch);
-      add(ChartInline(static_cast<int>(charts.size())) + Para("Caption", Text(ch->number + " " + ch->caption)));
+      add(ChartInline(static_cast<int>(charts.size())) +
+          Para("Caption", Text(ch->number + " " + ch->caption)));
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
       break_pending = true;
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
@@ -238,7 +269,8 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
          "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
-         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>" +
+         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
+         "wordprocessingDrawing\"><w:body>" +
          body + SectionProperties(false, first_section) + "</w:body></w:document>";
 }
 
@@ -329,9 +361,11 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml) {
   for (size_t i = 1; i <= charts.size(); ++i) {
     std::string n = std::to_string(i);
     types += "<Override PartName=\"/word/charts/chart" + n +
-             ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>";
+             ".xml\" "
+             "ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>";
     rels += "<Relationship Id=\"rIdChart" + n +
-            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart" +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" "
+            "Target=\"charts/chart" +
             n + ".xml\"/>";
   }
   ZipWriter zip;

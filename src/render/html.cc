@@ -67,7 +67,9 @@ const char* AlignClass(doc::Align a) {
 }
 
 void Table(const doc::Table& t, std::string& out) {
-  out += "<p class=\"caption\">" + Esc(t.number + " " + t.caption) + "</p>\n<table>\n";
+  if (!t.number.empty() || !t.caption.empty())
+    out += "<p class=\"caption\">" + Esc(t.number + " " + t.caption) + "</p>\n";
+  out += "<table>\n";
   size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
   if (t.widths.size() == cols && cols > 0) {
     int total = 0;
@@ -105,8 +107,10 @@ void Chart(const doc::Chart& c, std::string& out) {
   for (double v : c.values) max = std::max(max, v);
   if (max <= 0) max = 1;
   double slot = (width - left - 10) / std::max<size_t>(1, c.values.size());
-  out += "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 260\" "
-         "width=\"100%\" role=\"img\" aria-label=\"" + Esc(c.caption) + "\">";
+  out +=
+      "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 260\" "
+      "width=\"100%\" role=\"img\" aria-label=\"" +
+      Esc(c.caption) + "\">";
   out += "<line x1=\"40\" y1=\"220\" x2=\"590\" y2=\"220\" stroke=\"#333\"/>";
   for (int tick = 0; tick <= 4; ++tick) {
     double y = height - bottom - (height - bottom - top) * tick / 4.0;
@@ -117,14 +121,15 @@ void Chart(const doc::Chart& c, std::string& out) {
     double h = (height - bottom - top) * c.values[i] / max;
     double x = left + slot * static_cast<double>(i) + slot * 0.2;
     double y = height - bottom - h;
-    out += "<rect x=\"" + ValueText(x) + "\" y=\"" + ValueText(y) + "\" width=\"" + ValueText(slot * 0.6) +
-           "\" height=\"" + ValueText(h) + "\" fill=\"#4472C4\"/>";
+    out += "<rect x=\"" + ValueText(x) + "\" y=\"" + ValueText(y) + "\" width=\"" +
+           ValueText(slot * 0.6) + "\" height=\"" + ValueText(h) + "\" fill=\"#4472C4\"/>";
     out += "<text x=\"" + ValueText(x + slot * 0.3) + "\" y=\"" + ValueText(y - 4) +
            "\" font-size=\"11\" text-anchor=\"middle\">" + Esc(c.value_labels[i]) + "</text>";
-    out += "<text x=\"" + ValueText(x + slot * 0.3) + "\" y=\"238\" font-size=\"12\" text-anchor=\"middle\">" +
-           Esc(c.labels[i]) + "</text>";
+    out += "<text x=\"" + ValueText(x + slot * 0.3) +
+           "\" y=\"238\" font-size=\"12\" text-anchor=\"middle\">" + Esc(c.labels[i]) + "</text>";
   }
-  out += "</svg><figcaption class=\"caption\">" + Esc(c.number + " " + c.caption) + "</figcaption></figure>\n";
+  out += "</svg><figcaption class=\"caption\">" + Esc(c.number + " " + c.caption) +
+         "</figcaption></figure>\n";
 }
 
 void Toc(const doc::Document& d, std::string& out) {

@@ -30,7 +30,7 @@ std::string Runs(const doc::Runs& runs) {
 }
 
 void Table(const doc::Table& t, std::string& out) {
-  out += "**" + t.number + " " + t.caption + "**\n\n";
+  if (!t.number.empty() || !t.caption.empty()) out += "**" + t.number + " " + t.caption + "**\n\n";
   for (size_t r = 0; r < t.rows.size(); ++r) {
     out += "|";
     for (const auto& cell : t.rows[r]) out += " " + EscapeMd(cell.text, true) + " |";
@@ -66,9 +66,11 @@ std::string ToMarkdown(const doc::Document& document) {
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
       Table(*t, out);
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {  // charts become their data table
-      out += "**" + ch->number + " " + ch->caption + "**\n\n| 项目 | " + ch->series_name + " |\n| --- | --- |\n";
+      out += "**" + ch->number + " " + ch->caption + "**\n\n| 项目 | " + ch->series_name +
+             " |\n| --- | --- |\n";
       for (size_t i = 0; i < ch->labels.size(); ++i)
-        out += "| " + EscapeMd(ch->labels[i], true) + " | " + EscapeMd(ch->value_labels[i], true) + " |\n";
+        out += "| " + EscapeMd(ch->labels[i], true) + " | " + EscapeMd(ch->value_labels[i], true) +
+               " |\n";
       out += "\n";
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       out += "# " + EscapeMd(c->kicker, false) + "\n\n";

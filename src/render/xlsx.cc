@@ -1,6 +1,7 @@
 // XLSX writer (libxlsxwriter): one format per cell style with a CJK font, merged ranges, formulas
 // with cached results, frozen panes, A4 landscape print setup with repeated header rows and
 // fit-to-width. libxlsxwriter 1.1.4 writes to a file only, so the bytes go through a temp file.
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "core/text.h"
 #include "render/render.h"
@@ -25,11 +25,14 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
   format_set_border(f, LXW_BORDER_THIN);
   format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
   format_set_text_wrap(f);
-  bool bold = style == CellStyle::kHeader || style == CellStyle::kTitle || style == CellStyle::kTotalText ||
-              style == CellStyle::kTotalScore || style == CellStyle::kTotalRate || style == CellStyle::kTotalYuan;
+  bool bold = style == CellStyle::kHeader || style == CellStyle::kTitle ||
+              style == CellStyle::kTotalText || style == CellStyle::kTotalScore ||
+              style == CellStyle::kTotalRate || style == CellStyle::kTotalYuan;
   if (bold) format_set_bold(f);
   switch (style) {
-    case CellStyle::kText: format_set_align(f, LXW_ALIGN_LEFT); break;
+    case CellStyle::kText:
+      format_set_align(f, LXW_ALIGN_LEFT);
+      break;
     case CellStyle::kHeader:
       format_set_align(f, LXW_ALIGN_CENTER);
       format_set_bg_color(f, 0xEDEDED);
@@ -41,13 +44,26 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
       format_set_text_wrap(f);
       break;
     case CellStyle::kYuan:
-    case CellStyle::kTotalYuan: format_set_num_format(f, "#,##0.00"); break;
+    case CellStyle::kTotalYuan:
+      format_set_num_format(f, "#,##0.00");
+      break;
     case CellStyle::kRate:
-    case CellStyle::kTotalRate: format_set_num_format(f, "0.00%"); format_set_align(f, LXW_ALIGN_CENTER); break;
+    case CellStyle::kTotalRate:
+      format_set_num_format(f, "0.00%");
+      format_set_align(f, LXW_ALIGN_CENTER);
+      break;
     case CellStyle::kScore:
-    case CellStyle::kTotalScore: format_set_num_format(f, "0.00"); format_set_align(f, LXW_ALIGN_CENTER); break;
-    case CellStyle::kInteger: format_set_num_format(f, "0"); format_set_align(f, LXW_ALIGN_CENTER); break;
-    default: format_set_align(f, LXW_ALIGN_CENTER); break;
+    case CellStyle::kTotalScore:
+      format_set_num_format(f, "0.00");
+      format_set_align(f, LXW_ALIGN_CENTER);
+      break;
+    case CellStyle::kInteger:
+      format_set_num_format(f, "0");
+      format_set_align(f, LXW_ALIGN_CENTER);
+      break;
+    default:
+      format_set_align(f, LXW_ALIGN_CENTER);
+      break;
   }
   return f;
 }
@@ -56,15 +72,21 @@ void WriteCell(lxw_worksheet* ws, int r, int c, const doc::WCell& cell, lxw_form
   auto row = static_cast<lxw_row_t>(r);
   auto col = static_cast<lxw_col_t>(c);
   switch (cell.kind) {
-    case doc::WCell::Kind::kText: worksheet_write_string(ws, row, col, cell.text.c_str(), f); break;
-    case doc::WCell::Kind::kNumber: worksheet_write_number(ws, row, col, cell.number, f); break;
+    case doc::WCell::Kind::kText:
+      worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+      break;
+    case doc::WCell::Kind::kNumber:
+      worksheet_write_number(ws, row, col, cell.number, f);
+      break;
     case doc::WCell::Kind::kFormula:
       if (cell.cached_text)
         worksheet_write_formula_str(ws, row, col, cell.formula.c_str(), f, cell.text.c_str());
       else
         worksheet_write_formula_num(ws, row, col, cell.formula.c_str(), f, cell.number);
       break;
-    case doc::WCell::Kind::kEmpty: worksheet_write_blank(ws, row, col, f); break;
+    case doc::WCell::Kind::kEmpty:
+      worksheet_write_blank(ws, row, col, f);
+      break;
   }
 }
 
@@ -73,8 +95,10 @@ double TextUnits(const std::string& text, size_t begin, size_t end) {
   double units = 0;
   for (size_t i = begin; i < end; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) units += 1.1;
-    else if (c >= 0xC0) units += 2.0;  // lead byte of a multi-byte character
+    if (c < 0x80)
+      units += 1.1;
+    else if (c >= 0xC0)
+      units += 2.0;  // lead byte of a multi-byte character
   }
   return units;
 }
@@ -108,36 +132,43 @@ std::map<int, double> RowHeights(const doc::Sheet& sheet) {
       rows = m->second->last_row - m->second->first_row + 1;
     }
     for (int c = pos.second; c <= last_col; ++c)
-      width += static_cast<size_t>(c) < sheet.widths.size() ? sheet.widths[static_cast<size_t>(c)] : 8.43;
+      width += static_cast<size_t>(c) < sheet.widths.size() ? sheet.widths[static_cast<size_t>(c)]
+                                                            : 8.43;
     double per_row = 13.5 * LinesNeeded(cell.text, width) / rows;
     heights[pos.first] = std::max(heights[pos.first], std::max(15.0, per_row));
   }
   return heights;
 }
 
-void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet, std::map<CellStyle, lxw_format*>& formats) {
+void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
+                std::map<CellStyle, lxw_format*>& formats) {
   auto format = [&](CellStyle s) {
     auto it = formats.find(s);
     return it != formats.end() ? it->second : (formats[s] = MakeFormat(wb, s));
   };
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
   for (size_t c = 0; c < sheet.widths.size(); ++c)
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), sheet.widths[c], nullptr);
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), sheet.widths[c],
+                         nullptr);
   for (const auto& m : sheet.merges) {
     const doc::WCell* origin = sheet.At(m.first_row, m.first_col);
     lxw_format* f = format(origin ? origin->style : CellStyle::kText);
-    worksheet_merge_range(ws, static_cast<lxw_row_t>(m.first_row), static_cast<lxw_col_t>(m.first_col),
-                          static_cast<lxw_row_t>(m.last_row), static_cast<lxw_col_t>(m.last_col), "", f);
+    worksheet_merge_range(ws, static_cast<lxw_row_t>(m.first_row),
+                          static_cast<lxw_col_t>(m.first_col), static_cast<lxw_row_t>(m.last_row),
+                          static_cast<lxw_col_t>(m.last_col), "", f);
   }
   for (const auto& [row, height] : RowHeights(sheet))
     worksheet_set_row(ws, static_cast<lxw_row_t>(row), height, nullptr);
-  for (const auto& [pos, cell] : sheet.cells) WriteCell(ws, pos.first, pos.second, cell, format(cell.style));
+  for (const auto& [pos, cell] : sheet.cells)
+    WriteCell(ws, pos.first, pos.second, cell, format(cell.style));
   if (sheet.freeze_rows || sheet.freeze_cols)
-    worksheet_freeze_panes(ws, static_cast<lxw_row_t>(sheet.freeze_rows), static_cast<lxw_col_t>(sheet.freeze_cols));
+    worksheet_freeze_panes(ws, static_cast<lxw_row_t>(sheet.freeze_rows),
+                           static_cast<lxw_col_t>(sheet.freeze_cols));
   worksheet_set_paper(ws, 9);  // A4
   if (sheet.landscape) worksheet_set_landscape(ws);
   if (sheet.header_first_row >= 0)
-    worksheet_repeat_rows(ws, static_cast<lxw_row_t>(sheet.header_first_row), static_cast<lxw_row_t>(sheet.header_last_row));
+    worksheet_repeat_rows(ws, static_cast<lxw_row_t>(sheet.header_first_row),
+                          static_cast<lxw_row_t>(sheet.header_last_row));
   worksheet_fit_to_pages(ws, 1, 0);
   worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
   worksheet_set_footer(ws, "&C&P / &N");
@@ -160,7 +191,8 @@ std::string ToXlsx(const doc::Workbook& book) {
   lxw_error rc = workbook_close(wb);
   auto bytes = ReadFileBytes(path);
   std::remove(path);
-  if (rc != LXW_NO_ERROR || !bytes) throw std::runtime_error(std::string("写入 xlsx 失败：") + lxw_strerror(rc));
+  if (rc != LXW_NO_ERROR || !bytes)
+    throw std::runtime_error(std::string("写入 xlsx 失败：") + lxw_strerror(rc));
   return *bytes;
 }
 

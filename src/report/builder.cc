@@ -73,7 +73,8 @@ void NumberDocument(doc::Document& document) {
       h->text = buffer + h->text;
     } else if (auto* c = std::get_if<doc::Chart>(&block)) {
       c->number = "图" + std::to_string(counters[1]) + "-" +
-                  (counters[2] > 0 ? std::to_string(counters[2]) + "-" : "") + std::to_string(++chart_in_section);
+                  (counters[2] > 0 ? std::to_string(counters[2]) + "-" : "") +
+                  std::to_string(++chart_in_section);
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
       if (in_appendix) {
         t->number = "附表" + std::to_string(++appendix_tables);
@@ -110,7 +111,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
         if (!argument.empty()) chart->caption = argument;
         out.blocks.push_back(std::move(*chart));
       } else {
-        diags.Warning("template.chart", {current_file, 0, 0, "[[" + name + "]]"}, "模板引用的图表“" + name + "”无法生成，已略过");
+        diags.Warning("template.chart", {current_file, 0, 0, "[[" + name + "]]"},
+                      "模板引用的图表“" + name + "”无法生成，已略过");
       }
     } else if (auto table = BuildTable(name, in)) {
       if (!argument.empty()) table->caption = argument;

@@ -14,7 +14,9 @@ using doc::Ref;
 double D(Score s) { return static_cast<double>(s.hundredths) / 100.0; }
 double D(Money m) { return static_cast<double>(m.fen) / 100.0; }
 double Ratio(Score part, Score whole) {
-  return whole.hundredths ? static_cast<double>(part.hundredths) / static_cast<double>(whole.hundredths) : 0;
+  return whole.hundredths
+             ? static_cast<double>(part.hundredths) / static_cast<double>(whole.hundredths)
+             : 0;
 }
 std::string Label(const Indicator& n) { return n.code + " " + n.name; }
 
@@ -28,14 +30,16 @@ std::string RateFormula(int row, int score_col, int weight_col) {
 std::string GradeFormula(const Framework& fw, const std::string& total_ref) {
   std::string formula, closing;
   for (size_t i = 0; i + 1 < fw.grades.size(); ++i) {
-    formula += "IF(" + total_ref + ">=" + FormatScoreNumber(fw.grades[i].min) + ",\"" + fw.grades[i].label + "\",";
+    formula += "IF(" + total_ref + ">=" + FormatScoreNumber(fw.grades[i].min) + ",\"" +
+               fw.grades[i].label + "\",";
     closing += ")";
   }
   return "=" + formula + "\"" + (fw.grades.empty() ? "" : fw.grades.back().label) + "\"" + closing;
 }
 
 void Headers(doc::Sheet& s, int row, const std::vector<std::string>& titles) {
-  for (size_t c = 0; c < titles.size(); ++c) s.Text(row, static_cast<int>(c), titles[c], CellStyle::kHeader);
+  for (size_t c = 0; c < titles.size(); ++c)
+    s.Text(row, static_cast<int>(c), titles[c], CellStyle::kHeader);
   s.header_first_row = s.header_last_row = row;
   s.freeze_rows = row + 1;
 }
@@ -54,8 +58,10 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
   int depth = Depth(paths);
   static const char* const kLevel[] = {"一级指标", "二级指标", "三级指标", "四级指标"};
   std::vector<std::string> titles(kLevel, kLevel + depth);
-  for (const char* t : {"分值", "指标解释", "评分标准", "业绩值", "得分", "得分率", "扣分说明"}) titles.push_back(t);
-  const int W = depth, E = depth + 1, C = depth + 2, V = depth + 3, S = depth + 4, R = depth + 5, X = depth + 6;
+  for (const char* t : {"分值", "指标解释", "评分标准", "业绩值", "得分", "得分率", "扣分说明"})
+    titles.push_back(t);
+  const int W = depth, E = depth + 1, C = depth + 2, V = depth + 3, S = depth + 4, R = depth + 5,
+            X = depth + 6;
   layout.weight_col = W;
   layout.score_col = S;
   Title(s, in.framework.title + "评分表（" + in.c.project.name + "）", X + 1);
@@ -78,7 +84,8 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
       s.Text(row, C, leaf.criteria);
       s.Text(row, V, r ? r->value : "", CellStyle::kCenter);
       s.Number(row, S, r ? D(r->score) : 0, CellStyle::kScore);
-      s.Formula(row, R, RateFormula(row, S, W), r ? Ratio(r->score, r->weight) : 0, CellStyle::kRate);
+      s.Formula(row, R, RateFormula(row, S, W), r ? Ratio(r->score, r->weight) : 0,
+                CellStyle::kRate);
       std::string why;
       if (r && r->Lost().hundredths > 0) {
         for (const auto& line : r->deductions)
@@ -98,9 +105,12 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
     }
     s.Text(row, 0, Label(*in.framework.Find(category->code)) + " 小计", CellStyle::kTotalText);
     s.Merge(row, 0, row, depth - 1);
-    s.Formula(row, W, "=SUM(" + Ref(first, W) + ":" + Ref(row - 1, W) + ")", D(category->weight), CellStyle::kTotalScore);
-    s.Formula(row, S, "=SUM(" + Ref(first, S) + ":" + Ref(row - 1, S) + ")", D(category->score), CellStyle::kTotalScore);
-    s.Formula(row, R, RateFormula(row, S, W), Ratio(category->score, category->weight), CellStyle::kTotalRate);
+    s.Formula(row, W, "=SUM(" + Ref(first, W) + ":" + Ref(row - 1, W) + ")", D(category->weight),
+              CellStyle::kTotalScore);
+    s.Formula(row, S, "=SUM(" + Ref(first, S) + ":" + Ref(row - 1, S) + ")", D(category->score),
+              CellStyle::kTotalScore);
+    s.Formula(row, R, RateFormula(row, S, W), Ratio(category->score, category->weight),
+              CellStyle::kTotalRate);
     layout.subtotal_rows.push_back(row);
     total_weight += (total_weight.empty() ? "=" : "+") + Ref(row, W);
     total_score += (total_score.empty() ? "=" : "+") + Ref(row, S);
@@ -111,11 +121,13 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
   s.Merge(row, 0, row, depth - 1);
   s.Formula(row, W, total_weight, D(in.card.total_weight), CellStyle::kTotalScore);
   s.Formula(row, S, total_score, D(in.card.total), CellStyle::kTotalScore);
-  s.Formula(row, R, RateFormula(row, S, W), Ratio(in.card.total, in.card.total_weight), CellStyle::kTotalRate);
+  s.Formula(row, R, RateFormula(row, S, W), Ratio(in.card.total, in.card.total_weight),
+            CellStyle::kTotalRate);
   layout.grade_row = ++row;
   s.Text(row, 0, "评级", CellStyle::kTotalText);
   s.Merge(row, 0, row, depth - 1);
-  s.FormulaText(row, S, GradeFormula(in.framework, Ref(layout.total_row, S, true)), in.card.grade, CellStyle::kTotalText);
+  s.FormulaText(row, S, GradeFormula(in.framework, Ref(layout.total_row, S, true)), in.card.grade,
+                CellStyle::kTotalText);
   return s;
 }
 
@@ -143,11 +155,12 @@ doc::Sheet SummarySheet(const ReportInput& in, const ScoreSheetLayout& layout) {
     Score score = total ? in.card.total : categories[k]->score;
     s.Formula(2, c, "=" + sheet_ref(src, layout.weight_col), D(weight), CellStyle::kScore);
     s.Formula(3, c, "=" + sheet_ref(src, layout.score_col), D(score), CellStyle::kScore);
-    s.Formula(4, c, "=IF(" + Ref(2, c) + "=0,0," + Ref(3, c) + "/" + Ref(2, c) + ")", Ratio(score, weight),
-              CellStyle::kRate);
+    s.Formula(4, c, "=IF(" + Ref(2, c) + "=0,0," + Ref(3, c) + "/" + Ref(2, c) + ")",
+              Ratio(score, weight), CellStyle::kRate);
   }
   s.Text(5, 0, "评级", CellStyle::kHeader);
-  s.FormulaText(5, cols - 1, "=" + sheet_ref(layout.grade_row, layout.score_col), in.card.grade, CellStyle::kCenter);
+  s.FormulaText(5, cols - 1, "=" + sheet_ref(layout.grade_row, layout.score_col), in.card.grade,
+                CellStyle::kCenter);
   s.widths = std::vector<double>(static_cast<size_t>(cols), 14);
   return s;
 }
@@ -156,7 +169,9 @@ doc::Sheet BudgetSheet(const ReportInput& in) {
   doc::Sheet s;
   s.name = "预算执行";
   Title(s, in.c.project.name + "预算执行情况（单位：元）", 8);
-  Headers(s, 1, {"序号", "项目构成", "项目明细", "年初预算", "调整金额", "调整后预算", "实际支出", "预算执行率"});
+  Headers(s, 1,
+          {"序号", "项目构成", "项目明细", "年初预算", "调整金额", "调整后预算", "实际支出",
+           "预算执行率"});
   int row = 2;
   for (const auto& line : in.c.budget.rows) {
     std::string details;
@@ -172,7 +187,8 @@ doc::Sheet BudgetSheet(const ReportInput& in) {
     if (line.adjusted.fen == 0) {
       s.FormulaText(row, 7, rate, "—", CellStyle::kRate);  // no budget left: no rate, as in 表1-3-2
     } else {
-      s.Formula(row, 7, rate, static_cast<double>(line.actual.fen) / static_cast<double>(line.adjusted.fen),
+      s.Formula(row, 7, rate,
+                static_cast<double>(line.actual.fen) / static_cast<double>(line.adjusted.fen),
                 CellStyle::kRate);
     }
     ++row;
@@ -180,11 +196,15 @@ doc::Sheet BudgetSheet(const ReportInput& in) {
   BudgetSums sums = SumBudget(in.c);
   s.Text(row, 0, "合计", CellStyle::kTotalText);
   s.Merge(row, 0, row, 2);
-  const std::pair<int, Money> totals[] = {{3, sums.initial}, {4, sums.adjustment}, {5, sums.adjusted}, {6, sums.actual}};
+  const std::pair<int, Money> totals[] = {
+      {3, sums.initial}, {4, sums.adjustment}, {5, sums.adjusted}, {6, sums.actual}};
   for (const auto& [col, value] : totals)
-    s.Formula(row, col, "=SUM(" + Ref(2, col) + ":" + Ref(row - 1, col) + ")", D(value), CellStyle::kTotalYuan);
+    s.Formula(row, col, "=SUM(" + Ref(2, col) + ":" + Ref(row - 1, col) + ")", D(value),
+              CellStyle::kTotalYuan);
   s.Formula(row, 7, "=IF(" + Ref(row, 5) + "=0,0," + Ref(row, 6) + "/" + Ref(row, 5) + ")",
-            sums.adjusted.fen ? static_cast<double>(sums.actual.fen) / static_cast<double>(sums.adjusted.fen) : 0,
+            sums.adjusted.fen
+                ? static_cast<double>(sums.actual.fen) / static_cast<double>(sums.adjusted.fen)
+                : 0,
             CellStyle::kTotalRate);
   s.widths = {6, 22, 40, 15, 15, 15, 15, 11};
   return s;
@@ -222,10 +242,15 @@ doc::Sheet DisbursementSheet(const ReportInput& in) {
   for (const auto& [month, totals] : months) {
     std::string key = Ref(row, 0);
     s.Number(row, 0, month, CellStyle::kInteger);
-    s.Formula(row, 1, "=COUNTIF(" + range_month + "," + key + ")", batches[month], CellStyle::kInteger);
-    s.Formula(row, 2, "=SUMIF(" + range_month + "," + key + "," + Ref(2, 2, true) + ":" + Ref(last, 2, true) + ")",
+    s.Formula(row, 1, "=COUNTIF(" + range_month + "," + key + ")", batches[month],
+              CellStyle::kInteger);
+    s.Formula(row, 2,
+              "=SUMIF(" + range_month + "," + key + "," + Ref(2, 2, true) + ":" +
+                  Ref(last, 2, true) + ")",
               static_cast<double>(totals.first), CellStyle::kInteger);
-    s.Formula(row, 3, "=SUMIF(" + range_month + "," + key + "," + Ref(2, 3, true) + ":" + Ref(last, 3, true) + ")",
+    s.Formula(row, 3,
+              "=SUMIF(" + range_month + "," + key + "," + Ref(2, 3, true) + ":" +
+                  Ref(last, 3, true) + ")",
               D(totals.second), CellStyle::kYuan);
     persons += totals.first;
     amount += totals.second;
@@ -234,8 +259,10 @@ doc::Sheet DisbursementSheet(const ReportInput& in) {
   s.Text(row, 0, "合计", CellStyle::kTotalText);
   s.Formula(row, 1, "=SUM(" + Ref(first_month_row, 1) + ":" + Ref(row - 1, 1) + ")",
             static_cast<double>(in.c.disbursements.rows.size()), CellStyle::kInteger);
-  s.Formula(row, 2, "=SUM(" + Ref(first_month_row, 2) + ":" + Ref(row - 1, 2) + ")", static_cast<double>(persons), CellStyle::kInteger);
-  s.Formula(row, 3, "=SUM(" + Ref(first_month_row, 3) + ":" + Ref(row - 1, 3) + ")", D(amount), CellStyle::kTotalYuan);
+  s.Formula(row, 2, "=SUM(" + Ref(first_month_row, 2) + ":" + Ref(row - 1, 2) + ")",
+            static_cast<double>(persons), CellStyle::kInteger);
+  s.Formula(row, 3, "=SUM(" + Ref(first_month_row, 3) + ":" + Ref(row - 1, 3) + ")", D(amount),
+            CellStyle::kTotalYuan);
   s.widths = {8, 8, 10, 16, 30};
   return s;
 }
@@ -277,7 +304,9 @@ doc::Sheet CheckSheet(const ReportInput& in) {
   }
   if (in.card.checks.empty()) {
     s.Text(row, 0, "—", CellStyle::kCenter);
-    s.Text(row, 3, "全部核查通过：预算年初 + 调整 = 调整后（逐行及合计）、合计行、资金来源、上下级分值与得分、等级均一致。");
+    s.Text(row, 3,
+           "全部核查通过：预算年初 + 调整 = "
+           "调整后（逐行及合计）、合计行、资金来源、上下级分值与得分、等级均一致。");
   }
   s.widths = {10, 26, 40, 80};
   return s;

@@ -1,7 +1,7 @@
 // The scoring workbook (scoring.xlsx) reviewers audit: 评分表 with four merged level columns,
-// subtotals, total, 得分率 and 评级 as live formulas; 得分汇总; 预算执行; 发放明细; 绩效目标; 数据核查.
-// Contract: every formula's cached value equals the engine's figure, so the file reads the same
-// before and after a spreadsheet recalculates it.
+// subtotals, total, 得分率 and 评级 as live formulas; 得分汇总; 预算执行; 发放明细; 绩效目标;
+// 数据核查. Contract: every formula's cached value equals the engine's figure, so the file reads
+// the same before and after a spreadsheet recalculates it.
 #pragma once
 
 #include "document/workbook.h"

@@ -1,0 +1,93 @@
+#include "app/targets_app.h"
+
+#include <sys/stat.h>
+
+#include "app/score_json.h"
+#include "core/text.h"
+#include "ingest/case_loader.h"
+#include "render/render.h"
+#include "report/builder.h"
+#include "report/target_report.h"
+
+namespace jixiao {
+namespace {
+
+bool IsDir(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool IsFile(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+}  // namespace
+
+std::optional<TargetFile> LoadTargetTable(const std::string& path, Diagnostics& diags) {
+  std::string file = IsDir(path) ? path + "/targets.csv" : path;
+  if (!IsFile(file)) {
+    diags.Error("targets.missing", {file, 0, 0, ""},
+                "找不到绩效目标表（targets.csv），请给出文件或包含它的目录");
+    return std::nullopt;
+  }
+  size_t errors = diags.ErrorCount();
+  TargetFile t;
+  LoadTargetFile(file, t.targets, diags);
+  std::string dir =
+      file.find('/') == std::string::npos ? "." : file.substr(0, file.find_last_of('/'));
+  if (IsFile(dir + "/project.json")) t.project = LoadTargetProject(dir + "/project.json", diags);
+  if (diags.ErrorCount() != errors) return std::nullopt;
+  return t;
+}
+
+std::vector<targets::Issue> CheckTargetTable(const TargetFile& file, const Case* budget) {
+  return targets::Check({file.targets, file.project.present ? &file.project : nullptr, budget});
+}
+
+std::string TargetIssuesJson(const std::vector<targets::Issue>& issues) {
+  std::string out = "[";
+  for (size_t i = 0; i < issues.size(); ++i) {
+    const auto& x = issues[i];
+    out += std::string(i ? ",\n " : "\n ") + "{\"rule\": " + JsonEscape(x.rule) +
+           ", \"severity\": " + JsonEscape(SeverityName(x.severity)) +
+           ", \"row\": " + std::to_string(x.row) +
+           (x.file.empty() ? "" : ", \"file\": " + JsonEscape(x.file)) +
+           ", \"indicator\": " + JsonEscape(x.indicator) +
+           ", \"message\": " + JsonEscape(x.message) +
+           ", \"suggestion\": " + JsonEscape(x.suggestion) + "}";
+  }
+  return out + (issues.empty() ? "]\n" : "\n]\n");
+}
+
+std::optional<std::vector<OutputFile>> RenderTargetTable(const TargetFile& file,
+                                                         const std::vector<std::string>& formats,
+                                                         Diagnostics& diags) {
+  std::vector<OutputFile> out;
+  doc::Document document = report::BuildTargetDocument(file.project, file.targets);
+  for (const auto& f : formats) {
+    if (f == "xlsx") {
+      out.push_back(
+          {"申报表.xlsx", render::ToXlsx(report::BuildTargetWorkbook(file.project, file.targets))});
+    } else if (f == "docx") {
+      auto styles = ReadFileBytes(report::DefaultTemplateDir() + "/../docx/styles.xml");
+      if (!styles) {
+        diags.Error("template.missing", {"templates/docx/styles.xml", 0, 0, ""},
+                    "找不到 DOCX 参考样式");
+        return std::nullopt;
+      }
+      out.push_back({"申报表.docx", render::ToDocx(document, *styles)});
+    } else if (f == "html") {
+      out.push_back({"申报表.html", render::ToHtml(document)});
+    } else if (f == "md") {
+      out.push_back({"申报表.md", render::ToMarkdown(document)});
+    } else {
+      diags.Error("targets.format", {"--formats", 0, 0, f},
+                  "未知格式“" + f + "”，可用：xlsx、docx、html、md");
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,104 @@
+// jixiao targets check FILE [--budget budget.csv] [--json]
+// jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]
+#include <cstdio>
+
+#include "app/targets_app.h"
+#include "cli/commands.h"
+#include "cli/report_diagnostics.h"
+#include "cli/write_files.h"
+#include "ingest/case_loader.h"
+
+namespace jixiao::cli {
+namespace {
+
+int Check(const Args& args, const Command& self) {
+  std::string file, budget_file;
+  bool json = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--json")
+      json = true;
+    else if (args[i] == "--budget" && i + 1 < args.size())
+      budget_file = args[++i];
+    else if (!args[i].empty() && args[i][0] == '-')
+      return Usage(self, true);
+    else if (file.empty())
+      file = args[i];
+    else
+      return Usage(self, true);
+  }
+  if (file.empty()) return Usage(self, true);
+  Diagnostics diags;
+  auto table = LoadTargetTable(file, diags);
+  Case budget;
+  if (table && !budget_file.empty()) LoadBudgetFile(budget_file, budget, diags);
+  if (!table || diags.HasErrors()) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  auto issues = CheckTargetTable(*table, budget_file.empty() ? nullptr : &budget);
+  bool errors = false;
+  for (const auto& x : issues) errors = errors || x.severity == Severity::kError;
+  if (json) {
+    std::string out = TargetIssuesJson(issues);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return errors ? 1 : 0;
+  }
+  static const char* const kLabel[] = {"错误", "警告", "提示"};
+  for (const auto& x : issues) {
+    const char* name = "";
+    for (const auto& rule : targets::Rules())
+      if (x.rule == rule.code) name = rule.name;
+    std::printf("%s%s %s[%s %s] %s：%s%s%s\n",
+                (x.file.empty() ? table->targets.file : x.file).c_str(),
+                x.row ? (":" + std::to_string(x.row)).c_str() : "",
+                kLabel[static_cast<int>(x.severity)], x.rule.c_str(), name, x.indicator.c_str(),
+                x.message.c_str(), x.suggestion.empty() ? "" : "。建议：", x.suggestion.c_str());
+  }
+  std::printf("共检查 %zu 个指标，发现 %zu 个问题。\n", table->targets.rows.size(), issues.size());
+  return errors ? 1 : 0;
+}
+
+int Render(const Args& args, const Command& self) {
+  std::string file, out_dir = "out";
+  std::vector<std::string> formats = {"xlsx", "docx", "html", "md"};
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-o" && i + 1 < args.size())
+      out_dir = args[++i];
+    else if (args[i] == "--formats" && i + 1 < args.size()) {
+      formats.clear();
+      std::string list = args[++i] + ",";
+      for (size_t start = 0, comma; (comma = list.find(',', start)) != std::string::npos;
+           start = comma + 1)
+        if (comma > start) formats.push_back(list.substr(start, comma - start));
+    } else if (!args[i].empty() && args[i][0] == '-')
+      return Usage(self, true);
+    else if (file.empty())
+      file = args[i];
+    else
+      return Usage(self, true);
+  }
+  if (file.empty()) return Usage(self, true);
+  Diagnostics diags;
+  auto table = LoadTargetTable(file, diags);
+  auto files = table ? RenderTargetTable(*table, formats, diags) : std::nullopt;
+  if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int RunTargets(const Args& args) {
+  const Command& self = FindCommand("targets");
+  if (WantsHelp(args)) return Usage(self, false);
+  if (args.empty()) return Usage(self, true);
+  Args rest(args.begin() + 1, args.end());
+  if (args[0] == "check") return Check(rest, self);
+  if (args[0] == "render") return Render(rest, self);
+  return Usage(self, true);
+}
+
+}  // namespace jixiao::cli
