@@ -17,6 +17,9 @@ std::optional<Case> LoadCase(const std::string& dir, Diagnostics& diags);
 // The CSV tables alone, for callers that already hold case.json's contents.
 void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags);
 
+// survey/questionnaire.json + survey/responses.csv of a case directory, when present.
+void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags);
+
 // Single tables from any path: a 绩效目标表 (targets.csv layout) and a budget (budget.csv layout).
 void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostics& diags);
 void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags);

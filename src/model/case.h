@@ -12,6 +12,7 @@
 #include "core/diagnostics.h"
 #include "core/money.h"
 #include "core/rational.h"
+#include "model/survey.h"
 
 namespace jixiao {
 
@@ -167,6 +168,7 @@ struct Case {
   Table<Disbursement> disbursements;
   Table<Transfer> transfers;
   Table<TargetRow> targets;
+  Survey survey;  // survey/questionnaire.json + survey/responses.csv, when present
 };
 
 }  // namespace jixiao

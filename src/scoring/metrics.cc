@@ -4,6 +4,7 @@
 
 #include "core/format.h"
 #include "model/metric_names.h"
+#include "scoring/survey_stats.h"
 
 namespace jixiao {
 
@@ -121,6 +122,17 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
   deriver.FromFunding();
   deriver.FromTransfers();
   deriver.FromDisbursements();
+  if (c.survey.present) {  // rates computed from the responses, never typed
+    SurveyStats stats = ComputeSurvey(c.survey, diags);
+    for (const auto& q : stats.questions) {
+      if (q.question->metric.empty() || !q.rate) continue;
+      out[q.question->metric] = {*q.rate, "%", c.survey.responses_file,
+                                 q.question->method == Question::Method::kShare
+                                     ? "选择正面选项的人数 ÷ 该题有效作答人数 × 100%"
+                                     : "该题有效作答的选项分值均值",
+                                 true};
+    }
+  }
   for (const auto& [name, typed] : c.metrics) {
     auto derived = out.find(name);
     if (derived != out.end()) {
@@ -131,7 +143,8 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
                    FormatQuantity(derived->second.value, derived->second.unit) +
                    "不一致，以计算值为准）";
       }
-      diags.Warning("metric.derived_typed", typed.where, message);
+      bool survey = c.survey.present && derived->second.source == c.survey.responses_file;
+      diags.Warning(survey ? "metric.survey_conflict" : "metric.derived_typed", typed.where, message);
       continue;
     }
     if (const DeclaredMetric* declared = fw.FindMetric(name)) {
