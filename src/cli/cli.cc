@@ -20,6 +20,11 @@ const std::vector<Command>& Commands() {
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 scoring.xlsx）\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板",
        RunReport},
+      {"survey", "问卷统计与问卷调查汇总分析报告（附件）",
+       "jixiao survey CASE [-o DIR] [--formats docx,html,md] [--templates DIR]\n"
+       "  由 survey/questionnaire.json 和 survey/responses.csv 计算各指标、分布、置信区间与抽样误差，\n"
+       "  写出 survey.docx/.html/.md；jixiao report 也会把它作为附件收入报告。",
+       RunSurvey},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",
        "jixiao targets check FILE [--budget budget.csv] [--json]\n"
        "  jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]\n"

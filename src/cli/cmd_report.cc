@@ -1,4 +1,5 @@
-// jixiao report CASE [-o DIR] [--formats docx,html,md] [--templates DIR]
+// jixiao report CASE [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]
+// jixiao survey CASE [-o DIR] [--formats docx,html,md] [--templates DIR]
 #include <cstdio>
 
 #include "app/pipeline.h"
@@ -10,11 +11,13 @@
 
 namespace jixiao::cli {
 
-int RunReport(const Args& args) {
-  const Command& self = FindCommand("report");
+namespace {
+
+int Run(const Args& args, const Command& self, bool survey) {
   if (WantsHelp(args)) return Usage(self, false);
   std::string dir, out_dir = "out", templates = report::DefaultTemplateDir();
   std::vector<std::string> formats = ReportFormats();
+  if (survey) formats = {"docx", "html", "md"};
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     bool has_value = i + 1 < args.size();
@@ -46,7 +49,9 @@ int RunReport(const Args& args) {
   if (dir.empty()) return Usage(self, true);
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(dir, diags);
-  auto files = evaluation ? RenderReport(*evaluation, formats, templates, diags) : std::nullopt;
+  auto files = !evaluation ? std::nullopt
+               : survey    ? RenderSurveyAppendix(*evaluation, formats, templates, diags)
+                           : RenderReport(*evaluation, formats, templates, diags);
   if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
     PrintDiagnostics(diags);
     return 1;
@@ -55,5 +60,10 @@ int RunReport(const Args& args) {
   for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
   return 0;
 }
+
+}  // namespace
+
+int RunReport(const Args& args) { return Run(args, FindCommand("report"), false); }
+int RunSurvey(const Args& args) { return Run(args, FindCommand("survey"), true); }
 
 }  // namespace jixiao::cli

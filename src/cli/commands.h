@@ -24,6 +24,7 @@ int RunValidate(const Args& args);
 int RunScore(const Args& args);
 int RunReport(const Args& args);
 int RunTargets(const Args& args);
+int RunSurvey(const Args& args);
 
 bool WantsHelp(const Args& args);
 int Usage(const Command& command, bool to_stderr);

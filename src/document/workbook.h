@@ -41,6 +41,14 @@ struct Range {
   int first_row, first_col, last_row, last_col;
 };
 
+// A native column chart of one series on the same sheet: categories and values are column ranges.
+struct SheetChart {
+  std::string title;
+  int first_row, last_row;  // data rows
+  int category_col, value_col;
+  int anchor_row, anchor_col;  // where the chart is placed
+};
+
 struct Sheet {
   std::string name;
   std::map<std::pair<int, int>, WCell> cells;
@@ -49,6 +57,7 @@ struct Sheet {
   int freeze_rows = 0, freeze_cols = 0;
   int header_first_row = -1, header_last_row = -1;  // repeated on every printed page
   bool landscape = true;
+  std::vector<SheetChart> charts;
 
   void Text(int r, int c, const std::string& text, CellStyle style = CellStyle::kText);
   void Number(int r, int c, double value, CellStyle style);

@@ -164,6 +164,20 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
   if (sheet.freeze_rows || sheet.freeze_cols)
     worksheet_freeze_panes(ws, static_cast<lxw_row_t>(sheet.freeze_rows),
                            static_cast<lxw_col_t>(sheet.freeze_cols));
+  for (const auto& chart : sheet.charts) {
+    lxw_chart* c = workbook_add_chart(wb, LXW_CHART_COLUMN);
+    lxw_chart_series* series = chart_add_series(c, nullptr, nullptr);
+    auto first = static_cast<lxw_row_t>(chart.first_row), last = static_cast<lxw_row_t>(chart.last_row);
+    chart_series_set_categories(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(chart.category_col),
+                                last, static_cast<lxw_col_t>(chart.category_col));
+    chart_series_set_values(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(chart.value_col), last,
+                            static_cast<lxw_col_t>(chart.value_col));
+    chart_series_set_labels(series);
+    chart_title_set_name(c, chart.title.c_str());
+    chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_min(c->y_axis, 0);
+    worksheet_insert_chart(ws, static_cast<lxw_row_t>(chart.anchor_row), static_cast<lxw_col_t>(chart.anchor_col), c);
+  }
   worksheet_set_paper(ws, 9);  // A4
   if (sheet.landscape) worksheet_set_landscape(ws);
   if (sheet.header_first_row >= 0)

@@ -7,13 +7,15 @@
 #include "core/text.h"
 #include "document/markup.h"
 #include "report/context.h"
+#include "report/survey_report.h"
 #include "report/tables.h"
 
 namespace jixiao::report {
 namespace {
 
-std::vector<std::string> SectionList(const std::string& dir, Diagnostics& diags) {
-  std::string file = dir + "/sections.txt";
+std::vector<std::string> SectionList(const std::string& dir, const std::string& list,
+                                     Diagnostics& diags) {
+  std::string file = dir + "/" + list;
   auto text = ReadFileBytes(file);
   if (!text) {
     diags.Error("template.missing", {file, 0, 0, ""},
@@ -52,7 +54,7 @@ std::string DefaultTemplateDir() {
 
 void NumberDocument(doc::Document& document) {
   int counters[5] = {0, 0, 0, 0, 0};
-  int table_in_section = 0, appendix_tables = 0, chart_in_section = 0;
+  int table_in_section = 0, appendix_tables = 0, chart_in_section = 0, appendix_charts = 0;
   bool in_appendix = false;
   for (auto& block : document.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
@@ -71,6 +73,8 @@ void NumberDocument(doc::Document& document) {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, kFormat[h->level], number.c_str());
       h->text = buffer + h->text;
+    } else if (auto* c = std::get_if<doc::Chart>(&block); c && in_appendix) {
+      c->number = "附图" + std::to_string(++appendix_charts);
     } else if (auto* c = std::get_if<doc::Chart>(&block)) {
       c->number = "图" + std::to_string(counters[1]) + "-" +
                   (counters[2] > 0 ? std::to_string(counters[2]) + "-" : "") +
@@ -88,9 +92,15 @@ void NumberDocument(doc::Document& document) {
 }
 
 std::optional<doc::Document> BuildReport(const ReportInput& in, const std::string& dir,
-                                         Diagnostics& diags) {
+                                         Diagnostics& diags, const std::string& section_list) {
   size_t errors_before = diags.ErrorCount();
-  auto sections = SectionList(dir, diags);
+  auto sections = SectionList(dir, section_list, diags);
+  std::optional<SurveyStats> survey;  // computed when a template first asks for it
+  auto survey_stats = [&]() -> const SurveyStats& {
+    Diagnostics ignored;
+    if (!survey) survey = ComputeSurvey(in.c.survey, ignored);
+    return *survey;
+  };
   if (sections.empty()) return std::nullopt;
   kainjow::mustache::data context = BuildContext(in);
   doc::Document document;
@@ -100,6 +110,12 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
                                       doc::Document& out) {
     if (name == "cover") {
       out.blocks.push_back(MakeCover(in));
+    } else if (in.c.survey.present && name == "survey:questions") {
+      AppendSurveyQuestions(survey_stats(), out);
+    } else if (in.c.survey.present && name == "survey:breakdowns") {
+      AppendSurveyBreakdowns(survey_stats(), out);
+    } else if (in.c.survey.present && name == "survey_metrics") {
+      out.blocks.push_back(SurveyMetricsTable(survey_stats()));
     } else if (name.rfind("narrative:", 0) == 0 || name == "narrative") {
       std::string key = argument.empty() ? name.substr(name.find(':') + 1) : argument;
       auto it = in.c.narrative.find(key);

@@ -19,8 +19,11 @@ namespace jixiao::report {
 // The default template directory: $JIXIAO_TEMPLATES, else the one shipped with the sources.
 std::string DefaultTemplateDir();
 
+// `sections` names the file in template_dir listing the section templates (the survey appendix
+// alone uses survey-sections.txt).
 std::optional<doc::Document> BuildReport(const ReportInput& in, const std::string& template_dir,
-                                         Diagnostics& diags);
+                                         Diagnostics& diags,
+                                         const std::string& sections = "sections.txt");
 
 // Numbers headings and tables in place (exposed for tests).
 void NumberDocument(doc::Document& document);

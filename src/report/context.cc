@@ -2,6 +2,7 @@
 
 #include "core/format.h"
 #include "document/markup.h"
+#include "report/survey_report.h"
 #include "scoring/metrics.h"
 
 namespace jixiao::report {
@@ -207,6 +208,11 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
     categories.push_back(cat);
   }
   d.set("categories", categories);
+  d.set("has_survey", data(in.c.survey.present));
+  if (in.c.survey.present) {
+    Diagnostics ignored;  // survey problems were reported when the case was scored
+    d.set("survey", SurveyContext(ComputeSurvey(in.c.survey, ignored), in.c.survey.questionnaire));
+  }
   d.set("experiences", ObservationList(in.c.experiences));
   d.set("problems", ObservationList(in.c.problems));
   d.set("suggestions", ObservationList(in.c.suggestions));

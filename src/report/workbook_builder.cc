@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "model/target_value.h"
 #include "report/leaf_paths.h"
+#include "report/survey_report.h"
 #include "scoring/metrics.h"
 
 namespace jixiao::report {
@@ -323,6 +324,10 @@ doc::Workbook BuildScoringWorkbook(const ReportInput& in) {
   if (in.c.budget.present) wb.sheets.push_back(BudgetSheet(in));
   if (in.c.disbursements.present) wb.sheets.push_back(DisbursementSheet(in));
   if (in.c.targets.present) wb.sheets.push_back(TargetSheet(in));
+  if (in.c.survey.present) {
+    Diagnostics ignored;
+    wb.sheets.push_back(SurveySheet(ComputeSurvey(in.c.survey, ignored), in.c.project.name));
+  }
   wb.sheets.push_back(CheckSheet(in));
   return wb;
 }
