@@ -1,0 +1,72 @@
+// Comparison of many scored evaluations for a finance bureau: ranking, 一级 得分率, the
+// cases × indicators matrix, grade distribution, the most-deducted indicators, common problems
+// grouped by indicator, and year-over-year changes of the same town and project.
+// Contract: pure. Ties share a rank (1, 2, 2, 4 — "competition" ranking) and are listed by case
+// id. Cases on different frameworks are compared on the 一级 and 二级 names they share, by 得分率.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/rational.h"
+#include "model/case.h"
+#include "model/framework.h"
+#include "scoring/scorecard.h"
+
+namespace jixiao::compare {
+
+struct CaseRef {
+  const Framework* framework;
+  const Case* c;
+  const Scorecard* card;
+};
+
+struct RankedCase {
+  int rank = 0;
+  std::string id, town, project, year, framework, grade;
+  Score total, total_weight;
+  std::vector<std::optional<Rational>> category_rates;  // percent, per Comparison::categories
+};
+
+struct MatrixColumn {
+  std::string key;    // code (one framework) or name (several)
+  std::string label;  // "A21 绩效目标合理性" or "项目立项"
+};
+
+struct Deducted {
+  std::string key, label;
+  Rational points_lost;  // summed over cases
+  int cases = 0;         // cases that lost points here
+};
+
+struct Problem {
+  std::string case_id, title;
+};
+
+struct YearChange {
+  std::string town, project;
+  std::vector<std::pair<std::string, Score>> totals;  // year -> total, ascending years
+};
+
+struct Comparison {
+  bool same_framework = true;
+  std::string basis;  // how cases were compared, for the report
+  std::vector<std::string> categories;  // 一级 names compared
+  std::vector<RankedCase> ranking;
+  std::vector<MatrixColumn> columns;
+  std::vector<std::vector<std::optional<Rational>>> matrix;  // [ranking row][column], percent
+  std::vector<std::pair<std::string, int>> grades;  // label -> count, in band order
+  std::vector<Deducted> most_deducted;  // descending by points lost
+  std::map<std::string, std::vector<Problem>> problems;  // indicator label -> problems
+  std::vector<YearChange> years;
+};
+
+Comparison Compare(const std::vector<CaseRef>& cases);
+
+// "2024年马桥镇医疗救助项目" -> "医疗救助项目": the project without its year and town, for YoY.
+std::string ProjectKey(const Project& p);
+
+}  // namespace jixiao::compare
