@@ -25,6 +25,11 @@ const std::vector<Command>& Commands() {
        "  由 survey/questionnaire.json 和 survey/responses.csv 计算各指标、分布、置信区间与抽样误差，\n"
        "  写出 survey.docx/.html/.md；jixiao report 也会把它作为附件收入报告。",
        RunSurvey},
+      {"compare", "多个评价案例的汇总比较（财政局）",
+       "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"
+       "  排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；\n"
+       "  写出 compare.xlsx（含图表）和“街镇财政支出绩效评价结果汇总分析”报告。",
+       RunCompare},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",
        "jixiao targets check FILE [--budget budget.csv] [--json]\n"
        "  jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]\n"

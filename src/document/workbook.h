@@ -41,12 +41,15 @@ struct Range {
   int first_row, first_col, last_row, last_col;
 };
 
-// A native column chart of one series on the same sheet: categories and values are column ranges.
+// A native chart on the same sheet: categories and each series are column ranges over the data
+// rows; a series takes its name from the header cell above `first_row`.
 struct SheetChart {
   std::string title;
   int first_row, last_row;  // data rows
   int category_col, value_col;
   int anchor_row, anchor_col;  // where the chart is placed
+  enum class Type { kColumn, kStackedBar, kPie } type = Type::kColumn;
+  std::vector<int> more_value_cols;  // further series (stacked bars)
 };
 
 struct Sheet {
@@ -58,6 +61,7 @@ struct Sheet {
   int header_first_row = -1, header_last_row = -1;  // repeated on every printed page
   bool landscape = true;
   std::vector<SheetChart> charts;
+  std::vector<Range> color_scales;  // red–yellow–green conditional colouring of numbers
 
   void Text(int r, int c, const std::string& text, CellStyle style = CellStyle::kText);
   void Number(int r, int c, double value, CellStyle style);

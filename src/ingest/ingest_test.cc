@@ -26,7 +26,7 @@ std::string Codes(const Diagnostics& diags) {
 
 const char* kFramework = R"({
   "id": "t", "title": "测试", "total": 10,
-  "grades": [{"label": "优", "min": 90}, {"label": "差", "min": 0}],
+  "grades": [{"label": "优", "min": 9}, {"label": "差", "min": 0}],
   "indicators": [
     {"code": "A", "name": "决策", "weight": 10, "children": [
       {"code": "A1", "name": "甲", "weight": 4, "rule": {"type": "deduction"}},

@@ -160,6 +160,11 @@ void ValidateFramework(const Framework& framework, Diagnostics& diags) {
                 "缺少评价等级 grades，例如 优≥90、良≥80、合格≥60、不合格≥0");
     return;
   }
+  if (framework.total < framework.grades.front().min) {
+    diags.Error("framework.grades_total", {framework.file, 0, 0, "$.grades[0]"},
+                "最高等级“" + framework.grades.front().label + "”的下限" + FormatScore(framework.grades.front().min) +
+                    "高于总分" + FormatScore(framework.total) + "，任何得分都达不到");
+  }
   for (size_t i = 1; i < framework.grades.size(); ++i) {
     if (!(framework.grades[i].min < framework.grades[i - 1].min)) {
       diags.Error("framework.grades_order",

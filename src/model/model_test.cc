@@ -76,3 +76,23 @@ TEST_CASE("ValidateFramework: weights off by 0.01, duplicate codes, bad grades")
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("ValidateFramework: a top grade above the total can never be reached") {
+  Framework fw;
+  fw.file = "f.json";
+  fw.total = Score{1000};
+  fw.grades = {{"优", Score{9000}}, {"差", Score{0}}};
+  Indicator top;
+  top.code = "A";
+  top.weight = Score{1000};
+  top.rule = Rule{};
+  fw.indicators = {top};
+  Diagnostics diags;
+  ValidateFramework(fw, diags);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "framework.grades_total");
+}
+
+}  // namespace jixiao

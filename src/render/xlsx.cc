@@ -165,18 +165,43 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
     worksheet_freeze_panes(ws, static_cast<lxw_row_t>(sheet.freeze_rows),
                            static_cast<lxw_col_t>(sheet.freeze_cols));
   for (const auto& chart : sheet.charts) {
-    lxw_chart* c = workbook_add_chart(wb, LXW_CHART_COLUMN);
-    lxw_chart_series* series = chart_add_series(c, nullptr, nullptr);
+    uint8_t type = chart.type == doc::SheetChart::Type::kPie          ? LXW_CHART_PIE
+                   : chart.type == doc::SheetChart::Type::kStackedBar ? LXW_CHART_BAR_STACKED
+                                                                      : LXW_CHART_COLUMN;
+    lxw_chart* c = workbook_add_chart(wb, type);
     auto first = static_cast<lxw_row_t>(chart.first_row), last = static_cast<lxw_row_t>(chart.last_row);
-    chart_series_set_categories(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(chart.category_col),
-                                last, static_cast<lxw_col_t>(chart.category_col));
-    chart_series_set_values(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(chart.value_col), last,
-                            static_cast<lxw_col_t>(chart.value_col));
-    chart_series_set_labels(series);
+    std::vector<int> value_cols = {chart.value_col};
+    value_cols.insert(value_cols.end(), chart.more_value_cols.begin(), chart.more_value_cols.end());
+    for (int col : value_cols) {
+      lxw_chart_series* series = chart_add_series(c, nullptr, nullptr);
+      chart_series_set_categories(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(chart.category_col),
+                                  last, static_cast<lxw_col_t>(chart.category_col));
+      chart_series_set_values(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(col), last,
+                              static_cast<lxw_col_t>(col));
+      if (first > 0) chart_series_set_name_range(series, sheet.name.c_str(), first - 1, static_cast<lxw_col_t>(col));
+      if (value_cols.size() == 1) chart_series_set_labels(series);
+    }
     chart_title_set_name(c, chart.title.c_str());
-    chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
-    chart_axis_set_min(c->y_axis, 0);
-    worksheet_insert_chart(ws, static_cast<lxw_row_t>(chart.anchor_row), static_cast<lxw_col_t>(chart.anchor_col), c);
+    if (chart.type == doc::SheetChart::Type::kColumn) {
+      chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
+      chart_axis_set_min(c->y_axis, 0);
+    } else {
+      chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+    }
+    lxw_chart_options size = {};
+    size.x_scale = chart.type == doc::SheetChart::Type::kPie ? 1.0 : 1.6;  // room for many labels
+    size.y_scale = chart.type == doc::SheetChart::Type::kPie ? 1.0 : 1.4;
+    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(chart.anchor_row), static_cast<lxw_col_t>(chart.anchor_col),
+                               c, &size);
+  }
+  for (const auto& range : sheet.color_scales) {
+    lxw_conditional_format scale = {};
+    scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+    scale.min_color = 0xF8696B;
+    scale.mid_color = 0xFFEB84;
+    scale.max_color = 0x63BE7B;
+    worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(range.first_row), static_cast<lxw_col_t>(range.first_col),
+                                       static_cast<lxw_row_t>(range.last_row), static_cast<lxw_col_t>(range.last_col), &scale);
   }
   worksheet_set_paper(ws, 9);  // A4
   if (sheet.landscape) worksheet_set_landscape(ws);

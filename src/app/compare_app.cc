@@ -1,0 +1,54 @@
+#include "app/compare_app.h"
+
+#include "compare/comparison.h"
+#include "core/text.h"
+#include "render/render.h"
+#include "report/builder.h"
+#include "report/compare_report.h"
+
+namespace jixiao {
+
+std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::string>& dirs,
+                                                    const std::vector<std::string>& formats,
+                                                    const std::string& template_dir, Diagnostics& diags) {
+  FrameworkCache cache;
+  std::vector<Evaluation> evaluations;
+  evaluations.reserve(dirs.size());
+  bool ok = true;
+  for (const auto& dir : dirs) {
+    auto e = EvaluateCaseDir(dir, diags, &cache);
+    if (e) evaluations.push_back(std::move(*e));
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  std::vector<compare::CaseRef> refs;
+  for (const auto& e : evaluations) refs.push_back({e.framework.get(), &e.c, &e.card});
+  compare::Comparison cmp = compare::Compare(refs);
+  std::vector<OutputFile> files;
+  std::optional<doc::Document> document;
+  for (const auto& f : formats) {
+    if (f == "xlsx") {
+      files.push_back({"compare.xlsx", render::ToXlsx(report::BuildCompareWorkbook(cmp))});
+      continue;
+    }
+    if (f != "docx" && f != "html" && f != "md") {
+      diags.Error("compare.format", {"--formats", 0, 0, f}, "未知格式“" + f + "”，可用：xlsx、docx、html、md");
+      return std::nullopt;
+    }
+    if (!document) document = report::BuildCompareDocument(cmp, template_dir, diags);
+    if (!document) return std::nullopt;
+    if (f == "md") files.push_back({"compare.md", render::ToMarkdown(*document)});
+    if (f == "html") files.push_back({"compare.html", render::ToHtml(*document)});
+    if (f == "docx") {
+      auto styles = ReadFileBytes(report::DefaultTemplateDir() + "/../docx/styles.xml");
+      if (!styles) {
+        diags.Error("template.missing", {"templates/docx/styles.xml", 0, 0, ""}, "找不到 DOCX 参考样式");
+        return std::nullopt;
+      }
+      files.push_back({"compare.docx", render::ToDocx(*document, *styles)});
+    }
+  }
+  return files;
+}
+
+}  // namespace jixiao

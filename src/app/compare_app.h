@@ -1,0 +1,18 @@
+// `jixiao compare CASE…`: loads and scores every case (frameworks cached), compares them, and
+// renders compare.xlsx and the 汇总分析 report.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/report_files.h"
+#include "core/diagnostics.h"
+
+namespace jixiao {
+
+std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::string>& dirs,
+                                                    const std::vector<std::string>& formats,
+                                                    const std::string& template_dir, Diagnostics& diags);
+
+}  // namespace jixiao

@@ -1,0 +1,48 @@
+// jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]
+#include <cstdio>
+
+#include "app/compare_app.h"
+#include "cli/commands.h"
+#include "cli/report_diagnostics.h"
+#include "cli/write_files.h"
+#include "report/compare_report.h"
+
+namespace jixiao::cli {
+
+int RunCompare(const Args& args) {
+  const Command& self = FindCommand("compare");
+  if (WantsHelp(args)) return Usage(self, false);
+  std::vector<std::string> dirs, formats = {"xlsx", "docx", "html", "md"};
+  std::string out_dir = "out", templates = report::DefaultCompareTemplateDir();
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-o" && i + 1 < args.size()) {
+      out_dir = args[++i];
+    } else if (args[i] == "--templates" && i + 1 < args.size()) {
+      templates = args[++i];
+    } else if (args[i] == "--formats" && i + 1 < args.size()) {
+      formats.clear();
+      std::string list = args[++i] + ",";
+      for (size_t start = 0, comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
+        if (comma > start) formats.push_back(list.substr(start, comma - start));
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      std::fprintf(stderr, "未知选项或缺少参数值：“%s”。\n", args[i].c_str());
+      return Usage(self, true);
+    } else {
+      dirs.push_back(args[i]);
+    }
+  }
+  if (dirs.size() < 2) {
+    std::fprintf(stderr, "请至少给出两个案例目录。\n");
+    return Usage(self, true);
+  }
+  Diagnostics diags;
+  auto files = CompareCases(dirs, formats, templates, diags);
+  if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
+  return 0;
+}
+
+}  // namespace jixiao::cli
