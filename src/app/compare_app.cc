@@ -23,7 +23,12 @@ std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::strin
   if (!ok) return std::nullopt;
   std::vector<compare::CaseRef> refs;
   for (const auto& e : evaluations) refs.push_back({e.framework.get(), &e.c, &e.card});
-  compare::Comparison cmp = compare::Compare(refs);
+  return RenderComparison(compare::Compare(refs), formats, template_dir, diags);
+}
+
+std::optional<std::vector<OutputFile>> RenderComparison(const compare::Comparison& cmp,
+                                                        const std::vector<std::string>& formats,
+                                                        const std::string& template_dir, Diagnostics& diags) {
   std::vector<OutputFile> files;
   std::optional<doc::Document> document;
   for (const auto& f : formats) {

@@ -15,4 +15,13 @@ std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::strin
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir, Diagnostics& diags);
 
+namespace compare {
+struct Comparison;
+}
+
+// Renders a comparison already computed (by CompareCases, or from the archive).
+std::optional<std::vector<OutputFile>> RenderComparison(const compare::Comparison& cmp,
+                                                        const std::vector<std::string>& formats,
+                                                        const std::string& template_dir, Diagnostics& diags);
+
 }  // namespace jixiao

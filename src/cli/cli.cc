@@ -27,9 +27,15 @@ const std::vector<Command>& Commands() {
        RunSurvey},
       {"compare", "多个评价案例的汇总比较（财政局）",
        "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"
+       "  jixiao compare --archive FILE [--year Y] [--framework ID] [-o DIR] …\n"
        "  排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；\n"
        "  写出 compare.xlsx（含图表）和“街镇财政支出绩效评价结果汇总分析”报告。",
        RunCompare},
+      {"archive", "评价结果档案库（SQLite）：加入、列出、查看、删除",
+       "jixiao archive add CASE… | list | show ID | remove ID  [--archive FILE]\n"
+       "  默认档案库：$JIXIAO_ARCHIVE，否则 ~/.local/share/jixiao/archive.db。\n"
+       "  每个案例的加入是一个事务；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。",
+       RunArchive},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",
        "jixiao targets check FILE [--budget budget.csv] [--json]\n"
        "  jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]\n"

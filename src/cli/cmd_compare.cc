@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "app/compare_app.h"
+#include "archive/archive_compare.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
@@ -13,10 +14,16 @@ int RunCompare(const Args& args) {
   const Command& self = FindCommand("compare");
   if (WantsHelp(args)) return Usage(self, false);
   std::vector<std::string> dirs, formats = {"xlsx", "docx", "html", "md"};
-  std::string out_dir = "out", templates = report::DefaultCompareTemplateDir();
+  std::string out_dir = "out", templates = report::DefaultCompareTemplateDir(), archive_path, year, framework;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-o" && i + 1 < args.size()) {
       out_dir = args[++i];
+    } else if (args[i] == "--archive" && i + 1 < args.size()) {
+      archive_path = args[++i];
+    } else if (args[i] == "--year" && i + 1 < args.size()) {
+      year = args[++i];
+    } else if (args[i] == "--framework" && i + 1 < args.size()) {
+      framework = args[++i];
     } else if (args[i] == "--templates" && i + 1 < args.size()) {
       templates = args[++i];
     } else if (args[i] == "--formats" && i + 1 < args.size()) {
@@ -31,11 +38,21 @@ int RunCompare(const Args& args) {
       dirs.push_back(args[i]);
     }
   }
+  Diagnostics diags;
+  if (!archive_path.empty()) {
+    auto db = archive::Archive::Open(archive_path, diags);
+    auto files = db ? archive::CompareArchived(*db, year, framework, formats, templates, diags) : std::nullopt;
+    if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
+      PrintDiagnostics(diags);
+      return 1;
+    }
+    for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
+    return 0;
+  }
   if (dirs.size() < 2) {
     std::fprintf(stderr, "请至少给出两个案例目录。\n");
     return Usage(self, true);
   }
-  Diagnostics diags;
   auto files = CompareCases(dirs, formats, templates, diags);
   if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
     PrintDiagnostics(diags);

@@ -26,6 +26,7 @@ int RunReport(const Args& args);
 int RunTargets(const Args& args);
 int RunSurvey(const Args& args);
 int RunCompare(const Args& args);
+int RunArchive(const Args& args);
 
 bool WantsHelp(const Args& args);
 int Usage(const Command& command, bool to_stderr);

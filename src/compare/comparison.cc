@@ -66,10 +66,11 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
   out.categories = Common(cases, 1);
   out.basis = out.same_framework
                   ? "各案例采用同一指标体系“" + cases.front().framework->title + "”，按总分、一级指标得分率及各末级指标得分率比较。"
-                  : "各案例采用不同的指标体系，仅按共有的一级、二级指标名称比较得分率（得分÷分值），总分按各自体系计算。";
+                  : "各案例采用不同的指标体系，按总得分率（总分÷总分值）排名，并仅按共有的一级、二级指标名称比较得分率（得分÷分值）。";
   for (const auto& c : cases) {
     RankedCase r{0, c.c->id, c.c->project.town, c.c->project.name, c.c->project.year,
-                 c.framework->id, c.card->grade, c.card->total, c.card->total_weight, {}};
+                 c.framework->id, c.card->grade, c.card->total, c.card->total_weight,
+                 c.card->TotalRatePercent().value_or(Rational(0)), {}};
     for (const auto& name : out.categories) r.category_rates.push_back(RateByName(*c.card, 1, name));
     out.ranking.push_back(r);
   }
@@ -77,14 +78,16 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const auto &x = out.ranking[a], &y = out.ranking[b];
-    if (x.total != y.total) return y.total < x.total;
+    if (out.same_framework ? x.total != y.total : x.total_rate != y.total_rate)
+      return out.same_framework ? y.total < x.total : y.total_rate < x.total_rate;
     return x.id < y.id;
   });
   std::vector<RankedCase> ranked;
   std::vector<const CaseRef*> ranked_refs;
   for (size_t i = 0; i < order.size(); ++i) {
     RankedCase r = out.ranking[order[i]];
-    r.rank = (i > 0 && ranked.back().total == r.total) ? ranked.back().rank : static_cast<int>(i) + 1;
+    bool tie = i > 0 && (out.same_framework ? ranked.back().total == r.total : ranked.back().total_rate == r.total_rate);
+    r.rank = tie ? ranked.back().rank : static_cast<int>(i) + 1;
     ranked.push_back(r);
     ranked_refs.push_back(&cases[order[i]]);
   }

@@ -2,7 +2,8 @@
 // cases × indicators matrix, grade distribution, the most-deducted indicators, common problems
 // grouped by indicator, and year-over-year changes of the same town and project.
 // Contract: pure. Ties share a rank (1, 2, 2, 4 — "competition" ranking) and are listed by case
-// id. Cases on different frameworks are compared on the 一级 and 二级 names they share, by 得分率.
+// id. Cases on different frameworks are ranked by total 得分率 and compared on the 一级 and 二级
+// names they share, by 得分率.
 #pragma once
 
 #include <map>
@@ -28,6 +29,7 @@ struct RankedCase {
   int rank = 0;
   std::string id, town, project, year, framework, grade;
   Score total, total_weight;
+  Rational total_rate;  // percent: total ÷ total weight, what mixed frameworks are ranked by
   std::vector<std::optional<Rational>> category_rates;  // percent, per Comparison::categories
 };
 

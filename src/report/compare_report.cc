@@ -30,12 +30,13 @@ void Header(doc::Sheet& s, int row, const std::vector<std::string>& titles) {
 doc::Table RankingTable(const compare::Comparison& cmp) {
   doc::Table t;
   t.caption = "绩效评价结果排名";
-  std::vector<std::string> titles = {"排名", "街镇", "项目", "总分", "等级"};
+  std::vector<std::string> titles = {"排名", "街镇", "项目", "总分", "总得分率", "等级"};
   for (const auto& c : cmp.categories) titles.push_back(CategoryLabel(c) + "得分率");
   t.rows.push_back(HeaderRow(titles));
   for (const auto& r : cmp.ranking) {
     std::vector<doc::Cell> row = {NumberCell(std::to_string(r.rank)), TextCell(r.town, doc::Align::kCenter),
-                                  TextCell(r.project), NumberCell(FormatScoreNumber(r.total)), NumberCell(r.grade)};
+                                  TextCell(r.project), NumberCell(FormatScoreNumber(r.total)),
+                                  NumberCell(FormatPercent(r.total_rate)), NumberCell(r.grade)};
     for (const auto& rate : r.category_rates) row.push_back(NumberCell(Rate(rate)));
     t.rows.push_back(row);
   }
