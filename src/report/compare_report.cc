@@ -40,6 +40,8 @@ doc::Table RankingTable(const compare::Comparison& cmp) {
     for (const auto& rate : r.category_rates) row.push_back(NumberCell(Rate(rate)));
     t.rows.push_back(row);
   }
+  t.widths = {2, 3, 8, 3, 3, 2};
+  for (size_t k = 0; k < cmp.categories.size(); ++k) t.widths.push_back(3);
   return t;
 }
 
