@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark for issue 7: 1,000 generated cases through `archive add`, `compare` (from the case
-# directories and from the archive) and every report (xargs -P2: both cores). Prints wall time and
+# directories and from the archive) and every report (one batch `report`, both cores). Prints wall time and
 # peak memory of each step. Usage: bench/compare_bench.sh [N]   (after scripts/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,4 @@ step() {  # name, command…
 step "archive add $n" build/jixiao archive add $cases --archive "$work/archive.db"
 step "compare $n (case dirs)" build/jixiao compare $cases -o "$work/compare"
 step "compare $n (archive)" build/jixiao compare --archive "$work/archive.db" -o "$work/compare-archive"
-start=$(date +%s%N)
-printf '%s\n' $cases | xargs -P2 -I{} sh -c 'build/jixiao report "$1" -o "$1/out" >/dev/null' _ {}
-end=$(date +%s%N)
-echo "report $n cases × 4 formats (2 processes): $(( (end - start) / 1000000 )) ms wall"
+step "report $n cases × 4 formats (batch, all cores)" build/jixiao report $cases -o "$work/reports"

@@ -15,7 +15,8 @@ const std::vector<Command>& Commands() {
        "jixiao score CASE [--json]\n  CASE 为案例目录。--json 按 DESIGN.md §5 的约定输出 JSON。",
        RunScore},
       {"report", "生成绩效评价报告（DOCX、HTML、Markdown）和评分表工作簿（XLSX）",
-       "jixiao report CASE [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]\n"
+       "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]\n"
+       "  给出多个案例时，各案例写入 DIR/<案例编号>/，并使用全部处理器核心。\n"
        "  -o DIR          输出目录（默认 out）\n"
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 scoring.xlsx）\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板",

@@ -1,6 +1,10 @@
-// jixiao report CASE [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]
+// jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]  (several: DIR/<case>/, all cores)
 // jixiao survey CASE [-o DIR] [--formats docx,html,md] [--templates DIR]
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 
 #include "app/pipeline.h"
 #include "app/report_files.h"
@@ -15,7 +19,8 @@ namespace {
 
 int Run(const Args& args, const Command& self, bool survey) {
   if (WantsHelp(args)) return Usage(self, false);
-  std::string dir, out_dir = "out", templates = report::DefaultTemplateDir();
+  std::vector<std::string> dirs;
+  std::string out_dir = "out", templates = report::DefaultTemplateDir();
   std::vector<std::string> formats = ReportFormats();
   if (survey) formats = {"docx", "html", "md"};
   for (size_t i = 0; i < args.size(); ++i) {
@@ -39,26 +44,40 @@ int Run(const Args& args, const Command& self, bool survey) {
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "未知选项或缺少参数值：“%s”。\n", a.c_str());
       return Usage(self, true);
-    } else if (dir.empty()) {
-      dir = a;
     } else {
-      std::fprintf(stderr, "只能给出一个案例目录。\n");
-      return Usage(self, true);
+      dirs.push_back(a);
     }
   }
-  if (dir.empty()) return Usage(self, true);
-  Diagnostics diags;
-  auto evaluation = EvaluateCaseDir(dir, diags);
-  auto files = !evaluation ? std::nullopt
-               : survey    ? RenderSurveyAppendix(*evaluation, formats, templates, diags)
-                           : RenderReport(*evaluation, formats, templates, diags);
-  if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
-    PrintDiagnostics(diags);
-    return 1;
-  }
-  PrintDiagnostics(diags);
-  for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
-  return 0;
+  if (dirs.empty()) return Usage(self, true);
+  // One case: files go to out_dir. Several: each to out_dir/<case>, on every core.
+  std::mutex print;
+  std::atomic<size_t> next{0};
+  std::atomic<int> failed{0};
+  auto work = [&] {
+    FrameworkCache cache;
+    for (size_t i; (i = next++) < dirs.size();) {
+      Diagnostics diags;
+      auto evaluation = EvaluateCaseDir(dirs[i], diags, &cache);
+      std::string target = dirs.size() == 1 ? out_dir : out_dir + "/" + (evaluation ? evaluation->c.id : "case");
+      auto files = !evaluation ? std::nullopt
+                   : survey    ? RenderSurveyAppendix(*evaluation, formats, templates, diags)
+                               : RenderReport(*evaluation, formats, templates, diags);
+      bool ok = files && WriteFilesAtomically(target, *files, diags);
+      std::lock_guard<std::mutex> lock(print);
+      PrintDiagnostics(diags);
+      if (!ok) {
+        ++failed;
+        continue;
+      }
+      for (const auto& f : *files) std::printf("%s/%s\n", target.c_str(), f.name.c_str());
+    }
+  };
+  size_t threads = std::min<size_t>(dirs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return failed ? 1 : 0;
 }
 
 }  // namespace
