@@ -204,6 +204,8 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   }
   kainjow::mustache::data d;
   d.set("count", std::to_string(cmp.ranking.size()));
+  d.set("tie_rule", std::string(cmp.same_framework ? "总分" : "总得分率") +
+                        "相同者取相同名次（如1、2、2、4），并按案例编号先后列示。");
   d.set("basis", doc::EscapeValue(cmp.basis));
   if (!cmp.ranking.empty()) {
     Score sum;

@@ -47,6 +47,9 @@ data SurveyContext(const SurveyStats& s, const Questionnaire& q) {
   std::snprintf(margin, sizeof margin, "%.2f%%", s.margin_percent);
   d.set("margin", std::string(margin));
   d.set("required", Count(s.required_sample, "份"));
+  d.set("confidence", TrimmedDecimal(Rational(95)) + "%");  // the z = 1.96 of survey_stats.cc
+  d.set("p", TrimmedDecimal(Rational(1, 2)));
+  d.set("target_margin", TrimmedDecimal(Rational(5)) + "%");
   d.set("small_sample", data(s.small_sample));
   d.set("has_breakdowns", data(!s.breakdowns.empty()));
   return d;
