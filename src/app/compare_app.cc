@@ -10,15 +10,18 @@ namespace jixiao {
 
 std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::string>& dirs,
                                                     const std::vector<std::string>& formats,
-                                                    const std::string& template_dir, Diagnostics& diags) {
+                                                    const std::string& template_dir,
+                                                    Diagnostics& diags) {
   FrameworkCache cache;
   std::vector<Evaluation> evaluations;
   evaluations.reserve(dirs.size());
   bool ok = true;
   for (const auto& dir : dirs) {
     auto e = EvaluateCaseDir(dir, diags, &cache);
-    if (e) evaluations.push_back(std::move(*e));
-    else ok = false;
+    if (e)
+      evaluations.push_back(std::move(*e));
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   std::vector<compare::CaseRef> refs;
@@ -28,7 +31,8 @@ std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::strin
 
 std::optional<std::vector<OutputFile>> RenderComparison(const compare::Comparison& cmp,
                                                         const std::vector<std::string>& formats,
-                                                        const std::string& template_dir, Diagnostics& diags) {
+                                                        const std::string& template_dir,
+                                                        Diagnostics& diags) {
   std::vector<OutputFile> files;
   std::optional<doc::Document> document;
   for (const auto& f : formats) {
@@ -37,7 +41,8 @@ std::optional<std::vector<OutputFile>> RenderComparison(const compare::Compariso
       continue;
     }
     if (f != "docx" && f != "html" && f != "md") {
-      diags.Error("compare.format", {"--formats", 0, 0, f}, "未知格式“" + f + "”，可用：xlsx、docx、html、md");
+      diags.Error("compare.format", {"--formats", 0, 0, f},
+                  "未知格式“" + f + "”，可用：xlsx、docx、html、md");
       return std::nullopt;
     }
     if (!document) document = report::BuildCompareDocument(cmp, template_dir, diags);
@@ -47,7 +52,8 @@ std::optional<std::vector<OutputFile>> RenderComparison(const compare::Compariso
     if (f == "docx") {
       auto styles = ReadFileBytes(report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {
-        diags.Error("template.missing", {"templates/docx/styles.xml", 0, 0, ""}, "找不到 DOCX 参考样式");
+        diags.Error("template.missing", {"templates/docx/styles.xml", 0, 0, ""},
+                    "找不到 DOCX 参考样式");
         return std::nullopt;
       }
       files.push_back({"compare.docx", render::ToDocx(*document, *styles)});

@@ -13,7 +13,8 @@ namespace jixiao {
 
 std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::string>& dirs,
                                                     const std::vector<std::string>& formats,
-                                                    const std::string& template_dir, Diagnostics& diags);
+                                                    const std::string& template_dir,
+                                                    Diagnostics& diags);
 
 namespace compare {
 struct Comparison;
@@ -22,6 +23,7 @@ struct Comparison;
 // Renders a comparison already computed (by CompareCases, or from the archive).
 std::optional<std::vector<OutputFile>> RenderComparison(const compare::Comparison& cmp,
                                                         const std::vector<std::string>& formats,
-                                                        const std::string& template_dir, Diagnostics& diags);
+                                                        const std::string& template_dir,
+                                                        Diagnostics& diags);
 
 }  // namespace jixiao

@@ -27,7 +27,8 @@ bool RenderDocument(const doc::Document& document, const std::vector<std::string
       // A template directory may carry its own reference styles; else the shipped one is used.
       std::string styles_file = template_dir + "/styles.xml";
       auto styles = ReadFileBytes(styles_file);
-      if (!styles) styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
+      if (!styles)
+        styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {
         diags.Error("template.missing", {styles_file, 0, 0, ""}, "找不到 DOCX 参考样式 styles.xml");
         return false;
@@ -41,7 +42,8 @@ bool RenderDocument(const doc::Document& document, const std::vector<std::string
 bool KnownFormats(const std::vector<std::string>& formats, Diagnostics& diags) {
   for (const auto& f : formats) {
     if (std::find(ReportFormats().begin(), ReportFormats().end(), f) == ReportFormats().end()) {
-      diags.Error("report.format", {"--formats", 0, 0, f}, "未知的报告格式“" + f + "”，可用：docx、html、md、xlsx");
+      diags.Error("report.format", {"--formats", 0, 0, f},
+                  "未知的报告格式“" + f + "”，可用：docx、html、md、xlsx");
       return false;
     }
   }
@@ -60,8 +62,10 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   if (!document) return std::nullopt;
   std::vector<OutputFile> files;
   for (const auto& f : formats)
-    if (f == "xlsx") files.push_back({"scoring.xlsx", render::ToXlsx(report::BuildScoringWorkbook(input))});
-  if (!RenderDocument(*document, formats, template_dir, "report", files, diags)) return std::nullopt;
+    if (f == "xlsx")
+      files.push_back({"scoring.xlsx", render::ToXlsx(report::BuildScoringWorkbook(input))});
+  if (!RenderDocument(*document, formats, template_dir, "report", files, diags))
+    return std::nullopt;
   return files;
 }
 
@@ -80,7 +84,8 @@ std::optional<std::vector<OutputFile>> RenderSurveyAppendix(const Evaluation& e,
   if (!document) return std::nullopt;
   document->title = e.c.project.name + "问卷调查汇总分析报告";
   std::vector<OutputFile> files;
-  if (!RenderDocument(*document, formats, template_dir, "survey", files, diags)) return std::nullopt;
+  if (!RenderDocument(*document, formats, template_dir, "survey", files, diags))
+    return std::nullopt;
   return files;
 }
 

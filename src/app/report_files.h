@@ -25,7 +25,8 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& evaluation
                                                     const std::string& template_dir,
                                                     Diagnostics& diags);
 
-// The 问卷调查汇总分析报告 appendix alone (survey.docx/.html/.md); an error if the case has no survey.
+// The 问卷调查汇总分析报告 appendix alone (survey.docx/.html/.md); an error if the case has no
+// survey.
 std::optional<std::vector<OutputFile>> RenderSurveyAppendix(const Evaluation& evaluation,
                                                             const std::vector<std::string>& formats,
                                                             const std::string& template_dir,

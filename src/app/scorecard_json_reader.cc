@@ -15,7 +15,8 @@ std::string Text(const JsonValue* v) { return v && v->IsString() ? v->text : "";
 
 }  // namespace
 
-std::optional<Scorecard> ScorecardFromJson(const std::string& where, const std::string& json, Diagnostics& diags) {
+std::optional<Scorecard> ScorecardFromJson(const std::string& where, const std::string& json,
+                                           Diagnostics& diags) {
   JsonValue root;
   try {
     root = ParseJson(where, json);
@@ -46,8 +47,10 @@ std::optional<Scorecard> ScorecardFromJson(const std::string& where, const std::
       r.parent = r.level > 1 && r.level <= 5 ? last_at_level[static_cast<size_t>(r.level - 1)] : -1;
       if (const JsonValue* ds = item.Find("deductions"))
         for (const auto& d : ds->items)
-          r.deductions.push_back({in.Number(*d.Find("points")).value_or(Rational(0)), std::nullopt, Text(d.Find("reason"))});
-      if (r.level >= 1 && r.level <= 5) last_at_level[static_cast<size_t>(r.level)] = static_cast<int>(card.indicators.size());
+          r.deductions.push_back({in.Number(*d.Find("points")).value_or(Rational(0)), std::nullopt,
+                                  Text(d.Find("reason"))});
+      if (r.level >= 1 && r.level <= 5)
+        last_at_level[static_cast<size_t>(r.level)] = static_cast<int>(card.indicators.size());
       card.indicators.push_back(r);
     }
   }

@@ -12,7 +12,8 @@
 
 namespace jixiao {
 
-std::optional<Scorecard> ScorecardFromJson(const std::string& where, const std::string& json, Diagnostics& diags);
+std::optional<Scorecard> ScorecardFromJson(const std::string& where, const std::string& json,
+                                           Diagnostics& diags);
 // A framework whose tree mirrors the scorecard's nodes (no rules), with the given grade bands.
 Framework FrameworkFromScorecard(const Scorecard& card, const std::string& title,
                                  const std::vector<GradeBand>& grades);

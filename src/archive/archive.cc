@@ -1,14 +1,14 @@
 #include "archive/archive.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
 #include <Poco/SHA2Engine.h>
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -26,15 +26,18 @@ namespace {
 const std::vector<std::vector<std::string>>& Migrations() {
   static const std::vector<std::vector<std::string>> kMigrations = {
       {"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-       "CREATE TABLE cases (id TEXT PRIMARY KEY, digest TEXT NOT NULL, town TEXT, project TEXT, year TEXT, "
-       "framework TEXT, framework_title TEXT, total INTEGER NOT NULL, grade TEXT, scorecard TEXT NOT NULL, "
+       "CREATE TABLE cases (id TEXT PRIMARY KEY, digest TEXT NOT NULL, town TEXT, project TEXT, "
+       "year TEXT, "
+       "framework TEXT, framework_title TEXT, total INTEGER NOT NULL, grade TEXT, scorecard TEXT "
+       "NOT NULL, "
        "grades TEXT NOT NULL, problems TEXT NOT NULL, added_at TEXT NOT NULL)"},
       {"CREATE INDEX cases_year_framework ON cases (year, framework)"},
   };
   return kMigrations;
 }
 
-void CollectFiles(const std::string& dir, const std::string& prefix, std::vector<std::string>& out) {
+void CollectFiles(const std::string& dir, const std::string& prefix,
+                  std::vector<std::string>& out) {
   DIR* d = opendir(dir.c_str());
   if (!d) return;
   while (dirent* e = readdir(d)) {
@@ -43,8 +46,10 @@ void CollectFiles(const std::string& dir, const std::string& prefix, std::vector
     std::string path = dir + "/" + name;
     struct stat st {};
     if (stat(path.c_str(), &st) != 0) continue;
-    if (S_ISDIR(st.st_mode)) CollectFiles(path, prefix + name + "/", out);
-    else out.push_back(prefix + name);
+    if (S_ISDIR(st.st_mode))
+      CollectFiles(path, prefix + name + "/", out);
+    else
+      out.push_back(prefix + name);
   }
   closedir(d);
 }
@@ -61,8 +66,10 @@ std::string ProblemsJson(const Case& c) {
   std::string out = "[";
   for (size_t i = 0; i < c.problems.size(); ++i) {
     std::string codes;
-    for (const auto& code : c.problems[i].indicators) codes += (codes.empty() ? "" : ",") + JsonEscape(code);
-    out += (i ? "," : "") + std::string("{\"title\":") + JsonEscape(c.problems[i].title) + ",\"indicators\":[" + codes + "]}";
+    for (const auto& code : c.problems[i].indicators)
+      codes += (codes.empty() ? "" : ",") + JsonEscape(code);
+    out += (i ? "," : "") + std::string("{\"title\":") + JsonEscape(c.problems[i].title) +
+           ",\"indicators\":[" + codes + "]}";
   }
   return out + "]";
 }
@@ -105,7 +112,8 @@ std::unique_ptr<Archive> Archive::Open(const std::string& path, Diagnostics& dia
     session << "PRAGMA synchronous=FULL", now;
     int version = 0;
     int tables = 0;
-    session << "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'", into(tables), now;
+    session << "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
+        into(tables), now;
     if (tables) {
       std::string v;
       session << "SELECT value FROM meta WHERE key='schema_version'", into(v), now;
@@ -114,14 +122,16 @@ std::unique_ptr<Archive> Archive::Open(const std::string& path, Diagnostics& dia
     int target = static_cast<int>(Migrations().size());
     if (version > target) {
       diags.Error("archive.version", {path, 0, 0, ""},
-                  "档案库版本" + std::to_string(version) + "高于本程序支持的" + std::to_string(target) + "，请升级 jixiao");
+                  "档案库版本" + std::to_string(version) + "高于本程序支持的" +
+                      std::to_string(target) + "，请升级 jixiao");
       return nullptr;
     }
     for (int v = version; v < target; ++v) {
       session.begin();
       for (const auto& sql : Migrations()[static_cast<size_t>(v)]) session << sql, now;
       std::string value = std::to_string(v + 1);
-      session << "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", use(value), now;
+      session << "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+          use(value), now;
       session.commit();
     }
     return std::unique_ptr<Archive>(new Archive(std::make_unique<Impl>(path, session)));
@@ -137,7 +147,8 @@ int Archive::SchemaVersion() {
   return std::atoi(v.c_str());
 }
 
-std::optional<AddResult> Archive::Add(const Evaluation& e, const std::string& digest, Diagnostics& diags) {
+std::optional<AddResult> Archive::Add(const Evaluation& e, const std::string& digest,
+                                      Diagnostics& diags) {
   try {
     auto& s = impl_->session;
     std::string id = e.c.id, existing;
@@ -147,14 +158,16 @@ std::optional<AddResult> Archive::Add(const Evaluation& e, const std::string& di
     if (count && existing == digest) return AddResult::kUnchanged;
     std::string town = e.c.project.town, project = e.c.project.name, year = e.c.project.year;
     std::string framework = e.framework->id, title = e.framework->title, grade = e.card.grade;
-    std::string scorecard = ScorecardJson(e.card), grades = GradesJson(*e.framework), problems = ProblemsJson(e.c);
+    std::string scorecard = ScorecardJson(e.card), grades = GradesJson(*e.framework),
+                problems = ProblemsJson(e.c);
     std::string added = Now(), d = digest;
     Poco::Int64 total = e.card.total.hundredths;
     s.begin();
-    s << "INSERT OR REPLACE INTO cases (id, digest, town, project, year, framework, framework_title, total, grade, "
+    s << "INSERT OR REPLACE INTO cases (id, digest, town, project, year, framework, "
+         "framework_title, total, grade, "
          "scorecard, grades, problems, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        use(id), use(d), use(town), use(project), use(year), use(framework), use(title), use(total), use(grade),
-        use(scorecard), use(grades), use(problems), use(added), now;
+        use(id), use(d), use(town), use(project), use(year), use(framework), use(title), use(total),
+        use(grade), use(scorecard), use(grades), use(problems), use(added), now;
     s.commit();
     return count ? AddResult::kUpdated : AddResult::kAdded;
   } catch (const Poco::Exception& ex) {
@@ -164,13 +177,16 @@ std::optional<AddResult> Archive::Add(const Evaluation& e, const std::string& di
   }
 }
 
-std::vector<Entry> Archive::List(const std::string& year, const std::string& framework, Diagnostics& diags) {
+std::vector<Entry> Archive::List(const std::string& year, const std::string& framework,
+                                 Diagnostics& diags) {
   std::vector<Entry> out;
   try {
     std::string y = year, f = framework;
     Poco::Data::Statement select(impl_->session);
-    select << "SELECT id, digest, town, project, year, framework, framework_title, total, grade, scorecard, grades, "
-              "problems, added_at FROM cases WHERE (? = '' OR year = ?) AND (? = '' OR framework = ?) ORDER BY id",
+    select << "SELECT id, digest, town, project, year, framework, framework_title, total, grade, "
+              "scorecard, grades, "
+              "problems, added_at FROM cases WHERE (? = '' OR year = ?) AND (? = '' OR framework = "
+              "?) ORDER BY id",
         use(y), use(y), use(f), use(f);
     select.execute();
     Poco::Data::RecordSet rs(select);

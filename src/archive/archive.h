@@ -32,7 +32,8 @@ class Archive {
   ~Archive();
   int SchemaVersion();
   std::optional<AddResult> Add(const Evaluation& e, const std::string& digest, Diagnostics& diags);
-  std::vector<Entry> List(const std::string& year, const std::string& framework, Diagnostics& diags);
+  std::vector<Entry> List(const std::string& year, const std::string& framework,
+                          Diagnostics& diags);
   std::optional<Entry> Get(const std::string& id, Diagnostics& diags);
   bool Remove(const std::string& id, Diagnostics& diags);
 

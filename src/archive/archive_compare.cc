@@ -12,12 +12,14 @@ namespace jixiao::archive {
 std::optional<std::vector<OutputFile>> CompareArchived(Archive& archive, const std::string& year,
                                                        const std::string& framework,
                                                        const std::vector<std::string>& formats,
-                                                       const std::string& template_dir, Diagnostics& diags) {
+                                                       const std::string& template_dir,
+                                                       Diagnostics& diags) {
   auto entries = archive.List(year, framework, diags);
   if (diags.HasErrors()) return std::nullopt;
   if (entries.size() < 2) {
-    diags.Error("archive.too_few", {"--archive", 0, 0, ""},
-                "档案库中符合条件的案例不足两个（共" + std::to_string(entries.size()) + "个），无法比较");
+    diags.Error(
+        "archive.too_few", {"--archive", 0, 0, ""},
+        "档案库中符合条件的案例不足两个（共" + std::to_string(entries.size()) + "个），无法比较");
     return std::nullopt;
   }
   // Deques keep addresses stable for the CaseRefs.

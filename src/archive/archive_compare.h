@@ -14,6 +14,7 @@ namespace jixiao::archive {
 std::optional<std::vector<OutputFile>> CompareArchived(Archive& archive, const std::string& year,
                                                        const std::string& framework,
                                                        const std::vector<std::string>& formats,
-                                                       const std::string& template_dir, Diagnostics& diags);
+                                                       const std::string& template_dir,
+                                                       Diagnostics& diags);
 
 }  // namespace jixiao::archive

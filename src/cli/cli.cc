@@ -18,18 +18,22 @@ const std::vector<Command>& Commands() {
        "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]\n"
        "  给出多个案例时，各案例写入 DIR/<案例编号>/，并使用全部处理器核心。\n"
        "  -o DIR          输出目录（默认 out）\n"
-       "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 scoring.xlsx）\n"
+       "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 "
+       "scoring.xlsx）\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板",
        RunReport},
       {"survey", "问卷统计与问卷调查汇总分析报告（附件）",
        "jixiao survey CASE [-o DIR] [--formats docx,html,md] [--templates DIR]\n"
-       "  由 survey/questionnaire.json 和 survey/responses.csv 计算各指标、分布、置信区间与抽样误差，\n"
+       "  由 survey/questionnaire.json 和 survey/responses.csv "
+       "计算各指标、分布、置信区间与抽样误差，\n"
        "  写出 survey.docx/.html/.md；jixiao report 也会把它作为附件收入报告。",
        RunSurvey},
       {"compare", "多个评价案例的汇总比较（财政局）",
        "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"
        "  jixiao compare --archive FILE [--year Y] [--framework ID] [-o DIR] …\n"
-       "  排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；\n"
+       "  "
+       "排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；"
+       "\n"
        "  写出 compare.xlsx（含图表）和“街镇财政支出绩效评价结果汇总分析”报告。",
        RunCompare},
       {"archive", "评价结果档案库（SQLite）：加入、列出、查看、删除",
@@ -51,6 +55,15 @@ bool WantsHelp(const Args& args) {
   for (const auto& a : args)
     if (a == "--help" || a == "-h") return true;
   return false;
+}
+
+std::vector<std::string> SplitList(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+  if (start < list.size()) out.push_back(list.substr(start));
+  return out;
 }
 
 int Usage(const Command& command, bool to_stderr) {

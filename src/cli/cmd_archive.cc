@@ -13,8 +13,10 @@ int RunArchive(const Args& args) {
   std::string path = archive::DefaultPath();
   std::vector<std::string> rest;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--archive" && i + 1 < args.size()) path = args[++i];
-    else rest.push_back(args[i]);
+    if (args[i] == "--archive" && i + 1 < args.size())
+      path = args[++i];
+    else
+      rest.push_back(args[i]);
   }
   if (rest.empty()) return Usage(self, true);
   std::string verb = rest[0];
@@ -39,7 +41,8 @@ int RunArchive(const Args& args) {
       static const char* const kWhat[] = {"已加入", "未变化", "输入已变化，已更新"};
       std::printf("%s %s（%s分，%s）\n", kWhat[static_cast<int>(*result)], e->c.id.c_str(),
                   (std::to_string(e->card.total.hundredths / 100) + "." +
-                   std::to_string(100 + e->card.total.hundredths % 100).substr(1)).c_str(),
+                   std::to_string(100 + e->card.total.hundredths % 100).substr(1))
+                      .c_str(),
                   e->card.grade.c_str());
     }
     return failed ? 1 : 0;
@@ -47,10 +50,11 @@ int RunArchive(const Args& args) {
   if (verb == "list") {
     auto entries = db->List("", "", diags);
     for (const auto& e : entries)
-      std::printf("%s\t%s\t%s\t%s\t%lld.%02lld\t%s\n", e.id.c_str(), e.year.c_str(), e.town.c_str(), e.project.c_str(),
-                  static_cast<long long>(e.total.hundredths / 100), static_cast<long long>(e.total.hundredths % 100),
-                  e.grade.c_str());
-    std::printf("共 %zu 个案例（档案库 %s，结构版本 %d）\n", entries.size(), path.c_str(), db->SchemaVersion());
+      std::printf("%s\t%s\t%s\t%s\t%lld.%02lld\t%s\n", e.id.c_str(), e.year.c_str(), e.town.c_str(),
+                  e.project.c_str(), static_cast<long long>(e.total.hundredths / 100),
+                  static_cast<long long>(e.total.hundredths % 100), e.grade.c_str());
+    std::printf("共 %zu 个案例（档案库 %s，结构版本 %d）\n", entries.size(), path.c_str(),
+                db->SchemaVersion());
     PrintDiagnostics(diags);
     return diags.HasErrors() ? 1 : 0;
   }

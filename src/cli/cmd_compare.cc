@@ -14,7 +14,8 @@ int RunCompare(const Args& args) {
   const Command& self = FindCommand("compare");
   if (WantsHelp(args)) return Usage(self, false);
   std::vector<std::string> dirs, formats = {"xlsx", "docx", "html", "md"};
-  std::string out_dir = "out", templates = report::DefaultCompareTemplateDir(), archive_path, year, framework;
+  std::string out_dir = "out", templates = report::DefaultCompareTemplateDir(), archive_path, year,
+              framework;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-o" && i + 1 < args.size()) {
       out_dir = args[++i];
@@ -27,10 +28,7 @@ int RunCompare(const Args& args) {
     } else if (args[i] == "--templates" && i + 1 < args.size()) {
       templates = args[++i];
     } else if (args[i] == "--formats" && i + 1 < args.size()) {
-      formats.clear();
-      std::string list = args[++i] + ",";
-      for (size_t start = 0, comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
-        if (comma > start) formats.push_back(list.substr(start, comma - start));
+      formats = SplitList(args[++i]);
     } else if (!args[i].empty() && args[i][0] == '-') {
       std::fprintf(stderr, "未知选项或缺少参数值：“%s”。\n", args[i].c_str());
       return Usage(self, true);
@@ -41,7 +39,8 @@ int RunCompare(const Args& args) {
   Diagnostics diags;
   if (!archive_path.empty()) {
     auto db = archive::Archive::Open(archive_path, diags);
-    auto files = db ? archive::CompareArchived(*db, year, framework, formats, templates, diags) : std::nullopt;
+    auto files = db ? archive::CompareArchived(*db, year, framework, formats, templates, diags)
+                    : std::nullopt;
     if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
       PrintDiagnostics(diags);
       return 1;

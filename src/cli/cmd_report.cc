@@ -1,5 +1,5 @@
-// jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]  (several: DIR/<case>/, all cores)
-// jixiao survey CASE [-o DIR] [--formats docx,html,md] [--templates DIR]
+// jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]  (several:
+// DIR/<case>/, all cores) jixiao survey CASE [-o DIR] [--formats docx,html,md] [--templates DIR]
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -29,16 +29,7 @@ int Run(const Args& args, const Command& self, bool survey) {
     if ((a == "-o" || a == "--output") && has_value) {
       out_dir = args[++i];
     } else if (a == "--formats" && has_value) {
-      formats.clear();
-      std::string list = args[++i];
-      for (size_t start = 0; start <= list.size();) {
-        size_t comma = list.find(',', start);
-        std::string item =
-            list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!item.empty()) formats.push_back(item);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-      }
+      formats = SplitList(args[++i]);
     } else if (a == "--templates" && has_value) {
       templates = args[++i];
     } else if (!a.empty() && a[0] == '-') {
@@ -58,7 +49,8 @@ int Run(const Args& args, const Command& self, bool survey) {
     for (size_t i; (i = next++) < dirs.size();) {
       Diagnostics diags;
       auto evaluation = EvaluateCaseDir(dirs[i], diags, &cache);
-      std::string target = dirs.size() == 1 ? out_dir : out_dir + "/" + (evaluation ? evaluation->c.id : "case");
+      std::string target =
+          dirs.size() == 1 ? out_dir : out_dir + "/" + (evaluation ? evaluation->c.id : "case");
       auto files = !evaluation ? std::nullopt
                    : survey    ? RenderSurveyAppendix(*evaluation, formats, templates, diags)
                                : RenderReport(*evaluation, formats, templates, diags);

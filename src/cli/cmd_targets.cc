@@ -65,11 +65,7 @@ int Render(const Args& args, const Command& self) {
     if (args[i] == "-o" && i + 1 < args.size())
       out_dir = args[++i];
     else if (args[i] == "--formats" && i + 1 < args.size()) {
-      formats.clear();
-      std::string list = args[++i] + ",";
-      for (size_t start = 0, comma; (comma = list.find(',', start)) != std::string::npos;
-           start = comma + 1)
-        if (comma > start) formats.push_back(list.substr(start, comma - start));
+      formats = SplitList(args[++i]);
     } else if (!args[i].empty() && args[i][0] == '-')
       return Usage(self, true);
     else if (file.empty())

@@ -29,6 +29,8 @@ int RunCompare(const Args& args);
 int RunArchive(const Args& args);
 
 bool WantsHelp(const Args& args);
+// "docx,html,md" -> {"docx", "html", "md"}; empty items dropped.
+std::vector<std::string> SplitList(const std::string& list);
 int Usage(const Command& command, bool to_stderr);
 const Command& FindCommand(const std::string& name);
 

@@ -25,7 +25,8 @@ std::optional<Rational> RateByName(const Scorecard& card, int level, const std::
 std::vector<std::string> NamesAtLevel(const Scorecard& card, int level) {
   std::vector<std::string> out;
   for (const auto& r : card.indicators)
-    if (r.level == level && std::find(out.begin(), out.end(), r.name) == out.end()) out.push_back(r.name);
+    if (r.level == level && std::find(out.begin(), out.end(), r.name) == out.end())
+      out.push_back(r.name);
   return out;
 }
 
@@ -35,7 +36,9 @@ std::vector<std::string> Common(const std::vector<CaseRef>& cases, int level) {
   for (const auto& c : cases) {
     auto mine = NamesAtLevel(*c.card, level);
     names.erase(std::remove_if(names.begin(), names.end(),
-                               [&](const std::string& n) { return std::find(mine.begin(), mine.end(), n) == mine.end(); }),
+                               [&](const std::string& n) {
+                                 return std::find(mine.begin(), mine.end(), n) == mine.end();
+                               }),
                 names.end());
   }
   return names;
@@ -64,14 +67,24 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
   for (const auto& c : cases) frameworks.insert(c.framework->id);
   out.same_framework = frameworks.size() == 1;
   out.categories = Common(cases, 1);
-  out.basis = out.same_framework
-                  ? "各案例采用同一指标体系“" + cases.front().framework->title + "”，按总分、一级指标得分率及各末级指标得分率比较。"
-                  : "各案例采用不同的指标体系，按总得分率（总分÷总分值）排名，并仅按共有的一级、二级指标名称比较得分率（得分÷分值）。";
+  out.basis = out.same_framework ? "各案例采用同一指标体系“" + cases.front().framework->title +
+                                       "”，按总分、一级指标得分率及各末级指标得分率比较。"
+                                 : "各案例采用不同的指标体系，按总得分率（总分÷总分值）排名，并仅按"
+                                   "共有的一级、二级指标名称比较得分率（得分÷分值）。";
   for (const auto& c : cases) {
-    RankedCase r{0, c.c->id, c.c->project.town, c.c->project.name, c.c->project.year,
-                 c.framework->id, c.card->grade, c.card->total, c.card->total_weight,
-                 c.card->TotalRatePercent().value_or(Rational(0)), {}};
-    for (const auto& name : out.categories) r.category_rates.push_back(RateByName(*c.card, 1, name));
+    RankedCase r{0,
+                 c.c->id,
+                 c.c->project.town,
+                 c.c->project.name,
+                 c.c->project.year,
+                 c.framework->id,
+                 c.card->grade,
+                 c.card->total,
+                 c.card->total_weight,
+                 c.card->TotalRatePercent().value_or(Rational(0)),
+                 {}};
+    for (const auto& name : out.categories)
+      r.category_rates.push_back(RateByName(*c.card, 1, name));
     out.ranking.push_back(r);
   }
   std::vector<size_t> order(cases.size());
@@ -86,7 +99,8 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
   std::vector<const CaseRef*> ranked_refs;
   for (size_t i = 0; i < order.size(); ++i) {
     RankedCase r = out.ranking[order[i]];
-    bool tie = i > 0 && (out.same_framework ? ranked.back().total == r.total : ranked.back().total_rate == r.total_rate);
+    bool tie = i > 0 && (out.same_framework ? ranked.back().total == r.total
+                                            : ranked.back().total_rate == r.total_rate);
     r.rank = tie ? ranked.back().rank : static_cast<int>(i) + 1;
     ranked.push_back(r);
     ranked_refs.push_back(&cases[order[i]]);
@@ -114,9 +128,12 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
   // Grade distribution in the first framework's band order, plus any other labels.
   for (const auto& band : cases.front().framework->grades) out.grades.push_back({band.label, 0});
   for (const auto& r : out.ranking) {
-    auto it = std::find_if(out.grades.begin(), out.grades.end(), [&](const auto& g) { return g.first == r.grade; });
-    if (it == out.grades.end()) out.grades.push_back({r.grade, 1});
-    else ++it->second;
+    auto it = std::find_if(out.grades.begin(), out.grades.end(),
+                           [&](const auto& g) { return g.first == r.grade; });
+    if (it == out.grades.end())
+      out.grades.push_back({r.grade, 1});
+    else
+      ++it->second;
   }
   // Most-deducted leaves: by code on one framework, by name otherwise.
   std::map<std::string, Deducted> lost;
@@ -132,23 +149,26 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
     }
   }
   for (auto& [key, d] : lost) out.most_deducted.push_back(d);
-  std::stable_sort(out.most_deducted.begin(), out.most_deducted.end(), [](const Deducted& a, const Deducted& b) {
-    if (a.points_lost != b.points_lost) return b.points_lost < a.points_lost;
-    return a.key < b.key;
-  });
+  std::stable_sort(out.most_deducted.begin(), out.most_deducted.end(),
+                   [](const Deducted& a, const Deducted& b) {
+                     if (a.points_lost != b.points_lost) return b.points_lost < a.points_lost;
+                     return a.key < b.key;
+                   });
   // Common problems grouped by the indicators they name.
   for (const auto& c : cases) {
     for (const auto& p : c.c->problems) {
       for (const auto& code : p.indicators) {
         const Indicator* node = c.framework->Find(code);
-        std::string label = node ? (out.same_framework ? code + " " + node->name : node->name) : code;
+        std::string label =
+            node ? (out.same_framework ? code + " " + node->name : node->name) : code;
         out.problems[label].push_back({c.c->id, p.title});
       }
     }
   }
   // Year over year: the same town and project key across years.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Score>> series;
-  for (const auto& c : cases) series[{c.c->project.town, ProjectKey(c.c->project)}][c.c->project.year] = c.card->total;
+  for (const auto& c : cases)
+    series[{c.c->project.town, ProjectKey(c.c->project)}][c.c->project.year] = c.card->total;
   for (const auto& [key, by_year] : series) {
     if (by_year.size() < 2) continue;
     YearChange y{key.first, key.second, {}};

@@ -55,14 +55,14 @@ struct YearChange {
 
 struct Comparison {
   bool same_framework = true;
-  std::string basis;  // how cases were compared, for the report
+  std::string basis;                    // how cases were compared, for the report
   std::vector<std::string> categories;  // 一级 names compared
   std::vector<RankedCase> ranking;
   std::vector<MatrixColumn> columns;
   std::vector<std::vector<std::optional<Rational>>> matrix;  // [ranking row][column], percent
-  std::vector<std::pair<std::string, int>> grades;  // label -> count, in band order
-  std::vector<Deducted> most_deducted;  // descending by points lost
-  std::map<std::string, std::vector<Problem>> problems;  // indicator label -> problems
+  std::vector<std::pair<std::string, int>> grades;           // label -> count, in band order
+  std::vector<Deducted> most_deducted;                       // descending by points lost
+  std::map<std::string, std::vector<Problem>> problems;      // indicator label -> problems
   std::vector<YearChange> years;
 };
 

@@ -1,8 +1,8 @@
 // Rankings, matrix, grades, most-deducted indicators and year-over-year on three small cases,
 // with expectations computed by hand.
-#include <catch2/catch.hpp>
-
 #include "compare/comparison.h"
+
+#include <catch2/catch.hpp>
 
 namespace jixiao::compare {
 namespace {
@@ -12,7 +12,8 @@ Framework MakeFramework() {
   fw.id = "f";
   fw.title = "测试体系";
   fw.total = Score{10000};
-  fw.grades = {{"优", Score{9000}}, {"良", Score{8000}}, {"合格", Score{6000}}, {"不合格", Score{0}}};
+  fw.grades = {
+      {"优", Score{9000}}, {"良", Score{8000}}, {"合格", Score{6000}}, {"不合格", Score{0}}};
   Indicator a{"A", "决策", Score{4000}, 1};
   Indicator a1{"A1", "立项", Score{4000}, 2};
   a.children = {a1};
@@ -24,7 +25,8 @@ Framework MakeFramework() {
   return fw;
 }
 
-IndicatorResult Node(const char* code, const char* name, int level, int parent, bool leaf, int64_t w, int64_t s) {
+IndicatorResult Node(const char* code, const char* name, int level, int parent, bool leaf,
+                     int64_t w, int64_t s) {
   IndicatorResult r;
   r.code = code;
   r.name = name;
@@ -36,13 +38,15 @@ IndicatorResult Node(const char* code, const char* name, int level, int parent, 
   return r;
 }
 
-Scorecard Card(const std::string& id, int64_t a1, int64_t b1, int64_t b2, const std::string& grade) {
+Scorecard Card(const std::string& id, int64_t a1, int64_t b1, int64_t b2,
+               const std::string& grade) {
   Scorecard c;
   c.case_id = id;
   c.framework_id = "f";
-  c.indicators = {Node("A", "决策", 1, -1, false, 4000, a1), Node("A1", "立项", 2, 0, true, 4000, a1),
-                  Node("B", "产出", 1, -1, false, 6000, b1 + b2), Node("B1", "数量", 2, 2, true, 3000, b1),
-                  Node("B2", "质量", 2, 2, true, 3000, b2)};
+  c.indicators = {
+      Node("A", "决策", 1, -1, false, 4000, a1), Node("A1", "立项", 2, 0, true, 4000, a1),
+      Node("B", "产出", 1, -1, false, 6000, b1 + b2), Node("B1", "数量", 2, 2, true, 3000, b1),
+      Node("B2", "质量", 2, 2, true, 3000, b2)};
   c.total = Score{a1 + b1 + b2};
   c.total_weight = Score{10000};
   c.grade = grade;
@@ -61,7 +65,8 @@ Case MakeCase(const std::string& id, const std::string& town, const std::string&
 
 TEST_CASE("three cases: ties share a rank, rates, matrix, grades, deductions, years") {
   Framework fw = MakeFramework();
-  Case x = MakeCase("x", "甲镇", "2023"), y = MakeCase("y", "乙镇", "2024"), z = MakeCase("z", "甲镇", "2024");
+  Case x = MakeCase("x", "甲镇", "2023"), y = MakeCase("y", "乙镇", "2024"),
+       z = MakeCase("z", "甲镇", "2024");
   Scorecard cx = Card("x", 3000, 3000, 2500, "良"), cy = Card("y", 4000, 2000, 2500, "良"),
             cz = Card("z", 3600, 3000, 3000, "优");
   Comparison cmp = Compare({{&fw, &x, &cx}, {&fw, &y, &cy}, {&fw, &z, &cz}});
@@ -76,7 +81,8 @@ TEST_CASE("three cases: ties share a rank, rates, matrix, grades, deductions, ye
   REQUIRE(cmp.columns.size() == 3);
   CHECK(cmp.columns[0].label == "A1 立项");
   CHECK(*cmp.matrix[2][1] == Rational(200, 3));  // y: B1 20 of 30
-  CHECK(cmp.grades == std::vector<std::pair<std::string, int>>{{"优", 1}, {"良", 2}, {"合格", 0}, {"不合格", 0}});
+  CHECK(cmp.grades ==
+        std::vector<std::pair<std::string, int>>{{"优", 1}, {"良", 2}, {"合格", 0}, {"不合格", 0}});
   REQUIRE(cmp.most_deducted.size() == 3);
   CHECK(cmp.most_deducted[0].key == "A1");  // 10 + 4 = 14 points in 2 cases
   CHECK(cmp.most_deducted[0].points_lost == Rational(14));

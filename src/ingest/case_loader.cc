@@ -171,8 +171,9 @@ TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags) {
   }
   JsonReader in(file, diags);
   if (!in.Expect(root, JsonValue::Type::kObject)) return p;
-  in.RejectUnknown(root, {"项目名称", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
-                          "项目资金总额", "其中财政资金", "其他资金", "总目标", "年度目标"});
+  in.RejectUnknown(root,
+                   {"项目名称", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
+                    "项目资金总额", "其中财政资金", "其他资金", "总目标", "年度目标"});
   p.present = true;
   p.name = StringMember(in, root, "项目名称");
   p.category = StringMember(in, root, "项目类别");
@@ -183,7 +184,9 @@ TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags) {
   p.overall_goal = StringMember(in, root, "总目标");
   p.annual_goal = StringMember(in, root, "年度目标");
   const std::pair<const char*, std::optional<Money>*> amounts[] = {
-      {"项目资金总额", &p.total_funds}, {"其中财政资金", &p.fiscal_funds}, {"其他资金", &p.other_funds}};
+      {"项目资金总额", &p.total_funds},
+      {"其中财政资金", &p.fiscal_funds},
+      {"其他资金", &p.other_funds}};
   for (const auto& [key, target] : amounts) {
     const JsonValue* v = root.Find(key);
     if (!v) continue;

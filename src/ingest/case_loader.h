@@ -24,8 +24,9 @@ void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags);
 void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostics& diags);
 void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags);
 
-// project.json of a standalone 绩效目标申报表 (Chinese keys: 项目名称, 项目类别, 主管部门, 实施单位,
-// 计划开始日期, 计划完成日期, 项目资金总额, 其中财政资金, 其他资金, 总目标, 年度目标; amounts in 万元).
+// project.json of a standalone 绩效目标申报表 (Chinese keys: 项目名称, 项目类别, 主管部门,
+// 实施单位, 计划开始日期, 计划完成日期, 项目资金总额, 其中财政资金, 其他资金, 总目标, 年度目标;
+// amounts in 万元).
 TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags);
 
 }  // namespace jixiao

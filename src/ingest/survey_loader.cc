@@ -26,7 +26,8 @@ std::vector<std::string> StringList(JsonReader& in, const JsonValue* v) {
 
 std::optional<Question> ReadQuestion(JsonReader& in, const JsonValue& v) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return std::nullopt;
-  in.RejectUnknown(v, {"id", "text", "type", "options", "metric", "method", "positive", "scores", "group_by"});
+  in.RejectUnknown(
+      v, {"id", "text", "type", "options", "metric", "method", "positive", "scores", "group_by"});
   Question q;
   q.where = in.Where(v);
   const JsonValue* id = in.Member(v, "id", true);
@@ -36,7 +37,8 @@ std::optional<Question> ReadQuestion(JsonReader& in, const JsonValue& v) {
   q.text = in.String(*text).value_or("");
   if (const JsonValue* type = v.Find("type")) {
     std::string t = in.String(*type).value_or("single");
-    if (t != "single" && t != "multiple") in.Error(*type, "survey.type", "type 只能是 single（单选）或 multiple（多选）");
+    if (t != "single" && t != "multiple")
+      in.Error(*type, "survey.type", "type 只能是 single（单选）或 multiple（多选）");
     q.multiple = t == "multiple";
   }
   q.options = StringList(in, in.Member(v, "options", true));
@@ -60,15 +62,18 @@ std::optional<Question> ReadQuestion(JsonReader& in, const JsonValue& v) {
     if (scores && in.Expect(*scores, JsonValue::Type::kObject)) {
       for (const auto& [option, score] : scores->members) {
         auto value = in.Integer(score);
-        if (!known(option)) in.Error(score, "survey.scores", "scores 中的“" + option + "”不是该题的选项");
-        if (value && (*value < 0 || *value > 100)) in.Error(score, "survey.scores", "选项分值应在 0–100 之间");
+        if (!known(option))
+          in.Error(score, "survey.scores", "scores 中的“" + option + "”不是该题的选项");
+        if (value && (*value < 0 || *value > 100))
+          in.Error(score, "survey.scores", "选项分值应在 0–100 之间");
         if (value) q.scores[option] = static_cast<int>(*value);
       }
       for (const auto& o : q.options)
         if (!q.scores.count(o)) in.Error(*scores, "survey.scores", "选项“" + o + "”缺少分值");
     }
   } else {
-    in.Error(*v.Find("method"), "survey.method", "method 只能是 share（正面选项占比）或 mean（选项分值均值）");
+    in.Error(*v.Find("method"), "survey.method",
+             "method 只能是 share（正面选项占比）或 mean（选项分值均值）");
   }
   return q;
 }
@@ -106,7 +111,9 @@ void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags) {
     std::map<std::string, CsvColumn> columns;
     for (const auto& question : q.questions) {
       CsvColumn col = csv.Column(question.id);
-      if (!col.present()) diags.Error("survey.column", {rfile, 1, 0, ""}, "responses.csv 缺少题目“" + question.id + "”的列");
+      if (!col.present())
+        diags.Error("survey.column", {rfile, 1, 0, ""},
+                    "responses.csv 缺少题目“" + question.id + "”的列");
       columns[question.id] = col;
     }
     std::set<std::string> question_ids;
@@ -126,20 +133,25 @@ void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags) {
         std::vector<std::string> chosen;
         size_t start = 0;
         std::string normalized = text;
-        for (size_t pos; (pos = normalized.find("；")) != std::string::npos;) normalized.replace(pos, 3, ";");
+        for (size_t pos; (pos = normalized.find("；")) != std::string::npos;)
+          normalized.replace(pos, 3, ";");
         while (start <= normalized.size()) {
           size_t end = normalized.find(';', start);
-          std::string part = Trim(normalized.substr(start, end == std::string::npos ? std::string::npos : end - start));
+          std::string part = Trim(
+              normalized.substr(start, end == std::string::npos ? std::string::npos : end - start));
           if (!part.empty()) chosen.push_back(part);
           if (end == std::string::npos) break;
           start = end + 1;
         }
         if (!question.multiple && chosen.size() > 1)
-          cells.Error(row, col, "survey.single", "单选题“" + question.id + "”选了多个选项：“" + text + "”");
+          cells.Error(row, col, "survey.single",
+                      "单选题“" + question.id + "”选了多个选项：“" + text + "”");
         for (const auto& option : chosen)
-          if (std::find(question.options.begin(), question.options.end(), option) == question.options.end())
+          if (std::find(question.options.begin(), question.options.end(), option) ==
+              question.options.end())
             cells.Error(row, col, "survey.unknown_option",
-                        "“" + option + "”不是题目“" + question.id + "”的选项，请核对或在 questionnaire.json 中补充");
+                        "“" + option + "”不是题目“" + question.id +
+                            "”的选项，请核对或在 questionnaire.json 中补充");
         r.answers[question.id] = chosen;
       }
       survey.responses.push_back(r);

@@ -19,6 +19,18 @@ bool FileExists(const std::string& path) {
 
 bool IsTotalLabel(const std::string& text) { return text == "合计" || text == "总计"; }
 
+// Reads one CSV file and hands it to `read`; unreadable or undecodable files become diagnostics.
+void ReadCsvInto(const std::string& path, Diagnostics& diags,
+                 const std::function<void(const CsvTable&, CsvCells&)>& read) {
+  try {
+    CsvTable csv = ReadCsvFile(path);
+    CsvCells cells(csv, diags);
+    read(csv, cells);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+  }
+}
+
 // Opens dir/name if present and hands the parsed table to `read`.
 template <typename Row>
 void LoadTable(const std::string& dir, const std::string& name, Table<Row>& table,
@@ -28,13 +40,7 @@ void LoadTable(const std::string& dir, const std::string& name, Table<Row>& tabl
   if (!FileExists(path)) return;
   table.present = true;
   table.file = path;
-  try {
-    CsvTable csv = ReadCsvFile(path);
-    CsvCells cells(csv, diags);
-    read(csv, cells, table);
-  } catch (const InputError& e) {
-    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
-  }
+  ReadCsvInto(path, diags, [&](const CsvTable& csv, CsvCells& cells) { read(csv, cells, table); });
 }
 
 void ReadBudget(const CsvTable& csv, CsvCells& cells, Case& c) {
@@ -268,25 +274,15 @@ void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
 void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostics& diags) {
   table.present = true;
   table.file = file;
-  try {
-    CsvTable csv = ReadCsvFile(file);
-    CsvCells cells(csv, diags);
-    ReadTargets(csv, cells, table);
-  } catch (const InputError& e) {
-    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
-  }
+  ReadCsvInto(file, diags,
+              [&](const CsvTable& csv, CsvCells& cells) { ReadTargets(csv, cells, table); });
 }
 
 void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags) {
   c.budget.present = true;
   c.budget.file = file;
-  try {
-    CsvTable csv = ReadCsvFile(file);
-    CsvCells cells(csv, diags);
-    ReadBudget(csv, cells, c);
-  } catch (const InputError& e) {
-    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
-  }
+  ReadCsvInto(file, diags,
+              [&](const CsvTable& csv, CsvCells& cells) { ReadBudget(csv, cells, c); });
 }
 
 void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags) {

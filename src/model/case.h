@@ -131,7 +131,8 @@ struct TargetRow {
   std::string level1, level2, level3, value, actual, source;
   int line = 0;
   // Columns of the standalone 绩效目标申报表 (optional in a case's targets.csv).
-  std::string value_type, unit, explanation, criteria;  // 指标值类型, 计量单位, 指标解释, 评(扣)分标准
+  std::string value_type, unit, explanation,
+      criteria;  // 指标值类型, 计量单位, 指标解释, 评(扣)分标准
 };
 
 // The header block of a 财政项目支出绩效目标申报表 (project.json beside a standalone targets.csv).

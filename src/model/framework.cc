@@ -162,8 +162,9 @@ void ValidateFramework(const Framework& framework, Diagnostics& diags) {
   }
   if (framework.total < framework.grades.front().min) {
     diags.Error("framework.grades_total", {framework.file, 0, 0, "$.grades[0]"},
-                "最高等级“" + framework.grades.front().label + "”的下限" + FormatScore(framework.grades.front().min) +
-                    "高于总分" + FormatScore(framework.total) + "，任何得分都达不到");
+                "最高等级“" + framework.grades.front().label + "”的下限" +
+                    FormatScore(framework.grades.front().min) + "高于总分" +
+                    FormatScore(framework.total) + "，任何得分都达不到");
   }
   for (size_t i = 1; i < framework.grades.size(); ++i) {
     if (!(framework.grades[i].min < framework.grades[i - 1].min)) {

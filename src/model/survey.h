@@ -19,9 +19,9 @@ struct Question {
   std::vector<std::string> options;
   std::string metric;  // the metric this question feeds; empty = reported only
   enum class Method { kShare, kMean } method = Method::kShare;
-  std::set<std::string> positive;      // share: options counted as positive
-  std::map<std::string, int> scores;   // mean: option -> score 0..100
-  std::string group_by;                // a group column of responses.csv, for breakdowns
+  std::set<std::string> positive;     // share: options counted as positive
+  std::map<std::string, int> scores;  // mean: option -> score 0..100
+  std::string group_by;               // a group column of responses.csv, for breakdowns
   Location where;
 };
 
@@ -35,8 +35,8 @@ struct Questionnaire {
 struct SurveyResponse {
   int line = 0;
   std::string id;
-  std::map<std::string, std::string> groups;                    // group column -> value
-  std::map<std::string, std::vector<std::string>> answers;      // question id -> chosen options
+  std::map<std::string, std::string> groups;                // group column -> value
+  std::map<std::string, std::vector<std::string>> answers;  // question id -> chosen options
 };
 
 struct Survey {

@@ -32,22 +32,7 @@ nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 
 @media print { thead { display: table-header-group; } tr { page-break-inside: avoid; } }
 )";
 
-std::string Esc(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += c;
-  }
-  return out;
-}
+std::string Esc(const std::string& text) { return XmlEscape(text); }  // same rules as XML
 
 std::string Runs(const doc::Runs& runs) {
   std::string out;

@@ -1,5 +1,5 @@
-// Writers from the document and workbook models to bytes: Markdown (pipe tables, merged cells repeated), HTML
-// (self-contained, print CSS for A4) and DOCX (WordprocessingML through Poco::Zip).
+// Writers from the document and workbook models to bytes: Markdown (pipe tables, merged cells
+// repeated), HTML (self-contained, print CSS for A4) and DOCX (WordprocessingML through Poco::Zip).
 // Contract: the writers know formats, not the domain; escaping for each format lives here.
 #pragma once
 

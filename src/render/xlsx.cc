@@ -169,16 +169,20 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
                    : chart.type == doc::SheetChart::Type::kStackedBar ? LXW_CHART_BAR_STACKED
                                                                       : LXW_CHART_COLUMN;
     lxw_chart* c = workbook_add_chart(wb, type);
-    auto first = static_cast<lxw_row_t>(chart.first_row), last = static_cast<lxw_row_t>(chart.last_row);
+    auto first = static_cast<lxw_row_t>(chart.first_row),
+         last = static_cast<lxw_row_t>(chart.last_row);
     std::vector<int> value_cols = {chart.value_col};
     value_cols.insert(value_cols.end(), chart.more_value_cols.begin(), chart.more_value_cols.end());
     for (int col : value_cols) {
       lxw_chart_series* series = chart_add_series(c, nullptr, nullptr);
-      chart_series_set_categories(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(chart.category_col),
-                                  last, static_cast<lxw_col_t>(chart.category_col));
+      chart_series_set_categories(series, sheet.name.c_str(), first,
+                                  static_cast<lxw_col_t>(chart.category_col), last,
+                                  static_cast<lxw_col_t>(chart.category_col));
       chart_series_set_values(series, sheet.name.c_str(), first, static_cast<lxw_col_t>(col), last,
                               static_cast<lxw_col_t>(col));
-      if (first > 0) chart_series_set_name_range(series, sheet.name.c_str(), first - 1, static_cast<lxw_col_t>(col));
+      if (first > 0)
+        chart_series_set_name_range(series, sheet.name.c_str(), first - 1,
+                                    static_cast<lxw_col_t>(col));
       if (value_cols.size() == 1) chart_series_set_labels(series);
     }
     chart_title_set_name(c, chart.title.c_str());
@@ -191,8 +195,8 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
     lxw_chart_options size = {};
     size.x_scale = chart.type == doc::SheetChart::Type::kPie ? 1.0 : 1.6;  // room for many labels
     size.y_scale = chart.type == doc::SheetChart::Type::kPie ? 1.0 : 1.4;
-    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(chart.anchor_row), static_cast<lxw_col_t>(chart.anchor_col),
-                               c, &size);
+    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(chart.anchor_row),
+                               static_cast<lxw_col_t>(chart.anchor_col), c, &size);
   }
   for (const auto& range : sheet.color_scales) {
     lxw_conditional_format scale = {};
@@ -200,8 +204,9 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
     scale.min_color = 0xF8696B;
     scale.mid_color = 0xFFEB84;
     scale.max_color = 0x63BE7B;
-    worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(range.first_row), static_cast<lxw_col_t>(range.first_col),
-                                       static_cast<lxw_row_t>(range.last_row), static_cast<lxw_col_t>(range.last_col), &scale);
+    worksheet_conditional_format_range(
+        ws, static_cast<lxw_row_t>(range.first_row), static_cast<lxw_col_t>(range.first_col),
+        static_cast<lxw_row_t>(range.last_row), static_cast<lxw_col_t>(range.last_col), &scale);
   }
   worksheet_set_paper(ws, 9);  // A4
   if (sheet.landscape) worksheet_set_landscape(ws);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-
 #include <kainjow/mustache.hpp>
 
 #include "core/format.h"
@@ -18,11 +17,14 @@ namespace {
 using doc::CellStyle;
 
 double D(Score s) { return static_cast<double>(s.hundredths) / 100.0; }
-double Fraction(const Rational& percent) { return static_cast<double>(percent.RoundScaled(4)) / 1000000.0; }
+double Fraction(const Rational& percent) {
+  return static_cast<double>(percent.RoundScaled(4)) / 1000000.0;
+}
 std::string Rate(const std::optional<Rational>& r) { return r ? FormatPercent(*r) : "—"; }
 
 void Header(doc::Sheet& s, int row, const std::vector<std::string>& titles) {
-  for (size_t c = 0; c < titles.size(); ++c) s.Text(row, static_cast<int>(c), titles[c], CellStyle::kHeader);
+  for (size_t c = 0; c < titles.size(); ++c)
+    s.Text(row, static_cast<int>(c), titles[c], CellStyle::kHeader);
   s.header_first_row = s.header_last_row = row;
   s.freeze_rows = row + 1;
 }
@@ -34,9 +36,12 @@ doc::Table RankingTable(const compare::Comparison& cmp) {
   for (const auto& c : cmp.categories) titles.push_back(CategoryLabel(c) + "得分率");
   t.rows.push_back(HeaderRow(titles));
   for (const auto& r : cmp.ranking) {
-    std::vector<doc::Cell> row = {NumberCell(std::to_string(r.rank)), TextCell(r.town, doc::Align::kCenter),
-                                  TextCell(r.project), NumberCell(FormatScoreNumber(r.total)),
-                                  NumberCell(FormatPercent(r.total_rate)), NumberCell(r.grade)};
+    std::vector<doc::Cell> row = {NumberCell(std::to_string(r.rank)),
+                                  TextCell(r.town, doc::Align::kCenter),
+                                  TextCell(r.project),
+                                  NumberCell(FormatScoreNumber(r.total)),
+                                  NumberCell(FormatPercent(r.total_rate)),
+                                  NumberCell(r.grade)};
     for (const auto& rate : r.category_rates) row.push_back(NumberCell(Rate(rate)));
     t.rows.push_back(row);
   }
@@ -50,8 +55,9 @@ doc::Table GradeTable(const compare::Comparison& cmp) {
   t.caption = "绩效等级分布";
   t.rows.push_back(HeaderRow({"等级", "个数", "占比"}));
   for (const auto& [label, n] : cmp.grades)
-    t.rows.push_back({NumberCell(label), NumberCell(std::to_string(n)),
-                      NumberCell(FormatPercent(Rational(n * 100, static_cast<int64_t>(cmp.ranking.size()))))});
+    t.rows.push_back(
+        {NumberCell(label), NumberCell(std::to_string(n)),
+         NumberCell(FormatPercent(Rational(n * 100, static_cast<int64_t>(cmp.ranking.size()))))});
   return t;
 }
 
@@ -61,7 +67,8 @@ doc::Table DeductedTable(const compare::Comparison& cmp, size_t limit) {
   t.rows.push_back(HeaderRow({"序号", "指标", "累计扣分", "扣分案例数"}));
   for (size_t i = 0; i < cmp.most_deducted.size() && i < limit; ++i) {
     const auto& d = cmp.most_deducted[i];
-    t.rows.push_back({NumberCell(std::to_string(i + 1)), TextCell(d.label), NumberCell(FormatPoints(d.points_lost)),
+    t.rows.push_back({NumberCell(std::to_string(i + 1)), TextCell(d.label),
+                      NumberCell(FormatPoints(d.points_lost)),
                       NumberCell(std::to_string(d.cases))});
   }
   return t;
@@ -86,7 +93,8 @@ doc::Table YearTable(const compare::Comparison& cmp) {
   t.rows.push_back(HeaderRow({"街镇", "项目", "各年度总分", "变化"}));
   for (const auto& y : cmp.years) {
     std::string totals;
-    for (const auto& [year, total] : y.totals) totals += (totals.empty() ? "" : "，") + year + "年" + FormatScore(total);
+    for (const auto& [year, total] : y.totals)
+      totals += (totals.empty() ? "" : "，") + year + "年" + FormatScore(total);
     Score delta = y.totals.back().second - y.totals.front().second;
     std::string sign = delta.hundredths > 0 ? "+" : "";
     t.rows.push_back({TextCell(y.town, doc::Align::kCenter), TextCell(y.project), TextCell(totals),
@@ -132,14 +140,18 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
       s.Number(i + 1, 5, D(r.total), CellStyle::kScore);
       s.Text(i + 1, 6, r.grade, CellStyle::kCenter);
       for (size_t k = 0; k < r.category_rates.size(); ++k)
-        if (r.category_rates[k]) s.Number(i + 1, 7 + static_cast<int>(k), Fraction(*r.category_rates[k]), CellStyle::kRate);
+        if (r.category_rates[k])
+          s.Number(i + 1, 7 + static_cast<int>(k), Fraction(*r.category_rates[k]),
+                   CellStyle::kRate);
     }
     s.widths = {6, 16, 12, 36, 8, 8, 8};
     for (size_t k = 0; k < cmp.categories.size(); ++k) s.widths.push_back(12);
     if (n > 0) s.charts.push_back({"各案例总分", 1, n, 2, 5, n + 2, 0});
     if (n > 0 && !cmp.categories.empty()) {
-      doc::SheetChart stacked{"一级指标得分率", 1, n, 2, 7, n + 2, 8, doc::SheetChart::Type::kStackedBar, {}};
-      for (size_t k = 1; k < cmp.categories.size(); ++k) stacked.more_value_cols.push_back(7 + static_cast<int>(k));
+      doc::SheetChart stacked{
+          "一级指标得分率", 1, n, 2, 7, n + 2, 8, doc::SheetChart::Type::kStackedBar, {}};
+      for (size_t k = 1; k < cmp.categories.size(); ++k)
+        stacked.more_value_cols.push_back(7 + static_cast<int>(k));
       s.charts.push_back(stacked);
     }
     wb.sheets.push_back(s);
@@ -156,9 +168,11 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
       s.Text(i + 1, 1, cmp.ranking[static_cast<size_t>(i)].town, CellStyle::kCenter);
       for (size_t k = 0; k < cmp.columns.size(); ++k)
         if (cmp.matrix[static_cast<size_t>(i)][k])
-          s.Number(i + 1, 2 + static_cast<int>(k), Fraction(*cmp.matrix[static_cast<size_t>(i)][k]), CellStyle::kRate);
+          s.Number(i + 1, 2 + static_cast<int>(k), Fraction(*cmp.matrix[static_cast<size_t>(i)][k]),
+                   CellStyle::kRate);
     }
-    if (n > 0 && !cmp.columns.empty()) s.color_scales.push_back({1, 2, n, 1 + static_cast<int>(cmp.columns.size())});
+    if (n > 0 && !cmp.columns.empty())
+      s.color_scales.push_back({1, 2, n, 1 + static_cast<int>(cmp.columns.size())});
     s.widths = {16, 12};
     for (size_t k = 0; k < cmp.columns.size(); ++k) s.widths.push_back(11);
     wb.sheets.push_back(s);
@@ -194,8 +208,8 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
   return wb;
 }
 
-std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp, const std::string& dir,
-                                                  Diagnostics& diags) {
+std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp,
+                                                  const std::string& dir, Diagnostics& diags) {
   std::string file = dir + "/compare.mustache";
   auto text = ReadFileBytes(file);
   if (!text) {
@@ -210,14 +224,16 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   if (!cmp.ranking.empty()) {
     Score sum;
     for (const auto& r : cmp.ranking) sum += r.total;
-    d.set("average", FormatScore(Score::Round(Rational(sum.hundredths, 100) / Rational(static_cast<int64_t>(cmp.ranking.size())))));
-    d.set("best", doc::EscapeValue(cmp.ranking.front().town + "（" + cmp.ranking.front().project + "，" +
-                                   FormatScore(cmp.ranking.front().total) + "）"));
-    d.set("worst", doc::EscapeValue(cmp.ranking.back().town + "（" + cmp.ranking.back().project + "，" +
-                                    FormatScore(cmp.ranking.back().total) + "）"));
+    d.set("average", FormatScore(Score::Round(Rational(sum.hundredths, 100) /
+                                              Rational(static_cast<int64_t>(cmp.ranking.size())))));
+    d.set("best", doc::EscapeValue(cmp.ranking.front().town + "（" + cmp.ranking.front().project +
+                                   "，" + FormatScore(cmp.ranking.front().total) + "）"));
+    d.set("worst", doc::EscapeValue(cmp.ranking.back().town + "（" + cmp.ranking.back().project +
+                                    "，" + FormatScore(cmp.ranking.back().total) + "）"));
   }
   d.set("has_top_deducted", kainjow::mustache::data(!cmp.most_deducted.empty()));
-  if (!cmp.most_deducted.empty()) d.set("top_deducted", doc::EscapeValue(cmp.most_deducted.front().label));
+  if (!cmp.most_deducted.empty())
+    d.set("top_deducted", doc::EscapeValue(cmp.most_deducted.front().label));
   d.set("has_years", kainjow::mustache::data(!cmp.years.empty()));
   kainjow::mustache::mustache tmpl(*text);
   tmpl.set_custom_escape([](const std::string& s) { return s; });
@@ -227,20 +243,31 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   }
   doc::Document document;
   document.title = "街镇财政支出绩效评价结果汇总分析";
-  doc::ParseMarkup(tmpl.render(d), [&](const std::string& name, const std::string& argument, doc::Document& out) {
-    std::optional<doc::Table> table;
-    if (name == "compare_ranking") table = RankingTable(cmp);
-    else if (name == "compare_grades") table = GradeTable(cmp);
-    else if (name == "compare_deducted") table = DeductedTable(cmp, 10);
-    else if (name == "compare_problems") table = ProblemTable(cmp);
-    else if (name == "compare_years") table = YearTable(cmp);
-    else if (name == "chart:compare_totals") out.blocks.push_back(TotalsChart(cmp));
-    else diags.Warning("template.table", {file, 0, 0, "[[" + name + "]]"}, "未知的表格或图表“" + name + "”，已略过");
-    if (table) {
-      if (!argument.empty()) table->caption = argument;
-      out.blocks.push_back(*table);
-    }
-  }, document);
+  doc::ParseMarkup(
+      tmpl.render(d),
+      [&](const std::string& name, const std::string& argument, doc::Document& out) {
+        std::optional<doc::Table> table;
+        if (name == "compare_ranking")
+          table = RankingTable(cmp);
+        else if (name == "compare_grades")
+          table = GradeTable(cmp);
+        else if (name == "compare_deducted")
+          table = DeductedTable(cmp, 10);
+        else if (name == "compare_problems")
+          table = ProblemTable(cmp);
+        else if (name == "compare_years")
+          table = YearTable(cmp);
+        else if (name == "chart:compare_totals")
+          out.blocks.push_back(TotalsChart(cmp));
+        else
+          diags.Warning("template.table", {file, 0, 0, "[[" + name + "]]"},
+                        "未知的表格或图表“" + name + "”，已略过");
+        if (table) {
+          if (!argument.empty()) table->caption = argument;
+          out.blocks.push_back(*table);
+        }
+      },
+      document);
   NumberDocument(document);
   return document;
 }

@@ -14,7 +14,7 @@ std::vector<Path> LeafPaths(const std::vector<Indicator>& roots);
 int Depth(const std::vector<Path>& paths);
 
 struct NodeRun {
-  size_t first = 0, last = 0;     // inclusive indices into the paths
+  size_t first = 0, last = 0;       // inclusive indices into the paths
   const Indicator* node = nullptr;  // nullptr where the leaf is shallower than `level`
 };
 std::vector<NodeRun> LevelRuns(const std::vector<Path>& paths, int level);

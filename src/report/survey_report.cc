@@ -22,7 +22,8 @@ std::string Interval(double low, double high) {
 std::string MethodText(const Question& q) {
   if (q.method == Question::Method::kMean) {
     std::string scores;
-    for (const auto& o : q.options) scores += (scores.empty() ? "" : "、") + o + std::to_string(q.scores.at(o)) + "分";
+    for (const auto& o : q.options)
+      scores += (scores.empty() ? "" : "、") + o + std::to_string(q.scores.at(o)) + "分";
     return "选项分值均值（" + scores + "）";
   }
   std::string positive;
@@ -63,9 +64,11 @@ doc::Table SurveyMetricsTable(const SurveyStats& s) {
     const Question& q = *qs.question;
     if (q.metric.empty()) continue;
     bool share = q.method == Question::Method::kShare;
-    t.rows.push_back({TextCell(q.metric, doc::Align::kCenter), TextCell(q.id + " " + q.text), TextCell(MethodText(q)),
-                      NumberCell(Count(qs.answered, "份")), NumberCell(qs.rate ? FormatPercent(*qs.rate) : "—"),
-                      NumberCell(share && qs.rate ? Interval(qs.wilson_low, qs.wilson_high) : "—")});
+    t.rows.push_back(
+        {TextCell(q.metric, doc::Align::kCenter), TextCell(q.id + " " + q.text),
+         TextCell(MethodText(q)), NumberCell(Count(qs.answered, "份")),
+         NumberCell(qs.rate ? FormatPercent(*qs.rate) : "—"),
+         NumberCell(share && qs.rate ? Interval(qs.wilson_low, qs.wilson_high) : "—")});
   }
   t.widths = {3, 5, 6, 2, 2, 3};
   return t;
@@ -132,7 +135,8 @@ doc::Sheet SurveySheet(const SurveyStats& s, const std::string& title) {
     sheet.Text(row, 0, qs.question->metric, doc::CellStyle::kCenter);
     sheet.Text(row, 1, qs.question->id + " " + qs.question->text);
     sheet.Number(row, 2, static_cast<double>(qs.answered), doc::CellStyle::kInteger);
-    sheet.Number(row, 3, qs.rate ? static_cast<double>(qs.rate->RoundScaled(4)) / 1000000.0 : 0, doc::CellStyle::kRate);
+    sheet.Number(row, 3, qs.rate ? static_cast<double>(qs.rate->RoundScaled(4)) / 1000000.0 : 0,
+                 doc::CellStyle::kRate);
     bool share = qs.question->method == Question::Method::kShare;
     if (share) {
       sheet.Number(row, 4, qs.wilson_low / 100, doc::CellStyle::kRate);
@@ -152,7 +156,8 @@ doc::Sheet SurveySheet(const SurveyStats& s, const std::string& title) {
     for (const auto& o : qs.options) {
       sheet.Text(row, 0, o.option, doc::CellStyle::kCenter);
       sheet.Number(row, 2, static_cast<double>(o.count), doc::CellStyle::kInteger);
-      sheet.Number(row, 3, static_cast<double>(o.percent.RoundScaled(4)) / 1000000.0, doc::CellStyle::kRate);
+      sheet.Number(row, 3, static_cast<double>(o.percent.RoundScaled(4)) / 1000000.0,
+                   doc::CellStyle::kRate);
       ++row;
     }
   }

@@ -144,7 +144,8 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
                    "不一致，以计算值为准）";
       }
       bool survey = c.survey.present && derived->second.source == c.survey.responses_file;
-      diags.Warning(survey ? "metric.survey_conflict" : "metric.derived_typed", typed.where, message);
+      diags.Warning(survey ? "metric.survey_conflict" : "metric.derived_typed", typed.where,
+                    message);
       continue;
     }
     if (const DeclaredMetric* declared = fw.FindMetric(name)) {

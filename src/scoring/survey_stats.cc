@@ -56,7 +56,8 @@ SurveyStats ComputeSurvey(const Survey& survey, Diagnostics& diags) {
   std::vector<const SurveyResponse*> all;
   for (const auto& r : survey.responses) {
     all.push_back(&r);
-    bool any = std::any_of(r.answers.begin(), r.answers.end(), [](const auto& a) { return !a.second.empty(); });
+    bool any = std::any_of(r.answers.begin(), r.answers.end(),
+                           [](const auto& a) { return !a.second.empty(); });
     ++(any ? s.valid : s.invalid);
   }
   s.total = static_cast<int64_t>(all.size());
@@ -65,7 +66,8 @@ SurveyStats ComputeSurvey(const Survey& survey, Diagnostics& diags) {
     double n = static_cast<double>(s.valid);
     double fpc = 1;
     if (qn.population && *qn.population > s.valid)
-      fpc = std::sqrt((static_cast<double>(*qn.population) - n) / (static_cast<double>(*qn.population) - 1));
+      fpc = std::sqrt((static_cast<double>(*qn.population) - n) /
+                      (static_cast<double>(*qn.population) - 1));
     s.margin_percent = 100 * kZ * std::sqrt(0.25 / n) * fpc;
   }
   s.required_sample = RequiredSample(0.05, qn.population);
@@ -80,10 +82,12 @@ SurveyStats ComputeSurvey(const Survey& survey, Diagnostics& diags) {
       int64_t count = 0;
       for (const auto* r : all) {
         auto it = r->answers.find(q.id);
-        if (it != r->answers.end() && std::find(it->second.begin(), it->second.end(), option) != it->second.end())
+        if (it != r->answers.end() &&
+            std::find(it->second.begin(), it->second.end(), option) != it->second.end())
           ++count;
       }
-      qs.options.push_back({option, count, qs.answered ? Rational(count * 100, qs.answered) : Rational(0)});
+      qs.options.push_back(
+          {option, count, qs.answered ? Rational(count * 100, qs.answered) : Rational(0)});
     }
     if (q.method == Question::Method::kShare && qs.answered > 0) {
       auto [low, high] = WilsonInterval(positive, qs.answered);
@@ -92,7 +96,8 @@ SurveyStats ComputeSurvey(const Survey& survey, Diagnostics& diags) {
     }
     if (qs.answered == 0)
       diags.Warning("survey.no_answers", q.where,
-                    "题目“" + q.id + "”没有有效作答" + (q.metric.empty() ? "" : "，无法计算“" + q.metric + "”"));
+                    "题目“" + q.id + "”没有有效作答" +
+                        (q.metric.empty() ? "" : "，无法计算“" + q.metric + "”"));
     s.questions.push_back(qs);
     if (!q.group_by.empty()) {
       Breakdown b{&q, q.group_by, {}};

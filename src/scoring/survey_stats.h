@@ -25,7 +25,7 @@ struct QuestionStats {
   const Question* question = nullptr;
   int64_t answered = 0, missing = 0;
   std::vector<OptionCount> options;
-  std::optional<Rational> rate;  // percent value of the metric, when answered > 0
+  std::optional<Rational> rate;            // percent value of the metric, when answered > 0
   double wilson_low = 0, wilson_high = 0;  // percent, share questions only
 };
 
@@ -45,7 +45,7 @@ struct SurveyStats {
   int64_t total = 0, valid = 0, invalid = 0;
   Rational valid_percent;
   std::optional<int64_t> population;
-  double margin_percent = 0;   // ± at p = 0.5, 95% confidence, finite-population corrected
+  double margin_percent = 0;    // ± at p = 0.5, 95% confidence, finite-population corrected
   int64_t required_sample = 0;  // for ±5% at 95% confidence
   bool small_sample = false;
   std::vector<QuestionStats> questions;

@@ -43,7 +43,8 @@ Survey Make(std::vector<std::vector<std::string>> answers) {
 
 TEST_CASE("share: positive options over answered; blanks leave the denominator") {
   Diagnostics d;
-  auto s = ComputeSurvey(Make({{"东", "了解", "非常满意"}, {"东", "不了解", "满意"}, {"西", "", "一般"}}), d);
+  auto s = ComputeSurvey(
+      Make({{"东", "了解", "非常满意"}, {"东", "不了解", "满意"}, {"西", "", "一般"}}), d);
   REQUIRE(s.questions[0].rate);
   CHECK(*s.questions[0].rate == Rational(50));  // 1 of 2 answered
   CHECK(s.questions[0].answered == 2);
@@ -53,15 +54,18 @@ TEST_CASE("share: positive options over answered; blanks leave the denominator")
 
 TEST_CASE("mean: average of option scores") {
   Diagnostics d;
-  auto s = ComputeSurvey(Make({{"东", "了解", "非常满意"}, {"东", "了解", "满意"}, {"西", "了解", "一般"}}), d);
+  auto s = ComputeSurvey(
+      Make({{"东", "了解", "非常满意"}, {"东", "了解", "满意"}, {"西", "了解", "一般"}}), d);
   CHECK(*s.questions[1].rate == Rational(80));  // (100 + 80 + 60) / 3
-  auto t = ComputeSurvey(Make({{"东", "了解", "非常满意"}, {"东", "了解", "满意"}, {"西", "了解", "满意"}}), d);
+  auto t = ComputeSurvey(
+      Make({{"东", "了解", "非常满意"}, {"东", "了解", "满意"}, {"西", "了解", "满意"}}), d);
   CHECK(*t.questions[1].rate == Rational(260, 3));  // 86.67, exact until printed
 }
 
 TEST_CASE("multiple choice counts every chosen option; shares may add past 100%") {
   Diagnostics d;
-  auto s = ComputeSurvey(Make({{"东", "了解", "满意", "甲", "乙"}, {"西", "了解", "满意", "甲"}}), d);
+  auto s =
+      ComputeSurvey(Make({{"东", "了解", "满意", "甲", "乙"}, {"西", "了解", "满意", "甲"}}), d);
   CHECK(s.questions[2].options[0].count == 2);
   CHECK(s.questions[2].options[0].percent == Rational(100));
   CHECK(s.questions[2].options[1].percent == Rational(50));
@@ -77,7 +81,8 @@ TEST_CASE("a question with no valid answers has no rate and warns") {
 
 TEST_CASE("validity, breakdown by group") {
   Diagnostics d;
-  auto s = ComputeSurvey(Make({{"东", "了解", "满意"}, {"东", "不了解", "满意"}, {"西", "", ""}}), d);
+  auto s =
+      ComputeSurvey(Make({{"东", "了解", "满意"}, {"东", "不了解", "满意"}, {"西", "", ""}}), d);
   CHECK(s.valid == 2);
   CHECK(s.invalid == 1);
   CHECK(s.valid_percent == Rational(200, 3));
