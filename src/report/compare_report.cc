@@ -146,7 +146,8 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
     }
     s.widths = {6, 16, 12, 36, 8, 8, 8};
     for (size_t k = 0; k < cmp.categories.size(); ++k) s.widths.push_back(12);
-    if (n > 0) s.charts.push_back({"各案例总分", 1, n, 2, 5, n + 2, 0});
+    if (n > 0)
+      s.charts.push_back({"各案例总分", 1, n, 2, 5, n + 2, 0, doc::SheetChart::Type::kColumn, {}});
     if (n > 0 && !cmp.categories.empty()) {
       doc::SheetChart stacked{
           "一级指标得分率", 1, n, 2, 7, n + 2, 8, doc::SheetChart::Type::kStackedBar, {}};

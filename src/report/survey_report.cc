@@ -147,7 +147,9 @@ doc::Sheet SurveySheet(const SurveyStats& s, const std::string& title) {
     }
     ++row;
   }
-  if (row > 2) sheet.charts.push_back({"问卷计算的指标", 2, row - 1, 0, 3, row + 1, 0});
+  if (row > 2)
+    sheet.charts.push_back(
+        {"问卷计算的指标", 2, row - 1, 0, 3, row + 1, 0, doc::SheetChart::Type::kColumn, {}});
   row += 18;  // room for the chart
   for (const auto& qs : s.questions) {
     sheet.Text(row, 0, qs.question->id + " " + qs.question->text, doc::CellStyle::kTotalText);
