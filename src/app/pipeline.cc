@@ -1,7 +1,5 @@
 #include "app/pipeline.h"
 
-#include <sys/stat.h>
-
 #include <cstdlib>
 
 #include "core/text.h"
@@ -12,16 +10,6 @@
 
 namespace jixiao {
 namespace {
-
-bool IsFile(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-bool IsDir(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 std::string Parent(const std::string& dir) {
   size_t slash = dir.find_last_of('/');
@@ -37,21 +25,21 @@ std::optional<std::string> FindFrameworkFile(const Case& c) {
   if (ref.empty()) return std::nullopt;
   if (EndsWith(ref, ".json")) {
     std::string path = ref[0] == '/' ? ref : c.dir + "/" + ref;
-    if (IsFile(path)) return path;
+    if (IsRegularFile(path)) return path;
     return std::nullopt;
   }
-  if (IsFile(c.dir + "/" + ref + ".json")) return c.dir + "/" + ref + ".json";
+  if (IsRegularFile(c.dir + "/" + ref + ".json")) return c.dir + "/" + ref + ".json";
   char resolved[4096];
   std::string dir = realpath(c.dir.c_str(), resolved) ? std::string(resolved) : c.dir;
   for (int depth = 0; depth < 12; ++depth) {
     std::string candidate = dir + "/indicators/" + ref + ".json";
-    if (IsFile(candidate)) return candidate;
+    if (IsRegularFile(candidate)) return candidate;
     if (dir == "/" || dir.empty()) break;
     dir = Parent(dir);
   }
   if (const char* env = std::getenv("JIXIAO_INDICATORS")) {
     std::string candidate = std::string(env) + "/" + ref + ".json";
-    if (IsFile(candidate)) return candidate;
+    if (IsRegularFile(candidate)) return candidate;
   }
   return std::nullopt;
 }
@@ -88,7 +76,7 @@ std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& d
 }
 
 void ValidatePath(const std::string& path, Diagnostics& diags) {
-  if (IsDir(path)) {
+  if (IsDirectory(path)) {
     EvaluateCaseDir(path, diags);
   } else if (EndsWith(path, ".json")) {
     LoadFramework(path, diags);
@@ -98,7 +86,7 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
     } catch (const InputError& e) {
       diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
     }
-  } else if (!IsFile(path)) {
+  } else if (!IsRegularFile(path)) {
     diags.Error("file.not_found", {path, 0, 0, ""}, "路径不存在，请检查拼写");
   } else {
     diags.Error("file.unknown_kind", {path, 0, 0, ""},

@@ -1,7 +1,5 @@
 #include "app/targets_app.h"
 
-#include <sys/stat.h>
-
 #include "app/score_json.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
@@ -10,23 +8,9 @@
 #include "report/target_report.h"
 
 namespace jixiao {
-namespace {
-
-bool IsDir(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-bool IsFile(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-}  // namespace
-
 std::optional<TargetFile> LoadTargetTable(const std::string& path, Diagnostics& diags) {
-  std::string file = IsDir(path) ? path + "/targets.csv" : path;
-  if (!IsFile(file)) {
+  std::string file = IsDirectory(path) ? path + "/targets.csv" : path;
+  if (!IsRegularFile(file)) {
     diags.Error("targets.missing", {file, 0, 0, ""},
                 "找不到绩效目标表（targets.csv），请给出文件或包含它的目录");
     return std::nullopt;
@@ -36,7 +20,8 @@ std::optional<TargetFile> LoadTargetTable(const std::string& path, Diagnostics& 
   LoadTargetFile(file, t.targets, diags);
   std::string dir =
       file.find('/') == std::string::npos ? "." : file.substr(0, file.find_last_of('/'));
-  if (IsFile(dir + "/project.json")) t.project = LoadTargetProject(dir + "/project.json", diags);
+  if (IsRegularFile(dir + "/project.json"))
+    t.project = LoadTargetProject(dir + "/project.json", diags);
   if (diags.ErrorCount() != errors) return std::nullopt;
   return t;
 }

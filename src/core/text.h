@@ -22,6 +22,9 @@ std::string Trim(std::string_view text);  // ASCII whitespace and full-width spa
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
 
+bool IsRegularFile(const std::string& path);
+bool IsDirectory(const std::string& path);
+
 // Reads a whole file; nullopt when it cannot be opened.
 std::optional<std::string> ReadFileBytes(const std::string& path);
 

@@ -1,17 +1,10 @@
 #include "ingest/case_loader.h"
 
-#include <sys/stat.h>
-
 #include "core/text.h"
 #include "ingest/json.h"
 
 namespace jixiao {
 namespace {
-
-bool IsDirectory(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 std::string StringMember(JsonReader& in, const JsonValue& object, const std::string& key) {
   const JsonValue* v = object.Find(key);

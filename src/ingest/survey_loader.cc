@@ -1,5 +1,4 @@
 // survey/questionnaire.json and survey/responses.csv of a case (DESIGN.md §4, issue 6).
-#include <sys/stat.h>
 
 #include <algorithm>
 
@@ -10,11 +9,6 @@
 
 namespace jixiao {
 namespace {
-
-bool Exists(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0;
-}
 
 std::vector<std::string> StringList(JsonReader& in, const JsonValue* v) {
   std::vector<std::string> out;
@@ -82,12 +76,12 @@ std::optional<Question> ReadQuestion(JsonReader& in, const JsonValue& v) {
 
 void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags) {
   std::string qfile = dir + "/survey/questionnaire.json", rfile = dir + "/survey/responses.csv";
-  if (!Exists(qfile) && !Exists(rfile)) return;
+  if (!IsRegularFile(qfile) && !IsRegularFile(rfile)) return;
   survey.present = true;
   survey.questionnaire.file = qfile;
   survey.responses_file = rfile;
-  if (!Exists(qfile) || !Exists(rfile)) {
-    diags.Error("survey.incomplete", {Exists(qfile) ? rfile : qfile, 0, 0, ""},
+  if (!IsRegularFile(qfile) || !IsRegularFile(rfile)) {
+    diags.Error("survey.incomplete", {IsRegularFile(qfile) ? rfile : qfile, 0, 0, ""},
                 "问卷需要 questionnaire.json 和 responses.csv 两个文件，缺少此文件");
     return;
   }

@@ -1,6 +1,5 @@
 // The CSV tables of a case directory (DESIGN.md §4). Merged cells exported from Excel arrive as
 // blanks, so a blank 序号/政策/一级/二级/月份 continues the row above.
-#include <sys/stat.h>
 
 #include <functional>
 
@@ -11,11 +10,6 @@
 
 namespace jixiao {
 namespace {
-
-bool FileExists(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 bool IsTotalLabel(const std::string& text) { return text == "合计" || text == "总计"; }
 
@@ -37,7 +31,7 @@ void LoadTable(const std::string& dir, const std::string& name, Table<Row>& tabl
                Diagnostics& diags,
                const std::function<void(const CsvTable&, CsvCells&, Table<Row>&)>& read) {
   std::string path = dir + "/" + name;
-  if (!FileExists(path)) return;
+  if (!IsRegularFile(path)) return;
   table.present = true;
   table.file = path;
   ReadCsvInto(path, diags, [&](const CsvTable& csv, CsvCells& cells) { read(csv, cells, table); });
