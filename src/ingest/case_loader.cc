@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "ingest/json.h"
+#include "ingest/value_reader.h"
 
 namespace jixiao {
 namespace {
@@ -60,24 +61,14 @@ void ReadDeductions(JsonReader& in, const JsonValue& v, Finding& f) {
     const JsonValue* amount = in.Member(item, "amount", true);
     const JsonValue* reason = in.Member(item, "reason", true);
     if (!amount || !reason) continue;
-    auto value = in.Number(*amount);
+    auto value = ReadAmount(in, *amount, "case.deduction");
     auto text = in.String(*reason);
     if (!value || !text) continue;
-    if (value->IsNegative()) {
-      in.Error(*amount, "case.deduction_negative", "扣分不能为负数；如需加分请使用 override");
-      continue;
-    }
     if (Trim(*text).empty()) {
       in.Error(*reason, "case.deduction_reason", "每项扣分都必须写明原因 reason");
       continue;
     }
-    bool share = amount->IsString() && (amount->text.find('%') != std::string::npos ||
-                                        amount->text.find('/') != std::string::npos);
-    if (share && Rational(1) < *value) {
-      in.Error(*amount, "case.deduction_share", "按权重比例扣分不能超过100%");
-      continue;
-    }
-    f.deductions.push_back({*value, share, *text, in.Where(item)});
+    f.deductions.push_back({*value, *text, in.Where(item)});
   }
 }
 

@@ -89,7 +89,7 @@ void ReadDeclaredMetrics(JsonReader& in, const JsonValue& v, Framework& fw) {
   if (!in.Expect(v, JsonValue::Type::kArray)) return;
   for (const auto& item : v.items) {
     if (!in.Expect(item, JsonValue::Type::kObject)) continue;
-    in.RejectUnknown(item, {"name", "unit", "description"});
+    in.RejectUnknown(item, {"name", "unit", "description", "signed"});
     const JsonValue* name = in.Member(item, "name", true);
     const JsonValue* unit = in.Member(item, "unit", true);
     if (!name || !unit) continue;
@@ -98,6 +98,8 @@ void ReadDeclaredMetrics(JsonReader& in, const JsonValue& v, Framework& fw) {
     m.unit = in.String(*unit).value_or("");
     if (const JsonValue* d = in.Member(item, "description", false))
       m.description = in.String(*d).value_or("");
+    if (const JsonValue* sign = in.Member(item, "signed", false))
+      if (in.Expect(*sign, JsonValue::Type::kBool)) m.is_signed = sign->boolean;
     m.where = in.Where(item);
     fw.metrics.push_back(m);
   }

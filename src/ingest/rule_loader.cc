@@ -1,6 +1,7 @@
 #include "ingest/rule_loader.h"
 
 #include "core/format.h"
+#include "ingest/value_reader.h"
 
 namespace jixiao {
 namespace {
@@ -102,14 +103,18 @@ bool ReadElements(JsonReader& in, const JsonValue& v, Rule& rule, Score weight) 
       continue;
     }
     auto t = in.String(*text);
-    std::optional<Rational> p = fraction ? Fraction(in, *fraction) : in.Number(*points);
-    if (!t || !p) {
+    std::optional<Rational> resolved;
+    if (fraction) {
+      if (auto f = Fraction(in, *fraction)) resolved = *f * weight.ToRational();
+    } else if (auto a = ReadAmount(in, *points)) {
+      resolved = a->PointsOf(weight.ToRational());
+    }
+    if (!t || !resolved) {
       ok = false;
       continue;
     }
-    Rational resolved = fraction ? *p * weight.ToRational() : *p;
-    sum += resolved;
-    rule.elements.push_back({*t, resolved});
+    sum += *resolved;
+    rule.elements.push_back({*t, *resolved});
   }
   if (ok && sum != weight.ToRational()) {
     in.Error(*elements, "rule.elements_sum",
@@ -183,15 +188,11 @@ bool ReadLinear(JsonReader& in, const JsonValue& v, Rule& rule) {
   if (!full_at || !per || !deduct) return false;
   auto f = in.Number(*full_at);
   auto p = in.Number(*per);
-  auto d = in.Number(*deduct);
+  auto d = ReadAmount(in, *deduct);
   auto direction = ReadDirection(in, v.Find("direction"));
   if (!f || !p || !d || !direction) return false;
   if (!(Rational(0) < *p)) {
     in.Error(*per, "rule.per", "per（每多少单位扣分）必须大于 0");
-    return false;
-  }
-  if (d->IsNegative()) {
-    in.Error(*deduct, "rule.deduct", "deduct（每档扣分）不能为负数");
     return false;
   }
   rule.full_at = *f;
@@ -292,11 +293,11 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
       ok = false;
     }
     if (ok && per_item) {
-      rule.per_item = in.Number(*per_item);
+      rule.per_item = ReadAmount(in, *per_item);
       ok = rule.per_item.has_value();
     }
     if (ok && per_day) {
-      rule.per_day = in.Number(*per_day);
+      rule.per_day = ReadAmount(in, *per_day);
       ok = rule.per_day.has_value();
     }
   } else {

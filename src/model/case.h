@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/amount.h"
 #include "core/diagnostics.h"
 #include "core/money.h"
 #include "core/rational.h"
@@ -29,8 +30,7 @@ struct MetricValue {
 };
 
 struct CaseDeduction {
-  Rational amount;
-  bool is_share = false;  // "25%" or "2/3" of the weight, else points
+  Amount amount;  // points, or a share of the weight ("25%", "2/3")
   std::string reason;
   Location where;
 };

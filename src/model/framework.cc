@@ -91,7 +91,15 @@ void CheckRuleMetric(const Framework& framework, const Indicator& node, Diagnost
   const Rule& rule = *node.rule;
   bool uses_metric = rule.type == RuleType::kRatio || rule.type == RuleType::kBands ||
                      rule.type == RuleType::kLinear;
-  if (!uses_metric || FindDerivedMetric(rule.metric) || framework.FindMetric(rule.metric)) return;
+  if (!uses_metric) return;
+  const DeclaredMetric* declared = framework.FindMetric(rule.metric);
+  if (declared && declared->is_signed && !rule.absolute) {
+    diags.Error("framework.signed_metric", rule.where,
+                "指标“" + node.code + "”按带符号的指标值“" + rule.metric +
+                    "”评分，但规则没有说明符号如何计算：请写 \"absolute\": true（按绝对值，"
+                    "增减同等扣分）或 \"absolute\": false（按带符号的值）");
+  }
+  if (FindDerivedMetric(rule.metric) || declared) return;
   std::string derived;
   for (const auto& m : DerivedMetrics())
     derived += (derived.empty() ? "" : "、") + std::string(m.name);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/amount.h"
 #include "core/diagnostics.h"
 #include "core/money.h"
 #include "core/rational.h"
@@ -40,7 +41,7 @@ struct LevelOption {
 
 struct ElementItem {
   std::string text;
-  Rational points;  // resolved: fraction × weight, or points as written
+  Rational points;  // resolved: fraction × weight, or the amount `points` for this weight
 };
 
 struct Band {
@@ -53,17 +54,19 @@ struct Rule {
   RuleType type = RuleType::kDeduction;
   Location where;                     // the rule object in the framework file
   std::string metric;                 // ratio, bands, linear
-  bool absolute = false;              // bands/linear/ratio compare |metric| (预算调整率)
+  std::optional<bool> absolute;       // bands/linear/ratio: compare |metric|; unset = default
   std::vector<LevelOption> levels;    // levels
   std::vector<ElementItem> elements;  // elements
   Rational target;                    // ratio
-  Direction direction = Direction::kHigher;   // ratio, linear
-  std::vector<Band> bands;                    // bands
-  Rational full_at, per, deduct;              // linear
-  StepMode steps = StepMode::kExact;          // linear
-  std::string target_name;                    // target: row 三级 name in targets.csv
-  std::string source;                         // timeliness: "transfers"
-  std::optional<Rational> per_item, per_day;  // timeliness
+  Direction direction = Direction::kHigher;  // ratio, linear
+  std::vector<Band> bands;                   // bands
+  Rational full_at, per;                     // linear
+  Amount deduct;                             // linear: per `per` units short
+  StepMode steps = StepMode::kExact;         // linear
+  std::string target_name;                   // target: row 三级 name in targets.csv
+  std::string source;                        // timeliness: "transfers"
+  std::optional<Amount> per_item, per_day;   // timeliness
+  std::optional<Rational> partly;            // target: share awarded for 基本… (declared)
 };
 
 struct Indicator {
@@ -89,6 +92,7 @@ struct DeclaredMetric {  // a metric the case must enter, with its unit
   std::string unit;
   std::string description;
   Location where;
+  bool is_signed = false;  // "signed": true — a rule on it must state `absolute`
 };
 
 struct Framework {

@@ -28,7 +28,7 @@ class Deriver {
 
   void Put(const std::string& name, const Rational& value, const std::string& source) {
     const DerivedMetricInfo* info = FindDerivedMetric(name);
-    out_[name] = {value, info->unit, source, info->formula, true};
+    out_[name] = {value, info->unit, source, info->formula, true, {source, 0, 0, ""}};
   }
 
   // percent = 100 × num / den, or a warning when den is zero.
@@ -126,11 +126,14 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
     SurveyStats stats = ComputeSurvey(c.survey, diags);
     for (const auto& q : stats.questions) {
       if (q.question->metric.empty() || !q.rate) continue;
-      out[q.question->metric] = {*q.rate, "%", c.survey.responses_file,
+      out[q.question->metric] = {*q.rate,
+                                 "%",
+                                 c.survey.responses_file,
                                  q.question->method == Question::Method::kShare
                                      ? "选择正面选项的人数 ÷ 该题有效作答人数 × 100%"
                                      : "该题有效作答的选项分值均值",
-                                 true};
+                                 true,
+                                 {c.survey.responses_file, 0, 0, ""}};
     }
   }
   for (const auto& [name, typed] : c.metrics) {
@@ -156,7 +159,7 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
         continue;
       }
     }
-    out[name] = {typed.value, typed.unit, typed.source, "", false};
+    out[name] = {typed.value, typed.unit, typed.source, "", false, typed.where};
   }
   return out;
 }

@@ -1,11 +1,10 @@
 #include "scoring/rules.h"
 
 #include "core/format.h"
-#include "model/metric_names.h"
 #include "model/target_value.h"
+#include "scoring/rules_internal.h"
 
 namespace jixiao {
-namespace {
 
 const Finding* FindingFor(const Indicator& leaf, const RuleContext& ctx) {
   auto it = ctx.c.findings.find(leaf.code);
@@ -16,32 +15,9 @@ Location CaseJson(const RuleContext& ctx, const std::string& path) {
   return {ctx.c.dir + "/case.json", 0, 0, path};
 }
 
-std::optional<ResolvedMetric> Metric(const Indicator& leaf, const RuleContext& ctx) {
-  const Rule& rule = *leaf.rule;
-  auto it = ctx.metrics.find(rule.metric);
-  if (it != ctx.metrics.end()) {
-    ResolvedMetric m = it->second;
-    if (rule.absolute) m.value = m.value.Abs();
-    return m;
-  }
-  if (const DerivedMetricInfo* info = FindDerivedMetric(rule.metric)) {
-    ctx.diags.Error("rule.missing_file", rule.where,
-                    "指标“" + leaf.code + " " + leaf.name + "”按“" + rule.metric +
-                        "”评分，该值由 " + info->needs + " 计算，但案例目录 " + ctx.c.dir +
-                        " 中没有该文件（或无法计算），请补充");
-  } else {
-    const DeclaredMetric* declared = ctx.framework.FindMetric(rule.metric);
-    ctx.diags.Error("rule.missing_metric", CaseJson(ctx, "$.metrics"),
-                    "指标“" + leaf.code + " " + leaf.name + "”需要指标值“" + rule.metric +
-                        "”，请在 case.json 的 metrics 中填写 {\"value\": …, \"unit\": \"" +
-                        (declared ? declared->unit : "") + "\", \"source\": \"数据来源\"}");
-  }
-  return std::nullopt;
-}
-
-std::string MetricText(const ResolvedMetric& m) { return FormatQuantity(m.value, m.unit); }
-
 Rational Clamp01(const Rational& r) { return Max(Rational(0), Min(Rational(1), r)); }
+
+std::string Exact(const Rational& r) { return r.ToString(); }
 
 RuleOutcome FromFraction(const Indicator& leaf, const Rational& fraction, std::string value,
                          std::string evidence) {
@@ -52,25 +28,32 @@ RuleOutcome FromFraction(const Indicator& leaf, const Rational& fraction, std::s
   out.evidence = std::move(evidence);
   out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " × " + FormatShare(fraction) + " = " +
                 TrimmedDecimal(out.score);
+  out.arithmetic = Exact(weight) + " × " + Exact(fraction) + " = " + Exact(out.score);
   if (fraction < Rational(1)) {
     out.deductions.push_back({weight - out.score, Rational(1) - fraction, out.evidence});
   }
   return out;
 }
 
+namespace {
+
 std::optional<RuleOutcome> Deduction(const Indicator& leaf, const RuleContext& ctx) {
   RuleOutcome out;
   Rational weight = leaf.weight.ToRational();
   Rational total;
+  std::string terms;
   if (const Finding* f = FindingFor(leaf, ctx)) {
     for (const auto& d : f->deductions) {
       out.deductions.push_back(ResolveDeduction(d, leaf.weight));
       total += out.deductions.back().points;
+      terms += " − " + Exact(out.deductions.back().points);
     }
   }
   out.score = Max(Rational(0), weight - total);
   out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(total) +
                 (weight < total ? "，扣完为止，得0" : " = " + TrimmedDecimal(out.score));
+  out.arithmetic =
+      "max(0, " + Exact(weight) + (terms.empty() ? " − 0" : terms) + ") = " + Exact(out.score);
   return out;
 }
 
@@ -87,8 +70,10 @@ std::optional<RuleOutcome> Levels(const Indicator& leaf, const RuleContext& ctx)
   }
   for (const auto& l : rule.levels) {
     if (l.label == *f->level) {
-      return FromFraction(leaf, l.fraction, l.label,
-                          "评定为“" + l.label + "”（得分值的" + FormatShare(l.fraction) + "）");
+      auto out = FromFraction(leaf, l.fraction, l.label,
+                              "评定为“" + l.label + "”（得分值的" + FormatShare(l.fraction) + "）");
+      out.inputs.push_back({"findings." + leaf.code + ".level", l.label, f->where.ToString()});
+      return out;
     }
   }
   ctx.diags.Error(
@@ -139,132 +124,12 @@ std::optional<RuleOutcome> Elements(const Indicator& leaf, const RuleContext& ct
       "满足" + std::to_string(met_count) + "/" + std::to_string(rule.elements.size()) + "项要素";
   out.evidence = out.value;
   out.formula = "得分 = 满足要素分值之和 = " + TrimmedDecimal(out.score);
+  std::string terms;
+  for (size_t i = 0; i < rule.elements.size(); ++i)
+    if (met[i]) terms += (terms.empty() ? "" : " + ") + Exact(rule.elements[i].points);
+  out.arithmetic = (terms.empty() ? "0" : terms) + " = " + Exact(out.score);
+  out.inputs.push_back({"findings." + leaf.code + ".met_elements", out.value, f->where.ToString()});
   return out;
-}
-
-std::optional<RuleOutcome> Ratio(const Indicator& leaf, const RuleContext& ctx) {
-  const Rule& rule = *leaf.rule;
-  auto m = Metric(leaf, ctx);
-  if (!m) return std::nullopt;
-  Rational fraction;
-  std::string how;
-  if (rule.direction == Direction::kHigher) {
-    fraction = Clamp01(m->value / rule.target);
-    how = "实际值 ÷ 目标值";
-  } else {
-    fraction = m->value <= rule.target ? Rational(1) : Clamp01(rule.target / m->value);
-    how = "目标值 ÷ 实际值";
-  }
-  std::string target = FormatQuantity(rule.target, m->unit);
-  auto out = FromFraction(leaf, fraction, MetricText(*m),
-                          rule.metric + "为" + MetricText(*m) + "，目标值" + target);
-  out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " × min(1, " + how +
-                ") = " + FormatScoreNumber(leaf.weight) + " × " + FormatShare(fraction) + " = " +
-                TrimmedDecimal(out.score);
-  return out;
-}
-
-std::optional<RuleOutcome> Bands(const Indicator& leaf, const RuleContext& ctx) {
-  const Rule& rule = *leaf.rule;
-  auto m = Metric(leaf, ctx);
-  if (!m) return std::nullopt;
-  for (const auto& band : rule.bands) {
-    if (!Compare(m->value, band.op, band.value)) continue;
-    std::string range = band.op == CompareOp::kDefault ? "其他情况"
-                                                       : std::string(CompareOpSymbol(band.op)) +
-                                                             FormatQuantity(band.value, m->unit);
-    std::string shown = MetricText(*m);
-    return FromFraction(leaf, band.fraction, shown,
-                        rule.metric + (rule.absolute ? "（绝对值）" : "") + "为" + shown +
-                            "，适用“" + range + "”档（得分值的" + FormatShare(band.fraction) +
-                            "）");
-  }
-  ctx.diags.Error("rule.no_band", rule.where,
-                  "指标“" + leaf.code + "”的" + rule.metric + "为" + MetricText(*m) +
-                      "，不落在任何评分区间；请补充区间或加一个无 op 的缺省区间");
-  return std::nullopt;
-}
-
-std::optional<RuleOutcome> Linear(const Indicator& leaf, const RuleContext& ctx) {
-  const Rule& rule = *leaf.rule;
-  auto m = Metric(leaf, ctx);
-  if (!m) return std::nullopt;
-  Rational gap =
-      rule.direction == Direction::kHigher ? rule.full_at - m->value : m->value - rule.full_at;
-  gap = Max(Rational(0), gap);
-  Rational units = gap / rule.per;
-  if (rule.steps != StepMode::kExact && units.den() != 1) {
-    int64_t whole = units.num() / units.den();
-    units = Rational(rule.steps == StepMode::kStarted ? whole + 1 : whole);
-  }
-  Rational deducted = units * rule.deduct;
-  RuleOutcome out;
-  Rational weight = leaf.weight.ToRational();
-  out.score = Max(Rational(0), weight - deducted);
-  out.value = MetricText(*m);
-  std::string full = FormatQuantity(rule.full_at, m->unit);
-  out.evidence = rule.metric + "为" + out.value + "，满分标准" +
-                 (rule.direction == Direction::kHigher ? "≥" : "≤") + full;
-  if (!gap.IsZero()) {
-    out.evidence += "，相差" + FormatQuantity(gap, m->unit == "%" ? "个百分点" : m->unit) + "，每" +
-                    TrimmedDecimal(rule.per) + "扣" + FormatPoints(rule.deduct);
-    out.deductions.push_back({Min(weight, deducted), std::nullopt, out.evidence});
-  }
-  out.formula = "得分 = max(0, " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(units) +
-                " × " + TrimmedDecimal(rule.deduct) + ") = " + TrimmedDecimal(out.score);
-  return out;
-}
-
-std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx) {
-  const Rule& rule = *leaf.rule;
-  if (!ctx.c.targets.present) {
-    ctx.diags.Error("rule.missing_file", rule.where,
-                    "指标“" + leaf.code + "”按绩效目标“" + rule.target_name + "”评分，但案例目录 " +
-                        ctx.c.dir + " 中没有 targets.csv，请补充绩效目标表");
-    return std::nullopt;
-  }
-  const TargetRow* row = nullptr;
-  for (const auto& r : ctx.c.targets.rows)
-    if (r.level3 == rule.target_name) row = &r;
-  if (!row) {
-    ctx.diags.Error(
-        "rule.target_missing", rule.where,
-        "targets.csv 中没有三级指标“" + rule.target_name + "”（指标“" + leaf.code + "”需要）");
-    return std::nullopt;
-  }
-  Location at{ctx.c.targets.file, row->line, 0, "实际值"};
-  if (row->actual.empty()) {
-    ctx.diags.Error("rule.target_actual", at,
-                    "绩效目标“" + row->level3 + "”缺少实际值，指标“" + leaf.code + "”评分需要它");
-    return std::nullopt;
-  }
-  TargetValue target = TargetValue::Parse(row->value);
-  TargetValue actual = TargetValue::Parse(row->actual);
-  std::string evidence = "目标值" + target.text + "，实际值" + actual.text;
-  if (!target.quantitative) {
-    bool met = actual.text == target.text;
-    auto out = FromFraction(leaf, met ? Rational(1) : Rational(0), actual.text,
-                            evidence + (met ? "，已达成" : "，未达成"));
-    return out;
-  }
-  if (!actual.quantitative) {
-    ctx.diags.Error("rule.target_actual", at,
-                    "绩效目标“" + row->level3 + "”的指标值是数值（" + target.text + "），实际值“" +
-                        actual.text + "”也应是数值");
-    return std::nullopt;
-  }
-  const Rational& t = target.number;
-  const Rational& a = actual.number;
-  Rational fraction(1);
-  if (!Compare(a, target.op, t)) {
-    bool below = a < t;
-    if (below)
-      fraction = t.IsZero() ? Rational(0) : Clamp01(a / t);
-    else
-      fraction = a.IsZero() ? Rational(0) : Clamp01(t / a);
-  }
-  bool met = fraction == Rational(1);
-  return FromFraction(leaf, fraction, actual.text, evidence + (met ? "，已达成" : "，未达成"));
 }
 
 std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& ctx) {
@@ -279,18 +144,26 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
   RuleOutcome out;
   Rational weight = leaf.weight.ToRational();
   Rational total;
+  std::string terms;
   int64_t late_items = 0, late_days = 0;
   for (const auto& t : ctx.c.transfers.rows) {
     int64_t days = t.DaysLate();
     if (days <= 0) continue;
     ++late_items;
     late_days += days;
-    Rational points = rule.per_item ? *rule.per_item : *rule.per_day * Rational(days);
+    const Amount& each = rule.per_item ? *rule.per_item : *rule.per_day;
+    Rational count = rule.per_item ? Rational(1) : Rational(days);
+    Rational points = each.PointsOf(weight) * count;
     total += points;
-    out.deductions.push_back({points, std::nullopt,
-                              t.item + "（" + FormatYuan(t.amount) + "）应于" + t.due.ToString() +
-                                  "前划拨，实际" + t.actual.ToString() + "划拨，逾期" +
-                                  std::to_string(days) + "天"});
+    terms += " − " + (rule.per_item ? Exact(points) : Exact(count) + " × " + Exact(points / count));
+    out.inputs.push_back({ctx.c.transfers.file + ":" + std::to_string(t.line),
+                          t.item + "，截止" + t.due.ToString() + "，实际" + t.actual.ToString() +
+                              "，逾期" + std::to_string(days) + "天",
+                          ctx.c.transfers.file + ":" + std::to_string(t.line)});
+    out.deductions.push_back(
+        {points, each.share ? std::optional<Rational>(each.value * count) : std::nullopt,
+         t.item + "（" + FormatYuan(t.amount) + "）应于" + t.due.ToString() + "前划拨，实际" +
+             t.actual.ToString() + "划拨，逾期" + std::to_string(days) + "天"});
   }
   out.score = Max(Rational(0), weight - total);
   out.value = late_items == 0 ? "及时" : "逾期" + std::to_string(late_items) + "项";
@@ -298,19 +171,74 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
                  (late_items == 0 ? "均按期完成"
                                   : "逾期" + std::to_string(late_items) + "项、合计" +
                                         std::to_string(late_days) + "天");
+  const Amount& each = rule.per_item ? *rule.per_item : *rule.per_day;
   out.formula =
       "得分 = max(0, " + FormatScoreNumber(leaf.weight) + " − " +
-      (rule.per_item ? std::to_string(late_items) + "项 × " + TrimmedDecimal(*rule.per_item)
-                     : std::to_string(late_days) + "天 × " + TrimmedDecimal(*rule.per_day)) +
-      ") = " + TrimmedDecimal(out.score);
+      (rule.per_item ? std::to_string(late_items) + "项" : std::to_string(late_days) + "天") +
+      " × " + TrimmedDecimal(each.PointsOf(weight)) + ") = " + TrimmedDecimal(out.score);
+  out.arithmetic = "每" + std::string(rule.per_item ? "项" : "天") + "扣" + each.Describe(weight) +
+                   "；max(0, " + Exact(weight) + (terms.empty() ? " − 0" : terms) +
+                   ") = " + Exact(out.score);
   return out;
 }
 
 }  // namespace
 
 DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight) {
-  if (!d.is_share) return {d.amount, std::nullopt, d.reason};
-  return {d.amount * weight.ToRational(), d.amount, d.reason};
+  if (!d.amount.share) return {d.amount.value, std::nullopt, d.reason};
+  return {d.amount.PointsOf(weight.ToRational()), d.amount.value, d.reason};
+}
+
+std::string DescribeRule(const Rule& rule, Score weight) {
+  Rational w = weight.ToRational();
+  auto signs = [&]() -> std::string {
+    if (!rule.absolute) return MetricIsAbsoluteByDefault(rule.metric) ? "，按绝对值（默认）" : "";
+    return *rule.absolute ? "，absolute: true（按绝对值）" : "，absolute: false（按带符号的值）";
+  };
+  switch (rule.type) {
+    case RuleType::kDeduction:
+      return "deduction：满分" + FormatScore(weight) + "，减去 findings 中的扣分，扣完为止";
+    case RuleType::kLevels: {
+      std::string text = "levels：";
+      for (const auto& l : rule.levels) text += l.label + " " + FormatShare(l.fraction) + "；";
+      return text;
+    }
+    case RuleType::kElements: {
+      std::string text = "elements：";
+      for (size_t i = 0; i < rule.elements.size(); ++i)
+        text += std::to_string(i + 1) + ". " + rule.elements[i].text + " " +
+                FormatPoints(rule.elements[i].points) + "；";
+      return text;
+    }
+    case RuleType::kRatio:
+      return "ratio：" + rule.metric + "，目标值 " + Exact(rule.target) + "，" +
+             (rule.direction == Direction::kHigher ? "越高越好" : "越低越好") + signs();
+    case RuleType::kBands: {
+      std::string text = "bands：" + rule.metric + signs() + "；";
+      for (const auto& b : rule.bands)
+        text += (b.op == CompareOp::kDefault ? std::string("其他")
+                                             : CompareOpSymbol(b.op) + Exact(b.value)) +
+                " → " + FormatShare(b.fraction) + "；";
+      return text;
+    }
+    case RuleType::kLinear:
+      return "linear：" + rule.metric + "，满分标准 " +
+             (rule.direction == Direction::kHigher ? "≥" : "≤") + Exact(rule.full_at) + "，每差 " +
+             Exact(rule.per) + " 扣" + rule.deduct.Describe(w) + "，steps " +
+             (rule.steps == StepMode::kExact     ? "exact（按比例）"
+              : rule.steps == StepMode::kStarted ? "started（不足一档按一档）"
+                                                 : "completed（满一档才扣）") +
+             signs();
+    case RuleType::kTarget:
+      return "target：绩效目标“" + rule.target_name + "”" +
+             (rule.partly ? "，“基本…”得 " + FormatShare(*rule.partly) : "");
+    case RuleType::kTimeliness:
+      return "timeliness：transfers.csv，" +
+             (rule.per_item ? "每逾期一项扣" + rule.per_item->Describe(w)
+                            : "每逾期一天扣" + rule.per_day->Describe(w)) +
+             "，扣完为止";
+  }
+  return "";
 }
 
 std::optional<RuleOutcome> EvaluateRule(const Indicator& leaf, const RuleContext& ctx) {

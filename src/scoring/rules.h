@@ -29,11 +29,19 @@ struct RuleOutcome {
   std::vector<DeductionLine> deductions;
   std::string evidence;
   std::string formula;
+  std::string arithmetic;          // exact fractions: "3 × 3/4 = 9/4"
+  std::vector<TrailInput> inputs;  // every input as read, with unit and source
 };
 
 std::optional<RuleOutcome> EvaluateRule(const Indicator& leaf, const RuleContext& ctx);
 
 // An evaluator's deduction as points of this leaf: shares ("25%", "2/3") times the weight.
 DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight);
+
+// The rule and its parameters in Chinese, for `score --explain`.
+std::string DescribeRule(const Rule& rule, Score weight);
+
+// Whether a rule on `metric` compares |value| when it does not say: true for 预算调整率 only.
+bool MetricIsAbsoluteByDefault(const std::string& metric);
 
 }  // namespace jixiao

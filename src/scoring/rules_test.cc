@@ -58,7 +58,7 @@ Rule MetricRule(RuleType type, const std::string& metric) {
 TEST_CASE("deduction: a share of 2/3 of 3 points is exactly 2") {
   Rule r;
   Case c;
-  c.findings["A1"].deductions.push_back({Rational(2, 3), true, "指标值不清晰", {}});
+  c.findings["A1"].deductions.push_back({Amount::Share(Rational(2, 3)), "指标值不清晰", {}});
   auto s = Run(OneLeaf(r), c);
   REQUIRE_FALSE(s.diags.HasErrors());
   CHECK(s.leaf().score == Score{100});
@@ -70,7 +70,7 @@ TEST_CASE("deduction: three shares of 1/3 add up exactly, not to 0.99") {
   Rule r;
   Case c;
   for (int i = 0; i < 3; ++i)
-    c.findings["A1"].deductions.push_back({Rational(1, 3), true, "问题", {}});
+    c.findings["A1"].deductions.push_back({Amount::Share(Rational(1, 3)), "问题", {}});
   auto s = Run(OneLeaf(r, 100), c);
   CHECK(s.leaf().score == Score{0});
 }
@@ -78,8 +78,8 @@ TEST_CASE("deduction: three shares of 1/3 add up exactly, not to 0.99") {
 TEST_CASE("deduction: deductions beyond the weight floor at 0") {
   Rule r;
   Case c;
-  c.findings["A1"].deductions.push_back({Rational(2), false, "一", {}});
-  c.findings["A1"].deductions.push_back({Rational(3, 2), false, "二", {}});
+  c.findings["A1"].deductions.push_back({Amount::Points(Rational(2)), "一", {}});
+  c.findings["A1"].deductions.push_back({Amount::Points(Rational(3, 2)), "二", {}});
   auto s = Run(OneLeaf(r), c);
   CHECK(s.leaf().score == Score{0});
   CHECK(s.leaf().sentence == "根据评分标准，扣权重的100%，扣3分。");
@@ -167,7 +167,7 @@ TEST_CASE("linear: exact, started and completed steps; floor at 0") {
   Rule r = MetricRule(RuleType::kLinear, "满意度");
   r.full_at = Rational(100);
   r.per = Rational(3);
-  r.deduct = Rational(1);
+  r.deduct = Amount::Points(1);
   auto at = [&](Rational v) { return Run(OneLeaf(r, 500), WithMetric("满意度", v)).leaf().score; };
   CHECK(at(Rational(100)) == Score{500});
   CHECK(at(Rational(96)) == Score{367});  // 5 − 4/3 = 3.666… → 3.67
@@ -249,7 +249,7 @@ TEST_CASE("timeliness: per item and per day, floor at 0, missing file is an erro
   Rule r;
   r.type = RuleType::kTimeliness;
   r.source = "transfers";
-  r.per_item = Rational(1);
+  r.per_item = Amount::Points(1);
   Case c;
   c.transfers.present = true;
   c.transfers.rows.push_back({"甲", Money{3288000}, {2024, 6, 20}, {2024, 7, 2}, 2});
@@ -259,7 +259,7 @@ TEST_CASE("timeliness: per item and per day, floor at 0, missing file is an erro
   CHECK(s.leaf().score == Score{300});
   CHECK(s.leaf().sentence == "根据评分标准，扣权重的40%，扣2分。");
   r.per_item.reset();
-  r.per_day = Rational(1, 2);
+  r.per_day = Amount::Points(Rational(1, 2));
   CHECK(Run(OneLeaf(r, 500), c).leaf().score == Score{0});  // 13 days × 0.5 > 5
   CHECK(Run(OneLeaf(r, 500), Case{}).diags.items()[0].code == "rule.missing_file");
 }
@@ -268,7 +268,7 @@ TEST_CASE("findings add deductions to any rule; an override replaces the score w
   Rule r = MetricRule(RuleType::kRatio, "满意度");
   r.target = Rational(90);
   Case c = WithMetric("满意度", Rational(95));
-  c.findings["A1"].deductions.push_back({Rational(1, 4), true, "样本不足", {}});
+  c.findings["A1"].deductions.push_back({Amount::Share(Rational(1, 4)), "样本不足", {}});
   CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{300});
   c.findings["A1"].override_score = ScoreOverride{Score{350}, "专家评审意见", {}};
   auto s = Run(OneLeaf(r, 400), c);
@@ -285,6 +285,72 @@ TEST_CASE("grading happens on the rounded total: 89.995 rounds to 90.00 and is �
   CHECK(Run(fw, WithMetric("满意度", Rational(89995, 1000))).card.grade == "优");
   CHECK(Run(fw, WithMetric("满意度", Rational(89994, 1000))).card.grade == "良");
   CHECK(Run(fw, WithMetric("满意度", Rational(89994, 1000))).card.total == Score{8999});
+}
+
+TEST_CASE(
+    "amounts: timeliness per_item \"25%\" and linear deduct \"5%\" are shares of the weight") {
+  Rule r;
+  r.type = RuleType::kTimeliness;
+  r.source = "transfers";
+  r.per_item = Amount::Share(Rational(1, 4));
+  Case c;
+  c.transfers.present = true;
+  c.transfers.rows.push_back({"拨付", Money{100}, {2024, 6, 20}, {2024, 6, 25}, 2});
+  auto s = Run(OneLeaf(r, 400), c);  // weight 4: 25% is 1 point, not 0.25
+  CHECK(s.leaf().score == Score{300});
+  CHECK(s.leaf().sentence == "根据评分标准，扣权重的25%，扣1分。");
+
+  Rule lin = MetricRule(RuleType::kLinear, "满意度");
+  lin.full_at = Rational(90);
+  lin.per = Rational(1);
+  lin.deduct = Amount::Share(Rational(1, 20));  // 5% of 4 = 0.2 per point short
+  auto l = Run(OneLeaf(lin, 400), WithMetric("满意度", Rational(87)));
+  CHECK(l.leaf().score == Score{340});  // 4 − 3 × 0.2
+}
+
+TEST_CASE("signed: a budget cut and an increase of the same size score the same by default") {
+  Rule r = MetricRule(RuleType::kBands, "预算调整率");
+  r.bands = {{CompareOp::kLe, Rational(5), Rational(1)}, {CompareOp::kDefault, {}, Rational(0)}};
+  Case cut, rise;
+  for (Case* c : {&cut, &rise}) {
+    c->budget.present = true;
+    c->budget.file = "budget.csv";
+    BudgetLine line;
+    line.seq = "1";
+    line.details.push_back({"明细", "区级", Money{100000}, {}, {}, "", 2});
+    line.adjusted = Money{c == &cut ? 93500 : 106500};
+    line.actual = line.adjusted;
+    c->budget.rows.push_back(line);
+  }
+  auto a = Run(OneLeaf(r, 400), cut);
+  auto b = Run(OneLeaf(r, 400), rise);
+  CHECK(a.leaf().score == Score{0});  // |−6.5%| > 5%
+  CHECK(b.leaf().score == Score{0});
+  CHECK(a.leaf().evidence.find("调减6.50%") != std::string::npos);
+  CHECK(a.leaf().evidence.find("按绝对值6.50%") != std::string::npos);
+  CHECK(b.leaf().evidence.find("调增6.50%") != std::string::npos);
+  r.absolute = false;  // explicit opt-out: the signed value is compared
+  auto signed_cut = Run(OneLeaf(r, 400), cut);
+  CHECK(signed_cut.leaf().score == Score{400});
+}
+
+TEST_CASE("signed: a declared signed metric needs a rule that says how the sign counts") {
+  Rule r = MetricRule(RuleType::kBands, "增长率");
+  r.bands = {{CompareOp::kDefault, {}, Rational(1)}};
+  Framework fw = OneLeaf(r);
+  DeclaredMetric growth{"增长率", "%", "", {}};
+  growth.is_signed = true;
+  fw.metrics.push_back(growth);
+  auto signed_errors = [&] {
+    Diagnostics d;
+    ValidateFramework(fw, d);
+    int n = 0;
+    for (const auto& item : d.items()) n += item.code == "framework.signed_metric";
+    return n;
+  };
+  CHECK(signed_errors() == 1);
+  fw.indicators[0].children[0].rule->absolute = true;
+  CHECK(signed_errors() == 0);
 }
 
 }  // namespace jixiao

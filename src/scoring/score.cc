@@ -57,14 +57,30 @@ class Scorer {
     const Finding* f = it == c_.findings.end() ? nullptr : &it->second;
     Rational exact = outcome->score;
     r.deductions = outcome->deductions;
+    r.rule_text = DescribeRule(*node.rule, node.weight);
+    r.inputs = outcome->inputs;
+    r.arithmetic = outcome->arithmetic;
+    if (f) {
+      for (size_t i = 0; i < f->deductions.size(); ++i) {
+        const CaseDeduction& d = f->deductions[i];
+        r.inputs.push_back({"findings." + node.code + ".deductions[" + std::to_string(i) + "]",
+                            "扣" + d.amount.Describe(node.weight.ToRational()) + "：" + d.reason,
+                            d.where.ToString()});
+      }
+    }
     // Findings may add deductions to any non-deduction rule (扣分 beyond the rule itself).
-    if (f && node.rule->type != RuleType::kDeduction) {
+    if (f && node.rule->type != RuleType::kDeduction && !f->deductions.empty()) {
+      std::string terms;
       for (const auto& d : f->deductions) {
         r.deductions.push_back(ResolveDeduction(d, node.weight));
         exact -= r.deductions.back().points;
+        terms += " − " + r.deductions.back().points.ToString();
       }
       exact = Max(Rational(0), exact);
+      r.arithmetic += "；另扣 findings：max(0, " + outcome->score.ToString() + terms +
+                      ") = " + exact.ToString();
     }
+    r.exact = exact;
     r.value = f && f->value ? *f->value : outcome->value;
     r.evidence = outcome->evidence;
     r.formula = outcome->formula;

@@ -21,6 +21,13 @@ struct DeductionLine {
   std::string reason;
 };
 
+// One input of a leaf's score as the engine read it, for `score --explain`.
+struct TrailInput {
+  std::string name;    // "预算调整率", "findings.A21.deductions[0]", "transfers.csv 第3行"
+  std::string value;   // with its unit: "调增9.02%", "权重的25%（0.75分）"
+  std::string source;  // "data/cases/x/budget.csv", "case.json:12:5 $.metrics.满意度"
+};
+
 struct IndicatorResult {
   std::string code, name;
   int level = 1;
@@ -31,9 +38,13 @@ struct IndicatorResult {
   std::string rule_type;  // leaves: "deduction", "bands", … (评分标准 text stays in the framework)
   std::vector<DeductionLine> deductions;
   std::string evidence;  // e.g. "预算调整率为9.02%，适用“≤10%”区间（得分值的50%）"
-  std::string formula;   // e.g. "得分 = 4 × 50% = 2"
-  std::string sentence;  // "根据评分标准，扣权重的25%，扣0.75分。"
-  std::string summary;   // "该指标满分3分，根据评分标准得2.25分。"
+  std::string formula;             // e.g. "得分 = 4 × 50% = 2"
+  std::string rule_text;           // leaves: the rule with its parameters, in Chinese
+  std::vector<TrailInput> inputs;  // leaves: every input as read
+  std::string arithmetic;          // leaves: exact fractions, e.g. "3 − 3/4 = 9/4"
+  Rational exact;                  // leaves: the exact score before rounding (after findings)
+  std::string sentence;            // "根据评分标准，扣权重的25%，扣0.75分。"
+  std::string summary;             // "该指标满分3分，根据评分标准得2.25分。"
   std::optional<std::string> override_reason;
   Score Lost() const { return weight - score; }
   // 得分率 as a percent value (71.25 for 71.25%); nullopt for a zero weight.
@@ -46,6 +57,7 @@ struct ResolvedMetric {
   std::string source;   // where it came from: a file, or the source note typed in case.json
   std::string formula;  // derived metrics only
   bool derived = false;
+  Location where;  // entered metrics: case.json line and JSON path
 };
 
 struct Scorecard {

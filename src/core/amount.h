@@ -1,0 +1,35 @@
+// An amount: every deduction a framework or a case writes (findings' deductions, linear `deduct`,
+// timeliness `per_item`/`per_day`, element `points`, and any parameter added later).
+// Contract: one meaning everywhere — a bare number (1.5, "1.5", "1.5分") is points; "25%" or
+// "2/3" is that share of the leaf's weight, kept exact. Negative amounts and shares above 100%
+// are refused. Parse returns nullopt with a Chinese reason the caller locates.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/rational.h"
+
+namespace jixiao {
+
+struct Amount {
+  Rational value;      // points, or the share of the weight (1/4 for "25%")
+  bool share = false;  // true when written as "25%" or "2/3"
+
+  static Amount Points(Rational points) { return {points, false}; }
+  static Amount Share(Rational share) { return {share, true}; }
+  // Exact points for a leaf of `weight` points.
+  Rational PointsOf(const Rational& weight) const { return share ? value * weight : value; }
+  // As written in sentences: "权重的25%", "权重的2/3", "1.5分".
+  std::string ToString() const;
+  // Both forms for a leaf of `weight`: "扣权重的25%（0.75分）" or "扣1分（权重的20%）".
+  std::string Describe(const Rational& weight) const;
+
+  enum class Problem { kNone, kUnreadable, kNegative, kShareAboveFull };
+  // `text` is the value as written (a JSON number's exact text or a string's contents).
+  static std::optional<Amount> Parse(std::string_view text, std::string* error,
+                                     Problem* problem = nullptr);
+};
+
+}  // namespace jixiao

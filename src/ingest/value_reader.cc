@@ -1,0 +1,45 @@
+#include "ingest/value_reader.h"
+
+namespace jixiao {
+
+std::optional<Amount> ReadAmount(JsonReader& in, const JsonValue& v,
+                                 const std::string& code_prefix) {
+  if (!v.IsNumber() && !v.IsString()) {
+    in.Error(v, "json.type",
+             std::string("此处应为扣分（分数如 1.5，或比例如 \"25%\"、\"2/3\"），实际为") +
+                 v.TypeName());
+    return std::nullopt;
+  }
+  std::string why;
+  Amount::Problem problem;
+  auto amount = Amount::Parse(v.text, &why, &problem);
+  if (!amount) {
+    const char* suffix = problem == Amount::Problem::kNegative         ? "_negative"
+                         : problem == Amount::Problem::kShareAboveFull ? "_share"
+                                                                       : "_invalid";
+    in.Error(v, code_prefix + suffix, why);
+  }
+  return amount;
+}
+
+std::optional<Rational> ReadQuantity(JsonReader& in, const JsonValue& v, const std::string& unit,
+                                     std::string* written_unit) {
+  if (!v.IsNumber() && !v.IsString()) {
+    in.Error(
+        v, "json.type",
+        std::string("此处应为数值（如 99.2、\"99.2%\"、\"1,568.99万元\"），实际为") + v.TypeName());
+    return std::nullopt;
+  }
+  QuantityParse parsed = ParseQuantity(v.text);
+  if (!parsed.quantity) {
+    in.Error(v, "value.invalid", parsed.error);
+    return std::nullopt;
+  }
+  if (written_unit) *written_unit = parsed.quantity->unit;
+  std::string why;
+  auto value = ToUnit(*parsed.quantity, unit, &why);
+  if (!value) in.Error(v, "value.unit", "“" + v.text + "”：" + why);
+  return value;
+}
+
+}  // namespace jixiao

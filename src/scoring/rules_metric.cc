@@ -1,0 +1,176 @@
+// The metric rules: ratio, bands, linear. A signed metric (预算调整率) is read as |value| unless
+// the rule says `absolute: false`; sentences name the direction (调增/调减) and the magnitude.
+#include "core/format.h"
+#include "model/metric_names.h"
+#include "scoring/rules_internal.h"
+
+namespace jixiao {
+namespace {
+
+struct RuleMetric {
+  ResolvedMetric m;  // value is |value| when absolute
+  Rational raw;      // as derived or entered, with its sign
+  bool absolute = false;
+};
+
+// "调增9.02%"/"调减6.50%" for 预算调整率; the signed value for other metrics.
+std::string SignedText(const std::string& metric, const Rational& raw, const std::string& unit) {
+  if (metric == "预算调整率" && !raw.IsZero())
+    return std::string(raw.IsNegative() ? "调减" : "调增") + FormatQuantity(raw.Abs(), unit);
+  return FormatQuantity(raw, unit);
+}
+
+std::string Shown(const Rule& rule, const RuleMetric& rm) {
+  return SignedText(rule.metric, rm.raw, rm.m.unit);
+}
+
+// "预算调整率为调减6.50%（按绝对值6.50%评分）"
+std::string Reading(const Rule& rule, const RuleMetric& rm) {
+  std::string text = rule.metric + "为" + Shown(rule, rm);
+  if (rm.absolute && rm.raw.IsNegative())
+    text += "（按绝对值" + FormatQuantity(rm.m.value, rm.m.unit) + "评分）";
+  else if (rm.absolute && rule.metric != "预算调整率")
+    text += "（按绝对值评分）";
+  return text;
+}
+
+TrailInput MetricInput(const Rule& rule, const RuleMetric& rm) {
+  TrailInput in;
+  in.name = rule.metric;
+  in.value = Shown(rule, rm) + " = " + Exact(rm.raw) + (rm.m.unit.empty() ? "" : " " + rm.m.unit);
+  if (rm.absolute) in.value += "；规则按绝对值 " + Exact(rm.m.value) + " 计";
+  if (rm.m.derived)
+    in.source = rm.m.source + "（" + rm.m.formula + "）";
+  else
+    in.source = rm.m.where.ToString() + "（来源：" + rm.m.source + "）";
+  return in;
+}
+
+std::optional<RuleMetric> Metric(const Indicator& leaf, const RuleContext& ctx) {
+  const Rule& rule = *leaf.rule;
+  auto it = ctx.metrics.find(rule.metric);
+  if (it != ctx.metrics.end()) {
+    RuleMetric rm{it->second, it->second.value,
+                  rule.absolute.value_or(MetricIsAbsoluteByDefault(rule.metric))};
+    if (rm.absolute) rm.m.value = rm.m.value.Abs();
+    return rm;
+  }
+  if (const DerivedMetricInfo* info = FindDerivedMetric(rule.metric)) {
+    ctx.diags.Error("rule.missing_file", rule.where,
+                    "指标“" + leaf.code + " " + leaf.name + "”按“" + rule.metric +
+                        "”评分，该值由 " + info->needs + " 计算，但案例目录 " + ctx.c.dir +
+                        " 中没有该文件（或无法计算），请补充");
+  } else {
+    const DeclaredMetric* declared = ctx.framework.FindMetric(rule.metric);
+    ctx.diags.Error("rule.missing_metric", CaseJson(ctx, "$.metrics"),
+                    "指标“" + leaf.code + " " + leaf.name + "”需要指标值“" + rule.metric +
+                        "”，请在 case.json 的 metrics 中填写 {\"value\": …, \"unit\": \"" +
+                        (declared ? declared->unit : "") + "\", \"source\": \"数据来源\"}");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool MetricIsAbsoluteByDefault(const std::string& metric) { return metric == "预算调整率"; }
+
+std::optional<RuleOutcome> Ratio(const Indicator& leaf, const RuleContext& ctx) {
+  const Rule& rule = *leaf.rule;
+  auto rm = Metric(leaf, ctx);
+  if (!rm) return std::nullopt;
+  const Rational& value = rm->m.value;
+  Rational fraction;
+  std::string how, exact_how;
+  if (rule.direction == Direction::kHigher) {
+    fraction = Clamp01(value / rule.target);
+    how = "实际值 ÷ 目标值";
+    exact_how = "min(1, " + Exact(value) + " ÷ " + Exact(rule.target) + ")";
+  } else {
+    bool within = value <= rule.target;
+    fraction = within ? Rational(1) : Clamp01(rule.target / value);
+    how = "目标值 ÷ 实际值";
+    exact_how = within ? Exact(value) + " ≤ " + Exact(rule.target) + " → 1"
+                       : Exact(rule.target) + " ÷ " + Exact(value);
+  }
+  std::string target = FormatQuantity(rule.target, rm->m.unit);
+  auto out =
+      FromFraction(leaf, fraction, Shown(rule, *rm), Reading(rule, *rm) + "，目标值" + target);
+  out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " × min(1, " + how +
+                ") = " + FormatScoreNumber(leaf.weight) + " × " + FormatShare(fraction) + " = " +
+                TrimmedDecimal(out.score);
+  out.arithmetic = Exact(leaf.weight.ToRational()) + " × " + exact_how + " = " +
+                   Exact(leaf.weight.ToRational()) + " × " + Exact(fraction) + " = " +
+                   Exact(out.score);
+  out.inputs.push_back(MetricInput(rule, *rm));
+  return out;
+}
+
+std::optional<RuleOutcome> Bands(const Indicator& leaf, const RuleContext& ctx) {
+  const Rule& rule = *leaf.rule;
+  auto rm = Metric(leaf, ctx);
+  if (!rm) return std::nullopt;
+  for (const auto& band : rule.bands) {
+    if (!Compare(rm->m.value, band.op, band.value)) continue;
+    std::string range = band.op == CompareOp::kDefault ? "其他情况"
+                                                       : std::string(CompareOpSymbol(band.op)) +
+                                                             FormatQuantity(band.value, rm->m.unit);
+    auto out = FromFraction(leaf, band.fraction, Shown(rule, *rm),
+                            Reading(rule, *rm) + "，适用“" + range + "”档（得分值的" +
+                                FormatShare(band.fraction) + "）");
+    out.inputs.push_back(MetricInput(rule, *rm));
+    out.arithmetic =
+        (band.op == CompareOp::kDefault
+             ? std::string("无区间匹配，取缺省档")
+             : Exact(rm->m.value) + " " + CompareOpSymbol(band.op) + " " + Exact(band.value)) +
+        "；" + out.arithmetic;
+    return out;
+  }
+  ctx.diags.Error("rule.no_band", rule.where,
+                  "指标“" + leaf.code + "”的" + Reading(rule, *rm) +
+                      "，不落在任何评分区间；请补充区间或加一个无 op 的缺省区间");
+  return std::nullopt;
+}
+
+std::optional<RuleOutcome> Linear(const Indicator& leaf, const RuleContext& ctx) {
+  const Rule& rule = *leaf.rule;
+  auto rm = Metric(leaf, ctx);
+  if (!rm) return std::nullopt;
+  const Rational& value = rm->m.value;
+  Rational weight = leaf.weight.ToRational();
+  Rational gap = rule.direction == Direction::kHigher ? rule.full_at - value : value - rule.full_at;
+  gap = Max(Rational(0), gap);
+  Rational units = gap / rule.per;
+  Rational exact_units = units;
+  if (rule.steps != StepMode::kExact && units.den() != 1) {
+    int64_t whole = units.num() / units.den();
+    units = Rational(rule.steps == StepMode::kStarted ? whole + 1 : whole);
+  }
+  Rational per_step = rule.deduct.PointsOf(weight);
+  Rational deducted = units * per_step;
+  RuleOutcome out;
+  out.score = Max(Rational(0), weight - deducted);
+  out.value = Shown(rule, *rm);
+  std::string full = FormatQuantity(rule.full_at, rm->m.unit);
+  out.evidence =
+      Reading(rule, *rm) + "，满分标准" + (rule.direction == Direction::kHigher ? "≥" : "≤") + full;
+  if (!gap.IsZero()) {
+    out.evidence += "，相差" + FormatQuantity(gap, rm->m.unit == "%" ? "个百分点" : rm->m.unit) +
+                    "，每" + TrimmedDecimal(rule.per) + "扣" + rule.deduct.Describe(weight);
+    out.deductions.push_back({Min(weight, deducted), std::nullopt, out.evidence});
+  }
+  out.formula = "得分 = max(0, " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(units) +
+                " × " + TrimmedDecimal(per_step) + ") = " + TrimmedDecimal(out.score);
+  std::string steps = rule.steps == StepMode::kExact ? ""
+                      : units == exact_units         ? ""
+                      : rule.steps == StepMode::kStarted
+                          ? "（不足一档按一档：" + Exact(exact_units) + " → " + Exact(units) + "）"
+                          : "（满一档才扣：" + Exact(exact_units) + " → " + Exact(units) + "）";
+  out.arithmetic = "相差 " + Exact(gap) + "，档数 " + Exact(gap) + " ÷ " + Exact(rule.per) + " = " +
+                   Exact(exact_units) + steps + "；每档 " + Exact(per_step) + "分；max(0, " +
+                   Exact(weight) + " − " + Exact(units) + " × " + Exact(per_step) +
+                   ") = " + Exact(out.score);
+  out.inputs.push_back(MetricInput(rule, *rm));
+  return out;
+}
+
+}  // namespace jixiao
