@@ -2,10 +2,13 @@
 
 #include <cstdlib>
 
+#include "casefile/frameworks.h"
+#include "casefile/todo_check.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/csv.h"
 #include "ingest/framework_loader.h"
+#include "ingest/json.h"
 #include "scoring/score.h"
 
 namespace jixiao {
@@ -37,11 +40,7 @@ std::optional<std::string> FindFrameworkFile(const Case& c) {
     if (dir == "/" || dir.empty()) break;
     dir = Parent(dir);
   }
-  if (const char* env = std::getenv("JIXIAO_INDICATORS")) {
-    std::string candidate = std::string(env) + "/" + ref + ".json";
-    if (IsRegularFile(candidate)) return candidate;
-  }
-  return std::nullopt;
+  return FindShippedFramework(ref);
 }
 
 std::shared_ptr<const Framework> FrameworkCache::Load(const std::string& file, Diagnostics& diags) {
@@ -77,9 +76,29 @@ std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& d
 
 void ValidatePath(const std::string& path, Diagnostics& diags) {
   if (IsDirectory(path)) {
+    // A case still being filled (jixiao new): list what is missing instead of scoring errors.
+    Case probe;
+    probe.dir = path;
+    if (auto raw = ReadFileBytes(path + "/case.json")) {
+      try {
+        const JsonValue root = ParseJson(path, *raw);
+        if (const JsonValue* fw = root.Find("framework"); fw && fw->IsString())
+          probe.framework_ref = fw->text;
+      } catch (const InputError&) {
+      }
+    }
+    std::optional<Framework> framework;
+    if (auto file = FindFrameworkFile(probe)) {
+      Diagnostics ignored;
+      framework = LoadFramework(*file, ignored);
+    }
+    if (ReportCaseTodo(path, framework ? &*framework : nullptr, diags) > 0) {
+      LoadCase(path, diags);
+      return;
+    }
     EvaluateCaseDir(path, diags);
   } else if (EndsWith(path, ".json")) {
-    LoadFramework(path, diags);
+    if (auto framework = LoadFramework(path, diags)) ReportFrameworkTodo(*framework, diags, false);
   } else if (EndsWith(path, ".csv")) {
     try {
       ReadCsvFile(path);

@@ -23,7 +23,8 @@ struct Evaluation {
 
 // Finds the framework a case names: a path relative to the case directory (ends in .json), or an
 // id looked up as ID.json in the case directory, then in indicators/ of the case directory and its
-// ancestors, then in $JIXIAO_INDICATORS.
+// ancestors, then among the shipped frameworks (casefile/frameworks.h: $JIXIAO_INDICATORS, beside
+// the executable, the installed share folder, the source tree).
 std::optional<std::string> FindFrameworkFile(const Case& c);
 
 // Frameworks loaded once per batch, keyed by file path. Not thread-safe.

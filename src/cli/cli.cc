@@ -7,6 +7,13 @@ namespace jixiao::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
+      {"new", "新建待填写的案例目录（可由绩效目标表生成指标体系）",
+       "jixiao new DIR --framework ID|PATH [--targets FILE.csv|FILE.xlsx]\n"
+       "  写出 case.json、各数据表（表头）、README.md、narrative/ 叙述待填写文件，并把指标体系复制进目录。\n"
+       "  ID 为随附指标体系（在 $JIXIAO_INDICATORS、程序旁的 indicators/、share/jixiao/indicators 中查找）。\n"
+       "  --targets 由项目单位的绩效目标表生成产出、效益、满意度指标（二级分值均分到百分之一分）。\n"
+       "  随后 jixiao validate DIR 列出待填写的内容。格式说明：docs/case-format.md。",
+       RunNew},
       {"validate", "检查指标体系、案例目录和表格，列出全部问题",
        "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
        "  有任何错误时退出码为 1。",

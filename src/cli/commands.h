@@ -27,6 +27,7 @@ int RunTargets(const Args& args);
 int RunSurvey(const Args& args);
 int RunCompare(const Args& args);
 int RunArchive(const Args& args);
+int RunNew(const Args& args);
 
 bool WantsHelp(const Args& args);
 // "docx,html,md" -> {"docx", "html", "md"}; empty items dropped.

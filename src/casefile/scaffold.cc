@@ -1,0 +1,230 @@
+// `jixiao new`: writes a case folder to fill in.
+#include "casefile/scaffold.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "casefile/case_files.h"
+#include "casefile/frameworks.h"
+#include "casefile/target_rows.h"
+#include "casefile/targets_framework.h"
+#include "core/text.h"
+#include "ingest/framework_loader.h"
+#include "ingest/json.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kTargetsHeader =
+    "一级,二级,三级,指标值类型,指标值,计量单位,实际值,出处依据,指标解释,评(扣)分标准";
+
+bool SafeId(const std::string& id) {
+  if (id.empty() || id.size() > 100) return false;
+  for (unsigned char c : id)
+    if (!(std::isalnum(c) || c == '-' || c == '_' || c == '.')) return false;
+  return id.find("..") == std::string::npos;
+}
+
+// Narrative keys in template order with the heading above each: [[narrative:KEY]].
+std::vector<std::pair<std::string, std::string>> NarrativeSections(const std::string& dir) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto list = ReadFileBytes(dir + "/sections.txt");
+  if (!list) return out;
+  std::istringstream files(*list);
+  for (std::string name; std::getline(files, name);) {
+    name = Trim(name);
+    if (name.empty() || name[0] == '#') continue;
+    auto text = ReadFileBytes(dir + "/" + name);
+    if (!text) continue;
+    std::istringstream lines(*text);
+    std::string heading;
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty() && line[0] == '#') {
+        heading = line.substr(line.find_first_not_of('#'));
+        for (size_t open; (open = heading.find("{{")) != std::string::npos;) {
+          size_t close = heading.find("}}", open);
+          heading.erase(open, close == std::string::npos ? std::string::npos : close + 2 - open);
+        }
+        if (size_t attr = heading.find("{-}"); attr != std::string::npos) heading.erase(attr);
+        heading = Trim(heading);
+      }
+      for (size_t pos = 0; (pos = line.find("[[narrative:", pos)) != std::string::npos;) {
+        size_t end = line.find("]]", pos);
+        if (end == std::string::npos) break;
+        std::string key = line.substr(pos + 12, end - pos - 12);
+        bool seen = false;
+        for (const auto& [k, h] : out) seen = seen || k == key;
+        if (!seen && SafeId(key)) out.emplace_back(key, heading);
+        pos = end;
+      }
+    }
+  }
+  return out;
+}
+
+std::string ReadmeText(const std::string& case_id, const std::string& framework_id) {
+  std::string out =
+      "# 案例 " + case_id +
+      "：待填写\n\n"
+      "本目录由 `jixiao new` 生成，指标体系 `" +
+      framework_id +
+      ".json` 已复制在本目录中（移动到任何位置都能使用）。\n"
+      "格式说明见 jixiao 随附的 docs/case-format.md。填写方式二选一：\n\n"
+      "1. 直接编辑 case.json、各 CSV 表格和 narrative/ 中的文字；\n"
+      "2. `jixiao sheet 本目录 -o 录入.xlsx` 生成录入工作簿，在 Excel 中填好后 "
+      "`jixiao import 录入.xlsx 本目录` 导回。\n\n"
+      "`jixiao validate 本目录` 列出尚未填写的内容。金额单位为元（表头写 `年初预算(万元)` "
+      "则按万元读取）；CSV 为 UTF-8 或 GBK 编码。本项目没有某类数据时删去对应的文件。\n\n"
+      "## 各表格的表头与示例行\n\n";
+  for (const TableSpec& t : CaseTables())
+    out += std::string("### ") + t.file + "：" + t.purpose + "\n\n```csv\n" + t.header + "\n" +
+           t.example + "\n```\n\n";
+  return out;
+}
+
+}  // namespace
+
+const std::vector<TableSpec>& CaseTables() {
+  static const std::vector<TableSpec> kTables = {
+      {"budget.csv",
+       "序号,项目构成,项目明细,资金来源,年初预算,调整金额,调整后预算,实际支出,单价,数量,依据",
+       "1,社区医疗互助帮困、照护资金,社区医疗互助帮困资金,镇级,\"546,000.00\",\"249,265.75\",\"795,"
+       "265.75\","
+       "\"795,265.75\",1200.00,455,闵医保发〔2023〕4号",
+       "预算明细（一行一个明细；同一序号的多行属于同一预算行；可有一行“合计”）"},
+      {"funding.csv", "资金来源,预算金额,到位金额", "区级,\"361,000.00\",\"361,000.00\"",
+       "资金来源与到位情况"},
+      {"history.csv", "年度,年初预算,调整后预算,实际支出",
+       "2023,\"950,000.00\",\"1,155,200.00\",\"1,155,200.00\"", "历年预算与支出"},
+      {"plan.csv", "序号,政策,内容,计划数量,实际数量,单位",
+       "1,区级政策医疗救助,区级政策医疗救助,130,128,人次",
+       "计划实施内容及完成情况（可有一行“合计”，与各行之和核对）"},
+      {"disbursements.csv", "月份,批次,人次,金额,备注", "1月,1,112,56307.81,-", "逐月发放明细"},
+      {"transfers.csv", "事项,金额,截止日期,实际日期",
+       "承担困难群众2024年参加城乡居民医保资金,\"4,281.25\",2024-11-14,2024-11-15",
+       "资金划拨事项及时效"},
+      {"targets.csv", kTargetsHeader,
+       "产出指标,数量指标,救助对象覆盖率,定量,≥95%,%,98.5%,工作计划,"
+       "覆盖的救助对象占应救助对象的比例,",
+       "绩效目标及实际完成值"},
+  };
+  return kTables;
+}
+
+bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& summary) {
+  std::string dir = options.dir;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && fs::is_empty(dir, ec))) {
+    diags.Error("new.exists", {dir, 0, 0, ""}, "目录已存在且不为空：请换一个新的案例目录名");
+    return false;
+  }
+  const std::string case_id = fs::path(dir).filename().string();
+  std::string fw_file = options.framework;
+  if (!EndsWith(fw_file, ".json") && fw_file.find('/') == std::string::npos) {
+    auto found = FindShippedFramework(fw_file);
+    if (!found) {
+      std::string ids;
+      for (const auto& id : ShippedFrameworkIds()) ids += (ids.empty() ? "" : "、") + id;
+      diags.Error("new.framework", {options.framework, 0, 0, ""},
+                  "找不到随附的指标体系“" + options.framework + "”；可用的 id：" +
+                      (ids.empty() ? "（无）" : ids) +
+                      "；也可给出指标体系 .json 的路径，或设置 JIXIAO_INDICATORS 指向指标体系目录");
+      return false;
+    }
+    fw_file = *found;
+  }
+  auto framework = LoadFramework(fw_file, diags);
+  if (!framework) return false;
+  auto fw_bytes = ReadFileBytes(fw_file);
+  if (!fw_bytes) return false;
+  std::string fw_id = SafeId(framework->id) ? framework->id : "framework";
+  std::string fw_text = *fw_bytes;
+
+  CaseFiles files;
+  std::string targets_csv = std::string(kTargetsHeader) + "\n";
+  size_t target_count = 0;
+  if (!options.targets.empty()) {
+    std::vector<RawTargetRow> rows = ReadTargetTable(options.targets, diags);
+    if (diags.HasErrors()) return false;
+    if (rows.empty()) {
+      diags.Error("new.targets_empty", {options.targets, 0, 0, ""}, "绩效目标表中没有指标行");
+      return false;
+    }
+    JsonValue base;
+    try {
+      base = ParseJson(fw_file, fw_text);
+    } catch (const InputError& e) {
+      diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+      return false;
+    }
+    fw_id = SafeId(case_id) ? case_id + "-framework" : "framework";
+    auto derived = FrameworkFromTargets(base, rows, fw_id, diags);
+    if (!derived) return false;
+    fw_text = JsonText(*derived);
+    auto checked = ParseFramework(dir + "/" + fw_id + ".json", fw_text, diags);
+    if (!checked) return false;
+    framework = std::move(checked);
+    for (const RawTargetRow& r : rows) {
+      targets_csv += CsvLine({r.level1, r.level2, r.level3, r.value_type,
+                              UsableTargetValue(r.value) ? r.value : "", r.unit, "", r.source,
+                              r.explanation, r.criteria});
+      ++target_count;
+    }
+  }
+  files[fw_id + ".json"] = fw_text;
+
+  JsonValue root = JsonObject();
+  JsonSet(root, "id", JsonString(case_id));
+  JsonSet(root, "framework", JsonString(fw_id));
+  JsonValue project = JsonObject();
+  for (const char* key : {"name", "year", "district", "town", "unit", "authority", "commissioner",
+                          "evaluator", "lead", "kind", "period", "date"})
+    JsonSet(project, key, JsonString(""));
+  JsonSet(root, "project", std::move(project));
+  JsonSet(root, "metrics", JsonObject());
+  JsonValue findings = JsonObject();
+  framework->ForEach([&](const Indicator& node) {
+    if (!node.IsLeaf()) return;
+    JsonValue f = JsonObject();
+    JsonSet(f, "value", JsonString(""));
+    if (node.rule && node.rule->type == RuleType::kLevels) JsonSet(f, "level", JsonString(""));
+    JsonSet(f, "analysis", JsonString(""));
+    JsonSet(findings, node.code, std::move(f));
+  });
+  JsonSet(root, "findings", std::move(findings));
+  for (const char* key : {"experiences", "problems", "suggestions"})
+    JsonSet(root, key, JsonArray());
+  JsonValue narrative = JsonObject();
+  for (const auto& [key, heading] : NarrativeSections(options.templates_dir)) {
+    JsonSet(narrative, key, JsonString(key + ".md"));
+    files["narrative/" + key + ".md"] = std::string(kStubMark) + (heading.empty() ? key : heading) +
+                                        "：请在此写本节正文，写好后删去这一行。\n";
+  }
+  JsonSet(root, "narrative", std::move(narrative));
+  files["case.json"] = JsonText(root);
+  for (const TableSpec& t : CaseTables())
+    files[t.file] =
+        std::string(t.file) == "targets.csv" ? targets_csv : std::string(t.header) + "\n";
+  files["README.md"] = ReadmeText(case_id, fw_id);
+  try {
+    WriteCaseFolder(dir, files, false);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    return false;
+  }
+  summary = "已创建案例目录 " + dir + "：case.json、" + std::to_string(CaseTables().size()) +
+            " 张数据表（只有表头）、" + std::to_string(root.Find("narrative")->members.size()) +
+            " 个叙述文件、指标体系 " + fw_id + ".json" +
+            (options.targets.empty()
+                 ? std::string()
+                 : "（由绩效目标表生成，" + std::to_string(target_count) + " 个目标）") +
+            "。\n下一步：jixiao validate " + dir + " 列出待填写的内容；或 jixiao sheet " + dir +
+            " -o 录入.xlsx 生成录入工作簿。\n";
+  return true;
+}
+
+}  // namespace jixiao

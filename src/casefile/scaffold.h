@@ -1,0 +1,35 @@
+// `jixiao new`: a case folder to fill in — case.json with the project block and one finding per
+// leaf, every data table with its header row (README.md shows an example row of each), narrative
+// stubs named after the report template's sections, and the framework copied in (or derived from
+// a 绩效目标表) so the folder is self-contained wherever it is moved.
+// Contract: refuses an existing non-empty folder; writes atomically; problems go to `diags`.
+#pragma once
+
+#include <string>
+
+#include "core/diagnostics.h"
+
+namespace jixiao {
+
+struct NewCaseOptions {
+  std::string dir;
+  std::string framework;      // shipped id, or a path to a framework .json
+  std::string targets;        // optional 绩效目标表: .csv or .xlsx
+  std::string templates_dir;  // report section templates (for the narrative stubs)
+};
+
+inline constexpr const char* kStubMark = "【待填写】";
+
+// The data tables of a case and their header rows (DESIGN.md §4).
+struct TableSpec {
+  const char* file;
+  const char* header;   // CSV header line
+  const char* example;  // one example row, shown in README.md
+  const char* purpose;
+};
+const std::vector<TableSpec>& CaseTables();
+
+// Returns false when an error was reported. `summary` receives what was written.
+bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& summary);
+
+}  // namespace jixiao

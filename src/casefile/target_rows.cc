@@ -1,0 +1,137 @@
+// Lenient 绩效目标表 reading (CSV and xlsx) for `jixiao new --targets`.
+#include "casefile/target_rows.h"
+
+#include <functional>
+
+#include "core/text.h"
+#include "ingest/csv.h"
+#include "ingest/xlsx.h"
+
+namespace jixiao {
+namespace {
+
+// Column roles by header text: "一级指标", "指标值（含数字及文字描述）", "评(扣)分标准" …
+enum class Role { kNone, kL1, kL2, kL3, kValue, kType, kUnit, kExplanation, kCriteria, kSource };
+
+Role RoleOf(const std::string& header_in) {
+  std::string h = Trim(header_in);
+  if (StartsWith(h, "一级")) return Role::kL1;
+  if (StartsWith(h, "二级")) return Role::kL2;
+  if (StartsWith(h, "三级")) return Role::kL3;
+  if (StartsWith(h, "指标值类型")) return Role::kType;
+  if (StartsWith(h, "指标值") || StartsWith(h, "年度指标值") || StartsWith(h, "目标值"))
+    return Role::kValue;
+  if (StartsWith(h, "计量单位") || h == "单位") return Role::kUnit;
+  if (StartsWith(h, "指标解释")) return Role::kExplanation;
+  if (StartsWith(h, "评(扣)分标准") || StartsWith(h, "评（扣）分标准") || StartsWith(h, "评分标准"))
+    return Role::kCriteria;
+  if (StartsWith(h, "出处依据") || StartsWith(h, "数据来源")) return Role::kSource;
+  return Role::kNone;
+}
+
+// Rows as text cells with a locator; header found among the first rows.
+struct Grid {
+  std::vector<std::vector<std::string>> rows;
+  std::function<Location(size_t row, size_t col)> where;
+};
+
+void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow>& out,
+             Diagnostics& diags) {
+  size_t header = grid.rows.size();
+  std::map<Role, size_t> cols;
+  for (size_t r = 0; r < grid.rows.size() && r < 30 && header == grid.rows.size(); ++r) {
+    std::map<Role, size_t> found;
+    for (size_t c = 0; c < grid.rows[r].size(); ++c) {
+      Role role = RoleOf(grid.rows[r][c]);
+      if (role != Role::kNone && !found.count(role)) found[role] = c;
+    }
+    if (found.count(Role::kL3) && found.count(Role::kValue)) {
+      header = r;
+      cols = found;
+    }
+  }
+  if (header == grid.rows.size()) {
+    diags.Error("targets.header", {file, 0, 0, ""},
+                "找不到表头：绩效目标表应有“一级指标、二级指标、三级指标、指标值”等列");
+    return;
+  }
+  auto cell = [&](size_t r, Role role) -> std::string {
+    auto it = cols.find(role);
+    if (it == cols.end() || it->second >= grid.rows[r].size()) return "";
+    return Trim(grid.rows[r][it->second]);
+  };
+  for (size_t r = header + 1; r < grid.rows.size(); ++r) {
+    RawTargetRow row;
+    row.level1 = cell(r, Role::kL1);
+    row.level2 = cell(r, Role::kL2);
+    row.level3 = cell(r, Role::kL3);
+    row.value = cell(r, Role::kValue);
+    if (row.level3.empty() && row.value.empty()) continue;  // blank or a note row
+    if (row.level1.empty() && !out.empty()) row.level1 = out.back().level1;
+    if (row.level2.empty() && !out.empty() && row.level1 == out.back().level1)
+      row.level2 = out.back().level2;
+    row.value_type = cell(r, Role::kType);
+    row.unit = cell(r, Role::kUnit);
+    row.explanation = cell(r, Role::kExplanation);
+    row.criteria = cell(r, Role::kCriteria);
+    row.source = cell(r, Role::kSource);
+    row.where = grid.where(r, cols[Role::kL3]);
+    row.value_where = grid.where(r, cols[Role::kValue]);
+    if (row.level3.empty()) {
+      diags.Error("targets.blank_name", row.where, "三级指标名称为空，请补上或删去这一行");
+      continue;
+    }
+    out.push_back(row);
+  }
+}
+
+}  // namespace
+
+std::vector<RawTargetRow> ReadTargetTable(const std::string& file, Diagnostics& diags) {
+  std::vector<RawTargetRow> out;
+  try {
+    if (EndsWith(file, ".xlsx") || EndsWith(file, ".XLSX")) {
+      const XlsxWorkbook book = ReadXlsxFile(file);
+      for (const XlsxSheet& sheet : book.sheets) {
+        Grid grid;
+        const int rows = std::min(sheet.max_row, 5000), cols = std::min(sheet.max_col, 40);
+        for (int r = 1; r <= rows; ++r) {
+          std::vector<std::string> cells;
+          for (int c = 1; c <= cols; ++c) cells.push_back(sheet.At(r, c).text);
+          grid.rows.push_back(cells);
+        }
+        grid.where = [&](size_t r, size_t c) {
+          return CellLocation(file, sheet.name, static_cast<int>(r) + 1, static_cast<int>(c) + 1);
+        };
+        Diagnostics local;
+        Collect(grid, file, out, local);
+        if (!local.HasErrors() || &sheet == &book.sheets.back()) {
+          diags.Append(local);
+          return out;
+        }
+        out.clear();
+      }
+      diags.Error("targets.empty", {file, 0, 0, ""}, "工作簿中没有工作表");
+      return out;
+    }
+    const CsvTable csv = ReadCsvFile(file);
+    Grid grid;
+    grid.rows.push_back(csv.header);
+    std::vector<int> lines = {1};
+    for (const CsvRow& row : csv.rows) {
+      grid.rows.push_back(row.cells);
+      lines.push_back(row.line);
+    }
+    grid.where = [&](size_t r, size_t c) {
+      Location where{file, lines[r], static_cast<int>(c) + 1, ""};
+      if (c < csv.header.size()) where.path = csv.header[c];
+      return where;
+    };
+    Collect(grid, file, out, diags);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+  }
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,23 @@
+// A unit's 绩效目标表 read leniently for scaffolding: CSV (targets.csv layout, GBK or UTF-8) or
+// .xlsx (the first sheet with a header row naming 一级/二级/三级/指标值, title rows above it
+// allowed, merged 一级/二级 cells carried down).
+// Contract: rows keep their location (file:line or sheet!cell); blank 指标值 is kept (the caller
+// decides); unreadable files and missing columns are located errors in `diags`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace jixiao {
+
+struct RawTargetRow {
+  std::string level1, level2, level3, value, value_type, unit, explanation, criteria, source;
+  Location where;        // the row
+  Location value_where;  // its 指标值 cell
+};
+
+std::vector<RawTargetRow> ReadTargetTable(const std::string& file, Diagnostics& diags);
+
+}  // namespace jixiao

@@ -1,0 +1,170 @@
+// Deriving 产出/效益/满意度 leaves of a framework from 绩效目标表 rows.
+#include "casefile/targets_framework.h"
+
+#include <map>
+
+#include "casefile/case_files.h"
+#include "core/format.h"
+#include "core/text.h"
+#include "model/target_value.h"
+
+namespace jixiao {
+namespace {
+
+// "产出指标" -> "产出", "社会效益指标" -> "社会效益".
+std::string Core(const std::string& name) {
+  std::string s = Trim(name);
+  for (const char* suffix : {"指标", "目标"})
+    if (EndsWith(s, suffix) && s.size() > std::string(suffix).size())
+      s = s.substr(0, s.size() - std::string(suffix).size());
+  return s;
+}
+
+std::string Member(const JsonValue& object, const std::string& key) {
+  const JsonValue* v = object.Find(key);
+  return v ? v->text : "";
+}
+
+struct Candidate {
+  JsonValue* node = nullptr;
+  int level = 0;
+  int quality = 0;  // 3 exact, 2 node name contains the core, 1 core contains the node's name
+};
+
+void Search(JsonValue& node, int level, const std::string& core, Candidate& best) {
+  if (!node.IsObject()) return;
+  const std::string name = Core(Member(node, "name"));
+  int quality = 0;
+  if (level >= 2 && !name.empty()) {
+    if (name == core)
+      quality = 3;
+    else if (name.find(core) != std::string::npos)
+      quality = 2;
+    else if (core.find(name) != std::string::npos)
+      quality = 1;
+  }
+  if (quality > best.quality || (quality == best.quality && quality > 0 && level < best.level))
+    best = {&node, level, quality};
+  JsonValue* children = const_cast<JsonValue*>(node.Find("children"));
+  if (children && children->IsArray() && level < 3)
+    for (JsonValue& child : children->items) Search(child, level + 1, core, best);
+}
+
+std::string Criteria(const RawTargetRow& row) {
+  if (!UsableTargetValue(row.value))
+    return std::string(kTodoMark) + "绩效目标表中“" + row.level3 +
+           "”没有可用的指标值：请在 targets.csv 补上指标值（如“≥95%”“及时”），再删去本标记";
+  const TargetValue value = TargetValue::Parse(row.value);
+  const std::string shown = row.value + (value.quantitative && value.unit.empty() ? row.unit : "");
+  if (!value.quantitative)
+    return "指标值“" + row.value + "”。实际情况与指标值一致得满分，否则不得分。";
+  return "指标值" + shown +
+         "。达到指标值得满分；未达到按实际值÷指标值×分值计分（“≤”类指标按指标值÷实际值×分值），"
+         "满分为止。";
+}
+
+}  // namespace
+
+std::vector<Score> SplitWeight(Score weight, size_t parts) {
+  std::vector<Score> out;
+  if (parts == 0) return out;
+  const int64_t n = static_cast<int64_t>(parts);
+  const int64_t each = weight.hundredths / n, extra = weight.hundredths % n;
+  for (int64_t i = 0; i < n; ++i) out.push_back(Score{each + (i < extra ? 1 : 0)});
+  return out;
+}
+
+bool UsableTargetValue(const std::string& value_in) {
+  const std::string value = Trim(value_in);
+  for (const char* placeholder : {"", "—", "-", "/", "无", "待定", "——", "－"})
+    if (value == placeholder) return false;
+  return true;
+}
+
+std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
+                                              const std::vector<RawTargetRow>& rows,
+                                              const std::string& new_id, Diagnostics& diags) {
+  JsonValue fw = base;
+  JsonValue* indicators = const_cast<JsonValue*>(fw.Find("indicators"));
+  if (!indicators || !indicators->IsArray()) {
+    diags.Error("targets.framework", {base.path, 0, 0, "$.indicators"}, "指标体系没有 indicators");
+    return std::nullopt;
+  }
+  // Group rows by the node they land under, in table order.
+  std::vector<JsonValue*> order;
+  std::map<JsonValue*, std::vector<const RawTargetRow*>> groups;
+  for (const RawTargetRow& row : rows) {
+    const std::string l1 = Core(row.level1),
+                      l2 = Core(row.level2.empty() ? row.level1 : row.level2);
+    Candidate best;
+    for (JsonValue& top : indicators->items)
+      if (Member(top, "name").find(l1) != std::string::npos ||
+          l1.find(Core(Member(top, "name"))) != std::string::npos)
+        Search(top, 1, l2, best);
+    if (!best.node)
+      for (JsonValue& top : indicators->items) Search(top, 1, l2, best);
+    if (!best.node) {
+      diags.Warning("targets.unplaced", row.where,
+                    "绩效目标“" + row.level3 + "”（" + row.level1 + "/" + row.level2 +
+                        "）在指标体系中找不到对应的二级指标，未加入指标体系；请手工加入");
+      continue;
+    }
+    if (!groups.count(best.node)) order.push_back(best.node);
+    groups[best.node].push_back(&row);
+  }
+  std::vector<std::string> not_used;
+  for (JsonValue* node : order) {
+    const auto& members = groups[node];
+    auto weight = Rational::Parse(Member(*node, "weight"));
+    auto exact = weight ? Score::Exact(*weight) : std::nullopt;
+    if (!exact) continue;
+    const std::vector<Score> parts = SplitWeight(*exact, members.size());
+    const std::string code = Member(*node, "code");
+    JsonValue children = JsonArray();
+    for (size_t i = 0; i < members.size(); ++i) {
+      const RawTargetRow& row = *members[i];
+      JsonValue leaf = JsonObject();
+      std::string index = std::to_string(i + 1);
+      if (members.size() > 9 && index.size() < 2) index = "0" + index;
+      JsonSet(leaf, "code", JsonString(code + index));
+      JsonSet(leaf, "name", JsonString(row.level3));
+      JsonSet(leaf, "weight", JsonNumber(ExactDecimal(parts[i].ToRational())));
+      std::string explanation = row.explanation;
+      if (!row.criteria.empty()) not_used.push_back(row.level3 + "（" + row.criteria + "）");
+      JsonSet(leaf, "explanation", JsonString(explanation));
+      JsonSet(leaf, "criteria", JsonString(Criteria(row)));
+      JsonValue rule = JsonObject();
+      JsonSet(rule, "type", JsonString("target"));
+      JsonSet(rule, "target", JsonString(row.level3));
+      JsonSet(leaf, "rule", std::move(rule));
+      if (!UsableTargetValue(row.value))
+        diags.Warning(
+            "targets.value_missing", row.value_where,
+            "“" + row.level3 + "”没有可用的指标值，已作为待完善的指标加入（validate 会列出）");
+      children.items.push_back(std::move(leaf));
+    }
+    // A leaf that becomes a parent loses its rule and its criteria (they described the old rule).
+    const bool was_leaf = node->Find("rule") != nullptr;
+    auto& m = node->members;
+    for (auto it = m.begin(); it != m.end();)
+      it = it->first == "rule" || it->first == "children" || (was_leaf && it->first == "criteria")
+               ? m.erase(it)
+               : it + 1;
+    JsonSet(*node, "children", std::move(children));
+  }
+  if (!not_used.empty()) {
+    std::string list;
+    for (const auto& item : not_used) list += (list.empty() ? "" : "；") + item;
+    diags.Warning(
+        "targets.criteria_not_used", {rows.front().where.file, 0, 0, ""},
+        std::to_string(not_used.size()) +
+            " 个目标的评(扣)分标准未照搬进指标体系：这些指标按 target 规则计分（达到指标值"
+            "得满分，否则按实际值与指标值之比），评分标准文字已按该规则写出；如需按原标准计分，"
+            "请在指标体系中改用相应规则。原标准：" +
+            list);
+  }
+  JsonSet(fw, "id", JsonString(new_id));
+  return fw;
+}
+
+}  // namespace jixiao
