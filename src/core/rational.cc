@@ -126,23 +126,30 @@ std::optional<Rational> Rational::Parse(std::string_view text) {
   __int128 num = 0;
   __int128 den = 1;
   bool seen_digit = false, seen_point = false;
+  int group = 0, commas = 0;  // digits since the last thousands separator; separators seen
+  auto groups_ok = [&] { return commas == 0 || group == 3; };
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (c >= '0' && c <= '9') {
+      if (!seen_point) ++group;
       seen_digit = true;
       num = num * 10 + (c - '0');
       if (seen_point) den *= 10;
       if (num > std::numeric_limits<int64_t>::max() || den > std::numeric_limits<int64_t>::max())
         return std::nullopt;
     } else if (c == '.' && !seen_point) {
+      if (!groups_ok()) return std::nullopt;
       seen_point = true;
     } else if (c == ',' && !seen_point && seen_digit) {
-      continue;  // thousands separator
+      // Thousands separator: only in groups of three ("1,568.99"; "1,5" is refused).
+      if ((commas == 0 && group > 3) || (commas > 0 && group != 3)) return std::nullopt;
+      ++commas;
+      group = 0;
     } else {
       return std::nullopt;
     }
   }
-  if (!seen_digit) return std::nullopt;
+  if (!seen_digit || (!seen_point && !groups_ok())) return std::nullopt;
   if (percent) den *= 100;
   if (negative) num = -num;
   try {

@@ -47,7 +47,8 @@ class Rational {
   std::string ToString() const;
   double ToDouble() const { return static_cast<double>(num_) / static_cast<double>(den_); }
 
-  // Parses "12", "-0.75", "1,234.5", "2/3", "25%" (= 1/4). Returns nullopt on anything else.
+  // Parses "12", "-0.75", "1,234.5", "2/3", "25%" (= 1/4). Returns nullopt on anything else,
+  // including separators not in groups of three ("1,5").
   static std::optional<Rational> Parse(std::string_view text);
 
  private:

@@ -39,12 +39,32 @@ void ReadMetrics(JsonReader& in, const JsonValue& v, Case& c) {
     if (!in.Expect(item, JsonValue::Type::kObject)) continue;
     in.RejectUnknown(item, {"value", "unit", "source"});
     const JsonValue* value = in.Member(item, "value", true);
-    const JsonValue* unit = in.Member(item, "unit", true);
-    if (!value || !unit) continue;
-    auto number = in.Number(*value);
+    if (!value) continue;
+    const JsonValue* unit_field = item.Find("unit");
+    std::string unit = unit_field ? in.String(*unit_field).value_or("") : "";
+    std::string written;
+    if (!unit_field) {  // the unit may come with the value: "99.2%", "329人"
+      QuantityParse parsed = ParseQuantity(value->text);
+      if (parsed.quantity) unit = parsed.quantity->unit;
+      if (unit.empty()) {
+        in.Error(
+            item, "json.missing",
+            "指标值“" + name +
+                "”缺少单位：请写 \"unit\"（如 \"%\"、\"人\"），或在值中带单位（如 \"99.2%\"）");
+        continue;
+      }
+    }
+    auto number = ReadQuantity(in, *value, unit, &written);
     if (!number) continue;
-    MetricValue m{*number, in.String(*unit).value_or(""), StringMember(in, item, "source"),
-                  in.Where(item)};
+    MetricValue m{*number, unit, StringMember(in, item, "source"), in.Where(item)};
+    if (unit == "%" && written.empty() && Rational(0) < *number && *number <= Rational(1)) {
+      in.diags().Warning("metric.percent_fraction", in.Where(*value),
+                         "指标值“" + name + "”为" + number->ToString() + "，单位为%，即" +
+                             number->ToString() + "%；若指" + (*number * Rational(100)).ToString() +
+                             "%，请写 " + (*number * Rational(100)).ToString() + " 或 \"" +
+                             (*number * Rational(100)).ToString() + "%\"；确为" +
+                             number->ToString() + "%时请写 \"" + number->ToString() + "%\"");
+    }
     if (m.source.empty()) {
       in.Error(item, "case.metric_source",
                "指标值“" + name + "”缺少 source（数据来源说明），请注明出处");

@@ -1,5 +1,6 @@
 #include "ingest/csv.h"
 
+#include "core/quantity.h"
 #include "core/text.h"
 
 namespace jixiao {
@@ -168,28 +169,55 @@ std::optional<Money> CsvCells::Amount(const CsvRow& row, const CsvColumn& col, b
     if (required) Error(row, col, "csv.blank", "金额不能为空，请填写数值（如 1,234.56）");
     return std::nullopt;
   }
-  MoneyUnit unit = col.unit == "万元" ? MoneyUnit::kWanYuan : MoneyUnit::kYuan;
-  if (!col.unit.empty() && col.unit != "万元" && col.unit != "元") {
-    Error(row, col, "csv.unit", "金额列的单位只能是“元”或“万元”，实际为“" + col.unit + "”");
+  std::string unit = col.unit.empty() ? "元" : col.unit;
+  if (!UnitFactor(unit, "元")) {
+    Error(row, col, "csv.unit", "金额列的单位只能是“元”“万元”或“亿元”，实际为“" + col.unit + "”");
     return std::nullopt;
   }
-  auto money = Money::Parse(text, unit);
-  if (!money) {
+  QuantityParse parsed = ParseQuantity(text);
+  if (!parsed.quantity) {
     Error(row, col, "csv.amount",
-          "“" + text + "”不是有效金额：请只填数字（可带千分位逗号），" +
-              (unit == MoneyUnit::kYuan ? "元金额最多两位小数" : "万元金额最多六位小数"));
+          "“" + text + "”不是有效金额：" + parsed.error +
+              "；请填数字（可带每三位一组的千分位逗号，或带单位如 1,568.99万元）");
+    return std::nullopt;
   }
-  return money;
+  std::string why;
+  auto in_column = ToUnit(*parsed.quantity, unit, &why);
+  if (!in_column) {
+    Error(row, col, "csv.unit", "“" + text + "”：" + why);
+    return std::nullopt;
+  }
+  Rational fen = *in_column * *UnitFactor(unit, "元") * Rational(100);
+  if (fen.den() != 1) {
+    Error(row, col, "csv.amount",
+          "“" + text + "”不是精确到分的金额（" + unit + "金额换算为元后最多两位小数）");
+    return std::nullopt;
+  }
+  return Money{fen.num()};
 }
 
-std::optional<Rational> CsvCells::Number(const CsvRow& row, const CsvColumn& col, bool required) {
+std::optional<Rational> CsvCells::Number(const CsvRow& row, const CsvColumn& col, bool required,
+                                         const std::string& expected_unit) {
   std::string text = Text(row, col);
   if (text.empty() || text == "-" || text == "—") {
     if (required) Error(row, col, "csv.blank", "此处不能为空，请填写数值");
     return std::nullopt;
   }
-  auto value = Rational::Parse(text);
-  if (!value) Error(row, col, "csv.number", "“" + text + "”不是有效数值，请只填数字");
+  QuantityParse parsed = ParseQuantity(text);
+  if (!parsed.quantity) {
+    Error(row, col, "csv.number", "“" + text + "”不是有效数值：" + parsed.error);
+    return std::nullopt;
+  }
+  std::string unit = expected_unit.empty() ? col.unit : expected_unit;
+  if (!parsed.quantity->unit.empty() && unit.empty()) {
+    Error(row, col, "csv.unit",
+          "“" + text + "”带有单位“" + parsed.quantity->unit +
+              "”，但本列没有声明单位：请只填数字，或在表头写明单位如 数量(人)");
+    return std::nullopt;
+  }
+  std::string why;
+  auto value = ToUnit(*parsed.quantity, unit, &why);
+  if (!value) Error(row, col, "csv.unit", "“" + text + "”：" + why);
   return value;
 }
 

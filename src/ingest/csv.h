@@ -46,9 +46,14 @@ class CsvCells {
   // Reports each required column that is missing from the header; returns false if any is.
   bool RequireColumns(const std::vector<std::string>& names);
   std::string Text(const CsvRow& row, const CsvColumn& col) const;
-  // Amount in 元 or 万元 per the column's unit; blank -> nullopt without error unless required.
+  // Amount in 元, 万元 or 亿元 per the column's unit; blank -> nullopt without error unless
+  // required.
   std::optional<Money> Amount(const CsvRow& row, const CsvColumn& col, bool required);
-  std::optional<Rational> Number(const CsvRow& row, const CsvColumn& col, bool required);
+  // Amounts may carry their own unit ("1,568.99万元"), converted exactly to the column's unit.
+  // A number may carry a unit only when it matches (or converts to) `expected_unit`, else the
+  // column's declared unit.
+  std::optional<Rational> Number(const CsvRow& row, const CsvColumn& col, bool required,
+                                 const std::string& expected_unit = "");
   Location Where(const CsvRow& row, const CsvColumn& col) const;
   Location WhereRow(const CsvRow& row) const { return {table_.file, row.line, 0, ""}; }
   void Error(const CsvRow& row, const CsvColumn& col, const std::string& code,

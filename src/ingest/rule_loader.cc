@@ -268,11 +268,15 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
     ok = ReadLinear(in, v, rule);
   } else if (*type_name == "target") {
     rule.type = RuleType::kTarget;
-    in.RejectUnknown(v, {"type", "target"});
+    in.RejectUnknown(v, {"type", "target", "partly"});
     const JsonValue* target = in.Member(v, "target", true);
     auto name = target ? in.String(*target) : std::nullopt;
     ok = name && !name->empty();
     if (ok) rule.target_name = *name;
+    if (const JsonValue* partly = v.Find("partly")) {
+      rule.partly = Fraction(in, *partly);
+      ok = ok && rule.partly.has_value();
+    }
   } else if (*type_name == "timeliness") {
     rule.type = RuleType::kTimeliness;
     in.RejectUnknown(v, {"type", "source", "per_item", "per_day"});

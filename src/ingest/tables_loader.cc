@@ -134,9 +134,9 @@ void ReadPlan(const CsvTable& csv, CsvCells& cells, Table<PlanRow>& t) {
       if (p.seq.empty()) p.seq = t.rows.back().seq;
     }
     p.content = cells.Text(row, content);
-    p.planned = cells.Number(row, planned, true).value_or(Rational{});
-    p.actual = cells.Number(row, actual, false);
     p.unit = cells.Text(row, unit);
+    p.planned = cells.Number(row, planned, true, p.unit).value_or(Rational{});
+    p.actual = cells.Number(row, actual, false, p.unit);
     p.line = row.line;
     t.rows.push_back(p);
   }
@@ -218,7 +218,10 @@ void ReadTransfers(const CsvTable& csv, CsvCells& cells, Table<Transfer>& t) {
       std::string text = cells.Text(row, col);
       auto parsed = Date::Parse(text);
       if (!parsed) {
-        cells.Error(row, col, "csv.date", "“" + text + "”不是有效日期，请写成 2024-06-20");
+        cells.Error(row, col, "csv.date",
+                    "“" + text +
+                        "”不是有效日期，可写 2024-06-20、2024/06/20、"
+                        "2024.06.20 或 2024年6月20日");
         ok = false;
       } else {
         *date = *parsed;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/quantity.h"
+
 namespace jixiao {
 
 Money BudgetLine::Initial() const {
@@ -28,16 +30,9 @@ std::string Date::ToString() const {
 }
 
 std::optional<Date> Date::Parse(const std::string& text) {
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  bool ok = std::sscanf(text.c_str(), "%d-%d-%d%c", &y, &m, &d, &tail) == 3 ||
-            std::sscanf(text.c_str(), "%d/%d/%d%c", &y, &m, &d, &tail) == 3 ||
-            std::sscanf(text.c_str(), "%d年%d月%d日%c", &y, &m, &d, &tail) == 3;
-  if (!ok || m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return std::nullopt;
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (d > kDays[m - 1] || (m == 2 && d == 29 && !leap)) return std::nullopt;
-  return Date{y, m, d};
+  auto day = ParseCalendarDay(text);
+  if (!day) return std::nullopt;
+  return Date{day->year, day->month, day->day};
 }
 
 }  // namespace jixiao

@@ -115,8 +115,8 @@ struct Date {
   int year = 0, month = 0, day = 0;
   int64_t DayNumber() const;     // days since 1970-01-01
   std::string ToString() const;  // "2024-06-20"
-  static std::optional<Date> Parse(
-      const std::string& text);  // 2024-06-20, 2024/6/20, 2024年6月20日
+  // 2024-06-20, 2024/6/20, 2024.6.20, 2024年6月20日 (core/quantity.h); nothing else.
+  static std::optional<Date> Parse(const std::string& text);
 };
 
 struct Transfer {

@@ -1,18 +1,80 @@
 #include "model/target_value.h"
 
+#include <vector>
+
+#include "core/quantity.h"
 #include "core/text.h"
 
 namespace jixiao {
+namespace {
+
+bool StartsNumeric(const std::string& normalised) {
+  if (normalised.empty()) return false;
+  char c = normalised[0];
+  if (c == '-' || c == '+')
+    return normalised.size() > 1 && normalised[1] >= '0' && normalised[1] <= '9';
+  return (c >= '0' && c <= '9') || c == '.';
+}
+
+// Splits "准确（按129元/人执行）" into "准确" and the note "按129元/人执行".
+void SplitNote(const std::string& text, std::string& core, std::string& note) {
+  core = text;
+  note.clear();
+  for (auto [open, close] : {std::pair<std::string, std::string>{"（", "）"}, {"(", ")"}}) {
+    if (!EndsWith(text, close)) continue;
+    size_t at = text.find(open);
+    if (at == std::string::npos || at == 0) continue;
+    core = Trim(text.substr(0, at));
+    note = Trim(text.substr(at + open.size(), text.size() - at - open.size() - close.size()));
+    return;
+  }
+}
+
+// Qualitative values that mean the same target (docs/rules.md, table 1).
+const std::vector<std::vector<std::string>>& Synonyms() {
+  static const std::vector<std::vector<std::string>> kSets = {
+      {"建立健全", "健全", "已建立健全", "已健全", "建立", "已建立"},
+      {"健全且执行有效", "健全及执行有效", "健全并执行有效"},
+      {"明显提升", "显著提升", "有效提升", "明显提高", "显著提高"},
+      {"进一步完善", "完善", "已完善", "得到完善"},
+      {"进一步健全", "健全", "已健全", "得到健全"},
+      {"减轻", "有所减轻", "明显减轻", "得到减轻"},
+      {"及时", "按时", "按期"},
+      {"准确", "无差错"},
+      {"有效", "切实有效"},
+      {"规范", "合规"},
+  };
+  return kSets;
+}
+
+bool SameValue(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  for (const auto& set : Synonyms()) {
+    bool has_a = false, has_b = false;
+    for (const auto& s : set) {
+      has_a |= s == a;
+      has_b |= s == b;
+    }
+    if (has_a && has_b) return true;
+  }
+  return false;
+}
+
+// Statements of attainment (docs/rules.md, table 2).
+const char* const kMetWords[] = {"已达到", "达到", "已达成", "达成", "已完成", "完成",
+                                 "已实现", "实现", "符合",   "是",   "已落实", "落实"};
+const char* const kPartlyPrefixes[] = {"基本", "部分"};
+const char* const kNotMetPrefixes[] = {"未", "不", "没有", "尚未", "无", "否"};
+
+}  // namespace
 
 TargetValue TargetValue::Parse(const std::string& raw) {
   TargetValue v;
   v.text = Trim(raw);
-  std::string rest = v.text;
+  std::string rest = Trim(NormalizeWidth(v.text));
   static const std::pair<const char*, CompareOp> kOps[] = {
-      {"≥", CompareOp::kGe},  {">=", CompareOp::kGe}, {"≤", CompareOp::kLe},
-      {"<=", CompareOp::kLe}, {">", CompareOp::kGt},  {"<", CompareOp::kLt},
-      {"＝", CompareOp::kEq}, {"=", CompareOp::kEq},  {"＞", CompareOp::kGt},
-      {"＜", CompareOp::kLt}};
+      {"≥", CompareOp::kGe}, {">=", CompareOp::kGe}, {"≤", CompareOp::kLe},  {"<=", CompareOp::kLe},
+      {">", CompareOp::kGt}, {"<", CompareOp::kLt},  {"==", CompareOp::kEq}, {"=", CompareOp::kEq}};
   for (const auto& [symbol, op] : kOps) {
     if (StartsWith(rest, symbol)) {
       v.op = op;
@@ -21,30 +83,101 @@ TargetValue TargetValue::Parse(const std::string& raw) {
       break;
     }
   }
-  size_t end = 0;
-  while (end < rest.size() && ((rest[end] >= '0' && rest[end] <= '9') || rest[end] == '.' ||
-                               rest[end] == ',' || (end == 0 && rest[end] == '-')))
-    ++end;
-  auto number = end > 0 ? Rational::Parse(rest.substr(0, end)) : std::nullopt;
-  if (!number) return v;  // qualitative
-  v.quantitative = true;
-  v.number = *number;
-  std::string unit = Trim(rest.substr(end));
-  if ((StartsWith(unit, "(") && EndsWith(unit, ")")) ||
-      (StartsWith(unit, "（") && EndsWith(unit, "）"))) {
-    size_t open = StartsWith(unit, "(") ? 1 : std::string("（").size();
-    size_t close = EndsWith(unit, ")") ? 1 : std::string("）").size();
-    unit = Trim(unit.substr(open, unit.size() - open - close));
+  if (!StartsNumeric(rest)) return v;  // qualitative
+  QuantityParse parsed = ParseQuantity(rest);
+  if (!parsed.quantity) {
+    v.error = parsed.error;
+    return v;
   }
-  v.unit = unit;
+  v.quantitative = true;
+  v.number = parsed.quantity->value;
+  v.unit = parsed.quantity->unit;
   return v;
+}
+
+std::string AcceptedQualitativeForms(const std::string& target_text) {
+  return "“" + target_text + "”或其同义词、“已达到/已达成/已完成/已实现/符合/已" + target_text +
+         "”（达成，可带括号说明，如“" + target_text + "（说明）”）、“基本" + target_text + "/部分" +
+         target_text + "”（部分达成，比例由规则 partly 给出）、“未" + target_text + "/不" +
+         target_text + "/未达到”（未达成）";
+}
+
+ActualReading ReadActual(const TargetValue& target, const std::string& raw_actual) {
+  ActualReading r;
+  std::string text = Trim(raw_actual);
+  SplitNote(text, r.shown, r.note);
+  if (text.empty()) {
+    r.error = "实际值为空";
+    return r;
+  }
+  if (target.quantitative) {
+    std::string core = Trim(NormalizeWidth(r.shown));
+    QuantityParse parsed = ParseQuantity(core);
+    if (!StartsNumeric(core) || !parsed.quantity) {
+      r.error =
+          "指标值是数值（" + target.text + "），实际值“" + text + "”应写成数值" +
+          (target.unit.empty() ? "" : "（如 " + target.number.ToString() + target.unit + "）") +
+          (parsed.error.empty() || !StartsNumeric(core) ? "" : "：" + parsed.error);
+      return r;
+    }
+    std::string why;
+    auto value = ToUnit(*parsed.quantity, target.unit, &why);
+    if (!value) {
+      r.error = "实际值“" + text + "”与指标值“" + target.text + "”的单位不一致：" + why;
+      return r;
+    }
+    r.quantitative = true;
+    r.number = *value;
+    r.attainment =
+        Compare(*value, target.op, target.number) ? Attainment::kMet : Attainment::kNotMet;
+    if (!parsed.quantity->unit.empty() && parsed.quantity->unit != target.unit)
+      r.how = "实际值按" + target.unit + "换算为" + value->ToString() + target.unit;
+    return r;
+  }
+  std::string t = Trim(NormalizeWidth(target.text));
+  std::string a = Trim(NormalizeWidth(r.shown));
+  if (SameValue(a, t) || a == "已" + t) {
+    r.attainment = Attainment::kMet;
+    r.how = a == t ? "实际值与指标值相同" : "“" + a + "”与“" + t + "”同义，表示已达成";
+    return r;
+  }
+  for (const char* w : kMetWords) {
+    if (a == w) {
+      r.attainment = Attainment::kMet;
+      r.how = "“" + a + "”表示已达成";
+      return r;
+    }
+  }
+  for (const char* p : kPartlyPrefixes) {
+    if (!StartsWith(a, p)) continue;
+    std::string rest = a.substr(std::string(p).size());
+    bool known = rest.empty() || SameValue(rest, t) || rest == "已" + t;
+    for (const char* w : kMetWords) known |= rest == w;
+    if (known) {
+      r.attainment = Attainment::kPartly;
+      r.how = "“" + a + "”表示部分达成";
+      return r;
+    }
+  }
+  bool negative_target = false;  // "不发生安全事故": a 未…/不… actual may then mean met
+  for (const char* p : kNotMetPrefixes) negative_target |= StartsWith(t, p);
+  for (const char* p : kNotMetPrefixes) {
+    if (!negative_target && StartsWith(a, p)) {
+      r.attainment = Attainment::kNotMet;
+      r.how = "“" + a + "”表示未达成";
+      return r;
+    }
+  }
+  r.error = "无法判断实际值“" + text + "”是否达成指标值“" + target.text + "”；可写：" +
+            AcceptedQualitativeForms(target.text);
+  return r;
 }
 
 std::optional<bool> TargetMet(const TargetValue& target, const TargetValue& actual) {
   if (actual.text.empty()) return std::nullopt;
-  if (!target.quantitative) return actual.text == target.text;
-  if (!actual.quantitative) return std::nullopt;
-  return Compare(actual.number, target.op, target.number);
+  ActualReading r = ReadActual(target, actual.text);
+  if (!r.attainment) return std::nullopt;
+  return *r.attainment == Attainment::kMet;
 }
 
 }  // namespace jixiao

@@ -1,7 +1,11 @@
 // 指标值 of a 绩效目标 as budget units write it: "≥90%", "=100%", "≤0.05%", "≤10次", "=6万元",
-// "≥3200.00(人)", or a qualitative value such as "及时", "有效".
-// Contract: Parse never fails; text without a leading number is qualitative. A quantitative value
-// without a comparator is read as "=" and remembers that none was written.
+// "≥3200.00(人)", or a qualitative value such as "及时", "有效"; and its 实际值 as evaluators
+// write it: "98.9%", "０.０１２９万元/人", "已达到", "准确（按129元/人执行）", "基本完善",
+// "未建立". Contract: TargetValue::Parse never fails; text without a leading number is qualitative,
+// a number that cannot be read exactly keeps its reason in `error`. A quantitative value without a
+// comparator is read as "=". ReadActual reads an 实际值 against its target by the documented
+// tables (docs/rules.md): units convert only where exact (元/万元, 人/万人), anything it does not
+// understand is an error listing what is accepted — never a silent "not met".
 #pragma once
 
 #include <optional>
@@ -17,13 +21,32 @@ struct TargetValue {
   CompareOp op = CompareOp::kEq;
   bool comparator_written = false;
   Rational number;
-  std::string unit;  // "%", "次", "万元", "人" …
-  std::string text;  // the value as written, trimmed
+  std::string unit;   // "%", "次", "万元", "人" …
+  std::string text;   // the value as written, trimmed
+  std::string error;  // a leading number that cannot be read exactly ("1,5人")
   static TargetValue Parse(const std::string& text);
 };
 
-// Whether `actual` meets `target`: the comparator for numbers, equal text for qualitative values.
-// nullopt when a numeric target has a non-numeric actual (or the actual is blank).
+enum class Attainment { kMet, kPartly, kNotMet };
+
+struct ActualReading {
+  std::optional<Attainment> attainment;  // nullopt: not understood, see `error`
+  bool quantitative = false;
+  Rational number;    // quantitative: the 实际值 in the target's unit
+  std::string shown;  // the 实际值 without its note
+  std::string note;   // a parenthetical note, kept as evidence: "按129元/人执行"
+  std::string how;    // the table entry that decided: "“已达到”表示已达成"
+  std::string error;  // Chinese, lists the accepted forms
+};
+
+// Reads `actual` (an 实际值 cell) against `target`.
+ActualReading ReadActual(const TargetValue& target, const std::string& actual);
+
+// Whether `actual` meets `target`: true met, false partly or not met, nullopt when the 实际值 is
+// blank or not understood.
 std::optional<bool> TargetMet(const TargetValue& target, const TargetValue& actual);
+
+// The accepted ways of writing a qualitative 实际值, for messages and docs.
+std::string AcceptedQualitativeForms(const std::string& target_text);
 
 }  // namespace jixiao

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/format.h"
+#include "core/quantity.h"
 #include "model/metric_names.h"
 #include "scoring/survey_stats.h"
 
@@ -151,15 +152,26 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
                     message);
       continue;
     }
+    Rational value = typed.value;
+    std::string unit = typed.unit;
     if (const DeclaredMetric* declared = fw.FindMetric(name)) {
-      if (declared->unit != typed.unit) {
+      auto factor = UnitFactor(typed.unit, declared->unit);
+      if (!factor) {
         diags.Error("metric.unit", typed.where,
                     "“" + name + "”的单位应为“" + declared->unit + "”（见指标体系），实际为“" +
-                        typed.unit + "”");
+                        typed.unit + "”，两者之间没有确定的换算");
         continue;
       }
+      value = value * *factor;
+      unit = declared->unit;
+      if (!declared->is_signed && value.IsNegative()) {
+        diags.Warning("metric.negative", typed.where,
+                      "“" + name + "”为负数（" + FormatQuantity(value, unit) +
+                          "），但指标体系未声明它带符号：若负值有意义，请在 metrics 中写 "
+                          "\"signed\": true 并在规则中写明 absolute");
+      }
     }
-    out[name] = {typed.value, typed.unit, typed.source, "", false, typed.where};
+    out[name] = {value, unit, typed.source, "", false, typed.where};
   }
   return out;
 }

@@ -1,4 +1,6 @@
-// The target rule: a leaf scored against a row of the case's 绩效目标表 (targets.csv).
+// The target rule: a leaf scored against a row of the case's 绩效目标表 (targets.csv). Numbers
+// compare in the target's unit (exact conversion only); qualitative 实际值 are read by the tables
+// of model/target_value.h; 基本… scores the share the rule declares in `partly`.
 #include "core/format.h"
 #include "model/target_value.h"
 #include "scoring/rules_internal.h"
@@ -23,38 +25,75 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
     return std::nullopt;
   }
   Location at{ctx.c.targets.file, row->line, 0, "实际值"};
+  Location value_at{ctx.c.targets.file, row->line, 0, "指标值"};
   if (row->actual.empty()) {
     ctx.diags.Error("rule.target_actual", at,
                     "绩效目标“" + row->level3 + "”缺少实际值，指标“" + leaf.code + "”评分需要它");
     return std::nullopt;
   }
   TargetValue target = TargetValue::Parse(row->value);
-  TargetValue actual = TargetValue::Parse(row->actual);
-  std::string evidence = "目标值" + target.text + "，实际值" + actual.text;
-  if (!target.quantitative) {
-    bool met = actual.text == target.text;
-    auto out = FromFraction(leaf, met ? Rational(1) : Rational(0), actual.text,
-                            evidence + (met ? "，已达成" : "，未达成"));
-    return out;
-  }
-  if (!actual.quantitative) {
-    ctx.diags.Error("rule.target_actual", at,
-                    "绩效目标“" + row->level3 + "”的指标值是数值（" + target.text + "），实际值“" +
-                        actual.text + "”也应是数值");
+  if (!target.error.empty()) {
+    ctx.diags.Error("rule.target_value", value_at,
+                    "绩效目标“" + row->level3 + "”的指标值“" + row->value + "”：" + target.error);
     return std::nullopt;
   }
-  const Rational& t = target.number;
-  const Rational& a = actual.number;
-  Rational fraction(1);
-  if (!Compare(a, target.op, t)) {
-    bool below = a < t;
-    if (below)
-      fraction = t.IsZero() ? Rational(0) : Clamp01(a / t);
-    else
-      fraction = a.IsZero() ? Rational(0) : Clamp01(t / a);
+  ActualReading actual = ReadActual(target, row->actual);
+  if (!actual.attainment) {
+    ctx.diags.Error("rule.target_actual", at, "绩效目标“" + row->level3 + "”：" + actual.error);
+    return std::nullopt;
   }
-  bool met = fraction == Rational(1);
-  return FromFraction(leaf, fraction, actual.text, evidence + (met ? "，已达成" : "，未达成"));
+  std::string where = ctx.c.targets.file + ":" + std::to_string(row->line);
+  std::vector<TrailInput> inputs = {
+      {"指标值", target.text, where + " 列“指标值”"},
+      {"实际值",
+       row->actual +
+           (actual.quantitative
+                ? " = " + actual.number.ToString() + (target.unit.empty() ? "" : " " + target.unit)
+                : "") +
+           (actual.how.empty() ? "" : "（" + actual.how + "）"),
+       where + " 列“实际值”"}};
+  std::string evidence = "目标值" + target.text + "，实际值" + actual.shown;
+  if (!actual.note.empty()) evidence += "（" + actual.note + "）";
+  Rational fraction(1);
+  std::string arithmetic;
+  if (!actual.quantitative) {
+    if (*actual.attainment == Attainment::kPartly) {
+      if (!rule.partly) {
+        ctx.diags.Error("rule.target_partly", at,
+                        "绩效目标“" + row->level3 + "”的实际值“" + row->actual +
+                            "”表示部分达成，但指标“" + leaf.code +
+                            "”的 target 规则没有声明部分达成的得分比例：请在规则中写 "
+                            "\"partly\": \"50%\"（按评分标准填写）");
+        return std::nullopt;
+      }
+      fraction = *rule.partly;
+    } else if (*actual.attainment == Attainment::kNotMet) {
+      fraction = Rational(0);
+    }
+    arithmetic = actual.how + " → 比例 " + Exact(fraction);
+  } else if (*actual.attainment != Attainment::kMet) {
+    const Rational& t = target.number;
+    const Rational& a = actual.number;
+    if (a < t) {
+      fraction = t.IsZero() ? Rational(0) : Clamp01(a / t);
+      arithmetic = "未满足 " + std::string(CompareOpSymbol(target.op)) + Exact(t) +
+                   "：实际值 ÷ 目标值 = " + Exact(a) + " ÷ " + Exact(t) + " = " + Exact(fraction);
+    } else {
+      fraction = a.IsZero() ? Rational(0) : Clamp01(t / a);
+      arithmetic = "未满足 " + std::string(CompareOpSymbol(target.op)) + Exact(t) +
+                   "：目标值 ÷ 实际值 = " + Exact(t) + " ÷ " + Exact(a) + " = " + Exact(fraction);
+    }
+  } else {
+    arithmetic = Exact(actual.number) + " " + CompareOpSymbol(target.op) + " " +
+                 Exact(target.number) + "，已达成 → 比例 1";
+  }
+  std::string verdict = fraction == Rational(1) ? "，已达成"
+                        : fraction.IsZero()     ? "，未达成"
+                                                : "，部分达成";
+  auto out = FromFraction(leaf, fraction, actual.shown, evidence + verdict);
+  out.inputs = inputs;
+  out.arithmetic = arithmetic + "；" + out.arithmetic;
+  return out;
 }
 
 }  // namespace jixiao

@@ -353,4 +353,37 @@ TEST_CASE("signed: a declared signed metric needs a rule that says how the sign 
   CHECK(signed_errors() == 0);
 }
 
+TEST_CASE("target: 基本… scores the share the rule declares; without it a located error") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "机制完善情况";
+  Case c;
+  c.targets.present = true;
+  c.targets.file = "targets.csv";
+  TargetRow row;
+  row.level3 = "机制完善情况";
+  row.value = "进一步完善";
+  row.actual = "基本完善";
+  row.line = 4;
+  c.targets.rows.push_back(row);
+  auto missing = Run(OneLeaf(r, 400), c);
+  REQUIRE(missing.diags.HasErrors());
+  CHECK(missing.diags.items().back().code == "rule.target_partly");
+  CHECK(missing.diags.items().back().where.line == 4);
+  r.partly = Rational(1, 2);
+  CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{200});
+  c.targets.rows[0].actual = "准确（按129元/人执行）";
+  c.targets.rows[0].value = "准确";
+  auto noted = Run(OneLeaf(r, 400), c);
+  CHECK(noted.leaf().score == Score{400});
+  CHECK(noted.leaf().evidence.find("按129元/人执行") != std::string::npos);
+  c.targets.rows[0].actual = "差不多";
+  auto unknown = Run(OneLeaf(r, 400), c);
+  REQUIRE(unknown.diags.HasErrors());
+  CHECK(unknown.diags.items().back().code == "rule.target_actual");
+  c.targets.rows[0].value = "≤129元/人";
+  c.targets.rows[0].actual = "129元/户";
+  CHECK(Run(OneLeaf(r, 400), c).diags.HasErrors());
+}
+
 }  // namespace jixiao

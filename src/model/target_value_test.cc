@@ -1,0 +1,55 @@
+// 实际值 against 指标值: numbers in the target's unit, qualitative values by the documented tables.
+#include "model/target_value.h"
+
+#include <catch2/catch.hpp>
+
+namespace jixiao {
+namespace {
+
+ActualReading Read(const std::string& target, const std::string& actual) {
+  return ReadActual(TargetValue::Parse(target), actual);
+}
+
+}  // namespace
+
+TEST_CASE("targets: numeric 实际值 convert exactly into the target's unit or are refused") {
+  auto r = Read("≤129元/人", "0.0129万元/人");
+  REQUIRE(r.attainment);
+  CHECK(*r.attainment == Attainment::kMet);
+  CHECK(r.number == Rational(129));
+  auto wrong = Read("≤129元/人", "129元/户");
+  CHECK_FALSE(wrong.attainment);  // 户 is not 人
+  CHECK(wrong.error.find("户") != std::string::npos);
+  CHECK_FALSE(Read("≥90%", "9‰").attainment);
+  auto percent = Read("≥90%", "９８.９％");
+  REQUIRE(percent.attainment);
+  CHECK(percent.number == Rational(989, 10));  // never 0.989
+  CHECK(*Read("≥90%", "89%").attainment == Attainment::kNotMet);
+  CHECK(*Read("≥3200.00(人)", "3,300人").attainment == Attainment::kMet);
+  CHECK_FALSE(Read("≥3200人", "1,5人").attainment);
+  CHECK_FALSE(Read("≥90%", "较高").attainment);
+  CHECK(TargetValue::Parse("≥1,5人").error.find("三位") != std::string::npos);
+}
+
+TEST_CASE("targets: qualitative 实际值 by meaning, with the note kept as evidence") {
+  auto exact = Read("准确", "准确（按129元/人执行）");
+  REQUIRE(exact.attainment);
+  CHECK(*exact.attainment == Attainment::kMet);
+  CHECK(exact.note == "按129元/人执行");
+  CHECK(*Read("及时", "及时").attainment == Attainment::kMet);
+  CHECK(*Read("建立健全", "已建立").attainment == Attainment::kMet);
+  CHECK(*Read("有效", "已达到").attainment == Attainment::kMet);
+  CHECK(*Read("明显提升", "显著提升").attainment == Attainment::kMet);
+  CHECK(*Read("进一步完善", "基本完善").attainment == Attainment::kPartly);
+  CHECK(*Read("有效", "部分有效").attainment == Attainment::kPartly);
+  CHECK(*Read("及时", "不够及时").attainment == Attainment::kNotMet);
+  CHECK(*Read("建立健全", "未建立").attainment == Attainment::kNotMet);
+  auto unknown = Read("及时", "还行");
+  CHECK_FALSE(unknown.attainment);
+  CHECK(unknown.error.find("已达到") != std::string::npos);  // lists what is accepted
+  // A negative target: 未… may mean met, so it is not guessed.
+  CHECK(*Read("不发生安全事故", "不发生安全事故").attainment == Attainment::kMet);
+  CHECK_FALSE(Read("不发生安全事故", "未发生").attainment);
+}
+
+}  // namespace jixiao
