@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -202,7 +203,9 @@ std::string ExactDecimal(const Rational& value) {
 
 std::string MoneyText(Money m) { return ExactDecimal(Rational(m.fen, 100)); }
 
-void WriteCaseFolder(const std::string& dir_in, const CaseFiles& files, bool keep_existing) {
+bool WriteCaseFolder(const std::string& dir_in, const CaseFiles& files, bool keep_existing,
+                     const std::vector<std::string>& remove,
+                     const std::function<bool(const std::string& temp_dir)>& verify) {
   std::string dir = dir_in;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   std::error_code ec;
@@ -222,7 +225,8 @@ void WriteCaseFolder(const std::string& dir_in, const CaseFiles& files, bool kee
       std::vector<std::string> existing;
       ListFiles(target, "", 0, existing);
       for (const std::string& rel : existing) {
-        if (files.count(rel)) continue;
+        if (files.count(rel) || std::find(remove.begin(), remove.end(), rel) != remove.end())
+          continue;
         auto bytes = ReadFileBytes((target / rel).string());
         if (bytes) all[rel] = *bytes;
       }
@@ -238,6 +242,10 @@ void WriteCaseFolder(const std::string& dir_in, const CaseFiles& files, bool kee
       out.close();
       if (!out) WriteFail((target / rel).string(), "写入失败（磁盘已满或没有写权限）");
     }
+    if (verify && !verify(temp.string())) {
+      fs::remove_all(temp, ec);
+      return false;
+    }
     if (exists) {
       if (renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
         // Filesystems without RENAME_EXCHANGE: move the old folder aside, then the new one in.
@@ -250,13 +258,14 @@ void WriteCaseFolder(const std::string& dir_in, const CaseFiles& files, bool kee
           WriteFail(dir, "无法替换原目录：" + ec.message());
         }
         fs::remove_all(aside, ec);
-        return;
+        return true;
       }
       fs::remove_all(temp, ec);  // now holds the old folder
     } else {
       fs::rename(temp, target, ec);
       if (ec) WriteFail(dir, "无法创建目录：" + ec.message());
     }
+    return true;
   } catch (...) {
     fs::remove_all(temp, ec);
     throw;

@@ -4,6 +4,7 @@
 // target as it was and throws InputError with the path and a Chinese message.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,7 +34,11 @@ using CaseFiles = std::map<std::string, std::string>;
 
 // Writes `files` as folder `dir`: into a fresh sibling temp folder, then swapped in with one
 // rename. Files of an existing `dir` that `files` does not name are copied over when
-// `keep_existing` (regular files only, symlinks followed), else dropped. Throws InputError.
-void WriteCaseFolder(const std::string& dir, const CaseFiles& files, bool keep_existing);
+// `keep_existing` (regular files only, symlinks followed), else dropped; paths in `remove` are
+// dropped either way. `verify`, when given, sees the finished temp folder first; returning false
+// abandons the write (dir untouched, returns false). Throws InputError on write failures.
+bool WriteCaseFolder(const std::string& dir, const CaseFiles& files, bool keep_existing,
+                     const std::vector<std::string>& remove = {},
+                     const std::function<bool(const std::string& temp_dir)>& verify = nullptr);
 
 }  // namespace jixiao

@@ -9,11 +9,32 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"new", "新建待填写的案例目录（可由绩效目标表生成指标体系）",
        "jixiao new DIR --framework ID|PATH [--targets FILE.csv|FILE.xlsx]\n"
-       "  写出 case.json、各数据表（表头）、README.md、narrative/ 叙述待填写文件，并把指标体系复制进目录。\n"
-       "  ID 为随附指标体系（在 $JIXIAO_INDICATORS、程序旁的 indicators/、share/jixiao/indicators 中查找）。\n"
-       "  --targets 由项目单位的绩效目标表生成产出、效益、满意度指标（二级分值均分到百分之一分）。\n"
+       "  写出 case.json、各数据表（表头）、README.md、narrative/ "
+       "叙述待填写文件，并把指标体系复制进目录。\n"
+       "  ID 为随附指标体系（在 $JIXIAO_INDICATORS、程序旁的 indicators/、share/jixiao/indicators "
+       "中查找）。\n"
+       "  --targets "
+       "由项目单位的绩效目标表生成产出、效益、满意度指标（二级分值均分到百分之一分）。\n"
        "  随后 jixiao validate DIR 列出待填写的内容。格式说明：docs/case-format.md。",
        RunNew},
+      {"sheet", "生成预填的数据录入工作簿（Excel）",
+       "jixiao sheet CASE -o FILE.xlsx\n"
+       "  "
+       "每类输入一张工作表：项目信息、预算执行、资金到位、历年预算、资金划拨、计划完成、发放明细、"
+       "\n"
+       "  "
+       "绩效目标（含实际值）、指标数据（含数据来源）、评价结论（等级、要素、调整、分析）、扣分明细"
+       "。\n"
+       "  已有内容预先填入；等级为下拉列表，金额、日期有数据验证。格式说明：docs/case-format.md。",
+       RunSheet},
+      {"import", "把填好的录入工作簿导回案例目录",
+       "jixiao import FILE.xlsx CASE\n"
+       "  更新 case.json 的项目信息、指标值和评价结论，重写各数据表；narrative/、survey/ "
+       "与指标体系保留。\n"
+       "  每个错误指明工作表和单元格（如 预算执行!C5）；有错误时不改动案例目录。\n"
+       "  CASE 不存在时新建，指标体系按工作簿“说明”页记录的 id "
+       "查找。格式说明：docs/case-format.md。",
+       RunImport},
       {"validate", "检查指标体系、案例目录和表格，列出全部问题",
        "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
        "  有任何错误时退出码为 1。",

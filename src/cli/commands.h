@@ -28,6 +28,8 @@ int RunSurvey(const Args& args);
 int RunCompare(const Args& args);
 int RunArchive(const Args& args);
 int RunNew(const Args& args);
+int RunSheet(const Args& args);
+int RunImport(const Args& args);
 
 bool WantsHelp(const Args& args);
 // "docx,html,md" -> {"docx", "html", "md"}; empty items dropped.

@@ -25,6 +25,23 @@ enum class CellStyle {
   kTotalScore,  // bold 0.00
   kTotalRate,   // bold 0.00%
   kTotalYuan,   // bold #,##0.00
+  // Cells a user fills in (data-entry workbooks): pale yellow.
+  kInputText,    // text format "@": typed 25% or 2/3 stay as written
+  kInputNumber,  // General
+  kInputYuan,    // #,##0.00
+  kInputDate,    // yyyy-mm-dd
+  kNote,         // grey italic help text
+};
+
+// Excel data validation over a range: a drop-down list, or bounds on numbers and dates. `strict`
+// stops other input; otherwise Excel warns and lets it through.
+struct DataValidation {
+  int first_row, first_col, last_row, last_col;
+  enum class Kind { kList, kDecimal, kWhole, kDate, kAny } kind = Kind::kAny;
+  std::vector<std::string> options;  // kList (Excel limits the joined list to 255 characters)
+  double min = 0, max = 0;           // kDecimal/kWhole: bounds; kDate: "yyyy" years
+  bool strict = true;
+  std::string prompt_title, prompt;  // shown when the cell is selected
 };
 
 struct WCell {
@@ -62,6 +79,7 @@ struct Sheet {
   bool landscape = true;
   std::vector<SheetChart> charts;
   std::vector<Range> color_scales;  // red–yellow–green conditional colouring of numbers
+  std::vector<DataValidation> validations;
 
   void Text(int r, int c, const std::string& text, CellStyle style = CellStyle::kText);
   void Number(int r, int c, double value, CellStyle style);

@@ -61,6 +61,22 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
       format_set_num_format(f, "0");
       format_set_align(f, LXW_ALIGN_CENTER);
       break;
+    case CellStyle::kInputText:
+    case CellStyle::kInputNumber:
+    case CellStyle::kInputYuan:
+    case CellStyle::kInputDate:
+      format_set_bg_color(f, 0xFFF7D6);
+      format_set_align(f, LXW_ALIGN_LEFT);
+      if (style == CellStyle::kInputText) format_set_num_format(f, "@");
+      if (style == CellStyle::kInputYuan) format_set_num_format(f, "#,##0.00");
+      if (style == CellStyle::kInputDate) format_set_num_format(f, "yyyy-mm-dd");
+      break;
+    case CellStyle::kNote:
+      format_set_italic(f);
+      format_set_font_color(f, 0x595959);
+      format_set_border(f, LXW_BORDER_NONE);
+      format_set_align(f, LXW_ALIGN_LEFT);
+      break;
     default:
       format_set_align(f, LXW_ALIGN_CENTER);
       break;
@@ -140,6 +156,58 @@ std::map<int, double> RowHeights(const doc::Sheet& sheet) {
   return heights;
 }
 
+// The first `chars` UTF-8 characters (Excel counts characters in validation titles and prompts).
+std::string Utf8Prefix(const std::string& text, size_t chars) {
+  size_t i = 0;
+  for (size_t n = 0; i < text.size() && n < chars; ++n) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return text.substr(0, i);
+}
+
+void AddValidation(lxw_worksheet* ws, const doc::DataValidation& v) {
+  lxw_data_validation dv = {};
+  std::vector<char*> list;
+  size_t joined = 0;
+  switch (v.kind) {
+    case doc::DataValidation::Kind::kList:
+      for (const auto& option : v.options) {
+        list.push_back(const_cast<char*>(option.c_str()));
+        joined += option.size() + 1;
+      }
+      if (list.empty() || joined > 255) return;  // Excel's limit for an inline list
+      list.push_back(nullptr);
+      dv.validate = LXW_VALIDATION_TYPE_LIST;
+      dv.value_list = list.data();
+      break;
+    case doc::DataValidation::Kind::kDecimal:
+    case doc::DataValidation::Kind::kWhole:
+      dv.validate = v.kind == doc::DataValidation::Kind::kWhole ? LXW_VALIDATION_TYPE_INTEGER
+                                                                : LXW_VALIDATION_TYPE_DECIMAL;
+      dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      dv.minimum_number = v.min;
+      dv.maximum_number = v.max;
+      break;
+    case doc::DataValidation::Kind::kDate:
+      dv.validate = LXW_VALIDATION_TYPE_DATE;
+      dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      dv.minimum_datetime = {static_cast<int>(v.min), 1, 1, 0, 0, 0};
+      dv.maximum_datetime = {static_cast<int>(v.max), 12, 31, 0, 0, 0};
+      break;
+    case doc::DataValidation::Kind::kAny:
+      dv.validate = LXW_VALIDATION_TYPE_ANY;
+      break;
+  }
+  dv.error_type = v.strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING;
+  std::string title = Utf8Prefix(v.prompt_title, 30), prompt = Utf8Prefix(v.prompt, 250);
+  if (!title.empty()) dv.input_title = const_cast<char*>(title.c_str());
+  if (!prompt.empty()) dv.input_message = const_cast<char*>(prompt.c_str());
+  worksheet_data_validation_range(
+      ws, static_cast<lxw_row_t>(v.first_row), static_cast<lxw_col_t>(v.first_col),
+      static_cast<lxw_row_t>(v.last_row), static_cast<lxw_col_t>(v.last_col), &dv);
+}
+
 void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
                 std::map<CellStyle, lxw_format*>& formats) {
   auto format = [&](CellStyle s) {
@@ -208,6 +276,7 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
         ws, static_cast<lxw_row_t>(range.first_row), static_cast<lxw_col_t>(range.first_col),
         static_cast<lxw_row_t>(range.last_row), static_cast<lxw_col_t>(range.last_col), &scale);
   }
+  for (const auto& v : sheet.validations) AddValidation(ws, v);
   worksheet_set_paper(ws, 9);  // A4
   if (sheet.landscape) worksheet_set_landscape(ws);
   if (sheet.header_first_row >= 0)

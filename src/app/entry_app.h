@@ -1,0 +1,21 @@
+// The data-entry path for newcomers (docs/case-format.md): `jixiao sheet` turns a case into the
+// entry workbook's bytes; `jixiao import` reads a filled workbook back into a case folder.
+// Contract: problems go to `diags` (located, Chinese); nothing is written by EntryWorkbookBytes.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.h"
+
+namespace jixiao {
+
+// Loads the case (it may still be incomplete) and its framework, and renders the workbook.
+std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags);
+
+// Reads FILE.xlsx into case folder `case_dir` (created when absent, its framework then found by
+// the id on the 说明 sheet); writes atomically. Returns false when any error was reported.
+bool ImportEntryWorkbook(const std::string& xlsx_file, const std::string& case_dir,
+                         Diagnostics& diags, std::string& summary);
+
+}  // namespace jixiao

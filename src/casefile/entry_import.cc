@@ -1,0 +1,286 @@
+// `jixiao import`: case.json's project, metrics and findings from the workbook; the tables via
+// entry_import_tables.cc; then one atomic write, after the result has loaded as a case.
+#include "casefile/entry_import.h"
+
+#include <filesystem>
+#include <set>
+
+#include "casefile/entry_layout.h"
+#include "casefile/entry_reader.h"
+#include "core/amount.h"
+#include "core/format.h"
+#include "core/quantity.h"
+#include "core/text.h"
+#include "ingest/case_loader.h"
+#include "ingest/json.h"
+
+namespace jixiao {
+namespace {
+
+using entry::SheetReader;
+
+JsonValue ProjectJson(const XlsxWorkbook& book, JsonValue project, Diagnostics& diags) {
+  SheetReader in(book, entry::kProject, diags);
+  if (!in.present()) return project;
+  int field = in.Column("字段"), content = in.Column("内容");
+  for (int r = 2; r <= in.LastRow(); ++r) {
+    const std::string label = in.Text(r, field);
+    if (label.empty()) continue;
+    bool known = false;
+    for (const auto& f : entry::ProjectFields()) {
+      if (label != f.label) continue;
+      known = true;
+      JsonSet(project, f.key, JsonString(in.Text(r, content)));
+    }
+    if (!known)
+      in.Error(r, field, "import.project_field",
+               "未知字段“" + label + "”：项目信息的字段名请勿改动");
+  }
+  return project;
+}
+
+JsonValue MetricsJson(const XlsxWorkbook& book, Diagnostics& diags) {
+  JsonValue metrics = JsonObject();
+  SheetReader in(book, entry::kMetrics, diags);
+  if (!in.present()) return metrics;
+  int name = in.Column("指标名称"), value = in.Column("数值"), unit = in.Column("单位"),
+      source = in.Column("数据来源");
+  for (int r = 2; r <= in.LastRow(); ++r) {
+    const std::string metric = in.Text(r, name);
+    if (metric.empty() && !in.Text(r, value).empty())
+      in.Error(r, name, "import.blank", "填了数值但没有指标名称");
+    if (metric.empty() || in.Text(r, value).empty()) continue;  // not entered
+    auto number = in.Number(r, value, true, true);
+    if (!number) continue;
+    std::string unit_text = in.Text(r, unit);
+    if (unit_text.empty() && in.Cell(r, value).style == XlsxNumberStyle::kPercent) unit_text = "%";
+    if (in.Text(r, source).empty())
+      in.Error(r, source, "import.metric_source", "指标值“" + metric + "”缺少数据来源，请注明出处");
+    JsonValue m = JsonObject();
+    JsonSet(m, "value", JsonNumber(ExactDecimal(*number)));
+    JsonSet(m, "unit", JsonString(unit_text));
+    JsonSet(m, "source", JsonString(in.Text(r, source)));
+    if (metrics.Find(metric))
+      in.Error(r, name, "import.duplicate", "指标值“" + metric + "”重复出现，请只保留一行");
+    JsonSet(metrics, metric, std::move(m));
+  }
+  return metrics;
+}
+
+// Deductions by indicator code, from 扣分明细.
+std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const Framework& fw,
+                                                Diagnostics& diags) {
+  std::map<std::string, JsonValue> out;
+  SheetReader in(book, entry::kDeductions, diags);
+  if (!in.present()) return out;
+  int code = in.Column("编码"), amount = in.Column("扣分"), reason = in.Column("原因");
+  for (int r = 2; r <= in.LastRow(); ++r) {
+    const std::string c = in.Text(r, code), a = in.Text(r, amount), why = in.Text(r, reason);
+    if (a.empty() && why.empty()) continue;
+    const Indicator* leaf = fw.Find(c);
+    if (c.empty() || !leaf || !leaf->IsLeaf()) {
+      in.Error(
+          r, code, "import.code",
+          c.empty() ? "请填写被扣分的末级指标编码" : "“" + c + "”不是指标体系中的末级指标编码");
+      continue;
+    }
+    if (why.empty()) in.Error(r, reason, "import.blank", "每项扣分都必须写明原因");
+    const XlsxCell& cell = in.Cell(r, amount);
+    JsonValue value;
+    if (cell.type == XlsxCell::Type::kNumber && cell.style == XlsxNumberStyle::kPercent) {
+      auto v = Rational::Parse(cell.text);
+      value = JsonString(ExactDecimal(*v * Rational(100)) + "%");
+    } else {
+      std::string error;
+      auto parsed = Amount::Parse(a, &error);
+      if (!parsed) {
+        in.Error(r, amount, "import.deduction",
+                 "扣分“" + a + "”无法读取（" + error +
+                     "）：填分数（如 0.75）或占分值的比例（如 25%、2/3）");
+        continue;
+      }
+      value =
+          parsed->share ? JsonString(NormalizeWidth(a)) : JsonNumber(ExactDecimal(parsed->value));
+    }
+    JsonValue d = JsonObject();
+    JsonSet(d, "amount", std::move(value));
+    JsonSet(d, "reason", JsonString(why));
+    if (!out.count(c)) out[c] = JsonArray();
+    out[c].items.push_back(std::move(d));
+  }
+  return out;
+}
+
+JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostics& diags) {
+  JsonValue findings = JsonObject();
+  std::map<std::string, JsonValue> deductions = DeductionsJson(book, fw, diags);
+  SheetReader in(book, entry::kFindings, diags);
+  if (!in.present()) return findings;
+  int code = in.Column("编码"), value = in.Column("业绩值"), level = in.Column("等级"),
+      met = in.Column("满足的要素"), score = in.Column("调整后得分"), why = in.Column("调整原因"),
+      analysis = in.Column("分析");
+  std::set<std::string> seen;
+  for (int r = 2; r <= in.LastRow(); ++r) {
+    const std::string c = in.Text(r, code);
+    if (c.empty()) continue;
+    const Indicator* node = fw.Find(c);
+    if (!node) {
+      in.Error(r, code, "import.code", "“" + c + "”不是指标体系中的指标编码");
+      continue;
+    }
+    seen.insert(c);
+    JsonValue f = JsonObject();
+    if (!in.Text(r, value).empty()) JsonSet(f, "value", JsonString(in.Text(r, value)));
+    const std::string label = in.Text(r, level);
+    if (!label.empty()) {
+      const Rule* rule = node->rule ? &*node->rule : nullptr;
+      if (!rule || rule->type != RuleType::kLevels) {
+        in.Error(r, level, "import.level", "指标 " + c + " 不按等级评分，请清空“等级”");
+      } else {
+        std::string labels;
+        bool ok = false;
+        for (const auto& l : rule->levels) {
+          ok = ok || l.label == label;
+          labels += (labels.empty() ? "" : "、") + l.label;
+        }
+        if (!ok)
+          in.Error(r, level, "import.level",
+                   "等级“" + label + "”不在指标 " + c + " 的可选等级中（" + labels +
+                       "），请从下拉列表选择");
+        JsonSet(f, "level", JsonString(label));
+      }
+    }
+    const std::string met_text = NormalizeWidth(in.Text(r, met));
+    if (!met_text.empty()) {
+      JsonValue list = JsonArray();
+      const size_t elements =
+          node->rule && node->rule->type == RuleType::kElements ? node->rule->elements.size() : 0;
+      if (elements == 0)
+        in.Error(r, met, "import.elements", "指标 " + c + " 不按要素评分，请清空“满足的要素”");
+      if (met_text != "无" && elements > 0) {
+        std::string item;
+        for (size_t i = 0; i <= met_text.size(); ++i) {
+          const bool sep = i == met_text.size() || met_text[i] == ',' || met_text[i] == ' ' ||
+                           met_text.compare(i, 3, "、") == 0;
+          if (!sep) {
+            item += met_text[i];
+            continue;
+          }
+          if (met_text.compare(i, 3, "、") == 0) i += 2;
+          if (item.empty()) continue;
+          auto n = Rational::Parse(item);
+          if (!n || n->den() != 1 || n->num() < 1 || n->num() > static_cast<int64_t>(elements))
+            in.Error(r, met, "import.elements",
+                     "“" + item + "”不是要素序号（1–" + std::to_string(elements) + "）");
+          else
+            list.items.push_back(JsonNumber(std::to_string(n->num())));
+          item.clear();
+        }
+      }
+      if (elements > 0) JsonSet(f, "met_elements", std::move(list));
+    }
+    if (auto it = deductions.find(c); it != deductions.end()) JsonSet(f, "deductions", it->second);
+    if (!in.Text(r, score).empty()) {
+      auto s = in.Number(r, score, true);
+      auto exact = s ? Score::Exact(*s) : std::nullopt;
+      if (s && (!exact || s->IsNegative() || node->weight.ToRational() < *s))
+        in.Error(
+            r, score, "import.override",
+            "调整后得分应在 0 至 " + FormatScoreNumber(node->weight) + " 分之间，最多两位小数");
+      if (in.Text(r, why).empty())
+        in.Error(r, why, "import.blank", "填了调整后得分，请写明调整原因");
+      if (exact) {
+        JsonValue o = JsonObject();
+        JsonSet(o, "score", JsonNumber(ExactDecimal(exact->ToRational())));
+        JsonSet(o, "reason", JsonString(in.Text(r, why)));
+        JsonSet(f, "override", std::move(o));
+      }
+    }
+    if (!in.Text(r, analysis).empty()) JsonSet(f, "analysis", JsonString(in.Text(r, analysis)));
+    if (!f.members.empty()) JsonSet(findings, c, std::move(f));
+  }
+  for (const auto& [c, list] : deductions) {
+    if (seen.count(c)) continue;
+    JsonValue f = JsonObject();
+    JsonSet(f, "deductions", list);
+    JsonSet(findings, c, std::move(f));
+  }
+  return findings;
+}
+
+}  // namespace
+
+std::string GuideValue(const XlsxWorkbook& book, const std::string& label) {
+  const XlsxSheet* guide = book.Find(entry::kGuide);
+  if (!guide) return "";
+  for (int r = 1; r <= guide->max_row && r <= 50; ++r)
+    if (Trim(guide->At(r, 1).text) == label) return Trim(guide->At(r, 2).text);
+  return "";
+}
+
+bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagnostics& diags,
+                    std::string& summary) {
+  const size_t errors_before = diags.ErrorCount();
+  std::string dir = target.case_dir;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  JsonValue root = JsonObject();
+  const std::string case_json = dir + "/case.json";
+  if (IsRegularFile(case_json)) {
+    try {
+      root = ReadJsonFile(case_json);
+    } catch (const InputError& e) {
+      diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+      return false;
+    }
+  } else {
+    std::string id = GuideValue(book, entry::kGuideCaseId);
+    const std::string base = std::filesystem::path(dir).filename().string();
+    JsonSet(root, "id", JsonString(base.empty() ? id : base));
+    JsonSet(root, "framework", JsonString(target.framework_ref));
+  }
+  const JsonValue* old_project = root.Find("project");
+  JsonValue project = ProjectJson(book, old_project ? *old_project : JsonObject(), diags);
+  JsonSet(root, "project", std::move(project));
+  JsonSet(root, "metrics", MetricsJson(book, diags));
+  JsonSet(root, "findings", FindingsJson(book, *target.framework, diags));
+  CaseFiles files;
+  entry::ImportTables(book, files, diags);
+  if (diags.ErrorCount() != errors_before) return false;
+
+  std::vector<std::string> remove;
+  size_t tables = 0;
+  for (auto it = files.begin(); it != files.end();) {
+    if (it->second.empty()) {
+      remove.push_back(it->first);
+      it = files.erase(it);
+    } else {
+      ++tables;
+      ++it;
+    }
+  }
+  files["case.json"] = JsonText(root);
+  if (target.framework_copy) files[target.framework_copy->first] = target.framework_copy->second;
+  try {
+    WriteCaseFolder(dir, files, true, remove, [&](const std::string& temp) {
+      Diagnostics check;
+      if (LoadCase(temp, check)) return true;
+      for (const Diagnostic& d : check.items()) {
+        Location where = d.where;
+        if (StartsWith(where.file, temp)) where.file = dir + where.file.substr(temp.size());
+        diags.Add(d.severity, d.code, where, "导入结果无法作为案例读取：" + d.message);
+      }
+      return false;
+    });
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    return false;
+  }
+  if (diags.ErrorCount() != errors_before) return false;
+  summary = "已导入到 " + dir + "：项目信息、" +
+            std::to_string(root.Find("metrics")->members.size()) + " 个指标值、" +
+            std::to_string(root.Find("findings")->members.size()) + " 条评价结论、" +
+            std::to_string(tables) + " 张数据表。\n";
+  return true;
+}
+
+}  // namespace jixiao

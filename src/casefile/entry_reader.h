@@ -1,0 +1,46 @@
+// Typed, located reading of one sheet of a filled data-entry workbook (`jixiao import`).
+// Contract: every problem is an error located as 工作表!单元格 (e.g. 预算执行!C5) with what to
+// fix; typed getters return nullopt after reporting. Columns are found by header text in row 1.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/money.h"
+#include "core/rational.h"
+#include "ingest/xlsx.h"
+
+namespace jixiao::entry {
+
+class SheetReader {
+ public:
+  // Reports a missing sheet as an error; present() is then false.
+  SheetReader(const XlsxWorkbook& book, const std::string& name, Diagnostics& diags);
+  bool present() const { return sheet_ != nullptr; }
+  // 1-based column whose header (without unit) is `bare`; 0 (and an error if required) if none.
+  int Column(const std::string& bare, bool required = true);
+  std::string Unit(int col) const;  // from the header's parenthesis
+  int LastRow() const { return sheet_ ? sheet_->max_row : 0; }
+  bool RowBlank(int row) const;
+  std::string Text(int row, int col) const;  // trimmed; numbers as text; dates as YYYY-MM-DD
+  const XlsxCell& Cell(int row, int col) const;
+  Location Where(int row, int col) const;
+  void Error(int row, int col, const std::string& code, const std::string& message);
+  // An amount in 元 (or the header's unit: 万元, 亿元); numbers or texts such as "1,568.99万元".
+  std::optional<Money> Amount(int row, int col, bool required);
+  // A plain number (a percent-formatted cell yields its percent number when `percent_as_100`).
+  std::optional<Rational> Number(int row, int col, bool required, bool percent_as_100 = false);
+  // A date as "YYYY-MM-DD" from a date cell or a text such as 2024年6月20日.
+  std::optional<std::string> Date(int row, int col, bool required);
+  const std::string& name() const { return name_; }
+
+ private:
+  std::optional<std::string> Required(int row, int col, bool required, const std::string& what);
+  const XlsxWorkbook& book_;
+  const XlsxSheet* sheet_ = nullptr;
+  std::string name_;
+  Diagnostics& diags_;
+};
+
+}  // namespace jixiao::entry
