@@ -32,7 +32,7 @@ if f"最终评分结果为{card['total']}分，绩效评级为“{card['grade']}
     errors.append("评价结论 sentence with total and grade missing")
 for code in ["A21", "A22", "A31", "A32", "B221", "C31", "D31"]:
     ind = next(i for i in card["indicators"] if i["code"] == code)
-    m = re.search(re.escape(code + " " + ind["name"] + "：") + r"[^：]*?(根据评分标准，扣[^。]*。)", body)
+    m = re.search(re.escape(code + " " + ind["name"] + "：") + r"[^（]*?(?:（[^）]*）[^（]*?)*?(根据评分标准，扣[^。]*。)", body)
     lost = round(ind["weight"] - ind["score"], 2)
     if not m or not m.group(1).endswith(f"扣{lost:g}分。"):
         errors.append(f"{code}: deduction sentence missing or wrong ({m.group(1) if m else None})")

@@ -41,6 +41,29 @@ def known_amounts(case_dir):
                 yuan.add(abs(sum(values[:-1]) * scale))  # sum without a 合计 row
     return yuan
 
+def per_source_adjustments(case_dir):
+    """调整后预算 − 年初预算 per 资金来源 of budget.csv (the adjustment by funding source)."""
+    rows = read_csv(os.path.join(case_dir, "budget.csv")) if os.path.exists(os.path.join(case_dir, "budget.csv")) else []
+    if not rows or "资金来源" not in rows[0]:
+        return set()
+    h = rows[0]
+    src, ini, adj = h.index("资金来源"), h.index("年初预算"), h.index("调整后预算")
+    initial, adjusted, current = {}, {}, ""
+    for r in rows[1:]:
+        if r[0] in ("合计", "总计"):
+            continue
+        current = r[src] or current
+        initial[current] = initial.get(current, 0) + (money(r[ini]) or 0)
+        adjusted[current] = adjusted.get(current, 0) + (money(r[adj]) or 0)
+    return {abs(adjusted[k] - initial[k]) for k in initial}
+
+def canon(text):
+    """One spelling per figure, so that evaluator text normalised by the number policy
+    (324292.5元 -> 324,292.50元, 98.9% -> 98.90%) is still recognised as evaluator text."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"(\d)\.00(?=%|元|万元)", r"\1", text)
+    return re.sub(r"(\d\.\d)0(?=%|元|万元)", r"\1", text)
+
 def framework_file(case_dir, framework_id):
     d = os.path.abspath(case_dir)
     while d != "/":
@@ -94,10 +117,10 @@ def check(md, card, case_dir):
         if d and d.group(2) and q2(Decimal(d.group(2)) / Decimal(d.group(3)) * weights[code]) != lost:
             errors.append(f"{code}: 扣权重的{d.group(2)}/{d.group(3)} is not {lost}/{weights[code]}")
     # 2. Everything generated: set evaluator text aside, then check each figure with a unit.
-    generated = md
+    generated = canon(md)
     for t in evaluator_texts(case_dir, framework):
-        generated = generated.replace(t, " ")
-    yuan = known_amounts(case_dir)
+        generated = generated.replace(canon(t), " ")
+    yuan = known_amounts(case_dir) | per_source_adjustments(case_dir)
     wan = {q2(y / 10000) for y in yuan}
     yuan2 = {q2(y) for y in yuan}
     for m in re.finditer(r"(-?[\d,]+(?:\.\d+)?)(万元|元)", generated):
@@ -108,6 +131,10 @@ def check(md, card, case_dir):
     allowed_scores = set(weights.values()) | set(scores.values()) | {Decimal(str(card["total"]))}
     allowed_scores |= {Decimal(str(g["min"])) for g in framework["grades"]} | {Decimal(str(framework["total"]))}
     allowed_scores |= {w - s for w, s in zip(weights.values(), scores.values())}
+    case = json.load(open(os.path.join(case_dir, "case.json"), encoding="utf-8"))
+    for key in ("problems", "suggestions"):  # 共扣…分 over the indicators a problem names
+        for o in case.get(key, []):
+            allowed_scores.add(sum((weights[c] - scores[c] for c in o.get("indicators", []) if c in weights), Decimal(0)))
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)分", generated):
         if Decimal(m.group(1)) not in allowed_scores:
             errors.append(f"score {m.group(0)} is no weight, score or deduction of the scorecard")

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "app/narrative_check.h"
 #include "casefile/frameworks.h"
 #include "casefile/todo_check.h"
 #include "core/text.h"
@@ -96,7 +97,9 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       LoadCase(path, diags);
       return;
     }
-    EvaluateCaseDir(path, diags);
+    auto evaluation = EvaluateCaseDir(path, diags);
+    if (IsRegularFile(path + "/case.json"))
+      LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
   } else if (EndsWith(path, ".json")) {
     if (auto framework = LoadFramework(path, diags)) ReportFrameworkTodo(*framework, diags, false);
   } else if (EndsWith(path, ".csv")) {

@@ -39,6 +39,11 @@ const std::vector<Command>& Commands() {
        "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
        "  有任何错误时退出码为 1。",
        RunValidate},
+      {"tidy", "整理案例叙述文件：统一中文标点、删除重复段落和多余空格、合并断开的段落",
+       "jixiao tidy CASE… [--dry-run]\n"
+       "  就地修正 CASE/narrative/*.md 中可安全修正的问题，并列出改动（- 原文 / + 修改后）。\n"
+       "  --dry-run  只列出改动，不写文件。其余问题见 jixiao validate。",
+       RunTidy},
       {"score", "计算案例的各级指标得分、总分和等级",
        "jixiao score CASE [--json]\n  CASE 为案例目录。--json 按 DESIGN.md §5 的约定输出 JSON。",
        RunScore},

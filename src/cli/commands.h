@@ -21,6 +21,7 @@ const std::vector<Command>& Commands();
 int Main(int argc, char** argv);
 
 int RunValidate(const Args& args);
+int RunTidy(const Args& args);
 int RunScore(const Args& args);
 int RunReport(const Args& args);
 int RunTargets(const Args& args);

@@ -16,7 +16,7 @@ std::string StringMember(JsonReader& in, const JsonValue& object, const std::str
 void ReadProject(JsonReader& in, const JsonValue& v, Project& p) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
   in.RejectUnknown(v, {"name", "year", "district", "town", "unit", "authority", "commissioner",
-                       "evaluator", "lead", "kind", "period", "date"});
+                       "evaluator", "lead", "kind", "period", "date", "report_title"});
   if (const JsonValue* name = in.Member(v, "name", true)) p.name = in.String(*name).value_or("");
   if (const JsonValue* year = v.Find("year")) {
     p.year = year->IsNumber() ? year->text : in.String(*year).value_or("");
@@ -31,6 +31,7 @@ void ReadProject(JsonReader& in, const JsonValue& v, Project& p) {
   p.kind = StringMember(in, v, "kind");
   p.period = StringMember(in, v, "period");
   p.date = StringMember(in, v, "date");
+  p.report_title = StringMember(in, v, "report_title");
 }
 
 void ReadMetrics(JsonReader& in, const JsonValue& v, Case& c) {

@@ -20,6 +20,7 @@ namespace jixiao {
 struct Project {
   std::string name, year, district, town, unit, authority, commissioner, evaluator, lead, kind,
       period, date;  // date: the report's date as printed on the cover ("2025年7月")
+  std::string report_title;  // cover title when it differs: "…财政支出项目绩效（后）评价报告"
 };
 
 struct MetricValue {

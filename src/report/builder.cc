@@ -7,8 +7,10 @@
 #include "core/text.h"
 #include "document/markup.h"
 #include "report/context.h"
+#include "report/number_policy.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
+#include "report/text_lint.h"
 
 namespace jixiao::report {
 namespace {
@@ -35,7 +37,9 @@ std::vector<std::string> SectionList(const std::string& dir, const std::string& 
 doc::Cover MakeCover(const ReportInput& in) {
   const Project& p = in.c.project;
   doc::Cover cover;
-  cover.kicker = p.year + "年度" + p.district + p.town + "财政支出项目绩效评价报告";
+  cover.kicker = !p.report_title.empty()
+                     ? p.report_title
+                     : p.year + "年度" + p.district + p.town + "财政支出项目绩效评价报告";
   cover.fields = {{"项目名称", p.name},      {"项目单位", p.unit},
                   {"主管部门", p.authority}, {"委托部门", p.commissioner},
                   {"评价机构", p.evaluator}, {"主评人", p.lead}};
@@ -44,6 +48,35 @@ doc::Cover MakeCover(const ReportInput& in) {
 }
 
 const char* const kUnnumbered = "{-}";
+
+// A report never says the same thing twice within one chapter: an exact repeat of a paragraph is
+// dropped, and so is narrative text that nearly repeats what the template already wrote (a copied
+// grading paragraph). Each drop is a warning naming the text.
+void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrative,
+                 Diagnostics& diags) {
+  std::vector<std::pair<std::string, bool>> chapter;  // text, written by the template
+  std::vector<doc::Block> kept;
+  for (size_t i = 0; i < document.blocks.size(); ++i) {
+    auto& block = document.blocks[i];
+    if (auto* h = std::get_if<doc::Heading>(&block); h && h->level == 1) chapter.clear();
+    if (auto* p = std::get_if<doc::Paragraph>(&block)) {
+      std::string text = doc::PlainText(p->runs);
+      bool narrative = i < from_narrative.size() && from_narrative[i];
+      bool repeat = false;
+      for (const auto& [earlier, by_template] : chapter)
+        repeat = repeat || earlier == text ||
+                 (narrative && by_template && text.size() >= 120 && SameParagraph(earlier, text));
+      if (repeat && text.size() >= 120) {  // 40 characters: formulaic lines may repeat
+        diags.Warning("report.repeat", {"", 0, 0, ""},
+                      "报告同一章中重复的段落已略去：“" + text.substr(0, 60) + "…”");
+        continue;
+      }
+      chapter.emplace_back(text, !narrative);
+    }
+    kept.push_back(std::move(block));
+  }
+  document.blocks = std::move(kept);
+}
 
 }  // namespace
 
@@ -106,6 +139,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   doc::Document document;
   document.title = in.c.project.name + "绩效评价报告";
   std::string current_file;
+  std::vector<bool> from_narrative;  // per block of `document`
   doc::DirectiveHandler handler = [&](const std::string& name, const std::string& argument,
                                       doc::Document& out) {
     if (name == "cover") {
@@ -120,8 +154,12 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       std::string key = argument.empty() ? name.substr(name.find(':') + 1) : argument;
       auto it = in.c.narrative.find(key);
       if (it == in.c.narrative.end()) return;
+      size_t first = out.blocks.size();
       doc::ParseMarkup(
-          it->second, [](const std::string&, const std::string&, doc::Document&) {}, out);
+          NormalizeFigures(it->second),
+          [](const std::string&, const std::string&, doc::Document&) {}, out);
+      from_narrative.resize(first, false);
+      from_narrative.resize(out.blocks.size(), true);
     } else if (name.rfind("chart:", 0) == 0) {
       if (auto chart = BuildChart(name.substr(6), in)) {
         if (!argument.empty()) chart->caption = argument;
@@ -162,6 +200,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
     doc::ParseMarkup(rendered, handler, document);
   }
   if (diags.ErrorCount() != errors_before) return std::nullopt;
+  DropRepeats(document, from_narrative, diags);
   NumberDocument(document);
   return document;
 }

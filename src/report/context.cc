@@ -1,8 +1,13 @@
 #include "report/context.h"
 
 #include "core/format.h"
+#include "core/text.h"
 #include "document/markup.h"
+#include "report/context_budget.h"
+#include "report/number_policy.h"
+#include "report/prose.h"
 #include "report/survey_report.h"
+#include "report/text_lint.h"
 #include "scoring/metrics.h"
 
 namespace jixiao::report {
@@ -29,36 +34,18 @@ data ProjectData(const Project& p) {
       {"district", &p.district},   {"kind", &p.kind},
       {"period", &p.period},       {"date", &p.date}};
   for (const auto& [key, value] : fields) d.set(key, EscapeValue(*value));
+  size_t to = p.period.rfind("至");
+  d.set("period_end", EscapeValue(to == std::string::npos ? "评价期末" : p.period.substr(to + 3)));
   return d;
 }
 
-data BudgetData(const ReportInput& in) {
-  BudgetSums s = SumBudget(in.c);
-  data d;
-  d.set("initial", FormatWanYuan(s.initial));
-  d.set("adjusted", FormatWanYuan(s.adjusted));
-  d.set("actual", FormatWanYuan(s.actual));
-  d.set("initial_yuan", FormatYuan(s.initial));
-  d.set("adjusted_yuan", FormatYuan(s.adjusted));
-  d.set("actual_yuan", FormatYuan(s.actual));
-  d.set("adjustment_yuan",
-        FormatYuan(Money{s.adjustment.fen < 0 ? -s.adjustment.fen : s.adjustment.fen}));
-  d.set("adjustment_direction", s.adjustment.fen < 0 ? "调减" : "调增");
-  d.set("adjusted_changed", data(s.adjustment.fen != 0));
-  auto metric = [&](const char* name) {
-    auto it = in.card.metrics.find(name);
-    return it == in.card.metrics.end() ? std::string("—") : FormatPercent(it->second.value);
-  };
-  d.set("execution_rate", metric("预算执行率"));
-  d.set("adjustment_rate", metric("预算调整率"));
-  if (in.c.funding.present) {
-    std::vector<std::string> parts;
-    for (const auto& f : in.c.funding.rows)
-      parts.push_back(EscapeValue(f.source) + "资金" + FormatWanYuan(f.budget));
-    d.set("funding_parts", Join(parts, "，"));
-    d.set("funding_rate", metric("资金到位率"));
-  }
-  return d;
+// The template writes the scoring sentences (根据评分标准…；该指标满分…) itself: an analysis that
+// already carries them would print them twice.
+std::string WithoutScoringSentences(const std::string& analysis) {
+  size_t cut = std::string::npos;
+  for (const char* marker : {"根据评分标准", "该指标满分"})
+    cut = std::min(cut, analysis.find(marker));
+  return cut == std::string::npos ? analysis : analysis.substr(0, cut);
 }
 
 data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool deducted) {
@@ -70,13 +57,17 @@ data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool
     auto it = in.c.findings.find(r.code);
     std::string analysis = it != in.c.findings.end() ? it->second.analysis : "";
     if (analysis.empty() && !r.evidence.empty()) analysis = r.evidence + "。";
+    analysis = NormalizeFigures(Trim(WithoutScoringSentences(analysis)));
+    if (!analysis.empty() && !EndsWith(analysis, "。") && !EndsWith(analysis, "”"))
+      analysis += "。";
     data item;
     item.set("n", std::to_string(++n));
     item.set("code", EscapeValue(r.code));
     item.set("name", EscapeValue(r.name));
-    item.set("value", EscapeValue(r.value));
+    item.set("value", EscapeValue(NormalizeValue(r.value)));
     item.set("analysis", EscapeValue(analysis));
-    item.set("sentence", EscapeValue(r.sentence));
+    item.set("facts", EscapeValue(IndicatorFacts(in, r)));
+    item.set("sentence", EscapeValue(DeductionSentence(r, analysis)));
     item.set("summary", EscapeValue(r.summary));
     list.push_back(item);
   }
@@ -95,14 +86,35 @@ std::string Structure(const ReportInput& in, const IndicatorResult& category) {
   return Join(parts, "、");
 }
 
-data ObservationList(const std::vector<Observation>& items) {
+enum class Kind { kExperience, kProblem, kSuggestion };
+
+// Paragraphs of an observation's text (lines of the text are paragraphs), each escaped; problems
+// end with the indicators that show them, suggestions open with the indicators they answer.
+data ObservationList(const ReportInput& in, const std::vector<Observation>& items, Kind kind) {
   data list = List();
   int n = 0;
   for (const auto& o : items) {
+    std::vector<std::string> paragraphs;
+    size_t start = 0;
+    std::string text = NormalizeFigures(o.text);
+    for (size_t nl; start <= text.size(); start = nl + 1) {
+      nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      std::string p = Trim(text.substr(start, nl - start));
+      if (!p.empty()) paragraphs.push_back(p);
+    }
+    if (paragraphs.empty()) paragraphs.push_back("");
+    if (kind == Kind::kProblem) {
+      std::string evidence = ProblemEvidence(in, o.indicators);
+      if (!evidence.empty()) paragraphs.back() += evidence;
+    } else if (kind == Kind::kSuggestion && StartsWith(paragraphs.front(), "建议")) {
+      paragraphs.front() = SuggestionLead(in, o.indicators) + paragraphs.front();
+    }
+    for (auto& p : paragraphs) p = EscapeValue(p);
     data d;
     d.set("n", std::to_string(++n));
     d.set("title", EscapeValue(o.title));
-    d.set("text", EscapeValue(o.text));
+    d.set("text", Join(paragraphs, "\n\n"));
     d.set("indicators", EscapeValue(Join(o.indicators, "、")));
     list.push_back(d);
   }
@@ -132,22 +144,7 @@ data GradeList(const Framework& fw) {
 }  // namespace
 
 std::string CategoryAnalysis(const ReportInput& in, const IndicatorResult& category) {
-  std::vector<std::string> full, short_of;
-  for (const auto& r : in.card.indicators) {
-    if (!r.leaf || r.code.rfind(category.code, 0) != 0) continue;
-    std::string item = r.name + (r.value.empty() ? "" : "“" + r.value + "”");
-    if (r.Lost().hundredths == 0)
-      full.push_back(item);
-    else
-      short_of.push_back(item + "（得" + FormatScore(r.score) + "，满分" + FormatScore(r.weight) +
-                         "）");
-  }
-  std::string text = "从" + CategoryLabel(category.name) + "方面来看：";
-  if (!full.empty()) text += Join(full, "、") + "，均得满分";
-  if (!short_of.empty())
-    text += std::string(full.empty() ? "" : "；但") + Join(short_of, "、") + "，存在扣分";
-  return text + "。本类得" + FormatScore(category.score) + "，得分率" +
-         (category.RatePercent() ? FormatPercent(*category.RatePercent()) : "—") + "。";
+  return CategoryProse(in, category);
 }
 
 kainjow::mustache::data BuildContext(const ReportInput& in) {
@@ -170,7 +167,11 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   d.set("category_labels", Join(category_labels, "、"));
   d.set("category_count", ChineseNumber(static_cast<int>(category_labels.size())));
   d.set("has_budget", data(in.c.budget.present));
-  if (in.c.budget.present) d.set("budget", BudgetData(in));
+  if (in.c.budget.present) d.set("budget", BudgetContext(in));
+  if (in.c.history.present) d.set("history", HistoryContext(in));
+  data narrative;
+  for (const auto& [key, text] : in.c.narrative) narrative.set(key, data(!Trim(text).empty()));
+  d.set("narrative", narrative);
   d.set("has_funding", data(in.c.funding.present));
   d.set("has_history", data(in.c.history.present));
   d.set("has_plan", data(in.c.plan.present));
@@ -213,9 +214,9 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
     Diagnostics ignored;  // survey problems were reported when the case was scored
     d.set("survey", SurveyContext(ComputeSurvey(in.c.survey, ignored), in.c.survey.questionnaire));
   }
-  d.set("experiences", ObservationList(in.c.experiences));
-  d.set("problems", ObservationList(in.c.problems));
-  d.set("suggestions", ObservationList(in.c.suggestions));
+  d.set("experiences", ObservationList(in, in.c.experiences, Kind::kExperience));
+  d.set("problems", ObservationList(in, in.c.problems, Kind::kProblem));
+  d.set("suggestions", ObservationList(in, in.c.suggestions, Kind::kSuggestion));
   return d;
 }
 

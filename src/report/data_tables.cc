@@ -2,7 +2,9 @@
 // disbursements and the 绩效目标表 with actual values.
 #include "core/format.h"
 #include "model/target_value.h"
+#include "report/number_policy.h"
 #include "report/tables.h"
+#include "report/text_lint.h"
 
 namespace jixiao::report {
 namespace {
@@ -35,24 +37,35 @@ std::optional<doc::Table> BudgetInitialTable(const ReportInput& in) {
   if (!in.c.budget.present) return std::nullopt;
   doc::Table t;
   t.caption = "项目年初预算具体构成表（单位：元）";
-  t.rows.push_back(HeaderRow({"序号", "项目构成", "项目明细", "年初预算", "单价", "数量", "依据"}));
+  t.rows.push_back(
+      HeaderRow({"项目名称", "序号", "项目构成", "项目明细", "年初预算", "单价", "数量", "依据"}));
   Money total;
+  Rational quantity;
+  bool all_quantities = true;
   int n = 0;
   for (const auto& line : in.c.budget.rows) {
     for (const auto& d : line.details) {
       if (d.initial.fen == 0) continue;
       total += d.initial;
-      t.rows.push_back({NumberCell(std::to_string(++n)), TextCell(line.composition),
+      if (d.quantity)
+        quantity = quantity + *d.quantity;
+      else
+        all_quantities = false;
+      t.rows.push_back({TextCell(in.c.project.name, doc::Align::kCenter),
+                        NumberCell(std::to_string(++n)), TextCell(line.composition),
                         TextCell(d.detail), NumberCell(Yuan(d.initial)),
                         NumberCell(d.unit_price ? GroupThousands(d.unit_price->ToDecimal(2)) : "—"),
                         NumberCell(d.quantity ? TrimmedDecimal(*d.quantity) : "—"),
                         TextCell(d.basis, doc::Align::kCenter)});
     }
   }
-  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
-                    NumberCell(Yuan(total)), NumberCell("—"), NumberCell("—"), NumberCell("—")});
-  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
-  t.widths = {2, 5, 6, 5, 3, 3, 5};
+  if (t.rows.size() > 2) t.Merge(1, 0, static_cast<int>(t.rows.size()) - 1, 1);
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
+                    NumberCell(Yuan(total)), NumberCell("—"),
+                    NumberCell(all_quantities && n > 0 ? TrimmedDecimal(quantity) : "—"),
+                    NumberCell("—")});
+  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 4);
+  t.widths = {3, 2, 5, 6, 5, 4, 3, 5};
   return t;
 }
 
@@ -60,44 +73,52 @@ std::optional<doc::Table> BudgetExecutionTable(const ReportInput& in) {
   if (!in.c.budget.present) return std::nullopt;
   doc::Table t;
   t.caption = "项目预算安排及支出情况表（单位：元）";
-  t.rows.push_back(HeaderRow({"序号", "项目构成", "项目明细", "年初预算", "调整金额", "调整后预算",
-                              "实际支出", "预算执行率"}));
+  t.rows.push_back(HeaderRow({"项目名称", "序号", "项目构成", "项目明细", "年初预算", "调整金额",
+                              "调整后预算", "实际支出", "预算执行率"}));
   Money initial, adjustment, adjusted, actual;
   for (const auto& line : in.c.budget.rows) {
     int first = static_cast<int>(t.rows.size());
     for (const auto& d : line.details) {
-      t.rows.push_back({NumberCell(line.seq), TextCell(line.composition), TextCell(d.detail),
-                        NumberCell(Yuan(d.initial)), NumberCell(Yuan(line.adjustment)),
-                        NumberCell(Yuan(line.adjusted)), NumberCell(Yuan(line.actual)),
+      t.rows.push_back({TextCell(in.c.project.name, doc::Align::kCenter), NumberCell(line.seq),
+                        TextCell(line.composition), TextCell(d.detail), NumberCell(Yuan(d.initial)),
+                        NumberCell(Yuan(line.adjustment)), NumberCell(Yuan(line.adjusted)),
+                        NumberCell(Yuan(line.actual)),
                         NumberCell(RateOf(line.actual, line.adjusted))});
     }
     int span = static_cast<int>(line.details.size());
     if (span > 1) {
-      for (int col : {0, 1, 4, 5, 6, 7}) t.Merge(first, col, span, 1);
+      for (int col : {1, 2, 5, 6, 7, 8}) t.Merge(first, col, span, 1);
     }
     initial += line.Initial();
     adjustment += line.adjustment;
     adjusted += line.adjusted;
     actual += line.actual;
   }
-  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
+  if (t.rows.size() > 2) t.Merge(1, 0, static_cast<int>(t.rows.size()) - 1, 1);
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
                     NumberCell(Yuan(initial)), NumberCell(Yuan(adjustment)),
                     NumberCell(Yuan(adjusted)), NumberCell(Yuan(actual)),
                     NumberCell(RateOf(actual, adjusted))});
-  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
-  t.widths = {2, 4, 5, 5, 5, 5, 5, 3};
+  t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 4);
+  t.widths = {3, 2, 5, 6, 5, 5, 5, 5, 4};
   return t;
 }
 
 std::optional<doc::Table> HistoryTable(const ReportInput& in) {
   if (!in.c.history.present) return std::nullopt;
   doc::Table t;
-  t.caption = "项目近年预算安排及执行情况表（单位：万元）";
-  t.rows.push_back(HeaderRow({"年度", "年初预算", "调整后预算", "实际支出", "预算执行率"}));
+  t.caption = "项目近" + ChineseNumber(static_cast<int>(in.c.history.rows.size())) +
+              "年预算安排及执行情况表（单位：万元）";
+  t.rows.push_back(
+      HeaderRow({"项目名称", "年份", "年初预算", "调整后预算", "实际支出", "预算执行率"}));
   for (const auto& h : in.c.history.rows) {
-    t.rows.push_back({NumberCell(h.year), NumberCell(Wan(h.initial)), NumberCell(Wan(h.adjusted)),
+    std::string year = h.year.find("年") == std::string::npos ? h.year + "年" : h.year;
+    t.rows.push_back({TextCell(in.c.project.name, doc::Align::kCenter), NumberCell(year),
+                      NumberCell(Wan(h.initial)), NumberCell(Wan(h.adjusted)),
                       NumberCell(Wan(h.actual)), NumberCell(RateOf(h.actual, h.adjusted))});
   }
+  if (t.rows.size() > 2) t.Merge(1, 0, static_cast<int>(t.rows.size()) - 1, 1);
+  t.widths = {4, 2, 3, 3, 3, 3};
   return t;
 }
 
@@ -120,17 +141,45 @@ std::optional<doc::Table> FundingTable(const ReportInput& in) {
 
 std::optional<doc::Table> PlanTable(const ReportInput& in) {
   if (!in.c.plan.present) return std::nullopt;
-  doc::Table t;
-  t.caption = "项目计划实施内容及完成情况";
-  t.rows.push_back(HeaderRow({"序号", "政策", "内容", "计划数量", "实际数量", "单位"}));
+  bool has_actual = false, one_unit = true;
+  std::string unit;
+  std::vector<const PlanRow*> rows;
   for (const auto& p : in.c.plan.rows) {
-    t.rows.push_back({NumberCell(p.seq), TextCell(p.policy), TextCell(p.content),
-                      NumberCell(TrimmedDecimal(p.planned)),
-                      NumberCell(p.actual ? TrimmedDecimal(*p.actual) : "—"), NumberCell(p.unit)});
+    if (p.seq == "合计") continue;  // the total is computed below
+    rows.push_back(&p);
+    has_actual = has_actual || p.actual.has_value();
+    if (unit.empty()) unit = p.unit;
+    one_unit = one_unit && p.unit == unit;
+  }
+  doc::Table t;
+  t.caption = has_actual ? "项目计划实施内容及完成情况" : "项目计划实施内容";
+  std::string in_unit = one_unit && !unit.empty() ? "（" + unit + "）" : "";
+  std::vector<std::string> titles = {"序号", "政策", "具体内容", "计划数量" + in_unit};
+  if (has_actual) titles.push_back("实际数量" + in_unit);
+  if (in_unit.empty()) titles.push_back("单位");
+  t.rows.push_back(HeaderRow(titles));
+  Rational planned, actual;
+  for (const PlanRow* p : rows) {
+    planned = planned + p->planned;
+    if (p->actual) actual = actual + *p->actual;
+    std::vector<doc::Cell> row = {NumberCell(p->seq), TextCell(p->policy), TextCell(p->content),
+                                  NumberCell(TrimmedDecimal(p->planned))};
+    if (has_actual) row.push_back(NumberCell(p->actual ? TrimmedDecimal(*p->actual) : "—"));
+    if (in_unit.empty()) row.push_back(NumberCell(p->unit));
+    t.rows.push_back(row);
   }
   MergeRuns(t, 1, 0);
   MergeRuns(t, 1, 1);
-  t.widths = {1, 4, 4, 2, 2, 1};
+  if (!in_unit.empty()) {
+    std::vector<doc::Cell> total = {HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
+                                    NumberCell(TrimmedDecimal(planned))};
+    if (has_actual) total.push_back(NumberCell(TrimmedDecimal(actual)));
+    t.rows.push_back(total);
+    t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
+  }
+  t.widths = {1, 5, 5, 2};
+  if (has_actual) t.widths.push_back(2);
+  if (in_unit.empty()) t.widths.push_back(1);
   return t;
 }
 
@@ -167,7 +216,8 @@ std::optional<doc::Table> TargetTable(const ReportInput& in) {
     std::string status = !met ? "—" : (*met ? "已完成" : "未完成");
     t.rows.push_back({TextCell(row.level1, doc::Align::kCenter),
                       TextCell(row.level2, doc::Align::kCenter), TextCell(row.level3),
-                      NumberCell(row.value), NumberCell(row.actual.empty() ? "—" : row.actual),
+                      NumberCell(row.value),
+                      NumberCell(row.actual.empty() ? "—" : NormalizeValue(row.actual)),
                       NumberCell(status), TextCell(row.source, doc::Align::kCenter)});
   }
   MergeRuns(t, 1, 0);

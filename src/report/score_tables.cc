@@ -2,7 +2,9 @@
 // the appendix 评分表. Level columns are merged down the span of each node.
 #include "core/format.h"
 #include "report/leaf_paths.h"
+#include "report/number_policy.h"
 #include "report/tables.h"
+#include "report/text_lint.h"
 
 namespace jixiao::report {
 namespace {
@@ -96,13 +98,18 @@ doc::Table FrameworkTable(const ReportInput& in) {
 std::optional<doc::Table> CategoryTable(const std::string& code, const ReportInput& in) {
   const Indicator* category = in.framework.Find(code);
   if (!category || category->level != 1) return std::nullopt;
+  // Only the levels this 一级 uses: no empty 四级 column under a three-level category.
   int depth = 1;
-  in.framework.ForEach([&](const Indicator& n) { depth = std::max(depth, n.level); });
+  auto deepest = [&](const Indicator& n, auto& self) -> void {
+    depth = std::max(depth, n.level);
+    for (const auto& child : n.children) self(child, self);
+  };
+  deepest(*category, deepest);
   static const char* const kLevel[] = {"一级指标", "二级指标", "三级指标", "四级指标"};
   doc::Table t;
   t.caption = CategoryLabel(category->name) + "指标及分值";
   std::vector<std::string> titles(kLevel + 1, kLevel + depth);
-  for (const char* title : {"分值", "业绩值", "得分"}) titles.push_back(title);
+  for (const char* title : {"权重", "业绩值", "得分"}) titles.push_back(title);
   t.rows.push_back(HeaderRow(titles));
   size_t levels = static_cast<size_t>(depth - 1);
   auto add = [&](const Indicator& node, auto& self) -> void {
@@ -110,7 +117,8 @@ std::optional<doc::Table> CategoryTable(const std::string& code, const ReportInp
     std::vector<doc::Cell> row(levels + 3);
     row[static_cast<size_t>(node.level - 2)] = TextCell(Label(node));
     row[levels] = NumberCell(FormatScoreNumber(node.weight));
-    row[levels + 1] = TextCell(node.IsLeaf() && r ? r->value : "", doc::Align::kCenter);
+    row[levels + 1] =
+        TextCell(node.IsLeaf() && r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[levels + 2] = NumberCell(r ? FormatScoreNumber(r->score) : "");
     if (!node.IsLeaf()) {
       for (auto& cell : row) cell.bold = true;
@@ -149,7 +157,7 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
     row[d] = NumberCell(FormatScoreNumber(leaf.weight));
     row[d + 1] = TextCell(leaf.explanation);
     row[d + 2] = TextCell(leaf.criteria);
-    row[d + 3] = TextCell(r ? r->value : "", doc::Align::kCenter);
+    row[d + 3] = TextCell(r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[d + 4] = NumberCell(r ? FormatScoreNumber(r->score) : "");
     std::string why;
     if (r && r->Lost().hundredths > 0) {

@@ -1,0 +1,106 @@
+#include "app/narrative_check.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "core/text.h"
+#include "report/builder.h"
+#include "report/text_lint.h"
+
+namespace jixiao {
+namespace {
+
+std::vector<std::string> Paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line, current;
+  while (std::getline(in, line)) {
+    line = Trim(line);
+    if (line.empty()) {
+      if (!current.empty()) out.push_back(current);
+      current.clear();
+    } else {
+      current += (current.empty() ? "" : "\n") + line;
+    }
+  }
+  if (!current.empty()) out.push_back(current);
+  return out;
+}
+
+void LintText(const std::string& text, const Location& where, Diagnostics& diags) {
+  for (const auto& issue : report::LintParagraph(text))
+    diags.Warning("narrative." + issue.code, where,
+                  issue.message + (issue.fixable ? "（可用 jixiao tidy 修正叙述文件）" : ""));
+}
+
+}  // namespace
+
+std::vector<std::string> NarrativeFiles(const std::string& case_dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(case_dir + "/narrative", ec)) {
+    if (entry.path().extension() == ".md" && IsRegularFile(entry.path().string()))
+      out.push_back(entry.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnostics& diags) {
+  auto headings = report::TemplateHeadings(report::DefaultTemplateDir());
+  for (const auto& file : NarrativeFiles(case_dir)) {
+    auto text = ReadFileBytes(file);
+    if (!text || !IsValidUtf8(*text)) continue;  // the loader reports the encoding
+    for (const auto& issue : report::LintNarrative(*text, headings))
+      diags.Warning("narrative." + issue.code, {file, issue.line, 0, ""},
+                    issue.message + (issue.fixable ? "（jixiao tidy 可自动修正）" : ""));
+  }
+  if (!loaded) return;
+  std::string json = case_dir + "/case.json";
+  for (const auto& [code, f] : loaded->findings) {
+    Location at{json, f.where.line, f.where.column, "$.findings." + code + ".analysis"};
+    LintText(f.analysis, at, diags);
+    for (const char* marker : {"根据评分标准", "该指标满分"})
+      if (f.analysis.find(marker) != std::string::npos)
+        diags.Warning("narrative.scoring_sentence", at,
+                      std::string("分析文字中含有“") + marker +
+                          "…”：评分句由报告模板按得分写出，请从 analysis 中删去");
+  }
+  const std::pair<const char*, const std::vector<Observation>*> lists[] = {
+      {"experiences", &loaded->experiences},
+      {"problems", &loaded->problems},
+      {"suggestions", &loaded->suggestions}};
+  for (const auto& [name, items] : lists)
+    for (size_t i = 0; i < items->size(); ++i) {
+      std::string path = std::string("$.") + name + "[" + std::to_string(i) + "]";
+      LintText((*items)[i].title, {json, 0, 0, path + ".title"}, diags);
+      LintText((*items)[i].text, {json, 0, 0, path + ".text"}, diags);
+    }
+}
+
+std::vector<TidiedFile> TidyCase(const std::string& case_dir) {
+  auto headings = report::TemplateHeadings(report::DefaultTemplateDir());
+  std::vector<TidiedFile> out;
+  for (const auto& file : NarrativeFiles(case_dir)) {
+    auto text = ReadFileBytes(file);
+    if (!text || !IsValidUtf8(*text)) continue;
+    std::string tidy = report::TidyNarrative(*text, headings);
+    if (tidy != *text && Paragraphs(tidy) != Paragraphs(*text)) out.push_back({file, *text, tidy});
+  }
+  return out;
+}
+
+std::string ParagraphDiff(const TidiedFile& file) {
+  auto a = Paragraphs(file.before), b = Paragraphs(file.after);
+  std::set<std::string> in_a(a.begin(), a.end()), in_b(b.begin(), b.end());
+  std::string out = "--- " + file.path + "\n+++ " + file.path + "（整理后）\n";
+  for (const auto& p : a)
+    if (!in_b.count(p)) out += "- " + p + "\n";
+  for (const auto& p : b)
+    if (!in_a.count(p)) out += "+ " + p + "\n";
+  return out;
+}
+
+}  // namespace jixiao

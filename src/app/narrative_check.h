@@ -1,0 +1,29 @@
+// Narrative hygiene for a case directory: `validate` reports what a reviewer would have to edit in
+// narrative/*.md and in the texts of case.json; `tidy` applies the safe fixes to narrative/*.md.
+// Contract: lint adds warnings (never errors) located at file:line or the JSON path; TidyCase
+// returns the new text of each changed file and writes nothing itself.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "model/case.h"
+
+namespace jixiao {
+
+// Narrative files of a case directory (narrative/*.md), sorted by name.
+std::vector<std::string> NarrativeFiles(const std::string& case_dir);
+
+void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnostics& diags);
+
+struct TidiedFile {
+  std::string path;  // case_dir/narrative/x.md
+  std::string before, after;
+};
+std::vector<TidiedFile> TidyCase(const std::string& case_dir);
+
+// A line diff for the terminal: "- old" / "+ new" per changed paragraph.
+std::string ParagraphDiff(const TidiedFile& file);
+
+}  // namespace jixiao

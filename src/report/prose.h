@@ -1,0 +1,31 @@
+// The sentences of the evaluation report that state facts from the case data: the 绩效分析 line per
+// 一级, the facts of each 三级 paragraph (评分标准 in brief, target and actual with unit and
+// source, the reason of each deduction), and the indicators behind a problem or suggestion, in 公文
+// style. Contract: every figure comes from the scorecard through core/format or the rule's own
+// evidence; nothing is invented for an indicator the case says nothing about.
+#pragma once
+
+#include <string>
+
+#include "report/report_input.h"
+
+namespace jixiao::report {
+
+// "从项目决策方面来看：项目立项依据充分，立项程序规范；但绩效目标不够合理……"
+std::string CategoryProse(const ReportInput& in, const IndicatorResult& category);
+
+// "立项依据充分性" + "充分" -> "立项依据充分"; "资金到位率" + "100%" -> "资金到位率为100.00%".
+std::string FindingPhrase(const std::string& name, const std::string& value);
+
+// "评分标准为：……。经核查，目标值≥90%，实际值98.90%，已达成（数据来源：问卷调查）。"
+std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf);
+
+// The deduction sentence with its reasons: "因……，根据评分标准，扣权重的25%，扣0.75分。"
+std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis);
+
+// "如“绩效目标合理性”“绩效指标明确性”指标所示，两项指标共扣2.75分。" (problems) or
+// "针对“……”指标反映的问题，" (suggestions, put before a text that starts with 建议).
+std::string ProblemEvidence(const ReportInput& in, const std::vector<std::string>& codes);
+std::string SuggestionLead(const ReportInput& in, const std::vector<std::string>& codes);
+
+}  // namespace jixiao::report

@@ -1,0 +1,365 @@
+#include "report/text_lint.h"
+
+#include <cctype>
+#include <set>
+#include <sstream>
+
+#include "core/text.h"
+#include "report/number_policy.h"
+#include "report/utf32.h"
+
+namespace jixiao::report {
+namespace {
+
+bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+bool IsWidePunct(char32_t c) {
+  return (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65) || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
+         c == 0x2026 || c == 0x2014;
+}
+bool IsChinese(char32_t c) { return IsHan(c) || IsWidePunct(c); }
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool IsCircled(char32_t c) { return c >= 0x2460 && c <= 0x2473; }  // ①…⑳
+bool EndsSentence(char32_t c) {
+  static const std::u32string kEnds = U"。；：！？”）」』】…—，、》〕;:!?.)";
+  return kEnds.find(c) != std::u32string::npos;
+}
+bool IsMidPunct(char32_t c) {  // marks that never stand twice in a row
+  return c == U'。' || c == U'，' || c == U'、' || c == U'；' || c == U'：';
+}
+
+bool HasHan(const std::u32string& s) {
+  for (char32_t c : s)
+    if (IsHan(c)) return true;
+  return false;
+}
+
+// A line of block markup that is not running text: a heading, list item, directive or image.
+bool IsMarkupLine(const std::string& line) {
+  return StartsWith(line, "#") || StartsWith(line, "- ") || StartsWith(line, "[[") ||
+         StartsWith(line, "![") || StartsWith(line, "|");
+}
+
+// Starts with an enumeration: （1） 1. ① A. a.
+bool StartsEnumerated(const std::u32string& s) {
+  if (s.empty()) return false;
+  if (IsCircled(s[0]) || s[0] == U'（' || s[0] == U'(' || s[0] == U'第') return true;
+  size_t i = 0;
+  while (i < s.size() &&
+         (IsDigit(s[i]) || (s[i] >= U'A' && s[i] <= U'Z') || (s[i] >= U'a' && s[i] <= U'z') ||
+          s[i] == U'一' || s[i] == U'二' || s[i] == U'三' || s[i] == U'四' || s[i] == U'五' ||
+          s[i] == U'六' || s[i] == U'七' || s[i] == U'八' || s[i] == U'九' || s[i] == U'十'))
+    ++i;
+  return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'、' || s[i] == U'．');
+}
+
+struct Para {
+  int line = 0;
+  std::string text;
+  bool markup = false;
+};
+
+std::vector<Para> SplitParagraphs(const std::string& text) {
+  std::vector<Para> out;
+  std::istringstream in(text);
+  std::string raw;
+  int n = 0;
+  Para current;
+  auto flush = [&] {
+    if (!current.text.empty()) out.push_back(current);
+    current = Para{};
+  };
+  while (std::getline(in, raw)) {
+    ++n;
+    std::string line = Trim(raw);
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (IsMarkupLine(line)) {
+      flush();
+      out.push_back({n, line, true});
+      continue;
+    }
+    if (current.text.empty()) current.line = n;
+    current.text += line;
+  }
+  flush();
+  return out;
+}
+
+std::string Normalize(const std::string& s) {
+  std::u32string out;
+  for (char32_t c : Decode(s))
+    if (!IsSpace(c)) out.push_back(c);
+  return Encode(out);
+}
+
+bool IsTemplateHeading(const std::string& paragraph, const std::vector<std::string>& headings) {
+  std::string bare = Normalize(StripHeadingNumber(paragraph));
+  if (bare.empty() || bare.size() > 60) return false;
+  for (const auto& h : headings)
+    if (Normalize(h) == bare) return true;
+  return false;
+}
+
+// Paragraph i ends mid-sentence and paragraph i+1 continues it.
+bool BrokenBetween(const Para& a, const Para& b) {
+  if (a.markup || b.markup) return false;
+  std::u32string x = Decode(a.text), y = Decode(b.text);
+  if (x.size() < 20 || y.empty()) return false;
+  if (EndsSentence(x.back()) || !IsHan(x.back())) return false;
+  // An enumerated line without sentence punctuation is a sub-heading: （2）侧重对…进行评价
+  if (StartsEnumerated(x) && x.find_first_of(U"。，；：") == std::u32string::npos) return false;
+  return IsHan(y[0]) && !StartsEnumerated(y);
+}
+
+const char* const kAttachmentWord = "附件";
+
+}  // namespace
+
+std::string StripHeadingNumber(const std::string& text) {
+  std::u32string s = Decode(Trim(text));
+  size_t i = 0;
+  if (!s.empty() && (s[0] == U'（' || s[0] == U'(')) {
+    size_t close = s.find_first_of(U"）)");
+    if (close != std::u32string::npos && close <= 4) i = close + 1;
+  } else if (StartsEnumerated(s)) {
+    while (i < s.size() && s[i] != U'.' && s[i] != U'、' && s[i] != U'．') ++i;
+    ++i;
+  }
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  return Encode(s.substr(std::min(i, s.size())));
+}
+
+std::vector<std::string> TemplateHeadings(const std::string& dir) {
+  std::vector<std::string> out;
+  auto list = ReadFileBytes(dir + "/sections.txt");
+  if (!list) return out;
+  std::istringstream names(*list);
+  std::string name;
+  while (std::getline(names, name)) {
+    name = Trim(name);
+    if (name.empty() || name[0] == '#') continue;
+    auto text = ReadFileBytes(dir + "/" + name);
+    if (!text) continue;
+    std::istringstream lines(*text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (!StartsWith(line, "#")) continue;
+      std::string h = Trim(line.substr(line.find_first_not_of('#')));
+      if (EndsWith(h, "{-}")) h = Trim(h.substr(0, h.size() - 3));
+      if (!h.empty() && h.find("{{") == std::string::npos) out.push_back(h);
+    }
+  }
+  return out;
+}
+
+std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
+  std::vector<TextIssue> out;
+  std::u32string s = Decode(paragraph);
+  if (!HasHan(s)) return out;
+  auto add = [&](const char* code, const std::string& message, bool fixable) {
+    for (const auto& i : out)
+      if (i.code == code) return;
+    out.push_back({0, code, message, fixable});
+  };
+  auto at = [&](size_t i) {
+    size_t b = i < 6 ? 0 : i - 6;
+    return "“…" + Encode(s.substr(b, 12)) + "…”";
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i], next = i + 1 < s.size() ? s[i + 1] : 0;
+    if ((c == U'。' || c == U'；' || c == U'，') && next == U'-' &&
+        (i + 2 >= s.size() || IsSpace(s[i + 2]) || IsChinese(s[i + 2])))
+      add("punct.stray", "多余的“-”紧跟在标点后：" + at(i) + "，请删除", true);
+    if (IsMidPunct(c) && IsMidPunct(next))
+      add("punct.double", "标点重复：" + at(i) + "，请保留一个", true);
+    if (c == U'"') add("quote.ascii", "中文文本中使用了英文引号：" + at(i) + "，应为“”", true);
+    if ((c == U'(' || c == U')') && ((i > 0 && IsChinese(s[i - 1])) || (next && IsChinese(next))))
+      add("bracket.ascii", "中文文本中使用了英文括号：" + at(i) + "，应为（）", true);
+    if (IsSpace(c) && i > 0 && next) {
+      char32_t prev = s[i - 1];
+      bool joint_issuer = Encode(s.substr(i >= 4 ? i - 4 : 0, 4)) == "中共中央";
+      if (!joint_issuer &&
+          ((IsHan(prev) && IsHan(next)) || IsWidePunct(prev) || IsWidePunct(next) ||
+           (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))
+        add("space.cjk", "中文字符之间有多余空格：" + at(i) + "，请删除", true);
+    }
+    if (IsCircled(c) && i > 0 && !EndsSentence(s[i - 1]) && !IsSpace(s[i - 1]) && s[i - 1] != U'\n')
+      add("paragraph.merged", "段中出现小标题编号：" + at(i) + "，请在编号前分段", false);
+    if (IsCircled(c) && i > 0 && IsSpace(s[i - 1]))
+      add("paragraph.merged", "段中出现小标题编号：" + at(i) + "，请在编号前分段", true);
+  }
+  // 文号 written with （） instead of 〔〕: 沪医保发（2021）2号
+  for (size_t i = 0; i + 6 < s.size(); ++i) {
+    if ((s[i] == U'（' || s[i] == U'(') && i > 0 && IsHan(s[i - 1]) && IsDigit(s[i + 1]) &&
+        IsDigit(s[i + 2]) && IsDigit(s[i + 3]) && IsDigit(s[i + 4]) &&
+        (s[i + 5] == U'）' || s[i + 5] == U')') && IsDigit(s[i + 6]))
+      add("docno.bracket", "文号年份应使用六角括号〔〕：" + at(i), true);
+  }
+  return out;
+}
+
+std::string TidyParagraph(const std::string& paragraph) {
+  std::u32string s = Decode(paragraph);
+  if (!HasHan(s)) return paragraph;
+  std::u32string out;
+  // Quotes: pair ASCII double quotes only when they pair up.
+  size_t quotes = 0;
+  for (char32_t c : s) quotes += c == U'"';
+  bool open = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i], next = i + 1 < s.size() ? s[i + 1] : 0;
+    char32_t prev = out.empty() ? 0 : out.back();
+    if (c == U'-' && (prev == U'。' || prev == U'；' || prev == U'，') &&
+        (!next || IsSpace(next) || IsChinese(next)))
+      continue;
+    if (IsMidPunct(c) && IsMidPunct(prev)) {
+      if (c == U'。') out.back() = U'。';
+      continue;
+    }
+    if (c == U'"' && quotes % 2 == 0) {
+      out.push_back(open ? U'“' : U'”');
+      open = !open;
+      continue;
+    }
+    if (c == U'(' && ((prev && IsChinese(prev)) || (next && IsChinese(next)))) c = U'（';
+    if (c == U')' && ((prev && IsChinese(prev)) || (next && IsChinese(next)))) c = U'）';
+    if (IsSpace(c) && prev && next) {
+      bool joint_issuer = out.size() >= 4 && Encode(out.substr(out.size() - 4)) == "中共中央";
+      if (!joint_issuer &&
+          ((IsHan(prev) && IsHan(next)) || IsWidePunct(prev) || IsWidePunct(next) ||
+           (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))
+        continue;
+    }
+    out.push_back(c);
+  }
+  // 文号: （2021） → 〔2021〕 after a Chinese character and before the number; "〔2021〕42号〕" →
+  // ）.
+  for (size_t i = 1; i + 6 < out.size(); ++i) {
+    if (out[i] == U'（' && IsHan(out[i - 1]) && IsDigit(out[i + 1]) && IsDigit(out[i + 2]) &&
+        IsDigit(out[i + 3]) && IsDigit(out[i + 4]) && out[i + 5] == U'）' && IsDigit(out[i + 6])) {
+      out[i] = U'〔';
+      out[i + 5] = U'〕';
+    }
+  }
+  // "（国办发〔2021〕42号〕": the 文号 opened with （ closes with ）.
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != U'号' || out[i + 1] != U'〕') continue;
+    size_t j = i;
+    while (j > 0 && IsDigit(out[j - 1])) --j;
+    if (j == i || j < 7 || out[j - 1] != U'〕' || out[j - 6] != U'〔') continue;
+    size_t paren = out.rfind(U'（', j - 6);
+    if (paren == std::u32string::npos || j - 6 - paren > 12) continue;
+    if (out.find(U'）', paren) < i) continue;
+    out[i + 1] = U'）';
+  }
+  return Encode(out);
+}
+
+bool SameParagraph(const std::string& a, const std::string& b) {
+  std::u32string x = Decode(Normalize(a)), y = Decode(Normalize(b));
+  if (x == y) return true;
+  if (x.size() < 40 || y.size() < 40) return false;
+  std::multiset<std::u32string> bx, by;
+  for (size_t i = 0; i + 1 < x.size(); ++i) bx.insert(x.substr(i, 2));
+  for (size_t i = 0; i + 1 < y.size(); ++i) by.insert(y.substr(i, 2));
+  size_t common = 0;
+  for (auto it = bx.begin(); it != bx.end(); it = bx.upper_bound(*it))
+    common += std::min(bx.count(*it), by.count(*it));
+  return 2.0 * static_cast<double>(common) / static_cast<double>(bx.size() + by.size()) >= 0.7;
+}
+
+std::vector<TextIssue> LintNarrative(const std::string& text,
+                                     const std::vector<std::string>& template_headings) {
+  std::vector<TextIssue> out;
+  auto paras = SplitParagraphs(text);
+  for (size_t i = 0; i < paras.size(); ++i) {
+    const Para& p = paras[i];
+    if (p.markup) continue;
+    for (auto issue : LintParagraph(p.text)) {
+      issue.line = p.line;
+      out.push_back(issue);
+    }
+    if (IsTemplateHeading(p.text, template_headings))
+      out.push_back({p.line, "heading.template",
+                     "“" + p.text + "”是模板自己写出的标题，叙述文件中不应重复，请删除", true});
+    for (size_t j = 0; j < i; ++j) {
+      // Exact repeats only: parallel passages (线上/线下申请) are alike on purpose.
+      if (!paras[j].markup && Decode(p.text).size() >= 8 &&
+          Normalize(paras[j].text) == Normalize(p.text)) {
+        out.push_back({p.line, "paragraph.duplicate",
+                       "本段与第" + std::to_string(paras[j].line) + "行的段落相同，请删除其一",
+                       true});
+        break;
+      }
+    }
+    if (i + 1 < paras.size() && BrokenBetween(p, paras[i + 1]))
+      out.push_back(
+          {p.line, "paragraph.broken",
+           "段落在句子中间断开（第" + std::to_string(paras[i + 1].line) + "行接续），请合并为一段",
+           true});
+    if (p.text.find("下图") != std::string::npos) {
+      bool image = false;
+      for (size_t k = i + 1; k < paras.size() && k <= i + 2; ++k)
+        image = image || StartsWith(paras[k].text, "![");
+      if (!image)
+        out.push_back({p.line, "figure.missing",
+                       "文中写“见下图”，但其后没有插图（用 ![图题](images/文件名.png) 插入）",
+                       false});
+    }
+    for (size_t at = 0; (at = p.text.find(kAttachmentWord, at)) != std::string::npos; ++at) {
+      size_t k = at + std::string(kAttachmentWord).size();
+      if (k < p.text.size() && p.text[k] >= '0' && p.text[k] <= '9') {
+        out.push_back({p.line, "attachment.dangling",
+                       "引用了“" + p.text.substr(at, k + 3 - at) +
+                           "…”，但报告不附该附件：请删除引用，或把附件正文作为叙述文件加入",
+                       false});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string TidyNarrative(const std::string& text,
+                          const std::vector<std::string>& template_headings) {
+  auto paras = SplitParagraphs(text);
+  std::vector<std::string> kept;
+  std::vector<bool> markup;
+  for (size_t i = 0; i < paras.size(); ++i) {
+    Para p = paras[i];
+    if (p.markup) {
+      kept.push_back(p.text);
+      markup.push_back(true);
+      continue;
+    }
+    while (i + 1 < paras.size() && BrokenBetween(p, paras[i + 1])) p.text += paras[++i].text;
+    p.text = NormalizeFigures(TidyParagraph(p.text));
+    if (IsTemplateHeading(p.text, template_headings)) continue;
+    bool duplicate = false;
+    for (size_t j = 0; j < kept.size(); ++j)
+      duplicate = duplicate || (!markup[j] && Normalize(kept[j]) == Normalize(p.text));
+    if (duplicate) continue;
+    // "标题 ①小标题" merged by a PDF copy: split at the space before the circled number.
+    std::u32string s = Decode(p.text);
+    size_t split = std::u32string::npos;
+    for (size_t k = 1; k < s.size(); ++k)
+      if (IsCircled(s[k]) && s[k - 1] == U' ') split = k;
+    if (split != std::u32string::npos) {
+      kept.push_back(Trim(Encode(s.substr(0, split))));
+      markup.push_back(false);
+      p.text = Encode(s.substr(split));
+    }
+    kept.push_back(p.text);
+    markup.push_back(false);
+  }
+  std::string out;
+  for (const auto& k : kept) out += (out.empty() ? "" : "\n\n") + k;
+  return out + "\n";
+}
+
+}  // namespace jixiao::report

@@ -1,0 +1,40 @@
+// Lints and tidies Chinese report text: the evaluator's narrative files before a report is built,
+// and the generated report itself (tests/report_lint). Paragraphs are blank-line separated.
+// Contract: Lint only reports (line numbers are 1-based lines of the text); Tidy applies only the
+// fixes that cannot change meaning (punctuation width, stray marks, spaces between Chinese
+// characters, paragraphs broken mid-sentence, exact duplicates, headings the template writes) and
+// leaves everything else as written.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao::report {
+
+struct TextIssue {
+  int line = 0;
+  std::string code;      // "punct.stray", "quote.ascii", "paragraph.broken" …
+  std::string message;   // Chinese, says what to fix
+  bool fixable = false;  // Tidy fixes it
+};
+
+// Heading texts (numbering stripped) the report templates of `template_dir` write themselves.
+std::vector<std::string> TemplateHeadings(const std::string& template_dir);
+
+std::vector<TextIssue> LintNarrative(const std::string& text,
+                                     const std::vector<std::string>& template_headings);
+std::string TidyNarrative(const std::string& text,
+                          const std::vector<std::string>& template_headings);
+
+// Inline checks of one paragraph (used by LintNarrative and by the report lint).
+std::vector<TextIssue> LintParagraph(const std::string& paragraph);
+std::string TidyParagraph(const std::string& paragraph);
+
+// "（五） 绩效评价工作过程" -> "绩效评价工作过程"; "2.评价等级" -> "评价等级".
+std::string StripHeadingNumber(const std::string& text);
+
+// Near-duplicate test for paragraphs (character-bigram Dice ≥ 0.7, both ≥ 40 characters), or
+// exact equality for shorter ones.
+bool SameParagraph(const std::string& a, const std::string& b);
+
+}  // namespace jixiao::report

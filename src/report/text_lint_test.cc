@@ -1,0 +1,127 @@
+// Narrative lint and tidy on the slips the published 马桥镇 report's PDF copy carried.
+#include "report/text_lint.h"
+
+#include <catch2/catch.hpp>
+
+#include "report/number_policy.h"
+
+namespace jixiao::report {
+namespace {
+
+bool Has(const std::vector<TextIssue>& issues, const std::string& code) {
+  for (const auto& i : issues)
+    if (i.code == code) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("stray and doubled punctuation") {
+  CHECK(Has(LintParagraph("整体预算调整率为9.02%。-"), "punct.stray"));
+  CHECK(TidyParagraph("整体预算调整率为9.02%。-") == "整体预算调整率为9.02%。");
+  CHECK(Has(LintParagraph("资金到位。。项目实施"), "punct.double"));
+  CHECK(TidyParagraph("资金到位，。项目实施") == "资金到位。项目实施");
+  CHECK(LintParagraph("打通医保-财政数据接口。").empty());  // a hyphen inside a phrase stays
+}
+
+TEST_CASE("ASCII quotes and brackets in Chinese text") {
+  CHECK(TidyParagraph("设立\"医疗救助\"项目") == "设立“医疗救助”项目");
+  CHECK(TidyParagraph("《关于建立医疗救助个人清算机制》(沪医保待遇（2023）7号)") ==
+        "《关于建立医疗救助个人清算机制》（沪医保待遇〔2023〕7号）");
+  CHECK(TidyParagraph("《意见》(国办发〔2021〕42号〕，提出") ==
+        "《意见》（国办发〔2021〕42号），提出");
+  CHECK(Has(LintParagraph("登录\"随申办\"APP"), "quote.ascii"));
+  CHECK(Has(LintParagraph("见(附件)"), "bracket.ascii"));
+  // An odd number of quotes cannot be paired safely: reported, left as written.
+  CHECK(TidyParagraph("设立\"医疗救助项目") == "设立\"医疗救助项目");
+}
+
+TEST_CASE("spaces between Chinese characters, except the joint issuer 中共中央 国务院") {
+  CHECK(TidyParagraph("超过18周岁、 不满60周岁") == "超过18周岁、不满60周岁");
+  CHECK(TidyParagraph("13万元 /人，按50% 比例") == "13万元 /人，按50%比例");
+  CHECK(TidyParagraph("《中共中央 国务院关于深化医疗保障制度改革的意见》") ==
+        "《中共中央 国务院关于深化医疗保障制度改革的意见》");
+  CHECK(Has(LintParagraph("系统 开展"), "space.cjk"));
+}
+
+TEST_CASE("paragraphs broken mid-sentence are joined; duplicates and template headings dropped") {
+  std::vector<std::string> headings = {"绩效评价工作过程", "评价等级"};
+  std::string text =
+      "C.结算。镇、街道（莘庄工业区）社区事务受理服务中心根\n\n"
+      "据审批结果，5个工作日内将救助资金发放至救助对象账户。\n\n"
+      "（五） 绩效评价工作过程\n\n"
+      "1.项目启动阶段\n\n"
+      "据审批结果，5个工作日内将救助资金发放至救助对象账户。\n";
+  auto issues = LintNarrative(text, headings);
+  CHECK(Has(issues, "paragraph.broken"));
+  CHECK(Has(issues, "heading.template"));
+  CHECK(Has(issues, "paragraph.duplicate"));
+  CHECK(
+      TidyNarrative(text, headings) ==
+      "C.结算。镇、街道（莘庄工业区）社区事务受理服务中心根据审批结果，5个工作日内将救助资金发放至"
+      "救助对象账户。\n\n1."
+      "项目启动阶段\n\n据审批结果，5个工作日内将救助资金发放至救助对象账户。\n");
+  // Short enumerated sub-headings are not broken sentences.
+  CHECK_FALSE(
+      Has(LintNarrative("②待遇标准\n\nA.门诊医疗互助帮困补贴。\n", headings), "paragraph.broken"));
+}
+
+TEST_CASE("a heading merged with its sub-heading is split at the space; figures and attachments") {
+  std::string text = "（1）筹集和清算闵行区市民社区医疗互助帮困、照护资金 ①对象范围\n";
+  CHECK(Has(LintNarrative(text, {}), "paragraph.merged"));
+  CHECK(TidyNarrative(text, {}) ==
+        "（1）筹集和清算闵行区市民社区医疗互助帮困、照护资金\n\n①对象范围\n");
+  CHECK(Has(LintNarrative("具体流程见下图。\n\n（2）业务管理\n", {}), "figure.missing"));
+  CHECK_FALSE(Has(LintNarrative("具体流程见下图。\n\n![图1 资金拨付流程图](images/a.png)\n", {}),
+                  "figure.missing"));
+  CHECK(Has(LintNarrative("印发了《通知》（详见附件6-1），明确……\n", {}), "attachment.dangling"));
+}
+
+TEST_CASE("near-duplicate paragraphs") {
+  std::string a =
+      "绩效评价结果采用综合评分定级的方法，总分值为100分，绩效评级分优、良、合格、不合格四档。其中"
+      "，"
+      "90（含）-100为优、80（含）-90分为良、60（含）-80为合格、60分以下为不合格。";
+  std::string b =
+      "绩效评价结果采用综合评分定级的方法，总分值为100分，绩效评级分优、良、合格、不合格四档。其中"
+      "，"
+      "90分（含）至100分为优，80分（含）至90分为良，60分（含）至80分为合格，60分以下为不合格。"
+      "得分先按四舍五入保留两位小数，再据以定级。";
+  CHECK(SameParagraph(a, b));
+  CHECK_FALSE(
+      SameParagraph(a,
+                    "项目立项依据充分，立项程序规范。但设定的绩效目标不够全面，绩效指标不够明确，"
+                    "预算编制不够科学，资金分配不够合理。"));
+  CHECK(StripHeadingNumber("（五） 绩效评价工作过程") == "绩效评价工作过程");
+  CHECK(StripHeadingNumber("2.评价等级") == "评价等级");
+}
+
+}  // namespace jixiao::report
+
+namespace jixiao::report {
+
+TEST_CASE("one number policy for evaluator text") {
+  CHECK(NormalizeFigures("知晓率为98.9%。") == "知晓率为98.90%。");
+  CHECK(NormalizeFigures("资金到位率为100%，按60%比例给予救助") ==
+        "资金到位率为100.00%，按60%比例给予救助");
+  CHECK(NormalizeFigures("筹集医疗资金324292.5元、照护资金62125元，清算4625元") ==
+        "筹集医疗资金324,292.50元、照护资金62,125.00元，清算4625元");
+  CHECK(NormalizeFigures("发放救助资金639318.31元") == "发放救助资金639,318.31元");
+  CHECK(NormalizeFigures("中央资金6.5万元，年预算总额为135万元，限额为13万元/人") ==
+        "中央资金6.50万元，年预算总额为135.00万元，限额为13万元/人");
+  CHECK(NormalizeFigures("沪医保规〔2023〕2号，2024年，1,471,745.31元") ==
+        "沪医保规〔2023〕2号，2024年，1,471,745.31元");
+  CHECK(NormalizeValue("100%") == "100.00%");
+  CHECK(NormalizeValue("98.9%") == "98.90%");
+  CHECK(NormalizeValue("≥90%") == "≥90%");
+  CHECK(NormalizeValue("不够及时") == "不够及时");
+}
+
+}  // namespace jixiao::report
+
+namespace jixiao::report {
+TEST_CASE("quoted text keeps its figures as written") {
+  CHECK(NormalizeFigures("指标值为“完成率100%”，覆盖率为100%") ==
+        "指标值为“完成率100%”，覆盖率为100.00%");
+}
+}  // namespace jixiao::report
