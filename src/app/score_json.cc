@@ -48,7 +48,7 @@ std::string RateOrNull(const std::optional<Rational>& rate) { return rate ? Num(
 
 }  // namespace
 
-std::string ScorecardJson(const Scorecard& card) {
+std::string ScorecardJson(const Scorecard& card, const std::vector<Diagnostic>* warnings) {
   std::string out = "{\n";
   out += "  \"case\": " + JsonEscape(card.case_id) + ",\n";
   out += "  \"framework\": " + JsonEscape(card.framework_id) + ",\n";
@@ -94,8 +94,20 @@ std::string ScorecardJson(const Scorecard& card) {
            ", \"code\": " + JsonEscape(d.code) + ", \"where\": " + JsonEscape(d.where.ToString()) +
            ", \"message\": " + JsonEscape(d.message) + "}";
   }
-  out += card.checks.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  out += card.checks.empty() ? "]" : "\n  ]";
+  if (warnings) {
+    out += ",\n  \"warnings\": [";
+    first = true;
+    for (const auto& d : *warnings) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += "    {\"code\": " + JsonEscape(d.code) +
+             ", \"where\": " + JsonEscape(d.where.ToString()) +
+             ", \"message\": " + JsonEscape(d.message) + "}";
+    }
+    out += warnings->empty() ? "]" : "\n  ]";
+  }
+  return out + "\n}\n";
 }
 
 std::string ScorecardText(const Scorecard& card) {
@@ -108,7 +120,8 @@ std::string ScorecardText(const Scorecard& card) {
     if (r.leaf && r.Lost().hundredths > 0) out += "  " + r.sentence;
     out += "\n";
   }
-  for (const auto& d : card.checks) out += d.ToString() + "\n";
+  for (const auto& d : card.checks)  // warnings go to stderr (cmd_score)
+    if (d.severity != Severity::kWarning) out += d.ToString() + "\n";
   return out;
 }
 

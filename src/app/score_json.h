@@ -4,12 +4,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scoring/scorecard.h"
 
 namespace jixiao {
 
-std::string ScorecardJson(const Scorecard& card);
+// With `warnings`, the object also carries "warnings": [{code, where, message}] (score --json).
+std::string ScorecardJson(const Scorecard& card, const std::vector<Diagnostic>* warnings = nullptr);
 std::string ScorecardText(const Scorecard& card);
 std::string JsonEscape(const std::string& text);
 

@@ -45,7 +45,10 @@ const std::vector<Command>& Commands() {
        "  --dry-run  只列出改动，不写文件。其余问题见 jixiao validate。",
        RunTidy},
       {"score", "计算案例的各级指标得分、总分和等级",
-       "jixiao score CASE [--json]\n  CASE 为案例目录。--json 按 DESIGN.md §5 的约定输出 JSON。",
+       "jixiao score CASE [--json] [--strict] [--explain [CODE]]\n  CASE 为案例目录。--json 按 "
+       "DESIGN.md §5 的约定输出 JSON（含 warnings 数组）。\n  警告输出到标准错误；--strict "
+       "把警告当作错误（退出码 1）。\n  --explain [CODE] 逐个末级指标列出规则、读入的每个输入"
+       "（单位与出处）、精确分数运算与取整；\n  给出 CODE 时只解释该指标（或其下级）。",
        RunScore},
       {"report", "生成绩效评价报告（DOCX、HTML、Markdown）和评分表工作簿（XLSX）",
        "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]\n"

@@ -57,7 +57,7 @@ void ReadMetrics(JsonReader& in, const JsonValue& v, Case& c) {
     }
     auto number = ReadQuantity(in, *value, unit, &written);
     if (!number) continue;
-    MetricValue m{*number, unit, StringMember(in, item, "source"), in.Where(item)};
+    MetricValue m{*number, unit, StringMember(in, item, "source"), in.Where(item), value->text};
     if (unit == "%" && written.empty() && Rational(0) < *number && *number <= Rational(1)) {
       in.diags().Warning("metric.percent_fraction", in.Where(*value),
                          "指标值“" + name + "”为" + number->ToString() + "，单位为%，即" +

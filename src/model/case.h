@@ -28,6 +28,7 @@ struct MetricValue {
   std::string unit;  // "%", "元", "人次" …; percent metrics hold 98.9 for 98.9%
   std::string source;
   Location where;
+  std::string written;  // the value exactly as typed: "９９.２％", 98.9
 };
 
 struct CaseDeduction {

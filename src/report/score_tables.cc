@@ -159,12 +159,7 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
     row[d + 2] = TextCell(leaf.criteria);
     row[d + 3] = TextCell(r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[d + 4] = NumberCell(r ? FormatScoreNumber(r->score) : "");
-    std::string why;
-    if (r && r->Lost().hundredths > 0) {
-      for (const auto& line : r->deductions)
-        if (!line.reason.empty()) why += line.reason + "；";
-      why += r->sentence;
-    }
+    std::string why = r ? r->DeductionText() : "";
     row[d + 5] = TextCell(why);
     t.rows.push_back(row);
   }

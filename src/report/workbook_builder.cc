@@ -87,12 +87,7 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
       s.Number(row, S, r ? D(r->score) : 0, CellStyle::kScore);
       s.Formula(row, R, RateFormula(row, S, W), r ? Ratio(r->score, r->weight) : 0,
                 CellStyle::kRate);
-      std::string why;
-      if (r && r->Lost().hundredths > 0) {
-        for (const auto& line : r->deductions)
-          if (!line.reason.empty()) why += line.reason + "；";
-        why += r->sentence;
-      }
+      std::string why = r ? r->DeductionText() : "";
       if (r && r->override_reason) why += "（评价小组调整：" + *r->override_reason + "）";
       s.Text(row, X, why);
       ++row;

@@ -41,7 +41,12 @@ class Deriver {
       return;
     }
     Put(name, Rational(100) * num / den, source);
+    out_[name].arithmetic =
+        "100 × " + Figure(num) + " ÷ " + Figure(den) + " = " + out_[name].value.ToString();
   }
+
+  // Figures in 元 when the metric comes from money, else plain exact numbers.
+  std::string Figure(const Rational& yuan) { return FormatQuantity(yuan, "元"); }
 
   void FromBudget() {
     if (!c_.budget.present) return;
@@ -171,7 +176,7 @@ std::map<std::string, ResolvedMetric> ResolveMetrics(const Framework& fw, const 
                           "\"signed\": true 并在规则中写明 absolute");
       }
     }
-    out[name] = {value, unit, typed.source, "", false, typed.where};
+    out[name] = {value, unit, typed.source, "", false, typed.where, typed.written};
   }
   return out;
 }

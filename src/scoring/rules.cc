@@ -148,6 +148,10 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
   int64_t late_items = 0, late_days = 0;
   for (const auto& t : ctx.c.transfers.rows) {
     int64_t days = t.DaysLate();
+    out.inputs.push_back({"划拨事项",
+                          t.item + "，截止" + t.due.ToString() + "，实际" + t.actual.ToString() +
+                              (days > 0 ? "，逾期" + std::to_string(days) + "天" : "，按期"),
+                          ctx.c.transfers.file + ":" + std::to_string(t.line)});
     if (days <= 0) continue;
     ++late_items;
     late_days += days;
@@ -156,10 +160,6 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
     Rational points = each.PointsOf(weight) * count;
     total += points;
     terms += " − " + (rule.per_item ? Exact(points) : Exact(count) + " × " + Exact(points / count));
-    out.inputs.push_back({ctx.c.transfers.file + ":" + std::to_string(t.line),
-                          t.item + "，截止" + t.due.ToString() + "，实际" + t.actual.ToString() +
-                              "，逾期" + std::to_string(days) + "天",
-                          ctx.c.transfers.file + ":" + std::to_string(t.line)});
     out.deductions.push_back(
         {points, each.share ? std::optional<Rational>(each.value * count) : std::nullopt,
          t.item + "（" + FormatYuan(t.amount) + "）应于" + t.due.ToString() + "前划拨，实际" +

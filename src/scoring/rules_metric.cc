@@ -37,10 +37,12 @@ std::string Reading(const Rule& rule, const RuleMetric& rm) {
 TrailInput MetricInput(const Rule& rule, const RuleMetric& rm) {
   TrailInput in;
   in.name = rule.metric;
-  in.value = Shown(rule, rm) + " = " + Exact(rm.raw) + (rm.m.unit.empty() ? "" : " " + rm.m.unit);
+  in.value = (rm.m.written.empty() ? "" : "填写“" + rm.m.written + "”，读作") + Shown(rule, rm) +
+             " = " + Exact(rm.raw) + (rm.m.unit.empty() ? "" : " " + rm.m.unit);
   if (rm.absolute) in.value += "；规则按绝对值 " + Exact(rm.m.value) + " 计";
   if (rm.m.derived)
-    in.source = rm.m.source + "（" + rm.m.formula + "）";
+    in.source = rm.m.source + "（" + rm.m.formula +
+                (rm.m.arithmetic.empty() ? "" : "：" + rm.m.arithmetic) + "）";
   else
     in.source = rm.m.where.ToString() + "（来源：" + rm.m.source + "）";
   return in;

@@ -7,6 +7,14 @@ std::optional<Rational> IndicatorResult::RatePercent() const {
   return Rational(score.hundredths * 100, weight.hundredths);
 }
 
+std::string IndicatorResult::DeductionText() const {
+  if (Lost().hundredths <= 0) return "";
+  std::string why;
+  for (const auto& line : deductions)
+    if (!line.reason.empty()) why += line.reason + "；";
+  return why + sentence;
+}
+
 const IndicatorResult* Scorecard::Find(const std::string& code) const {
   for (const auto& r : indicators)
     if (r.code == code) return &r;

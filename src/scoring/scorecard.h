@@ -47,6 +47,9 @@ struct IndicatorResult {
   std::string summary;             // "该指标满分3分，根据评分标准得2.25分。"
   std::optional<std::string> override_reason;
   Score Lost() const { return weight - score; }
+  // The 扣分说明 every output prints (workbook, report tables, score --explain): each
+  // deduction's reason then the sentence; empty when nothing was lost.
+  std::string DeductionText() const;
   // 得分率 as a percent value (71.25 for 71.25%); nullopt for a zero weight.
   std::optional<Rational> RatePercent() const;
 };
@@ -57,7 +60,9 @@ struct ResolvedMetric {
   std::string source;   // where it came from: a file, or the source note typed in case.json
   std::string formula;  // derived metrics only
   bool derived = false;
-  Location where;  // entered metrics: case.json line and JSON path
+  Location where;          // entered metrics: case.json line and JSON path
+  std::string written;     // entered metrics: as typed in case.json
+  std::string arithmetic;  // derived rates: "100 × 129,790.00元 ÷ 1,439,200.00元 = 45091/5000"
 };
 
 struct Scorecard {
