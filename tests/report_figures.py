@@ -96,6 +96,10 @@ def evaluator_texts(case_dir, framework):
         texts += [p.strip() for p in open(path, encoding="utf-8").read().split("\n\n")]
     return sorted((t for t in texts if t), key=len, reverse=True)
 
+def md_escaped(text):
+    """The text as the Markdown writer prints it (backslash before \\ * _ ` < >)."""
+    return re.sub(r"([\\*_`<>])", r"\\\1", text)
+
 def check(md, card, case_dir):
     errors = []
     framework = json.load(open(framework_file(case_dir, card["framework"]), encoding="utf-8"))
@@ -119,7 +123,7 @@ def check(md, card, case_dir):
     # 2. Everything generated: set evaluator text aside, then check each figure with a unit.
     generated = canon(md)
     for t in evaluator_texts(case_dir, framework):
-        generated = generated.replace(canon(t), " ")
+        generated = generated.replace(canon(t), " ").replace(md_escaped(canon(t)), " ")
     yuan = known_amounts(case_dir) | per_source_adjustments(case_dir)
     wan = {q2(y / 10000) for y in yuan}
     yuan2 = {q2(y) for y in yuan}

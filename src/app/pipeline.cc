@@ -5,6 +5,7 @@
 #include "app/narrative_check.h"
 #include "casefile/frameworks.h"
 #include "casefile/todo_check.h"
+#include "core/guard.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/csv.h"
@@ -54,8 +55,10 @@ std::shared_ptr<const Framework> FrameworkCache::Load(const std::string& file, D
   return shared;
 }
 
-std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags,
-                                          FrameworkCache* cache) {
+namespace {
+
+std::optional<Evaluation> EvaluateUnguarded(const std::string& dir, Diagnostics& diags,
+                                            FrameworkCache* cache) {
   size_t errors_before = diags.ErrorCount();
   auto c = LoadCase(dir, diags);
   if (!c) return std::nullopt;
@@ -73,6 +76,15 @@ std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& d
   Scorecard card = ScoreCase(*fw, *c, diags);
   if (diags.ErrorCount() != errors_before) return std::nullopt;
   return Evaluation{std::move(fw), std::move(*c), std::move(card)};
+}
+
+}  // namespace
+
+std::optional<Evaluation> EvaluateCaseDir(const std::string& dir, Diagnostics& diags,
+                                          FrameworkCache* cache) {
+  std::optional<Evaluation> result;
+  Guarded(dir + "/case.json", diags, [&] { result = EvaluateUnguarded(dir, diags, cache); });
+  return result;
 }
 
 void ValidatePath(const std::string& path, Diagnostics& diags) {

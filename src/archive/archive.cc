@@ -44,12 +44,16 @@ void CollectFiles(const std::string& dir, const std::string& prefix,
     std::string name = e->d_name;
     if (name == "." || name == "..") continue;
     std::string path = dir + "/" + name;
+    // lstat: a symlinked folder is never followed (it may point at an ancestor, a loop); a
+    // symlinked or special file is listed and ReadFileBytes refuses it without blocking.
     struct stat st {};
-    if (stat(path.c_str(), &st) != 0) continue;
-    if (S_ISDIR(st.st_mode))
-      CollectFiles(path, prefix + name + "/", out);
-    else
+    if (lstat(path.c_str(), &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) {
+      if (std::count(prefix.begin(), prefix.end(), '/') < 16)
+        CollectFiles(path, prefix + name + "/", out);
+    } else {
       out.push_back(prefix + name);
+    }
   }
   closedir(d);
 }

@@ -1,7 +1,11 @@
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/report_diagnostics.h"
+#include "core/guard.h"
+#include "core/text.h"
 
 namespace jixiao::cli {
 
@@ -95,11 +99,22 @@ bool WantsHelp(const Args& args) {
 
 std::vector<std::string> SplitList(const std::string& list) {
   std::vector<std::string> out;
+  auto add = [&](const std::string& item) {
+    std::string trimmed = Trim(item);
+    if (!trimmed.empty() && std::find(out.begin(), out.end(), trimmed) == out.end())
+      out.push_back(trimmed);
+  };
   size_t start = 0;
   for (size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1)
-    if (comma > start) out.push_back(list.substr(start, comma - start));
-  if (start < list.size()) out.push_back(list.substr(start));
+    add(list.substr(start, comma - start));
+  add(list.substr(start));
   return out;
+}
+
+bool FormatsGiven(const std::vector<std::string>& formats) {
+  if (!formats.empty()) return true;
+  std::fprintf(stderr, "--formats 不能为空：请列出至少一种格式，以逗号分隔（如 docx,html）。\n");
+  return false;
 }
 
 int Usage(const Command& command, bool to_stderr) {
@@ -126,7 +141,15 @@ int Main(int argc, char** argv) {
   if (args.empty()) return TopUsage(true);
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") return TopUsage(false);
   for (const auto& c : Commands()) {
-    if (args[0] == c.name) return c.run(Args(args.begin() + 1, args.end()));
+    if (args[0] != c.name) continue;
+    // Last line of defence: whatever escapes a command is reported in Chinese, exit 1, no abort.
+    Diagnostics diags;
+    int code = 1;
+    if (Guarded(std::string("jixiao ") + c.name, diags,
+                [&] { code = c.run(Args(args.begin() + 1, args.end())); }))
+      return code;
+    PrintDiagnostics(diags);
+    return 1;
   }
   std::fprintf(stderr, "未知命令“%s”。\n", args[0].c_str());
   return TopUsage(true);

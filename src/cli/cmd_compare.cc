@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
+#include "core/temp_files.h"
 #include "report/compare_report.h"
 
 namespace jixiao::cli {
@@ -29,6 +30,7 @@ int RunCompare(const Args& args) {
       templates = args[++i];
     } else if (args[i] == "--formats" && i + 1 < args.size()) {
       formats = SplitList(args[++i]);
+      if (!FormatsGiven(formats)) return Usage(self, true);
     } else if (!args[i].empty() && args[i][0] == '-') {
       std::fprintf(stderr, "未知选项或缺少参数值：“%s”。\n", args[i].c_str());
       return Usage(self, true);
@@ -37,6 +39,11 @@ int RunCompare(const Args& args) {
     }
   }
   Diagnostics diags;
+  if (!PrepareOutputDir(out_dir, diags)) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  temp::SetScratchDir(out_dir);
   if (!archive_path.empty()) {
     auto db = archive::Archive::Open(archive_path, diags);
     auto files = db ? archive::CompareArchived(*db, year, framework, formats, templates, diags)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -11,6 +12,10 @@
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
+#include "core/guard.h"
+#include "core/temp_files.h"
+#include "core/text.h"
+#include "ingest/case_loader.h"
 #include "report/builder.h"
 
 namespace jixiao::cli {
@@ -30,6 +35,7 @@ int Run(const Args& args, const Command& self, bool survey) {
       out_dir = args[++i];
     } else if (a == "--formats" && has_value) {
       formats = SplitList(args[++i]);
+      if (!FormatsGiven(formats)) return Usage(self, true);
     } else if (a == "--templates" && has_value) {
       templates = args[++i];
     } else if (!a.empty() && a[0] == '-') {
@@ -40,6 +46,33 @@ int Run(const Args& args, const Command& self, bool survey) {
     }
   }
   if (dirs.empty()) return Usage(self, true);
+  // Several cases: each goes to out_dir/<id as a safe file name>; two cases may not share one.
+  std::vector<std::string> targets(dirs.size(), out_dir);
+  if (dirs.size() > 1) {
+    std::map<std::string, size_t> owner;
+    Diagnostics clashes;
+    for (size_t i = 0; i < dirs.size(); ++i) {
+      std::string id = CaseIdOf(dirs[i]), name = SafeFileName(id);
+      targets[i] = out_dir + "/" + name;
+      auto [it, fresh] = owner.emplace(name, i);
+      if (!fresh)
+        clashes.Error("report.duplicate_id", {dirs[i] + "/case.json", 0, 0, "$.id"},
+                      "案例编号“" + id + "”与 " + dirs[it->second] + " 的输出目录“" + name +
+                          "”重复：请在 case.json 的 id 中给每个案例不同的编号");
+    }
+    if (clashes.HasErrors()) {
+      PrintDiagnostics(clashes);
+      return 1;
+    }
+  }
+  {
+    Diagnostics prepare;
+    if (!PrepareOutputDir(out_dir, prepare)) {
+      PrintDiagnostics(prepare);
+      return 1;
+    }
+    temp::SetScratchDir(out_dir);  // the xlsx writer's temporaries stay in the output folder
+  }
   // One case: files go to out_dir. Several: each to out_dir/<case>, on every core.
   std::mutex print;
   std::atomic<size_t> next{0};
@@ -49,11 +82,14 @@ int Run(const Args& args, const Command& self, bool survey) {
     for (size_t i; (i = next++) < dirs.size();) {
       Diagnostics diags;
       auto evaluation = EvaluateCaseDir(dirs[i], diags, &cache);
-      std::string target =
-          dirs.size() == 1 ? out_dir : out_dir + "/" + (evaluation ? evaluation->c.id : "case");
-      auto files = !evaluation ? std::nullopt
-                   : survey    ? RenderSurveyAppendix(*evaluation, formats, templates, diags)
-                               : RenderReport(*evaluation, formats, templates, diags);
+      const std::string& target = targets[i];
+      std::optional<std::vector<OutputFile>> files;
+      if (evaluation) {
+        Guarded(dirs[i] + "/case.json", diags, [&] {
+          files = survey ? RenderSurveyAppendix(*evaluation, formats, templates, diags)
+                         : RenderReport(*evaluation, formats, templates, diags);
+        });
+      }
       bool ok = files && WriteFilesAtomically(target, *files, diags);
       std::lock_guard<std::mutex> lock(print);
       PrintDiagnostics(diags);

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
+#include "core/temp_files.h"
 #include "ingest/case_loader.h"
 
 namespace jixiao::cli {
@@ -66,6 +67,7 @@ int Render(const Args& args, const Command& self) {
       out_dir = args[++i];
     else if (args[i] == "--formats" && i + 1 < args.size()) {
       formats = SplitList(args[++i]);
+      if (!FormatsGiven(formats)) return Usage(self, true);
     } else if (!args[i].empty() && args[i][0] == '-')
       return Usage(self, true);
     else if (file.empty())
@@ -75,6 +77,11 @@ int Render(const Args& args, const Command& self) {
   }
   if (file.empty()) return Usage(self, true);
   Diagnostics diags;
+  if (!PrepareOutputDir(out_dir, diags)) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  temp::SetScratchDir(out_dir);
   auto table = LoadTargetTable(file, diags);
   auto files = table ? RenderTargetTable(*table, formats, diags) : std::nullopt;
   if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {

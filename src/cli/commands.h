@@ -33,8 +33,10 @@ int RunSheet(const Args& args);
 int RunImport(const Args& args);
 
 bool WantsHelp(const Args& args);
-// "docx,html,md" -> {"docx", "html", "md"}; empty items dropped.
+// "docx,html,md" -> {"docx", "html", "md"}; items trimmed, empty and repeated items dropped.
 std::vector<std::string> SplitList(const std::string& list);
+// False (after printing why) when --formats named nothing; the caller then prints its usage.
+bool FormatsGiven(const std::vector<std::string>& formats);
 int Usage(const Command& command, bool to_stderr);
 const Command& FindCommand(const std::string& name);
 

@@ -1,4 +1,5 @@
-// Prints diagnostics to stderr, one per line, errors first counted in a closing summary line.
+// Prints diagnostics to stderr, one per line (at most the first 500), then a summary line counting
+// every error and warning.
 #pragma once
 
 #include "core/diagnostics.h"

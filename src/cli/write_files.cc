@@ -5,7 +5,9 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
+
+#include "core/temp_files.h"
+#include "core/text.h"
 
 namespace jixiao::cli {
 namespace {
@@ -18,40 +20,70 @@ bool MakeDirs(const std::string& dir) {
     }
     if (i < dir.size()) path += dir[i];
   }
+  if (!IsDirectory(dir)) {
+    if (errno == 0 || errno == EEXIST) errno = ENOTDIR;
+    return false;
+  }
   return true;
+}
+
+void RemoveAll(const std::vector<std::pair<std::string, std::string>>& staged) {
+  for (const auto& [temp, unused] : staged) {
+    std::remove(temp.c_str());
+    temp::Unregister(temp);
+  }
 }
 
 }  // namespace
 
-bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>& files,
-                          Diagnostics& diags) {
+bool PrepareOutputDir(const std::string& dir, Diagnostics& diags) {
+  errno = 0;
   if (!MakeDirs(dir)) {
     diags.Error("output.mkdir", {dir, 0, 0, ""},
-                std::string("无法创建输出目录：") + std::strerror(errno));
+                "无法创建输出目录：" + SystemErrorText(errno) + "；请换一个可写的 -o 目录");
     return false;
   }
+  temp::InstallSignalCleanup();
+  temp::RemoveStaleTemps(dir);
+  return true;
+}
+
+bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>& files,
+                          Diagnostics& diags) {
+  if (!PrepareOutputDir(dir, diags)) return false;
   std::vector<std::pair<std::string, std::string>> staged;  // temp -> final
   for (const auto& f : files) {
+    // Output names come from the program, never from input; still, each must stay in `dir`.
+    if (!IsPlainRelativePath(f.name) || f.name.find('/') != std::string::npos) {
+      diags.Error("output.name", {dir, 0, 0, f.name}, "输出文件名不能包含路径：“" + f.name + "”");
+      RemoveAll(staged);
+      return false;
+    }
     std::string final_path = dir + "/" + f.name;
-    std::string temp = dir + "/." + f.name + ".tmp." + std::to_string(getpid());
+    std::string temp = temp::TempName(dir, f.name);
+    temp::Register(temp);
+    staged.emplace_back(temp, final_path);
+    errno = 0;
     FILE* out = std::fopen(temp.c_str(), "wb");
     bool ok = out && std::fwrite(f.bytes.data(), 1, f.bytes.size(), out) == f.bytes.size();
+    int error = errno;
     if (out) ok = (std::fclose(out) == 0) && ok;
     if (!ok) {
       diags.Error("output.write", {final_path, 0, 0, ""},
-                  std::string("写入失败：") + std::strerror(errno));
-      std::remove(temp.c_str());
-      for (const auto& [t, unused] : staged) std::remove(t.c_str());
+                  "写入失败：" + SystemErrorText(error ? error : errno));
+      RemoveAll(staged);
       return false;
     }
-    staged.emplace_back(temp, final_path);
   }
-  for (const auto& [temp, final_path] : staged) {
+  for (size_t i = 0; i < staged.size(); ++i) {
+    const auto& [temp, final_path] = staged[i];
     if (std::rename(temp.c_str(), final_path.c_str()) != 0) {
       diags.Error("output.rename", {final_path, 0, 0, ""},
-                  std::string("无法替换输出文件：") + std::strerror(errno));
+                  "无法替换输出文件：" + SystemErrorText(errno));
+      RemoveAll({staged.begin() + static_cast<long>(i), staged.end()});
       return false;
     }
+    temp::Unregister(temp);
   }
   return true;
 }

@@ -1,5 +1,6 @@
 // Writes output files atomically: each goes to a temporary file in the target directory and is
-// renamed into place, so a failure never leaves a half-written report behind.
+// renamed into place, so a failure never leaves a half-written report behind, and temporaries
+// are removed on every way out (core/temp_files.h).
 #pragma once
 
 #include <string>
@@ -9,6 +10,10 @@
 #include "core/diagnostics.h"
 
 namespace jixiao::cli {
+
+// Creates `dir` (and parents), installs the temp-file cleanup and removes temporaries left by
+// killed runs; a located Chinese error when `dir` cannot be a folder.
+bool PrepareOutputDir(const std::string& dir, Diagnostics& diags);
 
 bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>& files,
                           Diagnostics& diags);

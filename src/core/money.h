@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 
 #include "core/rational.h"
@@ -14,13 +15,25 @@ namespace jixiao {
 
 enum class MoneyUnit { kYuan, kWanYuan };
 
+// Checked 64-bit sums: an overflow throws std::overflow_error (as Rational does), never wraps.
+inline int64_t CheckedAdd(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) throw std::overflow_error("数值超出精确运算范围");
+  return r;
+}
+inline int64_t CheckedSub(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) throw std::overflow_error("数值超出精确运算范围");
+  return r;
+}
+
 struct Money {
   int64_t fen = 0;
   Rational ToYuan() const { return Rational(fen, 100); }
-  Money operator+(Money o) const { return {fen + o.fen}; }
-  Money operator-(Money o) const { return {fen - o.fen}; }
+  Money operator+(Money o) const { return {CheckedAdd(fen, o.fen)}; }
+  Money operator-(Money o) const { return {CheckedSub(fen, o.fen)}; }
   Money& operator+=(Money o) {
-    fen += o.fen;
+    fen = CheckedAdd(fen, o.fen);
     return *this;
   }
   bool operator==(Money o) const { return fen == o.fen; }
@@ -34,10 +47,10 @@ struct Money {
 struct Score {
   int64_t hundredths = 0;
   Rational ToRational() const { return Rational(hundredths, 100); }
-  Score operator+(Score o) const { return {hundredths + o.hundredths}; }
-  Score operator-(Score o) const { return {hundredths - o.hundredths}; }
+  Score operator+(Score o) const { return {CheckedAdd(hundredths, o.hundredths)}; }
+  Score operator-(Score o) const { return {CheckedSub(hundredths, o.hundredths)}; }
   Score& operator+=(Score o) {
-    hundredths += o.hundredths;
+    hundredths = CheckedAdd(hundredths, o.hundredths);
     return *this;
   }
   bool operator==(Score o) const { return hundredths == o.hundredths; }

@@ -1,10 +1,16 @@
 #include "core/text.h"
 
+#include <fcntl.h>
 #include <iconv.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <climits>
+#include <cstdint>
+#include <cstdlib>
+
+#include "core/limits.h"
 
 namespace jixiao {
 
@@ -64,7 +70,8 @@ std::optional<std::string> Convert(std::string_view bytes, const char* from) {
 
 std::optional<DecodedText> DecodeToUtf8(std::string_view bytes) {
   if (StartsWith(bytes, "\xEF\xBB\xBF")) {
-    bytes.remove_prefix(3);
+    // A file saved twice by tools that each add a BOM starts with two or more; all are dropped.
+    while (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
     if (IsValidUtf8(bytes)) return DecodedText{std::string(bytes), "UTF-8 (BOM)"};
     return std::nullopt;
   }
@@ -117,12 +124,132 @@ bool IsDirectory(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-std::optional<std::string> ReadFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+bool PathExists(const std::string& path) {
+  struct stat st {};
+  return lstat(path.c_str(), &st) == 0;
+}
+
+bool IsPlainRelativePath(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.find('\\') != std::string_view::npos ||
+      path.find('\0') != std::string_view::npos)
+    return false;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    if (path.substr(start, end - start) == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool IsInside(const std::string& path, const std::string& root) {
+  char resolved_root[PATH_MAX], resolved[PATH_MAX];
+  if (!realpath(root.c_str(), resolved_root)) return false;
+  if (!realpath(path.c_str(), resolved)) return !PathExists(path) || errno == ENOENT;
+  std::string r = resolved_root, p = resolved;
+  if (r == "/") return true;
+  return p.size() > r.size() && StartsWith(p, r) && p[r.size()] == '/';
+}
+
+std::string SafeFileName(std::string_view id) {
+  std::string out;
+  for (unsigned char c : id) {
+    bool bad = c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+               c == '"' || c == '<' || c == '>' || c == '|';
+    out += bad ? '_' : static_cast<char>(c);
+  }
+  size_t dots = out.find_first_not_of(". ");
+  out = dots == std::string::npos ? "" : out.substr(dots);
+  while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
+  if (out.size() > 100) {
+    size_t cut = 100;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  if (!IsValidUtf8(out)) out = "case";
+  return out.empty() ? "case" : out;
+}
+
+std::string SystemErrorText(int error) {
+  switch (error) {
+    case ENOENT:
+      return "文件或目录不存在";
+    case EACCES:
+    case EPERM:
+      return "没有访问权限";
+    case ENOTDIR:
+      return "路径中的某一段不是目录";
+    case EISDIR:
+      return "这是一个目录，不是文件";
+    case ELOOP:
+      return "符号链接形成循环（或层数过多）";
+    case ENAMETOOLONG:
+      return "路径过长";
+    case ENOSPC:
+      return "磁盘空间不足";
+    case EDQUOT:
+      return "磁盘配额已满";
+    case EROFS:
+      return "文件系统只读";
+    case EEXIST:
+      return "同名文件已存在";
+    case EMFILE:
+    case ENFILE:
+      return "打开的文件过多";
+    case EIO:
+      return "读写设备出错";
+    case ENOMEM:
+      return "内存不足";
+    case EXDEV:
+      return "不能跨文件系统移动文件";
+    case EBUSY:
+      return "文件正被占用";
+    default:
+      return "系统错误（错误号 " + std::to_string(error) + "）";
+  }
+}
+
+std::optional<std::string> ReadFileBytes(const std::string& path, std::string* why) {
+  auto fail = [&](const std::string& reason) -> std::optional<std::string> {
+    if (why) *why = reason;
+    return std::nullopt;
+  };
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; non-regular files are refused below.
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return fail(SystemErrorText(errno));
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    bool is_dir = S_ISDIR(st.st_mode);
+    close(fd);
+    return fail(is_dir ? "这是一个目录，不是文件"
+                       : "不是普通文件（管道、设备或套接字），请换成真实的文件");
+  }
+  if (st.st_size > limits::kMaxInputFileBytes) {
+    close(fd);
+    return fail("文件过大（" + std::to_string(st.st_size / (1 << 20)) + " MiB，上限 " +
+                std::to_string(limits::kMaxInputFileBytes >> 20) + " MiB，见 docs/limits.md）");
+  }
+  std::string bytes;
+  bytes.reserve(static_cast<size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      close(fd);
+      return fail(SystemErrorText(error));
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<size_t>(n));
+    if (static_cast<int64_t>(bytes.size()) > limits::kMaxInputFileBytes) {
+      close(fd);
+      return fail("文件过大（上限 " + std::to_string(limits::kMaxInputFileBytes >> 20) + " MiB）");
+    }
+  }
+  close(fd);
+  return bytes;
 }
 
 }  // namespace jixiao

@@ -25,7 +25,26 @@ bool EndsWith(std::string_view text, std::string_view suffix);
 bool IsRegularFile(const std::string& path);
 bool IsDirectory(const std::string& path);
 
-// Reads a whole file; nullopt when it cannot be opened.
-std::optional<std::string> ReadFileBytes(const std::string& path);
+// Reads a whole regular file of at most limits::kMaxInputFileBytes; nullopt otherwise (missing,
+// unreadable, FIFO/device, directory, symlink loop, too large), with the reason in Chinese in
+// `why` when given. Never blocks on a FIFO.
+std::optional<std::string> ReadFileBytes(const std::string& path, std::string* why = nullptr);
+
+bool PathExists(const std::string& path);  // anything at all, even a dangling symlink
+
+// Containment of input paths named inside input files (narrative, sections.txt).
+// True for "a.md" and "sub/a.md"; false for "", absolute paths, any ".." component, backslashes.
+bool IsPlainRelativePath(std::string_view path);
+// True when `path`, with every symlink resolved, lies inside `root` (also resolved). A path that
+// does not exist yet counts as inside (reading it will fail on its own).
+bool IsInside(const std::string& path, const std::string& root);
+
+// A case id as a single safe file name: path separators, control and Windows-reserved characters
+// become "_", leading dots are dropped, at most 100 bytes (whole UTF-8 characters); "case" if
+// nothing is left.
+std::string SafeFileName(std::string_view id);
+
+// A Chinese sentence for an errno value (the C library's strerror is English).
+std::string SystemErrorText(int error);
 
 }  // namespace jixiao

@@ -105,8 +105,14 @@ void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
     if (const JsonValue* level = item.Find("level")) f.level = in.String(*level);
     if (const JsonValue* met = item.Find("met_elements")) {
       f.has_met_elements = in.Expect(*met, JsonValue::Type::kArray);
-      for (const auto& n : met->items)
-        if (auto i = in.Integer(n)) f.met_elements.push_back(static_cast<int>(*i));
+      for (const auto& n : met->items) {
+        auto i = in.Integer(n);
+        if (i && (*i < 0 || *i > 10000)) {
+          in.Error(n, "case.met_elements", "要素序号应在 0–10000 之间，实际为“" + n.text + "”");
+        } else if (i) {
+          f.met_elements.push_back(static_cast<int>(*i));
+        }
+      }
     }
     if (const JsonValue* deductions = item.Find("deductions")) ReadDeductions(in, *deductions, f);
     if (const JsonValue* o = item.Find("override")) {
@@ -148,10 +154,20 @@ void ReadNarrative(JsonReader& in, const JsonValue& v, const std::string& dir, C
   for (const auto& [key, item] : v.members) {
     auto file = in.String(item);
     if (!file) continue;
-    auto text = ReadFileBytes(dir + "/narrative/" + *file);
+    // Narrative files are read from narrative/ only: no absolute path, no "..", no symlink out.
+    std::string path = dir + "/narrative/" + *file;
+    if (!IsPlainRelativePath(*file) || !IsInside(path, dir + "/narrative")) {
+      in.Error(item, "case.narrative_path",
+               "叙述文件“" + *file +
+                   "”必须位于案例的 narrative/ 目录内：请只写文件名（如 background.md），"
+                   "不要用绝对路径、“..”或指向目录外的符号链接");
+      continue;
+    }
+    std::string why;
+    auto text = ReadFileBytes(path, &why);
     if (!text) {
       in.Error(item, "case.narrative_missing",
-               "找不到叙述文件 narrative/" + *file + "，请检查文件名");
+               "无法读取叙述文件 narrative/" + *file + "：" + why + "，请检查文件名");
       continue;
     }
     if (!IsValidUtf8(*text)) {
@@ -207,6 +223,19 @@ TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags) {
   return p;
 }
 
+std::string CaseIdOf(const std::string& dir_in) {
+  std::string dir = dir_in;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  size_t slash = dir.find_last_of('/');
+  std::string id = slash == std::string::npos ? dir : dir.substr(slash + 1);
+  try {
+    JsonValue root = ReadJsonFile(dir + "/case.json");
+    if (const JsonValue* v = root.Find("id"); v && v->IsString()) id = v->text;
+  } catch (const InputError&) {
+  }
+  return id;
+}
+
 std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
   std::string dir = dir_in;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
@@ -217,11 +246,16 @@ std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
   }
   size_t errors_before = diags.ErrorCount();
   std::string file = dir + "/case.json";
-  auto bytes = ReadFileBytes(file);
-  if (!bytes) {
+  std::string why;
+  auto bytes = ReadFileBytes(file, &why);
+  if (!bytes && !PathExists(file)) {
     diags.Error(
         "case.missing_case_json", {file, 0, 0, ""},
         "案例目录中没有 case.json：请至少提供 case.json（framework、project、findings 等）");
+    return std::nullopt;
+  }
+  if (!bytes) {
+    diags.Error("file.unreadable", {file, 0, 0, ""}, "无法读取 case.json：" + why);
     return std::nullopt;
   }
   JsonValue root;

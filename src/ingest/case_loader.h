@@ -14,6 +14,10 @@ namespace jixiao {
 
 std::optional<Case> LoadCase(const std::string& dir, Diagnostics& diags);
 
+// The id LoadCase would give the case: case.json's "id", else the directory's name (also when
+// case.json cannot be read; LoadCase reports that).
+std::string CaseIdOf(const std::string& dir);
+
 // The CSV tables alone, for callers that already hold case.json's contents.
 void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags);
 

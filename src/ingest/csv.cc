@@ -1,6 +1,7 @@
 #include "ingest/csv.h"
 
 #include "core/quantity.h"
+#include "core/limits.h"
 #include "core/text.h"
 
 namespace jixiao {
@@ -27,6 +28,32 @@ void SplitHeader(const std::string& header, std::string* name, std::string* unit
   unit->clear();
 }
 
+// The first line that is not UTF-8 in a file whose other non-ASCII lines are (0 if none): such a
+// file was pasted together from two sources; decoding it all as GBK would garble half of it.
+int MixedEncodingLine(std::string_view bytes) {
+  if (IsValidUtf8(bytes)) return 0;
+  bool utf8_seen = false;
+  int first_bad = 0, line = 1;
+  size_t start = 0;
+  while (start < bytes.size()) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view l = bytes.substr(start, end - start);
+    bool ascii = true;
+    for (char c : l)
+      if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    if (!ascii) {
+      if (IsValidUtf8(l))
+        utf8_seen = true;
+      else if (!first_bad)
+        first_bad = line;
+    }
+    ++line;
+    start = end + 1;
+  }
+  return utf8_seen && first_bad ? first_bad : 0;
+}
+
 }  // namespace
 
 CsvColumn CsvTable::Column(const std::string& name) const {
@@ -43,9 +70,23 @@ CsvTable ParseCsv(const std::string& file, const std::string& text) {
   table.file = file;
   std::vector<std::string> cells;
   std::string cell;
-  bool in_quotes = false, row_has_content = false;
-  int line = 1, row_line = 1;
+  bool in_quotes = false, row_has_content = false, cell_quoted = false;
+  int line = 1, row_line = 1, quote_line = 0, quote_column = 0;
   auto end_row = [&] {
+    if (table.rows.size() >= static_cast<size_t>(limits::kMaxCsvRows)) {
+      throw InputError{{Severity::kError,
+                        "csv.too_many_rows",
+                        {file, row_line, 0, ""},
+                        "表格超过 " + std::to_string(limits::kMaxCsvRows) +
+                            " 行数据的上限（见 docs/limits.md），请拆分文件"}};
+    }
+    if (cells.size() >= static_cast<size_t>(limits::kMaxCsvColumns)) {
+      throw InputError{{Severity::kError,
+                        "csv.too_many_columns",
+                        {file, row_line, 0, ""},
+                        "该行超过 " + std::to_string(limits::kMaxCsvColumns) +
+                            " 列的上限，请检查分隔符是否为英文逗号"}};
+    }
     cells.push_back(cell);
     cell.clear();
     bool blank = true;
@@ -61,6 +102,7 @@ CsvTable ParseCsv(const std::string& file, const std::string& text) {
     }
     cells.clear();
     row_has_content = false;
+    cell_quoted = false;
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -82,14 +124,18 @@ CsvTable ParseCsv(const std::string& file, const std::string& text) {
       }
       continue;
     }
-    if (c == '"') {
-      in_quotes = true;
+    if (c == '"' && cell.empty() && !cell_quoted) {
+      // Only a quote that opens a cell quotes it; one inside text is a character (as in Excel).
+      in_quotes = cell_quoted = true;
+      quote_line = line;
+      quote_column = static_cast<int>(cells.size()) + 1;  // columns count cells, as elsewhere
     } else if (c == ',') {
       cells.push_back(cell);
       cell.clear();
-    } else if (c == '\r') {
-      continue;
-    } else if (c == '\n') {
+      cell_quoted = false;
+    } else if (c == '\r' || c == '\n') {
+      // LF, CRLF and old Mac CR-only line endings all end a row.
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       end_row();
       ++line;
     } else {
@@ -99,8 +145,9 @@ CsvTable ParseCsv(const std::string& file, const std::string& text) {
   if (in_quotes) {
     throw InputError{{Severity::kError,
                       "csv.unclosed_quote",
-                      {file, row_line, 0, ""},
-                      "引号未闭合：从这一行开始的单元格缺少结束的双引号"}};
+                      {file, quote_line, quote_column, ""},
+                      "引号未闭合：此处以双引号开始的单元格直到文件末尾都没有结束引号；"
+                      "请补上结束的双引号，单元格内的引号请写成两个（\"\"）"}};
   }
   if (row_has_content) end_row();
   if (table.header.empty()) {
@@ -121,12 +168,18 @@ CsvTable ParseCsv(const std::string& file, const std::string& text) {
 }
 
 CsvTable ReadCsvFile(const std::string& file) {
-  auto bytes = ReadFileBytes(file);
+  std::string why;
+  auto bytes = ReadFileBytes(file, &why);
   if (!bytes) {
+    throw InputError{
+        {Severity::kError, "file.unreadable", {file, 0, 0, ""}, "无法读取文件：" + why}};
+  }
+  if (int mixed = MixedEncodingLine(*bytes)) {
     throw InputError{{Severity::kError,
-                      "file.unreadable",
-                      {file, 0, 0, ""},
-                      "无法读取文件，请检查路径是否存在及读取权限"}};
+                      "csv.mixed_encoding",
+                      {file, mixed, 0, ""},
+                      "文件混用了两种编码：前面的行是 UTF-8，这一行却不是（多为 GBK）；"
+                      "请在 Excel 或记事本中把整个文件另存为 UTF-8 CSV"}};
   }
   auto decoded = DecodeToUtf8(*bytes);
   if (!decoded) {
@@ -187,7 +240,15 @@ std::optional<Money> CsvCells::Amount(const CsvRow& row, const CsvColumn& col, b
     Error(row, col, "csv.unit", "“" + text + "”：" + why);
     return std::nullopt;
   }
-  Rational fen = *in_column * *UnitFactor(unit, "元") * Rational(100);
+  Rational fen_per_unit = *UnitFactor(unit, "元") * Rational(100);
+  if (Rational(limits::kMaxAmountFen) / fen_per_unit < in_column->Abs()) {
+    Error(row, col, "csv.amount_range",
+          "“" + text +
+              "”超出金额上限（10,000,000,000,000.00元，即10万亿元，见 docs/limits.md），"
+              "请检查单位（元/万元）或是否多写了位数");
+    return std::nullopt;
+  }
+  Rational fen = *in_column * fen_per_unit;
   if (fen.den() != 1) {
     Error(row, col, "csv.amount",
           "“" + text + "”不是精确到分的金额（" + unit + "金额换算为元后最多两位小数）");
@@ -218,6 +279,13 @@ std::optional<Rational> CsvCells::Number(const CsvRow& row, const CsvColumn& col
   std::string why;
   auto value = ToUnit(*parsed.quantity, unit, &why);
   if (!value) Error(row, col, "csv.unit", "“" + text + "”：" + why);
+  if (value && Rational(limits::kMaxMagnitude) < value->Abs()) {
+    Error(row, col, "csv.number_range",
+          "“" + text +
+              "”超出可精确计算的范围（绝对值最大 1,000,000,000,000,000，见 docs/limits.md），"
+              "请检查是否多写了位数");
+    return std::nullopt;
+  }
   return value;
 }
 

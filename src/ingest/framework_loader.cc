@@ -1,5 +1,6 @@
 #include "ingest/framework_loader.h"
 
+#include "core/limits.h"
 #include "core/text.h"
 #include "ingest/json.h"
 #include "ingest/rule_loader.h"
@@ -10,6 +11,12 @@ namespace {
 std::optional<Score> ReadWeight(JsonReader& in, const JsonValue& v) {
   auto value = in.Number(v);
   if (!value) return std::nullopt;
+  if (Rational(limits::kMaxPoints) < *value) {
+    in.Error(v, "framework.weight_range",
+             "分值“" + v.text + "”超过上限 " + std::to_string(limits::kMaxPoints) +
+                 " 分（见 docs/limits.md），请检查是否多写了位数");
+    return std::nullopt;
+  }
   auto score = Score::Exact(*value);
   if (!score || value->IsNegative()) {
     in.Error(v, "framework.weight", "分值必须是非负数且最多两位小数，实际为“" + v.text + "”");
@@ -148,9 +155,10 @@ std::optional<Framework> ParseFramework(const std::string& file, const std::stri
 }
 
 std::optional<Framework> LoadFramework(const std::string& file, Diagnostics& diags) {
-  auto bytes = ReadFileBytes(file);
+  std::string why;
+  auto bytes = ReadFileBytes(file, &why);
   if (!bytes) {
-    diags.Error("file.unreadable", {file, 0, 0, ""}, "无法读取指标体系文件，请检查路径是否存在");
+    diags.Error("file.unreadable", {file, 0, 0, ""}, "无法读取指标体系文件：" + why);
     return std::nullopt;
   }
   return ParseFramework(file, *bytes, diags);

@@ -1,7 +1,10 @@
 #include "ingest/json.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <unordered_set>
 
+#include "core/limits.h"
 #include "core/text.h"
 
 namespace jixiao {
@@ -10,7 +13,8 @@ namespace {
 class Parser {
  public:
   Parser(const std::string& file, const std::string& text) : file_(file), s_(text) {
-    if (StartsWith(s_, "\xEF\xBB\xBF")) pos_ = 3;
+    while (s_.compare(pos_, 3, "\xEF\xBB\xBF") == 0) pos_ += 3;  // one BOM, or a doubled one
+    line_start_ = pos_;
   }
 
   JsonValue ParseDocument() {
@@ -46,6 +50,14 @@ class Parser {
 
   JsonValue ParseValue(const std::string& path) {
     if (pos_ >= s_.size()) Fail("内容意外结束，缺少值或右括号");
+    // Nesting is bounded so hostile files cannot exhaust the stack (docs/limits.md).
+    if (depth_ >= limits::kMaxJsonDepth)
+      Fail("嵌套层数超过 " + std::to_string(limits::kMaxJsonDepth) + " 层，请检查是否有多余的括号");
+    struct DepthGuard {
+      int& d;
+      explicit DepthGuard(int& depth) : d(depth) { ++d; }
+      ~DepthGuard() { --d; }
+    } guard(depth_);
     JsonValue v;
     v.line = line_;
     v.column = Column();
@@ -85,6 +97,7 @@ class Parser {
 
   void ParseObject(JsonValue& v) {
     v.type = JsonValue::Type::kObject;
+    std::unordered_set<std::string> seen_keys;
     ++pos_;
     SkipSpace();
     if (pos_ < s_.size() && s_[pos_] == '}') {
@@ -94,14 +107,14 @@ class Parser {
     for (;;) {
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != '"') Fail("此处应为带双引号的键名");
-      int key_line = line_, key_col = Column();
+      int key_line = line_;
+      size_t key_pos = pos_, key_line_start = line_start_;
       std::string key = ParseString();
-      for (const auto& member : v.members) {
-        if (member.first == key) {
-          line_ = key_line;
-          pos_ = line_start_ + static_cast<size_t>(key_col - 1);
-          Fail("键“" + key + "”重复出现，请只保留一个");
-        }
+      if (!seen_keys.insert(key).second) {  // hashed: linear in the number of keys
+        line_ = key_line;
+        line_start_ = key_line_start;
+        pos_ = key_pos;
+        Fail("键“" + key + "”重复出现，请只保留一个");
       }
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != ':') Fail("键“" + key + "”后应为冒号");
@@ -195,6 +208,11 @@ class Parser {
         return out;
       }
       if (c == '\n') Fail("字符串未闭合：缺少结束的双引号");
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+        char code[8];
+        std::snprintf(code, sizeof code, "%02X", static_cast<unsigned>(c));
+        Fail(std::string("字符串中不能直接出现控制字符 U+00") + code + "，请删除它");
+      }
       if (c == '\\') {
         ++pos_;
         if (pos_ >= s_.size()) break;
@@ -225,11 +243,29 @@ class Parser {
             out += '\t';
             break;
           case 'u': {
+            size_t escape_start = pos_ - 2;
             uint32_t cp = ParseHex4();
-            if (cp >= 0xD800 && cp <= 0xDBFF && s_.compare(pos_, 2, "\\u") == 0) {
-              pos_ += 2;
-              uint32_t low = ParseHex4();
+            if (cp >= 0xDC00 && cp <= 0xDFFF) {
+              pos_ = escape_start;
+              Fail("\\u" + s_.substr(escape_start + 2, 4) +
+                   " 是单独的低位代理项，不是有效字符；请改写为实际的字符");
+            }
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+              uint32_t low = 0;
+              if (s_.compare(pos_, 2, "\\u") == 0) {
+                pos_ += 2;
+                low = ParseHex4();
+              }
+              if (low < 0xDC00 || low > 0xDFFF) {
+                pos_ = escape_start;
+                Fail("\\u" + s_.substr(escape_start + 2, 4) +
+                     " 是高位代理项，后面必须紧跟低位代理项 \\uDC00–\\uDFFF；请改写为实际的字符");
+              }
               cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            }
+            if (cp == 0) {
+              pos_ = escape_start;
+              Fail("\\u0000（空字符）不能出现在文本中，请删除");
             }
             AppendUtf8(out, cp);
             break;
@@ -267,6 +303,7 @@ class Parser {
   const std::string& file_;
   const std::string& s_;
   size_t pos_ = 0;
+  int depth_ = 0;
   int line_ = 1;
   size_t line_start_ = 0;
 };
@@ -308,15 +345,34 @@ JsonValue ParseJson(const std::string& file, const std::string& text) {
 }
 
 JsonValue ReadJsonFile(const std::string& file) {
-  auto bytes = ReadFileBytes(file);
+  std::string why;
+  auto bytes = ReadFileBytes(file, &why);
   if (!bytes) {
-    throw InputError{{Severity::kError,
-                      "file.unreadable",
-                      {file, 0, 0, ""},
-                      "无法读取文件，请检查路径是否存在及读取权限"}};
+    throw InputError{
+        {Severity::kError, "file.unreadable", {file, 0, 0, ""}, "无法读取文件：" + why}};
   }
   return ParseJson(file, *bytes);
 }
+
+namespace {
+
+const char* const kTooLarge =
+    "超出可精确计算的范围（绝对值最大 1,000,000,000,000,000，见 docs/limits.md），"
+    "请检查是否多写了位数";
+
+// A plain decimal too long for 64 bits: a size problem, not a spelling one.
+bool LooksHuge(const std::string& text) {
+  size_t digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c != '-' && c != '+' && c != '.' && c != ',' && c != ' ')
+      return false;
+  }
+  return digits > 18;
+}
+
+}  // namespace
 
 static const char* TypeNameOf(JsonValue::Type type) {
   JsonValue probe;
@@ -343,8 +399,17 @@ std::optional<Rational> JsonReader::Number(const JsonValue& v) {
   }
   auto value = Rational::Parse(v.text);
   if (!value) {
+    if (LooksHuge(v.text)) {
+      Error(v, "json.number_range", "“" + v.text + "”" + kTooLarge);
+      return std::nullopt;
+    }
     Error(v, "json.number",
           "“" + v.text + "”不是有效的数值，请写成 1.5、\"25%\" 或 \"2/3\" 的形式");
+    return value;
+  }
+  if (value->Abs() > Rational(limits::kMaxMagnitude)) {
+    Error(v, "json.number_range", "“" + v.text + "”" + kTooLarge);
+    return std::nullopt;
   }
   return value;
 }

@@ -76,12 +76,12 @@ std::optional<Question> ReadQuestion(JsonReader& in, const JsonValue& v) {
 
 void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags) {
   std::string qfile = dir + "/survey/questionnaire.json", rfile = dir + "/survey/responses.csv";
-  if (!IsRegularFile(qfile) && !IsRegularFile(rfile)) return;
+  if (!PathExists(qfile) && !PathExists(rfile)) return;
   survey.present = true;
   survey.questionnaire.file = qfile;
   survey.responses_file = rfile;
-  if (!IsRegularFile(qfile) || !IsRegularFile(rfile)) {
-    diags.Error("survey.incomplete", {IsRegularFile(qfile) ? rfile : qfile, 0, 0, ""},
+  if (!PathExists(qfile) || !PathExists(rfile)) {
+    diags.Error("survey.incomplete", {PathExists(qfile) ? rfile : qfile, 0, 0, ""},
                 "问卷需要 questionnaire.json 和 responses.csv 两个文件，缺少此文件");
     return;
   }

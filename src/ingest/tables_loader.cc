@@ -31,7 +31,7 @@ void LoadTable(const std::string& dir, const std::string& name, Table<Row>& tabl
                Diagnostics& diags,
                const std::function<void(const CsvTable&, CsvCells&, Table<Row>&)>& read) {
   std::string path = dir + "/" + name;
-  if (!IsRegularFile(path)) return;
+  if (!PathExists(path)) return;  // a FIFO or a symlink loop is present, and refused when read
   table.present = true;
   table.file = path;
   ReadCsvInto(path, diags, [&](const CsvTable& csv, CsvCells& cells) { read(csv, cells, table); });
@@ -189,7 +189,12 @@ void ReadDisbursements(const CsvTable& csv, CsvCells& cells, Table<Disbursement>
     }
     int previous = (!t.rows.empty() && t.rows.back().month == d.month) ? t.rows.back().batch : 0;
     auto b = cells.Number(row, batch, false);
-    d.batch = b && b->den() == 1 ? static_cast<int>(b->num()) : previous + 1;
+    if (b && (b->den() != 1 || b->num() < 1 || b->num() > 10000)) {
+      cells.Error(row, batch, "csv.batch",
+                  "批次必须是 1–10000 之间的整数，实际为“" + cells.Text(row, batch) + "”");
+      b.reset();
+    }
+    d.batch = b ? static_cast<int>(b->num()) : previous + 1;
     auto p = cells.Number(row, persons, true);
     if (p && (p->den() != 1 || p->IsNegative())) {
       cells.Error(row, persons, "csv.persons", "人次必须是非负整数");
@@ -199,7 +204,7 @@ void ReadDisbursements(const CsvTable& csv, CsvCells& cells, Table<Disbursement>
     d.note = cells.Text(row, note);
     if (d.note == "-") d.note.clear();
     sum += d.amount;
-    persons_sum += d.persons;
+    persons_sum = CheckedAdd(persons_sum, d.persons);
     t.rows.push_back(d);
   }
 }

@@ -335,25 +335,6 @@ const char* const kFooter =
 
 }  // namespace
 
-std::string XmlEscape(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else if (c < 0x20 && c != '\t' && c != '\n')
-      continue;  // not allowed in XML 1.0
-    else
-      out += static_cast<char>(c);
-  }
-  return out;
-}
-
 std::string ToDocx(const doc::Document& d, const std::string& styles_xml) {
   std::vector<const doc::Chart*> charts;
   std::string document = DocumentXml(d, charts);

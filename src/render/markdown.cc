@@ -7,12 +7,14 @@
 namespace jixiao::render {
 namespace {
 
-std::string EscapeMd(const std::string& text, bool in_table) {
-  std::string out;
+// Markdown lets raw HTML through, so < and > are backslash-escaped: text from input never becomes
+// a tag (CommonMark shows \< as <).
+std::string EscapeMd(const std::string& raw, bool in_table) {
+  std::string text = XmlSafe(raw), out;
   for (char c : text) {
     if (c == '|' && in_table)
       out += "\\|";
-    else if (c == '*' || c == '_' || c == '`' || c == '\\')
+    else if (c == '*' || c == '_' || c == '`' || c == '\\' || c == '<' || c == '>')
       out += std::string("\\") + c;
     else if (c == '\n')
       out += in_table ? "<br>" : "\n";
@@ -30,7 +32,8 @@ std::string Runs(const doc::Runs& runs) {
 }
 
 void Table(const doc::Table& t, std::string& out) {
-  if (!t.number.empty() || !t.caption.empty()) out += "**" + t.number + " " + t.caption + "**\n\n";
+  if (!t.number.empty() || !t.caption.empty())
+    out += "**" + EscapeMd(t.number, false) + " " + EscapeMd(t.caption, false) + "**\n\n";
   for (size_t r = 0; r < t.rows.size(); ++r) {
     out += "|";
     for (const auto& cell : t.rows[r]) out += " " + EscapeMd(cell.text, true) + " |";
@@ -66,8 +69,8 @@ std::string ToMarkdown(const doc::Document& document) {
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
       Table(*t, out);
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {  // charts become their data table
-      out += "**" + ch->number + " " + ch->caption + "**\n\n| 项目 | " + ch->series_name +
-             " |\n| --- | --- |\n";
+      out += "**" + EscapeMd(ch->number, false) + " " + EscapeMd(ch->caption, false) +
+             "**\n\n| 项目 | " + EscapeMd(ch->series_name, true) + " |\n| --- | --- |\n";
       for (size_t i = 0; i < ch->labels.size(); ++i)
         out += "| " + EscapeMd(ch->labels[i], true) + " | " + EscapeMd(ch->value_labels[i], true) +
                " |\n";
@@ -75,7 +78,7 @@ std::string ToMarkdown(const doc::Document& document) {
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       out += "# " + EscapeMd(c->kicker, false) + "\n\n";
       for (const auto& [label, value] : c->fields)
-        out += "- " + label + "：" + EscapeMd(value, false) + "\n";
+        out += "- " + EscapeMd(label, false) + "：" + EscapeMd(value, false) + "\n";
       if (!c->date.empty()) out += "\n" + EscapeMd(c->date, false) + "\n";
       out += "\n";
     }

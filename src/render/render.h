@@ -18,6 +18,9 @@ std::string ToDocx(const doc::Document& document, const std::string& styles_xml)
 // The scoring workbook as .xlsx bytes (libxlsxwriter).
 std::string ToXlsx(const doc::Workbook& workbook);
 
+// Removes what XML 1.0 forbids (C0 controls but tab/newline/CR, U+FFFE, U+FFFF); bytes that are
+// not UTF-8 become U+FFFD. Every writer passes user text through this (XmlEscape included).
+std::string XmlSafe(const std::string& text);
 std::string XmlEscape(const std::string& text);
 std::string ValueText(double value);  // chart values as printed: two decimals
 

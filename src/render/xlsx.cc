@@ -10,6 +10,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/limits.h"
+#include "core/temp_files.h"
 #include "core/text.h"
 #include "render/render.h"
 
@@ -84,21 +86,38 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
   return f;
 }
 
+// Cell text as Excel can hold it: XML-safe, and at most 32,767 characters; longer text is cut
+// with a visible note saying how much is missing (the report itself carries the whole text).
+std::string CellText(const std::string& raw) {
+  std::string text = XmlSafe(raw);
+  size_t chars = 0, cut = std::string::npos;
+  const size_t keep = static_cast<size_t>(limits::kMaxCellChars) - 60;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars == keep) cut = i;
+    ++chars;
+  }
+  if (chars <= static_cast<size_t>(limits::kMaxCellChars)) return text;
+  return text.substr(0, cut) + "……【超出 Excel 单元格 32,767 字符上限，其余 " +
+         std::to_string(chars - keep) + " 字已略去，全文见报告正文】";
+}
+
 void WriteCell(lxw_worksheet* ws, int r, int c, const doc::WCell& cell, lxw_format* f) {
   auto row = static_cast<lxw_row_t>(r);
   auto col = static_cast<lxw_col_t>(c);
   switch (cell.kind) {
     case doc::WCell::Kind::kText:
-      worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+      worksheet_write_string(ws, row, col, CellText(cell.text).c_str(), f);
       break;
     case doc::WCell::Kind::kNumber:
       worksheet_write_number(ws, row, col, cell.number, f);
       break;
     case doc::WCell::Kind::kFormula:
       if (cell.cached_text)
-        worksheet_write_formula_str(ws, row, col, cell.formula.c_str(), f, cell.text.c_str());
+        worksheet_write_formula_str(ws, row, col, XmlSafe(cell.formula).c_str(), f,
+                                    CellText(cell.text).c_str());
       else
-        worksheet_write_formula_num(ws, row, col, cell.formula.c_str(), f, cell.number);
+        worksheet_write_formula_num(ws, row, col, XmlSafe(cell.formula).c_str(), f, cell.number);
       break;
     case doc::WCell::Kind::kEmpty:
       worksheet_write_blank(ws, row, col, f);
@@ -208,6 +227,21 @@ void AddValidation(lxw_worksheet* ws, const doc::DataValidation& v) {
       static_cast<lxw_row_t>(v.last_row), static_cast<lxw_col_t>(v.last_col), &dv);
 }
 
+// Excel holds 1,048,576 rows and 16,384 columns; a sheet beyond them is refused, never cut.
+void CheckSize(const doc::Sheet& sheet) {
+  int64_t rows = 0, cols = 0;
+  for (const auto& [pos, cell] : sheet.cells) {
+    rows = std::max<int64_t>(rows, pos.first + 1);
+    cols = std::max<int64_t>(cols, pos.second + 1);
+  }
+  for (const auto& m : sheet.merges) rows = std::max<int64_t>(rows, m.last_row + 1);
+  if (rows > limits::kMaxSheetRows || cols > 16384)
+    throw std::length_error("工作表“" + sheet.name + "”有 " + std::to_string(rows) + " 行、" +
+                            std::to_string(cols) +
+                            " 列，超过 Excel 的上限（1,048,576 行、16,384 列）；"
+                            "请拆分数据（见 docs/limits.md）");
+}
+
 void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
                 std::map<CellStyle, lxw_format*>& formats) {
   auto format = [&](CellStyle s) {
@@ -253,7 +287,7 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
                                     static_cast<lxw_col_t>(col));
       if (value_cols.size() == 1) chart_series_set_labels(series);
     }
-    chart_title_set_name(c, chart.title.c_str());
+    chart_title_set_name(c, XmlSafe(chart.title).c_str());
     if (chart.type == doc::SheetChart::Type::kColumn) {
       chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
       chart_axis_set_min(c->y_axis, 0);
@@ -290,22 +324,37 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
 }  // namespace
 
 std::string ToXlsx(const doc::Workbook& book) {
-  char path[] = "/tmp/jixiao-xlsx-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0) throw std::runtime_error("无法创建临时文件");
-  close(fd);
-  lxw_workbook* wb = workbook_new(path);
+  for (const auto& sheet : book.sheets) CheckSize(sheet);
+  // libxlsxwriter writes to a file and keeps its own scratch files in `tmpdir`: both go to the
+  // output folder (not /tmp, which may be full or read-only), and both are removed on every path.
+  std::string scratch = temp::ScratchDir();
+  std::string path = temp::TempName(scratch, "workbook.xlsx");
+  temp::Register(path);
+  struct Cleanup {
+    std::string path;
+    ~Cleanup() {
+      std::remove(path.c_str());
+      temp::Unregister(path);
+    }
+  } cleanup{path};
+  lxw_workbook_options options = {};
+  options.tmpdir = const_cast<char*>(scratch.c_str());
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (!wb) throw std::runtime_error("无法在输出目录中创建 xlsx 临时文件：" + scratch);
+  std::string title = XmlSafe(book.title);
   lxw_doc_properties properties = {};
-  properties.title = const_cast<char*>(book.title.c_str());
+  properties.title = const_cast<char*>(title.c_str());
   properties.author = const_cast<char*>("jixiao");
   workbook_set_properties(wb, &properties);
   std::map<CellStyle, lxw_format*> formats;
   for (const auto& sheet : book.sheets) WriteSheet(wb, sheet, formats);
   lxw_error rc = workbook_close(wb);
-  auto bytes = ReadFileBytes(path);
-  std::remove(path);
-  if (rc != LXW_NO_ERROR || !bytes)
-    throw std::runtime_error(std::string("写入 xlsx 失败：") + lxw_strerror(rc));
+  std::string why;
+  auto bytes = ReadFileBytes(path, &why);
+  if (rc != LXW_NO_ERROR)
+    throw std::runtime_error("写入 xlsx 失败（libxlsxwriter 错误 " + std::to_string(rc) +
+                             "，多为输出目录空间不足或不可写）");
+  if (!bytes) throw std::runtime_error("读取 xlsx 临时文件失败：" + why);
   return *bytes;
 }
 

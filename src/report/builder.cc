@@ -27,9 +27,20 @@ std::vector<std::string> SectionList(const std::string& dir, const std::string& 
   std::vector<std::string> names;
   std::istringstream lines(*text);
   std::string line;
+  int number = 0;
   while (std::getline(lines, line)) {
+    ++number;
     line = Trim(line);
-    if (!line.empty() && line[0] != '#') names.push_back(line);
+    if (line.empty() || line[0] == '#') continue;
+    // Section files are read from the template folder only.
+    if (!IsPlainRelativePath(line) || !IsInside(dir + "/" + line, dir)) {
+      diags.Error("template.path", {file, number, 1, ""},
+                  "章节模板“" + line +
+                      "”必须位于模板目录内：请只写文件名，不要用绝对路径、“..”或指向目录外的"
+                      "符号链接");
+      return {};
+    }
+    names.push_back(line);
   }
   return names;
 }
@@ -178,10 +189,11 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   };
   for (const auto& name : sections) {
     current_file = dir + "/" + name;
-    auto text = ReadFileBytes(current_file);
+    std::string why;
+    auto text = ReadFileBytes(current_file, &why);
     if (!text) {
       diags.Error("template.missing", {current_file, 0, 0, ""},
-                  "sections.txt 列出的模板文件不存在");
+                  "无法读取 sections.txt 列出的模板文件：" + why);
       continue;
     }
     kainjow::mustache::mustache tmpl(*text);

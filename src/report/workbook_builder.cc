@@ -27,15 +27,22 @@ std::string RateFormula(int row, int score_col, int weight_col) {
   return "=IF(" + w + "=0,0," + s + "/" + w + ")";
 }
 
+// A text constant inside a formula: quoted, with every " doubled (the spreadsheet's escape).
+std::string FormulaText(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 // Nested IF over the framework's grade bands, e.g. =IF(I40>=90,"优",IF(I40>=80,"良",…)).
 std::string GradeFormula(const Framework& fw, const std::string& total_ref) {
   std::string formula, closing;
   for (size_t i = 0; i + 1 < fw.grades.size(); ++i) {
-    formula += "IF(" + total_ref + ">=" + FormatScoreNumber(fw.grades[i].min) + ",\"" +
-               fw.grades[i].label + "\",";
+    formula += "IF(" + total_ref + ">=" + FormatScoreNumber(fw.grades[i].min) + "," +
+               FormulaText(fw.grades[i].label) + ",";
     closing += ")";
   }
-  return "=" + formula + "\"" + (fw.grades.empty() ? "" : fw.grades.back().label) + "\"" + closing;
+  return "=" + formula + FormulaText(fw.grades.empty() ? "" : fw.grades.back().label) + closing;
 }
 
 void Headers(doc::Sheet& s, int row, const std::vector<std::string>& titles) {
