@@ -1,5 +1,7 @@
 #include "ingest/value_reader.h"
 
+#include "core/limits.h"
+
 namespace jixiao {
 
 std::optional<Amount> ReadAmount(JsonReader& in, const JsonValue& v,
@@ -18,6 +20,12 @@ std::optional<Amount> ReadAmount(JsonReader& in, const JsonValue& v,
                          : problem == Amount::Problem::kShareAboveFull ? "_share"
                                                                        : "_invalid";
     in.Error(v, code_prefix + suffix, why);
+  }
+  if (amount && !amount->share && Rational(limits::kMaxPoints) < amount->value) {
+    in.Error(v, code_prefix + "_range",
+             "“" + v.text + "”超过扣分上限 " + std::to_string(limits::kMaxPoints) +
+                 " 分（见 docs/limits.md），请检查是否多写了位数");
+    return std::nullopt;
   }
   return amount;
 }
@@ -39,6 +47,13 @@ std::optional<Rational> ReadQuantity(JsonReader& in, const JsonValue& v, const s
   std::string why;
   auto value = ToUnit(*parsed.quantity, unit, &why);
   if (!value) in.Error(v, "value.unit", "“" + v.text + "”：" + why);
+  if (value && Rational(limits::kMaxMagnitude) < value->Abs()) {
+    in.Error(v, "value.range",
+             "“" + v.text +
+                 "”超出可精确计算的范围（绝对值最大 1,000,000,000,000,000，见 docs/limits.md），"
+                 "请检查是否多写了位数");
+    return std::nullopt;
+  }
   return value;
 }
 
