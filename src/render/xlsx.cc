@@ -219,7 +219,8 @@ void AddValidation(lxw_worksheet* ws, const doc::DataValidation& v) {
       break;
   }
   dv.error_type = v.strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING;
-  std::string title = Utf8Prefix(v.prompt_title, 30), prompt = Utf8Prefix(v.prompt, 250);
+  std::string title = Utf8Prefix(XmlSafe(v.prompt_title), 30),
+              prompt = Utf8Prefix(XmlSafe(v.prompt), 250);
   if (!title.empty()) dv.input_title = const_cast<char*>(title.c_str());
   if (!prompt.empty()) dv.input_message = const_cast<char*>(prompt.c_str());
   worksheet_data_validation_range(
