@@ -134,6 +134,9 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc == 0 and 'todo.framework' in out, f'framework validates, with the mark as a warning: {out}')
     rc, out = run('validate', f'{tmp}/c3', cwd=tmp)
     check(rc == 1 and 'C12 培训场次 待完善' in out, f'validate on the case lists the leaf: {out}')
+    check('培训场次”的指标值待完善' in out, f'validate lists the 指标值 to complete: {out}')
+    rc, out = run('sheet', f'{tmp}/c3', '-o', f'{tmp}/c3.xlsx', cwd=tmp)
+    check(rc == 0, f'sheet works on a case still to complete: {out}')
 
 print('FAILED' if failures else 'ok', len(failures))
 sys.exit(1 if failures else 0)

@@ -82,6 +82,7 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c) {
   s.name = entry::kGuide;
   s.widths = {16, 90};
   s.Text(0, 0, "绩效评价数据录入工作簿", CellStyle::kTitle);
+  s.Merge(0, 0, 0, 1);
   s.Text(2, 0, entry::kGuideCaseId, CellStyle::kHeader);
   s.Text(2, 1, c.id);
   s.Text(3, 0, entry::kGuideFramework, CellStyle::kHeader);

@@ -170,8 +170,8 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
     framework = std::move(checked);
     for (const RawTargetRow& r : rows) {
       targets_csv += CsvLine({r.level1, r.level2, r.level3, r.value_type,
-                              UsableTargetValue(r.value) ? r.value : "", r.unit, "", r.source,
-                              r.explanation, r.criteria});
+                              UsableTargetValue(r.value) ? r.value : std::string(kTodoMark), r.unit,
+                              "", r.source, r.explanation, r.criteria});
       ++target_count;
     }
   }

@@ -111,6 +111,7 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
     try {
       CsvTable csv = ReadCsvFile(targets_file);
       CsvColumn name = csv.Column("三级"), actual = csv.Column("实际值");
+      CsvColumn value = csv.Column("指标值");
       for (const auto& row : csv.rows) {
         auto text = [&](const CsvColumn& c) {
           return c.present() && static_cast<size_t>(c.index) < row.cells.size()
@@ -118,6 +119,9 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
                      : std::string();
         };
         actuals[text(name)] = text(actual);
+        if (text(value).find(kTodoMark) != std::string::npos)
+          todo("todo.target_value", {targets_file, row.line, value.index + 1, "指标值"},
+               "绩效目标“" + text(name) + "”的指标值待完善：请填写指标值（如“≥95%”“及时”）");
       }
     } catch (const InputError&) {
     }

@@ -41,7 +41,7 @@ const std::vector<Command>& Commands() {
        RunImport},
       {"validate", "检查指标体系、案例目录和表格，列出全部问题",
        "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
-       "  有任何错误时退出码为 1。",
+       "  有任何错误时退出码为 1。案例格式：docs/case-format.md；评分规则：docs/rules.md。",
        RunValidate},
       {"tidy", "整理案例叙述文件：统一中文标点、删除重复段落和多余空格、合并断开的段落",
        "jixiao tidy CASE… [--dry-run]\n"
@@ -49,10 +49,11 @@ const std::vector<Command>& Commands() {
        "  --dry-run  只列出改动，不写文件。其余问题见 jixiao validate。",
        RunTidy},
       {"score", "计算案例的各级指标得分、总分和等级",
-       "jixiao score CASE [--json] [--strict] [--explain [CODE]]\n  CASE 为案例目录。--json 按 "
-       "DESIGN.md §5 的约定输出 JSON（含 warnings 数组）。\n  警告输出到标准错误；--strict "
+       "jixiao score CASE [--json] [--strict] [--explain [CODE]]\n  CASE 为案例目录。--json 输出 "
+       "JSON（含 warnings 数组；字段见 docs/case-format.md 的“score --json”一节）。\n  警告输出到标准错误；--strict "
        "把警告当作错误（退出码 1）。\n  --explain [CODE] 逐个末级指标列出规则、读入的每个输入"
-       "（单位与出处）、精确分数运算与取整；\n  给出 CODE 时只解释该指标（或其下级）。",
+       "（单位与出处）、精确分数运算与取整；\n  给出 CODE 时只解释该指标（或其下级）。\n"
+       "  评分规则：docs/rules.md；一致性检查：docs/checks.md。",
        RunScore},
       {"report", "生成绩效评价报告（DOCX、HTML、Markdown）和评分表工作簿（XLSX）",
        "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]\n"
@@ -60,13 +61,15 @@ const std::vector<Command>& Commands() {
        "  -o DIR          输出目录（默认 out）\n"
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 "
        "scoring.xlsx）\n"
-       "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板",
+       "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板\n"
+       "  模板说明：docs/templates.md；案例格式：docs/case-format.md。",
        RunReport},
       {"survey", "问卷统计与问卷调查汇总分析报告（附件）",
        "jixiao survey CASE [-o DIR] [--formats docx,html,md] [--templates DIR]\n"
        "  由 survey/questionnaire.json 和 survey/responses.csv "
        "计算各指标、分布、置信区间与抽样误差，\n"
-       "  写出 survey.docx/.html/.md；jixiao report 也会把它作为附件收入报告。",
+       "  写出 survey.docx/.html/.md；jixiao report "
+       "也会把它作为附件收入报告。说明：docs/survey.md。",
        RunSurvey},
       {"compare", "多个评价案例的汇总比较（财政局）",
        "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"
@@ -74,18 +77,21 @@ const std::vector<Command>& Commands() {
        "  "
        "排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；"
        "\n"
-       "  写出 compare.xlsx（含图表）和“街镇财政支出绩效评价结果汇总分析”报告。",
+       "  写出 "
+       "compare.xlsx（含图表）和“街镇财政支出绩效评价结果汇总分析”报告。说明：docs/compare.md。",
        RunCompare},
       {"archive", "评价结果档案库（SQLite）：加入、列出、查看、删除",
        "jixiao archive add CASE… | list | show ID | remove ID  [--archive FILE]\n"
        "  默认档案库：$JIXIAO_ARCHIVE，否则 ~/.local/share/jixiao/archive.db。\n"
-       "  每个案例的加入是一个事务；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。",
+       "  每个案例的加入是一个事务；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。\n"
+       "  说明：docs/compare.md。",
        RunArchive},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",
        "jixiao targets check FILE [--budget budget.csv] [--json]\n"
        "  jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]\n"
        "  FILE 为 targets.csv 或包含它的目录（同目录的 project.json 为申报表表头）。\n"
-       "  check 列出每个问题（规则、行、说明、建议）；有错误级问题时退出码为 1。",
+       "  check 列出每个问题（规则、行、说明、建议）；有错误级问题时退出码为 "
+       "1。说明：docs/targets.md。",
        RunTargets},
   };
   return kCommands;

@@ -124,8 +124,24 @@ void ReadPlan(const CsvTable& csv, CsvCells& cells, Table<PlanRow>& t) {
   CsvColumn seq = csv.Column("序号"), policy = csv.Column("政策"), content = csv.Column("内容"),
             planned = csv.Column("计划数量"), actual = csv.Column("实际数量"),
             unit = csv.Column("单位");
+  Rational planned_sum, actual_sum;
+  bool any_actual = false;
   for (const auto& row : csv.rows) {
-    if (IsTotalLabel(cells.Text(row, seq)) || IsTotalLabel(cells.Text(row, policy))) continue;
+    if (IsTotalLabel(cells.Text(row, seq)) || IsTotalLabel(cells.Text(row, policy))) {
+      // A 合计 row is a declared total: checked against the rows above, never dropped silently.
+      const std::string total_unit = cells.Text(row, unit);
+      auto declared = cells.Number(row, planned, false, total_unit);
+      if (declared && *declared != planned_sum)
+        cells.Error(row, planned, "plan.total",
+                    "合计行的计划数量" + declared->ToString() + "与各行之和" +
+                        planned_sum.ToString() + "不符，请核对");
+      auto declared_actual = cells.Number(row, actual, false, total_unit);
+      if (declared_actual && (!any_actual || *declared_actual != actual_sum))
+        cells.Error(row, actual, "plan.total",
+                    "合计行的实际数量" + declared_actual->ToString() + "与各行之和" +
+                        actual_sum.ToString() + "不符，请核对");
+      continue;
+    }
     PlanRow p;
     p.seq = cells.Text(row, seq);
     p.policy = cells.Text(row, policy);
@@ -138,6 +154,8 @@ void ReadPlan(const CsvTable& csv, CsvCells& cells, Table<PlanRow>& t) {
     p.planned = cells.Number(row, planned, true, p.unit).value_or(Rational{});
     p.actual = cells.Number(row, actual, false, p.unit);
     p.line = row.line;
+    planned_sum += p.planned;
+    if (p.actual) actual_sum += *p.actual, any_actual = true;
     t.rows.push_back(p);
   }
 }
