@@ -46,7 +46,7 @@ const std::vector<Command>& Commands() {
       {"tidy", "整理案例叙述文件：统一中文标点、删除重复段落和多余空格、合并断开的段落",
        "jixiao tidy CASE… [--dry-run]\n"
        "  就地修正 CASE/narrative/*.md 中可安全修正的问题，并列出改动（- 原文 / + 修改后）。\n"
-       "  --dry-run  只列出改动，不写文件。其余问题见 jixiao validate。",
+       "  --dry-run  只列出改动，不写文件。其余问题见 jixiao validate。说明：docs/templates.md。",
        RunTidy},
       {"score", "计算案例的各级指标得分、总分和等级",
        "jixiao score CASE [--json] [--strict] [--explain [CODE]]\n  CASE 为案例目录。--json 输出 "
