@@ -7,7 +7,7 @@ namespace jixiao {
 namespace {
 
 std::optional<Rational> Fraction(JsonReader& in, const JsonValue& v) {
-  auto f = in.Number(v);
+  auto f = ReadNumber(in, v);
   if (f && (f->IsNegative() || Rational(1) < *f)) {
     in.Error(v, "rule.fraction",
              "得分比例应在 0 到 1 之间（可写 0.5、\"50%\"、\"2/3\"），实际为“" + v.text + "”");
@@ -152,7 +152,7 @@ bool ReadBands(JsonReader& in, const JsonValue& v, Rule& rule) {
         ok = false;
         continue;
       }
-      auto number = in.Number(*value);
+      auto number = ReadNumber(in, *value);
       if (!parsed || !number) {
         ok = false;
         continue;
@@ -186,8 +186,8 @@ bool ReadLinear(JsonReader& in, const JsonValue& v, Rule& rule) {
   const JsonValue* per = in.Member(v, "per", true);
   const JsonValue* deduct = in.Member(v, "deduct", true);
   if (!full_at || !per || !deduct) return false;
-  auto f = in.Number(*full_at);
-  auto p = in.Number(*per);
+  auto f = ReadNumber(in, *full_at);
+  auto p = ReadNumber(in, *per);
   auto d = ReadAmount(in, *deduct);
   auto direction = ReadDirection(in, v.Find("direction"));
   if (!f || !p || !d || !direction) return false;
@@ -247,7 +247,7 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
     auto direction = ReadDirection(in, v.Find("direction"));
     ok = ReadMetric(in, v, rule) && target && direction;
     if (ok) {
-      auto t = in.Number(*target);
+      auto t = ReadNumber(in, *target);
       ok = t.has_value();
       if (ok && !(Rational(0) < *t)) {
         in.Error(*target, "rule.target",

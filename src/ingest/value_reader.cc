@@ -30,6 +30,13 @@ std::optional<Amount> ReadAmount(JsonReader& in, const JsonValue& v,
   return amount;
 }
 
+std::optional<Rational> ReadNumber(JsonReader& in, const JsonValue& v) {
+  if (!v.IsString()) return in.Number(v);
+  JsonValue normalised = v;
+  normalised.text = NormalizeWidth(v.text);
+  return in.Number(normalised);
+}
+
 std::optional<Rational> ReadQuantity(JsonReader& in, const JsonValue& v, const std::string& unit,
                                      std::string* written_unit) {
   if (!v.IsNumber() && !v.IsString()) {

@@ -18,6 +18,10 @@ namespace jixiao {
 std::optional<Amount> ReadAmount(JsonReader& in, const JsonValue& v,
                                  const std::string& code_prefix = "rule.amount");
 
+// A plain exact number (weights, band values, fractions): a JSON number or a numeric string, with
+// full-width forms normalised ("６０％" = "60%" = 3/5, "2/3"); thousands only in groups of three.
+std::optional<Rational> ReadNumber(JsonReader& in, const JsonValue& v);
+
 // A JSON number, or a string such as "99.2%", "1,568.99万元", "329人", read into `unit`
 // (converting exactly where defined). `written_unit` receives the unit the text carried, if any.
 std::optional<Rational> ReadQuantity(JsonReader& in, const JsonValue& v, const std::string& unit,
