@@ -18,10 +18,16 @@ std::optional<TargetFile> LoadTargetTable(const std::string& path, Diagnostics& 
   size_t errors = diags.ErrorCount();
   TargetFile t;
   LoadTargetFile(file, t.targets, diags);
+  try {
+    t.grid = ReadCsvFile(file);
+  } catch (const InputError&) {
+    // already reported by LoadTargetFile
+  }
   std::string dir =
       file.find('/') == std::string::npos ? "." : file.substr(0, file.find_last_of('/'));
   if (IsRegularFile(dir + "/project.json"))
     t.project = LoadTargetProject(dir + "/project.json", diags);
+  if (IsRegularFile(dir + "/budget.csv")) t.budget_file = dir + "/budget.csv";
   if (diags.ErrorCount() != errors) return std::nullopt;
   return t;
 }

@@ -1,5 +1,6 @@
-// The 绩效目标表 jobs for budget units: load a target table (a targets.csv, or a directory holding
-// one, with project.json beside it), check it, and render the 申报表.
+// The 绩效目标表 jobs for budget units: load a target table (a targets.csv in UTF-8 or GBK, or a
+// directory holding one, with project.json and budget.csv beside it), check it, write a revised
+// table with the mechanical suggestions applied (`targets fix`), and render the 申报表.
 // Contract: load problems are located errors; checker findings are returned, not printed.
 #pragma once
 
@@ -9,6 +10,7 @@
 
 #include "app/report_files.h"
 #include "core/diagnostics.h"
+#include "ingest/csv.h"
 #include "model/case.h"
 #include "targets/checker.h"
 
@@ -17,6 +19,8 @@ namespace jixiao {
 struct TargetFile {
   Table<TargetRow> targets;
   TargetProject project;
+  CsvTable grid;            // the table's cells as read, for `targets fix`
+  std::string budget_file;  // budget.csv found beside the table, "" when none
 };
 
 std::optional<TargetFile> LoadTargetTable(const std::string& path, Diagnostics& diags);
@@ -25,5 +29,17 @@ std::string TargetIssuesJson(const std::vector<targets::Issue>& issues);
 std::optional<std::vector<OutputFile>> RenderTargetTable(const TargetFile& file,
                                                          const std::vector<std::string>& formats,
                                                          Diagnostics& diags);
+
+// One applied suggestion: the cell (line, column) before and after, and the rule behind it.
+struct TargetChange {
+  int line = 0;
+  std::string column;  // 一级/二级/三级/指标值, or "" for a deleted row
+  std::string before, after, rule;
+};
+struct FixedTable {
+  std::string csv;  // UTF-8 with BOM; every changed cell ends with （待确认）
+  std::vector<TargetChange> changes;
+};
+FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Issue>& issues);
 
 }  // namespace jixiao

@@ -88,10 +88,13 @@ const std::vector<Command>& Commands() {
        RunArchive},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",
        "jixiao targets check FILE [--budget budget.csv] [--json]\n"
+       "  jixiao targets fix FILE -o FIXED.csv [--budget budget.csv]\n"
        "  jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]\n"
-       "  FILE 为 targets.csv 或包含它的目录（同目录的 project.json 为申报表表头）。\n"
-       "  check 列出每个问题（规则、行、说明、建议）；有错误级问题时退出码为 "
-       "1。说明：docs/targets.md。",
+       "  FILE 为 targets.csv（UTF-8 或 GBK）或包含它的目录；同目录的 project.json 为申报表表头，\n"
+       "  budget.csv 为预算明细（也可用 --budget 指定）。\n"
+       "  check 列出每个问题（规则、行、说明、建议）；有错误级问题时退出码为 1。\n"
+       "  fix 写出应用了全部机械性建议的修订表，改动的单元格标“待确认”，并列出改动清单。\n"
+       "  规则与示例见 docs/targets.md。",
        RunTargets},
   };
   return kCommands;

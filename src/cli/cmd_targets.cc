@@ -1,4 +1,5 @@
 // jixiao targets check FILE [--budget budget.csv] [--json]
+// jixiao targets fix FILE -o FIXED.csv [--budget budget.csv]
 // jixiao targets render FILE [-o DIR] [--formats xlsx,docx,html,md]
 #include <cstdio>
 
@@ -31,6 +32,7 @@ int Check(const Args& args, const Command& self) {
   Diagnostics diags;
   auto table = LoadTargetTable(file, diags);
   Case budget;
+  if (table && budget_file.empty()) budget_file = table->budget_file;
   if (table && !budget_file.empty()) LoadBudgetFile(budget_file, budget, diags);
   if (!table || diags.HasErrors()) {
     PrintDiagnostics(diags);
@@ -46,9 +48,8 @@ int Check(const Args& args, const Command& self) {
   }
   static const char* const kLabel[] = {"错误", "警告", "提示"};
   for (const auto& x : issues) {
-    const char* name = "";
-    for (const auto& rule : targets::Rules())
-      if (x.rule == rule.code) name = rule.name;
+    const targets::RuleInfo* rule = targets::FindRule(x.rule);
+    const char* name = rule ? rule->name : "";
     std::printf("%s%s %s[%s %s] %s：%s%s%s\n",
                 (x.file.empty() ? table->targets.file : x.file).c_str(),
                 x.row ? (":" + std::to_string(x.row)).c_str() : "",
@@ -57,6 +58,57 @@ int Check(const Args& args, const Command& self) {
   }
   std::printf("共检查 %zu 个指标，发现 %zu 个问题。\n", table->targets.rows.size(), issues.size());
   return errors ? 1 : 0;
+}
+
+int Fix(const Args& args, const Command& self) {
+  std::string file, out, budget_file;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-o" && i + 1 < args.size())
+      out = args[++i];
+    else if (args[i] == "--budget" && i + 1 < args.size())
+      budget_file = args[++i];
+    else if (!args[i].empty() && args[i][0] == '-')
+      return Usage(self, true);
+    else if (file.empty())
+      file = args[i];
+    else
+      return Usage(self, true);
+  }
+  if (file.empty() || out.empty()) return Usage(self, true);
+  Diagnostics diags;
+  auto table = LoadTargetTable(file, diags);
+  Case budget;
+  if (table && budget_file.empty()) budget_file = table->budget_file;
+  if (table && !budget_file.empty()) LoadBudgetFile(budget_file, budget, diags);
+  if (!table || diags.HasErrors()) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  auto issues = CheckTargetTable(*table, budget_file.empty() ? nullptr : &budget);
+  FixedTable fixed = FixTargetTable(*table, issues);
+  std::string dir = out.find('/') == std::string::npos ? "." : out.substr(0, out.find_last_of('/'));
+  std::string name =
+      out.substr(out.find_last_of('/') == std::string::npos ? 0 : out.find_last_of('/') + 1);
+  if (!WriteFilesAtomically(dir, {{name, fixed.csv}}, diags)) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  for (const auto& c : fixed.changes) {
+    const targets::RuleInfo* rule = targets::FindRule(c.rule);
+    std::string why = c.rule + (rule ? std::string(" ") + rule->name : "");
+    if (c.column.empty())
+      std::printf("第%d行 删除“%s”［%s］\n", c.line, c.before.c_str(), why.c_str());
+    else
+      std::printf("第%d行 %s：“%s” → “%s”［%s］\n", c.line, c.column.c_str(), c.before.c_str(),
+                  c.after.c_str(), why.c_str());
+  }
+  size_t left = 0;
+  for (const auto& x : issues) left += x.fixes.empty();
+  std::printf(
+      "已写出 %s：%zu 处修改（标记“待确认”，请项目单位核实）；另有 %zu 个问题需人工修改，见 jixiao "
+      "targets check。\n",
+      out.c_str(), fixed.changes.size(), left);
+  return 0;
 }
 
 int Render(const Args& args, const Command& self) {
@@ -101,6 +153,7 @@ int RunTargets(const Args& args) {
   Args rest(args.begin() + 1, args.end());
   if (args[0] == "check") return Check(rest, self);
   if (args[0] == "render") return Render(rest, self);
+  if (args[0] == "fix") return Fix(rest, self);
   return Usage(self, true);
 }
 

@@ -204,6 +204,8 @@ TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags) {
   p.end_date = StringMember(in, root, "计划完成日期");
   p.overall_goal = StringMember(in, root, "总目标");
   p.annual_goal = StringMember(in, root, "年度目标");
+  p.overall_goal_given = root.Find("总目标") != nullptr;
+  p.annual_goal_given = root.Find("年度目标") != nullptr;
   const std::pair<const char*, std::optional<Money>*> amounts[] = {
       {"项目资金总额", &p.total_funds},
       {"其中财政资金", &p.fiscal_funds},

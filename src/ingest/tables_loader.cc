@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/csv.h"
+#include "ingest/target_rows.h"
 
 namespace jixiao {
 namespace {
@@ -255,38 +256,7 @@ void ReadTransfers(const CsvTable& csv, CsvCells& cells, Table<Transfer>& t) {
 }
 
 void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
-  if (!cells.RequireColumns({"一级", "二级", "三级", "指标值"})) return;
-  CsvColumn l1 = csv.Column("一级"), l2 = csv.Column("二级"), l3 = csv.Column("三级"),
-            value = csv.Column("指标值"), actual = csv.Column("实际值"),
-            source = csv.Column("出处依据"), type = csv.Column("指标值类型"),
-            unit = csv.Column("计量单位"), explanation = csv.Column("指标解释"),
-            criteria = csv.Column("评(扣)分标准");
-  if (!criteria.present()) criteria = csv.Column("评分标准");
-  for (const auto& row : csv.rows) {
-    TargetRow r{cells.Text(row, l1),
-                cells.Text(row, l2),
-                cells.Text(row, l3),
-                cells.Text(row, value),
-                cells.Text(row, actual),
-                cells.Text(row, source),
-                row.line,
-                cells.Text(row, type),
-                cells.Text(row, unit),
-                cells.Text(row, explanation),
-                cells.Text(row, criteria)};
-    if (r.level1.empty() && !t.rows.empty()) r.level1 = t.rows.back().level1;
-    if (r.level2.empty() && !t.rows.empty() && r.level1 == t.rows.back().level1)
-      r.level2 = t.rows.back().level2;
-    if (r.level3.empty()) {
-      cells.Error(row, l3, "csv.blank", "三级指标名称不能为空");
-      continue;
-    }
-    if (r.value.empty()) {
-      cells.Error(row, value, "csv.blank", "指标值不能为空，请写如“≥90%”或“及时”");
-      continue;
-    }
-    t.rows.push_back(r);
-  }
+  ReadTargetRows(csv, cells, t, false);
 }
 
 }  // namespace
@@ -295,7 +265,7 @@ void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostic
   table.present = true;
   table.file = file;
   ReadCsvInto(file, diags,
-              [&](const CsvTable& csv, CsvCells& cells) { ReadTargets(csv, cells, table); });
+              [&](const CsvTable& csv, CsvCells& cells) { ReadTargetRows(csv, cells, table, true); });
 }
 
 void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags) {

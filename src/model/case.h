@@ -142,6 +142,7 @@ struct TargetProject {
   std::string name, category, authority, unit, start_date, end_date;
   std::optional<Money> total_funds, fiscal_funds, other_funds;
   std::string overall_goal, annual_goal;
+  bool overall_goal_given = false, annual_goal_given = false;  // the key is in project.json
   bool present = false;
 };
 

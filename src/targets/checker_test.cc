@@ -1,4 +1,4 @@
-// Every checker rule: a table that trips it and the good table that passes it.
+// Every checker rule: a table that trips it, and the well-drafted table that passes it.
 #include "targets/checker.h"
 
 #include <algorithm>
@@ -61,6 +61,7 @@ TargetProject Project(int64_t fiscal_wan, const char* annual) {
   p.present = true;
   p.overall_goal = "总目标";
   p.annual_goal = annual;
+  p.overall_goal_given = p.annual_goal_given = true;
   p.total_funds = Money{220 * 1000000};
   p.fiscal_funds = Money{fiscal_wan * 1000000};
   p.other_funds = Money{20 * 1000000};
@@ -69,6 +70,12 @@ TargetProject Project(int64_t fiscal_wan, const char* annual) {
 
 bool Has(const std::vector<Issue>& issues, const std::string& rule) {
   return std::any_of(issues.begin(), issues.end(), [&](const Issue& i) { return i.rule == rule; });
+}
+
+const Issue* Find(const std::vector<Issue>& issues, const std::string& rule) {
+  auto it =
+      std::find_if(issues.begin(), issues.end(), [&](const Issue& i) { return i.rule == rule; });
+  return it == issues.end() ? nullptr : &*it;
 }
 
 std::vector<Issue> Run(const std::vector<Row>& rows, const Case* budget = nullptr,
@@ -93,66 +100,170 @@ TEST_CASE("the good table passes every rule, with its budget and project") {
   CHECK(issues.empty());
 }
 
-TEST_CASE("each rule trips on its defect") {
+TEST_CASE("each row and table rule trips on its defect, and only there") {
   struct Trip {
     const char* rule;
     std::vector<Row> rows;
+    int row = -1;  // expected source line; 0 for the table; -1 not checked
   };
   std::vector<Trip> trips = {
       {"T01", With([](auto& r) {
          r.push_back({"管理指标", "制度", "制度健全性", "定性", "健全", ""});
-       })},
-      {"T02", With([](auto& r) { r[5].l2 = "数量指标"; })},
-      {"T03", With([](auto& r) { r.erase(r.begin() + 2); })},
-      {"T04", With([](auto& r) { r.erase(r.begin() + 4); })},
-      {"T05", With([](auto& r) {
-         r[2].value = "较高";
-         r[2].type = "";
-       })},
-      {"T06", With([](auto& r) { r[2].value = "95"; })},
-      {"T07", With([](auto& r) { r[1].unit = ""; })},
+       }),
+       9},
+      {"T02", With([](auto& r) { r[5].l2 = "数量指标"; }), 7},
+      {"T02", With([](auto& r) { r[6].l1 = "产出指标", r[6].l2 = "质量指标"; }), 8},
+      {"T03", With([](auto& r) { r.erase(r.begin() + 2); }), 0},
+      {"T03", With([](auto& r) { r.pop_back(); }), 0},
+      {"T04", With([](auto& r) { r.erase(r.begin() + 4); }), 0},
+      {"T05", With([](auto& r) { r[0].value = "较多", r[0].type = ""; }), 2},
+      {"T06", With([](auto& r) { r[2].value = "95"; }), 4},
+      {"T07", With([](auto& r) {
+         r.push_back({"产出指标", "数量指标", "改造工程", "", "≥3", ""});
+       }),
+       9},
+      {"T08", With([](auto& r) { r[2].value = "完成率100%", r[2].type = "", r[2].unit = ""; }), 4},
       {"T08", With([](auto& r) {
-         r[2].value = "完成率100%";
-         r[2].type = "";
-         r[2].unit = "";
-       })},
-      {"T09", With([](auto& r) {
-         r[4].value = "≤95%";
-         r[4].unit = "";
-       })},
+         r.push_back({"效益指标", "社会效益指标", "促进社会和谐发展", "", "100%", ""});
+       }),
+       9},
+      {"T09", With([](auto& r) { r[4].value = "≤95%", r[4].unit = ""; }), 6},
+      {"T09",
+       With([](auto& r) { r[4].l3 = "建设项目成本控制率", r[4].value = "100%", r[4].unit = ""; }),
+       6},
+      {"T10", With([](auto& r) { r[3].value = "及时", r[3].type = "", r[3].unit = ""; }), 5},
       {"T10", With([](auto& r) {
-         r[3].value = "及时";
-         r[3].type = "定性";
+         r[3].l3 = "补贴发放及时性", r[3].value = "根据政策文件要求及时发放", r[3].type = "",
          r[3].unit = "";
-       })},
-      {"T11", With([](auto& r) { r[5].value = "≥120"; })},
-      {"T12", With([](auto& r) { r[6].value = "≥70"; })},
-      {"T13", With([](auto& r) { r.push_back(r[5]); })},
-      {"T14", With([](auto& r) { r[0].type = "定性"; })},
-      {"T19", std::vector<Row>(kGood.begin(), kGood.begin() + 4)},
+       }),
+       5},
+      {"T10", With([](auto& r) { r[3].value = "按规定时间完成", r[3].type = "", r[3].unit = ""; }),
+       5},
+      {"T11", With([](auto& r) { r[5].value = "≥120"; }), 7},
+      {"T12", With([](auto& r) { r[6].value = "≥70"; }), 8},
+      {"T12", With([](auto& r) { r[6].value = "=100"; }), 8},
+      {"T13", With([](auto& r) { r.push_back(r[5]); }), 9},
+      {"T14", With([](auto& r) { r[0].type = "定性"; }), 2},
+      {"T19", std::vector<Row>(kGood.begin(), kGood.begin() + 4), 0},
+      {"T20", With([](auto& r) { r[5].l1 = "效果指标"; }), 0},
+      {"T20", With([](auto& r) { r[0].l1 = "数量指标", r[0].l2 = ""; }), 0},
+      {"T21", With([](auto& r) { r[1].value = ""; }), 3},
+      {"T22", With([](auto& r) {
+         r.insert(r.begin() + 2, {"产出指标", "数量指标", "指标2:", "", "", ""});
+       }),
+       4},
+      {"T23", With([](auto& r) {
+         r[2].l3 = "发放准确性", r[2].value = "准确（按市残联通知人数和金额）", r[2].type = "",
+         r[2].unit = "";
+       }),
+       4},
+      {"T23", With([](auto& r) { r[2].value = "合格", r[2].type = "", r[2].unit = ""; }), 4},
+      {"T24", With([](auto& r) { r[4].value = "有效", r[4].type = "", r[4].unit = ""; }), 6},
+      {"T24", With([](auto& r) { r[4].value = "控制在预算内", r[4].type = "", r[4].unit = ""; }),
+       6},
+      {"T25", With([](auto& r) {
+         r.insert(r.begin() + 2, {"产出指标", "数量指标", "合计", "", "≥80000", "人次"});
+       }),
+       4},
+      {"T25", With([](auto& r) {
+         r.insert(r.begin() + 1,
+                  {"产出指标", "数量指标", "其中：失能老人上门服务人次", "", "≥30000", "人次"});
+         r.insert(r.begin() + 2,
+                  {"产出指标", "数量指标", "其中：高龄老人上门服务人次", "", "≥5000", "人次"});
+       }),
+       2},
+      {"T26", With([](auto& r) {
+         r[5].l3 = "居家养老上门服务人次完成率";
+         r[5].value = "≥95";
+       }),
+       7},
+      {"T27", With([](auto& r) { r[2].value = "≥95人"; }), 4},
   };
   for (const auto& trip : trips) {
-    INFO(trip.rule);
-    CHECK(Has(Run(trip.rows), trip.rule));
+    INFO(trip.rule << " " << (trip.rows.size() > 2 ? trip.rows[2].value : ""));
+    auto issues = Run(trip.rows);
+    const Issue* hit = Find(issues, trip.rule);
+    REQUIRE(hit != nullptr);
+    if (trip.row >= 0) CHECK(hit->row == trip.row);
+    CHECK_FALSE(hit->message.empty());
     CHECK_FALSE(Has(Run(kGood), trip.rule));
   }
 }
 
-TEST_CASE("budget rules trip on mismatched quantities, prices and total cost") {
+TEST_CASE("suggestions use the project's deadline, total and quantities") {
+  TargetProject project = Project(200, "年度目标");
+  project.end_date = "2025年12月31日";
+  auto timely = With([](auto& r) {
+    r[3].l3 = "补贴发放及时性", r[3].value = "根据政策文件要求及时发放", r[3].type = "",
+    r[3].unit = "";
+  });
+  auto t10_issues = Run(timely, nullptr, &project);
+  const Issue* t10 = Find(t10_issues, "T10");
+  REQUIRE(t10);
+  CHECK(t10->suggestion == "2025年12月31日前发放完毕");
+  REQUIRE(t10->fixes.size() == 1);
+  CHECK(t10->fixes[0].value == "2025年12月31日前发放完毕");
+
+  auto accurate = With([](auto& r) {
+    r[2].l3 = "发放准确性", r[2].value = "准确（按市残联通知人数和金额）", r[2].type = "",
+    r[2].unit = "";
+  });
+  auto t23_issues = Run(accurate);
+  const Issue* t23 = Find(t23_issues, "T23");
+  REQUIRE(t23);
+  CHECK(t23->suggestion == "发放准确率=100%");
+
+  auto effective = With([](auto& r) { r[4].value = "有效", r[4].type = "", r[4].unit = ""; });
+  auto t24_issues = Run(effective, nullptr, &project);
+  const Issue* t24 = Find(t24_issues, "T24");
+  REQUIRE(t24);
+  CHECK(t24->suggestion == "项目总成本≤220万元");
+}
+
+TEST_CASE(
+    "budget rules: quantity below the budget by shared key terms, price × quantity, total cost") {
   Case good = Budget(36000, 54000000);
-  CHECK_FALSE(Has(Run(kGood, &good), "T15"));
-  CHECK_FALSE(Has(Run(kGood, &good), "T16"));
-  CHECK_FALSE(Has(Run(kGood, &good), "T17"));
-  Case quantity = Budget(30000, 54000000);
-  CHECK(Has(Run(kGood, &quantity), "T15"));
+  for (const char* rule : {"T15", "T16", "T17", "T25"}) CHECK_FALSE(Has(Run(kGood, &good), rule));
+  Case more = Budget(40000, 54000000);  // budget plans 40000 上门服务, the target only ≥36000
+  auto t15_issues = Run(kGood, &more);
+  const Issue* t15 = Find(t15_issues, "T15");
+  REQUIRE(t15);
+  CHECK(t15->row == 2);
+  CHECK(t15->suggestion == "≥40000人次");
   Case price = Budget(36000, 56000000);
   auto issues = Run(kGood, &price);
-  CHECK(Has(issues, "T16"));
-  CHECK(Has(issues, "T17"));  // 222万元 ≠ ≤220万元
-  auto t16 =
-      std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.rule == "T16"; });
+  const Issue* t16 = Find(issues, "T16");
+  REQUIRE(t16);
   CHECK(t16->file == "budget.csv");
   CHECK(t16->row == 3);
+  CHECK(Has(issues, "T17"));  // 222万元 ≠ ≤220万元
+}
+
+TEST_CASE("quantity names that differ slightly still match the budget row") {
+  std::vector<Row> rows = kGood;
+  rows[0] = {"绩效指标", "数量指标", "残疾人两项补贴发放人数", "", "≥320", "人"};
+  Case c;
+  c.budget.present = true;
+  c.budget.file = "budget.csv";
+  BudgetLine line;
+  line.seq = "1";
+  line.details.push_back(
+      {"困难残疾人生活补贴", "市级", Money{34100000}, Rational(1000), Rational(341), "", 2});
+  c.budget.rows.push_back(line);
+  auto t15_issues = Run(rows, &c);
+  const Issue* t15 = Find(t15_issues, "T15");
+  REQUIRE(t15);
+  CHECK(t15->suggestion == "≥341人");
+}
+
+TEST_CASE("budget 合计 and the project's total") {
+  Case c = Budget(36000, 54000000);
+  c.budget_totals = BudgetTotals{Money{230000000}, {}, {}, {}, 5};
+  auto total_issues = Run(kGood, &c);
+  const Issue* total = Find(total_issues, "T25");
+  REQUIRE(total);
+  CHECK(total->file == "budget.csv");
+  CHECK(total->severity == Severity::kError);
 }
 
 TEST_CASE("project header: missing goals and unbalanced funds") {
@@ -164,9 +275,46 @@ TEST_CASE("project header: missing goals and unbalanced funds") {
   CHECK(Has(Run(kGood, nullptr, &empty), "T18"));
 }
 
-TEST_CASE("every rule has a test above and a principle") {
-  CHECK(Rules().size() == 19);
-  for (const auto& r : Rules()) CHECK(std::string(r.principle).size() > 0);
+TEST_CASE("real-table wording reads without findings") {
+  // 绩效指标 as the 一级 of outputs, weights in the 一级, units inside values, ASCII comparators.
+  std::vector<Row> rows = {
+      {"绩效指标", "数量指标", "补贴发放人数", "", "≥3200.00(人)", ""},
+      {"绩效指标", "质量指标", "补贴发放准确率", "", "=100.00(%)", ""},
+      {"绩效指标", "时效指标", "补贴发放时间", "", "12月底前", ""},
+      {"产出指标(70分)", "成本指标", "人均补贴标准", "", "<=1000元/人", ""},
+      {"效益指标(20分)", "社会效益指标", "困难残疾人生活改善率", "", ">=90%", ""},
+      {"满意度指标(10分)", "服务对象满意度指标", "受助对象满意度", "", "≥90%", ""},
+  };
+  auto issues = Run(rows);
+  for (const auto& i : issues) FAIL(i.rule + " " + i.message);
+}
+
+TEST_CASE("the older 投入/过程/产出/效果/影响力 structure: one mapping finding, rows by meaning") {
+  std::vector<Row> rows = {
+      {"投入", "资金投入", "资金到位率", "", "=100%", ""},
+      {"过程", "业务管理", "制度执行有效性", "", "有效", ""},
+      {"产出", "产出数量", "培训人次", "", "≥500人次", ""},
+      {"产出", "产出质量", "培训合格率", "", "≥95%", ""},
+      {"产出", "产出时效", "培训完成时间", "", "及时", ""},
+      {"效果", "社会效益", "就业率", "", "≥60%", ""},
+      {"影响力", "长效管理", "学员满意度", "", "≥90%", ""},
+  };
+  auto issues = Run(rows);
+  int mapping = 0;
+  for (const auto& i : issues) mapping += i.rule == "T20";
+  CHECK(mapping == 1);
+  CHECK_FALSE(Has(issues, "T01"));
+  const Issue* t10 = Find(issues, "T10");
+  REQUIRE(t10);
+  CHECK(t10->row == 6);
+}
+
+TEST_CASE("every rule has a name and a principle") {
+  CHECK(Rules().size() == 27);
+  for (const auto& r : Rules()) {
+    CHECK(std::string(r.name).size() > 0);
+    CHECK(std::string(r.principle).size() > 0);
+  }
 }
 
 }  // namespace jixiao::targets

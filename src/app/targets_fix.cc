@@ -1,0 +1,77 @@
+// `targets fix`: the table's own cells with every mechanical suggestion applied. A later fix of the
+// same cell replaces an earlier one (the checker emits the most specific last); changed cells end
+// with （待确认） so the unit confirms them; template placeholder rows are dropped.
+#include <map>
+#include <set>
+
+#include "app/targets_app.h"
+#include "ingest/target_rows.h"
+
+namespace jixiao {
+namespace {
+
+std::string Quote(const std::string& cell) {
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string Join(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Quote(cells[i]);
+  return out + "\r\n";
+}
+
+}  // namespace
+
+FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Issue>& issues) {
+  const CsvTable& grid = file.grid;
+  TargetColumns columns = FindTargetColumns(grid);
+  auto index = [&](const std::string& column) {
+    const CsvColumn& c = column == "一级"   ? columns.level1
+                         : column == "二级" ? columns.level2
+                         : column == "三级" ? columns.level3
+                                            : columns.value;
+    return c.index;
+  };
+  std::map<std::pair<int, int>, std::pair<std::string, std::string>>
+      edits;  // (line, col) -> value, rule
+  std::set<int> deleted;
+  std::map<int, std::string> deleted_rule;
+  for (const auto& issue : issues) {
+    if (!issue.file.empty()) continue;
+    for (const auto& fix : issue.fixes) {
+      int line = fix.line ? fix.line : issue.row;
+      if (fix.delete_row) {
+        deleted.insert(line);
+        deleted_rule[line] = issue.rule;
+      } else if (index(fix.column) >= 0) {
+        edits[{line, index(fix.column)}] = {fix.value, issue.rule};
+      }
+    }
+  }
+  FixedTable out;
+  out.csv = "\xEF\xBB\xBF" + Join(grid.header);
+  for (const auto& row : grid.rows) {
+    if (deleted.count(row.line)) {
+      std::string shown;
+      for (const auto& c : row.cells) shown += c.empty() ? "" : (shown.empty() ? "" : " ") + c;
+      out.changes.push_back({row.line, "", shown, "", deleted_rule[row.line]});
+      continue;
+    }
+    std::vector<std::string> cells = row.cells;
+    cells.resize(std::max(cells.size(), grid.header.size()));
+    for (size_t i = 0; i < cells.size(); ++i) {
+      auto it = edits.find({row.line, static_cast<int>(i)});
+      if (it == edits.end() || it->second.first == cells[i]) continue;
+      out.changes.push_back(
+          {row.line, grid.header[i], cells[i], it->second.first, it->second.second});
+      cells[i] = it->second.first + "（待确认）";
+    }
+    out.csv += Join(cells);
+  }
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,91 @@
+#include "ingest/target_rows.h"
+
+#include "core/text.h"
+
+namespace jixiao {
+namespace {
+
+const char kPending[] = "（待确认）";
+
+std::string Cell(CsvCells& cells, const CsvRow& row, const CsvColumn& col) {
+  std::string t = cells.Text(row, col);
+  if (EndsWith(t, kPending)) t = Trim(t.substr(0, t.size() - sizeof(kPending) + 1));
+  return t;
+}
+
+}  // namespace
+
+CsvColumn FirstColumn(const CsvTable& csv, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (CsvColumn c = csv.Column(n); c.present()) return c;
+  return {};
+}
+
+TargetColumns FindTargetColumns(const CsvTable& csv) {
+  return {FirstColumn(csv, {"一级", "一级指标", "绩效指标分类"}),
+          FirstColumn(csv, {"二级", "二级指标", "评价内容"}),
+          FirstColumn(csv, {"三级", "三级指标", "指标内容", "指标名称", "绩效指标"}),
+          FirstColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
+                            "年度目标值", "绩效指标值"})};
+}
+
+void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, bool lenient) {
+  CsvColumn l1, l2, l3, value;
+  if (lenient) {
+    TargetColumns columns = FindTargetColumns(csv);
+    l1 = columns.level1, l2 = columns.level2, l3 = columns.level3, value = columns.value;
+    std::vector<std::string> missing;
+    if (!l1.present()) missing.push_back("一级");
+    if (!l3.present()) missing.push_back("三级");
+    if (!value.present()) missing.push_back("指标值");
+    if (!missing.empty()) {
+      std::string header, names;
+      for (const auto& h : csv.header) header += (header.empty() ? "" : ",") + h;
+      for (const auto& m : missing) names += (names.empty() ? "" : "、") + ("“" + m + "”");
+      cells.Error(CsvRow{1, {}}, CsvColumn{}, "csv.missing_column",
+                  "表头缺少" + names +
+                      "列（也可写作一级指标、三级指标/指标内容、年度指标值）；当前表头为：" +
+                      header);
+      return;
+    }
+  } else {
+    if (!cells.RequireColumns({"一级", "二级", "三级", "指标值"})) return;
+    l1 = csv.Column("一级"), l2 = csv.Column("二级"), l3 = csv.Column("三级"),
+    value = csv.Column("指标值");
+  }
+  CsvColumn actual = FirstColumn(csv, {"实际值", "全年实际值", "实际完成值"}),
+            source = csv.Column("出处依据"), type = csv.Column("指标值类型"),
+            unit = csv.Column("计量单位"), explanation = FirstColumn(csv, {"指标解释", "指标说明"}),
+            criteria = FirstColumn(csv, {"评(扣)分标准", "评分标准", "评（扣）分标准"});
+  for (const auto& row : csv.rows) {
+    TargetRow r{Cell(cells, row, l1),
+                Cell(cells, row, l2),
+                Cell(cells, row, l3),
+                Cell(cells, row, value),
+                Cell(cells, row, actual),
+                Cell(cells, row, source),
+                row.line,
+                Cell(cells, row, type),
+                Cell(cells, row, unit),
+                Cell(cells, row, explanation),
+                Cell(cells, row, criteria)};
+    bool continues_level1 = r.level1.empty() && !t.rows.empty();
+    if (continues_level1) r.level1 = t.rows.back().level1;
+    if (r.level2.empty() && !t.rows.empty() &&
+        (continues_level1 || r.level1 == t.rows.back().level1))
+      r.level2 = t.rows.back().level2;
+    if (!lenient) {
+      if (r.level3.empty()) {
+        cells.Error(row, l3, "csv.blank", "三级指标名称不能为空");
+        continue;
+      }
+      if (r.value.empty()) {
+        cells.Error(row, value, "csv.blank", "指标值不能为空，请写如“≥90%”或“及时”");
+        continue;
+      }
+    }
+    t.rows.push_back(r);
+  }
+}
+
+}  // namespace jixiao

@@ -1,0 +1,291 @@
+// Row rules: what one indicator's name, category and value say (T01, T02, T05–T12, T14, T21–T24,
+// T27). Suggestions use the project's deadline and total where they are known.
+#include <set>
+
+#include "core/format.h"
+#include "core/text.h"
+#include "targets/rules.h"
+
+namespace jixiao::targets {
+namespace {
+
+bool Has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+bool HasAny(const std::string& s, std::initializer_list<const char*> parts) {
+  for (const char* p : parts)
+    if (Has(s, p)) return true;
+  return false;
+}
+
+bool Quantifiable(const std::string& name) {
+  return HasAny(name, {"率", "人数", "人次", "次数", "户数", "天数", "金额", "面积", "时长", "数量",
+                       "个数", "里程"});
+}
+
+// A name that a percentage can measure: a rate, a degree, a share, or a yes/no question.
+bool MeasuredInPercent(const std::string& name) {
+  return HasAny(name, {"率",   "度",   "比例", "比重", "占比", "%",    "％",   "百分",
+                       "覆盖", "满意", "知晓", "认可", "增长", "下降", "提高", "降低",
+                       "节约", "减少", "是否", "达到", "成活", "参与"});
+}
+
+bool LessIsBetter(const Row& r) {
+  return r.kind == Kind::kCost || r.kind == Kind::kTimeliness ||
+         HasAny(r.name, {"成本", "时间", "时长", "投诉", "误差", "差错", "事故", "费用", "发生率",
+                         "争议", "违规", "违纪", "下降", "降低", "减少"});
+}
+
+std::string ComparatorFor(const Row& r) {
+  if ((r.unit == "%" && r.value.number == Rational(100)) || r.value.number.IsZero()) return "=";
+  return LessIsBetter(r) ? "≤" : "≥";
+}
+
+// The unit a name implies when the value has none: 率 -> %, 人数 -> 人 …; "" when not obvious.
+std::string ImpliedUnit(const std::string& name) {
+  if (HasAny(name, {"率", "满意度", "比例", "占比", "认可度", "知晓度"})) return "%";
+  static const std::pair<const char*, const char*> kUnits[] = {
+      {"人次", "人次"}, {"人数", "人"}, {"户数", "户"},   {"次数", "次"},
+      {"天数", "天"},   {"年限", "年"}, {"公里", "公里"}, {"人口", "人"}};
+  for (const auto& [word, unit] : kUnits)
+    if (Has(name, word)) return unit;
+  return "";
+}
+
+// The rate word of a text: the two characters before 率 plus 率 ("准确率", "完成率").
+std::string RateWord(const std::string& text) {
+  size_t at = text.find("率");
+  if (at == std::string::npos || at < 6) return "";
+  return text.substr(at - 6, 9);
+}
+
+std::string DeadlineVerb(const std::string& name) {
+  if (Has(name, "发放")) return "发放完毕";
+  if (HasAny(name, {"拨付", "下达", "到位"})) return "拨付到位";
+  if (Has(name, "支付")) return "支付完毕";
+  if (HasAny(name, {"报送", "提交", "上报", "报告"})) return "提交";
+  if (Has(name, "验收")) return "完成验收";
+  return "完成";
+}
+
+// Rate wording for a qualitative 质量 value: "准确（按市残联通知人数和金额）" -> 准确率, =100%.
+std::pair<std::string, std::string> QualityRate(const std::string& value) {
+  if (Has(value, "准确")) return {"准确率", "=100%"};
+  if (HasAny(value, {"合规", "规范", "严格执行", "符合"})) return {"合规率", "=100%"};
+  if (Has(value, "到位")) return {"到位率", "=100%"};
+  if (Has(value, "合格")) return {"合格率", "=100%"};
+  if (Has(value, "达标")) return {"达标率", "=100%"};
+  return {"达标率", "≥95%"};
+}
+
+std::string RateName(const std::string& name, const std::string& rate) {
+  if (Has(name, "率")) return name;
+  if (EndsWith(name, "性")) return name.substr(0, name.size() - std::string("性").size()) + "率";
+  std::string stem = rate.substr(0, rate.size() - std::string("率").size());
+  return EndsWith(name, stem) ? name + "率" : name + rate;
+}
+
+bool TotalCostName(const std::string& name) {
+  return HasAny(name, {"总成本", "项目成本", "建设成本", "成本控制", "资金成本", "总额", "总投资",
+                       "项目总", "成本"}) &&
+         !HasAny(name, {"单位", "单项", "每", "人均", "单价", "标准"});
+}
+
+void Level2Rules(Context& c, const Row& r) {
+  if (r.l1.level == Level1::kUnknown) {
+    c.Add("T01", Severity::kError, r, "一级指标“" + Trim(r.source->level1) + "”不在规范结构中",
+          "改为产出指标、效益指标、满意度指标或成本指标之一，或删去该行");
+    return;
+  }
+  bool satisfaction_name = IsSatisfactionName(r.name);
+  if (satisfaction_name && r.level1 == Level1::kOutput) {
+    c.Add("T02", Severity::kWarning, r, "满意度“" + r.name + "”放在了产出指标下",
+          "移到满意度指标/服务对象满意度指标",
+          {{"一级", "满意度指标"}, {"二级", "服务对象满意度指标"}});
+    return;
+  }
+  static const std::set<std::pair<Level1, Level2>> kAllowed = {
+      {Level1::kOutput, Level2::kQuantity},      {Level1::kOutput, Level2::kQuality},
+      {Level1::kOutput, Level2::kTimeliness},    {Level1::kOutput, Level2::kCost},
+      {Level1::kOutput, Level2::kBudgetControl}, {Level1::kEffect, Level2::kEconomic},
+      {Level1::kEffect, Level2::kSocial},        {Level1::kEffect, Level2::kEcological},
+      {Level1::kEffect, Level2::kSustainable},   {Level1::kEffect, Level2::kMixedEffect},
+      {Level1::kEffect, Level2::kSatisfaction},  {Level1::kSatisfaction, Level2::kSatisfaction},
+      {Level1::kCost, Level2::kEconomicCost},    {Level1::kCost, Level2::kSocialCost},
+      {Level1::kCost, Level2::kEcoCost},         {Level1::kCost, Level2::kCost}};
+  bool checkable = r.level1 == Level1::kOutput || r.level1 == Level1::kEffect ||
+                   r.level1 == Level1::kSatisfaction || r.level1 == Level1::kCost;
+  if (!checkable || r.level2 == Level2::kBlank) return;
+  if (r.level2 == Level2::kUnknown || !kAllowed.count({r.level1, r.level2})) {
+    const char* options =
+        r.level1 == Level1::kOutput ? "数量指标、质量指标、时效指标、成本指标"
+        : r.level1 == Level1::kEffect ? "经济效益指标、社会效益指标、生态效益指标、可持续影响指标"
+        : r.level1 == Level1::kCost ? "经济成本指标、社会成本指标、生态环境成本指标"
+                                    : "服务对象满意度指标";
+    c.Add("T02", Severity::kWarning, r,
+          "二级指标“" + Trim(r.source->level2) + "”不属于“" + Level1Name(r.level1) + "”",
+          std::string("改为") + options + "之一，或移到相应的一级指标下");
+  }
+}
+
+void QualitativeRules(Context& c, const Row& r) {
+  const std::string& v = r.value.text;
+  if (r.source->value_type == "定量")
+    c.Add("T14", Severity::kWarning, r, "指标值类型为定量，指标值“" + v + "”却是定性的");
+  std::string rate = RateWord(v);
+  if (!rate.empty() && rate != RateWord(r.name)) {
+    c.Add("T08", Severity::kError, r,
+          "指标值“" + v + "”考察的是“" + rate + "”，与指标名称“" + r.name + "”不符", "=100%",
+          {{"指标值", "=100%"}});
+    return;
+  }
+  switch (r.kind) {
+    case Kind::kTimeliness: {
+      if (r.value.has_date) return;
+      std::string message = "时效指标写“" + v + "”，没有日期、期限或时长，无法考核";
+      if (c.deadline.empty()) {
+        c.Add("T10", Severity::kWarning, r, message,
+              "写明截止日期，如“" + DeadlineVerb(r.name) +
+                  "时间≤当年12月31日”，或时限如“≤10个工作日”");
+      } else {
+        std::string fixed = c.deadline + "前" + DeadlineVerb(r.name);
+        c.Add("T10", Severity::kWarning, r, message, fixed, {{"指标值", fixed}});
+      }
+      return;
+    }
+    case Kind::kQuality: {
+      auto [rate_word, target] = QualityRate(v);
+      std::string name = RateName(r.name, rate_word);
+      std::vector<Fix> fixes = {{"指标值", target}};
+      if (name != r.name) fixes.insert(fixes.begin(), {"三级", name});
+      c.Add("T23", Severity::kWarning, r,
+            "质量指标写“" + v + "”，是定性描述，而" + rate_word + "可以计量", name + target, fixes);
+      return;
+    }
+    case Kind::kCost: {
+      if (r.value.has_amount) return;
+      std::string message = "成本指标写“" + v + "”，没有金额";
+      auto total = c.Total();
+      if (total && TotalCostName(r.name)) {
+        std::string fixed = "≤" + WanYuanText(*total);
+        std::vector<Fix> fixes = {{"指标值", fixed}};
+        if (Has(r.name, "率")) fixes.insert(fixes.begin(), {"三级", "项目总成本"});
+        c.Add("T24", Severity::kWarning, r, message, "项目总成本" + fixed, fixes);
+      } else {
+        c.Add("T24", Severity::kWarning, r, message,
+              "写明金额：单位成本如“≤X元/人”，总成本如“≤X万元”（不超过预算）");
+      }
+      return;
+    }
+    case Kind::kQuantity:
+      c.Add("T05", Severity::kWarning, r, "数量指标写“" + v + "”，没有目标数",
+            "写出目标数及单位，如“≥X人次”");
+      return;
+    case Kind::kSatisfaction:
+      c.Add("T05", Severity::kWarning, r, "满意度写“" + v + "”，应为问卷可验证的百分比", "≥90%",
+            {{"指标值", "≥90%"}});
+      return;
+    default:
+      if (Quantifiable(r.name))
+        c.Add("T05", Severity::kWarning, r, "“" + r.name + "”可以量化，却使用定性值“" + v + "”",
+              Has(r.name, "率") ? "改为定量，如“≥95%”" : "改为定量，写出目标数及单位");
+  }
+}
+
+void NumericRules(Context& c, const Row& r) {
+  const Value& v = r.value;
+  if (r.source->value_type == "定性")
+    c.Add("T14", Severity::kWarning, r, "指标值类型为定性，指标值“" + v.text + "”却是数值");
+  bool percent = r.unit == "%";
+  if (percent && !MeasuredInPercent(r.name) && r.kind != Kind::kCost)
+    c.Add("T08", Severity::kWarning, r,
+          "“" + r.name + "”不是比率，指标值" + v.text + "衡量的是什么不清楚",
+          "把名称改为可计量的比率（如“…准确率”“…完成率”），或写出数量目标");
+  if (!v.op_written) {
+    std::string op = ComparatorFor(r);
+    c.Add("T06", Severity::kInfo, r, "指标值“" + v.text + "”缺少比较符（≥、≤、=）", op + v.text,
+          {{"指标值", op + v.text}});
+  }
+  if (r.unit.empty()) {
+    std::string implied = ImpliedUnit(r.name);
+    std::string op = v.op_written ? "" : ComparatorFor(r);
+    if (implied.empty())
+      c.Add("T07", Severity::kWarning, r, "指标值“" + v.text + "”没有计量单位",
+            "在指标值或计量单位列写明单位（%、人次、万元…）");
+    else
+      c.Add("T07", Severity::kInfo, r,
+            "指标值“" + v.text + "”没有写单位（按名称应为“" + implied + "”）",
+            op + v.text + implied, {{"指标值", op + v.text + implied}});
+  } else if (!v.unit.empty() && !Trim(r.source->unit).empty()) {
+    std::string column = Trim(r.source->unit) == "百分比" ? "%" : Trim(r.source->unit);
+    if (column != v.unit)
+      c.Add("T27", Severity::kWarning, r,
+            "指标值的单位“" + v.unit + "”与计量单位列“" + column + "”不一致", "统一为一个单位");
+  }
+  if (!percent && !r.unit.empty() && EndsWith(r.name, "率") &&
+      HasAny(r.unit, {"人", "个", "次", "户", "元", "亩", "座", "公里"}))
+    c.Add("T27", Severity::kWarning, r, "“" + r.name + "”是比率，单位却是“" + r.unit + "”",
+          "写成百分比，或把名称改为数量");
+  bool money_name = HasAny(r.name, {"成本", "资金", "金额", "费用", "经费"}) && !Has(r.name, "率");
+  if (percent && (r.kind == Kind::kCost || (money_name && r.kind == Kind::kOther))) {
+    auto total = c.Total();
+    std::string fixed = total ? "≤" + WanYuanText(*total) : "";
+    std::vector<Fix> fixes;
+    if (total && TotalCostName(r.name)) {
+      if (Has(r.name, "率")) fixes.push_back({"三级", "项目总成本"});
+      fixes.push_back({"指标值", fixed});
+    }
+    c.Add("T09", Severity::kError, r, "成本指标“" + r.name + "”写成百分比" + v.text + "，应为金额",
+          fixes.empty() ? "改为金额，如单位成本“≤X元/人”或总成本“≤X万元”" : "项目总成本" + fixed,
+          fixes);
+  }
+  if (percent && (Rational(100) < v.number || v.number.IsNegative()) &&
+      !HasAny(r.name, {"增长", "提高", "增加", "同比", "增幅"}))
+    c.Add("T11", Severity::kError, r, "比率目标" + v.text + "超出0–100%", "=100%",
+          {{"指标值", "=100%"}});
+  if (r.kind == Kind::kSatisfaction && percent) {
+    if (v.number < Rational(80))
+      c.Add("T12", Severity::kWarning, r, "满意度目标" + v.text + "低于通常的80%", "≥85%",
+            {{"指标值", "≥85%"}});
+    else if (v.number == Rational(100) && v.op != CompareOp::kLe && v.op != CompareOp::kLt)
+      c.Add("T12", Severity::kWarning, r, "满意度目标100%不合理可行，也难以用抽样问卷验证", "≥95%",
+            {{"指标值", "≥95%"}});
+  }
+}
+
+}  // namespace
+
+void RowRules(Context& c) {
+  bool any_level2 = false, shifted = false;
+  for (const auto& r : c.rows) {
+    any_level2 = any_level2 || r.level2 != Level2::kBlank;
+    shifted = shifted || r.l1.shifted;
+  }
+  for (const auto& r : c.rows) {
+    if (r.placeholder) {
+      c.Add("T22", Severity::kInfo, r,
+            "模板占位行“" +
+                (Trim(r.source->level3).empty() ? Trim(r.source->level2) : Trim(r.source->level3)) +
+                "”未填写也未删除",
+            "删除该行", {{"", "", true}});
+      continue;
+    }
+    if (Trim(r.source->level3).empty())
+      c.Add("T21", Severity::kError, r, "三级指标名称为空", "写明指标名称");
+    if (any_level2 && !shifted && r.level2 == Level2::kBlank && r.level1 != Level1::kUnknown)
+      c.Add("T21", Severity::kWarning, r, "二级指标为空",
+            "写明二级指标（如数量指标、社会效益指标）");
+    Level2Rules(c, r);
+    if (r.value.blank) {
+      c.Add("T21", Severity::kError, r, "指标值为空，无法考核",
+            r.kind == Kind::kTimeliness && !c.deadline.empty()
+                ? c.deadline + "前" + DeadlineVerb(r.name)
+                : "填写目标值，如“≥X”“=100%”或具体日期");
+      continue;
+    }
+    if (r.value.numeric)
+      NumericRules(c, r);
+    else
+      QualitativeRules(c, r);
+  }
+}
+
+}  // namespace jixiao::targets

@@ -1,0 +1,39 @@
+// Internal to the checker: the context every rule family reads (normalized rows, the project's
+// deadline and total, the budget) and the families themselves.
+// Contract: rules only append issues; they never change rows.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "targets/checker.h"
+#include "targets/structure.h"
+
+namespace jixiao::targets {
+
+struct Context {
+  const Input& in;
+  std::vector<Row> rows;
+  std::string deadline;  // "2025年12月31日" from 计划完成日期 (or the year in the name)
+  std::optional<Money> budget_total;   // budget.csv details summed
+  std::optional<Money> project_total;  // 项目资金总额 (when it agrees with its parts)
+  std::vector<Issue> issues;
+
+  explicit Context(const Input& input);
+  std::optional<Money> Total() const { return budget_total ? budget_total : project_total; }
+  Issue& Add(const char* rule, Severity severity, const Row& r, std::string message,
+             std::string suggestion = "", std::vector<Fix> fixes = {});
+  Issue& AddTable(const char* rule, Severity severity, std::string indicator, std::string message,
+                  std::string suggestion = "");
+};
+
+void RowRules(Context& c);
+void TableRules(Context& c);
+void BudgetRules(Context& c);
+
+// "220万元" / "5,000元" for suggestions; whole 万元 when exact, else 元.
+std::string WanYuanText(Money m);
+
+}  // namespace jixiao::targets

@@ -1,0 +1,207 @@
+// Table rules: structure and completeness of the whole table (T03, T04, T13, T19, T20, T21 for a
+// table without 二级), 其中/合计 rows against their parts (T25), outputs restated as effects (T26).
+#include <map>
+#include <set>
+
+#include "core/format.h"
+#include "core/text.h"
+#include "targets/rules.h"
+#include "targets/terms.h"
+
+namespace jixiao::targets {
+namespace {
+
+bool Has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+void StructureRules(Context& c) {
+  std::set<std::string> old_names, shifted_names;
+  std::vector<Fix> old_fixes, shifted_fixes;
+  for (const auto& r : c.rows) {
+    std::string raw = Trim(r.source->level1);
+    if (r.l1.old_structure) {
+      old_names.insert(raw);
+      const char* to = r.l1.level == Level1::kOutput   ? "产出指标"
+                       : r.l1.level == Level1::kEffect ? "效益指标"
+                       : r.l1.level == Level1::kImpact ? "效益指标"
+                                                       : "";
+      if (*to) old_fixes.push_back({"一级", to, false, r.line});
+    }
+    if (r.l1.shifted) {
+      shifted_names.insert(raw);
+      shifted_fixes.push_back({"一级", Level1Name(r.level1), false, r.line});
+      if (Trim(r.source->level2).empty()) shifted_fixes.push_back({"二级", raw, false, r.line});
+    }
+  }
+  auto join = [](const std::set<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : "、") + n;
+    return out;
+  };
+  if (!old_names.empty()) {
+    Issue& x = c.AddTable(
+        "T20", Severity::kWarning, "指标结构",
+        "本表使用旧版结构（" + join(old_names) +
+            "），按现行产出/效益/满意度/成本结构检查：预期产出→产出指标，效果、影响力→效益指标，"
+            "投入、过程类（资金到位、预算执行、制度建设）不作绩效目标",
+        "一级指标改为产出指标、效益指标、满意度指标、成本指标");
+    x.fixes = old_fixes;
+  }
+  if (!shifted_names.empty()) {
+    Issue& x = c.AddTable("T20", Severity::kWarning, "指标结构",
+                          "一级指标栏写的是二级类别（" + join(shifted_names) +
+                              "），缺少产出/效益/满意度层级；按所属一级读取",
+                          "一级写产出指标等，数量/质量/时效/成本指标移到二级");
+    x.fixes = shifted_fixes;
+  }
+  bool any_level2 = false, any_shifted = !shifted_names.empty();
+  for (const auto& r : c.rows) any_level2 = any_level2 || r.level2 != Level2::kBlank;
+  if (!any_level2 && !any_shifted && !c.rows.empty())
+    c.AddTable("T21", Severity::kWarning, "二级指标",
+               "全表没有二级指标，指标未按数量、质量、时效、效益等分类",
+               "补充二级指标（数量指标、质量指标、时效指标、成本指标、社会效益指标、满意度指标…）");
+}
+
+void CompletenessRules(Context& c) {
+  bool output = false, quantity = false, quality = false, timeliness = false, effect = false,
+       satisfaction = false, cost = false;
+  size_t count = 0, outputs = 0;
+  for (const auto& r : c.rows) {
+    if (r.placeholder) continue;
+    ++count;
+    Kind by_name = KindFromName(r.name);
+    bool is_output = r.level1 == Level1::kOutput;
+    output = output || is_output;
+    outputs += is_output;
+    auto in_output = [&](Kind k, Level2 l2) {
+      return (is_output || r.level1 == Level1::kBlank) &&
+             (r.level2 == l2 || r.kind == k || by_name == k);
+    };
+    quantity = quantity || in_output(Kind::kQuantity, Level2::kQuantity);
+    quality = quality || in_output(Kind::kQuality, Level2::kQuality);
+    timeliness = timeliness || in_output(Kind::kTimeliness, Level2::kTimeliness);
+    effect = effect || r.level1 == Level1::kEffect || r.level1 == Level1::kImpact;
+    satisfaction = satisfaction || r.kind == Kind::kSatisfaction;
+    cost = cost || r.kind == Kind::kCost || r.level2 == Level2::kBudgetControl ||
+           r.level1 == Level1::kCost;
+  }
+  if (!output) {
+    c.AddTable("T03", Severity::kWarning, "产出指标", "缺少产出指标", "补充数量、质量、时效指标");
+  } else {
+    for (auto [present, name] :
+         {std::pair{quantity, "数量"}, std::pair{quality, "质量"}, std::pair{timeliness, "时效"}})
+      if (!present)
+        c.AddTable("T03", Severity::kWarning, std::string("产出指标/") + name,
+                   std::string("缺少产出指标中的“") + name + "”类目标",
+                   std::string("补充") + name + "指标" +
+                       (std::string(name) == "时效" && !c.deadline.empty()
+                            ? "，如“" + c.deadline + "前完成”"
+                            : ""));
+  }
+  if (!effect)
+    c.AddTable("T03", Severity::kWarning, "效益指标", "缺少效益指标",
+               "补充社会效益、经济效益、可持续影响等指标");
+  if (!satisfaction)
+    c.AddTable("T03", Severity::kWarning, "满意度指标", "缺少满意度指标",
+               "补充服务对象满意度，如“≥90%”");
+  if (!cost)
+    c.AddTable("T04", Severity::kWarning, "成本指标",
+               "没有成本目标；现行规定要求每个项目设置成本指标",
+               c.Total() ? "补充成本指标，如“项目总成本≤" + WanYuanText(*c.Total()) + "”"
+                         : "补充成本指标（经济成本：总成本、单位成本等）");
+  if (count < 5 || outputs < 3)
+    c.AddTable("T19", Severity::kWarning, "全表",
+               "共" + std::to_string(count) + "个指标（产出" + std::to_string(outputs) +
+                   "个），不足以反映项目的产出和效益",
+               "将总目标细化分解为不少于5个指标，其中产出指标不少于3个");
+}
+
+void DuplicateRule(Context& c) {
+  std::set<std::string> seen;
+  for (const auto& r : c.rows) {
+    if (r.placeholder || r.name.empty()) continue;
+    if (!seen.insert(r.name).second)
+      c.Add("T13", Severity::kWarning, r, "三级指标“" + r.name + "”重复出现",
+            "合并重复的指标，或改为更具体的名称");
+  }
+}
+
+// Units that count things and can be summed across children (180只 + 12头 = 192只).
+bool CountUnit(const std::string& u) {
+  static const std::set<std::string> kCount = {"只",   "头", "个", "人", "户", "次",
+                                               "人次", "匹", "羽", "株", "棵"};
+  return kCount.count(u) > 0;
+}
+
+bool Summable(const Row& parent, const Row& part) {
+  if (!part.value.numeric || part.unit == "%") return false;
+  return part.unit == parent.unit || (CountUnit(part.unit) && CountUnit(parent.unit));
+}
+
+void CheckSum(Context& c, const Row& total, const std::vector<const Row*>& parts,
+              const char* what) {
+  if (parts.size() < 1 || !total.value.numeric || total.unit == "%") return;
+  Rational sum;
+  std::string shown;
+  for (const Row* p : parts) {
+    if (!Summable(total, *p)) return;
+    sum += p->value.number;
+    shown += (shown.empty() ? "" : "+") + TrimmedDecimal(p->value.number);
+  }
+  if (sum != total.value.number)
+    c.Add("T25", Severity::kError, total,
+          std::string(what) + total.value.text + "与明细之和" + shown + "=" + TrimmedDecimal(sum) +
+              total.unit + "不符",
+          "核对明细或" + std::string(what) + "，使两者一致");
+}
+
+void TotalRules(Context& c) {
+  for (size_t i = 0; i < c.rows.size(); ++i) {
+    const Row& r = c.rows[i];
+    if (r.child || r.placeholder) continue;
+    std::vector<const Row*> children;
+    for (size_t j = i + 1; j < c.rows.size() && c.rows[j].child; ++j)
+      children.push_back(&c.rows[j]);
+    if (!children.empty()) CheckSum(c, r, children, "");
+    if (r.total) {
+      std::vector<const Row*> parts;
+      for (size_t j = i; j-- > 0;) {
+        const Row& p = c.rows[j];
+        if (p.total || p.level2 != r.level2) break;
+        if (!p.child && !p.placeholder) parts.push_back(&p);
+      }
+      CheckSum(c, r, parts, "合计");
+    }
+  }
+}
+
+void RestatedOutputRule(Context& c) {
+  for (const auto& e : c.rows) {
+    if (e.placeholder || e.kind != Kind::kEffect) continue;
+    bool action = false;
+    for (const char* w : {"发放率", "完成率", "执行率", "支出率", "拨付率", "到位率", "下达率"})
+      action = action || Has(e.name, w);
+    const Row* same = nullptr;
+    for (const auto& o : c.rows)
+      if (o.level1 == Level1::kOutput && !o.placeholder && Similarity(e.name, o.name) >= 0.6 &&
+          KeyTerms(o.name).size() >= 3)
+        same = &o;
+    if (same || action)
+      c.Add("T26", Severity::kWarning, e,
+            same ? "效益指标“" + e.name + "”重复了产出指标“" + same->name + "”（第" +
+                       std::to_string(same->line) + "行）"
+                 : "效益指标“" + e.name + "”衡量的是产出或执行进度，不是效益",
+            "效益指标写产出带来的变化（受益对象状况的改善、成本的节约等），不重复产出");
+  }
+}
+
+}  // namespace
+
+void TableRules(Context& c) {
+  StructureRules(c);
+  CompletenessRules(c);
+  DuplicateRule(c);
+  TotalRules(c);
+  RestatedOutputRule(c);
+}
+
+}  // namespace jixiao::targets

@@ -1,0 +1,62 @@
+#include "targets/terms.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace jixiao::targets {
+namespace {
+
+// UTF-8 characters of the CJK ideograph block; everything else separates words.
+std::vector<std::vector<std::string>> CjkRuns(const std::string& s) {
+  std::vector<std::vector<std::string>> runs(1);
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    bool cjk = false;
+    if (len == 3 && i + 2 < s.size()) {
+      unsigned cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                    (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+      cjk = cp >= 0x4E00 && cp <= 0x9FFF;
+    }
+    if (cjk) {
+      runs.back().push_back(s.substr(i, len));
+    } else if (!runs.back().empty()) {
+      runs.emplace_back();
+    }
+    i += len;
+  }
+  return runs;
+}
+
+}  // namespace
+
+std::set<std::string> KeyTerms(const std::string& name) {
+  static const std::set<std::string> kGeneric = {"人数", "人次", "数量", "次数", "户数", "个数",
+                                                 "指标", "项目", "完成", "其中", "情况", "工作"};
+  std::set<std::string> terms;
+  for (const auto& run : CjkRuns(name))
+    for (size_t i = 0; i + 1 < run.size(); ++i) {
+      std::string bigram = run[i] + run[i + 1];
+      if (!kGeneric.count(bigram)) terms.insert(bigram);
+    }
+  return terms;
+}
+
+double Similarity(const std::string& a, const std::string& b) {
+  auto ta = KeyTerms(a), tb = KeyTerms(b);
+  if (ta.empty() || tb.empty()) return 0;
+  size_t shared = 0;
+  for (const auto& t : ta) shared += tb.count(t);
+  if (shared < 2) return 0;
+  return static_cast<double>(shared) / static_cast<double>(std::min(ta.size(), tb.size()));
+}
+
+bool SameThing(const std::string& a, const std::string& b) {
+  auto ta = KeyTerms(a), tb = KeyTerms(b);
+  size_t shared = 0;
+  for (const auto& t : ta) shared += tb.count(t);
+  double ratio = Similarity(a, b);
+  return (shared >= 3 && ratio >= 0.34) || (shared >= 2 && ratio >= 0.6);
+}
+
+}  // namespace jixiao::targets

@@ -1,0 +1,122 @@
+#include "targets/value.h"
+
+#include <vector>
+
+#include "core/text.h"
+#include "model/target_value.h"
+
+namespace jixiao::targets {
+
+const char kPendingMarker[] = "（待确认）";
+
+std::string StripPendingMarker(const std::string& cell) {
+  std::string t = Trim(cell);
+  return EndsWith(t, kPendingMarker) ? Trim(t.substr(0, t.size() - sizeof(kPendingMarker) + 1)) : t;
+}
+
+std::string NormalizeWidth(const std::string& text) {
+  static const std::vector<std::pair<std::string, std::string>> kMap = {
+      {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"}, {"５", "5"},
+      {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"}, {"％", "%"}, {"．", "."},
+      {"＞", ">"}, {"＜", "<"}, {"＝", "="}, {"≧", "≥"},  {"≦", "≤"},  {"，", ","}};
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const auto& [from, to] : kMap) {
+      if (text.compare(i, from.size(), from) == 0) {
+        // Full-width commas stay outside numbers: only replace between digits.
+        if (from == "，" && !(i > 0 && isdigit(static_cast<unsigned char>(text[i - 1])))) break;
+        out += to;
+        i += from.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += text[i++];
+  }
+  return out;
+}
+
+namespace {
+
+bool Contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether a digit run is followed (after optional spaces) by one of `words`.
+bool NumberFollowedBy(const std::string& s, const std::vector<const char*>& words) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!IsDigit(s[i])) continue;
+    size_t j = i;
+    while (j < s.size() && (IsDigit(s[j]) || s[j] == '.' || s[j] == ',')) ++j;
+    while (j < s.size() && s[j] == ' ') ++j;
+    for (const char* w : words)
+      if (s.compare(j, std::string(w).size(), w) == 0) return true;
+    i = j;
+  }
+  return false;
+}
+
+bool MentionsDate(const std::string& s) {
+  if (NumberFollowedBy(s, {"年", "月", "日", "号", "个工作日", "工作日", "天", "小时", "分钟", "周",
+                           "个月", "季度"}))
+    return true;
+  for (const char* w : {"月底", "年底", "月末", "年末", "季度末", "上半年", "下半年", "当月",
+                        "次月", "当日", "当天", "月前"})
+    if (Contains(s, w)) return true;
+  // 2025-12-31, 2025.12, 2025/12/31
+  for (size_t i = 0; i + 6 < s.size(); ++i)
+    if (IsDigit(s[i]) && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) && IsDigit(s[i + 3]) &&
+        (s[i + 4] == '-' || s[i + 4] == '.' || s[i + 4] == '/') && IsDigit(s[i + 5]))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+Value Value::Parse(const std::string& raw) {
+  Value v;
+  v.text = StripPendingMarker(raw);
+  if (v.text.empty() || v.text == "-" || v.text == "—" || v.text == "/") return v;
+  v.blank = false;
+  std::string s = NormalizeWidth(v.text);
+  v.has_date = MentionsDate(s);
+  v.has_amount = NumberFollowedBy(s, {"元", "万元", "亿元"});
+  // "±3%以内" is a tolerance: ≤3%.
+  bool tolerance = StartsWith(s, "±") || StartsWith(s, "+-");
+  if (tolerance) s = s.substr(StartsWith(s, "±") ? std::string("±").size() : 2);
+  std::optional<CompareOp> suffix_op;
+  for (const auto& [word, op] :
+       {std::pair{"以上", CompareOp::kGe}, std::pair{"及以上", CompareOp::kGe},
+        std::pair{"以下", CompareOp::kLe}, std::pair{"以内", CompareOp::kLe},
+        std::pair{"之内", CompareOp::kLe}}) {
+    if (EndsWith(s, word)) {
+      s = Trim(s.substr(0, s.size() - std::string(word).size()));
+      suffix_op = op;
+      break;
+    }
+  }
+  TargetValue t = TargetValue::Parse(s);
+  if (!t.quantitative) return v;
+  // "2021年全年", "12月底到位", "2021年1月-12月" are dates, not quantities; "≥20年" is a duration.
+  bool year = t.number >= Rational(1900) && t.number <= Rational(2100) && t.number.den() == 1 &&
+              StartsWith(t.unit, "年");
+  bool month_day = (StartsWith(t.unit, "月") && t.unit != "月") ||
+                   (StartsWith(t.unit, "日") && t.unit != "日" && !StartsWith(t.unit, "日内"));
+  if (year || month_day) return v;
+  v.numeric = true;
+  v.number = t.number;
+  v.op = t.op;
+  v.op_written = t.comparator_written;
+  if (!v.op_written && (suffix_op || tolerance)) {
+    v.op = tolerance ? CompareOp::kLe : *suffix_op;
+    v.op_written = true;
+  }
+  v.unit = t.unit;
+  if (v.unit == "％" || v.unit == "百分比" || v.unit == "百分点") v.unit = "%";
+  return v;
+}
+
+std::string Value::WithComparator(const std::string& op_symbol) const { return op_symbol + text; }
+
+}  // namespace jixiao::targets
