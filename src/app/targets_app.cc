@@ -1,31 +1,63 @@
 #include "app/targets_app.h"
 
+#include <cctype>
+
 #include "app/score_json.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
+#include "ingest/target_rows.h"
+#include "ingest/target_workbook.h"
 #include "render/render.h"
 #include "report/builder.h"
 #include "report/target_report.h"
 
 namespace jixiao {
+namespace {
+
+bool IsWorkbook(const std::string& file) {
+  std::string lower = file;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return EndsWith(lower, ".xlsx");
+}
+
+// targets.csv in a directory, else the 申报表 workbook beside it.
+std::string TableIn(const std::string& dir) {
+  for (const char* name : {"targets.csv", "targets.xlsx", "申报表.xlsx", "绩效目标申报表.xlsx"})
+    if (IsRegularFile(dir + "/" + name)) return dir + "/" + name;
+  return dir + "/targets.csv";
+}
+
+}  // namespace
+
 std::optional<TargetFile> LoadTargetTable(const std::string& path, Diagnostics& diags) {
-  std::string file = IsDirectory(path) ? path + "/targets.csv" : path;
+  std::string file = IsDirectory(path) ? TableIn(path) : path;
   if (!IsRegularFile(file)) {
     diags.Error("targets.missing", {file, 0, 0, ""},
-                "找不到绩效目标表（targets.csv），请给出文件或包含它的目录");
+                "找不到绩效目标表（targets.csv 或申报表 .xlsx），请给出文件或包含它的目录");
     return std::nullopt;
   }
   size_t errors = diags.ErrorCount();
   TargetFile t;
-  LoadTargetFile(file, t.targets, diags);
-  try {
-    t.grid = ReadCsvFile(file);
-  } catch (const InputError&) {
-    // already reported by LoadTargetFile
+  if (IsWorkbook(file)) {
+    TargetWorkbook wb;
+    if (!LoadTargetWorkbook(file, wb, diags)) return std::nullopt;
+    t.grid = wb.grid;
+    t.targets.present = true;
+    t.targets.file = file;
+    CsvCells cells(t.grid, diags);
+    ReadTargetRows(t.grid, cells, t.targets, true);
+    t.project = wb.project;
+  } else {
+    LoadTargetFile(file, t.targets, diags);
+    try {
+      t.grid = ReadCsvFile(file);
+    } catch (const InputError&) {
+      // already reported by LoadTargetFile
+    }
   }
   std::string dir =
       file.find('/') == std::string::npos ? "." : file.substr(0, file.find_last_of('/'));
-  if (IsRegularFile(dir + "/project.json"))
+  if (!t.project.present && IsRegularFile(dir + "/project.json"))
     t.project = LoadTargetProject(dir + "/project.json", diags);
   if (IsRegularFile(dir + "/budget.csv")) t.budget_file = dir + "/budget.csv";
   if (diags.ErrorCount() != errors) return std::nullopt;

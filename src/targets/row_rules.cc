@@ -164,7 +164,9 @@ void QualitativeRules(Context& c, const Row& r) {
       if (r.value.has_amount) return;
       std::string message = "成本指标写“" + v + "”，没有金额";
       auto total = c.Total();
-      if (total && TotalCostName(r.name)) {
+      size_t cost_rows = 0;
+      for (const auto& other : c.rows) cost_rows += other.kind == Kind::kCost && !other.placeholder;
+      if (total && (TotalCostName(r.name) || cost_rows == 1)) {
         std::string fixed = "≤" + WanYuanText(*total);
         std::vector<Fix> fixes = {{"指标值", fixed}};
         if (Has(r.name, "率")) fixes.insert(fixes.begin(), {"三级", "项目总成本"});

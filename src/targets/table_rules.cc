@@ -167,7 +167,7 @@ void TotalRules(Context& c) {
       for (size_t j = i; j-- > 0;) {
         const Row& p = c.rows[j];
         if (p.total || p.level2 != r.level2) break;
-        if (!p.child && !p.placeholder) parts.push_back(&p);
+        if (!p.child && !p.placeholder) parts.insert(parts.begin(), &p);
       }
       CheckSum(c, r, parts, "合计");
     }
@@ -180,11 +180,22 @@ void RestatedOutputRule(Context& c) {
     bool action = false;
     for (const char* w : {"发放率", "完成率", "执行率", "支出率", "拨付率", "到位率", "下达率"})
       action = action || Has(e.name, w);
+    // Restated: one name holds (nearly) every key term of the other (清算8个安置小区…物业费 ⊃
+    // 安置小区物业费).
     const Row* same = nullptr;
-    for (const auto& o : c.rows)
-      if (o.level1 == Level1::kOutput && !o.placeholder && Similarity(e.name, o.name) >= 0.6 &&
-          KeyTerms(o.name).size() >= 3)
-        same = &o;
+    auto effect_terms = KeyTerms(e.name);
+    for (const auto& o : c.rows) {
+      if (o.level1 != Level1::kOutput || o.placeholder) continue;
+      auto output_terms = KeyTerms(o.name);
+      if (output_terms.size() < 3 || effect_terms.size() < 3) continue;
+      // Nearly all (≥80%) of one name's terms are in the other.
+      auto within = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+        size_t shared = 0;
+        for (const auto& t : a) shared += b.count(t);
+        return shared * 5 >= a.size() * 4;
+      };
+      if (within(output_terms, effect_terms) || within(effect_terms, output_terms)) same = &o;
+    }
     if (same || action)
       c.Add("T26", Severity::kWarning, e,
             same ? "效益指标“" + e.name + "”重复了产出指标“" + same->name + "”（第" +

@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "core/text.h"
-#include "model/target_value.h"
 
 namespace jixiao::targets {
 
@@ -96,23 +95,52 @@ Value Value::Parse(const std::string& raw) {
       break;
     }
   }
-  TargetValue t = TargetValue::Parse(s);
-  if (!t.quantitative) return v;
+  // Comparator, then a leading number, then the unit (glued, bracketed or absent).
+  static const std::pair<const char*, CompareOp> kOps[] = {
+      {"≥", CompareOp::kGe}, {">=", CompareOp::kGe}, {"≤", CompareOp::kLe},  {"<=", CompareOp::kLe},
+      {">", CompareOp::kGt}, {"<", CompareOp::kLt},  {"==", CompareOp::kEq}, {"=", CompareOp::kEq}};
+  CompareOp op = CompareOp::kEq;
+  bool op_written = false;
+  for (const auto& [symbol, o] : kOps) {
+    if (StartsWith(s, symbol)) {
+      op = o;
+      op_written = true;
+      s = Trim(s.substr(std::string(symbol).size()));
+      break;
+    }
+  }
+  size_t end = 0;
+  std::string digits;
+  while (end < s.size() &&
+         (IsDigit(s[end]) || s[end] == '.' || s[end] == ',' || (end == 0 && s[end] == '-'))) {
+    if (s[end] != ',') digits += s[end];
+    ++end;
+  }
+  auto number = digits.empty() ? std::nullopt : Rational::Parse(digits);
+  if (!number) return v;  // qualitative
+  std::string unit = Trim(s.substr(end));
+  for (auto [open, close] : {std::pair{"(", ")"}, std::pair{"（", "）"}}) {
+    if (StartsWith(unit, open) && EndsWith(unit, close)) {
+      unit = Trim(unit.substr(std::string(open).size(),
+                              unit.size() - std::string(open).size() - std::string(close).size()));
+      break;
+    }
+  }
   // "2021年全年", "12月底到位", "2021年1月-12月" are dates, not quantities; "≥20年" is a duration.
-  bool year = t.number >= Rational(1900) && t.number <= Rational(2100) && t.number.den() == 1 &&
-              StartsWith(t.unit, "年");
-  bool month_day = (StartsWith(t.unit, "月") && t.unit != "月") ||
-                   (StartsWith(t.unit, "日") && t.unit != "日" && !StartsWith(t.unit, "日内"));
+  bool year = *number >= Rational(1900) && *number <= Rational(2100) && number->den() == 1 &&
+              StartsWith(unit, "年");
+  bool month_day = (StartsWith(unit, "月") && unit != "月") ||
+                   (StartsWith(unit, "日") && unit != "日" && !StartsWith(unit, "日内"));
   if (year || month_day) return v;
   v.numeric = true;
-  v.number = t.number;
-  v.op = t.op;
-  v.op_written = t.comparator_written;
+  v.number = *number;
+  v.op = op;
+  v.op_written = op_written;
   if (!v.op_written && (suffix_op || tolerance)) {
     v.op = tolerance ? CompareOp::kLe : *suffix_op;
     v.op_written = true;
   }
-  v.unit = t.unit;
+  v.unit = unit;
   if (v.unit == "％" || v.unit == "百分比" || v.unit == "百分点") v.unit = "%";
   return v;
 }

@@ -1,0 +1,234 @@
+#include "ingest/target_workbook.h"
+
+#include <vector>
+
+#include "core/format.h"
+#include "core/text.h"
+#include "ingest/target_rows.h"
+#include "ingest/xlsx.h"
+
+namespace jixiao {
+namespace {
+
+// A cell as text: percent-formatted numbers as "95%", dates as written by the reader.
+std::string CellText(const XlsxCell& c) {
+  if (c.type == XlsxCell::Type::kNumber) {
+    if (!c.date.empty()) return c.date;
+    if (c.style == XlsxNumberStyle::kPercent) {
+      if (auto r = Rational::Parse(c.text)) return TrimmedDecimal(*r * Rational(100)) + "%";
+    }
+  }
+  std::string t = c.text;
+  for (auto& ch : t)
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  return Trim(t);
+}
+
+// The sheet's own cells of one row (merged ranges hold their value in the top-left cell only).
+std::vector<std::pair<int, std::string>> RowTexts(const XlsxSheet& s, int row) {
+  std::vector<std::pair<int, std::string>> out;
+  for (auto it = s.cells.lower_bound({row, 0}); it != s.cells.end() && it->first.first == row;
+       ++it) {
+    std::string t = CellText(it->second);
+    if (!t.empty()) out.push_back({it->first.second, t});
+  }
+  return out;
+}
+
+int FindHeaderRow(const XlsxSheet& s) {
+  for (int row = 1; row <= s.max_row; ++row) {
+    bool name = false, value = false;
+    for (const auto& [col, t] : RowTexts(s, row)) {
+      std::string n = Trim(t);
+      name = name || n == "三级指标" || n == "三级" || n == "指标内容" || n == "指标名称";
+      value = value || StartsWith(n, "指标值") || n == "年度指标值" || n == "目标值" ||
+              n == "当年预期实现值";
+    }
+    if (name && value) return row;
+  }
+  return 0;
+}
+
+// "220.00万元" / "854万(…)" / "3,000,000元" / "16" (万元 by default) -> Money.
+std::optional<Money> ParseWan(const std::string& text) {
+  std::string digits;
+  size_t i = 0;
+  while (i < text.size() &&
+         (isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == ','))
+    digits += text[i++];
+  auto number = Rational::Parse(digits);
+  if (!number) return std::nullopt;
+  std::string rest = text.substr(i);
+  bool yuan = StartsWith(rest, "元");
+  Rational fen = *number * Rational(yuan ? 100 : 1000000);
+  if (fen.den() != 1) return std::nullopt;
+  return Money{fen.num()};
+}
+
+enum class Field {
+  kNone,
+  kName,
+  kCategory,
+  kAuthority,
+  kUnit,
+  kStart,
+  kEnd,
+  kPeriod,
+  kTotal,
+  kFiscal,
+  kOther,
+  kOverall,
+  kAnnual
+};
+
+Field LabelField(std::string label) {
+  for (const char* prefix : {"其中：", "其中:", "其中"})
+    if (StartsWith(label, prefix)) label = label.substr(std::string(prefix).size());
+  for (const char* suffix : {"：", ":"})
+    if (EndsWith(label, suffix)) label = label.substr(0, label.size() - std::string(suffix).size());
+  label = Trim(label);
+  if (label == "项目名称") return Field::kName;
+  if (label == "项目类别" || label == "项目属性" || label == "项目类型") return Field::kCategory;
+  if (StartsWith(label, "主管部门") || label == "主管预算部门" || label == "预算单位")
+    return Field::kAuthority;
+  if (label == "实施单位" || label == "项目实施单位" || label == "执行单位" || label == "用款单位")
+    return Field::kUnit;
+  if (label == "计划开始日期" || label == "开始日期") return Field::kStart;
+  if (label == "计划完成日期" || label == "完成日期") return Field::kEnd;
+  if (label == "项目起止时间" || label == "实施期限" || label == "项目期限") return Field::kPeriod;
+  if (label == "项目资金总额" || label == "年度资金总额" || label == "资金总额" ||
+      StartsWith(label, "项目资金总额") || StartsWith(label, "年度资金总额"))
+    return Field::kTotal;
+  if (label == "财政拨款" || label == "财政资金" || label == "其中财政资金" ||
+      label == "本年财政拨款")
+    return Field::kFiscal;
+  if (label == "其他资金") return Field::kOther;
+  if (label == "总目标" || label == "总体目标" || label == "长期目标") return Field::kOverall;
+  if (label == "年度目标" || label == "当年度目标" || label == "年度绩效目标")
+    return Field::kAnnual;
+  return Field::kNone;
+}
+
+void Assign(TargetProject& p, Field f, const std::string& value) {
+  switch (f) {
+    case Field::kName:
+      p.name = value;
+      break;
+    case Field::kCategory:
+      p.category = value;
+      break;
+    case Field::kAuthority:
+      p.authority = value;
+      break;
+    case Field::kUnit:
+      p.unit = value;
+      break;
+    case Field::kStart:
+      p.start_date = value;
+      break;
+    case Field::kEnd:
+      p.end_date = value;
+      break;
+    case Field::kPeriod: {
+      size_t dash = value.find_last_of("-~至");
+      p.start_date = value;
+      p.end_date = dash == std::string::npos ? value : value.substr(dash + 1);
+      break;
+    }
+    case Field::kTotal:
+      p.total_funds = ParseWan(value);
+      break;
+    case Field::kFiscal:
+      p.fiscal_funds = ParseWan(value);
+      break;
+    case Field::kOther:
+      p.other_funds = ParseWan(value);
+      break;
+    case Field::kOverall:
+      p.overall_goal = value, p.overall_goal_given = true;
+      break;
+    case Field::kAnnual:
+      p.annual_goal = value, p.annual_goal_given = true;
+      break;
+    case Field::kNone:
+      break;
+  }
+}
+
+void ReadHeaderBlock(const XlsxSheet& s, int header_row, TargetProject& p) {
+  for (int row = 1; row < header_row; ++row) {
+    auto texts = RowTexts(s, row);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      std::string label = texts[i].second, inline_value;
+      for (const char* colon : {"：", ":"}) {
+        size_t at = label.find(colon);
+        if (at != std::string::npos && LabelField(label.substr(0, at)) != Field::kNone) {
+          inline_value = Trim(label.substr(at + std::string(colon).size()));
+          label = label.substr(0, at);
+          break;
+        }
+      }
+      Field f = LabelField(label);
+      if (f == Field::kNone) continue;
+      p.present = true;
+      if (!inline_value.empty()) {
+        Assign(p, f, inline_value);
+      } else if (i + 1 < texts.size() && LabelField(texts[i + 1].second) == Field::kNone) {
+        Assign(p, f, texts[i + 1].second);
+        ++i;
+      } else {
+        const XlsxCell& below = s.At(row + 1, texts[i].first);
+        std::string v = CellText(below);
+        if (row + 1 < header_row && LabelField(v) == Field::kNone)
+          Assign(p, f, v);
+        else
+          Assign(p, f, "");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostics& diags) {
+  XlsxWorkbook wb;
+  try {
+    wb = ReadXlsxFile(file);
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    return false;
+  }
+  for (const auto& sheet : wb.sheets) {
+    int header_row = FindHeaderRow(sheet);
+    if (header_row == 0) continue;
+    out.sheet = sheet.name;
+    out.grid.file = file;
+    out.grid.encoding = "xlsx";
+    for (int col = 1; col <= sheet.max_col; ++col)
+      out.grid.header.push_back(CellText(sheet.At(header_row, col)));
+    for (int row = header_row + 1; row <= sheet.max_row; ++row) {
+      CsvRow r{row, {}};
+      bool any = false;
+      std::string first_text;
+      for (int col = 1; col <= sheet.max_col; ++col) {
+        // Merged 一级/二级 cells: the value once, continuation rows blank, as an Excel export.
+        const XlsxRange* merge = sheet.MergeAt(row, col);
+        bool covered = merge && (merge->first_row != row || merge->first_col != col);
+        std::string t = covered ? "" : CellText(sheet.At(row, col));
+        any = any || !t.empty();
+        if (first_text.empty()) first_text = t;
+        r.cells.push_back(t);
+      }
+      if (!any) continue;
+      if (StartsWith(first_text, "注") || StartsWith(first_text, "填报说明")) break;  // notes below
+      out.grid.rows.push_back(r);
+    }
+    ReadHeaderBlock(sheet, header_row, out.project);
+    return true;
+  }
+  diags.Error("targets.xlsx_header", {file, 0, 0, ""},
+              "工作簿中找不到绩效指标表头（需有“三级指标”和“指标值”两列），请检查文件");
+  return false;
+}
+
+}  // namespace jixiao
