@@ -95,6 +95,8 @@ class Scorer {
         return;
       }
       r.override_reason = o.reason;
+      r.inputs.push_back({"findings." + node.code + ".override",
+                          FormatScore(o.score) + "（" + o.reason + "）", o.where.ToString()});
       r.sentence = "按评分标准计算得" + FormatScore(r.score) + "，评价小组调整为" +
                    FormatScore(o.score) + "，理由：" + o.reason + "。";
       r.score = o.score;

@@ -248,7 +248,21 @@ def make_case(seed, root):
         case["metrics"]["满意度"]["unit"] = "%"
     growth = F(r.randint(-3000, 3000), 100)
     case["metrics"]["增长率"] = {"value": dec(growth) + "%", "unit": "%", "source": "统计"}
-    metric_names = ["满意度", "增长率", "预算执行率", "预算调整率", "成本节约率"]
+    declared.append({"name": "人均补助", "unit": "元/人", "description": "补助标准"})
+    declared.append({"name": "受助人数", "unit": "人", "description": "台账人数"})
+    per_person = F(r.randint(50, 150))
+    case["metrics"]["人均补助"] = r.choice([
+        {"value": grouped(dec(per_person / 10000, 6)) + "万元/人", "source": "清册"},
+        {"value": dec(per_person) + "元/人", "unit": "元/人", "source": "清册"},
+        {"value": int(per_person), "unit": "元/人", "source": "清册"},
+        {"value": dec(per_person / 10000, 6), "unit": "万元/人", "source": "清册"}])
+    people = F(r.randint(0, 200) * 10)
+    case["metrics"]["受助人数"] = r.choice([
+        {"value": grouped(dec(people)) + "人", "source": "台账"},
+        {"value": dec(people / 10000, 4) + "万人", "source": "台账"},
+        {"value": (grouped(dec(people)) + "人").translate(FULL), "source": "台账"}])
+    metric_names = ["满意度", "增长率", "预算执行率", "预算调整率", "成本节约率", "人均补助",
+                    "受助人数"]
     targets = []
     indicators = []
     total = F(0)
