@@ -128,6 +128,7 @@ ActualReading ReadActual(const TargetValue& target, const std::string& raw_actua
     }
     r.quantitative = true;
     r.number = *value;
+    r.bare = parsed.quantity->unit.empty();
     r.attainment =
         Compare(*value, target.op, target.number) ? Attainment::kMet : Attainment::kNotMet;
     if (!parsed.quantity->unit.empty() && parsed.quantity->unit != target.unit)

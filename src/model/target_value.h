@@ -33,6 +33,7 @@ struct ActualReading {
   std::optional<Attainment> attainment;  // nullopt: not understood, see `error`
   bool quantitative = false;
   Rational number;    // quantitative: the 实际值 in the target's unit
+  bool bare = false;  // quantitative: written without a unit (taken to be the target's)
   std::string shown;  // the 实际值 without its note
   std::string note;   // a parenthetical note, kept as evidence: "按129元/人执行"
   std::string how;    // the table entry that decided: "“已达到”表示已达成"

@@ -42,6 +42,14 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
     ctx.diags.Error("rule.target_actual", at, "绩效目标“" + row->level3 + "”：" + actual.error);
     return std::nullopt;
   }
+  if (actual.quantitative && actual.bare && target.unit == "%" && Rational(1) < target.number &&
+      Rational(0) < actual.number && actual.number <= Rational(1)) {
+    ctx.diags.Warning("rule.target_percent_fraction", at,
+                      "绩效目标“" + row->level3 + "”的指标值为" + target.text + "，实际值“" +
+                          row->actual + "”未写单位，按" + row->actual + "%计；若指" +
+                          (actual.number * Rational(100)).ToString() + "%，请写“" +
+                          (actual.number * Rational(100)).ToString() + "%”");
+  }
   std::string where = ctx.c.targets.file + ":" + std::to_string(row->line);
   std::vector<TrailInput> inputs = {
       {"指标值", target.text, where + " 列“指标值”"},

@@ -381,6 +381,11 @@ TEST_CASE("target: 基本… scores the share the rule declares; without it a lo
   auto unknown = Run(OneLeaf(r, 400), c);
   REQUIRE(unknown.diags.HasErrors());
   CHECK(unknown.diags.items().back().code == "rule.target_actual");
+  c.targets.rows[0].value = "≥90%";
+  c.targets.rows[0].actual = "0.989";  // bare: read as 0.989%, and warned about
+  auto fraction_like = Run(OneLeaf(r, 400), c);
+  CHECK(fraction_like.diags.items().back().code == "rule.target_percent_fraction");
+  CHECK(fraction_like.diags.items().back().where.line == 4);
   c.targets.rows[0].value = "≤129元/人";
   c.targets.rows[0].actual = "129元/户";
   CHECK(Run(OneLeaf(r, 400), c).diags.HasErrors());
