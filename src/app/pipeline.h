@@ -11,15 +11,10 @@
 #include "core/diagnostics.h"
 #include "model/case.h"
 #include "model/framework.h"
+#include "scoring/evaluation.h"
 #include "scoring/scorecard.h"
 
 namespace jixiao {
-
-struct Evaluation {
-  std::shared_ptr<const Framework> framework;  // shared by every case of a batch
-  Case c;
-  Scorecard card;
-};
 
 // Finds the framework a case names: a path relative to the case directory (ends in .json), or an
 // id looked up as ID.json in the case directory, then in indicators/ of the case directory and its

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "app/score_json.h"
+#include "scorecard_io/scorecard_json.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/target_rows.h"

@@ -13,8 +13,8 @@
 #include <cstdlib>
 #include <ctime>
 
-#include "app/score_json.h"
 #include "core/text.h"
+#include "scorecard_io/scorecard_json.h"
 
 namespace jixiao::archive {
 
@@ -78,6 +78,21 @@ std::string ProblemsJson(const Case& c) {
   return out + "]";
 }
 
+// SQLite's messages are English; the common ones get a Chinese sentence, the rest keep the
+// original text after one.
+std::string Chinese(const Poco::Exception& e) {
+  std::string text = e.displayText(), lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  auto has = [&](const char* s) { return lower.find(s) != std::string::npos; };
+  if (has("locked") || has("busy")) return "档案库正被其他进程使用，等待超时，请稍后重试";
+  if (has("unable to open") || has("cannot open"))
+    return "无法打开档案库文件（目录不存在或没有写权限）";
+  if (has("not a database") || has("malformed")) return "该文件不是 jixiao 档案库，或已损坏";
+  if (has("disk") || has("full")) return "磁盘已满或读写出错";
+  if (has("readonly") || has("read-only")) return "档案库文件只读，无法写入";
+  return "数据库错误（" + text + "）";
+}
+
 std::string Now() {
   std::time_t t = std::time(nullptr);
   char buffer[32];
@@ -112,35 +127,48 @@ std::unique_ptr<Archive> Archive::Open(const std::string& path, Diagnostics& dia
         if (i == dir.size() || dir[i] == '/') mkdir(dir.substr(0, i).c_str(), 0755);
     }
     Poco::Data::Session session("SQLite", path);
+    // Many `archive add` may open a new archive at once: wait for locks instead of failing, and
+    // create or migrate the schema inside one IMMEDIATE transaction (the write lock is taken
+    // before the version is read), so exactly one process migrates and the others see the result.
+    session << "PRAGMA busy_timeout=60000", now;
     session << "PRAGMA journal_mode=WAL", now;
     session << "PRAGMA synchronous=FULL", now;
-    int version = 0;
-    int tables = 0;
-    session << "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
-        into(tables), now;
-    if (tables) {
-      std::string v;
-      session << "SELECT value FROM meta WHERE key='schema_version'", into(v), now;
-      version = std::atoi(v.c_str());
-    }
     int target = static_cast<int>(Migrations().size());
-    if (version > target) {
-      diags.Error("archive.version", {path, 0, 0, ""},
-                  "档案库版本" + std::to_string(version) + "高于本程序支持的" +
-                      std::to_string(target) + "，请升级 jixiao");
-      return nullptr;
-    }
-    for (int v = version; v < target; ++v) {
-      session.begin();
-      for (const auto& sql : Migrations()[static_cast<size_t>(v)]) session << sql, now;
-      std::string value = std::to_string(v + 1);
-      session << "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
-          use(value), now;
-      session.commit();
+    session << "BEGIN IMMEDIATE", now;
+    try {
+      int version = 0;
+      int tables = 0;
+      session << "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
+          into(tables), now;
+      if (tables) {
+        std::string v;
+        session << "SELECT value FROM meta WHERE key='schema_version'", into(v), now;
+        version = std::atoi(v.c_str());
+      }
+      if (version > target) {
+        session << "ROLLBACK", now;
+        diags.Error("archive.version", {path, 0, 0, ""},
+                    "档案库版本" + std::to_string(version) + "高于本程序支持的" +
+                        std::to_string(target) + "，请升级 jixiao");
+        return nullptr;
+      }
+      for (int v = version; v < target; ++v) {
+        for (const auto& sql : Migrations()[static_cast<size_t>(v)]) session << sql, now;
+        std::string value = std::to_string(v + 1);
+        session << "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+            use(value), now;
+      }
+      session << "COMMIT", now;
+    } catch (...) {
+      try {
+        session << "ROLLBACK", now;
+      } catch (...) {
+      }
+      throw;
     }
     return std::unique_ptr<Archive>(new Archive(std::make_unique<Impl>(path, session)));
   } catch (const Poco::Exception& e) {
-    diags.Error("archive.open", {path, 0, 0, ""}, "无法打开档案库：" + e.displayText());
+    diags.Error("archive.open", {path, 0, 0, ""}, "无法打开档案库：" + Chinese(e));
     return nullptr;
   }
 }
@@ -176,7 +204,7 @@ std::optional<AddResult> Archive::Add(const Evaluation& e, const std::string& di
     return count ? AddResult::kUpdated : AddResult::kAdded;
   } catch (const Poco::Exception& ex) {
     if (impl_->session.isTransaction()) impl_->session.rollback();
-    diags.Error("archive.add", {impl_->path, 0, 0, e.c.id}, "写入档案库失败：" + ex.displayText());
+    diags.Error("archive.add", {impl_->path, 0, 0, e.c.id}, "写入档案库失败：" + Chinese(ex));
     return std::nullopt;
   }
 }
@@ -212,7 +240,7 @@ std::vector<Entry> Archive::List(const std::string& year, const std::string& fra
       out.push_back(e);
     }
   } catch (const Poco::Exception& ex) {
-    diags.Error("archive.read", {impl_->path, 0, 0, ""}, "读取档案库失败：" + ex.displayText());
+    diags.Error("archive.read", {impl_->path, 0, 0, ""}, "读取档案库失败：" + Chinese(ex));
   }
   return out;
 }
@@ -231,7 +259,7 @@ bool Archive::Remove(const std::string& id, Diagnostics& diags) {
     impl_->session.commit();
     return true;
   } catch (const Poco::Exception& ex) {
-    diags.Error("archive.remove", {impl_->path, 0, 0, id}, "删除失败：" + ex.displayText());
+    diags.Error("archive.remove", {impl_->path, 0, 0, id}, "删除失败：" + Chinese(ex));
     return false;
   }
 }

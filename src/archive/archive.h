@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "app/pipeline.h"
 #include "core/diagnostics.h"
+#include "scoring/evaluation.h"
 
 namespace jixiao::archive {
 

@@ -1,6 +1,7 @@
 // jixiao archive add CASE… | list | show ID | remove ID   [--archive FILE]
 #include <cstdio>
 
+#include "app/pipeline.h"
 #include "archive/archive.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "app/compare_app.h"
-#include "archive/archive_compare.h"
+#include "app/archive_compare.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"

@@ -5,7 +5,7 @@
 
 #include "app/pipeline.h"
 #include "app/score_explain.h"
-#include "app/score_json.h"
+#include "scorecard_io/scorecard_json.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 

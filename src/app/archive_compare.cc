@@ -1,11 +1,11 @@
-#include "archive/archive_compare.h"
+#include "app/archive_compare.h"
 
 #include <deque>
 
 #include "app/compare_app.h"
-#include "app/scorecard_json_reader.h"
 #include "compare/comparison.h"
 #include "ingest/json.h"
+#include "scorecard_io/scorecard_json_reader.h"
 
 namespace jixiao::archive {
 

@@ -1,4 +1,4 @@
-#include "app/score_json.h"
+#include "scorecard_io/scorecard_json.h"
 
 #include <cstdio>
 

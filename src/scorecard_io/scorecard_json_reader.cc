@@ -1,4 +1,4 @@
-#include "app/scorecard_json_reader.h"
+#include "scorecard_io/scorecard_json_reader.h"
 
 #include "ingest/json.h"
 

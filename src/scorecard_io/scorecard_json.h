@@ -1,4 +1,5 @@
-// The `score --json` contract of DESIGN.md §5, and the plain-text summary `score` prints.
+// The `score --json` contract of DESIGN.md §5, and the plain-text summary `score` prints. Lives
+// below app/ and archive/ (both write it; the archive stores scorecards in this form).
 // Contract: numbers are JSON numbers rounded half-up to 2 decimals; `indicators` lists every node
 // in pre-order; parents carry "value": null and no deductions.
 #pragma once

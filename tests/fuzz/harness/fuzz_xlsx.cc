@@ -1,0 +1,19 @@
+// libFuzzer harness: the .xlsx reader (Poco::Zip + SAX) on arbitrary bytes, with small limits so
+// a decompression bomb is refused quickly.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/guard.h"
+#include "ingest/xlsx.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  jixiao::XlsxLimits limits;
+  limits.max_part_bytes = 8u << 20;
+  limits.max_total_bytes = 16u << 20;
+  limits.max_cells = 200000;
+  jixiao::Diagnostics diags;
+  jixiao::Guarded("fuzz.xlsx", diags, [&] { jixiao::ParseXlsx("fuzz.xlsx", bytes, limits); });
+  return 0;
+}
