@@ -111,10 +111,15 @@ def budget(g, zero_initial, zero_adjusted):
         actual = adjusted * F(r.randint(80, 100), 100)
         actual = F(int(actual * 100), 100)
         rows.append((initial, change, adjusted, actual))
-    text = "序号,项目构成,项目明细,资金来源,年初预算,调整金额,调整后预算,实际支出\n"
+    wan = r.random() < 0.3  # a 万元 header: cells in 万元, or carrying their own unit
+    cell = (lambda y: r.choice([grouped(dec(y / 10000, 6)), grouped(dec(y)) + "元"])) if wan \
+        else g.yuan_cell
+    unit = "(万元)" if wan else ""
+    text = "序号,项目构成,项目明细,资金来源,年初预算%s,调整金额%s,调整后预算%s,实际支出%s\n" % (
+        (unit,) * 4)
     for i, (a, b, c, d) in enumerate(rows, 1):
         text += "%d,构成%d,明细%d,区级,\"%s\",\"%s\",\"%s\",\"%s\"\n" % (
-            i, i, i, g.yuan_cell(a), g.yuan_cell(b), g.yuan_cell(c), g.yuan_cell(d))
+            i, i, i, cell(a), cell(b), cell(c), cell(d))
     return text
 
 

@@ -214,8 +214,21 @@ def target_fraction(rule, value, actual):
 
 # ---- case data ----
 def read_csv(path):
+    """Rows as {column name: cell}; a header unit 年初预算(万元) is kept as "_unit:年初预算"."""
     with open(path, encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
+        rows = list(csv.reader(f))
+    names, units = [], {}
+    for h in rows[0]:
+        m = re.match(r"^(.*?)[(（](.*)[)）]$", normalise(h).strip())
+        names.append(m.group(1) if m else h.strip())
+        if m:
+            units[m.group(1)] = m.group(2)
+    out = []
+    for r in rows[1:]:
+        row = dict(zip(names, r))
+        row.update({"_unit:" + k: v for k, v in units.items()})
+        out.append(row)
+    return out
 
 
 def money(cell, header_unit="元"):
@@ -226,16 +239,20 @@ def money(cell, header_unit="元"):
     return yuan
 
 
+def cell_yuan(row, column):
+    return money(row[column], row.get("_unit:" + column, "元"))
+
+
 def metrics_of(case_dir, framework, case):
     out = {}
     budget = os.path.join(case_dir, "budget.csv")
     if os.path.exists(budget):
         rows = read_csv(budget)
-        initial = sum((money(r["年初预算"]) for r in rows), F(0))
-        adjusted = sum((money(r["调整后预算"]) for r in rows), F(0))
-        actual = sum((money(r["实际支出"]) for r in rows), F(0))
+        initial = sum((cell_yuan(r, "年初预算") for r in rows), F(0))
+        adjusted = sum((cell_yuan(r, "调整后预算") for r in rows), F(0))
+        actual = sum((cell_yuan(r, "实际支出") for r in rows), F(0))
         for r in rows:
-            if money(r["年初预算"]) + money(r["调整金额"]) != money(r["调整后预算"]):
+            if cell_yuan(r, "年初预算") + cell_yuan(r, "调整金额") != cell_yuan(r, "调整后预算"):
                 raise Refused("budget line sum")
         out.update({"年初预算": initial, "调整后预算": adjusted, "实际支出": actual})
         if adjusted != 0:
