@@ -1,6 +1,7 @@
 // The data-entry workbook model, sheet by sheet.
 #include "casefile/entry_workbook.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "casefile/case_files.h"
@@ -274,9 +275,14 @@ doc::Sheet MetricSheet(const Framework& fw, const Case& c) {
     s.Text(r++, 4, note, CellStyle::kNote);
     done.push_back(name);
   };
+  std::vector<std::string> used;  // metrics some rule scores on
+  fw.ForEach([&](const Indicator& node) {
+    if (node.rule && !node.rule->metric.empty()) used.push_back(node.rule->metric);
+  });
   for (const DeclaredMetric& m : fw.metrics)
-    row(m.name, m.unit,
-        m.description + (c.survey.present ? "（有问卷答卷时由答卷计算，可不填）" : ""));
+    if (std::find(used.begin(), used.end(), m.name) != used.end())
+      row(m.name, m.unit,
+          m.description + (c.survey.present ? "（有问卷答卷时由答卷计算，可不填）" : ""));
   for (const auto& [name, m] : c.metrics)
     if (std::find(done.begin(), done.end(), name) == done.end()) row(name, m.unit, "");
   BlankInputs(s, 1, r + 5, 4);

@@ -87,8 +87,10 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
 
 }  // namespace
 
-std::vector<RawTargetRow> ReadTargetTable(const std::string& file, Diagnostics& diags) {
+std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostics& diags) {
   std::vector<RawTargetRow> out;
+  // A folder holding targets.csv (the layout `jixiao targets check` reads) stands for that file.
+  const std::string file = IsDirectory(file_in) ? file_in + "/targets.csv" : file_in;
   try {
     if (EndsWith(file, ".xlsx") || EndsWith(file, ".XLSX")) {
       const XlsxWorkbook book = ReadXlsxFile(file);

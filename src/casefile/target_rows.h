@@ -1,4 +1,5 @@
-// A unit's 绩效目标表 read leniently for scaffolding: CSV (targets.csv layout, GBK or UTF-8) or
+// A unit's 绩效目标表 read leniently for scaffolding: CSV (targets.csv layout, GBK or UTF-8; a
+// folder stands for its targets.csv) or
 // .xlsx (the first sheet with a header row naming 一级/二级/三级/指标值, title rows above it
 // allowed, merged 一级/二级 cells carried down).
 // Contract: rows keep their location (file:line or sheet!cell); blank 指标值 is kept (the caller
