@@ -1,6 +1,7 @@
 #include "targets/checker.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/format.h"
 #include "core/text.h"
@@ -30,7 +31,7 @@ const std::vector<RuleInfo>& Rules() {
       {"T18", "申报表表头不完整或资金不平", "相应匹配"},
       {"T19", "指标数量过少", "细化量化"},
       {"T20", "旧版或错位的指标结构", "指向明确"},
-      {"T21", "指标值或名称为空", "细化量化"},
+      {"T21", "指标值或名称为空或无法读取", "细化量化"},
       {"T22", "模板占位行未删除", "指向明确"},
       {"T23", "质量指标未量化", "细化量化"},
       {"T24", "成本指标未量化", "细化量化"},
@@ -136,9 +137,16 @@ Issue& Context::AddTable(const char* rule, Severity severity, std::string indica
 
 std::vector<Issue> Check(const Input& in) {
   Context c(in);
-  TableRules(c);
-  RowRules(c);
-  BudgetRules(c);
+  // Exact arithmetic throws on numbers too large for it; the table is then reported, not crashed.
+  for (auto family : {TableRules, RowRules, BudgetRules}) {
+    try {
+      family(c);
+    } catch (const std::exception&) {
+      c.AddTable("T21", Severity::kError, "全表",
+                 "表中的数值过大，无法核算合计、单价×数量或预算（超出精确计算范围）",
+                 "核对数值的位数与单位（万元、元）");
+    }
+  }
   // The table as a whole first, then target rows in order, then budget rows.
   std::stable_sort(c.issues.begin(), c.issues.end(), [](const Issue& a, const Issue& b) {
     return std::make_pair(!a.file.empty(), a.row) < std::make_pair(!b.file.empty(), b.row);

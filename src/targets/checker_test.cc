@@ -309,6 +309,24 @@ TEST_CASE("the older 投入/过程/产出/效果/影响力 structure: one mappin
   CHECK(t10->row == 6);
 }
 
+TEST_CASE("numbers that cannot be read exactly are located errors, never a crash") {
+  auto unreadable = With([](auto& r) { r[0].value = "≥1.5.5"; });
+  auto issues = Run(unreadable);
+  const Issue* t21 = Find(issues, "T21");
+  REQUIRE(t21);
+  CHECK(t21->row == 2);
+  CHECK(t21->severity == Severity::kError);
+  std::vector<Row> huge = {
+      {"产出指标", "数量指标", "服务总人次", "", "≥5", "人次"},
+      {"产出指标", "数量指标", "其中：甲", "", "≥9000000000000000000", "人次"},
+      {"产出指标", "数量指标", "其中：乙", "", "≥9000000000000000000", "人次"},
+  };
+  auto overflow = Run(huge);
+  const Issue* table = Find(overflow, "T21");
+  REQUIRE(table);
+  CHECK(table->row == 0);
+}
+
 TEST_CASE("every rule has a name and a principle") {
   CHECK(Rules().size() == 27);
   for (const auto& r : Rules()) {

@@ -283,6 +283,12 @@ void RowRules(Context& c) {
                 : "填写目标值，如“≥X”“=100%”或具体日期");
       continue;
     }
+    if (r.value.unreadable) {
+      c.Add("T21", Severity::kError, r,
+            "指标值“" + r.value.text + "”中的数值无法准确读取（格式有误或位数过多）",
+            "写成“≥3200人”“=100%”“≤220万元”这样的数值");
+      continue;
+    }
     if (r.value.numeric)
       NumericRules(c, r);
     else

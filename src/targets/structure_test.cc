@@ -32,6 +32,17 @@ TEST_CASE("指标值 as written: units inside brackets, ASCII and word comparato
   CHECK(g.number == Rational(250));
   CHECK(g.unit == "万");
   CHECK_FALSE(Value::Parse("100%").op_written);
+  for (auto [text, op] :
+       {std::pair{"不低于90%", CompareOp::kGe}, std::pair{"不少于3200人", CompareOp::kGe},
+        std::pair{"不超过48小时", CompareOp::kLe},
+        std::pair{"控制在220万元以内", CompareOp::kLe}}) {
+    INFO(text);
+    Value v = Value::Parse(text);
+    CHECK(v.numeric);
+    CHECK(v.op_written);
+    CHECK(v.op == op);
+  }
+  CHECK(Value::Parse("100%合格").IsPercent());
   CHECK(Value::Parse("").blank);
   CHECK(Value::Parse("≥95%（待确认）").number == Rational(95));
   for (const char* date :

@@ -1,5 +1,7 @@
 #include "targets/value.h"
 
+#include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "core/text.h"
@@ -97,8 +99,15 @@ Value Value::Parse(const std::string& raw) {
   }
   // Comparator, then a leading number, then the unit (glued, bracketed or absent).
   static const std::pair<const char*, CompareOp> kOps[] = {
-      {"≥", CompareOp::kGe}, {">=", CompareOp::kGe}, {"≤", CompareOp::kLe},  {"<=", CompareOp::kLe},
-      {">", CompareOp::kGt}, {"<", CompareOp::kLt},  {"==", CompareOp::kEq}, {"=", CompareOp::kEq}};
+      {"≥", CompareOp::kGe},      {">=", CompareOp::kGe},       {"≤", CompareOp::kLe},
+      {"<=", CompareOp::kLe},     {">", CompareOp::kGt},        {"<", CompareOp::kLt},
+      {"==", CompareOp::kEq},     {"=", CompareOp::kEq},        {"不低于", CompareOp::kGe},
+      {"不少于", CompareOp::kGe}, {"大于等于", CompareOp::kGe}, {"达到", CompareOp::kGe},
+      {"至少", CompareOp::kGe},   {"不超过", CompareOp::kLe},   {"不高于", CompareOp::kLe},
+      {"不多于", CompareOp::kLe}, {"不大于", CompareOp::kLe},   {"小于等于", CompareOp::kLe},
+      {"控制在", CompareOp::kLe}, {"低于", CompareOp::kLt},     {"少于", CompareOp::kLt},
+      {"高于", CompareOp::kGt},   {"超过", CompareOp::kGt},     {"大于", CompareOp::kGt},
+      {"小于", CompareOp::kLt},   {"等于", CompareOp::kEq}};
   CompareOp op = CompareOp::kEq;
   bool op_written = false;
   for (const auto& [symbol, o] : kOps) {
@@ -116,8 +125,16 @@ Value Value::Parse(const std::string& raw) {
     if (s[end] != ',') digits += s[end];
     ++end;
   }
-  auto number = digits.empty() ? std::nullopt : Rational::Parse(digits);
-  if (!number) return v;  // qualitative
+  std::optional<Rational> number;
+  try {
+    if (!digits.empty() && digits != "-") number = Rational::Parse(digits);
+  } catch (const std::exception&) {
+    number.reset();
+  }
+  if (!number) {
+    v.unreadable = !digits.empty() && digits != "-";
+    return v;  // qualitative, or a number that cannot be read
+  }
   std::string unit = Trim(s.substr(end));
   for (auto [open, close] : {std::pair{"(", ")"}, std::pair{"（", "）"}}) {
     if (StartsWith(unit, open) && EndsWith(unit, close)) {
@@ -141,7 +158,8 @@ Value Value::Parse(const std::string& raw) {
     v.op_written = true;
   }
   v.unit = unit;
-  if (v.unit == "％" || v.unit == "百分比" || v.unit == "百分点") v.unit = "%";
+  if (v.unit == "％" || v.unit == "百分比" || v.unit == "百分点" || StartsWith(v.unit, "%"))
+    v.unit = "%";  // "100%合格" is a rate
   return v;
 }
 
