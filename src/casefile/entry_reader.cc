@@ -23,7 +23,7 @@ int SheetReader::Column(const std::string& bare, bool required) {
   for (int c = 1; c <= sheet_->max_col && c <= 200; ++c)
     if (BareHeader(Trim(sheet_->At(1, c).text)) == bare) return c;
   if (required)
-    diags_.Error("import.missing_column", {book_.file, 0, 0, name_ + "!1"},
+    diags_.Error("import.missing_column", {book_.file, 0, 0, name_ + "!1:1"},
                  "工作表“" + name_ + "”第1行缺少列“" + bare + "”：请勿改动表头文字");
   return 0;
 }

@@ -211,6 +211,8 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
         std::string(t.file) == "targets.csv" ? targets_csv : std::string(t.header) + "\n";
   files["README.md"] = ReadmeText(case_id, fw_id);
   try {
+    const fs::path parent = fs::path(dir).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
     WriteCaseFolder(dir, files, false);
   } catch (const InputError& e) {
     diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);

@@ -1,0 +1,115 @@
+// casefile: the exact weight split, exact decimals, CSV/JSON text, header units, and the atomic
+// case-folder write (kept files, removed files, an abandoned write leaves the folder as it was).
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "casefile/case_files.h"
+#include "casefile/entry_layout.h"
+#include "casefile/targets_framework.h"
+#include "core/text.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+
+int64_t Sum(const std::vector<Score>& parts) {
+  int64_t total = 0;
+  for (Score s : parts) total += s.hundredths;
+  return total;
+}
+
+TEST_CASE("a weight splits into hundredths that sum to it, larger parts first") {
+  auto ten = SplitWeight(Score{1000}, 3);
+  REQUIRE(ten.size() == 3);
+  CHECK(ten[0].hundredths == 334);
+  CHECK(ten[1].hundredths == 333);
+  CHECK(ten[2].hundredths == 333);
+  auto tiny = SplitWeight(Score{5}, 3);  // 0.05 over 3: 0.02, 0.02, 0.01
+  CHECK(tiny[0].hundredths == 2);
+  CHECK(tiny[2].hundredths == 1);
+  for (int64_t w : {1, 7, 100, 999, 3000})
+    for (size_t n : {1u, 2u, 3u, 7u, 9u, 11u}) CHECK(Sum(SplitWeight(Score{w}, n)) == w);
+  CHECK(SplitWeight(Score{800}, 2)[1].hundredths == 400);
+  CHECK(SplitWeight(Score{100}, 0).empty());
+}
+
+TEST_CASE("placeholders are not usable target values") {
+  CHECK(UsableTargetValue("≥90%"));
+  CHECK(UsableTargetValue("及时"));
+  CHECK_FALSE(UsableTargetValue(""));
+  CHECK_FALSE(UsableTargetValue(" — "));
+  CHECK_FALSE(UsableTargetValue("待定"));
+}
+
+TEST_CASE("exact decimals and money text") {
+  CHECK(ExactDecimal(Rational(989, 10)) == "98.9");
+  CHECK(ExactDecimal(Rational(-1, 8)) == "-0.125");
+  CHECK(ExactDecimal(Rational(3)) == "3");
+  CHECK(ExactDecimal(Rational(1, 3)) == "1/3");
+  CHECK(MoneyText(Money{147174531}) == "1471745.31");
+  CHECK(MoneyText(Money{-240000}) == "-2400");
+  CHECK(MoneyText(Money{}) == "0");
+}
+
+TEST_CASE("CSV cells are quoted when they need it") {
+  CHECK(CsvLine({"1", "a,b", "say \"hi\"", ""}) == "1,\"a,b\",\"say \"\"hi\"\"\",\n");
+  CHECK(CsvLine({"line\nbreak"}) == "\"line\nbreak\"\n");
+}
+
+TEST_CASE("JSON text keeps numbers as written and re-reads to the same tree") {
+  const std::string source =
+      R"({"a": 0.10, "b": "引号\"和\\反斜杠\n", "c": [1, 2], "d": {"e": [], "f": {}}, "g": null})";
+  const JsonValue v = ParseJson("x.json", source);
+  const std::string text = JsonText(v);
+  CHECK(text.find("0.10") != std::string::npos);
+  const JsonValue again = ParseJson("y.json", text);
+  CHECK(JsonText(again) == text);
+  CHECK(again.Find("b")->text == "引号\"和\\反斜杠\n");
+}
+
+TEST_CASE("headers carry units in half- or full-width parentheses") {
+  CHECK(entry::BareHeader("年初预算(元)") == "年初预算");
+  CHECK(entry::BareHeader("分值（分）") == "分值");
+  CHECK(entry::HeaderUnit("年初预算(万元)") == "万元");
+  CHECK(entry::HeaderUnit("金额（亿元）") == "亿元");
+  CHECK(entry::HeaderUnit("事项").empty());
+}
+
+std::string Slurp(const fs::path& p) { return ReadFileBytes(p.string()).value_or("<absent>"); }
+
+TEST_CASE("case folders are written whole or not at all") {
+  const fs::path root = fs::temp_directory_path() / ("casefile-test-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  const std::string dir = (root / "case").string();
+  REQUIRE(WriteCaseFolder(dir, {{"case.json", "{}\n"}, {"narrative/a.md", "甲\n"}}, false));
+  CHECK(Slurp(root / "case/narrative/a.md") == "甲\n");
+  // Keep what the new files do not name, drop what `remove` names, replace the rest.
+  std::ofstream(root / "case/budget.csv") << "序号\n";
+  REQUIRE(WriteCaseFolder(dir, {{"case.json", "{\"id\": 1}\n"}}, true, {"budget.csv"}));
+  CHECK(Slurp(root / "case/case.json") == "{\"id\": 1}\n");
+  CHECK(Slurp(root / "case/narrative/a.md") == "甲\n");
+  CHECK_FALSE(fs::exists(root / "case/budget.csv"));
+  // A verification that fails abandons the write; nothing half-done is left beside it.
+  bool saw_temp = false;
+  CHECK_FALSE(
+      WriteCaseFolder(dir, {{"case.json", "broken"}}, true, {}, [&](const std::string& temp) {
+        saw_temp = Slurp(fs::path(temp) / "case.json") == "broken";
+        return false;
+      }));
+  CHECK(saw_temp);
+  CHECK(Slurp(root / "case/case.json") == "{\"id\": 1}\n");
+  size_t entries = 0;
+  for (auto it = fs::directory_iterator(root); it != fs::directory_iterator(); ++it) ++entries;
+  CHECK(entries == 1);
+  CHECK_THROWS_AS(WriteCaseFolder(dir, {{"../escape.txt", "x"}}, true), InputError);
+  CHECK_FALSE(fs::exists(root / "escape.txt"));
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace jixiao
