@@ -21,12 +21,47 @@ CsvColumn FirstColumn(const CsvTable& csv, std::initializer_list<const char*> na
   return {};
 }
 
+namespace {
+
+// "一级\n指标（年度）" -> "一级指标": spaces and line breaks dropped, a trailing bracket cut.
+std::string HeaderBase(const std::string& header) {
+  std::string s;
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i] != ' ' && header[i] != '\n' && header[i] != '\r' && header[i] != '\t')
+      s += header[i];
+  for (const char* open : {"(", "（"}) {
+    size_t at = s.find(open);
+    if (at != std::string::npos && at > 0) s = s.substr(0, at);
+  }
+  return s;
+}
+
+// Among the columns that carry one of `names` (first name first), the one with most filled
+// cells: a table with 指标值(长期) blank and 指标值(年度) filled reads the annual column.
+CsvColumn BestColumn(const CsvTable& csv, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    int best = -1;
+    size_t best_filled = 0;
+    for (size_t i = 0; i < csv.header.size(); ++i) {
+      if (HeaderBase(csv.header[i]) != n) continue;
+      size_t filled = 0;
+      for (const auto& row : csv.rows)
+        filled += i < row.cells.size() && !Trim(row.cells[i]).empty();
+      if (best < 0 || filled > best_filled) best = static_cast<int>(i), best_filled = filled;
+    }
+    if (best >= 0) return {best, csv.header[static_cast<size_t>(best)], ""};
+  }
+  return {};
+}
+
+}  // namespace
+
 TargetColumns FindTargetColumns(const CsvTable& csv) {
-  return {FirstColumn(csv, {"一级", "一级指标", "绩效指标分类"}),
-          FirstColumn(csv, {"二级", "二级指标", "评价内容"}),
-          FirstColumn(csv, {"三级", "三级指标", "指标内容", "指标名称", "绩效指标"}),
-          FirstColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
-                            "年度目标值", "绩效指标值"})};
+  return {BestColumn(csv, {"一级", "一级指标", "绩效指标分类"}),
+          BestColumn(csv, {"二级", "二级指标", "评价内容"}),
+          BestColumn(csv, {"三级", "三级指标", "指标内容", "指标名称", "绩效指标"}),
+          BestColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
+                           "年度目标值", "绩效指标值", "当年度指标值"})};
 }
 
 void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, bool lenient) {

@@ -1,0 +1,48 @@
+// Reading target rows as real tables write them (lenient) and as a case needs them (strict).
+#include "ingest/target_rows.h"
+
+#include <catch2/catch.hpp>
+
+namespace jixiao {
+
+namespace {
+Table<TargetRow> Read(const std::string& text, bool lenient, Diagnostics& diags) {
+  CsvTable csv = ParseCsv("t.csv", text);
+  CsvCells cells(csv, diags);
+  Table<TargetRow> t;
+  ReadTargetRows(csv, cells, t, lenient);
+  return t;
+}
+}  // namespace
+
+TEST_CASE("lenient: blanks are kept for the checker, merged cells continue, header variants") {
+  Diagnostics diags;
+  auto t = Read(
+      "一级指标,二级指标（长期）,指标值（长期）,二级指标（年度）,指标内容,指标值（年度）\n"
+      "产出指标(50分),,,数量指标,发放人数,≥320(人)\n"
+      ",,,,发放金额,\n"
+      ",,,时效指标,发放时间,\"2025年12月31日前（待确认）\"\n",
+      true, diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[1].level1 == "产出指标(50分)");
+  CHECK(t.rows[1].level2 == "数量指标");
+  CHECK(t.rows[1].value.empty());
+  CHECK(t.rows[2].value == "2025年12月31日前");
+  CHECK(t.rows[0].value == "≥320(人)");
+}
+
+TEST_CASE("lenient: a header without the indicator columns is one located error") {
+  Diagnostics diags;
+  Read("名称,金额\na,1\n", true, diags);
+  CHECK(diags.HasErrors());
+}
+
+TEST_CASE("strict: a case's targets need 三级 and 指标值") {
+  Diagnostics diags;
+  auto t = Read("一级,二级,三级,指标值\n产出指标,数量指标,人数,\n", false, diags);
+  CHECK(diags.HasErrors());
+  CHECK(t.rows.empty());
+}
+
+}  // namespace jixiao
