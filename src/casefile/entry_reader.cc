@@ -8,6 +8,18 @@
 #include "core/text.h"
 
 namespace jixiao::entry {
+namespace {
+// A cell's text as quoted in messages: at most 40 characters.
+std::string Shown(const std::string& text) {
+  size_t i = 0, n = 0;
+  while (i < text.size() && n < 40) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    ++n;
+  }
+  return i < text.size() ? text.substr(0, i) + "…" : text;
+}
+}  // namespace
 
 SheetReader::SheetReader(const XlsxWorkbook& book, const std::string& name, Diagnostics& diags)
     : book_(book), sheet_(book.Find(name)), name_(name), diags_(diags) {
@@ -47,7 +59,8 @@ bool SheetReader::RowBlank(int row) const {
   if (!sheet_) return true;
   for (int c = 1; c <= sheet_->max_col && c <= 200; ++c) {
     const XlsxCell& cell = sheet_->At(row, c);
-    if (!cell.empty() && !cell.formula && !Trim(cell.text).empty()) return false;
+    // Any text counts, formulas' results too; an uncalculated formula counts (import reports it).
+    if ((cell.formula && cell.empty()) || !Trim(cell.text).empty()) return false;
   }
   return true;
 }
@@ -69,6 +82,11 @@ std::optional<std::string> SheetReader::Required(int row, int col, bool required
     return std::nullopt;
   }
   const std::string text = Text(row, col);
+  if (text.empty() && cell.formula && cell.empty()) {
+    Error(row, col, "import.formula",
+          "公式没有保存计算结果：请在 Excel 中打开并保存一次，或直接填写" + what);
+    return std::nullopt;
+  }
   if (text.empty()) {
     if (required) Error(row, col, "import.blank", "不能为空，请填写" + what);
     return std::nullopt;
@@ -95,13 +113,13 @@ std::optional<Money> SheetReader::Amount(int row, int col, bool required) {
   }
   if (!yuan) {
     Error(row, col, "import.amount",
-          "“" + *text + "”不是金额" + (error.empty() ? "" : "（" + error + "）") +
+          "“" + Shown(*text) + "”不是金额" + (error.empty() ? "" : "（" + Shown(error) + "）") +
               "：请填数字，单位" + unit + "，如 1471745.31");
     return std::nullopt;
   }
   const Rational fen = *yuan * Rational(100);
   if (fen.den() != 1) {
-    Error(row, col, "import.amount_fen", "金额“" + *text + "”超过两位小数（分），请核对");
+    Error(row, col, "import.amount_fen", "金额“" + Shown(*text) + "”超过两位小数（分），请核对");
     return std::nullopt;
   }
   return Money{fen.num()};
@@ -121,8 +139,8 @@ std::optional<Rational> SheetReader::Number(int row, int col, bool required, boo
   if (!parsed.quantity ||
       !(parsed.quantity->unit.empty() || (percent_as_100 && parsed.quantity->unit == "%"))) {
     Error(row, col, "import.number",
-          "“" + *text + "”不是数字" + (parsed.error.empty() ? "" : "（" + parsed.error + "）") +
-              "，请填数字");
+          "“" + Shown(*text) + "”不是数字" +
+              (parsed.error.empty() ? "" : "（" + Shown(parsed.error) + "）") + "，请填数字");
     return std::nullopt;
   }
   return parsed.quantity->value;
@@ -133,12 +151,14 @@ std::optional<std::string> SheetReader::Date(int row, int col, bool required) {
   if (!text) return std::nullopt;
   const XlsxCell& cell = Cell(row, col);
   if (cell.type == XlsxCell::Type::kNumber && cell.date.empty()) {
-    Error(row, col, "import.date", "“" + *text + "”不是日期：请填 2024-06-20 或 2024年6月20日");
+    Error(row, col, "import.date",
+          "“" + Shown(*text) + "”不是日期：请填 2024-06-20 或 2024年6月20日");
     return std::nullopt;
   }
   auto day = ParseCalendarDay(*text);
   if (!day) {
-    Error(row, col, "import.date", "“" + *text + "”不是有效日期：请填 2024-06-20 或 2024年6月20日");
+    Error(row, col, "import.date",
+          "“" + Shown(*text) + "”不是有效日期：请填 2024-06-20 或 2024年6月20日");
     return std::nullopt;
   }
   char buf[16];

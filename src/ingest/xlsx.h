@@ -37,7 +37,7 @@ struct XlsxCell {
   // Dates: "2024-10-09" (kDate) or "2024-10-09 13:30:00" (kDateTime/kTime); empty when the
   // serial is not a valid date (negative, or beyond 9999-12-31).
   std::string date;
-  bool formula = false;  // the value is a formula's cached result
+  bool formula = false;  // the value is a formula's cached result (kEmpty: none was saved)
   bool empty() const { return type == Type::kEmpty; }
 };
 

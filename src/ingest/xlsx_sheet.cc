@@ -140,7 +140,11 @@ class SheetHandler : public Poco::XML::DefaultHandler {
         cell.date = iso.size() > 10 ? iso : iso.substr(0, 10);
       if (cell.date.size() > 10 && cell.date.substr(10) == " 00:00:00") cell.date.resize(10);
     } else if (type_.empty() || type_ == "n") {
-      if (value_.empty()) return;
+      if (value_.empty()) {
+        // A formula saved without its result (written by a program that does not calculate).
+        if (has_formula_) Store(row_, col_, std::move(cell));
+        return;
+      }
       char* end = nullptr;
       const double number = std::strtod(value_.c_str(), &end);
       if (*end != '\0' || !std::isfinite(number))
