@@ -18,12 +18,15 @@ cat >"$conf/fonts.conf" <<'XML'
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <alias><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
-  <alias><family>SimSun</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
-  <alias><family>仿宋</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
-  <alias><family>楷体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
-  <alias><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
-  <alias><family>SimHei</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>SimSun</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>仿宋_GB2312</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>楷体_GB2312</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>FangSong</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>仿宋</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>楷体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+  <alias binding="strong"><family>SimHei</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
 </fontconfig>
 XML
 export FONTCONFIG_FILE="$conf/fonts.conf"

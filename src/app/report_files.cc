@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"
 #include "report/builder.h"
@@ -10,20 +11,34 @@
 namespace jixiao {
 
 const std::vector<std::string>& ReportFormats() {
-  static const std::vector<std::string> kFormats = {"docx", "html", "md", "xlsx"};
+  static const std::vector<std::string> kFormats = {"docx", "html", "md", "xlsx", "pdf"};
   return kFormats;
 }
 
 namespace {
 
 // Writes one document in the requested text formats; xlsx is the caller's.
+bool Wants(const std::vector<std::string>& formats, const char* format) {
+  return std::find(formats.begin(), formats.end(), format) != formats.end();
+}
+
+// The headings the DOCX TOC lists, in order (render/docx.cc: levels 1–2 except 目录).
+std::vector<std::string> TocHeadings(const doc::Document& document) {
+  std::vector<std::string> out;
+  for (const auto& block : document.blocks)
+    if (auto* h = std::get_if<doc::Heading>(&block); h && h->level <= 2 && h->text != "目录")
+      out.push_back(h->text);
+  return out;
+}
+
 bool RenderDocument(const doc::Document& document, const std::vector<std::string>& formats,
                     const std::string& template_dir, const std::string& base,
-                    std::vector<OutputFile>& files, Diagnostics& diags) {
+                    std::vector<OutputFile>& files, Diagnostics& diags,
+                    const OfficeOptions& office) {
   for (const auto& f : formats) {
     if (f == "md") files.push_back({base + ".md", render::ToMarkdown(document)});
     if (f == "html") files.push_back({base + ".html", render::ToHtml(document)});
-    if (f == "docx") {
+    if (f == "docx" || (f == "pdf" && !Wants(formats, "docx"))) {
       // A template directory may carry its own reference styles; else the shipped one is used.
       std::string styles_file = template_dir + "/styles.xml";
       auto styles = ReadFileBytes(styles_file);
@@ -33,7 +48,24 @@ bool RenderDocument(const doc::Document& document, const std::vector<std::string
         diags.Error("template.missing", {styles_file, 0, 0, ""}, "找不到 DOCX 参考样式 styles.xml");
         return false;
       }
-      files.push_back({base + ".docx", render::ToDocx(document, *styles)});
+      std::string docx = render::ToDocx(document, *styles);
+      // One LibreOffice layout gives each heading its page: the TOC's cached page numbers.
+      bool want_pdf = Wants(formats, "pdf");
+      if (want_pdf || (office.toc_pages && OfficeBinary())) {
+        Diagnostics first_pass;
+        if (auto pdf = DocxToPdf(docx, office.scratch_dir, want_pdf ? diags : first_pass)) {
+          auto pages = HeadingPages(*pdf, TocHeadings(document), office.scratch_dir);
+          if (!pages.empty()) docx = render::ToDocx(document, *styles, pages);
+          if (want_pdf) {
+            auto final_pdf = pages.empty() ? pdf : DocxToPdf(docx, office.scratch_dir, diags);
+            if (!final_pdf) return false;
+            files.push_back({base + ".pdf", *final_pdf});
+          }
+        } else if (want_pdf) {
+          return false;
+        }
+      }
+      if (f == "docx") files.push_back({base + ".docx", docx});
     }
   }
   return true;
@@ -43,7 +75,7 @@ bool KnownFormats(const std::vector<std::string>& formats, Diagnostics& diags) {
   for (const auto& f : formats) {
     if (std::find(ReportFormats().begin(), ReportFormats().end(), f) == ReportFormats().end()) {
       diags.Error("report.format", {"--formats", 0, 0, f},
-                  "未知的报告格式“" + f + "”，可用：docx、html、md、xlsx");
+                  "未知的报告格式“" + f + "”，可用：docx、html、md、xlsx、pdf");
       return false;
     }
   }
@@ -55,7 +87,8 @@ bool KnownFormats(const std::vector<std::string>& formats, Diagnostics& diags) {
 std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir,
-                                                    Diagnostics& diags) {
+                                                    Diagnostics& diags,
+                                                    const OfficeOptions& office) {
   if (!KnownFormats(formats, diags)) return std::nullopt;
   report::ReportInput input{*e.framework, e.c, e.card};
   auto document = report::BuildReport(input, template_dir, diags);
@@ -64,7 +97,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   for (const auto& f : formats)
     if (f == "xlsx")
       files.push_back({"scoring.xlsx", render::ToXlsx(report::BuildScoringWorkbook(input))});
-  if (!RenderDocument(*document, formats, template_dir, "report", files, diags))
+  if (!RenderDocument(*document, formats, template_dir, "report", files, diags, office))
     return std::nullopt;
   return files;
 }
@@ -72,7 +105,8 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
 std::optional<std::vector<OutputFile>> RenderSurveyAppendix(const Evaluation& e,
                                                             const std::vector<std::string>& formats,
                                                             const std::string& template_dir,
-                                                            Diagnostics& diags) {
+                                                            Diagnostics& diags,
+                                                            const OfficeOptions& office) {
   if (!e.c.survey.present) {
     diags.Error("survey.missing", {e.c.dir + "/survey", 0, 0, ""},
                 "案例没有问卷数据：请提供 survey/questionnaire.json 和 survey/responses.csv");
@@ -84,7 +118,7 @@ std::optional<std::vector<OutputFile>> RenderSurveyAppendix(const Evaluation& e,
   if (!document) return std::nullopt;
   document->title = e.c.project.name + "问卷调查汇总分析报告";
   std::vector<OutputFile> files;
-  if (!RenderDocument(*document, formats, template_dir, "survey", files, diags))
+  if (!RenderDocument(*document, formats, template_dir, "survey", files, diags, office))
     return std::nullopt;
   return files;
 }

@@ -18,18 +18,28 @@ struct OutputFile {
   std::string bytes;
 };
 
-const std::vector<std::string>& ReportFormats();  // docx, html, md, xlsx
+const std::vector<std::string>& ReportFormats();  // docx, html, md, xlsx, pdf
+
+// LibreOffice use (app/office.h): `pdf` always needs it; with `toc_pages` a DOCX is laid out once
+// to write each heading's page into the TOC. Scratch files go into `scratch_dir` (the output
+// folder).
+struct OfficeOptions {
+  std::string scratch_dir;
+  bool toc_pages = true;
+};
 
 std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& evaluation,
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir,
-                                                    Diagnostics& diags);
+                                                    Diagnostics& diags,
+                                                    const OfficeOptions& office = {});
 
 // The 问卷调查汇总分析报告 appendix alone (survey.docx/.html/.md); an error if the case has no
 // survey.
 std::optional<std::vector<OutputFile>> RenderSurveyAppendix(const Evaluation& evaluation,
                                                             const std::vector<std::string>& formats,
                                                             const std::string& template_dir,
-                                                            Diagnostics& diags);
+                                                            Diagnostics& diags,
+                                                            const OfficeOptions& office = {});
 
 }  // namespace jixiao

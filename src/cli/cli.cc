@@ -56,11 +56,13 @@ const std::vector<Command>& Commands() {
        "  评分规则：docs/rules.md；一致性检查：docs/checks.md。",
        RunScore},
       {"report", "生成绩效评价报告（DOCX、HTML、Markdown）和评分表工作簿（XLSX）",
-       "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx] [--templates DIR]\n"
+       "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx,pdf] [--templates DIR] "
+       "[--no-toc-pages]\n"
        "  给出多个案例时，各案例写入 DIR/<案例编号>/，并使用全部处理器核心。\n"
        "  -o DIR          输出目录（默认 out）\n"
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 "
-       "scoring.xlsx）\n"
+       "scoring.xlsx；pdf 由 LibreOffice 生成）\n"
+       "  --no-toc-pages  不调用 LibreOffice 排版来写目录页码（单个案例默认写入）\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板\n"
        "  模板说明：docs/templates.md；案例格式：docs/case-format.md。",
        RunReport},

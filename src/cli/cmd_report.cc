@@ -26,8 +26,9 @@ int Run(const Args& args, const Command& self, bool survey) {
   if (WantsHelp(args)) return Usage(self, false);
   std::vector<std::string> dirs;
   std::string out_dir = "out", templates = report::DefaultTemplateDir();
-  std::vector<std::string> formats = ReportFormats();
+  std::vector<std::string> formats = {"docx", "html", "md", "xlsx"};
   if (survey) formats = {"docx", "html", "md"};
+  bool toc_pages = true;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     bool has_value = i + 1 < args.size();
@@ -38,6 +39,8 @@ int Run(const Args& args, const Command& self, bool survey) {
       if (!FormatsGiven(formats)) return Usage(self, true);
     } else if (a == "--templates" && has_value) {
       templates = args[++i];
+    } else if (a == "--no-toc-pages") {
+      toc_pages = false;
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "未知选项或缺少参数值：“%s”。\n", a.c_str());
       return Usage(self, true);
@@ -86,8 +89,10 @@ int Run(const Args& args, const Command& self, bool survey) {
       std::optional<std::vector<OutputFile>> files;
       if (evaluation) {
         Guarded(dirs[i] + "/case.json", diags, [&] {
-          files = survey ? RenderSurveyAppendix(*evaluation, formats, templates, diags)
-                         : RenderReport(*evaluation, formats, templates, diags);
+          // Page numbers need a LibreOffice layout per report: on for one case, off for a batch.
+          OfficeOptions office{target, toc_pages && dirs.size() == 1};
+          files = survey ? RenderSurveyAppendix(*evaluation, formats, templates, diags, office)
+                         : RenderReport(*evaluation, formats, templates, diags, office);
         });
       }
       bool ok = files && WriteFilesAtomically(target, *files, diags);

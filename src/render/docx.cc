@@ -1,6 +1,10 @@
 // DOCX writer: WordprocessingML with real heading styles (Word's navigation pane and the TOC
 // field work), a TOC field with cached entries, footer page numbers (none on the cover), A4,
 // tables with gridSpan/vMerge merges and repeated header rows, numbered captions.
+#include <algorithm>
+#include <cstdio>
+
+#include "render/column_widths.h"
 #include "render/render.h"
 #include "render/zip.h"
 
@@ -69,12 +73,7 @@ std::string TableXml(const doc::Table& t) {
                         ? ""
                         : Para("Caption", Text(t.number + " " + t.caption));
   size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
-  std::vector<int> widths = t.widths;
-  if (widths.size() != cols) widths.assign(cols, 1);
-  int total = 0;
-  for (int w : widths) total += w;
-  std::vector<int> twips;
-  for (int w : widths) twips.push_back(text_width * w / (total ? total : 1));
+  std::vector<int> twips = ColumnTwips(t, cols, text_width);
   out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
          std::to_string(text_width) +
          "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout "
@@ -110,6 +109,10 @@ std::string TableXml(const doc::Table& t) {
       std::string jc =
           std::string("<w:jc w:val=\"") + Jc(header ? doc::Align::kCenter : o.align) + "\"/>";
       std::string runs = orow == static_cast<int>(r) ? Text(o.text, o.bold || header) : "";
+      // A negative amount keeps its sign on the line: "-706,093.81" never breaks after the "-".
+      if (o.text.size() > 1 && o.text[0] == '-' && o.text[1] >= '0' && o.text[1] <= '9' &&
+          orow == static_cast<int>(r))
+        runs = "<w:r><w:noBreakHyphen/></w:r>" + Text(o.text.substr(1), o.bold || header);
       out += Para("TableText", runs, jc) + "</w:tc>";
     }
     out += "</w:tr>";
@@ -196,22 +199,55 @@ std::string ChartInline(int id) {
          "\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
 }
 
-std::string TocXml(const doc::Document& d) {
+// Bookmark names of the headings the TOC lists, in document order.
+std::string TocBookmark(int n) {
+  char name[16];
+  std::snprintf(name, sizeof name, "_Toc%06d", n);
+  return name;
+}
+
+bool InToc(const doc::Heading& h) { return h.level <= 2 && h.text != "目录"; }
+
+// The TOC field: each entry a hyperlink to its heading's bookmark with a PAGEREF field, so Word,
+// LibreOffice and the PDF all show the page (LibreOffice computes PAGEREF when it lays out; the
+// cached result is the page found by a LibreOffice render when one was made, else blank).
+std::string TocXml(const doc::Document& d, const std::vector<int>& pages) {
   std::string out =
       "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:fldChar "
       "w:fldCharType=\"begin\"/></w:r>"
       "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
       "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r></w:p>";
+  int n = 0;
   for (const auto& block : d.blocks) {
-    if (auto* h = std::get_if<doc::Heading>(&block))
-      if (h->level <= 2 && h->text != "目录")
-        out += Para(h->level == 1 ? "TOC1" : "TOC2", Text(h->text));
+    auto* h = std::get_if<doc::Heading>(&block);
+    if (!h || !InToc(*h)) continue;
+    std::string mark = TocBookmark(++n);
+    std::string page =
+        static_cast<size_t>(n) <= pages.size() && pages[static_cast<size_t>(n) - 1] > 0
+            ? std::to_string(pages[static_cast<size_t>(n) - 1])
+            : "";
+    std::string tabs = "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"" +
+                       std::to_string(kTextWidth) + "\"/></w:tabs>";
+    out += "<w:p><w:pPr><w:pStyle w:val=\"" + std::string(h->level == 1 ? "TOC1" : "TOC2") +
+           "\"/>" + tabs + "</w:pPr><w:hyperlink w:anchor=\"" + mark + "\" w:history=\"1\">" +
+           Text(h->text) +
+           "<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+           "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF " +
+           mark +
+           " \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+           "<w:r><w:t>" +
+           page + "</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>";
   }
   return out + "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
 }
 
 std::string CoverXml(const doc::Cover& c) {
-  std::string out = Para("Title", Text(c.kicker));
+  // The title breaks where the published covers break it: before 财政支出….
+  std::string kicker = Text(c.kicker);
+  size_t at = c.kicker.find("财政支出");
+  if (at != std::string::npos && at > 0)
+    kicker = Text(c.kicker.substr(0, at)) + "<w:r><w:br/></w:r>" + Text(c.kicker.substr(at));
+  std::string out = Para("Title", kicker);
   for (const auto& [label, value] : c.fields) out += Para("CoverField", Text(label + "：" + value));
   out += Para("CoverField", "", "<w:spacing w:before=\"1200\"/><w:jc w:val=\"center\"/>");
   if (!c.date.empty())
@@ -219,9 +255,23 @@ std::string CoverXml(const doc::Cover& c) {
   return out;
 }
 
-std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& charts) {
+// The body's last section: a document ending in a landscape table ends in landscape (no blank
+// portrait page after it).
+std::string FinalSection(std::string& body, size_t landscape_end, bool first_section) {
+  std::string tail = landscape_end == std::string::npos ? "" : body.substr(landscape_end);
+  if (!tail.empty() && tail == "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>") {
+    body.resize(landscape_end);
+    return body + Para("Normal", "") + SectionProperties(true, false);
+  }
+  return body + SectionProperties(false, first_section);
+}
+
+std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& charts,
+                        const std::vector<int>& toc_pages) {
   std::string body;
   bool break_pending = false, first_section = true;
+  int toc_entries = 0;
+  size_t landscape_end = std::string::npos;   // where the last landscape section's break begins
   size_t headings_start = std::string::npos;  // where the headings just before this block begin
   auto add = [&](std::string xml) {
     body += break_pending ? WithPageBreakBefore(std::move(xml)) : xml;
@@ -230,7 +280,13 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
   for (const auto& block : d.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
       if (headings_start == std::string::npos) headings_start = body.size();
-      add(Para("Heading" + std::to_string(h->level), Text(h->text)));
+      std::string runs = Text(h->text);
+      if (InToc(*h)) {
+        std::string id = std::to_string(++toc_entries);
+        runs = "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + TocBookmark(toc_entries) +
+               "\"/>" + runs + "<w:bookmarkEnd w:id=\"" + id + "\"/>";
+      }
+      add(Para("Heading" + std::to_string(h->level), runs));
       continue;
     }
     size_t section_start = headings_start == std::string::npos ? body.size() : headings_start;
@@ -250,7 +306,9 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
         body += "<w:p><w:pPr>" + SectionProperties(false, first_section) + "</w:pPr></w:p>" + moved;
         first_section = false;
         break_pending = false;
-        body += TableXml(*t) + "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>";
+        body += TableXml(*t);
+        landscape_end = body.size();
+        body += "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>";
       } else {
         add(TableXml(*t) + Para("Normal", ""));
       }
@@ -261,7 +319,7 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
       break_pending = true;
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
-      add(TocXml(d));
+      add(TocXml(d, toc_pages));
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       add(CoverXml(*c));
     }
@@ -271,7 +329,7 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
          "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
          "wordprocessingDrawing\"><w:body>" +
-         body + SectionProperties(false, first_section) + "</w:body></w:document>";
+         FinalSection(body, landscape_end, first_section) + "</w:body></w:document>";
 }
 
 const char* const kContentTypes =
@@ -287,6 +345,8 @@ const char* const kContentTypes =
     "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
     "<Override PartName=\"/word/settings.xml\" "
     "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+    "<Override PartName=\"/word/fontTable.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
     "<Override PartName=\"/word/footer1.xml\" "
     "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
     "<Override PartName=\"/docProps/core.xml\" "
@@ -315,13 +375,34 @@ const char* const kDocumentRels =
     "Target=\"settings.xml\"/>"
     "<Relationship Id=\"rId3\" "
     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
-    "Target=\"footer1.xml\"/>";  // closed by ToDocx after the chart relationships
+    "Target=\"footer1.xml\"/>"
+    "<Relationship Id=\"rId4\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" "
+    "Target=\"fontTable.xml\"/>";  // closed by ToDocx after the chart relationships
 
 const char* const kSettings =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
     "<w:updateFields w:val=\"true\"/><w:defaultTabStop w:val=\"420\"/>"
     "<w:characterSpacingControl w:val=\"compressPunctuation\"/></w:settings>";
+
+// Declared East-Asian fonts with their fallbacks (altName), so a machine without 仿宋_GB2312 uses
+// 仿宋/FangSong rather than an arbitrary face.
+const char* const kFontTable =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/><w:charset w:val=\"86\"/>"
+    "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+    "<w:font w:name=\"仿宋\"><w:altName w:val=\"FangSong\"/><w:charset w:val=\"86\"/>"
+    "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+    "<w:font w:name=\"楷体_GB2312\"><w:altName w:val=\"楷体\"/><w:charset w:val=\"86\"/>"
+    "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+    "<w:font w:name=\"黑体\"><w:altName w:val=\"SimHei\"/><w:charset w:val=\"86\"/>"
+    "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+    "<w:font w:name=\"宋体\"><w:altName w:val=\"SimSun\"/><w:charset w:val=\"86\"/>"
+    "<w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
+    "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/>"
+    "<w:pitch w:val=\"variable\"/></w:font></w:fonts>";
 
 const char* const kFooter =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -335,9 +416,10 @@ const char* const kFooter =
 
 }  // namespace
 
-std::string ToDocx(const doc::Document& d, const std::string& styles_xml) {
+std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
+                   const std::vector<int>& toc_pages) {
   std::vector<const doc::Chart*> charts;
-  std::string document = DocumentXml(d, charts);
+  std::string document = DocumentXml(d, charts, toc_pages);
   std::string types = kContentTypes, rels = kDocumentRels;
   for (size_t i = 1; i <= charts.size(); ++i) {
     std::string n = std::to_string(i);
@@ -359,6 +441,7 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml) {
   zip.Add("word/styles.xml", styles_xml);
   zip.Add("word/settings.xml", kSettings);
   zip.Add("word/footer1.xml", kFooter);
+  zip.Add("word/fontTable.xml", kFontTable);
   zip.Add("docProps/core.xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
           "<cp:coreProperties "

@@ -9,7 +9,7 @@ namespace {
 
 const char* const kStyle = R"(
 @page { size: A4; margin: 25mm 22mm; }
-body { font-family: "FangSong", "仿宋", "Noto Serif CJK SC", serif; font-size: 12pt; line-height: 1.7;
+body { font-family: "仿宋_GB2312", "FangSong_GB2312", "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 12pt; line-height: 1.7;
        max-width: 170mm; margin: 0 auto; color: #111; }
 h1, h2, h3, h4 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; line-height: 1.4; }
 h1 { font-size: 16pt; text-align: center; margin-top: 1.5em; }
@@ -29,7 +29,11 @@ td.c { text-align: center; } td.l { text-align: left; } td.r { text-align: right
 .pagebreak { page-break-after: always; }
 figure.chart { margin: 1em auto; max-width: 150mm; page-break-inside: avoid; }
 nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 2em; }
-@media print { thead { display: table-header-group; } tr { page-break-inside: avoid; } }
+h1, h2, h3, h4, .caption { break-after: avoid; page-break-after: avoid; }
+@page wide { size: A4 landscape; margin: 18mm 15mm; }
+section.wide { page: wide; }
+@media print { body { max-width: none; } thead { display: table-header-group; }
+  tr { page-break-inside: avoid; } }
 )";
 
 std::string Esc(const std::string& text) { return XmlEscape(text); }  // same rules as XML
@@ -138,8 +142,12 @@ std::string ToHtml(const doc::Document& d) {
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
       Esc(d.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
   int heading_id = 0;
+  size_t headings_start = std::string::npos;  // the run of headings just before this block
   for (const auto& block : d.blocks) {
+    if (!std::holds_alternative<doc::Heading>(block) && !std::get_if<doc::Table>(&block))
+      headings_start = std::string::npos;
     if (auto* h = std::get_if<doc::Heading>(&block)) {
+      if (headings_start == std::string::npos) headings_start = out.size();
       std::string tag = "h" + std::to_string(h->level);
       out += "<" + tag + " id=\"h" + std::to_string(++heading_id) + "\">" + Esc(h->text) + "</" +
              tag + ">\n";
@@ -151,7 +159,13 @@ std::string ToHtml(const doc::Document& d) {
       for (const auto& item : l->items) out += "<li>" + Runs(item) + "</li>\n";
       out += l->ordered ? "</ol>\n" : "</ul>\n";
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
+      // A wide table prints on landscape pages (a named page), with the headings that lead to it.
+      if (t->wide)
+        out.insert(headings_start == std::string::npos ? out.size() : headings_start,
+                   "<section class=\"wide\">\n");
       Table(*t, out);
+      if (t->wide) out += "</section>\n";
+      headings_start = std::string::npos;
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {
       Chart(*ch, out);
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
@@ -159,8 +173,11 @@ std::string ToHtml(const doc::Document& d) {
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
       Toc(d, out);
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
-      out += "<section class=\"cover\">\n<div class=\"kicker\">" + Esc(c->kicker) +
-             "</div>\n<table>\n";
+      size_t at = c->kicker.find("财政支出");
+      std::string kicker = at != std::string::npos && at > 0
+                               ? Esc(c->kicker.substr(0, at)) + "<br>" + Esc(c->kicker.substr(at))
+                               : Esc(c->kicker);
+      out += "<section class=\"cover\">\n<div class=\"kicker\">" + kicker + "</div>\n<table>\n";
       for (const auto& [label, value] : c->fields)
         out += "<tr><td>" + Esc(label) + "：</td><td>" + Esc(value) + "</td></tr>\n";
       out += "</table>\n<p class=\"date\">" + Esc(c->date) + "</p>\n</section>\n";

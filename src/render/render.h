@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "document/document.h"
 #include "document/workbook.h"
@@ -13,7 +14,10 @@ namespace jixiao::render {
 std::string ToMarkdown(const doc::Document& document);
 std::string ToHtml(const doc::Document& document);
 // `styles_xml` is the reference word/styles.xml (templates/docx/styles.xml).
-std::string ToDocx(const doc::Document& document, const std::string& styles_xml);
+// `toc_pages` are the pages of the TOC's headings (levels 1–2) when a render found them; they are
+// the cached results of the TOC's PAGEREF fields (Word and LibreOffice recompute them).
+std::string ToDocx(const doc::Document& document, const std::string& styles_xml,
+                   const std::vector<int>& toc_pages = {});
 
 // The scoring workbook as .xlsx bytes (libxlsxwriter).
 std::string ToXlsx(const doc::Workbook& workbook);

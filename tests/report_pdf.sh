@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# --formats pdf: with LibreOffice the PDF is written and its TOC carries page numbers (the DOCX's
+# cached PAGEREF results); without it (JIXIAO_OFFICE=none) the command fails with a Chinese
+# message naming LibreOffice. Usage: report_pdf.sh JIXIAO
+set -u
+bin=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+msg=$(JIXIAO_OFFICE=none "$bin" report data/cases/maqiao-2024 -o "$out/none" --formats pdf 2>&1)
+[ $? = 1 ] || fail "without LibreOffice --formats pdf must exit 1"
+echo "$msg" | grep -q 'LibreOffice' || fail "no message naming LibreOffice: $msg"
+[ ! -e "$out/none/report.pdf" ] || fail "a PDF was written without LibreOffice"
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+  echo "LibreOffice or pdftotext missing: only the message was checked"
+  exit 0
+fi
+JIXIAO_OFFICE=soffice "$bin" report data/cases/maqiao-2024 -o "$out/pdf" --formats docx,pdf >/dev/null ||
+  fail "report --formats docx,pdf failed"
+toc=$(pdftotext -f 2 -l 2 -layout "$out/pdf/report.pdf" - | tr -d ' ')
+echo "$toc" | grep -Eq '一、项目概况\.+[0-9]+$' || fail "TOC entry without page number: $toc"
+page=$(echo "$toc" | grep -E '三、评价结论及绩效分析' | grep -oE '[0-9]+$')
+body=$(pdftotext -f "$page" -l "$page" -layout "$out/pdf/report.pdf" - | tr -d ' ')
+echo "$body" | grep -q '^三、评价结论及绩效分析$' || fail "TOC says page $page for 三、, the PDF disagrees"
+unzip -p "$out/pdf/report.docx" word/document.xml | grep -q 'PAGEREF _Toc000001' ||
+  fail "DOCX TOC has no PAGEREF fields"
+[ -z "$(ls -A "$out/pdf" | grep jixiao-office)" ] || fail "scratch folder left behind"
+echo "pdf ok: TOC page numbers agree with the PDF (三、 on page $page)"
