@@ -138,5 +138,17 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out = run('sheet', f'{tmp}/c3', '-o', f'{tmp}/c3.xlsx', cwd=tmp)
     check(rc == 0, f'sheet works on a case still to complete: {out}')
 
+    # 4. Header variants: spaced names, 指标值(长期) and 指标值(年度) — the annual one when filled.
+    with open(f'{tmp}/variants.csv', 'w', encoding='utf-8') as f:
+        f.write('一级指标,二级指标,三 级 指 标,指标值（长期）,指标值（年度）\n'
+                '产出指标,数量指标,培训人数,≥200,≥50\n'
+                ',,培训场次,≥40,\n')
+    rc, out = run('new', 'c4', '--framework', 'national-2020', '--targets', f'{tmp}/variants.csv', cwd=tmp)
+    check(rc == 0, f'new with header variants: {out}')
+    if rc == 0:
+        c1 = find(json.load(open(f'{tmp}/c4/c4-framework.json'))['indicators'], 'C1')
+        check('≥50' in c1['children'][0]['criteria'], f"annual 指标值 chosen: {c1['children'][0]['criteria']}")
+        check('≥40' in c1['children'][1]['criteria'], 'long-term 指标值 when the annual one is blank')
+
 print('FAILED' if failures else 'ok', len(failures))
 sys.exit(1 if failures else 0)

@@ -1,6 +1,7 @@
 // Lenient 绩效目标表 reading (CSV and xlsx) for `jixiao new --targets`.
 #include "casefile/target_rows.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "core/text.h"
@@ -13,8 +14,22 @@ namespace {
 // Column roles by header text: "一级指标", "指标值（含数字及文字描述）", "评(扣)分标准" …
 enum class Role { kNone, kL1, kL2, kL3, kValue, kType, kUnit, kExplanation, kCriteria, kSource };
 
+// Header text without spaces (ASCII, full-width) and line breaks: "三级 指标" -> "三级指标".
+std::string Compact(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t') continue;
+    if (text.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 Role RoleOf(const std::string& header_in) {
-  std::string h = Trim(header_in);
+  std::string h = Compact(header_in);
   if (StartsWith(h, "一级")) return Role::kL1;
   if (StartsWith(h, "二级")) return Role::kL2;
   if (StartsWith(h, "三级")) return Role::kL3;
@@ -39,15 +54,25 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
              Diagnostics& diags) {
   size_t header = grid.rows.size();
   std::map<Role, size_t> cols;
+  std::vector<size_t> value_cols;
   for (size_t r = 0; r < grid.rows.size() && r < 30 && header == grid.rows.size(); ++r) {
     std::map<Role, size_t> found;
+    std::vector<size_t> values;
     for (size_t c = 0; c < grid.rows[r].size(); ++c) {
       Role role = RoleOf(grid.rows[r][c]);
+      if (role == Role::kValue) values.push_back(c);
       if (role != Role::kNone && !found.count(role)) found[role] = c;
     }
     if (found.count(Role::kL3) && found.count(Role::kValue)) {
       header = r;
       cols = found;
+      // Tables with 指标值(长期) and 指标值(年度): the annual one first, the other as fallback.
+      value_cols = values;
+      std::stable_sort(value_cols.begin(), value_cols.end(), [&](size_t a, size_t b) {
+        const bool annual_a = grid.rows[r][a].find("年度") != std::string::npos;
+        const bool annual_b = grid.rows[r][b].find("年度") != std::string::npos;
+        return annual_a && !annual_b;
+      });
     }
   }
   if (header == grid.rows.size()) {
@@ -65,7 +90,14 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     row.level1 = cell(r, Role::kL1);
     row.level2 = cell(r, Role::kL2);
     row.level3 = cell(r, Role::kL3);
-    row.value = cell(r, Role::kValue);
+    size_t value_col = value_cols.empty() ? cols[Role::kValue] : value_cols.front();
+    for (size_t c : value_cols) {
+      if (c < grid.rows[r].size() && !Trim(grid.rows[r][c]).empty()) {
+        value_col = c;
+        break;
+      }
+    }
+    row.value = value_col < grid.rows[r].size() ? Trim(grid.rows[r][value_col]) : "";
     if (row.level3.empty() && row.value.empty()) continue;  // blank or a note row
     if (row.level1.empty() && !out.empty()) row.level1 = out.back().level1;
     if (row.level2.empty() && !out.empty() && row.level1 == out.back().level1)
@@ -76,7 +108,7 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     row.criteria = cell(r, Role::kCriteria);
     row.source = cell(r, Role::kSource);
     row.where = grid.where(r, cols[Role::kL3]);
-    row.value_where = grid.where(r, cols[Role::kValue]);
+    row.value_where = grid.where(r, value_col);
     if (row.level3.empty()) {
       diags.Error("targets.blank_name", row.where, "三级指标名称为空，请补上或删去这一行");
       continue;
