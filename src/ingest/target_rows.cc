@@ -54,14 +54,41 @@ CsvColumn BestColumn(const CsvTable& csv, std::initializer_list<const char*> nam
   return {};
 }
 
+// A header that contains one of `parts` and none of `not_parts` (指标目标值, 一级指标名称 …), the
+// filled one when several do.
+CsvColumn ContainingColumn(const CsvTable& csv, std::initializer_list<const char*> parts,
+                           std::initializer_list<const char*> not_parts) {
+  int best = -1;
+  size_t best_filled = 0;
+  for (size_t i = 0; i < csv.header.size(); ++i) {
+    std::string h = HeaderBase(csv.header[i]);
+    bool hit = false, excluded = false;
+    for (const char* p : parts) hit = hit || h.find(p) != std::string::npos;
+    for (const char* p : not_parts) excluded = excluded || h.find(p) != std::string::npos;
+    if (!hit || excluded) continue;
+    size_t filled = 0;
+    for (const auto& row : csv.rows) filled += i < row.cells.size() && !Trim(row.cells[i]).empty();
+    if (best < 0 || filled > best_filled) best = static_cast<int>(i), best_filled = filled;
+  }
+  if (best < 0) return {};
+  return {best, csv.header[static_cast<size_t>(best)], ""};
+}
+
+CsvColumn Either(CsvColumn exact, CsvColumn loose) { return exact.present() ? exact : loose; }
+
 }  // namespace
 
 TargetColumns FindTargetColumns(const CsvTable& csv) {
-  return {BestColumn(csv, {"一级", "一级指标", "绩效指标分类"}),
-          BestColumn(csv, {"二级", "二级指标", "评价内容"}),
-          BestColumn(csv, {"三级", "三级指标", "指标内容", "指标名称", "绩效指标"}),
-          BestColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
-                           "年度目标值", "绩效指标值", "当年度指标值"})};
+  const std::initializer_list<const char*> kNotTarget = {"实际", "完成值", "得分", "分值", "偏差"};
+  return {Either(BestColumn(csv, {"一级", "一级指标", "绩效指标分类"}),
+                 ContainingColumn(csv, {"一级"}, {})),
+          Either(BestColumn(csv, {"二级", "二级指标", "评价内容"}),
+                 ContainingColumn(csv, {"二级"}, {})),
+          Either(BestColumn(csv, {"三级", "三级指标", "指标内容", "指标名称", "绩效指标"}),
+                 ContainingColumn(csv, {"三级"}, {})),
+          Either(BestColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
+                                  "年度目标值", "绩效指标值", "当年度指标值"}),
+                 ContainingColumn(csv, {"指标值", "目标值", "预期值", "计划值"}, kNotTarget))};
 }
 
 void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, bool lenient) {

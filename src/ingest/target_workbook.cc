@@ -41,8 +41,8 @@ int FindHeaderRow(const XlsxSheet& s) {
     for (const auto& [col, t] : RowTexts(s, row)) {
       std::string n = Trim(t);
       name = name || n == "三级指标" || n == "三级" || n == "指标内容" || n == "指标名称";
-      value = value || StartsWith(n, "指标值") || n == "年度指标值" || n == "目标值" ||
-              n == "当年预期实现值";
+      value = value || n.find("指标值") != std::string::npos ||
+              n.find("目标值") != std::string::npos || n == "当年预期实现值";
     }
     if (name && value) return row;
   }

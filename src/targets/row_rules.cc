@@ -161,7 +161,12 @@ void QualitativeRules(Context& c, const Row& r) {
       return;
     }
     case Kind::kCost: {
-      if (r.value.has_amount) return;
+      // 社会成本 and 生态环境成本 may be described in words (2021 central guidance); 经济成本 may
+      // not.
+      bool social_or_ecological =
+          r.level2 == Level2::kSocialCost || r.level2 == Level2::kEcoCost ||
+          HasAny(r.name, {"社会成本", "生态环境成本", "生态成本", "环境成本"});
+      if (r.value.has_amount || social_or_ecological) return;
       std::string message = "成本指标写“" + v + "”，没有金额";
       auto total = c.Total();
       size_t cost_rows = 0;
