@@ -123,8 +123,11 @@ Context::Context(const Input& input) : in(input), rows(Normalize(input.targets))
 
 Issue& Context::Add(const char* rule, Severity severity, const Row& r, std::string message,
                     std::string suggestion, std::vector<Fix> fixes) {
-  issues.push_back({rule, severity, r.line, r.name.empty() ? Trim(r.source->level3) : r.name,
-                    std::move(message), std::move(suggestion), "", std::move(fixes)});
+  std::string indicator = !r.name.empty()                   ? r.name
+                          : !Trim(r.source->level3).empty() ? Trim(r.source->level3)
+                                                            : Trim(r.source->level2);
+  issues.push_back({rule, severity, r.line, indicator, std::move(message), std::move(suggestion),
+                    "", std::move(fixes)});
   return issues.back();
 }
 
