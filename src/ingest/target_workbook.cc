@@ -204,13 +204,16 @@ bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostic
     out.sheet = sheet.name;
     out.grid.file = file;
     out.grid.encoding = "xlsx";
+    int last_col = 0;  // columns right of the last header cell are the header block's width
     for (int col = 1; col <= sheet.max_col; ++col)
+      if (!CellText(sheet.At(header_row, col)).empty()) last_col = col;
+    for (int col = 1; col <= last_col; ++col)
       out.grid.header.push_back(CellText(sheet.At(header_row, col)));
     for (int row = header_row + 1; row <= sheet.max_row; ++row) {
       CsvRow r{row, {}};
       bool any = false;
       std::string first_text;
-      for (int col = 1; col <= sheet.max_col; ++col) {
+      for (int col = 1; col <= last_col; ++col) {
         // Merged 一级/二级 cells: the value once, continuation rows blank, as an Excel export.
         const XlsxRange* merge = sheet.MergeAt(row, col);
         bool covered = merge && (merge->first_row != row || merge->first_col != col);
