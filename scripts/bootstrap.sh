@@ -3,7 +3,8 @@
 # Usage: scripts/bootstrap.sh [--checks]   (--checks adds Writer, fonts, poppler and Chromium for render checks)
 set -euo pipefail
 packages=(build-essential cmake pkg-config zlib1g-dev libpoco-dev libxlsxwriter-dev catch2 libkainjow-mustache-dev
-          python3 python3-openpyxl libreoffice-calc-nogui unzip)  # the last line: tests read outputs back
+          python3 python3-openpyxl python3-docx libreoffice-calc-nogui unzip  # tests read outputs back
+          clang libclang-rt-dev)  # clang + its sanitizer/libFuzzer runtimes: test.sh --sanitize, fuzz.sh
 if [ "${1:-}" = "--checks" ]; then
   packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils chromium)
 fi

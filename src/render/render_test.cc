@@ -2,6 +2,7 @@
 #include "render/render.h"
 
 #include <catch2/catch.hpp>
+#include <stdexcept>
 
 #include "render/zip.h"
 
@@ -97,6 +98,33 @@ TEST_CASE("charts: DOCX gets a chart part and relationship, HTML an SVG, Markdow
   CHECK(html.find("<svg") != std::string::npos);
   CHECK(html.find("71.25%") != std::string::npos);
   CHECK(ToMarkdown(d).find("| 过程 | 95.00% |") != std::string::npos);
+}
+
+
+TEST_CASE("hostile text: XML-invalid characters go, Markdown cannot open a tag") {
+  CHECK(XmlSafe("a\x01\x08\x0b\x1f"
+                "b\tc\nd") == "ab\tc\nd");
+  CHECK(XmlSafe("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "xyz");    // U+FFFE, U+FFFF
+  CHECK(XmlSafe("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong form -> U+FFFD
+  doc::Document d;
+  d.blocks.push_back(doc::Paragraph{{{"<script>alert(1)</script>", false}}});
+  std::string md = ToMarkdown(d);
+  CHECK(md.find("<script>") == std::string::npos);
+  CHECK(md.find("\\<script\\>") != std::string::npos);
+}
+
+TEST_CASE("xlsx: sheets beyond Excel's rows are refused, long cells cut with a note") {
+  doc::Workbook book;
+  book.sheets.emplace_back();
+  book.sheets.back().name = "大表";
+  book.sheets.back().Text(1048576, 0, "x");  // row 1,048,577
+  CHECK_THROWS_AS(ToXlsx(book), std::length_error);
+  doc::Workbook ok;
+  ok.sheets.emplace_back();
+  ok.sheets.back().name = "长文本";
+  ok.sheets.back().Text(0, 0, std::string(40000, 'a'));
+  std::string bytes = ToXlsx(ok);
+  CHECK(bytes.substr(0, 2) == "PK");
 }
 
 }  // namespace jixiao::render

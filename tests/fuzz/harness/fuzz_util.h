@@ -16,8 +16,8 @@ namespace jixiao::fuzz {
 inline const std::string& ScratchDir() {
   static const std::string dir = [] {
     const char* tmp = std::getenv("TMPDIR");
-    std::string d = std::string(tmp && *tmp ? tmp : "/tmp") + "/jixiao-fuzz-" +
-                    std::to_string(getpid());
+    std::string d =
+        std::string(tmp && *tmp ? tmp : "/tmp") + "/jixiao-fuzz-" + std::to_string(getpid());
     mkdir(d.c_str(), 0700);
     return d;
   }();
