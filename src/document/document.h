@@ -67,6 +67,16 @@ struct Chart {
   double axis_max = 0;                    // 0: automatic
 };
 
+// A picture the evaluator put in the narrative (![图题](images/x.png)): PNG bytes with their pixel
+// size, numbered 图{章}-{节}-{n} together with the charts; the caption prints below it.
+struct Image {
+  std::string number;
+  std::string caption;
+  std::string source;  // the path as written in the narrative
+  std::string png;     // file bytes; empty when the file could not be read (a warning was given)
+  int width = 0, height = 0;
+};
+
 struct PageBreak {};
 struct TocMarker {};
 
@@ -76,7 +86,8 @@ struct Cover {
   std::string date;
 };
 
-using Block = std::variant<Heading, Paragraph, List, Table, Chart, PageBreak, TocMarker, Cover>;
+using Block =
+    std::variant<Heading, Paragraph, List, Table, Chart, Image, PageBreak, TocMarker, Cover>;
 
 struct Document {
   std::string title;

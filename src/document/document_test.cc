@@ -49,3 +49,19 @@ TEST_CASE("Table::Merge marks covered cells and keeps the origin's text") {
 }
 
 }  // namespace jixiao::doc
+
+namespace jixiao::doc {
+
+TEST_CASE("narrative pictures: ![图题](path), a typed number is dropped for the automatic one") {
+  Document d;
+  ParseMarkup(
+      "具体流程见下图。\n\n![图1-6-1 资金拨付流程图](images/fund-flow.png)\n\n![流程](b.png)\n",
+      [](const std::string&, const std::string&, Document&) {}, d);
+  REQUIRE(d.blocks.size() == 3);
+  const auto& first = std::get<Image>(d.blocks[1]);
+  CHECK(first.caption == "资金拨付流程图");
+  CHECK(first.source == "images/fund-flow.png");
+  CHECK(std::get<Image>(d.blocks[2]).caption == "流程");
+}
+
+}  // namespace jixiao::doc

@@ -1,5 +1,7 @@
 #include "document/markup.h"
 
+#include <cctype>
+
 namespace jixiao::doc {
 namespace {
 
@@ -98,6 +100,26 @@ void ParseMarkup(const std::string& text, const DirectiveHandler& handler, Docum
         handler(
             kind == "table" || name.empty() ? (kind == "table" ? name : kind) : kind + ":" + name,
             argument, out);
+      continue;
+    }
+    // ![图题](path): a picture; its number is assigned with the charts, so a typed one is dropped.
+    if (line.rfind("![", 0) == 0 && line.back() == ')' && line.find("](") != std::string::npos) {
+      flush();
+      size_t mid = line.find("](");
+      Image image;
+      image.caption = Unescape(TrimLine(line.substr(2, mid - 2)));
+      image.source = line.substr(mid + 2, line.size() - mid - 3);
+      size_t n = 0;
+      if (image.caption.rfind("图", 0) == 0) {
+        n = 3;
+        while (
+            n < image.caption.size() &&
+            (std::isdigit(static_cast<unsigned char>(image.caption[n])) || image.caption[n] == '-'))
+          ++n;
+        if (n == 3) n = 0;
+      }
+      image.caption = TrimLine(image.caption.substr(n));
+      out.blocks.push_back(image);
       continue;
     }
     size_t hashes = 0;

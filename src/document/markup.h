@@ -1,6 +1,7 @@
 // A light block markup for report templates, turned into document blocks:
 //   # … ####  headings (levels 1–4)        - item   list item      **bold**  bold run
 //   [[table:NAME 标题]]  a computed table   [[chart:NAME 标题]]  a chart   [[pagebreak]]  [[toc]]
+//   ![图题](images/x.png)  a picture (numbered with the charts)
 //   [[cover]] blank lines separate paragraphs; "> " starts a paragraph without first-line indent.
 // Contract: values substituted into templates must pass through EscapeValue first, so user text
 // can never be read as markup; ParseMarkup restores it.

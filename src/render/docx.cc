@@ -266,8 +266,35 @@ std::string FinalSection(std::string& body, size_t landscape_end, bool first_sec
   return body + SectionProperties(false, first_section);
 }
 
+// A narrative picture inline, scaled to the text width at most (96 dpi, EMU = 9525 per pixel).
+std::string ImageInline(const doc::Image& im, int id) {
+  long long cx = static_cast<long long>(im.width) * 9525,
+            cy = static_cast<long long>(im.height) * 9525;
+  const long long max_cx = static_cast<long long>(kTextWidth) * 635, max_cy = 8000000;
+  if (cx > max_cx) cy = cy * max_cx / cx, cx = max_cx;
+  if (cy > max_cy) cx = cx * max_cy / cy, cy = max_cy;
+  std::string n = std::to_string(id),
+              ext = "cx=\"" + std::to_string(cx) + "\" cy=\"" + std::to_string(cy) + "\"";
+  return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/><w:keepNext/><w:spacing w:line=\"240\" "
+         "w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+         "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent " +
+         ext + "/><wp:docPr id=\"" + std::to_string(1000 + id) + "\" name=\"图片" + n +
+         "\"/>"
+         "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+         "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+         "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+         "<pic:nvPicPr><pic:cNvPr id=\"" +
+         std::to_string(1000 + id) + "\" name=\"image" + n +
+         ".png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImage" + n +
+         "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" "
+         "y=\"0\"/><a:ext " +
+         ext +
+         "/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+         "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+}
+
 std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& charts,
-                        const std::vector<int>& toc_pages) {
+                        std::vector<const doc::Image*>& images, const std::vector<int>& toc_pages) {
   std::string body;
   bool break_pending = false, first_section = true;
   int toc_entries = 0;
@@ -316,6 +343,10 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
       charts.push_back(ch);
       add(ChartInline(static_cast<int>(charts.size())) +
           Para("Caption", Text(ch->number + " " + ch->caption)));
+    } else if (auto* im = std::get_if<doc::Image>(&block); im && !im->png.empty()) {
+      images.push_back(im);
+      add(ImageInline(*im, static_cast<int>(images.size())) +
+          Para("Caption", Text(im->number + " " + im->caption), "<w:keepNext w:val=\"0\"/>"));
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
       break_pending = true;
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
@@ -419,7 +450,8 @@ const char* const kFooter =
 std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
                    const std::vector<int>& toc_pages) {
   std::vector<const doc::Chart*> charts;
-  std::string document = DocumentXml(d, charts, toc_pages);
+  std::vector<const doc::Image*> images;
+  std::string document = DocumentXml(d, charts, images, toc_pages);
   std::string types = kContentTypes, rels = kDocumentRels;
   for (size_t i = 1; i <= charts.size(); ++i) {
     std::string n = std::to_string(i);
@@ -431,6 +463,12 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
             "Target=\"charts/chart" +
             n + ".xml\"/>";
   }
+  if (!images.empty()) types += "<Default Extension=\"png\" ContentType=\"image/png\"/>";
+  for (size_t i = 1; i <= images.size(); ++i)
+    rels += "<Relationship Id=\"rIdImage" + std::to_string(i) +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+            "Target=\"media/image" +
+            std::to_string(i) + ".png\"/>";
   ZipWriter zip;
   zip.Add("[Content_Types].xml", types + "</Types>");
   zip.Add("_rels/.rels", kRootRels);
@@ -438,6 +476,8 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
   zip.Add("word/_rels/document.xml.rels", rels + "</Relationships>");
   for (size_t i = 0; i < charts.size(); ++i)
     zip.Add("word/charts/chart" + std::to_string(i + 1) + ".xml", ChartPart(*charts[i]));
+  for (size_t i = 0; i < images.size(); ++i)
+    zip.Add("word/media/image" + std::to_string(i + 1) + ".png", images[i]->png);
   zip.Add("word/styles.xml", styles_xml);
   zip.Add("word/settings.xml", kSettings);
   zip.Add("word/footer1.xml", kFooter);

@@ -27,6 +27,8 @@ td.c { text-align: center; } td.l { text-align: left; } td.r { text-align: right
 .cover td { border: none; padding: 6px 10px; text-align: left; }
 .cover .date { text-align: center; text-indent: 0; margin-top: 40mm; font-size: 14pt; }
 .pagebreak { page-break-after: always; }
+figure.image { margin: 1em auto; text-align: center; page-break-inside: avoid; }
+figure.image img { max-width: 100%; max-height: 200mm; }
 figure.chart { margin: 1em auto; max-width: 150mm; page-break-inside: avoid; }
 nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 2em; }
 h1, h2, h3, h4, .caption { break-after: avoid; page-break-after: avoid; }
@@ -35,6 +37,22 @@ section.wide { page: wide; }
 @media print { body { max-width: none; } thead { display: table-header-group; }
   tr { page-break-inside: avoid; } }
 )";
+
+std::string Base64(const std::string& bytes) {
+  static const char* const kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kAlphabet[n & 63] : '=';
+  }
+  return out;
+}
 
 std::string Esc(const std::string& text) { return XmlEscape(text); }  // same rules as XML
 
@@ -168,6 +186,11 @@ std::string ToHtml(const doc::Document& d) {
       headings_start = std::string::npos;
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {
       Chart(*ch, out);
+    } else if (auto* im = std::get_if<doc::Image>(&block); im && !im->png.empty()) {
+      out += "<figure class=\"image\"><img alt=\"" + Esc(im->caption) +
+             "\" src=\"data:image/png;base64," + Base64(im->png) +
+             "\"><figcaption class=\"caption\">" + Esc(im->number + " " + im->caption) +
+             "</figcaption></figure>\n";
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
       out += "<div class=\"pagebreak\"></div>\n";
     } else if (std::holds_alternative<doc::TocMarker>(block)) {

@@ -75,6 +75,9 @@ std::string ToMarkdown(const doc::Document& document) {
         out += "| " + EscapeMd(ch->labels[i], true) + " | " + EscapeMd(ch->value_labels[i], true) +
                " |\n";
       out += "\n";
+    } else if (auto* im = std::get_if<doc::Image>(&block); im && !im->png.empty()) {
+      out += "![" + EscapeMd(im->number + " " + im->caption, true) + "](" + im->source + ")\n\n**" +
+             EscapeMd(im->number, false) + " " + EscapeMd(im->caption, false) + "**\n\n";
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       out += "# " + EscapeMd(c->kicker, false) + "\n\n";
       for (const auto& [label, value] : c->fields)

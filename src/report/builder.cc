@@ -89,6 +89,35 @@ void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrativ
   document.blocks = std::move(kept);
 }
 
+// Reads a narrative picture relative to the case directory (or its narrative/ folder); only PNG
+// (its size from the IHDR chunk). A missing or unreadable file is a warning naming it.
+void LoadImage(const std::string& case_dir, doc::Image& image, Diagnostics& diags) {
+  std::string path = case_dir + "/" + image.source;
+  if (image.source.find("..") != std::string::npos || image.source.empty() ||
+      image.source[0] == '/') {
+    diags.Warning("narrative.image", {case_dir + "/narrative", 0, 0, image.source},
+                  "插图路径必须位于案例目录内（如 images/流程图.png），已略过");
+    return;
+  }
+  auto bytes = ReadFileBytes(path);
+  if (!bytes) bytes = ReadFileBytes(path = case_dir + "/narrative/" + image.source);
+  const std::string kPng = "\x89PNG\r\n\x1a\n";
+  if (!bytes || bytes->size() < 24 || bytes->compare(0, 8, kPng) != 0) {
+    diags.Warning("narrative.image", {case_dir + "/" + image.source, 0, 0, ""},
+                  bytes ? "插图不是 PNG 文件，请另存为 PNG" : "找不到插图文件，请检查路径");
+    return;
+  }
+  auto be32 = [&](size_t at) {
+    return (static_cast<unsigned char>((*bytes)[at]) << 24) |
+           (static_cast<unsigned char>((*bytes)[at + 1]) << 16) |
+           (static_cast<unsigned char>((*bytes)[at + 2]) << 8) |
+           static_cast<unsigned char>((*bytes)[at + 3]);
+  };
+  image.width = static_cast<int>(be32(16));
+  image.height = static_cast<int>(be32(20));
+  image.png = std::move(*bytes);
+}
+
 }  // namespace
 
 std::string DefaultTemplateDir() {
@@ -123,6 +152,11 @@ void NumberDocument(doc::Document& document) {
       c->number = "图" + std::to_string(counters[1]) + "-" +
                   (counters[2] > 0 ? std::to_string(counters[2]) + "-" : "") +
                   std::to_string(++chart_in_section);
+    } else if (auto* image = std::get_if<doc::Image>(&block)) {
+      image->number = in_appendix ? "附图" + std::to_string(++appendix_charts)
+                                  : "图" + std::to_string(counters[1]) + "-" +
+                                        (counters[2] > 0 ? std::to_string(counters[2]) + "-" : "") +
+                                        std::to_string(++chart_in_section);
     } else if (auto* t = std::get_if<doc::Table>(&block)) {
       if (in_appendix) {
         t->number = "附表" + std::to_string(++appendix_tables);
@@ -171,6 +205,9 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
           [](const std::string&, const std::string&, doc::Document&) {}, out);
       from_narrative.resize(first, false);
       from_narrative.resize(out.blocks.size(), true);
+      for (size_t i = first; i < out.blocks.size(); ++i)
+        if (auto* image = std::get_if<doc::Image>(&out.blocks[i]))
+          LoadImage(in.c.dir, *image, diags);
     } else if (name.rfind("chart:", 0) == 0) {
       if (auto chart = BuildChart(name.substr(6), in)) {
         if (!argument.empty()) chart->caption = argument;

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Report lint over every generated report of every example case (data/cases/*, each outline in
+templates/ that the case can use): reads report.md, report.html and report.docx back and fails on
+what a reviewer would have to edit — a paragraph printed twice in one chapter, stray or doubled
+punctuation, ASCII quotes or brackets in Chinese text, figures against the number policy
+(docs/templates.md), an empty table column, 见下图 with no figure after it, a 附件 reference with
+no appended section, and template-like analysis sentences.
+Usage: report_lint.py JIXIAO [CASE_DIR…]   (--selftest plants one slip of each kind)"""
+import glob, html, os, re, subprocess, sys, tempfile, zipfile
+
+def outlines():
+    names = ["report"]
+    if os.path.exists("templates/national-2020/sections.txt"):
+        names.append("national-2020")
+    return names
+
+def generate(jixiao, case_dir, outline, out):
+    cmd = [jixiao, "report", case_dir, "-o", out, "--formats", "md,html,docx", "--no-toc-pages"]
+    if outline != "report":
+        cmd += ["--outline", outline]
+    subprocess.run(cmd, check=True, capture_output=True, env=dict(os.environ, JIXIAO_OFFICE="none"))
+
+def md_blocks(md):
+    """(chapter, kind, text) for each block of report.md; tables as lists of rows."""
+    blocks, chapter = [], ""
+    for raw in md.split("\n\n"):
+        b = raw.strip()
+        if not b:
+            continue
+        if b.startswith("# "):
+            chapter = b
+        if b.startswith("|"):
+            rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in b.splitlines()]
+            blocks.append((chapter, "table", [r for r in rows if not set("".join(r)) <= set("-: ")]))
+        else:
+            blocks.append((chapter, "heading" if b.startswith("#") else "text", b))
+    return blocks
+
+def unquoted(text):
+    return re.sub(r"“[^”]*”|《[^》]*》", "", text)
+
+CJK = r"[\u4e00-\u9fff]"
+INLINE = [
+    ("stray punctuation", r"[。；，]-(?=\s|$|[\u4e00-\u9fff])"),
+    ("doubled punctuation", r"[。，、；：]{2}"),
+    ("ASCII quote in Chinese text", r"\""),
+    ("ASCII bracket in Chinese text", CJK + r"[()]|[()]" + CJK),
+    ("space between Chinese characters", CJK + r" +" + CJK),
+]
+NUMBERS = [
+    ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
+    ("measured percentage without two decimals", r"[为达率](?:\d+)%"),
+    ("amount in 元 without separators", r"(?<![\d,.])\d{5,}(?:\.\d+)?元"),
+    ("amount in 元 with one decimal", r"(?<![\d])\d[\d,]*\.\d元"),
+    ("amount in 万元 without two decimals", r"(?<![\d.,])\d[\d,]*(?:\.\d)?万元(?!\s*/)"),
+]
+TEMPLATE_LIKE = [
+    ("template-like 指标“值”（得x分，满分y分）", r"”（得[\d.]+分，满分[\d.]+分）"),
+    ("tag （涉及/针对指标：…）", r"（(?:涉及|针对)指标："),
+]
+
+def lint_text(name, text, errors):
+    if not re.search(CJK, text) or text.startswith("|"):
+        return
+    for label, pattern in INLINE:
+        if re.search(pattern, text):
+            errors.append(f"{name}: {label}: …{re.search(pattern, text).group(0)}…")
+    plain = unquoted(text)
+    for label, pattern in NUMBERS + TEMPLATE_LIKE:
+        m = re.search(pattern, text if (label, pattern) in TEMPLATE_LIKE else plain)
+        if m:
+            errors.append(f"{name}: {label}: {m.group(0)}")
+
+def lint_md(md, errors):
+    blocks = md_blocks(md)
+    seen = {}
+    headings = [t for _, k, t in blocks if k == "heading"]
+    for i, (chapter, kind, text) in enumerate(blocks):
+        if kind == "table":
+            header, body = text[0], text[1:]
+            for c, title in enumerate(header):
+                cells = [r[c] for r in body if c < len(r) and r[0] != "合计"]
+                if cells and all(x in ("", "—") for x in cells):
+                    errors.append(f"md: empty column “{title}” in table after {chapter[:30]}")
+            for row in body:
+                for cell in row:
+                    for label, pattern in NUMBERS[2:]:
+                        if re.fullmatch(r".*" + pattern + r".*", cell):
+                            errors.append(f"md table cell: {label}: {cell}")
+            continue
+        if kind == "heading":
+            continue
+        lint_text("md", text, errors)
+        if len(text) >= 40:
+            key = (chapter, text)
+            if key in seen:
+                errors.append(f"md: paragraph printed twice in {chapter[:20]}: {text[:40]}…")
+            seen[key] = True
+        if "下图" in text:
+            after = [t for _, k, t in blocks[i + 1:i + 4]]
+            if not any(re.match(r"(\*\*)?图\d|!\[", t) for t in after if isinstance(t, str)):
+                errors.append(f"md: 见下图 without a figure: {text[:30]}…")
+        for ref in re.findall(r"附件\d+(?:-\d+)?", text):
+            if not any(ref in h for h in headings):
+                errors.append(f"md: dangling reference {ref}: {text[:30]}…")
+
+def html_text(page):
+    page = re.sub(r"<style>.*?</style>|<svg.*?</svg>", "", page, flags=re.S)
+    paras = re.findall(r"<p[^>]*>(.*?)</p>", page, flags=re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in paras]
+
+def docx_text(path):
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    out = []
+    for p in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S):
+        if "<w:tbl" in p:
+            continue
+        out.append(html.unescape("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p))))
+    return out
+
+def lint_case(jixiao, case_dir, outline, errors):
+    out = tempfile.mkdtemp()
+    generate(jixiao, case_dir, outline, out)
+    md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
+    found = []
+    lint_md(md, found)
+    for text in html_text(open(os.path.join(out, "report.html"), encoding="utf-8").read()):
+        lint_text("html", text, found)
+    for text in docx_text(os.path.join(out, "report.docx")):
+        lint_text("docx", text, found)
+    errors += [f"{case_dir} [{outline}] {e}" for e in found]
+
+def selftest():
+    md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
+          "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
+          "立项依据充分性“充分”（得3分，满分3分）。\n\n"
+          "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
+          "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
+          "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n")
+    errors = []
+    lint_md(md, errors)
+    kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
+             "ASCII quote", "见下图", "dangling reference", "template-like", "empty column", "printed twice"]
+    missing = [k for k in kinds if not any(k in e for e in errors)]
+    print("\n".join(errors))
+    if missing:
+        print("selftest: not caught:", missing)
+        sys.exit(1)
+    print("selftest: every planted slip caught")
+
+def main():
+    if "--selftest" in sys.argv:
+        return selftest()
+    jixiao = sys.argv[1]
+    cases = sys.argv[2:] or sorted(d for d in glob.glob("data/cases/*") if os.path.exists(d + "/case.json"))
+    errors = []
+    for case_dir in cases:
+        for outline in outlines():
+            lint_case(jixiao, case_dir, outline, errors)
+    if errors:
+        print("\n".join(errors))
+        sys.exit(1)
+    print(f"report lint: {len(cases)} cases × {len(outlines())} outlines × md/html/docx clean")
+
+main()
