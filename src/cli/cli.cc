@@ -50,7 +50,8 @@ const std::vector<Command>& Commands() {
        RunTidy},
       {"score", "计算案例的各级指标得分、总分和等级",
        "jixiao score CASE [--json] [--strict] [--explain [CODE]]\n  CASE 为案例目录。--json 输出 "
-       "JSON（含 warnings 数组；字段见 docs/case-format.md 的“score --json”一节）。\n  警告输出到标准错误；--strict "
+       "JSON（含 warnings 数组；字段见 docs/case-format.md 的“score --json”一节）。\n  "
+       "警告输出到标准错误；--strict "
        "把警告当作错误（退出码 1）。\n  --explain [CODE] 逐个末级指标列出规则、读入的每个输入"
        "（单位与出处）、精确分数运算与取整；\n  给出 CODE 时只解释该指标（或其下级）。\n"
        "  评分规则：docs/rules.md；一致性检查：docs/checks.md。",
@@ -62,6 +63,8 @@ const std::vector<Command>& Commands() {
        "  -o DIR          输出目录（默认 out）\n"
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 "
        "scoring.xlsx；pdf 由 LibreOffice 生成）\n"
+       "  --outline NAME  报告提纲：shanghai（默认，沪财绩〔2020〕6号口径）或 national-2020"
+       "（财预〔2020〕10号参考提纲）\n"
        "  --no-toc-pages  不调用 LibreOffice 排版来写目录页码（单个案例默认写入）\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板\n"
        "  模板说明：docs/templates.md；案例格式：docs/case-format.md。",

@@ -39,6 +39,20 @@ int Run(const Args& args, const Command& self, bool survey) {
       if (!FormatsGiven(formats)) return Usage(self, true);
     } else if (a == "--templates" && has_value) {
       templates = args[++i];
+    } else if (a == "--outline" && has_value) {
+      // A shipped outline is a template set beside templates/report: national-2020 follows the
+      // 参考提纲 of 财预〔2020〕10号; "shanghai" (the default) the published 马桥镇 report.
+      std::string outline = args[++i];
+      std::string base = report::DefaultTemplateDir();
+      std::string dir = outline == "shanghai" || outline == "report"
+                            ? base
+                            : base.substr(0, base.find_last_of('/')) + "/" + outline;
+      if (outline.find('/') != std::string::npos || !IsRegularFile(dir + "/sections.txt")) {
+        std::fprintf(stderr, "未知的报告提纲“%s”：可用 shanghai（默认）、national-2020。\n",
+                     outline.c_str());
+        return 2;
+      }
+      templates = dir;
     } else if (a == "--no-toc-pages") {
       toc_pages = false;
     } else if (!a.empty() && a[0] == '-') {
