@@ -39,7 +39,34 @@ JsonValue ProjectJson(const XlsxWorkbook& book, JsonValue project, Diagnostics& 
   return project;
 }
 
-JsonValue MetricsJson(const XlsxWorkbook& book, Diagnostics& diags) {
+// The unit of one 指标数据 row: the 单位 cell, checked against the framework's declaration (a
+// value typed into the unit column, "99.2%", or a unit with no exact conversion is an error at
+// that cell); else the declared unit; else the unit written with the value.
+std::optional<std::string> MetricUnit(SheetReader& in, int row, int unit_col,
+                                      const std::string& metric, const DeclaredMetric* declared) {
+  std::string unit = NormalizeWidth(in.Text(row, unit_col));
+  if (unit.size() >= 2 && unit.front() == '(' && unit.back() == ')')
+    unit = Trim(unit.substr(1, unit.size() - 2));
+  if (unit.empty()) return declared ? declared->unit : "";
+  const bool digits = unit.find_first_of("0123456789") != std::string::npos;
+  if (digits || ParseQuantity(unit).quantity) {
+    in.Error(row, unit_col, "import.metric_unit",
+             "“单位”列填的是“" + in.Text(row, unit_col) +
+                 "”，不是单位：数值请填在“数值”列，这里只写单位" +
+                 (declared && !declared->unit.empty() ? "（指标体系规定为“" + declared->unit + "”）"
+                                                      : "（如 %、人、万元）"));
+    return std::nullopt;
+  }
+  if (declared && !declared->unit.empty() && !UnitFactor(unit, declared->unit)) {
+    in.Error(row, unit_col, "import.metric_unit",
+             "指标值“" + metric + "”的单位应为“" + declared->unit + "”（见指标体系），这里填的是“" +
+                 unit + "”，两者之间没有确定的换算");
+    return std::nullopt;
+  }
+  return unit;
+}
+
+JsonValue MetricsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostics& diags) {
   JsonValue metrics = JsonObject();
   SheetReader in(book, entry::kMetrics, diags);
   if (!in.present()) return metrics;
@@ -50,15 +77,36 @@ JsonValue MetricsJson(const XlsxWorkbook& book, Diagnostics& diags) {
     if (metric.empty() && !in.Text(r, value).empty())
       in.Error(r, name, "import.blank", "填了数值但没有指标名称");
     if (metric.empty() || in.Text(r, value).empty()) continue;  // not entered
-    auto number = in.Number(r, value, true, true);
+    auto unit_text = MetricUnit(in, r, unit, metric, fw.FindMetric(metric));
+    if (!unit_text) continue;
+    const XlsxCell& cell = in.Cell(r, value);
+    std::optional<Rational> number;
+    if (cell.type == XlsxCell::Type::kNumber && cell.date.empty()) {
+      number = in.Number(r, value, true, true);
+      if (number && unit_text->empty() && cell.style == XlsxNumberStyle::kPercent) *unit_text = "%";
+    } else if (cell.type == XlsxCell::Type::kText) {  // "98.9%", "1,568人", "0.0129万元/人"
+      QuantityParse parsed = ParseQuantity(in.Text(r, value));
+      std::string error = parsed.error;
+      if (parsed.quantity && unit_text->empty()) *unit_text = parsed.quantity->unit;
+      if (parsed.quantity) number = ToUnit(*parsed.quantity, *unit_text, &error);
+      if (!number)
+        in.Error(r, value, "import.number",
+                 "“" + in.Text(r, value) + "”无法读作“" + metric + "”的数值" +
+                     (error.empty() ? "" : "（" + error + "）") + "：请填数字，如 98.9 或 98.9%");
+    } else {
+      number = in.Number(r, value, true, true);  // booleans, errors, dates: located refusals
+    }
     if (!number) continue;
-    std::string unit_text = in.Text(r, unit);
-    if (unit_text.empty() && in.Cell(r, value).style == XlsxNumberStyle::kPercent) unit_text = "%";
+    if (unit_text->empty()) {
+      in.Error(r, unit, "import.metric_unit",
+               "指标值“" + metric + "”缺少单位：请在“单位”列填写（如 %、人、万元）");
+      continue;
+    }
     if (in.Text(r, source).empty())
       in.Error(r, source, "import.metric_source", "指标值“" + metric + "”缺少数据来源，请注明出处");
     JsonValue m = JsonObject();
     JsonSet(m, "value", JsonNumber(ExactDecimal(*number)));
-    JsonSet(m, "unit", JsonString(unit_text));
+    JsonSet(m, "unit", JsonString(*unit_text));
     JsonSet(m, "source", JsonString(in.Text(r, source)));
     if (metrics.Find(metric))
       in.Error(r, name, "import.duplicate", "指标值“" + metric + "”重复出现，请只保留一行");
@@ -241,7 +289,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   const JsonValue* old_project = root.Find("project");
   JsonValue project = ProjectJson(book, old_project ? *old_project : JsonObject(), diags);
   JsonSet(root, "project", std::move(project));
-  JsonSet(root, "metrics", MetricsJson(book, diags));
+  JsonSet(root, "metrics", MetricsJson(book, *target.framework, diags));
   JsonSet(root, "findings", FindingsJson(book, *target.framework, diags));
   CaseFiles files;
   entry::ImportTables(book, files, diags);

@@ -77,6 +77,16 @@ std::optional<std::string> SheetReader::Required(int row, int col, bool required
                                                  const std::string& what) {
   if (col <= 0) return std::nullopt;
   const XlsxCell& cell = Cell(row, col);
+  if (const XlsxRange* merge = sheet_->MergeAt(row, col);
+      merge && (merge->first_row != row || merge->first_col != col)) {
+    // A merged value counts once, in the range's first cell; the other cells are empty.
+    if (required)
+      Error(row, col, "import.merged",
+            "单元格属于合并区域 " + CellName(merge->first_row, merge->first_col) + ":" +
+                CellName(merge->last_row, merge->last_col) +
+                "，合并的值只计入第一格，这一格为空：" + "请取消合并，逐格填写" + what);
+    return std::nullopt;
+  }
   if (cell.type == XlsxCell::Type::kError) {
     Error(row, col, "import.cell_error", "单元格是错误值 " + cell.text + "，请改成" + what);
     return std::nullopt;

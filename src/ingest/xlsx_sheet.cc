@@ -160,7 +160,10 @@ class SheetHandler : public Poco::XML::DefaultHandler {
     } else {
       CellFail("xlsx.bad_type", "单元格类型 t=\"" + type_.substr(0, 20) + "\" 未知；文件已损坏");
     }
-    if (cell.type == XlsxCell::Type::kText && cell.text.empty()) return;
+    if (cell.type == XlsxCell::Type::kText && cell.text.empty()) {
+      if (has_formula_) Store(row_, col_, XlsxCell{.formula = true});
+      return;
+    }
     Store(row_, col_, std::move(cell));
   }
 
