@@ -25,6 +25,21 @@ std::string Member(const JsonValue& object, const std::string& key) {
   return v ? v->text : "";
 }
 
+// Older and variant tables by meaning: 效果 is 效益; a row about 满意 (满意度, 满意率) belongs
+// to the satisfaction indicator whatever its 一级/二级 say; 可持续发展 is 可持续影响.
+std::string ByMeaning(std::string core) {
+  for (size_t at = core.find("效果"); at != std::string::npos; at = core.find("效果", at))
+    core.replace(at, std::string("效果").size(), "效益");
+  if (StartsWith(core, "可持续")) return "可持续";
+  return core;
+}
+
+bool AboutSatisfaction(const RawTargetRow& row) {
+  for (const std::string* text : {&row.level3, &row.level2, &row.level1})
+    if (text->find("满意") != std::string::npos) return true;
+  return false;
+}
+
 struct Candidate {
   JsonValue* node = nullptr;
   int level = 0;
@@ -94,15 +109,23 @@ std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
   std::vector<JsonValue*> order;
   std::map<JsonValue*, std::vector<const RawTargetRow*>> groups;
   for (const RawTargetRow& row : rows) {
+    auto place = [&](const std::string& l1, const std::string& l2) {
+      Candidate best;
+      for (JsonValue& top : indicators->items)
+        if (Member(top, "name").find(l1) != std::string::npos ||
+            l1.find(Core(Member(top, "name"))) != std::string::npos)
+          Search(top, 1, l2, best);
+      if (!best.node)
+        for (JsonValue& top : indicators->items) Search(top, 1, l2, best);
+      return best;
+    };
     const std::string l1 = Core(row.level1),
                       l2 = Core(row.level2.empty() ? row.level1 : row.level2);
     Candidate best;
-    for (JsonValue& top : indicators->items)
-      if (Member(top, "name").find(l1) != std::string::npos ||
-          l1.find(Core(Member(top, "name"))) != std::string::npos)
-        Search(top, 1, l2, best);
-    if (!best.node)
-      for (JsonValue& top : indicators->items) Search(top, 1, l2, best);
+    if (AboutSatisfaction(row) && l2.find("满意") == std::string::npos)
+      best = place("满意度", "满意度");
+    if (!best.node) best = place(l1, l2);
+    if (!best.node) best = place(ByMeaning(l1), ByMeaning(l2));
     if (!best.node) {
       diags.Warning("targets.unplaced", row.where,
                     "绩效目标“" + row.level3 + "”（" + row.level1 + "/" + row.level2 +
