@@ -77,7 +77,7 @@ std::optional<std::string> SheetReader::Required(int row, int col, bool required
                                                  const std::string& what) {
   if (col <= 0) return std::nullopt;
   const XlsxCell& cell = Cell(row, col);
-  if (const XlsxRange* merge = sheet_->MergeAt(row, col);
+  if (const XlsxRange* merge = sheet_ ? sheet_->MergeAt(row, col) : nullptr;
       merge && (merge->first_row != row || merge->first_col != col)) {
     // A merged value counts once, in the range's first cell; the other cells are empty.
     if (required)
