@@ -91,7 +91,11 @@ TEST_CASE("temporaries of dead processes are removed, live ones kept") {
   std::string dead = dir + "/.jixiao-999999999-0-report.md.tmp";
   std::string other = dir + "/.keep.tmp";
   for (const auto& p : {mine, dead, other}) std::fclose(std::fopen(p.c_str(), "w"));
-  CHECK(temp::RemoveStaleTemps(dir) == 1);
+  std::string office = dir + "/.jixiao-office-999999998-0";  // a folder left by a killed run
+  mkdir(office.c_str(), 0700);
+  std::fclose(std::fopen((office + "/report.docx").c_str(), "w"));
+  CHECK(temp::RemoveStaleTemps(dir) == 2);
+  CHECK_FALSE(PathExists(office));
   CHECK(PathExists(mine));
   CHECK_FALSE(PathExists(dead));
   CHECK(PathExists(other));

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <vector>
 
 namespace jixiao::temp {
 namespace {
@@ -83,24 +85,60 @@ void InstallSignalCleanup() {
   });
 }
 
+namespace {
+
+// The owner of ".jixiao-<pid>-…" or ".jixiao-<word>-<pid>-…": the first all-digit part.
+long OwnerPid(const std::string& name) {
+  const size_t prefix = sizeof kPrefix - 1;
+  size_t start = prefix;
+  for (int part = 0; part < 2 && start < name.size(); ++part) {
+    size_t dash = name.find('-', start);
+    std::string token =
+        name.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
+    if (!token.empty() && token.size() < 10 &&
+        token.find_first_not_of("0123456789") == std::string::npos)
+      return std::strtol(token.c_str(), nullptr, 10);
+    if (dash == std::string::npos) break;
+    start = dash + 1;
+  }
+  return 0;
+}
+
+// Removes a file, or a folder and everything in it; symlinks are removed, never followed.
+bool RemoveTree(const std::string& path) {
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0) return false;
+  if (S_ISDIR(st.st_mode)) {
+    if (DIR* d = opendir(path.c_str())) {
+      while (dirent* entry = readdir(d)) {
+        std::string name = entry->d_name;
+        if (name != "." && name != "..") RemoveTree(path + "/" + name);
+      }
+      closedir(d);
+    }
+    return rmdir(path.c_str()) == 0;
+  }
+  return unlink(path.c_str()) == 0;
+}
+
+}  // namespace
+
 int RemoveStaleTemps(const std::string& dir) {
   DIR* d = opendir(dir.c_str());
   if (!d) return 0;
-  int removed = 0;
+  std::vector<std::string> stale;
   const size_t prefix = sizeof kPrefix - 1;
   while (dirent* entry = readdir(d)) {
     std::string name = entry->d_name;
-    if (name.compare(0, prefix, kPrefix) != 0 || name.size() < 5 ||
-        name.compare(name.size() - 4, 4, ".tmp") != 0)
-      continue;
-    size_t dash = name.find('-', prefix);
-    if (dash == std::string::npos) continue;
-    long pid = std::strtol(name.substr(prefix, dash - prefix).c_str(), nullptr, 10);
+    if (name.compare(0, prefix, kPrefix) != 0) continue;
+    long pid = OwnerPid(name);
     if (pid <= 0 || pid == getpid()) continue;
     if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // owner alive
-    if (unlink((dir + "/" + name).c_str()) == 0) ++removed;
+    stale.push_back(dir + "/" + name);
   }
   closedir(d);
+  int removed = 0;
+  for (const auto& path : stale) removed += RemoveTree(path) ? 1 : 0;
   return removed;
 }
 

@@ -20,7 +20,8 @@ void Register(const std::string& path);
 void Unregister(const std::string& path);
 void InstallSignalCleanup();  // idempotent
 
-// Removes "<dir>/.jixiao-<pid>-*.tmp" whose process is gone. Returns how many were removed.
+// Removes the temporaries in `dir` whose process is gone: hidden ".jixiao-<pid>-…" files and
+// ".jixiao-<word>-<pid>-…" files or folders (such as the office layout pass's). Returns how many.
 int RemoveStaleTemps(const std::string& dir);
 
 }  // namespace jixiao::temp
