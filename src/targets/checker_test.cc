@@ -177,6 +177,13 @@ TEST_CASE("each row and table rule trips on its defect, and only there") {
          r[5].value = "≥95";
        }),
        7},
+      // An effect whose value is only a period measures timing, not a change (保障期限
+      // 2020年1月--11月).
+      {"T26", With([](auto& r) {
+         r[5].l2 = "可持续影响指标", r[5].l3 = "保障期限", r[5].value = "2025年1月--2025年12月";
+         r[5].type = "", r[5].unit = "";
+       }),
+       7},
       {"T27", With([](auto& r) { r[2].value = "≥95人"; }), 4},
   };
   for (const auto& trip : trips) {

@@ -58,6 +58,21 @@ TEST_CASE("指标值 as written: units inside brackets, ASCII and word comparato
     CHECK(v.has_date);
   }
   CHECK(Value::Parse("≥20年").numeric);
+  // Calendar dates written with dots, dashes or slashes are dates, not decimals (2023.07 ≠
+  // 2023.07).
+  for (const char* date : {"2023.07-2024.01", "2025-12-31", "2024/6/30前", "2023.07"}) {
+    INFO(date);
+    Value v = Value::Parse(date);
+    CHECK(v.has_date);
+    CHECK_FALSE(v.numeric);
+    CHECK(v.date_only);
+  }
+  CHECK(Value::Parse("2020年1月--2020年11月").date_only);
+  CHECK(Value::Parse("每年12月底前").date_only);
+  CHECK_FALSE(Value::Parse("2025年底前建成长效机制").date_only);
+  CHECK_FALSE(Value::Parse("≤48小时").date_only);
+  CHECK(Value::Parse("2023.07万元").numeric);  // an amount with a decimal, not a date
+  CHECK(Value::Parse("≥1346.0088万平方米").numeric);
   for (const char* vague : {"及时", "按时", "根据政策文件要求及时发放", "按规定时间"}) {
     INFO(vague);
     CHECK_FALSE(Value::Parse(vague).has_date);

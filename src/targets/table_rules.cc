@@ -196,11 +196,16 @@ void RestatedOutputRule(Context& c) {
       };
       if (within(output_terms, effect_terms) || within(effect_terms, output_terms)) same = &o;
     }
-    if (same || action)
+    // A value that is only a date or period (保障期限 2020年1月--2020年11月) says when, not what
+    // changed.
+    bool timing = e.value.date_only;
+    if (same || action || timing)
       c.Add("T26", Severity::kWarning, e,
             same ? "效益指标“" + e.name + "”重复了产出指标“" + same->name + "”（第" +
                        std::to_string(same->line) + "行）"
-                 : "效益指标“" + e.name + "”衡量的是产出或执行进度，不是效益",
+            : timing ? "效益指标“" + e.name + "”的指标值“" + e.value.text +
+                           "”只是时间，衡量的是执行进度，不是效益"
+                     : "效益指标“" + e.name + "”衡量的是产出或执行进度，不是效益",
             "效益指标写产出带来的变化（受益对象状况的改善、成本的节约等），不重复产出");
   }
 }

@@ -73,6 +73,51 @@ bool MentionsDate(const std::string& s) {
   return false;
 }
 
+// A calendar date at the start: a year 1900–2100, then '.', '-' or '/' and a month 1–12, then
+// nothing, a day, a range or 前/止 ("2023.07-2024.01", "2025-12-31", "2024/6/30前"). A decimal
+// with a unit ("2023.07万元") is not a date.
+bool StartsWithCalendarDate(const std::string& s) {
+  if (s.size() < 6) return false;
+  for (int i = 0; i < 4; ++i)
+    if (!IsDigit(s[i])) return false;
+  int year = std::stoi(s.substr(0, 4));
+  if (year < 1900 || year > 2100 || (s[4] != '.' && s[4] != '-' && s[4] != '/')) return false;
+  size_t j = 5;
+  int month = 0;
+  while (j < s.size() && j < 7 && IsDigit(s[j])) month = month * 10 + (s[j++] - '0');
+  if (j == 5 || month < 1 || month > 12) return false;
+  std::string rest = s.substr(j);
+  if (rest.empty()) return true;
+  for (const char* next : {".", "-", "/", "—", "~", "～", "至", "到", "前", "止", "日", "底"})
+    if (StartsWith(rest, next)) return true;
+  return false;
+}
+
+// Whether, with digits, separators and date words removed, nothing is left.
+bool OnlyDateWords(const std::string& s) {
+  static const char* kWords[] = {"每年",   "年度",   "年底", "年末",   "月底", "月末", "季度",
+                                 "上半年", "下半年", "全年", "工作日", "年",   "月",   "日",
+                                 "号",     "底",     "前",   "末",     "至",   "到",   "起",
+                                 "止",     "—",      "～",   "~",      "-",    ".",    "/",
+                                 " ",      "、",     "(",    ")",      "（",   "）"};
+  for (size_t i = 0; i < s.size();) {
+    if (IsDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    bool word = false;
+    for (const char* w : kWords) {
+      if (s.compare(i, std::string(w).size(), w) == 0) {
+        i += std::string(w).size();
+        word = true;
+        break;
+      }
+    }
+    if (!word) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Value Value::Parse(const std::string& raw) {
@@ -82,6 +127,10 @@ Value Value::Parse(const std::string& raw) {
   v.blank = false;
   std::string s = NormalizeWidth(v.text);
   v.has_date = MentionsDate(s);
+  bool calendar = StartsWithCalendarDate(s);
+  v.has_date = v.has_date || calendar;
+  // Set on the returns below where the value is not read as a number ("5年" is a duration).
+  const bool pure_date = v.has_date && OnlyDateWords(s);
   v.has_amount = NumberFollowedBy(s, {"元", "万元", "亿元"});
   // "±3%以内" is a tolerance: ≤3%.
   bool tolerance = StartsWith(s, "±") || StartsWith(s, "+-");
@@ -96,6 +145,10 @@ Value Value::Parse(const std::string& raw) {
       suffix_op = op;
       break;
     }
+  }
+  if (calendar) {
+    v.date_only = pure_date;
+    return v;  // a date, not a decimal
   }
   // Comparator, then a leading number, then the unit (glued, bracketed or absent).
   static const std::pair<const char*, CompareOp> kOps[] = {
@@ -133,6 +186,7 @@ Value Value::Parse(const std::string& raw) {
   }
   if (!number) {
     v.unreadable = !digits.empty() && digits != "-";
+    v.date_only = pure_date;
     return v;  // qualitative, or a number that cannot be read
   }
   std::string unit = Trim(s.substr(end));
@@ -148,7 +202,10 @@ Value Value::Parse(const std::string& raw) {
               StartsWith(unit, "年");
   bool month_day = (StartsWith(unit, "月") && unit != "月") ||
                    (StartsWith(unit, "日") && unit != "日" && !StartsWith(unit, "日内"));
-  if (year || month_day) return v;
+  if (year || month_day) {
+    v.date_only = pure_date;
+    return v;
+  }
   v.numeric = true;
   v.number = *number;
   v.op = op;

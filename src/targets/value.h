@@ -20,9 +20,12 @@ struct Value {
   bool op_written = false;
   Rational number;
   std::string unit;  // "%" for %/％/百分比; otherwise as written ("人次", "万元", "元/亩")
-  bool has_date = false;    // 2025年12月31日, 12月底前, ≤10个工作日, 48小时 …
+  bool has_date = false;  // 2025年12月31日, 12月底前, ≤10个工作日, 48小时 …
+  bool date_only =
+      false;  // nothing but a date, deadline or period (2020年1月--2020年11月, 12月底前)
   bool has_amount = false;  // a number followed by 元/万元 somewhere in the text
-  bool unreadable = false;  // starts like a number ("≥1.5.5人", 30 digits) that cannot be read exactly
+  bool unreadable =
+      false;  // starts like a number ("≥1.5.5人", 30 digits) that cannot be read exactly
 
   static Value Parse(const std::string& raw);
   bool IsPercent() const { return numeric && unit == "%"; }
