@@ -69,11 +69,14 @@ with tempfile.TemporaryDirectory() as tmp:
             other = by_code.get(node['code'])
             check(other == node, f'{name} {node["code"]}: {node} vs {other}')
         check(original == again, f'{name}: every field of score --json equal')
+        before, after = json.load(open(case_json)), json.load(open(f'{new}/case.json'))
+        for key in ('project', 'experiences', 'problems', 'suggestions'):
+            check(before.get(key) == after.get(key), f'{name}: {key} carried over')
 
     # 2. The workbook itself (maqiao): sheets, units, frozen headers, validations.
     wb = openpyxl.load_workbook(f'{tmp}/maqiao-2024.xlsx')
     expected = ['说明', '项目信息', '预算执行', '资金到位', '历年预算', '资金划拨', '计划完成', '发放明细',
-                '绩效目标', '指标数据', '评价结论', '扣分明细']
+                '绩效目标', '指标数据', '评价结论', '扣分明细', '经验问题建议']
     check(wb.sheetnames == expected, f'sheets: {wb.sheetnames}')
     budget = wb['预算执行']
     check(budget['E1'].value == '年初预算(元)', 'unit in the header')

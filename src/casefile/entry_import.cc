@@ -30,7 +30,9 @@ JsonValue ProjectJson(const XlsxWorkbook& book, JsonValue project, Diagnostics& 
     for (const auto& f : entry::ProjectFields()) {
       if (label != f.label) continue;
       known = true;
-      JsonSet(project, f.key, JsonString(in.Text(r, content)));
+      // An empty cell keeps an existing placeholder but adds no key the case did not have.
+      if (!in.Text(r, content).empty() || project.Find(f.key))
+        JsonSet(project, f.key, JsonString(in.Text(r, content)));
     }
     if (!known)
       in.Error(r, field, "import.project_field",
@@ -256,6 +258,53 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
   return findings;
 }
 
+// 经验问题建议 -> experiences, problems, suggestions (in sheet order).
+void ObservationsJson(const XlsxWorkbook& book, const Framework& fw, JsonValue& root,
+                      Diagnostics& diags) {
+  SheetReader in(book, entry::kObservations, diags);
+  if (!in.present()) return;
+  int kind = in.Column("类别"), title = in.Column("标题"), text = in.Column("内容"),
+      codes = in.Column("相关指标");
+  JsonValue lists[3] = {JsonArray(), JsonArray(), JsonArray()};
+  const char* kinds[3] = {"经验", "问题", "建议"};
+  for (int r = 2; r <= in.LastRow(); ++r) {
+    if (in.RowBlank(r)) continue;
+    const std::string k = in.Text(r, kind);
+    int which = -1;
+    for (int i = 0; i < 3; ++i)
+      if (k == kinds[i]) which = i;
+    if (which < 0) {
+      in.Error(r, kind, "import.observation_kind", "类别“" + k + "”应为 经验、问题 或 建议");
+      continue;
+    }
+    if (in.Text(r, title).empty()) in.Error(r, title, "import.blank", "请填写标题");
+    JsonValue o = JsonObject();
+    JsonSet(o, "title", JsonString(in.Text(r, title)));
+    JsonSet(o, "text", JsonString(in.Text(r, text)));
+    JsonValue list = JsonArray();
+    std::string item;
+    const std::string all = NormalizeWidth(in.Text(r, codes)) + ",";
+    for (size_t i = 0; i < all.size(); ++i) {
+      const bool sep = all[i] == ',' || all[i] == ' ' || all.compare(i, 3, "、") == 0;
+      if (!sep) {
+        item += all[i];
+        continue;
+      }
+      if (all.compare(i, 3, "、") == 0) i += 2;
+      if (item.empty()) continue;
+      if (!fw.Find(item))
+        in.Error(r, codes, "import.code", "“" + item + "”不是指标体系中的指标编码");
+      list.items.push_back(JsonString(item));
+      item.clear();
+    }
+    if (!list.items.empty()) JsonSet(o, "indicators", std::move(list));
+    lists[which].items.push_back(std::move(o));
+  }
+  JsonSet(root, "experiences", std::move(lists[0]));
+  JsonSet(root, "problems", std::move(lists[1]));
+  JsonSet(root, "suggestions", std::move(lists[2]));
+}
+
 }  // namespace
 
 std::string GuideValue(const XlsxWorkbook& book, const std::string& label) {
@@ -291,6 +340,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   JsonSet(root, "project", std::move(project));
   JsonSet(root, "metrics", MetricsJson(book, *target.framework, diags));
   JsonSet(root, "findings", FindingsJson(book, *target.framework, diags));
+  ObservationsJson(book, *target.framework, root, diags);
   CaseFiles files;
   entry::ImportTables(book, files, diags);
   if (diags.ErrorCount() != errors_before) return false;

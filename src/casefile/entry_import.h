@@ -1,5 +1,5 @@
 // `jixiao import`: a filled data-entry workbook back into case files — case.json's project,
-// metrics and findings (other members kept), and the CSV tables; tables left empty are removed.
+// metrics, findings and observations (other members kept), and the CSV tables; tables left empty are removed.
 // Contract: every cell problem is an error located as 工作表!单元格; nothing is written unless
 // the whole workbook reads cleanly and the resulting folder loads as a case; the folder is
 // replaced in one rename (case_files.h). Files the workbook does not cover (narrative/, survey/,

@@ -17,6 +17,7 @@ const std::vector<ProjectField>& ProjectFields() {
       {"kind", "项目类型", "如：经常性项目"},
       {"period", "实施期间", "如：2024年1月1日至2024年12月31日"},
       {"date", "报告日期", "封面日期，如：2025年7月"},
+      {"report_title", "报告标题", "封面标题与“项目名称+绩效评价报告”不同时填写"},
   };
   return kFields;
 }
@@ -80,6 +81,11 @@ const std::vector<Column>& FindingColumns() {
 const std::vector<Column>& DeductionColumns() {
   static const std::vector<Column> k = {
       {"编码", 8}, {"指标名称", 24}, {"扣分(分或比例)", 14}, {"原因", 70}};
+  return k;
+}
+
+const std::vector<Column>& ObservationColumns() {
+  static const std::vector<Column> k = {{"类别", 8}, {"标题", 30}, {"内容", 80}, {"相关指标", 14}};
   return k;
 }
 

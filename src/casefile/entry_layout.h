@@ -21,6 +21,7 @@ inline constexpr const char* kTargets = "绩效目标";
 inline constexpr const char* kMetrics = "指标数据";
 inline constexpr const char* kFindings = "评价结论";
 inline constexpr const char* kDeductions = "扣分明细";
+inline constexpr const char* kObservations = "经验问题建议";
 
 // 说明 sheet: labels in column A, values in column B.
 inline constexpr const char* kGuideCaseId = "案例编号";
@@ -48,6 +49,7 @@ const std::vector<Column>& TargetColumns();
 const std::vector<Column>& MetricColumns();
 const std::vector<Column>& FindingColumns();
 const std::vector<Column>& DeductionColumns();
+const std::vector<Column>& ObservationColumns();
 
 // "年初预算(元)" -> "年初预算"; "分值（分）" -> "分值".
 std::string BareHeader(const std::string& header);

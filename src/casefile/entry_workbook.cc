@@ -96,6 +96,7 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c) {
       "1,3），都不满足填“无”。",
       "调整后得分只在需要人工改分时填写，并写明调整原因。",
       "绩效目标的“实际值”按指标值的写法填（如 98.9%、及时）。",
+      "经验问题建议：类别从下拉列表选；“相关指标”填指标编码，逗号分隔。",
       "问卷答卷（survey/）与叙述文字（narrative/）不在本工作簿中，导入时保留案例目录中的原文件。",
       "填好后运行：jixiao import 本文件.xlsx 案例目录 ；每个错误都会指明工作表和单元格。",
       "格式说明见 jixiao 随附的 docs/case-format.md。"};
@@ -108,9 +109,9 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c) {
 
 doc::Sheet ProjectSheet(const Project& p) {
   doc::Sheet s = DataSheet(entry::kProject, {{"字段", 14}, {"内容", 50}, {"说明", 40}});
-  const std::string* values[] = {&p.name, &p.year,      &p.district,     &p.town,
-                                 &p.unit, &p.authority, &p.commissioner, &p.evaluator,
-                                 &p.lead, &p.kind,      &p.period,       &p.date};
+  const std::string* values[] = {&p.name,      &p.year,         &p.district,    &p.town, &p.unit,
+                                 &p.authority, &p.commissioner, &p.evaluator,   &p.lead, &p.kind,
+                                 &p.period,    &p.date,         &p.report_title};
   int r = 1;
   for (size_t i = 0; i < entry::ProjectFields().size(); ++i, ++r) {
     const auto& field = entry::ProjectFields()[i];
@@ -386,6 +387,28 @@ doc::Sheet DeductionSheet(const Framework& fw, const Case& c) {
   return s;
 }
 
+doc::Sheet ObservationSheet(const Case& c) {
+  doc::Sheet s = DataSheet(entry::kObservations, entry::ObservationColumns());
+  int r = 1;
+  const std::pair<const char*, const std::vector<Observation>*> groups[] = {
+      {"经验", &c.experiences}, {"问题", &c.problems}, {"建议", &c.suggestions}};
+  for (const auto& [kind, list] : groups) {
+    for (const Observation& o : *list) {
+      InputText(s, r, 0, kind);
+      InputText(s, r, 1, o.title);
+      InputText(s, r, 2, o.text);
+      std::string codes;
+      for (const auto& code : o.indicators) codes += (codes.empty() ? "" : ",") + code;
+      InputText(s, r++, 3, codes);
+    }
+  }
+  BlankInputs(s, 1, r + 15, 4);
+  List(s, 1, 0, {"经验", "问题", "建议"}, "类别", "经验、问题或建议", r + 15);
+  Validate(s, 1, r + 15, 3, DataValidation::Kind::kAny, 0, 0, "相关指标",
+           "相关的指标编码，逗号分隔（如 A21,B13）；报告在问题和建议中引用这些指标");
+  return s;
+}
+
 }  // namespace
 
 doc::Workbook BuildEntryWorkbook(const Framework& framework, const Case& c) {
@@ -403,6 +426,7 @@ doc::Workbook BuildEntryWorkbook(const Framework& framework, const Case& c) {
   book.sheets.push_back(MetricSheet(framework, c));
   book.sheets.push_back(FindingSheet(framework, c));
   book.sheets.push_back(DeductionSheet(framework, c));
+  book.sheets.push_back(ObservationSheet(c));
   return book;
 }
 

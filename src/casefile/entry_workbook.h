@@ -1,5 +1,5 @@
 // `jixiao sheet`: the data-entry workbook model (说明, 项目信息, one sheet per case table,
-// 绩效目标, 指标数据, 评价结论, 扣分明细), pre-filled from what the case holds, with units in the
+// 绩效目标, 指标数据, 评价结论, 扣分明细, 经验问题建议), pre-filled from what the case holds, with units in the
 // headers, drop-down lists for levels and codes, number/date validation, frozen header rows.
 // Contract: pure (no I/O); `import` reads the same layout (entry_layout.h) back exactly: money
 // and numbers as numeric cells at up to 15 significant digits, texts that Excel would reinterpret

@@ -33,7 +33,8 @@ const std::vector<Command>& Commands() {
        RunSheet},
       {"import", "把填好的录入工作簿导回案例目录",
        "jixiao import FILE.xlsx CASE\n"
-       "  更新 case.json 的项目信息、指标值和评价结论，重写各数据表；narrative/、survey/ "
+       "  更新 case.json "
+       "的项目信息、指标值、评价结论和经验问题建议，重写各数据表；narrative/、survey/ "
        "与指标体系保留。\n"
        "  每个错误指明工作表和单元格（如 预算执行!C5）；有错误时不改动案例目录。\n"
        "  CASE 不存在时新建，指标体系按工作簿“说明”页记录的 id "
