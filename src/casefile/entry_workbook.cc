@@ -17,7 +17,8 @@ using doc::DataValidation;
 
 constexpr int kBlankRows = 30;  // empty input rows below the pre-filled ones
 
-double ToDouble(const Rational& value) { return std::strtod(value.ToDecimal(15).c_str(), nullptr); }
+// Six decimals: ToDecimal(15) scaled by 10^15 and overflowed for any value from 9,224 up.
+double ToDouble(const Rational& value) { return std::strtod(value.ToDecimal(6).c_str(), nullptr); }
 double Yuan(Money m) { return static_cast<double>(m.fen) / 100.0; }
 
 doc::Sheet DataSheet(const std::string& name, const std::vector<entry::Column>& columns) {
