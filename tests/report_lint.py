@@ -111,6 +111,7 @@ def html_text(page):
 
 def docx_text(path):
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    xml = re.sub(r"<w:tbl>.*?</w:tbl>", "", xml, flags=re.S)  # table cells are checked in md
     out = []
     for p in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S):
         if "<w:tbl" in p:

@@ -56,7 +56,11 @@ data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool
     if ((r.Lost().hundredths > 0) != deducted) continue;
     auto it = in.c.findings.find(r.code);
     std::string analysis = it != in.c.findings.end() ? it->second.analysis : "";
-    if (analysis.empty() && !r.evidence.empty()) analysis = r.evidence + "。";
+    std::string facts = IndicatorFacts(in, r);
+    // Without the evaluator's words the rule's evidence speaks, once (in the facts when they
+    // carry it).
+    if (analysis.empty() && !r.evidence.empty() && facts.find("经核查") == std::string::npos)
+      analysis = r.evidence + "。";
     analysis = NormalizeFigures(Trim(WithoutScoringSentences(analysis)));
     if (!analysis.empty() && !EndsWith(analysis, "。") && !EndsWith(analysis, "”"))
       analysis += "。";
@@ -66,7 +70,7 @@ data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool
     item.set("name", EscapeValue(r.name));
     item.set("value", EscapeValue(NormalizeValue(r.value)));
     item.set("analysis", EscapeValue(analysis));
-    item.set("facts", EscapeValue(IndicatorFacts(in, r)));
+    item.set("facts", EscapeValue(facts));
     item.set("sentence", EscapeValue(DeductionSentence(r, analysis)));
     item.set("summary", EscapeValue(r.summary));
     list.push_back(item);

@@ -114,7 +114,7 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf) {
   const Indicator* node = in.framework.Find(leaf.code);
   std::string out;
   if (node && !Trim(node->criteria).empty())
-    out += "评分标准为：" + StripFinalStop(BriefCriteria(node->criteria)) + "。";
+    out += "评分标准为：" + StripFinalStop(NormalizeFigures(BriefCriteria(node->criteria))) + "。";
   if (!node || !node->rule) return out;
   const Rule& rule = *node->rule;
   std::string source;
