@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`targets fix` applies every mechanical suggestion: each changed cell ends with （待确认）, the change
 list names each edit with its rule, template placeholder rows are dropped, and the fixed table
-checked again no longer shows the fixed findings on the changed cells.
+checked again no longer shows the fixed findings on the changed cells and shows no rule it did not
+show before (a deleted placeholder row hands its merged 一级 to the row below).
 Usage: targets_fix.py JIXIAO"""
 import csv, io, json, os, subprocess, sys, tempfile
 
@@ -19,7 +20,10 @@ def findings(path, budget=None):
 with tempfile.TemporaryDirectory() as tmp:
     for folder, fixed_rules in [("data/targets/gumei-eldercare-2025-weak", {"T06", "T07", "T10", "T11", "T12", "T15", "T17"}),
                                 ("tests/targets-corpus/tianjin-xiqing-clinic-2021", {"T12", "T22"}),
-                                ("tests/targets-corpus/anhui-guichi-commission-2022", {"T23", "T22"})]:
+                                ("tests/targets-corpus/anhui-guichi-commission-2022", {"T23", "T22"}),
+                                # placeholder rows holding the merged 一级 (效益指标 经济效益指标 left empty)
+                                ("tests/targets-corpus/hunan-xiangtan-fogcannon-2024", {"T06", "T22", "T23", "T24"}),
+                                ("tests/targets-corpus/district-epidemic-sanitation-2020", {"T06"})]:
         out = os.path.join(tmp, os.path.basename(folder) + ".csv")
         p = run("targets", "fix", folder, "-o", out)
         if p.returncode != 0:
@@ -43,6 +47,10 @@ with tempfile.TemporaryDirectory() as tmp:
         left = {f["rule"] for f in after} & fixed_rules
         if left:
             errors.append(f"{folder}: still reported after fix: {sorted(left)}")
+        # A fix never creates a problem the table did not have (a row losing its merged 一级).
+        new = {f["rule"] for f in after} - {f["rule"] for f in before}
+        if new:
+            errors.append(f"{folder}: fix introduced findings {sorted(new)}")
         if len(after) >= len(before):
             errors.append(f"{folder}: {len(after)} findings after fix, {len(before)} before")
 for e in errors:

@@ -53,15 +53,42 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
   }
   FixedTable out;
   out.csv = "\xEF\xBB\xBF" + Join(grid.header);
+  // A deleted row may hold the merged 一级 (or 二级) of the rows below it: the next kept row whose
+  // cell is blank takes it, so the rows keep their category.
+  const int merged_columns[] = {columns.level1.index, columns.level2.index};
+  std::map<int, std::string> carried;  // column -> value left by deleted rows
+  size_t carried_from = 0;             // the change that lists the deletion
+  auto cell_at = [](const std::vector<std::string>& cells, int i) {
+    return i >= 0 && i < static_cast<int>(cells.size()) ? cells[i] : std::string();
+  };
   for (const auto& row : grid.rows) {
     if (deleted.count(row.line)) {
       std::string shown;
       for (const auto& c : row.cells) shown += c.empty() ? "" : (shown.empty() ? "" : " ") + c;
       out.changes.push_back({row.line, "", shown, "", deleted_rule[row.line]});
+      for (int col : merged_columns) {
+        if (col < 0 || cell_at(row.cells, col).empty()) continue;
+        if (col == columns.level1.index) carried.erase(columns.level2.index);  // a new 一级 group
+        carried[col] = row.cells[col];
+        carried_from = out.changes.size() - 1;
+      }
       continue;
     }
     std::vector<std::string> cells = row.cells;
     cells.resize(std::max(cells.size(), grid.header.size()));
+    for (int col : merged_columns) {
+      auto it = carried.find(col);
+      if (it == carried.end()) continue;
+      bool new_group = !cell_at(cells, columns.level1.index).empty() ||
+                       (col == columns.level2.index && !cells[col].empty());
+      if (!new_group && cells[col].empty()) {
+        cells[col] = it->second;
+        std::string& note = out.changes[carried_from].after;
+        note += (note.empty() ? "" : "，") + grid.header[col] + "“" + it->second + "”移到第" +
+                std::to_string(row.line) + "行";
+      }
+    }
+    if (!cell_at(cells, columns.level1.index).empty() || !carried.empty()) carried.clear();
     for (size_t i = 0; i < cells.size(); ++i) {
       auto it = edits.find({row.line, static_cast<int>(i)});
       if (it == edits.end() || it->second.first == cells[i]) continue;

@@ -97,7 +97,8 @@ int Fix(const Args& args, const Command& self) {
     const targets::RuleInfo* rule = targets::FindRule(c.rule);
     std::string why = c.rule + (rule ? std::string(" ") + rule->name : "");
     if (c.column.empty())
-      std::printf("第%d行 删除“%s”［%s］\n", c.line, c.before.c_str(), why.c_str());
+      std::printf("第%d行 删除“%s”%s［%s］\n", c.line, c.before.c_str(),
+                  c.after.empty() ? "" : ("，" + c.after).c_str(), why.c_str());
     else
       std::printf("第%d行 %s：“%s” → “%s”［%s］\n", c.line, c.column.c_str(), c.before.c_str(),
                   c.after.c_str(), why.c_str());
