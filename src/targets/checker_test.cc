@@ -197,6 +197,36 @@ TEST_CASE("each row and table rule trips on its defect, and only there") {
   }
 }
 
+TEST_CASE("the comparator suggested follows what the value measures") {
+  auto suggested = [](std::function<void(std::vector<Row>&)> change) {
+    auto issues = Run(With(change));
+    auto it =
+        std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.rule == "T06"; });
+    return it == issues.end() ? std::string("(none)") : it->suggestion;
+  };
+  // A count per period under 时效: more inspections are better.
+  CHECK(suggested([](auto& r) {
+          r[3].l3 = "环境卫生专项考核", r[3].value = "1", r[3].unit = "次/月";
+        }) == "≥1");
+  // The size of a reduction: a larger drop is better; a level rate stays ≤.
+  CHECK(suggested([](auto& r) { r[5].l3 = "通过注射疫苗降低传染病的发生", r[5].value = "40"; }) ==
+        "≥40");
+  CHECK(suggested([](auto& r) { r[5].l3 = "传染病发生率", r[5].value = "5"; }) == "≤5");
+  // A duration under 时效 stays ≤.
+  CHECK(suggested([](auto& r) { r[3].value = "48"; }) == "≤48");
+}
+
+TEST_CASE("a count name implies its unit: 车辆数 -> 辆") {
+  auto issues = Run(With([](auto& r) {
+    r[1].l3 = "配备雾炮车车辆数", r[1].value = "≥10", r[1].type = "", r[1].unit = "";
+  }));
+  auto it =
+      std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.rule == "T07"; });
+  REQUIRE(it != issues.end());
+  CHECK(it->severity == Severity::kInfo);
+  CHECK(it->suggestion.find("辆") != std::string::npos);
+}
+
 TEST_CASE("suggestions use the project's deadline, total and quantities") {
   TargetProject project = Project(200, "年度目标");
   project.end_date = "2025年12月31日";

@@ -34,8 +34,23 @@ bool LessIsBetter(const Row& r) {
                          "争议", "违规", "违纪", "下降", "降低", "减少"});
 }
 
+// A count per period (1次/月, 4次/年): more checks or visits are better, also under 时效.
+bool Frequency(const std::string& unit) {
+  for (const char* count : {"次/", "轮/", "遍/", "趟/", "期/", "场/"})
+    if (StartsWith(unit, count)) return true;
+  return false;
+}
+
+// A percentage whose name is a reduction (降低…的发生 40%, 消耗下降 5%): the size of the drop, more
+// is better. A level (发生率, 误差率) is not a reduction.
+bool ReductionSize(const Row& r) {
+  return r.unit == "%" && HasAny(r.name, {"降低", "下降", "减少"}) &&
+         !HasAny(r.name, {"发生率", "误差率", "差错率", "投诉率", "事故率"});
+}
+
 std::string ComparatorFor(const Row& r) {
   if ((r.unit == "%" && r.value.number == Rational(100)) || r.value.number.IsZero()) return "=";
+  if (Frequency(r.unit) || ReductionSize(r)) return "≥";
   return LessIsBetter(r) ? "≤" : "≥";
 }
 
@@ -44,7 +59,8 @@ std::string ImpliedUnit(const std::string& name) {
   if (HasAny(name, {"率", "满意度", "比例", "占比", "认可度", "知晓度"})) return "%";
   static const std::pair<const char*, const char*> kUnits[] = {
       {"人次", "人次"}, {"人数", "人"}, {"户数", "户"},   {"次数", "次"},
-      {"天数", "天"},   {"年限", "年"}, {"公里", "公里"}, {"人口", "人"}};
+      {"天数", "天"},   {"年限", "年"}, {"公里", "公里"}, {"人口", "人"},
+      {"车辆数", "辆"}, {"台数", "台"}, {"个数", "个"},   {"套数", "套"}};
   for (const auto& [word, unit] : kUnits)
     if (Has(name, word)) return unit;
   return "";
