@@ -5,6 +5,7 @@
 #include <Poco/Zip/ZipStream.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 
 #include "ingest/xlsx_parts.h"
@@ -28,6 +29,20 @@ std::string Lower(std::string s) {
   return s;
 }
 std::string MiB(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+// Poco::Zip allocates a ZIP64 end-of-directory record by the size the record claims; a claim
+// beyond the file itself is damage (found by fuzzing: 28 bytes asked for 434 PB).
+bool Zip64RecordsFit(const std::string& bytes) {
+  for (size_t at = bytes.find("PK\x06\x06"); at != std::string::npos;
+       at = bytes.find("PK\x06\x06", at + 1)) {
+    if (at + 12 > bytes.size()) return false;
+    uint64_t size = 0;
+    for (int i = 7; i >= 0; --i)
+      size = (size << 8) | static_cast<unsigned char>(bytes[at + 4 + static_cast<size_t>(i)]);
+    if (size > bytes.size()) return false;
+  }
+  return true;
+}
 }  // namespace
 
 ZipParts::ZipParts(const std::string& file, const std::string& bytes, const XlsxLimits& limits)
@@ -39,6 +54,9 @@ ZipParts::ZipParts(const std::string& file, const std::string& bytes, const Xlsx
   if (bytes.size() < 4 || bytes.compare(0, 2, "PK") != 0)
     Fail(file, "", "xlsx.not_zip",
          "不是 xlsx 文件（不是 zip 压缩包）；请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”");
+  if (!Zip64RecordsFit(bytes))
+    Fail(file, "", "xlsx.bad_zip",
+         "zip 压缩包已损坏：ZIP64 目录记录声明的长度超过文件本身；请在 Excel 中重新保存");
   try {
     Poco::Zip::SkipCallback skip;
     archive_ = std::make_unique<Poco::Zip::ZipArchive>(stream_, skip);
