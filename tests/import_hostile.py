@@ -100,6 +100,18 @@ with tempfile.TemporaryDirectory() as tmp:
     # A value whose own unit contradicts the metric (5‰ for a % metric) is refused at the value.
     refused('value-permille', lambda wb: wb['指标数据'].__setitem__('B2', '5‰'), '指标数据!B2')
 
+    # 1b. 绩效目标 实际值 (G) checked against its 指标值 (E2 is 100%): "2/3" or "已达到" against a
+    # number is refused at the cell (docs/rules.md), not later at targets.csv; Excel's 99.2% (0.992
+    # formatted as a percent) imports as "99.2%".
+    refused('target-actual-fraction', lambda wb: wb['绩效目标'].__setitem__('G2', '2/3'), '绩效目标!G2')
+    refused('target-actual-words', lambda wb: wb['绩效目标'].__setitem__('G2', '已达到'), '绩效目标!G2')
+
+    def percent_cell(wb):
+        wb['绩效目标']['G2'] = 0.992
+        wb['绩效目标']['G2'].number_format = '0.0%'
+    t = imported('target-actual-percent-cell', percent_cell)
+    check(rows(f'{t}/targets.csv')[0]['实际值'] == '99.2%', f'0.992 as 0.0%: {rows(f"{t}/targets.csv")[0]}')
+
     # 2. Dates typed as text in 资金划拨 (row 2: 截止日期 C2 2024-06-20, 实际日期 D2 2024-07-02).
     def text_dates(wb):
         wb['资金划拨']['C2'] = '2024年6月20日'

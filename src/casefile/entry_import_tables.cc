@@ -3,6 +3,7 @@
 #include "casefile/entry_import.h"
 #include "casefile/entry_layout.h"
 #include "casefile/entry_reader.h"
+#include "model/target_value.h"
 
 namespace jixiao::entry {
 namespace {
@@ -138,6 +139,18 @@ std::string Targets(SheetReader& in) {
     const XlsxCell& cell = in.Cell(r, actual);
     if (cell.type == XlsxCell::Type::kNumber && cell.style == XlsxNumberStyle::kPercent)
       if (auto v = Rational::Parse(cell.text)) actual_text = ExactDecimal(*v * Rational(100)) + "%";
+    // Read as the target rule will read it, so an unreadable 实际值 is named at its cell.
+    const std::string target_text = in.Text(r, value);
+    if (!actual_text.empty() && !target_text.empty()) {
+      const TargetValue target = TargetValue::Parse(target_text);
+      if (target.error.empty()) {
+        const ActualReading reading = ReadActual(target, actual_text);
+        if (!reading.attainment)
+          in.Error(
+              r, actual, "import.target_actual",
+              "绩效目标“" + in.Text(r, l3) + "”（指标值" + target_text + "）：" + reading.error);
+      }
+    }
     out += CsvLine({in.Text(r, l1), in.Text(r, l2), in.Text(r, l3), in.Text(r, type),
                     in.Text(r, value), in.Text(r, unit), actual_text, in.Text(r, source),
                     in.Text(r, explanation), in.Text(r, criteria)});
