@@ -74,6 +74,52 @@ def write_workbook(path, rows, project):
     ws.cell(r + 2, 1, "注：各单位可根据项目特点自行增加或减少二级指标。")
     wb.save(path)
 
+def write_form_workbook(path, rows, project):
+    """The 申报表 as county forms print it: a 绩效指标 column merged down the left of the grid, 总体目标
+    as a heading over 年度目标 | 年度总体目标完成情况 with the goal below, 资金情况 as a merged label
+    over three money rows, and 审核意见 / 填表人 rows under the grid."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "绩效目标申报表"
+    width = len(rows[0]) + 1
+    ws.cell(1, 1, "绩效目标申报表")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.cell(2, 1, "项目名称"), ws.cell(2, 2, project["项目名称"])
+    ws.cell(2, 4, "项目负责人及电话")
+    ws.cell(3, 1, "主管部门"), ws.cell(3, 2, project["主管部门"])
+    ws.cell(3, 4, "实施单位"), ws.cell(3, 5, project["实施单位"])
+    ws.cell(4, 1, "资金情况（万元）")
+    for r, (label, key) in enumerate([("年度资金总额：", "项目资金总额"), ("其中：财政拨款", "其中财政资金"),
+                                      ("其他资金", "其他资金")], 4):
+        ws.cell(r, 2, label), ws.cell(r, 3, project[key])
+    ws.merge_cells("A4:A6")
+    ws.cell(7, 1, "总体目标"), ws.cell(7, 2, "年度目标"), ws.cell(7, 4, "年度总体目标完成情况")
+    ws.cell(8, 2, project["年度目标"])
+    ws.merge_cells("A7:A8"), ws.merge_cells("B8:C8")
+    header_row = 9
+    ws.cell(header_row, 1, "绩效指标")
+    for c, h in enumerate(rows[0], 2):
+        ws.cell(header_row, c, HEADER.get(h, h))
+    r = header_row
+    for row in rows[1:]:
+        r += 1
+        for c, v in enumerate(row, 2):
+            if v != "":
+                ws.cell(r, c, v).data_type = "s"
+    ws.merge_cells(start_row=header_row, start_column=1, end_row=r, end_column=1)
+    for c in (2, 3):  # merged 一级 / 二级 runs; a 二级 run ends where a new 一级 starts
+        start = header_row + 1
+        for rr in range(header_row + 2, r + 2):
+            ends = rr > r or ws.cell(rr, c).value is not None or (c == 3 and ws.cell(rr, 2).value is not None)
+            if ends:
+                if rr - 1 > start:
+                    ws.merge_cells(start_row=start, start_column=c, end_row=rr - 1, end_column=c)
+                start = rr
+    ws.cell(r + 1, 1, "财政部门支出股室初审意见"), ws.cell(r + 1, 2, "（盖章）")
+    ws.merge_cells(start_row=r + 1, start_column=2, end_row=r + 1, end_column=width)
+    ws.cell(r + 2, 1, "填表人："), ws.cell(r + 2, 3, "联系电话：")
+    wb.save(path)
+
 def check(path):
     p = subprocess.run([JIXIAO, "targets", "check", path, "--json"], capture_output=True, text=True)
     if not p.stdout.startswith("["):
@@ -103,6 +149,17 @@ try:
         if code_csv != code_xlsx or signature(from_csv) != signature(from_xlsx):
             a, b = set(signature(from_csv)), set(signature(from_xlsx))
             errors.append(f"{name}: csv {code_csv} vs xlsx {code_xlsx}; only csv {sorted(a - b)}; only xlsx {sorted(b - a)}")
+
+    # A county form (南岳 2018): the header block read around its headings, the grid ends at 审核意见.
+    src = os.path.join(CORPUS, "hunan-nanyue-asset-income-2018")
+    form = os.path.join(tmp, "form", "申报表.xlsx")
+    os.mkdir(os.path.dirname(form))
+    write_form_workbook(form, read_csv(os.path.join(src, "targets.csv")),
+                        json.load(open(os.path.join(src, "project.json"), encoding="utf-8")))
+    (code_csv, from_csv), (code_xlsx, from_xlsx) = check(src), check(form)
+    if code_csv != code_xlsx or signature(from_csv) != signature(from_xlsx):
+        a, b = set(signature(from_csv)), set(signature(from_xlsx))
+        errors.append(f"county form: csv {code_csv} vs xlsx {code_xlsx}; only csv {sorted(a - b)}; only xlsx {sorted(b - a)}")
 
     # The issue's table: 一级 绩效指标, a blank value, vague timeliness, 准确, 有效, 320 against 341,
     # a 合计 that does not add up.

@@ -49,6 +49,19 @@ int FindHeaderRow(const XlsxSheet& s) {
   return 0;
 }
 
+// The rows a form prints under its grid: 财政部门审核意见, 主管部门初审意见, 填表人：…, 单位负责人.
+// An indicator named …意见 (采纳群众意见) names no reviewer and stays in the grid.
+bool EndOfForm(const std::string& first_text) {
+  std::string t = Trim(first_text);
+  if (EndsWith(t, "意见") &&
+      (t.find("审") != std::string::npos || t.find("财政") != std::string::npos ||
+       t.find("主管部门") != std::string::npos))
+    return true;
+  for (const char* who : {"填表人", "填报人", "审核人", "单位负责人", "财务负责人"})
+    if (StartsWith(t, who)) return true;
+  return false;
+}
+
 // "220.00万元" / "854万(…)" / "3,000,000元" / "16" (万元 by default) -> Money.
 std::optional<Money> ParseWan(const std::string& text) {
   std::string digits;
@@ -171,18 +184,24 @@ void ReadHeaderBlock(const XlsxSheet& s, int header_row, TargetProject& p) {
       Field f = LabelField(label);
       if (f == Field::kNone) continue;
       p.present = true;
+      // The label's own cell may be merged: its value is right of or below the merged range.
+      const int col = texts[i].first;
+      const XlsxRange* own = s.MergeAt(row, col);
+      const int last_col = own ? own->last_col : col, below_row = (own ? own->last_row : row) + 1;
+      bool has_right = i + 1 < texts.size();
+      bool right_adjacent = has_right && texts[i + 1].first == last_col + 1;
+      Field right_field = has_right ? LabelField(texts[i + 1].second) : Field::kNone;
+      // 总体目标 as a heading over 年度目标 | 完成情况: the goal is under 年度目标, not here.
+      if (f == Field::kOverall && right_adjacent && right_field == Field::kAnnual) continue;
+      std::string below = below_row < header_row ? CellText(s.At(below_row, col)) : "";
+      bool below_value = !below.empty() && LabelField(below) == Field::kNone;
       if (!inline_value.empty()) {
         Assign(p, f, inline_value);
-      } else if (i + 1 < texts.size() && LabelField(texts[i + 1].second) == Field::kNone) {
-        Assign(p, f, texts[i + 1].second);
+      } else if (has_right && right_field == Field::kNone && (right_adjacent || !below_value)) {
+        Assign(p, f, texts[i + 1].second);  // the value next to its label (or further right)
         ++i;
       } else {
-        const XlsxCell& below = s.At(row + 1, texts[i].first);
-        std::string v = CellText(below);
-        if (row + 1 < header_row && LabelField(v) == Field::kNone)
-          Assign(p, f, v);
-        else
-          Assign(p, f, "");
+        Assign(p, f, below_value ? below : "");
       }
     }
   }
@@ -224,6 +243,7 @@ bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostic
       }
       if (!any) continue;
       if (StartsWith(first_text, "注") || StartsWith(first_text, "填报说明")) break;  // notes below
+      if (EndOfForm(first_text)) break;  // 审核意见, 填表人 rows under the grid
       out.grid.rows.push_back(r);
     }
     ReadHeaderBlock(sheet, header_row, out.project);
