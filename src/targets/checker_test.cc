@@ -216,6 +216,18 @@ TEST_CASE("the comparator suggested follows what the value measures") {
   CHECK(suggested([](auto& r) { r[3].value = "48"; }) == "≤48");
 }
 
+TEST_CASE("a quality value with figures in prose is split by the unit, not replaced") {
+  auto issues = Run(With([](auto& r) {
+    r[2].l3 = "收益分配比例", r[2].value = "首年按投资额返还20%，收益按8%分配", r[2].type = "",
+    r[2].unit = "";
+  }));
+  auto it =
+      std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.rule == "T23"; });
+  REQUIRE(it != issues.end());
+  CHECK(it->fixes.empty());  // `fix` must not overwrite the figures with a generic ≥95%
+  CHECK(it->message.find("定性") == std::string::npos);
+}
+
 TEST_CASE("a count name implies its unit: 车辆数 -> 辆") {
   auto issues = Run(With([](auto& r) {
     r[1].l3 = "配备雾炮车车辆数", r[1].value = "≥10", r[1].type = "", r[1].unit = "";

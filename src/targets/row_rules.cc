@@ -168,6 +168,13 @@ void QualitativeRules(Context& c, const Row& r) {
       return;
     }
     case Kind::kQuality: {
+      if (v.find_first_of("0123456789") != std::string::npos) {
+        // Figures inside prose (返本20%，分红按8%): measurable, but not as one value.
+        c.Add("T23", Severity::kWarning, r,
+              "质量指标把数值写在文字里（“" + v + "”），无法作为一个指标值考核",
+              "拆成单独的指标，每项写比较符、数值和单位");
+        return;
+      }
       auto [rate_word, target] = QualityRate(v);
       std::string name = RateName(r.name, rate_word);
       std::vector<Fix> fixes = {{"指标值", target}};
