@@ -45,6 +45,16 @@ def amount(text):
     return Decimal(text.replace(',', ''))
 
 
+def filled(table):
+    """一级/二级 blanks read as "same as above", as the targets loader reads them."""
+    last = {}
+    for row in table:
+        for key in ('一级', '二级'):
+            row[key] = row[key] or last.get(key, '')
+            last[key] = row[key]
+    return table
+
+
 def rows(path):
     with open(path, encoding='utf-8-sig') as f:
         return list(csv.DictReader(f))
@@ -83,6 +93,8 @@ with tempfile.TemporaryDirectory() as tmp:
         rc, out = run('import', path, target)
         check(rc == 0, f'{name}: exit {rc}, expected 0: {out[:400]}')
         return target
+
+    plain = imported('unedited', lambda wb: None)
 
     # 1. A value typed into the unit column (C instead of B) of 指标数据.
     refused('unit-typed-as-value', lambda wb: wb['指标数据'].__setitem__('C2', '99.2%'),
@@ -147,6 +159,17 @@ with tempfile.TemporaryDirectory() as tmp:
     # lost or doubled; it must be refused at the merge.
     refused('merged-amounts', lambda wb: wb['资金到位'].merge_cells('C2:C3'), '资金到位!C')
 
+    # 5b. Published-table merges in 预算执行: 序号, 项目构成 and the line's 调整金额/调整后预算/实际支出
+    # merged over the line's detail rows (6–10) mean exactly the workbook as written unmerged.
+    def budget_merges(wb):
+        for col in 'ABFGH':
+            wb['预算执行'].merge_cells(f'{col}6:{col}10')
+    t = imported('budget-merged-line', budget_merges)
+    check(rows(f'{t}/budget.csv') == rows(f'{plain}/budget.csv'), 'merged budget line differs')
+    # 绩效目标 一级 merged over its rows (A2:A4) reads as the blank "same as above" of the CSV.
+    t = imported('targets-merged-level1', lambda wb: wb['绩效目标'].merge_cells('A2:A4'))
+    check(filled(rows(f'{t}/targets.csv')) == filled(rows(f'{plain}/targets.csv')), 'merged 一级 differs')
+
     # 6. A formula without a cached result (as openpyxl and some converters leave it) cannot be
     # read: refused at the cell, never read as empty or 0.
     refused('formula-amount', lambda wb: wb['资金到位'].__setitem__('C2', '=B2'), '资金到位!C2',
@@ -158,7 +181,6 @@ with tempfile.TemporaryDirectory() as tmp:
         ws.cell(row=1, column=ws.max_column + 1, value='备注（自加）')
         ws.cell(row=2, column=ws.max_column, value='核对过')
     t = imported('extra-column', extra_column)
-    plain = imported('unedited', lambda wb: None)
     check(rows(f'{t}/funding.csv') == rows(f'{plain}/funding.csv'), 'extra column changes data')
 
     # 8. A level not in the drop-down: a national-2020 case (it scores some leaves by levels).

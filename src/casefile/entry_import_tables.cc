@@ -14,6 +14,7 @@ std::string NumberCell(const std::optional<Rational>& r) { return r ? ExactDecim
 bool IsTotal(const std::string& text) { return text == "合计" || text == "总计"; }
 
 std::string Budget(SheetReader& in) {
+  in.MergedTextInFirstCellOnly();
   int seq = in.Column("序号"), comp = in.Column("项目构成"), detail = in.Column("项目明细"),
       source = in.Column("资金来源"), initial = in.Column("年初预算"),
       adjustment = in.Column("调整金额"), adjusted = in.Column("调整后预算"),
@@ -123,6 +124,7 @@ std::string Disbursements(SheetReader& in) {
 }
 
 std::string Targets(SheetReader& in) {
+  in.MergedTextInFirstCellOnly();
   int l1 = in.Column("一级"), l2 = in.Column("二级"), l3 = in.Column("三级"),
       type = in.Column("指标值类型", false), value = in.Column("指标值"),
       unit = in.Column("计量单位", false), actual = in.Column("实际值"),

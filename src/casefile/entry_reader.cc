@@ -50,6 +50,10 @@ const XlsxCell& SheetReader::Cell(int row, int col) const {
 }
 
 std::string SheetReader::Text(int row, int col) const {
+  if (merged_first_only_ && sheet_)
+    if (const XlsxRange* merge = sheet_->MergeAt(row, col);
+        merge && (merge->first_row != row || merge->first_col != col))
+      return "";
   const XlsxCell& cell = Cell(row, col);
   if (!cell.date.empty()) return cell.date.substr(0, 10);
   return Trim(cell.text);

@@ -24,6 +24,10 @@ class SheetReader {
   int LastRow() const { return sheet_ ? sheet_->max_row : 0; }
   bool RowBlank(int row) const;
   std::string Text(int row, int col) const;  // trimmed; numbers as text; dates as YYYY-MM-DD
+  // Sheets whose blank cell means "same as above" (预算执行 序号/项目构成, 绩效目标 一级/二级):
+  // a merged range's text then counts in its first cell only, as the CSV writes it. Elsewhere
+  // every covered cell reads the range's text.
+  void MergedTextInFirstCellOnly() { merged_first_only_ = true; }
   const XlsxCell& Cell(int row, int col) const;
   Location Where(int row, int col) const;
   void Error(int row, int col, const std::string& code, const std::string& message);
@@ -41,6 +45,7 @@ class SheetReader {
   const XlsxSheet* sheet_ = nullptr;
   std::string name_;
   Diagnostics& diags_;
+  bool merged_first_only_ = false;
 };
 
 }  // namespace jixiao::entry
