@@ -152,6 +152,14 @@ with tempfile.TemporaryDirectory() as tmp:
     refused('money-below-fen', lambda wb: wb['资金到位'].__setitem__('C2', '1.2345678万元'),
             '资金到位!C2')
 
+    # 3b. Excel turns a typed 2/3 into a date (3 February): a date cell where a deduction, a metric,
+    # an amount or an override is expected is refused at the cell, never read as its serial number.
+    import datetime
+    feb3 = datetime.datetime(2026, 2, 3)
+    refused('deduction-as-date', lambda wb: wb['扣分明细'].__setitem__('C2', feb3), '扣分明细!C2', '日期')
+    refused('metric-as-date', lambda wb: wb['指标数据'].__setitem__('B2', feb3), '指标数据!B2', '日期')
+    refused('amount-as-date', lambda wb: wb['资金到位'].__setitem__('C2', feb3), '资金到位!C2', '日期')
+
     # 4. A deleted sheet is named.
     refused('deleted-sheet', lambda wb: wb.remove(wb['资金划拨']), '资金划拨')
 

@@ -136,6 +136,7 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
     }
     if (why.empty()) in.Error(r, reason, "import.blank", "每项扣分都必须写明原因");
     const XlsxCell& cell = in.Cell(r, amount);
+    if (in.RejectDate(r, amount, "扣分（分数如 0.75，或比例如 25%、2/3）")) continue;
     JsonValue value;
     if (cell.type == XlsxCell::Type::kNumber && cell.style == XlsxNumberStyle::kPercent) {
       auto v = Rational::Parse(cell.text);

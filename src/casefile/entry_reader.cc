@@ -108,9 +108,17 @@ std::optional<std::string> SheetReader::Required(int row, int col, bool required
   return text;
 }
 
+bool SheetReader::RejectDate(int row, int col, const std::string& what) {
+  if (Cell(row, col).date.empty()) return false;
+  Error(row, col, "import.date_cell",
+        "单元格是日期（" + Text(row, col) + "），这里应填" + what +
+            "：Excel 会把 2/3、3-5 这类输入自动转成日期，请先把单元格格式设为“文本”再填写");
+  return true;
+}
+
 std::optional<Money> SheetReader::Amount(int row, int col, bool required) {
   auto text = Required(row, col, required, "金额");
-  if (!text) return std::nullopt;
+  if (!text || RejectDate(row, col, "金额")) return std::nullopt;
   const XlsxCell& cell = Cell(row, col);
   if (cell.type == XlsxCell::Type::kBoolean) {
     Error(row, col, "import.type", "应为金额，不是逻辑值");
@@ -141,7 +149,7 @@ std::optional<Money> SheetReader::Amount(int row, int col, bool required) {
 
 std::optional<Rational> SheetReader::Number(int row, int col, bool required, bool percent_as_100) {
   auto text = Required(row, col, required, "数字");
-  if (!text) return std::nullopt;
+  if (!text || RejectDate(row, col, "数字")) return std::nullopt;
   const XlsxCell& cell = Cell(row, col);
   if (cell.type == XlsxCell::Type::kNumber) {
     auto value = Rational::Parse(cell.text);

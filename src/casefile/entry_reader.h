@@ -31,6 +31,9 @@ class SheetReader {
   const XlsxCell& Cell(int row, int col) const;
   Location Where(int row, int col) const;
   void Error(int row, int col, const std::string& code, const std::string& message);
+  // True (after an error) when the cell holds a date where `what` (a number, an amount) is
+  // expected: Excel turns a typed 2/3 or 3-5 into a date, never to be read as its serial.
+  bool RejectDate(int row, int col, const std::string& what);
   // An amount in 元 (or the header's unit: 万元, 亿元); numbers or texts such as "1,568.99万元".
   std::optional<Money> Amount(int row, int col, bool required);
   // A plain number (a percent-formatted cell yields its percent number when `percent_as_100`).
