@@ -63,10 +63,19 @@ void UnitPriceRules(Context& c) {
                             {}});
       }
   }
-  // A unit cost target (元/株) times the matching quantity target (株) against the total.
+  // A unit cost target (元/株) times the matching quantity target (株) against the total. With
+  // several unit costs (元/平方米, 元/亩 …) each is a part: their products add up to the total.
   auto total = c.Total();
   if (!total) return;
+  struct Part {
+    const Row* cost;
+    const Row* quantity;
+    Rational yuan;
+  };
+  std::vector<Part> parts;
+  size_t cost_rows = 0;
   for (const auto& r : c.rows) {
+    if (r.kind == Kind::kCost && !r.placeholder) ++cost_rows;
     if (r.kind != Kind::kCost || !r.value.numeric || r.unit.find('/') == std::string::npos)
       continue;
     std::string money = r.unit.substr(0, r.unit.find('/')),
@@ -77,14 +86,34 @@ void UnitPriceRules(Context& c) {
     for (const auto& q : c.rows)
       if (q.kind == Kind::kQuantity && q.value.numeric && q.unit == per) quantity = &q, ++matches;
     if (matches != 1) continue;
-    Rational yuan = r.value.number * quantity->value.number * Rational(money == "万元" ? 10000 : 1);
-    if (yuan == total->ToYuan()) continue;
-    c.Add("T16", Severity::kWarning, r,
-          "单位成本" + r.value.text + "×数量" + quantity->value.text + "（第" +
-              std::to_string(quantity->line) + "行）=" + GroupThousands(yuan.ToDecimal(2)) +
+    parts.push_back(
+        {&r, quantity,
+         r.value.number * quantity->value.number * Rational(money == "万元" ? 10000 : 1)});
+  }
+  if (parts.empty()) return;
+  const Rational funds = total->ToYuan();
+  if (parts.size() == 1) {
+    const Part& p = parts.front();
+    if (p.yuan == funds) return;
+    c.Add("T16", Severity::kWarning, *p.cost,
+          "单位成本" + p.cost->value.text + "×数量" + p.quantity->value.text + "（第" +
+              std::to_string(p.quantity->line) + "行）=" + GroupThousands(p.yuan.ToDecimal(2)) +
               "元，与资金" + FormatYuan(*total) + "不符",
           "核对单位成本、数量或资金总额");
+    return;
   }
+  Rational sum(0);
+  std::string terms;
+  for (const auto& p : parts) {
+    sum = sum + p.yuan;
+    terms += (terms.empty() ? "" : "＋") + p.cost->value.text + "×" + p.quantity->value.text;
+  }
+  // Below the funds is a defect only when no other cost row could make up the rest.
+  if (sum == funds || (sum < funds && cost_rows > parts.size())) return;
+  c.Add("T16", Severity::kWarning, *parts.front().cost,
+        "各项单位成本×数量合计" + terms + "=" + GroupThousands(sum.ToDecimal(2)) + "元，与资金" +
+            FormatYuan(*total) + "不符",
+        "核对单位成本、数量或资金总额");
 }
 
 void TotalCostRule(Context& c) {

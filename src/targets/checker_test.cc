@@ -288,6 +288,28 @@ TEST_CASE(
   CHECK(Has(issues, "T17"));  // 222万元 ≠ ≤220万元
 }
 
+TEST_CASE("several unit costs: their products add up to the funds, not each one") {
+  TargetProject project = Project(0, "年度目标");
+  project.total_funds = Money{10 * 1000000};  // 10万元
+  auto table = [](const char* land_price) {
+    return std::vector<Row>{{"产出指标", "数量指标", "旅游基础设施建设面积", "", "≥20", "平方米"},
+                            {"产出指标", "数量指标", "流转土地", "", "≥80", "亩"},
+                            {"产出指标", "质量指标", "工程验收合格率", "", "=100", "%"},
+                            {"产出指标", "时效指标", "工程完工时间", "", "2018年12月31日前", ""},
+                            {"产出指标", "成本指标", "基础设施建设成本", "", "≤3000", "元/平方米"},
+                            {"产出指标", "成本指标", "流转土地补助标准", "", land_price, "元/亩"},
+                            {"效益指标", "社会效益指标", "接待游客数量", "", "≥60000", "人"},
+                            {"满意度指标", "服务对象满意度指标", "游客满意度", "", "≥90", "%"}};
+  };
+  // 20×3000 + 80×500 = 100,000元 = 10万元: each part is below the funds, their sum is them.
+  CHECK_FALSE(Has(Run(table("≤500"), nullptr, &project), "T16"));
+  // 20×3000 + 80×600 = 108,000元 > 10万元.
+  auto issues = Run(table("≤600"), nullptr, &project);
+  const Issue* t16 = Find(issues, "T16");
+  REQUIRE(t16);
+  CHECK(t16->message.find("108,000") != std::string::npos);
+}
+
 TEST_CASE("quantity names that differ slightly still match the budget row") {
   std::vector<Row> rows = kGood;
   rows[0] = {"绩效指标", "数量指标", "残疾人两项补贴发放人数", "", "≥320", "人"};
