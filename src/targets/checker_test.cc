@@ -290,7 +290,8 @@ TEST_CASE(
 
 TEST_CASE("several unit costs: their products add up to the funds, not each one") {
   TargetProject project = Project(0, "年度目标");
-  project.total_funds = Money{10 * 1000000};  // 10万元
+  project.total_funds = project.fiscal_funds = Money{10 * 1000000};  // 10万元
+  project.other_funds = Money{0};
   auto table = [](const char* land_price) {
     return std::vector<Row>{{"产出指标", "数量指标", "旅游基础设施建设面积", "", "≥20", "平方米"},
                             {"产出指标", "数量指标", "流转土地", "", "≥80", "亩"},
