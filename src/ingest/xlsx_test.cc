@@ -169,6 +169,8 @@ TEST_CASE("hostile and broken files are located errors") {
   CHECK_FALSE(ReadError("truncated.xlsx").message.empty());
   CHECK(ReadError("billion-laughs.xlsx").code == "xlsx.bad_xml");
   CHECK(ReadError("no-such-file.xlsx").code == "xlsx.unreadable");
+  // Found by fuzz_xlsx: a ZIP64 record declaring an enormous length (Poco would allocate it).
+  CHECK(ReadError("zip64-huge-record.xlsx").code == "xlsx.bad_zip");
 }
 
 TEST_CASE("decompressed sizes and cell counts are capped") {
