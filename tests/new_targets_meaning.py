@@ -65,6 +65,16 @@ with tempfile.TemporaryDirectory() as tmp:
         p = parent_of(fw, leaf)
         check(p is not None and p.get('name') == parent, f'older: {leaf} under {p and p.get("name")}, expected {parent}')
 
+    # Blank 二级 throughout (as in hebei-handan): the 三级 name's key terms choose the 二级, and a
+    # generic 效益 row never swallows the satisfaction indicator (no row lost).
+    fw = new(tmp, 'blank', f'{ROOT}/tests/targets-older/blank-level2/targets.csv')
+    expected = {'救助覆盖率': '产出数量', '救助资金按时发放率': '产出时效', '救助资金按标准发放的比率': '产出质量',
+                '困难群众基本生活得到有效保障': '社会效益', '带动困难家庭增收': '经济效益',
+                '救助对象满意度(%)': '服务对象满意度'}
+    for leaf, parent in expected.items():
+        p = parent_of(fw, leaf)
+        check(p is not None and p.get('name') == parent, f'blank: {leaf} under {p and p.get("name")}, expected {parent}')
+
 if failures:
     print(f'{len(failures)} failure(s)')
     sys.exit(1)

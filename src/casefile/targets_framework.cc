@@ -1,6 +1,7 @@
 // Deriving 产出/效益/满意度 leaves of a framework from 绩效目标表 rows.
 #include "casefile/targets_framework.h"
 
+#include <algorithm>
 #include <map>
 
 #include "casefile/case_files.h"
@@ -37,6 +38,39 @@ std::string ByMeaning(std::string core) {
 bool AboutSatisfaction(const RawTargetRow& row) {
   for (const std::string* text : {&row.level3, &row.level2, &row.level1})
     if (text->find("满意") != std::string::npos) return true;
+  return false;
+}
+
+bool HasAny(const std::string& text, std::initializer_list<const char*> terms) {
+  for (const char* t : terms)
+    if (text.find(t) != std::string::npos) return true;
+  return false;
+}
+
+// A row with a blank 二级: the 二级 its name points to, by key terms ("" when the 一级 is
+// neither 产出 nor 效益/效果). 效益 rows default to 社会效益, 产出 rows to 数量.
+std::string ImpliedLevel2(const std::string& level1, const std::string& name) {
+  if (level1.find("产出") != std::string::npos) {
+    if (HasAny(name, {"及时", "时限", "时间", "按时", "期限", "进度"})) return "时效";
+    if (HasAny(name, {"成本", "单价", "费用", "节约"})) return "成本";
+    if (HasAny(name, {"合格", "达标", "准确", "质量", "规范", "按标准"})) return "质量";
+    return "数量";
+  }
+  if (level1.find("效益") != std::string::npos || level1.find("效果") != std::string::npos) {
+    if (HasAny(name, {"经济", "增收", "收入", "产值", "利润"})) return "经济效益";
+    if (HasAny(name, {"生态", "环境", "绿化", "污染", "排放", "节能"})) return "生态效益";
+    if (HasAny(name, {"可持续", "长效", "持续"})) return "可持续";
+    return "社会效益";
+  }
+  return "";
+}
+
+// Whether `inner` lies in the subtree under `outer` (itself excluded).
+bool Inside(const JsonValue& outer, const JsonValue* inner) {
+  const JsonValue* children = outer.Find("children");
+  if (!children || !children->IsArray()) return false;
+  for (const JsonValue& child : children->items)
+    if (&child == inner || Inside(child, inner)) return true;
   return false;
 }
 
@@ -124,6 +158,10 @@ std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
     Candidate best;
     if (AboutSatisfaction(row) && l2.find("满意") == std::string::npos)
       best = place("满意度", "满意度");
+    if (!best.node && Trim(row.level2).empty()) {
+      const std::string implied = ImpliedLevel2(row.level1, row.level3);
+      if (!implied.empty()) best = place(ByMeaning(l1), implied);
+    }
     if (!best.node) best = place(l1, l2);
     if (!best.node) best = place(ByMeaning(l1), ByMeaning(l2));
     if (!best.node) {
@@ -135,6 +173,17 @@ std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
     if (!groups.count(best.node)) order.push_back(best.node);
     groups[best.node].push_back(&row);
   }
+  // A node under another placed node would be replaced with its parent's children: its rows
+  // join the outer node's (never lost, never written into a replaced node).
+  for (JsonValue* outer : order)
+    for (JsonValue*& inner : order)
+      if (inner && outer && inner != outer && Inside(*outer, inner)) {
+        auto& rows_out = groups[outer];
+        rows_out.insert(rows_out.end(), groups[inner].begin(), groups[inner].end());
+        groups.erase(inner);
+        inner = nullptr;
+      }
+  order.erase(std::remove(order.begin(), order.end(), nullptr), order.end());
   std::vector<std::string> not_used;
   for (JsonValue* node : order) {
     const auto& members = groups[node];
