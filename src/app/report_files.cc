@@ -26,7 +26,7 @@ bool Wants(const std::vector<std::string>& formats, const char* format) {
 std::vector<std::string> TocHeadings(const doc::Document& document) {
   std::vector<std::string> out;
   for (const auto& block : document.blocks)
-    if (auto* h = std::get_if<doc::Heading>(&block); h && h->level <= 2 && h->text != "目录")
+    if (auto* h = std::get_if<doc::Heading>(&block); h && doc::ListedInToc(document, *h))
       out.push_back(h->text);
   return out;
 }

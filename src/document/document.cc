@@ -23,4 +23,8 @@ void Table::Merge(int r, int c, int span_rows, int span_cols) {
   }
 }
 
+bool ListedInToc(const Document& document, const Heading& heading) {
+  return heading.level <= 2 && heading.text != "目录" && heading.text != document.title;
+}
+
 }  // namespace jixiao::doc

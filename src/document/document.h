@@ -94,4 +94,8 @@ struct Document {
   std::vector<Block> blocks;
 };
 
+// Whether the table of contents lists a heading: levels 1–2, except 目录 itself and the body's
+// title line (the report's name, printed once above 一、), as published reports do.
+bool ListedInToc(const Document& document, const Heading& heading);
+
 }  // namespace jixiao::doc

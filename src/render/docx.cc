@@ -206,8 +206,6 @@ std::string TocBookmark(int n) {
   return name;
 }
 
-bool InToc(const doc::Heading& h) { return h.level <= 2 && h.text != "目录"; }
-
 // The TOC field: each entry a hyperlink to its heading's bookmark with a PAGEREF field, so Word,
 // LibreOffice and the PDF all show the page (LibreOffice computes PAGEREF when it lays out; the
 // cached result is the page found by a LibreOffice render when one was made, else blank).
@@ -220,7 +218,7 @@ std::string TocXml(const doc::Document& d, const std::vector<int>& pages) {
   int n = 0;
   for (const auto& block : d.blocks) {
     auto* h = std::get_if<doc::Heading>(&block);
-    if (!h || !InToc(*h)) continue;
+    if (!h || !doc::ListedInToc(d, *h)) continue;
     std::string mark = TocBookmark(++n);
     std::string page =
         static_cast<size_t>(n) <= pages.size() && pages[static_cast<size_t>(n) - 1] > 0
@@ -308,7 +306,7 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
     if (auto* h = std::get_if<doc::Heading>(&block)) {
       if (headings_start == std::string::npos) headings_start = body.size();
       std::string runs = Text(h->text);
-      if (InToc(*h)) {
+      if (doc::ListedInToc(d, *h)) {
         std::string id = std::to_string(++toc_entries);
         runs = "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + TocBookmark(toc_entries) +
                "\"/>" + runs + "<w:bookmarkEnd w:id=\"" + id + "\"/>";

@@ -145,7 +145,7 @@ void Toc(const doc::Document& d, std::string& out) {
   for (const auto& block : d.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
       ++id;
-      if (h->level <= 2 && h->text != "目录")
+      if (doc::ListedInToc(d, *h))
         out += "<li class=\"l" + std::to_string(h->level) + "\"><a href=\"#h" + std::to_string(id) +
                "\">" + Esc(h->text) + "</a></li>\n";
     }
