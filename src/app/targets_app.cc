@@ -2,7 +2,6 @@
 
 #include <cctype>
 
-#include "scorecard_io/scorecard_json.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/target_rows.h"
@@ -10,6 +9,7 @@
 #include "render/render.h"
 #include "report/builder.h"
 #include "report/target_report.h"
+#include "scorecard_io/scorecard_json.h"
 
 namespace jixiao {
 namespace {
@@ -72,13 +72,13 @@ std::string TargetIssuesJson(const std::vector<targets::Issue>& issues) {
   std::string out = "[";
   for (size_t i = 0; i < issues.size(); ++i) {
     const auto& x = issues[i];
-    out += std::string(i ? ",\n " : "\n ") + "{\"rule\": " + JsonEscape(x.rule) +
-           ", \"severity\": " + JsonEscape(SeverityName(x.severity)) +
+    out += std::string(i ? ",\n " : "\n ") + "{\"rule\": " + JsonQuoted(x.rule) +
+           ", \"severity\": " + JsonQuoted(SeverityName(x.severity)) +
            ", \"row\": " + std::to_string(x.row) +
-           (x.file.empty() ? "" : ", \"file\": " + JsonEscape(x.file)) +
-           ", \"indicator\": " + JsonEscape(x.indicator) +
-           ", \"message\": " + JsonEscape(x.message) +
-           ", \"suggestion\": " + JsonEscape(x.suggestion) + "}";
+           (x.file.empty() ? "" : ", \"file\": " + JsonQuoted(x.file)) +
+           ", \"indicator\": " + JsonQuoted(x.indicator) +
+           ", \"message\": " + JsonQuoted(x.message) +
+           ", \"suggestion\": " + JsonQuoted(x.suggestion) + "}";
   }
   return out + (issues.empty() ? "]\n" : "\n]\n");
 }

@@ -8,6 +8,7 @@
 #include <Poco/SHA2Engine.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -61,7 +62,7 @@ void CollectFiles(const std::string& dir, const std::string& prefix,
 std::string GradesJson(const Framework& fw) {
   std::string out = "[";
   for (size_t i = 0; i < fw.grades.size(); ++i)
-    out += (i ? "," : "") + std::string("{\"label\":") + JsonEscape(fw.grades[i].label) +
+    out += (i ? "," : "") + std::string("{\"label\":") + JsonQuoted(fw.grades[i].label) +
            ",\"min\":" + std::to_string(fw.grades[i].min.hundredths) + "}";
   return out + "]";
 }
@@ -71,8 +72,8 @@ std::string ProblemsJson(const Case& c) {
   for (size_t i = 0; i < c.problems.size(); ++i) {
     std::string codes;
     for (const auto& code : c.problems[i].indicators)
-      codes += (codes.empty() ? "" : ",") + JsonEscape(code);
-    out += (i ? "," : "") + std::string("{\"title\":") + JsonEscape(c.problems[i].title) +
+      codes += (codes.empty() ? "" : ",") + JsonQuoted(code);
+    out += (i ? "," : "") + std::string("{\"title\":") + JsonQuoted(c.problems[i].title) +
            ",\"indicators\":[" + codes + "]}";
   }
   return out + "]";
@@ -80,6 +81,12 @@ std::string ProblemsJson(const Case& c) {
 
 // SQLite's messages are English; the common ones get a Chinese sentence, the rest keep the
 // original text after one.
+bool IsBusy(const Poco::Exception& e) {
+  std::string lower = e.displayText();
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  return lower.find("locked") != std::string::npos || lower.find("busy") != std::string::npos;
+}
+
 std::string Chinese(const Poco::Exception& e) {
   std::string text = e.displayText(), lower = text;
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
@@ -117,59 +124,72 @@ std::string DefaultPath() {
   return std::string(home ? home : ".") + "/.local/share/jixiao/archive.db";
 }
 
-std::unique_ptr<Archive> Archive::Open(const std::string& path, Diagnostics& diags) {
+// One attempt at opening; SQLite errors propagate as Poco exceptions.
+std::unique_ptr<Archive> Archive::OpenOnce(const std::string& path, Diagnostics& diags) {
+  Poco::Data::SQLite::Connector::registerConnector();
+  size_t slash = path.find_last_of('/');
+  if (slash != std::string::npos) {
+    std::string dir = path.substr(0, slash);
+    for (size_t i = 1; i <= dir.size(); ++i)
+      if (i == dir.size() || dir[i] == '/') mkdir(dir.substr(0, i).c_str(), 0755);
+  }
+  Poco::Data::Session session("SQLite", path);
+  // Many `archive add` may open a new archive at once: wait for locks instead of failing, and
+  // create or migrate the schema inside one IMMEDIATE transaction (the write lock is taken
+  // before the version is read), so exactly one process migrates and the others see the result.
+  session << "PRAGMA busy_timeout=60000", now;
+  session << "PRAGMA journal_mode=WAL", now;
+  session << "PRAGMA synchronous=FULL", now;
+  int target = static_cast<int>(Migrations().size());
+  session << "BEGIN IMMEDIATE", now;
   try {
-    Poco::Data::SQLite::Connector::registerConnector();
-    size_t slash = path.find_last_of('/');
-    if (slash != std::string::npos) {
-      std::string dir = path.substr(0, slash);
-      for (size_t i = 1; i <= dir.size(); ++i)
-        if (i == dir.size() || dir[i] == '/') mkdir(dir.substr(0, i).c_str(), 0755);
+    int version = 0;
+    int tables = 0;
+    session << "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
+        into(tables), now;
+    if (tables) {
+      std::string v;
+      session << "SELECT value FROM meta WHERE key='schema_version'", into(v), now;
+      version = std::atoi(v.c_str());
     }
-    Poco::Data::Session session("SQLite", path);
-    // Many `archive add` may open a new archive at once: wait for locks instead of failing, and
-    // create or migrate the schema inside one IMMEDIATE transaction (the write lock is taken
-    // before the version is read), so exactly one process migrates and the others see the result.
-    session << "PRAGMA busy_timeout=60000", now;
-    session << "PRAGMA journal_mode=WAL", now;
-    session << "PRAGMA synchronous=FULL", now;
-    int target = static_cast<int>(Migrations().size());
-    session << "BEGIN IMMEDIATE", now;
+    if (version > target) {
+      session << "ROLLBACK", now;
+      diags.Error("archive.version", {path, 0, 0, ""},
+                  "档案库版本" + std::to_string(version) + "高于本程序支持的" +
+                      std::to_string(target) + "，请升级 jixiao");
+      return nullptr;
+    }
+    for (int v = version; v < target; ++v) {
+      for (const auto& sql : Migrations()[static_cast<size_t>(v)]) session << sql, now;
+      std::string value = std::to_string(v + 1);
+      session << "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+          use(value), now;
+    }
+    session << "COMMIT", now;
+  } catch (...) {
     try {
-      int version = 0;
-      int tables = 0;
-      session << "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'",
-          into(tables), now;
-      if (tables) {
-        std::string v;
-        session << "SELECT value FROM meta WHERE key='schema_version'", into(v), now;
-        version = std::atoi(v.c_str());
-      }
-      if (version > target) {
-        session << "ROLLBACK", now;
-        diags.Error("archive.version", {path, 0, 0, ""},
-                    "档案库版本" + std::to_string(version) + "高于本程序支持的" +
-                        std::to_string(target) + "，请升级 jixiao");
-        return nullptr;
-      }
-      for (int v = version; v < target; ++v) {
-        for (const auto& sql : Migrations()[static_cast<size_t>(v)]) session << sql, now;
-        std::string value = std::to_string(v + 1);
-        session << "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
-            use(value), now;
-      }
-      session << "COMMIT", now;
+      session << "ROLLBACK", now;
     } catch (...) {
-      try {
-        session << "ROLLBACK", now;
-      } catch (...) {
-      }
-      throw;
     }
-    return std::unique_ptr<Archive>(new Archive(std::make_unique<Impl>(path, session)));
-  } catch (const Poco::Exception& e) {
-    diags.Error("archive.open", {path, 0, 0, ""}, "无法打开档案库：" + Chinese(e));
-    return nullptr;
+    throw;
+  }
+  return std::unique_ptr<Archive>(new Archive(std::make_unique<Impl>(path, session)));
+}
+
+std::unique_ptr<Archive> Archive::Open(const std::string& path, Diagnostics& diags) {
+  // SQLite reports some lock conflicts while a new archive is being set up (the switch to WAL,
+  // recovery) without waiting in the busy handler: retry those for up to about a minute.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return OpenOnce(path, diags);
+    } catch (const Poco::Exception& e) {
+      if (IsBusy(e) && attempt < 1000) {
+        usleep(static_cast<useconds_t>(10000 + std::rand() % 50000));
+        continue;
+      }
+      diags.Error("archive.open", {path, 0, 0, ""}, "无法打开档案库：" + Chinese(e));
+      return nullptr;
+    }
   }
 }
 

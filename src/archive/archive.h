@@ -40,6 +40,7 @@ class Archive {
  private:
   struct Impl;
   explicit Archive(std::unique_ptr<Impl> impl);
+  static std::unique_ptr<Archive> OpenOnce(const std::string& path, Diagnostics& diags);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -53,38 +53,6 @@ void JsonSet(JsonValue& object, const std::string& key, JsonValue value) {
 
 namespace {
 
-void Quote(const std::string& text, std::string& out) {
-  out += '"';
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
 void Emit(const JsonValue& v, int depth, std::string& out) {
   const std::string pad(static_cast<size_t>(depth + 1) * 2, ' ');
   const std::string close(static_cast<size_t>(depth) * 2, ' ');
@@ -99,7 +67,7 @@ void Emit(const JsonValue& v, int depth, std::string& out) {
       out += v.text;
       break;
     case JsonValue::Type::kString:
-      Quote(v.text, out);
+      out += JsonQuoted(v.text);
       break;
     case JsonValue::Type::kArray: {
       if (v.items.empty()) {
@@ -125,7 +93,7 @@ void Emit(const JsonValue& v, int depth, std::string& out) {
       out += "{\n";
       for (size_t i = 0; i < v.members.size(); ++i) {
         out += pad;
-        Quote(v.members[i].first, out);
+        out += JsonQuoted(v.members[i].first);
         out += ": ";
         Emit(v.members[i].second, depth + 1, out);
         out += i + 1 < v.members.size() ? ",\n" : "\n";

@@ -47,4 +47,10 @@ std::string SafeFileName(std::string_view id);
 // A Chinese sentence for an errno value (the C library's strerror is English).
 std::string SystemErrorText(int error);
 
+// `text` as a JSON string literal, quotes included (", \\ and control characters escaped).
+std::string JsonQuoted(std::string_view text);
+
+// Appends code point `cp` to `out` as UTF-8 (the caller has checked that it is a scalar value).
+void AppendUtf8(std::string& out, char32_t cp);
+
 }  // namespace jixiao

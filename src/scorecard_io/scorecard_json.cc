@@ -3,40 +3,9 @@
 #include <cstdio>
 
 #include "core/format.h"
+#include "core/text.h"
 
 namespace jixiao {
-
-std::string JsonEscape(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char ch : text) {
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (ch < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", ch);
-          out += buffer;
-        } else {
-          out += static_cast<char>(ch);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 namespace {
 
@@ -50,16 +19,16 @@ std::string RateOrNull(const std::optional<Rational>& rate) { return rate ? Num(
 
 std::string ScorecardJson(const Scorecard& card, const std::vector<Diagnostic>* warnings) {
   std::string out = "{\n";
-  out += "  \"case\": " + JsonEscape(card.case_id) + ",\n";
-  out += "  \"framework\": " + JsonEscape(card.framework_id) + ",\n";
+  out += "  \"case\": " + JsonQuoted(card.case_id) + ",\n";
+  out += "  \"framework\": " + JsonQuoted(card.framework_id) + ",\n";
   out += "  \"total\": " + Num(card.total) + ",\n";
-  out += "  \"grade\": " + JsonEscape(card.grade) + ",\n";
+  out += "  \"grade\": " + JsonQuoted(card.grade) + ",\n";
   out += "  \"categories\": [";
   bool first = true;
   for (const IndicatorResult* c : card.Categories()) {
     out += first ? "\n" : ",\n";
     first = false;
-    out += "    {\"code\": " + JsonEscape(c->code) + ", \"name\": " + JsonEscape(c->name) +
+    out += "    {\"code\": " + JsonQuoted(c->code) + ", \"name\": " + JsonQuoted(c->name) +
            ", \"weight\": " + Num(c->weight) + ", \"score\": " + Num(c->score) +
            ", \"rate\": " + RateOrNull(c->RatePercent()) + "}";
   }
@@ -68,13 +37,13 @@ std::string ScorecardJson(const Scorecard& card, const std::vector<Diagnostic>* 
   for (const auto& r : card.indicators) {
     out += first ? "\n" : ",\n";
     first = false;
-    out += "    {\"code\": " + JsonEscape(r.code) + ", \"name\": " + JsonEscape(r.name) +
+    out += "    {\"code\": " + JsonQuoted(r.code) + ", \"name\": " + JsonQuoted(r.name) +
            ", \"level\": " + std::to_string(r.level) + ", \"weight\": " + Num(r.weight) +
            ", \"score\": " + Num(r.score) +
-           ", \"value\": " + (r.leaf ? JsonEscape(r.value) : "null") + ", \"deductions\": [";
+           ", \"value\": " + (r.leaf ? JsonQuoted(r.value) : "null") + ", \"deductions\": [";
     for (size_t i = 0; i < r.deductions.size(); ++i) {
       out += (i ? ", " : "") + std::string("{\"points\": ") + Num(r.deductions[i].points) +
-             ", \"reason\": " + JsonEscape(r.deductions[i].reason) + "}";
+             ", \"reason\": " + JsonQuoted(r.deductions[i].reason) + "}";
     }
     out += "]}";
   }
@@ -83,16 +52,16 @@ std::string ScorecardJson(const Scorecard& card, const std::vector<Diagnostic>* 
   for (const auto& [name, m] : card.metrics) {
     out += first ? "\n" : ",\n";
     first = false;
-    out += "    " + JsonEscape(name) + ": " + Num(m.value);
+    out += "    " + JsonQuoted(name) + ": " + Num(m.value);
   }
   out += "\n  },\n  \"checks\": [";
   first = true;
   for (const auto& d : card.checks) {
     out += first ? "\n" : ",\n";
     first = false;
-    out += "    {\"severity\": " + JsonEscape(SeverityName(d.severity)) +
-           ", \"code\": " + JsonEscape(d.code) + ", \"where\": " + JsonEscape(d.where.ToString()) +
-           ", \"message\": " + JsonEscape(d.message) + "}";
+    out += "    {\"severity\": " + JsonQuoted(SeverityName(d.severity)) +
+           ", \"code\": " + JsonQuoted(d.code) + ", \"where\": " + JsonQuoted(d.where.ToString()) +
+           ", \"message\": " + JsonQuoted(d.message) + "}";
   }
   out += card.checks.empty() ? "]" : "\n  ]";
   if (warnings) {
@@ -101,9 +70,9 @@ std::string ScorecardJson(const Scorecard& card, const std::vector<Diagnostic>* 
     for (const auto& d : *warnings) {
       out += first ? "\n" : ",\n";
       first = false;
-      out += "    {\"code\": " + JsonEscape(d.code) +
-             ", \"where\": " + JsonEscape(d.where.ToString()) +
-             ", \"message\": " + JsonEscape(d.message) + "}";
+      out += "    {\"code\": " + JsonQuoted(d.code) +
+             ", \"where\": " + JsonQuoted(d.where.ToString()) +
+             ", \"message\": " + JsonQuoted(d.message) + "}";
     }
     out += warnings->empty() ? "]" : "\n  ]";
   }

@@ -14,6 +14,5 @@ namespace jixiao {
 // With `warnings`, the object also carries "warnings": [{code, where, message}] (score --json).
 std::string ScorecardJson(const Scorecard& card, const std::vector<Diagnostic>* warnings = nullptr);
 std::string ScorecardText(const Scorecard& card);
-std::string JsonEscape(const std::string& text);
 
 }  // namespace jixiao
