@@ -13,6 +13,22 @@
 namespace jixiao::cli {
 namespace {
 
+// Reads the table (and its budget, named by --budget or beside the table) and checks it; prints
+// the problems and returns nullopt when either cannot be read.
+std::optional<TargetFile> LoadAndCheck(const std::string& file, std::string& budget_file,
+                                       std::vector<targets::Issue>& issues, Diagnostics& diags) {
+  auto table = LoadTargetTable(file, diags);
+  Case budget;
+  if (table && budget_file.empty()) budget_file = table->budget_file;
+  if (table && !budget_file.empty()) LoadBudgetFile(budget_file, budget, diags);
+  if (!table || diags.HasErrors()) {
+    PrintDiagnostics(diags);
+    return std::nullopt;
+  }
+  issues = CheckTargetTable(*table, budget_file.empty() ? nullptr : &budget);
+  return table;
+}
+
 int Check(const Args& args, const Command& self) {
   std::string file, budget_file;
   bool json = false;
@@ -30,15 +46,9 @@ int Check(const Args& args, const Command& self) {
   }
   if (file.empty()) return Usage(self, true);
   Diagnostics diags;
-  auto table = LoadTargetTable(file, diags);
-  Case budget;
-  if (table && budget_file.empty()) budget_file = table->budget_file;
-  if (table && !budget_file.empty()) LoadBudgetFile(budget_file, budget, diags);
-  if (!table || diags.HasErrors()) {
-    PrintDiagnostics(diags);
-    return 1;
-  }
-  auto issues = CheckTargetTable(*table, budget_file.empty() ? nullptr : &budget);
+  std::vector<targets::Issue> issues;
+  auto table = LoadAndCheck(file, budget_file, issues, diags);
+  if (!table) return 1;
   bool errors = false;
   for (const auto& x : issues) errors = errors || x.severity == Severity::kError;
   if (json) {
@@ -76,15 +86,9 @@ int Fix(const Args& args, const Command& self) {
   }
   if (file.empty() || out.empty()) return Usage(self, true);
   Diagnostics diags;
-  auto table = LoadTargetTable(file, diags);
-  Case budget;
-  if (table && budget_file.empty()) budget_file = table->budget_file;
-  if (table && !budget_file.empty()) LoadBudgetFile(budget_file, budget, diags);
-  if (!table || diags.HasErrors()) {
-    PrintDiagnostics(diags);
-    return 1;
-  }
-  auto issues = CheckTargetTable(*table, budget_file.empty() ? nullptr : &budget);
+  std::vector<targets::Issue> issues;
+  auto table = LoadAndCheck(file, budget_file, issues, diags);
+  if (!table) return 1;
   FixedTable fixed = FixTargetTable(*table, issues);
   std::string dir = out.find('/') == std::string::npos ? "." : out.substr(0, out.find_last_of('/'));
   std::string name =
