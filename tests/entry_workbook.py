@@ -72,6 +72,11 @@ with tempfile.TemporaryDirectory() as tmp:
         before, after = json.load(open(case_json)), json.load(open(f'{new}/case.json'))
         for key in ('project', 'experiences', 'problems', 'suggestions'):
             check(before.get(key) == after.get(key), f'{name}: {key} carried over')
+        summaries = {c: f['summary'] for c, f in before.get('findings', {}).items() if 'summary' in f}
+        again_summaries = {c: f['summary'] for c, f in after.get('findings', {}).items() if 'summary' in f}
+        check(summaries == again_summaries, f'{name}: findings summary (摘要用语) carried over: {again_summaries}')
+        if name == 'maqiao-2024':
+            check(summaries.get('C31') == '区镇资金结算划拨不够及时', f'maqiao C31 summary: {summaries}')
 
     # 2. The workbook itself (maqiao): sheets, units, frozen headers, validations.
     wb = openpyxl.load_workbook(f'{tmp}/maqiao-2024.xlsx')

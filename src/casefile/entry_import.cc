@@ -169,7 +169,7 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
   if (!in.present()) return findings;
   int code = in.Column("编码"), value = in.Column("业绩值"), level = in.Column("等级"),
       met = in.Column("满足的要素"), score = in.Column("调整后得分"), why = in.Column("调整原因"),
-      analysis = in.Column("分析");
+      analysis = in.Column("分析"), summary = in.Column("摘要用语", false);
   std::set<std::string> seen;
   for (int r = 2; r <= in.LastRow(); ++r) {
     const std::string c = in.Text(r, code);
@@ -248,6 +248,7 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
       }
     }
     if (!in.Text(r, analysis).empty()) JsonSet(f, "analysis", JsonString(in.Text(r, analysis)));
+    if (!in.Text(r, summary).empty()) JsonSet(f, "summary", JsonString(in.Text(r, summary)));
     if (!f.members.empty()) JsonSet(findings, c, std::move(f));
   }
   for (const auto& [c, list] : deductions) {

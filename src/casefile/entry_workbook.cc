@@ -342,6 +342,7 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
       s.Text(r, 7, "", CellStyle::kInputNumber);
     InputText(s, r, 8, f && f->override_score ? f->override_score->reason : "");
     InputText(s, r, 9, f ? f->analysis : "");
+    InputText(s, r, 10, f ? f->summary : "");
     if (node.rule && node.rule->type == RuleType::kLevels) {
       std::vector<std::string> labels;
       for (const auto& l : node.rule->levels) labels.push_back(l.label);

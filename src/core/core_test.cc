@@ -66,6 +66,12 @@ TEST_CASE("one formatter prints every figure with its unit") {
   CHECK(GroupThousands("-1234567.5") == "-1,234,567.5");
 }
 
+TEST_CASE("dates print as the report writes them, never ISO") {
+  CHECK(FormatDate(2024, 6, 20) == "2024年6月20日");
+  CHECK(FormatDate(2024, 11, 5) == "2024年11月5日");
+  CHECK(FormatMonthDay(7, 2) == "7月2日");
+}
+
 TEST_CASE("text decoding: UTF-8, BOM, GB18030") {
   CHECK(DecodeToUtf8("预算")->encoding == "UTF-8");
   CHECK(DecodeToUtf8("\xEF\xBB\xBF预算")->utf8 == "预算");

@@ -24,6 +24,14 @@ std::string FormatWanYuan(Money m) {
   return GroupThousands((Rational(m.fen, 1000000)).ToDecimal(2)) + "万元";
 }
 
+std::string FormatDate(int year, int month, int day) {
+  return std::to_string(year) + "年" + FormatMonthDay(month, day);
+}
+
+std::string FormatMonthDay(int month, int day) {
+  return std::to_string(month) + "月" + std::to_string(day) + "日";
+}
+
 std::string FormatPercent(const Rational& percent_value) {
   return percent_value.ToDecimal(2) + "%";
 }

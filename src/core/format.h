@@ -26,6 +26,10 @@ std::string FormatShare(const Rational& share);
 // A metric value in its unit: "%" -> FormatPercent ("98.90%"), "元" -> "1,234.00元",
 // others -> trimmed decimal followed by the unit ("26批次").
 std::string FormatQuantity(const Rational& value, const std::string& unit);
+// A calendar day as reports print it: (2024, 6, 20) -> "2024年6月20日"; without the year when the
+// year is clear from the sentence: "6月20日".
+std::string FormatDate(int year, int month, int day);
+std::string FormatMonthDay(int month, int day);
 // Trimmed decimal with at most 2 places: 2.50 -> "2.5", 3 -> "3".
 std::string TrimmedDecimal(const Rational& value);
 

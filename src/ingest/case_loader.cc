@@ -98,7 +98,7 @@ void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
   for (const auto& [code, item] : v.members) {
     if (!in.Expect(item, JsonValue::Type::kObject)) continue;
     in.RejectUnknown(item,
-                     {"value", "level", "met_elements", "deductions", "override", "analysis"});
+                     {"value", "level", "met_elements", "deductions", "override", "analysis", "summary"});
     Finding f;
     f.where = in.Where(item);
     if (const JsonValue* value = item.Find("value")) f.value = in.String(*value);
@@ -128,6 +128,7 @@ void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
       }
     }
     f.analysis = StringMember(in, item, "analysis");
+    f.summary = Trim(StringMember(in, item, "summary"));
     c.findings[code] = f;
   }
 }

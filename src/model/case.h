@@ -51,6 +51,8 @@ struct Finding {
   std::vector<CaseDeduction> deductions;
   std::optional<ScoreOverride> override_score;
   std::string analysis;
+  // 摘要用语: the evaluator's short phrase for the 绩效分析 summary ("区镇资金结算划拨不够及时").
+  std::string summary;
   Location where;
 };
 

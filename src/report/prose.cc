@@ -1,5 +1,7 @@
 #include "report/prose.h"
 
+#include <optional>
+
 #include "core/format.h"
 #include "core/text.h"
 #include "report/number_policy.h"
@@ -71,9 +73,21 @@ std::string StripFinalStop(std::string s) {
 
 }  // namespace
 
-std::string FindingPhrase(const std::string& name, const std::string& value) {
-  if (value.empty()) return name;
-  if (LooksNumeric(value)) return name + "为" + NormalizeValue(value);
+namespace {
+
+// A finding split so that neighbours with the same predicate can share it: "财务管理制度" +
+// "健全", "资金到位率" + "为100.00%"; a phrase that cannot be split has no subject.
+struct Phrase {
+  std::string subject, predicate;
+  std::string Text() const { return subject + predicate; }
+};
+
+Phrase SplitFinding(const std::string& name, const std::string& value) {
+  if (value.empty()) return {"", name};
+  for (const char* direction : {"调增", "调减"})  // a signed 业绩值 ("调增2.38%")
+    if (StartsWith(value, direction) && LooksNumeric(value.substr(6)))
+      return {name, "为" + NormalizeValue(value.substr(6))};
+  if (LooksNumeric(value)) return {name, "为" + NormalizeValue(value)};
   std::string stem = name;
   for (const char* tail : {"性", "情况"})
     if (EndsWith(stem, tail) && stem.size() > std::string(tail).size())
@@ -83,31 +97,135 @@ std::string FindingPhrase(const std::string& name, const std::string& value) {
   while (common < s.size() && common < v.size() &&
          s[s.size() - 1 - common] == v[v.size() - 1 - common])
     ++common;
-  if (common == 0) return name + "“" + value + "”";
+  if (common == 0) return {"", name + value};
   std::string subject;
   for (size_t i = 0; i + common < s.size(); ++i) subject += s[i];
-  return subject + value;
+  return {subject, value};
+}
+
+// One deduction reason cut to what a summary can carry: its heading before "：", without
+// parenthetical examples, at most about forty characters of whole clauses.
+std::string ReasonPhrase(const std::string& reason) {
+  std::string text = StripFinalStop(Trim(reason));
+  if (StartsWith(text, "因")) text = text.substr(3);
+  if (size_t colon = text.find("："); colon != std::string::npos) text = text.substr(0, colon);
+  std::string plain;
+  int depth = 0;
+  for (const auto& c : Chars(text)) {
+    if (c == "（" || c == "(") ++depth;
+    if (depth == 0) plain += c;
+    if ((c == "）" || c == ")") && depth > 0) --depth;
+  }
+  std::string out;
+  size_t start = 0;
+  while (start < plain.size()) {
+    size_t comma = plain.find("，", start);
+    std::string clause =
+        plain.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!out.empty() && Chars(out).size() + Chars(clause).size() > 40) break;
+    out += (out.empty() ? "" : "，") + clause;
+    if (comma == std::string::npos) break;
+    start = comma + 3;
+  }
+  return StripFinalStop(out);
+}
+
+// 成本节约率 as published reports word it: a saving or a cost within the budget, never "为0.00%".
+std::optional<std::string> CostPhrase(const ReportInput& in, const Indicator* node) {
+  if (!node || !node->rule || node->rule->metric != "成本节约率") return std::nullopt;
+  auto it = in.card.metrics.find("成本节约率");
+  if (it == in.card.metrics.end()) return std::nullopt;
+  const Rational& rate = it->second.value;
+  if (rate.IsZero()) return "成本未超过预算限额";
+  if (rate.IsNegative()) return "成本超出预算" + FormatQuantity(rate.Abs(), it->second.unit);
+  return "成本节约率为" + FormatQuantity(rate, it->second.unit) + "，未超过预算限额";
+}
+
+// What a measured 业绩值 is of: the rule's metric ("资金分配合理性" is scored by 预算调整率).
+std::string Subject(const ReportInput& in, const IndicatorResult& leaf) {
+  const Indicator* node = in.framework.Find(leaf.code);
+  bool measured = LooksNumeric(leaf.value) || StartsWith(leaf.value, "调");
+  if (measured && node && node->rule && !node->rule->metric.empty() &&
+      leaf.name.find(node->rule->metric) == std::string::npos)
+    return node->rule->metric;
+  return leaf.name;
+}
+
+// "A、B和C均为100.00%": neighbours sharing a predicate are said once.
+std::vector<std::string> Merged(const std::vector<Phrase>& phrases) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < phrases.size();) {
+    size_t j = i + 1;
+    while (!phrases[i].subject.empty() && j < phrases.size() && !phrases[j].subject.empty() &&
+           phrases[j].predicate == phrases[i].predicate)
+      ++j;
+    if (j == i + 1) {
+      out.push_back(phrases[i].Text());
+    } else {
+      std::string subjects;
+      for (size_t k = i; k < j; ++k)
+        subjects += (k == i ? "" : k + 1 == j ? "和" : "、") + phrases[k].subject;
+      out.push_back(subjects + "均" + phrases[i].predicate);
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FindingPhrase(const std::string& name, const std::string& value) {
+  return SplitFinding(name, value).Text();
+}
+
+std::string SummaryPhrase(const ReportInput& in, const IndicatorResult& leaf) {
+  auto it = in.c.findings.find(leaf.code);
+  const Finding* finding = it != in.c.findings.end() ? &it->second : nullptr;
+  if (finding && !finding->summary.empty()) return StripFinalStop(finding->summary);
+  if (auto cost = CostPhrase(in, in.framework.Find(leaf.code))) return *cost;
+  if (leaf.Lost().hundredths > 0 && !LooksNumeric(leaf.value)) {
+    // The 业绩值 words the whole indicator ("不够及时"); the reasons say what fell short.
+    std::vector<std::string> reasons;
+    if (finding)
+      for (const auto& d : finding->deductions)
+        if (std::string r = ReasonPhrase(d.reason); !r.empty()) reasons.push_back(r);
+    if (!reasons.empty()) return Join(reasons, "，");
+    if (leaf.rule_type == "timeliness" && !leaf.deductions.empty())
+      return std::to_string(leaf.deductions.size()) + "笔资金晚于规定时限划拨";
+  }
+  return FindingPhrase(Subject(in, leaf), leaf.value);
 }
 
 std::string CategoryProse(const ReportInput& in, const IndicatorResult& category) {
-  std::vector<std::string> full, short_of;
-  Score lost;
+  std::vector<Phrase> full;
+  std::vector<std::string> short_of;
+  bool clauses = false;  // a phrase with its own commas: the shortfalls are set off by "；"
   for (const auto& r : in.card.indicators) {
     if (!r.leaf || r.code.rfind(category.code, 0) != 0) continue;
-    std::string phrase = FindingPhrase(r.name, r.value);
-    if (r.Lost().hundredths == 0) {
-      full.push_back(phrase);
+    auto it = in.c.findings.find(r.code);
+    bool own = it != in.c.findings.end() && !it->second.summary.empty();
+    bool reasons = it != in.c.findings.end() && !it->second.deductions.empty();
+    // "较规范", "基本有效": a finding mostly met reads with the positives, its deduction noted.
+    bool mostly = !own && !reasons && (StartsWith(r.value, "较") || StartsWith(r.value, "基本"));
+    if (r.Lost().hundredths == 0 || mostly) {
+      Phrase p = own || CostPhrase(in, in.framework.Find(r.code))
+                     ? Phrase{"", SummaryPhrase(in, r)}
+                     : SplitFinding(Subject(in, r), r.value);
+      if (r.Lost().hundredths > 0) p = {"", p.Text() + "（扣" + FormatScore(r.Lost()) + "）"};
+      full.push_back(p);
     } else {
+      std::string phrase = SummaryPhrase(in, r);
+      clauses = clauses || phrase.find("，") != std::string::npos;
       short_of.push_back(phrase + "（扣" + FormatScore(r.Lost()) + "）");
-      lost = lost + r.Lost();
     }
   }
   std::string text = "从" + CategoryLabel(category.name) + "方面来看：";
-  if (!full.empty()) text += Join(full, "，");
-  if (!short_of.empty()) text += std::string(full.empty() ? "" : "；但") + Join(short_of, "，");
+  if (!full.empty()) text += Join(Merged(full), "，");
+  if (!short_of.empty())
+    text += std::string(full.empty() ? "" : "；但") + Join(short_of, clauses ? "；" : "，");
   std::string rate = category.RatePercent() ? FormatPercent(*category.RatePercent()) : "—";
-  return text + "。本类满分" + FormatScore(category.weight) + "，得" + FormatScore(category.score) +
-         "，得分率" + rate + "。";
+  return text + "。该类指标满分" + FormatScore(category.weight) + "，得" +
+         FormatScore(category.score) + "，得分率为" + rate + "。";
 }
 
 std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf) {

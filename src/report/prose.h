@@ -17,6 +17,11 @@ std::string CategoryProse(const ReportInput& in, const IndicatorResult& category
 // "立项依据充分性" + "充分" -> "立项依据充分"; "资金到位率" + "100%" -> "资金到位率为100.00%".
 std::string FindingPhrase(const std::string& name, const std::string& value);
 
+// What the 绩效分析 summary says of one leaf: the evaluator's `summary` when given; 成本节约率 as
+// reports word it (成本未超过预算限额); for a deducted leaf whose 业绩值 is a word, the reasons of
+// its deductions (they cannot contradict the analysis, a name + "不够…" can); else FindingPhrase.
+std::string SummaryPhrase(const ReportInput& in, const IndicatorResult& leaf);
+
 // "评分标准为：……。经核查，目标值≥90%，实际值98.90%，已达成（数据来源：问卷调查）。"
 std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf);
 

@@ -132,6 +132,8 @@ std::optional<RuleOutcome> Elements(const Indicator& leaf, const RuleContext& ct
   return out;
 }
 
+std::string Printed(const Date& d) { return FormatDate(d.year, d.month, d.day); }
+
 std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& ctx) {
   const Rule& rule = *leaf.rule;
   if (!ctx.c.transfers.present) {
@@ -149,7 +151,7 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
   for (const auto& t : ctx.c.transfers.rows) {
     int64_t days = t.DaysLate();
     out.inputs.push_back({"划拨事项",
-                          t.item + "，截止" + t.due.ToString() + "，实际" + t.actual.ToString() +
+                          t.item + "，截止" + Printed(t.due) + "，实际" + Printed(t.actual) +
                               (days > 0 ? "，逾期" + std::to_string(days) + "天" : "，按期"),
                           ctx.c.transfers.file + ":" + std::to_string(t.line)});
     if (days <= 0) continue;
@@ -162,8 +164,8 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
     terms += " − " + (rule.per_item ? Exact(points) : Exact(count) + " × " + Exact(points / count));
     out.deductions.push_back(
         {points, each.share ? std::optional<Rational>(each.value * count) : std::nullopt,
-         t.item + "（" + FormatYuan(t.amount) + "）应于" + t.due.ToString() + "前划拨，实际" +
-             t.actual.ToString() + "划拨，逾期" + std::to_string(days) + "天"});
+         t.item + "（" + FormatYuan(t.amount) + "）应于" + Printed(t.due) + "前划拨，实际于" +
+             Printed(t.actual) + "划拨，逾期" + std::to_string(days) + "天"});
   }
   out.score = Max(Rational(0), weight - total);
   out.value = late_items == 0 ? "及时" : "逾期" + std::to_string(late_items) + "项";

@@ -24,14 +24,66 @@ std::string Shown(const Rule& rule, const RuleMetric& rm) {
   return SignedText(rule.metric, rm.raw, rm.m.unit);
 }
 
-// "预算调整率为调减6.50%（按绝对值6.50%评分）"
+// "预算调整率为9.02%（调增）", "预算调整率为6.50%（调减，按绝对值评分）"; other metrics with their
+// signed value.
 std::string Reading(const Rule& rule, const RuleMetric& rm) {
+  if (rule.metric == "预算调整率" && rm.absolute && !rm.raw.IsZero())
+    return rule.metric + "为" + FormatQuantity(rm.raw.Abs(), rm.m.unit) +
+           (rm.raw.IsNegative() ? "（调减，按绝对值评分）" : "（调增）");
   std::string text = rule.metric + "为" + Shown(rule, rm);
   if (rm.absolute && rm.raw.IsNegative())
     text += "（按绝对值" + FormatQuantity(rm.m.value, rm.m.unit) + "评分）";
   else if (rm.absolute && rule.metric != "预算调整率")
     text += "（按绝对值评分）";
   return text;
+}
+
+// Where the value lies, as 评分标准 state a band, with both bounds where the bands give them:
+// "在5.00%–10.00%（含）之间", "在80.00%（含）–90.00%之间", "不低于90.00%", "超过20.00%". Bands
+// are tried in order, so the band before the matched one gives the other bound. Empty for "=".
+std::string BandRange(const std::vector<Band>& bands, size_t k, const std::string& unit) {
+  auto q = [&](const Rational& v) { return FormatQuantity(v, unit); };
+  const Band& b = bands[k];
+  const Band* prev = k > 0 ? &bands[k - 1] : nullptr;
+  auto is = [](const Band* band, std::initializer_list<CompareOp> ops) {
+    if (!band) return false;
+    for (CompareOp op : ops)
+      if (band->op == op) return true;
+    return false;
+  };
+  using Op = CompareOp;
+  switch (b.op) {
+    case Op::kEq:
+      return "";
+    case Op::kDefault:
+      if (is(prev, {Op::kLe})) return "超过" + q(prev->value);
+      if (is(prev, {Op::kLt})) return "不低于" + q(prev->value);
+      if (is(prev, {Op::kGe})) return "低于" + q(prev->value);
+      if (is(prev, {Op::kGt})) return "不高于" + q(prev->value);
+      return "";
+    case Op::kLe:
+    case Op::kLt: {
+      if (!is(prev, {Op::kLe, Op::kLt, Op::kEq}) || !(prev->value < b.value))
+        return (b.op == Op::kLe ? "不高于" : "低于") + q(b.value);
+      return "在" + q(prev->value) + (prev->op == Op::kLt ? "（含）" : "") + "–" + q(b.value) +
+             (b.op == Op::kLe ? "（含）" : "") + "之间";
+    }
+    case Op::kGe:
+    case Op::kGt: {
+      if (!is(prev, {Op::kGe, Op::kGt, Op::kEq}) || !(b.value < prev->value))
+        return (b.op == Op::kGe ? "不低于" : "高于") + q(b.value);
+      return "在" + q(b.value) + (b.op == Op::kGe ? "（含）" : "") + "–" + q(prev->value) +
+             (prev->op == Op::kGt ? "（含）" : "") + "之间";
+    }
+  }
+  return "";
+}
+
+// "得满分", "不得分", "得分值的50%".
+std::string BandResult(const Rational& fraction) {
+  if (fraction == Rational(1)) return "得满分";
+  if (fraction.IsZero()) return "不得分";
+  return "得分值的" + FormatShare(fraction);
 }
 
 TrailInput MetricInput(const Rule& rule, const RuleMetric& rm) {
@@ -111,14 +163,13 @@ std::optional<RuleOutcome> Bands(const Indicator& leaf, const RuleContext& ctx) 
   const Rule& rule = *leaf.rule;
   auto rm = Metric(leaf, ctx);
   if (!rm) return std::nullopt;
-  for (const auto& band : rule.bands) {
+  for (size_t k = 0; k < rule.bands.size(); ++k) {
+    const Band& band = rule.bands[k];
     if (!Compare(rm->m.value, band.op, band.value)) continue;
-    std::string range = band.op == CompareOp::kDefault ? "其他情况"
-                                                       : std::string(CompareOpSymbol(band.op)) +
-                                                             FormatQuantity(band.value, rm->m.unit);
+    std::string range = BandRange(rule.bands, k, rm->m.unit);
     auto out = FromFraction(leaf, band.fraction, Shown(rule, *rm),
-                            Reading(rule, *rm) + "，适用“" + range + "”档（得分值的" +
-                                FormatShare(band.fraction) + "）");
+                            Reading(rule, *rm) + (range.empty() ? "" : "，" + range) + "，" +
+                                BandResult(band.fraction));
     out.inputs.push_back(MetricInput(rule, *rm));
     out.arithmetic =
         (band.op == CompareOp::kDefault

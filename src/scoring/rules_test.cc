@@ -326,12 +326,33 @@ TEST_CASE("signed: a budget cut and an increase of the same size score the same 
   auto b = Run(OneLeaf(r, 400), rise);
   CHECK(a.leaf().score == Score{0});  // |−6.5%| > 5%
   CHECK(b.leaf().score == Score{0});
-  CHECK(a.leaf().evidence.find("调减6.50%") != std::string::npos);
-  CHECK(a.leaf().evidence.find("按绝对值6.50%") != std::string::npos);
-  CHECK(b.leaf().evidence.find("调增6.50%") != std::string::npos);
+  CHECK(a.leaf().evidence == "预算调整率为6.50%（调减，按绝对值评分），超过5.00%，不得分");
+  CHECK(b.leaf().evidence == "预算调整率为6.50%（调增），超过5.00%，不得分");
   r.absolute = false;  // explicit opt-out: the signed value is compared
   auto signed_cut = Run(OneLeaf(r, 400), cut);
   CHECK(signed_cut.leaf().score == Score{400});
+}
+
+// The 评分标准 of A32 (maqiao): 0 满分；0–5%（含）75%；5%–10%（含）50%；10%–20%（含）25%；20%以上0.
+TEST_CASE("bands: the evidence states the band with both bounds, as the criteria do") {
+  Rule r = MetricRule(RuleType::kBands, "满意度");
+  r.bands = {{CompareOp::kEq, Rational(0), Rational(1)},
+             {CompareOp::kLe, Rational(5), Rational(3, 4)},
+             {CompareOp::kLe, Rational(10), Rational(1, 2)},
+             {CompareOp::kLe, Rational(20), Rational(1, 4)},
+             {CompareOp::kDefault, {}, Rational(0)}};
+  auto in = [&](Rational v) { return Run(OneLeaf(r, 400), WithMetric("满意度", v)).leaf(); };
+  CHECK(in(Rational(0)).evidence == "满意度为0.00%，得满分");
+  CHECK(in(Rational(3)).evidence == "满意度为3.00%，在0.00%–5.00%（含）之间，得分值的75%");
+  CHECK(in(Rational(902, 100)).evidence == "满意度为9.02%，在5.00%–10.00%（含）之间，得分值的50%");
+  CHECK(in(Rational(25)).evidence == "满意度为25.00%，超过20.00%，不得分");
+  // 知晓率≥90%得满分；80%（含）–90%得分值的80%；…；60%以下不得分.
+  r.bands = {{CompareOp::kGe, Rational(90), Rational(1)},
+             {CompareOp::kGe, Rational(80), Rational(4, 5)},
+             {CompareOp::kDefault, {}, Rational(0)}};
+  CHECK(in(Rational(989, 10)).evidence == "满意度为98.90%，不低于90.00%，得满分");
+  CHECK(in(Rational(85)).evidence == "满意度为85.00%，在80.00%（含）–90.00%之间，得分值的80%");
+  CHECK(in(Rational(70)).evidence == "满意度为70.00%，低于80.00%，不得分");
 }
 
 TEST_CASE("signed: a declared signed metric needs a rule that says how the sign counts") {

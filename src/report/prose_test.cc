@@ -1,0 +1,135 @@
+// The 绩效分析 summary sentences: what each leaf contributes, checked against the published
+// 2024马桥镇医疗救助 report (C31 lost its points on 区镇资金结算划拨, not on 社会化发放).
+#include "report/prose.h"
+
+#include <catch2/catch.hpp>
+
+namespace jixiao::report {
+namespace {
+
+Indicator Leaf(const std::string& code, const std::string& name, int64_t weight,
+               std::optional<Rule> rule = std::nullopt) {
+  Indicator i;
+  i.code = code;
+  i.name = name;
+  i.weight = Score{weight};
+  i.level = 3;
+  i.rule = rule;
+  return i;
+}
+
+Rule MetricRule(RuleType type, const std::string& metric) {
+  Rule r;
+  r.type = type;
+  r.metric = metric;
+  return r;
+}
+
+IndicatorResult Result(const Indicator& node, int64_t score, const std::string& value, int parent) {
+  IndicatorResult r;
+  r.code = node.code;
+  r.name = node.name;
+  r.level = node.level;
+  r.parent = parent;
+  r.leaf = node.IsLeaf();
+  r.weight = node.weight;
+  r.score = Score{score};
+  r.value = value;
+  r.rule_type = node.rule ? RuleTypeName(node.rule->type) : "";
+  return r;
+}
+
+// 项目产出 of maqiao: four rates at 100%, C31 lost 2 points on two late transfers, C41 at 0%.
+struct Output {
+  Framework fw;
+  Case c;
+  Scorecard card;
+  Output() {
+    Rule timely;
+    timely.type = RuleType::kTimeliness;
+    Indicator cat{"C", "产出", Score{3000}, 1};
+    cat.children = {Leaf("C12", "救助对象覆盖率", 500), Leaf("C21", "救助资金发放准确率", 500),
+                    Leaf("C22", "救助资金发放足额率", 400),
+                    Leaf("C31", "救助资金发放及时性", 500, timely),
+                    Leaf("C41", "成本节约率", 200, MetricRule(RuleType::kBands, "成本节约率"))};
+    fw.indicators = {cat};
+    card.indicators.push_back(Result(cat, 2800, "", -1));
+    card.indicators.back().leaf = false;
+    const char* values[] = {"100%", "100%", "100%", "不够及时", "0%"};
+    for (size_t i = 0; i < cat.children.size(); ++i) {
+      const Indicator& leaf = cat.children[i];
+      card.indicators.push_back(
+          Result(leaf, leaf.code == "C31" ? 300 : leaf.weight.hundredths, values[i], 0));
+    }
+    IndicatorResult& c31 = card.indicators[4];
+    c31.deductions = {
+        {Rational(1), std::nullopt, "承担……资金（32,880.00元）应于2024年6月20日前划拨"},
+        {Rational(1), std::nullopt, "承担……资金（4,281.25元）应于2024年11月14日前划拨"}};
+    card.metrics["成本节约率"] = {Rational(0), "%", "budget.csv"};
+  }
+  std::string Prose() const { return CategoryProse({fw, c, card}, card.indicators[0]); }
+};
+
+}  // namespace
+
+TEST_CASE("summary: the evaluator's phrase replaces the leaf name + 业绩值") {
+  Output o;
+  o.c.findings["C31"].summary = "区镇资金结算划拨不够及时";
+  std::string text = o.Prose();
+  CHECK(text.find("但区镇资金结算划拨不够及时（扣2分）") != std::string::npos);
+  CHECK(text.find("救助资金发放不够及时") == std::string::npos);
+}
+
+TEST_CASE("summary: without a phrase a timeliness shortfall is said from the late transfers") {
+  Output o;
+  std::string text = o.Prose();
+  CHECK(text.find("但2笔资金晚于规定时限划拨（扣2分）") != std::string::npos);
+  CHECK(text.find("救助资金发放不够及时") == std::string::npos);
+}
+
+TEST_CASE("summary: without a phrase the evaluator's deduction reasons say what fell short") {
+  Output o;
+  o.c.findings["C31"].deductions.push_back(
+      {Amount{},
+       "资金社会化发放未明确时间节点（如每月15日前、后各发放1次），不利于时效性考核和监管",
+       {}});
+  o.c.findings["C31"].deductions.push_back(
+      {Amount{}, "个别指标值不够清晰：产出质量指标的指标值为“完成率100%”", {}});
+  std::string text = o.Prose();
+  CHECK(
+      text.find(
+          "但资金社会化发放未明确时间节点，不利于时效性考核和监管，个别指标值不够清晰（扣2分）") !=
+      std::string::npos);
+}
+
+TEST_CASE("summary: shared values are said once; a cost within budget reads as in the report") {
+  Output o;
+  std::string text = o.Prose();
+  CHECK(
+      text.rfind(
+          "从项目产出方面来看：救助对象覆盖率、救助资金发放准确率和救助资金发放足额率均为100.00%，"
+          "成本未超过预算限额；",
+          0) == 0);
+  CHECK(text.find("成本节约率为0.00%") == std::string::npos);
+  CHECK(text.find("该类指标满分30分，得28分，得分率为93.33%。") != std::string::npos);
+  o.card.metrics["成本节约率"].value = Rational(223, 100);
+  CHECK(o.Prose().find("成本节约率为2.23%，未超过预算限额") != std::string::npos);
+}
+
+TEST_CASE("summary: a mostly met level (较规范) reads with the positives") {
+  Output o;
+  o.card.indicators[4].value = "较及时";
+  o.card.indicators[4].deductions.clear();
+  o.card.indicators[4].rule_type = "levels";
+  std::string text = o.Prose();
+  CHECK(text.find("救助资金发放较及时（扣2分），成本未超过预算限额。") != std::string::npos);
+  CHECK(text.find("但") == std::string::npos);
+}
+
+TEST_CASE("FindingPhrase: the value completes the name") {
+  CHECK(FindingPhrase("立项依据充分性", "充分") == "立项依据充分");
+  CHECK(FindingPhrase("资金到位率", "100%") == "资金到位率为100.00%");
+  CHECK(FindingPhrase("社会效益", "显著") == "社会效益显著");
+}
+
+}  // namespace jixiao::report
