@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/attachment_check.h"
 #include "core/text.h"
 #include "report/builder.h"
 #include "report/text_lint.h"
@@ -58,6 +59,7 @@ void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnost
                     issue.message + (issue.fixable ? "（jixiao tidy 可自动修正）" : ""));
   }
   if (!loaded) return;
+  CheckAttachmentReferences(case_dir, *loaded, diags);
   std::string json = case_dir + "/case.json";
   for (const auto& [code, f] : loaded->findings) {
     Location at{json, f.where.line, f.where.column, "$.findings." + code + ".analysis"};

@@ -99,6 +99,12 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
       files.push_back({"scoring.xlsx", render::ToXlsx(report::BuildScoringWorkbook(input))});
   if (!RenderDocument(*document, formats, template_dir, "report", files, diags, office))
     return std::nullopt;
+  // External attachments (另附) go beside the report under a safe name of their own.
+  bool wrote_report =
+      std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f != "xlsx"; });
+  for (const auto& a : e.c.attachments)
+    if (a.external && wrote_report)
+      files.push_back({SafeFileName("附件" + a.number + " " + a.title) + a.extension, a.bytes});
   return files;
 }
 

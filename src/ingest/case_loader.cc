@@ -290,6 +290,7 @@ std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
   if (const JsonValue* n = root.Find("narrative")) ReadNarrative(in, *n, dir, c);
   LoadCaseTables(dir, c, diags);
   LoadSurvey(dir, c.survey, diags);
+  LoadAttachments(dir, c.attachments, diags);
   if (diags.ErrorCount() != errors_before) return std::nullopt;
   return c;
 }

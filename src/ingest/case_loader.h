@@ -24,6 +24,10 @@ void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags);
 // survey/questionnaire.json + survey/responses.csv of a case directory, when present.
 void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags);
 
+// attachments/ of a case directory (附件2-1 标题.md appended, 附件6-1 标题.pdf 另附), in number
+// order; hostile names, links out of the case, FIFOs and duplicate numbers are located errors.
+void LoadAttachments(const std::string& dir, std::vector<Attachment>& out, Diagnostics& diags);
+
 // Single tables from any path: a 绩效目标表 (targets.csv layout) and a budget (budget.csv layout).
 void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostics& diags);
 void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags);

@@ -13,6 +13,7 @@
 #include "core/diagnostics.h"
 #include "core/money.h"
 #include "core/rational.h"
+#include "model/attachment.h"
 #include "model/survey.h"
 
 namespace jixiao {
@@ -175,6 +176,7 @@ struct Case {
   Table<Transfer> transfers;
   Table<TargetRow> targets;
   Survey survey;  // survey/questionnaire.json + survey/responses.csv, when present
+  std::vector<Attachment> attachments;  // attachments/, in number order
 };
 
 }  // namespace jixiao

@@ -1,11 +1,13 @@
 #include "report/builder.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "core/text.h"
 #include "document/markup.h"
+#include "report/attachments.h"
 #include "report/context.h"
 #include "report/number_policy.h"
 #include "report/survey_report.h"
@@ -89,18 +91,19 @@ void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrativ
   document.blocks = std::move(kept);
 }
 
-// Reads a narrative picture relative to the case directory (or its narrative/ folder); only PNG
-// (its size from the IHDR chunk). A missing or unreadable file is a warning naming it.
+// Reads a narrative picture relative to the case directory (or its narrative/ or attachments/
+// folder); only PNG (its size from the IHDR chunk). A missing or unreadable file is a warning
+// naming it; so is a path that leaves the case (“..”, absolute).
 void LoadImage(const std::string& case_dir, doc::Image& image, Diagnostics& diags) {
   std::string path = case_dir + "/" + image.source;
-  if (image.source.find("..") != std::string::npos || image.source.empty() ||
-      image.source[0] == '/') {
+  if (!IsPlainRelativePath(image.source)) {
     diags.Warning("narrative.image", {case_dir + "/narrative", 0, 0, image.source},
                   "插图路径必须位于案例目录内（如 images/流程图.png），已略过");
     return;
   }
   auto bytes = ReadFileBytes(path);
-  if (!bytes) bytes = ReadFileBytes(path = case_dir + "/narrative/" + image.source);
+  for (const char* folder : {"/narrative/", "/attachments/"})
+    if (!bytes) bytes = ReadFileBytes(path = case_dir + folder + image.source);
   const std::string kPng = "\x89PNG\r\n\x1a\n";
   if (!bytes || bytes->size() < 24 || bytes->compare(0, 8, kPng) != 0) {
     diags.Warning("narrative.image", {case_dir + "/" + image.source, 0, 0, ""},
@@ -181,6 +184,11 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   };
   if (sections.empty()) return std::nullopt;
   kainjow::mustache::data context = BuildContext(in);
+  std::string survey_number = SurveyAttachmentNumber(in.c);
+  std::vector<std::string> attachment_list = AttachmentListItems(in.c, survey_number);
+  context.set("survey_number", survey_number);
+  context.set("has_attachment_list", kainjow::mustache::data(!attachment_list.empty()));
+  bool attachments_appended = false;
   doc::Document document;
   document.title = in.c.project.name + "绩效评价报告";
   std::string current_file;
@@ -208,6 +216,17 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       for (size_t i = first; i < out.blocks.size(); ++i)
         if (auto* image = std::get_if<doc::Image>(&out.blocks[i]))
           LoadImage(in.c.dir, *image, diags);
+    } else if (name == "attachments:list") {
+      doc::List list;
+      for (const auto& item : attachment_list) list.items.push_back({doc::Run{item}});
+      if (!list.items.empty()) out.blocks.push_back(std::move(list));
+    } else if (name == "attachments") {
+      size_t first = out.blocks.size();
+      AppendAttachmentSections(in.c, out,
+                               [&](doc::Image& image) { LoadImage(in.c.dir, image, diags); });
+      from_narrative.resize(first, false);
+      from_narrative.resize(out.blocks.size(), true);
+      attachments_appended = true;
     } else if (name.rfind("chart:", 0) == 0) {
       if (auto chart = BuildChart(name.substr(6), in)) {
         if (!argument.empty()) chart->caption = argument;
@@ -249,6 +268,14 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
     doc::ParseMarkup(rendered, handler, document);
   }
   if (diags.ErrorCount() != errors_before) return std::nullopt;
+  bool appended_kind = std::any_of(in.c.attachments.begin(), in.c.attachments.end(),
+                                   [](const Attachment& a) { return !a.external; });
+  if (!attachments_appended && appended_kind && section_list == "sections.txt") {
+    diags.Warning("template.attachments", {dir + "/" + section_list, 0, 0, "[[attachments]]"},
+                  "模板没有写 [[attachments]]，案例 attachments/ 中的附件已附在报告末尾");
+    handler("attachments", "", document);
+  }
+  OrderAttachmentChapters(document, from_narrative);
   DropRepeats(document, from_narrative, diags);
   NumberDocument(document);
   return document;

@@ -116,8 +116,6 @@ bool BrokenBetween(const Para& a, const Para& b) {
   return IsHan(y[0]) && !StartsEnumerated(y);
 }
 
-const char* const kAttachmentWord = "附件";
-
 }  // namespace
 
 std::string StripHeadingNumber(const std::string& text) {
@@ -310,16 +308,6 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
         out.push_back({p.line, "figure.missing",
                        "文中写“见下图”，但其后没有插图（用 ![图题](images/文件名.png) 插入）",
                        false});
-    }
-    for (size_t at = 0; (at = p.text.find(kAttachmentWord, at)) != std::string::npos; ++at) {
-      size_t k = at + std::string(kAttachmentWord).size();
-      if (k < p.text.size() && p.text[k] >= '0' && p.text[k] <= '9') {
-        out.push_back({p.line, "attachment.dangling",
-                       "引用了“" + p.text.substr(at, k + 3 - at) +
-                           "…”，但报告不附该附件：请删除引用，或把附件正文作为叙述文件加入",
-                       false});
-        break;
-      }
     }
   }
   return out;

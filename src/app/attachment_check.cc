@@ -1,0 +1,104 @@
+#include "app/attachment_check.h"
+
+#include <algorithm>
+#include <set>
+
+#include "app/narrative_check.h"
+#include "core/text.h"
+#include "report/attachments.h"
+
+namespace jixiao {
+namespace {
+
+struct CitingText {
+  std::string text;
+  Location where;                 // the file, and the JSON path for case.json texts
+  bool by_line = false;           // a file whose reference lines are real lines
+  std::string attachment_number;  // the text is that attachment's own file
+};
+
+std::string Bare(std::string title) {
+  for (const char* mark : {"《", "》", "“", "”"}) {
+    for (size_t at; (at = title.find(mark)) != std::string::npos;)
+      title.erase(at, std::string(mark).size());
+  }
+  return Trim(title);
+}
+
+std::vector<CitingText> Texts(const std::string& case_dir, const Case& c) {
+  std::vector<CitingText> out;
+  for (const auto& file : NarrativeFiles(case_dir)) {
+    auto text = ReadFileBytes(file);
+    if (text && IsValidUtf8(*text)) out.push_back({*text, {file, 0, 0, ""}, true, ""});
+  }
+  std::string json = case_dir + "/case.json";
+  for (const auto& [code, f] : c.findings)
+    out.push_back({f.analysis,
+                   {json, f.where.line, f.where.column, "$.findings." + code + ".analysis"},
+                   false,
+                   ""});
+  const std::pair<const char*, const std::vector<Observation>*> lists[] = {
+      {"experiences", &c.experiences}, {"problems", &c.problems}, {"suggestions", &c.suggestions}};
+  for (const auto& [name, items] : lists)
+    for (size_t i = 0; i < items->size(); ++i) {
+      std::string path = std::string("$.") + name + "[" + std::to_string(i) + "]";
+      out.push_back({(*items)[i].title, {json, 0, 0, path + ".title"}, false, ""});
+      out.push_back({(*items)[i].text, {json, 0, 0, path + ".text"}, false, ""});
+    }
+  for (const auto& a : c.attachments)
+    if (!a.external) out.push_back({a.text, {a.file, 0, 0, ""}, true, a.number});
+  return out;
+}
+
+}  // namespace
+
+void CheckAttachmentReferences(const std::string& case_dir, const Case& c, Diagnostics& diags) {
+  std::string survey_number = report::SurveyAttachmentNumber(c);
+  std::set<std::string> cited;
+  for (const auto& source : Texts(case_dir, c)) {
+    for (const auto& ref : FindAttachmentReferences(source.text)) {
+      Location at = source.where;
+      if (source.by_line) at.line = ref.line;
+      auto file = std::find_if(c.attachments.begin(), c.attachments.end(),
+                               [&](const Attachment& a) { return a.number == ref.number; });
+      if (ref.number != source.attachment_number) cited.insert(ref.number);
+      if (file != c.attachments.end()) {
+        if (!ref.title.empty() && Bare(ref.title) != Bare(file->title))
+          diags.Warning("narrative.attachment_title", at,
+                        "引用写的标题“" + ref.title + "”与附件" + ref.number + "的文件标题“" +
+                            file->title + "”不一致：请统一两处的写法");
+        continue;
+      }
+      if (ref.number == survey_number) {
+        if (!ref.title.empty() && !NamesSurveyReport(ref.title))
+          diags.Warning("narrative.attachment_title", at,
+                        "附件" + ref.number + "是问卷调查汇总分析报告，引用却写作“" + ref.title +
+                            "”：请统一两处的写法");
+        continue;
+      }
+      std::string message = "引用了“" + ref.written + "”，但案例没有附件" + ref.number +
+                            "：请把它放进 attachments/ 目录（随报告附上的正文写成“附件" +
+                            ref.number + " 标题.md”，另附的文件如“附件" + ref.number +
+                            " 标题.pdf”），或删去这处引用";
+      if (c.survey.present && survey_number.empty())
+        message +=
+            "；若指问卷调查汇总分析报告，请写成“附件" + ref.number + "：问卷调查汇总分析报告”";
+      else if (c.survey.present && NamesSurveyReport(ref.title))
+        message += "；问卷调查汇总分析报告已编为附件" + survey_number + "，请统一编号";
+      diags.Warning("narrative.attachment_dangling", at, message);
+    }
+  }
+  for (const auto& a : c.attachments) {
+    Location at{a.file, 0, 0, ""};
+    if (!cited.count(a.number))
+      diags.Warning("case.attachment_unreferenced", at,
+                    "附件" + a.number + "没有被报告正文引用：请在叙述中写明出处（如“见附件" +
+                        a.number + "：" + a.title + "”），或删除该文件");
+    if (c.survey.present && NamesSurveyReport(a.title))
+      diags.Warning("case.attachment_survey", at,
+                    "案例有问卷数据（survey/），报告已生成问卷调查汇总分析报告；附件文件与之重复："
+                    "请删除其一");
+  }
+}
+
+}  // namespace jixiao

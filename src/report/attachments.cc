@@ -1,0 +1,144 @@
+#include "report/attachments.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/text.h"
+#include "document/markup.h"
+#include "report/number_policy.h"
+
+namespace jixiao::report {
+namespace {
+
+const char* const kUnnumbered = " {-}";
+
+std::string Label(const std::string& number, const std::string& title) {
+  return "附件" + number + "：" + title;
+}
+
+// The number of a heading “附件2-1：…”, or "" for any other heading.
+std::string ChapterNumber(const doc::Block& block) {
+  auto* h = std::get_if<doc::Heading>(&block);
+  if (!h || h->level != 1 || !StartsWith(h->text, "附件")) return "";
+  auto refs = FindAttachmentReferences(h->text);
+  return !refs.empty() && StartsWith(h->text, refs[0].written) ? refs[0].number : "";
+}
+
+bool IsLevel1(const doc::Block& block) {
+  auto* h = std::get_if<doc::Heading>(&block);
+  return h && h->level == 1;
+}
+
+}  // namespace
+
+std::vector<std::string> CaseTexts(const Case& c) {
+  std::vector<std::string> out;
+  for (const auto& [key, text] : c.narrative) out.push_back(text);
+  for (const auto& [code, f] : c.findings) out.push_back(f.analysis);
+  for (const auto* list : {&c.experiences, &c.problems, &c.suggestions})
+    for (const auto& o : *list) out.push_back(o.title + "\n" + o.text);
+  for (const auto& a : c.attachments)
+    if (!a.external) out.push_back(a.text);
+  return out;
+}
+
+std::string SurveyAttachmentNumber(const Case& c) {
+  if (!c.survey.present) return "";
+  for (const auto& text : CaseTexts(c))
+    for (const auto& ref : FindAttachmentReferences(text)) {
+      if (!NamesSurveyReport(ref.title)) continue;
+      bool taken = std::any_of(c.attachments.begin(), c.attachments.end(),
+                               [&](const Attachment& a) { return a.number == ref.number; });
+      if (!taken) return ref.number;
+    }
+  return "";
+}
+
+std::vector<std::string> AttachmentListItems(const Case& c, const std::string& survey_number) {
+  std::vector<std::pair<std::string, std::string>> items;  // number, text
+  for (const auto& a : c.attachments)
+    items.emplace_back(a.number, Label(a.number, a.title) + (a.external ? "（另附）" : ""));
+  if (!survey_number.empty())
+    items.emplace_back(survey_number, Label(survey_number, "问卷调查汇总分析报告"));
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    return AttachmentNumberLess(a.first, b.first);
+  });
+  std::vector<std::string> out;
+  for (auto& item : items) out.push_back(std::move(item.second));
+  return out;
+}
+
+void AppendAttachmentSections(const Case& c, doc::Document& out,
+                              const std::function<void(doc::Image&)>& load_image) {
+  for (const auto& a : c.attachments) {
+    if (a.external) continue;
+    out.blocks.push_back(doc::PageBreak{});
+    out.blocks.push_back(doc::Heading{1, Label(a.number, a.title) + kUnnumbered});
+    size_t first = out.blocks.size();
+    doc::ParseMarkup(
+        NormalizeFigures(a.text), [](const std::string&, const std::string&, doc::Document&) {},
+        out);
+    for (size_t i = first; i < out.blocks.size(); ++i) {
+      if (auto* h = std::get_if<doc::Heading>(&out.blocks[i])) {
+        h->level = std::min(h->level + 1, 4);
+        if (!EndsWith(h->text, "{-}")) h->text += kUnnumbered;
+      } else if (auto* image = std::get_if<doc::Image>(&out.blocks[i])) {
+        load_image(*image);
+      }
+    }
+  }
+}
+
+void OrderAttachmentChapters(doc::Document& document, std::vector<bool>& tags) {
+  auto& blocks = document.blocks;
+  tags.resize(blocks.size(), false);
+  // Chapter starts: each level-1 heading, or the page break right before it.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (IsLevel1(blocks[i]))
+      starts.push_back(i > 0 && std::holds_alternative<doc::PageBreak>(blocks[i - 1]) ? i - 1 : i);
+  struct Chapter {
+    std::string number;
+    size_t begin, end;
+  };
+  std::vector<Chapter> chapters;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    size_t heading =
+        std::holds_alternative<doc::PageBreak>(blocks[starts[k]]) ? starts[k] + 1 : starts[k];
+    size_t end = k + 1 < starts.size() ? starts[k + 1] : blocks.size();
+    std::string number = ChapterNumber(blocks[heading]);
+    if (!number.empty()) chapters.push_back({number, starts[k], end});
+  }
+  if (chapters.size() < 2) return;
+  auto sorted = chapters;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Chapter& a, const Chapter& b) {
+    return AttachmentNumberLess(a.number, b.number);
+  });
+  bool same = true;
+  for (size_t k = 0; k < chapters.size(); ++k) same = same && sorted[k].begin == chapters[k].begin;
+  if (same) return;
+  // Take the numbered chapters out and put them back, sorted, where the first one stood.
+  std::vector<doc::Block> kept, moved;
+  std::vector<bool> kept_tags, moved_tags;
+  for (const auto& ch : sorted)
+    for (size_t i = ch.begin; i < ch.end; ++i) {
+      moved.push_back(std::move(blocks[i]));
+      moved_tags.push_back(tags[i]);
+    }
+  size_t insert_at = 0;
+  for (size_t i = 0, k = 0; i < blocks.size(); ++i) {
+    while (k < chapters.size() && i >= chapters[k].end) ++k;
+    bool inside = k < chapters.size() && i >= chapters[k].begin;
+    if (i == chapters[0].begin) insert_at = kept.size();
+    if (inside) continue;
+    kept.push_back(std::move(blocks[i]));
+    kept_tags.push_back(tags[i]);
+  }
+  kept.insert(kept.begin() + insert_at, std::make_move_iterator(moved.begin()),
+              std::make_move_iterator(moved.end()));
+  kept_tags.insert(kept_tags.begin() + insert_at, moved_tags.begin(), moved_tags.end());
+  blocks = std::move(kept);
+  tags = std::move(kept_tags);
+}
+
+}  // namespace jixiao::report

@@ -1,0 +1,95 @@
+#include "report/attachments.h"
+
+#include <catch2/catch.hpp>
+
+using namespace jixiao;
+using namespace jixiao::report;
+
+namespace {
+
+Attachment File(const std::string& number, const std::string& title, bool external,
+                const std::string& text = "") {
+  Attachment a;
+  a.number = number;
+  a.title = title;
+  a.external = external;
+  a.extension = external ? ".pdf" : ".md";
+  a.text = text;
+  return a;
+}
+
+std::vector<std::string> Level1(const doc::Document& d) {
+  std::vector<std::string> out;
+  for (const auto& b : d.blocks)
+    if (auto* h = std::get_if<doc::Heading>(&b); h && h->level == 1) out.push_back(h->text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the attachment list is in number order, external ones 另附") {
+  Case c;
+  c.attachments = {File("2-1", "访谈情况分析报告", false), File("6-1", "关于筹集资金的通知", true)};
+  auto items = AttachmentListItems(c, "2-2");
+  REQUIRE(items.size() == 3);
+  CHECK(items[0] == "附件2-1：访谈情况分析报告");
+  CHECK(items[1] == "附件2-2：问卷调查汇总分析报告");
+  CHECK(items[2] == "附件6-1：关于筹集资金的通知（另附）");
+  CHECK(AttachmentListItems(Case{}, "").empty());
+}
+
+TEST_CASE("the generated survey report takes its number from the reference that names it") {
+  Case c;
+  c.narrative["process"] = "随机发放问卷。（见附件2-2：问卷调查汇总分析报告）\n";
+  CHECK(SurveyAttachmentNumber(c) == "");  // no survey data: nothing generated
+  c.survey.present = true;
+  CHECK(SurveyAttachmentNumber(c) == "2-2");
+  // A file that takes 2-2 is the attachment; the generated report stays unnumbered.
+  c.attachments = {File("2-2", "问卷调查汇总分析报告", false)};
+  CHECK(SurveyAttachmentNumber(c) == "");
+  // A reference without its title does not number it.
+  Case d;
+  d.survey.present = true;
+  d.narrative["process"] = "（见附件2-2）";
+  CHECK(SurveyAttachmentNumber(d) == "");
+}
+
+TEST_CASE("attachment sections: page break, heading, text one level down, unnumbered") {
+  Case c;
+  c.attachments = {File("2-1", "访谈情况分析报告", false, "# 访谈对象\n\n受理中心工作人员。\n"),
+                   File("6-1", "通知", true)};
+  doc::Document d;
+  AppendAttachmentSections(c, d, [](doc::Image&) {});
+  REQUIRE(d.blocks.size() == 4);
+  CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[0]));
+  CHECK(std::get<doc::Heading>(d.blocks[1]).text == "附件2-1：访谈情况分析报告 {-}");
+  CHECK(std::get<doc::Heading>(d.blocks[2]).level == 2);
+  CHECK(std::get<doc::Heading>(d.blocks[2]).text == "访谈对象 {-}");
+  CHECK(std::holds_alternative<doc::Paragraph>(d.blocks[3]));
+}
+
+TEST_CASE("numbered attachment chapters are put in number order where the first stood") {
+  doc::Document d;
+  d.blocks = {doc::Heading{1, "五、建议"},
+              doc::PageBreak{},
+              doc::Heading{1, "附件 {-}"},
+              doc::Paragraph{},
+              doc::PageBreak{},
+              doc::Heading{1, "附件2-2：问卷调查汇总分析报告 {-}"},
+              doc::Heading{2, "调查概况 {-}"},
+              doc::PageBreak{},
+              doc::Heading{1, "附件2-1：访谈情况分析报告 {-}"},
+              doc::Paragraph{}};
+  std::vector<bool> tags(d.blocks.size(), false);
+  tags[9] = true;  // the paragraph of 2-1 moves with it
+  OrderAttachmentChapters(d, tags);
+  CHECK(Level1(d) == std::vector<std::string>{"五、建议", "附件 {-}",
+                                              "附件2-1：访谈情况分析报告 {-}",
+                                              "附件2-2：问卷调查汇总分析报告 {-}"});
+  REQUIRE(d.blocks.size() == 10);
+  CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[4]));
+  CHECK(std::get<doc::Heading>(d.blocks[5]).text == "附件2-1：访谈情况分析报告 {-}");
+  CHECK(tags[6]);
+  CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[7]));
+  CHECK(std::get<doc::Heading>(d.blocks[9]).text == "调查概况 {-}");
+}
