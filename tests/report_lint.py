@@ -50,13 +50,16 @@ INLINE = [
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
     ("measured percentage without two decimals", r"[为达率](?:\d+)%"),
-    ("amount in 元 without separators", r"(?<![\d,.])\d{5,}(?:\.\d+)?元"),
+    ("amount in 元 without separators", r"(?<![\d,.])\d{4,}(?:\.\d+)?元(?!/)"),
     ("amount in 元 with one decimal", r"(?<![\d])\d[\d,]*\.\d元"),
     ("amount in 万元 without two decimals", r"(?<![\d.,])\d[\d,]*(?:\.\d)?万元(?!\s*/)"),
 ]
 TEMPLATE_LIKE = [
     ("template-like 指标“值”（得x分，满分y分）", r"”（得[\d.]+分，满分[\d.]+分）"),
     ("tag （涉及/针对指标：…）", r"（(?:涉及|针对)指标："),
+    ("ISO date (the report writes 2024年6月20日)", r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"),
+    ("band boilerplate 适用“…”档", r"适用“[^”]*”档"),
+    ("internal data source name", r"数据来源：[^）]*(?:\.csv|资金来源及到位情况|资金划拨记录|问卷调查作答|近年预算执行情况)"),
 ]
 
 def lint_text(name, text, errors):
@@ -91,6 +94,11 @@ def lint_md(md, errors):
         if kind == "heading":
             continue
         lint_text("md", text, errors)
+        following = blocks[i + 1][2] if i + 1 < len(blocks) else ""
+        item = r"（\d+）|\d+\.(?!\d)"
+        if (re.match(item, text) and text.endswith("：") and isinstance(following, str)
+                and re.match(item, following)):
+            errors.append(f"md: list item ends with “：” where “；” is due: {text[-30:]}")
         if len(text) >= 40:
             key = (chapter, text)
             if key in seen:
@@ -145,13 +153,16 @@ def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
           "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
           "立项依据充分性“充分”（得3分，满分3分）。\n\n- 附件2-1：访谈情况分析报告\n\n"
+          "应于2024-06-20前划拨，清算照护资金4625元，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
+          "（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n")
     errors = []
     lint_md(md, errors)
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
-             "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column", "printed twice"]
+             "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
+             "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     print("\n".join(errors))
     if missing:

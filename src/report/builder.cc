@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/text.h"
@@ -10,6 +11,7 @@
 #include "report/attachments.h"
 #include "report/context.h"
 #include "report/number_policy.h"
+#include "report/source_refs.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
 #include "report/text_lint.h"
@@ -192,7 +194,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   doc::Document document;
   document.title = in.c.project.name + "绩效评价报告";
   std::string current_file;
-  std::vector<bool> from_narrative;  // per block of `document`
+  std::vector<bool> from_narrative;           // per block of `document`
+  std::map<std::string, std::string> placed;  // table key -> caption, for the source notes
   doc::DirectiveHandler handler = [&](const std::string& name, const std::string& argument,
                                       doc::Document& out) {
     if (name == "cover") {
@@ -203,6 +206,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       AppendSurveyBreakdowns(survey_stats(), out);
     } else if (in.c.survey.present && name == "survey_metrics") {
       out.blocks.push_back(SurveyMetricsTable(survey_stats()));
+      placed[name] = std::get<doc::Table>(out.blocks.back()).caption;
     } else if (name.rfind("narrative:", 0) == 0 || name == "narrative") {
       std::string key = argument.empty() ? name.substr(name.find(':') + 1) : argument;
       auto it = in.c.narrative.find(key);
@@ -237,6 +241,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       }
     } else if (auto table = BuildTable(name, in)) {
       if (!argument.empty()) table->caption = argument;
+      placed[name] = table->caption;
       out.blocks.push_back(std::move(*table));
     } else {
       diags.Warning("template.table", {current_file, 0, 0, "[[table:" + name + "]]"},
@@ -278,6 +283,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   OrderAttachmentChapters(document, from_narrative);
   DropRepeats(document, from_narrative, diags);
   NumberDocument(document);
+  ResolveSourceRefs(document, placed);
   return document;
 }
 

@@ -66,7 +66,7 @@ std::string NormalizeFigures(const std::string& text) {
         replacement =
             Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
     } else if (Follows(s, j, U"元") && !Follows(s, j + 1, U"/")) {
-      if ((integer.size() >= 5 || had_point) && decimals.size() <= 2 && integer.size() <= 15)
+      if ((integer.size() >= 4 || had_point) && decimals.size() <= 2 && integer.size() <= 15)
         replacement =
             Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
     }

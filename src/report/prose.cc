@@ -1,10 +1,12 @@
 #include "report/prose.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "core/format.h"
 #include "core/text.h"
 #include "report/number_policy.h"
+#include "report/source_refs.h"
 #include "report/text_lint.h"
 
 namespace jixiao::report {
@@ -54,16 +56,12 @@ std::string BriefCriteria(const std::string& criteria) {
   return text;
 }
 
-// A source note as a reader names it: case files by the table they hold.
+// A source note as a reader finds it: a case file by the report table that prints it (resolved to
+// its 表号 and title once the document is numbered), a typed source as the evaluator wrote it.
 std::string SourceName(const std::string& source) {
-  static const std::pair<const char*, const char*> kFiles[] = {
-      {"budget.csv", "项目预算安排及支出情况表"}, {"funding.csv", "资金来源及到位情况"},
-      {"transfers.csv", "资金划拨记录"},          {"disbursements.csv", "社会化发放明细"},
-      {"targets.csv", "项目绩效目标表"},          {"plan.csv", "项目计划实施内容"},
-      {"history.csv", "近年预算执行情况"},        {"responses.csv", "问卷调查作答"}};
-  for (const auto& [file, name] : kFiles)
-    if (EndsWith(source, file)) return name;
-  return source;
+  std::string key = TableKeyOf(source);
+  if (!key.empty()) return SourceRef(key);
+  return EndsWith(source, ".csv") ? "" : source;
 }
 
 std::string StripFinalStop(std::string s) {
@@ -172,6 +170,38 @@ std::vector<std::string> Merged(const std::vector<Phrase>& phrases) {
   return out;
 }
 
+// Whether the analysis already says a reason, in its own words: most of the reason's clauses share
+// a run of six characters with it ("部门内部协作效能有待提升" in "…协作效能有待进一步提升…").
+bool SaidIn(const std::string& reason, const std::string& analysis) {
+  if (analysis.empty()) return false;
+  if (analysis.find(reason) != std::string::npos) return true;
+  int clauses = 0, said = 0;
+  std::vector<std::string> clause;
+  auto close = [&]() {
+    if (clause.size() >= 4) {
+      ++clauses;
+      size_t run = std::min<size_t>(6, clause.size());
+      for (size_t i = 0; i + run <= clause.size(); ++i) {
+        std::string window;
+        for (size_t k = i; k < i + run; ++k) window += clause[k];
+        if (analysis.find(window) != std::string::npos) {
+          ++said;
+          break;
+        }
+      }
+    }
+    clause.clear();
+  };
+  for (const auto& c : Chars(reason)) {
+    if (c == "，" || c == "；" || c == "：" || c == "。")
+      close();
+    else
+      clause.push_back(c);
+  }
+  close();
+  return clauses > 0 && 2 * said >= clauses;
+}
+
 }  // namespace
 
 std::string FindingPhrase(const std::string& name, const std::string& value) {
@@ -240,9 +270,9 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf) {
     auto it = in.card.metrics.find(rule.metric);
     if (it != in.card.metrics.end()) source = SourceName(it->second.source);
   } else if (rule.type == RuleType::kTarget) {
-    source = "项目绩效目标表";
+    source = SourceRef("targets");
   } else if (rule.type == RuleType::kTimeliness) {
-    source = "资金划拨记录";
+    source = SourceRef("transfers");
   }
   bool has_evidence = !leaf.evidence.empty() && leaf.rule_type != "deduction" &&
                       leaf.rule_type != "levels" && leaf.rule_type != "elements";
@@ -253,11 +283,13 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf) {
 }
 
 std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis) {
+  // The late transfers are counted in the facts; an analysis that tells them needs no list.
+  if (leaf.rule_type == "timeliness" && !analysis.empty()) return leaf.sentence;
   std::vector<std::string> reasons;
   for (const auto& d : leaf.deductions) {
     std::string reason = StripFinalStop(Trim(d.reason));
     if (reason.empty() || reason == leaf.evidence) continue;
-    if (analysis.find(reason) != std::string::npos) continue;  // already said in the analysis
+    if (SaidIn(reason, analysis)) continue;
     reasons.push_back(reason);
   }
   if (reasons.empty() || leaf.sentence.empty()) return leaf.sentence;

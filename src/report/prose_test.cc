@@ -133,3 +133,23 @@ TEST_CASE("FindingPhrase: the value completes the name") {
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+TEST_CASE("deduction sentence: a reason the analysis already tells is not told again") {
+  IndicatorResult leaf;
+  leaf.sentence = "根据评分标准，扣权重的40%，扣1.6分。";
+  leaf.deductions = {
+      {Rational(8, 5), Rational(2, 5),
+       "部门内部协作效能有待提升，审批流程需三级签字，发生过区镇资金结算不够及时情况"}};
+  // D31 of maqiao: the analysis says it in its own words.
+  CHECK(DeductionSentence(leaf,
+                          "但部门内部协作效能有待进一步提升，发生过区镇资金结算不够及时情况，"
+                          "主要原因在于审批流程不够精简。") == leaf.sentence);
+  // An analysis that does not tell the shortfall: the reason is given.
+  CHECK(DeductionSentence(leaf, "镇受理中心加强了与区民政、区社保等相关部门的沟通。") ==
+        "因部门内部协作效能有待提升，审批流程需三级签字，发生过区镇资金结算不够及时情况，"
+        "根据评分标准，扣权重的40%，扣1.6分。");
+}
+
+}  // namespace jixiao::report

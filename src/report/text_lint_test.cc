@@ -104,7 +104,10 @@ TEST_CASE("one number policy for evaluator text") {
   CHECK(NormalizeFigures("资金到位率为100%，按60%比例给予救助") ==
         "资金到位率为100.00%，按60%比例给予救助");
   CHECK(NormalizeFigures("筹集医疗资金324292.5元、照护资金62125元，清算4625元") ==
-        "筹集医疗资金324,292.50元、照护资金62,125.00元，清算4625元");
+        "筹集医疗资金324,292.50元、照护资金62,125.00元，清算4,625.00元");
+  // C11 of maqiao (published p18): every amount of one list reads alike; 每餐3元 is a standard.
+  CHECK(NormalizeFigures("清算2023年医疗资金24142.5元、清算2023年照护资金4625元，每餐3元") ==
+        "清算2023年医疗资金24,142.50元、清算2023年照护资金4,625.00元，每餐3元");
   CHECK(NormalizeFigures("发放救助资金639318.31元") == "发放救助资金639,318.31元");
   CHECK(NormalizeFigures("中央资金6.5万元，年预算总额为135万元，限额为13万元/人") ==
         "中央资金6.50万元，年预算总额为135.00万元，限额为13万元/人");
