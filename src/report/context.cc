@@ -56,7 +56,7 @@ data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool
     if ((r.Lost().hundredths > 0) != deducted) continue;
     auto it = in.c.findings.find(r.code);
     std::string analysis = it != in.c.findings.end() ? it->second.analysis : "";
-    std::string facts = IndicatorFacts(in, r);
+    std::string facts = IndicatorFacts(in, r, NormalizeFigures(analysis));
     // Without the evaluator's words the rule's evidence speaks, once (in the facts when they
     // carry it).
     if (analysis.empty() && !r.evidence.empty() && facts.find("经核查") == std::string::npos)

@@ -258,7 +258,39 @@ std::string CategoryProse(const ReportInput& in, const IndicatorResult& category
          FormatScore(category.score) + "，得分率为" + rate + "。";
 }
 
-std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf) {
+namespace {
+
+// What was checked, without what the paragraph says anyway: a band's result (the deduction
+// sentence states it) and the value when the analysis already gives it ("知晓率为98.90%" in the
+// analysis: "政策知晓率不低于90.00%"). 成本节约率 within budget reads "实际成本未超过计划成本".
+std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResult& leaf,
+                    const std::string& analysis) {
+  std::string text = StripFinalStop(NormalizeFigures(leaf.evidence));
+  if (leaf.rule_type == "bands")
+    for (const char* result : {"，得满分", "，不得分", "，得分值的"})
+      if (size_t at = text.rfind(result); at != std::string::npos) {
+        text.resize(at);
+        break;
+      }
+  if (rule.metric.empty() || !StartsWith(text, rule.metric + "为")) return text;
+  size_t value_at = rule.metric.size() + 3;
+  size_t comma = text.find("，", value_at);
+  std::string value =
+      text.substr(value_at, comma == std::string::npos ? std::string::npos : comma - value_at);
+  std::string number = value.substr(0, value.find("（"));
+  bool said = !number.empty() && analysis.find(number) != std::string::npos;
+  auto it = in.card.metrics.find(rule.metric);
+  if (rule.metric == "成本节约率" && it != in.card.metrics.end() &&
+      !it->second.value.IsNegative() && leaf.Lost().hundredths == 0)
+    return (said ? "" : text.substr(0, comma) + "，") + "实际成本未超过计划成本";
+  if (comma == std::string::npos || !said) return text;
+  return rule.metric + text.substr(comma + 3);
+}
+
+}  // namespace
+
+std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
+                           const std::string& analysis) {
   const Indicator* node = in.framework.Find(leaf.code);
   std::string out;
   if (node && !Trim(node->criteria).empty())
@@ -277,7 +309,7 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf) {
   bool has_evidence = !leaf.evidence.empty() && leaf.rule_type != "deduction" &&
                       leaf.rule_type != "levels" && leaf.rule_type != "elements";
   if (has_evidence)
-    out += "经核查，" + StripFinalStop(NormalizeFigures(leaf.evidence)) +
+    out += "经核查，" + Checked(in, rule, leaf, analysis) +
            (source.empty() ? "" : "（数据来源：" + StripFinalStop(source) + "）") + "。";
   return out;
 }

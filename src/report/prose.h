@@ -22,8 +22,11 @@ std::string FindingPhrase(const std::string& name, const std::string& value);
 // its deductions (they cannot contradict the analysis, a name + "不够…" can); else FindingPhrase.
 std::string SummaryPhrase(const ReportInput& in, const IndicatorResult& leaf);
 
-// "评分标准为：……。经核查，目标值≥90%，实际值98.90%，已达成（数据来源：问卷调查）。"
-std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf);
+// "评分标准为：……。经核查，政策知晓率为98.90%，不低于90.00%（数据来源：……）。" The band's
+// result is left to the deduction sentence, and a value the analysis already gives is not repeated
+// ("经核查，政策知晓率不低于90.00%").
+std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
+                           const std::string& analysis = "");
 
 // The deduction sentence with its reasons: "因……，根据评分标准，扣权重的25%，扣0.75分。"
 std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis);

@@ -153,3 +153,30 @@ TEST_CASE("deduction sentence: a reason the analysis already tells is not told a
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// D11 of maqiao: 政策知晓率≥90%得满分; the analysis already gives 98.90%.
+TEST_CASE("facts: the band's result and a value the analysis gives are not said twice") {
+  Rule r = MetricRule(RuleType::kBands, "政策知晓率");
+  Indicator leaf = Leaf("D11", "医疗救助政策知晓率", 400, r);
+  leaf.criteria = "政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
+  Framework fw;
+  fw.indicators = {leaf};
+  Case c;
+  Scorecard card;
+  card.indicators.push_back(Result(leaf, 400, "98.90%", -1));
+  card.indicators[0].evidence = "政策知晓率为98.90%，不低于90.00%，得满分";
+  card.metrics["政策知晓率"] = {Rational(989, 10), "%", "2025年7月中旬随机抽样问卷调查"};
+  ReportInput in{fw, c, card};
+  const std::string criteria =
+      "评分标准为：政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
+  CHECK(IndicatorFacts(in, card.indicators[0], "马桥镇群众对医疗救助政策的知晓率为98.90%。") ==
+        criteria + "经核查，政策知晓率不低于90.00%（数据来源：2025年7月中旬随机抽样问卷调查）。");
+  CHECK(
+      IndicatorFacts(in, card.indicators[0], "") ==
+      criteria +
+          "经核查，政策知晓率为98.90%，不低于90.00%（数据来源：2025年7月中旬随机抽样问卷调查）。");
+}
+
+}  // namespace jixiao::report

@@ -117,7 +117,7 @@ std::optional<RuleOutcome> Elements(const Indicator& leaf, const RuleContext& ct
       ++met_count;
     } else {
       out.deductions.push_back({rule.elements[i].points, std::nullopt,
-                                "未满足要素" + ElementMark(i) + "：" + rule.elements[i].text});
+                                "未满足要素" + ElementMark(i) + "“" + rule.elements[i].text + "”"});
     }
   }
   out.value =

@@ -147,8 +147,11 @@ std::optional<RuleOutcome> Ratio(const Indicator& leaf, const RuleContext& ctx) 
                        : Exact(rule.target) + " ÷ " + Exact(value);
   }
   std::string target = FormatQuantity(rule.target, rm->m.unit);
-  auto out =
-      FromFraction(leaf, fraction, Shown(rule, *rm), Reading(rule, *rm) + "，目标值" + target);
+  bool met = rule.direction == Direction::kHigher ? !(value < rule.target) : value <= rule.target;
+  std::string verdict = rule.direction == Direction::kHigher ? (met ? "，达到" : "，未达到")
+                                                             : (met ? "，未超过" : "，超过");
+  auto out = FromFraction(leaf, fraction, Shown(rule, *rm),
+                          Reading(rule, *rm) + verdict + "目标值" + target);
   out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " × min(1, " + how +
                 ") = " + FormatScoreNumber(leaf.weight) + " × " + FormatShare(fraction) + " = " +
                 TrimmedDecimal(out.score);
@@ -204,11 +207,15 @@ std::optional<RuleOutcome> Linear(const Indicator& leaf, const RuleContext& ctx)
   out.score = Max(Rational(0), weight - deducted);
   out.value = Shown(rule, *rm);
   std::string full = FormatQuantity(rule.full_at, rm->m.unit);
-  out.evidence =
-      Reading(rule, *rm) + "，满分标准" + (rule.direction == Direction::kHigher ? "≥" : "≤") + full;
+  bool higher = rule.direction == Direction::kHigher;
+  std::string step_unit = rm->m.unit == "%" ? "个百分点" : rm->m.unit;
+  out.evidence = Reading(rule, *rm) +
+                 (gap.IsZero() ? std::string(higher ? "，达到满分标准" : "，未超过满分标准") + full
+                               : "，较满分标准" + full + (higher ? "低" : "高"));
   if (!gap.IsZero()) {
-    out.evidence += "，相差" + FormatQuantity(gap, rm->m.unit == "%" ? "个百分点" : rm->m.unit) +
-                    "，每" + TrimmedDecimal(rule.per) + "扣" + rule.deduct.Describe(weight);
+    // "预算执行率为97.77%，较满分标准100.00%低2.23个百分点，每低1个百分点扣0.5分"
+    out.evidence += FormatQuantity(gap, step_unit) + "，每" + std::string(higher ? "低" : "高") +
+                    TrimmedDecimal(rule.per) + step_unit + "扣" + rule.deduct.Describe(weight);
     out.deductions.push_back({Min(weight, deducted), std::nullopt, out.evidence});
   }
   out.formula = "得分 = max(0, " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(units) +

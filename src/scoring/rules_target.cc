@@ -60,7 +60,7 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
                 : "") +
            (actual.how.empty() ? "" : "（" + actual.how + "）"),
        where + " 列“实际值”"}};
-  std::string evidence = "目标值" + target.text + "，实际值" + actual.shown;
+  std::string evidence = "目标值" + target.text + "，实际值为" + actual.shown;
   if (!actual.note.empty()) evidence += "（" + actual.note + "）";
   Rational fraction(1);
   std::string arithmetic;

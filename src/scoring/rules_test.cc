@@ -118,7 +118,7 @@ TEST_CASE("elements: sums the met elements and lists the unmet ones") {
   auto s = Run(OneLeaf(r), c);
   CHECK(s.leaf().score == Score{200});
   REQUIRE(s.leaf().deductions.size() == 1);
-  CHECK(s.leaf().deductions[0].reason == "未满足要素②：有执行");
+  CHECK(s.leaf().deductions[0].reason == "未满足要素②“有执行”");
   c.findings["A1"].met_elements = {4};
   CHECK(Run(OneLeaf(r), c).diags.items()[0].code == "rule.element_range");
 }
@@ -353,6 +353,24 @@ TEST_CASE("bands: the evidence states the band with both bounds, as the criteria
   CHECK(in(Rational(989, 10)).evidence == "满意度为98.90%，不低于90.00%，得满分");
   CHECK(in(Rational(85)).evidence == "满意度为85.00%，在80.00%（含）–90.00%之间，得分值的80%");
   CHECK(in(Rational(70)).evidence == "满意度为70.00%，低于80.00%，不得分");
+}
+
+// B12 of the national case: 预算执行率100%得满分，每减少1个百分点扣0.5分; B11 资金到位率 to 100%.
+TEST_CASE("linear and ratio evidence read as sentences, not symbols") {
+  Rule lin = MetricRule(RuleType::kLinear, "预算执行率");
+  lin.full_at = Rational(100);
+  lin.per = Rational(1);
+  lin.deduct = Amount::Points(Rational(1, 2));
+  CHECK(Run(OneLeaf(lin, 500), WithMetric("预算执行率", Rational(9777, 100))).leaf().evidence ==
+        "预算执行率为97.77%，较满分标准100.00%低2.23个百分点，每低1个百分点扣0.5分");
+  CHECK(Run(OneLeaf(lin, 500), WithMetric("预算执行率", Rational(100))).leaf().evidence ==
+        "预算执行率为100.00%，达到满分标准100.00%");
+  Rule ratio = MetricRule(RuleType::kRatio, "资金到位率");
+  ratio.target = Rational(100);
+  CHECK(Run(OneLeaf(ratio, 200), WithMetric("资金到位率", Rational(95))).leaf().evidence ==
+        "资金到位率为95.00%，未达到目标值100.00%");
+  CHECK(Run(OneLeaf(ratio, 200), WithMetric("资金到位率", Rational(100))).leaf().evidence ==
+        "资金到位率为100.00%，达到目标值100.00%");
 }
 
 TEST_CASE("signed: a declared signed metric needs a rule that says how the sign counts") {
