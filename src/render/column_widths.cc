@@ -1,82 +1,229 @@
 #include "render/column_widths.h"
 
 #include <algorithm>
-#include <string>
+
+#include "render/text_metrics.h"
 
 namespace jixiao::render {
 namespace {
 
-// Text widths in twips at the table font (9 pt): a Chinese character is 180, an ASCII character
-// about 95 (digits, separators, %), plus the cell's left and right margins.
-const int kHanWidth = 180, kAsciiWidth = 95, kCellMargins = 230;
+// One cell that sets text: its place, its span, and its text cut into segments.
+struct Piece {
+  size_t row, col, cols, rows;
+  std::vector<Segment> segments;
+  int widest = 0, full = 0;  // widest segment, whole text on one line (twips)
+};
 
-// The widest unbreakable run of a cell: an ASCII token ("1,471,745.31", "100.00%", "89.65") or,
-// for a short label (≤ 6 characters, a header like 预算执行率), the whole label.
-int UnbreakableWidth(const std::string& text, bool header) {
-  int widest = 0, run = 0, chars = 0, all = 0;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    ++chars;
-    if (c < 0x80 && c != ' ') {
-      run += kAsciiWidth;
-      all += kAsciiWidth;
-    } else {
-      widest = std::max(widest, run);
-      run = 0;
-      all += c < 0x80 ? kAsciiWidth : kHanWidth;
-    }
-    i += len;
-  }
-  widest = std::max(widest, run);
-  if (chars <= 6 || (header && chars <= 8)) widest = std::max(widest, all);
-  return widest + kCellMargins;
-}
-
-int FullWidth(const std::string& text) {
-  int all = 0;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    all += c < 0x80 ? kAsciiWidth : kHanWidth;
-    i += len;
-  }
-  return all + kCellMargins;
-}
-
-// Column widths from content: every column at least as wide as its widest unbreakable run (so
-// numbers and units never wrap and short labels never split); the room left goes to the columns
-// whose text is longer than that, in proportion to how much longer (each capped at 45% of the
-// table); scaled down only when even the minimums do not fit.
-}  // namespace
-
-std::vector<int> ColumnTwips(const doc::Table& t, size_t cols, int text_width) {
-  std::vector<int> least(cols, kCellMargins), desired(cols, kCellMargins);
+std::vector<Piece> Pieces(const doc::Table& t, size_t cols, int half_points) {
+  std::vector<Piece> out;
   for (size_t r = 0; r < t.rows.size(); ++r)
     for (size_t c = 0; c < cols && c < t.rows[r].size(); ++c) {
       const doc::Cell& cell = t.rows[r][c];
-      if (cell.covered || cell.col_span > 1) continue;
-      bool header = static_cast<int>(r) < t.header_rows;
-      least[c] = std::max(least[c], UnbreakableWidth(cell.text, header));
-      desired[c] = std::max(desired[c], std::min(FullWidth(cell.text), text_width * 45 / 100));
+      if (cell.covered) continue;
+      Piece p{r, c, std::min(static_cast<size_t>(std::max(1, cell.col_span)), cols - c),
+              static_cast<size_t>(std::max(1, cell.row_span)), Segments(cell.text, half_points)};
+      for (const Segment& s : p.segments) p.widest = std::max(p.widest, s.width);
+      p.full = TextWidth(cell.text, half_points);
+      out.push_back(std::move(p));
     }
-  long least_sum = 0, desired_sum = 0;
-  for (size_t c = 0; c < cols; ++c) {
-    desired[c] = std::max(desired[c], least[c]);
-    least_sum += least[c];
-    desired_sum += desired[c];
-  }
-  std::vector<int> twips(cols);
-  for (size_t c = 0; c < cols; ++c) {
-    if (least_sum >= text_width)
-      twips[c] = static_cast<int>(least[c] * text_width / least_sum);
-    else if (desired_sum <= text_width)
-      twips[c] = static_cast<int>(desired[c] * text_width / desired_sum);
+  return out;
+}
+
+int Room(const Piece& p, const std::vector<int>& twips) {
+  int w = 0;
+  for (size_t k = 0; k < p.cols; ++k) w += twips[p.col + k];
+  return w - kCellMarginsTwips;
+}
+
+// The table's height in lines (a merged cell shares its lines among its rows) and, to break ties
+// where another column sets a row's height, the lines of all cells.
+struct Cost {
+  long height = 0, lines = 0;
+};
+
+// The least room in which `segments` take at most `lines` lines (`full`: their width on one).
+int LeastWidthFor(const std::vector<Segment>& segments, int lines, int full) {
+  int lo = 1, hi = std::max(1, full);
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (LinesAt(segments, mid) <= lines)
+      hi = mid;
     else
-      twips[c] = least[c] + static_cast<int>((desired[c] - least[c]) * (text_width - least_sum) /
-                                             std::max(1L, desired_sum - least_sum));
+      lo = mid + 1;
   }
+  return lo;
+}
+
+Cost CostAt(const std::vector<Piece>& pieces, size_t rows, const std::vector<int>& twips,
+            std::vector<int>* lines_of_rows = nullptr) {
+  std::vector<int> row_lines(rows, 1);
+  Cost cost;
+  for (const Piece& p : pieces) {
+    int lines = LinesAt(p.segments, Room(p, twips));
+    cost.lines += lines;
+    int share = static_cast<int>((static_cast<size_t>(lines) + p.rows - 1) / p.rows);
+    for (size_t r = p.row; r < p.row + p.rows && r < rows; ++r)
+      row_lines[r] = std::max(row_lines[r], share);
+  }
+  for (int l : row_lines) cost.height += l;
+  if (lines_of_rows) *lines_of_rows = row_lines;
+  return cost;
+}
+
+// The least widening of column `c` (at most `spare`) after which one of its cells needs fewer
+// lines, or 0 when none does.
+int NextStep(const std::vector<Piece>& pieces, const std::vector<int>& twips, size_t c, int spare) {
+  int best = 0;
+  for (const Piece& p : pieces) {
+    if (c < p.col || c >= p.col + p.cols) continue;
+    int room = Room(p, twips), now = LinesAt(p.segments, room);
+    if (now <= 1 || LinesAt(p.segments, room + spare) >= now) continue;
+    int lo = 1, hi = spare;  // the least widening that saves a line
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (LinesAt(p.segments, room + mid) < now)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+    if (best == 0 || lo < best) best = lo;
+  }
+  return best;
+}
+
+bool Better(const Cost& a, const Cost& b) {
+  return a.height < b.height || (a.height == b.height && a.lines < b.lines);
+}
+
+// Local search after the greedy widening: moves room from one column to another while that
+// lowers the table (the greedy steps cannot undo an early choice).
+void Improve(const std::vector<Piece>& pieces, size_t rows, const std::vector<int>& least,
+             std::vector<int>& twips) {
+  size_t cols = twips.size();
+  Cost now = CostAt(pieces, rows, twips);
+  int budget = 4000;  // cost evaluations
+  for (int step : {1440, 720, 360, 180, 90}) {
+    for (bool moved = true; moved && budget > 0;) {
+      moved = false;
+      for (size_t from = 0; from < cols && budget > 0; ++from) {
+        if (twips[from] - step < least[from]) continue;
+        for (size_t to = 0; to < cols && budget > 0; ++to) {
+          if (to == from) continue;
+          twips[from] -= step;
+          twips[to] += step;
+          Cost after = CostAt(pieces, rows, twips);
+          --budget;
+          if (Better(after, now)) {
+            now = after;
+            moved = true;
+            if (twips[from] - step < least[from]) break;
+          } else {
+            twips[from] += step;
+            twips[to] -= step;
+          }
+        }
+      }
+    }
+  }
+}
+
+std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t cols,
+                          int text_width, const std::vector<int>& least) {
+  std::vector<int> twips = least;
+  int spare = text_width;
+  for (int w : twips) spare -= w;
+  // Widen, step by step, the column whose next step saves the most lines per twip.
+  while (spare > 0) {
+    Cost now = CostAt(pieces, rows, twips);
+    double best_score = 0;
+    size_t best_col = cols;
+    int best_step = 0;
+    for (size_t c = 0; c < cols; ++c) {
+      int step = NextStep(pieces, twips, c, spare);
+      if (step == 0) continue;
+      twips[c] += step;
+      Cost after = CostAt(pieces, rows, twips);
+      twips[c] -= step;
+      double gain = static_cast<double>(now.height - after.height) * 1000.0 +
+                    static_cast<double>(now.lines - after.lines);
+      double score = gain / step;
+      if (score > best_score) best_score = score, best_col = c, best_step = step;
+    }
+    if (best_col == cols) break;
+    twips[best_col] += best_step;
+    spare -= best_step;
+  }
+  Improve(pieces, rows, least, twips);
+  // What saves no line goes to the columns whose text would still take more room, in proportion.
+  std::vector<long> want(cols, 0);
+  long want_sum = 0;
+  for (const Piece& p : pieces) {
+    if (p.cols != 1) continue;
+    long more = static_cast<long>(p.full) + kCellMarginsTwips - twips[p.col];
+    want[p.col] = std::max(want[p.col], more);
+  }
+  for (long w : want) want_sum += w;
+  if (want_sum == 0) {
+    for (size_t c = 0; c < cols; ++c) want[c] = twips[c];
+    for (long w : want) want_sum += w;
+  }
+  int given = 0;
+  for (size_t c = 0; c < cols && want_sum > 0; ++c) {
+    int add = static_cast<int>(spare * want[c] / want_sum);
+    twips[c] += add;
+    given += add;
+  }
+  if (cols > 0) *std::max_element(twips.begin(), twips.end()) += spare - given;
   return twips;
+}
+
+}  // namespace
+
+TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
+  TableLayout layout;
+  if (cols == 0) return layout;
+  for (int half_points : {18, 16, 15, 14}) {
+    std::vector<Piece> pieces = Pieces(t, cols, half_points);
+    std::vector<int> least(cols, kCellMarginsTwips + half_points * 10);
+    for (const Piece& p : pieces)
+      if (p.cols == 1) least[p.col] = std::max(least[p.col], p.widest + kCellMarginsTwips);
+    long sum = 0;
+    for (int w : least) sum += w;
+    layout.half_points = half_points;
+    if (sum <= text_width) {
+      // Where there is room: a header in at most two lines, a label at least two characters wide.
+      std::vector<int> comfort = least;
+      long comfort_sum = 0;
+      for (const Piece& p : pieces) {
+        if (p.cols != 1) continue;
+        int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p.segments, 2, p.full)
+                                                              : std::min(p.full, half_points * 20);
+        comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
+      }
+      for (int w : comfort) comfort_sum += w;
+      layout.twips = Allocate(pieces, t.rows.size(), cols, text_width,
+                              comfort_sum <= text_width ? comfort : least);
+      return layout;
+    }
+    if (half_points == 14) {  // even 7 pt does not fit: scale (segments may wrap)
+      layout.twips.resize(cols);
+      for (size_t c = 0; c < cols; ++c)
+        layout.twips[c] = static_cast<int>(least[c] * text_width / sum);
+    }
+  }
+  return layout;
+}
+
+std::vector<int> RowLines(const doc::Table& t, const TableLayout& layout) {
+  std::vector<int> lines;
+  CostAt(Pieces(t, layout.twips.size(), layout.half_points), t.rows.size(), layout.twips, &lines);
+  return lines;
+}
+
+std::vector<size_t> ProtectedBreaks(const std::string& text, int cell_twips, int half_points) {
+  std::vector<size_t> breaks;
+  LinesAt(Segments(text, half_points), cell_twips - kCellMarginsTwips, &breaks);
+  return breaks;
 }
 
 }  // namespace jixiao::render

@@ -1,15 +1,34 @@
-// Column widths of a DOCX table from its content (twips at the 9 pt table font).
-// Contract: each column is at least as wide as its widest unbreakable run (a number with its
-// unit, an ASCII token, a label of up to six characters), so numbers never wrap and short labels
-// never split; the widths sum to `text_width` unless even the minimums do not fit (then scaled).
+// Column widths of a table from its content, for DOCX (twips) and HTML (shares of the width).
+// Contract: every column is at least as wide as its widest unbreakable segment (a number with its
+// unit, an ASCII word, a document number such as 〔2022〕7号; see text_metrics.h), so none of them
+// ever wraps; the room left goes where it saves the most lines of table height (a text column
+// whose entries wrap), and what no line needs is shared out by the text still wrapping. When
+// even the segments do not fit at 9 pt the table is set smaller (8, 7.5, then 7 pt); only below
+// that are widths scaled. Widths sum to `text_width`.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "document/document.h"
 
 namespace jixiao::render {
 
-std::vector<int> ColumnTwips(const doc::Table& t, size_t cols, int text_width);
+// Left plus right cell margins of the table style (80 twips each) and the borders.
+inline constexpr int kCellMarginsTwips = 170;
+
+struct TableLayout {
+  std::vector<int> twips;  // one per column
+  int half_points = 18;    // the table's font size
+};
+
+TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width);
+
+// The lines each row takes at `layout` (a merged cell's lines shared among its rows).
+std::vector<int> RowLines(const doc::Table& t, const TableLayout& layout);
+
+// Byte offsets in `text` where a writer breaks the line explicitly, so that a protected segment
+// (〔2022〕7号, 100.00%) that does not fit after the text before it starts a new line whole.
+std::vector<size_t> ProtectedBreaks(const std::string& text, int cell_twips, int half_points);
 
 }  // namespace jixiao::render

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "render/column_widths.h"
+#include "render/docx_table.h"
 #include "render/render.h"
 #include "render/zip.h"
 
@@ -13,6 +13,8 @@ namespace {
 
 const int kTextWidth = 8306;       // A4 portrait: 11906 − 2 × 1800 twips margins
 const int kWideTextWidth = 13958;  // A4 landscape: 16838 − 2 × 1440
+const int kTextHeight = 13958;     // A4 portrait: 16838 − 2 × 1440
+const int kWideTextHeight = 8306;  // A4 landscape: 11906 − 2 × 1800
 
 // Ends a section: portrait (the body) or landscape (wide tables). Footers carry over from the
 // first section, whose first page (the cover) has no page number.
@@ -37,87 +39,17 @@ std::string WithPageBreakBefore(std::string xml) {
   return xml;
 }
 
-std::string Text(const std::string& text, bool bold = false) {
-  std::string rpr = bold ? "<w:rPr><w:b/></w:rPr>" : "";
-  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XmlEscape(text) + "</w:t></w:r>";
-}
+std::string Text(const std::string& text, bool bold = false) { return DocxText(text, bold); }
 
 std::string Para(const std::string& style, const std::string& runs,
                  const std::string& extra_ppr = "") {
-  return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + extra_ppr + "</w:pPr>" + runs +
-         "</w:p>";
+  return DocxPara(style, runs, extra_ppr);
 }
 
 std::string Runs(const doc::Runs& runs) {
   std::string out;
   for (const auto& r : runs) out += Text(r.text, r.bold);
   return out;
-}
-
-const char* Jc(doc::Align a) {
-  switch (a) {
-    case doc::Align::kCenter:
-      return "center";
-    case doc::Align::kRight:
-      return "right";
-    case doc::Align::kJustify:
-      return "both";
-    default:
-      return "left";
-  }
-}
-
-std::string TableXml(const doc::Table& t) {
-  const int text_width = t.wide ? kWideTextWidth : kTextWidth;
-  std::string out = t.number.empty() && t.caption.empty()
-                        ? ""
-                        : Para("Caption", Text(t.number + " " + t.caption));
-  size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
-  std::vector<int> twips = ColumnTwips(t, cols, text_width);
-  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
-         std::to_string(text_width) +
-         "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout "
-         "w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
-  for (int w : twips) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
-  out += "</w:tblGrid>";
-  // Which origin covers each cell: needed to tell vertical continuations from horizontal ones.
-  std::vector<std::vector<std::pair<int, int>>> origin(t.rows.size(),
-                                                       std::vector<std::pair<int, int>>(cols));
-  for (size_t r = 0; r < t.rows.size(); ++r)
-    for (size_t c = 0; c < cols; ++c)
-      if (!t.rows[r][c].covered)
-        for (int i = 0; i < t.rows[r][c].row_span; ++i)
-          for (int j = 0; j < t.rows[r][c].col_span; ++j)
-            origin[r + static_cast<size_t>(i)][c + static_cast<size_t>(j)] = {static_cast<int>(r),
-                                                                              static_cast<int>(c)};
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    bool header = static_cast<int>(r) < t.header_rows;
-    out +=
-        "<w:tr><w:trPr><w:cantSplit/>" + std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
-    for (size_t c = 0; c < cols; ++c) {
-      auto [orow, ocol] = origin[r][c];
-      if (ocol != static_cast<int>(c)) continue;  // horizontal continuation: covered by gridSpan
-      const doc::Cell& o = t.rows[static_cast<size_t>(orow)][static_cast<size_t>(ocol)];
-      int width = 0;
-      for (int j = 0; j < o.col_span; ++j) width += twips[c + static_cast<size_t>(j)];
-      out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
-      if (o.col_span > 1) out += "<w:gridSpan w:val=\"" + std::to_string(o.col_span) + "\"/>";
-      if (o.row_span > 1)
-        out += orow == static_cast<int>(r) ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>";
-      if (header) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EDEDED\"/>";
-      out += "<w:vAlign w:val=\"center\"/></w:tcPr>";
-      std::string jc =
-          std::string("<w:jc w:val=\"") + Jc(header ? doc::Align::kCenter : o.align) + "\"/>";
-      std::string runs = orow == static_cast<int>(r) ? Text(o.text, o.bold || header) : "";
-      // A negative amount keeps its sign on the line: "-706,093.81" never breaks after the "-".
-      if (o.text.size() > 1 && o.text[0] == '-' && o.text[1] >= '0' && o.text[1] <= '9' &&
-          orow == static_cast<int>(r))
-        runs = "<w:r><w:noBreakHyphen/></w:r>" + Text(o.text.substr(1), o.bold || header);
-      out += Para("TableText", runs, jc) + "</w:tc>";
-    }
-    out += "</w:tr>";
-  }
-  return out + "</w:tbl>";
 }
 
 // A native DrawingML bar chart part. The data live in the chart's caches (no embedded workbook):
@@ -331,16 +263,16 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
         body += "<w:p><w:pPr>" + SectionProperties(false, first_section) + "</w:pPr></w:p>" + moved;
         first_section = false;
         break_pending = false;
-        body += TableXml(*t);
+        body += DocxTable(*t, kWideTextWidth, kWideTextHeight);
         landscape_end = body.size();
         body += "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>";
       } else {
-        add(TableXml(*t) + Para("Normal", ""));
+        add(DocxTable(*t, kTextWidth, kTextHeight) + Para("Normal", ""));
       }
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {
       charts.push_back(ch);
       add(ChartInline(static_cast<int>(charts.size())) +
-          Para("Caption", Text(ch->number + " " + ch->caption)));
+          Para("Caption", Text(ch->number + " " + ch->caption), "<w:keepNext w:val=\"0\"/>"));
     } else if (auto* im = std::get_if<doc::Image>(&block); im && !im->png.empty()) {
       images.push_back(im);
       add(ImageInline(*im, static_cast<int>(images.size())) +

@@ -2,7 +2,10 @@
 // <thead> header rows (repeated by browsers when printing), captions above tables.
 #include <algorithm>
 
+#include "render/column_widths.h"
 #include "render/render.h"
+#include "render/table_pagination.h"
+#include "render/text_metrics.h"
 
 namespace jixiao::render {
 namespace {
@@ -35,7 +38,9 @@ h1, h2, h3, h4, .caption { break-after: avoid; page-break-after: avoid; }
 @page wide { size: A4 landscape; margin: 18mm 15mm; }
 section.wide { page: wide; }
 @media print { body { max-width: none; } thead { display: table-header-group; }
-  tr { page-break-inside: avoid; } }
+  tr, tbody.keep { page-break-inside: avoid; break-inside: avoid; }
+  tr.kn { page-break-after: avoid; break-after: avoid; } }
+span.nw { white-space: nowrap; }
 )";
 
 std::string Base64(const std::string& bytes) {
@@ -73,23 +78,58 @@ const char* AlignClass(doc::Align a) {
   }
 }
 
-void Table(const doc::Table& t, std::string& out) {
-  if (!t.number.empty() || !t.caption.empty())
-    out += "<p class=\"caption\">" + Esc(t.number + " " + t.caption) + "</p>\n";
+// A cell's text with its protected segments (〔2022〕7号, 100.00%, 2024年) held on one line.
+std::string CellText(const std::string& text) {
+  std::string out;
+  for (const Segment& s : Segments(text, 18)) {
+    out += s.protect ? "<span class=\"nw\">" + Esc(s.text) + "</span>" : Esc(s.text);
+    if (s.space_after) out += " ";
+  }
+  return out;
+}
+
+void Table(const doc::Table& input, std::string& out) {
+  if (!input.number.empty() || !input.caption.empty())
+    out += "<p class=\"caption\">" + Esc(input.number + " " + input.caption) + "</p>\n";
   out += "<table>\n";
-  size_t cols = t.rows.empty() ? 0 : t.rows[0].size();
-  if (t.widths.size() == cols && cols > 0) {
-    int total = 0;
-    for (int w : t.widths) total += w;
+  size_t cols = input.rows.empty() ? 0 : input.rows[0].size();
+  // Widths as the DOCX gets them, at the print width (portrait 166 mm, landscape 267 mm) less a
+  // tenth: the HTML tables are set at 10 pt, the layout measures at 9 pt.
+  int text_width = (input.wide ? 15137 : 9411) * 9 / 10;
+  TableLayout layout = LayOutColumns(input, cols, text_width);
+  std::vector<int> row_twips;
+  for (int lines : RowLines(input, layout)) row_twips.push_back(lines * 280 + 60);
+  PagedTable paged = Paginate(input, row_twips, input.wide ? 9600 : 14100);
+  const doc::Table& t = paged.table;
+  if (cols > 0) {
     out += "<colgroup>";
-    for (int w : t.widths) out += "<col style=\"width:" + std::to_string(100 * w / total) + "%\">";
+    for (int w : layout.twips)
+      out += "<col style=\"width:" + ValueText(100.0 * w / text_width) + "%\">";
     out += "</colgroup>\n";
   }
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    if (r == 0 && t.header_rows > 0) out += "<thead>\n";
-    if (static_cast<int>(r) == t.header_rows) out += "<tbody>\n";
-    out += "<tr>";
-    bool header = static_cast<int>(r) < t.header_rows;
+  // One <tbody> per run of rows kept on one page, where no rowspan runs across (a rowspan cannot
+  // leave its <tbody>); kept rows inside a longer <tbody> avoid a break after them.
+  size_t first = static_cast<size_t>(std::max(0, t.header_rows)), n = t.rows.size();
+  std::vector<bool> starts(n, false);
+  size_t reach = 0;  // the row the rowspans begun so far run up to
+  for (size_t r = first; r < n; ++r) {
+    starts[r] = r == first || (!paged.keep_with_next[r - 1] && r >= reach);
+    for (const auto& cell : t.rows[r])
+      if (!cell.covered) reach = std::max(reach, r + static_cast<size_t>(cell.row_span));
+  }
+  bool kept_body = false;
+  for (size_t r = 0; r < n; ++r) {
+    bool header = r < first;
+    if (r == 0 && first > 0) out += "<thead>\n";
+    if (!header && starts[r]) {
+      if (r > first) out += "</tbody>\n";
+      size_t e = r + 1;
+      while (e < n && !starts[e]) ++e;
+      kept_body = e - r > 1;
+      for (size_t k = r; k + 1 < e; ++k) kept_body = kept_body && paged.keep_with_next[k];
+      out += kept_body ? "<tbody class=\"keep\">\n" : "<tbody>\n";
+    }
+    out += !header && !kept_body && paged.keep_with_next[r] ? "<tr class=\"kn\">" : "<tr>";
     for (const auto& cell : t.rows[r]) {
       if (cell.covered) continue;
       std::string tag = header ? "th" : "td";
@@ -98,13 +138,15 @@ void Table(const doc::Table& t, std::string& out) {
       if (cell.col_span > 1) out += " colspan=\"" + std::to_string(cell.col_span) + "\"";
       if (!header) out += std::string(" class=\"") + AlignClass(cell.align) + "\"";
       out += ">" +
-             (cell.bold && !header ? "<strong>" + Esc(cell.text) + "</strong>" : Esc(cell.text)) +
+             (cell.bold && !header ? "<strong>" + CellText(cell.text) + "</strong>"
+                                   : CellText(cell.text)) +
              "</" + tag + ">";
     }
     out += "</tr>\n";
-    if (static_cast<int>(r) + 1 == t.header_rows) out += "</thead>\n";
+    if (r + 1 == first) out += "</thead>\n";
   }
-  out += "</tbody>\n</table>\n";
+  if (n > first) out += "</tbody>\n";
+  out += "</table>\n";
 }
 
 // A bar chart as inline SVG: bars, value labels, category labels, a 0–max axis.

@@ -87,6 +87,13 @@ std::optional<doc::Table> BudgetExecutionTable(const ReportInput& in) {
     }
     int span = static_cast<int>(line.details.size());
     if (span > 1) {
+      // The details share one adjustment: their 年初 subtotal stands beside it.
+      t.rows.push_back(t.rows.back());
+      doc::Cell& label = t.rows.back()[3];
+      label = HeaderCell("小计");
+      t.rows.back()[4] = NumberCell(Yuan(line.Initial()));
+      t.rows.back()[4].bold = true;
+      ++span;
       for (int col : {1, 2, 5, 6, 7, 8}) t.Merge(first, col, span, 1);
     }
     initial += line.Initial();

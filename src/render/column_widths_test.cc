@@ -1,0 +1,85 @@
+// Column widths and text segments, against widths worked out by hand from the fonts' metrics:
+// at 9 pt a Han character is 180 twips, a digit 90 (half an em), "," and "." 45.
+#include "render/column_widths.h"
+
+#include <catch2/catch.hpp>
+
+#include "render/text_metrics.h"
+
+namespace jixiao::render {
+namespace {
+
+std::vector<std::string> Texts(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Segment& s : Segments(text, 18)) out.push_back(s.text);
+  return out;
+}
+
+doc::Table Budget() {
+  doc::Table t;
+  t.rows.push_back({doc::Cell{"项目名称"}, doc::Cell{"序号"}, doc::Cell{"项目构成"},
+                    doc::Cell{"项目明细"}, doc::Cell{"年初预算"}, doc::Cell{"调整金额"},
+                    doc::Cell{"调整后预算"}, doc::Cell{"实际支出"}, doc::Cell{"预算执行率"}});
+  t.rows.push_back({doc::Cell{"2024年马桥镇医疗救助项目"}, doc::Cell{"5"},
+                    doc::Cell{"城乡居民基本医疗保险财政补贴资金"},
+                    doc::Cell{"城乡居民基本医疗保险农民个人缴费补助资金"},
+                    doc::Cell{"1,350,000.00"}, doc::Cell{"-706,093.81"}, doc::Cell{"1,471,745.31"},
+                    doc::Cell{"1,471,745.31"}, doc::Cell{"100.00%"}});
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("segments: numbers with units and document numbers hold together") {
+  CHECK(Texts("沪医保规〔2022〕7号") ==
+        std::vector<std::string>{"沪", "医", "保", "规", "〔2022〕7号"});
+  CHECK(Segments("沪医保规〔2022〕7号", 18).back().protect);
+  CHECK(Texts("-706,093.81") == std::vector<std::string>{"-706,093.81"});
+  CHECK(Texts("100.00%") == std::vector<std::string>{"100.00%"});
+  CHECK(Texts("2024年马桥") == std::vector<std::string>{"2024年", "马", "桥"});
+  CHECK(Texts("帮困、照护") == std::vector<std::string>{"帮", "困、", "照", "护"});
+  CHECK(Texts("1-12月") == std::vector<std::string>{"1-12月"});
+  // 9 digits × 90 + 3 separators × 45 = 945 twips; the estimate may be a little more, not less.
+  int w = Segments("1,471,745.31", 18)[0].width;
+  CHECK(w >= 945);
+  CHECK(w <= 980);
+}
+
+TEST_CASE("widths: no number wraps, the long texts get the room, the sum is the text width") {
+  TableLayout layout = LayOutColumns(Budget(), 9, 8306);
+  REQUIRE(layout.twips.size() == 9);
+  CHECK(layout.half_points == 18);
+  int sum = 0;
+  for (int w : layout.twips) sum += w;
+  CHECK(sum == 8306);
+  // 1,471,745.31: 945 twips of glyphs + 160 of cell margins; -706,093.81: 8×90 + 2×45 + 60.
+  CHECK(layout.twips[4] >= 945 + 160);
+  CHECK(layout.twips[6] >= 945 + 160);
+  CHECK(layout.twips[7] >= 945 + 160);
+  CHECK(layout.twips[5] >= 870 + 160);
+  CHECK(layout.twips[8] >= 5 * 90 + 45 + 150 + 160);  // 100.00%
+  // The two long Chinese texts are wider than the one-character 序号.
+  CHECK(layout.twips[2] > 2 * layout.twips[1]);
+  CHECK(layout.twips[3] > 2 * layout.twips[1]);
+}
+
+TEST_CASE("widths: too many number columns set the table smaller, never wrapping a number") {
+  doc::Table t;
+  std::vector<doc::Cell> row(8, doc::Cell{"1,471,745.31"});
+  t.rows = {std::vector<doc::Cell>(8, doc::Cell{"金额"}), row};
+  TableLayout layout = LayOutColumns(t, 8, 8306);
+  // 8 × (945 + 160) = 8840 > 8306 at 9 pt; at 8 pt 8 × (840 + 160) = 8000 fits.
+  CHECK(layout.half_points == 16);
+  for (int w : layout.twips) CHECK(w >= 945 * layout.half_points / 18 + 160);
+}
+
+TEST_CASE("protected breaks: a document number that does not fit after its text starts a line") {
+  // Room for six Han characters: 沪医保规 fills four, 〔2022〕7号 (about six) goes below whole.
+  std::string text = "沪医保规〔2022〕7号";
+  std::vector<size_t> at = ProtectedBreaks(text, 6 * 180 + kCellMarginsTwips + 100, 18);
+  REQUIRE(at.size() == 1);
+  CHECK(text.substr(at[0]) == "〔2022〕7号");
+  CHECK(ProtectedBreaks(text, 20 * 180, 18).empty());
+}
+
+}  // namespace jixiao::render

@@ -1,0 +1,134 @@
+#include "render/docx_table.h"
+
+#include "render/column_widths.h"
+#include "render/render.h"
+#include "render/table_pagination.h"
+
+namespace jixiao::render {
+namespace {
+
+const char* Jc(doc::Align a) {
+  switch (a) {
+    case doc::Align::kCenter:
+      return "center";
+    case doc::Align::kRight:
+      return "right";
+    case doc::Align::kJustify:
+      return "both";
+    default:
+      return "left";
+  }
+}
+
+// A cell's runs: an explicit break before each protected segment that would not fit after the
+// text before it, and a negative amount's sign that never parts from its digits.
+std::string CellRuns(const std::string& text, bool bold, int cell_twips, int half_points) {
+  int size = half_points == 18 ? 0 : half_points;
+  std::string out;
+  size_t from = 0;
+  std::vector<size_t> breaks = ProtectedBreaks(text, cell_twips, half_points);
+  breaks.push_back(text.size());
+  for (size_t to : breaks) {
+    std::string part = text.substr(from, to - from);
+    if (from > 0) out += "<w:r><w:br/></w:r>";
+    if (part.size() > 1 && part[0] == '-' && part[1] >= '0' && part[1] <= '9') {
+      out +=
+          "<w:r>" +
+          std::string(size ? "<w:rPr><w:sz w:val=\"" + std::to_string(size) + "\"/></w:rPr>" : "") +
+          "<w:noBreakHyphen/></w:r>";
+      part = part.substr(1);
+    }
+    if (!part.empty()) out += DocxText(part, bold, size);
+    from = to;
+  }
+  return out;
+}
+
+// Row heights in twips for the pagination: lines at the table's exact line spacing.
+std::vector<int> RowTwips(const doc::Table& t, const TableLayout& layout, int line_twips) {
+  std::vector<int> out;
+  for (int lines : RowLines(t, layout)) out.push_back(lines * line_twips + 40);
+  return out;
+}
+
+}  // namespace
+
+std::string DocxText(const std::string& text, bool bold, int half_points) {
+  std::string rpr;
+  if (bold) rpr += "<w:b/>";
+  if (half_points > 0) {
+    std::string n = std::to_string(half_points);
+    rpr += "<w:sz w:val=\"" + n + "\"/><w:szCs w:val=\"" + n + "\"/>";
+  }
+  if (!rpr.empty()) rpr = "<w:rPr>" + rpr + "</w:rPr>";
+  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XmlEscape(text) + "</w:t></w:r>";
+}
+
+std::string DocxPara(const std::string& style, const std::string& runs,
+                     const std::string& extra_ppr) {
+  return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + extra_ppr + "</w:pPr>" + runs +
+         "</w:p>";
+}
+
+std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
+  std::string out = input.number.empty() && input.caption.empty()
+                        ? ""
+                        : DocxPara("Caption", DocxText(input.number + " " + input.caption));
+  size_t cols = input.rows.empty() ? 0 : input.rows[0].size();
+  TableLayout layout = LayOutColumns(input, cols, text_width);
+  // Exact line spacing of TableText (280 at 9 pt) scaled with a smaller table font.
+  int line_twips = 280 * layout.half_points / 18;
+  PagedTable paged = Paginate(input, RowTwips(input, layout, line_twips), page_twips);
+  const doc::Table& t = paged.table;
+  const std::vector<int>& twips = layout.twips;
+  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
+         std::to_string(text_width) +
+         "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout "
+         "w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
+  for (int w : twips) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
+  out += "</w:tblGrid>";
+  // Which origin covers each cell: needed to tell vertical continuations from horizontal ones.
+  std::vector<std::vector<std::pair<int, int>>> origin(t.rows.size(),
+                                                       std::vector<std::pair<int, int>>(cols));
+  for (size_t r = 0; r < t.rows.size(); ++r)
+    for (size_t c = 0; c < cols; ++c)
+      if (!t.rows[r][c].covered)
+        for (int i = 0; i < t.rows[r][c].row_span; ++i)
+          for (int j = 0; j < t.rows[r][c].col_span; ++j)
+            origin[r + static_cast<size_t>(i)][c + static_cast<size_t>(j)] = {static_cast<int>(r),
+                                                                              static_cast<int>(c)};
+  std::string spacing =
+      layout.half_points == 18
+          ? ""
+          : "<w:spacing w:line=\"" + std::to_string(line_twips) + "\" w:lineRule=\"exact\"/>";
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    bool header = static_cast<int>(r) < t.header_rows;
+    std::string keep =
+        paged.keep_with_next[r] || (header && r + 1 < t.rows.size()) ? "<w:keepNext/>" : "";
+    out +=
+        "<w:tr><w:trPr><w:cantSplit/>" + std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
+    for (size_t c = 0; c < cols; ++c) {
+      auto [orow, ocol] = origin[r][c];
+      if (ocol != static_cast<int>(c)) continue;  // horizontal continuation: covered by gridSpan
+      const doc::Cell& o = t.rows[static_cast<size_t>(orow)][static_cast<size_t>(ocol)];
+      int width = 0;
+      for (int j = 0; j < o.col_span; ++j) width += twips[c + static_cast<size_t>(j)];
+      out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
+      if (o.col_span > 1) out += "<w:gridSpan w:val=\"" + std::to_string(o.col_span) + "\"/>";
+      if (o.row_span > 1)
+        out += orow == static_cast<int>(r) ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>";
+      if (header) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EDEDED\"/>";
+      out += "<w:vAlign w:val=\"center\"/></w:tcPr>";
+      std::string jc =
+          keep + spacing + "<w:jc w:val=\"" + Jc(header ? doc::Align::kCenter : o.align) + "\"/>";
+      std::string runs = orow == static_cast<int>(r)
+                             ? CellRuns(o.text, o.bold || header, width, layout.half_points)
+                             : "";
+      out += DocxPara("TableText", runs, jc) + "</w:tc>";
+    }
+    out += "</w:tr>";
+  }
+  return out + "</w:tbl>";
+}
+
+}  // namespace jixiao::render

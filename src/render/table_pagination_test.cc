@@ -1,0 +1,87 @@
+// Keeping merged groups on one page, and cutting tall label groups so each page shows its label.
+#include "render/table_pagination.h"
+
+#include <catch2/catch.hpp>
+
+namespace jixiao::render {
+namespace {
+
+// A header, then `groups` groups of `size` rows: column 0 a label merged over each group, column 1
+// the row's own text, column 2 an amount merged over the group when `shared_amount`.
+doc::Table Grouped(int groups, int size, bool shared_amount, const std::string& label = "组") {
+  doc::Table t;
+  t.rows.push_back({doc::Cell{"一级"}, doc::Cell{"明细"}, doc::Cell{"金额"}});
+  for (int g = 0; g < groups; ++g) {
+    int first = static_cast<int>(t.rows.size());
+    for (int i = 0; i < size; ++i)
+      t.rows.push_back(
+          {doc::Cell{label + std::to_string(g)}, doc::Cell{"明细"}, doc::Cell{"1,000.00"}});
+    t.Merge(first, 0, size, 1);
+    if (shared_amount) t.Merge(first, 2, size, 1);
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("pagination: a group of details sharing one amount stays on one page") {
+  doc::Table t = Grouped(2, 5, true);
+  PagedTable p = Paginate(t, std::vector<int>(t.rows.size(), 300), 13958);
+  for (size_t r = 1; r <= 4; ++r) CHECK(p.keep_with_next[r]);
+  CHECK_FALSE(p.keep_with_next[5]);  // the group's last row: the page may break after it
+  for (size_t r = 6; r <= 9; ++r) CHECK(p.keep_with_next[r]);
+  CHECK_FALSE(p.keep_with_next[10]);
+}
+
+TEST_CASE("pagination: a label group taller than a quarter page is cut, each piece labelled") {
+  // 一级 over 12 rows of 1000 twips (12000 > 13958 / 4), 二级 over pairs of rows.
+  doc::Table t;
+  t.rows.push_back({doc::Cell{"一级"}, doc::Cell{"二级"}, doc::Cell{"三级"}});
+  for (int i = 0; i < 12; ++i)
+    t.rows.push_back(
+        {doc::Cell{"产出目标"}, doc::Cell{"二级" + std::to_string(i / 2)}, doc::Cell{"三级"}});
+  t.rows.push_back({doc::Cell{"效益目标"}, doc::Cell{"二级x"}, doc::Cell{"三级"}});
+  t.Merge(1, 0, 12, 1);
+  for (int i = 0; i < 6; ++i) t.Merge(1 + 2 * i, 1, 2, 1);
+  PagedTable p = Paginate(t, std::vector<int>(t.rows.size(), 1000), 13958);
+  // Pieces of at most 3489 twips hold one pair each (two pairs would be 4000).
+  for (int i = 0; i < 6; ++i) {
+    const doc::Cell& c = p.table.rows[static_cast<size_t>(1 + 2 * i)][0];
+    CHECK_FALSE(c.covered);
+    CHECK(c.text == "产出目标");
+    CHECK(c.row_span == 2);
+    CHECK(p.keep_with_next[static_cast<size_t>(1 + 2 * i)]);
+    CHECK_FALSE(p.keep_with_next[static_cast<size_t>(2 + 2 * i)]);
+  }
+}
+
+TEST_CASE("pagination: a shared amount is never cut; kept whole only when it fits a page") {
+  doc::Table fits = Grouped(1, 10, true), too_tall = Grouped(1, 20, true);
+  fits.rows.push_back({doc::Cell{"合计"}, doc::Cell{""}, doc::Cell{"1.00"}});
+  too_tall.rows.push_back({doc::Cell{"合计"}, doc::Cell{""}, doc::Cell{"1.00"}});
+  PagedTable a = Paginate(fits, std::vector<int>(fits.rows.size(), 1000), 13958);
+  for (size_t r = 1; r < 10; ++r) CHECK(a.keep_with_next[r]);
+  CHECK(a.table.rows[2][2].covered);  // not cut
+  PagedTable b = Paginate(too_tall, std::vector<int>(too_tall.rows.size(), 1000), 13958);
+  for (size_t r = 1; r <= 20; ++r) CHECK_FALSE(b.keep_with_next[r]);
+  for (size_t r = 2; r <= 20; ++r) CHECK(b.table.rows[r][2].covered);
+}
+
+TEST_CASE("pagination: an outline table keeps a bold parent row with its rows") {
+  doc::Table t;
+  t.rows.push_back({doc::Cell{"二级指标"}, doc::Cell{"三级指标"}, doc::Cell{"权重"}});
+  doc::Cell parent{"B1 投入管理"}, weight{"7"};
+  parent.bold = weight.bold = true;
+  t.rows.push_back({parent, doc::Cell{""}, weight});
+  for (int i = 0; i < 3; ++i) t.rows.push_back({doc::Cell{""}, doc::Cell{"B11"}, doc::Cell{"2"}});
+  t.rows.push_back({parent, doc::Cell{""}, weight});
+  t.rows.push_back({doc::Cell{""}, doc::Cell{"B21"}, doc::Cell{"2"}});
+  PagedTable p = Paginate(t, std::vector<int>(t.rows.size(), 300), 13958);
+  CHECK(p.keep_with_next[1]);
+  CHECK(p.keep_with_next[2]);
+  CHECK(p.keep_with_next[3]);
+  CHECK_FALSE(p.keep_with_next[4]);
+  CHECK(p.keep_with_next[5]);
+}
+
+}  // namespace jixiao::render
