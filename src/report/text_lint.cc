@@ -55,6 +55,23 @@ bool StartsEnumerated(const std::u32string& s) {
   return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'、' || s[i] == U'．');
 }
 
+// The marker style of an enumerated paragraph ("（" for （1）, "." for 1., "①"), empty for none.
+std::string ListMarker(const std::string& text) {
+  std::u32string s = Decode(text);
+  if (s.size() > 2 && s[0] == U'（' && IsDigit(s[1])) return "（";
+  if (!s.empty() && IsCircled(s[0])) return "①";
+  size_t i = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'．') ? "." : "";
+}
+
+// A list item that ends with "：" although the next paragraph is its sibling, not its sub-list:
+// "（1）《社会救助暂行办法》：" before "（2）…；" (a colon the PDF copy left where "；" is due).
+bool ColonBeforeSibling(const std::string& item, const std::string& next) {
+  std::string marker = ListMarker(item);
+  return !marker.empty() && EndsWith(item, "：") && ListMarker(next) == marker;
+}
+
 struct Para {
   int line = 0;
   std::string text;
@@ -295,6 +312,12 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
         break;
       }
     }
+    if (i + 1 < paras.size() && !paras[i + 1].markup &&
+        ColonBeforeSibling(p.text, paras[i + 1].text))
+      out.push_back({p.line, "list.colon",
+                     "列表项以“：”结尾，但下一段是同级列表项（第" +
+                         std::to_string(paras[i + 1].line) + "行），应以“；”结尾",
+                     true});
     if (i + 1 < paras.size() && BrokenBetween(p, paras[i + 1]))
       out.push_back(
           {p.line, "paragraph.broken",
@@ -327,6 +350,9 @@ std::string TidyNarrative(const std::string& text,
     }
     while (i + 1 < paras.size() && BrokenBetween(p, paras[i + 1])) p.text += paras[++i].text;
     p.text = NormalizeFigures(TidyParagraph(p.text));
+    if (i + 1 < paras.size() && !paras[i + 1].markup &&
+        ColonBeforeSibling(p.text, paras[i + 1].text))
+      p.text = p.text.substr(0, p.text.size() - std::string("：").size()) + "；";
     if (IsTemplateHeading(p.text, template_headings)) continue;
     bool duplicate = false;
     for (size_t j = 0; j < kept.size(); ++j)

@@ -16,6 +16,24 @@ bool Has(const std::vector<TextIssue>& issues, const std::string& code) {
 
 }  // namespace
 
+// 评价依据 of maqiao: items (1) and (8) ended "：" where their siblings end "；".
+TEST_CASE("a list item ending with ：before its sibling is found and tidied to ；") {
+  const std::string text =
+      "（1）《社会救助暂行办法》（国务院令第649号）：\n\n（2）《上海市社会救助条例》；\n\n"
+      "评价方法主要包括以下几方面：\n\n（1）比较法。\n\n（2）公众评判法：\n\n①问卷调查。\n";
+  auto issues = LintNarrative(text, {});
+  int colons = 0;
+  for (const auto& i : issues)
+    if (i.code == "list.colon") {
+      ++colons;
+      CHECK(i.line == 1);
+    }
+  CHECK(colons == 1);  // 以下几方面： and （2）公众评判法： introduce sub-lists
+  std::string tidy = TidyNarrative(text, {});
+  CHECK(tidy.find("（国务院令第649号）；") != std::string::npos);
+  CHECK(tidy.find("（2）公众评判法：") != std::string::npos);
+}
+
 TEST_CASE("stray and doubled punctuation") {
   CHECK(Has(LintParagraph("整体预算调整率为9.02%。-"), "punct.stray"));
   CHECK(TidyParagraph("整体预算调整率为9.02%。-") == "整体预算调整率为9.02%。");
