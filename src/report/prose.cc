@@ -292,10 +292,11 @@ std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResu
 std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
                            const std::string& analysis) {
   const Indicator* node = in.framework.Find(leaf.code);
-  std::string out;
+  std::string criteria;
   if (node && !Trim(node->criteria).empty())
-    out += "评分标准为：" + StripFinalStop(NormalizeFigures(BriefCriteria(node->criteria))) + "。";
-  if (!node || !node->rule) return out;
+    criteria =
+        "评分标准为：" + StripFinalStop(NormalizeFigures(BriefCriteria(node->criteria))) + "。";
+  if (!node || !node->rule) return criteria;
   const Rule& rule = *node->rule;
   std::string source;
   if (!rule.metric.empty()) {
@@ -308,10 +309,12 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
   }
   bool has_evidence = !leaf.evidence.empty() && leaf.rule_type != "deduction" &&
                       leaf.rule_type != "levels" && leaf.rule_type != "elements";
-  if (has_evidence)
-    out += "经核查，" + Checked(in, rule, leaf, analysis) +
-           (source.empty() ? "" : "（数据来源：" + StripFinalStop(source) + "）") + "。";
-  return out;
+  if (!has_evidence) return criteria;
+  std::string checked = "经核查，" + Checked(in, rule, leaf, analysis) +
+                        (source.empty() ? "" : "（数据来源：" + StripFinalStop(source) + "）") +
+                        "。";
+  // Without the evaluator's words the paragraph opens with what was found, then the standard.
+  return analysis.empty() ? checked + criteria : criteria + checked;
 }
 
 std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis) {

@@ -173,10 +173,10 @@ TEST_CASE("facts: the band's result and a value the analysis gives are not said 
       "评分标准为：政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
   CHECK(IndicatorFacts(in, card.indicators[0], "马桥镇群众对医疗救助政策的知晓率为98.90%。") ==
         criteria + "经核查，政策知晓率不低于90.00%（数据来源：2025年7月中旬随机抽样问卷调查）。");
-  CHECK(
-      IndicatorFacts(in, card.indicators[0], "") ==
-      criteria +
-          "经核查，政策知晓率为98.90%，不低于90.00%（数据来源：2025年7月中旬随机抽样问卷调查）。");
+  // No analysis: the paragraph opens with what was found, then the standard.
+  CHECK(IndicatorFacts(in, card.indicators[0], "") ==
+        "经核查，政策知晓率为98.90%，不低于90.00%（数据来源：2025年7月中旬随机抽样问卷调查）。" +
+            criteria);
 }
 
 }  // namespace jixiao::report

@@ -100,7 +100,7 @@ std::string Deadline(const TargetProject* p) {
   }
   if (month < 1 || month > 12) month = 12, day = 0;
   if (day < 1 || day > DaysInMonth(year, month)) day = DaysInMonth(year, month);
-  return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+  return FormatDate(year, month, day);
 }
 
 }  // namespace
