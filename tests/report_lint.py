@@ -74,6 +74,8 @@ def lint_text(name, text, errors):
         if m:
             errors.append(f"{name}: {label}: {m.group(0)}")
 
+FULL_WIDTH = str.maketrans("０１２３４５６７８９－—–", "0123456789---")
+
 def lint_md(md, errors):
     blocks = md_blocks(md)
     seen = {}
@@ -108,14 +110,15 @@ def lint_md(md, errors):
             after = [t for _, k, t in blocks[i + 1:i + 4]]
             if not any(re.match(r"(\*\*)?图\d|!\[", t) for t in after if isinstance(t, str)):
                 errors.append(f"md: 见下图 without a figure: {text[:30]}…")
-        if text.startswith("- 附件") and text.endswith("（另附）"):
-            continue  # the 附件目录's external items resolve to the copied file (checked below)
-        for number in re.findall(r"附件\s*(\d+(?:-\d+)*)(?![\d-])", text):
+        if re.fullmatch(r"附件\d+(?:-\d+)*：.*（另附）", text):
+            continue  # a 附件目录 line of an external attachment: the copy is checked below
+        plain_digits = text.translate(FULL_WIDTH)
+        for number in re.findall(r"附件\s*(\d+(?:-\d+)*)(?![\d-])", plain_digits):
             if not any(re.match(rf"#+ 附件{number}：", h) for h in headings) and \
-                    not re.search(rf"(?m)^- 附件{number}：.*（另附）$", md):
+                    not re.search(rf"(?m)^附件{number}：.*（另附）$", md):
                 errors.append(f"md: dangling reference 附件{number}: {text[:30]}…")
     # Every 附件目录 item has its section, or is 另附.
-    for number, rest in re.findall(r"(?m)^- 附件(\d+(?:-\d+)*)：(.*)$", md):
+    for number, rest in re.findall(r"(?m)^附件(\d+(?:-\d+)*)：(.*)$", md):
         if not rest.endswith("（另附）") and not any(re.match(rf"#+ 附件{number}：", h) for h in headings):
             errors.append(f"md: 附件目录 lists 附件{number} without its section")
 
@@ -140,7 +143,7 @@ def lint_case(jixiao, case_dir, outline, errors):
     md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
     found = []
     lint_md(md, found)
-    for number, title in re.findall(r"(?m)^- 附件(\d+(?:-\d+)*)：(.*)（另附）$", md):
+    for number, title in re.findall(r"(?m)^附件(\d+(?:-\d+)*)：(.*)（另附）$", md):
         if not glob.glob(os.path.join(glob.escape(out), f"附件{number} *")):
             found.append(f"附件{number} is listed 另附 but not copied beside the report")
     for text in html_text(open(os.path.join(out, "report.html"), encoding="utf-8").read()):
@@ -152,7 +155,7 @@ def lint_case(jixiao, case_dir, outline, errors):
 def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
           "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
-          "立项依据充分性“充分”（得3分，满分3分）。\n\n- 附件2-1：访谈情况分析报告\n\n"
+          "立项依据充分性“充分”（得3分，满分3分）。\n\n附件2-1：访谈情况分析报告\n\n"
           "应于2024-06-20前划拨，清算照护资金4625元，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
           "（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"

@@ -78,6 +78,10 @@ std::string ReadmeText(const std::string& case_id, const std::string& framework_
       "`jixiao import 录入.xlsx 本目录` 导回。\n\n"
       "`jixiao validate 本目录` 列出尚未填写的内容。金额单位为元（表头写 `年初预算(万元)` "
       "则按万元读取）；CSV 为 UTF-8 或 GBK 编码。本项目没有某类数据时删去对应的文件。\n\n"
+      "报告的附件放在 attachments/ 目录，文件名写编号和标题：“附件2-1 "
+      "访谈情况分析报告.md”附在报告之后，"
+      "“附件6-1 "
+      "关于…的通知.pdf”列为另附并复制到报告旁；正文中写“（见附件2-1：访谈情况分析报告）”引用。\n\n"
       "## 各表格的表头与示例行\n\n";
   for (const TableSpec& t : CaseTables())
     out += std::string("### ") + t.file + "：" + t.purpose + "\n\n```csv\n" + t.header + "\n" +

@@ -23,7 +23,7 @@ std::vector<std::string> CaseTexts(const Case& c);
 // or the case has no survey.
 std::string SurveyAttachmentNumber(const Case& c);
 
-// The 附件目录: one list item per numbered attachment in number order, “附件2-1：标题”, external
+// The 附件目录: one line per numbered attachment in number order, “附件2-1：标题”, external
 // ones ending in “（另附）”; `survey_number` adds the generated survey report. Empty when none.
 std::vector<std::string> AttachmentListItems(const Case& c, const std::string& survey_number);
 

@@ -221,9 +221,11 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
         if (auto* image = std::get_if<doc::Image>(&out.blocks[i]))
           LoadImage(in.c.dir, *image, diags);
     } else if (name == "attachments:list") {
-      doc::List list;
-      for (const auto& item : attachment_list) list.items.push_back({doc::Run{item}});
-      if (!list.items.empty()) out.blocks.push_back(std::move(list));
+      for (const auto& item : attachment_list) {  // one line each, as 公文 list their 附件
+        doc::Paragraph line;
+        line.runs = {doc::Run{item}};
+        out.blocks.push_back(std::move(line));
+      }
     } else if (name == "attachments") {
       size_t first = out.blocks.size();
       AppendAttachmentSections(in.c, out,
