@@ -53,15 +53,15 @@ std::vector<CitingText> Texts(const std::string& case_dir, const Case& c) {
 }  // namespace
 
 void CheckAttachmentReferences(const std::string& case_dir, const Case& c, Diagnostics& diags) {
-  std::string survey_number = report::SurveyAttachmentNumber(c);
+  auto generated = report::GeneratedAttachments(c);
   std::set<std::string> cited;
   for (const auto& source : Texts(case_dir, c)) {
     for (const auto& ref : FindAttachmentReferences(source.text)) {
       Location at = source.where;
       if (source.by_line) at.line = ref.line;
+      if (ref.number != source.attachment_number) cited.insert(ref.number);
       auto file = std::find_if(c.attachments.begin(), c.attachments.end(),
                                [&](const Attachment& a) { return a.number == ref.number; });
-      if (ref.number != source.attachment_number) cited.insert(ref.number);
       if (file != c.attachments.end()) {
         if (!ref.title.empty() && Bare(ref.title) != Bare(file->title))
           diags.Warning("narrative.attachment_title", at,
@@ -69,22 +69,26 @@ void CheckAttachmentReferences(const std::string& case_dir, const Case& c, Diagn
                             file->title + "”不一致：请统一两处的写法");
         continue;
       }
-      if (ref.number == survey_number) {
-        if (!ref.title.empty() && !NamesSurveyReport(ref.title))
+      auto built = std::find_if(generated.begin(), generated.end(),
+                                [&](const auto& g) { return g.number == ref.number; });
+      if (built != generated.end()) {
+        if (!ref.title.empty() && !report::NamesGenerated(*built, ref.title))
           diags.Warning("narrative.attachment_title", at,
-                        "附件" + ref.number + "是问卷调查汇总分析报告，引用却写作“" + ref.title +
-                            "”：请统一两处的写法");
+                        "附件" + ref.number + "是报告生成的" + built->title + "，引用却写作“" +
+                            ref.title + "”：请统一两处的写法");
         continue;
       }
       std::string message = "引用了“" + ref.written + "”，但案例没有附件" + ref.number +
                             "：请把它放进 attachments/ 目录（随报告附上的正文写成“附件" +
                             ref.number + " 标题.md”，另附的文件如“附件" + ref.number +
                             " 标题.pdf”），或删去这处引用";
-      if (c.survey.present && survey_number.empty())
-        message +=
-            "；若指问卷调查汇总分析报告，请写成“附件" + ref.number + "：问卷调查汇总分析报告”";
-      else if (c.survey.present && NamesSurveyReport(ref.title))
-        message += "；问卷调查汇总分析报告已编为附件" + survey_number + "，请统一编号";
+      for (const auto& g : generated) {
+        if (g.key == "survey" && g.number.empty() && ref.title.empty())  // the 评分表 always is
+          message +=
+              "；若指报告生成的" + g.title + "，请写成“附件" + ref.number + "：" + g.title + "”";
+        else if (!g.number.empty() && report::NamesGenerated(g, ref.title))
+          message += "；" + g.title + "已编为附件" + g.number + "，请统一编号";
+      }
       diags.Warning("narrative.attachment_dangling", at, message);
     }
   }
@@ -94,10 +98,11 @@ void CheckAttachmentReferences(const std::string& case_dir, const Case& c, Diagn
       diags.Warning("case.attachment_unreferenced", at,
                     "附件" + a.number + "没有被报告正文引用：请在叙述中写明出处（如“见附件" +
                         a.number + "：" + a.title + "”），或删除该文件");
-    if (c.survey.present && NamesSurveyReport(a.title))
-      diags.Warning("case.attachment_survey", at,
-                    "案例有问卷数据（survey/），报告已生成问卷调查汇总分析报告；附件文件与之重复："
-                    "请删除其一");
+    for (const auto& g : generated)
+      if (!a.external && report::NamesGenerated(g, a.title))
+        diags.Warning("case.attachment_generated", at,
+                      "报告已根据案例数据生成" + g.title + "，本附件与之重复：请删除本文件，" +
+                          "并在正文中写“见附件" + a.number + "：" + g.title + "”引用生成的附件");
   }
 }
 

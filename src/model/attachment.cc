@@ -174,4 +174,9 @@ bool NamesSurveyReport(std::string_view title) {
   return title.find("问卷") != std::string_view::npos;
 }
 
+bool NamesScoringSheet(std::string_view title) {
+  return !NamesSurveyReport(title) && (title.find("评分表") != std::string_view::npos ||
+                                       title.find("指标体系") != std::string_view::npos);
+}
+
 }  // namespace jixiao

@@ -47,7 +47,9 @@ std::vector<AttachmentReference> FindAttachmentReferences(std::string_view text)
 // Number order: 2-1 < 2-2 < 6-1 < 10 (component by component, numerically).
 bool AttachmentNumberLess(const std::string& a, const std::string& b);
 
-// Titles that name the generated 问卷调查汇总分析报告 (a title containing 问卷).
+// Titles that name a generated attachment: the 问卷调查汇总分析报告 (a title containing 问卷) and
+// the 指标体系及评分表 (containing 评分表 or 指标体系).
 bool NamesSurveyReport(std::string_view title);
+bool NamesScoringSheet(std::string_view title);
 
 }  // namespace jixiao

@@ -42,24 +42,36 @@ std::vector<std::string> CaseTexts(const Case& c) {
   return out;
 }
 
-std::string SurveyAttachmentNumber(const Case& c) {
-  if (!c.survey.present) return "";
-  for (const auto& text : CaseTexts(c))
-    for (const auto& ref : FindAttachmentReferences(text)) {
-      if (!NamesSurveyReport(ref.title)) continue;
-      bool taken = std::any_of(c.attachments.begin(), c.attachments.end(),
-                               [&](const Attachment& a) { return a.number == ref.number; });
-      if (!taken) return ref.number;
-    }
-  return "";
+bool NamesGenerated(const GeneratedAttachment& g, const std::string& title) {
+  return g.key == "survey" ? NamesSurveyReport(title) : NamesScoringSheet(title);
 }
 
-std::vector<std::string> AttachmentListItems(const Case& c, const std::string& survey_number) {
+std::vector<GeneratedAttachment> GeneratedAttachments(const Case& c) {
+  std::vector<GeneratedAttachment> out = {{"scoring", "指标体系及评分表", ""}};
+  if (c.survey.present) out.push_back({"survey", "问卷调查汇总分析报告", ""});
+  for (const auto& text : CaseTexts(c))
+    for (const auto& ref : FindAttachmentReferences(text)) {
+      bool taken = std::any_of(c.attachments.begin(), c.attachments.end(),
+                               [&](const Attachment& a) { return a.number == ref.number; }) ||
+                   std::any_of(out.begin(), out.end(), [&](const GeneratedAttachment& g) {
+                     return g.number == ref.number;
+                   });
+      for (auto& g : out)
+        if (!taken && g.number.empty() && NamesGenerated(g, ref.title)) {
+          g.number = ref.number;
+          break;
+        }
+    }
+  return out;
+}
+
+std::vector<std::string> AttachmentListItems(const Case& c,
+                                             const std::vector<GeneratedAttachment>& generated) {
   std::vector<std::pair<std::string, std::string>> items;  // number, text
   for (const auto& a : c.attachments)
     items.emplace_back(a.number, Label(a.number, a.title) + (a.external ? "（另附）" : ""));
-  if (!survey_number.empty())
-    items.emplace_back(survey_number, Label(survey_number, "问卷调查汇总分析报告"));
+  for (const auto& g : generated)
+    if (!g.number.empty()) items.emplace_back(g.number, Label(g.number, g.title));
   std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
     return AttachmentNumberLess(a.first, b.first);
   });

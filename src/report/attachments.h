@@ -1,8 +1,8 @@
 // The 附件 of a report (docs/templates.md, “附件”): the attachment list, the appended sections of a
-// case's attachments/ files, the number the generated 问卷调查汇总分析报告 takes from the reference
-// that names it, and number order among the appended chapters.
-// Contract: works on the loaded Case and the document being built; reads no file except the
-// pictures an attachment embeds (located warnings, as for narrative pictures).
+// case's attachments/ files, the numbers the generated 评分表 and 问卷调查汇总分析报告 take from
+// the references that name them, and number order among the appended chapters. Contract: works on
+// the loaded Case and the document being built; reads no file except the pictures an attachment
+// embeds (located warnings, as for narrative pictures).
 #pragma once
 
 #include <functional>
@@ -18,14 +18,23 @@ namespace jixiao::report {
 // problems, suggestions and the appended attachments themselves.
 std::vector<std::string> CaseTexts(const Case& c);
 
-// The number of the generated 问卷调查汇总分析报告: the first reference whose title names it
-// (“见附件2-2：问卷调查汇总分析报告”) and whose number no attachment file takes; "" when none does
-// or the case has no survey.
-std::string SurveyAttachmentNumber(const Case& c);
+// The attachments jixiao generates from case data: the 指标体系及评分表 (always) and the
+// 问卷调查汇总分析报告 (with survey/ data). Each takes the number of the first reference whose
+// title names it (“见附件1：指标体系及评分表”, “见附件2-2：问卷调查汇总分析报告”) and whose number
+// no attachment file or other generated attachment takes; unreferenced, it keeps its unnumbered
+// heading.
+struct GeneratedAttachment {
+  std::string key;     // "scoring", "survey"
+  std::string title;   // as the report heads it
+  std::string number;  // "" when no reference numbers it
+};
+std::vector<GeneratedAttachment> GeneratedAttachments(const Case& c);
+bool NamesGenerated(const GeneratedAttachment& g, const std::string& title);
 
 // The 附件目录: one line per numbered attachment in number order, “附件2-1：标题”, external
-// ones ending in “（另附）”; `survey_number` adds the generated survey report. Empty when none.
-std::vector<std::string> AttachmentListItems(const Case& c, const std::string& survey_number);
+// ones ending in “（另附）”, with the generated attachments that have a number. Empty when none.
+std::vector<std::string> AttachmentListItems(const Case& c,
+                                             const std::vector<GeneratedAttachment>& generated);
 
 // Appends each attachment file written in markup (.md) as a chapter: a page break, an unnumbered
 // level-1 heading “附件2-1：标题”, its text with headings one level down (unnumbered) and its

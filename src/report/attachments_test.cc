@@ -30,28 +30,39 @@ std::vector<std::string> Level1(const doc::Document& d) {
 TEST_CASE("the attachment list is in number order, external ones 另附") {
   Case c;
   c.attachments = {File("2-1", "访谈情况分析报告", false), File("6-1", "关于筹集资金的通知", true)};
-  auto items = AttachmentListItems(c, "2-2");
+  auto items = AttachmentListItems(c, {{"survey", "问卷调查汇总分析报告", "2-2"}});
   REQUIRE(items.size() == 3);
   CHECK(items[0] == "附件2-1：访谈情况分析报告");
   CHECK(items[1] == "附件2-2：问卷调查汇总分析报告");
   CHECK(items[2] == "附件6-1：关于筹集资金的通知（另附）");
-  CHECK(AttachmentListItems(Case{}, "").empty());
+  CHECK(AttachmentListItems(Case{}, GeneratedAttachments(Case{})).empty());
 }
 
-TEST_CASE("the generated survey report takes its number from the reference that names it") {
+std::string NumberOf(const Case& c, const std::string& key) {
+  for (const auto& g : GeneratedAttachments(c))
+    if (g.key == key) return g.number;
+  return "absent";
+}
+
+TEST_CASE("generated attachments take their numbers from the references that name them") {
   Case c;
   c.narrative["process"] = "随机发放问卷。（见附件2-2：问卷调查汇总分析报告）\n";
-  CHECK(SurveyAttachmentNumber(c) == "");  // no survey data: nothing generated
+  CHECK(NumberOf(c, "survey") == "absent");  // no survey data: nothing generated
+  CHECK(NumberOf(c, "scoring") == "");       // always generated, unnumbered unless cited
   c.survey.present = true;
-  CHECK(SurveyAttachmentNumber(c) == "2-2");
+  CHECK(NumberOf(c, "survey") == "2-2");
+  c.findings["A1"].analysis = "评分详见附件1：绩效评价指标体系及评分表。";
+  CHECK(NumberOf(c, "scoring") == "1");
+  CHECK(AttachmentListItems(c, GeneratedAttachments(c)) ==
+        std::vector<std::string>{"附件1：指标体系及评分表", "附件2-2：问卷调查汇总分析报告"});
   // A file that takes 2-2 is the attachment; the generated report stays unnumbered.
   c.attachments = {File("2-2", "问卷调查汇总分析报告", false)};
-  CHECK(SurveyAttachmentNumber(c) == "");
+  CHECK(NumberOf(c, "survey") == "");
   // A reference without its title does not number it.
   Case d;
   d.survey.present = true;
   d.narrative["process"] = "（见附件2-2）";
-  CHECK(SurveyAttachmentNumber(d) == "");
+  CHECK(NumberOf(d, "survey") == "");
 }
 
 TEST_CASE("attachment sections: page break, heading, text one level down, unnumbered") {

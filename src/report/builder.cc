@@ -186,9 +186,13 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   };
   if (sections.empty()) return std::nullopt;
   kainjow::mustache::data context = BuildContext(in);
-  std::string survey_number = SurveyAttachmentNumber(in.c);
-  std::vector<std::string> attachment_list = AttachmentListItems(in.c, survey_number);
-  context.set("survey_number", survey_number);
+  auto generated = GeneratedAttachments(in.c);
+  std::vector<std::string> attachment_list = AttachmentListItems(in.c, generated);
+  context.set("survey_number", "");
+  for (const auto& g : generated) {
+    context.set(g.key + "_number", g.number);
+    context.set(g.key + "_numbered", kainjow::mustache::data(!g.number.empty()));
+  }
   context.set("has_attachment_list", kainjow::mustache::data(!attachment_list.empty()));
   bool attachments_appended = false;
   doc::Document document;
