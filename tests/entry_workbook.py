@@ -110,6 +110,18 @@ with tempfile.TemporaryDirectory() as tmp:
     lists = [(ref, f) for t, ref, f in validations(findings) if t == 'list']
     check(any(ref == f'F{row}' for ref, f in lists), f'levels drop-down on A21: {lists[:3]}')
 
+    # A workbook made before the 摘要用语 column existed still imports (the column is optional).
+    wb = openpyxl.load_workbook(f'{tmp}/maqiao-2024.xlsx')
+    ws = wb['评价结论']
+    col = next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == '摘要用语')
+    ws.delete_cols(col)
+    wb.save(f'{tmp}/older.xlsx')
+    os.makedirs(f'{tmp}/older')
+    rc, out = run('import', f'{tmp}/older.xlsx', f'{tmp}/older')
+    check(rc == 0, f'import without 摘要用语: {out}')
+    older = json.load(open(f'{tmp}/older/case.json'))
+    check(all('summary' not in f for f in older.get('findings', {}).values()), 'no summary invented')
+
     # 3. Located import errors; the case folder stays as it was.
     def broken(edit, name):
         wb = openpyxl.load_workbook(f'{tmp}/maqiao-2024.xlsx')
