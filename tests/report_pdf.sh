@@ -25,4 +25,14 @@ echo "$body" | grep -q '^三、评价结论及绩效分析$' || fail "TOC says p
 unzip -p "$out/pdf/report.docx" word/document.xml | grep -q 'PAGEREF _Toc000001' ||
   fail "DOCX TOC has no PAGEREF fields"
 [ -z "$(ls -A "$out/pdf" | grep jixiao-office)" ] || fail "scratch folder left behind"
+# Each 附件 chapter's TOC page is the page it opens, not the 附件目录 line that reads the same.
+JIXIAO_OFFICE=soffice "$bin" report tests/golden/attachments-report/case -o "$out/att" --formats pdf \
+  >/dev/null 2>&1 || fail "report of the attachments case failed"
+entries=$(pdftotext -f 2 -l 2 -layout "$out/att/report.pdf" - | tr -d ' ' | grep -E '^附件[0-9-]+：')
+[ "$(echo "$entries" | wc -l)" = 3 ] || fail "TOC should list 附件1, 附件2-1, 附件10: $entries"
+while IFS= read -r entry; do
+  title=${entry%%.*} at=$(echo "$entry" | grep -oE '[0-9]+$')
+  first=$(pdftotext -f "$at" -l "$at" -layout "$out/att/report.pdf" - | tr -d ' ' | grep -m1 .)
+  [ "$first" = "$title" ] || fail "TOC says page $at for $title, that page opens with $first"
+done <<<"$entries"
 echo "pdf ok: TOC page numbers agree with the PDF (三、 on page $page)"

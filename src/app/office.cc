@@ -180,6 +180,14 @@ std::vector<int> HeadingPages(const std::string& pdf, const std::vector<std::str
   for (const auto& heading : headings) {
     std::string want = Squeeze(heading);
     int at = 0;
+    // An appendix chapter (附件…) opens its page; the 附件目录 lines before it read the same.
+    if (StartsWith(want, "附件"))
+      for (size_t p = page; p < pages.size() && !at; ++p)
+        for (const auto& l : pages[p])
+          if (!l.empty()) {
+            if (l == want) at = static_cast<int>(p) + 1, page = p;
+            break;
+          }
     for (size_t p = page; p < pages.size() && !at; ++p)
       for (const auto& l : pages[p])
         if (l == want) {
