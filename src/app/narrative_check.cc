@@ -64,6 +64,8 @@ void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnost
   for (const auto& [code, f] : loaded->findings) {
     Location at{json, f.where.line, f.where.column, "$.findings." + code + ".analysis"};
     LintText(f.analysis, at, diags);
+    LintText(f.summary, {json, f.where.line, f.where.column, "$.findings." + code + ".summary"},
+             diags);
     for (const char* marker : {"根据评分标准", "该指标满分"})
       if (f.analysis.find(marker) != std::string::npos)
         diags.Warning("narrative.scoring_sentence", at,

@@ -254,6 +254,7 @@ std::string CategoryProse(const ReportInput& in, const IndicatorResult& category
   if (!short_of.empty())
     text += std::string(full.empty() ? "" : "；但") + Join(short_of, clauses ? "；" : "，");
   std::string rate = category.RatePercent() ? FormatPercent(*category.RatePercent()) : "—";
+  text = NormalizeFigures(text);  // the evaluator's phrases and reasons follow the number policy
   return text + "。该类指标满分" + FormatScore(category.weight) + "，得" +
          FormatScore(category.score) + "，得分率为" + rate + "。";
 }

@@ -78,6 +78,11 @@ TEST_CASE("summary: the evaluator's phrase replaces the leaf name + 业绩值") 
   std::string text = o.Prose();
   CHECK(text.find("但区镇资金结算划拨不够及时（扣2分）") != std::string::npos);
   CHECK(text.find("救助资金发放不够及时") == std::string::npos);
+  o.c.findings["C11"].summary = "共发放救助资金639318.31元";  // typed without separators
+  o.c.findings["C31"].summary = "";
+  CHECK(o.Prose().find("共发放救助资金639,318.31元") == std::string::npos);  // no C11 leaf here
+  o.c.findings["C12"].summary = "共发放救助资金639318.31元";
+  CHECK(o.Prose().find("共发放救助资金639,318.31元") != std::string::npos);
 }
 
 TEST_CASE("summary: without a phrase a timeliness shortfall is said from the late transfers") {
