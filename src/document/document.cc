@@ -23,6 +23,17 @@ void Table::Merge(int r, int c, int span_rows, int span_cols) {
   }
 }
 
+bool LeadsIn(const Paragraph& paragraph) {
+  std::string text = PlainText(paragraph.runs);
+  size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  bool all_bold = !paragraph.runs.empty();
+  for (const auto& r : paragraph.runs) all_bold = all_bold && (r.bold || r.text.empty());
+  bool colon =
+      text.size() >= 3 && (text.compare(text.size() - 3, 3, "：") == 0 || text.back() == ':');
+  return chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60));
+}
+
 bool ListedInToc(const Document& document, const Heading& heading) {
   return heading.level <= 2 && heading.text != "目录" && heading.text != document.title;
 }

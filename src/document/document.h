@@ -98,4 +98,9 @@ struct Document {
 // title line (the report's name, printed once above 一、), as published reports do.
 bool ListedInToc(const Document& document, const Heading& heading);
 
+// A paragraph that leads into what follows: a short run-in heading in bold (附件目录,
+// 满分指标分析：) or a short lead-in ending in a colon (具体得分如下：). Writers keep it on the
+// page of the next block.
+bool LeadsIn(const Paragraph& paragraph);
+
 }  // namespace jixiao::doc

@@ -65,3 +65,17 @@ TEST_CASE("narrative pictures: ![图题](path), a typed number is dropped for th
 }
 
 }  // namespace jixiao::doc
+
+TEST_CASE("LeadsIn: run-in headings and lead-ins ending in a colon keep with what follows") {
+  using jixiao::doc::LeadsIn;
+  using jixiao::doc::Paragraph;
+  Paragraph heading, lead, body, long_bold;
+  heading.runs = {{"附件目录", true}};
+  lead.runs = {{"具体得分情况如下：", false}};
+  body.runs = {{"本项目预算执行率为100.00%。", false}};
+  long_bold.runs = {{std::string(40 * 3, 'x'), true}};  // 120 characters
+  CHECK(LeadsIn(heading));
+  CHECK(LeadsIn(lead));
+  CHECK_FALSE(LeadsIn(body));
+  CHECK_FALSE(LeadsIn(long_bold));
+}

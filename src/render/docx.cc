@@ -249,7 +249,8 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
     size_t section_start = headings_start == std::string::npos ? body.size() : headings_start;
     headings_start = std::string::npos;
     if (auto* p = std::get_if<doc::Paragraph>(&block)) {
-      add(Para(p->indent_first_line ? "BodyText" : "Normal", Runs(p->runs)));
+      add(Para(p->indent_first_line ? "BodyText" : "Normal", Runs(p->runs),
+               doc::LeadsIn(*p) ? "<w:keepNext/>" : ""));
     } else if (auto* l = std::get_if<doc::List>(&block)) {
       for (const auto& item : l->items) add(Para("BodyText", Text("• ") + Runs(item)));
     } else if (auto* t = std::get_if<doc::Table>(&block)) {

@@ -34,7 +34,7 @@ figure.image { margin: 1em auto; text-align: center; page-break-inside: avoid; }
 figure.image img { max-width: 100%; max-height: 200mm; }
 figure.chart { margin: 1em auto; max-width: 150mm; page-break-inside: avoid; }
 nav.toc ol { list-style: none; padding-left: 0; } nav.toc li.l2 { padding-left: 2em; }
-h1, h2, h3, h4, .caption { break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4, .caption, p.lead { break-after: avoid; page-break-after: avoid; }
 @page wide { size: A4 landscape; margin: 18mm 15mm; }
 section.wide { page: wide; }
 @media print { body { max-width: none; } thead { display: table-header-group; }
@@ -212,8 +212,9 @@ std::string ToHtml(const doc::Document& d) {
       out += "<" + tag + " id=\"h" + std::to_string(++heading_id) + "\">" + Esc(h->text) + "</" +
              tag + ">\n";
     } else if (auto* p = std::get_if<doc::Paragraph>(&block)) {
-      out += std::string("<p") + (p->indent_first_line ? " class=\"indent\"" : "") + ">" +
-             Runs(p->runs) + "</p>\n";
+      std::string cls = std::string(p->indent_first_line ? "indent" : "") +
+                        (doc::LeadsIn(*p) ? (p->indent_first_line ? " lead" : "lead") : "");
+      out += "<p" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + Runs(p->runs) + "</p>\n";
     } else if (auto* l = std::get_if<doc::List>(&block)) {
       out += l->ordered ? "<ol>\n" : "<ul>\n";
       for (const auto& item : l->items) out += "<li>" + Runs(item) + "</li>\n";
