@@ -91,12 +91,15 @@ std::string CellText(const std::string& text) {
 void Table(const doc::Table& input, std::string& out) {
   if (!input.number.empty() || !input.caption.empty())
     out += "<p class=\"caption\">" + Esc(input.number + " " + input.caption) + "</p>\n";
-  out += "<table>\n";
   size_t cols = input.rows.empty() ? 0 : input.rows[0].size();
   // Widths as the DOCX gets them, at the print width (portrait 166 mm, landscape 267 mm) less a
   // tenth: the HTML tables are set at 10 pt, the layout measures at 9 pt.
   int text_width = (input.wide ? 15137 : 9411) * 9 / 10;
   TableLayout layout = LayOutColumns(input, cols, text_width);
+  // A table set smaller in the DOCX is set smaller here too (10 pt scaled like 9 pt there).
+  out += layout.half_points == 18
+             ? "<table>\n"
+             : "<table style=\"font-size:" + ValueText(10.0 * layout.half_points / 18) + "pt\">\n";
   std::vector<int> row_twips;
   for (int lines : RowLines(input, layout)) row_twips.push_back(lines * 280 + 60);
   PagedTable paged = Paginate(input, row_twips, input.wide ? 9600 : 14100);

@@ -128,3 +128,18 @@ TEST_CASE("xlsx: sheets beyond Excel's rows are refused, long cells cut with a n
 }
 
 }  // namespace jixiao::render
+
+namespace jixiao::render {
+
+TEST_CASE("tables too wide for 9 pt are set smaller in DOCX and HTML alike") {
+  doc::Document d;
+  doc::Table t;
+  t.rows = {std::vector<doc::Cell>(8, doc::Cell{"金额"}),
+            std::vector<doc::Cell>(8, doc::Cell{"1,471,745.31"})};
+  d.blocks.push_back(t);
+  // Eight amounts need 8 × (945 + 160) twips at 9 pt, more than the 8306 of a portrait page.
+  std::string html = ToHtml(d);
+  CHECK(html.find("<table style=\"font-size:8.89pt\">") != std::string::npos);
+}
+
+}  // namespace jixiao::render
