@@ -1,6 +1,7 @@
 #include "report/number_policy.h"
 
 #include <cctype>
+#include <vector>
 
 #include "core/text.h"
 #include "report/utf32.h"
@@ -25,11 +26,24 @@ bool Follows(const std::u32string& s, size_t at, const std::u32string& word) {
 
 }  // namespace
 
-std::string NormalizeFigures(const std::string& text) {
-  std::u32string s = Decode(text), out;
-  size_t i = 0;
+namespace {
+
+bool EndsSentence(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n'; }
+
+// One pass over the text. `amounts[k]` tells whether sentence k holds a 元 amount that needs
+// separators or decimals; with `listed` given, a small integer amount in such a sentence is
+// respelled too, so that one list reads alike ("2,610.00元……500.00元").
+std::u32string Respell(const std::u32string& s, std::vector<bool>& amounts,
+                       const std::vector<bool>* listed) {
+  std::u32string out;
+  size_t i = 0, sentence = 0;
   int quoted = 0;  // inside “…” or 《…》 the text is quoted as written
+  auto in_list = [&]() { return listed && sentence < listed->size() && (*listed)[sentence]; };
   while (i < s.size()) {
+    if (EndsSentence(s[i])) {
+      ++sentence;
+      if (amounts.size() <= sentence) amounts.resize(sentence + 1, false);
+    }
     if (s[i] == U'“' || s[i] == U'《') ++quoted;
     if ((s[i] == U'”' || s[i] == U'》') && quoted > 0) --quoted;
     bool starts = quoted == 0 && IsDigit(s[i]) &&
@@ -66,15 +80,31 @@ std::string NormalizeFigures(const std::string& text) {
         replacement =
             Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
     } else if (Follows(s, j, U"元") && !Follows(s, j + 1, U"/")) {
-      if ((integer.size() >= 4 || had_point) && decimals.size() <= 2 && integer.size() <= 15)
+      bool large = integer.size() >= 4 || had_point || had_separator;
+      if (large) {
+        if (amounts.size() <= sentence) amounts.resize(sentence + 1, false);
+        amounts[sentence] = true;
+      }
+      // "每餐3元", "每人每年150元": a rate per unit, not an amount of the list.
+      bool per_unit = (i >= 1 && s[i - 1] == U'每') || (i >= 2 && s[i - 2] == U'每');
+      if ((large || (in_list() && !per_unit)) && decimals.size() <= 2 && integer.size() <= 15)
         replacement =
             Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
     }
-    (void)had_separator;
     out += replacement;
     i = j;
   }
-  return Encode(out);
+  return out;
+}
+
+}  // namespace
+
+std::string NormalizeFigures(const std::string& text) {
+  std::u32string s = Decode(text);
+  std::vector<bool> amounts(1, false);
+  Respell(s, amounts, nullptr);
+  std::vector<bool> scratch(1, false);
+  return Encode(Respell(s, scratch, &amounts));
 }
 
 std::string NormalizeValue(const std::string& value) {

@@ -123,6 +123,11 @@ TEST_CASE("one number policy for evaluator text") {
         "资金到位率为100.00%，按60%比例给予救助");
   CHECK(NormalizeFigures("筹集医疗资金324292.5元、照护资金62125元，清算4625元") ==
         "筹集医疗资金324,292.50元、照护资金62,125.00元，清算4,625.00元");
+  // 一（四） of maqiao: the amounts of one sentence read alike; a standard on its own stays.
+  CHECK(NormalizeFigures("按照人均费用2610元筹集医疗资金324292.5元、按照人均费用500元筹集照护资金。"
+                         "门诊补贴为每人每年150元。") ==
+        "按照人均费用2,610.00元筹集医疗资金324,292.50元、按照人均费用500.00元筹集照护资金。"
+        "门诊补贴为每人每年150元。");
   // C11 of maqiao (published p18): every amount of one list reads alike; 每餐3元 is a standard.
   CHECK(NormalizeFigures("清算2023年医疗资金24142.5元、清算2023年照护资金4625元，每餐3元") ==
         "清算2023年医疗资金24,142.50元、清算2023年照护资金4,625.00元，每餐3元");
