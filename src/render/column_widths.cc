@@ -7,6 +7,8 @@
 namespace jixiao::render {
 namespace {
 
+const size_t kSampleRows = 120;
+
 // One cell that sets text: its place, its span, and its text cut into segments.
 struct Piece {
   size_t row, col, cols, rows;
@@ -185,8 +187,11 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
   for (int half_points : {18, 16, 15, 14}) {
     std::vector<Piece> pieces = Pieces(t, cols, half_points);
     std::vector<int> least(cols, kCellMarginsTwips + half_points * 10);
+    // A segment wider than a third of the table (a URL) may break inside rather than squeeze all.
     for (const Piece& p : pieces)
-      if (p.cols == 1) least[p.col] = std::max(least[p.col], p.widest + kCellMarginsTwips);
+      if (p.cols == 1)
+        least[p.col] =
+            std::max(least[p.col], std::min(p.widest, text_width / 3) + kCellMarginsTwips);
     long sum = 0;
     for (int w : least) sum += w;
     layout.half_points = half_points;
@@ -201,7 +206,12 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
         comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
       }
       for (int w : comfort) comfort_sum += w;
-      layout.twips = Allocate(pieces, t.rows.size(), cols, text_width,
+      // The search weighs at most the first kSampleRows rows (a long table's rows are alike);
+      // the least widths above came from every row.
+      std::vector<Piece> sample;
+      for (const Piece& p : pieces)
+        if (p.row < kSampleRows) sample.push_back(p);
+      layout.twips = Allocate(sample, std::min(t.rows.size(), kSampleRows), cols, text_width,
                               comfort_sum <= text_width ? comfort : least);
       return layout;
     }

@@ -83,3 +83,21 @@ TEST_CASE("protected breaks: a document number that does not fit after its text 
 }
 
 }  // namespace jixiao::render
+
+namespace jixiao::render {
+
+TEST_CASE("widths: a long table is laid out from its first rows, a long URL may break") {
+  doc::Table t;
+  t.rows.push_back({doc::Cell{"月份"}, doc::Cell{"金额"}, doc::Cell{"备注"}});
+  for (int i = 0; i < 3000; ++i)
+    t.rows.push_back({doc::Cell{"12月"}, doc::Cell{"1,471,745.31"}, doc::Cell{"1人发放失败退回"}});
+  t.rows.push_back({doc::Cell{"12月"}, doc::Cell{"99,471,745.31"},
+                    doc::Cell{"https://example.org/" + std::string(200, 'a')}});
+  TableLayout layout = LayOutColumns(t, 3, 8306);
+  CHECK(layout.half_points == 18);
+  CHECK(layout.twips[1] >= 11 * 90 + 3 * 45 + 160);  // the widest amount is in the last row
+  // The URL (about 9,000 twips) neither forces a smaller font nor squeezes the other columns.
+  CHECK(layout.twips[0] >= 2 * 90 + 180 + 45 + 160);  // 12月
+}
+
+}  // namespace jixiao::render
