@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/attachment_check.h"
 #include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"
@@ -93,6 +94,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   report::ReportInput input{*e.framework, e.c, e.card};
   auto document = report::BuildReport(input, template_dir, diags);
   if (!document) return std::nullopt;
+  CheckAttachmentReferences(e.c.dir, e.c, diags);  // a dangling 附件 reference is never silent
   std::vector<OutputFile> files;
   for (const auto& f : formats)
     if (f == "xlsx")

@@ -155,6 +155,21 @@ std::vector<AttachmentReference> FindAttachmentReferences(std::string_view text)
   return out;
 }
 
+std::string CanonicalAttachmentReferences(std::string_view text) {
+  std::string out;
+  size_t from = 0;
+  for (const auto& ref : FindAttachmentReferences(text)) {
+    size_t at = text.find(ref.written, from);
+    if (at == std::string_view::npos) continue;
+    bool digits = ref.written.find_first_of("0123456789") != std::string::npos ||
+                  ref.written.find("\xEF\xBC") != std::string::npos;  // ０-９, －
+    out += text.substr(from, at - from);
+    out += digits ? "附件" + ref.number : ref.written;
+    from = at + ref.written.size();
+  }
+  return out + std::string(text.substr(from));
+}
+
 bool AttachmentNumberLess(const std::string& a, const std::string& b) {
   auto parts = [](const std::string& n) {
     std::vector<int> out;

@@ -44,6 +44,10 @@ struct AttachmentReference {
 };
 std::vector<AttachmentReference> FindAttachmentReferences(std::string_view text);
 
+// `text` with each reference written in digits respelled “附件6-1” (“附件 6-1”, “附件６－１”,
+// “附件6—1” → “附件6-1”); references in Chinese numerals (附件一) stay as written.
+std::string CanonicalAttachmentReferences(std::string_view text);
+
 // Number order: 2-1 < 2-2 < 6-1 < 10 (component by component, numerically).
 bool AttachmentNumberLess(const std::string& a, const std::string& b);
 

@@ -63,3 +63,10 @@ TEST_CASE("attachment numbers sort component by component") {
   CHECK(AttachmentNumberLess("2", "2-1"));
   CHECK_FALSE(AttachmentNumberLess("10-1", "9-2"));
 }
+
+TEST_CASE("references are respelled 附件6-1; Chinese numerals stay") {
+  CHECK(CanonicalAttachmentReferences("（详见附件 6-2 和附件６－３），见附件2—1：访谈报告") ==
+        "（详见附件6-2 和附件6-3），见附件2-1：访谈报告");
+  CHECK(CanonicalAttachmentReferences("详见附件一。上传相关附件。") ==
+        "详见附件一。上传相关附件。");
+}

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "model/attachment.h"
 #include "report/number_policy.h"
 #include "report/utf32.h"
 
@@ -215,6 +216,10 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
         (s[i + 5] == U'）' || s[i + 5] == U')') && IsDigit(s[i + 6]))
       add("docno.bracket", "文号年份应使用六角括号〔〕：" + at(i), true);
   }
+  for (const auto& ref : FindAttachmentReferences(paragraph))
+    if (CanonicalAttachmentReferences(ref.written) != ref.written)
+      add("attachment.form",
+          "“" + ref.written + "”应写成“附件" + ref.number + "”（半角数字，不留空格）", true);
   return out;
 }
 
@@ -272,7 +277,7 @@ std::string TidyParagraph(const std::string& paragraph) {
     if (out.find(U'）', paren) < i) continue;
     out[i + 1] = U'）';
   }
-  return Encode(out);
+  return CanonicalAttachmentReferences(Encode(out));
 }
 
 bool SameParagraph(const std::string& a, const std::string& b) {

@@ -94,6 +94,13 @@ TEST_CASE("a heading merged with its sub-heading is split at the space; figures 
                   "figure.missing"));
 }
 
+TEST_CASE("附件 references in full-width digits or with a space are respelled") {
+  CHECK(Has(LintParagraph("印发了通知（详见附件 6-2 和附件６－３）。"), "attachment.form"));
+  CHECK(TidyParagraph("印发了通知（详见附件 6-2 和附件６－３）。") ==
+        "印发了通知（详见附件6-2和附件6-3）。");
+  CHECK_FALSE(Has(LintParagraph("印发了通知（详见附件6-2和附件6-3）。"), "attachment.form"));
+}
+
 TEST_CASE("near-duplicate paragraphs") {
   std::string a =
       "绩效评价结果采用综合评分定级的方法，总分值为100分，绩效评级分优、良、合格、不合格四档。其中"
