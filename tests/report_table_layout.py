@@ -8,6 +8,7 @@
   "%" 1706, "-" 682) and Han characters at one em, plus the 160 twips of cell margins and the
   quarter em LibreOffice sets between Han and Latin text; an explicit line break never falls
   inside such a token;
+- a negative amount is read with its sign (a plain "-", not a w:noBreakHyphen a reader drops);
 - rows that share a merged amount (a merge in a column after the leading label columns) keep
   with the next row, so the group stays on one page;
 - report.html: no rowspan runs out of its <tbody> (the browser would cut it);
@@ -41,12 +42,10 @@ def cells_of(row):
 def lines_of(cell):
     """The cell's text split at explicit breaks."""
     lines, cur = [], ""
-    for m in re.finditer(r"<w:br/>|<w:t[^>]*>([^<]*)</w:t>|<w:noBreakHyphen/>", cell):
+    for m in re.finditer(r"<w:br/>|<w:t[^>]*>([^<]*)</w:t>", cell):
         if m.group(0) == "<w:br/>":
             lines.append(cur)
             cur = ""
-        elif m.group(0) == "<w:noBreakHyphen/>":
-            cur += "-"
         else:
             cur += m.group(1)
     return lines + [cur]
@@ -77,6 +76,8 @@ def check_table(where, tbl, budget_subtotals):
             vm = re.search(r"<w:vMerge(?: w:val=\"(\w+)\")?/>", cell)
             if vm:
                 merges.setdefault(col, []).append((r, vm.group(1) or "continue"))
+            if "<w:noBreakHyphen/>" in cell:
+                errors.append(f"{name}: row {r + 1} writes a sign as w:noBreakHyphen")
             size = re.search(r'<w:sz w:val="(\d+)"/>', cell)
             half_points = int(size.group(1)) if size else 18
             for line in lines_of(cell):

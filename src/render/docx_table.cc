@@ -20,8 +20,9 @@ const char* Jc(doc::Align a) {
   }
 }
 
-// A cell's runs: an explicit break before each protected segment that would not fit after the
-// text before it, and a negative amount's sign that never parts from its digits.
+// A cell's runs, with an explicit break before each protected segment that would not fit after
+// the text before it. A negative amount keeps its plain "-": its column is wide enough for the
+// whole number, and a DOCX reader must read the sign (a w:noBreakHyphen reads as nothing).
 std::string CellRuns(const std::string& text, bool bold, int cell_twips, int half_points) {
   int size = half_points == 18 ? 0 : half_points;
   std::string out;
@@ -29,16 +30,8 @@ std::string CellRuns(const std::string& text, bool bold, int cell_twips, int hal
   std::vector<size_t> breaks = ProtectedBreaks(text, cell_twips, half_points);
   breaks.push_back(text.size());
   for (size_t to : breaks) {
-    std::string part = text.substr(from, to - from);
     if (from > 0) out += "<w:r><w:br/></w:r>";
-    if (part.size() > 1 && part[0] == '-' && part[1] >= '0' && part[1] <= '9') {
-      out +=
-          "<w:r>" +
-          std::string(size ? "<w:rPr><w:sz w:val=\"" + std::to_string(size) + "\"/></w:rPr>" : "") +
-          "<w:noBreakHyphen/></w:r>";
-      part = part.substr(1);
-    }
-    if (!part.empty()) out += DocxText(part, bold, size);
+    if (to > from) out += DocxText(text.substr(from, to - from), bold, size);
     from = to;
   }
   return out;
