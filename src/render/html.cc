@@ -238,7 +238,13 @@ std::string ToHtml(const doc::Document& d) {
              "\"><figcaption class=\"caption\">" + Esc(im->number + " " + im->caption) +
              "</figcaption></figure>\n";
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
-      out += "<div class=\"pagebreak\"></div>\n";
+      // After a landscape section the change of page already starts a new page: a break there
+      // would leave a blank one.
+      static const std::string kSectionEnd = "</table>\n</section>\n";
+      bool after_wide =
+          out.size() >= kSectionEnd.size() &&
+          out.compare(out.size() - kSectionEnd.size(), kSectionEnd.size(), kSectionEnd) == 0;
+      if (!after_wide) out += "<div class=\"pagebreak\"></div>\n";
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
       Toc(d, out);
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {

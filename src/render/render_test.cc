@@ -100,7 +100,6 @@ TEST_CASE("charts: DOCX gets a chart part and relationship, HTML an SVG, Markdow
   CHECK(ToMarkdown(d).find("| 过程 | 95.00% |") != std::string::npos);
 }
 
-
 TEST_CASE("hostile text: XML-invalid characters go, Markdown cannot open a tag") {
   CHECK(XmlSafe("a\x01\x08\x0b\x1f"
                 "b\tc\nd") == "ab\tc\nd");
@@ -140,6 +139,25 @@ TEST_CASE("tables too wide for 9 pt are set smaller in DOCX and HTML alike") {
   // Eight amounts need 8 × (945 + 160) twips at 9 pt, more than the 8306 of a portrait page.
   std::string html = ToHtml(d);
   CHECK(html.find("<table style=\"font-size:8.89pt\">") != std::string::npos);
+}
+
+}  // namespace jixiao::render
+
+namespace jixiao::render {
+
+TEST_CASE("HTML: no page break right after a landscape section (it would print a blank page)") {
+  doc::Document d;
+  doc::Table wide;
+  wide.wide = true;
+  wide.rows = {{doc::Cell{"指标"}}, {doc::Cell{"A11"}}};
+  d.blocks.push_back(doc::PageBreak{});
+  d.blocks.push_back(wide);
+  d.blocks.push_back(doc::PageBreak{});
+  d.blocks.push_back(doc::Heading{1, "附件2-2"});
+  std::string html = ToHtml(d);
+  CHECK(html.find("</section>\n<div class=\"pagebreak\">") == std::string::npos);
+  CHECK(html.find("<div class=\"pagebreak\"></div>\n<section class=\"wide\">") !=
+        std::string::npos);
 }
 
 }  // namespace jixiao::render
