@@ -49,12 +49,33 @@ std::vector<std::string> NarrativeFiles(const std::string& case_dir) {
   return out;
 }
 
+std::vector<std::string> AttachmentTextFiles(const std::string& case_dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  std::string folder = case_dir + "/attachments";
+  if (!IsInside(folder, case_dir)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    auto name = ParseAttachmentFileName(entry.path().filename().string());
+    std::string path = entry.path().string();
+    if (name && name->extension == ".md" && IsRegularFile(path) && IsInside(path, case_dir))
+      out.push_back(path);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnostics& diags) {
   auto headings = report::TemplateHeadings(report::DefaultTemplateDir());
-  for (const auto& file : NarrativeFiles(case_dir)) {
+  auto files = NarrativeFiles(case_dir);
+  size_t narrative_count = files.size();
+  for (const auto& file : AttachmentTextFiles(case_dir)) files.push_back(file);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& file = files[i];
     auto text = ReadFileBytes(file);
     if (!text || !IsValidUtf8(*text)) continue;  // the loader reports the encoding
-    for (const auto& issue : report::LintNarrative(*text, headings))
+    // An attachment has headings of its own; only narrative repeats the template's.
+    for (const auto& issue :
+         report::LintNarrative(*text, i < narrative_count ? headings : std::vector<std::string>{}))
       diags.Warning("narrative." + issue.code, {file, issue.line, 0, ""},
                     issue.message + (issue.fixable ? "（jixiao tidy 可自动修正）" : ""));
   }
@@ -87,10 +108,15 @@ void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnost
 std::vector<TidiedFile> TidyCase(const std::string& case_dir) {
   auto headings = report::TemplateHeadings(report::DefaultTemplateDir());
   std::vector<TidiedFile> out;
-  for (const auto& file : NarrativeFiles(case_dir)) {
+  auto files = NarrativeFiles(case_dir);
+  size_t narrative_count = files.size();
+  for (const auto& file : AttachmentTextFiles(case_dir)) files.push_back(file);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& file = files[i];
     auto text = ReadFileBytes(file);
     if (!text || !IsValidUtf8(*text)) continue;
-    std::string tidy = report::TidyNarrative(*text, headings);
+    std::string tidy =
+        report::TidyNarrative(*text, i < narrative_count ? headings : std::vector<std::string>{});
     if (tidy != *text && Paragraphs(tidy) != Paragraphs(*text)) out.push_back({file, *text, tidy});
   }
   return out;

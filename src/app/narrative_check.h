@@ -1,5 +1,6 @@
 // Narrative hygiene for a case directory: `validate` reports what a reviewer would have to edit in
-// narrative/*.md and in the texts of case.json; `tidy` applies the safe fixes to narrative/*.md.
+// narrative/*.md, attachments/*.md and the texts of case.json; `tidy` applies the safe fixes to
+// narrative/*.md and attachments/*.md.
 // Contract: lint adds warnings (never errors) located at file:line or the JSON path; TidyCase
 // returns the new text of each changed file and writes nothing itself.
 #pragma once
@@ -14,6 +15,10 @@ namespace jixiao {
 
 // Narrative files of a case directory (narrative/*.md), sorted by name.
 std::vector<std::string> NarrativeFiles(const std::string& case_dir);
+
+// The appended attachments written in markup (attachments/附件N 标题.md, regular files inside the
+// case), sorted by name; validate and tidy treat them as narrative.
+std::vector<std::string> AttachmentTextFiles(const std::string& case_dir);
 
 void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnostics& diags);
 

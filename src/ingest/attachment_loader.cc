@@ -55,7 +55,8 @@ void ReadOne(const std::string& dir, const std::string& name, std::vector<Attach
   }
   Attachment a;
   a.number = parsed->number;
-  a.title = parsed->title;
+  for (char c : parsed->title)  // a control character in a file name never reaches the report
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) a.title += c;
   a.file = path;
   a.extension = parsed->extension;
   a.external = external;

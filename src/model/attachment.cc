@@ -98,12 +98,16 @@ std::optional<AttachmentName> ParseAttachmentFileName(std::string_view name) {
   for (char c : name.substr(dot)) out.extension += static_cast<char>(std::tolower(c));
   std::string_view stem = name.substr(0, dot);
   size_t at = kWord.size();
+  while (at < stem.size() && IsBlank(Peek(stem, at))) Next(stem, at);  // “附件 2-1 …”
   out.number = ReadNumber(stem, at);
   if (out.number.empty()) return std::nullopt;
+  // Separators between number and title: “ ”, “、”, “：”, “_”, “-”, “.” (“附件1-访谈报告.md”).
   while (at < stem.size()) {
     size_t j = at;
     char32_t c = Next(stem, j);
-    if (!IsBlank(c) && c != U'、' && c != U'：' && c != U':' && c != U'_') break;
+    if (!IsBlank(c) && !IsDash(c) &&
+        std::u32string_view(U"、：:_.．").find(c) == std::u32string_view::npos)
+      break;
     at = j;
   }
   out.title = Trim(stem.substr(at));
@@ -186,7 +190,8 @@ bool AttachmentNumberLess(const std::string& a, const std::string& b) {
 }
 
 bool NamesSurveyReport(std::string_view title) {
-  return title.find("问卷") != std::string_view::npos;
+  return title.find("问卷") != std::string_view::npos ||
+         title.find("满意度调查") != std::string_view::npos;
 }
 
 bool NamesScoringSheet(std::string_view title) {

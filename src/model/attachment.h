@@ -23,9 +23,9 @@ struct Attachment {
   std::string bytes;      // an external attachment's contents
 };
 
-// "附件2-1 访谈情况分析报告.md" → {"2-1", "访谈情况分析报告", ".md"}. The number may be followed by
-// a space, "、", "：", ":", "_" or "." before the title; nullopt when the name does not have the
-// form 附件<number><separator><title>.<extension>.
+// "附件2-1 访谈情况分析报告.md" → {"2-1", "访谈情况分析报告", ".md"}. Blanks may follow 附件; the
+// number may be followed by a space, "、", "：", ":", "_", "-" or "." before the title; nullopt
+// when the name does not have the form 附件<number><separator><title>.<extension>.
 struct AttachmentName {
   std::string number, title, extension;
 };

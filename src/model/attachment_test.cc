@@ -22,6 +22,10 @@ TEST_CASE("attachment file names give number, title and kind") {
   REQUIRE(d);
   CHECK(d->number == "1");
   CHECK(ParseAttachmentFileName("附件2-1访谈情况分析报告.md")->title == "访谈情况分析报告");
+  CHECK(ParseAttachmentFileName("附件 3 政策文件.pdf")->number == "3");
+  CHECK(ParseAttachmentFileName("附件1-访谈报告.md")->title == "访谈报告");
+  CHECK(ParseAttachmentFileName("附件1.访谈报告.md")->title == "访谈报告");
+  CHECK_FALSE(ParseAttachmentFileName("附件2.1 访谈报告.md"));  // 2.1 is not a number form
   // No number, no title, no extension: not an attachment name.
   CHECK_FALSE(ParseAttachmentFileName("访谈情况分析报告.md"));
   CHECK_FALSE(ParseAttachmentFileName("附件 访谈情况分析报告.md"));

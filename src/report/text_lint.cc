@@ -346,9 +346,13 @@ std::string TidyNarrative(const std::string& text,
   auto paras = SplitParagraphs(text);
   std::vector<std::string> kept;
   std::vector<bool> markup;
+  std::vector<bool> joins_previous;  // a list item on the line right after the previous item
   for (size_t i = 0; i < paras.size(); ++i) {
     Para p = paras[i];
     if (p.markup) {
+      joins_previous.resize(kept.size(), false);
+      joins_previous.push_back(i > 0 && paras[i - 1].markup && paras[i - 1].line + 1 == p.line &&
+                               StartsWith(p.text, "- ") && StartsWith(paras[i - 1].text, "- "));
       kept.push_back(p.text);
       markup.push_back(true);
       continue;
@@ -376,8 +380,10 @@ std::string TidyNarrative(const std::string& text,
     kept.push_back(p.text);
     markup.push_back(false);
   }
+  joins_previous.resize(kept.size(), false);
   std::string out;
-  for (const auto& k : kept) out += (out.empty() ? "" : "\n\n") + k;
+  for (size_t k = 0; k < kept.size(); ++k)
+    out += (out.empty() ? "" : joins_previous[k] ? "\n" : "\n\n") + kept[k];
   return out + "\n";
 }
 

@@ -101,6 +101,11 @@ TEST_CASE("附件 references in full-width digits or with a space are respelled"
   CHECK_FALSE(Has(LintParagraph("印发了通知（详见附件6-2和附件6-3）。"), "attachment.form"));
 }
 
+TEST_CASE("tidy keeps a list's items together") {
+  std::string text = "底稿如下：\n\n- 底稿一：资料清单\n- 底稿二：访谈记录\n";
+  CHECK(TidyNarrative(text, {}) == text);
+}
+
 TEST_CASE("near-duplicate paragraphs") {
   std::string a =
       "绩效评价结果采用综合评分定级的方法，总分值为100分，绩效评级分优、良、合格、不合格四档。其中"
