@@ -68,6 +68,8 @@ const std::vector<Command>& Commands() {
        "（财预〔2020〕10号参考提纲）\n"
        "  --no-toc-pages  不调用 LibreOffice 排版来写目录页码（单个案例默认写入）\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板\n"
+       "  案例 attachments/ 中的附件：.md 附在报告之后，其他文件（如 "
+       "PDF）列为“另附”并复制到输出目录。\n"
        "  模板说明：docs/templates.md；案例格式：docs/case-format.md。",
        RunReport},
       {"survey", "问卷统计与问卷调查汇总分析报告（附件）",
