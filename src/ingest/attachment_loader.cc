@@ -23,18 +23,20 @@ void ReadOne(const std::string& dir, const std::string& name, std::vector<Attach
                 "附件文件名不是 UTF-8 编码，请重命名：" + std::string(kNameForm));
     return;
   }
+  // A name or type that cannot be read leaves the file out (a warning); a reference to it then
+  // shows as dangling. Hostile files below are errors.
   auto parsed = ParseAttachmentFileName(name);
   if (!parsed) {
-    diags.Error("case.attachment_name", at,
-                std::string("无法从文件名读出附件编号和标题。") + kNameForm);
+    diags.Warning("case.attachment_name", at,
+                  std::string("无法从文件名读出附件编号和标题，已略过。") + kNameForm);
     return;
   }
   bool external = parsed->extension != ".md";
   if (external && !IsExternalAttachmentExtension(parsed->extension)) {
-    diags.Error("case.attachment_type", at,
-                "不接受“" + parsed->extension +
-                    "”类型的附件：随报告附上的正文用 .md；另附的文件可用 .pdf、.docx、.doc、"
-                    ".xlsx、.xls、.ofd、.wps、.txt、.png、.jpg、.zip");
+    diags.Warning("case.attachment_type", at,
+                  "不接受“" + parsed->extension +
+                      "”类型的附件，已略过：随报告附上的正文用 .md；另附的文件可用 .pdf、.docx、"
+                      ".doc、.xlsx、.xls、.ofd、.wps、.txt、.png、.jpg、.zip");
     return;
   }
   if (!IsInside(path, dir)) {

@@ -25,7 +25,8 @@ void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags);
 void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags);
 
 // attachments/ of a case directory (附件2-1 标题.md appended, 附件6-1 标题.pdf 另附), in number
-// order; hostile names, links out of the case, FIFOs and duplicate numbers are located errors.
+// order; links out of the case, FIFOs, names not in UTF-8, .md not in UTF-8 and duplicate numbers
+// are located errors, a name or type that cannot be read is a warning (the file is left out).
 void LoadAttachments(const std::string& dir, std::vector<Attachment>& out, Diagnostics& diags);
 
 // Single tables from any path: a 绩效目标表 (targets.csv layout) and a budget (budget.csv layout).
