@@ -62,8 +62,9 @@ std::string ReadNumber(std::string_view s, size_t& at) {
       i = j;
     }
     value += pending;
-    // “随附件一并报送”, “附件一份”: a count, not a number.
-    if (std::u32string_view(U"并份起同些张页个").find(Peek(s, i)) != std::u32string_view::npos)
+    // “随附件一并报送”, “附件一份”, “附件一览表”: a word, not a number.
+    if (std::u32string_view(U"并份起同些张页个览式分").find(Peek(s, i)) !=
+        std::u32string_view::npos)
       return "";
     at = i;
     return value > 0 && value < 100 ? std::to_string(value) : "";

@@ -56,6 +56,7 @@ TEST_CASE("references in text: every 附件N with its line and title") {
   CHECK_FALSE(NamesScoringSheet(refs[2].title));
   CHECK(NamesScoringSheet("绩效评价指标体系及评分表"));
   CHECK(FindAttachmentReferences("详见附件二。")[0].number == "2");
+  CHECK(FindAttachmentReferences("见附件一览表，附件一式两份，附件十分完整。").empty());
   CHECK(FindAttachmentReferences("见附件十二：清单")[0].number == "12");
   CHECK(FindAttachmentReferences("附件2—1：访谈报告")[0].number == "2-1");
 }
