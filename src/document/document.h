@@ -54,6 +54,10 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
   // Merges rows [r, r+rows) × cols [c, c+cols) into the cell at (r, c).
   void Merge(int r, int c, int rows, int cols);
+  // Removes the columns whose body cells (below the header rows) hold nothing but "" or "—"
+  // (a column the case has no data for); merges spanning a removed
+  // column shrink. A table whose every column is empty is left as it is.
+  void DropEmptyColumns();
 };
 
 // A bar chart of one series (e.g. 得分率 by 一级), numbered 图{章}-{节}-{n} like tables.

@@ -1,4 +1,6 @@
 // Block markup parsing and table merges.
+#include "document/document.h"
+
 #include <catch2/catch.hpp>
 
 #include "document/markup.h"
@@ -78,4 +80,42 @@ TEST_CASE("LeadsIn: run-in headings and lead-ins ending in a colon keep with wha
   CHECK(LeadsIn(lead));
   CHECK_FALSE(LeadsIn(body));
   CHECK_FALSE(LeadsIn(long_bold));
+}
+
+TEST_CASE("DropEmptyColumns removes a column without data and shrinks merges across it") {
+  jixiao::doc::Table t;
+  t.header_rows = 1;
+  auto cell = [](const std::string& text) {
+    jixiao::doc::Cell c;
+    c.text = text;
+    return c;
+  };
+  t.rows = {{cell("项目"), cell("依据"), cell("金额"), cell("备注")},
+            {cell("救助"), cell(""), cell("100.00"), cell("—")},
+            {cell("帮困"), cell(""), cell("200.00"), cell("—")},
+            {cell("合计"), cell(""), cell("300.00"), cell("—")}};
+  t.widths = {2, 3, 2, 1};
+  t.Merge(3, 0, 1, 2);  // 合计 spans 项目 and 依据
+  t.DropEmptyColumns();
+  REQUIRE(t.rows[0].size() == 2);  // 依据 (blank) and 备注 (only "—") go
+  CHECK(t.rows[0][1].text == "金额");
+  CHECK(t.rows[3][0].text == "合计");
+  CHECK(t.rows[3][0].col_span == 1);
+  CHECK(t.rows[3][1].text == "300.00");
+  CHECK(t.widths == std::vector<int>{2, 2});
+}
+
+TEST_CASE("DropEmptyColumns keeps a column with data and a table that is all empty") {
+  jixiao::doc::Table t;
+  jixiao::doc::Cell head, blank, value;
+  head.text = "依据";
+  value.text = "沪医保规〔2022〕7号";
+  t.rows = {{head, head}, {blank, value}, {blank, blank}};
+  t.DropEmptyColumns();
+  REQUIRE(t.rows[0].size() == 1);
+  CHECK(t.rows[1][0].text == "沪医保规〔2022〕7号");
+  jixiao::doc::Table empty;
+  empty.rows = {{head}, {blank}};
+  empty.DropEmptyColumns();
+  CHECK(empty.rows[0].size() == 1);
 }

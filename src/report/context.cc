@@ -176,7 +176,7 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   data narrative;
   for (const auto& [key, text] : in.c.narrative) narrative.set(key, data(!Trim(text).empty()));
   d.set("narrative", narrative);
-  d.set("has_funding", data(in.c.funding.present));
+  d.set("has_funding", data(in.c.funding.present && !in.c.funding.rows.empty()));
   d.set("has_history", data(in.c.history.present));
   d.set("has_plan", data(in.c.plan.present));
   d.set("has_disbursements", data(in.c.disbursements.present));

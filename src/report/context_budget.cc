@@ -73,6 +73,7 @@ kainjow::mustache::data BudgetContext(const ReportInput& in) {
       adjustment_parts.push_back(EscapeValue(SourceLabel(source)) + Signed(change));
   }
   d.set("has_sources", data(!order.empty()));
+  d.set("has_initial_sources", data(!initial_parts.empty()));
   if (initial_parts.size() == 1) {
     std::string only;
     for (const auto& source : order)

@@ -24,7 +24,10 @@ std::vector<doc::Cell> HeaderRow(const std::vector<std::string>& titles) {
   return row;
 }
 
-std::optional<doc::Table> BuildTable(const std::string& name, const ReportInput& in) {
+namespace {
+
+std::optional<doc::Table> BuildTableWithEveryColumn(const std::string& name,
+                                                    const ReportInput& in) {
   if (name == "score_summary") return ScoreSummaryTable(in);
   if (name == "framework") return FrameworkTable(in);
   if (name == "scoring_sheet") return ScoringSheetTable(in);
@@ -37,6 +40,15 @@ std::optional<doc::Table> BuildTable(const std::string& name, const ReportInput&
   if (name == "disbursements") return DisbursementTable(in);
   if (name == "targets") return TargetTable(in);
   return std::nullopt;
+}
+
+}  // namespace
+
+// A column the case has no data for (no 依据, no 单价, a framework without 评分标准) is not drawn.
+std::optional<doc::Table> BuildTable(const std::string& name, const ReportInput& in) {
+  std::optional<doc::Table> table = BuildTableWithEveryColumn(name, in);
+  if (table) table->DropEmptyColumns();
+  return table;
 }
 
 std::string ChineseNumber(int n) {
