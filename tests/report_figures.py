@@ -61,6 +61,8 @@ def canon(text):
     """One spelling per figure, so that evaluator text normalised by the number policy
     (324292.5元 -> 324,292.50元, 98.9% -> 98.90%) is still recognised as evaluator text."""
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"(?<=\d) +(?=万元|元)", "", text)  # 2800 元/人 -> 2,800.00元/人
+    text = re.sub(r"元 */ *", "元/", text)  # 13万元 /人 -> 13.00万元/人
     text = re.sub(r"(\d)\.00(?=%|元|万元)", r"\1", text)
     return re.sub(r"(\d\.\d)0(?=%|元|万元)", r"\1", text)
 

@@ -50,9 +50,13 @@ INLINE = [
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
     ("measured percentage without two decimals", r"[为达率](?:\d+)%"),
-    ("amount in 元 without separators", r"(?<![\d,.])\d{4,}(?:\.\d+)?元(?!/)"),
-    ("amount in 元 with one decimal", r"(?<![\d])\d[\d,]*\.\d元"),
-    ("amount in 万元 without two decimals", r"(?<![\d.,])\d[\d,]*(?:\.\d)?万元(?!\s*/)"),
+    # Every 元 and 万元 amount, a standard or a rate per unit too: separators, two decimals, no
+    # blank before the unit (150元, 2800 元/人 and 13万元 /人 are slips; 0.125元 keeps its places).
+    ("amount in 元 without separators and two decimals",
+     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}元|\d[\d,]*\.\d{3,}元)\d[\d,]*(?:\.\d+)?\s*元"),
+    ("amount in 万元 without two decimals",
+     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}万元|\d[\d,]*\.\d{3,}万元)\d[\d,]*(?:\.\d+)?\s*万元"),
+    ("blank around the “/” of a rate", r"元 +/|元/ +"),
 ]
 TEMPLATE_LIKE = [
     ("template-like 指标“值”（得x分，满分y分）", r"”（得[\d.]+分，满分[\d.]+分）"),
@@ -70,8 +74,7 @@ def lint_text(name, text, errors):
             errors.append(f"{name}: {label}: …{re.search(pattern, text).group(0)}…")
     plain = unquoted(text)
     for label, pattern in NUMBERS + TEMPLATE_LIKE:
-        m = re.search(pattern, text if (label, pattern) in TEMPLATE_LIKE else plain)
-        if m:
+        for m in re.finditer(pattern, text if (label, pattern) in TEMPLATE_LIKE else plain):
             errors.append(f"{name}: {label}: {m.group(0)}")
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９－—–", "0123456789---")
@@ -156,7 +159,8 @@ def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
           "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
           "立项依据充分性“充分”（得3分，满分3分）。\n\n附件2-1：访谈情况分析报告\n\n"
-          "应于2024-06-20前划拨，清算照护资金4625元，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
+          "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2800 元/人，"
+          "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
           "（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
@@ -164,6 +168,7 @@ def selftest():
     errors = []
     lint_md(md, errors)
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
+             "150元", "2800 元", "two decimals: 13万元", "blank around the “/”",
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends"]
     missing = [k for k in kinds if not any(k in e for e in errors)]

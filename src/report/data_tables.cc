@@ -53,7 +53,7 @@ std::optional<doc::Table> BudgetInitialTable(const ReportInput& in) {
         all_quantities = false;
       t.rows.push_back({TextCell(in.c.project.name, doc::Align::kCenter),
                         NumberCell(std::to_string(++n)), TextCell(line.composition),
-                        TextCell(d.detail), NumberCell(Yuan(d.initial)),
+                        TextCell(NormalizeFigures(d.detail)), NumberCell(Yuan(d.initial)),
                         NumberCell(d.unit_price ? GroupThousands(d.unit_price->ToDecimal(2)) : "—"),
                         NumberCell(d.quantity ? TrimmedDecimal(*d.quantity) : "—"),
                         TextCell(d.basis, doc::Align::kCenter)});
@@ -80,9 +80,9 @@ std::optional<doc::Table> BudgetExecutionTable(const ReportInput& in) {
     int first = static_cast<int>(t.rows.size());
     for (const auto& d : line.details) {
       t.rows.push_back({TextCell(in.c.project.name, doc::Align::kCenter), NumberCell(line.seq),
-                        TextCell(line.composition), TextCell(d.detail), NumberCell(Yuan(d.initial)),
-                        NumberCell(Yuan(line.adjustment)), NumberCell(Yuan(line.adjusted)),
-                        NumberCell(Yuan(line.actual)),
+                        TextCell(line.composition), TextCell(NormalizeFigures(d.detail)),
+                        NumberCell(Yuan(d.initial)), NumberCell(Yuan(line.adjustment)),
+                        NumberCell(Yuan(line.adjusted)), NumberCell(Yuan(line.actual)),
                         NumberCell(RateOf(line.actual, line.adjusted))});
     }
     int span = static_cast<int>(line.details.size());
@@ -169,7 +169,8 @@ std::optional<doc::Table> PlanTable(const ReportInput& in) {
   for (const PlanRow* p : rows) {
     planned = planned + p->planned;
     if (p->actual) actual = actual + *p->actual;
-    std::vector<doc::Cell> row = {NumberCell(p->seq), TextCell(p->policy), TextCell(p->content),
+    std::vector<doc::Cell> row = {NumberCell(p->seq), TextCell(p->policy),
+                                  TextCell(NormalizeFigures(p->content)),
                                   NumberCell(TrimmedDecimal(p->planned))};
     if (has_actual) row.push_back(NumberCell(p->actual ? TrimmedDecimal(*p->actual) : "—"));
     if (in_unit.empty()) row.push_back(NumberCell(p->unit));

@@ -1,7 +1,6 @@
 #include "report/number_policy.h"
 
 #include <cctype>
-#include <vector>
 
 #include "core/text.h"
 #include "report/utf32.h"
@@ -28,24 +27,48 @@ bool Follows(const std::u32string& s, size_t at, const std::u32string& word) {
 
 namespace {
 
-bool EndsSentence(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n'; }
+// The amount unit ("元" or "万元") that the number ending at `at` carries: directly, after blanks
+// ("2800 元"), or as the first end of a range ("2000-3000元"); empty when it is no amount.
+// `unit_at` is where the unit (or the range sign) begins.
+std::u32string AmountUnit(const std::u32string& s, size_t at, size_t& unit_at) {
+  size_t k = at;
+  while (k < s.size() && s[k] == U' ') ++k;
+  unit_at = k;
+  if (Follows(s, k, U"万元")) return U"万元";
+  if (Follows(s, k, U"元")) return U"元";
+  static const std::u32string kRange = U"-–—～~至";
+  if (at + 1 < s.size() && kRange.find(s[at]) != std::u32string::npos && IsDigit(s[at + 1])) {
+    size_t end = at + 1;
+    while (end < s.size() && (IsDigit(s[end]) || s[end] == U',' || s[end] == U'.')) ++end;
+    size_t ignored;
+    unit_at = at;
+    return AmountUnit(s, end, ignored);
+  }
+  return U"";
+}
 
-// One pass over the text. `amounts[k]` tells whether sentence k holds a 元 amount that needs
-// separators or decimals; with `listed` given, a small integer amount in such a sentence is
-// respelled too, so that one list reads alike ("2,610.00元……500.00元").
-std::u32string Respell(const std::u32string& s, std::vector<bool>& amounts,
-                       const std::vector<bool>* listed) {
+// A blank beside the “/” of a rate ("13万元 /人", "3元/ 餐"): dropped.
+bool BlankInRate(const std::u32string& out, const std::u32string& s, size_t i) {
+  if (out.empty()) return false;
+  if (out.back() == U'/') return out.size() >= 2 && out[out.size() - 2] == U'元';
+  if (out.back() != U'元') return false;
+  size_t k = i;
+  while (k < s.size() && s[k] == U' ') ++k;
+  return k < s.size() && s[k] == U'/';
+}
+
+// One pass over the text: percentages and amounts respelled, quoted text kept as written.
+std::u32string Respell(const std::u32string& s) {
   std::u32string out;
-  size_t i = 0, sentence = 0;
+  size_t i = 0;
   int quoted = 0;  // inside “…” or 《…》 the text is quoted as written
-  auto in_list = [&]() { return listed && sentence < listed->size() && (*listed)[sentence]; };
   while (i < s.size()) {
-    if (EndsSentence(s[i])) {
-      ++sentence;
-      if (amounts.size() <= sentence) amounts.resize(sentence + 1, false);
-    }
     if (s[i] == U'“' || s[i] == U'《') ++quoted;
     if ((s[i] == U'”' || s[i] == U'》') && quoted > 0) --quoted;
+    if (s[i] == U' ' && quoted == 0 && BlankInRate(out, s, i)) {
+      ++i;
+      continue;
+    }
     bool starts = quoted == 0 && IsDigit(s[i]) &&
                   (i == 0 || (!IsDigit(s[i - 1]) && s[i - 1] != U'.' && s[i - 1] != U',' &&
                               !(s[i - 1] < 0x80 && std::isalpha(static_cast<int>(s[i - 1])))));
@@ -71,25 +94,20 @@ std::u32string Respell(const std::u32string& s, std::vector<bool>& amounts,
     }
     std::u32string original = s.substr(i, j - i), replacement = original;
     char32_t before = i > 0 ? s[i - 1] : 0;
+    size_t unit_at = j;
+    std::u32string unit;
     if (j < s.size() && s[j] == U'%') {
       bool measured = before == U'为' || before == U'达' || before == U'率' || before == U'至';
       if (decimals.size() == 1 || (decimals.empty() && !had_point && measured))
         replacement = integer + U"." + (decimals.empty() ? U"00" : decimals + U"0");
-    } else if (Follows(s, j, U"万元") && !Follows(s, j + 2, U"/") && !Follows(s, j + 2, U" /")) {
-      if (decimals.size() < 2 && integer.size() <= 9)
+    } else if (!(unit = AmountUnit(s, j, unit_at)).empty()) {
+      // Every amount, a standard or a rate per unit too (每餐3元 -> 每餐3.00元, 13万元/人 ->
+      // 13.00万元/人): two decimals and separators; more decimals would change the value.
+      size_t most_digits = unit == U"元" ? 15 : 11;
+      if (decimals.size() <= 2 && integer.size() <= most_digits)
         replacement =
             Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
-    } else if (Follows(s, j, U"元") && !Follows(s, j + 1, U"/")) {
-      bool large = integer.size() >= 4 || had_point || had_separator;
-      if (large) {
-        if (amounts.size() <= sentence) amounts.resize(sentence + 1, false);
-        amounts[sentence] = true;
-      }
-      // "每餐3元", "每人每年150元": a rate per unit, not an amount of the list.
-      bool per_unit = (i >= 1 && s[i - 1] == U'每') || (i >= 2 && s[i - 2] == U'每');
-      if ((large || (in_list() && !per_unit)) && decimals.size() <= 2 && integer.size() <= 15)
-        replacement =
-            Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
+      j = unit_at;  // a blank between the number and its unit is dropped
     }
     out += replacement;
     i = j;
@@ -99,13 +117,7 @@ std::u32string Respell(const std::u32string& s, std::vector<bool>& amounts,
 
 }  // namespace
 
-std::string NormalizeFigures(const std::string& text) {
-  std::u32string s = Decode(text);
-  std::vector<bool> amounts(1, false);
-  Respell(s, amounts, nullptr);
-  std::vector<bool> scratch(1, false);
-  return Encode(Respell(s, scratch, &amounts));
-}
+std::string NormalizeFigures(const std::string& text) { return Encode(Respell(Decode(text))); }
 
 std::string NormalizeValue(const std::string& value) {
   std::u32string s = Decode(Trim(value));

@@ -9,11 +9,10 @@ namespace jixiao::report {
 
 // The number policy applied to evaluator text (docs/templates.md): a measured percentage carries
 // two decimals ("98.9%" -> "98.90%", "执行率为100%" -> "执行率为100.00%"; a quoted standard such as
-// "按60%比例" stays), 元 amounts of four or more digits or with decimals carry separators and two
-// decimals ("324292.5元" -> "324,292.50元", "4625元" -> "4,625.00元"; a smaller integer amount in
-// the same sentence as such an amount too, "500元" -> "500.00元", except a rate per unit such as
-// "每餐3元"; a standard on its own stays), 万元 amounts two decimals ("6.5万元" -> "6.50万元"; a
-// per-unit limit such as "13万元/人" stays).
+// "按60%比例" stays); every 元 and 万元 amount, a standard or a rate per unit too, carries
+// separators and two decimals ("324292.5元" -> "324,292.50元", "150元" -> "150.00元", "每餐3元" ->
+// "每餐3.00元", "13万元 /人" -> "13.00万元/人"), with no blank before its unit or around the “/”
+// of a rate; an amount of more decimals keeps them. Years, 文号, counts, dates stay.
 std::string NormalizeFigures(const std::string& text);
 // A bare percentage value ("100%", "98.9%") with two decimals; other values unchanged.
 std::string NormalizeValue(const std::string& value);

@@ -135,19 +135,31 @@ TEST_CASE("one number policy for evaluator text") {
         "资金到位率为100.00%，按60%比例给予救助");
   CHECK(NormalizeFigures("筹集医疗资金324292.5元、照护资金62125元，清算4625元") ==
         "筹集医疗资金324,292.50元、照护资金62,125.00元，清算4,625.00元");
-  // 一（四） of maqiao: the amounts of one sentence read alike; a standard on its own stays.
+  // Every 元 and 万元 amount carries separators and two decimals, a standard or a rate per unit
+  // too: the same figure reads the same everywhere (一（四） and 一（六） of maqiao, p14–16).
   CHECK(NormalizeFigures("按照人均费用2610元筹集医疗资金324292.5元、按照人均费用500元筹集照护资金。"
                          "门诊补贴为每人每年150元。") ==
         "按照人均费用2,610.00元筹集医疗资金324,292.50元、按照人均费用500.00元筹集照护资金。"
-        "门诊补贴为每人每年150元。");
-  // C11 of maqiao (published p18): every amount of one list reads alike; 每餐3元 is a standard.
+        "门诊补贴为每人每年150.00元。");
   CHECK(NormalizeFigures("清算2023年医疗资金24142.5元、清算2023年照护资金4625元，每餐3元") ==
-        "清算2023年医疗资金24,142.50元、清算2023年照护资金4,625.00元，每餐3元");
+        "清算2023年医疗资金24,142.50元、清算2023年照护资金4,625.00元，每餐3.00元");
+  CHECK(NormalizeFigures("个人缴费130元，超过300元以上部分") ==
+        "个人缴费130.00元，超过300.00元以上部分");
   CHECK(NormalizeFigures("发放救助资金639318.31元") == "发放救助资金639,318.31元");
   CHECK(NormalizeFigures("中央资金6.5万元，年预算总额为135万元，限额为13万元/人") ==
-        "中央资金6.50万元，年预算总额为135.00万元，限额为13万元/人");
+        "中央资金6.50万元，年预算总额为135.00万元，限额为13.00万元/人");
+  // No space between a number and its unit, none around the “/” of a rate.
+  CHECK(NormalizeFigures("全年最高救助限额为2800 元/人，住院限额为13万元 /人，餐费3元 / 餐") ==
+        "全年最高救助限额为2,800.00元/人，住院限额为13.00万元/人，餐费3.00元/餐");
+  // A range reads alike at both ends; years, 文号, counts, dates and percentages are no amounts.
+  CHECK(NormalizeFigures("补助2000-3000元，或1～2万元") ==
+        "补助2,000.00-3,000.00元，或1.00～2.00万元");
+  CHECK(NormalizeFigures("2024年共1896人次，7月2日划拨，沪医保规〔2023〕2号，按60%比例") ==
+        "2024年共1896人次，7月2日划拨，沪医保规〔2023〕2号，按60%比例");
   CHECK(NormalizeFigures("沪医保规〔2023〕2号，2024年，1,471,745.31元") ==
         "沪医保规〔2023〕2号，2024年，1,471,745.31元");
+  // An amount of more than two decimals or beyond 亿 is not respelled (the value would change).
+  CHECK(NormalizeFigures("单价0.125元，共1.2亿元") == "单价0.125元，共1.2亿元");
   CHECK(NormalizeValue("100%") == "100.00%");
   CHECK(NormalizeValue("98.9%") == "98.90%");
   CHECK(NormalizeValue("≥90%") == "≥90%");
