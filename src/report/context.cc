@@ -59,7 +59,7 @@ data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool
     std::string facts = IndicatorFacts(in, r, NormalizeFigures(analysis));
     // Without the evaluator's words the rule's evidence speaks, once (in the facts when they
     // carry it).
-    if (analysis.empty() && !r.evidence.empty() && facts.find("经核查") == std::string::npos)
+    if (analysis.empty() && !r.evidence.empty() && !FactsCarryEvidence(in, r))
       analysis = r.evidence + "。";
     analysis = NormalizeFigures(Trim(WithoutScoringSentences(analysis)));
     if (!analysis.empty() && !EndsWith(analysis, "。") && !EndsWith(analysis, "”"))

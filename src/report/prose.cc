@@ -6,6 +6,7 @@
 #include "core/format.h"
 #include "core/text.h"
 #include "report/number_policy.h"
+#include "report/prose_evidence.h"
 #include "report/source_refs.h"
 #include "report/text_lint.h"
 
@@ -308,14 +309,32 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
   } else if (rule.type == RuleType::kTimeliness) {
     source = SourceRef("transfers");
   }
-  bool has_evidence = !leaf.evidence.empty() && leaf.rule_type != "deduction" &&
-                      leaf.rule_type != "levels" && leaf.rule_type != "elements";
-  if (!has_evidence) return criteria;
-  std::string checked = "经核查，" + Checked(in, rule, leaf, analysis) +
+  if (!FactsCarryEvidence(in, leaf)) return criteria;
+  std::string finding = Checked(in, rule, leaf, analysis), lead = "经核查，";
+  if (rule.type == RuleType::kTimeliness) {
+    if (std::string transfers = TransferFacts(in, node->criteria); !transfers.empty())
+      finding = transfers;
+  } else if (FromSurvey(in, rule)) {
+    // A questionnaire is not checked, it shows: the value (unless the analysis gives it) and
+    // the band, once.
+    bool value_given = StartsWith(finding, rule.metric + "为");
+    if (auto full = FullBandStandard(in, rule))
+      finding =
+          value_given ? finding.substr(0, finding.find("，")) + "，" + *full : rule.metric + *full;
+    lead = value_given ? "问卷调查显示，" : "";
+    source = SurveySource(in, source);
+  }
+  std::string checked = lead + finding +
                         (source.empty() ? "" : "（数据来源：" + StripFinalStop(source) + "）") +
                         "。";
   // Without the evaluator's words the paragraph opens with what was found, then the standard.
   return analysis.empty() ? checked + criteria : criteria + checked;
+}
+
+bool FactsCarryEvidence(const ReportInput& in, const IndicatorResult& leaf) {
+  const Indicator* node = in.framework.Find(leaf.code);
+  return node && node->rule && !leaf.evidence.empty() && leaf.rule_type != "deduction" &&
+         leaf.rule_type != "levels" && leaf.rule_type != "elements";
 }
 
 std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis) {

@@ -22,11 +22,17 @@ std::string FindingPhrase(const std::string& name, const std::string& value);
 // its deductions (they cannot contradict the analysis, a name + "不够…" can); else FindingPhrase.
 std::string SummaryPhrase(const ReportInput& in, const IndicatorResult& leaf);
 
-// "评分标准为：……。经核查，政策知晓率为98.90%，不低于90.00%（数据来源：……）。" The band's
-// result is left to the deduction sentence, and a value the analysis already gives is not repeated
-// ("经核查，政策知晓率不低于90.00%").
+// "评分标准为：……。经核查，预算执行率为100.00%（数据来源：……）。" The band's result is left to
+// the deduction sentence, and a value the analysis already gives is not repeated. A rate from a
+// questionnaire "shows" rather than is checked ("问卷调查显示，政策知晓率为98.90%，达到“≥90%”的满分
+// 标准（数据来源：附件2-2 问卷调查汇总分析报告）"); late transfers are counted one by one
+// ("经核查，共2笔区镇资金结算划拨，均逾期（分别逾期12天、1天）").
 std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
                            const std::string& analysis = "");
+
+// Whether IndicatorFacts states the rule's evidence (a metric, a target, the transfers): else the
+// paragraph needs the evidence said elsewhere.
+bool FactsCarryEvidence(const ReportInput& in, const IndicatorResult& leaf);
 
 // The deduction sentence with its reasons: "因……，根据评分标准，扣权重的25%，扣0.75分。"
 std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis);

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "report/source_refs.h"
+
 namespace jixiao::report {
 namespace {
 
@@ -161,27 +163,110 @@ TEST_CASE("deduction sentence: a reason the analysis already tells is not told a
 
 namespace jixiao::report {
 
-// D11 of maqiao: 政策知晓率≥90%得满分; the analysis already gives 98.90%.
-TEST_CASE("facts: the band's result and a value the analysis gives are not said twice") {
-  Rule r = MetricRule(RuleType::kBands, "政策知晓率");
-  Indicator leaf = Leaf("D11", "医疗救助政策知晓率", 400, r);
-  leaf.criteria = "政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
+// D11 of maqiao: 政策知晓率≥90%得满分, measured by a questionnaire; the analysis already gives
+// 98.90%. Survey evidence is not "经核查": "问卷调查显示，…为…，达到“≥90%”的满分标准", value and
+// band said once, the source the survey report when the case appends it.
+struct SurveyLeaf {
   Framework fw;
-  fw.indicators = {leaf};
   Case c;
   Scorecard card;
-  card.indicators.push_back(Result(leaf, 400, "98.90%", -1));
-  card.indicators[0].evidence = "政策知晓率为98.90%，不低于90.00%，得满分";
-  card.metrics["政策知晓率"] = {Rational(989, 10), "%", "2025年7月中旬随机抽样问卷调查"};
-  ReportInput in{fw, c, card};
-  const std::string criteria =
-      "评分标准为：政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
-  CHECK(IndicatorFacts(in, card.indicators[0], "马桥镇群众对医疗救助政策的知晓率为98.90%。") ==
-        criteria + "经核查，政策知晓率不低于90.00%（数据来源：2025年7月中旬随机抽样问卷调查）。");
+  SurveyLeaf() {
+    Rule r = MetricRule(RuleType::kBands, "政策知晓率");
+    r.bands = {{CompareOp::kGe, Rational(90), Rational(1)},
+               {CompareOp::kGe, Rational(80), Rational(4, 5)},
+               {CompareOp::kDefault, Rational(0), Rational(0)}};
+    Indicator leaf = Leaf("D11", "医疗救助政策知晓率", 400, r);
+    leaf.criteria = "政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
+    fw.indicators = {leaf};
+    card.indicators.push_back(Result(leaf, 400, "98.90%", -1));
+    card.indicators[0].evidence = "政策知晓率为98.90%，不低于90.00%，得满分";
+    card.metrics["政策知晓率"] = {Rational(989, 10), "%", "2025年7月中旬随机抽样问卷调查"};
+  }
+  std::string Facts(const std::string& analysis) const {
+    return IndicatorFacts({fw, c, card}, card.indicators[0], analysis);
+  }
+};
+
+const char* kD11Criteria =
+    "评分标准为：政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
+
+TEST_CASE("facts: survey evidence states value and band once, without 经核查") {
+  SurveyLeaf s;
+  CHECK(s.Facts("马桥镇群众对医疗救助政策的知晓率为98.90%。") ==
+        std::string(kD11Criteria) +
+            "政策知晓率达到“≥90%”的满分标准（数据来源：2025年7月中旬随机抽样问卷调查）。");
   // No analysis: the paragraph opens with what was found, then the standard.
-  CHECK(IndicatorFacts(in, card.indicators[0], "") ==
-        "经核查，政策知晓率为98.90%，不低于90.00%（数据来源：2025年7月中旬随机抽样问卷调查）。" +
-            criteria);
+  CHECK(s.Facts("") ==
+        "问卷调查显示，政策知晓率为98.90%，达到“≥90%”的满分标准（数据来源：2025年7月中旬随机抽样"
+        "问卷调查）。" +
+            std::string(kD11Criteria));
+  // The case appends the survey report: it is the source.
+  s.c.attachments.push_back({"2-2", "问卷调查汇总分析报告", "", ".md", false, "", ""});
+  CHECK(s.Facts("") ==
+        "问卷调查显示，政策知晓率为98.90%，达到“≥90%”的满分标准（数据来源：附件2-2 "
+        "问卷调查汇总分析报告）。" +
+            std::string(kD11Criteria));
+}
+
+TEST_CASE("facts: a survey value in a lower band is placed in it") {
+  SurveyLeaf s;
+  s.card.indicators[0].score = Score{320};
+  s.card.indicators[0].evidence = "政策知晓率为85.00%，在80.00%（含）–90.00%之间，得分值的80%";
+  s.card.metrics["政策知晓率"].value = Rational(85);
+  CHECK(s.Facts("") ==
+        "问卷调查显示，政策知晓率为85.00%，在80.00%（含）–90.00%之间（数据来源：2025年7月中旬"
+        "随机抽样问卷调查）。" +
+            std::string(kD11Criteria));
+}
+
+TEST_CASE("facts: a metric not from a survey keeps 经核查") {
+  SurveyLeaf s;
+  s.card.metrics["政策知晓率"].source = "受理中心台账";
+  CHECK(s.Facts("").rfind("经核查，政策知晓率为98.90%，不低于90.00%（数据来源：受理中心台账）。",
+                          0) == 0);
+}
+
+// C31 of maqiao: two 区镇资金结算划拨, 12 and 1 days late; the criteria count them in 笔.
+struct TransferLeaf {
+  Framework fw;
+  Case c;
+  Scorecard card;
+  TransferLeaf() {
+    Rule r;
+    r.type = RuleType::kTimeliness;
+    r.per_item = Amount{};
+    Indicator leaf = Leaf("C31", "救助资金发放及时性", 500, r);
+    leaf.criteria =
+        "区镇资金结算划拨及救助资金发放均在通知或文件规定的时限内完成得满分；每发现一笔资金晚于"
+        "规定时限划拨，扣1分，扣完为止。";
+    fw.indicators = {leaf};
+    card.indicators.push_back(Result(leaf, 300, "逾期2项", -1));
+    card.indicators[0].evidence = "共2项资金划拨，逾期2项、合计13天";
+    c.transfers.present = true;
+    c.transfers.rows = {{"承担……医保资金", Money{}, {2024, 6, 20}, {2024, 7, 2}, 2},
+                        {"承担……2024年医保资金", Money{}, {2024, 11, 14}, {2024, 11, 15}, 3}};
+  }
+  std::string Facts() const {
+    return IndicatorFacts({fw, c, card}, card.indicators[0], "区镇资金结算划拨不够及时。");
+  }
+};
+
+TEST_CASE("facts: late transfers counted in the criteria's unit, with each one's days") {
+  TransferLeaf t;
+  std::string checked = "（数据来源：" + SourceRef("transfers") + "）。";
+  CHECK(t.Facts().find("经核查，共2笔区镇资金结算划拨，均逾期（分别逾期12天、1天）" + checked) !=
+        std::string::npos);
+  t.c.transfers.rows[1].actual = {2024, 11, 14};
+  CHECK(t.Facts().find("经核查，共2笔区镇资金结算划拨，其中1笔逾期12天，1笔按期完成" + checked) !=
+        std::string::npos);
+  t.c.transfers.rows[0].actual = {2024, 6, 1};
+  CHECK(t.Facts().find("经核查，共2笔区镇资金结算划拨，均按期完成" + checked) != std::string::npos);
+  // Criteria that name neither the transfers nor their unit (national-2020: 每逾期1天扣0.5分).
+  t.fw.indicators[0].criteria = "每逾期1天扣0.5分，扣完为止。";
+  t.c.transfers.rows[0].actual = {2024, 6, 24};
+  t.c.transfers.rows.push_back({"第三笔", Money{}, {2024, 3, 1}, {2024, 3, 3}, 4});
+  CHECK(t.Facts().find("经核查，共3笔资金划拨，其中2笔逾期（分别逾期4天、2天），1笔按期完成" +
+                       checked) != std::string::npos);
 }
 
 }  // namespace jixiao::report
