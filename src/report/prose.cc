@@ -42,19 +42,13 @@ std::string Quoted(const ReportInput& in, const std::vector<std::string>& codes)
   return out;
 }
 
-// The first clause of the 评分标准, short enough to read in a sentence.
+// The 评分标准 as 附表1 gives them, every element and the deduction rule; text too long for one
+// sentence of the paragraph keeps its first sentence whole (never a list cut short with 等).
 std::string BriefCriteria(const std::string& criteria) {
   std::string text = Trim(criteria);
+  if (Chars(text).size() <= 240) return text;
   size_t stop = text.find("。");
-  if (stop != std::string::npos) text = text.substr(0, stop);
-  auto chars = Chars(text);
-  if (chars.size() > 90) {
-    std::string cut;
-    for (size_t i = 0; i < 90; ++i) cut += chars[i];
-    size_t semicolon = cut.rfind("；");
-    text = semicolon != std::string::npos ? cut.substr(0, semicolon) + "等" : cut + "……";
-  }
-  return text;
+  return stop == std::string::npos ? text : text.substr(0, stop);
 }
 
 // A source note as a reader finds it: a case file by the report table that prints it (resolved to

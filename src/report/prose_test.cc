@@ -270,3 +270,34 @@ TEST_CASE("facts: late transfers counted in the criteria's unit, with each one's
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// A11 of maqiao: 附表1 gives ①–⑤ and the deduction rule; the body quotes them all, never cut to
+// ①–③ plus 等.
+TEST_CASE("facts: the 评分标准 are quoted with every element and the deduction rule") {
+  Rule r;
+  r.type = RuleType::kDeduction;
+  Indicator leaf = Leaf("A11", "立项依据充分性", 300, r);
+  leaf.criteria =
+      "①项目立项符合国家法律法规、国民经济发展规划和相关政策；②符合行业发展规划和政策要求；"
+      "③与部门职责范围相符，属于部门履职所需；④属于公共财政支持范围，符合中央、地方事权支出"
+      "责任划分原则；⑤与相关部门同类项目或部门内部相关项目不重复。每发现一项不符合，扣权重的"
+      "20%，扣完为止。";
+  Framework fw;
+  fw.indicators = {leaf};
+  Case c;
+  Scorecard card;
+  card.indicators.push_back(Result(leaf, 300, "充分", -1));
+  CHECK(IndicatorFacts({fw, c, card}, card.indicators[0], "依据充分。") ==
+        "评分标准为：" + leaf.criteria);
+  // Criteria too long for a sentence keep their first sentence whole.
+  std::string items;
+  for (int i = 0; i < 20; ++i)
+    items += "第" + std::to_string(i + 1) + "项要求项目资料齐全并按时归档；";
+  fw.indicators[0].criteria = items + "全部满足。每发现一项不符合，扣权重的10%，扣完为止。";
+  CHECK(IndicatorFacts({fw, c, card}, card.indicators[0], "依据充分。") ==
+        "评分标准为：" + items + "全部满足。");
+}
+
+}  // namespace jixiao::report
