@@ -79,6 +79,10 @@ def lint_text(name, text, errors):
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９－—–", "0123456789---")
 
+# The attachment list at the end of the body: “附件：1.标题”, then “　　　2-2.标题” lines.
+LIST_HEAD = r"(?:附件：|　　　)"
+LIST_ITEM = LIST_HEAD + r"(\d+(?:-\d+)*)\."
+
 def lint_md(md, errors):
     blocks = md_blocks(md)
     seen = {}
@@ -113,15 +117,15 @@ def lint_md(md, errors):
             after = [t for _, k, t in blocks[i + 1:i + 4]]
             if not any(re.match(r"(\*\*)?图\d|!\[", t) for t in after if isinstance(t, str)):
                 errors.append(f"md: 见下图 without a figure: {text[:30]}…")
-        if re.fullmatch(r"附件\d+(?:-\d+)*：.*（另附）", text):
-            continue  # a 附件目录 line of an external attachment: the copy is checked below
+        if re.fullmatch(LIST_ITEM + r".*", text):
+            continue  # a line of the 附件：1.… list: checked below
         plain_digits = text.translate(FULL_WIDTH)
         for number in re.findall(r"附件\s*(\d+(?:-\d+)*)(?![\d-])", plain_digits):
             if not any(re.match(rf"#+ 附件{number}：", h) for h in headings) and \
-                    not re.search(rf"(?m)^附件{number}：.*（另附）$", md):
+                    not re.search(rf"(?m)^{LIST_HEAD}{number}\..*（另附）$", md):
                 errors.append(f"md: dangling reference 附件{number}: {text[:30]}…")
-    # Every 附件目录 item has its section, or is 另附.
-    for number, rest in re.findall(r"(?m)^附件(\d+(?:-\d+)*)：(.*)$", md):
+    # Every item of the 附件：1.… list has its section, or is 另附.
+    for number, rest in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)$", md):
         if not rest.endswith("（另附）") and not any(re.match(rf"#+ 附件{number}：", h) for h in headings):
             errors.append(f"md: 附件目录 lists 附件{number} without its section")
 
@@ -146,7 +150,7 @@ def lint_case(jixiao, case_dir, outline, errors):
     md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
     found = []
     lint_md(md, found)
-    for number, title in re.findall(r"(?m)^附件(\d+(?:-\d+)*)：(.*)（另附）$", md):
+    for number, title in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)（另附）$", md):
         if not glob.glob(os.path.join(glob.escape(out), f"附件{number} *")):
             found.append(f"附件{number} is listed 另附 but not copied beside the report")
     for text in html_text(open(os.path.join(out, "report.html"), encoding="utf-8").read()):
@@ -158,7 +162,7 @@ def lint_case(jixiao, case_dir, outline, errors):
 def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
           "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
-          "立项依据充分性“充分”（得3分，满分3分）。\n\n附件2-1：访谈情况分析报告\n\n"
+          "立项依据充分性“充分”（得3分，满分3分）。\n\n附件：2-1.访谈情况分析报告\n\n"
           "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2800 元/人，"
           "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
           "（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"

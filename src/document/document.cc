@@ -93,11 +93,13 @@ bool LeadsIn(const Paragraph& paragraph) {
   for (const auto& r : paragraph.runs) all_bold = all_bold && (r.bold || r.text.empty());
   bool colon =
       text.size() >= 3 && (text.compare(text.size() - 3, 3, "：") == 0 || text.back() == ':');
-  return chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60));
+  return paragraph.keep_with_next ||
+         (chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60)));
 }
 
 bool ListedInToc(const Document& document, const Heading& heading) {
-  return heading.level <= 2 && heading.text != "目录" && heading.text != document.title;
+  return heading.in_toc && heading.level <= 2 && heading.text != "目录" &&
+         heading.text != document.title;
 }
 
 }  // namespace jixiao::doc

@@ -24,12 +24,14 @@ enum class Align { kLeft, kCenter, kRight, kJustify };
 struct Heading {
   int level = 1;  // 1..4
   std::string text;
+  bool in_toc = true;  // false: never listed (an attachment's own sub-headings)
 };
 
 struct Paragraph {
   Runs runs;
   Align align = Align::kJustify;
   bool indent_first_line = true;  // Chinese body text indents two characters
+  bool keep_with_next = false;    // a line of a list set as paragraphs (附件：1.… 2.…)
 };
 
 struct List {
@@ -98,13 +100,14 @@ struct Document {
   std::vector<Block> blocks;
 };
 
-// Whether the table of contents lists a heading: levels 1–2, except 目录 itself and the body's
-// title line (the report's name, printed once above 一、), as published reports do.
+// Whether the table of contents lists a heading: levels 1–2, except 目录 itself, the body's
+// title line (the report's name, printed once above 一、) and headings marked !in_toc, as
+// published reports do.
 bool ListedInToc(const Document& document, const Heading& heading);
 
 // A paragraph that leads into what follows: a short run-in heading in bold (附件目录,
-// 满分指标分析：) or a short lead-in ending in a colon (具体得分如下：). Writers keep it on the
-// page of the next block.
+// 满分指标分析：), a short lead-in ending in a colon (具体得分如下：) or one marked
+// keep_with_next. Writers keep it on the page of the next block.
 bool LeadsIn(const Paragraph& paragraph);
 
 }  // namespace jixiao::doc

@@ -80,6 +80,8 @@ TEST_CASE("LeadsIn: run-in headings and lead-ins ending in a colon keep with wha
   CHECK(LeadsIn(lead));
   CHECK_FALSE(LeadsIn(body));
   CHECK_FALSE(LeadsIn(long_bold));
+  body.keep_with_next = true;  // a line of 附件：1.… 2.…
+  CHECK(LeadsIn(body));
 }
 
 TEST_CASE("DropEmptyColumns removes a column without data and shrinks merges across it") {

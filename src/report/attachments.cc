@@ -24,6 +24,18 @@ std::string ChapterNumber(const doc::Block& block) {
   return !refs.empty() && StartsWith(h->text, refs[0].written) ? refs[0].number : "";
 }
 
+// The smallest whole number no attachment takes, as itself or as the head of one (2 when 2-2 is
+// taken): the number a generated attachment gets when the case numbers its attachments.
+std::string FreeNumber(const std::vector<std::string>& taken) {
+  for (int n = 1;; ++n) {
+    std::string candidate = std::to_string(n);
+    if (std::none_of(taken.begin(), taken.end(), [&](const std::string& t) {
+          return t == candidate || StartsWith(t, candidate + "-");
+        }))
+      return candidate;
+  }
+}
+
 bool IsLevel1(const doc::Block& block) {
   auto* h = std::get_if<doc::Heading>(&block);
   return h && h->level == 1;
@@ -62,6 +74,15 @@ std::vector<GeneratedAttachment> GeneratedAttachments(const Case& c) {
           break;
         }
     }
+  // Once anything is numbered, every attachment is: an unreferenced one takes the first free
+  // number (the 评分表 附件1, as published reports number it), so the list and headings agree.
+  std::vector<std::string> taken;
+  for (const auto& a : c.attachments) taken.push_back(a.number);
+  for (const auto& g : out)
+    if (!g.number.empty()) taken.push_back(g.number);
+  if (taken.empty()) return out;
+  for (auto& g : out)
+    if (g.number.empty()) taken.push_back(g.number = FreeNumber(taken));
   return out;
 }
 
@@ -69,14 +90,15 @@ std::vector<std::string> AttachmentListItems(const Case& c,
                                              const std::vector<GeneratedAttachment>& generated) {
   std::vector<std::pair<std::string, std::string>> items;  // number, text
   for (const auto& a : c.attachments)
-    items.emplace_back(a.number, Label(a.number, a.title) + (a.external ? "（另附）" : ""));
+    items.emplace_back(a.number, a.number + "." + a.title + (a.external ? "（另附）" : ""));
   for (const auto& g : generated)
-    if (!g.number.empty()) items.emplace_back(g.number, Label(g.number, g.title));
+    if (!g.number.empty()) items.emplace_back(g.number, g.number + "." + g.title);
   std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
     return AttachmentNumberLess(a.first, b.first);
   });
   std::vector<std::string> out;
-  for (auto& item : items) out.push_back(std::move(item.second));
+  for (auto& item : items)  // later lines align with the first title, past “附件：”
+    out.push_back((out.empty() ? "附件：" : "　　　") + std::move(item.second));
   return out;
 }
 
@@ -99,6 +121,17 @@ void AppendAttachmentSections(const Case& c, doc::Document& out,
       }
     }
   }
+}
+
+void KeepAttachmentSubheadingsOutOfToc(doc::Document& document) {
+  bool in_attachment = false;
+  for (auto& block : document.blocks)
+    if (auto* h = std::get_if<doc::Heading>(&block)) {
+      if (h->level == 1)
+        in_attachment = !ChapterNumber(block).empty();
+      else if (in_attachment)
+        h->in_toc = false;
+    }
 }
 
 void OrderAttachmentChapters(doc::Document& document, std::vector<bool>& tags) {

@@ -21,8 +21,9 @@ std::vector<std::string> CaseTexts(const Case& c);
 // The attachments jixiao generates from case data: the 指标体系及评分表 (always) and the
 // 问卷调查汇总分析报告 (with survey/ data). Each takes the number of the first reference whose
 // title names it (“见附件1：指标体系及评分表”, “见附件2-2：问卷调查汇总分析报告”) and whose number
-// no attachment file or other generated attachment takes; unreferenced, it keeps its unnumbered
-// heading.
+// no attachment file or other generated attachment takes. Unreferenced, it keeps its unnumbered
+// heading when nothing else is numbered, and otherwise takes the first free whole number
+// (the 评分表 附件1 beside 附件2-2).
 struct GeneratedAttachment {
   std::string key;     // "scoring", "survey"
   std::string title;   // as the report heads it
@@ -31,7 +32,8 @@ struct GeneratedAttachment {
 std::vector<GeneratedAttachment> GeneratedAttachments(const Case& c);
 bool NamesGenerated(const GeneratedAttachment& g, const std::string& title);
 
-// The 附件目录: one line per numbered attachment in number order, “附件2-1：标题”, external
+// The attachment list at the end of the body, as 公文 write it: “附件：1.标题”, then one line per
+// further attachment in number order aligned under the first title (“　　　2-2.标题”), external
 // ones ending in “（另附）”, with the generated attachments that have a number. Empty when none.
 std::vector<std::string> AttachmentListItems(const Case& c,
                                              const std::vector<GeneratedAttachment>& generated);
@@ -41,6 +43,10 @@ std::vector<std::string> AttachmentListItems(const Case& c,
 // pictures loaded from the case directory. `load_image` is the builder's picture reader.
 void AppendAttachmentSections(const Case& c, doc::Document& out,
                               const std::function<void(doc::Image&)>& load_image);
+
+// An attachment chapter (headed “附件N：…”) is one entry of the TOC: its own sub-headings
+// (调查概况, 说明…) are marked !in_toc.
+void KeepAttachmentSubheadingsOutOfToc(doc::Document& document);
 
 // Moves the chapters headed “附件N：…” (with the page break before each) into number order, at the
 // place of the first of them; `tags` (one per block) moves with its block.

@@ -25,23 +25,37 @@ std::vector<std::string> Level1(const doc::Document& d) {
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("the attachment list is in number order, external ones 另附") {
-  Case c;
-  c.attachments = {File("2-1", "访谈情况分析报告", false), File("6-1", "关于筹集资金的通知", true)};
-  auto items = AttachmentListItems(c, {{"survey", "问卷调查汇总分析报告", "2-2"}});
-  REQUIRE(items.size() == 3);
-  CHECK(items[0] == "附件2-1：访谈情况分析报告");
-  CHECK(items[1] == "附件2-2：问卷调查汇总分析报告");
-  CHECK(items[2] == "附件6-1：关于筹集资金的通知（另附）");
-  CHECK(AttachmentListItems(Case{}, GeneratedAttachments(Case{})).empty());
-}
-
 std::string NumberOf(const Case& c, const std::string& key) {
   for (const auto& g : GeneratedAttachments(c))
     if (g.key == key) return g.number;
   return "absent";
+}
+
+}  // namespace
+
+TEST_CASE("the attachment list is written as 公文 do: 附件：1.… aligned lines, 另附 marked") {
+  Case c;
+  c.attachments = {File("2-1", "访谈情况分析报告", false), File("6-1", "关于筹集资金的通知", true)};
+  auto items = AttachmentListItems(
+      c, {{"scoring", "指标体系及评分表", "1"}, {"survey", "问卷调查汇总分析报告", "2-2"}});
+  REQUIRE(items.size() == 4);
+  CHECK(items[0] == "附件：1.指标体系及评分表");
+  CHECK(items[1] == "　　　2-1.访谈情况分析报告");
+  CHECK(items[2] == "　　　2-2.问卷调查汇总分析报告");
+  CHECK(items[3] == "　　　6-1.关于筹集资金的通知（另附）");
+  CHECK(AttachmentListItems(Case{}, GeneratedAttachments(Case{})).empty());
+}
+
+TEST_CASE("once any attachment is numbered, the unreferenced 评分表 takes the first free number") {
+  Case c;
+  c.attachments = {File("2-2", "问卷调查汇总分析报告", false)};
+  CHECK(NumberOf(c, "scoring") == "1");
+  c.attachments = {File("1", "访谈情况分析报告", false), File("2-1", "通知", true)};
+  CHECK(NumberOf(c, "scoring") == "3");  // 1 is taken, 2 heads 2-1
+  c.narrative["a"] = "评分见附件4：绩效评价指标体系及评分表。";
+  CHECK(NumberOf(c, "scoring") == "4");  // a reference numbers it otherwise
+  c.survey.present = true;               // the unreferenced survey report is numbered too
+  CHECK(NumberOf(c, "survey") == "3");   // 1 and 4 taken, 2 heads 2-1
 }
 
 TEST_CASE("generated attachments take their numbers from the references that name them") {
@@ -54,10 +68,11 @@ TEST_CASE("generated attachments take their numbers from the references that nam
   c.findings["A1"].analysis = "评分详见附件1：绩效评价指标体系及评分表。";
   CHECK(NumberOf(c, "scoring") == "1");
   CHECK(AttachmentListItems(c, GeneratedAttachments(c)) ==
-        std::vector<std::string>{"附件1：指标体系及评分表", "附件2-2：问卷调查汇总分析报告"});
-  // A file that takes 2-2 is the attachment; the generated report stays unnumbered.
+        std::vector<std::string>{"附件：1.指标体系及评分表", "　　　2-2.问卷调查汇总分析报告"});
+  // A file that takes 2-2 is the attachment; the generated report takes the next free number
+  // (1 is the 评分表's, 2 heads 2-2).
   c.attachments = {File("2-2", "问卷调查汇总分析报告", false)};
-  CHECK(NumberOf(c, "survey") == "");
+  CHECK(NumberOf(c, "survey") == "3");
   // A reference without its title does not number it.
   Case d;
   d.survey.present = true;
@@ -103,4 +118,17 @@ TEST_CASE("numbered attachment chapters are put in number order where the first 
   CHECK(tags[6]);
   CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[7]));
   CHECK(std::get<doc::Heading>(d.blocks[9]).text == "调查概况 {-}");
+}
+
+TEST_CASE(
+    "an attachment's own sub-headings stay out of the TOC; the unnumbered 附件 keeps its title") {
+  doc::Document d;
+  d.blocks = {doc::Heading{1, "五、建议"},          doc::Heading{2, "（一）建议一"},
+              doc::Heading{1, "附件 {-}"},          doc::Heading{2, "指标体系及评分表 {-}"},
+              doc::Heading{1, "附件2-2：问卷 {-}"}, doc::Heading{2, "调查概况 {-}"},
+              doc::Heading{3, "说明 {-}"}};
+  KeepAttachmentSubheadingsOutOfToc(d);
+  std::vector<bool> listed;
+  for (const auto& b : d.blocks) listed.push_back(doc::ListedInToc(d, std::get<doc::Heading>(b)));
+  CHECK(listed == std::vector<bool>{true, true, true, true, true, false, false});
 }

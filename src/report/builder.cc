@@ -225,9 +225,13 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
         if (auto* image = std::get_if<doc::Image>(&out.blocks[i]))
           LoadImage(in.c.dir, *image, diags);
     } else if (name == "attachments:list") {
-      for (const auto& item : attachment_list) {  // one line each, as 公文 list their 附件
+      if (!out.blocks.empty())  // the list never opens a page alone: the body's last lines go too
+        if (auto* last = std::get_if<doc::Paragraph>(&out.blocks.back()))
+          last->keep_with_next = true;
+      for (const auto& item : attachment_list) {  // 附件：1.… one line each, as 公文 list them
         doc::Paragraph line;
         line.runs = {doc::Run{item}};
+        line.keep_with_next = &item != &attachment_list.back();  // the list stays together
         out.blocks.push_back(std::move(line));
       }
     } else if (name == "attachments") {
@@ -287,6 +291,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
     handler("attachments", "", document);
   }
   OrderAttachmentChapters(document, from_narrative);
+  KeepAttachmentSubheadingsOutOfToc(document);
   DropRepeats(document, from_narrative, diags);
   NumberDocument(document);
   ResolveSourceRefs(document, placed);
