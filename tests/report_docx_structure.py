@@ -36,7 +36,24 @@ for code in ["A21", "A22", "A31", "A32", "B221", "C31", "D31"]:
     lost = round(ind["weight"] - ind["score"], 2)
     if not m or not m.group(1).endswith(f"扣{lost:g}分。"):
         errors.append(f"{code}: deduction sentence missing or wrong ({m.group(1) if m else None})")
+# 图3-2-1 (得分率 per 一级): Word prints its numbers with the unit, as the HTML chart does — value
+# labels 93.33%, axis 0%–100%, the series named 得分率（%） (Word's data sheet shows bare numbers).
+zf = zipfile.ZipFile(os.path.join(out, "report.docx"))
+charts = [n for n in zf.namelist() if n.startswith("word/charts/chart")]
+if not charts:
+    errors.append("no chart part")
+for name in charts:
+    chart = zf.read(name).decode("utf-8")
+    labels = re.search(r'<c:dLbls><c:numFmt formatCode="([^"]*)"', chart)
+    axis = re.search(r'<c:valAx>.*?<c:numFmt formatCode="([^"]*)"', chart, re.S)
+    series = re.search(r"<c:tx><c:strRef>.*?<c:v>([^<]*)</c:v>", chart, re.S)
+    if not labels or labels.group(1) != "0.00&quot;%&quot;":
+        errors.append(f"{name}: value labels not formatted 0.00\"%\" ({labels and labels.group(1)})")
+    if not axis or axis.group(1) != "0&quot;%&quot;":
+        errors.append(f"{name}: axis not formatted 0\"%\" ({axis and axis.group(1)})")
+    if not series or series.group(1) != "得分率（%）":
+        errors.append(f"{name}: series named {series and series.group(1)}, not 得分率（%）")
 if errors:
     print("\n".join(errors))
     sys.exit(1)
-print("report.docx: chapters 一–四 are Heading1, 表3-1-1 and the deduction sentences are present")
+print("report.docx: chapters 一–四 are Heading1, 表3-1-1, the deduction sentences and the chart's % are present")

@@ -52,6 +52,27 @@ std::string Runs(const doc::Runs& runs) {
   return out;
 }
 
+// The unit the chart's value labels carry ("93.33%" -> "%", "4.5分" -> "分") and their decimals:
+// Word prints the cached numbers through a number format, so the format gives them back.
+struct LabelUnit {
+  std::string suffix;
+  size_t decimals = 2;
+};
+LabelUnit UnitOfLabels(const doc::Chart& c) {
+  for (const auto& label : c.value_labels) {
+    size_t last = label.find_last_of("0123456789");
+    if (last == std::string::npos) continue;  // "—"
+    size_t point = label.rfind('.', last);
+    return {label.substr(last + 1), point == std::string::npos ? 0 : last - point};
+  }
+  return {};
+}
+// An Excel number format: 0.00"%" (a bare % would multiply by 100).
+std::string NumberFormat(size_t decimals, const std::string& suffix) {
+  std::string code = decimals ? "0." + std::string(decimals, '0') : "0";
+  return XmlEscape(suffix.empty() ? code : code + "\"" + suffix + "\"");
+}
+
 // A native DrawingML bar chart part. The data live in the chart's caches (no embedded workbook):
 // Word and LibreOffice draw it as is; editing the data in Word asks for the workbook.
 std::string ChartPart(const doc::Chart& c) {
@@ -64,6 +85,10 @@ std::string ChartPart(const doc::Chart& c) {
         "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + ValueText(c.values[i]) + "</c:v></c:pt>";
   }
   std::string max = c.axis_max > 0 ? "<c:max val=\"" + ValueText(c.axis_max) + "\"/>" : "";
+  LabelUnit unit = UnitOfLabels(c);
+  std::string series = c.series_name;
+  if (!unit.suffix.empty() && series.find(unit.suffix) == std::string::npos)
+    series += "（" + unit.suffix + "）";  // the data sheet's numbers are bare
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
          "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
          "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
@@ -75,10 +100,12 @@ std::string ChartPart(const doc::Chart& c) {
          "<c:ser><c:idx val=\"0\"/><c:order "
          "val=\"0\"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>"
          "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>" +
-         XmlEscape(c.series_name) +
+         XmlEscape(series) +
          "</c:v></c:pt></c:strCache>"
          "</c:strRef></c:tx><c:spPr><a:solidFill><a:srgbClr val=\"4472C4\"/></a:solidFill></c:spPr>"
-         "<c:dLbls><c:numFmt formatCode=\"0.00\" sourceLinked=\"0\"/><c:showLegendKey val=\"0\"/>"
+         "<c:dLbls><c:numFmt formatCode=\"" +
+         NumberFormat(unit.decimals, unit.suffix) +
+         "\" sourceLinked=\"0\"/><c:showLegendKey val=\"0\"/>"
          "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent "
          "val=\"0\"/>"
          "<c:showBubbleSize val=\"0\"/></c:dLbls>"
@@ -106,7 +133,9 @@ std::string ChartPart(const doc::Chart& c) {
          max +
          "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos "
          "val=\"l\"/><c:majorGridlines/>"
-         "<c:numFmt formatCode=\"0\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx "
+         "<c:numFmt formatCode=\"" +
+         NumberFormat(0, unit.suffix) +
+         "\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx "
          "val=\"101\"/>"
          "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
          "<c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>";
