@@ -155,8 +155,8 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
     const IndicatorResult* r = in.card.Find(leaf.code);
     std::vector<doc::Cell> row(d + 6);
     row[d] = NumberCell(FormatScoreNumber(leaf.weight));
-    row[d + 1] = TextCell(leaf.explanation);
-    row[d + 2] = TextCell(leaf.criteria);
+    row[d + 1] = TextCell(NormalizeFigures(leaf.explanation));
+    row[d + 2] = TextCell(NormalizeFigures(leaf.criteria));
     row[d + 3] = TextCell(r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[d + 4] = NumberCell(r ? FormatScoreNumber(r->score) : "");
     std::string why = r ? r->DeductionText() : "";
