@@ -11,15 +11,21 @@
 - a negative amount is read with its sign (a plain "-", not a w:noBreakHyphen a reader drops);
 - rows that share a merged amount (a merge in a column after the leading label columns) keep
   with the next row, so the group stays on one page;
-- report.html: no rowspan runs out of its <tbody> (the browser would cut it);
+- a short label (一级指标, 满意度指标, A1 项目立项: up to six Han characters after an optional
+  code), a value with its unit (≥219000餐次) and a change (调增2.38%) fit their cell on one line;
+- a closing 合计 row keeps with the two rows before it (never alone under a repeated header);
+- report.html: no rowspan runs out of its <tbody> (the browser would cut it); short labels are held
+  on one line (white-space: nowrap);
 - maqiao-2024's 表1-3-2 shows the 年初 subtotal of every 序号 with several 明细 (from budget.csv).
 Usage: report_table_layout.py JIXIAO"""
 import csv, glob, os, re, subprocess, sys, tempfile, zipfile
 
 jixiao = sys.argv[1]
 ADVANCE = {**{d: 1024 for d in "0123456789"}, ",": 512, ".": 512, "%": 1706, "-": 682,
-           "(": 682, ")": 682, "/": 569, ":": 569, "~": 1109, "+": 1155}
-TOKEN = re.compile(r"〔\d{4}〕\d+号|[-+]?\d[\d,]*(?:\.\d+)?(?:%|[年月日号元人次户个项]|万元)?")
+           "(": 682, ")": 682, "/": 569, ":": 569, "~": 1109, "+": 1155, " ": 512,
+           "A": 1479, "B": 1366, "C": 1366, "D": 1479, "E": 1251, "F": 1139, "G": 1479, "H": 1479}
+TOKEN = re.compile(r"〔\d{4}〕\d+号|[≥≤]?[-+]?\d[\d,]*(?:\.\d+)?(?:%|餐次|人次|万元|[年月日号元人次户个项])?")
+LABEL = re.compile(r"(?:[A-Z]\d{0,3} ?)?[\u4e00-\u9fff]{2,6}|(?:调增|调减)\d[\d.]*%")
 errors = []
 
 
@@ -27,6 +33,10 @@ def token_twips(token, half_points):
     em = half_points * 10
     width, prev_ascii = 0.0, None
     for ch in token:
+        if ch == " ":  # a space, not the quarter em, separates Latin from Han
+            width += ADVANCE[" "] * em / 2048
+            prev_ascii = None
+            continue
         ascii_ = ord(ch) < 128
         width += ADVANCE.get(ch, 1024) * em / 2048 if ascii_ else em
         if prev_ascii is not None and ascii_ != prev_ascii:
@@ -86,10 +96,18 @@ def check_table(where, tbl, budget_subtotals):
                         errors.append(f"{name}: “{token}” needs {token_twips(token, half_points):.0f} "
                                       f"twips, its cell has {tcw} (row {r + 1})")
             text = "".join(lines_of(cell))
+            if LABEL.fullmatch(text) and token_twips(text, half_points) > tcw + 0.5:
+                errors.append(f"{name}: the label “{text}” needs {token_twips(text, half_points):.0f} "
+                              f"twips, its cell has {tcw}: it splits (row {r + 1})")
             for token in TOKEN.findall(text):
                 if not any(token in line for line in lines_of(cell)):
                     errors.append(f"{name}: a line break splits “{token}”")
             col += span
+        first_text = "".join(lines_of(cells_of(row)[0])) if cells_of(row) else ""
+        if r == len(rows) - 1 and re.match(r"(合计|总计)", first_text) and not header:
+            for k in (r - 2, r - 1):
+                if k >= 1 and "<w:tblHeader/>" not in rows[k] and "<w:keepNext/>" not in rows[k]:
+                    errors.append(f"{name}: row {k + 1} does not keep with the closing 合计 row")
         if header and r + 1 < len(rows) and "<w:keepNext/>" not in row:
             errors.append(f"{name}: header row does not keep with the first row")
     # Leading label columns: merged from column 0 on without a gap.
@@ -136,6 +154,11 @@ def subtotals(case_dir):
 
 
 def check_html(where, html):
+    tables_html = "".join(re.findall(r"<table>\n<colgroup>.*?</table>|<table style[^>]*>\n<colgroup>.*?</table>", html, re.S))
+    for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tables_html, re.S):
+        text = re.sub(r"<[^>]+>", "", cell)
+        if re.fullmatch(r"(?:[A-Z]\d{0,3} )?[\u4e00-\u9fff]{2,6}", text) and "nw" not in cell:
+            errors.append(f"{where}: the label “{text}” may split (not held on one line)")
     for body in re.findall(r"<tbody[^>]*>(.*?)</tbody>", html, re.S):
         rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
         for i, row in enumerate(rows):

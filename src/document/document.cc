@@ -39,6 +39,36 @@ Origin OriginOf(const Table& t, int r, int c) {
   return {r, c};
 }
 
+bool StartsWithAny(const std::string& text, size_t at, const std::string& chars) {
+  for (size_t i = 0; i + 3 <= chars.size(); i += 3)
+    if (text.compare(at, 3, chars, i, 3) == 0) return true;
+  return false;
+}
+
+// 1.xxx 1．xxx 1、xxx （一）xxx （1）xxx 一、xxx: a numbering mark then its title.
+bool NumberedHeading(const std::string& text) {
+  static const std::string kHanDigits = "一二三四五六七八九十";
+  size_t i = 0;
+  bool open = text.compare(0, 3, "（") == 0;
+  if (open) i = 3;
+  size_t digits_from = i;
+  while (i < text.size() &&
+         ((text[i] >= '0' && text[i] <= '9') || StartsWithAny(text, i, kHanDigits)))
+    i += (text[i] >= '0' && text[i] <= '9') ? 1 : 3;
+  if (i == digits_from || i >= text.size()) return false;
+  if (open) return text.compare(i, 3, "）") == 0 && i + 3 < text.size();
+  bool ascii_number = text[digits_from] >= '0' && text[digits_from] <= '9';
+  if (ascii_number && text[i] == '.')
+    return i + 1 < text.size() && !(text[i + 1] >= '0' && text[i + 1] <= '9');
+  return text.compare(i, 3, "．") == 0 || text.compare(i, 3, "、") == 0;
+}
+
+bool EndsLikeSentence(const std::string& text) {
+  for (const char* end : {"。", "；", "，", "！", "？"})
+    if (text.size() >= 3 && text.compare(text.size() - 3, 3, end) == 0) return true;
+  return !text.empty() && (text.back() == '.' || text.back() == ';');
+}
+
 }  // namespace
 
 void Table::DropEmptyColumns() {
@@ -93,8 +123,9 @@ bool LeadsIn(const Paragraph& paragraph) {
   for (const auto& r : paragraph.runs) all_bold = all_bold && (r.bold || r.text.empty());
   bool colon =
       text.size() >= 3 && (text.compare(text.size() - 3, 3, "：") == 0 || text.back() == ':');
+  bool numbered = NumberedHeading(text) && !EndsLikeSentence(text) && chars <= 40;
   return paragraph.keep_with_next ||
-         (chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60)));
+         (chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60) || numbered));
 }
 
 bool ListedInToc(const Document& document, const Heading& heading) {

@@ -121,3 +121,22 @@ TEST_CASE("DropEmptyColumns keeps a column with data and a table that is all emp
   empty.DropEmptyColumns();
   CHECK(empty.rows[0].size() == 1);
 }
+
+TEST_CASE("LeadsIn: numbered run-in headings typed in narrative keep with what follows") {
+  using jixiao::doc::LeadsIn;
+  using jixiao::doc::Paragraph;
+  auto plain = [](const std::string& text) {
+    Paragraph p;
+    p.runs = {{text, false}};
+    return p;
+  };
+  CHECK(LeadsIn(plain("1.总目标")));
+  CHECK(LeadsIn(plain("2.按实测算补贴餐次，提高预算编制的准确性")));
+  CHECK(LeadsIn(plain("（五）项目绩效目标及实现情况")));
+  CHECK(LeadsIn(plain("（2）资金到位情况")));
+  CHECK(LeadsIn(plain("三、存在的问题")));
+  CHECK(LeadsIn(plain("2．年度绩效目标")));
+  CHECK_FALSE(LeadsIn(plain("1.全年上门送餐69,326单，完成年度目标。")));  // a sentence
+  CHECK_FALSE(LeadsIn(plain("2.5万元用于采购设备")));                     // a number
+  CHECK_FALSE(LeadsIn(plain("项目于2024年实施")));
+}

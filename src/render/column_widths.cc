@@ -179,11 +179,43 @@ std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t 
   return twips;
 }
 
+// Text that reads as a label, not a sentence: no clause punctuation.
+bool IsLabel(const std::string& text) {
+  for (const char* mark : {"，", "。", "；", "、", "："})
+    if (text.find(mark) != std::string::npos) return false;
+  return !text.empty();
+}
+
+// The widths at which headers take at most two lines, labels of at most `label_ems` em one line,
+// and other cells two characters.
+std::vector<int> Comfort(const doc::Table& t, const std::vector<Piece>& pieces,
+                         const std::vector<int>& least, int half_points, int label_ems) {
+  std::vector<int> comfort = least;
+  int em = half_points * 10;
+  for (const Piece& p : pieces) {
+    if (p.cols != 1) continue;
+    const std::string& text = t.rows[p.row][p.col].text;
+    int one_line = LeastWidthFor(p.segments, 1, p.full + 4 * em);
+    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p.segments, 2, p.full)
+                                                          : std::min(p.full, half_points * 20);
+    if (IsLabel(text) && one_line <= label_ems * em) want = std::max(want, one_line);
+    comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
+  }
+  return comfort;
+}
+
 }  // namespace
 
 TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
   TableLayout layout;
   if (cols == 0) return layout;
+  // The largest size at which labels up to 6 em keep one line; else the size with the widest
+  // label tier, the larger size on a tie.
+  struct Candidate {
+    int half_points = 0, tier = -1;
+    std::vector<Piece> pieces;
+    std::vector<int> widths;
+  } best;
   for (int half_points : {18, 16, 15, 14}) {
     std::vector<Piece> pieces = Pieces(t, cols, half_points);
     std::vector<int> least(cols, kCellMarginsTwips + half_points * 10);
@@ -194,33 +226,38 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
             std::max(least[p.col], std::min(p.widest, text_width / 3) + kCellMarginsTwips);
     long sum = 0;
     for (int w : least) sum += w;
-    layout.half_points = half_points;
     if (sum <= text_width) {
-      // Where there is room: a header in at most two lines, a label at least two characters wide.
-      std::vector<int> comfort = least;
-      long comfort_sum = 0;
-      for (const Piece& p : pieces) {
-        if (p.cols != 1) continue;
-        int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p.segments, 2, p.full)
-                                                              : std::min(p.full, half_points * 20);
-        comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
+      // Where there is room: a header in at most two lines, a short label (一级指标, 满意度指标,
+      // A11 立项依据充分性, 调增2.38%) on one line, each at the widest of the tiers that fits;
+      // the long texts (评分标准, 指标解释) give up the room.
+      for (int label_ems : {10, 8, 7, 6, 5, 4, 0}) {
+        std::vector<int> comfort = Comfort(t, pieces, least, half_points, label_ems);
+        long comfort_sum = 0;
+        for (int w : comfort) comfort_sum += w;
+        if (comfort_sum <= text_width || label_ems == 0) {
+          if (label_ems > best.tier)
+            best = {half_points, label_ems, pieces, comfort_sum <= text_width ? comfort : least};
+          break;
+        }
       }
-      for (int w : comfort) comfort_sum += w;
-      // The search weighs at most the first kSampleRows rows (a long table's rows are alike);
-      // the least widths above came from every row.
-      std::vector<Piece> sample;
-      for (const Piece& p : pieces)
-        if (p.row < kSampleRows) sample.push_back(p);
-      layout.twips = Allocate(sample, std::min(t.rows.size(), kSampleRows), cols, text_width,
-                              comfort_sum <= text_width ? comfort : least);
-      return layout;
+      if (best.tier >= 6) break;
     }
-    if (half_points == 14) {  // even 7 pt does not fit: scale (segments may wrap)
+    if (half_points == 14 && best.tier < 0) {  // even 7 pt does not fit: scale (segments may wrap)
+      layout.half_points = half_points;
       layout.twips.resize(cols);
       for (size_t c = 0; c < cols; ++c)
         layout.twips[c] = static_cast<int>(least[c] * text_width / sum);
+      return layout;
     }
   }
+  layout.half_points = best.half_points;
+  // The search weighs at most the first kSampleRows rows (a long table's rows are alike); the
+  // least widths above came from every row.
+  std::vector<Piece> sample;
+  for (const Piece& p : best.pieces)
+    if (p.row < kSampleRows) sample.push_back(p);
+  layout.twips =
+      Allocate(sample, std::min(t.rows.size(), kSampleRows), cols, text_width, best.widths);
   return layout;
 }
 
@@ -228,6 +265,13 @@ std::vector<int> RowLines(const doc::Table& t, const TableLayout& layout) {
   std::vector<int> lines;
   CostAt(Pieces(t, layout.twips.size(), layout.half_points), t.rows.size(), layout.twips, &lines);
   return lines;
+}
+
+bool ShortLabel(const std::string& text, int half_points) {
+  std::vector<Segment> segments = Segments(text, half_points);
+  int full = TextWidth(text, half_points), em = half_points * 10;
+  return segments.size() > 1 && IsLabel(text) &&
+         LeastWidthFor(segments, 1, full + 4 * em) <= 8 * em;
 }
 
 std::vector<size_t> ProtectedBreaks(const std::string& text, int cell_twips, int half_points) {

@@ -48,19 +48,23 @@ TEST_CASE("segments: numbers with units and document numbers hold together") {
 TEST_CASE("widths: no number wraps, the long texts get the room, the sum is the text width") {
   TableLayout layout = LayOutColumns(Budget(), 9, 8306);
   REQUIRE(layout.twips.size() == 9);
-  CHECK(layout.half_points == 18);
+  // Every label (调整后预算, 预算执行率) whole on one line does not fit at 9 pt: 8 pt.
+  CHECK(layout.half_points == 16);
   int sum = 0;
   for (int w : layout.twips) sum += w;
   CHECK(sum == 8306);
-  // 1,471,745.31: 945 twips of glyphs + 160 of cell margins; -706,093.81: 8×90 + 2×45 + 60.
-  CHECK(layout.twips[4] >= 945 + 160);
-  CHECK(layout.twips[6] >= 945 + 160);
-  CHECK(layout.twips[7] >= 945 + 160);
-  CHECK(layout.twips[5] >= 870 + 160);
-  CHECK(layout.twips[8] >= 5 * 90 + 45 + 150 + 160);  // 100.00%
-  // The two long Chinese texts are wider than the one-character 序号.
-  CHECK(layout.twips[2] > 2 * layout.twips[1]);
-  CHECK(layout.twips[3] > 2 * layout.twips[1]);
+  // At 8 pt (80 twips a digit): 1,471,745.31 is 9×80 + 3×40 = 840 twips + 160 of cell margins;
+  // -706,093.81: 8×80 + 2×40 + 53.
+  CHECK(layout.twips[4] >= 840 + 160);
+  CHECK(layout.twips[6] >= 840 + 160);
+  CHECK(layout.twips[7] >= 840 + 160);
+  CHECK(layout.twips[5] >= 773 + 160);
+  CHECK(layout.twips[8] >= 5 * 80 + 40 + 133 + 160);  // 100.00%
+  CHECK(layout.twips[8] >= 5 * 160 + 160);            // 预算执行率 on one line
+  CHECK(layout.twips[6] >= 5 * 160 + 160);            // 调整后预算
+  // The two long Chinese texts are wider than 序号.
+  CHECK(layout.twips[2] > layout.twips[1]);
+  CHECK(layout.twips[3] > layout.twips[1]);
 }
 
 TEST_CASE("widths: too many number columns set the table smaller, never wrapping a number") {

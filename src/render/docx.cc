@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "render/chart_axis.h"
 #include "render/docx_table.h"
 #include "render/render.h"
 #include "render/zip.h"
@@ -84,7 +85,8 @@ std::string ChartPart(const doc::Chart& c) {
     vals +=
         "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + ValueText(c.values[i]) + "</c:v></c:pt>";
   }
-  std::string max = c.axis_max > 0 ? "<c:max val=\"" + ValueText(c.axis_max) + "\"/>" : "";
+  ChartAxis axis = AxisOf(c);  // the HTML chart's ticks
+  std::string max = "<c:max val=\"" + ValueText(axis.max) + "\"/>";
   LabelUnit unit = UnitOfLabels(c);
   std::string series = c.series_name;
   if (!unit.suffix.empty() && series.find(unit.suffix) == std::string::npos)
@@ -137,7 +139,9 @@ std::string ChartPart(const doc::Chart& c) {
          NumberFormat(0, unit.suffix) +
          "\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx "
          "val=\"101\"/>"
-         "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
+         "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/><c:majorUnit val=\"" +
+         ValueText(axis.step) +
+         "\"/></c:valAx></c:plotArea>"
          "<c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>";
 }
 
@@ -256,6 +260,10 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
                         std::vector<const doc::Image*>& images, const std::vector<int>& toc_pages) {
   std::string body;
   bool break_pending = false, first_section = true;
+  // LibreOffice drops a heading's keep-with-next when widow control moves the whole next
+  // paragraph (three lines where two fit): the paragraph after a heading or lead-in may leave its
+  // last line to the next page instead.
+  bool after_lead = false;
   int toc_entries = 0;
   size_t landscape_end = std::string::npos;   // where the last landscape section's break begins
   size_t headings_start = std::string::npos;  // where the headings just before this block begin
@@ -273,13 +281,18 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
                "\"/>" + runs + "<w:bookmarkEnd w:id=\"" + id + "\"/>";
       }
       add(Para("Heading" + std::to_string(h->level), runs));
+      after_lead = true;
       continue;
     }
     size_t section_start = headings_start == std::string::npos ? body.size() : headings_start;
     headings_start = std::string::npos;
+    bool follows_lead = after_lead;
+    after_lead = false;
     if (auto* p = std::get_if<doc::Paragraph>(&block)) {
+      after_lead = doc::LeadsIn(*p);
       add(Para(p->indent_first_line ? "BodyText" : "Normal", Runs(p->runs),
-               doc::LeadsIn(*p) ? "<w:keepNext/>" : ""));
+               std::string(after_lead ? "<w:keepNext/>" : "") +
+                   (follows_lead ? "<w:widowControl w:val=\"0\"/>" : "")));
     } else if (auto* l = std::get_if<doc::List>(&block)) {
       for (const auto& item : l->items) add(Para("BodyText", Text("• ") + Runs(item)));
     } else if (auto* t = std::get_if<doc::Table>(&block)) {

@@ -1,7 +1,9 @@
 // HTML writer: one self-contained page with print CSS for A4, tables with rowspan/colspan and
 // <thead> header rows (repeated by browsers when printing), captions above tables.
 #include <algorithm>
+#include <cmath>
 
+#include "render/chart_axis.h"
 #include "render/column_widths.h"
 #include "render/render.h"
 #include "render/table_pagination.h"
@@ -78,8 +80,10 @@ const char* AlignClass(doc::Align a) {
   }
 }
 
-// A cell's text with its protected segments (〔2022〕7号, 100.00%, 2024年) held on one line.
+// A cell's text with its protected segments (〔2022〕7号, 100.00%, 2024年) held on one line, a
+// short label (一级指标, C1 产出数量) whole.
 std::string CellText(const std::string& text) {
+  if (ShortLabel(text, 18)) return "<span class=\"nw\">" + Esc(text) + "</span>";
   std::string out;
   for (const Segment& s : Segments(text, 18)) {
     out += s.protect ? "<span class=\"nw\">" + Esc(s.text) + "</span>" : Esc(s.text);
@@ -164,10 +168,13 @@ void Chart(const doc::Chart& c, std::string& out) {
       "width=\"100%\" role=\"img\" aria-label=\"" +
       Esc(c.caption) + "\">";
   out += "<line x1=\"40\" y1=\"220\" x2=\"590\" y2=\"220\" stroke=\"#333\"/>";
-  for (int tick = 0; tick <= 4; ++tick) {
-    double y = height - bottom - (height - bottom - top) * tick / 4.0;
+  ChartAxis axis = AxisOf(c);
+  max = axis.max;
+  int ticks = static_cast<int>(std::lround(axis.max / axis.step));
+  for (int tick = 0; tick <= ticks; ++tick) {
+    double y = height - bottom - (height - bottom - top) * tick / static_cast<double>(ticks);
     out += "<text x=\"34\" y=\"" + ValueText(y + 4) + "\" font-size=\"10\" text-anchor=\"end\">" +
-           std::to_string(static_cast<int>(max * tick / 4.0 + 0.5)) + "</text>";
+           TickLabel(axis, axis.step * tick) + "</text>";
   }
   for (size_t i = 0; i < c.values.size(); ++i) {
     double h = (height - bottom - top) * c.values[i] / max;

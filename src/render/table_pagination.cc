@@ -10,7 +10,7 @@ class Paginator {
   Paginator(const doc::Table& t, const std::vector<int>& row_twips, int page_twips)
       : out_{t, std::vector<bool>(t.rows.size(), false)},
         heights_(row_twips),
-        limit_(page_twips / 4),
+        limit_(page_twips * 17 / 20),
         page_(page_twips),
         cols_(t.rows.empty() ? 0 : t.rows[0].size()) {
     heights_.resize(t.rows.size(), 0);
@@ -22,6 +22,7 @@ class Paginator {
     labels_ = LabelColumns();
     if (first_ < out_.table.rows.size()) Keep(first_, out_.table.rows.size(), 0);
     KeepOutlineGroups();
+    KeepTotalWithRows();
     return std::move(out_);
   }
 
@@ -184,11 +185,24 @@ class Paginator {
       size_t e = r + 1;
       while (e < n && LabelColumn(e) > level && LabelColumn(e) < cols_) ++e;
       if (e == r + 1) continue;
-      if (Height(r, e) <= limit_)
+      if (Height(r, e) <= page_ / 4)
         KeepTogether(r, e);
       else
         out_.keep_with_next[r] = true;
     }
+  }
+
+  // A closing 合计/总计 row keeps with the two body rows before it: never alone under a repeated
+  // header on a page of its own.
+  void KeepTotalWithRows() {
+    size_t n = out_.table.rows.size();
+    if (n < first_ + 2) return;
+    size_t c = LabelColumn(n - 1);
+    if (c >= cols_) return;
+    const std::string& text = At(n - 1, c).text;
+    if (text.rfind("合计", 0) != 0 && text.rfind("总计", 0) != 0) return;
+    for (size_t r = std::max(first_, n >= 3 ? n - 3 : 0); r + 1 < n; ++r)
+      out_.keep_with_next[r] = true;
   }
 
   PagedTable out_;

@@ -1,11 +1,13 @@
-// How a table breaks over pages. A vertically merged group of rows (a 一级 with its 二级) is kept
-// on one page when it takes at most a quarter of the page (so a page ends at most a quarter
-// blank); a taller group is cut between rows no later column joins, into pieces that fit, each
-// repeating the merged label, so a page never starts with rows whose label stayed on the page
-// before. A group that cannot be cut (details sharing one merged 调整金额) is kept whole when it
-// fits on a page. A label merged over the whole body (the project's name) is not repeated.
-// Writers keep each row of a kept piece with the next one (DOCX: keepNext on every paragraph of
-// the row and cantSplit; HTML: one <tbody> per piece with break-inside: avoid).
+// How a table breaks over pages. A vertically merged group of rows (a 一级 with its 二级) that
+// fits on a page is kept on one page, whole, its label merged once: the writer does not know where
+// pages break, and a group left to flow over a break would leave the next page without its label
+// (a merged cell prints only on its first page), while cutting it in advance repeats the label on
+// the same page. A group taller than a page is cut between rows no later column joins into pieces
+// of nearly a page, each repeating the label, so each piece fills its own page. A group that
+// cannot be cut (details sharing one merged 调整金额) is kept whole when it fits on a page. A label
+// merged over the whole body (the project's name) is not repeated. A closing 合计 row keeps with
+// the two rows before it. Writers keep each row of a kept piece with the next one (DOCX: keepNext
+// on every paragraph of the row and cantSplit; HTML: one <tbody> per piece, break-inside: avoid).
 #pragma once
 
 #include <vector>

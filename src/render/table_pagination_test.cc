@@ -33,26 +33,56 @@ TEST_CASE("pagination: a group of details sharing one amount stays on one page")
   CHECK_FALSE(p.keep_with_next[10]);
 }
 
-TEST_CASE("pagination: a label group taller than a quarter page is cut, each piece labelled") {
-  // 一级 over 12 rows of 1000 twips (12000 > 13958 / 4), 二级 over pairs of rows.
+// 一级 over `rows` rows of 1000 twips, 二级 over pairs of rows, then one more 一级 row.
+doc::Table ThreeLevels(int rows) {
   doc::Table t;
   t.rows.push_back({doc::Cell{"一级"}, doc::Cell{"二级"}, doc::Cell{"三级"}});
-  for (int i = 0; i < 12; ++i)
+  for (int i = 0; i < rows; ++i)
     t.rows.push_back(
         {doc::Cell{"产出目标"}, doc::Cell{"二级" + std::to_string(i / 2)}, doc::Cell{"三级"}});
   t.rows.push_back({doc::Cell{"效益目标"}, doc::Cell{"二级x"}, doc::Cell{"三级"}});
-  t.Merge(1, 0, 12, 1);
-  for (int i = 0; i < 6; ++i) t.Merge(1 + 2 * i, 1, 2, 1);
+  t.Merge(1, 0, rows, 1);
+  for (int i = 0; i < rows / 2; ++i) t.Merge(1 + 2 * i, 1, 2, 1);
+  return t;
+}
+
+TEST_CASE("pagination: a label group that fits on a page stays whole, its label merged once") {
+  // 8 rows of 1000 twips: half a page, more than a quarter. Cutting it would print 产出目标 twice
+  // on one page; letting it flow would leave the next page without it.
+  doc::Table t = ThreeLevels(8);
   PagedTable p = Paginate(t, std::vector<int>(t.rows.size(), 1000), 13958);
-  // Pieces of at most 3489 twips hold one pair each (two pairs would be 4000).
-  for (int i = 0; i < 6; ++i) {
-    const doc::Cell& c = p.table.rows[static_cast<size_t>(1 + 2 * i)][0];
-    CHECK_FALSE(c.covered);
-    CHECK(c.text == "产出目标");
-    CHECK(c.row_span == 2);
-    CHECK(p.keep_with_next[static_cast<size_t>(1 + 2 * i)]);
-    CHECK_FALSE(p.keep_with_next[static_cast<size_t>(2 + 2 * i)]);
-  }
+  CHECK(p.table.rows[1][0].row_span == 8);
+  for (size_t r = 2; r <= 8; ++r) CHECK(p.table.rows[r][0].covered);
+  for (size_t r = 1; r <= 7; ++r) CHECK(p.keep_with_next[r]);
+}
+
+TEST_CASE("pagination: a label group taller than a page is cut into pieces of nearly a page") {
+  // 20 rows of 1000 twips over a 13958-twip page: pieces of at most 11864 twips hold five pairs;
+  // no piece is small enough to share a page with the next one.
+  doc::Table t = ThreeLevels(20);
+  PagedTable p = Paginate(t, std::vector<int>(t.rows.size(), 1000), 13958);
+  std::vector<size_t> labels;  // rows where 产出目标 is printed
+  for (size_t r = 1; r <= 20; ++r)
+    if (!p.table.rows[r][0].covered) labels.push_back(r);
+  REQUIRE(labels.size() == 2);
+  CHECK(labels[1] == 11);
+  CHECK(p.table.rows[11][0].text == "产出目标");
+  CHECK(p.table.rows[1][0].row_span == 10);
+  CHECK(p.table.rows[11][0].row_span == 10);
+  for (size_t r = 1; r <= 9; ++r) CHECK(p.keep_with_next[r]);
+  CHECK_FALSE(p.keep_with_next[10]);  // the page breaks between the pieces
+}
+
+TEST_CASE("pagination: a closing 合计 row keeps with the two rows before it") {
+  doc::Table t;
+  t.rows.push_back({doc::Cell{"项目"}, doc::Cell{"金额"}});
+  for (int i = 0; i < 30; ++i) t.rows.push_back({doc::Cell{"明细"}, doc::Cell{"1.00"}});
+  t.rows.push_back({doc::Cell{"合计"}, doc::Cell{"30.00"}});
+  PagedTable p = Paginate(t, std::vector<int>(t.rows.size(), 600), 13958);
+  CHECK(p.keep_with_next[29]);
+  CHECK(p.keep_with_next[30]);
+  CHECK_FALSE(p.keep_with_next[28]);
+  CHECK_FALSE(p.keep_with_next[5]);
 }
 
 TEST_CASE("pagination: a shared amount is never cut; kept whole only when it fits a page") {
@@ -63,7 +93,7 @@ TEST_CASE("pagination: a shared amount is never cut; kept whole only when it fit
   for (size_t r = 1; r < 10; ++r) CHECK(a.keep_with_next[r]);
   CHECK(a.table.rows[2][2].covered);  // not cut
   PagedTable b = Paginate(too_tall, std::vector<int>(too_tall.rows.size(), 1000), 13958);
-  for (size_t r = 1; r <= 20; ++r) CHECK_FALSE(b.keep_with_next[r]);
+  for (size_t r = 1; r <= 18; ++r) CHECK_FALSE(b.keep_with_next[r]);  // 19, 20 keep with 合计
   for (size_t r = 2; r <= 20; ++r) CHECK(b.table.rows[r][2].covered);
 }
 

@@ -37,14 +37,14 @@ bool In(char32_t cp, std::u32string_view set) { return set.find(cp) != std::u32s
 Kind KindOf(char32_t cp) {
   if (cp == ' ' || cp == 0x3000) return Kind::kSpace;
   if (cp < 0x80) return Kind::kAscii;
-  if (In(cp, U"〔（《“‘【〈「『")) return Kind::kOpening;
+  if (In(cp, U"〔（《“‘【〈「『≥≤＞＜±")) return Kind::kOpening;
   if (In(cp, U"〕）》”’】〉」』，。、；：！？％…·")) return Kind::kClosing;
   return Kind::kHan;
 }
 
 // Characters that follow a number as its unit, and the second characters of two-character units.
 bool IsUnit(char32_t cp) {
-  return In(cp, U"年月日号元万亿人次户个项家天周岁件份台辆所名条册倍期批");
+  return In(cp, U"年月日号元万亿人次户个项家天周岁件份台辆所名条册倍期批餐份吨床张");
 }
 bool IsUnitTail(char32_t cp) { return In(cp, U"元次时"); }
 
