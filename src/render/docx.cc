@@ -224,7 +224,12 @@ std::string FinalSection(std::string& body, size_t landscape_end, bool first_sec
   std::string tail = landscape_end == std::string::npos ? "" : body.substr(landscape_end);
   if (!tail.empty() && tail == "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>") {
     body.resize(landscape_end);
-    return body + Para("Normal", "") + SectionProperties(true, false);
+    // The paragraph Word needs after a closing table, one point high: a table that fills its last
+    // page must not push it onto a blank one.
+    return body +
+           Para("Normal", "",
+                "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>") +
+           SectionProperties(true, false);
   }
   return body + SectionProperties(false, first_section);
 }

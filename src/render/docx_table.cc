@@ -74,12 +74,13 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
   PagedTable paged = Paginate(input, RowTwips(input, layout, line_twips), page_twips);
   const doc::Table& t = paged.table;
   const std::vector<int>& twips = layout.twips;
-  out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
-         std::to_string(text_width) +
-         "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout "
-         "w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
-  for (int w : twips) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
-  out += "</w:tblGrid>";
+  std::string open = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
+                     std::to_string(text_width) +
+                     "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout "
+                     "w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
+  for (int w : twips) open += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
+  open += "</w:tblGrid>";
+  out += open;
   // Which origin covers each cell: needed to tell vertical continuations from horizontal ones.
   std::vector<std::vector<std::pair<int, int>>> origin(t.rows.size(),
                                                        std::vector<std::pair<int, int>>(cols));
@@ -94,7 +95,8 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
       layout.half_points == 18
           ? ""
           : "<w:spacing w:line=\"" + std::to_string(line_twips) + "\" w:lineRule=\"exact\"/>";
-  for (size_t r = 0; r < t.rows.size(); ++r) {
+  auto row_xml = [&](size_t r) {
+    std::string out;
     bool header = static_cast<int>(r) < t.header_rows;
     std::string keep =
         paged.keep_with_next[r] || (header && r + 1 < t.rows.size()) ? "<w:keepNext/>" : "";
@@ -119,7 +121,20 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
                              : "";
       out += DocxPara("TableText", runs, jc) + "</w:tc>";
     }
-    out += "</w:tr>";
+    return out + "</w:tr>";
+  };
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (paged.page_before[r] && static_cast<int>(r) >= t.header_rows) {
+      // A cut label group goes on on the next page: the table ends and starts again there, its
+      // header repeated (a paragraph one point high carries the break).
+      out += "</w:tbl>" +
+             DocxPara("TableText", "",
+                      "<w:pageBreakBefore/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
+                      "w:lineRule=\"exact\"/>") +
+             open;
+      for (int h = 0; h < t.header_rows; ++h) out += row_xml(static_cast<size_t>(h));
+    }
+    out += row_xml(r);
   }
   return out + "</w:tbl>";
 }

@@ -41,7 +41,8 @@ h1, h2, h3, h4, .caption, p.lead { break-after: avoid; page-break-after: avoid; 
 section.wide { page: wide; }
 @media print { body { max-width: none; } thead { display: table-header-group; }
   tr, tbody.keep { page-break-inside: avoid; break-inside: avoid; }
-  tr.kn { page-break-after: avoid; break-after: avoid; } }
+  tr.kn { page-break-after: avoid; break-after: avoid; }
+  tbody.pb { page-break-before: always; break-before: page; } }
 span.nw { white-space: nowrap; }
 )";
 
@@ -134,7 +135,9 @@ void Table(const doc::Table& input, std::string& out) {
       while (e < n && !starts[e]) ++e;
       kept_body = e - r > 1;
       for (size_t k = r; k + 1 < e; ++k) kept_body = kept_body && paged.keep_with_next[k];
-      out += kept_body ? "<tbody class=\"keep\">\n" : "<tbody>\n";
+      std::string cls = std::string(kept_body ? "keep" : "") +
+                        (paged.page_before[r] ? (kept_body ? " pb" : "pb") : "");
+      out += cls.empty() ? "<tbody>\n" : "<tbody class=\"" + cls + "\">\n";
     }
     out += !header && !kept_body && paged.keep_with_next[r] ? "<tr class=\"kn\">" : "<tr>";
     for (const auto& cell : t.rows[r]) {

@@ -8,9 +8,9 @@ namespace {
 class Paginator {
  public:
   Paginator(const doc::Table& t, const std::vector<int>& row_twips, int page_twips)
-      : out_{t, std::vector<bool>(t.rows.size(), false)},
+      : out_{t, std::vector<bool>(t.rows.size(), false), std::vector<bool>(t.rows.size(), false)},
         heights_(row_twips),
-        limit_(page_twips * 17 / 20),
+        limit_(page_twips * 4 / 5),
         page_(page_twips),
         cols_(t.rows.empty() ? 0 : t.rows[0].size()) {
     heights_.resize(t.rows.size(), 0);
@@ -20,6 +20,9 @@ class Paginator {
     first_ =
         std::min(out_.table.rows.size(), static_cast<size_t>(std::max(0, out_.table.header_rows)));
     labels_ = LabelColumns();
+    // A piece shares its page with the repeated header rows, and the first one with the caption
+    // and headings before the table; estimates run short of the renderer's heights.
+    limit_ = std::max(page_ / 4, page_ * 4 / 5 - Height(0, first_) - 900);
     if (first_ < out_.table.rows.size()) Keep(first_, out_.table.rows.size(), 0);
     KeepOutlineGroups();
     KeepTotalWithRows();
@@ -146,7 +149,10 @@ class Paginator {
       from = x;
     }
     starts.push_back(e);
-    for (size_t i = 1; i + 1 < starts.size(); ++i) CutAbove(starts[i]);
+    for (size_t i = 1; i + 1 < starts.size(); ++i) {
+      CutAbove(starts[i]);
+      out_.page_before[starts[i]] = true;
+    }
     for (size_t i = 0; i + 1 < starts.size(); ++i) {
       size_t pb = starts[i], pe = starts[i + 1];
       if (Height(pb, pe) <= limit_)
