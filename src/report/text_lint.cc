@@ -31,6 +31,26 @@ bool IsMidPunct(char32_t c) {  // marks that never stand twice in a row
   return c == U'。' || c == U'，' || c == U'、' || c == U'；' || c == U'：';
 }
 
+bool EndsWith32(const std::u32string& s, const std::u32string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// A blank right after `before` that separates joint issuers, as official titles write them:
+// 中共中央 国务院, and inside an open 《 a blank after an issuer's name (国务院办公厅 民政部…).
+bool JointIssuerBlank(const std::u32string& before) {
+  if (EndsWith32(before, U"中共中央")) return true;
+  size_t open = before.rfind(U'《');
+  if (open == std::u32string::npos) return false;
+  size_t close = before.rfind(U'》');
+  if (close != std::u32string::npos && close > open) return false;
+  static const std::u32string kIssuers[] = {U"中央",   U"国务院", U"办公厅", U"部",
+                                            U"委员会", U"委",     U"局",     U"署",
+                                            U"政府",   U"银行",   U"法院",   U"检察院"};
+  for (const auto& tail : kIssuers)
+    if (EndsWith32(before, tail)) return true;
+  return false;
+}
+
 bool HasHan(const std::u32string& s) {
   for (char32_t c : s)
     if (IsHan(c)) return true;
@@ -198,7 +218,7 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
       add("bracket.ascii", "中文文本中使用了英文括号：" + at(i) + "，应为（）", true);
     if (IsSpace(c) && i > 0 && next) {
       char32_t prev = s[i - 1];
-      bool joint_issuer = Encode(s.substr(i >= 4 ? i - 4 : 0, 4)) == "中共中央";
+      bool joint_issuer = JointIssuerBlank(s.substr(0, i));
       if (!joint_issuer &&
           ((IsHan(prev) && IsHan(next)) || IsWidePunct(prev) || IsWidePunct(next) ||
            (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))
@@ -249,7 +269,7 @@ std::string TidyParagraph(const std::string& paragraph) {
     if (c == U'(' && ((prev && IsChinese(prev)) || (next && IsChinese(next)))) c = U'（';
     if (c == U')' && ((prev && IsChinese(prev)) || (next && IsChinese(next)))) c = U'）';
     if (IsSpace(c) && prev && next) {
-      bool joint_issuer = out.size() >= 4 && Encode(out.substr(out.size() - 4)) == "中共中央";
+      bool joint_issuer = JointIssuerBlank(out);
       if (!joint_issuer &&
           ((IsHan(prev) && IsHan(next)) || IsWidePunct(prev) || IsWidePunct(next) ||
            (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))

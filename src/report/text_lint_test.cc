@@ -60,6 +60,17 @@ TEST_CASE("spaces between Chinese characters, except the joint issuer 中共中�
   CHECK(TidyParagraph("《中共中央 国务院关于深化医疗保障制度改革的意见》") ==
         "《中共中央 国务院关于深化医疗保障制度改革的意见》");
   CHECK(Has(LintParagraph("系统 开展"), "space.cjk"));
+  // Inside 《》 the blank between joint issuers is how the titles are officially written.
+  CHECK(LintParagraph("依据《中共中央 国务院关于全面实施预算绩效管理的意见》").empty());
+  const std::string offices = "《中共中央办公厅 国务院办公厅关于改进社会救助工作的意见》";
+  CHECK(LintParagraph(offices).empty());
+  CHECK(TidyParagraph(offices) == offices);
+  const std::string ministries = "《财政部 民政部关于印发资金管理办法的通知》";
+  CHECK(TidyParagraph(ministries) == ministries);
+  // Not an issuer, or outside a title: still a stray blank.
+  CHECK(Has(LintParagraph("《关于 做好医疗救助工作的通知》"), "space.cjk"));
+  CHECK(TidyParagraph("由财政部 审核") == "由财政部审核");
+  CHECK(TidyParagraph("《通知》的财政部 民政部") == "《通知》的财政部民政部");
 }
 
 TEST_CASE("paragraphs broken mid-sentence are joined; duplicates and template headings dropped") {
