@@ -45,7 +45,9 @@ INLINE = [
     ("doubled punctuation", r"[。，、；：]{2}"),
     ("ASCII quote in Chinese text", r"\""),
     ("ASCII bracket in Chinese text", CJK + r"[()]|[()]" + CJK),
-    ("space between Chinese characters", CJK + r" +" + CJK),
+    # except between joint issuers inside a title, as officially written: 《中共中央 国务院关于…》
+    ("space between Chinese characters",
+     CJK + r"(?<!中共中央)(?<!国务院)(?<!办公厅)(?<![部委局署])(?<!政府) +" + CJK),
 ]
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
