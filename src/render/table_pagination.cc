@@ -23,6 +23,8 @@ class Paginator {
     // A piece shares its page with the repeated header rows, and the first one with the caption
     // and headings before the table; estimates run short of the renderer's heights.
     limit_ = std::max(page_ / 4, page_ * 4 / 5 - Height(0, first_) - 900);
+    // A piece after a forced page break has the page to itself, under the header.
+    continued_ = std::max(limit_, page_ * 87 / 100 - Height(0, first_));
     if (first_ < out_.table.rows.size()) Keep(first_, out_.table.rows.size(), 0);
     KeepOutlineGroups();
     KeepTotalWithRows();
@@ -130,9 +132,11 @@ class Paginator {
     size_t n = out_.table.rows.size();
     bool total_row = e + 1 == n && (At(e, c).col_span > 1 || At(e, c).covered);  // 合计 across
     if (b == first_ && (e == n || total_row)) return Keep(b, e, c + 1);
-    std::vector<size_t> cuts;  // where the group may be cut
+    // Where the group may be cut: between any two rows that no merge after the label columns
+    // joins (a cut inside a 二级 repeats the 二级 label too), so pieces fill their pages.
+    std::vector<size_t> cuts;
     for (size_t x = b + 1; x < e; ++x)
-      if (!Joined(x, c)) cuts.push_back(x);
+      if (!Joined(x, labels_ - 1)) cuts.push_back(x);
     if (cuts.empty()) return Deeper(b, e, c);
     cuts.push_back(e);
     // Runs between cuts packed into pieces that fit.
@@ -141,7 +145,7 @@ class Paginator {
     size_t from = b;
     for (size_t x : cuts) {
       long h = Height(from, x);
-      if (piece > 0 && piece + h > limit_) {
+      if (piece > 0 && piece + h > (starts.size() == 1 ? limit_ : continued_)) {
         starts.push_back(from);
         piece = 0;
       }
@@ -155,7 +159,7 @@ class Paginator {
     }
     for (size_t i = 0; i + 1 < starts.size(); ++i) {
       size_t pb = starts[i], pe = starts[i + 1];
-      if (Height(pb, pe) <= limit_)
+      if (Height(pb, pe) <= (i == 0 ? limit_ : continued_))
         KeepTogether(pb, pe);
       else
         Deeper(pb, pe, c);
@@ -213,7 +217,7 @@ class Paginator {
 
   PagedTable out_;
   std::vector<int> heights_;
-  long limit_, page_;
+  long limit_, page_, continued_ = 0;
   size_t cols_, first_ = 0, labels_ = 0;
 };
 
