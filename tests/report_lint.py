@@ -48,6 +48,7 @@ INLINE = [
     # except between joint issuers inside a title, as officially written: 《中共中央 国务院关于…》
     ("space between Chinese characters",
      CJK + r"(?<!中共中央)(?<!国务院)(?<!办公厅)(?<![部委局署])(?<!政府) +" + CJK),
+    ("nested brackets （…（…）…）", r"（[^（）]*（[^（）]*）[^（）]*）"),
 ]
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
@@ -59,12 +60,16 @@ NUMBERS = [
     ("amount in 万元 without two decimals",
      r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}万元|\d[\d,]*\.\d{3,}万元)\d[\d,]*(?:\.\d+)?\s*万元"),
     ("blank around the “/” of a rate", r"元 +/|元/ +"),
+    ("count without separators", r"(?<![\d,.第〔])\d{4,}(?:\.\d+)?(?:餐次|人次|批次|人|单|份|户|个|家|件|项|名)"),
 ]
 TEMPLATE_LIKE = [
     ("template-like 指标“值”（得x分，满分y分）", r"”（得[\d.]+分，满分[\d.]+分）"),
     ("tag （涉及/针对指标：…）", r"（(?:涉及|针对)指标："),
     ("ISO date (the report writes 2024年6月20日)", r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"),
     ("band boilerplate 适用“…”档", r"适用“[^”]*”档"),
+    ("rule stated twice (evidence and 评分标准)", r"每[低高][\d.]+[^。]*扣[\d.]+分.{0,80}评分标准为：[^。]*每(?:减少|低|高|增加)[\d.]+"),
+    ("table read back (近三年…如上表所示。其中：)", r"如上表所示。其中："),
+    ("share said twice （得分值的x）；…扣权重的", r"（得分值的[^）]*）；根据评分标准，扣权重的"),
     ("internal data source name", r"数据来源：[^）]*(?:\.csv|资金来源及到位情况|资金划拨记录|问卷调查作答|近年预算执行情况)"),
 ]
 
@@ -98,7 +103,7 @@ def lint_md(md, errors):
                     errors.append(f"md: empty column “{title}” in table after {chapter[:30]}")
             for row in body:
                 for cell in row:
-                    for label, pattern in NUMBERS[2:]:
+                    for label, pattern in NUMBERS[2:] + TEMPLATE_LIKE[-2:-1] + INLINE[-1:]:
                         if re.fullmatch(r".*" + pattern + r".*", cell):
                             errors.append(f"md table cell: {label}: {cell}")
             continue
@@ -169,6 +174,10 @@ def selftest():
           "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
           "（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
+          "| 序号 | 扣分说明 |\n| --- | --- |\n| 1 | 评定为“较合理”（得分值的50%）；根据评分标准，扣权重的50%，扣1.5分。 |\n\n"
+          "满意度为93.60%（数据来源：问卷调查（2025年5月，有效问卷250份））。覆盖老年人3126人。\n\n"
+          "执行率较满分标准低2.23个百分点，每低1个百分点扣0.5分。评分标准为：每减少1个百分点扣0.5分。\n\n"
+          "近三年预算执行率如上表所示。其中：2022年……\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n")
     errors = []
@@ -176,7 +185,9 @@ def selftest():
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
              "150元", "2800 元", "two decimals: 13万元", "blank around the “/”",
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
-             "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends"]
+             "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
+             "share said twice", "nested brackets", "count without separators", "rule stated twice",
+             "table read back"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     print("\n".join(errors))
     if missing:

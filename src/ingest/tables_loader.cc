@@ -45,7 +45,8 @@ void ReadBudget(const CsvTable& csv, CsvCells& cells, Case& c) {
             detail = csv.Column("项目明细"), source = csv.Column("资金来源"),
             initial = csv.Column("年初预算"), adjustment = csv.Column("调整金额"),
             adjusted = csv.Column("调整后预算"), actual = csv.Column("实际支出"),
-            price = csv.Column("单价"), quantity = csv.Column("数量"), basis = csv.Column("依据");
+            price = csv.Column("单价"), quantity = csv.Column("数量"), basis = csv.Column("依据"),
+            unit = csv.Column("单位");
   for (const auto& row : csv.rows) {
     std::string s = cells.Text(row, seq);
     if (IsTotalLabel(s) || IsTotalLabel(cells.Text(row, comp))) {
@@ -77,6 +78,7 @@ void ReadBudget(const CsvTable& csv, CsvCells& cells, Case& c) {
     d.initial = cells.Amount(row, initial, true).value_or(Money{});
     d.unit_price = cells.Number(row, price, false);
     d.quantity = cells.Number(row, quantity, false);
+    d.quantity_unit = unit.present() ? cells.Text(row, unit) : quantity.unit;
     d.basis = cells.Text(row, basis);
     d.line = row.line;
     line.details.push_back(d);
@@ -264,8 +266,9 @@ void ReadTargets(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t) {
 void LoadTargetFile(const std::string& file, Table<TargetRow>& table, Diagnostics& diags) {
   table.present = true;
   table.file = file;
-  ReadCsvInto(file, diags,
-              [&](const CsvTable& csv, CsvCells& cells) { ReadTargetRows(csv, cells, table, true); });
+  ReadCsvInto(file, diags, [&](const CsvTable& csv, CsvCells& cells) {
+    ReadTargetRows(csv, cells, table, true);
+  });
 }
 
 void LoadBudgetFile(const std::string& file, Case& c, Diagnostics& diags) {

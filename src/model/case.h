@@ -70,6 +70,8 @@ struct BudgetDetail {
   std::optional<Rational> unit_price, quantity;
   std::string basis;  // 依据
   int line = 0;
+  std::string
+      quantity_unit;  // 单位 column, else the 数量 header's unit ("数量(人次)"); may be empty
 };
 
 // Rows sharing a 序号 form one line; 调整金额/调整后预算/实际支出 may be written once for the group

@@ -30,6 +30,28 @@ std::string SourceLabel(const std::string& source) {
   return source.find("资金") != std::string::npos ? source : source + "资金";
 }
 
+// The basis of "截至评价期末，项目实际支出…" when transfers.csv shows money of the year paid after
+// the period's end: "（按年度结算口径，含2025年1月10日拨付的第四季度长者食堂运营补贴29.81万元）".
+std::string PaidAfterPeriod(const ReportInput& in) {
+  const std::string& period = in.c.project.period;
+  size_t to = period.rfind("至");
+  if (to == std::string::npos || !in.c.transfers.present) return "";
+  auto end = Date::Parse(period.substr(to + 3));
+  if (!end) return "";
+  std::vector<std::string> later;
+  for (const auto& t : in.c.transfers.rows) {
+    if (t.actual.DayNumber() <= end->DayNumber()) continue;
+    std::string item = t.item;
+    for (const std::string verb : {"拨付", "划拨", "支付"})
+      if (item.size() > verb.size() &&
+          item.compare(item.size() - verb.size(), verb.size(), verb) == 0)
+        item.resize(item.size() - verb.size());
+    later.push_back(FormatDate(t.actual.year, t.actual.month, t.actual.day) + "拨付的" +
+                    EscapeValue(item) + FormatWanYuan(t.amount));
+  }
+  return later.empty() ? "" : "（按年度结算口径，含" + Join(later, "、") + "）";
+}
+
 }  // namespace
 
 kainjow::mustache::data BudgetContext(const ReportInput& in) {
@@ -38,6 +60,7 @@ kainjow::mustache::data BudgetContext(const ReportInput& in) {
   d.set("initial", FormatWanYuan(s.initial));
   d.set("adjusted", FormatWanYuan(s.adjusted));
   d.set("actual", FormatWanYuan(s.actual));
+  d.set("actual_note", PaidAfterPeriod(in));
   d.set("initial_yuan", FormatYuan(s.initial));
   d.set("adjusted_yuan", FormatYuan(s.adjusted));
   d.set("actual_yuan", FormatYuan(s.actual));
@@ -94,32 +117,71 @@ kainjow::mustache::data BudgetContext(const ReportInput& in) {
   return d;
 }
 
+// One analytic sentence, not the table read back: the 调整后预算 from the first year to the last
+// with its trend, and the range of the 执行率 with its direction ("近三年项目调整后预算由2022年的
+// 171.36万元增至2024年的208.76万元，逐年增加；预算执行率在96.30%至97.79%之间，总体保持稳定。").
 kainjow::mustache::data HistoryContext(const ReportInput& in) {
   data d;
   const auto& rows = in.c.history.rows;
   d.set("count", ChineseNumber(static_cast<int>(rows.size())));
-  bool all_full = !rows.empty(), rising = rows.size() > 1, falling = rows.size() > 1;
-  std::vector<std::string> years;
-  for (const auto& h : rows)
-    if (h.adjusted.fen == 0 || h.actual.fen != h.adjusted.fen) all_full = false;
+  if (rows.empty()) {
+    d.set("analysis", "");
+    return d;
+  }
+  bool rising = rows.size() > 1, falling = rows.size() > 1, rates_known = true;
+  bool rate_up = rows.size() > 2, rate_down = rows.size() > 2;
+  std::vector<Rational> rates;
   for (size_t i = 0; i < rows.size(); ++i) {
-    const HistoryRow& h = rows[i];
     if (i > 0) {
       rising = rising && rows[i].adjusted.fen > rows[i - 1].adjusted.fen;
       falling = falling && rows[i].adjusted.fen < rows[i - 1].adjusted.fen;
     }
-    std::string rate =
-        h.adjusted.fen == 0 ? "—" : FormatPercent(Rational(h.actual.fen * 100, h.adjusted.fen));
-    years.push_back(EscapeValue(h.year) + "年项目年初安排资金" + FormatWanYuan(h.initial) +
-                    "，调整后预算为" + FormatWanYuan(h.adjusted) + "，实际支出" +
-                    FormatWanYuan(h.actual) + (all_full ? "" : "，预算执行率为" + rate));
+    if (rows[i].adjusted.fen == 0) {
+      rates_known = false;
+      continue;
+    }
+    rates.push_back(Rational(rows[i].actual.fen * 100, rows[i].adjusted.fen));
+    if (rates.size() > 1) {
+      rate_up = rate_up && rates.back() > rates[rates.size() - 2];
+      rate_down = rate_down && rates.back() < rates[rates.size() - 2];
+    }
   }
-  std::string trend = rising ? "项目调整后预算逐年增加" : falling ? "项目调整后预算逐年减少" : "";
-  std::string text = "通过上表可知，" + (trend.empty() ? "" : trend + "，") + "近" +
-                     ChineseNumber(static_cast<int>(rows.size())) + "年预算执行率" +
-                     (all_full ? "均达100.00%" : "如上表所示") + "。其中：" + Join(years, "；") +
-                     "。";
-  d.set("analysis", text);
+  const HistoryRow& first = rows.front();
+  const HistoryRow& last = rows.back();
+  std::string span = "近" + ChineseNumber(static_cast<int>(rows.size())) + "年";
+  std::string text = "通过上表可知，";
+  if (rows.size() == 1) {
+    text += EscapeValue(last.year) + "年项目调整后预算为" + FormatWanYuan(last.adjusted);
+  } else {
+    std::string from = EscapeValue(first.year) + "年的" + FormatWanYuan(first.adjusted);
+    std::string to = EscapeValue(last.year) + "年的" + FormatWanYuan(last.adjusted);
+    std::string trend = rising ? "，逐年增加" : falling ? "，逐年减少" : "，其间有所波动";
+    if (last.adjusted.fen > first.adjusted.fen)
+      text += span + "项目调整后预算由" + from + "增至" + to + trend;
+    else if (last.adjusted.fen < first.adjusted.fen)
+      text += span + "项目调整后预算由" + from + "减至" + to + trend;
+    else
+      text += span + "项目调整后预算均为" + FormatWanYuan(last.adjusted);
+  }
+  if (rates_known && !rates.empty()) {
+    Rational low = rates.front(), high = rates.front();
+    for (const auto& r : rates) {
+      if (r < low) low = r;
+      if (r > high) high = r;
+    }
+    std::string lo = FormatPercent(low), hi = FormatPercent(high);
+    if (rates.size() == 1)
+      text += "，预算执行率为" + lo;
+    else if (lo == hi)
+      text += (low == Rational(100) ? "；预算执行率均达" : "；预算执行率均为") + lo;
+    else
+      text += "；预算执行率在" + lo + "至" + hi + "之间" +
+              (rate_up                     ? "，逐年提高"
+               : rate_down                 ? "，逐年下降"
+               : high - low <= Rational(2) ? "，总体保持稳定"
+                                           : "，有所波动");
+  }
+  d.set("analysis", text + "。");
   return d;
 }
 

@@ -12,6 +12,9 @@ namespace {
 std::string Yuan(Money m) { return FormatYuanBare(m); }
 std::string Wan(Money m) { return GroupThousands(Rational(m.fen, 1000000).ToDecimal(2)); }
 
+// A count in a table: "219000" -> "219,000" (as in the text, docs/rules.md number policy).
+std::string Count(const Rational& q) { return GroupThousands(TrimmedDecimal(q)); }
+
 std::string RateOf(Money part, Money whole) {
   if (whole.fen == 0) return "—";
   return FormatPercent(Rational(part.fen * 100, whole.fen));
@@ -35,10 +38,22 @@ void MergeRuns(doc::Table& t, int first, int col) {
 
 std::optional<doc::Table> BudgetInitialTable(const ReportInput& in) {
   if (!in.c.budget.present) return std::nullopt;
+  // The 数量 column is summed only when every quantity has the same declared unit (12个 +
+  // 219,000餐次 is no figure); with mixed units each cell names its unit and the total is "—".
+  std::string unit;
+  bool one_unit = true, any_quantity = false;
+  for (const auto& line : in.c.budget.rows)
+    for (const auto& d : line.details) {
+      if (d.initial.fen == 0 || !d.quantity) continue;
+      if (!any_quantity) unit = d.quantity_unit;
+      any_quantity = true;
+      one_unit = one_unit && d.quantity_unit == unit;
+    }
+  one_unit = one_unit && !unit.empty();
   doc::Table t;
   t.caption = "项目年初预算具体构成表（单位：元）";
-  t.rows.push_back(
-      HeaderRow({"项目名称", "序号", "项目构成", "项目明细", "年初预算", "单价", "数量", "依据"}));
+  t.rows.push_back(HeaderRow({"项目名称", "序号", "项目构成", "项目明细", "年初预算", "单价",
+                              one_unit ? "数量（" + unit + "）" : "数量", "依据"}));
   Money total;
   Rational quantity;
   bool all_quantities = true;
@@ -51,18 +66,18 @@ std::optional<doc::Table> BudgetInitialTable(const ReportInput& in) {
         quantity = quantity + *d.quantity;
       else
         all_quantities = false;
+      std::string count = d.quantity ? Count(*d.quantity) + (one_unit ? "" : d.quantity_unit) : "—";
       t.rows.push_back({TextCell(in.c.project.name, doc::Align::kCenter),
                         NumberCell(std::to_string(++n)), TextCell(line.composition),
                         TextCell(NormalizeFigures(d.detail)), NumberCell(Yuan(d.initial)),
                         NumberCell(d.unit_price ? GroupThousands(d.unit_price->ToDecimal(2)) : "—"),
-                        NumberCell(d.quantity ? TrimmedDecimal(*d.quantity) : "—"),
-                        TextCell(d.basis, doc::Align::kCenter)});
+                        NumberCell(count), TextCell(d.basis, doc::Align::kCenter)});
     }
   }
   if (t.rows.size() > 2) t.Merge(1, 0, static_cast<int>(t.rows.size()) - 1, 1);
   t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
                     NumberCell(Yuan(total)), NumberCell("—"),
-                    NumberCell(all_quantities && n > 0 ? TrimmedDecimal(quantity) : "—"),
+                    NumberCell(all_quantities && one_unit && n > 0 ? Count(quantity) : "—"),
                     NumberCell("—")});
   t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 4);
   t.widths = {3, 2, 5, 6, 5, 4, 3, 5};
@@ -171,8 +186,8 @@ std::optional<doc::Table> PlanTable(const ReportInput& in) {
     if (p->actual) actual = actual + *p->actual;
     std::vector<doc::Cell> row = {NumberCell(p->seq), TextCell(p->policy),
                                   TextCell(NormalizeFigures(p->content)),
-                                  NumberCell(TrimmedDecimal(p->planned))};
-    if (has_actual) row.push_back(NumberCell(p->actual ? TrimmedDecimal(*p->actual) : "—"));
+                                  NumberCell(Count(p->planned))};
+    if (has_actual) row.push_back(NumberCell(p->actual ? Count(*p->actual) : "—"));
     if (in_unit.empty()) row.push_back(NumberCell(p->unit));
     t.rows.push_back(row);
   }
@@ -180,8 +195,8 @@ std::optional<doc::Table> PlanTable(const ReportInput& in) {
   MergeRuns(t, 1, 1);
   if (!in_unit.empty()) {
     std::vector<doc::Cell> total = {HeaderCell("合计"), HeaderCell("合计"), HeaderCell("合计"),
-                                    NumberCell(TrimmedDecimal(planned))};
-    if (has_actual) total.push_back(NumberCell(TrimmedDecimal(actual)));
+                                    NumberCell(Count(planned))};
+    if (has_actual) total.push_back(NumberCell(Count(actual)));
     t.rows.push_back(total);
     t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 3);
   }
@@ -202,11 +217,11 @@ std::optional<doc::Table> DisbursementTable(const ReportInput& in) {
     persons += d.persons;
     amount += d.amount;
     t.rows.push_back({NumberCell(std::to_string(d.month) + "月"),
-                      NumberCell(std::to_string(d.batch)), NumberCell(std::to_string(d.persons)),
+                      NumberCell(std::to_string(d.batch)), NumberCell(Count(Rational(d.persons))),
                       NumberCell(Yuan(d.amount)), TextCell(d.note.empty() ? "—" : d.note)});
   }
   MergeRuns(t, 1, 0);
-  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), NumberCell(std::to_string(persons)),
+  t.rows.push_back({HeaderCell("合计"), HeaderCell("合计"), NumberCell(Count(Rational(persons))),
                     NumberCell(Yuan(amount)), TextCell("")});
   t.Merge(static_cast<int>(t.rows.size()) - 1, 0, 1, 2);
   t.widths = {1, 1, 1, 2, 4};
@@ -224,7 +239,7 @@ std::optional<doc::Table> TargetTable(const ReportInput& in) {
     std::string status = !met ? "—" : (*met ? "已完成" : "未完成");
     t.rows.push_back({TextCell(row.level1, doc::Align::kCenter),
                       TextCell(row.level2, doc::Align::kCenter), TextCell(row.level3),
-                      NumberCell(row.value),
+                      NumberCell(NormalizeFigures(row.value)),  // a standard: ≥219,000餐次, 100%
                       NumberCell(row.actual.empty() ? "—" : NormalizeValue(row.actual)),
                       NumberCell(status), TextCell(row.source, doc::Align::kCenter)});
   }

@@ -47,6 +47,14 @@ std::u32string AmountUnit(const std::u32string& s, size_t at, size_t& unit_at) {
   return U"";
 }
 
+// The first character of a counting unit: 人, 人次, 餐次, 单, 份, 户, 个, 家, 批次… (never 年, 月,
+// 日, 号, 元: a year, a date or a 文号 is not a count).
+bool IsCountUnit(char32_t c) {
+  static const std::u32string kUnits =
+      U"人户个家份单餐次批件项名天套台张册盒辆所座处间床吨条株亩只头本场例位";
+  return kUnits.find(c) != std::u32string::npos;
+}
+
 // A blank beside the “/” of a rate ("13万元 /人", "3元/ 餐"): dropped.
 bool BlankInRate(const std::u32string& out, const std::u32string& s, size_t i) {
   if (out.empty()) return false;
@@ -108,6 +116,11 @@ std::u32string Respell(const std::u32string& s) {
         replacement =
             Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
       j = unit_at;  // a blank between the number and its unit is dropped
+    } else if (integer.size() >= 4 && !had_separator && j < s.size() && IsCountUnit(s[j]) &&
+               before != U'第' && before != U'〔' && before != U'[' && before != U'（' &&
+               before != U'(' && before != U'-' && before != U'—') {
+      // "219000餐次" -> "219,000餐次", "3126人" -> "3,126人": counts carry separators like amounts.
+      replacement = Grouped(integer) + (had_point ? U"." + decimals : U"");
     }
     out += replacement;
     i = j;
@@ -121,7 +134,7 @@ std::string NormalizeFigures(const std::string& text) { return Encode(Respell(De
 
 std::string NormalizeValue(const std::string& value) {
   std::u32string s = Decode(Trim(value));
-  if (s.size() < 2 || s.back() != U'%') return value;
+  if (s.size() < 2 || s.back() != U'%') return NormalizeFigures(value);
   size_t digits = 0, points = 0;
   for (size_t k = 0; k + 1 < s.size(); ++k) {
     if (IsDigit(s[k]))

@@ -12,9 +12,11 @@ namespace jixiao::report {
 // "按60%比例" stays); every 元 and 万元 amount, a standard or a rate per unit too, carries
 // separators and two decimals ("324292.5元" -> "324,292.50元", "150元" -> "150.00元", "每餐3元" ->
 // "每餐3.00元", "13万元 /人" -> "13.00万元/人"), with no blank before its unit or around the “/”
-// of a rate; an amount of more decimals keeps them. Years, 文号, counts, dates stay.
+// of a rate; an amount of more decimals keeps them; counts of four or more digits carry separators
+// ("219000餐次" -> "219,000餐次", "3126人" -> "3,126人"). Years, 文号, codes, dates stay.
 std::string NormalizeFigures(const std::string& text);
-// A bare percentage value ("100%", "98.9%") with two decimals; other values unchanged.
+// A bare percentage value ("100%", "98.9%") with two decimals; other values as NormalizeFigures
+// ("≥219000餐次" -> "≥219,000餐次").
 std::string NormalizeValue(const std::string& value);
 
 }  // namespace jixiao::report

@@ -51,12 +51,37 @@ std::string BriefCriteria(const std::string& criteria) {
   return stop == std::string::npos ? text : text.substr(0, stop);
 }
 
+}  // namespace
+
+// "问卷调查（2025年5月，有效问卷250份）" -> "问卷调查，2025年5月，有效问卷250份": a typed source
+// goes inside "（数据来源：…）", and 公文 nests no （…（…）…）. Brackets inside 《…》 stay.
+std::string WithoutInnerBrackets(const std::string& text) {
+  std::string out;
+  int title = 0;
+  for (size_t i = 0; i < text.size();) {
+    auto at = [&](const char* w) { return text.compare(i, 3, w) == 0; };
+    if (at("《")) ++title;
+    if (at("》") && title > 0) --title;
+    if (title == 0 && at("（")) {
+      out += "，";
+      i += 3;
+    } else if (title == 0 && at("）")) {
+      i += 3;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+namespace {
+
 // A source note as a reader finds it: a case file by the report table that prints it (resolved to
 // its 表号 and title once the document is numbered), a typed source as the evaluator wrote it.
 std::string SourceName(const std::string& source) {
   std::string key = TableKeyOf(source);
   if (!key.empty()) return SourceRef(key);
-  return EndsWith(source, ".csv") ? "" : source;
+  return EndsWith(source, ".csv") ? "" : WithoutInnerBrackets(source);
 }
 
 std::string StripFinalStop(std::string s) {
@@ -129,9 +154,15 @@ std::optional<std::string> CostPhrase(const ReportInput& in, const Indicator* no
   auto it = in.card.metrics.find("成本节约率");
   if (it == in.card.metrics.end()) return std::nullopt;
   const Rational& rate = it->second.value;
-  if (rate.IsZero()) return "成本未超过预算限额";
-  if (rate.IsNegative()) return "成本超出预算" + FormatQuantity(rate.Abs(), it->second.unit);
-  return "成本节约率为" + FormatQuantity(rate, it->second.unit) + "，未超过预算限额";
+  // Without a typed 计划成本 the rate compares spending with the budget: a balance left by fewer
+  // meals served is no saving (预算执行率 judges it), so no "节约率为2.23%" is printed.
+  bool typed_plan = in.c.metrics.count("计划成本") > 0;
+  if (rate.IsNegative())
+    return (typed_plan ? "实际成本超出计划成本" : "成本超出预算") +
+           FormatQuantity(rate.Abs(), it->second.unit);
+  if (!typed_plan) return "成本未超过预算限额";
+  if (rate.IsZero()) return "实际成本与按标准核算的计划成本一致";
+  return "成本节约率为" + FormatQuantity(rate, it->second.unit) + "，实际成本未超过计划成本";
 }
 
 // What a measured 业绩值 is of: the rule's metric ("资金分配合理性" is scored by 预算调整率).
@@ -260,8 +291,15 @@ namespace {
 // sentence states it) and the value when the analysis already gives it ("知晓率为98.90%" in the
 // analysis: "政策知晓率不低于90.00%"). 成本节约率 within budget reads "实际成本未超过计划成本".
 std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResult& leaf,
-                    const std::string& analysis) {
+                    const std::string& analysis, bool criteria_said) {
   std::string text = StripFinalStop(NormalizeFigures(leaf.evidence));
+  // "…低2.23个百分点，每低1个百分点扣0.5分": the 评分标准 sentence states the rate already.
+  if (leaf.rule_type == "linear" && criteria_said)
+    for (const char* rate : {"，每低", "，每高"})
+      if (size_t at = text.rfind(rate); at != std::string::npos) {
+        text.resize(at);
+        break;
+      }
   if (leaf.rule_type == "bands")
     for (const char* result : {"，得满分", "，不得分", "，得分值的"})
       if (size_t at = text.rfind(result); at != std::string::npos) {
@@ -277,8 +315,12 @@ std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResu
   bool said = !number.empty() && analysis.find(number) != std::string::npos;
   auto it = in.card.metrics.find(rule.metric);
   if (rule.metric == "成本节约率" && it != in.card.metrics.end() &&
-      !it->second.value.IsNegative() && leaf.Lost().hundredths == 0)
+      !it->second.value.IsNegative() && leaf.Lost().hundredths == 0) {
+    // From the budget alone the "saving" is an underspend: say what was checked, not a 节约率.
+    if (in.c.metrics.count("计划成本") == 0 && !it->second.value.IsZero())
+      return "实际支出未超过调整后预算，成本未超支";
     return (said ? "" : text.substr(0, comma) + "，") + "实际成本未超过计划成本";
+  }
   if (comma == std::string::npos || !said) return text;
   return rule.metric + text.substr(comma + 3);
 }
@@ -304,7 +346,7 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
     source = SourceRef("transfers");
   }
   if (!FactsCarryEvidence(in, leaf)) return criteria;
-  std::string finding = Checked(in, rule, leaf, analysis), lead = "经核查，";
+  std::string finding = Checked(in, rule, leaf, analysis, !criteria.empty()), lead = "经核查，";
   if (rule.type == RuleType::kTimeliness) {
     if (std::string transfers = TransferFacts(in, node->criteria); !transfers.empty())
       finding = transfers;
@@ -338,6 +380,13 @@ std::string DeductionSentence(const IndicatorResult& leaf, const std::string& an
   for (const auto& d : leaf.deductions) {
     std::string reason = StripFinalStop(Trim(d.reason));
     if (reason.empty() || reason == leaf.evidence) continue;
+    // "……未开展事前绩效评估和专家论证，要素③未完全满足": the analysis tells the shortfall, the
+    // element it costs is still said.
+    size_t element = reason.rfind("，要素");
+    if (element != std::string::npos && SaidIn(reason.substr(0, element), analysis)) {
+      reasons.push_back(reason.substr(element + 3));
+      continue;
+    }
     if (SaidIn(reason, analysis)) continue;
     reasons.push_back(reason);
   }

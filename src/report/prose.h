@@ -42,4 +42,8 @@ std::string DeductionSentence(const IndicatorResult& leaf, const std::string& an
 std::string ProblemEvidence(const ReportInput& in, const std::vector<std::string>& codes);
 std::string SuggestionLead(const ReportInput& in, const std::vector<std::string>& codes);
 
+// A typed source without its own brackets, for use inside "（数据来源：…）": "问卷调查（2025年5月，
+// 有效问卷250份）" -> "问卷调查，2025年5月，有效问卷250份"; brackets inside 《…》 stay.
+std::string WithoutInnerBrackets(const std::string& text);
+
 }  // namespace jixiao::report

@@ -119,8 +119,15 @@ TEST_CASE("summary: shared values are said once; a cost within budget reads as i
           0) == 0);
   CHECK(text.find("成本节约率为0.00%") == std::string::npos);
   CHECK(text.find("该类指标满分30分，得28分，得分率为93.33%。") != std::string::npos);
+  // From the budget alone a positive rate is an underspend (fewer meals), not a saving to boast.
   o.card.metrics["成本节约率"].value = Rational(223, 100);
-  CHECK(o.Prose().find("成本节约率为2.23%，未超过预算限额") != std::string::npos);
+  CHECK(o.Prose().find("成本节约率为2.23%") == std::string::npos);
+  CHECK(o.Prose().find("成本未超过预算限额") != std::string::npos);
+  // With a 计划成本 typed (standard unit cost × actual output) the rate is a real comparison.
+  o.c.metrics["计划成本"].value = Rational(2041075);
+  CHECK(o.Prose().find("成本节约率为2.23%，实际成本未超过计划成本") != std::string::npos);
+  o.card.metrics["成本节约率"].value = Rational(0);
+  CHECK(o.Prose().find("实际成本与按标准核算的计划成本一致") != std::string::npos);
 }
 
 TEST_CASE("summary: a mostly met level (较规范) reads with the positives") {
@@ -298,6 +305,14 @@ TEST_CASE("facts: the 评分标准 are quoted with every element and the deducti
   fw.indicators[0].criteria = items + "全部满足。每发现一项不符合，扣权重的10%，扣完为止。";
   CHECK(IndicatorFacts({fw, c, card}, card.indicators[0], "依据充分。") ==
         "评分标准为：" + items + "全部满足。");
+}
+
+TEST_CASE("a typed source inside （数据来源：…） nests no brackets; 《…》 keeps its own") {
+  CHECK(WithoutInnerBrackets("问卷调查（2025年5月，有效问卷250份，满意和比较满意234份）") ==
+        "问卷调查，2025年5月，有效问卷250份，满意和比较满意234份");
+  CHECK(WithoutInnerBrackets("《上海市财政项目支出预算绩效管理办法（试行）》") ==
+        "《上海市财政项目支出预算绩效管理办法（试行）》");
+  CHECK(WithoutInnerBrackets("第三方食品安全抽检报告") == "第三方食品安全抽检报告");
 }
 
 }  // namespace jixiao::report

@@ -177,6 +177,17 @@ TEST_CASE("one number policy for evaluator text") {
   CHECK(NormalizeValue("不够及时") == "不够及时");
 }
 
+TEST_CASE("counts of four or more digits carry separators; years, dates and 文号 never") {
+  CHECK(NormalizeFigures("实际补贴201181餐次，送餐69326单，覆盖3126人，计划1500人次") ==
+        "实际补贴201,181餐次，送餐69,326单，覆盖3,126人，计划1,500人次");
+  CHECK(NormalizeFigures("2024年10月9日，新府办〔2023〕42号，第1000名，共12个，抽检144批次") ==
+        "2024年10月9日，新府办〔2023〕42号，第1000名，共12个，抽检144批次");
+  CHECK(NormalizeValue("≥219000餐次") == "≥219,000餐次");
+  CHECK(NormalizeValue("3126人") == "3,126人");
+  CHECK(NormalizeValue("201,181餐次") == "201,181餐次");
+  CHECK(NormalizeValue("逾期4天（1项）") == "逾期4天（1项）");
+}
+
 }  // namespace jixiao::report
 
 namespace jixiao::report {

@@ -1,6 +1,7 @@
 #include "scoring/rules.h"
 
 #include "core/format.h"
+#include "core/text.h"
 #include "model/target_value.h"
 #include "scoring/rules_internal.h"
 
@@ -70,8 +71,8 @@ std::optional<RuleOutcome> Levels(const Indicator& leaf, const RuleContext& ctx)
   }
   for (const auto& l : rule.levels) {
     if (l.label == *f->level) {
-      auto out = FromFraction(leaf, l.fraction, l.label,
-                              "评定为“" + l.label + "”（得分值的" + FormatShare(l.fraction) + "）");
+      // The share is the deduction sentence's ("扣权重的50%"); the evidence names the grade only.
+      auto out = FromFraction(leaf, l.fraction, l.label, "评定为“" + l.label + "”");
       out.inputs.push_back({"findings." + leaf.code + ".level", l.label, f->where.ToString()});
       return out;
     }
@@ -111,14 +112,31 @@ std::optional<RuleOutcome> Elements(const Indicator& leaf, const RuleContext& ct
   }
   RuleOutcome out;
   int met_count = 0;
+  Rational unmet_points;
+  std::string unmet_marks;
   for (size_t i = 0; i < rule.elements.size(); ++i) {
     if (met[i]) {
       out.score += rule.elements[i].points;
       ++met_count;
     } else {
+      unmet_points += rule.elements[i].points;
+      unmet_marks += ElementMark(i);
       out.deductions.push_back({rule.elements[i].points, std::nullopt,
                                 "未满足要素" + ElementMark(i) + "“" + rule.elements[i].text + "”"});
     }
+  }
+  // The evaluator's phrase says what fell short; an element may be met in part
+  // ("经镇政府办公会审议" is the 集体决策 of ③, the 绩效评估 is missing):
+  // "项目设立前未开展事前绩效评估和专家论证， 要素③未完全满足", not the element's whole text as if
+  // none of it were done.
+  if (!unmet_marks.empty() && !Trim(f->summary).empty()) {
+    std::string summary = Trim(f->summary);
+    while (summary.size() >= 3 && (summary.compare(summary.size() - 3, 3, "。") == 0 ||
+                                   summary.compare(summary.size() - 3, 3, "；") == 0))
+      summary.resize(summary.size() - 3);
+    out.deductions.clear();
+    out.deductions.push_back(
+        {unmet_points, std::nullopt, summary + "，要素" + unmet_marks + "未完全满足"});
   }
   out.value =
       "满足" + std::to_string(met_count) + "/" + std::to_string(rule.elements.size()) + "项要素";
@@ -168,7 +186,11 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
              Printed(t.actual) + "划拨，逾期" + std::to_string(days) + "天"});
   }
   out.score = Max(Rational(0), weight - total);
-  out.value = late_items == 0 ? "及时" : "逾期" + std::to_string(late_items) + "项";
+  // The 业绩值 counts what the rule deducts for: days ("逾期4天（1项）") or items ("逾期1项").
+  out.value = late_items == 0 ? "及时"
+              : rule.per_item ? "逾期" + std::to_string(late_items) + "项"
+                              : "逾期" + std::to_string(late_days) + "天（" +
+                                    std::to_string(late_items) + "项）";
   out.evidence = "共" + std::to_string(ctx.c.transfers.rows.size()) + "项资金划拨，" +
                  (late_items == 0 ? "均按期完成"
                                   : "逾期" + std::to_string(late_items) + "项、合计" +

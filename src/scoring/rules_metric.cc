@@ -213,8 +213,25 @@ std::optional<RuleOutcome> Linear(const Indicator& leaf, const RuleContext& ctx)
                  (gap.IsZero() ? std::string(higher ? "，达到满分标准" : "，未超过满分标准") + full
                                : "，较满分标准" + full + (higher ? "低" : "高"));
   if (!gap.IsZero()) {
-    // "预算执行率为97.77%，较满分标准100.00%低2.23个百分点，每低1个百分点扣0.5分"
-    out.evidence += FormatQuantity(gap, step_unit) + "，每" + std::string(higher ? "低" : "高") +
+    // "预算执行率为97.77%，较满分标准100.00%低2.23个百分点，每低1个百分点扣0.5分"; when the
+    // two-decimal gap would not give the deduction (2.23 × 0.5 = 1.12, deducted 1.11), the gap
+    // carries the decimals that do: "低2.2287个百分点".
+    std::string shown_gap = FormatQuantity(gap, step_unit);
+    if (rm->m.unit == "%") {
+      Rational target = Min(weight, deducted);
+      for (int places = 2; places <= 6; ++places) {
+        auto shown = Rational::Parse(gap.ToDecimal(places));
+        if (!shown) break;
+        Rational u = *shown / rule.per;
+        if (rule.steps != StepMode::kExact && u.den() != 1)
+          u = Rational(u.num() / u.den() + (rule.steps == StepMode::kStarted ? 1 : 0));
+        if (Min(weight, u * per_step).RoundScaled(2) == target.RoundScaled(2)) {
+          if (places > 2) shown_gap = gap.ToDecimal(places) + step_unit;
+          break;
+        }
+      }
+    }
+    out.evidence += shown_gap + "，每" + std::string(higher ? "低" : "高") +
                     TrimmedDecimal(rule.per) + step_unit + "扣" + rule.deduct.Describe(weight);
     out.deductions.push_back({Min(weight, deducted), std::nullopt, out.evidence});
   }

@@ -100,6 +100,9 @@ TEST_CASE("levels: picks the fraction of the chosen label; unknown label is an e
   auto s = Run(OneLeaf(r), c);
   CHECK(s.leaf().score == Score{150});
   CHECK(s.leaf().value == "一般");
+  // The appendix's 扣分说明 says the share once (xinqiao A21:
+  // "评定为‘较合理’，扣权重的50%，扣1.5分").
+  CHECK(s.leaf().DeductionText() == "评定为“一般”，扣权重的50%，扣1.5分。");
   c.findings["A1"].level = "较好";
   auto bad = Run(OneLeaf(r), c);
   REQUIRE(bad.diags.HasErrors());
@@ -119,6 +122,13 @@ TEST_CASE("elements: sums the met elements and lists the unmet ones") {
   CHECK(s.leaf().score == Score{200});
   REQUIRE(s.leaf().deductions.size() == 1);
   CHECK(s.leaf().deductions[0].reason == "未满足要素②“有执行”");
+  // With the evaluator's phrase the reason says what fell short, not the element's whole text.
+  c.findings["A1"].summary = "项目设立前未开展事前绩效评估和专家论证";
+  auto said = Run(OneLeaf(r), c);
+  REQUIRE(said.leaf().deductions.size() == 1);
+  CHECK(said.leaf().deductions[0].reason ==
+        "项目设立前未开展事前绩效评估和专家论证，要素②未完全满足");
+  CHECK(said.leaf().score == Score{200});
   c.findings["A1"].met_elements = {4};
   CHECK(Run(OneLeaf(r), c).diags.items()[0].code == "rule.element_range");
 }
@@ -258,9 +268,12 @@ TEST_CASE("timeliness: per item and per day, floor at 0, missing file is an erro
   auto s = Run(OneLeaf(r, 500), c);
   CHECK(s.leaf().score == Score{300});
   CHECK(s.leaf().sentence == "根据评分标准，扣权重的40%，扣2分。");
+  CHECK(s.leaf().value == "逾期2项");
   r.per_item.reset();
   r.per_day = Amount::Points(Rational(1, 2));
-  CHECK(Run(OneLeaf(r, 500), c).leaf().score == Score{0});  // 13 days × 0.5 > 5
+  auto by_day = Run(OneLeaf(r, 500), c);
+  CHECK(by_day.leaf().score == Score{0});           // 13 days × 0.5 > 5
+  CHECK(by_day.leaf().value == "逾期13天（2项）");  // the 业绩值 counts what is deducted for
   CHECK(Run(OneLeaf(r, 500), Case{}).diags.items()[0].code == "rule.missing_file");
 }
 
@@ -363,6 +376,12 @@ TEST_CASE("linear and ratio evidence read as sentences, not symbols") {
   lin.deduct = Amount::Points(Rational(1, 2));
   CHECK(Run(OneLeaf(lin, 500), WithMetric("预算执行率", Rational(9777, 100))).leaf().evidence ==
         "预算执行率为97.77%，较满分标准100.00%低2.23个百分点，每低1个百分点扣0.5分");
+  // xinqiao B12: 2,041,075.00 / 2,087,600.00 = 97.7713…%; 2.23 × 0.5 = 1.115 → 1.12 would not give
+  // the 1.11 deducted; the fewest decimals that do: 2.229 × 0.5 = 1.1145 → 1.11.
+  auto b12 = Run(OneLeaf(lin, 500), WithMetric("预算执行率", Rational(204107500, 2087600)));
+  CHECK(b12.leaf().evidence ==
+        "预算执行率为97.77%，较满分标准100.00%低2.229个百分点，每低1个百分点扣0.5分");
+  CHECK(b12.leaf().score.hundredths == 389);
   CHECK(Run(OneLeaf(lin, 500), WithMetric("预算执行率", Rational(100))).leaf().evidence ==
         "预算执行率为100.00%，达到满分标准100.00%");
   Rule ratio = MetricRule(RuleType::kRatio, "资金到位率");

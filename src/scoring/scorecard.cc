@@ -9,10 +9,29 @@ std::optional<Rational> IndicatorResult::RatePercent() const {
 
 std::string IndicatorResult::DeductionText() const {
   if (Lost().hundredths <= 0) return "";
+  // "评定为“较合理”，扣权重的50%，扣1.5分。": the reasons, then the deduction; "根据评分标准"
+  // is what the row's 评分标准 cell beside it says.
   std::string why;
   for (const auto& line : deductions)
-    if (!line.reason.empty()) why += line.reason + "；";
-  return why + sentence;
+    if (!line.reason.empty()) {
+      std::string reason = line.reason;
+      // A band's result ("，得分值的2/3") is the deduction said the other way round.
+      if (rule_type == "bands")
+        for (const std::string result : {"，得分值的", "，不得分", "，得满分"})
+          if (size_t at = reason.rfind(result); at != std::string::npos) {
+            reason.resize(at);
+            break;
+          }
+      for (const std::string stop : {"。", "；"})
+        if (reason.size() >= stop.size() &&
+            reason.compare(reason.size() - stop.size(), stop.size(), stop) == 0)
+          reason.resize(reason.size() - stop.size());
+      why += (why.empty() ? "" : "；") + reason;
+    }
+  static const std::string kLead = "根据评分标准，";
+  if (why.empty()) return sentence;
+  std::string rest = sentence.rfind(kLead, 0) == 0 ? sentence.substr(kLead.size()) : sentence;
+  return why + "，" + rest;
 }
 
 const IndicatorResult* Scorecard::Find(const std::string& code) const {
