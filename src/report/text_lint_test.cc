@@ -165,8 +165,10 @@ TEST_CASE("one number policy for evaluator text") {
   // A range reads alike at both ends; years, 文号, counts, dates and percentages are no amounts.
   CHECK(NormalizeFigures("补助2000-3000元，或1～2万元") ==
         "补助2,000.00-3,000.00元，或1.00～2.00万元");
+  // A count of four or more digits is grouped like the tables print it (second review of
+  // xinqiao: 201,181 in text beside 201181 in 表1-1-1); the year, date and 文号 stay.
   CHECK(NormalizeFigures("2024年共1896人次，7月2日划拨，沪医保规〔2023〕2号，按60%比例") ==
-        "2024年共1896人次，7月2日划拨，沪医保规〔2023〕2号，按60%比例");
+        "2024年共1,896人次，7月2日划拨，沪医保规〔2023〕2号，按60%比例");
   CHECK(NormalizeFigures("沪医保规〔2023〕2号，2024年，1,471,745.31元") ==
         "沪医保规〔2023〕2号，2024年，1,471,745.31元");
   // An amount of more than two decimals or beyond 亿 is not respelled (the value would change).
