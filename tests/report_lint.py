@@ -157,6 +157,10 @@ def lint_case(jixiao, case_dir, outline, errors):
     md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
     found = []
     lint_md(md, found)
+    # A section headed 目的 states the purpose (national 二（一）绩效评价目的、对象和范围).
+    for section in re.findall(r"(?ms)^#+ [^\n]*评价目的[^\n]*\n(.*?)(?=^#)", md):
+        if not re.search(r"评价目的|目的是|目的在于|目的为", section):
+            found.append("md: 绩效评价目的 section without a purpose sentence")
     for number, title in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)（另附）$", md):
         if not glob.glob(os.path.join(glob.escape(out), f"附件{number} *")):
             found.append(f"附件{number} is listed 另附 but not copied beside the report")

@@ -176,6 +176,13 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   data narrative;
   for (const auto& [key, text] : in.c.narrative) narrative.set(key, data(!Trim(text).empty()));
   d.set("narrative", narrative);
+  // 二（一）绩效评价目的、对象和范围 states the 目的 even when the evaluator's scope text does not.
+  auto scope = in.c.narrative.find("scope");
+  bool purpose = false;
+  if (scope != in.c.narrative.end())
+    for (const char* said : {"评价目的", "目的是", "目的在于", "目的为"})
+      purpose = purpose || scope->second.find(said) != std::string::npos;
+  d.set("scope_states_purpose", data(purpose));
   d.set("has_funding", data(in.c.funding.present && !in.c.funding.rows.empty()));
   d.set("has_history", data(in.c.history.present));
   d.set("has_plan", data(in.c.plan.present));
