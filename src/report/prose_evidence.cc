@@ -13,7 +13,7 @@ bool FromSurvey(const ReportInput& in, const Rule& rule) {
   if (it == in.card.metrics.end()) return false;
   const std::string& source = it->second.source;
   if (in.c.survey.present && source == in.c.survey.responses_file) return true;
-  for (const char* word : {"问卷", "调查", "调研", "测评"})
+  for (const char* word : {"问卷", "满意度调查", "抽样调查", "满意度测评"})
     if (source.find(word) != std::string::npos) return true;
   return false;
 }

@@ -13,7 +13,7 @@
 namespace jixiao::report {
 
 // Whether the rule's metric comes from a survey: computed from survey/responses.csv, or typed
-// with a source that names a 问卷/调查/调研/测评.
+// with a source that names a 问卷, 满意度调查, 抽样调查 or 满意度测评 (a 现场调查 is a check).
 bool FromSurvey(const ReportInput& in, const Rule& rule);
 
 // The survey's source note: the appended or generated survey report by its number

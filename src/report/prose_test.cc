@@ -231,6 +231,9 @@ TEST_CASE("facts: a metric not from a survey keeps 经核查") {
   s.card.metrics["政策知晓率"].source = "受理中心台账";
   CHECK(s.Facts("").rfind("经核查，政策知晓率为98.90%，不低于90.00%（数据来源：受理中心台账）。",
                           0) == 0);
+  // A field check is checked, not a questionnaire.
+  s.card.metrics["政策知晓率"].source = "现场调查核实";
+  CHECK(s.Facts("").rfind("经核查，政策知晓率为98.90%", 0) == 0);
 }
 
 // C31 of maqiao: two 区镇资金结算划拨, 12 and 1 days late; the criteria count them in 笔.
