@@ -77,6 +77,14 @@ with tempfile.TemporaryDirectory() as tmp:
         check(summaries == again_summaries, f'{name}: findings summary (摘要用语) carried over: {again_summaries}')
         if name == 'maqiao-2024':
             check(summaries.get('C31') == '区镇资金结算划拨不够及时', f'maqiao C31 summary: {summaries}')
+        # The 数量's unit (a 单位 column or the 数量(人次) header) survives: 表1-3-1 totals by it.
+        import csv as csv_module
+        units = [r.get('单位') for r in csv_module.DictReader(open(f'{new}/budget.csv', encoding='utf-8'))
+                 if r.get('数量')]
+        expected = {'maqiao-2024': {'人次'}, 'maqiao-2024-survey': {'人次'},
+                    'xinqiao-meals-2024': {'个', '餐次', '单', '次'}}.get(name)
+        if expected:
+            check(set(units) == expected, f'{name}: budget 单位 carried over: {units}')
 
     # 2. The workbook itself (maqiao): sheets, units, frozen headers, validations.
     wb = openpyxl.load_workbook(f'{tmp}/maqiao-2024.xlsx')

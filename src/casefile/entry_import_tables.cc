@@ -19,7 +19,7 @@ std::string Budget(SheetReader& in) {
       source = in.Column("资金来源"), initial = in.Column("年初预算"),
       adjustment = in.Column("调整金额"), adjusted = in.Column("调整后预算"),
       actual = in.Column("实际支出"), price = in.Column("单价"), quantity = in.Column("数量"),
-      basis = in.Column("依据");
+      basis = in.Column("依据"), unit = in.Column("单位", false);
   std::string out;
   bool first = true;
   for (int r = 2; r <= in.LastRow(); ++r) {
@@ -34,7 +34,7 @@ std::string Budget(SheetReader& in) {
                  MoneyCell(in.Amount(r, initial, true)), MoneyCell(in.Amount(r, adjustment, false)),
                  MoneyCell(in.Amount(r, adjusted, total)), MoneyCell(in.Amount(r, actual, total)),
                  NumberCell(in.Number(r, price, false)), NumberCell(in.Number(r, quantity, false)),
-                 in.Text(r, basis)});
+                 unit > 0 ? in.Text(r, unit) : in.Unit(quantity), in.Text(r, basis)});
   }
   return out;
 }
@@ -172,7 +172,7 @@ struct TableImport {
 void ImportTables(const XlsxWorkbook& book, CaseFiles& files, Diagnostics& diags) {
   static const TableImport kTables[] = {
       {kBudget, "budget.csv",
-       "序号,项目构成,项目明细,资金来源,年初预算,调整金额,调整后预算,实际支出,单价,数量,依据",
+       "序号,项目构成,项目明细,资金来源,年初预算,调整金额,调整后预算,实际支出,单价,数量,单位,依据",
        Budget},
       {kFunding, "funding.csv", "资金来源,预算金额,到位金额", Funding},
       {kHistory, "history.csv", "年度,年初预算,调整后预算,实际支出", History},

@@ -33,6 +33,7 @@ const std::vector<Column>& BudgetColumns() {
                                         {"实际支出(元)", 15},
                                         {"单价(元)", 10},
                                         {"数量", 8},
+                                        {"单位", 6},
                                         {"依据", 22}};
   return k;
 }
@@ -74,9 +75,9 @@ const std::vector<Column>& MetricColumns() {
 }
 const std::vector<Column>& FindingColumns() {
   static const std::vector<Column> k = {
-      {"编码", 7},  {"指标名称", 24},   {"分值(分)", 8},        {"评分方式", 22}, {"业绩值", 14},
-      {"等级", 12}, {"满足的要素", 12}, {"调整后得分(分)", 10}, {"调整原因", 20}, {"分析", 60},
-      {"摘要用语", 30}};
+      {"编码", 7},      {"指标名称", 24}, {"分值(分)", 8},    {"评分方式", 22},
+      {"业绩值", 14},   {"等级", 12},     {"满足的要素", 12}, {"调整后得分(分)", 10},
+      {"调整原因", 20}, {"分析", 60},     {"摘要用语", 30}};
   return k;
 }
 const std::vector<Column>& DeductionColumns() {

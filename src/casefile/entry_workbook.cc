@@ -142,7 +142,8 @@ doc::Sheet BudgetSheet(const Case& c) {
       PutMoney(s, r, 7, i == 0 ? std::optional<jixiao::Money>(line.actual) : std::nullopt);
       if (d.unit_price) s.Number(r, 8, ToDouble(*d.unit_price), CellStyle::kInputNumber);
       if (d.quantity) s.Number(r, 9, ToDouble(*d.quantity), CellStyle::kInputNumber);
-      InputText(s, r, 10, d.basis);
+      InputText(s, r, 10, d.quantity_unit);
+      InputText(s, r, 11, d.basis);
     }
   }
   if (c.budget_totals) {
