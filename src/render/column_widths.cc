@@ -230,16 +230,31 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
       // Where there is room: a header in at most two lines, a short label (一级指标, 满意度指标,
       // A11 立项依据充分性, 调增2.38%) on one line, each at the widest of the tiers that fits;
       // the long texts (评分标准, 指标解释) give up the room.
+      // Of the tiers that fit (10 or 8 em; labels up to 8 em never split), the one whose table
+      // is lowest: a wide label tier must not starve the long texts into rows a page tall.
+      std::vector<Piece> sample;
+      for (const Piece& p : pieces)
+        if (p.row < kSampleRows) sample.push_back(p);
+      size_t sample_rows = std::min(t.rows.size(), kSampleRows);
+      Candidate here;
+      long here_height = 0;
       for (int label_ems : {10, 8, 7, 6, 5, 4, 0}) {
         std::vector<int> comfort = Comfort(t, pieces, least, half_points, label_ems);
         long comfort_sum = 0;
         for (int w : comfort) comfort_sum += w;
-        if (comfort_sum <= text_width || label_ems == 0) {
-          if (label_ems > best.tier)
-            best = {half_points, label_ems, pieces, comfort_sum <= text_width ? comfort : least};
-          break;
+        bool fits = comfort_sum <= text_width;
+        if (!fits && label_ems != 0) continue;
+        std::vector<int> widths = fits ? comfort : least;
+        long height =
+            CostAt(sample, sample_rows, Allocate(sample, sample_rows, cols, text_width, widths))
+                .height;
+        if (here.tier < 0 || height < here_height * 97 / 100) {
+          here = {half_points, label_ems, pieces, widths};
+          here_height = height;
         }
+        if (label_ems <= 8) break;  // labels up to 8 em never split (ShortLabel)
       }
+      if (here.tier > best.tier) best = here;
       if (best.tier >= 6) break;
     }
     if (half_points == 14 && best.tier < 0) {  // even 7 pt does not fit: scale (segments may wrap)

@@ -105,3 +105,27 @@ TEST_CASE("widths: a long table is laid out from its first rows, a long URL may 
 }
 
 }  // namespace jixiao::render
+
+namespace jixiao::render {
+
+TEST_CASE("widths: 9-em labels wrap when keeping them on one line starves the long texts") {
+  doc::Table t;
+  t.rows.push_back(
+      {doc::Cell{"三级指标"}, doc::Cell{"四级指标"}, doc::Cell{"评分标准"}, doc::Cell{"扣分说明"}});
+  std::string criteria, reason;
+  for (int i = 0; i < 12; ++i) criteria += "项目申请、设立过程符合相关要求，";
+  for (int i = 0; i < 8; ++i) reason += "年度总体目标表述不够全面，";
+  for (int i = 0; i < 6; ++i)
+    t.rows.push_back({doc::Cell{"A22 绩效指标明确性"}, doc::Cell{"B221 资金使用合规性"},
+                      doc::Cell{criteria}, doc::Cell{reason}});
+  TableLayout layout = LayOutColumns(t, 4, 8306);
+  REQUIRE(layout.twips.size() == 4);
+  // The 10-em tier (each label ≈ 9 em, 1,620 twips at 9 pt) would leave the long texts about
+  // 5,000 twips; the 8-em tier gives them more and the table is lower.
+  CHECK(layout.twips[0] + layout.twips[1] < 2 * 1620 + 2 * 230);
+  int sum = 0;
+  for (int w : layout.twips) sum += w;
+  CHECK(sum == 8306);
+}
+
+}  // namespace jixiao::render
