@@ -44,6 +44,7 @@ INLINE = [
     ("stray punctuation", r"[。；，]-(?=\s|$|[\u4e00-\u9fff])"),
     ("doubled punctuation", r"[。，、；：]{2}"),
     ("ASCII quote in Chinese text", r"\""),
+    ("ASCII angle bracket for a title within 《》 (use 〈〉)", r"《[^》]*[<>‹›][^》]*》"),
     ("ASCII bracket in Chinese text", CJK + r"[()]|[()]" + CJK),
     # except between joint issuers inside a title, as officially written: 《中共中央 国务院关于…》
     ("space between Chinese characters",
@@ -176,7 +177,7 @@ def selftest():
           "立项依据充分性“充分”（得3分，满分3分）。\n\n附件：2-1.访谈情况分析报告\n\n"
           "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2800 元/人，"
           "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
-          "（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
+          "依据《关于印发<上海市医疗保障规划>的通知》。\n\n（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
           "| 序号 | 扣分说明 |\n| --- | --- |\n| 1 | 评定为“较合理”（得分值的50%）；根据评分标准，扣权重的50%，扣1.5分。 |\n\n"
           "满意度为93.60%（数据来源：问卷调查（2025年5月，有效问卷250份））。覆盖老年人3126人。\n\n"
@@ -191,7 +192,7 @@ def selftest():
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back"]
+             "table read back", "title within 《》"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     print("\n".join(errors))
     if missing:

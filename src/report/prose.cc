@@ -116,8 +116,21 @@ Phrase SplitFinding(const std::string& name, const std::string& value) {
          s[s.size() - 1 - common] == v[v.size() - 1 - common])
     ++common;
   if (common == 0) return {"", name + value};
+  // The value's words before the shared tail may restate the subject's last words
+  // ("长效管理机制健全及" + "健全且执行有效"): the subject ends before them.
+  size_t subject_end = s.size() - common, head = v.size() - common;
+  for (size_t len = head; len > 0; --len) {
+    bool found = false;
+    for (size_t p = subject_end >= head + 1 ? subject_end - head - 1 : 0;
+         p + len <= subject_end && !found; ++p) {
+      found = p > 0 && std::equal(v.begin(), v.begin() + static_cast<long>(len),
+                                  s.begin() + static_cast<long>(p));
+      if (found) subject_end = p;
+    }
+    if (found) break;
+  }
   std::string subject;
-  for (size_t i = 0; i + common < s.size(); ++i) subject += s[i];
+  for (size_t i = 0; i < subject_end; ++i) subject += s[i];
   return {subject, value};
 }
 

@@ -144,6 +144,10 @@ TEST_CASE("FindingPhrase: the value completes the name") {
   CHECK(FindingPhrase("立项依据充分性", "充分") == "立项依据充分");
   CHECK(FindingPhrase("资金到位率", "100%") == "资金到位率为100.00%");
   CHECK(FindingPhrase("社会效益", "显著") == "社会效益显著");
+  // The value restates the name's last words: said once.
+  CHECK(FindingPhrase("长效管理机制健全及执行有效性", "健全且执行有效") ==
+        "长效管理机制健全且执行有效");
+  CHECK(FindingPhrase("财务管理制度健全性", "健全") == "财务管理制度健全");
 }
 
 }  // namespace jixiao::report

@@ -206,8 +206,12 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
     size_t b = i < 6 ? 0 : i - 6;
     return "“…" + Encode(s.substr(b, 12)) + "…”";
   };
+  int title_depth = 0;  // inside 《…》
   for (size_t i = 0; i < s.size(); ++i) {
     char32_t c = s[i], next = i + 1 < s.size() ? s[i + 1] : 0;
+    title_depth += c == U'《' ? 1 : (c == U'》' && title_depth > 0) ? -1 : 0;
+    if (title_depth > 0 && (c == U'<' || c == U'>' || c == U'‹' || c == U'›'))
+      add("title.inner", "书名号内的书名应使用单书名号〈〉：" + at(i), true);
     if ((c == U'。' || c == U'；' || c == U'，') && next == U'-' &&
         (i + 2 >= s.size() || IsSpace(s[i + 2]) || IsChinese(s[i + 2])))
       add("punct.stray", "多余的“-”紧跟在标点后：" + at(i) + "，请删除", true);
@@ -251,9 +255,13 @@ std::string TidyParagraph(const std::string& paragraph) {
   size_t quotes = 0;
   for (char32_t c : s) quotes += c == U'"';
   bool open = true;
+  int title_depth = 0;  // inside 《…》: a title within a title takes 〈〉
   for (size_t i = 0; i < s.size(); ++i) {
     char32_t c = s[i], next = i + 1 < s.size() ? s[i + 1] : 0;
     char32_t prev = out.empty() ? 0 : out.back();
+    title_depth += c == U'《' ? 1 : (c == U'》' && title_depth > 0) ? -1 : 0;
+    if (title_depth > 0 && (c == U'<' || c == U'‹')) c = U'〈';
+    if (title_depth > 0 && (c == U'>' || c == U'›')) c = U'〉';
     if (c == U'-' && (prev == U'。' || prev == U'；' || prev == U'，') &&
         (!next || IsSpace(next) || IsChinese(next)))
       continue;

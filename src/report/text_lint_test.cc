@@ -50,6 +50,11 @@ TEST_CASE("ASCII quotes and brackets in Chinese text") {
         "《意见》（国办发〔2021〕42号），提出");
   CHECK(Has(LintParagraph("登录\"随申办\"APP"), "quote.ascii"));
   CHECK(Has(LintParagraph("见(附件)"), "bracket.ascii"));
+  // A title inside a title takes 〈〉, never ASCII < >.
+  CHECK(TidyParagraph("《关于印发<上海市医疗保障“十四五”规划>的通知》") ==
+        "《关于印发〈上海市医疗保障“十四五”规划〉的通知》");
+  CHECK(Has(LintParagraph("《关于印发<实施意见>的通知》"), "title.inner"));
+  CHECK_FALSE(Has(LintParagraph("得分<60分为不合格"), "title.inner"));
   // An odd number of quotes cannot be paired safely: reported, left as written.
   CHECK(TidyParagraph("设立\"医疗救助项目") == "设立\"医疗救助项目");
 }
