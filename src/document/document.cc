@@ -128,6 +128,13 @@ bool LeadsIn(const Paragraph& paragraph) {
          (chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60) || numbered));
 }
 
+bool NumberedRunIn(const Paragraph& paragraph) {
+  std::string text = PlainText(paragraph.runs);
+  size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  return NumberedHeading(text) && !EndsLikeSentence(text) && chars <= 40;
+}
+
 bool ListedInToc(const Document& document, const Heading& heading) {
   return heading.in_toc && heading.level <= 2 && heading.text != "目录" &&
          heading.text != document.title;

@@ -110,5 +110,8 @@ bool ListedInToc(const Document& document, const Heading& heading);
 // 二、主要做法; not ending like a sentence), a short lead-in ending in a colon (具体得分如下：) or
 // one marked keep_with_next. Writers keep it on the page of the next block.
 bool LeadsIn(const Paragraph& paragraph);
+// A short numbered paragraph that heads what follows (1.总目标, （一）项目背景): no sentence end,
+// at most 40 characters.
+bool NumberedRunIn(const Paragraph& paragraph);
 
 }  // namespace jixiao::doc

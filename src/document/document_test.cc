@@ -140,3 +140,22 @@ TEST_CASE("LeadsIn: numbered run-in headings typed in narrative keep with what f
   CHECK_FALSE(LeadsIn(plain("2.5万元用于采购设备")));                     // a number
   CHECK_FALSE(LeadsIn(plain("项目于2024年实施")));
 }
+
+TEST_CASE("a numbered run-in heading typed plain is set bold like its neighbours") {
+  jixiao::doc::Document d;
+  jixiao::doc::ParseMarkup(
+      "1.总目标\n\n项目总目标为：完善医疗救助制度。\n\n（1）资金管理\n\n"
+      "1.项目于2024年启动，共救助1,896人次。\n",
+      [](const std::string&, const std::string&, jixiao::doc::Document&) {}, d);
+  REQUIRE(d.blocks.size() == 4);
+  auto bold = [&](size_t i) {
+    const auto& p = std::get<jixiao::doc::Paragraph>(d.blocks[i]);
+    for (const auto& r : p.runs)
+      if (!r.bold) return false;
+    return true;
+  };
+  CHECK(bold(0));
+  CHECK_FALSE(bold(1));
+  CHECK(bold(2));
+  CHECK_FALSE(bold(3));  // a numbered sentence stays as typed
+}

@@ -68,6 +68,9 @@ void ParseMarkup(const std::string& text, const DirectiveHandler& handler, Docum
       Paragraph p;
       p.runs = ParseRuns(paragraph);
       p.indent_first_line = !no_indent;
+      // A numbered run-in heading typed plain (1.总目标) reads like the bold ones beside it.
+      if (NumberedRunIn(p))
+        for (auto& run : p.runs) run.bold = true;
       out.blocks.push_back(p);
       paragraph.clear();
     }
