@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/resources.h"
 #include "core/text.h"
 #include "document/markup.h"
 #include "report/attachments.h"
@@ -24,8 +25,10 @@ std::vector<std::string> SectionList(const std::string& dir, const std::string& 
   std::string file = dir + "/" + list;
   auto text = ReadFileBytes(file);
   if (!text) {
+    const std::string shipped = ResourceMissingMessage(LocateResource("templates"));
     diags.Error("template.missing", {file, 0, 0, ""},
-                "找不到模板目录的 sections.txt（每行一个章节模板文件名），请检查 --templates 目录");
+                "找不到模板目录的 sections.txt（每行一个章节模板文件名），请检查 --templates 目录" +
+                    (shipped.empty() ? std::string() : "；" + shipped));
     return {};
   }
   std::vector<std::string> names;
@@ -126,8 +129,16 @@ void LoadImage(const std::string& case_dir, doc::Image& image, Diagnostics& diag
 }  // namespace
 
 std::string DefaultTemplateDir() {
-  if (const char* env = std::getenv("JIXIAO_TEMPLATES")) return env;
-  return JIXIAO_TEMPLATE_DIR;
+  if (const char* env = std::getenv("JIXIAO_TEMPLATES"); env && *env) return env;
+  // Found at run time (core/resources.h); when missing, the installed place, so the error that
+  // follows names it and SectionList adds every place looked at.
+  const ResourceLookup lookup = LocateResource("templates");
+  if (lookup.found()) return lookup.dir + "/report";
+  std::string where = lookup.tried.empty() ? std::string("templates") : lookup.tried.front();
+  const char* home = std::getenv("JIXIAO_HOME");
+  for (const std::string& dir : lookup.tried)
+    if (!(home && *home) && dir.find("/share/jixiao/") != std::string::npos) where = dir;
+  return where + "/report";
 }
 
 void NumberDocument(doc::Document& document) {
