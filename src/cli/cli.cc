@@ -15,8 +15,8 @@ const std::vector<Command>& Commands() {
        "jixiao new DIR --framework ID|PATH [--targets FILE.csv|FILE.xlsx]\n"
        "  写出 case.json、各数据表（表头）、README.md、narrative/ "
        "叙述待填写文件，并把指标体系复制进目录。\n"
-       "  ID 为随附指标体系（在 $JIXIAO_INDICATORS、程序旁的 indicators/、share/jixiao/indicators "
-       "中查找）。\n"
+       "  ID 为随附指标体系（在 $JIXIAO_INDICATORS、$JIXIAO_HOME/indicators、程序旁的 indicators/、"
+       "../share/jixiao/indicators 中查找，见 docs/deploy.md）。\n"
        "  --targets "
        "由项目单位的绩效目标表生成产出、效益、满意度指标（二级分值均分到百分之一分）。\n"
        "  随后 jixiao validate DIR 列出待填写的内容。格式说明：docs/case-format.md。",

@@ -61,7 +61,8 @@ std::string ResourceMissingMessage(const ResourceLookup& lookup) {
   return "找不到随附的 " + lookup.name + "/ 目录" +
          (marker.empty() ? "" : "（应含 " + marker + "）") + "，已依次查找：" + places +
          "。请重新安装 jixiao（cmake --install 或 .deb 包），或设置环境变量 JIXIAO_HOME "
-         "指向含 " + lookup.name + "/ 的目录";
+         "指向含 " +
+         lookup.name + "/ 的目录";
 }
 
 }  // namespace jixiao

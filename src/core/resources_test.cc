@@ -1,11 +1,11 @@
 // The lookup order of the shipped folders, on fake layouts built in a temporary folder.
+#include "core/resources.h"
+
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include "core/resources.h"
 
 namespace jixiao {
 namespace {
@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 struct FakeTree {
   fs::path root;
   FakeTree() {
-    root = fs::temp_directory_path() / ("jixiao-resources-" + std::to_string(getpid()) + "-" +
-                                        std::to_string(counter()++));
+    root = fs::temp_directory_path() /
+           ("jixiao-resources-" + std::to_string(getpid()) + "-" + std::to_string(counter()++));
     fs::remove_all(root);
     fs::create_directories(root);
   }
@@ -92,7 +92,7 @@ TEST_CASE("A candidate without its marker file is passed over") {
   FakeTree t;
   const std::string exe = t.Path("p/bin/jixiao");
   t.Touch("p/bin/jixiao");
-  fs::create_directories(t.root / "home/templates");    // empty: no report/sections.txt
+  fs::create_directories(t.root / "home/templates");     // empty: no report/sections.txt
   t.Touch("p/share/jixiao/templates/report/other.txt");  // wrong file
   t.Touch("p/templates/report/sections.txt");
   CHECK(LocateResource("templates", t.Path("home"), exe).dir == t.Path("p/templates"));
