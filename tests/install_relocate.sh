@@ -55,6 +55,11 @@ grep -q '^# 摘要' out/report.md || fail "report.md lacks the 摘要 section of
   { cat new.log; fail "installed new could not find the shipped framework national-2020"; }
 [ -f newcase/case.json ] || fail "new wrote no case.json"
 
+# Through a symlink elsewhere (as /usr/local/bin/jixiao → /opt/jixiao/bin/jixiao): still found.
+mkdir -p links && ln -s "$prefix/bin/jixiao" links/jixiao
+links/jixiao report case -o out5 --formats md >/dev/null 2>&1 || fail "symlinked binary failed"
+cmp -s out/report.md out5/report.md || fail "report through the symlink differs"
+
 # Hidden templates/: exit 1 and a message naming where it looked, in the moved prefix.
 mv "$prefix/share/jixiao/templates" "$work/templates-aside"
 "$prefix/bin/jixiao" report case -o out3 --formats md >missing.log 2>&1
