@@ -51,6 +51,12 @@ grep -q '^# 摘要' out/report.md || fail "report.md lacks the 摘要 section of
 "$prefix/bin/jixiao" report case -o out2 --formats md --outline national-2020 >/dev/null 2>&1 ||
   fail "report --outline national-2020 failed"
 
+# compare reads templates/compare and templates/docx.
+cp -r case case2
+"$prefix/bin/jixiao" compare case case2 -o outcmp --formats xlsx,docx,md >compare.log 2>&1 ||
+  { cat compare.log; fail "installed compare failed"; }
+[ -s outcmp/compare.xlsx ] && [ -s outcmp/compare.docx ] || fail "compare wrote no xlsx/docx"
+
 "$prefix/bin/jixiao" new newcase --framework national-2020 >new.log 2>&1 ||
   { cat new.log; fail "installed new could not find the shipped framework national-2020"; }
 [ -f newcase/case.json ] || fail "new wrote no case.json"
@@ -68,6 +74,10 @@ rc=$?
 grep -qF "找不到随附的 templates/ 目录" missing.log || { cat missing.log; fail "no Chinese message"; }
 grep -qF "$prefix/share/jixiao/templates" missing.log || { cat missing.log; fail "message does not name $prefix/share/jixiao/templates"; }
 grep -qF "JIXIAO_HOME" missing.log || fail "message does not say how to fix"
+"$prefix/bin/jixiao" compare case case2 -o outc --formats docx,md >missing2.log 2>&1
+rc=$?
+[ $rc -eq 1 ] || { cat missing2.log; fail "compare, missing templates: exit $rc, want 1"; }
+grep -qF "$prefix/share/jixiao/templates" missing2.log || { cat missing2.log; fail "compare's message does not name $prefix/share/jixiao/templates"; }
 
 # JIXIAO_HOME overrides: the templates set aside are found through it.
 mkdir -p "$work/home" && mv "$work/templates-aside" "$work/home/templates"

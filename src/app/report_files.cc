@@ -46,7 +46,8 @@ bool RenderDocument(const doc::Document& document, const std::vector<std::string
       if (!styles)
         styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {
-        diags.Error("template.missing", {styles_file, 0, 0, ""}, "找不到 DOCX 参考样式 styles.xml");
+        diags.Error("template.missing", {styles_file, 0, 0, ""},
+                    "找不到 DOCX 参考样式 styles.xml" + report::ShippedTemplatesHint());
         return false;
       }
       std::string docx = render::ToDocx(document, *styles);

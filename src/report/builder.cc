@@ -25,10 +25,9 @@ std::vector<std::string> SectionList(const std::string& dir, const std::string& 
   std::string file = dir + "/" + list;
   auto text = ReadFileBytes(file);
   if (!text) {
-    const std::string shipped = ResourceMissingMessage(LocateResource("templates"));
     diags.Error("template.missing", {file, 0, 0, ""},
                 "找不到模板目录的 sections.txt（每行一个章节模板文件名），请检查 --templates 目录" +
-                    (shipped.empty() ? std::string() : "；" + shipped));
+                    ShippedTemplatesHint());
     return {};
   }
   std::vector<std::string> names;
@@ -139,6 +138,11 @@ std::string DefaultTemplateDir() {
   for (const std::string& dir : lookup.tried)
     if (!(home && *home) && dir.find("/share/jixiao/") != std::string::npos) where = dir;
   return where + "/report";
+}
+
+std::string ShippedTemplatesHint() {
+  const std::string missing = ResourceMissingMessage(LocateResource("templates"));
+  return missing.empty() ? missing : "；" + missing;
 }
 
 void NumberDocument(doc::Document& document) {
