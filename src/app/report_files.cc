@@ -46,8 +46,7 @@ bool RenderDocument(const doc::Document& document, const std::vector<std::string
       if (!styles)
         styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {
-        diags.Error("template.missing", {styles_file, 0, 0, ""},
-                    "找不到 DOCX 参考样式 styles.xml" + report::ShippedTemplatesHint());
+        diags.Error("template.missing", {styles_file, 0, 0, ""}, "找不到 DOCX 参考样式 styles.xml");
         return false;
       }
       std::string docx = render::ToDocx(document, *styles);

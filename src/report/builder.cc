@@ -26,8 +26,7 @@ std::vector<std::string> SectionList(const std::string& dir, const std::string& 
   auto text = ReadFileBytes(file);
   if (!text) {
     diags.Error("template.missing", {file, 0, 0, ""},
-                "找不到模板目录的 sections.txt（每行一个章节模板文件名），请检查 --templates 目录" +
-                    ShippedTemplatesHint());
+                "找不到模板目录的 sections.txt（每行一个章节模板文件名），请检查 --templates 目录");
     return {};
   }
   std::vector<std::string> names;
@@ -130,7 +129,7 @@ void LoadImage(const std::string& case_dir, doc::Image& image, Diagnostics& diag
 std::string DefaultTemplateDir() {
   if (const char* env = std::getenv("JIXIAO_TEMPLATES"); env && *env) return env;
   // Found at run time (core/resources.h); when missing, the installed place, so the error that
-  // follows names it and SectionList adds every place looked at.
+  // follows names it (cli/cmd_report adds every place looked at).
   const ResourceLookup lookup = LocateResource("templates");
   if (lookup.found()) return lookup.dir + "/report";
   std::string where = lookup.tried.empty() ? std::string("templates") : lookup.tried.front();

@@ -214,8 +214,7 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   std::string file = dir + "/compare.mustache";
   auto text = ReadFileBytes(file);
   if (!text) {
-    diags.Error("template.missing", {file, 0, 0, ""},
-                "找不到汇总分析报告模板 compare.mustache" + ShippedTemplatesHint());
+    diags.Error("template.missing", {file, 0, 0, ""}, "找不到汇总分析报告模板 compare.mustache");
     return std::nullopt;
   }
   kainjow::mustache::data d;
