@@ -79,6 +79,7 @@ struct SelfEvalBudget {
   PrintedNumber weight;     // 分值
   PrintedNumber rate;       // 执行率 as printed, percent number
   PrintedNumber score;      // 得分 as printed
+  PrintedText reason;       // 偏差原因 of the block (执行率 below the rule's bar), when printed
   std::vector<FundingSource> sources;
   int line = 0;  // budget.csv data line or sheet row of the block
 };
