@@ -210,9 +210,12 @@ std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& ch
     }
     forms.push_back(f);
     if (!c.form) continue;
-    std::string base = c.source;
+    std::string base = c.source;  // the whole path, so folders all named form/ stay apart
     while (!base.empty() && base.back() == '/') base.pop_back();
-    base = SafeFileName(base.substr(base.find_last_of('/') == std::string::npos ? 0 : base.find_last_of('/') + 1));
+    while (StartsWith(base, "./") || StartsWith(base, "/")) base = base.substr(base[0] == '/' ? 1 : 2);
+    for (char& ch : base)
+      if (ch == '/') ch = '_';
+    base = SafeFileName(base);
     std::string name = "复核_" + base;
     for (int n = 2; std::find(used.begin(), used.end(), name) != used.end(); ++n)
       name = "复核_" + base + "_" + std::to_string(n);

@@ -26,8 +26,6 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
     Add(f, Severity::kWarning, "selfeval.budget_weight", b.weight.where,
         "预算执行率分值打印为" + Printed(b.weight) + "，规则（" + rules.id + "）为" +
             Points(rules.budget.points));
-  for (const PrintedNumber* n : {&b.weight, &b.rate, &b.score})
-    if (!n->error.empty()) Add(f, Severity::kError, "selfeval.unreadable", n->where, n->error);
   if (!b.full_year.value || !b.executed.value) {
     Add(f, Severity::kError, "selfeval.budget_missing", block,
         "预算执行块缺少全年预算数或全年执行数，无法计算执行率；请填写这两个金额");
@@ -68,7 +66,8 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
         "执行率" + FormatPercent(rate) + "低于" + TrimmedDecimal(rules.budget.reason_below) +
             "%，未说明偏差原因；请写明原因和改进措施");
   if (!out.claimed) {
-    Add(f, Severity::kWarning, "selfeval.score_missing", b.score.where, "预算执行率未填得分");
+    if (b.score.error.empty())
+      Add(f, Severity::kWarning, "selfeval.score_missing", b.score.where, "预算执行率未填得分");
     return;
   }
   if (*out.claimed > *out.weight)
@@ -157,8 +156,6 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
           where_total,
           "打印总分" + Printed(form.total) + "，按规则计算为" + Points(*result.computed_total) +
               (gap > Rational(0) ? "（自评偏高" : "（自评偏低") + Points(gap.Abs()) + "）");
-  } else if (!form.total.error.empty()) {
-    Add(f, Severity::kError, "selfeval.unreadable", where_total, form.total.error);
   }
   if (!form.grade.blank()) {
     const SelfEvalGrade* g = GradeOf(rules, *result.computed_total);

@@ -60,7 +60,7 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
   if (out.claimed && *out.claimed > w)
     Add(f, Severity::kError, "selfeval.score_over_weight", at,
         "得分" + Points(*out.claimed) + "超过分值" + Points(w) + "；得分不得突破分值");
-  if (!out.claimed)
+  if (!out.claimed && row.score.error.empty())
     Add(f, Severity::kWarning, "selfeval.score_missing", at, "指标" + name + "未填得分");
   const bool full = out.claimed && *out.claimed >= w;
   const bool no_reason = Blank(row.reason.text);

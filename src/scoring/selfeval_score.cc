@@ -128,10 +128,7 @@ SelfEvalResult ScoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& ru
     r.not_applicable = row.not_applicable;
     r.weight = row.weight.value;
     r.claimed = row.score.value;
-    if (!row.weight.error.empty())
-      Add(r.findings, Severity::kError, "selfeval.unreadable", row.weight.where, row.weight.error);
-    if (!row.score.error.empty())
-      Add(r.findings, Severity::kError, "selfeval.unreadable", row.score.where, row.score.error);
+    // An unreadable 分值/得分 is the reader's located error (app/ puts it first in the findings).
     result.rows.push_back(r);
   }
   const bool derived = rules.weight_mode == SelfEvalWeightMode::kCategories ||
@@ -145,9 +142,10 @@ SelfEvalResult ScoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& ru
     if (r.not_applicable) {
       Add(r.findings, Severity::kInfo, "selfeval.not_applicable", row.score.where,
           "指标“" + row.level3.text + "”不适用" +
-              (r.weight ? "，分值" + FormatPoints(*r.weight) +
-                              (rules.rescale_not_applicable ? "扣除后总分按百分制折算" : "不计")
-                        : ""));
+              (derived ? "，不计分，本组分值由其余指标均分"
+               : r.weight ? "，分值" + FormatPoints(*r.weight) +
+                                (rules.rescale_not_applicable ? "扣除后总分按百分制折算" : "不计")
+                          : ""));
       continue;
     }
     if (!r.weight && !derived)
