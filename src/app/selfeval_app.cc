@@ -34,8 +34,16 @@ std::string FindingsJson(const std::vector<Diagnostic>& findings) {
 
 // Scores what was read; the reader's problems lead the form's findings (so --json carries them
 // and an unreadable figure is an 错误 like any other).
-SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& rules) {
+SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& named,
+                           const SelfEvalRules* no_weight_rules = nullptr) {
+  const bool switch_rules = no_weight_rules && check.form && LooksWithoutRowWeights(*check.form);
+  const SelfEvalRules& rules = switch_rules ? *no_weight_rules : named;
   if (check.form) check.result = ScoreSelfEval(*check.form, rules);
+  if (switch_rules)
+    check.result.findings.insert(
+        check.result.findings.begin(),
+        {Severity::kInfo, "selfeval.rules_chosen", {check.source, 0, 0, ""},
+         "各指标行未列分值、预算执行分值为20，按湖北式规则（" + rules.id + "）复核；如不是，请用 --rules 指定"});
   check.result.source = check.source;
   check.result.rules_id = rules.id;
   auto& f = check.result.findings;
@@ -68,7 +76,19 @@ std::optional<SelfEvalRules> ResolveSelfEvalRules(const std::string& id_or_file,
   return ResolveSelfEvalRules(*path, diags);
 }
 
-SelfEvalCheck CheckSelfEvalBytes(const SelfEvalCsvInput& input, const SelfEvalRules& rules) {
+bool LooksWithoutRowWeights(const SelfEvaluation& form) {
+  bool any_row = false;
+  for (const auto& r : form.rows) {
+    if (r.template_row) continue;
+    any_row = true;
+    if (!Trim(r.weight.text).empty()) return false;
+  }
+  return any_row && form.budget.present && form.budget.weight.value &&
+         *form.budget.weight.value == Rational(20);
+}
+
+SelfEvalCheck CheckSelfEvalBytes(const SelfEvalCsvInput& input, const SelfEvalRules& rules,
+                                 const SelfEvalRules* no_weight_rules) {
   SelfEvalCheck check;
   check.source = input.name;
   try {
@@ -77,10 +97,11 @@ SelfEvalCheck CheckSelfEvalBytes(const SelfEvalCsvInput& input, const SelfEvalRu
     const auto& d = e.diagnostic;
     check.reading.Add(d.severity, d.code, d.where, d.message);
   }
-  return ScoreChecked(std::move(check), rules);
+  return ScoreChecked(std::move(check), rules, no_weight_rules);
 }
 
-SelfEvalCheck CheckSelfEvalFolder(const std::string& dir, const SelfEvalRules& rules) {
+SelfEvalCheck CheckSelfEvalFolder(const std::string& dir, const SelfEvalRules& rules,
+                                  const SelfEvalRules* no_weight_rules) {
   SelfEvalCsvInput input;
   try {
     input = ReadSelfEvalFolderFiles(dir);
@@ -91,7 +112,7 @@ SelfEvalCheck CheckSelfEvalFolder(const std::string& dir, const SelfEvalRules& r
     check.reading.Add(d.severity, d.code, d.where, d.message);
     return ScoreChecked(std::move(check), rules);
   }
-  return CheckSelfEvalBytes(input, rules);
+  return CheckSelfEvalBytes(input, rules, no_weight_rules);
 }
 
 bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& field,

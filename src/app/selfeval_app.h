@@ -33,10 +33,16 @@ struct SelfEvalCheck {
   bool ok() const { return form && !reading.HasErrors(); }
 };
 
-// One form from bytes (serve): never touches the file system.
-SelfEvalCheck CheckSelfEvalBytes(const SelfEvalCsvInput& input, const SelfEvalRules& rules);
+// Whether a form looks 湖北-style: no row prints a 分值 and the budget block prints 分值 20.
+bool LooksWithoutRowWeights(const SelfEvaluation& form);
+
+// One form from bytes (serve): never touches the file system. `no_weight_rules`, when given
+// (no --rules named), scores a form that LooksWithoutRowWeights by it instead, with a hint.
+SelfEvalCheck CheckSelfEvalBytes(const SelfEvalCsvInput& input, const SelfEvalRules& rules,
+                                 const SelfEvalRules* no_weight_rules = nullptr);
 // One CSV folder (the CLI).
-SelfEvalCheck CheckSelfEvalFolder(const std::string& dir, const SelfEvalRules& rules);
+SelfEvalCheck CheckSelfEvalFolder(const std::string& dir, const SelfEvalRules& rules,
+                                  const SelfEvalRules* no_weight_rules = nullptr);
 
 // An edit made in memory: `field` is one of 实际完成值, 得分, 偏差原因, 分值 of row `row_index`
 // (index into form.rows), or 总分 / 等级 (row_index ignored). The printed text is replaced, the

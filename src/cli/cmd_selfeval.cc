@@ -35,11 +35,14 @@ int Check(const Args& args, const Command& self) {
     PrintDiagnostics(diags);
     return 1;
   }
+  // No --rules: a form without per-row 分值 and a 20-point budget is read as 湖北-style.
+  std::optional<SelfEvalRules> hubei;
+  if (rules_arg.empty()) hubei = ResolveSelfEvalRules("selfeval-hubei", diags);
   std::vector<SelfEvalCheck> checks;
   checks.reserve(paths.size());
   bool errors = false;
   for (const auto& p : paths) {
-    checks.push_back(CheckSelfEvalFolder(p, *rules));
+    checks.push_back(CheckSelfEvalFolder(p, *rules, hubei ? &*hubei : nullptr));
     errors = errors || checks.back().result.Count(Severity::kError) > 0;
   }
   std::string out;

@@ -48,10 +48,14 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
           "指标" + name + "与预算执行率计分块重复计分（同一执行率计了两次分）；请删去此行或改为其他产出指标");
       break;
     }
-  if (row.parsed_target.bare_read_as_ge)
-    Add(f, Severity::kWarning, "selfeval.bare_target", row.target.where,
-        "指标值" + Quote(row.target.text) + "未写比较符，按“≥" + row.target.text +
-            "”读取；请写明 ≥、≤ 或 =");
+  if (row.parsed_target.bare_read_as_ge) {
+    // A bare 100% reads the same as ≥ or = unless the actual exceeds 100%: a hint, not a warning.
+    bool full_rate = target.unit == "%" && target.number == Rational(100);
+    Add(f, full_rate ? Severity::kInfo : Severity::kWarning, "selfeval.bare_target",
+        row.target.where,
+        "指标值" + Quote(row.target.text) + "未写比较符，按“≥" + row.target.text + "”读取" +
+            (full_rate ? "（与“=100%”结论相同，除非实际超过100%）" : "") + "；请写明 ≥、≤ 或 =");
+  }
   if (!target.error.empty())
     Add(f, Severity::kWarning, "selfeval.target_unreadable", row.target.where,
         "指标值" + Quote(row.target.text) + "无法精确读取：" + target.error);

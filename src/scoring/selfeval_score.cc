@@ -77,32 +77,90 @@ bool NameMatches(const std::string& cell, const SelfEvalCategory& c) {
   return false;
 }
 
-// Under the derived modes, each scored row's weight: its group's points split equally.
+// 产出 0, 效益 1, 满意度 2, else -1: the order goal blocks repeat their 一级 in.
+int CategoryOrder(const std::string& level1) {
+  if (level1.find("产出") != std::string::npos) return 0;
+  if (level1.find("效益") != std::string::npos) return 1;
+  if (level1.find("满意度") != std::string::npos) return 2;
+  return -1;
+}
+
+// The goal block of each form row: the block its 一级 names, else a new block each time the
+// 一级 sequence starts again (产出 … 满意度, then 产出); -1 when the form shows no blocks.
+std::vector<int> GoalBlockOf(const SelfEvaluation& form, const SelfEvalRules& rules) {
+  std::vector<int> named(form.rows.size(), -1), by_order(form.rows.size(), 0);
+  bool any_named = false;
+  int block = 0, last = -1;
+  for (size_t i = 0; i < form.rows.size(); ++i) {
+    for (size_t g = 0; g < rules.goal_blocks.size(); ++g)
+      if (NameMatches(form.rows[i].level1.text, rules.goal_blocks[g])) named[i] = static_cast<int>(g);
+    any_named |= named[i] >= 0;
+    int order = CategoryOrder(form.rows[i].level1.text);
+    if (order >= 0 && order < last) ++block;
+    if (order >= 0) last = order;
+    by_order[i] = block;
+  }
+  if (any_named) return named;
+  if (block + 1 == static_cast<int>(rules.goal_blocks.size()) && block > 0) return by_order;
+  return std::vector<int>(form.rows.size(), -1);
+}
+
+// Under the derived modes, each scored row's weight. kCategories: the category's points split
+// equally. kGoalBlocks (no per-row 分值): a met row weighs what it printed (the form gives no
+// other evidence), the rest of the block's points are split equally over its other rows.
 void DeriveWeights(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalResult& result) {
-  const auto& groups = rules.weight_mode == SelfEvalWeightMode::kCategories ? rules.categories
-                                                                            : rules.goal_blocks;
+  const bool blocks = rules.weight_mode == SelfEvalWeightMode::kGoalBlocks;
+  std::vector<int> block_of = blocks ? GoalBlockOf(form, rules) : std::vector<int>();
   std::map<int, std::vector<SelfEvalRowResult*>> members;  // group index (-1: all) -> rows
   bool any_named = false;
   for (auto& r : result.rows) {
     if (r.not_applicable) continue;
     int g = -1;
-    for (size_t i = 0; i < groups.size(); ++i)
-      if (NameMatches(form.rows[r.index].level1.text, groups[i])) g = static_cast<int>(i);
+    if (blocks) {
+      g = block_of[r.index];
+    } else {
+      for (size_t i = 0; i < rules.categories.size(); ++i)
+        if (NameMatches(form.rows[r.index].level1.text, rules.categories[i])) g = static_cast<int>(i);
+    }
     any_named |= g >= 0;
     members[g].push_back(&r);
   }
+  const auto& groups = blocks ? rules.goal_blocks : rules.categories;
   std::string how;
   for (auto& [g, rows] : members) {
     Rational points = g >= 0 ? groups[static_cast<size_t>(g)].points : rules.rows_total;
     if (g < 0 && any_named) points = 0;  // rows outside every named group get nothing
-    Rational each = rows.empty() ? Rational(0) : points / Rational(static_cast<int64_t>(rows.size()));
-    for (auto* r : rows) r->weight = each;
+    std::vector<SelfEvalRowResult*> rest;
+    Rational left = points;
+    for (auto* r : rows) {
+      const SelfEvalRow& row = form.rows[r->index];
+      auto reading = ReadActual(row.parsed_target.value, row.actual.text);
+      bool met = reading.attainment && *reading.attainment == Attainment::kMet;
+      if (blocks && met && r->claimed && *r->claimed <= left) {
+        r->weight = *r->claimed;
+        left -= *r->claimed;
+      } else {
+        rest.push_back(r);
+      }
+    }
+    if (blocks && rest.empty() && left > Rational(0) && g >= 0)
+      Add(result.findings, Severity::kWarning, "selfeval.lost_marks_no_reason",
+          {form.source, 0, 0, groups[static_cast<size_t>(g)].name},
+          groups[static_cast<size_t>(g)].name + "各指标均已达成，打印得分合计" +
+              FormatPoints(points - left) + "，比该目标分值" + FormatPoints(points) + "少" +
+              FormatPoints(left) + "，未说明扣分原因；请补写原因或给满分");
+    Rational each = rest.empty() ? Rational(0) : left / Rational(static_cast<int64_t>(rest.size()));
+    for (auto* r : rest) r->weight = each;
     how += (how.empty() ? "" : "；") + (g >= 0 ? groups[static_cast<size_t>(g)].name : "全部指标") +
-           " " + TrimmedDecimal(points) + "分÷" + std::to_string(rows.size()) + "行=每行" +
-           FormatPoints(each);
+           " " + TrimmedDecimal(points) + "分";
+    if (rows.size() != rest.size())
+      how += "，已达成的" + std::to_string(rows.size() - rest.size()) + "行按打印得分计";
+    if (!rest.empty())
+      how += "，其余" + TrimmedDecimal(left) + "分÷" + std::to_string(rest.size()) + "行=每行" +
+             FormatPoints(each);
   }
   Add(result.findings, Severity::kInfo, "selfeval.weight_derived", {form.source, 0, 0, ""},
-      "本规则（" + rules.id + "）不按行列分值：各行分值按组均分推得：" + how);
+      "本规则（" + rules.id + "）不按行列分值，各行分值按规则推得：" + how);
 }
 
 }  // namespace
