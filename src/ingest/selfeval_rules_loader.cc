@@ -223,4 +223,16 @@ std::optional<SelfEvalRules> LoadSelfEvalRules(const std::string& file, Diagnost
   return ParseSelfEvalRules(file, *bytes, diags);
 }
 
+bool IsSelfEvalRulesFile(const std::string& file) {
+  auto bytes = ReadFileBytes(file);
+  if (!bytes) return false;
+  try {
+    JsonValue root = ParseJson(file, *bytes);
+    const JsonValue* kind = root.IsObject() ? root.Find("kind") : nullptr;
+    return kind && kind->IsString() && kind->text == "selfeval-rules";
+  } catch (const InputError&) {
+    return false;
+  }
+}
+
 }  // namespace jixiao

@@ -16,4 +16,8 @@ std::optional<SelfEvalRules> ParseSelfEvalRules(const std::string& file,
                                                 const std::string& json_text, Diagnostics& diags);
 std::optional<SelfEvalRules> LoadSelfEvalRules(const std::string& file, Diagnostics& diags);
 
+// Whether a JSON file declares itself a rule set ("kind": "selfeval-rules"); false when it
+// cannot be read or parsed (the framework loader then reports why).
+bool IsSelfEvalRulesFile(const std::string& file);
+
 }  // namespace jixiao
