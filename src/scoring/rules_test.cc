@@ -261,6 +261,19 @@ TEST_CASE("target: a bare 指标值 is read as ≥, warned when = would judge ot
   CHECK(short_of.diags.items().empty());
 }
 
+TEST_CASE("framework rounding whole_down: 80.4% of 10 points scores 8, 0.01 scores 8.04") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "完成率";
+  Framework fw = OneLeaf(r, 1000);
+  CHECK(Run(fw, WithTarget("≥100%", "80.4%")).leaf().score == Score{804});
+  fw.whole_points_down = true;
+  auto whole = Run(fw, WithTarget("≥100%", "80.4%"));
+  CHECK(whole.leaf().score == Score{800});
+  CHECK(whole.leaf().exact == Rational(804, 100));  // the exact figure is kept beside it
+  CHECK(Run(fw, WithTarget("≥100%", "100%")).leaf().score == Score{1000});
+}
+
 TEST_CASE("target: missing actual value or row is a located error") {
   Rule r;
   r.type = RuleType::kTarget;
