@@ -79,7 +79,8 @@ TEST_CASE("selfeval rules: 年初 as the budget base, a bad total and a typo are
   CHECK(Messages(base).find("r.json:2") != std::string::npos);
   Diagnostics total;
   CHECK_FALSE(ParseSelfEvalRules(
-      "r.json", With(With(kMinimal, "BASE", "full_year"), "\"rows_total\": 90", "\"rows_total\": 80"),
+      "r.json",
+      With(With(kMinimal, "BASE", "full_year"), "\"rows_total\": 90", "\"rows_total\": 80"),
       total));
   CHECK(Messages(total).find("之和应为100") != std::string::npos);
   Diagnostics typo;
