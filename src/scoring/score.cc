@@ -130,6 +130,7 @@ Scorecard ScoreCase(const Framework& fw, const Case& c, Diagnostics& diags) {
   for (const auto& top : fw.indicators) card.total += scorer.Node(top, -1);
   card.grade = fw.GradeFor(card.total);
   VerifyScorecard(fw, card, local);
+  CheckShortfallScoredTwice(fw, card, local);
   card.checks = local.items();
   diags.Append(local);
   return card;
