@@ -62,6 +62,7 @@ void ReadForm(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
                                        "未完成原因和改进措施", "未完成原因分析"});
   CsvColumn nature = FirstColumn(csv, {"指标性质"});
   CsvColumn unit = FirstColumn(csv, {"度量单位", "计量单位"});
+  CsvColumn level = FirstColumn(csv, {"完成程度", "达成程度", "评价档次", "档次"});
   std::vector<std::string> missing;
   if (!t.level3.present()) missing.push_back("三级指标");
   if (!t.value.present()) missing.push_back("年度指标值");
@@ -89,6 +90,7 @@ void ReadForm(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
     r.target_unit = Printed(cells, row, unit);
     r.actual = Printed(cells, row, actual);
     r.reason = Printed(cells, row, reason);
+    r.level = Printed(cells, row, level);
     if (!form.rows.empty()) {  // merged cells: a blank 一级/二级 continues the row above
       const SelfEvalRow& above = form.rows.back();
       bool continues = r.level1.blank();

@@ -66,7 +66,10 @@ int Choice(JsonReader& in, const JsonValue& object, const std::string& key,
 
 void ReadBudget(JsonReader& in, const JsonValue& v, SelfEvalBudgetRule& b) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
-  in.RejectUnknown(v, {"points", "formula", "base", "cap", "reason_below", "money_unit"});
+  in.RejectUnknown(v, {"points", "formula", "base", "cap", "reason_below", "money_unit",
+                       "adjustment_reason"});
+  if (const JsonValue* a = in.Member(v, "adjustment_reason", false))
+    if (in.Expect(*a, JsonValue::Type::kBool)) b.adjustment_reason = a->boolean;
   if (const JsonValue* p = in.Member(v, "points", true))
     if (auto r = in.Number(*p)) b.points = *r;
   Choice(in, v, "formula", {"rate_times_points"}, false);

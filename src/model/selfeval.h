@@ -60,6 +60,7 @@ struct SelfEvalRow {
   PrintedNumber weight;     // 分值 (or 权重) as printed; nullopt when the layout has none
   PrintedNumber score;      // 得分 as printed
   PrintedText reason;       // 偏差原因分析及改进措施
+  PrintedText level;        // 完成程度 chosen for a qualitative row (达成/部分达成/未达成), if any
   SelfEvalTarget parsed_target;
   TargetValue parsed_actual;    // the 实际完成值 through the same parser
   bool not_applicable = false;  // printed 不适用 / 无 / "/" in 得分 with a real indicator

@@ -25,6 +25,7 @@ struct SelfEvalBudgetRule {
   bool cap = true;             // "最高不得超过分值上限"
   Rational reason_below = 90;  // 执行率 (percent) under which a 偏差原因 is required; 0: none
   std::string money_unit = "万元";  // default unit of budget amounts when a header declares none
+  bool adjustment_reason = false;  // 四川: 全年预算数 ≠ 年初预算数 needs a 偏差原因
 };
 
 // How each row gets its weight.

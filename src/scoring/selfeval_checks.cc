@@ -65,6 +65,12 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
     Add(f, Severity::kWarning, "selfeval.rate_low_no_reason", b.rate.where,
         "执行率" + FormatPercent(rate) + "低于" + TrimmedDecimal(rules.budget.reason_below) +
             "%，未说明偏差原因；请写明原因和改进措施");
+  if (rules.budget.adjustment_reason && b.year_start.value &&
+      b.year_start.value->fen != b.full_year.value->fen && BlankReason(b.reason.text))
+    Add(f, Severity::kWarning, "selfeval.adjustment_no_reason", b.full_year.where,
+        "全年预算数" + FormatWanYuan(*b.full_year.value) + "与年初预算数" +
+            FormatWanYuan(*b.year_start.value) + "不同，未说明预算调整原因；规则（" + rules.id +
+            "）要求说明");
   if (!out.claimed) {
     if (b.score.error.empty())
       Add(f, Severity::kWarning, "selfeval.score_missing", b.score.where, "预算执行率未填得分");

@@ -1,4 +1,6 @@
 // One 自评表 row: quantitative, qualitative and satisfaction rules, and the row's 复核 findings.
+#include <algorithm>
+
 #include "core/format.h"
 #include "core/quantity.h"
 #include "core/text.h"
@@ -149,7 +151,20 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
   } else {  // qualitative: the band of the attainment; the evaluator's score inside it stands
     size_t i = a == Attainment::kMet ? 0 : a == Attainment::kPartly ? 1 : 2;
     if (!rules.bands.empty()) {
-      const SelfEvalBand& band = rules.bands[std::min(i, rules.bands.size() - 1)];
+      i = std::min(i, rules.bands.size() - 1);
+      if (!row.level.blank()) {  // the level the evaluator chose, when the form prints one
+        const SelfEvalBand* chosen = FindBand(rules, row.level.text);
+        size_t at_level = chosen ? static_cast<size_t>(chosen - rules.bands.data()) : i;
+        if (!chosen)
+          Add(f, Severity::kWarning, "selfeval.level_unknown", row.level.where,
+              "完成程度" + Quote(row.level.text) + "不是规则（" + rules.id + "）中的档次");
+        else if (at_level < i)
+          Add(f, Severity::kError, "selfeval.level_above_actual", row.level.where,
+              "完成程度选了" + Quote(row.level.text) + "，但实际完成值" + Quote(row.actual.text) +
+                  "只够“" + rules.bands[i].level + "”档");
+        i = std::max(i, at_level);  // never above what the actual supports
+      }
+      const SelfEvalBand& band = rules.bands[i];
       lo = band.min_share * w, hi = band.max_share * w;
       banded = true;
       exact = out.claimed ? Max(lo, Min(*out.claimed, hi)) : hi;

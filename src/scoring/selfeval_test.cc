@@ -222,3 +222,40 @@ TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equall
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("selfeval: a printed 完成程度 above what the actual supports is an error") {
+  SelfEvaluation f;
+  f.rows = {Row("效益指标", "管理制度", "健全", "基本健全", "10", "9", "制度待修订")};
+  f.rows[0].level = {"达成", {"form.csv", 2, 9, ""}};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(Has(r.rows[0].findings, "selfeval.level_above_actual", Severity::kError));
+  CHECK(*r.rows[0].computed == Rational(8));  // held to the 部分达成 band, 5–8
+  f.rows[0].level.text = "部分达成";
+  f.rows[0].score.value = Rational(7);
+  auto ok = ScoreSelfEval(f, National());
+  CHECK(ok.rows[0].findings.empty());
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("selfeval: 四川 rules require a reason when 全年预算数 differs from 年初") {
+  SelfEvaluation f;
+  f.budget = Budget(25189000, 25189000, "100%", "10");
+  f.budget.year_start = {"238.93", {"budget.csv", 2, 1, ""}, Money{23893000}, ""};
+  auto sichuan = National();
+  sichuan.budget.adjustment_reason = true;
+  CHECK(Has(ScoreSelfEval(f, sichuan).budget.findings, "selfeval.adjustment_no_reason",
+            Severity::kWarning));
+  CHECK_FALSE(Has(ScoreSelfEval(f, National()).budget.findings, "selfeval.adjustment_no_reason",
+                  Severity::kWarning));
+  f.budget.reason = {"追加人员经费", {}};
+  CHECK_FALSE(Has(ScoreSelfEval(f, sichuan).budget.findings, "selfeval.adjustment_no_reason",
+                  Severity::kWarning));
+}
+
+}  // namespace jixiao
