@@ -205,7 +205,9 @@ ActualReading ReadActual(const TargetValue& target, const std::string& raw_actua
   for (const char* p : kPartlyPrefixes) {
     if (!StartsWith(a, p)) continue;
     std::string rest = a.substr(std::string(p).size());
-    bool known = rest.empty() || SameValue(rest, t) || rest == "已" + t;
+    // "基本改善" against "有效改善": the target's own ending after 基本/部分 reads as partly.
+    bool tail = rest.size() >= 6 && EndsWith(t, rest);
+    bool known = rest.empty() || SameValue(rest, t) || rest == "已" + t || tail;
     for (const char* w : kMetWords) known |= rest == w;
     if (known) {
       r.attainment = Attainment::kPartly;

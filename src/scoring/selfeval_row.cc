@@ -175,8 +175,9 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
   out.computed = ApplyRounding(exact, rules.rounding);
   if (a != Attainment::kMet && no_reason)
     Add(f, Severity::kWarning, "selfeval.missed_no_reason", row.reason.where,
-        "指标" + name + "未达成（指标值" + Quote(row.target.text) + "，实际" +
-            Quote(row.actual.text) + "），偏差原因为空；请写明原因和改进措施");
+        "指标" + name + (a == Attainment::kPartly ? "仅部分达成" : "未达成") + "（指标值" +
+            Quote(row.target.text) + "，实际" + Quote(row.actual.text) +
+            "），偏差原因为空；请写明原因和改进措施");
   if (!out.claimed) return;
   const Rational c = *out.claimed;
   const bool agrees = banded ? (c >= lo && c <= hi) : ScoreAgrees(c, exact, rules.rounding);
@@ -192,8 +193,8 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
   if (c > exact) {
     if (full && a != Attainment::kMet)
       Add(f, Severity::kError, "selfeval.full_marks_missed", at,
-          "指标未达成（指标值" + Quote(row.target.text) + "，实际" + Quote(row.actual.text) +
-              "）却得满分；" + both);
+          std::string(a == Attainment::kPartly ? "指标仅部分达成" : "指标未达成") + "（指标值" +
+              Quote(row.target.text) + "，实际" + Quote(row.actual.text) + "）却得满分；" + both);
     else
       Add(f, Severity::kError, "selfeval.score_above_rule", at, "得分高于规则：" + both);
   } else if (a == Attainment::kMet && no_reason) {
