@@ -38,7 +38,14 @@ SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& named,
                            const SelfEvalRules* no_weight_rules = nullptr) {
   const bool switch_rules = no_weight_rules && check.form && LooksWithoutRowWeights(*check.form);
   const SelfEvalRules& rules = switch_rules ? *no_weight_rules : named;
-  if (check.form) check.result = ScoreSelfEval(*check.form, rules);
+  try {
+    if (check.form) check.result = ScoreSelfEval(*check.form, rules);
+  } catch (const std::exception&) {  // overflow of exact arithmetic: this form only, located
+    check.result = SelfEvalResult{};
+    check.reading.Error("selfeval.overflow", {check.source, 0, 0, ""},
+                        "表中数值过大或小数位过多，超出精确运算范围（上限见 docs/limits.md）；"
+                        "请检查指标值、实际完成值、分值和金额是否多写了位数");
+  }
   if (switch_rules)
     check.result.findings.insert(check.result.findings.begin(),
                                  {Severity::kInfo,
