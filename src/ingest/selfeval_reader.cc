@@ -146,6 +146,10 @@ SelfEvaluation ReadSelfEvalCsv(const SelfEvalCsvInput& input, const std::string&
 SelfEvalCsvInput ReadSelfEvalFolderFiles(const std::string& dir) {
   SelfEvalCsvInput in;
   in.name = dir;
+  if (EndsWith(dir, "/form.csv") && IsRegularFile(dir))  // the form.csv itself was named
+    in.name = dir.substr(0, dir.size() - std::string("/form.csv").size());
+  else if (dir == "form.csv" && IsRegularFile(dir))
+    in.name = ".";
   while (in.name.size() > 1 && in.name.back() == '/') in.name.pop_back();
   auto read = [&](const char* file, bool required) -> std::optional<std::string> {
     std::string path = in.name + "/" + file;
