@@ -149,12 +149,25 @@ void DeriveWeights(const SelfEvaluation& form, const SelfEvalRules& rules, SelfE
         rest.push_back(r);
       }
     }
-    if (blocks && rest.empty() && left > Rational(0) && g >= 0)
-      Add(result.findings, Severity::kWarning, "selfeval.lost_marks_no_reason",
-          {form.source, 0, 0, groups[static_cast<size_t>(g)].name},
-          groups[static_cast<size_t>(g)].name + "各指标均已达成，打印得分合计" +
-              FormatPoints(points - left) + "，比该目标分值" + FormatPoints(points) + "少" +
-              FormatPoints(left) + "，未说明扣分原因；请补写原因或给满分");
+    if (blocks && rest.empty() && left > Rational(0) && g >= 0) {
+      // All met, points missing: weights are whole points on every published form, so when
+      // exactly one met row prints a fraction (19.6) and the shortfall makes it whole (20), that
+      // row lost the points; otherwise the block as a whole is warned.
+      SelfEvalRowResult* odd = nullptr;
+      int odd_count = 0;
+      for (auto* r : rows)
+        if (r->weight && r->weight->den() != 1) odd = r, ++odd_count;
+      if (odd_count == 1 && (*odd->weight + left).den() == 1) {
+        odd->weight = *odd->weight + left;
+        left = 0;
+      } else {
+        Add(result.findings, Severity::kWarning, "selfeval.lost_marks_no_reason",
+            {form.source, 0, 0, groups[static_cast<size_t>(g)].name},
+            groups[static_cast<size_t>(g)].name + "各指标均已达成，打印得分合计" +
+                FormatPoints(points - left) + "，比该目标分值" + FormatPoints(points) + "少" +
+                FormatPoints(left) + "，未说明扣分原因；请补写原因或给满分");
+      }
+    }
     Rational each = rest.empty() ? Rational(0) : left / Rational(static_cast<int64_t>(rest.size()));
     for (auto* r : rest) r->weight = each;
     how += (how.empty() ? "" : "；") + (g >= 0 ? groups[static_cast<size_t>(g)].name : "全部指标") +

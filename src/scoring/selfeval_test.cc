@@ -259,3 +259,28 @@ TEST_CASE("selfeval: 四川 rules require a reason when 全年预算数 differs 
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("selfeval: 湖北 block all met but 0.4 short: the row printing 19.6 weighs 20") {
+  auto hubei = National();
+  hubei.budget.points = 20;
+  hubei.rows_total = 80;
+  hubei.weight_mode = SelfEvalWeightMode::kGoalBlocks;
+  hubei.goal_blocks = {{"目标1", {}, 40}, {"目标2", {}, 40}};
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "A", "100%", "100%", "", "10"),
+            Row("产出指标", "B", "100%", "100%", "", "10"),
+            Row("满意度指标", "C", "98%", "98%", "", "19.6"),
+            Row("产出指标", "D", "100%", "100%", "", "20"),
+            Row("产出指标", "E", "100%", "100%", "", "20")};
+  auto r = ScoreSelfEval(f, hubei);
+  INFO(Codes(r));
+  CHECK(*r.rows[2].weight == Rational(20));
+  CHECK(*r.rows[2].computed == Rational(20));
+  CHECK(Has(r.rows[2].findings, "selfeval.lost_marks_no_reason", Severity::kWarning));
+  CHECK_FALSE(Has(r.findings, "selfeval.lost_marks_no_reason", Severity::kWarning));
+  CHECK(*r.rows[3].weight == Rational(20));  // 目标2 starts where 产出 follows 满意度
+}
+
+}  // namespace jixiao
