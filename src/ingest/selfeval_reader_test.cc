@@ -87,3 +87,27 @@ TEST_CASE("selfeval reader: missing columns and unreadable figures are located e
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("selfeval reader: 云南 split 指标性质/指标值/度量单位 and a 权重 column") {
+  std::string form =
+      "一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,权重,得分,偏差原因\n"
+      "产出指标,数量指标,受益学生人数,≥,1200,人,1180,20,19.67,部分学生转学\n";
+  SelfEvalCsvInput in;
+  in.name = "云南";
+  in.form_csv = form;
+  Diagnostics d;
+  SelfEvaluation f = ReadSelfEvalCsv(in, "元", d);
+  CHECK_FALSE(d.HasErrors());
+  REQUIRE(f.rows.size() == 1);
+  CHECK(f.rows[0].nature.text == "≥");
+  CHECK(f.rows[0].target_unit.text == "人");
+  CHECK(f.rows[0].parsed_target.value.unit == "人");
+  CHECK(f.rows[0].parsed_target.value.op == CompareOp::kGe);
+  CHECK_FALSE(f.rows[0].parsed_target.bare_read_as_ge);  // the comparator was in 指标性质
+  CHECK(f.rows[0].parsed_actual.unit == "人");           // the bare 1180 takes the split unit
+  CHECK(*f.rows[0].weight.value == Rational(20));
+}
+
+}  // namespace jixiao
