@@ -52,4 +52,12 @@ TEST_CASE("targets: qualitative 实际值 by meaning, with the note kept as evid
   CHECK_FALSE(Read("不发生安全事故", "未发生").attainment);
 }
 
+TEST_CASE("targets: 基本/部分 with the target's own ending reads as partly (issue 24)") {
+  auto r = Read("有效改善", "基本改善");
+  REQUIRE(r.attainment);
+  CHECK(*r.attainment == Attainment::kPartly);
+  CHECK_FALSE(Read("有效改善", "基本善").attainment);  // one character is not an ending
+  CHECK_FALSE(Read("有效改善", "基本提高").attainment);
+}
+
 }  // namespace jixiao
