@@ -37,6 +37,17 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
                     "绩效目标“" + row->level3 + "”的指标值“" + row->value + "”：" + target.error);
     return std::nullopt;
   }
+  if (target.quantitative && !target.comparator_written) {
+    // Issue 24 §5: a bare 指标值 (43.2) is read as ≥, explicitly; warned whenever reading it as
+    // "=" would judge the 实际值 differently (100% against 100% reads the same either way).
+    ActualReading as_eq = ReadActual(target, row->actual);
+    target.op = CompareOp::kGe;
+    ActualReading as_ge = ReadActual(target, row->actual);
+    if (as_eq.attainment != as_ge.attainment)
+      ctx.diags.Warning("rule.target_bare_value", value_at,
+                        "绩效目标“" + row->level3 + "”的指标值“" + row->value +
+                            "”未写比较符，按“≥" + row->value + "”评分（按“=”则结论不同）；请写明 ≥、≤ 或 =");
+  }
   ActualReading actual = ReadActual(target, row->actual);
   if (!actual.attainment) {
     ctx.diags.Error("rule.target_actual", at, "绩效目标“" + row->level3 + "”：" + actual.error);

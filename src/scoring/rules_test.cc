@@ -243,6 +243,24 @@ TEST_CASE("target: ≥ met is full, unmet is actual/target; ≤ unmet is target/
   CHECK(at("≥0%", "0%") == Score{400});
 }
 
+TEST_CASE("target: a bare 指标值 is read as ≥, warned when = would judge otherwise (issue 24)") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "完成率";
+  auto bare = Run(OneLeaf(r, 400), WithTarget("43.2", "50"));
+  CHECK(bare.leaf().score == Score{400});  // ≥ 43.2 met; read as = it would be 43.2/50
+  REQUIRE(bare.diags.items().size() == 1);
+  CHECK(bare.diags.items()[0].code == "rule.target_bare_value");
+  CHECK(bare.diags.items()[0].severity == Severity::kWarning);
+  CHECK(bare.diags.items()[0].where.line == 2);
+  auto same = Run(OneLeaf(r, 400), WithTarget("100%", "100%"));
+  CHECK(same.leaf().score == Score{400});
+  CHECK(same.diags.items().empty());  // = and ≥ agree: nothing to warn about
+  auto short_of = Run(OneLeaf(r, 400), WithTarget("43.2", "21.6"));
+  CHECK(short_of.leaf().score == Score{200});
+  CHECK(short_of.diags.items().empty());
+}
+
 TEST_CASE("target: missing actual value or row is a located error") {
   Rule r;
   r.type = RuleType::kTarget;
