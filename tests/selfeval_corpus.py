@@ -11,8 +11,27 @@ code, never by editing expected.json after seeing output). Fails below 90% recal
 Usage: selfeval_corpus.py JIXIAO [CORPUS_DIR] [--markdown]"""
 import json, os, subprocess, sys
 
-# checker code -> corpus code (identity for codes spelled the same).
-CODE_MAP = {}
+# checker code -> corpus code, from docs/selfeval.md's findings table and src/scoring/selfeval_*.cc
+# (codes the corpus has no name for pass through unchanged: on a clean unit they count as alarms when
+# 错误/警告, e.g. selfeval.actual_blank).
+CODE_MAP = {
+    "selfeval.weight_sum": "weights_sum",
+    "selfeval.total_sum": "total_mismatch",
+    "selfeval.rate_printed": "rate_printed_wrong",
+    "selfeval.rate_over_100": "rate_over_100",
+    "selfeval.score_over_weight": "score_over_weight",
+    "selfeval.full_marks_blank_actual": "full_marks_blank_actual",
+    "selfeval.actual_repeats_target": "full_marks_repeated_actual",
+    "selfeval.full_marks_missed": "full_marks_missed",
+    "selfeval.lost_marks_no_reason": "marks_lost_met_no_reason",
+    "selfeval.missed_no_reason": "missed_no_reason",
+    "selfeval.rate_low_no_reason": "missed_no_reason",
+    "selfeval.execution_scored_twice": "rate_scored_twice",
+    "selfeval.unit_mismatch": "unit_mismatch",
+    "selfeval.score_above_rule": "score_off_rule",
+    "selfeval.score_below_rule": "score_off_rule",
+    "selfeval.bare_target": "bare_value",
+}
 
 SEVERE = {"错误", "警告"}
 
