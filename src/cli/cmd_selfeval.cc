@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/selfeval_app.h"
+#include "app/selfeval_workbook_check.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
@@ -42,7 +43,9 @@ int Check(const Args& args, const Command& self) {
   checks.reserve(paths.size());
   bool errors = false;
   for (const auto& p : paths) {
-    checks.push_back(CheckSelfEvalFolder(p, *rules, hubei ? &*hubei : nullptr));
+    checks.push_back(IsSelfEvalWorkbookPath(p)
+                         ? CheckSelfEvalWorkbookFile(p, *rules, hubei ? &*hubei : nullptr)
+                         : CheckSelfEvalFolder(p, *rules, hubei ? &*hubei : nullptr));
     errors = errors || checks.back().result.Count(Severity::kError) > 0;
   }
   std::string out;

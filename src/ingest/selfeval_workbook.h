@@ -15,6 +15,7 @@
 
 #include "core/diagnostics.h"
 #include "ingest/csv.h"
+#include "ingest/selfeval_reader.h"
 
 namespace jixiao {
 
@@ -48,5 +49,14 @@ struct SelfEvalWorkbook {
 };
 
 bool LoadSelfEvalWorkbook(const std::string& file, SelfEvalWorkbook& out, Diagnostics& diags);
+
+// The workbook's tables as the CSV folder's files (name = the .xlsx path), for ReadSelfEvalCsv:
+// one reader and one set of rules for both sources.
+SelfEvalCsvInput SelfEvalWorkbookInput(const SelfEvalWorkbook& wb);
+// A location read from that input (<xlsx>/form.csv:L:C) as the workbook cell it came from
+// (<xlsx> Sheet!F16; a whole row as Sheet!16:16); any other location unchanged.
+Location SelfEvalWorkbookLocation(const SelfEvalWorkbook& wb, const Location& where);
+// The sheet row of a form.csv line of that input (0 when none).
+int SelfEvalWorkbookRow(const SelfEvalWorkbook& wb, int csv_line);
 
 }  // namespace jixiao
