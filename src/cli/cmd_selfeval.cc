@@ -6,6 +6,7 @@
 
 #include "app/selfeval_app.h"
 #include "app/selfeval_workbook_check.h"
+#include "cli/cmd_selfeval_form.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
@@ -87,6 +88,8 @@ struct Subcommand {
 
 const Subcommand kSubcommands[] = {
     {"check", Check},
+    {"new", SelfevalNew},
+    {"score", SelfevalScore},
 };
 
 }  // namespace

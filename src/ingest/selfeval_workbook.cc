@@ -301,6 +301,51 @@ void ReadSummary(const Grid& g, int from_row, const Columns& c, SelfEvalWorkbook
   }
 }
 
+// The header block above the budget: 项目名称 | value, 主管部门 | value, 实施单位 | value, the
+// （2022年度） line, and 预期目标 / 实际完成情况 headings with their text in the row below.
+void ReadProject(const Grid& g, int before_row, SelfEvalWorkbook& out) {
+  std::map<std::string, std::string> fields;
+  auto field_of = [](const std::string& label) -> std::string {
+    if (label == "项目名称") return "项目名称";
+    if (label == "主管部门" || label == "主管部门及代码") return "主管部门";
+    if (label == "实施单位" || label == "项目实施单位" || StartsWith(label, "实施单位"))
+      return "单位";
+    return "";
+  };
+  for (int row : g.Rows()) {
+    if (row >= before_row) break;
+    std::vector<int> cols = g.Cols(row, false);
+    for (size_t i = 0; i < cols.size(); ++i) {
+      std::string label = Squeeze(g.Text(row, cols[i]));
+      for (const char* colon : {"：", ":"})
+        if (EndsWith(label, colon))
+          label = label.substr(0, label.size() - std::string(colon).size());
+      std::string f = field_of(label);
+      if (!f.empty() && i + 1 < cols.size() && fields[f].empty()) {
+        std::string v = g.Text(row, cols[i + 1]);
+        if (field_of(Squeeze(v)).empty()) fields[f] = v;
+      }
+      if ((label == "预期目标" || label == "年初设定目标") && fields["总体目标"].empty())
+        fields["总体目标"] = g.Text(row + 1, cols[i]);
+      if ((label == "实际完成情况" || label == "年度总体目标完成情况综述") &&
+          fields["实际完成情况"].empty())
+        fields["实际完成情况"] = g.Text(row + 1, cols[i]);
+      size_t at = label.find("年度");
+      if (fields["年度"].empty() && at != std::string::npos && at >= 4) {
+        std::string digits;
+        for (size_t k = at - 4; k < at; ++k)
+          if (isdigit(static_cast<unsigned char>(label[k]))) digits += label[k];
+        if (digits.size() == 4) fields["年度"] = digits;
+      }
+    }
+  }
+  out.project.file = out.form.file;
+  out.project.encoding = "xlsx";
+  out.project.header = {"字段", "内容"};
+  for (const char* f : {"单位", "项目名称", "主管部门", "年度", "总体目标", "实际完成情况"})
+    if (!fields[f].empty()) out.project.rows.push_back({0, {f, fields[f]}});
+}
+
 }  // namespace
 
 bool LoadSelfEvalWorkbook(const std::string& file, SelfEvalWorkbook& out, Diagnostics& diags) {
@@ -382,6 +427,7 @@ bool LoadSelfEvalWorkbook(const std::string& file, SelfEvalWorkbook& out, Diagno
     if (!out.goal_blocks.empty() && out.goal_blocks.back().last_line == 0 && !out.form.rows.empty())
       out.goal_blocks.back().last_line = out.form.rows.back().line;
     ReadBudget(g, header_row, out);
+    ReadProject(g, header_row, out);
     ReadSummary(g, row, c, out);
     return true;
   }

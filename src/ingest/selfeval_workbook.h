@@ -41,6 +41,8 @@ struct SelfEvalWorkbook {
   CsvTable form;                    // SelfEvalFormColumns(); 一级 names without their "(50分)"
   CsvTable budget;  // SelfEvalBudgetColumns() (amount headers carry the unit: 全年预算数(元))
   CsvTable summary;  // SelfEvalSummaryColumns(); one row when the form prints a 总分
+  CsvTable
+      project;  // 字段, 内容: 单位, 项目名称, 主管部门, 年度, 总体目标, 实际完成情况 (header block)
   std::vector<SelfEvalGoalBlock> goal_blocks;
   std::map<std::string, std::string> block_points;  // 一级 name -> "50" from 产出指标(50分)
   // Where each value was read: (table, line, column) -> "Sheet!C5"; table is form/budget/summary.

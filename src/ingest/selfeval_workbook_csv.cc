@@ -31,6 +31,7 @@ SelfEvalCsvInput SelfEvalWorkbookInput(const SelfEvalWorkbook& wb) {
   in.form_csv = ToCsv(wb.form);
   if (!wb.budget.rows.empty()) in.budget_csv = ToCsv(wb.budget);
   if (!wb.summary.rows.empty()) in.summary_csv = ToCsv(wb.summary);
+  if (!wb.project.rows.empty()) in.project_csv = ToCsv(wb.project);
   return in;
 }
 
