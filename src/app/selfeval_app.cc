@@ -40,10 +40,12 @@ SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& named,
   const SelfEvalRules& rules = switch_rules ? *no_weight_rules : named;
   if (check.form) check.result = ScoreSelfEval(*check.form, rules);
   if (switch_rules)
-    check.result.findings.insert(
-        check.result.findings.begin(),
-        {Severity::kInfo, "selfeval.rules_chosen", {check.source, 0, 0, ""},
-         "各指标行未列分值、预算执行分值为20，按湖北式规则（" + rules.id + "）复核；如不是，请用 --rules 指定"});
+    check.result.findings.insert(check.result.findings.begin(),
+                                 {Severity::kInfo,
+                                  "selfeval.rules_chosen",
+                                  {check.source, 0, 0, ""},
+                                  "各指标行未列分值、预算执行分值为20，按湖北式规则（" + rules.id +
+                                      "）复核；如不是，请用 --rules 指定"});
   check.result.source = check.source;
   check.result.rules_id = rules.id;
   auto& f = check.result.findings;
@@ -70,7 +72,8 @@ std::optional<SelfEvalRules> ResolveSelfEvalRules(const std::string& id_or_file,
     for (const auto& each : ShippedFrameworkIds())
       if (StartsWith(each, "selfeval-")) ids += (ids.empty() ? "" : "、") + each;
     diags.Error("selfeval.rules", {"--rules", 0, 0, ""},
-                "找不到自评规则“" + id + "”；可用：" + ids + "，或给出规则文件路径（格式见 docs/selfeval.md）");
+                "找不到自评规则“" + id + "”；可用：" + ids +
+                    "，或给出规则文件路径（格式见 docs/selfeval.md）");
     return std::nullopt;
   }
   return ResolveSelfEvalRules(*path, diags);
@@ -140,7 +143,8 @@ bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& fie
       if (bare.quantitative && bare.unit.empty()) actual += row.target_unit.text;
     }
     row.parsed_actual = TargetValue::Parse(actual);
-    row.not_applicable = IsNotApplicableText(row.score.text) || IsNotApplicableText(row.actual.text);
+    row.not_applicable =
+        IsNotApplicableText(row.score.text) || IsNotApplicableText(row.actual.text);
     return true;
   }
   if (field == "偏差原因") {
@@ -149,7 +153,8 @@ bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& fie
   }
   if (field == "得分") {
     bool ok = number(row.score, false);
-    row.not_applicable = IsNotApplicableText(row.score.text) || IsNotApplicableText(row.actual.text);
+    row.not_applicable =
+        IsNotApplicableText(row.score.text) || IsNotApplicableText(row.actual.text);
     return ok;
   }
   if (field == "分值") return number(row.weight, true);
@@ -172,8 +177,8 @@ std::string SelfEvalJson(const SelfEvalResult& r) {
   for (size_t i = 0; i < r.rows.size(); ++i) {
     const auto& row = r.rows[i];
     out += std::string(i ? ", " : "") + "{\"line\": " + std::to_string(row.line) +
-           ", \"indicator\": " + JsonQuoted(row.indicator) + ", \"weight\": " +
-           JsonFigure(row.weight) + ", \"claimed\": " + JsonFigure(row.claimed) +
+           ", \"indicator\": " + JsonQuoted(row.indicator) +
+           ", \"weight\": " + JsonFigure(row.weight) + ", \"claimed\": " + JsonFigure(row.claimed) +
            ", \"computed\": " + JsonFigure(row.computed) +
            ", \"findings\": " + FindingsJson(row.findings) + "}";
   }
@@ -187,9 +192,12 @@ std::string SelfEvalText(const SelfEvalCheck& check) {
     return out + "\n";
   }
   const SelfEvalResult& r = check.result;
-  if (!r.unit.empty() || !r.project.empty()) out += "（" + r.unit + (r.unit.empty() ? "" : " ") + r.project + "）";
+  if (!r.unit.empty() || !r.project.empty())
+    out += "（" + r.unit + (r.unit.empty() ? "" : " ") + r.project + "）";
   out += "\n规则：" + r.rules_id + "\n";
-  auto fig = [](const std::optional<Rational>& v) { return v ? FormatPoints(*v) : std::string("未填"); };
+  auto fig = [](const std::optional<Rational>& v) {
+    return v ? FormatPoints(*v) : std::string("未填");
+  };
   out += "总分：打印" + fig(r.claimed_total) + "，计算" + fig(r.computed_total);
   if (r.claimed_total && r.computed_total && *r.claimed_total != *r.computed_total)
     out += "（相差" + FormatPoints(*r.claimed_total - *r.computed_total) + "）";
@@ -197,8 +205,9 @@ std::string SelfEvalText(const SelfEvalCheck& check) {
          "，计算" + r.computed_grade + "\n";
   for (const auto& d : r.findings) out += "  " + d.ToString() + "\n";
   if (r.budget.present) {
-    out += "预算执行：执行率" + (r.budget.rate ? FormatPercent(*r.budget.rate) : std::string("无法计算")) +
-           "，分值" + fig(r.budget.weight) + "，打印得分" + fig(r.budget.claimed) + "，计算" +
+    out += "预算执行：执行率" +
+           (r.budget.rate ? FormatPercent(*r.budget.rate) : std::string("无法计算")) + "，分值" +
+           fig(r.budget.weight) + "，打印得分" + fig(r.budget.claimed) + "，计算" +
            fig(r.budget.computed) + "\n";
     for (const auto& d : r.budget.findings) out += "  " + d.ToString() + "\n";
   }
@@ -233,7 +242,8 @@ std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& ch
     if (!c.form) continue;
     std::string base = c.source;  // the whole path, so folders all named form/ stay apart
     while (!base.empty() && base.back() == '/') base.pop_back();
-    while (StartsWith(base, "./") || StartsWith(base, "/")) base = base.substr(base[0] == '/' ? 1 : 2);
+    while (StartsWith(base, "./") || StartsWith(base, "/"))
+      base = base.substr(base[0] == '/' ? 1 : 2);
     for (char& ch : base)
       if (ch == '/') ch = '_';
     base = SafeFileName(base);
@@ -241,7 +251,8 @@ std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& ch
     for (int n = 2; std::find(used.begin(), used.end(), name) != used.end(); ++n)
       name = "复核_" + base + "_" + std::to_string(n);
     used.push_back(name);
-    files.push_back({name + ".xlsx", render::ToXlsx(report::BuildAnnotatedForm(*c.form, c.result))});
+    files.push_back(
+        {name + ".xlsx", render::ToXlsx(report::BuildAnnotatedForm(*c.form, c.result))});
   }
   files.insert(files.begin(), {"复核汇总.xlsx", render::ToXlsx(report::BuildReviewSummary(forms))});
   return files;

@@ -23,7 +23,8 @@ inline constexpr char kDefaultSelfEvalRules[] = "selfeval-national";
 
 // An id of a shipped set (selfeval-national, selfeval-hubei, selfeval-sichuan-2023) or a path to
 // a rules file; "" is the national default.
-std::optional<SelfEvalRules> ResolveSelfEvalRules(const std::string& id_or_file, Diagnostics& diags);
+std::optional<SelfEvalRules> ResolveSelfEvalRules(const std::string& id_or_file,
+                                                  Diagnostics& diags);
 
 struct SelfEvalCheck {
   std::string source;

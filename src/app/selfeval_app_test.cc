@@ -1,8 +1,8 @@
 // The app functions serve and the CLI share: a form from bytes, an edit in memory rescored, the
 // JSON shape other tools rely on, and the review workbooks.
-#include <catch2/catch.hpp>
-
 #include "app/selfeval_app.h"
+
+#include <catch2/catch.hpp>
 
 namespace jixiao {
 namespace {
@@ -51,12 +51,13 @@ TEST_CASE("selfeval app: the JSON shape, and the review workbooks are xlsx") {
   REQUIRE(rules);
   SelfEvalCheck check = CheckSelfEvalBytes(Upload(), *rules);
   std::string json = SelfEvalJson(check.result);
-  for (const char* key : {"{\"form\": {\"claimed_total\": 99, \"computed_total\": 49, \"findings\": [",
-                          "\"budget\": {\"claimed\": 9, \"computed\": 9, \"findings\": [",
-                          "\"rows\": [{\"line\": 2, \"indicator\": \"培训人次\", \"weight\": 50, "
-                          "\"claimed\": 50, \"computed\": 0, \"findings\": [{\"code\": "
-                          "\"selfeval.full_marks_blank_actual\", \"severity\": \"错误\", \"message\": "
-                          "\"单位上传/form.csv:2:5"})
+  for (const char* key :
+       {"{\"form\": {\"claimed_total\": 99, \"computed_total\": 49, \"findings\": [",
+        "\"budget\": {\"claimed\": 9, \"computed\": 9, \"findings\": [",
+        "\"rows\": [{\"line\": 2, \"indicator\": \"培训人次\", \"weight\": 50, "
+        "\"claimed\": 50, \"computed\": 0, \"findings\": [{\"code\": "
+        "\"selfeval.full_marks_blank_actual\", \"severity\": \"错误\", \"message\": "
+        "\"单位上传/form.csv:2:5"})
     CHECK(json.find(key) != std::string::npos);
   auto files = SelfEvalReviewFiles({check});
   REQUIRE(files.size() == 2);

@@ -126,7 +126,8 @@ std::optional<Framework> ParseFramework(const std::string& file, const std::stri
   }
   JsonReader in(file, diags);
   if (!in.Expect(root, JsonValue::Type::kObject)) return std::nullopt;
-  in.RejectUnknown(root, {"id", "title", "basis", "total", "grades", "metrics", "indicators"});
+  in.RejectUnknown(root,
+                   {"id", "title", "basis", "total", "grades", "metrics", "indicators", "rounding"});
   Framework fw;
   fw.file = file;
   if (const JsonValue* id = in.Member(root, "id", true)) fw.id = in.String(*id).value_or("");
@@ -140,6 +141,14 @@ std::optional<Framework> ParseFramework(const std::string& file, const std::stri
   if (const JsonValue* total = in.Member(root, "total", true))
     fw.total = ReadWeight(in, *total).value_or(Score{});
   if (const JsonValue* grades = in.Member(root, "grades", true)) ReadGrades(in, *grades, fw);
+  if (const JsonValue* rounding = in.Member(root, "rounding", false)) {
+    auto text = in.String(*rounding);
+    if (text && *text == "whole_down")
+      fw.whole_points_down = true;
+    else if (text && *text != "0.01")
+      in.Error(*rounding, "framework.rounding",
+               "rounding 只能写 \"0.01\"（四舍五入到0.01分，默认）或 \"whole_down\"（按整分向下取整）");
+  }
   if (const JsonValue* metrics = in.Member(root, "metrics", false))
     ReadDeclaredMetrics(in, *metrics, fw);
   if (const JsonValue* indicators = in.Member(root, "indicators", true)) {

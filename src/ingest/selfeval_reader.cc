@@ -74,7 +74,8 @@ void ReadForm(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
     diags.Error("csv.missing_column", {csv.file, 1, 0, ""},
                 "表头缺少" + names +
                     "列；自评表应有 一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,"
-                    "偏差原因；当前表头为：" + header);
+                    "偏差原因；当前表头为：" +
+                    header);
     return;
   }
   for (const auto& row : csv.rows) {
@@ -148,11 +149,14 @@ SelfEvalCsvInput ReadSelfEvalFolderFiles(const std::string& dir) {
     std::string path = in.name + "/" + file;
     if (!IsRegularFile(path)) {
       if (required)
-        throw InputError{{Severity::kError, "selfeval.missing_file", {path, 0, 0, ""},
-                          IsDirectory(dir) ? std::string("自评表文件夹中没有 form.csv；请放入指标表"
-                                                         "（列：一级指标,二级指标,三级指标,年度指标值,"
-                                                         "实际完成值,分值,得分,偏差原因）")
-                                           : std::string("找不到自评表文件夹“") + dir + "”"}};
+        throw InputError{{Severity::kError,
+                          "selfeval.missing_file",
+                          {path, 0, 0, ""},
+                          IsDirectory(dir)
+                              ? std::string("自评表文件夹中没有 form.csv；请放入指标表"
+                                            "（列：一级指标,二级指标,三级指标,年度指标值,"
+                                            "实际完成值,分值,得分,偏差原因）")
+                              : std::string("找不到自评表文件夹“") + dir + "”"}};
       return std::nullopt;
     }
     std::string why;

@@ -32,7 +32,8 @@ void ReadBudget(const CsvTable& csv, const std::string& money_unit, SelfEvalBudg
                 Diagnostics& diags) {
   CsvCells cells(csv, diags);
   CsvColumn start = WithUnit(FirstColumn(csv, {"年初预算数", "年初预算"}), money_unit);
-  CsvColumn full = WithUnit(FirstColumn(csv, {"全年预算数", "全年预算", "调整后预算数"}), money_unit);
+  CsvColumn full =
+      WithUnit(FirstColumn(csv, {"全年预算数", "全年预算", "调整后预算数"}), money_unit);
   CsvColumn done = WithUnit(FirstColumn(csv, {"全年执行数", "全年执行", "实际支出数"}), money_unit);
   CsvColumn weight = FirstColumn(csv, {"分值"});
   CsvColumn rate = FirstColumn(csv, {"执行率", "预算执行率"});
@@ -43,7 +44,8 @@ void ReadBudget(const CsvTable& csv, const std::string& money_unit, SelfEvalBudg
     for (const auto& h : csv.header) header += (header.empty() ? "" : ",") + h;
     diags.Error("csv.missing_column", {csv.file, 1, 0, ""},
                 "预算表缺少“全年预算数”或“全年执行数”列（列：年初预算数,全年预算数,全年执行数,分值,"
-                "执行率,得分）；当前表头为：" + header);
+                "执行率,得分）；当前表头为：" +
+                    header);
     return;
   }
   if (csv.rows.empty()) {
@@ -85,7 +87,8 @@ void ReadBudget(const CsvTable& csv, const std::string& money_unit, SelfEvalBudg
   budget.weight = Number(cells, at, weight, false, diags);
   budget.rate = Number(cells, at, rate, true, diags);
   budget.score = Number(cells, at, score, false, diags);
-  budget.reason = Printed(cells, at, FirstColumn(csv, {"偏差原因", "偏差原因分析及改进措施", "说明"}));
+  budget.reason =
+      Printed(cells, at, FirstColumn(csv, {"偏差原因", "偏差原因分析及改进措施", "说明"}));
 }
 
 void ReadSummary(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
@@ -93,7 +96,8 @@ void ReadSummary(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) 
   CsvColumn total = FirstColumn(csv, {"总分", "自评总分", "自评得分"});
   CsvColumn grade = FirstColumn(csv, {"等级", "自评等级", "评价等级"});
   if (!total.present()) {
-    diags.Error("csv.missing_column", {csv.file, 1, 0, ""}, "summary.csv 缺少“总分”列（列：总分,等级）");
+    diags.Error("csv.missing_column", {csv.file, 1, 0, ""},
+                "summary.csv 缺少“总分”列（列：总分,等级）");
     return;
   }
   if (csv.rows.empty()) return;

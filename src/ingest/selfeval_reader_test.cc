@@ -1,8 +1,8 @@
 // The 自评表 CSV reader: columns by their real names, merged 一级 cells, template and 不适用 rows,
 // 万元/元 budget amounts to the fen, funding sources summed, located errors.
-#include <catch2/catch.hpp>
-
 #include "ingest/selfeval_reader.h"
+
+#include <catch2/catch.hpp>
 
 namespace jixiao {
 namespace {
@@ -15,7 +15,8 @@ SelfEvalCsvInput Input(const std::string& form, const std::string& budget = "") 
   return in;
 }
 
-const char kHeader[] = "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n";
+const char kHeader[] =
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n";
 
 }  // namespace
 
@@ -60,9 +61,10 @@ TEST_CASE("selfeval reader: budget in 万元 or 元 to the fen; funding sources 
   CHECK(g.budget.full_year.value->fen == 251890000);  // 万元 from the rule set
   CHECK(*g.budget.rate.value == Rational(100));
   // GB18030 bytes for “产出指标” decode through the one CSV reader.
-  std::string gb = "\xD2\xBB\xBC\xB6\xD6\xB8\xB1\xEA,\xC8\xFD\xBC\xB6\xD6\xB8\xB1\xEA,"
-                   "\xC4\xEA\xB6\xC8\xD6\xB8\xB1\xEA\xD6\xB5,\xCA\xB5\xBC\xCA\xCD\xEA\xB3\xC9\xD6\xB5,"
-                   "\xB5\xC3\xB7\xD6\n\xB2\xFA\xB3\xF6\xD6\xB8\xB1\xEA,A,1,1,1\n";
+  std::string gb =
+      "\xD2\xBB\xBC\xB6\xD6\xB8\xB1\xEA,\xC8\xFD\xBC\xB6\xD6\xB8\xB1\xEA,"
+      "\xC4\xEA\xB6\xC8\xD6\xB8\xB1\xEA\xD6\xB5,\xCA\xB5\xBC\xCA\xCD\xEA\xB3\xC9\xD6\xB5,"
+      "\xB5\xC3\xB7\xD6\n\xB2\xFA\xB3\xF6\xD6\xB8\xB1\xEA,A,1,1,1\n";
   Diagnostics d3;
   SelfEvaluation h = ReadSelfEvalCsv(Input(gb), "万元", d3);
   REQUIRE(h.rows.size() == 1);
@@ -76,7 +78,8 @@ TEST_CASE("selfeval reader: missing columns and unreadable figures are located e
   CHECK(d.items()[0].ToString().find("上传表/form.csv:1") != std::string::npos);
   CHECK(d.items()[0].message.find("“年度指标值”") != std::string::npos);
   Diagnostics bad;
-  auto f = ReadSelfEvalCsv(Input(std::string(kHeader) + "产出指标,数量,A,≥1个,1个,十分,10,\n"), "万元", bad);
+  auto f = ReadSelfEvalCsv(Input(std::string(kHeader) + "产出指标,数量,A,≥1个,1个,十分,10,\n"),
+                           "万元", bad);
   REQUIRE(bad.HasErrors());
   CHECK(bad.items()[0].where.column == 6);
   CHECK_FALSE(f.rows[0].weight.value);

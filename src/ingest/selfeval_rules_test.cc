@@ -2,6 +2,7 @@
 // budget base of 年初, weights not adding to 100 and typos are located errors.
 #include <catch2/catch.hpp>
 
+#include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "ingest/selfeval_rules_loader.h"
 
@@ -78,7 +79,8 @@ TEST_CASE("selfeval rules: 年初 as the budget base, a bad total and a typo are
   CHECK(Messages(base).find("r.json:2") != std::string::npos);
   Diagnostics total;
   CHECK_FALSE(ParseSelfEvalRules(
-      "r.json", With(With(kMinimal, "BASE", "full_year"), "\"rows_total\": 90", "\"rows_total\": 80"),
+      "r.json",
+      With(With(kMinimal, "BASE", "full_year"), "\"rows_total\": 90", "\"rows_total\": 80"),
       total));
   CHECK(Messages(total).find("之和应为100") != std::string::npos);
   Diagnostics typo;
@@ -88,6 +90,27 @@ TEST_CASE("selfeval rules: 年初 as the budget base, a bad total and a typo are
   CHECK_FALSE(ParseSelfEvalRules(
       "r.json", With(With(kMinimal, "BASE", "full_year"), "\"0.01\"", "\"0.5\""), bad_round));
   CHECK(Messages(bad_round).find("whole_down") != std::string::npos);
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("framework rounding: \"whole_down\" is read, anything but 0.01 is a located error") {
+  std::string fw = R"({"id": "t", "title": "t", "total": 10, "rounding": "whole_down",
+    "grades": [{"label": "优", "min": 9}, {"label": "差", "min": 0}],
+    "indicators": [{"code": "A", "name": "甲", "weight": 10, "rule": {"type": "deduction"}}]})";
+  Diagnostics ok;
+  auto f = ParseFramework("f.json", fw, ok);
+  REQUIRE(f);
+  CHECK(f->whole_points_down);
+  Diagnostics bad;
+  std::string half = fw;
+  half.replace(half.find("whole_down"), 10, "0.5");
+  CHECK_FALSE(ParseFramework("f.json", half, bad));
+  REQUIRE(bad.HasErrors());
+  CHECK(bad.items()[0].code == "framework.rounding");
+  CHECK(bad.items()[0].where.line == 1);
 }
 
 }  // namespace jixiao

@@ -104,6 +104,9 @@ struct Framework {
   std::vector<DeclaredMetric> metrics;  // entered metrics the rules may name
   std::vector<Indicator> indicators;
   std::string file;
+  // "rounding": "whole_down" — each leaf's score is its exact score rounded down to whole points
+  // (forms that print 8 for 8.04); default "0.01": half-up to hundredths.
+  bool whole_points_down = false;
 
   const Indicator* Find(const std::string& code) const;
   const DeclaredMetric* FindMetric(const std::string& name) const;

@@ -1,9 +1,10 @@
-// A 项目支出绩效自评表 as a unit files it: header fields, 总体目标, the target rows with 实际完成值,
-// 分值, 得分 and 偏差原因, the budget block, the printed 总分 and 等级 (docs/selfeval.md).
-// Contract: plain data, no I/O. Every printed field keeps its text exactly as printed and where it
-// was read (Location: file + line for CSV, or file + row + "Sheet!C5" in `path` for xlsx), so a
-// finding can point at it. Parsed values sit beside the text; a blank or unreadable figure is
-// nullopt, never 0. Readers (ingest/) fill it; the scorer (scoring/) never changes it.
+// A 项目支出绩效自评表 as a unit files it: header fields, 总体目标, the target rows with
+// 实际完成值, 分值, 得分 and 偏差原因, the budget block, the printed 总分 and 等级
+// (docs/selfeval.md). Contract: plain data, no I/O. Every printed field keeps its text exactly as
+// printed and where it was read (Location: file + line for CSV, or file + row + "Sheet!C5" in
+// `path` for xlsx), so a finding can point at it. Parsed values sit beside the text; a blank or
+// unreadable figure is nullopt, never 0. Readers (ingest/) fill it; the scorer (scoring/) never
+// changes it.
 #pragma once
 
 #include <optional>
@@ -60,7 +61,7 @@ struct SelfEvalRow {
   PrintedNumber score;      // 得分 as printed
   PrintedText reason;       // 偏差原因分析及改进措施
   SelfEvalTarget parsed_target;
-  TargetValue parsed_actual;  // the 实际完成值 through the same parser
+  TargetValue parsed_actual;    // the 实际完成值 through the same parser
   bool not_applicable = false;  // printed 不适用 / 无 / "/" in 得分 with a real indicator
   bool template_row = false;    // "指标1:", "……", "/": left in by the template, never scored
   std::string indicator() const { return level3.text; }
@@ -79,7 +80,7 @@ struct SelfEvalBudget {
   PrintedNumber weight;     // 分值
   PrintedNumber rate;       // 执行率 as printed, percent number
   PrintedNumber score;      // 得分 as printed
-  PrintedText reason;       // 偏差原因 of the block (执行率 below the rule's bar), when printed
+  PrintedText reason;  // 偏差原因 of the block (执行率 below the rule's bar), when printed
   std::vector<FundingSource> sources;
   int line = 0;  // budget.csv data line or sheet row of the block
 };

@@ -6,19 +6,26 @@ namespace jixiao {
 
 const char* SelfEvalRoundingName(SelfEvalRounding r) {
   switch (r) {
-    case SelfEvalRounding::kExact: return "exact";
-    case SelfEvalRounding::kHundredth: return "0.01";
-    case SelfEvalRounding::kTenth: return "0.1";
-    case SelfEvalRounding::kWholeDown: return "whole_down";
+    case SelfEvalRounding::kExact:
+      return "exact";
+    case SelfEvalRounding::kHundredth:
+      return "0.01";
+    case SelfEvalRounding::kTenth:
+      return "0.1";
+    case SelfEvalRounding::kWholeDown:
+      return "whole_down";
   }
   return "";
 }
 
 Rational ApplyRounding(const Rational& value, SelfEvalRounding r) {
   switch (r) {
-    case SelfEvalRounding::kExact: return value;
-    case SelfEvalRounding::kHundredth: return Rational(value.RoundScaled(2), 100);
-    case SelfEvalRounding::kTenth: return Rational(value.RoundScaled(1), 10);
+    case SelfEvalRounding::kExact:
+      return value;
+    case SelfEvalRounding::kHundredth:
+      return Rational(value.RoundScaled(2), 100);
+    case SelfEvalRounding::kTenth:
+      return Rational(value.RoundScaled(1), 10);
     case SelfEvalRounding::kWholeDown: {
       int64_t q = value.num() / value.den();  // truncates toward zero
       if (value.IsNegative() && q * value.den() != value.num()) --q;
@@ -30,10 +37,14 @@ Rational ApplyRounding(const Rational& value, SelfEvalRounding r) {
 
 Rational RoundingTolerance(SelfEvalRounding r) {
   switch (r) {
-    case SelfEvalRounding::kExact: return Rational(1, 200);  // printed to 0.01
-    case SelfEvalRounding::kHundredth: return Rational(1, 200);
-    case SelfEvalRounding::kTenth: return Rational(1, 20);
-    case SelfEvalRounding::kWholeDown: return Rational(1);  // below by less than one point
+    case SelfEvalRounding::kExact:
+      return Rational(1, 200);  // printed to 0.01
+    case SelfEvalRounding::kHundredth:
+      return Rational(1, 200);
+    case SelfEvalRounding::kTenth:
+      return Rational(1, 20);
+    case SelfEvalRounding::kWholeDown:
+      return Rational(1);  // below by less than one point
   }
   return Rational(0);
 }

@@ -21,9 +21,9 @@ Rational ApplyRounding(const Rational& value, SelfEvalRounding r);
 Rational RoundingTolerance(SelfEvalRounding r);
 
 struct SelfEvalBudgetRule {
-  Rational points = 10;          // 分值 of the budget block; 0: the budget is not scored
-  bool cap = true;               // "最高不得超过分值上限"
-  Rational reason_below = 90;    // 执行率 (percent) under which a 偏差原因 is required; 0: none
+  Rational points = 10;        // 分值 of the budget block; 0: the budget is not scored
+  bool cap = true;             // "最高不得超过分值上限"
+  Rational reason_below = 90;  // 执行率 (percent) under which a 偏差原因 is required; 0: none
   std::string money_unit = "万元";  // default unit of budget amounts when a header declares none
 };
 
@@ -48,9 +48,9 @@ struct SelfEvalBand {  // a qualitative level: 达成 = [80%, 100%] of the weigh
 };
 
 enum class SatisfactionMode {
-  kMetFull,         // met = full, else the quantitative rule
-  kRateTimesWeight, // rate (%) × weight, capped
-  kStepDeduct,      // full at the target; each `step` percent below deducts `deduct` points
+  kMetFull,          // met = full, else the quantitative rule
+  kRateTimesWeight,  // rate (%) × weight, capped
+  kStepDeduct,       // full at the target; each `step` percent below deducts `deduct` points
 };
 
 struct SelfEvalSatisfaction {
@@ -71,7 +71,7 @@ struct SelfEvalRules {
   std::vector<std::string> basis;
   SelfEvalBudgetRule budget;
   SelfEvalWeightMode weight_mode = SelfEvalWeightMode::kPrinted;
-  Rational rows_total = 90;  // points shared by the rows (100 − budget points)
+  Rational rows_total = 90;                   // points shared by the rows (100 − budget points)
   std::vector<SelfEvalCategory> categories;   // kCategories; also checked under kPrinted
   std::vector<SelfEvalCategory> goal_blocks;  // kGoalBlocks: 目标1 40, 目标2 40 (optional)
   bool cap_quantitative = true;               // "得分不得突破权重总额"

@@ -62,7 +62,8 @@ TEST_CASE("selfeval: rounding options and half-open grade bands with synonyms") 
   CHECK(GradeOf(rules, Rational(10))->name == "差");
   CHECK(GradeMatches(*GradeOf(rules, Rational(85)), "良好"));
   CHECK_FALSE(GradeMatches(*GradeOf(rules, Rational(85)), "优"));
-  rules.bands = {{"达成", {"达到"}, Rational(4, 5), 1}, {"部分达成", {}, Rational(1, 2), Rational(4, 5)}};
+  rules.bands = {{"达成", {"达到"}, Rational(4, 5), 1},
+                 {"部分达成", {}, Rational(1, 2), Rational(4, 5)}};
   CHECK(FindBand(rules, "达到")->level == "达成");
   CHECK(FindBand(rules, "未知") == nullptr);
 }

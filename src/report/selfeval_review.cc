@@ -28,16 +28,26 @@ const std::vector<std::string>& ReviewClasses() {
 
 std::string ReviewClassOf(const std::string& code) {
   static const std::map<std::string, std::string> kOf = {
-      {"selfeval.weight_sum", "分值与总分"},          {"selfeval.total_sum", "分值与总分"},
-      {"selfeval.total_computed", "分值与总分"},      {"selfeval.grade", "分值与总分"},
-      {"selfeval.weight_missing", "分值与总分"},      {"selfeval.rate_printed", "预算执行"},
-      {"selfeval.rate_over_100", "预算执行"},         {"selfeval.execution_scored_twice", "预算执行"},
-      {"selfeval.budget_missing", "预算执行"},        {"selfeval.full_marks_missed", "满分存疑"},
-      {"selfeval.full_marks_blank_actual", "满分存疑"}, {"selfeval.actual_repeats_target", "满分存疑"},
-      {"selfeval.target_blank", "满分存疑"},          {"selfeval.lost_marks_no_reason", "原因缺失"},
-      {"selfeval.missed_no_reason", "原因缺失"},      {"selfeval.rate_low_no_reason", "原因缺失"},
-      {"selfeval.score_above_rule", "计分偏离"},      {"selfeval.score_below_rule", "计分偏离"},
-      {"selfeval.score_over_weight", "计分偏离"},     {"selfeval.unit_mismatch", "计分偏离"}};
+      {"selfeval.weight_sum", "分值与总分"},
+      {"selfeval.total_sum", "分值与总分"},
+      {"selfeval.total_computed", "分值与总分"},
+      {"selfeval.grade", "分值与总分"},
+      {"selfeval.weight_missing", "分值与总分"},
+      {"selfeval.rate_printed", "预算执行"},
+      {"selfeval.rate_over_100", "预算执行"},
+      {"selfeval.execution_scored_twice", "预算执行"},
+      {"selfeval.budget_missing", "预算执行"},
+      {"selfeval.full_marks_missed", "满分存疑"},
+      {"selfeval.full_marks_blank_actual", "满分存疑"},
+      {"selfeval.actual_repeats_target", "满分存疑"},
+      {"selfeval.target_blank", "满分存疑"},
+      {"selfeval.lost_marks_no_reason", "原因缺失"},
+      {"selfeval.missed_no_reason", "原因缺失"},
+      {"selfeval.rate_low_no_reason", "原因缺失"},
+      {"selfeval.score_above_rule", "计分偏离"},
+      {"selfeval.score_below_rule", "计分偏离"},
+      {"selfeval.score_over_weight", "计分偏离"},
+      {"selfeval.unit_mismatch", "计分偏离"}};
   auto it = kOf.find(code);
   return it == kOf.end() ? "其他" : it->second;
 }
@@ -47,10 +57,12 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
   book.title = "复核汇总";
   doc::Sheet s;
   s.name = "复核汇总";
-  std::vector<std::string> head = {"序号", "单位", "项目名称", "自评表", "打印总分", "计算总分",
-                                   "差额（打印−计算）", "打印等级", "计算等级", "错误", "警告", "提示"};
+  std::vector<std::string> head = {
+      "序号",     "单位",     "项目名称", "自评表", "打印总分", "计算总分", "差额（打印−计算）",
+      "打印等级", "计算等级", "错误",     "警告",   "提示"};
   for (const auto& c : ReviewClasses()) head.push_back(c);
-  for (size_t c = 0; c < head.size(); ++c) s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
+  for (size_t c = 0; c < head.size(); ++c)
+    s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
   s.widths = {6, 24, 30, 30, 10, 10, 12, 8, 8, 7, 7, 7};
   for (size_t i = 0; i < ReviewClasses().size(); ++i) s.widths.push_back(10);
   s.freeze_rows = 1;
@@ -128,8 +140,10 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
   put(row++, 5, form.header.unit.text, form.header.unit.where, CellStyle::kText);
   // Budget block.
   const SelfEvalBudget& b = form.budget;
-  const std::vector<std::string> bhead = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
-  for (size_t c = 0; c < bhead.size(); ++c) s.Text(row, static_cast<int>(c) + 1, bhead[c], CellStyle::kHeader);
+  const std::vector<std::string> bhead = {"年初预算数", "全年预算数", "全年执行数",
+                                          "分值",       "执行率",     "得分"};
+  for (size_t c = 0; c < bhead.size(); ++c)
+    s.Text(row, static_cast<int>(c) + 1, bhead[c], CellStyle::kHeader);
   s.Text(row, 7, "计算", CellStyle::kHeader);
   ++row;
   s.Text(row, 0, "预算执行", CellStyle::kHeader);
@@ -143,15 +157,19 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
   if (result.budget.rate) computed = "执行率" + FormatPercent(*result.budget.rate);
   if (result.budget.computed) computed += "，得分" + FormatPoints(*result.budget.computed);
   s.Text(row, 7, computed);
-  if (!result.budget.findings.empty()) s.Text(row, 8, note([&] {
-    std::vector<const Diagnostic*> v;
-    for (const auto& d : result.budget.findings) v.push_back(&d);
-    return v;
-  }()), CellStyle::kFlagged);
+  if (!result.budget.findings.empty())
+    s.Text(row, 8, note([&] {
+             std::vector<const Diagnostic*> v;
+             for (const auto& d : result.budget.findings) v.push_back(&d);
+             return v;
+           }()),
+           CellStyle::kFlagged);
   row += 2;
-  const std::vector<std::string> head = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
-                                         "分值",     "得分",     "偏差原因", "计算得分",   "复核意见"};
-  for (size_t c = 0; c < head.size(); ++c) s.Text(row, static_cast<int>(c), head[c], CellStyle::kHeader);
+  const std::vector<std::string> head = {"一级指标",   "二级指标", "三级指标", "年度指标值",
+                                         "实际完成值", "分值",     "得分",     "偏差原因",
+                                         "计算得分",   "复核意见"};
+  for (size_t c = 0; c < head.size(); ++c)
+    s.Text(row, static_cast<int>(c), head[c], CellStyle::kHeader);
   s.header_first_row = s.header_last_row = row;
   ++row;
   std::map<size_t, const SelfEvalRowResult*> by_index;

@@ -1,5 +1,7 @@
 #include "scoring/checks.h"
 
+#include <map>
+
 #include "core/format.h"
 #include "scoring/metrics.h"
 
@@ -147,6 +149,44 @@ void CheckCase(const Framework& fw, const Case& c, Diagnostics& diags) {
   CheckFunding(c, diags);
   CheckHistory(c, diags);
   CheckFindings(fw, c, diags);
+}
+
+namespace {
+
+// The shortfall a leaf measures: its metric, or "执行率" for every way of naming the execution
+// rate (a metric or a target row); "" when none.
+std::string ShortfallKey(const Rule& rule) {
+  static const char* const kExecution[] = {"预算执行率", "资金执行率", "支出进度", "资金支出率",
+                                           "资金支付完成率", "资金支付率", "资金拨付率", "支付进度"};
+  const std::string& name = rule.type == RuleType::kTarget ? rule.target_name : rule.metric;
+  if (name.empty()) return "";
+  for (const char* k : kExecution)
+    if (name.find(k) != std::string::npos) return "执行率";
+  return rule.type == RuleType::kTarget ? "" : name;
+}
+
+}  // namespace
+
+void CheckShortfallScoredTwice(const Framework& fw, const Scorecard& card, Diagnostics& diags) {
+  std::map<std::string, std::vector<const Indicator*>> by_key;
+  fw.ForEach([&](const Indicator& node) {
+    if (!node.rule) return;
+    const IndicatorResult* r = card.Find(node.code);
+    std::string key = ShortfallKey(*node.rule);
+    if (r && !key.empty() && r->score < r->weight) by_key[key].push_back(&node);
+  });
+  for (const auto& [key, leaves] : by_key) {
+    if (leaves.size() < 2) continue;
+    std::string names;
+    for (const Indicator* leaf : leaves) {
+      const IndicatorResult* r = card.Find(leaf->code);
+      names += (names.empty() ? "" : "、") + ("“" + leaf->code + " " + leaf->name + "”扣" +
+                                               FormatScore(r->weight - r->score));
+    }
+    diags.Warning("score.shortfall_twice", leaves[1]->rule->where,
+                  "同一缺口（" + key + "）被扣分" + std::to_string(leaves.size()) + "次：" + names +
+                      "；请确认评分标准是否重复计分（如预算执行率与资金支付完成率）");
+  }
 }
 
 }  // namespace jixiao

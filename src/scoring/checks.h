@@ -7,9 +7,16 @@
 #include "core/diagnostics.h"
 #include "model/case.h"
 #include "model/framework.h"
+#include "scoring/scorecard.h"
 
 namespace jixiao {
 
 void CheckCase(const Framework& framework, const Case& c, Diagnostics& diags);
+
+// After scoring (issue 24 §5): one shortfall scored twice — two leaves that both lost points on
+// the same metric, or on the execution rate (a 预算执行率 metric and a target row such as
+// 资金支付完成率 about the same money). A warning located at the second rule.
+void CheckShortfallScoredTwice(const Framework& framework, const Scorecard& card,
+                               Diagnostics& diags);
 
 }  // namespace jixiao

@@ -261,6 +261,56 @@ TEST_CASE("target: a bare 指标值 is read as ≥, warned when = would judge ot
   CHECK(short_of.diags.items().empty());
 }
 
+TEST_CASE("framework rounding whole_down: 80.4% of 10 points scores 8, 0.01 scores 8.04") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "完成率";
+  Framework fw = OneLeaf(r, 1000);
+  CHECK(Run(fw, WithTarget("≥100%", "80.4%")).leaf().score == Score{804});
+  fw.whole_points_down = true;
+  auto whole = Run(fw, WithTarget("≥100%", "80.4%"));
+  CHECK(whole.leaf().score == Score{800});
+  CHECK(whole.leaf().exact == Rational(804, 100));  // the exact figure is kept beside it
+  CHECK(Run(fw, WithTarget("≥100%", "100%")).leaf().score == Score{1000});
+}
+
+Framework TwoLeaves(Rule first, Rule second) {
+  Framework fw = OneLeaf(first, 600);
+  fw.metrics.push_back({"资金支出率", "%", "", {}});
+  Indicator leaf = fw.indicators[0].children[0];
+  leaf.code = "A2";
+  leaf.name = "第二项";
+  leaf.weight = Score{300};
+  leaf.rule = second;
+  fw.indicators[0].children[0].weight = Score{300};
+  fw.indicators[0].children.push_back(leaf);
+  return fw;
+}
+
+TEST_CASE("one shortfall scored twice is warned (issue 24 §5); once is not") {
+  Rule rate = MetricRule(RuleType::kRatio, "资金支出率");
+  rate.target = Rational(100);
+  Rule row;
+  row.type = RuleType::kTarget;
+  row.target_name = "资金支付完成率";
+  Case c;
+  c.metrics["资金支出率"] = {Rational(80), "%", "测试", {}};
+  c.targets.present = true;
+  c.targets.file = "targets.csv";
+  c.targets.rows.push_back({"产出指标", "时效指标", "资金支付完成率", "≥100%", "80%", "", 2});
+  auto twice = Run(TwoLeaves(rate, row), c);
+  CHECK(twice.card.Find("A1")->score == Score{240});
+  CHECK(twice.card.Find("A2")->score == Score{240});
+  bool warned = false;
+  for (const auto& d : twice.diags.items())
+    warned |= d.code == "score.shortfall_twice" && d.severity == Severity::kWarning &&
+              d.message.find("A1") != std::string::npos && d.message.find("A2") != std::string::npos;
+  CHECK(warned);
+  c.targets.rows[0].actual = "100%";  // the row met: one deduction only
+  auto once = Run(TwoLeaves(rate, row), c);
+  for (const auto& d : once.diags.items()) CHECK(d.code != "score.shortfall_twice");
+}
+
 TEST_CASE("target: missing actual value or row is a located error") {
   Rule r;
   r.type = RuleType::kTarget;

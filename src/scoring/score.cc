@@ -85,6 +85,10 @@ class Scorer {
     r.evidence = outcome->evidence;
     r.formula = outcome->formula;
     r.score = Score::Round(exact);
+    if (fw_.whole_points_down && exact.den() != 1) {  // "rounding": "whole_down"
+      r.score = Score{(exact.num() / exact.den()) * 100};
+      r.arithmetic += "；按整分向下取整：" + exact.ToString() + " → " + FormatScore(r.score);
+    }
     r.sentence = DeductionSentence(r.weight, exact, r.score);
     if (f && f->override_score) {
       const ScoreOverride& o = *f->override_score;
@@ -126,6 +130,7 @@ Scorecard ScoreCase(const Framework& fw, const Case& c, Diagnostics& diags) {
   for (const auto& top : fw.indicators) card.total += scorer.Node(top, -1);
   card.grade = fw.GradeFor(card.total);
   VerifyScorecard(fw, card, local);
+  CheckShortfallScoredTwice(fw, card, local);
   card.checks = local.items();
   diags.Append(local);
   return card;

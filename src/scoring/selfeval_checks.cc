@@ -76,9 +76,11 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
   if (ScoreAgrees(*out.claimed, exact, rules.rounding)) return;
   std::string both = "打印得分" + Points(*out.claimed) + "，按执行率×分值计算为" +
                      Points(*out.computed) + "（" + FormatPercent(rate) + "×" +
-                     TrimmedDecimal(*out.weight) + (rate > Rational(100) ? "，以分值为限" : "") + "）";
+                     TrimmedDecimal(*out.weight) + (rate > Rational(100) ? "，以分值为限" : "") +
+                     "）";
   if (*out.claimed > exact)
-    Add(f, Severity::kError, "selfeval.score_above_rule", b.score.where, "预算执行得分高于规则：" + both);
+    Add(f, Severity::kError, "selfeval.score_above_rule", b.score.where,
+        "预算执行得分高于规则：" + both);
   else
     Add(f, Severity::kWarning, "selfeval.score_below_rule", b.score.where,
         "预算执行得分低于规则（自评偏低）：" + both);
@@ -86,24 +88,27 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
 
 void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalResult& result) {
   auto& f = result.findings;
-  const Location where_total = form.total.where.file.empty()
-                                   ? Location{form.source, 0, 0, "总分"}
-                                   : form.total.where;
+  const Location where_total =
+      form.total.where.file.empty() ? Location{form.source, 0, 0, "总分"} : form.total.where;
   const bool derived = rules.weight_mode == SelfEvalWeightMode::kCategories ||
                        rules.weight_mode == SelfEvalWeightMode::kGoalBlocks;
   Rational weights = 0, na_weight = 0, printed_sum = 0, computed = 0;
   bool all_weights = true;
   for (const auto& r : result.rows) {
     const SelfEvalRow& row = form.rows[r.index];
-    if (row.weight.value) weights += *row.weight.value;
-    else if (!r.not_applicable) all_weights = false;
+    if (row.weight.value)
+      weights += *row.weight.value;
+    else if (!r.not_applicable)
+      all_weights = false;
     if (r.not_applicable) {
       if (r.weight) na_weight += *r.weight;
       continue;
     }
     if (r.claimed) printed_sum += *r.claimed;
-    if (r.computed) computed += *r.computed;
-    else if (r.claimed) computed += *r.claimed;
+    if (r.computed)
+      computed += *r.computed;
+    else if (r.claimed)
+      computed += *r.claimed;
   }
   const auto& b = result.budget;
   if (b.present) {
@@ -117,10 +122,15 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
   }
   if (!derived && all_weights && !result.rows.empty() && weights != Rational(100))
     Add(f, Severity::kError, "selfeval.weight_sum", {form.source, 0, 0, "分值"},
-        "各项分值合计为" + Points(weights) + "（指标" + Points(weights - (b.present && form.budget.weight.value ? *form.budget.weight.value : Rational(0))) +
-            (b.present ? "，预算执行" + Points(form.budget.weight.value ? *form.budget.weight.value : Rational(0)) : "") +
+        "各项分值合计为" + Points(weights) + "（指标" +
+            Points(weights - (b.present && form.budget.weight.value ? *form.budget.weight.value
+                                                                    : Rational(0))) +
+            (b.present ? "，预算执行" + Points(form.budget.weight.value ? *form.budget.weight.value
+                                                                        : Rational(0))
+                       : "") +
             "），应为100分；请核对分值");
-  if (rules.weight_mode == SelfEvalWeightMode::kPrinted && all_weights && weights == Rational(100)) {
+  if (rules.weight_mode == SelfEvalWeightMode::kPrinted && all_weights &&
+      weights == Rational(100)) {
     for (const auto& c : rules.categories) {
       Rational sum = 0;
       bool any = false;
@@ -138,7 +148,8 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
   if (rules.rescale_not_applicable && na_weight > Rational(0) && na_weight < Rational(100))
     computed = computed * Rational(100) / (Rational(100) - na_weight);
   result.computed_total = Rational(computed.RoundScaled(2), 100);
-  if (const SelfEvalGrade* g = GradeOf(rules, *result.computed_total)) result.computed_grade = g->name;
+  if (const SelfEvalGrade* g = GradeOf(rules, *result.computed_total))
+    result.computed_grade = g->name;
   result.claimed_grade = form.grade.text;
   if (form.total.value) {
     result.claimed_total = form.total.value;
@@ -148,13 +159,12 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
       rescaled = printed_sum * Rational(100) / (Rational(100) - na_weight);
     if ((*form.total.value - printed_sum).Abs() > tol && (*form.total.value - rescaled).Abs() > tol)
       Add(f, Severity::kError, "selfeval.total_sum", where_total,
-          "打印总分" + Printed(form.total) + "与各项打印得分之和" + Points(printed_sum) + "不符（相差" +
-              Points(*form.total.value - printed_sum) + "）");
+          "打印总分" + Printed(form.total) + "与各项打印得分之和" + Points(printed_sum) +
+              "不符（相差" + Points(*form.total.value - printed_sum) + "）");
     const Rational gap = *form.total.value - *result.computed_total;
     if (gap.Abs() > tol)
       // The rows and the budget carry the findings behind the gap: here a side-by-side note.
-      Add(f, Severity::kInfo, "selfeval.total_computed",
-          where_total,
+      Add(f, Severity::kInfo, "selfeval.total_computed", where_total,
           "打印总分" + Printed(form.total) + "，按规则计算为" + Points(*result.computed_total) +
               (gap > Rational(0) ? "（自评偏高" : "（自评偏低") + Points(gap.Abs()) + "）");
   }
@@ -167,8 +177,8 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
           "等级“" + form.grade.text + "”不是规则（" + rules.id + "）中的等级名称");
     else if (g && !GradeMatches(*g, form.grade.text))
       Add(f, Severity::kError, "selfeval.grade", form.grade.where,
-          "打印等级“" + form.grade.text + "”，按计算总分" + Points(*result.computed_total) + "应为“" +
-              g->name + "”");
+          "打印等级“" + form.grade.text + "”，按计算总分" + Points(*result.computed_total) +
+              "应为“" + g->name + "”");
   }
 }
 

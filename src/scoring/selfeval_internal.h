@@ -14,7 +14,8 @@ std::string Points(const Rational& points);  // "8.04分"
 // Scores one non-template row with its weight already set; fills computed, how and findings.
 void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_scored,
               SelfEvalRowResult& out);
-void ScoreBudget(const SelfEvalBudget& budget, const SelfEvalRules& rules, SelfEvalBudgetResult& out);
+void ScoreBudget(const SelfEvalBudget& budget, const SelfEvalRules& rules,
+                 SelfEvalBudgetResult& out);
 // Weight sum, category split, 总分 against its cells and the computed total, 等级.
 void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalResult& result);
 

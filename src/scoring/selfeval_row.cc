@@ -45,7 +45,8 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
   for (const auto& k : rules.execution_row_keywords)
     if (budget_scored && row.level3.text.find(k) != std::string::npos) {
       Add(f, Severity::kWarning, "selfeval.execution_scored_twice", row.level3.where,
-          "指标" + name + "与预算执行率计分块重复计分（同一执行率计了两次分）；请删去此行或改为其他产出指标");
+          "指标" + name +
+              "与预算执行率计分块重复计分（同一执行率计了两次分）；请删去此行或改为其他产出指标");
       break;
     }
   if (row.parsed_target.bare_read_as_ge) {
@@ -73,8 +74,9 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
     out.how = "实际完成值为空，不能认定完成，按0分计";
     if (full)
       Add(f, Severity::kError, "selfeval.full_marks_blank_actual", row.actual.where,
-          "实际完成值为空却得满分" + Points(*out.claimed) + (row.target.blank() ? "（指标值也为空）" : "") +
-              "；请填写实际完成值，按规则计算为" + Points(0));
+          "实际完成值为空却得满分" + Points(*out.claimed) +
+              (row.target.blank() ? "（指标值也为空）" : "") + "；请填写实际完成值，按规则计算为" +
+              Points(0));
     else
       Add(f, Severity::kWarning, "selfeval.actual_blank", row.actual.where,
           "指标" + name + "未填实际完成值；请填写全年实际完成的数值或情况");
@@ -128,7 +130,8 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
         Rational steps = (A - B) / rules.satisfaction.step;
         exact = Max(w - steps * rules.satisfaction.deduct, Rational(0));
         out.how = "每降" + TrimmedDecimal(rules.satisfaction.step) + "%扣" +
-                  TrimmedDecimal(rules.satisfaction.deduct) + "分：低" + TrimmedDecimal(A - B) + "个百分点";
+                  TrimmedDecimal(rules.satisfaction.deduct) + "分：低" + TrimmedDecimal(A - B) +
+                  "个百分点";
       }
     } else {
       bool lower = target.op == CompareOp::kLe || target.op == CompareOp::kLt ||
@@ -150,37 +153,40 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
       lo = band.min_share * w, hi = band.max_share * w;
       banded = true;
       exact = out.claimed ? Max(lo, Min(*out.claimed, hi)) : hi;
-      out.how = reading.how + "，属“" + band.level + "”档（" + Points(lo) + "～" + Points(hi) + "）";
+      out.how =
+          reading.how + "，属“" + band.level + "”档（" + Points(lo) + "～" + Points(hi) + "）";
     }
   }
   out.computed = ApplyRounding(exact, rules.rounding);
   if (a != Attainment::kMet && no_reason)
     Add(f, Severity::kWarning, "selfeval.missed_no_reason", row.reason.where,
-        "指标" + name + "未达成（指标值" + Quote(row.target.text) + "，实际" + Quote(row.actual.text) +
-            "），偏差原因为空；请写明原因和改进措施");
+        "指标" + name + "未达成（指标值" + Quote(row.target.text) + "，实际" +
+            Quote(row.actual.text) + "），偏差原因为空；请写明原因和改进措施");
   if (!out.claimed) return;
   const Rational c = *out.claimed;
   const bool agrees = banded ? (c >= lo && c <= hi) : ScoreAgrees(c, exact, rules.rounding);
   if (agrees) {
     if (a == Attainment::kMet && c < w && no_reason)
       Add(f, banded ? Severity::kInfo : Severity::kWarning, "selfeval.lost_marks_no_reason", at,
-          "指标" + name + "已达成（实际" + Quote(row.actual.text) + "），得分" + Points(c) + "低于分值" +
-              Points(w) + "，未说明扣分原因；请补写原因或给满分");
+          "指标" + name + "已达成（实际" + Quote(row.actual.text) + "），得分" + Points(c) +
+              "低于分值" + Points(w) + "，未说明扣分原因；请补写原因或给满分");
     return;
   }
-  std::string both = "打印得分" + Points(c) + "，按规则计算为" + Points(*out.computed) + "（" + out.how + "）";
+  std::string both =
+      "打印得分" + Points(c) + "，按规则计算为" + Points(*out.computed) + "（" + out.how + "）";
   if (c > exact) {
     if (full && a != Attainment::kMet)
       Add(f, Severity::kError, "selfeval.full_marks_missed", at,
-          "指标未达成（指标值" + Quote(row.target.text) + "，实际" + Quote(row.actual.text) + "）却得满分；" + both);
+          "指标未达成（指标值" + Quote(row.target.text) + "，实际" + Quote(row.actual.text) +
+              "）却得满分；" + both);
     else
       Add(f, Severity::kError, "selfeval.score_above_rule", at, "得分高于规则：" + both);
   } else if (a == Attainment::kMet && no_reason) {
     Add(f, Severity::kWarning, "selfeval.lost_marks_no_reason", at,
         "指标" + name + "已达成（实际" + Quote(row.actual.text) + "）却扣分且未说明原因：" + both);
   } else {
-    Add(f, a == Attainment::kMet ? Severity::kInfo : Severity::kWarning, "selfeval.score_below_rule",
-        at, "得分低于规则（自评偏低）：" + both);
+    Add(f, a == Attainment::kMet ? Severity::kInfo : Severity::kWarning,
+        "selfeval.score_below_rule", at, "得分低于规则（自评偏低）：" + both);
   }
 }
 

@@ -12,9 +12,12 @@ namespace jixiao {
 
 const char* SeverityLabel(Severity s) {
   switch (s) {
-    case Severity::kError: return "错误";
-    case Severity::kWarning: return "警告";
-    case Severity::kInfo: return "提示";
+    case Severity::kError:
+      return "错误";
+    case Severity::kWarning:
+      return "警告";
+    case Severity::kInfo:
+      return "提示";
   }
   return "";
 }
@@ -23,7 +26,8 @@ bool ScoreAgrees(const Rational& printed, const Rational& exact, SelfEvalRoundin
   const Rational cent(1, 200);
   if ((printed - exact).Abs() <= cent) return true;
   if ((printed - ApplyRounding(exact, rounding)).Abs() <= cent) return true;
-  if (rounding == SelfEvalRounding::kTenth && (printed - exact).Abs() <= Rational(1, 20)) return true;
+  if (rounding == SelfEvalRounding::kTenth && (printed - exact).Abs() <= Rational(1, 20))
+    return true;
   return false;
 }
 
@@ -93,7 +97,8 @@ std::vector<int> GoalBlockOf(const SelfEvaluation& form, const SelfEvalRules& ru
   int block = 0, last = -1;
   for (size_t i = 0; i < form.rows.size(); ++i) {
     for (size_t g = 0; g < rules.goal_blocks.size(); ++g)
-      if (NameMatches(form.rows[i].level1.text, rules.goal_blocks[g])) named[i] = static_cast<int>(g);
+      if (NameMatches(form.rows[i].level1.text, rules.goal_blocks[g]))
+        named[i] = static_cast<int>(g);
     any_named |= named[i] >= 0;
     int order = CategoryOrder(form.rows[i].level1.text);
     if (order >= 0 && order < last) ++block;
@@ -120,7 +125,8 @@ void DeriveWeights(const SelfEvaluation& form, const SelfEvalRules& rules, SelfE
       g = block_of[r.index];
     } else {
       for (size_t i = 0; i < rules.categories.size(); ++i)
-        if (NameMatches(form.rows[r.index].level1.text, rules.categories[i])) g = static_cast<int>(i);
+        if (NameMatches(form.rows[r.index].level1.text, rules.categories[i]))
+          g = static_cast<int>(i);
     }
     any_named |= g >= 0;
     members[g].push_back(&r);
@@ -176,7 +182,8 @@ SelfEvalResult ScoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& ru
     if (row.template_row) {
       if (row.score.value || !Trim(row.score.text).empty())
         Add(result.findings, Severity::kInfo, "selfeval.template_row", row.score.where,
-            "模板行“" + row.level3.text + "”填有得分“" + row.score.text + "”，不计分；请删去模板行");
+            "模板行“" + row.level3.text + "”填有得分“" + row.score.text +
+                "”，不计分；请删去模板行");
       continue;
     }
     SelfEvalRowResult r;
@@ -193,14 +200,14 @@ SelfEvalResult ScoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& ru
                        rules.weight_mode == SelfEvalWeightMode::kGoalBlocks;
   if (derived) DeriveWeights(form, rules, result);
   selfeval_internal::ScoreBudget(form.budget, rules, result.budget);
-  const bool budget_scored = result.budget.present && result.budget.weight &&
-                             !result.budget.weight->IsZero();
+  const bool budget_scored =
+      result.budget.present && result.budget.weight && !result.budget.weight->IsZero();
   for (auto& r : result.rows) {
     const SelfEvalRow& row = form.rows[r.index];
     if (r.not_applicable) {
       Add(r.findings, Severity::kInfo, "selfeval.not_applicable", row.score.where,
           "指标“" + row.level3.text + "”不适用" +
-              (derived ? "，不计分，本组分值由其余指标均分"
+              (derived    ? "，不计分，本组分值由其余指标均分"
                : r.weight ? "，分值" + FormatPoints(*r.weight) +
                                 (rules.rescale_not_applicable ? "扣除后总分按百分制折算" : "不计")
                           : ""));

@@ -9,7 +9,8 @@ namespace {
 SelfEvalRules National() {
   SelfEvalRules r;
   r.id = "t";
-  r.categories = {{"产出指标", {"产出"}, 50}, {"效益指标", {"效益"}, 30}, {"满意度指标", {"满意度"}, 10}};
+  r.categories = {
+      {"产出指标", {"产出"}, 50}, {"效益指标", {"效益"}, 30}, {"满意度指标", {"满意度"}, 10}};
   r.bands = {{"达成", {}, Rational(4, 5), 1},
              {"部分达成", {}, Rational(1, 2), Rational(4, 5)},
              {"未达成", {}, 0, Rational(1, 2)}};
@@ -53,7 +54,8 @@ SelfEvalBudget Budget(int64_t full_fen, int64_t done_fen, const std::string& rat
   b.full_year = {"", at, Money{full_fen}, ""};
   b.executed = {"", at, Money{done_fen}, ""};
   b.weight = {weight, at, Rational::Parse(weight), ""};
-  b.rate = {rate, at, rate.empty() ? std::nullopt : Rational::Parse(rate.substr(0, rate.size() - 1)), ""};
+  b.rate = {rate, at,
+            rate.empty() ? std::nullopt : Rational::Parse(rate.substr(0, rate.size() - 1)), ""};
   b.score = {score, at, score.empty() ? std::nullopt : Rational::Parse(score), ""};
   b.line = 2;
   return b;
@@ -73,7 +75,8 @@ std::string Codes(const SelfEvalResult& r) {
 
 }  // namespace
 
-TEST_CASE("selfeval: 执行率 80.4% over 全年预算数 scores 8.04 of 10; printed 100% and 10 are flagged") {
+TEST_CASE(
+    "selfeval: 执行率 80.4% over 全年预算数 scores 8.04 of 10; printed 100% and 10 are flagged") {
   SelfEvaluation f;
   f.budget = Budget(100000000, 80400000, "100%", "10");
   auto r = ScoreSelfEval(f, National());
@@ -189,7 +192,8 @@ TEST_CASE("selfeval: a not-applicable row is taken out and the total rescaled to
 
 TEST_CASE("selfeval: a bare target is read as ≥ with a warning; template rows are not scored") {
   SelfEvaluation f;
-  f.rows = {Row("产出指标", "亩产", "43.2", "50", "10", "10"), Row("产出指标", "指标1:", "", "", "", "")};
+  f.rows = {Row("产出指标", "亩产", "43.2", "50", "10", "10"),
+            Row("产出指标", "指标1:", "", "", "", "")};
   auto r = ScoreSelfEval(f, National());
   REQUIRE(r.rows.size() == 1);
   CHECK(*r.rows[0].computed == Rational(10));
@@ -203,8 +207,10 @@ TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equall
   hubei.weight_mode = SelfEvalWeightMode::kGoalBlocks;
   hubei.categories.clear();
   SelfEvaluation f;
-  f.rows = {Row("产出指标", "A", "≥10个", "10个", "", "20"), Row("产出指标", "B", "≥10个", "5个", "", "10"),
-            Row("效益指标", "C", "≥10个", "10个", "", "20"), Row("效益指标", "D", "≥10个", "10个", "", "20")};
+  f.rows = {Row("产出指标", "A", "≥10个", "10个", "", "20"),
+            Row("产出指标", "B", "≥10个", "5个", "", "10"),
+            Row("效益指标", "C", "≥10个", "10个", "", "20"),
+            Row("效益指标", "D", "≥10个", "10个", "", "20")};
   f.budget = Budget(10000, 9000, "90%", "18", "20");
   auto r = ScoreSelfEval(f, hubei);
   INFO(Codes(r));
