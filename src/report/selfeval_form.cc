@@ -19,11 +19,13 @@ const SelfEvalCategory* CategoryOf(const std::string& level1, const SelfEvalRule
 
 double Points(const Rational& r) { return r.ToDouble(); }
 
-std::string Figure(const std::optional<Rational>& r) {
-  return r ? FormatScoreNumber(Score::Round(*r)) : "";
-}
-
 constexpr int kCols = 8;  // 一级 二级 三级 年度指标值 实际完成值 分值 得分 偏差原因
+
+doc::DataValidation Over(int first_row, int first_col, int last_row, int last_col) {
+  doc::DataValidation v{};
+  v.first_row = first_row, v.first_col = first_col, v.last_row = last_row, v.last_col = last_col;
+  return v;
+}
 
 }  // namespace
 
@@ -114,7 +116,11 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
     s.Text(5, 6, FormatPercent(*result->budget.rate), CellStyle::kCenter);
   else
     s.Text(5, 6, "", CellStyle::kCenter);
-  s.Text(5, 7, blank ? "" : Figure(result->budget.computed), CellStyle::kCenter);
+  if (!blank && result->budget.computed)
+    s.Number(5, 7, Score::Round(*result->budget.computed).ToRational().ToDouble(),
+             CellStyle::kScore);
+  else
+    s.Text(5, 7, "", CellStyle::kCenter);
   s.Text(6, 0, "年度总体目标", CellStyle::kHeader);
   s.Merge(6, 0, 7, 0);
   s.Text(6, 1, "预期目标", CellStyle::kHeader);
@@ -168,14 +174,17 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
     } else {
       s.Text(r, 5, row.weight.text, CellStyle::kCenter);
     }
-    std::string score = row.score.text;
+    const SelfEvalRowResult* scored = nullptr;
     if (!blank)
       for (const auto& rr : result->rows)
-        if (rr.index == i) score = rr.not_applicable ? row.score.text : Figure(rr.computed);
-    s.Text(r, 6, score, blank ? CellStyle::kInputNumber : CellStyle::kCenter);
+        if (rr.index == i && !rr.not_applicable && rr.computed) scored = &rr;
+    if (scored)  // the computed score as a number, shown to 0.01
+      s.Number(r, 6, Score::Round(*scored->computed).ToRational().ToDouble(), CellStyle::kScore);
+    else
+      s.Text(r, 6, row.score.text, blank ? CellStyle::kInputNumber : CellStyle::kCenter);
     s.Text(r, 7, row.reason.text, fill);
     if (blank && QualitativeTarget(row.target.text) && !levels.empty()) {
-      doc::DataValidation v{r, 4, r, 4};
+      doc::DataValidation v = Over(r, 4, r, 4);
       v.kind = doc::DataValidation::Kind::kList;
       v.options = levels;
       v.strict = false;  // the unit may write what it achieved in its own words
@@ -186,7 +195,7 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   }
   const int last = r - 1;
   if (blank && last > header) {
-    doc::DataValidation v{header + 1, 7, last, 7};
+    doc::DataValidation v = Over(header + 1, 7, last, 7);
     v.kind = doc::DataValidation::Kind::kAny;
     v.strict = false;
     v.prompt_title = "偏差原因（未达成时必填）";
@@ -197,7 +206,11 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   s.Text(r, 0, "总分", CellStyle::kTotalText);
   s.Merge(r, 0, r, 4);
   s.Number(r, 5, Points(weights + rules.budget.points), CellStyle::kTotalScore);
-  s.Text(r, 6, blank ? "" : Figure(result->computed_total), CellStyle::kTotalText);
+  if (!blank && result->computed_total)
+    s.Number(r, 6, Score::Round(*result->computed_total).ToRational().ToDouble(),
+             CellStyle::kTotalScore);
+  else
+    s.Text(r, 6, "", CellStyle::kTotalText);
   s.Text(r, 7, blank ? "" : result->computed_grade, CellStyle::kTotalText);
   s.Text(r + 1, 0,
          "注：实际完成值未达到年度指标值的，须在“偏差原因分析及改进措施”栏写明原因；定量指标达成得"
