@@ -110,7 +110,12 @@ const std::vector<Command>& Commands() {
        "  --rules 为自评规则：selfeval-national（默认）、selfeval-hubei、selfeval-sichuan-2023\n"
        "  或规则文件路径。--json 输出每份表的 form/budget/rows 结果（多份时为数组）。\n"
        "  -o DIR 写出 复核汇总.xlsx（每表一行，按总分差额排序）和每份表的标注稿。\n"
-       "  有错误级问题时退出码为 1。规则、表式与检查项见 docs/selfeval.md。",
+       "  有错误级问题时退出码为 1。规则、表式与检查项见 docs/selfeval.md。\n"
+       "  PATH 也可为 .xlsx 自评表（全国通用、四川衔接资金、云南公开、湖北、四川2023 表式）。\n"
+       "jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE]\n"
+       "  由绩效目标表（targets.csv 或申报表 .xlsx）生成空白自评表：分值按规则设定，定性指标有下拉选项。\n"
+       "jixiao selfeval score FORM [-o DIR] [--rules ID|FILE]\n"
+       "  对填好的自评表（.xlsx 或文件夹）计分，写出 <名称>_计分.xlsx（A4 打印）和 <名称>_计分_自评报告.docx。",
        RunSelfeval},
   };
   return kCommands;

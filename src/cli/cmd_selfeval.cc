@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "app/selfeval_app.h"
+#include "app/selfeval_workbook_check.h"
+#include "cli/cmd_selfeval_form.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
@@ -42,7 +44,9 @@ int Check(const Args& args, const Command& self) {
   checks.reserve(paths.size());
   bool errors = false;
   for (const auto& p : paths) {
-    checks.push_back(CheckSelfEvalFolder(p, *rules, hubei ? &*hubei : nullptr));
+    checks.push_back(IsSelfEvalWorkbookPath(p)
+                         ? CheckSelfEvalWorkbookFile(p, *rules, hubei ? &*hubei : nullptr)
+                         : CheckSelfEvalFolder(p, *rules, hubei ? &*hubei : nullptr));
     errors = errors || checks.back().result.Count(Severity::kError) > 0;
   }
   std::string out;
@@ -84,6 +88,8 @@ struct Subcommand {
 
 const Subcommand kSubcommands[] = {
     {"check", Check},
+    {"new", SelfevalNew},
+    {"score", SelfevalScore},
 };
 
 }  // namespace

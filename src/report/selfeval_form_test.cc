@@ -1,0 +1,136 @@
+// The 自评表 builders of `selfeval new` / `selfeval score`: whole-point 分值 from the rule set's
+// categories (hand-computed), the blank form's drop-downs and prompts, and the 自评报告 naming
+// every missed target with its reason or the lack of one.
+#include "report/selfeval_form.h"
+
+#include <catch2/catch.hpp>
+
+#include "report/selfeval_report.h"
+
+namespace jixiao::report {
+namespace {
+
+SelfEvalRules National() {
+  SelfEvalRules r;
+  r.id = "selfeval-national";
+  r.title = "全国";
+  r.rows_total = 90;
+  r.categories = {
+      {"产出指标", {"产出"}, 50}, {"效益指标", {"效益"}, 30}, {"满意度指标", {"满意度"}, 10}};
+  r.bands = {{"达成预期指标", {}, Rational(4, 5), 1},
+             {"部分达成预期指标", {}, Rational(1, 2), Rational(4, 5)},
+             {"未达成预期指标", {}, 0, Rational(1, 2)}};
+  return r;
+}
+
+std::vector<int> Ints(const std::vector<Rational>& v) {
+  std::vector<int> out;
+  for (const auto& r : v) {
+    REQUIRE(r.den() == 1);
+    out.push_back(static_cast<int>(r.num()));
+  }
+  return out;
+}
+
+TEST_CASE("分值 split in whole points adds up to the rows' 90") {
+  const auto rules = National();
+  // 产出 50 over 3 → 17,17,16; 效益 30 over 3 → 10 each; 满意度 10 on its one row.
+  CHECK(Ints(SplitCategoryWeights(
+            {"产出指标", "产出指标", "产出指标", "效益指标", "效益指标", "效益指标", "满意度指标"},
+            rules)) == std::vector<int>{17, 17, 16, 10, 10, 10, 10});
+  // No 满意度 row: its 10 spread over all 9 rows (2 to the first, 1 to each other) on top of
+  // 产出 9,9,8,8,8,8 and 效益 10,10,10.
+  CHECK(Ints(SplitCategoryWeights(
+            {"产出指标(50分)", "产出指标(50分)", "产出指标(50分)", "产出指标(50分)",
+             "产出指标(50分)", "产出指标(50分)", "效益指标", "效益指标", "效益指标"},
+            rules)) == std::vector<int>{11, 10, 9, 9, 9, 9, 11, 11, 11});
+  // Rows of no category take what the categories leave: 90 − 50 = 40 over two rows.
+  CHECK(Ints(SplitCategoryWeights({"产出指标", "其他指标", "其他指标"}, rules)) ==
+        std::vector<int>{50, 20, 20});
+  CHECK(SplitCategoryWeights({}, rules).empty());
+}
+
+TEST_CASE("a 指标值 without a figure is qualitative") {
+  CHECK(QualitativeTarget("效果明显"));
+  CHECK(QualitativeTarget("严格执行相关制度规定"));
+  CHECK_FALSE(QualitativeTarget("≥95%"));
+  CHECK_FALSE(QualitativeTarget("2023年12月底前"));
+  CHECK_FALSE(QualitativeTarget(""));
+}
+
+SelfEvaluation TwoRows() {
+  SelfEvaluation f;
+  f.header.project.text = "测试项目";
+  SelfEvalRow a, b;
+  a.level1.text = b.level1.text = "产出指标";
+  a.level2.text = "数量指标";
+  b.level2.text = "质量指标";
+  a.level3.text = "培训人次";
+  a.target.text = "≥100人次";
+  a.weight.value = Rational(30);
+  b.level3.text = "培训效果";
+  b.target.text = "效果明显";
+  b.weight.value = Rational(60);
+  f.rows = {a, b};
+  return f;
+}
+
+TEST_CASE(
+    "the blank form: A4 portrait, a drop-down on the qualitative row, a required-reason prompt") {
+  const auto wb = BuildSelfEvalWorkbook(TwoRows(), National(), nullptr);
+  REQUIRE(wb.sheets.size() == 1);
+  const auto& s = wb.sheets[0];
+  CHECK_FALSE(s.landscape);
+  CHECK(s.header_first_row == 8);
+  REQUIRE(s.At(8, 2));
+  CHECK(s.At(8, 2)->text == "三级指标");
+  int lists = 0, prompts = 0;
+  for (const auto& v : s.validations) {
+    if (v.kind == doc::DataValidation::Kind::kList) {
+      ++lists;
+      CHECK(v.first_row == 10);  // the second indicator row, 效果明显
+      CHECK(v.options.front() == "达成预期指标");
+    }
+    if (v.prompt_title.find("必填") != std::string::npos) ++prompts;
+  }
+  CHECK(lists == 1);
+  CHECK(prompts == 1);
+  const doc::WCell* total = s.At(11, 5);
+  REQUIRE(total);
+  CHECK(total->number == 100);  // 30 + 60 + the budget's 10
+  CHECK(s.At(8, 0)->text == "一级指标");
+  CHECK(s.At(9, 0)->text == "产出指标（50分）");
+}
+
+TEST_CASE("the 自评报告 names every missed target with its reason, or says none was given") {
+  SelfEvaluation f = TwoRows();
+  f.rows[1].actual.text = "部分达成";
+  f.rows[0].actual.text = "80人次";
+  f.rows[0].reason.text = "疫情停课两个月";
+  SelfEvalResult r;
+  r.computed_total = Rational(8500, 100);
+  r.computed_grade = "良";
+  SelfEvalRowResult a, b;
+  a.index = 0, a.indicator = "培训人次", a.weight = Rational(30), a.computed = Rational(24);
+  b.index = 1, b.indicator = "培训效果", b.weight = Rational(60), b.computed = Rational(51);
+  r.rows = {a, b};
+  const doc::Document d = BuildSelfEvalReport(f, r, National());
+  std::string all;
+  std::vector<std::string> headings;
+  for (const auto& block : d.blocks) {
+    if (auto h = std::get_if<doc::Heading>(&block)) headings.push_back(h->text);
+    if (auto p = std::get_if<doc::Paragraph>(&block)) all += doc::PlainText(p->runs) + "\n";
+  }
+  CHECK(headings ==
+        std::vector<std::string>{"测试项目绩效自评报告", "一、基本情况", "二、绩效目标完成情况分析",
+                                 "三、偏离绩效目标的原因和改进措施", "四、自评结果应用和公开情况"});
+  CHECK(all.find("自评总分85分，等级为“良”") != std::string::npos);
+  CHECK(all.find("“培训人次”：年度指标值≥100人次，实际完成80人次，得分24分（分值30分）。偏差原因及"
+                 "改进措施：疫情停课两个月") != std::string::npos);
+  CHECK(all.find("“培训效果”") != std::string::npos);
+  CHECK(all.find("自评表未填写偏差原因") != std::string::npos);
+  CHECK(all.find("未完成的2项指标") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao::report

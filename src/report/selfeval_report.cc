@@ -1,0 +1,135 @@
+#include "report/selfeval_report.h"
+
+#include "core/format.h"
+#include "core/text.h"
+
+namespace jixiao::report {
+namespace {
+
+doc::Paragraph Para(const std::string& text) {
+  doc::Paragraph p;
+  p.runs.push_back({text, false});
+  return p;
+}
+
+std::string Points(const std::optional<Rational>& r) {
+  return r ? FormatScore(Score::Round(*r)) : "未填";
+}
+
+std::string Amount(const PrintedMoney& m, const std::string& unit) {
+  if (!m.value) return m.text.empty() ? "未填" : m.text;
+  return unit == "元" ? FormatYuan(*m.value) : FormatWanYuan(*m.value);
+}
+
+std::string Or(const PrintedText& t, const std::string& otherwise) {
+  return t.blank() ? otherwise : t.text;
+}
+
+}  // namespace
+
+doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
+                                  const SelfEvalRules& rules) {
+  doc::Document d;
+  const std::string project = Or(form.header.project, "本项目");
+  d.title = project + "绩效自评报告";
+  d.blocks.push_back(doc::Heading{1, d.title, false});
+  d.blocks.push_back(doc::Heading{1, "一、基本情况"});
+  std::string basic;
+  if (!form.header.unit.blank()) basic += "实施单位：" + form.header.unit.text + "。";
+  if (!form.header.department.blank()) basic += "主管部门：" + form.header.department.text + "。";
+  if (!form.header.year.blank()) basic += "评价年度：" + form.header.year.text + "年。";
+  basic += "本报告依据该项目的项目支出绩效自评表起草，按" + rules.title + "（" + rules.id +
+           "）复核计分。";
+  d.blocks.push_back(Para(basic));
+  const auto& b = form.budget;
+  if (b.present) {
+    std::string money = "全年预算数" + Amount(b.full_year, rules.budget.money_unit) +
+                        "，全年执行数" + Amount(b.executed, rules.budget.money_unit);
+    if (b.year_start.value)
+      money = "年初预算数" + Amount(b.year_start, rules.budget.money_unit) + "，" + money;
+    if (result.budget.rate) money += "，预算执行率" + FormatPercent(*result.budget.rate);
+    d.blocks.push_back(Para(money + "。"));
+  }
+  if (!form.goal.blank()) d.blocks.push_back(Para("年度总体目标：" + form.goal.text));
+  if (!form.goal_actual.blank()) d.blocks.push_back(Para("实际完成情况：" + form.goal_actual.text));
+
+  d.blocks.push_back(doc::Heading{1, "二、绩效目标完成情况分析"});
+  std::string total = "经复核，自评总分" + Points(result.computed_total);
+  if (!result.computed_grade.empty()) total += "，等级为“" + result.computed_grade + "”";
+  if (result.claimed_total && result.computed_total &&
+      Score::Round(*result.claimed_total).hundredths !=
+          Score::Round(*result.computed_total).hundredths)
+    total += "（自评表填报" + Points(result.claimed_total) + "）";
+  d.blocks.push_back(Para(total + "。"));
+  if (result.budget.present)
+    d.blocks.push_back(Para("预算执行情况：分值" + Points(result.budget.weight) + "，得分" +
+                            Points(result.budget.computed) + "。"));
+  size_t met = 0, missed = 0, scored = 0;
+  std::vector<const SelfEvalRowResult*> misses;
+  for (const auto& rr : result.rows) {
+    if (rr.not_applicable || !rr.weight || !rr.computed) continue;
+    ++scored;
+    if (*rr.computed < *rr.weight)
+      ++missed, misses.push_back(&rr);
+    else
+      ++met;
+  }
+  d.blocks.push_back(Para("共有绩效指标" + std::to_string(scored) + "项，得满分" +
+                          std::to_string(met) + "项，未得满分" + std::to_string(missed) +
+                          "项。各指标完成情况如下："));
+  doc::Table t;
+  t.number = "表1";
+  t.caption = project + "绩效指标完成情况表";
+  t.widths = {3, 3, 2, 2, 1, 1};
+  t.rows.push_back({{"三级指标", true},
+                    {"年度指标值", true},
+                    {"实际完成值", true},
+                    {"偏差原因", true},
+                    {"分值", true},
+                    {"得分", true}});
+  for (const auto& rr : result.rows) {
+    const SelfEvalRow& row = form.rows[rr.index];
+    t.rows.push_back({{row.level3.text, false, doc::Align::kLeft},
+                      {row.target.text},
+                      {row.actual.text.empty() ? "未填" : row.actual.text},
+                      {row.reason.text, false, doc::Align::kLeft},
+                      {rr.weight ? FormatScoreNumber(Score::Round(*rr.weight)) : "—"},
+                      {rr.not_applicable ? "不适用"
+                       : rr.computed     ? FormatScoreNumber(Score::Round(*rr.computed))
+                                         : "—"}});
+  }
+  d.blocks.push_back(t);
+
+  d.blocks.push_back(doc::Heading{1, "三、偏离绩效目标的原因和改进措施"});
+  if (misses.empty() && !(result.budget.rate && *result.budget.rate < rules.budget.reason_below)) {
+    d.blocks.push_back(Para("各项绩效指标均已完成，未发生偏离。"));
+  }
+  if (result.budget.rate && *result.budget.rate < rules.budget.reason_below)
+    d.blocks.push_back(
+        Para("预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
+             FormatPercent(rules.budget.reason_below) + "。" +
+             (b.reason.blank() ? "自评表未说明原因，需补充。" : "原因：" + b.reason.text)));
+  int n = 0;
+  for (const auto* rr : misses) {
+    const SelfEvalRow& row = form.rows[rr->index];
+    std::string text = std::to_string(++n) + ".“" + row.level3.text + "”：年度指标值" +
+                       row.target.text + "，实际完成" +
+                       (row.actual.blank() ? std::string("未填") : row.actual.text) + "，得分" +
+                       Points(rr->computed) + "（分值" + Points(rr->weight) + "）。";
+    text += row.reason.blank() ? "自评表未填写偏差原因，需补充原因和改进措施。"
+                               : "偏差原因及改进措施：" + row.reason.text;
+    d.blocks.push_back(Para(text));
+  }
+
+  d.blocks.push_back(doc::Heading{1, "四、自评结果应用和公开情况"});
+  d.blocks.push_back(
+      Para("自评结果（总分" + Points(result.computed_total) +
+           (result.computed_grade.empty() ? "" : "，等级“" + result.computed_grade + "”") +
+           "）将作为以后年度预算安排和项目调整的参考；自评表和本报告随部门决算按规定公开。" +
+           (misses.empty() ? ""
+                           : "对未完成的" + std::to_string(misses.size()) +
+                                 "项指标，将按上文措施整改，并在下一年度绩效目标中体现。")));
+  return d;
+}
+
+}  // namespace jixiao::report
