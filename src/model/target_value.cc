@@ -1,5 +1,6 @@
 #include "model/target_value.h"
 
+#include <optional>
 #include <vector>
 
 #include "core/quantity.h"
@@ -61,12 +62,97 @@ bool SameValue(const std::string& a, const std::string& b) {
 }
 
 // Statements of attainment (docs/rules.md, table 2).
-const char* const kMetWords[] = {"已达到", "达到", "已达成", "达成", "已完成", "完成",
-                                 "已实现", "实现", "符合",   "是",   "已落实", "落实"};
+const char* const kMetWords[] = {
+    "已达到",         "达到",           "已达成",       "达成",         "已完成",
+    "完成",           "已实现",         "实现",         "符合",         "是",
+    "已落实",         "落实",           "达到预期",     "达成预期",     "已达到预期",
+    "已达成预期",     "达到预期目标",   "达成预期目标", "达到预期指标", "达成预期指标",
+    "已达到预期目标", "已达成预期目标", "完成预期目标"};
 const char* const kPartlyPrefixes[] = {"基本", "部分"};
 const char* const kNotMetPrefixes[] = {"未", "不", "没有", "尚未", "无", "否"};
 
 bool IsDigitOrDot(char c) { return (c >= '0' && c <= '9') || c == '.'; }
+
+// A date as printed: "2023年12月", "2023年12月31日", "2023年底". day 0: not printed.
+struct PrintedDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+int ReadDigits(const std::string& s, size_t& i, size_t max_len) {
+  const size_t start = i;
+  int n = 0;
+  while (i < s.size() && i - start < max_len && s[i] >= '0' && s[i] <= '9')
+    n = n * 10 + (s[i++] - '0');
+  return i == start ? -1 : n;
+}
+
+bool Eat(const std::string& s, size_t& i, const std::string& word) {
+  if (s.compare(i, word.size(), word) != 0) return false;
+  i += word.size();
+  return true;
+}
+
+// A date at the start of a width-normalised text; `rest` gets what follows it.
+std::optional<PrintedDate> LeadingDate(const std::string& s, std::string* rest) {
+  size_t i = 0;
+  PrintedDate d;
+  d.year = ReadDigits(s, i, 4);
+  if (i != 4 || !Eat(s, i, "年")) return std::nullopt;
+  if (Eat(s, i, "底") || Eat(s, i, "末")) {
+    d.month = 12;
+  } else {
+    d.month = ReadDigits(s, i, 2);
+    if (d.month < 1 || d.month > 12 || !Eat(s, i, "月")) return std::nullopt;
+    const size_t at = i;
+    const int day = ReadDigits(s, i, 2);
+    if (day >= 1 && day <= 31 && (Eat(s, i, "日") || Eat(s, i, "号")))
+      d.day = day;
+    else
+      i = at;
+  }
+  *rest = Trim(s.substr(i));
+  return d;
+}
+
+// A deadline 指标值 (comparator already taken off): the date alone or with 前/底前/以内/完成….
+std::optional<PrintedDate> DeadlineDate(const std::string& normalised) {
+  std::string rest;
+  auto d = LeadingDate(normalised, &rest);
+  if (!d) return std::nullopt;
+  for (const char* end :
+       {"", "前", "之前", "以前", "底前", "底", "末", "内", "以内", "前完成", "底前完成", "完成"})
+    if (rest == end) return d;
+  return std::nullopt;
+}
+
+std::string WithoutComparator(const std::string& printed) {
+  std::string t = Trim(NormalizeWidth(NormalizeComparatorWords(printed)));
+  for (const char* op : {">=", "<=", "==", "≥", "≤", ">", "<", "="})
+    if (StartsWith(t, op)) return Trim(t.substr(std::string(op).size()));
+  return t;
+}
+
+// The date an 实际完成值 reports: "2023年10月", "已于2022年11月完成"; not "2023年12月未完成".
+std::optional<PrintedDate> ReportedDate(std::string a) {
+  for (const char* lead : {"已于", "于", "已在", "在", "已"})
+    if (StartsWith(a, lead)) {
+      a = a.substr(std::string(lead).size());
+      break;
+    }
+  std::string rest;
+  auto d = LeadingDate(a, &rest);
+  for (const char* no : {"未", "不", "没", "尚"})
+    if (rest.find(no) != std::string::npos) return std::nullopt;
+  return d;
+}
+
+bool OnOrBefore(const PrintedDate& a, const PrintedDate& b) {
+  if (a.year != b.year) return a.year < b.year;
+  if (a.month != b.month) return a.month < b.month;
+  return a.day == 0 || b.day == 0 || a.day <= b.day;  // a month alone covers its days
+}
 
 std::string StripSuffix(const std::string& s, const std::string& suffix, bool* hit) {
   if (!EndsWith(s, suffix) || s.size() == suffix.size()) return s;
@@ -85,9 +171,9 @@ std::string NormalizeComparatorWords(const std::string& printed) {
     if (StartsWith(t, from)) t = std::string(to) + t.substr(std::string(from).size());
   // Words before the number.
   static const std::pair<const char*, const char*> kPrefixes[] = {
-      {"不低于", "≥"}, {"不少于", "≥"}, {"大于等于", "≥"}, {"达到", "≥"},  {"不高于", "≤"},
-      {"不超过", "≤"}, {"不多于", "≤"}, {"小于等于", "≤"}, {"小于", "<"},  {"低于", "<"},
-      {"少于", "<"},   {"大于", ">"},   {"高于", ">"},     {"超过", ">"},  {"等于", "="}};
+      {"不低于", "≥"}, {"不少于", "≥"}, {"大于等于", "≥"}, {"达到", "≥"}, {"不高于", "≤"},
+      {"不超过", "≤"}, {"不多于", "≤"}, {"小于等于", "≤"}, {"小于", "<"}, {"低于", "<"},
+      {"少于", "<"},   {"大于", ">"},   {"高于", ">"},     {"超过", ">"}, {"等于", "="}};
   for (const auto& [word, op] : kPrefixes) {
     if (!StartsWith(t, word)) continue;
     std::string rest = Trim(t.substr(std::string(word).size()));
@@ -137,6 +223,7 @@ TargetValue TargetValue::Parse(const std::string& raw) {
     }
   }
   if (!StartsNumeric(rest)) return v;  // qualitative
+  if (DeadlineDate(rest)) return v;    // a date: qualitative, compared as a date by ReadActual
   QuantityParse parsed = ParseQuantity(rest);
   if (!parsed.quantity) {
     v.error = parsed.error;
@@ -190,6 +277,18 @@ ActualReading ReadActual(const TargetValue& target, const std::string& raw_actua
   }
   std::string t = Trim(NormalizeWidth(target.text));
   std::string a = Trim(NormalizeWidth(r.shown));
+  if (auto due = DeadlineDate(WithoutComparator(target.text))) {
+    if (auto done = ReportedDate(a)) {
+      // A deadline unless the target says "≥ date" (not before).
+      bool not_before =
+          target.comparator_written && (target.op == CompareOp::kGe || target.op == CompareOp::kGt);
+      bool met = not_before ? OnOrBefore(*due, *done) : OnOrBefore(*done, *due);
+      r.attainment = met ? Attainment::kMet : Attainment::kNotMet;
+      r.how = "实际日期“" + a + "”" + (met ? "在期限内" : "超出期限") + "（指标值“" + target.text +
+              "”）";
+      return r;
+    }
+  }
   if (SameValue(a, t) || a == "已" + t) {
     r.attainment = Attainment::kMet;
     r.how = a == t ? "实际值与指标值相同" : "“" + a + "”与“" + t + "”同义，表示已达成";

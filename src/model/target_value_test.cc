@@ -60,4 +60,33 @@ TEST_CASE("targets: 基本/部分 with the target's own ending reads as partly (
   CHECK_FALSE(Read("有效改善", "基本提高").attainment);
 }
 
+TEST_CASE("targets: a date 指标值 is a deadline the 实际值 date is compared with (issue 24)") {
+  // 临翔区 2023 (云南): 项目完工时限 2023年12月, 实际 2023年10月 — met, and no unreadable warning.
+  auto target = TargetValue::Parse("2023年12月");
+  CHECK(target.error.empty());
+  CHECK_FALSE(target.quantitative);
+  auto early = Read("2023年12月", "2023年10月");
+  REQUIRE(early.attainment);
+  CHECK(*early.attainment == Attainment::kMet);
+  CHECK(*Read("2023年12月", "2023年12月").attainment == Attainment::kMet);
+  CHECK(*Read("2023年12月31日前", "2023年12月20日").attainment == Attainment::kMet);
+  CHECK(*Read("2022年11月底前", "已于2022年11月完成").attainment == Attainment::kMet);
+  CHECK(*Read("≤2023年6月30日", "2023年6月30日").attainment == Attainment::kMet);
+  auto late = Read("2023年11月底前", "2024年1月");
+  REQUIRE(late.attainment);
+  CHECK(*late.attainment == Attainment::kNotMet);
+  CHECK(*Read("2023年6月30日前", "2023年7月1日").attainment == Attainment::kNotMet);
+  CHECK(*Read("2023年12月", "已完成").attainment == Attainment::kMet);  // words still read
+  CHECK(TargetValue::Parse("2023年13月").error.empty() == false);       // no such month
+}
+
+TEST_CASE("targets: 达成预期指标 / 达到预期目标 state attainment; 基本… reads as partly") {
+  // 池州市贵池区 2022 (安徽): every qualitative 实际完成值 reads "达成预期指标".
+  CHECK(*Read("效果明显", "达成预期指标").attainment == Attainment::kMet);
+  CHECK(*Read("及时", "达到预期目标").attainment == Attainment::kMet);
+  CHECK(*Read("合规", "已达到预期").attainment == Attainment::kMet);
+  CHECK(*Read("效果明显", "基本达到预期目标").attainment == Attainment::kPartly);
+  CHECK(*Read("效果明显", "未达到预期目标").attainment == Attainment::kNotMet);
+}
+
 }  // namespace jixiao
