@@ -13,6 +13,14 @@ bool BlankReason(const std::string& reason) {
 
 std::string Printed(const PrintedNumber& n) { return "“" + n.text + "”"; }
 
+// A printed 执行率 agrees with the figures when it is the exact rate rounded, or cut, at its own
+// decimals: 31.69÷32.4 = 97.808…% may be printed 97.81% or 97.80% (97.8%, 97% likewise).
+bool RateShownAgrees(const Rational& shown, const Rational& exact, const std::string& text) {
+  const Rational half = PrintedTolerance(text);
+  if ((shown - exact).Abs() <= half) return true;
+  return shown <= exact && exact - shown < half * Rational(2);
+}
+
 }  // namespace
 
 void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBudgetResult& out) {
@@ -42,11 +50,11 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
   out.rate = rate;
   const std::string figures = "全年执行数" + FormatWanYuan(*b.executed.value) + "÷全年预算数" +
                               FormatWanYuan(*b.full_year.value) + "=" + FormatPercent(rate);
-  if (b.rate.value && (*b.rate.value - rate).Abs() > PrintedTolerance(b.rate.text)) {
+  if (b.rate.value && !RateShownAgrees(*b.rate.value, rate, b.rate.text)) {
     std::string base;
     if (b.year_start.value && b.year_start.value->fen > 0) {
       Rational by_start = Rational(b.executed.value->fen, b.year_start.value->fen) * Rational(100);
-      if ((*b.rate.value - by_start).Abs() <= PrintedTolerance(b.rate.text))
+      if (RateShownAgrees(*b.rate.value, by_start, b.rate.text))
         base = "；打印值与“全年执行数÷年初预算数”相符，执行率应以调整后的全年预算数为分母";
     }
     Add(f, Severity::kError, "selfeval.rate_printed", b.rate.where,

@@ -101,6 +101,23 @@ TEST_CASE(
   CHECK_FALSE(Has(w.budget.findings, "selfeval.score_above_rule", Severity::kError));
 }
 
+TEST_CASE("selfeval: a 执行率 cut (not rounded) at its printed decimals is not contradicted") {
+  // 临翔区 2023 (云南): 31.69 ÷ 32.4 = 97.808…%, printed 97.80%; 97.81% and 97.8% agree too.
+  SelfEvaluation f;
+  for (const char* shown : {"97.80%", "97.81%", "97.8%", "97%"}) {
+    f.budget = Budget(3240000, 3169000, shown, "9.78");
+    auto r = ScoreSelfEval(f, National());
+    INFO(shown << " " << Codes(r));
+    CHECK_FALSE(Has(r.budget.findings, "selfeval.rate_printed", Severity::kError));
+  }
+  for (const char* shown : {"97.79%", "97.82%", "96%", "99%"}) {  // a unit off either way
+    f.budget = Budget(3240000, 3169000, shown, "9.78");
+    auto r = ScoreSelfEval(f, National());
+    INFO(shown << " " << Codes(r));
+    CHECK(Has(r.budget.findings, "selfeval.rate_printed", Severity::kError));
+  }
+}
+
 TEST_CASE("selfeval: 执行率 above 100% is flagged and capped at the 分值") {
   SelfEvaluation f;
   f.budget = Budget(100000000, 105000000, "105%", "10");
