@@ -214,6 +214,7 @@ void Store::Impl::Begin() {
     session.begin();
   else
     session << "BEGIN IMMEDIATE", now;
+  in_txn = true;
 }
 
 void Store::Impl::Commit() {
@@ -222,10 +223,12 @@ void Store::Impl::Commit() {
     session.commit();
   else
     session << "COMMIT", now;
+  in_txn = false;
 }
 
 void Store::Impl::Rollback() noexcept {
-  if (in_batch) return;
+  if (in_batch || !in_txn) return;
+  in_txn = false;
   try {
     if (pg)
       session.rollback();

@@ -32,6 +32,7 @@ struct Store::Impl {
   Poco::Data::Session session;
   std::recursive_mutex mu;
   bool in_batch = false;
+  bool in_txn = false;  // a write transaction of ours is open
 
   Impl(std::string loc, bool is_pg, const Poco::Data::Session& s)
       : location(std::move(loc)), pg(is_pg), session(s) {}
