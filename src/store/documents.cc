@@ -11,15 +11,15 @@ namespace {
 
 const char* kFieldColumns =
     "kind, owner, unit, region, department, town, year, project, framework, framework_title, "
-    "digest, total, grade, claimed_total, computed_total, gap, findings, result";
-constexpr size_t kFieldCount = 18;
+    "digest, total, total_weight, grade, claimed_total, computed_total, gap, findings, result";
+constexpr size_t kFieldCount = 19;
 constexpr int64_t kPage = 1000;
 
 Args FieldArgs(const DocumentFields& f) {
   const Results& r = f.results;
   return {f.kind,    f.owner,        f.unit,      f.region,          f.department,
           f.town,    f.year,         f.project,   f.framework,       f.framework_title,
-          f.digest,  r.total,        r.grade,     r.claimed_total,   r.computed_total,
+          f.digest,  r.total,        r.total_weight, r.grade,     r.claimed_total,   r.computed_total,
           std::llabs(r.Gap()),       r.findings,  f.result_json};
 }
 
@@ -30,6 +30,7 @@ DocumentFields ReadFields(Poco::Data::RecordSet& rs, size_t col) {
                          &f.year, &f.project, &f.framework, &f.framework_title, &f.digest};
   for (auto* t : text) *t = Text(rs, col++);
   f.results.total = Int(rs, col++);
+  f.results.total_weight = Int(rs, col++);
   f.results.grade = Text(rs, col++);
   f.results.claimed_total = Int(rs, col++);
   f.results.computed_total = Int(rs, col++);
@@ -121,9 +122,10 @@ std::optional<SaveOutcome> Store::Save(const std::string& id, int64_t expected_v
     int64_t seq = 0;
     for (const auto& i : fields.indicators)
       impl_->Exec(
-          "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score) "
-          "VALUES (?,?,?,?,?,?,?,?)",
-          {id, version, seq++, i.code, i.level, i.name, i.weight, i.score});
+          "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
+          "parent) VALUES (?,?,?,?,?,?,?,?,?,?)",
+          {id, version, seq++, i.code, i.level, i.name, i.weight, i.score,
+           int64_t{i.leaf ? 1 : 0}, i.parent});
     impl_->Commit();
     return SaveOutcome{version, std::nullopt};
   })
@@ -150,8 +152,8 @@ std::optional<Document> Store::Get(const std::string& id, Diagnostics& diags) {
                                "id = ?",
                            {id});
     if (!rs.rowCount()) return std::nullopt;
-    Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 19), Text(rs, 20), Text(rs, 21),
-               Text(rs, 22)};
+    Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 20), Text(rs, 21), Text(rs, 22),
+               Text(rs, 23)};
     return d;
   })
 }
@@ -176,12 +178,13 @@ std::optional<Version> Store::GetVersion(const std::string& id, int64_t version,
     if (!rs.rowCount()) return std::nullopt;
     Version v{{Int(rs, 0), Text(rs, 1), Text(rs, 2)}, ReadFields(rs, 4), Text(rs, 3)};
     auto ind = impl_->Query(
-        "SELECT code, level, name, weight, score FROM indicators WHERE doc_id = ? AND "
+        "SELECT code, level, name, weight, score, leaf, parent FROM indicators WHERE doc_id = ? AND "
         "version = ? ORDER BY seq",
         {id, version});
     for (bool more = ind.moveFirst(); more; more = ind.moveNext())
       v.fields.indicators.push_back(
-          {Text(ind, 0), Int(ind, 1), Text(ind, 2), Int(ind, 3), Int(ind, 4)});
+          {Text(ind, 0), Int(ind, 1), Text(ind, 2), Int(ind, 3), Int(ind, 4), Int(ind, 5) != 0,
+           Int(ind, 6)});
     return v;
   })
 }
@@ -190,12 +193,48 @@ std::vector<IndicatorResult> Store::Indicators(const std::string& id, Diagnostic
   std::vector<IndicatorResult> out;
   JX_GUARDED("store.read", "读取“" + id + "”的指标得分失败", out, {
     auto rs = impl_->Query(
-        "SELECT i.code, i.level, i.name, i.weight, i.score FROM documents d JOIN indicators i "
+        "SELECT i.code, i.level, i.name, i.weight, i.score, i.leaf, i.parent FROM documents d "
+        "JOIN indicators i "
         "ON i.doc_id = d.id AND i.version = d.version WHERE d.id = ? ORDER BY i.seq",
         {id});
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-      out.push_back({Text(rs, 0), Int(rs, 1), Text(rs, 2), Int(rs, 3), Int(rs, 4)});
+      out.push_back({Text(rs, 0), Int(rs, 1), Text(rs, 2), Int(rs, 3), Int(rs, 4), Int(rs, 5) != 0,
+                     Int(rs, 6)});
     return out;
+  })
+}
+
+std::vector<std::string> Store::IdsMissingIndicators(const std::string& kind, int64_t limit,
+                                                     Diagnostics& diags) {
+  std::vector<std::string> out;
+  JX_GUARDED("store.read", "查询档案库失败", out, {
+    auto rs = impl_->Query(
+        "SELECT d.id FROM documents d WHERE d.kind = ? AND NOT EXISTS (SELECT 1 FROM indicators "
+        "i WHERE i.doc_id = d.id AND i.version = d.version) ORDER BY d.id LIMIT ?",
+        {kind, limit});
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
+    return out;
+  })
+}
+
+bool Store::SetIndicators(const std::string& id, int64_t version, int64_t total_weight,
+                          const std::vector<IndicatorResult>& indicators, Diagnostics& diags) {
+  JX_GUARDED("store.write", "补写“" + id + "”的指标得分失败", false, {
+    impl_->Begin();
+    impl_->Exec("DELETE FROM indicators WHERE doc_id = ? AND version = ?", {id, version});
+    int64_t seq = 0;
+    for (const auto& i : indicators)
+      impl_->Exec(
+          "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
+          "parent) VALUES (?,?,?,?,?,?,?,?,?,?)",
+          {id, version, seq++, i.code, i.level, i.name, i.weight, i.score,
+           int64_t{i.leaf ? 1 : 0}, i.parent});
+    impl_->Exec("UPDATE versions SET total_weight = ? WHERE doc_id = ? AND version = ?",
+                {total_weight, id, version});
+    impl_->Exec("UPDATE documents SET total_weight = ? WHERE id = ? AND version = ?",
+                {total_weight, id, version});
+    impl_->Commit();
+    return true;
   })
 }
 
@@ -245,10 +284,10 @@ bool Store::ForEach(const DocumentFilter& f, const std::function<bool(const Docu
                              args);
       size_t n = rs.rowCount();
       for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 19), Text(rs, 20), Text(rs, 21),
-                   Text(rs, 22)};
+        Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 20), Text(rs, 21), Text(rs, 22),
+                   Text(rs, 23)};
         last_id = d.id;
-        last_key = key ? Int(rs, std::string(key) == "total" ? 12 : 16) : 0;
+        last_key = key ? Int(rs, std::string(key) == "total" ? 12 : 17) : 0;
         ++emitted;
         if (!row(d)) return true;
       }
@@ -286,7 +325,8 @@ bool Store::ForEachIndicator(
     const std::function<bool(const std::string&, const IndicatorResult&)>& row,
     Diagnostics& diags) {
   JX_GUARDED("store.read", "查询指标得分失败", false, {
-    Args base{level};
+    Args base;
+    if (level) base.push_back(level);
     std::string where = Where(f, "d.", base);
     std::string last_id;
     int64_t last_seq = 0;
@@ -299,15 +339,18 @@ bool Store::ForEachIndicator(
       }
       args.push_back(kPage);
       auto rs = impl_->Query(
-          "SELECT i.doc_id, i.seq, i.code, i.level, i.name, i.weight, i.score FROM documents d "
-          "JOIN indicators i ON i.doc_id = d.id AND i.version = d.version WHERE i.level = ?" +
+          std::string("SELECT i.doc_id, i.seq, i.code, i.level, i.name, i.weight, i.score, i.leaf, "
+                      "i.parent FROM documents d JOIN indicators i ON i.doc_id = d.id AND "
+                      "i.version = d.version WHERE ") +
+              (level ? "i.level = ?" : "1=1") +
               where + after + " ORDER BY i.doc_id, i.seq LIMIT ?",
           args);
       size_t n = rs.rowCount();
       for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
         last_id = Text(rs, 0);
         last_seq = Int(rs, 1);
-        if (!row(last_id, {Text(rs, 2), Int(rs, 3), Text(rs, 4), Int(rs, 5), Int(rs, 6)}))
+        if (!row(last_id, {Text(rs, 2), Int(rs, 3), Text(rs, 4), Int(rs, 5), Int(rs, 6),
+                           Int(rs, 7) != 0, Int(rs, 8)}))
           return true;
       }
       if (static_cast<int64_t>(n) < kPage) return true;

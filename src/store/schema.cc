@@ -14,18 +14,17 @@ namespace {
   "town TEXT NOT NULL DEFAULT '', year TEXT NOT NULL DEFAULT '', "                              \
   "project TEXT NOT NULL DEFAULT '', framework TEXT NOT NULL DEFAULT '', "                      \
   "framework_title TEXT NOT NULL DEFAULT '', digest TEXT NOT NULL DEFAULT '', "                 \
-  "total BIGINT NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "                           \
+  "total BIGINT NOT NULL DEFAULT 0, total_weight BIGINT NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "                           \
   "claimed_total BIGINT NOT NULL DEFAULT 0, computed_total BIGINT NOT NULL DEFAULT 0, "         \
   "gap BIGINT NOT NULL DEFAULT 0, findings BIGINT NOT NULL DEFAULT 0, "                         \
   "result TEXT NOT NULL DEFAULT ''"
 
-#define JX_MOVE_COLUMNS                                                                   \
+#define JX_MOVE_COLUMNS \
   "kind, town, year, project, framework, framework_title, digest, total, grade, result"
 #define JX_MOVE_VALUES                                                                      \
   "'evaluation', COALESCE(town, ''), COALESCE(year, ''), COALESCE(project, ''), "            \
   "COALESCE(framework, ''), COALESCE(framework_title, ''), digest, total, COALESCE(grade, ''), " \
-  "'{\"scorecard\":' || scorecard || ',\"grades\":' || grades || ',\"problems\":' || problems " \
-  "|| '}'"
+  "'{\"grades\":' || grades || ',\"problems\":' || problems || '}'"
 
 }  // namespace
 
@@ -70,14 +69,15 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "PRIMARY KEY (doc_id, version))",
        "CREATE TABLE indicators (doc_id TEXT{C} NOT NULL, version BIGINT NOT NULL, "
        "seq BIGINT NOT NULL, code TEXT NOT NULL, level BIGINT NOT NULL, name TEXT NOT NULL DEFAULT '', "
-       "weight BIGINT NOT NULL, score BIGINT NOT NULL, PRIMARY KEY (doc_id, version, seq))",
+       "weight BIGINT NOT NULL, score BIGINT NOT NULL, leaf BIGINT NOT NULL DEFAULT 0, "
+       "parent BIGINT NOT NULL DEFAULT -1, PRIMARY KEY (doc_id, version, seq))",
        "CREATE INDEX indicators_level ON indicators (level, doc_id)",
        "INSERT INTO documents (id, " JX_MOVE_COLUMNS
        ", version, author, created_at, updated_at) SELECT id, " JX_MOVE_VALUES
        ", 1, 'archive', added_at, added_at FROM cases",
        "INSERT INTO versions (doc_id, version, " JX_MOVE_COLUMNS
        ", author, saved_at, payload) SELECT id, 1, " JX_MOVE_VALUES
-       ", 'archive', added_at, '' FROM cases",
+       ", 'archive', added_at, scorecard FROM cases",
        "DROP TABLE cases"},
   };
   return kMigrations;

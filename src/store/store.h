@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,7 +58,7 @@ struct AuditFilter {  // empty fields match anything; at in [since, until)
 
 // Indexed result columns of a document's latest version (hundredths; 0 when not applicable).
 struct Results {
-  int64_t total = 0;  // an evaluation's score
+  int64_t total = 0, total_weight = 0;  // an evaluation's score and the framework's full marks
   std::string grade;
   int64_t claimed_total = 0, computed_total = 0;  // a self-evaluation's 自评分 and 复核分
   int64_t findings = 0;
@@ -69,6 +70,8 @@ struct IndicatorResult {
   int64_t level = 1;  // 1 = 一级
   std::string name;
   int64_t weight = 0, score = 0;  // hundredths
+  bool leaf = false;
+  int64_t parent = -1;  // index of the parent in the version's list, -1 for 一级
 };
 
 // What describes a document; `kind` is "evaluation" or "selfeval".
@@ -181,10 +184,23 @@ class Store {
   std::vector<GradeCount> GradeCounts(const DocumentFilter& f, Diagnostics& diags);
   std::vector<IndicatorResult> Indicators(const std::string& id, Diagnostics& diags);
   // The 一级 matrix: per matching document (in id order) its latest version's indicators of
-  // `level`, streamed as (document id, indicator).
+  // `level` (0 = every level, in stored order), streamed as (document id, indicator).
   bool ForEachIndicator(const DocumentFilter& f, int64_t level,
                         const std::function<bool(const std::string&, const IndicatorResult&)>& row,
                         Diagnostics& diags);
+
+  // Documents of `kind` whose latest version has no indicator rows (evaluations moved from the
+  // former archive), at most `limit` ids; and filling those rows in (with the full marks).
+  std::vector<std::string> IdsMissingIndicators(const std::string& kind, int64_t limit,
+                                                Diagnostics& diags);
+  bool SetIndicators(const std::string& id, int64_t version, int64_t total_weight,
+                     const std::vector<IndicatorResult>& indicators, Diagnostics& diags);
+
+  // Moves a whole store as JSON lines: a header, then every row of every table in key order.
+  // Import needs an empty store and the same schema version; export → import → export gives the
+  // same bytes, between back ends too. `name` locates import errors (file:line).
+  bool Export(std::ostream& out, Diagnostics& diags);
+  bool Import(std::istream& in, const std::string& name, Diagnostics& diags);
 
   // Batches: many saves in one transaction (bulk load). Commit returns false on failure (the
   // whole batch is rolled back).

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <set>
+#include <sstream>
 
 using namespace jixiao;
 using namespace jixiao::store;
@@ -39,8 +40,10 @@ DocumentFields Evaluation(const std::string& year, const std::string& region, in
   f.framework = "fw";
   f.results.total = total;
   f.results.grade = grade;
-  f.indicators = {{"A", 1, "决策", 2000, total / 5}, {"A1", 2, "立项", 1000, total / 10},
-                  {"B", 1, "过程", 2000, total / 4}};
+  f.results.total_weight = 10000;
+  f.indicators = {{"A", 1, "决策", 2000, total / 5},
+                  {"A1", 2, "立项", 1000, total / 10, true, 0},
+                  {"B", 1, "过程", 2000, total / 4, true, -1}};
   return f;
 }
 
@@ -216,6 +219,11 @@ TEST_CASE("store: versions with optimistic concurrency and restore") {
   CHECK(ind[0].code == "A");
   CHECK(ind[0].score == 8500 / 5);
   CHECK(ind[2].code == "B");
+  CHECK(ind[1].leaf);
+  CHECK(ind[1].parent == 0);
+  CHECK_FALSE(ind[0].leaf);
+  CHECK(ind[0].parent == -1);
+  CHECK(s->Get("E1", d)->fields.results.total_weight == 10000);
   CHECK_FALSE(d.HasErrors());
   // Saving a missing document with a version is an error naming it.
   Diagnostics missing;
@@ -335,4 +343,51 @@ TEST_CASE("store: a missing server is a located Chinese error without the passwo
   CHECK(Redacted("postgresql://a@h/db") == "postgresql://a@h/db");
   CHECK(IsPostgresUrl("postgres:///db?host=/tmp"));
   CHECK_FALSE(IsPostgresUrl("/tmp/postgresql://x"));
+}
+
+TEST_CASE("store: export then import into an empty store gives the same bytes") {
+  Diagnostics d;
+  auto a = Fresh(d);
+  REQUIRE(a);
+  auto uid = a->CreateUser({0, "张三", "admin", "局", "县", "h\"q\n"}, d);
+  REQUIRE(uid);
+  REQUIRE(a->CreateSession({"t1", *uid, "c", "", "", "2099-01-01T00:00:00Z"}, d));
+  REQUIRE(a->CreateJob("report", *uid, "{\"x\":1}", d));
+  REQUIRE(a->AppendAudit({0, "张三", "", "evaluation", "E1", "total", "1", "2"}, d));
+  REQUIRE(a->Save("E1", 0, Evaluation("2025", "甲", 8123, "良"), "{\"p\":\"\\u0001\"}", "张三", d));
+  REQUIRE(a->Save("E1", 1, Evaluation("2025", "甲", 9000, "优"), "second\tline", "李四", d));
+  std::ostringstream first;
+  REQUIRE(a->Export(first, d));
+  CHECK(first.str().find("\"indicators\"") != std::string::npos);
+  // Import refuses a store that already holds data.
+  std::istringstream again(first.str());
+  Diagnostics refused;
+  CHECK_FALSE(a->Import(again, "dump.jsonl", refused));
+  REQUIRE(refused.HasErrors());
+  CHECK(refused.items()[0].message.find("不是空的") != std::string::npos);
+  a.reset();
+  auto b = Fresh(d);
+  REQUIRE(b);
+  std::istringstream in(first.str());
+  REQUIRE(b->Import(in, "dump.jsonl", d));
+  std::ostringstream second;
+  REQUIRE(b->Export(second, d));
+  CHECK(second.str() == first.str());
+  // Identity columns continue after the imported rows.
+  auto next = b->CreateUser({0, "新用户", "unit", "", "", "h"}, d);
+  REQUIRE(next);
+  CHECK(*next > *uid);
+  CHECK(b->GetVersion("E1", 1, d)->payload == "{\"p\":\"\\u0001\"}");
+  CHECK_FALSE(d.HasErrors());
+  // A broken line is located and nothing is imported.
+  auto c = Fresh(d);
+  REQUIRE(c);
+  std::string broken = first.str();
+  broken.insert(broken.find('\n') + 1, "[\"nosuchtable\",1]\n");
+  std::istringstream bad(broken);
+  Diagnostics located;
+  CHECK_FALSE(c->Import(bad, "dump.jsonl", located));
+  REQUIRE(located.HasErrors());
+  CHECK(located.items()[0].where.line == 2);
+  CHECK(c->ListUsers(d).empty());
 }
