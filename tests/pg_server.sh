@@ -3,7 +3,8 @@
 # unprivileged user (postgres when run as root), listen only on a Unix socket in that folder,
 # create database "jixiao", export JIXIAO_TEST_DB_URL, run the command, then stop the server and
 # remove the folder, even on failure. Exit status: the command's (77 when no server is installed).
-# Usage: tests/pg_server.sh COMMAND [ARG…]   Extra server settings: PG_SERVER_OPTS="-c …".
+# Usage: tests/pg_server.sh COMMAND [ARG…]   Extra server settings: PG_SERVER_OPTS="-c …";
+# PG_FSYNC=on for benchmarks (tests run with fsync off).
 set -u
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
@@ -29,7 +30,7 @@ if ! as_db_user "$bindir/initdb" -D "$dir/data" -U jixiao --auth=trust -E UTF8 -
   exit 1
 fi
 if ! as_db_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $dir -c max_connections=120 -c fsync=off ${PG_SERVER_OPTS:-}" \
+    -o "-c listen_addresses='' -k $dir -c max_connections=120 -c fsync=${PG_FSYNC:-off} ${PG_SERVER_OPTS:-}" \
     start >/dev/null; then
   echo "pg_server.sh: PostgreSQL 启动失败：" >&2
   cat "$dir/server.log" >&2

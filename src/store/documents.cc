@@ -77,6 +77,24 @@ std::optional<Conflict> CurrentAsConflict(Store::Impl& db, const std::string& id
   return Conflict{Int(rs, 0), Text(rs, 1), Text(rs, 2)};
 }
 
+// All of a version's indicator rows in multi-row INSERTs (100 rows, 1,000 arguments each).
+void InsertIndicators(Store::Impl& db, const std::string& id, int64_t version,
+                      const std::vector<IndicatorResult>& indicators) {
+  for (size_t start = 0; start < indicators.size(); start += 100) {
+    std::string sql =
+        "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
+        "parent) VALUES ";
+    Args args;
+    for (size_t k = start; k < indicators.size() && k < start + 100; ++k) {
+      const auto& i = indicators[k];
+      sql += k > start ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)";
+      args.insert(args.end(), {id, version, static_cast<int64_t>(k), i.code, i.level, i.name,
+                               i.weight, i.score, int64_t{i.leaf ? 1 : 0}, i.parent});
+    }
+    db.Exec(sql, args);
+  }
+}
+
 }  // namespace
 
 std::optional<SaveOutcome> Store::Save(const std::string& id, int64_t expected_version,
@@ -119,13 +137,7 @@ std::optional<SaveOutcome> Store::Save(const std::string& id, int64_t expected_v
                     ", author, saved_at, payload) VALUES (?,?," + Placeholders(kFieldCount) +
                     ",?,?,?)",
                 Concat(Concat({id, version}, FieldArgs(fields)), {author, now, payload}));
-    int64_t seq = 0;
-    for (const auto& i : fields.indicators)
-      impl_->Exec(
-          "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
-          "parent) VALUES (?,?,?,?,?,?,?,?,?,?)",
-          {id, version, seq++, i.code, i.level, i.name, i.weight, i.score,
-           int64_t{i.leaf ? 1 : 0}, i.parent});
+    InsertIndicators(*impl_, id, version, fields.indicators);
     impl_->Commit();
     return SaveOutcome{version, std::nullopt};
   })
@@ -222,13 +234,7 @@ bool Store::SetIndicators(const std::string& id, int64_t version, int64_t total_
   JX_GUARDED("store.write", "补写“" + id + "”的指标得分失败", false, {
     impl_->Begin();
     impl_->Exec("DELETE FROM indicators WHERE doc_id = ? AND version = ?", {id, version});
-    int64_t seq = 0;
-    for (const auto& i : indicators)
-      impl_->Exec(
-          "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
-          "parent) VALUES (?,?,?,?,?,?,?,?,?,?)",
-          {id, version, seq++, i.code, i.level, i.name, i.weight, i.score,
-           int64_t{i.leaf ? 1 : 0}, i.parent});
+    InsertIndicators(*impl_, id, version, indicators);
     impl_->Exec("UPDATE versions SET total_weight = ? WHERE doc_id = ? AND version = ?",
                 {total_weight, id, version});
     impl_->Exec("UPDATE documents SET total_weight = ? WHERE id = ? AND version = ?",
@@ -325,35 +331,43 @@ bool Store::ForEachIndicator(
     const std::function<bool(const std::string&, const IndicatorResult&)>& row,
     Diagnostics& diags) {
   JX_GUARDED("store.read", "查询指标得分失败", false, {
+    // A page of matching documents (a range of the (kind, id) index), then their indicator rows
+    // (a range of the indicators primary key): both bounded whatever the planner's statistics.
     Args base;
-    if (level) base.push_back(level);
-    std::string where = Where(f, "d.", base);
+    std::string where = Where(f, "", base);
     std::string last_id;
-    int64_t last_seq = 0;
     for (bool first = true;; first = false) {
       Args args = base;
-      std::string after;
-      if (!first) {
-        after = " AND (i.doc_id > ? OR (i.doc_id = ? AND i.seq > ?))";
-        args.insert(args.end(), {last_id, last_id, last_seq});
-      }
-      args.push_back(kPage);
+      if (!first) args.push_back(last_id);
+      args.push_back(int64_t{500});
+      auto docs = impl_->Query("SELECT id FROM documents WHERE 1=1" + where +
+                                   (first ? "" : " AND id > ?") + " ORDER BY id LIMIT ?",
+                               args);
+      size_t n = docs.rowCount();
+      if (n == 0) return true;
+      docs.moveFirst();
+      std::string low = Text(docs, 0);
+      docs.moveLast();
+      std::string high = Text(docs, 0);
+      Args range = {low, high};
+      Args filter;
+      std::string on_d = Where(f, "d.", filter);
+      range.insert(range.end(), filter.begin(), filter.end());
+      if (level) range.push_back(level);
       auto rs = impl_->Query(
-          std::string("SELECT i.doc_id, i.seq, i.code, i.level, i.name, i.weight, i.score, i.leaf, "
-                      "i.parent FROM documents d JOIN indicators i ON i.doc_id = d.id AND "
-                      "i.version = d.version WHERE ") +
-              (level ? "i.level = ?" : "1=1") +
-              where + after + " ORDER BY i.doc_id, i.seq LIMIT ?",
-          args);
-      size_t n = rs.rowCount();
+          "SELECT i.doc_id, i.seq, i.code, i.level, i.name, i.weight, i.score, i.leaf, i.parent "
+          "FROM indicators i JOIN documents d ON d.id = i.doc_id AND d.version = i.version "
+          "WHERE i.doc_id >= ? AND i.doc_id <= ?" +
+              on_d + (level ? " AND i.level = ?" : "") +
+              " ORDER BY i.doc_id, i.version, i.seq",
+          range);
       for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        last_id = Text(rs, 0);
-        last_seq = Int(rs, 1);
-        if (!row(last_id, {Text(rs, 2), Int(rs, 3), Text(rs, 4), Int(rs, 5), Int(rs, 6),
-                           Int(rs, 7) != 0, Int(rs, 8)}))
+        if (!row(Text(rs, 0), {Text(rs, 2), Int(rs, 3), Text(rs, 4), Int(rs, 5), Int(rs, 6),
+                               Int(rs, 7) != 0, Int(rs, 8)}))
           return true;
       }
-      if (static_cast<int64_t>(n) < kPage) return true;
+      last_id = high;
+      if (n < 500) return true;
     }
   })
 }

@@ -60,6 +60,7 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "CREATE TABLE documents (id TEXT{C} PRIMARY KEY, " JX_DOC_COLUMNS
        ", version BIGINT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL, "
        "updated_at TEXT NOT NULL)",
+       "CREATE INDEX documents_kind_id ON documents (kind, id)",
        "CREATE INDEX documents_kind_year_region ON documents (kind, year, region, total)",
        "CREATE INDEX documents_kind_total ON documents (kind, total, id)",
        "CREATE INDEX documents_kind_gap ON documents (kind, gap, id)",
