@@ -156,6 +156,36 @@ std::optional<AddResult> AddEvaluation(store::Store& db, const Evaluation& e,
   return std::nullopt;
 }
 
+std::vector<std::optional<AddResult>> AddEvaluations(store::Store& db,
+                                                     const std::vector<const Evaluation*>& list,
+                                                     const std::string& author,
+                                                     Diagnostics& diags) {
+  std::vector<std::optional<AddResult>> out(list.size());
+  std::vector<store::NewDocument> fresh;
+  std::vector<size_t> fresh_index;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Evaluation& e = *list[i];
+    auto existing = db.Get(e.c.id, diags);
+    if (diags.HasErrors()) return out;
+    if (existing) {
+      out[i] = AddEvaluation(db, e, author, diags);
+      continue;
+    }
+    fresh.push_back({e.c.id, EvaluationFields(e, DigestInputs(e)), ScorecardJson(e.card)});
+    fresh_index.push_back(i);
+  }
+  if (fresh.empty()) return out;
+  auto taken = db.CreateMany(fresh, author, diags);
+  if (!taken) return out;
+  for (size_t k = 0; k < fresh.size(); ++k) {
+    bool raced = std::find(taken->begin(), taken->end(), fresh[k].id) != taken->end();
+    // Two cases with one id in the same call, or another writer: the ordinary path decides.
+    out[fresh_index[k]] =
+        raced ? AddEvaluation(db, *list[fresh_index[k]], author, diags) : AddResult::kAdded;
+  }
+  return out;
+}
+
 std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
                                                        const store::DocumentFilter& filter,
                                                        const std::vector<std::string>& formats,

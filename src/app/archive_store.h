@@ -32,6 +32,13 @@ enum class AddResult { kAdded, kUnchanged, kUpdated };
 std::optional<AddResult> AddEvaluation(store::Store& db, const Evaluation& e,
                                        const std::string& author, Diagnostics& diags);
 
+// Many at once: new cases are written with multi-row INSERTs, known ones one by one. One result
+// per evaluation (nullopt where it failed; the reason is in diags).
+std::vector<std::optional<AddResult>> AddEvaluations(store::Store& db,
+                                                     const std::vector<const Evaluation*>& list,
+                                                     const std::string& author,
+                                                     Diagnostics& diags);
+
 std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
                                                        const store::DocumentFilter& filter,
                                                        const std::vector<std::string>& formats,

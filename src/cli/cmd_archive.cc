@@ -1,5 +1,6 @@
 // jixiao archive add CASE… | list | show ID | remove ID | export FILE.jsonl | import FILE.jsonl
 //   [--archive FILE|postgresql://…] [--year Y] [--region R] [--town T] [--framework ID] [--grade G]
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -12,47 +13,58 @@ namespace jixiao::cli {
 
 namespace {
 
-constexpr size_t kBatch = 500;  // cases per transaction in `archive add`
+constexpr size_t kBatch = 200;  // cases per transaction in `archive add`
 
 std::string Points(int64_t hundredths) {
   return std::to_string(hundredths / 100) + "." + std::to_string(100 + hundredths % 100).substr(1);
 }
 
+// Cases are scored and written in batches: one transaction per batch, new cases in multi-row
+// INSERTs; a case's line is printed once its batch is committed.
 int Add(store::Store& db, const std::vector<std::string>& dirs) {
   FrameworkCache cache;
   int failed = 0;
-  std::vector<std::string> pending;  // printed once their batch is committed
-  Diagnostics batch_diags;
-  auto flush = [&]() {
-    if (db.CommitBatch(batch_diags)) {
-      for (const auto& line : pending) std::fputs(line.c_str(), stdout);
-    } else {
-      PrintDiagnostics(batch_diags);
-      failed += static_cast<int>(pending.size());
+  for (size_t start = 0; start < dirs.size(); start += kBatch) {
+    size_t end = std::min(dirs.size(), start + kBatch);
+    std::vector<Evaluation> loaded;
+    loaded.reserve(end - start);
+    for (size_t i = start; i < end; ++i) {
+      Diagnostics one;
+      auto e = EvaluateCaseDir(dirs[i], one, &cache);
+      if (e) {
+        loaded.push_back(std::move(*e));
+      } else {
+        PrintDiagnostics(one);
+        ++failed;
+      }
     }
-    std::fflush(stdout);
-    pending.clear();
-    batch_diags = Diagnostics();
-  };
-  for (size_t i = 0; i < dirs.size(); ++i) {
-    if (pending.empty() && !db.BeginBatch(batch_diags)) {
-      PrintDiagnostics(batch_diags);
+    std::vector<const Evaluation*> list;
+    for (const auto& e : loaded) list.push_back(&e);
+    Diagnostics batch;
+    if (!db.BeginBatch(batch)) {
+      PrintDiagnostics(batch);
       return 1;
     }
-    Diagnostics one;
-    auto e = EvaluateCaseDir(dirs[i], one, &cache);
-    auto result = e ? AddEvaluation(db, *e, "archive", one) : std::nullopt;
-    if (!result) {
-      PrintDiagnostics(one);
-      ++failed;
-    } else {
-      static const char* const kWhat[] = {"已加入", "未变化", "输入已变化，已更新"};
-      pending.push_back(std::string(kWhat[static_cast<int>(*result)]) + " " + e->c.id + "（" +
-                        Points(e->card.total.hundredths) + "分，" + e->card.grade + "）\n");
+    auto results = AddEvaluations(db, list, "archive", batch);
+    if (batch.HasErrors()) {
+      db.RollbackBatch();
+      PrintDiagnostics(batch);
+      std::fprintf(stderr, "本批 %zu 个案例未写入档案库。\n", list.size());
+      failed += static_cast<int>(list.size());
+      continue;
     }
-    if (pending.size() >= kBatch || i + 1 == dirs.size()) flush();
+    if (!db.CommitBatch(batch)) {
+      PrintDiagnostics(batch);
+      failed += static_cast<int>(list.size());
+      continue;
+    }
+    static const char* const kWhat[] = {"已加入", "未变化", "输入已变化，已更新"};
+    for (size_t i = 0; i < list.size(); ++i)
+      std::printf("%s %s（%s分，%s）\n", kWhat[static_cast<int>(*results[i])],
+                  list[i]->c.id.c_str(), Points(list[i]->card.total.hundredths).c_str(),
+                  list[i]->card.grade.c_str());
+    std::fflush(stdout);
   }
-  if (!pending.empty()) flush();
   return failed ? 1 : 0;
 }
 

@@ -1,7 +1,9 @@
 // Store: documents (evaluations and self-evaluations) with versions and optimistic concurrency,
 // per-indicator results, and the aggregate queries (ranking, gap list, grade counts, the 一级
 // matrix), streamed page by page (keyset paging) so no caller holds all rows.
+#include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "store/store_impl.h"
 
@@ -77,22 +79,35 @@ std::optional<Conflict> CurrentAsConflict(Store::Impl& db, const std::string& id
   return Conflict{Int(rs, 0), Text(rs, 1), Text(rs, 2)};
 }
 
-// All of a version's indicator rows in multi-row INSERTs (100 rows, 1,000 arguments each).
-void InsertIndicators(Store::Impl& db, const std::string& id, int64_t version,
-                      const std::vector<IndicatorResult>& indicators) {
-  for (size_t start = 0; start < indicators.size(); start += 100) {
+struct IndicatorRow {
+  const std::string* id;
+  int64_t version, seq;
+  const IndicatorResult* r;
+};
+
+// Indicator rows in multi-row INSERTs (100 rows, 1,000 arguments each).
+void InsertIndicatorRows(Store::Impl& db, const std::vector<IndicatorRow>& rows) {
+  for (size_t start = 0; start < rows.size(); start += 100) {
     std::string sql =
         "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
         "parent) VALUES ";
     Args args;
-    for (size_t k = start; k < indicators.size() && k < start + 100; ++k) {
-      const auto& i = indicators[k];
+    for (size_t k = start; k < rows.size() && k < start + 100; ++k) {
+      const IndicatorResult& i = *rows[k].r;
       sql += k > start ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)";
-      args.insert(args.end(), {id, version, static_cast<int64_t>(k), i.code, i.level, i.name,
+      args.insert(args.end(), {*rows[k].id, rows[k].version, rows[k].seq, i.code, i.level, i.name,
                                i.weight, i.score, int64_t{i.leaf ? 1 : 0}, i.parent});
     }
     db.Exec(sql, args);
   }
+}
+
+void InsertIndicators(Store::Impl& db, const std::string& id, int64_t version,
+                      const std::vector<IndicatorResult>& indicators) {
+  std::vector<IndicatorRow> rows;
+  for (size_t k = 0; k < indicators.size(); ++k)
+    rows.push_back({&id, version, static_cast<int64_t>(k), &indicators[k]});
+  InsertIndicatorRows(db, rows);
 }
 
 }  // namespace
@@ -140,6 +155,57 @@ std::optional<SaveOutcome> Store::Save(const std::string& id, int64_t expected_v
     InsertIndicators(*impl_, id, version, fields.indicators);
     impl_->Commit();
     return SaveOutcome{version, std::nullopt};
+  })
+}
+
+std::optional<std::vector<std::string>> Store::CreateMany(const std::vector<NewDocument>& docs,
+                                                          const std::string& author,
+                                                          Diagnostics& diags) {
+  std::vector<std::string> existing;
+  JX_GUARDED("store.write", "批量写入失败", std::nullopt, {
+    std::string now = UtcNow();
+    impl_->Begin();
+    constexpr size_t kChunk = 40;  // documents per statement (24 arguments each)
+    for (size_t start = 0; start < docs.size(); start += kChunk) {
+      size_t end = std::min(docs.size(), start + kChunk);
+      std::string sql = std::string("INSERT INTO documents (id, ") + kFieldColumns +
+                        ", version, author, created_at, updated_at) VALUES ";
+      Args args;
+      for (size_t k = start; k < end; ++k) {
+        sql += std::string(k > start ? "," : "") + "(?," + Placeholders(kFieldCount) + ",1,?,?,?)";
+        args.push_back(docs[k].id);
+        auto f = FieldArgs(docs[k].fields);
+        args.insert(args.end(), f.begin(), f.end());
+        args.insert(args.end(), {author, now, now});
+      }
+      auto rs = impl_->Query(sql + " ON CONFLICT (id) DO NOTHING RETURNING id", args);
+      std::set<std::string> inserted;
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) inserted.insert(Text(rs, 0));
+      std::string versions = std::string("INSERT INTO versions (doc_id, version, ") +
+                             kFieldColumns + ", author, saved_at, payload) VALUES ";
+      Args vargs;
+      std::vector<IndicatorRow> rows;
+      for (size_t k = start; k < end; ++k) {
+        if (!inserted.count(docs[k].id)) {
+          existing.push_back(docs[k].id);
+          continue;
+        }
+        versions += std::string(vargs.empty() ? "" : ",") + "(?,1," +
+                    Placeholders(kFieldCount) + ",?,?,?)";
+        vargs.push_back(docs[k].id);
+        auto f = FieldArgs(docs[k].fields);
+        vargs.insert(vargs.end(), f.begin(), f.end());
+        vargs.insert(vargs.end(), {author, now, docs[k].payload});
+      }
+      if (!vargs.empty()) impl_->Exec(versions, vargs);
+      for (size_t k = start; k < end; ++k)
+        if (inserted.count(docs[k].id))
+          for (size_t i = 0; i < docs[k].fields.indicators.size(); ++i)
+            rows.push_back({&docs[k].id, 1, static_cast<int64_t>(i), &docs[k].fields.indicators[i]});
+      InsertIndicatorRows(*impl_, rows);
+    }
+    impl_->Commit();
+    return existing;
   })
 }
 

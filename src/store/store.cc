@@ -315,7 +315,7 @@ std::unique_ptr<Store> Store::Open(const std::string& location, Diagnostics& dia
         Poco::Data::Session session("SQLite", location);
         session << "PRAGMA busy_timeout=60000", now;
         session << "PRAGMA journal_mode=WAL", now;
-        session << "PRAGMA synchronous=NORMAL", now;
+        session << "PRAGMA synchronous=FULL", now;
         session << "PRAGMA foreign_keys=ON", now;
         impl = std::make_unique<Impl>(shown, false, session);
       }

@@ -100,6 +100,12 @@ struct Version {
   std::string payload;
 };
 
+struct NewDocument {
+  std::string id;
+  DocumentFields fields;
+  std::string payload;
+};
+
 struct Conflict {  // a save refused: someone saved after the version the writer started from
   int64_t current_version = 0;
   std::string author, saved_at;
@@ -168,6 +174,10 @@ class Store {
   std::optional<SaveOutcome> Save(const std::string& id, int64_t expected_version,
                                   const DocumentFields& fields, const std::string& payload,
                                   const std::string& author, Diagnostics& diags);
+  // Creates many documents at version 1 with multi-row INSERTs (bulk load); ids that already
+  // exist are left alone and returned.
+  std::optional<std::vector<std::string>> CreateMany(const std::vector<NewDocument>& docs,
+                                                     const std::string& author, Diagnostics& diags);
   // Saves version `old_version`'s payload and fields as a new version.
   std::optional<SaveOutcome> Restore(const std::string& id, int64_t old_version,
                                      int64_t expected_version, const std::string& author,

@@ -391,3 +391,32 @@ TEST_CASE("store: export then import into an empty store gives the same bytes") 
   CHECK(located.items()[0].where.line == 2);
   CHECK(c->ListUsers(d).empty());
 }
+
+TEST_CASE("store: CreateMany writes many documents and skips existing ids") {
+  Diagnostics d;
+  auto s = Fresh(d);
+  REQUIRE(s);
+  REQUIRE(s->Save("E0003", 0, Evaluation("2024", "甲", 5000, "差"), "old", "a", d));
+  std::vector<NewDocument> docs;
+  for (int i = 0; i < 95; ++i) {
+    char id[16];
+    snprintf(id, sizeof id, "E%04d", i);
+    docs.push_back({id, Evaluation("2025", "乙", 100 * i, "良"), "p" + std::to_string(i)});
+  }
+  auto existing = s->CreateMany(docs, "bulk", d);
+  REQUIRE(existing);
+  CHECK(*existing == std::vector<std::string>{"E0003"});
+  DocumentFilter all;
+  CHECK(s->Count(all, d) == 95);
+  CHECK(s->GetVersion("E0003", 1, d)->payload == "old");
+  auto e90 = s->GetVersion("E0090", 1, d);
+  REQUIRE(e90);
+  CHECK(e90->payload == "p90");
+  CHECK(e90->fields.results.total == 9000);
+  CHECK(e90->fields.indicators.size() == 3);
+  CHECK(s->Indicators("E0090", d)[2].score == 9000 / 4);
+  int64_t cells = 0;
+  s->ForEachIndicator(all, 0, [&](const std::string&, const IndicatorResult&) { return ++cells, true; }, d);
+  CHECK(cells == 95 * 3);
+  CHECK_FALSE(d.HasErrors());
+}
