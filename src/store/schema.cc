@@ -1,6 +1,7 @@
 // The store's schema as migrations, shared by SQLite and PostgreSQL (types both accept: TEXT,
 // BIGINT; {ID} is the dialect's identity column). Versions 1–2 are the former archive's; 3 adds
-// the store's tables and moves archived cases into documents (docs/design-notes.md).
+// the store's tables and moves archived cases into documents; 4 adds full marks, the indicator
+// tree and an index (docs/design-notes.md).
 #include "store/store_impl.h"
 
 namespace jixiao::store {
@@ -14,7 +15,7 @@ namespace {
   "town TEXT NOT NULL DEFAULT '', year TEXT NOT NULL DEFAULT '', "                              \
   "project TEXT NOT NULL DEFAULT '', framework TEXT NOT NULL DEFAULT '', "                      \
   "framework_title TEXT NOT NULL DEFAULT '', digest TEXT NOT NULL DEFAULT '', "                 \
-  "total BIGINT NOT NULL DEFAULT 0, total_weight BIGINT NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "                           \
+  "total BIGINT NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "                           \
   "claimed_total BIGINT NOT NULL DEFAULT 0, computed_total BIGINT NOT NULL DEFAULT 0, "         \
   "gap BIGINT NOT NULL DEFAULT 0, findings BIGINT NOT NULL DEFAULT 0, "                         \
   "result TEXT NOT NULL DEFAULT ''"
@@ -60,7 +61,6 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "CREATE TABLE documents (id TEXT{C} PRIMARY KEY, " JX_DOC_COLUMNS
        ", version BIGINT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL, "
        "updated_at TEXT NOT NULL)",
-       "CREATE INDEX documents_kind_id ON documents (kind, id)",
        "CREATE INDEX documents_kind_year_region ON documents (kind, year, region, total)",
        "CREATE INDEX documents_kind_total ON documents (kind, total, id)",
        "CREATE INDEX documents_kind_gap ON documents (kind, gap, id)",
@@ -70,8 +70,7 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "PRIMARY KEY (doc_id, version))",
        "CREATE TABLE indicators (doc_id TEXT{C} NOT NULL, version BIGINT NOT NULL, "
        "seq BIGINT NOT NULL, code TEXT NOT NULL, level BIGINT NOT NULL, name TEXT NOT NULL DEFAULT '', "
-       "weight BIGINT NOT NULL, score BIGINT NOT NULL, leaf BIGINT NOT NULL DEFAULT 0, "
-       "parent BIGINT NOT NULL DEFAULT -1, PRIMARY KEY (doc_id, version, seq))",
+       "weight BIGINT NOT NULL, score BIGINT NOT NULL, PRIMARY KEY (doc_id, version, seq))",
        "CREATE INDEX indicators_level ON indicators (level, doc_id)",
        "INSERT INTO documents (id, " JX_MOVE_COLUMNS
        ", version, author, created_at, updated_at) SELECT id, " JX_MOVE_VALUES
@@ -80,6 +79,12 @@ const std::vector<std::vector<std::string>>& Migrations() {
        ", author, saved_at, payload) SELECT id, 1, " JX_MOVE_VALUES
        ", 'archive', added_at, scorecard FROM cases",
        "DROP TABLE cases"},
+      // 4: full marks (ranking across frameworks), the indicator tree, paging by (kind, id).
+      {"ALTER TABLE documents ADD COLUMN total_weight BIGINT NOT NULL DEFAULT 0",
+       "ALTER TABLE versions ADD COLUMN total_weight BIGINT NOT NULL DEFAULT 0",
+       "ALTER TABLE indicators ADD COLUMN leaf BIGINT NOT NULL DEFAULT 0",
+       "ALTER TABLE indicators ADD COLUMN parent BIGINT NOT NULL DEFAULT -1",
+       "CREATE INDEX documents_kind_id ON documents (kind, id)"},
   };
   return kMigrations;
 }
