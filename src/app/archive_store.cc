@@ -274,7 +274,13 @@ std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
                .first;
     refs.push_back({&it->second, &cases[i], &cards[i]});
   }
-  return RenderComparison(compare::Compare(refs), formats, template_dir, diags);
+  compare::Comparison cmp = compare::Compare(refs);
+  // The rows the comparison was computed from are freed before the writers build their outputs.
+  refs = {};
+  cards = {};
+  cases = {};
+  frameworks = {};
+  return RenderComparison(cmp, formats, template_dir, diags);
 }
 
 }  // namespace jixiao
