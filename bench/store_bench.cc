@@ -1,8 +1,9 @@
 // Benchmark for issue 20: loads N evaluations into a store (SQLite file or PostgreSQL URL) in
-// batches of 1,000 (multi-row INSERTs of 200), as `archive add` writes them (indexed results, indicator rows, scorecard payload),
-// then times one filtered ranking query (a year and a region, about N/52 rows) as serve would
-// run it. The N evaluations are 40 generated, scored cases repeated over 4 years, 13 regions and
-// 50 towns under new ids. Usage: store_bench LOCATION N   (LOCATION must be a new, empty store)
+// batches of 1,000 (multi-row INSERTs of 200), as `archive add` writes them (indexed results,
+// indicator rows, scorecard payload), then times one filtered ranking query (a year and a region,
+// about N/52 rows) as serve would run it. The N evaluations are 40 generated, scored cases repeated
+// over 4 years, 13 regions and 50 towns under new ids. Usage: store_bench LOCATION N   (LOCATION
+// must be a new, empty store)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -79,7 +80,8 @@ int main(int argc, char** argv) {
   for (int run = 0; run < 7; ++run) {
     rows = 0;
     auto t = Clock::now();
-    db->ForEach(f, [&](const jixiao::store::Document&) { return ++rows, true; }, diags);
+    db->ForEach(
+        f, [&](const jixiao::store::Document&) { return ++rows, true; }, diags);
     times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
   }
   std::sort(times.begin(), times.end());

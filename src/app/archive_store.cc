@@ -81,8 +81,8 @@ std::unique_ptr<store::Store> OpenArchive(const std::string& location, Diagnosti
     for (const auto& id : ids) {
       auto doc = db->Get(id, diags);
       auto version = doc ? db->GetVersion(id, doc->version, diags) : std::nullopt;
-      auto card = version ? ScorecardFromJson("archive:" + id, version->payload, diags)
-                          : std::nullopt;
+      auto card =
+          version ? ScorecardFromJson("archive:" + id, version->payload, diags) : std::nullopt;
       if (!card) {
         diags.Error("archive.upgrade", {db->Location(), 0, 0, id},
                     "无法从已存的评分结果补全“" + id + "”的指标得分，请重新加入该案例");

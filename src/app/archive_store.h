@@ -36,8 +36,7 @@ std::optional<AddResult> AddEvaluation(store::Store& db, const Evaluation& e,
 // per evaluation (nullopt where it failed; the reason is in diags).
 std::vector<std::optional<AddResult>> AddEvaluations(store::Store& db,
                                                      const std::vector<const Evaluation*>& list,
-                                                     const std::string& author,
-                                                     Diagnostics& diags);
+                                                     const std::string& author, Diagnostics& diags);
 
 std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
                                                        const store::DocumentFilter& filter,

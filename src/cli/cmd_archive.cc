@@ -127,7 +127,8 @@ int RunArchive(const Args& args) {
       ok = out && db->Export(out, diags);
       out.close();
       if (ok && !out) {
-        diags.Error("archive.export", {rest[1], 0, 0, ""}, "写入导出文件失败（磁盘已满或没有写权限）");
+        diags.Error("archive.export", {rest[1], 0, 0, ""},
+                    "写入导出文件失败（磁盘已满或没有写权限）");
         ok = false;
       }
       if (!ok && !diags.HasErrors())

@@ -3,8 +3,8 @@
 //   [--framework ID] [--grade G] …
 #include <cstdio>
 
-#include "app/compare_app.h"
 #include "app/archive_store.h"
+#include "app/compare_app.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"

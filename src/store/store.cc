@@ -119,8 +119,8 @@ std::string Redacted(const std::string& location) {
   if (at == std::string::npos) return location;
   size_t colon = authority.find(':');
   if (colon == std::string::npos || colon > at) return location;
-  return location.substr(0, scheme) + authority.substr(0, colon) + ":***" +
-         authority.substr(at) + (end == std::string::npos ? "" : location.substr(end));
+  return location.substr(0, scheme) + authority.substr(0, colon) + ":***" + authority.substr(at) +
+         (end == std::string::npos ? "" : location.substr(end));
 }
 
 std::string UtcNow(int64_t offset_seconds) {
@@ -149,8 +149,8 @@ std::string ChineseError(const Poco::Exception& e) {
   if (has("unable to open") || has("cannot open"))
     return "无法打开档案库文件（目录不存在或没有写权限）";
   if (has("not a database") || has("malformed")) return "该文件不是 jixiao 档案库，或已损坏";
-  if (has("connection refused") || has("no such file or directory") ||
-      has("could not connect") || has("could not translate host"))
+  if (has("connection refused") || has("no such file or directory") || has("could not connect") ||
+      has("could not translate host"))
     return "无法连接 PostgreSQL 服务器（服务器未启动，或主机、端口、套接字目录有误）";
   if (has("password authentication failed") || has("authentication"))
     return "PostgreSQL 拒绝登录（用户名或密码不对）";
@@ -284,7 +284,8 @@ bool Migrate(Store::Impl& db, Diagnostics& diags) {
     for (int v = version; v < target; ++v) {
       for (const auto& sql : Migrations()[static_cast<size_t>(v)]) db.Exec(sql);
       db.Exec("DELETE FROM meta WHERE key='schema_version'");
-      db.Exec("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", {std::to_string(v + 1)});
+      db.Exec("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
+              {std::to_string(v + 1)});
     }
     db.Commit();
     return true;
@@ -328,8 +329,7 @@ std::unique_ptr<Store> Store::Open(const std::string& location, Diagnostics& dia
       }
       diags.Error("store.open", {shown, 0, 0, ""},
                   "无法打开档案库 " + shown + "：" + ChineseError(e) +
-                      (pg ? "。请检查 PostgreSQL 地址（postgresql://用户@主机:端口/数据库）"
-                          : ""));
+                      (pg ? "。请检查 PostgreSQL 地址（postgresql://用户@主机:端口/数据库）" : ""));
       return nullptr;
     }
   }

@@ -17,8 +17,8 @@ namespace jixiao::store {
 
 // One bound argument: text or a 64-bit integer.
 struct Arg {
-  Arg(std::string v) : text(std::move(v)) {}  // NOLINT: implicit by design
-  Arg(const char* v) : text(v) {}             // NOLINT
+  Arg(std::string v) : text(std::move(v)) {}   // NOLINT: implicit by design
+  Arg(const char* v) : text(v) {}              // NOLINT
   Arg(int64_t v) : is_int(true), number(v) {}  // NOLINT
   bool is_int = false;
   std::string text;
@@ -65,14 +65,14 @@ using Lock = std::lock_guard<std::recursive_mutex>;
 
 // Runs `body` (which returns T) under the lock; a database error is reported and yields `fail`
 // (an open write transaction is rolled back).
-#define JX_GUARDED(code, what, fail, ...)       \
-  Lock lock(impl_->mu);                         \
-  try {                                         \
-    __VA_ARGS__                                 \
-  } catch (const Poco::Exception& e) {          \
-    impl_->Rollback();                          \
-    impl_->Fail(diags, code, what, e);          \
-    return fail;                                \
+#define JX_GUARDED(code, what, fail, ...) \
+  Lock lock(impl_->mu);                   \
+  try {                                   \
+    __VA_ARGS__                           \
+  } catch (const Poco::Exception& e) {    \
+    impl_->Rollback();                    \
+    impl_->Fail(diags, code, what, e);    \
+    return fail;                          \
   }
 
 }  // namespace jixiao::store

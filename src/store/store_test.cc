@@ -2,14 +2,14 @@
 // JIXIAO_TEST_DB_URL names a server (tests/pg_server.sh starts one).
 #include "store/store.h"
 
-#include "store/store_impl.h"
-
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <set>
 #include <sstream>
+
+#include "store/store_impl.h"
 
 using namespace jixiao;
 using namespace jixiao::store;
@@ -24,8 +24,8 @@ std::unique_ptr<Store> Fresh(Diagnostics& diags) {
     return Store::Open(url, diags);
   }
   static int n = 0;
-  std::string path = "/tmp/jixiao-store-test-" + std::to_string(getpid()) + "-" +
-                     std::to_string(n++) + ".db";
+  std::string path =
+      "/tmp/jixiao-store-test-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".db";
   for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
   return Store::Open(path, diags);
 }
@@ -96,9 +96,8 @@ TEST_CASE("store: sessions expire, are touched and deleted") {
   REQUIRE(s);
   auto uid = s->CreateUser({0, "u", "admin", "", "", "h"}, d);
   REQUIRE(uid);
-  REQUIRE(s->CreateSession({"tokhash", *uid, "csrf1", "2026-01-01T00:00:00Z", "",
-                            "2026-01-01T00:30:00Z"},
-                           d));
+  REQUIRE(s->CreateSession(
+      {"tokhash", *uid, "csrf1", "2026-01-01T00:00:00Z", "", "2026-01-01T00:30:00Z"}, d));
   auto got = s->GetSession("tokhash", "2026-01-01T00:10:00Z", d);
   REQUIRE(got);
   CHECK(got->user_id == *uid);
@@ -152,9 +151,11 @@ TEST_CASE("store: audit log appends and filters") {
   Diagnostics d;
   auto s = Fresh(d);
   REQUIRE(s);
-  REQUIRE(s->AppendAudit({0, "张三", "2026-01-01T00:00:00Z", "selfeval", "S1", "A1", "10", "12"}, d));
+  REQUIRE(
+      s->AppendAudit({0, "张三", "2026-01-01T00:00:00Z", "selfeval", "S1", "A1", "10", "12"}, d));
   REQUIRE(s->AppendAudit({0, "李四", "2026-01-02T00:00:00Z", "selfeval", "S1", "A2", "", "5"}, d));
-  REQUIRE(s->AppendAudit({0, "张三", "2026-01-03T00:00:00Z", "evaluation", "E1", "x", "a", "b"}, d));
+  REQUIRE(
+      s->AppendAudit({0, "张三", "2026-01-03T00:00:00Z", "evaluation", "E1", "x", "a", "b"}, d));
   CHECK(s->ListAudit({}, d).size() == 3);
   AuditFilter byWho;
   byWho.who = "张三";
@@ -248,7 +249,9 @@ TEST_CASE("store: ranking, filters, grade counts, gap list and the 一级 matrix
     int64_t total = (i * 37) % 10001;
     REQUIRE(s->Save(id, 0,
                     Evaluation(i % 2 ? "2025" : "2024", regions[i % 3], total,
-                               total >= 9000 ? "优" : total >= 8000 ? "良" : "中"),
+                               total >= 9000   ? "优"
+                               : total >= 8000 ? "良"
+                                               : "中"),
                     "{}", "bulk", d));
   }
   REQUIRE(s->CommitBatch(d));
@@ -262,7 +265,8 @@ TEST_CASE("store: ranking, filters, grade counts, gap list and the 一级 matrix
   int64_t expected = 0;
   for (int i = 0; i < 2500; ++i) expected += (i % 2 == 1 && i % 3 == 1);
   std::vector<Document> rows;
-  REQUIRE(s->ForEach(f, [&](const Document& doc) { return rows.push_back(doc), true; }, d));
+  REQUIRE(s->ForEach(
+      f, [&](const Document& doc) { return rows.push_back(doc), true; }, d));
   REQUIRE(static_cast<int64_t>(rows.size()) == expected);
   for (size_t i = 1; i < rows.size(); ++i) {
     CHECK(rows[i - 1].fields.results.total >= rows[i].fields.results.total);
@@ -272,14 +276,16 @@ TEST_CASE("store: ranking, filters, grade counts, gap list and the 一级 matrix
   // Paging over all: every id once, in total order, ties by id.
   std::vector<std::string> ids;
   all.order = DocumentFilter::Order::kTotalDesc;
-  REQUIRE(s->ForEach(all, [&](const Document& doc) { return ids.push_back(doc.id), true; }, d));
+  REQUIRE(s->ForEach(
+      all, [&](const Document& doc) { return ids.push_back(doc.id), true; }, d));
   CHECK(ids.size() == 2500);
   CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == 2500);
   DocumentFilter page = all;
   page.limit = 10;
   page.offset = 5;
   std::vector<std::string> ten;
-  s->ForEach(page, [&](const Document& doc) { return ten.push_back(doc.id), true; }, d);
+  s->ForEach(
+      page, [&](const Document& doc) { return ten.push_back(doc.id), true; }, d);
   CHECK(ten == std::vector<std::string>(ids.begin() + 5, ids.begin() + 15));
   // Grade counts add up.
   int64_t sum = 0, good = 0;
@@ -295,14 +301,15 @@ TEST_CASE("store: ranking, filters, grade counts, gap list and the 一级 matrix
   int64_t cells = 0;
   std::string previous;
   bool ordered = true;
-  REQUIRE(s->ForEachIndicator(all, 1,
-                              [&](const std::string& id, const IndicatorResult& r) {
-                                ordered = ordered && id >= previous && r.level == 1;
-                                previous = id;
-                                ++cells;
-                                return true;
-                              },
-                              d));
+  REQUIRE(s->ForEachIndicator(
+      all, 1,
+      [&](const std::string& id, const IndicatorResult& r) {
+        ordered = ordered && id >= previous && r.level == 1;
+        previous = id;
+        ++cells;
+        return true;
+      },
+      d));
   CHECK(cells == 5000);
   CHECK(ordered);
   CHECK_FALSE(d.HasErrors());
@@ -326,7 +333,8 @@ TEST_CASE("store: the 复核 gap list orders self-evaluations by |claimed - comp
   f.kind = "selfeval";
   f.order = DocumentFilter::Order::kGapDesc;
   std::vector<std::string> ids;
-  s->ForEach(f, [&](const Document& doc) { return ids.push_back(doc.id), true; }, d);
+  s->ForEach(
+      f, [&](const Document& doc) { return ids.push_back(doc.id), true; }, d);
   CHECK(ids == std::vector<std::string>{"S2", "S1", "S3"});
   CHECK(s->Get("S2", d)->fields.results.Gap() == -1200);
 }
@@ -416,7 +424,8 @@ TEST_CASE("store: CreateMany writes many documents and skips existing ids") {
   CHECK(e90->fields.indicators.size() == 3);
   CHECK(s->Indicators("E0090", d)[2].score == 9000 / 4);
   int64_t cells = 0;
-  s->ForEachIndicator(all, 0, [&](const std::string&, const IndicatorResult&) { return ++cells, true; }, d);
+  s->ForEachIndicator(
+      all, 0, [&](const std::string&, const IndicatorResult&) { return ++cells, true; }, d);
   CHECK(cells == 95 * 3);
   CHECK_FALSE(d.HasErrors());
 }
