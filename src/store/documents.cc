@@ -87,6 +87,16 @@ struct IndicatorRow {
 
 // Indicator rows in multi-row INSERTs (100 rows, 1,000 arguments each).
 void InsertIndicatorRows(Store::Impl& db, const std::vector<IndicatorRow>& rows) {
+  if (db.pg && rows.size() > 100) {  // bulk: COPY
+    std::vector<Args> values;
+    values.reserve(rows.size());
+    for (const auto& r : rows)
+      values.push_back({*r.id, r.version, r.seq, r.r->code, r.r->level, r.r->name, r.r->weight,
+                        r.r->score, int64_t{r.r->leaf ? 1 : 0}, r.r->parent});
+    CopyRows(db, "indicators", "doc_id, version, seq, code, level, name, weight, score, leaf, parent",
+             values);
+    return;
+  }
   for (size_t start = 0; start < rows.size(); start += 100) {
     std::string sql =
         "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
@@ -197,7 +207,21 @@ std::optional<std::vector<std::string>> Store::CreateMany(const std::vector<NewD
         vargs.insert(vargs.end(), f.begin(), f.end());
         vargs.insert(vargs.end(), {author, now, docs[k].payload});
       }
-      if (!vargs.empty()) impl_->Exec(versions, vargs);
+      if (impl_->pg && !vargs.empty()) {  // bulk: COPY the same values
+        constexpr size_t kWidth = kFieldCount + 5;
+        std::vector<Args> values;
+        for (size_t k = 0; k < vargs.size(); k += kWidth - 1) {
+          Args row{vargs[k], int64_t{1}};
+          row.insert(row.end(), vargs.begin() + static_cast<long>(k) + 1,
+                     vargs.begin() + static_cast<long>(k + kWidth - 1));
+          values.push_back(std::move(row));
+        }
+        CopyRows(*impl_, "versions",
+                 std::string("doc_id, version, ") + kFieldColumns + ", author, saved_at, payload",
+                 values);
+      } else if (!vargs.empty()) {
+        impl_->Exec(versions, vargs);
+      }
       for (size_t k = start; k < end; ++k)
         if (inserted.count(docs[k].id))
           for (size_t i = 0; i < docs[k].fields.indicators.size(); ++i)

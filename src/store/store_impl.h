@@ -58,6 +58,11 @@ std::string ChineseError(const Poco::Exception& e);
 // The migrations (index i brings the schema from version i to i + 1), dialect tokens unexpanded.
 const std::vector<std::vector<std::string>>& Migrations();
 
+// PostgreSQL only: `rows` (values in `columns` order) appended to `table` with COPY, inside the
+// session's open transaction. Throws Poco::Data::DataException on failure.
+void CopyRows(Store::Impl& db, const std::string& table, const std::string& columns,
+              const std::vector<Args>& rows);
+
 // Tests only: empties a PostgreSQL database's public schema (throws on failure).
 void ResetPostgresForTests(const std::string& url);
 

@@ -409,7 +409,8 @@ TEST_CASE("store: CreateMany writes many documents and skips existing ids") {
   for (int i = 0; i < 95; ++i) {
     char id[16];
     snprintf(id, sizeof id, "E%04d", i);
-    docs.push_back({id, Evaluation("2025", "乙", 100 * i, "良"), "p" + std::to_string(i)});
+    docs.push_back({id, Evaluation("2025", "乙", 100 * i, "良"), "p\\\t\r" + std::to_string(i)});
+    docs.back().fields.indicators[0].name = "名\t称\\N\n" + std::to_string(i);
   }
   auto existing = s->CreateMany(docs, "bulk", d);
   REQUIRE(existing);
@@ -419,7 +420,8 @@ TEST_CASE("store: CreateMany writes many documents and skips existing ids") {
   CHECK(s->GetVersion("E0003", 1, d)->payload == "old");
   auto e90 = s->GetVersion("E0090", 1, d);
   REQUIRE(e90);
-  CHECK(e90->payload == "p90");
+  CHECK(e90->payload == "p\\\t\r90");
+  CHECK(e90->fields.indicators[0].name == "名\t称\\N\n90");
   CHECK(e90->fields.results.total == 9000);
   CHECK(e90->fields.indicators.size() == 3);
   CHECK(s->Indicators("E0090", d)[2].score == 9000 / 4);
