@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     }
     if (last && !db->CommitBatch(diags)) return Print(diags), 1;
   }
+  if (!db->Analyze(diags)) return Print(diags), 1;  // as `archive add` does after 1,000 cases
   double load = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("load %d evaluations: %.2f s, %.0f evaluations/s\n", count, load, count / load);
   jixiao::store::DocumentFilter f;

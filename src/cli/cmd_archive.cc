@@ -65,6 +65,8 @@ int Add(store::Store& db, const std::vector<std::string>& dirs) {
                   list[i]->card.grade.c_str());
     std::fflush(stdout);
   }
+  Diagnostics stats;
+  if (dirs.size() >= 1000 && !db.Analyze(stats)) PrintDiagnostics(stats);  // after a bulk load
   return failed ? 1 : 0;
 }
 

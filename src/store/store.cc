@@ -343,6 +343,17 @@ void ResetPostgresForTests(const std::string& url) {
   session << "CREATE SCHEMA public", now;
 }
 
+bool Store::Analyze(Diagnostics& diags) {
+  std::lock_guard<std::recursive_mutex> lock(impl_->mu);
+  try {
+    impl_->Exec("ANALYZE");
+    return true;
+  } catch (const Poco::Exception& e) {
+    impl_->Fail(diags, "store.write", "更新查询统计信息失败", e);
+    return false;
+  }
+}
+
 bool Store::BeginBatch(Diagnostics& diags) {
   std::lock_guard<std::recursive_mutex> lock(impl_->mu);
   try {

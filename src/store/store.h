@@ -212,6 +212,9 @@ class Store {
   bool Export(std::ostream& out, Diagnostics& diags);
   bool Import(std::istream& in, const std::string& name, Diagnostics& diags);
 
+  // Refreshes the query planner's statistics (ANALYZE), after a bulk load.
+  bool Analyze(Diagnostics& diags);
+
   // Batches: many saves in one transaction (bulk load). Commit returns false on failure (the
   // whole batch is rolled back).
   bool BeginBatch(Diagnostics& diags);
