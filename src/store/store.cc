@@ -318,6 +318,7 @@ std::unique_ptr<Store> Store::Open(const std::string& location, Diagnostics& dia
         session << "PRAGMA journal_mode=WAL", now;
         session << "PRAGMA synchronous=FULL", now;
         session << "PRAGMA foreign_keys=ON", now;
+        session << "PRAGMA cache_size=-65536", now;  // 64 MB of pages: indexes of a 10⁵ store
         impl = std::make_unique<Impl>(shown, false, session);
       }
       if (!Migrate(*impl, diags)) return nullptr;
