@@ -29,6 +29,12 @@ done
 "$bin" compare --archive "$pg" --year 2024 -o "$tmp/y" --formats md >/dev/null ||
   fail "compare --archive --year 2024"
 grep -q town-a-2023 "$tmp/y/compare.md" && fail "--year 2024 kept a 2023 case"
+# list, show and remove on PostgreSQL.
+"$bin" archive list --year 2024 --archive "$pg" | grep -q "共 2 个案例" || fail "list --year 2024 (PostgreSQL)"
+"$bin" archive show town-a-2023 --archive "$pg" | grep -q '^digest [0-9a-f]\{64\}' || fail "show (PostgreSQL)"
+"$bin" archive remove town-a-2023 --archive "$pg" >/dev/null || fail "remove (PostgreSQL)"
+"$bin" archive list --archive "$pg" | grep -q "共 2 个案例" || fail "list after remove (PostgreSQL)"
+"$bin" archive show town-a-2023 --archive "$pg" >/dev/null 2>&1 && fail "show of a removed case succeeded"
 # Round trip SQLite → PostgreSQL → SQLite.
 createdb -h "$JIXIAO_PG_SOCKET_DIR" -U jixiao moved || exit 1
 "$bin" archive export "$tmp/1.jsonl" --archive "$tmp/a.db" >/dev/null || fail "export (SQLite)"

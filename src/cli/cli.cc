@@ -92,8 +92,8 @@ const std::vector<Command>& Commands() {
       {"archive", "评价结果档案库（SQLite 或 PostgreSQL）：加入、列出、查看、删除、导出、导入",
        "jixiao archive add CASE… | list | show ID | remove ID | export FILE.jsonl | import "
        "FILE.jsonl\n"
-       "  [--archive FILE|postgresql://用户@主机:端口/数据库] [--year Y] [--region R] [--town T]\n"
-       "  [--framework ID] [--grade G]（list 的筛选）\n"
+       "  [--archive FILE|postgresql://用户@主机:端口/数据库] [--year Y] [--region R] [--department D]\n"
+       "  [--town T] [--framework ID] [--grade G]（list 的筛选）\n"
        "  默认档案库：$JIXIAO_ARCHIVE，否则 ~/.local/share/jixiao/archive.db。\n"
        "  加入按批提交（每批200个案例一个事务，新案例多行写入）；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。\n"
        "  export/import 以 JSON 行整体搬迁档案库（可在 SQLite 与 PostgreSQL 之间）。\n"

@@ -1,5 +1,6 @@
 // jixiao archive add CASE… | list | show ID | remove ID | export FILE.jsonl | import FILE.jsonl
-//   [--archive FILE|postgresql://…] [--year Y] [--region R] [--town T] [--framework ID] [--grade G]
+//   [--archive FILE|postgresql://…] [--year Y] [--region R] [--department D] [--town T]
+//   [--framework ID] [--grade G]
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -89,6 +90,8 @@ int RunArchive(const Args& args) {
       filter.region = args[++i];
     else if (args[i] == "--town" && value)
       filter.town = args[++i];
+    else if (args[i] == "--department" && value)
+      filter.department = args[++i];
     else if (args[i] == "--framework" && value)
       filter.framework = args[++i];
     else if (args[i] == "--grade" && value)
