@@ -17,8 +17,8 @@ r = run("add", *fixtures)
 if r.returncode != 0 or r.stdout.count("已加入") != 3:
     errors.append(f"first add: {r.returncode} {r.stdout} {r.stderr}")
 con = sqlite3.connect(db)
-if con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] != "2":
-    errors.append("schema version is not 2")
+if con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] != "4":
+    errors.append("schema version is not 4")
 con.close()
 
 # 2. A changed case is detected on the second add.
@@ -53,12 +53,13 @@ for round in range(3):
     con = sqlite3.connect(db)
     if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
         errors.append(f"round {round}: integrity_check failed")
-    ids = {row[0] for row in con.execute("SELECT id FROM cases")}
+    ids = {row[0] for row in con.execute("SELECT id FROM documents")}
     partial_rounds += len(ids) < 603
     for f in ("town-a-2023", "town-a-2024", "town-b-2024"):
         if f not in ids:
             errors.append(f"round {round}: committed case {f} lost")
-    for (sc,) in con.execute("SELECT scorecard FROM cases"):
+    for (sc,) in con.execute("SELECT v.payload FROM documents d JOIN versions v ON v.doc_id = d.id "
+                             "AND v.version = d.version"):
         if "total" not in json.loads(sc):
             errors.append(f"round {round}: a half-written scorecard")
     con.close()
@@ -69,4 +70,4 @@ shutil.rmtree(work, ignore_errors=True)
 if errors:
     print("\n".join(errors))
     sys.exit(1)
-print(f"archive: schema 2, change detected, 3 SIGKILLs survived with {count} cases committed and intact")
+print(f"archive: schema 4, change detected, 3 SIGKILLs survived with {count} cases committed and intact")

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# 40 `jixiao archive add` processes start at once on an archive that does not exist yet; every
+# 40 `jixiao archive add` processes start at once on an archive that does not exist yet (an SQLite
+# file, or with "pg" a new PostgreSQL database on the server tests/pg_server.sh started); every
 # one must succeed and all 40 cases must be stored. Repeated ROUNDS times (default 10).
-# Usage: archive_parallel.sh JIXIAO [ROUNDS]
+# Usage: archive_parallel.sh JIXIAO [ROUNDS] [sqlite|pg]
 set -u
-bin=$1 rounds=${2:-10} cases=40
+bin=$1 rounds=${2:-10} backend=${3:-sqlite} cases=40
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -16,6 +17,10 @@ done
 status=0
 for r in $(seq 1 "$rounds"); do
   db=$tmp/round$r/archive.db
+  if [ "$backend" = pg ]; then
+    createdb -h "$JIXIAO_PG_SOCKET_DIR" -U jixiao "round$r" || exit 1
+    db="postgresql:///round$r?host=$JIXIAO_PG_SOCKET_DIR&user=jixiao"
+  fi
   pids=()
   for i in $(seq 1 $cases); do
     "$bin" archive add "$tmp/m/c$i" --archive "$db" >"$tmp/out.$i" 2>&1 &
@@ -30,7 +35,7 @@ for r in $(seq 1 "$rounds"); do
     fi
   done
   stored=$("$bin" archive list --archive "$db" | grep -c "^c[0-9]")
-  echo "round $r: $((cases - failed))/$cases adds succeeded, $stored cases stored"
+  echo "round $r ($backend): $((cases - failed))/$cases adds succeeded, $stored cases stored"
   [ "$failed" -eq 0 ] && [ "$stored" -eq $cases ] || status=1
 done
 exit $status

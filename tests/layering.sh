@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Layering (DESIGN.md §2): no module includes one further along the pipeline. Checked here for the
-# edges that once went wrong: archive/ must not include app/ or cli/; nothing but cli/ and main.cc
-# includes cli/; scorecard_io/ (below app/ and archive/) includes neither.
+# edges that once went wrong: store/ must not include app/ or cli/; nothing but cli/ and main.cc
+# includes cli/; scorecard_io/ (below app/ and store/) includes neither.
 set -u
 cd "$(dirname "$0")/../src" || exit 1
 status=0
@@ -14,8 +14,8 @@ check() {  # check DIR PATTERN
     status=1
   fi
 }
-check archive 'app|cli'
-check scorecard_io 'app|archive|cli'
+check store 'app|cli'
+check scorecard_io 'app|store|cli'
 for d in */; do
   d=${d%/}
   [ "$d" = cli ] || check "$d" cli

@@ -81,17 +81,22 @@ const std::vector<Command>& Commands() {
        RunSurvey},
       {"compare", "多个评价案例的汇总比较（财政局）",
        "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"
-       "  jixiao compare --archive FILE [--year Y] [--framework ID] [-o DIR] …\n"
+       "  jixiao compare --archive FILE|postgresql://… [--year Y] [--region R] [--department D]\n"
+       "    [--town T] [--framework ID] [--grade G] [-o DIR] …\n"
        "  "
        "排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；"
        "\n"
        "  写出 "
        "compare.xlsx（含图表）和“街镇财政支出绩效评价结果汇总分析”报告。说明：docs/compare.md。",
        RunCompare},
-      {"archive", "评价结果档案库（SQLite）：加入、列出、查看、删除",
-       "jixiao archive add CASE… | list | show ID | remove ID  [--archive FILE]\n"
+      {"archive", "评价结果档案库（SQLite 或 PostgreSQL）：加入、列出、查看、删除、导出、导入",
+       "jixiao archive add CASE… | list | show ID | remove ID | export FILE.jsonl | import "
+       "FILE.jsonl\n"
+       "  [--archive FILE|postgresql://用户@主机:端口/数据库] [--year Y] [--region R] [--department D]\n"
+       "  [--town T] [--framework ID] [--grade G]（list 的筛选）\n"
        "  默认档案库：$JIXIAO_ARCHIVE，否则 ~/.local/share/jixiao/archive.db。\n"
-       "  每个案例的加入是一个事务；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。\n"
+       "  加入按批提交（每批200个案例一个事务，新案例多行写入）；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。\n"
+       "  export/import 以 JSON 行整体搬迁档案库（可在 SQLite 与 PostgreSQL 之间）。\n"
        "  说明：docs/compare.md。",
        RunArchive},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",

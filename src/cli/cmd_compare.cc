@@ -1,8 +1,10 @@
 // jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]
+// jixiao compare --archive FILE|postgresql://… [--year Y] [--region R] [--department D] [--town T]
+//   [--framework ID] [--grade G] …
 #include <cstdio>
 
+#include "app/archive_store.h"
 #include "app/compare_app.h"
-#include "app/archive_compare.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
@@ -15,17 +17,25 @@ int RunCompare(const Args& args) {
   const Command& self = FindCommand("compare");
   if (WantsHelp(args)) return Usage(self, false);
   std::vector<std::string> dirs, formats = {"xlsx", "docx", "html", "md"};
-  std::string out_dir = "out", templates = report::DefaultCompareTemplateDir(), archive_path, year,
-              framework;
+  std::string out_dir = "out", templates = report::DefaultCompareTemplateDir(), archive_path;
+  store::DocumentFilter filter;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-o" && i + 1 < args.size()) {
       out_dir = args[++i];
     } else if (args[i] == "--archive" && i + 1 < args.size()) {
       archive_path = args[++i];
     } else if (args[i] == "--year" && i + 1 < args.size()) {
-      year = args[++i];
+      filter.year = args[++i];
     } else if (args[i] == "--framework" && i + 1 < args.size()) {
-      framework = args[++i];
+      filter.framework = args[++i];
+    } else if (args[i] == "--region" && i + 1 < args.size()) {
+      filter.region = args[++i];
+    } else if (args[i] == "--department" && i + 1 < args.size()) {
+      filter.department = args[++i];
+    } else if (args[i] == "--town" && i + 1 < args.size()) {
+      filter.town = args[++i];
+    } else if (args[i] == "--grade" && i + 1 < args.size()) {
+      filter.grade = args[++i];
     } else if (args[i] == "--templates" && i + 1 < args.size()) {
       templates = args[++i];
     } else if (args[i] == "--formats" && i + 1 < args.size()) {
@@ -45,9 +55,8 @@ int RunCompare(const Args& args) {
   }
   temp::SetScratchDir(out_dir);
   if (!archive_path.empty()) {
-    auto db = archive::Archive::Open(archive_path, diags);
-    auto files = db ? archive::CompareArchived(*db, year, framework, formats, templates, diags)
-                    : std::nullopt;
+    auto db = OpenArchive(archive_path, diags);
+    auto files = db ? CompareArchived(*db, filter, formats, templates, diags) : std::nullopt;
     if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
       PrintDiagnostics(diags);
       return 1;

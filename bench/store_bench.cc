@@ -1,0 +1,93 @@
+// Benchmark for issue 20: loads N evaluations into a store (SQLite file or PostgreSQL URL) in
+// batches of 1,000 (multi-row INSERTs of 200), as `archive add` writes them (indexed results,
+// indicator rows, scorecard payload), then times one filtered ranking query (a year and a region,
+// about N/52 rows) as serve would run it. The N evaluations are 40 generated, scored cases repeated
+// over 4 years, 13 regions and 50 towns under new ids. Usage: store_bench LOCATION N   (LOCATION
+// must be a new, empty store)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "app/archive_store.h"
+#include "app/pipeline.h"
+#include "case_generator.h"
+#include "scorecard_io/scorecard_json.h"
+
+using Clock = std::chrono::steady_clock;
+
+static void Print(const jixiao::Diagnostics& diags) {
+  for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+}
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: store_bench LOCATION N\n");
+    return 2;
+  }
+  std::string location = argv[1];
+  int count = std::atoi(argv[2]);
+  std::string dir = "/tmp/jixiao-store-bench-cases";
+  std::system(("rm -rf '" + dir + "'").c_str());
+  auto paths = jixiao::bench::GenerateCases(
+      dir, std::string(JIXIAO_SOURCE_DIR) + "/indicators/national-2020.json", 40, 20261207u);
+  std::vector<jixiao::Evaluation> base;
+  std::vector<std::string> payloads;
+  jixiao::FrameworkCache cache;
+  for (const auto& p : paths) {
+    jixiao::Diagnostics diags;
+    auto e = jixiao::EvaluateCaseDir(p, diags, &cache);
+    if (!e) return Print(diags), 1;
+    payloads.push_back(jixiao::ScorecardJson(e->card));
+    base.push_back(std::move(*e));
+  }
+  jixiao::Diagnostics diags;
+  auto db = jixiao::store::Store::Open(location, diags);
+  if (!db) return Print(diags), 1;
+  auto start = Clock::now();
+  std::vector<jixiao::store::NewDocument> chunk;
+  for (int i = 0; i < count; ++i) {
+    if (i % 1000 == 0 && !db->BeginBatch(diags)) return Print(diags), 1;
+    const auto& e = base[static_cast<size_t>(i) % base.size()];
+    auto fields = jixiao::EvaluationFields(e, "bench-" + std::to_string(i));
+    char id[32], region[16], town[16];
+    std::snprintf(id, sizeof id, "bench-%06d", i);
+    std::snprintf(region, sizeof region, "区%02d", i % 13);
+    std::snprintf(town, sizeof town, "镇%02d", i % 50);
+    fields.year = std::to_string(2021 + i % 4);
+    fields.region = region;
+    fields.town = town;
+    chunk.push_back({id, std::move(fields), payloads[static_cast<size_t>(i) % base.size()]});
+    bool last = i % 1000 == 999 || i + 1 == count;
+    if (chunk.size() == 200 || last) {
+      auto existing = db->CreateMany(chunk, "bench", diags);
+      if (!existing || !existing->empty()) return Print(diags), 1;
+      chunk.clear();
+    }
+    if (last && !db->CommitBatch(diags)) return Print(diags), 1;
+  }
+  if (!db->Analyze(diags)) return Print(diags), 1;  // as `archive add` does after 1,000 cases
+  double load = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf("load %d evaluations: %.2f s, %.0f evaluations/s\n", count, load, count / load);
+  jixiao::store::DocumentFilter f;
+  f.kind = "evaluation";
+  f.year = "2023";
+  f.region = "区03";
+  f.order = jixiao::store::DocumentFilter::Order::kTotalDesc;
+  std::vector<double> times;
+  size_t rows = 0;
+  for (int run = 0; run < 7; ++run) {
+    rows = 0;
+    auto t = Clock::now();
+    db->ForEach(
+        f, [&](const jixiao::store::Document&) { return ++rows, true; }, diags);
+    times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+  }
+  std::sort(times.begin(), times.end());
+  std::printf("ranking query (year 2023, region 区03, by total): %zu rows, median %.1f ms\n", rows,
+              times[times.size() / 2]);
+  Print(diags);
+  return diags.HasErrors() ? 1 : 0;
+}
