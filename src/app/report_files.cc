@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/attachment_check.h"
+#include "app/docx_styles.h"
 #include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"
@@ -41,14 +42,8 @@ bool RenderDocument(const doc::Document& document, const std::vector<std::string
     if (f == "html") files.push_back({base + ".html", render::ToHtml(document)});
     if (f == "docx" || (f == "pdf" && !Wants(formats, "docx"))) {
       // A template directory may carry its own reference styles; else the shipped one is used.
-      std::string styles_file = template_dir + "/styles.xml";
-      auto styles = ReadFileBytes(styles_file);
-      if (!styles)
-        styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
-      if (!styles) {
-        diags.Error("template.missing", {styles_file, 0, 0, ""}, "找不到 DOCX 参考样式 styles.xml");
-        return false;
-      }
+      auto styles = ReadDocxStyles(template_dir, diags);
+      if (!styles) return false;
       std::string docx = render::ToDocx(document, *styles);
       // One LibreOffice layout gives each heading its page: the TOC's cached page numbers.
       bool want_pdf = Wants(formats, "pdf");
