@@ -10,9 +10,10 @@ namespace {
 
 // Text from input is never read as Markdown (docs/templates.md): every character CommonMark/GFM
 // give a meaning inline gets a backslash wherever it stands (emphasis * _ ~, code `, links [ ],
-// raw HTML and autolinks < >, entities &, headings #, table pipes |), and at the start of a line
-// the block markers too: list markers - + and "12. " / "12) ", setext = , and leading blanks (an
-// indented code block). Structure comes only from the document's blocks.
+// raw HTML and autolinks < >, entities &, headings #), and at the start of a line the block
+// markers too: list markers - + and "12. " / "12) ", setext = , a table row's | (a GFM table
+// needs rows that open a line), and leading blanks (an indented code block). Pipes inside a line
+// are escaped in table cells only. Structure comes only from the document's blocks.
 std::string EscapeMd(const std::string& raw, bool in_table, bool line_start = false) {
   std::string text = XmlSafe(raw), out;
   bool at_start = line_start;
@@ -25,9 +26,9 @@ std::string EscapeMd(const std::string& raw, bool in_table, bool line_start = fa
       out += in_table ? "<br>" : "\n";
       at_start = !in_table;
       continue;
-    } else if (std::string_view("*_`\\<>[]~&#|").find(c) != std::string_view::npos) {
+    } else if (std::string_view("*_`\\<>[]~&#").find(c) != std::string_view::npos) {
       out += std::string("\\") + c;
-    } else if (at_start && (c == '-' || c == '+' || c == '=')) {
+    } else if (at_start && (c == '-' || c == '+' || c == '=' || c == '|')) {
       out += std::string("\\") + c;
     } else if (at_start && c >= '0' && c <= '9') {
       size_t end = text.find_first_not_of("0123456789", i);

@@ -1,0 +1,75 @@
+// Shared by the template-folder and attachment-folder harnesses: a small scored case copied from
+// tests/malformed/_shared into the scratch folder, a secret file beside it that no input may
+// reach, and the oracle: a secret in any output or message aborts (a read outside the case or the
+// template folder). Contract: single-threaded, like libFuzzer's loop.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "app/report_files.h"
+#include "core/text.h"
+#include "fuzz_util.h"
+
+namespace jixiao::fuzz {
+
+inline constexpr const char* kSecret = "FUZZ-SECRET-7f3a";
+
+// SCRATCH/secret.txt and SCRATCH/secret.png (a PNG carrying the secret), created once.
+inline std::string SecretDir() {
+  static const std::string dir = [] {
+    std::string d = ScratchDir() + "/outside";
+    std::filesystem::create_directories(d);
+    WriteFile(d + "/secret.txt", std::string(kSecret) + "\n");
+    WriteFile(d + "/secret.png",
+              std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 33) +
+                  kSecret);
+    return d;
+  }();
+  return dir;
+}
+
+// A fresh copy of the mini case (case.json, budget.csv, framework) at SCRATCH/<name>/case.
+inline std::string FreshCase(const std::string& name) {
+  std::string root = ScratchDir() + "/" + name;
+  std::filesystem::remove_all(root);
+  std::string shared = std::string(JIXIAO_SOURCE_DIR) + "/tests/malformed/_shared";
+  std::filesystem::create_directories(root + "/case");
+  std::filesystem::create_directories(root + "/_shared");
+  std::filesystem::copy(shared + "/minicase", root + "/case");
+  std::filesystem::copy_file(shared + "/mini.json", root + "/_shared/mini.json");
+  // case.json names ../../_shared/mini.json: keep that shape one level further down.
+  std::string json = ReadFileBytes(root + "/case/case.json").value_or("");
+  size_t at = json.find("../../_shared/mini.json");
+  if (at != std::string::npos) json.replace(at, 23, "../_shared/mini.json");
+  WriteFile(root + "/case/case.json", json);
+  return root + "/case";
+}
+
+// Aborts when a secret reached an output or a message.
+inline void CheckNoSecret(const std::optional<std::vector<OutputFile>>& files,
+                          const Diagnostics& diags) {
+  if (files)
+    for (const auto& f : *files)
+      if (f.bytes.find(kSecret) != std::string::npos) std::abort();
+  for (const auto& d : diags.items())
+    if (d.ToString().find(kSecret) != std::string::npos) std::abort();
+}
+
+// Splits `data` at each line "----" into at most `n` parts.
+inline std::vector<std::string> SplitParts(const std::string& data, size_t n) {
+  std::vector<std::string> parts;
+  size_t from = 0;
+  while (parts.size() + 1 < n) {
+    size_t cut = data.find("\n----\n", from);
+    if (cut == std::string::npos) break;
+    parts.push_back(data.substr(from, cut - from));
+    from = cut + 6;
+  }
+  parts.push_back(data.substr(from));
+  parts.resize(n);
+  return parts;
+}
+
+}  // namespace jixiao::fuzz
