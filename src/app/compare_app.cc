@@ -32,9 +32,10 @@ std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::strin
   for (const auto& e : evaluations) {
     auto [it, fresh] = by_id.emplace(e.c.id, &e);
     if (!fresh)
-      diags.Error("compare.duplicate_id", {e.c.dir + "/case.json", 0, 0, "$.id"},
-                  "案例编号“" + e.c.id + "”重复：" + it->second->c.dir + " 和 " + e.c.dir +
-                      " 是同一编号，汇总表无法区分两者；请在 case.json 的 id 中给每个案例不同的编号");
+      diags.Error(
+          "compare.duplicate_id", {e.c.dir + "/case.json", 0, 0, "$.id"},
+          "案例编号“" + e.c.id + "”重复：" + it->second->c.dir + " 和 " + e.c.dir +
+              " 是同一编号，汇总表无法区分两者；请在 case.json 的 id 中给每个案例不同的编号");
   }
   if (diags.ErrorCount() != errors_before) return std::nullopt;
   std::vector<compare::CaseRef> refs;

@@ -39,13 +39,15 @@ std::string ShownText(const std::string& text) {
       out += "\\u00";
       out += kHex[low >> 4];
       out += kHex[low & 15];
-    } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
                static_cast<unsigned char>(text[i + 2]) >= 0xAA &&
                static_cast<unsigned char>(text[i + 2]) <= 0xAE) {  // U+202A–U+202E
       out += "\\u202";
       out += static_cast<char>('a' + (static_cast<unsigned char>(text[i + 2]) - 0xAA));
       i += 2;
-    } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x81 &&
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x81 &&
                static_cast<unsigned char>(text[i + 2]) >= 0xA6 &&
                static_cast<unsigned char>(text[i + 2]) <= 0xA9) {  // U+2066–U+2069
       out += "\\u206";

@@ -14,7 +14,7 @@ inline constexpr int64_t kMaxCsvRows = 1000000;             // data rows per CSV
 inline constexpr int kMaxCsvColumns = 1000;
 
 // Case attachments and pictures, templates (issue 19).
-inline constexpr int64_t kMaxAttachmentBytes = 64LL << 20;        // one attachments/ file
+inline constexpr int64_t kMaxAttachmentBytes = 64LL << 20;         // one attachments/ file
 inline constexpr int64_t kMaxAppendedAttachmentBytes = 4LL << 20;  // one appended .md attachment
 inline constexpr int kMaxPictureSide = 20000;                      // pixels, width and height
 inline constexpr int kMaxTemplateNesting = 100;                    // {{#…}} / {{^…}} sections

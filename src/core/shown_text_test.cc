@@ -13,15 +13,19 @@ namespace jixiao {
 TEST_CASE("ShownText escapes controls, C1 and bidi overrides, keeps Chinese") {
   CHECK(ShownText("附件\x1b[31m红\a\b") == "附件\\x1b[31m红\\x07\\x08");
   CHECK(ShownText("a\nb\tc\rd\x7f") == "a\\nb\\tc\\rd\\x7f");
-  CHECK(ShownText("\xc2\x9b" "2J") == "\\u009b2J");
-  CHECK(ShownText("名\xe2\x80\xae" "fdp.exe") == "名\\u202efdp.exe");
+  CHECK(ShownText("\xc2\x9b"
+                  "2J") == "\\u009b2J");
+  CHECK(ShownText("名\xe2\x80\xae"
+                  "fdp.exe") == "名\\u202efdp.exe");
   CHECK(ShownText("\xe2\x81\xa6x\xe2\x81\xa9") == "\\u2066x\\u2069");
   CHECK(ShownText("预算执行率 100.00%，见“附件1”") == "预算执行率 100.00%，见“附件1”");
 }
 
 TEST_CASE("a printed diagnostic never carries a raw control character") {
-  Diagnostic d{Severity::kWarning, "case.attachment_name",
-               {"case/attachments/附件\n# 伪造章节.pdf", 0, 0, ""}, "已略过"};
+  Diagnostic d{Severity::kWarning,
+               "case.attachment_name",
+               {"case/attachments/附件\n# 伪造章节.pdf", 0, 0, ""},
+               "已略过"};
   std::string line = d.ToString();
   CHECK(line.find('\n') == std::string::npos);
   CHECK(line.find("附件\\n# 伪造章节.pdf") != std::string::npos);

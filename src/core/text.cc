@@ -253,7 +253,8 @@ std::optional<std::string> ReadFileBytes(const std::string& path, std::string* w
   }
   if (st.st_size > limit) {
     close(fd);
-    return fail("文件过大（" + MiB(st.st_size) + " MiB，上限 " + MiB(limit) + " MiB，见 docs/limits.md）");
+    return fail("文件过大（" + MiB(st.st_size) + " MiB，上限 " + MiB(limit) +
+                " MiB，见 docs/limits.md）");
   }
   std::string bytes;
   bytes.reserve(static_cast<size_t>(st.st_size));

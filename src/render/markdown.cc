@@ -35,9 +35,14 @@ std::string EscapeMd(const std::string& raw, bool in_table, bool line_start = fa
       bool marker = end != std::string::npos && end - i <= 9 &&
                     (text[end] == '.' || text[end] == ')') &&
                     (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\t');
-      out += text.substr(i, (end == std::string::npos ? text.size() : end) - i);
-      if (marker) out += std::string("\\") + text[end], i = end;
-      else i = (end == std::string::npos ? text.size() : end) - 1;
+      size_t stop = end == std::string::npos ? text.size() : end;
+      out += text.substr(i, stop - i);
+      if (marker) {  // "12. " → "12\. "
+        out += std::string("\\") + text[end];
+        i = end;
+      } else {
+        i = stop - 1;
+      }
     } else {
       out += c;
     }
@@ -52,8 +57,8 @@ std::string EscapeUrl(const std::string& raw) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : raw) {
-    if (c <= 0x20 || c == 0x7F || std::string_view("()<>[]\\\"'`").find(static_cast<char>(c)) !=
-                                      std::string_view::npos) {
+    if (c <= 0x20 || c == 0x7F ||
+        std::string_view("()<>[]\\\"'`").find(static_cast<char>(c)) != std::string_view::npos) {
       out += '%';
       out += kHex[c >> 4];
       out += kHex[c & 15];
@@ -119,8 +124,8 @@ std::string ToMarkdown(const doc::Document& document) {
       out += "\n";
     } else if (auto* im = std::get_if<doc::Image>(&block); im && !im->png.empty()) {
       out += "![" + EscapeMd(im->number + " " + im->caption, true) + "](" + EscapeUrl(im->source) +
-             ")\n\n**" +
-             EscapeMd(im->number, false) + " " + EscapeMd(im->caption, false) + "**\n\n";
+             ")\n\n**" + EscapeMd(im->number, false) + " " + EscapeMd(im->caption, false) +
+             "**\n\n";
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       out += "# " + EscapeMd(c->kicker, false) + "\n\n";
       for (const auto& [label, value] : c->fields)

@@ -13,10 +13,10 @@
 #include "report/context.h"
 #include "report/number_policy.h"
 #include "report/pictures.h"
-#include "report/template_nesting.h"
 #include "report/source_refs.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
+#include "report/template_nesting.h"
 #include "report/text_lint.h"
 
 namespace jixiao::report {
@@ -223,10 +223,9 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       }
     } else if (name == "attachments") {
       size_t first = out.blocks.size();
-      AppendAttachmentSections(in.c, out,
-                               [&](doc::Image& image, const std::string& cited_in) {
-                                 LoadCasePicture(in.c.dir, {cited_in, 0, 0, ""}, image, diags);
-                               });
+      AppendAttachmentSections(in.c, out, [&](doc::Image& image, const std::string& cited_in) {
+        LoadCasePicture(in.c.dir, {cited_in, 0, 0, ""}, image, diags);
+      });
       from_narrative.resize(first, false);
       from_narrative.resize(out.blocks.size(), true);
       attachments_appended = true;

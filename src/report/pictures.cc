@@ -72,10 +72,10 @@ void LoadCasePicture(const std::string& case_dir, const Location& cited, doc::Im
   }
   const std::string kPng = "\x89PNG\r\n\x1a\n";
   if (!bytes || bytes->size() < 24 || bytes->compare(0, 8, kPng) != 0) {
-    diags.Warning("narrative.image", at,
-                  bytes ? "插图不是 PNG 文件，请另存为 PNG，已略过"
-                        : "找不到插图文件（" + (why.empty() ? "文件不存在" : why) +
-                              "），请检查路径，已略过");
+    diags.Warning(
+        "narrative.image", at,
+        bytes ? "插图不是 PNG 文件，请另存为 PNG，已略过"
+              : "找不到插图文件（" + (why.empty() ? "文件不存在" : why) + "），请检查路径，已略过");
     return;
   }
   int width = 0, height = 0;

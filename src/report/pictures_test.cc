@@ -1,10 +1,11 @@
 // Issue 19: picture sizes a PNG header claims, and the template nesting limit.
+#include "report/pictures.h"
+
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
 
 #include "core/diagnostics.h"
-#include "report/pictures.h"
 #include "report/template_nesting.h"
 
 namespace jixiao::report {

@@ -65,8 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       fuzz::WriteFile(picture, parts[1]);
     }
   }
-  static const std::string secret_png =
-      Base64(ReadFileBytes(outside + "/secret.png").value_or(""));
+  static const std::string secret_png = Base64(ReadFileBytes(outside + "/secret.png").value_or(""));
   Diagnostics diags;
   std::optional<std::vector<OutputFile>> files;
   Guarded("fuzz.attachments", diags, [&] {
