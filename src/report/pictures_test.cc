@@ -58,6 +58,9 @@ TEST_CASE("template sections nest at most 100 deep, located at the line") {
   for (int i = 0; i < 500; ++i) siblings += "{{#a}}x{{/a}}{{^b}}y{{/b}}";
   Diagnostics more;
   CHECK(CheckTemplateNesting(siblings, "b.mustache", more));
+  std::string spaced;
+  for (int i = 0; i < 101; ++i) spaced += "{{\n #a}}";
+  CHECK_FALSE(CheckTemplateNesting(spaced, "d.mustache", more));
   std::string changed = "{{=<% %>=}}";
   for (int i = 0; i < 101; ++i) changed += "<%#a%>";
   CHECK_FALSE(CheckTemplateNesting(changed, "c.mustache", more));

@@ -1,5 +1,7 @@
 #include "report/template_nesting.h"
 
+#include <cctype>
+
 #include "core/limits.h"
 #include "core/text.h"
 
@@ -20,7 +22,7 @@ bool CheckTemplateNesting(const std::string& text, const std::string& file, Diag
     size_t end = text.find(tag_close, inner);
     if (end == std::string::npos) return true;  // mustache reports the unclosed tag
     size_t kind_at = inner;
-    while (kind_at < end && (text[kind_at] == ' ' || text[kind_at] == '\t')) ++kind_at;
+    while (kind_at < end && std::isspace(static_cast<unsigned char>(text[kind_at]))) ++kind_at;
     char kind = kind_at < end ? text[kind_at] : '\0';
     if (kind == '#' || kind == '^') {
       if (++depth > limits::kMaxTemplateNesting) {
