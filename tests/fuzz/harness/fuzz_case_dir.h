@@ -22,9 +22,11 @@ inline std::string SecretDir() {
     std::string d = ScratchDir() + "/outside";
     std::filesystem::create_directories(d);
     WriteFile(d + "/secret.txt", std::string(kSecret) + "\n");
-    WriteFile(d + "/secret.png",
-              std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 33) +
-                  kSecret);
+    // A 1×1 PNG header (signature, IHDR) followed by the secret as its "data".
+    static const char kHeader[] =
+        "\x89PNG\r\n\x1a\n\0\0\0\x0d"
+        "IHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+    WriteFile(d + "/secret.png", std::string(kHeader, sizeof kHeader - 1) + kSecret);
     return d;
   }();
   return dir;
