@@ -3,6 +3,7 @@
 # (the instrumented build scripts/test.sh --sanitize also uses)
 # and runs each for SECONDS (default 30) from its seed corpus in tests/fuzz/corpus/<reader>/.
 # Usage: scripts/fuzz.sh [SECONDS] [READER…]     readers: json csv markup targets survey xlsx
+#   templates attachments (a template folder; a case's attachments/ and images/)
 # Env: FUZZ_RUNS=N stops each harness after N inputs (SECONDS stays the upper bound).
 # One harness at a time, on one core.
 # A crash leaves its input in build-sanitize/artifacts/<reader>/ and makes the script exit 1; turn
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 readers=("$@")
-[ ${#readers[@]} -eq 0 ] && readers=(json csv markup targets survey xlsx)
+[ ${#readers[@]} -eq 0 ] && readers=(json csv markup targets survey xlsx templates attachments)
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 CC=clang CXX=clang++ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJIXIAO_SANITIZE=ON -DJIXIAO_FUZZ=ON \

@@ -1,5 +1,7 @@
 #include "app/compare_app.h"
 
+#include <map>
+
 #include "compare/comparison.h"
 #include "core/text.h"
 #include "render/render.h"
@@ -24,6 +26,18 @@ std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::strin
       ok = false;
   }
   if (!ok) return std::nullopt;
+  // Every output names a case by its id: two folders with one id could not be told apart.
+  std::map<std::string, const Evaluation*> by_id;
+  size_t errors_before = diags.ErrorCount();
+  for (const auto& e : evaluations) {
+    auto [it, fresh] = by_id.emplace(e.c.id, &e);
+    if (!fresh)
+      diags.Error(
+          "compare.duplicate_id", {e.c.dir + "/case.json", 0, 0, "$.id"},
+          "案例编号“" + e.c.id + "”重复：" + it->second->c.dir + " 和 " + e.c.dir +
+              " 是同一编号，汇总表无法区分两者；请在 case.json 的 id 中给每个案例不同的编号");
+  }
+  if (diags.ErrorCount() != errors_before) return std::nullopt;
   std::vector<compare::CaseRef> refs;
   for (const auto& e : evaluations) refs.push_back({e.framework.get(), &e.c, &e.card});
   return RenderComparison(compare::Compare(refs), formats, template_dir, diags);

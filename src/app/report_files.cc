@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/attachment_check.h"
+#include "app/docx_styles.h"
 #include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"
@@ -32,6 +33,22 @@ std::vector<std::string> TocHeadings(const doc::Document& document) {
   return out;
 }
 
+// LibreOffice lays out about 1 MiB of text in 18 s; past this the TOC's page numbers are left to
+// Word (F9) rather than making a long attachment cost minutes (issue 19).
+constexpr size_t kTocLayoutBytes = 1 << 20;
+
+size_t ParagraphBytes(const doc::Document& document) {
+  size_t bytes = 0;
+  for (const auto& block : document.blocks) {
+    if (auto* p = std::get_if<doc::Paragraph>(&block))
+      for (const auto& run : p->runs) bytes += run.text.size();
+    else if (auto* l = std::get_if<doc::List>(&block))
+      for (const auto& item : l->items)
+        for (const auto& run : item) bytes += run.text.size();
+  }
+  return bytes;
+}
+
 bool RenderDocument(const doc::Document& document, const std::vector<std::string>& formats,
                     const std::string& template_dir, const std::string& base,
                     std::vector<OutputFile>& files, Diagnostics& diags,
@@ -41,18 +58,19 @@ bool RenderDocument(const doc::Document& document, const std::vector<std::string
     if (f == "html") files.push_back({base + ".html", render::ToHtml(document)});
     if (f == "docx" || (f == "pdf" && !Wants(formats, "docx"))) {
       // A template directory may carry its own reference styles; else the shipped one is used.
-      std::string styles_file = template_dir + "/styles.xml";
-      auto styles = ReadFileBytes(styles_file);
-      if (!styles)
-        styles = ReadFileBytes(styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml");
-      if (!styles) {
-        diags.Error("template.missing", {styles_file, 0, 0, ""}, "找不到 DOCX 参考样式 styles.xml");
-        return false;
-      }
+      auto styles = ReadDocxStyles(template_dir, diags);
+      if (!styles) return false;
       std::string docx = render::ToDocx(document, *styles);
       // One LibreOffice layout gives each heading its page: the TOC's cached page numbers.
       bool want_pdf = Wants(formats, "pdf");
-      if (want_pdf || (office.toc_pages && OfficeBinary())) {
+      bool toc_pages = office.toc_pages && OfficeBinary();
+      if (toc_pages && !want_pdf && ParagraphBytes(document) > kTocLayoutBytes) {
+        toc_pages = false;
+        diags.Warning("report.toc_pages", {base + ".docx", 0, 0, ""},
+                      "报告正文超过 1 MiB（多为很长的附件），未调用 LibreOffice 排版写目录页码："
+                      "在 Word 中打开后按 F9 更新目录即可");
+      }
+      if (want_pdf || toc_pages) {
         Diagnostics first_pass;
         if (auto pdf = DocxToPdf(docx, office.scratch_dir, want_pdf ? diags : first_pass)) {
           auto pages = HeadingPages(*pdf, TocHeadings(document), office.scratch_dir);

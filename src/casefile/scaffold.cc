@@ -31,13 +31,13 @@ bool SafeId(const std::string& id) {
 // Narrative keys in template order with the heading above each: [[narrative:KEY]].
 std::vector<std::pair<std::string, std::string>> NarrativeSections(const std::string& dir) {
   std::vector<std::pair<std::string, std::string>> out;
-  auto list = ReadFileBytes(dir + "/sections.txt");
+  auto list = ReadFileInside(dir, "sections.txt");
   if (!list) return out;
   std::istringstream files(*list);
   for (std::string name; std::getline(files, name);) {
     name = Trim(name);
     if (name.empty() || name[0] == '#') continue;
-    auto text = ReadFileBytes(dir + "/" + name);
+    auto text = ReadFileInside(dir, name);
     if (!text) continue;
     std::istringstream lines(*text);
     std::string heading;

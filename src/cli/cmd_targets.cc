@@ -61,10 +61,11 @@ int Check(const Args& args, const Command& self) {
     const targets::RuleInfo* rule = targets::FindRule(x.rule);
     const char* name = rule ? rule->name : "";
     std::printf("%s%s %s[%s %s] %s：%s%s%s\n",
-                (x.file.empty() ? table->targets.file : x.file).c_str(),
+                ShownText(x.file.empty() ? table->targets.file : x.file).c_str(),
                 x.row ? (":" + std::to_string(x.row)).c_str() : "",
-                kLabel[static_cast<int>(x.severity)], x.rule.c_str(), name, x.indicator.c_str(),
-                x.message.c_str(), x.suggestion.empty() ? "" : "。建议：", x.suggestion.c_str());
+                kLabel[static_cast<int>(x.severity)], x.rule.c_str(), name,
+                ShownText(x.indicator).c_str(), ShownText(x.message).c_str(),
+                x.suggestion.empty() ? "" : "。建议：", ShownText(x.suggestion).c_str());
   }
   std::printf("共检查 %zu 个指标，发现 %zu 个问题。\n", table->targets.rows.size(), issues.size());
   return errors ? 1 : 0;

@@ -19,12 +19,17 @@ struct Location {
   std::string ToString() const;  // "case.json:12:5 $.findings.A21"
 };
 
+// `text` safe to print on a terminal: C0 controls and DEL as \x1b (\n, \r, \t as such), C1
+// controls and bidirectional overrides as \u009b / \u202e, so that a file name or a value quoted
+// in a message can neither colour, move nor forge a line. Everything else is kept.
+std::string ShownText(const std::string& text);
+
 struct Diagnostic {
   Severity severity = Severity::kError;
   std::string code;  // stable machine code, e.g. "framework.weight_sum"
   Location where;
   std::string message;
-  std::string ToString() const;  // "file:line:col path: 错误[code]: message"
+  std::string ToString() const;  // "file:line:col path: 错误[code]: message", ShownText
 };
 
 class Diagnostics {

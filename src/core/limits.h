@@ -13,6 +13,12 @@ inline constexpr int kMaxJsonDepth = 200;                   // nesting of object
 inline constexpr int64_t kMaxCsvRows = 1000000;             // data rows per CSV table
 inline constexpr int kMaxCsvColumns = 1000;
 
+// Case attachments and pictures, templates (issue 19).
+inline constexpr int64_t kMaxAttachmentBytes = 64LL << 20;         // one attachments/ file
+inline constexpr int64_t kMaxAppendedAttachmentBytes = 4LL << 20;  // one appended .md attachment
+inline constexpr int kMaxPictureSide = 20000;                      // pixels, width and height
+inline constexpr int kMaxTemplateNesting = 100;                    // {{#…}} / {{^…}} sections
+
 // Values.
 inline constexpr int64_t kMaxAmountFen = 1000000000000000LL;  // 10^15 fen = 10 万亿元
 inline constexpr int64_t kMaxPoints = 100000;                 // weight, total, deduction, override

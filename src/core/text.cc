@@ -211,7 +211,32 @@ std::string SystemErrorText(int error) {
   }
 }
 
-std::optional<std::string> ReadFileBytes(const std::string& path, std::string* why) {
+namespace {
+// A byte count in MiB for a message: whole MiB, or one decimal below 10 MiB.
+std::string MiB(int64_t bytes) {
+  if (bytes >= (10LL << 20)) return std::to_string(bytes >> 20);
+  int64_t tenths = bytes * 10 / (1LL << 20);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+}  // namespace
+
+std::optional<std::string> ReadFileInside(const std::string& root, const std::string& relative,
+                                          std::string* why) {
+  if (!IsPlainRelativePath(relative)) {
+    if (why) *why = "路径必须位于目录内：只写目录内的相对路径，不要用绝对路径、“..”或反斜杠";
+    return std::nullopt;
+  }
+  std::string path = root + "/" + relative;
+  if (PathExists(path) && !IsInside(path, root)) {
+    if (why) *why = "是指向目录外的符号链接（或位于这样的子目录中）：请把文件本身复制进来";
+    return std::nullopt;
+  }
+  return ReadFileBytes(path, why);
+}
+
+std::optional<std::string> ReadFileBytes(const std::string& path, std::string* why,
+                                         int64_t max_bytes) {
+  const int64_t limit = max_bytes >= 0 ? max_bytes : limits::kMaxInputFileBytes;
   auto fail = [&](const std::string& reason) -> std::optional<std::string> {
     if (why) *why = reason;
     return std::nullopt;
@@ -226,10 +251,10 @@ std::optional<std::string> ReadFileBytes(const std::string& path, std::string* w
     return fail(is_dir ? "这是一个目录，不是文件"
                        : "不是普通文件（管道、设备或套接字），请换成真实的文件");
   }
-  if (st.st_size > limits::kMaxInputFileBytes) {
+  if (st.st_size > limit) {
     close(fd);
-    return fail("文件过大（" + std::to_string(st.st_size / (1 << 20)) + " MiB，上限 " +
-                std::to_string(limits::kMaxInputFileBytes >> 20) + " MiB，见 docs/limits.md）");
+    return fail("文件过大（" + MiB(st.st_size) + " MiB，上限 " + MiB(limit) +
+                " MiB，见 docs/limits.md）");
   }
   std::string bytes;
   bytes.reserve(static_cast<size_t>(st.st_size));
@@ -244,9 +269,9 @@ std::optional<std::string> ReadFileBytes(const std::string& path, std::string* w
     }
     if (n == 0) break;
     bytes.append(buffer, static_cast<size_t>(n));
-    if (static_cast<int64_t>(bytes.size()) > limits::kMaxInputFileBytes) {
+    if (static_cast<int64_t>(bytes.size()) > limit) {
       close(fd);
-      return fail("文件过大（上限 " + std::to_string(limits::kMaxInputFileBytes >> 20) + " MiB）");
+      return fail("文件过大（上限 " + MiB(limit) + " MiB）");
     }
   }
   close(fd);

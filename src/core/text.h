@@ -3,6 +3,7 @@
 // one it used; bytes valid in none of them yield nullopt (the caller reports the file).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,7 +29,13 @@ bool IsDirectory(const std::string& path);
 // Reads a whole regular file of at most limits::kMaxInputFileBytes; nullopt otherwise (missing,
 // unreadable, FIFO/device, directory, symlink loop, too large), with the reason in Chinese in
 // `why` when given. Never blocks on a FIFO.
-std::optional<std::string> ReadFileBytes(const std::string& path, std::string* why = nullptr);
+// `max_bytes` lowers the limit for one kind of file (an attachment).
+std::optional<std::string> ReadFileBytes(const std::string& path, std::string* why = nullptr,
+                                         int64_t max_bytes = -1);
+// Reads `relative` (IsPlainRelativePath) from inside `root` only: a path with "..", an absolute
+// one, or one that a symlink leads out of `root` is refused with the reason in `why`.
+std::optional<std::string> ReadFileInside(const std::string& root, const std::string& relative,
+                                          std::string* why = nullptr);
 
 bool PathExists(const std::string& path);  // anything at all, even a dangling symlink
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/limits.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 
@@ -49,8 +50,11 @@ void ReadOne(const std::string& dir, const std::string& name, std::vector<Attach
                 "附件不是普通文件（是 FIFO、设备或失效的链接）：请换成普通文件或删除");
     return;
   }
+  // Size limits (docs/limits.md) before reading: an appended text is parsed and laid out, an
+  // external file is only copied.
+  int64_t limit = external ? limits::kMaxAttachmentBytes : limits::kMaxAppendedAttachmentBytes;
   std::string why;
-  auto bytes = ReadFileBytes(path, &why);
+  auto bytes = ReadFileBytes(path, &why, limit);
   if (!bytes) {
     diags.Error("case.attachment_file", at, "无法读取附件：" + why);
     return;

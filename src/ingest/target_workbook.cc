@@ -35,8 +35,17 @@ std::vector<std::pair<int, std::string>> RowTexts(const XlsxSheet& s, int row) {
   return out;
 }
 
+// The rows that hold at least one cell, in order. Loops over a sheet follow these, not max_row:
+// one cell at XFD1048576 (or a <dimension> claiming the whole grid) must not cost a million rows.
+std::vector<int> RowsPresent(const XlsxSheet& s) {
+  std::vector<int> rows;
+  for (const auto& [at, cell] : s.cells)
+    if (rows.empty() || rows.back() != at.first) rows.push_back(at.first);
+  return rows;
+}
+
 int FindHeaderRow(const XlsxSheet& s) {
-  for (int row = 1; row <= s.max_row; ++row) {
+  for (int row : RowsPresent(s)) {
     bool name = false, value = false;
     for (const auto& [col, t] : RowTexts(s, row)) {
       std::string n = Trim(t);
@@ -228,7 +237,8 @@ bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostic
       if (!CellText(sheet.At(header_row, col)).empty()) last_col = col;
     for (int col = 1; col <= last_col; ++col)
       out.grid.header.push_back(CellText(sheet.At(header_row, col)));
-    for (int row = header_row + 1; row <= sheet.max_row; ++row) {
+    for (int row : RowsPresent(sheet)) {  // a row without cells is blank: skipped below anyway
+      if (row <= header_row) continue;
       CsvRow r{row, {}};
       bool any = false;
       std::string first_text;

@@ -236,11 +236,15 @@ std::string FinalSection(std::string& body, size_t landscape_end, bool first_sec
 
 // A narrative picture inline, scaled to the text width at most (96 dpi, EMU = 9525 per pixel).
 std::string ImageInline(const doc::Image& im, int id) {
-  long long cx = static_cast<long long>(im.width) * 9525,
-            cy = static_cast<long long>(im.height) * 9525;
+  // The reader bounds the size (limits::kMaxPictureSide); a size from elsewhere is clamped so
+  // that no product overflows and no extent is zero or negative.
+  auto side = [](int pixels) { return std::min(std::max(pixels, 1), 100000); };
+  long long cx = static_cast<long long>(side(im.width)) * 9525,
+            cy = static_cast<long long>(side(im.height)) * 9525;
   const long long max_cx = static_cast<long long>(kTextWidth) * 635, max_cy = 8000000;
   if (cx > max_cx) cy = cy * max_cx / cx, cx = max_cx;
   if (cy > max_cy) cx = cx * max_cy / cy, cy = max_cy;
+  cx = std::max(cx, 1LL), cy = std::max(cy, 1LL);
   std::string n = std::to_string(id),
               ext = "cx=\"" + std::to_string(cx) + "\" cy=\"" + std::to_string(cy) + "\"";
   return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/><w:keepNext/><w:spacing w:line=\"240\" "

@@ -161,3 +161,54 @@ TEST_CASE("HTML: no page break right after a landscape section (it would print a
 }
 
 }  // namespace jixiao::render
+
+namespace jixiao::render {
+
+// Issue 19: typed text never becomes Markdown structure (docs/templates.md).
+TEST_CASE("Markdown: typed text stays text, the document's blocks stay structure") {
+  doc::Document d;
+  d.blocks.push_back(doc::Heading{1, "标题 #"});
+  for (const char* typed : {"# 伪造一级标题", "- 伪造列表项", "+ 伪造", "1. 伪造编号", "12) 伪造",
+                            "| 伪造 | 表格 |", "===", "    缩进代码", "[链接](http://e.example)",
+                            "*强调* _下划_ ~~删除~~ `代码`", "<b>粗体</b> &amp;"}) {
+    doc::Paragraph p;
+    p.runs = {{typed, false}};
+    d.blocks.push_back(p);
+  }
+  doc::List list;
+  list.items = {{{"- 嵌套", false}}};
+  d.blocks.push_back(list);
+  std::string md = ToMarkdown(d);
+  CHECK(md.find("# 标题 \\#\n") != std::string::npos);  // no closing sequence eaten
+  CHECK(md.find("\n\\# 伪造一级标题\n") != std::string::npos);
+  CHECK(md.find("\n\\- 伪造列表项\n") != std::string::npos);
+  CHECK(md.find("\n\\+ 伪造\n") != std::string::npos);
+  CHECK(md.find("\n1\\. 伪造编号\n") != std::string::npos);
+  CHECK(md.find("\n12\\) 伪造\n") != std::string::npos);
+  CHECK(md.find("\n\\| 伪造 | 表格 |\n") != std::string::npos);
+  CHECK(md.find("\n\\===\n") != std::string::npos);
+  CHECK(md.find("\n缩进代码\n") != std::string::npos);
+  CHECK(md.find("\\[链接\\](http://e.example)") != std::string::npos);
+  CHECK(md.find("\\*强调\\* \\_下划\\_ \\~\\~删除\\~\\~ \\`代码\\`") != std::string::npos);
+  CHECK(md.find("\\<b\\>粗体\\</b\\> \\&amp;") != std::string::npos);
+  CHECK(md.find("- \\- 嵌套\n") != std::string::npos);  // the list item, not a nested list
+}
+
+TEST_CASE("Markdown: numbers and plain text are left alone") {
+  doc::Document d;
+  doc::Paragraph p;
+  p.runs = {{"1.总目标：2024年完成100.00%，图1-2。", false}};
+  d.blocks.push_back(p);
+  CHECK(ToMarkdown(d) == "1.总目标：2024年完成100.00%，图1-2。\n\n");
+}
+
+TEST_CASE("Markdown: a picture path cannot end its link") {
+  doc::Document d;
+  doc::Image image;
+  image.source = "images/a) b.png";
+  image.png = "x";
+  d.blocks.push_back(image);
+  CHECK(ToMarkdown(d).find("](images/a%29%20b.png)") != std::string::npos);
+}
+
+}  // namespace jixiao::render

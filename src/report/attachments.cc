@@ -102,8 +102,9 @@ std::vector<std::string> AttachmentListItems(const Case& c,
   return out;
 }
 
-void AppendAttachmentSections(const Case& c, doc::Document& out,
-                              const std::function<void(doc::Image&)>& load_image) {
+void AppendAttachmentSections(
+    const Case& c, doc::Document& out,
+    const std::function<void(doc::Image&, const std::string& cited_in)>& load_image) {
   for (const auto& a : c.attachments) {
     if (a.external) continue;
     out.blocks.push_back(doc::PageBreak{});
@@ -117,7 +118,7 @@ void AppendAttachmentSections(const Case& c, doc::Document& out,
         h->level = std::min(h->level + 1, 4);
         if (!EndsWith(h->text, "{-}")) h->text += kUnnumbered;
       } else if (auto* image = std::get_if<doc::Image>(&out.blocks[i])) {
-        load_image(*image);
+        load_image(*image, a.file);
       }
     }
   }

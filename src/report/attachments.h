@@ -40,9 +40,11 @@ std::vector<std::string> AttachmentListItems(const Case& c,
 
 // Appends each attachment file written in markup (.md) as a chapter: a page break, an unnumbered
 // level-1 heading “附件2-1：标题”, its text with headings one level down (unnumbered) and its
-// pictures loaded from the case directory. `load_image` is the builder's picture reader.
-void AppendAttachmentSections(const Case& c, doc::Document& out,
-                              const std::function<void(doc::Image&)>& load_image);
+// pictures loaded from the case directory. `load_image` is the builder's picture reader, given
+// the attachment file that cites the picture.
+void AppendAttachmentSections(
+    const Case& c, doc::Document& out,
+    const std::function<void(doc::Image&, const std::string& cited_in)>& load_image);
 
 // An attachment chapter (headed “附件N：…”) is one entry of the TOC: its own sub-headings
 // (调查概况, 说明…) are marked !in_toc.

@@ -85,7 +85,7 @@ TEST_CASE("attachment sections: page break, heading, text one level down, unnumb
   c.attachments = {File("2-1", "访谈情况分析报告", false, "# 访谈对象\n\n受理中心工作人员。\n"),
                    File("6-1", "通知", true)};
   doc::Document d;
-  AppendAttachmentSections(c, d, [](doc::Image&) {});
+  AppendAttachmentSections(c, d, [](doc::Image&, const std::string&) {});
   REQUIRE(d.blocks.size() == 4);
   CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[0]));
   CHECK(std::get<doc::Heading>(d.blocks[1]).text == "附件2-1：访谈情况分析报告 {-}");

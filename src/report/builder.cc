@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include "core/resources.h"
 #include "core/text.h"
@@ -12,24 +13,30 @@
 #include "report/attachments.h"
 #include "report/context.h"
 #include "report/number_policy.h"
+#include "report/pictures.h"
 #include "report/source_refs.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
+#include "report/template_nesting.h"
 #include "report/text_lint.h"
 
 namespace jixiao::report {
 namespace {
 
-std::vector<std::string> SectionList(const std::string& dir, const std::string& list,
-                                     Diagnostics& diags) {
+// The section files `list` names, each with its line there.
+std::vector<std::pair<std::string, int>> SectionList(const std::string& dir,
+                                                     const std::string& list, Diagnostics& diags) {
   std::string file = dir + "/" + list;
-  auto text = ReadFileBytes(file);
+  std::string why;
+  auto text = ReadFileInside(dir, list, &why);
   if (!text) {
     diags.Error("template.missing", {file, 0, 0, ""},
-                "找不到模板目录的 sections.txt（每行一个章节模板文件名），请检查 --templates 目录");
+                "无法读取模板目录的 " + list + "（" + why +
+                    "）：它须是模板目录中的普通文件，每行一个章节模板文件名，请检查 --templates "
+                    "目录");
     return {};
   }
-  std::vector<std::string> names;
+  std::vector<std::pair<std::string, int>> names;
   std::istringstream lines(*text);
   std::string line;
   int number = 0;
@@ -37,15 +44,15 @@ std::vector<std::string> SectionList(const std::string& dir, const std::string& 
     ++number;
     line = Trim(line);
     if (line.empty() || line[0] == '#') continue;
-    // Section files are read from the template folder only.
+    // Section files are read from the template folder only. The line is not quoted: a message
+    // never echoes what a file holds (the location names the line).
     if (!IsPlainRelativePath(line) || !IsInside(dir + "/" + line, dir)) {
       diags.Error("template.path", {file, number, 1, ""},
-                  "章节模板“" + line +
-                      "”必须位于模板目录内：请只写文件名，不要用绝对路径、“..”或指向目录外的"
-                      "符号链接");
+                  "这一行的章节模板必须位于模板目录内：请只写文件名，不要用绝对路径、“..”或指向"
+                  "目录外的符号链接");
       return {};
     }
-    names.push_back(line);
+    names.emplace_back(line, number);
   }
   return names;
 }
@@ -70,58 +77,37 @@ const char* const kUnnumbered = "{-}";
 // grading paragraph). Each drop is a warning naming the text.
 void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrative,
                  Diagnostics& diags) {
-  std::vector<std::pair<std::string, bool>> chapter;  // text, written by the template
+  // Linear in the paragraphs (a 4 MB attachment of short paragraphs took 11 s when each was
+  // compared with every earlier one): exact repeats are looked up in a hash set; the near-repeat
+  // test runs only against the template's own paragraphs, which the template bounds.
+  std::unordered_set<std::string> chapter;  // every long paragraph of this chapter
+  std::vector<std::string> by_template;     // the template's long paragraphs of this chapter
   std::vector<doc::Block> kept;
   for (size_t i = 0; i < document.blocks.size(); ++i) {
     auto& block = document.blocks[i];
-    if (auto* h = std::get_if<doc::Heading>(&block); h && h->level == 1) chapter.clear();
+    if (auto* h = std::get_if<doc::Heading>(&block); h && h->level == 1) {
+      chapter.clear();
+      by_template.clear();
+    }
     if (auto* p = std::get_if<doc::Paragraph>(&block)) {
       std::string text = doc::PlainText(p->runs);
-      bool narrative = i < from_narrative.size() && from_narrative[i];
-      bool repeat = false;
-      for (const auto& [earlier, by_template] : chapter)
-        repeat = repeat || earlier == text ||
-                 (narrative && by_template && text.size() >= 120 && SameParagraph(earlier, text));
-      if (repeat && text.size() >= 120) {  // 40 characters: formulaic lines may repeat
-        diags.Warning("report.repeat", {"", 0, 0, ""},
-                      "报告同一章中重复的段落已略去：“" + text.substr(0, 60) + "…”");
-        continue;
+      if (text.size() >= 120) {  // 40 characters: formulaic lines may repeat
+        bool narrative = i < from_narrative.size() && from_narrative[i];
+        bool repeat = chapter.count(text) > 0;
+        for (size_t k = 0; narrative && !repeat && k < by_template.size(); ++k)
+          repeat = SameParagraph(by_template[k], text);
+        if (repeat) {
+          diags.Warning("report.repeat", {"", 0, 0, ""},
+                        "报告同一章中重复的段落已略去：“" + text.substr(0, 60) + "…”");
+          continue;
+        }
+        if (!narrative) by_template.push_back(text);
+        chapter.insert(std::move(text));
       }
-      chapter.emplace_back(text, !narrative);
     }
     kept.push_back(std::move(block));
   }
   document.blocks = std::move(kept);
-}
-
-// Reads a narrative picture relative to the case directory (or its narrative/ or attachments/
-// folder); only PNG (its size from the IHDR chunk). A missing or unreadable file is a warning
-// naming it; so is a path that leaves the case (“..”, absolute).
-void LoadImage(const std::string& case_dir, doc::Image& image, Diagnostics& diags) {
-  std::string path = case_dir + "/" + image.source;
-  if (!IsPlainRelativePath(image.source)) {
-    diags.Warning("narrative.image", {case_dir + "/narrative", 0, 0, image.source},
-                  "插图路径必须位于案例目录内（如 images/流程图.png），已略过");
-    return;
-  }
-  auto bytes = ReadFileBytes(path);
-  for (const char* folder : {"/narrative/", "/attachments/"})
-    if (!bytes) bytes = ReadFileBytes(path = case_dir + folder + image.source);
-  const std::string kPng = "\x89PNG\r\n\x1a\n";
-  if (!bytes || bytes->size() < 24 || bytes->compare(0, 8, kPng) != 0) {
-    diags.Warning("narrative.image", {case_dir + "/" + image.source, 0, 0, ""},
-                  bytes ? "插图不是 PNG 文件，请另存为 PNG" : "找不到插图文件，请检查路径");
-    return;
-  }
-  auto be32 = [&](size_t at) {
-    return (static_cast<unsigned char>((*bytes)[at]) << 24) |
-           (static_cast<unsigned char>((*bytes)[at + 1]) << 16) |
-           (static_cast<unsigned char>((*bytes)[at + 2]) << 8) |
-           static_cast<unsigned char>((*bytes)[at + 3]);
-  };
-  image.width = static_cast<int>(be32(16));
-  image.height = static_cast<int>(be32(20));
-  image.png = std::move(*bytes);
 }
 
 }  // namespace
@@ -237,7 +223,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       from_narrative.resize(out.blocks.size(), true);
       for (size_t i = first; i < out.blocks.size(); ++i)
         if (auto* image = std::get_if<doc::Image>(&out.blocks[i]))
-          LoadImage(in.c.dir, *image, diags);
+          LoadCasePicture(in.c.dir, {in.c.dir + "/case.json", 0, 0, "$.narrative." + key}, *image,
+                          diags);
     } else if (name == "attachments:list") {
       if (!out.blocks.empty())  // the list never opens a page alone: the body's last lines go too
         if (auto* last = std::get_if<doc::Paragraph>(&out.blocks.back()))
@@ -250,8 +237,9 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
       }
     } else if (name == "attachments") {
       size_t first = out.blocks.size();
-      AppendAttachmentSections(in.c, out,
-                               [&](doc::Image& image) { LoadImage(in.c.dir, image, diags); });
+      AppendAttachmentSections(in.c, out, [&](doc::Image& image, const std::string& cited_in) {
+        LoadCasePicture(in.c.dir, {cited_in, 0, 0, ""}, image, diags);
+      });
       from_narrative.resize(first, false);
       from_narrative.resize(out.blocks.size(), true);
       attachments_appended = true;
@@ -272,15 +260,16 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
                     "模板引用的表格“" + name + "”无法生成（未知表名，或案例缺少所需数据），已略过");
     }
   };
-  for (const auto& name : sections) {
+  for (const auto& [name, line] : sections) {
     current_file = dir + "/" + name;
     std::string why;
-    auto text = ReadFileBytes(current_file, &why);
-    if (!text) {
-      diags.Error("template.missing", {current_file, 0, 0, ""},
-                  "无法读取 sections.txt 列出的模板文件：" + why);
+    auto text = ReadFileInside(dir, name, &why);
+    if (!text) {  // located at its line: the name itself is not echoed
+      diags.Error("template.missing", {dir + "/" + section_list, line, 1, ""},
+                  "无法读取这一行列出的章节模板文件（" + why + "），请检查文件名");
       continue;
     }
+    if (!CheckTemplateNesting(*text, current_file, diags)) continue;
     kainjow::mustache::mustache tmpl(*text);
     tmpl.set_custom_escape([](const std::string& s) { return s; });  // values arrive escaped
     if (!tmpl.is_valid()) {
@@ -303,6 +292,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
     diags.Warning("template.attachments", {dir + "/" + section_list, 0, 0, "[[attachments]]"},
                   "模板没有写 [[attachments]]，案例 attachments/ 中的附件已附在报告末尾");
     handler("attachments", "", document);
+    if (diags.ErrorCount() != errors_before) return std::nullopt;  // a picture that leaves the case
   }
   OrderAttachmentChapters(document, from_narrative);
   KeepAttachmentSubheadingsOutOfToc(document);

@@ -10,6 +10,7 @@
 #include "report/builder.h"
 #include "report/report_input.h"
 #include "report/tables.h"
+#include "report/template_nesting.h"
 
 namespace jixiao::report {
 namespace {
@@ -212,11 +213,14 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
 std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp,
                                                   const std::string& dir, Diagnostics& diags) {
   std::string file = dir + "/compare.mustache";
-  auto text = ReadFileBytes(file);
+  std::string why;
+  auto text = ReadFileInside(dir, "compare.mustache", &why);
   if (!text) {
-    diags.Error("template.missing", {file, 0, 0, ""}, "找不到汇总分析报告模板 compare.mustache");
+    diags.Error("template.missing", {file, 0, 0, ""},
+                "无法读取汇总分析报告模板 compare.mustache（" + why + "）");
     return std::nullopt;
   }
+  if (!CheckTemplateNesting(*text, file, diags)) return std::nullopt;
   kainjow::mustache::data d;
   d.set("count", std::to_string(cmp.ranking.size()));
   d.set("tie_rule", std::string(cmp.same_framework ? "总分" : "总得分率") +

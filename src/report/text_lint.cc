@@ -172,14 +172,14 @@ std::string StripHeadingNumber(const std::string& text) {
 
 std::vector<std::string> TemplateHeadings(const std::string& dir) {
   std::vector<std::string> out;
-  auto list = ReadFileBytes(dir + "/sections.txt");
+  auto list = ReadFileInside(dir, "sections.txt");
   if (!list) return out;
   std::istringstream names(*list);
   std::string name;
   while (std::getline(names, name)) {
     name = Trim(name);
     if (name.empty() || name[0] == '#') continue;
-    auto text = ReadFileBytes(dir + "/" + name);
+    auto text = ReadFileInside(dir, name);
     if (!text) continue;
     std::istringstream lines(*text);
     std::string line;

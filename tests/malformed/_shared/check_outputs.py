@@ -2,7 +2,7 @@
 """Loads every output under DIR the way a user's programs would and fails on any that need repair.
 
 usage: check_outputs.py DIR [--expect NAME]... [--absent TEXT]... [--present TEXT]...
-  .docx  python-docx opens it; every XML part parses (expat)
+  .docx  python-docx opens it; every XML part parses (expat) and has no DTD
   .xlsx  openpyxl opens it; every XML part parses
   .html  UTF-8, parses (html.parser), no XML-invalid character
   .md    UTF-8, no XML-invalid character
@@ -35,6 +35,8 @@ def texts_of(path):
                         xml.dom.minidom.parseString(data)
                     except Exception as e:  # noqa: BLE001 — any parse failure is the finding
                         fail(f"{path}:{name} is not well-formed XML: {e}")
+                    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                        fail(f"{path}:{name} carries a DTD")
                     yield data.decode("utf-8")
     else:
         with open(path, "rb") as f:
