@@ -94,6 +94,19 @@ const std::vector<Command>& Commands() {
        "  每个案例的加入是一个事务；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。\n"
        "  说明：docs/compare.md。",
        RunArchive},
+      {"serve", "网页应用：项目单位、评价机构、财政局在浏览器中工作",
+       "jixiao serve [--listen 127.0.0.1:8080] [--data DIR] [--routes]\n"
+       "  --listen 地址:端口  默认 127.0.0.1:8080\n"
+       "  --data DIR         数据目录（SQLite 数据库与案例），默认 jixiao-data\n"
+       "  --routes           打印路由表（JSON）后退出\n"
+       "  先用 jixiao user add 建立账号。说明：docs/api.md。",
+       RunServe},
+      {"user", "网页应用的账号",
+       "jixiao user add NAME --role admin|bureau|evaluator|unit [--unit 单位] [--region 区域] "
+       "--password-stdin [--data DIR]\n"
+       "  密码从标准输入读一行（至少 10 个字符），以 PBKDF2-HMAC-SHA256 保存。\n"
+       "  项目单位须给 --unit，财政局须给 --region；评价机构的 --region 为其评价默认所属区域。",
+       RunUser},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",
        "jixiao targets check FILE [--budget budget.csv] [--json]\n"
        "  jixiao targets fix FILE -o FIXED.csv [--budget budget.csv]\n"

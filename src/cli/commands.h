@@ -31,6 +31,8 @@ int RunArchive(const Args& args);
 int RunNew(const Args& args);
 int RunSheet(const Args& args);
 int RunImport(const Args& args);
+int RunServe(const Args& args);
+int RunUser(const Args& args);
 
 bool WantsHelp(const Args& args);
 // "docx,html,md" -> {"docx", "html", "md"}; items trimmed, empty and repeated items dropped.

@@ -1,0 +1,87 @@
+// jixiao serve [--listen 127.0.0.1:8080] [--data DIR] [--db URL] [--routes]
+// jixiao user add NAME --role admin|bureau|evaluator|unit [--unit 单位] [--region 区域]
+//   --password-stdin [--data DIR|--db URL]
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "web/db.h"
+#include "web/routes.h"
+#include "web/server.h"
+#include "web/users.h"
+
+namespace jixiao::cli {
+
+int RunServe(const Args& args) {
+  const Command& self = FindCommand("serve");
+  if (WantsHelp(args)) return Usage(self, false);
+  web::ServeOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    bool has_value = i + 1 < args.size();
+    if (args[i] == "--routes") {
+      std::fputs(web::RoutesJson().c_str(), stdout);
+      return 0;
+    } else if (args[i] == "--listen" && has_value)
+      options.listen = args[++i];
+    else if (args[i] == "--data" && has_value)
+      options.data_dir = args[++i];
+    else if (args[i] == "--db" && has_value)
+      options.db_url = args[++i];
+    else
+      return Usage(self, true);
+  }
+  if (!options.db_url.empty()) {
+    std::fprintf(stderr,
+                 "错误：--db（PostgreSQL）尚未接入网页应用；请用 --data DIR（SQLite）。\n");
+    return 2;
+  }
+  return web::Serve(options);
+}
+
+int RunUser(const Args& args) {
+  const Command& self = FindCommand("user");
+  if (WantsHelp(args)) return Usage(self, false);
+  if (args.size() < 2 || args[0] != "add") return Usage(self, true);
+  std::string name = args[1], role, unit, region, data_dir = "jixiao-data";
+  bool password_stdin = false;
+  for (size_t i = 2; i < args.size(); ++i) {
+    bool has_value = i + 1 < args.size();
+    if (args[i] == "--role" && has_value)
+      role = args[++i];
+    else if (args[i] == "--unit" && has_value)
+      unit = args[++i];
+    else if (args[i] == "--region" && has_value)
+      region = args[++i];
+    else if (args[i] == "--data" && has_value)
+      data_dir = args[++i];
+    else if (args[i] == "--db" && has_value) {
+      std::fprintf(stderr, "错误：--db（PostgreSQL）尚未接入；请用 --data DIR。\n");
+      return 2;
+    } else if (args[i] == "--password-stdin")
+      password_stdin = true;
+    else
+      return Usage(self, true);
+  }
+  if (!password_stdin || role.empty()) return Usage(self, true);
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  try {
+    std::filesystem::create_directories(data_dir);
+    auto db = web::Db::Open(data_dir);
+    std::string error = web::CreateUser(*db, name, role, unit, region, password);
+    if (!error.empty()) {
+      std::fprintf(stderr, "错误：%s\n", error.c_str());
+      return 1;
+    }
+    db->Audit("(命令行)", "user.add", "user:" + name, "", role);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "错误：%s\n", e.what());
+    return 1;
+  }
+  std::printf("已新建账号 %s（%s）\n", name.c_str(), web::RoleLabel(role));
+  return 0;
+}
+
+}  // namespace jixiao::cli

@@ -1,0 +1,105 @@
+// The web application's records in DIR/jixiao-web.db (SQLite through Poco::Data): accounts,
+// sessions (only token hashes), documents (绩效目标表, evaluations) with numbered versions and
+// optimistic concurrency, jobs and an append-only audit log.
+// Contract: thread-safe (one connection behind a mutex); every method reports failure by return
+// value or by throwing std::runtime_error with a Chinese message naming no secret. Replaced by
+// store/ when that module lands (docs/design-notes.md, “jixiao serve”).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jixiao::web {
+
+struct User {
+  int64_t id = 0;
+  std::string name, role, unit, region, password_hash;
+};
+
+struct Session {
+  int64_t user_id = 0;
+  std::string csrf;
+  int64_t last_seen = 0;
+};
+
+// A document a user owns: kind "targets" (a unit's 绩效目标表) or "evaluation" (a case folder).
+struct Doc {
+  std::string id;  // random hex, server-chosen
+  std::string kind, title, unit, region, year, department, town, grade;
+  int64_t owner = 0;     // the unit account (targets) or the creating evaluator
+  int64_t assigned = 0;  // evaluations: the evaluator it is assigned to
+  int64_t version = 0;
+  int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
+  std::string scorecard_json;  // evaluations: the last `score --json`
+  std::string updated_at, updated_by;
+};
+
+struct Version {
+  int64_t version = 0;
+  std::string author, at, note, content;
+};
+
+struct Job {
+  int64_t id = 0;
+  std::string doc, kind, state, message, result_name;
+  int64_t owner = 0;
+  int progress = 0;
+};
+
+class Db {
+ public:
+  static std::unique_ptr<Db> Open(const std::string& data_dir);  // throws on failure
+  ~Db();
+
+  std::optional<User> AddUser(const User& u);  // nullopt when the name is taken
+  std::optional<User> FindUser(const std::string& name);
+  std::optional<User> GetUser(int64_t id);
+  std::vector<User> Users();
+
+  void AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
+                  int64_t now);
+  std::optional<Session> TouchSession(const std::string& token_hash, int64_t now,
+                                      int64_t idle_seconds);
+  void DeleteSession(const std::string& token_hash);
+
+  // Inserts version 1 with `content`.
+  void AddDoc(const Doc& d, const std::string& content, const std::string& author,
+              const std::string& note);
+  std::optional<Doc> GetDoc(const std::string& id);
+  std::vector<Doc> Docs(const std::string& kind);
+  // Saves a new version when `expected` is the current one; otherwise returns false and leaves
+  // the document unchanged (the caller shows who changed it).
+  bool SaveVersion(const std::string& id, int64_t expected, const std::string& content,
+                   const std::string& author, const std::string& note);
+  void SetScore(const std::string& id, int64_t total, const std::string& grade,
+                const std::string& scorecard_json);
+  std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
+  std::vector<Version> Versions(const std::string& id);                      // no content
+
+  void Audit(const std::string& who, const std::string& action, const std::string& object,
+             const std::string& before, const std::string& after);
+  struct AuditEntry {
+    std::string at, who, action, object, before, after;
+  };
+  std::vector<AuditEntry> AuditLog(int limit);
+
+  int64_t AddJob(const Job& j);
+  void UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,
+                 const std::string& result_name);
+  std::optional<Job> GetJob(int64_t id);
+  int FailRunningJobs(const std::string& reason);
+
+ private:
+  struct Impl;
+  explicit Db(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  std::mutex mu_;
+};
+
+std::string NowText();  // "2026-12-07 01:02:03" UTC
+
+}  // namespace jixiao::web
