@@ -228,6 +228,8 @@ Response EvaluationShow(Ctx& ctx) {
 
 Response EvaluationSheet(Ctx& ctx) {
   std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  ScratchFolder scratch(ctx.server.options().data_dir);  // libxlsxwriter's temporary file
+  temp::SetScratchDir(scratch.path());
   Diagnostics diags;
   auto bytes = EntryWorkbookBytes(ctx.server.CaseDir(ctx.doc->id), diags);
   if (!bytes) {
@@ -285,6 +287,8 @@ Response EvaluationImport(Ctx& ctx) {
                                        evaluation->card.grade
                                  : "未评分";
   ctx.server.Audit(ctx, "evaluation.import", "evaluation:" + doc.id, before, after);
+  for (size_t at; (at = summary.find(ctx.server.CaseDir(doc.id))) != std::string::npos;)
+    summary.replace(at, ctx.server.CaseDir(doc.id).size(), "本评价");
   std::string note = "已导入第 " + std::to_string(expected + 1) + " 版。" + summary;
   if (ctx.req.api)
     return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +

@@ -103,9 +103,14 @@ std::map<std::string, std::string> ParseQuery(const std::string& query) {
 }
 
 std::string ContentDisposition(const std::string& name) {
-  std::string ascii;
-  for (unsigned char c : name)
-    ascii += (c < 0x80 && c != '"' && c != '\\' && c >= 0x20) ? static_cast<char>(c) : '_';
+  // Plain-ASCII clients get "download.EXT"; others read the UTF-8 name.
+  std::string ascii = "download";
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos && name.size() - dot <= 6) {
+    bool plain = true;
+    for (unsigned char c : name.substr(dot + 1)) plain = plain && std::isalnum(c);
+    if (plain) ascii += name.substr(dot);
+  }
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + UrlEncode(name);
 }
 
