@@ -1,0 +1,318 @@
+// Store: documents (evaluations and self-evaluations) with versions and optimistic concurrency,
+// per-indicator results, and the aggregate queries (ranking, gap list, grade counts, the 一级
+// matrix), streamed page by page (keyset paging) so no caller holds all rows.
+#include <cstdlib>
+
+#include "store/store_impl.h"
+
+namespace jixiao::store {
+
+namespace {
+
+const char* kFieldColumns =
+    "kind, owner, unit, region, department, town, year, project, framework, framework_title, "
+    "digest, total, grade, claimed_total, computed_total, gap, findings, result";
+constexpr size_t kFieldCount = 18;
+constexpr int64_t kPage = 1000;
+
+Args FieldArgs(const DocumentFields& f) {
+  const Results& r = f.results;
+  return {f.kind,    f.owner,        f.unit,      f.region,          f.department,
+          f.town,    f.year,         f.project,   f.framework,       f.framework_title,
+          f.digest,  r.total,        r.grade,     r.claimed_total,   r.computed_total,
+          std::llabs(r.Gap()),       r.findings,  f.result_json};
+}
+
+// Reads kFieldCount columns starting at `col`.
+DocumentFields ReadFields(Poco::Data::RecordSet& rs, size_t col) {
+  DocumentFields f;
+  std::string* text[] = {&f.kind, &f.owner, &f.unit, &f.region, &f.department, &f.town,
+                         &f.year, &f.project, &f.framework, &f.framework_title, &f.digest};
+  for (auto* t : text) *t = Text(rs, col++);
+  f.results.total = Int(rs, col++);
+  f.results.grade = Text(rs, col++);
+  f.results.claimed_total = Int(rs, col++);
+  f.results.computed_total = Int(rs, col++);
+  col++;  // gap (derived)
+  f.results.findings = Int(rs, col++);
+  f.result_json = Text(rs, col++);
+  return f;
+}
+
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
+Args Concat(Args a, const Args& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+// The filter's WHERE conditions (each starting with " AND") on table alias `t`.
+std::string Where(const DocumentFilter& f, const std::string& t, Args& args) {
+  std::string sql;
+  auto add = [&](const std::string& v, const char* column) {
+    if (v.empty()) return;
+    sql += " AND " + t + column + " = ?";
+    args.push_back(v);
+  };
+  add(f.kind, "kind");
+  add(f.owner, "owner");
+  add(f.unit, "unit");
+  add(f.year, "year");
+  add(f.region, "region");
+  add(f.department, "department");
+  add(f.town, "town");
+  add(f.framework, "framework");
+  add(f.grade, "grade");
+  return sql;
+}
+
+std::optional<Conflict> CurrentAsConflict(Store::Impl& db, const std::string& id) {
+  auto rs = db.Query("SELECT version, author, updated_at FROM documents WHERE id = ?", {id});
+  if (!rs.rowCount()) return std::nullopt;
+  return Conflict{Int(rs, 0), Text(rs, 1), Text(rs, 2)};
+}
+
+}  // namespace
+
+std::optional<SaveOutcome> Store::Save(const std::string& id, int64_t expected_version,
+                                       const DocumentFields& fields, const std::string& payload,
+                                       const std::string& author, Diagnostics& diags) {
+  JX_GUARDED("store.write", "保存“" + id + "”失败", std::nullopt, {
+    std::string now = UtcNow();
+    impl_->Begin();
+    size_t changed;
+    if (expected_version == 0) {
+      changed = impl_->Exec(std::string("INSERT INTO documents (id, ") + kFieldColumns +
+                                ", version, author, created_at, updated_at) VALUES (?," +
+                                Placeholders(kFieldCount) + ",1,?,?,?) ON CONFLICT (id) DO NOTHING",
+                            Concat(Concat({id}, FieldArgs(fields)), {author, now, now}));
+    } else {
+      std::string set;
+      for (std::string cols = kFieldColumns; !cols.empty();) {
+        size_t comma = cols.find(", ");
+        set += cols.substr(0, comma) + " = ?, ";
+        cols = comma == std::string::npos ? "" : cols.substr(comma + 2);
+      }
+      changed = impl_->Exec("UPDATE documents SET " + set +
+                                "version = version + 1, author = ?, updated_at = ? WHERE id = ? "
+                                "AND version = ?",
+                            Concat(FieldArgs(fields), {author, now, id, expected_version}));
+    }
+    if (changed == 0) {
+      auto current = CurrentAsConflict(*impl_, id);
+      impl_->Rollback();
+      if (!current) {
+        diags.Error("store.missing", {impl_->location, 0, 0, id},
+                    "档案库中没有“" + id + "”，无法保存其第" +
+                        std::to_string(expected_version + 1) + "版");
+        return std::nullopt;
+      }
+      return SaveOutcome{0, current};
+    }
+    int64_t version = expected_version + 1;
+    impl_->Exec(std::string("INSERT INTO versions (doc_id, version, ") + kFieldColumns +
+                    ", author, saved_at, payload) VALUES (?,?," + Placeholders(kFieldCount) +
+                    ",?,?,?)",
+                Concat(Concat({id, version}, FieldArgs(fields)), {author, now, payload}));
+    int64_t seq = 0;
+    for (const auto& i : fields.indicators)
+      impl_->Exec(
+          "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score) "
+          "VALUES (?,?,?,?,?,?,?,?)",
+          {id, version, seq++, i.code, i.level, i.name, i.weight, i.score});
+    impl_->Commit();
+    return SaveOutcome{version, std::nullopt};
+  })
+}
+
+std::optional<SaveOutcome> Store::Restore(const std::string& id, int64_t old_version,
+                                          int64_t expected_version, const std::string& author,
+                                          Diagnostics& diags) {
+  Lock lock(impl_->mu);
+  auto old = GetVersion(id, old_version, diags);
+  if (!old) {
+    if (!diags.HasErrors())
+      diags.Error("store.missing", {impl_->location, 0, 0, id},
+                  "“" + id + "”没有第" + std::to_string(old_version) + "版，无法恢复");
+    return std::nullopt;
+  }
+  return Save(id, expected_version, old->fields, old->payload, author, diags);
+}
+
+std::optional<Document> Store::Get(const std::string& id, Diagnostics& diags) {
+  JX_GUARDED("store.read", "读取“" + id + "”失败", std::nullopt, {
+    auto rs = impl_->Query(std::string("SELECT id, ") + kFieldColumns +
+                               ", version, author, created_at, updated_at FROM documents WHERE "
+                               "id = ?",
+                           {id});
+    if (!rs.rowCount()) return std::nullopt;
+    Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 19), Text(rs, 20), Text(rs, 21),
+               Text(rs, 22)};
+    return d;
+  })
+}
+
+std::vector<VersionInfo> Store::ListVersions(const std::string& id, Diagnostics& diags) {
+  std::vector<VersionInfo> out;
+  JX_GUARDED("store.read", "读取“" + id + "”的版本失败", out, {
+    auto rs = impl_->Query(
+        "SELECT version, author, saved_at FROM versions WHERE doc_id = ? ORDER BY version", {id});
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({Int(rs, 0), Text(rs, 1), Text(rs, 2)});
+    return out;
+  })
+}
+
+std::optional<Version> Store::GetVersion(const std::string& id, int64_t version,
+                                         Diagnostics& diags) {
+  JX_GUARDED("store.read", "读取“" + id + "”的版本失败", std::nullopt, {
+    auto rs = impl_->Query(std::string("SELECT version, author, saved_at, payload, ") +
+                               kFieldColumns + " FROM versions WHERE doc_id = ? AND version = ?",
+                           {id, version});
+    if (!rs.rowCount()) return std::nullopt;
+    Version v{{Int(rs, 0), Text(rs, 1), Text(rs, 2)}, ReadFields(rs, 4), Text(rs, 3)};
+    auto ind = impl_->Query(
+        "SELECT code, level, name, weight, score FROM indicators WHERE doc_id = ? AND "
+        "version = ? ORDER BY seq",
+        {id, version});
+    for (bool more = ind.moveFirst(); more; more = ind.moveNext())
+      v.fields.indicators.push_back(
+          {Text(ind, 0), Int(ind, 1), Text(ind, 2), Int(ind, 3), Int(ind, 4)});
+    return v;
+  })
+}
+
+std::vector<IndicatorResult> Store::Indicators(const std::string& id, Diagnostics& diags) {
+  std::vector<IndicatorResult> out;
+  JX_GUARDED("store.read", "读取“" + id + "”的指标得分失败", out, {
+    auto rs = impl_->Query(
+        "SELECT i.code, i.level, i.name, i.weight, i.score FROM documents d JOIN indicators i "
+        "ON i.doc_id = d.id AND i.version = d.version WHERE d.id = ? ORDER BY i.seq",
+        {id});
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({Text(rs, 0), Int(rs, 1), Text(rs, 2), Int(rs, 3), Int(rs, 4)});
+    return out;
+  })
+}
+
+bool Store::Remove(const std::string& id, Diagnostics& diags) {
+  JX_GUARDED("store.write", "删除“" + id + "”失败", false, {
+    impl_->Begin();
+    impl_->Exec("DELETE FROM indicators WHERE doc_id = ?", {id});
+    impl_->Exec("DELETE FROM versions WHERE doc_id = ?", {id});
+    size_t n = impl_->Exec("DELETE FROM documents WHERE id = ?", {id});
+    impl_->Commit();
+    return n > 0;
+  })
+}
+
+bool Store::ForEach(const DocumentFilter& f, const std::function<bool(const Document&)>& row,
+                    Diagnostics& diags) {
+  JX_GUARDED("store.read", "查询档案库失败", false, {
+    Args base;
+    std::string where = Where(f, "", base);
+    const char* key = f.order == DocumentFilter::Order::kTotalDesc ? "total"
+                      : f.order == DocumentFilter::Order::kGapDesc ? "gap"
+                                                                   : nullptr;
+    std::string order = key ? std::string(key) + " DESC, id" : "id";
+    int64_t emitted = 0, offset = f.offset;
+    std::string last_id;
+    int64_t last_key = 0;
+    for (bool first = true;; first = false) {
+      Args args = base;
+      std::string after;
+      if (!first) {
+        if (key) {
+          after = std::string(" AND (") + key + " < ? OR (" + key + " = ? AND id > ?))";
+          args.insert(args.end(), {last_key, last_key, last_id});
+        } else {
+          after = " AND id > ?";
+          args.push_back(last_id);
+        }
+      }
+      int64_t want = f.limit > 0 ? std::min(kPage, f.limit - emitted) : kPage;
+      if (want <= 0) return true;
+      args.push_back(want);
+      args.push_back(first ? offset : int64_t{0});
+      auto rs = impl_->Query(std::string("SELECT id, ") + kFieldColumns +
+                                 ", version, author, created_at, updated_at FROM documents "
+                                 "WHERE 1=1" +
+                                 where + after + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                             args);
+      size_t n = rs.rowCount();
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 19), Text(rs, 20), Text(rs, 21),
+                   Text(rs, 22)};
+        last_id = d.id;
+        last_key = key ? Int(rs, std::string(key) == "total" ? 12 : 16) : 0;
+        ++emitted;
+        if (!row(d)) return true;
+      }
+      if (static_cast<int64_t>(n) < want) return true;
+    }
+  })
+}
+
+std::optional<int64_t> Store::Count(const DocumentFilter& f, Diagnostics& diags) {
+  JX_GUARDED("store.read", "查询档案库失败", std::nullopt, {
+    Args args;
+    std::string where = Where(f, "", args);
+    auto rs = impl_->Query("SELECT count(*) FROM documents WHERE 1=1" + where, args);
+    return Int(rs, 0);
+  })
+}
+
+std::vector<GradeCount> Store::GradeCounts(const DocumentFilter& f, Diagnostics& diags) {
+  std::vector<GradeCount> out;
+  JX_GUARDED("store.read", "统计等级失败", out, {
+    Args args;
+    std::string where = Where(f, "", args);
+    auto rs = impl_->Query(
+        "SELECT framework, grade, count(*) FROM documents WHERE 1=1" + where +
+            " GROUP BY framework, grade ORDER BY framework{C}, grade{C}",
+        args);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({Text(rs, 0), Text(rs, 1), Int(rs, 2)});
+    return out;
+  })
+}
+
+bool Store::ForEachIndicator(
+    const DocumentFilter& f, int64_t level,
+    const std::function<bool(const std::string&, const IndicatorResult&)>& row,
+    Diagnostics& diags) {
+  JX_GUARDED("store.read", "查询指标得分失败", false, {
+    Args base{level};
+    std::string where = Where(f, "d.", base);
+    std::string last_id;
+    int64_t last_seq = 0;
+    for (bool first = true;; first = false) {
+      Args args = base;
+      std::string after;
+      if (!first) {
+        after = " AND (i.doc_id > ? OR (i.doc_id = ? AND i.seq > ?))";
+        args.insert(args.end(), {last_id, last_id, last_seq});
+      }
+      args.push_back(kPage);
+      auto rs = impl_->Query(
+          "SELECT i.doc_id, i.seq, i.code, i.level, i.name, i.weight, i.score FROM documents d "
+          "JOIN indicators i ON i.doc_id = d.id AND i.version = d.version WHERE i.level = ?" +
+              where + after + " ORDER BY i.doc_id, i.seq LIMIT ?",
+          args);
+      size_t n = rs.rowCount();
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        last_id = Text(rs, 0);
+        last_seq = Int(rs, 1);
+        if (!row(last_id, {Text(rs, 2), Int(rs, 3), Text(rs, 4), Int(rs, 5), Int(rs, 6)}))
+          return true;
+      }
+      if (static_cast<int64_t>(n) < kPage) return true;
+    }
+  })
+}
+
+}  // namespace jixiao::store

@@ -1,0 +1,86 @@
+// The store's schema as migrations, shared by SQLite and PostgreSQL (types both accept: TEXT,
+// BIGINT; {ID} is the dialect's identity column). Versions 1–2 are the former archive's; 3 adds
+// the store's tables and moves archived cases into documents (docs/design-notes.md).
+#include "store/store_impl.h"
+
+namespace jixiao::store {
+
+namespace {
+
+// Columns describing a document, kept on the document (latest) and on every version.
+#define JX_DOC_COLUMNS                                                                          \
+  "kind TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '', "         \
+  "region TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '', "                      \
+  "town TEXT NOT NULL DEFAULT '', year TEXT NOT NULL DEFAULT '', "                              \
+  "project TEXT NOT NULL DEFAULT '', framework TEXT NOT NULL DEFAULT '', "                      \
+  "framework_title TEXT NOT NULL DEFAULT '', digest TEXT NOT NULL DEFAULT '', "                 \
+  "total BIGINT NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "                           \
+  "claimed_total BIGINT NOT NULL DEFAULT 0, computed_total BIGINT NOT NULL DEFAULT 0, "         \
+  "gap BIGINT NOT NULL DEFAULT 0, findings BIGINT NOT NULL DEFAULT 0, "                         \
+  "result TEXT NOT NULL DEFAULT ''"
+
+#define JX_MOVE_COLUMNS                                                                   \
+  "kind, town, year, project, framework, framework_title, digest, total, grade, result"
+#define JX_MOVE_VALUES                                                                      \
+  "'evaluation', COALESCE(town, ''), COALESCE(year, ''), COALESCE(project, ''), "            \
+  "COALESCE(framework, ''), COALESCE(framework_title, ''), digest, total, COALESCE(grade, ''), " \
+  "'{\"scorecard\":' || scorecard || ',\"grades\":' || grades || ',\"problems\":' || problems " \
+  "|| '}'"
+
+}  // namespace
+
+const std::vector<std::vector<std::string>>& Migrations() {
+  static const std::vector<std::vector<std::string>> kMigrations = {
+      // 1, 2: the archive of scored evaluations.
+      {"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+       "CREATE TABLE cases (id TEXT PRIMARY KEY, digest TEXT NOT NULL, town TEXT, project TEXT, "
+       "year TEXT, framework TEXT, framework_title TEXT, total INTEGER NOT NULL, grade TEXT, "
+       "scorecard TEXT NOT NULL, grades TEXT NOT NULL, problems TEXT NOT NULL, "
+       "added_at TEXT NOT NULL)"},
+      {"CREATE INDEX cases_year_framework ON cases (year, framework)"},
+      // 3: the store.
+      {"CREATE TABLE users (id {ID}, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, "
+       "unit TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '', "
+       "password_hash TEXT NOT NULL, disabled BIGINT NOT NULL DEFAULT 0, "
+       "created_at TEXT NOT NULL)",
+       "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, "
+       "user_id BIGINT NOT NULL REFERENCES users (id), csrf_token TEXT NOT NULL, "
+       "created_at TEXT NOT NULL, last_seen TEXT NOT NULL, expires_at TEXT NOT NULL)",
+       "CREATE INDEX sessions_expires ON sessions (expires_at)",
+       "CREATE TABLE jobs (id {ID}, kind TEXT NOT NULL, owner BIGINT NOT NULL, "
+       "params TEXT NOT NULL, status TEXT NOT NULL, done BIGINT NOT NULL DEFAULT 0, "
+       "total BIGINT NOT NULL DEFAULT 0, result_ref TEXT NOT NULL DEFAULT '', "
+       "error TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+       "CREATE INDEX jobs_owner ON jobs (owner, id)",
+       "CREATE INDEX jobs_status ON jobs (status)",
+       "CREATE TABLE audit (id {ID}, who TEXT NOT NULL, at TEXT NOT NULL, "
+       "object_kind TEXT NOT NULL, object_id TEXT NOT NULL, field TEXT NOT NULL, "
+       "old_value TEXT NOT NULL, new_value TEXT NOT NULL)",
+       "CREATE INDEX audit_object ON audit (object_kind, object_id, id)",
+       "CREATE INDEX audit_at ON audit (at)",
+       "CREATE TABLE documents (id TEXT{C} PRIMARY KEY, " JX_DOC_COLUMNS
+       ", version BIGINT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL, "
+       "updated_at TEXT NOT NULL)",
+       "CREATE INDEX documents_kind_year_region ON documents (kind, year, region, total)",
+       "CREATE INDEX documents_kind_total ON documents (kind, total, id)",
+       "CREATE INDEX documents_kind_gap ON documents (kind, gap, id)",
+       "CREATE INDEX documents_framework ON documents (kind, framework, grade)",
+       "CREATE TABLE versions (doc_id TEXT{C} NOT NULL, version BIGINT NOT NULL, " JX_DOC_COLUMNS
+       ", author TEXT NOT NULL, saved_at TEXT NOT NULL, payload TEXT NOT NULL, "
+       "PRIMARY KEY (doc_id, version))",
+       "CREATE TABLE indicators (doc_id TEXT{C} NOT NULL, version BIGINT NOT NULL, "
+       "seq BIGINT NOT NULL, code TEXT NOT NULL, level BIGINT NOT NULL, name TEXT NOT NULL DEFAULT '', "
+       "weight BIGINT NOT NULL, score BIGINT NOT NULL, PRIMARY KEY (doc_id, version, seq))",
+       "CREATE INDEX indicators_level ON indicators (level, doc_id)",
+       "INSERT INTO documents (id, " JX_MOVE_COLUMNS
+       ", version, author, created_at, updated_at) SELECT id, " JX_MOVE_VALUES
+       ", 1, 'archive', added_at, added_at FROM cases",
+       "INSERT INTO versions (doc_id, version, " JX_MOVE_COLUMNS
+       ", author, saved_at, payload) SELECT id, 1, " JX_MOVE_VALUES
+       ", 'archive', added_at, '' FROM cases",
+       "DROP TABLE cases"},
+  };
+  return kMigrations;
+}
+
+}  // namespace jixiao::store

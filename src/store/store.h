@@ -1,0 +1,202 @@
+// The store: evaluations and self-evaluations with versions and per-indicator results, users,
+// sessions, jobs and the audit log, behind one interface with two back ends (an SQLite file, the
+// default, or a PostgreSQL URL), one schema with versioned migrations checked at open.
+// Contract: methods report problems to `diags` (located at the store, password never shown) and
+// never throw; one Store may be shared by threads (calls are serialised); times are UTC text
+// "YYYY-MM-DDTHH:MM:SSZ" (sorts as text); scores are integer hundredths.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace jixiao::store {
+
+// "postgresql://…" or "postgres://…" selects PostgreSQL; anything else is an SQLite file path.
+bool IsPostgresUrl(const std::string& location);
+// The location as it may be shown: a URL's password replaced by "***".
+std::string Redacted(const std::string& location);
+// Now as "YYYY-MM-DDTHH:MM:SSZ"; `offset_seconds` added (for expiry times).
+std::string UtcNow(int64_t offset_seconds = 0);
+
+struct User {
+  int64_t id = 0;
+  std::string name, role;  // role: admin | bureau | evaluator | unit
+  std::string unit, region, password_hash, created_at;
+  bool disabled = false;
+};
+
+struct Session {
+  std::string token_hash;  // only a hash of the token is ever stored
+  int64_t user_id = 0;
+  std::string csrf_token, created_at, last_seen, expires_at;
+};
+
+struct Job {
+  int64_t id = 0;
+  std::string kind;
+  int64_t owner = 0;
+  std::string params_json, status;  // status: running | done | failed
+  int64_t done = 0, total = 0;
+  std::string result_ref, error, created_at, updated_at;
+};
+
+struct AuditEntry {
+  int64_t id = 0;
+  std::string who, at, object_kind, object_id, field, old_value, new_value;
+};
+struct AuditFilter {  // empty fields match anything; at in [since, until)
+  std::string who, object_kind, object_id, since, until;
+  int64_t limit = 1000, offset = 0;
+};
+
+// Indexed result columns of a document's latest version (hundredths; 0 when not applicable).
+struct Results {
+  int64_t total = 0;  // an evaluation's score
+  std::string grade;
+  int64_t claimed_total = 0, computed_total = 0;  // a self-evaluation's 自评分 and 复核分
+  int64_t findings = 0;
+  int64_t Gap() const { return claimed_total - computed_total; }
+};
+
+struct IndicatorResult {
+  std::string code;
+  int64_t level = 1;  // 1 = 一级
+  std::string name;
+  int64_t weight = 0, score = 0;  // hundredths
+};
+
+// What describes a document; `kind` is "evaluation" or "selfeval".
+struct DocumentFields {
+  std::string kind, owner, unit, region, department, town, year, project, framework,
+      framework_title, digest;
+  Results results;
+  std::string result_json;  // derived output kept with the version (e.g. the scorecard)
+  std::vector<IndicatorResult> indicators;
+};
+
+struct Document {
+  std::string id;
+  DocumentFields fields;  // indicators left empty by listings
+  int64_t version = 0;
+  std::string author, created_at, updated_at;
+};
+
+struct VersionInfo {
+  int64_t version = 0;
+  std::string author, saved_at;
+};
+struct Version {
+  VersionInfo info;
+  DocumentFields fields;
+  std::string payload;
+};
+
+struct Conflict {  // a save refused: someone saved after the version the writer started from
+  int64_t current_version = 0;
+  std::string author, saved_at;
+};
+struct SaveOutcome {
+  int64_t version = 0;               // the version written, when no conflict
+  std::optional<Conflict> conflict;  // set when refused
+};
+
+struct DocumentFilter {  // empty fields match anything
+  std::string kind, owner, unit, year, region, department, town, framework, grade;
+  enum class Order { kId, kTotalDesc, kGapDesc } order = Order::kId;
+  int64_t limit = 0, offset = 0;  // limit 0 = all
+};
+
+struct GradeCount {
+  std::string framework, grade;
+  int64_t count = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) and migrates; nullptr with a located Chinese error otherwise.
+  static std::unique_ptr<Store> Open(const std::string& location, Diagnostics& diags);
+  ~Store();
+  int SchemaVersion();
+  static int LatestSchemaVersion();
+  bool IsPostgres() const;
+  const std::string& Location() const;  // redacted
+
+  // Users.
+  std::optional<int64_t> CreateUser(const User& u, Diagnostics& diags);
+  std::optional<User> GetUser(int64_t id, Diagnostics& diags);
+  std::optional<User> GetUserByName(const std::string& name, Diagnostics& diags);
+  std::vector<User> ListUsers(Diagnostics& diags);
+  bool SetPasswordHash(int64_t id, const std::string& hash, Diagnostics& diags);
+  bool DisableUser(int64_t id, Diagnostics& diags);
+
+  // Sessions.
+  bool CreateSession(const Session& s, Diagnostics& diags);
+  // The session unless missing or expired at `now`.
+  std::optional<Session> GetSession(const std::string& token_hash, const std::string& now,
+                                    Diagnostics& diags);
+  bool TouchSession(const std::string& token_hash, const std::string& now,
+                    const std::string& new_expires_at, Diagnostics& diags);
+  bool DeleteSession(const std::string& token_hash, Diagnostics& diags);
+  std::optional<int64_t> DeleteExpiredSessions(const std::string& now, Diagnostics& diags);
+
+  // Jobs.
+  std::optional<int64_t> CreateJob(const std::string& kind, int64_t owner,
+                                   const std::string& params_json, Diagnostics& diags);
+  bool SetJobProgress(int64_t id, int64_t done, int64_t total, Diagnostics& diags);
+  bool FinishJob(int64_t id, const std::string& result_ref, Diagnostics& diags);
+  bool FailJob(int64_t id, const std::string& reason, Diagnostics& diags);
+  std::optional<Job> GetJob(int64_t id, Diagnostics& diags);
+  std::vector<Job> ListJobs(int64_t owner, Diagnostics& diags);
+  // Marks every running job failed with `reason` (serve calls it at start-up); the count.
+  std::optional<int64_t> FailInterrupted(const std::string& reason, Diagnostics& diags);
+
+  // Audit log: append-only.
+  bool AppendAudit(const AuditEntry& e, Diagnostics& diags);  // e.at empty = now
+  std::vector<AuditEntry> ListAudit(const AuditFilter& f, Diagnostics& diags);
+
+  // Documents. expected_version 0 creates the document (a conflict if it exists); otherwise
+  // the save succeeds only when expected_version is the latest.
+  std::optional<SaveOutcome> Save(const std::string& id, int64_t expected_version,
+                                  const DocumentFields& fields, const std::string& payload,
+                                  const std::string& author, Diagnostics& diags);
+  // Saves version `old_version`'s payload and fields as a new version.
+  std::optional<SaveOutcome> Restore(const std::string& id, int64_t old_version,
+                                     int64_t expected_version, const std::string& author,
+                                     Diagnostics& diags);
+  std::optional<Document> Get(const std::string& id, Diagnostics& diags);
+  std::vector<VersionInfo> ListVersions(const std::string& id, Diagnostics& diags);
+  std::optional<Version> GetVersion(const std::string& id, int64_t version, Diagnostics& diags);
+  bool Remove(const std::string& id, Diagnostics& diags);  // the document and all its versions
+  // Streams matching documents (latest version, no payload) in the filter's order; the
+  // callback returns false to stop. False when the query failed.
+  bool ForEach(const DocumentFilter& f, const std::function<bool(const Document&)>& row,
+               Diagnostics& diags);
+  std::optional<int64_t> Count(const DocumentFilter& f, Diagnostics& diags);
+  std::vector<GradeCount> GradeCounts(const DocumentFilter& f, Diagnostics& diags);
+  std::vector<IndicatorResult> Indicators(const std::string& id, Diagnostics& diags);
+  // The 一级 matrix: per matching document (in id order) its latest version's indicators of
+  // `level`, streamed as (document id, indicator).
+  bool ForEachIndicator(const DocumentFilter& f, int64_t level,
+                        const std::function<bool(const std::string&, const IndicatorResult&)>& row,
+                        Diagnostics& diags);
+
+  // Batches: many saves in one transaction (bulk load). Commit returns false on failure (the
+  // whole batch is rolled back).
+  bool BeginBatch(Diagnostics& diags);
+  bool CommitBatch(Diagnostics& diags);
+  void RollbackBatch();
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jixiao::store
