@@ -31,11 +31,6 @@ int RunServe(const Args& args) {
     else
       return Usage(self, true);
   }
-  if (!options.db_url.empty()) {
-    std::fprintf(stderr,
-                 "错误：--db（PostgreSQL）尚未接入网页应用；请用 --data DIR（SQLite）。\n");
-    return 2;
-  }
   return web::Serve(options);
 }
 
@@ -43,7 +38,7 @@ int RunUser(const Args& args) {
   const Command& self = FindCommand("user");
   if (WantsHelp(args)) return Usage(self, false);
   if (args.size() < 2 || args[0] != "add") return Usage(self, true);
-  std::string name = args[1], role, unit, region, data_dir = "jixiao-data";
+  std::string name = args[1], role, unit, region, data_dir = "jixiao-data", db_url;
   bool password_stdin = false;
   for (size_t i = 2; i < args.size(); ++i) {
     bool has_value = i + 1 < args.size();
@@ -55,10 +50,9 @@ int RunUser(const Args& args) {
       region = args[++i];
     else if (args[i] == "--data" && has_value)
       data_dir = args[++i];
-    else if (args[i] == "--db" && has_value) {
-      std::fprintf(stderr, "错误：--db（PostgreSQL）尚未接入；请用 --data DIR。\n");
-      return 2;
-    } else if (args[i] == "--password-stdin")
+    else if (args[i] == "--db" && has_value)
+      db_url = args[++i];
+    else if (args[i] == "--password-stdin")
       password_stdin = true;
     else
       return Usage(self, true);
@@ -69,7 +63,7 @@ int RunUser(const Args& args) {
   if (!password.empty() && password.back() == '\r') password.pop_back();
   try {
     std::filesystem::create_directories(data_dir);
-    auto db = web::Db::Open(data_dir);
+    auto db = web::Db::Open(data_dir, db_url);
     std::string error = web::CreateUser(*db, name, role, unit, region, password);
     if (!error.empty()) {
       std::fprintf(stderr, "错误：%s\n", error.c_str());

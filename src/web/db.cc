@@ -1,297 +1,311 @@
 #include "web/db.h"
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
-#include <Poco/Exception.h>
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
 
-#include <ctime>
+#include <algorithm>
+#include <sstream>
 #include <stdexcept>
-#include <variant>
+
+#include "store/store.h"
 
 namespace jixiao::web {
 
-using Poco::Data::Keywords::use;
-using Param = std::variant<int64_t, std::string>;
-using Row = std::vector<std::string>;
-
-std::string NowText() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
+std::string NowText() { return store::UtcNow(); }
 
 struct Db::Impl {
-  Poco::Data::Session session;
-  explicit Impl(const std::string& path) : session("SQLite", path) {}
-
-  // Runs `sql` with positional parameters; returns every row as text (NULL -> "").
-  std::vector<Row> Run(const std::string& sql, std::vector<Param> params = {}) {
-    Poco::Data::Statement st(session);
-    st << sql;
-    for (auto& p : params) {
-      if (auto* i = std::get_if<int64_t>(&p))
-        st, use(*i);
-      else
-        st, use(std::get<std::string>(p));
-    }
-    st.execute();
-    std::vector<Row> rows;
-    if (st.columnsExtracted() == 0) return rows;
-    Poco::Data::RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-      Row r;
-      for (size_t c = 0; c < rs.columnCount(); ++c)
-        r.push_back(rs.value(c).isEmpty() ? "" : rs.value(c).convert<std::string>());
-      rows.push_back(std::move(r));
-    }
-    return rows;
-  }
+  std::unique_ptr<store::Store> store;
 };
+
+namespace {
+
+// Throws the store's first error (Chinese, located at the store, no password).
+void Check(const Diagnostics& diags) {
+  for (const auto& d : diags.items())
+    if (d.severity == Severity::kError) throw std::runtime_error(d.ToString());
+}
+
+// A version's payload: the note, a newline, the content in Base64 (binary-safe in both back ends).
+std::string Pack(const std::string& note, const std::string& content) {
+  std::ostringstream out;
+  out << note << '\n';
+  Poco::Base64Encoder enc(out);
+  enc.rdbuf()->setLineLength(0);
+  enc << content;
+  enc.close();
+  return out.str();
+}
+
+void Unpack(const std::string& payload, std::string& note, std::string& content) {
+  size_t nl = payload.find('\n');
+  note = payload.substr(0, nl);
+  if (nl == std::string::npos) return;
+  std::istringstream in(payload.substr(nl + 1));
+  Poco::Base64Decoder dec(in);
+  std::ostringstream out;
+  out << dec.rdbuf();
+  content = out.str();
+}
+
+User ToUser(const store::User& u) { return {u.id, u.name, u.role, u.unit, u.region, u.password_hash}; }
+
+int64_t ToId(const std::string& text) {
+  try {
+    return std::stoll(text);
+  } catch (...) {
+    return 0;
+  }
+}
+
+Doc ToDoc(const store::Document& d) {
+  Doc out;
+  const auto& f = d.fields;
+  out.id = d.id, out.kind = f.kind, out.title = f.project, out.unit = f.unit, out.region = f.region;
+  out.year = f.year, out.department = f.department, out.town = f.town, out.grade = f.results.grade;
+  out.owner = out.assigned = ToId(f.owner);
+  out.version = d.version;
+  out.total = f.results.grade.empty() ? -1 : f.results.total;
+  out.scorecard_json = f.result_json;
+  out.updated_at = d.updated_at, out.updated_by = d.author;
+  return out;
+}
+
+store::DocumentFields ToFields(const Doc& d) {
+  store::DocumentFields f;
+  f.kind = d.kind, f.owner = std::to_string(d.owner), f.unit = d.unit, f.region = d.region;
+  f.department = d.department, f.town = d.town, f.year = d.year, f.project = d.title;
+  f.results.grade = d.grade;
+  f.results.total = d.total < 0 ? 0 : d.total;
+  f.result_json = d.scorecard_json;
+  return f;
+}
+
+}  // namespace
 
 Db::Db(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Db::~Db() = default;
 
-std::unique_ptr<Db> Db::Open(const std::string& data_dir) {
-  Poco::Data::SQLite::Connector::registerConnector();
-  try {
-    auto impl = std::make_unique<Impl>(data_dir + "/jixiao-web.db");
-    for (const char* sql : {
-             "PRAGMA busy_timeout=60000", "PRAGMA journal_mode=WAL",
-             "CREATE TABLE IF NOT EXISTS users(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL,"
-             " role TEXT NOT NULL, unit TEXT NOT NULL, region TEXT NOT NULL, hash TEXT NOT NULL,"
-             " created TEXT NOT NULL)",
-             "CREATE TABLE IF NOT EXISTS sessions(token_hash TEXT PRIMARY KEY, user_id INTEGER,"
-             " csrf TEXT, created INTEGER, last_seen INTEGER)",
-             "CREATE TABLE IF NOT EXISTS docs(id TEXT PRIMARY KEY, kind TEXT, title TEXT, unit TEXT,"
-             " region TEXT, year TEXT, department TEXT, town TEXT, grade TEXT, owner INTEGER,"
-             " assigned INTEGER, version INTEGER, total INTEGER, scorecard TEXT, updated_at TEXT,"
-             " updated_by TEXT)",
-             "CREATE INDEX IF NOT EXISTS docs_kind ON docs(kind, region, year)",
-             "CREATE TABLE IF NOT EXISTS versions(doc TEXT, version INTEGER, author TEXT, at TEXT,"
-             " note TEXT, content BLOB, PRIMARY KEY(doc, version))",
-             "CREATE TABLE IF NOT EXISTS audit(id INTEGER PRIMARY KEY, at TEXT, who TEXT,"
-             " action TEXT, object TEXT, before TEXT, after TEXT)",
-             "CREATE TRIGGER IF NOT EXISTS audit_append_only BEFORE UPDATE ON audit BEGIN"
-             " SELECT RAISE(ABORT, 'audit log is append-only'); END",
-             "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN"
-             " SELECT RAISE(ABORT, 'audit log is append-only'); END",
-             "CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, doc TEXT, owner INTEGER,"
-             " kind TEXT, state TEXT, progress INTEGER, message TEXT, result_name TEXT,"
-             " created TEXT, updated TEXT)"})
-      impl->Run(sql);
-    return std::unique_ptr<Db>(new Db(std::move(impl)));
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error("无法打开数据库 " + data_dir + "/jixiao-web.db：" + e.displayText());
+std::unique_ptr<Db> Db::Open(const std::string& data_dir, const std::string& db_url) {
+  Diagnostics diags;
+  auto s = store::Store::Open(db_url.empty() ? data_dir + "/jixiao.db" : db_url, diags);
+  if (!s) {
+    Check(diags);
+    throw std::runtime_error("无法打开数据库");
   }
+  auto impl = std::make_unique<Impl>();
+  impl->store = std::move(s);
+  return std::unique_ptr<Db>(new Db(std::move(impl)));
 }
-
-namespace {
-User ToUser(const Row& r) {
-  return {std::stoll(r[0]), r[1], r[2], r[3], r[4], r[5]};
-}
-const char* kUserCols = "SELECT id, name, role, unit, region, hash FROM users ";
-const char* kDocCols =
-    "SELECT id, kind, title, unit, region, year, department, town, grade, owner, assigned,"
-    " version, total, scorecard, updated_at, updated_by FROM docs ";
-Doc ToDoc(const Row& r) {
-  Doc d;
-  d.id = r[0], d.kind = r[1], d.title = r[2], d.unit = r[3], d.region = r[4], d.year = r[5];
-  d.department = r[6], d.town = r[7], d.grade = r[8];
-  d.owner = std::stoll(r[9]), d.assigned = std::stoll(r[10]), d.version = std::stoll(r[11]);
-  d.total = std::stoll(r[12]), d.scorecard_json = r[13], d.updated_at = r[14];
-  d.updated_by = r[15];
-  return d;
-}
-}  // namespace
 
 std::optional<User> Db::AddUser(const User& u) {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (!impl_->Run("SELECT id FROM users WHERE name = ?", {u.name}).empty()) return std::nullopt;
-  impl_->Run("INSERT INTO users(name, role, unit, region, hash, created) VALUES(?,?,?,?,?,?)",
-             {u.name, u.role, u.unit, u.region, u.password_hash, NowText()});
-  auto rows = impl_->Run(std::string(kUserCols) + "WHERE name = ?", {u.name});
-  return ToUser(rows.at(0));
+  Diagnostics diags;
+  if (impl_->store->GetUserByName(u.name, diags)) return std::nullopt;
+  store::User su;
+  su.name = u.name, su.role = u.role, su.unit = u.unit, su.region = u.region;
+  su.password_hash = u.password_hash;
+  auto id = impl_->store->CreateUser(su, diags);
+  if (!id) {
+    if (impl_->store->GetUserByName(u.name, diags)) return std::nullopt;  // a concurrent add
+    Check(diags);
+    return std::nullopt;
+  }
+  User out = u;
+  out.id = *id;
+  return out;
 }
 
 std::optional<User> Db::FindUser(const std::string& name) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rows = impl_->Run(std::string(kUserCols) + "WHERE name = ?", {name});
-  if (rows.empty()) return std::nullopt;
-  return ToUser(rows[0]);
+  Diagnostics diags;
+  auto u = impl_->store->GetUserByName(name, diags);
+  Check(diags);
+  if (!u || u->disabled) return std::nullopt;
+  return ToUser(*u);
 }
 
 std::optional<User> Db::GetUser(int64_t id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rows = impl_->Run(std::string(kUserCols) + "WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return ToUser(rows[0]);
+  Diagnostics diags;
+  auto u = impl_->store->GetUser(id, diags);
+  Check(diags);
+  if (!u || u->disabled) return std::nullopt;
+  return ToUser(*u);
 }
 
 std::vector<User> Db::Users() {
-  std::lock_guard<std::mutex> lock(mu_);
+  Diagnostics diags;
   std::vector<User> out;
-  for (const auto& r : impl_->Run(std::string(kUserCols) + "ORDER BY id")) out.push_back(ToUser(r));
+  for (const auto& u : impl_->store->ListUsers(diags)) out.push_back(ToUser(u));
+  Check(diags);
   return out;
 }
 
 void Db::AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
-                    int64_t now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  impl_->Run("INSERT INTO sessions VALUES(?,?,?,?,?)", {token_hash, user, csrf, now, now});
+                    int64_t idle_seconds) {
+  Diagnostics diags;
+  store::Session s;
+  s.token_hash = token_hash, s.user_id = user, s.csrf_token = csrf;
+  s.created_at = s.last_seen = store::UtcNow();
+  s.expires_at = store::UtcNow(idle_seconds);
+  impl_->store->CreateSession(s, diags);
+  Check(diags);
 }
 
-std::optional<Session> Db::TouchSession(const std::string& token_hash, int64_t now,
-                                        int64_t idle_seconds) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rows =
-      impl_->Run("SELECT user_id, csrf, last_seen FROM sessions WHERE token_hash = ?", {token_hash});
-  if (rows.empty()) return std::nullopt;
-  Session s{std::stoll(rows[0][0]), rows[0][1], std::stoll(rows[0][2])};
-  if (now - s.last_seen > idle_seconds) {
-    impl_->Run("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
-    return std::nullopt;
-  }
-  if (now != s.last_seen)
-    impl_->Run("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", {now, token_hash});
-  return s;
+std::optional<Session> Db::TouchSession(const std::string& token_hash, int64_t idle_seconds) {
+  Diagnostics diags;
+  std::string now = store::UtcNow();
+  auto s = impl_->store->GetSession(token_hash, now, diags);
+  Check(diags);
+  if (!s) return std::nullopt;
+  if (s->last_seen != now) impl_->store->TouchSession(token_hash, now, store::UtcNow(idle_seconds), diags);
+  return Session{s->user_id, s->csrf_token, 0};
 }
 
 void Db::DeleteSession(const std::string& token_hash) {
-  std::lock_guard<std::mutex> lock(mu_);
-  impl_->Run("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+  Diagnostics diags;
+  impl_->store->DeleteSession(token_hash, diags);
+  Check(diags);
 }
 
 void Db::AddDoc(const Doc& d, const std::string& content, const std::string& author,
                 const std::string& note) {
-  std::lock_guard<std::mutex> lock(mu_);
-  std::string now = NowText();
-  impl_->Run("BEGIN IMMEDIATE");
-  impl_->Run("INSERT INTO docs VALUES(?,?,?,?,?,?,?,?,?,?,?,1,-1,'',?,?)",
-             {d.id, d.kind, d.title, d.unit, d.region, d.year, d.department, d.town, d.grade,
-              d.owner, d.assigned, now, author});
-  impl_->Run("INSERT INTO versions VALUES(?,1,?,?,?,?)", {d.id, author, now, note, content});
-  impl_->Run("COMMIT");
+  Diagnostics diags;
+  auto outcome = impl_->store->Save(d.id, 0, ToFields(d), Pack(note, content), author, diags);
+  Check(diags);
+  if (!outcome || outcome->conflict) throw std::runtime_error("文档编号冲突，请重试");
 }
 
 std::optional<Doc> Db::GetDoc(const std::string& id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rows = impl_->Run(std::string(kDocCols) + "WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return ToDoc(rows[0]);
+  if (id.empty() || id.size() > 64) return std::nullopt;
+  Diagnostics diags;
+  auto d = impl_->store->Get(id, diags);
+  Check(diags);
+  if (!d) return std::nullopt;
+  return ToDoc(*d);
 }
 
 std::vector<Doc> Db::Docs(const std::string& kind) {
-  std::lock_guard<std::mutex> lock(mu_);
+  Diagnostics diags;
   std::vector<Doc> out;
-  for (const auto& r : impl_->Run(std::string(kDocCols) + "WHERE kind = ? ORDER BY updated_at DESC",
-                                  {kind}))
-    out.push_back(ToDoc(r));
+  store::DocumentFilter f;
+  f.kind = kind;
+  impl_->store->ForEach(f, [&](const store::Document& d) {
+    out.push_back(ToDoc(d));
+    return true;
+  }, diags);
+  Check(diags);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
   return out;
 }
 
-bool Db::SaveVersion(const std::string& id, int64_t expected, const std::string& content,
-                     const std::string& author, const std::string& note) {
-  std::lock_guard<std::mutex> lock(mu_);
-  impl_->Run("BEGIN IMMEDIATE");
-  auto rows = impl_->Run("SELECT version FROM docs WHERE id = ?", {id});
-  if (rows.empty() || std::stoll(rows[0][0]) != expected) {
-    impl_->Run("ROLLBACK");
-    return false;
-  }
-  std::string now = NowText();
-  int64_t next = expected + 1;
-  impl_->Run("INSERT INTO versions VALUES(?,?,?,?,?,?)", {id, next, author, now, note, content});
-  impl_->Run("UPDATE docs SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-             {next, now, author, id});
-  impl_->Run("COMMIT");
-  return true;
-}
-
-void Db::SetScore(const std::string& id, int64_t total, const std::string& grade,
-                  const std::string& scorecard_json) {
-  std::lock_guard<std::mutex> lock(mu_);
-  impl_->Run("UPDATE docs SET total = ?, grade = ?, scorecard = ? WHERE id = ?",
-             {total, grade, scorecard_json, id});
+bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
+                     const std::string& author, const std::string& note,
+                     const std::vector<Category>& categories) {
+  Diagnostics diags;
+  store::DocumentFields fields = ToFields(doc);
+  for (const auto& c : categories) fields.indicators.push_back({c.code, 1, c.name, c.weight, c.score});
+  auto outcome = impl_->store->Save(doc.id, expected, fields, Pack(note, content), author, diags);
+  Check(diags);
+  return outcome && !outcome->conflict;
 }
 
 std::optional<Version> Db::GetVersion(const std::string& id, int64_t version) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rows = version > 0
-                  ? impl_->Run("SELECT version, author, at, note, content FROM versions WHERE"
-                               " doc = ? AND version = ?",
-                               {id, version})
-                  : impl_->Run("SELECT version, author, at, note, content FROM versions WHERE"
-                               " doc = ? ORDER BY version DESC LIMIT 1",
-                               {id});
-  if (rows.empty()) return std::nullopt;
-  return Version{std::stoll(rows[0][0]), rows[0][1], rows[0][2], rows[0][3], rows[0][4]};
+  Diagnostics diags;
+  if (version <= 0) {
+    auto d = impl_->store->Get(id, diags);
+    Check(diags);
+    if (!d) return std::nullopt;
+    version = d->version;
+  }
+  auto v = impl_->store->GetVersion(id, version, diags);
+  Check(diags);
+  if (!v) return std::nullopt;
+  Version out{v->info.version, v->info.author, v->info.saved_at, "", ""};
+  Unpack(v->payload, out.note, out.content);
+  return out;
 }
 
 std::vector<Version> Db::Versions(const std::string& id) {
-  std::lock_guard<std::mutex> lock(mu_);
+  Diagnostics diags;
   std::vector<Version> out;
-  for (const auto& r : impl_->Run(
-           "SELECT version, author, at, note FROM versions WHERE doc = ? ORDER BY version DESC",
-           {id}))
-    out.push_back({std::stoll(r[0]), r[1], r[2], r[3], ""});
+  for (const auto& info : impl_->store->ListVersions(id, diags)) {
+    Version v{info.version, info.author, info.saved_at, "", ""};
+    if (auto full = impl_->store->GetVersion(id, info.version, diags)) {
+      std::string ignored;
+      Unpack(full->payload.substr(0, full->payload.find('\n') + 1), v.note, ignored);
+    }
+    out.push_back(v);
+  }
+  Check(diags);
+  std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return a.version > b.version; });
   return out;
 }
 
 void Db::Audit(const std::string& who, const std::string& action, const std::string& object,
                const std::string& before, const std::string& after) {
-  std::lock_guard<std::mutex> lock(mu_);
-  impl_->Run("INSERT INTO audit(at, who, action, object, before, after) VALUES(?,?,?,?,?,?)",
-             {NowText(), who, action, object, before, after});
+  Diagnostics diags;
+  store::AuditEntry e;
+  e.who = who;
+  size_t colon = object.find(':');
+  e.object_kind = object.substr(0, colon);
+  e.object_id = colon == std::string::npos ? "" : object.substr(colon + 1);
+  e.field = action, e.old_value = before, e.new_value = after;
+  impl_->store->AppendAudit(e, diags);
+  Check(diags);
 }
 
 std::vector<Db::AuditEntry> Db::AuditLog(int limit) {
-  std::lock_guard<std::mutex> lock(mu_);
+  Diagnostics diags;
+  store::AuditFilter f;
+  f.limit = 1000000;
+  auto all = impl_->store->ListAudit(f, diags);
+  Check(diags);
   std::vector<AuditEntry> out;
-  for (const auto& r : impl_->Run(
-           "SELECT at, who, action, object, before, after FROM audit ORDER BY id DESC LIMIT ?",
-           {static_cast<int64_t>(limit)}))
-    out.push_back({r[0], r[1], r[2], r[3], r[4], r[5]});
+  for (auto it = all.rbegin(); it != all.rend() && static_cast<int>(out.size()) < limit; ++it)
+    out.push_back({it->at, it->who, it->field,
+                   it->object_kind + (it->object_id.empty() ? "" : ":" + it->object_id),
+                   it->old_value, it->new_value});
   return out;
 }
 
 int64_t Db::AddJob(const Job& j) {
-  std::lock_guard<std::mutex> lock(mu_);
-  std::string now = NowText();
-  impl_->Run("INSERT INTO jobs(doc, owner, kind, state, progress, message, result_name, created,"
-             " updated) VALUES(?,?,?,'running',0,'',?,?,?)",
-             {j.doc, j.owner, j.kind, j.result_name, now, now});
-  return std::stoll(impl_->Run("SELECT last_insert_rowid()").at(0).at(0));
+  Diagnostics diags;
+  auto id = impl_->store->CreateJob(j.kind, j.owner, "{\"doc\":\"" + j.doc + "\"}", diags);
+  Check(diags);
+  if (!id) throw std::runtime_error("无法建立后台任务");
+  return *id;
 }
 
 void Db::UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,
                    const std::string& result_name) {
-  std::lock_guard<std::mutex> lock(mu_);
-  impl_->Run("UPDATE jobs SET state = ?, progress = ?, message = ?, result_name = ?, updated = ?"
-             " WHERE id = ?",
-             {state, static_cast<int64_t>(progress), message, result_name, NowText(), id});
+  Diagnostics diags;
+  if (state == "done")
+    impl_->store->FinishJob(id, result_name, diags);
+  else if (state == "failed")
+    impl_->store->FailJob(id, message, diags);
+  else
+    impl_->store->SetJobProgress(id, progress, 100, diags);
+  Check(diags);
 }
 
 std::optional<Job> Db::GetJob(int64_t id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rows = impl_->Run(
-      "SELECT id, doc, kind, state, message, result_name, owner, progress FROM jobs WHERE id = ?",
-      {id});
-  if (rows.empty()) return std::nullopt;
-  const Row& r = rows[0];
-  return Job{std::stoll(r[0]), r[1], r[2], r[3], r[4], r[5], std::stoll(r[6]), std::stoi(r[7])};
+  Diagnostics diags;
+  auto j = impl_->store->GetJob(id, diags);
+  Check(diags);
+  if (!j) return std::nullopt;
+  Job out;
+  out.id = j->id, out.kind = j->kind, out.owner = j->owner;
+  out.state = j->status, out.message = j->error, out.result_name = j->result_ref;
+  out.progress = j->status == "done" ? 100 : j->total ? static_cast<int>(j->done * 100 / j->total) : 0;
+  size_t at = j->params_json.find("\"doc\":\"");
+  if (at != std::string::npos) out.doc = j->params_json.substr(at + 7, 24);
+  return out;
 }
 
 int Db::FailRunningJobs(const std::string& reason) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto rows = impl_->Run("SELECT count(*) FROM jobs WHERE state = 'running'");
-  impl_->Run("UPDATE jobs SET state = 'failed', message = ?, updated = ? WHERE state = 'running'",
-             {reason, NowText()});
-  return std::stoi(rows.at(0).at(0));
+  Diagnostics diags;
+  auto n = impl_->store->FailInterrupted(reason, diags);
+  Check(diags);
+  return n ? static_cast<int>(*n) : 0;
 }
 
 }  // namespace jixiao::web

@@ -1,14 +1,12 @@
-// The web application's records in DIR/jixiao-web.db (SQLite through Poco::Data): accounts,
-// sessions (only token hashes), documents (绩效目标表, evaluations) with numbered versions and
-// optimistic concurrency, jobs and an append-only audit log.
-// Contract: thread-safe (one connection behind a mutex); every method reports failure by return
-// value or by throwing std::runtime_error with a Chinese message naming no secret. Replaced by
-// store/ when that module lands (docs/design-notes.md, “jixiao serve”).
+// The web application's records as the handlers see them, kept in store/ (DIR/jixiao.db, or the
+// PostgreSQL database --db names): accounts, sessions (only token hashes), documents (绩效目标表,
+// evaluations) with numbered versions and optimistic concurrency, jobs and the audit log.
+// Contract: thread-safe (store/ serialises calls); a store failure throws std::runtime_error
+// with the store's Chinese message (never a password); a stale save returns false.
 #pragma once
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,7 +50,8 @@ struct Job {
 
 class Db {
  public:
-  static std::unique_ptr<Db> Open(const std::string& data_dir);  // throws on failure
+  // `db_url` empty: SQLite in DATA_DIR/jixiao.db. Throws on failure.
+  static std::unique_ptr<Db> Open(const std::string& data_dir, const std::string& db_url = "");
   ~Db();
 
   std::optional<User> AddUser(const User& u);  // nullopt when the name is taken
@@ -61,9 +60,8 @@ class Db {
   std::vector<User> Users();
 
   void AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
-                  int64_t now);
-  std::optional<Session> TouchSession(const std::string& token_hash, int64_t now,
-                                      int64_t idle_seconds);
+                  int64_t idle_seconds);
+  std::optional<Session> TouchSession(const std::string& token_hash, int64_t idle_seconds);
   void DeleteSession(const std::string& token_hash);
 
   // Inserts version 1 with `content`.
@@ -71,12 +69,16 @@ class Db {
               const std::string& note);
   std::optional<Doc> GetDoc(const std::string& id);
   std::vector<Doc> Docs(const std::string& kind);
-  // Saves a new version when `expected` is the current one; otherwise returns false and leaves
-  // the document unchanged (the caller shows who changed it).
-  bool SaveVersion(const std::string& id, int64_t expected, const std::string& content,
-                   const std::string& author, const std::string& note);
-  void SetScore(const std::string& id, int64_t total, const std::string& grade,
-                const std::string& scorecard_json);
+  // Saves a new version of `doc` (its fields as given, e.g. a new score) when `expected` is the
+  // current version; otherwise returns false and leaves the document unchanged (the caller shows
+  // who changed it). `categories`: the 一级 results (code, name, weight, score in hundredths).
+  struct Category {
+    std::string code, name;
+    int64_t weight = 0, score = 0;
+  };
+  bool SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
+                   const std::string& author, const std::string& note,
+                   const std::vector<Category>& categories = {});
   std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
   std::vector<Version> Versions(const std::string& id);                      // no content
 
@@ -97,7 +99,6 @@ class Db {
   struct Impl;
   explicit Db(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
-  std::mutex mu_;
 };
 
 std::string NowText();  // "2026-12-07 01:02:03" UTC

@@ -80,7 +80,7 @@ Response LoginPost(Ctx& ctx) {
   auto old = req.cookies.find("jx_session");
   if (old != req.cookies.end()) ctx.server.db().DeleteSession(Sha256Hex(old->second));
   std::string token = RandomHex(32), csrf = RandomHex(32);
-  ctx.server.db().AddSession(Sha256Hex(token), user->id, csrf, now);
+  ctx.server.db().AddSession(Sha256Hex(token), user->id, csrf, ctx.server.options().idle_seconds);
   ctx.server.db().Audit(name, "login", "user:" + name, "", req.remote);
   Response r = req.api ? Json("{\"user\":" + Q(user->name) + ",\"role\":" + Q(user->role) +
                               ",\"csrf\":" + Q(csrf) + "}")

@@ -58,13 +58,9 @@ void Relocate(Diagnostics& diags, const std::string& dir) {
   diags = out;
 }
 
-// Scores the case and records total, grade and score --json on the document.
-std::optional<Evaluation> ScoreAndRecord(Server& server, const Doc& doc, Diagnostics& diags) {
+std::optional<Evaluation> ScoreCase(Server& server, const Doc& doc, Diagnostics& diags) {
   auto evaluation = EvaluateCaseDir(server.CaseDir(doc.id), diags);
   Relocate(diags, server.CaseDir(doc.id));
-  if (evaluation)
-    server.db().SetScore(doc.id, evaluation->card.total.hundredths,
-                         evaluation->card.grade, ScorecardJson(evaluation->card));
   return evaluation;
 }
 
@@ -74,7 +70,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   ValidatePath(dir, checks);
   Relocate(checks, dir);
   Diagnostics diags;
-  auto evaluation = ScoreAndRecord(ctx.server, doc, diags);
+  auto evaluation = ScoreCase(ctx.server, doc, diags);
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : checks.items()) items.push_back(DiagnosticJson(d));
@@ -280,9 +276,25 @@ Response EvaluationImport(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "工作簿有错误，评价未改动；请按下列位置修改后重新上传",
                             items);
   }
-  ctx.server.db().SaveVersion(doc.id, expected, upload->bytes, ctx.user->name, "导入录入工作簿");
+  // The new version records the score (total, grade, score --json, the 一级 results).
   Diagnostics score_diags;
-  auto evaluation = ScoreAndRecord(ctx.server, doc, score_diags);
+  auto evaluation = ScoreCase(ctx.server, doc, score_diags);
+  Doc scored = doc;
+  std::vector<Db::Category> categories;
+  if (evaluation) {
+    scored.total = evaluation->card.total.hundredths;
+    scored.grade = evaluation->card.grade;
+    scored.scorecard_json = ScorecardJson(evaluation->card);
+    for (const auto* c : evaluation->card.Categories())
+      categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
+  } else {
+    scored.total = -1;
+    scored.grade.clear();
+    scored.scorecard_json.clear();
+  }
+  if (!ctx.server.db().SaveVersion(scored, expected, upload->bytes, ctx.user->name,
+                                   "导入录入工作簿", categories))
+    return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
   std::string after = evaluation ? FormatScore(evaluation->card.total) + " " +
                                        evaluation->card.grade
                                  : "未评分";

@@ -236,7 +236,7 @@ Response TargetsFix(Ctx& ctx) {
   if (index >= issues.size() || issues[index].fixes.empty())
     return ShowTable(ctx, doc, "这条问题没有可自动采纳的修改，请按建议手工修改后重新上传。", 422);
   FixedTable fixed = FixTargetTable(*file, {issues[index]});
-  if (!ctx.server.db().SaveVersion(doc.id, expected, Pack("csv", fixed.csv), ctx.user->name,
+  if (!ctx.server.db().SaveVersion(doc, expected, Pack("csv", fixed.csv), ctx.user->name,
                                    "采纳建议 " + issues[index].rule))
     return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再采纳");
   for (const auto& c : fixed.changes)

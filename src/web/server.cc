@@ -194,8 +194,7 @@ Response Server::Dispatch(Request& req) {
   // The session, when a cookie names one.
   auto cookie = req.cookies.find("jx_session");
   if (cookie != req.cookies.end() && cookie->second.size() == 64) {
-    int64_t now = std::time(nullptr);
-    auto session = db_->TouchSession(Sha256Hex(cookie->second), now, options_.idle_seconds);
+    auto session = db_->TouchSession(Sha256Hex(cookie->second), options_.idle_seconds);
     if (session) {
       ctx.user = db_->GetUser(session->user_id);
       ctx.csrf = session->csrf;
@@ -245,7 +244,7 @@ int Serve(const ServeOptions& options) {
   try {
     fs::create_directories(options.data_dir + "/cases");
     fs::create_directories(options.data_dir + "/tmp");
-    db = Db::Open(options.data_dir);
+    db = Db::Open(options.data_dir, options.db_url);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "错误：%s\n", e.what());
     return 1;
