@@ -13,6 +13,17 @@ namespace jixiao::web {
 
 std::string NowText() { return store::UtcNow(); }
 
+namespace {
+// "2026-12-07T00:31:56Z" as pages show it: "2026-12-07 00:31:56".
+std::string Shown(std::string at) {
+  if (at.size() == 20 && at[10] == 'T' && at[19] == 'Z') {
+    at[10] = ' ';
+    at.pop_back();
+  }
+  return at;
+}
+}  // namespace
+
 struct Db::Impl {
   std::unique_ptr<store::Store> store;
 };
@@ -66,7 +77,7 @@ Doc ToDoc(const store::Document& d) {
   out.version = d.version;
   out.total = f.results.grade.empty() ? -1 : f.results.total;
   out.scorecard_json = f.result_json;
-  out.updated_at = d.updated_at, out.updated_by = d.author;
+  out.updated_at = Shown(d.updated_at), out.updated_by = d.author;
   return out;
 }
 
@@ -219,7 +230,7 @@ std::optional<Version> Db::GetVersion(const std::string& id, int64_t version) {
   auto v = impl_->store->GetVersion(id, version, diags);
   Check(diags);
   if (!v) return std::nullopt;
-  Version out{v->info.version, v->info.author, v->info.saved_at, "", ""};
+  Version out{v->info.version, v->info.author, Shown(v->info.saved_at), "", ""};
   Unpack(v->payload, out.note, out.content);
   return out;
 }
@@ -228,7 +239,7 @@ std::vector<Version> Db::Versions(const std::string& id) {
   Diagnostics diags;
   std::vector<Version> out;
   for (const auto& info : impl_->store->ListVersions(id, diags)) {
-    Version v{info.version, info.author, info.saved_at, "", ""};
+    Version v{info.version, info.author, Shown(info.saved_at), "", ""};
     if (auto full = impl_->store->GetVersion(id, info.version, diags)) {
       std::string ignored;
       Unpack(full->payload.substr(0, full->payload.find('\n') + 1), v.note, ignored);
@@ -261,7 +272,7 @@ std::vector<Db::AuditEntry> Db::AuditLog(int limit) {
   Check(diags);
   std::vector<AuditEntry> out;
   for (auto it = all.rbegin(); it != all.rend() && static_cast<int>(out.size()) < limit; ++it)
-    out.push_back({it->at, it->who, it->field,
+    out.push_back({Shown(it->at), it->who, it->field,
                    it->object_kind + (it->object_id.empty() ? "" : ":" + it->object_id),
                    it->old_value, it->new_value});
   return out;

@@ -151,7 +151,7 @@ Response AdminPage(Ctx& ctx) {
   Data data;
   data.set("users", users);
   data.set("audit", audit);
-  data.set("message", ctx.req.Field("message"));
+  if (!ctx.req.Field("message").empty()) data.set("message", ctx.req.Field("message"));
   return ctx.server.Page(ctx, "admin", "账号与审计日志", data);
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/format.h"
+#include "core/rational.h"
 #include "ingest/json.h"
 #include "web/handlers.h"
 
@@ -25,7 +26,8 @@ std::vector<Category> Categories(const std::string& scorecard_json) {
       for (const auto& c : cats->items) {
         const JsonValue* name = c.Find("name");
         const JsonValue* rate = c.Find("rate");
-        if (name && rate) out.push_back({name->text, rate->text + "%"});
+        auto value = rate ? Rational::Parse(rate->text) : std::nullopt;
+        if (name && value) out.push_back({name->text, FormatPercent(*value)});
       }
   } catch (...) {
   }

@@ -191,6 +191,11 @@ Response TargetsUpload(Ctx& ctx) {
   doc.kind = "targets";
   doc.title = ctx.req.Field("title");
   if (doc.title.empty()) doc.title = file->project.name;
+  if (doc.title.empty() && !upload->filename.empty()) {
+    // The uploaded file's name without folder and extension, as the user knows it.
+    std::string base = upload->filename.substr(upload->filename.find_last_of("/\\") + 1);
+    doc.title = base.substr(0, base.rfind('.')).substr(0, 200);
+  }
   if (doc.title.empty()) doc.title = "绩效目标表";
   doc.unit = ctx.user->unit;
   doc.region = ctx.user->region;

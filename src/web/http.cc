@@ -117,8 +117,11 @@ std::string ContentDisposition(const std::string& name) {
 Data List() { return Data(Data::type::list); }
 
 Data Object(std::initializer_list<std::pair<const std::string, std::string>> fields) {
+  // An empty text is left out: kainjow treats "" as true in {{#key}} sections, and a missing key
+  // renders as nothing.
   Data d;
-  for (const auto& [k, v] : fields) d.set(k, v);
+  for (const auto& [k, v] : fields)
+    if (!v.empty()) d.set(k, v);
   return d;
 }
 

@@ -64,6 +64,7 @@ std::map<std::string, std::string> ParseQuery(const std::string& query);
 
 using Data = kainjow::mustache::data;
 Data List();
+// A mustache object of texts; empty texts are left out so that {{#key}} is false for them.
 Data Object(std::initializer_list<std::pair<const std::string, std::string>> fields);
 
 }  // namespace jixiao::web

@@ -68,7 +68,7 @@ Response Server::Page(Ctx& ctx, const std::string& name, const std::string& titl
     r.body = "<!doctype html><meta charset=utf-8><p>网页模板缺失：" + name + "</p>";
     return r;
   }
-  data.set("csrf", ctx.csrf);
+  if (!ctx.csrf.empty()) data.set("csrf", ctx.csrf);
   kainjow::mustache::mustache content(tmpl->second);
   std::string inner = content.render(data);
   Data page;
@@ -78,7 +78,8 @@ Response Server::Page(Ctx& ctx, const std::string& name, const std::string& titl
   if (ctx.user) {
     page.set("user", ctx.user->name);
     page.set("role", RoleLabel(ctx.user->role));
-    page.set("unit_or_region", ctx.user->unit.empty() ? ctx.user->region : ctx.user->unit);
+    std::string where = ctx.user->unit.empty() ? ctx.user->region : ctx.user->unit;
+    if (!where.empty()) page.set("unit_or_region", where);
     page.set("is_unit", ctx.user->role == "unit");
     page.set("is_evaluator", ctx.user->role == "evaluator");
     page.set("is_bureau", ctx.user->role == "bureau");
@@ -94,7 +95,7 @@ Response Server::Error(Ctx& ctx, int status, const std::string& message,
   if (ctx.req.api || templates_.count("error") == 0) return JsonError(status, message, items);
   Data data;
   data.set("status", std::to_string(status));
-  data.set("message", message);
+  if (!message.empty()) data.set("message", message);
   Data list = List();
   for (const auto& i : items) list.push_back(Object({{"text", i}}));
   data.set("items", list);

@@ -168,7 +168,7 @@ def bureau_flow(f, eid, expected):
     f.check("%.2f分" % expected["total"] in ranking or "%g分" % expected["total"] in ranking,
             "ranking shows the total")
     for c in expected["categories"]:
-        f.check(("%g%%" % c["rate"]) in ranking, "一级 %s rate %s in the matrix" % (c["name"], c["rate"]))
+        f.check(("%.2f%%" % c["rate"]) in ranking, "一级 %s rate %s in the matrix" % (c["name"], c["rate"]))
     Select(f.driver.find_element(By.NAME, "town")).select_by_visible_text("马桥镇")
     f.driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
     f.check("town=" in f.driver.current_url, "filter applied")
