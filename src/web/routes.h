@@ -80,6 +80,8 @@ Response EvaluationImport(Ctx&);
 Response EvaluationExplain(Ctx&);
 Response EvaluationDownload(Ctx&);
 Response EvaluationVersions(Ctx&);
+Response NarrativeShow(Ctx&);
+Response NarrativeSave(Ctx&);
 Response BureauOverview(Ctx&);
 Response JobShow(Ctx&);
 Response AdminPage(Ctx&);

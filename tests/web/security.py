@@ -164,6 +164,23 @@ def main(binary):
         msg = r.json().get("message", "") if r.status == 409 else ""
         webtest.check(r.status == 409 and "eval1" in msg and str(cur + 1) in msg,
                       "stale import: %d %s" % (r.status, msg), failures)
+        # --- Narrative: a stale save is refused (409), the page shows the typed text again (as text).
+        cur = ev.get("/api/v1/evaluations/" + eid).json()["version"]
+        typed = "本项目<script>alert(1)</script>由镇政府立项。"
+        r = ev.request("POST", "/evaluations/%s/narrative" % eid,
+                       fields={"csrf": ev.csrf, "version": cur, "n_overview.md": typed})
+        webtest.check(r.status == 303, "narrative save: %d" % r.status, failures)
+        r = ev.request("POST", "/evaluations/%s/narrative" % eid,
+                       fields={"csrf": ev.csrf, "version": cur, "n_overview.md": typed + "（第二次）"})
+        page = r.text()
+        webtest.check(r.status == 409 and "（第二次）" in page and "eval1" in page,
+                      "stale narrative save: %d" % r.status, failures)
+        webtest.check("<script>alert(1)</script>" not in page, "typed narrative echoed unescaped", failures)
+        r = ev.request("POST", "/evaluations/%s/narrative" % eid,
+                       fields={"csrf": ev.csrf, "version": cur + 1, "n_../../../etc/passwd": "x",
+                               "n_..%2Fcase.json": "x"})
+        webtest.check(r.status == 303 and "没有改动" in (r.header("Location") and __import__("urllib.parse").parse.unquote(r.header("Location"))),
+                      "narrative names outside the case: %d" % r.status, failures)
         # --- Another user's job: 404.
         webtest.check(ev.get("/api/v1/jobs/999999").status == 404, "unknown job not 404", failures)
         # --- Login throttling: after 5 failures even the right password is refused (429).
