@@ -11,6 +11,7 @@
 #include "ingest/csv.h"
 #include "ingest/framework_loader.h"
 #include "ingest/json.h"
+#include "ingest/selfeval_rules_loader.h"
 #include "scoring/score.h"
 
 namespace jixiao {
@@ -112,6 +113,12 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
     auto evaluation = EvaluateCaseDir(path, diags);
     if (IsRegularFile(path + "/case.json"))
       LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
+  } else if (EndsWith(path, ".json") && IsSelfEvalRulesFile(path)) {
+    try {
+      LoadSelfEvalRules(path, diags);  // a 自评表 rule set (docs/selfeval.md)
+    } catch (const InputError& e) {
+      diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    }
   } else if (EndsWith(path, ".json")) {
     if (auto framework = LoadFramework(path, diags)) ReportFrameworkTodo(*framework, diags, false);
   } else if (EndsWith(path, ".csv")) {

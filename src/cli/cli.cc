@@ -118,6 +118,14 @@ const std::vector<Command>& Commands() {
        "  fix 写出应用了全部机械性建议的修订表，改动的单元格标“待确认”，并列出改动清单。\n"
        "  规则与示例见 docs/targets.md。",
        RunTargets},
+      {"selfeval", "项目支出绩效自评表：复核（重算得分并列出问题）",
+       "jixiao selfeval check PATH… [--rules ID|FILE] [--json] [-o DIR]\n"
+       "  PATH 为自评表文件夹（form.csv、budget.csv，可选 summary.csv、project.csv）。\n"
+       "  --rules 为自评规则：selfeval-national（默认）、selfeval-hubei、selfeval-sichuan-2023\n"
+       "  或规则文件路径。--json 输出每份表的 form/budget/rows 结果（多份时为数组）。\n"
+       "  -o DIR 写出 复核汇总.xlsx（每表一行，按总分差额排序）和每份表的标注稿。\n"
+       "  有错误级问题时退出码为 1。规则、表式与检查项见 docs/selfeval.md。",
+       RunSelfeval},
   };
   return kCommands;
 }

@@ -33,6 +33,7 @@ int RunSheet(const Args& args);
 int RunImport(const Args& args);
 int RunServe(const Args& args);
 int RunUser(const Args& args);
+int RunSelfeval(const Args& args);  // cmd_selfeval.cc: check; cmd_selfeval_form.cc: new, score
 
 bool WantsHelp(const Args& args);
 // "docx,html,md" -> {"docx", "html", "md"}; items trimmed, empty and repeated items dropped.

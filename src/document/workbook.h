@@ -31,6 +31,7 @@ enum class CellStyle {
   kInputYuan,    // #,##0.00
   kInputDate,    // yyyy-mm-dd
   kNote,         // grey italic help text
+  kFlagged,      // a cell with a 复核 finding: red fill, wrapped text
 };
 
 // Excel data validation over a range: a drop-down list, or bounds on numbers and dates. `strict`
@@ -80,6 +81,7 @@ struct Sheet {
   std::vector<SheetChart> charts;
   std::vector<Range> color_scales;  // red–yellow–green conditional colouring of numbers
   std::vector<DataValidation> validations;
+  std::map<std::pair<int, int>, std::string> comments;  // cell notes (a finding's message)
 
   void Text(int r, int c, const std::string& text, CellStyle style = CellStyle::kText);
   void Number(int r, int c, double value, CellStyle style);

@@ -174,14 +174,24 @@ CsvTable ReadCsvFile(const std::string& file) {
     throw InputError{
         {Severity::kError, "file.unreadable", {file, 0, 0, ""}, "无法读取文件：" + why}};
   }
-  if (int mixed = MixedEncodingLine(*bytes)) {
+  return ParseCsvBytes(file, *bytes);
+}
+
+CsvTable ParseCsvBytes(const std::string& file, const std::string& bytes) {
+  if (static_cast<int64_t>(bytes.size()) > limits::kMaxInputFileBytes) {
+    throw InputError{{Severity::kError,
+                      "file.too_large",
+                      {file, 0, 0, ""},
+                      "文件超过 256 MiB 的上限（见 docs/limits.md），请拆分后再读"}};
+  }
+  if (int mixed = MixedEncodingLine(bytes)) {
     throw InputError{{Severity::kError,
                       "csv.mixed_encoding",
                       {file, mixed, 0, ""},
                       "文件混用了两种编码：前面的行是 UTF-8，这一行却不是（多为 GBK）；"
                       "请在 Excel 或记事本中把整个文件另存为 UTF-8 CSV"}};
   }
-  auto decoded = DecodeToUtf8(*bytes);
+  auto decoded = DecodeToUtf8(bytes);
   if (!decoded) {
     throw InputError{{Severity::kError,
                       "csv.encoding",

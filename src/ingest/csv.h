@@ -38,6 +38,8 @@ struct CsvTable {
 
 CsvTable ParseCsv(const std::string& file, const std::string& utf8_text);
 CsvTable ReadCsvFile(const std::string& file);
+// The same from bytes already in memory (an upload); `file` is only the name shown in messages.
+CsvTable ParseCsvBytes(const std::string& file, const std::string& bytes);
 
 // Typed cells with located errors.
 class CsvCells {

@@ -66,12 +66,65 @@ const char* const kMetWords[] = {"已达到", "达到", "已达成", "达成", "
 const char* const kPartlyPrefixes[] = {"基本", "部分"};
 const char* const kNotMetPrefixes[] = {"未", "不", "没有", "尚未", "无", "否"};
 
+bool IsDigitOrDot(char c) { return (c >= '0' && c <= '9') || c == '.'; }
+
+std::string StripSuffix(const std::string& s, const std::string& suffix, bool* hit) {
+  if (!EndsWith(s, suffix) || s.size() == suffix.size()) return s;
+  *hit = true;
+  return Trim(s.substr(0, s.size() - suffix.size()));
+}
+
 }  // namespace
+
+std::string NormalizeComparatorWords(const std::string& printed) {
+  std::string t = Trim(printed);
+  // Comparators printed with other code points: ≧ (U+2267) ≦ (U+2266) ═ (U+2550) ＝ (full width).
+  static const std::pair<const char*, const char*> kGlyphs[] = {
+      {"≧", "≥"}, {"≦", "≤"}, {"═", "="}, {"＝", "="}, {"＞", ">"}, {"＜", "<"}};
+  for (const auto& [from, to] : kGlyphs)
+    if (StartsWith(t, from)) t = std::string(to) + t.substr(std::string(from).size());
+  // Words before the number.
+  static const std::pair<const char*, const char*> kPrefixes[] = {
+      {"不低于", "≥"}, {"不少于", "≥"}, {"大于等于", "≥"}, {"达到", "≥"},  {"不高于", "≤"},
+      {"不超过", "≤"}, {"不多于", "≤"}, {"小于等于", "≤"}, {"小于", "<"},  {"低于", "<"},
+      {"少于", "<"},   {"大于", ">"},   {"高于", ">"},     {"超过", ">"},  {"等于", "="}};
+  for (const auto& [word, op] : kPrefixes) {
+    if (!StartsWith(t, word)) continue;
+    std::string rest = Trim(t.substr(std::string(word).size()));
+    if (!rest.empty() && (IsDigitOrDot(NormalizeWidth(rest)[0]))) {
+      t = std::string(op) + rest;
+      break;
+    }
+  }
+  // Words after the number: "90%以上" "3天以内" "5次以下"; only when no comparator is written.
+  std::string n = NormalizeWidth(t);
+  bool has_op = StartsWith(n, "≥") || StartsWith(n, "≤") || StartsWith(n, ">") ||
+                StartsWith(n, "<") || StartsWith(n, "=");
+  if (!has_op && !n.empty() && IsDigitOrDot(n[0])) {
+    bool hit = false;
+    for (const char* s : {"及以上", "以上"}) {
+      t = StripSuffix(t, s, &hit);
+      if (hit) {
+        t = "≥" + t;
+        break;
+      }
+    }
+    if (!hit)
+      for (const char* s : {"及以下", "以下", "以内"}) {
+        t = StripSuffix(t, s, &hit);
+        if (hit) {
+          t = "≤" + t;
+          break;
+        }
+      }
+  }
+  return t;
+}
 
 TargetValue TargetValue::Parse(const std::string& raw) {
   TargetValue v;
   v.text = Trim(raw);
-  std::string rest = Trim(NormalizeWidth(v.text));
+  std::string rest = Trim(NormalizeWidth(NormalizeComparatorWords(v.text)));
   static const std::pair<const char*, CompareOp> kOps[] = {
       {"≥", CompareOp::kGe}, {">=", CompareOp::kGe}, {"≤", CompareOp::kLe},  {"<=", CompareOp::kLe},
       {">", CompareOp::kGt}, {"<", CompareOp::kLt},  {"==", CompareOp::kEq}, {"=", CompareOp::kEq}};

@@ -40,6 +40,10 @@ struct ActualReading {
   std::string error;  // Chinese, lists the accepted forms
 };
 
+// The comparators forms print, rewritten into the ones Parse reads (Parse calls it): ≧ ≦ ═ ＝,
+// "不低于95%" "不超过3天" "小于5次" "达到100%", "90%以上" "3天以内" "5次以下". Other text unchanged.
+std::string NormalizeComparatorWords(const std::string& printed);
+
 // Reads `actual` (an 实际值 cell) against `target`.
 ActualReading ReadActual(const TargetValue& target, const std::string& actual);
 

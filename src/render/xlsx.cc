@@ -79,6 +79,11 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
       format_set_border(f, LXW_BORDER_NONE);
       format_set_align(f, LXW_ALIGN_LEFT);
       break;
+    case CellStyle::kFlagged:
+      format_set_bg_color(f, 0xFFC7CE);
+      format_set_font_color(f, 0x9C0006);
+      format_set_align(f, LXW_ALIGN_LEFT);
+      break;
     default:
       format_set_align(f, LXW_ALIGN_CENTER);
       break;
@@ -312,6 +317,14 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
         static_cast<lxw_row_t>(range.last_row), static_cast<lxw_col_t>(range.last_col), &scale);
   }
   for (const auto& v : sheet.validations) AddValidation(ws, v);
+  for (const auto& [at, note] : sheet.comments) {
+    lxw_comment_options opt = {};
+    opt.author = const_cast<char*>("jixiao 复核");
+    opt.width = 360;
+    opt.height = 160;
+    worksheet_write_comment_opt(ws, static_cast<lxw_row_t>(at.first),
+                                static_cast<lxw_col_t>(at.second), CellText(note).c_str(), &opt);
+  }
   worksheet_set_paper(ws, 9);  // A4
   if (sheet.landscape) worksheet_set_landscape(ws);
   if (sheet.header_first_row >= 0)

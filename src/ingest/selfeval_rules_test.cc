@@ -1,0 +1,93 @@
+// 自评表 rule sets: the three shipped sets load with the figures docs/selfeval.md states; a
+// budget base of 年初, weights not adding to 100 and typos are located errors.
+#include <catch2/catch.hpp>
+
+#include "ingest/json.h"
+#include "ingest/selfeval_rules_loader.h"
+
+namespace jixiao {
+namespace {
+
+std::optional<SelfEvalRules> Shipped(const std::string& id, Diagnostics& diags) {
+  return LoadSelfEvalRules(std::string(JIXIAO_SOURCE_DIR) + "/indicators/" + id + ".json", diags);
+}
+
+std::string Messages(const Diagnostics& d) {
+  std::string all;
+  for (const auto& i : d.items()) all += i.ToString() + "\n";
+  return all;
+}
+
+const char kMinimal[] = R"({"kind": "selfeval-rules", "id": "t", "title": "t",
+  "budget": {"points": 10, "base": "BASE"},
+  "weights": {"mode": "printed", "rows_total": 90},
+  "qualitative": {"bands": [{"level": "达成", "min": "80%", "max": "100%"}]},
+  "rounding": "0.01", "grades": [{"name": "优", "min": 90}, {"name": "差", "min": 0}]})";
+
+std::string With(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("selfeval rules: the national set is 10 + 产出50/效益30/满意度10, 0.01, 优良中差") {
+  Diagnostics d;
+  auto r = Shipped("selfeval-national", d);
+  INFO(Messages(d));
+  REQUIRE(r);
+  CHECK(r->budget.points == Rational(10));
+  CHECK(r->budget.reason_below == Rational(90));
+  CHECK(r->weight_mode == SelfEvalWeightMode::kPrinted);
+  REQUIRE(r->categories.size() == 3);
+  CHECK(r->categories[0].points == Rational(50));
+  CHECK(r->categories[2].points == Rational(10));
+  REQUIRE(r->bands.size() == 3);
+  CHECK(r->bands[1].min_share == Rational(1, 2));
+  CHECK(r->bands[1].max_share == Rational(4, 5));
+  CHECK(r->rounding == SelfEvalRounding::kHundredth);
+  CHECK(GradeOf(*r, Rational(85))->name == "良");
+  CHECK(GradeMatches(*GradeOf(*r, Rational(85)), "良好"));
+}
+
+TEST_CASE("selfeval rules: 湖北 budget 20 with goal blocks of 40; 四川 2023 权重 column") {
+  Diagnostics d;
+  auto hubei = Shipped("selfeval-hubei", d);
+  auto sichuan = Shipped("selfeval-sichuan-2023", d);
+  INFO(Messages(d));
+  REQUIRE(hubei);
+  REQUIRE(sichuan);
+  CHECK(hubei->budget.points == Rational(20));
+  CHECK(hubei->rows_total == Rational(80));
+  CHECK(hubei->weight_mode == SelfEvalWeightMode::kGoalBlocks);
+  CHECK(hubei->goal_blocks.size() == 2);
+  CHECK(hubei->bands[1].min_share == Rational(3, 5));  // the 80/60 variant
+  CHECK(sichuan->weight_mode == SelfEvalWeightMode::kWeightColumn);
+  CHECK(sichuan->rounding == SelfEvalRounding::kWholeDown);
+  CHECK(sichuan->satisfaction.mode == SatisfactionMode::kStepDeduct);
+  CHECK(sichuan->satisfaction.step == Rational(5));
+  CHECK(sichuan->satisfaction.deduct == Rational(1));
+}
+
+TEST_CASE("selfeval rules: 年初 as the budget base, a bad total and a typo are located errors") {
+  Diagnostics ok;
+  CHECK(ParseSelfEvalRules("r.json", With(kMinimal, "BASE", "full_year"), ok));
+  Diagnostics base;
+  CHECK_FALSE(ParseSelfEvalRules("r.json", With(kMinimal, "BASE", "year_start"), base));
+  CHECK(Messages(base).find("不得用年初预算数") != std::string::npos);
+  CHECK(Messages(base).find("r.json:2") != std::string::npos);
+  Diagnostics total;
+  CHECK_FALSE(ParseSelfEvalRules(
+      "r.json", With(With(kMinimal, "BASE", "full_year"), "\"rows_total\": 90", "\"rows_total\": 80"),
+      total));
+  CHECK(Messages(total).find("之和应为100") != std::string::npos);
+  Diagnostics typo;
+  CHECK_FALSE(ParseSelfEvalRules(
+      "r.json", With(With(kMinimal, "BASE", "full_year"), "\"rounding\"", "\"rouding\""), typo));
+  Diagnostics bad_round;
+  CHECK_FALSE(ParseSelfEvalRules(
+      "r.json", With(With(kMinimal, "BASE", "full_year"), "\"0.01\"", "\"0.5\""), bad_round));
+  CHECK(Messages(bad_round).find("whole_down") != std::string::npos);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,202 @@
+#include "report/selfeval_review.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "core/format.h"
+#include "core/money.h"
+
+namespace jixiao::report {
+namespace {
+
+using doc::CellStyle;
+
+double Num(const Rational& r) { return static_cast<double>(r.RoundScaled(2)) / 100.0; }
+
+// A finding's place: file, line and column of the printed cell it names.
+using Key = std::tuple<std::string, int, int>;
+Key KeyOf(const Location& l) { return {l.file, l.line, l.column}; }
+
+}  // namespace
+
+const std::vector<std::string>& ReviewClasses() {
+  static const std::vector<std::string> kClasses = {"分值与总分", "预算执行", "满分存疑",
+                                                    "原因缺失",   "计分偏离", "其他"};
+  return kClasses;
+}
+
+std::string ReviewClassOf(const std::string& code) {
+  static const std::map<std::string, std::string> kOf = {
+      {"selfeval.weight_sum", "分值与总分"},          {"selfeval.total_sum", "分值与总分"},
+      {"selfeval.total_computed", "分值与总分"},      {"selfeval.grade", "分值与总分"},
+      {"selfeval.weight_missing", "分值与总分"},      {"selfeval.rate_printed", "预算执行"},
+      {"selfeval.rate_over_100", "预算执行"},         {"selfeval.execution_scored_twice", "预算执行"},
+      {"selfeval.budget_missing", "预算执行"},        {"selfeval.full_marks_missed", "满分存疑"},
+      {"selfeval.full_marks_blank_actual", "满分存疑"}, {"selfeval.actual_repeats_target", "满分存疑"},
+      {"selfeval.target_blank", "满分存疑"},          {"selfeval.lost_marks_no_reason", "原因缺失"},
+      {"selfeval.missed_no_reason", "原因缺失"},      {"selfeval.rate_low_no_reason", "原因缺失"},
+      {"selfeval.score_above_rule", "计分偏离"},      {"selfeval.score_below_rule", "计分偏离"},
+      {"selfeval.score_over_weight", "计分偏离"},     {"selfeval.unit_mismatch", "计分偏离"}};
+  auto it = kOf.find(code);
+  return it == kOf.end() ? "其他" : it->second;
+}
+
+doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
+  doc::Workbook book;
+  book.title = "复核汇总";
+  doc::Sheet s;
+  s.name = "复核汇总";
+  std::vector<std::string> head = {"序号", "单位", "项目名称", "自评表", "打印总分", "计算总分",
+                                   "差额（打印−计算）", "打印等级", "计算等级", "错误", "警告", "提示"};
+  for (const auto& c : ReviewClasses()) head.push_back(c);
+  for (size_t c = 0; c < head.size(); ++c) s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
+  s.widths = {6, 24, 30, 30, 10, 10, 12, 8, 8, 7, 7, 7};
+  for (size_t i = 0; i < ReviewClasses().size(); ++i) s.widths.push_back(10);
+  s.freeze_rows = 1;
+  s.header_first_row = s.header_last_row = 0;
+  std::vector<const ReviewedForm*> order;
+  for (const auto& f : forms) order.push_back(&f);
+  auto gap = [](const ReviewedForm* f) -> Rational {
+    if (!f->result || !f->result->claimed_total || !f->result->computed_total) return Rational(-1);
+    return (*f->result->claimed_total - *f->result->computed_total).Abs();
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const ReviewedForm* a, const ReviewedForm* b) { return gap(b) < gap(a); });
+  int row = 1;
+  for (const ReviewedForm* f : order) {
+    s.Number(row, 0, row, CellStyle::kInteger);
+    if (!f->result) {
+      s.Text(row, 3, f->source);
+      s.Text(row, 4, "无法读取：" + f->read_error, CellStyle::kFlagged);
+      s.Merge(row, 4, row, static_cast<int>(head.size()) - 1);
+      ++row;
+      continue;
+    }
+    const SelfEvalResult& r = *f->result;
+    s.Text(row, 1, r.unit);
+    s.Text(row, 2, r.project);
+    s.Text(row, 3, r.source);
+    if (r.claimed_total) s.Number(row, 4, Num(*r.claimed_total), CellStyle::kScore);
+    if (r.computed_total) s.Number(row, 5, Num(*r.computed_total), CellStyle::kScore);
+    if (r.claimed_total && r.computed_total)
+      s.Number(row, 6, Num(*r.claimed_total - *r.computed_total), CellStyle::kScore);
+    s.Text(row, 7, r.claimed_grade, CellStyle::kCenter);
+    s.Text(row, 8, r.computed_grade, CellStyle::kCenter);
+    s.Number(row, 9, static_cast<double>(r.Count(Severity::kError)), CellStyle::kInteger);
+    s.Number(row, 10, static_cast<double>(r.Count(Severity::kWarning)), CellStyle::kInteger);
+    s.Number(row, 11, static_cast<double>(r.Count(Severity::kInfo)), CellStyle::kInteger);
+    std::map<std::string, int> by_class;
+    for (const auto* d : r.AllFindings())
+      if (d->severity != Severity::kInfo) ++by_class[ReviewClassOf(d->code)];
+    for (size_t c = 0; c < ReviewClasses().size(); ++c)
+      s.Number(row, 12 + static_cast<int>(c), by_class[ReviewClasses()[c]], CellStyle::kInteger);
+    ++row;
+  }
+  book.sheets.push_back(std::move(s));
+  return book;
+}
+
+doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResult& result) {
+  doc::Workbook book;
+  book.title = "自评表复核：" + form.header.project.text;
+  doc::Sheet s;
+  s.name = "自评表（复核）";
+  // Findings by the printed cell they name; those naming no printed cell go to 复核意见.
+  std::map<Key, std::vector<const Diagnostic*>> at;
+  for (const auto* d : result.AllFindings()) at[KeyOf(d->where)].push_back(d);
+  auto note = [&](const std::vector<const Diagnostic*>& ds) {
+    std::string t;
+    for (const auto* d : ds)
+      t += (t.empty() ? "" : "\n") + std::string(SeverityLabel(d->severity)) + "：" + d->message;
+    return t;
+  };
+  auto put = [&](int r, int c, const std::string& text, const Location& where, CellStyle style) {
+    auto it = at.find(KeyOf(where));
+    if (!where.file.empty() && it != at.end()) {
+      s.Text(r, c, text, CellStyle::kFlagged);
+      s.comments[{r, c}] = note(it->second);
+    } else {
+      s.Text(r, c, text, style);
+    }
+  };
+  int row = 0;
+  s.Text(row++, 0, "项目支出绩效自评表（复核标注）", CellStyle::kTitle);
+  s.Text(row, 0, "项目名称", CellStyle::kHeader);
+  put(row, 1, form.header.project.text, form.header.project.where, CellStyle::kText);
+  s.Text(row, 4, "单位", CellStyle::kHeader);
+  put(row++, 5, form.header.unit.text, form.header.unit.where, CellStyle::kText);
+  // Budget block.
+  const SelfEvalBudget& b = form.budget;
+  const std::vector<std::string> bhead = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+  for (size_t c = 0; c < bhead.size(); ++c) s.Text(row, static_cast<int>(c) + 1, bhead[c], CellStyle::kHeader);
+  s.Text(row, 7, "计算", CellStyle::kHeader);
+  ++row;
+  s.Text(row, 0, "预算执行", CellStyle::kHeader);
+  put(row, 1, b.year_start.text, b.year_start.where, CellStyle::kCenter);
+  put(row, 2, b.full_year.text, b.full_year.where, CellStyle::kCenter);
+  put(row, 3, b.executed.text, b.executed.where, CellStyle::kCenter);
+  put(row, 4, b.weight.text, b.weight.where, CellStyle::kCenter);
+  put(row, 5, b.rate.text, b.rate.where, CellStyle::kCenter);
+  put(row, 6, b.score.text, b.score.where, CellStyle::kCenter);
+  std::string computed;
+  if (result.budget.rate) computed = "执行率" + FormatPercent(*result.budget.rate);
+  if (result.budget.computed) computed += "，得分" + FormatPoints(*result.budget.computed);
+  s.Text(row, 7, computed);
+  if (!result.budget.findings.empty()) s.Text(row, 8, note([&] {
+    std::vector<const Diagnostic*> v;
+    for (const auto& d : result.budget.findings) v.push_back(&d);
+    return v;
+  }()), CellStyle::kFlagged);
+  row += 2;
+  const std::vector<std::string> head = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                                         "分值",     "得分",     "偏差原因", "计算得分",   "复核意见"};
+  for (size_t c = 0; c < head.size(); ++c) s.Text(row, static_cast<int>(c), head[c], CellStyle::kHeader);
+  s.header_first_row = s.header_last_row = row;
+  ++row;
+  std::map<size_t, const SelfEvalRowResult*> by_index;
+  for (const auto& r : result.rows) by_index[r.index] = &r;
+  for (size_t i = 0; i < form.rows.size(); ++i) {
+    const SelfEvalRow& x = form.rows[i];
+    put(row, 0, x.level1.text, x.level1.where, CellStyle::kText);
+    put(row, 1, x.level2.text, x.level2.where, CellStyle::kText);
+    put(row, 2, x.level3.text, x.level3.where, CellStyle::kText);
+    put(row, 3, x.target.text, x.target.where, CellStyle::kCenter);
+    put(row, 4, x.actual.text, x.actual.where, CellStyle::kCenter);
+    put(row, 5, x.weight.text, x.weight.where, CellStyle::kCenter);
+    put(row, 6, x.score.text, x.score.where, CellStyle::kCenter);
+    put(row, 7, x.reason.text, x.reason.where, CellStyle::kText);
+    auto it = by_index.find(i);
+    if (it != by_index.end()) {
+      if (it->second->computed) s.Number(row, 8, Num(*it->second->computed), CellStyle::kScore);
+      std::vector<const Diagnostic*> v;
+      for (const auto& d : it->second->findings) v.push_back(&d);
+      if (!v.empty()) s.Text(row, 9, note(v), CellStyle::kFlagged);
+    } else {
+      s.Text(row, 9, "模板行，不计分", CellStyle::kNote);
+    }
+    ++row;
+  }
+  ++row;
+  s.Text(row, 0, "总分", CellStyle::kHeader);
+  put(row, 1, form.total.text, form.total.where, CellStyle::kCenter);
+  s.Text(row, 2, "计算总分", CellStyle::kHeader);
+  if (result.computed_total) s.Number(row, 3, Num(*result.computed_total), CellStyle::kScore);
+  s.Text(row, 4, "等级", CellStyle::kHeader);
+  put(row, 5, form.grade.text, form.grade.where, CellStyle::kCenter);
+  s.Text(row, 6, "计算等级", CellStyle::kHeader);
+  s.Text(row, 7, result.computed_grade, CellStyle::kCenter);
+  ++row;
+  if (!result.findings.empty()) {
+    std::vector<const Diagnostic*> v;
+    for (const auto& d : result.findings) v.push_back(&d);
+    s.Text(row, 0, "复核意见", CellStyle::kHeader);
+    s.Text(row, 1, note(v), CellStyle::kFlagged);
+    s.Merge(row, 1, row, 9);
+  }
+  s.widths = {12, 12, 22, 14, 16, 8, 8, 24, 10, 48};
+  book.sheets.push_back(std::move(s));
+  return book;
+}
+
+}  // namespace jixiao::report

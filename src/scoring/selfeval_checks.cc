@@ -1,0 +1,175 @@
+// The budget block (执行率 over 全年预算数, × 分值, capped) and the form-level 复核 checks.
+#include "core/format.h"
+#include "core/text.h"
+#include "scoring/selfeval_internal.h"
+
+namespace jixiao::selfeval_internal {
+namespace {
+
+bool BlankReason(const std::string& reason) {
+  std::string t = Trim(reason);
+  return t.empty() || t == "无" || t == "/" || t == "-" || t == "—";
+}
+
+std::string Printed(const PrintedNumber& n) { return "“" + n.text + "”"; }
+
+}  // namespace
+
+void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBudgetResult& out) {
+  out.present = b.present;
+  if (!b.present) return;
+  auto& f = out.findings;
+  const Location block{b.full_year.where.file, b.line, 0, "预算执行"};
+  out.weight = b.weight.value ? b.weight.value : std::optional<Rational>(rules.budget.points);
+  out.claimed = b.score.value;
+  if (b.weight.value && *b.weight.value != rules.budget.points)
+    Add(f, Severity::kWarning, "selfeval.budget_weight", b.weight.where,
+        "预算执行率分值打印为" + Printed(b.weight) + "，规则（" + rules.id + "）为" +
+            Points(rules.budget.points));
+  if (!b.full_year.value || !b.executed.value) {
+    Add(f, Severity::kError, "selfeval.budget_missing", block,
+        "预算执行块缺少全年预算数或全年执行数，无法计算执行率；请填写这两个金额");
+    out.computed = out.claimed;
+    return;
+  }
+  if (b.full_year.value->fen <= 0) {
+    Add(f, Severity::kError, "selfeval.budget_zero", b.full_year.where,
+        "全年预算数为0，无法计算执行率；请填写调整后的全年预算数");
+    out.computed = out.claimed;
+    return;
+  }
+  const Rational rate = Rational(b.executed.value->fen, b.full_year.value->fen) * Rational(100);
+  out.rate = rate;
+  const std::string figures = "全年执行数" + FormatWanYuan(*b.executed.value) + "÷全年预算数" +
+                              FormatWanYuan(*b.full_year.value) + "=" + FormatPercent(rate);
+  if (b.rate.value && (*b.rate.value - rate).Abs() > PrintedTolerance(b.rate.text)) {
+    std::string base;
+    if (b.year_start.value && b.year_start.value->fen > 0) {
+      Rational by_start = Rational(b.executed.value->fen, b.year_start.value->fen) * Rational(100);
+      if ((*b.rate.value - by_start).Abs() <= PrintedTolerance(b.rate.text))
+        base = "；打印值与“全年执行数÷年初预算数”相符，执行率应以调整后的全年预算数为分母";
+    }
+    Add(f, Severity::kError, "selfeval.rate_printed", b.rate.where,
+        "打印执行率" + Printed(b.rate) + "与预算数据不符：" + figures + base);
+  }
+  if (rate > Rational(100))
+    Add(f, Severity::kWarning, "selfeval.rate_over_100", b.executed.where,
+        "执行率" + FormatPercent(rate) + "超过100%（" + figures +
+            "）：执行数超过全年预算数，请核实调整预算或支出数据");
+  Rational share = rate / Rational(100);
+  if (rules.budget.cap) share = Min(share, Rational(1));
+  const Rational exact = share * *out.weight;
+  out.computed = ApplyRounding(exact, rules.rounding);
+  if (rules.budget.reason_below > Rational(0) && rate < rules.budget.reason_below &&
+      BlankReason(b.reason.text))
+    Add(f, Severity::kWarning, "selfeval.rate_low_no_reason", b.rate.where,
+        "执行率" + FormatPercent(rate) + "低于" + TrimmedDecimal(rules.budget.reason_below) +
+            "%，未说明偏差原因；请写明原因和改进措施");
+  if (!out.claimed) {
+    if (b.score.error.empty())
+      Add(f, Severity::kWarning, "selfeval.score_missing", b.score.where, "预算执行率未填得分");
+    return;
+  }
+  if (*out.claimed > *out.weight)
+    Add(f, Severity::kError, "selfeval.score_over_weight", b.score.where,
+        "预算执行得分" + Points(*out.claimed) + "超过分值" + Points(*out.weight));
+  if (ScoreAgrees(*out.claimed, exact, rules.rounding)) return;
+  std::string both = "打印得分" + Points(*out.claimed) + "，按执行率×分值计算为" +
+                     Points(*out.computed) + "（" + FormatPercent(rate) + "×" +
+                     TrimmedDecimal(*out.weight) + (rate > Rational(100) ? "，以分值为限" : "") + "）";
+  if (*out.claimed > exact)
+    Add(f, Severity::kError, "selfeval.score_above_rule", b.score.where, "预算执行得分高于规则：" + both);
+  else
+    Add(f, Severity::kWarning, "selfeval.score_below_rule", b.score.where,
+        "预算执行得分低于规则（自评偏低）：" + both);
+}
+
+void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalResult& result) {
+  auto& f = result.findings;
+  const Location where_total = form.total.where.file.empty()
+                                   ? Location{form.source, 0, 0, "总分"}
+                                   : form.total.where;
+  const bool derived = rules.weight_mode == SelfEvalWeightMode::kCategories ||
+                       rules.weight_mode == SelfEvalWeightMode::kGoalBlocks;
+  Rational weights = 0, na_weight = 0, printed_sum = 0, computed = 0;
+  bool all_weights = true;
+  for (const auto& r : result.rows) {
+    const SelfEvalRow& row = form.rows[r.index];
+    if (row.weight.value) weights += *row.weight.value;
+    else if (!r.not_applicable) all_weights = false;
+    if (r.not_applicable) {
+      if (r.weight) na_weight += *r.weight;
+      continue;
+    }
+    if (r.claimed) printed_sum += *r.claimed;
+    if (r.computed) computed += *r.computed;
+    else if (r.claimed) computed += *r.claimed;
+  }
+  const auto& b = result.budget;
+  if (b.present) {
+    if (form.budget.weight.value) weights += *form.budget.weight.value;
+    if (b.claimed) printed_sum += *b.claimed;
+    if (b.computed) computed += *b.computed;
+  } else if (rules.budget.points > Rational(0)) {
+    Add(f, Severity::kWarning, "selfeval.budget_missing", {form.source, 0, 0, "预算执行"},
+        "表中没有预算执行块（年初预算数、全年预算数、全年执行数、分值、执行率、得分）；规则（" +
+            rules.id + "）中预算执行率占" + Points(rules.budget.points));
+  }
+  if (!derived && all_weights && !result.rows.empty() && weights != Rational(100))
+    Add(f, Severity::kError, "selfeval.weight_sum", {form.source, 0, 0, "分值"},
+        "各项分值合计为" + Points(weights) + "（指标" + Points(weights - (b.present && form.budget.weight.value ? *form.budget.weight.value : Rational(0))) +
+            (b.present ? "，预算执行" + Points(form.budget.weight.value ? *form.budget.weight.value : Rational(0)) : "") +
+            "），应为100分；请核对分值");
+  if (rules.weight_mode == SelfEvalWeightMode::kPrinted && all_weights && weights == Rational(100)) {
+    for (const auto& c : rules.categories) {
+      Rational sum = 0;
+      bool any = false;
+      for (const auto& r : result.rows) {
+        const std::string& l1 = form.rows[r.index].level1.text;
+        bool hit = l1.find(c.name) != std::string::npos;
+        for (const auto& s : c.synonyms) hit |= l1.find(s) != std::string::npos;
+        if (hit && r.weight) sum += *r.weight, any = true;
+      }
+      if (any && sum != c.points)
+        Add(f, Severity::kInfo, "selfeval.category_weight", {form.source, 0, 0, c.name},
+            c.name + "分值合计" + Points(sum) + "，规则（" + rules.id + "）为" + Points(c.points));
+    }
+  }
+  if (rules.rescale_not_applicable && na_weight > Rational(0) && na_weight < Rational(100))
+    computed = computed * Rational(100) / (Rational(100) - na_weight);
+  result.computed_total = Rational(computed.RoundScaled(2), 100);
+  if (const SelfEvalGrade* g = GradeOf(rules, *result.computed_total)) result.computed_grade = g->name;
+  result.claimed_grade = form.grade.text;
+  if (form.total.value) {
+    result.claimed_total = form.total.value;
+    const Rational tol = Max(PrintedTolerance(form.total.text), Rational(1, 200));
+    Rational rescaled = printed_sum;
+    if (na_weight > Rational(0) && na_weight < Rational(100))
+      rescaled = printed_sum * Rational(100) / (Rational(100) - na_weight);
+    if ((*form.total.value - printed_sum).Abs() > tol && (*form.total.value - rescaled).Abs() > tol)
+      Add(f, Severity::kError, "selfeval.total_sum", where_total,
+          "打印总分" + Printed(form.total) + "与各项打印得分之和" + Points(printed_sum) + "不符（相差" +
+              Points(*form.total.value - printed_sum) + "）");
+    const Rational gap = *form.total.value - *result.computed_total;
+    if (gap.Abs() > tol)
+      // The rows and the budget carry the findings behind the gap: here a side-by-side note.
+      Add(f, Severity::kInfo, "selfeval.total_computed",
+          where_total,
+          "打印总分" + Printed(form.total) + "，按规则计算为" + Points(*result.computed_total) +
+              (gap > Rational(0) ? "（自评偏高" : "（自评偏低") + Points(gap.Abs()) + "）");
+  }
+  if (!form.grade.blank()) {
+    const SelfEvalGrade* g = GradeOf(rules, *result.computed_total);
+    bool known = false;
+    for (const auto& each : rules.grades) known |= GradeMatches(each, form.grade.text);
+    if (!known)
+      Add(f, Severity::kWarning, "selfeval.grade_unknown", form.grade.where,
+          "等级“" + form.grade.text + "”不是规则（" + rules.id + "）中的等级名称");
+    else if (g && !GradeMatches(*g, form.grade.text))
+      Add(f, Severity::kError, "selfeval.grade", form.grade.where,
+          "打印等级“" + form.grade.text + "”，按计算总分" + Points(*result.computed_total) + "应为“" +
+              g->name + "”");
+  }
+}
+
+}  // namespace jixiao::selfeval_internal

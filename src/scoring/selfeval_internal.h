@@ -1,0 +1,21 @@
+// Pieces of the 自评表 scorer shared between its files (not for other modules).
+// Contract: as scoring/selfeval_score.h; pure.
+#pragma once
+
+#include <string>
+
+#include "scoring/selfeval_score.h"
+
+namespace jixiao::selfeval_internal {
+
+void Add(std::vector<Diagnostic>& out, Severity s, const std::string& code, const Location& where,
+         const std::string& message);
+std::string Points(const Rational& points);  // "8.04分"
+// Scores one non-template row with its weight already set; fills computed, how and findings.
+void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_scored,
+              SelfEvalRowResult& out);
+void ScoreBudget(const SelfEvalBudget& budget, const SelfEvalRules& rules, SelfEvalBudgetResult& out);
+// Weight sum, category split, 总分 against its cells and the computed total, 等级.
+void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalResult& result);
+
+}  // namespace jixiao::selfeval_internal

@@ -1,0 +1,218 @@
+// The 自评表 scorer and 复核 checks against hand-computed figures (written before the code ran).
+#include <catch2/catch.hpp>
+
+#include "scoring/selfeval_score.h"
+
+namespace jixiao {
+namespace {
+
+SelfEvalRules National() {
+  SelfEvalRules r;
+  r.id = "t";
+  r.categories = {{"产出指标", {"产出"}, 50}, {"效益指标", {"效益"}, 30}, {"满意度指标", {"满意度"}, 10}};
+  r.bands = {{"达成", {}, Rational(4, 5), 1},
+             {"部分达成", {}, Rational(1, 2), Rational(4, 5)},
+             {"未达成", {}, 0, Rational(1, 2)}};
+  r.grades = {{"优", {"优秀"}, 90}, {"良", {"良好"}, 80}, {"中", {}, 60}, {"差", {}, 0}};
+  return r;
+}
+
+int line_no = 1;
+
+SelfEvalRow Row(const std::string& l1, const std::string& l3, const std::string& target,
+                const std::string& actual, const std::string& weight, const std::string& score,
+                const std::string& reason = "") {
+  SelfEvalRow r;
+  r.line = ++line_no;
+  Location at{"form.csv", r.line, 0, ""};
+  r.level1 = {l1, at};
+  r.level2 = {"", at};
+  r.level3 = {l3, at};
+  r.target = {target, at};
+  r.actual = {actual, at};
+  r.reason = {reason, at};
+  auto num = [&](const std::string& t) {
+    PrintedNumber n{t, at, std::nullopt, ""};
+    if (!t.empty() && t != "不适用") n.value = Rational::Parse(t);
+    return n;
+  };
+  r.weight = num(weight);
+  r.score = num(score);
+  r.parsed_target = ReadSelfEvalTarget(target);
+  r.parsed_actual = TargetValue::Parse(actual);
+  r.not_applicable = IsNotApplicableText(score);
+  r.template_row = IsTemplateText(l3);
+  return r;
+}
+
+SelfEvalBudget Budget(int64_t full_fen, int64_t done_fen, const std::string& rate,
+                      const std::string& score, const std::string& weight = "10") {
+  SelfEvalBudget b;
+  b.present = true;
+  Location at{"budget.csv", 2, 0, ""};
+  b.full_year = {"", at, Money{full_fen}, ""};
+  b.executed = {"", at, Money{done_fen}, ""};
+  b.weight = {weight, at, Rational::Parse(weight), ""};
+  b.rate = {rate, at, rate.empty() ? std::nullopt : Rational::Parse(rate.substr(0, rate.size() - 1)), ""};
+  b.score = {score, at, score.empty() ? std::nullopt : Rational::Parse(score), ""};
+  b.line = 2;
+  return b;
+}
+
+bool Has(const std::vector<Diagnostic>& findings, const std::string& code, Severity s) {
+  for (const auto& f : findings)
+    if (f.code == code && f.severity == s) return true;
+  return false;
+}
+
+std::string Codes(const SelfEvalResult& r) {
+  std::string out;
+  for (const auto* f : r.AllFindings()) out += f->code + " ";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("selfeval: 执行率 80.4% over 全年预算数 scores 8.04 of 10; printed 100% and 10 are flagged") {
+  SelfEvaluation f;
+  f.budget = Budget(100000000, 80400000, "100%", "10");
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  REQUIRE(r.budget.rate);
+  CHECK(*r.budget.rate == Rational(804, 10));
+  REQUIRE(r.budget.computed);
+  CHECK(*r.budget.computed == Rational(804, 100));
+  CHECK(Has(r.budget.findings, "selfeval.rate_printed", Severity::kError));
+  CHECK(Has(r.budget.findings, "selfeval.score_above_rule", Severity::kError));
+  CHECK(Has(r.budget.findings, "selfeval.rate_low_no_reason", Severity::kWarning));
+  std::string all;
+  for (const auto& d : r.budget.findings) all += d.message;
+  CHECK(all.find("100%") != std::string::npos);
+  CHECK(all.find("80.40%") != std::string::npos);  // both figures side by side
+  auto whole = National();
+  whole.rounding = SelfEvalRounding::kWholeDown;
+  f.budget = Budget(100000000, 80400000, "80.4%", "8");
+  auto w = ScoreSelfEval(f, whole);
+  CHECK(*w.budget.computed == Rational(8));
+  CHECK_FALSE(Has(w.budget.findings, "selfeval.rate_printed", Severity::kError));
+  CHECK_FALSE(Has(w.budget.findings, "selfeval.score_above_rule", Severity::kError));
+}
+
+TEST_CASE("selfeval: 执行率 above 100% is flagged and capped at the 分值") {
+  SelfEvaluation f;
+  f.budget = Budget(100000000, 105000000, "105%", "10");
+  auto r = ScoreSelfEval(f, National());
+  CHECK(*r.budget.computed == Rational(10));
+  CHECK(Has(r.budget.findings, "selfeval.rate_over_100", Severity::kWarning));
+}
+
+TEST_CASE("selfeval: ≧100% target with 100% actual scored 7/10 → 警告 marks lost with no reason") {
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "验收合格率", "≧100%", "100%", "10", "7")};
+  auto r = ScoreSelfEval(f, National());
+  REQUIRE(r.rows.size() == 1);
+  CHECK(*r.rows[0].computed == Rational(10));
+  CHECK(Has(r.rows[0].findings, "selfeval.lost_marks_no_reason", Severity::kWarning));
+}
+
+TEST_CASE("selfeval: full marks on a missed target, on a blank actual, on a copied target") {
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "新建设施数量", "≥100个", "80个", "10", "10"),
+            Row("产出指标", "培训人次", "≥50人次", "", "10", "10"),
+            Row("产出指标", "道路长度", "≥266米", "≥266米", "10", "10")};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(*r.rows[0].computed == Rational(8));  // 80/100 × 10
+  CHECK(Has(r.rows[0].findings, "selfeval.full_marks_missed", Severity::kError));
+  CHECK(Has(r.rows[0].findings, "selfeval.missed_no_reason", Severity::kWarning));
+  CHECK(Has(r.rows[1].findings, "selfeval.full_marks_blank_actual", Severity::kError));
+  CHECK(*r.rows[1].computed == Rational(0));
+  CHECK(Has(r.rows[2].findings, "selfeval.actual_repeats_target", Severity::kError));
+}
+
+TEST_CASE("selfeval: ≤ targets score 目标/实际; an under-scored row is flagged too") {
+  SelfEvaluation f;
+  f.rows = {Row("效益指标", "办理时限", "≤5天", "10天", "10", "5", "审批环节增加"),
+            Row("产出指标", "完成户数", "≥100户", "90户", "10", "5", "部分农户外出")};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(*r.rows[0].computed == Rational(5));
+  CHECK(r.rows[0].findings.empty());
+  CHECK(*r.rows[1].computed == Rational(9));
+  CHECK(Has(r.rows[1].findings, "selfeval.score_below_rule", Severity::kWarning));
+}
+
+TEST_CASE("selfeval: qualitative rows are flagged only outside their band") {
+  SelfEvaluation f;
+  f.rows = {Row("效益指标", "群众生活条件", "有效提升", "基本有效提升", "10", "9", "资金到位晚"),
+            Row("效益指标", "群众生活条件", "有效提升", "基本有效提升", "10", "6", "资金到位晚"),
+            Row("效益指标", "管理制度", "健全", "未健全", "10", "10")};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(Has(r.rows[0].findings, "selfeval.score_above_rule", Severity::kError));
+  CHECK(*r.rows[0].computed == Rational(8));  // the top of the 50–80% band
+  CHECK(r.rows[1].findings.empty());
+  CHECK(*r.rows[1].computed == Rational(6));  // inside the band: the evaluator's choice stands
+  CHECK(Has(r.rows[2].findings, "selfeval.full_marks_missed", Severity::kError));
+  CHECK(Has(r.rows[2].findings, "selfeval.missed_no_reason", Severity::kWarning));
+}
+
+TEST_CASE("selfeval: weights 110, 总分 one above its cells, grade, unit mismatch, rate twice") {
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "预算执行率", "≥90%", "95%", "50", "50"),
+            Row("效益指标", "受益人数", "≥100人", "100户", "30", "30"),
+            Row("满意度指标", "群众满意度", "≥90%", "95%", "20", "20")};
+  f.budget = Budget(10000, 10000, "100%", "10");
+  f.total = {"111", {"summary.csv", 2, 0, ""}, Rational(111), ""};
+  f.grade = {"良", {"summary.csv", 2, 0, ""}};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(Has(r.findings, "selfeval.weight_sum", Severity::kError));
+  CHECK(Has(r.findings, "selfeval.total_sum", Severity::kError));
+  CHECK(Has(r.findings, "selfeval.grade", Severity::kError));
+  CHECK(Has(r.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+  CHECK(Has(r.rows[1].findings, "selfeval.unit_mismatch", Severity::kError));
+}
+
+TEST_CASE("selfeval: a not-applicable row is taken out and the total rescaled to 100") {
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "完成数量", "≥10个", "10个", "45", "45"),
+            Row("效益指标", "经济效益", "≥5万元", "不适用", "45", "不适用")};
+  f.budget = Budget(10000, 10000, "100%", "10");
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  REQUIRE(r.computed_total);
+  CHECK(*r.computed_total == Rational(100));  // (45 + 10) × 100 / 55
+  CHECK(r.rows[1].not_applicable);
+  CHECK_FALSE(Has(r.findings, "selfeval.weight_sum", Severity::kError));
+}
+
+TEST_CASE("selfeval: a bare target is read as ≥ with a warning; template rows are not scored") {
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "亩产", "43.2", "50", "10", "10"), Row("产出指标", "指标1:", "", "", "", "")};
+  auto r = ScoreSelfEval(f, National());
+  REQUIRE(r.rows.size() == 1);
+  CHECK(*r.rows[0].computed == Rational(10));
+  CHECK(Has(r.rows[0].findings, "selfeval.bare_target", Severity::kWarning));
+}
+
+TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equally") {
+  auto hubei = National();
+  hubei.budget.points = 20;
+  hubei.rows_total = 80;
+  hubei.weight_mode = SelfEvalWeightMode::kGoalBlocks;
+  hubei.categories.clear();
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "A", "≥10个", "10个", "", "20"), Row("产出指标", "B", "≥10个", "5个", "", "10"),
+            Row("效益指标", "C", "≥10个", "10个", "", "20"), Row("效益指标", "D", "≥10个", "10个", "", "20")};
+  f.budget = Budget(10000, 9000, "90%", "18", "20");
+  auto r = ScoreSelfEval(f, hubei);
+  INFO(Codes(r));
+  CHECK(*r.rows[0].weight == Rational(20));
+  CHECK(*r.rows[1].computed == Rational(10));
+  CHECK(*r.budget.computed == Rational(18));
+  CHECK(*r.computed_total == Rational(88));
+  CHECK(Has(r.findings, "selfeval.weight_derived", Severity::kInfo));
+}
+
+}  // namespace jixiao
