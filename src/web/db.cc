@@ -76,6 +76,8 @@ Doc ToDoc(const store::Document& d) {
   out.owner = out.assigned = ToId(f.owner);
   out.version = d.version;
   out.total = f.results.grade.empty() ? -1 : f.results.total;
+  out.claimed = f.results.claimed_total, out.computed = f.results.computed_total;
+  out.findings = f.results.findings;
   out.scorecard_json = f.result_json;
   out.updated_at = Shown(d.updated_at), out.updated_by = d.author;
   return out;
@@ -87,6 +89,8 @@ store::DocumentFields ToFields(const Doc& d) {
   f.department = d.department, f.town = d.town, f.year = d.year, f.project = d.title;
   f.results.grade = d.grade;
   f.results.total = d.total < 0 ? 0 : d.total;
+  f.results.claimed_total = d.claimed, f.results.computed_total = d.computed;
+  f.results.findings = d.findings;
   f.result_json = d.scorecard_json;
   return f;
 }

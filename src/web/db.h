@@ -24,7 +24,8 @@ struct Session {
   int64_t last_seen = 0;
 };
 
-// A document a user owns: kind "targets" (a unit's 绩效目标表) or "evaluation" (a case folder).
+// A document a user owns: kind "targets" (a unit's 绩效目标表), "evaluation" (a case folder) or
+// "selfeval" (a unit's 自评表).
 struct Doc {
   std::string id;  // random hex, server-chosen
   std::string kind, title, unit, region, year, department, town, grade;
@@ -32,6 +33,7 @@ struct Doc {
   int64_t assigned = 0;  // evaluations: the evaluator it is assigned to
   int64_t version = 0;
   int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
+  int64_t claimed = 0, computed = 0, findings = 0;  // 自评表: printed and recomputed 总分
   std::string scorecard_json;  // evaluations: the last `score --json`
   std::string updated_at, updated_by;
 };

@@ -40,6 +40,16 @@ const std::vector<Route>& Routes() {
       {"POST", "/targets/{id}/fix", kUnit, TargetsFix, true, O::kTargets, "采纳一条修改建议"},
       {"GET", "/targets/{id}/download/{format}", kUnit | kBureau, TargetsDownload, false,
        O::kTargets, "下载修正后的表（csv）或申报表（xlsx、docx）"},
+      {"GET", "/selfevals", kUnit, SelfEvalList, false, O::kNone, "项目单位：自评表列表与上传"},
+      {"POST", "/selfevals", kUnit, SelfEvalUpload, true, O::kNone, "上传自评表（CSV）"},
+      {"GET", "/selfevals/{id}", kUnit | kBureau, SelfEvalShow, false, O::kSelfEval,
+       "自评表：逐行复核与填写"},
+      {"POST", "/selfevals/{id}/edit", kUnit, SelfEvalEdit, true, O::kSelfEval,
+       "保存填写的实际完成值、得分、偏差原因（新版本，重新复核）"},
+      {"GET", "/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload, false,
+       O::kSelfEval, "下载复核表（xlsx）或复核结果（json）"},
+      {"GET", "/bureau/review", kBureau, ReviewList, false, O::kNone,
+       "财政局：自评表复核清单（按自评分与复核分之差排序）"},
       {"GET", "/evaluations", kEvaluator | kBureau, EvaluationsList, false, O::kNone,
        "评价列表与新建"},
       {"POST", "/evaluations", kEvaluator, EvaluationsCreate, true, O::kNone, "新建评价"},
@@ -75,6 +85,17 @@ const std::vector<Route>& Routes() {
        "采纳一条修改建议"},
       {"GET", "/api/v1/targets/{id}/download/{format}", kUnit | kBureau, TargetsDownload, false,
        O::kTargets, "下载"},
+      {"GET", "/api/v1/selfevals", kUnit, SelfEvalList, false, O::kNone, "本单位的自评表"},
+      {"POST", "/api/v1/selfevals", kUnit, SelfEvalUpload, true, O::kNone,
+       "上传自评表：form（form.csv），可选 budget、summary、project"},
+      {"GET", "/api/v1/selfevals/{id}", kUnit | kBureau, SelfEvalShow, false, O::kSelfEval,
+       "复核结果（同 jixiao selfeval check --json）"},
+      {"POST", "/api/v1/selfevals/{id}/edit", kUnit, SelfEvalEdit, true, O::kSelfEval,
+       "保存填写：a_行序号、s_行序号、r_行序号"},
+      {"GET", "/api/v1/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload,
+       false, O::kSelfEval, "下载复核表或 JSON"},
+      {"GET", "/api/v1/bureau/review", kBureau, ReviewList, false, O::kNone,
+       "自评表复核清单（按差距排序）"},
       {"GET", "/api/v1/frameworks", kEvaluator | kBureau, FrameworksList, false, O::kNone,
        "随附指标体系"},
       {"GET", "/api/v1/evaluations", kEvaluator | kBureau, EvaluationsList, false, O::kNone,
@@ -150,7 +171,7 @@ bool PathKnown(const std::string& path) {
 }
 
 std::string RoutesJson() {
-  static const char* kObject[] = {"", "targets", "evaluation", "job"};
+  static const char* kObject[] = {"", "targets", "evaluation", "job", "selfeval"};
   std::vector<std::string> items;
   for (const auto& r : Routes()) {
     std::vector<std::string> roles;
@@ -169,7 +190,8 @@ std::string RoutesJson() {
 }
 
 bool CanReach(const User& user, const Doc& doc) {
-  if (user.role == "unit") return doc.kind == "targets" && doc.owner == user.id;
+  if (user.role == "unit")
+    return (doc.kind == "targets" || doc.kind == "selfeval") && doc.owner == user.id;
   if (user.role == "evaluator") return doc.kind == "evaluation" && doc.assigned == user.id;
   if (user.role == "bureau") return !user.region.empty() && doc.region == user.region;
   return false;

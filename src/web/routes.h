@@ -20,7 +20,7 @@ inline constexpr unsigned kAnyUser = kAdmin | kBureau | kEvaluator | kUnit;
 unsigned RoleBit(const std::string& role);  // 0 for an unknown role
 const char* RoleLabel(const std::string& role);  // 管理员, 财政局, 评价机构, 项目单位
 
-enum class ObjectKind { kNone, kTargets, kEvaluation, kJob };
+enum class ObjectKind { kNone, kTargets, kEvaluation, kJob, kSelfEval };
 
 class Server;
 
@@ -81,6 +81,12 @@ Response EvaluationExplain(Ctx&);
 Response EvaluationDownload(Ctx&);
 Response EvaluationVersions(Ctx&);
 Response NarrativeShow(Ctx&);
+Response SelfEvalList(Ctx&);
+Response SelfEvalUpload(Ctx&);
+Response SelfEvalShow(Ctx&);
+Response SelfEvalEdit(Ctx&);
+Response SelfEvalDownload(Ctx&);
+Response ReviewList(Ctx&);
 Response NarrativeSave(Ctx&);
 Response BureauOverview(Ctx&);
 Response JobShow(Ctx&);

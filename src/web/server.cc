@@ -214,8 +214,11 @@ Response Server::Dispatch(Request& req) {
         return Error(ctx, 403, "安全校验失败（CSRF 令牌缺失或不符）：请刷新页面后重新提交");
     }
   }
-  if (route->object == ObjectKind::kTargets || route->object == ObjectKind::kEvaluation) {
-    const char* kind = route->object == ObjectKind::kTargets ? "targets" : "evaluation";
+  if (route->object == ObjectKind::kTargets || route->object == ObjectKind::kEvaluation ||
+      route->object == ObjectKind::kSelfEval) {
+    const char* kind = route->object == ObjectKind::kTargets      ? "targets"
+                       : route->object == ObjectKind::kEvaluation ? "evaluation"
+                                                                  : "selfeval";
     auto doc = db_->GetDoc(req.params["id"]);
     if (!doc || doc->kind != kind || !CanReach(*ctx.user, *doc))
       return Error(ctx, 404, "找不到该对象，或它不在您的权限范围内");

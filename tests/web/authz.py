@@ -33,6 +33,7 @@ def main(binary):
             assert c.login(name).status == 200, name
             clients[name] = c
         own = {
+            "selfeval": webtest.upload_selfeval(clients["unit1"]),
             "targets": webtest.upload_targets(clients["unit1"]),
             "evaluation": webtest.create_evaluation(clients["eval1"], "马桥镇医疗救助", workbook=workbook),
         }
@@ -41,11 +42,17 @@ def main(binary):
         other_eval_same_region = webtest.create_evaluation(clients["eval2"], "另一评价", workbook=workbook)
         other_targets_region = webtest.upload_targets(clients["unit3"])
         other_eval_region = webtest.create_evaluation(clients["eval3"], "浦东评价", workbook=workbook)
+        other_self_same_region = webtest.upload_selfeval(clients["unit2"])
+        other_self_region = webtest.upload_selfeval(clients["unit3"])
         other = {
-            "unit": {"targets": other_targets_same_region, "evaluation": other_eval_same_region},
-            "evaluator": {"targets": other_targets_same_region, "evaluation": other_eval_same_region},
-            "bureau": {"targets": other_targets_region, "evaluation": other_eval_region},
-            "admin": {"targets": other_targets_region, "evaluation": other_eval_region},
+            "unit": {"targets": other_targets_same_region, "evaluation": other_eval_same_region,
+                     "selfeval": other_self_same_region},
+            "evaluator": {"targets": other_targets_same_region, "evaluation": other_eval_same_region,
+                          "selfeval": other_self_same_region},
+            "bureau": {"targets": other_targets_region, "evaluation": other_eval_region,
+                       "selfeval": other_self_region},
+            "admin": {"targets": other_targets_region, "evaluation": other_eval_region,
+                      "selfeval": other_self_region},
         }
         fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css"}
 

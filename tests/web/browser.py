@@ -71,6 +71,9 @@ class Flow:
         self.driver.find_element(By.NAME, "name").send_keys(name)
         self.driver.find_element(By.NAME, "password").send_keys(webtest.ROLES[name][3])
         self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        end = time.time() + 15
+        while time.time() < end and self.driver.current_url.endswith("/login"):
+            time.sleep(0.1)
 
     def wait_download(self, suffix, timeout=30):
         end = time.time() + timeout
@@ -110,6 +113,30 @@ def unit_flow(f):
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载申报表（Excel）").click()
     f.check(f.wait_download(".xlsx"), "申报表 xlsx downloaded")
     f.no_alert("targets page")
+    # The 自评表: upload, compare with `jixiao selfeval check --json`, type a 实际完成值, rescore.
+    f.go("/selfevals")
+    f.shot("selfeval-list")
+    for part in ("form", "budget", "summary", "project"):
+        path = os.path.join(webtest.SELFEVAL_FORM, part + ".csv")
+        if os.path.exists(path):
+            f.driver.find_element(By.NAME, part).send_keys(path)
+    f.driver.find_element(By.CSS_SELECTOR, "form[action='/selfevals'] button").click()
+    f.shot("selfeval-show")
+    import json, subprocess
+    expected = json.loads(subprocess.run([f.binary, "selfeval", "check", webtest.SELFEVAL_FORM, "--json"],
+                                         capture_output=True, text=True).stdout)
+    want = expected[0] if isinstance(expected, list) else expected
+    computed = want["form"]["computed_total"]
+    shown = f.driver.find_element(By.ID, "computed").text
+    f.check(shown == "%.2f分" % computed or shown == "%g分" % computed,
+            "复核分 %s vs selfeval check --json %s" % (shown, computed))
+    box = f.driver.find_element(By.NAME, "a_1")
+    box.clear()
+    box.send_keys("100个")
+    f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']").click()
+    f.shot("selfeval-edited")
+    f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
+    f.check(f.driver.find_element(By.ID, "computed").text != shown, "the score updates after typing")
 
 
 def evaluator_flow(f, workbook):
@@ -177,6 +204,10 @@ def bureau_flow(f, eid, expected):
     f.check(f.driver.find_element(By.ID, "total").text.startswith(("%g" % expected["total"])[:4]), "drill-down shows the score tree")
     f.check(not f.driver.find_elements(By.CSS_SELECTOR, "form[action$='/import']"), "the bureau cannot upload")
     f.no_alert("bureau page")
+    f.driver.find_element(By.LINK_TEXT, "自评表复核").click()
+    f.shot("bureau-review")
+    review = f.driver.find_element(By.ID, "review").text
+    f.check("古美社区自评表" in review and "95分" in review, "the 复核 list shows the unit's form and its printed 总分")
 
 
 def main(argv):

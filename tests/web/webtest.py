@@ -197,6 +197,21 @@ def upload_targets(client, path=WEAK_TARGETS, year="2025", title=""):
     return r.json()["id"]
 
 
+SELFEVAL_FORM = os.path.join(ROOT, "tests/golden/selfeval-check-text/form")
+
+
+def upload_selfeval(client, folder=SELFEVAL_FORM, year="2024"):
+    files = {}
+    for part in ("form", "budget", "summary", "project"):
+        path = os.path.join(folder, part + ".csv")
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                files[part] = (part + ".csv", f.read())
+    r = client.api_post("/api/v1/selfevals", fields={"year": year}, files=files)
+    assert r.status == 201, (r.status, r.text())
+    return r.json()["id"]
+
+
 def create_evaluation(client, title, town="马桥镇", year="2024", region="", workbook=None):
     r = client.api_post("/api/v1/evaluations", fields={
         "title": title, "framework": "town-medical-aid-2024", "town": town, "year": year,
