@@ -331,10 +331,11 @@ Response EvaluationDownload(Ctx& ctx) {
       {"docx", {"report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
       {"xlsx", {"scoring.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},
       {"md", {"report.md", "text/markdown; charset=utf-8"}},
-      {"html", {"report.html", "application/octet-stream"}},
-      {"pdf", {"report.pdf", "application/pdf"}}};
+      {"html", {"report.html", "application/octet-stream"}}};
   auto type = kTypes.find(format);
-  if (type == kTypes.end()) return ctx.server.Error(ctx, 404, "只能下载 docx、xlsx、md、html 或 pdf");
+  if (type == kTypes.end())
+    return ctx.server.Error(ctx, 404,
+                            "只能直接下载 docx、xlsx、md、html；PDF 请在评价页点“生成 PDF”（后台任务）");
   std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
@@ -370,10 +371,5 @@ Response EvaluationVersions(Ctx& ctx) {
   return ctx.server.Page(ctx, "versions", "版本记录", data);
 }
 
-Response JobShow(Ctx& ctx) {
-  const Job& j = *ctx.job;
-  return Json("{\"id\":" + std::to_string(j.id) + ",\"state\":" + Q(j.state) +
-              ",\"progress\":" + std::to_string(j.progress) + ",\"message\":" + Q(j.message) + "}");
-}
 
 }  // namespace jixiao::web

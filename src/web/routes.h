@@ -90,6 +90,8 @@ Response ReviewList(Ctx&);
 Response NarrativeSave(Ctx&);
 Response BureauOverview(Ctx&);
 Response JobShow(Ctx&);
+Response JobDownload(Ctx&);
+Response PdfJobStart(Ctx&);
 Response AdminPage(Ctx&);
 Response UsersList(Ctx&);
 Response UsersCreate(Ctx&);

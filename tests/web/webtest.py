@@ -35,10 +35,12 @@ def free_port():
 
 
 class Server:
-    def __init__(self, binary):
+    def __init__(self, binary, data=None, office="none"):
         self.binary = os.path.abspath(binary)
-        self.data = tempfile.mkdtemp(prefix="jixiao-web-test-")
-        for name, (role, unit, region, password) in ROLES.items():
+        self.office = office
+        fresh = data is None
+        self.data = data or tempfile.mkdtemp(prefix="jixiao-web-test-")
+        for name, (role, unit, region, password) in (ROLES.items() if fresh else []):
             args = [self.binary, "user", "add", name, "--role", role, "--password-stdin",
                     "--data", self.data]
             if unit:
@@ -48,10 +50,12 @@ class Server:
             subprocess.run(args, input=password + "\n", text=True, check=True,
                            stdout=subprocess.DEVNULL)
         self.port = free_port()
-        self.log = open(os.path.join(self.data, "serve.log"), "w")
+        self.log = open(os.path.join(self.data, "serve.log"), "a")
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--listen", "127.0.0.1:%d" % self.port, "--data", self.data],
-            stdout=self.log, stderr=subprocess.STDOUT, env=dict(os.environ, JIXIAO_OFFICE="none"))
+            stdout=self.log, stderr=subprocess.STDOUT,
+            env=dict(os.environ, JIXIAO_OFFICE=office) if office else
+            {k: v for k, v in os.environ.items() if k != "JIXIAO_OFFICE"})
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()

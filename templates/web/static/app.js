@@ -26,3 +26,23 @@ document.addEventListener('click', function (event) {
     })
     .catch(function () { pre.textContent = '无法读取得分说明，请刷新页面后重试'; });
 });
+// A job page polls its job until it is done or failed (the bar survives reloads: the state is
+// on the server).
+(function () {
+  var box = document.getElementById('job');
+  if (!box || box.getAttribute('data-state') !== 'running') return;
+  var labels = { running: '进行中', done: '已完成', failed: '失败' };
+  function poll() {
+    fetch(box.getAttribute('data-job'), { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        document.getElementById('job-state').textContent = labels[j.state] || j.state;
+        document.getElementById('job-progress').value = j.progress;
+        document.getElementById('job-message').textContent = j.message || '';
+        if (j.state === 'done') document.getElementById('job-download').hidden = false;
+        if (j.state === 'running') setTimeout(poll, 1000);
+      })
+      .catch(function () { setTimeout(poll, 3000); });
+  }
+  setTimeout(poll, 1000);
+})();
