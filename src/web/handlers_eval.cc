@@ -11,6 +11,7 @@
 #include "app/score_explain.h"
 #include "casefile/frameworks.h"
 #include "casefile/scaffold.h"
+#include "ingest/framework_loader.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "report/builder.h"
@@ -148,8 +149,15 @@ Response EvaluationsList(Ctx& ctx) {
                            {"year", d.year}, {"grade", d.grade},
                            {"total", d.total < 0 ? "未评分" : FormatScore(Score{d.total})},
                            {"version", std::to_string(d.version)}}));
-  for (const auto& id : ShippedFrameworkIds())
-    if (id != "self-evaluation") frameworks.push_back(Object({{"id", id}}));
+  for (const auto& id : ShippedFrameworkIds()) {
+    if (id.rfind("self", 0) == 0) continue;  // 自评表 rule sets, not evaluation frameworks
+    std::string title = id;
+    if (auto file = FindShippedFramework(id)) {
+      Diagnostics ignored;
+      if (auto fw = LoadFramework(*file, ignored)) title = fw->title + "（" + id + "）";
+    }
+    frameworks.push_back(Object({{"id", id}, {"title", title}}));
+  }
   for (const auto& d : ctx.server.db().Docs("targets"))
     if (!ctx.user->region.empty() && d.region == ctx.user->region)
       targets.push_back(Object({{"id", d.id}, {"title", d.title + "（" + d.unit + "）"}}));
