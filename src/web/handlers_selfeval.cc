@@ -281,6 +281,16 @@ Response SelfEvalDownload(Ctx& ctx) {
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
+std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user) {
+  std::vector<SelfEvalCheck> out;
+  for (const auto& d : server.db().Docs("selfeval")) {
+    if (!CanReach(user, d)) continue;
+    auto version = server.db().GetVersion(d.id, 0);
+    if (version) out.push_back(Load(version->content, d.unit + "-" + d.title).check);
+  }
+  return out;
+}
+
 Response ReviewList(Ctx& ctx) {
   std::vector<Doc> forms;
   for (auto& d : ctx.server.db().Docs("selfeval"))

@@ -48,6 +48,8 @@ const std::vector<Route>& Routes() {
        "保存填写的实际完成值、得分、偏差原因（新版本，重新复核）"},
       {"GET", "/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload, false,
        O::kSelfEval, "下载复核表（xlsx）或复核结果（json）"},
+      {"GET", "/bureau/export/{what}", kBureau, BureauExport, false, O::kNone,
+       "导出本区域的比较工作簿（compare）或复核汇总（review）"},
       {"GET", "/bureau/review", kBureau, ReviewList, false, O::kNone,
        "财政局：自评表复核清单（按自评分与复核分之差排序）"},
       {"GET", "/evaluations", kEvaluator | kBureau, EvaluationsList, false, O::kNone,

@@ -87,6 +87,7 @@ Response SelfEvalShow(Ctx&);
 Response SelfEvalEdit(Ctx&);
 Response SelfEvalDownload(Ctx&);
 Response ReviewList(Ctx&);
+Response BureauExport(Ctx&);
 Response NarrativeSave(Ctx&);
 Response BureauOverview(Ctx&);
 Response JobShow(Ctx&);

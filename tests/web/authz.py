@@ -67,7 +67,7 @@ def main(binary):
             other[role]["job"] = other_job
         import time
         time.sleep(1.0)
-        fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css"}
+        fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review"}
 
         def url(route, object_id):
             path = route["path"]
@@ -147,6 +147,12 @@ def main(binary):
         r = clients["unit1"].request("DELETE", "/api/v1/targets")
         if r.status != 405:
             failures.append("DELETE /api/v1/targets: %d, expected 405" % r.status)
+        # The bureau's exports: compare.xlsx over its two scored evaluations, 复核汇总 over its forms.
+        for what, name in (("compare", "compare.xlsx"), ("review", "%E5%A4%8D%E6%A0%B8")):
+            r = clients["bur1"].get("/bureau/export/" + what)
+            count += 1
+            if r.status != 200 or r.body[:2] != b"PK" or name not in (r.header("Content-Disposition") or ""):
+                failures.append("bureau export %s: %d %s" % (what, r.status, r.header("Content-Disposition")))
         # Logout ends the session: the next API call is 401.
         c = clients["bur2"]
         r = c.api_post("/api/v1/logout")
