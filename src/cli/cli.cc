@@ -95,10 +95,12 @@ const std::vector<Command>& Commands() {
        "  说明：docs/compare.md。",
        RunArchive},
       {"serve", "网页应用：项目单位、评价机构、财政局在浏览器中工作",
-       "jixiao serve [--listen 127.0.0.1:8080] [--data DIR] [--db URL] [--routes]\n"
+       "jixiao serve [--listen 127.0.0.1:8080] [--data DIR] [--db URL] [--tls-cert FILE --tls-key FILE] "
+       "[--routes]\n"
        "  --listen 地址:端口  默认 127.0.0.1:8080\n"
        "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 jixiao-data\n"
        "  --db URL           postgresql://… 时记录保存在该 PostgreSQL 数据库\n"
+       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 Secure\n"
        "  --routes           打印路由表（JSON）后退出\n"
        "  先用 jixiao user add 建立账号。说明：docs/api.md。",
        RunServe},

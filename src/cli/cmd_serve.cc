@@ -28,6 +28,10 @@ int RunServe(const Args& args) {
       options.data_dir = args[++i];
     else if (args[i] == "--db" && has_value)
       options.db_url = args[++i];
+    else if (args[i] == "--tls-cert" && has_value)
+      options.tls_cert = args[++i];
+    else if (args[i] == "--tls-key" && has_value)
+      options.tls_key = args[++i];
     else
       return Usage(self, true);
   }

@@ -9,6 +9,9 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/URI.h>
 #include <signal.h>
@@ -268,17 +271,38 @@ int Serve(const ServeOptions& options) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  bool tls = !options.tls_cert.empty() || !options.tls_key.empty();
+  if (tls && (options.tls_cert.empty() || options.tls_key.empty())) {
+    std::fprintf(stderr, "错误：--tls-cert 与 --tls-key 须同时给出\n");
+    return 2;
+  }
   Server server(options, std::move(db));
   try {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.listen), 128);
+    std::unique_ptr<Poco::Net::ServerSocket> socket;
+    if (tls) {
+      // TLS 1.2 and later, the server's certificate and key (PEM); no client certificates.
+      Poco::Net::Context::Ptr context = new Poco::Net::Context(
+          Poco::Net::Context::TLS_SERVER_USE, options.tls_key, options.tls_cert, "",
+          Poco::Net::Context::VERIFY_NONE, 9, false,
+          "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:!MD5:!RC4");
+      context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                Poco::Net::Context::PROTO_TLSV1 |
+                                Poco::Net::Context::PROTO_TLSV1_1);
+      socket = std::make_unique<Poco::Net::SecureServerSocket>(
+          Poco::Net::SocketAddress(options.listen), 128, context);
+    } else {
+      socket = std::make_unique<Poco::Net::ServerSocket>(Poco::Net::SocketAddress(options.listen),
+                                                         128);
+    }
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(16);
     params->setMaxQueued(256);
     params->setKeepAlive(true);
-    Poco::Net::HTTPServer http(new Factory(server, false), socket, params);
+    Poco::Net::HTTPServer http(new Factory(server, tls), *socket, params);
     http.start();
-    std::printf("jixiao serve 正在监听 http://%s/ （数据目录 %s）；按 Ctrl+C 停止\n",
-                socket.address().toString().c_str(), options.data_dir.c_str());
+    std::printf("jixiao serve 正在监听 %s://%s/ （数据目录 %s）；按 Ctrl+C 停止\n",
+                tls ? "https" : "http", socket->address().toString().c_str(),
+                options.data_dir.c_str());
     std::fflush(stdout);
     int sig = 0;
     sigwait(&signals, &sig);
