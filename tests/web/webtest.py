@@ -35,14 +35,17 @@ def free_port():
 
 
 class Server:
-    def __init__(self, binary, data=None, office="none"):
+    def __init__(self, binary, data=None, office="none", db=None):
         self.binary = os.path.abspath(binary)
+        # --pg on a test's command line (run under tests/pg_server.sh): the store in PostgreSQL.
+        self.db = db or (os.environ.get("JIXIAO_TEST_DB_URL") if "--pg" in sys.argv else None)
+        store = ["--db", self.db] if self.db else []
         self.office = office
         fresh = data is None
         self.data = data or tempfile.mkdtemp(prefix="jixiao-web-test-")
         for name, (role, unit, region, password) in (ROLES.items() if fresh else []):
             args = [self.binary, "user", "add", name, "--role", role, "--password-stdin",
-                    "--data", self.data]
+                    "--data", self.data] + store
             if unit:
                 args += ["--unit", unit]
             if region:
@@ -52,7 +55,7 @@ class Server:
         self.port = free_port()
         self.log = open(os.path.join(self.data, "serve.log"), "a")
         self.proc = subprocess.Popen(
-            [self.binary, "serve", "--listen", "127.0.0.1:%d" % self.port, "--data", self.data],
+            [self.binary, "serve", "--listen", "127.0.0.1:%d" % self.port, "--data", self.data] + store,
             stdout=self.log, stderr=subprocess.STDOUT,
             env=dict(os.environ, JIXIAO_OFFICE=office) if office else
             {k: v for k, v in os.environ.items() if k != "JIXIAO_OFFICE"})
