@@ -71,8 +71,8 @@ bool ConstantTimeEqual(const std::string& a, const std::string& b) {
 std::string HashPassword(const std::string& password, int iterations) {
   std::vector<unsigned char> salt;
   Unhex(RandomHex(16), salt);
-  return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + Hex(salt.data(), salt.size()) +
-         "$" + Derive(password, salt, iterations);
+  return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + Hex(salt.data(), salt.size()) + "$" +
+         Derive(password, salt, iterations);
 }
 
 bool VerifyPassword(const std::string& password, const std::string& stored) {

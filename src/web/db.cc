@@ -58,7 +58,9 @@ void Unpack(const std::string& payload, std::string& note, std::string& content)
   content = out.str();
 }
 
-User ToUser(const store::User& u) { return {u.id, u.name, u.role, u.unit, u.region, u.password_hash}; }
+User ToUser(const store::User& u) {
+  return {u.id, u.name, u.role, u.unit, u.region, u.password_hash};
+}
 
 int64_t ToId(const std::string& text) {
   try {
@@ -170,7 +172,8 @@ std::optional<Session> Db::TouchSession(const std::string& token_hash, int64_t i
   auto s = impl_->store->GetSession(token_hash, now, diags);
   Check(diags);
   if (!s) return std::nullopt;
-  if (s->last_seen != now) impl_->store->TouchSession(token_hash, now, store::UtcNow(idle_seconds), diags);
+  if (s->last_seen != now)
+    impl_->store->TouchSession(token_hash, now, store::UtcNow(idle_seconds), diags);
   return Session{s->user_id, s->csrf_token, 0};
 }
 
@@ -202,10 +205,13 @@ std::vector<Doc> Db::Docs(const std::string& kind) {
   std::vector<Doc> out;
   store::DocumentFilter f;
   f.kind = kind;
-  impl_->store->ForEach(f, [&](const store::Document& d) {
-    out.push_back(ToDoc(d));
-    return true;
-  }, diags);
+  impl_->store->ForEach(
+      f,
+      [&](const store::Document& d) {
+        out.push_back(ToDoc(d));
+        return true;
+      },
+      diags);
   Check(diags);
   std::stable_sort(out.begin(), out.end(),
                    [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
@@ -217,7 +223,8 @@ bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& conten
                      const std::vector<Category>& categories) {
   Diagnostics diags;
   store::DocumentFields fields = ToFields(doc);
-  for (const auto& c : categories) fields.indicators.push_back({c.code, 1, c.name, c.weight, c.score});
+  for (const auto& c : categories)
+    fields.indicators.push_back({c.code, 1, c.name, c.weight, c.score});
   auto outcome = impl_->store->Save(doc.id, expected, fields, Pack(note, content), author, diags);
   Check(diags);
   return outcome && !outcome->conflict;
@@ -251,7 +258,8 @@ std::vector<Version> Db::Versions(const std::string& id) {
     out.push_back(v);
   }
   Check(diags);
-  std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return a.version > b.version; });
+  std::sort(out.begin(), out.end(),
+            [](const Version& a, const Version& b) { return a.version > b.version; });
   return out;
 }
 
@@ -310,7 +318,9 @@ std::optional<Job> Db::GetJob(int64_t id) {
   Job out;
   out.id = j->id, out.kind = j->kind, out.owner = j->owner;
   out.state = j->status, out.message = j->error, out.result_name = j->result_ref;
-  out.progress = j->status == "done" ? 100 : j->total ? static_cast<int>(j->done * 100 / j->total) : 0;
+  out.progress = j->status == "done" ? 100
+                 : j->total          ? static_cast<int>(j->done * 100 / j->total)
+                                     : 0;
   size_t at = j->params_json.find("\"doc\":\"");
   if (at != std::string::npos) out.doc = j->params_json.substr(at + 7, 24);
   return out;

@@ -34,7 +34,7 @@ struct Doc {
   int64_t version = 0;
   int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
   int64_t claimed = 0, computed = 0, findings = 0;  // 自评表: printed and recomputed 总分
-  std::string scorecard_json;  // evaluations: the last `score --json`
+  std::string scorecard_json;                       // evaluations: the last `score --json`
   std::string updated_at, updated_by;
 };
 
@@ -82,7 +82,7 @@ class Db {
                    const std::string& author, const std::string& note,
                    const std::vector<Category>& categories = {});
   std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
-  std::vector<Version> Versions(const std::string& id);                      // no content
+  std::vector<Version> Versions(const std::string& id);                       // no content
 
   void Audit(const std::string& who, const std::string& action, const std::string& object,
              const std::string& before, const std::string& after);

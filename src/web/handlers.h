@@ -12,7 +12,6 @@ namespace jixiao::web {
 std::string MakeSessionCookie(const std::string& token, bool tls, bool clear);
 std::string WebTemplateDir();
 
-
 // A diagnostic as one line for the page, with its location.
 std::string DiagnosticLine(const Diagnostic& d);
 std::string DiagnosticJson(const Diagnostic& d);

@@ -9,7 +9,8 @@ namespace jixiao::web {
 std::string CreateUser(Db& db, const std::string& name, const std::string& role,
                        const std::string& unit, const std::string& region,
                        const std::string& password) {
-  if (name.empty() || name.size() > 64 || name.find_first_of(" \t\r\n/\\<>\"'&") != std::string::npos)
+  if (name.empty() || name.size() > 64 ||
+      name.find_first_of(" \t\r\n/\\<>\"'&") != std::string::npos)
     return "账号名不能为空、不超过 64 字节，且不能含空格和 / \\ < > \" ' &";
   if (!RoleBit(role)) return "角色应为 admin、bureau、evaluator 或 unit 之一";
   if (role == "unit" && unit.empty()) return "项目单位账号须给出单位名称（--unit 或“单位”一栏）";
@@ -55,8 +56,8 @@ Response LoginPost(Ctx& ctx) {
   int64_t now = std::time(nullptr);
   if (int64_t wait = ctx.server.throttle().Blocked(name, req.remote, now)) {
     ctx.server.db().Audit(name, "login.throttled", "user:" + name, "", req.remote);
-    return ctx.server.Error(ctx, 429, "登录失败次数过多，请 " + std::to_string((wait + 59) / 60) +
-                                          " 分钟后再试");
+    return ctx.server.Error(
+        ctx, 429, "登录失败次数过多，请 " + std::to_string((wait + 59) / 60) + " 分钟后再试");
   }
   auto user = ctx.server.db().FindUser(name);
   // Unknown names cost the same hash as known ones.
@@ -109,8 +110,8 @@ Response StaticFile(Ctx& ctx) {
     std::string e(ext);
     return name.size() >= e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0;
   };
-  r.content_type = ends(".css")  ? "text/css; charset=utf-8"
-                   : ends(".js") ? "text/javascript; charset=utf-8"
+  r.content_type = ends(".css")   ? "text/css; charset=utf-8"
+                   : ends(".js")  ? "text/javascript; charset=utf-8"
                    : ends(".svg") ? "image/svg+xml"
                                   : "application/octet-stream";
   return r;
@@ -125,9 +126,8 @@ Response Me(Ctx& ctx) {
 Response UsersList(Ctx& ctx) {
   std::vector<std::string> items;
   for (const auto& u : ctx.server.db().Users())
-    items.push_back("{\"id\":" + std::to_string(u.id) + ",\"name\":" + Q(u.name) +
-                    ",\"role\":" + Q(u.role) + ",\"unit\":" + Q(u.unit) +
-                    ",\"region\":" + Q(u.region) + "}");
+    items.push_back("{\"id\":" + std::to_string(u.id) + ",\"name\":" + Q(u.name) + ",\"role\":" +
+                    Q(u.role) + ",\"unit\":" + Q(u.unit) + ",\"region\":" + Q(u.region) + "}");
   return Json("{\"users\":" + JsonArray(items) + "}");
 }
 
@@ -143,11 +143,15 @@ Response AuditList(Ctx& ctx) {
 Response AdminPage(Ctx& ctx) {
   Data users = List(), audit = List();
   for (const auto& u : ctx.server.db().Users())
-    users.push_back(Object({{"name", u.name}, {"role", RoleLabel(u.role)}, {"unit", u.unit},
-                            {"region", u.region}}));
+    users.push_back(Object(
+        {{"name", u.name}, {"role", RoleLabel(u.role)}, {"unit", u.unit}, {"region", u.region}}));
   for (const auto& a : ctx.server.db().AuditLog(100))
-    audit.push_back(Object({{"at", a.at}, {"who", a.who}, {"action", a.action},
-                            {"object", a.object}, {"before", a.before}, {"after", a.after}}));
+    audit.push_back(Object({{"at", a.at},
+                            {"who", a.who},
+                            {"action", a.action},
+                            {"object", a.object},
+                            {"before", a.before},
+                            {"after", a.after}}));
   Data data;
   data.set("users", users);
   data.set("audit", audit);

@@ -70,11 +70,11 @@ Response BureauOverview(Ctx& ctx) {
   if (r.api) {
     std::vector<std::string> items, ranking;
     for (const auto& d : shown)
-      items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" +
-                      Q(d.title) + ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) +
-                      ",\"department\":" + Q(d.department) + ",\"year\":" + Q(d.year) +
-                      ",\"grade\":" + Q(d.grade) + ",\"total\":" +
-                      (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) + "}");
+      items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
+                      ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
+                      Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
+                      ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
+                      "}");
     for (size_t i = 0; i < ranked.size(); ++i) {
       std::vector<std::string> rates;
       for (const auto& c : Categories(ranked[i].scorecard_json))
@@ -87,10 +87,15 @@ Response BureauOverview(Ctx& ctx) {
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
-    items.push_back(Object({{"id", d.id}, {"kind", d.kind == "targets" ? "绩效目标表" : "评价"},
+    items.push_back(Object({{"id", d.id},
+                            {"kind", d.kind == "targets" ? "绩效目标表" : "评价"},
                             {"href", (d.kind == "targets" ? "/targets/" : "/evaluations/") + d.id},
-                            {"title", d.title}, {"unit", d.unit}, {"town", d.town},
-                            {"department", d.department}, {"year", d.year}, {"grade", d.grade},
+                            {"title", d.title},
+                            {"unit", d.unit},
+                            {"town", d.town},
+                            {"department", d.department},
+                            {"year", d.year},
+                            {"grade", d.grade},
                             {"total", d.total < 0 ? "" : FormatScore(Score{d.total})}}));
   for (const auto& c : columns) header.push_back(Object({{"name", c}}));
   for (size_t i = 0; i < ranked.size(); ++i) {
@@ -102,8 +107,10 @@ Response BureauOverview(Ctx& ctx) {
         if (c.name == col) rate = c.rate;
       cells.push_back(Object({{"rate", rate}}));
     }
-    Data row = Object({{"rank", std::to_string(i + 1)}, {"id", ranked[i].id},
-                       {"title", ranked[i].title}, {"town", ranked[i].town},
+    Data row = Object({{"rank", std::to_string(i + 1)},
+                       {"id", ranked[i].id},
+                       {"title", ranked[i].title},
+                       {"town", ranked[i].town},
                        {"total", FormatScore(Score{ranked[i].total})},
                        {"grade", ranked[i].grade}});
     row.set("cells", cells);

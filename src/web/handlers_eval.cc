@@ -1,7 +1,7 @@
-// The evaluator's evaluations: create from a shipped framework (optionally from a unit's 绩效目标表),
-// download the entry workbook, upload it filled (a new version; a stale version is refused), see
-// the validation list and the score tree with each indicator's explanation, download the report.
-// Every call goes through app/ (pipeline, entry_app, report_files, score_explain).
+// The evaluator's evaluations: create from a shipped framework (optionally from a unit's
+// 绩效目标表), download the entry workbook, upload it filled (a new version; a stale version is
+// refused), see the validation list and the score tree with each indicator's explanation, download
+// the report. Every call goes through app/ (pipeline, entry_app, report_files, score_explain).
 #include <filesystem>
 #include <fstream>
 
@@ -11,9 +11,9 @@
 #include "app/score_explain.h"
 #include "casefile/frameworks.h"
 #include "casefile/scaffold.h"
-#include "ingest/framework_loader.h"
 #include "core/format.h"
 #include "core/temp_files.h"
+#include "ingest/framework_loader.h"
 #include "report/builder.h"
 #include "scorecard_io/scorecard_json.h"
 #include "web/crypto.h"
@@ -75,25 +75,32 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : checks.items()) items.push_back(DiagnosticJson(d));
-    return Json("{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
-                    ",\"version\":" + std::to_string(doc.version) +
-                    ",\"validation\":" + JsonArray(items) + ",\"score\":" +
-                    (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
-                    (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
-                status);
+    return Json(
+        "{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
+            ",\"version\":" + std::to_string(doc.version) + ",\"validation\":" + JsonArray(items) +
+            ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
+            (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+        status);
   }
   Data validation = List(), tree = List();
   for (const auto& d : checks.items()) validation.push_back(DiagnosticData(d));
-  Data data = Object({{"id", doc.id}, {"title", doc.title}, {"unit", doc.unit},
-                      {"town", doc.town}, {"year", doc.year},
-                      {"version", std::to_string(doc.version)}, {"updated_at", doc.updated_at},
-                      {"updated_by", doc.updated_by}, {"message", message},
+  Data data = Object({{"id", doc.id},
+                      {"title", doc.title},
+                      {"unit", doc.unit},
+                      {"town", doc.town},
+                      {"year", doc.year},
+                      {"version", std::to_string(doc.version)},
+                      {"updated_at", doc.updated_at},
+                      {"updated_by", doc.updated_by},
+                      {"message", message},
                       {"check_count", std::to_string(checks.items().size())}});
   if (evaluation) {
     const Scorecard& card = evaluation->card;
     for (const auto& i : card.indicators) {
       auto rate = i.RatePercent();
-      Data row = Object({{"code", i.code}, {"name", i.name}, {"level", std::to_string(i.level)},
+      Data row = Object({{"code", i.code},
+                         {"name", i.name},
+                         {"level", std::to_string(i.level)},
                          {"weight", FormatScoreNumber(i.weight)},
                          {"score", FormatScoreNumber(i.score)},
                          {"rate", rate ? FormatPercent(*rate) : ""},
@@ -136,17 +143,21 @@ Response EvaluationsList(Ctx& ctx) {
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : mine)
-      items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" +
-                      Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"year\":" + Q(d.year) +
-                      ",\"grade\":" + Q(d.grade) + ",\"total\":" +
-                      (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
+      items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
+                      ",\"town\":" + Q(d.town) + ",\"year\":" + Q(d.year) +
+                      ",\"grade\":" + Q(d.grade) +
+                      ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
                       ",\"version\":" + std::to_string(d.version) + "}");
     return Json("{\"evaluations\":" + JsonArray(items) + "}");
   }
   Data list = List(), frameworks = List(), targets = List();
   for (const auto& d : mine)
-    list.push_back(Object({{"id", d.id}, {"title", d.title}, {"unit", d.unit}, {"town", d.town},
-                           {"year", d.year}, {"grade", d.grade},
+    list.push_back(Object({{"id", d.id},
+                           {"title", d.title},
+                           {"unit", d.unit},
+                           {"town", d.town},
+                           {"year", d.year},
+                           {"grade", d.grade},
                            {"total", d.total < 0 ? "未评分" : FormatScore(Score{d.total})},
                            {"version", std::to_string(d.version)}}));
   for (const auto& id : ShippedFrameworkIds()) {
@@ -219,8 +230,8 @@ Response EvaluationsCreate(Ctx& ctx) {
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
   if (r.api)
-    return Json("{\"id\":" + Q(doc.id) + ",\"version\":1,\"location\":" +
-                    Q("/api/v1/evaluations/" + doc.id) + "}",
+    return Json("{\"id\":" + Q(doc.id) +
+                    ",\"version\":1,\"location\":" + Q("/api/v1/evaluations/" + doc.id) + "}",
                 201);
   return Redirect("/evaluations/" + doc.id);
 }
@@ -261,8 +272,8 @@ Response EvaluationImport(Ctx& ctx) {
   if (expected != doc.version)
     return ShowEvaluation(ctx, doc,
                           "未导入：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
-                              " 保存为第 " + std::to_string(doc.version) +
-                              " 版（您打开的是第 " + std::to_string(expected) +
+                              " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
+                              std::to_string(expected) +
                               " 版）。请查看下面的最新内容，再重新上传您的工作簿。",
                           409);
   std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
@@ -303,17 +314,16 @@ Response EvaluationImport(Ctx& ctx) {
   if (!ctx.server.db().SaveVersion(scored, expected, upload->bytes, ctx.user->name,
                                    "导入录入工作簿", categories))
     return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
-  std::string after = evaluation ? FormatScore(evaluation->card.total) + " " +
-                                       evaluation->card.grade
-                                 : "未评分";
+  std::string after =
+      evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
   ctx.server.Audit(ctx, "evaluation.import", "evaluation:" + doc.id, before, after);
   for (size_t at; (at = summary.find(ctx.server.CaseDir(doc.id))) != std::string::npos;)
     summary.replace(at, ctx.server.CaseDir(doc.id).size(), "本评价");
   std::string note = "已导入第 " + std::to_string(expected + 1) + " 版。" + summary;
   if (ctx.req.api)
-    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +
-                ",\"score\":" +
-                (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) + "}");
+    return Json(
+        "{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +
+        ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) + "}");
   return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(note));
 }
 
@@ -328,22 +338,26 @@ Response EvaluationExplain(Ctx& ctx) {
   for (size_t at; (at = text->find(dir)) != std::string::npos;) text->erase(at, dir.size());
   if (ctx.req.api)
     return Json("{\"code\":" + Q(ctx.req.params["code"]) + ",\"text\":" + Q(*text) + "}");
-  Data data = Object({{"id", ctx.doc->id}, {"title", ctx.doc->title},
-                      {"code", ctx.req.params["code"]}, {"text", *text}});
+  Data data = Object({{"id", ctx.doc->id},
+                      {"title", ctx.doc->title},
+                      {"code", ctx.req.params["code"]},
+                      {"text", *text}});
   return ctx.server.Page(ctx, "explain", "得分说明 " + ctx.req.params["code"], data);
 }
 
 Response EvaluationDownload(Ctx& ctx) {
   const std::string& format = ctx.req.params["format"];
   static const std::map<std::string, std::pair<const char*, const char*>> kTypes = {
-      {"docx", {"report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
-      {"xlsx", {"scoring.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},
+      {"docx",
+       {"report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
+      {"xlsx",
+       {"scoring.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},
       {"md", {"report.md", "text/markdown; charset=utf-8"}},
       {"html", {"report.html", "application/octet-stream"}}};
   auto type = kTypes.find(format);
   if (type == kTypes.end())
-    return ctx.server.Error(ctx, 404,
-                            "只能直接下载 docx、xlsx、md、html；PDF 请在评价页点“生成 PDF”（后台任务）");
+    return ctx.server.Error(
+        ctx, 404, "只能直接下载 docx、xlsx、md、html；PDF 请在评价页点“生成 PDF”（后台任务）");
   std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
@@ -370,14 +384,15 @@ Response EvaluationVersions(Ctx& ctx) {
   for (const auto& v : ctx.server.db().Versions(ctx.doc->id)) {
     items.push_back("{\"version\":" + std::to_string(v.version) + ",\"author\":" + Q(v.author) +
                     ",\"at\":" + Q(v.at) + ",\"note\":" + Q(v.note) + "}");
-    list.push_back(Object({{"version", std::to_string(v.version)}, {"author", v.author},
-                           {"at", v.at}, {"note", v.note}}));
+    list.push_back(Object({{"version", std::to_string(v.version)},
+                           {"author", v.author},
+                           {"at", v.at},
+                           {"note", v.note}}));
   }
   if (ctx.req.api) return Json("{\"versions\":" + JsonArray(items) + "}");
   Data data = Object({{"id", ctx.doc->id}, {"title", ctx.doc->title}});
   data.set("versions", list);
   return ctx.server.Page(ctx, "versions", "版本记录", data);
 }
-
 
 }  // namespace jixiao::web

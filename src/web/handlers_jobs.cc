@@ -83,8 +83,8 @@ Response PdfJobStart(Ctx& ctx) {
   ctx.server.Audit(ctx, "job.pdf", "evaluation:" + ctx.doc->id, "", "任务 " + std::to_string(id));
   std::thread(RunPdfJob, &ctx.server, id, ctx.doc->id).detach();
   if (ctx.req.api)
-    return Json("{\"job\":" + std::to_string(id) + ",\"location\":" +
-                    Q("/api/v1/jobs/" + std::to_string(id)) + "}",
+    return Json("{\"job\":" + std::to_string(id) +
+                    ",\"location\":" + Q("/api/v1/jobs/" + std::to_string(id)) + "}",
                 202);
   return Redirect("/jobs/" + std::to_string(id));
 }
@@ -92,15 +92,17 @@ Response PdfJobStart(Ctx& ctx) {
 Response JobShow(Ctx& ctx) {
   const Job& j = *ctx.job;
   if (ctx.req.api)
-    return Json("{\"id\":" + std::to_string(j.id) + ",\"kind\":" + Q(j.kind) + ",\"state\":" +
-                Q(j.state) + ",\"progress\":" + std::to_string(j.progress) + ",\"message\":" +
-                Q(j.message) + ",\"download\":" +
+    return Json("{\"id\":" + std::to_string(j.id) + ",\"kind\":" + Q(j.kind) +
+                ",\"state\":" + Q(j.state) + ",\"progress\":" + std::to_string(j.progress) +
+                ",\"message\":" + Q(j.message) + ",\"download\":" +
                 (j.state == "done" ? Q("/jobs/" + std::to_string(j.id) + "/download")
                                    : std::string("null")) +
                 "}");
-  Data data = Object({{"id", std::to_string(j.id)}, {"state", j.state},
+  Data data = Object({{"id", std::to_string(j.id)},
+                      {"state", j.state},
                       {"state_label", StateLabel(j.state)},
-                      {"progress", std::to_string(j.progress)}, {"message", j.message},
+                      {"progress", std::to_string(j.progress)},
+                      {"message", j.message},
                       {"doc", j.doc}});
   data.set("done", j.state == "done");
   data.set("failed", j.state == "failed");

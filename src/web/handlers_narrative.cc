@@ -62,14 +62,16 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
         notes.push_back(DiagnosticData(shown));
         any = true;
       }
-    Data s = Object({{"file", Name(f)},
-                     {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
+    Data s =
+        Object({{"file", Name(f)}, {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
     s.set("lint", notes);
     s.set("has_lint", any);
     sections.push_back(s);
   }
-  Data data = Object({{"id", doc.id}, {"title", doc.title},
-                      {"version", std::to_string(doc.version)}, {"message", message}});
+  Data data = Object({{"id", doc.id},
+                      {"title", doc.title},
+                      {"version", std::to_string(doc.version)},
+                      {"message", message}});
   data.set("sections", sections);
   return ctx.server.Page(ctx, "narrative", "叙述：" + doc.title, data, status);
 }
@@ -94,8 +96,8 @@ Response NarrativeSave(Ctx& ctx) {
   if (expected != doc.version)
     return Show(ctx,
                 "未保存：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at + " 保存为第 " +
-                    std::to_string(doc.version) + " 版（您打开的是第 " +
-                    std::to_string(expected) + " 版）。下面仍是您输入的内容；请对照最新版本（" +
+                    std::to_string(doc.version) + " 版（您打开的是第 " + std::to_string(expected) +
+                    " 版）。下面仍是您输入的内容；请对照最新版本（" +
                     "可在新窗口打开本页查看）后再保存。",
                 409, true);
   std::map<std::string, std::pair<std::string, std::string>> changed;  // file -> before, after
@@ -108,14 +110,14 @@ Response NarrativeSave(Ctx& ctx) {
     std::string before = ReadText(f);
     if (after != before) changed[name] = {before, after};
   }
-  if (changed.empty()) return Redirect("/evaluations/" + doc.id + "/narrative?message=" +
-                                       UrlEncode("没有改动"));
+  if (changed.empty())
+    return Redirect("/evaluations/" + doc.id + "/narrative?message=" + UrlEncode("没有改动"));
   std::string payload;
   for (const auto& [name, texts] : changed) payload += "## " + name + "\n" + texts.second + "\n";
   if (!ctx.server.db().SaveVersion(doc, expected, payload, ctx.user->name,
                                    "修改叙述：" + std::to_string(changed.size()) + " 节"))
-    return Show(ctx, "未保存：该评价刚被他人保存。下面仍是您输入的内容，请刷新对照后再保存。",
-                409, true);
+    return Show(ctx, "未保存：该评价刚被他人保存。下面仍是您输入的内容，请刷新对照后再保存。", 409,
+                true);
   for (const auto& [name, texts] : changed) {
     std::string target = dir + "/narrative/" + name;
     std::string temp = dir + "/narrative/.jixiao-web-" + RandomHex(8) + ".tmp";
@@ -129,7 +131,8 @@ Response NarrativeSave(Ctx& ctx) {
   }
   std::string note = "已保存第 " + std::to_string(expected + 1) + " 版（" +
                      std::to_string(changed.size()) + " 节叙述）";
-  if (ctx.req.api) return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
+  if (ctx.req.api)
+    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
   return Redirect("/evaluations/" + doc.id + "/narrative?message=" + UrlEncode(note));
 }
 

@@ -54,7 +54,8 @@ std::vector<Edit> ReadEdits(const std::string& text) {
     at = nl == std::string::npos ? text.size() : nl + 1;
     size_t a = line.find('\t'), b = line.find('\t', a + 1);
     if (a == std::string::npos || b == std::string::npos) continue;
-    out.push_back({std::stoul(line.substr(0, a)), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
+    out.push_back(
+        {std::stoul(line.substr(0, a)), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
   }
   return out;
 }
@@ -77,7 +78,8 @@ Loaded Load(const std::string& content, const std::string& name) {
   in.name = name;
   in.form_csv = l.parts["form"];
   for (const char* k : {"budget", "summary", "project"})
-    if (l.parts.count(k)) (k[0] == 'b' ? in.budget_csv : k[0] == 's' ? in.summary_csv : in.project_csv) = l.parts[k];
+    if (l.parts.count(k))
+      (k[0] == 'b' ? in.budget_csv : k[0] == 's' ? in.summary_csv : in.project_csv) = l.parts[k];
   Diagnostics diags;
   auto rules = ResolveSelfEvalRules("", diags);
   auto hubei = ResolveSelfEvalRules("selfeval-hubei", diags);
@@ -120,18 +122,28 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status) 
     const SelfEvalRow& src = l.check.form->rows[row.index];
     Data findings = List();
     for (const auto& d : row.findings) findings.push_back(DiagnosticData(d));
-    Data d = Object({{"index", std::to_string(row.index)}, {"line", std::to_string(row.line)},
-                     {"indicator", row.indicator}, {"target", src.target.text},
-                     {"actual", src.actual.text}, {"score", src.score.text},
-                     {"reason", src.reason.text}, {"weight", Points(row.weight)},
-                     {"computed", Points(row.computed)}, {"how", row.how}});
+    Data d = Object({{"index", std::to_string(row.index)},
+                     {"line", std::to_string(row.line)},
+                     {"indicator", row.indicator},
+                     {"target", src.target.text},
+                     {"actual", src.actual.text},
+                     {"score", src.score.text},
+                     {"reason", src.reason.text},
+                     {"weight", Points(row.weight)},
+                     {"computed", Points(row.computed)},
+                     {"how", row.how}});
     d.set("findings", findings);
     rows.push_back(d);
   }
-  Data data = Object({{"id", doc.id}, {"title", doc.title}, {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at}, {"updated_by", doc.updated_by},
-                      {"message", message}, {"claimed", Points(r.claimed_total)},
-                      {"computed", Points(r.computed_total)}, {"grade", r.computed_grade},
+  Data data = Object({{"id", doc.id},
+                      {"title", doc.title},
+                      {"version", std::to_string(doc.version)},
+                      {"updated_at", doc.updated_at},
+                      {"updated_by", doc.updated_by},
+                      {"message", message},
+                      {"claimed", Points(r.claimed_total)},
+                      {"computed", Points(r.computed_total)},
+                      {"grade", r.computed_grade},
                       {"count", std::to_string(r.AllFindings().size())}});
   data.set("rows", rows);
   data.set("general", general);
@@ -149,7 +161,9 @@ Response SelfEvalList(Ctx& ctx) {
     if (!CanReach(*ctx.user, d)) continue;
     items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                     ",\"version\":" + std::to_string(d.version) + "}");
-    list.push_back(Object({{"id", d.id}, {"title", d.title}, {"year", d.year},
+    list.push_back(Object({{"id", d.id},
+                           {"title", d.title},
+                           {"year", d.year},
                            {"claimed", d.claimed < 0 ? "未填总分" : FormatScore(Score{d.claimed})},
                            {"computed", FormatScore(Score{d.computed})},
                            {"version", std::to_string(d.version)}}));
@@ -163,7 +177,10 @@ Response SelfEvalList(Ctx& ctx) {
 Response SelfEvalUpload(Ctx& ctx) {
   const Upload* form = ctx.req.File("form");
   if (!form || form->bytes.empty())
-    return ctx.server.Error(ctx, 422, "请选择自评表 form.csv（表头：一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
+    return ctx.server.Error(
+        ctx, 422,
+        "请选择自评表 "
+        "form.csv（表头：一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
   std::vector<std::pair<std::string, std::string>> parts = {{"form", form->bytes}};
   for (const char* k : {"budget", "summary", "project"})
     if (const Upload* u = ctx.req.File(k); u && !u->bytes.empty()) parts.push_back({k, u->bytes});
@@ -190,12 +207,12 @@ Response SelfEvalUpload(Ctx& ctx) {
   Record(doc, l.check.result);
   ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
   // AddDoc keeps the fields given: the results are part of version 1.
-  ctx.server.Audit(ctx, "selfeval.upload", "selfeval:" + doc.id, "",
-                   "自评分 " + FormatScore(Score{doc.claimed}) + "，复核分 " +
-                       FormatScore(Score{doc.computed}));
+  ctx.server.Audit(
+      ctx, "selfeval.upload", "selfeval:" + doc.id, "",
+      "自评分 " + FormatScore(Score{doc.claimed}) + "，复核分 " + FormatScore(Score{doc.computed}));
   if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) + ",\"version\":1,\"location\":" +
-                    Q("/api/v1/selfevals/" + doc.id) + "}",
+    return Json("{\"id\":" + Q(doc.id) +
+                    ",\"version\":1,\"location\":" + Q("/api/v1/selfevals/" + doc.id) + "}",
                 201);
   return Redirect("/selfevals/" + doc.id);
 }
@@ -228,18 +245,20 @@ Response SelfEvalEdit(Ctx& ctx) {
       std::string key = prefix + std::to_string(i);
       if (!ctx.req.form.count(key)) continue;
       std::string typed = OneLine(ctx.req.form.at(key)).substr(0, 2000);
-      const std::string& before = prefix[0] == 'a' ? row.actual.text
+      const std::string& before = prefix[0] == 'a'   ? row.actual.text
                                   : prefix[0] == 's' ? row.score.text
                                                      : row.reason.text;
       if (typed == before) continue;
       SelfEvaluation probe = *l.check.form;
       std::string why;
       if (!EditSelfEval(probe, i, field, typed, &why))
-        return ctx.server.Error(ctx, 422, "第" + std::to_string(row.line) + "行 " + field + "：" + why);
+        return ctx.server.Error(ctx, 422,
+                                "第" + std::to_string(row.line) + "行 " + field + "：" + why);
       edits += std::to_string(i) + "\t" + field + "\t" + typed + "\n";
-      ctx.server.Audit(ctx, std::string("selfeval.edit ") + field,
-                       "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
-                       before, typed);
+      ctx.server.Audit(
+          ctx, std::string("selfeval.edit ") + field,
+          "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(), before,
+          typed);
       audit.push_back(field);
     }
   }
@@ -296,7 +315,9 @@ Response ReviewList(Ctx& ctx) {
   for (auto& d : ctx.server.db().Docs("selfeval"))
     if (CanReach(*ctx.user, d)) forms.push_back(d);
   // Largest gap first; forms without a printed 总分 after those with one.
-  auto gap_of = [](const Doc& d) { return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed); };
+  auto gap_of = [](const Doc& d) {
+    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
+  };
   std::stable_sort(forms.begin(), forms.end(),
                    [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
   std::vector<std::string> items;
@@ -309,7 +330,10 @@ Response ReviewList(Ctx& ctx) {
                     ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
                     ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
                     ",\"findings\":" + std::to_string(d.findings) + "}");
-    list.push_back(Object({{"id", d.id}, {"title", d.title}, {"unit", d.unit}, {"year", d.year},
+    list.push_back(Object({{"id", d.id},
+                           {"title", d.title},
+                           {"unit", d.unit},
+                           {"year", d.year},
                            {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
                            {"computed", FormatScore(Score{d.computed})},
                            {"gap", printed ? FormatScore(gap) : ""},

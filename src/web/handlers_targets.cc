@@ -87,8 +87,8 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
     for (size_t i = 0; i < issues.size(); ++i)
       if (!issues[i].fixes.empty()) fixable.push_back(std::to_string(i));
     return Json("{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
-                    ",\"version\":" + std::to_string(doc.version) + ",\"rows\":" +
-                    JsonArray(rows) + ",\"issues\":" + TargetIssuesJson(issues) +
+                    ",\"version\":" + std::to_string(doc.version) + ",\"rows\":" + JsonArray(rows) +
+                    ",\"issues\":" + TargetIssuesJson(issues) +
                     ",\"fixable\":" + JsonArray(fixable) +
                     (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
                 status);
@@ -110,8 +110,11 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
     return d;
   };
   for (const auto& r : file->targets.rows) {
-    Data row = Object({{"line", std::to_string(r.line)}, {"level1", r.level1},
-                       {"level2", r.level2}, {"level3", r.level3}, {"value", r.value}});
+    Data row = Object({{"line", std::to_string(r.line)},
+                       {"level1", r.level1},
+                       {"level2", r.level2},
+                       {"level3", r.level3},
+                       {"value", r.value}});
     Data found = List();
     for (size_t i = 0; i < issues.size(); ++i)
       if (issues[i].row == r.line && issues[i].file.empty()) found.push_back(issue_data(i));
@@ -127,9 +130,13 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
       any_general = true;
     }
   }
-  Data data = Object({{"id", doc.id}, {"title", doc.title}, {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at}, {"updated_by", doc.updated_by},
-                      {"message", message}, {"issue_count", std::to_string(issues.size())},
+  Data data = Object({{"id", doc.id},
+                      {"title", doc.title},
+                      {"version", std::to_string(doc.version)},
+                      {"updated_at", doc.updated_at},
+                      {"updated_by", doc.updated_by},
+                      {"message", message},
+                      {"issue_count", std::to_string(issues.size())},
                       {"row_count", std::to_string(file->targets.rows.size())}});
   data.set("rows", rows);
   data.set("general", general);
@@ -147,15 +154,18 @@ Response TargetsList(Ctx& ctx) {
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : mine)
-      items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" +
-                      Q(d.year) + ",\"version\":" + std::to_string(d.version) +
+      items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
+                      ",\"version\":" + std::to_string(d.version) +
                       ",\"updated_at\":" + Q(d.updated_at) + "}");
     return Json("{\"targets\":" + JsonArray(items) + "}");
   }
   Data list = List();
   for (const auto& d : mine)
-    list.push_back(Object({{"id", d.id}, {"title", d.title}, {"year", d.year},
-                           {"version", std::to_string(d.version)}, {"updated_at", d.updated_at}}));
+    list.push_back(Object({{"id", d.id},
+                           {"title", d.title},
+                           {"year", d.year},
+                           {"version", std::to_string(d.version)},
+                           {"updated_at", d.updated_at}}));
   Data data;
   data.set("tables", list);
   data.set("has_tables", !mine.empty());
@@ -168,11 +178,10 @@ Response TargetsUpload(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "请选择要上传的绩效目标表（.xlsx 或 .csv 文件）");
   std::string lower = upload->filename;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string format = lower.size() > 5 && lower.substr(lower.size() - 5) == ".xlsx" ? "xlsx"
+  std::string format = lower.size() > 5 && lower.substr(lower.size() - 5) == ".xlsx"  ? "xlsx"
                        : lower.size() > 4 && lower.substr(lower.size() - 4) == ".csv" ? "csv"
-                                                                                       : "";
-  if (format.empty())
-    return ctx.server.Error(ctx, 422, "只接受 .xlsx 或 .csv 格式的绩效目标表");
+                                                                                      : "";
+  if (format.empty()) return ctx.server.Error(ctx, 422, "只接受 .xlsx 或 .csv 格式的绩效目标表");
   std::string content = Pack(format, upload->bytes);
   Diagnostics diags;
   std::optional<TargetFile> file;
@@ -205,8 +214,8 @@ Response TargetsUpload(Ctx& ctx) {
   ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
                    doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
   if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) + ",\"version\":1,\"location\":" +
-                    Q("/api/v1/targets/" + doc.id) + "}",
+    return Json("{\"id\":" + Q(doc.id) +
+                    ",\"version\":1,\"location\":" + Q("/api/v1/targets/" + doc.id) + "}",
                 201);
   return Redirect("/targets/" + doc.id);
 }
@@ -229,9 +238,8 @@ Response TargetsFix(Ctx& ctx) {
   }
   if (expected != doc.version)
     return ShowTable(ctx, doc,
-                     "未采纳：该表已由 " + doc.updated_by + " 于 " + doc.updated_at +
-                         " 修改为第 " + std::to_string(doc.version) +
-                         " 版。下面是最新内容，请确认后再采纳。",
+                     "未采纳：该表已由 " + doc.updated_by + " 于 " + doc.updated_at + " 修改为第 " +
+                         std::to_string(doc.version) + " 版。下面是最新内容，请确认后再采纳。",
                      409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;

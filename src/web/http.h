@@ -5,13 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <kainjow/mustache.hpp>
 
 namespace jixiao::web {
 

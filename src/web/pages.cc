@@ -20,16 +20,26 @@ std::string ReadAll(const fs::path& p) {
 
 const char* StatusTitle(int status) {
   switch (status) {
-    case 400: return "请求有误";
-    case 401: return "请先登录";
-    case 403: return "无权操作";
-    case 404: return "找不到";
-    case 405: return "请求方式不对";
-    case 409: return "内容已被他人修改";
-    case 413: return "文件过大";
-    case 422: return "内容有误";
-    case 429: return "尝试过于频繁";
-    default: return "服务器出错";
+    case 400:
+      return "请求有误";
+    case 401:
+      return "请先登录";
+    case 403:
+      return "无权操作";
+    case 404:
+      return "找不到";
+    case 405:
+      return "请求方式不对";
+    case 409:
+      return "内容已被他人修改";
+    case 413:
+      return "文件过大";
+    case 422:
+      return "内容有误";
+    case 429:
+      return "尝试过于频繁";
+    default:
+      return "服务器出错";
   }
 }
 }  // namespace

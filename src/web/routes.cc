@@ -75,8 +75,7 @@ const std::vector<Route>& Routes() {
       {"POST", "/evaluations/{id}/pdf", kEvaluator | kBureau, PdfJobStart, true, O::kEvaluation,
        "生成报告 PDF（后台任务）"},
       {"GET", "/jobs/{id}", kDocReaders, JobShow, false, O::kJob, "后台任务进度（刷新后仍在）"},
-      {"GET", "/jobs/{id}/download", kDocReaders, JobDownload, false, O::kJob,
-       "下载任务结果"},
+      {"GET", "/jobs/{id}/download", kDocReaders, JobDownload, false, O::kJob, "下载任务结果"},
       {"GET", "/admin", kAdmin, AdminPage, false, O::kNone, "管理员：账号与审计日志"},
       {"POST", "/admin/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
       // The JSON API: the same handlers, answering JSON.
@@ -98,8 +97,8 @@ const std::vector<Route>& Routes() {
        "复核结果（同 jixiao selfeval check --json）"},
       {"POST", "/api/v1/selfevals/{id}/edit", kUnit, SelfEvalEdit, true, O::kSelfEval,
        "保存填写：a_行序号、s_行序号、r_行序号"},
-      {"GET", "/api/v1/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload,
-       false, O::kSelfEval, "下载复核表或 JSON"},
+      {"GET", "/api/v1/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload, false,
+       O::kSelfEval, "下载复核表或 JSON"},
       {"GET", "/api/v1/bureau/review", kBureau, ReviewList, false, O::kNone,
        "自评表复核清单（按差距排序）"},
       {"GET", "/api/v1/frameworks", kEvaluator | kBureau, FrameworksList, false, O::kNone,
@@ -109,16 +108,16 @@ const std::vector<Route>& Routes() {
       {"POST", "/api/v1/evaluations", kEvaluator, EvaluationsCreate, true, O::kNone, "新建评价"},
       {"GET", "/api/v1/evaluations/{id}", kEvaluator | kBureau, EvaluationShow, false,
        O::kEvaluation, "核验清单与 score --json"},
-      {"GET", "/api/v1/evaluations/{id}/sheet", kEvaluator, EvaluationSheet, false,
-       O::kEvaluation, "数据录入工作簿"},
+      {"GET", "/api/v1/evaluations/{id}/sheet", kEvaluator, EvaluationSheet, false, O::kEvaluation,
+       "数据录入工作簿"},
       {"POST", "/api/v1/evaluations/{id}/import", kEvaluator, EvaluationImport, true,
        O::kEvaluation, "上传录入工作簿"},
       {"GET", "/api/v1/evaluations/{id}/explain/{code}", kEvaluator | kBureau, EvaluationExplain,
        false, O::kEvaluation, "指标得分说明"},
       {"GET", "/api/v1/evaluations/{id}/download/{format}", kEvaluator | kBureau,
        EvaluationDownload, false, O::kEvaluation, "下载报告或评分表"},
-      {"GET", "/api/v1/evaluations/{id}/versions", kEvaluator | kBureau, EvaluationVersions,
-       false, O::kEvaluation, "版本记录"},
+      {"GET", "/api/v1/evaluations/{id}/versions", kEvaluator | kBureau, EvaluationVersions, false,
+       O::kEvaluation, "版本记录"},
       {"GET", "/api/v1/evaluations/{id}/narrative", kEvaluator | kBureau, NarrativeShow, false,
        O::kEvaluation, "叙述各节与写法检查"},
       {"POST", "/api/v1/evaluations/{id}/narrative", kEvaluator, NarrativeSave, true,
@@ -189,9 +188,8 @@ std::string RoutesJson() {
     if (r.roles & kPublic) roles.push_back(Q("public"));
     items.push_back("{\"method\":" + Q(r.method) + ",\"path\":" + Q(r.path) +
                     ",\"roles\":" + JsonArray(roles) +
-                    ",\"changes_state\":" + (r.changes_state ? "true" : "false") +
-                    ",\"object\":" + Q(kObject[static_cast<int>(r.object)]) +
-                    ",\"summary\":" + Q(r.summary) + "}");
+                    ",\"changes_state\":" + (r.changes_state ? "true" : "false") + ",\"object\":" +
+                    Q(kObject[static_cast<int>(r.object)]) + ",\"summary\":" + Q(r.summary) + "}");
   }
   std::string out = "[\n";
   for (size_t i = 0; i < items.size(); ++i) out += items[i] + (i + 1 < items.size() ? ",\n" : "\n");

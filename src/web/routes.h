@@ -17,7 +17,7 @@ namespace jixiao::web {
 
 enum Role : unsigned { kAdmin = 1, kBureau = 2, kEvaluator = 4, kUnit = 8, kPublic = 16 };
 inline constexpr unsigned kAnyUser = kAdmin | kBureau | kEvaluator | kUnit;
-unsigned RoleBit(const std::string& role);  // 0 for an unknown role
+unsigned RoleBit(const std::string& role);       // 0 for an unknown role
 const char* RoleLabel(const std::string& role);  // 管理员, 财政局, 评价机构, 项目单位
 
 enum class ObjectKind { kNone, kTargets, kEvaluation, kJob, kSelfEval };

@@ -1,5 +1,6 @@
 #include "web/server.h"
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -9,7 +10,6 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
-#include <Poco/Net/Context.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
@@ -209,8 +209,8 @@ Response Server::Dispatch(Request& req) {
       return Redirect("/login");
     }
     if (!(route->roles & RoleBit(ctx.user->role)))
-      return Error(ctx, 403, std::string("您的账号（") + RoleLabel(ctx.user->role) +
-                                 "）无权进行此操作");
+      return Error(ctx, 403,
+                   std::string("您的账号（") + RoleLabel(ctx.user->role) + "）无权进行此操作");
     if (route->changes_state) {
       std::string sent = req.csrf_header.empty() ? req.Field("csrf") : req.csrf_header;
       if (ctx.csrf.empty() || !ConstantTimeEqual(sent, ctx.csrf))
@@ -281,18 +281,18 @@ int Serve(const ServeOptions& options) {
     std::unique_ptr<Poco::Net::ServerSocket> socket;
     if (tls) {
       // TLS 1.2 and later, the server's certificate and key (PEM); no client certificates.
-      Poco::Net::Context::Ptr context = new Poco::Net::Context(
-          Poco::Net::Context::TLS_SERVER_USE, options.tls_key, options.tls_cert, "",
-          Poco::Net::Context::VERIFY_NONE, 9, false,
-          "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:!MD5:!RC4");
+      Poco::Net::Context::Ptr context =
+          new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tls_key,
+                                 options.tls_cert, "", Poco::Net::Context::VERIFY_NONE, 9, false,
+                                 "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:!MD5:!RC4");
       context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
                                 Poco::Net::Context::PROTO_TLSV1 |
                                 Poco::Net::Context::PROTO_TLSV1_1);
       socket = std::make_unique<Poco::Net::SecureServerSocket>(
           Poco::Net::SocketAddress(options.listen), 128, context);
     } else {
-      socket = std::make_unique<Poco::Net::ServerSocket>(Poco::Net::SocketAddress(options.listen),
-                                                         128);
+      socket =
+          std::make_unique<Poco::Net::ServerSocket>(Poco::Net::SocketAddress(options.listen), 128);
     }
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(16);

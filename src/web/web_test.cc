@@ -85,8 +85,9 @@ TEST_CASE("reach: a unit its own tables, an evaluator its assignments, the burea
 }
 
 TEST_CASE("downloads: attachment with an ASCII fallback and the UTF-8 name") {
-  CHECK(ContentDisposition("申报表.xlsx") ==
-        "attachment; filename=\"download.xlsx\"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%E8%A1%A8.xlsx");
+  CHECK(
+      ContentDisposition("申报表.xlsx") ==
+      "attachment; filename=\"download.xlsx\"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%E8%A1%A8.xlsx");
   CHECK(ContentDisposition("a\"b\r\n.docx").find('\n') == std::string::npos);
   CHECK(UrlDecode("a%2Fb+c") == "a/b c");
   CHECK(ParseQuery("a=1&b=%E4%B8%AD&c")["b"] == "中");

@@ -16,7 +16,8 @@ import webtest  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
 def make_driver(download_dir):
@@ -38,6 +39,7 @@ class Flow:
         self.failures = []
         self.downloads = tempfile.mkdtemp(prefix="jixiao-web-dl-")
         self.driver = make_driver(self.downloads)
+        self.driver.implicitly_wait(5)
         self.n = 0
 
     def shot(self, name):
@@ -53,6 +55,13 @@ class Flow:
             path = os.path.join(self.fail_dir, "fail-%d.png" % len(self.failures))
             self.driver.save_screenshot(path)
             print("  screenshot:", path, file=sys.stderr)
+
+    def submit(self, element):
+        """Clicks something that loads a new page and waits until the new page is there."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 60).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, 60).until(EC.presence_of_element_located((By.TAG_NAME, "main")))
 
     def no_alert(self, where):
         try:
@@ -70,10 +79,7 @@ class Flow:
         self.shot("login")
         self.driver.find_element(By.NAME, "name").send_keys(name)
         self.driver.find_element(By.NAME, "password").send_keys(webtest.ROLES[name][3])
-        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        end = time.time() + 15
-        while time.time() < end and self.driver.current_url.endswith("/login"):
-            time.sleep(0.1)
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
     def wait_download(self, suffix, timeout=30):
         end = time.time() + timeout
@@ -94,7 +100,7 @@ def unit_flow(f):
     f.shot("targets-list")
     f.driver.find_element(By.NAME, "file").send_keys(webtest.WEAK_TARGETS)
     f.driver.find_element(By.NAME, "year").send_keys("2025")
-    f.driver.find_element(By.CSS_SELECTOR, "form[action='/targets'] button").click()
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form[action='/targets'] button"))
     f.check(re.search(r"/targets/[0-9a-f]{24}$", f.driver.current_url), "upload leads to the table page")
     f.shot("targets-show")
     before = int(f.driver.find_element(By.ID, "issue-count").text)
@@ -104,7 +110,7 @@ def unit_flow(f):
     buttons = f.driver.find_elements(By.XPATH, "//button[text()='采纳此建议']")
     f.check(buttons, "an accept button is offered")
     if buttons:
-        buttons[0].click()
+        f.submit(buttons[0])
         f.shot("targets-fixed")
         f.check("已采纳" in f.text(), "the accepted fix is confirmed")
         f.check("第 2 版" in f.text(), "the table is at version 2")
@@ -120,7 +126,7 @@ def unit_flow(f):
         path = os.path.join(webtest.SELFEVAL_FORM, part + ".csv")
         if os.path.exists(path):
             f.driver.find_element(By.NAME, part).send_keys(path)
-    f.driver.find_element(By.CSS_SELECTOR, "form[action='/selfevals'] button").click()
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form[action='/selfevals'] button"))
     f.shot("selfeval-show")
     import json, subprocess
     expected = json.loads(subprocess.run([f.binary, "selfeval", "check", webtest.SELFEVAL_FORM, "--json"],
@@ -133,7 +139,7 @@ def unit_flow(f):
     box = f.driver.find_element(By.NAME, "a_1")
     box.clear()
     box.send_keys("100个")
-    f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']").click()
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
     f.shot("selfeval-edited")
     f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
     f.check(f.driver.find_element(By.ID, "computed").text != shown, "the score updates after typing")
@@ -149,7 +155,7 @@ def evaluator_flow(f, workbook):
     form.find_element(By.NAME, "town").send_keys("马桥镇")
     form.find_element(By.NAME, "year").send_keys("2024")
     form.find_element(By.NAME, "department").send_keys("马桥镇人民政府")
-    form.find_element(By.CSS_SELECTOR, "button").click()
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
     m = re.search(r"/evaluations/([0-9a-f]{24})$", f.driver.current_url)
     f.check(m, "create leads to the evaluation page")
     eid = m.group(1) if m else ""
@@ -158,7 +164,7 @@ def evaluator_flow(f, workbook):
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载录入工作簿").click()
     f.check(f.wait_download("录入工作簿.xlsx") or f.wait_download(".xlsx"), "blank entry workbook downloaded")
     f.driver.find_element(By.CSS_SELECTOR, "form[action$='/import'] input[type=file]").send_keys(workbook)
-    f.driver.find_element(By.CSS_SELECTOR, "form[action$='/import'] button").click()
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form[action$='/import'] button"))
     f.shot("evaluation-scored")
     f.check("已导入第 2 版" in f.text(), "import confirmed")
     expected = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
@@ -175,7 +181,11 @@ def evaluator_flow(f, workbook):
         f.check(got is not None and float(got) == ind["score"], "%s: page %s, score --json %s" % (ind["code"], got, ind["score"]))
     link = f.driver.find_element(By.CSS_SELECTOR, "tr[data-code='A21'] a.explain")
     link.click()
-    time.sleep(1.0)
+    try:
+        WebDriverWait(f.driver, 30).until(
+            lambda d: "规则" in d.find_element(By.CSS_SELECTOR, "tr.explain-row pre").text)
+    except Exception:
+        pass
     f.shot("evaluation-explain")
     explain = f.driver.find_elements(By.CSS_SELECTOR, "tr.explain-row pre")
     f.check(explain and "规则" in explain[0].text and "取整" in explain[0].text, "explanation shown in place")
@@ -197,14 +207,14 @@ def bureau_flow(f, eid, expected):
     for c in expected["categories"]:
         f.check(("%.2f%%" % c["rate"]) in ranking, "一级 %s rate %s in the matrix" % (c["name"], c["rate"]))
     Select(f.driver.find_element(By.NAME, "town")).select_by_visible_text("马桥镇")
-    f.driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form.filters button"))
     f.check("town=" in f.driver.current_url, "filter applied")
-    f.driver.find_element(By.CSS_SELECTOR, "#ranking a[href='/evaluations/%s']" % eid).click()
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#ranking a[href='/evaluations/%s']" % eid))
     f.shot("bureau-drilldown")
     f.check(f.driver.find_element(By.ID, "total").text.startswith(("%g" % expected["total"])[:4]), "drill-down shows the score tree")
     f.check(not f.driver.find_elements(By.CSS_SELECTOR, "form[action$='/import']"), "the bureau cannot upload")
     f.no_alert("bureau page")
-    f.driver.find_element(By.LINK_TEXT, "自评表复核").click()
+    f.submit(f.driver.find_element(By.LINK_TEXT, "自评表复核"))
     f.shot("bureau-review")
     review = f.driver.find_element(By.ID, "review").text
     f.check("古美社区自评表" in review and "95分" in review, "the 复核 list shows the unit's form and its printed 总分")
