@@ -172,8 +172,42 @@ Response TargetsList(Ctx& ctx) {
   return ctx.server.Page(ctx, "targets_list", "绩效目标表", data);
 }
 
+// Rows pasted from Excel (cells separated by tabs) or typed as CSV, as a CSV file's bytes.
+std::string PastedCsv(const std::string& text) {
+  if (text.find('\t') == std::string::npos) return text;
+  std::string out, cell;
+  auto flush = [&] {
+    std::string quoted = "\"";
+    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += quoted + "\"";
+    cell.clear();
+  };
+  for (char c : text) {
+    if (c == '\r') continue;
+    if (c == '\t') {
+      flush();
+      out += ',';
+    } else if (c == '\n') {
+      flush();
+      out += '\n';
+    } else {
+      cell += c;
+    }
+  }
+  if (!cell.empty()) flush();
+  return out;
+}
+
 Response TargetsUpload(Ctx& ctx) {
   const Upload* upload = ctx.req.File("file");
+  Upload pasted;
+  if ((!upload || upload->bytes.empty()) && !ctx.req.Field("text").empty()) {
+    // Typed or pasted into the page's text box: the same reader as an uploaded CSV.
+    pasted.field = "file";
+    pasted.filename = "绩效目标表（粘贴）.csv";
+    pasted.bytes = PastedCsv(ctx.req.Field("text"));
+    upload = &pasted;
+  }
   if (!upload || upload->bytes.empty())
     return ctx.server.Error(ctx, 422, "请选择要上传的绩效目标表（.xlsx 或 .csv 文件）");
   std::string lower = upload->filename;

@@ -128,6 +128,14 @@ def main(binary):
             webtest.check(r.status in (404, 403) and "root:" not in body and "{{" not in body
                           and "cmake_minimum_required" not in body,
                           "traversal %s: %d" % (path, r.status), failures)
+        # --- A table pasted from Excel (tabs) is read like an uploaded CSV, cells shown as text.
+        pasted = "一级\t二级\t三级\t指标值\n产出指标\t数量指标\t%s\t≥30000人次\n满意度指标\t服务对象满意度指标\t满意度\t≥90%%\n" % XSS[1]
+        r = unit.api_post("/api/v1/targets", fields={"text": pasted})
+        webtest.check(r.status == 201, "pasted table: %d %s" % (r.status, r.text()[:200]), failures)
+        if r.status == 201:
+            rows = unit.get("/api/v1/targets/" + r.json()["id"]).json()["rows"]
+            webtest.check(len(rows) == 2 and rows[0]["三级"] == XSS[1], "pasted rows: %s" % rows, failures)
+            assert_text_only(unit.get("/targets/" + r.json()["id"]).text(), "pasted table page", failures)
         # --- Oversized upload: refused with 413, the server stays up.
         big = b"x" * (11 * 1024 * 1024)
         r = unit.api_post("/api/v1/targets", files={"file": ("big.csv", big)})
