@@ -230,6 +230,13 @@ bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& conten
   return outcome && !outcome->conflict;
 }
 
+bool Db::Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author) {
+  Diagnostics diags;
+  auto outcome = impl_->store->Restore(id, from, expected, author, diags);
+  Check(diags);
+  return outcome && !outcome->conflict;
+}
+
 std::optional<Version> Db::GetVersion(const std::string& id, int64_t version) {
   Diagnostics diags;
   if (version <= 0) {

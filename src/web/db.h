@@ -81,6 +81,8 @@ class Db {
   bool SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
                    const std::string& author, const std::string& note,
                    const std::vector<Category>& categories = {});
+  // Saves version `from`'s content and fields as a new version when `expected` is current.
+  bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);
   std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
   std::vector<Version> Versions(const std::string& id);                       // no content
 

@@ -390,9 +390,48 @@ Response EvaluationVersions(Ctx& ctx) {
                            {"note", v.note}}));
   }
   if (ctx.req.api) return Json("{\"versions\":" + JsonArray(items) + "}");
-  Data data = Object({{"id", ctx.doc->id}, {"title", ctx.doc->title}});
+  const std::string& kind = ctx.doc->kind;
+  std::string base = (kind == "targets"    ? "/targets/"
+                      : kind == "selfeval" ? "/selfevals/"
+                                           : "/evaluations/") +
+                     ctx.doc->id;
+  Data data = Object({{"id", ctx.doc->id},
+                      {"title", ctx.doc->title},
+                      {"base", base},
+                      {"current", std::to_string(ctx.doc->version)}});
   data.set("versions", list);
-  return ctx.server.Page(ctx, "versions", "版本记录", data);
+  // A table or a form is whole in each version, so any version can be restored; an evaluation's
+  // versions record its uploads and saves (its case folder is not kept per version).
+  data.set("can_restore", kind != "evaluation" && ctx.user->role == "unit");
+  return ctx.server.Page(ctx, "versions", "版本记录：" + ctx.doc->title, data);
+}
+
+Response DocRestore(Ctx& ctx) {
+  const Doc& doc = *ctx.doc;
+  int64_t expected = -1, from = -1;
+  try {
+    expected = std::stoll(ctx.req.Field("version"));
+    from = std::stoll(ctx.req.Field("from"));
+  } catch (...) {
+    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）或 from（要恢复的版本号）");
+  }
+  if (from < 1 || from >= doc.version)
+    return ctx.server.Error(ctx, 422,
+                            "只能恢复第 1 至第 " + std::to_string(doc.version - 1) + " 版");
+  if (expected != doc.version || !ctx.server.db().Restore(doc.id, from, expected, ctx.user->name))
+    return ctx.server.Error(ctx, 409,
+                            "未恢复：该表已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                                " 保存为第 " + std::to_string(doc.version) +
+                                " 版；请刷新版本记录后再恢复");
+  ctx.server.Audit(ctx, doc.kind + ".restore", doc.kind + ":" + doc.id,
+                   "第 " + std::to_string(expected) + " 版",
+                   "恢复为第 " + std::to_string(from) + " 版的内容");
+  std::string note = "已把第 " + std::to_string(from) + " 版的内容恢复为第 " +
+                     std::to_string(expected + 1) + " 版";
+  if (ctx.req.api)
+    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
+  return Redirect((doc.kind == "targets" ? "/targets/" : "/selfevals/") + doc.id +
+                  "?message=" + UrlEncode(note));
 }
 
 }  // namespace jixiao::web

@@ -80,6 +80,7 @@ Response EvaluationImport(Ctx&);
 Response EvaluationExplain(Ctx&);
 Response EvaluationDownload(Ctx&);
 Response EvaluationVersions(Ctx&);
+Response DocRestore(Ctx&);
 Response NarrativeShow(Ctx&);
 Response SelfEvalList(Ctx&);
 Response SelfEvalUpload(Ctx&);

@@ -189,6 +189,17 @@ def main(binary):
                                "n_..%2Fcase.json": "x"})
         webtest.check(r.status == 303 and "没有改动" in (r.header("Location") and __import__("urllib.parse").parse.unquote(r.header("Location"))),
                       "narrative names outside the case: %d" % r.status, failures)
+        # --- Restore: a table's earlier version comes back as a new version; a stale restore is refused.
+        rt = webtest.upload_targets(unit)
+        first = unit.get("/api/v1/targets/" + rt).json()
+        r = unit.api_post("/api/v1/targets/%s/fix" % rt, fields={"version": 1, "issue": first["fixable"][0]})
+        webtest.check(r.status == 200, "fix before restore: %d" % r.status, failures)
+        r = unit.api_post("/api/v1/targets/%s/restore" % rt, fields={"version": 2, "from": 1})
+        back = unit.get("/api/v1/targets/" + rt).json()
+        webtest.check(r.status == 200 and back["version"] == 3 and back["rows"] == first["rows"],
+                      "restore version 1: %d" % r.status, failures)
+        r = unit.api_post("/api/v1/targets/%s/restore" % rt, fields={"version": 2, "from": 1})
+        webtest.check(r.status == 409 and "unit1" in r.text(), "stale restore: %d" % r.status, failures)
         # --- Another user's job: 404.
         webtest.check(ev.get("/api/v1/jobs/999999").status == 404, "unknown job not 404", failures)
         # --- Login throttling: after 5 failures even the right password is refused (429).
