@@ -243,6 +243,8 @@ def main(argv):
     finally:
         if f:
             f.driver.quit()
+            import shutil
+            shutil.rmtree(f.downloads, ignore_errors=True)
         server.stop()
     if f:
         for x in f.failures:
