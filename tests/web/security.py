@@ -224,6 +224,8 @@ def main(binary):
         print("security: %d failures" % len(failures))
     finally:
         server.stop()
+        import shutil
+        shutil.rmtree(tmp, ignore_errors=True)
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0
