@@ -87,6 +87,8 @@ def main(binary, data, listen):
         for t in sorted(os.listdir(os.path.join(ROOT, "data/targets"))):
             webtest.upload_targets(unit, os.path.join(ROOT, "data/targets", t, "targets.csv"), title=t)
         webtest.upload_selfeval(unit)
+        import shutil
+        shutil.rmtree(scratch, ignore_errors=True)
     except Exception as e:  # the server still runs; say what failed
         print("载入示例时出错：%s" % e, file=sys.stderr)
     print()
