@@ -20,6 +20,8 @@ static double MedianMs(std::vector<double> v) {
 }
 
 int main(int argc, char** argv) {
+  // build/bench/ is not where the run-time lookup looks: name the source tree (a dev tool).
+  setenv("JIXIAO_HOME", JIXIAO_SOURCE_DIR, 0);
   std::string dir = argc > 1 ? argv[1] : std::string(JIXIAO_SOURCE_DIR) + "/data/cases/maqiao-2024";
   int runs = argc > 2 ? std::atoi(argv[2]) : 50;
   jixiao::Diagnostics diags;

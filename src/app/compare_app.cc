@@ -53,7 +53,7 @@ std::optional<std::vector<OutputFile>> RenderComparison(const compare::Compariso
       auto styles = ReadFileBytes(report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {
         diags.Error("template.missing", {"templates/docx/styles.xml", 0, 0, ""},
-                    "找不到 DOCX 参考样式");
+                    "找不到 DOCX 参考样式" + report::ShippedTemplatesHint());
         return std::nullopt;
       }
       files.push_back({"compare.docx", render::ToDocx(*document, *styles)});

@@ -68,7 +68,8 @@ std::optional<Evaluation> EvaluateUnguarded(const std::string& dir, Diagnostics&
     diags.Error("case.framework_not_found", c->framework_ref_where,
                 "找不到指标体系“" + c->framework_ref +
                     "”：请写指标体系 id（在案例目录或上级目录的 indicators/ 中查找 id.json），"
-                    "或相对于案例目录的 .json 路径");
+                    "或相对于案例目录的 .json 路径" +
+                    ShippedIndicatorsHint());
     return std::nullopt;
   }
   FrameworkCache local;

@@ -96,7 +96,7 @@ std::optional<std::vector<OutputFile>> RenderTargetTable(const TargetFile& file,
       auto styles = ReadFileBytes(report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {
         diags.Error("template.missing", {"templates/docx/styles.xml", 0, 0, ""},
-                    "找不到 DOCX 参考样式");
+                    "找不到 DOCX 参考样式" + report::ShippedTemplatesHint());
         return std::nullopt;
       }
       out.push_back({"申报表.docx", render::ToDocx(document, *styles)});

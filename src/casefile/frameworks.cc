@@ -1,12 +1,11 @@
 // Shipped framework lookup by id.
 #include "casefile/frameworks.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/resources.h"
 #include "core/text.h"
 
 namespace jixiao {
@@ -16,14 +15,9 @@ namespace fs = std::filesystem;
 std::vector<std::string> ShippedFrameworkDirs() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("JIXIAO_INDICATORS"); env && *env) dirs.push_back(env);
-  char exe[4096];
-  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    const fs::path bin = fs::path(std::string(exe, static_cast<size_t>(n))).parent_path();
-    dirs.push_back((bin.parent_path() / "indicators").string());
-    dirs.push_back((bin.parent_path() / "share/jixiao/indicators").string());
-  }
-  dirs.push_back(JIXIAO_INDICATORS_DIR);
+  // Found at run time (core/resources.h), never a path fixed at build time.
+  const ResourceLookup shipped = LocateResource("indicators");
+  if (shipped.found()) dirs.push_back(shipped.dir);
   return dirs;
 }
 
@@ -49,6 +43,11 @@ std::vector<std::string> ShippedFrameworkIds() {
   }
   std::sort(ids.begin(), ids.end());
   return ids;
+}
+
+std::string ShippedIndicatorsHint() {
+  const std::string missing = ResourceMissingMessage(LocateResource("indicators"));
+  return missing.empty() ? missing : "；" + missing;
 }
 
 }  // namespace jixiao

@@ -137,7 +137,8 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
       diags.Error("new.framework", {options.framework, 0, 0, ""},
                   "找不到随附的指标体系“" + options.framework + "”；可用的 id：" +
                       (ids.empty() ? "（无）" : ids) +
-                      "；也可给出指标体系 .json 的路径，或设置 JIXIAO_INDICATORS 指向指标体系目录");
+                      "；也可给出指标体系 .json 的路径，或设置 JIXIAO_INDICATORS 指向指标体系目录" +
+                      ShippedIndicatorsHint());
       return false;
     }
     fw_file = *found;

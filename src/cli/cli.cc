@@ -15,8 +15,8 @@ const std::vector<Command>& Commands() {
        "jixiao new DIR --framework ID|PATH [--targets FILE.csv|FILE.xlsx]\n"
        "  写出 case.json、各数据表（表头）、README.md、narrative/ "
        "叙述待填写文件，并把指标体系复制进目录。\n"
-       "  ID 为随附指标体系（在 $JIXIAO_INDICATORS、程序旁的 indicators/、share/jixiao/indicators "
-       "中查找）。\n"
+       "  ID 为随附指标体系（在 $JIXIAO_INDICATORS、$JIXIAO_HOME/indicators、程序旁的 indicators/、"
+       "../share/jixiao/indicators 中查找，见 docs/deploy.md）。\n"
        "  --targets "
        "由项目单位的绩效目标表生成产出、效益、满意度指标（二级分值均分到百分之一分）。\n"
        "  随后 jixiao validate DIR 列出待填写的内容。格式说明：docs/case-format.md。",
@@ -95,8 +95,9 @@ const std::vector<Command>& Commands() {
        "  说明：docs/compare.md。",
        RunArchive},
       {"serve", "网页应用：项目单位、评价机构、财政局在浏览器中工作",
-       "jixiao serve [--listen 127.0.0.1:8080] [--data DIR] [--db URL] [--tls-cert FILE --tls-key FILE] "
-       "[--routes]\n"
+       "jixiao serve [--config FILE] [--listen 127.0.0.1:8080] [--data DIR] [--db URL] "
+       "[--tls-cert FILE --tls-key FILE] [--routes]\n"
+       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 docs/deploy.md）；命令行参数优先\n"
        "  --listen 地址:端口  默认 127.0.0.1:8080\n"
        "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 jixiao-data\n"
        "  --db URL           postgresql://… 时记录保存在该 PostgreSQL 数据库\n"

@@ -13,6 +13,7 @@
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
 #include "core/guard.h"
+#include "core/resources.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
@@ -63,6 +64,15 @@ int Run(const Args& args, const Command& self, bool survey) {
     }
   }
   if (dirs.empty()) return Usage(self, true);
+  // The shipped templates, unless --templates/--outline named others: when missing, one located
+  // error naming every place looked at (core/resources.h), before any case is read.
+  if (templates == report::DefaultTemplateDir() && !IsRegularFile(templates + "/sections.txt")) {
+    Diagnostics missing;
+    missing.Error("template.missing", {templates + "/sections.txt", 0, 0, ""},
+                  ResourceMissingMessage(LocateResource("templates")));
+    PrintDiagnostics(missing);
+    return 1;
+  }
   // Several cases: each goes to out_dir/<id as a safe file name>; two cases may not share one.
   std::vector<std::string> targets(dirs.size(), out_dir);
   if (dirs.size() > 1) {

@@ -1,10 +1,12 @@
-// jixiao serve [--listen 127.0.0.1:8080] [--data DIR] [--db URL] [--routes]
+// jixiao serve [--config FILE] [--listen 127.0.0.1:8080] [--data DIR] [--db URL]
+//   [--tls-cert FILE --tls-key FILE] [--routes]
 // jixiao user add NAME --role admin|bureau|evaluator|unit [--unit 单位] [--region 区域]
 //   --password-stdin [--data DIR|--db URL]
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
+#include "app/service_config.h"
 #include "cli/commands.h"
 #include "web/db.h"
 #include "web/routes.h"
@@ -17,12 +19,29 @@ int RunServe(const Args& args) {
   const Command& self = FindCommand("serve");
   if (WantsHelp(args)) return Usage(self, false);
   web::ServeOptions options;
+  // --config FILE (/etc/jixiao/jixiao.conf, docs/deploy.md) first; flags given as well win.
+  for (size_t i = 0; i + 1 < args.size(); ++i)
+    if (args[i] == "--config") {
+      ServiceConfig config;
+      Diagnostics diags;
+      if (!ReadServiceConfig(args[i + 1], config, diags)) {
+        for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+        return 1;
+      }
+      options.listen = config.listen;
+      if (!config.data.empty()) options.data_dir = config.data;
+      options.db_url = config.db;
+      options.tls_cert = config.tls_cert;
+      options.tls_key = config.tls_key;
+    }
   for (size_t i = 0; i < args.size(); ++i) {
     bool has_value = i + 1 < args.size();
     if (args[i] == "--routes") {
       std::fputs(web::RoutesJson().c_str(), stdout);
       return 0;
-    } else if (args[i] == "--listen" && has_value)
+    } else if (args[i] == "--config" && has_value)
+      ++i;  // read above
+    else if (args[i] == "--listen" && has_value)
       options.listen = args[++i];
     else if (args[i] == "--data" && has_value)
       options.data_dir = args[++i];

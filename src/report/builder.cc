@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/resources.h"
 #include "core/text.h"
 #include "document/markup.h"
 #include "report/attachments.h"
@@ -126,8 +127,21 @@ void LoadImage(const std::string& case_dir, doc::Image& image, Diagnostics& diag
 }  // namespace
 
 std::string DefaultTemplateDir() {
-  if (const char* env = std::getenv("JIXIAO_TEMPLATES")) return env;
-  return JIXIAO_TEMPLATE_DIR;
+  if (const char* env = std::getenv("JIXIAO_TEMPLATES"); env && *env) return env;
+  // Found at run time (core/resources.h); when missing, the installed place, so the error that
+  // follows names it (cli/cmd_report adds every place looked at).
+  const ResourceLookup lookup = LocateResource("templates");
+  if (lookup.found()) return lookup.dir + "/report";
+  std::string where = lookup.tried.empty() ? std::string("templates") : lookup.tried.front();
+  const char* home = std::getenv("JIXIAO_HOME");
+  for (const std::string& dir : lookup.tried)
+    if (!(home && *home) && dir.find("/share/jixiao/") != std::string::npos) where = dir;
+  return where + "/report";
+}
+
+std::string ShippedTemplatesHint() {
+  const std::string missing = ResourceMissingMessage(LocateResource("templates"));
+  return missing.empty() ? missing : "；" + missing;
 }
 
 void NumberDocument(doc::Document& document) {

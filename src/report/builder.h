@@ -16,8 +16,11 @@
 
 namespace jixiao::report {
 
-// The default template directory: $JIXIAO_TEMPLATES, else the one shipped with the sources.
+// The default template directory: $JIXIAO_TEMPLATES, else <templates>/report of the shipped
+// templates found at run time (core/resources.h: $JIXIAO_HOME, beside the binary, share/jixiao).
 std::string DefaultTemplateDir();
+// "" when the shipped templates/ is found, else "；" and every place it was looked for (Chinese).
+std::string ShippedTemplatesHint();
 
 // `sections` names the file in template_dir listing the section templates (the survey appendix
 // alone uses survey-sections.txt).
