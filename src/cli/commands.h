@@ -31,6 +31,8 @@ int RunArchive(const Args& args);
 int RunNew(const Args& args);
 int RunSheet(const Args& args);
 int RunImport(const Args& args);
+int RunServe(const Args& args);
+int RunUser(const Args& args);
 int RunSelfeval(const Args& args);  // cmd_selfeval.cc: check; cmd_selfeval_form.cc: new, score
 
 bool WantsHelp(const Args& args);

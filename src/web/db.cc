@@ -1,0 +1,343 @@
+#include "web/db.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+
+#include <algorithm>
+#include <sstream>
+#include <stdexcept>
+
+#include "store/store.h"
+
+namespace jixiao::web {
+
+std::string NowText() { return store::UtcNow(); }
+
+namespace {
+// "2026-12-07T00:31:56Z" as pages show it: "2026-12-07 00:31:56".
+std::string Shown(std::string at) {
+  if (at.size() == 20 && at[10] == 'T' && at[19] == 'Z') {
+    at[10] = ' ';
+    at.pop_back();
+  }
+  return at;
+}
+}  // namespace
+
+struct Db::Impl {
+  std::unique_ptr<store::Store> store;
+};
+
+namespace {
+
+// Throws the store's first error (Chinese, located at the store, no password).
+void Check(const Diagnostics& diags) {
+  for (const auto& d : diags.items())
+    if (d.severity == Severity::kError) throw std::runtime_error(d.ToString());
+}
+
+// A version's payload: the note, a newline, the content in Base64 (binary-safe in both back ends).
+std::string Pack(const std::string& note, const std::string& content) {
+  std::ostringstream out;
+  out << note << '\n';
+  Poco::Base64Encoder enc(out);
+  enc.rdbuf()->setLineLength(0);
+  enc << content;
+  enc.close();
+  return out.str();
+}
+
+void Unpack(const std::string& payload, std::string& note, std::string& content) {
+  size_t nl = payload.find('\n');
+  note = payload.substr(0, nl);
+  if (nl == std::string::npos) return;
+  std::istringstream in(payload.substr(nl + 1));
+  Poco::Base64Decoder dec(in);
+  std::ostringstream out;
+  out << dec.rdbuf();
+  content = out.str();
+}
+
+User ToUser(const store::User& u) {
+  return {u.id, u.name, u.role, u.unit, u.region, u.password_hash};
+}
+
+int64_t ToId(const std::string& text) {
+  try {
+    return std::stoll(text);
+  } catch (...) {
+    return 0;
+  }
+}
+
+Doc ToDoc(const store::Document& d) {
+  Doc out;
+  const auto& f = d.fields;
+  out.id = d.id, out.kind = f.kind, out.title = f.project, out.unit = f.unit, out.region = f.region;
+  out.year = f.year, out.department = f.department, out.town = f.town, out.grade = f.results.grade;
+  out.owner = out.assigned = ToId(f.owner);
+  out.version = d.version;
+  out.total = f.results.grade.empty() ? -1 : f.results.total;
+  out.claimed = f.results.claimed_total, out.computed = f.results.computed_total;
+  out.findings = f.results.findings;
+  out.scorecard_json = f.result_json;
+  out.updated_at = Shown(d.updated_at), out.updated_by = d.author;
+  return out;
+}
+
+store::DocumentFields ToFields(const Doc& d) {
+  store::DocumentFields f;
+  f.kind = d.kind, f.owner = std::to_string(d.owner), f.unit = d.unit, f.region = d.region;
+  f.department = d.department, f.town = d.town, f.year = d.year, f.project = d.title;
+  f.results.grade = d.grade;
+  f.results.total = d.total < 0 ? 0 : d.total;
+  f.results.claimed_total = d.claimed, f.results.computed_total = d.computed;
+  f.results.findings = d.findings;
+  f.result_json = d.scorecard_json;
+  return f;
+}
+
+}  // namespace
+
+Db::Db(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Db::~Db() = default;
+
+std::unique_ptr<Db> Db::Open(const std::string& data_dir, const std::string& db_url) {
+  Diagnostics diags;
+  auto s = store::Store::Open(db_url.empty() ? data_dir + "/jixiao.db" : db_url, diags);
+  if (!s) {
+    Check(diags);
+    throw std::runtime_error("无法打开数据库");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->store = std::move(s);
+  return std::unique_ptr<Db>(new Db(std::move(impl)));
+}
+
+std::optional<User> Db::AddUser(const User& u) {
+  Diagnostics diags;
+  if (impl_->store->GetUserByName(u.name, diags)) return std::nullopt;
+  store::User su;
+  su.name = u.name, su.role = u.role, su.unit = u.unit, su.region = u.region;
+  su.password_hash = u.password_hash;
+  auto id = impl_->store->CreateUser(su, diags);
+  if (!id) {
+    if (impl_->store->GetUserByName(u.name, diags)) return std::nullopt;  // a concurrent add
+    Check(diags);
+    return std::nullopt;
+  }
+  User out = u;
+  out.id = *id;
+  return out;
+}
+
+std::optional<User> Db::FindUser(const std::string& name) {
+  Diagnostics diags;
+  auto u = impl_->store->GetUserByName(name, diags);
+  Check(diags);
+  if (!u || u->disabled) return std::nullopt;
+  return ToUser(*u);
+}
+
+std::optional<User> Db::GetUser(int64_t id) {
+  Diagnostics diags;
+  auto u = impl_->store->GetUser(id, diags);
+  Check(diags);
+  if (!u || u->disabled) return std::nullopt;
+  return ToUser(*u);
+}
+
+std::vector<User> Db::Users() {
+  Diagnostics diags;
+  std::vector<User> out;
+  for (const auto& u : impl_->store->ListUsers(diags)) out.push_back(ToUser(u));
+  Check(diags);
+  return out;
+}
+
+void Db::AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
+                    int64_t idle_seconds) {
+  Diagnostics diags;
+  store::Session s;
+  s.token_hash = token_hash, s.user_id = user, s.csrf_token = csrf;
+  s.created_at = s.last_seen = store::UtcNow();
+  s.expires_at = store::UtcNow(idle_seconds);
+  impl_->store->CreateSession(s, diags);
+  Check(diags);
+}
+
+std::optional<Session> Db::TouchSession(const std::string& token_hash, int64_t idle_seconds) {
+  Diagnostics diags;
+  std::string now = store::UtcNow();
+  auto s = impl_->store->GetSession(token_hash, now, diags);
+  Check(diags);
+  if (!s) return std::nullopt;
+  if (s->last_seen != now)
+    impl_->store->TouchSession(token_hash, now, store::UtcNow(idle_seconds), diags);
+  return Session{s->user_id, s->csrf_token, 0};
+}
+
+void Db::DeleteSession(const std::string& token_hash) {
+  Diagnostics diags;
+  impl_->store->DeleteSession(token_hash, diags);
+  Check(diags);
+}
+
+void Db::AddDoc(const Doc& d, const std::string& content, const std::string& author,
+                const std::string& note) {
+  Diagnostics diags;
+  auto outcome = impl_->store->Save(d.id, 0, ToFields(d), Pack(note, content), author, diags);
+  Check(diags);
+  if (!outcome || outcome->conflict) throw std::runtime_error("文档编号冲突，请重试");
+}
+
+std::optional<Doc> Db::GetDoc(const std::string& id) {
+  if (id.empty() || id.size() > 64) return std::nullopt;
+  Diagnostics diags;
+  auto d = impl_->store->Get(id, diags);
+  Check(diags);
+  if (!d) return std::nullopt;
+  return ToDoc(*d);
+}
+
+std::vector<Doc> Db::Docs(const std::string& kind) {
+  Diagnostics diags;
+  std::vector<Doc> out;
+  store::DocumentFilter f;
+  f.kind = kind;
+  impl_->store->ForEach(
+      f,
+      [&](const store::Document& d) {
+        out.push_back(ToDoc(d));
+        return true;
+      },
+      diags);
+  Check(diags);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
+  return out;
+}
+
+bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
+                     const std::string& author, const std::string& note,
+                     const std::vector<Category>& categories) {
+  Diagnostics diags;
+  store::DocumentFields fields = ToFields(doc);
+  for (const auto& c : categories)
+    fields.indicators.push_back({c.code, 1, c.name, c.weight, c.score});
+  auto outcome = impl_->store->Save(doc.id, expected, fields, Pack(note, content), author, diags);
+  Check(diags);
+  return outcome && !outcome->conflict;
+}
+
+bool Db::Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author) {
+  Diagnostics diags;
+  auto outcome = impl_->store->Restore(id, from, expected, author, diags);
+  Check(diags);
+  return outcome && !outcome->conflict;
+}
+
+std::optional<Version> Db::GetVersion(const std::string& id, int64_t version) {
+  Diagnostics diags;
+  if (version <= 0) {
+    auto d = impl_->store->Get(id, diags);
+    Check(diags);
+    if (!d) return std::nullopt;
+    version = d->version;
+  }
+  auto v = impl_->store->GetVersion(id, version, diags);
+  Check(diags);
+  if (!v) return std::nullopt;
+  Version out{v->info.version, v->info.author, Shown(v->info.saved_at), "", ""};
+  Unpack(v->payload, out.note, out.content);
+  return out;
+}
+
+std::vector<Version> Db::Versions(const std::string& id) {
+  Diagnostics diags;
+  std::vector<Version> out;
+  for (const auto& info : impl_->store->ListVersions(id, diags)) {
+    Version v{info.version, info.author, Shown(info.saved_at), "", ""};
+    if (auto full = impl_->store->GetVersion(id, info.version, diags)) {
+      std::string ignored;
+      Unpack(full->payload.substr(0, full->payload.find('\n') + 1), v.note, ignored);
+    }
+    out.push_back(v);
+  }
+  Check(diags);
+  std::sort(out.begin(), out.end(),
+            [](const Version& a, const Version& b) { return a.version > b.version; });
+  return out;
+}
+
+void Db::Audit(const std::string& who, const std::string& action, const std::string& object,
+               const std::string& before, const std::string& after) {
+  Diagnostics diags;
+  store::AuditEntry e;
+  e.who = who;
+  size_t colon = object.find(':');
+  e.object_kind = object.substr(0, colon);
+  e.object_id = colon == std::string::npos ? "" : object.substr(colon + 1);
+  e.field = action, e.old_value = before, e.new_value = after;
+  impl_->store->AppendAudit(e, diags);
+  Check(diags);
+}
+
+std::vector<Db::AuditEntry> Db::AuditLog(int limit) {
+  Diagnostics diags;
+  store::AuditFilter f;
+  f.limit = 1000000;
+  auto all = impl_->store->ListAudit(f, diags);
+  Check(diags);
+  std::vector<AuditEntry> out;
+  for (auto it = all.rbegin(); it != all.rend() && static_cast<int>(out.size()) < limit; ++it)
+    out.push_back({Shown(it->at), it->who, it->field,
+                   it->object_kind + (it->object_id.empty() ? "" : ":" + it->object_id),
+                   it->old_value, it->new_value});
+  return out;
+}
+
+int64_t Db::AddJob(const Job& j) {
+  Diagnostics diags;
+  auto id = impl_->store->CreateJob(j.kind, j.owner, "{\"doc\":\"" + j.doc + "\"}", diags);
+  Check(diags);
+  if (!id) throw std::runtime_error("无法建立后台任务");
+  return *id;
+}
+
+void Db::UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,
+                   const std::string& result_name) {
+  Diagnostics diags;
+  if (state == "done")
+    impl_->store->FinishJob(id, result_name, diags);
+  else if (state == "failed")
+    impl_->store->FailJob(id, message, diags);
+  else
+    impl_->store->SetJobProgress(id, progress, 100, diags);
+  Check(diags);
+}
+
+std::optional<Job> Db::GetJob(int64_t id) {
+  Diagnostics diags;
+  auto j = impl_->store->GetJob(id, diags);
+  Check(diags);
+  if (!j) return std::nullopt;
+  Job out;
+  out.id = j->id, out.kind = j->kind, out.owner = j->owner;
+  out.state = j->status, out.message = j->error, out.result_name = j->result_ref;
+  out.progress = j->status == "done" ? 100
+                 : j->total          ? static_cast<int>(j->done * 100 / j->total)
+                                     : 0;
+  size_t at = j->params_json.find("\"doc\":\"");
+  if (at != std::string::npos) out.doc = j->params_json.substr(at + 7, 24);
+  return out;
+}
+
+int Db::FailRunningJobs(const std::string& reason) {
+  Diagnostics diags;
+  auto n = impl_->store->FailInterrupted(reason, diags);
+  Check(diags);
+  return n ? static_cast<int>(*n) : 0;
+}
+
+}  // namespace jixiao::web

@@ -1,0 +1,110 @@
+// The web application's records as the handlers see them, kept in store/ (DIR/jixiao.db, or the
+// PostgreSQL database --db names): accounts, sessions (only token hashes), documents (绩效目标表,
+// evaluations) with numbered versions and optimistic concurrency, jobs and the audit log.
+// Contract: thread-safe (store/ serialises calls); a store failure throws std::runtime_error
+// with the store's Chinese message (never a password); a stale save returns false.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jixiao::web {
+
+struct User {
+  int64_t id = 0;
+  std::string name, role, unit, region, password_hash;
+};
+
+struct Session {
+  int64_t user_id = 0;
+  std::string csrf;
+  int64_t last_seen = 0;
+};
+
+// A document a user owns: kind "targets" (a unit's 绩效目标表), "evaluation" (a case folder) or
+// "selfeval" (a unit's 自评表).
+struct Doc {
+  std::string id;  // random hex, server-chosen
+  std::string kind, title, unit, region, year, department, town, grade;
+  int64_t owner = 0;     // the unit account (targets) or the creating evaluator
+  int64_t assigned = 0;  // evaluations: the evaluator it is assigned to
+  int64_t version = 0;
+  int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
+  int64_t claimed = 0, computed = 0, findings = 0;  // 自评表: printed and recomputed 总分
+  std::string scorecard_json;                       // evaluations: the last `score --json`
+  std::string updated_at, updated_by;
+};
+
+struct Version {
+  int64_t version = 0;
+  std::string author, at, note, content;
+};
+
+struct Job {
+  int64_t id = 0;
+  std::string doc, kind, state, message, result_name;
+  int64_t owner = 0;
+  int progress = 0;
+};
+
+class Db {
+ public:
+  // `db_url` empty: SQLite in DATA_DIR/jixiao.db. Throws on failure.
+  static std::unique_ptr<Db> Open(const std::string& data_dir, const std::string& db_url = "");
+  ~Db();
+
+  std::optional<User> AddUser(const User& u);  // nullopt when the name is taken
+  std::optional<User> FindUser(const std::string& name);
+  std::optional<User> GetUser(int64_t id);
+  std::vector<User> Users();
+
+  void AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
+                  int64_t idle_seconds);
+  std::optional<Session> TouchSession(const std::string& token_hash, int64_t idle_seconds);
+  void DeleteSession(const std::string& token_hash);
+
+  // Inserts version 1 with `content`.
+  void AddDoc(const Doc& d, const std::string& content, const std::string& author,
+              const std::string& note);
+  std::optional<Doc> GetDoc(const std::string& id);
+  std::vector<Doc> Docs(const std::string& kind);
+  // Saves a new version of `doc` (its fields as given, e.g. a new score) when `expected` is the
+  // current version; otherwise returns false and leaves the document unchanged (the caller shows
+  // who changed it). `categories`: the 一级 results (code, name, weight, score in hundredths).
+  struct Category {
+    std::string code, name;
+    int64_t weight = 0, score = 0;
+  };
+  bool SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
+                   const std::string& author, const std::string& note,
+                   const std::vector<Category>& categories = {});
+  // Saves version `from`'s content and fields as a new version when `expected` is current.
+  bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);
+  std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
+  std::vector<Version> Versions(const std::string& id);                       // no content
+
+  void Audit(const std::string& who, const std::string& action, const std::string& object,
+             const std::string& before, const std::string& after);
+  struct AuditEntry {
+    std::string at, who, action, object, before, after;
+  };
+  std::vector<AuditEntry> AuditLog(int limit);
+
+  int64_t AddJob(const Job& j);
+  void UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,
+                 const std::string& result_name);
+  std::optional<Job> GetJob(int64_t id);
+  int FailRunningJobs(const std::string& reason);
+
+ private:
+  struct Impl;
+  explicit Db(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+std::string NowText();  // "2026-12-07 01:02:03" UTC
+
+}  // namespace jixiao::web

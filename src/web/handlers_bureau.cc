@@ -1,0 +1,142 @@
+// The bureau's view of its region: evaluations and 绩效目标表 filtered by year, department, town,
+// grade and kind; the ranking of scored evaluations and the 一级 得分率 matrix (from each
+// evaluation's recorded score --json), each row linking to its score tree.
+#include <algorithm>
+#include <set>
+
+#include "core/format.h"
+#include "core/rational.h"
+#include "ingest/json.h"
+#include "web/handlers.h"
+
+namespace jixiao::web {
+namespace {
+
+struct Category {
+  std::string name, rate;
+};
+
+// The 一级 rows of a recorded score --json: name -> 得分率 as printed (two decimals).
+std::vector<Category> Categories(const std::string& scorecard_json) {
+  std::vector<Category> out;
+  if (scorecard_json.empty()) return out;
+  try {
+    JsonValue root = ParseJson("scorecard", scorecard_json);
+    if (const JsonValue* cats = root.Find("categories"))
+      for (const auto& c : cats->items) {
+        const JsonValue* name = c.Find("name");
+        const JsonValue* rate = c.Find("rate");
+        auto value = rate ? Rational::Parse(rate->text) : std::nullopt;
+        if (name && value) out.push_back({name->text, FormatPercent(*value)});
+      }
+  } catch (...) {
+  }
+  return out;
+}
+
+}  // namespace
+
+Response BureauOverview(Ctx& ctx) {
+  const Request& r = ctx.req;
+  std::string year = r.Field("year"), department = r.Field("department"), town = r.Field("town"),
+              grade = r.Field("grade"), kind = r.Field("kind");
+  std::vector<Doc> shown;
+  std::set<std::string> years, departments, towns, grades;
+  for (const char* k : {"evaluation", "targets"}) {
+    for (auto& d : ctx.server.db().Docs(k)) {
+      if (!CanReach(*ctx.user, d)) continue;
+      if (!d.year.empty()) years.insert(d.year);
+      if (!d.department.empty()) departments.insert(d.department);
+      if (!d.town.empty()) towns.insert(d.town);
+      if (!d.grade.empty()) grades.insert(d.grade);
+      if ((!kind.empty() && kind != d.kind) || (!year.empty() && year != d.year) ||
+          (!department.empty() && department != d.department) ||
+          (!town.empty() && town != d.town) || (!grade.empty() && grade != d.grade))
+        continue;
+      shown.push_back(d);
+    }
+  }
+  std::vector<Doc> ranked;
+  for (const auto& d : shown)
+    if (d.kind == "evaluation" && d.total >= 0) ranked.push_back(d);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Doc& a, const Doc& b) { return a.total > b.total; });
+  // The 一级 columns: the union of category names, in first-seen order.
+  std::vector<std::string> columns;
+  for (const auto& d : ranked)
+    for (const auto& c : Categories(d.scorecard_json))
+      if (std::find(columns.begin(), columns.end(), c.name) == columns.end())
+        columns.push_back(c.name);
+  if (r.api) {
+    std::vector<std::string> items, ranking;
+    for (const auto& d : shown)
+      items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
+                      ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
+                      Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
+                      ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
+                      "}");
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      std::vector<std::string> rates;
+      for (const auto& c : Categories(ranked[i].scorecard_json))
+        rates.push_back("{\"name\":" + Q(c.name) + ",\"rate\":" + Q(c.rate) + "}");
+      ranking.push_back("{\"rank\":" + std::to_string(i + 1) + ",\"id\":" + Q(ranked[i].id) +
+                        ",\"total\":" + FormatScoreNumber(Score{ranked[i].total}) +
+                        ",\"categories\":" + JsonArray(rates) + "}");
+    }
+    return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) + "}");
+  }
+  Data items = List(), ranking = List(), header = List();
+  for (const auto& d : shown)
+    items.push_back(Object({{"id", d.id},
+                            {"kind", d.kind == "targets" ? "绩效目标表" : "评价"},
+                            {"href", (d.kind == "targets" ? "/targets/" : "/evaluations/") + d.id},
+                            {"title", d.title},
+                            {"unit", d.unit},
+                            {"town", d.town},
+                            {"department", d.department},
+                            {"year", d.year},
+                            {"grade", d.grade},
+                            {"total", d.total < 0 ? "" : FormatScore(Score{d.total})}}));
+  for (const auto& c : columns) header.push_back(Object({{"name", c}}));
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    auto cats = Categories(ranked[i].scorecard_json);
+    Data cells = List();
+    for (const auto& col : columns) {
+      std::string rate;
+      for (const auto& c : cats)
+        if (c.name == col) rate = c.rate;
+      cells.push_back(Object({{"rate", rate}}));
+    }
+    Data row = Object({{"rank", std::to_string(i + 1)},
+                       {"id", ranked[i].id},
+                       {"title", ranked[i].title},
+                       {"town", ranked[i].town},
+                       {"total", FormatScore(Score{ranked[i].total})},
+                       {"grade", ranked[i].grade}});
+    row.set("cells", cells);
+    ranking.push_back(row);
+  }
+  auto options = [](const std::set<std::string>& values, const std::string& chosen) {
+    Data list = List();
+    for (const auto& v : values) {
+      Data o = Object({{"value", v}});
+      o.set("selected", v == chosen);
+      list.push_back(o);
+    }
+    return list;
+  };
+  Data data = Object({{"region", ctx.user->region}, {"count", std::to_string(shown.size())}});
+  data.set("items", items);
+  data.set("ranking", ranking);
+  data.set("columns", header);
+  data.set("has_ranking", !ranked.empty());
+  data.set("years", options(years, year));
+  data.set("departments", options(departments, department));
+  data.set("towns", options(towns, town));
+  data.set("grades", options(grades, grade));
+  data.set("kind_evaluation", kind == "evaluation");
+  data.set("kind_targets", kind == "targets");
+  return ctx.server.Page(ctx, "bureau", "财政局：" + ctx.user->region, data);
+}
+
+}  // namespace jixiao::web

@@ -1,0 +1,437 @@
+// The evaluator's evaluations: create from a shipped framework (optionally from a unit's
+// 绩效目标表), download the entry workbook, upload it filled (a new version; a stale version is
+// refused), see the validation list and the score tree with each indicator's explanation, download
+// the report. Every call goes through app/ (pipeline, entry_app, report_files, score_explain).
+#include <filesystem>
+#include <fstream>
+
+#include "app/entry_app.h"
+#include "app/pipeline.h"
+#include "app/report_files.h"
+#include "app/score_explain.h"
+#include "casefile/frameworks.h"
+#include "casefile/scaffold.h"
+#include "core/format.h"
+#include "core/temp_files.h"
+#include "ingest/framework_loader.h"
+#include "report/builder.h"
+#include "scorecard_io/scorecard_json.h"
+#include "web/crypto.h"
+#include "web/handlers.h"
+
+namespace jixiao::web {
+namespace fs = std::filesystem;
+
+std::string DiagnosticLine(const Diagnostic& d) {
+  std::string where = d.where.ToString();
+  return (where.empty() ? "" : where + "：") + (d.severity == Severity::kError ? "错误：" : "") +
+         d.message;
+}
+
+std::string DiagnosticJson(const Diagnostic& d) {
+  return "{\"severity\":" + Q(SeverityName(d.severity)) + ",\"code\":" + Q(d.code) +
+         ",\"where\":" + Q(d.where.ToString()) + ",\"message\":" + Q(d.message) + "}";
+}
+
+Data DiagnosticData(const Diagnostic& d) {
+  return Object({{"severity", d.severity == Severity::kError     ? "错误"
+                              : d.severity == Severity::kWarning ? "警告"
+                                                                 : "提示"},
+                 {"severity_class", SeverityName(d.severity)},
+                 {"where", d.where.ToString()},
+                 {"message", d.message}});
+}
+
+namespace {
+
+// Diagnostics name files inside the case as "case.json", never the server's folders.
+void Relocate(Diagnostics& diags, const std::string& dir) {
+  Diagnostics out;
+  for (auto d : diags.items()) {
+    if (d.where.file.rfind(dir + "/", 0) == 0)
+      d.where.file = d.where.file.substr(dir.size() + 1);
+    else if (d.where.file.rfind(dir, 0) == 0)
+      d.where.file = "案例";
+    else if (!d.where.file.empty() && d.where.file[0] == '/')
+      d.where.file = fs::path(d.where.file).filename().string();
+    out.Add(d.severity, d.code, d.where, d.message);
+  }
+  diags = out;
+}
+
+std::optional<Evaluation> ScoreCase(Server& server, const Doc& doc, Diagnostics& diags) {
+  auto evaluation = EvaluateCaseDir(server.CaseDir(doc.id), diags);
+  Relocate(diags, server.CaseDir(doc.id));
+  return evaluation;
+}
+
+Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, int status) {
+  std::string dir = ctx.server.CaseDir(doc.id);
+  Diagnostics checks;
+  ValidatePath(dir, checks);
+  Relocate(checks, dir);
+  Diagnostics diags;
+  auto evaluation = ScoreCase(ctx.server, doc, diags);
+  if (ctx.req.api) {
+    std::vector<std::string> items;
+    for (const auto& d : checks.items()) items.push_back(DiagnosticJson(d));
+    return Json(
+        "{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
+            ",\"version\":" + std::to_string(doc.version) + ",\"validation\":" + JsonArray(items) +
+            ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
+            (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+        status);
+  }
+  Data validation = List(), tree = List();
+  for (const auto& d : checks.items()) validation.push_back(DiagnosticData(d));
+  Data data = Object({{"id", doc.id},
+                      {"title", doc.title},
+                      {"unit", doc.unit},
+                      {"town", doc.town},
+                      {"year", doc.year},
+                      {"version", std::to_string(doc.version)},
+                      {"updated_at", doc.updated_at},
+                      {"updated_by", doc.updated_by},
+                      {"message", message},
+                      {"check_count", std::to_string(checks.items().size())}});
+  if (evaluation) {
+    const Scorecard& card = evaluation->card;
+    for (const auto& i : card.indicators) {
+      auto rate = i.RatePercent();
+      Data row = Object({{"code", i.code},
+                         {"name", i.name},
+                         {"level", std::to_string(i.level)},
+                         {"weight", FormatScoreNumber(i.weight)},
+                         {"score", FormatScoreNumber(i.score)},
+                         {"rate", rate ? FormatPercent(*rate) : ""},
+                         {"value", i.value},
+                         {"deduction", i.DeductionText()}});
+      row.set("leaf", i.leaf);
+      tree.push_back(row);
+    }
+    data.set("scored", true);
+    data.set("total", FormatScore(card.total));
+    data.set("grade", card.grade);
+    data.set("framework", card.framework_title);
+  } else {
+    data.set("scored", false);
+  }
+  data.set("tree", tree);
+  data.set("validation", validation);
+  data.set("has_validation", !checks.items().empty());
+  data.set("can_edit", ctx.user->role == "evaluator");
+  return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+}  // namespace
+
+Response FrameworksList(Ctx&) {
+  std::vector<std::string> ids;
+  for (const auto& id : ShippedFrameworkIds()) ids.push_back(Q(id));
+  return Json("{\"frameworks\":" + JsonArray(ids) + "}");
+}
+
+Response EvaluationsList(Ctx& ctx) {
+  std::vector<Doc> mine;
+  for (auto& d : ctx.server.db().Docs("evaluation"))
+    if (CanReach(*ctx.user, d)) mine.push_back(d);
+  if (ctx.req.api) {
+    std::vector<std::string> items;
+    for (const auto& d : mine)
+      items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
+                      ",\"town\":" + Q(d.town) + ",\"year\":" + Q(d.year) +
+                      ",\"grade\":" + Q(d.grade) +
+                      ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
+                      ",\"version\":" + std::to_string(d.version) + "}");
+    return Json("{\"evaluations\":" + JsonArray(items) + "}");
+  }
+  Data list = List(), frameworks = List(), targets = List();
+  for (const auto& d : mine)
+    list.push_back(Object({{"id", d.id},
+                           {"title", d.title},
+                           {"unit", d.unit},
+                           {"town", d.town},
+                           {"year", d.year},
+                           {"grade", d.grade},
+                           {"total", d.total < 0 ? "未评分" : FormatScore(Score{d.total})},
+                           {"version", std::to_string(d.version)}}));
+  for (const auto& id : ShippedFrameworkIds()) {
+    if (id.rfind("self", 0) == 0) continue;  // 自评表 rule sets, not evaluation frameworks
+    std::string title = id;
+    if (auto file = FindShippedFramework(id)) {
+      Diagnostics ignored;
+      if (auto fw = LoadFramework(*file, ignored)) title = fw->title + "（" + id + "）";
+    }
+    frameworks.push_back(Object({{"id", id}, {"title", title}}));
+  }
+  for (const auto& d : ctx.server.db().Docs("targets"))
+    if (!ctx.user->region.empty() && d.region == ctx.user->region)
+      targets.push_back(Object({{"id", d.id}, {"title", d.title + "（" + d.unit + "）"}}));
+  Data data;
+  data.set("evaluations", list);
+  data.set("has_evaluations", !mine.empty());
+  data.set("frameworks", frameworks);
+  data.set("targets", targets);
+  data.set("region", ctx.user->region);
+  data.set("can_create", ctx.user->role == "evaluator");
+  return ctx.server.Page(ctx, "evaluations_list", "评价", data);
+}
+
+Response EvaluationsCreate(Ctx& ctx) {
+  const Request& r = ctx.req;
+  std::string framework = r.Field("framework");
+  bool shipped = false;
+  for (const auto& id : ShippedFrameworkIds()) shipped = shipped || id == framework;
+  if (!shipped) return ctx.server.Error(ctx, 422, "请从列表中选择一个随附的指标体系");
+  Doc doc;
+  doc.id = RandomHex(12);
+  doc.kind = "evaluation";
+  doc.title = r.Field("title");
+  doc.unit = r.Field("unit");
+  doc.town = r.Field("town");
+  doc.department = r.Field("department");
+  doc.year = r.Field("year");
+  doc.region = r.Field("region").empty() ? ctx.user->region : r.Field("region");
+  if (doc.title.empty()) return ctx.server.Error(ctx, 422, "请填写项目名称");
+  if (doc.region.empty()) return ctx.server.Error(ctx, 422, "请填写所属区域（财政局按区域查看）");
+  doc.owner = doc.assigned = ctx.user->id;
+  NewCaseOptions options;
+  options.dir = ctx.server.CaseDir(doc.id);
+  options.framework = framework;
+  options.templates_dir = report::DefaultTemplateDir();
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  ScratchFolder scratch(ctx.server.options().data_dir);
+  if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
+    auto targets = ctx.server.db().GetDoc(targets_id);
+    if (!targets || targets->kind != "targets" || targets->region != doc.region)
+      return ctx.server.Error(ctx, 404, "找不到所选的绩效目标表，或它不属于该区域");
+    auto v = ctx.server.db().GetVersion(targets_id, 0);
+    size_t nl = v->content.find('\n');
+    options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
+    WriteBytes(options.targets, v->content.substr(nl + 1));
+  }
+  temp::SetScratchDir(scratch.path());
+  Diagnostics diags;
+  std::string summary;
+  if (!NewCase(options, diags, summary)) {
+    Relocate(diags, options.dir);
+    std::vector<std::string> items;
+    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+    std::error_code ec;
+    fs::remove_all(options.dir, ec);
+    return ctx.server.Error(ctx, 422, "无法新建评价", items);
+  }
+  ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系 " + framework + "）");
+  ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
+                   doc.title + "，指标体系 " + framework);
+  if (r.api)
+    return Json("{\"id\":" + Q(doc.id) +
+                    ",\"version\":1,\"location\":" + Q("/api/v1/evaluations/" + doc.id) + "}",
+                201);
+  return Redirect("/evaluations/" + doc.id);
+}
+
+Response EvaluationShow(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  return ShowEvaluation(ctx, *ctx.doc, ctx.req.Field("message"), 200);
+}
+
+Response EvaluationSheet(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  ScratchFolder scratch(ctx.server.options().data_dir);  // libxlsxwriter's temporary file
+  temp::SetScratchDir(scratch.path());
+  Diagnostics diags;
+  auto bytes = EntryWorkbookBytes(ctx.server.CaseDir(ctx.doc->id), diags);
+  if (!bytes) {
+    Relocate(diags, ctx.server.CaseDir(ctx.doc->id));
+    std::vector<std::string> items;
+    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+    return ctx.server.Error(ctx, 422, "无法生成录入工作簿", items);
+  }
+  return Download(std::move(*bytes), "录入工作簿.xlsx",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+Response EvaluationImport(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  const Doc& doc = *ctx.doc;
+  const Upload* upload = ctx.req.File("file");
+  if (!upload || upload->bytes.empty())
+    return ctx.server.Error(ctx, 422, "请选择填好的录入工作簿（.xlsx）");
+  int64_t expected = -1;
+  try {
+    expected = std::stoll(ctx.req.Field("version"));
+  } catch (...) {
+    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
+  }
+  if (expected != doc.version)
+    return ShowEvaluation(ctx, doc,
+                          "未导入：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                              " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
+                              std::to_string(expected) +
+                              " 版）。请查看下面的最新内容，再重新上传您的工作簿。",
+                          409);
+  std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
+  ScratchFolder scratch(ctx.server.options().data_dir);
+  std::string path = scratch.path() + "/upload.xlsx";
+  WriteBytes(path, upload->bytes);
+  temp::SetScratchDir(scratch.path());
+  Diagnostics diags;
+  std::string summary;
+  bool ok = ImportEntryWorkbook(path, ctx.server.CaseDir(doc.id), diags, summary);
+  Relocate(diags, scratch.path());
+  if (!ok) {
+    std::vector<std::string> items;
+    for (const auto& d : diags.items()) {
+      Diagnostic copy = d;
+      if (copy.where.file == "upload.xlsx") copy.where.file = upload->filename.substr(0, 200);
+      items.push_back(DiagnosticLine(copy));
+    }
+    return ctx.server.Error(ctx, 422, "工作簿有错误，评价未改动；请按下列位置修改后重新上传",
+                            items);
+  }
+  // The new version records the score (total, grade, score --json, the 一级 results).
+  Diagnostics score_diags;
+  auto evaluation = ScoreCase(ctx.server, doc, score_diags);
+  Doc scored = doc;
+  std::vector<Db::Category> categories;
+  if (evaluation) {
+    scored.total = evaluation->card.total.hundredths;
+    scored.grade = evaluation->card.grade;
+    scored.scorecard_json = ScorecardJson(evaluation->card);
+    for (const auto* c : evaluation->card.Categories())
+      categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
+  } else {
+    scored.total = -1;
+    scored.grade.clear();
+    scored.scorecard_json.clear();
+  }
+  if (!ctx.server.db().SaveVersion(scored, expected, upload->bytes, ctx.user->name,
+                                   "导入录入工作簿", categories))
+    return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
+  std::string after =
+      evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
+  ctx.server.Audit(ctx, "evaluation.import", "evaluation:" + doc.id, before, after);
+  for (size_t at; (at = summary.find(ctx.server.CaseDir(doc.id))) != std::string::npos;)
+    summary.replace(at, ctx.server.CaseDir(doc.id).size(), "本评价");
+  std::string note = "已导入第 " + std::to_string(expected + 1) + " 版。" + summary;
+  if (ctx.req.api)
+    return Json(
+        "{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +
+        ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) + "}");
+  return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(note));
+}
+
+Response EvaluationExplain(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  Diagnostics diags;
+  auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
+  std::optional<std::string> text;
+  if (evaluation) text = ExplainScorecard(evaluation->card, ctx.req.params["code"]);
+  if (!text) return ctx.server.Error(ctx, 404, "找不到该指标，或评价尚不能评分");
+  std::string dir = ctx.server.CaseDir(ctx.doc->id) + "/";
+  for (size_t at; (at = text->find(dir)) != std::string::npos;) text->erase(at, dir.size());
+  if (ctx.req.api)
+    return Json("{\"code\":" + Q(ctx.req.params["code"]) + ",\"text\":" + Q(*text) + "}");
+  Data data = Object({{"id", ctx.doc->id},
+                      {"title", ctx.doc->title},
+                      {"code", ctx.req.params["code"]},
+                      {"text", *text}});
+  return ctx.server.Page(ctx, "explain", "得分说明 " + ctx.req.params["code"], data);
+}
+
+Response EvaluationDownload(Ctx& ctx) {
+  const std::string& format = ctx.req.params["format"];
+  static const std::map<std::string, std::pair<const char*, const char*>> kTypes = {
+      {"docx",
+       {"report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
+      {"xlsx",
+       {"scoring.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},
+      {"md", {"report.md", "text/markdown; charset=utf-8"}},
+      {"html", {"report.html", "application/octet-stream"}}};
+  auto type = kTypes.find(format);
+  if (type == kTypes.end())
+    return ctx.server.Error(
+        ctx, 404, "只能直接下载 docx、xlsx、md、html；PDF 请在评价页点“生成 PDF”（后台任务）");
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  Diagnostics diags;
+  auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
+  if (!evaluation) return ctx.server.Error(ctx, 422, "评价尚不能评分，请先处理核验清单中的错误");
+  ScratchFolder scratch(ctx.server.options().data_dir);
+  temp::SetScratchDir(scratch.path());
+  auto files = RenderReport(*evaluation, {format}, report::DefaultTemplateDir(), diags,
+                            {scratch.path(), false});
+  if (!files || files->empty()) {
+    Relocate(diags, scratch.path());
+    std::vector<std::string> items;
+    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+    return ctx.server.Error(ctx, 422, "无法生成 " + format, items);
+  }
+  for (auto& f : *files)
+    if (f.name == type->second.first)
+      return Download(std::move(f.bytes), ctx.doc->title + "-" + f.name, type->second.second);
+  return Download(std::move(files->front().bytes), files->front().name, type->second.second);
+}
+
+Response EvaluationVersions(Ctx& ctx) {
+  std::vector<std::string> items;
+  Data list = List();
+  for (const auto& v : ctx.server.db().Versions(ctx.doc->id)) {
+    items.push_back("{\"version\":" + std::to_string(v.version) + ",\"author\":" + Q(v.author) +
+                    ",\"at\":" + Q(v.at) + ",\"note\":" + Q(v.note) + "}");
+    list.push_back(Object({{"version", std::to_string(v.version)},
+                           {"author", v.author},
+                           {"at", v.at},
+                           {"note", v.note}}));
+  }
+  if (ctx.req.api) return Json("{\"versions\":" + JsonArray(items) + "}");
+  const std::string& kind = ctx.doc->kind;
+  std::string base = (kind == "targets"    ? "/targets/"
+                      : kind == "selfeval" ? "/selfevals/"
+                                           : "/evaluations/") +
+                     ctx.doc->id;
+  Data data = Object({{"id", ctx.doc->id},
+                      {"title", ctx.doc->title},
+                      {"base", base},
+                      {"current", std::to_string(ctx.doc->version)}});
+  data.set("versions", list);
+  // A table or a form is whole in each version, so any version can be restored; an evaluation's
+  // versions record its uploads and saves (its case folder is not kept per version).
+  data.set("can_restore", kind != "evaluation" && ctx.user->role == "unit");
+  return ctx.server.Page(ctx, "versions", "版本记录：" + ctx.doc->title, data);
+}
+
+Response DocRestore(Ctx& ctx) {
+  const Doc& doc = *ctx.doc;
+  int64_t expected = -1, from = -1;
+  try {
+    expected = std::stoll(ctx.req.Field("version"));
+    from = std::stoll(ctx.req.Field("from"));
+  } catch (...) {
+    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）或 from（要恢复的版本号）");
+  }
+  if (from < 1 || from >= doc.version)
+    return ctx.server.Error(ctx, 422,
+                            "只能恢复第 1 至第 " + std::to_string(doc.version - 1) + " 版");
+  if (expected != doc.version || !ctx.server.db().Restore(doc.id, from, expected, ctx.user->name))
+    return ctx.server.Error(ctx, 409,
+                            "未恢复：该表已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                                " 保存为第 " + std::to_string(doc.version) +
+                                " 版；请刷新版本记录后再恢复");
+  ctx.server.Audit(ctx, doc.kind + ".restore", doc.kind + ":" + doc.id,
+                   "第 " + std::to_string(expected) + " 版",
+                   "恢复为第 " + std::to_string(from) + " 版的内容");
+  std::string note = "已把第 " + std::to_string(from) + " 版的内容恢复为第 " +
+                     std::to_string(expected + 1) + " 版";
+  if (ctx.req.api)
+    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
+  return Redirect((doc.kind == "targets" ? "/targets/" : "/selfevals/") + doc.id +
+                  "?message=" + UrlEncode(note));
+}
+
+}  // namespace jixiao::web

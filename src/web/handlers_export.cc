@@ -1,0 +1,52 @@
+// The bureau's exports of its region: compare.xlsx (the workbook of `jixiao compare` over the
+// region's scorable evaluations, filtered like the overview) and 复核汇总.xlsx (the review
+// workbook of `jixiao selfeval check -o` over the region's 自评表). Both through app/.
+#include "app/compare_app.h"
+#include "app/selfeval_app.h"
+#include "core/temp_files.h"
+#include "report/compare_report.h"
+#include "web/handlers.h"
+
+namespace jixiao::web {
+
+std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user);
+
+Response BureauExport(Ctx& ctx) {
+  const std::string& what = ctx.req.params["what"];
+  const Request& r = ctx.req;
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  ScratchFolder scratch(ctx.server.options().data_dir);
+  temp::SetScratchDir(scratch.path());
+  const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  if (what == "compare") {
+    std::vector<std::string> dirs;
+    for (const auto& d : ctx.server.db().Docs("evaluation")) {
+      if (!CanReach(*ctx.user, d) || d.total < 0) continue;
+      if ((!r.Field("year").empty() && r.Field("year") != d.year) ||
+          (!r.Field("department").empty() && r.Field("department") != d.department) ||
+          (!r.Field("town").empty() && r.Field("town") != d.town) ||
+          (!r.Field("grade").empty() && r.Field("grade") != d.grade))
+        continue;
+      dirs.push_back(ctx.server.CaseDir(d.id));
+    }
+    if (dirs.size() < 2) return ctx.server.Error(ctx, 422, "至少需要两项已评分的评价才能比较");
+    Diagnostics diags;
+    auto files = CompareCases(dirs, {"xlsx"}, report::DefaultCompareTemplateDir(), diags);
+    if (!files || files->empty()) {
+      std::vector<std::string> items;
+      for (const auto& d : diags.items()) items.push_back(d.message);
+      return ctx.server.Error(ctx, 422, "无法生成比较工作簿", items);
+    }
+    return Download(std::move(files->front().bytes), "compare.xlsx", kXlsx);
+  }
+  if (what == "review") {
+    auto checks = RegionSelfEvalChecks(ctx.server, *ctx.user);
+    if (checks.empty()) return ctx.server.Error(ctx, 422, "本区域还没有自评表");
+    for (auto& f : SelfEvalReviewFiles(checks))
+      if (f.name == "复核汇总.xlsx") return Download(std::move(f.bytes), f.name, kXlsx);
+    return ctx.server.Error(ctx, 500, "生成复核汇总失败");
+  }
+  return ctx.server.Error(ctx, 404, "只能导出 compare（比较工作簿）或 review（复核汇总）");
+}
+
+}  // namespace jixiao::web

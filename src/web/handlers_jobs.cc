@@ -1,0 +1,122 @@
+// Long work as background jobs: the report PDF (LibreOffice lays it out twice for the TOC's page
+// numbers, which takes tens of seconds). A job is a row in the store with its progress; the page
+// polls /api/v1/jobs/{id}, so the bar survives a reload, and a server restart marks running jobs
+// failed (Serve at start-up). The finished file lives in DATA/jobs/<job id>.pdf.
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "app/pipeline.h"
+#include "app/report_files.h"
+#include "core/temp_files.h"
+#include "report/builder.h"
+#include "web/handlers.h"
+
+namespace jixiao::web {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string JobFile(Server& server, int64_t id) {
+  return server.options().data_dir + "/jobs/" + std::to_string(id) + ".pdf";
+}
+
+void RunPdfJob(Server* server, int64_t job, std::string doc_id) {
+  Db& db = server->db();
+  try {
+    std::lock_guard<std::mutex> lock(server->work_mutex());
+    db.UpdateJob(job, "running", 10, "", "");
+    Diagnostics diags;
+    auto evaluation = EvaluateCaseDir(server->CaseDir(doc_id), diags);
+    if (!evaluation) {
+      db.UpdateJob(job, "failed", 0, "评价尚不能评分，请先处理核验清单中的错误", "");
+      return;
+    }
+    db.UpdateJob(job, "running", 30, "", "");
+    ScratchFolder scratch(server->options().data_dir);
+    temp::SetScratchDir(scratch.path());
+    auto files = RenderReport(*evaluation, {"pdf"}, report::DefaultTemplateDir(), diags,
+                              {scratch.path(), true});
+    const OutputFile* pdf = nullptr;
+    if (files)
+      for (const auto& f : *files)
+        if (f.name.size() > 4 && f.name.substr(f.name.size() - 4) == ".pdf") pdf = &f;
+    if (!pdf) {
+      std::string why = "生成 PDF 失败";
+      for (const auto& d : diags.items())
+        if (d.severity == Severity::kError) {
+          why += "：" + d.message;
+          break;
+        }
+      db.UpdateJob(job, "failed", 0, why, "");
+      return;
+    }
+    fs::create_directories(server->options().data_dir + "/jobs");
+    std::string path = JobFile(*server, job), temp = path + ".tmp";
+    {
+      std::ofstream out(temp, std::ios::binary);
+      out.write(pdf->bytes.data(), static_cast<std::streamsize>(pdf->bytes.size()));
+    }
+    fs::rename(temp, path);
+    db.UpdateJob(job, "done", 100, "", std::to_string(job) + ".pdf");
+  } catch (const std::exception& e) {
+    try {
+      db.UpdateJob(job, "failed", 0, "生成 PDF 时出错，已记录；请稍后重试", "");
+    } catch (...) {
+    }
+    std::fprintf(stderr, "jixiao serve: PDF job %lld: %s\n", static_cast<long long>(job), e.what());
+  }
+}
+
+const char* StateLabel(const std::string& state) {
+  return state == "done" ? "已完成" : state == "failed" ? "失败" : "进行中";
+}
+
+}  // namespace
+
+Response PdfJobStart(Ctx& ctx) {
+  Job j;
+  j.kind = "pdf";
+  j.doc = ctx.doc->id;
+  j.owner = ctx.user->id;
+  int64_t id = ctx.server.db().AddJob(j);
+  ctx.server.Audit(ctx, "job.pdf", "evaluation:" + ctx.doc->id, "", "任务 " + std::to_string(id));
+  std::thread(RunPdfJob, &ctx.server, id, ctx.doc->id).detach();
+  if (ctx.req.api)
+    return Json("{\"job\":" + std::to_string(id) +
+                    ",\"location\":" + Q("/api/v1/jobs/" + std::to_string(id)) + "}",
+                202);
+  return Redirect("/jobs/" + std::to_string(id));
+}
+
+Response JobShow(Ctx& ctx) {
+  const Job& j = *ctx.job;
+  if (ctx.req.api)
+    return Json("{\"id\":" + std::to_string(j.id) + ",\"kind\":" + Q(j.kind) +
+                ",\"state\":" + Q(j.state) + ",\"progress\":" + std::to_string(j.progress) +
+                ",\"message\":" + Q(j.message) + ",\"download\":" +
+                (j.state == "done" ? Q("/jobs/" + std::to_string(j.id) + "/download")
+                                   : std::string("null")) +
+                "}");
+  Data data = Object({{"id", std::to_string(j.id)},
+                      {"state", j.state},
+                      {"state_label", StateLabel(j.state)},
+                      {"progress", std::to_string(j.progress)},
+                      {"message", j.message},
+                      {"doc", j.doc}});
+  data.set("done", j.state == "done");
+  data.set("failed", j.state == "failed");
+  data.set("running", j.state == "running");
+  return ctx.server.Page(ctx, "job", "报告 PDF（后台任务）", data);
+}
+
+Response JobDownload(Ctx& ctx) {
+  const Job& j = *ctx.job;
+  if (j.state != "done") return ctx.server.Error(ctx, 404, "任务尚未完成");
+  std::ifstream in(JobFile(ctx.server, j.id), std::ios::binary);
+  if (!in) return ctx.server.Error(ctx, 404, "找不到任务结果，请重新生成");
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  return Download(std::move(bytes), "report.pdf", "application/pdf");
+}
+
+}  // namespace jixiao::web

@@ -1,0 +1,139 @@
+// The evaluator's narrative sections (narrative/*.md of the case) in text boxes, with the hygiene
+// lint of `jixiao validate` shown beside each; a save is a new version, refused when stale with
+// the typed text shown again. Only files that already exist in the case are written (their names
+// come from the case folder, never from the request).
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "app/narrative_check.h"
+#include "web/crypto.h"
+#include "web/handlers.h"
+
+namespace jixiao::web {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kMaxNarrative = 200 * 1024;
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string Name(const std::string& path) { return fs::path(path).filename().string(); }
+
+// The form's text for `file`, CRLF turned into LF as browsers send it.
+std::string Typed(const Request& req, const std::string& file) {
+  std::string text = req.Field("n_" + file), out;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (!(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) out += text[i];
+  return out;
+}
+
+Response Show(Ctx& ctx, const std::string& message, int status, bool from_request) {
+  const Doc& doc = *ctx.doc;
+  std::string dir = ctx.server.CaseDir(doc.id);
+  Diagnostics lint;
+  LintCaseNarrative(dir, nullptr, lint);
+  std::vector<std::string> files = NarrativeFiles(dir);
+  if (ctx.req.api) {
+    std::vector<std::string> items;
+    for (const auto& f : files) {
+      std::vector<std::string> notes;
+      for (const auto& d : lint.items())
+        if (Name(d.where.file) == Name(f)) notes.push_back(DiagnosticJson(d));
+      items.push_back("{\"file\":" + Q(Name(f)) + ",\"text\":" + Q(ReadText(f)) +
+                      ",\"lint\":" + JsonArray(notes) + "}");
+    }
+    return Json("{\"version\":" + std::to_string(doc.version) + ",\"sections\":" +
+                    JsonArray(items) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+                status);
+  }
+  Data sections = List();
+  for (const auto& f : files) {
+    Data notes = List();
+    bool any = false;
+    for (const auto& d : lint.items())
+      if (Name(d.where.file) == Name(f)) {
+        Diagnostic shown = d;
+        shown.where.file = Name(f);
+        notes.push_back(DiagnosticData(shown));
+        any = true;
+      }
+    Data s =
+        Object({{"file", Name(f)}, {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
+    s.set("lint", notes);
+    s.set("has_lint", any);
+    sections.push_back(s);
+  }
+  Data data = Object({{"id", doc.id},
+                      {"title", doc.title},
+                      {"version", std::to_string(doc.version)},
+                      {"message", message}});
+  data.set("sections", sections);
+  return ctx.server.Page(ctx, "narrative", "叙述：" + doc.title, data, status);
+}
+
+}  // namespace
+
+Response NarrativeShow(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  return Show(ctx, ctx.req.Field("message"), 200, false);
+}
+
+Response NarrativeSave(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  const Doc& doc = *ctx.doc;
+  int64_t expected = -1;
+  try {
+    expected = std::stoll(ctx.req.Field("version"));
+  } catch (...) {
+    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
+  }
+  std::string dir = ctx.server.CaseDir(doc.id);
+  if (expected != doc.version)
+    return Show(ctx,
+                "未保存：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at + " 保存为第 " +
+                    std::to_string(doc.version) + " 版（您打开的是第 " + std::to_string(expected) +
+                    " 版）。下面仍是您输入的内容；请对照最新版本（" +
+                    "可在新窗口打开本页查看）后再保存。",
+                409, true);
+  std::map<std::string, std::pair<std::string, std::string>> changed;  // file -> before, after
+  for (const auto& f : NarrativeFiles(dir)) {
+    std::string name = Name(f);
+    if (!ctx.req.form.count("n_" + name)) continue;
+    std::string after = Typed(ctx.req, name);
+    if (after.size() > kMaxNarrative)
+      return ctx.server.Error(ctx, 413, name + " 超过 200 KB，请精简后再保存");
+    std::string before = ReadText(f);
+    if (after != before) changed[name] = {before, after};
+  }
+  if (changed.empty())
+    return Redirect("/evaluations/" + doc.id + "/narrative?message=" + UrlEncode("没有改动"));
+  std::string payload;
+  for (const auto& [name, texts] : changed) payload += "## " + name + "\n" + texts.second + "\n";
+  if (!ctx.server.db().SaveVersion(doc, expected, payload, ctx.user->name,
+                                   "修改叙述：" + std::to_string(changed.size()) + " 节"))
+    return Show(ctx, "未保存：该评价刚被他人保存。下面仍是您输入的内容，请刷新对照后再保存。", 409,
+                true);
+  for (const auto& [name, texts] : changed) {
+    std::string target = dir + "/narrative/" + name;
+    std::string temp = dir + "/narrative/.jixiao-web-" + RandomHex(8) + ".tmp";
+    {
+      std::ofstream out(temp, std::ios::binary);
+      out << texts.second;
+    }
+    fs::rename(temp, target);
+    ctx.server.Audit(ctx, "evaluation.narrative", "evaluation:" + doc.id + " " + name,
+                     texts.first.substr(0, 4000), texts.second.substr(0, 4000));
+  }
+  std::string note = "已保存第 " + std::to_string(expected + 1) + " 版（" +
+                     std::to_string(changed.size()) + " 节叙述）";
+  if (ctx.req.api)
+    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
+  return Redirect("/evaluations/" + doc.id + "/narrative?message=" + UrlEncode(note));
+}
+
+}  // namespace jixiao::web

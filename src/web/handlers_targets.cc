@@ -1,0 +1,321 @@
+// The unit's 绩效目标表: upload (.xlsx or .csv), the checker's findings beside the rows, fixes
+// accepted one at a time (each a new version), downloads of the table and the 申报表.
+// Every call goes through app/targets_app.h, as `jixiao targets check|fix|render` does.
+#include <fstream>
+
+#include "app/targets_app.h"
+#include "core/temp_files.h"
+#include "web/crypto.h"
+#include "web/handlers.h"
+
+namespace jixiao::web {
+namespace {
+
+// A version's content is "FORMAT\n" + the file's bytes (FORMAT: csv or xlsx).
+std::string Pack(const std::string& format, const std::string& bytes) {
+  return format + "\n" + bytes;
+}
+
+bool Unpack(const std::string& content, std::string& format, std::string& bytes) {
+  size_t nl = content.find('\n');
+  if (nl == std::string::npos) return false;
+  format = content.substr(0, nl);
+  bytes = content.substr(nl + 1);
+  return format == "csv" || format == "xlsx";
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// Messages name the table as the user knows it, never the server's scratch folder.
+void Relocate(Diagnostics& diags, const std::string& scratch, const std::string& shown) {
+  Diagnostics out;
+  for (auto d : diags.items()) {
+    if (d.where.file.rfind(scratch, 0) == 0) d.where.file = shown;
+    out.Add(d.severity, d.code, d.where, d.message);
+  }
+  diags = out;
+}
+
+// Loads a stored version (the project block of an uploaded workbook is kept from version 1).
+std::optional<TargetFile> LoadVersion(Server& server, const std::string& id,
+                                      const std::string& content, Diagnostics& diags) {
+  std::string format, bytes;
+  if (!Unpack(content, format, bytes)) return std::nullopt;
+  ScratchFolder scratch(server.options().data_dir);
+  std::string path = scratch.path() + "/targets." + format;
+  WriteBytes(path, bytes);
+  auto file = LoadTargetTable(path, diags);
+  Relocate(diags, scratch.path(), "绩效目标表");
+  if (file) file->targets.file = "绩效目标表";
+  if (file && !file->project.present) {
+    auto first = server.db().GetVersion(id, 1);
+    std::string f1, b1;
+    if (first && Unpack(first->content, f1, b1) && f1 == "xlsx") {
+      Diagnostics ignored;
+      std::string p1 = scratch.path() + "/first.xlsx";
+      WriteBytes(p1, b1);
+      if (auto original = LoadTargetTable(p1, ignored)) file->project = original->project;
+    }
+  }
+  return file;
+}
+
+const char* SeverityLabel(Severity s) {
+  return s == Severity::kError ? "错误" : s == Severity::kWarning ? "警告" : "提示";
+}
+
+Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int status) {
+  auto version = ctx.server.db().GetVersion(doc.id, 0);
+  Diagnostics diags;
+  auto file = version ? LoadVersion(ctx.server, doc.id, version->content, diags) : std::nullopt;
+  if (!file) {
+    std::vector<std::string> items;
+    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+    return ctx.server.Error(ctx, 422, "无法读取该绩效目标表", items);
+  }
+  auto issues = CheckTargetTable(*file, nullptr);
+  if (ctx.req.api) {
+    std::vector<std::string> rows;
+    for (const auto& r : file->targets.rows)
+      rows.push_back("{\"line\":" + std::to_string(r.line) + ",\"一级\":" + Q(r.level1) +
+                     ",\"二级\":" + Q(r.level2) + ",\"三级\":" + Q(r.level3) +
+                     ",\"指标值\":" + Q(r.value) + "}");
+    std::vector<std::string> fixable;
+    for (size_t i = 0; i < issues.size(); ++i)
+      if (!issues[i].fixes.empty()) fixable.push_back(std::to_string(i));
+    return Json("{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
+                    ",\"version\":" + std::to_string(doc.version) + ",\"rows\":" + JsonArray(rows) +
+                    ",\"issues\":" + TargetIssuesJson(issues) +
+                    ",\"fixable\":" + JsonArray(fixable) +
+                    (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+                status);
+  }
+  Data rows = List(), general = List();
+  bool any_general = false;
+  auto issue_data = [&](size_t i) {
+    const auto& x = issues[i];
+    const targets::RuleInfo* rule = targets::FindRule(x.rule);
+    Data d = Object({{"index", std::to_string(i)},
+                     {"severity", SeverityLabel(x.severity)},
+                     {"severity_class", SeverityName(x.severity)},
+                     {"rule", x.rule},
+                     {"rule_name", rule ? rule->name : ""},
+                     {"principle", rule ? rule->principle : ""},
+                     {"message", x.message},
+                     {"suggestion", x.suggestion}});
+    d.set("fixable", !x.fixes.empty());
+    return d;
+  };
+  for (const auto& r : file->targets.rows) {
+    Data row = Object({{"line", std::to_string(r.line)},
+                       {"level1", r.level1},
+                       {"level2", r.level2},
+                       {"level3", r.level3},
+                       {"value", r.value}});
+    Data found = List();
+    for (size_t i = 0; i < issues.size(); ++i)
+      if (issues[i].row == r.line && issues[i].file.empty()) found.push_back(issue_data(i));
+    row.set("issues", found);
+    rows.push_back(row);
+  }
+  for (size_t i = 0; i < issues.size(); ++i) {
+    bool placed = false;
+    for (const auto& r : file->targets.rows)
+      placed = placed || (issues[i].row == r.line && issues[i].file.empty());
+    if (!placed) {
+      general.push_back(issue_data(i));
+      any_general = true;
+    }
+  }
+  Data data = Object({{"id", doc.id},
+                      {"title", doc.title},
+                      {"version", std::to_string(doc.version)},
+                      {"updated_at", doc.updated_at},
+                      {"updated_by", doc.updated_by},
+                      {"message", message},
+                      {"issue_count", std::to_string(issues.size())},
+                      {"row_count", std::to_string(file->targets.rows.size())}});
+  data.set("rows", rows);
+  data.set("general", general);
+  data.set("has_general", any_general);
+  data.set("can_fix", ctx.user->role == "unit");
+  return ctx.server.Page(ctx, "targets_show", "绩效目标表：" + doc.title, data, status);
+}
+
+}  // namespace
+
+Response TargetsList(Ctx& ctx) {
+  std::vector<Doc> mine;
+  for (auto& d : ctx.server.db().Docs("targets"))
+    if (CanReach(*ctx.user, d)) mine.push_back(d);
+  if (ctx.req.api) {
+    std::vector<std::string> items;
+    for (const auto& d : mine)
+      items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
+                      ",\"version\":" + std::to_string(d.version) +
+                      ",\"updated_at\":" + Q(d.updated_at) + "}");
+    return Json("{\"targets\":" + JsonArray(items) + "}");
+  }
+  Data list = List();
+  for (const auto& d : mine)
+    list.push_back(Object({{"id", d.id},
+                           {"title", d.title},
+                           {"year", d.year},
+                           {"version", std::to_string(d.version)},
+                           {"updated_at", d.updated_at}}));
+  Data data;
+  data.set("tables", list);
+  data.set("has_tables", !mine.empty());
+  return ctx.server.Page(ctx, "targets_list", "绩效目标表", data);
+}
+
+// Rows pasted from Excel (cells separated by tabs) or typed as CSV, as a CSV file's bytes.
+std::string PastedCsv(const std::string& text) {
+  if (text.find('\t') == std::string::npos) return text;
+  std::string out, cell;
+  auto flush = [&] {
+    std::string quoted = "\"";
+    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += quoted + "\"";
+    cell.clear();
+  };
+  for (char c : text) {
+    if (c == '\r') continue;
+    if (c == '\t') {
+      flush();
+      out += ',';
+    } else if (c == '\n') {
+      flush();
+      out += '\n';
+    } else {
+      cell += c;
+    }
+  }
+  if (!cell.empty()) flush();
+  return out;
+}
+
+Response TargetsUpload(Ctx& ctx) {
+  const Upload* upload = ctx.req.File("file");
+  Upload pasted;
+  if ((!upload || upload->bytes.empty()) && !ctx.req.Field("text").empty()) {
+    // Typed or pasted into the page's text box: the same reader as an uploaded CSV.
+    pasted.field = "file";
+    pasted.filename = "绩效目标表（粘贴）.csv";
+    pasted.bytes = PastedCsv(ctx.req.Field("text"));
+    upload = &pasted;
+  }
+  if (!upload || upload->bytes.empty())
+    return ctx.server.Error(ctx, 422, "请选择要上传的绩效目标表（.xlsx 或 .csv 文件）");
+  std::string lower = upload->filename;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string format = lower.size() > 5 && lower.substr(lower.size() - 5) == ".xlsx"  ? "xlsx"
+                       : lower.size() > 4 && lower.substr(lower.size() - 4) == ".csv" ? "csv"
+                                                                                      : "";
+  if (format.empty()) return ctx.server.Error(ctx, 422, "只接受 .xlsx 或 .csv 格式的绩效目标表");
+  std::string content = Pack(format, upload->bytes);
+  Diagnostics diags;
+  std::optional<TargetFile> file;
+  {
+    std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+    file = LoadVersion(ctx.server, "", content, diags);
+  }
+  if (!file) {
+    std::vector<std::string> items;
+    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+    return ctx.server.Error(ctx, 422, "无法读取上传的绩效目标表，请按下列提示修改后重新上传",
+                            items);
+  }
+  Doc doc;
+  doc.id = RandomHex(12);
+  doc.kind = "targets";
+  doc.title = ctx.req.Field("title");
+  if (doc.title.empty()) doc.title = file->project.name;
+  if (doc.title.empty() && !upload->filename.empty()) {
+    // The uploaded file's name without folder and extension, as the user knows it.
+    std::string base = upload->filename.substr(upload->filename.find_last_of("/\\") + 1);
+    doc.title = base.substr(0, base.rfind('.')).substr(0, 200);
+  }
+  if (doc.title.empty()) doc.title = "绩效目标表";
+  doc.unit = ctx.user->unit;
+  doc.region = ctx.user->region;
+  doc.year = ctx.req.Field("year");
+  doc.owner = ctx.user->id;
+  ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
+  ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
+                   doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
+  if (ctx.req.api)
+    return Json("{\"id\":" + Q(doc.id) +
+                    ",\"version\":1,\"location\":" + Q("/api/v1/targets/" + doc.id) + "}",
+                201);
+  return Redirect("/targets/" + doc.id);
+}
+
+Response TargetsShow(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200);
+}
+
+Response TargetsFix(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  const Doc& doc = *ctx.doc;
+  int64_t expected = 0;
+  size_t index = 0;
+  try {
+    expected = std::stoll(ctx.req.Field("version"));
+    index = std::stoul(ctx.req.Field("issue"));
+  } catch (...) {
+    return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 issue（问题序号）");
+  }
+  if (expected != doc.version)
+    return ShowTable(ctx, doc,
+                     "未采纳：该表已由 " + doc.updated_by + " 于 " + doc.updated_at + " 修改为第 " +
+                         std::to_string(doc.version) + " 版。下面是最新内容，请确认后再采纳。",
+                     409);
+  auto version = ctx.server.db().GetVersion(doc.id, 0);
+  Diagnostics diags;
+  auto file = LoadVersion(ctx.server, doc.id, version->content, diags);
+  if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
+  auto issues = CheckTargetTable(*file, nullptr);
+  if (index >= issues.size() || issues[index].fixes.empty())
+    return ShowTable(ctx, doc, "这条问题没有可自动采纳的修改，请按建议手工修改后重新上传。", 422);
+  FixedTable fixed = FixTargetTable(*file, {issues[index]});
+  if (!ctx.server.db().SaveVersion(doc, expected, Pack("csv", fixed.csv), ctx.user->name,
+                                   "采纳建议 " + issues[index].rule))
+    return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再采纳");
+  for (const auto& c : fixed.changes)
+    ctx.server.Audit(ctx, "targets.fix " + c.rule,
+                     "targets:" + doc.id + " 第" + std::to_string(c.line) + "行 " + c.column,
+                     c.before, c.after);
+  std::string note = "已采纳：" + std::to_string(fixed.changes.size()) + " 处修改（标记“待确认”）";
+  if (ctx.req.api)
+    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"changes\":" +
+                std::to_string(fixed.changes.size()) + ",\"message\":" + Q(note) + "}");
+  return Redirect("/targets/" + doc.id + "?message=" + UrlEncode(note));
+}
+
+Response TargetsDownload(Ctx& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  const std::string& format = ctx.req.params["format"];
+  if (format != "csv" && format != "xlsx" && format != "docx")
+    return ctx.server.Error(ctx, 404, "只能下载 csv、xlsx 或 docx");
+  auto version = ctx.server.db().GetVersion(ctx.doc->id, 0);
+  Diagnostics diags;
+  auto file = LoadVersion(ctx.server, ctx.doc->id, version->content, diags);
+  if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
+  if (format == "csv")
+    return Download(FixTargetTable(*file, {}).csv, "绩效目标表.csv", "text/csv; charset=utf-8");
+  ScratchFolder scratch(ctx.server.options().data_dir);
+  temp::SetScratchDir(scratch.path());
+  auto files = RenderTargetTable(*file, {format}, diags);
+  if (!files || files->empty()) return ctx.server.Error(ctx, 500, "生成申报表失败");
+  return Download(std::move(files->front().bytes), files->front().name,
+                  format == "xlsx"
+                      ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                      : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
+}  // namespace jixiao::web

@@ -1,0 +1,225 @@
+#include "web/routes.h"
+
+#include "core/text.h"
+
+namespace jixiao::web {
+
+unsigned RoleBit(const std::string& role) {
+  if (role == "admin") return kAdmin;
+  if (role == "bureau") return kBureau;
+  if (role == "evaluator") return kEvaluator;
+  if (role == "unit") return kUnit;
+  return 0;
+}
+
+const char* RoleLabel(const std::string& role) {
+  if (role == "admin") return "管理员";
+  if (role == "bureau") return "财政局";
+  if (role == "evaluator") return "评价机构";
+  if (role == "unit") return "项目单位";
+  return "";
+}
+
+namespace {
+using O = ObjectKind;
+constexpr unsigned kDocReaders = kBureau | kEvaluator | kUnit;
+}  // namespace
+
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> kRoutes = {
+      // Pages.
+      {"GET", "/", kAnyUser, HomePage, false, O::kNone, "首页：按角色转到工作页"},
+      {"GET", "/login", kPublic, LoginPage, false, O::kNone, "登录页"},
+      {"POST", "/login", kPublic, LoginPost, true, O::kNone, "登录（表单）"},
+      {"POST", "/logout", kAnyUser, LogoutPost, true, O::kNone, "退出"},
+      {"GET", "/static/{name}", kPublic, StaticFile, false, O::kNone, "样式表与脚本"},
+      {"GET", "/targets", kUnit, TargetsList, false, O::kNone, "项目单位：绩效目标表列表与上传"},
+      {"POST", "/targets", kUnit, TargetsUpload, true, O::kNone, "上传绩效目标表"},
+      {"GET", "/targets/{id}", kUnit | kBureau, TargetsShow, false, O::kTargets,
+       "绩效目标表：逐行检查结果与建议"},
+      {"POST", "/targets/{id}/fix", kUnit, TargetsFix, true, O::kTargets, "采纳一条修改建议"},
+      {"GET", "/targets/{id}/download/{format}", kUnit | kBureau, TargetsDownload, false,
+       O::kTargets, "下载修正后的表（csv）或申报表（xlsx、docx）"},
+      {"GET", "/targets/{id}/versions", kUnit | kBureau, EvaluationVersions, false, O::kTargets,
+       "绩效目标表的版本记录"},
+      {"POST", "/targets/{id}/restore", kUnit, DocRestore, true, O::kTargets,
+       "把某一版的内容恢复为新版本"},
+      {"GET", "/selfevals/{id}/versions", kUnit | kBureau, EvaluationVersions, false, O::kSelfEval,
+       "自评表的版本记录"},
+      {"POST", "/selfevals/{id}/restore", kUnit, DocRestore, true, O::kSelfEval,
+       "把某一版的内容恢复为新版本"},
+      {"GET", "/selfevals", kUnit, SelfEvalList, false, O::kNone, "项目单位：自评表列表与上传"},
+      {"POST", "/selfevals", kUnit, SelfEvalUpload, true, O::kNone, "上传自评表（CSV）"},
+      {"GET", "/selfevals/{id}", kUnit | kBureau, SelfEvalShow, false, O::kSelfEval,
+       "自评表：逐行复核与填写"},
+      {"POST", "/selfevals/{id}/edit", kUnit, SelfEvalEdit, true, O::kSelfEval,
+       "保存填写的实际完成值、得分、偏差原因（新版本，重新复核）"},
+      {"GET", "/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload, false,
+       O::kSelfEval, "下载复核表（xlsx）或复核结果（json）"},
+      {"GET", "/bureau/export/{what}", kBureau, BureauExport, false, O::kNone,
+       "导出本区域的比较工作簿（compare）或复核汇总（review）"},
+      {"GET", "/bureau/review", kBureau, ReviewList, false, O::kNone,
+       "财政局：自评表复核清单（按自评分与复核分之差排序）"},
+      {"GET", "/evaluations", kEvaluator | kBureau, EvaluationsList, false, O::kNone,
+       "评价列表与新建"},
+      {"POST", "/evaluations", kEvaluator, EvaluationsCreate, true, O::kNone, "新建评价"},
+      {"GET", "/evaluations/{id}", kEvaluator | kBureau, EvaluationShow, false, O::kEvaluation,
+       "评价：核验清单与得分树"},
+      {"GET", "/evaluations/{id}/sheet", kEvaluator, EvaluationSheet, false, O::kEvaluation,
+       "下载数据录入工作簿"},
+      {"POST", "/evaluations/{id}/import", kEvaluator, EvaluationImport, true, O::kEvaluation,
+       "上传填好的录入工作簿"},
+      {"GET", "/evaluations/{id}/explain/{code}", kEvaluator | kBureau, EvaluationExplain, false,
+       O::kEvaluation, "指标得分说明（--explain）"},
+      {"GET", "/evaluations/{id}/download/{format}", kEvaluator | kBureau, EvaluationDownload,
+       false, O::kEvaluation, "下载报告 docx、评分表 xlsx、md、pdf"},
+      {"GET", "/evaluations/{id}/versions", kEvaluator | kBureau, EvaluationVersions, false,
+       O::kEvaluation, "版本记录"},
+      {"GET", "/evaluations/{id}/narrative", kEvaluator | kBureau, NarrativeShow, false,
+       O::kEvaluation, "叙述各节（文本框）与写法检查"},
+      {"POST", "/evaluations/{id}/narrative", kEvaluator, NarrativeSave, true, O::kEvaluation,
+       "保存叙述（新版本；版本过期时保留输入并说明谁改了）"},
+      {"GET", "/bureau", kBureau, BureauOverview, false, O::kNone, "财政局：筛选、排名与一级矩阵"},
+      {"POST", "/evaluations/{id}/pdf", kEvaluator | kBureau, PdfJobStart, true, O::kEvaluation,
+       "生成报告 PDF（后台任务）"},
+      {"GET", "/jobs/{id}", kDocReaders, JobShow, false, O::kJob, "后台任务进度（刷新后仍在）"},
+      {"GET", "/jobs/{id}/download", kDocReaders, JobDownload, false, O::kJob, "下载任务结果"},
+      {"GET", "/admin", kAdmin, AdminPage, false, O::kNone, "管理员：账号与审计日志"},
+      {"POST", "/admin/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
+      // The JSON API: the same handlers, answering JSON.
+      {"POST", "/api/v1/login", kPublic, LoginPost, true, O::kNone, "登录，返回 CSRF 令牌"},
+      {"POST", "/api/v1/logout", kAnyUser, LogoutPost, true, O::kNone, "退出"},
+      {"GET", "/api/v1/me", kAnyUser, Me, false, O::kNone, "当前账号与 CSRF 令牌"},
+      {"GET", "/api/v1/targets", kUnit, TargetsList, false, O::kNone, "本单位的绩效目标表"},
+      {"POST", "/api/v1/targets", kUnit, TargetsUpload, true, O::kNone, "上传绩效目标表"},
+      {"GET", "/api/v1/targets/{id}", kUnit | kBureau, TargetsShow, false, O::kTargets,
+       "行与检查结果"},
+      {"POST", "/api/v1/targets/{id}/fix", kUnit, TargetsFix, true, O::kTargets,
+       "采纳一条修改建议"},
+      {"GET", "/api/v1/targets/{id}/download/{format}", kUnit | kBureau, TargetsDownload, false,
+       O::kTargets, "下载"},
+      {"GET", "/api/v1/targets/{id}/versions", kUnit | kBureau, EvaluationVersions, false,
+       O::kTargets, "版本记录"},
+      {"POST", "/api/v1/targets/{id}/restore", kUnit, DocRestore, true, O::kTargets,
+       "恢复：字段 version（当前）、from（要恢复的版本）"},
+      {"GET", "/api/v1/selfevals/{id}/versions", kUnit | kBureau, EvaluationVersions, false,
+       O::kSelfEval, "版本记录"},
+      {"POST", "/api/v1/selfevals/{id}/restore", kUnit, DocRestore, true, O::kSelfEval,
+       "恢复：字段 version、from"},
+      {"GET", "/api/v1/selfevals", kUnit, SelfEvalList, false, O::kNone, "本单位的自评表"},
+      {"POST", "/api/v1/selfevals", kUnit, SelfEvalUpload, true, O::kNone,
+       "上传自评表：form（form.csv），可选 budget、summary、project"},
+      {"GET", "/api/v1/selfevals/{id}", kUnit | kBureau, SelfEvalShow, false, O::kSelfEval,
+       "复核结果（同 jixiao selfeval check --json）"},
+      {"POST", "/api/v1/selfevals/{id}/edit", kUnit, SelfEvalEdit, true, O::kSelfEval,
+       "保存填写：a_行序号、s_行序号、r_行序号"},
+      {"GET", "/api/v1/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload, false,
+       O::kSelfEval, "下载复核表或 JSON"},
+      {"GET", "/api/v1/bureau/review", kBureau, ReviewList, false, O::kNone,
+       "自评表复核清单（按差距排序）"},
+      {"GET", "/api/v1/frameworks", kEvaluator | kBureau, FrameworksList, false, O::kNone,
+       "随附指标体系"},
+      {"GET", "/api/v1/evaluations", kEvaluator | kBureau, EvaluationsList, false, O::kNone,
+       "可见的评价（财政局可按 year、department、town、grade 筛选）"},
+      {"POST", "/api/v1/evaluations", kEvaluator, EvaluationsCreate, true, O::kNone, "新建评价"},
+      {"GET", "/api/v1/evaluations/{id}", kEvaluator | kBureau, EvaluationShow, false,
+       O::kEvaluation, "核验清单与 score --json"},
+      {"GET", "/api/v1/evaluations/{id}/sheet", kEvaluator, EvaluationSheet, false, O::kEvaluation,
+       "数据录入工作簿"},
+      {"POST", "/api/v1/evaluations/{id}/import", kEvaluator, EvaluationImport, true,
+       O::kEvaluation, "上传录入工作簿"},
+      {"GET", "/api/v1/evaluations/{id}/explain/{code}", kEvaluator | kBureau, EvaluationExplain,
+       false, O::kEvaluation, "指标得分说明"},
+      {"GET", "/api/v1/evaluations/{id}/download/{format}", kEvaluator | kBureau,
+       EvaluationDownload, false, O::kEvaluation, "下载报告或评分表"},
+      {"GET", "/api/v1/evaluations/{id}/versions", kEvaluator | kBureau, EvaluationVersions, false,
+       O::kEvaluation, "版本记录"},
+      {"GET", "/api/v1/evaluations/{id}/narrative", kEvaluator | kBureau, NarrativeShow, false,
+       O::kEvaluation, "叙述各节与写法检查"},
+      {"POST", "/api/v1/evaluations/{id}/narrative", kEvaluator, NarrativeSave, true,
+       O::kEvaluation, "保存叙述：字段 n_文件名"},
+      {"GET", "/api/v1/bureau", kBureau, BureauOverview, false, O::kNone, "排名与一级矩阵"},
+      {"POST", "/api/v1/evaluations/{id}/pdf", kEvaluator | kBureau, PdfJobStart, true,
+       O::kEvaluation, "生成报告 PDF（后台任务），202 返回任务编号"},
+      {"GET", "/api/v1/jobs/{id}", kDocReaders, JobShow, false, O::kJob,
+       "后台任务进度：state running|done|failed、progress、message"},
+      {"GET", "/api/v1/users", kAdmin, UsersList, false, O::kNone, "账号列表"},
+      {"POST", "/api/v1/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
+      {"GET", "/api/v1/audit", kAdmin, AuditList, false, O::kNone, "审计日志（最近 200 条）"},
+  };
+  return kRoutes;
+}
+
+namespace {
+std::vector<std::string> Segments(const std::string& path) {
+  std::vector<std::string> out;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    out.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool PathMatches(const char* pattern, const std::string& path,
+                 std::map<std::string, std::string>& params) {
+  auto want = Segments(pattern), got = Segments(path);
+  if (want.size() != got.size()) return false;
+  std::map<std::string, std::string> found;
+  for (size_t i = 0; i < want.size(); ++i) {
+    if (want[i].size() > 2 && want[i].front() == '{') {
+      if (got[i].empty()) return false;
+      found[want[i].substr(1, want[i].size() - 2)] = got[i];
+    } else if (want[i] != got[i])
+      return false;
+  }
+  params = std::move(found);
+  return true;
+}
+}  // namespace
+
+const Route* MatchRoute(const std::string& method, const std::string& path,
+                        std::map<std::string, std::string>& params) {
+  for (const auto& r : Routes())
+    if (method == r.method && PathMatches(r.path, path, params)) return &r;
+  return nullptr;
+}
+
+bool PathKnown(const std::string& path) {
+  std::map<std::string, std::string> params;
+  for (const auto& r : Routes())
+    if (PathMatches(r.path, path, params)) return true;
+  return false;
+}
+
+std::string RoutesJson() {
+  static const char* kObject[] = {"", "targets", "evaluation", "job", "selfeval"};
+  std::vector<std::string> items;
+  for (const auto& r : Routes()) {
+    std::vector<std::string> roles;
+    for (const char* role : {"admin", "bureau", "evaluator", "unit"})
+      if (r.roles & RoleBit(role)) roles.push_back(Q(role));
+    if (r.roles & kPublic) roles.push_back(Q("public"));
+    items.push_back("{\"method\":" + Q(r.method) + ",\"path\":" + Q(r.path) +
+                    ",\"roles\":" + JsonArray(roles) +
+                    ",\"changes_state\":" + (r.changes_state ? "true" : "false") + ",\"object\":" +
+                    Q(kObject[static_cast<int>(r.object)]) + ",\"summary\":" + Q(r.summary) + "}");
+  }
+  std::string out = "[\n";
+  for (size_t i = 0; i < items.size(); ++i) out += items[i] + (i + 1 < items.size() ? ",\n" : "\n");
+  return out + "]\n";
+}
+
+bool CanReach(const User& user, const Doc& doc) {
+  if (user.role == "unit")
+    return (doc.kind == "targets" || doc.kind == "selfeval") && doc.owner == user.id;
+  if (user.role == "evaluator") return doc.kind == "evaluation" && doc.assigned == user.id;
+  if (user.role == "bureau") return !user.region.empty() && doc.region == user.region;
+  return false;
+}
+
+bool CanReachJob(const User& user, const Job& job) { return job.owner == user.id; }
+
+}  // namespace jixiao::web

@@ -1,0 +1,102 @@
+// The route table of `jixiao serve` as data: method, path pattern, the roles allowed, the
+// handler, whether the route changes state (then a CSRF token is required) and which object its
+// {id} names (then the object is loaded and checked against the user before the handler runs).
+// The authorization test (tests/web/authz.py) is generated from RoutesJson().
+// Contract: a path pattern's {name} segments match one path segment; a role outside `roles`
+// gets 403, an object outside the user's reach 404, no session 401 (API) or the login page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "web/db.h"
+#include "web/http.h"
+
+namespace jixiao::web {
+
+enum Role : unsigned { kAdmin = 1, kBureau = 2, kEvaluator = 4, kUnit = 8, kPublic = 16 };
+inline constexpr unsigned kAnyUser = kAdmin | kBureau | kEvaluator | kUnit;
+unsigned RoleBit(const std::string& role);       // 0 for an unknown role
+const char* RoleLabel(const std::string& role);  // 管理员, 财政局, 评价机构, 项目单位
+
+enum class ObjectKind { kNone, kTargets, kEvaluation, kJob, kSelfEval };
+
+class Server;
+
+struct Ctx {
+  Server& server;
+  Request& req;
+  std::optional<User> user;
+  std::string csrf;        // the session's token, for forms
+  std::optional<Doc> doc;  // the route's object, already checked
+  std::optional<Job> job;
+};
+
+using Handler = Response (*)(Ctx&);
+
+struct Route {
+  const char* method;
+  const char* path;
+  unsigned roles;
+  Handler handler;
+  bool changes_state;
+  ObjectKind object;
+  const char* summary;
+};
+
+const std::vector<Route>& Routes();
+// Matches method and path; fills `params`. nullptr when nothing matches.
+const Route* MatchRoute(const std::string& method, const std::string& path,
+                        std::map<std::string, std::string>& params);
+// Whether any route has this path (for 405 versus 404).
+bool PathKnown(const std::string& path);
+// [{"method","path","roles":[…],"changes_state","object","summary"}] for tests and docs.
+std::string RoutesJson();
+
+// Whether `user` may reach `doc` (a unit its own tables, an evaluator its assigned evaluations,
+// the bureau its region).
+bool CanReach(const User& user, const Doc& doc);
+bool CanReachJob(const User& user, const Job& job);
+
+// Handlers (handlers_*.cc).
+Response HomePage(Ctx&);
+Response LoginPage(Ctx&);
+Response LoginPost(Ctx&);
+Response LogoutPost(Ctx&);
+Response StaticFile(Ctx&);
+Response Me(Ctx&);
+Response TargetsList(Ctx&);
+Response TargetsUpload(Ctx&);
+Response TargetsShow(Ctx&);
+Response TargetsFix(Ctx&);
+Response TargetsDownload(Ctx&);
+Response FrameworksList(Ctx&);
+Response EvaluationsList(Ctx&);
+Response EvaluationsCreate(Ctx&);
+Response EvaluationShow(Ctx&);
+Response EvaluationSheet(Ctx&);
+Response EvaluationImport(Ctx&);
+Response EvaluationExplain(Ctx&);
+Response EvaluationDownload(Ctx&);
+Response EvaluationVersions(Ctx&);
+Response DocRestore(Ctx&);
+Response NarrativeShow(Ctx&);
+Response SelfEvalList(Ctx&);
+Response SelfEvalUpload(Ctx&);
+Response SelfEvalShow(Ctx&);
+Response SelfEvalEdit(Ctx&);
+Response SelfEvalDownload(Ctx&);
+Response ReviewList(Ctx&);
+Response BureauExport(Ctx&);
+Response NarrativeSave(Ctx&);
+Response BureauOverview(Ctx&);
+Response JobShow(Ctx&);
+Response JobDownload(Ctx&);
+Response PdfJobStart(Ctx&);
+Response AdminPage(Ctx&);
+Response UsersList(Ctx&);
+Response UsersCreate(Ctx&);
+Response AuditList(Ctx&);
+
+}  // namespace jixiao::web

@@ -1,0 +1,70 @@
+// `jixiao serve`: the web application over app/ — Poco::Net::HTTPServer, the route table, sessions,
+// CSRF, security headers, Chinese error pages and JSON errors, page templates from templates/web.
+// Contract: Serve() blocks until SIGINT/SIGTERM and returns the exit code; handlers only translate
+// HTTP to app/ calls. Files are written only under the data folder, in server-chosen names.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "web/db.h"
+#include "web/routes.h"
+#include "web/throttle.h"
+
+namespace jixiao::web {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "jixiao-data";
+  std::string db_url;  // reserved for PostgreSQL (store/); only SQLite in DIR today
+  std::string tls_cert, tls_key;
+  int idle_seconds = 30 * 60;
+};
+
+int Serve(const ServeOptions& options);
+
+// A folder under DATA/tmp with a random name, removed with everything in it on destruction.
+class ScratchFolder {
+ public:
+  explicit ScratchFolder(const std::string& data_dir);
+  ~ScratchFolder();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+class Server {
+ public:
+  Server(ServeOptions options, std::unique_ptr<Db> db);
+  Db& db() { return *db_; }
+  const ServeOptions& options() const { return options_; }
+  std::string CaseDir(const std::string& doc_id) const;
+  // Serializes app/ calls that write case folders or use the process-wide scratch folder.
+  std::mutex& work_mutex() { return work_mu_; }
+  Throttle& throttle() { return throttle_; }
+
+  // Renders templates/web/NAME.mustache inside the layout (navigation for the user's role).
+  Response Page(Ctx& ctx, const std::string& name, const std::string& title, Data data,
+                int status = 200);
+  // A Chinese error as JSON (API) or as a page.
+  Response Error(Ctx& ctx, int status, const std::string& message,
+                 const std::vector<std::string>& items = {});
+  const std::string* StaticAsset(const std::string& name) const;
+  void Audit(Ctx& ctx, const std::string& action, const std::string& object,
+             const std::string& before, const std::string& after);
+
+  // Runs one request through the route table: authentication, roles, CSRF, object checks.
+  Response Dispatch(Request& req);
+
+ private:
+  ServeOptions options_;
+  std::unique_ptr<Db> db_;
+  std::mutex work_mu_;
+  Throttle throttle_;
+  std::map<std::string, std::string> templates_, static_;
+};
+
+}  // namespace jixiao::web

@@ -1,0 +1,16 @@
+// Accounts for `jixiao user add`, the admin page and the API: one validation, one hash.
+// Contract: CreateUser returns "" on success, else a Chinese message saying what to fix; the
+// password is only ever hashed (web/crypto.h), never stored or printed.
+#pragma once
+
+#include <string>
+
+#include "web/db.h"
+
+namespace jixiao::web {
+
+std::string CreateUser(Db& db, const std::string& name, const std::string& role,
+                       const std::string& unit, const std::string& region,
+                       const std::string& password);
+
+}  // namespace jixiao::web

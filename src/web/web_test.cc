@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "web/crypto.h"
+#include "web/http.h"
+#include "web/routes.h"
+#include "web/throttle.h"
+
+using namespace jixiao::web;
+
+TEST_CASE("passwords: PBKDF2 with a random salt, verified in constant time") {
+  std::string a = HashPassword("correct horse battery", 1000);
+  std::string b = HashPassword("correct horse battery", 1000);
+  CHECK(a != b);  // a new salt each time
+  CHECK(a.rfind("pbkdf2-sha256$1000$", 0) == 0);
+  CHECK(VerifyPassword("correct horse battery", a));
+  CHECK_FALSE(VerifyPassword("correct horse batterz", a));
+  CHECK_FALSE(VerifyPassword("correct horse battery", "pbkdf2-sha256$1000$zz$00"));
+  CHECK_FALSE(VerifyPassword("x", ""));
+  CHECK(HashPassword("p").find("$600000$") != std::string::npos);  // the default cost
+}
+
+TEST_CASE("tokens are 256-bit random hex; only hashes are compared") {
+  std::string t = RandomHex(32);
+  CHECK(t.size() == 64);
+  CHECK(t != RandomHex(32));
+  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(ConstantTimeEqual("abc", "abc"));
+  CHECK_FALSE(ConstantTimeEqual("abc", "abd"));
+  CHECK_FALSE(ConstantTimeEqual("abc", "ab"));
+}
+
+TEST_CASE("throttle: five failures lock the account, not other accounts") {
+  Throttle t;
+  for (int i = 0; i < Throttle::kMaxAccountFailures; ++i) {
+    CHECK(t.Blocked("u", "1.2.3.4", 100) == 0);
+    t.Failed("u", "1.2.3.4", 100);
+  }
+  CHECK(t.Blocked("u", "5.6.7.8", 101) > 0);
+  CHECK(t.Blocked("v", "5.6.7.8", 101) == 0);
+  CHECK(t.Blocked("u", "1.2.3.4", 100 + Throttle::kWindowSeconds) == 0);  // the window passed
+}
+
+TEST_CASE("routes: patterns match one segment per parameter; every route is well formed") {
+  std::map<std::string, std::string> p;
+  const Route* r = MatchRoute("GET", "/targets/abc/download/xlsx", p);
+  REQUIRE(r != nullptr);
+  CHECK(p["id"] == "abc");
+  CHECK(p["format"] == "xlsx");
+  CHECK(MatchRoute("GET", "/targets/abc/download/../x", p) == nullptr);
+  CHECK(MatchRoute("GET", "/targets//download/x", p) == nullptr);
+  CHECK(MatchRoute("DELETE", "/targets", p) == nullptr);
+  CHECK(PathKnown("/targets"));
+  for (const auto& route : Routes()) {
+    INFO(route.method << " " << route.path);
+    CHECK(route.roles != 0);
+    // Whatever changes state is a POST, and every POST changes state (so it needs the token).
+    CHECK(route.changes_state == (std::string(route.method) == "POST"));
+    // A route with {id} names its object kind, so the object check runs before the handler.
+    bool has_id = std::string(route.path).find("{id}") != std::string::npos;
+    CHECK(has_id == (route.object != ObjectKind::kNone));
+  }
+}
+
+TEST_CASE("reach: a unit its own tables, an evaluator its assignments, the bureau its region") {
+  User unit{1, "u", "unit", "古美", "闵行区", ""};
+  User other_unit{2, "u2", "unit", "马桥", "闵行区", ""};
+  User evaluator{3, "e", "evaluator", "", "闵行区", ""};
+  User bureau{4, "b", "bureau", "", "闵行区", ""};
+  User far_bureau{5, "b2", "bureau", "", "浦东新区", ""};
+  User admin{6, "a", "admin", "", "", ""};
+  Doc table;
+  table.kind = "targets", table.owner = 1, table.region = "闵行区";
+  Doc evaluation;
+  evaluation.kind = "evaluation", evaluation.owner = evaluation.assigned = 3;
+  evaluation.region = "闵行区";
+  CHECK(CanReach(unit, table));
+  CHECK_FALSE(CanReach(other_unit, table));
+  CHECK_FALSE(CanReach(unit, evaluation));
+  CHECK(CanReach(evaluator, evaluation));
+  CHECK_FALSE(CanReach(evaluator, table));
+  CHECK(CanReach(bureau, table));
+  CHECK(CanReach(bureau, evaluation));
+  CHECK_FALSE(CanReach(far_bureau, evaluation));
+  CHECK_FALSE(CanReach(admin, table));
+}
+
+TEST_CASE("downloads: attachment with an ASCII fallback and the UTF-8 name") {
+  CHECK(
+      ContentDisposition("申报表.xlsx") ==
+      "attachment; filename=\"download.xlsx\"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%E8%A1%A8.xlsx");
+  CHECK(ContentDisposition("a\"b\r\n.docx").find('\n') == std::string::npos);
+  CHECK(UrlDecode("a%2Fb+c") == "a/b c");
+  CHECK(ParseQuery("a=1&b=%E4%B8%AD&c")["b"] == "中");
+}

@@ -1,0 +1,48 @@
+// jixiao web: a little plain JavaScript. Pages work without it; with it, a click on an indicator
+// shows its explanation in place (from the same /api/v1 the API documents). Text is inserted with
+// textContent only, never as HTML.
+'use strict';
+document.addEventListener('click', function (event) {
+  var link = event.target.closest('a[data-explain]');
+  if (!link) return;
+  event.preventDefault();
+  var row = link.closest('tr');
+  var next = row.nextElementSibling;
+  if (next && next.classList.contains('explain-row')) { next.remove(); return; }
+  var shown = document.createElement('tr');
+  shown.className = 'explain-row';
+  var cell = document.createElement('td');
+  cell.colSpan = row.children.length;
+  var pre = document.createElement('pre');
+  pre.className = 'explain-text';
+  pre.textContent = '正在读取得分说明…';
+  cell.appendChild(pre);
+  shown.appendChild(cell);
+  row.after(shown);
+  fetch(link.getAttribute('data-explain'), { credentials: 'same-origin' })
+    .then(function (r) { return r.json(); })
+    .then(function (data) {
+      pre.textContent = data.text || (data.error && data.error.message) || '无法读取得分说明';
+    })
+    .catch(function () { pre.textContent = '无法读取得分说明，请刷新页面后重试'; });
+});
+// A job page polls its job until it is done or failed (the bar survives reloads: the state is
+// on the server).
+(function () {
+  var box = document.getElementById('job');
+  if (!box || box.getAttribute('data-state') !== 'running') return;
+  var labels = { running: '进行中', done: '已完成', failed: '失败' };
+  function poll() {
+    fetch(box.getAttribute('data-job'), { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        document.getElementById('job-state').textContent = labels[j.state] || j.state;
+        document.getElementById('job-progress').value = j.progress;
+        document.getElementById('job-message').textContent = j.message || '';
+        if (j.state === 'done') document.getElementById('job-download').hidden = false;
+        if (j.state === 'running') setTimeout(poll, 1000);
+      })
+      .catch(function () { setTimeout(poll, 3000); });
+  }
+  setTimeout(poll, 1000);
+})();

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Authorization matrix generated from the route table (`jixiao serve --routes`): every route x
+every role x own/other object, plus anonymous. Expected, as docs/api.md documents:
+  anonymous on a non-public route: 401 (API) or 303 to /login (pages);
+  a role not listed for the route: 403;
+  a listed role on an object outside its reach (another unit's table, another evaluator's
+  evaluation, another region): 404;
+  a listed role on its own object or a route without object: 200 (GET; 303 for "/"), or for a
+  state-changing route with a valid CSRF token, not 401/403/404/405/5xx.
+A route the matrix does not know how to fill in fails the test, and so does a route in the table
+that docs/api.md does not document (or the reverse).
+Usage: authz.py JIXIAO"""
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import webtest  # noqa: E402
+
+ROLE_USER = {"unit": "unit1", "evaluator": "eval1", "bureau": "bur1", "admin": "adm1"}
+
+
+def main(binary):
+    server = webtest.Server(binary)
+    failures = []
+    try:
+        routes = server.routes()
+        tmp = server.data
+        workbook = webtest.entry_workbook(binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"), tmp)
+        clients = {}
+        for name in ["unit1", "unit2", "unit3", "eval1", "eval2", "eval3", "bur1", "bur2", "adm1"]:
+            c = webtest.Client(server)
+            assert c.login(name).status == 200, name
+            clients[name] = c
+        own = {
+            "selfeval": webtest.upload_selfeval(clients["unit1"]),
+            "targets": webtest.upload_targets(clients["unit1"]),
+            "evaluation": webtest.create_evaluation(clients["eval1"], "马桥镇医疗救助", workbook=workbook),
+        }
+        # "other": outside the reach of unit1 / eval1 / bur1 respectively.
+        other_targets_same_region = webtest.upload_targets(clients["unit2"])
+        other_eval_same_region = webtest.create_evaluation(clients["eval2"], "另一评价", workbook=workbook)
+        other_targets_region = webtest.upload_targets(clients["unit3"])
+        other_eval_region = webtest.create_evaluation(clients["eval3"], "浦东评价", workbook=workbook)
+        other_self_same_region = webtest.upload_selfeval(clients["unit2"])
+        other_self_region = webtest.upload_selfeval(clients["unit3"])
+        other = {
+            "unit": {"targets": other_targets_same_region, "evaluation": other_eval_same_region,
+                     "selfeval": other_self_same_region},
+            "evaluator": {"targets": other_targets_same_region, "evaluation": other_eval_same_region,
+                          "selfeval": other_self_same_region},
+            "bureau": {"targets": other_targets_region, "evaluation": other_eval_region,
+                       "selfeval": other_self_region},
+            "admin": {"targets": other_targets_region, "evaluation": other_eval_region,
+                      "selfeval": other_self_region},
+        }
+        # Jobs (a report PDF; without LibreOffice each fails at once): eval1's and bur1's own,
+        # eval2's as the other.
+        def pdf_job(client, eid):
+            r = client.api_post("/api/v1/evaluations/%s/pdf" % eid)
+            assert r.status == 202, (r.status, r.text())
+            return str(r.json()["job"])
+        jobs = {"evaluator": pdf_job(clients["eval1"], own["evaluation"]),
+                "bureau": pdf_job(clients["bur1"], own["evaluation"])}
+        other_job = pdf_job(clients["eval2"], other_eval_same_region)
+        for role in other:
+            other[role]["job"] = other_job
+        import time
+        time.sleep(1.0)
+        fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review"}
+
+        def url(route, object_id):
+            path = route["path"]
+            if "{id}" in path:
+                if object_id is None:
+                    return None
+                path = path.replace("{id}", object_id)
+            for k, v in fill.items():
+                path = path.replace(k, v)
+            if "{" in path:
+                failures.append("matrix cannot fill in %s" % route["path"])
+                return None
+            return path
+
+        def send(client, route, path, csrf=True):
+            if route["method"] == "GET":
+                return client.get(path)
+            return client.api_post(path, fields={"version": "1", "issue": "0"},
+                                   csrf=None if csrf else "")
+
+        count = 0
+        for route in routes:
+            kind = route["object"]
+            if route["path"] in ("/logout", "/api/v1/logout", "/login", "/api/v1/login"):
+                continue  # checked below: they end or start sessions
+            public = "public" in route["roles"]
+            # Anonymous.
+            anon = webtest.Client(server)
+            path = url(route, jobs["evaluator"] if kind == "job" else own.get(kind, "x"))
+            if path:
+                r = send(anon, route, path)
+                want = 200 if public else (401 if path.startswith("/api/") else 303)
+                count += 1
+                if r.status != want:
+                    failures.append("anonymous %s %s: %d, expected %d" % (route["method"], path, r.status, want))
+            for role, user in ROLE_USER.items():
+                client = clients[user]
+                allowed = public or role in route["roles"]
+                targets = [("own", jobs.get(role) if kind == "job" else own.get(kind))]
+                if kind:
+                    targets.append(("other", other[role][kind]))
+                for which, object_id in targets:
+                    path = url(route, object_id if kind else None)
+                    if not path:
+                        continue
+                    r = send(client, route, path)
+                    count += 1
+                    label = "%s %s %s (%s object)" % (role, route["method"], route["path"], which)
+                    if not allowed:
+                        ok, want = r.status == 403, "403"
+                    elif kind and which == "other":
+                        ok, want = r.status == 404, "404"
+                    elif kind and which == "own" and (role not in ("unit", "evaluator", "bureau")):
+                        ok, want = r.status == 404, "404"
+                    elif route["path"].endswith("/jobs/{id}/download"):
+                        ok, want = r.status == 404, "404 (the job failed: nothing to download)"
+                    elif route["method"] == "GET":
+                        want = "303" if route["path"] == "/" else "200"
+                        ok = str(r.status) == want
+                    else:
+                        ok, want = r.status in (200, 201, 202, 303, 409, 422), "2xx/303/409/422"
+                    # The bureau sees its region's objects but "own" targets of unit1 are in it.
+                    if not ok:
+                        failures.append("%s: %d, expected %s" % (label, r.status, want))
+                    # A state-changing request without the CSRF token is refused.
+                    if allowed and route["changes_state"] and not public and not (kind and which == "other"):
+                        r2 = send(client, route, path, csrf=False)
+                        count += 1
+                        if r2.status != 403:
+                            failures.append("%s without CSRF token: %d, expected 403" % (label, r2.status))
+        # Unknown paths: 404; a known path with the wrong method: 405.
+        for path, want in (("/nothing-here", 404), ("/api/v1/nothing", 404), ("/api/v1/me", 200)):
+            r = clients["unit1"].get(path)
+            count += 1
+            if r.status != want:
+                failures.append("GET %s: %d, expected %d" % (path, r.status, want))
+        r = clients["unit1"].request("DELETE", "/api/v1/targets")
+        if r.status != 405:
+            failures.append("DELETE /api/v1/targets: %d, expected 405" % r.status)
+        # The bureau's exports: compare.xlsx over its two scored evaluations, 复核汇总 over its forms.
+        for what, name in (("compare", "compare.xlsx"), ("review", "%E5%A4%8D%E6%A0%B8")):
+            r = clients["bur1"].get("/bureau/export/" + what)
+            count += 1
+            if r.status != 200 or r.body[:2] != b"PK" or name not in (r.header("Content-Disposition") or ""):
+                failures.append("bureau export %s: %d %s" % (what, r.status, r.header("Content-Disposition")))
+        # Logout ends the session: the next API call is 401.
+        c = clients["bur2"]
+        r = c.api_post("/api/v1/logout")
+        if r.status != 200 or c.get("/api/v1/me").status != 401:
+            failures.append("logout did not end the session")
+        # Every route is documented in docs/api.md, and nothing documented is missing from the table.
+        doc = open(os.path.join(webtest.ROOT, "docs/api.md"), encoding="utf-8").read()
+        documented = set(re.findall(r"^\| `(GET|POST) ([^`]+)`", doc, re.M))
+        table = {(r["method"], r["path"]) for r in routes}
+        for m, p in sorted(table - documented):
+            failures.append("route %s %s is not documented in docs/api.md" % (m, p))
+        for m, p in sorted(documented - table):
+            failures.append("docs/api.md documents %s %s, which is not in the route table" % (m, p))
+        print("authorization matrix: %d requests over %d routes, %d failures" % (count, len(routes), len(failures)))
+    finally:
+        server.stop()
+    for f in failures:
+        print("FAIL:", f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Browser tests in headless Chromium (Debian's chromium + chromium-driver + python3-selenium):
+the unit, evaluator and bureau flows end to end, clicking as a person would, and checking what the
+pages show against `jixiao score --json` of the same case folder. On failure, screenshots go to
+$JIXIAO_SCREENSHOTS (default: build/web-screenshots). With --shots DIR, saves a screenshot of every
+page visited (for reviewing the pages). Usage: browser.py JIXIAO [--shots DIR]"""
+import os
+import re
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import webtest  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+
+def make_driver(download_dir):
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,900",
+              "--disable-dev-shm-usage", "--lang=zh-CN"):
+        opts.add_argument(a)
+    opts.add_experimental_option("prefs", {"download.default_directory": download_dir,
+                                           "download.prompt_for_download": False})
+    from selenium.webdriver.chrome.service import Service
+    service = Service(executable_path="/usr/bin/chromedriver")
+    return webdriver.Chrome(options=opts, service=service)
+
+
+class Flow:
+    def __init__(self, server, binary, shots, fail_dir):
+        self.server, self.binary, self.shots, self.fail_dir = server, binary, shots, fail_dir
+        self.failures = []
+        self.downloads = tempfile.mkdtemp(prefix="jixiao-web-dl-")
+        self.driver = make_driver(self.downloads)
+        self.driver.implicitly_wait(5)
+        self.n = 0
+
+    def shot(self, name):
+        if self.shots:
+            self.n += 1
+            self.driver.save_screenshot(os.path.join(self.shots, "%02d-%s.png" % (self.n, name)))
+
+    def check(self, cond, message):
+        if not cond:
+            self.failures.append(message)
+            print("FAIL:", message, file=sys.stderr)
+            os.makedirs(self.fail_dir, exist_ok=True)
+            path = os.path.join(self.fail_dir, "fail-%d.png" % len(self.failures))
+            self.driver.save_screenshot(path)
+            print("  screenshot:", path, file=sys.stderr)
+
+    def submit(self, element):
+        """Clicks something that loads a new page and waits until the new page is there."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 60).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, 60).until(EC.presence_of_element_located((By.TAG_NAME, "main")))
+
+    def no_alert(self, where):
+        try:
+            self.driver.switch_to.alert
+            self.check(False, "a dialog fired on " + where)
+        except NoAlertPresentException:
+            pass
+
+    def go(self, path):
+        self.driver.get(self.server.base + path)
+
+    def login(self, name):
+        self.driver.delete_all_cookies()
+        self.go("/login")
+        self.shot("login")
+        self.driver.find_element(By.NAME, "name").send_keys(name)
+        self.driver.find_element(By.NAME, "password").send_keys(webtest.ROLES[name][3])
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+
+    def wait_download(self, suffix, timeout=30):
+        end = time.time() + timeout
+        while time.time() < end:
+            done = [f for f in os.listdir(self.downloads) if f.endswith(suffix)]
+            if done:
+                return os.path.join(self.downloads, done[0])
+            time.sleep(0.2)
+        return None
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+
+def unit_flow(f):
+    f.login("unit1")
+    f.check(f.driver.current_url.endswith("/targets"), "unit lands on /targets: " + f.driver.current_url)
+    f.shot("targets-list")
+    f.driver.find_element(By.NAME, "file").send_keys(webtest.WEAK_TARGETS)
+    f.driver.find_element(By.NAME, "year").send_keys("2025")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form[action='/targets'] button"))
+    f.check(re.search(r"/targets/[0-9a-f]{24}$", f.driver.current_url), "upload leads to the table page")
+    f.shot("targets-show")
+    before = int(f.driver.find_element(By.ID, "issue-count").text)
+    rows = f.driver.find_elements(By.CSS_SELECTOR, "table.targets tbody tr")
+    f.check(len(rows) >= 10, "rows shown beside findings: %d" % len(rows))
+    f.check("建议：" in f.text(), "suggestions shown")
+    buttons = f.driver.find_elements(By.XPATH, "//button[text()='采纳此建议']")
+    f.check(buttons, "an accept button is offered")
+    if buttons:
+        f.submit(buttons[0])
+        f.shot("targets-fixed")
+        f.check("已采纳" in f.text(), "the accepted fix is confirmed")
+        f.check("第 2 版" in f.text(), "the table is at version 2")
+        after = int(f.driver.find_element(By.ID, "issue-count").text)
+        f.check(after < before, "one finding fewer after accepting (%d -> %d)" % (before, after))
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载申报表（Excel）").click()
+    f.check(f.wait_download(".xlsx"), "申报表 xlsx downloaded")
+    f.no_alert("targets page")
+    # The 自评表: upload, compare with `jixiao selfeval check --json`, type a 实际完成值, rescore.
+    f.go("/selfevals")
+    f.shot("selfeval-list")
+    for part in ("form", "budget", "summary", "project"):
+        path = os.path.join(webtest.SELFEVAL_FORM, part + ".csv")
+        if os.path.exists(path):
+            f.driver.find_element(By.NAME, part).send_keys(path)
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form[action='/selfevals'] button"))
+    f.shot("selfeval-show")
+    import json, subprocess
+    expected = json.loads(subprocess.run([f.binary, "selfeval", "check", webtest.SELFEVAL_FORM, "--json"],
+                                         capture_output=True, text=True).stdout)
+    want = expected[0] if isinstance(expected, list) else expected
+    computed = want["form"]["computed_total"]
+    shown = f.driver.find_element(By.ID, "computed").text
+    f.check(shown == "%.2f分" % computed or shown == "%g分" % computed,
+            "复核分 %s vs selfeval check --json %s" % (shown, computed))
+    box = f.driver.find_element(By.NAME, "a_1")
+    box.clear()
+    box.send_keys("100个")
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
+    f.shot("selfeval-edited")
+    f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
+    f.check(f.driver.find_element(By.ID, "computed").text != shown, "the score updates after typing")
+
+
+def evaluator_flow(f, workbook):
+    f.login("eval1")
+    f.check(f.driver.current_url.endswith("/evaluations"), "evaluator lands on /evaluations")
+    f.shot("evaluations-list")
+    form = f.driver.find_element(By.CSS_SELECTOR, "form[action='/evaluations']")
+    form.find_element(By.NAME, "title").send_keys("马桥镇医疗救助项目")
+    Select(form.find_element(By.NAME, "framework")).select_by_value("town-medical-aid-2024")
+    form.find_element(By.NAME, "town").send_keys("马桥镇")
+    form.find_element(By.NAME, "year").send_keys("2024")
+    form.find_element(By.NAME, "department").send_keys("马桥镇人民政府")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    m = re.search(r"/evaluations/([0-9a-f]{24})$", f.driver.current_url)
+    f.check(m, "create leads to the evaluation page")
+    eid = m.group(1) if m else ""
+    f.shot("evaluation-new")
+    f.check("核验清单" in f.text() and "待填写" in f.text(), "validation list names what to fill in")
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载录入工作簿").click()
+    f.check(f.wait_download("录入工作簿.xlsx") or f.wait_download(".xlsx"), "blank entry workbook downloaded")
+    f.driver.find_element(By.CSS_SELECTOR, "form[action$='/import'] input[type=file]").send_keys(workbook)
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form[action$='/import'] button"))
+    f.shot("evaluation-scored")
+    f.check("已导入第 2 版" in f.text(), "import confirmed")
+    expected = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total == "%.2f分" % expected["total"] or total == ("%g分" % expected["total"]),
+            "page total %s vs score --json %s" % (total, expected["total"]))
+    f.check(f.driver.find_element(By.ID, "grade").text == expected["grade"], "grade matches")
+    shown = {}
+    for row in f.driver.find_elements(By.CSS_SELECTOR, "#score-tree tbody tr[data-code]"):
+        shown[row.get_attribute("data-code")] = row.find_element(By.CSS_SELECTOR, "td.score").text
+    f.check(len(shown) == len(expected["indicators"]), "every node shown (%d of %d)" % (len(shown), len(expected["indicators"])))
+    for ind in expected["indicators"]:
+        got = shown.get(ind["code"])
+        f.check(got is not None and float(got) == ind["score"], "%s: page %s, score --json %s" % (ind["code"], got, ind["score"]))
+    link = f.driver.find_element(By.CSS_SELECTOR, "tr[data-code='A21'] a.explain")
+    link.click()
+    try:
+        WebDriverWait(f.driver, 30).until(
+            lambda d: "规则" in d.find_element(By.CSS_SELECTOR, "tr.explain-row pre").text)
+    except Exception:
+        pass
+    f.shot("evaluation-explain")
+    explain = f.driver.find_elements(By.CSS_SELECTOR, "tr.explain-row pre")
+    f.check(explain and "规则" in explain[0].text and "取整" in explain[0].text, "explanation shown in place")
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "评价报告（Word）").click()
+    f.check(f.wait_download(".docx", 60), "report docx downloaded")
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "评分表（Excel）").click()
+    f.check(f.wait_download("scoring.xlsx", 60), "scoring xlsx downloaded")
+    f.no_alert("evaluation page")
+    return eid, expected
+
+
+def bureau_flow(f, eid, expected):
+    f.login("bur1")
+    f.check(f.driver.current_url.endswith("/bureau"), "bureau lands on /bureau")
+    f.shot("bureau")
+    ranking = f.driver.find_element(By.ID, "ranking").text
+    f.check("%.2f分" % expected["total"] in ranking or "%g分" % expected["total"] in ranking,
+            "ranking shows the total")
+    for c in expected["categories"]:
+        f.check(("%.2f%%" % c["rate"]) in ranking, "一级 %s rate %s in the matrix" % (c["name"], c["rate"]))
+    Select(f.driver.find_element(By.NAME, "town")).select_by_visible_text("马桥镇")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form.filters button"))
+    f.check("town=" in f.driver.current_url, "filter applied")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#ranking a[href='/evaluations/%s']" % eid))
+    f.shot("bureau-drilldown")
+    f.check(f.driver.find_element(By.ID, "total").text.startswith(("%g" % expected["total"])[:4]), "drill-down shows the score tree")
+    f.check(not f.driver.find_elements(By.CSS_SELECTOR, "form[action$='/import']"), "the bureau cannot upload")
+    f.no_alert("bureau page")
+    f.submit(f.driver.find_element(By.LINK_TEXT, "自评表复核"))
+    f.shot("bureau-review")
+    review = f.driver.find_element(By.ID, "review").text
+    f.check("古美社区自评表" in review and "95分" in review, "the 复核 list shows the unit's form and its printed 总分")
+
+
+def main(argv):
+    binary = argv[1]
+    shots = argv[argv.index("--shots") + 1] if "--shots" in argv else ""
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+    fail_dir = os.environ.get("JIXIAO_SCREENSHOTS", os.path.join(webtest.ROOT, "build", "web-screenshots"))
+    server = webtest.Server(binary)
+    f = None
+    try:
+        workbook = webtest.entry_workbook(binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"), server.data)
+        f = Flow(server, binary, shots, fail_dir)
+        unit_flow(f)
+        eid, expected = evaluator_flow(f, workbook)
+        bureau_flow(f, eid, expected)
+        if shots:
+            f.login("adm1")
+            f.shot("admin")
+            f.go("/evaluations/%s/explain/A21" % eid)
+            f.shot("explain-page-no-access")
+        print("browser flows: %d failures" % len(f.failures))
+    finally:
+        if f:
+            f.driver.quit()
+            import shutil
+            shutil.rmtree(f.downloads, ignore_errors=True)
+        server.stop()
+    if f:
+        for x in f.failures:
+            print("FAIL:", x)
+    return 1 if (f is None or f.failures) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
