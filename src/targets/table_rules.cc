@@ -137,39 +137,77 @@ bool Summable(const Row& parent, const Row& part) {
   return part.unit == parent.unit || (CountUnit(part.unit) && CountUnit(parent.unit));
 }
 
-void CheckSum(Context& c, const Row& total, const std::vector<const Row*>& parts,
-              const char* what) {
-  if (parts.size() < 1 || !total.value.numeric || total.unit == "%") return;
-  Rational sum;
+std::string Shown(const std::vector<const Row*>& parts) {
   std::string shown;
+  for (const Row* p : parts) shown += (shown.empty() ? "" : "+") + TrimmedDecimal(p->value.number);
+  return shown;
+}
+
+// A 合计 against the rows above it: a reviewer asks for the mismatch to be corrected (warning).
+void CheckTotal(Context& c, const Row& total, const std::vector<const Row*>& parts) {
+  if (parts.empty() || !total.value.numeric || total.unit == "%") return;
+  Rational sum;
   for (const Row* p : parts) {
     if (!Summable(total, *p)) return;
     sum += p->value.number;
-    shown += (shown.empty() ? "" : "+") + TrimmedDecimal(p->value.number);
   }
   if (sum != total.value.number)
-    c.Add("T25", Severity::kError, total,
-          std::string(what) + total.value.text + "与明细之和" + shown + "=" + TrimmedDecimal(sum) +
+    c.Add("T25", Severity::kWarning, total,
+          "合计" + total.value.text + "与明细之和" + Shown(parts) + "=" + TrimmedDecimal(sum) +
               total.unit + "不符",
-          "核对明细或" + std::string(what) + "，使两者一致");
+          "核对明细或合计，使两者一致");
+}
+
+// A row with 其中 parts. Parts above the total are a defect (warning). Parts below it are uncertain:
+// 其中 may list only some parts, or the rest may follow as sibling rows (其中 500, then 700 beside
+// it) — quiet when the following siblings complete the total, else a notice.
+void CheckParts(Context& c, const Row& total, const std::vector<const Row*>& parts,
+                const std::vector<const Row*>& siblings) {
+  if (!total.value.numeric || total.unit == "%") return;
+  Rational sum;
+  for (const Row* p : parts) {
+    if (!Summable(total, *p)) return;
+    sum += p->value.number;
+  }
+  if (sum == total.value.number) return;
+  if (total.value.number < sum) {
+    c.Add("T25", Severity::kWarning, total,
+          "其中各项之和" + Shown(parts) + "=" + TrimmedDecimal(sum) + total.unit + "超过了总数" +
+              total.value.text,
+          "核对其中各项或总数，使其中各项之和不超过总数");
+    return;
+  }
+  Rational with = sum;
+  for (const Row* s : siblings) {
+    if (!Summable(total, *s)) break;
+    with += s->value.number;
+    if (with == total.value.number) return;
+    if (total.value.number < with) break;
+  }
+  c.Add("T25", Severity::kInfo, total,
+        "其中各项之和" + Shown(parts) + "=" + TrimmedDecimal(sum) + total.unit + "小于总数" +
+            total.value.text + "；若其中只列了部分，可不理会，若应是全部明细，请核对",
+        "列全明细，或在名称中写明“其中”只含部分");
 }
 
 void TotalRules(Context& c) {
   for (size_t i = 0; i < c.rows.size(); ++i) {
     const Row& r = c.rows[i];
     if (r.child || r.placeholder) continue;
-    std::vector<const Row*> children;
-    for (size_t j = i + 1; j < c.rows.size() && c.rows[j].child; ++j)
-      children.push_back(&c.rows[j]);
-    if (!children.empty()) CheckSum(c, r, children, "");
+    std::vector<const Row*> children, siblings;
+    size_t j = i + 1;
+    for (; j < c.rows.size() && c.rows[j].child; ++j) children.push_back(&c.rows[j]);
+    for (; j < c.rows.size() && c.rows[j].level2 == r.level2 && !c.rows[j].total; ++j)
+      if (!c.rows[j].placeholder) siblings.push_back(&c.rows[j]);
+    if (!children.empty()) CheckParts(c, r, children, siblings);
     if (r.total) {
       std::vector<const Row*> parts;
-      for (size_t j = i; j-- > 0;) {
-        const Row& p = c.rows[j];
+      for (size_t k = i; k-- > 0;) {
+        const Row& p = c.rows[k];
         if (p.total || p.level2 != r.level2) break;
         if (!p.child && !p.placeholder) parts.insert(parts.begin(), &p);
       }
-      CheckSum(c, r, parts, "合计");
+      CheckTotal(c, r, parts);
     }
   }
 }
