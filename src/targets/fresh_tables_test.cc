@@ -137,4 +137,15 @@ TEST_CASE("a quantity of the wrong scale for the budget: the implied cost per un
   CHECK(!Any(Run({{"产出指标", "数量指标", "资助学生人数", "定量", "≥300", "人"}}, 220), "T29"));
 }
 
+TEST_CASE("an output restated as an effect, in other words") {
+  auto restated = Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
+                       {"效益指标", "社会效益指标", "打造乡村文化品牌活动", "定性", "效果良好", ""}});
+  CHECK(Found(restated, "T26", Severity::kWarning, 9));
+  // The change the activities bring is an effect.
+  CHECK(!Any(Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
+                  {"效益指标", "社会效益指标", "群众文化生活水平", "定性", "明显提升", ""},
+                  {"效益指标", "经济效益指标", "品牌活动带动村民增收", "定量", "≥50", "万元"}}),
+             "T26"));
+}
+
 }  // namespace jixiao::targets
