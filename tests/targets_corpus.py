@@ -16,13 +16,16 @@ def findings(jixiao, folder):
         raise SystemExit(f"{folder}: jixiao failed ({p.returncode}): {p.stderr.strip()}")
     has_error = False
     found = {}
+    strong = {}  # warnings and errors only (the issue-26 false-alarm measure)
     for i in json.loads(p.stdout):
         key = "0" if i["row"] == 0 else (os.path.basename(i["file"]) + ":" + str(i["row"]) if i.get("file") else str(i["row"]))
         found.setdefault(key, set()).add(i["rule"])
+        if i["severity"] in ("error", "warning"):
+            strong.setdefault(key, set()).add(i["rule"])
         has_error = has_error or i["severity"] == "error"
     if (p.returncode == 1) != has_error:
         raise SystemExit(f"{folder}: exit code {p.returncode} but error findings: {has_error}")
-    return found
+    return found, strong
 
 def table_lines(path):
     data = open(path, "rb").read()
@@ -42,14 +45,14 @@ def table_lines(path):
         return lines
 
 def measure(jixiao, folder):
-    found = findings(jixiao, folder)
+    found, strong = findings(jixiao, folder)
     with open(os.path.join(folder, "expected.csv"), encoding="utf-8") as f:
         expected = list(csv.DictReader(f))
     keys = {e["line"] for e in expected}
     missing = [l for l in table_lines(os.path.join(folder, "targets.csv")) if l not in keys]
     if missing:
         raise SystemExit(f"{folder}: rows without expectation: {missing}")
-    hits = want = clean = alarms = 0
+    hits = want = clean = alarms = strong_alarms = 0
     misses, false_alarms = [], []
     rules = {}  # rule -> [hits, wanted, false alarms on clean rows]
     for e in expected:
@@ -61,6 +64,7 @@ def measure(jixiao, folder):
             extra = sorted(got - doubtful)
             for code in extra:
                 rules.setdefault(code, [0, 0, 0])[2] += 1
+            strong_alarms += bool(strong.get(e["line"], set()) - doubtful)
             if extra:
                 alarms += 1
                 false_alarms.append(f"{e['line']}:{'/'.join(extra)}")
@@ -74,7 +78,7 @@ def measure(jixiao, folder):
             else:
                 misses.append(f"{e['line']}:{code}")
     return {"table": os.path.basename(folder.rstrip("/")), "rules": rules, "want": want, "hits": hits, "clean": clean,
-            "alarms": alarms, "misses": misses, "false_alarms": false_alarms}
+            "alarms": alarms, "strong_alarms": strong_alarms, "misses": misses, "false_alarms": false_alarms}
 
 def pct(a, b):
     return f"{100 * a / b:.1f}%" if b else "—"
@@ -90,7 +94,7 @@ def main():
             halves = {r["table"]: r["half"] for r in csv.DictReader(f)}
     results = [measure(jixiao, os.path.join(corpus, d)) for d in sorted(os.listdir(corpus))
                if os.path.isdir(os.path.join(corpus, d)) and (not split or halves.get(d) in split)]
-    total = {k: sum(r[k] for r in results) for k in ("want", "hits", "clean", "alarms")}
+    total = {k: sum(r[k] for r in results) for k in ("want", "hits", "clean", "alarms", "strong_alarms")}
     if "--markdown" in sys.argv:
         print("| table | expected findings | found | recall | clean rows | false alarms | rate |")
         print("|---|---|---|---|---|---|---|")
@@ -107,7 +111,9 @@ def main():
                   (f"; missed {' '.join(r['misses'])}" if r["misses"] else "") +
                   (f"; false alarms {' '.join(r['false_alarms'])}" if r["false_alarms"] else ""))
         print(f"TOTAL {len(results)} tables: recall {total['hits']}/{total['want']} ({pct(total['hits'], total['want'])}), "
-              f"false alarms {total['alarms']}/{total['clean']} clean rows ({pct(total['alarms'], total['clean'])})")
+              f"false alarms {total['alarms']}/{total['clean']} clean rows ({pct(total['alarms'], total['clean'])}), "
+              f"of them warnings/errors {total['strong_alarms']}/{total['clean']} "
+              f"({pct(total['strong_alarms'], total['clean'])})")
     if split:
         rules = {}
         for r in results:
