@@ -125,6 +125,8 @@ TEST_CASE("a cost in a unit that is not money") {
 TEST_CASE("a count of 1 of the project's own kind with a large budget") {
   auto one = Run({{"产出指标", "数量指标", "举办赛事", "定量", "1", "项"}}, 800);
   CHECK(Found(one, "T28", Severity::kWarning, 8));
+  CHECK(Found(Run({{"产出指标", "数量指标", "打造品牌赛事种类", "定量", "1", "种"}}, 1000), "T28",
+              Severity::kWarning, 8));
   // Matches and participants measure the event; a small project may well be one item.
   CHECK(!Any(Run({{"产出指标", "数量指标", "赛事场次", "定量", "≥40", "场"}}, 800), "T28"));
   CHECK(!Any(Run({{"产出指标", "数量指标", "举办赛事", "定量", "1", "项"}}, 20), "T28"));
@@ -141,6 +143,9 @@ TEST_CASE("an output restated as an effect, in other words") {
   auto restated = Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
                        {"效益指标", "社会效益指标", "打造乡村文化品牌活动", "定性", "效果良好", ""}});
   CHECK(Found(restated, "T26", Severity::kWarning, 9));
+  CHECK(Found(Run({{"产出指标", "数量指标", "打造品牌赛事种类", "定量", "≥3", "种"},
+                   {"效益指标", "可持续影响指标", "打造系列品牌赛事", "定性", "影响可持续", ""}}),
+              "T26", Severity::kWarning, 9));
   // The change the activities bring is an effect.
   CHECK(!Any(Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
                   {"效益指标", "社会效益指标", "群众文化生活水平", "定性", "明显提升", ""},

@@ -139,8 +139,8 @@ void ScaleRules(Context& c, const Row& r) {
   const Rational wan(1000000);  // fen in one 万元
   Rational fen(total->fen);
   bool one_item = r.value.number == Rational(1) &&
-                  HasAny(r.unit, {"项", "场", "届", "次", "期"}) && r.unit.size() <= 3 &&
-                  HasAny(r.name, {"举办", "开展", "组织", "召开", "实施", "完成"});
+                  HasAny(r.unit, {"项", "场", "届", "次", "期", "种", "类"}) && r.unit.size() <= 3 &&
+                  HasAny(r.name, {"举办", "开展", "组织", "召开", "实施", "完成", "打造", "举行"});
   if (one_item && !(fen < Rational(100) * wan))
     c.Add("T28", Severity::kWarning, r,
           "数量指标“" + r.name + "”只有" + r.value.text + "，只计项目本身，衡量不了" +

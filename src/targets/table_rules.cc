@@ -222,6 +222,14 @@ bool ChangeWord(const std::string& s) {
   return false;
 }
 
+// A value that states a change (明显提升, 进一步完善); 影响可持续 or 效果良好 states none.
+bool ValueChange(const std::string& s) {
+  for (const char* w : {"提升", "提高", "改善", "增加", "增收", "增长", "降低", "下降", "减少", "减轻",
+                        "完善", "健全", "加强", "增强", "缓解", "优化"})
+    if (s.find(w) != std::string::npos) return true;
+  return false;
+}
+
 void RestatedOutputRule(Context& c) {
   for (const auto& e : c.rows) {
     if (e.placeholder || e.kind != Kind::kEffect) continue;
@@ -246,7 +254,8 @@ void RestatedOutputRule(Context& c) {
     }
     // In other words: an effect named by what was done (打造…品牌活动, 举办…) or by the same thing as
     // an output, with no change it brings (提升, 增收, 改善 …), judged by a word (效果良好).
-    if (!same && !action && !e.value.numeric && !ChangeWord(e.name) && !ChangeWord(e.value.text)) {
+    if (!same && !action && !e.value.numeric && !ChangeWord(e.name) &&
+        !ValueChange(e.value.text)) {
       bool done = false;
       for (const char* v : {"打造", "举办", "开展", "组织", "实施", "建设", "完成", "新建", "改造",
                             "购置", "发放", "培训", "召开", "修建"})
