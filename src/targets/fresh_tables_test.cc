@@ -71,12 +71,17 @@ bool Any(const std::vector<Issue>& issues, const std::string& rule) {
 
 }  // namespace
 
-TEST_CASE("the base table used below is quiet") { CHECK(On(Run({}), 2) == std::vector<std::string>{}); }
+TEST_CASE("the base table used below is quiet") {
+  CHECK(On(Run({}), 2) == std::vector<std::string>{});
+}
 
 TEST_CASE("a unit written in the indicator name is a unit") {
-  CHECK(On(Run({{"产出指标", "数量指标", "改造总面积(亩)", "定量", "≥12000", ""}})) == std::vector<std::string>{});
-  CHECK(On(Run({{"产出指标", "数量指标", "道路长度（公里）", "定量", "≥25", ""}})) == std::vector<std::string>{});
-  CHECK(On(Run({{"产出指标", "数量指标", "资助学生人数（人）", "定量", "≥300", ""}})) == std::vector<std::string>{});
+  CHECK(On(Run({{"产出指标", "数量指标", "改造总面积(亩)", "定量", "≥12000", ""}})) ==
+        std::vector<std::string>{});
+  CHECK(On(Run({{"产出指标", "数量指标", "道路长度（公里）", "定量", "≥25", ""}})) ==
+        std::vector<std::string>{});
+  CHECK(On(Run({{"产出指标", "数量指标", "资助学生人数（人）", "定量", "≥300", ""}})) ==
+        std::vector<std::string>{});
   // Without it the unit is still missing.
   CHECK(Found(Run({{"产出指标", "数量指标", "改造总面积", "定量", "≥12000", ""}}), "T07",
               Severity::kWarning, 8));
@@ -140,8 +145,9 @@ TEST_CASE("a quantity of the wrong scale for the budget: the implied cost per un
 }
 
 TEST_CASE("an output restated as an effect, in other words") {
-  auto restated = Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
-                       {"效益指标", "社会效益指标", "打造乡村文化品牌活动", "定性", "效果良好", ""}});
+  auto restated =
+      Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
+           {"效益指标", "社会效益指标", "打造乡村文化品牌活动", "定性", "效果良好", ""}});
   CHECK(Found(restated, "T26", Severity::kWarning, 9));
   CHECK(Found(Run({{"产出指标", "数量指标", "打造品牌赛事种类", "定量", "≥3", "种"},
                    {"效益指标", "可持续影响指标", "打造系列品牌赛事", "定性", "影响可持续", ""}}),

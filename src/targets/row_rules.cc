@@ -111,17 +111,22 @@ bool GradingScale(const std::string& value) {
   for (size_t i = 0; i < value.size();) {
     size_t n = 1;
     unsigned char b = value[i];
-    if (b >= 0xF0) n = 4; else if (b >= 0xE0) n = 3; else if (b >= 0xC0) n = 2;
+    if (b >= 0xF0)
+      n = 4;
+    else if (b >= 0xE0)
+      n = 3;
+    else if (b >= 0xC0)
+      n = 2;
     std::string ch = value.substr(i, n);
     i += n;
     if (ch == "/" || ch == "、" || ch == "，" || ch == "," || ch == " " || ch == "|" || ch == "-")
       continue;
     s += ch;
   }
-  static const std::set<std::string> kScales = {"高中低", "高较高一般低", "优良中差", "优良差",
-                                                "好中差", "好较好一般差", "好一般差", "优良合格不合格",
-                                                "优秀良好合格不合格", "强中弱", "大中小", "ABCD",
-                                                "ABC"};
+  static const std::set<std::string> kScales = {
+      "高中低",   "高较高一般低",   "优良中差",           "优良差", "好中差", "好较好一般差",
+      "好一般差", "优良合格不合格", "优秀良好合格不合格", "强中弱", "大中小", "ABCD",
+      "ABC"};
   return kScales.count(s) > 0;
 }
 
@@ -139,7 +144,8 @@ void ScaleRules(Context& c, const Row& r) {
   const Rational wan(1000000);  // fen in one 万元
   Rational fen(total->fen);
   bool one_item = r.value.number == Rational(1) &&
-                  HasAny(r.unit, {"项", "场", "届", "次", "期", "种", "类"}) && r.unit.size() <= 3 &&
+                  HasAny(r.unit, {"项", "场", "届", "次", "期", "种", "类"}) &&
+                  r.unit.size() <= 3 &&
                   HasAny(r.name, {"举办", "开展", "组织", "召开", "实施", "完成", "打造", "举行"});
   if (one_item && !(fen < Rational(100) * wan))
     c.Add("T28", Severity::kWarning, r,
@@ -148,7 +154,8 @@ void ScaleRules(Context& c, const Row& r) {
           "写出项目内的产出量，如场次、参与人数、天数、服务人次");
   bool transfer = HasAny(r.name, {"救助", "补助", "补贴", "资助", "慰问", "发放"}) &&
                   (r.unit == "人" || r.unit == "户" || r.unit == "人次");
-  if (transfer && !r.value.number.IsZero() && !r.value.number.IsNegative() && fen < Rational(10000) * r.value.number) {
+  if (transfer && !r.value.number.IsZero() && !r.value.number.IsNegative() &&
+      fen < Rational(10000) * r.value.number) {
     Rational per = fen / Rational(100) / r.value.number;  // 元 per head
     c.Add("T29", Severity::kWarning, r,
           "按预算" + WanYuanText(*total) + "计，每" + r.unit + "仅" + FormatQuantity(per, "元") +

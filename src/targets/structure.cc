@@ -213,8 +213,8 @@ std::string CleanName(const std::string& raw) {
   return Trim(s);
 }
 
-// The unit a name carries in a closing bracket: 改造总面积(亩), 道路长度（公里）, 金额（万元）; "" when
-// the bracket holds words or figures (其中（含…）, （2023年）).
+// The unit a name carries in a closing bracket: 改造总面积(亩), 道路长度（公里）, 金额（万元）; ""
+// when the bracket holds words or figures (其中（含…）, （2023年）).
 static std::string NameUnit(const std::string& name) {
   for (const auto& [open, close] : {std::pair<const char*, const char*>{"(", ")"}, {"（", "）"}}) {
     if (!EndsWith(name, close)) continue;
@@ -222,7 +222,8 @@ static std::string NameUnit(const std::string& name) {
     if (at == std::string::npos) continue;
     size_t from = at + std::string(open).size();
     std::string inside = Trim(name.substr(from, name.size() - std::string(close).size() - from));
-    if (inside.empty() || inside.size() > 12 || inside.find_first_of("0123456789") != std::string::npos)
+    if (inside.empty() || inside.size() > 12 ||
+        inside.find_first_of("0123456789") != std::string::npos)
       return "";
     return inside;
   }

@@ -158,9 +158,9 @@ void CheckTotal(Context& c, const Row& total, const std::vector<const Row*>& par
           "核对明细或合计，使两者一致");
 }
 
-// A row with 其中 parts. Parts above the total are a defect (warning). Parts below it are uncertain:
-// 其中 may list only some parts, or the rest may follow as sibling rows (其中 500, then 700 beside
-// it) — quiet when the following siblings complete the total, else a notice.
+// A row with 其中 parts. Parts above the total are a defect (warning). Parts below it are
+// uncertain: 其中 may list only some parts, or the rest may follow as sibling rows (其中 500, then
+// 700 beside it) — quiet when the following siblings complete the total, else a notice.
 void CheckParts(Context& c, const Row& total, const std::vector<const Row*>& parts,
                 const std::vector<const Row*>& siblings) {
   if (!total.value.numeric || total.unit == "%") return;
@@ -214,18 +214,19 @@ void TotalRules(Context& c) {
 
 // Words that say what changes for the beneficiaries, the economy or the environment.
 bool ChangeWord(const std::string& s) {
-  for (const char* w : {"提升", "提高", "改善", "增加", "增收", "增长", "降低", "下降", "减少", "促进",
-                        "带动", "保障", "满足", "覆盖", "受益", "节约", "优化", "缓解", "改变", "水平",
-                        "能力", "意识", "收入", "就业", "满意", "知晓", "率", "影响", "推动", "助力",
-                        "完善", "健全", "减轻", "加强", "增强", "进一步", "稳定", "长效", "发展"})
+  for (const char* w :
+       {"提升", "提高", "改善", "增加", "增收", "增长",   "降低", "下降", "减少", "促进",
+        "带动", "保障", "满足", "覆盖", "受益", "节约",   "优化", "缓解", "改变", "水平",
+        "能力", "意识", "收入", "就业", "满意", "知晓",   "率",   "影响", "推动", "助力",
+        "完善", "健全", "减轻", "加强", "增强", "进一步", "稳定", "长效", "发展"})
     if (s.find(w) != std::string::npos) return true;
   return false;
 }
 
 // A value that states a change (明显提升, 进一步完善); 影响可持续 or 效果良好 states none.
 bool ValueChange(const std::string& s) {
-  for (const char* w : {"提升", "提高", "改善", "增加", "增收", "增长", "降低", "下降", "减少", "减轻",
-                        "完善", "健全", "加强", "增强", "缓解", "优化"})
+  for (const char* w : {"提升", "提高", "改善", "增加", "增收", "增长", "降低", "下降", "减少",
+                        "减轻", "完善", "健全", "加强", "增强", "缓解", "优化"})
     if (s.find(w) != std::string::npos) return true;
   return false;
 }
@@ -252,10 +253,9 @@ void RestatedOutputRule(Context& c) {
       };
       if (within(output_terms, effect_terms) || within(effect_terms, output_terms)) same = &o;
     }
-    // In other words: an effect named by what was done (打造…品牌活动, 举办…) or by the same thing as
-    // an output, with no change it brings (提升, 增收, 改善 …), judged by a word (效果良好).
-    if (!same && !action && !e.value.numeric && !ChangeWord(e.name) &&
-        !ValueChange(e.value.text)) {
+    // In other words: an effect named by what was done (打造…品牌活动, 举办…) or by the same thing
+    // as an output, with no change it brings (提升, 增收, 改善 …), judged by a word (效果良好).
+    if (!same && !action && !e.value.numeric && !ChangeWord(e.name) && !ValueChange(e.value.text)) {
       bool done = false;
       for (const char* v : {"打造", "举办", "开展", "组织", "实施", "建设", "完成", "新建", "改造",
                             "购置", "发放", "培训", "召开", "修建"})
