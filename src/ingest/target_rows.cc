@@ -117,7 +117,9 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
   }
   CsvColumn actual = FirstColumn(csv, {"实际值", "全年实际值", "实际完成值"}),
             source = csv.Column("出处依据"), type = csv.Column("指标值类型"),
-            unit = csv.Column("计量单位"), explanation = FirstColumn(csv, {"指标解释", "指标说明"}),
+            unit = FirstColumn(csv, {"计量单位", "度量单位"}),
+            nature = FirstColumn(csv, {"指标性质", "比较符", "运算符号"}),
+            explanation = FirstColumn(csv, {"指标解释", "指标说明"}),
             criteria = FirstColumn(csv, {"评(扣)分标准", "评分标准", "评（扣）分标准"});
   for (const auto& row : csv.rows) {
     TargetRow r{Cell(cells, row, l1),
@@ -131,6 +133,15 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
                 Cell(cells, row, unit),
                 Cell(cells, row, explanation),
                 Cell(cells, row, criteria)};
+    // 指标性质 as 四川's 一体化 system exports it: the comparator (≥ | 95 | %), or 定量/定性.
+    std::string nature_cell = Cell(cells, row, nature);
+    if (nature_cell == "定量" || nature_cell == "定性") {
+      if (r.value_type.empty()) r.value_type = nature_cell;
+    } else if (!nature_cell.empty() && nature_cell.size() <= 3 && !r.value.empty() &&
+               std::string("≥≤=><＞＜＝").find(nature_cell) != std::string::npos &&
+               r.value.find_first_of("0123456789") == 0) {
+      r.value = nature_cell + r.value;
+    }
     bool continues_level1 = r.level1.empty() && !t.rows.empty();
     if (continues_level1) r.level1 = t.rows.back().level1;
     if (r.level2.empty() && !t.rows.empty() &&

@@ -32,6 +32,24 @@ TEST_CASE("lenient: blanks are kept for the checker, merged cells continue, head
   CHECK(t.rows[0].value == "≥320(人)");
 }
 
+TEST_CASE("lenient: 指标性质 holds the comparator or the type, 度量单位 the unit") {
+  Diagnostics diags;
+  auto t = Read(
+      "一级指标,二级指标,三级指标,指标性质,指标值,度量单位\n"
+      "效益指标,社会效益指标,维护社会稳定,≥,95,%\n"
+      "产出指标,数量指标,村组干部人数,=,230,人\n"
+      "产出指标,时效指标,发放时间,定性,按月发放,\n"
+      "产出指标,质量指标,发放准确率,≥,≥95,%\n",
+      true, diags);
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[0].value == "≥95");
+  CHECK(t.rows[0].unit == "%");
+  CHECK(t.rows[1].value == "=230");
+  CHECK(t.rows[2].value == "按月发放");
+  CHECK(t.rows[2].value_type == "定性");
+  CHECK(t.rows[3].value == "≥95");  // a comparator already written is not doubled
+}
+
 TEST_CASE("lenient: a header without the indicator columns is one located error") {
   Diagnostics diags;
   Read("名称,金额\na,1\n", true, diags);

@@ -105,6 +105,65 @@ bool TotalCostName(const std::string& name) {
          !HasAny(name, {"单位", "单项", "每", "人均", "单价", "标准"});
 }
 
+// A grading scale offered as the value (高中低, 高/中/低, 优良中差): no target is chosen.
+bool GradingScale(const std::string& value) {
+  std::string s;
+  for (size_t i = 0; i < value.size();) {
+    size_t n = 1;
+    unsigned char b = value[i];
+    if (b >= 0xF0)
+      n = 4;
+    else if (b >= 0xE0)
+      n = 3;
+    else if (b >= 0xC0)
+      n = 2;
+    std::string ch = value.substr(i, n);
+    i += n;
+    if (ch == "/" || ch == "、" || ch == "，" || ch == "," || ch == " " || ch == "|" || ch == "-")
+      continue;
+    s += ch;
+  }
+  static const std::set<std::string> kScales = {
+      "高中低",   "高较高一般低",   "优良中差",           "优良差", "好中差", "好较好一般差",
+      "好一般差", "优良合格不合格", "优秀良好合格不合格", "强中弱", "大中小", "ABCD",
+      "ABC"};
+  return kScales.count(s) > 0;
+}
+
+// A unit that names money or is read as money in tables (万, 万/月, /株 under a name in 元/株).
+bool MoneyUnit(const std::string& unit, const std::string& name) {
+  return Has(unit, "元") || Has(name, "元") || StartsWith(unit, "万") || StartsWith(unit, "亿") ||
+         StartsWith(unit, "千") || StartsWith(unit, "/");
+}
+
+// Scale: a count of 1 of the project itself for a large budget (T28), and a recipient count whose
+// implied amount per head is far below any transfer the budget could be (T29).
+void ScaleRules(Context& c, const Row& r) {
+  auto total = c.Total();
+  if (!total || r.kind != Kind::kQuantity) return;
+  const Rational wan(1000000);  // fen in one 万元
+  Rational fen(total->fen);
+  bool one_item = r.value.number == Rational(1) &&
+                  HasAny(r.unit, {"项", "场", "届", "次", "期", "种", "类"}) &&
+                  r.unit.size() <= 3 &&
+                  HasAny(r.name, {"举办", "开展", "组织", "召开", "实施", "完成", "打造", "举行"});
+  if (one_item && !(fen < Rational(100) * wan))
+    c.Add("T28", Severity::kWarning, r,
+          "数量指标“" + r.name + "”只有" + r.value.text + "，只计项目本身，衡量不了" +
+              WanYuanText(*total) + "的产出",
+          "写出项目内的产出量，如场次、参与人数、天数、服务人次");
+  bool transfer = HasAny(r.name, {"救助", "补助", "补贴", "资助", "慰问", "发放"}) &&
+                  (r.unit == "人" || r.unit == "户" || r.unit == "人次");
+  if (transfer && !r.value.number.IsZero() && !r.value.number.IsNegative() &&
+      fen < Rational(10000) * r.value.number) {
+    Rational per = fen / Rational(100) / r.value.number;  // 元 per head
+    c.Add("T29", Severity::kWarning, r,
+          "按预算" + WanYuanText(*total) + "计，每" + r.unit + "仅" + FormatQuantity(per, "元") +
+              "，数量与资金规模不符，可能是所属资金或上级任务的总数",
+          "写本项目资金覆盖的数量，或核对预算");
+  }
+}
+
 void Level2Rules(Context& c, const Row& r) {
   if (r.l1.level == Level1::kUnknown) {
     c.Add("T01", Severity::kError, r, "一级指标“" + Trim(r.source->level1) + "”不在规范结构中",
@@ -234,6 +293,17 @@ void NumericRules(Context& c, const Row& r) {
     c.Add("T06", Severity::kInfo, r, "指标值“" + v.text + "”缺少比较符（≥、≤、=）", op + v.text,
           {{"指标值", op + v.text}});
   }
+  if (r.kind == Kind::kTimeliness && r.unit.empty() && !v.has_date)
+    c.Add("T10", Severity::kWarning, r,
+          "时效指标只写了数字“" + v.text + "”，没有单位或日期，时限不明",
+          "写明截止日期或时长，如“2025年12月31日前完成”“≤6个月”");
+  if (r.kind == Kind::kCost && !r.unit.empty() && r.unit != "%" && !MoneyUnit(r.unit, r.name) &&
+      r.level2 != Level2::kSocialCost && r.level2 != Level2::kEcoCost &&
+      !HasAny(r.name, {"社会成本", "生态环境成本", "生态成本", "环境成本"}))
+    c.Add("T09", Severity::kWarning, r,
+          "成本指标“" + r.name + "”的单位是“" + r.unit + "”，不是金额",
+          "写成金额，如“≤350元/人·天”或“≤X万元”");
+  ScaleRules(c, r);
   if (r.unit.empty()) {
     std::string implied = ImpliedUnit(r.name);
     std::string op = v.op_written ? "" : ComparatorFor(r);
@@ -309,6 +379,12 @@ void RowRules(Context& c) {
             r.kind == Kind::kTimeliness && !c.deadline.empty()
                 ? c.deadline + "前" + DeadlineVerb(r.name)
                 : "填写目标值，如“≥X”“=100%”或具体日期");
+      continue;
+    }
+    if (GradingScale(r.value.text)) {
+      c.Add("T21", Severity::kError, r,
+            "指标值“" + r.value.text + "”是评价等级，不是目标值，无法考核",
+            "选定目标，如“≥90%”“≥X人”或“优良”");
       continue;
     }
     if (r.value.unreadable) {

@@ -213,6 +213,23 @@ std::string CleanName(const std::string& raw) {
   return Trim(s);
 }
 
+// The unit a name carries in a closing bracket: 改造总面积(亩), 道路长度（公里）, 金额（万元）; ""
+// when the bracket holds words or figures (其中（含…）, （2023年）).
+static std::string NameUnit(const std::string& name) {
+  for (const auto& [open, close] : {std::pair<const char*, const char*>{"(", ")"}, {"（", "）"}}) {
+    if (!EndsWith(name, close)) continue;
+    size_t at = name.rfind(open);
+    if (at == std::string::npos) continue;
+    size_t from = at + std::string(open).size();
+    std::string inside = Trim(name.substr(from, name.size() - std::string(close).size() - from));
+    if (inside.empty() || inside.size() > 12 ||
+        inside.find_first_of("0123456789") != std::string::npos)
+      return "";
+    return inside;
+  }
+  return "";
+}
+
 std::vector<Row> Normalize(const Table<TargetRow>& table) {
   std::vector<Row> rows;
   for (const auto& src : table.rows) {
@@ -230,6 +247,7 @@ std::vector<Row> Normalize(const Table<TargetRow>& table) {
     }
     r.value = Value::Parse(src.value);
     r.unit = r.value.unit.empty() ? Trim(src.unit) : r.value.unit;
+    if (r.unit.empty()) r.unit = NameUnit(r.name);
     if (r.unit == "百分比" || r.unit == "％") r.unit = "%";
     r.placeholder = r.value.blank && IsPlaceholderName(r.name);
     r.child = StartsWith(r.name, "其中");

@@ -137,41 +137,98 @@ bool Summable(const Row& parent, const Row& part) {
   return part.unit == parent.unit || (CountUnit(part.unit) && CountUnit(parent.unit));
 }
 
-void CheckSum(Context& c, const Row& total, const std::vector<const Row*>& parts,
-              const char* what) {
-  if (parts.size() < 1 || !total.value.numeric || total.unit == "%") return;
-  Rational sum;
+std::string Shown(const std::vector<const Row*>& parts) {
   std::string shown;
+  for (const Row* p : parts) shown += (shown.empty() ? "" : "+") + TrimmedDecimal(p->value.number);
+  return shown;
+}
+
+// A 合计 against the rows above it: a reviewer asks for the mismatch to be corrected (warning).
+void CheckTotal(Context& c, const Row& total, const std::vector<const Row*>& parts) {
+  if (parts.empty() || !total.value.numeric || total.unit == "%") return;
+  Rational sum;
   for (const Row* p : parts) {
     if (!Summable(total, *p)) return;
     sum += p->value.number;
-    shown += (shown.empty() ? "" : "+") + TrimmedDecimal(p->value.number);
   }
   if (sum != total.value.number)
-    c.Add("T25", Severity::kError, total,
-          std::string(what) + total.value.text + "与明细之和" + shown + "=" + TrimmedDecimal(sum) +
+    c.Add("T25", Severity::kWarning, total,
+          "合计" + total.value.text + "与明细之和" + Shown(parts) + "=" + TrimmedDecimal(sum) +
               total.unit + "不符",
-          "核对明细或" + std::string(what) + "，使两者一致");
+          "核对明细或合计，使两者一致");
+}
+
+// A row with 其中 parts. Parts above the total are a defect (warning). Parts below it are
+// uncertain: 其中 may list only some parts, or the rest may follow as sibling rows (其中 500, then
+// 700 beside it) — quiet when the following siblings complete the total, else a notice.
+void CheckParts(Context& c, const Row& total, const std::vector<const Row*>& parts,
+                const std::vector<const Row*>& siblings) {
+  if (!total.value.numeric || total.unit == "%") return;
+  Rational sum;
+  for (const Row* p : parts) {
+    if (!Summable(total, *p)) return;
+    sum += p->value.number;
+  }
+  if (sum == total.value.number) return;
+  if (total.value.number < sum) {
+    c.Add("T25", Severity::kWarning, total,
+          "其中各项之和" + Shown(parts) + "=" + TrimmedDecimal(sum) + total.unit + "超过了总数" +
+              total.value.text,
+          "核对其中各项或总数，使其中各项之和不超过总数");
+    return;
+  }
+  Rational with = sum;
+  for (const Row* s : siblings) {
+    if (!Summable(total, *s)) break;
+    with += s->value.number;
+    if (with == total.value.number) return;
+    if (total.value.number < with) break;
+  }
+  c.Add("T25", Severity::kInfo, total,
+        "其中各项之和" + Shown(parts) + "=" + TrimmedDecimal(sum) + total.unit + "小于总数" +
+            total.value.text + "；若其中只列了部分，可不理会，若应是全部明细，请核对",
+        "列全明细，或在名称中写明“其中”只含部分");
 }
 
 void TotalRules(Context& c) {
   for (size_t i = 0; i < c.rows.size(); ++i) {
     const Row& r = c.rows[i];
     if (r.child || r.placeholder) continue;
-    std::vector<const Row*> children;
-    for (size_t j = i + 1; j < c.rows.size() && c.rows[j].child; ++j)
-      children.push_back(&c.rows[j]);
-    if (!children.empty()) CheckSum(c, r, children, "");
+    std::vector<const Row*> children, siblings;
+    size_t j = i + 1;
+    for (; j < c.rows.size() && c.rows[j].child; ++j) children.push_back(&c.rows[j]);
+    for (; j < c.rows.size() && c.rows[j].level2 == r.level2 && !c.rows[j].total; ++j)
+      if (!c.rows[j].placeholder) siblings.push_back(&c.rows[j]);
+    if (!children.empty()) CheckParts(c, r, children, siblings);
     if (r.total) {
       std::vector<const Row*> parts;
-      for (size_t j = i; j-- > 0;) {
-        const Row& p = c.rows[j];
+      for (size_t k = i; k-- > 0;) {
+        const Row& p = c.rows[k];
         if (p.total || p.level2 != r.level2) break;
         if (!p.child && !p.placeholder) parts.insert(parts.begin(), &p);
       }
-      CheckSum(c, r, parts, "合计");
+      CheckTotal(c, r, parts);
     }
   }
+}
+
+// Words that say what changes for the beneficiaries, the economy or the environment.
+bool ChangeWord(const std::string& s) {
+  for (const char* w :
+       {"提升", "提高", "改善", "增加", "增收", "增长",   "降低", "下降", "减少", "促进",
+        "带动", "保障", "满足", "覆盖", "受益", "节约",   "优化", "缓解", "改变", "水平",
+        "能力", "意识", "收入", "就业", "满意", "知晓",   "率",   "影响", "推动", "助力",
+        "完善", "健全", "减轻", "加强", "增强", "进一步", "稳定", "长效", "发展"})
+    if (s.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// A value that states a change (明显提升, 进一步完善); 影响可持续 or 效果良好 states none.
+bool ValueChange(const std::string& s) {
+  for (const char* w : {"提升", "提高", "改善", "增加", "增收", "增长", "降低", "下降", "减少",
+                        "减轻", "完善", "健全", "加强", "增强", "缓解", "优化"})
+    if (s.find(w) != std::string::npos) return true;
+  return false;
 }
 
 void RestatedOutputRule(Context& c) {
@@ -195,6 +252,18 @@ void RestatedOutputRule(Context& c) {
         return shared * 5 >= a.size() * 4;
       };
       if (within(output_terms, effect_terms) || within(effect_terms, output_terms)) same = &o;
+    }
+    // In other words: an effect named by what was done (打造…品牌活动, 举办…) or by the same thing
+    // as an output, with no change it brings (提升, 增收, 改善 …), judged by a word (效果良好).
+    if (!same && !action && !e.value.numeric && !ChangeWord(e.name) && !ValueChange(e.value.text)) {
+      bool done = false;
+      for (const char* v : {"打造", "举办", "开展", "组织", "实施", "建设", "完成", "新建", "改造",
+                            "购置", "发放", "培训", "召开", "修建"})
+        done = done || StartsWith(e.name, v);
+      for (const auto& o : c.rows)
+        if (!same && o.level1 == Level1::kOutput && !o.placeholder &&
+            (done || SameThing(o.name, e.name)) && Similarity(o.name, e.name) > 0)
+          same = &o;
     }
     // A value that is only a date or period (保障期限 2020年1月--2020年11月) says when, not what
     // changed.

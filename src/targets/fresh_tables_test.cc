@@ -1,0 +1,162 @@
+// Issue 26: the defect classes ten unseen published tables showed. Each class has a row that must
+// trip its rule (at the promised severity) and a well-written row that must stay quiet.
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "targets/checker.h"
+
+namespace jixiao::targets {
+namespace {
+
+struct R {
+  const char *l1, *l2, *l3, *type, *value, *unit;
+};
+
+// A sound base: three outputs, a cost, an effect and satisfaction; the row under test is appended.
+const std::vector<R> kBase = {
+    {"产出指标", "数量指标", "培训班期数", "定量", "≥12", "期"},
+    {"产出指标", "质量指标", "培训合格率", "定量", "≥95", "%"},
+    {"产出指标", "时效指标", "培训完成时间", "", "2025年12月31日前", ""},
+    {"产出指标", "成本指标", "项目总成本", "定量", "≤220", "万元"},
+    {"效益指标", "社会效益指标", "学员就业率", "定量", "≥80", "%"},
+    {"满意度指标", "服务对象满意度指标", "学员满意度", "定量", "≥90", "%"},
+};
+
+std::vector<Issue> Run(std::vector<R> extra, int64_t total_wan = 220) {
+  std::vector<R> rows = kBase;
+  rows.insert(rows.end(), extra.begin(), extra.end());
+  Table<TargetRow> t;
+  t.present = true;
+  int line = 2;
+  for (const auto& r : rows) {
+    TargetRow row;
+    row.level1 = r.l1;
+    row.level2 = r.l2;
+    row.level3 = r.l3;
+    row.value_type = r.type;
+    row.value = r.value;
+    row.unit = r.unit;
+    row.line = line++;
+    t.rows.push_back(row);
+  }
+  TargetProject p;
+  p.present = true;
+  p.name = "职业技能培训项目";
+  p.overall_goal = p.annual_goal = "完成职业技能培训";
+  p.overall_goal_given = p.annual_goal_given = true;
+  p.total_funds = p.fiscal_funds = Money{total_wan * 1000000};
+  p.other_funds = Money{0};
+  return Check({t, &p, nullptr});
+}
+
+// The findings on the first appended row (line 8) and later, as "rule/severity".
+std::vector<std::string> On(const std::vector<Issue>& issues, int from_line = 8) {
+  std::vector<std::string> out;
+  for (const auto& i : issues)
+    if (i.row >= from_line)
+      out.push_back(i.rule + "/" + std::to_string(static_cast<int>(i.severity)));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool Found(const std::vector<Issue>& issues, const std::string& rule, Severity s, int line) {
+  return std::any_of(issues.begin(), issues.end(), [&](const Issue& i) {
+    return i.rule == rule && i.severity == s && i.row == line;
+  });
+}
+
+bool Any(const std::vector<Issue>& issues, const std::string& rule) {
+  return std::any_of(issues.begin(), issues.end(), [&](const Issue& i) { return i.rule == rule; });
+}
+
+}  // namespace
+
+TEST_CASE("the base table used below is quiet") {
+  CHECK(On(Run({}), 2) == std::vector<std::string>{});
+}
+
+TEST_CASE("a unit written in the indicator name is a unit") {
+  CHECK(On(Run({{"产出指标", "数量指标", "改造总面积(亩)", "定量", "≥12000", ""}})) ==
+        std::vector<std::string>{});
+  CHECK(On(Run({{"产出指标", "数量指标", "道路长度（公里）", "定量", "≥25", ""}})) ==
+        std::vector<std::string>{});
+  CHECK(On(Run({{"产出指标", "数量指标", "资助学生人数（人）", "定量", "≥300", ""}})) ==
+        std::vector<std::string>{});
+  // Without it the unit is still missing.
+  CHECK(Found(Run({{"产出指标", "数量指标", "改造总面积", "定量", "≥12000", ""}}), "T07",
+              Severity::kWarning, 8));
+}
+
+TEST_CASE("其中 parts that do not add up: uncertain structure is a notice, never an error") {
+  // 1200 = 其中 500 + the sibling 700: quiet.
+  CHECK(!Any(Run({{"产出指标", "数量指标", "培训人数", "定量", "≥1200", "人"},
+                  {"产出指标", "数量指标", "其中：农民培训人数", "定量", "≥500", "人"},
+                  {"产出指标", "数量指标", "企业职工培训人数", "定量", "≥700", "人"}}),
+             "T25"));
+  // Only part of the total listed under 其中 (of which): a notice.
+  auto partial = Run({{"产出指标", "数量指标", "培训人数", "定量", "≥1200", "人"},
+                      {"产出指标", "数量指标", "其中：农民培训人数", "定量", "≥500", "人"}});
+  CHECK(Found(partial, "T25", Severity::kInfo, 8));
+  CHECK(!Found(partial, "T25", Severity::kError, 8));
+  // Parts larger than their total: a reviewer asks for a change.
+  CHECK(Found(Run({{"产出指标", "数量指标", "培训人数", "定量", "≥1200", "人"},
+                   {"产出指标", "数量指标", "其中：农民培训人数", "定量", "≥800", "人"},
+                   {"产出指标", "数量指标", "其中：企业职工培训人数", "定量", "≥700", "人"}}),
+              "T25", Severity::kWarning, 8));
+}
+
+TEST_CASE("a grading scale as the value is a missing value") {
+  CHECK(Found(Run({{"效益指标", "社会效益指标", "群众获得感", "定性", "高中低", ""}}), "T21",
+              Severity::kError, 8));
+  CHECK(Found(Run({{"效益指标", "社会效益指标", "群众获得感", "定性", "高/中/低", ""}}), "T21",
+              Severity::kError, 8));
+  // A grade chosen as the target is a value.
+  CHECK(!Any(Run({{"产出指标", "质量指标", "工程质量等级", "定性", "优良", ""}}), "T21"));
+}
+
+TEST_CASE("a deadline written as a bare number is vague timeliness") {
+  CHECK(Found(Run({{"产出指标", "时效指标", "完成时限", "定量", "1", ""}}), "T10",
+              Severity::kWarning, 8));
+  CHECK(!Any(Run({{"产出指标", "时效指标", "完成时限", "定量", "≤6", "个月"}}), "T10"));
+}
+
+TEST_CASE("a cost in a unit that is not money") {
+  CHECK(Found(Run({{"产出指标", "成本指标", "培训费", "定量", "350", "人/天"}}), "T09",
+              Severity::kWarning, 8));
+  CHECK(!Any(Run({{"产出指标", "成本指标", "人均培训成本", "定量", "≤350", "元/人·天"}}), "T09"));
+  CHECK(!Any(Run({{"成本指标", "生态环境成本指标", "占用耕地面积", "定量", "≤2", "亩"}}), "T09"));
+}
+
+TEST_CASE("a count of 1 of the project's own kind with a large budget") {
+  auto one = Run({{"产出指标", "数量指标", "举办赛事", "定量", "1", "项"}}, 800);
+  CHECK(Found(one, "T28", Severity::kWarning, 8));
+  CHECK(Found(Run({{"产出指标", "数量指标", "打造品牌赛事种类", "定量", "1", "种"}}, 1000), "T28",
+              Severity::kWarning, 8));
+  // Matches and participants measure the event; a small project may well be one item.
+  CHECK(!Any(Run({{"产出指标", "数量指标", "赛事场次", "定量", "≥40", "场"}}, 800), "T28"));
+  CHECK(!Any(Run({{"产出指标", "数量指标", "举办赛事", "定量", "1", "项"}}, 20), "T28"));
+}
+
+TEST_CASE("a quantity of the wrong scale for the budget: the implied cost per unit") {
+  auto big = Run({{"产出指标", "数量指标", "救助人数", "定量", "≥18000", "人"}}, 50);
+  CHECK(Found(big, "T29", Severity::kWarning, 8));
+  // 220万元 for 300 students: 7,333元 each, plausible.
+  CHECK(!Any(Run({{"产出指标", "数量指标", "资助学生人数", "定量", "≥300", "人"}}, 220), "T29"));
+}
+
+TEST_CASE("an output restated as an effect, in other words") {
+  auto restated =
+      Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
+           {"效益指标", "社会效益指标", "打造乡村文化品牌活动", "定性", "效果良好", ""}});
+  CHECK(Found(restated, "T26", Severity::kWarning, 9));
+  CHECK(Found(Run({{"产出指标", "数量指标", "打造品牌赛事种类", "定量", "≥3", "种"},
+                   {"效益指标", "可持续影响指标", "打造系列品牌赛事", "定性", "影响可持续", ""}}),
+              "T26", Severity::kWarning, 9));
+  // The change the activities bring is an effect.
+  CHECK(!Any(Run({{"产出指标", "数量指标", "举办乡村文化品牌活动场次", "定量", "≥6", "场"},
+                  {"效益指标", "社会效益指标", "群众文化生活水平", "定性", "明显提升", ""},
+                  {"效益指标", "经济效益指标", "品牌活动带动村民增收", "定量", "≥50", "万元"}}),
+             "T26"));
+}
+
+}  // namespace jixiao::targets
