@@ -53,6 +53,8 @@ grep -q '^# 摘要' out/report.md || fail "report.md lacks the 摘要 section of
 
 # compare reads templates/compare and templates/docx.
 cp -r case case2
+# compare refuses two cases with one id (issue 19): the copy gets its own.
+/usr/bin/python3 -c 'import json,sys; p=sys.argv[1]; d=json.load(open(p)); d["id"]+="-copy"; json.dump(d,open(p,"w"),ensure_ascii=False)' case2/case.json
 "$prefix/bin/jixiao" compare case case2 -o outcmp --formats xlsx,docx,md >compare.log 2>&1 ||
   { cat compare.log; fail "installed compare failed"; }
 [ -s outcmp/compare.xlsx ] && [ -s outcmp/compare.docx ] || fail "compare wrote no xlsx/docx"
