@@ -54,6 +54,8 @@ Args Concat(Args a, const Args& b) {
 }
 
 // The filter's WHERE conditions (each starting with " AND") on table alias `t`.
+}  // namespace
+
 std::string Where(const DocumentFilter& f, const std::string& t, Args& args) {
   std::string sql;
   auto add = [&](const std::string& v, const char* column) {
@@ -72,6 +74,8 @@ std::string Where(const DocumentFilter& f, const std::string& t, Args& args) {
   add(f.grade, "grade");
   return sql;
 }
+
+namespace {
 
 std::optional<Conflict> CurrentAsConflict(Store::Impl& db, const std::string& id) {
   auto rs = db.Query("SELECT version, author, updated_at FROM documents WHERE id = ?", {id});
