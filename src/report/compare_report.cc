@@ -43,8 +43,8 @@ doc::Table RankingTable(const compare::Comparison& cmp) {
   for (const auto& c : cmp.categories) titles.push_back(CategoryLabel(c) + "得分率");
   t.rows.push_back(HeaderRow(titles));
   for (const auto& r : cmp.ranking) {
-    if (cmp.summary && t.rows.size() == cmp.summary->top + 1) {
-      int64_t cut = cmp.summary->count - static_cast<int64_t>(cmp.ranking.size());
+    int64_t cut = cmp.summary ? cmp.summary->count - static_cast<int64_t>(cmp.ranking.size()) : 0;
+    if (cut > 0 && t.rows.size() == cmp.summary->top + 1) {
       std::vector<doc::Cell> gap = {NumberCell("……"), TextCell("（中间" + std::to_string(cut) +
                                                                 "个案例略，见 compare.xlsx）")};
       while (gap.size() < titles.size()) gap.push_back(TextCell(""));
