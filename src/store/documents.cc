@@ -395,7 +395,9 @@ bool Store::ForEach(const DocumentFilter& f, const std::function<bool(const Docu
       std::string after;
       if (!first) {
         if (key) {
-          after = std::string(" AND (") + key + " < ? OR (" + key + " = ? AND id > ?))";
+          // key <= last AND (key < last OR id > last id): a range of the (kind, key DESC, id)
+          // index read in order (an OR of the two cases made SQLite sort every row below).
+          after = std::string(" AND ") + key + " <= ? AND (" + key + " < ? OR id > ?)";
           args.insert(args.end(), {last_key, last_key, last_id});
         } else {
           after = " AND id > ?";
