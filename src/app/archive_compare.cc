@@ -129,35 +129,43 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
     for (const auto& item : g->items) cmp.grades.push_back({item.Find("label")->text, 0});
   // Pass 1: the ranking in the database's order — totals summed, the best and worst rows kept,
   // problems counted per indicator with a few examples.
+  // Indicator rows are read only for the rows kept (the best and the worst).
   Ranker ranker;
-  std::deque<compare::RankedCase> bottom;
-  bool ok = db.ForEachRanked(
-      f, 1,
-      [&](const store::Document& d, const std::vector<store::IndicatorResult>& rows) {
+  std::deque<std::pair<int64_t, store::Document>> bottom;
+  store::DocumentFilter ranked = f;
+  ranked.order = store::DocumentFilter::Order::kTotalDesc;
+  bool ok = db.ForEach(
+      ranked,
+      [&](const store::Document& d) {
         int64_t rank = ranker.Next(d.fields.results.total);
         sum.sum += Score{d.fields.results.total};
+        const std::string& json = d.fields.result_json;
+        if (json.find("\"problems\":[]") == std::string::npos) {
+          JsonValue parsed = ParseJson("archive:" + d.id, json);
+          if (const JsonValue* problems = parsed.Find("problems"))
+            for (const auto& p : problems->items)
+              for (const auto& code : p.Find("indicators")->items) {
+                auto it = names.find(code.text);
+                std::string label = it != names.end() ? code.text + " " + it->second : code.text;
+                ++sum.problem_counts[label];
+                auto& list = cmp.problems[label];
+                if (list.size() < kProblemExamples) list.push_back({d.id, p.Find("title")->text});
+              }
+        }
         if (cmp.ranking.size() < kTop) {
-          cmp.ranking.push_back(Ranked(rank, d, cmp.categories, rows));
+          cmp.ranking.push_back(Ranked(rank, d, cmp.categories, db.Indicators(d.id, diags)));
         } else {
-          bottom.push_back(Ranked(rank, d, cmp.categories, rows));
+          bottom.push_back({rank, d});
+          bottom.back().second.fields.result_json.clear();
           if (bottom.size() > kBottom) bottom.pop_front();
         }
-        JsonValue json = ParseJson("archive:" + d.id, d.fields.result_json);
-        if (const JsonValue* problems = json.Find("problems"))
-          for (const auto& p : problems->items)
-            for (const auto& code : p.Find("indicators")->items) {
-              auto it = names.find(code.text);
-              std::string label = it != names.end() ? code.text + " " + it->second : code.text;
-              ++sum.problem_counts[label];
-              auto& list = cmp.problems[label];
-              if (list.size() < kProblemExamples) list.push_back({d.id, p.Find("title")->text});
-            }
         return true;
       },
       diags);
-  if (!ok) return std::nullopt;
-  sum.top = cmp.ranking.size();
-  cmp.ranking.insert(cmp.ranking.end(), bottom.begin(), bottom.end());
+  if (!ok || diags.HasErrors()) return std::nullopt;
+  for (const auto& [rank, d] : bottom)
+    cmp.ranking.push_back(Ranked(rank, d, cmp.categories, db.Indicators(d.id, diags)));
+  sum.top = std::min(cmp.ranking.size(), kTop);
   for (const auto& g : db.GradeCounts(f, diags)) {
     auto it = std::find_if(cmp.grades.begin(), cmp.grades.end(),
                            [&](const auto& x) { return x.first == g.grade; });
