@@ -207,7 +207,7 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
     book.stream = [&](const doc::CellSink& put) {
       Ranker rows;
       streamed = db.ForEachRanked(
-          f, 0,
+          f, -1,
           [&](const store::Document& d, const std::vector<store::IndicatorResult>& ind) {
             int row = static_cast<int>(rows.seen) + 1;
             int64_t rank = rows.Next(d.fields.results.total);

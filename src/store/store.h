@@ -214,7 +214,8 @@ class Store {
                         Diagnostics& diags);
 
   // Ranking order (total descending, then id) with each document's latest indicator rows of
-  // `level` (0 = all, stored order), a page of documents and one indicator query at a time.
+  // `level` (0 = all, -1 = 一级 and leaves, what a comparison reads; stored order), a page of
+  // documents and one indicator query at a time.
   bool ForEachRanked(
       const DocumentFilter& f, int64_t level,
       const std::function<bool(const Document&, const std::vector<IndicatorResult>&)>& row,
