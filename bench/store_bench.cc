@@ -2,7 +2,10 @@
 // batches of 1,000 (multi-row INSERTs of 200), as `archive add` writes them (indexed results,
 // indicator rows, scorecard payload), then times one filtered ranking query (a year and a region,
 // about N/52 rows) as serve would run it. The N evaluations are 40 generated, scored cases repeated
-// over 4 years, 13 regions and 50 towns under new ids. Usage: store_bench LOCATION N   (LOCATION
+// over 4 years, 13 regions and 50 towns under new ids. With a third argument `selfeval` it then
+// loads N 自评表 documents (kind selfeval: claimed and computed totals, 8 indicator rows, a small
+// payload) the same way and times the 复核 gap list (largest |自评分 − 复核分| first: the worst 100
+// of all, and all of one year and region). Usage: store_bench LOCATION N [selfeval]   (LOCATION
 // must be a new, empty store)
 #include <algorithm>
 #include <chrono>
@@ -88,6 +91,66 @@ int main(int argc, char** argv) {
   std::sort(times.begin(), times.end());
   std::printf("ranking query (year 2023, region 区03, by total): %zu rows, median %.1f ms\n", rows,
               times[times.size() / 2]);
+  if (argc > 3 && std::string(argv[3]) == "selfeval") {
+    auto t0 = Clock::now();
+    for (int i = 0; i < count; ++i) {
+      if (i % 1000 == 0 && !db->BeginBatch(diags)) return Print(diags), 1;
+      jixiao::store::DocumentFields fields;
+      char id[32], region[16], town[16];
+      std::snprintf(id, sizeof id, "self-%06d", i);
+      std::snprintf(region, sizeof region, "区%02d", i % 13);
+      std::snprintf(town, sizeof town, "镇%02d", i % 50);
+      fields.kind = "selfeval";
+      fields.unit = std::string("单位") + std::to_string(i % 400);
+      fields.region = region;
+      fields.town = town;
+      fields.year = std::to_string(2021 + i % 4);
+      fields.project = "项目支出绩效自评表";
+      int64_t computed = 6000 + (i * 7919) % 4000;  // hundredths
+      int64_t gap = (i % 5 == 0) ? (i * 31) % 1500 : 0;
+      fields.results.claimed_total = computed + gap;
+      fields.results.computed_total = computed;
+      fields.results.findings = gap ? 1 + i % 3 : 0;
+      fields.result_json = "{\"findings\":[]}";
+      for (int k = 0; k < 8; ++k)
+        fields.indicators.push_back({"S" + std::to_string(k + 1), 2, "自评指标" + std::to_string(k + 1),
+                                     1000, 1000 - (i + k) % 300, true, -1});
+      chunk.push_back({id, std::move(fields), std::string(600, ' ')});
+      bool last = i % 1000 == 999 || i + 1 == count;
+      if (chunk.size() == 200 || last) {
+        auto existing = db->CreateMany(chunk, "bench", diags);
+        if (!existing || !existing->empty()) return Print(diags), 1;
+        chunk.clear();
+      }
+      if (last && !db->CommitBatch(diags)) return Print(diags), 1;
+    }
+    if (!db->Analyze(diags)) return Print(diags), 1;
+    double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    std::printf("load %d self-evaluations: %.2f s, %.0f/s\n", count, secs, count / secs);
+    for (int filtered = 0; filtered < 2; ++filtered) {
+      jixiao::store::DocumentFilter g;
+      g.kind = "selfeval";
+      g.order = jixiao::store::DocumentFilter::Order::kGapDesc;
+      if (filtered) {
+        g.year = "2023";
+        g.region = "区03";
+      } else {
+        g.limit = 100;
+      }
+      times.clear();
+      for (int run = 0; run < 7; ++run) {
+        rows = 0;
+        auto t = Clock::now();
+        db->ForEach(
+            g, [&](const jixiao::store::Document&) { return ++rows, true; }, diags);
+        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+      }
+      std::sort(times.begin(), times.end());
+      std::printf("复核 gap list (%s): %zu rows, median %.1f ms\n",
+                  filtered ? "year 2023, region 区03" : "worst 100 of all", rows,
+                  times[times.size() / 2]);
+    }
+  }
   Print(diags);
   return diags.HasErrors() ? 1 : 0;
 }

@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <deque>
 #include <map>
+#include <set>
 
+#include "app/archive_compare.h"
 #include "app/compare_app.h"
 #include "compare/comparison.h"
 #include "core/text.h"
@@ -194,6 +196,16 @@ std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
   store::DocumentFilter f = filter;
   f.kind = "evaluation";
   f.order = store::DocumentFilter::Order::kId;
+  // Many evaluations on one framework: aggregates from the store, rows streamed to the writers.
+  auto count = db.Count(f, diags);
+  if (!count) return std::nullopt;
+  if (*count > SummaryThreshold() && *count >= 2) {
+    store::DocumentFilter probe = f;
+    std::set<std::string> frameworks;
+    for (const auto& g : db.GradeCounts(probe, diags)) frameworks.insert(g.framework);
+    if (frameworks.size() == 1)
+      return CompareArchivedSummary(db, f, *count, formats, template_dir, diags);
+  }
   // Only what the comparison reads is kept per case: the indexed results, the indicator rows
   // (no explanations) and the problems; grade bands once per framework.
   std::deque<Scorecard> cards;

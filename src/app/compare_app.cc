@@ -43,15 +43,17 @@ std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::strin
   return RenderComparison(compare::Compare(refs), formats, template_dir, diags);
 }
 
-std::optional<std::vector<OutputFile>> RenderComparison(const compare::Comparison& cmp,
-                                                        const std::vector<std::string>& formats,
-                                                        const std::string& template_dir,
-                                                        Diagnostics& diags) {
+std::optional<std::vector<OutputFile>> RenderComparison(
+    const compare::Comparison& cmp, const std::vector<std::string>& formats,
+    const std::string& template_dir, Diagnostics& diags,
+    const std::function<void(doc::Workbook&)>& stream_rows) {
   std::vector<OutputFile> files;
   std::optional<doc::Document> document;
   for (const auto& f : formats) {
     if (f == "xlsx") {
-      files.push_back({"compare.xlsx", render::ToXlsx(report::BuildCompareWorkbook(cmp))});
+      doc::Workbook book = report::BuildCompareWorkbook(cmp);
+      if (stream_rows) stream_rows(book);
+      files.push_back({"compare.xlsx", render::ToXlsx(book)});
       continue;
     }
     if (f != "docx" && f != "html" && f != "md") {

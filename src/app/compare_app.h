@@ -2,6 +2,7 @@
 // renders compare.xlsx and the 汇总分析 report.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,11 +20,15 @@ std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::strin
 namespace compare {
 struct Comparison;
 }
+namespace doc {
+struct Workbook;
+}
 
-// Renders a comparison already computed (by CompareCases, or from the archive).
-std::optional<std::vector<OutputFile>> RenderComparison(const compare::Comparison& cmp,
-                                                        const std::vector<std::string>& formats,
-                                                        const std::string& template_dir,
-                                                        Diagnostics& diags);
+// Renders a comparison already computed (by CompareCases, or from the archive). `stream_rows`,
+// when set, completes compare.xlsx before it is written (a summarised comparison's rows).
+std::optional<std::vector<OutputFile>> RenderComparison(
+    const compare::Comparison& cmp, const std::vector<std::string>& formats,
+    const std::string& template_dir, Diagnostics& diags,
+    const std::function<void(doc::Workbook&)>& stream_rows = {});
 
 }  // namespace jixiao

@@ -53,6 +53,28 @@ struct YearChange {
   std::vector<std::pair<std::string, Score>> totals;  // year -> total, ascending years
 };
 
+// What a comparison of many cases (an archive of 10⁴–10⁵) keeps instead of every row: the
+// ranking holds only the first `top` and the last rows; the rest is counted or grouped.
+struct GroupRates {
+  std::string group;
+  int64_t cases = 0;
+  std::vector<std::optional<Rational>> rates;  // percent, per Comparison::categories
+};
+struct YearSummary {
+  std::string year;
+  int64_t cases = 0;
+  Score average;
+};
+struct Summary {
+  int64_t count = 0;  // cases compared
+  Score sum;          // of their totals
+  size_t top = 0;     // ranking rows [0, top) are the best; the rest the worst, in rank order
+  std::string group_label;                    // "地区"
+  std::vector<GroupRates> groups;             // 一级得分率 by group
+  std::map<std::string, int64_t> problem_counts;  // indicator label -> problems (examples in problems)
+  std::vector<YearSummary> years;
+};
+
 struct Comparison {
   bool same_framework = true;
   std::string basis;                    // how cases were compared, for the report
@@ -64,6 +86,7 @@ struct Comparison {
   std::vector<Deducted> most_deducted;                       // descending by points lost
   std::map<std::string, std::vector<Problem>> problems;      // indicator label -> problems
   std::vector<YearChange> years;
+  std::optional<Summary> summary;  // set when rows were summarised, not all listed
 };
 
 Comparison Compare(const std::vector<CaseRef>& cases);

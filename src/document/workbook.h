@@ -5,6 +5,7 @@
 // text) so a reader that does not recalculate sees exactly the engine's figures.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -92,9 +93,17 @@ struct Sheet {
   const WCell* At(int r, int c) const;
 };
 
+// Receives a streamed cell: the sheet's index in Workbook::sheets, row, column, cell.
+using CellSink = std::function<void(size_t sheet, int r, int c, const WCell& cell)>;
+
 struct Workbook {
   std::vector<Sheet> sheets;
   std::string title;
+  // A long sheet (10⁵ rows) without holding its rows: when set, the writer lays out every sheet
+  // from `cells`, then calls `stream` once, which sends further cells in row order per sheet
+  // (below any cell already in `cells`); the writer keeps one row per sheet in memory
+  // (libxlsxwriter constant_memory, strings inline rather than shared).
+  std::function<void(const CellSink&)> stream;
 };
 
 // "A1"-style reference: Ref(2, 8) = "I3"; absolute adds $ signs.

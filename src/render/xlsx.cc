@@ -248,8 +248,8 @@ void CheckSize(const doc::Sheet& sheet) {
                             "请拆分数据（见 docs/limits.md）");
 }
 
-void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
-                std::map<CellStyle, lxw_format*>& formats) {
+lxw_worksheet* WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
+                          std::map<CellStyle, lxw_format*>& formats) {
   auto format = [&](CellStyle s) {
     auto it = formats.find(s);
     return it != formats.end() ? it->second : (formats[s] = MakeFormat(wb, s));
@@ -333,6 +333,7 @@ void WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
   worksheet_fit_to_pages(ws, 1, 0);
   worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
   worksheet_set_footer(ws, "&C&P / &N");
+  return ws;
 }
 
 }  // namespace
@@ -353,6 +354,7 @@ std::string ToXlsx(const doc::Workbook& book) {
   } cleanup{path};
   lxw_workbook_options options = {};
   options.tmpdir = const_cast<char*>(scratch.c_str());
+  options.constant_memory = book.stream ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) throw std::runtime_error("无法在输出目录中创建 xlsx 临时文件：" + scratch);
   std::string title = XmlSafe(book.title);
@@ -361,7 +363,14 @@ std::string ToXlsx(const doc::Workbook& book) {
   properties.author = const_cast<char*>("jixiao");
   workbook_set_properties(wb, &properties);
   std::map<CellStyle, lxw_format*> formats;
-  for (const auto& sheet : book.sheets) WriteSheet(wb, sheet, formats);
+  std::vector<lxw_worksheet*> sheets;
+  for (const auto& sheet : book.sheets) sheets.push_back(WriteSheet(wb, sheet, formats));
+  if (book.stream)
+    book.stream([&](size_t s, int r, int c, const doc::WCell& cell) {
+      auto it = formats.find(cell.style);
+      lxw_format* f = it != formats.end() ? it->second : (formats[cell.style] = MakeFormat(wb, cell.style));
+      WriteCell(sheets.at(s), r, c, cell, f);
+    });
   lxw_error rc = workbook_close(wb);
   std::string why;
   auto bytes = ReadFileBytes(path, &why);

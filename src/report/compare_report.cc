@@ -30,13 +30,27 @@ void Header(doc::Sheet& s, int row, const std::vector<std::string>& titles) {
   s.freeze_rows = row + 1;
 }
 
+int64_t Count(const compare::Comparison& cmp) {
+  return cmp.summary ? cmp.summary->count : static_cast<int64_t>(cmp.ranking.size());
+}
+
 doc::Table RankingTable(const compare::Comparison& cmp) {
   doc::Table t;
   t.caption = "绩效评价结果排名";
+  if (cmp.summary)
+    t.caption += "（前" + std::to_string(cmp.summary->top) + "名与后" +
+                 std::to_string(cmp.ranking.size() - cmp.summary->top) + "名）";
   std::vector<std::string> titles = {"排名", "街镇", "项目", "总分", "总得分率", "等级"};
   for (const auto& c : cmp.categories) titles.push_back(CategoryLabel(c) + "得分率");
   t.rows.push_back(HeaderRow(titles));
   for (const auto& r : cmp.ranking) {
+    int64_t cut = cmp.summary ? cmp.summary->count - static_cast<int64_t>(cmp.ranking.size()) : 0;
+    if (cut > 0 && t.rows.size() == cmp.summary->top + 1) {
+      std::vector<doc::Cell> gap = {NumberCell("……"), TextCell("（中间" + std::to_string(cut) +
+                                                                "个案例略，见 compare.xlsx）")};
+      while (gap.size() < titles.size()) gap.push_back(TextCell(""));
+      t.rows.push_back(gap);
+    }
     std::vector<doc::Cell> row = {NumberCell(std::to_string(r.rank)),
                                   TextCell(r.town, doc::Align::kCenter),
                                   TextCell(r.project),
@@ -58,7 +72,7 @@ doc::Table GradeTable(const compare::Comparison& cmp) {
   for (const auto& [label, n] : cmp.grades)
     t.rows.push_back(
         {NumberCell(label), NumberCell(std::to_string(n)),
-         NumberCell(FormatPercent(Rational(n * 100, static_cast<int64_t>(cmp.ranking.size()))))});
+         NumberCell(FormatPercent(Rational(n * 100, Count(cmp))))});
   return t;
 }
 
@@ -82,7 +96,14 @@ doc::Table ProblemTable(const compare::Comparison& cmp) {
   for (const auto& [label, list] : cmp.problems) {
     std::string text;
     for (const auto& p : list) text += (text.empty() ? "" : "；") + p.case_id + "：" + p.title;
-    t.rows.push_back({TextCell(label), NumberCell(std::to_string(list.size())), TextCell(text)});
+    int64_t n = static_cast<int64_t>(list.size());
+    if (cmp.summary) {
+      auto it = cmp.summary->problem_counts.find(label);
+      if (it != cmp.summary->problem_counts.end()) n = it->second;
+      if (n > static_cast<int64_t>(list.size()))
+        text += "等（共" + std::to_string(n) + "条，此处列前" + std::to_string(list.size()) + "条）";
+    }
+    t.rows.push_back({TextCell(label), NumberCell(std::to_string(n)), TextCell(text)});
   }
   t.widths = {3, 1, 8};
   return t;
@@ -90,6 +111,14 @@ doc::Table ProblemTable(const compare::Comparison& cmp) {
 
 doc::Table YearTable(const compare::Comparison& cmp) {
   doc::Table t;
+  if (cmp.summary) {  // 10⁵ cases: one row per year, not one per town and project
+    t.caption = "各年度案例数与平均得分";
+    t.rows.push_back(HeaderRow({"年度", "案例数", "平均得分"}));
+    for (const auto& y : cmp.summary->years)
+      t.rows.push_back({NumberCell(y.year), NumberCell(std::to_string(y.cases)),
+                        NumberCell(FormatScore(y.average))});
+    return t;
+  }
   t.caption = "同一街镇同一项目的年度变化";
   t.rows.push_back(HeaderRow({"街镇", "项目", "各年度总分", "变化"}));
   for (const auto& y : cmp.years) {
@@ -100,6 +129,22 @@ doc::Table YearTable(const compare::Comparison& cmp) {
     std::string sign = delta.hundredths > 0 ? "+" : "";
     t.rows.push_back({TextCell(y.town, doc::Align::kCenter), TextCell(y.project), TextCell(totals),
                       NumberCell(sign + FormatScore(delta))});
+  }
+  return t;
+}
+
+// 一级得分率 by group (a summarised comparison).
+doc::Table GroupTable(const compare::Comparison& cmp) {
+  doc::Table t;
+  t.caption = "按" + cmp.summary->group_label + "汇总的一级指标得分率";
+  std::vector<std::string> titles = {cmp.summary->group_label, "案例数"};
+  for (const auto& c : cmp.categories) titles.push_back(CategoryLabel(c) + "得分率");
+  t.rows.push_back(HeaderRow(titles));
+  for (const auto& g : cmp.summary->groups) {
+    std::vector<doc::Cell> row = {TextCell(g.group, doc::Align::kCenter),
+                                  NumberCell(std::to_string(g.cases))};
+    for (const auto& rate : g.rates) row.push_back(NumberCell(Rate(rate)));
+    t.rows.push_back(row);
   }
   return t;
 }
@@ -124,7 +169,8 @@ std::string DefaultCompareTemplateDir() { return DefaultTemplateDir() + "/../com
 doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
   doc::Workbook wb;
   wb.title = "街镇财政支出绩效评价结果汇总";
-  int n = static_cast<int>(cmp.ranking.size());
+  // A summarised comparison streams the 排名 and 指标矩阵 rows (Workbook::stream): headers only.
+  int n = cmp.summary ? 0 : static_cast<int>(cmp.ranking.size());
   {  // 排名
     doc::Sheet s;
     s.name = "排名";
@@ -173,8 +219,9 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
           s.Number(i + 1, 2 + static_cast<int>(k), Fraction(*cmp.matrix[static_cast<size_t>(i)][k]),
                    CellStyle::kRate);
     }
-    if (n > 0 && !cmp.columns.empty())
-      s.color_scales.push_back({1, 2, n, 1 + static_cast<int>(cmp.columns.size())});
+    int rows = static_cast<int>(Count(cmp));
+    if (rows > 0 && !cmp.columns.empty())
+      s.color_scales.push_back({1, 2, rows, 1 + static_cast<int>(cmp.columns.size())});
     s.widths = {16, 12};
     for (size_t k = 0; k < cmp.columns.size(); ++k) s.widths.push_back(11);
     wb.sheets.push_back(s);
@@ -192,9 +239,10 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
     s.widths = {10, 10};
     wb.sheets.push_back(s);
   }
-  const std::pair<const char*, doc::Table> tables[] = {{"扣分最多指标", DeductedTable(cmp, 1000)},
-                                                       {"共性问题", ProblemTable(cmp)},
-                                                       {"年度对比", YearTable(cmp)}};
+  std::vector<std::pair<const char*, doc::Table>> tables = {{"扣分最多指标", DeductedTable(cmp, 1000)},
+                                                            {"共性问题", ProblemTable(cmp)},
+                                                            {"年度对比", YearTable(cmp)}};
+  if (cmp.summary) tables.push_back({"分组得分率", GroupTable(cmp)});
   for (const auto& [name, table] : tables) {
     doc::Sheet s;
     s.name = name;
@@ -222,15 +270,21 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   }
   if (!CheckTemplateNesting(*text, file, diags)) return std::nullopt;
   kainjow::mustache::data d;
-  d.set("count", std::to_string(cmp.ranking.size()));
-  d.set("tie_rule", std::string(cmp.same_framework ? "总分" : "总得分率") +
-                        "相同者取相同名次（如1、2、2、4），并按案例编号先后列示。");
+  d.set("count", std::to_string(Count(cmp)));
+  std::string tie_rule = std::string(cmp.same_framework ? "总分" : "总得分率") +
+                         "相同者取相同名次（如1、2、2、4），并按案例编号先后列示。";
+  if (cmp.summary)
+    tie_rule += "案例较多，下表只列前" + std::to_string(cmp.summary->top) + "名与后" +
+                std::to_string(cmp.ranking.size() - cmp.summary->top) + "名，另按" +
+                cmp.summary->group_label + "汇总一级指标得分率；完整排名与指标矩阵见 compare.xlsx。";
+  d.set("tie_rule", tie_rule);
   d.set("basis", doc::EscapeValue(cmp.basis));
   if (!cmp.ranking.empty()) {
     Score sum;
     for (const auto& r : cmp.ranking) sum += r.total;
-    d.set("average", FormatScore(Score::Round(Rational(sum.hundredths, 100) /
-                                              Rational(static_cast<int64_t>(cmp.ranking.size())))));
+    if (cmp.summary) sum = cmp.summary->sum;
+    d.set("average",
+          FormatScore(Score::Round(Rational(sum.hundredths, 100) / Rational(Count(cmp)))));
     d.set("best", doc::EscapeValue(cmp.ranking.front().town + "（" + cmp.ranking.front().project +
                                    "，" + FormatScore(cmp.ranking.front().total) + "）"));
     d.set("worst", doc::EscapeValue(cmp.ranking.back().town + "（" + cmp.ranking.back().project +
@@ -239,7 +293,8 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   d.set("has_top_deducted", kainjow::mustache::data(!cmp.most_deducted.empty()));
   if (!cmp.most_deducted.empty())
     d.set("top_deducted", doc::EscapeValue(cmp.most_deducted.front().label));
-  d.set("has_years", kainjow::mustache::data(!cmp.years.empty()));
+  d.set("has_years", kainjow::mustache::data(cmp.summary ? cmp.summary->years.size() > 1
+                                                          : !cmp.years.empty()));
   kainjow::mustache::mustache tmpl(*text);
   tmpl.set_custom_escape([](const std::string& s) { return s; });
   if (!tmpl.is_valid()) {
@@ -271,6 +326,7 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
           if (!argument.empty()) table->caption = argument;
           out.blocks.push_back(*table);
         }
+        if (name == "compare_ranking" && cmp.summary) out.blocks.push_back(GroupTable(cmp));
       },
       document);
   NumberDocument(document);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <tuple>
 
 #include "store/store_impl.h"
 
@@ -54,6 +55,8 @@ Args Concat(Args a, const Args& b) {
 }
 
 // The filter's WHERE conditions (each starting with " AND") on table alias `t`.
+}  // namespace
+
 std::string Where(const DocumentFilter& f, const std::string& t, Args& args) {
   std::string sql;
   auto add = [&](const std::string& v, const char* column) {
@@ -72,6 +75,8 @@ std::string Where(const DocumentFilter& f, const std::string& t, Args& args) {
   add(f.grade, "grade");
   return sql;
 }
+
+namespace {
 
 std::optional<Conflict> CurrentAsConflict(Store::Impl& db, const std::string& id) {
   auto rs = db.Query("SELECT version, author, updated_at FROM documents WHERE id = ?", {id});
@@ -95,6 +100,29 @@ void InsertIndicatorRows(Store::Impl& db, const std::vector<IndicatorRow>& rows)
                         r.r->score, int64_t{r.r->leaf ? 1 : 0}, r.r->parent});
     CopyRows(db, "indicators", "doc_id, version, seq, code, level, name, weight, score, leaf, parent",
              values);
+    return;
+  }
+  // Bulk on SQLite: one prepared single-row INSERT run per row (parsing the multi-row INSERTs
+  // below anew each call was 35% of a 2,000-evaluation load under callgrind).
+  if (!db.pg && rows.size() > 100) {
+    size_t n = rows.size();
+    std::vector<std::string> ids(n), codes(n), names(n);
+    std::vector<Poco::Int64> versions(n), seqs(n), levels(n), weights(n), scores(n), leaves(n),
+        parents(n);
+    for (size_t k = 0; k < n; ++k) {
+      const IndicatorResult& i = *rows[k].r;
+      std::tie(ids[k], versions[k], seqs[k], codes[k], levels[k]) =
+          std::make_tuple(*rows[k].id, rows[k].version, rows[k].seq, i.code, i.level);
+      std::tie(names[k], weights[k], scores[k], leaves[k], parents[k]) =
+          std::make_tuple(i.name, i.weight, i.score, int64_t{i.leaf ? 1 : 0}, i.parent);
+    }
+    using Poco::Data::Keywords::use;
+    Poco::Data::Statement st(db.session);
+    st << "INSERT INTO indicators (doc_id, version, seq, code, level, name, weight, score, leaf, "
+          "parent) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        use(ids), use(versions), use(seqs), use(codes), use(levels), use(names), use(weights),
+        use(scores), use(leaves), use(parents);
+    st.execute();
     return;
   }
   for (size_t start = 0; start < rows.size(); start += 100) {
@@ -362,7 +390,9 @@ bool Store::ForEach(const DocumentFilter& f, const std::function<bool(const Docu
       std::string after;
       if (!first) {
         if (key) {
-          after = std::string(" AND (") + key + " < ? OR (" + key + " = ? AND id > ?))";
+          // A range of the (kind, key DESC, id) index read in order (the former OR of the two
+          // cases made SQLite sort every row below the key, per page).
+          after = std::string(" AND ") + key + " <= ? AND (" + key + " < ? OR id > ?)";
           args.insert(args.end(), {last_key, last_key, last_id});
         } else {
           after = " AND id > ?";

@@ -85,6 +85,12 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "ALTER TABLE indicators ADD COLUMN leaf BIGINT NOT NULL DEFAULT 0",
        "ALTER TABLE indicators ADD COLUMN parent BIGINT NOT NULL DEFAULT -1",
        "CREATE INDEX documents_kind_id ON documents (kind, id)"},
+      // 5: rankings and gap lists in index order (total or gap descending, then id), so a keyset
+      // page reads its 1,000 rows instead of sorting every row below the last key.
+      {"DROP INDEX documents_kind_total",
+       "CREATE INDEX documents_kind_total ON documents (kind, total DESC, id)",
+       "DROP INDEX documents_kind_gap",
+       "CREATE INDEX documents_kind_gap ON documents (kind, gap DESC, id)"},
   };
   return kMigrations;
 }

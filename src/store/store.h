@@ -126,6 +126,20 @@ struct GradeCount {
   int64_t count = 0;
 };
 
+// Aggregates for comparisons at scale, computed by the database (hundredths).
+struct Deduction {  // a leaf indicator's points lost, summed over documents
+  std::string code, name;
+  int64_t lost = 0, documents = 0;
+};
+struct GroupRate {  // one 一级 (or other level) name within a group (region, year…)
+  std::string group, name;
+  int64_t score = 0, weight = 0, documents = 0;
+};
+struct YearTotal {
+  std::string year;
+  int64_t documents = 0, total = 0;  // total: the sum of the documents' totals
+};
+
 class Store {
  public:
   // Opens (creating if needed) and migrates; nullptr with a located Chinese error otherwise.
@@ -198,6 +212,21 @@ class Store {
   bool ForEachIndicator(const DocumentFilter& f, int64_t level,
                         const std::function<bool(const std::string&, const IndicatorResult&)>& row,
                         Diagnostics& diags);
+
+  // Ranking order (total descending, then id) with each document's latest indicator rows of
+  // `level` (0 = all, -1 = 一级 and leaves, what a comparison reads; stored order), a page of
+  // documents and one indicator query at a time.
+  bool ForEachRanked(
+      const DocumentFilter& f, int64_t level,
+      const std::function<bool(const Document&, const std::vector<IndicatorResult>&)>& row,
+      Diagnostics& diags);
+  // Leaves that lost points, summed per (code, name), largest loss first.
+  std::optional<std::vector<Deduction>> Deductions(const DocumentFilter& f, Diagnostics& diags);
+  // Score and full marks of the indicators of `level` summed per (`column`, name), where column
+  // is one of region, year, town, department; in column order.
+  std::optional<std::vector<GroupRate>> RatesBy(const DocumentFilter& f, const std::string& column,
+                                                int64_t level, Diagnostics& diags);
+  std::optional<std::vector<YearTotal>> YearTotals(const DocumentFilter& f, Diagnostics& diags);
 
   // Documents of `kind` whose latest version has no indicator rows (evaluations moved from the
   // former archive), at most `limit` ids; and filling those rows in (with the full marks).

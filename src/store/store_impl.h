@@ -51,6 +51,9 @@ struct Store::Impl {
             const Poco::Exception& e, const std::string& path = "") const;
 };
 
+// " AND <t>kind = ?" … for the filter's set fields (t: a table prefix such as "d."), args appended.
+std::string Where(const DocumentFilter& f, const std::string& t, Args& args);
+
 std::string Text(Poco::Data::RecordSet& rs, size_t col);
 int64_t Int(Poco::Data::RecordSet& rs, size_t col);
 // A database error as one Chinese sentence (the original text kept in brackets when unknown).

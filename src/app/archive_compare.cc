@@ -1,0 +1,249 @@
+#include "app/archive_compare.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <deque>
+#include <map>
+
+#include "app/compare_app.h"
+#include "compare/comparison.h"
+#include "document/workbook.h"
+#include "ingest/json.h"
+
+namespace jixiao {
+namespace {
+
+constexpr size_t kTop = 20, kBottom = 20, kProblemExamples = 3;
+
+std::optional<Rational> Percent(int64_t score, int64_t weight) {
+  if (weight == 0) return std::nullopt;
+  return Rational(score * 100, weight);
+}
+
+// 一级 rates of one document in `categories` order (a sum where a name repeats).
+std::vector<std::optional<Rational>> CategoryRates(
+    const std::vector<std::string>& categories, const std::vector<store::IndicatorResult>& rows) {
+  std::vector<std::optional<Rational>> out;
+  for (const auto& name : categories) {
+    int64_t score = 0, weight = 0;
+    bool found = false;
+    for (const auto& r : rows)
+      if (r.level == 1 && r.name == name) {
+        score += r.score;
+        weight += r.weight;
+        found = true;
+      }
+    out.push_back(found ? Percent(score, weight) : std::nullopt);
+  }
+  return out;
+}
+
+// Competition ranking (1, 2, 2, 4) over a stream in total-descending order.
+struct Ranker {
+  int64_t seen = 0, rank = 0, last_total = 0;
+  int64_t Next(int64_t total) {
+    ++seen;
+    if (seen == 1 || total != last_total) rank = seen;
+    last_total = total;
+    return rank;
+  }
+};
+
+compare::RankedCase Ranked(int64_t rank, const store::Document& d,
+                           const std::vector<std::string>& categories,
+                           const std::vector<store::IndicatorResult>& rows) {
+  const auto& r = d.fields.results;
+  return {static_cast<int>(rank),
+          d.id,
+          d.fields.town,
+          d.fields.project,
+          d.fields.year,
+          d.fields.framework,
+          r.grade,
+          Score{r.total},
+          Score{r.total_weight},
+          Percent(r.total, r.total_weight).value_or(Rational(0)),
+          CategoryRates(categories, rows)};
+}
+
+double Fraction(const std::optional<Rational>& percent) {
+  return static_cast<double>(percent->RoundScaled(4)) / 1000000.0;
+}
+
+doc::WCell TextCell(const std::string& text, doc::CellStyle style = doc::CellStyle::kText) {
+  doc::WCell c;
+  c.kind = doc::WCell::Kind::kText;
+  c.text = text;
+  c.style = style;
+  return c;
+}
+doc::WCell NumberCell(double value, doc::CellStyle style) {
+  doc::WCell c;
+  c.kind = doc::WCell::Kind::kNumber;
+  c.number = value;
+  c.style = style;
+  return c;
+}
+
+}  // namespace
+
+int64_t SummaryThreshold() {
+  const char* env = std::getenv("JIXIAO_COMPARE_SUMMARY_ABOVE");
+  return env && *env ? std::atoll(env) : 5000;
+}
+
+std::optional<std::vector<OutputFile>> CompareArchivedSummary(
+    store::Store& db, const store::DocumentFilter& f, int64_t count,
+    const std::vector<std::string>& formats, const std::string& template_dir, Diagnostics& diags) {
+  compare::Comparison cmp;
+  cmp.summary.emplace();
+  compare::Summary& sum = *cmp.summary;
+  sum.count = count;
+  // The best document fixes the framework's 一级 names, leaf columns, labels and grade bands.
+  std::vector<store::IndicatorResult> first_rows;
+  std::string first_json, title;
+  store::DocumentFilter best = f;
+  best.order = store::DocumentFilter::Order::kTotalDesc;
+  best.limit = 1;
+  if (!db.ForEach(
+          best,
+          [&](const store::Document& d) {
+            first_json = d.fields.result_json;
+            title = d.fields.framework_title;
+            first_rows = db.Indicators(d.id, diags);
+            return false;
+          },
+          diags))
+    return std::nullopt;
+  std::map<std::string, std::string> names;  // code -> name
+  for (const auto& r : first_rows) {
+    names[r.code] = r.name;
+    if (r.level == 1 && std::find(cmp.categories.begin(), cmp.categories.end(), r.name) ==
+                            cmp.categories.end())
+      cmp.categories.push_back(r.name);
+    if (r.leaf) cmp.columns.push_back({r.code, r.code + " " + r.name});
+  }
+  cmp.basis = "各案例采用同一指标体系“" + title + "”，按总分、一级指标得分率及各末级指标得分率比较。";
+  JsonValue extra = ParseJson("archive", first_json);
+  if (const JsonValue* g = extra.Find("grades"))
+    for (const auto& item : g->items) cmp.grades.push_back({item.Find("label")->text, 0});
+  // Pass 1: the ranking in the database's order — totals summed, the best and worst rows kept,
+  // problems counted per indicator with a few examples.
+  // Indicator rows are read only for the rows kept (the best and the worst).
+  Ranker ranker;
+  std::deque<std::pair<int64_t, store::Document>> bottom;
+  store::DocumentFilter ranked = f;
+  ranked.order = store::DocumentFilter::Order::kTotalDesc;
+  bool ok = db.ForEach(
+      ranked,
+      [&](const store::Document& d) {
+        int64_t rank = ranker.Next(d.fields.results.total);
+        sum.sum += Score{d.fields.results.total};
+        const std::string& json = d.fields.result_json;
+        if (json.find("\"problems\":[]") == std::string::npos) {
+          JsonValue parsed = ParseJson("archive:" + d.id, json);
+          if (const JsonValue* problems = parsed.Find("problems"))
+            for (const auto& p : problems->items)
+              for (const auto& code : p.Find("indicators")->items) {
+                auto it = names.find(code.text);
+                std::string label = it != names.end() ? code.text + " " + it->second : code.text;
+                ++sum.problem_counts[label];
+                auto& list = cmp.problems[label];
+                if (list.size() < kProblemExamples) list.push_back({d.id, p.Find("title")->text});
+              }
+        }
+        if (cmp.ranking.size() < kTop) {
+          cmp.ranking.push_back(Ranked(rank, d, cmp.categories, db.Indicators(d.id, diags)));
+        } else {
+          bottom.push_back({rank, d});
+          bottom.back().second.fields.result_json.clear();
+          if (bottom.size() > kBottom) bottom.pop_front();
+        }
+        return true;
+      },
+      diags);
+  if (!ok || diags.HasErrors()) return std::nullopt;
+  for (const auto& [rank, d] : bottom)
+    cmp.ranking.push_back(Ranked(rank, d, cmp.categories, db.Indicators(d.id, diags)));
+  sum.top = std::min(cmp.ranking.size(), kTop);
+  for (const auto& g : db.GradeCounts(f, diags)) {
+    auto it = std::find_if(cmp.grades.begin(), cmp.grades.end(),
+                           [&](const auto& x) { return x.first == g.grade; });
+    if (it == cmp.grades.end())
+      cmp.grades.push_back({g.grade, static_cast<int>(g.count)});
+    else
+      it->second += static_cast<int>(g.count);
+  }
+  auto lost = db.Deductions(f, diags);
+  if (!lost) return std::nullopt;
+  for (const auto& l : *lost)
+    cmp.most_deducted.push_back(
+        {l.code, l.code + " " + l.name, Rational(l.lost, 100), static_cast<int>(l.documents)});
+  sum.group_label = "地区";
+  auto groups = db.RatesBy(f, "region", 1, diags);
+  if (groups && groups->size() == cmp.categories.size() && groups->front().group.empty()) {
+    sum.group_label = "街镇";
+    groups = db.RatesBy(f, "town", 1, diags);
+  }
+  if (!groups) return std::nullopt;
+  for (const auto& g : *groups) {
+    if (sum.groups.empty() || sum.groups.back().group != g.group)
+      sum.groups.push_back({g.group, g.documents,
+                            std::vector<std::optional<Rational>>(cmp.categories.size())});
+    auto at = std::find(cmp.categories.begin(), cmp.categories.end(), g.name);
+    if (at != cmp.categories.end())
+      sum.groups.back().rates[static_cast<size_t>(at - cmp.categories.begin())] =
+          Percent(g.score, g.weight);
+  }
+  auto years = db.YearTotals(f, diags);
+  if (!years) return std::nullopt;
+  for (const auto& y : *years)
+    sum.years.push_back(
+        {y.year, y.documents,
+         Score::Round(Rational(y.total, 100) / Rational(y.documents ? y.documents : 1))});
+  // Pass 2, while compare.xlsx is written: every ranking row and its leaf rates, row by row.
+  bool streamed = true;
+  auto stream_rows = [&](doc::Workbook& book) {
+    book.stream = [&](const doc::CellSink& put) {
+      Ranker rows;
+      streamed = db.ForEachRanked(
+          f, -1,
+          [&](const store::Document& d, const std::vector<store::IndicatorResult>& ind) {
+            int row = static_cast<int>(rows.seen) + 1;
+            int64_t rank = rows.Next(d.fields.results.total);
+            const auto& fl = d.fields;
+            put(0, row, 0, NumberCell(static_cast<double>(rank), doc::CellStyle::kInteger));
+            put(0, row, 1, TextCell(d.id));
+            put(0, row, 2, TextCell(fl.town.empty() ? d.id : fl.town, doc::CellStyle::kCenter));
+            put(0, row, 3, TextCell(fl.project));
+            put(0, row, 4, TextCell(fl.year, doc::CellStyle::kCenter));
+            put(0, row, 5,
+                NumberCell(static_cast<double>(fl.results.total) / 100.0, doc::CellStyle::kScore));
+            put(0, row, 6, TextCell(fl.results.grade, doc::CellStyle::kCenter));
+            auto rates = CategoryRates(cmp.categories, ind);
+            for (size_t k = 0; k < rates.size(); ++k)
+              if (rates[k])
+                put(0, row, 7 + static_cast<int>(k),
+                    NumberCell(Fraction(rates[k]), doc::CellStyle::kRate));
+            put(1, row, 0, TextCell(d.id));
+            put(1, row, 1, TextCell(fl.town, doc::CellStyle::kCenter));
+            for (size_t k = 0; k < cmp.columns.size(); ++k)
+              for (const auto& r : ind)
+                if (r.leaf && r.code == cmp.columns[k].key) {
+                  auto rate = Percent(r.score, r.weight);
+                  if (rate)
+                    put(1, row, 2 + static_cast<int>(k),
+                        NumberCell(Fraction(rate), doc::CellStyle::kRate));
+                  break;
+                }
+            return true;
+          },
+          diags);
+    };
+  };
+  auto files = RenderComparison(cmp, formats, template_dir, diags, stream_rows);
+  if (!streamed) return std::nullopt;
+  return files;
+}
+
+}  // namespace jixiao
