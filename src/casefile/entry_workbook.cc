@@ -311,6 +311,9 @@ std::string RuleHelp(const Indicator& leaf) {
     help = "按指标值“" + rule.metric + "”计分";
   } else if (rule.type == RuleType::kTarget) {
     help = "按绩效目标“" + rule.target_name + "”的实际值计分";
+    if (rule.national_bands)
+      help += "；定性三档：达成100%–80%（含）、部分达成80%–50%（含）、未达成50%–0；可选等级、填得分比例" +
+              std::string(rule.partly ? "（部分达成未填比例时按" + FormatShare(*rule.partly) + "）" : "");
   } else if (rule.type == RuleType::kDeduction) {
     help = "扣分制：在“扣分明细”中逐项填写";
   } else if (rule.type == RuleType::kTimeliness) {
@@ -346,6 +349,12 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
     InputText(s, r, 8, f && f->override_score ? f->override_score->reason : "");
     InputText(s, r, 9, f ? f->analysis : "");
     InputText(s, r, 10, f ? f->summary : "");
+    InputText(s, r, 11, f && f->share ? FormatShare(*f->share) : "");
+    if (node.rule && node.rule->type == RuleType::kTarget && node.rule->national_bands) {
+      List(s, r, 5, {"达成", "部分达成", "未达成"}, "等级", "定性目标：选达成、部分达成或未达成");
+      Validate(s, r, r, 11, DataValidation::Kind::kAny, 0, 0, "得分比例",
+               "在所选等级的档内填百分比：达成80%–100%，部分达成50%–80%（不含80%），未达成0–50%");
+    }
     if (node.rule && node.rule->type == RuleType::kLevels) {
       std::vector<std::string> labels;
       for (const auto& l : node.rule->levels) labels.push_back(l.label);

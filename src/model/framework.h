@@ -67,6 +67,9 @@ struct Rule {
   std::string source;                        // timeliness: "transfers"
   std::optional<Amount> per_item, per_day;   // timeliness
   std::optional<Rational> partly;            // target: share awarded for 基本… (declared)
+  // target: "bands": "national" — qualitative 达成 [80%,100%], 部分达成 [50%,80%), 未达成
+  // [0,50%) (项目支出绩效评价管理办法); the evaluator may pick the level and share (finding).
+  bool national_bands = false;
 };
 
 struct Indicator {
