@@ -94,6 +94,8 @@ for r in range(2, ws.max_row + 1):
     if ws.cell(r, cols['编码']).value == 'C33':
         ws.cell(r, cols['等级']).value = '部分达成'
         ws.cell(r, cols['得分比例']).value = '85%'
+    if ws.cell(r, cols['编码']).value == 'C3':  # a summary row (issue 23 §5)
+        ws.cell(r, cols['分析']).value = '产出时效总体较好'
 wb.save(sys.argv[1])
 PY
 set +e
@@ -102,4 +104,5 @@ rc=$?
 set -e
 [ $rc -eq 1 ] || { cat q-import.txt; echo "share 85% under 部分达成 should fail import, rc $rc"; exit 1; }
 grep -q "评价结论!L" q-import.txt || { cat q-import.txt; echo "share error not located at 评价结论!L"; exit 1; }
+grep -q "评价结论!J.*汇总行" q-import.txt || { cat q-import.txt; echo "analysis on a summary row not an error at 评价结论!J"; exit 1; }
 echo "walkthrough (qualitative, no 街镇) ok: 98.21 / 97.81"

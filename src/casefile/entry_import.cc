@@ -217,6 +217,14 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
       continue;
     }
     seen.insert(c);
+    if (!node->IsLeaf()) {  // summary rows are shaded: their score is the sum of the leaves
+      for (int col : {value, level, met, score, why, analysis, summary, share})
+        if (col > 0 && !in.Text(r, col).empty())
+          in.Error(r, col, "import.summary_row",
+                   "“" + c + " " + node->name + "”是汇总行（得分为下级指标之和），不填评价内容：请清空此格，"
+                   "把内容填到其下级指标的行");
+      continue;
+    }
     JsonValue f = JsonObject();
     if (!in.Text(r, value).empty()) JsonSet(f, "value", JsonString(in.Text(r, value)));
     const std::string label = in.Text(r, level);

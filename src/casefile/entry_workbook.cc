@@ -334,6 +334,11 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
            node.IsLeaf() ? CellStyle::kText : CellStyle::kHeader);
     s.Number(r, 2, ToDouble(node.weight.ToRational()), CellStyle::kScore);
     s.Text(r, 3, RuleHelp(node), CellStyle::kNote);
+    if (!node.IsLeaf()) {  // a summary row: shaded, nothing to type (import rejects a value)
+      for (int col = 4; col <= 11; ++col) s.Text(r, col, "", CellStyle::kHeader);
+      ++r;
+      return;
+    }
     InputText(s, r, 4, f && f->value ? *f->value : "");
     InputText(s, r, 5, f && f->level ? *f->level : "");
     std::string met;
