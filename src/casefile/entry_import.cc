@@ -206,7 +206,7 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
   int code = in.Column("编码"), value = in.Column("业绩值"), level = in.Column("等级"),
       met = in.Column("满足的要素"), score = in.Column("调整后得分"), why = in.Column("调整原因"),
       analysis = in.Column("分析"), summary = in.Column("摘要用语", false),
-      share = in.Column("得分比例", false);
+      share = in.Column("得分比例", false), not_applicable = in.Column("不适用", false);
   std::set<std::string> seen;
   for (int r = 2; r <= in.LastRow(); ++r) {
     const std::string c = in.Text(r, code);
@@ -218,7 +218,7 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
     }
     seen.insert(c);
     if (!node->IsLeaf()) {  // summary rows are shaded: their score is the sum of the leaves
-      for (int col : {value, level, met, score, why, analysis, summary, share})
+      for (int col : {value, level, met, score, why, analysis, summary, share, not_applicable})
         if (col > 0 && !in.Text(r, col).empty())
           in.Error(r, col, "import.summary_row",
                    "“" + c + " " + node->name + "”是汇总行（得分为下级指标之和），不填评价内容：请清空此格，"
@@ -226,6 +226,15 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
       continue;
     }
     JsonValue f = JsonObject();
+    if (const std::string na = in.Text(r, not_applicable); na == "是") {
+      JsonValue yes;
+      yes.type = JsonValue::Type::kBool;
+      yes.boolean = true;
+      JsonSet(f, "not_applicable", std::move(yes));
+    } else if (!na.empty()) {
+      in.Error(r, not_applicable, "import.not_applicable",
+               "“不适用”列只填“是”（本指标不适用）或留空，实际为“" + na + "”");
+    }
     if (!in.Text(r, value).empty()) JsonSet(f, "value", JsonString(in.Text(r, value)));
     const std::string label = in.Text(r, level);
     const Rule* banded = node->rule && node->rule->type == RuleType::kTarget &&

@@ -77,7 +77,8 @@ const std::vector<Column>& FindingColumns() {
   static const std::vector<Column> k = {
       {"编码", 7},      {"指标名称", 24}, {"分值(分)", 8},    {"评分方式", 22},
       {"业绩值", 14},   {"等级", 12},     {"满足的要素", 12}, {"调整后得分(分)", 10},
-      {"调整原因", 20}, {"分析", 60},     {"摘要用语", 30},   {"得分比例", 10}};
+      {"调整原因", 20}, {"分析", 60},     {"摘要用语", 30},   {"得分比例", 10},
+      {"不适用", 8}};
   return k;
 }
 const std::vector<Column>& DeductionColumns() {

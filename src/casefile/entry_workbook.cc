@@ -335,7 +335,7 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
     s.Number(r, 2, ToDouble(node.weight.ToRational()), CellStyle::kScore);
     s.Text(r, 3, RuleHelp(node), CellStyle::kNote);
     if (!node.IsLeaf()) {  // a summary row: shaded, nothing to type (import rejects a value)
-      for (int col = 4; col <= 11; ++col) s.Text(r, col, "", CellStyle::kHeader);
+      for (int col = 4; col <= 12; ++col) s.Text(r, col, "", CellStyle::kHeader);
       ++r;
       return;
     }
@@ -355,6 +355,11 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
     InputText(s, r, 9, f ? f->analysis : "");
     InputText(s, r, 10, f ? f->summary : "");
     InputText(s, r, 11, f && f->share ? FormatShare(*f->share) : "");
+    InputText(s, r, 12, f && f->not_applicable ? "是" : "");
+    List(s, r, 12, {"是"}, "不适用",
+         fw.not_applicable_within_level1
+             ? "本指标不适用时选“是”：其分值在所属一级指标内按比例调剂"
+             : "本指标不适用时选“是”：按百分制折算，其分值按比例计入其他指标");
     if (node.rule && node.rule->type == RuleType::kTarget && node.rule->national_bands) {
       List(s, r, 5, {"达成", "部分达成", "未达成"}, "等级", "定性目标：选达成、部分达成或未达成");
       Validate(s, r, r, 11, DataValidation::Kind::kAny, 0, 0, "得分比例",

@@ -99,11 +99,17 @@ void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
     if (!in.Expect(item, JsonValue::Type::kObject)) continue;
     in.RejectUnknown(item,
                      {"value", "level", "share", "met_elements", "deductions", "override", "analysis",
-                      "summary"});
+                      "summary", "not_applicable"});
     Finding f;
     f.where = in.Where(item);
     if (const JsonValue* value = item.Find("value")) f.value = in.String(*value);
     if (const JsonValue* level = item.Find("level")) f.level = in.String(*level);
+    if (const JsonValue* na = item.Find("not_applicable")) {
+      if (na->type == JsonValue::Type::kBool)
+        f.not_applicable = na->boolean;
+      else
+        in.Error(*na, "case.not_applicable", "not_applicable 应为 true 或 false");
+    }
     if (const JsonValue* share = item.Find("share")) {
       f.share = ReadNumber(in, *share);
       f.share_where = in.Where(*share);

@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "scoring/checks.h"
 #include "scoring/metrics.h"
+#include "scoring/not_applicable.h"
 #include "scoring/rules.h"
 
 namespace jixiao {
@@ -24,8 +25,9 @@ namespace {
 
 class Scorer {
  public:
-  Scorer(const Framework& fw, const Case& c, Diagnostics& diags, Scorecard& card)
-      : fw_(fw), c_(c), diags_(diags), card_(card) {}
+  Scorer(const Framework& fw, const Case& c, Diagnostics& diags, Scorecard& card,
+         const std::map<std::string, Score>& not_applicable)
+      : fw_(fw), c_(c), diags_(diags), card_(card), not_applicable_(not_applicable) {}
 
   Score Node(const Indicator& node, int parent) {
     int index = static_cast<int>(card_.indicators.size());
@@ -50,6 +52,19 @@ class Scorer {
  private:
   void Leaf(const Indicator& node, IndicatorResult& r) {
     r.rule_type = RuleTypeName(node.rule->type);
+    if (auto na = not_applicable_.find(node.code); na != not_applicable_.end()) {
+      r.not_applicable_weight = na->second;
+      r.value = "不适用";
+      r.rule_text = DescribeRule(*node.rule, na->second);
+      const std::string where = fw_.not_applicable_within_level1
+                                    ? "在所属一级指标内按分值比例调剂至其他适用指标"
+                                    : "按百分制折算，按分值比例计入其他适用指标";
+      r.evidence = "该指标不适用，原分值" + FormatScore(na->second) + "不计入评分，" + where;
+      r.sentence = "该指标不适用，不扣分；原分值" + FormatScore(na->second) + where + "。";
+      r.summary = "该指标不适用（原分值" + FormatScore(na->second) + "），" + where + "。";
+      r.arithmetic = "不适用：分值 " + FormatScore(na->second) + " → 0";
+      return;
+    }
     RuleContext ctx{fw_, c_, card_.metrics, diags_};
     auto outcome = EvaluateRule(node, ctx);
     if (!outcome) return;  // error already reported; the scorecard will not be published
@@ -113,6 +128,7 @@ class Scorer {
   const Case& c_;
   Diagnostics& diags_;
   Scorecard& card_;
+  const std::map<std::string, Score>& not_applicable_;
 };
 
 }  // namespace
@@ -126,10 +142,12 @@ Scorecard ScoreCase(const Framework& fw, const Case& c, Diagnostics& diags) {
   card.total_weight = fw.total;
   card.metrics = ResolveMetrics(fw, c, local);
   CheckCase(fw, c, local);
-  Scorer scorer(fw, c, local, card);
-  for (const auto& top : fw.indicators) card.total += scorer.Node(top, -1);
+  std::map<std::string, Score> not_applicable;
+  const Framework weighted = ApplyNotApplicable(fw, c, not_applicable, local);
+  Scorer scorer(weighted, c, local, card, not_applicable);
+  for (const auto& top : weighted.indicators) card.total += scorer.Node(top, -1);
   card.grade = fw.GradeFor(card.total);
-  VerifyScorecard(fw, card, local);
+  VerifyScorecard(weighted, card, local);
   CheckShortfallScoredTwice(fw, card, local);
   card.checks = local.items();
   diags.Append(local);
