@@ -106,3 +106,29 @@ set -e
 grep -q "评价结论!L" q-import.txt || { cat q-import.txt; echo "share error not located at 评价结论!L"; exit 1; }
 grep -q "评价结论!J.*汇总行" q-import.txt || { cat q-import.txt; echo "analysis on a summary row not an error at 评价结论!J"; exit 1; }
 echo "walkthrough (qualitative, no 街镇) ok: 98.21 / 97.81"
+
+# Issue 23 blocker 2: 服务档案建档率 (D141, 5分) marked 不适用 on the 评价结论 sheet; national-2020
+# declares no not_applicable, so 按百分制折算: the other 95 points × 100/95 in hundredths (largest
+# remainder: the nine 3-point leaves 315.79 → 3.16 and C11 351.58 → 3.52 take the 10 spare
+# hundredths; D151 842.1 → 8.42). Lost: A11 25% of 3.16 = 0.79, D151 8.42 − 8×85/90×8.42/8 =
+# 0.47 (7.952… → 7.95); total 100 − 0.79 − 0.47 = 98.74 优.
+"$bin" new na-case --framework national-2020 --targets "$root/data/targets/gumei-eldercare-2025/targets.csv" >/dev/null 2>&1
+"$bin" sheet na-case -o na.xlsx
+/usr/bin/python3 "$root/tests/walkthrough_fill.py" na.xlsx na-case
+/usr/bin/python3 - na.xlsx <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['评价结论']
+cols = {str(ws.cell(1, c).value or '').split('(')[0]: c for c in range(1, ws.max_column + 1)}
+for r in range(2, ws.max_row + 1):
+    if ws.cell(r, cols['编码']).value == 'D141':
+        ws.cell(r, cols['不适用']).value = '是'
+wb.save(sys.argv[1])
+PY
+"$bin" import na.xlsx na-case
+n=$("$bin" score na-case --json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], d["grade"])')
+[ "$n" = "98.74 优" ] || { echo "不适用 D141 rescaled: $n, expected 98.74 优"; exit 1; }
+"$bin" report na-case -o out/na-case
+grep -q "D141 服务档案建档率 | 不适用（原5） | 不适用 | 0" out/na-case/report.md || { grep -n "D141" out/na-case/report.md; echo "评分表 does not show D141 不适用"; exit 1; }
+grep -q "该指标不适用（原分值5分），按百分制折算" out/na-case/report.md || { echo "analysis does not say D141 不适用"; exit 1; }
+echo "walkthrough (不适用 rescaled) ok: $n"

@@ -26,8 +26,13 @@ namespace {
 class Scorer {
  public:
   Scorer(const Framework& fw, const Case& c, Diagnostics& diags, Scorecard& card,
-         const std::map<std::string, Score>& not_applicable)
-      : fw_(fw), c_(c), diags_(diags), card_(card), not_applicable_(not_applicable) {}
+         const Framework& weighted, const std::map<std::string, Score>& not_applicable)
+      : fw_(fw),
+        c_(c),
+        diags_(diags),
+        card_(card),
+        weighted_(weighted),
+        not_applicable_(not_applicable) {}
 
   Score Node(const Indicator& node, int parent) {
     int index = static_cast<int>(card_.indicators.size());
@@ -37,7 +42,7 @@ class Scorer {
     r.name = node.name;
     r.level = node.level;
     r.parent = parent;
-    r.weight = node.weight;
+    r.weight = weighted_.Find(node.code)->weight;  // node.weight unless 不适用 moved weight
     r.leaf = node.IsLeaf();
     if (r.leaf) {
       Leaf(node, r);
@@ -95,6 +100,14 @@ class Scorer {
       r.arithmetic += "；另扣 findings：max(0, " + outcome->score.ToString() + terms +
                       ") = " + exact.ToString();
     }
+    // Weight moved here from a 不适用 leaf: the leaf is scored on its declared weight (levels and
+    // deductions in points keep their meaning), then scaled exactly to its new weight.
+    if (r.weight != node.weight && node.weight.hundredths > 0) {
+      const Rational factor = r.weight.ToRational() / node.weight.ToRational();
+      r.arithmetic += "；不适用指标分值折算：" + exact.ToString() + " × " + FormatScoreNumber(r.weight) +
+                      "/" + FormatScoreNumber(node.weight) + " = " + (exact * factor).ToString();
+      exact = exact * factor;
+    }
     r.exact = exact;
     r.value = f && f->value ? *f->value : outcome->value;
     r.evidence = outcome->evidence;
@@ -128,6 +141,7 @@ class Scorer {
   const Case& c_;
   Diagnostics& diags_;
   Scorecard& card_;
+  const Framework& weighted_;
   const std::map<std::string, Score>& not_applicable_;
 };
 
@@ -144,8 +158,8 @@ Scorecard ScoreCase(const Framework& fw, const Case& c, Diagnostics& diags) {
   CheckCase(fw, c, local);
   std::map<std::string, Score> not_applicable;
   const Framework weighted = ApplyNotApplicable(fw, c, not_applicable, local);
-  Scorer scorer(weighted, c, local, card, not_applicable);
-  for (const auto& top : weighted.indicators) card.total += scorer.Node(top, -1);
+  Scorer scorer(fw, c, local, card, weighted, not_applicable);
+  for (const auto& top : fw.indicators) card.total += scorer.Node(top, -1);
   card.grade = fw.GradeFor(card.total);
   VerifyScorecard(weighted, card, local);
   CheckShortfallScoredTwice(fw, card, local);
