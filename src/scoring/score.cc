@@ -1,6 +1,9 @@
 #include "scoring/score.h"
 
+#include <cctype>
+
 #include "core/format.h"
+#include "core/quantity.h"
 #include "scoring/checks.h"
 #include "scoring/metrics.h"
 #include "scoring/not_applicable.h"
@@ -22,6 +25,28 @@ std::string DeductionSentence(Score weight, const Rational& exact_score, Score r
 }
 
 namespace {
+
+// Issue 23 §6: a typed 业绩值 ("97%") that differs from the figure the rule computed ("98.74%")
+// at the typed precision is warned, with both figures, at the finding.
+void CheckTypedValue(const std::string& code, const Finding& f, const std::string& computed,
+                     Diagnostics& diags) {
+  if (!f.value || computed.empty()) return;
+  QuantityParse typed = ParseQuantity(*f.value), ours = ParseQuantity(computed);
+  if (!typed.quantity || !ours.quantity || ours.quantity->unit.empty()) return;
+  auto factor = UnitFactor(typed.quantity->unit.empty() ? ours.quantity->unit : typed.quantity->unit,
+                           ours.quantity->unit);
+  if (!factor) return;
+  int decimals = 0;
+  if (size_t dot = f.value->find('.'); dot != std::string::npos)
+    while (dot + 1 + static_cast<size_t>(decimals) < f.value->size() &&
+           std::isdigit(static_cast<unsigned char>((*f.value)[dot + 1 + static_cast<size_t>(decimals)])))
+      ++decimals;
+  const Rational as_typed = typed.quantity->value * *factor;
+  if (as_typed.RoundScaled(decimals) == ours.quantity->value.RoundScaled(decimals)) return;
+  diags.Warning("finding.value_differs", f.where,
+                "指标 " + code + " 填写的业绩值“" + *f.value + "”与按数据计算的“" + computed +
+                    "”不一致：请核对，改为计算值或在分析中说明差异");
+}
 
 class Scorer {
  public:
@@ -109,6 +134,7 @@ class Scorer {
       exact = exact * factor;
     }
     r.exact = exact;
+    if (f) CheckTypedValue(node.code, *f, outcome->value, diags_);
     r.value = f && f->value ? *f->value : outcome->value;
     r.evidence = outcome->evidence;
     r.formula = outcome->formula;

@@ -103,4 +103,35 @@ TEST_CASE("不适用: rescaled to 100 by default, or moved within its 一级") {
   CHECK(d3.HasErrors());
 }
 
+TEST_CASE("a typed 业绩值 that differs from the computed figure is warned with both figures") {
+  Framework fw = TwoCategories();
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "执行率";
+  fw.indicators[0].children[0].rule = r;
+  Case c;
+  c.targets.present = true;
+  c.targets.file = "targets.csv";
+  TargetRow row;
+  row.level3 = "执行率";
+  row.value = "≥95%";
+  row.actual = "98.74%";
+  row.line = 2;
+  c.targets.rows.push_back(row);
+  auto warned = [&](const std::string& typed) {
+    c.findings["A1"].value = typed;
+    Diagnostics d;
+    ScoreCase(fw, c, d);
+    for (const auto& item : d.items())
+      if (item.code == "finding.value_differs")
+        return item.message.find(typed) != std::string::npos &&
+               item.message.find("98.74%") != std::string::npos;
+    return false;
+  };
+  CHECK(warned("97%"));
+  CHECK_FALSE(warned("98.74%"));
+  CHECK_FALSE(warned("98.7%"));  // equal at the typed precision
+  CHECK_FALSE(warned("见分析"));
+}
+
 }  // namespace jixiao
