@@ -10,6 +10,13 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 "$bin" new my-case --framework national-2020 --targets "$root/data/targets/gumei-eldercare-2025/targets.csv"
 "$bin" sheet my-case -o my-case.xlsx
+# Issue 23 §7: a computed indicator's 评分方式 shows its formula and the bands as the report does.
+/usr/bin/python3 - my-case.xlsx <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['评价结论']
+help_text = next(str(ws.cell(r, 4).value) for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == 'B12')
+assert '实际支出 ÷ 调整后预算' in help_text and '每减少1个百分点扣0.5分' in help_text, help_text
+PY
 set +e
 "$bin" validate my-case >validate-before.txt 2>&1
 rc=$?

@@ -6,7 +6,9 @@
 
 #include "casefile/case_files.h"
 #include "casefile/entry_layout.h"
+#include "casefile/targets_framework.h"
 #include "core/format.h"
+#include "core/text.h"
 #include "model/metric_names.h"
 
 namespace jixiao {
@@ -308,7 +310,13 @@ std::string RuleHelp(const Indicator& leaf) {
     for (size_t i = 0; i < rule.elements.size(); ++i)
       help += std::to_string(i + 1) + "." + rule.elements[i].text + " ";
   } else if (!rule.metric.empty()) {
+    // Issue 23 §7: the bands/formula as the report states them (the 评分标准 text), and the
+    // formula of a metric computed from the tables.
     help = "按指标值“" + rule.metric + "”计分";
+    if (const DerivedMetricInfo* derived = FindDerivedMetric(rule.metric))
+      help += "（" + rule.metric + " = " + derived->formula + "，由数据表计算）";
+    if (!leaf.criteria.empty() && !StartsWith(leaf.criteria, kTodoMark))
+      help += "；评分标准：" + leaf.criteria;
   } else if (rule.type == RuleType::kTarget) {
     help = "按绩效目标“" + rule.target_name + "”的实际值计分";
     if (rule.national_bands)
