@@ -85,6 +85,9 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     if (it == cols.end() || it->second >= grid.rows[r].size()) return "";
     return Trim(grid.rows[r][it->second]);
   };
+  // The 一级/二级 written last, by any row: an empty template row (效益指标,经济效益指标,,) is
+  // dropped, but the rows below it keep the 一级 it opened (issue 23 §4).
+  std::string last_l1, last_l2;
   for (size_t r = header + 1; r < grid.rows.size(); ++r) {
     RawTargetRow row;
     row.level1 = cell(r, Role::kL1);
@@ -98,10 +101,20 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
       }
     }
     row.value = value_col < grid.rows[r].size() ? Trim(grid.rows[r][value_col]) : "";
-    if (row.level3.empty() && row.value.empty()) continue;  // blank or a note row
-    if (row.level1.empty() && !out.empty()) row.level1 = out.back().level1;
-    if (row.level2.empty() && !out.empty() && row.level1 == out.back().level1)
-      row.level2 = out.back().level2;
+    if (row.level3.empty() && row.value.empty()) {  // blank, a note or an empty template row
+      if (!row.level1.empty() || !row.level2.empty())
+        diags.Warning("targets.row_dropped", grid.where(r, cols[Role::kL3]),
+                      "这一行（" + (row.level1.empty() ? last_l1 : row.level1) + "/" + row.level2 +
+                          "）没有三级指标和指标值，未加入指标体系；其一级/二级仍用于下面留空的行。"
+                          "如本项目有此类目标，请补上三级指标和指标值");
+      if (!row.level1.empty()) last_l1 = row.level1, last_l2.clear();
+      if (!row.level2.empty()) last_l2 = row.level2;
+      continue;
+    }
+    if (row.level1.empty()) row.level1 = last_l1;
+    if (row.level2.empty() && row.level1 == last_l1) row.level2 = last_l2;
+    last_l1 = row.level1;
+    last_l2 = row.level2;
     row.value_type = cell(r, Role::kType);
     row.unit = cell(r, Role::kUnit);
     row.explanation = cell(r, Role::kExplanation);
