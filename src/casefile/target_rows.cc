@@ -50,8 +50,26 @@ struct Grid {
   std::function<Location(size_t row, size_t col)> where;
 };
 
+void HeaderBlock(const Grid& grid, size_t header, std::map<std::string, std::string>& project) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"项目名称", "name"}, {"主管部门", "authority"}, {"实施单位", "unit"}};
+  for (size_t r = 0; r < header && r < grid.rows.size(); ++r)
+    for (size_t c = 0; c < grid.rows[r].size(); ++c)
+      for (const auto& [label, key] : kLabels) {
+        if (Compact(grid.rows[r][c]) != label || project.count(key)) continue;
+        for (size_t v = c + 1; v < grid.rows[r].size(); ++v) {
+          const std::string text = Trim(grid.rows[r][v]);
+          if (text.empty()) continue;
+          bool is_label = false;
+          for (const auto& [other, unused] : kLabels) is_label = is_label || Compact(text) == other;
+          if (!is_label) project[key] = text;
+          break;
+        }
+      }
+}
+
 void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow>& out,
-             Diagnostics& diags) {
+             Diagnostics& diags, std::map<std::string, std::string>* project) {
   size_t header = grid.rows.size();
   std::map<Role, size_t> cols;
   std::vector<size_t> value_cols;
@@ -75,6 +93,7 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
       });
     }
   }
+  if (project && header < grid.rows.size()) HeaderBlock(grid, header, *project);
   if (header == grid.rows.size()) {
     diags.Error("targets.header", {file, 0, 0, ""},
                 "找不到表头：绩效目标表应有“一级指标、二级指标、三级指标、指标值”等列");
@@ -132,7 +151,8 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
 
 }  // namespace
 
-std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostics& diags) {
+std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostics& diags,
+                                          std::map<std::string, std::string>* project) {
   std::vector<RawTargetRow> out;
   // A folder holding targets.csv (the layout `jixiao targets check` reads) stands for that file.
   const std::string file = IsDirectory(file_in) ? file_in + "/targets.csv" : file_in;
@@ -151,7 +171,7 @@ std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostic
           return CellLocation(file, sheet.name, static_cast<int>(r) + 1, static_cast<int>(c) + 1);
         };
         Diagnostics local;
-        Collect(grid, file, out, local);
+        Collect(grid, file, out, local, project);
         if (!local.HasErrors() || &sheet == &book.sheets.back()) {
           diags.Append(local);
           return out;
@@ -174,7 +194,7 @@ std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostic
       if (c < csv.header.size()) where.path = csv.header[c];
       return where;
     };
-    Collect(grid, file, out, diags);
+    Collect(grid, file, out, diags, project);
   } catch (const InputError& e) {
     diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
   }
