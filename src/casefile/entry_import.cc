@@ -173,7 +173,8 @@ void ReadTargetLevel(SheetReader& in, int r, int level_col, int share_col, const
     level = AttainmentFromLabel(label);
     if (!level)
       in.Error(r, level_col, "import.level",
-               "等级“" + label + "”不是指标 " + code + " 的可选等级（达成、部分达成、未达成），请从下拉列表选择");
+               "等级“" + label + "”不是指标 " + code +
+                   " 的可选等级（达成、部分达成、未达成），请从下拉列表选择");
     else
       JsonSet(f, "level", JsonString(label));
   }
@@ -191,8 +192,8 @@ void ReadTargetLevel(SheetReader& in, int r, int level_col, int share_col, const
   }
   if (!InNationalBand(*level, share)) {
     in.Error(r, share_col, "import.share",
-             "得分比例 " + FormatShare(share) + " 不在“" + label + "”档 " + NationalBandText(*level) +
-                 " 之内：请改为档内比例或改选等级");
+             "得分比例 " + FormatShare(share) + " 不在“" + label + "”档 " +
+                 NationalBandText(*level) + " 之内：请改为档内比例或改选等级");
     return;
   }
   JsonSet(f, "share", JsonString(FormatShare(share)));
@@ -221,8 +222,9 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
       for (int col : {value, level, met, score, why, analysis, summary, share, not_applicable})
         if (col > 0 && !in.Text(r, col).empty())
           in.Error(r, col, "import.summary_row",
-                   "“" + c + " " + node->name + "”是汇总行（得分为下级指标之和），不填评价内容：请清空此格，"
-                   "把内容填到其下级指标的行");
+                   "“" + c + " " + node->name +
+                       "”是汇总行（得分为下级指标之和），不填评价内容：请清空此格，"
+                       "把内容填到其下级指标的行");
       continue;
     }
     JsonValue f = JsonObject();
@@ -237,10 +239,10 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
     }
     if (!in.Text(r, value).empty()) JsonSet(f, "value", JsonString(in.Text(r, value)));
     const std::string label = in.Text(r, level);
-    const Rule* banded = node->rule && node->rule->type == RuleType::kTarget &&
-                                 node->rule->national_bands
-                             ? &*node->rule
-                             : nullptr;
+    const Rule* banded =
+        node->rule && node->rule->type == RuleType::kTarget && node->rule->national_bands
+            ? &*node->rule
+            : nullptr;
     if (banded) {
       ReadTargetLevel(in, r, level, share, c, f);
     } else if (!in.Text(r, share).empty()) {

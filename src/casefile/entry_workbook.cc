@@ -320,8 +320,11 @@ std::string RuleHelp(const Indicator& leaf) {
   } else if (rule.type == RuleType::kTarget) {
     help = "按绩效目标“" + rule.target_name + "”的实际值计分";
     if (rule.national_bands)
-      help += "；定性三档：达成100%–80%（含）、部分达成80%–50%（含）、未达成50%–0；可选等级、填得分比例" +
-              std::string(rule.partly ? "（部分达成未填比例时按" + FormatShare(*rule.partly) + "）" : "");
+      help +=
+          "；定性三档：达成100%–80%（含）、部分达成80%–50%（含）、未达成50%"
+          "–0；可选等级、填得分比例" +
+          std::string(rule.partly ? "（部分达成未填比例时按" + FormatShare(*rule.partly) + "）"
+                                  : "");
   } else if (rule.type == RuleType::kDeduction) {
     help = "扣分制：在“扣分明细”中逐项填写";
   } else if (rule.type == RuleType::kTimeliness) {

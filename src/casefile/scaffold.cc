@@ -1,9 +1,9 @@
 // `jixiao new`: writes a case folder to fill in.
 #include "casefile/scaffold.h"
 
-#include <map>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "casefile/case_files.h"

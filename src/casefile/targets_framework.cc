@@ -212,7 +212,8 @@ std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
       JsonSet(rule, "type", JsonString("target"));
       JsonSet(rule, "target", JsonString(row.level3));
       if (UsableTargetValue(row.value) && !TargetValue::Parse(row.value).quantitative) {
-        // The national three bands; 部分达成 defaults to the low end of its band (docs/case-format.md).
+        // The national three bands; 部分达成 defaults to the low end of its band
+        // (docs/case-format.md).
         JsonSet(rule, "partly", JsonString("50%"));
         JsonSet(rule, "bands", JsonString("national"));
       }

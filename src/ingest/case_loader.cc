@@ -97,9 +97,8 @@ void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
   for (const auto& [code, item] : v.members) {
     if (!in.Expect(item, JsonValue::Type::kObject)) continue;
-    in.RejectUnknown(item,
-                     {"value", "level", "share", "met_elements", "deductions", "override", "analysis",
-                      "summary", "not_applicable"});
+    in.RejectUnknown(item, {"value", "level", "share", "met_elements", "deductions", "override",
+                            "analysis", "summary", "not_applicable"});
     Finding f;
     f.where = in.Where(item);
     if (const JsonValue* value = item.Find("value")) f.value = in.String(*value);

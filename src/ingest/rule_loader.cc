@@ -283,7 +283,8 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
       if (text && !rule.national_bands) {
         in.Error(*bands, "rule.target_bands",
                  "target 规则的 bands 目前只支持 \"national\"（达成 100–80%、部分达成 80–50%、"
-                 "未达成 50–0%），实际为“" + *text + "”");
+                 "未达成 50–0%），实际为“" +
+                     *text + "”");
         ok = false;
       }
       if (rule.national_bands && rule.partly &&

@@ -49,8 +49,8 @@ struct Finding {
   std::optional<std::string> level;  // levels rule; target rule: 达成/部分达成/未达成
   std::optional<Rational> share;     // target rule with bands: share within the level's band
   Location share_where;
-  bool not_applicable = false;  // 不适用: scored as the framework's not_applicable says
-  std::vector<int> met_elements;     // elements rule, 1-based
+  bool not_applicable = false;    // 不适用: scored as the framework's not_applicable says
+  std::vector<int> met_elements;  // elements rule, 1-based
   bool has_met_elements = false;
   std::vector<CaseDeduction> deductions;
   std::optional<ScoreOverride> override_score;

@@ -47,7 +47,8 @@ bool Spread(std::vector<Indicator*>& scope, const Case& c, std::map<std::string,
   if (kept == 0) {
     const Indicator* first = scope.front();
     diags.Error("finding.not_applicable", c.findings.at(first->code).where,
-                "指标“" + first->code + "”所在范围内的指标都标为不适用，分值无处折算：请至少保留一个适用的指标");
+                "指标“" + first->code +
+                    "”所在范围内的指标都标为不适用，分值无处折算：请至少保留一个适用的指标");
     return false;
   }
   // new_i = w_i × total / kept, floored; the remaining hundredths go to the largest remainders.

@@ -1,7 +1,8 @@
 // The target rule: a leaf scored against a row of the case's 绩效目标表 (targets.csv). Numbers
 // compare in the target's unit (exact conversion only); qualitative 实际值 are read by the tables
 // of model/target_value.h; 基本… scores the share the rule declares in `partly`. With national
-// bands the evaluator's 等级/得分比例 (finding level/share) are used, the share checked in its band.
+// bands the evaluator's 等级/得分比例 (finding level/share) are used, the share checked in its
+// band.
 #include "core/format.h"
 #include "model/target_value.h"
 #include "scoring/rules_internal.h"
@@ -47,7 +48,8 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
     if (as_eq.attainment != as_ge.attainment)
       ctx.diags.Warning("rule.target_bare_value", value_at,
                         "绩效目标“" + row->level3 + "”的指标值“" + row->value +
-                            "”未写比较符，按“≥" + row->value + "”评分（按“=”则结论不同）；请写明 ≥、≤ 或 =");
+                            "”未写比较符，按“≥" + row->value +
+                            "”评分（按“=”则结论不同）；请写明 ≥、≤ 或 =");
   }
   ActualReading actual = ReadActual(target, row->actual);
   if (!actual.attainment) {
@@ -147,11 +149,12 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
     arithmetic = Exact(actual.number) + " " + CompareOpSymbol(target.op) + " " +
                  Exact(target.number) + "，已达成 → 比例 1";
   }
-  std::string verdict = !actual.quantitative
-                            ? (*level == Attainment::kMet ? "，已达成" : "，" + AttainmentLabel(*level))
-                        : fraction == Rational(1) ? "，已达成"
-                        : fraction.IsZero()       ? "，未达成"
-                                                  : "，部分达成";
+  std::string verdict =
+      !actual.quantitative
+          ? (*level == Attainment::kMet ? "，已达成" : "，" + AttainmentLabel(*level))
+      : fraction == Rational(1) ? "，已达成"
+      : fraction.IsZero()       ? "，未达成"
+                                : "，部分达成";
   auto out = FromFraction(leaf, fraction, actual.shown, evidence + verdict);
   out.inputs = inputs;
   out.arithmetic = arithmetic + "；" + out.arithmetic;

@@ -304,7 +304,8 @@ TEST_CASE("one shortfall scored twice is warned (issue 24 §5); once is not") {
   bool warned = false;
   for (const auto& d : twice.diags.items())
     warned |= d.code == "score.shortfall_twice" && d.severity == Severity::kWarning &&
-              d.message.find("A1") != std::string::npos && d.message.find("A2") != std::string::npos;
+              d.message.find("A1") != std::string::npos &&
+              d.message.find("A2") != std::string::npos;
   CHECK(warned);
   c.targets.rows[0].actual = "100%";  // the row met: one deduction only
   auto once = Run(TwoLeaves(rate, row), c);
@@ -544,7 +545,7 @@ TEST_CASE("target with national bands: the evaluator's level and share, checked 
   CHECK(no_bands.diags.items().back().message.find("fw.json") != std::string::npos);
   r.national_bands = true;
   CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{280});  // 4 × 70%
-  c.findings["A1"].share = Rational(4, 5);                      // 80% belongs to 达成
+  c.findings["A1"].share = Rational(4, 5);                    // 80% belongs to 达成
   auto outside = Run(OneLeaf(r, 400), c);
   REQUIRE(outside.diags.HasErrors());
   CHECK(outside.diags.items().back().code == "rule.target_share");

@@ -33,13 +33,15 @@ void CheckTypedValue(const std::string& code, const Finding& f, const std::strin
   if (!f.value || computed.empty()) return;
   QuantityParse typed = ParseQuantity(*f.value), ours = ParseQuantity(computed);
   if (!typed.quantity || !ours.quantity || ours.quantity->unit.empty()) return;
-  auto factor = UnitFactor(typed.quantity->unit.empty() ? ours.quantity->unit : typed.quantity->unit,
-                           ours.quantity->unit);
+  auto factor =
+      UnitFactor(typed.quantity->unit.empty() ? ours.quantity->unit : typed.quantity->unit,
+                 ours.quantity->unit);
   if (!factor) return;
   int decimals = 0;
   if (size_t dot = f.value->find('.'); dot != std::string::npos)
     while (dot + 1 + static_cast<size_t>(decimals) < f.value->size() &&
-           std::isdigit(static_cast<unsigned char>((*f.value)[dot + 1 + static_cast<size_t>(decimals)])))
+           std::isdigit(
+               static_cast<unsigned char>((*f.value)[dot + 1 + static_cast<size_t>(decimals)])))
       ++decimals;
   const Rational as_typed = typed.quantity->value * *factor;
   if (as_typed.RoundScaled(decimals) == ours.quantity->value.RoundScaled(decimals)) return;
@@ -129,8 +131,9 @@ class Scorer {
     // deductions in points keep their meaning), then scaled exactly to its new weight.
     if (r.weight != node.weight && node.weight.hundredths > 0) {
       const Rational factor = r.weight.ToRational() / node.weight.ToRational();
-      r.arithmetic += "；不适用指标分值折算：" + exact.ToString() + " × " + FormatScoreNumber(r.weight) +
-                      "/" + FormatScoreNumber(node.weight) + " = " + (exact * factor).ToString();
+      r.arithmetic += "；不适用指标分值折算：" + exact.ToString() + " × " +
+                      FormatScoreNumber(r.weight) + "/" + FormatScoreNumber(node.weight) + " = " +
+                      (exact * factor).ToString();
       exact = exact * factor;
     }
     r.exact = exact;
