@@ -153,10 +153,10 @@ with tempfile.TemporaryDirectory() as tmp:
 
     def bad_level(wb):
         ws = wb['评价结论']
-        ws.cell(2, 6).value = '很好'  # A (一级) has no levels rule
+        ws.cell(2, 6).value = '很好'  # A (一级) is a summary row: nothing is typed there (issue 23 §5)
         ws.cell(3, 1).value = 'Z99'
     out = broken(bad_level, 'bad-level-and-code')
-    check('评价结论!F2' in out and '不按等级评分' in out, f'level on a non-levels node located: {out}')
+    check('评价结论!F2' in out and '汇总行' in out, f'value on a summary row located: {out}')
     check('评价结论!A3' in out and 'Z99' in out, f'unknown code located: {out}')
     # Unknown level label on a levels leaf (national-2020 A21).
     nat = openpyxl.load_workbook(f'{tmp}/nat.xlsx')

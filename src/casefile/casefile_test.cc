@@ -8,6 +8,7 @@
 
 #include "casefile/case_files.h"
 #include "casefile/entry_layout.h"
+#include "casefile/target_rows.h"
 #include "casefile/targets_framework.h"
 #include "core/text.h"
 
@@ -112,4 +113,40 @@ TEST_CASE("case folders are written whole or not at all") {
 }
 
 }  // namespace
+TEST_CASE("an empty template row is listed and the rows below keep the 一级 it opened") {
+  const std::string file = std::filesystem::temp_directory_path().string() + "/jixiao-t-" +
+                           std::to_string(getpid()) + ".csv";
+  std::ofstream(file) << "一级,二级,三级,指标值类型,指标值,计量单位\n"
+                         "产出指标,数量指标,服务人次,定量,≥100,人次\n"
+                         "效益指标,经济效益指标,,,,\n"
+                         ",社会效益指标,群众受益率,定量,≥90,%\n";
+  Diagnostics diags;
+  auto rows = ReadTargetTable(file, diags);
+  std::filesystem::remove(file);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].level1 == "效益指标");  // was 产出指标: the dropped row's 一级 was lost
+  CHECK(rows[1].level2 == "社会效益指标");
+  bool listed = false;
+  for (const auto& d : diags.items())
+    listed = listed || (d.code == "targets.row_dropped" && d.where.line == 3);
+  CHECK(listed);
+}
+
+TEST_CASE("the 申报表's header block gives 项目名称, 主管部门 and 实施单位") {
+  const std::string file = std::filesystem::temp_directory_path().string() + "/jixiao-h-" +
+                           std::to_string(getpid()) + ".csv";
+  std::ofstream(file) << "项目名称,社区养老服务,,主管部门,某街道办事处,\n"
+                         "实施单位,,某服务中心,,,\n"
+                         "一级,二级,三级,指标值类型,指标值,计量单位\n"
+                         "产出指标,数量指标,服务人次,定量,≥100,人次\n";
+  Diagnostics diags;
+  std::map<std::string, std::string> project;
+  auto rows = ReadTargetTable(file, diags, &project);
+  std::filesystem::remove(file);
+  REQUIRE(rows.size() == 1);
+  CHECK(project["name"] == "社区养老服务");
+  CHECK(project["authority"] == "某街道办事处");
+  CHECK(project["unit"] == "某服务中心");
+}
+
 }  // namespace jixiao

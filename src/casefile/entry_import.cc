@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/json.h"
+#include "model/target_value.h"
 
 namespace jixiao {
 namespace {
@@ -162,6 +163,42 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
   return out;
 }
 
+// 等级 and 得分比例 of a target leaf with the national bands: the level one of 达成/部分达成/
+// 未达成, the share (65%, 65 or 0.65) inside that level's band; errors at their cells.
+void ReadTargetLevel(SheetReader& in, int r, int level_col, int share_col, const std::string& code,
+                     JsonValue& f) {
+  const std::string label = in.Text(r, level_col);
+  std::optional<Attainment> level;
+  if (!label.empty()) {
+    level = AttainmentFromLabel(label);
+    if (!level)
+      in.Error(r, level_col, "import.level",
+               "等级“" + label + "”不是指标 " + code +
+                   " 的可选等级（达成、部分达成、未达成），请从下拉列表选择");
+    else
+      JsonSet(f, "level", JsonString(label));
+  }
+  const std::string text = in.Text(r, share_col);
+  if (text.empty()) return;
+  auto value = in.Number(r, share_col, false, true);
+  if (!value) return;
+  const bool percent = text.find('%') != std::string::npos ||
+                       in.Cell(r, share_col).style == XlsxNumberStyle::kPercent;
+  Rational share = percent || Rational(1) < *value ? *value / Rational(100) : *value;
+  if (!level) {
+    in.Error(r, share_col, "import.share",
+             "填了得分比例，请先在“等级”列选择达成、部分达成或未达成（比例须在该档之内）");
+    return;
+  }
+  if (!InNationalBand(*level, share)) {
+    in.Error(r, share_col, "import.share",
+             "得分比例 " + FormatShare(share) + " 不在“" + label + "”档 " +
+                 NationalBandText(*level) + " 之内：请改为档内比例或改选等级");
+    return;
+  }
+  JsonSet(f, "share", JsonString(FormatShare(share)));
+}
+
 JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostics& diags) {
   JsonValue findings = JsonObject();
   std::map<std::string, JsonValue> deductions = DeductionsJson(book, fw, diags);
@@ -169,7 +206,8 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
   if (!in.present()) return findings;
   int code = in.Column("编码"), value = in.Column("业绩值"), level = in.Column("等级"),
       met = in.Column("满足的要素"), score = in.Column("调整后得分"), why = in.Column("调整原因"),
-      analysis = in.Column("分析"), summary = in.Column("摘要用语", false);
+      analysis = in.Column("分析"), summary = in.Column("摘要用语", false),
+      share = in.Column("得分比例", false), not_applicable = in.Column("不适用", false);
   std::set<std::string> seen;
   for (int r = 2; r <= in.LastRow(); ++r) {
     const std::string c = in.Text(r, code);
@@ -180,10 +218,38 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
       continue;
     }
     seen.insert(c);
+    if (!node->IsLeaf()) {  // summary rows are shaded: their score is the sum of the leaves
+      for (int col : {value, level, met, score, why, analysis, summary, share, not_applicable})
+        if (col > 0 && !in.Text(r, col).empty())
+          in.Error(r, col, "import.summary_row",
+                   "“" + c + " " + node->name +
+                       "”是汇总行（得分为下级指标之和），不填评价内容：请清空此格，"
+                       "把内容填到其下级指标的行");
+      continue;
+    }
     JsonValue f = JsonObject();
+    if (const std::string na = in.Text(r, not_applicable); na == "是") {
+      JsonValue yes;
+      yes.type = JsonValue::Type::kBool;
+      yes.boolean = true;
+      JsonSet(f, "not_applicable", std::move(yes));
+    } else if (!na.empty()) {
+      in.Error(r, not_applicable, "import.not_applicable",
+               "“不适用”列只填“是”（本指标不适用）或留空，实际为“" + na + "”");
+    }
     if (!in.Text(r, value).empty()) JsonSet(f, "value", JsonString(in.Text(r, value)));
     const std::string label = in.Text(r, level);
-    if (!label.empty()) {
+    const Rule* banded =
+        node->rule && node->rule->type == RuleType::kTarget && node->rule->national_bands
+            ? &*node->rule
+            : nullptr;
+    if (banded) {
+      ReadTargetLevel(in, r, level, share, c, f);
+    } else if (!in.Text(r, share).empty()) {
+      in.Error(r, share, "import.share",
+               "指标 " + c + " 不是按定性三档计分的绩效目标，请清空“得分比例”");
+    }
+    if (!label.empty() && !banded) {
       const Rule* rule = node->rule ? &*node->rule : nullptr;
       if (!rule || rule->type != RuleType::kLevels) {
         in.Error(r, level, "import.level", "指标 " + c + " 不按等级评分，请清空“等级”");

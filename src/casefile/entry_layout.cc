@@ -8,7 +8,7 @@ const std::vector<ProjectField>& ProjectFields() {
       {"name", "项目名称", "如：2024年马桥镇医疗救助项目"},
       {"year", "年度", "如：2024"},
       {"district", "区", "如：闵行区"},
-      {"town", "街镇", "如：马桥镇"},
+      {"town", "街镇", "如：马桥镇；区级项目没有街镇时留空"},
       {"unit", "项目单位", "项目实施单位全称"},
       {"authority", "主管部门", ""},
       {"commissioner", "委托部门", "委托评价的部门"},
@@ -77,7 +77,8 @@ const std::vector<Column>& FindingColumns() {
   static const std::vector<Column> k = {
       {"编码", 7},      {"指标名称", 24}, {"分值(分)", 8},    {"评分方式", 22},
       {"业绩值", 14},   {"等级", 12},     {"满足的要素", 12}, {"调整后得分(分)", 10},
-      {"调整原因", 20}, {"分析", 60},     {"摘要用语", 30}};
+      {"调整原因", 20}, {"分析", 60},     {"摘要用语", 30},   {"得分比例", 10},
+      {"不适用", 8}};
   return k;
 }
 const std::vector<Column>& DeductionColumns() {

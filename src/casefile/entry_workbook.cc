@@ -6,7 +6,9 @@
 
 #include "casefile/case_files.h"
 #include "casefile/entry_layout.h"
+#include "casefile/targets_framework.h"
 #include "core/format.h"
+#include "core/text.h"
 #include "model/metric_names.h"
 
 namespace jixiao {
@@ -308,9 +310,21 @@ std::string RuleHelp(const Indicator& leaf) {
     for (size_t i = 0; i < rule.elements.size(); ++i)
       help += std::to_string(i + 1) + "." + rule.elements[i].text + " ";
   } else if (!rule.metric.empty()) {
+    // Issue 23 §7: the bands/formula as the report states them (the 评分标准 text), and the
+    // formula of a metric computed from the tables.
     help = "按指标值“" + rule.metric + "”计分";
+    if (const DerivedMetricInfo* derived = FindDerivedMetric(rule.metric))
+      help += "（" + rule.metric + " = " + derived->formula + "，由数据表计算）";
+    if (!leaf.criteria.empty() && !StartsWith(leaf.criteria, kTodoMark))
+      help += "；评分标准：" + leaf.criteria;
   } else if (rule.type == RuleType::kTarget) {
     help = "按绩效目标“" + rule.target_name + "”的实际值计分";
+    if (rule.national_bands)
+      help +=
+          "；定性三档：达成100%–80%（含）、部分达成80%–50%（含）、未达成50%"
+          "–0；可选等级、填得分比例" +
+          std::string(rule.partly ? "（部分达成未填比例时按" + FormatShare(*rule.partly) + "）"
+                                  : "");
   } else if (rule.type == RuleType::kDeduction) {
     help = "扣分制：在“扣分明细”中逐项填写";
   } else if (rule.type == RuleType::kTimeliness) {
@@ -331,6 +345,11 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
            node.IsLeaf() ? CellStyle::kText : CellStyle::kHeader);
     s.Number(r, 2, ToDouble(node.weight.ToRational()), CellStyle::kScore);
     s.Text(r, 3, RuleHelp(node), CellStyle::kNote);
+    if (!node.IsLeaf()) {  // a summary row: shaded, nothing to type (import rejects a value)
+      for (int col = 4; col <= 12; ++col) s.Text(r, col, "", CellStyle::kHeader);
+      ++r;
+      return;
+    }
     InputText(s, r, 4, f && f->value ? *f->value : "");
     InputText(s, r, 5, f && f->level ? *f->level : "");
     std::string met;
@@ -346,6 +365,17 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
     InputText(s, r, 8, f && f->override_score ? f->override_score->reason : "");
     InputText(s, r, 9, f ? f->analysis : "");
     InputText(s, r, 10, f ? f->summary : "");
+    InputText(s, r, 11, f && f->share ? FormatShare(*f->share) : "");
+    InputText(s, r, 12, f && f->not_applicable ? "是" : "");
+    List(s, r, 12, {"是"}, "不适用",
+         fw.not_applicable_within_level1
+             ? "本指标不适用时选“是”：其分值在所属一级指标内按比例调剂"
+             : "本指标不适用时选“是”：按百分制折算，其分值按比例计入其他指标");
+    if (node.rule && node.rule->type == RuleType::kTarget && node.rule->national_bands) {
+      List(s, r, 5, {"达成", "部分达成", "未达成"}, "等级", "定性目标：选达成、部分达成或未达成");
+      Validate(s, r, r, 11, DataValidation::Kind::kAny, 0, 0, "得分比例",
+               "在所选等级的档内填百分比：达成80%–100%，部分达成50%–80%（不含80%），未达成0–50%");
+    }
     if (node.rule && node.rule->type == RuleType::kLevels) {
       std::vector<std::string> labels;
       for (const auto& l : node.rule->levels) labels.push_back(l.label);

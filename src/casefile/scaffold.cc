@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "casefile/case_files.h"
@@ -153,8 +154,9 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
   CaseFiles files;
   std::string targets_csv = std::string(kTargetsHeader) + "\n";
   size_t target_count = 0;
+  std::map<std::string, std::string> from_table;  // 项目名称/主管部门/实施单位 above the header
   if (!options.targets.empty()) {
-    std::vector<RawTargetRow> rows = ReadTargetTable(options.targets, diags);
+    std::vector<RawTargetRow> rows = ReadTargetTable(options.targets, diags, &from_table);
     if (diags.HasErrors()) return false;
     if (rows.empty()) {
       diags.Error("new.targets_empty", {options.targets, 0, 0, ""}, "绩效目标表中没有指标行");
@@ -189,7 +191,7 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
   JsonValue project = JsonObject();
   for (const char* key : {"name", "year", "district", "town", "unit", "authority", "commissioner",
                           "evaluator", "lead", "kind", "period", "date"})
-    JsonSet(project, key, JsonString(""));
+    JsonSet(project, key, JsonString(from_table.count(key) ? from_table[key] : ""));
   JsonSet(root, "project", std::move(project));
   JsonSet(root, "metrics", JsonObject());
   JsonValue findings = JsonObject();
@@ -230,6 +232,14 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
             (options.targets.empty()
                  ? std::string()
                  : "（由绩效目标表生成，" + std::to_string(target_count) + " 个目标）") +
+            (from_table.empty() ? std::string()
+                                : "；项目信息取自申报表表头：" +
+                                      [&] {
+                                        std::string list;
+                                        for (const auto& [k, v] : from_table)
+                                          list += (list.empty() ? "" : "、") + v;
+                                        return list;
+                                      }()) +
             "。\n下一步：jixiao validate " + dir + " 列出待填写的内容；或 jixiao sheet " + dir +
             " -o 录入.xlsx 生成录入工作簿。\n";
   return true;

@@ -50,8 +50,26 @@ struct Grid {
   std::function<Location(size_t row, size_t col)> where;
 };
 
+void HeaderBlock(const Grid& grid, size_t header, std::map<std::string, std::string>& project) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"项目名称", "name"}, {"主管部门", "authority"}, {"实施单位", "unit"}};
+  for (size_t r = 0; r < header && r < grid.rows.size(); ++r)
+    for (size_t c = 0; c < grid.rows[r].size(); ++c)
+      for (const auto& [label, key] : kLabels) {
+        if (Compact(grid.rows[r][c]) != label || project.count(key)) continue;
+        for (size_t v = c + 1; v < grid.rows[r].size(); ++v) {
+          const std::string text = Trim(grid.rows[r][v]);
+          if (text.empty()) continue;
+          bool is_label = false;
+          for (const auto& [other, unused] : kLabels) is_label = is_label || Compact(text) == other;
+          if (!is_label) project[key] = text;
+          break;
+        }
+      }
+}
+
 void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow>& out,
-             Diagnostics& diags) {
+             Diagnostics& diags, std::map<std::string, std::string>* project) {
   size_t header = grid.rows.size();
   std::map<Role, size_t> cols;
   std::vector<size_t> value_cols;
@@ -75,6 +93,7 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
       });
     }
   }
+  if (project && header < grid.rows.size()) HeaderBlock(grid, header, *project);
   if (header == grid.rows.size()) {
     diags.Error("targets.header", {file, 0, 0, ""},
                 "找不到表头：绩效目标表应有“一级指标、二级指标、三级指标、指标值”等列");
@@ -85,6 +104,9 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     if (it == cols.end() || it->second >= grid.rows[r].size()) return "";
     return Trim(grid.rows[r][it->second]);
   };
+  // The 一级/二级 written last, by any row: an empty template row (效益指标,经济效益指标,,) is
+  // dropped, but the rows below it keep the 一级 it opened (issue 23 §4).
+  std::string last_l1, last_l2;
   for (size_t r = header + 1; r < grid.rows.size(); ++r) {
     RawTargetRow row;
     row.level1 = cell(r, Role::kL1);
@@ -98,10 +120,20 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
       }
     }
     row.value = value_col < grid.rows[r].size() ? Trim(grid.rows[r][value_col]) : "";
-    if (row.level3.empty() && row.value.empty()) continue;  // blank or a note row
-    if (row.level1.empty() && !out.empty()) row.level1 = out.back().level1;
-    if (row.level2.empty() && !out.empty() && row.level1 == out.back().level1)
-      row.level2 = out.back().level2;
+    if (row.level3.empty() && row.value.empty()) {  // blank, a note or an empty template row
+      if (!row.level1.empty() || !row.level2.empty())
+        diags.Warning("targets.row_dropped", grid.where(r, cols[Role::kL3]),
+                      "这一行（" + (row.level1.empty() ? last_l1 : row.level1) + "/" + row.level2 +
+                          "）没有三级指标和指标值，未加入指标体系；其一级/二级仍用于下面留空的行。"
+                          "如本项目有此类目标，请补上三级指标和指标值");
+      if (!row.level1.empty()) last_l1 = row.level1, last_l2.clear();
+      if (!row.level2.empty()) last_l2 = row.level2;
+      continue;
+    }
+    if (row.level1.empty()) row.level1 = last_l1;
+    if (row.level2.empty() && row.level1 == last_l1) row.level2 = last_l2;
+    last_l1 = row.level1;
+    last_l2 = row.level2;
     row.value_type = cell(r, Role::kType);
     row.unit = cell(r, Role::kUnit);
     row.explanation = cell(r, Role::kExplanation);
@@ -119,7 +151,8 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
 
 }  // namespace
 
-std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostics& diags) {
+std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostics& diags,
+                                          std::map<std::string, std::string>* project) {
   std::vector<RawTargetRow> out;
   // A folder holding targets.csv (the layout `jixiao targets check` reads) stands for that file.
   const std::string file = IsDirectory(file_in) ? file_in + "/targets.csv" : file_in;
@@ -138,7 +171,7 @@ std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostic
           return CellLocation(file, sheet.name, static_cast<int>(r) + 1, static_cast<int>(c) + 1);
         };
         Diagnostics local;
-        Collect(grid, file, out, local);
+        Collect(grid, file, out, local, project);
         if (!local.HasErrors() || &sheet == &book.sheets.back()) {
           diags.Append(local);
           return out;
@@ -161,7 +194,7 @@ std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostic
       if (c < csv.header.size()) where.path = csv.header[c];
       return where;
     };
-    Collect(grid, file, out, diags);
+    Collect(grid, file, out, diags, project);
   } catch (const InputError& e) {
     diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
   }

@@ -6,6 +6,7 @@
 // decides); unreadable files and missing columns are located errors in `diags`.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct RawTargetRow {
   Location value_where;  // its 指标值 cell
 };
 
-std::vector<RawTargetRow> ReadTargetTable(const std::string& file, Diagnostics& diags);
+// `project`, when given, receives the 申报表's header block above the header row (issue 23 §8):
+// case.json project keys "name" (项目名称), "authority" (主管部门), "unit" (实施单位) → the text
+// in the next non-empty cell to the right of the label.
+std::vector<RawTargetRow> ReadTargetTable(const std::string& file, Diagnostics& diags,
+                                          std::map<std::string, std::string>* project = nullptr);
 
 }  // namespace jixiao

@@ -106,7 +106,10 @@ std::string Criteria(const RawTargetRow& row) {
   const TargetValue value = TargetValue::Parse(row.value);
   const std::string shown = row.value + (value.quantitative && value.unit.empty() ? row.unit : "");
   if (!value.quantitative)
-    return "指标值“" + row.value + "”。实际情况与指标值一致得满分，否则不得分。";
+    return "指标值“" + row.value +
+           "”。按定性指标三档计分：达成得分值的100%–80%（含），部分达成（如“基本" + row.value +
+           "”）得80%–50%（含），未达成得50%–0；未另填得分比例时，达成得满分，部分达成得50%，"
+           "未达成不得分（评价人可在录入工作簿“评价结论”表选等级、在档内填得分比例）。";
   return "指标值" + shown +
          "。达到指标值得满分；未达到按实际值÷指标值×分值计分（“≤”类指标按指标值÷实际值×分值），"
          "满分为止。";
@@ -208,6 +211,12 @@ std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
       JsonValue rule = JsonObject();
       JsonSet(rule, "type", JsonString("target"));
       JsonSet(rule, "target", JsonString(row.level3));
+      if (UsableTargetValue(row.value) && !TargetValue::Parse(row.value).quantitative) {
+        // The national three bands; 部分达成 defaults to the low end of its band
+        // (docs/case-format.md).
+        JsonSet(rule, "partly", JsonString("50%"));
+        JsonSet(rule, "bands", JsonString("national"));
+      }
       JsonSet(leaf, "rule", std::move(rule));
       if (!UsableTargetValue(row.value))
         diags.Warning(

@@ -61,11 +61,13 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
       {"period", "实施期间"},       {"date", "报告日期"}};
   if (const JsonValue* project = root.Find("project"); project && project->IsObject()) {
     std::vector<std::string> empty;
+    // 街镇 is optional: blank means not applicable (a district-level project has none).
     for (const auto& [key, label] : kProject)
-      if (EmptyString(project->Find(key))) empty.push_back(std::string(key) + "（" + label + "）");
+      if (std::string(key) != "town" && EmptyString(project->Find(key)))
+        empty.push_back(std::string(key) + "（" + label + "）");
     if (!empty.empty())
       todo("todo.project", at(*project),
-           "项目信息待填写：" + Join(empty) + "；不适用的项可删去该键");
+           "项目信息待填写：" + Join(empty) + "；不适用的项可删去该键（街镇不适用时留空即可）");
   }
   for (const TableSpec& table : CaseTables()) {
     const std::string path = dir + "/" + table.file;

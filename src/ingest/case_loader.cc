@@ -97,12 +97,27 @@ void ReadFindings(JsonReader& in, const JsonValue& v, Case& c) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
   for (const auto& [code, item] : v.members) {
     if (!in.Expect(item, JsonValue::Type::kObject)) continue;
-    in.RejectUnknown(item,
-                     {"value", "level", "met_elements", "deductions", "override", "analysis", "summary"});
+    in.RejectUnknown(item, {"value", "level", "share", "met_elements", "deductions", "override",
+                            "analysis", "summary", "not_applicable"});
     Finding f;
     f.where = in.Where(item);
     if (const JsonValue* value = item.Find("value")) f.value = in.String(*value);
     if (const JsonValue* level = item.Find("level")) f.level = in.String(*level);
+    if (const JsonValue* na = item.Find("not_applicable")) {
+      if (na->type == JsonValue::Type::kBool)
+        f.not_applicable = na->boolean;
+      else
+        in.Error(*na, "case.not_applicable", "not_applicable 应为 true 或 false");
+    }
+    if (const JsonValue* share = item.Find("share")) {
+      f.share = ReadNumber(in, *share);
+      f.share_where = in.Where(*share);
+      if (f.share && (f.share->IsNegative() || Rational(1) < *f.share)) {
+        in.Error(*share, "case.share",
+                 "得分比例应在 0 到 100% 之间（如 \"65%\"），实际为“" + share->text + "”");
+        f.share.reset();
+      }
+    }
     if (const JsonValue* met = item.Find("met_elements")) {
       f.has_met_elements = in.Expect(*met, JsonValue::Type::kArray);
       for (const auto& n : met->items) {

@@ -126,8 +126,8 @@ std::optional<Framework> ParseFramework(const std::string& file, const std::stri
   }
   JsonReader in(file, diags);
   if (!in.Expect(root, JsonValue::Type::kObject)) return std::nullopt;
-  in.RejectUnknown(root,
-                   {"id", "title", "basis", "total", "grades", "metrics", "indicators", "rounding"});
+  in.RejectUnknown(root, {"id", "title", "basis", "total", "grades", "metrics", "indicators",
+                          "rounding", "not_applicable"});
   Framework fw;
   fw.file = file;
   if (const JsonValue* id = in.Member(root, "id", true)) fw.id = in.String(*id).value_or("");
@@ -146,8 +146,18 @@ std::optional<Framework> ParseFramework(const std::string& file, const std::stri
     if (text && *text == "whole_down")
       fw.whole_points_down = true;
     else if (text && *text != "0.01")
-      in.Error(*rounding, "framework.rounding",
-               "rounding 只能写 \"0.01\"（四舍五入到0.01分，默认）或 \"whole_down\"（按整分向下取整）");
+      in.Error(
+          *rounding, "framework.rounding",
+          "rounding 只能写 \"0.01\"（四舍五入到0.01分，默认）或 \"whole_down\"（按整分向下取整）");
+  }
+  if (const JsonValue* na = in.Member(root, "not_applicable", false)) {
+    auto text = in.String(*na);
+    if (text && *text == "within_level1")
+      fw.not_applicable_within_level1 = true;
+    else if (text && *text != "rescale")
+      in.Error(*na, "framework.not_applicable",
+               "not_applicable 只能写 \"rescale\"（按百分制折算，默认）或 "
+               "\"within_level1\"（分值在所属一级指标内调剂）");
   }
   if (const JsonValue* metrics = in.Member(root, "metrics", false))
     ReadDeclaredMetrics(in, *metrics, fw);

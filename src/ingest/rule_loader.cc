@@ -268,7 +268,7 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
     ok = ReadLinear(in, v, rule);
   } else if (*type_name == "target") {
     rule.type = RuleType::kTarget;
-    in.RejectUnknown(v, {"type", "target", "partly"});
+    in.RejectUnknown(v, {"type", "target", "partly", "bands"});
     const JsonValue* target = in.Member(v, "target", true);
     auto name = target ? in.String(*target) : std::nullopt;
     ok = name && !name->empty();
@@ -276,6 +276,22 @@ std::optional<Rule> ReadRule(JsonReader& in, const JsonValue& v, Score weight) {
     if (const JsonValue* partly = v.Find("partly")) {
       rule.partly = Fraction(in, *partly);
       ok = ok && rule.partly.has_value();
+    }
+    if (const JsonValue* bands = v.Find("bands")) {
+      auto text = in.String(*bands);
+      rule.national_bands = text && *text == "national";
+      if (text && !rule.national_bands) {
+        in.Error(*bands, "rule.target_bands",
+                 "target 规则的 bands 目前只支持 \"national\"（达成 100–80%、部分达成 80–50%、"
+                 "未达成 50–0%），实际为“" +
+                     *text + "”");
+        ok = false;
+      }
+      if (rule.national_bands && rule.partly &&
+          (*rule.partly < Rational(1, 2) || !(*rule.partly < Rational(4, 5)))) {
+        in.Error(v, "rule.target_bands", "partly 应在部分达成档 [50%, 80%) 之内");
+        ok = false;
+      }
     }
   } else if (*type_name == "timeliness") {
     rule.type = RuleType::kTimeliness;

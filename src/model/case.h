@@ -46,8 +46,11 @@ struct ScoreOverride {
 
 struct Finding {
   std::optional<std::string> value;  // 业绩值 as the evaluator words it
-  std::optional<std::string> level;  // levels rule
-  std::vector<int> met_elements;     // elements rule, 1-based
+  std::optional<std::string> level;  // levels rule; target rule: 达成/部分达成/未达成
+  std::optional<Rational> share;     // target rule with bands: share within the level's band
+  Location share_where;
+  bool not_applicable = false;    // 不适用: scored as the framework's not_applicable says
+  std::vector<int> met_elements;  // elements rule, 1-based
   bool has_met_elements = false;
   std::vector<CaseDeduction> deductions;
   std::optional<ScoreOverride> override_score;

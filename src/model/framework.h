@@ -67,6 +67,9 @@ struct Rule {
   std::string source;                        // timeliness: "transfers"
   std::optional<Amount> per_item, per_day;   // timeliness
   std::optional<Rational> partly;            // target: share awarded for 基本… (declared)
+  // target: "bands": "national" — qualitative 达成 [80%,100%], 部分达成 [50%,80%), 未达成
+  // [0,50%) (项目支出绩效评价管理办法); the evaluator may pick the level and share (finding).
+  bool national_bands = false;
 };
 
 struct Indicator {
@@ -107,6 +110,10 @@ struct Framework {
   // "rounding": "whole_down" — each leaf's score is its exact score rounded down to whole points
   // (forms that print 8 for 8.04); default "0.01": half-up to hundredths.
   bool whole_points_down = false;
+  // "not_applicable": how a leaf marked 不适用 (finding not_applicable) is scored: "rescale"
+  // (default, 按百分制折算 — its weight spread over every applicable leaf) or "within_level1"
+  // (spread over the applicable leaves of its 一级). Weights are redistributed in hundredths.
+  bool not_applicable_within_level1 = false;
 
   const Indicator* Find(const std::string& code) const;
   const DeclaredMetric* FindMetric(const std::string& name) const;

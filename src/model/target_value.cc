@@ -335,4 +335,29 @@ std::optional<bool> TargetMet(const TargetValue& target, const TargetValue& actu
   return *r.attainment == Attainment::kMet;
 }
 
+std::string AttainmentLabel(Attainment level) {
+  return level == Attainment::kMet ? "达成" : level == Attainment::kPartly ? "部分达成" : "未达成";
+}
+
+std::optional<Attainment> AttainmentFromLabel(const std::string& label) {
+  const std::string t = Trim(label);
+  if (t == "达成") return Attainment::kMet;
+  if (t == "部分达成") return Attainment::kPartly;
+  if (t == "未达成") return Attainment::kNotMet;
+  return std::nullopt;
+}
+
+bool InNationalBand(Attainment level, const Rational& share) {
+  if (share.IsNegative() || Rational(1) < share) return false;
+  if (level == Attainment::kMet) return !(share < Rational(4, 5));
+  if (level == Attainment::kPartly) return !(share < Rational(1, 2)) && share < Rational(4, 5);
+  return share < Rational(1, 2);
+}
+
+std::string NationalBandText(Attainment level) {
+  return level == Attainment::kMet      ? "80%（含）至100%"
+         : level == Attainment::kPartly ? "50%（含）至80%"
+                                        : "0至50%";
+}
+
 }  // namespace jixiao

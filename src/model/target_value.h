@@ -41,7 +41,8 @@ struct ActualReading {
 };
 
 // The comparators forms print, rewritten into the ones Parse reads (Parse calls it): ≧ ≦ ═ ＝,
-// "不低于95%" "不超过3天" "小于5次" "达到100%", "90%以上" "3天以内" "5次以下". Other text unchanged.
+// "不低于95%" "不超过3天" "小于5次" "达到100%", "90%以上" "3天以内" "5次以下". Other text
+// unchanged.
 std::string NormalizeComparatorWords(const std::string& printed);
 
 // Reads `actual` (an 实际值 cell) against `target`.
@@ -53,5 +54,12 @@ std::optional<bool> TargetMet(const TargetValue& target, const TargetValue& actu
 
 // The accepted ways of writing a qualitative 实际值, for messages and docs.
 std::string AcceptedQualitativeForms(const std::string& target_text);
+
+// The national bands for qualitative targets (项目支出绩效评价管理办法，财预〔2020〕10号): 达成
+// [80%, 100%], 部分达成 [50%, 80%), 未达成 [0, 50%). Labels are the workbook's 等级 choices.
+std::string AttainmentLabel(Attainment level);  // "部分达成"
+std::optional<Attainment> AttainmentFromLabel(const std::string& label);
+bool InNationalBand(Attainment level, const Rational& share);
+std::string NationalBandText(Attainment level);  // "80%（含）至100%"
 
 }  // namespace jixiao

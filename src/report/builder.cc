@@ -60,9 +60,13 @@ std::vector<std::pair<std::string, int>> SectionList(const std::string& dir,
 doc::Cover MakeCover(const ReportInput& in) {
   const Project& p = in.c.project;
   doc::Cover cover;
+  // A blank or placeholder 街镇 ("—", "无", "不适用") is not applicable: left out of the title.
+  std::string town = Trim(p.town);
+  for (const char* none : {"—", "——", "-", "/", "无", "不适用"})
+    if (town == none) town.clear();
   cover.kicker = !p.report_title.empty()
                      ? p.report_title
-                     : p.year + "年度" + p.district + p.town + "财政支出项目绩效评价报告";
+                     : p.year + "年度" + p.district + town + "财政支出项目绩效评价报告";
   cover.fields = {{"项目名称", p.name},      {"项目单位", p.unit},
                   {"主管部门", p.authority}, {"委托部门", p.commissioner},
                   {"评价机构", p.evaluator}, {"主评人", p.lead}};

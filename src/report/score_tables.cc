@@ -47,6 +47,15 @@ std::optional<doc::Chart> BuildChart(const std::string& name, const ReportInput&
   return chart;
 }
 
+// The weight the case was scored on: a 不适用 leaf reads "不适用（原5分）", a weight that took
+// over a 不适用 leaf's share its new figure (the framework table keeps the declared weights).
+static std::string ScoredWeight(const Indicator& node, const IndicatorResult* r) {
+  if (!r) return FormatScoreNumber(node.weight);
+  if (r->not_applicable_weight)
+    return "不适用（原" + FormatScoreNumber(*r->not_applicable_weight) + "）";
+  return FormatScoreNumber(r->weight);
+}
+
 doc::Table ScoreSummaryTable(const ReportInput& in) {
   doc::Table t;
   t.caption = in.c.project.name + "绩效得分表";
@@ -116,7 +125,7 @@ std::optional<doc::Table> CategoryTable(const std::string& code, const ReportInp
     const IndicatorResult* r = in.card.Find(node.code);
     std::vector<doc::Cell> row(levels + 3);
     row[static_cast<size_t>(node.level - 2)] = TextCell(Label(node));
-    row[levels] = NumberCell(FormatScoreNumber(node.weight));
+    row[levels] = NumberCell(ScoredWeight(node, r));
     row[levels + 1] =
         TextCell(node.IsLeaf() && r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[levels + 2] = NumberCell(r ? FormatScoreNumber(r->score) : "");
@@ -129,7 +138,7 @@ std::optional<doc::Table> CategoryTable(const std::string& code, const ReportInp
   for (const auto& child : category->children) add(child, add);
   const IndicatorResult* total = in.card.Find(code);
   std::vector<doc::Cell> last(levels + 3, HeaderCell("合计"));
-  last[levels] = NumberCell(FormatScoreNumber(category->weight));
+  last[levels] = NumberCell(ScoredWeight(*category, total));
   last[levels + 1] = TextCell("");
   last[levels + 2] = NumberCell(total ? FormatScoreNumber(total->score) : "");
   t.rows.push_back(last);
@@ -154,7 +163,7 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
     const Indicator& leaf = *p.back();
     const IndicatorResult* r = in.card.Find(leaf.code);
     std::vector<doc::Cell> row(d + 6);
-    row[d] = NumberCell(FormatScoreNumber(leaf.weight));
+    row[d] = NumberCell(ScoredWeight(leaf, r));
     row[d + 1] = TextCell(NormalizeFigures(leaf.explanation));
     row[d + 2] = TextCell(NormalizeFigures(leaf.criteria));
     row[d + 3] = TextCell(r ? NormalizeValue(r->value) : "", doc::Align::kCenter);

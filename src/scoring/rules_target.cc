@@ -1,6 +1,8 @@
 // The target rule: a leaf scored against a row of the case's 绩效目标表 (targets.csv). Numbers
 // compare in the target's unit (exact conversion only); qualitative 实际值 are read by the tables
-// of model/target_value.h; 基本… scores the share the rule declares in `partly`.
+// of model/target_value.h; 基本… scores the share the rule declares in `partly`. With national
+// bands the evaluator's 等级/得分比例 (finding level/share) are used, the share checked in its
+// band.
 #include "core/format.h"
 #include "model/target_value.h"
 #include "scoring/rules_internal.h"
@@ -46,7 +48,8 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
     if (as_eq.attainment != as_ge.attainment)
       ctx.diags.Warning("rule.target_bare_value", value_at,
                         "绩效目标“" + row->level3 + "”的指标值“" + row->value +
-                            "”未写比较符，按“≥" + row->value + "”评分（按“=”则结论不同）；请写明 ≥、≤ 或 =");
+                            "”未写比较符，按“≥" + row->value +
+                            "”评分（按“=”则结论不同）；请写明 ≥、≤ 或 =");
   }
   ActualReading actual = ReadActual(target, row->actual);
   if (!actual.attainment) {
@@ -75,21 +78,61 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
   if (!actual.note.empty()) evidence += "（" + actual.note + "）";
   Rational fraction(1);
   std::string arithmetic;
+  const Finding* f = FindingFor(leaf, ctx);
+  const bool chosen = f && f->level && !f->level->empty();
+  if (actual.quantitative && (chosen || (f && f->share))) {
+    ctx.diags.Error("rule.target_level", f->where,
+                    "指标“" + leaf.code + "”按数值目标“" + row->level3 +
+                        "”计分，等级与得分比例不适用：请清空评价结论表中该行的“等级”“得分比例”");
+    return std::nullopt;
+  }
+  std::optional<Attainment> level = actual.attainment;
   if (!actual.quantitative) {
-    if (*actual.attainment == Attainment::kPartly) {
+    std::string how = actual.how;
+    if (chosen) {
+      level = AttainmentFromLabel(*f->level);
+      if (!level) {
+        ctx.diags.Error("rule.target_level", f->where,
+                        "指标“" + leaf.code + "”的等级“" + *f->level +
+                            "”不是 达成、部分达成、未达成 之一，请从下拉列表选择");
+        return std::nullopt;
+      }
+      how = "评价人选定“" + *f->level + "”（实际值“" + row->actual + "”）";
+    }
+    if (f && f->share) {
+      if (!rule.national_bands) {
+        ctx.diags.Error("rule.target_bands", f->share_where,
+                        "指标“" + leaf.code + "”填了得分比例，但指标体系 " + rule.where.file +
+                            " 中它的 target 规则没有声明档次：请在规则中写 \"bands\": "
+                            "\"national\"，或清空得分比例");
+        return std::nullopt;
+      }
+      if (!InNationalBand(*level, *f->share)) {
+        ctx.diags.Error("rule.target_share", f->share_where,
+                        "指标“" + leaf.code + "”的得分比例 " + FormatShare(*f->share) + " 不在“" +
+                            AttainmentLabel(*level) + "”档 " + NationalBandText(*level) +
+                            " 之内：请改为该档内的比例，或改选等级");
+        return std::nullopt;
+      }
+      fraction = *f->share;
+      how += "，评价人填得分比例 " + FormatShare(fraction);
+    } else if (*level == Attainment::kPartly) {
       if (!rule.partly) {
         ctx.diags.Error("rule.target_partly", at,
                         "绩效目标“" + row->level3 + "”的实际值“" + row->actual +
-                            "”表示部分达成，但指标“" + leaf.code +
-                            "”的 target 规则没有声明部分达成的得分比例：请在规则中写 "
-                            "\"partly\": \"50%\"（按评分标准填写）");
+                            "”表示部分达成，但指标体系 " + rule.where.file + " 中指标“" +
+                            leaf.code +
+                            "”的 target 规则没有声明部分达成的得分比例：请在该规则中写 "
+                            "\"partly\": \"50%\"（按评分标准填写），或在录入工作簿“评价结论”"
+                            "表该行的“得分比例”列填写（规则需声明 \"bands\": \"national\"）");
         return std::nullopt;
       }
       fraction = *rule.partly;
-    } else if (*actual.attainment == Attainment::kNotMet) {
+      how += "，按规则 partly 得 " + FormatShare(fraction);
+    } else if (*level == Attainment::kNotMet) {
       fraction = Rational(0);
     }
-    arithmetic = actual.how + " → 比例 " + Exact(fraction);
+    arithmetic = how + " → 比例 " + Exact(fraction);
   } else if (*actual.attainment != Attainment::kMet) {
     const Rational& t = target.number;
     const Rational& a = actual.number;
@@ -106,9 +149,12 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
     arithmetic = Exact(actual.number) + " " + CompareOpSymbol(target.op) + " " +
                  Exact(target.number) + "，已达成 → 比例 1";
   }
-  std::string verdict = fraction == Rational(1) ? "，已达成"
-                        : fraction.IsZero()     ? "，未达成"
-                                                : "，部分达成";
+  std::string verdict =
+      !actual.quantitative
+          ? (*level == Attainment::kMet ? "，已达成" : "，" + AttainmentLabel(*level))
+      : fraction == Rational(1) ? "，已达成"
+      : fraction.IsZero()       ? "，未达成"
+                                : "，部分达成";
   auto out = FromFraction(leaf, fraction, actual.shown, evidence + verdict);
   out.inputs = inputs;
   out.arithmetic = arithmetic + "；" + out.arithmetic;

@@ -304,7 +304,8 @@ TEST_CASE("one shortfall scored twice is warned (issue 24 §5); once is not") {
   bool warned = false;
   for (const auto& d : twice.diags.items())
     warned |= d.code == "score.shortfall_twice" && d.severity == Severity::kWarning &&
-              d.message.find("A1") != std::string::npos && d.message.find("A2") != std::string::npos;
+              d.message.find("A1") != std::string::npos &&
+              d.message.find("A2") != std::string::npos;
   CHECK(warned);
   c.targets.rows[0].actual = "100%";  // the row met: one deduction only
   auto once = Run(TwoLeaves(rate, row), c);
@@ -515,6 +516,52 @@ TEST_CASE("target: 基本… scores the share the rule declares; without it a lo
   c.targets.rows[0].value = "≤129元/人";
   c.targets.rows[0].actual = "129元/户";
   CHECK(Run(OneLeaf(r, 400), c).diags.HasErrors());
+}
+
+TEST_CASE("target with national bands: the evaluator's level and share, checked in its band") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "台账更新";
+  r.partly = Rational(1, 2);
+  r.where = {"fw.json", 12, 0, "$.indicators[0]"};
+  Case c;
+  c.targets.present = true;
+  c.targets.file = "targets.csv";
+  TargetRow row;
+  row.level3 = "台账更新";
+  row.value = "及时";
+  row.actual = "基本及时";
+  row.line = 3;
+  c.targets.rows.push_back(row);
+  // Without bands a typed share is an error naming the framework file.
+  Finding f;
+  f.level = "部分达成";
+  f.share = Rational(7, 10);
+  f.share_where = {"case.json", 20, 5, "$.findings.A1.share"};
+  c.findings["A1"] = f;
+  auto no_bands = Run(OneLeaf(r, 400), c);
+  REQUIRE(no_bands.diags.HasErrors());
+  CHECK(no_bands.diags.items().back().code == "rule.target_bands");
+  CHECK(no_bands.diags.items().back().message.find("fw.json") != std::string::npos);
+  r.national_bands = true;
+  CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{280});  // 4 × 70%
+  c.findings["A1"].share = Rational(4, 5);                    // 80% belongs to 达成
+  auto outside = Run(OneLeaf(r, 400), c);
+  REQUIRE(outside.diags.HasErrors());
+  CHECK(outside.diags.items().back().code == "rule.target_share");
+  CHECK(outside.diags.items().back().where.line == 20);
+  c.findings["A1"].level = "达成";
+  CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{320});  // 达成 at 80%
+  c.findings["A1"].share.reset();
+  c.findings["A1"].level = "未达成";
+  CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{0});
+  c.findings["A1"].level.reset();  // the 实际值 基本及时 reads 部分达成: the rule's 50%
+  CHECK(Run(OneLeaf(r, 400), c).leaf().score == Score{200});
+  r.partly.reset();
+  auto missing = Run(OneLeaf(r, 400), c);
+  REQUIRE(missing.diags.HasErrors());
+  CHECK(missing.diags.items().back().code == "rule.target_partly");
+  CHECK(missing.diags.items().back().message.find("fw.json") != std::string::npos);
 }
 
 }  // namespace jixiao

@@ -1,8 +1,12 @@
 #include "scoring/score.h"
 
+#include <cctype>
+
 #include "core/format.h"
+#include "core/quantity.h"
 #include "scoring/checks.h"
 #include "scoring/metrics.h"
+#include "scoring/not_applicable.h"
 #include "scoring/rules.h"
 
 namespace jixiao {
@@ -22,10 +26,40 @@ std::string DeductionSentence(Score weight, const Rational& exact_score, Score r
 
 namespace {
 
+// Issue 23 §6: a typed 业绩值 ("97%") that differs from the figure the rule computed ("98.74%")
+// at the typed precision is warned, with both figures, at the finding.
+void CheckTypedValue(const std::string& code, const Finding& f, const std::string& computed,
+                     Diagnostics& diags) {
+  if (!f.value || computed.empty()) return;
+  QuantityParse typed = ParseQuantity(*f.value), ours = ParseQuantity(computed);
+  if (!typed.quantity || !ours.quantity || ours.quantity->unit.empty()) return;
+  auto factor =
+      UnitFactor(typed.quantity->unit.empty() ? ours.quantity->unit : typed.quantity->unit,
+                 ours.quantity->unit);
+  if (!factor) return;
+  int decimals = 0;
+  if (size_t dot = f.value->find('.'); dot != std::string::npos)
+    while (dot + 1 + static_cast<size_t>(decimals) < f.value->size() &&
+           std::isdigit(
+               static_cast<unsigned char>((*f.value)[dot + 1 + static_cast<size_t>(decimals)])))
+      ++decimals;
+  const Rational as_typed = typed.quantity->value * *factor;
+  if (as_typed.RoundScaled(decimals) == ours.quantity->value.RoundScaled(decimals)) return;
+  diags.Warning("finding.value_differs", f.where,
+                "指标 " + code + " 填写的业绩值“" + *f.value + "”与按数据计算的“" + computed +
+                    "”不一致：请核对，改为计算值或在分析中说明差异");
+}
+
 class Scorer {
  public:
-  Scorer(const Framework& fw, const Case& c, Diagnostics& diags, Scorecard& card)
-      : fw_(fw), c_(c), diags_(diags), card_(card) {}
+  Scorer(const Framework& fw, const Case& c, Diagnostics& diags, Scorecard& card,
+         const Framework& weighted, const std::map<std::string, Score>& not_applicable)
+      : fw_(fw),
+        c_(c),
+        diags_(diags),
+        card_(card),
+        weighted_(weighted),
+        not_applicable_(not_applicable) {}
 
   Score Node(const Indicator& node, int parent) {
     int index = static_cast<int>(card_.indicators.size());
@@ -35,7 +69,7 @@ class Scorer {
     r.name = node.name;
     r.level = node.level;
     r.parent = parent;
-    r.weight = node.weight;
+    r.weight = weighted_.Find(node.code)->weight;  // node.weight unless 不适用 moved weight
     r.leaf = node.IsLeaf();
     if (r.leaf) {
       Leaf(node, r);
@@ -50,6 +84,19 @@ class Scorer {
  private:
   void Leaf(const Indicator& node, IndicatorResult& r) {
     r.rule_type = RuleTypeName(node.rule->type);
+    if (auto na = not_applicable_.find(node.code); na != not_applicable_.end()) {
+      r.not_applicable_weight = na->second;
+      r.value = "不适用";
+      r.rule_text = DescribeRule(*node.rule, na->second);
+      const std::string where = fw_.not_applicable_within_level1
+                                    ? "在所属一级指标内按分值比例调剂至其他适用指标"
+                                    : "按百分制折算，按分值比例计入其他适用指标";
+      r.evidence = "该指标不适用，原分值" + FormatScore(na->second) + "不计入评分，" + where;
+      r.sentence = "该指标不适用，不扣分；原分值" + FormatScore(na->second) + where + "。";
+      r.summary = "该指标不适用（原分值" + FormatScore(na->second) + "），" + where + "。";
+      r.arithmetic = "不适用：分值 " + FormatScore(na->second) + " → 0";
+      return;
+    }
     RuleContext ctx{fw_, c_, card_.metrics, diags_};
     auto outcome = EvaluateRule(node, ctx);
     if (!outcome) return;  // error already reported; the scorecard will not be published
@@ -80,7 +127,17 @@ class Scorer {
       r.arithmetic += "；另扣 findings：max(0, " + outcome->score.ToString() + terms +
                       ") = " + exact.ToString();
     }
+    // Weight moved here from a 不适用 leaf: the leaf is scored on its declared weight (levels and
+    // deductions in points keep their meaning), then scaled exactly to its new weight.
+    if (r.weight != node.weight && node.weight.hundredths > 0) {
+      const Rational factor = r.weight.ToRational() / node.weight.ToRational();
+      r.arithmetic += "；不适用指标分值折算：" + exact.ToString() + " × " +
+                      FormatScoreNumber(r.weight) + "/" + FormatScoreNumber(node.weight) + " = " +
+                      (exact * factor).ToString();
+      exact = exact * factor;
+    }
     r.exact = exact;
+    if (f) CheckTypedValue(node.code, *f, outcome->value, diags_);
     r.value = f && f->value ? *f->value : outcome->value;
     r.evidence = outcome->evidence;
     r.formula = outcome->formula;
@@ -113,6 +170,8 @@ class Scorer {
   const Case& c_;
   Diagnostics& diags_;
   Scorecard& card_;
+  const Framework& weighted_;
+  const std::map<std::string, Score>& not_applicable_;
 };
 
 }  // namespace
@@ -126,10 +185,12 @@ Scorecard ScoreCase(const Framework& fw, const Case& c, Diagnostics& diags) {
   card.total_weight = fw.total;
   card.metrics = ResolveMetrics(fw, c, local);
   CheckCase(fw, c, local);
-  Scorer scorer(fw, c, local, card);
+  std::map<std::string, Score> not_applicable;
+  const Framework weighted = ApplyNotApplicable(fw, c, not_applicable, local);
+  Scorer scorer(fw, c, local, card, weighted, not_applicable);
   for (const auto& top : fw.indicators) card.total += scorer.Node(top, -1);
   card.grade = fw.GradeFor(card.total);
-  VerifyScorecard(fw, card, local);
+  VerifyScorecard(weighted, card, local);
   CheckShortfallScoredTwice(fw, card, local);
   card.checks = local.items();
   diags.Append(local);

@@ -44,4 +44,94 @@ TEST_CASE("DeductionSentence uses shares when they read cleanly, points otherwis
   CHECK(DeductionSentence(Score{400}, Rational(4), Score{400}) == "根据评分标准，不扣分。");
 }
 
+// A 一级 A (A1 30, A2 30) and B (B1 25, B2 15), all deduction rules; B1 loses half.
+static Framework TwoCategories() {
+  Framework fw;
+  fw.total = Score{10000};
+  fw.grades = {{"优", Score{9000}}, {"良", Score{8000}}, {"中", Score{6000}}, {"差", Score{0}}};
+  auto leaf = [](const char* code, int64_t w) {
+    Indicator i;
+    i.code = code;
+    i.name = code;
+    i.level = 2;
+    i.weight = Score{w};
+    Rule r;
+    r.type = RuleType::kDeduction;
+    i.rule = r;
+    return i;
+  };
+  Indicator a, b;
+  a.code = "A", a.name = "A", a.weight = Score{6000};
+  a.children = {leaf("A1", 3000), leaf("A2", 3000)};
+  b.code = "B", b.name = "B", b.weight = Score{4000};
+  b.children = {leaf("B1", 2500), leaf("B2", 1500)};
+  fw.indicators = {a, b};
+  return fw;
+}
+
+TEST_CASE("不适用: rescaled to 100 by default, or moved within its 一级") {
+  Framework fw = TwoCategories();
+  Case c;
+  c.findings["B1"].deductions.push_back({Amount::Share(Rational(1, 2)), "示例", {}});
+  c.findings["B2"].not_applicable = true;
+  // 按百分制折算: 85 points remain; each weight × 100/85 in hundredths, largest remainder first:
+  // A1 3529.41… → 35.30 (remainder ties with A2, first wins), A2 35.29, B1 29.41, B2 0.
+  // B1 = 29.41 × 50% = 14.705 → 14.71; total 35.30 + 35.29 + 14.71 = 85.30.
+  Diagnostics d1;
+  Scorecard rescaled = ScoreCase(fw, c, d1);
+  CHECK_FALSE(d1.HasErrors());
+  CHECK(rescaled.Find("A1")->weight == Score{3530});
+  CHECK(rescaled.Find("A2")->weight == Score{3529});
+  CHECK(rescaled.Find("B1")->weight == Score{2941});
+  CHECK(rescaled.Find("B2")->weight == Score{0});
+  CHECK(rescaled.Find("B2")->not_applicable_weight == Score{1500});
+  CHECK(rescaled.Find("B2")->value == "不适用");
+  CHECK(rescaled.Find("B")->weight == Score{2941});
+  CHECK(rescaled.total == Score{8530});
+  // Within the 一级: B1 carries B's 40 points, A unchanged; 40 × 50% = 20, total 80.
+  fw.not_applicable_within_level1 = true;
+  Diagnostics d2;
+  Scorecard within = ScoreCase(fw, c, d2);
+  CHECK_FALSE(d2.HasErrors());
+  CHECK(within.Find("B1")->weight == Score{4000});
+  CHECK(within.Find("A1")->weight == Score{3000});
+  CHECK(within.total == Score{8000});
+  // Nothing left to carry the weight: a located error.
+  c.findings["B1"].not_applicable = true;
+  Diagnostics d3;
+  ScoreCase(fw, c, d3);
+  CHECK(d3.HasErrors());
+}
+
+TEST_CASE("a typed 业绩值 that differs from the computed figure is warned with both figures") {
+  Framework fw = TwoCategories();
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "执行率";
+  fw.indicators[0].children[0].rule = r;
+  Case c;
+  c.targets.present = true;
+  c.targets.file = "targets.csv";
+  TargetRow row;
+  row.level3 = "执行率";
+  row.value = "≥95%";
+  row.actual = "98.74%";
+  row.line = 2;
+  c.targets.rows.push_back(row);
+  auto warned = [&](const std::string& typed) {
+    c.findings["A1"].value = typed;
+    Diagnostics d;
+    ScoreCase(fw, c, d);
+    for (const auto& item : d.items())
+      if (item.code == "finding.value_differs")
+        return item.message.find(typed) != std::string::npos &&
+               item.message.find("98.74%") != std::string::npos;
+    return false;
+  };
+  CHECK(warned("97%"));
+  CHECK_FALSE(warned("98.74%"));
+  CHECK_FALSE(warned("98.7%"));  // equal at the typed precision
+  CHECK_FALSE(warned("见分析"));
+}
+
 }  // namespace jixiao

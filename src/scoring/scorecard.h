@@ -46,6 +46,9 @@ struct IndicatorResult {
   std::string sentence;            // "根据评分标准，扣权重的25%，扣0.75分。"
   std::string summary;             // "该指标满分3分，根据评分标准得2.25分。"
   std::optional<std::string> override_reason;
+  // 不适用 (finding not_applicable): the declared weight; `weight` is then 0 and the declared
+  // weight is spread over other leaves (Framework::not_applicable_within_level1).
+  std::optional<Score> not_applicable_weight;
   Score Lost() const { return weight - score; }
   // The 扣分说明 every output prints (workbook, report tables, score --explain): each
   // deduction's reason then the sentence; empty when nothing was lost.
