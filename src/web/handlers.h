@@ -17,4 +17,9 @@ std::string DiagnosticLine(const Diagnostic& d);
 std::string DiagnosticJson(const Diagnostic& d);
 Data DiagnosticData(const Diagnostic& d);
 
+// Stores a new 自评表 kept as the .xlsx bytes given (the blank form `selfeval new` makes) for the
+// signed-in unit, and answers as an upload does (redirect, or 201 with its id).
+Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
+                                    const std::string& year);
+
 }  // namespace jixiao::web

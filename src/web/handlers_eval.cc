@@ -17,6 +17,7 @@
 #include "report/builder.h"
 #include "scorecard_io/scorecard_json.h"
 #include "web/crypto.h"
+#include "web/entry_places.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -83,7 +84,13 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
         status);
   }
   Data validation = List(), tree = List();
-  for (const auto& d : checks.items()) validation.push_back(DiagnosticData(d));
+  for (const auto& d : checks.items()) {
+    // The evaluator works in the entry workbook and the narrative page: name those, not files.
+    Data item = DiagnosticData(d);
+    item.set("where", EntryPlace(d.where));
+    item.set("message", EntryMessage(d.message));
+    validation.push_back(item);
+  }
   Data data = Object({{"id", doc.id},
                       {"title", doc.title},
                       {"unit", doc.unit},
@@ -115,6 +122,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
     data.set("framework", card.framework_title);
   } else {
     data.set("scored", false);
+    data.set("imported", doc.version > 1);
   }
   data.set("tree", tree);
   data.set("validation", validation);
@@ -319,6 +327,7 @@ Response EvaluationImport(Ctx& ctx) {
   ctx.server.Audit(ctx, "evaluation.import", "evaluation:" + doc.id, before, after);
   for (size_t at; (at = summary.find(ctx.server.CaseDir(doc.id))) != std::string::npos;)
     summary.replace(at, ctx.server.CaseDir(doc.id).size(), "本评价");
+  if (summary.rfind("已导入到 本评价：", 0) == 0) summary = "已导入：" + summary.substr(25);
   std::string note = "已导入第 " + std::to_string(expected + 1) + " 版。" + summary;
   if (ctx.req.api)
     return Json(

@@ -71,6 +71,7 @@ Response TargetsUpload(Ctx&);
 Response TargetsShow(Ctx&);
 Response TargetsFix(Ctx&);
 Response TargetsDownload(Ctx&);
+Response TargetsNewSelfEval(Ctx&);
 Response FrameworksList(Ctx&);
 Response EvaluationsList(Ctx&);
 Response EvaluationsCreate(Ctx&);
