@@ -1,5 +1,8 @@
 #include "web/entry_places.h"
 
+#include "casefile/scaffold.h"
+#include "report/builder.h"
+
 #include <utility>
 #include <vector>
 
@@ -53,6 +56,10 @@ std::string EntryMessage(const std::string& message) {
   ReplaceAll(m, "只有表头，待填写", "待填写");
   ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
   ReplaceAll(m, "metrics.", "“指标数据”页 ");
+  // Narrative files by the section headings the narrative page shows.
+  if (m.find("narrative/") != std::string::npos)
+    for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
+      if (!heading.empty()) ReplaceAll(m, "narrative/" + key + ".md", "“" + heading + "”");
   return m;
 }
 

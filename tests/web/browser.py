@@ -192,7 +192,7 @@ def evaluator_flow(f, workbook):
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "评价报告（Word）").click()
     f.check(f.wait_download(".docx", 60), "report docx downloaded")
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "评分表（Excel）").click()
-    f.check(f.wait_download("scoring.xlsx", 60), "scoring xlsx downloaded")
+    f.check(f.wait_download("评分表.xlsx", 60), "scoring xlsx downloaded (named 评分表)")
     f.no_alert("evaluation page")
     return eid, expected
 
