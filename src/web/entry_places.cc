@@ -3,6 +3,7 @@
 #include "casefile/scaffold.h"
 #include "report/builder.h"
 
+#include <cctype>
 #include <utility>
 #include <vector>
 
@@ -22,6 +23,29 @@ const std::vector<std::pair<std::string, std::string>>& Sheets() {
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
     s.replace(at, from.size(), to);
+}
+
+// "name（项目名称）" → "项目名称": the case.json key dropped, its Chinese label kept.
+std::string DropKeys(const std::string& m) {
+  static const std::string kOpen = "（", kClose = "）";
+  std::string out;
+  size_t at = 0;
+  while (true) {
+    size_t open = m.find(kOpen, at);
+    if (open == std::string::npos) break;
+    size_t key = open;
+    while (key > at && (std::islower(static_cast<unsigned char>(m[key - 1])) || m[key - 1] == '_'))
+      --key;
+    size_t close = m.find(kClose, open);
+    if (key == open || close == std::string::npos) {
+      out += m.substr(at, open + kOpen.size() - at);
+      at = open + kOpen.size();
+      continue;
+    }
+    out += m.substr(at, key - at) + m.substr(open + kOpen.size(), close - open - kOpen.size());
+    at = close + kClose.size();
+  }
+  return out + m.substr(at);
 }
 
 }  // namespace
@@ -54,6 +78,8 @@ std::string EntryMessage(const std::string& message) {
   ReplaceAll(m, "（示例行见 README.md）", "");
   ReplaceAll(m, "；本项目没有这类数据时删去该文件", "；本项目没有这类数据时可不填");
   ReplaceAll(m, "只有表头，待填写", "待填写");
+  ReplaceAll(m, "不适用的项可删去该键", "不适用的项可不填");
+  m = DropKeys(m);
   ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
   ReplaceAll(m, "metrics.", "“指标数据”页 ");
   // Narrative files by the section headings the narrative page shows.
