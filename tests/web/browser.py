@@ -147,6 +147,14 @@ def unit_flow(f):
     f.shot("selfeval-edited")
     f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
     f.check(f.driver.find_element(By.ID, "computed").text != shown, "the score updates after typing")
+    # The versions: what changed, who, when.
+    form_url = f.driver.current_url.split("?")[0]
+    f.submit(f.driver.find_element(By.LINK_TEXT, "版本记录"))
+    f.shot("selfeval-versions")
+    changes = f.driver.find_element(By.ID, "changes").text
+    f.check("填写 实际完成值" in changes and "100个" in changes and "unit1" in changes,
+            "the versions page shows what changed, who and when")
+    f.go(form_url.replace(f.server.base, ""))
     # The filled form (.xlsx) and the 自评报告 (.docx), as `selfeval score` makes them.
     f.clear_downloads()
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载自评报告（Word）").click()
