@@ -265,6 +265,26 @@ Response EvaluationSheet(Ctx& ctx) {
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
+Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categories,
+                std::optional<Evaluation>* evaluation_out) {
+  Diagnostics score_diags;
+  auto evaluation = ScoreCase(server, doc, score_diags);
+  Doc scored = doc;
+  if (evaluation) {
+    scored.total = evaluation->card.total.hundredths;
+    scored.grade = evaluation->card.grade;
+    scored.scorecard_json = ScorecardJson(evaluation->card);
+    for (const auto* c : evaluation->card.Categories())
+      categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
+  } else {
+    scored.total = -1;
+    scored.grade.clear();
+    scored.scorecard_json.clear();
+  }
+  if (evaluation_out) *evaluation_out = std::move(evaluation);
+  return scored;
+}
+
 Response EvaluationImport(Ctx& ctx) {
   std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
@@ -304,21 +324,9 @@ Response EvaluationImport(Ctx& ctx) {
                             items);
   }
   // The new version records the score (total, grade, score --json, the 一级 results).
-  Diagnostics score_diags;
-  auto evaluation = ScoreCase(ctx.server, doc, score_diags);
-  Doc scored = doc;
   std::vector<Db::Category> categories;
-  if (evaluation) {
-    scored.total = evaluation->card.total.hundredths;
-    scored.grade = evaluation->card.grade;
-    scored.scorecard_json = ScorecardJson(evaluation->card);
-    for (const auto* c : evaluation->card.Categories())
-      categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
-  } else {
-    scored.total = -1;
-    scored.grade.clear();
-    scored.scorecard_json.clear();
-  }
+  std::optional<Evaluation> evaluation;
+  Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
   if (!ctx.server.db().SaveVersion(scored, expected, upload->bytes, ctx.user->name,
                                    "导入录入工作簿", categories))
     return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
