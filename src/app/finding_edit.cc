@@ -48,7 +48,8 @@ bool EditCaseFinding(const std::string& case_dir, const std::string& code,
     for (auto& [key, value] : findings->members)
       if (key == code) finding = &value;
   if (!finding) {
-    diags.Error("finding.unknown", at, "没有指标 " + code + " 的评价结论；请从得分表中的末级指标选择");
+    diags.Error("finding.unknown", at,
+                "没有指标 " + code + " 的评价结论；请从得分表中的末级指标选择");
     return false;
   }
   JsonValue list = JsonArray();
@@ -58,11 +59,14 @@ bool EditCaseFinding(const std::string& case_dir, const std::string& code,
     where.path += ".deductions[" + std::to_string(i) + "]";
     if (d.amount.empty() && d.reason.empty()) continue;
     if (d.reason.empty()) {
-      diags.Error("finding.deduction_reason", where, "第" + std::to_string(i + 1) + "条扣分没有写原因；每条扣分都要写明原因");
+      diags.Error("finding.deduction_reason", where,
+                  "第" + std::to_string(i + 1) + "条扣分没有写原因；每条扣分都要写明原因");
       return false;
     }
     if (d.amount.empty()) {
-      diags.Error("finding.deduction_amount", where, "第" + std::to_string(i + 1) + "条扣分没有写扣多少（分数如 0.5，或比例如 25%、2/3）");
+      diags.Error(
+          "finding.deduction_amount", where,
+          "第" + std::to_string(i + 1) + "条扣分没有写扣多少（分数如 0.5，或比例如 25%、2/3）");
       return false;
     }
     JsonValue item = JsonObject();

@@ -28,7 +28,6 @@ bool SafeId(const std::string& id) {
   return id.find("..") == std::string::npos;
 }
 
-
 std::string ReadmeText(const std::string& case_id, const std::string& framework_id) {
   std::string out =
       "# 案例 " + case_id +

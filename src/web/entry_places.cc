@@ -1,11 +1,11 @@
 #include "web/entry_places.h"
 
-#include "casefile/scaffold.h"
-#include "report/builder.h"
-
 #include <cctype>
 #include <utility>
 #include <vector>
+
+#include "casefile/scaffold.h"
+#include "report/builder.h"
 
 namespace jixiao::web {
 namespace {
@@ -13,9 +13,8 @@ namespace {
 // The entry workbook's sheet for each file of a case folder (app/entry_app.h, docs/case-format.md).
 const std::vector<std::pair<std::string, std::string>>& Sheets() {
   static const std::vector<std::pair<std::string, std::string>> kSheets = {
-      {"budget.csv", "预算执行"},   {"funding.csv", "资金到位"},
-      {"history.csv", "历年预算"},  {"transfers.csv", "资金划拨"},
-      {"plan.csv", "计划完成"},     {"disbursements.csv", "发放明细"},
+      {"budget.csv", "预算执行"},    {"funding.csv", "资金到位"}, {"history.csv", "历年预算"},
+      {"transfers.csv", "资金划拨"}, {"plan.csv", "计划完成"},    {"disbursements.csv", "发放明细"},
       {"targets.csv", "绩效目标"}};
   return kSheets;
 }

@@ -1,9 +1,8 @@
 // Helpers shared by the handler files (handlers_*.cc); not part of the module's interface.
 #pragma once
 
-#include <string>
-
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "app/pipeline.h"

@@ -389,7 +389,8 @@ Response EvaluationDownload(Ctx& ctx) {
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     return ctx.server.Error(ctx, 422, "无法生成 " + format, items);
   }
-  // Saved under the evaluation's name and what the file is, in Chinese (评价报告.docx, 评分表.xlsx).
+  // Saved under the evaluation's name and what the file is, in Chinese (评价报告.docx,
+  // 评分表.xlsx).
   static const std::map<std::string, std::string> kShown = {{"docx", "评价报告.docx"},
                                                             {"xlsx", "评分表.xlsx"},
                                                             {"md", "评价报告.md"},

@@ -68,12 +68,11 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
         notes.push_back(DiagnosticData(shown));
         any = true;
       }
-    Data s =
-        Object({{"file", Name(f)},
-                {"heading", headings.count(Name(f)) && !headings[Name(f)].empty()
-                                ? headings[Name(f)]
-                                : Name(f)},
-                {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
+    Data s = Object(
+        {{"file", Name(f)},
+         {"heading",
+          headings.count(Name(f)) && !headings[Name(f)].empty() ? headings[Name(f)] : Name(f)},
+         {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
     s.set("lint", notes);
     s.set("has_lint", any);
     sections.push_back(s);

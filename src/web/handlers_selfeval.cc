@@ -141,8 +141,9 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
 // A finding as the page shows it: the rule set named in words, not by its id.
 Data FindingData(const Diagnostic& d) {
   Diagnostic shown = d;
-  for (const auto& [id, words] : {std::pair<std::string, std::string>{"selfeval-national", "全国通用自评规则"},
-                                  {"selfeval-hubei", "湖北省自评规则"}})
+  for (const auto& [id, words] :
+       {std::pair<std::string, std::string>{"selfeval-national", "全国通用自评规则"},
+        {"selfeval-hubei", "湖北省自评规则"}})
     for (size_t at; (at = shown.message.find(id)) != std::string::npos;)
       shown.message.replace(at, id.size(), words);
   return DiagnosticData(shown);
@@ -279,9 +280,10 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
 Response SelfEvalUpload(Ctx& ctx) {
   const Upload* form = ctx.req.File("form");
   if (!form || form->bytes.empty())
-    return ctx.server.Error(ctx, 422,
-                            "请选择自评表：Excel 文件（.xlsx），或 CSV 文件（表头：一级指标,二级指标,"
-                            "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
+    return ctx.server.Error(
+        ctx, 422,
+        "请选择自评表：Excel 文件（.xlsx），或 CSV 文件（表头：一级指标,二级指标,"
+        "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
   std::vector<std::pair<std::string, std::string>> parts;
   if (EndsWithXlsx(form->filename)) {
     parts.push_back({"xlsx", form->bytes});
@@ -368,7 +370,9 @@ Response SelfEvalDownload(Ctx& ctx) {
   if (format == "json")
     return Download(SelfEvalJson(l.check.result), "复核结果.json", "application/json");
   if (format != "xlsx" && format != "form" && format != "report")
-    return ctx.server.Error(ctx, 404, "可下载的只有：复核表（xlsx）、填好的自评表（form）、自评报告（report）、复核结果（json）");
+    return ctx.server.Error(
+        ctx, 404,
+        "可下载的只有：复核表（xlsx）、填好的自评表（form）、自评报告（report）、复核结果（json）");
   static const char kXlsx[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);
@@ -404,7 +408,9 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
   for (const auto& d : server.db().Docs("selfeval")) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
-    if (version) out.push_back(Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
+    if (version)
+      out.push_back(
+          Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
   }
   return out;
 }

@@ -9,11 +9,18 @@ namespace {
 // The audit action as the page says it ("selfeval.edit 实际完成值" → "填写 实际完成值").
 std::string ActionLabel(const std::string& action) {
   static const std::pair<const char*, const char*> kLabels[] = {
-      {"selfeval.edit ", "填写 "},          {"targets.fix ", "采纳建议 "},
-      {"selfeval.upload", "上传"},          {"targets.upload", "上传"},
-      {"evaluation.create", "新建"},        {"evaluation.import", "导入录入工作簿（得分）"},
-      {"evaluation.narrative", "修改叙述"}, {"selfeval.restore", "恢复旧版本"},
-      {"targets.restore", "恢复旧版本"},    {"selfeval.new", "生成自评表"},
+      {"selfeval.edit ", "填写 "},
+      {"targets.fix ", "采纳建议 "},
+      {"selfeval.upload", "上传"},
+      {"targets.upload", "上传"},
+      {"evaluation.create", "新建"},
+      {"evaluation.import", "导入录入工作簿（得分）"},
+      {"evaluation.narrative", "修改叙述"},
+      {"selfeval.restore", "恢复旧版本"},
+      {"targets.restore", "恢复旧版本"},
+      {"selfeval.new", "生成自评表"},
+      {"evaluation.finding", "修改扣分"},
+      {"evaluation.score", "得分变化"},
       {"job.pdf", "生成 PDF"}};
   for (const auto& [prefix, label] : kLabels)
     if (action.rfind(prefix, 0) == 0) return label + action.substr(std::string(prefix).size());
@@ -46,9 +53,8 @@ Response EvaluationVersions(Ctx& ctx) {
   std::vector<std::string> change_items;
   Data changes = List();
   for (const auto& e : ctx.server.db().ObjectAudit(ctx.doc->kind, ctx.doc->id)) {
-    std::string place = e.object.substr(e.object.find(' ') == std::string::npos
-                                            ? e.object.size()
-                                            : e.object.find(' ') + 1);
+    std::string place = e.object.substr(
+        e.object.find(' ') == std::string::npos ? e.object.size() : e.object.find(' ') + 1);
     change_items.push_back("{\"at\":" + Q(e.at) + ",\"who\":" + Q(e.who) +
                            ",\"action\":" + Q(e.action) + ",\"place\":" + Q(place) +
                            ",\"before\":" + Q(e.before) + ",\"after\":" + Q(e.after) + "}");

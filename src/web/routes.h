@@ -72,6 +72,7 @@ Response TargetsShow(Ctx&);
 Response TargetsFix(Ctx&);
 Response TargetsDownload(Ctx&);
 Response TargetsNewSelfEval(Ctx&);
+Response EvaluationFinding(Ctx&);
 Response FrameworksList(Ctx&);
 Response EvaluationsList(Ctx&);
 Response EvaluationsCreate(Ctx&);

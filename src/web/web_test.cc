@@ -103,8 +103,10 @@ TEST_CASE("the evaluator's validation list names workbook sheets and plain label
   CHECK(EntryPlace({"narrative", 0, 0, ""}) == "“填写叙述”页");
   CHECK(EntryMessage("项目信息待填写：name（项目名称）、year（年度）；不适用的项可删去该键") ==
         "项目信息待填写：项目名称、年度；不适用的项可不填");
-  CHECK(EntryMessage("待填写：指标值 metrics.“实际完成率”") == "待填写：“指标数据”页的指标值 “实际完成率”");
+  CHECK(EntryMessage("待填写：指标值 metrics.“实际完成率”") ==
+        "待填写：“指标数据”页的指标值 “实际完成率”");
   CHECK(EntryMessage("合计（万元）") == "合计（万元）");  // no key before the bracket: kept
-  CHECK(EntryMessage("只有表头，待填写资金来源（示例行见 README.md）；本项目没有这类数据时删去该文件") ==
+  CHECK(EntryMessage(
+            "只有表头，待填写资金来源（示例行见 README.md）；本项目没有这类数据时删去该文件") ==
         "待填写资金来源；本项目没有这类数据时可不填");
 }

@@ -284,6 +284,41 @@ def bureau_flow(f, eid, expected):
     f.check("农村公路建设项目" in review and "95分" in review, "the 复核 list shows the unit's form (named by its project) and its printed 总分")
 
 
+def finding_flow(f, eid):
+    """The evaluator edits one leaf's 扣分 in the page (no workbook): a new version, scored again,
+    the page total equal to `jixiao score --json` of the edited case; the reason shown as text."""
+    f.login("eval1")
+    f.go("/evaluations/" + eid)
+    before = f.driver.find_element(By.ID, "total").text
+    form = f.driver.find_element(By.ID, "finding-form")
+    select = Select(form.find_element(By.NAME, "code"))
+    code = select.options[0].get_attribute("value")
+    form.find_element(By.NAME, "amount_0").send_keys("0.5")
+    form.find_element(By.NAME, "reason_0").send_keys("<img src=x onerror=alert(1)>台账不全")
+    form.find_element(By.NAME, "summary").send_keys("台账管理不够规范")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.shot("evaluation-finding-saved")
+    f.check("已保存第" in f.text() and code + " 的扣分" in f.text(), "the 扣分 edit is saved as a new version")
+    expected = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total != before, "the total follows the edit (%s -> %s)" % (before, total))
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the edit" % (total, expected["total"]))
+    row = f.driver.find_element(By.CSS_SELECTOR, "tr[data-code='%s']" % code).text
+    f.check("台账不全" in row, "the reason is shown beside the indicator")
+    f.no_alert("evaluation page after a hostile reason")
+    # Missing reason: refused, with the place named.
+    f.go("/evaluations/" + eid)
+    form = f.driver.find_element(By.ID, "finding-form")
+    form.find_element(By.NAME, "amount_0").send_keys("1")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.check("没有写原因" in f.text(), "a deduction without a reason is refused in Chinese")
+    f.go("/evaluations/%s/versions" % eid)
+    f.shot("evaluation-versions")
+    f.check("修改 %s 的扣分" % code in f.text() and "台账管理不够规范" in f.text(),
+            "the versions page shows the 扣分 change")
+
+
 def main(argv):
     binary = argv[1]
     shots = argv[argv.index("--shots") + 1] if "--shots" in argv else ""
@@ -298,6 +333,7 @@ def main(argv):
         unit_flow(f)
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
+        finding_flow(f, eid)
         if shots:
             f.login("adm1")
             f.shot("admin")
