@@ -1,6 +1,7 @@
 #include "web/entry_places.h"
 
 #include <cctype>
+#include <cstdlib>
 #include <utility>
 #include <vector>
 
@@ -59,6 +60,7 @@ std::string EntryPlace(const Location& where) {
     if (p.rfind("$.findings.", 0) == 0) {
       std::string code = p.substr(11);
       code = code.substr(0, code.find('.'));
+      if (p.find(".deductions") != std::string::npos) return "“扣分明细”页 " + code;
       return "“评价结论”页 " + code;
     }
     if (p.rfind("$.deductions", 0) == 0) return "“扣分明细”页";
@@ -86,6 +88,61 @@ std::string EntryMessage(const std::string& message) {
     for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
       if (!heading.empty()) ReplaceAll(m, "narrative/" + key + ".md", "“" + heading + "”");
   return m;
+}
+
+std::string ExplainForPage(const std::string& text) {
+  static const std::pair<const char*, const char*> kRules[] = {
+      {"规则：deduction：", "规则：扣分制："},    {"规则：levels：", "规则：分档评级："},
+      {"规则：elements：", "规则：要素评分："},   {"规则：ratio：", "规则：按比率："},
+      {"规则：bands：", "规则：按区间："},        {"规则：linear：", "规则：线性计分："},
+      {"规则：target：", "规则：对照目标值："},   {"规则：timeliness：", "规则：时效："},
+      {"findings 中的扣分", "“扣分明细”页的扣分"}};
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+    at = nl == std::string::npos ? text.size() : nl + 1;
+    for (const auto& [from, to] : kRules) ReplaceAll(line, from, to);
+    // "来源：case.json:23:9 $.findings.A11.deductions[0]" → "来源：“扣分明细”页 A11".
+    size_t src = line.find("来源：");
+    if (src != std::string::npos) {
+      std::string where = line.substr(src + 9);
+      size_t space = where.find(' ');
+      std::string file_part = where.substr(0, space);
+      Location loc;
+      loc.file = file_part.substr(0, file_part.find(':'));
+      size_t colon = file_part.find(':');
+      if (colon != std::string::npos) loc.line = std::atoi(file_part.c_str() + colon + 1);
+      if (space != std::string::npos) loc.path = where.substr(space + 1);
+      std::string place = EntryPlace(loc);
+      if (!place.empty() && place != loc.ToString()) line = line.substr(0, src + 9) + place;
+    }
+    // Input names: "findings.A11.deductions[0]" → "A11 扣分第1条", "metrics.X" → "指标数据 X".
+    ReplaceAll(line, "    metrics.", "    “指标数据”页 ");
+    size_t f = line.find("    findings.");
+    if (f != std::string::npos) {
+      size_t name_end = line.find("：", f);
+      std::string name = line.substr(
+          f + 13, name_end == std::string::npos ? std::string::npos : name_end - f - 13);
+      std::string code = name.substr(0, name.find('.'));
+      std::string field =
+          name.find('.') == std::string::npos ? "" : name.substr(name.find('.') + 1);
+      std::string shown = field;
+      if (field.rfind("deductions[", 0) == 0)
+        shown = "扣分第" + std::to_string(std::atoi(field.c_str() + 11) + 1) + "条";
+      else if (field == "value")
+        shown = "业绩值";
+      else if (field == "level")
+        shown = "等级";
+      else if (field == "met_elements")
+        shown = "满足的要素";
+      line = line.substr(0, f + 4) + code + " " + shown +
+             (name_end == std::string::npos ? "" : line.substr(name_end));
+    }
+    out += line + (nl == std::string::npos ? "" : "\n");
+  }
+  return out;
 }
 
 }  // namespace jixiao::web

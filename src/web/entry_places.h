@@ -18,4 +18,8 @@ std::string EntryPlace(const Location& where);
 // the page's steps.
 std::string EntryMessage(const std::string& message);
 
+// An indicator's explanation (`score --explain`) with its sources as workbook places, the rule
+// kinds and input names in Chinese; the arithmetic is kept as it is.
+std::string ExplainForPage(const std::string& text);
+
 }  // namespace jixiao::web

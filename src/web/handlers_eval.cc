@@ -353,6 +353,7 @@ Response EvaluationExplain(Ctx& ctx) {
   if (!text) return ctx.server.Error(ctx, 404, "找不到该指标，或评价尚不能评分");
   std::string dir = ctx.server.CaseDir(ctx.doc->id) + "/";
   for (size_t at; (at = text->find(dir)) != std::string::npos;) text->erase(at, dir.size());
+  *text = ExplainForPage(*text);
   if (ctx.req.api)
     return Json("{\"code\":" + Q(ctx.req.params["code"]) + ",\"text\":" + Q(*text) + "}");
   Data data = Object({{"id", ctx.doc->id},

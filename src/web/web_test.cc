@@ -110,3 +110,19 @@ TEST_CASE("the evaluator's validation list names workbook sheets and plain label
             "只有表头，待填写资金来源（示例行见 README.md）；本项目没有这类数据时删去该文件") ==
         "待填写资金来源；本项目没有这类数据时可不填");
 }
+
+TEST_CASE("an explanation names workbook places and rule kinds in Chinese") {
+  std::string in =
+      "A11 立项依据充分性（分值3分，得分2.25分）\n"
+      "  规则：deduction：满分3分，减去 findings 中的扣分，扣完为止\n"
+      "  输入：\n"
+      "    findings.A11.deductions[0]：扣权重的25%（0.75分）：未附材料\n"
+      "      来源：case.json:23:9 $.findings.A11.deductions[0]\n"
+      "  计算（精确分数）：max(0, 3 − 0.75) = 2.25\n";
+  std::string out = ExplainForPage(in);
+  CHECK(out.find("规则：扣分制：满分3分，减去 “扣分明细”页的扣分") != std::string::npos);
+  CHECK(out.find("    A11 扣分第1条：扣权重的25%（0.75分）：未附材料") != std::string::npos);
+  CHECK(out.find("来源：“扣分明细”页 A11") != std::string::npos);
+  CHECK(out.find("max(0, 3 − 0.75) = 2.25") != std::string::npos);
+  CHECK(out.find("case.json") == std::string::npos);
+}
