@@ -234,7 +234,13 @@ Response EvaluationsCreate(Ctx& ctx) {
     fs::remove_all(options.dir, ec);
     return ctx.server.Error(ctx, 422, "无法新建评价", items);
   }
-  ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系 " + framework + "）");
+  // The framework as people know it: its title (the id stays in the audit log).
+  std::string framework_title = framework;
+  if (auto file = FindShippedFramework(framework)) {
+    Diagnostics ignored;
+    if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
+  }
+  ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系：" + framework_title + "）");
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
   if (r.api)

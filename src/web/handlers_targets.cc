@@ -241,6 +241,10 @@ Response TargetsUpload(Ctx& ctx) {
     // The uploaded file's name without folder and extension, as the user knows it.
     std::string base = upload->filename.substr(upload->filename.find_last_of("/\\") + 1);
     doc.title = base.substr(0, base.rfind('.')).substr(0, 200);
+    // A file name with no Chinese in it (targets.csv) says little: say what it is, then the file.
+    bool ascii = true;
+    for (unsigned char c : doc.title) ascii = ascii && c < 0x80;
+    if (ascii) doc.title = "绩效目标表（文件 " + base.substr(0, 200) + "）";
   }
   if (doc.title.empty()) doc.title = "绩效目标表";
   doc.unit = ctx.user->unit;
