@@ -84,8 +84,11 @@ def main(binary, data, listen):
             ev.api_post("/api/v1/evaluations/%s/narrative" % eid, fields=fields)
         unit = webtest.Client(srv)
         assert unit.login("unit", passwords["unit"]).status == 200
+        names = {"gumei-eldercare-2025": "古美社区居家养老服务项目绩效目标表（示例）",
+                 "gumei-eldercare-2025-weak": "古美社区居家养老服务项目绩效目标表（待修改示例）"}
         for t in sorted(os.listdir(os.path.join(ROOT, "data/targets"))):
-            webtest.upload_targets(unit, os.path.join(ROOT, "data/targets", t, "targets.csv"), title=t)
+            webtest.upload_targets(unit, os.path.join(ROOT, "data/targets", t, "targets.csv"),
+                                   title=names.get(t, t))
         webtest.upload_selfeval(unit)
         import shutil
         shutil.rmtree(scratch, ignore_errors=True)

@@ -29,6 +29,32 @@ bool SafeId(const std::string& id) {
   return id.find("..") == std::string::npos;
 }
 
+std::string ReadmeText(const std::string& case_id, const std::string& framework_id) {
+  std::string out =
+      "# 案例 " + case_id +
+      "：待填写\n\n"
+      "本目录由 `jixiao new` 生成，指标体系 `" +
+      framework_id +
+      ".json` 已复制在本目录中（移动到任何位置都能使用）。\n"
+      "格式说明见 jixiao 随附的 docs/case-format.md。填写方式二选一：\n\n"
+      "1. 直接编辑 case.json、各 CSV 表格和 narrative/ 中的文字；\n"
+      "2. `jixiao sheet 本目录 -o 录入.xlsx` 生成录入工作簿，在 Excel 中填好后 "
+      "`jixiao import 录入.xlsx 本目录` 导回。\n\n"
+      "`jixiao validate 本目录` 列出尚未填写的内容。金额单位为元（表头写 `年初预算(万元)` "
+      "则按万元读取）；CSV 为 UTF-8 或 GBK 编码。本项目没有某类数据时删去对应的文件。\n\n"
+      "报告的附件放在 attachments/ 目录，文件名写编号和标题：“附件2-1 "
+      "访谈情况分析报告.md”附在报告之后，"
+      "“附件6-1 "
+      "关于…的通知.pdf”列为另附并复制到报告旁；正文中写“（见附件2-1：访谈情况分析报告）”引用。\n\n"
+      "## 各表格的表头与示例行\n\n";
+  for (const TableSpec& t : CaseTables())
+    out += std::string("### ") + t.file + "：" + t.purpose + "\n\n```csv\n" + t.header + "\n" +
+           t.example + "\n```\n\n";
+  return out;
+}
+
+}  // namespace
+
 // Narrative keys in template order with the heading above each: [[narrative:KEY]].
 std::vector<std::pair<std::string, std::string>> NarrativeSections(const std::string& dir) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -65,32 +91,6 @@ std::vector<std::pair<std::string, std::string>> NarrativeSections(const std::st
   }
   return out;
 }
-
-std::string ReadmeText(const std::string& case_id, const std::string& framework_id) {
-  std::string out =
-      "# 案例 " + case_id +
-      "：待填写\n\n"
-      "本目录由 `jixiao new` 生成，指标体系 `" +
-      framework_id +
-      ".json` 已复制在本目录中（移动到任何位置都能使用）。\n"
-      "格式说明见 jixiao 随附的 docs/case-format.md。填写方式二选一：\n\n"
-      "1. 直接编辑 case.json、各 CSV 表格和 narrative/ 中的文字；\n"
-      "2. `jixiao sheet 本目录 -o 录入.xlsx` 生成录入工作簿，在 Excel 中填好后 "
-      "`jixiao import 录入.xlsx 本目录` 导回。\n\n"
-      "`jixiao validate 本目录` 列出尚未填写的内容。金额单位为元（表头写 `年初预算(万元)` "
-      "则按万元读取）；CSV 为 UTF-8 或 GBK 编码。本项目没有某类数据时删去对应的文件。\n\n"
-      "报告的附件放在 attachments/ 目录，文件名写编号和标题：“附件2-1 "
-      "访谈情况分析报告.md”附在报告之后，"
-      "“附件6-1 "
-      "关于…的通知.pdf”列为另附并复制到报告旁；正文中写“（见附件2-1：访谈情况分析报告）”引用。\n\n"
-      "## 各表格的表头与示例行\n\n";
-  for (const TableSpec& t : CaseTables())
-    out += std::string("### ") + t.file + "：" + t.purpose + "\n\n```csv\n" + t.header + "\n" +
-           t.example + "\n```\n\n";
-  return out;
-}
-
-}  // namespace
 
 const std::vector<TableSpec>& CaseTables() {
   static const std::vector<TableSpec> kTables = {

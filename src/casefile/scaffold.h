@@ -6,6 +6,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/diagnostics.h"
 
@@ -28,6 +30,10 @@ struct TableSpec {
   const char* purpose;
 };
 const std::vector<TableSpec>& CaseTables();
+
+// The narrative keys (file names without .md) in the report template's order, each with the
+// heading printed above it ([[narrative:KEY]] under "## 立项背景"); empty when unreadable.
+std::vector<std::pair<std::string, std::string>> NarrativeSections(const std::string& dir);
 
 // Returns false when an error was reported. `summary` receives what was written.
 bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& summary);

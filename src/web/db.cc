@@ -297,6 +297,21 @@ std::vector<Db::AuditEntry> Db::AuditLog(int limit) {
   return out;
 }
 
+std::vector<Db::AuditEntry> Db::ObjectAudit(const std::string& kind, const std::string& id) {
+  Diagnostics diags;
+  store::AuditFilter f;
+  f.object_kind = kind;
+  f.limit = 1000000;
+  auto all = impl_->store->ListAudit(f, diags);
+  Check(diags);
+  std::vector<AuditEntry> out;
+  for (const auto& e : all)
+    if (e.object_id == id || e.object_id.rfind(id + " ", 0) == 0)
+      out.push_back({Shown(e.at), e.who, e.field, e.object_kind + ":" + e.object_id, e.old_value,
+                     e.new_value});
+  return out;
+}
+
 int64_t Db::AddJob(const Job& j) {
   Diagnostics diags;
   auto id = impl_->store->CreateJob(j.kind, j.owner, "{\"doc\":\"" + j.doc + "\"}", diags);

@@ -92,6 +92,8 @@ class Db {
     std::string at, who, action, object, before, after;
   };
   std::vector<AuditEntry> AuditLog(int limit);
+  // The entries about one document (object "KIND:ID" or "KIND:ID …"), oldest first.
+  std::vector<AuditEntry> ObjectAudit(const std::string& kind, const std::string& id);
 
   int64_t AddJob(const Job& j);
   void UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,

@@ -17,6 +17,7 @@
 #include "report/builder.h"
 #include "scorecard_io/scorecard_json.h"
 #include "web/crypto.h"
+#include "web/entry_places.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -83,7 +84,13 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
         status);
   }
   Data validation = List(), tree = List();
-  for (const auto& d : checks.items()) validation.push_back(DiagnosticData(d));
+  for (const auto& d : checks.items()) {
+    // The evaluator works in the entry workbook and the narrative page: name those, not files.
+    Data item = DiagnosticData(d);
+    item.set("where", EntryPlace(d.where));
+    item.set("message", EntryMessage(d.message));
+    validation.push_back(item);
+  }
   Data data = Object({{"id", doc.id},
                       {"title", doc.title},
                       {"unit", doc.unit},
@@ -115,6 +122,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
     data.set("framework", card.framework_title);
   } else {
     data.set("scored", false);
+    data.set("imported", doc.version > 1);
   }
   data.set("tree", tree);
   data.set("validation", validation);
@@ -226,7 +234,13 @@ Response EvaluationsCreate(Ctx& ctx) {
     fs::remove_all(options.dir, ec);
     return ctx.server.Error(ctx, 422, "无法新建评价", items);
   }
-  ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系 " + framework + "）");
+  // The framework as people know it: its title (the id stays in the audit log).
+  std::string framework_title = framework;
+  if (auto file = FindShippedFramework(framework)) {
+    Diagnostics ignored;
+    if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
+  }
+  ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系：" + framework_title + "）");
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
   if (r.api)
@@ -255,6 +269,26 @@ Response EvaluationSheet(Ctx& ctx) {
   }
   return Download(std::move(*bytes), "录入工作簿.xlsx",
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categories,
+                std::optional<Evaluation>* evaluation_out) {
+  Diagnostics score_diags;
+  auto evaluation = ScoreCase(server, doc, score_diags);
+  Doc scored = doc;
+  if (evaluation) {
+    scored.total = evaluation->card.total.hundredths;
+    scored.grade = evaluation->card.grade;
+    scored.scorecard_json = ScorecardJson(evaluation->card);
+    for (const auto* c : evaluation->card.Categories())
+      categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
+  } else {
+    scored.total = -1;
+    scored.grade.clear();
+    scored.scorecard_json.clear();
+  }
+  if (evaluation_out) *evaluation_out = std::move(evaluation);
+  return scored;
 }
 
 Response EvaluationImport(Ctx& ctx) {
@@ -296,21 +330,9 @@ Response EvaluationImport(Ctx& ctx) {
                             items);
   }
   // The new version records the score (total, grade, score --json, the 一级 results).
-  Diagnostics score_diags;
-  auto evaluation = ScoreCase(ctx.server, doc, score_diags);
-  Doc scored = doc;
   std::vector<Db::Category> categories;
-  if (evaluation) {
-    scored.total = evaluation->card.total.hundredths;
-    scored.grade = evaluation->card.grade;
-    scored.scorecard_json = ScorecardJson(evaluation->card);
-    for (const auto* c : evaluation->card.Categories())
-      categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
-  } else {
-    scored.total = -1;
-    scored.grade.clear();
-    scored.scorecard_json.clear();
-  }
+  std::optional<Evaluation> evaluation;
+  Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
   if (!ctx.server.db().SaveVersion(scored, expected, upload->bytes, ctx.user->name,
                                    "导入录入工作簿", categories))
     return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
@@ -319,6 +341,7 @@ Response EvaluationImport(Ctx& ctx) {
   ctx.server.Audit(ctx, "evaluation.import", "evaluation:" + doc.id, before, after);
   for (size_t at; (at = summary.find(ctx.server.CaseDir(doc.id))) != std::string::npos;)
     summary.replace(at, ctx.server.CaseDir(doc.id).size(), "本评价");
+  if (summary.rfind("已导入到 本评价：", 0) == 0) summary = "已导入：" + summary.substr(25);
   std::string note = "已导入第 " + std::to_string(expected + 1) + " 版。" + summary;
   if (ctx.req.api)
     return Json(
@@ -336,6 +359,7 @@ Response EvaluationExplain(Ctx& ctx) {
   if (!text) return ctx.server.Error(ctx, 404, "找不到该指标，或评价尚不能评分");
   std::string dir = ctx.server.CaseDir(ctx.doc->id) + "/";
   for (size_t at; (at = text->find(dir)) != std::string::npos;) text->erase(at, dir.size());
+  *text = ExplainForPage(*text);
   if (ctx.req.api)
     return Json("{\"code\":" + Q(ctx.req.params["code"]) + ",\"text\":" + Q(*text) + "}");
   Data data = Object({{"id", ctx.doc->id},
@@ -372,66 +396,17 @@ Response EvaluationDownload(Ctx& ctx) {
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     return ctx.server.Error(ctx, 422, "无法生成 " + format, items);
   }
+  // Saved under the evaluation's name and what the file is, in Chinese (评价报告.docx,
+  // 评分表.xlsx).
+  static const std::map<std::string, std::string> kShown = {{"docx", "评价报告.docx"},
+                                                            {"xlsx", "评分表.xlsx"},
+                                                            {"md", "评价报告.md"},
+                                                            {"html", "评价报告.html"}};
   for (auto& f : *files)
     if (f.name == type->second.first)
-      return Download(std::move(f.bytes), ctx.doc->title + "-" + f.name, type->second.second);
+      return Download(std::move(f.bytes), ctx.doc->title + "-" + kShown.at(format),
+                      type->second.second);
   return Download(std::move(files->front().bytes), files->front().name, type->second.second);
-}
-
-Response EvaluationVersions(Ctx& ctx) {
-  std::vector<std::string> items;
-  Data list = List();
-  for (const auto& v : ctx.server.db().Versions(ctx.doc->id)) {
-    items.push_back("{\"version\":" + std::to_string(v.version) + ",\"author\":" + Q(v.author) +
-                    ",\"at\":" + Q(v.at) + ",\"note\":" + Q(v.note) + "}");
-    list.push_back(Object({{"version", std::to_string(v.version)},
-                           {"author", v.author},
-                           {"at", v.at},
-                           {"note", v.note}}));
-  }
-  if (ctx.req.api) return Json("{\"versions\":" + JsonArray(items) + "}");
-  const std::string& kind = ctx.doc->kind;
-  std::string base = (kind == "targets"    ? "/targets/"
-                      : kind == "selfeval" ? "/selfevals/"
-                                           : "/evaluations/") +
-                     ctx.doc->id;
-  Data data = Object({{"id", ctx.doc->id},
-                      {"title", ctx.doc->title},
-                      {"base", base},
-                      {"current", std::to_string(ctx.doc->version)}});
-  data.set("versions", list);
-  // A table or a form is whole in each version, so any version can be restored; an evaluation's
-  // versions record its uploads and saves (its case folder is not kept per version).
-  data.set("can_restore", kind != "evaluation" && ctx.user->role == "unit");
-  return ctx.server.Page(ctx, "versions", "版本记录：" + ctx.doc->title, data);
-}
-
-Response DocRestore(Ctx& ctx) {
-  const Doc& doc = *ctx.doc;
-  int64_t expected = -1, from = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-    from = std::stoll(ctx.req.Field("from"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）或 from（要恢复的版本号）");
-  }
-  if (from < 1 || from >= doc.version)
-    return ctx.server.Error(ctx, 422,
-                            "只能恢复第 1 至第 " + std::to_string(doc.version - 1) + " 版");
-  if (expected != doc.version || !ctx.server.db().Restore(doc.id, from, expected, ctx.user->name))
-    return ctx.server.Error(ctx, 409,
-                            "未恢复：该表已由 " + doc.updated_by + " 于 " + doc.updated_at +
-                                " 保存为第 " + std::to_string(doc.version) +
-                                " 版；请刷新版本记录后再恢复");
-  ctx.server.Audit(ctx, doc.kind + ".restore", doc.kind + ":" + doc.id,
-                   "第 " + std::to_string(expected) + " 版",
-                   "恢复为第 " + std::to_string(from) + " 版的内容");
-  std::string note = "已把第 " + std::to_string(from) + " 版的内容恢复为第 " +
-                     std::to_string(expected + 1) + " 版";
-  if (ctx.req.api)
-    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
-  return Redirect((doc.kind == "targets" ? "/targets/" : "/selfevals/") + doc.id +
-                  "?message=" + UrlEncode(note));
 }
 
 }  // namespace jixiao::web

@@ -7,6 +7,8 @@
 #include <map>
 
 #include "app/narrative_check.h"
+#include "casefile/scaffold.h"
+#include "report/builder.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 
@@ -51,6 +53,10 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
                     JsonArray(items) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
                 status);
   }
+  // Each section under its heading in the report (立项背景), not its file name.
+  std::map<std::string, std::string> headings;
+  for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
+    headings[key + ".md"] = heading;
   Data sections = List();
   for (const auto& f : files) {
     Data notes = List();
@@ -62,8 +68,11 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
         notes.push_back(DiagnosticData(shown));
         any = true;
       }
-    Data s =
-        Object({{"file", Name(f)}, {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
+    Data s = Object(
+        {{"file", Name(f)},
+         {"heading",
+          headings.count(Name(f)) && !headings[Name(f)].empty() ? headings[Name(f)] : Name(f)},
+         {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
     s.set("lint", notes);
     s.set("has_lint", any);
     sections.push_back(s);

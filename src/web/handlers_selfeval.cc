@@ -1,11 +1,17 @@
-// The unit's 自评表: upload form.csv (with budget/summary/project CSVs when it has them), see each
-// row's printed and recomputed score with the 复核 findings, type 实际完成值 / 得分 / 偏差原因 and
-// watch the score update (each save a version), download the 复核 workbook. The bureau's 复核
-// list sorts its region's forms by the gap between printed and recomputed 总分.
-// Every call goes through app/selfeval_app.h, as `jixiao selfeval check` does.
+// The unit's 自评表: upload form.csv (with budget/summary/project CSVs when it has them) or the
+// form as .xlsx (any layout `jixiao selfeval check FORM.xlsx` reads), or start from the unit's own
+// 绩效目标表 (`selfeval new`); see each row's printed and recomputed score with the 复核 findings,
+// type 实际完成值 / 得分 / 偏差原因 and watch the score update (each save a version), download the
+// 复核 workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them.
+// The bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分.
+// Every call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and
+// app/selfeval_form_app.h, as the CLI does.
 #include <algorithm>
+#include <fstream>
 
 #include "app/selfeval_app.h"
+#include "app/selfeval_form_app.h"
+#include "app/selfeval_workbook_check.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "web/crypto.h"
@@ -71,28 +77,76 @@ struct Loaded {
   std::map<std::string, std::string> parts;
 };
 
-Loaded Load(const std::string& content, const std::string& name) {
+// The rule set a form was scored by (its result's rules_id), for rescoring and the downloads.
+std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r) {
+  Diagnostics diags;
+  auto rules = ResolveSelfEvalRules(r.rules_id == "selfeval-hubei" ? "selfeval-hubei" : "", diags);
+  if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
+  return rules;
+}
+
+// Locations name the form as the user knows it, never the server's scratch folder.
+void Relocate(Diagnostics& diags, const std::string& scratch, const std::string& shown) {
+  Diagnostics out;
+  for (auto d : diags.items()) {
+    if (d.where.file.rfind(scratch, 0) == 0) d.where.file = shown;
+    out.Add(d.severity, d.code, d.where, d.message);
+  }
+  diags = out;
+}
+
+// A form kept as .xlsx: read through a scratch copy, as `selfeval check FORM.xlsx` reads it.
+SelfEvalCheck CheckWorkbook(const std::string& data_dir, const std::string& bytes,
+                            const SelfEvalRules& rules, const SelfEvalRules* hubei) {
+  ScratchFolder scratch(data_dir);
+  std::string path = scratch.path() + "/自评表.xlsx";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  SelfEvalCheck check = CheckSelfEvalWorkbookFile(path, rules, hubei);
+  Relocate(check.reading, scratch.path(), "自评表.xlsx");
+  check.source = "自评表.xlsx";
+  return check;
+}
+
+Loaded Load(const std::string& data_dir, const std::string& content, const std::string& name) {
   Loaded l;
   l.parts = UnpackParts(content);
-  SelfEvalCsvInput in;
-  in.name = name;
-  in.form_csv = l.parts["form"];
-  for (const char* k : {"budget", "summary", "project"})
-    if (l.parts.count(k))
-      (k[0] == 'b' ? in.budget_csv : k[0] == 's' ? in.summary_csv : in.project_csv) = l.parts[k];
   Diagnostics diags;
   auto rules = ResolveSelfEvalRules("", diags);
   auto hubei = ResolveSelfEvalRules("selfeval-hubei", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
-  l.check = CheckSelfEvalBytes(in, *rules, hubei ? &*hubei : nullptr);
+  if (l.parts.count("xlsx")) {
+    l.check = CheckWorkbook(data_dir, l.parts["xlsx"], *rules, hubei ? &*hubei : nullptr);
+  } else {
+    SelfEvalCsvInput in;
+    in.name = name;
+    in.form_csv = l.parts["form"];
+    for (const char* k : {"budget", "summary", "project"})
+      if (l.parts.count(k))
+        (k[0] == 'b' ? in.budget_csv : k[0] == 's' ? in.summary_csv : in.project_csv) = l.parts[k];
+    l.check = CheckSelfEvalBytes(in, *rules, hubei ? &*hubei : nullptr);
+  }
   if (l.check.form && l.parts.count("edits")) {
     for (const auto& e : ReadEdits(l.parts["edits"])) {
       std::string why;
       EditSelfEval(*l.check.form, e.row, e.field, e.text, &why);
     }
-    l.check.result = RescoreSelfEval(*l.check.form, *rules);
+    l.check.result = RescoreSelfEval(*l.check.form, *RulesOf(l.check.result));
   }
   return l;
+}
+
+// A finding as the page shows it: the rule set named in words, not by its id.
+Data FindingData(const Diagnostic& d) {
+  Diagnostic shown = d;
+  for (const auto& [id, words] :
+       {std::pair<std::string, std::string>{"selfeval-national", "全国通用自评规则"},
+        {"selfeval-hubei", "湖北省自评规则"}})
+    for (size_t at; (at = shown.message.find(id)) != std::string::npos;)
+      shown.message.replace(at, id.size(), words);
+  return DiagnosticData(shown);
 }
 
 int64_t Hundredths(const std::optional<Rational>& r) { return r ? r->RoundScaled(2) : 0; }
@@ -107,7 +161,7 @@ void Record(Doc& d, const SelfEvalResult& r) {
 
 Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
-  Loaded l = Load(version->content, doc.title);
+  Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
   if (ctx.req.api)
     return Json("{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
@@ -116,12 +170,12 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status) 
                 status);
   Data rows = List(), general = List(), reading = List();
   for (const auto& d : l.check.reading.items()) reading.push_back(DiagnosticData(d));
-  for (const auto& d : r.findings) general.push_back(DiagnosticData(d));
-  for (const auto& d : r.budget.findings) general.push_back(DiagnosticData(d));
+  for (const auto& d : r.findings) general.push_back(FindingData(d));
+  for (const auto& d : r.budget.findings) general.push_back(FindingData(d));
   for (const auto& row : r.rows) {
     const SelfEvalRow& src = l.check.form->rows[row.index];
     Data findings = List();
-    for (const auto& d : row.findings) findings.push_back(DiagnosticData(d));
+    for (const auto& d : row.findings) findings.push_back(FindingData(d));
     Data d = Object({{"index", std::to_string(row.index)},
                      {"line", std::to_string(row.line)},
                      {"indicator", row.indicator},
@@ -174,28 +228,28 @@ Response SelfEvalList(Ctx& ctx) {
   return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
 }
 
-Response SelfEvalUpload(Ctx& ctx) {
-  const Upload* form = ctx.req.File("form");
-  if (!form || form->bytes.empty())
-    return ctx.server.Error(
-        ctx, 422,
-        "请选择自评表 "
-        "form.csv（表头：一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
-  std::vector<std::pair<std::string, std::string>> parts = {{"form", form->bytes}};
-  for (const char* k : {"budget", "summary", "project"})
-    if (const Upload* u = ctx.req.File(k); u && !u->bytes.empty()) parts.push_back({k, u->bytes});
+namespace {
+
+bool EndsWithXlsx(std::string name) {
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name.size() > 5 && name.substr(name.size() - 5) == ".xlsx";
+}
+
+// Stores a new 自评表 (version 1) whose parts were read and checked; answers as the upload does.
+Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>>& parts,
+                 const std::string& title, const std::string& year, const std::string& how) {
   Doc doc;
   doc.id = RandomHex(12);
   doc.kind = "selfeval";
-  doc.title = ctx.req.Field("title").empty() ? ctx.user->unit + "自评表" : ctx.req.Field("title");
+  doc.title = title.empty() ? ctx.user->unit + "自评表" : title.substr(0, 200);
   doc.unit = ctx.user->unit;
   doc.region = ctx.user->region;
-  doc.year = ctx.req.Field("year");
+  doc.year = year.substr(0, 4);
   doc.owner = ctx.user->id;
   std::string content = PackParts(parts);
   Loaded l;
   try {
-    l = Load(content, doc.title);
+    l = Load(ctx.server.options().data_dir, content, doc.title);
   } catch (const InputError& e) {
     return ctx.server.Error(ctx, 422, "无法读取自评表", {DiagnosticLine(e.diagnostic)});
   }
@@ -204,17 +258,46 @@ Response SelfEvalUpload(Ctx& ctx) {
     for (const auto& d : l.check.reading.items()) items.push_back(DiagnosticLine(d));
     return ctx.server.Error(ctx, 422, "无法读取自评表，请按下列位置修改后重新上传", items);
   }
+  // Untitled: the project's name as the form prints it, else the unit's.
+  if (title.empty() && !l.check.result.project.empty())
+    doc.title = l.check.result.project.substr(0, 200);
   Record(doc, l.check.result);
-  ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
+  ctx.server.db().AddDoc(doc, content, ctx.user->name, how);
   // AddDoc keeps the fields given: the results are part of version 1.
-  ctx.server.Audit(
-      ctx, "selfeval.upload", "selfeval:" + doc.id, "",
-      "自评分 " + FormatScore(Score{doc.claimed}) + "，复核分 " + FormatScore(Score{doc.computed}));
+  ctx.server.Audit(ctx, "selfeval.upload", "selfeval:" + doc.id, "",
+                   how + "：自评分 " +
+                       (doc.claimed < 0 ? std::string("未填") : FormatScore(Score{doc.claimed})) +
+                       "，复核分 " + FormatScore(Score{doc.computed}));
   if (ctx.req.api)
     return Json("{\"id\":" + Q(doc.id) +
                     ",\"version\":1,\"location\":" + Q("/api/v1/selfevals/" + doc.id) + "}",
                 201);
   return Redirect("/selfevals/" + doc.id);
+}
+
+}  // namespace
+
+Response SelfEvalUpload(Ctx& ctx) {
+  const Upload* form = ctx.req.File("form");
+  if (!form || form->bytes.empty())
+    return ctx.server.Error(
+        ctx, 422,
+        "请选择自评表：Excel 文件（.xlsx），或 CSV 文件（表头：一级指标,二级指标,"
+        "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
+  std::vector<std::pair<std::string, std::string>> parts;
+  if (EndsWithXlsx(form->filename)) {
+    parts.push_back({"xlsx", form->bytes});
+  } else {
+    parts.push_back({"form", form->bytes});
+    for (const char* k : {"budget", "summary", "project"})
+      if (const Upload* u = ctx.req.File(k); u && !u->bytes.empty()) parts.push_back({k, u->bytes});
+  }
+  return AddForm(ctx, parts, ctx.req.Field("title"), ctx.req.Field("year"), "上传");
+}
+
+Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
+                                    const std::string& year) {
+  return AddForm(ctx, {{"xlsx", xlsx}}, title, year, "由绩效目标表生成");
 }
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
@@ -233,7 +316,7 @@ Response SelfEvalEdit(Ctx& ctx) {
                     std::to_string(doc.version) + " 版。下面是最新内容，请重新填写后保存。",
                 409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
-  Loaded l = Load(version->content, doc.title);
+  Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");
   std::string edits = l.parts["edits"];
   std::vector<std::string> audit;
@@ -269,7 +352,7 @@ Response SelfEvalEdit(Ctx& ctx) {
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   std::string content = PackParts(list);
   Doc updated = doc;
-  Record(updated, Load(content, doc.title).check.result);
+  Record(updated, Load(ctx.server.options().data_dir, content, doc.title).check.result);
   if (!ctx.server.db().SaveVersion(updated, expected, content, ctx.user->name,
                                    "填写 " + std::to_string(audit.size()) + " 处"))
     return Show(ctx, doc, "未保存：该自评表刚被他人保存，请刷新后重新填写。", 409);
@@ -283,21 +366,41 @@ Response SelfEvalEdit(Ctx& ctx) {
 Response SelfEvalDownload(Ctx& ctx) {
   const std::string& format = ctx.req.params["format"];
   auto version = ctx.server.db().GetVersion(ctx.doc->id, 0);
-  Loaded l = Load(version->content, ctx.doc->title);
+  Loaded l = Load(ctx.server.options().data_dir, version->content, ctx.doc->title);
   if (format == "json")
     return Download(SelfEvalJson(l.check.result), "复核结果.json", "application/json");
-  if (format != "xlsx") return ctx.server.Error(ctx, 404, "只能下载 xlsx 或 json");
+  if (format != "xlsx" && format != "form" && format != "report")
+    return ctx.server.Error(
+        ctx, 404,
+        "可下载的只有：复核表（xlsx）、填好的自评表（form）、自评报告（report）、复核结果（json）");
+  static const char kXlsx[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
+  if (format != "xlsx") {
+    // `selfeval score`: the filled form (<base>.xlsx) and the 自评报告 (<base>_自评报告.docx).
+    Diagnostics diags;
+    auto files = ScoreSelfEvalForm(l.check, *RulesOf(l.check.result), ctx.doc->title, diags);
+    if (!files) {
+      std::vector<std::string> items;
+      for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+      return ctx.server.Error(ctx, 422, "无法生成，请按下列提示修改自评表", items);
+    }
+    for (auto& f : *files) {
+      bool docx = f.name.size() > 5 && f.name.substr(f.name.size() - 5) == ".docx";
+      if (docx == (format == "report"))
+        return Download(
+            std::move(f.bytes), f.name,
+            docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                 : kXlsx);
+    }
+    return ctx.server.Error(ctx, 500, "生成失败");
+  }
   auto files = SelfEvalReviewFiles({l.check});
   for (auto& f : files)
-    if (f.name != "复核汇总.xlsx")
-      return Download(std::move(f.bytes), f.name,
-                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    if (f.name != "复核汇总.xlsx") return Download(std::move(f.bytes), f.name, kXlsx);
   if (files.empty()) return ctx.server.Error(ctx, 422, "无法生成复核表");
-  return Download(std::move(files.front().bytes), files.front().name,
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  return Download(std::move(files.front().bytes), files.front().name, kXlsx);
 }
 
 std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user) {
@@ -305,7 +408,9 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
   for (const auto& d : server.db().Docs("selfeval")) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
-    if (version) out.push_back(Load(version->content, d.unit + "-" + d.title).check);
+    if (version)
+      out.push_back(
+          Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
   }
   return out;
 }

@@ -1,8 +1,11 @@
 // The unit's 绩效目标表: upload (.xlsx or .csv), the checker's findings beside the rows, fixes
-// accepted one at a time (each a new version), downloads of the table and the 申报表.
-// Every call goes through app/targets_app.h, as `jixiao targets check|fix|render` does.
+// accepted one at a time (each a new version), downloads of the table and the 申报表, and the
+// year-end 自评表 made from the table. Every call goes through app/targets_app.h and
+// app/selfeval_form_app.h, as `jixiao targets check|fix|render` and `selfeval new` do.
 #include <fstream>
 
+#include "app/selfeval_app.h"
+#include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
 #include "core/temp_files.h"
 #include "web/crypto.h"
@@ -63,7 +66,7 @@ std::optional<TargetFile> LoadVersion(Server& server, const std::string& id,
   return file;
 }
 
-const char* SeverityLabel(Severity s) {
+const char* TargetSeverityLabel(Severity s) {
   return s == Severity::kError ? "错误" : s == Severity::kWarning ? "警告" : "提示";
 }
 
@@ -99,7 +102,7 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
     const auto& x = issues[i];
     const targets::RuleInfo* rule = targets::FindRule(x.rule);
     Data d = Object({{"index", std::to_string(i)},
-                     {"severity", SeverityLabel(x.severity)},
+                     {"severity", TargetSeverityLabel(x.severity)},
                      {"severity_class", SeverityName(x.severity)},
                      {"rule", x.rule},
                      {"rule_name", rule ? rule->name : ""},
@@ -238,6 +241,10 @@ Response TargetsUpload(Ctx& ctx) {
     // The uploaded file's name without folder and extension, as the user knows it.
     std::string base = upload->filename.substr(upload->filename.find_last_of("/\\") + 1);
     doc.title = base.substr(0, base.rfind('.')).substr(0, 200);
+    // A file name with no Chinese in it (targets.csv) says little: say what it is, then the file.
+    bool ascii = true;
+    for (unsigned char c : doc.title) ascii = ascii && c < 0x80;
+    if (ascii) doc.title = "绩效目标表（文件 " + base.substr(0, 200) + "）";
   }
   if (doc.title.empty()) doc.title = "绩效目标表";
   doc.unit = ctx.user->unit;
@@ -316,6 +323,33 @@ Response TargetsDownload(Ctx& ctx) {
                   format == "xlsx"
                       ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                       : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
+Response TargetsNewSelfEval(Ctx& ctx) {
+  std::optional<std::string> xlsx;
+  Diagnostics diags;
+  {
+    std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+    auto version = ctx.server.db().GetVersion(ctx.doc->id, 0);
+    std::string format, bytes;
+    if (!version || !Unpack(version->content, format, bytes))
+      return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
+    ScratchFolder scratch(ctx.server.options().data_dir);
+    temp::SetScratchDir(scratch.path());
+    std::string path = scratch.path() + "/绩效目标表." + format;
+    WriteBytes(path, bytes);
+    auto rules = ResolveSelfEvalRules("", diags);
+    if (!rules) return ctx.server.Error(ctx, 500, "找不到自评表规则 selfeval-national");
+    xlsx = NewSelfEvalForm(path, *rules, diags);
+    Relocate(diags, scratch.path(), "绩效目标表");
+  }
+  if (!xlsx) {
+    std::vector<std::string> items;
+    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+    return ctx.server.Error(ctx, 422, "无法由该绩效目标表生成自评表", items);
+  }
+  ctx.server.Audit(ctx, "selfeval.new", "targets:" + ctx.doc->id, "", ctx.doc->title);
+  return CreateSelfEvalFromWorkbook(ctx, *xlsx, ctx.doc->title + " 自评表", ctx.doc->year);
 }
 
 }  // namespace jixiao::web

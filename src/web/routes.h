@@ -71,6 +71,8 @@ Response TargetsUpload(Ctx&);
 Response TargetsShow(Ctx&);
 Response TargetsFix(Ctx&);
 Response TargetsDownload(Ctx&);
+Response TargetsNewSelfEval(Ctx&);
+Response EvaluationFinding(Ctx&);
 Response FrameworksList(Ctx&);
 Response EvaluationsList(Ctx&);
 Response EvaluationsCreate(Ctx&);

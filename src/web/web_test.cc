@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "web/crypto.h"
+#include "web/entry_places.h"
 #include "web/http.h"
 #include "web/routes.h"
 #include "web/throttle.h"
@@ -91,4 +92,37 @@ TEST_CASE("downloads: attachment with an ASCII fallback and the UTF-8 name") {
   CHECK(ContentDisposition("a\"b\r\n.docx").find('\n') == std::string::npos);
   CHECK(UrlDecode("a%2Fb+c") == "a/b c");
   CHECK(ParseQuery("a=1&b=%E4%B8%AD&c")["b"] == "中");
+}
+
+TEST_CASE("the evaluator's validation list names workbook sheets and plain labels") {
+  jixiao::Location project{"case.json", 4, 14, "$.project"};
+  CHECK(EntryPlace(project) == "“项目信息”页");
+  CHECK(EntryPlace({"case.json", 74, 12, "$.findings.C11"}) == "“评价结论”页 C11");
+  CHECK(EntryPlace({"budget.csv", 3, 0, ""}) == "“预算执行”页第3行");
+  CHECK(EntryPlace({"budget.csv", 1, 0, ""}) == "“预算执行”页");
+  CHECK(EntryPlace({"narrative", 0, 0, ""}) == "“填写叙述”页");
+  CHECK(EntryMessage("项目信息待填写：name（项目名称）、year（年度）；不适用的项可删去该键") ==
+        "项目信息待填写：项目名称、年度；不适用的项可不填");
+  CHECK(EntryMessage("待填写：指标值 metrics.“实际完成率”") ==
+        "待填写：“指标数据”页的指标值 “实际完成率”");
+  CHECK(EntryMessage("合计（万元）") == "合计（万元）");  // no key before the bracket: kept
+  CHECK(EntryMessage(
+            "只有表头，待填写资金来源（示例行见 README.md）；本项目没有这类数据时删去该文件") ==
+        "待填写资金来源；本项目没有这类数据时可不填");
+}
+
+TEST_CASE("an explanation names workbook places and rule kinds in Chinese") {
+  std::string in =
+      "A11 立项依据充分性（分值3分，得分2.25分）\n"
+      "  规则：deduction：满分3分，减去 findings 中的扣分，扣完为止\n"
+      "  输入：\n"
+      "    findings.A11.deductions[0]：扣权重的25%（0.75分）：未附材料\n"
+      "      来源：case.json:23:9 $.findings.A11.deductions[0]\n"
+      "  计算（精确分数）：max(0, 3 − 0.75) = 2.25\n";
+  std::string out = ExplainForPage(in);
+  CHECK(out.find("规则：扣分制：满分3分，减去 “扣分明细”页的扣分") != std::string::npos);
+  CHECK(out.find("    A11 扣分第1条：扣权重的25%（0.75分）：未附材料") != std::string::npos);
+  CHECK(out.find("来源：“扣分明细”页 A11") != std::string::npos);
+  CHECK(out.find("max(0, 3 − 0.75) = 2.25") != std::string::npos);
+  CHECK(out.find("case.json") == std::string::npos);
 }

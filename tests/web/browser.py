@@ -90,6 +90,10 @@ class Flow:
             time.sleep(0.2)
         return None
 
+    def clear_downloads(self):
+        for name in os.listdir(self.downloads):
+            os.remove(os.path.join(self.downloads, name))
+
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "main").text
 
@@ -143,6 +147,66 @@ def unit_flow(f):
     f.shot("selfeval-edited")
     f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
     f.check(f.driver.find_element(By.ID, "computed").text != shown, "the score updates after typing")
+    # The versions: what changed, who, when.
+    form_url = f.driver.current_url.split("?")[0]
+    f.submit(f.driver.find_element(By.LINK_TEXT, "版本记录"))
+    f.shot("selfeval-versions")
+    changes = f.driver.find_element(By.ID, "changes").text
+    f.check("填写 实际完成值" in changes and "100个" in changes and "unit1" in changes,
+            "the versions page shows what changed, who and when")
+    f.go(form_url.replace(f.server.base, ""))
+    # The filled form (.xlsx) and the 自评报告 (.docx), as `selfeval score` makes them.
+    f.clear_downloads()
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载自评报告（Word）").click()
+    f.check(f.wait_download("自评报告.docx", 60), "自评报告 docx downloaded")
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载填好的自评表（Excel）").click()
+    f.check(f.wait_download(".xlsx", 60), "filled 自评表 xlsx downloaded")
+    selfeval_xlsx_flow(f)
+    selfeval_from_targets_flow(f)
+
+
+def selfeval_xlsx_flow(f):
+    """A 自评表 kept as .xlsx (tests/selfeval-xlsx): uploaded as is, checked as `selfeval check
+    FORM.xlsx` checks it, locations as sheet!cell."""
+    import json, subprocess
+    book = os.path.join(webtest.ROOT, "tests/selfeval-xlsx/national.xlsx")
+    f.go("/selfevals")
+    f.driver.find_element(By.NAME, "form").send_keys(book)
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "form[action='/selfevals'] button"))
+    f.shot("selfeval-xlsx")
+    f.check(re.search(r"/selfevals/[0-9a-f]{24}$", f.driver.current_url), "xlsx upload leads to the form page")
+    out = subprocess.run([f.binary, "selfeval", "check", book, "--json"], capture_output=True, text=True).stdout
+    want = json.loads(out)
+    want = want[0] if isinstance(want, list) else want
+    computed = want["form"]["computed_total"]
+    shown = f.driver.find_element(By.ID, "computed").text
+    f.check(shown in ("%.2f分" % computed, "%g分" % computed),
+            "xlsx 复核分 %s vs selfeval check FORM.xlsx --json %s" % (shown, computed))
+    f.check("无法识别文件编码" not in f.text(), "an .xlsx form is not read as CSV")
+    f.no_alert("selfeval xlsx page")
+
+
+def selfeval_from_targets_flow(f):
+    """Year end: the 自评表 made from the unit's own 绩效目标表 (`selfeval new`), typed in the page."""
+    f.go("/targets")
+    f.submit(f.driver.find_elements(By.CSS_SELECTOR, "table.list a")[0])
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='由此表生成年终自评表']"))
+    f.shot("selfeval-from-targets")
+    f.check(re.search(r"/selfevals/[0-9a-f]{24}$", f.driver.current_url), "the new form opens")
+    boxes = f.driver.find_elements(By.CSS_SELECTOR, "input[name^='a_']")
+    f.check(len(boxes) >= 5, "one 实际完成值 box per target row (%d)" % len(boxes))
+    before = f.driver.find_element(By.ID, "computed").text
+    target = f.driver.find_elements(By.CSS_SELECTOR, "table.selfeval tbody tr td:nth-child(3)")[0].text
+    number = re.sub(r"[^0-9.]", "", target) or "100"
+    boxes[0].clear()
+    boxes[0].send_keys(number)
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
+    f.shot("selfeval-from-targets-typed")
+    f.check("已保存第 2 版" in f.text(), "typing into the new form saves version 2")
+    f.check(f.driver.find_element(By.ID, "computed").text != before, "the score follows what was typed")
+    f.clear_downloads()
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载自评报告（Word）").click()
+    f.check(f.wait_download("自评表_自评报告.docx", 60), "自评报告 of the new form downloaded")
 
 
 def evaluator_flow(f, workbook):
@@ -192,7 +256,7 @@ def evaluator_flow(f, workbook):
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "评价报告（Word）").click()
     f.check(f.wait_download(".docx", 60), "report docx downloaded")
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "评分表（Excel）").click()
-    f.check(f.wait_download("scoring.xlsx", 60), "scoring xlsx downloaded")
+    f.check(f.wait_download("评分表.xlsx", 60), "scoring xlsx downloaded (named 评分表)")
     f.no_alert("evaluation page")
     return eid, expected
 
@@ -217,7 +281,42 @@ def bureau_flow(f, eid, expected):
     f.submit(f.driver.find_element(By.LINK_TEXT, "自评表复核"))
     f.shot("bureau-review")
     review = f.driver.find_element(By.ID, "review").text
-    f.check("古美社区自评表" in review and "95分" in review, "the 复核 list shows the unit's form and its printed 总分")
+    f.check("农村公路建设项目" in review and "95分" in review, "the 复核 list shows the unit's form (named by its project) and its printed 总分")
+
+
+def finding_flow(f, eid):
+    """The evaluator edits one leaf's 扣分 in the page (no workbook): a new version, scored again,
+    the page total equal to `jixiao score --json` of the edited case; the reason shown as text."""
+    f.login("eval1")
+    f.go("/evaluations/" + eid)
+    before = f.driver.find_element(By.ID, "total").text
+    form = f.driver.find_element(By.ID, "finding-form")
+    select = Select(form.find_element(By.NAME, "code"))
+    code = select.options[0].get_attribute("value")
+    form.find_element(By.NAME, "amount_0").send_keys("0.5")
+    form.find_element(By.NAME, "reason_0").send_keys("<img src=x onerror=alert(1)>台账不全")
+    form.find_element(By.NAME, "summary").send_keys("台账管理不够规范")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.shot("evaluation-finding-saved")
+    f.check("已保存第" in f.text() and code + " 的扣分" in f.text(), "the 扣分 edit is saved as a new version")
+    expected = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total != before, "the total follows the edit (%s -> %s)" % (before, total))
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the edit" % (total, expected["total"]))
+    row = f.driver.find_element(By.CSS_SELECTOR, "tr[data-code='%s']" % code).text
+    f.check("台账不全" in row, "the reason is shown beside the indicator")
+    f.no_alert("evaluation page after a hostile reason")
+    # Missing reason: refused, with the place named.
+    f.go("/evaluations/" + eid)
+    form = f.driver.find_element(By.ID, "finding-form")
+    form.find_element(By.NAME, "amount_0").send_keys("1")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.check("没有写原因" in f.text(), "a deduction without a reason is refused in Chinese")
+    f.go("/evaluations/%s/versions" % eid)
+    f.shot("evaluation-versions")
+    f.check("修改 %s 的扣分" % code in f.text() and "台账管理不够规范" in f.text(),
+            "the versions page shows the 扣分 change")
 
 
 def main(argv):
@@ -234,6 +333,7 @@ def main(argv):
         unit_flow(f)
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
+        finding_flow(f, eid)
         if shots:
             f.login("adm1")
             f.shot("admin")

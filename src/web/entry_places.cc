@@ -1,0 +1,148 @@
+#include "web/entry_places.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
+#include "casefile/scaffold.h"
+#include "report/builder.h"
+
+namespace jixiao::web {
+namespace {
+
+// The entry workbook's sheet for each file of a case folder (app/entry_app.h, docs/case-format.md).
+const std::vector<std::pair<std::string, std::string>>& Sheets() {
+  static const std::vector<std::pair<std::string, std::string>> kSheets = {
+      {"budget.csv", "预算执行"},    {"funding.csv", "资金到位"}, {"history.csv", "历年预算"},
+      {"transfers.csv", "资金划拨"}, {"plan.csv", "计划完成"},    {"disbursements.csv", "发放明细"},
+      {"targets.csv", "绩效目标"}};
+  return kSheets;
+}
+
+void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
+// "name（项目名称）" → "项目名称": the case.json key dropped, its Chinese label kept.
+std::string DropKeys(const std::string& m) {
+  static const std::string kOpen = "（", kClose = "）";
+  std::string out;
+  size_t at = 0;
+  while (true) {
+    size_t open = m.find(kOpen, at);
+    if (open == std::string::npos) break;
+    size_t key = open;
+    while (key > at && (std::islower(static_cast<unsigned char>(m[key - 1])) || m[key - 1] == '_'))
+      --key;
+    size_t close = m.find(kClose, open);
+    if (key == open || close == std::string::npos) {
+      out += m.substr(at, open + kOpen.size() - at);
+      at = open + kOpen.size();
+      continue;
+    }
+    out += m.substr(at, key - at) + m.substr(open + kOpen.size(), close - open - kOpen.size());
+    at = close + kClose.size();
+  }
+  return out + m.substr(at);
+}
+
+}  // namespace
+
+std::string EntryPlace(const Location& where) {
+  const std::string& file = where.file;
+  if (file == "narrative" || file.rfind("narrative/", 0) == 0) return "“填写叙述”页";
+  if (file == "case.json") {
+    const std::string& p = where.path;
+    if (p.rfind("$.project", 0) == 0) return "“项目信息”页";
+    if (p.rfind("$.metrics", 0) == 0) return "“指标数据”页";
+    if (p.rfind("$.findings.", 0) == 0) {
+      std::string code = p.substr(11);
+      code = code.substr(0, code.find('.'));
+      if (p.find(".deductions") != std::string::npos) return "“扣分明细”页 " + code;
+      return "“评价结论”页 " + code;
+    }
+    if (p.rfind("$.deductions", 0) == 0) return "“扣分明细”页";
+    return "“项目信息”页";
+  }
+  for (const auto& [name, sheet] : Sheets())
+    if (file == name)
+      return "“" + sheet + "”页" +
+             (where.line > 1 ? "第" + std::to_string(where.line) + "行" : std::string());
+  return file.empty() ? "" : where.ToString();
+}
+
+std::string EntryMessage(const std::string& message) {
+  std::string m = message;
+  ReplaceAll(m, "（写好后删去【待填写】那一行）", "（在“填写叙述”页逐节写好并保存）");
+  ReplaceAll(m, "（示例行见 README.md）", "");
+  ReplaceAll(m, "；本项目没有这类数据时删去该文件", "；本项目没有这类数据时可不填");
+  ReplaceAll(m, "只有表头，待填写", "待填写");
+  ReplaceAll(m, "不适用的项可删去该键", "不适用的项可不填");
+  m = DropKeys(m);
+  ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
+  ReplaceAll(m, "metrics.", "“指标数据”页 ");
+  // Narrative files by the section headings the narrative page shows.
+  if (m.find("narrative/") != std::string::npos)
+    for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
+      if (!heading.empty()) ReplaceAll(m, "narrative/" + key + ".md", "“" + heading + "”");
+  return m;
+}
+
+std::string ExplainForPage(const std::string& text) {
+  static const std::pair<const char*, const char*> kRules[] = {
+      {"规则：deduction：", "规则：扣分制："},    {"规则：levels：", "规则：分档评级："},
+      {"规则：elements：", "规则：要素评分："},   {"规则：ratio：", "规则：按比率："},
+      {"规则：bands：", "规则：按区间："},        {"规则：linear：", "规则：线性计分："},
+      {"规则：target：", "规则：对照目标值："},   {"规则：timeliness：", "规则：时效："},
+      {"findings 中的扣分", "“扣分明细”页的扣分"}};
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+    at = nl == std::string::npos ? text.size() : nl + 1;
+    for (const auto& [from, to] : kRules) ReplaceAll(line, from, to);
+    // "来源：case.json:23:9 $.findings.A11.deductions[0]" → "来源：“扣分明细”页 A11".
+    size_t src = line.find("来源：");
+    if (src != std::string::npos) {
+      std::string where = line.substr(src + 9);
+      size_t space = where.find(' ');
+      std::string file_part = where.substr(0, space);
+      Location loc;
+      loc.file = file_part.substr(0, file_part.find(':'));
+      size_t colon = file_part.find(':');
+      if (colon != std::string::npos) loc.line = std::atoi(file_part.c_str() + colon + 1);
+      if (space != std::string::npos) loc.path = where.substr(space + 1);
+      std::string place = EntryPlace(loc);
+      if (!place.empty() && place != loc.ToString()) line = line.substr(0, src + 9) + place;
+    }
+    // Input names: "findings.A11.deductions[0]" → "A11 扣分第1条", "metrics.X" → "指标数据 X".
+    ReplaceAll(line, "    metrics.", "    “指标数据”页 ");
+    size_t f = line.find("    findings.");
+    if (f != std::string::npos) {
+      size_t name_end = line.find("：", f);
+      std::string name = line.substr(
+          f + 13, name_end == std::string::npos ? std::string::npos : name_end - f - 13);
+      std::string code = name.substr(0, name.find('.'));
+      std::string field =
+          name.find('.') == std::string::npos ? "" : name.substr(name.find('.') + 1);
+      std::string shown = field;
+      if (field.rfind("deductions[", 0) == 0)
+        shown = "扣分第" + std::to_string(std::atoi(field.c_str() + 11) + 1) + "条";
+      else if (field == "value")
+        shown = "业绩值";
+      else if (field == "level")
+        shown = "等级";
+      else if (field == "met_elements")
+        shown = "满足的要素";
+      line = line.substr(0, f + 4) + code + " " + shown +
+             (name_end == std::string::npos ? "" : line.substr(name_end));
+    }
+    out += line + (nl == std::string::npos ? "" : "\n");
+  }
+  return out;
+}
+
+}  // namespace jixiao::web

@@ -1,0 +1,25 @@
+// Presentation only: a case folder's diagnostic as the evaluator sees it in the browser, where the
+// case is the entry workbook and the narrative page, never case.json or CSV files. The location
+// becomes the workbook's sheet (and row or indicator), the CLI's file-editing advice becomes what
+// to do on the page. The check itself is app/'s (ValidatePath); nothing is decided here.
+#pragma once
+
+#include <string>
+
+#include "core/diagnostics.h"
+
+namespace jixiao::web {
+
+// "“评价结论”页 C11", "“预算执行”页第3行", "“填写叙述”页", or "" when the location means nothing
+// in the workbook.
+std::string EntryPlace(const Location& where);
+
+// The message with the CLI's advice (edit or delete files, README examples, metrics.“X”) said as
+// the page's steps.
+std::string EntryMessage(const std::string& message);
+
+// An indicator's explanation (`score --explain`) with its sources as workbook places, the rule
+// kinds and input names in Chinese; the arithmetic is kept as it is.
+std::string ExplainForPage(const std::string& text);
+
+}  // namespace jixiao::web

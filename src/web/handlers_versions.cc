@@ -1,0 +1,117 @@
+// Versions of a document (绩效目标表, 自评表, evaluation): the list of saves, what changed in each
+// (who, when, which field from what to what — the audit log's entries for the document), and
+// restoring an earlier version of a table or a form as a new version.
+#include "web/handlers.h"
+
+namespace jixiao::web {
+namespace {
+
+// The audit action as the page says it ("selfeval.edit 实际完成值" → "填写 实际完成值").
+std::string ActionLabel(const std::string& action) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"selfeval.edit ", "填写 "},
+      {"targets.fix ", "采纳建议 "},
+      {"selfeval.upload", "上传"},
+      {"targets.upload", "上传"},
+      {"evaluation.create", "新建"},
+      {"evaluation.import", "导入录入工作簿（得分）"},
+      {"evaluation.narrative", "修改叙述"},
+      {"selfeval.restore", "恢复旧版本"},
+      {"targets.restore", "恢复旧版本"},
+      {"selfeval.new", "生成自评表"},
+      {"evaluation.finding", "修改扣分"},
+      {"evaluation.score", "得分变化"},
+      {"job.pdf", "生成 PDF"}};
+  for (const auto& [prefix, label] : kLabels)
+    if (action.rfind(prefix, 0) == 0) return label + action.substr(std::string(prefix).size());
+  return action;
+}
+
+// Long texts (a narrative section) shortened for the table; the full text is in the version.
+std::string Clip(const std::string& text) {
+  constexpr size_t kMax = 300;
+  if (text.size() <= kMax) return text;
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "……";
+}
+
+}  // namespace
+
+Response EvaluationVersions(Ctx& ctx) {
+  std::vector<std::string> items;
+  Data list = List();
+  for (const auto& v : ctx.server.db().Versions(ctx.doc->id)) {
+    items.push_back("{\"version\":" + std::to_string(v.version) + ",\"author\":" + Q(v.author) +
+                    ",\"at\":" + Q(v.at) + ",\"note\":" + Q(v.note) + "}");
+    list.push_back(Object({{"version", std::to_string(v.version)},
+                           {"author", v.author},
+                           {"at", v.at},
+                           {"note", v.note}}));
+  }
+  // What changed, who, when: the audit log's entries for this document, oldest first.
+  std::vector<std::string> change_items;
+  Data changes = List();
+  for (const auto& e : ctx.server.db().ObjectAudit(ctx.doc->kind, ctx.doc->id)) {
+    std::string place = e.object.substr(
+        e.object.find(' ') == std::string::npos ? e.object.size() : e.object.find(' ') + 1);
+    change_items.push_back("{\"at\":" + Q(e.at) + ",\"who\":" + Q(e.who) +
+                           ",\"action\":" + Q(e.action) + ",\"place\":" + Q(place) +
+                           ",\"before\":" + Q(e.before) + ",\"after\":" + Q(e.after) + "}");
+    changes.push_back(Object({{"at", e.at},
+                              {"who", e.who},
+                              {"action", ActionLabel(e.action)},
+                              {"place", place},
+                              {"before", Clip(e.before)},
+                              {"after", Clip(e.after)}}));
+  }
+  if (ctx.req.api)
+    return Json("{\"versions\":" + JsonArray(items) + ",\"changes\":" + JsonArray(change_items) +
+                "}");
+  const std::string& kind = ctx.doc->kind;
+  std::string base = (kind == "targets"    ? "/targets/"
+                      : kind == "selfeval" ? "/selfevals/"
+                                           : "/evaluations/") +
+                     ctx.doc->id;
+  Data data = Object({{"id", ctx.doc->id},
+                      {"title", ctx.doc->title},
+                      {"base", base},
+                      {"current", std::to_string(ctx.doc->version)}});
+  data.set("versions", list);
+  data.set("changes", changes);
+  data.set("has_changes", !change_items.empty());
+  // A table or a form is whole in each version, so any version can be restored; an evaluation's
+  // versions record its uploads and saves (its case folder is not kept per version).
+  data.set("can_restore", kind != "evaluation" && ctx.user->role == "unit");
+  return ctx.server.Page(ctx, "versions", "版本记录：" + ctx.doc->title, data);
+}
+
+Response DocRestore(Ctx& ctx) {
+  const Doc& doc = *ctx.doc;
+  int64_t expected = -1, from = -1;
+  try {
+    expected = std::stoll(ctx.req.Field("version"));
+    from = std::stoll(ctx.req.Field("from"));
+  } catch (...) {
+    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）或 from（要恢复的版本号）");
+  }
+  if (from < 1 || from >= doc.version)
+    return ctx.server.Error(ctx, 422,
+                            "只能恢复第 1 至第 " + std::to_string(doc.version - 1) + " 版");
+  if (expected != doc.version || !ctx.server.db().Restore(doc.id, from, expected, ctx.user->name))
+    return ctx.server.Error(ctx, 409,
+                            "未恢复：该表已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                                " 保存为第 " + std::to_string(doc.version) +
+                                " 版；请刷新版本记录后再恢复");
+  ctx.server.Audit(ctx, doc.kind + ".restore", doc.kind + ":" + doc.id,
+                   "第 " + std::to_string(expected) + " 版",
+                   "恢复为第 " + std::to_string(from) + " 版的内容");
+  std::string note = "已把第 " + std::to_string(from) + " 版的内容恢复为第 " +
+                     std::to_string(expected + 1) + " 版";
+  if (ctx.req.api)
+    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
+  return Redirect((doc.kind == "targets" ? "/targets/" : "/selfevals/") + doc.id +
+                  "?message=" + UrlEncode(note));
+}
+
+}  // namespace jixiao::web
