@@ -49,19 +49,6 @@ std::string SelfEvalWorkbook::CellOf(const std::string& table, int line,
 
 namespace {
 
-// A cell as text: percent-formatted numbers as "95%", dates as the reader writes them.
-std::string CellText(const XlsxCell& c) {
-  if (c.type == XlsxCell::Type::kNumber) {
-    if (!c.date.empty()) return c.date;
-    if (c.style == XlsxNumberStyle::kPercent) {
-      if (auto r = Rational::Parse(c.text)) return TrimmedDecimal(*r * Rational(100)) + "%";
-    }
-  }
-  std::string t = c.text;
-  for (auto& ch : t)
-    if (ch == '\n' || ch == '\r') ch = ' ';
-  return Trim(t);
-}
 
 // Header text without spaces, line breaks and the (A)/(B)/(B/A) markers.
 std::string Squeeze(const std::string& text) {
@@ -123,7 +110,7 @@ struct Grid {
   std::string Text(int row, int col, bool fill = false) const {
     const XlsxRange* m = s.MergeAt(row, col);
     if (m && (m->first_row != row || m->first_col != col) && !fill) return "";
-    return CellText(s.At(row, col));
+    return XlsxCellText(s.At(row, col));
   }
   std::string FirstText(int row) const {
     for (int col : Cols(row, false)) {

@@ -10,26 +10,13 @@
 namespace jixiao {
 namespace {
 
-// A cell as text: percent-formatted numbers as "95%", dates as written by the reader.
-std::string CellText(const XlsxCell& c) {
-  if (c.type == XlsxCell::Type::kNumber) {
-    if (!c.date.empty()) return c.date;
-    if (c.style == XlsxNumberStyle::kPercent) {
-      if (auto r = Rational::Parse(c.text)) return TrimmedDecimal(*r * Rational(100)) + "%";
-    }
-  }
-  std::string t = c.text;
-  for (auto& ch : t)
-    if (ch == '\n' || ch == '\r') ch = ' ';
-  return Trim(t);
-}
 
 // The sheet's own cells of one row (merged ranges hold their value in the top-left cell only).
 std::vector<std::pair<int, std::string>> RowTexts(const XlsxSheet& s, int row) {
   std::vector<std::pair<int, std::string>> out;
   for (auto it = s.cells.lower_bound({row, 0}); it != s.cells.end() && it->first.first == row;
        ++it) {
-    std::string t = CellText(it->second);
+    std::string t = XlsxCellText(it->second);
     if (!t.empty()) out.push_back({it->first.second, t});
   }
   return out;
@@ -202,7 +189,7 @@ void ReadHeaderBlock(const XlsxSheet& s, int header_row, TargetProject& p) {
       Field right_field = has_right ? LabelField(texts[i + 1].second) : Field::kNone;
       // 总体目标 as a heading over 年度目标 | 完成情况: the goal is under 年度目标, not here.
       if (f == Field::kOverall && right_adjacent && right_field == Field::kAnnual) continue;
-      std::string below = below_row < header_row ? CellText(s.At(below_row, col)) : "";
+      std::string below = below_row < header_row ? XlsxCellText(s.At(below_row, col)) : "";
       bool below_value = !below.empty() && LabelField(below) == Field::kNone;
       if (!inline_value.empty()) {
         Assign(p, f, inline_value);
@@ -234,9 +221,9 @@ bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostic
     out.grid.encoding = "xlsx";
     int last_col = 0;  // columns right of the last header cell are the header block's width
     for (int col = 1; col <= sheet.max_col; ++col)
-      if (!CellText(sheet.At(header_row, col)).empty()) last_col = col;
+      if (!XlsxCellText(sheet.At(header_row, col)).empty()) last_col = col;
     for (int col = 1; col <= last_col; ++col)
-      out.grid.header.push_back(CellText(sheet.At(header_row, col)));
+      out.grid.header.push_back(XlsxCellText(sheet.At(header_row, col)));
     for (int row : RowsPresent(sheet)) {  // a row without cells is blank: skipped below anyway
       if (row <= header_row) continue;
       CsvRow r{row, {}};
@@ -246,7 +233,7 @@ bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostic
         // Merged 一级/二级 cells: the value once, continuation rows blank, as an Excel export.
         const XlsxRange* merge = sheet.MergeAt(row, col);
         bool covered = merge && (merge->first_row != row || merge->first_col != col);
-        std::string t = covered ? "" : CellText(sheet.At(row, col));
+        std::string t = covered ? "" : XlsxCellText(sheet.At(row, col));
         any = any || !t.empty();
         if (first_text.empty()) first_text = t;
         r.cells.push_back(t);

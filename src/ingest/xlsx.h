@@ -86,5 +86,8 @@ XlsxNumberStyle StyleOfFormatCode(const std::string& code);
 XlsxNumberStyle StyleOfBuiltinFormat(int id);
 // A double as Excel shows it at 15 significant digits, in plain decimal notation.
 std::string DecimalText(double value);
+// A cell as a person reads it: percent-formatted numbers as "95%", dates as the reader writes
+// them, line breaks as blanks, trimmed.
+std::string XlsxCellText(const XlsxCell& c);
 
 }  // namespace jixiao

@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/format.h"
+#include "core/rational.h"
+#include "core/text.h"
 #include "ingest/xlsx.h"
 
 namespace jixiao {
@@ -196,6 +199,19 @@ const XlsxSheet* XlsxWorkbook::Find(const std::string& name) const {
   for (const XlsxSheet& sheet : sheets)
     if (sheet.name == name) return &sheet;
   return nullptr;
+}
+
+std::string XlsxCellText(const XlsxCell& c) {
+  if (c.type == XlsxCell::Type::kNumber) {
+    if (!c.date.empty()) return c.date;
+    if (c.style == XlsxNumberStyle::kPercent) {
+      if (auto r = Rational::Parse(c.text)) return TrimmedDecimal(*r * Rational(100)) + "%";
+    }
+  }
+  std::string t = c.text;
+  for (auto& ch : t)
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  return Trim(t);
 }
 
 }  // namespace jixiao
