@@ -5,6 +5,7 @@
 #include "casefile/frameworks.h"
 #include "core/format.h"
 #include "core/text.h"
+#include "ingest/csv.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "render/render.h"
 #include "report/selfeval_review.h"
@@ -125,13 +126,52 @@ SelfEvalCheck CheckSelfEvalFolder(const std::string& dir, const SelfEvalRules& r
   return CheckSelfEvalBytes(input, rules, no_weight_rules);
 }
 
+namespace {
+
+// The budget block's cells when the form had none (made from a 绩效目标表): located at the form.
+Location BudgetWhere(const SelfEvaluation& form, const std::string& column) {
+  return {form.source + "/预算执行", 0, 0, column};
+}
+
+bool EditBudgetMoney(SelfEvaluation& form, PrintedMoney& m, const std::string& column,
+                     const std::string& text, const std::string& money_unit, std::string* why) {
+  form.budget.present = true;
+  if (m.where.file.empty()) m.where = BudgetWhere(form, column);
+  m.text = Trim(text);
+  m.value.reset();
+  m.error.clear();
+  if (m.text.empty() || m.text == "-" || m.text == "—") return true;
+  std::string code;
+  m.value = ReadMoneyText(m.text, money_unit, &code, &m.error);
+  if (!m.value && why) *why = column + "：" + m.error;
+  return m.value.has_value();
+}
+
+}  // namespace
+
 bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& field,
-                  const std::string& text, std::string* why) {
+                  const std::string& text, std::string* why, const std::string& money_unit) {
   auto number = [&](PrintedNumber& n, bool percent_ok) {
     n = ReadPrintedNumber(text, n.where, percent_ok);
     if (!n.error.empty() && why) *why = n.error;
     return n.error.empty();
   };
+  SelfEvalBudget& b = form.budget;
+  if (field == "年初预算数") return EditBudgetMoney(form, b.year_start, field, text, money_unit, why);
+  if (field == "全年预算数") return EditBudgetMoney(form, b.full_year, field, text, money_unit, why);
+  if (field == "全年执行数") return EditBudgetMoney(form, b.executed, field, text, money_unit, why);
+  if (field == "预算分值" || field == "预算得分") {
+    PrintedNumber& n = field == "预算分值" ? b.weight : b.score;
+    b.present = true;
+    if (n.where.file.empty()) n.where = BudgetWhere(form, field.substr(std::string("预算").size()));
+    return number(n, false);
+  }
+  if (field == "预算偏差原因") {
+    b.present = true;
+    if (b.reason.where.file.empty()) b.reason.where = BudgetWhere(form, "偏差原因");
+    b.reason.text = Trim(text);
+    return true;
+  }
   if (field == "总分") return number(form.total, false);
   if (field == "等级") {
     form.grade.text = Trim(text);
@@ -165,7 +205,7 @@ bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& fie
     return ok;
   }
   if (field == "分值") return number(row.weight, true);
-  if (why) *why = "不能修改“" + field + "”；可修改：实际完成值、得分、偏差原因、分值、总分、等级";
+  if (why) *why = "不能修改“" + field + "”；可修改：实际完成值、得分、偏差原因、分值、总分、等级、年初预算数、全年预算数、全年执行数、预算分值、预算得分、预算偏差原因";
   return false;
 }
 

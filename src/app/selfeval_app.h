@@ -46,10 +46,16 @@ SelfEvalCheck CheckSelfEvalFolder(const std::string& dir, const SelfEvalRules& r
                                   const SelfEvalRules* no_weight_rules = nullptr);
 
 // An edit made in memory: `field` is one of 实际完成值, 得分, 偏差原因, 分值 of row `row_index`
-// (index into form.rows), or 总分 / 等级 (row_index ignored). The printed text is replaced, the
-// figures re-read by the same parsers. False (with a Chinese reason) for an unknown field or row.
+// (index into form.rows), or 总分 / 等级, or one of the budget block's 年初预算数, 全年预算数,
+// 全年执行数 (money as typed: "1,234.5", "100万元"; a bare number is in `money_unit`, the rule
+// set's), 预算分值, 预算得分, 预算偏差原因 (row_index ignored for these). The printed text is
+// replaced, the figures re-read by the same parsers (ingest/csv.h ReadMoneyText for money); a
+// budget edit makes the block present, and a blank 预算分值 is the rule set's. False (with a
+// Chinese reason) for an unknown field or row, or an unreadable figure — whose text is still
+// kept, with no value, so the page shows what was typed.
 bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& field,
-                  const std::string& text, std::string* why);
+                  const std::string& text, std::string* why,
+                  const std::string& money_unit = "万元");
 // Scoring again after edits (what serve shows as the unit types).
 SelfEvalResult RescoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& rules);
 

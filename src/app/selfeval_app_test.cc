@@ -45,6 +45,44 @@ TEST_CASE("selfeval app: a form from bytes; typing 实际完成值 in memory upd
   CHECK_FALSE(EditSelfEval(*check.form, 0, "得分", "十分", &why));
 }
 
+TEST_CASE("selfeval app: the budget block typed in the page, amounts as Excel users type them") {
+  Diagnostics d;
+  auto rules = ResolveSelfEvalRules("selfeval-national", d);
+  REQUIRE(rules);
+  SelfEvalCsvInput in = Upload();
+  in.budget_csv.reset();  // a form made from a 绩效目标表 has no budget block yet
+  SelfEvalCheck check = CheckSelfEvalBytes(in, *rules);
+  REQUIRE(check.form);
+  std::string why;
+  REQUIRE(EditSelfEval(*check.form, 0, "全年预算数", "100万元", &why, rules->budget.money_unit));
+  REQUIRE(EditSelfEval(*check.form, 0, "全年执行数", "80.4万元", &why, rules->budget.money_unit));
+  REQUIRE(EditSelfEval(*check.form, 0, "年初预算数", "1,000,000.00元", &why,
+                       rules->budget.money_unit));
+  REQUIRE(EditSelfEval(*check.form, 0, "预算偏差原因", "两笔采购延至次年", &why));
+  CHECK(check.form->budget.present);
+  CHECK(check.form->budget.full_year.value->fen == 100000000);   // 100万元
+  CHECK(check.form->budget.executed.value->fen == 80400000);     // 80.4万元
+  CHECK(check.form->budget.year_start.value->fen == 100000000);  // 1,000,000.00元
+  SelfEvalResult r = RescoreSelfEval(*check.form, *rules);
+  REQUIRE(r.budget.rate);
+  CHECK(*r.budget.rate == Rational(804, 10));  // 80.4 ÷ 100 = 80.40%
+  REQUIRE(r.budget.weight);
+  CHECK(*r.budget.weight == Rational(10));  // 分值 from the rule set
+  REQUIRE(r.budget.computed);
+  CHECK(*r.budget.computed == Rational(804, 100));  // 80.40% × 10 = 8.04
+  for (const auto& f : r.budget.findings) CHECK(f.code != "selfeval.budget_missing");
+  // A bare number is in the rule set's unit (万元); an unreadable amount is refused with the
+  // reason, and the text stays as typed so the page can show it again.
+  REQUIRE(EditSelfEval(*check.form, 0, "全年执行数", "80.4", &why, rules->budget.money_unit));
+  CHECK(check.form->budget.executed.value->fen == 80400000);
+  CHECK_FALSE(EditSelfEval(*check.form, 0, "全年执行数", "八十万", &why, "万元"));
+  CHECK(why.find("不是有效金额") != std::string::npos);
+  CHECK(check.form->budget.executed.text == "八十万");
+  CHECK_FALSE(check.form->budget.executed.value);
+  CHECK_FALSE(EditSelfEval(*check.form, 0, "全年预算数", "1.001元", &why, "万元"));
+  CHECK(why.find("精确到分") != std::string::npos);
+}
+
 TEST_CASE("selfeval app: the JSON shape, and the review workbooks are xlsx") {
   Diagnostics d;
   auto rules = ResolveSelfEvalRules("selfeval-national", d);

@@ -226,45 +226,46 @@ Location CsvCells::Where(const CsvRow& row, const CsvColumn& col) const {
   return {table_.file, row.line, col.index + 1, col.header.empty() ? "" : "列“" + col.header + "”"};
 }
 
+std::optional<Money> ReadMoneyText(const std::string& text, const std::string& unit_in,
+                                   std::string* code, std::string* error) {
+  auto fail = [&](const char* c, std::string why) -> std::optional<Money> {
+    if (code) *code = c;
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  std::string unit = unit_in.empty() ? "元" : unit_in;
+  if (!UnitFactor(unit, "元"))
+    return fail("csv.unit", "金额列的单位只能是“元”“万元”或“亿元”，实际为“" + unit_in + "”");
+  QuantityParse parsed = ParseQuantity(text);
+  if (!parsed.quantity)
+    return fail("csv.amount", "“" + text + "”不是有效金额：" + parsed.error +
+                                  "；请填数字（可带每三位一组的千分位逗号，或带单位如 1,568.99万元）");
+  std::string why;
+  auto in_column = ToUnit(*parsed.quantity, unit, &why);
+  if (!in_column) return fail("csv.unit", "“" + text + "”：" + why);
+  Rational fen_per_unit = *UnitFactor(unit, "元") * Rational(100);
+  if (Rational(limits::kMaxAmountFen) / fen_per_unit < in_column->Abs())
+    return fail("csv.amount_range",
+                "“" + text +
+                    "”超出金额上限（10,000,000,000,000.00元，即10万亿元，见 docs/limits.md），"
+                    "请检查单位（元/万元）或是否多写了位数");
+  Rational fen = *in_column * fen_per_unit;
+  if (fen.den() != 1)
+    return fail("csv.amount",
+                "“" + text + "”不是精确到分的金额（" + unit + "金额换算为元后最多两位小数）");
+  return Money{fen.num()};
+}
+
 std::optional<Money> CsvCells::Amount(const CsvRow& row, const CsvColumn& col, bool required) {
   std::string text = Text(row, col);
   if (text.empty() || text == "-" || text == "—") {
     if (required) Error(row, col, "csv.blank", "金额不能为空，请填写数值（如 1,234.56）");
     return std::nullopt;
   }
-  std::string unit = col.unit.empty() ? "元" : col.unit;
-  if (!UnitFactor(unit, "元")) {
-    Error(row, col, "csv.unit", "金额列的单位只能是“元”“万元”或“亿元”，实际为“" + col.unit + "”");
-    return std::nullopt;
-  }
-  QuantityParse parsed = ParseQuantity(text);
-  if (!parsed.quantity) {
-    Error(row, col, "csv.amount",
-          "“" + text + "”不是有效金额：" + parsed.error +
-              "；请填数字（可带每三位一组的千分位逗号，或带单位如 1,568.99万元）");
-    return std::nullopt;
-  }
-  std::string why;
-  auto in_column = ToUnit(*parsed.quantity, unit, &why);
-  if (!in_column) {
-    Error(row, col, "csv.unit", "“" + text + "”：" + why);
-    return std::nullopt;
-  }
-  Rational fen_per_unit = *UnitFactor(unit, "元") * Rational(100);
-  if (Rational(limits::kMaxAmountFen) / fen_per_unit < in_column->Abs()) {
-    Error(row, col, "csv.amount_range",
-          "“" + text +
-              "”超出金额上限（10,000,000,000,000.00元，即10万亿元，见 docs/limits.md），"
-              "请检查单位（元/万元）或是否多写了位数");
-    return std::nullopt;
-  }
-  Rational fen = *in_column * fen_per_unit;
-  if (fen.den() != 1) {
-    Error(row, col, "csv.amount",
-          "“" + text + "”不是精确到分的金额（" + unit + "金额换算为元后最多两位小数）");
-    return std::nullopt;
-  }
-  return Money{fen.num()};
+  std::string code, why;
+  auto money = ReadMoneyText(text, col.unit, &code, &why);
+  if (!money) Error(row, col, code, why);
+  return money;
 }
 
 std::optional<Rational> CsvCells::Number(const CsvRow& row, const CsvColumn& col, bool required,

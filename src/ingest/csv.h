@@ -41,6 +41,13 @@ CsvTable ReadCsvFile(const std::string& file);
 // The same from bytes already in memory (an upload); `file` is only the name shown in messages.
 CsvTable ParseCsvBytes(const std::string& file, const std::string& bytes);
 
+// One amount as typed ("1,234.5", "100万元", "1,568.99万元") read exactly into fen; a bare
+// number is in `unit` (元 when ""). nullopt with a code (csv.amount, csv.unit,
+// csv.amount_range) and a Chinese reason the caller locates. CsvCells::Amount and the 自评表
+// edits in serve share it.
+std::optional<Money> ReadMoneyText(const std::string& text, const std::string& unit,
+                                   std::string* code, std::string* error);
+
 // Typed cells with located errors.
 class CsvCells {
  public:
