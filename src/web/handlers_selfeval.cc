@@ -16,55 +16,12 @@
 #include "core/temp_files.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/selfeval_parts.h"
 
 namespace jixiao::web {
 namespace {
 
 constexpr size_t kMaxEdits = 2000;
-
-// A version's content: parts "NAME SIZE\n" + bytes; NAME: form, budget, summary, project, edits.
-std::string PackParts(const std::vector<std::pair<std::string, std::string>>& parts) {
-  std::string out;
-  for (const auto& [name, bytes] : parts)
-    out += name + " " + std::to_string(bytes.size()) + "\n" + bytes;
-  return out;
-}
-
-std::map<std::string, std::string> UnpackParts(const std::string& content) {
-  std::map<std::string, std::string> out;
-  size_t at = 0;
-  while (at < content.size()) {
-    size_t nl = content.find('\n', at);
-    if (nl == std::string::npos) break;
-    std::string head = content.substr(at, nl - at);
-    size_t sp = head.find(' ');
-    if (sp == std::string::npos) break;
-    size_t size = std::stoul(head.substr(sp + 1));
-    out[head.substr(0, sp)] = content.substr(nl + 1, size);
-    at = nl + 1 + size;
-  }
-  return out;
-}
-
-struct Edit {
-  size_t row;
-  std::string field, text;
-};
-
-std::vector<Edit> ReadEdits(const std::string& text) {
-  std::vector<Edit> out;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t nl = text.find('\n', at);
-    std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
-    at = nl == std::string::npos ? text.size() : nl + 1;
-    size_t a = line.find('\t'), b = line.find('\t', a + 1);
-    if (a == std::string::npos || b == std::string::npos) continue;
-    out.push_back(
-        {std::stoul(line.substr(0, a)), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
-  }
-  return out;
-}
 
 std::string OneLine(std::string s) {
   for (auto& c : s)
@@ -129,11 +86,12 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
     l.check = CheckSelfEvalBytes(in, *rules, hubei ? &*hubei : nullptr);
   }
   if (l.check.form && l.parts.count("edits")) {
+    auto rules_of = RulesOf(l.check.result);
     for (const auto& e : ReadEdits(l.parts["edits"])) {
       std::string why;
-      EditSelfEval(*l.check.form, e.row, e.field, e.text, &why);
+      EditSelfEval(*l.check.form, e.row, e.field, e.text, &why, rules_of->budget.money_unit);
     }
-    l.check.result = RescoreSelfEval(*l.check.form, *RulesOf(l.check.result));
+    l.check.result = RescoreSelfEval(*l.check.form, *rules_of);
   }
   return l;
 }
@@ -159,7 +117,58 @@ void Record(Doc& d, const SelfEvalResult& r) {
   d.grade = r.computed_grade;
 }
 
-Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status) {
+// What the unit typed when a save was refused: the inputs (by form key) shown again, and each
+// refused field's Chinese reason shown at it.
+struct Typed {
+  std::map<std::string, std::string> values, errors;
+  std::string Value(const std::string& key, const std::string& saved) const {
+    auto it = values.find(key);
+    return it == values.end() ? saved : it->second;
+  }
+  std::string Error(const std::string& key) const {
+    auto it = errors.find(key);
+    return it == errors.end() ? "" : it->second;
+  }
+};
+
+// The budget block's inputs: form key, EditSelfEval field, the label shown.
+struct BudgetInput {
+  const char* key;
+  const char* field;
+};
+constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},   {"b_full", "全年预算数"},
+                                         {"b_done", "全年执行数"},    {"b_score", "预算得分"},
+                                         {"b_reason", "预算偏差原因"}};
+
+std::string BudgetText(const SelfEvalBudget& b, const std::string& key) {
+  if (key == "b_start") return b.year_start.text;
+  if (key == "b_full") return b.full_year.text;
+  if (key == "b_done") return b.executed.text;
+  if (key == "b_score") return b.score.text;
+  return b.reason.text;
+}
+
+Data BudgetData(const SelfEvalCheck& check, const Typed& typed) {
+  const SelfEvalBudget& b = check.form->budget;
+  const SelfEvalBudgetResult& r = check.result.budget;
+  Data fields = List();
+  for (const auto& in : kBudgetInputs) {
+    std::string label = in.field;
+    if (label.rfind("预算", 0) == 0 && label != "预算偏差原因") label = label.substr(6);
+    fields.push_back(Object({{"key", in.key},
+                             {"label", label == "预算偏差原因" ? "偏差原因" : label},
+                             {"value", typed.Value(in.key, BudgetText(b, in.key))},
+                             {"error", typed.Error(in.key)}}));
+  }
+  Data d = Object({{"weight", Points(r.weight)},
+                   {"rate", r.rate ? FormatPercent(*r.rate) : ""},
+                   {"computed", Points(r.computed)}});
+  d.set("fields", fields);
+  return d;
+}
+
+Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
+              const Typed& typed = {}) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
@@ -180,9 +189,10 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status) 
                      {"line", std::to_string(row.line)},
                      {"indicator", row.indicator},
                      {"target", src.target.text},
-                     {"actual", src.actual.text},
-                     {"score", src.score.text},
-                     {"reason", src.reason.text},
+                     {"actual", typed.Value("a_" + std::to_string(row.index), src.actual.text)},
+                     {"score", typed.Value("s_" + std::to_string(row.index), src.score.text)},
+                     {"reason", typed.Value("r_" + std::to_string(row.index), src.reason.text)},
+                     {"error", typed.Error("row_" + std::to_string(row.index))},
                      {"weight", Points(row.weight)},
                      {"computed", Points(row.computed)},
                      {"how", row.how}});
@@ -200,6 +210,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status) 
                       {"grade", r.computed_grade},
                       {"count", std::to_string(r.AllFindings().size())}});
   data.set("rows", rows);
+  data.set("budget", BudgetData(l.check, typed));
   data.set("general", general);
   data.set("reading", reading);
   data.set("can_edit", ctx.user->role == "unit");
@@ -320,6 +331,9 @@ Response SelfEvalEdit(Ctx& ctx) {
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");
   std::string edits = l.parts["edits"];
   std::vector<std::string> audit;
+  const std::string money_unit = RulesOf(l.check.result)->budget.money_unit;
+  Typed typed_in;
+  for (const auto& [key, value] : ctx.req.form) typed_in.values[key] = OneLine(value).substr(0, 2000);
   static const std::pair<const char*, const char*> kFields[] = {
       {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
   for (size_t i = 0; i < l.check.form->rows.size(); ++i) {
@@ -327,16 +341,18 @@ Response SelfEvalEdit(Ctx& ctx) {
     for (const auto& [prefix, field] : kFields) {
       std::string key = prefix + std::to_string(i);
       if (!ctx.req.form.count(key)) continue;
-      std::string typed = OneLine(ctx.req.form.at(key)).substr(0, 2000);
+      std::string typed = typed_in.values[key];
       const std::string& before = prefix[0] == 'a'   ? row.actual.text
                                   : prefix[0] == 's' ? row.score.text
                                                      : row.reason.text;
       if (typed == before) continue;
       SelfEvaluation probe = *l.check.form;
       std::string why;
-      if (!EditSelfEval(probe, i, field, typed, &why))
-        return ctx.server.Error(ctx, 422,
-                                "第" + std::to_string(row.line) + "行 " + field + "：" + why);
+      if (!EditSelfEval(probe, i, field, typed, &why)) {
+        typed_in.errors["row_" + std::to_string(i)] =
+            "第" + std::to_string(row.line) + "行 " + field + "：" + why;
+        continue;
+      }
       edits += std::to_string(i) + "\t" + field + "\t" + typed + "\n";
       ctx.server.Audit(
           ctx, std::string("selfeval.edit ") + field,
@@ -344,6 +360,28 @@ Response SelfEvalEdit(Ctx& ctx) {
           typed);
       audit.push_back(field);
     }
+  }
+  for (const auto& in : kBudgetInputs) {
+    if (!ctx.req.form.count(in.key)) continue;
+    const std::string& typed = typed_in.values[in.key];
+    std::string before = BudgetText(l.check.form->budget, in.key);
+    if (typed == before) continue;
+    SelfEvaluation probe = *l.check.form;
+    std::string why;
+    if (!EditSelfEval(probe, 0, in.field, typed, &why, money_unit)) {
+      typed_in.errors[in.key] = why;
+      continue;
+    }
+    edits += std::string("0\t") + in.field + "\t" + typed + "\n";
+    ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
+                     "selfeval:" + doc.id + " 预算执行", before, typed);
+    audit.push_back(in.field);
+  }
+  if (!typed_in.errors.empty()) {
+    std::string all;
+    for (const auto& [key, why] : typed_in.errors) all += (all.empty() ? "" : "；") + why;
+    if (ctx.req.api) return ctx.server.Error(ctx, 422, "未保存：" + all);
+    return Show(ctx, doc, "未保存：请按标出的位置修改后再保存（" + all + "）", 422, typed_in);
   }
   if (audit.empty()) return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode("没有改动"));
   if (audit.size() > kMaxEdits) return ctx.server.Error(ctx, 413, "一次改动过多");

@@ -204,6 +204,45 @@ def selfeval_from_targets_flow(f):
     f.shot("selfeval-from-targets-typed")
     f.check("已保存第 2 版" in f.text(), "typing into the new form saves version 2")
     f.check(f.driver.find_element(By.ID, "computed").text != before, "the score follows what was typed")
+    # The budget block, typed as Excel users type money; an unreadable amount is refused at its
+    # field with what was typed shown again, then corrected.
+    for key, text in (("b_start", "1,000,000.00元"), ("b_full", "100万元"), ("b_done", "八十万")):
+        box = f.driver.find_element(By.ID, key)
+        box.clear()
+        box.send_keys(text)
+    reasons = f.driver.find_elements(By.CSS_SELECTOR, "input[name^='r_']")
+    reasons[0].clear()
+    reasons[0].send_keys("部分任务延至次年完成")
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
+    f.shot("selfeval-budget-refused")
+    f.check("不是有效金额" in f.driver.find_element(By.ID, "error_b_done").text,
+            "an unreadable 全年执行数 is refused at its field")
+    f.check(f.driver.find_element(By.ID, "b_done").get_attribute("value") == "八十万",
+            "the refused amount is shown again as typed")
+    f.check(f.driver.find_element(By.ID, "b_full").get_attribute("value") == "100万元",
+            "the other inputs are kept")
+    box = f.driver.find_element(By.ID, "b_done")
+    box.clear()
+    box.send_keys("80.4万元")
+    f.driver.find_element(By.ID, "b_reason").send_keys("两笔采购延至次年支付")
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
+    f.shot("selfeval-budget-typed")
+    f.check("已保存第 3 版" in f.text(), "the budget block saves version 3")
+    f.check(f.driver.find_element(By.ID, "budget_rate").text == "80.40%", "执行率 80.40%")
+    f.check(f.driver.find_element(By.ID, "budget_computed").text.startswith("8.04"),
+            "预算执行 8.04 of 10")
+    shown = f.driver.find_element(By.ID, "computed").text
+    f.clear_downloads()
+    f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载填好的自评表（Excel）").click()
+    book = f.wait_download(".xlsx", 60)
+    f.check(book, "the filled form downloaded")
+    if book:
+        import json, subprocess
+        out = subprocess.run([f.binary, "selfeval", "check", book, "--json"], capture_output=True,
+                             text=True).stdout
+        computed = json.loads(out)["form"]["computed_total"] if out.strip().startswith("{") else None
+        f.check(computed is not None and abs(float(shown.rstrip("分")) - computed) < 0.005,
+                "page 复核分 %s vs selfeval check --json on the downloaded form %s" % (shown, computed))
     f.clear_downloads()
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载自评报告（Word）").click()
     f.check(f.wait_download("自评表_自评报告.docx", 60), "自评报告 of the new form downloaded")
