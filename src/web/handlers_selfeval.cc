@@ -16,6 +16,7 @@
 #include "core/temp_files.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
 
 namespace jixiao::web {
@@ -117,56 +118,6 @@ void Record(Doc& d, const SelfEvalResult& r) {
   d.grade = r.computed_grade;
 }
 
-// What the unit typed when a save was refused: the inputs (by form key) shown again, and each
-// refused field's Chinese reason shown at it.
-struct Typed {
-  std::map<std::string, std::string> values, errors;
-  std::string Value(const std::string& key, const std::string& saved) const {
-    auto it = values.find(key);
-    return it == values.end() ? saved : it->second;
-  }
-  std::string Error(const std::string& key) const {
-    auto it = errors.find(key);
-    return it == errors.end() ? "" : it->second;
-  }
-};
-
-// The budget block's inputs: form key, EditSelfEval field, the label shown.
-struct BudgetInput {
-  const char* key;
-  const char* field;
-};
-constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},   {"b_full", "全年预算数"},
-                                         {"b_done", "全年执行数"},    {"b_score", "预算得分"},
-                                         {"b_reason", "预算偏差原因"}};
-
-std::string BudgetText(const SelfEvalBudget& b, const std::string& key) {
-  if (key == "b_start") return b.year_start.text;
-  if (key == "b_full") return b.full_year.text;
-  if (key == "b_done") return b.executed.text;
-  if (key == "b_score") return b.score.text;
-  return b.reason.text;
-}
-
-Data BudgetData(const SelfEvalCheck& check, const Typed& typed) {
-  const SelfEvalBudget& b = check.form->budget;
-  const SelfEvalBudgetResult& r = check.result.budget;
-  Data fields = List();
-  for (const auto& in : kBudgetInputs) {
-    std::string label = in.field;
-    if (label.rfind("预算", 0) == 0 && label != "预算偏差原因") label = label.substr(6);
-    fields.push_back(Object({{"key", in.key},
-                             {"label", label == "预算偏差原因" ? "偏差原因" : label},
-                             {"value", typed.Value(in.key, BudgetText(b, in.key))},
-                             {"error", typed.Error(in.key)}}));
-  }
-  Data d = Object({{"weight", Points(r.weight)},
-                   {"rate", r.rate ? FormatPercent(*r.rate) : ""},
-                   {"computed", Points(r.computed)}});
-  d.set("fields", fields);
-  return d;
-}
-
 Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
               const Typed& typed = {}) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
@@ -174,6 +125,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   const SelfEvalResult& r = l.check.result;
   if (ctx.req.api)
     return Json("{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
+                    ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
                     ",\"result\":" + SelfEvalJson(r) +
                     (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
                 status);
@@ -214,6 +166,8 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   data.set("general", general);
   data.set("reading", reading);
   data.set("can_edit", ctx.user->role == "unit");
+  // The flag is cleared by any later edit, so when present it is the current version's.
+  data.set("submitted", l.parts.count("submitted") > 0);
   return ctx.server.Page(ctx, "selfeval_show", "自评表：" + doc.title, data, status);
 }
 
@@ -387,6 +341,7 @@ Response SelfEvalEdit(Ctx& ctx) {
   if (audit.size() > kMaxEdits) return ctx.server.Error(ctx, 413, "一次改动过多");
   auto parts = l.parts;
   parts["edits"] = edits;
+  parts.erase("submitted");  // changed after 提交: the unit submits again
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   std::string content = PackParts(list);
   Doc updated = doc;
@@ -398,6 +353,28 @@ Response SelfEvalEdit(Ctx& ctx) {
                      FormatScore(Score{updated.computed});
   if (ctx.req.api)
     return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
+  return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
+}
+
+Response SelfEvalSubmit(Ctx& ctx) {
+  const Doc& doc = *ctx.doc;
+  auto version = ctx.server.db().GetVersion(doc.id, 0);
+  Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
+  std::string note = "已提交第 " + std::to_string(doc.version) + " 版";
+  if (!l.parts.count("submitted")) {
+    auto parts = l.parts;
+    parts["submitted"] = ctx.user->name;
+    std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
+    Doc updated = doc;
+    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name,
+                                     "提交"))
+      return Show(ctx, doc, "未提交：该自评表刚被他人保存，请核对后再提交。", 409);
+    note = "已提交（第 " + std::to_string(doc.version + 1) + " 版）：复核分 " +
+           FormatScore(Score{doc.computed});
+    ctx.server.Audit(ctx, "selfeval.submit", "selfeval:" + doc.id, "", note);
+  }
+  if (ctx.req.api)
+    return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");
   return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
 }
 

@@ -88,6 +88,7 @@ Response SelfEvalList(Ctx&);
 Response SelfEvalUpload(Ctx&);
 Response SelfEvalShow(Ctx&);
 Response SelfEvalEdit(Ctx&);
+Response SelfEvalSubmit(Ctx&);  // the unit files the form: a 提交 flag kept with a new version
 Response SelfEvalDownload(Ctx&);
 Response ReviewList(Ctx&);
 Response BureauExport(Ctx&);

@@ -246,6 +246,13 @@ def selfeval_from_targets_flow(f):
     f.clear_downloads()
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载自评报告（Word）").click()
     f.check(f.wait_download("自评表_自评报告.docx", 60), "自评报告 of the new form downloaded")
+    # Filing it: 提交 keeps the flag with a new version, shown to the bureau (bureau_flow).
+    f.check(f.driver.find_elements(By.ID, "not_submitted"), "not yet submitted")
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='提交']"))
+    f.shot("selfeval-submitted")
+    f.check("已提交" in f.driver.find_element(By.ID, "submitted").text, "the form is submitted")
+    f.check(f.driver.find_element(By.ID, "computed").text == shown, "submitting keeps the 复核分")
+    f.submitted_form = f.driver.current_url.split("?")[0]
 
 
 def evaluator_flow(f, workbook):
@@ -317,6 +324,12 @@ def bureau_flow(f, eid, expected):
     f.check(f.driver.find_element(By.ID, "total").text.startswith(("%g" % expected["total"])[:4]), "drill-down shows the score tree")
     f.check(not f.driver.find_elements(By.CSS_SELECTOR, "form[action$='/import']"), "the bureau cannot upload")
     f.no_alert("bureau page")
+    if getattr(f, "submitted_form", None):
+        f.driver.get(f.submitted_form)
+        f.shot("bureau-submitted-form")
+        f.check(f.driver.find_elements(By.ID, "submitted"), "the bureau sees the form submitted")
+        f.check(not f.driver.find_elements(By.XPATH, "//button[text()='提交']"), "the bureau cannot submit")
+        f.go("/bureau")
     f.submit(f.driver.find_element(By.LINK_TEXT, "自评表复核"))
     f.shot("bureau-review")
     review = f.driver.find_element(By.ID, "review").text

@@ -1,0 +1,41 @@
+// The 自评表 page's budget block and what a refused save shows again: the inputs as typed and
+// each refused field's reason at it (handlers_selfeval.cc).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "app/selfeval_app.h"
+#include "web/http.h"
+
+namespace jixiao::web {
+
+// What the unit typed when a save was refused: the inputs (by form key) shown again, and each
+// refused field's Chinese reason shown at it.
+struct Typed {
+  std::map<std::string, std::string> values, errors;
+  std::string Value(const std::string& key, const std::string& saved) const {
+    auto it = values.find(key);
+    return it == values.end() ? saved : it->second;
+  }
+  std::string Error(const std::string& key) const {
+    auto it = errors.find(key);
+    return it == errors.end() ? "" : it->second;
+  }
+};
+
+// The budget block's inputs: form key, EditSelfEval field, the label shown.
+struct BudgetInput {
+  const char* key;
+  const char* field;
+};
+inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},   {"b_full", "全年预算数"},
+                                         {"b_done", "全年执行数"},    {"b_score", "预算得分"},
+                                         {"b_reason", "预算偏差原因"}};
+
+// The saved text of a budget input (by form key).
+std::string BudgetText(const SelfEvalBudget& b, const std::string& key);
+// The budget block as the page shows it: inputs (typed values win), 分值, 执行率, 复核得分.
+Data BudgetData(const SelfEvalCheck& check, const Typed& typed);
+
+}  // namespace jixiao::web
