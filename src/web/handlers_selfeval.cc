@@ -1,7 +1,9 @@
 // The unit's 自评表: upload form.csv (with budget/summary/project CSVs when it has them) or the
 // form as .xlsx (any layout `jixiao selfeval check FORM.xlsx` reads), or start from the unit's own
 // 绩效目标表 (`selfeval new`); see each row's printed and recomputed score with the 复核 findings,
-// type 实际完成值 / 得分 / 偏差原因 and watch the score update (each save a version), download the
+// type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field, the
+// input shown again) and watch the score update (each save a version), 提交 the form (a flag kept
+// with a new version, dropped by a later edit, shown to the bureau), download the
 // 复核 workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them.
 // The bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分.
 // Every call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and
