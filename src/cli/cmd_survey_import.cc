@@ -82,10 +82,16 @@ std::vector<WjxColumn> ReadMapping(const std::string& file,
                       "”与导出中的“" + header + "”不同：对应表不是这份导出的，请重新生成");
     else if (c.target.empty())
       cells.Error(row, csv.Column("题目"), "survey.mapping.empty",
-                  "“" + header + "”尚未对应题目：请填题目编号（如 Q1）或分组列名，不导入填 -");
-    else if (c.target != "-" && !targets.count(c.target))
+                  "“" + header + "”尚未对应题目：请填题目编号（如 Q1）、分组列（如“分组:居民区”），不导入填 -");
+    else if (StartsWith(c.target, "分组:") || StartsWith(c.target, "分组：")) {
+      c.target = Trim(c.target.substr(StartsWith(c.target, "分组:") ? 7 : 9));
+      if (c.target.empty() || c.target == "编号" || c.target == "-" || targets.count(c.target))
+        cells.Error(row, csv.Column("题目"), "survey.mapping.group",
+                    "分组列名须不同于编号、题目编号，例如“分组:居民区”");
+    } else if (c.target != "-" && !targets.count(c.target))
       cells.Error(row, csv.Column("题目"), "survey.mapping.unknown",
-                  "“" + c.target + "”不是 questionnaire.json 中的题目编号，也不是分组列");
+                  "“" + c.target + "”不是 questionnaire.json 中的题目编号，也不是已有的分组列" +
+                      "（新的分组列写作“分组:列名”）");
     out.push_back(c);
   }
   return out;
@@ -135,12 +141,8 @@ int RunSurveyImport(const Args& args) {
     PrintDiagnostics(diags);
     return 1;
   }
-  Survey survey;
-  Diagnostics load;
-  LoadSurvey(case_dir, survey, load);
-  for (const auto& d : load.items())
-    if (d.where.file == qfile) diags.Add(d.severity, d.code, d.where, d.message);
-  const Questionnaire& q = survey.questionnaire;
+  Questionnaire q;
+  LoadQuestionnaire(qfile, q, diags);
   if (diags.HasErrors() || q.questions.empty()) {
     if (!diags.HasErrors())
       diags.Error("survey.import.questionnaire", {qfile, 0, 0, ""}, "问卷没有题目");
