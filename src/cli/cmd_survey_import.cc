@@ -1,9 +1,9 @@
 // jixiao survey import EXPORT.xlsx CASE [--mapping FILE] [--dry-run]: a 问卷星 export into the
 // case's survey/responses.csv. Contract: the questionnaire (survey/questionnaire.json) is the
 // reference; headers are matched by text (ingest/wjx_export.h) or by a mapping the user confirmed;
-// when a header is not certain, survey/问卷星对应.csv is written for the user and the exit code is 1.
-// Unknown options and unmapped headers are located errors. Files are written atomically and only
-// inside CASE/survey; --dry-run writes nothing. Exit 0 ok, 1 bad input, 2 usage.
+// when a header is not certain, survey/问卷星对应.csv is written for the user and the exit code
+// is 1. Unknown options and unmapped headers are located errors. Files are written atomically and
+// only inside CASE/survey; --dry-run writes nothing. Exit 0 ok, 1 bad input, 2 usage.
 #include <cstdio>
 #include <map>
 #include <set>
@@ -78,11 +78,13 @@ std::vector<WjxColumn> ReadMapping(const std::string& file,
     c.target = cells.Text(row, csv.Column("题目"));
     if (mapped_header != Trim(header))
       cells.Error(row, csv.Column("表头"), "survey.mapping.header",
-                  "对应表的 " + ColumnName(col) + " 列表头“" + mapped_header +
-                      "”与导出中的“" + header + "”不同：对应表不是这份导出的，请重新生成");
+                  "对应表的 " + ColumnName(col) + " 列表头“" + mapped_header + "”与导出中的“" +
+                      header + "”不同：对应表不是这份导出的，请重新生成");
     else if (c.target.empty())
-      cells.Error(row, csv.Column("题目"), "survey.mapping.empty",
-                  "“" + header + "”尚未对应题目：请填题目编号（如 Q1）、分组列（如“分组:居民区”），不导入填 -");
+      cells.Error(
+          row, csv.Column("题目"), "survey.mapping.empty",
+          "“" + header +
+              "”尚未对应题目：请填题目编号（如 Q1）、分组列（如“分组:居民区”），不导入填 -");
     else if (StartsWith(c.target, "分组:") || StartsWith(c.target, "分组：")) {
       c.target = Trim(c.target.substr(StartsWith(c.target, "分组:") ? 7 : 9));
       if (c.target.empty() || c.target == "编号" || c.target == "-" || targets.count(c.target))
@@ -209,13 +211,13 @@ int RunSurveyImport(const Args& args) {
         all_certain = false;
         diags.Error("survey.import.unmapped", CellLocation(export_file, sheet.name, 1, c.col),
                     "表头“" + c.header + "”不能确定对应问卷的哪一题" +
-                        (c.suggestion.empty() ? std::string()
-                                              : "（可能是 " + c.suggestion + "）") +
+                        (c.suggestion.empty() ? std::string() : "（可能是 " + c.suggestion + "）") +
                         "：请在对应表中填写题目编号，不导入填 -");
       }
     if (!all_certain) {
       std::string target = survey_dir + "/" + kMappingName;
-      if (!dry_run && WriteFilesAtomically(survey_dir, {{kMappingName, MappingCsv(columns)}}, diags))
+      if (!dry_run &&
+          WriteFilesAtomically(survey_dir, {{kMappingName, MappingCsv(columns)}}, diags))
         std::fprintf(stderr,
                      "已写出对应表 %s：请核对“题目”列后运行 jixiao survey import %s %s --mapping "
                      "%s\n",

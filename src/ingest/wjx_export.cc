@@ -22,7 +22,7 @@ char32_t NextCodePoint(const std::string& s, size_t& i) {
 bool IsPunctuationOrBlank(char32_t cp) {
   if (cp < 0x80) return !std::isalnum(static_cast<int>(cp));
   if (cp == 0x3000 || (cp >= 0x3001 && cp <= 0x303F)) return true;  // CJK punctuation
-  if (cp >= 0x2000 && cp <= 0x206F) return true;                     // general punctuation, …
+  if (cp >= 0x2000 && cp <= 0x206F) return true;                    // general punctuation, …
   if (cp >= 0xFE30 && cp <= 0xFE4F) return true;
   return false;
 }
@@ -48,8 +48,8 @@ std::vector<std::string> SplitChoices(const std::string& text) {
 }  // namespace
 
 bool IsWjxMetaColumn(const std::string& header) {
-  static const char* kMeta[] = {"序号", "提交答卷时间", "所用时间", "来源", "来源详情",
-                                "来自IP", "总分", "答题时间"};
+  static const char* kMeta[] = {"序号",     "提交答卷时间", "所用时间", "来源",
+                                "来源详情", "来自IP",       "总分",     "答题时间"};
   std::string h = Trim(header);
   for (const char* m : kMeta)
     if (h == m) return true;
@@ -95,15 +95,18 @@ std::vector<WjxColumn> MatchWjxHeaders(const std::vector<std::pair<int, std::str
     std::vector<std::string> exact, near;
     for (const auto& q : questionnaire.questions) {
       std::string qn = NormalizeQuestionText(q.text);
-      if (qn == norm) exact.push_back(q.id);
+      if (qn == norm)
+        exact.push_back(q.id);
       else if (!norm.empty() && !qn.empty() &&
                (qn.find(norm) != std::string::npos || norm.find(qn) != std::string::npos))
         near.push_back(q.id);
     }
     for (const auto& g : groups) {
       std::string gn = NormalizeQuestionText(g);
-      if (gn == norm) exact.push_back(g);
-      else if (!gn.empty() && norm.find(gn) != std::string::npos) near.push_back(g);
+      if (gn == norm)
+        exact.push_back(g);
+      else if (!gn.empty() && norm.find(gn) != std::string::npos)
+        near.push_back(g);
     }
     if (exact.size() == 1) {
       c.target = exact[0];

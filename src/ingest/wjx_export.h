@@ -36,8 +36,8 @@ std::vector<WjxColumn> MatchWjxHeaders(const std::vector<std::pair<int, std::str
 
 struct WjxImport {
   int respondents = 0, valid = 0;
-  std::vector<std::string> groups;          // group columns written
-  std::vector<SurveyResponse> responses;    // answers as option texts
+  std::vector<std::string> groups;        // group columns written
+  std::vector<SurveyResponse> responses;  // answers as option texts
 };
 
 // Reads the answers of sheet `sheet` (row 1 = header) through `columns` (all mapped).
