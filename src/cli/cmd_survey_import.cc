@@ -137,6 +137,12 @@ int RunSurveyImport(const Args& args) {
   const std::string survey_dir = case_dir + "/survey";
   const std::string qfile = survey_dir + "/questionnaire.json";
   Diagnostics diags;
+  if (!IsInside(survey_dir, case_dir)) {
+    diags.Error("survey.import.outside", {survey_dir, 0, 0, ""},
+                "survey 指向案例目录之外（符号链接）：请改为案例内的普通文件夹");
+    PrintDiagnostics(diags);
+    return 1;
+  }
   if (!IsRegularFile(qfile)) {
     diags.Error("survey.import.questionnaire", {qfile, 0, 0, ""},
                 "案例没有问卷题目文件：请先按 docs/survey.md 写好 survey/questionnaire.json");
@@ -182,14 +188,7 @@ int RunSurveyImport(const Args& args) {
     PrintDiagnostics(diags);
     return 1;
   }
-  int rows = 0;
-  for (int row = 2; row <= sheet.max_row; ++row)
-    for (int col = 1; col <= sheet.max_col; ++col)
-      if (!sheet.At(row, col).empty()) {
-        ++rows;
-        break;
-      }
-  if (rows == 0) {
+  if (WjxAnswerRows(sheet).empty()) {
     diags.Error("survey.import.empty", CellLocation(export_file, sheet.name, 2, 1),
                 "导出中没有答卷（第 2 行起为空）：请在问卷星确认已有答卷后重新下载");
     PrintDiagnostics(diags);

@@ -129,6 +129,14 @@ std::vector<WjxColumn> MatchWjxHeaders(const std::vector<std::pair<int, std::str
   return out;
 }
 
+std::vector<int> WjxAnswerRows(const XlsxSheet& sheet) {
+  std::vector<int> rows;
+  for (const auto& [at, cell] : sheet.cells)  // ordered by (row, col)
+    if (at.first >= 2 && !cell.empty() && (rows.empty() || rows.back() != at.first))
+      rows.push_back(at.first);
+  return rows;
+}
+
 WjxImport ReadWjxAnswers(const XlsxWorkbook& book, const XlsxSheet& sheet,
                          const std::vector<WjxColumn>& columns, const Questionnaire& questionnaire,
                          Diagnostics& diags) {
@@ -140,10 +148,7 @@ WjxImport ReadWjxAnswers(const XlsxWorkbook& book, const XlsxSheet& sheet,
   int id_col = 0;
   for (int col = 1; col <= sheet.max_col; ++col)
     if (Trim(XlsxCellText(sheet.At(1, col))) == "序号") id_col = col;
-  for (int row = 2; row <= sheet.max_row; ++row) {
-    bool blank = true;
-    for (int col = 1; col <= sheet.max_col && blank; ++col) blank = sheet.At(row, col).empty();
-    if (blank) continue;
+  for (int row : WjxAnswerRows(sheet)) {
     ++result.respondents;
     SurveyResponse r;
     r.line = row;

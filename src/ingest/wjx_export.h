@@ -40,6 +40,10 @@ struct WjxImport {
   std::vector<SurveyResponse> responses;  // answers as option texts
 };
 
+// Rows from 2 on that hold a non-empty cell, ascending (from the stored cells: a hostile sheet's
+// far corner costs nothing).
+std::vector<int> WjxAnswerRows(const XlsxSheet& sheet);
+
 // Reads the answers of sheet `sheet` (row 1 = header) through `columns` (all mapped).
 WjxImport ReadWjxAnswers(const XlsxWorkbook& book, const XlsxSheet& sheet,
                          const std::vector<WjxColumn>& columns, const Questionnaire& questionnaire,

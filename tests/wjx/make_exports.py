@@ -6,7 +6,8 @@ column per question headed "N.题干"; a multiple-choice answer is one cell with
 "┋". Writes, beside this script:
   maqiao-text.xlsx    按文本下载 (options as text)
   maqiao-number.xlsx  按选项序号下载 (options as 1-based numbers)
-  maqiao-unknown-option.xlsx, maqiao-unmapped.xlsx, maqiao-no-id.xlsx, maqiao-empty.xlsx
+  maqiao-unknown-option.xlsx, maqiao-unmapped.xlsx, maqiao-no-id.xlsx, maqiao-empty.xlsx,
+  maqiao-far-cell.xlsx (3 rows and one cell at XFD1048576, the grid's last)
 Deterministic: fixed times and IPs, no randomness. Run: /usr/bin/python3 tests/wjx/make_exports.py
 """
 import csv
@@ -46,8 +47,9 @@ def answer(q, text, by_number):
     return "┋".join(chosen)
 
 
-def write(name, head, rows):
+def write(name, head, rows, far=None):
     book = xlsxwriter.Workbook(os.path.join(HERE, name))
+    book.set_properties({"created": datetime.datetime(2024, 10, 31, 18, 0, 0)})  # reproducible
     sheet = book.add_worksheet("Sheet1")
     for c, h in enumerate(head):
         sheet.write_string(0, c, h)
@@ -57,6 +59,8 @@ def write(name, head, rows):
                 sheet.write_number(r, c, v)
             else:
                 sheet.write_string(r, c, v)
+    if far:
+        sheet.write_string(1048575, 16383, far)
     book.close()
 
 
@@ -89,6 +93,7 @@ def main():
     write("maqiao-unmapped.xlsx", unmapped, text_rows[:3])
     write("maqiao-no-id.xlsx", head[1:], [r[1:] for r in text_rows[:3]])
     write("maqiao-empty.xlsx", head, [])
+    write("maqiao-far-cell.xlsx", head, text_rows[:3], far="x")
 
 
 if __name__ == "__main__":
