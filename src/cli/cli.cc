@@ -77,7 +77,10 @@ const std::vector<Command>& Commands() {
        "  由 survey/questionnaire.json 和 survey/responses.csv "
        "计算各指标、分布、置信区间与抽样误差，\n"
        "  写出 survey.docx/.html/.md；jixiao report "
-       "也会把它作为附件收入报告。说明：docs/survey.md。",
+       "也会把它作为附件收入报告。\n"
+       "jixiao survey import EXPORT.xlsx CASE [--mapping FILE] [--dry-run]\n"
+       "  把问卷星下载的答卷 .xlsx 写入 survey/responses.csv（题目按题干文字对应）。"
+       "说明：docs/survey.md。",
        RunSurvey},
       {"compare", "多个评价案例的汇总比较（财政局）",
        "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"

@@ -140,6 +140,10 @@ int Run(const Args& args, const Command& self, bool survey) {
 }  // namespace
 
 int RunReport(const Args& args) { return Run(args, FindCommand("report"), false); }
-int RunSurvey(const Args& args) { return Run(args, FindCommand("survey"), true); }
+int RunSurvey(const Args& args) {
+  if (!args.empty() && args[0] == "import")
+    return RunSurveyImport(Args(args.begin() + 1, args.end()));
+  return Run(args, FindCommand("survey"), true);
+}
 
 }  // namespace jixiao::cli

@@ -26,6 +26,7 @@ int RunScore(const Args& args);
 int RunReport(const Args& args);
 int RunTargets(const Args& args);
 int RunSurvey(const Args& args);
+int RunSurveyImport(const Args& args);  // cmd_survey_import.cc: jixiao survey import
 int RunCompare(const Args& args);
 int RunArchive(const Args& args);
 int RunNew(const Args& args);

@@ -23,6 +23,9 @@ void LoadCaseTables(const std::string& dir, Case& c, Diagnostics& diags);
 
 // survey/questionnaire.json + survey/responses.csv of a case directory, when present.
 void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags);
+// survey/questionnaire.json alone (for `jixiao survey import` before any responses exist); false
+// when it has errors (all reported in `diags`).
+bool LoadQuestionnaire(const std::string& file, Questionnaire& questionnaire, Diagnostics& diags);
 
 // attachments/ of a case directory (附件2-1 标题.md appended, 附件6-1 标题.pdf 另附), in number
 // order; links out of the case, FIFOs, names not in UTF-8, .md not in UTF-8 and duplicate numbers

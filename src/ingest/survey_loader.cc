@@ -74,6 +74,30 @@ std::optional<Question> ReadQuestion(JsonReader& in, const JsonValue& v) {
 
 }  // namespace
 
+bool LoadQuestionnaire(const std::string& qfile, Questionnaire& q, Diagnostics& diags) {
+  size_t before = diags.items().size();
+  q.file = qfile;
+  try {
+    JsonValue root = ReadJsonFile(qfile);
+    JsonReader in(qfile, diags);
+    if (!in.Expect(root, JsonValue::Type::kObject)) return false;
+    in.RejectUnknown(root, {"title", "population", "sampling", "questions"});
+    if (const JsonValue* t = in.Member(root, "title", true)) q.title = in.String(*t).value_or("");
+    if (const JsonValue* s = root.Find("sampling")) q.sampling = in.String(*s).value_or("");
+    if (const JsonValue* p = root.Find("population")) q.population = in.Integer(*p);
+    if (const JsonValue* questions = in.Member(root, "questions", true)) {
+      if (in.Expect(*questions, JsonValue::Type::kArray))
+        for (const auto& item : questions->items)
+          if (auto question = ReadQuestion(in, item)) q.questions.push_back(*question);
+    }
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+  }
+  for (size_t i = before; i < diags.items().size(); ++i)
+    if (diags.items()[i].severity == Severity::kError) return false;
+  return true;
+}
+
 void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags) {
   std::string qfile = dir + "/survey/questionnaire.json", rfile = dir + "/survey/responses.csv";
   if (!PathExists(qfile) && !PathExists(rfile)) return;
@@ -85,20 +109,9 @@ void LoadSurvey(const std::string& dir, Survey& survey, Diagnostics& diags) {
                 "问卷需要 questionnaire.json 和 responses.csv 两个文件，缺少此文件");
     return;
   }
+  Questionnaire& q = survey.questionnaire;
+  if (!LoadQuestionnaire(qfile, q, diags) && q.questions.empty()) return;
   try {
-    JsonValue root = ReadJsonFile(qfile);
-    JsonReader in(qfile, diags);
-    if (!in.Expect(root, JsonValue::Type::kObject)) return;
-    in.RejectUnknown(root, {"title", "population", "sampling", "questions"});
-    Questionnaire& q = survey.questionnaire;
-    if (const JsonValue* t = in.Member(root, "title", true)) q.title = in.String(*t).value_or("");
-    if (const JsonValue* s = root.Find("sampling")) q.sampling = in.String(*s).value_or("");
-    if (const JsonValue* p = root.Find("population")) q.population = in.Integer(*p);
-    if (const JsonValue* questions = in.Member(root, "questions", true)) {
-      if (in.Expect(*questions, JsonValue::Type::kArray))
-        for (const auto& item : questions->items)
-          if (auto question = ReadQuestion(in, item)) q.questions.push_back(*question);
-    }
     CsvTable csv = ReadCsvFile(rfile);
     CsvCells cells(csv, diags);
     CsvColumn id = csv.Column("编号");
