@@ -15,6 +15,7 @@ import webtest  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
@@ -32,6 +33,16 @@ def make_driver(download_dir):
     service = Service(executable_path="/usr/bin/chromedriver")
     return webdriver.Chrome(options=opts, service=service)
 
+
+
+def page_left(old):
+    """True once the old page's <html> is gone. Chromium may answer a node of a page being torn
+    down with "does not belong to the document" rather than a stale-element error: gone too."""
+    try:
+        old.is_enabled()
+        return False
+    except WebDriverException:  # StaleElementReferenceException is one of these
+        return True
 
 class Flow:
     def __init__(self, server, binary, shots, fail_dir):
@@ -60,7 +71,7 @@ class Flow:
         """Clicks something that loads a new page and waits until the new page is there."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 60).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, 60).until(lambda _: page_left(old))
         WebDriverWait(self.driver, 60).until(EC.presence_of_element_located((By.TAG_NAME, "main")))
 
     def no_alert(self, where):
