@@ -1,6 +1,7 @@
 // Key terms of indicator and budget names for matching by meaning rather than equality:
 // "残疾人两项补贴发放人数" and "困难残疾人生活补贴" share 残疾/疾人/补贴. Terms are the Chinese
-// character bigrams of a name, less generic measure words (人数, 人次, 数量 …).
+// character bigrams of a name, less generic measure words (人数, 人次, 数量 …), and its Latin words
+// (WIFI, LED).
 // Contract: pure.
 #pragma once
 
