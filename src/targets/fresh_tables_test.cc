@@ -236,4 +236,29 @@ TEST_CASE("money listed as an output quantity is an input") {
   CHECK(!Any(Run({{"产出指标", "数量指标", "发放补助人数", "定量", "≥341", "人"}}), "T02"));
 }
 
+TEST_CASE("a value that starts with a number but is a range or prose is not one number") {
+  auto prose = Run({{"产出指标", "时效指标", "考核完成时间", "", "1-6期培训结束后及时考核", ""}});
+  CHECK(Found(prose, "T10", Severity::kWarning, 8));
+  CHECK(!Any(prose, "T06"));
+  CHECK(!Any(prose, "T08"));
+  CHECK(!Any(Run({{"产出指标", "质量指标", "培训对象年龄", "", "18—54周岁", ""}}), "T06"));
+  // A unit with a note stays a number with its unit.
+  CHECK(On(Run({{"产出指标", "数量指标", "巡查次数", "定量", "≥4次/年（每季度1次）", ""}})) ==
+        std::vector<std::string>{});
+}
+
+TEST_CASE("words every output shares name the project, not a restated output") {
+  std::vector<R> outputs = {{"产出指标", "数量指标", "开展森林防火巡查", "定量", "≥120", "次"},
+                            {"产出指标", "数量指标", "森林防火宣传活动", "定量", "≥10", "场"},
+                            {"产出指标", "数量指标", "森林防火培训人次", "定量", "≥300", "人次"},
+                            {"产出指标", "数量指标", "购置森林防火物资", "定量", "≥50", "套"}};
+  auto overall = outputs;
+  overall.push_back({"效益指标", "社会效益指标", "森林防火整体形势", "定性", "良好", ""});
+  CHECK(!Any(Run(overall), "T26"));
+  // The same activity again is still a restated output.
+  auto again = outputs;
+  again.push_back({"效益指标", "社会效益指标", "开展森林防火巡查工作", "定性", "效果良好", ""});
+  CHECK(Found(Run(again), "T26", Severity::kWarning, 12));
+}
+
 }  // namespace jixiao::targets

@@ -232,7 +232,24 @@ bool ValueChange(const std::string& s) {
   return false;
 }
 
+// Terms most output rows share (食品安全 in every row of a food-safety project): they name the
+// project, not one output.
+std::set<std::string> SubjectTerms(const Context& c) {
+  std::map<std::string, int> rows_with;
+  int outputs = 0;
+  for (const auto& o : c.rows) {
+    if (o.level1 != Level1::kOutput || o.placeholder) continue;
+    ++outputs;
+    for (const auto& t : KeyTerms(o.name)) ++rows_with[t];
+  }
+  std::set<std::string> subject;
+  for (const auto& [term, n] : rows_with)
+    if (n >= 3 && 2 * n >= outputs) subject.insert(term);
+  return subject;
+}
+
 void RestatedOutputRule(Context& c) {
+  const auto subject = SubjectTerms(c);
   for (const auto& e : c.rows) {
     if (e.placeholder || e.kind != Kind::kEffect) continue;
     bool action = false;
@@ -264,8 +281,8 @@ void RestatedOutputRule(Context& c) {
         done = done || StartsWith(e.name, v);
       for (const auto& o : c.rows)
         if (!same && o.level1 == Level1::kOutput && !o.placeholder &&
-            !NewChangeWord(e.name, o.name) && (done || SameThing(o.name, e.name)) &&
-            Similarity(o.name, e.name) > 0)
+            !NewChangeWord(e.name, o.name) && (done || SameThing(o.name, e.name, subject)) &&
+            Similarity(o.name, e.name, subject) > 0)
           same = &o;
     }
     // The same target again: an effect whose value repeats an output's count or length exactly

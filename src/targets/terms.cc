@@ -54,8 +54,16 @@ std::set<std::string> KeyTerms(const std::string& name) {
   return terms;
 }
 
-double Similarity(const std::string& a, const std::string& b) {
-  auto ta = KeyTerms(a), tb = KeyTerms(b);
+namespace {
+std::set<std::string> TermsBut(const std::string& name, const std::set<std::string>& ignore) {
+  auto terms = KeyTerms(name);
+  for (const auto& t : ignore) terms.erase(t);
+  return terms;
+}
+}  // namespace
+
+double Similarity(const std::string& a, const std::string& b, const std::set<std::string>& ignore) {
+  auto ta = TermsBut(a, ignore), tb = TermsBut(b, ignore);
   if (ta.empty() || tb.empty()) return 0;
   size_t shared = 0;
   for (const auto& t : ta) shared += tb.count(t);
@@ -63,11 +71,11 @@ double Similarity(const std::string& a, const std::string& b) {
   return static_cast<double>(shared) / static_cast<double>(std::min(ta.size(), tb.size()));
 }
 
-bool SameThing(const std::string& a, const std::string& b) {
-  auto ta = KeyTerms(a), tb = KeyTerms(b);
+bool SameThing(const std::string& a, const std::string& b, const std::set<std::string>& ignore) {
+  auto ta = TermsBut(a, ignore), tb = TermsBut(b, ignore);
   size_t shared = 0;
   for (const auto& t : ta) shared += tb.count(t);
-  double ratio = Similarity(a, b);
+  double ratio = Similarity(a, b, ignore);
   return (shared >= 3 && ratio >= 0.34) || (shared >= 2 && ratio >= 0.6);
 }
 

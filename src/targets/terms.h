@@ -14,9 +14,12 @@ std::set<std::string> KeyTerms(const std::string& name);
 
 // How strongly two names refer to the same thing: shared terms / terms of the shorter name, 0 when
 // they share fewer than two terms.
-double Similarity(const std::string& a, const std::string& b);
+// `ignore`: terms that do not tell things apart (the project's subject, shared by most rows).
+double Similarity(const std::string& a, const std::string& b,
+                  const std::set<std::string>& ignore = {});
 
 // Whether two names refer to the same thing (shared key terms, not equality).
-bool SameThing(const std::string& a, const std::string& b);
+bool SameThing(const std::string& a, const std::string& b,
+               const std::set<std::string>& ignore = {});
 
 }  // namespace jixiao::targets
