@@ -234,6 +234,7 @@ TEST_CASE("money listed as an output quantity is an input") {
   CHECK(Found(Run({{"产出指标", "数量指标", "专项工作经费", "定量", "=50000", "元"}}), "T02",
               Severity::kWarning, 8));
   CHECK(!Any(Run({{"产出指标", "数量指标", "发放补助人数", "定量", "≥341", "人"}}), "T02"));
+  CHECK(!Any(Run({{"产出指标", "数量指标", "改造住宅楼", "定量", "≥20", "个单元"}}), "T02"));
 }
 
 TEST_CASE("a value that starts with a number but is a range or prose is not one number") {

@@ -98,7 +98,9 @@ void MeaningRules(Context& c, const Row& r) {
     c.Add("T08", Severity::kWarning, r,
           "“" + r.name + "”说的是是否按时，指标值“" + WithUnit(r) + "”却是数量，衡量不了时效",
           "写成时限（如“每月10日前发放”）或比率（如“按时发放率=100%”），并放到时效指标下");
-  if (r.level2 == Level2::kQuantity && r.unit.find("元") != std::string::npos)
+  bool money = false;  // 元, 万元/年, 元/人 — not 单元
+  for (const char* u : {"元", "万元", "亿元", "千元"}) money = money || StartsWith(r.unit, u);
+  if (r.level2 == Level2::kQuantity && money)
     c.Add("T02", Severity::kWarning, r,
           "数量指标“" + r.name + "”填的是金额（" + WithUnit(r) + "），是投入，不是产出",
           "数量指标写资金换来的产出（完成的件数、人次、面积等）；金额写到成本指标");
