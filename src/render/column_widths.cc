@@ -1,6 +1,8 @@
 #include "render/column_widths.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 #include "render/text_metrics.h"
 
@@ -9,12 +11,35 @@ namespace {
 
 const size_t kSampleRows = 120;
 
-// One cell that sets text: its place, its span, and its text cut into segments.
+// What the search learnt of one cell's lines: per room, the last room asked, and per count of
+// lines the least room (no narrower than the widest segment) that sets the text in that many.
+struct Memo {
+  std::unordered_map<int, int> lines;
+  int last_room = -1, last_lines = 0;
+  std::vector<int> least_room;  // by lines; 0 where not yet known
+};
+
+// One cell that sets text: its place, its span, and its text cut into segments, measured once;
+// its line counts are remembered (the search asks for the same rooms many times).
 struct Piece {
   size_t row, col, cols, rows;
   std::vector<Segment> segments;
   int widest = 0, full = 0;  // widest segment, whole text on one line (twips)
+  int one_line = 1;          // the least room in which the text takes one line
+  std::shared_ptr<Memo> memo;
 };
+
+// LinesAt(p.segments, room), remembered.
+int Lines(const Piece& p, int room) {
+  if (room >= p.one_line) return 1;
+  Memo& m = *p.memo;
+  if (room == m.last_room) return m.last_lines;
+  auto [at, fresh] = m.lines.try_emplace(room, 0);
+  if (fresh) at->second = LinesAt(p.segments, room);
+  m.last_room = room;
+  m.last_lines = at->second;
+  return at->second;
+}
 
 std::vector<Piece> Pieces(const doc::Table& t, size_t cols, int half_points) {
   std::vector<Piece> out;
@@ -22,10 +47,17 @@ std::vector<Piece> Pieces(const doc::Table& t, size_t cols, int half_points) {
     for (size_t c = 0; c < cols && c < t.rows[r].size(); ++c) {
       const doc::Cell& cell = t.rows[r][c];
       if (cell.covered) continue;
-      Piece p{r, c, std::min(static_cast<size_t>(std::max(1, cell.col_span)), cols - c),
-              static_cast<size_t>(std::max(1, cell.row_span)), Segments(cell.text, half_points)};
+      Piece p{r,
+              c,
+              std::min(static_cast<size_t>(std::max(1, cell.col_span)), cols - c),
+              static_cast<size_t>(std::max(1, cell.row_span)),
+              Segments(cell.text, half_points),
+              0,
+              TextWidth(cell.text, half_points),
+              1,
+              std::make_shared<Memo>()};
       for (const Segment& s : p.segments) p.widest = std::max(p.widest, s.width);
-      p.full = TextWidth(cell.text, half_points);
+      p.one_line = OneLineWidth(p.segments);
       out.push_back(std::move(p));
     }
   return out;
@@ -43,12 +75,14 @@ struct Cost {
   long height = 0, lines = 0;
 };
 
-// The least room in which `segments` take at most `lines` lines (`full`: their width on one).
-int LeastWidthFor(const std::vector<Segment>& segments, int lines, int full) {
+// The least room in which `p` takes at most `lines` lines, searched up to `full`.
+int LeastWidthFor(const Piece& p, int lines, int full) {
   int lo = 1, hi = std::max(1, full);
+  // LinesAt gives one line exactly from one_line up, so the search below would end there.
+  if (lines == 1) return std::min(p.one_line, hi);
   while (lo < hi) {
     int mid = (lo + hi) / 2;
-    if (LinesAt(segments, mid) <= lines)
+    if (Lines(p, mid) <= lines)
       hi = mid;
     else
       lo = mid + 1;
@@ -61,7 +95,7 @@ Cost CostAt(const std::vector<Piece>& pieces, size_t rows, const std::vector<int
   std::vector<int> row_lines(rows, 1);
   Cost cost;
   for (const Piece& p : pieces) {
-    int lines = LinesAt(p.segments, Room(p, twips));
+    int lines = Lines(p, Room(p, twips));
     cost.lines += lines;
     int share = static_cast<int>((static_cast<size_t>(lines) + p.rows - 1) / p.rows);
     for (size_t r = p.row; r < p.row + p.rows && r < rows; ++r)
@@ -78,15 +112,29 @@ int NextStep(const std::vector<Piece>& pieces, const std::vector<int>& twips, si
   int best = 0;
   for (const Piece& p : pieces) {
     if (c < p.col || c >= p.col + p.cols) continue;
-    int room = Room(p, twips), now = LinesAt(p.segments, room);
-    if (now <= 1 || LinesAt(p.segments, room + spare) >= now) continue;
+    int room = Room(p, twips), now = Lines(p, room);
+    if (now <= 1 || Lines(p, room + spare) >= now) continue;
+    // From the widest segment up, greedy filling takes fewer lines the more room it has (each
+    // line holds whole segments, the gaps between them fixed), so the least room for now - 1
+    // lines is the same for every room searched from: found once.
+    std::vector<int>& least = p.memo->least_room;
+    bool monotone = room >= p.widest;
+    if (monotone && static_cast<size_t>(now) < least.size() && least[now - 1] > 0) {
+      int step = least[now - 1] - room;
+      if (best == 0 || step < best) best = step;
+      continue;
+    }
     int lo = 1, hi = spare;  // the least widening that saves a line
     while (lo < hi) {
       int mid = (lo + hi) / 2;
-      if (LinesAt(p.segments, room + mid) < now)
+      if (Lines(p, room + mid) < now)
         hi = mid;
       else
         lo = mid + 1;
+    }
+    if (monotone) {
+      if (least.size() <= static_cast<size_t>(now)) least.resize(now + 1, 0);
+      least[now - 1] = room + lo;
     }
     if (best == 0 || lo < best) best = lo;
   }
@@ -195,8 +243,8 @@ std::vector<int> Comfort(const doc::Table& t, const std::vector<Piece>& pieces,
   for (const Piece& p : pieces) {
     if (p.cols != 1) continue;
     const std::string& text = t.rows[p.row][p.col].text;
-    int one_line = LeastWidthFor(p.segments, 1, p.full + 4 * em);
-    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p.segments, 2, p.full)
+    int one_line = LeastWidthFor(p, 1, p.full + 4 * em);
+    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p, 2, p.full)
                                                           : std::min(p.full, half_points * 20);
     if (IsLabel(text) && one_line <= label_ems * em) want = std::max(want, one_line);
     comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
@@ -214,7 +262,7 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
   struct Candidate {
     int half_points = 0, tier = -1;
     std::vector<Piece> pieces;
-    std::vector<int> widths;
+    std::vector<int> widths, allocated;  // least widths; the search's widths from them
   } best;
   for (int half_points : {18, 16, 15, 14}) {
     std::vector<Piece> pieces = Pieces(t, cols, half_points);
@@ -245,11 +293,10 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
         bool fits = comfort_sum <= text_width;
         if (!fits && label_ems != 0) continue;
         std::vector<int> widths = fits ? comfort : least;
-        long height =
-            CostAt(sample, sample_rows, Allocate(sample, sample_rows, cols, text_width, widths))
-                .height;
+        std::vector<int> allocated = Allocate(sample, sample_rows, cols, text_width, widths);
+        long height = CostAt(sample, sample_rows, allocated).height;
         if (here.tier < 0 || height < here_height * 97 / 100) {
-          here = {half_points, label_ems, pieces, widths};
+          here = {half_points, label_ems, pieces, widths, allocated};
           here_height = height;
         }
         if (label_ems <= 8) break;  // labels up to 8 em never split (ShortLabel)
@@ -266,13 +313,9 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
     }
   }
   layout.half_points = best.half_points;
-  // The search weighs at most the first kSampleRows rows (a long table's rows are alike); the
+  // The search weighed at most the first kSampleRows rows (a long table's rows are alike); the
   // least widths above came from every row.
-  std::vector<Piece> sample;
-  for (const Piece& p : best.pieces)
-    if (p.row < kSampleRows) sample.push_back(p);
-  layout.twips =
-      Allocate(sample, std::min(t.rows.size(), kSampleRows), cols, text_width, best.widths);
+  layout.twips = best.allocated;
   return layout;
 }
 
@@ -286,7 +329,7 @@ bool ShortLabel(const std::string& text, int half_points) {
   std::vector<Segment> segments = Segments(text, half_points);
   int full = TextWidth(text, half_points), em = half_points * 10;
   return segments.size() > 1 && IsLabel(text) &&
-         LeastWidthFor(segments, 1, full + 4 * em) <= 8 * em;
+         std::min(OneLineWidth(segments), std::max(1, full + 4 * em)) <= 8 * em;
 }
 
 std::vector<size_t> ProtectedBreaks(const std::string& text, int cell_twips, int half_points) {
