@@ -141,6 +141,71 @@ int NextStep(const std::vector<Piece>& pieces, const std::vector<int>& twips, si
   return best;
 }
 
+// CostAt for widths that differ from the last ones evaluated in one or two columns: only the
+// cells in those columns are set again, only the rows they cover summed again.
+class Heights {
+ public:
+  Heights(const std::vector<Piece>& pieces, size_t rows, size_t cols)
+      : pieces_(pieces),
+        rows_(rows),
+        by_col_(cols),
+        by_row_(rows),
+        lines_(pieces.size()),
+        trial_(pieces.size()),
+        piece_mark_(pieces.size(), 0),
+        row_mark_(rows, 0) {
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      const Piece& p = pieces[i];
+      for (size_t c = p.col; c < p.col + p.cols && c < cols; ++c) by_col_[c].push_back(i);
+      for (size_t r = p.row; r < p.row + p.rows && r < rows; ++r) by_row_[r].push_back(i);
+    }
+  }
+
+  // Evaluates `twips` whole and remembers it as the base of After.
+  const Cost& At(const std::vector<int>& twips) {
+    base_ = CostAt(pieces_, rows_, twips, &row_lines_);
+    for (size_t i = 0; i < pieces_.size(); ++i)
+      lines_[i] = Lines(pieces_[i], Room(pieces_[i], twips));
+    return base_;
+  }
+
+  // The cost of `twips`, which differ from the base only in columns a and b.
+  Cost After(const std::vector<int>& twips, size_t a, size_t b) {
+    ++epoch_;
+    Cost cost = base_;
+    touched_rows_.clear();
+    for (size_t c : {a, b})
+      for (size_t i : by_col_[c]) {
+        if (piece_mark_[i] == epoch_) continue;
+        piece_mark_[i] = epoch_;
+        const Piece& p = pieces_[i];
+        trial_[i] = Lines(p, Room(p, twips));
+        cost.lines += trial_[i] - lines_[i];
+        for (size_t r = p.row; r < p.row + p.rows && r < rows_; ++r)
+          if (row_mark_[r] != epoch_) row_mark_[r] = epoch_, touched_rows_.push_back(r);
+      }
+    for (size_t r : touched_rows_) {
+      int row = 1;
+      for (size_t i : by_row_[r]) {
+        size_t lines = static_cast<size_t>(piece_mark_[i] == epoch_ ? trial_[i] : lines_[i]);
+        row = std::max(row, static_cast<int>((lines + pieces_[i].rows - 1) / pieces_[i].rows));
+      }
+      cost.height += row - row_lines_[r];
+    }
+    return cost;
+  }
+
+ private:
+  const std::vector<Piece>& pieces_;
+  size_t rows_;
+  std::vector<std::vector<size_t>> by_col_, by_row_;
+  std::vector<int> lines_, trial_, row_lines_;
+  std::vector<long> piece_mark_, row_mark_;
+  std::vector<size_t> touched_rows_;
+  long epoch_ = 0;
+  Cost base_;
+};
+
 bool Better(const Cost& a, const Cost& b) {
   return a.height < b.height || (a.height == b.height && a.lines < b.lines);
 }
@@ -150,7 +215,8 @@ bool Better(const Cost& a, const Cost& b) {
 void Improve(const std::vector<Piece>& pieces, size_t rows, const std::vector<int>& least,
              std::vector<int>& twips) {
   size_t cols = twips.size();
-  Cost now = CostAt(pieces, rows, twips);
+  Heights heights(pieces, rows, cols);
+  Cost now = heights.At(twips);
   int budget = 4000;  // cost evaluations
   for (int step : {1440, 720, 360, 180, 90}) {
     for (bool moved = true; moved && budget > 0;) {
@@ -161,10 +227,10 @@ void Improve(const std::vector<Piece>& pieces, size_t rows, const std::vector<in
           if (to == from) continue;
           twips[from] -= step;
           twips[to] += step;
-          Cost after = CostAt(pieces, rows, twips);
+          Cost after = heights.After(twips, from, to);
           --budget;
           if (Better(after, now)) {
-            now = after;
+            now = heights.At(twips);
             moved = true;
             if (twips[from] - step < least[from]) break;
           } else {
@@ -183,8 +249,9 @@ std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t 
   int spare = text_width;
   for (int w : twips) spare -= w;
   // Widen, step by step, the column whose next step saves the most lines per twip.
+  Heights heights(pieces, rows, cols);
   while (spare > 0) {
-    Cost now = CostAt(pieces, rows, twips);
+    Cost now = heights.At(twips);
     double best_score = 0;
     size_t best_col = cols;
     int best_step = 0;
@@ -192,7 +259,7 @@ std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t 
       int step = NextStep(pieces, twips, c, spare);
       if (step == 0) continue;
       twips[c] += step;
-      Cost after = CostAt(pieces, rows, twips);
+      Cost after = heights.After(twips, c, c);
       twips[c] -= step;
       double gain = static_cast<double>(now.height - after.height) * 1000.0 +
                     static_cast<double>(now.lines - after.lines);
