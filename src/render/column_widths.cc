@@ -11,31 +11,47 @@ namespace {
 
 const size_t kSampleRows = 120;
 
-// What the search learnt of one cell's lines: per room, the last room asked, and per count of
-// lines the least room (no narrower than the widest segment) that sets the text in that many.
-struct Memo {
+// One text measured at one size, and what the search learnt of its lines: per room, the last
+// room asked, and per count of lines the least room (no narrower than the widest segment) that
+// sets the text in that many. Shared by every cell with the same text, in every table.
+struct Measure {
+  std::vector<Segment> segments;
+  int widest = 0, full = 0;  // widest segment, whole text on one line (twips)
+  int one_line = 1;          // the least room in which the text takes one line
   std::unordered_map<int, int> lines;
   int last_room = -1, last_lines = 0;
   std::vector<int> least_room;  // by lines; 0 where not yet known
 };
 
-// One cell that sets text: its place, its span, and its text cut into segments, measured once;
-// its line counts are remembered (the search asks for the same rooms many times).
+// The measure of `text` at `half_points`, made once per thread (a batch renders on several).
+std::shared_ptr<Measure> Measured(const std::string& text, int half_points) {
+  thread_local std::unordered_map<int, std::unordered_map<std::string, std::shared_ptr<Measure>>>
+      cache;
+  auto& sized = cache[half_points];
+  if (sized.size() > 50000) sized.clear();  // a long batch: pieces in use keep theirs
+  std::shared_ptr<Measure>& m = sized[text];
+  if (m) return m;
+  m = std::make_shared<Measure>();
+  m->segments = Segments(text, half_points);
+  m->full = TextWidth(text, half_points);
+  for (const Segment& s : m->segments) m->widest = std::max(m->widest, s.width);
+  m->one_line = OneLineWidth(m->segments);
+  return m;
+}
+
+// One cell that sets text: its place, its span, and its text's measure.
 struct Piece {
   size_t row, col, cols, rows;
-  std::vector<Segment> segments;
-  int widest = 0, full = 0;  // widest segment, whole text on one line (twips)
-  int one_line = 1;          // the least room in which the text takes one line
-  std::shared_ptr<Memo> memo;
+  std::shared_ptr<Measure> m;
 };
 
-// LinesAt(p.segments, room), remembered.
+// LinesAt(p.m->segments, room), remembered.
 int Lines(const Piece& p, int room) {
-  if (room >= p.one_line) return 1;
-  Memo& m = *p.memo;
+  Measure& m = *p.m;
+  if (room >= m.one_line) return 1;
   if (room == m.last_room) return m.last_lines;
   auto [at, fresh] = m.lines.try_emplace(room, 0);
-  if (fresh) at->second = LinesAt(p.segments, room);
+  if (fresh) at->second = LinesAt(m.segments, room);
   m.last_room = room;
   m.last_lines = at->second;
   return at->second;
@@ -47,18 +63,9 @@ std::vector<Piece> Pieces(const doc::Table& t, size_t cols, int half_points) {
     for (size_t c = 0; c < cols && c < t.rows[r].size(); ++c) {
       const doc::Cell& cell = t.rows[r][c];
       if (cell.covered) continue;
-      Piece p{r,
-              c,
-              std::min(static_cast<size_t>(std::max(1, cell.col_span)), cols - c),
-              static_cast<size_t>(std::max(1, cell.row_span)),
-              Segments(cell.text, half_points),
-              0,
-              TextWidth(cell.text, half_points),
-              1,
-              std::make_shared<Memo>()};
-      for (const Segment& s : p.segments) p.widest = std::max(p.widest, s.width);
-      p.one_line = OneLineWidth(p.segments);
-      out.push_back(std::move(p));
+      out.push_back({r, c, std::min(static_cast<size_t>(std::max(1, cell.col_span)), cols - c),
+                     static_cast<size_t>(std::max(1, cell.row_span)),
+                     Measured(cell.text, half_points)});
     }
   return out;
 }
@@ -79,7 +86,7 @@ struct Cost {
 int LeastWidthFor(const Piece& p, int lines, int full) {
   int lo = 1, hi = std::max(1, full);
   // LinesAt gives one line exactly from one_line up, so the search below would end there.
-  if (lines == 1) return std::min(p.one_line, hi);
+  if (lines == 1) return std::min(p.m->one_line, hi);
   while (lo < hi) {
     int mid = (lo + hi) / 2;
     if (Lines(p, mid) <= lines)
@@ -108,17 +115,19 @@ Cost CostAt(const std::vector<Piece>& pieces, size_t rows, const std::vector<int
 
 // The least widening of column `c` (at most `spare`) after which one of its cells needs fewer
 // lines, or 0 when none does.
-int NextStep(const std::vector<Piece>& pieces, const std::vector<int>& twips, size_t c, int spare) {
+// `in_col`: the indices of the pieces that column `c` sets, in order.
+int NextStep(const std::vector<Piece>& pieces, const std::vector<size_t>& in_col,
+             const std::vector<int>& twips, int spare) {
   int best = 0;
-  for (const Piece& p : pieces) {
-    if (c < p.col || c >= p.col + p.cols) continue;
+  for (size_t i : in_col) {
+    const Piece& p = pieces[i];
     int room = Room(p, twips), now = Lines(p, room);
     if (now <= 1 || Lines(p, room + spare) >= now) continue;
     // From the widest segment up, greedy filling takes fewer lines the more room it has (each
     // line holds whole segments, the gaps between them fixed), so the least room for now - 1
     // lines is the same for every room searched from: found once.
-    std::vector<int>& least = p.memo->least_room;
-    bool monotone = room >= p.widest;
+    std::vector<int>& least = p.m->least_room;
+    bool monotone = room >= p.m->widest;
     if (monotone && static_cast<size_t>(now) < least.size() && least[now - 1] > 0) {
       int step = least[now - 1] - room;
       if (best == 0 || step < best) best = step;
@@ -160,6 +169,8 @@ class Heights {
       for (size_t r = p.row; r < p.row + p.rows && r < rows; ++r) by_row_[r].push_back(i);
     }
   }
+
+  const std::vector<size_t>& InColumn(size_t c) const { return by_col_[c]; }
 
   // Evaluates `twips` whole and remembers it as the base of After.
   const Cost& At(const std::vector<int>& twips) {
@@ -256,7 +267,7 @@ std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t 
     size_t best_col = cols;
     int best_step = 0;
     for (size_t c = 0; c < cols; ++c) {
-      int step = NextStep(pieces, twips, c, spare);
+      int step = NextStep(pieces, heights.InColumn(c), twips, spare);
       if (step == 0) continue;
       twips[c] += step;
       Cost after = heights.After(twips, c, c);
@@ -276,7 +287,7 @@ std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t 
   long want_sum = 0;
   for (const Piece& p : pieces) {
     if (p.cols != 1) continue;
-    long more = static_cast<long>(p.full) + kCellMarginsTwips - twips[p.col];
+    long more = static_cast<long>(p.m->full) + kCellMarginsTwips - twips[p.col];
     want[p.col] = std::max(want[p.col], more);
   }
   for (long w : want) want_sum += w;
@@ -310,9 +321,9 @@ std::vector<int> Comfort(const doc::Table& t, const std::vector<Piece>& pieces,
   for (const Piece& p : pieces) {
     if (p.cols != 1) continue;
     const std::string& text = t.rows[p.row][p.col].text;
-    int one_line = LeastWidthFor(p, 1, p.full + 4 * em);
-    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p, 2, p.full)
-                                                          : std::min(p.full, half_points * 20);
+    int one_line = LeastWidthFor(p, 1, p.m->full + 4 * em);
+    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p, 2, p.m->full)
+                                                          : std::min(p.m->full, half_points * 20);
     if (IsLabel(text) && one_line <= label_ems * em) want = std::max(want, one_line);
     comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
   }
@@ -338,7 +349,7 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
     for (const Piece& p : pieces)
       if (p.cols == 1)
         least[p.col] =
-            std::max(least[p.col], std::min(p.widest, text_width / 3) + kCellMarginsTwips);
+            std::max(least[p.col], std::min(p.m->widest, text_width / 3) + kCellMarginsTwips);
     long sum = 0;
     for (int w : least) sum += w;
     if (sum <= text_width) {
