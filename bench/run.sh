@@ -3,7 +3,7 @@
 # (--no-toc-pages), `score` and `--help`; the default `report` with TOC page numbers (LibreOffice);
 # jixiao against the python-docx + XlsxWriter peer (bench/peer_report.py), run alternately in the
 # same call; a batch `report` of N generated cases in four formats. Opt-in: not part of ctest.
-# Usage: bench/run.sh [RUNS] [BATCH]   (after scripts/build.sh or a Release build in build/)
+# Usage: [JIXIAO_BIN=…] bench/run.sh [RUNS] [BATCH]   (after scripts/build.sh or a Release build)
 # Writes only under $JIXIAO_BENCH_DIR (default /tmp/jixiao-bench-run); prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ batch=${2:-1000}
 case_dir=data/cases/maqiao-2024
 peer_case=${JIXIAO_PEER_CASE:-data/cases/xinqiao-meals-2024}
 work=${JIXIAO_BENCH_DIR:-/tmp/jixiao-bench-run}
-bin=build/jixiao
+bin=${JIXIAO_BIN:-build/jixiao}  # JIXIAO_BIN: another build to compare (before/after)
 export JIXIAO_HOME=$PWD
 for need in "$bin" build/bench/score_bench; do
   [[ -x $need ]] || { echo "缺少 $need：请先运行 scripts/build.sh（Release）" >&2; exit 2; }

@@ -28,7 +28,8 @@ std::shared_ptr<Measure> Measured(const std::string& text, int half_points) {
   thread_local std::unordered_map<int, std::unordered_map<std::string, std::shared_ptr<Measure>>>
       cache;
   auto& sized = cache[half_points];
-  if (sized.size() > 50000) sized.clear();  // a long batch: pieces in use keep theirs
+  // A long batch or a server: at most 4,000 texts per size and thread; pieces in use keep theirs.
+  if (sized.size() > 4000) sized.clear();
   std::shared_ptr<Measure>& m = sized[text];
   if (m) return m;
   m = std::make_shared<Measure>();
