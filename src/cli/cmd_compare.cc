@@ -60,13 +60,7 @@ int RunCompare(const Args& args) {
     std::fprintf(stderr, "请至少给出两个案例目录。\n");
     return Usage(self, true);
   }
-  auto files = CompareCases(dirs, formats, templates, diags);
-  if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
-    PrintDiagnostics(diags);
-    return 1;
-  }
-  for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
-  return 0;
+  return WriteAndList(out_dir, CompareCases(dirs, formats, templates, diags), diags);
 }
 
 }  // namespace jixiao::cli

@@ -1,10 +1,7 @@
 // jixiao compare --archive: the comparison read from the archive (SQLite or PostgreSQL). Kept apart
 // from cmd_compare.cc so that the command-line binary links no database code (src/main.cc).
-#include <cstdio>
-
 #include "app/archive_store.h"
 #include "cli/commands.h"
-#include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
 
 namespace jixiao::cli {
@@ -14,12 +11,7 @@ int CompareFromArchive(const std::string& archive_path, const store::DocumentFil
                        const std::string& out_dir, Diagnostics& diags) {
   auto db = OpenArchive(archive_path, diags);
   auto files = db ? CompareArchived(*db, filter, formats, templates, diags) : std::nullopt;
-  if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
-    PrintDiagnostics(diags);
-    return 1;
-  }
-  for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
-  return 0;
+  return WriteAndList(out_dir, files, diags);
 }
 
 }  // namespace jixiao::cli
