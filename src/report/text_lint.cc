@@ -1,8 +1,10 @@
 #include "report/text_lint.h"
 
+#include <algorithm>
 #include <cctype>
-#include <set>
+#include <cstdint>
 #include <sstream>
+#include <vector>
 
 #include "core/text.h"
 #include "model/attachment.h"
@@ -312,12 +314,25 @@ bool SameParagraph(const std::string& a, const std::string& b) {
   std::u32string x = Decode(Normalize(a)), y = Decode(Normalize(b));
   if (x == y) return true;
   if (x.size() < 40 || y.size() < 40) return false;
-  std::multiset<std::u32string> bx, by;
-  for (size_t i = 0; i + 1 < x.size(); ++i) bx.insert(x.substr(i, 2));
-  for (size_t i = 0; i + 1 < y.size(); ++i) by.insert(y.substr(i, 2));
+  // The character pairs of each, as sorted numbers; the pairs they share, counted with repeats.
+  auto pairs = [](const std::u32string& t) {
+    std::vector<uint64_t> out;
+    for (size_t i = 0; i + 1 < t.size(); ++i)
+      out.push_back(static_cast<uint64_t>(t[i]) << 32 | static_cast<uint64_t>(t[i + 1]));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::vector<uint64_t> bx = pairs(x), by = pairs(y);
   size_t common = 0;
-  for (auto it = bx.begin(); it != bx.end(); it = bx.upper_bound(*it))
-    common += std::min(bx.count(*it), by.count(*it));
+  for (size_t i = 0, j = 0; i < bx.size() && j < by.size();) {
+    if (bx[i] < by[j]) {
+      ++i;
+    } else if (by[j] < bx[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
   return 2.0 * static_cast<double>(common) / static_cast<double>(bx.size() + by.size()) >= 0.7;
 }
 
