@@ -59,7 +59,7 @@ const std::vector<Command>& Commands() {
        RunScore},
       {"report", "生成绩效评价报告（DOCX、HTML、Markdown）和评分表工作簿（XLSX）",
        "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx,pdf] [--templates DIR] "
-       "[--no-toc-pages]\n"
+       "[--no-toc-pages] [--final]\n"
        "  给出多个案例时，各案例写入 DIR/<案例编号>/，并使用全部处理器核心。\n"
        "  -o DIR          输出目录（默认 out）\n"
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 "
@@ -67,6 +67,7 @@ const std::vector<Command>& Commands() {
        "  --outline NAME  报告提纲：shanghai（默认，沪财绩〔2020〕6号口径）或 national-2020"
        "（财预〔2020〕10号参考提纲）\n"
        "  --no-toc-pages  不调用 LibreOffice 排版来写目录页码（单个案例默认写入）\n"
+       "  --final         定稿：报告中仍有【待补充】时拒绝生成（退出码 1）并逐项列出\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板\n"
        "  案例 attachments/ 中的附件：.md 附在报告之后，其他文件（如 "
        "PDF）列为“另附”并复制到输出目录。\n"
