@@ -321,7 +321,14 @@ std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResu
       }
   if (rule.metric.empty() || !StartsWith(text, rule.metric + "为")) return text;
   size_t value_at = rule.metric.size() + 3;
-  size_t comma = text.find("，", value_at);
+  // The value ends at the first comma outside brackets: "6.50%（调减，按绝对值评分），在…".
+  size_t comma = std::string::npos;
+  for (size_t at = value_at, depth = 0; at < text.size() && comma == std::string::npos;) {
+    if (text.compare(at, 3, "（") == 0) ++depth;
+    if (text.compare(at, 3, "）") == 0 && depth > 0) --depth;
+    if (depth == 0 && text.compare(at, 3, "，") == 0) comma = at;
+    at += static_cast<unsigned char>(text[at]) >= 0xE0 ? 3 : 1;
+  }
   std::string value =
       text.substr(value_at, comma == std::string::npos ? std::string::npos : comma - value_at);
   std::string number = value.substr(0, value.find("（"));
@@ -335,7 +342,9 @@ std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResu
     return (said ? "" : text.substr(0, comma) + "，") + "实际成本未超过计划成本";
   }
   if (comma == std::string::npos || !said) return text;
-  return rule.metric + text.substr(comma + 3);
+  size_t note = value.find("（");  // what the figure was ("调减，按绝对值评分") stays said
+  return rule.metric + (note == std::string::npos ? "" : value.substr(note)) +
+         text.substr(comma + 3);
 }
 
 }  // namespace

@@ -323,3 +323,29 @@ TEST_CASE("a typed source inside （数据来源：…） nests no brackets; 《
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// Issue 22, "sentences that cannot break": an analysis that already states a 调减 rate left
+// "经核查，预算调整率按绝对值评分），在…" — the value was cut at the comma inside its own bracket.
+TEST_CASE("facts: a value stated by the analysis is dropped whole, its bracket with it") {
+  Rule r = MetricRule(RuleType::kBands, "预算调整率");
+  Indicator leaf = Leaf("A32", "资金分配合理性", 300, r);
+  Framework fw;
+  fw.indicators = {leaf};
+  Case c;
+  Scorecard card;
+  card.indicators.push_back(Result(leaf, 150, "调减6.50%", -1));
+  card.indicators[0].evidence =
+      "预算调整率为6.50%（调减，按绝对值评分），在5.00%–10.00%（含）之间，得分值的50%";
+  card.metrics["预算调整率"] = {Rational(-65, 10), "%", "budget.csv"};
+  std::string facts =
+      IndicatorFacts({fw, c, card}, card.indicators[0], "经核查，预算调整率为6.50%。");
+  CHECK(facts.rfind("经核查，预算调整率（调减，按绝对值评分）在5.00%–10.00%（含）之间", 0) == 0);
+  size_t open = 0, close = 0;
+  for (size_t at = 0; (at = facts.find("（", at)) != std::string::npos; at += 3) ++open;
+  for (size_t at = 0; (at = facts.find("）", at)) != std::string::npos; at += 3) ++close;
+  CHECK(open == close);
+}
+
+}  // namespace jixiao::report
