@@ -7,7 +7,8 @@ stays in step. What the report must show, written before the code:
     (财预〔2020〕10号 and the framework's documents), 项目计划实施内容及完成情况 (the plan table
     and the disbursements), 其他 ("无。");
   - every other empty section shows a 【待补充：…】 line; `validate` lists each (report.todo,
-    one per line, exit 0); `report --final` refuses (exit 1, a Chinese message naming each,
+    one per line, exit 0) and warns that no problem explains the lost points, naming the
+    indicators; `report --final` refuses (exit 1, a Chinese message naming each,
     nothing written) while any remains, and accepts the full example.
 Usage: report_sparse.py JIXIAO   (--selftest plants a bare heading and an unlisted 【待补充】)"""
 import json, os, re, shutil, subprocess, sys, tempfile, zipfile
@@ -123,6 +124,9 @@ def check(jixiao):
         errors.append(f"validate exit {validate.returncode} on a sparse but valid case")
     if sorted(listed) != sorted(todo):
         errors.append(f"validate lists {sorted(listed)} but the report prints {sorted(todo)}")
+    coverage = re.search(r"problems_coverage\]: (.*)", validate.stderr + validate.stdout)
+    if not coverage or "A22 绩效指标明确性" not in coverage.group(1):
+        errors.append("validate does not warn that the lost points are unexplained, by indicator")
     final_out = os.path.join(work, "final")
     final = subprocess.run([jixiao, "report", case_dir, "-o", final_out, "--formats", "md", "--final"],
                            capture_output=True, text=True, env=ENV)

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "app/narrative_check.h"
+#include "app/problem_coverage.h"
 #include "app/report_files.h"
 #include "casefile/frameworks.h"
 #include "casefile/todo_check.h"
@@ -115,7 +116,10 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
     auto evaluation = EvaluateCaseDir(path, diags);
     if (IsRegularFile(path + "/case.json"))
       LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
-    if (evaluation) ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
+    if (evaluation) {
+      ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
+      CheckProblemsCoverLosses(*evaluation, diags);
+    }
   } else if (EndsWith(path, ".json") && IsSelfEvalRulesFile(path)) {
     try {
       LoadSelfEvalRules(path, diags);  // a 自评表 rule set (docs/selfeval.md)
