@@ -14,6 +14,7 @@
 #include "report/context.h"
 #include "report/number_policy.h"
 #include "report/pictures.h"
+#include "report/running_text.h"
 #include "report/section_drafts.h"
 #include "report/source_refs.h"
 #include "report/survey_report.h"
@@ -316,6 +317,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   KeepAttachmentSubheadingsOutOfToc(document);
   DropRepeats(document, from_narrative, diags);
   FillBareSections(document, in.c.dir, document.title, diags);
+  TidyRunningText(document);
   NumberDocument(document);
   ResolveSourceRefs(document, placed);
   return document;

@@ -342,9 +342,7 @@ std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResu
     return (said ? "" : text.substr(0, comma) + "，") + "实际成本未超过计划成本";
   }
   if (comma == std::string::npos || !said) return text;
-  size_t note = value.find("（");  // what the figure was ("调减，按绝对值评分") stays said
-  return rule.metric + (note == std::string::npos ? "" : value.substr(note)) +
-         text.substr(comma + 3);
+  return rule.metric + text.substr(comma + 3);
 }
 
 }  // namespace
