@@ -141,7 +141,33 @@ def check(jixiao):
                            "--formats", "md", "--final"], capture_output=True, text=True, env=ENV)
     if full.returncode != 0:
         errors.append(f"report --final refuses the full example: {full.stderr[-300:]}")
+    errors += check_quoted_name(jixiao, work)
     shutil.rmtree(work)
+    return errors
+
+
+def check_quoted_name(jixiao, work):
+    """The unseen case's project name holds quotes and its period is typed as ISO dates: the
+    inner pair prints as ‘…’ and no ISO date reaches running text."""
+    case_dir = os.path.join(work, "quoted")
+    case = strip_case("data/cases/maqiao-2024", case_dir)
+    case["project"]["name"] = "民生保险“沪惠保”补贴项目"
+    case["project"]["period"] = "2024-01-01至2024-12-31"
+    with open(os.path.join(case_dir, "case.json"), "w", encoding="utf-8") as f:
+        json.dump(case, f, ensure_ascii=False)
+    out = os.path.join(work, "quoted-out")
+    run = subprocess.run([jixiao, "report", case_dir, "-o", out, "--formats", "md", "--no-toc-pages"],
+                         capture_output=True, text=True, env=ENV)
+    if run.returncode != 0:
+        return [f"report of the quoted case failed: {run.stderr[-300:]}"]
+    md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
+    text = "\n".join(b for b in md.split("\n\n") if not b.startswith("|"))
+    errors = []
+    if re.search(r"“[^”]*“", text) or "“民生保险‘沪惠保’补贴项目”" not in text:
+        errors.append("quotes inside quotes not printed as ‘…’")
+    iso = re.search(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)", text)
+    if iso:
+        errors.append(f"ISO date in running text: {iso.group(0)}")
     return errors
 
 
