@@ -349,3 +349,26 @@ TEST_CASE("facts: a value stated by the analysis is dropped whole, with its brac
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// Issue 22: "但重大疾病医疗负担有所减轻（扣1.8分）" read as a shortcoming without saying why.
+TEST_CASE("summary: a partial level says it fell short of the top one") {
+  Rule r;
+  r.type = RuleType::kLevels;
+  r.levels = {{"明显减轻", Rational(1)}, {"有所减轻", Rational(1, 2)}, {"未减轻", Rational(0)}};
+  Indicator leaf = Leaf("D12", "重大疾病医疗负担减轻情况", 360, r);
+  Framework fw;
+  fw.indicators = {leaf};
+  Case c;
+  Scorecard card;
+  card.indicators.push_back(Result(leaf, 180, "有所减轻", -1));
+  CHECK(SummaryPhrase({fw, c, card}, card.indicators[0]) ==
+        "重大疾病医疗负担仅有所减轻，未达明显减轻");
+  card.indicators[0] = Result(leaf, 360, "明显减轻", -1);  // the top level: nothing to say
+  CHECK(SummaryPhrase({fw, c, card}, card.indicators[0]).find("未达") == std::string::npos);
+  card.indicators[0] = Result(leaf, 0, "未减轻", -1);  // nothing earned: no "仅"
+  CHECK(SummaryPhrase({fw, c, card}, card.indicators[0]).find("仅") == std::string::npos);
+}
+
+}  // namespace jixiao::report
