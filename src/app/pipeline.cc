@@ -117,6 +117,7 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
     if (IsRegularFile(path + "/case.json"))
       LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
     if (evaluation) {
+      LintFrameworkTexts(*evaluation->framework, diags);
       ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
       CheckProblemsCoverLosses(*evaluation, diags);
     }
@@ -127,7 +128,10 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
     }
   } else if (EndsWith(path, ".json")) {
-    if (auto framework = LoadFramework(path, diags)) ReportFrameworkTodo(*framework, diags, false);
+    if (auto framework = LoadFramework(path, diags)) {
+      ReportFrameworkTodo(*framework, diags, false);
+      LintFrameworkTexts(*framework, diags);
+    }
   } else if (EndsWith(path, ".csv")) {
     try {
       ReadCsvFile(path);

@@ -372,8 +372,9 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
   const Indicator* node = in.framework.Find(leaf.code);
   std::string criteria;
   if (node && !Trim(node->criteria).empty())
-    criteria =
-        "评分标准为：" + StripFinalStop(NormalizeFigures(BriefCriteria(node->criteria))) + "。";
+    criteria = "评分标准为：" +
+               StripFinalStop(NormalizeQuoted(NormalizeFigures(BriefCriteria(node->criteria)))) +
+               "。";
   if (!node || !node->rule) return criteria;
   const Rule& rule = *node->rule;
   std::string source;
