@@ -6,6 +6,8 @@ stays in step. What the report must show, written before the code:
   - the data-derived sections written: 评价对象、范围 (project, unit, amount, period), 评价依据
     (财预〔2020〕10号 and the framework's documents), 项目计划实施内容及完成情况 (the plan table
     and the disbursements), 其他 ("无。");
+  - `jixiao draft CASE` writes those drafts and draft 存在问题/建议 into the case only, keeping
+    what the evaluator wrote (and saying so);
   - every other empty section shows a 【待补充：…】 line; `validate` lists each (report.todo,
     one per line, exit 0) and warns that no problem explains the lost points, naming the
     indicators; `report --final` refuses (exit 1, a Chinese message naming each,
@@ -141,8 +143,54 @@ def check(jixiao):
                            "--formats", "md", "--final"], capture_output=True, text=True, env=ENV)
     if full.returncode != 0:
         errors.append(f"report --final refuses the full example: {full.stderr[-300:]}")
+    errors += check_draft(jixiao, work)
     errors += check_quoted_name(jixiao, work)
     shutil.rmtree(work)
+    return errors
+
+
+def snapshot(root):
+    return {os.path.relpath(os.path.join(d, f), root): open(os.path.join(d, f), "rb").read()
+            for d, _, files in os.walk(root) for f in files}
+
+
+def check_draft(jixiao, work):
+    """jixiao draft writes the data-derived sections and the problems/suggestions into the case,
+    only there, keeps what the evaluator wrote, and says so on a second run."""
+    errors = []
+    case_dir = os.path.join(work, "draft")
+    before_case = strip_case("data/cases/maqiao-2024", case_dir)
+    os.makedirs(os.path.join(case_dir, "narrative"))
+    mine = "评价人员自己写的评价范围。\n"
+    open(os.path.join(case_dir, "narrative", "scope.md"), "w", encoding="utf-8").write(mine)
+    outside = snapshot(work)
+    run = subprocess.run([jixiao, "draft", case_dir], capture_output=True, text=True, env=ENV)
+    if run.returncode != 0:
+        return [f"draft failed: {run.stderr[-300:]}"]
+    changed = {k for k, v in snapshot(work).items() if outside.get(k) != v}
+    if any(not k.startswith("draft" + os.sep) for k in changed):
+        errors.append(f"draft wrote outside the case: {sorted(changed)}")
+    if open(os.path.join(case_dir, "narrative", "scope.md"), encoding="utf-8").read() != mine:
+        errors.append("draft overwrote the evaluator's narrative/scope.md")
+    if "scope.md：已有评价人员撰写的内容，未覆盖" not in run.stdout:
+        errors.append("draft does not say it kept the evaluator's scope.md")
+    case = json.load(open(os.path.join(case_dir, "case.json"), encoding="utf-8"))
+    for key, value in before_case.items():
+        if key not in ("narrative", "problems", "suggestions") and case.get(key) != value:
+            errors.append(f"draft changed case.json member {key}")
+    if not case.get("problems") or not case.get("suggestions"):
+        errors.append("draft wrote no problems or suggestions")
+    out = os.path.join(work, "draft-out")
+    subprocess.run([jixiao, "report", case_dir, "-o", out, "--formats", "md", "--no-toc-pages"],
+                   capture_output=True, env=ENV, check=True)
+    md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
+    if mine.strip() not in section(md, "绩效评价对象") or "财预〔2020〕10号" not in md:
+        errors.append("the drafted case's report lacks the kept or drafted sections")
+    if "【待补充：存在问题】" in md:
+        errors.append("the drafted problems are not in the report")
+    again = subprocess.run([jixiao, "draft", case_dir], capture_output=True, text=True, env=ENV)
+    if again.returncode != 0 or "已写入" in again.stdout:
+        errors.append(f"a second draft rewrote drafts: {again.stdout[-300:]}")
     return errors
 
 

@@ -44,6 +44,12 @@ const std::vector<Command>& Commands() {
        "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
        "  有任何错误时退出码为 1。案例格式：docs/case-format.md；评分规则：docs/rules.md。",
        RunValidate},
+      {"draft", "为缺少文字的章节起草：依据数据写评价对象、范围、依据等，并起草存在问题和建议",
+       "jixiao draft CASE [--force]\n"
+       "  把依据数据生成的草稿写入 CASE/narrative/ 并在 case.json 中登记；case.json 没有\n"
+       "  存在问题、建议时，依扣分指标起草（建议中的【待补充】须写明措施）。\n"
+       "  不覆盖评价人员已写的叙述文件（--force 时覆盖并说明）；只写案例目录内。",
+       RunDraft},
       {"tidy", "整理案例叙述文件：统一中文标点、删除重复段落和多余空格、合并断开的段落",
        "jixiao tidy CASE… [--dry-run]\n"
        "  就地修正 CASE/narrative/*.md 中可安全修正的问题，并列出改动（- 原文 / + 修改后）。\n"

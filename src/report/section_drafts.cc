@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "report/context.h"
 
 namespace jixiao::report {
 
@@ -26,6 +27,17 @@ std::string DataDraftTemplate(const std::string& key) {
   };
   auto it = kDrafts.find(key);
   return it == kDrafts.end() ? std::string() : it->second;
+}
+
+std::map<std::string, std::string> DataDrafts(const ReportInput& in) {
+  kainjow::mustache::data context = BuildContext(in);
+  std::map<std::string, std::string> out;
+  for (const char* key : {"scope", "evaluation_basis", "plan_content", "other"}) {
+    kainjow::mustache::mustache tmpl(DataDraftTemplate(key));
+    tmpl.set_custom_escape([](const std::string& s) { return s; });
+    if (std::string text = Trim(tmpl.render(context)); !text.empty()) out[key] = text + "\n";
+  }
+  return out;
 }
 
 namespace {
@@ -84,6 +96,17 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
   auto& blocks = document.blocks;
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (IsMark(blocks[i], nullptr)) continue;
+    if (auto* p = std::get_if<doc::Paragraph>(&blocks[i])) {  // one the evaluator left (or draft)
+      std::string text = doc::PlainText(p->runs);
+      if (size_t at = text.find("【待补充"); at != std::string::npos) {
+        size_t end = text.find("】", at);
+        std::string what = text.substr(at, end == std::string::npos ? 30 : end + 3 - at);
+        diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, ""},
+                      "报告“" + what +
+                          "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
+                          "定稿（report --final）前须补齐");
+      }
+    }
     std::string heading;
     int level = HeadingLevel(blocks[i], &heading);
     out.push_back(std::move(blocks[i]));

@@ -5,6 +5,7 @@
 // `report --final` refuses while any remains. Contract: no heading is printed bare.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/diagnostics.h"
@@ -15,6 +16,8 @@ namespace jixiao::report {
 
 // The mustache draft of a data-derived narrative section, "" when only the evaluator can write it.
 std::string DataDraftTemplate(const std::string& key);
+// Every data-derived section's draft for this case, rendered (Markdown), by narrative key.
+std::map<std::string, std::string> DataDrafts(const ReportInput& in);
 
 // Marks where a narrative section was missing (the builder inserts it, FillBareSections removes
 // it): a paragraph whose text is kMissingMark + key.
