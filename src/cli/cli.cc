@@ -48,7 +48,8 @@ const std::vector<Command>& Commands() {
        "jixiao draft CASE [--force]\n"
        "  把依据数据生成的草稿写入 CASE/narrative/ 并在 case.json 中登记；case.json 没有\n"
        "  存在问题、建议时，依扣分指标起草（建议中的【待补充】须写明措施）。\n"
-       "  不覆盖评价人员已写的叙述文件（--force 时覆盖并说明）；只写案例目录内。",
+       "  不覆盖评价人员已写的叙述文件（--force 时覆盖并说明）；只写案例目录内。\n"
+       "  说明：docs/case-format.md。",
        RunDraft},
       {"tidy", "整理案例叙述文件：统一中文标点、删除重复段落和多余空格、合并断开的段落",
        "jixiao tidy CASE… [--dry-run]\n"
