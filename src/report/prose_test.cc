@@ -198,8 +198,9 @@ struct SurveyLeaf {
   }
 };
 
+// Quoted from the framework, its range reads with ～ (issue 22; the framework above types –).
 const char* kD11Criteria =
-    "评分标准为：政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
+    "评分标准为：政策知晓率≥90%得满分；80%（含）～90%得分值的80%；80%以下不得分。";
 
 TEST_CASE("facts: survey evidence states value and band once, without 经核查") {
   SurveyLeaf s;
