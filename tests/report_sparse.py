@@ -188,6 +188,12 @@ def check_draft(jixiao, work):
         errors.append("the drafted case's report lacks the kept or drafted sections")
     if "【待补充：存在问题】" in md:
         errors.append("the drafted problems are not in the report")
+    full = os.path.join(work, "full-draft")
+    shutil.copytree("data/cases/maqiao-2024", full)
+    untouched = snapshot(full)
+    subprocess.run([jixiao, "draft", full], capture_output=True, env=ENV, check=True)
+    if snapshot(full) != untouched:
+        errors.append("draft changed a full case that needs no draft")
     again = subprocess.run([jixiao, "draft", case_dir], capture_output=True, text=True, env=ENV)
     if again.returncode != 0 or "已写入" in again.stdout:
         errors.append(f"a second draft rewrote drafts: {again.stdout[-300:]}")

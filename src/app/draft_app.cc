@@ -86,6 +86,8 @@ std::optional<std::vector<std::string>> DraftCase(const std::string& dir, bool f
   JsonValue root = ParseJson(json_path, *raw);
   JsonValue narrative = root.Find("narrative") ? *root.Find("narrative") : JsonObject();
   std::vector<std::string> done;
+  size_t said_before_observations = 0;
+  bool registered = false;  // case.json is rewritten only when something was added to it
   std::error_code ec;
   std::filesystem::create_directories(dir + "/narrative", ec);
   if (!IsInside(dir + "/narrative", dir)) {
@@ -106,7 +108,10 @@ std::optional<std::vector<std::string>> DraftCase(const std::string& dir, bool f
     if ((has_words || (existing && !Trim(*existing).empty() && !stub)) && !force) {
       done.push_back("narrative/" + file + "：已有评价人员撰写的内容，未覆盖（需要时加 --force）" +
                      std::string(listed ? "" : "，已在 case.json 中登记"));
-      if (!listed && existing) JsonSet(narrative, key, JsonString(file));
+      if (!listed && existing) {
+        JsonSet(narrative, key, JsonString(file));
+        registered = true;
+      }
       continue;
     }
     if (!IsPlainRelativePath(file) || !IsInside(path, dir + "/narrative")) continue;
@@ -116,12 +121,16 @@ std::optional<std::vector<std::string>> DraftCase(const std::string& dir, bool f
     }
     done.push_back("narrative/" + file + "：已写入依据数据生成的草稿" +
                    std::string(existing && !stub ? "（覆盖了原有内容）" : ""));
-    if (!listed) JsonSet(narrative, key, JsonString(file));
+    if (!listed) {
+      JsonSet(narrative, key, JsonString(file));
+      registered = true;
+    }
   }
   JsonSet(root, "narrative", std::move(narrative));
+  said_before_observations = done.size();
   DraftObservations(*evaluation, root, done);
-  std::string text = JsonText(root);
-  if (text != *raw) {
+  if (registered || done.size() > said_before_observations) {
+    std::string text = JsonText(root);
     if (!WriteText(json_path, text)) {
       diags.Error("draft.write", {json_path, 0, 0, ""}, "无法写入 case.json，请检查文件权限");
       return std::nullopt;
