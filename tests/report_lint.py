@@ -50,6 +50,7 @@ INLINE = [
     ("space between Chinese characters",
      CJK + r"(?<!中共中央)(?<!国务院)(?<!办公厅)(?<![部委局署])(?<!政府) +" + CJK),
     ("nested brackets （…（…）…）", r"（[^（）]*（[^（）]*）[^（）]*）"),
+    ("quotes inside quotes (the inner pair is ‘…’)", r"“[^”]*“"),
 ]
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
@@ -173,7 +174,7 @@ def lint_case(jixiao, case_dir, outline, errors):
 
 def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
-          "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
+          "设立\"医疗救助\"项目。\n\n对“民生保险“沪惠保”补贴项目”进行评价。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
           "立项依据充分性“充分”（得3分，满分3分）。\n\n附件：2-1.访谈情况分析报告\n\n"
           "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2800 元/人，"
           "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
@@ -192,7 +193,7 @@ def selftest():
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》"]
+             "table read back", "title within 《》", "quotes inside quotes"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     print("\n".join(errors))
     if missing:

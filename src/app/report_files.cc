@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "render/render.h"
 #include "report/builder.h"
+#include "report/section_drafts.h"
 #include "report/workbook_builder.h"
 
 namespace jixiao {
@@ -102,6 +103,38 @@ bool KnownFormats(const std::vector<std::string>& formats, Diagnostics& diags) {
 }
 
 }  // namespace
+
+size_t ListReportTodo(const Evaluation& e, Diagnostics& diags) {
+  Diagnostics built;  // the report's other warnings belong to `report`, not to `validate`
+  report::ReportInput input{*e.framework, e.c, e.card};
+  report::BuildReport(input, report::DefaultTemplateDir(), built);
+  size_t n = 0;
+  for (const auto& d : built.items())
+    if (d.code == report::kTodoCode) {
+      diags.Add(d.severity, d.code, d.where, d.message);
+      ++n;
+    }
+  return n;
+}
+
+bool FinalReportReady(const std::string& case_dir, Diagnostics& diags) {
+  std::vector<std::string> where;
+  for (const auto& d : diags.items())
+    if (d.code == report::kTodoCode) {  // the section's name, as the warning quotes it
+      size_t from = d.message.find("“"), to = d.message.find("”");
+      where.push_back(from < to && to != std::string::npos
+                          ? d.message.substr(from + 3, to - from - 3)
+                          : d.where.path);
+    }
+  if (where.empty()) return true;
+  std::string names;
+  for (const auto& w : where) names += (names.empty() ? "" : "、") + w;
+  diags.Error("report.final_todo", {case_dir + "/case.json", 0, 0, ""},
+              "定稿报告不能留有【待补充】：尚有" + std::to_string(where.size()) + "处（" + names +
+                  "），见上面各条警告；请补写这些内容后再运行 jixiao report --final，"
+                  "或去掉 --final 生成草稿");
+  return false;
+}
 
 std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
                                                     const std::vector<std::string>& formats,

@@ -44,6 +44,13 @@ const std::vector<Command>& Commands() {
        "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
        "  有任何错误时退出码为 1。案例格式：docs/case-format.md；评分规则：docs/rules.md。",
        RunValidate},
+      {"draft", "为缺少文字的章节起草：依据数据写评价对象、范围、依据等，并起草存在问题和建议",
+       "jixiao draft CASE [--force]\n"
+       "  把依据数据生成的草稿写入 CASE/narrative/ 并在 case.json 中登记；case.json 没有\n"
+       "  存在问题、建议时，依扣分指标起草（建议中的【待补充】须写明措施）。\n"
+       "  不覆盖评价人员已写的叙述文件（--force 时覆盖并说明）；只写案例目录内。\n"
+       "  说明：docs/case-format.md。",
+       RunDraft},
       {"tidy", "整理案例叙述文件：统一中文标点、删除重复段落和多余空格、合并断开的段落",
        "jixiao tidy CASE… [--dry-run]\n"
        "  就地修正 CASE/narrative/*.md 中可安全修正的问题，并列出改动（- 原文 / + 修改后）。\n"
@@ -59,7 +66,7 @@ const std::vector<Command>& Commands() {
        RunScore},
       {"report", "生成绩效评价报告（DOCX、HTML、Markdown）和评分表工作簿（XLSX）",
        "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx,pdf] [--templates DIR] "
-       "[--no-toc-pages]\n"
+       "[--no-toc-pages] [--final]\n"
        "  给出多个案例时，各案例写入 DIR/<案例编号>/，并使用全部处理器核心。\n"
        "  -o DIR          输出目录（默认 out）\n"
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 "
@@ -67,6 +74,7 @@ const std::vector<Command>& Commands() {
        "  --outline NAME  报告提纲：shanghai（默认，沪财绩〔2020〕6号口径）或 national-2020"
        "（财预〔2020〕10号参考提纲）\n"
        "  --no-toc-pages  不调用 LibreOffice 排版来写目录页码（单个案例默认写入）\n"
+       "  --final         定稿：报告中仍有【待补充】时拒绝生成（退出码 1）并逐项列出\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板\n"
        "  案例 attachments/ 中的附件：.md 附在报告之后，其他文件（如 "
        "PDF）列为“另附”并复制到输出目录。\n"

@@ -29,6 +29,7 @@ int Main(int argc, char** argv);
 
 int RunValidate(const Args& args);
 int RunTidy(const Args& args);
+int RunDraft(const Args& args);  // cmd_draft.cc: drafts where the case has no words
 int RunScore(const Args& args);
 int RunReport(const Args& args);
 int RunTargets(const Args& args);

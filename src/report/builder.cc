@@ -14,6 +14,8 @@
 #include "report/context.h"
 #include "report/number_policy.h"
 #include "report/pictures.h"
+#include "report/running_text.h"
+#include "report/section_drafts.h"
 #include "report/source_refs.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
@@ -204,6 +206,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   std::string current_file;
   std::vector<bool> from_narrative;           // per block of `document`
   std::map<std::string, std::string> placed;  // table key -> caption, for the source notes
+  const doc::DirectiveHandler handler_none = [](const std::string&, const std::string&,
+                                                doc::Document&) {};
   doc::DirectiveHandler handler = [&](const std::string& name, const std::string& argument,
                                       doc::Document& out) {
     if (name == "cover") {
@@ -218,11 +222,22 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
     } else if (name.rfind("narrative:", 0) == 0 || name == "narrative") {
       std::string key = argument.empty() ? name.substr(name.find(':') + 1) : argument;
       auto it = in.c.narrative.find(key);
-      if (it == in.c.narrative.end()) return;
+      if (it == in.c.narrative.end() || Trim(it->second).empty()) {
+        // Nothing written: a draft from the data where it can tell, else a mark that
+        // FillBareSections turns into 【待补充】 when the heading has nothing else under it.
+        if (std::string draft = DataDraftTemplate(key); !draft.empty()) {
+          kainjow::mustache::mustache tmpl(draft);
+          tmpl.set_custom_escape([](const std::string& s) { return s; });
+          doc::ParseMarkup(tmpl.render(context), handler_none, out);
+        } else {
+          doc::Paragraph mark;
+          mark.runs = {doc::Run{kMissingMark + key}};
+          out.blocks.push_back(std::move(mark));
+        }
+        return;
+      }
       size_t first = out.blocks.size();
-      doc::ParseMarkup(
-          NormalizeFigures(it->second),
-          [](const std::string&, const std::string&, doc::Document&) {}, out);
+      doc::ParseMarkup(NormalizeFigures(it->second), handler_none, out);
       from_narrative.resize(first, false);
       from_narrative.resize(out.blocks.size(), true);
       for (size_t i = first; i < out.blocks.size(); ++i)
@@ -301,6 +316,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   OrderAttachmentChapters(document, from_narrative);
   KeepAttachmentSubheadingsOutOfToc(document);
   DropRepeats(document, from_narrative, diags);
+  FillBareSections(document, in.c.dir, document.title, diags);
+  TidyRunningText(document);
   NumberDocument(document);
   ResolveSourceRefs(document, placed);
   return document;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -247,6 +249,28 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
       add("attachment.form",
           "“" + ref.written + "”应写成“附件" + ref.number + "”（半角数字，不留空格）", true);
   return out;
+}
+
+namespace {
+// A figure, then a dash, then a digit: "5%-10%", "0–5%（含）", "80%（含）—90%".
+const std::regex& DashRange() {
+  static const std::regex kRange("([0-9]%?(?:（含）|\\(含\\))?) *(?:-|–|—|~) *(?=[0-9])");
+  return kRange;
+}
+}  // namespace
+
+bool HasDashRange(const std::string& text) { return std::regex_search(text, DashRange()); }
+
+std::string NormalizeQuoted(const std::string& text) {
+  std::string out = std::regex_replace(text, DashRange(), "$1～");
+  std::u32string s = Decode(out);
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool han_before = i > 0 && IsChinese(s[i - 1]);
+    if (s[i] == U';') s[i] = U'；';
+    if (s[i] == U':' && han_before) s[i] = U'：';
+    if (s[i] == U',' && (han_before || (i + 1 < s.size() && IsChinese(s[i + 1])))) s[i] = U'，';
+  }
+  return TidyParagraph(Encode(s));
 }
 
 std::string TidyParagraph(const std::string& paragraph) {

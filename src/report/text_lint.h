@@ -30,6 +30,12 @@ std::string TidyNarrative(const std::string& text,
 std::vector<TextIssue> LintParagraph(const std::string& paragraph);
 std::string TidyParagraph(const std::string& paragraph);
 
+// Framework text quoted in the report (评分标准, 指标解释): TidyParagraph's fixes, ASCII ";" and
+// ":" as "；" "：", and a numeric range joined with "～" ("5%-10%(含)" -> "5%～10%（含）").
+std::string NormalizeQuoted(const std::string& text);
+// Whether `text` joins a numeric range with "-", "–" or "—" (GB/T 15834 joins it with "～").
+bool HasDashRange(const std::string& text);
+
 // "（五） 绩效评价工作过程" -> "绩效评价工作过程"; "2.评价等级" -> "评价等级".
 std::string StripHeadingNumber(const std::string& text);
 

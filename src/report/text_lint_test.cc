@@ -203,3 +203,18 @@ TEST_CASE("quoted text keeps its figures as written") {
         "指标值为“完成率100%”，覆盖率为100.00%");
 }
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// Issue 22: "5%-10%(含)得50%" quoted beside the report's own "5.00%～10.00%（含）".
+TEST_CASE("quoted framework text: ASCII punctuation and dash ranges are normalised") {
+  CHECK(NormalizeQuoted("5%-10%(含)得50%;10%以上不得分") == "5%～10%（含）得50%；10%以上不得分");
+  CHECK(NormalizeQuoted("80%（含）–90%得分值的80%") == "80%（含）～90%得分值的80%");
+  CHECK(NormalizeQuoted("0—5%（含）") == "0～5%（含）");
+  CHECK(NormalizeQuoted("得分=分值×资金到位率") == "得分=分值×资金到位率");  // nothing to mend
+  CHECK(HasDashRange("5%-10%"));
+  CHECK_FALSE(HasDashRange("5%～10%（含）"));
+  CHECK_FALSE(HasDashRange("沪医保规〔2022〕12号"));
+}
+
+}  // namespace jixiao::report
