@@ -130,6 +130,15 @@ TEST_CASE("the 自评报告 names every missed target with its reason, or says n
   CHECK(all.find("“培训效果”") != std::string::npos);
   CHECK(all.find("自评表未填写偏差原因") != std::string::npos);
   CHECK(all.find("未完成的2项指标") != std::string::npos);
+  // The rule set is named by its title when it has no name, and never by its raw id.
+  CHECK(all.find("按全国复核计分") != std::string::npos);
+  CHECK(all.find("selfeval-national") == std::string::npos);
+  SelfEvalRules named = National();
+  named.name = "全国通用自评规则（财预〔2020〕10号）";
+  std::string with_name;
+  for (const auto& block : BuildSelfEvalReport(f, r, named).blocks)
+    if (auto p = std::get_if<doc::Paragraph>(&block)) with_name += doc::PlainText(p->runs);
+  CHECK(with_name.find("按全国通用自评规则（财预〔2020〕10号）复核计分") != std::string::npos);
 }
 
 }  // namespace

@@ -38,8 +38,7 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   if (!form.header.unit.blank()) basic += "实施单位：" + form.header.unit.text + "。";
   if (!form.header.department.blank()) basic += "主管部门：" + form.header.department.text + "。";
   if (!form.header.year.blank()) basic += "评价年度：" + form.header.year.text + "年。";
-  basic += "本报告依据该项目的项目支出绩效自评表起草，按" + rules.title + "（" + rules.id +
-           "）复核计分。";
+  basic += "本报告依据该项目的项目支出绩效自评表起草，按" + SelfEvalRulesName(rules) + "复核计分。";
   d.blocks.push_back(Para(basic));
   const auto& b = form.budget;
   if (b.present) {

@@ -143,6 +143,15 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
                                                                         : Rational(0))
                        : "") +
             "），应为100分；请核对分值");
+  // Rows without 分值: no weight is printed, but a score never exceeds its weight, so printed row
+  // scores above the points the rule gives the rows mean the weights meant cannot add up to 100.
+  Rational row_scores = printed_sum - (b.present && b.claimed ? *b.claimed : Rational(0));
+  if (derived && !result.rows.empty() && row_scores > rules.rows_total)
+    Add(f, Severity::kError, "selfeval.weight_sum", {form.source, 0, 0, "得分"},
+        "各指标行未列分值，但打印得分合计" + Points(row_scores) + "，超过规则（" + rules.id +
+            "）给指标行的" + Points(rules.rows_total) + "（加预算执行" +
+            Points(rules.budget.points) + "，分值至少合计" +
+            Points(row_scores + rules.budget.points) + "）：各项分值之和不可能为100分；请核对分值和得分");
   if (rules.weight_mode == SelfEvalWeightMode::kPrinted && all_weights &&
       weights == Rational(100)) {
     for (const auto& c : rules.categories) {

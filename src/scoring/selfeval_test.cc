@@ -236,6 +236,32 @@ TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equall
   CHECK(*r.budget.computed == Rational(18));
   CHECK(*r.computed_total == Rational(88));
   CHECK(Has(r.findings, "selfeval.weight_derived", Severity::kInfo));
+  CHECK_FALSE(Has(r.findings, "selfeval.weight_sum", Severity::kError));  // 70 of the rows' 80
+}
+
+TEST_CASE("selfeval: rows without 分值 whose printed scores exceed the rows' points break the 100") {
+  // 湖北-style: 年度绩效目标 80 (rows) + budget 20. Six rows scored 10 and two scored 20 add up to
+  // 100 > 80, so whatever weights were meant, with the budget they add up to at least 120.
+  auto hubei = National();
+  hubei.budget.points = 20;
+  hubei.rows_total = 80;
+  hubei.weight_mode = SelfEvalWeightMode::kGoalBlocks;
+  hubei.categories.clear();
+  SelfEvaluation f;
+  for (const char* name : {"A", "B", "C", "D", "E", "F"})
+    f.rows.push_back(Row("产出指标", name, "≥10个", "10个", "", "10"));
+  f.rows.push_back(Row("效益指标", "G", "≥10个", "10个", "", "20"));
+  f.rows.push_back(Row("效益指标", "H", "≥10个", "10个", "", "20"));
+  f.budget = Budget(10000, 10000, "100%", "20", "20");
+  auto r = ScoreSelfEval(f, hubei);
+  INFO(Codes(r));
+  CHECK(Has(r.findings, "selfeval.weight_sum", Severity::kError));
+  // Exactly the rows' 80: no finding.
+  f.rows.pop_back();
+  f.rows.pop_back();
+  f.rows.push_back(Row("效益指标", "G", "≥10个", "10个", "", "10"));
+  f.rows.push_back(Row("效益指标", "H", "≥10个", "10个", "", "10"));
+  CHECK_FALSE(Has(ScoreSelfEval(f, hubei).findings, "selfeval.weight_sum", Severity::kError));
 }
 
 }  // namespace jixiao
