@@ -141,5 +141,32 @@ TEST_CASE("the 自评报告 names every missed target with its reason, or says n
   CHECK(with_name.find("按全国通用自评规则（财预〔2020〕10号）复核计分") != std::string::npos);
 }
 
+TEST_CASE("the 自评报告 shows the budget split by funding source") {
+  SelfEvaluation f = TwoRows();
+  f.budget.present = true;
+  f.budget.full_year = {"251.89", {}, Money{251890000}, ""};
+  f.budget.executed = {"251.89", {}, Money{251890000}, ""};
+  PrintedMoney blank{"", {}, std::nullopt, ""};
+  f.budget.sources = {
+      {{"其中：财政资金", {}},
+       blank,
+       {"", {}, Money{241890000}, ""},
+       {"", {}, Money{241890000}, ""}},
+      {{"单位资金", {}}, blank, {"", {}, Money{10000000}, ""}, {"", {}, Money{10000000}, ""}},
+      {{"其他资金", {}}, blank, blank, blank}};
+  CHECK(FundingSourcesText(f.budget, "万元") ==
+        "其中：财政资金（全年预算数241.89万元、全年执行数241.89万元）；单位资金（全年预算数10."
+        "00万元、"
+        "全年执行数10.00万元）");
+  SelfEvalResult r;
+  r.budget.present = true;
+  std::string all;
+  for (const auto& block : BuildSelfEvalReport(f, r, National()).blocks)
+    if (auto p = std::get_if<doc::Paragraph>(&block)) all += doc::PlainText(p->runs);
+  CHECK(all.find("按资金来源分列，其中：财政资金（全年预算数241.89万元") != std::string::npos);
+  f.budget.sources.clear();
+  CHECK(FundingSourcesText(f.budget, "万元").empty());
+}
+
 }  // namespace
 }  // namespace jixiao::report

@@ -27,6 +27,28 @@ std::string Or(const PrintedText& t, const std::string& otherwise) {
 
 }  // namespace
 
+std::string FundingSourcesText(const SelfEvalBudget& budget, const std::string& unit) {
+  std::string out;
+  for (const auto& s : budget.sources) {
+    std::string name = s.name.text;
+    for (const char* prefix : {"其中：", "其中:", "其中"})
+      if (StartsWith(name, prefix)) name = name.substr(std::string(prefix).size());
+    std::string figures;
+    bool nonzero = false;
+    for (const auto& [label, m] :
+         {std::pair<const char*, const PrintedMoney*>{"年初预算数", &s.year_start},
+          {"全年预算数", &s.full_year},
+          {"全年执行数", &s.executed}}) {
+      if (!m->value) continue;
+      nonzero |= m->value->fen != 0;
+      figures += (figures.empty() ? "" : "、") + std::string(label) + Amount(*m, unit);
+    }
+    if (name.empty() || !nonzero) continue;  // a source printed blank or all 0 is left out
+    out += (out.empty() ? "其中：" : "；") + name + "（" + figures + "）";
+  }
+  return out;
+}
+
 doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
                                   const SelfEvalRules& rules) {
   doc::Document d;
@@ -47,6 +69,8 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     if (b.year_start.value)
       money = "年初预算数" + Amount(b.year_start, rules.budget.money_unit) + "，" + money;
     if (result.budget.rate) money += "，预算执行率" + FormatPercent(*result.budget.rate);
+    const std::string split = FundingSourcesText(b, rules.budget.money_unit);
+    if (!split.empty()) money += "。按资金来源分列，" + split;
     d.blocks.push_back(Para(money + "。"));
   }
   if (!form.goal.blank()) d.blocks.push_back(Para("年度总体目标：" + form.goal.text));

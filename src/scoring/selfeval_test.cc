@@ -239,7 +239,40 @@ TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equall
   CHECK_FALSE(Has(r.findings, "selfeval.weight_sum", Severity::kError));  // 70 of the rows' 80
 }
 
-TEST_CASE("selfeval: rows without 分值 whose printed scores exceed the rows' points break the 100") {
+TEST_CASE("selfeval: the budget split by funding source must add up to the 总额 row") {
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "A", "≥10个", "10个", "90", "90")};
+  f.budget = Budget(251890000, 251890000, "100%", "10");
+  f.budget.full_year.text = "251.89";
+  f.budget.executed.text = "251.89";
+  Location at{"budget.csv", 3, 2, ""};
+  auto money = [&](int64_t fen) { return PrintedMoney{"x", at, Money{fen}, ""}; };
+  PrintedMoney blank{"", at, std::nullopt, ""};
+  // 财政资金 251.89 + 单位资金 0 + 其他资金 (blank) = 251.89: agrees.
+  f.budget.sources = {{{"其中：财政资金", at}, blank, money(251890000), money(251890000)},
+                      {{"单位资金", at}, blank, money(0), money(0)},
+                      {{"其他资金", at}, blank, blank, blank}};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK_FALSE(Has(r.budget.findings, "selfeval.sources_sum", Severity::kError));
+  // 财政资金 executed 200 of its 251.89 while the 总额 row prints 251.89 executed: located at the
+  // 总额 row's 全年执行数 cell, with both figures.
+  f.budget.sources[0].executed = money(200000000);
+  f.budget.executed.where = {"budget.csv", 2, 3, ""};
+  r = ScoreSelfEval(f, National());
+  REQUIRE(Has(r.budget.findings, "selfeval.sources_sum", Severity::kError));
+  for (const auto& d : r.budget.findings)
+    if (d.code == "selfeval.sources_sum") {
+      CHECK(d.where.line == 2);
+      CHECK(d.where.column == 3);
+      CHECK(d.message.find("全年执行数") != std::string::npos);
+      CHECK(d.message.find("200.00万元") != std::string::npos);
+      CHECK(d.message.find("251.89万元") != std::string::npos);
+    }
+}
+
+TEST_CASE(
+    "selfeval: rows without 分值 whose printed scores exceed the rows' points break the 100") {
   // 湖北-style: 年度绩效目标 80 (rows) + budget 20. Six rows scored 10 and two scored 20 add up to
   // 100 > 80, so whatever weights were meant, with the budget they add up to at least 120.
   auto hubei = National();
