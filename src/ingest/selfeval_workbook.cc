@@ -53,7 +53,7 @@ namespace {
 std::string Squeeze(const std::string& text) {
   std::string out;
   for (char ch : text)
-    if (ch != ' ' && ch != '\t') out += ch;
+    if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') out += ch;
   for (const char* mark : {"(A)", "（A）", "(B)", "（B）", "(B/A)", "（B/A）"}) {
     size_t at;
     while ((at = out.find(mark)) != std::string::npos) out.erase(at, std::string(mark).size());

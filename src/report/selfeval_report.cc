@@ -21,6 +21,13 @@ std::string Amount(const PrintedMoney& m, const std::string& unit) {
   return unit == "元" ? FormatYuan(*m.value) : FormatWanYuan(*m.value);
 }
 
+// A sentence ends with its full stop once: 收入 → 收入。, 收入。 stays.
+std::string Sentence(const std::string& text) {
+  for (const char* end : {"。", "！", "？", ".", "；"})
+    if (EndsWith(text, end)) return text;
+  return text + "。";
+}
+
 std::string Or(const PrintedText& t, const std::string& otherwise) {
   return t.blank() ? otherwise : t.text;
 }
@@ -73,8 +80,9 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     if (!split.empty()) money += "。按资金来源分列，" + split;
     d.blocks.push_back(Para(money + "。"));
   }
-  if (!form.goal.blank()) d.blocks.push_back(Para("年度总体目标：" + form.goal.text));
-  if (!form.goal_actual.blank()) d.blocks.push_back(Para("实际完成情况：" + form.goal_actual.text));
+  if (!form.goal.blank()) d.blocks.push_back(Para("年度总体目标：" + Sentence(form.goal.text)));
+  if (!form.goal_actual.blank())
+    d.blocks.push_back(Para("实际完成情况：" + Sentence(form.goal_actual.text)));
 
   d.blocks.push_back(doc::Heading{1, "二、绩效目标完成情况分析"});
   std::string total = "经复核，自评总分" + Points(result.computed_total);
@@ -130,7 +138,7 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   if (result.budget.rate && *result.budget.rate < rules.budget.reason_below)
     d.blocks.push_back(
         Para("预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
-             FormatPercent(rules.budget.reason_below) + "。" +
+             TrimmedDecimal(rules.budget.reason_below) + "%。" +
              (b.reason.blank() ? "自评表未说明原因，需补充。" : "原因：" + b.reason.text)));
   int n = 0;
   for (const auto* rr : misses) {
