@@ -217,12 +217,18 @@ TEST_CASE("selfeval: a bare target is read as ≥ with a warning; template rows 
   CHECK(Has(r.rows[0].findings, "selfeval.bare_target", Severity::kWarning));
 }
 
-TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equally") {
+// 湖北-style: budget 20 × 执行率, rows share 80 points, no per-row 分值.
+static SelfEvalRules Hubei() {
   auto hubei = National();
   hubei.budget.points = 20;
   hubei.rows_total = 80;
   hubei.weight_mode = SelfEvalWeightMode::kGoalBlocks;
   hubei.categories.clear();
+  return hubei;
+}
+
+TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equally") {
+  const SelfEvalRules hubei = Hubei();
   SelfEvaluation f;
   f.rows = {Row("产出指标", "A", "≥10个", "10个", "", "20"),
             Row("产出指标", "B", "≥10个", "5个", "", "10"),
@@ -275,11 +281,7 @@ TEST_CASE(
     "selfeval: rows without 分值 whose printed scores exceed the rows' points break the 100") {
   // 湖北-style: 年度绩效目标 80 (rows) + budget 20. Six rows scored 10 and two scored 20 add up to
   // 100 > 80, so whatever weights were meant, with the budget they add up to at least 120.
-  auto hubei = National();
-  hubei.budget.points = 20;
-  hubei.rows_total = 80;
-  hubei.weight_mode = SelfEvalWeightMode::kGoalBlocks;
-  hubei.categories.clear();
+  const SelfEvalRules hubei = Hubei();
   SelfEvaluation f;
   for (const char* name : {"A", "B", "C", "D", "E", "F"})
     f.rows.push_back(Row("产出指标", name, "≥10个", "10个", "", "10"));
