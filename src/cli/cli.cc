@@ -103,21 +103,27 @@ const std::vector<Command>& Commands() {
       {"archive", "评价结果档案库（SQLite 或 PostgreSQL）：加入、列出、查看、删除、导出、导入",
        "jixiao archive add CASE… | list | show ID | remove ID | export FILE.jsonl | import "
        "FILE.jsonl\n"
-       "  [--archive FILE|postgresql://用户@主机:端口/数据库] [--year Y] [--region R] [--department D]\n"
+       "  [--archive FILE|postgresql://用户@主机:端口/数据库] [--year Y] [--region R] "
+       "[--department D]\n"
        "  [--town T] [--framework ID] [--grade G]（list 的筛选）\n"
        "  默认档案库：$JIXIAO_ARCHIVE，否则 ~/.local/share/jixiao/archive.db。\n"
-       "  加入按批提交（每批200个案例一个事务，新案例多行写入）；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。\n"
+       "  "
+       "加入按批提交（每批200个案例一个事务，新案例多行写入）；保存评分结果与输入摘要，再次加入已变"
+       "化的案例时会提示并更新。\n"
        "  export/import 以 JSON 行整体搬迁档案库（可在 SQLite 与 PostgreSQL 之间）。\n"
        "  说明：docs/compare.md。",
        RunArchive},
       {"serve", "网页应用：项目单位、评价机构、财政局在浏览器中工作",
        "jixiao serve [--config FILE] [--listen 127.0.0.1:8080] [--data DIR] [--db URL] "
        "[--tls-cert FILE --tls-key FILE] [--routes]\n"
-       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 docs/deploy.md）；命令行参数优先\n"
+       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 "
+       "docs/deploy.md）；命令行参数优先\n"
        "  --listen 地址:端口  默认 127.0.0.1:8080\n"
-       "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 jixiao-data\n"
+       "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 "
+       "jixiao-data\n"
        "  --db URL           postgresql://… 时记录保存在该 PostgreSQL 数据库\n"
-       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 Secure\n"
+       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 "
+       "Secure\n"
        "  --routes           打印路由表（JSON）后退出\n"
        "  先用 jixiao user add 建立账号。说明：docs/api.md。",
        RunServe},
@@ -140,16 +146,21 @@ const std::vector<Command>& Commands() {
        RunTargets},
       {"selfeval", "项目支出绩效自评表：复核（重算得分并列出问题）",
        "jixiao selfeval check PATH… [--rules ID|FILE] [--json] [-o DIR]\n"
-       "  PATH 为自评表文件夹（form.csv、budget.csv，可选 summary.csv、project.csv）或其中的 form.csv。\n"
+       "  PATH 为自评表文件夹（form.csv、budget.csv，可选 summary.csv、project.csv）或其中的 "
+       "form.csv。\n"
        "  --rules 为自评规则：selfeval-national（默认）、selfeval-hubei、selfeval-sichuan-2023\n"
        "  或规则文件路径。--json 输出每份表的 form/budget/rows 结果（多份时为数组）。\n"
        "  -o DIR 写出 复核汇总.xlsx（每表一行，按总分差额排序）和每份表的标注稿。\n"
        "  有错误级问题时退出码为 1。规则、表式与检查项见 docs/selfeval.md。\n"
        "  PATH 也可为 .xlsx 自评表（全国通用、四川衔接资金、云南公开、湖北、四川2023 表式）。\n"
-       "jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE]\n"
-       "  由绩效目标表（targets.csv 或申报表 .xlsx）生成空白自评表：分值按规则设定，定性指标有下拉选项。\n"
+       "jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE] [--year YYYY]\n"
+       "  由绩效目标表（targets.csv 或申报表 "
+       ".xlsx）生成空白自评表：分值按规则设定，定性指标有下拉选项。\n"
+       "  年度取自 --year、绩效目标表标题（××××年度）或 project.json 的“年度”、文件名中的年份，\n"
+       "  并说明出处；都没有时警告并指出要填写的单元格。\n"
        "jixiao selfeval score FORM [-o DIR] [--rules ID|FILE]\n"
-       "  对填好的自评表（.xlsx 或文件夹）计分，写出 <名称>_计分.xlsx（A4 打印）和 <名称>_计分_自评报告.docx。",
+       "  对填好的自评表（.xlsx 或文件夹）计分，写出 <名称>_计分.xlsx（A4 打印）和 "
+       "<名称>_计分_自评报告.docx。",
        RunSelfeval},
   };
   return kCommands;
