@@ -86,6 +86,30 @@ std::string ListMarker(const std::string& text) {
   return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'．') ? "." : "";
 }
 
+// The marker kind of a list item for RepeatScopes ("A." "1." "（1）" "①" "一、" "（一）"), "" for none.
+std::string MarkerKind(const std::string& text) {
+  std::u32string s = Decode(text);
+  auto chinese_numeral = [](char32_t c) { return std::u32string(U"一二三四五六七八九十").find(c) != std::u32string::npos; };
+  if (s.size() > 2 && (s[0] == U'（' || s[0] == U'(')) {
+    if (IsDigit(s[1])) return "（1）";
+    if (chinese_numeral(s[1])) return "（一）";
+    return "";
+  }
+  if (!s.empty() && IsCircled(s[0])) return "①";
+  size_t i = 0;
+  std::string kind;
+  if (!s.empty() && ((s[0] >= U'A' && s[0] <= U'Z') || (s[0] >= U'a' && s[0] <= U'z'))) {
+    i = 1, kind = "A.";
+  } else if (!s.empty() && chinese_numeral(s[0])) {
+    while (i < s.size() && chinese_numeral(s[i])) ++i;
+    return i < s.size() && s[i] == U'、' ? "一、" : "";
+  } else {
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    kind = "1.";
+  }
+  return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'．' || s[i] == U'、') ? kind : "";
+}
+
 // A list item that ends with "：" although the next paragraph is its sibling, not its sub-list:
 // "（1）《社会救助暂行办法》：" before "（2）…；" (a colon the PDF copy left where "；" is due).
 bool ColonBeforeSibling(const std::string& item, const std::string& next) {
@@ -308,6 +332,24 @@ std::string TidyParagraph(const std::string& paragraph) {
   return CanonicalAttachmentReferences(Encode(out));
 }
 
+std::string RepeatScoper::Next(const std::string& text) {
+  std::string kind = MarkerKind(text), scope;
+  if (!kind.empty()) {
+    if (index_ == 0 || kind != previous_kind_) boundary_ = index_ == 0 ? SIZE_MAX : index_ - 1;
+    scope = kind + "@" + std::to_string(boundary_);
+  }
+  previous_kind_ = kind;
+  ++index_;
+  return scope;
+}
+
+std::vector<std::string> RepeatScopes(const std::vector<std::string>& texts) {
+  RepeatScoper scoper;
+  std::vector<std::string> out;
+  for (const auto& text : texts) out.push_back(scoper.Next(text));
+  return out;
+}
+
 bool SameParagraph(const std::string& a, const std::string& b) {
   std::u32string x = Decode(Normalize(a)), y = Decode(Normalize(b));
   if (x == y) return true;
@@ -325,6 +367,9 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
                                      const std::vector<std::string>& template_headings) {
   std::vector<TextIssue> out;
   auto paras = SplitParagraphs(text);
+  std::vector<std::string> texts;
+  for (const auto& p : paras) texts.push_back(p.markup ? std::string() : p.text);
+  const std::vector<std::string> scopes = RepeatScopes(texts);
   for (size_t i = 0; i < paras.size(); ++i) {
     const Para& p = paras[i];
     if (p.markup) continue;
@@ -336,8 +381,8 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
       out.push_back({p.line, "heading.template",
                      "“" + p.text + "”是模板自己写出的标题，叙述文件中不应重复，请删除", true});
     for (size_t j = 0; j < i; ++j) {
-      // Exact repeats only: parallel passages (线上/线下申请) are alike on purpose.
-      if (!paras[j].markup && Decode(p.text).size() >= 8 &&
+      // Exact repeats within one list only: parallel passages (线上/线下申请) are alike on purpose.
+      if (!paras[j].markup && Decode(p.text).size() >= 8 && scopes[j] == scopes[i] &&
           Normalize(paras[j].text) == Normalize(p.text)) {
         out.push_back({p.line, "paragraph.duplicate",
                        "本段与第" + std::to_string(paras[j].line) + "行的段落相同，请删除其一",
@@ -372,7 +417,8 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
 std::string TidyNarrative(const std::string& text,
                           const std::vector<std::string>& template_headings) {
   auto paras = SplitParagraphs(text);
-  std::vector<std::string> kept;
+  std::vector<std::string> kept, scopes;  // scopes: RepeatScopes of kept
+  RepeatScoper scoper;
   std::vector<bool> markup;
   std::vector<bool> joins_previous;  // a list item on the line right after the previous item
   for (size_t i = 0; i < paras.size(); ++i) {
@@ -382,6 +428,7 @@ std::string TidyNarrative(const std::string& text,
       joins_previous.push_back(i > 0 && paras[i - 1].markup && paras[i - 1].line + 1 == p.line &&
                                StartsWith(p.text, "- ") && StartsWith(paras[i - 1].text, "- "));
       kept.push_back(p.text);
+      scopes.push_back(scoper.Next(""));
       markup.push_back(true);
       continue;
     }
@@ -391,9 +438,12 @@ std::string TidyNarrative(const std::string& text,
         ColonBeforeSibling(p.text, paras[i + 1].text))
       p.text = p.text.substr(0, p.text.size() - std::string("：").size()) + "；";
     if (IsTemplateHeading(p.text, template_headings)) continue;
+    RepeatScoper trial = scoper;  // the scope p takes if kept
+    const std::string scope = trial.Next(p.text);
     bool duplicate = false;
     for (size_t j = 0; j < kept.size(); ++j)
-      duplicate = duplicate || (!markup[j] && Normalize(kept[j]) == Normalize(p.text));
+      duplicate = duplicate ||
+                  (!markup[j] && scopes[j] == scope && Normalize(kept[j]) == Normalize(p.text));
     if (duplicate) continue;
     // "标题 ①小标题" merged by a PDF copy: split at the space before the circled number.
     std::u32string s = Decode(p.text);
@@ -402,10 +452,12 @@ std::string TidyNarrative(const std::string& text,
       if (IsCircled(s[k]) && s[k - 1] == U' ') split = k;
     if (split != std::u32string::npos) {
       kept.push_back(Trim(Encode(s.substr(0, split))));
+      scopes.push_back(scoper.Next(kept.back()));
       markup.push_back(false);
       p.text = Encode(s.substr(split));
     }
     kept.push_back(p.text);
+    scopes.push_back(scoper.Next(p.text));
     markup.push_back(false);
   }
   joins_previous.resize(kept.size(), false);

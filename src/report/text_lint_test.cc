@@ -100,6 +100,29 @@ TEST_CASE("paragraphs broken mid-sentence are joined; duplicates and template he
       Has(LintNarrative("②待遇标准\n\nA.门诊医疗互助帮困补贴。\n", headings), "paragraph.broken"));
 }
 
+TEST_CASE("parallel lists repeat their steps on purpose; a repeat within one list is a slip") {
+  const std::string step =
+      "C.结算。镇、街道（莘庄工业区）社区事务受理服务中心根据审批结果，5个工作日内将救助资金发放至"
+      "救助对象预留的本人银行账户。";
+  std::string parallel = "①线上申请\n\nA.申请。登录APP在线签署确认书。\n\n" + step +
+                         "\n\n②线下申请\n\nA.申请。到社区事务受理服务中心提出申请。\n\n" + step +
+                         "\n";
+  CHECK_FALSE(Has(LintNarrative(parallel, {}), "paragraph.duplicate"));
+  CHECK(TidyNarrative(parallel, {}) == parallel);
+  // The same step twice in one list, or a plain paragraph twice, is still a duplicate.
+  std::string twice = "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n\n" + step + "\n";
+  CHECK(Has(LintNarrative(twice, {}), "paragraph.duplicate"));
+  CHECK(TidyNarrative(twice, {}) == "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n");
+  std::vector<std::string> scopes =
+      RepeatScopes({"①线上申请", "A.申请", "C.结算", "②线下申请", "A.申请", "C.结算", "正文", "C.结算"});
+  CHECK(scopes[1] == scopes[2]);
+  CHECK(scopes[2] != scopes[5]);
+  CHECK(scopes[0] != scopes[3]);  // ② follows the A. items: its own run
+  CHECK(scopes[6].empty());
+  CHECK(scopes[7] != scopes[5]);
+  CHECK(RepeatScopes({"一、概况", "（一）背景", "（1）政策", "1.文件", "甲方"})[4].empty());
+}
+
 TEST_CASE("a heading merged with its sub-heading is split at the space; figures and attachments") {
   std::string text = "（1）筹集和清算闵行区市民社区医疗互助帮困、照护资金 ①对象范围\n";
   CHECK(Has(LintNarrative(text, {}), "paragraph.merged"));
