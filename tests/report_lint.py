@@ -50,6 +50,10 @@ INLINE = [
     ("space between Chinese characters",
      CJK + r"(?<!中共中央)(?<!国务院)(?<!办公厅)(?<![部委局署])(?<!政府) +" + CJK),
     ("nested brackets （…（…）…）", r"（[^（）]*（[^（）]*）[^（）]*）"),
+    # GB/T 15834: a numeric range is joined with ～ (or 至), not “-”/“–”/“—”/“~” (0～5%（含）,
+    # 80%（含）～90%); 附件2-2, 表1-3-2 and 图1-6-2 are numbers, not ranges.
+    ("numeric range joined with a dash (use ～)",
+     r"(?<![表图件\d.\-–])\d+(?:\.\d+)?(?:%|分|元|万元)?(?:（含）)?\s*[-–—~]\s*\d+(?:\.\d+)?(?![\d\-]|\.(?!\d))"),
 ]
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
@@ -126,7 +130,7 @@ def lint_md(md, errors):
                     errors.append(f"md: empty column “{title}” in table after {chapter[:30]}")
             for row in body:
                 for cell in row:
-                    for label, pattern in NUMBERS[2:] + TEMPLATE_LIKE[-2:-1] + INLINE[-1:]:
+                    for label, pattern in NUMBERS[2:] + TEMPLATE_LIKE[-2:-1] + INLINE[-2:]:
                         if re.fullmatch(r".*" + pattern + r".*", cell):
                             errors.append(f"md table cell: {label}: {cell}")
             continue
@@ -205,6 +209,8 @@ def selftest():
           "满意度为93.60%（数据来源：问卷调查（2025年5月，有效问卷250份））。覆盖老年人3126人。\n\n"
           "执行率较满分标准低2.23个百分点，每低1个百分点扣0.5分。评分标准为：每减少1个百分点扣0.5分。\n\n"
           "近三年预算执行率如上表所示。其中：2022年……\n\n"
+          "预算调整率为0得满分；0–5%（含）得分值的75%，见附件2-2、表1-3-2、图1-6-2。\n\n"
+          "| 序号 | 评分标准 |\n| --- | --- |\n| 1 | 80%（含）-90%得分值的80% |\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "①线上申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
@@ -216,7 +222,8 @@ def selftest():
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》"]
+             "table read back", "title within 《》", "md: numeric range joined with a dash (use ～): …0–5",
+             "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("printed twice" in e for e in errors) != 1:  # parallel lists' steps are not repeats
         missing.append("printed twice: exactly once (the parallel C.结算 steps are not repeats)")
