@@ -68,6 +68,7 @@ NUMBERS = [
     ("count without separators", r"(?<![\d,.第〔])\d{4,}(?:\.\d+)?(?:餐次|人次|批次|人|单|份|户|个|家|件|项|名)"),
 ]
 TEMPLATE_LIKE = [
+    ("a stub saying what is not listed", r"未在本(?:附件|报告)中列示|(?:份数|分布)[^。]{0,12}未(?:予)?列示"),
     ("template-like 指标“值”（得x分，满分y分）", r"”（得[\d.]+分，满分[\d.]+分）"),
     ("tag （涉及/针对指标：…）", r"（(?:涉及|针对)指标："),
     ("ISO date (the report writes 2024年6月20日)", r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"),
@@ -158,6 +159,20 @@ def lint_md(md, errors):
             if not any(re.match(rf"#+ 附件{number}：", h) for h in headings) and \
                     not re.search(rf"(?m)^{LIST_HEAD}{number}\..*（另附）$", md):
                 errors.append(f"md: dangling reference 附件{number}: {text[:30]}…")
+    # The printed 附件 numbers have no gap: 1, 2, 3…; N-2 only after N-1, never a lone N-1.
+    numbers = set(re.findall(r"(?m)^#+ 附件(\d+(?:-\d+)*)：", md))
+    numbers |= {n for n, _ in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)$", md)}
+    heads = sorted({int(n.split("-")[0]) for n in numbers})
+    if heads and heads != list(range(1, len(heads) + 1)):
+        errors.append(f"md: gap in 附件 numbers: {sorted(numbers)}")
+    for h in heads:
+        subs = sorted(int(n.split("-")[1]) for n in numbers if n.startswith(f"{h}-"))
+        if subs and (subs != list(range(1, len(subs) + 1)) or len(subs) == 1 or str(h) in numbers):
+            errors.append(f"md: gap in 附件 numbers: 附件{h} has parts {subs}")
+    # A survey annex says what the case knows of the survey: its sample or how it was drawn.
+    for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*问卷[^\n]*)\n(.*?)(?=^# |\Z)", md):
+        if not re.search(r"抽样|样本|发放|回收|有效问卷(?:\d|共|为)", body):
+            errors.append(f"md: survey annex {title} says nothing of its sample or method")
     # Every item of the 附件：1.… list has its section, or is 另附.
     for number, rest in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)$", md):
         if not rest.endswith("（另附）") and not any(re.match(rf"#+ 附件{number}：", h) for h in headings):
@@ -214,7 +229,8 @@ def selftest():
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "①线上申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
-          "②线下申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n")
+          "②线下申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
+          "# 附件3：问卷调查汇总分析报告\n\n## 调查结果\n\n知晓率为98.90%。有效问卷份数及各题作答分布未在本附件中列示。\n")
     errors = []
     lint_md(md, errors)
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
@@ -222,7 +238,7 @@ def selftest():
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》", "md: numeric range joined with a dash (use ～): …0–5",
+             "table read back", "title within 《》", "gap in 附件 numbers", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
              "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("printed twice" in e for e in errors) != 1:  # parallel lists' steps are not repeats
