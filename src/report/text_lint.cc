@@ -117,6 +117,25 @@ bool ColonBeforeSibling(const std::string& item, const std::string& next) {
   return !marker.empty() && EndsWith(item, "：") && ListMarker(next) == marker;
 }
 
+// A numeric range joined with a dash where GB/T 15834 joins it with ～: "0–5%（含）",
+// "80%（含）-90%", "5.00%—10.00%". Not a number's parts (附件2-2, 表1-3-2, 图1-6-2, 2024-12-31).
+bool RangeDash(const std::u32string& s, size_t i) {
+  static const std::u32string kDashes = U"-–—~－";
+  if (kDashes.find(s[i]) == std::u32string::npos || i + 1 >= s.size() || !IsDigit(s[i + 1]))
+    return false;
+  size_t j = i;
+  if (j >= 3 && s.compare(j - 3, 3, U"（含）") == 0) j -= 3;
+  if (j >= 1 && (s[j - 1] == U'%' || s[j - 1] == U'分' || s[j - 1] == U'元')) --j;
+  size_t end = j;
+  while (j > 0 && (IsDigit(s[j - 1]) || s[j - 1] == U'.')) --j;
+  if (j == end) return false;
+  while (j > 0 && IsSpace(s[j - 1])) --j;  // 附件 6-2
+  if (j > 0 && std::u32string(U"件表图-–—～〔.").find(s[j - 1]) != std::u32string::npos) return false;
+  size_t k = i + 1;
+  while (k < s.size() && (IsDigit(s[k]) || s[k] == U'.')) ++k;
+  return k >= s.size() || kDashes.find(s[k]) == std::u32string::npos;
+}
+
 struct Para {
   int line = 0;
   std::string text;
@@ -252,6 +271,8 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
            (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))
         add("space.cjk", "中文字符之间有多余空格：" + at(i) + "，请删除", true);
     }
+    if (RangeDash(s, i))
+      add("range.dash", "数值范围应以“～”连接（GB/T 15834）：" + at(i) + "，如“80%（含）～90%”", true);
     if (IsCircled(c) && i > 0 && !EndsSentence(s[i - 1]) && !IsSpace(s[i - 1]) && s[i - 1] != U'\n')
       add("paragraph.merged", "段中出现小标题编号：" + at(i) + "，请在编号前分段", false);
     if (IsCircled(c) && i > 0 && IsSpace(s[i - 1]))
@@ -284,6 +305,7 @@ std::string TidyParagraph(const std::string& paragraph) {
     char32_t c = s[i], next = i + 1 < s.size() ? s[i + 1] : 0;
     char32_t prev = out.empty() ? 0 : out.back();
     title_depth += c == U'《' ? 1 : (c == U'》' && title_depth > 0) ? -1 : 0;
+    if (RangeDash(s, i)) c = U'～';
     if (title_depth > 0 && (c == U'<' || c == U'‹')) c = U'〈';
     if (title_depth > 0 && (c == U'>' || c == U'›')) c = U'〉';
     if (c == U'-' && (prev == U'。' || prev == U'；' || prev == U'，') &&

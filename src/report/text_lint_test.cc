@@ -225,4 +225,16 @@ TEST_CASE("quoted text keeps its figures as written") {
   CHECK(NormalizeFigures("指标值为“完成率100%”，覆盖率为100%") ==
         "指标值为“完成率100%”，覆盖率为100.00%");
 }
+TEST_CASE("numeric ranges are joined with ～, numbers' parts are not ranges") {
+  CHECK(Has(LintParagraph("预算调整率0–5%（含）得分值的75%。"), "range.dash"));
+  CHECK(Has(LintParagraph("满意度80%（含）-90%得分值的80%。"), "range.dash"));
+  CHECK(TidyParagraph("满意度80%（含）-90%得分值的80%，5.00%—10.00%之间。") ==
+        "满意度80%（含）～90%得分值的80%，5.00%～10.00%之间。");
+  for (const char* fine : {"详见附件2-2和表1-3-2、图1-6-2。", "截至2024-12-31的数据。",
+                           "在80%（含）～90%之间。", "沪医保规〔2022〕12号。"}) {
+    CHECK_FALSE(Has(LintParagraph(fine), "range.dash"));
+    CHECK(TidyParagraph(fine) == fine);
+  }
+}
+
 }  // namespace jixiao::report
