@@ -1,6 +1,7 @@
 // Tables of the case's evidence: budget composition and execution, history, funding, plan,
 // disbursements and the 绩效目标表 with actual values.
 #include "core/format.h"
+#include "core/text.h"
 #include "model/target_value.h"
 #include "report/number_policy.h"
 #include "report/tables.h"
@@ -228,6 +229,16 @@ std::optional<doc::Table> DisbursementTable(const ReportInput& in) {
   return t;
 }
 
+std::string TargetStatus(const ReportInput& in, const TargetRow& row) {
+  auto met = TargetMet(TargetValue::Parse(row.value), TargetValue::Parse(row.actual));
+  if (!met) return "—";
+  if (*met) return "已完成";
+  for (const auto& leaf : in.card.indicators)
+    if (leaf.leaf && leaf.name == row.level3 && !leaf.not_applicable_weight)
+      return Score{} < leaf.score ? "部分完成" : "未完成";
+  return StartsWith(row.actual, "部分") || StartsWith(row.actual, "基本") ? "部分完成" : "未完成";
+}
+
 std::optional<doc::Table> TargetTable(const ReportInput& in) {
   if (!in.c.targets.present) return std::nullopt;
   doc::Table t;
@@ -235,8 +246,7 @@ std::optional<doc::Table> TargetTable(const ReportInput& in) {
   t.rows.push_back(
       HeaderRow({"一级指标", "二级指标", "三级指标", "指标值", "实际值", "完成情况", "出处依据"}));
   for (const auto& row : in.c.targets.rows) {
-    auto met = TargetMet(TargetValue::Parse(row.value), TargetValue::Parse(row.actual));
-    std::string status = !met ? "—" : (*met ? "已完成" : "未完成");
+    std::string status = TargetStatus(in, row);
     t.rows.push_back({TextCell(row.level1, doc::Align::kCenter),
                       TextCell(row.level2, doc::Align::kCenter), TextCell(row.level3),
                       NumberCell(NormalizeFigures(row.value)),  // a standard: ≥219,000餐次, 100%
