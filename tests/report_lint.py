@@ -129,6 +129,12 @@ def lint_md(md, errors):
                 cells = [r[c] for r in body if c < len(r) and r[0] != "合计"]
                 if cells and all(x in ("", "—") for x in cells):
                     errors.append(f"md: empty column “{title}” in table after {chapter[:30]}")
+            if "年份" in header and "项目名称" in header:  # 近三年: no 2024年… name on a 2022 row
+                y, n = header.index("年份"), header.index("项目名称")
+                for row in body:
+                    named = re.match(r"(\d{4})年", row[n]) if n < len(row) else None
+                    if named and y < len(row) and not row[y].startswith(named.group(1)):
+                        errors.append(f"md: 近三年 row {row[y]} named {row[n]}")
             for row in body:
                 for cell in row:
                     for label, pattern in NUMBERS[2:] + TEMPLATE_LIKE[-2:-1] + INLINE[-2:]:
@@ -225,6 +231,7 @@ def selftest():
           "执行率较满分标准低2.23个百分点，每低1个百分点扣0.5分。评分标准为：每减少1个百分点扣0.5分。\n\n"
           "近三年预算执行率如上表所示。其中：2022年……\n\n"
           "预算调整率为0得满分；0–5%（含）得分值的75%，见附件2-2、表1-3-2、图1-6-2。\n\n"
+          "| 项目名称 | 年份 | 预算执行率 |\n| --- | --- | --- |\n| 2024年某项目 | 2022年 | 100.00% |\n\n"
           "| 序号 | 评分标准 |\n| --- | --- |\n| 1 | 80%（含）-90%得分值的80% |\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
@@ -238,7 +245,7 @@ def selftest():
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》", "gap in 附件 numbers", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
+             "table read back", "title within 《》", "gap in 附件 numbers", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
              "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("printed twice" in e for e in errors) != 1:  # parallel lists' steps are not repeats
