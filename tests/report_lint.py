@@ -68,6 +68,7 @@ NUMBERS = [
     ("count without separators", r"(?<![\d,.第〔])\d{4,}(?:\.\d+)?(?:餐次|人次|批次|人|单|份|户|个|家|件|项|名)"),
 ]
 TEMPLATE_LIKE = [
+    ("the report's own 绩效目标表 cited as a data source", r"数据来源：表[\d-]+ ?项目绩效目标表"),
     ("a stub saying what is not listed", r"未在本(?:附件|报告)中列示|(?:份数|分布)[^。]{0,12}未(?:予)?列示"),
     ("template-like 指标“值”（得x分，满分y分）", r"”（得[\d.]+分，满分[\d.]+分）"),
     ("tag （涉及/针对指标：…）", r"（(?:涉及|针对)指标："),
@@ -230,6 +231,7 @@ def selftest():
           "满意度为93.60%（数据来源：问卷调查（2025年5月，有效问卷250份））。覆盖老年人3126人。\n\n"
           "执行率较满分标准低2.23个百分点，每低1个百分点扣0.5分。评分标准为：每减少1个百分点扣0.5分。\n\n"
           "近三年预算执行率如上表所示。其中：2022年……\n\n"
+          "目标值100%，实际值为100.00%，已达成（数据来源：表1-5-1 项目绩效目标表）。\n\n"
           "预算调整率为0得满分；0–5%（含）得分值的75%，见附件2-2、表1-3-2、图1-6-2。\n\n"
           "| 项目名称 | 年份 | 预算执行率 |\n| --- | --- | --- |\n| 2024年某项目 | 2022年 | 100.00% |\n\n"
           "| 序号 | 评分标准 |\n| --- | --- |\n| 1 | 80%（含）-90%得分值的80% |\n\n"
@@ -245,7 +247,7 @@ def selftest():
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》", "gap in 附件 numbers", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
+             "table read back", "title within 《》", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
              "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("printed twice" in e for e in errors) != 1:  # parallel lists' steps are not repeats
