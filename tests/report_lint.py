@@ -58,12 +58,14 @@ INLINE = [
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
     ("measured percentage without two decimals", r"[为达率](?:\d+)%"),
-    # Every 元 and 万元 amount, a standard or a rate per unit too: separators, two decimals, no
-    # blank before the unit (150元, 2800 元/人 and 13万元 /人 are slips; 0.125元 keeps its places).
+    # Every 元 and 万元 amount but a policy's rate per unit: separators, two decimals, no blank
+    # before the unit (150元 and 4625元 are slips; 0.125元 keeps its places).
     ("amount in 元 without separators and two decimals",
-     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}元|\d[\d,]*\.\d{3,}元)\d[\d,]*(?:\.\d+)?\s*元"),
+     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}元|\d[\d,]*\.\d{3,}元)\d[\d,]*(?:\.\d+)?\s*元(?!\s*/)"),
     ("amount in 万元 without two decimals",
-     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}万元|\d[\d,]*\.\d{3,}万元)\d[\d,]*(?:\.\d+)?\s*万元"),
+     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}万元|\d[\d,]*\.\d{3,}万元)\d[\d,]*(?:\.\d+)?\s*万元(?!\s*/)"),
+    # A policy's rate per unit reads as the policy writes it (docs/templates.md): 2800元/人, 13万元/人.
+    ("policy rate reformatted (write 2800元/人, 13万元/人)", r"\d,\d{3}(?:\.\d+)?万?元/|(?<![\d.])\d+\.00万?元/"),
     ("blank around the “/” of a rate", r"元 +/|元/ +"),
     ("count without separators", r"(?<![\d,.第〔])\d{4,}(?:\.\d+)?(?:餐次|人次|批次|人|单|份|户|个|家|件|项|名)"),
 ]
@@ -223,7 +225,7 @@ def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
           "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
           "立项依据充分性“充分”（得3分，满分3分）。\n\n附件：2-1.访谈情况分析报告\n\n"
-          "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2800 元/人，"
+          "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2,800.00元/人，限额2800 元/人，"
           "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
           "依据《关于印发<上海市医疗保障规划>的通知》。\n\n（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
@@ -243,7 +245,7 @@ def selftest():
     errors = []
     lint_md(md, errors)
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
-             "150元", "2800 元", "two decimals: 13万元", "blank around the “/”",
+             "150元", "policy rate reformatted", "blank around the “/”",
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",

@@ -186,10 +186,13 @@ TEST_CASE("one number policy for evaluator text") {
         "个人缴费130.00元，超过300.00元以上部分");
   CHECK(NormalizeFigures("发放救助资金639318.31元") == "发放救助资金639,318.31元");
   CHECK(NormalizeFigures("中央资金6.5万元，年预算总额为135万元，限额为13万元/人") ==
-        "中央资金6.50万元，年预算总额为135.00万元，限额为13.00万元/人");
+        "中央资金6.50万元，年预算总额为135.00万元，限额为13万元/人");
   // No space between a number and its unit, none around the “/” of a rate.
   CHECK(NormalizeFigures("全年最高救助限额为2800 元/人，住院限额为13万元 /人，餐费3元 / 餐") ==
-        "全年最高救助限额为2,800.00元/人，住院限额为13.00万元/人，餐费3.00元/餐");
+        "全年最高救助限额为2800元/人，住院限额为13万元/人，餐费3元/餐");
+  // A policy's rate reads as the policy writes it, whatever separators or zeros were typed.
+  CHECK(NormalizeFigures("限额为2,800.00元/人，补贴0.125元/人，标准3.50元/餐") ==
+        "限额为2800元/人，补贴0.125元/人，标准3.50元/餐");
   // A range reads alike at both ends; years, 文号, counts, dates and percentages are no amounts.
   CHECK(NormalizeFigures("补助2000-3000元，或1～2万元") ==
         "补助2,000.00-3,000.00元，或1.00～2.00万元");
