@@ -135,7 +135,8 @@ TEST_CASE(
 
 TEST_CASE("附件 are printed without a gap; the texts' references follow") {
   Case c;
-  c.narrative["process"] = "问卷调查（见附件2-2：问卷调查汇总分析报告）；通知详见附件６－１；底稿见附件10。";
+  c.narrative["process"] =
+      "问卷调查（见附件2-2：问卷调查汇总分析报告）；通知详见附件６－１；底稿见附件10。";
   c.attachments = {File("2-2", "问卷调查汇总分析报告", false, "结果见附件10。"),
                    File("6-1", "关于资金结算的通知", true), File("10", "评价工作底稿目录", false)};
   auto map = GaplessAttachmentNumbers(c);

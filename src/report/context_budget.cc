@@ -198,8 +198,7 @@ kainjow::mustache::data HistoryContext(const ReportInput& in) {
       spent_all = spent_all && r.actual == r.adjusted;
     }
     if (raised + cut > 0)
-      text += "；" + span + "中" +
-              (raised > 0 ? years(raised) + "年中调增预算" : std::string()) +
+      text += "；" + span + "中" + (raised > 0 ? years(raised) + "年中调增预算" : std::string()) +
               (raised > 0 && cut > 0 ? "、" : "") +
               (cut > 0 ? years(cut) + "调减预算" : std::string());
     if (spent_all) text += "，各年实际支出均与调整后预算一致";

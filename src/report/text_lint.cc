@@ -86,10 +86,13 @@ std::string ListMarker(const std::string& text) {
   return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'．') ? "." : "";
 }
 
-// The marker kind of a list item for RepeatScopes ("A." "1." "（1）" "①" "一、" "（一）"), "" for none.
+// The marker kind of a list item for RepeatScopes ("A." "1." "（1）" "①" "一、" "（一）"), "" for
+// none.
 std::string MarkerKind(const std::string& text) {
   std::u32string s = Decode(text);
-  auto chinese_numeral = [](char32_t c) { return std::u32string(U"一二三四五六七八九十").find(c) != std::u32string::npos; };
+  auto chinese_numeral = [](char32_t c) {
+    return std::u32string(U"一二三四五六七八九十").find(c) != std::u32string::npos;
+  };
   if (s.size() > 2 && (s[0] == U'（' || s[0] == U'(')) {
     if (IsDigit(s[1])) return "（1）";
     if (chinese_numeral(s[1])) return "（一）";
@@ -130,7 +133,8 @@ bool RangeDash(const std::u32string& s, size_t i) {
   while (j > 0 && (IsDigit(s[j - 1]) || s[j - 1] == U'.')) --j;
   if (j == end) return false;
   while (j > 0 && IsSpace(s[j - 1])) --j;  // 附件 6-2
-  if (j > 0 && std::u32string(U"件表图-–—～〔.").find(s[j - 1]) != std::u32string::npos) return false;
+  if (j > 0 && std::u32string(U"件表图-–—～〔.").find(s[j - 1]) != std::u32string::npos)
+    return false;
   size_t k = i + 1;
   while (k < s.size() && (IsDigit(s[k]) || s[k] == U'.')) ++k;
   return k >= s.size() || kDashes.find(s[k]) == std::u32string::npos;
@@ -272,7 +276,8 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
         add("space.cjk", "中文字符之间有多余空格：" + at(i) + "，请删除", true);
     }
     if (RangeDash(s, i))
-      add("range.dash", "数值范围应以“～”连接（GB/T 15834）：" + at(i) + "，如“80%（含）～90%”", true);
+      add("range.dash", "数值范围应以“～”连接（GB/T 15834）：" + at(i) + "，如“80%（含）～90%”",
+          true);
     if (IsCircled(c) && i > 0 && !EndsSentence(s[i - 1]) && !IsSpace(s[i - 1]) && s[i - 1] != U'\n')
       add("paragraph.merged", "段中出现小标题编号：" + at(i) + "，请在编号前分段", false);
     if (IsCircled(c) && i > 0 && IsSpace(s[i - 1]))

@@ -110,11 +110,13 @@ TEST_CASE("parallel lists repeat their steps on purpose; a repeat within one lis
   CHECK_FALSE(Has(LintNarrative(parallel, {}), "paragraph.duplicate"));
   CHECK(TidyNarrative(parallel, {}) == parallel);
   // The same step twice in one list, or a plain paragraph twice, is still a duplicate.
-  std::string twice = "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n\n" + step + "\n";
+  std::string twice =
+      "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n\n" + step + "\n";
   CHECK(Has(LintNarrative(twice, {}), "paragraph.duplicate"));
-  CHECK(TidyNarrative(twice, {}) == "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n");
-  std::vector<std::string> scopes =
-      RepeatScopes({"①线上申请", "A.申请", "C.结算", "②线下申请", "A.申请", "C.结算", "正文", "C.结算"});
+  CHECK(TidyNarrative(twice, {}) ==
+        "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n");
+  std::vector<std::string> scopes = RepeatScopes(
+      {"①线上申请", "A.申请", "C.结算", "②线下申请", "A.申请", "C.结算", "正文", "C.结算"});
   CHECK(scopes[1] == scopes[2]);
   CHECK(scopes[2] != scopes[5]);
   CHECK(scopes[0] != scopes[3]);  // ② follows the A. items: its own run
