@@ -7,6 +7,7 @@
 #include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"
+#include "report/attachments.h"
 #include "report/builder.h"
 #include "report/section_drafts.h"
 #include "report/workbook_builder.h"
@@ -142,7 +143,9 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
                                                     Diagnostics& diags,
                                                     const OfficeOptions& office) {
   if (!KnownFormats(formats, diags)) return std::nullopt;
-  report::ReportInput input{*e.framework, e.c, e.card};
+  // 附件 as printed: numbered without a gap (validate names the gap in the case's own numbers).
+  const Case printed = report::WithGaplessAttachmentNumbers(e.c);
+  report::ReportInput input{*e.framework, printed, e.card};
   auto document = report::BuildReport(input, template_dir, diags);
   if (!document) return std::nullopt;
   CheckAttachmentReferences(e.c.dir, e.c, diags);  // a dangling 附件 reference is never silent
@@ -155,7 +158,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   // External attachments (另附) go beside the report under a safe name of their own.
   bool wrote_report =
       std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f != "xlsx"; });
-  for (const auto& a : e.c.attachments)
+  for (const auto& a : printed.attachments)
     if (a.external && wrote_report)
       files.push_back({SafeFileName("附件" + a.number + " " + a.title) + a.extension, a.bytes});
   return files;

@@ -89,17 +89,21 @@ void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrativ
   std::unordered_set<std::string> chapter;  // every long paragraph of this chapter
   std::vector<std::string> by_template;     // the template's long paragraphs of this chapter
   std::vector<doc::Block> kept;
+  RepeatScoper scoper;  // parallel lists (①线上申请 A.…C.结算, ②线下申请 A.…C.结算) repeat items
   for (size_t i = 0; i < document.blocks.size(); ++i) {
     auto& block = document.blocks[i];
     if (auto* h = std::get_if<doc::Heading>(&block); h && h->level == 1) {
       chapter.clear();
       by_template.clear();
     }
-    if (auto* p = std::get_if<doc::Paragraph>(&block)) {
-      std::string text = doc::PlainText(p->runs);
+    auto* p = std::get_if<doc::Paragraph>(&block);
+    std::string text = p ? doc::PlainText(p->runs) : std::string();
+    const std::string scope = scoper.Next(text);
+    if (p) {
       if (text.size() >= 120) {  // 40 characters: formulaic lines may repeat
         bool narrative = i < from_narrative.size() && from_narrative[i];
-        bool repeat = chapter.count(text) > 0;
+        std::string key = scope + "\x1f" + text;
+        bool repeat = chapter.count(key) > 0;
         for (size_t k = 0; narrative && !repeat && k < by_template.size(); ++k)
           repeat = SameParagraph(by_template[k], text);
         if (repeat) {
@@ -108,7 +112,7 @@ void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrativ
           continue;
         }
         if (!narrative) by_template.push_back(text);
-        chapter.insert(std::move(text));
+        chapter.insert(std::move(key));
       }
     }
     kept.push_back(std::move(block));

@@ -80,6 +80,9 @@ namespace {
 // its 表号 and title once the document is numbered), a typed source as the evaluator wrote it.
 std::string SourceName(const std::string& source) {
   std::string key = TableKeyOf(source);
+  // The 绩效目标表 restates the case's targets and actuals: no source of its own (issue 22), so
+  // a target's evidence cites nothing rather than the report's own table.
+  if (key == "targets") return "";
   if (!key.empty()) return SourceRef(key);
   return EndsWith(source, ".csv") ? "" : WithoutInnerBrackets(source);
 }
@@ -381,8 +384,6 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
   if (!rule.metric.empty()) {
     auto it = in.card.metrics.find(rule.metric);
     if (it != in.card.metrics.end()) source = SourceName(it->second.source);
-  } else if (rule.type == RuleType::kTarget) {
-    source = SourceRef("targets");
   } else if (rule.type == RuleType::kTimeliness) {
     source = SourceRef("transfers");
   }

@@ -223,10 +223,10 @@ TEST_CASE("facts: survey evidence states value and band once, without 经核查"
 TEST_CASE("facts: a survey value in a lower band is placed in it") {
   SurveyLeaf s;
   s.card.indicators[0].score = Score{320};
-  s.card.indicators[0].evidence = "政策知晓率为85.00%，在80.00%（含）–90.00%之间，得分值的80%";
+  s.card.indicators[0].evidence = "政策知晓率为85.00%，在80.00%（含）～90.00%之间，得分值的80%";
   s.card.metrics["政策知晓率"].value = Rational(85);
   CHECK(s.Facts("") ==
-        "问卷调查显示，政策知晓率为85.00%，在80.00%（含）–90.00%之间（数据来源：2025年7月中旬"
+        "问卷调查显示，政策知晓率为85.00%，在80.00%（含）～90.00%之间（数据来源：2025年7月中旬"
         "随机抽样问卷调查）。" +
             std::string(kD11Criteria));
 }
