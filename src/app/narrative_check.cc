@@ -139,8 +139,12 @@ void LintFrameworkTexts(const Framework& framework, Diagnostics& diags) {
          {std::pair<const char*, const std::string*>{"评分标准", &node.criteria},
           {"指标解释", &node.explanation}}) {
       std::vector<std::string> issues;
-      for (const auto& issue : report::LintParagraph(*text)) issues.push_back(issue.message);
-      if (report::HasDashRange(*text))
+      bool dash_range_named = false;  // LintParagraph names a dash range itself (range.dash)
+      for (const auto& issue : report::LintParagraph(*text)) {
+        issues.push_back(issue.message);
+        dash_range_named = dash_range_named || issue.code == "range.dash";
+      }
+      if (!dash_range_named && report::HasDashRange(*text))
         issues.push_back("数值范围用了连接号“-”或“–”：应为“～”（如 5%～10%（含））");
       for (const auto& message : issues)
         diags.Warning("framework.text", node.where,
