@@ -94,7 +94,8 @@ int64_t SummaryThreshold() {
 
 std::optional<std::vector<OutputFile>> CompareArchivedSummary(
     store::Store& db, const store::DocumentFilter& f, int64_t count,
-    const std::vector<std::string>& formats, const std::string& template_dir, Diagnostics& diags) {
+    const std::vector<std::string>& formats, const std::string& template_dir, Diagnostics& diags,
+    bool matrix) {
   compare::Comparison cmp;
   cmp.summary.emplace();
   compare::Summary& sum = *cmp.summary;
@@ -118,12 +119,13 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
   std::map<std::string, std::string> names;  // code -> name
   for (const auto& r : first_rows) {
     names[r.code] = r.name;
-    if (r.level == 1 && std::find(cmp.categories.begin(), cmp.categories.end(), r.name) ==
-                            cmp.categories.end())
+    if (r.level == 1 &&
+        std::find(cmp.categories.begin(), cmp.categories.end(), r.name) == cmp.categories.end())
       cmp.categories.push_back(r.name);
     if (r.leaf) cmp.columns.push_back({r.code, r.code + " " + r.name});
   }
-  cmp.basis = "各案例采用同一指标体系“" + title + "”，按总分、一级指标得分率及各末级指标得分率比较。";
+  cmp.basis =
+      "各案例采用同一指标体系“" + title + "”，按总分、一级指标得分率及各末级指标得分率比较。";
   JsonValue extra = ParseJson("archive", first_json);
   if (const JsonValue* g = extra.Find("grades"))
     for (const auto& item : g->items) cmp.grades.push_back({item.Find("label")->text, 0});
@@ -188,8 +190,8 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
   if (!groups) return std::nullopt;
   for (const auto& g : *groups) {
     if (sum.groups.empty() || sum.groups.back().group != g.group)
-      sum.groups.push_back({g.group, g.documents,
-                            std::vector<std::optional<Rational>>(cmp.categories.size())});
+      sum.groups.push_back(
+          {g.group, g.documents, std::vector<std::optional<Rational>>(cmp.categories.size())});
     auto at = std::find(cmp.categories.begin(), cmp.categories.end(), g.name);
     if (at != cmp.categories.end())
       sum.groups.back().rates[static_cast<size_t>(at - cmp.categories.begin())] =
@@ -206,8 +208,13 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
   auto stream_rows = [&](doc::Workbook& book) {
     book.stream = [&](const doc::CellSink& put) {
       Ranker rows;
+      if (!matrix)
+        put(1, 1, 0,
+            TextCell("共" + std::to_string(count) +
+                     "个评价案例，逐案例的末级指标矩阵行数过多，默认不写；需要时请加 --matrix "
+                     "重新运行 compare --archive。各末级指标的扣分汇总见“扣分最多指标”。"));
       streamed = db.ForEachRanked(
-          f, -1,
+          f, matrix ? -1 : 1,
           [&](const store::Document& d, const std::vector<store::IndicatorResult>& ind) {
             int row = static_cast<int>(rows.seen) + 1;
             int64_t rank = rows.Next(d.fields.results.total);
@@ -225,6 +232,7 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
               if (rates[k])
                 put(0, row, 7 + static_cast<int>(k),
                     NumberCell(Fraction(rates[k]), doc::CellStyle::kRate));
+            if (!matrix) return true;
             put(1, row, 0, TextCell(d.id));
             put(1, row, 1, TextCell(fl.town, doc::CellStyle::kCenter));
             for (size_t k = 0; k < cmp.columns.size(); ++k)

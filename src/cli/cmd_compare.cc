@@ -19,6 +19,7 @@ int RunCompare(const Args& args) {
   std::vector<std::string> dirs, formats = {"xlsx", "docx", "html", "md"};
   std::string out_dir = "out", templates = report::DefaultCompareTemplateDir(), archive_path;
   store::DocumentFilter filter;
+  bool matrix = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-o" && i + 1 < args.size()) {
       out_dir = args[++i];
@@ -36,6 +37,8 @@ int RunCompare(const Args& args) {
       filter.town = args[++i];
     } else if (args[i] == "--grade" && i + 1 < args.size()) {
       filter.grade = args[++i];
+    } else if (args[i] == "--matrix") {
+      matrix = true;
     } else if (args[i] == "--templates" && i + 1 < args.size()) {
       templates = args[++i];
     } else if (args[i] == "--formats" && i + 1 < args.size()) {
@@ -56,7 +59,8 @@ int RunCompare(const Args& args) {
   temp::SetScratchDir(out_dir);
   if (!archive_path.empty()) {
     auto db = OpenArchive(archive_path, diags);
-    auto files = db ? CompareArchived(*db, filter, formats, templates, diags) : std::nullopt;
+    auto files =
+        db ? CompareArchived(*db, filter, formats, templates, diags, matrix) : std::nullopt;
     if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
       PrintDiagnostics(diags);
       return 1;

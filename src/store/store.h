@@ -215,7 +215,7 @@ class Store {
 
   // Ranking order (total descending, then id) with each document's latest indicator rows of
   // `level` (0 = all, -1 = 一级 and leaves, what a comparison reads; stored order), a page of
-  // documents and one indicator query at a time.
+  // documents and one indicator query at a time (result_json left empty).
   bool ForEachRanked(
       const DocumentFilter& f, int64_t level,
       const std::function<bool(const Document&, const std::vector<IndicatorResult>&)>& row,
