@@ -338,8 +338,9 @@ std::vector<std::string> Store::IdsMissingIndicators(const std::string& kind, in
   std::vector<std::string> out;
   JX_GUARDED("store.read", "查询档案库失败", out, {
     auto rs = impl_->Query(
-        "SELECT d.id FROM documents d WHERE d.kind = ? AND NOT EXISTS (SELECT 1 FROM indicators "
-        "i WHERE i.doc_id = d.id AND i.version = d.version) ORDER BY d.id LIMIT ?",
+        "SELECT d.id FROM documents d WHERE d.kind = ? AND d.total_weight = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM indicators i WHERE i.doc_id = d.id AND i.version = d.version) ORDER BY "
+        "d.id LIMIT ?",
         {kind, limit});
     for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
     return out;

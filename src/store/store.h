@@ -228,8 +228,10 @@ class Store {
                                                 int64_t level, Diagnostics& diags);
   std::optional<std::vector<YearTotal>> YearTotals(const DocumentFilter& f, Diagnostics& diags);
 
-  // Documents of `kind` whose latest version has no indicator rows (evaluations moved from the
-  // former archive), at most `limit` ids; and filling those rows in (with the full marks).
+  // Documents of `kind` whose latest version has no indicator rows and no full marks yet
+  // (evaluations moved from the former archive; the full-marks test keeps this check, run at
+  // every open, from probing 10⁵ documents: 1.9 s on PostgreSQL), at most `limit` ids; and
+  // filling those rows in (with the full marks).
   std::vector<std::string> IdsMissingIndicators(const std::string& kind, int64_t limit,
                                                 Diagnostics& diags);
   bool SetIndicators(const std::string& id, int64_t version, int64_t total_weight,
