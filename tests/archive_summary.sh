@@ -49,5 +49,30 @@ done
 for f in compare.md compare.html; do
   cmp -s "$tmp/sum-sqlite/$f" "$tmp/sum-pg/$f" || fail "summarised $f differs between back ends"
 done
+# Several frameworks (national-2020, town-medical-aid-2024 and the tests' mini framework): the
+# summary ranks by total ÷ full marks in SQL and compares the shared 一级/二级 names, with the
+# same 排名 and 指标矩阵 values as the in-memory comparison.
+for backend in sqlite pg; do
+  where=$tmp/a.db
+  [ $backend = pg ] && where=$JIXIAO_TEST_DB_URL
+  "$bin" archive add data/cases/maqiao-2024 tests/compare-cases/* --archive "$where" >/dev/null \
+    || fail "archive add of other frameworks ($backend)"
+  "$bin" compare --archive "$where" -o "$tmp/mixed-full-$backend" >/dev/null \
+    || fail "mixed compare ($backend)"
+  JIXIAO_COMPARE_SUMMARY_ABOVE=10 "$bin" compare --archive "$where" --matrix \
+    -o "$tmp/mixed-sum-$backend" >/dev/null || fail "mixed summarised compare ($backend)"
+  grep -q "本次汇总64个评价案例" "$tmp/mixed-sum-$backend/compare.md" || fail "$backend: mixed count"
+  grep -q "下表只列前20名与后20名" "$tmp/mixed-sum-$backend/compare.md" \
+    || fail "$backend: mixed frameworks were not summarised"
+  grep -q "各案例采用不同的指标体系" "$tmp/mixed-sum-$backend/compare.md" \
+    || fail "$backend: mixed basis not stated"
+  python3 "$here/xlsx_cells.py" "$tmp/mixed-full-$backend/compare.xlsx" \
+    "$tmp/mixed-sum-$backend/compare.xlsx" 1 2 >"$tmp/cells" \
+    || fail "$backend: mixed streamed sheets differ: $(cat "$tmp/cells")"
+done
+for f in compare.md compare.html; do
+  cmp -s "$tmp/mixed-sum-sqlite/$f" "$tmp/mixed-sum-pg/$f" \
+    || fail "mixed summarised $f differs between back ends"
+done
 [ $status = 0 ] && echo "archive summary: ok"
 exit $status

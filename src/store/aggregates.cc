@@ -20,7 +20,7 @@ bool Store::ForEachRanked(
     const std::function<bool(const Document&, const std::vector<IndicatorResult>&)>& row,
     Diagnostics& diags) {
   DocumentFilter ranked = f;
-  ranked.order = DocumentFilter::Order::kTotalDesc;
+  if (f.order != DocumentFilter::Order::kRateDesc) ranked.order = DocumentFilter::Order::kTotalDesc;
   std::vector<Document> page;
   bool stopped = false, failed = false;
   // One query for the indicator rows of a page of documents, then the page in ranking order.

@@ -66,7 +66,16 @@ void ForEachDocument(Store::Impl& db, const DocumentFilter& f, bool with_result,
   const char* key = f.order == DocumentFilter::Order::kTotalDesc ? "total"
                     : f.order == DocumentFilter::Order::kGapDesc ? "gap"
                                                                  : nullptr;
-  std::string order = key ? std::string(key) + " DESC, id" : "id";
+  const bool by_rate = f.order == DocumentFilter::Order::kRateDesc;
+  // The rate as total ÷ full marks (0 without full marks): ordered as a double — a correctly
+  // rounded quotient, so equal fractions tie and these small-denominator ones never collide —
+  // and paged by exact integer cross-multiplication.
+  const std::string rate_total = "(CASE WHEN total_weight > 0 THEN total ELSE 0 END)",
+                    rate_weight = "(CASE WHEN total_weight > 0 THEN total_weight ELSE 1 END)";
+  std::string order =
+      key       ? std::string(key) + " DESC, id"
+      : by_rate ? "CAST(" + rate_total + " AS DOUBLE PRECISION) / " + rate_weight + " DESC, id"
+                : "id";
   std::string columns =
       "SELECT id, kind, owner, unit, region, department, town, year, project, framework, "
       "framework_title, digest, total, total_weight, grade, claimed_total, computed_total, "
@@ -75,12 +84,16 @@ void ForEachDocument(Store::Impl& db, const DocumentFilter& f, bool with_result,
       ", version, author, created_at, updated_at, gap FROM documents WHERE 1=1";
   int64_t emitted = 0, offset = f.offset;
   std::string last_id;
-  int64_t last_key = 0;
+  int64_t last_key = 0, last_weight = 1;
   for (bool first = true;; first = false) {
     Args args = base;
     std::string after;
     if (!first) {
-      if (key) {
+      if (by_rate) {
+        after = " AND (" + rate_total + " * ? < ? * " + rate_weight + " OR (" + rate_total +
+                " * ? = ? * " + rate_weight + " AND id > ?))";
+        args.insert(args.end(), {last_weight, last_key, last_weight, last_key, last_id});
+      } else if (key) {
         // A range of the (kind, key DESC, id) index read in order (the former OR of the two
         // cases made SQLite sort every row below the key, per page).
         after = std::string(" AND ") + key + " <= ? AND (" + key + " < ? OR id > ?)";
@@ -99,6 +112,11 @@ void ForEachDocument(Store::Impl& db, const DocumentFilter& f, bool with_result,
     size_t n = page.size();
     for (size_t k = 0; k < n; ++k) {
       last_key = !key ? 0 : key[0] == 't' ? page.total[k] : page.gap[k];
+      if (by_rate) {
+        bool marks = page.total_weight[k] > 0;
+        last_key = marks ? page.total[k] : 0;
+        last_weight = marks ? page.total_weight[k] : 1;
+      }
       Document d = page.At(k);
       last_id = d.id;
       ++emitted;

@@ -117,7 +117,9 @@ struct SaveOutcome {
 
 struct DocumentFilter {  // empty fields match anything
   std::string kind, owner, unit, year, region, department, town, framework, grade;
-  enum class Order { kId, kTotalDesc, kGapDesc } order = Order::kId;
+  // kRateDesc: total ÷ full marks descending (0 without full marks), then id — the ranking of
+  // evaluations on several frameworks; computed per page (no index), exact (integer keyset).
+  enum class Order { kId, kTotalDesc, kGapDesc, kRateDesc } order = Order::kId;
   int64_t limit = 0, offset = 0;  // limit 0 = all
 };
 
@@ -213,7 +215,7 @@ class Store {
                         const std::function<bool(const std::string&, const IndicatorResult&)>& row,
                         Diagnostics& diags);
 
-  // Ranking order (total descending, then id) with each document's latest indicator rows of
+  // Ranking order (total descending, then id; or the filter's kRateDesc) with each document's latest indicator rows of
   // `level` (0 = all, -1 = 一级 and leaves, what a comparison reads; stored order), a page of
   // documents and one indicator query at a time (result_json left empty).
   bool ForEachRanked(
