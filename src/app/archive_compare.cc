@@ -243,7 +243,9 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
         {l.code, l.code + " " + l.name, Rational(l.lost, 100), static_cast<int>(l.documents)});
   sum.group_label = "地区";
   auto groups = db.RatesBy(f, "region", 1, diags);
-  if (groups && groups->size() == cmp.categories.size() && groups->front().group.empty()) {
+  // No region recorded anywhere (one group, named ""): by town instead.
+  if (groups && !groups->empty() &&
+      std::all_of(groups->begin(), groups->end(), [](const auto& g) { return g.group.empty(); })) {
     sum.group_label = "街镇";
     groups = db.RatesBy(f, "town", 1, diags);
   }
