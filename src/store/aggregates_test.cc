@@ -3,10 +3,10 @@
 // names a server (tests/pg_server.sh).
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-#include <cstdlib>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "store/store.h"
