@@ -215,9 +215,9 @@ class Store {
                         const std::function<bool(const std::string&, const IndicatorResult&)>& row,
                         Diagnostics& diags);
 
-  // Ranking order (total descending, then id; or the filter's kRateDesc) with each document's latest indicator rows of
-  // `level` (0 = all, -1 = 一级 and leaves, what a comparison reads; stored order), a page of
-  // documents and one indicator query at a time (result_json left empty).
+  // Ranking order (total descending, then id; or the filter's kRateDesc) with each document's
+  // latest indicator rows of `level` (0 = all, -1 = 一级 and leaves, what a comparison reads;
+  // stored order), a page of documents and one indicator query at a time (result_json empty).
   bool ForEachRanked(
       const DocumentFilter& f, int64_t level,
       const std::function<bool(const Document&, const std::vector<IndicatorResult>&)>& row,
