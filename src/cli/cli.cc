@@ -93,7 +93,8 @@ const std::vector<Command>& Commands() {
       {"compare", "多个评价案例的汇总比较（财政局）",
        "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"
        "  jixiao compare --archive FILE|postgresql://… [--year Y] [--region R] [--department D]\n"
-       "    [--town T] [--framework ID] [--grade G] [-o DIR] …\n"
+       "    [--town T] [--framework ID] [--grade G] [--matrix] [-o DIR] …\n"
+       "    （超过5,000个案例时汇总比较；--matrix 另写逐案例的末级指标矩阵）\n"
        "  "
        "排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；"
        "\n"

@@ -7,6 +7,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -53,6 +54,11 @@ struct Store::Impl {
 
 // " AND <t>kind = ?" … for the filter's set fields (t: a table prefix such as "d."), args appended.
 std::string Where(const DocumentFilter& f, const std::string& t, Args& args);
+
+// Streams matching documents as Store::ForEach does (under the caller's lock; throws
+// Poco::Exception); with_result false leaves result_json empty (not read from the database).
+void ForEachDocument(Store::Impl& db, const DocumentFilter& f, bool with_result,
+                     const std::function<bool(const Document&)>& row);
 
 std::string Text(Poco::Data::RecordSet& rs, size_t col);
 int64_t Int(Poco::Data::RecordSet& rs, size_t col);
