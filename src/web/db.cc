@@ -314,7 +314,8 @@ std::vector<Db::AuditEntry> Db::ObjectAudit(const std::string& kind, const std::
 
 int64_t Db::AddJob(const Job& j) {
   Diagnostics diags;
-  auto id = impl_->store->CreateJob(j.kind, j.owner, "{\"doc\":\"" + j.doc + "\"}", diags);
+  auto id =
+      impl_->store->CreateJob(j.kind, j.owner, "{\"doc\":\"" + j.doc + "\"}", diags, j.worker);
   Check(diags);
   if (!id) throw std::runtime_error("无法建立后台任务");
   return *id;
@@ -340,6 +341,7 @@ std::optional<Job> Db::GetJob(int64_t id) {
   Job out;
   out.id = j->id, out.kind = j->kind, out.owner = j->owner;
   out.state = j->status, out.message = j->error, out.result_name = j->result_ref;
+  out.worker = j->worker;
   out.progress = j->status == "done" ? 100
                  : j->total          ? static_cast<int>(j->done * 100 / j->total)
                                      : 0;
@@ -353,6 +355,59 @@ int Db::FailRunningJobs(const std::string& reason) {
   auto n = impl_->store->FailInterrupted(reason, diags);
   Check(diags);
   return n ? static_cast<int>(*n) : 0;
+}
+
+void Db::Heartbeat(const std::string& worker) {
+  Diagnostics diags;
+  impl_->store->Heartbeat(worker, store::UtcNow(), diags);
+  Check(diags);
+}
+
+std::vector<Job> Db::FailStaleJobs(int64_t stale_seconds, const std::string& reason) {
+  Diagnostics diags;
+  std::vector<Job> out;
+  for (const auto& j : impl_->store->FailStale(store::UtcNow(-stale_seconds), reason, diags)) {
+    Job job;
+    job.id = j.id, job.kind = j.kind, job.owner = j.owner, job.worker = j.worker;
+    job.state = "failed", job.message = reason;
+    out.push_back(job);
+  }
+  Check(diags);
+  return out;
+}
+
+bool Db::FinishJobWithFile(int64_t id, const std::string& name, const std::string& bytes) {
+  Diagnostics diags;
+  bool ok = impl_->store->FinishJobWithFile(id, {name, bytes}, diags);
+  Check(diags);
+  return ok;
+}
+
+std::optional<std::string> Db::JobFileBytes(int64_t id) {
+  Diagnostics diags;
+  auto file = impl_->store->GetJobFile(id, diags);
+  Check(diags);
+  if (!file) return std::nullopt;
+  return std::move(file->bytes);
+}
+
+std::pair<int64_t, int64_t> Db::LoginFailures(const std::string& key) {
+  Diagnostics diags;
+  auto f = impl_->store->GetLoginFailures(key, diags);
+  Check(diags);
+  return f ? std::make_pair(f->failures, f->last) : std::make_pair<int64_t, int64_t>(0, 0);
+}
+
+void Db::RecordLoginFailure(const std::string& key, int64_t now, int64_t window) {
+  Diagnostics diags;
+  impl_->store->RecordLoginFailure(key, now, window, diags);
+  Check(diags);
+}
+
+void Db::ClearLoginFailures(const std::string& key) {
+  Diagnostics diags;
+  impl_->store->ClearLoginFailures(key, diags);
+  Check(diags);
 }
 
 }  // namespace jixiao::web
