@@ -194,6 +194,11 @@ class Store {
   // process died or hung); the jobs so failed (as they were before).
   std::vector<Job> FailStale(const std::string& stale_before, const std::string& reason,
                              Diagnostics& diags);
+  // The distinct workers that have running jobs, and failing every running job of one worker
+  // (its process is known to be gone); the count.
+  std::vector<std::string> RunningWorkers(Diagnostics& diags);
+  std::optional<int64_t> FailWorker(const std::string& worker, const std::string& reason,
+                                    Diagnostics& diags);
   // Finishes a running job with its file kept in the store, in one transaction.
   bool FinishJobWithFile(int64_t id, const JobFile& file, Diagnostics& diags);
   std::optional<JobFile> GetJobFile(int64_t id, Diagnostics& diags);

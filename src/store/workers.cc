@@ -61,6 +61,26 @@ std::vector<Job> Store::FailStale(const std::string& stale_before, const std::st
   })
 }
 
+std::vector<std::string> Store::RunningWorkers(Diagnostics& diags) {
+  std::vector<std::string> out;
+  JX_GUARDED("store.read", "读取任务列表失败", out, {
+    auto rs =
+        impl_->Query("SELECT DISTINCT worker FROM jobs WHERE status = 'running' ORDER BY worker");
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
+    return out;
+  })
+}
+
+std::optional<int64_t> Store::FailWorker(const std::string& worker, const std::string& reason,
+                                         Diagnostics& diags) {
+  JX_GUARDED("store.write", "标记中断任务失败", std::nullopt, {
+    return static_cast<int64_t>(impl_->Exec(
+        "UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE worker = ? AND "
+        "status = 'running'",
+        {reason, UtcNow(), worker}));
+  })
+}
+
 bool Store::FinishJobWithFile(int64_t id, const JobFile& file, Diagnostics& diags){
     JX_GUARDED("store.write", "保存任务结果失败", false,
                {

@@ -58,6 +58,14 @@ TEST_CASE("store 6: only jobs whose heartbeat is stale are failed; a live worker
   CHECK(b->FailStale("2998-01-01T00:00:00Z", "again", d).empty());
   CHECK(b->Heartbeat("worker-b", "2999-01-01T00:00:00Z", d) == 0);
   CHECK(a->GetJob(*jb, d)->status == "failed");
+  // A worker known to be gone: all its running jobs fail at once, the others' stay.
+  auto jc = b->CreateJob("pdf", 2, "{}", d, "worker-b");
+  REQUIRE(jc);
+  CHECK(a->RunningWorkers(d) == std::vector<std::string>{"worker-a", "worker-b"});
+  CHECK(a->FailWorker("worker-b", "服务进程已停止", d) == 1);
+  CHECK(a->GetJob(*jc, d)->status == "failed");
+  CHECK(a->RunningWorkers(d) == std::vector<std::string>{"worker-a"});
+  CHECK(a->GetJob(*ja, d)->status == "running");
   CHECK_FALSE(d.HasErrors());
 }
 

@@ -376,6 +376,20 @@ std::vector<Job> Db::FailStaleJobs(int64_t stale_seconds, const std::string& rea
   return out;
 }
 
+std::vector<std::string> Db::RunningWorkers() {
+  Diagnostics diags;
+  auto out = impl_->store->RunningWorkers(diags);
+  Check(diags);
+  return out;
+}
+
+int Db::FailWorker(const std::string& worker, const std::string& reason) {
+  Diagnostics diags;
+  auto n = impl_->store->FailWorker(worker, reason, diags);
+  Check(diags);
+  return n ? static_cast<int>(*n) : 0;
+}
+
 bool Db::FinishJobWithFile(int64_t id, const std::string& name, const std::string& bytes) {
   Diagnostics diags;
   bool ok = impl_->store->FinishJobWithFile(id, {name, bytes}, diags);

@@ -105,6 +105,8 @@ class Db {
   // Fails the running jobs whose heartbeat is older than `stale_seconds` (their process died or
   // hung) with `reason`; those jobs.
   std::vector<Job> FailStaleJobs(int64_t stale_seconds, const std::string& reason);
+  std::vector<std::string> RunningWorkers();
+  int FailWorker(const std::string& worker, const std::string& reason);
   // Finishes a job with its file kept in the store (any process serves it); false when the job
   // was no longer running.
   bool FinishJobWithFile(int64_t id, const std::string& name, const std::string& bytes);

@@ -258,8 +258,6 @@ int Serve(const ServeOptions& options) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(options.data_dir + "/tmp", ec))
     fs::remove_all(entry.path(), ec);  // scratch folders of an earlier run
-  int failed = db->FailRunningJobs("服务器重启时任务尚未完成，已中止；请重新提交");
-  if (failed) std::fprintf(stderr, "已把 %d 个未完成的后台任务标记为失败\n", failed);
 
   size_t colon = options.listen.rfind(':');
   if (colon == std::string::npos) {
@@ -278,6 +276,9 @@ int Serve(const ServeOptions& options) {
   }
   Server server(options, std::move(db));
   try {
+    // Jobs of processes that are gone are failed now (this host) or once their heartbeat is
+    // stale (any host); the jobs of other live processes on the same store are left running.
+    server.jobs().Start();
     std::unique_ptr<Poco::Net::ServerSocket> socket;
     if (tls) {
       // TLS 1.2 and later, the server's certificate and key (PEM); no client certificates.
@@ -308,6 +309,7 @@ int Serve(const ServeOptions& options) {
     sigwait(&signals, &sig);
     std::printf("正在停止…\n");
     http.stopAll(true);
+    server.jobs().Stop();
   } catch (const Poco::Exception& e) {
     std::fprintf(stderr, "错误：无法在 %s 上监听：%s\n", options.listen.c_str(),
                  e.displayText().c_str());

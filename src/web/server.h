@@ -10,6 +10,7 @@
 #include <string>
 
 #include "web/db.h"
+#include "web/job_keeper.h"
 #include "web/routes.h"
 #include "web/throttle.h"
 
@@ -21,6 +22,8 @@ struct ServeOptions {
   std::string db_url;  // reserved for PostgreSQL (store/); only SQLite in DIR today
   std::string tls_cert, tls_key;
   int idle_seconds = 30 * 60;
+  // A running job whose process has shown no heartbeat for this long is failed by any process.
+  int job_stale_seconds = 60;
 };
 
 int Serve(const ServeOptions& options);
@@ -44,7 +47,8 @@ class Server {
   std::string CaseDir(const std::string& doc_id) const;
   // Serializes app/ calls that write case folders or use the process-wide scratch folder.
   std::mutex& work_mutex() { return work_mu_; }
-  Throttle& throttle() { return throttle_; }
+  Throttle& throttle() { return throttle_; }  // counts in the store, shared by processes
+  JobKeeper& jobs() { return jobs_; }
 
   // Renders templates/web/NAME.mustache inside the layout (navigation for the user's role).
   Response Page(Ctx& ctx, const std::string& name, const std::string& title, Data data,
@@ -64,6 +68,7 @@ class Server {
   std::unique_ptr<Db> db_;
   std::mutex work_mu_;
   Throttle throttle_;
+  JobKeeper jobs_;
   std::map<std::string, std::string> templates_, static_;
 };
 
