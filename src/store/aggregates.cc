@@ -36,7 +36,7 @@ bool Store::ForEachRanked(
         args.push_back(d.id);
       }
       if (level > 0) args.push_back(level);
-      std::string which = level > 0   ? " AND i.level = ?"
+      std::string which = level > 0    ? " AND i.level = ?"
                           : level < 0 ? " AND (i.level = 1 OR i.leaf = 1)"
                                       : "";
       // Typed column extraction (not RecordSet::value, which converts every cell through
@@ -90,22 +90,21 @@ bool Store::ForEachRanked(
 }
 
 std::optional<std::vector<Deduction>> Store::Deductions(const DocumentFilter& f,
-                                                        Diagnostics& diags){JX_GUARDED(
-    "store.read", "统计扣分失败", std::nullopt,
-    {
-      Args args;
-      std::string where = Where(f, "d.", args);
-      auto rs = impl_->Query(
-          std::string("SELECT i.code, i.name, CAST(sum(i.weight - i.score) AS BIGINT), count(*)") +
-              kIndicatorJoin + where +
-              " AND i.leaf = 1 AND i.score < i.weight GROUP BY i.code, i.name "
-              "ORDER BY 3 DESC, i.code{C}, i.name{C}",
-          args);
-      std::vector<Deduction> out;
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        out.push_back({Text(rs, 0), Text(rs, 1), Int(rs, 2), Int(rs, 3)});
-      return out;
-    })}
+                                                        Diagnostics& diags) {
+  JX_GUARDED("store.read", "统计扣分失败", std::nullopt, {
+    Args args;
+    std::string where = Where(f, "d.", args);
+    auto rs = impl_->Query(std::string("SELECT i.code, i.name, CAST(sum(i.weight - i.score) AS BIGINT), count(*)") +
+                               kIndicatorJoin + where +
+                               " AND i.leaf = 1 AND i.score < i.weight GROUP BY i.code, i.name "
+                               "ORDER BY 3 DESC, i.code{C}, i.name{C}",
+                           args);
+    std::vector<Deduction> out;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({Text(rs, 0), Text(rs, 1), Int(rs, 2), Int(rs, 3)});
+    return out;
+  })
+}
 
 std::optional<std::vector<GroupRate>> Store::RatesBy(const DocumentFilter& f,
                                                      const std::string& column, int64_t level,
@@ -118,12 +117,11 @@ std::optional<std::vector<GroupRate>> Store::RatesBy(const DocumentFilter& f,
     Args args;
     std::string where = Where(f, "d.", args);
     args.push_back(level);
-    auto rs = impl_->Query(
-        "SELECT d." + column +
-            ", i.name, CAST(sum(i.score) AS BIGINT), CAST(sum(i.weight) AS BIGINT), count(*)" +
-            kIndicatorJoin + where + " AND i.level = ? GROUP BY d." + column +
-            ", i.name ORDER BY d." + column + "{C}, i.name{C}",
-        args);
+    auto rs = impl_->Query("SELECT d." + column +
+                               ", i.name, CAST(sum(i.score) AS BIGINT), CAST(sum(i.weight) AS BIGINT), count(*)" + kIndicatorJoin +
+                               where + " AND i.level = ? GROUP BY d." + column + ", i.name ORDER BY d." +
+                               column + "{C}, i.name{C}",
+                           args);
     std::vector<GroupRate> out;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
       out.push_back({Text(rs, 0), Text(rs, 1), Int(rs, 2), Int(rs, 3), Int(rs, 4)});
@@ -136,10 +134,9 @@ std::optional<std::vector<YearTotal>> Store::YearTotals(const DocumentFilter& f,
   JX_GUARDED("store.read", "按年度统计失败", std::nullopt, {
     Args args;
     std::string where = Where(f, "", args);
-    auto rs =
-        impl_->Query("SELECT year, count(*), CAST(sum(total) AS BIGINT) FROM documents WHERE 1=1" +
-                         where + " GROUP BY year ORDER BY year{C}",
-                     args);
+    auto rs = impl_->Query("SELECT year, count(*), CAST(sum(total) AS BIGINT) FROM documents WHERE 1=1" + where +
+                               " GROUP BY year ORDER BY year{C}",
+                           args);
     std::vector<YearTotal> out;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
       out.push_back({Text(rs, 0), Int(rs, 1), Int(rs, 2)});
