@@ -35,7 +35,7 @@ def free_port():
 
 
 class Server:
-    def __init__(self, binary, data=None, office="none", db=None):
+    def __init__(self, binary, data=None, office="none", db=None, extra=()):
         self.binary = os.path.abspath(binary)
         # --pg on a test's command line (run under tests/pg_server.sh): the store in PostgreSQL.
         self.db = db or (os.environ.get("JIXIAO_TEST_DB_URL") if "--pg" in sys.argv else None)
@@ -55,7 +55,8 @@ class Server:
         self.port = free_port()
         self.log = open(os.path.join(self.data, "serve.log"), "a")
         self.proc = subprocess.Popen(
-            [self.binary, "serve", "--listen", "127.0.0.1:%d" % self.port, "--data", self.data] + store,
+            [self.binary, "serve", "--listen", "127.0.0.1:%d" % self.port, "--data", self.data] + store +
+            list(extra),
             stdout=self.log, stderr=subprocess.STDOUT,
             env=dict(os.environ, JIXIAO_OFFICE=office) if office else
             {k: v for k, v in os.environ.items() if k != "JIXIAO_OFFICE"})
