@@ -14,7 +14,8 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
 Response BureauExport(Ctx& ctx) {
   const std::string& what = ctx.req.params["what"];
   const Request& r = ctx.req;
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  // compare.xlsx reads every chosen case folder: no case is written meanwhile.
+  auto all_cases = ctx.server.LockAllCases();
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
   const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

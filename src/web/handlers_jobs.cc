@@ -12,6 +12,7 @@
 #include "app/report_files.h"
 #include "core/temp_files.h"
 #include "report/builder.h"
+#include "web/case_snapshot.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -27,17 +28,34 @@ std::string JobFile(Server& server, int64_t id) {
 void RunPdfJob(Server* server, int64_t job, std::string doc_id) {
   Db& db = server->db();
   try {
-    std::lock_guard<std::mutex> lock(server->work_mutex());
+    // The case as it is now, copied under its lock; the layout (tens of seconds) then runs on the
+    // copy without holding up edits of the case.
+    std::string snapshot;
+    {
+      auto lock = server->LockObject(doc_id);
+      auto doc = db.GetDoc(doc_id);
+      if (!doc) {
+        db.UpdateJob(job, "failed", 0, "该评价已不存在", "");
+        return;
+      }
+      server->SyncCase(doc_id, doc->version);
+      snapshot = SnapshotCase(server->CaseDir(doc_id));
+    }
     db.UpdateJob(job, "running", 10, "", "");
+    ScratchFolder scratch(server->options().data_dir);
+    temp::SetScratchDir(scratch.path());
+    std::string case_dir = scratch.path() + "/case", error;
+    if (!RestoreCase(snapshot, case_dir, error)) {
+      db.UpdateJob(job, "failed", 0, error, "");
+      return;
+    }
     Diagnostics diags;
-    auto evaluation = EvaluateCaseDir(server->CaseDir(doc_id), diags);
+    auto evaluation = EvaluateCaseDir(case_dir, diags);
     if (!evaluation) {
       db.UpdateJob(job, "failed", 0, "评价尚不能评分，请先处理核验清单中的错误", "");
       return;
     }
     db.UpdateJob(job, "running", 30, "", "");
-    ScratchFolder scratch(server->options().data_dir);
-    temp::SetScratchDir(scratch.path());
     auto files = RenderReport(*evaluation, {"pdf"}, report::DefaultTemplateDir(), diags,
                               {scratch.path(), true});
     const OutputFile* pdf = nullptr;

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 
 #include "web/db.h"
@@ -45,8 +46,22 @@ class Server {
   Db& db() { return *db_; }
   const ServeOptions& options() const { return options_; }
   std::string CaseDir(const std::string& doc_id) const;
-  // Serializes app/ calls that write case folders or use the process-wide scratch folder.
-  std::mutex& work_mutex() { return work_mu_; }
+  // Work on one document (its case folder, its read-modify-write saves) holds that document's
+  // lock, so different documents are worked on at once. Every holder also shares the all-cases
+  // lock, which the bureau's compare export (reading many case folders) takes alone.
+  struct ObjectLock {
+    std::shared_lock<std::shared_mutex> all;
+    std::unique_lock<std::mutex> one;
+  };
+  ObjectLock LockObject(const std::string& id);
+  std::unique_lock<std::shared_mutex> LockAllCases() {
+    return std::unique_lock<std::shared_mutex>(cases_mu_);
+  }
+  // Under the document's lock: brings DATA/cases/ID to version `version` from the store when this
+  // data folder holds another (another process saved it, or a save here was refused).
+  void SyncCase(const std::string& id, int64_t version);
+  // After a save of version `version` (true) or a refused one (false) of the case folder.
+  void CaseSaved(const std::string& id, int64_t version, bool saved);
   Throttle& throttle() { return throttle_; }  // counts in the store, shared by processes
   JobKeeper& jobs() { return jobs_; }
 
@@ -66,7 +81,9 @@ class Server {
  private:
   ServeOptions options_;
   std::unique_ptr<Db> db_;
-  std::mutex work_mu_;
+  std::shared_mutex cases_mu_;
+  std::mutex locks_mu_;  // guards object_locks_ (one entry per document worked on; never shrinks)
+  std::map<std::string, std::shared_ptr<std::mutex>> object_locks_;
   Throttle throttle_;
   JobKeeper jobs_;
   std::map<std::string, std::string> templates_, static_;
