@@ -22,6 +22,10 @@ namespace jixiao::store {
 bool IsPostgresUrl(const std::string& location);
 // The location as it may be shown: a URL's password replaced by "***".
 std::string Redacted(const std::string& location);
+// Bytes as Base64 text without line breaks (how binary is kept in TEXT columns on both back
+// ends), and back.
+std::string ToBase64(const std::string& bytes);
+std::string FromBase64(const std::string& text);
 // Now as "YYYY-MM-DDTHH:MM:SSZ"; `offset_seconds` added (for expiry times).
 std::string UtcNow(int64_t offset_seconds = 0);
 

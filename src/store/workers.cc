@@ -10,9 +10,6 @@
 
 namespace jixiao::store {
 
-namespace {
-
-// Job files are kept as Base64 text: one TEXT column works the same on both back ends.
 std::string ToBase64(const std::string& bytes) {
   std::ostringstream out;
   Poco::Base64Encoder enc(out);
@@ -29,8 +26,6 @@ std::string FromBase64(const std::string& text) {
   out << dec.rdbuf();
   return out.str();
 }
-
-}  // namespace
 
 std::optional<int64_t> Store::Heartbeat(const std::string& worker, const std::string& now,
                                         Diagnostics& diags){

@@ -1,7 +1,5 @@
 #include "web/case_snapshot.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -13,6 +11,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "store/store.h"
 #include "web/crypto.h"
 
 namespace jixiao::web {
@@ -25,23 +24,6 @@ constexpr char kFormat[] = "jixiao-case";
 std::string ReadBytes(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-std::string Base64(const std::string& bytes) {
-  std::ostringstream out;
-  Poco::Base64Encoder enc(out);
-  enc.rdbuf()->setLineLength(0);
-  enc << bytes;
-  enc.close();
-  return out.str();
-}
-
-std::string Unbase64(const std::string& text) {
-  std::istringstream in(text);
-  Poco::Base64Decoder dec(in);
-  std::ostringstream out;
-  out << dec.rdbuf();
-  return out.str();
 }
 
 // path → bytes; nullopt when `content` is not a case snapshot.
@@ -57,7 +39,7 @@ std::optional<std::map<std::string, std::string>> Files(const std::string& conte
       auto f = files->getObject(static_cast<unsigned>(i));
       std::string path = f->getValue<std::string>("path");
       out[path] = f->has("text") ? f->getValue<std::string>("text")
-                                 : Unbase64(f->getValue<std::string>("base64"));
+                                 : store::FromBase64(f->getValue<std::string>("base64"));
     }
     return out;
   } catch (const Poco::Exception&) {
@@ -179,7 +161,7 @@ std::string SnapshotCase(const std::string& dir) {
     std::string bytes = ReadBytes(fs::path(dir) / paths[i]);
     out += (i ? "," : "") + std::string("{\"path\":") + JsonQuoted(paths[i]) +
            (Textual(bytes) ? ",\"text\":" + JsonQuoted(bytes)
-                           : ",\"base64\":\"" + Base64(bytes) + "\"") +
+                           : ",\"base64\":\"" + store::ToBase64(bytes) + "\"") +
            "}";
   }
   return out + "]}";

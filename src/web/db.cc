@@ -1,10 +1,6 @@
 #include "web/db.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
-
 #include <algorithm>
-#include <sstream>
 #include <stdexcept>
 
 #include "store/store.h"
@@ -38,24 +34,14 @@ void Check(const Diagnostics& diags) {
 
 // A version's payload: the note, a newline, the content in Base64 (binary-safe in both back ends).
 std::string Pack(const std::string& note, const std::string& content) {
-  std::ostringstream out;
-  out << note << '\n';
-  Poco::Base64Encoder enc(out);
-  enc.rdbuf()->setLineLength(0);
-  enc << content;
-  enc.close();
-  return out.str();
+  return note + '\n' + store::ToBase64(content);
 }
 
 void Unpack(const std::string& payload, std::string& note, std::string& content) {
   size_t nl = payload.find('\n');
   note = payload.substr(0, nl);
   if (nl == std::string::npos) return;
-  std::istringstream in(payload.substr(nl + 1));
-  Poco::Base64Decoder dec(in);
-  std::ostringstream out;
-  out << dec.rdbuf();
-  content = out.str();
+  content = store::FromBase64(payload.substr(nl + 1));
 }
 
 User ToUser(const store::User& u) {

@@ -15,16 +15,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 import webtest  # noqa: E402
 
 
-def wait_job(client, job, timeout):
-    end = time.time() + timeout
-    while time.time() < end:
-        j = client.get("/api/v1/jobs/%d" % job).json()
-        if j["state"] != "running":
-            return j
-        time.sleep(0.5)
-    return client.get("/api/v1/jobs/%d" % job).json()
-
-
 def office_of(data):
     """Pids of live processes whose command line names a LibreOffice profile under DATA."""
     found = []
@@ -96,7 +86,7 @@ def main(binary):
                           "job after restart: %s" % j, failures)
             r = ev.api_post("/api/v1/evaluations/%s/pdf" % eid)
             job = r.json()["job"]
-            j = wait_job(ev, job, 240)
+            j = webtest.wait_job(ev, job, 240)
             webtest.check(j["state"] == "done", "PDF job: %s" % j, failures)
             if j["state"] == "done":
                 r = ev.get(j["download"])
@@ -104,7 +94,7 @@ def main(binary):
                               (r.header("Content-Disposition") or "").startswith("attachment"),
                               "PDF download: %d" % r.status, failures)
         else:
-            j = wait_job(ev, job, 60)
+            j = webtest.wait_job(ev, job, 60)
             webtest.check(j["state"] == "failed" and j["message"], "PDF without LibreOffice: %s" % j, failures)
         print("jobs: %d failures" % len(failures))
     finally:

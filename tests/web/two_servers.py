@@ -25,16 +25,6 @@ def moved(client, server):
     return other
 
 
-def wait_job(client, job, timeout):
-    end = time.time() + timeout
-    while time.time() < end:
-        j = client.get("/api/v1/jobs/%d" % job).json()
-        if j["state"] != "running":
-            return j
-        time.sleep(0.3)
-    return client.get("/api/v1/jobs/%d" % job).json()
-
-
 def alive(pid):
     try:
         with open("/proc/%d/stat" % pid) as f:
@@ -61,7 +51,7 @@ def jobs_across(binary, a, b, ev_a, failures):
     ev_b = moved(ev_a, b)
     j = ev_b.get("/api/v1/jobs/%d" % job).json()
     webtest.check(j["state"] == "running", "A's job still running after C started: %s" % j, failures)
-    j = wait_job(ev_b, job, 120)
+    j = webtest.wait_job(ev_b, job, 120)
     webtest.check(j["state"] == "done", "A's job finishes: %s" % j, failures)
     if j["state"] == "done":
         r = ev_b.get(j["download"])
@@ -82,7 +72,7 @@ def jobs_across(binary, a, b, ev_a, failures):
                   "A's office stand-in and its child run: %s" % started, failures)
     a.proc.send_signal(signal.SIGKILL)
     a.proc.wait()
-    j = wait_job(ev_b, job, 30)
+    j = webtest.wait_job(ev_b, job, 30)
     webtest.check(j["state"] == "failed" and "已停止" in j["message"],
                   "B fails the job of the killed A: %s" % j, failures)
     end = time.time() + 10

@@ -179,6 +179,17 @@ def score_json(binary, case_dir):
     return json.loads(out.stdout)
 
 
+def wait_job(client, job, timeout):
+    """The job's state once it is no longer running (or after `timeout` seconds)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        j = client.get("/api/v1/jobs/%d" % job).json()
+        if j["state"] != "running":
+            return j
+        time.sleep(0.3)
+    return client.get("/api/v1/jobs/%d" % job).json()
+
+
 def check(cond, message, failures):
     if not cond:
         failures.append(message)
