@@ -336,13 +336,6 @@ std::optional<Job> Db::GetJob(int64_t id) {
   return out;
 }
 
-int Db::FailRunningJobs(const std::string& reason) {
-  Diagnostics diags;
-  auto n = impl_->store->FailInterrupted(reason, diags);
-  Check(diags);
-  return n ? static_cast<int>(*n) : 0;
-}
-
 void Db::Heartbeat(const std::string& worker) {
   Diagnostics diags;
   impl_->store->Heartbeat(worker, store::UtcNow(), diags);

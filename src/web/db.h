@@ -99,7 +99,6 @@ class Db {
   void UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,
                  const std::string& result_name);
   std::optional<Job> GetJob(int64_t id);
-  int FailRunningJobs(const std::string& reason);
   // Shows that `worker` (this process) is alive: its running jobs' heartbeat becomes now.
   void Heartbeat(const std::string& worker);
   // Fails the running jobs whose heartbeat is older than `stale_seconds` (their process died or

@@ -28,6 +28,7 @@ Response BureauExport(Ctx& ctx) {
           (!r.Field("town").empty() && r.Field("town") != d.town) ||
           (!r.Field("grade").empty() && r.Field("grade") != d.grade))
         continue;
+      ctx.server.SyncCase(d.id, d.version);  // saved by another process: its latest here too
       dirs.push_back(ctx.server.CaseDir(d.id));
     }
     if (dirs.size() < 2) return ctx.server.Error(ctx, 422, "至少需要两项已评分的评价才能比较");

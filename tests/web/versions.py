@@ -97,6 +97,14 @@ def main(binary):
                        fields={"csrf": ev.csrf, "version": 3, "n_" + first: "我输入的文字"})
         check(r.status == 409 and "我输入的文字" in r.text(), "stale save keeps the text: %d" % r.status)
         check(ev.get(base).json()["version"] == 5, "the stale save changed nothing")
+        if pg:
+            # The bureau's compare export on B reads an evaluation B has never served.
+            webtest.create_evaluation(ev, "只在 A 上保存", workbook=workbook)
+            bur = webtest.Client(b)
+            bur.login("bur1")
+            r = bur.get("/bureau/export/compare")
+            check(r.status == 200 and r.body[:2] == b"PK",
+                  "compare export on B over A's evaluations: %d %s" % (r.status, r.text()[:200]))
         # Another evaluator cannot compare or restore it.
         other = webtest.Client(b)
         other.login("eval2")
