@@ -72,6 +72,10 @@ const std::vector<std::vector<std::string>>& Migrations();
 void CopyRows(Store::Impl& db, const std::string& table, const std::string& columns,
               const std::vector<Args>& rows);
 
+// "SELECT <every job column> FROM jobs " and the reader of one such row (accounts.cc).
+extern const char* const kJobColumns;
+Job ReadJob(Poco::Data::RecordSet& rs);
+
 // Tests only: empties a PostgreSQL database's public schema (throws on failure).
 void ResetPostgresForTests(const std::string& url);
 

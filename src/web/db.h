@@ -45,7 +45,7 @@ struct Version {
 
 struct Job {
   int64_t id = 0;
-  std::string doc, kind, state, message, result_name;
+  std::string doc, kind, state, message, result_name, worker;
   int64_t owner = 0;
   int progress = 0;
 };
@@ -95,11 +95,26 @@ class Db {
   // The entries about one document (object "KIND:ID" or "KIND:ID …"), oldest first.
   std::vector<AuditEntry> ObjectAudit(const std::string& kind, const std::string& id);
 
-  int64_t AddJob(const Job& j);
+  int64_t AddJob(const Job& j);  // j.worker: the token of the process that runs it
   void UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,
                  const std::string& result_name);
   std::optional<Job> GetJob(int64_t id);
-  int FailRunningJobs(const std::string& reason);
+  // Shows that `worker` (this process) is alive: its running jobs' heartbeat becomes now.
+  void Heartbeat(const std::string& worker);
+  // Fails the running jobs whose heartbeat is older than `stale_seconds` (their process died or
+  // hung) with `reason`; those jobs.
+  std::vector<Job> FailStaleJobs(int64_t stale_seconds, const std::string& reason);
+  std::vector<std::string> RunningWorkers();
+  int FailWorker(const std::string& worker, const std::string& reason);
+  // Finishes a job with its file kept in the store (any process serves it); false when the job
+  // was no longer running.
+  bool FinishJobWithFile(int64_t id, const std::string& name, const std::string& bytes);
+  std::optional<std::string> JobFileBytes(int64_t id);
+
+  // Login failures per key ("acct:NAME", "addr:ADDRESS"), shared by every process on the store.
+  std::pair<int64_t, int64_t> LoginFailures(const std::string& key);  // failures, last (seconds)
+  void RecordLoginFailure(const std::string& key, int64_t now, int64_t window);
+  void ClearLoginFailures(const std::string& key);
 
  private:
   struct Impl;

@@ -16,6 +16,7 @@
 #include "ingest/framework_loader.h"
 #include "report/builder.h"
 #include "scorecard_io/scorecard_json.h"
+#include "web/case_snapshot.h"
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
@@ -212,7 +213,6 @@ Response EvaluationsCreate(Ctx& ctx) {
   options.dir = ctx.server.CaseDir(doc.id);
   options.framework = framework;
   options.templates_dir = report::DefaultTemplateDir();
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);
@@ -240,7 +240,10 @@ Response EvaluationsCreate(Ctx& ctx) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
   }
-  ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系：" + framework_title + "）");
+  // Each version keeps the whole case folder, so it can be restored and any process can work on it.
+  ctx.server.db().AddDoc(doc, SnapshotCase(options.dir), ctx.user->name,
+                         "新建（指标体系：" + framework_title + "）");
+  ctx.server.CaseSaved(doc.id, 1, true);
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
   if (r.api)
@@ -251,12 +254,10 @@ Response EvaluationsCreate(Ctx& ctx) {
 }
 
 Response EvaluationShow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   return ShowEvaluation(ctx, *ctx.doc, ctx.req.Field("message"), 200);
 }
 
 Response EvaluationSheet(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);  // libxlsxwriter's temporary file
   temp::SetScratchDir(scratch.path());
   Diagnostics diags;
@@ -292,7 +293,6 @@ Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categ
 }
 
 Response EvaluationImport(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
@@ -333,8 +333,11 @@ Response EvaluationImport(Ctx& ctx) {
   std::vector<Db::Category> categories;
   std::optional<Evaluation> evaluation;
   Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
-  if (!ctx.server.db().SaveVersion(scored, expected, upload->bytes, ctx.user->name,
-                                   "导入录入工作簿", categories))
+  bool saved =
+      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
+                                  ctx.user->name, "导入录入工作簿", categories);
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved)
     return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
   std::string after =
       evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
@@ -351,7 +354,6 @@ Response EvaluationImport(Ctx& ctx) {
 }
 
 Response EvaluationExplain(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
   std::optional<std::string> text;
@@ -382,7 +384,6 @@ Response EvaluationDownload(Ctx& ctx) {
   if (type == kTypes.end())
     return ctx.server.Error(
         ctx, 404, "只能直接下载 docx、xlsx、md、html；PDF 请在评价页点“生成 PDF”（后台任务）");
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
   if (!evaluation) return ctx.server.Error(ctx, 422, "评价尚不能评分，请先处理核验清单中的错误");

@@ -3,12 +3,12 @@
 // refused (409) when someone saved first. Every change goes through app/finding_edit.h.
 #include "app/finding_edit.h"
 #include "core/format.h"
+#include "web/case_snapshot.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
 
 Response EvaluationFinding(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   int64_t expected = -1;
   try {
@@ -44,9 +44,11 @@ Response EvaluationFinding(Ctx& ctx) {
   std::string listed;
   for (const auto& d : deductions)
     if (!d.reason.empty()) listed += (listed.empty() ? "" : "；") + d.amount + " " + d.reason;
-  if (!ctx.server.db().SaveVersion(scored, expected, code + "\n" + listed + "\n" + summary,
-                                   ctx.user->name, "修改 " + code + " 的扣分", categories))
-    return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请返回评价页刷新后再修改");
+  bool saved =
+      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
+                                  ctx.user->name, "修改 " + code + " 的扣分", categories);
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved) return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请返回评价页刷新后再修改");
   std::string after =
       scored.total < 0 ? "未评分" : FormatScore(Score{scored.total}) + " " + scored.grade;
   ctx.server.Audit(ctx, "evaluation.finding", "evaluation:" + doc.id + " " + code, "",

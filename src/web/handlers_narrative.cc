@@ -9,6 +9,7 @@
 #include "app/narrative_check.h"
 #include "casefile/scaffold.h"
 #include "report/builder.h"
+#include "web/case_snapshot.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 
@@ -87,13 +88,9 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
 
 }  // namespace
 
-Response NarrativeShow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
-  return Show(ctx, ctx.req.Field("message"), 200, false);
-}
+Response NarrativeShow(Ctx& ctx) { return Show(ctx, ctx.req.Field("message"), 200, false); }
 
 Response NarrativeSave(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   int64_t expected = -1;
   try {
@@ -121,12 +118,8 @@ Response NarrativeSave(Ctx& ctx) {
   }
   if (changed.empty())
     return Redirect("/evaluations/" + doc.id + "/narrative?message=" + UrlEncode("没有改动"));
-  std::string payload;
-  for (const auto& [name, texts] : changed) payload += "## " + name + "\n" + texts.second + "\n";
-  if (!ctx.server.db().SaveVersion(doc, expected, payload, ctx.user->name,
-                                   "修改叙述：" + std::to_string(changed.size()) + " 节"))
-    return Show(ctx, "未保存：该评价刚被他人保存。下面仍是您输入的内容，请刷新对照后再保存。", 409,
-                true);
+  // The sections are written, then the whole case is saved as the new version; when that save
+  // is refused the folder is brought back to the store's version at the next request.
   for (const auto& [name, texts] : changed) {
     std::string target = dir + "/narrative/" + name;
     std::string temp = dir + "/narrative/.jixiao-web-" + RandomHex(8) + ".tmp";
@@ -135,9 +128,18 @@ Response NarrativeSave(Ctx& ctx) {
       out << texts.second;
     }
     fs::rename(temp, target);
+  }
+  bool saved = ctx.server.db().SaveVersion(doc, expected, SnapshotCase(dir), ctx.user->name,
+                                           "修改叙述：" + std::to_string(changed.size()) + " 节");
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved) {
+    ctx.server.SyncCase(doc.id, ctx.server.db().GetDoc(doc.id)->version);
+    return Show(ctx, "未保存：该评价刚被他人保存。下面仍是您输入的内容，请刷新对照后再保存。", 409,
+                true);
+  }
+  for (const auto& [name, texts] : changed)
     ctx.server.Audit(ctx, "evaluation.narrative", "evaluation:" + doc.id + " " + name,
                      texts.first.substr(0, 4000), texts.second.substr(0, 4000));
-  }
   std::string note = "已保存第 " + std::to_string(expected + 1) + " 版（" +
                      std::to_string(changed.size()) + " 节叙述）";
   if (ctx.req.api)

@@ -391,7 +391,6 @@ Response SelfEvalDownload(Ctx& ctx) {
         ctx, 404,
         "可下载的只有：复核表（xlsx）、填好的自评表（form）、自评报告（report）、复核结果（json）");
   static const char kXlsx[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
   if (format != "xlsx") {

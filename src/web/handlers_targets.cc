@@ -221,11 +221,7 @@ Response TargetsUpload(Ctx& ctx) {
   if (format.empty()) return ctx.server.Error(ctx, 422, "只接受 .xlsx 或 .csv 格式的绩效目标表");
   std::string content = Pack(format, upload->bytes);
   Diagnostics diags;
-  std::optional<TargetFile> file;
-  {
-    std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
-    file = LoadVersion(ctx.server, "", content, diags);
-  }
+  std::optional<TargetFile> file = LoadVersion(ctx.server, "", content, diags);
   if (!file) {
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
@@ -262,12 +258,10 @@ Response TargetsUpload(Ctx& ctx) {
 }
 
 Response TargetsShow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200);
 }
 
 Response TargetsFix(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   int64_t expected = 0;
   size_t index = 0;
@@ -305,7 +299,6 @@ Response TargetsFix(Ctx& ctx) {
 }
 
 Response TargetsDownload(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const std::string& format = ctx.req.params["format"];
   if (format != "csv" && format != "xlsx" && format != "docx")
     return ctx.server.Error(ctx, 404, "只能下载 csv、xlsx 或 docx");
@@ -329,7 +322,6 @@ Response TargetsNewSelfEval(Ctx& ctx) {
   std::optional<std::string> xlsx;
   Diagnostics diags;
   {
-    std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
     auto version = ctx.server.db().GetVersion(ctx.doc->id, 0);
     std::string format, bytes;
     if (!version || !Unpack(version->content, format, bytes))

@@ -83,6 +83,8 @@ Response EvaluationExplain(Ctx&);
 Response EvaluationDownload(Ctx&);
 Response EvaluationVersions(Ctx&);
 Response DocRestore(Ctx&);
+Response EvaluationCompare(Ctx&);
+Response EvaluationRestore(Ctx&);
 Response NarrativeShow(Ctx&);
 Response SelfEvalList(Ctx&);
 Response SelfEvalUpload(Ctx&);
