@@ -7,6 +7,7 @@
 #include "core/format.h"
 #include "core/rational.h"
 #include "ingest/json.h"
+#include "web/charts.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -14,6 +15,7 @@ namespace {
 
 struct Category {
   std::string name, rate;
+  Rational value;  // the rate in percent, as recorded
 };
 
 // The 一级 rows of a recorded score --json: name -> 得分率 as printed (two decimals).
@@ -27,11 +29,50 @@ std::vector<Category> Categories(const std::string& scorecard_json) {
         const JsonValue* name = c.Find("name");
         const JsonValue* rate = c.Find("rate");
         auto value = rate ? Rational::Parse(rate->text) : std::nullopt;
-        if (name && value) out.push_back({name->text, FormatPercent(*value)});
+        if (name && value) out.push_back({name->text, FormatPercent(*value), *value});
       }
   } catch (...) {
   }
   return out;
+}
+
+constexpr size_t kChartRows = 30;  // bars drawn; the table below lists every evaluation
+
+// The charts `compare` draws (compare.xlsx: 各案例总分, 一级指标得分率, 绩效等级分布) from the
+// figures this page lists: each ranked evaluation's recorded total and 一级 rates, and the
+// store's grade counts. Each bar links to the evaluation's score tree.
+void SetCharts(Data& data, const std::vector<Doc>& ranked, const std::vector<std::string>& columns,
+               const std::vector<std::pair<std::string, int64_t>>& grades) {
+  std::vector<ChartBar> totals;
+  std::vector<ChartGroup> groups;
+  Rational full(100);
+  for (size_t i = 0; i < ranked.size() && i < kChartRows; ++i) {
+    const Doc& d = ranked[i];
+    std::string label = std::to_string(i + 1) + " " + d.title, href = "/evaluations/" + d.id;
+    Rational total(d.total, 100);
+    if (total > full) full = total;
+    totals.push_back({label, FormatScore(Score{d.total}), total, href});
+    ChartGroup g{label, href, {}};
+    auto cats = Categories(d.scorecard_json);
+    for (const auto& col : columns) {
+      ChartBar bar{col, "", Rational(0), href};
+      for (const auto& c : cats)
+        if (c.name == col) bar.shown = c.rate, bar.value = c.value;
+      g.bars.push_back(bar);
+    }
+    groups.push_back(g);
+  }
+  std::vector<ChartBar> grade_bars;
+  int64_t most = 0;
+  for (const auto& [grade, count] : grades) {
+    grade_bars.push_back({grade, std::to_string(count) + " 项", Rational(count), ""});
+    most = std::max(most, count);
+  }
+  data.set("chart_totals", BarChartSvg("各评价总分", totals, full));
+  data.set("chart_rates", GroupedChartSvg("一级指标得分率", columns, groups, Rational(100)));
+  data.set("chart_grades", BarChartSvg("绩效等级分布", grade_bars, Rational(most)));
+  data.set("chart_cut", ranked.size() > kChartRows);
+  data.set("chart_rows", std::to_string(kChartRows));
 }
 
 }  // namespace
@@ -67,8 +108,13 @@ Response BureauOverview(Ctx& ctx) {
     for (const auto& c : Categories(d.scorecard_json))
       if (std::find(columns.begin(), columns.end(), c.name) == columns.end())
         columns.push_back(c.name);
+  std::vector<std::pair<std::string, int64_t>> grade_counts;
+  if (kind.empty() || kind == "evaluation")
+    grade_counts = ctx.server.db().GradeCounts({ctx.user->region, year, department, town, grade});
   if (r.api) {
-    std::vector<std::string> items, ranking;
+    std::vector<std::string> items, ranking, grade_items;
+    for (const auto& [label, count] : grade_counts)
+      grade_items.push_back("{\"grade\":" + Q(label) + ",\"count\":" + std::to_string(count) + "}");
     for (const auto& d : shown)
       items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
                       ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
@@ -83,7 +129,8 @@ Response BureauOverview(Ctx& ctx) {
                         ",\"total\":" + FormatScoreNumber(Score{ranked[i].total}) +
                         ",\"categories\":" + JsonArray(rates) + "}");
     }
-    return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) + "}");
+    return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) +
+                ",\"grades\":" + JsonArray(grade_items) + "}");
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
@@ -130,6 +177,8 @@ Response BureauOverview(Ctx& ctx) {
   data.set("ranking", ranking);
   data.set("columns", header);
   data.set("has_ranking", !ranked.empty());
+  data.set("has_grades", !grade_counts.empty());
+  SetCharts(data, ranked, columns, grade_counts);
   data.set("years", options(years, year));
   data.set("departments", options(departments, department));
   data.set("towns", options(towns, town));

@@ -243,11 +243,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系：" + framework_title + "）");
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
-  if (r.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/evaluations/" + doc.id) + "}",
-                201);
-  return Redirect("/evaluations/" + doc.id);
+  return CreatedReply(ctx, "evaluations", doc.id);
 }
 
 Response EvaluationShow(Ctx& ctx) {
@@ -297,18 +293,13 @@ Response EvaluationImport(Ctx& ctx) {
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
     return ctx.server.Error(ctx, 422, "请选择填好的录入工作簿（.xlsx）");
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   if (expected != doc.version)
     return ShowEvaluation(ctx, doc,
-                          "未导入：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
-                              " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-                              std::to_string(expected) +
-                              " 版）。请查看下面的最新内容，再重新上传您的工作簿。",
+                          "未导入：" + StaleSentence(doc, "评价", "保存为", expected) +
+                              "请查看下面的最新内容，再重新上传您的工作簿。",
                           409);
   std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
   ScratchFolder scratch(ctx.server.options().data_dir);

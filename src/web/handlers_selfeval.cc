@@ -1,13 +1,13 @@
 // The unit's 自评表: upload form.csv (with budget/summary/project CSVs when it has them) or the
 // form as .xlsx (any layout `jixiao selfeval check FORM.xlsx` reads), or start from the unit's own
 // 绩效目标表 (`selfeval new`); see each row's printed and recomputed score with the 复核 findings,
-// type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field, the
-// input shown again) and watch the score update (each save a version), 提交 the form (a flag kept
-// with a new version, dropped by a later edit, shown to the bureau), download the
-// 复核 workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them.
-// The bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分.
-// Every call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and
-// app/selfeval_form_app.h, as the CLI does.
+// type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field,
+// the input shown again) and watch the score update (each save a version), 提交 the form (a flag
+// kept with a new version, dropped by a later edit, shown to the bureau), download the 复核
+// workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them. The
+// bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分. Every
+// call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h,
+// as the CLI does.
 #include <algorithm>
 #include <fstream>
 
@@ -235,11 +235,7 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
                    how + "：自评分 " +
                        (doc.claimed < 0 ? std::string("未填") : FormatScore(Score{doc.claimed})) +
                        "，复核分 " + FormatScore(Score{doc.computed}));
-  if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/selfevals/" + doc.id) + "}",
-                201);
-  return Redirect("/selfevals/" + doc.id);
+  return CreatedReply(ctx, "selfevals", doc.id);
 }
 
 }  // namespace
@@ -271,17 +267,14 @@ Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("mess
 
 Response SelfEvalEdit(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   if (expected != doc.version)
-    return Show(ctx, doc,
-                "未保存：该自评表已由 " + doc.updated_by + " 于 " + doc.updated_at + " 保存为第 " +
-                    std::to_string(doc.version) + " 版。下面是最新内容，请重新填写后保存。",
-                409);
+    return Show(
+        ctx, doc,
+        "未保存：" + StaleSentence(doc, "自评表", "保存为") + "下面是最新内容，请重新填写后保存。",
+        409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");
@@ -289,7 +282,8 @@ Response SelfEvalEdit(Ctx& ctx) {
   std::vector<std::string> audit;
   const std::string money_unit = RulesOf(l.check.result)->budget.money_unit;
   Typed typed_in;
-  for (const auto& [key, value] : ctx.req.form) typed_in.values[key] = OneLine(value).substr(0, 2000);
+  for (const auto& [key, value] : ctx.req.form)
+    typed_in.values[key] = OneLine(value).substr(0, 2000);
   static const std::pair<const char*, const char*> kFields[] = {
       {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
   for (size_t i = 0; i < l.check.form->rows.size(); ++i) {
@@ -368,15 +362,13 @@ Response SelfEvalSubmit(Ctx& ctx) {
     parts["submitted"] = ctx.user->name;
     std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
     Doc updated = doc;
-    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name,
-                                     "提交"))
+    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name, "提交"))
       return Show(ctx, doc, "未提交：该自评表刚被他人保存，请核对后再提交。", 409);
     note = "已提交（第 " + std::to_string(doc.version + 1) + " 版）：复核分 " +
            FormatScore(Score{doc.computed});
     ctx.server.Audit(ctx, "selfeval.submit", "selfeval:" + doc.id, "", note);
   }
-  if (ctx.req.api)
-    return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");
+  if (ctx.req.api) return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");
   return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
 }
 
@@ -433,9 +425,19 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
 }
 
 Response ReviewList(Ctx& ctx) {
+  // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
+  const std::string want = ctx.req.Field("submitted");  // "yes" 已提交, "no" 未提交, "" all
   std::vector<Doc> forms;
-  for (auto& d : ctx.server.db().Docs("selfeval"))
-    if (CanReach(*ctx.user, d)) forms.push_back(d);
+  std::map<std::string, std::string> submitted_by;
+  for (auto& d : ctx.server.db().Docs("selfeval")) {
+    if (!CanReach(*ctx.user, d)) continue;
+    auto latest = ctx.server.db().GetVersion(d.id, 0);
+    auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
+    bool done = parts.count("submitted") > 0;
+    if ((want == "yes" && !done) || (want == "no" && done)) continue;
+    if (done) submitted_by[d.id] = parts["submitted"] + " " + latest->at;
+    forms.push_back(d);
+  }
   // Largest gap first; forms without a printed 总分 after those with one.
   auto gap_of = [](const Doc& d) {
     return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
@@ -451,19 +453,28 @@ Response ReviewList(Ctx& ctx) {
                     ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
                     ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
                     ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
-                    ",\"findings\":" + std::to_string(d.findings) + "}");
-    list.push_back(Object({{"id", d.id},
-                           {"title", d.title},
-                           {"unit", d.unit},
-                           {"year", d.year},
-                           {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
-                           {"computed", FormatScore(Score{d.computed})},
-                           {"gap", printed ? FormatScore(gap) : ""},
-                           {"findings", std::to_string(d.findings)}}));
+                    ",\"findings\":" + std::to_string(d.findings) +
+                    ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+    Data row = Object({{"id", d.id},
+                       {"title", d.title},
+                       {"unit", d.unit},
+                       {"year", d.year},
+                       {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
+                       {"computed", FormatScore(Score{d.computed})},
+                       {"gap", printed ? FormatScore(gap) : ""},
+                       {"findings", std::to_string(d.findings)},
+                       {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
+                       {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
+    row.set("submitted", submitted_by.count(d.id) > 0);
+    list.push_back(row);
   }
   if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
   Data data;
   data.set("forms", list);
+  data.set("count", std::to_string(forms.size()));
+  data.set("filter_yes", want == "yes");
+  data.set("filter_no", want == "no");
+  data.set("filtered", !want.empty());
   return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 

@@ -254,11 +254,7 @@ Response TargetsUpload(Ctx& ctx) {
   ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
   ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
                    doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
-  if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/targets/" + doc.id) + "}",
-                201);
-  return Redirect("/targets/" + doc.id);
+  return CreatedReply(ctx, "targets", doc.id);
 }
 
 Response TargetsShow(Ctx& ctx) {
@@ -278,10 +274,9 @@ Response TargetsFix(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 issue（问题序号）");
   }
   if (expected != doc.version)
-    return ShowTable(ctx, doc,
-                     "未采纳：该表已由 " + doc.updated_by + " 于 " + doc.updated_at + " 修改为第 " +
-                         std::to_string(doc.version) + " 版。下面是最新内容，请确认后再采纳。",
-                     409);
+    return ShowTable(
+        ctx, doc,
+        "未采纳：" + StaleSentence(doc, "表", "修改为") + "下面是最新内容，请确认后再采纳。", 409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, doc.id, version->content, diags);

@@ -327,6 +327,23 @@ def bureau_flow(f, eid, expected):
             "ranking shows the total")
     for c in expected["categories"]:
         f.check(("%.2f%%" % c["rate"]) in ranking, "一级 %s rate %s in the matrix" % (c["name"], c["rate"]))
+    # compare's charts, drawn on the server as SVG: the same figures as the ranking, escaped,
+    # each bar a link to the evaluation's score tree.
+    f.shot("bureau-charts")
+    totals = f.driver.find_element(By.ID, "chart-totals")
+    f.check(("%.2f分" % expected["total"]) in totals.text or ("%g分" % expected["total"]) in totals.text,
+            "the 总分 chart labels the bar with the total")
+    rates = f.driver.find_element(By.ID, "chart-rates").text
+    for c in expected["categories"]:
+        f.check(("%.2f%%" % c["rate"]) in rates, "一级 chart shows %s %s" % (c["name"], c["rate"]))
+    grades = f.driver.find_element(By.ID, "chart-grades").text
+    f.check(expected["grade"] in grades and "1 项" in grades, "the grade chart counts the evaluation")
+    f.check(not f.driver.find_elements(By.CSS_SELECTOR, "#charts script, #charts [style]"),
+            "no script or style attribute in the charts")
+    bar = f.driver.find_element(By.CSS_SELECTOR, "#chart-totals a[href='/evaluations/%s'] rect" % eid)
+    f.submit(bar)
+    f.check(f.driver.current_url.endswith("/evaluations/" + eid), "a bar drills down to the score tree")
+    f.go("/bureau")
     Select(f.driver.find_element(By.NAME, "town")).select_by_visible_text("马桥镇")
     f.submit(f.driver.find_element(By.CSS_SELECTOR, "form.filters button"))
     f.check("town=" in f.driver.current_url, "filter applied")
@@ -345,6 +362,22 @@ def bureau_flow(f, eid, expected):
     f.shot("bureau-review")
     review = f.driver.find_element(By.ID, "review").text
     f.check("农村公路建设项目" in review and "95分" in review, "the 复核 list shows the unit's form (named by its project) and its printed 总分")
+    # 已提交: the form the unit submitted (selfeval_from_targets_flow) shows so; the filter keeps
+    # only submitted or only unsubmitted forms.
+    submitted_id = getattr(f, "submitted_form", "").rsplit("/", 1)[-1]
+    def review_rows():
+        return {a.get_attribute("href").rsplit("/", 1)[-1]: a.find_element(By.XPATH, "../..").text
+                for a in f.driver.find_elements(By.CSS_SELECTOR, "#review a")}
+    rows = review_rows()
+    f.check(submitted_id and "已提交" in rows.get(submitted_id, ""), "the submitted form shows 已提交")
+    f.check(any("未提交" in t for k, t in rows.items() if k != submitted_id), "other forms show 未提交")
+    for value, keep in (("yes", True), ("no", False)):
+        Select(f.driver.find_element(By.NAME, "submitted")).select_by_value(value)
+        f.submit(f.driver.find_element(By.CSS_SELECTOR, "#review-filter button"))
+        f.shot("bureau-review-" + value)
+        rows = review_rows()
+        f.check((submitted_id in rows) == keep, "filter %s: the submitted form %s" % (value, "kept" if keep else "left out"))
+        f.check(all(("已提交" in t) == keep for t in rows.values()), "filter %s: every row matches" % value)
 
 
 def finding_flow(f, eid):
