@@ -246,6 +246,13 @@ std::vector<std::pair<std::string, int64_t>> Db::GradeCounts(const GradeFilter& 
   return out;
 }
 
+std::pair<int64_t, int64_t> Db::RenameRegion(const std::string& from, const std::string& to) {
+  Diagnostics diags;
+  auto changed = impl_->store->RenameRegion(from, to, diags);
+  Check(diags);
+  return changed ? *changed : std::pair<int64_t, int64_t>{0, 0};
+}
+
 bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
                      const std::string& author, const std::string& note,
                      const std::vector<Category>& categories) {

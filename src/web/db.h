@@ -78,6 +78,8 @@ class Db {
     std::string region, year, department, town, grade;
   };
   std::vector<std::pair<std::string, int64_t>> GradeCounts(const GradeFilter& f);
+  // Renames a region in accounts and documents; the counts of accounts and documents changed.
+  std::pair<int64_t, int64_t> RenameRegion(const std::string& from, const std::string& to);
   // Saves a new version of `doc` (its fields as given, e.g. a new score) when `expected` is the
   // current version; otherwise returns false and leaves the document unchanged (the caller shows
   // who changed it). `categories`: the 一级 results (code, name, weight, score in hundredths).

@@ -26,9 +26,10 @@ Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categ
                 std::optional<Evaluation>* evaluation = nullptr);
 
 // Stores a new 自评表 kept as the .xlsx bytes given (the blank form `selfeval new` makes) for the
-// signed-in unit, and answers as an upload does (redirect, or 201 with its id).
+// signed-in unit, and answers as an upload does (redirect, or 201 with its id). `rules_json`: an
+// uploaded rule set the form is checked by (kept with it), empty for the shipped ones.
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
-                                    const std::string& year);
+                                    const std::string& year, const std::string& rules_json = "");
 
 // A created document: 201 {"id","version":1,"location":"/api/v1/COLLECTION/ID"} for the API,
 // else a redirect to /COLLECTION/ID.

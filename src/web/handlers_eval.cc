@@ -19,6 +19,7 @@
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/uploads.h"
 
 namespace jixiao::web {
 namespace fs = std::filesystem;
@@ -138,10 +139,15 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-Response FrameworksList(Ctx&) {
-  std::vector<std::string> ids;
+Response FrameworksList(Ctx& ctx) {
+  std::vector<std::string> ids, uploaded;
   for (const auto& id : ShippedFrameworkIds()) ids.push_back(Q(id));
-  return Json("{\"frameworks\":" + JsonArray(ids) + "}");
+  for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
+    if (!u.disabled())
+      uploaded.push_back("{\"id\":" + Q(kUploadPrefix + u.doc.id) + ",\"set_id\":" + Q(u.set_id) +
+                         ",\"title\":" + Q(u.doc.title) +
+                         ",\"version\":" + std::to_string(u.doc.version) + "}");
+  return Json("{\"frameworks\":" + JsonArray(ids) + ",\"uploaded\":" + JsonArray(uploaded) + "}");
 }
 
 Response EvaluationsList(Ctx& ctx) {
@@ -177,6 +183,11 @@ Response EvaluationsList(Ctx& ctx) {
     }
     frameworks.push_back(Object({{"id", id}, {"title", title}}));
   }
+  for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
+    if (!u.disabled())
+      frameworks.push_back(Object({{"id", kUploadPrefix + u.doc.id},
+                                   {"title", u.doc.title + "（上传：" + u.set_id + "，第 " +
+                                                 std::to_string(u.doc.version) + " 版）"}}));
   for (const auto& d : ctx.server.db().Docs("targets"))
     if (!ctx.user->region.empty() && d.region == ctx.user->region)
       targets.push_back(Object({{"id", d.id}, {"title", d.title + "（" + d.unit + "）"}}));
@@ -195,7 +206,11 @@ Response EvaluationsCreate(Ctx& ctx) {
   std::string framework = r.Field("framework");
   bool shipped = false;
   for (const auto& id : ShippedFrameworkIds()) shipped = shipped || id == framework;
-  if (!shipped) return ctx.server.Error(ctx, 422, "请从列表中选择一个随附的指标体系");
+  // An uploaded framework (admin, /admin/frameworks): its latest version, unless disabled.
+  std::optional<std::string> uploaded;
+  if (!shipped) uploaded = UploadedJson(ctx.server.db(), "framework", framework);
+  if (!shipped && !uploaded)
+    return ctx.server.Error(ctx, 422, "请从列表中选择一个随附或已上传（未停用）的指标体系");
   Doc doc;
   doc.id = RandomHex(12);
   doc.kind = "evaluation";
@@ -223,6 +238,10 @@ Response EvaluationsCreate(Ctx& ctx) {
     options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
     WriteBytes(options.targets, v->content.substr(nl + 1));
   }
+  if (uploaded) {
+    options.framework = scratch.path() + "/framework.json";
+    WriteBytes(options.framework, *uploaded);
+  }
   temp::SetScratchDir(scratch.path());
   Diagnostics diags;
   std::string summary;
@@ -236,6 +255,9 @@ Response EvaluationsCreate(Ctx& ctx) {
   }
   // The framework as people know it: its title (the id stays in the audit log).
   std::string framework_title = framework;
+  if (uploaded)
+    if (auto d = ctx.server.db().GetDoc(framework.substr(sizeof(kUploadPrefix) - 1)))
+      framework_title = d->title + "（上传，第 " + std::to_string(d->version) + " 版）";
   if (auto file = FindShippedFramework(framework)) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;

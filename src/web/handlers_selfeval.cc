@@ -16,6 +16,7 @@
 #include "app/selfeval_workbook_check.h"
 #include "core/format.h"
 #include "core/temp_files.h"
+#include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/selfeval_page.h"
@@ -38,8 +39,12 @@ struct Loaded {
 };
 
 // The rule set a form was scored by (its result's rules_id), for rescoring and the downloads.
-std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r) {
+// A form made with an uploaded rule set keeps that set's JSON as its part "rules".
+std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r,
+                                     const std::map<std::string, std::string>& parts) {
   Diagnostics diags;
+  if (auto kept = parts.find("rules"); kept != parts.end())
+    if (auto rules = ParseSelfEvalRules("自评规则.json", kept->second, diags)) return rules;
   auto rules = ResolveSelfEvalRules(r.rules_id == "selfeval-hubei" ? "selfeval-hubei" : "", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
   return rules;
@@ -74,8 +79,10 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
   Loaded l;
   l.parts = UnpackParts(content);
   Diagnostics diags;
-  auto rules = ResolveSelfEvalRules("", diags);
-  auto hubei = ResolveSelfEvalRules("selfeval-hubei", diags);
+  auto rules = l.parts.count("rules") ? ParseSelfEvalRules("自评规则.json", l.parts["rules"], diags)
+                                      : ResolveSelfEvalRules("", diags);
+  auto hubei =
+      l.parts.count("rules") ? std::nullopt : ResolveSelfEvalRules("selfeval-hubei", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
   if (l.parts.count("xlsx")) {
     l.check = CheckWorkbook(data_dir, l.parts["xlsx"], *rules, hubei ? &*hubei : nullptr);
@@ -89,7 +96,7 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
     l.check = CheckSelfEvalBytes(in, *rules, hubei ? &*hubei : nullptr);
   }
   if (l.check.form && l.parts.count("edits")) {
-    auto rules_of = RulesOf(l.check.result);
+    auto rules_of = RulesOf(l.check.result, l.parts);
     for (const auto& e : ReadEdits(l.parts["edits"])) {
       std::string why;
       EditSelfEval(*l.check.form, e.row, e.field, e.text, &why, rules_of->budget.money_unit);
@@ -259,8 +266,10 @@ Response SelfEvalUpload(Ctx& ctx) {
 }
 
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
-                                    const std::string& year) {
-  return AddForm(ctx, {{"xlsx", xlsx}}, title, year, "由绩效目标表生成");
+                                    const std::string& year, const std::string& rules_json) {
+  std::vector<std::pair<std::string, std::string>> parts = {{"xlsx", xlsx}};
+  if (!rules_json.empty()) parts.push_back({"rules", rules_json});
+  return AddForm(ctx, parts, title, year, "由绩效目标表生成");
 }
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
@@ -280,7 +289,7 @@ Response SelfEvalEdit(Ctx& ctx) {
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");
   std::string edits = l.parts["edits"];
   std::vector<std::string> audit;
-  const std::string money_unit = RulesOf(l.check.result)->budget.money_unit;
+  const std::string money_unit = RulesOf(l.check.result, l.parts)->budget.money_unit;
   Typed typed_in;
   for (const auto& [key, value] : ctx.req.form)
     typed_in.values[key] = OneLine(value).substr(0, 2000);
@@ -389,7 +398,8 @@ Response SelfEvalDownload(Ctx& ctx) {
   if (format != "xlsx") {
     // `selfeval score`: the filled form (<base>.xlsx) and the 自评报告 (<base>_自评报告.docx).
     Diagnostics diags;
-    auto files = ScoreSelfEvalForm(l.check, *RulesOf(l.check.result), ctx.doc->title, diags);
+    auto files =
+        ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags);
     if (!files) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));

@@ -67,7 +67,19 @@ def main(binary):
             other[role]["job"] = other_job
         import time
         time.sleep(1.0)
-        fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review"}
+        # The admin's catalog: a region and an uploaded framework for the {region} and {upload} routes.
+        r = clients["adm1"].api_post("/api/v1/regions", fields={"name": "测试区域"})
+        assert r.status == 201, (r.status, r.text())
+        region_id = r.json()["id"]
+        import json as _json
+        fw = _json.load(open(os.path.join(webtest.ROOT, "indicators/town-medical-aid-2024.json"), encoding="utf-8"))
+        fw["id"] = "uploaded-medical-aid"
+        r = clients["adm1"].api_post("/api/v1/admin/frameworks", fields={"kind": "framework"},
+                                     files={"file": ("fw.json", _json.dumps(fw, ensure_ascii=False).encode("utf-8"))})
+        assert r.status == 201, (r.status, r.text())
+        upload_id = r.json()["id"].split(":", 1)[1]
+        fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review",
+                "{region}": region_id, "{upload}": upload_id}
 
         def url(route, object_id):
             path = route["path"]
