@@ -31,6 +31,10 @@ Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categ
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
                                     const std::string& year, const std::string& rules_json = "");
 
+// The evaluation page's 问卷调查 section: whether the case has a questionnaire, and the rates of
+// its responses as the report computes them (handlers_survey.cc).
+void SetSurveyData(Server& server, const Doc& doc, Data& data);
+
 // A created document: 201 {"id","version":1,"location":"/api/v1/COLLECTION/ID"} for the API,
 // else a redirect to /COLLECTION/ID.
 Response CreatedReply(const Ctx& ctx, const std::string& collection, const std::string& id);

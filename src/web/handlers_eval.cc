@@ -129,6 +129,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   data.set("validation", validation);
   data.set("has_validation", !checks.items().empty());
   data.set("can_edit", ctx.user->role == "evaluator");
+  SetSurveyData(ctx.server, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
 }
 

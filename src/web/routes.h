@@ -107,5 +107,6 @@ Response RegionRename(Ctx&);
 Response FrameworksAdmin(Ctx&);
 Response FrameworkUpload(Ctx&);
 Response FrameworkDisable(Ctx&);
+Response EvaluationSurvey(Ctx&);  // handlers_survey.cc: questionnaire, answers preview and import
 
 }  // namespace jixiao::web

@@ -13,7 +13,8 @@ std::vector<UploadedSet> UploadedSets(Db& db, const std::string& kind) {
   for (auto& d : db.Docs(kind)) {
     UploadedSet u{d, ""};
     try {
-      if (const JsonValue* id = ParseJson("meta", d.scorecard_json).Find("id")) u.set_id = id->text;
+      JsonValue meta = ParseJson("meta", d.scorecard_json);
+      if (const JsonValue* id = meta.Find("id")) u.set_id = id->text;
     } catch (...) {
     }
     out.push_back(std::move(u));

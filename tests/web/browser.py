@@ -415,6 +415,107 @@ def finding_flow(f, eid):
             "the versions page shows the 扣分 change")
 
 
+def admin_flow(f):
+    """The admin registers and renames a region, uploads a framework (a broken one first: refused
+    at its line and JSON path, nothing stored) and a 自评 rule set; the evaluator then creates an
+    evaluation from the uploaded framework and the unit a 自评表 with the uploaded rules; a
+    disabled framework is no longer offered."""
+    import json
+    f.login("adm1")
+    f.go("/admin/regions")
+    f.shot("admin-regions")
+    form = f.driver.find_element(By.ID, "region-create")
+    form.find_element(By.NAME, "name").send_keys("<b>奉贤区</b>")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.check("已新建区域 <b>奉贤区</b>" in f.text(), "the new region is confirmed, shown as text")
+    rows = f.driver.find_elements(By.CSS_SELECTOR, "#regions tbody tr")
+    row = [r for r in rows if r.text.startswith("<b>奉贤区</b>")]
+    f.check(row, "the region is listed")
+    if row:
+        row[0].find_element(By.NAME, "name").send_keys("奉贤区")
+        f.submit(row[0].find_element(By.CSS_SELECTOR, "button"))
+        f.check("改名为“奉贤区”" in f.text(), "the rename is confirmed")
+        f.check("第 2 版" in f.driver.find_element(By.ID, "regions").text, "a rename is a new version")
+    f.shot("admin-regions-renamed")
+    base = json.load(open(os.path.join(webtest.ROOT, "indicators/town-medical-aid-2024.json"), encoding="utf-8"))
+    folder = tempfile.mkdtemp(prefix="jixiao-admin-")
+    bad = dict(base, id="bad-upload")
+    bad["indicators"] = [dict(base["indicators"][0], weight="abc")] + base["indicators"][1:]
+    good = dict(base, id="uploaded-medical-aid", title="上传的医疗救助指标体系")
+    rules = json.load(open(os.path.join(webtest.ROOT, "indicators/selfeval-national.json"), encoding="utf-8"))
+    rules.update(id="selfeval-uploaded", title="上传的自评规则")
+    paths = {}
+    for name, data in (("坏的指标体系.json", bad), ("指标体系.json", good), ("自评规则.json", rules)):
+        paths[name] = os.path.join(folder, name)
+        with open(paths[name], "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=2)
+
+    def upload(kind, path):
+        f.go("/admin/frameworks")
+        form = f.driver.find_element(By.ID, "framework-upload")
+        Select(form.find_element(By.NAME, "kind")).select_by_value(kind)
+        form.find_element(By.NAME, "file").send_keys(path)
+        f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+
+    f.go("/admin/frameworks")
+    f.shot("admin-frameworks-empty")
+    f.check("还没有上传" in f.text() and "town-medical-aid-2024" in f.text(), "empty state and the shipped list")
+    upload("framework", paths["坏的指标体系.json"])
+    f.shot("admin-framework-refused")
+    f.check("未保存" in f.text() and "坏的指标体系.json:" in f.text() and "$.indicators[0].weight" in f.text(),
+            "a broken framework is refused at its file:line and JSON path")
+    f.go("/admin/frameworks")
+    f.check("还没有上传" in f.text(), "nothing stored after a refused upload")
+    upload("framework", paths["指标体系.json"])
+    f.check("已保存指标体系“上传的医疗救助指标体系”" in f.text(), "a valid framework is stored")
+    upload("selfeval-rules", paths["自评规则.json"])
+    f.shot("admin-frameworks")
+    f.check("已保存自评规则“上传的自评规则”" in f.text(), "a valid rule set is stored")
+    # The evaluator creates an evaluation from it.
+    f.login("eval1")
+    form = f.driver.find_element(By.CSS_SELECTOR, "form[action='/evaluations']")
+    options = [o for o in Select(form.find_element(By.NAME, "framework")).options
+               if o.get_attribute("value").startswith("upload:")]
+    f.check(options and "上传的医疗救助指标体系" in options[0].text, "the uploaded framework is offered")
+    if options:
+        form.find_element(By.NAME, "title").send_keys("用上传的指标体系评价")
+        Select(form.find_element(By.NAME, "framework")).select_by_value(options[0].get_attribute("value"))
+        f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+        f.shot("evaluation-uploaded-framework")
+        f.check(re.search(r"/evaluations/[0-9a-f]{24}$", f.driver.current_url) and "核验清单" in f.text(),
+                "an evaluation made from the uploaded framework opens")
+    # The unit makes a 自评表 with the uploaded rules.
+    f.login("unit1")
+    f.go("/targets")
+    f.submit(f.driver.find_elements(By.CSS_SELECTOR, "table.list a")[0])
+    select = f.driver.find_elements(By.NAME, "rules")
+    f.check(select, "the unit is offered the uploaded rule set")
+    if select:
+        Select(select[0]).select_by_visible_text([o.text for o in Select(select[0]).options if "上传的自评规则" in o.text][0])
+        f.submit(f.driver.find_element(By.XPATH, "//button[text()='由此表生成年终自评表']"))
+        f.shot("selfeval-uploaded-rules")
+        f.check(re.search(r"/selfevals/[0-9a-f]{24}$", f.driver.current_url), "the form made with uploaded rules opens")
+    # Disabled: no longer offered.
+    f.login("adm1")
+    f.go("/admin/frameworks")
+    row = [r for r in f.driver.find_elements(By.CSS_SELECTOR, "#uploaded tbody tr") if "uploaded-medical-aid" in r.text]
+    if row:
+        f.submit(row[0].find_element(By.XPATH, ".//button[text()='停用']"))
+    f.shot("admin-framework-disabled")
+    f.check("已停用“上传的医疗救助指标体系”" in f.text(), "the framework is disabled")
+    f.login("eval1")
+    values = [o.get_attribute("value") for o in
+              Select(f.driver.find_element(By.CSS_SELECTOR, "form[action='/evaluations'] select[name=framework]")).options]
+    f.check(not any(v.startswith("upload:") for v in values), "a disabled framework is no longer offered")
+    f.login("adm1")
+    f.shot("admin-audit")
+    f.check("framework.upload" in f.text() and "region.rename" in f.text() and "framework.disable" in f.text(),
+            "the audit log records the admin's changes")
+    f.no_alert("admin pages")
+    import shutil
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv):
     binary = argv[1]
     shots = argv[argv.index("--shots") + 1] if "--shots" in argv else ""
@@ -430,6 +531,7 @@ def main(argv):
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
         finding_flow(f, eid)
+        admin_flow(f)
         if shots:
             f.login("adm1")
             f.shot("admin")
