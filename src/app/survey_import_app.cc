@@ -223,9 +223,11 @@ SurveyCheck Summarize(const Survey& survey, Diagnostics& diags) {
   SurveyCheck out;
   out.total = stats.total, out.valid = stats.valid;
   for (const auto& q : stats.questions)
-    out.rates.push_back({q.question ? q.question->id + " " + q.question->text : "",
-                         q.question ? q.question->metric : "",
-                         q.rate ? FormatPercent(*q.rate) : "", q.answered});
+    out.rates.push_back(
+        {q.question ? q.question->id + " " + q.question->text : "",
+         q.question ? q.question->metric : "",
+         q.rate && q.question && !q.question->metric.empty() ? FormatPercent(*q.rate) : "",
+         q.answered});
   return out;
 }
 
@@ -233,8 +235,10 @@ SurveyCheck Summarize(const Survey& survey, Diagnostics& diags) {
 void Rename(Diagnostics& diags, const std::string& dir, const std::string& shown) {
   Diagnostics out;
   for (auto d : diags.items()) {
-    if (d.where.file.rfind(dir + "/survey/responses.csv", 0) == 0) d.where.file = shown;
-    else if (d.where.file.rfind(dir + "/", 0) == 0) d.where.file = d.where.file.substr(dir.size() + 1);
+    if (d.where.file.rfind(dir + "/survey/responses.csv", 0) == 0)
+      d.where.file = shown;
+    else if (d.where.file.rfind(dir + "/", 0) == 0)
+      d.where.file = d.where.file.substr(dir.size() + 1);
     out.Add(d.severity, d.code, d.where, d.message);
   }
   diags = out;
@@ -281,7 +285,8 @@ bool ImportQuestionnaire(const std::string& case_dir, const std::string& json,
     const std::string file = temp_dir + "/survey/questionnaire.json";
     ok = LoadQuestionnaire(file, q, found) && !found.HasErrors() && !q.questions.empty();
     if (!found.HasErrors() && q.questions.empty())
-      found.Error("survey.import.questionnaire", {file, 0, 0, ""}, "问卷没有题目：请在 questions 中写题目");
+      found.Error("survey.import.questionnaire", {file, 0, 0, ""},
+                  "问卷没有题目：请在 questions 中写题目");
     Diagnostics shown_diags;
     for (auto d : found.items()) {
       if (d.where.file == file) d.where.file = shown;

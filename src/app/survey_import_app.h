@@ -15,8 +15,8 @@ namespace jixiao {
 
 struct SurveyExportRead {
   bool ok = false;
-  bool uncertain = false;    // some header could not be matched: see mapping_csv
-  std::string mapping_csv;   // survey/问卷星对应.csv for the user to confirm (when uncertain)
+  bool uncertain = false;     // some header could not be matched: see mapping_csv
+  std::string mapping_csv;    // survey/问卷星对应.csv for the user to confirm (when uncertain)
   std::string responses_csv;  // survey/responses.csv (when ok)
   int respondents = 0, valid = 0;
   struct Answered {

@@ -53,8 +53,7 @@ int RunSurveyImport(const Args& args) {
   SurveyExportRead read = ReadSurveyExport(export_file, case_dir, mapping, diags);
   if (read.uncertain) {
     std::string target = survey_dir + "/" + kWjxMappingName;
-    if (!dry_run &&
-        WriteFilesAtomically(survey_dir, {{kWjxMappingName, read.mapping_csv}}, diags))
+    if (!dry_run && WriteFilesAtomically(survey_dir, {{kWjxMappingName, read.mapping_csv}}, diags))
       std::fprintf(stderr,
                    "已写出对应表 %s：请核对“题目”列后运行 jixiao survey import %s %s --mapping "
                    "%s\n",

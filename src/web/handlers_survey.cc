@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "app/survey_import_app.h"
+#include "casefile/case_files.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
@@ -21,13 +22,6 @@ void WriteFile(const std::string& path, const std::string& bytes) {
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-std::string CsvCell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 // The mapping table as typed (fields col_N, head_N, map_N), as the CSV `--mapping` reads.
 std::string MappingFromFields(const Request& r) {
   std::string csv = "列,表头,题目,建议\n";
@@ -36,8 +30,7 @@ std::string MappingFromFields(const Request& r) {
     std::string n = std::to_string(i);
     if (r.Field("col_" + n).empty()) break;
     any = true;
-    csv += CsvCell(r.Field("col_" + n)) + "," + CsvCell(r.Field("head_" + n)) + "," +
-           CsvCell(r.Field("map_" + n)) + ",\n";
+    csv += CsvLine({r.Field("col_" + n), r.Field("head_" + n), r.Field("map_" + n), ""});
   }
   return any ? csv : "";
 }
@@ -49,18 +42,22 @@ Data MappingRows(const std::string& csv) {
   int i = 0;
   while (start != std::string::npos && start + 1 < csv.size()) {
     size_t end = csv.find('\n', start + 1);
-    std::string line = csv.substr(start + 1, end == std::string::npos ? std::string::npos
-                                                                      : end - start - 1);
+    std::string line =
+        csv.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1);
     start = end;
     // 列,表头,题目,建议 — 表头 may be quoted.
     std::vector<std::string> cells(1);
     bool quoted = false;
     for (size_t k = 0; k < line.size(); ++k) {
       char c = line[k];
-      if (quoted && c == '"' && k + 1 < line.size() && line[k + 1] == '"') cells.back() += '"', ++k;
-      else if (c == '"') quoted = !quoted;
-      else if (c == ',' && !quoted) cells.emplace_back();
-      else cells.back() += c;
+      if (quoted && c == '"' && k + 1 < line.size() && line[k + 1] == '"')
+        cells.back() += '"', ++k;
+      else if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        cells.emplace_back();
+      else
+        cells.back() += c;
     }
     cells.resize(4);
     rows.push_back(Object({{"i", std::to_string(i++)},
@@ -76,8 +73,8 @@ std::string CheckJson(const SurveyCheck& c) {
   std::vector<std::string> rates;
   for (const auto& r : c.rates)
     rates.push_back("{\"question\":" + Q(r.question) + ",\"metric\":" + Q(r.metric) +
-                    ",\"answered\":" + std::to_string(r.answered) + ",\"rate\":" +
-                    (r.rate.empty() ? "null" : Q(r.rate)) + "}");
+                    ",\"answered\":" + std::to_string(r.answered) +
+                    ",\"rate\":" + (r.rate.empty() ? "null" : Q(r.rate)) + "}");
   return "\"total\":" + std::to_string(c.total) + ",\"valid\":" + std::to_string(c.valid) +
          ",\"rates\":" + JsonArray(rates);
 }
@@ -157,6 +154,7 @@ Response EvaluationSurvey(Ctx& ctx) {
         // Headers to confirm: the table, filled with what could be matched.
         Data data = Object({{"id", doc.id}, {"version", std::to_string(doc.version)}});
         data.set("mapping", MappingRows(read.mapping_csv));
+        data.set("has_mapping", true);
         data.set("problems", [&] {
           Data list = List();
           for (const auto& p : problems) list.push_back(Object({{"text", p}}));
@@ -184,6 +182,7 @@ Response EvaluationSurvey(Ctx& ctx) {
       if (std::string typed = MappingFromFields(ctx.req); !typed.empty())
         mapping = MappingRows(typed);
       data.set("mapping", mapping);
+      data.set("has_mapping", !mapping.is_empty_list());
       return ctx.server.Page(ctx, "survey_preview", "问卷答卷预览（未导入）", data);
     }
     note = "已导入问卷答卷 " + std::to_string(check->total) + " 份（有效 " +

@@ -171,7 +171,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/admin/frameworks/{upload}/disable", kAdmin, FrameworkDisable, true, O::kNone,
        "停用（disabled=1）或重新启用（disabled=0）上传的一项"},
       {"POST", "/evaluations/{id}/survey", kEvaluator, EvaluationSurvey, true, O::kEvaluation,
-       "问卷：上传题目（questionnaire）或答卷（file：问卷星 .xlsx 或 responses.csv），先预览再导入"},
+       "问卷：上传题目（questionnaire）或答卷（file：问卷星 .xlsx 或 "
+       "responses.csv），先预览再导入"},
       {"POST", "/api/v1/evaluations/{id}/survey", kEvaluator, EvaluationSurvey, true,
        O::kEvaluation, "问卷：questionnaire 或 file、mode（preview|import）、version"},
       {"GET", "/api/v1/regions", kAdmin, RegionsPage, false, O::kNone, "区域列表"},

@@ -415,6 +415,54 @@ def finding_flow(f, eid):
             "the versions page shows the 扣分 change")
 
 
+def survey_flow(f, eid):
+    """Survey answers in the browser: the questionnaire, then a 问卷星 export whose group columns
+    are confirmed in the mapping table, previewed (nothing written) and imported (a new version,
+    scored again): the page total equals `jixiao score --json` of the case, the rates appear."""
+    f.login("eval1")
+    f.go("/evaluations/" + eid)
+    section = f.driver.find_element(By.ID, "survey")
+    f.check("还没有问卷" in section.text, "the survey section says what to do first")
+    survey_dir = os.path.join(webtest.ROOT, "data/cases/maqiao-2024-survey/survey")
+    export = os.path.join(webtest.ROOT, "tests/wjx/maqiao-text.xlsx")
+    form = f.driver.find_element(By.ID, "questionnaire-form")
+    form.find_element(By.NAME, "questionnaire").send_keys(os.path.join(survey_dir, "questionnaire.json"))
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.check("已保存问卷题目" in f.text(), "the questionnaire is saved")
+    form = f.driver.find_element(By.ID, "survey-form")
+    form.find_element(By.NAME, "file").send_keys(export)
+    f.submit(form.find_element(By.XPATH, ".//button[@value='preview']"))
+    f.shot("survey-mapping")
+    problems = f.driver.find_element(By.ID, "survey-problems").text
+    f.check("maqiao-text.xlsx Sheet1!L1" in problems and "居民区" in problems,
+            "an unmatched header is named at its sheet!cell")
+    for row in f.driver.find_elements(By.CSS_SELECTOR, "#survey-mapping tr"):
+        box = row.find_element(By.CSS_SELECTOR, "input[name^='map_']")
+        if not box.get_attribute("value"):
+            box.send_keys("分组:居民区" if "居民区" in row.text else "分组:人员类别")
+    form = f.driver.find_element(By.ID, "survey-form")
+    form.find_element(By.NAME, "file").send_keys(export)
+    f.submit(form.find_element(By.XPATH, ".//button[@value='preview']"))
+    f.shot("survey-preview")
+    f.check(f.driver.find_elements(By.ID, "preview-total") and
+            f.driver.find_element(By.ID, "preview-total").text == "180", "the preview counts 180 answers")
+    responses = os.path.join(f.server.data, "cases", eid, "survey", "responses.csv")
+    f.check(not os.path.exists(responses), "a preview writes nothing")
+    form = f.driver.find_element(By.ID, "survey-form")
+    form.find_element(By.NAME, "file").send_keys(export)
+    f.submit(form.find_element(By.XPATH, ".//button[@value='import']"))
+    f.shot("survey-imported")
+    f.check("已导入问卷答卷 180 份" in f.text(), "the import is confirmed")
+    f.check(os.path.exists(responses), "responses.csv is in the case")
+    expected = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the survey" % (total, expected["total"]))
+    rates = f.driver.find_element(By.ID, "survey-rates").text
+    f.check("政策知晓率" in rates and "%" in rates, "the survey rates are shown")
+    f.no_alert("survey pages")
+
+
 def admin_flow(f):
     """The admin registers and renames a region, uploads a framework (a broken one first: refused
     at its line and JSON path, nothing stored) and a 自评 rule set; the evaluator then creates an
@@ -531,6 +579,7 @@ def main(argv):
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
         finding_flow(f, eid)
+        survey_flow(f, eid)
         admin_flow(f)
         if shots:
             f.login("adm1")
