@@ -165,6 +165,22 @@ def main(binary):
             count += 1
             if r.status != 200 or r.body[:2] != b"PK" or name not in (r.header("Content-Disposition") or ""):
                 failures.append("bureau export %s: %d %s" % (what, r.status, r.header("Content-Disposition")))
+        # 已提交 in the bureau's 复核 list: a submitted form is listed under yes, not under no.
+        r = clients["unit1"].api_post("/api/v1/selfevals/%s/submit" % own["selfeval"])
+        count += 1
+        if r.status != 200:
+            failures.append("submit for the review filter: %d" % r.status)
+        for want, flag in (("yes", True), ("no", False)):
+            items = clients["bur1"].get("/api/v1/bureau/review?submitted=" + want).json()["review"]
+            count += 1
+            ids = [i["id"] for i in items]
+            if (own["selfeval"] in ids) != flag or any(i["submitted"] != flag for i in items):
+                failures.append("review filter submitted=%s: %s" % (want, items))
+        # The grade distribution counts the ranked evaluations.
+        overview = clients["bur1"].get("/api/v1/bureau").json()
+        count += 1
+        if sum(g["count"] for g in overview["grades"]) != len(overview["ranking"]):
+            failures.append("grade counts %s vs %d ranked" % (overview["grades"], len(overview["ranking"])))
         # Logout ends the session: the next API call is 401.
         c = clients["bur2"]
         r = c.api_post("/api/v1/logout")

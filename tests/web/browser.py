@@ -329,6 +329,7 @@ def bureau_flow(f, eid, expected):
         f.check(("%.2f%%" % c["rate"]) in ranking, "一级 %s rate %s in the matrix" % (c["name"], c["rate"]))
     # compare's charts, drawn on the server as SVG: the same figures as the ranking, escaped,
     # each bar a link to the evaluation's score tree.
+    f.driver.execute_script("arguments[0].scrollIntoView()", f.driver.find_element(By.ID, "charts"))
     f.shot("bureau-charts")
     totals = f.driver.find_element(By.ID, "chart-totals")
     f.check(("%.2f分" % expected["total"]) in totals.text or ("%g分" % expected["total"]) in totals.text,
@@ -436,7 +437,7 @@ def survey_flow(f, eid):
     problems = f.driver.find_element(By.ID, "survey-problems").text
     f.check("maqiao-text.xlsx Sheet1!L1" in problems and "居民区" in problems,
             "an unmatched header is named at its sheet!cell")
-    for row in f.driver.find_elements(By.CSS_SELECTOR, "#survey-mapping tr"):
+    for row in f.driver.find_elements(By.CSS_SELECTOR, "#survey-mapping tbody tr"):
         box = row.find_element(By.CSS_SELECTOR, "input[name^='map_']")
         if not box.get_attribute("value"):
             box.send_keys("分组:居民区" if "居民区" in row.text else "分组:人员类别")
@@ -444,6 +445,7 @@ def survey_flow(f, eid):
     form.find_element(By.NAME, "file").send_keys(export)
     f.submit(form.find_element(By.XPATH, ".//button[@value='preview']"))
     f.shot("survey-preview")
+    f.check("%" in f.driver.find_element(By.ID, "preview-rates").text, "the preview shows the rates")
     f.check(f.driver.find_elements(By.ID, "preview-total") and
             f.driver.find_element(By.ID, "preview-total").text == "180", "the preview counts 180 answers")
     responses = os.path.join(f.server.data, "cases", eid, "survey", "responses.csv")
