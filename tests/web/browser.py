@@ -461,7 +461,14 @@ def survey_flow(f, eid):
     f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
             "page total %s vs score --json %s after the survey" % (total, expected["total"]))
     rates = f.driver.find_element(By.ID, "survey-rates").text
-    f.check("政策知晓率" in rates and "%" in rates, "the survey rates are shown")
+    # The same rates as `jixiao survey import` + `jixiao survey` give for this export (its golden).
+    golden = open(os.path.join(webtest.ROOT, "tests/golden/survey-import-wjx-text/expected.out"),
+                  encoding="utf-8").read()
+    cli = re.findall(r"^\| (\S+) \| Q\d .*? \| (\d+\.\d\d%) \|", golden, re.M)
+    f.check(len(cli) == 4, "the golden lists four rates (%d)" % len(cli))
+    for metric, rate in cli:
+        f.check(any(metric in line and line.endswith(rate) for line in rates.splitlines()),
+                "page rate of %s is %s as the CLI computes" % (metric, rate))
     f.no_alert("survey pages")
 
 
