@@ -1,7 +1,10 @@
 // The bureau's view of its region: evaluations and 绩效目标表 filtered by year, department, town,
 // grade and kind; the ranking of scored evaluations and the 一级 得分率 matrix (from each
-// evaluation's recorded score --json), each row linking to its score tree.
+// evaluation's recorded score --json), each row linking to its score tree; compare's charts drawn
+// from the same figures (web/charts.h); and the 自评表 复核 list with each form's 提交 state.
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <set>
 
 #include "core/format.h"
@@ -9,6 +12,7 @@
 #include "ingest/json.h"
 #include "web/charts.h"
 #include "web/handlers.h"
+#include "web/selfeval_parts.h"
 
 namespace jixiao::web {
 namespace {
@@ -186,6 +190,62 @@ Response BureauOverview(Ctx& ctx) {
   data.set("kind_evaluation", kind == "evaluation");
   data.set("kind_targets", kind == "targets");
   return ctx.server.Page(ctx, "bureau", "财政局：" + ctx.user->region, data);
+}
+
+// The 复核 list: the region's 自评表 by the gap between printed and recomputed 总分, with the
+// 提交 state of each latest version and a filter on it.
+Response ReviewList(Ctx& ctx) {
+  // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
+  const std::string want = ctx.req.Field("submitted");  // "yes" 已提交, "no" 未提交, "" all
+  std::vector<Doc> forms;
+  std::map<std::string, std::string> submitted_by;
+  for (auto& d : ctx.server.db().Docs("selfeval")) {
+    if (!CanReach(*ctx.user, d)) continue;
+    auto latest = ctx.server.db().GetVersion(d.id, 0);
+    auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
+    bool done = parts.count("submitted") > 0;
+    if ((want == "yes" && !done) || (want == "no" && done)) continue;
+    if (done) submitted_by[d.id] = parts["submitted"] + " " + latest->at;
+    forms.push_back(d);
+  }
+  // Largest gap first; forms without a printed 总分 after those with one.
+  auto gap_of = [](const Doc& d) {
+    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
+  };
+  std::stable_sort(forms.begin(), forms.end(),
+                   [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
+  std::vector<std::string> items;
+  Data list = List();
+  for (const auto& d : forms) {
+    Score gap{d.claimed - d.computed};
+    bool printed = d.claimed >= 0;
+    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
+                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
+                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
+                    ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
+                    ",\"findings\":" + std::to_string(d.findings) +
+                    ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+    Data row = Object({{"id", d.id},
+                       {"title", d.title},
+                       {"unit", d.unit},
+                       {"year", d.year},
+                       {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
+                       {"computed", FormatScore(Score{d.computed})},
+                       {"gap", printed ? FormatScore(gap) : ""},
+                       {"findings", std::to_string(d.findings)},
+                       {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
+                       {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
+    row.set("submitted", submitted_by.count(d.id) > 0);
+    list.push_back(row);
+  }
+  if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
+  Data data;
+  data.set("forms", list);
+  data.set("count", std::to_string(forms.size()));
+  data.set("filter_yes", want == "yes");
+  data.set("filter_no", want == "no");
+  data.set("filtered", !want.empty());
+  return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 
 }  // namespace jixiao::web

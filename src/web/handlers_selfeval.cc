@@ -4,10 +4,9 @@
 // type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field,
 // the input shown again) and watch the score update (each save a version), 提交 the form (a flag
 // kept with a new version, dropped by a later edit, shown to the bureau), download the 复核
-// workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them. The
-// bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分. Every
-// call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h,
-// as the CLI does.
+// workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them (the
+// bureau's 复核 list of these forms is in handlers_bureau.cc). Every call goes through
+// app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h, as the CLI does.
 #include <algorithm>
 #include <fstream>
 
@@ -432,60 +431,6 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
           Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
   }
   return out;
-}
-
-Response ReviewList(Ctx& ctx) {
-  // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
-  const std::string want = ctx.req.Field("submitted");  // "yes" 已提交, "no" 未提交, "" all
-  std::vector<Doc> forms;
-  std::map<std::string, std::string> submitted_by;
-  for (auto& d : ctx.server.db().Docs("selfeval")) {
-    if (!CanReach(*ctx.user, d)) continue;
-    auto latest = ctx.server.db().GetVersion(d.id, 0);
-    auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
-    bool done = parts.count("submitted") > 0;
-    if ((want == "yes" && !done) || (want == "no" && done)) continue;
-    if (done) submitted_by[d.id] = parts["submitted"] + " " + latest->at;
-    forms.push_back(d);
-  }
-  // Largest gap first; forms without a printed 总分 after those with one.
-  auto gap_of = [](const Doc& d) {
-    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
-  };
-  std::stable_sort(forms.begin(), forms.end(),
-                   [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
-  std::vector<std::string> items;
-  Data list = List();
-  for (const auto& d : forms) {
-    Score gap{d.claimed - d.computed};
-    bool printed = d.claimed >= 0;
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
-                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
-                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
-                    ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
-                    ",\"findings\":" + std::to_string(d.findings) +
-                    ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
-    Data row = Object({{"id", d.id},
-                       {"title", d.title},
-                       {"unit", d.unit},
-                       {"year", d.year},
-                       {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
-                       {"computed", FormatScore(Score{d.computed})},
-                       {"gap", printed ? FormatScore(gap) : ""},
-                       {"findings", std::to_string(d.findings)},
-                       {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
-                       {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
-    row.set("submitted", submitted_by.count(d.id) > 0);
-    list.push_back(row);
-  }
-  if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
-  Data data;
-  data.set("forms", list);
-  data.set("count", std::to_string(forms.size()));
-  data.set("filter_yes", want == "yes");
-  data.set("filter_no", want == "no");
-  data.set("filtered", !want.empty());
-  return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 
 }  // namespace jixiao::web
