@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -268,6 +269,13 @@ class Store {
   std::optional<std::vector<GroupRate>> RatesBy(const DocumentFilter& f, const std::string& column,
                                                 int64_t level, Diagnostics& diags);
   std::optional<std::vector<YearTotal>> YearTotals(const DocumentFilter& f, Diagnostics& diags);
+
+  // Regions (regions.cc). Accounts and documents name their region by text: a rename rewrites
+  // it in users and in documents' latest rows in one transaction (versions keep what they said
+  // when saved). The counts of accounts and documents changed, nullopt on failure.
+  std::optional<std::pair<int64_t, int64_t>> RenameRegion(const std::string& from,
+                                                          const std::string& to,
+                                                          Diagnostics& diags);
 
   // Documents of `kind` whose latest version has no indicator rows and no full marks yet
   // (evaluations moved from the former archive; the full-marks test keeps this check, run at

@@ -204,6 +204,41 @@ std::vector<Doc> Db::Docs(const std::string& kind) {
   return out;
 }
 
+std::vector<std::pair<std::string, int64_t>> Db::GradeCounts(const GradeFilter& g) {
+  Diagnostics diags;
+  store::DocumentFilter f;
+  f.kind = "evaluation", f.region = g.region, f.year = g.year, f.department = g.department;
+  f.town = g.town, f.grade = g.grade;
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& c : impl_->store->GradeCounts(f, diags)) {
+    if (c.grade.empty()) continue;  // not scored yet
+    auto at =
+        std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == c.grade; });
+    if (at == out.end())
+      out.push_back({c.grade, c.count});
+    else
+      at->second += c.count;
+  }
+  Check(diags);
+  // 优 良 中 差 as the reports list them; any other label after, as the store gave it.
+  auto rank = [](const std::string& g) {
+    static const char* kOrder[] = {"优", "良", "中", "差"};
+    for (int i = 0; i < 4; ++i)
+      if (g == kOrder[i]) return i;
+    return 4;
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+  return out;
+}
+
+std::pair<int64_t, int64_t> Db::RenameRegion(const std::string& from, const std::string& to) {
+  Diagnostics diags;
+  auto changed = impl_->store->RenameRegion(from, to, diags);
+  Check(diags);
+  return changed ? *changed : std::pair<int64_t, int64_t>{0, 0};
+}
+
 bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
                      const std::string& author, const std::string& note,
                      const std::vector<Category>& categories) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jixiao::web {
@@ -71,6 +72,14 @@ class Db {
               const std::string& note);
   std::optional<Doc> GetDoc(const std::string& id);
   std::vector<Doc> Docs(const std::string& kind);
+  // Scored evaluations of `region` per grade, counted by the store (filter fields empty = any),
+  // summed over frameworks; grades in the store's order.
+  struct GradeFilter {
+    std::string region, year, department, town, grade;
+  };
+  std::vector<std::pair<std::string, int64_t>> GradeCounts(const GradeFilter& f);
+  // Renames a region in accounts and documents; the counts of accounts and documents changed.
+  std::pair<int64_t, int64_t> RenameRegion(const std::string& from, const std::string& to);
   // Saves a new version of `doc` (its fields as given, e.g. a new score) when `expected` is the
   // current version; otherwise returns false and leaves the document unchanged (the caller shows
   // who changed it). `categories`: the 一级 results (code, name, weight, score in hundredths).

@@ -20,6 +20,7 @@
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/uploads.h"
 
 namespace jixiao::web {
 namespace fs = std::filesystem;
@@ -129,6 +130,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   data.set("validation", validation);
   data.set("has_validation", !checks.items().empty());
   data.set("can_edit", ctx.user->role == "evaluator");
+  SetSurveyData(ctx.server, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
 }
 
@@ -139,10 +141,15 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-Response FrameworksList(Ctx&) {
-  std::vector<std::string> ids;
+Response FrameworksList(Ctx& ctx) {
+  std::vector<std::string> ids, uploaded;
   for (const auto& id : ShippedFrameworkIds()) ids.push_back(Q(id));
-  return Json("{\"frameworks\":" + JsonArray(ids) + "}");
+  for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
+    if (!u.disabled())
+      uploaded.push_back("{\"id\":" + Q(kUploadPrefix + u.doc.id) + ",\"set_id\":" + Q(u.set_id) +
+                         ",\"title\":" + Q(u.doc.title) +
+                         ",\"version\":" + std::to_string(u.doc.version) + "}");
+  return Json("{\"frameworks\":" + JsonArray(ids) + ",\"uploaded\":" + JsonArray(uploaded) + "}");
 }
 
 Response EvaluationsList(Ctx& ctx) {
@@ -178,6 +185,11 @@ Response EvaluationsList(Ctx& ctx) {
     }
     frameworks.push_back(Object({{"id", id}, {"title", title}}));
   }
+  for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
+    if (!u.disabled())
+      frameworks.push_back(Object({{"id", kUploadPrefix + u.doc.id},
+                                   {"title", u.doc.title + "（上传：" + u.set_id + "，第 " +
+                                                 std::to_string(u.doc.version) + " 版）"}}));
   for (const auto& d : ctx.server.db().Docs("targets"))
     if (!ctx.user->region.empty() && d.region == ctx.user->region)
       targets.push_back(Object({{"id", d.id}, {"title", d.title + "（" + d.unit + "）"}}));
@@ -196,7 +208,11 @@ Response EvaluationsCreate(Ctx& ctx) {
   std::string framework = r.Field("framework");
   bool shipped = false;
   for (const auto& id : ShippedFrameworkIds()) shipped = shipped || id == framework;
-  if (!shipped) return ctx.server.Error(ctx, 422, "请从列表中选择一个随附的指标体系");
+  // An uploaded framework (admin, /admin/frameworks): its latest version, unless disabled.
+  std::optional<std::string> uploaded;
+  if (!shipped) uploaded = UploadedJson(ctx.server.db(), "framework", framework);
+  if (!shipped && !uploaded)
+    return ctx.server.Error(ctx, 422, "请从列表中选择一个随附或已上传（未停用）的指标体系");
   Doc doc;
   doc.id = RandomHex(12);
   doc.kind = "evaluation";
@@ -223,6 +239,10 @@ Response EvaluationsCreate(Ctx& ctx) {
     options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
     WriteBytes(options.targets, v->content.substr(nl + 1));
   }
+  if (uploaded) {
+    options.framework = scratch.path() + "/framework.json";
+    WriteBytes(options.framework, *uploaded);
+  }
   temp::SetScratchDir(scratch.path());
   Diagnostics diags;
   std::string summary;
@@ -236,6 +256,9 @@ Response EvaluationsCreate(Ctx& ctx) {
   }
   // The framework as people know it: its title (the id stays in the audit log).
   std::string framework_title = framework;
+  if (uploaded)
+    if (auto d = ctx.server.db().GetDoc(framework.substr(sizeof(kUploadPrefix) - 1)))
+      framework_title = d->title + "（上传，第 " + std::to_string(d->version) + " 版）";
   if (auto file = FindShippedFramework(framework)) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
@@ -246,11 +269,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   ctx.server.CaseSaved(doc.id, 1, true);
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
-  if (r.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/evaluations/" + doc.id) + "}",
-                201);
-  return Redirect("/evaluations/" + doc.id);
+  return CreatedReply(ctx, "evaluations", doc.id);
 }
 
 Response EvaluationShow(Ctx& ctx) {
@@ -297,18 +316,13 @@ Response EvaluationImport(Ctx& ctx) {
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
     return ctx.server.Error(ctx, 422, "请选择填好的录入工作簿（.xlsx）");
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   if (expected != doc.version)
     return ShowEvaluation(ctx, doc,
-                          "未导入：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
-                              " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-                              std::to_string(expected) +
-                              " 版）。请查看下面的最新内容，再重新上传您的工作簿。",
+                          "未导入：" + StaleSentence(doc, "评价", "保存为", expected) +
+                              "请查看下面的最新内容，再重新上传您的工作簿。",
                           409);
   std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
   ScratchFolder scratch(ctx.server.options().data_dir);

@@ -10,20 +10,15 @@ namespace jixiao::web {
 
 Response EvaluationFinding(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   const std::string code = ctx.req.Field("code").substr(0, 50);
   if (code.empty()) return ctx.server.Error(ctx, 422, "请选择要修改扣分的指标");
   if (expected != doc.version)
     return ctx.server.Error(ctx, 409,
-                            "未保存：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
-                                " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-                                std::to_string(expected) +
-                                " 版）。请返回评价页查看最新内容后再修改。",
+                            "未保存：" + StaleSentence(doc, "评价", "保存为", expected) +
+                                "请返回评价页查看最新内容后再修改。",
                             {"您填写的指标：" + code, "摘要用语：" + ctx.req.Field("summary")});
   std::vector<DeductionEdit> deductions;
   for (int i = 0; i < 5; ++i) {

@@ -92,19 +92,14 @@ Response NarrativeShow(Ctx& ctx) { return Show(ctx, ctx.req.Field("message"), 20
 
 Response NarrativeSave(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   std::string dir = ctx.server.CaseDir(doc.id);
   if (expected != doc.version)
     return Show(ctx,
-                "未保存：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at + " 保存为第 " +
-                    std::to_string(doc.version) + " 版（您打开的是第 " + std::to_string(expected) +
-                    " 版）。下面仍是您输入的内容；请对照最新版本（" +
-                    "可在新窗口打开本页查看）后再保存。",
+                "未保存：" + StaleSentence(doc, "评价", "保存为", expected) +
+                    "下面仍是您输入的内容；请对照最新版本（可在新窗口打开本页查看）后再保存。",
                 409, true);
   std::map<std::string, std::pair<std::string, std::string>> changed;  // file -> before, after
   for (const auto& f : NarrativeFiles(dir)) {

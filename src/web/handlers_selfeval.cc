@@ -1,13 +1,12 @@
 // The unit's 自评表: upload form.csv (with budget/summary/project CSVs when it has them) or the
 // form as .xlsx (any layout `jixiao selfeval check FORM.xlsx` reads), or start from the unit's own
 // 绩效目标表 (`selfeval new`); see each row's printed and recomputed score with the 复核 findings,
-// type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field, the
-// input shown again) and watch the score update (each save a version), 提交 the form (a flag kept
-// with a new version, dropped by a later edit, shown to the bureau), download the
-// 复核 workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them.
-// The bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分.
-// Every call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and
-// app/selfeval_form_app.h, as the CLI does.
+// type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field,
+// the input shown again) and watch the score update (each save a version), 提交 the form (a flag
+// kept with a new version, dropped by a later edit, shown to the bureau), download the 复核
+// workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them (the
+// bureau's 复核 list of these forms is in handlers_bureau.cc). Every call goes through
+// app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h, as the CLI does.
 #include <algorithm>
 #include <fstream>
 
@@ -16,6 +15,7 @@
 #include "app/selfeval_workbook_check.h"
 #include "core/format.h"
 #include "core/temp_files.h"
+#include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/selfeval_page.h"
@@ -38,8 +38,12 @@ struct Loaded {
 };
 
 // The rule set a form was scored by (its result's rules_id), for rescoring and the downloads.
-std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r) {
+// A form made with an uploaded rule set keeps that set's JSON as its part "rules".
+std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r,
+                                     const std::map<std::string, std::string>& parts) {
   Diagnostics diags;
+  if (auto kept = parts.find("rules"); kept != parts.end())
+    if (auto rules = ParseSelfEvalRules("自评规则.json", kept->second, diags)) return rules;
   auto rules = ResolveSelfEvalRules(r.rules_id == "selfeval-hubei" ? "selfeval-hubei" : "", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
   return rules;
@@ -74,8 +78,10 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
   Loaded l;
   l.parts = UnpackParts(content);
   Diagnostics diags;
-  auto rules = ResolveSelfEvalRules("", diags);
-  auto hubei = ResolveSelfEvalRules("selfeval-hubei", diags);
+  auto rules = l.parts.count("rules") ? ParseSelfEvalRules("自评规则.json", l.parts["rules"], diags)
+                                      : ResolveSelfEvalRules("", diags);
+  auto hubei =
+      l.parts.count("rules") ? std::nullopt : ResolveSelfEvalRules("selfeval-hubei", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
   if (l.parts.count("xlsx")) {
     l.check = CheckWorkbook(data_dir, l.parts["xlsx"], *rules, hubei ? &*hubei : nullptr);
@@ -89,7 +95,7 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
     l.check = CheckSelfEvalBytes(in, *rules, hubei ? &*hubei : nullptr);
   }
   if (l.check.form && l.parts.count("edits")) {
-    auto rules_of = RulesOf(l.check.result);
+    auto rules_of = RulesOf(l.check.result, l.parts);
     for (const auto& e : ReadEdits(l.parts["edits"])) {
       std::string why;
       EditSelfEval(*l.check.form, e.row, e.field, e.text, &why, rules_of->budget.money_unit);
@@ -235,11 +241,7 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
                    how + "：自评分 " +
                        (doc.claimed < 0 ? std::string("未填") : FormatScore(Score{doc.claimed})) +
                        "，复核分 " + FormatScore(Score{doc.computed}));
-  if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/selfevals/" + doc.id) + "}",
-                201);
-  return Redirect("/selfevals/" + doc.id);
+  return CreatedReply(ctx, "selfevals", doc.id);
 }
 
 }  // namespace
@@ -263,33 +265,33 @@ Response SelfEvalUpload(Ctx& ctx) {
 }
 
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
-                                    const std::string& year) {
-  return AddForm(ctx, {{"xlsx", xlsx}}, title, year, "由绩效目标表生成");
+                                    const std::string& year, const std::string& rules_json) {
+  std::vector<std::pair<std::string, std::string>> parts = {{"xlsx", xlsx}};
+  if (!rules_json.empty()) parts.push_back({"rules", rules_json});
+  return AddForm(ctx, parts, title, year, "由绩效目标表生成");
 }
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 
 Response SelfEvalEdit(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   if (expected != doc.version)
-    return Show(ctx, doc,
-                "未保存：该自评表已由 " + doc.updated_by + " 于 " + doc.updated_at + " 保存为第 " +
-                    std::to_string(doc.version) + " 版。下面是最新内容，请重新填写后保存。",
-                409);
+    return Show(
+        ctx, doc,
+        "未保存：" + StaleSentence(doc, "自评表", "保存为") + "下面是最新内容，请重新填写后保存。",
+        409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");
   std::string edits = l.parts["edits"];
   std::vector<std::string> audit;
-  const std::string money_unit = RulesOf(l.check.result)->budget.money_unit;
+  const std::string money_unit = RulesOf(l.check.result, l.parts)->budget.money_unit;
   Typed typed_in;
-  for (const auto& [key, value] : ctx.req.form) typed_in.values[key] = OneLine(value).substr(0, 2000);
+  for (const auto& [key, value] : ctx.req.form)
+    typed_in.values[key] = OneLine(value).substr(0, 2000);
   static const std::pair<const char*, const char*> kFields[] = {
       {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
   for (size_t i = 0; i < l.check.form->rows.size(); ++i) {
@@ -368,15 +370,13 @@ Response SelfEvalSubmit(Ctx& ctx) {
     parts["submitted"] = ctx.user->name;
     std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
     Doc updated = doc;
-    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name,
-                                     "提交"))
+    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name, "提交"))
       return Show(ctx, doc, "未提交：该自评表刚被他人保存，请核对后再提交。", 409);
     note = "已提交（第 " + std::to_string(doc.version + 1) + " 版）：复核分 " +
            FormatScore(Score{doc.computed});
     ctx.server.Audit(ctx, "selfeval.submit", "selfeval:" + doc.id, "", note);
   }
-  if (ctx.req.api)
-    return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");
+  if (ctx.req.api) return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");
   return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
 }
 
@@ -396,7 +396,8 @@ Response SelfEvalDownload(Ctx& ctx) {
   if (format != "xlsx") {
     // `selfeval score`: the filled form (<base>.xlsx) and the 自评报告 (<base>_自评报告.docx).
     Diagnostics diags;
-    auto files = ScoreSelfEvalForm(l.check, *RulesOf(l.check.result), ctx.doc->title, diags);
+    auto files =
+        ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags);
     if (!files) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
@@ -429,41 +430,6 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
           Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
   }
   return out;
-}
-
-Response ReviewList(Ctx& ctx) {
-  std::vector<Doc> forms;
-  for (auto& d : ctx.server.db().Docs("selfeval"))
-    if (CanReach(*ctx.user, d)) forms.push_back(d);
-  // Largest gap first; forms without a printed 总分 after those with one.
-  auto gap_of = [](const Doc& d) {
-    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
-  };
-  std::stable_sort(forms.begin(), forms.end(),
-                   [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
-  std::vector<std::string> items;
-  Data list = List();
-  for (const auto& d : forms) {
-    Score gap{d.claimed - d.computed};
-    bool printed = d.claimed >= 0;
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
-                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
-                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
-                    ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
-                    ",\"findings\":" + std::to_string(d.findings) + "}");
-    list.push_back(Object({{"id", d.id},
-                           {"title", d.title},
-                           {"unit", d.unit},
-                           {"year", d.year},
-                           {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
-                           {"computed", FormatScore(Score{d.computed})},
-                           {"gap", printed ? FormatScore(gap) : ""},
-                           {"findings", std::to_string(d.findings)}}));
-  }
-  if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
-  Data data;
-  data.set("forms", list);
-  return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 
 }  // namespace jixiao::web

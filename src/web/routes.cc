@@ -166,6 +166,33 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/users", kAdmin, UsersList, false, O::kNone, "账号列表"},
       {"POST", "/api/v1/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
       {"GET", "/api/v1/audit", kAdmin, AuditList, false, O::kNone, "审计日志（最近 200 条）"},
+      // Admin: regions, uploaded frameworks and 自评 rule sets (handlers_admin.cc).
+      {"GET", "/admin/regions", kAdmin, RegionsPage, false, O::kNone,
+       "管理员：区域列表、新建与改名"},
+      {"POST", "/admin/regions", kAdmin, RegionCreate, true, O::kNone, "新建区域（字段 name）"},
+      {"POST", "/admin/regions/{region}/rename", kAdmin, RegionRename, true, O::kNone,
+       "区域改名（字段 name、version），账号与文档随之改名"},
+      {"GET", "/admin/frameworks", kAdmin, FrameworksAdmin, false, O::kNone,
+       "管理员：随附（只读）与上传的指标体系、自评规则"},
+      {"POST", "/admin/frameworks", kAdmin, FrameworkUpload, true, O::kNone,
+       "上传指标体系或自评规则 JSON（字段 kind、file），校验通过才保存"},
+      {"POST", "/admin/frameworks/{upload}/disable", kAdmin, FrameworkDisable, true, O::kNone,
+       "停用（disabled=1）或重新启用（disabled=0）上传的一项"},
+      {"POST", "/evaluations/{id}/survey", kEvaluator, EvaluationSurvey, true, O::kEvaluation,
+       "问卷：上传题目（questionnaire）或答卷（file：问卷星 .xlsx 或 "
+       "responses.csv），先预览再导入"},
+      {"POST", "/api/v1/evaluations/{id}/survey", kEvaluator, EvaluationSurvey, true,
+       O::kEvaluation, "问卷：questionnaire 或 file、mode（preview|import）、version"},
+      {"GET", "/api/v1/regions", kAdmin, RegionsPage, false, O::kNone, "区域列表"},
+      {"POST", "/api/v1/regions", kAdmin, RegionCreate, true, O::kNone, "新建区域：name"},
+      {"POST", "/api/v1/regions/{region}/rename", kAdmin, RegionRename, true, O::kNone,
+       "区域改名：name、version"},
+      {"GET", "/api/v1/admin/frameworks", kAdmin, FrameworksAdmin, false, O::kNone,
+       "随附与上传的指标体系、自评规则"},
+      {"POST", "/api/v1/admin/frameworks", kAdmin, FrameworkUpload, true, O::kNone,
+       "上传：kind（framework|selfeval-rules）、file"},
+      {"POST", "/api/v1/admin/frameworks/{upload}/disable", kAdmin, FrameworkDisable, true,
+       O::kNone, "停用或启用：disabled=1|0"},
   };
   return kRoutes;
 }

@@ -103,5 +103,12 @@ Response AdminPage(Ctx&);
 Response UsersList(Ctx&);
 Response UsersCreate(Ctx&);
 Response AuditList(Ctx&);
+Response RegionsPage(Ctx&);  // handlers_admin.cc: regions, uploaded frameworks and rule sets
+Response RegionCreate(Ctx&);
+Response RegionRename(Ctx&);
+Response FrameworksAdmin(Ctx&);
+Response FrameworkUpload(Ctx&);
+Response FrameworkDisable(Ctx&);
+Response EvaluationSurvey(Ctx&);  // handlers_survey.cc: questionnaire, answers preview and import
 
 }  // namespace jixiao::web
