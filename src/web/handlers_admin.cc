@@ -181,7 +181,6 @@ Response FrameworkUpload(Ctx& ctx) {
   Diagnostics diags;
   std::vector<std::string> problems;
   {
-    std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
     ScratchFolder scratch(ctx.server.options().data_dir);
     std::string path = scratch.path() + "/upload.json";
     {

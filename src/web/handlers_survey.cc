@@ -11,6 +11,7 @@
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
+#include "web/case_snapshot.h"
 #include "web/handlers.h"
 #include "web/uploads.h"
 
@@ -105,7 +106,6 @@ void SetSurveyData(Server& server, const Doc& doc, Data& data) {
 }
 
 Response EvaluationSurvey(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
@@ -192,7 +192,12 @@ Response EvaluationSurvey(Ctx& ctx) {
   std::vector<Db::Category> categories;
   std::optional<Evaluation> evaluation;
   Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
-  if (!ctx.server.db().SaveVersion(scored, doc.version, content, ctx.user->name, note, categories))
+  // The version keeps the whole case folder, as every evaluation save does (case_snapshot.h), so
+  // it can be restored and rebuilt by another process.
+  bool saved = ctx.server.db().SaveVersion(scored, doc.version, SnapshotCase(dir), ctx.user->name,
+                                           note, categories);
+  ctx.server.CaseSaved(doc.id, doc.version + 1, saved);
+  if (!saved)
     return ctx.server.Error(ctx, 409, "该评价刚被他人保存；请刷新后重新上传");
   std::string after =
       evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
