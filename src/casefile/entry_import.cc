@@ -326,9 +326,11 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
   return findings;
 }
 
+}  // namespace
+
 // 经验问题建议 -> experiences, problems, suggestions (in sheet order).
-void ObservationsJson(const XlsxWorkbook& book, const Framework& fw, JsonValue& root,
-                      Diagnostics& diags) {
+void entry::ImportObservations(const XlsxWorkbook& book, const Framework& fw, JsonValue& root,
+                               Diagnostics& diags) {
   SheetReader in(book, entry::kObservations, diags);
   if (!in.present()) return;
   int kind = in.Column("类别"), title = in.Column("标题"), text = in.Column("内容"),
@@ -373,8 +375,6 @@ void ObservationsJson(const XlsxWorkbook& book, const Framework& fw, JsonValue& 
   JsonSet(root, "suggestions", std::move(lists[2]));
 }
 
-}  // namespace
-
 std::string GuideValue(const XlsxWorkbook& book, const std::string& label) {
   const XlsxSheet* guide = book.Find(entry::kGuide);
   if (!guide) return "";
@@ -408,7 +408,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   JsonSet(root, "project", std::move(project));
   JsonSet(root, "metrics", MetricsJson(book, *target.framework, diags));
   JsonSet(root, "findings", FindingsJson(book, *target.framework, diags));
-  ObservationsJson(book, *target.framework, root, diags);
+  entry::ImportObservations(book, *target.framework, root, diags);
   CaseFiles files;
   entry::ImportTables(book, files, diags);
   if (diags.ErrorCount() != errors_before) return false;

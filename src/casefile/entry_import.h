@@ -1,9 +1,9 @@
 // `jixiao import`: a filled data-entry workbook back into case files — case.json's project,
-// metrics, findings and observations (other members kept), and the CSV tables; tables left empty are removed.
-// Contract: every cell problem is an error located as 工作表!单元格; nothing is written unless
-// the whole workbook reads cleanly and the resulting folder loads as a case; the folder is
-// replaced in one rename (case_files.h). Files the workbook does not cover (narrative/, survey/,
-// the framework) are kept.
+// metrics, findings and observations (other members kept), and the CSV tables; tables left empty
+// are removed. Contract: every cell problem is an error located as 工作表!单元格; nothing is
+// written unless the whole workbook reads cleanly and the resulting folder loads as a case; the
+// folder is replaced in one rename (case_files.h). Files the workbook does not cover (narrative/,
+// survey/, the framework) are kept.
 #pragma once
 
 #include <optional>
@@ -34,6 +34,10 @@ std::string GuideValue(const XlsxWorkbook& book, const std::string& label);
 namespace entry {
 // CSV tables from their sheets: file name -> text, or "" when the sheet has no rows.
 void ImportTables(const XlsxWorkbook& book, CaseFiles& files, Diagnostics& diags);
+// The 经验问题建议 sheet into root's experiences, problems and suggestions (replaced whole, in
+// sheet order); the one reader of these lists, also used by app/observations_app.h.
+void ImportObservations(const XlsxWorkbook& book, const Framework& fw, JsonValue& root,
+                        Diagnostics& diags);
 }  // namespace entry
 
 }  // namespace jixiao
