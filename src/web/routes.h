@@ -95,6 +95,9 @@ Response SelfEvalDownload(Ctx&);
 Response ReviewList(Ctx&);
 Response BureauExport(Ctx&);
 Response NarrativeSave(Ctx&);
+Response ObservationsShow(Ctx&);  // 经验、问题与建议 (handlers_observations.cc)
+Response ObservationsSave(Ctx&);
+Response EvaluationDraft(Ctx&);  // 生成初稿: app/draft as a new version
 Response BureauOverview(Ctx&);
 Response JobShow(Ctx&);
 Response JobDownload(Ctx&);
