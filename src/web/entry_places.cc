@@ -64,6 +64,18 @@ std::string EntryPlace(const Location& where) {
       return "“评价结论”页 " + code;
     }
     if (p.rfind("$.deductions", 0) == 0) return "“扣分明细”页";
+    if (p.rfind("$.narrative", 0) == 0) {
+      if (p.rfind("$.narrative.", 0) == 0)
+        for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
+          if (!heading.empty() && p == "$.narrative." + key) return "“填写叙述”页“" + heading + "”";
+      return "“填写叙述”页";
+    }
+    static const std::pair<const char*, const char*> kObservationLists[] = {
+        {"$.experiences", "主要经验及做法"},
+        {"$.problems", "存在问题"},
+        {"$.suggestions", "相关建议"}};
+    for (const auto& [list, heading] : kObservationLists)
+      if (p.rfind(list, 0) == 0) return std::string("“经验、问题与建议”页“") + heading + "”";
     return "“项目信息”页";
   }
   for (const auto& [name, sheet] : Sheets())
@@ -83,6 +95,16 @@ std::string EntryMessage(const std::string& message) {
   m = DropKeys(m);
   ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
   ReplaceAll(m, "metrics.", "“指标数据”页 ");
+  // report.todo: where to write an empty section, said as the page the place column names.
+  ReplaceAll(m, "请在 case.json 的这一项中撰写", "请在该页撰写（或点“生成初稿”）");
+  ReplaceAll(m, "请在叙述或 case.json 中写明", "请在“填写叙述”页或“经验、问题与建议”页写明");
+  if (m.find("并在 case.json 的这一项登记") != std::string::npos) {
+    for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
+      if (!heading.empty())
+        ReplaceAll(m, "请撰写 narrative/" + key + ".md 并在 case.json 的这一项登记",
+                   "请在“填写叙述”页撰写“" + heading + "”一节（或点“生成初稿”）");
+    ReplaceAll(m, "并在 case.json 的这一项登记", "");
+  }
   // Narrative files by the section headings the narrative page shows.
   if (m.find("narrative/") != std::string::npos)
     for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "casefile/scaffold.h"
+#include "report/builder.h"
 #include "web/crypto.h"
 #include "web/db.h"
 #include "web/entry_places.h"
@@ -182,6 +184,31 @@ TEST_CASE("the evaluator's validation list names workbook sheets and plain label
   CHECK(EntryMessage(
             "只有表头，待填写资金来源（示例行见 README.md）；本项目没有这类数据时删去该文件") ==
         "待填写资金来源；本项目没有这类数据时可不填");
+}
+
+TEST_CASE("report.todo names the narrative or the observations page, never case.json") {
+  CHECK(EntryPlace({"case.json", 0, 0, "$.problems"}) == "“经验、问题与建议”页“存在问题”");
+  CHECK(EntryPlace({"case.json", 0, 0, "$.suggestions"}) == "“经验、问题与建议”页“相关建议”");
+  CHECK(EntryPlace({"case.json", 0, 0, "$.experiences"}) == "“经验、问题与建议”页“主要经验及做法”");
+  CHECK(EntryPlace({"case.json", 0, 0, "$.narrative"}) == "“填写叙述”页");
+  std::string key, heading;
+  for (const auto& [k, h] : jixiao::NarrativeSections(jixiao::report::DefaultTemplateDir()))
+    if (!h.empty() && key.empty()) key = k, heading = h;
+  REQUIRE(!key.empty());
+  CHECK(EntryPlace({"case.json", 0, 0, "$.narrative." + key}) == "“填写叙述”页“" + heading + "”");
+  std::string lists = EntryMessage(
+      "报告“存在问题”一节没有内容，已印出【待补充：存在问题】：请在 case.json "
+      "的这一项中撰写；定稿（report --final）前须补齐");
+  CHECK(lists.find("case.json") == std::string::npos);
+  CHECK(lists.find("请在该页撰写") != std::string::npos);
+  std::string section =
+      EntryMessage("报告“X”一节没有内容：请撰写 narrative/" + key +
+                   ".md 并在 case.json 的这一项登记；定稿（report --final）前须补齐");
+  CHECK(section.find("case.json") == std::string::npos);
+  CHECK(section.find(".md") == std::string::npos);
+  CHECK(section.find("请在“填写叙述”页撰写“" + heading + "”一节") != std::string::npos);
+  CHECK(EntryMessage("请在叙述或 case.json 中写明后删去该标记").find("case.json") ==
+        std::string::npos);
 }
 
 TEST_CASE("an explanation names workbook places and rule kinds in Chinese") {

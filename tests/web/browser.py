@@ -4,6 +4,7 @@ the unit, evaluator and bureau flows end to end, clicking as a person would, and
 pages show against `jixiao score --json` of the same case folder. On failure, screenshots go to
 $JIXIAO_SCREENSHOTS (default: build/web-screenshots). With --shots DIR, saves a screenshot of every
 page visited (for reviewing the pages). Usage: browser.py JIXIAO [--shots DIR]"""
+import json
 import os
 import re
 import sys
@@ -416,6 +417,73 @@ def finding_flow(f, eid):
             "the versions page shows the 扣分 change")
 
 
+def observations_flow(f, eid):
+    """Issue 21/22: 经验、问题与建议 in the browser. Emptied, then 生成初稿 drafts 存在问题/建议
+    from the indicators that lost points (as `jixiao draft`); a bad code is refused at its row with
+    the typed text kept; a stale save is 409 with the text kept; a second 生成初稿 overwrites nothing."""
+    case_json = os.path.join(f.server.data, "cases", eid, "case.json")
+    f.login("eval1")
+    f.go("/evaluations/" + eid)
+    f.submit(f.driver.find_element(By.PARTIAL_LINK_TEXT, "经验、问题与建议"))
+    f.check(f.driver.current_url.endswith("/observations"), "the evaluation page links the observations page")
+    before = json.load(open(case_json, encoding="utf-8"))
+    titles = [f.driver.find_element(By.NAME, "problems_title_%d" % i).get_attribute("value")
+              for i in range(len(before["problems"]))]
+    f.check(titles == [p["title"] for p in before["problems"]], "the case's problems are in the form")
+    for kind in ("problems", "suggestions"):
+        for i in range(len(before[kind])):
+            for field in ("title", "text", "codes"):
+                f.driver.find_element(By.NAME, "%s_%s_%d" % (kind, field, i)).clear()
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#observations-form button[type=submit]"))
+    f.check("问题 0 条" in f.text() and "建议 0 条" in f.text(), "emptied rows are deleted and saved")
+    emptied = json.load(open(case_json, encoding="utf-8"))
+    f.check(emptied["problems"] == [] and emptied["experiences"] == before["experiences"],
+            "problems emptied, experiences kept")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#draft-form button"))
+    f.shot("observations-drafted")
+    drafted = json.load(open(case_json, encoding="utf-8"))
+    score = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
+    lost = {i["code"] for i in score["indicators"] if i["score"] < i["weight"]}
+    f.check(lost and drafted["problems"] and all(p["indicators"][0] in lost for p in drafted["problems"]),
+            "drafted problems name indicators that lost points (%s)" % sorted(lost))
+    f.check("存在问题：写入" in f.text() and "case.json" not in f.text(), "the page says what was drafted, no file names")
+    f.check(drafted["problems"] and f.driver.find_element(By.NAME, "problems_title_0").get_attribute("value")
+            == drafted["problems"][0]["title"], "the drafted problem is in the form")
+    # A hostile title and an unknown code: refused at the row, typed text kept, nothing written.
+    f.driver.find_element(By.NAME, "problems_title_0").clear()
+    f.driver.find_element(By.NAME, "problems_title_0").send_keys("<img src=x onerror=alert(1)>台账")
+    f.driver.find_element(By.NAME, "problems_codes_0").clear()
+    f.driver.find_element(By.NAME, "problems_codes_0").send_keys("ZZ9")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#observations-form button[type=submit]"))
+    f.check("“ZZ9”不是指标体系中的指标编码" in f.text(), "an unknown code is named")
+    f.check(f.driver.find_element(By.NAME, "problems_title_0").get_attribute("value") == "<img src=x onerror=alert(1)>台账",
+            "the typed title is kept after the refusal")
+    f.check(json.load(open(case_json, encoding="utf-8")) == drafted, "a refused save writes nothing")
+    f.no_alert("observations page with a hostile title")
+    f.driver.find_element(By.NAME, "problems_codes_0").clear()
+    # Stale: the form claims an older version.
+    f.driver.execute_script("document.querySelector('#observations-form input[name=version]').value = '1'")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#observations-form button[type=submit]"))
+    f.check("未保存" in f.text() and f.driver.find_element(By.NAME, "problems_title_0").get_attribute("value")
+            == "<img src=x onerror=alert(1)>台账", "a stale save is refused with the typed text kept")
+    f.go("/evaluations/%s/observations" % eid)
+    f.driver.find_element(By.NAME, "problems_title_0").clear()
+    f.driver.find_element(By.NAME, "problems_title_0").send_keys("<img src=x onerror=alert(1)>台账")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#observations-form button[type=submit]"))
+    f.check("已保存第" in f.text(), "the corrected rows are saved")
+    f.no_alert("observations page after saving a hostile title")
+    f.check(json.load(open(case_json, encoding="utf-8"))["problems"][0]["title"] == "<img src=x onerror=alert(1)>台账",
+            "the title is saved as typed")
+    # 生成初稿 again (from the narrative page): the evaluator's problem is not overwritten.
+    f.go("/evaluations/%s/narrative" % eid)
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#draft-form button"))
+    f.check(f.driver.current_url.split("?")[0].endswith("/narrative"), "drafting from the narrative page returns there")
+    f.check(json.load(open(case_json, encoding="utf-8"))["problems"][0]["title"] == "<img src=x onerror=alert(1)>台账",
+            "a second draft keeps the evaluator's problem")
+    f.go("/evaluations/%s/versions" % eid)
+    f.check("修改经验、问题与建议" in f.text() and "生成初稿" in f.text(), "the versions page shows both saves")
+
+
 def survey_flow(f, eid):
     """Survey answers in the browser: the questionnaire, then a 问卷星 export whose group columns
     are confirmed in the mapping table, previewed (nothing written) and imported (a new version,
@@ -588,6 +656,7 @@ def main(argv):
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
         finding_flow(f, eid)
+        observations_flow(f, eid)
         survey_flow(f, eid)
         admin_flow(f)
         if shots:
