@@ -104,9 +104,10 @@ Response Show(Ctx& ctx, const ObservationLists& lists, const std::string& messag
                          {"title_name", FieldName(l.key, "title", i)},
                          {"text_name", FieldName(l.key, "text", i)},
                          {"codes_name", FieldName(l.key, "codes", i)},
-                         {"title", e.title},
-                         {"text", e.text},
-                         {"codes", e.indicators}});
+                         // Names no outer context has: an empty value falls through to it.
+                         {"item_title", e.title},
+                         {"item_text", e.text},
+                         {"item_codes", e.indicators}});
       Data row_notes = List();
       for (const auto& n : notes[std::string(l.key) + "_" + std::to_string(i)])
         row_notes.push_back(Object({{"message", n}}));

@@ -433,7 +433,9 @@ def observations_flow(f, eid):
     for kind in ("problems", "suggestions"):
         for i in range(len(before[kind])):
             for field in ("title", "text", "codes"):
-                f.driver.find_element(By.NAME, "%s_%s_%d" % (kind, field, i)).clear()
+                el = f.driver.find_element(By.NAME, "%s_%s_%d" % (kind, field, i))
+                el.clear()
+                f.check(el.get_attribute("value") == "", "%s_%s_%d cleared" % (kind, field, i))
     f.submit(f.driver.find_element(By.CSS_SELECTOR, "#observations-form button[type=submit]"))
     f.check("问题 0 条" in f.text() and "建议 0 条" in f.text(), "emptied rows are deleted and saved")
     emptied = json.load(open(case_json, encoding="utf-8"))
@@ -444,7 +446,7 @@ def observations_flow(f, eid):
     drafted = json.load(open(case_json, encoding="utf-8"))
     score = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
     lost = {i["code"] for i in score["indicators"] if i["score"] < i["weight"]}
-    f.check(lost and drafted["problems"] and all(p["indicators"][0] in lost for p in drafted["problems"]),
+    f.check(lost and drafted["problems"] and all(p.get("indicators", [""])[0] in lost for p in drafted["problems"]),
             "drafted problems name indicators that lost points (%s)" % sorted(lost))
     f.check("存在问题：写入" in f.text() and "case.json" not in f.text(), "the page says what was drafted, no file names")
     f.check(drafted["problems"] and f.driver.find_element(By.NAME, "problems_title_0").get_attribute("value")
