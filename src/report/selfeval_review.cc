@@ -66,9 +66,10 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
   book.title = "复核汇总";
   doc::Sheet s;
   s.name = "复核汇总";
-  std::vector<std::string> head = {
-      "序号",     "单位",     "项目名称", "自评表", "打印总分", "计算总分", "差额（打印−计算）",
-      "复核意见（条）", "打印等级", "计算等级", "错误",     "警告",   "提示"};
+  std::vector<std::string> head = {"序号", "单位", "项目名称", "自评表", "打印总分", "计算总分"};
+  for (const char* h :
+       {"差额（打印−计算）", "复核意见（条）", "打印等级", "计算等级", "错误", "警告", "提示"})
+    head.push_back(h);
   for (const auto& c : ReviewClasses()) head.push_back(c);
   for (size_t c = 0; c < head.size(); ++c)
     s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
@@ -107,8 +108,7 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
     else
       s.Text(row, 4, "未填总分", CellStyle::kCenter);
     if (r.computed_total) s.Number(row, 5, points(fig.computed), CellStyle::kScore);
-    if (fig.printed() && r.computed_total)
-      s.Number(row, 6, points(fig.gap()), CellStyle::kScore);
+    if (fig.printed() && r.computed_total) s.Number(row, 6, points(fig.gap()), CellStyle::kScore);
     s.Number(row, 7, static_cast<double>(fig.findings), CellStyle::kInteger);
     s.Text(row, 8, r.claimed_grade, CellStyle::kCenter);
     s.Text(row, 9, r.computed_grade, CellStyle::kCenter);
