@@ -10,6 +10,7 @@ import os
 import re
 import sys
 
+import docx
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -95,10 +96,20 @@ def main(binary):
             for path in ("/selfevals/%s" % form, "/api/v1/selfevals/%s" % form,
                          "/selfevals/%s/download/json" % form):
                 check(not PATH_RE.search(bureau.get(path).text()), "no server path in %s" % path)
-            r = bureau.get("/selfevals/%s/download/xlsx" % form)
-            inner = openpyxl.load_workbook(io.BytesIO(r.body))
-            cells = " ".join(shown(c.value) for s in inner for row in s.iter_rows() for c in row)
-            check(not PATH_RE.search(cells), "no server path in the 复核 workbook of %s" % form)
+            for what in ("xlsx", "form"):
+                r = bureau.get("/selfevals/%s/download/%s" % (form, what))
+                if r.status != 200:  # the filled form needs a readable budget block
+                    check(not PATH_RE.search(r.text()), "no server path in %s refusal" % what)
+                    continue
+                inner = openpyxl.load_workbook(io.BytesIO(r.body))
+                cells = " ".join(shown(c.value) for s in inner for row in s.iter_rows() for c in row)
+                notes = " ".join(c.comment.text for s in inner for row in s.iter_rows() for c in row
+                                 if c.comment)
+                check(not PATH_RE.search(cells + notes), "no server path in %s of %s" % (what, form))
+            r = bureau.get("/selfevals/%s/download/report" % form)
+            if r.status == 200:
+                text = " ".join(p.text for p in docx.Document(io.BytesIO(r.body)).paragraphs)
+                check(not PATH_RE.search(text), "no server path in the 自评报告 of %s" % form)
         check(not PATH_RE.search(page), "no server path in /bureau/review")
     finally:
         server.stop()
