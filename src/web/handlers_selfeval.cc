@@ -16,6 +16,7 @@
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "ingest/selfeval_rules_loader.h"
+#include "report/selfeval_review.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/selfeval_page.h"
@@ -71,6 +72,18 @@ SelfEvalCheck CheckWorkbook(const std::string& data_dir, const std::string& byte
   SelfEvalCheck check = CheckSelfEvalWorkbookFile(path, rules, hubei);
   Relocate(check.reading, scratch.path(), "自评表.xlsx");
   check.source = "自评表.xlsx";
+  // The form and its findings name the scratch copy: named as the user knows it instead (the
+  // form's source is kept by a rescore after edits).
+  auto unpath = [&](std::string& text) {
+    for (size_t at; (at = text.find(path)) != std::string::npos;)
+      text.replace(at, path.size(), "自评表.xlsx");
+  };
+  if (check.form) unpath(check.form->source);
+  unpath(check.result.source);
+  for (auto* list : {&check.result.findings, &check.result.budget.findings})
+    for (auto& d : *list) unpath(d.where.file), unpath(d.message);
+  for (auto& row : check.result.rows)
+    for (auto& d : row.findings) unpath(d.where.file), unpath(d.message);
   return check;
 }
 
@@ -116,13 +129,14 @@ Data FindingData(const Diagnostic& d) {
   return DiagnosticData(shown);
 }
 
-int64_t Hundredths(const std::optional<Rational>& r) { return r ? r->RoundScaled(2) : 0; }
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
+// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf).
 void Record(Doc& d, const SelfEvalResult& r) {
-  d.claimed = r.claimed_total ? Hundredths(r.claimed_total) : -1;  // -1: no printed 总分
-  d.computed = Hundredths(r.computed_total);
-  d.findings = static_cast<int64_t>(r.AllFindings().size());
+  const report::ReviewFigures fig = report::ReviewFiguresOf(r);
+  d.claimed = fig.claimed;  // -1: no printed 总分
+  d.computed = fig.computed;
+  d.findings = fig.findings;
   d.grade = r.computed_grade;
 }
 
@@ -425,9 +439,10 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
   for (const auto& d : server.db().Docs("selfeval")) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
-    if (version)
-      out.push_back(
-          Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
+    if (!version) continue;
+    out.push_back(Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
+    out.back().title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
+    out.back().unit = d.unit;
   }
   return out;
 }
