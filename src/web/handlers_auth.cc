@@ -150,8 +150,8 @@ Response AdminPage(Ctx& ctx) {
   for (const auto& a : ctx.server.db().AuditLog(100))
     audit.push_back(Object({{"at", a.at},
                             {"who", a.who},
-                            {"action", a.action},
-                            {"object", a.object},
+                            {"action", ActionLabel(a.action)},
+                            {"object", ObjectLabel(a.object)},
                             {"before", a.before},
                             {"after", a.after}}));
   Data data, regions = List();

@@ -7,20 +7,6 @@ namespace jixiao::web {
 namespace {
 
 // The audit action as the page says it ("selfeval.edit 实际完成值" → "填写 实际完成值").
-std::string ActionLabel(const std::string& action) {
-  static const std::pair<const char*, const char*> kLabels[] = {
-      {"selfeval.edit ", "填写 "},          {"targets.fix ", "采纳建议 "},
-      {"selfeval.upload", "上传"},          {"targets.upload", "上传"},
-      {"evaluation.create", "新建"},        {"evaluation.import", "导入录入工作簿（得分）"},
-      {"evaluation.narrative", "修改叙述"}, {"selfeval.restore", "恢复旧版本"},
-      {"evaluation.restore", "恢复旧版本"}, {"targets.restore", "恢复旧版本"},
-      {"selfeval.new", "生成自评表"},       {"evaluation.finding", "修改扣分"},
-      {"evaluation.score", "得分变化"},     {"job.pdf", "生成 PDF"}};
-  for (const auto& [prefix, label] : kLabels)
-    if (action.rfind(prefix, 0) == 0) return label + action.substr(std::string(prefix).size());
-  return action;
-}
-
 // Long texts (a narrative section) shortened for the table; the full text is in the version.
 std::string Clip(const std::string& text) {
   constexpr size_t kMax = 300;
