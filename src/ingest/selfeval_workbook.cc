@@ -70,6 +70,16 @@ bool IsFundingSourceLabel(const std::string& label) {
          Has(label, "结转") || Has(label, "自筹");
 }
 
+// The budget block's 总额 row label: 年度资金总额, 总额, 合计.
+bool IsTotalLabel(const std::string& label) {
+  return Has(label, "总额") || label == "合计" || label == "小计" || label == "总计";
+}
+
+// A label that closes the budget block: the 年度总体目标 / 预期目标 / 指标 headings below it.
+bool IsBlockEnd(const std::string& label) {
+  return !IsTotalLabel(label) && (Has(label, "目标") || Has(label, "指标"));
+}
+
 enum Role { kNone = -1, kL1, kL2, kL3, kTarget, kActual, kWeight, kScore, kReason, kNature, kUnit };
 
 Role IndicatorRole(const std::string& header, bool& quan) {
@@ -268,15 +278,22 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
     for (int v : g.Rows()) {
       if (v <= row) continue;
       if (v >= before_row) break;
+      int at = 0;
+      std::string name = Squeeze(label(v, at));
+      // A goal or indicator heading (年度总体目标 | 预期目标 | 实际完成情况) ends the block: its
+      // cells under the amount columns are labels, never amounts.
+      if (IsBlockEnd(name)) break;
       if (!total_read) {
-        if (g.Text(v, col[kBAdjusted]).empty() && g.Text(v, col[kBSpent]).empty()) continue;
-        take(v, true);  // the 总额 row
+        // The 总额 row: labelled so (a blank form's amounts are still empty, its 分值 printed),
+        // or the first row with an amount.
+        if (!IsTotalLabel(name) && g.Text(v, col[kBAdjusted]).empty() &&
+            g.Text(v, col[kBSpent]).empty())
+          continue;
+        take(v, true);
         total_read = true;
         continue;
       }
       // 其中 rows by funding source follow the 总额 row, until the block ends.
-      int at = 0;
-      std::string name = Squeeze(label(v, at));
       if (!IsFundingSourceLabel(name)) break;
       take(v, false);
     }
