@@ -226,6 +226,8 @@ int FindIndicatorHeader(const Grid& g, Columns& c) {
 
 void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
   const std::string where = out.sheet + "!";
+  bool has_reason = false;  // the block prints a 偏差原因 row: budget.csv's 偏差原因 column
+  std::string reason;
   for (int row : g.Rows()) {
     if (row >= before_row) break;
     std::vector<int> col(6, 0);
@@ -293,6 +295,18 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
         total_read = true;
         continue;
       }
+      // The block's 偏差原因 row: its text in the first cell right of the label.
+      if (StartsWith(name, "偏差原因") || StartsWith(name, "执行偏差原因")) {
+        has_reason = true;
+        for (int c : g.Cols(v, false))
+          if (c >= first_amount && !g.Text(v, c).empty()) {
+            reason = g.Text(v, c);
+            out.cells[{"budget", {out.budget.rows.front().line, "偏差原因"}}] =
+                where + CellName(v, c);
+            break;
+          }
+        continue;
+      }
       // 其中 rows by funding source follow the 总额 row, until the block ends.
       if (!IsFundingSourceLabel(name)) break;
       take(v, false);
@@ -304,6 +318,10 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
     out.budget.header.push_back(money && out.money_unit == "元" ? name + "(元)" : name);
   }
   out.budget.header.push_back("资金来源");
+  if (has_reason && !out.budget.rows.empty()) {
+    out.budget.header.push_back("偏差原因");
+    for (auto& r : out.budget.rows) r.cells.push_back(&r == &out.budget.rows.front() ? reason : "");
+  }
 }
 
 void ReadSummary(const Grid& g, int from_row, const Columns& c, SelfEvalWorkbook& out) {
