@@ -15,6 +15,7 @@
 #include "app/selfeval_workbook_check.h"
 #include "core/format.h"
 #include "core/temp_files.h"
+#include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "report/selfeval_review.h"
 #include "web/crypto.h"
@@ -258,6 +259,23 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   return CreatedReply(ctx, "selfevals", doc.id);
 }
 
+// The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form
+// are taken from the stored document (a title made as "<项目> 自评表" gives the project).
+void FillKnownHeader(const Doc& doc, SelfEvaluation& form) {
+  SelfEvalHeader& h = form.header;
+  if (Trim(h.year.text).empty()) h.year.text = NormalizeSelfEvalYear(doc.year);
+  if (Trim(h.unit.text).empty()) h.unit.text = doc.unit;
+  if (Trim(h.project.text).empty()) {
+    std::string title = Trim(doc.title);
+    if (EndsWith(title, "自评表") && title != "自评表") {
+      title = Trim(title.substr(0, title.size() - std::string("自评表").size()));
+      if (title != doc.unit) h.project.text = title;  // "<单位>自评表" names no project
+    } else {
+      h.project.text = title;
+    }
+  }
+}
+
 }  // namespace
 
 Response SelfEvalUpload(Ctx& ctx) {
@@ -410,6 +428,7 @@ Response SelfEvalDownload(Ctx& ctx) {
   if (format != "xlsx") {
     // `selfeval score`: the filled form (<base>.xlsx) and the 自评报告 (<base>_自评报告.docx).
     Diagnostics diags;
+    if (l.check.form) FillKnownHeader(*ctx.doc, *l.check.form);
     auto files =
         ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags);
     if (!files) {

@@ -263,9 +263,7 @@ Response TargetsUpload(Ctx& ctx) {
   return CreatedReply(ctx, "targets", doc.id);
 }
 
-Response TargetsShow(Ctx& ctx) {
-  return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200);
-}
+Response TargetsShow(Ctx& ctx) { return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 
 Response TargetsFix(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
@@ -349,7 +347,9 @@ Response TargetsNewSelfEval(Ctx& ctx) {
       rules = ResolveSelfEvalRules("", diags);
     }
     if (!rules) return ctx.server.Error(ctx, 500, "找不到自评表规则 selfeval-national");
-    xlsx = NewSelfEvalForm(path, *rules, diags);
+    // What the page knows fills the form's 年度, 项目名称 and 单位 where the table says nothing.
+    xlsx = NewSelfEvalForm(path, *rules, diags,
+                           {"", "", ctx.doc->year, ctx.doc->title, ctx.doc->unit});
     Relocate(diags, scratch.path(), "绩效目标表");
   }
   if (!xlsx) {

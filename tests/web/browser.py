@@ -206,6 +206,9 @@ def selfeval_from_targets_flow(f):
     f.check(re.search(r"/selfevals/[0-9a-f]{24}$", f.driver.current_url), "the new form opens")
     boxes = f.driver.find_elements(By.CSS_SELECTOR, "input[name^='a_']")
     f.check(len(boxes) >= 5, "one 实际完成值 box per target row (%d)" % len(boxes))
+    # The blank generated form reads back clean: no label read as an amount, the budget 分值 kept.
+    f.check("不是有效金额" not in f.text(), "no label of the blank form is read as an amount")
+    f.check("应为100分" not in f.text(), "the blank form's 分值 add up to 100 (预算执行 included)")
     before = f.driver.find_element(By.ID, "computed").text
     target = f.driver.find_elements(By.CSS_SELECTOR, "table.selfeval tbody tr td:nth-child(3)")[0].text
     number = re.sub(r"[^0-9.]", "", target) or "100"
@@ -254,6 +257,12 @@ def selfeval_from_targets_flow(f):
         computed = json.loads(out)["form"]["computed_total"] if out.strip().startswith("{") else None
         f.check(computed is not None and abs(float(shown.rstrip("分")) - computed) < 0.005,
                 "page 复核分 %s vs selfeval check --json on the downloaded form %s" % (shown, computed))
+        f.check("未说明偏差原因" not in out, "the downloaded form keeps the budget's 偏差原因")
+        from openpyxl import load_workbook
+        ws = load_workbook(book).active
+        f.check(ws["A2"].value != "（  年度）" and ws["B3"].value and ws["F4"].value,
+                "the downloaded form carries 年度, 项目名称 and 单位 (%s, %s, %s)"
+                % (ws["A2"].value, ws["B3"].value, ws["F4"].value))
     f.clear_downloads()
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载自评报告（Word）").click()
     f.check(f.wait_download("自评表_自评报告.docx", 60), "自评报告 of the new form downloaded")
