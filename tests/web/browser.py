@@ -575,8 +575,10 @@ def admin_flow(f):
     f.check(not any(v.startswith("upload:") for v in values), "a disabled framework is no longer offered")
     f.login("adm1")
     f.shot("admin-audit")
-    f.check("framework.upload" in f.text() and "region.rename" in f.text() and "framework.disable" in f.text(),
-            "the audit log records the admin's changes")
+    f.check("上传指标体系" in f.text() and "区域改名" in f.text() and "停用指标体系" in f.text(),
+            "the audit log records the admin's changes, in Chinese")
+    f.check("framework.upload" not in f.text() and "region.rename" not in f.text(),
+            "the audit log page shows no raw action names")
     f.no_alert("admin pages")
     import shutil
     shutil.rmtree(folder, ignore_errors=True)
