@@ -202,7 +202,7 @@ Response EntryFormSave(Ctx& ctx) {
   }
   if (expected != doc.version)
     return ShowForm(ctx, *model, typed, {}, {},
-                    "未保存：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                    "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
                         " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
                         std::to_string(expected) +
                         " 版）。下面保留了您填写的内容；核对后再次保存即以最新版为底保存。",

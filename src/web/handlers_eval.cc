@@ -97,7 +97,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
                       {"town", doc.town},
                       {"year", doc.year},
                       {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at},
+                      {"updated_at", BeijingTime(doc.updated_at)},
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"check_count", std::to_string(checks.items().size())}});
@@ -305,7 +305,7 @@ Response EvaluationImport(Ctx& ctx) {
   }
   if (expected != doc.version)
     return ShowEvaluation(ctx, doc,
-                          "未导入：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                          "未导入：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
                               " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
                               std::to_string(expected) +
                               " 版）。请查看下面的最新内容，再重新上传您的工作簿。",

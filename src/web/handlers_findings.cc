@@ -20,7 +20,7 @@ Response EvaluationFinding(Ctx& ctx) {
   if (code.empty()) return ctx.server.Error(ctx, 422, "请选择要修改扣分的指标");
   if (expected != doc.version)
     return ctx.server.Error(ctx, 409,
-                            "未保存：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                            "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
                                 " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
                                 std::to_string(expected) +
                                 " 版）。请返回评价页查看最新内容后再修改。",

@@ -156,7 +156,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   Data data = Object({{"id", doc.id},
                       {"title", doc.title},
                       {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at},
+                      {"updated_at", BeijingTime(doc.updated_at)},
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"claimed", Points(r.claimed_total)},
@@ -279,7 +279,7 @@ Response SelfEvalEdit(Ctx& ctx) {
   }
   if (expected != doc.version)
     return Show(ctx, doc,
-                "未保存：该自评表已由 " + doc.updated_by + " 于 " + doc.updated_at + " 保存为第 " +
+                "未保存：该自评表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" + " 保存为第 " +
                     std::to_string(doc.version) + " 版。下面是最新内容，请重新填写后保存。",
                 409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);

@@ -46,7 +46,7 @@ Response EvaluationVersions(Ctx& ctx) {
                     ",\"at\":" + Q(v.at) + ",\"note\":" + Q(v.note) + "}");
     list.push_back(Object({{"version", std::to_string(v.version)},
                            {"author", v.author},
-                           {"at", v.at},
+                           {"at", BeijingTime(v.at)},
                            {"note", v.note}}));
   }
   // What changed, who, when: the audit log's entries for this document, oldest first.
@@ -58,7 +58,7 @@ Response EvaluationVersions(Ctx& ctx) {
     change_items.push_back("{\"at\":" + Q(e.at) + ",\"who\":" + Q(e.who) +
                            ",\"action\":" + Q(e.action) + ",\"place\":" + Q(place) +
                            ",\"before\":" + Q(e.before) + ",\"after\":" + Q(e.after) + "}");
-    changes.push_back(Object({{"at", e.at},
+    changes.push_back(Object({{"at", BeijingTime(e.at)},
                               {"who", e.who},
                               {"action", ActionLabel(e.action)},
                               {"place", place},
@@ -100,7 +100,7 @@ Response DocRestore(Ctx& ctx) {
                             "只能恢复第 1 至第 " + std::to_string(doc.version - 1) + " 版");
   if (expected != doc.version || !ctx.server.db().Restore(doc.id, from, expected, ctx.user->name))
     return ctx.server.Error(ctx, 409,
-                            "未恢复：该表已由 " + doc.updated_by + " 于 " + doc.updated_at +
+                            "未恢复：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
                                 " 保存为第 " + std::to_string(doc.version) +
                                 " 版；请刷新版本记录后再恢复");
   ctx.server.Audit(ctx, doc.kind + ".restore", doc.kind + ":" + doc.id,

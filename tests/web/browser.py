@@ -382,6 +382,92 @@ def finding_flow(f, eid):
             "the versions page shows the 扣分 change")
 
 
+def entry_form_flow(f, eid):
+    """The evaluator types data in the page instead of the workbook (issue 21): an unreadable value
+    is refused at its field with what was typed kept; Excel-style "95%" is saved as a new version
+    and the page total equals `jixiao score --json`; a drop-down level changes the score; a stale
+    save answers 409 keeping the typed text; the report preview shows in a sandboxed frame."""
+    import json
+    case = os.path.join(f.server.data, "cases", eid, "case.json")
+    api = webtest.Client(f.server)
+    api.login("eval1")
+    f.login("eval1")
+    f.go("/evaluations/" + eid)
+    f.driver.find_element(By.ID, "entry-link").click()
+    f.shot("entry-form")
+    f.check(f.driver.current_url.endswith("/evaluations/%s/entry" % eid), "the form page opens")
+    before = api.get("/api/v1/evaluations/" + eid).json()["version"]
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    f.check(field.get_attribute("value") == "98.9", "the form is pre-filled from the case")
+    field.clear()
+    field.send_keys("九十五")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.shot("entry-form-refused")
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    f.check(field.get_attribute("value") == "九十五", "the refused value is kept in its field")
+    f.check("invalid" in (field.get_attribute("class") or ""), "the refused field is marked")
+    errors = f.driver.find_elements(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值'] + .field-error")
+    f.check(errors and "九十五" in errors[0].text, "the refusal is shown at its field, quoting it")
+    f.check(api.get("/api/v1/evaluations/" + eid).json()["version"] == before, "a refusal saves nothing")
+    field.clear()
+    field.send_keys("95%")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.shot("entry-form-saved")
+    f.check("已保存为第 %d 版" % (before + 1) in f.text(), "the form save is a new version")
+    metric = json.load(open(case, encoding="utf-8"))["metrics"]["政策知晓率"]
+    f.check(metric["value"] == 95 and metric["unit"] == "%", "95%% saved as 95 %%: %s" % metric)
+    expected = webtest.score_json(f.binary, os.path.dirname(case))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the form save" % (total, expected["total"]))
+    # A drop-down (不适用 of A11, as the workbook's list offers it): saved, scored as score --json.
+    f.go("/evaluations/%s/entry" % eid)
+    picked = f.driver.find_elements(By.CSS_SELECTOR, "#entry-form select[aria-label^='A11 不适用']")
+    f.check(picked, "the 不适用 drop-down is offered")
+    if picked:
+        Select(picked[0]).select_by_value("是")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.check("已保存为第 %d 版" % (before + 2) in f.text(), "the drop-down change is saved")
+    finding = json.load(open(case, encoding="utf-8"))["findings"]["A11"]
+    f.check(finding.get("not_applicable") is True, "A11 saved as 不适用: %s" % finding)
+    expected = webtest.score_json(f.binary, os.path.dirname(case))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the drop-down change" % (total, expected["total"]))
+    # Stale: someone saves meanwhile; the typed text stays and the answer names who.
+    f.go("/evaluations/%s/entry" % eid)
+    r = api.api_post("/api/v1/evaluations/%s/entry" % eid,
+                     {"version": before + 2, "m_2_2": "96%"})
+    f.check(r.status == 200, "an API form save: %s %s" % (r.status, r.text()[:200]))
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    field.clear()
+    field.send_keys("97.5%")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.shot("entry-form-stale")
+    f.check("未保存：该评价已由" in f.text(), "a stale form save is refused, naming who saved")
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    f.check(field.get_attribute("value") == "97.5%", "nothing typed is lost on a stale save")
+    # The report preview: a sandboxed frame from a same-origin route that runs no script.
+    f.go("/evaluations/" + eid)
+    frame = f.driver.find_element(By.ID, "report-preview")
+    f.check(frame.get_attribute("sandbox") == "", "the preview frame is sandboxed with no allowances")
+    f.driver.execute_script("arguments[0].scrollIntoView();", frame)
+    f.driver.switch_to.frame(frame)
+    try:
+        WebDriverWait(f.driver, 60).until(lambda d: len(d.find_element(By.TAG_NAME, "body").text) > 500)
+    except Exception:
+        pass
+    shown = f.driver.find_element(By.TAG_NAME, "body").text
+    f.driver.switch_to.default_content()
+    f.shot("report-preview")
+    f.check(len(shown) > 500 and "医疗救助" in shown, "the report is shown in the page")
+    head = dict((k.lower(), v) for k, v in api.get("/evaluations/%s/preview" % eid).headers)
+    csp = head.get("content-security-policy", "")
+    f.check("default-src 'none'" in csp and "sandbox" in csp and "script" not in csp,
+            "the preview's CSP runs no script: %s" % csp)
+    f.no_alert("entry form and preview")
+
+
 def main(argv):
     binary = argv[1]
     shots = argv[argv.index("--shots") + 1] if "--shots" in argv else ""
@@ -397,6 +483,7 @@ def main(argv):
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
         finding_flow(f, eid)
+        entry_form_flow(f, eid)
         if shots:
             f.login("adm1")
             f.shot("admin")
