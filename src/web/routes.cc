@@ -131,6 +131,8 @@ const std::vector<Route>& Routes() {
        "复核结果（同 jixiao selfeval check --json）"},
       {"POST", "/api/v1/selfevals/{id}/edit", kUnit, SelfEvalEdit, true, O::kSelfEval,
        "保存填写：a_行序号、s_行序号、r_行序号、b_start、b_full、b_done、b_score、b_reason"},
+      {"POST", "/api/v1/selfevals/{id}/preview", kUnit, SelfEvalPreview, true, O::kSelfEval,
+       "试算：与 edit 相同的字段，不保存，返回复核分与各行复核得分"},
       {"POST", "/api/v1/selfevals/{id}/submit", kUnit, SelfEvalSubmit, true, O::kSelfEval,
        "提交自评表：{\"submitted\":true,\"message\"}"},
       {"GET", "/api/v1/selfevals/{id}/download/{format}", kUnit | kBureau, SelfEvalDownload, false,

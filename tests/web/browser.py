@@ -109,6 +109,44 @@ class Flow:
         return self.driver.find_element(By.TAG_NAME, "main").text
 
 
+def targets_row_edit(f):
+    """Issue 21: the unit types a new 三级指标 and 指标值 for a row, adds and deletes a row, each a
+    new version re-checked; the downloaded 申报表 (xlsx) holds the typed row; times in 北京时间."""
+    import io
+    import openpyxl
+    tid = re.search(r"/targets/([0-9a-f]{24})", f.driver.current_url).group(1)
+    f.check("北京时间" in f.text() and "UTC" not in f.text(), "the table page shows 北京时间")
+    version = int(re.search(r"当前为第 (\d+) 版", f.text()).group(1))
+    box = f.driver.find_element(By.ID, "row-edit-3")
+    box.find_element(By.TAG_NAME, "summary").click()
+    form = box.find_element(By.CSS_SELECTOR, "form.row-form")
+    for name, text in (("level3", "<b>助餐服务</b>人次"), ("value", "≥56000")):
+        form.find_element(By.NAME, name).clear()
+        form.find_element(By.NAME, name).send_keys(text)
+    f.submit(form.find_element(By.CSS_SELECTOR, "button[value=save]"))
+    f.shot("targets-row-edited")
+    f.check("已保存为第 %d 版" % (version + 1) in f.text(), "the row edit is a new version")
+    row = f.driver.find_element(By.XPATH, "//table[@class='targets']//tr[td[1]='3']").text
+    f.check("<b>助餐服务</b>人次" in row and "≥56000" in row, "the row shows the typed text: " + row)
+    box = f.driver.find_element(By.ID, "row-edit-3")
+    box.find_element(By.TAG_NAME, "summary").click()
+    add = box.find_element(By.CSS_SELECTOR, "form.row-add")
+    add.find_element(By.NAME, "level3").send_keys("送餐准时率")
+    add.find_element(By.NAME, "value").send_keys("≥95%")
+    f.submit(add.find_element(By.CSS_SELECTOR, "button"))
+    f.check("已保存为第 %d 版" % (version + 2) in f.text() and "送餐准时率" in f.text(), "a row is added")
+    box = f.driver.find_element(By.ID, "row-edit-4")
+    box.find_element(By.TAG_NAME, "summary").click()
+    f.submit(box.find_element(By.CSS_SELECTOR, "button[value=delete]"))
+    f.check("已保存为第 %d 版" % (version + 3) in f.text() and "送餐准时率" not in f.text(), "the added row is deleted")
+    f.no_alert("targets row edit")
+    api = webtest.Client(f.server)
+    api.login("unit1")
+    book = openpyxl.load_workbook(io.BytesIO(api.get("/api/v1/targets/%s/download/xlsx" % tid).body))
+    cells = [str(c.value) for ws in book.worksheets for r in ws.iter_rows() for c in r if c.value is not None]
+    f.check("<b>助餐服务</b>人次" in cells and "≥56000" in " ".join(cells), "the 申报表 holds the edited row")
+
+
 def unit_flow(f):
     f.login("unit1")
     f.check(f.driver.current_url.endswith("/targets"), "unit lands on /targets: " + f.driver.current_url)
@@ -131,6 +169,7 @@ def unit_flow(f):
         f.check("第 2 版" in f.text(), "the table is at version 2")
         after = int(f.driver.find_element(By.ID, "issue-count").text)
         f.check(after < before, "one finding fewer after accepting (%d -> %d)" % (before, after))
+    targets_row_edit(f)
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载申报表（Excel）").click()
     f.check(f.wait_download(".xlsx"), "申报表 xlsx downloaded")
     f.no_alert("targets page")
@@ -154,6 +193,14 @@ def unit_flow(f):
     box = f.driver.find_element(By.NAME, "a_1")
     box.clear()
     box.send_keys("100个")
+    # Issue 21 "watches the score update": the 复核分 follows the typing before any save.
+    try:
+        WebDriverWait(f.driver, 60).until(lambda d: d.find_element(By.ID, "computed").text != shown)
+    except Exception:
+        pass
+    f.shot("selfeval-live-preview")
+    f.check(f.driver.find_element(By.ID, "computed").text != shown, "the 复核分 updates as typed, unsaved")
+    f.check("尚未保存" in f.driver.find_element(By.ID, "preview-status").text, "the page says the preview is unsaved")
     f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
     f.shot("selfeval-edited")
     f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
