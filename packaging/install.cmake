@@ -3,7 +3,7 @@
 # docs}; the binary finds them relative to itself at run time (src/core/resources.h), so P may be
 # moved. The component "system" (/etc/jixiao/jixiao.conf, the systemd unit) goes only into the
 # .deb: it is excluded from a plain install, which never writes outside P.
-install(TARGETS jixiao RUNTIME DESTINATION bin COMPONENT runtime)
+install(TARGETS jixiao jixiao-server RUNTIME DESTINATION bin COMPONENT runtime)
 foreach(folder templates indicators docs)
   install(DIRECTORY ${CMAKE_SOURCE_DIR}/${folder}/ DESTINATION share/jixiao/${folder}
           COMPONENT runtime)

@@ -4,6 +4,7 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config zlib1g-dev libpoco-dev libxlsxwriter-dev catch2 libkainjow-mustache-dev
           python3 python3-openpyxl python3-docx libreoffice-calc-nogui unzip  # tests read outputs back
+          python3-xlsxwriter  # bench/peer_report.py (bench/run.sh)
           libpq-dev postgresql  # store: PostgreSQL client, and a server for tests/pg_server.sh
           libssl-dev chromium chromium-driver python3-selenium  # serve: PBKDF2/tokens; browser tests
           clang libclang-rt-dev)  # clang + its sanitizer/libFuzzer runtimes: test.sh --sanitize, fuzz.sh

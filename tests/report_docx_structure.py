@@ -36,6 +36,11 @@ for code in ["A21", "A22", "A31", "A32", "B221", "C31", "D31"]:
     lost = round(ind["weight"] - ind["score"], 2)
     if not m or not m.group(1).endswith(f"扣{lost:g}分。"):
         errors.append(f"{code}: deduction sentence missing or wrong ({m.group(1) if m else None})")
+# Numbered run-in headings (1.标题 in bold) are indented as the Heading3 headings beside them are:
+# none flush left in a Normal paragraph (issue 22).
+for style, t in styled:
+    if re.match(r"\d+\.\S", t) and style and style.group(1) == "Normal" and len(t) < 60:
+        errors.append(f"numbered heading flush left: {t}")
 # 图3-2-1 (得分率 per 一级): Word prints its numbers with the unit, as the HTML chart does — value
 # labels 93.33%, axis 0%–100%, the series named 得分率（%） (Word's data sheet shows bare numbers).
 zf = zipfile.ZipFile(os.path.join(out, "report.docx"))

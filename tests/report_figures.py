@@ -41,6 +41,15 @@ def known_amounts(case_dir):
                 yuan.add(abs(sum(values[:-1]) * scale))  # sum without a 合计 row
     return yuan
 
+def history_change(case_dir):
+    """The 近三年 analysis's change of 调整后预算 from the first year to the last, in % of the first."""
+    path = os.path.join(case_dir, "history.csv")
+    rows = read_csv(path)[1:] if os.path.exists(path) else []
+    adjusted = [money(r[2]) for r in rows if len(r) > 2 and money(r[2]) is not None]
+    if len(adjusted) < 2 or not adjusted[0]:
+        return set()
+    return {q2(abs(adjusted[-1] - adjusted[0]) / adjusted[0] * 100)}
+
 def per_source_adjustments(case_dir):
     """调整后预算 − 年初预算 per 资金来源 of budget.csv (the adjustment by funding source)."""
     rows = read_csv(os.path.join(case_dir, "budget.csv")) if os.path.exists(os.path.join(case_dir, "budget.csv")) else []
@@ -149,6 +158,7 @@ def check(md, card, case_dir):
     rates |= {q2((w - s) / w * 100) for w, s in zip(weights.values(), scores.values()) if w}
     rates |= {q2(Decimal(str(card["total"])) / sum(Decimal(str(c["weight"])) for c in card["categories"]) * 100)}
     rates |= {Decimal("100.00"), Decimal("0.00")}
+    rates |= history_change(case_dir)
     for node in walk(framework["indicators"]):  # thresholds and targets of the rules
         rule = node.get("rule", {})
         values = [rule.get("target"), rule.get("full_at")] + [b.get("value") for b in rule.get("bands", [])]

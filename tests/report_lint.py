@@ -50,20 +50,29 @@ INLINE = [
     ("space between Chinese characters",
      CJK + r"(?<!中共中央)(?<!国务院)(?<!办公厅)(?<![部委局署])(?<!政府) +" + CJK),
     ("nested brackets （…（…）…）", r"（[^（）]*（[^（）]*）[^（）]*）"),
+    ("quotes inside quotes (the inner pair is ‘…’)", r"“[^”]*“"),
+    # GB/T 15834: a numeric range is joined with ～ (or 至), not “-”/“–”/“—”/“~” (0～5%（含）,
+    # 80%（含）～90%); 附件2-2, 表1-3-2 and 图1-6-2 are numbers, not ranges.
+    ("numeric range joined with a dash (use ～)",
+     r"(?<![表图件\d.\-–])\d+(?:\.\d+)?(?:%|分|元|万元)?(?:（含）)?\s*[-–—~]\s*\d+(?:\.\d+)?(?![\d\-]|\.(?!\d))"),
 ]
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
     ("measured percentage without two decimals", r"[为达率](?:\d+)%"),
-    # Every 元 and 万元 amount, a standard or a rate per unit too: separators, two decimals, no
-    # blank before the unit (150元, 2800 元/人 and 13万元 /人 are slips; 0.125元 keeps its places).
+    # Every 元 and 万元 amount but a policy's rate per unit: separators, two decimals, no blank
+    # before the unit (150元 and 4625元 are slips; 0.125元 keeps its places).
     ("amount in 元 without separators and two decimals",
-     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}元|\d[\d,]*\.\d{3,}元)\d[\d,]*(?:\.\d+)?\s*元"),
+     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}元|\d[\d,]*\.\d{3,}元)\d[\d,]*(?:\.\d+)?\s*元(?!\s*/)"),
     ("amount in 万元 without two decimals",
-     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}万元|\d[\d,]*\.\d{3,}万元)\d[\d,]*(?:\.\d+)?\s*万元"),
+     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}万元|\d[\d,]*\.\d{3,}万元)\d[\d,]*(?:\.\d+)?\s*万元(?!\s*/)"),
+    # A policy's rate per unit reads as the policy writes it (docs/templates.md): 2800元/人, 13万元/人.
+    ("policy rate reformatted (write 2800元/人, 13万元/人)", r"\d,\d{3}(?:\.\d+)?万?元/|(?<![\d.])\d+\.00万?元/"),
     ("blank around the “/” of a rate", r"元 +/|元/ +"),
     ("count without separators", r"(?<![\d,.第〔])\d{4,}(?:\.\d+)?(?:餐次|人次|批次|人|单|份|户|个|家|件|项|名)"),
 ]
 TEMPLATE_LIKE = [
+    ("the report's own 绩效目标表 cited as a data source", r"数据来源：表[\d-]+ ?项目绩效目标表"),
+    ("a stub saying what is not listed", r"未在本(?:附件|报告)中列示|(?:份数|分布)[^。]{0,12}未(?:予)?列示"),
     ("template-like 指标“值”（得x分，满分y分）", r"”（得[\d.]+分，满分[\d.]+分）"),
     ("tag （涉及/针对指标：…）", r"（(?:涉及|针对)指标："),
     ("ISO date (the report writes 2024年6月20日)", r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"),
@@ -91,8 +100,30 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９－—–", "012345678
 LIST_HEAD = r"(?:附件：|　　　)"
 LIST_ITEM = LIST_HEAD + r"(\d+(?:-\d+)*)\."
 
+def marker_kind(text):
+    """The list marker kind a block opens with (A. 1. （1） ① 一、 （一）), "" for none."""
+    for kind, pattern in (("A.", r"[A-Za-z][.．、]"), ("1.", r"\d+[.．、](?!\d)"), ("（1）", r"[（(]\d+[）)]"),
+                          ("①", r"[\u2460-\u2473]"), ("一、", r"[一二三四五六七八九十]+、"),
+                          ("（一）", r"[（(][一二三四五六七八九十]+[）)]")):
+        if re.match(pattern, text):
+            return kind
+    return ""
+
+def repeat_scopes(blocks):
+    """As report/text_lint.h RepeatScopes: parallel lists (①线上申请 A.…C.结算, ②线下申请
+    A.…C.结算) repeat their items on purpose; a repeat counts only within one list."""
+    scopes, previous, boundary = [], "", -1
+    for i, (_, kind, text) in enumerate(blocks):
+        k = marker_kind(text) if kind == "text" else ""
+        if k and k != previous:
+            boundary = i - 1
+        scopes.append(f"{k}@{boundary}" if k else "")
+        previous = k
+    return scopes
+
 def lint_md(md, errors):
     blocks = md_blocks(md)
+    scopes = repeat_scopes(blocks)
     seen = {}
     headings = [t for _, k, t in blocks if k == "heading"]
     for i, (chapter, kind, text) in enumerate(blocks):
@@ -102,9 +133,15 @@ def lint_md(md, errors):
                 cells = [r[c] for r in body if c < len(r) and r[0] != "合计"]
                 if cells and all(x in ("", "—") for x in cells):
                     errors.append(f"md: empty column “{title}” in table after {chapter[:30]}")
+            if "年份" in header and "项目名称" in header:  # 近三年: no 2024年… name on a 2022 row
+                y, n = header.index("年份"), header.index("项目名称")
+                for row in body:
+                    named = re.match(r"(\d{4})年", row[n]) if n < len(row) else None
+                    if named and y < len(row) and not row[y].startswith(named.group(1)):
+                        errors.append(f"md: 近三年 row {row[y]} named {row[n]}")
             for row in body:
                 for cell in row:
-                    for label, pattern in NUMBERS[2:] + TEMPLATE_LIKE[-2:-1] + INLINE[-1:]:
+                    for label, pattern in NUMBERS[2:] + TEMPLATE_LIKE[-2:-1] + INLINE[-2:]:
                         if re.fullmatch(r".*" + pattern + r".*", cell):
                             errors.append(f"md table cell: {label}: {cell}")
             continue
@@ -117,7 +154,7 @@ def lint_md(md, errors):
                 and re.match(item, following)):
             errors.append(f"md: list item ends with “：” where “；” is due: {text[-30:]}")
         if len(text) >= 40:
-            key = (chapter, text)
+            key = (chapter, scopes[i], text)
             if key in seen:
                 errors.append(f"md: paragraph printed twice in {chapter[:20]}: {text[:40]}…")
             seen[key] = True
@@ -132,6 +169,20 @@ def lint_md(md, errors):
             if not any(re.match(rf"#+ 附件{number}：", h) for h in headings) and \
                     not re.search(rf"(?m)^{LIST_HEAD}{number}\..*（另附）$", md):
                 errors.append(f"md: dangling reference 附件{number}: {text[:30]}…")
+    # The printed 附件 numbers have no gap: 1, 2, 3…; N-2 only after N-1, never a lone N-1.
+    numbers = set(re.findall(r"(?m)^#+ 附件(\d+(?:-\d+)*)：", md))
+    numbers |= {n for n, _ in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)$", md)}
+    heads = sorted({int(n.split("-")[0]) for n in numbers})
+    if heads and heads != list(range(1, len(heads) + 1)):
+        errors.append(f"md: gap in 附件 numbers: {sorted(numbers)}")
+    for h in heads:
+        subs = sorted(int(n.split("-")[1]) for n in numbers if n.startswith(f"{h}-"))
+        if subs and (subs != list(range(1, len(subs) + 1)) or len(subs) == 1 or str(h) in numbers):
+            errors.append(f"md: gap in 附件 numbers: 附件{h} has parts {subs}")
+    # A survey annex says what the case knows of the survey: its sample or how it was drawn.
+    for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*问卷[^\n]*)\n(.*?)(?=^# |\Z)", md):
+        if not re.search(r"抽样|样本|发放|回收|有效问卷(?:\d|共|为)", body):
+            errors.append(f"md: survey annex {title} says nothing of its sample or method")
     # Every item of the 附件：1.… list has its section, or is 另附.
     for number, rest in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)$", md):
         if not rest.endswith("（另附）") and not any(re.match(rf"#+ 附件{number}：", h) for h in headings):
@@ -173,9 +224,9 @@ def lint_case(jixiao, case_dir, outline, errors):
 
 def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
-          "设立\"医疗救助\"项目。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
+          "设立\"医疗救助\"项目。\n\n对“民生保险“沪惠保”补贴项目”进行评价。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
           "立项依据充分性“充分”（得3分，满分3分）。\n\n附件：2-1.访谈情况分析报告\n\n"
-          "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2800 元/人，"
+          "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2,800.00元/人，限额2800 元/人，"
           "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
           "依据《关于印发<上海市医疗保障规划>的通知》。\n\n（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
@@ -183,17 +234,27 @@ def selftest():
           "满意度为93.60%（数据来源：问卷调查（2025年5月，有效问卷250份））。覆盖老年人3126人。\n\n"
           "执行率较满分标准低2.23个百分点，每低1个百分点扣0.5分。评分标准为：每减少1个百分点扣0.5分。\n\n"
           "近三年预算执行率如上表所示。其中：2022年……\n\n"
+          "目标值100%，实际值为100.00%，已达成（数据来源：表1-5-1 项目绩效目标表）。\n\n"
+          "预算调整率为0得满分；0–5%（含）得分值的75%，见附件2-2、表1-3-2、图1-6-2。\n\n"
+          "| 项目名称 | 年份 | 预算执行率 |\n| --- | --- | --- |\n| 2024年某项目 | 2022年 | 100.00% |\n\n"
+          "| 序号 | 评分标准 |\n| --- | --- |\n| 1 | 80%（含）-90%得分值的80% |\n\n"
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
-          "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n")
+          "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
+          "①线上申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
+          "②线下申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
+          "# 附件3：问卷调查汇总分析报告\n\n## 调查结果\n\n知晓率为98.90%。有效问卷份数及各题作答分布未在本附件中列示。\n")
     errors = []
     lint_md(md, errors)
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
-             "150元", "2800 元", "two decimals: 13万元", "blank around the “/”",
+             "150元", "policy rate reformatted", "blank around the “/”",
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》"]
+             "table read back", "title within 《》", "quotes inside quotes", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
+             "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
+    if sum("printed twice" in e for e in errors) != 1:  # parallel lists' steps are not repeats
+        missing.append("printed twice: exactly once (the parallel C.结算 steps are not repeats)")
     print("\n".join(errors))
     if missing:
         print("selftest: not caught:", missing)

@@ -60,7 +60,11 @@ for case, outline in [("maqiao-2024", []), ("xinqiao-meals-2024", []),
         last = body[-1]
         if CAPTION.match(last):
             errors.append(f"{case}: page {n} ends with the caption “{last}”")
-        if RUN_IN.match(last) and len(last) <= 30 and not re.search(r"[。；：:]", last):
+        # The 附件：1.… list closes the body: its last item before 附件1's own page is no heading.
+        following = [l.strip() for l in pages[n].splitlines() if l.strip()] if n < len(pages) else []
+        closes_body = bool(following) and re.match(r"附件\s*[\d-]+\s*：", following[0]) and \
+            any(re.match(r"附件：\s*\d", l) for l in body)
+        if RUN_IN.match(last) and len(last) <= 30 and not re.search(r"[。；：:]", last) and not closes_body:
             errors.append(f"{case} {' '.join(outline)}: page {n} ends with the heading “{last}”")
         flat = squeeze(page)
         for label in labels:

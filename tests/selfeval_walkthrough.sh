@@ -50,4 +50,29 @@ set +e
 "$bin" selfeval check out/filled_计分.xlsx --json >check.json
 set -e
 /usr/bin/python3 -c 'import json; d=json.load(open("check.json")); assert d["form"]["computed_total"] == 95.84, d["form"]'
+# The 年度 of `new` (expected before the run): the folder name gives 2022 above; a 申报表 .xlsx
+# titled "（2024年度）" in a folder without a year gives 2024 from its title cell; a table with no
+# year anywhere warns and names 自评表!A2; --year overrides both.
+grep -q "2022年度" <(/usr/bin/python3 -c 'import sys; from openpyxl import load_workbook; print(load_workbook(sys.argv[1]).active["A2"].value)' blank.xlsx) \
+  || { echo "year: expected （2022年度） from the folder name"; exit 1; }
+mkdir -p plain
+/usr/bin/python3 - plain/申报表.xlsx <<'PY'
+import sys
+from openpyxl import Workbook
+wb = Workbook(); ws = wb.active; ws.title = "申报表"
+ws["A1"] = "项目支出绩效目标申报表（2024年度）"
+ws.append(["项目名称", "培训补贴"])
+ws.append(["一级指标", "二级指标", "三级指标", "指标值"])
+ws.append(["产出指标", "数量指标", "培训人次", "≥100人次"])
+wb.save(sys.argv[1])
+PY
+"$bin" selfeval new --targets plain/申报表.xlsx -o y.xlsx 2>y.txt
+grep -q "2024年，取自绩效目标表 申报表!A1" y.txt || { cat y.txt; echo "year: expected 2024 from 申报表!A1"; exit 1; }
+"$bin" selfeval new --targets plain/申报表.xlsx -o y.xlsx --year 2025 2>y.txt
+grep -q "2025年，取自命令行 --year" y.txt || { cat y.txt; exit 1; }
+printf '一级,二级,三级,指标值\n产出指标,数量指标,培训人次,≥100人次\n' >plain/targets.csv
+"$bin" selfeval new --targets plain/targets.csv -o n.xlsx 2>n.txt
+grep -q "selfeval.year_missing" n.txt && grep -q "自评表!A2" n.txt || { cat n.txt; echo "year: expected a warning naming 自评表!A2"; exit 1; }
+set +e; "$bin" selfeval new --targets plain/targets.csv -o n.xlsx --year 23 2>/dev/null; code=$?; set -e
+[ "$code" = 2 ] || { echo "--year 23: exit $code, expected 2"; exit 1; }
 echo "selfeval walkthrough ok: 95.84分, 优"

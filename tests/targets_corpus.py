@@ -3,8 +3,8 @@
 
 For each table: recall = expected (line, rule) findings the checker reports / all expected;
 false alarms = clean rows (expected `clean`) with a finding whose rule is not listed as doubtful.
-Every row of targets.csv must have an expectation. Fails when total recall < 90% or false alarms
-exceed 5% of clean rows.
+Every row of targets.csv must have an expectation. Fails when total recall < 95%, or false alarms
+exceed 3% of clean rows (any severity) or 1% (warnings and errors).
 With --split=HALF[,HALF] only the tables SPLIT.csv puts in those halves (tuning, held-out, new)
 are measured (issue 26: tune on one half, report the other), and a per-rule table is printed.
 Usage: targets_corpus.py JIXIAO [CORPUS_DIR] [--markdown] [--split=held-out,new]"""
@@ -127,7 +127,10 @@ def main():
             h, w, a = rules[code]
             print(f"| {code} | {w} | {h} | {a} |")
         sys.exit(0)
-    ok = len(results) >= 15 and total["hits"] >= 0.9 * total["want"] and total["alarms"] <= 0.05 * total["clean"]
+    # Floors (issue 26, round 3): recall 95%, false alarms of any severity 3% and warnings/errors 1%
+    # of clean rows; measured 121/121, 4/270 and 1/270 when they were set.
+    ok = (len(results) >= 15 and total["hits"] >= 0.95 * total["want"] and
+          total["alarms"] <= 0.03 * total["clean"] and total["strong_alarms"] <= 0.01 * total["clean"])
     sys.exit(0 if ok else 1)
 
 main()

@@ -92,6 +92,19 @@ void CheckAttachmentReferences(const std::string& case_dir, const Case& c, Diagn
       diags.Warning("narrative.attachment_dangling", at, message);
     }
   }
+  // A gap in the numbers (附件2-2 with no 附件2-1): the report prints them renumbered.
+  const auto numbers = report::GaplessAttachmentNumbers(c);
+  std::vector<std::string> moved;
+  for (const auto& [was, printed] : numbers)
+    if (was != printed) moved.push_back(was);
+  std::sort(moved.begin(), moved.end(), AttachmentNumberLess);
+  std::string renumbered;
+  for (const auto& was : moved)
+    renumbered += (renumbered.empty() ? "附件" : "、附件") + was + "印作附件" + numbers.at(was);
+  if (!renumbered.empty())
+    diags.Warning("case.attachment_gap", {c.dir + "/attachments", 0, 0, ""},
+                  "附件编号不连续（编号应从1起依次排列，N-2之前应有N-1）：报告中" + renumbered +
+                      "；请按报告的编号重命名附件文件并修改正文中的引用");
   for (const auto& a : c.attachments) {
     Location at{a.file, 0, 0, ""};
     if (!cited.count(a.number))

@@ -133,4 +133,25 @@ std::string ParagraphDiff(const TidiedFile& file) {
   return out;
 }
 
+void LintFrameworkTexts(const Framework& framework, Diagnostics& diags) {
+  framework.ForEach([&](const Indicator& node) {
+    for (const auto& [field, text] :
+         {std::pair<const char*, const std::string*>{"评分标准", &node.criteria},
+          {"指标解释", &node.explanation}}) {
+      std::vector<std::string> issues;
+      bool dash_range_named = false;  // LintParagraph names a dash range itself (range.dash)
+      for (const auto& issue : report::LintParagraph(*text)) {
+        issues.push_back(issue.message);
+        dash_range_named = dash_range_named || issue.code == "range.dash";
+      }
+      if (!dash_range_named && report::HasDashRange(*text))
+        issues.push_back("数值范围用了连接号“-”或“–”：应为“～”（如 5%～10%（含））");
+      for (const auto& message : issues)
+        diags.Warning("framework.text", node.where,
+                      "指标 " + node.code + " 的" + field + "：" + message +
+                          "（报告引用时会自动规范，建议在指标体系中改正）");
+    }
+  });
+}
+
 }  // namespace jixiao

@@ -10,6 +10,7 @@
 
 #include "core/diagnostics.h"
 #include "model/case.h"
+#include "model/framework.h"
 
 namespace jixiao {
 
@@ -21,6 +22,10 @@ std::vector<std::string> NarrativeFiles(const std::string& case_dir);
 std::vector<std::string> AttachmentTextFiles(const std::string& case_dir);
 
 void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnostics& diags);
+
+// The framework's texts the report quotes (评分标准, 指标解释), linted as narrative is, plus a
+// range joined with a dash (code framework.text, warnings at each indicator).
+void LintFrameworkTexts(const Framework& framework, Diagnostics& diags);
 
 struct TidiedFile {
   std::string path;  // case_dir/narrative/x.md

@@ -3,6 +3,8 @@
 #include <cstdlib>
 
 #include "app/narrative_check.h"
+#include "app/problem_coverage.h"
+#include "app/report_files.h"
 #include "casefile/frameworks.h"
 #include "casefile/todo_check.h"
 #include "core/guard.h"
@@ -114,6 +116,11 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
     auto evaluation = EvaluateCaseDir(path, diags);
     if (IsRegularFile(path + "/case.json"))
       LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
+    if (evaluation) {
+      LintFrameworkTexts(*evaluation->framework, diags);
+      ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
+      CheckProblemsCoverLosses(*evaluation, diags);
+    }
   } else if (EndsWith(path, ".json") && IsSelfEvalRulesFile(path)) {
     try {
       LoadSelfEvalRules(path, diags);  // a 自评表 rule set (docs/selfeval.md)
@@ -121,7 +128,10 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
     }
   } else if (EndsWith(path, ".json")) {
-    if (auto framework = LoadFramework(path, diags)) ReportFrameworkTodo(*framework, diags, false);
+    if (auto framework = LoadFramework(path, diags)) {
+      ReportFrameworkTodo(*framework, diags, false);
+      LintFrameworkTexts(*framework, diags);
+    }
   } else if (EndsWith(path, ".csv")) {
     try {
       ReadCsvFile(path);

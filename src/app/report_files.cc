@@ -7,7 +7,9 @@
 #include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"
+#include "report/attachments.h"
 #include "report/builder.h"
+#include "report/section_drafts.h"
 #include "report/workbook_builder.h"
 
 namespace jixiao {
@@ -103,13 +105,47 @@ bool KnownFormats(const std::vector<std::string>& formats, Diagnostics& diags) {
 
 }  // namespace
 
+size_t ListReportTodo(const Evaluation& e, Diagnostics& diags) {
+  Diagnostics built;  // the report's other warnings belong to `report`, not to `validate`
+  report::ReportInput input{*e.framework, e.c, e.card};
+  report::BuildReport(input, report::DefaultTemplateDir(), built);
+  size_t n = 0;
+  for (const auto& d : built.items())
+    if (d.code == report::kTodoCode) {
+      diags.Add(d.severity, d.code, d.where, d.message);
+      ++n;
+    }
+  return n;
+}
+
+bool FinalReportReady(const std::string& case_dir, Diagnostics& diags) {
+  std::vector<std::string> where;
+  for (const auto& d : diags.items())
+    if (d.code == report::kTodoCode) {  // the section's name, as the warning quotes it
+      size_t from = d.message.find("“"), to = d.message.find("”");
+      where.push_back(from < to && to != std::string::npos
+                          ? d.message.substr(from + 3, to - from - 3)
+                          : d.where.path);
+    }
+  if (where.empty()) return true;
+  std::string names;
+  for (const auto& w : where) names += (names.empty() ? "" : "、") + w;
+  diags.Error("report.final_todo", {case_dir + "/case.json", 0, 0, ""},
+              "定稿报告不能留有【待补充】：尚有" + std::to_string(where.size()) + "处（" + names +
+                  "），见上面各条警告；请补写这些内容后再运行 jixiao report --final，"
+                  "或去掉 --final 生成草稿");
+  return false;
+}
+
 std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir,
                                                     Diagnostics& diags,
                                                     const OfficeOptions& office) {
   if (!KnownFormats(formats, diags)) return std::nullopt;
-  report::ReportInput input{*e.framework, e.c, e.card};
+  // 附件 as printed: numbered without a gap (validate names the gap in the case's own numbers).
+  const Case printed = report::WithGaplessAttachmentNumbers(e.c);
+  report::ReportInput input{*e.framework, printed, e.card};
   auto document = report::BuildReport(input, template_dir, diags);
   if (!document) return std::nullopt;
   CheckAttachmentReferences(e.c.dir, e.c, diags);  // a dangling 附件 reference is never silent
@@ -122,7 +158,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   // External attachments (另附) go beside the report under a safe name of their own.
   bool wrote_report =
       std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f != "xlsx"; });
-  for (const auto& a : e.c.attachments)
+  for (const auto& a : printed.attachments)
     if (a.external && wrote_report)
       files.push_back({SafeFileName("附件" + a.number + " " + a.title) + a.extension, a.bytes});
   return files;

@@ -28,6 +28,12 @@ struct OfficeOptions {
   bool toc_pages = true;
 };
 
+// The 【待补充】 lines the report would print (sections only the evaluator can write, left
+// empty): each a warning (code report.todo) for `validate`; returns how many.
+size_t ListReportTodo(const Evaluation& evaluation, Diagnostics& diags);
+// `report --final`: an error listing every 【待补充】 among `diags` (false) or true when none.
+bool FinalReportReady(const std::string& case_dir, Diagnostics& diags);
+
 std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& evaluation,
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir,

@@ -8,6 +8,7 @@
 #include "ingest/csv.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "render/render.h"
+#include "report/selfeval_report.h"
 #include "report/selfeval_review.h"
 
 namespace jixiao {
@@ -157,8 +158,10 @@ bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& fie
     return n.error.empty();
   };
   SelfEvalBudget& b = form.budget;
-  if (field == "年初预算数") return EditBudgetMoney(form, b.year_start, field, text, money_unit, why);
-  if (field == "全年预算数") return EditBudgetMoney(form, b.full_year, field, text, money_unit, why);
+  if (field == "年初预算数")
+    return EditBudgetMoney(form, b.year_start, field, text, money_unit, why);
+  if (field == "全年预算数")
+    return EditBudgetMoney(form, b.full_year, field, text, money_unit, why);
   if (field == "全年执行数") return EditBudgetMoney(form, b.executed, field, text, money_unit, why);
   if (field == "预算分值" || field == "预算得分") {
     PrintedNumber& n = field == "预算分值" ? b.weight : b.score;
@@ -205,7 +208,10 @@ bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& fie
     return ok;
   }
   if (field == "分值") return number(row.weight, true);
-  if (why) *why = "不能修改“" + field + "”；可修改：实际完成值、得分、偏差原因、分值、总分、等级、年初预算数、全年预算数、全年执行数、预算分值、预算得分、预算偏差原因";
+  if (why)
+    *why = "不能修改“" + field +
+           "”；可修改：实际完成值、得分、偏差原因、分值、总分、等级、年初预算数、全年预算数、全年执"
+           "行数、预算分值、预算得分、预算偏差原因";
   return false;
 }
 
@@ -256,6 +262,8 @@ std::string SelfEvalText(const SelfEvalCheck& check) {
            (r.budget.rate ? FormatPercent(*r.budget.rate) : std::string("无法计算")) + "，分值" +
            fig(r.budget.weight) + "，打印得分" + fig(r.budget.claimed) + "，计算" +
            fig(r.budget.computed) + "\n";
+    const std::string split = report::FundingSourcesText(check.form->budget, "万元");
+    if (!split.empty()) out += "  资金来源分列：" + split + "\n";
     for (const auto& d : r.budget.findings) out += "  " + d.ToString() + "\n";
   }
   for (const auto& row : r.rows) {

@@ -14,10 +14,21 @@
 
 namespace jixiao {
 
+// Where the blank form's 年度 comes from, first found wins: `year` (--year), the targets table's
+// title (（2023年度）) or project.json "年度", then a 19xx/20xx in `file_name` (the name the user
+// gave the table or its folder; "" when there is none, as for an upload kept under a random name).
+struct SelfEvalYearHint {
+  std::string year, file_name;
+};
+// A year as typed: four digits 1990–2099 ("2023", "2023年", "2023年度" accepted), else "".
+std::string NormalizeSelfEvalYear(const std::string& text);
+
 // The blank form's .xlsx bytes, or nullopt (with errors) when the table cannot be read or has no
-// indicator row.
+// indicator row. Where the 年度 came from is a 提示 in `diags`; an unknown 年度 is a warning
+// naming the cell to fill (自评表!A2), never a silent blank.
 std::optional<std::string> NewSelfEvalForm(const std::string& targets_path,
-                                           const SelfEvalRules& rules, Diagnostics& diags);
+                                           const SelfEvalRules& rules, Diagnostics& diags,
+                                           const SelfEvalYearHint& hint = {});
 
 // A form checked by CheckSelfEvalWorkbookFile / CheckSelfEvalFolder, under `rules` (the set it was
 // scored by): <base>.xlsx (the filled form with the computed 得分, 执行率, 总分 and 等级) and

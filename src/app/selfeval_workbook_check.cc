@@ -25,6 +25,11 @@ struct Relocate {
     for (PrintedMoney* m : {&b.year_start, &b.full_year, &b.executed}) (*this)(m->where);
     for (PrintedNumber* n : {&b.weight, &b.rate, &b.score}) (*this)(n->where);
     (*this)(b.reason.where);
+    for (auto& source : b.sources) {
+      (*this)(source.name.where);
+      for (PrintedMoney* m : {&source.year_start, &source.full_year, &source.executed})
+        (*this)(m->where);
+    }
     if (!wb.budget.rows.empty()) b.line = wb.budget.rows.front().line;
     (*this)(f.total.where);
     (*this)(f.grade.where);

@@ -107,8 +107,8 @@ std::string Criteria(const RawTargetRow& row) {
   const std::string shown = row.value + (value.quantitative && value.unit.empty() ? row.unit : "");
   if (!value.quantitative)
     return "指标值“" + row.value +
-           "”。按定性指标三档计分：达成得分值的100%–80%（含），部分达成（如“基本" + row.value +
-           "”）得80%–50%（含），未达成得50%–0；未另填得分比例时，达成得满分，部分达成得50%，"
+           "”。按定性指标三档计分：达成得分值的100%～80%（含），部分达成（如“基本" + row.value +
+           "”）得80%～50%（含），未达成得50%～0；未另填得分比例时，达成得满分，部分达成得50%，"
            "未达成不得分（评价人可在录入工作簿“评价结论”表选等级、在档内填得分比例）。";
   return "指标值" + shown +
          "。达到指标值得满分；未达到按实际值÷指标值×分值计分（“≤”类指标按指标值÷实际值×分值），"

@@ -44,6 +44,13 @@ const std::vector<Command>& Commands() {
        "jixiao validate PATH…\n  PATH 可以是指标体系 .json、案例目录或 .csv 表格。\n"
        "  有任何错误时退出码为 1。案例格式：docs/case-format.md；评分规则：docs/rules.md。",
        RunValidate},
+      {"draft", "为缺少文字的章节起草：依据数据写评价对象、范围、依据等，并起草存在问题和建议",
+       "jixiao draft CASE [--force]\n"
+       "  把依据数据生成的草稿写入 CASE/narrative/ 并在 case.json 中登记；case.json 没有\n"
+       "  存在问题、建议时，依扣分指标起草（建议中的【待补充】须写明措施）。\n"
+       "  不覆盖评价人员已写的叙述文件（--force 时覆盖并说明）；只写案例目录内。\n"
+       "  说明：docs/case-format.md。",
+       RunDraft},
       {"tidy", "整理案例叙述文件：统一中文标点、删除重复段落和多余空格、合并断开的段落",
        "jixiao tidy CASE… [--dry-run]\n"
        "  就地修正 CASE/narrative/*.md 中可安全修正的问题，并列出改动（- 原文 / + 修改后）。\n"
@@ -59,7 +66,7 @@ const std::vector<Command>& Commands() {
        RunScore},
       {"report", "生成绩效评价报告（DOCX、HTML、Markdown）和评分表工作簿（XLSX）",
        "jixiao report CASE… [-o DIR] [--formats docx,html,md,xlsx,pdf] [--templates DIR] "
-       "[--no-toc-pages]\n"
+       "[--no-toc-pages] [--final]\n"
        "  给出多个案例时，各案例写入 DIR/<案例编号>/，并使用全部处理器核心。\n"
        "  -o DIR          输出目录（默认 out）\n"
        "  --formats       逗号分隔的格式，默认 docx,html,md,xlsx（xlsx 为评分表工作簿 "
@@ -67,6 +74,7 @@ const std::vector<Command>& Commands() {
        "  --outline NAME  报告提纲：shanghai（默认，沪财绩〔2020〕6号口径）或 national-2020"
        "（财预〔2020〕10号参考提纲）\n"
        "  --no-toc-pages  不调用 LibreOffice 排版来写目录页码（单个案例默认写入）\n"
+       "  --final         定稿：报告中仍有【待补充】时拒绝生成（退出码 1）并逐项列出\n"
        "  --templates DIR 章节模板目录（复制 templates/report 后修改），默认为随附模板\n"
        "  案例 attachments/ 中的附件：.md 附在报告之后，其他文件（如 "
        "PDF）列为“另附”并复制到输出目录。\n"
@@ -95,21 +103,27 @@ const std::vector<Command>& Commands() {
       {"archive", "评价结果档案库（SQLite 或 PostgreSQL）：加入、列出、查看、删除、导出、导入",
        "jixiao archive add CASE… | list | show ID | remove ID | export FILE.jsonl | import "
        "FILE.jsonl\n"
-       "  [--archive FILE|postgresql://用户@主机:端口/数据库] [--year Y] [--region R] [--department D]\n"
+       "  [--archive FILE|postgresql://用户@主机:端口/数据库] [--year Y] [--region R] "
+       "[--department D]\n"
        "  [--town T] [--framework ID] [--grade G]（list 的筛选）\n"
        "  默认档案库：$JIXIAO_ARCHIVE，否则 ~/.local/share/jixiao/archive.db。\n"
-       "  加入按批提交（每批200个案例一个事务，新案例多行写入）；保存评分结果与输入摘要，再次加入已变化的案例时会提示并更新。\n"
+       "  "
+       "加入按批提交（每批200个案例一个事务，新案例多行写入）；保存评分结果与输入摘要，再次加入已变"
+       "化的案例时会提示并更新。\n"
        "  export/import 以 JSON 行整体搬迁档案库（可在 SQLite 与 PostgreSQL 之间）。\n"
        "  说明：docs/compare.md。",
        RunArchive},
       {"serve", "网页应用：项目单位、评价机构、财政局在浏览器中工作",
        "jixiao serve [--config FILE] [--listen 127.0.0.1:8080] [--data DIR] [--db URL] "
        "[--tls-cert FILE --tls-key FILE] [--routes]\n"
-       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 docs/deploy.md）；命令行参数优先\n"
+       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 "
+       "docs/deploy.md）；命令行参数优先\n"
        "  --listen 地址:端口  默认 127.0.0.1:8080\n"
-       "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 jixiao-data\n"
+       "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 "
+       "jixiao-data\n"
        "  --db URL           postgresql://… 时记录保存在该 PostgreSQL 数据库\n"
-       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 Secure\n"
+       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 "
+       "Secure\n"
        "  --routes           打印路由表（JSON）后退出\n"
        "  先用 jixiao user add 建立账号。说明：docs/api.md。",
        RunServe},
@@ -132,16 +146,21 @@ const std::vector<Command>& Commands() {
        RunTargets},
       {"selfeval", "项目支出绩效自评表：复核（重算得分并列出问题）",
        "jixiao selfeval check PATH… [--rules ID|FILE] [--json] [-o DIR]\n"
-       "  PATH 为自评表文件夹（form.csv、budget.csv，可选 summary.csv、project.csv）或其中的 form.csv。\n"
+       "  PATH 为自评表文件夹（form.csv、budget.csv，可选 summary.csv、project.csv）或其中的 "
+       "form.csv。\n"
        "  --rules 为自评规则：selfeval-national（默认）、selfeval-hubei、selfeval-sichuan-2023\n"
        "  或规则文件路径。--json 输出每份表的 form/budget/rows 结果（多份时为数组）。\n"
        "  -o DIR 写出 复核汇总.xlsx（每表一行，按总分差额排序）和每份表的标注稿。\n"
        "  有错误级问题时退出码为 1。规则、表式与检查项见 docs/selfeval.md。\n"
        "  PATH 也可为 .xlsx 自评表（全国通用、四川衔接资金、云南公开、湖北、四川2023 表式）。\n"
-       "jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE]\n"
-       "  由绩效目标表（targets.csv 或申报表 .xlsx）生成空白自评表：分值按规则设定，定性指标有下拉选项。\n"
+       "jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE] [--year YYYY]\n"
+       "  由绩效目标表（targets.csv 或申报表 "
+       ".xlsx）生成空白自评表：分值按规则设定，定性指标有下拉选项。\n"
+       "  年度取自 --year、绩效目标表标题（××××年度）或 project.json 的“年度”、文件名中的年份，\n"
+       "  并说明出处；都没有时警告并指出要填写的单元格。\n"
        "jixiao selfeval score FORM [-o DIR] [--rules ID|FILE]\n"
-       "  对填好的自评表（.xlsx 或文件夹）计分，写出 <名称>_计分.xlsx（A4 打印）和 <名称>_计分_自评报告.docx。",
+       "  对填好的自评表（.xlsx 或文件夹）计分，写出 <名称>_计分.xlsx（A4 打印）和 "
+       "<名称>_计分_自评报告.docx。",
        RunSelfeval},
   };
   return kCommands;

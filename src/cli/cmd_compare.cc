@@ -3,13 +3,13 @@
 //   [--framework ID] [--grade G] …
 #include <cstdio>
 
-#include "app/archive_store.h"
 #include "app/compare_app.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
 #include "core/temp_files.h"
 #include "report/compare_report.h"
+#include "store/store.h"
 
 namespace jixiao::cli {
 
@@ -54,27 +54,13 @@ int RunCompare(const Args& args) {
     return 1;
   }
   temp::SetScratchDir(out_dir);
-  if (!archive_path.empty()) {
-    auto db = OpenArchive(archive_path, diags);
-    auto files = db ? CompareArchived(*db, filter, formats, templates, diags) : std::nullopt;
-    if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
-      PrintDiagnostics(diags);
-      return 1;
-    }
-    for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
-    return 0;
-  }
+  if (!archive_path.empty())
+    return CompareFromArchive(archive_path, filter, formats, templates, out_dir, diags);
   if (dirs.size() < 2) {
     std::fprintf(stderr, "请至少给出两个案例目录。\n");
     return Usage(self, true);
   }
-  auto files = CompareCases(dirs, formats, templates, diags);
-  if (!files || !WriteFilesAtomically(out_dir, *files, diags)) {
-    PrintDiagnostics(diags);
-    return 1;
-  }
-  for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
-  return 0;
+  return WriteAndList(out_dir, CompareCases(dirs, formats, templates, diags), diags);
 }
 
 }  // namespace jixiao::cli

@@ -29,7 +29,7 @@ int Run(const Args& args, const Command& self, bool survey) {
   std::string out_dir = "out", templates = report::DefaultTemplateDir();
   std::vector<std::string> formats = {"docx", "html", "md", "xlsx"};
   if (survey) formats = {"docx", "html", "md"};
-  bool toc_pages = true;
+  bool toc_pages = true, final_report = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     bool has_value = i + 1 < args.size();
@@ -54,6 +54,8 @@ int Run(const Args& args, const Command& self, bool survey) {
         return 2;
       }
       templates = dir;
+    } else if (a == "--final" && !survey) {
+      final_report = true;  // refuse while any 【待补充】 remains
     } else if (a == "--no-toc-pages") {
       toc_pages = false;
     } else if (!a.empty() && a[0] == '-') {
@@ -119,6 +121,7 @@ int Run(const Args& args, const Command& self, bool survey) {
                          : RenderReport(*evaluation, formats, templates, diags, office);
         });
       }
+      if (files && final_report && !FinalReportReady(dirs[i], diags)) files.reset();
       bool ok = files && WriteFilesAtomically(target, *files, diags);
       std::lock_guard<std::mutex> lock(print);
       PrintDiagnostics(diags);

@@ -1,7 +1,7 @@
-// jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE]: a blank 自评表 from a
-// 绩效目标表. jixiao selfeval score FORM [-o DIR] [--rules ID|FILE]: the filled form scored,
-// written as <name>.xlsx (print-ready) and <name>_自评报告.docx in DIR (default: the current
-// directory).
+// jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE] [--year YYYY]: a blank
+// 自评表 from a 绩效目标表, its 年度 from --year, the table's title or project.json, or the name.
+// jixiao selfeval score FORM [-o DIR] [--rules ID|FILE]: the filled form scored, written as
+// <name>.xlsx (print-ready) and <name>_自评报告.docx in DIR (default: the current directory).
 #include "cli/cmd_selfeval_form.h"
 
 #include <cstdio>
@@ -28,9 +28,12 @@ std::string BaseName(std::string path) {
 
 int SelfevalNew(const Args& args, const Command& self) {
   std::string targets, out, rules_arg;
+  SelfEvalYearHint hint;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--targets" && i + 1 < args.size())
       targets = args[++i];
+    else if (args[i] == "--year" && i + 1 < args.size())
+      hint.year = args[++i];
     else if (args[i] == "-o" && i + 1 < args.size())
       out = args[++i];
     else if (args[i] == "--rules" && i + 1 < args.size())
@@ -39,10 +42,15 @@ int SelfevalNew(const Args& args, const Command& self) {
       return Usage(self, true);
   }
   if (targets.empty() || out.empty() || !IsSelfEvalWorkbookPath(out)) return Usage(self, true);
+  if (!hint.year.empty() && NormalizeSelfEvalYear(hint.year).empty()) {
+    std::fprintf(stderr, "--year 应为四位年份（1990–2099），如 --year 2023\n");
+    return 2;
+  }
+  hint.file_name = targets;
   Diagnostics diags;
   auto rules = ResolveSelfEvalRules(rules_arg, diags);
   std::optional<std::string> bytes;
-  if (rules) bytes = NewSelfEvalForm(targets, *rules, diags);
+  if (rules) bytes = NewSelfEvalForm(targets, *rules, diags, hint);
   PrintDiagnostics(diags);
   if (!bytes) return 1;
   size_t slash = out.find_last_of('/');

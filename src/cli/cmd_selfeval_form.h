@@ -6,7 +6,7 @@
 
 namespace jixiao::cli {
 
-// jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE]
+// jixiao selfeval new --targets FILE -o FORM.xlsx [--rules ID|FILE] [--year YYYY]
 int SelfevalNew(const Args& args, const Command& self);
 // jixiao selfeval score FORM [-o DIR] [--rules ID|FILE]
 int SelfevalScore(const Args& args, const Command& self);

@@ -6,6 +6,13 @@
 #include <string>
 #include <vector>
 
+namespace jixiao {
+class Diagnostics;
+namespace store {
+struct DocumentFilter;
+}  // namespace store
+}  // namespace jixiao
+
 namespace jixiao::cli {
 
 using Args = std::vector<std::string>;
@@ -22,12 +29,17 @@ int Main(int argc, char** argv);
 
 int RunValidate(const Args& args);
 int RunTidy(const Args& args);
+int RunDraft(const Args& args);  // cmd_draft.cc: drafts where the case has no words
 int RunScore(const Args& args);
 int RunReport(const Args& args);
 int RunTargets(const Args& args);
 int RunSurvey(const Args& args);
 int RunSurveyImport(const Args& args);  // cmd_survey_import.cc: jixiao survey import
 int RunCompare(const Args& args);
+// cmd_compare_archive.cc: `compare --archive`, after the output folder is prepared.
+int CompareFromArchive(const std::string& archive_path, const store::DocumentFilter& filter,
+                       const std::vector<std::string>& formats, const std::string& templates,
+                       const std::string& out_dir, Diagnostics& diags);
 int RunArchive(const Args& args);
 int RunNew(const Args& args);
 int RunSheet(const Args& args);

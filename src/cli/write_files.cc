@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "cli/report_diagnostics.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 
@@ -86,6 +87,16 @@ bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>&
     temp::Unregister(temp);
   }
   return true;
+}
+
+int WriteAndList(const std::string& dir, const std::optional<std::vector<OutputFile>>& files,
+                 Diagnostics& diags) {
+  if (!files || !WriteFilesAtomically(dir, *files, diags)) {
+    PrintDiagnostics(diags);
+    return 1;
+  }
+  for (const auto& f : *files) std::printf("%s/%s\n", dir.c_str(), f.name.c_str());
+  return 0;
 }
 
 }  // namespace jixiao::cli

@@ -3,6 +3,7 @@
 // are removed on every way out (core/temp_files.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,10 @@ bool PrepareOutputDir(const std::string& dir, Diagnostics& diags);
 
 bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>& files,
                           Diagnostics& diags);
+
+// A command's last step: writes `files` (none: their making failed) and lists their paths, exit
+// code 0; else prints the diagnostics, exit code 1.
+int WriteAndList(const std::string& dir, const std::optional<std::vector<OutputFile>>& files,
+                 Diagnostics& diags);
 
 }  // namespace jixiao::cli

@@ -123,7 +123,12 @@ bool LeadsIn(const Paragraph& paragraph) {
   for (const auto& r : paragraph.runs) all_bold = all_bold && (r.bold || r.text.empty());
   bool colon =
       text.size() >= 3 && (text.compare(text.size() - 3, 3, "：") == 0 || text.back() == ':');
-  bool numbered = NumberedHeading(text) && !EndsLikeSentence(text) && chars <= 40;
+  // ②线下申请: a circled number (U+2460–U+2473) before a short label leads in too.
+  bool circled = text.size() > 3 && static_cast<unsigned char>(text[0]) == 0xE2 &&
+                 static_cast<unsigned char>(text[1]) == 0x91 &&
+                 static_cast<unsigned char>(text[2]) >= 0xA0 &&
+                 static_cast<unsigned char>(text[2]) <= 0xB3;
+  bool numbered = (NumberedHeading(text) || circled) && !EndsLikeSentence(text) && chars <= 40;
   return paragraph.keep_with_next ||
          (chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60) || numbered));
 }

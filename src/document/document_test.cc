@@ -82,6 +82,13 @@ TEST_CASE("LeadsIn: run-in headings and lead-ins ending in a colon keep with wha
   CHECK_FALSE(LeadsIn(long_bold));
   body.keep_with_next = true;  // a line of 附件：1.… 2.…
   CHECK(LeadsIn(body));
+  // A circled-number label (②线下申请) stays with its first step, not alone at a page foot.
+  Paragraph label, step;
+  label.runs = {{"②线下申请", false}};
+  step.runs = {
+      {"①对象范围包括本市户籍的城乡低保家庭成员、特困供养人员等，按规定给予救助。", false}};
+  CHECK(LeadsIn(label));
+  CHECK_FALSE(LeadsIn(step));
 }
 
 TEST_CASE("DropEmptyColumns removes a column without data and shrinks merges across it") {

@@ -18,6 +18,7 @@ enum class CellStyle {
   kCenter,      // wrapped text, centred
   kHeader,      // bold, shaded, centred, wrapped
   kTitle,       // bold, larger
+  kFormTitle,   // bold, larger, centred over its merged range (a printed form's title)
   kYuan,        // #,##0.00
   kRate,        // 0.00%
   kScore,       // 0.00 (scores and weights)

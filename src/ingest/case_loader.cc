@@ -210,7 +210,7 @@ TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags) {
   if (!in.Expect(root, JsonValue::Type::kObject)) return p;
   in.RejectUnknown(root,
                    {"项目名称", "项目类别", "主管部门", "实施单位", "计划开始日期", "计划完成日期",
-                    "项目资金总额", "其中财政资金", "其他资金", "总目标", "年度目标"});
+                    "项目资金总额", "其中财政资金", "其他资金", "总目标", "年度目标", "年度"});
   p.present = true;
   p.name = StringMember(in, root, "项目名称");
   p.category = StringMember(in, root, "项目类别");
@@ -220,6 +220,10 @@ TargetProject LoadTargetProject(const std::string& file, Diagnostics& diags) {
   p.end_date = StringMember(in, root, "计划完成日期");
   p.overall_goal = StringMember(in, root, "总目标");
   p.annual_goal = StringMember(in, root, "年度目标");
+  if (const JsonValue* y = root.Find("年度")) {
+    p.year = y->IsNumber() ? y->text : StringMember(in, root, "年度");
+    p.year_where = file + " 年度";
+  }
   p.overall_goal_given = root.Find("总目标") != nullptr;
   p.annual_goal_given = root.Find("年度目标") != nullptr;
   const std::pair<const char*, std::optional<Money>*> amounts[] = {

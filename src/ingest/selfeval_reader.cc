@@ -111,7 +111,8 @@ void ReadForm(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
     if (!r.target_unit.blank() && !target.empty() && !EndsWith(target, r.target_unit.text))
       target += r.target_unit.text;
     // 云南: 指标性质 holds the comparator (≥ ≤ = …) when the layout splits it.
-    for (const char* op : {"≥", "≤", "=", ">", "<", "≧", "≦", "═", "＝", "＞", "＜", ">=", "<="})
+    for (const char* op :
+         {"≥", "≤", "=", ">", "<", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝", "＞", "＜", ">=", "<="})
       if (r.nature.text == op && !target.empty()) target = r.nature.text + target;
     r.parsed_target = ReadSelfEvalTarget(target);
     std::string actual_text = r.actual.text;

@@ -21,9 +21,14 @@ PrintedMoney Money(CsvCells& cells, const CsvRow& row, const CsvColumn& col, Dia
   return m;
 }
 
+// The block's total row: 合计, 总额, 年度资金总额：, 年度财政资金总额 …
 bool IsTotalRow(const std::string& name) {
-  std::string n = Trim(name);
-  return n == "合计" || n == "小计" || n == "总计" || n == "资金总额" || n == "合 计";
+  std::string n;
+  for (char ch : Trim(name))
+    if (ch != ' ') n += ch;
+  for (const char* colon : {"：", ":"})
+    if (EndsWith(n, colon)) n = n.substr(0, n.size() - std::string(colon).size());
+  return n == "合计" || n == "小计" || n == "总计" || n == "总额" || EndsWith(n, "资金总额");
 }
 
 }  // namespace

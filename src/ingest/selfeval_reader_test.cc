@@ -110,4 +110,17 @@ TEST_CASE("selfeval reader: 云南 split 指标性质/指标值/度量单位 and
   CHECK(*f.rows[0].weight.value == Rational(20));
 }
 
+TEST_CASE("selfeval reader: the small ﹦ in 指标性质 is the comparator (丽江 自评表)") {
+  SelfEvalCsvInput in;
+  in.name = "丽江";
+  in.form_csv =
+      "一级指标,二级指标,三级指标,指标性质,指标值,度量单位,实际完成值,分值,得分\n"
+      "产出指标,质量指标,项目验收合格率,﹦,100,%,100,20,19\n";
+  Diagnostics d;
+  SelfEvaluation f = ReadSelfEvalCsv(in, "元", d);
+  REQUIRE(f.rows.size() == 1);
+  CHECK(f.rows[0].parsed_target.value.op == CompareOp::kEq);
+  CHECK_FALSE(f.rows[0].parsed_target.bare_read_as_ge);
+}
+
 }  // namespace jixiao

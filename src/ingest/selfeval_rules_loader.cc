@@ -160,7 +160,7 @@ std::optional<SelfEvalRules> ParseSelfEvalRules(const std::string& file,
   SelfEvalRules r;
   r.file = file;
   if (!in.Expect(root, JsonValue::Type::kObject)) return std::nullopt;
-  in.RejectUnknown(root, {"kind", "id", "title", "basis", "budget", "weights", "quantitative",
+  in.RejectUnknown(root, {"kind", "id", "name", "title", "basis", "budget", "weights", "quantitative",
                           "qualitative", "satisfaction", "not_applicable", "rounding", "grades",
                           "execution_row_keywords", "bare_value"});
   if (const JsonValue* k = in.Member(root, "kind", true))
@@ -170,6 +170,8 @@ std::optional<SelfEvalRules> ParseSelfEvalRules(const std::string& file,
     if (auto s = in.String(*v)) r.id = *s;
   if (const JsonValue* v = in.Member(root, "title", true))
     if (auto s = in.String(*v)) r.title = *s;
+  if (const JsonValue* v = in.Member(root, "name", false))
+    if (auto s = in.String(*v)) r.name = *s;
   r.basis = Strings(in, in.Member(root, "basis", false));
   if (const JsonValue* v = in.Member(root, "budget", true)) ReadBudget(in, *v, r.budget);
   if (const JsonValue* v = in.Member(root, "weights", true)) ReadWeights(in, *v, r);

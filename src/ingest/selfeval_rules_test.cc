@@ -49,6 +49,15 @@ TEST_CASE("selfeval rules: the national set is 10 + 产出50/效益30/满意度1
   CHECK(r->rounding == SelfEvalRounding::kHundredth);
   CHECK(GradeOf(*r, Rational(85))->name == "良");
   CHECK(GradeMatches(*GradeOf(*r, Rational(85)), "良好"));
+  // Every shipped set carries a Chinese name for the reports, never just its id.
+  for (const char* id : {"selfeval-national", "selfeval-hubei", "selfeval-sichuan-2023"}) {
+    auto each = Shipped(id, d);
+    REQUIRE(each);
+    CHECK_FALSE(each->name.empty());
+    CHECK(SelfEvalRulesName(*each) == each->name);
+    CHECK(each->name.find("selfeval") == std::string::npos);
+  }
+  CHECK(r->name == "全国通用自评规则（财预〔2020〕10号）");
 }
 
 TEST_CASE("selfeval rules: 湖北 budget 20 with goal blocks of 40; 四川 2023 权重 column") {

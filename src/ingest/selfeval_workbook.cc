@@ -49,12 +49,11 @@ std::string SelfEvalWorkbook::CellOf(const std::string& table, int line,
 
 namespace {
 
-
 // Header text without spaces, line breaks and the (A)/(B)/(B/A) markers.
 std::string Squeeze(const std::string& text) {
   std::string out;
   for (char ch : text)
-    if (ch != ' ' && ch != '\t') out += ch;
+    if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') out += ch;
   for (const char* mark : {"(A)", "（A）", "(B)", "（B）", "(B/A)", "（B/A）"}) {
     size_t at;
     while ((at = out.find(mark)) != std::string::npos) out.erase(at, std::string(mark).size());
@@ -63,6 +62,13 @@ std::string Squeeze(const std::string& text) {
 }
 
 bool Has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+// A 其中 row of the budget block: 其中：财政资金, 本年财政拨款, 上年结转资金, 单位资金, 其他资金.
+bool IsFundingSourceLabel(const std::string& label) {
+  if (label.empty() || Has(label, "总额") || Has(label, "目标") || Has(label, "指标")) return false;
+  return StartsWith(label, "其中") || Has(label, "资金") || Has(label, "拨款") ||
+         Has(label, "结转") || Has(label, "自筹");
+}
 
 enum Role { kNone = -1, kL1, kL2, kL3, kTarget, kActual, kWeight, kScore, kReason, kNature, kUnit };
 
@@ -233,20 +239,46 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
       for (char ch : Squeeze(headers[kBScore]))
         if (isdigit(static_cast<unsigned char>(ch))) weight_from_header += ch;
     }
-    for (int v : g.Rows()) {
-      if (v <= row) continue;
-      if (v >= before_row) break;
-      if (g.Text(v, col[kBAdjusted]).empty() && g.Text(v, col[kBSpent]).empty()) continue;
+    // The row label (总额, 其中：财政资金 …) stands left of the first amount column.
+    const int first_amount =
+        col[kBInitial] ? std::min(col[kBInitial], col[kBAdjusted]) : col[kBAdjusted];
+    auto label = [&](int v, int& at) {
+      std::string text;
+      for (int c : g.Cols(v, false))
+        if (c < first_amount && !g.Text(v, c).empty()) text = g.Text(v, c), at = c;
+      return text;
+    };
+    auto take = [&](int v, bool total) {
       CsvRow r{v, {}};
       for (int b = 0; b < 6; ++b) {
         std::string t = col[b] ? g.Text(v, col[b]) : (b == kBWeight ? weight_from_header : "");
         if (t == "—" || t == "-" || t == "/") t.clear();
+        if (!total && b >= kBWeight) t.clear();  // a source's 分值/执行率/得分 are not scored
         r.cells.push_back(t);
         if (col[b])
           out.cells[{"budget", {v, SelfEvalBudgetColumns()[b]}}] = where + CellName(v, col[b]);
       }
+      int at = 0;
+      std::string name = label(v, at);
+      r.cells.push_back(total ? "总额" : name);  // the CSV reader tells the total by this name
+      if (at) out.cells[{"budget", {v, "资金来源"}}] = where + CellName(v, at);
       out.budget.rows.push_back(r);
-      break;  // the 总额 row; 其中 rows by funding source follow it
+    };
+    bool total_read = false;
+    for (int v : g.Rows()) {
+      if (v <= row) continue;
+      if (v >= before_row) break;
+      if (!total_read) {
+        if (g.Text(v, col[kBAdjusted]).empty() && g.Text(v, col[kBSpent]).empty()) continue;
+        take(v, true);  // the 总额 row
+        total_read = true;
+        continue;
+      }
+      // 其中 rows by funding source follow the 总额 row, until the block ends.
+      int at = 0;
+      std::string name = Squeeze(label(v, at));
+      if (!IsFundingSourceLabel(name)) break;
+      take(v, false);
     }
     break;
   }
@@ -254,6 +286,7 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
     bool money = name != "分值" && name != "执行率" && name != "得分";
     out.budget.header.push_back(money && out.money_unit == "元" ? name + "(元)" : name);
   }
+  out.budget.header.push_back("资金来源");
 }
 
 void ReadSummary(const Grid& g, int from_row, const Columns& c, SelfEvalWorkbook& out) {

@@ -58,10 +58,17 @@ TEST_CASE("every layout reads back as the corpus CSV folder it was built from") 
       CHECK(wb.money_unit == c.unit);
       CHECK(wb.form.header == form.header);
       CHECK(Cells(wb.form) == Cells(form));
-      REQUIRE(wb.budget.header.size() == budget.header.size());
+      // The workbook's budget table adds a 资金来源 column: the 总额 row first (as budget.csv's
+      // one row), then the 其中 rows by funding source the form prints.
+      REQUIRE(wb.budget.header.size() == budget.header.size() + 1);
       for (size_t i = 0; i < budget.header.size(); ++i)
         CHECK(NoUnit(wb.budget.header[i]) == budget.header[i]);
-      CHECK(Cells(wb.budget) == Cells(budget));
+      CHECK(wb.budget.header.back() == "资金来源");
+      REQUIRE_FALSE(wb.budget.rows.empty());
+      std::vector<std::string> total = wb.budget.rows.front().cells;
+      CHECK(total.back() == "总额");
+      total.pop_back();
+      CHECK(std::vector<std::vector<std::string>>{total} == Cells(budget));
       CHECK(Cells(wb.summary) == Cells(summary));
     }
   }
@@ -100,7 +107,7 @@ TEST_CASE("block points and the 湖北 goal blocks are kept beside the CSV colum
   CHECK(hubei.goal_blocks[1].name == "年度绩效目标2");
   CHECK((hubei.goal_blocks[1].first_line == 13 && hubei.goal_blocks[1].last_line == 16));
   // The budget's 20 points come from its 得分（20分*执行率） header: the form has no 分值 column.
-  REQUIRE(hubei.budget.rows.size() == 1);
+  REQUIRE_FALSE(hubei.budget.rows.empty());
   CHECK(hubei.budget.rows[0].cells[3] == "20");
 }
 
@@ -134,4 +141,35 @@ TEST_CASE("a sheet naming far-away cells is read without walking the grid") {
 }
 
 }  // namespace
+
+TEST_CASE("四川 2023: the budget split by funding source reaches the model, each cell located") {
+  SelfEvalWorkbook wb = Load("sichuan-2023.xlsx");
+  // 总额 on sheet row 6, then 其中：财政资金, 财政专户管理资金, 单位资金, 其他资金 on rows 7–10.
+  REQUIRE(wb.budget.rows.size() == 5);
+  CHECK(wb.budget.rows[1].cells.back() == "其中：财政资金");
+  CHECK(wb.budget.rows[4].cells.back() == "其他资金");
+  CHECK(wb.CellOf("budget", 7, "全年预算数") == "510000_0013zp!D7");
+  CHECK(wb.CellOf("budget", 7, "资金来源") == "510000_0013zp!B7");
+  Diagnostics diags;
+  SelfEvaluation form = ReadSelfEvalCsv(SelfEvalWorkbookInput(wb), wb.money_unit, diags);
+  std::string first = diags.items().empty() ? "" : diags.items().front().message;
+  INFO(first);
+  CHECK(diags.ErrorCount() == 0);
+  // The 总额 row is the budget; the sources sit beside it.
+  REQUIRE(form.budget.full_year.value);
+  CHECK(form.budget.full_year.value->fen == 251890000);  // 251.89万元
+  REQUIRE(form.budget.sources.size() == 4);
+  CHECK(form.budget.sources[0].name.text == "其中：财政资金");
+  REQUIRE(form.budget.sources[0].executed.value);
+  CHECK(form.budget.sources[0].executed.value->fen == 251890000);
+  REQUIRE(form.budget.sources[1].full_year.value);
+  CHECK(form.budget.sources[1].full_year.value->fen == 0);
+  CHECK_FALSE(form.budget.sources[3].full_year.value);  // 其他资金 printed blank
+  // The national form's 其中 rows are read the same way: 本年财政拨款 880, then two blank rows.
+  SelfEvalWorkbook national = Load("national.xlsx");
+  REQUIRE(national.budget.rows.size() == 4);
+  CHECK(national.budget.rows[1].cells[1] == "880");
+  CHECK(national.budget.rows[2].cells.back() == "上年结转资金");
+}
+
 }  // namespace jixiao

@@ -13,6 +13,15 @@ std::string Cell(CsvCells& cells, const CsvRow& row, const CsvColumn& col) {
   return t;
 }
 
+// A 指标性质 cell holding only a comparator, as systems type it (≥, ASCII >=, full-width ＞, ≧ and
+// ═ from 云南 exports, the small ﹦).
+bool IsComparatorCell(const std::string& cell) {
+  for (const char* op :
+       {"≥", "≤", "=", ">", "<", ">=", "<=", "＞", "＜", "＝", "≧", "≦", "═", "﹦", "⩾", "⩽"})
+    if (cell == op) return true;
+  return false;
+}
+
 }  // namespace
 
 CsvColumn FirstColumn(const CsvTable& csv, std::initializer_list<const char*> names) {
@@ -137,8 +146,7 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
     std::string nature_cell = Cell(cells, row, nature);
     if (nature_cell == "定量" || nature_cell == "定性") {
       if (r.value_type.empty()) r.value_type = nature_cell;
-    } else if (!nature_cell.empty() && nature_cell.size() <= 3 && !r.value.empty() &&
-               std::string("≥≤=><＞＜＝").find(nature_cell) != std::string::npos &&
+    } else if (IsComparatorCell(nature_cell) && !r.value.empty() &&
                r.value.find_first_of("0123456789") == 0) {
       r.value = nature_cell + r.value;
     }

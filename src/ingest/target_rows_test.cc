@@ -50,6 +50,22 @@ TEST_CASE("lenient: 指标性质 holds the comparator or the type, 度量单位 
   CHECK(t.rows[3].value == "≥95");  // a comparator already written is not doubled
 }
 
+TEST_CASE("lenient: 指标性质 comparators as 云南 and other systems type them") {
+  Diagnostics diags;
+  auto t = Read(
+      "一级指标,二级指标,三级指标,指标性质,指标值,度量单位\n"
+      "产出指标,数量指标,受资助人数,≧,735,人次\n"
+      "产出指标,质量指标,验收合格率,﹦,100,%\n"
+      "产出指标,成本指标,补助标准达标率,═,100,%\n"
+      "产出指标,时效指标,办结时限,≦,10,个工作日\n",
+      true, diags);
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[0].value == "≧735");
+  CHECK(t.rows[1].value == "﹦100");
+  CHECK(t.rows[2].value == "═100");
+  CHECK(t.rows[3].value == "≦10");
+}
+
 TEST_CASE("lenient: a header without the indicator columns is one located error") {
   Diagnostics diags;
   Read("名称,金额\na,1\n", true, diags);

@@ -10,7 +10,6 @@
 namespace jixiao {
 namespace {
 
-
 // The sheet's own cells of one row (merged ranges hold their value in the top-left cell only).
 std::vector<std::pair<int, std::string>> RowTexts(const XlsxSheet& s, int row) {
   std::vector<std::pair<int, std::string>> out;
@@ -164,9 +163,25 @@ void Assign(TargetProject& p, Field f, const std::string& value) {
   }
 }
 
+// "（2023年度）", "项目支出绩效目标表(2023年度)", "2023年度": the four digits before 年度, or "".
+std::string YearOfTitle(const std::string& text) {
+  size_t at = text.find("年度");
+  if (at == std::string::npos || at < 4) return "";
+  std::string digits = text.substr(at - 4, 4);
+  for (char ch : digits)
+    if (ch < '0' || ch > '9') return "";
+  if (at > 4 && text[at - 5] >= '0' && text[at - 5] <= '9') return "";
+  return digits >= "1990" && digits <= "2099" ? digits : "";
+}
+
 void ReadHeaderBlock(const XlsxSheet& s, int header_row, TargetProject& p) {
   for (int row = 1; row < header_row; ++row) {
     auto texts = RowTexts(s, row);
+    for (const auto& [col, text] : texts)
+      if (p.year.empty() && !YearOfTitle(text).empty()) {
+        p.year = YearOfTitle(text);
+        p.year_where = s.name + "!" + CellName(row, col);
+      }
     for (size_t i = 0; i < texts.size(); ++i) {
       std::string label = texts[i].second, inline_value;
       for (const char* colon : {"：", ":"}) {

@@ -151,6 +151,8 @@ struct TargetProject {
   std::optional<Money> total_funds, fiscal_funds, other_funds;
   std::string overall_goal, annual_goal;
   bool overall_goal_given = false, annual_goal_given = false;  // the key is in project.json
+  std::string year;  // 年度 ("2023") from the table's title (（2023年度）) or project.json
+  std::string year_where;  // where it was read: "Sheet!A2", "project.json 年度"; "" when none
   bool present = false;
 };
 

@@ -49,6 +49,11 @@ Rational RoundingTolerance(SelfEvalRounding r) {
   return Rational(0);
 }
 
+const std::string& SelfEvalRulesName(const SelfEvalRules& rules) {
+  if (!rules.name.empty()) return rules.name;
+  return rules.title.empty() ? rules.id : rules.title;
+}
+
 const SelfEvalGrade* GradeOf(const SelfEvalRules& rules, const Rational& total) {
   for (const auto& g : rules.grades)
     if (total >= g.min) return &g;

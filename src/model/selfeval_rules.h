@@ -69,6 +69,7 @@ struct SelfEvalGrade {
 
 struct SelfEvalRules {
   std::string id, title, file;
+  std::string name;  // short Chinese name shown in reports (全国通用自评规则); the title when unset
   std::vector<std::string> basis;
   SelfEvalBudgetRule budget;
   SelfEvalWeightMode weight_mode = SelfEvalWeightMode::kPrinted;
@@ -85,6 +86,9 @@ struct SelfEvalRules {
                                                      "资金支出率", "资金拨付率"};
   bool bare_value_is_ge = true;  // a bare 指标值 is read as ≥ (and always warned)
 };
+
+// The name a reader sees: `name`, else `title`, else `id`.
+const std::string& SelfEvalRulesName(const SelfEvalRules& rules);
 
 // The grade of `total` under `rules`, and whether a printed label names it ("良好" for 良).
 const SelfEvalGrade* GradeOf(const SelfEvalRules& rules, const Rational& total);

@@ -31,6 +31,11 @@ TEST_CASE("selfeval: printed comparators ≧ ═ 以上 小于 are read; a bare 
   auto eq = ReadSelfEvalTarget("═1项");
   CHECK(eq.value.op == CompareOp::kEq);
   CHECK(eq.value.unit == "项");
+  // The small equals sign and the slanted ≥ other exports print (丽江 自评表: ﹦ | 100 | %).
+  auto small_eq = ReadSelfEvalTarget("﹦100%");
+  CHECK(small_eq.value.op == CompareOp::kEq);
+  CHECK_FALSE(small_eq.bare_read_as_ge);
+  CHECK(ReadSelfEvalTarget("⩾95%").value.op == CompareOp::kGe);
   auto above = ReadSelfEvalTarget("90%以上");
   CHECK(above.value.op == CompareOp::kGe);
   CHECK(above.value.number == Rational(90));

@@ -164,9 +164,11 @@ std::string StripSuffix(const std::string& s, const std::string& suffix, bool* h
 
 std::string NormalizeComparatorWords(const std::string& printed) {
   std::string t = Trim(printed);
-  // Comparators printed with other code points: ≧ (U+2267) ≦ (U+2266) ═ (U+2550) ＝ (full width).
+  // Comparators printed with other code points: ≧ (U+2267) ≦ (U+2266) ═ (U+2550) ＝ (full width),
+  // the small ﹦ (U+FE66) and the slanted ⩾ ⩽.
   static const std::pair<const char*, const char*> kGlyphs[] = {
-      {"≧", "≥"}, {"≦", "≤"}, {"═", "="}, {"＝", "="}, {"＞", ">"}, {"＜", "<"}};
+      {"≧", "≥"},  {"≦", "≤"},  {"═", "="}, {"＝", "="}, {"＞", ">"},
+      {"＜", "<"}, {"﹦", "="}, {"⩾", "≥"}, {"⩽", "≤"}};
   for (const auto& [from, to] : kGlyphs)
     if (StartsWith(t, from)) t = std::string(to) + t.substr(std::string(from).size());
   // Words before the number.

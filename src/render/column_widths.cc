@@ -1,6 +1,8 @@
 #include "render/column_widths.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 #include "render/text_metrics.h"
 
@@ -9,12 +11,52 @@ namespace {
 
 const size_t kSampleRows = 120;
 
-// One cell that sets text: its place, its span, and its text cut into segments.
-struct Piece {
-  size_t row, col, cols, rows;
+// One text measured at one size, and what the search learnt of its lines: per room, the last
+// room asked, and per count of lines the least room (no narrower than the widest segment) that
+// sets the text in that many. Shared by every cell with the same text, in every table.
+struct Measure {
   std::vector<Segment> segments;
   int widest = 0, full = 0;  // widest segment, whole text on one line (twips)
+  int one_line = 1;          // the least room in which the text takes one line
+  std::unordered_map<int, int> lines;
+  int last_room = -1, last_lines = 0;
+  std::vector<int> least_room;  // by lines; 0 where not yet known
 };
+
+// The measure of `text` at `half_points`, made once per thread (a batch renders on several).
+std::shared_ptr<Measure> Measured(const std::string& text, int half_points) {
+  thread_local std::unordered_map<int, std::unordered_map<std::string, std::shared_ptr<Measure>>>
+      cache;
+  auto& sized = cache[half_points];
+  // A long batch or a server: at most 4,000 texts per size and thread; pieces in use keep theirs.
+  if (sized.size() > 4000) sized.clear();
+  std::shared_ptr<Measure>& m = sized[text];
+  if (m) return m;
+  m = std::make_shared<Measure>();
+  m->segments = Segments(text, half_points);
+  m->full = TextWidth(text, half_points);
+  for (const Segment& s : m->segments) m->widest = std::max(m->widest, s.width);
+  m->one_line = OneLineWidth(m->segments);
+  return m;
+}
+
+// One cell that sets text: its place, its span, and its text's measure.
+struct Piece {
+  size_t row, col, cols, rows;
+  std::shared_ptr<Measure> m;
+};
+
+// LinesAt(p.m->segments, room), remembered.
+int Lines(const Piece& p, int room) {
+  Measure& m = *p.m;
+  if (room >= m.one_line) return 1;
+  if (room == m.last_room) return m.last_lines;
+  auto [at, fresh] = m.lines.try_emplace(room, 0);
+  if (fresh) at->second = LinesAt(m.segments, room);
+  m.last_room = room;
+  m.last_lines = at->second;
+  return at->second;
+}
 
 std::vector<Piece> Pieces(const doc::Table& t, size_t cols, int half_points) {
   std::vector<Piece> out;
@@ -22,11 +64,9 @@ std::vector<Piece> Pieces(const doc::Table& t, size_t cols, int half_points) {
     for (size_t c = 0; c < cols && c < t.rows[r].size(); ++c) {
       const doc::Cell& cell = t.rows[r][c];
       if (cell.covered) continue;
-      Piece p{r, c, std::min(static_cast<size_t>(std::max(1, cell.col_span)), cols - c),
-              static_cast<size_t>(std::max(1, cell.row_span)), Segments(cell.text, half_points)};
-      for (const Segment& s : p.segments) p.widest = std::max(p.widest, s.width);
-      p.full = TextWidth(cell.text, half_points);
-      out.push_back(std::move(p));
+      out.push_back({r, c, std::min(static_cast<size_t>(std::max(1, cell.col_span)), cols - c),
+                     static_cast<size_t>(std::max(1, cell.row_span)),
+                     Measured(cell.text, half_points)});
     }
   return out;
 }
@@ -43,12 +83,14 @@ struct Cost {
   long height = 0, lines = 0;
 };
 
-// The least room in which `segments` take at most `lines` lines (`full`: their width on one).
-int LeastWidthFor(const std::vector<Segment>& segments, int lines, int full) {
+// The least room in which `p` takes at most `lines` lines, searched up to `full`.
+int LeastWidthFor(const Piece& p, int lines, int full) {
   int lo = 1, hi = std::max(1, full);
+  // LinesAt gives one line exactly from one_line up, so the search below would end there.
+  if (lines == 1) return std::min(p.m->one_line, hi);
   while (lo < hi) {
     int mid = (lo + hi) / 2;
-    if (LinesAt(segments, mid) <= lines)
+    if (Lines(p, mid) <= lines)
       hi = mid;
     else
       lo = mid + 1;
@@ -61,7 +103,7 @@ Cost CostAt(const std::vector<Piece>& pieces, size_t rows, const std::vector<int
   std::vector<int> row_lines(rows, 1);
   Cost cost;
   for (const Piece& p : pieces) {
-    int lines = LinesAt(p.segments, Room(p, twips));
+    int lines = Lines(p, Room(p, twips));
     cost.lines += lines;
     int share = static_cast<int>((static_cast<size_t>(lines) + p.rows - 1) / p.rows);
     for (size_t r = p.row; r < p.row + p.rows && r < rows; ++r)
@@ -74,24 +116,107 @@ Cost CostAt(const std::vector<Piece>& pieces, size_t rows, const std::vector<int
 
 // The least widening of column `c` (at most `spare`) after which one of its cells needs fewer
 // lines, or 0 when none does.
-int NextStep(const std::vector<Piece>& pieces, const std::vector<int>& twips, size_t c, int spare) {
+// `in_col`: the indices of the pieces that column `c` sets, in order.
+int NextStep(const std::vector<Piece>& pieces, const std::vector<size_t>& in_col,
+             const std::vector<int>& twips, int spare) {
   int best = 0;
-  for (const Piece& p : pieces) {
-    if (c < p.col || c >= p.col + p.cols) continue;
-    int room = Room(p, twips), now = LinesAt(p.segments, room);
-    if (now <= 1 || LinesAt(p.segments, room + spare) >= now) continue;
+  for (size_t i : in_col) {
+    const Piece& p = pieces[i];
+    int room = Room(p, twips), now = Lines(p, room);
+    if (now <= 1 || Lines(p, room + spare) >= now) continue;
+    // From the widest segment up, greedy filling takes fewer lines the more room it has (each
+    // line holds whole segments, the gaps between them fixed), so the least room for now - 1
+    // lines is the same for every room searched from: found once.
+    std::vector<int>& least = p.m->least_room;
+    bool monotone = room >= p.m->widest;
+    if (monotone && static_cast<size_t>(now) < least.size() && least[now - 1] > 0) {
+      int step = least[now - 1] - room;
+      if (best == 0 || step < best) best = step;
+      continue;
+    }
     int lo = 1, hi = spare;  // the least widening that saves a line
     while (lo < hi) {
       int mid = (lo + hi) / 2;
-      if (LinesAt(p.segments, room + mid) < now)
+      if (Lines(p, room + mid) < now)
         hi = mid;
       else
         lo = mid + 1;
+    }
+    if (monotone) {
+      if (least.size() <= static_cast<size_t>(now)) least.resize(now + 1, 0);
+      least[now - 1] = room + lo;
     }
     if (best == 0 || lo < best) best = lo;
   }
   return best;
 }
+
+// CostAt for widths that differ from the last ones evaluated in one or two columns: only the
+// cells in those columns are set again, only the rows they cover summed again.
+class Heights {
+ public:
+  Heights(const std::vector<Piece>& pieces, size_t rows, size_t cols)
+      : pieces_(pieces),
+        rows_(rows),
+        by_col_(cols),
+        by_row_(rows),
+        lines_(pieces.size()),
+        trial_(pieces.size()),
+        piece_mark_(pieces.size(), 0),
+        row_mark_(rows, 0) {
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      const Piece& p = pieces[i];
+      for (size_t c = p.col; c < p.col + p.cols && c < cols; ++c) by_col_[c].push_back(i);
+      for (size_t r = p.row; r < p.row + p.rows && r < rows; ++r) by_row_[r].push_back(i);
+    }
+  }
+
+  const std::vector<size_t>& InColumn(size_t c) const { return by_col_[c]; }
+
+  // Evaluates `twips` whole and remembers it as the base of After.
+  const Cost& At(const std::vector<int>& twips) {
+    base_ = CostAt(pieces_, rows_, twips, &row_lines_);
+    for (size_t i = 0; i < pieces_.size(); ++i)
+      lines_[i] = Lines(pieces_[i], Room(pieces_[i], twips));
+    return base_;
+  }
+
+  // The cost of `twips`, which differ from the base only in columns a and b.
+  Cost After(const std::vector<int>& twips, size_t a, size_t b) {
+    ++epoch_;
+    Cost cost = base_;
+    touched_rows_.clear();
+    for (size_t c : {a, b})
+      for (size_t i : by_col_[c]) {
+        if (piece_mark_[i] == epoch_) continue;
+        piece_mark_[i] = epoch_;
+        const Piece& p = pieces_[i];
+        trial_[i] = Lines(p, Room(p, twips));
+        cost.lines += trial_[i] - lines_[i];
+        for (size_t r = p.row; r < p.row + p.rows && r < rows_; ++r)
+          if (row_mark_[r] != epoch_) row_mark_[r] = epoch_, touched_rows_.push_back(r);
+      }
+    for (size_t r : touched_rows_) {
+      int row = 1;
+      for (size_t i : by_row_[r]) {
+        size_t lines = static_cast<size_t>(piece_mark_[i] == epoch_ ? trial_[i] : lines_[i]);
+        row = std::max(row, static_cast<int>((lines + pieces_[i].rows - 1) / pieces_[i].rows));
+      }
+      cost.height += row - row_lines_[r];
+    }
+    return cost;
+  }
+
+ private:
+  const std::vector<Piece>& pieces_;
+  size_t rows_;
+  std::vector<std::vector<size_t>> by_col_, by_row_;
+  std::vector<int> lines_, trial_, row_lines_;
+  std::vector<long> piece_mark_, row_mark_;
+  std::vector<size_t> touched_rows_;
+  long epoch_ = 0;
+  Cost base_;
+};
 
 bool Better(const Cost& a, const Cost& b) {
   return a.height < b.height || (a.height == b.height && a.lines < b.lines);
@@ -102,7 +227,8 @@ bool Better(const Cost& a, const Cost& b) {
 void Improve(const std::vector<Piece>& pieces, size_t rows, const std::vector<int>& least,
              std::vector<int>& twips) {
   size_t cols = twips.size();
-  Cost now = CostAt(pieces, rows, twips);
+  Heights heights(pieces, rows, cols);
+  Cost now = heights.At(twips);
   int budget = 4000;  // cost evaluations
   for (int step : {1440, 720, 360, 180, 90}) {
     for (bool moved = true; moved && budget > 0;) {
@@ -113,10 +239,10 @@ void Improve(const std::vector<Piece>& pieces, size_t rows, const std::vector<in
           if (to == from) continue;
           twips[from] -= step;
           twips[to] += step;
-          Cost after = CostAt(pieces, rows, twips);
+          Cost after = heights.After(twips, from, to);
           --budget;
           if (Better(after, now)) {
-            now = after;
+            now = heights.At(twips);
             moved = true;
             if (twips[from] - step < least[from]) break;
           } else {
@@ -135,16 +261,17 @@ std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t 
   int spare = text_width;
   for (int w : twips) spare -= w;
   // Widen, step by step, the column whose next step saves the most lines per twip.
+  Heights heights(pieces, rows, cols);
   while (spare > 0) {
-    Cost now = CostAt(pieces, rows, twips);
+    Cost now = heights.At(twips);
     double best_score = 0;
     size_t best_col = cols;
     int best_step = 0;
     for (size_t c = 0; c < cols; ++c) {
-      int step = NextStep(pieces, twips, c, spare);
+      int step = NextStep(pieces, heights.InColumn(c), twips, spare);
       if (step == 0) continue;
       twips[c] += step;
-      Cost after = CostAt(pieces, rows, twips);
+      Cost after = heights.After(twips, c, c);
       twips[c] -= step;
       double gain = static_cast<double>(now.height - after.height) * 1000.0 +
                     static_cast<double>(now.lines - after.lines);
@@ -161,7 +288,7 @@ std::vector<int> Allocate(const std::vector<Piece>& pieces, size_t rows, size_t 
   long want_sum = 0;
   for (const Piece& p : pieces) {
     if (p.cols != 1) continue;
-    long more = static_cast<long>(p.full) + kCellMarginsTwips - twips[p.col];
+    long more = static_cast<long>(p.m->full) + kCellMarginsTwips - twips[p.col];
     want[p.col] = std::max(want[p.col], more);
   }
   for (long w : want) want_sum += w;
@@ -195,9 +322,9 @@ std::vector<int> Comfort(const doc::Table& t, const std::vector<Piece>& pieces,
   for (const Piece& p : pieces) {
     if (p.cols != 1) continue;
     const std::string& text = t.rows[p.row][p.col].text;
-    int one_line = LeastWidthFor(p.segments, 1, p.full + 4 * em);
-    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p.segments, 2, p.full)
-                                                          : std::min(p.full, half_points * 20);
+    int one_line = LeastWidthFor(p, 1, p.m->full + 4 * em);
+    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p, 2, p.m->full)
+                                                          : std::min(p.m->full, half_points * 20);
     if (IsLabel(text) && one_line <= label_ems * em) want = std::max(want, one_line);
     comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
   }
@@ -214,7 +341,7 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
   struct Candidate {
     int half_points = 0, tier = -1;
     std::vector<Piece> pieces;
-    std::vector<int> widths;
+    std::vector<int> widths, allocated;  // least widths; the search's widths from them
   } best;
   for (int half_points : {18, 16, 15, 14}) {
     std::vector<Piece> pieces = Pieces(t, cols, half_points);
@@ -223,7 +350,7 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
     for (const Piece& p : pieces)
       if (p.cols == 1)
         least[p.col] =
-            std::max(least[p.col], std::min(p.widest, text_width / 3) + kCellMarginsTwips);
+            std::max(least[p.col], std::min(p.m->widest, text_width / 3) + kCellMarginsTwips);
     long sum = 0;
     for (int w : least) sum += w;
     if (sum <= text_width) {
@@ -245,11 +372,10 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
         bool fits = comfort_sum <= text_width;
         if (!fits && label_ems != 0) continue;
         std::vector<int> widths = fits ? comfort : least;
-        long height =
-            CostAt(sample, sample_rows, Allocate(sample, sample_rows, cols, text_width, widths))
-                .height;
+        std::vector<int> allocated = Allocate(sample, sample_rows, cols, text_width, widths);
+        long height = CostAt(sample, sample_rows, allocated).height;
         if (here.tier < 0 || height < here_height * 97 / 100) {
-          here = {half_points, label_ems, pieces, widths};
+          here = {half_points, label_ems, pieces, widths, allocated};
           here_height = height;
         }
         if (label_ems <= 8) break;  // labels up to 8 em never split (ShortLabel)
@@ -266,13 +392,9 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
     }
   }
   layout.half_points = best.half_points;
-  // The search weighs at most the first kSampleRows rows (a long table's rows are alike); the
+  // The search weighed at most the first kSampleRows rows (a long table's rows are alike); the
   // least widths above came from every row.
-  std::vector<Piece> sample;
-  for (const Piece& p : best.pieces)
-    if (p.row < kSampleRows) sample.push_back(p);
-  layout.twips =
-      Allocate(sample, std::min(t.rows.size(), kSampleRows), cols, text_width, best.widths);
+  layout.twips = best.allocated;
   return layout;
 }
 
@@ -286,7 +408,7 @@ bool ShortLabel(const std::string& text, int half_points) {
   std::vector<Segment> segments = Segments(text, half_points);
   int full = TextWidth(text, half_points), em = half_points * 10;
   return segments.size() > 1 && IsLabel(text) &&
-         LeastWidthFor(segments, 1, full + 4 * em) <= 8 * em;
+         std::min(OneLineWidth(segments), std::max(1, full + 4 * em)) <= 8 * em;
 }
 
 std::vector<size_t> ProtectedBreaks(const std::string& text, int cell_twips, int half_points) {

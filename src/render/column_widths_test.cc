@@ -2,6 +2,7 @@
 // at 9 pt a Han character is 180 twips, a digit 90 (half an em), "," and "." 45.
 #include "render/column_widths.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "render/text_metrics.h"
@@ -126,6 +127,49 @@ TEST_CASE("widths: 9-em labels wrap when keeping them on one line starves the lo
   int sum = 0;
   for (int w : layout.twips) sum += w;
   CHECK(sum == 8306);
+}
+
+}  // namespace jixiao::render
+
+namespace jixiao::render {
+
+// The layout search skips the line filling from OneLineWidth up and remembers, per count of
+// lines, the least room from the widest segment up: both rest on these properties of LinesAt.
+const char* const kTexts[] = {
+    "2024年马桥",
+    "城乡居民基本医疗保险农民个人缴费补助资金",
+    "沪医保规〔2022〕7号 文件要求，预算执行率为 100.00%，调整金额 -706,093.81 元",
+    "项目申请、设立过程符合相关要求，年度总体目标表述不够全面（扣 0.5 分）。",
+    "https://example.org/a/very/long/address/that/breaks/inside 及其说明",
+    "A11 立项依据充分性"};
+
+TEST_CASE("line filling: one line exactly from OneLineWidth up") {
+  // 2024年: four digits of 92 twips, the Han-Latin gap of 45, 年 180; then 马 and 桥.
+  CHECK(OneLineWidth(Segments("2024年马桥", 18)) == 4 * 92 + 45 + 180 + 2 * 180);
+  CHECK(OneLineWidth(Segments("", 18)) == 1);
+  for (const char* text : kTexts)
+    for (int half_points : {18, 16, 15, 14}) {
+      std::vector<Segment> segments = Segments(text, half_points);
+      int one = OneLineWidth(segments);
+      CHECK(LinesAt(segments, one) == 1);
+      CHECK(LinesAt(segments, one - 1) >= 2);
+      CHECK(LinesAt(segments, one + 1000) == 1);
+    }
+}
+
+TEST_CASE("line filling: never more lines with more room, from the widest segment up") {
+  for (const char* text : kTexts)
+    for (int half_points : {18, 14}) {
+      std::vector<Segment> segments = Segments(text, half_points);
+      int widest = 0;
+      for (const Segment& s : segments) widest = std::max(widest, s.width);
+      int before = LinesAt(segments, widest);
+      for (int room = widest + 1; room <= OneLineWidth(segments); ++room) {
+        int now = LinesAt(segments, room);
+        REQUIRE(now <= before);
+        before = now;
+      }
+    }
 }
 
 }  // namespace jixiao::render

@@ -28,6 +28,7 @@ class Paginator {
     if (first_ < out_.table.rows.size()) Keep(first_, out_.table.rows.size(), 0);
     KeepOutlineGroups();
     KeepTotalWithRows();
+    KeepSmallTableWhole();
     return std::move(out_);
   }
 
@@ -213,6 +214,15 @@ class Paginator {
     if (text.rfind("合计", 0) != 0 && text.rfind("总计", 0) != 0) return;
     for (size_t r = std::max(first_, n >= 3 ? n - 3 : 0); r + 1 < n; ++r)
       out_.keep_with_next[r] = true;
+  }
+
+  // A table of a few rows (a headline 得分表) is never split: one row alone on the next page reads
+  // as a slip. Kept whole when it has at most kSmallRows body rows and fits in a third of a page.
+  void KeepSmallTableWhole() {
+    static constexpr size_t kSmallRows = 8;
+    size_t n = out_.table.rows.size();
+    if (n <= first_ || n - first_ > kSmallRows || Height(0, n) > page_ / 3) return;
+    for (size_t r = 0; r + 1 < n; ++r) out_.keep_with_next[r] = true;
   }
 
   PagedTable out_;

@@ -90,6 +90,20 @@ TEST_CASE("pagination: a closing 合计 row keeps with the two rows before it") 
   CHECK_FALSE(p.keep_with_next[5]);
 }
 
+// Issue 22: the headline 得分表 (表3-1-1, five rows) split with one row on the next page.
+TEST_CASE("pagination: a table of a few rows is kept whole; a long one is left to flow") {
+  doc::Table t;
+  t.rows.push_back({doc::Cell{"一级指标"}, doc::Cell{"得分"}});
+  for (int i = 0; i < 4; ++i) t.rows.push_back({doc::Cell{"项目决策"}, doc::Cell{"14.25"}});
+  t.rows.push_back({doc::Cell{"合计"}, doc::Cell{"89.65"}});
+  PagedTable small = Paginate(t, std::vector<int>(t.rows.size(), 400), 13958);
+  for (size_t r = 0; r + 1 < t.rows.size(); ++r) CHECK(small.keep_with_next[r]);
+  CHECK_FALSE(small.keep_with_next.back());
+  for (int i = 0; i < 10; ++i) t.rows.push_back({doc::Cell{"明细"}, doc::Cell{"1.00"}});
+  PagedTable long_table = Paginate(t, std::vector<int>(t.rows.size(), 400), 13958);
+  CHECK_FALSE(long_table.keep_with_next[2]);
+}
+
 TEST_CASE("pagination: a shared amount is never cut; kept whole only when it fits a page") {
   doc::Table fits = Grouped(1, 10, true), too_tall = Grouped(1, 20, true);
   fits.rows.push_back({doc::Cell{"合计"}, doc::Cell{""}, doc::Cell{"1.00"}});
@@ -110,7 +124,8 @@ TEST_CASE("pagination: an outline table keeps a bold parent row with its rows") 
   t.rows.push_back({parent, doc::Cell{""}, weight});
   for (int i = 0; i < 3; ++i) t.rows.push_back({doc::Cell{""}, doc::Cell{"B11"}, doc::Cell{"2"}});
   t.rows.push_back({parent, doc::Cell{""}, weight});
-  t.rows.push_back({doc::Cell{""}, doc::Cell{"B21"}, doc::Cell{"2"}});
+  // Rows enough that the table is not one of a few rows (those are kept whole).
+  for (int i = 0; i < 6; ++i) t.rows.push_back({doc::Cell{""}, doc::Cell{"B21"}, doc::Cell{"2"}});
   PagedTable p = Paginate(t, std::vector<int>(t.rows.size(), 300), 13958);
   CHECK(p.keep_with_next[1]);
   CHECK(p.keep_with_next[2]);

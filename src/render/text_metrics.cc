@@ -1,5 +1,6 @@
 #include "render/text_metrics.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace jixiao::render {
@@ -112,12 +113,21 @@ int TextWidth(const std::string& text, int half_points) {
   return width;
 }
 
+namespace {
+
+// The room between two segments on one line: a space, or the gap between Han and Latin text.
+int Gap(bool space, bool ascii_before, const Segment& s) {
+  return space ? CharWidth(' ', 18) : s.ascii_first != ascii_before ? 45 : 0;
+}
+
+}  // namespace
+
 int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>* breaks) {
   if (width <= 0) width = 1;
   int lines = 1, used = 0;
   bool space = false, ascii_before = false;
   for (const Segment& s : segments) {
-    int gap = space ? CharWidth(' ', 18) : s.ascii_first != ascii_before ? 45 : 0;
+    int gap = Gap(space, ascii_before, s);
     ascii_before = s.ascii_last;
     if (used > 0 && used + gap + s.width <= width) {
       used += gap + s.width;
@@ -132,6 +142,19 @@ int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>
     space = s.space_after;
   }
   return lines;
+}
+
+// LinesAt's filling with unbounded room: no segment ever starts a new line.
+int OneLineWidth(const std::vector<Segment>& segments) {
+  int used = 0;
+  bool space = false, ascii_before = false;
+  for (const Segment& s : segments) {
+    int gap = Gap(space, ascii_before, s);
+    ascii_before = s.ascii_last;
+    used = used > 0 ? used + gap + s.width : s.width;
+    space = s.space_after;
+  }
+  return std::max(1, used);
 }
 
 }  // namespace jixiao::render

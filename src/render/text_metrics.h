@@ -30,4 +30,8 @@ int TextWidth(const std::string& text, int half_points);
 // break so the renderer cannot split them.
 int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>* breaks = nullptr);
 
+// The least room (at least 1) in which LinesAt gives one line: it gives 1 exactly when the room
+// is at least this wide, so a caller may skip the line filling there.
+int OneLineWidth(const std::vector<Segment>& segments);
+
 }  // namespace jixiao::render

@@ -28,8 +28,9 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
   format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
   format_set_text_wrap(f);
   bool bold = style == CellStyle::kHeader || style == CellStyle::kTitle ||
-              style == CellStyle::kTotalText || style == CellStyle::kTotalScore ||
-              style == CellStyle::kTotalRate || style == CellStyle::kTotalYuan;
+              style == CellStyle::kFormTitle || style == CellStyle::kTotalText ||
+              style == CellStyle::kTotalScore || style == CellStyle::kTotalRate ||
+              style == CellStyle::kTotalYuan;
   if (bold) format_set_bold(f);
   switch (style) {
     case CellStyle::kText:
@@ -44,6 +45,11 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
       format_set_border(f, LXW_BORDER_NONE);
       format_set_align(f, LXW_ALIGN_LEFT);
       format_set_text_wrap(f);
+      break;
+    case CellStyle::kFormTitle:
+      format_set_font_size(f, 16);
+      format_set_border(f, LXW_BORDER_NONE);
+      format_set_align(f, LXW_ALIGN_CENTER);
       break;
     case CellStyle::kYuan:
     case CellStyle::kTotalYuan:
@@ -163,7 +169,10 @@ std::map<int, double> RowHeights(const doc::Sheet& sheet) {
   for (const auto& m : sheet.merges) merged[{m.first_row, m.first_col}] = &m;
   std::map<int, double> heights;
   for (const auto& [pos, cell] : sheet.cells) {
-    if (cell.kind != doc::WCell::Kind::kText || cell.style == CellStyle::kTitle) continue;
+    if (cell.style == CellStyle::kFormTitle) heights[pos.first] = 24;  // one line of 16 pt
+    if (cell.kind != doc::WCell::Kind::kText || cell.style == CellStyle::kTitle ||
+        cell.style == CellStyle::kFormTitle)
+      continue;
     double width = 0;
     int last_col = pos.second, rows = 1;
     auto m = merged.find(pos);
@@ -368,7 +377,8 @@ std::string ToXlsx(const doc::Workbook& book) {
   if (book.stream)
     book.stream([&](size_t s, int r, int c, const doc::WCell& cell) {
       auto it = formats.find(cell.style);
-      lxw_format* f = it != formats.end() ? it->second : (formats[cell.style] = MakeFormat(wb, cell.style));
+      lxw_format* f =
+          it != formats.end() ? it->second : (formats[cell.style] = MakeFormat(wb, cell.style));
       WriteCell(sheets.at(s), r, c, cell, f);
     });
   lxw_error rc = workbook_close(wb);

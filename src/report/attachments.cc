@@ -54,6 +54,65 @@ std::vector<std::string> CaseTexts(const Case& c) {
   return out;
 }
 
+std::map<std::string, std::string> GaplessAttachmentNumbers(const Case& c) {
+  std::vector<std::string> used;
+  for (const auto& a : c.attachments) used.push_back(a.number);
+  for (const auto& g : GeneratedAttachments(c))
+    if (!g.number.empty()) used.push_back(g.number);
+  std::sort(used.begin(), used.end(), AttachmentNumberLess);
+  used.erase(std::unique(used.begin(), used.end()), used.end());
+  auto head = [](const std::string& n) { return n.substr(0, n.find('-')); };
+  std::map<std::string, std::string> out;
+  int group = 0;
+  for (size_t i = 0; i < used.size();) {
+    size_t end = i;
+    while (end < used.size() && head(used[end]) == head(used[i])) ++end;
+    ++group;
+    for (size_t k = i; k < end; ++k)
+      out[used[k]] = std::to_string(group) + (end - i > 1 ? "-" + std::to_string(k - i + 1) : "");
+    i = end;
+  }
+  return out;
+}
+
+namespace {
+
+std::string Renumbered(const std::string& text, const std::map<std::string, std::string>& map) {
+  std::string canonical = CanonicalAttachmentReferences(text), out;
+  size_t from = 0;
+  for (const auto& ref : FindAttachmentReferences(canonical)) {
+    size_t at = canonical.find(ref.written, from);
+    if (at == std::string::npos) continue;
+    auto it = map.find(ref.number);
+    bool digits = ref.written.find_first_of("0123456789") != std::string::npos;
+    out += canonical.substr(from, at - from);
+    out += digits && it != map.end() ? "附件" + it->second : ref.written;
+    from = at + ref.written.size();
+  }
+  return out + canonical.substr(from);
+}
+
+}  // namespace
+
+Case WithGaplessAttachmentNumbers(const Case& c) {
+  const auto map = GaplessAttachmentNumbers(c);
+  if (std::all_of(map.begin(), map.end(), [](const auto& m) { return m.first == m.second; }))
+    return c;
+  Case out = c;
+  for (auto& [key, text] : out.narrative) text = Renumbered(text, map);
+  for (auto& [code, f] : out.findings) f.analysis = Renumbered(f.analysis, map);
+  for (auto* list : {&out.experiences, &out.problems, &out.suggestions})
+    for (auto& o : *list) {
+      o.title = Renumbered(o.title, map);
+      o.text = Renumbered(o.text, map);
+    }
+  for (auto& a : out.attachments) {
+    a.number = map.at(a.number);
+    if (!a.external) a.text = Renumbered(a.text, map);
+  }
+  return out;
+}
+
 bool NamesGenerated(const GeneratedAttachment& g, const std::string& title) {
   return g.key == "survey" ? NamesSurveyReport(title) : NamesScoringSheet(title);
 }

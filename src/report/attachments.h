@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,16 @@ struct GeneratedAttachment {
 };
 std::vector<GeneratedAttachment> GeneratedAttachments(const Case& c);
 bool NamesGenerated(const GeneratedAttachment& g, const std::string& title);
+
+// The numbers as printed, without a gap (issue 22: 附件2-2 with no 附件2-1): the numbers the case
+// uses (files and generated attachments) in number order become 1, 2, 3…; a group with several
+// members keeps them as N-1, N-2…, a lone member of a group is a whole number (2-2 → 2). Maps
+// every used number; a number mapped to another is a gap `validate` names.
+std::map<std::string, std::string> GaplessAttachmentNumbers(const Case& c);
+
+// The case as the report prints it: attachments renumbered by GaplessAttachmentNumbers and every
+// reference in its texts (CaseTexts) respelled to match.
+Case WithGaplessAttachmentNumbers(const Case& c);
 
 // The attachment list at the end of the body, as 公文 write it: “附件：1.标题”, then one line per
 // further attachment in number order aligned under the first title (“　　　2-2.标题”), external

@@ -132,3 +132,33 @@ TEST_CASE(
   for (const auto& b : d.blocks) listed.push_back(doc::ListedInToc(d, std::get<doc::Heading>(b)));
   CHECK(listed == std::vector<bool>{true, true, true, true, true, false, false});
 }
+
+TEST_CASE("附件 are printed without a gap; the texts' references follow") {
+  Case c;
+  c.narrative["process"] =
+      "问卷调查（见附件2-2：问卷调查汇总分析报告）；通知详见附件６－１；底稿见附件10。";
+  c.attachments = {File("2-2", "问卷调查汇总分析报告", false, "结果见附件10。"),
+                   File("6-1", "关于资金结算的通知", true), File("10", "评价工作底稿目录", false)};
+  auto map = GaplessAttachmentNumbers(c);
+  // The 评分表 takes the first free whole number (1): 1, 2-2, 6-1, 10 → 1, 2, 3, 4.
+  CHECK(map.at("1") == "1");
+  CHECK(map.at("2-2") == "2");
+  CHECK(map.at("6-1") == "3");
+  CHECK(map.at("10") == "4");
+  Case printed = WithGaplessAttachmentNumbers(c);
+  CHECK(printed.narrative.at("process") ==
+        "问卷调查（见附件2：问卷调查汇总分析报告）；通知详见附件3；底稿见附件4。");
+  CHECK(printed.attachments[0].number == "2");
+  CHECK(printed.attachments[0].text == "结果见附件4。");
+  CHECK(printed.attachments[1].number == "3");
+  // Parts of one group stay parts, numbered from 1; a case without a gap is left as it is.
+  Case parts;
+  parts.attachments = {File("1", "指标体系及评分表", false), File("2-2", "访谈", false),
+                       File("2-3", "问卷", false)};
+  CHECK(GaplessAttachmentNumbers(parts).at("2-2") == "2-1");
+  CHECK(GaplessAttachmentNumbers(parts).at("2-3") == "2-2");
+  Case whole;
+  whole.narrative["x"] = "见附件2：访谈。";
+  whole.attachments = {File("2", "访谈", false)};
+  CHECK(WithGaplessAttachmentNumbers(whole).narrative.at("x") == "见附件2：访谈。");
+}

@@ -14,6 +14,8 @@
 #include "report/context.h"
 #include "report/number_policy.h"
 #include "report/pictures.h"
+#include "report/running_text.h"
+#include "report/section_drafts.h"
 #include "report/source_refs.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
@@ -87,17 +89,21 @@ void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrativ
   std::unordered_set<std::string> chapter;  // every long paragraph of this chapter
   std::vector<std::string> by_template;     // the template's long paragraphs of this chapter
   std::vector<doc::Block> kept;
+  RepeatScoper scoper;  // parallel lists (①线上申请 A.…C.结算, ②线下申请 A.…C.结算) repeat items
   for (size_t i = 0; i < document.blocks.size(); ++i) {
     auto& block = document.blocks[i];
     if (auto* h = std::get_if<doc::Heading>(&block); h && h->level == 1) {
       chapter.clear();
       by_template.clear();
     }
-    if (auto* p = std::get_if<doc::Paragraph>(&block)) {
-      std::string text = doc::PlainText(p->runs);
+    auto* p = std::get_if<doc::Paragraph>(&block);
+    std::string text = p ? doc::PlainText(p->runs) : std::string();
+    const std::string scope = scoper.Next(text);
+    if (p) {
       if (text.size() >= 120) {  // 40 characters: formulaic lines may repeat
         bool narrative = i < from_narrative.size() && from_narrative[i];
-        bool repeat = chapter.count(text) > 0;
+        std::string key = scope + "\x1f" + text;
+        bool repeat = chapter.count(key) > 0;
         for (size_t k = 0; narrative && !repeat && k < by_template.size(); ++k)
           repeat = SameParagraph(by_template[k], text);
         if (repeat) {
@@ -106,7 +112,7 @@ void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrativ
           continue;
         }
         if (!narrative) by_template.push_back(text);
-        chapter.insert(std::move(text));
+        chapter.insert(std::move(key));
       }
     }
     kept.push_back(std::move(block));
@@ -204,6 +210,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   std::string current_file;
   std::vector<bool> from_narrative;           // per block of `document`
   std::map<std::string, std::string> placed;  // table key -> caption, for the source notes
+  const doc::DirectiveHandler handler_none = [](const std::string&, const std::string&,
+                                                doc::Document&) {};
   doc::DirectiveHandler handler = [&](const std::string& name, const std::string& argument,
                                       doc::Document& out) {
     if (name == "cover") {
@@ -218,11 +226,22 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
     } else if (name.rfind("narrative:", 0) == 0 || name == "narrative") {
       std::string key = argument.empty() ? name.substr(name.find(':') + 1) : argument;
       auto it = in.c.narrative.find(key);
-      if (it == in.c.narrative.end()) return;
+      if (it == in.c.narrative.end() || Trim(it->second).empty()) {
+        // Nothing written: a draft from the data where it can tell, else a mark that
+        // FillBareSections turns into 【待补充】 when the heading has nothing else under it.
+        if (std::string draft = DataDraftTemplate(key); !draft.empty()) {
+          kainjow::mustache::mustache tmpl(draft);
+          tmpl.set_custom_escape([](const std::string& s) { return s; });
+          doc::ParseMarkup(tmpl.render(context), handler_none, out);
+        } else {
+          doc::Paragraph mark;
+          mark.runs = {doc::Run{kMissingMark + key}};
+          out.blocks.push_back(std::move(mark));
+        }
+        return;
+      }
       size_t first = out.blocks.size();
-      doc::ParseMarkup(
-          NormalizeFigures(it->second),
-          [](const std::string&, const std::string&, doc::Document&) {}, out);
+      doc::ParseMarkup(NormalizeFigures(it->second), handler_none, out);
       from_narrative.resize(first, false);
       from_narrative.resize(out.blocks.size(), true);
       for (size_t i = first; i < out.blocks.size(); ++i)
@@ -301,6 +320,8 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   OrderAttachmentChapters(document, from_narrative);
   KeepAttachmentSubheadingsOutOfToc(document);
   DropRepeats(document, from_narrative, diags);
+  FillBareSections(document, in.c.dir, document.title, diags);
+  TidyRunningText(document);
   NumberDocument(document);
   ResolveSourceRefs(document, placed);
   return document;

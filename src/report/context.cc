@@ -158,6 +158,16 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   data basis = List();
   for (const auto& b : in.framework.basis) basis.push_back(data("text", EscapeValue(b)));
   d.set("framework_basis", basis);
+  // The documents an evaluation rests on, for the drafted 评价依据: 财预〔2020〕10号 and the
+  // framework's own.
+  std::vector<std::string> documents;
+  const std::string national = "《项目支出绩效评价管理办法》（财预〔2020〕10号）";
+  bool has_national = false;
+  for (const auto& b : in.framework.basis)
+    has_national |= b.find("财预〔2020〕10号") != std::string::npos;
+  if (!has_national) documents.push_back(national);
+  for (const auto& b : in.framework.basis) documents.push_back(EscapeValue(b));
+  d.set("basis_documents", Join(documents, "、"));
   d.set("total", FormatScore(in.card.total));
   d.set("total_weight", FormatScore(in.card.total_weight));
   d.set("grade", EscapeValue(in.card.grade));

@@ -117,7 +117,7 @@ kainjow::mustache::data BudgetContext(const ReportInput& in) {
   return d;
 }
 
-// One analytic sentence, not the table read back: the 调整后预算 from the first year to the last
+// Analytic sentences, not the table read back: the 调整后预算 from the first year to the last
 // with its trend, and the range of the 执行率 with its direction ("近三年项目调整后预算由2022年的
 // 171.36万元增至2024年的208.76万元，逐年增加；预算执行率在96.30%至97.79%之间，总体保持稳定。").
 kainjow::mustache::data HistoryContext(const ReportInput& in) {
@@ -181,7 +181,30 @@ kainjow::mustache::data HistoryContext(const ReportInput& in) {
                : high - low <= Rational(2) ? "，总体保持稳定"
                                            : "，有所波动");
   }
-  d.set("analysis", text + "。");
+  text += "。";
+  // A second sentence on what the table does not say at a glance (issue 22: the analysis read as
+  // cut short): the change from the first year to the last, and how the years were adjusted.
+  if (rows.size() > 1 && first.adjusted.fen > 0 && last.adjusted.fen != first.adjusted.fen) {
+    bool up = first.adjusted < last.adjusted;
+    Money size = up ? last.adjusted - first.adjusted : first.adjusted - last.adjusted;
+    text += EscapeValue(last.year) + "年调整后预算较" + EscapeValue(first.year) + "年" +
+            (up ? "增长" : "下降") + FormatPercent(Rational(size.fen * 100, first.adjusted.fen));
+    auto years = [](int n) { return (n == 2 ? std::string("两") : ChineseNumber(n)) + "年"; };
+    int raised = 0, cut = 0;
+    bool spent_all = true;
+    for (const auto& r : rows) {
+      raised += r.initial < r.adjusted;
+      cut += r.adjusted < r.initial;
+      spent_all = spent_all && r.actual == r.adjusted;
+    }
+    if (raised + cut > 0)
+      text += "；" + span + "中" + (raised > 0 ? years(raised) + "年中调增预算" : std::string()) +
+              (raised > 0 && cut > 0 ? "、" : "") +
+              (cut > 0 ? years(cut) + "调减预算" : std::string());
+    if (spent_all) text += "，各年实际支出均与调整后预算一致";
+    text += "。";
+  }
+  d.set("analysis", text);
   return d;
 }
 

@@ -1,6 +1,7 @@
 // Tables of the case's evidence: budget composition and execution, history, funding, plan,
 // disbursements and the 绩效目标表 with actual values.
 #include "core/format.h"
+#include "core/text.h"
 #include "model/target_value.h"
 #include "report/number_policy.h"
 #include "report/tables.h"
@@ -133,9 +134,17 @@ std::optional<doc::Table> HistoryTable(const ReportInput& in) {
               "年预算安排及执行情况表（单位：万元）";
   t.rows.push_back(
       HeaderRow({"项目名称", "年份", "年初预算", "调整后预算", "实际支出", "预算执行率"}));
+  // One name over the years: "2024年马桥镇医疗救助项目" heads the 2022 and 2023 rows too, so the
+  // year it opens with goes (the 年份 column says each row's year).
+  std::string name = in.c.project.name;
+  size_t digits = 0;
+  while (digits < name.size() && name[digits] >= '0' && name[digits] <= '9') ++digits;
+  if (digits == 4 && name.compare(4, std::string("年").size(), "年") == 0 &&
+      name.size() > 4 + std::string("年").size())
+    name = name.substr(4 + std::string("年").size());
   for (const auto& h : in.c.history.rows) {
     std::string year = h.year.find("年") == std::string::npos ? h.year + "年" : h.year;
-    t.rows.push_back({TextCell(in.c.project.name, doc::Align::kCenter), NumberCell(year),
+    t.rows.push_back({TextCell(name, doc::Align::kCenter), NumberCell(year),
                       NumberCell(Wan(h.initial)), NumberCell(Wan(h.adjusted)),
                       NumberCell(Wan(h.actual)), NumberCell(RateOf(h.actual, h.adjusted))});
   }
@@ -228,6 +237,16 @@ std::optional<doc::Table> DisbursementTable(const ReportInput& in) {
   return t;
 }
 
+std::string TargetStatus(const ReportInput& in, const TargetRow& row) {
+  auto met = TargetMet(TargetValue::Parse(row.value), TargetValue::Parse(row.actual));
+  if (!met) return "—";
+  if (*met) return "已完成";
+  for (const auto& leaf : in.card.indicators)
+    if (leaf.leaf && leaf.name == row.level3 && !leaf.not_applicable_weight)
+      return Score{} < leaf.score ? "部分完成" : "未完成";
+  return StartsWith(row.actual, "部分") || StartsWith(row.actual, "基本") ? "部分完成" : "未完成";
+}
+
 std::optional<doc::Table> TargetTable(const ReportInput& in) {
   if (!in.c.targets.present) return std::nullopt;
   doc::Table t;
@@ -235,8 +254,7 @@ std::optional<doc::Table> TargetTable(const ReportInput& in) {
   t.rows.push_back(
       HeaderRow({"一级指标", "二级指标", "三级指标", "指标值", "实际值", "完成情况", "出处依据"}));
   for (const auto& row : in.c.targets.rows) {
-    auto met = TargetMet(TargetValue::Parse(row.value), TargetValue::Parse(row.actual));
-    std::string status = !met ? "—" : (*met ? "已完成" : "未完成");
+    std::string status = TargetStatus(in, row);
     t.rows.push_back({TextCell(row.level1, doc::Align::kCenter),
                       TextCell(row.level2, doc::Align::kCenter), TextCell(row.level3),
                       NumberCell(NormalizeFigures(row.value)),  // a standard: ≥219,000餐次, 100%

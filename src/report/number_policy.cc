@@ -109,12 +109,21 @@ std::u32string Respell(const std::u32string& s) {
       if (decimals.size() == 1 || (decimals.empty() && !had_point && measured))
         replacement = integer + U"." + (decimals.empty() ? U"00" : decimals + U"0");
     } else if (!(unit = AmountUnit(s, j, unit_at)).empty()) {
-      // Every amount, a standard or a rate per unit too (每餐3元 -> 每餐3.00元, 13万元/人 ->
-      // 13.00万元/人): two decimals and separators; more decimals would change the value.
-      size_t most_digits = unit == U"元" ? 15 : 11;
-      if (decimals.size() <= 2 && integer.size() <= most_digits)
-        replacement =
-            Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
+      size_t after = unit_at + unit.size();
+      while (after < s.size() && s[after] == U' ') ++after;
+      if (Follows(s, unit_at, unit) && after < s.size() && s[after] == U'/') {
+        // A rate per unit (限额2800元/人, 13万元/人) is a standard quoted from a policy: written
+        // as the policy writes it, without separators or added zero decimals (issue 22).
+        bool zeros = decimals.find_first_not_of(U'0') == std::u32string::npos;
+        replacement = integer + (zeros ? U"" : U"." + decimals);
+      } else {
+        // Every other amount, a standard too (每餐3元 -> 每餐3.00元): two decimals and
+        // separators; more decimals would change the value.
+        size_t most_digits = unit == U"元" ? 15 : 11;
+        if (decimals.size() <= 2 && integer.size() <= most_digits)
+          replacement =
+              Grouped(integer) + U"." + decimals + std::u32string(2 - decimals.size(), U'0');
+      }
       j = unit_at;  // a blank between the number and its unit is dropped
     } else if (integer.size() >= 4 && !had_separator && j < s.size() && IsCountUnit(s[j]) &&
                before != U'第' && before != U'〔' && before != U'[' && before != U'（' &&

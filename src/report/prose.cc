@@ -80,6 +80,9 @@ namespace {
 // its 表号 and title once the document is numbered), a typed source as the evaluator wrote it.
 std::string SourceName(const std::string& source) {
   std::string key = TableKeyOf(source);
+  // The 绩效目标表 restates the case's targets and actuals: no source of its own (issue 22), so
+  // a target's evidence cites nothing rather than the report's own table.
+  if (key == "targets") return "";
   if (!key.empty()) return SourceRef(key);
   return EndsWith(source, ".csv") ? "" : WithoutInnerBrackets(source);
 }
@@ -247,6 +250,26 @@ std::string FindingPhrase(const std::string& name, const std::string& value) {
   return SplitFinding(name, value).Text();
 }
 
+// A level short of the top one says why it lost points: "重大疾病医疗负担有所减轻" ->
+// "重大疾病医疗负担仅有所减轻，未达明显减轻" (a partial result is no shortcoming by its words).
+std::string PartialLevel(const ReportInput& in, const IndicatorResult& leaf, std::string phrase) {
+  const Indicator* node = in.framework.Find(leaf.code);
+  if (!node || !node->rule || node->rule->type != RuleType::kLevels ||
+      leaf.Lost().hundredths <= 0 || node->rule->levels.empty() || !EndsWith(phrase, leaf.value) ||
+      leaf.value.empty())
+    return phrase;
+  const LevelOption* top = &node->rule->levels.front();
+  for (const auto& level : node->rule->levels)
+    if (top->fraction < level.fraction) top = &level;
+  if (top->label == leaf.value || top->fraction == Rational(0)) return phrase;
+  bool awarded = false;  // the level earned part of the weight: a partial result, not a failure
+  for (const auto& level : node->rule->levels)
+    awarded = awarded || (level.label == leaf.value && Rational(0) < level.fraction);
+  if (!awarded) return phrase;
+  return phrase.substr(0, phrase.size() - leaf.value.size()) + "仅" + leaf.value + "，未达" +
+         top->label;
+}
+
 std::string SummaryPhrase(const ReportInput& in, const IndicatorResult& leaf) {
   auto it = in.c.findings.find(leaf.code);
   const Finding* finding = it != in.c.findings.end() ? &it->second : nullptr;
@@ -262,7 +285,7 @@ std::string SummaryPhrase(const ReportInput& in, const IndicatorResult& leaf) {
     if (leaf.rule_type == "timeliness" && !leaf.deductions.empty())
       return std::to_string(leaf.deductions.size()) + "笔资金晚于规定时限划拨";
   }
-  return FindingPhrase(Subject(in, leaf), leaf.value);
+  return PartialLevel(in, leaf, FindingPhrase(Subject(in, leaf), leaf.value));
 }
 
 std::string CategoryProse(const ReportInput& in, const IndicatorResult& category) {
@@ -321,7 +344,14 @@ std::string Checked(const ReportInput& in, const Rule& rule, const IndicatorResu
       }
   if (rule.metric.empty() || !StartsWith(text, rule.metric + "为")) return text;
   size_t value_at = rule.metric.size() + 3;
-  size_t comma = text.find("，", value_at);
+  // The value ends at the first comma outside brackets: "6.50%（调减，按绝对值评分），在…".
+  size_t comma = std::string::npos;
+  for (size_t at = value_at, depth = 0; at < text.size() && comma == std::string::npos;) {
+    if (text.compare(at, 3, "（") == 0) ++depth;
+    if (text.compare(at, 3, "）") == 0 && depth > 0) --depth;
+    if (depth == 0 && text.compare(at, 3, "，") == 0) comma = at;
+    at += static_cast<unsigned char>(text[at]) >= 0xE0 ? 3 : 1;
+  }
   std::string value =
       text.substr(value_at, comma == std::string::npos ? std::string::npos : comma - value_at);
   std::string number = value.substr(0, value.find("（"));
@@ -345,16 +375,15 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
   const Indicator* node = in.framework.Find(leaf.code);
   std::string criteria;
   if (node && !Trim(node->criteria).empty())
-    criteria =
-        "评分标准为：" + StripFinalStop(NormalizeFigures(BriefCriteria(node->criteria))) + "。";
+    criteria = "评分标准为：" +
+               StripFinalStop(NormalizeQuoted(NormalizeFigures(BriefCriteria(node->criteria)))) +
+               "。";
   if (!node || !node->rule) return criteria;
   const Rule& rule = *node->rule;
   std::string source;
   if (!rule.metric.empty()) {
     auto it = in.card.metrics.find(rule.metric);
     if (it != in.card.metrics.end()) source = SourceName(it->second.source);
-  } else if (rule.type == RuleType::kTarget) {
-    source = SourceRef("targets");
   } else if (rule.type == RuleType::kTimeliness) {
     source = SourceRef("transfers");
   }

@@ -198,8 +198,9 @@ struct SurveyLeaf {
   }
 };
 
+// Quoted from the framework, its range reads with ～ (issue 22; the framework above types –).
 const char* kD11Criteria =
-    "评分标准为：政策知晓率≥90%得满分；80%（含）–90%得分值的80%；80%以下不得分。";
+    "评分标准为：政策知晓率≥90%得满分；80%（含）～90%得分值的80%；80%以下不得分。";
 
 TEST_CASE("facts: survey evidence states value and band once, without 经核查") {
   SurveyLeaf s;
@@ -222,10 +223,10 @@ TEST_CASE("facts: survey evidence states value and band once, without 经核查"
 TEST_CASE("facts: a survey value in a lower band is placed in it") {
   SurveyLeaf s;
   s.card.indicators[0].score = Score{320};
-  s.card.indicators[0].evidence = "政策知晓率为85.00%，在80.00%（含）–90.00%之间，得分值的80%";
+  s.card.indicators[0].evidence = "政策知晓率为85.00%，在80.00%（含）～90.00%之间，得分值的80%";
   s.card.metrics["政策知晓率"].value = Rational(85);
   CHECK(s.Facts("") ==
-        "问卷调查显示，政策知晓率为85.00%，在80.00%（含）–90.00%之间（数据来源：2025年7月中旬"
+        "问卷调查显示，政策知晓率为85.00%，在80.00%（含）～90.00%之间（数据来源：2025年7月中旬"
         "随机抽样问卷调查）。" +
             std::string(kD11Criteria));
 }
@@ -320,6 +321,55 @@ TEST_CASE("a typed source inside （数据来源：…） nests no brackets; 《
   CHECK(WithoutInnerBrackets("《上海市财政项目支出预算绩效管理办法（试行）》") ==
         "《上海市财政项目支出预算绩效管理办法（试行）》");
   CHECK(WithoutInnerBrackets("第三方食品安全抽检报告") == "第三方食品安全抽检报告");
+}
+
+}  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// Issue 22, "sentences that cannot break": an analysis that already states a 调减 rate left
+// "经核查，预算调整率按绝对值评分），在…" — the value was cut at the comma inside its own bracket.
+TEST_CASE("facts: a value stated by the analysis is dropped whole, with its bracket") {
+  Rule r = MetricRule(RuleType::kBands, "预算调整率");
+  Indicator leaf = Leaf("A32", "资金分配合理性", 300, r);
+  Framework fw;
+  fw.indicators = {leaf};
+  Case c;
+  Scorecard card;
+  card.indicators.push_back(Result(leaf, 150, "调减6.50%", -1));
+  card.indicators[0].evidence =
+      "预算调整率为6.50%（调减，按绝对值评分），在5.00%–10.00%（含）之间，得分值的50%";
+  card.metrics["预算调整率"] = {Rational(-65, 10), "%", "budget.csv"};
+  std::string facts =
+      IndicatorFacts({fw, c, card}, card.indicators[0], "经核查，预算调整率为6.50%。");
+  CHECK(facts.rfind("经核查，预算调整率在5.00%–10.00%（含）之间", 0) == 0);
+  size_t open = 0, close = 0;
+  for (size_t at = 0; (at = facts.find("（", at)) != std::string::npos; at += 3) ++open;
+  for (size_t at = 0; (at = facts.find("）", at)) != std::string::npos; at += 3) ++close;
+  CHECK(open == close);
+}
+
+}  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// Issue 22: "但重大疾病医疗负担有所减轻（扣1.8分）" read as a shortcoming without saying why.
+TEST_CASE("summary: a partial level says it fell short of the top one") {
+  Rule r;
+  r.type = RuleType::kLevels;
+  r.levels = {{"明显减轻", Rational(1)}, {"有所减轻", Rational(1, 2)}, {"未减轻", Rational(0)}};
+  Indicator leaf = Leaf("D12", "重大疾病医疗负担减轻情况", 360, r);
+  Framework fw;
+  fw.indicators = {leaf};
+  Case c;
+  Scorecard card;
+  card.indicators.push_back(Result(leaf, 180, "有所减轻", -1));
+  CHECK(SummaryPhrase({fw, c, card}, card.indicators[0]) ==
+        "重大疾病医疗负担仅有所减轻，未达明显减轻");
+  card.indicators[0] = Result(leaf, 360, "明显减轻", -1);  // the top level: nothing to say
+  CHECK(SummaryPhrase({fw, c, card}, card.indicators[0]).find("未达") == std::string::npos);
+  card.indicators[0] = Result(leaf, 0, "未减轻", -1);  // nothing earned: no "仅"
+  CHECK(SummaryPhrase({fw, c, card}, card.indicators[0]).find("仅") == std::string::npos);
 }
 
 }  // namespace jixiao::report

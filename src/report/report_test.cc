@@ -3,6 +3,7 @@
 
 #include "report/builder.h"
 #include "report/report_input.h"
+#include "report/tables.h"
 
 namespace jixiao::report {
 
@@ -35,6 +36,32 @@ TEST_CASE("Chinese numerals") {
   CHECK(ChineseNumber(10) == "十");
   CHECK(ChineseNumber(12) == "十二");
   CHECK(ChineseNumber(21) == "二十一");
+}
+
+TEST_CASE("绩效目标 完成情况: a target missed but partly scored is 部分完成") {
+  Framework framework;
+  Case c;
+  Scorecard card;
+  IndicatorResult timely;
+  timely.leaf = true;
+  timely.name = "救助资金发放及时性";
+  timely.weight = {500};
+  timely.score = {300};
+  IndicatorResult none = timely;
+  none.name = "沟通协调有效性";
+  none.score = {0};
+  card.indicators = {timely, none};
+  ReportInput in{framework, c, card};
+  TargetRow row{"产出目标", "时效", "救助资金发放及时性", "及时", "不够及时", "工作计划"};
+  CHECK(TargetStatus(in, row) == "部分完成");
+  row.level3 = "沟通协调有效性";
+  CHECK(TargetStatus(in, row) == "未完成");
+  row.actual = "及时";
+  CHECK(TargetStatus(in, row) == "已完成");
+  row = {"效果目标", "影响力", "无对应指标", "有效", "部分有效", "工作计划"};
+  CHECK(TargetStatus(in, row) == "部分完成");
+  row.actual = "无效";
+  CHECK(TargetStatus(in, row) == "未完成");
 }
 
 }  // namespace jixiao::report

@@ -165,7 +165,7 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
     std::vector<doc::Cell> row(d + 6);
     row[d] = NumberCell(ScoredWeight(leaf, r));
     row[d + 1] = TextCell(NormalizeFigures(leaf.explanation));
-    row[d + 2] = TextCell(NormalizeFigures(leaf.criteria));
+    row[d + 2] = TextCell(NormalizeQuoted(NormalizeFigures(leaf.criteria)));
     row[d + 3] = TextCell(r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[d + 4] = NumberCell(r ? FormatScoreNumber(r->score) : "");
     std::string why = r ? r->DeductionText() : "";

@@ -78,7 +78,7 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   const bool blank = result == nullptr;
   const CellStyle fill = blank ? CellStyle::kInputText : CellStyle::kText;
   const CellStyle money = blank ? CellStyle::kInputNumber : CellStyle::kYuan;
-  s.Text(0, 0, "项目支出绩效自评表", CellStyle::kTitle);
+  s.Text(0, 0, "项目支出绩效自评表", CellStyle::kFormTitle);
   s.Merge(0, 0, 0, kCols - 1);
   s.Text(1, 0,
          "（" + (form.header.year.blank() ? std::string("  ") : form.header.year.text) + "年度）",
@@ -95,8 +95,16 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   s.Merge(3, 5, 3, kCols - 1);
   // Budget block: label, then 年初预算数 … 得分 in columns C..H.
   const std::string unit = rules.budget.money_unit;
-  s.Text(4, 0, "项目资金（" + unit + "）", CellStyle::kHeader);
-  s.Merge(4, 0, 5, 0);
+  // The 其中 rows by 资金来源 the form printed (四川 2023, national 其中 rows), below 年度资金总额.
+  std::vector<const FundingSource*> sources;
+  if (!blank)
+    for (const auto& src : form.budget.sources)
+      if (src.year_start.value || src.full_year.value || src.executed.value)
+        sources.push_back(&src);
+  const int extra = static_cast<int>(sources.size());
+  // The label breaks before its bracket: a narrow column would leave "）" alone on a line.
+  s.Text(4, 0, "项目资金\n（" + unit + "）", CellStyle::kHeader);
+  s.Merge(4, 0, 5 + extra, 0);
   s.Text(4, 1, "", CellStyle::kHeader);
   const char* budget_headers[] = {"年初预算数", "全年预算数", "全年执行数",
                                   "分值",       "执行率",     "得分"};
@@ -121,17 +129,31 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
              CellStyle::kScore);
   else
     s.Text(5, 7, "", CellStyle::kCenter);
-  s.Text(6, 0, "年度总体目标", CellStyle::kHeader);
-  s.Merge(6, 0, 7, 0);
-  s.Text(6, 1, "预期目标", CellStyle::kHeader);
-  s.Merge(6, 1, 6, 3);
-  s.Text(6, 4, "实际完成情况", CellStyle::kHeader);
-  s.Merge(6, 4, 6, kCols - 1);
-  s.Text(7, 1, form.goal.text, CellStyle::kText);
-  s.Merge(7, 1, 7, 3);
-  s.Text(7, 4, form.goal_actual.text, fill);
-  s.Merge(7, 4, 7, kCols - 1);
-  const int header = 8;
+  for (int i = 0; i < extra; ++i) {
+    const FundingSource& src = *sources[static_cast<size_t>(i)];
+    s.Text(6 + i, 1, src.name.text, CellStyle::kCenter);
+    int c = 2;
+    for (const PrintedMoney* m : {&src.year_start, &src.full_year, &src.executed}) {
+      if (m->value)
+        s.Number(6 + i, c, Points(Rational(m->value->fen, unit == "元" ? 100 : 1000000)), money);
+      else
+        s.Text(6 + i, c, "", CellStyle::kCenter);
+      ++c;
+    }
+    for (; c < kCols; ++c) s.Text(6 + i, c, "", CellStyle::kCenter);
+  }
+  const int goal = 6 + extra;
+  s.Text(goal, 0, "年度总体目标", CellStyle::kHeader);
+  s.Merge(goal, 0, goal + 1, 0);
+  s.Text(goal, 1, "预期目标", CellStyle::kHeader);
+  s.Merge(goal, 1, goal, 3);
+  s.Text(goal, 4, "实际完成情况", CellStyle::kHeader);
+  s.Merge(goal, 4, goal, kCols - 1);
+  s.Text(goal + 1, 1, form.goal.text, CellStyle::kText);
+  s.Merge(goal + 1, 1, goal + 1, 3);
+  s.Text(goal + 1, 4, form.goal_actual.text, fill);
+  s.Merge(goal + 1, 4, goal + 1, kCols - 1);
+  const int header = goal + 2;
   const char* headers[] = {"一级指标",   "二级指标", "三级指标", "年度指标值",
                            "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
   for (int c = 0; c < kCols; ++c) s.Text(header, c, headers[c], CellStyle::kHeader);
@@ -151,10 +173,10 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
       while (end + 1 < form.rows.size() && form.rows[end + 1].level1.text == row.level1.text) ++end;
       const bool has_points = row.level1.text.find("分)") != std::string::npos ||
                               row.level1.text.find("分）") != std::string::npos;
-      s.Text(
-          r, 0,
-          row.level1.text + (cat && !has_points ? "（" + TrimmedDecimal(cat->points) + "分）" : ""),
-          CellStyle::kCenter);
+      s.Text(r, 0,
+             row.level1.text +
+                 (cat && !has_points ? "\n（" + TrimmedDecimal(cat->points) + "分）" : ""),
+             CellStyle::kCenter);
       if (end > i) s.Merge(r, 0, r + static_cast<int>(end - i), 0);
     }
     if (first2) {

@@ -99,7 +99,9 @@ TEST_CASE(
   REQUIRE(total);
   CHECK(total->number == 100);  // 30 + 60 + the budget's 10
   CHECK(s.At(8, 0)->text == "一级指标");
-  CHECK(s.At(9, 0)->text == "产出指标（50分）");
+  CHECK(s.At(9, 0)->text == "产出指标\n（50分）");  // broken before the bracket: no lone "）"
+  CHECK(s.At(4, 0)->text == "项目资金\n（万元）");
+  CHECK(s.At(0, 0)->style == doc::CellStyle::kFormTitle);  // centred over A1:H1
 }
 
 TEST_CASE("the 自评报告 names every missed target with its reason, or says none was given") {
@@ -130,6 +132,63 @@ TEST_CASE("the 自评报告 names every missed target with its reason, or says n
   CHECK(all.find("“培训效果”") != std::string::npos);
   CHECK(all.find("自评表未填写偏差原因") != std::string::npos);
   CHECK(all.find("未完成的2项指标") != std::string::npos);
+  // The rule set is named by its title when it has no name, and never by its raw id.
+  CHECK(all.find("按全国复核计分") != std::string::npos);
+  CHECK(all.find("selfeval-national") == std::string::npos);
+  SelfEvalRules named = National();
+  named.name = "全国通用自评规则（财预〔2020〕10号）";
+  std::string with_name;
+  for (const auto& block : BuildSelfEvalReport(f, r, named).blocks)
+    if (auto p = std::get_if<doc::Paragraph>(&block)) with_name += doc::PlainText(p->runs);
+  CHECK(with_name.find("按全国通用自评规则（财预〔2020〕10号）复核计分") != std::string::npos);
+}
+
+TEST_CASE("the 自评报告 shows the budget split by funding source") {
+  SelfEvaluation f = TwoRows();
+  f.budget.present = true;
+  f.budget.full_year = {"251.89", {}, Money{251890000}, ""};
+  f.budget.executed = {"251.89", {}, Money{251890000}, ""};
+  PrintedMoney blank{"", {}, std::nullopt, ""};
+  f.budget.sources = {
+      {{"其中：财政资金", {}},
+       blank,
+       {"", {}, Money{241890000}, ""},
+       {"", {}, Money{241890000}, ""}},
+      {{"单位资金", {}}, blank, {"", {}, Money{10000000}, ""}, {"", {}, Money{10000000}, ""}},
+      {{"其他资金", {}}, blank, blank, blank}};
+  CHECK(FundingSourcesText(f.budget, "万元") ==
+        "其中：财政资金（全年预算数241.89万元、全年执行数241.89万元）；单位资金（全年预算数10."
+        "00万元、"
+        "全年执行数10.00万元）");
+  SelfEvalResult r;
+  r.budget.present = true;
+  std::string all;
+  for (const auto& block : BuildSelfEvalReport(f, r, National()).blocks)
+    if (auto p = std::get_if<doc::Paragraph>(&block)) all += doc::PlainText(p->runs);
+  CHECK(all.find("按资金来源分列，其中：财政资金（全年预算数241.89万元") != std::string::npos);
+  f.budget.sources.clear();
+  CHECK(FundingSourcesText(f.budget, "万元").empty());
+}
+
+TEST_CASE("the scored form lists the budget's funding sources under 年度资金总额") {
+  SelfEvaluation f = TwoRows();
+  f.budget.present = true;
+  f.budget.full_year = {"251.89", {}, Money{251890000}, ""};
+  PrintedMoney blank{"", {}, std::nullopt, ""};
+  f.budget.sources = {{{"其中：财政资金", {}}, blank, {"", {}, Money{241890000}, ""}, blank},
+                      {{"其他资金", {}}, blank, blank, blank}};  // printed blank: left out
+  SelfEvalResult r;
+  const auto wb = BuildSelfEvalWorkbook(f, National(), &r);
+  const auto& s = wb.sheets[0];
+  REQUIRE(s.At(6, 1));
+  CHECK(s.At(6, 1)->text == "其中：财政资金");
+  REQUIRE(s.At(6, 3));
+  CHECK(s.At(6, 3)->number == Approx(241.89));
+  // Everything below moves down one row: 年度总体目标 on row 7, the indicator header on row 9.
+  CHECK(s.At(7, 0)->text == "年度总体目标");
+  CHECK(s.header_first_row == 9);
+  // The blank form (`selfeval new`) has no sources and keeps its rows.
+  CHECK(BuildSelfEvalWorkbook(f, National(), nullptr).sheets[0].header_first_row == 8);
 }
 
 }  // namespace

@@ -21,11 +21,40 @@ std::string Amount(const PrintedMoney& m, const std::string& unit) {
   return unit == "元" ? FormatYuan(*m.value) : FormatWanYuan(*m.value);
 }
 
+// A sentence ends with its full stop once: 收入 → 收入。, 收入。 stays.
+std::string Sentence(const std::string& text) {
+  for (const char* end : {"。", "！", "？", ".", "；"})
+    if (EndsWith(text, end)) return text;
+  return text + "。";
+}
+
 std::string Or(const PrintedText& t, const std::string& otherwise) {
   return t.blank() ? otherwise : t.text;
 }
 
 }  // namespace
+
+std::string FundingSourcesText(const SelfEvalBudget& budget, const std::string& unit) {
+  std::string out;
+  for (const auto& s : budget.sources) {
+    std::string name = s.name.text;
+    for (const char* prefix : {"其中：", "其中:", "其中"})
+      if (StartsWith(name, prefix)) name = name.substr(std::string(prefix).size());
+    std::string figures;
+    bool nonzero = false;
+    for (const auto& [label, m] :
+         {std::pair<const char*, const PrintedMoney*>{"年初预算数", &s.year_start},
+          {"全年预算数", &s.full_year},
+          {"全年执行数", &s.executed}}) {
+      if (!m->value) continue;
+      nonzero |= m->value->fen != 0;
+      figures += (figures.empty() ? "" : "、") + std::string(label) + Amount(*m, unit);
+    }
+    if (name.empty() || !nonzero) continue;  // a source printed blank or all 0 is left out
+    out += (out.empty() ? "其中：" : "；") + name + "（" + figures + "）";
+  }
+  return out;
+}
 
 doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
                                   const SelfEvalRules& rules) {
@@ -38,8 +67,7 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   if (!form.header.unit.blank()) basic += "实施单位：" + form.header.unit.text + "。";
   if (!form.header.department.blank()) basic += "主管部门：" + form.header.department.text + "。";
   if (!form.header.year.blank()) basic += "评价年度：" + form.header.year.text + "年。";
-  basic += "本报告依据该项目的项目支出绩效自评表起草，按" + rules.title + "（" + rules.id +
-           "）复核计分。";
+  basic += "本报告依据该项目的项目支出绩效自评表起草，按" + SelfEvalRulesName(rules) + "复核计分。";
   d.blocks.push_back(Para(basic));
   const auto& b = form.budget;
   if (b.present) {
@@ -48,10 +76,13 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     if (b.year_start.value)
       money = "年初预算数" + Amount(b.year_start, rules.budget.money_unit) + "，" + money;
     if (result.budget.rate) money += "，预算执行率" + FormatPercent(*result.budget.rate);
+    const std::string split = FundingSourcesText(b, rules.budget.money_unit);
+    if (!split.empty()) money += "。按资金来源分列，" + split;
     d.blocks.push_back(Para(money + "。"));
   }
-  if (!form.goal.blank()) d.blocks.push_back(Para("年度总体目标：" + form.goal.text));
-  if (!form.goal_actual.blank()) d.blocks.push_back(Para("实际完成情况：" + form.goal_actual.text));
+  if (!form.goal.blank()) d.blocks.push_back(Para("年度总体目标：" + Sentence(form.goal.text)));
+  if (!form.goal_actual.blank())
+    d.blocks.push_back(Para("实际完成情况：" + Sentence(form.goal_actual.text)));
 
   d.blocks.push_back(doc::Heading{1, "二、绩效目标完成情况分析"});
   std::string total = "经复核，自评总分" + Points(result.computed_total);
@@ -107,7 +138,7 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   if (result.budget.rate && *result.budget.rate < rules.budget.reason_below)
     d.blocks.push_back(
         Para("预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
-             FormatPercent(rules.budget.reason_below) + "。" +
+             TrimmedDecimal(rules.budget.reason_below) + "%。" +
              (b.reason.blank() ? "自评表未说明原因，需补充。" : "原因：" + b.reason.text)));
   int n = 0;
   for (const auto* rr : misses) {

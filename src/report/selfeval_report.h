@@ -13,6 +13,10 @@
 
 namespace jixiao::report {
 
+// The budget's split by 资金来源 in one line ("其中：财政资金全年预算数251.89万元、全年执行数
+// 251.89万元；单位资金…"), amounts in `unit` (元 or 万元); empty when the form prints no split.
+std::string FundingSourcesText(const SelfEvalBudget& budget, const std::string& unit);
+
 doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
                                   const SelfEvalRules& rules);
 

@@ -15,7 +15,7 @@ std::string Count(int64_t n, const char* unit) { return FormatQuantity(Rational(
 
 std::string Interval(double low, double high) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.2f%%–%.2f%%", low, high);
+  std::snprintf(buffer, sizeof buffer, "%.2f%%～%.2f%%", low, high);
   return buffer;
 }
 

@@ -32,6 +32,10 @@ std::optional<doc::Table> FundingTable(const ReportInput& in);
 std::optional<doc::Table> PlanTable(const ReportInput& in);
 std::optional<doc::Table> DisbursementTable(const ReportInput& in);
 std::optional<doc::Table> TargetTable(const ReportInput& in);
+// 完成情况 of a 绩效目标 row: 已完成 when the actual meets the value; when not, 部分完成 if the
+// indicator of that name scored part of its weight (救助资金发放及时性 3/5) or the actual says
+// 部分/基本, else 未完成; "—" when the two cannot be compared.
+std::string TargetStatus(const ReportInput& in, const TargetRow& row);
 
 // Helpers shared by both files.
 doc::Cell HeaderCell(const std::string& text);

@@ -1,8 +1,12 @@
 #include "report/text_lint.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <regex>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "core/text.h"
 #include "model/attachment.h"
@@ -86,11 +90,58 @@ std::string ListMarker(const std::string& text) {
   return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'．') ? "." : "";
 }
 
+// The marker kind of a list item for RepeatScopes ("A." "1." "（1）" "①" "一、" "（一）"), "" for
+// none.
+std::string MarkerKind(const std::string& text) {
+  std::u32string s = Decode(text);
+  auto chinese_numeral = [](char32_t c) {
+    return std::u32string(U"一二三四五六七八九十").find(c) != std::u32string::npos;
+  };
+  if (s.size() > 2 && (s[0] == U'（' || s[0] == U'(')) {
+    if (IsDigit(s[1])) return "（1）";
+    if (chinese_numeral(s[1])) return "（一）";
+    return "";
+  }
+  if (!s.empty() && IsCircled(s[0])) return "①";
+  size_t i = 0;
+  std::string kind;
+  if (!s.empty() && ((s[0] >= U'A' && s[0] <= U'Z') || (s[0] >= U'a' && s[0] <= U'z'))) {
+    i = 1, kind = "A.";
+  } else if (!s.empty() && chinese_numeral(s[0])) {
+    while (i < s.size() && chinese_numeral(s[i])) ++i;
+    return i < s.size() && s[i] == U'、' ? "一、" : "";
+  } else {
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    kind = "1.";
+  }
+  return i > 0 && i < s.size() && (s[i] == U'.' || s[i] == U'．' || s[i] == U'、') ? kind : "";
+}
+
 // A list item that ends with "：" although the next paragraph is its sibling, not its sub-list:
 // "（1）《社会救助暂行办法》：" before "（2）…；" (a colon the PDF copy left where "；" is due).
 bool ColonBeforeSibling(const std::string& item, const std::string& next) {
   std::string marker = ListMarker(item);
   return !marker.empty() && EndsWith(item, "：") && ListMarker(next) == marker;
+}
+
+// A numeric range joined with a dash where GB/T 15834 joins it with ～: "0–5%（含）",
+// "80%（含）-90%", "5.00%—10.00%". Not a number's parts (附件2-2, 表1-3-2, 图1-6-2, 2024-12-31).
+bool RangeDash(const std::u32string& s, size_t i) {
+  static const std::u32string kDashes = U"-–—~－";
+  if (kDashes.find(s[i]) == std::u32string::npos || i + 1 >= s.size() || !IsDigit(s[i + 1]))
+    return false;
+  size_t j = i;
+  if (j >= 3 && s.compare(j - 3, 3, U"（含）") == 0) j -= 3;
+  if (j >= 1 && (s[j - 1] == U'%' || s[j - 1] == U'分' || s[j - 1] == U'元')) --j;
+  size_t end = j;
+  while (j > 0 && (IsDigit(s[j - 1]) || s[j - 1] == U'.')) --j;
+  if (j == end) return false;
+  while (j > 0 && IsSpace(s[j - 1])) --j;  // 附件 6-2
+  if (j > 0 && std::u32string(U"件表图-–—～〔.").find(s[j - 1]) != std::u32string::npos)
+    return false;
+  size_t k = i + 1;
+  while (k < s.size() && (IsDigit(s[k]) || s[k] == U'.')) ++k;
+  return k >= s.size() || kDashes.find(s[k]) == std::u32string::npos;
 }
 
 struct Para {
@@ -228,6 +279,9 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
            (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))
         add("space.cjk", "中文字符之间有多余空格：" + at(i) + "，请删除", true);
     }
+    if (RangeDash(s, i))
+      add("range.dash", "数值范围应以“～”连接（GB/T 15834）：" + at(i) + "，如“80%（含）～90%”",
+          true);
     if (IsCircled(c) && i > 0 && !EndsSentence(s[i - 1]) && !IsSpace(s[i - 1]) && s[i - 1] != U'\n')
       add("paragraph.merged", "段中出现小标题编号：" + at(i) + "，请在编号前分段", false);
     if (IsCircled(c) && i > 0 && IsSpace(s[i - 1]))
@@ -247,6 +301,28 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
   return out;
 }
 
+namespace {
+// A figure, then a dash, then a digit: "5%-10%", "0–5%（含）", "80%（含）—90%".
+const std::regex& DashRange() {
+  static const std::regex kRange("([0-9]%?(?:（含）|\\(含\\))?) *(?:-|–|—|~) *(?=[0-9])");
+  return kRange;
+}
+}  // namespace
+
+bool HasDashRange(const std::string& text) { return std::regex_search(text, DashRange()); }
+
+std::string NormalizeQuoted(const std::string& text) {
+  std::string out = std::regex_replace(text, DashRange(), "$1～");
+  std::u32string s = Decode(out);
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool han_before = i > 0 && IsChinese(s[i - 1]);
+    if (s[i] == U';') s[i] = U'；';
+    if (s[i] == U':' && han_before) s[i] = U'：';
+    if (s[i] == U',' && (han_before || (i + 1 < s.size() && IsChinese(s[i + 1])))) s[i] = U'，';
+  }
+  return TidyParagraph(Encode(s));
+}
+
 std::string TidyParagraph(const std::string& paragraph) {
   std::u32string s = Decode(paragraph);
   if (!HasHan(s)) return paragraph;
@@ -260,6 +336,7 @@ std::string TidyParagraph(const std::string& paragraph) {
     char32_t c = s[i], next = i + 1 < s.size() ? s[i + 1] : 0;
     char32_t prev = out.empty() ? 0 : out.back();
     title_depth += c == U'《' ? 1 : (c == U'》' && title_depth > 0) ? -1 : 0;
+    if (RangeDash(s, i)) c = U'～';
     if (title_depth > 0 && (c == U'<' || c == U'‹')) c = U'〈';
     if (title_depth > 0 && (c == U'>' || c == U'›')) c = U'〉';
     if (c == U'-' && (prev == U'。' || prev == U'；' || prev == U'，') &&
@@ -308,16 +385,47 @@ std::string TidyParagraph(const std::string& paragraph) {
   return CanonicalAttachmentReferences(Encode(out));
 }
 
+std::string RepeatScoper::Next(const std::string& text) {
+  std::string kind = MarkerKind(text), scope;
+  if (!kind.empty()) {
+    if (index_ == 0 || kind != previous_kind_) boundary_ = index_ == 0 ? SIZE_MAX : index_ - 1;
+    scope = kind + "@" + std::to_string(boundary_);
+  }
+  previous_kind_ = kind;
+  ++index_;
+  return scope;
+}
+
+std::vector<std::string> RepeatScopes(const std::vector<std::string>& texts) {
+  RepeatScoper scoper;
+  std::vector<std::string> out;
+  for (const auto& text : texts) out.push_back(scoper.Next(text));
+  return out;
+}
+
 bool SameParagraph(const std::string& a, const std::string& b) {
   std::u32string x = Decode(Normalize(a)), y = Decode(Normalize(b));
   if (x == y) return true;
   if (x.size() < 40 || y.size() < 40) return false;
-  std::multiset<std::u32string> bx, by;
-  for (size_t i = 0; i + 1 < x.size(); ++i) bx.insert(x.substr(i, 2));
-  for (size_t i = 0; i + 1 < y.size(); ++i) by.insert(y.substr(i, 2));
+  // The character pairs of each, as sorted numbers; the pairs they share, counted with repeats.
+  auto pairs = [](const std::u32string& t) {
+    std::vector<uint64_t> out;
+    for (size_t i = 0; i + 1 < t.size(); ++i)
+      out.push_back(static_cast<uint64_t>(t[i]) << 32 | static_cast<uint64_t>(t[i + 1]));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::vector<uint64_t> bx = pairs(x), by = pairs(y);
   size_t common = 0;
-  for (auto it = bx.begin(); it != bx.end(); it = bx.upper_bound(*it))
-    common += std::min(bx.count(*it), by.count(*it));
+  for (size_t i = 0, j = 0; i < bx.size() && j < by.size();) {
+    if (bx[i] < by[j]) {
+      ++i;
+    } else if (by[j] < bx[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
   return 2.0 * static_cast<double>(common) / static_cast<double>(bx.size() + by.size()) >= 0.7;
 }
 
@@ -325,6 +433,9 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
                                      const std::vector<std::string>& template_headings) {
   std::vector<TextIssue> out;
   auto paras = SplitParagraphs(text);
+  std::vector<std::string> texts;
+  for (const auto& p : paras) texts.push_back(p.markup ? std::string() : p.text);
+  const std::vector<std::string> scopes = RepeatScopes(texts);
   for (size_t i = 0; i < paras.size(); ++i) {
     const Para& p = paras[i];
     if (p.markup) continue;
@@ -336,8 +447,8 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
       out.push_back({p.line, "heading.template",
                      "“" + p.text + "”是模板自己写出的标题，叙述文件中不应重复，请删除", true});
     for (size_t j = 0; j < i; ++j) {
-      // Exact repeats only: parallel passages (线上/线下申请) are alike on purpose.
-      if (!paras[j].markup && Decode(p.text).size() >= 8 &&
+      // Exact repeats within one list only: parallel passages (线上/线下申请) are alike on purpose.
+      if (!paras[j].markup && Decode(p.text).size() >= 8 && scopes[j] == scopes[i] &&
           Normalize(paras[j].text) == Normalize(p.text)) {
         out.push_back({p.line, "paragraph.duplicate",
                        "本段与第" + std::to_string(paras[j].line) + "行的段落相同，请删除其一",
@@ -372,7 +483,8 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
 std::string TidyNarrative(const std::string& text,
                           const std::vector<std::string>& template_headings) {
   auto paras = SplitParagraphs(text);
-  std::vector<std::string> kept;
+  std::vector<std::string> kept, scopes;  // scopes: RepeatScopes of kept
+  RepeatScoper scoper;
   std::vector<bool> markup;
   std::vector<bool> joins_previous;  // a list item on the line right after the previous item
   for (size_t i = 0; i < paras.size(); ++i) {
@@ -382,6 +494,7 @@ std::string TidyNarrative(const std::string& text,
       joins_previous.push_back(i > 0 && paras[i - 1].markup && paras[i - 1].line + 1 == p.line &&
                                StartsWith(p.text, "- ") && StartsWith(paras[i - 1].text, "- "));
       kept.push_back(p.text);
+      scopes.push_back(scoper.Next(""));
       markup.push_back(true);
       continue;
     }
@@ -391,9 +504,12 @@ std::string TidyNarrative(const std::string& text,
         ColonBeforeSibling(p.text, paras[i + 1].text))
       p.text = p.text.substr(0, p.text.size() - std::string("：").size()) + "；";
     if (IsTemplateHeading(p.text, template_headings)) continue;
+    RepeatScoper trial = scoper;  // the scope p takes if kept
+    const std::string scope = trial.Next(p.text);
     bool duplicate = false;
     for (size_t j = 0; j < kept.size(); ++j)
-      duplicate = duplicate || (!markup[j] && Normalize(kept[j]) == Normalize(p.text));
+      duplicate = duplicate ||
+                  (!markup[j] && scopes[j] == scope && Normalize(kept[j]) == Normalize(p.text));
     if (duplicate) continue;
     // "标题 ①小标题" merged by a PDF copy: split at the space before the circled number.
     std::u32string s = Decode(p.text);
@@ -402,10 +518,12 @@ std::string TidyNarrative(const std::string& text,
       if (IsCircled(s[k]) && s[k - 1] == U' ') split = k;
     if (split != std::u32string::npos) {
       kept.push_back(Trim(Encode(s.substr(0, split))));
+      scopes.push_back(scoper.Next(kept.back()));
       markup.push_back(false);
       p.text = Encode(s.substr(split));
     }
     kept.push_back(p.text);
+    scopes.push_back(scoper.Next(p.text));
     markup.push_back(false);
   }
   joins_previous.resize(kept.size(), false);

@@ -30,8 +30,30 @@ std::string TidyNarrative(const std::string& text,
 std::vector<TextIssue> LintParagraph(const std::string& paragraph);
 std::string TidyParagraph(const std::string& paragraph);
 
+// Framework text quoted in the report (评分标准, 指标解释): TidyParagraph's fixes, ASCII ";" and
+// ":" as "；" "：", and a numeric range joined with "～" ("5%-10%(含)" -> "5%～10%（含）").
+std::string NormalizeQuoted(const std::string& text);
+// Whether `text` joins a numeric range with "-", "–" or "—" (GB/T 15834 joins it with "～").
+bool HasDashRange(const std::string& text);
+
 // "（五） 绩效评价工作过程" -> "绩效评价工作过程"; "2.评价等级" -> "评价等级".
 std::string StripHeadingNumber(const std::string& text);
+
+// The list each text belongs to, for repeat tests: parallel lists repeat items on purpose
+// (①线上申请 A. B. C.结算…, ②线下申请 A. B. C.结算…). "" for a text opening with no list marker;
+// for an item, its marker kind ("A.", "1.", "（1）", "①", "一、", "（一）") and the index of the
+// nearest earlier text that is not an item of that kind. Two paragraphs repeat each other only
+// when both texts and scopes are equal.
+std::vector<std::string> RepeatScopes(const std::vector<std::string>& texts);
+// The same one text at a time (texts in order; "" for a picture, table or heading block).
+class RepeatScoper {
+ public:
+  std::string Next(const std::string& text);
+
+ private:
+  std::string previous_kind_;
+  size_t index_ = 0, boundary_ = 0;
+};
 
 // Near-duplicate test for paragraphs (character-bigram Dice ≥ 0.7, both ≥ 40 characters), or
 // exact equality for shorter ones.

@@ -100,6 +100,31 @@ TEST_CASE("paragraphs broken mid-sentence are joined; duplicates and template he
       Has(LintNarrative("②待遇标准\n\nA.门诊医疗互助帮困补贴。\n", headings), "paragraph.broken"));
 }
 
+TEST_CASE("parallel lists repeat their steps on purpose; a repeat within one list is a slip") {
+  const std::string step =
+      "C.结算。镇、街道（莘庄工业区）社区事务受理服务中心根据审批结果，5个工作日内将救助资金发放至"
+      "救助对象预留的本人银行账户。";
+  std::string parallel = "①线上申请\n\nA.申请。登录APP在线签署确认书。\n\n" + step +
+                         "\n\n②线下申请\n\nA.申请。到社区事务受理服务中心提出申请。\n\n" + step +
+                         "\n";
+  CHECK_FALSE(Has(LintNarrative(parallel, {}), "paragraph.duplicate"));
+  CHECK(TidyNarrative(parallel, {}) == parallel);
+  // The same step twice in one list, or a plain paragraph twice, is still a duplicate.
+  std::string twice =
+      "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n\n" + step + "\n";
+  CHECK(Has(LintNarrative(twice, {}), "paragraph.duplicate"));
+  CHECK(TidyNarrative(twice, {}) ==
+        "①线上申请\n\n" + step + "\n\nA.申请。登录APP在线签署确认书。\n");
+  std::vector<std::string> scopes = RepeatScopes(
+      {"①线上申请", "A.申请", "C.结算", "②线下申请", "A.申请", "C.结算", "正文", "C.结算"});
+  CHECK(scopes[1] == scopes[2]);
+  CHECK(scopes[2] != scopes[5]);
+  CHECK(scopes[0] != scopes[3]);  // ② follows the A. items: its own run
+  CHECK(scopes[6].empty());
+  CHECK(scopes[7] != scopes[5]);
+  CHECK(RepeatScopes({"一、概况", "（一）背景", "（1）政策", "1.文件", "甲方"})[4].empty());
+}
+
 TEST_CASE("a heading merged with its sub-heading is split at the space; figures and attachments") {
   std::string text = "（1）筹集和清算闵行区市民社区医疗互助帮困、照护资金 ①对象范围\n";
   CHECK(Has(LintNarrative(text, {}), "paragraph.merged"));
@@ -163,10 +188,13 @@ TEST_CASE("one number policy for evaluator text") {
         "个人缴费130.00元，超过300.00元以上部分");
   CHECK(NormalizeFigures("发放救助资金639318.31元") == "发放救助资金639,318.31元");
   CHECK(NormalizeFigures("中央资金6.5万元，年预算总额为135万元，限额为13万元/人") ==
-        "中央资金6.50万元，年预算总额为135.00万元，限额为13.00万元/人");
+        "中央资金6.50万元，年预算总额为135.00万元，限额为13万元/人");
   // No space between a number and its unit, none around the “/” of a rate.
   CHECK(NormalizeFigures("全年最高救助限额为2800 元/人，住院限额为13万元 /人，餐费3元 / 餐") ==
-        "全年最高救助限额为2,800.00元/人，住院限额为13.00万元/人，餐费3.00元/餐");
+        "全年最高救助限额为2800元/人，住院限额为13万元/人，餐费3元/餐");
+  // A policy's rate reads as the policy writes it, whatever separators or zeros were typed.
+  CHECK(NormalizeFigures("限额为2,800.00元/人，补贴0.125元/人，标准3.50元/餐") ==
+        "限额为2800元/人，补贴0.125元/人，标准3.50元/餐");
   // A range reads alike at both ends; years, 文号, counts, dates and percentages are no amounts.
   CHECK(NormalizeFigures("补助2000-3000元，或1～2万元") ==
         "补助2,000.00-3,000.00元，或1.00～2.00万元");
@@ -202,4 +230,31 @@ TEST_CASE("quoted text keeps its figures as written") {
   CHECK(NormalizeFigures("指标值为“完成率100%”，覆盖率为100%") ==
         "指标值为“完成率100%”，覆盖率为100.00%");
 }
+TEST_CASE("numeric ranges are joined with ～, numbers' parts are not ranges") {
+  CHECK(Has(LintParagraph("预算调整率0–5%（含）得分值的75%。"), "range.dash"));
+  CHECK(Has(LintParagraph("满意度80%（含）-90%得分值的80%。"), "range.dash"));
+  CHECK(TidyParagraph("满意度80%（含）-90%得分值的80%，5.00%—10.00%之间。") ==
+        "满意度80%（含）～90%得分值的80%，5.00%～10.00%之间。");
+  for (const char* fine : {"详见附件2-2和表1-3-2、图1-6-2。", "截至2024-12-31的数据。",
+                           "在80%（含）～90%之间。", "沪医保规〔2022〕12号。"}) {
+    CHECK_FALSE(Has(LintParagraph(fine), "range.dash"));
+    CHECK(TidyParagraph(fine) == fine);
+  }
+}
+
+}  // namespace jixiao::report
+
+namespace jixiao::report {
+
+// Issue 22: "5%-10%(含)得50%" quoted beside the report's own "5.00%～10.00%（含）".
+TEST_CASE("quoted framework text: ASCII punctuation and dash ranges are normalised") {
+  CHECK(NormalizeQuoted("5%-10%(含)得50%;10%以上不得分") == "5%～10%（含）得50%；10%以上不得分");
+  CHECK(NormalizeQuoted("80%（含）–90%得分值的80%") == "80%（含）～90%得分值的80%");
+  CHECK(NormalizeQuoted("0—5%（含）") == "0～5%（含）");
+  CHECK(NormalizeQuoted("得分=分值×资金到位率") == "得分=分值×资金到位率");  // nothing to mend
+  CHECK(HasDashRange("5%-10%"));
+  CHECK_FALSE(HasDashRange("5%～10%（含）"));
+  CHECK_FALSE(HasDashRange("沪医保规〔2022〕12号"));
+}
+
 }  // namespace jixiao::report

@@ -4,6 +4,7 @@
 #include "model/target_value.h"
 #include "report/leaf_paths.h"
 #include "report/survey_report.h"
+#include "report/tables.h"
 #include "scoring/metrics.h"
 
 namespace jixiao::report {
@@ -277,13 +278,12 @@ doc::Sheet TargetSheet(const ReportInput& in) {
   Headers(s, 1, {"一级指标", "二级指标", "三级指标", "指标值", "实际值", "完成情况", "出处依据"});
   int row = 2;
   for (const auto& t : in.c.targets.rows) {
-    auto met = TargetMet(TargetValue::Parse(t.value), TargetValue::Parse(t.actual));
     s.Text(row, 0, t.level1, CellStyle::kCenter);
     s.Text(row, 1, t.level2, CellStyle::kCenter);
     s.Text(row, 2, t.level3);
     s.Text(row, 3, t.value, CellStyle::kCenter);
     s.Text(row, 4, t.actual.empty() ? "—" : t.actual, CellStyle::kCenter);
-    s.Text(row, 5, !met ? "—" : (*met ? "已完成" : "未完成"), CellStyle::kCenter);
+    s.Text(row, 5, TargetStatus(in, t), CellStyle::kCenter);
     s.Text(row, 6, t.source, CellStyle::kCenter);
     ++row;
   }

@@ -39,7 +39,7 @@ std::string Reading(const Rule& rule, const RuleMetric& rm) {
 }
 
 // Where the value lies, as 评分标准 state a band, with both bounds where the bands give them:
-// "在5.00%–10.00%（含）之间", "在80.00%（含）–90.00%之间", "不低于90.00%", "超过20.00%". Bands
+// "在5.00%～10.00%（含）之间", "在80.00%（含）～90.00%之间", "不低于90.00%", "超过20.00%". Bands
 // are tried in order, so the band before the matched one gives the other bound. Empty for "=".
 std::string BandRange(const std::vector<Band>& bands, size_t k, const std::string& unit) {
   auto q = [&](const Rational& v) { return FormatQuantity(v, unit); };
@@ -65,14 +65,14 @@ std::string BandRange(const std::vector<Band>& bands, size_t k, const std::strin
     case Op::kLt: {
       if (!is(prev, {Op::kLe, Op::kLt, Op::kEq}) || !(prev->value < b.value))
         return (b.op == Op::kLe ? "不高于" : "低于") + q(b.value);
-      return "在" + q(prev->value) + (prev->op == Op::kLt ? "（含）" : "") + "–" + q(b.value) +
+      return "在" + q(prev->value) + (prev->op == Op::kLt ? "（含）" : "") + "～" + q(b.value) +
              (b.op == Op::kLe ? "（含）" : "") + "之间";
     }
     case Op::kGe:
     case Op::kGt: {
       if (!is(prev, {Op::kGe, Op::kGt, Op::kEq}) || !(b.value < prev->value))
         return (b.op == Op::kGe ? "不低于" : "高于") + q(b.value);
-      return "在" + q(b.value) + (b.op == Op::kGe ? "（含）" : "") + "–" + q(prev->value) +
+      return "在" + q(b.value) + (b.op == Op::kGe ? "（含）" : "") + "～" + q(prev->value) +
              (prev->op == Op::kGt ? "（含）" : "") + "之间";
     }
   }

@@ -425,15 +425,15 @@ TEST_CASE("bands: the evidence states the band with both bounds, as the criteria
              {CompareOp::kDefault, {}, Rational(0)}};
   auto in = [&](Rational v) { return Run(OneLeaf(r, 400), WithMetric("满意度", v)).leaf(); };
   CHECK(in(Rational(0)).evidence == "满意度为0.00%，得满分");
-  CHECK(in(Rational(3)).evidence == "满意度为3.00%，在0.00%–5.00%（含）之间，得分值的75%");
-  CHECK(in(Rational(902, 100)).evidence == "满意度为9.02%，在5.00%–10.00%（含）之间，得分值的50%");
+  CHECK(in(Rational(3)).evidence == "满意度为3.00%，在0.00%～5.00%（含）之间，得分值的75%");
+  CHECK(in(Rational(902, 100)).evidence == "满意度为9.02%，在5.00%～10.00%（含）之间，得分值的50%");
   CHECK(in(Rational(25)).evidence == "满意度为25.00%，超过20.00%，不得分");
   // 知晓率≥90%得满分；80%（含）–90%得分值的80%；…；60%以下不得分.
   r.bands = {{CompareOp::kGe, Rational(90), Rational(1)},
              {CompareOp::kGe, Rational(80), Rational(4, 5)},
              {CompareOp::kDefault, {}, Rational(0)}};
   CHECK(in(Rational(989, 10)).evidence == "满意度为98.90%，不低于90.00%，得满分");
-  CHECK(in(Rational(85)).evidence == "满意度为85.00%，在80.00%（含）–90.00%之间，得分值的80%");
+  CHECK(in(Rational(85)).evidence == "满意度为85.00%，在80.00%（含）～90.00%之间，得分值的80%");
   CHECK(in(Rational(70)).evidence == "满意度为70.00%，低于80.00%，不得分");
 }
 

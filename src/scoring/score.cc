@@ -139,6 +139,17 @@ class Scorer {
     r.exact = exact;
     if (f) CheckTypedValue(node.code, *f, outcome->value, diags_);
     r.value = f && f->value ? *f->value : outcome->value;
+    // A leaf scored on a percentage shows it as its 业绩值, not the evaluator's level word (B222
+    // “有效” scored on 96.44%): the word stays in the analysis.
+    auto percentage = [](const std::string& t) {
+      return !t.empty() && t.back() == '%' &&
+             t.find_first_not_of("0123456789.%") == std::string::npos;
+    };
+    auto has_digit = [](const std::string& t) {
+      return t.find_first_of("0123456789") != std::string::npos;
+    };
+    if (f && f->value && percentage(outcome->value) && !has_digit(*f->value))
+      r.value = outcome->value;
     r.evidence = outcome->evidence;
     r.formula = outcome->formula;
     r.score = Score::Round(exact);

@@ -21,12 +21,50 @@ bool RateShownAgrees(const Rational& shown, const Rational& exact, const std::st
   return shown <= exact && exact - shown < half * Rational(2);
 }
 
+// The 其中 rows by 资金来源 (四川 2023, the national 其中 rows) must add up to the 总额 row, column
+// by column; a source printed blank counts as 0 when another source fills that column.
+void CheckSources(const SelfEvalBudget& b, std::vector<Diagnostic>& f) {
+  if (b.sources.empty()) return;
+  struct Column {
+    const PrintedMoney& total;
+    PrintedMoney FundingSource::*part;
+    const char* name;
+  };
+  const Column columns[] = {{b.year_start, &FundingSource::year_start, "年初预算数"},
+                            {b.full_year, &FundingSource::full_year, "全年预算数"},
+                            {b.executed, &FundingSource::executed, "全年执行数"}};
+  std::string gaps;
+  const Location* first = nullptr;
+  for (const auto& c : columns) {
+    if (!c.total.value || c.total.text.empty()) continue;  // no printed total to compare
+    Money sum{0};
+    bool any = false;
+    std::string parts;
+    for (const auto& s : b.sources) {
+      const PrintedMoney& m = s.*c.part;
+      if (!m.value) continue;
+      sum += *m.value;
+      any = true;
+      parts += (parts.empty() ? "" : "+") + FormatWanYuan(*m.value);
+    }
+    if (!any || sum == *c.total.value) continue;
+    gaps += (gaps.empty() ? "" : "；") + std::string(c.name) + "：各资金来源" + parts + "=" +
+            FormatWanYuan(sum) + "，总额打印" + FormatWanYuan(*c.total.value) + "（相差" +
+            FormatYuan(sum - *c.total.value) + "）";
+    if (!first) first = &c.total.where;
+  }
+  if (first)
+    Add(f, Severity::kError, "selfeval.sources_sum", *first,
+        "预算按资金来源分列的金额合计与总额不符——" + gaps + "；请核对分项或总额");
+}
+
 }  // namespace
 
 void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBudgetResult& out) {
   out.present = b.present;
   if (!b.present) return;
   auto& f = out.findings;
+  CheckSources(b, f);
   const Location block{b.full_year.where.file, b.line, 0, "预算执行"};
   out.weight = b.weight.value ? b.weight.value : std::optional<Rational>(rules.budget.points);
   out.claimed = b.score.value;
@@ -143,6 +181,16 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
                                                                         : Rational(0))
                        : "") +
             "），应为100分；请核对分值");
+  // Rows without 分值: no weight is printed, but a score never exceeds its weight, so printed row
+  // scores above the points the rule gives the rows mean the weights meant cannot add up to 100.
+  Rational row_scores = printed_sum - (b.present && b.claimed ? *b.claimed : Rational(0));
+  if (derived && !result.rows.empty() && row_scores > rules.rows_total)
+    Add(f, Severity::kError, "selfeval.weight_sum", {form.source, 0, 0, "得分"},
+        "各指标行未列分值，但打印得分合计" + Points(row_scores) + "，超过规则（" + rules.id +
+            "）给指标行的" + Points(rules.rows_total) + "（加预算执行" +
+            Points(rules.budget.points) + "，分值至少合计" +
+            Points(row_scores + rules.budget.points) +
+            "）：各项分值之和不可能为100分；请核对分值和得分");
   if (rules.weight_mode == SelfEvalWeightMode::kPrinted && all_weights &&
       weights == Rational(100)) {
     for (const auto& c : rules.categories) {

@@ -217,12 +217,18 @@ TEST_CASE("selfeval: a bare target is read as ≥ with a warning; template rows 
   CHECK(Has(r.rows[0].findings, "selfeval.bare_target", Severity::kWarning));
 }
 
-TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equally") {
+// 湖北-style: budget 20 × 执行率, rows share 80 points, no per-row 分值.
+static SelfEvalRules Hubei() {
   auto hubei = National();
   hubei.budget.points = 20;
   hubei.rows_total = 80;
   hubei.weight_mode = SelfEvalWeightMode::kGoalBlocks;
   hubei.categories.clear();
+  return hubei;
+}
+
+TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equally") {
+  const SelfEvalRules hubei = Hubei();
   SelfEvaluation f;
   f.rows = {Row("产出指标", "A", "≥10个", "10个", "", "20"),
             Row("产出指标", "B", "≥10个", "5个", "", "10"),
@@ -236,6 +242,61 @@ TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equall
   CHECK(*r.budget.computed == Rational(18));
   CHECK(*r.computed_total == Rational(88));
   CHECK(Has(r.findings, "selfeval.weight_derived", Severity::kInfo));
+  CHECK_FALSE(Has(r.findings, "selfeval.weight_sum", Severity::kError));  // 70 of the rows' 80
+}
+
+TEST_CASE("selfeval: the budget split by funding source must add up to the 总额 row") {
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "A", "≥10个", "10个", "90", "90")};
+  f.budget = Budget(251890000, 251890000, "100%", "10");
+  f.budget.full_year.text = "251.89";
+  f.budget.executed.text = "251.89";
+  Location at{"budget.csv", 3, 2, ""};
+  auto money = [&](int64_t fen) { return PrintedMoney{"x", at, Money{fen}, ""}; };
+  PrintedMoney blank{"", at, std::nullopt, ""};
+  // 财政资金 251.89 + 单位资金 0 + 其他资金 (blank) = 251.89: agrees.
+  f.budget.sources = {{{"其中：财政资金", at}, blank, money(251890000), money(251890000)},
+                      {{"单位资金", at}, blank, money(0), money(0)},
+                      {{"其他资金", at}, blank, blank, blank}};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK_FALSE(Has(r.budget.findings, "selfeval.sources_sum", Severity::kError));
+  // 财政资金 executed 200 of its 251.89 while the 总额 row prints 251.89 executed: located at the
+  // 总额 row's 全年执行数 cell, with both figures.
+  f.budget.sources[0].executed = money(200000000);
+  f.budget.executed.where = {"budget.csv", 2, 3, ""};
+  r = ScoreSelfEval(f, National());
+  REQUIRE(Has(r.budget.findings, "selfeval.sources_sum", Severity::kError));
+  for (const auto& d : r.budget.findings)
+    if (d.code == "selfeval.sources_sum") {
+      CHECK(d.where.line == 2);
+      CHECK(d.where.column == 3);
+      CHECK(d.message.find("全年执行数") != std::string::npos);
+      CHECK(d.message.find("200.00万元") != std::string::npos);
+      CHECK(d.message.find("251.89万元") != std::string::npos);
+    }
+}
+
+TEST_CASE(
+    "selfeval: rows without 分值 whose printed scores exceed the rows' points break the 100") {
+  // 湖北-style: 年度绩效目标 80 (rows) + budget 20. Six rows scored 10 and two scored 20 add up to
+  // 100 > 80, so whatever weights were meant, with the budget they add up to at least 120.
+  const SelfEvalRules hubei = Hubei();
+  SelfEvaluation f;
+  for (const char* name : {"A", "B", "C", "D", "E", "F"})
+    f.rows.push_back(Row("产出指标", name, "≥10个", "10个", "", "10"));
+  f.rows.push_back(Row("效益指标", "G", "≥10个", "10个", "", "20"));
+  f.rows.push_back(Row("效益指标", "H", "≥10个", "10个", "", "20"));
+  f.budget = Budget(10000, 10000, "100%", "20", "20");
+  auto r = ScoreSelfEval(f, hubei);
+  INFO(Codes(r));
+  CHECK(Has(r.findings, "selfeval.weight_sum", Severity::kError));
+  // Exactly the rows' 80: no finding.
+  f.rows.pop_back();
+  f.rows.pop_back();
+  f.rows.push_back(Row("效益指标", "G", "≥10个", "10个", "", "10"));
+  f.rows.push_back(Row("效益指标", "H", "≥10个", "10个", "", "10"));
+  CHECK_FALSE(Has(ScoreSelfEval(f, hubei).findings, "selfeval.weight_sum", Severity::kError));
 }
 
 }  // namespace jixiao

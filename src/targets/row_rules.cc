@@ -1,5 +1,6 @@
 // Row rules: what one indicator's name, category and value say (T01, T02, T05–T12, T14, T21–T24,
-// T27). Suggestions use the project's deadline and total where they are known.
+// T27); rules by meaning and scale are in meaning_rules.cc. Suggestions use the project's deadline
+// and total where they are known.
 #include <set>
 
 #include "core/format.h"
@@ -73,15 +74,6 @@ std::string RateWord(const std::string& text) {
   return text.substr(at - 6, 9);
 }
 
-std::string DeadlineVerb(const std::string& name) {
-  if (Has(name, "发放")) return "发放完毕";
-  if (HasAny(name, {"拨付", "下达", "到位"})) return "拨付到位";
-  if (Has(name, "支付")) return "支付完毕";
-  if (HasAny(name, {"报送", "提交", "上报", "报告"})) return "提交";
-  if (Has(name, "验收")) return "完成验收";
-  return "完成";
-}
-
 // Rate wording for a qualitative 质量 value: "准确（按市残联通知人数和金额）" -> 准确率, =100%.
 std::pair<std::string, std::string> QualityRate(const std::string& value) {
   if (Has(value, "准确")) return {"准确率", "=100%"};
@@ -136,34 +128,6 @@ bool MoneyUnit(const std::string& unit, const std::string& name) {
          StartsWith(unit, "千") || StartsWith(unit, "/");
 }
 
-// Scale: a count of 1 of the project itself for a large budget (T28), and a recipient count whose
-// implied amount per head is far below any transfer the budget could be (T29).
-void ScaleRules(Context& c, const Row& r) {
-  auto total = c.Total();
-  if (!total || r.kind != Kind::kQuantity) return;
-  const Rational wan(1000000);  // fen in one 万元
-  Rational fen(total->fen);
-  bool one_item = r.value.number == Rational(1) &&
-                  HasAny(r.unit, {"项", "场", "届", "次", "期", "种", "类"}) &&
-                  r.unit.size() <= 3 &&
-                  HasAny(r.name, {"举办", "开展", "组织", "召开", "实施", "完成", "打造", "举行"});
-  if (one_item && !(fen < Rational(100) * wan))
-    c.Add("T28", Severity::kWarning, r,
-          "数量指标“" + r.name + "”只有" + r.value.text + "，只计项目本身，衡量不了" +
-              WanYuanText(*total) + "的产出",
-          "写出项目内的产出量，如场次、参与人数、天数、服务人次");
-  bool transfer = HasAny(r.name, {"救助", "补助", "补贴", "资助", "慰问", "发放"}) &&
-                  (r.unit == "人" || r.unit == "户" || r.unit == "人次");
-  if (transfer && !r.value.number.IsZero() && !r.value.number.IsNegative() &&
-      fen < Rational(10000) * r.value.number) {
-    Rational per = fen / Rational(100) / r.value.number;  // 元 per head
-    c.Add("T29", Severity::kWarning, r,
-          "按预算" + WanYuanText(*total) + "计，每" + r.unit + "仅" + FormatQuantity(per, "元") +
-              "，数量与资金规模不符，可能是所属资金或上级任务的总数",
-          "写本项目资金覆盖的数量，或核对预算");
-  }
-}
-
 void Level2Rules(Context& c, const Row& r) {
   if (r.l1.level == Level1::kUnknown) {
     c.Add("T01", Severity::kError, r, "一级指标“" + Trim(r.source->level1) + "”不在规范结构中",
@@ -203,7 +167,7 @@ void Level2Rules(Context& c, const Row& r) {
 
 void QualitativeRules(Context& c, const Row& r) {
   const std::string& v = r.value.text;
-  if (r.source->value_type == "定量")
+  if (r.source->value_type == "定量" && !r.value.has_date)  // a date or deadline is measurable
     c.Add("T14", Severity::kWarning, r, "指标值类型为定量，指标值“" + v + "”却是定性的");
   std::string rate = RateWord(v);
   if (!rate.empty() && rate != RateWord(r.name)) {
@@ -303,7 +267,7 @@ void NumericRules(Context& c, const Row& r) {
     c.Add("T09", Severity::kWarning, r,
           "成本指标“" + r.name + "”的单位是“" + r.unit + "”，不是金额",
           "写成金额，如“≤350元/人·天”或“≤X万元”");
-  ScaleRules(c, r);
+  MeaningRules(c, r);
   if (r.unit.empty()) {
     std::string implied = ImpliedUnit(r.name);
     std::string op = v.op_written ? "" : ComparatorFor(r);
@@ -314,8 +278,8 @@ void NumericRules(Context& c, const Row& r) {
       c.Add("T07", Severity::kInfo, r,
             "指标值“" + v.text + "”没有写单位（按名称应为“" + implied + "”）",
             op + v.text + implied, {{"指标值", op + v.text + implied}});
-  } else if (!v.unit.empty() && !Trim(r.source->unit).empty()) {
-    std::string column = Trim(r.source->unit) == "百分比" ? "%" : Trim(r.source->unit);
+  } else if (!v.unit.empty() && !r.unit_column.empty()) {
+    std::string column = r.unit_column == "百分比" ? "%" : r.unit_column;
     if (column != v.unit)
       c.Add("T27", Severity::kWarning, r,
             "指标值的单位“" + v.unit + "”与计量单位列“" + column + "”不一致", "统一为一个单位");
@@ -352,6 +316,15 @@ void NumericRules(Context& c, const Row& r) {
 }
 
 }  // namespace
+
+std::string DeadlineVerb(const std::string& name) {
+  if (Has(name, "发放")) return "发放完毕";
+  if (HasAny(name, {"拨付", "下达", "到位"})) return "拨付到位";
+  if (Has(name, "支付")) return "支付完毕";
+  if (HasAny(name, {"报送", "提交", "上报", "报告"})) return "提交";
+  if (Has(name, "验收")) return "完成验收";
+  return "完成";
+}
 
 void RowRules(Context& c) {
   bool any_level2 = false, shifted = false;

@@ -30,8 +30,13 @@ struct Context {
 };
 
 void RowRules(Context& c);
+// One numeric row's value by meaning and scale (T02 money as output, T08, T10 durations, T28, T29).
+void MeaningRules(Context& c, const Row& r);
 void TableRules(Context& c);
 void BudgetRules(Context& c);
+
+// The verb a deadline suggestion uses for a name: 发放完毕, 拨付到位, 完成 …
+std::string DeadlineVerb(const std::string& name);
 
 // "220万元" / "5,000元" for suggestions; whole 万元 when exact, else 元.
 std::string WanYuanText(Money m);

@@ -246,7 +246,10 @@ std::vector<Row> Normalize(const Table<TargetRow>& table) {
       if (derived != Level1::kBlank) r.level1 = derived;
     }
     r.value = Value::Parse(src.value);
-    r.unit = r.value.unit.empty() ? Trim(src.unit) : r.value.unit;
+    r.unit_column = Trim(src.unit);
+    for (const char* none : {"-", "—", "——", "–", "－", "/", "／", "无", "\\"})
+      if (r.unit_column == none) r.unit_column.clear();
+    r.unit = r.value.unit.empty() ? r.unit_column : r.value.unit;
     if (r.unit.empty()) r.unit = NameUnit(r.name);
     if (r.unit == "百分比" || r.unit == "％") r.unit = "%";
     r.placeholder = r.value.blank && IsPlaceholderName(r.name);

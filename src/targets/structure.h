@@ -66,6 +66,7 @@ struct Row {
   Kind kind = Kind::kOther;
   Value value;
   std::string unit;          // the value's unit, else the 计量单位 column
+  std::string unit_column;   // the 计量单位 column, "" when blank or a placeholder (-, /, 无)
   bool placeholder = false;  // a template row left in: no name (or 指标2:, ……) and no value
   bool child = false;        // 其中… row, part of the row above
   bool total = false;        // 合计/小计/总计 row

@@ -212,14 +212,15 @@ void TotalRules(Context& c) {
   }
 }
 
-// Words that say what changes for the beneficiaries, the economy or the environment.
-bool ChangeWord(const std::string& s) {
+// Whether an effect's name states a change (提升, 受益, 覆盖 …) the output's name does not already
+// hold; with no output, whether it states one at all.
+bool NewChangeWord(const std::string& effect, const std::string& output = "") {
   for (const char* w :
        {"提升", "提高", "改善", "增加", "增收", "增长",   "降低", "下降", "减少", "促进",
         "带动", "保障", "满足", "覆盖", "受益", "节约",   "优化", "缓解", "改变", "水平",
         "能力", "意识", "收入", "就业", "满意", "知晓",   "率",   "影响", "推动", "助力",
         "完善", "健全", "减轻", "加强", "增强", "进一步", "稳定", "长效", "发展"})
-    if (s.find(w) != std::string::npos) return true;
+    if (effect.find(w) != std::string::npos && output.find(w) == std::string::npos) return true;
   return false;
 }
 
@@ -231,7 +232,24 @@ bool ValueChange(const std::string& s) {
   return false;
 }
 
+// Terms most output rows share (食品安全 in every row of a food-safety project): they name the
+// project, not one output.
+std::set<std::string> SubjectTerms(const Context& c) {
+  std::map<std::string, int> rows_with;
+  int outputs = 0;
+  for (const auto& o : c.rows) {
+    if (o.level1 != Level1::kOutput || o.placeholder) continue;
+    ++outputs;
+    for (const auto& t : KeyTerms(o.name)) ++rows_with[t];
+  }
+  std::set<std::string> subject;
+  for (const auto& [term, n] : rows_with)
+    if (n >= 3 && 2 * n >= outputs) subject.insert(term);
+  return subject;
+}
+
 void RestatedOutputRule(Context& c) {
+  const auto subject = SubjectTerms(c);
   for (const auto& e : c.rows) {
     if (e.placeholder || e.kind != Kind::kEffect) continue;
     bool action = false;
@@ -254,17 +272,27 @@ void RestatedOutputRule(Context& c) {
       if (within(output_terms, effect_terms) || within(effect_terms, output_terms)) same = &o;
     }
     // In other words: an effect named by what was done (打造…品牌活动, 举办…) or by the same thing
-    // as an output, with no change it brings (提升, 增收, 改善 …), judged by a word (效果良好).
-    if (!same && !action && !e.value.numeric && !ChangeWord(e.name) && !ValueChange(e.value.text)) {
+    // as an output, with no change it brings (提升, 增收, 改善 …) beyond the output's own words
+    // (覆盖 in both 布点全覆盖 and 全覆盖,绿色环保), judged by a word (效果良好).
+    if (!same && !action && !e.value.numeric && !ValueChange(e.value.text)) {
       bool done = false;
       for (const char* v : {"打造", "举办", "开展", "组织", "实施", "建设", "完成", "新建", "改造",
                             "购置", "发放", "培训", "召开", "修建"})
         done = done || StartsWith(e.name, v);
       for (const auto& o : c.rows)
         if (!same && o.level1 == Level1::kOutput && !o.placeholder &&
-            (done || SameThing(o.name, e.name)) && Similarity(o.name, e.name) > 0)
+            !NewChangeWord(e.name, o.name) && (done || SameThing(o.name, e.name, subject)) &&
+            Similarity(o.name, e.name, subject) > 0)
           same = &o;
     }
+    // The same target again: an effect whose value repeats an output's count or length exactly
+    // (≥360天 after the 时效 row ≥360天), with no change in its name.
+    if (!same && !action && e.value.numeric && !e.unit.empty() && e.unit != "%" &&
+        !NewChangeWord(e.name))
+      for (const auto& o : c.rows)
+        if (!same && o.level1 == Level1::kOutput && !o.placeholder && o.value.numeric &&
+            o.unit == e.unit && o.value.number == e.value.number && o.value.op == e.value.op)
+          same = &o;
     // A value that is only a date or period (保障期限 2020年1月--2020年11月) says when, not what
     // changed.
     bool timing = e.value.date_only;

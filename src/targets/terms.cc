@@ -1,6 +1,7 @@
 #include "targets/terms.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace jixiao::targets {
@@ -34,6 +35,17 @@ std::set<std::string> KeyTerms(const std::string& name) {
   static const std::set<std::string> kGeneric = {"人数", "人次", "数量", "次数", "户数", "个数",
                                                  "指标", "项目", "完成", "其中", "情况", "工作"};
   std::set<std::string> terms;
+  // Latin words name things too (WIFI, LED, APP): one term each, in capitals.
+  std::string word;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    char ch = i < name.size() ? name[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(ch))) {
+      word += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    } else {
+      if (word.size() >= 2) terms.insert(word);
+      word.clear();
+    }
+  }
   for (const auto& run : CjkRuns(name))
     for (size_t i = 0; i + 1 < run.size(); ++i) {
       std::string bigram = run[i] + run[i + 1];
@@ -42,8 +54,16 @@ std::set<std::string> KeyTerms(const std::string& name) {
   return terms;
 }
 
-double Similarity(const std::string& a, const std::string& b) {
-  auto ta = KeyTerms(a), tb = KeyTerms(b);
+namespace {
+std::set<std::string> TermsBut(const std::string& name, const std::set<std::string>& ignore) {
+  auto terms = KeyTerms(name);
+  for (const auto& t : ignore) terms.erase(t);
+  return terms;
+}
+}  // namespace
+
+double Similarity(const std::string& a, const std::string& b, const std::set<std::string>& ignore) {
+  auto ta = TermsBut(a, ignore), tb = TermsBut(b, ignore);
   if (ta.empty() || tb.empty()) return 0;
   size_t shared = 0;
   for (const auto& t : ta) shared += tb.count(t);
@@ -51,11 +71,11 @@ double Similarity(const std::string& a, const std::string& b) {
   return static_cast<double>(shared) / static_cast<double>(std::min(ta.size(), tb.size()));
 }
 
-bool SameThing(const std::string& a, const std::string& b) {
-  auto ta = KeyTerms(a), tb = KeyTerms(b);
+bool SameThing(const std::string& a, const std::string& b, const std::set<std::string>& ignore) {
+  auto ta = TermsBut(a, ignore), tb = TermsBut(b, ignore);
   size_t shared = 0;
   for (const auto& t : ta) shared += tb.count(t);
-  double ratio = Similarity(a, b);
+  double ratio = Similarity(a, b, ignore);
   return (shared >= 3 && ratio >= 0.34) || (shared >= 2 && ratio >= 0.6);
 }
 

@@ -19,7 +19,8 @@ std::string NormalizeWidth(const std::string& text) {
   static const std::vector<std::pair<std::string, std::string>> kMap = {
       {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"}, {"５", "5"},
       {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"}, {"％", "%"}, {"．", "."},
-      {"＞", ">"}, {"＜", "<"}, {"＝", "="}, {"≧", "≥"},  {"≦", "≤"},  {"，", ","}};
+      {"＞", ">"}, {"＜", "<"}, {"＝", "="}, {"≧", "≥"},  {"≦", "≤"},  {"，", ","},
+      {"═", "="},  {"﹦", "="}, {"⩾", "≥"},  {"⩽", "≤"}};
   std::string out;
   for (size_t i = 0; i < text.size();) {
     bool replaced = false;
@@ -118,6 +119,20 @@ bool OnlyDateWords(const std::string& s) {
   return true;
 }
 
+// Chinese characters (U+4E00–U+9FFF) in a text: a unit has a few, prose more.
+size_t CjkCount(const std::string& s) {
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c >> 4) != 14) continue;
+    unsigned cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                  (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+    n += cp >= 0x4E00 && cp <= 0x9FFF;
+    i += 2;
+  }
+  return n;
+}
+
 }  // namespace
 
 Value Value::Parse(const std::string& raw) {
@@ -203,6 +218,17 @@ Value Value::Parse(const std::string& raw) {
   bool month_day = (StartsWith(unit, "月") && unit != "月") ||
                    (StartsWith(unit, "日") && unit != "日" && !StartsWith(unit, "日内"));
   if (year || month_day) {
+    v.date_only = pure_date;
+    return v;
+  }
+  // A range (18—54周岁, 5-10个工作日) is not one number, and prose after a number
+  // (1-6期培训结束后及时考核) is no unit: both are read as text.
+  bool range = false;
+  for (const char* dash : {"-", "—", "–", "~", "～", "至", "到"})
+    if (StartsWith(unit, dash) && unit.size() > std::string(dash).size() &&
+        IsDigit(unit[std::string(dash).size()]))
+      range = true;
+  if (range || CjkCount(unit) > 6) {
     v.date_only = pure_date;
     return v;
   }

@@ -37,7 +37,8 @@ struct Value {
 extern const char kPendingMarker[];
 std::string StripPendingMarker(const std::string& cell);
 
-// Replaces full-width digits, ％, ．, ＞, ＜, ＝ by their ASCII forms.
+// Replaces full-width digits, ％, ．, ＞, ＜, ＝ by their ASCII forms, and the comparators other
+// systems type (≧ ≦ ⩾ ⩽, ═ and the small ﹦) by ≥ ≤ =.
 std::string NormalizeWidth(const std::string& text);
 
 }  // namespace jixiao::targets

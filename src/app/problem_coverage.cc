@@ -1,0 +1,42 @@
+#include "app/problem_coverage.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/format.h"
+
+namespace jixiao {
+
+void CheckProblemsCoverLosses(const Evaluation& e, Diagnostics& diags) {
+  Score lost, explained;
+  std::vector<const IndicatorResult*> unexplained;
+  for (const auto& r : e.card.indicators) {
+    if (!r.leaf || r.Lost().hundredths <= 0) continue;
+    lost = lost + r.Lost();
+    bool covered = false;
+    for (const auto& problem : e.c.problems)
+      for (const auto& code : problem.indicators)
+        covered = covered || (!code.empty() && r.code.rfind(code, 0) == 0);
+    if (covered)
+      explained = explained + r.Lost();
+    else
+      unexplained.push_back(&r);
+  }
+  // Most of the lost points unexplained: fewer than half covered.
+  if (lost.hundredths == 0 || explained.hundredths * 2 >= lost.hundredths) return;
+  std::stable_sort(unexplained.begin(), unexplained.end(),
+                   [](const IndicatorResult* a, const IndicatorResult* b) {
+                     return a->Lost().hundredths > b->Lost().hundredths;
+                   });
+  std::string names;
+  for (const auto* r : unexplained)
+    names += (names.empty() ? "" : "、") + r->code + " " + r->name + "（扣" +
+             FormatScore(r->Lost()) + "）";
+  diags.Warning("case.problems_coverage", {e.c.dir + "/case.json", 0, 0, "$.problems"},
+                "存在问题只说明了共扣" + FormatScore(lost) + "中的" + FormatScore(explained) +
+                    "，未说明的扣分指标：" + names +
+                    "。请在 problems 中补写这些扣分反映的问题，并在该问题的 indicators 中列出"
+                    "指标编号");
+}
+
+}  // namespace jixiao

@@ -1,0 +1,147 @@
+#include "report/section_drafts.h"
+
+#include <map>
+#include <vector>
+
+#include "core/text.h"
+#include "report/context.h"
+
+namespace jixiao::report {
+
+const char* const kMissingMark = "\x01narrative-missing:";
+const char* const kTodoCode = "report.todo";
+
+std::string DataDraftTemplate(const std::string& key) {
+  static const std::map<std::string, std::string> kDrafts = {
+      {"scope",
+       "本次评价的对象为“{{project.name}}”，主管部门为{{project.authority}}，实施单位为"
+       "{{project.unit}}。评价范围为{{project.period}}项目的决策、实施、产出和效益"
+       "{{#has_budget}}，涉及调整后预算{{budget.adjusted}}、实际支出{{budget.actual}}"
+       "{{/has_budget}}。评价重点为{{category_labels}}等{{category_count}}方面。"},
+      {"evaluation_basis",
+       "本次评价依据{{basis_documents}}等文件开展，遵循科学公正、统筹兼顾、激励约束、"
+       "公开透明的原则。"},
+      {"plan_content", "{{#has_plan}}项目计划实施内容如下表所示。{{/has_plan}}"},
+      {"other", "无。"},
+      {"notes", "无。"},
+  };
+  auto it = kDrafts.find(key);
+  return it == kDrafts.end() ? std::string() : it->second;
+}
+
+std::map<std::string, std::string> DataDrafts(const ReportInput& in) {
+  kainjow::mustache::data context = BuildContext(in);
+  std::map<std::string, std::string> out;
+  for (const char* key : {"scope", "evaluation_basis", "plan_content", "other"}) {
+    kainjow::mustache::mustache tmpl(DataDraftTemplate(key));
+    tmpl.set_custom_escape([](const std::string& s) { return s; });
+    if (std::string text = Trim(tmpl.render(context)); !text.empty()) out[key] = text + "\n";
+  }
+  return out;
+}
+
+namespace {
+
+// The JSON path of case.json where the evaluator writes what a heading lacks.
+std::string WhereToWrite(const std::string& title, const std::string& key) {
+  if (!key.empty()) return "$.narrative." + key;
+  static const std::vector<std::pair<const char*, const char*>> kLists = {
+      {"经验", "$.experiences"},
+      {"主要绩效", "$.experiences"},
+      {"问题", "$.problems"},
+      {"建议", "$.suggestions"}};
+  for (const auto& [word, where] : kLists)
+    if (title.find(word) != std::string::npos) return where;
+  return "$.narrative";
+}
+
+// What closes a section without being its content: a page break, the 附件：1.… list.
+bool EndsSection(const doc::Block& block) {
+  if (std::holds_alternative<doc::PageBreak>(block)) return true;
+  auto* p = std::get_if<doc::Paragraph>(&block);
+  return p && doc::PlainText(p->runs).rfind("附件：", 0) == 0;
+}
+
+bool IsMark(const doc::Block& block, std::string* key) {
+  auto* p = std::get_if<doc::Paragraph>(&block);
+  if (!p) return false;
+  std::string text = doc::PlainText(p->runs);
+  if (text.rfind(kMissingMark, 0) != 0) return false;
+  if (key) *key = text.substr(std::string(kMissingMark).size());
+  return true;
+}
+
+// The level of a heading-like block: a heading's own, 9 for a summary's "● 存在问题" line (every
+// real heading closes it), 0 for anything else.
+int HeadingLevel(const doc::Block& block, std::string* title) {
+  if (auto* h = std::get_if<doc::Heading>(&block)) {
+    *title = h->text;
+    return h->level;
+  }
+  if (auto* p = std::get_if<doc::Paragraph>(&block); p && doc::LeadsIn(*p)) {
+    std::string text = Trim(doc::PlainText(p->runs));
+    if (text.rfind("●", 0) == 0) {
+      *title = Trim(text.substr(std::string("●").size()));
+      return 9;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void FillBareSections(doc::Document& document, const std::string& case_dir,
+                      const std::string& title, Diagnostics& diags) {
+  std::vector<doc::Block> out;
+  auto& blocks = document.blocks;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (IsMark(blocks[i], nullptr)) continue;
+    if (auto* p = std::get_if<doc::Paragraph>(&blocks[i])) {  // one the evaluator left (or draft)
+      std::string text = doc::PlainText(p->runs);
+      if (size_t at = text.find("【待补充"); at != std::string::npos) {
+        size_t end = text.find("】", at);
+        std::string what = text.substr(at, end == std::string::npos ? 30 : end + 3 - at);
+        diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, ""},
+                      "报告“" + what +
+                          "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
+                          "定稿（report --final）前须补齐");
+      }
+    }
+    std::string heading;
+    int level = HeadingLevel(blocks[i], &heading);
+    out.push_back(std::move(blocks[i]));
+    if (level == 0 || heading == title || heading.rfind(title, 0) == 0) continue;
+    // Its content: every block up to the next heading of its level or above.
+    std::string key;
+    bool content = false;
+    size_t j = i + 1;
+    for (; j < blocks.size(); ++j) {
+      std::string next_title;
+      int next = HeadingLevel(blocks[j], &next_title);
+      if ((next != 0 && (next <= level || level == 9)) || EndsSection(blocks[j])) break;
+      std::string mark;
+      if (IsMark(blocks[j], &mark)) {
+        if (key.empty()) key = mark;
+      } else {
+        content = true;
+        break;
+      }
+    }
+    if (content) continue;
+    std::string name = heading;
+    if (EndsWith(name, "{-}")) name = Trim(name.substr(0, name.size() - 3));
+    if (EndsWith(name, "：")) name = name.substr(0, name.size() - std::string("：").size());
+    doc::Paragraph todo;
+    todo.runs = {doc::Run{"【待补充：" + name + "】"}};
+    out.push_back(std::move(todo));
+    std::string where = WhereToWrite(name, key);
+    std::string how = key.empty() ? "请在 case.json 的这一项中撰写"
+                                  : "请撰写 narrative/" + key + ".md 并在 case.json 的这一项登记";
+    diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, where},
+                  "报告“" + name + "”一节没有内容，已印出【待补充：" + name + "】：" + how +
+                      "；定稿（report --final）前须补齐");
+  }
+  blocks = std::move(out);
+}
+
+}  // namespace jixiao::report

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# jixiao starts without the store and web libraries; the commands that need them run
+# jixiao-server beside it, and say so in Chinese when it is missing (docs/design-notes.md).
+# Usage: startup_libraries.sh JIXIAO JIXIAO_SERVER
+set -euo pipefail
+jixiao=$1 server=$2
+fail() { echo "FAIL: $*" >&2; exit 1; }
+needed() { readelf -d "$1" | sed -n 's/.*NEEDED.*\[\(.*\)\]/\1/p'; }
+if needed "$jixiao" | grep -E 'PocoData|PocoNet|PocoJSON|libpq|libssl'; then
+  fail "jixiao loads store/web libraries at start-up (above)"
+fi
+needed "$server" | grep -q PocoData || fail "jixiao-server does not link the store"
+# Through jixiao: user --help is jixiao-server's usage.
+"$jixiao" user --help | grep -q "jixiao user add" || fail "user --help did not reach jixiao-server"
+# A jixiao without jixiao-server beside it: exit 1, a Chinese message naming the path.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$jixiao" "$work/jixiao"
+set +e
+"$work/jixiao" archive list --archive "$work/a.db" >"$work/out" 2>"$work/err"
+code=$?
+set -e
+[ "$code" = 1 ] || fail "exit $code without jixiao-server, want 1"
+grep -qF "$work/jixiao-server" "$work/err" || { cat "$work/err"; fail "message does not name the path"; }
+grep -q "无法运行 jixiao-server" "$work/err" || fail "message not in Chinese"
+# The other commands do not need it.
+"$work/jixiao" --help | grep -q "用法" || fail "--help failed without jixiao-server"
+echo "startup libraries ok"
