@@ -46,9 +46,10 @@ FixedTable EditTargetTable(const TargetFile& file, const std::vector<TargetRowEd
       added.cells.assign(grid.header.size(), "");
       set(added, columns.level3, edit.level3, false);
       set(added, columns.value, edit.value, false);
-      changes.push_back({edit.line, "", "", "在第" + std::to_string(edit.line) + "行后添加“" +
-                                                 edit.level3 + "” " + edit.value,
-                         "手工添加"});
+      changes.push_back(
+          {edit.line, "", "",
+           "在第" + std::to_string(edit.line) + "行后添加“" + edit.level3 + "” " + edit.value,
+           "手工添加"});
       grid.rows.insert(at + 1, added);
     }
   }

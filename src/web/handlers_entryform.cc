@@ -9,8 +9,8 @@
 #include "app/entry_app.h"
 #include "casefile/entry_layout.h"
 #include "core/format.h"
-#include "core/text.h"
 #include "core/temp_files.h"
+#include "core/text.h"
 #include "scorecard_io/scorecard_json.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
@@ -56,15 +56,16 @@ std::string FieldOfPlace(const std::string& path) {
   const std::string sheet = path.substr(0, bang), cell = path.substr(bang + 1);
   int col = 0, row = 0;
   size_t i = 0;
-  for (; i < cell.size() && cell[i] >= 'A' && cell[i] <= 'Z'; ++i) col = col * 26 + cell[i] - 'A' + 1;
+  for (; i < cell.size() && cell[i] >= 'A' && cell[i] <= 'Z'; ++i)
+    col = col * 26 + cell[i] - 'A' + 1;
   for (; i < cell.size() && cell[i] >= '0' && cell[i] <= '9' && row < 1000000; ++i)
     row = row * 10 + cell[i] - '0';
   if (i != cell.size() || col == 0 || row < 2) return "";
   for (const auto& s : FormSheets())
     if (sheet == s.sheet)
       for (int c : s.inputs)
-        if (c + 1 == col) return std::string(s.prefix) + "_" + std::to_string(row) + "_" +
-                                 std::to_string(col);
+        if (c + 1 == col)
+          return std::string(s.prefix) + "_" + std::to_string(row) + "_" + std::to_string(col);
   return "";
 }
 
@@ -76,7 +77,8 @@ bool IsInputRow(const doc::Sheet& sheet, const FormSheet& s, int r) {
 
 // The form page: `typed` holds the texts posted (kept on a refusal), `errors` the message per
 // field, `others` the refusals located elsewhere.
-Response ShowForm(Ctx& ctx, const doc::Workbook& model, const std::map<std::string, std::string>& typed,
+Response ShowForm(Ctx& ctx, const doc::Workbook& model,
+                  const std::map<std::string, std::string>& typed,
                   const std::map<std::string, std::string>& errors,
                   const std::vector<std::string>& others, const std::string& message,
                   int64_t version, int status) {
@@ -97,11 +99,11 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model, const std::map<std::stri
     for (const auto& [at, cell] : sheet->cells) last = std::max(last, at.first);
     for (int r = 1; r <= last; ++r) {
       if (CellText(*sheet, r, 0).empty()) continue;
-      Data row = Object({{"a", CellText(*sheet, r, 0)},
-                         {"b", std::string(s.prefix) == "m" ? "" : CellText(*sheet, r, 1)},
-                         {"c", std::string(s.prefix) == "m" ? CellText(*sheet, r, 4)
-                                                            : CellText(*sheet, r, 2)},
-                         {"help", std::string(s.prefix) == "m" ? "" : CellText(*sheet, r, 3)}});
+      Data row = Object(
+          {{"a", CellText(*sheet, r, 0)},
+           {"b", std::string(s.prefix) == "m" ? "" : CellText(*sheet, r, 1)},
+           {"c", std::string(s.prefix) == "m" ? CellText(*sheet, r, 4) : CellText(*sheet, r, 2)},
+           {"help", std::string(s.prefix) == "m" ? "" : CellText(*sheet, r, 3)}});
       const bool input = IsInputRow(*sheet, s, r);
       row.set("input", input);
       Data cells = List();
@@ -138,11 +140,11 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model, const std::map<std::stri
         auto e = errors.find(name);
         cell.set("error", e != errors.end() ? e->second : std::string());
         cells.push_back(cell);
-        api_fields.push_back("{\"name\":" + Q(name) + ",\"place\":" +
-                             Q(std::string(s.sheet) + "!" + doc::Ref(r, c)) +
-                             ",\"label\":" + Q(CellText(*sheet, r, 0) + " " + CellText(*sheet, 0, c)) +
-                             ",\"value\":" + Q(value) + ",\"error\":" +
-                             (e != errors.end() ? Q(e->second) : std::string("null")) + "}");
+        api_fields.push_back(
+            "{\"name\":" + Q(name) +
+            ",\"place\":" + Q(std::string(s.sheet) + "!" + doc::Ref(r, c)) + ",\"label\":" +
+            Q(CellText(*sheet, r, 0) + " " + CellText(*sheet, 0, c)) + ",\"value\":" + Q(value) +
+            ",\"error\":" + (e != errors.end() ? Q(e->second) : std::string("null")) + "}");
       }
       row.set("cells", cells);
       rows.push_back(row);
@@ -158,9 +160,8 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model, const std::map<std::stri
     std::vector<std::string> more;
     for (const auto& o : others) more.push_back(Q(o));
     return Json("{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(version) +
-                    (message.empty() ? "" : ",\"message\":" + Q(message)) +
-                    ",\"fields\":" + JsonArray(api_fields) + ",\"other_errors\":" + JsonArray(more) +
-                    "}",
+                    (message.empty() ? "" : ",\"message\":" + Q(message)) + ",\"fields\":" +
+                    JsonArray(api_fields) + ",\"other_errors\":" + JsonArray(more) + "}",
                 status);
   }
   return ctx.server.Page(ctx, "entry_form", "在表单中录入：" + doc.title, data, status);
@@ -202,9 +203,9 @@ Response EntryFormSave(Ctx& ctx) {
   }
   if (expected != doc.version)
     return ShowForm(ctx, *model, typed, {}, {},
-                    "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
-                        " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-                        std::to_string(expected) +
+                    "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+                        "（北京时间）" + " 保存为第 " + std::to_string(doc.version) +
+                        " 版（您打开的是第 " + std::to_string(expected) +
                         " 版）。下面保留了您填写的内容；核对后再次保存即以最新版为底保存。",
                     doc.version, 409);
   // The current workbook, read back as an upload is, with the typed texts in its cells.
@@ -267,9 +268,9 @@ Response EntryFormSave(Ctx& ctx) {
   ctx.server.Audit(ctx, "evaluation.entry_form", "evaluation:" + doc.id, before, after);
   std::string note = "已保存为第 " + std::to_string(expected + 1) + " 版（" + after + "）。";
   if (ctx.req.api)
-    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +
-                ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
-                "}");
+    return Json(
+        "{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +
+        ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) + "}");
   return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(note));
 }
 

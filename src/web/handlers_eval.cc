@@ -304,12 +304,12 @@ Response EvaluationImport(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
   }
   if (expected != doc.version)
-    return ShowEvaluation(ctx, doc,
-                          "未导入：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
-                              " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-                              std::to_string(expected) +
-                              " 版）。请查看下面的最新内容，再重新上传您的工作簿。",
-                          409);
+    return ShowEvaluation(
+        ctx, doc,
+        "未导入：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+            "（北京时间）" + " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
+            std::to_string(expected) + " 版）。请查看下面的最新内容，再重新上传您的工作簿。",
+        409);
   std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
   ScratchFolder scratch(ctx.server.options().data_dir);
   std::string path = scratch.path() + "/upload.xlsx";

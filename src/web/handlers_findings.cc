@@ -19,12 +19,12 @@ Response EvaluationFinding(Ctx& ctx) {
   const std::string code = ctx.req.Field("code").substr(0, 50);
   if (code.empty()) return ctx.server.Error(ctx, 422, "请选择要修改扣分的指标");
   if (expected != doc.version)
-    return ctx.server.Error(ctx, 409,
-                            "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
-                                " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-                                std::to_string(expected) +
-                                " 版）。请返回评价页查看最新内容后再修改。",
-                            {"您填写的指标：" + code, "摘要用语：" + ctx.req.Field("summary")});
+    return ctx.server.Error(
+        ctx, 409,
+        "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+            "（北京时间）" + " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
+            std::to_string(expected) + " 版）。请返回评价页查看最新内容后再修改。",
+        {"您填写的指标：" + code, "摘要用语：" + ctx.req.Field("summary")});
   std::vector<DeductionEdit> deductions;
   for (int i = 0; i < 5; ++i) {
     std::string n = std::to_string(i);

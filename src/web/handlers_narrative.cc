@@ -104,8 +104,9 @@ Response NarrativeSave(Ctx& ctx) {
   std::string dir = ctx.server.CaseDir(doc.id);
   if (expected != doc.version)
     return Show(ctx,
-                "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" + " 保存为第 " +
-                    std::to_string(doc.version) + " 版（您打开的是第 " + std::to_string(expected) +
+                "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+                    "（北京时间）" + " 保存为第 " + std::to_string(doc.version) +
+                    " 版（您打开的是第 " + std::to_string(expected) +
                     " 版）。下面仍是您输入的内容；请对照最新版本（" +
                     "可在新窗口打开本页查看）后再保存。",
                 409, true);

@@ -1,13 +1,13 @@
 // The unit's 自评表: upload form.csv (with budget/summary/project CSVs when it has them) or the
 // form as .xlsx (any layout `jixiao selfeval check FORM.xlsx` reads), or start from the unit's own
 // 绩效目标表 (`selfeval new`); see each row's printed and recomputed score with the 复核 findings,
-// type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field, the
-// input shown again) and watch the score update (each save a version), 提交 the form (a flag kept
-// with a new version, dropped by a later edit, shown to the bureau), download the
-// 复核 workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them.
-// The bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分.
-// Every call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and
-// app/selfeval_form_app.h, as the CLI does.
+// type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field,
+// the input shown again) and watch the score update (each save a version), 提交 the form (a flag
+// kept with a new version, dropped by a later edit, shown to the bureau), download the 复核
+// workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them. The
+// bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分. Every
+// call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h,
+// as the CLI does.
 #include <algorithm>
 #include <fstream>
 
@@ -280,9 +280,10 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
       Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title).check.result;
   std::vector<std::string> rows, refused;
   for (const auto& row : r.rows)
-    rows.push_back("{\"index\":" + std::to_string(row.index) + ",\"computed\":" +
-                   Q(Points(row.computed)) + "}");
-  for (const auto& [key, why] : errors) refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
+    rows.push_back("{\"index\":" + std::to_string(row.index) +
+                   ",\"computed\":" + Q(Points(row.computed)) + "}");
+  for (const auto& [key, why] : errors)
+    refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
   return Json("{\"computed\":" + Q(Points(r.computed_total)) + ",\"grade\":" + Q(r.computed_grade) +
               ",\"rows\":" + JsonArray(rows) + ",\"refused\":" + JsonArray(refused) + "}");
 }
@@ -299,8 +300,9 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   }
   if (expected != doc.version && !preview)
     return Show(ctx, doc,
-                "未保存：该自评表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" + " 保存为第 " +
-                    std::to_string(doc.version) + " 版。下面是最新内容，请重新填写后保存。",
+                "未保存：该自评表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+                    "（北京时间）" + " 保存为第 " + std::to_string(doc.version) +
+                    " 版。下面是最新内容，请重新填写后保存。",
                 409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
@@ -309,7 +311,8 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   std::vector<std::string> audit;
   const std::string money_unit = RulesOf(l.check.result)->budget.money_unit;
   Typed typed_in;
-  for (const auto& [key, value] : ctx.req.form) typed_in.values[key] = OneLine(value).substr(0, 2000);
+  for (const auto& [key, value] : ctx.req.form)
+    typed_in.values[key] = OneLine(value).substr(0, 2000);
   static const std::pair<const char*, const char*> kFields[] = {
       {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
   for (size_t i = 0; i < l.check.form->rows.size(); ++i) {
@@ -332,9 +335,9 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
       edits += std::to_string(i) + "\t" + field + "\t" + typed + "\n";
       if (!preview)
         ctx.server.Audit(
-          ctx, std::string("selfeval.edit ") + field,
-          "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(), before,
-          typed);
+            ctx, std::string("selfeval.edit ") + field,
+            "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
+            before, typed);
       audit.push_back(field);
     }
   }
@@ -352,7 +355,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
     edits += std::string("0\t") + in.field + "\t" + typed + "\n";
     if (!preview)
       ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
-                     "selfeval:" + doc.id + " 预算执行", before, typed);
+                       "selfeval:" + doc.id + " 预算执行", before, typed);
     audit.push_back(in.field);
   }
   if (preview) return PreviewJson(ctx, l.parts, edits, typed_in.errors);
@@ -396,15 +399,13 @@ Response SelfEvalSubmit(Ctx& ctx) {
     parts["submitted"] = ctx.user->name;
     std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
     Doc updated = doc;
-    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name,
-                                     "提交"))
+    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name, "提交"))
       return Show(ctx, doc, "未提交：该自评表刚被他人保存，请核对后再提交。", 409);
     note = "已提交（第 " + std::to_string(doc.version + 1) + " 版）：复核分 " +
            FormatScore(Score{doc.computed});
     ctx.server.Audit(ctx, "selfeval.submit", "selfeval:" + doc.id, "", note);
   }
-  if (ctx.req.api)
-    return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");
+  if (ctx.req.api) return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");
   return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
 }
 

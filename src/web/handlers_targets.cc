@@ -280,8 +280,9 @@ Response TargetsFix(Ctx& ctx) {
   }
   if (expected != doc.version)
     return ShowTable(ctx, doc,
-                     "未采纳：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" + " 修改为第 " +
-                         std::to_string(doc.version) + " 版。下面是最新内容，请确认后再采纳。",
+                     "未采纳：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+                         "（北京时间）" + " 修改为第 " + std::to_string(doc.version) +
+                         " 版。下面是最新内容，请确认后再采纳。",
                      409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
@@ -329,8 +330,9 @@ Response TargetsRow(Ctx& ctx) {
                                       edit.value + "”，请在最新内容上重新填写。";
   if (expected != doc.version)
     return ShowTable(ctx, doc,
-                     "未保存：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
-                         " 修改为第 " + std::to_string(doc.version) + " 版。" + typed,
+                     "未保存：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+                         "（北京时间）" + " 修改为第 " + std::to_string(doc.version) + " 版。" +
+                         typed,
                      409);
   if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
     return ShowTable(ctx, doc,
@@ -343,7 +345,8 @@ Response TargetsRow(Ctx& ctx) {
   if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
   bool known = false;
   for (const auto& row : file->grid.rows) known = known || row.line == edit.line;
-  if (!known) return ShowTable(ctx, doc, "未保存：表中没有第" + std::to_string(edit.line) + "行", 422);
+  if (!known)
+    return ShowTable(ctx, doc, "未保存：表中没有第" + std::to_string(edit.line) + "行", 422);
   FixedTable edited = EditTargetTable(*file, {edit});
   const char* what = edit.kind == TargetRowEdit::Kind::kDelete        ? "删除"
                      : edit.kind == TargetRowEdit::Kind::kInsertAfter ? "其后添加一行"
@@ -355,7 +358,8 @@ Response TargetsRow(Ctx& ctx) {
     ctx.server.Audit(ctx, "targets.edit " + c.rule,
                      "targets:" + doc.id + " 第" + std::to_string(c.line) + "行 " + c.column,
                      c.before, c.after);
-  std::string note = "已保存为第 " + std::to_string(expected + 1) + " 版：" + summary + "，已重新检查";
+  std::string note =
+      "已保存为第 " + std::to_string(expected + 1) + " 版：" + summary + "，已重新检查";
   if (r.api)
     return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
   return Redirect("/targets/" + doc.id + "?message=" + UrlEncode(note));

@@ -100,9 +100,9 @@ Response DocRestore(Ctx& ctx) {
                             "只能恢复第 1 至第 " + std::to_string(doc.version - 1) + " 版");
   if (expected != doc.version || !ctx.server.db().Restore(doc.id, from, expected, ctx.user->name))
     return ctx.server.Error(ctx, 409,
-                            "未恢复：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) + "（北京时间）" +
-                                " 保存为第 " + std::to_string(doc.version) +
-                                " 版；请刷新版本记录后再恢复");
+                            "未恢复：该表已由 " + doc.updated_by + " 于 " +
+                                BeijingTime(doc.updated_at) + "（北京时间）" + " 保存为第 " +
+                                std::to_string(doc.version) + " 版；请刷新版本记录后再恢复");
   ctx.server.Audit(ctx, doc.kind + ".restore", doc.kind + ":" + doc.id,
                    "第 " + std::to_string(expected) + " 版",
                    "恢复为第 " + std::to_string(from) + " 版的内容");

@@ -16,7 +16,7 @@ namespace jixiao::web {
 
 inline constexpr size_t kMaxUpload = 10 * 1024 * 1024;  // one uploaded file
 inline constexpr size_t kMaxBody = 12 * 1024 * 1024;    // a whole request body
-inline constexpr size_t kMaxFields = 2000;  // the entry form has ~5 per indicator
+inline constexpr size_t kMaxFields = 2000;              // the entry form has ~5 per indicator
 
 struct Upload {
   std::string field, filename, bytes;
