@@ -136,9 +136,9 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
         }
         cell.set("list", listed);
         cell.set("options", options);
-        cell.set("prompt", v ? v->prompt : std::string());
+        if (v && !v->prompt.empty()) cell.set("prompt", v->prompt);  // empty texts are truthy
         auto e = errors.find(name);
-        cell.set("error", e != errors.end() ? e->second : std::string());
+        if (e != errors.end()) cell.set("error", e->second);
         cells.push_back(cell);
         api_fields.push_back(
             "{\"name\":" + Q(name) +

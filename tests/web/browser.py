@@ -453,6 +453,8 @@ def entry_form_flow(f, eid):
     field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
     f.check(field.get_attribute("value") == "九十五", "the refused value is kept in its field")
     f.check("invalid" in (field.get_attribute("class") or ""), "the refused field is marked")
+    marked = f.driver.find_elements(By.CSS_SELECTOR, "#entry-form .invalid")
+    f.check(len(marked) == 1, "only the refused field is marked (%d marked)" % len(marked))
     errors = f.driver.find_elements(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值'] + .field-error")
     f.check(errors and "九十五" in errors[0].text, "the refusal is shown at its field, quoting it")
     f.check(api.get("/api/v1/evaluations/" + eid).json()["version"] == before, "a refusal saves nothing")
