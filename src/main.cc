@@ -37,7 +37,7 @@ int RunServe(const Args&) { return ExecServer(); }
 int RunUser(const Args&) { return ExecServer(); }
 int CompareFromArchive(const std::string&, const store::DocumentFilter&,
                        const std::vector<std::string>&, const std::string&, const std::string&,
-                       Diagnostics&) {
+                       Diagnostics&, bool) {
   return ExecServer();
 }
 

@@ -13,7 +13,7 @@ status=0
 for f in compare.md compare.html; do
   cmp "$tmp/direct/$f" "$tmp/migrated/$f" || { echo "FAIL: $f differs after migration"; status=1; }
 done
-"$bin" archive list --archive "$tmp/archive.db" | grep -q "共 3 个案例.*结构版本 5" ||
+"$bin" archive list --archive "$tmp/archive.db" | grep -q "共 3 个案例.*结构版本 6" ||
   { echo "FAIL: archive list after migration"; status=1; }
 [ $status -eq 0 ] && echo "archive v2 migrated: compare --archive equals compare on the case folders"
 exit $status

@@ -58,6 +58,15 @@ for name in charts:
         errors.append(f"{name}: axis not formatted 0\"%\" ({axis and axis.group(1)})")
     if not series or series.group(1) != "得分率（%）":
         errors.append(f"{name}: series named {series and series.group(1)}, not 得分率（%）")
+# Word rebuilds the contents from outline levels 1–2 when the user updates the field: the headings
+# the contents leave out (目录, the body title, an annex's inner headings) must carry outline level
+# 9 (body text), so the rebuilt contents lists exactly the bookmarked entries (issue 22 review).
+listed = [text(p) for p in paragraphs if re.search(r'<w:pStyle w:val="Heading[12]"', p)
+          and '<w:outlineLvl w:val="9"/>' not in p]
+toc = [text(p) for p in paragraphs if re.search(r'<w:bookmarkStart [^>]*w:name="_Toc', p)]
+if listed != toc:
+    errors.append(f"headings Word's TOC update would list {[t for t in listed if t not in toc]} "
+                  f"beyond the contents' entries")
 if errors:
     print("\n".join(errors))
     sys.exit(1)

@@ -192,20 +192,15 @@ std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
                                                        const store::DocumentFilter& filter,
                                                        const std::vector<std::string>& formats,
                                                        const std::string& template_dir,
-                                                       Diagnostics& diags) {
+                                                       Diagnostics& diags, bool matrix) {
   store::DocumentFilter f = filter;
   f.kind = "evaluation";
   f.order = store::DocumentFilter::Order::kId;
-  // Many evaluations on one framework: aggregates from the store, rows streamed to the writers.
+  // Many evaluations (one framework or several): aggregates from the store, rows streamed.
   auto count = db.Count(f, diags);
   if (!count) return std::nullopt;
-  if (*count > SummaryThreshold() && *count >= 2) {
-    store::DocumentFilter probe = f;
-    std::set<std::string> frameworks;
-    for (const auto& g : db.GradeCounts(probe, diags)) frameworks.insert(g.framework);
-    if (frameworks.size() == 1)
-      return CompareArchivedSummary(db, f, *count, formats, template_dir, diags);
-  }
+  if (*count > SummaryThreshold() && *count >= 2)
+    return CompareArchivedSummary(db, f, *count, formats, template_dir, diags, matrix);
   // Only what the comparison reads is kept per case: the indexed results, the indicator rows
   // (no explanations) and the problems; grade bands once per framework.
   std::deque<Scorecard> cards;

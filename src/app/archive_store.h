@@ -38,10 +38,12 @@ std::vector<std::optional<AddResult>> AddEvaluations(store::Store& db,
                                                      const std::vector<const Evaluation*>& list,
                                                      const std::string& author, Diagnostics& diags);
 
+// Above SummaryThreshold() the 指标矩阵 rows (every evaluation × every leaf) are written only
+// when `matrix` is set (`compare --matrix`); below it they always are.
 std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
                                                        const store::DocumentFilter& filter,
                                                        const std::vector<std::string>& formats,
                                                        const std::string& template_dir,
-                                                       Diagnostics& diags);
+                                                       Diagnostics& diags, bool matrix = false);
 
 }  // namespace jixiao

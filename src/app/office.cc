@@ -1,12 +1,14 @@
 #include "app/office.h"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -30,8 +32,15 @@ std::optional<std::string> OnPath(const std::string& name) {
   return std::nullopt;
 }
 
+// In the watchdog (below): the process that started it died, so take its whole group with it.
+void KillOwnGroup(int) { kill(0, SIGKILL); }
+
 // Runs argv with stdin/stdout/stderr on /dev/null (extra "NAME=value" settings added to the
-// environment); the exit status, or -1.
+// environment); the exit status, or -1. The child never outlives the thread that runs it, even
+// after a SIGKILL of this process: a watchdog child leads a process group of its own, asks the
+// kernel for SIGUSR1 when its parent dies (PR_SET_PDEATHSIG) and then kills that group, which
+// holds the program and everything it starts (LibreOffice's soffice.bin under oosplash). Between
+// fork and exec only async-signal-safe calls are made.
 int Run(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env = {}) {
   std::vector<std::string> env_strings(extra_env);
   for (char** e = environ; e && *e; ++e) env_strings.push_back(*e);
@@ -41,17 +50,45 @@ int Run(const std::vector<std::string>& argv, const std::vector<std::string>& ex
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  for (int fd : {0, 1, 2})
-    posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return -1;
+  pid_t parent = getpid();
+  pid_t watchdog = fork();
+  if (watchdog < 0) return -1;
+  if (watchdog == 0) {
+    setpgid(0, 0);
+    struct sigaction on_death {};
+    on_death.sa_handler = KillOwnGroup;
+    sigaction(SIGUSR1, &on_death, nullptr);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGUSR1);
+    sigprocmask(SIG_UNBLOCK, &unblock, nullptr);
+    prctl(PR_SET_PDEATHSIG, SIGUSR1);
+    if (getppid() != parent) kill(0, SIGKILL);  // the parent died before prctl
+    pid_t child = fork();
+    if (child < 0) _exit(127);
+    if (child == 0) {
+      signal(SIGUSR1, SIG_DFL);
+      sigset_t none;
+      sigemptyset(&none);
+      sigprocmask(SIG_SETMASK, &none, nullptr);
+      int null_in = open("/dev/null", O_RDONLY), null_out = open("/dev/null", O_WRONLY);
+      if (null_in < 0 || null_out < 0) _exit(127);
+      dup2(null_in, 0);
+      dup2(null_out, 1);
+      dup2(null_out, 2);
+      execve(args[0], args.data(), env.data());
+      _exit(127);
+    }
+    int status = 0;
+    while (waitpid(child, &status, 0) < 0)
+      if (errno != EINTR) _exit(127);
+    _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 127);
+  }
   int status = 0;
-  if (waitpid(pid, &status, 0) < 0) return -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  while (waitpid(watchdog, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) == 127) return -1;
+  return WEXITSTATUS(status);
 }
 
 class Scratch {

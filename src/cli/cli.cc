@@ -93,7 +93,8 @@ const std::vector<Command>& Commands() {
       {"compare", "多个评价案例的汇总比较（财政局）",
        "jixiao compare CASE… [-o DIR] [--formats xlsx,docx,html,md] [--templates DIR]\n"
        "  jixiao compare --archive FILE|postgresql://… [--year Y] [--region R] [--department D]\n"
-       "    [--town T] [--framework ID] [--grade G] [-o DIR] …\n"
+       "    [--town T] [--framework ID] [--grade G] [--matrix] [-o DIR] …\n"
+       "    （超过5,000个案例时汇总比较；--matrix 另写逐案例的末级指标矩阵）\n"
        "  "
        "排名（同分同名次）、一级得分率、案例×指标矩阵、等级分布、扣分最多指标、共性问题、年度变化；"
        "\n"
@@ -115,15 +116,14 @@ const std::vector<Command>& Commands() {
        RunArchive},
       {"serve", "网页应用：项目单位、评价机构、财政局在浏览器中工作",
        "jixiao serve [--config FILE] [--listen 127.0.0.1:8080] [--data DIR] [--db URL] "
-       "[--tls-cert FILE --tls-key FILE] [--routes]\n"
-       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 "
-       "docs/deploy.md）；命令行参数优先\n"
+       "[--tls-cert FILE --tls-key FILE] [--job-stale-seconds N] [--routes]\n"
+       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 docs/deploy.md）；命令行参数优先\n"
        "  --listen 地址:端口  默认 127.0.0.1:8080\n"
        "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 "
        "jixiao-data\n"
        "  --db URL           postgresql://… 时记录保存在该 PostgreSQL 数据库\n"
-       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 "
-       "Secure\n"
+       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 Secure\n"
+       "  --job-stale-seconds N  后台任务的服务进程超过 N 秒（默认 60，至少 3）没有心跳即判为已停止\n"
        "  --routes           打印路由表（JSON）后退出\n"
        "  先用 jixiao user add 建立账号。说明：docs/api.md。",
        RunServe},

@@ -19,6 +19,7 @@ int RunCompare(const Args& args) {
   std::vector<std::string> dirs, formats = {"xlsx", "docx", "html", "md"};
   std::string out_dir = "out", templates = report::DefaultCompareTemplateDir(), archive_path;
   store::DocumentFilter filter;
+  bool matrix = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-o" && i + 1 < args.size()) {
       out_dir = args[++i];
@@ -36,6 +37,8 @@ int RunCompare(const Args& args) {
       filter.town = args[++i];
     } else if (args[i] == "--grade" && i + 1 < args.size()) {
       filter.grade = args[++i];
+    } else if (args[i] == "--matrix") {
+      matrix = true;
     } else if (args[i] == "--templates" && i + 1 < args.size()) {
       templates = args[++i];
     } else if (args[i] == "--formats" && i + 1 < args.size()) {
@@ -55,7 +58,7 @@ int RunCompare(const Args& args) {
   }
   temp::SetScratchDir(out_dir);
   if (!archive_path.empty())
-    return CompareFromArchive(archive_path, filter, formats, templates, out_dir, diags);
+    return CompareFromArchive(archive_path, filter, formats, templates, out_dir, diags, matrix);
   if (dirs.size() < 2) {
     std::fprintf(stderr, "请至少给出两个案例目录。\n");
     return Usage(self, true);

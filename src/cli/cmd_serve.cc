@@ -51,7 +51,14 @@ int RunServe(const Args& args) {
       options.tls_cert = args[++i];
     else if (args[i] == "--tls-key" && has_value)
       options.tls_key = args[++i];
-    else
+    else if (args[i] == "--job-stale-seconds" && has_value) {
+      try {
+        options.job_stale_seconds = std::stoi(args[++i]);
+      } catch (...) {
+        return Usage(self, true);
+      }
+      if (options.job_stale_seconds < 3) return Usage(self, true);
+    } else
       return Usage(self, true);
   }
   return web::Serve(options);

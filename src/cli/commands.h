@@ -39,7 +39,7 @@ int RunCompare(const Args& args);
 // cmd_compare_archive.cc: `compare --archive`, after the output folder is prepared.
 int CompareFromArchive(const std::string& archive_path, const store::DocumentFilter& filter,
                        const std::vector<std::string>& formats, const std::string& templates,
-                       const std::string& out_dir, Diagnostics& diags);
+                       const std::string& out_dir, Diagnostics& diags, bool matrix);
 int RunArchive(const Args& args);
 int RunNew(const Args& args);
 int RunSheet(const Args& args);

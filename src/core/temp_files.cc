@@ -22,6 +22,9 @@ char g_paths[kSlots][kPathMax];
 std::atomic<bool> g_used[kSlots];
 std::mutex g_mutex;
 std::string g_scratch = ".";
+// Set by SetScratchDir on this thread: threads that each set their own (serve's request and job
+// threads, report's batch workers) never see another's folder.
+thread_local std::string t_scratch;
 std::atomic<unsigned> g_counter{0};
 const char kPrefix[] = ".jixiao-";
 
@@ -35,11 +38,13 @@ void OnSignal(int sig) {
 }  // namespace
 
 void SetScratchDir(const std::string& dir) {
+  t_scratch = dir.empty() ? "." : dir;
   std::lock_guard<std::mutex> lock(g_mutex);
-  g_scratch = dir.empty() ? "." : dir;
+  g_scratch = t_scratch;
 }
 
 std::string ScratchDir() {
+  if (!t_scratch.empty()) return t_scratch;
   std::lock_guard<std::mutex> lock(g_mutex);
   return g_scratch;
 }

@@ -10,6 +10,7 @@
 
 namespace jixiao::temp {
 
+// The folder set on this thread, else the one set last on any thread ("." when none).
 void SetScratchDir(const std::string& dir);
 std::string ScratchDir();
 

@@ -289,7 +289,11 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
         runs = "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + TocBookmark(toc_entries) +
                "\"/>" + runs + "<w:bookmarkEnd w:id=\"" + id + "\"/>";
       }
-      add(Para("Heading" + std::to_string(h->level), runs));
+      // A heading the contents leave out (目录, the body title, an annex's inner headings) is
+      // body text to the outline, so Word's "update field" (TOC \o "1-2") leaves it out too.
+      bool outline_only = h->level <= 2 && !doc::ListedInToc(d, *h);
+      add(Para("Heading" + std::to_string(h->level), runs,
+               outline_only ? "<w:outlineLvl w:val=\"9\"/>" : ""));
       after_lead = true;
       continue;
     }

@@ -10,9 +10,6 @@ const char* kUserColumns =
     "SELECT id, name, role, unit, region, password_hash, disabled, created_at FROM users ";
 const char* kSessionColumns =
     "SELECT token_hash, user_id, csrf_token, created_at, last_seen, expires_at FROM sessions ";
-const char* kJobColumns =
-    "SELECT id, kind, owner, params, status, done, total, result_ref, error, created_at, "
-    "updated_at FROM jobs ";
 
 User ReadUser(Poco::Data::RecordSet& rs) {
   User u;
@@ -27,6 +24,16 @@ User ReadUser(Poco::Data::RecordSet& rs) {
   return u;
 }
 
+bool ValidRole(const std::string& r) {
+  return r == "admin" || r == "bureau" || r == "evaluator" || r == "unit";
+}
+
+}  // namespace
+
+const char* const kJobColumns =
+    "SELECT id, kind, owner, params, status, done, total, result_ref, error, created_at, "
+    "updated_at, worker, heartbeat FROM jobs ";
+
 Job ReadJob(Poco::Data::RecordSet& rs) {
   Job j;
   j.id = Int(rs, 0);
@@ -40,14 +47,10 @@ Job ReadJob(Poco::Data::RecordSet& rs) {
   j.error = Text(rs, 8);
   j.created_at = Text(rs, 9);
   j.updated_at = Text(rs, 10);
+  j.worker = Text(rs, 11);
+  j.heartbeat = Text(rs, 12);
   return j;
 }
-
-bool ValidRole(const std::string& r) {
-  return r == "admin" || r == "bureau" || r == "evaluator" || r == "unit";
-}
-
-}  // namespace
 
 std::optional<int64_t> Store::CreateUser(const User& u, Diagnostics& diags) {
   if (!ValidRole(u.role)) {
@@ -65,21 +68,21 @@ std::optional<int64_t> Store::CreateUser(const User& u, Diagnostics& diags) {
   })
 }
 
-std::optional<User> Store::GetUser(int64_t id, Diagnostics& diags) {
-  JX_GUARDED("store.read", "读取用户失败", std::nullopt, {
-    auto rs = impl_->Query(std::string(kUserColumns) + "WHERE id = ?", {id});
-    if (!rs.rowCount()) return std::nullopt;
-    return ReadUser(rs);
-  })
-}
+std::optional<User> Store::GetUser(int64_t id, Diagnostics& diags){
+    JX_GUARDED("store.read", "读取用户失败", std::nullopt,
+               {
+                 auto rs = impl_->Query(std::string(kUserColumns) + "WHERE id = ?", {id});
+                 if (!rs.rowCount()) return std::nullopt;
+                 return ReadUser(rs);
+               })}
 
-std::optional<User> Store::GetUserByName(const std::string& name, Diagnostics& diags) {
-  JX_GUARDED("store.read", "读取用户失败", std::nullopt, {
-    auto rs = impl_->Query(std::string(kUserColumns) + "WHERE name = ?", {name});
-    if (!rs.rowCount()) return std::nullopt;
-    return ReadUser(rs);
-  })
-}
+std::optional<User> Store::GetUserByName(const std::string& name, Diagnostics& diags){
+    JX_GUARDED("store.read", "读取用户失败", std::nullopt,
+               {
+                 auto rs = impl_->Query(std::string(kUserColumns) + "WHERE name = ?", {name});
+                 if (!rs.rowCount()) return std::nullopt;
+                 return ReadUser(rs);
+               })}
 
 std::vector<User> Store::ListUsers(Diagnostics& diags) {
   std::vector<User> out;
@@ -91,8 +94,9 @@ std::vector<User> Store::ListUsers(Diagnostics& diags) {
 }
 
 bool Store::SetPasswordHash(int64_t id, const std::string& hash, Diagnostics& diags) {
-  JX_GUARDED("store.write", "修改密码失败", false,
-             { return impl_->Exec("UPDATE users SET password_hash = ? WHERE id = ?", {hash, id}) > 0; })
+  JX_GUARDED("store.write", "修改密码失败", false, {
+    return impl_->Exec("UPDATE users SET password_hash = ? WHERE id = ?", {hash, id}) > 0;
+  })
 }
 
 bool Store::DisableUser(int64_t id, Diagnostics& diags) {
@@ -105,17 +109,17 @@ bool Store::DisableUser(int64_t id, Diagnostics& diags) {
   })
 }
 
-bool Store::CreateSession(const Session& s, Diagnostics& diags) {
-  JX_GUARDED("store.write", "保存登录会话失败", false, {
-    std::string now = s.created_at.empty() ? UtcNow() : s.created_at;
-    impl_->Exec(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, "
-        "expires_at) VALUES (?,?,?,?,?,?)",
-        {s.token_hash, s.user_id, s.csrf_token, now, s.last_seen.empty() ? now : s.last_seen,
-         s.expires_at});
-    return true;
-  })
-}
+bool Store::CreateSession(const Session& s, Diagnostics& diags){JX_GUARDED(
+    "store.write", "保存登录会话失败", false,
+    {
+      std::string now = s.created_at.empty() ? UtcNow() : s.created_at;
+      impl_->Exec(
+          "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, "
+          "expires_at) VALUES (?,?,?,?,?,?)",
+          {s.token_hash, s.user_id, s.csrf_token, now, s.last_seen.empty() ? now : s.last_seen,
+           s.expires_at});
+      return true;
+    })}
 
 std::optional<Session> Store::GetSession(const std::string& token_hash, const std::string& now,
                                          Diagnostics& diags) {
@@ -137,63 +141,67 @@ bool Store::TouchSession(const std::string& token_hash, const std::string& now,
   })
 }
 
-bool Store::DeleteSession(const std::string& token_hash, Diagnostics& diags) {
-  JX_GUARDED("store.write", "删除登录会话失败", false, {
-    impl_->Exec("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
-    return true;
-  })
-}
+bool Store::DeleteSession(const std::string& token_hash, Diagnostics& diags){
+    JX_GUARDED("store.write", "删除登录会话失败", false,
+               {
+                 impl_->Exec("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+                 return true;
+               })}
 
-std::optional<int64_t> Store::DeleteExpiredSessions(const std::string& now, Diagnostics& diags) {
-  JX_GUARDED("store.write", "清理过期会话失败", std::nullopt, {
-    return static_cast<int64_t>(
-        impl_->Exec("DELETE FROM sessions WHERE expires_at <= ?", {now}));
-  })
-}
+std::optional<int64_t> Store::DeleteExpiredSessions(const std::string& now, Diagnostics& diags){
+    JX_GUARDED("store.write", "清理过期会话失败", std::nullopt,
+               {
+                 return static_cast<int64_t>(
+                     impl_->Exec("DELETE FROM sessions WHERE expires_at <= ?", {now}));
+               })}
 
 std::optional<int64_t> Store::CreateJob(const std::string& kind, int64_t owner,
-                                        const std::string& params_json, Diagnostics& diags) {
+                                        const std::string& params_json, Diagnostics& diags,
+                                        const std::string& worker) {
   JX_GUARDED("store.write", "登记任务失败", std::nullopt, {
     std::string now = UtcNow();
     auto rs = impl_->Query(
-        "INSERT INTO jobs (kind, owner, params, status, created_at, updated_at) "
-        "VALUES (?,?,?,'running',?,?) RETURNING id",
-        {kind, owner, params_json, now, now});
+        "INSERT INTO jobs (kind, owner, params, status, created_at, updated_at, worker, "
+        "heartbeat) VALUES (?,?,?,'running',?,?,?,?) RETURNING id",
+        {kind, owner, params_json, now, now, worker, now});
     return Int(rs, 0);
   })
 }
 
 bool Store::SetJobProgress(int64_t id, int64_t done, int64_t total, Diagnostics& diags) {
   JX_GUARDED("store.write", "更新任务进度失败", false, {
-    return impl_->Exec("UPDATE jobs SET done = ?, total = ?, updated_at = ? WHERE id = ? AND "
-                       "status = 'running'",
-                       {done, total, UtcNow(), id}) > 0;
+    return impl_->Exec(
+               "UPDATE jobs SET done = ?, total = ?, updated_at = ? WHERE id = ? AND "
+               "status = 'running'",
+               {done, total, UtcNow(), id}) > 0;
   })
 }
 
 bool Store::FinishJob(int64_t id, const std::string& result_ref, Diagnostics& diags) {
   JX_GUARDED("store.write", "结束任务失败", false, {
-    return impl_->Exec("UPDATE jobs SET status = 'done', result_ref = ?, updated_at = ? WHERE "
-                       "id = ? AND status = 'running'",
-                       {result_ref, UtcNow(), id}) > 0;
+    return impl_->Exec(
+               "UPDATE jobs SET status = 'done', result_ref = ?, updated_at = ? WHERE "
+               "id = ? AND status = 'running'",
+               {result_ref, UtcNow(), id}) > 0;
   })
 }
 
-bool Store::FailJob(int64_t id, const std::string& reason, Diagnostics& diags) {
-  JX_GUARDED("store.write", "记录任务失败原因失败", false, {
-    return impl_->Exec("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE "
-                       "id = ? AND status = 'running'",
-                       {reason, UtcNow(), id}) > 0;
-  })
-}
+bool Store::FailJob(int64_t id, const std::string& reason, Diagnostics& diags){
+    JX_GUARDED("store.write", "记录任务失败原因失败", false,
+               {
+                 return impl_->Exec(
+                            "UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE "
+                            "id = ? AND status = 'running'",
+                            {reason, UtcNow(), id}) > 0;
+               })}
 
-std::optional<Job> Store::GetJob(int64_t id, Diagnostics& diags) {
-  JX_GUARDED("store.read", "读取任务失败", std::nullopt, {
-    auto rs = impl_->Query(std::string(kJobColumns) + "WHERE id = ?", {id});
-    if (!rs.rowCount()) return std::nullopt;
-    return ReadJob(rs);
-  })
-}
+std::optional<Job> Store::GetJob(int64_t id, Diagnostics& diags){
+    JX_GUARDED("store.read", "读取任务失败", std::nullopt,
+               {
+                 auto rs = impl_->Query(std::string(kJobColumns) + "WHERE id = ?", {id});
+                 if (!rs.rowCount()) return std::nullopt;
+                 return ReadJob(rs);
+               })}
 
 std::vector<Job> Store::ListJobs(int64_t owner, Diagnostics& diags) {
   std::vector<Job> out;
@@ -212,16 +220,16 @@ std::optional<int64_t> Store::FailInterrupted(const std::string& reason, Diagnos
   })
 }
 
-bool Store::AppendAudit(const AuditEntry& e, Diagnostics& diags) {
-  JX_GUARDED("store.write", "写入审计日志失败", false, {
-    impl_->Exec(
-        "INSERT INTO audit (who, at, object_kind, object_id, field, old_value, new_value) "
-        "VALUES (?,?,?,?,?,?,?)",
-        {e.who, e.at.empty() ? UtcNow() : e.at, e.object_kind, e.object_id, e.field, e.old_value,
-         e.new_value});
-    return true;
-  })
-}
+bool Store::AppendAudit(const AuditEntry& e, Diagnostics& diags){JX_GUARDED(
+    "store.write", "写入审计日志失败", false,
+    {
+      impl_->Exec(
+          "INSERT INTO audit (who, at, object_kind, object_id, field, old_value, new_value) "
+          "VALUES (?,?,?,?,?,?,?)",
+          {e.who, e.at.empty() ? UtcNow() : e.at, e.object_kind, e.object_id, e.field, e.old_value,
+           e.new_value});
+      return true;
+    })}
 
 std::vector<AuditEntry> Store::ListAudit(const AuditFilter& f, Diagnostics& diags) {
   std::vector<AuditEntry> out;

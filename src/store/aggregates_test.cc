@@ -3,7 +3,9 @@
 // names a server (tests/pg_server.sh).
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 
@@ -117,4 +119,60 @@ TEST_CASE("store aggregates: ranking with indicator rows, points lost, rates by 
   Diagnostics bad;
   CHECK_FALSE(s->RatesBy(all, "payload", 1, bad));
   CHECK(bad.HasErrors());
+}
+
+TEST_CASE("store aggregates: ranking by rate (several frameworks) is exact across pages") {
+  Diagnostics d;
+  auto s = FreshStore(d);
+  REQUIRE(s);
+  // 2,500 evaluations (three pages): full marks 100, 20 or none; equal rates on different full
+  // marks (85/100 = 17/20) must tie and fall back to id order.
+  struct Row {
+    std::string id;
+    int64_t total, weight;
+  };
+  std::vector<Row> rows;
+  std::vector<NewDocument> docs;
+  for (int i = 0; i < 2500; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "r%05d", (i * 7919) % 2500);
+    int64_t weight = i % 5 == 0 ? 2000 : i % 97 == 0 ? 0 : 10000;
+    int64_t total = weight == 2000 ? 100 * (i % 21) : weight ? 500 * (i % 21) : 4000;
+    DocumentFields f;
+    f.kind = "evaluation";
+    f.results.total = total;
+    f.results.total_weight = weight;
+    f.indicators = {{"A", 1, "决策", 2000, 1000}};
+    docs.push_back({id, f, "{}"});
+    rows.push_back({id, total, weight});
+  }
+  REQUIRE(s->CreateMany(docs, "t", d));
+  auto rate_less = [](const Row& a, const Row& b) {  // a's rate below b's, exactly
+    int64_t at = a.weight ? a.total : 0, aw = a.weight ? a.weight : 1;
+    int64_t bt = b.weight ? b.total : 0, bw = b.weight ? b.weight : 1;
+    return at * bw < bt * aw;
+  };
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (rate_less(a, b) != rate_less(b, a)) return rate_less(b, a);
+    return a.id < b.id;
+  });
+  DocumentFilter f;
+  f.kind = "evaluation";
+  f.order = DocumentFilter::Order::kRateDesc;
+  std::vector<std::string> got, ranked;
+  REQUIRE(s->ForEach(
+      f, [&](const Document& doc) { return got.push_back(doc.id), true; }, d));
+  REQUIRE(s->ForEachRanked(
+      f, 1,
+      [&](const Document& doc, const std::vector<IndicatorResult>& ind) {
+        ranked.push_back(doc.id);
+        return ind.size() == 1;
+      },
+      d));
+  REQUIRE(got.size() == rows.size());
+  std::vector<std::string> want;
+  for (const auto& r : rows) want.push_back(r.id);
+  CHECK(got == want);
+  CHECK(ranked == got);
+  CHECK_FALSE(d.HasErrors());
 }

@@ -16,7 +16,6 @@ const char* kFieldColumns =
     "kind, owner, unit, region, department, town, year, project, framework, framework_title, "
     "digest, total, total_weight, grade, claimed_total, computed_total, gap, findings, result";
 constexpr size_t kFieldCount = 19;
-constexpr int64_t kPage = 1000;
 
 Args FieldArgs(const DocumentFields& f) {
   const Results& r = f.results;
@@ -339,8 +338,9 @@ std::vector<std::string> Store::IdsMissingIndicators(const std::string& kind, in
   std::vector<std::string> out;
   JX_GUARDED("store.read", "查询档案库失败", out, {
     auto rs = impl_->Query(
-        "SELECT d.id FROM documents d WHERE d.kind = ? AND NOT EXISTS (SELECT 1 FROM indicators "
-        "i WHERE i.doc_id = d.id AND i.version = d.version) ORDER BY d.id LIMIT ?",
+        "SELECT d.id FROM documents d WHERE d.kind = ? AND d.total_weight = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM indicators i WHERE i.doc_id = d.id AND i.version = d.version) ORDER BY "
+        "d.id LIMIT ?",
         {kind, limit});
     for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
     return out;
@@ -370,125 +370,6 @@ bool Store::Remove(const std::string& id, Diagnostics& diags) {
     size_t n = impl_->Exec("DELETE FROM documents WHERE id = ?", {id});
     impl_->Commit();
     return n > 0;
-  })
-}
-
-bool Store::ForEach(const DocumentFilter& f, const std::function<bool(const Document&)>& row,
-                    Diagnostics& diags) {
-  JX_GUARDED("store.read", "查询档案库失败", false, {
-    Args base;
-    std::string where = Where(f, "", base);
-    const char* key = f.order == DocumentFilter::Order::kTotalDesc ? "total"
-                      : f.order == DocumentFilter::Order::kGapDesc ? "gap"
-                                                                   : nullptr;
-    std::string order = key ? std::string(key) + " DESC, id" : "id";
-    int64_t emitted = 0, offset = f.offset;
-    std::string last_id;
-    int64_t last_key = 0;
-    for (bool first = true;; first = false) {
-      Args args = base;
-      std::string after;
-      if (!first) {
-        if (key) {
-          // A range of the (kind, key DESC, id) index read in order (the former OR of the two
-          // cases made SQLite sort every row below the key, per page).
-          after = std::string(" AND ") + key + " <= ? AND (" + key + " < ? OR id > ?)";
-          args.insert(args.end(), {last_key, last_key, last_id});
-        } else {
-          after = " AND id > ?";
-          args.push_back(last_id);
-        }
-      }
-      int64_t want = f.limit > 0 ? std::min(kPage, f.limit - emitted) : kPage;
-      if (want <= 0) return true;
-      args.push_back(want);
-      args.push_back(first ? offset : int64_t{0});
-      auto rs = impl_->Query(std::string("SELECT id, ") + kFieldColumns +
-                                 ", version, author, created_at, updated_at FROM documents "
-                                 "WHERE 1=1" +
-                                 where + after + " ORDER BY " + order + " LIMIT ? OFFSET ?",
-                             args);
-      size_t n = rs.rowCount();
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 20), Text(rs, 21), Text(rs, 22),
-                   Text(rs, 23)};
-        last_id = d.id;
-        last_key = key ? Int(rs, std::string(key) == "total" ? 12 : 17) : 0;
-        ++emitted;
-        if (!row(d)) return true;
-      }
-      if (static_cast<int64_t>(n) < want) return true;
-    }
-  })
-}
-
-std::optional<int64_t> Store::Count(const DocumentFilter& f, Diagnostics& diags) {
-  JX_GUARDED("store.read", "查询档案库失败", std::nullopt, {
-    Args args;
-    std::string where = Where(f, "", args);
-    auto rs = impl_->Query("SELECT count(*) FROM documents WHERE 1=1" + where, args);
-    return Int(rs, 0);
-  })
-}
-
-std::vector<GradeCount> Store::GradeCounts(const DocumentFilter& f, Diagnostics& diags) {
-  std::vector<GradeCount> out;
-  JX_GUARDED("store.read", "统计等级失败", out, {
-    Args args;
-    std::string where = Where(f, "", args);
-    auto rs = impl_->Query(
-        "SELECT framework, grade, count(*) FROM documents WHERE 1=1" + where +
-            " GROUP BY framework, grade ORDER BY framework{C}, grade{C}",
-        args);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-      out.push_back({Text(rs, 0), Text(rs, 1), Int(rs, 2)});
-    return out;
-  })
-}
-
-bool Store::ForEachIndicator(
-    const DocumentFilter& f, int64_t level,
-    const std::function<bool(const std::string&, const IndicatorResult&)>& row,
-    Diagnostics& diags) {
-  JX_GUARDED("store.read", "查询指标得分失败", false, {
-    // A page of matching documents (a range of the (kind, id) index), then their indicator rows
-    // (a range of the indicators primary key): both bounded whatever the planner's statistics.
-    Args base;
-    std::string where = Where(f, "", base);
-    std::string last_id;
-    for (bool first = true;; first = false) {
-      Args args = base;
-      if (!first) args.push_back(last_id);
-      args.push_back(int64_t{500});
-      auto docs = impl_->Query("SELECT id FROM documents WHERE 1=1" + where +
-                                   (first ? "" : " AND id > ?") + " ORDER BY id LIMIT ?",
-                               args);
-      size_t n = docs.rowCount();
-      if (n == 0) return true;
-      docs.moveFirst();
-      std::string low = Text(docs, 0);
-      docs.moveLast();
-      std::string high = Text(docs, 0);
-      Args range = {low, high};
-      Args filter;
-      std::string on_d = Where(f, "d.", filter);
-      range.insert(range.end(), filter.begin(), filter.end());
-      if (level) range.push_back(level);
-      auto rs = impl_->Query(
-          "SELECT i.doc_id, i.seq, i.code, i.level, i.name, i.weight, i.score, i.leaf, i.parent "
-          "FROM indicators i JOIN documents d ON d.id = i.doc_id AND d.version = i.version "
-          "WHERE i.doc_id >= ? AND i.doc_id <= ?" +
-              on_d + (level ? " AND i.level = ?" : "") +
-              " ORDER BY i.doc_id, i.version, i.seq",
-          range);
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        if (!row(Text(rs, 0), {Text(rs, 2), Int(rs, 3), Text(rs, 4), Int(rs, 5), Int(rs, 6),
-                               Int(rs, 7) != 0, Int(rs, 8)}))
-          return true;
-      }
-      last_id = high;
-      if (n < 500) return true;
-    }
   })
 }
 

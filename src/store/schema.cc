@@ -1,7 +1,8 @@
 // The store's schema as migrations, shared by SQLite and PostgreSQL (types both accept: TEXT,
 // BIGINT; {ID} is the dialect's identity column). Versions 1–2 are the former archive's; 3 adds
 // the store's tables and moves archived cases into documents; 4 adds full marks, the indicator
-// tree and an index (docs/design-notes.md).
+// tree and an index; 5 index orders; 6 job workers and heartbeats, job files, login failures
+// (docs/design-notes.md).
 #include "store/store_impl.h"
 
 namespace jixiao::store {
@@ -9,21 +10,21 @@ namespace jixiao::store {
 namespace {
 
 // Columns describing a document, kept on the document (latest) and on every version.
-#define JX_DOC_COLUMNS                                                                          \
-  "kind TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '', "         \
-  "region TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '', "                      \
-  "town TEXT NOT NULL DEFAULT '', year TEXT NOT NULL DEFAULT '', "                              \
-  "project TEXT NOT NULL DEFAULT '', framework TEXT NOT NULL DEFAULT '', "                      \
-  "framework_title TEXT NOT NULL DEFAULT '', digest TEXT NOT NULL DEFAULT '', "                 \
-  "total BIGINT NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "                           \
-  "claimed_total BIGINT NOT NULL DEFAULT 0, computed_total BIGINT NOT NULL DEFAULT 0, "         \
-  "gap BIGINT NOT NULL DEFAULT 0, findings BIGINT NOT NULL DEFAULT 0, "                         \
+#define JX_DOC_COLUMNS                                                                  \
+  "kind TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '', " \
+  "region TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '', "              \
+  "town TEXT NOT NULL DEFAULT '', year TEXT NOT NULL DEFAULT '', "                      \
+  "project TEXT NOT NULL DEFAULT '', framework TEXT NOT NULL DEFAULT '', "              \
+  "framework_title TEXT NOT NULL DEFAULT '', digest TEXT NOT NULL DEFAULT '', "         \
+  "total BIGINT NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "                   \
+  "claimed_total BIGINT NOT NULL DEFAULT 0, computed_total BIGINT NOT NULL DEFAULT 0, " \
+  "gap BIGINT NOT NULL DEFAULT 0, findings BIGINT NOT NULL DEFAULT 0, "                 \
   "result TEXT NOT NULL DEFAULT ''"
 
 #define JX_MOVE_COLUMNS \
   "kind, town, year, project, framework, framework_title, digest, total, grade, result"
-#define JX_MOVE_VALUES                                                                      \
-  "'evaluation', COALESCE(town, ''), COALESCE(year, ''), COALESCE(project, ''), "            \
+#define JX_MOVE_VALUES                                                                           \
+  "'evaluation', COALESCE(town, ''), COALESCE(year, ''), COALESCE(project, ''), "                \
   "COALESCE(framework, ''), COALESCE(framework_title, ''), digest, total, COALESCE(grade, ''), " \
   "'{\"grades\":' || grades || ',\"problems\":' || problems || '}'"
 
@@ -69,7 +70,8 @@ const std::vector<std::vector<std::string>>& Migrations() {
        ", author TEXT NOT NULL, saved_at TEXT NOT NULL, payload TEXT NOT NULL, "
        "PRIMARY KEY (doc_id, version))",
        "CREATE TABLE indicators (doc_id TEXT{C} NOT NULL, version BIGINT NOT NULL, "
-       "seq BIGINT NOT NULL, code TEXT NOT NULL, level BIGINT NOT NULL, name TEXT NOT NULL DEFAULT '', "
+       "seq BIGINT NOT NULL, code TEXT NOT NULL, level BIGINT NOT NULL, name TEXT NOT NULL DEFAULT "
+       "'', "
        "weight BIGINT NOT NULL, score BIGINT NOT NULL, PRIMARY KEY (doc_id, version, seq))",
        "CREATE INDEX indicators_level ON indicators (level, doc_id)",
        "INSERT INTO documents (id, " JX_MOVE_COLUMNS
@@ -91,6 +93,18 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "CREATE INDEX documents_kind_total ON documents (kind, total DESC, id)",
        "DROP INDEX documents_kind_gap",
        "CREATE INDEX documents_kind_gap ON documents (kind, gap DESC, id)"},
+      // 6: several serve processes on one store. A job names the process running it (worker, a
+      // random token per process) and when that process last showed it was alive (heartbeat);
+      // only jobs whose heartbeat is stale are failed. A finished job's file is kept in the store
+      // (Base64) so any process serves the download. Login failures are counted in the store so
+      // throttling holds across processes.
+      {"ALTER TABLE jobs ADD COLUMN worker TEXT NOT NULL DEFAULT ''",
+       "ALTER TABLE jobs ADD COLUMN heartbeat TEXT NOT NULL DEFAULT ''",
+       "CREATE INDEX jobs_heartbeat ON jobs (status, heartbeat)",
+       "CREATE TABLE job_files (job_id BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+       "bytes TEXT NOT NULL)",
+       "CREATE TABLE login_failures (name TEXT{C} PRIMARY KEY, failures BIGINT NOT NULL, "
+       "last_failure BIGINT NOT NULL)"},
   };
   return kMigrations;
 }

@@ -361,12 +361,30 @@ bool Store::Analyze(Diagnostics& diags) {
   }
 }
 
+namespace {
+// Back to full durability after a batch (SQLite; no-op on PostgreSQL, whose setting was LOCAL).
+void RestoreSync(Store::Impl& db) noexcept {
+  if (db.pg) return;
+  try {
+    db.Exec("PRAGMA wal_autocheckpoint=1000");
+    db.Exec("PRAGMA synchronous=FULL");
+  } catch (...) {
+  }
+}
+}  // namespace
+
 bool Store::BeginBatch(Diagnostics& diags) {
   std::lock_guard<std::recursive_mutex> lock(impl_->mu);
   try {
+    // A bulk load's commits do not wait for the disk (a crash of the machine may lose the last
+    // batches, never half of one; a crash of jixiao loses nothing committed): on PostgreSQL the
+    // WAL flush (5,000 evaluations 633 → 848/s with fsync on); on SQLite the fsync of each
+    // commit (synchronous=NORMAL, WAL mode) and a checkpoint per 4 MB (one per 64 MB instead).
+    if (!impl_->pg) {
+      impl_->Exec("PRAGMA synchronous=NORMAL");
+      impl_->Exec("PRAGMA wal_autocheckpoint=16384");
+    }
     impl_->Begin();
-    // A bulk load's commits do not wait for the WAL flush on PostgreSQL (a server crash may lose
-    // the last batches, never half of one): 5,000 evaluations 633 → 848/s with fsync on.
     if (impl_->pg) impl_->Exec("SET LOCAL synchronous_commit = off");
     impl_->in_batch = true;
     return true;
@@ -381,9 +399,11 @@ bool Store::CommitBatch(Diagnostics& diags) {
   impl_->in_batch = false;
   try {
     impl_->Commit();
+    RestoreSync(*impl_);
     return true;
   } catch (const Poco::Exception& e) {
     impl_->Rollback();
+    RestoreSync(*impl_);
     impl_->Fail(diags, "store.write", "批量写入失败，本批已撤销", e);
     return false;
   }
@@ -393,6 +413,7 @@ void Store::RollbackBatch() {
   std::lock_guard<std::recursive_mutex> lock(impl_->mu);
   impl_->in_batch = false;
   impl_->Rollback();
+  RestoreSync(*impl_);
 }
 
 }  // namespace jixiao::store

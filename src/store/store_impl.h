@@ -7,6 +7,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -54,6 +55,11 @@ struct Store::Impl {
 // " AND <t>kind = ?" … for the filter's set fields (t: a table prefix such as "d."), args appended.
 std::string Where(const DocumentFilter& f, const std::string& t, Args& args);
 
+// Streams matching documents as Store::ForEach does (under the caller's lock; throws
+// Poco::Exception); with_result false leaves result_json empty (not read from the database).
+void ForEachDocument(Store::Impl& db, const DocumentFilter& f, bool with_result,
+                     const std::function<bool(const Document&)>& row);
+
 std::string Text(Poco::Data::RecordSet& rs, size_t col);
 int64_t Int(Poco::Data::RecordSet& rs, size_t col);
 // A database error as one Chinese sentence (the original text kept in brackets when unknown).
@@ -65,6 +71,10 @@ const std::vector<std::vector<std::string>>& Migrations();
 // session's open transaction. Throws Poco::Data::DataException on failure.
 void CopyRows(Store::Impl& db, const std::string& table, const std::string& columns,
               const std::vector<Args>& rows);
+
+// "SELECT <every job column> FROM jobs " and the reader of one such row (accounts.cc).
+extern const char* const kJobColumns;
+Job ReadJob(Poco::Data::RecordSet& rs);
 
 // Tests only: empties a PostgreSQL database's public schema (throws on failure).
 void ResetPostgresForTests(const std::string& url);

@@ -361,6 +361,10 @@ TEST_CASE("store: export then import into an empty store gives the same bytes") 
   REQUIRE(uid);
   REQUIRE(a->CreateSession({"t1", *uid, "c", "", "", "2099-01-01T00:00:00Z"}, d));
   REQUIRE(a->CreateJob("report", *uid, "{\"x\":1}", d));
+  auto done = a->CreateJob("pdf", *uid, "{}", d, "host:1:2:ab");  // schema 6: worker, file
+  REQUIRE(done);
+  REQUIRE(a->FinishJobWithFile(*done, {"report.pdf", std::string("%PDF\0\xff", 6)}, d));
+  REQUIRE(a->RecordLoginFailure("acct:张三", 1000, 900, d));
   REQUIRE(a->AppendAudit({0, "张三", "", "evaluation", "E1", "total", "1", "2"}, d));
   REQUIRE(a->Save("E1", 0, Evaluation("2025", "甲", 8123, "良"), "{\"p\":\"\\u0001\"}", "张三", d));
   REQUIRE(a->Save("E1", 1, Evaluation("2025", "甲", 9000, "优"), "second\tline", "李四", d));
@@ -386,6 +390,9 @@ TEST_CASE("store: export then import into an empty store gives the same bytes") 
   REQUIRE(next);
   CHECK(*next > *uid);
   CHECK(b->GetVersion("E1", 1, d)->payload == "{\"p\":\"\\u0001\"}");
+  CHECK(b->GetJobFile(*done, d)->bytes == std::string("%PDF\0\xff", 6));
+  CHECK(b->GetJob(*done, d)->worker == "host:1:2:ab");
+  CHECK(b->GetLoginFailures("acct:张三", d)->failures == 1);
   CHECK_FALSE(d.HasErrors());
   // A broken line is located and nothing is imported.
   auto c = Fresh(d);

@@ -22,50 +22,99 @@ struct Table {
 };
 
 std::vector<std::pair<const char*, bool>> DocColumns() {
-  return {{"kind", false},          {"owner", false},          {"unit", false},
-          {"region", false},        {"department", false},     {"town", false},
-          {"year", false},          {"project", false},        {"framework", false},
-          {"framework_title", false}, {"digest", false},       {"total", true},
-          {"total_weight", true},   {"grade", false},          {"claimed_total", true},
-          {"computed_total", true}, {"gap", true},             {"findings", true},
+  return {{"kind", false},         {"owner", false},
+          {"unit", false},         {"region", false},
+          {"department", false},   {"town", false},
+          {"year", false},         {"project", false},
+          {"framework", false},    {"framework_title", false},
+          {"digest", false},       {"total", true},
+          {"total_weight", true},  {"grade", false},
+          {"claimed_total", true}, {"computed_total", true},
+          {"gap", true},           {"findings", true},
           {"result", false}};
 }
+
+constexpr size_t kDocuments = 6, kVersions = 7;  // their places in Tables()
 
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = [] {
     std::vector<Table> t = {
         {"users",
-         {{"id", true}, {"name", false}, {"role", false}, {"unit", false}, {"region", false},
-          {"password_hash", false}, {"disabled", true}, {"created_at", false}},
-         "id", "id"},
+         {{"id", true},
+          {"name", false},
+          {"role", false},
+          {"unit", false},
+          {"region", false},
+          {"password_hash", false},
+          {"disabled", true},
+          {"created_at", false}},
+         "id",
+         "id"},
         {"sessions",
-         {{"token_hash", false}, {"user_id", true}, {"csrf_token", false}, {"created_at", false},
-          {"last_seen", false}, {"expires_at", false}},
-         "token_hash{C}", nullptr},
+         {{"token_hash", false},
+          {"user_id", true},
+          {"csrf_token", false},
+          {"created_at", false},
+          {"last_seen", false},
+          {"expires_at", false}},
+         "token_hash{C}",
+         nullptr},
         {"jobs",
-         {{"id", true}, {"kind", false}, {"owner", true}, {"params", false}, {"status", false},
-          {"done", true}, {"total", true}, {"result_ref", false}, {"error", false},
-          {"created_at", false}, {"updated_at", false}},
-         "id", "id"},
+         {{"id", true},
+          {"kind", false},
+          {"owner", true},
+          {"params", false},
+          {"status", false},
+          {"done", true},
+          {"total", true},
+          {"result_ref", false},
+          {"error", false},
+          {"created_at", false},
+          {"updated_at", false},
+          {"worker", false},
+          {"heartbeat", false}},
+         "id",
+         "id"},
+        {"job_files", {{"job_id", true}, {"name", false}, {"bytes", false}}, "job_id", nullptr},
+        {"login_failures",
+         {{"name", false}, {"failures", true}, {"last_failure", true}},
+         "name{C}",
+         nullptr},
         {"audit",
-         {{"id", true}, {"who", false}, {"at", false}, {"object_kind", false},
-          {"object_id", false}, {"field", false}, {"old_value", false}, {"new_value", false}},
-         "id", "id"},
+         {{"id", true},
+          {"who", false},
+          {"at", false},
+          {"object_kind", false},
+          {"object_id", false},
+          {"field", false},
+          {"old_value", false},
+          {"new_value", false}},
+         "id",
+         "id"},
         {"documents", {{"id", false}}, "id", nullptr},
         {"versions", {{"doc_id", false}, {"version", true}}, "doc_id, version", nullptr},
         {"indicators",
-         {{"doc_id", false}, {"version", true}, {"seq", true}, {"code", false}, {"level", true},
-          {"name", false}, {"weight", true}, {"score", true}, {"leaf", true}, {"parent", true}},
-         "doc_id, version, seq", nullptr},
+         {{"doc_id", false},
+          {"version", true},
+          {"seq", true},
+          {"code", false},
+          {"level", true},
+          {"name", false},
+          {"weight", true},
+          {"score", true},
+          {"leaf", true},
+          {"parent", true}},
+         "doc_id, version, seq",
+         nullptr},
     };
-    for (auto c : DocColumns()) t[4].columns.push_back(c);
+    for (auto c : DocColumns()) t[kDocuments].columns.push_back(c);
     for (auto c : std::vector<std::pair<const char*, bool>>{
              {"version", true}, {"author", false}, {"created_at", false}, {"updated_at", false}})
-      t[4].columns.push_back(c);
-    for (auto c : DocColumns()) t[5].columns.push_back(c);
+      t[kDocuments].columns.push_back(c);
+    for (auto c : DocColumns()) t[kVersions].columns.push_back(c);
     for (auto c : std::vector<std::pair<const char*, bool>>{
              {"author", false}, {"saved_at", false}, {"payload", false}})
-      t[5].columns.push_back(c);
+      t[kVersions].columns.push_back(c);
     return t;
   }();
   return kTables;
@@ -92,7 +141,8 @@ bool Store::Export(std::ostream& out, Diagnostics& diags) {
         for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
           std::string line = "[" + JsonQuoted(t.name);
           for (size_t i = 0; i < t.columns.size(); ++i)
-            line += "," + (t.columns[i].second ? std::to_string(Int(rs, i)) : JsonQuoted(Text(rs, i)));
+            line +=
+                "," + (t.columns[i].second ? std::to_string(Int(rs, i)) : JsonQuoted(Text(rs, i)));
           out << line << "]\n";
         }
         if (static_cast<int64_t>(rs.rowCount()) < kPage) break;
@@ -134,8 +184,8 @@ bool Store::Import(std::istream& in, const std::string& name, Diagnostics& diags
       by_name[t.name] = &t;
       std::string marks;
       for (size_t i = 0; i < t.columns.size(); ++i) marks += i ? ",?" : "?";
-      inserts[t.name] = std::string("INSERT INTO ") + t.name + " (" + ColumnList(t) +
-                        ") VALUES (" + marks + ")";
+      inserts[t.name] =
+          std::string("INSERT INTO ") + t.name + " (" + ColumnList(t) + ") VALUES (" + marks + ")";
     }
     impl_->Begin();
     impl_->in_batch = true;

@@ -1,10 +1,6 @@
 #include "web/db.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
-
 #include <algorithm>
-#include <sstream>
 #include <stdexcept>
 
 #include "store/store.h"
@@ -38,24 +34,14 @@ void Check(const Diagnostics& diags) {
 
 // A version's payload: the note, a newline, the content in Base64 (binary-safe in both back ends).
 std::string Pack(const std::string& note, const std::string& content) {
-  std::ostringstream out;
-  out << note << '\n';
-  Poco::Base64Encoder enc(out);
-  enc.rdbuf()->setLineLength(0);
-  enc << content;
-  enc.close();
-  return out.str();
+  return note + '\n' + store::ToBase64(content);
 }
 
 void Unpack(const std::string& payload, std::string& note, std::string& content) {
   size_t nl = payload.find('\n');
   note = payload.substr(0, nl);
   if (nl == std::string::npos) return;
-  std::istringstream in(payload.substr(nl + 1));
-  Poco::Base64Decoder dec(in);
-  std::ostringstream out;
-  out << dec.rdbuf();
-  content = out.str();
+  content = store::FromBase64(payload.substr(nl + 1));
 }
 
 User ToUser(const store::User& u) {
@@ -218,6 +204,41 @@ std::vector<Doc> Db::Docs(const std::string& kind) {
   return out;
 }
 
+std::vector<std::pair<std::string, int64_t>> Db::GradeCounts(const GradeFilter& g) {
+  Diagnostics diags;
+  store::DocumentFilter f;
+  f.kind = "evaluation", f.region = g.region, f.year = g.year, f.department = g.department;
+  f.town = g.town, f.grade = g.grade;
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& c : impl_->store->GradeCounts(f, diags)) {
+    if (c.grade.empty()) continue;  // not scored yet
+    auto at =
+        std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == c.grade; });
+    if (at == out.end())
+      out.push_back({c.grade, c.count});
+    else
+      at->second += c.count;
+  }
+  Check(diags);
+  // 优 良 中 差 as the reports list them; any other label after, as the store gave it.
+  auto rank = [](const std::string& g) {
+    static const char* kOrder[] = {"优", "良", "中", "差"};
+    for (int i = 0; i < 4; ++i)
+      if (g == kOrder[i]) return i;
+    return 4;
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+  return out;
+}
+
+std::pair<int64_t, int64_t> Db::RenameRegion(const std::string& from, const std::string& to) {
+  Diagnostics diags;
+  auto changed = impl_->store->RenameRegion(from, to, diags);
+  Check(diags);
+  return changed ? *changed : std::pair<int64_t, int64_t>{0, 0};
+}
+
 bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
                      const std::string& author, const std::string& note,
                      const std::vector<Category>& categories) {
@@ -314,7 +335,8 @@ std::vector<Db::AuditEntry> Db::ObjectAudit(const std::string& kind, const std::
 
 int64_t Db::AddJob(const Job& j) {
   Diagnostics diags;
-  auto id = impl_->store->CreateJob(j.kind, j.owner, "{\"doc\":\"" + j.doc + "\"}", diags);
+  auto id =
+      impl_->store->CreateJob(j.kind, j.owner, "{\"doc\":\"" + j.doc + "\"}", diags, j.worker);
   Check(diags);
   if (!id) throw std::runtime_error("无法建立后台任务");
   return *id;
@@ -340,6 +362,7 @@ std::optional<Job> Db::GetJob(int64_t id) {
   Job out;
   out.id = j->id, out.kind = j->kind, out.owner = j->owner;
   out.state = j->status, out.message = j->error, out.result_name = j->result_ref;
+  out.worker = j->worker;
   out.progress = j->status == "done" ? 100
                  : j->total          ? static_cast<int>(j->done * 100 / j->total)
                                      : 0;
@@ -348,11 +371,71 @@ std::optional<Job> Db::GetJob(int64_t id) {
   return out;
 }
 
-int Db::FailRunningJobs(const std::string& reason) {
+void Db::Heartbeat(const std::string& worker) {
   Diagnostics diags;
-  auto n = impl_->store->FailInterrupted(reason, diags);
+  impl_->store->Heartbeat(worker, store::UtcNow(), diags);
+  Check(diags);
+}
+
+std::vector<Job> Db::FailStaleJobs(int64_t stale_seconds, const std::string& reason) {
+  Diagnostics diags;
+  std::vector<Job> out;
+  for (const auto& j : impl_->store->FailStale(store::UtcNow(-stale_seconds), reason, diags)) {
+    Job job;
+    job.id = j.id, job.kind = j.kind, job.owner = j.owner, job.worker = j.worker;
+    job.state = "failed", job.message = reason;
+    out.push_back(job);
+  }
+  Check(diags);
+  return out;
+}
+
+std::vector<std::string> Db::RunningWorkers() {
+  Diagnostics diags;
+  auto out = impl_->store->RunningWorkers(diags);
+  Check(diags);
+  return out;
+}
+
+int Db::FailWorker(const std::string& worker, const std::string& reason) {
+  Diagnostics diags;
+  auto n = impl_->store->FailWorker(worker, reason, diags);
   Check(diags);
   return n ? static_cast<int>(*n) : 0;
+}
+
+bool Db::FinishJobWithFile(int64_t id, const std::string& name, const std::string& bytes) {
+  Diagnostics diags;
+  bool ok = impl_->store->FinishJobWithFile(id, {name, bytes}, diags);
+  Check(diags);
+  return ok;
+}
+
+std::optional<std::string> Db::JobFileBytes(int64_t id) {
+  Diagnostics diags;
+  auto file = impl_->store->GetJobFile(id, diags);
+  Check(diags);
+  if (!file) return std::nullopt;
+  return std::move(file->bytes);
+}
+
+std::pair<int64_t, int64_t> Db::LoginFailures(const std::string& key) {
+  Diagnostics diags;
+  auto f = impl_->store->GetLoginFailures(key, diags);
+  Check(diags);
+  return f ? std::make_pair(f->failures, f->last) : std::make_pair<int64_t, int64_t>(0, 0);
+}
+
+void Db::RecordLoginFailure(const std::string& key, int64_t now, int64_t window) {
+  Diagnostics diags;
+  impl_->store->RecordLoginFailure(key, now, window, diags);
+  Check(diags);
+}
+
+void Db::ClearLoginFailures(const std::string& key) {
+  Diagnostics diags;
+  impl_->store->ClearLoginFailures(key, diags);
+  Check(diags);
 }
 
 }  // namespace jixiao::web

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jixiao::web {
@@ -45,7 +46,7 @@ struct Version {
 
 struct Job {
   int64_t id = 0;
-  std::string doc, kind, state, message, result_name;
+  std::string doc, kind, state, message, result_name, worker;
   int64_t owner = 0;
   int progress = 0;
 };
@@ -71,6 +72,14 @@ class Db {
               const std::string& note);
   std::optional<Doc> GetDoc(const std::string& id);
   std::vector<Doc> Docs(const std::string& kind);
+  // Scored evaluations of `region` per grade, counted by the store (filter fields empty = any),
+  // summed over frameworks; grades in the store's order.
+  struct GradeFilter {
+    std::string region, year, department, town, grade;
+  };
+  std::vector<std::pair<std::string, int64_t>> GradeCounts(const GradeFilter& f);
+  // Renames a region in accounts and documents; the counts of accounts and documents changed.
+  std::pair<int64_t, int64_t> RenameRegion(const std::string& from, const std::string& to);
   // Saves a new version of `doc` (its fields as given, e.g. a new score) when `expected` is the
   // current version; otherwise returns false and leaves the document unchanged (the caller shows
   // who changed it). `categories`: the 一级 results (code, name, weight, score in hundredths).
@@ -95,11 +104,26 @@ class Db {
   // The entries about one document (object "KIND:ID" or "KIND:ID …"), oldest first.
   std::vector<AuditEntry> ObjectAudit(const std::string& kind, const std::string& id);
 
-  int64_t AddJob(const Job& j);
+  int64_t AddJob(const Job& j);  // j.worker: the token of the process that runs it
   void UpdateJob(int64_t id, const std::string& state, int progress, const std::string& message,
                  const std::string& result_name);
   std::optional<Job> GetJob(int64_t id);
-  int FailRunningJobs(const std::string& reason);
+  // Shows that `worker` (this process) is alive: its running jobs' heartbeat becomes now.
+  void Heartbeat(const std::string& worker);
+  // Fails the running jobs whose heartbeat is older than `stale_seconds` (their process died or
+  // hung) with `reason`; those jobs.
+  std::vector<Job> FailStaleJobs(int64_t stale_seconds, const std::string& reason);
+  std::vector<std::string> RunningWorkers();
+  int FailWorker(const std::string& worker, const std::string& reason);
+  // Finishes a job with its file kept in the store (any process serves it); false when the job
+  // was no longer running.
+  bool FinishJobWithFile(int64_t id, const std::string& name, const std::string& bytes);
+  std::optional<std::string> JobFileBytes(int64_t id);
+
+  // Login failures per key ("acct:NAME", "addr:ADDRESS"), shared by every process on the store.
+  std::pair<int64_t, int64_t> LoginFailures(const std::string& key);  // failures, last (seconds)
+  void RecordLoginFailure(const std::string& key, int64_t now, int64_t window);
+  void ClearLoginFailures(const std::string& key);
 
  private:
   struct Impl;

@@ -26,8 +26,24 @@ Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categ
                 std::optional<Evaluation>* evaluation = nullptr);
 
 // Stores a new 自评表 kept as the .xlsx bytes given (the blank form `selfeval new` makes) for the
-// signed-in unit, and answers as an upload does (redirect, or 201 with its id).
+// signed-in unit, and answers as an upload does (redirect, or 201 with its id). `rules_json`: an
+// uploaded rule set the form is checked by (kept with it), empty for the shipped ones.
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
-                                    const std::string& year);
+                                    const std::string& year, const std::string& rules_json = "");
+
+// The evaluation page's 问卷调查 section: whether the case has a questionnaire, and the rates of
+// its responses as the report computes them (handlers_survey.cc).
+void SetSurveyData(Server& server, const Doc& doc, Data& data);
+
+// A created document: 201 {"id","version":1,"location":"/api/v1/COLLECTION/ID"} for the API,
+// else a redirect to /COLLECTION/ID.
+Response CreatedReply(const Ctx& ctx, const std::string& collection, const std::string& id);
+// The form field `version` (the version the user opened), nullopt when missing or not a number.
+std::optional<int64_t> FormVersion(const Request& req);
+inline constexpr char kMissingVersion[] = "请求缺少 version（当前版本号）";
+// "该NOUN已由 WHO 于 WHEN VERB第 N 版（您打开的是第 M 版）。" for a stale save (opened < 0: the
+// parenthesis left out); callers put what was not done before it and what to do after it.
+std::string StaleSentence(const Doc& doc, const std::string& noun, const std::string& verb,
+                          int64_t opened = -1);
 
 }  // namespace jixiao::web

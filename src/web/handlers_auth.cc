@@ -1,8 +1,10 @@
 // Login, logout, the home page, static assets and the admin pages.
+#include <algorithm>
 #include <ctime>
 
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/uploads.h"
 
 namespace jixiao::web {
 
@@ -152,7 +154,9 @@ Response AdminPage(Ctx& ctx) {
                             {"object", a.object},
                             {"before", a.before},
                             {"after", a.after}}));
-  Data data;
+  Data data, regions = List();
+  for (const auto& name : RegionNames(ctx.server.db())) regions.push_back(Object({{"name", name}}));
+  data.set("regions", regions);
   data.set("users", users);
   data.set("audit", audit);
   if (!ctx.req.Field("message").empty()) data.set("message", ctx.req.Field("message"));
@@ -162,6 +166,13 @@ Response AdminPage(Ctx& ctx) {
 Response UsersCreate(Ctx& ctx) {
   const Request& r = ctx.req;
   std::string name = r.Field("name"), role = r.Field("role");
+  // Once the admin registers regions (/admin/regions), accounts take one of them.
+  auto regions = RegionNames(ctx.server.db());
+  if (!r.Field("region").empty() && !regions.empty() &&
+      std::find(regions.begin(), regions.end(), r.Field("region")) == regions.end())
+    return ctx.server.Error(ctx, 422,
+                            "区域“" + r.Field("region") +
+                                "”尚未登记（字段 region）：请从列表中选择，或先在“区域”页新建");
   std::string error = CreateUser(ctx.server.db(), name, role, r.Field("unit"), r.Field("region"),
                                  r.Field("password"));
   if (!error.empty()) return ctx.server.Error(ctx, 422, error);

@@ -1,19 +1,25 @@
 // The bureau's view of its region: evaluations and 绩效目标表 filtered by year, department, town,
 // grade and kind; the ranking of scored evaluations and the 一级 得分率 matrix (from each
-// evaluation's recorded score --json), each row linking to its score tree.
+// evaluation's recorded score --json), each row linking to its score tree; compare's charts drawn
+// from the same figures (web/charts.h); and the 自评表 复核 list with each form's 提交 state.
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <set>
 
 #include "core/format.h"
 #include "core/rational.h"
 #include "ingest/json.h"
+#include "web/charts.h"
 #include "web/handlers.h"
+#include "web/selfeval_parts.h"
 
 namespace jixiao::web {
 namespace {
 
 struct Category {
   std::string name, rate;
+  Rational value;  // the rate in percent, as recorded
 };
 
 // The 一级 rows of a recorded score --json: name -> 得分率 as printed (two decimals).
@@ -27,11 +33,50 @@ std::vector<Category> Categories(const std::string& scorecard_json) {
         const JsonValue* name = c.Find("name");
         const JsonValue* rate = c.Find("rate");
         auto value = rate ? Rational::Parse(rate->text) : std::nullopt;
-        if (name && value) out.push_back({name->text, FormatPercent(*value)});
+        if (name && value) out.push_back({name->text, FormatPercent(*value), *value});
       }
   } catch (...) {
   }
   return out;
+}
+
+constexpr size_t kChartRows = 30;  // bars drawn; the table below lists every evaluation
+
+// The charts `compare` draws (compare.xlsx: 各案例总分, 一级指标得分率, 绩效等级分布) from the
+// figures this page lists: each ranked evaluation's recorded total and 一级 rates, and the
+// store's grade counts. Each bar links to the evaluation's score tree.
+void SetCharts(Data& data, const std::vector<Doc>& ranked, const std::vector<std::string>& columns,
+               const std::vector<std::pair<std::string, int64_t>>& grades) {
+  std::vector<ChartBar> totals;
+  std::vector<ChartGroup> groups;
+  Rational full(100);
+  for (size_t i = 0; i < ranked.size() && i < kChartRows; ++i) {
+    const Doc& d = ranked[i];
+    std::string label = std::to_string(i + 1) + " " + d.title, href = "/evaluations/" + d.id;
+    Rational total(d.total, 100);
+    if (total > full) full = total;
+    totals.push_back({label, FormatScore(Score{d.total}), total, href});
+    ChartGroup g{label, href, {}};
+    auto cats = Categories(d.scorecard_json);
+    for (const auto& col : columns) {
+      ChartBar bar{col, "", Rational(0), href};
+      for (const auto& c : cats)
+        if (c.name == col) bar.shown = c.rate, bar.value = c.value;
+      g.bars.push_back(bar);
+    }
+    groups.push_back(g);
+  }
+  std::vector<ChartBar> grade_bars;
+  int64_t most = 0;
+  for (const auto& [grade, count] : grades) {
+    grade_bars.push_back({grade, std::to_string(count) + " 项", Rational(count), ""});
+    most = std::max(most, count);
+  }
+  data.set("chart_totals", BarChartSvg("各评价总分", totals, full));
+  data.set("chart_rates", GroupedChartSvg("一级指标得分率", columns, groups, Rational(100)));
+  data.set("chart_grades", BarChartSvg("绩效等级分布", grade_bars, Rational(most)));
+  data.set("chart_cut", ranked.size() > kChartRows);
+  data.set("chart_rows", std::to_string(kChartRows));
 }
 
 }  // namespace
@@ -67,8 +112,13 @@ Response BureauOverview(Ctx& ctx) {
     for (const auto& c : Categories(d.scorecard_json))
       if (std::find(columns.begin(), columns.end(), c.name) == columns.end())
         columns.push_back(c.name);
+  std::vector<std::pair<std::string, int64_t>> grade_counts;
+  if (kind.empty() || kind == "evaluation")
+    grade_counts = ctx.server.db().GradeCounts({ctx.user->region, year, department, town, grade});
   if (r.api) {
-    std::vector<std::string> items, ranking;
+    std::vector<std::string> items, ranking, grade_items;
+    for (const auto& [label, count] : grade_counts)
+      grade_items.push_back("{\"grade\":" + Q(label) + ",\"count\":" + std::to_string(count) + "}");
     for (const auto& d : shown)
       items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
                       ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
@@ -83,7 +133,8 @@ Response BureauOverview(Ctx& ctx) {
                         ",\"total\":" + FormatScoreNumber(Score{ranked[i].total}) +
                         ",\"categories\":" + JsonArray(rates) + "}");
     }
-    return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) + "}");
+    return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) +
+                ",\"grades\":" + JsonArray(grade_items) + "}");
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
@@ -130,6 +181,8 @@ Response BureauOverview(Ctx& ctx) {
   data.set("ranking", ranking);
   data.set("columns", header);
   data.set("has_ranking", !ranked.empty());
+  data.set("has_grades", !grade_counts.empty());
+  SetCharts(data, ranked, columns, grade_counts);
   data.set("years", options(years, year));
   data.set("departments", options(departments, department));
   data.set("towns", options(towns, town));
@@ -137,6 +190,62 @@ Response BureauOverview(Ctx& ctx) {
   data.set("kind_evaluation", kind == "evaluation");
   data.set("kind_targets", kind == "targets");
   return ctx.server.Page(ctx, "bureau", "财政局：" + ctx.user->region, data);
+}
+
+// The 复核 list: the region's 自评表 by the gap between printed and recomputed 总分, with the
+// 提交 state of each latest version and a filter on it.
+Response ReviewList(Ctx& ctx) {
+  // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
+  const std::string want = ctx.req.Field("submitted");  // "yes" 已提交, "no" 未提交, "" all
+  std::vector<Doc> forms;
+  std::map<std::string, std::string> submitted_by;
+  for (auto& d : ctx.server.db().Docs("selfeval")) {
+    if (!CanReach(*ctx.user, d)) continue;
+    auto latest = ctx.server.db().GetVersion(d.id, 0);
+    auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
+    bool done = parts.count("submitted") > 0;
+    if ((want == "yes" && !done) || (want == "no" && done)) continue;
+    if (done) submitted_by[d.id] = parts["submitted"] + " " + latest->at;
+    forms.push_back(d);
+  }
+  // Largest gap first; forms without a printed 总分 after those with one.
+  auto gap_of = [](const Doc& d) {
+    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
+  };
+  std::stable_sort(forms.begin(), forms.end(),
+                   [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
+  std::vector<std::string> items;
+  Data list = List();
+  for (const auto& d : forms) {
+    Score gap{d.claimed - d.computed};
+    bool printed = d.claimed >= 0;
+    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
+                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
+                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
+                    ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
+                    ",\"findings\":" + std::to_string(d.findings) +
+                    ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+    Data row = Object({{"id", d.id},
+                       {"title", d.title},
+                       {"unit", d.unit},
+                       {"year", d.year},
+                       {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
+                       {"computed", FormatScore(Score{d.computed})},
+                       {"gap", printed ? FormatScore(gap) : ""},
+                       {"findings", std::to_string(d.findings)},
+                       {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
+                       {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
+    row.set("submitted", submitted_by.count(d.id) > 0);
+    list.push_back(row);
+  }
+  if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
+  Data data;
+  data.set("forms", list);
+  data.set("count", std::to_string(forms.size()));
+  data.set("filter_yes", want == "yes");
+  data.set("filter_no", want == "no");
+  data.set("filtered", !want.empty());
+  return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 
 }  // namespace jixiao::web

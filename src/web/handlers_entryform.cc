@@ -12,6 +12,7 @@
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "scorecard_io/scorecard_json.h"
+#include "web/case_snapshot.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
 
@@ -178,7 +179,6 @@ std::optional<doc::Workbook> Model(Ctx& ctx, std::vector<std::string>& problems)
 }  // namespace
 
 Response EntryFormShow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   std::vector<std::string> problems;
   auto model = Model(ctx, problems);
   if (!model) return ctx.server.Error(ctx, 422, "无法生成录入表单", problems);
@@ -186,7 +186,6 @@ Response EntryFormShow(Ctx& ctx) {
 }
 
 Response EntryFormSave(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   std::vector<std::string> problems;
   auto model = Model(ctx, problems);
@@ -203,10 +202,8 @@ Response EntryFormSave(Ctx& ctx) {
   }
   if (expected != doc.version)
     return ShowForm(ctx, *model, typed, {}, {},
-                    "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
-                        "（北京时间）" + " 保存为第 " + std::to_string(doc.version) +
-                        " 版（您打开的是第 " + std::to_string(expected) +
-                        " 版）。下面保留了您填写的内容；核对后再次保存即以最新版为底保存。",
+                    "未保存：" + StaleSentence(doc, "评价", "保存为", expected) +
+                        "下面保留了您填写的内容；核对后再次保存即以最新版为底保存。",
                     doc.version, 409);
   // The current workbook, read back as an upload is, with the typed texts in its cells.
   ScratchFolder scratch(ctx.server.options().data_dir);
@@ -258,11 +255,11 @@ Response EntryFormSave(Ctx& ctx) {
   std::vector<Db::Category> categories;
   std::optional<Evaluation> evaluation;
   Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
-  Diagnostics ignored;
-  auto saved = EntryWorkbookBytes(ctx.server.CaseDir(doc.id), ignored);
-  if (!ctx.server.db().SaveVersion(scored, expected, saved ? *saved : *bytes, ctx.user->name,
-                                   "在表单中录入数据", categories))
-    return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请刷新后重新填写");
+  bool saved =
+      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
+                                  ctx.user->name, "在表单中录入数据", categories);
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved) return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请刷新后重新填写");
   std::string after =
       evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
   ctx.server.Audit(ctx, "evaluation.entry_form", "evaluation:" + doc.id, before, after);

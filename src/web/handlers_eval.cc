@@ -16,9 +16,11 @@
 #include "ingest/framework_loader.h"
 #include "report/builder.h"
 #include "scorecard_io/scorecard_json.h"
+#include "web/case_snapshot.h"
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/uploads.h"
 
 namespace jixiao::web {
 namespace fs = std::filesystem;
@@ -128,6 +130,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   data.set("validation", validation);
   data.set("has_validation", !checks.items().empty());
   data.set("can_edit", ctx.user->role == "evaluator");
+  SetSurveyData(ctx.server, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
 }
 
@@ -138,10 +141,15 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-Response FrameworksList(Ctx&) {
-  std::vector<std::string> ids;
+Response FrameworksList(Ctx& ctx) {
+  std::vector<std::string> ids, uploaded;
   for (const auto& id : ShippedFrameworkIds()) ids.push_back(Q(id));
-  return Json("{\"frameworks\":" + JsonArray(ids) + "}");
+  for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
+    if (!u.disabled())
+      uploaded.push_back("{\"id\":" + Q(kUploadPrefix + u.doc.id) + ",\"set_id\":" + Q(u.set_id) +
+                         ",\"title\":" + Q(u.doc.title) +
+                         ",\"version\":" + std::to_string(u.doc.version) + "}");
+  return Json("{\"frameworks\":" + JsonArray(ids) + ",\"uploaded\":" + JsonArray(uploaded) + "}");
 }
 
 Response EvaluationsList(Ctx& ctx) {
@@ -177,6 +185,11 @@ Response EvaluationsList(Ctx& ctx) {
     }
     frameworks.push_back(Object({{"id", id}, {"title", title}}));
   }
+  for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
+    if (!u.disabled())
+      frameworks.push_back(Object({{"id", kUploadPrefix + u.doc.id},
+                                   {"title", u.doc.title + "（上传：" + u.set_id + "，第 " +
+                                                 std::to_string(u.doc.version) + " 版）"}}));
   for (const auto& d : ctx.server.db().Docs("targets"))
     if (!ctx.user->region.empty() && d.region == ctx.user->region)
       targets.push_back(Object({{"id", d.id}, {"title", d.title + "（" + d.unit + "）"}}));
@@ -195,7 +208,11 @@ Response EvaluationsCreate(Ctx& ctx) {
   std::string framework = r.Field("framework");
   bool shipped = false;
   for (const auto& id : ShippedFrameworkIds()) shipped = shipped || id == framework;
-  if (!shipped) return ctx.server.Error(ctx, 422, "请从列表中选择一个随附的指标体系");
+  // An uploaded framework (admin, /admin/frameworks): its latest version, unless disabled.
+  std::optional<std::string> uploaded;
+  if (!shipped) uploaded = UploadedJson(ctx.server.db(), "framework", framework);
+  if (!shipped && !uploaded)
+    return ctx.server.Error(ctx, 422, "请从列表中选择一个随附或已上传（未停用）的指标体系");
   Doc doc;
   doc.id = RandomHex(12);
   doc.kind = "evaluation";
@@ -212,7 +229,6 @@ Response EvaluationsCreate(Ctx& ctx) {
   options.dir = ctx.server.CaseDir(doc.id);
   options.framework = framework;
   options.templates_dir = report::DefaultTemplateDir();
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);
@@ -222,6 +238,10 @@ Response EvaluationsCreate(Ctx& ctx) {
     size_t nl = v->content.find('\n');
     options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
     WriteBytes(options.targets, v->content.substr(nl + 1));
+  }
+  if (uploaded) {
+    options.framework = scratch.path() + "/framework.json";
+    WriteBytes(options.framework, *uploaded);
   }
   temp::SetScratchDir(scratch.path());
   Diagnostics diags;
@@ -236,27 +256,27 @@ Response EvaluationsCreate(Ctx& ctx) {
   }
   // The framework as people know it: its title (the id stays in the audit log).
   std::string framework_title = framework;
+  if (uploaded)
+    if (auto d = ctx.server.db().GetDoc(framework.substr(sizeof(kUploadPrefix) - 1)))
+      framework_title = d->title + "（上传，第 " + std::to_string(d->version) + " 版）";
   if (auto file = FindShippedFramework(framework)) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
   }
-  ctx.server.db().AddDoc(doc, "", ctx.user->name, "新建（指标体系：" + framework_title + "）");
+  // Each version keeps the whole case folder, so it can be restored and any process can work on it.
+  ctx.server.db().AddDoc(doc, SnapshotCase(options.dir), ctx.user->name,
+                         "新建（指标体系：" + framework_title + "）");
+  ctx.server.CaseSaved(doc.id, 1, true);
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
-  if (r.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/evaluations/" + doc.id) + "}",
-                201);
-  return Redirect("/evaluations/" + doc.id);
+  return CreatedReply(ctx, "evaluations", doc.id);
 }
 
 Response EvaluationShow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   return ShowEvaluation(ctx, *ctx.doc, ctx.req.Field("message"), 200);
 }
 
 Response EvaluationSheet(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);  // libxlsxwriter's temporary file
   temp::SetScratchDir(scratch.path());
   Diagnostics diags;
@@ -292,24 +312,18 @@ Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categ
 }
 
 Response EvaluationImport(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
     return ctx.server.Error(ctx, 422, "请选择填好的录入工作簿（.xlsx）");
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   if (expected != doc.version)
-    return ShowEvaluation(
-        ctx, doc,
-        "未导入：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
-            "（北京时间）" + " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-            std::to_string(expected) + " 版）。请查看下面的最新内容，再重新上传您的工作簿。",
-        409);
+    return ShowEvaluation(ctx, doc,
+                          "未导入：" + StaleSentence(doc, "评价", "保存为", expected) +
+                              "请查看下面的最新内容，再重新上传您的工作簿。",
+                          409);
   std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
   ScratchFolder scratch(ctx.server.options().data_dir);
   std::string path = scratch.path() + "/upload.xlsx";
@@ -333,8 +347,11 @@ Response EvaluationImport(Ctx& ctx) {
   std::vector<Db::Category> categories;
   std::optional<Evaluation> evaluation;
   Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
-  if (!ctx.server.db().SaveVersion(scored, expected, upload->bytes, ctx.user->name,
-                                   "导入录入工作簿", categories))
+  bool saved =
+      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
+                                  ctx.user->name, "导入录入工作簿", categories);
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved)
     return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
   std::string after =
       evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
@@ -351,7 +368,6 @@ Response EvaluationImport(Ctx& ctx) {
 }
 
 Response EvaluationExplain(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
   std::optional<std::string> text;
@@ -382,7 +398,6 @@ Response EvaluationDownload(Ctx& ctx) {
   if (type == kTypes.end())
     return ctx.server.Error(
         ctx, 404, "只能直接下载 docx、xlsx、md、html；PDF 请在评价页点“生成 PDF”（后台任务）");
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
   if (!evaluation) return ctx.server.Error(ctx, 422, "评价尚不能评分，请先处理核验清单中的错误");

@@ -14,7 +14,8 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
 Response BureauExport(Ctx& ctx) {
   const std::string& what = ctx.req.params["what"];
   const Request& r = ctx.req;
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
+  // compare.xlsx reads every chosen case folder: no case is written meanwhile.
+  auto all_cases = ctx.server.LockAllCases();
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
   const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -27,6 +28,7 @@ Response BureauExport(Ctx& ctx) {
           (!r.Field("town").empty() && r.Field("town") != d.town) ||
           (!r.Field("grade").empty() && r.Field("grade") != d.grade))
         continue;
+      ctx.server.SyncCase(d.id, d.version);  // saved by another process: its latest here too
       dirs.push_back(ctx.server.CaseDir(d.id));
     }
     if (dirs.size() < 2) return ctx.server.Error(ctx, 422, "至少需要两项已评分的评价才能比较");

@@ -3,28 +3,23 @@
 // refused (409) when someone saved first. Every change goes through app/finding_edit.h.
 #include "app/finding_edit.h"
 #include "core/format.h"
+#include "web/case_snapshot.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
 
 Response EvaluationFinding(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   const std::string code = ctx.req.Field("code").substr(0, 50);
   if (code.empty()) return ctx.server.Error(ctx, 422, "请选择要修改扣分的指标");
   if (expected != doc.version)
-    return ctx.server.Error(
-        ctx, 409,
-        "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
-            "（北京时间）" + " 保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
-            std::to_string(expected) + " 版）。请返回评价页查看最新内容后再修改。",
-        {"您填写的指标：" + code, "摘要用语：" + ctx.req.Field("summary")});
+    return ctx.server.Error(ctx, 409,
+                            "未保存：" + StaleSentence(doc, "评价", "保存为", expected) +
+                                "请返回评价页查看最新内容后再修改。",
+                            {"您填写的指标：" + code, "摘要用语：" + ctx.req.Field("summary")});
   std::vector<DeductionEdit> deductions;
   for (int i = 0; i < 5; ++i) {
     std::string n = std::to_string(i);
@@ -44,9 +39,11 @@ Response EvaluationFinding(Ctx& ctx) {
   std::string listed;
   for (const auto& d : deductions)
     if (!d.reason.empty()) listed += (listed.empty() ? "" : "；") + d.amount + " " + d.reason;
-  if (!ctx.server.db().SaveVersion(scored, expected, code + "\n" + listed + "\n" + summary,
-                                   ctx.user->name, "修改 " + code + " 的扣分", categories))
-    return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请返回评价页刷新后再修改");
+  bool saved =
+      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
+                                  ctx.user->name, "修改 " + code + " 的扣分", categories);
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved) return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请返回评价页刷新后再修改");
   std::string after =
       scored.total < 0 ? "未评分" : FormatScore(Score{scored.total}) + " " + scored.grade;
   ctx.server.Audit(ctx, "evaluation.finding", "evaluation:" + doc.id + " " + code, "",

@@ -1,7 +1,9 @@
 // Long work as background jobs: the report PDF (LibreOffice lays it out twice for the TOC's page
 // numbers, which takes tens of seconds). A job is a row in the store with its progress; the page
-// polls /api/v1/jobs/{id}, so the bar survives a reload, and a server restart marks running jobs
-// failed (Serve at start-up). The finished file lives in DATA/jobs/<job id>.pdf.
+// polls /api/v1/jobs/{id}, so the bar survives a reload. A job carries the worker token of the
+// process running it, whose heartbeat keeps it alive (web/job_keeper); a job of a process that is
+// gone is failed with a reason. The finished file is kept in the store, so any process serving the
+// same store answers the download (jobs finished before schema 6 are read from DATA/jobs/ID.pdf).
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -10,6 +12,7 @@
 #include "app/report_files.h"
 #include "core/temp_files.h"
 #include "report/builder.h"
+#include "web/case_snapshot.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -17,6 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Where a job finished before schema 6 kept its file.
 std::string JobFile(Server& server, int64_t id) {
   return server.options().data_dir + "/jobs/" + std::to_string(id) + ".pdf";
 }
@@ -24,17 +28,34 @@ std::string JobFile(Server& server, int64_t id) {
 void RunPdfJob(Server* server, int64_t job, std::string doc_id) {
   Db& db = server->db();
   try {
-    std::lock_guard<std::mutex> lock(server->work_mutex());
+    // The case as it is now, copied under its lock; the layout (tens of seconds) then runs on the
+    // copy without holding up edits of the case.
+    std::string snapshot;
+    {
+      auto lock = server->LockObject(doc_id);
+      auto doc = db.GetDoc(doc_id);
+      if (!doc) {
+        db.UpdateJob(job, "failed", 0, "该评价已不存在", "");
+        return;
+      }
+      server->SyncCase(doc_id, doc->version);
+      snapshot = SnapshotCase(server->CaseDir(doc_id));
+    }
     db.UpdateJob(job, "running", 10, "", "");
+    ScratchFolder scratch(server->options().data_dir);
+    temp::SetScratchDir(scratch.path());
+    std::string case_dir = scratch.path() + "/case", error;
+    if (!RestoreCase(snapshot, case_dir, error)) {
+      db.UpdateJob(job, "failed", 0, error, "");
+      return;
+    }
     Diagnostics diags;
-    auto evaluation = EvaluateCaseDir(server->CaseDir(doc_id), diags);
+    auto evaluation = EvaluateCaseDir(case_dir, diags);
     if (!evaluation) {
       db.UpdateJob(job, "failed", 0, "评价尚不能评分，请先处理核验清单中的错误", "");
       return;
     }
     db.UpdateJob(job, "running", 30, "", "");
-    ScratchFolder scratch(server->options().data_dir);
-    temp::SetScratchDir(scratch.path());
     auto files = RenderReport(*evaluation, {"pdf"}, report::DefaultTemplateDir(), diags,
                               {scratch.path(), true});
     const OutputFile* pdf = nullptr;
@@ -51,14 +72,9 @@ void RunPdfJob(Server* server, int64_t job, std::string doc_id) {
       db.UpdateJob(job, "failed", 0, why, "");
       return;
     }
-    fs::create_directories(server->options().data_dir + "/jobs");
-    std::string path = JobFile(*server, job), temp = path + ".tmp";
-    {
-      std::ofstream out(temp, std::ios::binary);
-      out.write(pdf->bytes.data(), static_cast<std::streamsize>(pdf->bytes.size()));
-    }
-    fs::rename(temp, path);
-    db.UpdateJob(job, "done", 100, "", std::to_string(job) + ".pdf");
+    if (!db.FinishJobWithFile(job, "report.pdf", pdf->bytes))
+      std::fprintf(stderr, "jixiao serve: PDF job %lld finished after it was failed\n",
+                   static_cast<long long>(job));
   } catch (const std::exception& e) {
     try {
       db.UpdateJob(job, "failed", 0, "生成 PDF 时出错，已记录；请稍后重试", "");
@@ -79,6 +95,7 @@ Response PdfJobStart(Ctx& ctx) {
   j.kind = "pdf";
   j.doc = ctx.doc->id;
   j.owner = ctx.user->id;
+  j.worker = ctx.server.jobs().worker();
   int64_t id = ctx.server.db().AddJob(j);
   ctx.server.Audit(ctx, "job.pdf", "evaluation:" + ctx.doc->id, "", "任务 " + std::to_string(id));
   std::thread(RunPdfJob, &ctx.server, id, ctx.doc->id).detach();
@@ -113,6 +130,8 @@ Response JobShow(Ctx& ctx) {
 Response JobDownload(Ctx& ctx) {
   const Job& j = *ctx.job;
   if (j.state != "done") return ctx.server.Error(ctx, 404, "任务尚未完成");
+  if (auto bytes = ctx.server.db().JobFileBytes(j.id))
+    return Download(std::move(*bytes), "report.pdf", "application/pdf");
   std::ifstream in(JobFile(ctx.server, j.id), std::ios::binary);
   if (!in) return ctx.server.Error(ctx, 404, "找不到任务结果，请重新生成");
   std::string bytes((std::istreambuf_iterator<char>(in)), {});

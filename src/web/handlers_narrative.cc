@@ -9,6 +9,7 @@
 #include "app/narrative_check.h"
 #include "casefile/scaffold.h"
 #include "report/builder.h"
+#include "web/case_snapshot.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 
@@ -87,28 +88,18 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
 
 }  // namespace
 
-Response NarrativeShow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
-  return Show(ctx, ctx.req.Field("message"), 200, false);
-}
+Response NarrativeShow(Ctx& ctx) { return Show(ctx, ctx.req.Field("message"), 200, false); }
 
 Response NarrativeSave(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   std::string dir = ctx.server.CaseDir(doc.id);
   if (expected != doc.version)
     return Show(ctx,
-                "未保存：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
-                    "（北京时间）" + " 保存为第 " + std::to_string(doc.version) +
-                    " 版（您打开的是第 " + std::to_string(expected) +
-                    " 版）。下面仍是您输入的内容；请对照最新版本（" +
-                    "可在新窗口打开本页查看）后再保存。",
+                "未保存：" + StaleSentence(doc, "评价", "保存为", expected) +
+                    "下面仍是您输入的内容；请对照最新版本（可在新窗口打开本页查看）后再保存。",
                 409, true);
   std::map<std::string, std::pair<std::string, std::string>> changed;  // file -> before, after
   for (const auto& f : NarrativeFiles(dir)) {
@@ -122,12 +113,8 @@ Response NarrativeSave(Ctx& ctx) {
   }
   if (changed.empty())
     return Redirect("/evaluations/" + doc.id + "/narrative?message=" + UrlEncode("没有改动"));
-  std::string payload;
-  for (const auto& [name, texts] : changed) payload += "## " + name + "\n" + texts.second + "\n";
-  if (!ctx.server.db().SaveVersion(doc, expected, payload, ctx.user->name,
-                                   "修改叙述：" + std::to_string(changed.size()) + " 节"))
-    return Show(ctx, "未保存：该评价刚被他人保存。下面仍是您输入的内容，请刷新对照后再保存。", 409,
-                true);
+  // The sections are written, then the whole case is saved as the new version; when that save
+  // is refused the folder is brought back to the store's version at the next request.
   for (const auto& [name, texts] : changed) {
     std::string target = dir + "/narrative/" + name;
     std::string temp = dir + "/narrative/.jixiao-web-" + RandomHex(8) + ".tmp";
@@ -136,9 +123,18 @@ Response NarrativeSave(Ctx& ctx) {
       out << texts.second;
     }
     fs::rename(temp, target);
+  }
+  bool saved = ctx.server.db().SaveVersion(doc, expected, SnapshotCase(dir), ctx.user->name,
+                                           "修改叙述：" + std::to_string(changed.size()) + " 节");
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved) {
+    ctx.server.SyncCase(doc.id, ctx.server.db().GetDoc(doc.id)->version);
+    return Show(ctx, "未保存：该评价刚被他人保存。下面仍是您输入的内容，请刷新对照后再保存。", 409,
+                true);
+  }
+  for (const auto& [name, texts] : changed)
     ctx.server.Audit(ctx, "evaluation.narrative", "evaluation:" + doc.id + " " + name,
                      texts.first.substr(0, 4000), texts.second.substr(0, 4000));
-  }
   std::string note = "已保存第 " + std::to_string(expected + 1) + " 版（" +
                      std::to_string(changed.size()) + " 节叙述）";
   if (ctx.req.api)

@@ -11,7 +11,6 @@
 namespace jixiao::web {
 
 Response ReportPreview(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
   if (!evaluation) return ctx.server.Error(ctx, 422, "评价尚不能评分，请先处理核验清单中的错误");

@@ -4,10 +4,9 @@
 // type 实际完成值 / 得分 / 偏差原因 and the budget block (refused figures marked at their field,
 // the input shown again) and watch the score update (each save a version), 提交 the form (a flag
 // kept with a new version, dropped by a later edit, shown to the bureau), download the 复核
-// workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them. The
-// bureau's 复核 list sorts its region's forms by the gap between printed and recomputed 总分. Every
-// call goes through app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h,
-// as the CLI does.
+// workbook, the filled form (.xlsx) and the 自评报告 (.docx) as `selfeval score` makes them (the
+// bureau's 复核 list of these forms is in handlers_bureau.cc). Every call goes through
+// app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h, as the CLI does.
 #include <algorithm>
 #include <fstream>
 
@@ -16,9 +15,9 @@
 #include "app/selfeval_workbook_check.h"
 #include "core/format.h"
 #include "core/temp_files.h"
+#include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
-#include "web/selfeval_load.h"
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
 
@@ -31,6 +30,79 @@ std::string OneLine(std::string s) {
   for (auto& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   return s;
+}
+
+struct Loaded {
+  SelfEvalCheck check;
+  std::map<std::string, std::string> parts;
+};
+
+// The rule set a form was scored by (its result's rules_id), for rescoring and the downloads.
+// A form made with an uploaded rule set keeps that set's JSON as its part "rules".
+std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r,
+                                     const std::map<std::string, std::string>& parts) {
+  Diagnostics diags;
+  if (auto kept = parts.find("rules"); kept != parts.end())
+    if (auto rules = ParseSelfEvalRules("自评规则.json", kept->second, diags)) return rules;
+  auto rules = ResolveSelfEvalRules(r.rules_id == "selfeval-hubei" ? "selfeval-hubei" : "", diags);
+  if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
+  return rules;
+}
+
+// Locations name the form as the user knows it, never the server's scratch folder.
+void Relocate(Diagnostics& diags, const std::string& scratch, const std::string& shown) {
+  Diagnostics out;
+  for (auto d : diags.items()) {
+    if (d.where.file.rfind(scratch, 0) == 0) d.where.file = shown;
+    out.Add(d.severity, d.code, d.where, d.message);
+  }
+  diags = out;
+}
+
+// A form kept as .xlsx: read through a scratch copy, as `selfeval check FORM.xlsx` reads it.
+SelfEvalCheck CheckWorkbook(const std::string& data_dir, const std::string& bytes,
+                            const SelfEvalRules& rules, const SelfEvalRules* hubei) {
+  ScratchFolder scratch(data_dir);
+  std::string path = scratch.path() + "/自评表.xlsx";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  SelfEvalCheck check = CheckSelfEvalWorkbookFile(path, rules, hubei);
+  Relocate(check.reading, scratch.path(), "自评表.xlsx");
+  check.source = "自评表.xlsx";
+  return check;
+}
+
+Loaded Load(const std::string& data_dir, const std::string& content, const std::string& name) {
+  Loaded l;
+  l.parts = UnpackParts(content);
+  Diagnostics diags;
+  auto rules = l.parts.count("rules") ? ParseSelfEvalRules("自评规则.json", l.parts["rules"], diags)
+                                      : ResolveSelfEvalRules("", diags);
+  auto hubei =
+      l.parts.count("rules") ? std::nullopt : ResolveSelfEvalRules("selfeval-hubei", diags);
+  if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
+  if (l.parts.count("xlsx")) {
+    l.check = CheckWorkbook(data_dir, l.parts["xlsx"], *rules, hubei ? &*hubei : nullptr);
+  } else {
+    SelfEvalCsvInput in;
+    in.name = name;
+    in.form_csv = l.parts["form"];
+    for (const char* k : {"budget", "summary", "project"})
+      if (l.parts.count(k))
+        (k[0] == 'b' ? in.budget_csv : k[0] == 's' ? in.summary_csv : in.project_csv) = l.parts[k];
+    l.check = CheckSelfEvalBytes(in, *rules, hubei ? &*hubei : nullptr);
+  }
+  if (l.check.form && l.parts.count("edits")) {
+    auto rules_of = RulesOf(l.check.result, l.parts);
+    for (const auto& e : ReadEdits(l.parts["edits"])) {
+      std::string why;
+      EditSelfEval(*l.check.form, e.row, e.field, e.text, &why, rules_of->budget.money_unit);
+    }
+    l.check.result = RescoreSelfEval(*l.check.form, *rules_of);
+  }
+  return l;
 }
 
 // A finding as the page shows it: the rule set named in words, not by its id.
@@ -169,11 +241,7 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
                    how + "：自评分 " +
                        (doc.claimed < 0 ? std::string("未填") : FormatScore(Score{doc.claimed})) +
                        "，复核分 " + FormatScore(Score{doc.computed}));
-  if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/selfevals/" + doc.id) + "}",
-                201);
-  return Redirect("/selfevals/" + doc.id);
+  return CreatedReply(ctx, "selfevals", doc.id);
 }
 
 }  // namespace
@@ -197,8 +265,10 @@ Response SelfEvalUpload(Ctx& ctx) {
 }
 
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
-                                    const std::string& year) {
-  return AddForm(ctx, {{"xlsx", xlsx}}, title, year, "由绩效目标表生成");
+                                    const std::string& year, const std::string& rules_json) {
+  std::vector<std::pair<std::string, std::string>> parts = {{"xlsx", xlsx}};
+  if (!rules_json.empty()) parts.push_back({"rules", rules_json});
+  return AddForm(ctx, parts, title, year, "由绩效目标表生成");
 }
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
@@ -226,24 +296,20 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
 // audited, answered as JSON for the page's script (the 复核分 updating as the unit types).
 Response EditOrPreview(Ctx& ctx, bool preview) {
   const Doc& doc = *ctx.doc;
-  int64_t expected = -1;
-  try {
-    expected = std::stoll(ctx.req.Field("version"));
-  } catch (...) {
-    return ctx.server.Error(ctx, 422, "请求缺少 version（当前版本号）");
-  }
+  auto opened = FormVersion(ctx.req);
+  if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
+  const int64_t expected = *opened;
   if (expected != doc.version && !preview)
-    return Show(ctx, doc,
-                "未保存：该自评表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
-                    "（北京时间）" + " 保存为第 " + std::to_string(doc.version) +
-                    " 版。下面是最新内容，请重新填写后保存。",
-                409);
+    return Show(
+        ctx, doc,
+        "未保存：" + StaleSentence(doc, "自评表", "保存为") + "下面是最新内容，请重新填写后保存。",
+        409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");
   std::string edits = l.parts["edits"];
   std::vector<std::string> audit;
-  const std::string money_unit = RulesOf(l.check.result)->budget.money_unit;
+  const std::string money_unit = RulesOf(l.check.result, l.parts)->budget.money_unit;
   Typed typed_in;
   for (const auto& [key, value] : ctx.req.form)
     typed_in.values[key] = OneLine(value).substr(0, 2000);
@@ -354,13 +420,13 @@ Response SelfEvalDownload(Ctx& ctx) {
         ctx, 404,
         "可下载的只有：复核表（xlsx）、填好的自评表（form）、自评报告（report）、复核结果（json）");
   static const char kXlsx[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
   if (format != "xlsx") {
     // `selfeval score`: the filled form (<base>.xlsx) and the 自评报告 (<base>_自评报告.docx).
     Diagnostics diags;
-    auto files = ScoreSelfEvalForm(l.check, *RulesOf(l.check.result), ctx.doc->title, diags);
+    auto files =
+        ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags);
     if (!files) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
@@ -393,41 +459,6 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
           Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
   }
   return out;
-}
-
-Response ReviewList(Ctx& ctx) {
-  std::vector<Doc> forms;
-  for (auto& d : ctx.server.db().Docs("selfeval"))
-    if (CanReach(*ctx.user, d)) forms.push_back(d);
-  // Largest gap first; forms without a printed 总分 after those with one.
-  auto gap_of = [](const Doc& d) {
-    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
-  };
-  std::stable_sort(forms.begin(), forms.end(),
-                   [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
-  std::vector<std::string> items;
-  Data list = List();
-  for (const auto& d : forms) {
-    Score gap{d.claimed - d.computed};
-    bool printed = d.claimed >= 0;
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
-                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
-                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
-                    ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
-                    ",\"findings\":" + std::to_string(d.findings) + "}");
-    list.push_back(Object({{"id", d.id},
-                           {"title", d.title},
-                           {"unit", d.unit},
-                           {"year", d.year},
-                           {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
-                           {"computed", FormatScore(Score{d.computed})},
-                           {"gap", printed ? FormatScore(gap) : ""},
-                           {"findings", std::to_string(d.findings)}}));
-  }
-  if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
-  Data data;
-  data.set("forms", list);
-  return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 
 }  // namespace jixiao::web

@@ -9,8 +9,10 @@
 #include "app/targets_app.h"
 #include "core/temp_files.h"
 #include "core/text.h"
+#include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/uploads.h"
 
 namespace jixiao::web {
 namespace {
@@ -146,6 +148,14 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
   data.set("general", general);
   data.set("has_general", any_general);
   data.set("can_fix", ctx.user->role == "unit");
+  Data rule_sets = List();  // uploaded 自评 rule sets offered beside the national one
+  for (const auto& u : UploadedSets(ctx.server.db(), "selfeval-rules"))
+    if (!u.disabled())
+      rule_sets.push_back(Object({{"id", kUploadPrefix + u.doc.id},
+                                  {"title", u.doc.title + "（" + u.set_id + "，第 " +
+                                                std::to_string(u.doc.version) + " 版）"}}));
+  data.set("has_rule_sets", !rule_sets.is_empty_list());
+  data.set("rule_sets", rule_sets);
   return ctx.server.Page(ctx, "targets_show", "绩效目标表：" + doc.title, data, status);
 }
 
@@ -222,11 +232,7 @@ Response TargetsUpload(Ctx& ctx) {
   if (format.empty()) return ctx.server.Error(ctx, 422, "只接受 .xlsx 或 .csv 格式的绩效目标表");
   std::string content = Pack(format, upload->bytes);
   Diagnostics diags;
-  std::optional<TargetFile> file;
-  {
-    std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
-    file = LoadVersion(ctx.server, "", content, diags);
-  }
+  std::optional<TargetFile> file = LoadVersion(ctx.server, "", content, diags);
   if (!file) {
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
@@ -255,20 +261,12 @@ Response TargetsUpload(Ctx& ctx) {
   ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
   ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
                    doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
-  if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) +
-                    ",\"version\":1,\"location\":" + Q("/api/v1/targets/" + doc.id) + "}",
-                201);
-  return Redirect("/targets/" + doc.id);
+  return CreatedReply(ctx, "targets", doc.id);
 }
 
-Response TargetsShow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
-  return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200);
-}
+Response TargetsShow(Ctx& ctx) { return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 
 Response TargetsFix(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   int64_t expected = 0;
   size_t index = 0;
@@ -279,11 +277,9 @@ Response TargetsFix(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 issue（问题序号）");
   }
   if (expected != doc.version)
-    return ShowTable(ctx, doc,
-                     "未采纳：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
-                         "（北京时间）" + " 修改为第 " + std::to_string(doc.version) +
-                         " 版。下面是最新内容，请确认后再采纳。",
-                     409);
+    return ShowTable(
+        ctx, doc,
+        "未采纳：" + StaleSentence(doc, "表", "修改为") + "下面是最新内容，请确认后再采纳。", 409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, doc.id, version->content, diags);
@@ -307,7 +303,6 @@ Response TargetsFix(Ctx& ctx) {
 }
 
 Response TargetsRow(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const Doc& doc = *ctx.doc;
   const Request& r = ctx.req;
   TargetRowEdit edit;
@@ -329,11 +324,7 @@ Response TargetsRow(Ctx& ctx) {
                                 : "您填写的是：三级指标“" + edit.level3 + "”，指标值“" +
                                       edit.value + "”，请在最新内容上重新填写。";
   if (expected != doc.version)
-    return ShowTable(ctx, doc,
-                     "未保存：该表已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
-                         "（北京时间）" + " 修改为第 " + std::to_string(doc.version) + " 版。" +
-                         typed,
-                     409);
+    return ShowTable(ctx, doc, "未保存：" + StaleSentence(doc, "表", "修改为") + typed, 409);
   if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
     return ShowTable(ctx, doc,
                      "未保存：第" + std::to_string(edit.line) +
@@ -366,7 +357,6 @@ Response TargetsRow(Ctx& ctx) {
 }
 
 Response TargetsDownload(Ctx& ctx) {
-  std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
   const std::string& format = ctx.req.params["format"];
   if (format != "csv" && format != "xlsx" && format != "docx")
     return ctx.server.Error(ctx, 404, "只能下载 csv、xlsx 或 docx");
@@ -388,9 +378,9 @@ Response TargetsDownload(Ctx& ctx) {
 
 Response TargetsNewSelfEval(Ctx& ctx) {
   std::optional<std::string> xlsx;
+  std::string rules_json;
   Diagnostics diags;
   {
-    std::lock_guard<std::mutex> lock(ctx.server.work_mutex());
     auto version = ctx.server.db().GetVersion(ctx.doc->id, 0);
     std::string format, bytes;
     if (!version || !Unpack(version->content, format, bytes))
@@ -399,7 +389,18 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     temp::SetScratchDir(scratch.path());
     std::string path = scratch.path() + "/绩效目标表." + format;
     WriteBytes(path, bytes);
-    auto rules = ResolveSelfEvalRules("", diags);
+    // The national rules, or a rule set the admin uploaded (kept with the form).
+    std::optional<SelfEvalRules> rules;
+    if (const std::string chosen = ctx.req.Field("rules"); !chosen.empty()) {
+      auto json = UploadedJson(ctx.server.db(), "selfeval-rules", chosen);
+      if (!json)
+        return ctx.server.Error(ctx, 422, "所选的自评规则不存在或已停用（字段 rules）：请重新选择");
+      rules = ParseSelfEvalRules("自评规则.json", *json, diags);
+      if (!rules) return ctx.server.Error(ctx, 422, "所选的自评规则无法读取，请联系管理员");
+      rules_json = *json;
+    } else {
+      rules = ResolveSelfEvalRules("", diags);
+    }
     if (!rules) return ctx.server.Error(ctx, 500, "找不到自评表规则 selfeval-national");
     xlsx = NewSelfEvalForm(path, *rules, diags);
     Relocate(diags, scratch.path(), "绩效目标表");
@@ -410,7 +411,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "无法由该绩效目标表生成自评表", items);
   }
   ctx.server.Audit(ctx, "selfeval.new", "targets:" + ctx.doc->id, "", ctx.doc->title);
-  return CreateSelfEvalFromWorkbook(ctx, *xlsx, ctx.doc->title + " 自评表", ctx.doc->year);
+  return CreateSelfEvalFromWorkbook(ctx, *xlsx, ctx.doc->title + " 自评表", ctx.doc->year,
+                                    rules_json);
 }
 
 }  // namespace jixiao::web

@@ -9,19 +9,13 @@ namespace {
 // The audit action as the page says it ("selfeval.edit 实际完成值" → "填写 实际完成值").
 std::string ActionLabel(const std::string& action) {
   static const std::pair<const char*, const char*> kLabels[] = {
-      {"selfeval.edit ", "填写 "},
-      {"targets.fix ", "采纳建议 "},
-      {"selfeval.upload", "上传"},
-      {"targets.upload", "上传"},
-      {"evaluation.create", "新建"},
-      {"evaluation.import", "导入录入工作簿（得分）"},
-      {"evaluation.narrative", "修改叙述"},
-      {"selfeval.restore", "恢复旧版本"},
-      {"targets.restore", "恢复旧版本"},
-      {"selfeval.new", "生成自评表"},
-      {"evaluation.finding", "修改扣分"},
-      {"evaluation.score", "得分变化"},
-      {"job.pdf", "生成 PDF"}};
+      {"selfeval.edit ", "填写 "},          {"targets.fix ", "采纳建议 "},
+      {"selfeval.upload", "上传"},          {"targets.upload", "上传"},
+      {"evaluation.create", "新建"},        {"evaluation.import", "导入录入工作簿（得分）"},
+      {"evaluation.narrative", "修改叙述"}, {"selfeval.restore", "恢复旧版本"},
+      {"evaluation.restore", "恢复旧版本"}, {"targets.restore", "恢复旧版本"},
+      {"selfeval.new", "生成自评表"},       {"evaluation.finding", "修改扣分"},
+      {"evaluation.score", "得分变化"},     {"job.pdf", "生成 PDF"}};
   for (const auto& [prefix, label] : kLabels)
     if (action.rfind(prefix, 0) == 0) return label + action.substr(std::string(prefix).size());
   return action;
@@ -44,10 +38,14 @@ Response EvaluationVersions(Ctx& ctx) {
   for (const auto& v : ctx.server.db().Versions(ctx.doc->id)) {
     items.push_back("{\"version\":" + std::to_string(v.version) + ",\"author\":" + Q(v.author) +
                     ",\"at\":" + Q(v.at) + ",\"note\":" + Q(v.note) + "}");
-    list.push_back(Object({{"version", std::to_string(v.version)},
-                           {"author", v.author},
-                           {"at", BeijingTime(v.at)},
-                           {"note", v.note}}));
+    Data row = Object({{"version", std::to_string(v.version)},
+                       {"previous", std::to_string(v.version - 1)},
+                       {"author", v.author},
+                       {"at", BeijingTime(v.at)},
+                       {"note", v.note}});
+    row.set("comparable", ctx.doc->kind == "evaluation");
+    row.set("restorable", v.version < ctx.doc->version);
+    list.push_back(row);
   }
   // What changed, who, when: the audit log's entries for this document, oldest first.
   std::vector<std::string> change_items;
@@ -80,9 +78,9 @@ Response EvaluationVersions(Ctx& ctx) {
   data.set("versions", list);
   data.set("changes", changes);
   data.set("has_changes", !change_items.empty());
-  // A table or a form is whole in each version, so any version can be restored; an evaluation's
-  // versions record its uploads and saves (its case folder is not kept per version).
-  data.set("can_restore", kind != "evaluation" && ctx.user->role == "unit");
+  // Each version is whole (a table, a form, or an evaluation's case folder), so any earlier one
+  // can be restored by the role that edits it.
+  data.set("can_restore", ctx.user->role == (kind == "evaluation" ? "evaluator" : "unit"));
   return ctx.server.Page(ctx, "versions", "版本记录：" + ctx.doc->title, data);
 }
 

@@ -50,7 +50,10 @@ std::string WebTemplateDir() {
 }
 
 Server::Server(ServeOptions options, std::unique_ptr<Db> db)
-    : options_(std::move(options)), db_(std::move(db)) {
+    : options_(std::move(options)),
+      db_(std::move(db)),
+      throttle_(db_.get()),
+      jobs_(*db_, options_.job_stale_seconds) {
   std::string dir = WebTemplateDir();
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec))

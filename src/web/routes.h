@@ -90,6 +90,8 @@ Response EvaluationExplain(Ctx&);
 Response EvaluationDownload(Ctx&);
 Response EvaluationVersions(Ctx&);
 Response DocRestore(Ctx&);
+Response EvaluationCompare(Ctx&);
+Response EvaluationRestore(Ctx&);
 Response NarrativeShow(Ctx&);
 Response SelfEvalList(Ctx&);
 Response SelfEvalUpload(Ctx&);
@@ -108,5 +110,12 @@ Response AdminPage(Ctx&);
 Response UsersList(Ctx&);
 Response UsersCreate(Ctx&);
 Response AuditList(Ctx&);
+Response RegionsPage(Ctx&);  // handlers_admin.cc: regions, uploaded frameworks and rule sets
+Response RegionCreate(Ctx&);
+Response RegionRename(Ctx&);
+Response FrameworksAdmin(Ctx&);
+Response FrameworkUpload(Ctx&);
+Response FrameworkDisable(Ctx&);
+Response EvaluationSurvey(Ctx&);  // handlers_survey.cc: questionnaire, answers preview and import
 
 }  // namespace jixiao::web

@@ -29,9 +29,11 @@ struct BudgetInput {
   const char* key;
   const char* field;
 };
-inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},   {"b_full", "全年预算数"},
-                                         {"b_done", "全年执行数"},    {"b_score", "预算得分"},
-                                         {"b_reason", "预算偏差原因"}};
+inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},
+                                                {"b_full", "全年预算数"},
+                                                {"b_done", "全年执行数"},
+                                                {"b_score", "预算得分"},
+                                                {"b_reason", "预算偏差原因"}};
 
 // The saved text of a budget input (by form key).
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key);

@@ -19,9 +19,11 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "web/case_snapshot.h"
 #include "web/crypto.h"
 
 namespace jixiao::web {
@@ -185,6 +187,55 @@ std::string Server::CaseDir(const std::string& doc_id) const {
   return options_.data_dir + "/cases/" + doc_id;
 }
 
+Server::ObjectLock Server::LockObject(const std::string& id) {
+  std::shared_ptr<std::mutex> one;
+  {
+    std::lock_guard<std::mutex> lock(locks_mu_);
+    auto& slot = object_locks_[id];
+    if (!slot) slot = std::make_shared<std::mutex>();
+    one = slot;
+  }
+  ObjectLock out{std::shared_lock<std::shared_mutex>(cases_mu_),
+                 std::unique_lock<std::mutex>(*one)};
+  return out;
+}
+
+namespace {
+std::string MarkerPath(const std::string& case_dir) { return case_dir + ".version"; }
+}  // namespace
+
+void Server::SyncCase(const std::string& id, int64_t version) {
+  std::string dir = CaseDir(id);
+  std::string held;
+  {
+    std::ifstream in(MarkerPath(dir));
+    std::getline(in, held);
+  }
+  if (held == std::to_string(version)) return;
+  auto v = db_->GetVersion(id, version);
+  std::string error;
+  // A version saved before snapshots were kept: this folder is the only copy; leave it.
+  if (!v || !IsCaseSnapshot(v->content)) return;
+  if (!RestoreCase(v->content, dir, error))
+    throw std::runtime_error("案例文件夹未能与数据库同步：" + error);
+  CaseSaved(id, version, true);
+}
+
+void Server::CaseSaved(const std::string& id, int64_t version, bool saved) {
+  std::string marker = MarkerPath(CaseDir(id));
+  std::error_code ec;
+  if (!saved) {
+    fs::remove(marker, ec);  // the folder is ahead of the store: the next request syncs it
+    return;
+  }
+  std::string temp = marker + ".tmp";
+  {
+    std::ofstream out(temp);
+    out << version << "\n";
+  }
+  fs::rename(temp, marker, ec);
+}
+
 void Server::Audit(Ctx& ctx, const std::string& action, const std::string& object,
                    const std::string& before, const std::string& after) {
   db_->Audit(ctx.user ? ctx.user->name : "", action, object, before, after);
@@ -219,6 +270,7 @@ Response Server::Dispatch(Request& req) {
         return Error(ctx, 403, "安全校验失败（CSRF 令牌缺失或不符）：请刷新页面后重新提交");
     }
   }
+  ObjectLock lock;
   if (route->object == ObjectKind::kTargets || route->object == ObjectKind::kEvaluation ||
       route->object == ObjectKind::kSelfEval) {
     const char* kind = route->object == ObjectKind::kTargets      ? "targets"
@@ -227,6 +279,11 @@ Response Server::Dispatch(Request& req) {
     auto doc = db_->GetDoc(req.params["id"]);
     if (!doc || doc->kind != kind || !CanReach(*ctx.user, *doc))
       return Error(ctx, 404, "找不到该对象，或它不在您的权限范围内");
+    // The document's lock for the whole request, then its latest version (a save may have come
+    // in while waiting), and for an evaluation its case folder brought to that version.
+    lock = LockObject(doc->id);
+    doc = db_->GetDoc(doc->id);
+    if (!doc) return Error(ctx, 404, "找不到该对象，或它不在您的权限范围内");
     ctx.doc = std::move(doc);
   } else if (route->object == ObjectKind::kJob) {
     std::optional<Job> job;
@@ -239,6 +296,7 @@ Response Server::Dispatch(Request& req) {
     ctx.job = std::move(job);
   }
   try {
+    if (ctx.doc && ctx.doc->kind == "evaluation") SyncCase(ctx.doc->id, ctx.doc->version);
     return route->handler(ctx);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "jixiao serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(),
@@ -260,8 +318,6 @@ int Serve(const ServeOptions& options) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(options.data_dir + "/tmp", ec))
     fs::remove_all(entry.path(), ec);  // scratch folders of an earlier run
-  int failed = db->FailRunningJobs("服务器重启时任务尚未完成，已中止；请重新提交");
-  if (failed) std::fprintf(stderr, "已把 %d 个未完成的后台任务标记为失败\n", failed);
 
   size_t colon = options.listen.rfind(':');
   if (colon == std::string::npos) {
@@ -280,6 +336,9 @@ int Serve(const ServeOptions& options) {
   }
   Server server(options, std::move(db));
   try {
+    // Jobs of processes that are gone are failed now (this host) or once their heartbeat is
+    // stale (any host); the jobs of other live processes on the same store are left running.
+    server.jobs().Start();
     std::unique_ptr<Poco::Net::ServerSocket> socket;
     if (tls) {
       // TLS 1.2 and later, the server's certificate and key (PEM); no client certificates.
@@ -310,6 +369,7 @@ int Serve(const ServeOptions& options) {
     sigwait(&signals, &sig);
     std::printf("正在停止…\n");
     http.stopAll(true);
+    server.jobs().Stop();
   } catch (const Poco::Exception& e) {
     std::fprintf(stderr, "错误：无法在 %s 上监听：%s\n", options.listen.c_str(),
                  e.displayText().c_str());

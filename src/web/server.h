@@ -7,9 +7,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 
 #include "web/db.h"
+#include "web/job_keeper.h"
 #include "web/routes.h"
 #include "web/throttle.h"
 
@@ -21,6 +23,8 @@ struct ServeOptions {
   std::string db_url;  // reserved for PostgreSQL (store/); only SQLite in DIR today
   std::string tls_cert, tls_key;
   int idle_seconds = 30 * 60;
+  // A running job whose process has shown no heartbeat for this long is failed by any process.
+  int job_stale_seconds = 60;
 };
 
 int Serve(const ServeOptions& options);
@@ -42,9 +46,24 @@ class Server {
   Db& db() { return *db_; }
   const ServeOptions& options() const { return options_; }
   std::string CaseDir(const std::string& doc_id) const;
-  // Serializes app/ calls that write case folders or use the process-wide scratch folder.
-  std::mutex& work_mutex() { return work_mu_; }
-  Throttle& throttle() { return throttle_; }
+  // Work on one document (its case folder, its read-modify-write saves) holds that document's
+  // lock, so different documents are worked on at once. Every holder also shares the all-cases
+  // lock, which the bureau's compare export (reading many case folders) takes alone.
+  struct ObjectLock {
+    std::shared_lock<std::shared_mutex> all;
+    std::unique_lock<std::mutex> one;
+  };
+  ObjectLock LockObject(const std::string& id);
+  std::unique_lock<std::shared_mutex> LockAllCases() {
+    return std::unique_lock<std::shared_mutex>(cases_mu_);
+  }
+  // Under the document's lock: brings DATA/cases/ID to version `version` from the store when this
+  // data folder holds another (another process saved it, or a save here was refused).
+  void SyncCase(const std::string& id, int64_t version);
+  // After a save of version `version` (true) or a refused one (false) of the case folder.
+  void CaseSaved(const std::string& id, int64_t version, bool saved);
+  Throttle& throttle() { return throttle_; }  // counts in the store, shared by processes
+  JobKeeper& jobs() { return jobs_; }
 
   // Renders templates/web/NAME.mustache inside the layout (navigation for the user's role).
   Response Page(Ctx& ctx, const std::string& name, const std::string& title, Data data,
@@ -62,8 +81,11 @@ class Server {
  private:
   ServeOptions options_;
   std::unique_ptr<Db> db_;
-  std::mutex work_mu_;
+  std::shared_mutex cases_mu_;
+  std::mutex locks_mu_;  // guards object_locks_ (one entry per document worked on; never shrinks)
+  std::map<std::string, std::shared_ptr<std::mutex>> object_locks_;
   Throttle throttle_;
+  JobKeeper jobs_;
   std::map<std::string, std::string> templates_, static_;
 };
 

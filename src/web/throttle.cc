@@ -2,29 +2,39 @@
 
 #include <algorithm>
 
+#include "web/db.h"
+
 namespace jixiao::web {
 
-int64_t Throttle::Wait(std::map<std::string, Entry>& m, const std::string& key, int limit,
-                       int64_t now) {
-  auto it = m.find(key);
-  if (it == m.end()) return 0;
-  if (now - it->second.last >= kWindowSeconds) {
-    m.erase(it);
-    return 0;
+Throttle::Entry Throttle::Get(const std::string& key) {
+  if (db_) {
+    auto [failures, last] = db_->LoginFailures(key);
+    return {failures, last};
   }
-  return it->second.failures >= limit ? kWindowSeconds - (now - it->second.last) : 0;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = memory_.find(key);
+  return it == memory_.end() ? Entry{} : it->second;
+}
+
+int64_t Throttle::Wait(const std::string& key, int limit, int64_t now) {
+  Entry e = Get(key);
+  if (e.failures == 0 || now - e.last >= kWindowSeconds) return 0;
+  return e.failures >= limit ? kWindowSeconds - (now - e.last) : 0;
 }
 
 int64_t Throttle::Blocked(const std::string& account, const std::string& address, int64_t now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  return std::max(Wait(accounts_, account, kMaxAccountFailures, now),
-                  Wait(addresses_, address, kMaxAddressFailures, now));
+  return std::max(Wait("acct:" + account, kMaxAccountFailures, now),
+                  Wait("addr:" + address, kMaxAddressFailures, now));
 }
 
 void Throttle::Failed(const std::string& account, const std::string& address, int64_t now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  for (auto* m : {&accounts_, &addresses_}) {
-    Entry& e = (*m)[m == &accounts_ ? account : address];
+  for (const std::string& key : {"acct:" + account, "addr:" + address}) {
+    if (db_) {
+      db_->RecordLoginFailure(key, now, kWindowSeconds);
+      continue;
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    Entry& e = memory_[key];
     if (now - e.last >= kWindowSeconds) e.failures = 0;
     ++e.failures;
     e.last = now;
@@ -32,8 +42,12 @@ void Throttle::Failed(const std::string& account, const std::string& address, in
 }
 
 void Throttle::Succeeded(const std::string& account) {
+  if (db_) {
+    db_->ClearLoginFailures("acct:" + account);
+    return;
+  }
   std::lock_guard<std::mutex> lock(mu_);
-  accounts_.erase(account);
+  memory_.erase("acct:" + account);
 }
 
 }  // namespace jixiao::web

@@ -1,8 +1,14 @@
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "web/crypto.h"
+#include "web/db.h"
 #include "web/entry_places.h"
 #include "web/http.h"
+#include "web/job_keeper.h"
 #include "web/routes.h"
 #include "web/throttle.h"
 
@@ -39,6 +45,73 @@ TEST_CASE("throttle: five failures lock the account, not other accounts") {
   CHECK(t.Blocked("u", "5.6.7.8", 101) > 0);
   CHECK(t.Blocked("v", "5.6.7.8", 101) == 0);
   CHECK(t.Blocked("u", "1.2.3.4", 100 + Throttle::kWindowSeconds) == 0);  // the window passed
+}
+
+TEST_CASE("throttle: with the store, failures counted by one process lock the account in another") {
+  std::string dir = "/tmp/jixiao-web-throttle-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto db_a = Db::Open(dir), db_b = Db::Open(dir);  // two processes on one store
+  Throttle a(db_a.get()), b(db_b.get());
+  for (int i = 0; i < Throttle::kMaxAccountFailures - 1; ++i)
+    (i % 2 ? a : b).Failed("u", "1.2.3.4", 100 + i);
+  CHECK(a.Blocked("u", "9.9.9.9", 110) == 0);
+  CHECK(b.Blocked("u", "9.9.9.9", 110) == 0);
+  a.Failed("u", "1.2.3.4", 110);
+  CHECK(b.Blocked("u", "9.9.9.9", 111) == Throttle::kWindowSeconds - 1);
+  CHECK(b.Blocked("v", "9.9.9.9", 111) == 0);
+  CHECK(a.Blocked("u", "1.2.3.4", 110 + Throttle::kWindowSeconds) == 0);
+  // Addresses count across accounts.
+  for (int i = 0; i < Throttle::kMaxAddressFailures; ++i)
+    (i % 2 ? a : b).Failed("n" + std::to_string(i), "5.6.7.8", 200);
+  CHECK(a.Blocked("fresh", "5.6.7.8", 201) > 0);
+  CHECK(b.Blocked("fresh", "1.1.1.1", 201) == 0);
+  // A success clears the account's count everywhere.
+  b.Succeeded("u");
+  CHECK(a.Blocked("u", "9.9.9.9", 112) == 0);
+  db_a.reset();
+  db_b.reset();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jobs: a worker token tells a live process of this host from a gone one") {
+  std::string me = JobKeeper::MakeWorkerToken();
+  CHECK_FALSE(JobKeeper::GoneOnThisHost(me));
+  std::string host = me.substr(0, me.find(':'));
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) _exit(0);
+  int status = 0;
+  waitpid(child, &status, 0);  // reaped: the pid names no process now
+  CHECK(JobKeeper::GoneOnThisHost(host + ":" + std::to_string(child) + ":1:ab"));
+  // The same pid started at another time (a reused pid) is another process.
+  std::string rest = me.substr(me.find(':') + 1);
+  std::string pid = rest.substr(0, rest.find(':'));
+  CHECK(JobKeeper::GoneOnThisHost(host + ":" + pid + ":1:ab"));
+  // Another host: only its heartbeat tells.
+  CHECK_FALSE(JobKeeper::GoneOnThisHost("another-host:1:1:ab"));
+
+  // Two keepers on one store: a sweep leaves the other's running job alone, fails a gone one's.
+  std::string dir = "/tmp/jixiao-web-keeper-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto db_a = Db::Open(dir), db_b = Db::Open(dir);
+  JobKeeper a(*db_a, 60), b(*db_b, 60);
+  Job j;
+  j.kind = "pdf", j.doc = "d", j.owner = 1, j.worker = b.worker();
+  int64_t kept = db_b->AddJob(j);
+  j.worker = host + ":" + std::to_string(child) + ":1:ab";
+  int64_t gone = db_b->AddJob(j);
+  CHECK(a.Sweep() == 1);
+  CHECK(db_a->GetJob(kept)->state == "running");
+  CHECK(db_a->GetJob(gone)->state == "failed");
+  CHECK(db_a->GetJob(gone)->message.find("重启") != std::string::npos);
+  b.Stop();  // a process stopping fails its own running jobs
+  CHECK(db_a->GetJob(kept)->state == "failed");
+  a.Stop();
+  db_a.reset();
+  db_b.reset();
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("routes: patterns match one segment per parameter; every route is well formed") {

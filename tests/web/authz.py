@@ -67,7 +67,19 @@ def main(binary):
             other[role]["job"] = other_job
         import time
         time.sleep(1.0)
-        fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review"}
+        # The admin's catalog: a region and an uploaded framework for the {region} and {upload} routes.
+        r = clients["adm1"].api_post("/api/v1/regions", fields={"name": "测试区域"})
+        assert r.status == 201, (r.status, r.text())
+        region_id = r.json()["id"]
+        import json as _json
+        fw = _json.load(open(os.path.join(webtest.ROOT, "indicators/town-medical-aid-2024.json"), encoding="utf-8"))
+        fw["id"] = "uploaded-medical-aid"
+        r = clients["adm1"].api_post("/api/v1/admin/frameworks", fields={"kind": "framework"},
+                                     files={"file": ("fw.json", _json.dumps(fw, ensure_ascii=False).encode("utf-8"))})
+        assert r.status == 201, (r.status, r.text())
+        upload_id = r.json()["id"].split(":", 1)[1]
+        fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review",
+                "{region}": region_id, "{upload}": upload_id}
 
         def url(route, object_id):
             path = route["path"]
@@ -153,6 +165,22 @@ def main(binary):
             count += 1
             if r.status != 200 or r.body[:2] != b"PK" or name not in (r.header("Content-Disposition") or ""):
                 failures.append("bureau export %s: %d %s" % (what, r.status, r.header("Content-Disposition")))
+        # 已提交 in the bureau's 复核 list: a submitted form is listed under yes, not under no.
+        r = clients["unit1"].api_post("/api/v1/selfevals/%s/submit" % own["selfeval"])
+        count += 1
+        if r.status != 200:
+            failures.append("submit for the review filter: %d" % r.status)
+        for want, flag in (("yes", True), ("no", False)):
+            items = clients["bur1"].get("/api/v1/bureau/review?submitted=" + want).json()["review"]
+            count += 1
+            ids = [i["id"] for i in items]
+            if (own["selfeval"] in ids) != flag or any(i["submitted"] != flag for i in items):
+                failures.append("review filter submitted=%s: %s" % (want, items))
+        # The grade distribution counts the ranked evaluations.
+        overview = clients["bur1"].get("/api/v1/bureau").json()
+        count += 1
+        if sum(g["count"] for g in overview["grades"]) != len(overview["ranking"]):
+            failures.append("grade counts %s vs %d ranked" % (overview["grades"], len(overview["ranking"])))
         # Logout ends the session: the next API call is 401.
         c = clients["bur2"]
         r = c.api_post("/api/v1/logout")

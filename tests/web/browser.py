@@ -374,6 +374,24 @@ def bureau_flow(f, eid, expected):
             "ranking shows the total")
     for c in expected["categories"]:
         f.check(("%.2f%%" % c["rate"]) in ranking, "一级 %s rate %s in the matrix" % (c["name"], c["rate"]))
+    # compare's charts, drawn on the server as SVG: the same figures as the ranking, escaped,
+    # each bar a link to the evaluation's score tree.
+    f.driver.execute_script("arguments[0].scrollIntoView()", f.driver.find_element(By.ID, "charts"))
+    f.shot("bureau-charts")
+    totals = f.driver.find_element(By.ID, "chart-totals")
+    f.check(("%.2f分" % expected["total"]) in totals.text or ("%g分" % expected["total"]) in totals.text,
+            "the 总分 chart labels the bar with the total")
+    rates = f.driver.find_element(By.ID, "chart-rates").text
+    for c in expected["categories"]:
+        f.check(("%.2f%%" % c["rate"]) in rates, "一级 chart shows %s %s" % (c["name"], c["rate"]))
+    grades = f.driver.find_element(By.ID, "chart-grades").text
+    f.check(expected["grade"] in grades and "1 项" in grades, "the grade chart counts the evaluation")
+    f.check(not f.driver.find_elements(By.CSS_SELECTOR, "#charts script, #charts [style]"),
+            "no script or style attribute in the charts")
+    bar = f.driver.find_element(By.CSS_SELECTOR, "#chart-totals a[href='/evaluations/%s'] rect" % eid)
+    f.submit(bar)
+    f.check(f.driver.current_url.endswith("/evaluations/" + eid), "a bar drills down to the score tree")
+    f.go("/bureau")
     Select(f.driver.find_element(By.NAME, "town")).select_by_visible_text("马桥镇")
     f.submit(f.driver.find_element(By.CSS_SELECTOR, "form.filters button"))
     f.check("town=" in f.driver.current_url, "filter applied")
@@ -392,6 +410,22 @@ def bureau_flow(f, eid, expected):
     f.shot("bureau-review")
     review = f.driver.find_element(By.ID, "review").text
     f.check("农村公路建设项目" in review and "95分" in review, "the 复核 list shows the unit's form (named by its project) and its printed 总分")
+    # 已提交: the form the unit submitted (selfeval_from_targets_flow) shows so; the filter keeps
+    # only submitted or only unsubmitted forms.
+    submitted_id = getattr(f, "submitted_form", "").rsplit("/", 1)[-1]
+    def review_rows():
+        return {a.get_attribute("href").rsplit("/", 1)[-1]: a.find_element(By.XPATH, "../..").text
+                for a in f.driver.find_elements(By.CSS_SELECTOR, "#review a")}
+    rows = review_rows()
+    f.check(submitted_id and "已提交" in rows.get(submitted_id, ""), "the submitted form shows 已提交")
+    f.check(any("未提交" in t for k, t in rows.items() if k != submitted_id), "other forms show 未提交")
+    for value, keep in (("yes", True), ("no", False)):
+        Select(f.driver.find_element(By.NAME, "submitted")).select_by_value(value)
+        f.submit(f.driver.find_element(By.CSS_SELECTOR, "#review-filter button"))
+        f.shot("bureau-review-" + value)
+        rows = review_rows()
+        f.check((submitted_id in rows) == keep, "filter %s: the submitted form %s" % (value, "kept" if keep else "left out"))
+        f.check(all(("已提交" in t) == keep for t in rows.values()), "filter %s: every row matches" % value)
 
 
 def finding_flow(f, eid):
@@ -515,6 +549,161 @@ def entry_form_flow(f, eid):
     f.check("default-src 'none'" in csp and "sandbox" in csp and "script" not in csp,
             "the preview's CSP runs no script: %s" % csp)
     f.no_alert("entry form and preview")
+def survey_flow(f, eid):
+    """Survey answers in the browser: the questionnaire, then a 问卷星 export whose group columns
+    are confirmed in the mapping table, previewed (nothing written) and imported (a new version,
+    scored again): the page total equals `jixiao score --json` of the case, the rates appear."""
+    f.login("eval1")
+    f.go("/evaluations/" + eid)
+    section = f.driver.find_element(By.ID, "survey")
+    f.check("还没有问卷" in section.text, "the survey section says what to do first")
+    survey_dir = os.path.join(webtest.ROOT, "data/cases/maqiao-2024-survey/survey")
+    export = os.path.join(webtest.ROOT, "tests/wjx/maqiao-text.xlsx")
+    form = f.driver.find_element(By.ID, "questionnaire-form")
+    form.find_element(By.NAME, "questionnaire").send_keys(os.path.join(survey_dir, "questionnaire.json"))
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.check("已保存问卷题目" in f.text(), "the questionnaire is saved")
+    form = f.driver.find_element(By.ID, "survey-form")
+    form.find_element(By.NAME, "file").send_keys(export)
+    f.submit(form.find_element(By.XPATH, ".//button[@value='preview']"))
+    f.shot("survey-mapping")
+    problems = f.driver.find_element(By.ID, "survey-problems").text
+    f.check("maqiao-text.xlsx Sheet1!L1" in problems and "居民区" in problems,
+            "an unmatched header is named at its sheet!cell")
+    for row in f.driver.find_elements(By.CSS_SELECTOR, "#survey-mapping tbody tr"):
+        box = row.find_element(By.CSS_SELECTOR, "input[name^='map_']")
+        if not box.get_attribute("value"):
+            box.send_keys("分组:居民区" if "居民区" in row.text else "分组:人员类别")
+    form = f.driver.find_element(By.ID, "survey-form")
+    form.find_element(By.NAME, "file").send_keys(export)
+    f.submit(form.find_element(By.XPATH, ".//button[@value='preview']"))
+    f.shot("survey-preview")
+    f.check("%" in f.driver.find_element(By.ID, "preview-rates").text, "the preview shows the rates")
+    f.check(f.driver.find_elements(By.ID, "preview-total") and
+            f.driver.find_element(By.ID, "preview-total").text == "180", "the preview counts 180 answers")
+    responses = os.path.join(f.server.data, "cases", eid, "survey", "responses.csv")
+    f.check(not os.path.exists(responses), "a preview writes nothing")
+    form = f.driver.find_element(By.ID, "survey-form")
+    form.find_element(By.NAME, "file").send_keys(export)
+    f.submit(form.find_element(By.XPATH, ".//button[@value='import']"))
+    f.shot("survey-imported")
+    f.check("已导入问卷答卷 180 份" in f.text(), "the import is confirmed")
+    f.check(os.path.exists(responses), "responses.csv is in the case")
+    expected = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the survey" % (total, expected["total"]))
+    rates = f.driver.find_element(By.ID, "survey-rates").text
+    # The same rates as `jixiao survey import` + `jixiao survey` give for this export (its golden).
+    golden = open(os.path.join(webtest.ROOT, "tests/golden/survey-import-wjx-text/expected.out"),
+                  encoding="utf-8").read()
+    cli = re.findall(r"^\| (\S+) \| Q\d .*? \| (\d+\.\d\d%) \|", golden, re.M)
+    f.check(len(cli) == 4, "the golden lists four rates (%d)" % len(cli))
+    for metric, rate in cli:
+        f.check(any(metric in line and line.endswith(rate) for line in rates.splitlines()),
+                "page rate of %s is %s as the CLI computes" % (metric, rate))
+    f.no_alert("survey pages")
+
+
+def admin_flow(f):
+    """The admin registers and renames a region, uploads a framework (a broken one first: refused
+    at its line and JSON path, nothing stored) and a 自评 rule set; the evaluator then creates an
+    evaluation from the uploaded framework and the unit a 自评表 with the uploaded rules; a
+    disabled framework is no longer offered."""
+    import json
+    f.login("adm1")
+    f.go("/admin/regions")
+    f.shot("admin-regions")
+    form = f.driver.find_element(By.ID, "region-create")
+    form.find_element(By.NAME, "name").send_keys("<b>奉贤区</b>")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.check("已新建区域 <b>奉贤区</b>" in f.text(), "the new region is confirmed, shown as text")
+    rows = f.driver.find_elements(By.CSS_SELECTOR, "#regions tbody tr")
+    row = [r for r in rows if r.text.startswith("<b>奉贤区</b>")]
+    f.check(row, "the region is listed")
+    if row:
+        row[0].find_element(By.NAME, "name").send_keys("奉贤区")
+        f.submit(row[0].find_element(By.CSS_SELECTOR, "button"))
+        f.check("改名为“奉贤区”" in f.text(), "the rename is confirmed")
+        f.check("第 2 版" in f.driver.find_element(By.ID, "regions").text, "a rename is a new version")
+    f.shot("admin-regions-renamed")
+    base = json.load(open(os.path.join(webtest.ROOT, "indicators/town-medical-aid-2024.json"), encoding="utf-8"))
+    folder = tempfile.mkdtemp(prefix="jixiao-admin-")
+    bad = dict(base, id="bad-upload")
+    bad["indicators"] = [dict(base["indicators"][0], weight="abc")] + base["indicators"][1:]
+    good = dict(base, id="uploaded-medical-aid", title="上传的医疗救助指标体系")
+    rules = json.load(open(os.path.join(webtest.ROOT, "indicators/selfeval-national.json"), encoding="utf-8"))
+    rules.update(id="selfeval-uploaded", title="上传的自评规则")
+    paths = {}
+    for name, data in (("坏的指标体系.json", bad), ("指标体系.json", good), ("自评规则.json", rules)):
+        paths[name] = os.path.join(folder, name)
+        with open(paths[name], "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=2)
+
+    def upload(kind, path):
+        f.go("/admin/frameworks")
+        form = f.driver.find_element(By.ID, "framework-upload")
+        Select(form.find_element(By.NAME, "kind")).select_by_value(kind)
+        form.find_element(By.NAME, "file").send_keys(path)
+        f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+
+    f.go("/admin/frameworks")
+    f.shot("admin-frameworks-empty")
+    f.check("还没有上传" in f.text() and "town-medical-aid-2024" in f.text(), "empty state and the shipped list")
+    upload("framework", paths["坏的指标体系.json"])
+    f.shot("admin-framework-refused")
+    f.check("未保存" in f.text() and "坏的指标体系.json:" in f.text() and "$.indicators[0].weight" in f.text(),
+            "a broken framework is refused at its file:line and JSON path")
+    f.go("/admin/frameworks")
+    f.check("还没有上传" in f.text(), "nothing stored after a refused upload")
+    upload("framework", paths["指标体系.json"])
+    f.check("已保存指标体系“上传的医疗救助指标体系”" in f.text(), "a valid framework is stored")
+    upload("selfeval-rules", paths["自评规则.json"])
+    f.shot("admin-frameworks")
+    f.check("已保存自评规则“上传的自评规则”" in f.text(), "a valid rule set is stored")
+    # The evaluator creates an evaluation from it.
+    f.login("eval1")
+    form = f.driver.find_element(By.CSS_SELECTOR, "form[action='/evaluations']")
+    options = [o for o in Select(form.find_element(By.NAME, "framework")).options
+               if o.get_attribute("value").startswith("upload:")]
+    f.check(options and "上传的医疗救助指标体系" in options[0].text, "the uploaded framework is offered")
+    if options:
+        form.find_element(By.NAME, "title").send_keys("用上传的指标体系评价")
+        Select(form.find_element(By.NAME, "framework")).select_by_value(options[0].get_attribute("value"))
+        f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+        f.shot("evaluation-uploaded-framework")
+        f.check(re.search(r"/evaluations/[0-9a-f]{24}$", f.driver.current_url) and "核验清单" in f.text(),
+                "an evaluation made from the uploaded framework opens")
+    # The unit makes a 自评表 with the uploaded rules.
+    f.login("unit1")
+    f.go("/targets")
+    f.submit(f.driver.find_elements(By.CSS_SELECTOR, "table.list a")[0])
+    select = f.driver.find_elements(By.NAME, "rules")
+    f.check(select, "the unit is offered the uploaded rule set")
+    if select:
+        Select(select[0]).select_by_visible_text([o.text for o in Select(select[0]).options if "上传的自评规则" in o.text][0])
+        f.submit(f.driver.find_element(By.XPATH, "//button[text()='由此表生成年终自评表']"))
+        f.shot("selfeval-uploaded-rules")
+        f.check(re.search(r"/selfevals/[0-9a-f]{24}$", f.driver.current_url), "the form made with uploaded rules opens")
+    # Disabled: no longer offered.
+    f.login("adm1")
+    f.go("/admin/frameworks")
+    row = [r for r in f.driver.find_elements(By.CSS_SELECTOR, "#uploaded tbody tr") if "uploaded-medical-aid" in r.text]
+    if row:
+        f.submit(row[0].find_element(By.XPATH, ".//button[text()='停用']"))
+    f.shot("admin-framework-disabled")
+    f.check("已停用“上传的医疗救助指标体系”" in f.text(), "the framework is disabled")
+    f.login("eval1")
+    values = [o.get_attribute("value") for o in
+              Select(f.driver.find_element(By.CSS_SELECTOR, "form[action='/evaluations'] select[name=framework]")).options]
+    f.check(not any(v.startswith("upload:") for v in values), "a disabled framework is no longer offered")
+    f.login("adm1")
+    f.shot("admin-audit")
+    f.check("framework.upload" in f.text() and "region.rename" in f.text() and "framework.disable" in f.text(),
+            "the audit log records the admin's changes")
+    f.no_alert("admin pages")
+    import shutil
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv):
@@ -533,6 +722,8 @@ def main(argv):
         bureau_flow(f, eid, expected)
         finding_flow(f, eid)
         entry_form_flow(f, eid)
+        survey_flow(f, eid)
+        admin_flow(f)
         if shots:
             f.login("adm1")
             f.shot("admin")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Background jobs of `jixiao serve`: the report PDF runs as a job whose progress is read from the
 store (so it survives a reload), only its owner reaches it, a server killed mid-job marks the job
-failed at the next start with a reason, and a finished job's PDF downloads. Uses LibreOffice when
+failed at the next start with a reason and leaves no LibreOffice process of that job behind, and a
+finished job's PDF downloads. Uses LibreOffice when
 installed (soffice on PATH); without it the job must fail with a Chinese reason.
 Usage: jobs.py JIXIAO"""
 import os
@@ -14,14 +15,22 @@ sys.path.insert(0, os.path.dirname(__file__))
 import webtest  # noqa: E402
 
 
-def wait_job(client, job, timeout):
-    end = time.time() + timeout
-    while time.time() < end:
-        j = client.get("/api/v1/jobs/%d" % job).json()
-        if j["state"] != "running":
-            return j
-        time.sleep(0.5)
-    return client.get("/api/v1/jobs/%d" % job).json()
+def office_of(data):
+    """Pids of live processes whose command line names a LibreOffice profile under DATA."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                cmd = f.read().decode("utf-8", "replace")
+            with open("/proc/%s/stat" % pid) as f:
+                zombie = f.read().rsplit(")", 1)[1].split()[0] == "Z"
+        except OSError:
+            continue
+        if "UserInstallation" in cmd and data in cmd and not zombie:
+            found.append(int(pid))
+    return found
 
 
 def main(binary):
@@ -51,20 +60,33 @@ def main(binary):
             time.sleep(0.5)
             state = ev.get("/api/v1/jobs/%d" % job).json()["state"]
             webtest.check(state == "running", "PDF job still running after 0.5 s: %s" % state, failures)
+            office_procs = []
+            for _ in range(100):  # LibreOffice of this job: its profile is in DATA/tmp
+                office_procs = office_of(data)
+                if office_procs:
+                    break
+                time.sleep(0.1)
+            webtest.check(office_procs, "LibreOffice runs for the job", failures)
             server.proc.send_signal(signal.SIGKILL)
             server.proc.wait()
             server.log.close()
+            end = time.time() + 10
+            while time.time() < end and office_of(data):
+                time.sleep(0.2)
+            left = office_of(data)
+            webtest.check(not left, "LibreOffice of the killed server's job survives: %s" % left,
+                          failures)
+            for pid in left:
+                os.kill(pid, signal.SIGKILL)  # started by this test's server
             server = webtest.Server(binary, data=data, office="")
             ev = webtest.Client(server)
             ev.login("eval1")
             j = ev.get("/api/v1/jobs/%d" % job).json()
             webtest.check(j["state"] == "failed" and "重启" in j["message"],
                           "job after restart: %s" % j, failures)
-            # (The killed server's LibreOffice child may still finish into its scratch folder after
-            # the restart removed it; the next restart removes that too.)
             r = ev.api_post("/api/v1/evaluations/%s/pdf" % eid)
             job = r.json()["job"]
-            j = wait_job(ev, job, 240)
+            j = webtest.wait_job(ev, job, 240)
             webtest.check(j["state"] == "done", "PDF job: %s" % j, failures)
             if j["state"] == "done":
                 r = ev.get(j["download"])
@@ -72,7 +94,7 @@ def main(binary):
                               (r.header("Content-Disposition") or "").startswith("attachment"),
                               "PDF download: %d" % r.status, failures)
         else:
-            j = wait_job(ev, job, 60)
+            j = webtest.wait_job(ev, job, 60)
             webtest.check(j["state"] == "failed" and j["message"], "PDF without LibreOffice: %s" % j, failures)
         print("jobs: %d failures" % len(failures))
     finally:

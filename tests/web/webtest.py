@@ -35,7 +35,7 @@ def free_port():
 
 
 class Server:
-    def __init__(self, binary, data=None, office="none", db=None):
+    def __init__(self, binary, data=None, office="none", db=None, extra=()):
         self.binary = os.path.abspath(binary)
         # --pg on a test's command line (run under tests/pg_server.sh): the store in PostgreSQL.
         self.db = db or (os.environ.get("JIXIAO_TEST_DB_URL") if "--pg" in sys.argv else None)
@@ -55,7 +55,8 @@ class Server:
         self.port = free_port()
         self.log = open(os.path.join(self.data, "serve.log"), "a")
         self.proc = subprocess.Popen(
-            [self.binary, "serve", "--listen", "127.0.0.1:%d" % self.port, "--data", self.data] + store,
+            [self.binary, "serve", "--listen", "127.0.0.1:%d" % self.port, "--data", self.data] + store +
+            list(extra),
             stdout=self.log, stderr=subprocess.STDOUT,
             env=dict(os.environ, JIXIAO_OFFICE=office) if office else
             {k: v for k, v in os.environ.items() if k != "JIXIAO_OFFICE"})
@@ -176,6 +177,17 @@ def score_json(binary, case_dir):
     out = subprocess.run([binary, "score", case_dir, "--json"], capture_output=True, text=True,
                          env=dict(os.environ, JIXIAO_OFFICE="none"))
     return json.loads(out.stdout)
+
+
+def wait_job(client, job, timeout):
+    """The job's state once it is no longer running (or after `timeout` seconds)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        j = client.get("/api/v1/jobs/%d" % job).json()
+        if j["state"] != "running":
+            return j
+        time.sleep(0.3)
+    return client.get("/api/v1/jobs/%d" % job).json()
 
 
 def check(cond, message, failures):

@@ -1,0 +1,79 @@
+// The LibreOffice child dies with its parent: a stand-in for soffice that starts a grandchild (as
+// oosplash starts soffice.bin) is run by DocxToPdf in a forked process; after a SIGKILL of that
+// process neither the stand-in nor its grandchild may survive.
+#include "app/office.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Alive and not a zombie (an orphan may wait a moment for its reaper).
+bool Alive(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  size_t close = line.rfind(')');
+  return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z';
+}
+
+std::vector<pid_t> ReadPids(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<pid_t> pids;
+  for (long p; in >> p;) pids.push_back(static_cast<pid_t>(p));
+  return pids;
+}
+
+}  // namespace
+
+TEST_CASE("office: a SIGKILL of the process running LibreOffice takes its children with it") {
+  fs::path dir = fs::temp_directory_path() / ("jixiao-office-test-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string pids = (dir / "pids").string(), fake = (dir / "soffice").string();
+  {
+    std::ofstream script(fake);
+    script << "#!/bin/sh\nsleep 300 &\necho $$ $! > " << pids << ".tmp\nmv " << pids << ".tmp "
+           << pids << "\nwait\n";
+  }
+  fs::permissions(fake, fs::perms::owner_all);
+  pid_t runner = fork();
+  REQUIRE(runner >= 0);
+  if (runner == 0) {
+    setenv("JIXIAO_OFFICE", fake.c_str(), 1);
+    jixiao::Diagnostics diags;
+    jixiao::DocxToPdf("not a docx", dir.string(), diags);
+    _exit(0);
+  }
+  std::vector<pid_t> started;
+  for (int i = 0; i < 200 && started.size() < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    started = ReadPids(pids);
+  }
+  REQUIRE(started.size() == 2);
+  CHECK(Alive(started[0]));
+  CHECK(Alive(started[1]));
+  kill(runner, SIGKILL);
+  waitpid(runner, nullptr, 0);
+  bool gone = false;
+  for (int i = 0; i < 100 && !gone; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    gone = !Alive(started[0]) && !Alive(started[1]);
+  }
+  CHECK(gone);
+  for (pid_t p : started)
+    if (Alive(p)) kill(p, SIGKILL);  // ours: started by this test
+  fs::remove_all(dir);
+}
