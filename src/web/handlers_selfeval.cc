@@ -177,7 +177,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   Data data = Object({{"id", doc.id},
                       {"title", doc.title},
                       {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at},
+                      {"updated_at", BeijingTime(doc.updated_at)},
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"claimed", Points(r.claimed_total)},
@@ -305,12 +305,33 @@ Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 
-Response SelfEvalEdit(Ctx& ctx) {
+namespace {
+// The preview's answer: 复核分 and each row's 复核得分 with the accepted edits applied; the refused
+// fields with their reasons (they do not count).
+Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const std::string& edits,
+                     const std::map<std::string, std::string>& errors) {
+  parts["edits"] = edits;
+  std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
+  const SelfEvalResult r =
+      Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title).check.result;
+  std::vector<std::string> rows, refused;
+  for (const auto& row : r.rows)
+    rows.push_back("{\"index\":" + std::to_string(row.index) +
+                   ",\"computed\":" + Q(Points(row.computed)) + "}");
+  for (const auto& [key, why] : errors)
+    refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
+  return Json("{\"computed\":" + Q(Points(r.computed_total)) + ",\"grade\":" + Q(r.computed_grade) +
+              ",\"rows\":" + JsonArray(rows) + ",\"refused\":" + JsonArray(refused) + "}");
+}
+
+// A save (a new version), or with `preview` the score the typed form would get: nothing saved or
+// audited, answered as JSON for the page's script (the 复核分 updating as the unit types).
+Response EditOrPreview(Ctx& ctx, bool preview) {
   const Doc& doc = *ctx.doc;
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const int64_t expected = *opened;
-  if (expected != doc.version)
+  if (expected != doc.version && !preview)
     return Show(
         ctx, doc,
         "未保存：" + StaleSentence(doc, "自评表", "保存为") + "下面是最新内容，请重新填写后保存。",
@@ -344,10 +365,11 @@ Response SelfEvalEdit(Ctx& ctx) {
         continue;
       }
       edits += std::to_string(i) + "\t" + field + "\t" + typed + "\n";
-      ctx.server.Audit(
-          ctx, std::string("selfeval.edit ") + field,
-          "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(), before,
-          typed);
+      if (!preview)
+        ctx.server.Audit(
+            ctx, std::string("selfeval.edit ") + field,
+            "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
+            before, typed);
       audit.push_back(field);
     }
   }
@@ -363,10 +385,12 @@ Response SelfEvalEdit(Ctx& ctx) {
       continue;
     }
     edits += std::string("0\t") + in.field + "\t" + typed + "\n";
-    ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
-                     "selfeval:" + doc.id + " 预算执行", before, typed);
+    if (!preview)
+      ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
+                       "selfeval:" + doc.id + " 预算执行", before, typed);
     audit.push_back(in.field);
   }
+  if (preview) return PreviewJson(ctx, l.parts, edits, typed_in.errors);
   if (!typed_in.errors.empty()) {
     std::string all;
     for (const auto& [key, why] : typed_in.errors) all += (all.empty() ? "" : "；") + why;
@@ -391,6 +415,11 @@ Response SelfEvalEdit(Ctx& ctx) {
     return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
   return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
 }
+
+}  // namespace
+
+Response SelfEvalEdit(Ctx& ctx) { return EditOrPreview(ctx, false); }
+Response SelfEvalPreview(Ctx& ctx) { return EditOrPreview(ctx, true); }
 
 Response SelfEvalSubmit(Ctx& ctx) {
   const Doc& doc = *ctx.doc;

@@ -26,8 +26,8 @@ std::optional<int64_t> FormVersion(const Request& req) {
 
 std::string StaleSentence(const Doc& doc, const std::string& noun, const std::string& verb,
                           int64_t opened) {
-  std::string out = "该" + noun + "已由 " + doc.updated_by + " 于 " + doc.updated_at + " " + verb +
-                    "第 " + std::to_string(doc.version) + " 版";
+  std::string out = "该" + noun + "已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+                    "（北京时间）" + verb + "第 " + std::to_string(doc.version) + " 版";
   if (opened >= 0) out += "（您打开的是第 " + std::to_string(opened) + " 版）";
   return out + "。";
 }
