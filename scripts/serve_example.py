@@ -25,6 +25,38 @@ ACCOUNTS = [  # name, role, unit, region, label
 ]
 
 
+def survey_metrics(binary, client, eid, folder, version):
+    """A case whose satisfaction metrics come from its own survey/responses.csv: the server's copy
+    of the case has no survey/ (survey upload in the browser is a separate page), so the metrics
+    `jixiao score --json` computes from the answers are typed into the evaluation's entry form (the
+    same fields as the workbook's 指标数据), each with the survey named as its source."""
+    out = subprocess.run([binary, "score", folder, "--json"], capture_output=True, text=True,
+                         env=dict(os.environ, JIXIAO_OFFICE="none"))
+    computed = json.loads(out.stdout).get("metrics", {}) if out.returncode == 0 else {}
+    form = client.get("/api/v1/evaluations/%s/entry" % eid).json()
+    fields = {"version": str(version)}
+    by_row = {}
+    for f in form.get("fields", []):
+        by_row.setdefault(f["name"].rsplit("_", 1)[0], {})[f["label"].rsplit(" ", 1)[-1]] = f
+    for row in by_row.values():
+        value = row.get("数值")
+        if not value or value["value"] or not value["name"].startswith("m_"):
+            continue
+        name = value["label"].rsplit(" ", 1)[0]
+        if name in computed:
+            fields[value["name"]] = str(computed[name])
+            source = next((f for k, f in row.items() if k.startswith("数据来源")), None)
+            if source:
+                fields[source["name"]] = "问卷调查（由 survey/responses.csv 计算）"
+    if len(fields) == 1:
+        return version
+    r = client.api_post("/api/v1/evaluations/%s/entry" % eid, fields=fields)
+    if r.status != 200:
+        print("未能填入问卷指标 %s：%s" % (folder, r.text()[:300]), file=sys.stderr)
+        return version
+    return r.json()["version"]
+
+
 def main(binary, data, listen):
     if os.path.exists(os.path.join(data, "jixiao.db")):
         sys.exit("数据目录 %s 已有数据；请换一个目录或删除它后重试" % data)
@@ -76,7 +108,10 @@ def main(binary, data, listen):
             with open(wb, "rb") as f:
                 r = ev.api_post("/api/v1/evaluations/%s/import" % eid, fields={"version": "1"},
                                 files={"file": ("entry.xlsx", f.read())})
-            fields = {"version": str(r.json().get("version", 2))}
+            version = r.json().get("version", 2)
+            if os.path.exists(os.path.join(folder, "survey", "responses.csv")):
+                version = survey_metrics(binary, ev, eid, folder, version)
+            fields = {"version": str(version)}
             ndir = os.path.join(folder, "narrative")
             for name in sorted(os.listdir(ndir)) if os.path.isdir(ndir) else []:
                 with open(os.path.join(ndir, name), encoding="utf-8") as f:

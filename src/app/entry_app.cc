@@ -15,7 +15,7 @@
 
 namespace jixiao {
 
-std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags) {
+std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags) {
   auto c = LoadCase(case_dir, diags);
   if (!c) return std::nullopt;
   auto file = FindFrameworkFile(*c);
@@ -27,8 +27,14 @@ std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagn
   }
   auto framework = LoadFramework(*file, diags);
   if (!framework) return std::nullopt;
+  return BuildEntryWorkbook(*framework, *c);
+}
+
+std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags) {
+  auto model = EntryWorkbookModel(case_dir, diags);
+  if (!model) return std::nullopt;
   try {
-    return render::ToXlsx(BuildEntryWorkbook(*framework, *c));
+    return render::ToXlsx(*model);
   } catch (const std::exception& e) {
     diags.Error("sheet.write", {case_dir, 0, 0, ""},
                 std::string("生成录入工作簿失败：") + e.what());
@@ -45,6 +51,12 @@ bool ImportEntryWorkbook(const std::string& xlsx_file, const std::string& case_d
     diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
     return false;
   }
+  return ImportEntryBook(book, case_dir, diags, summary);
+}
+
+bool ImportEntryBook(const XlsxWorkbook& book, const std::string& case_dir, Diagnostics& diags,
+                     std::string& summary) {
+  const std::string& xlsx_file = book.file;
   ImportTarget target;
   target.case_dir = case_dir;
   std::optional<std::string> framework_file;

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "core/diagnostics.h"
+#include "document/workbook.h"
+#include "ingest/xlsx.h"
 
 namespace jixiao {
 
@@ -17,5 +19,14 @@ std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagn
 // the id on the 说明 sheet); writes atomically. Returns false when any error was reported.
 bool ImportEntryWorkbook(const std::string& xlsx_file, const std::string& case_dir,
                          Diagnostics& diags, std::string& summary);
+
+// The entry workbook's model (what EntryWorkbookBytes renders), for a form with the same fields
+// and drop-down lists.
+std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags);
+
+// ImportEntryWorkbook for a workbook already read (the web form's fields laid into the workbook's
+// cells): the same checks, the same case files.
+bool ImportEntryBook(const XlsxWorkbook& book, const std::string& case_dir, Diagnostics& diags,
+                     std::string& summary);
 
 }  // namespace jixiao

@@ -286,7 +286,9 @@ std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& ch
   std::vector<std::string> used;
   for (const auto& c : checks) {
     report::ReviewedForm f;
-    f.source = c.source;
+    f.source = c.title.empty() ? c.source : c.title;
+    f.name = c.title;
+    f.unit = c.unit;
     if (c.form) {
       f.form = &*c.form;
       f.result = &c.result;
@@ -295,7 +297,9 @@ std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& ch
     }
     forms.push_back(f);
     if (!c.form) continue;
-    std::string base = c.source;  // the whole path, so folders all named form/ stay apart
+    // The title serve names the form by, else the whole path, so folders all named form/ stay
+    // apart.
+    std::string base = c.title.empty() ? c.source : c.title;
     while (!base.empty() && base.back() == '/') base.pop_back();
     while (StartsWith(base, "./") || StartsWith(base, "/"))
       base = base.substr(base[0] == '/' ? 1 : 2);

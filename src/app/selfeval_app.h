@@ -31,6 +31,9 @@ struct SelfEvalCheck {
   std::optional<SelfEvaluation> form;  // nullopt when nothing could be read
   SelfEvalResult result;
   Diagnostics reading;  // the reader's located problems
+  // serve: the form as its pages show it (its title, its unit), for 复核汇总; "" in the CLI.
+  std::string title;
+  std::string unit;
   bool ok() const { return form && !reading.HasErrors(); }
 };
 

@@ -48,6 +48,8 @@ std::string FormYear(const std::string& targets_path, const TargetProject& p,
     year = NormalizeSelfEvalYear(hint.year), from = "命令行 --year";
   } else if (!NormalizeSelfEvalYear(p.year).empty()) {
     year = NormalizeSelfEvalYear(p.year), from = "绩效目标表 " + p.year_where;
+  } else if (!NormalizeSelfEvalYear(hint.known_year).empty()) {
+    year = NormalizeSelfEvalYear(hint.known_year), from = "绩效目标表登记的年度";
   } else if (std::string name;
              !hint.file_name.empty() && !(year = YearInName(hint.file_name, name)).empty()) {
     from = "文件或文件夹名“" + name + "”（如不对，请用 --year 指定）";
@@ -79,9 +81,9 @@ std::optional<std::string> NewSelfEvalForm(const std::string& targets_path,
   form.source = targets_path;
   form.layout = "national";
   const TargetProject& p = table->project;
-  form.header.project.text = p.name;
+  form.header.project.text = Trim(p.name).empty() ? hint.project : p.name;
   form.header.department.text = p.authority;
-  form.header.unit.text = p.unit;
+  form.header.unit.text = Trim(p.unit).empty() ? hint.unit : p.unit;
   form.header.year.text = FormYear(targets_path, p, hint, diags);
   form.goal.text = p.annual_goal.empty() ? p.overall_goal : p.annual_goal;
   std::vector<std::string> level1;

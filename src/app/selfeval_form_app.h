@@ -17,8 +17,11 @@ namespace jixiao {
 // Where the blank form's 年度 comes from, first found wins: `year` (--year), the targets table's
 // title (（2023年度）) or project.json "年度", then a 19xx/20xx in `file_name` (the name the user
 // gave the table or its folder; "" when there is none, as for an upload kept under a random name).
+// `known_year`, `project` and `unit` (what a caller such as the web page already knows) fill the
+// form's 年度, 项目名称 and 实施单位 only where the table says nothing.
 struct SelfEvalYearHint {
   std::string year, file_name;
+  std::string known_year, project, unit;
 };
 // A year as typed: four digits 1990–2099 ("2023", "2023年", "2023年度" accepted), else "".
 std::string NormalizeSelfEvalYear(const std::string& text);

@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
+
+#include "app/selfeval_workbook_check.h"
 
 namespace jixiao {
 namespace {
@@ -85,6 +88,100 @@ TEST_CASE("selfeval new: the 年度 comes from --year, project.json or the name,
   CHECK(NormalizeSelfEvalYear(" 2023 ") == "2023");
   CHECK(NormalizeSelfEvalYear("3023").empty());
   CHECK(NormalizeSelfEvalYear("二〇二三").empty());
+}
+
+namespace {
+
+std::string WriteBytesTo(const std::string& name, const std::string& bytes) {
+  const fs::path p =
+      fs::temp_directory_path() / ("selfeval-rt-" + std::to_string(::getpid()) + name);
+  std::ofstream(p, std::ios::binary) << bytes;
+  return p.string();
+}
+
+// Each finding as "code@place" (the place without the file: the two forms have other names).
+std::multiset<std::string> Findings(const SelfEvalResult& r) {
+  std::multiset<std::string> out;
+  for (const Diagnostic* d : r.AllFindings()) out.insert(d->code + "@" + d->message);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("selfeval new: a blank generated form checks with only not-yet-filled notices") {
+  Diagnostics rd;
+  auto rules = ResolveSelfEvalRules("", rd);
+  REQUIRE(rules);
+  Diagnostics d;
+  std::string dir = Folder("blank-2024", "");
+  auto xlsx = NewSelfEvalForm(dir, *rules, d, {"", dir});
+  REQUIRE(xlsx);
+  SelfEvalCheck c = CheckSelfEvalWorkbookFile(WriteBytesTo("blank.xlsx", *xlsx), *rules);
+  REQUIRE(c.form);
+  for (const auto& item : c.reading.items()) {
+    INFO(item.code + " " + item.where.path + " " + item.message);
+    CHECK(item.severity != Severity::kError);
+  }
+  for (const Diagnostic* f : c.result.AllFindings()) {
+    INFO(f->code + " " + f->where.path + " " + f->message);
+    CHECK(f->severity != Severity::kError);
+  }
+  // The label 实际完成情况 under 全年执行数 is no amount; the budget 分值 (10) is read.
+  CHECK(c.form->budget.executed.text.empty());
+  REQUIRE(c.form->budget.weight.value);
+  CHECK(*c.form->budget.weight.value == rules->budget.points);
+}
+
+TEST_CASE("selfeval: filled in as the page does, the downloaded form checks the same") {
+  Diagnostics rd;
+  auto rules = ResolveSelfEvalRules("", rd);
+  REQUIRE(rules);
+  Diagnostics d;
+  std::string dir = Folder("roundtrip", "");
+  // What the web page knows (no 年度, 项目名称 or 单位 in the table itself).
+  auto xlsx = NewSelfEvalForm(dir, *rules, d, {"", "", "2024", "技能培训项目", "某某街道"});
+  REQUIRE(xlsx);
+  SelfEvalCheck c = CheckSelfEvalWorkbookFile(WriteBytesTo("new.xlsx", *xlsx), *rules);
+  REQUIRE(c.form);
+  CHECK(c.form->header.year.text == "2024");
+  CHECK(c.form->header.project.text == "技能培训项目");
+  CHECK(c.form->header.unit.text == "某某街道");
+  std::string why;
+  for (auto [field, text] :
+       std::vector<std::pair<std::string, std::string>>{{"全年预算数", "100万元"},
+                                                        {"全年执行数", "89.1万元"},
+                                                        {"预算偏差原因", "两笔采购延至次年支付"}})
+    REQUIRE(EditSelfEval(*c.form, 0, field, text, &why));
+  REQUIRE(EditSelfEval(*c.form, 0, "实际完成值", "120人次", &why));
+  REQUIRE(EditSelfEval(*c.form, 1, "实际完成值", "50%", &why));
+  REQUIRE(EditSelfEval(*c.form, 1, "偏差原因", "就业市场收紧", &why));
+  c.result = RescoreSelfEval(*c.form, *rules);
+  REQUIRE(c.result.budget.rate);
+  auto files = ScoreSelfEvalForm(c, *rules, "filled", d);
+  REQUIRE(files);
+  SelfEvalCheck back =
+      CheckSelfEvalWorkbookFile(WriteBytesTo("filled.xlsx", files->front().bytes), *rules);
+  REQUIRE(back.form);
+  CHECK(back.form->budget.reason.text == "两笔采购延至次年支付");
+  CHECK(back.form->header.year.text == "2024");
+  CHECK(back.form->header.project.text == "技能培训项目");
+  CHECK(back.form->header.unit.text == "某某街道");
+  REQUIRE(back.result.computed_total);
+  REQUIRE(c.result.computed_total);
+  CHECK(*back.result.computed_total == *c.result.computed_total);
+  std::multiset<std::string> page = Findings(c.result), file = Findings(back.result);
+  // The download prints 得分 and 总分, so "not filled" notices for them may go; none other may.
+  for (const auto& f : file) {
+    INFO(f);
+    CHECK(page.count(f) > 0);
+  }
+  for (const auto& f : page) {
+    if (f.find("score_missing") != std::string::npos ||
+        f.find("total_missing") != std::string::npos)
+      continue;
+    INFO(f);
+    CHECK(file.count(f) > 0);
+  }
 }
 
 }  // namespace jixiao

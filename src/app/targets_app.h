@@ -42,4 +42,14 @@ struct FixedTable {
 };
 FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Issue>& issues);
 
+// A row edited by hand (the web page): a new 三级指标 name and 指标值 for row `line`, the row
+// deleted (a merged 一级/二级 it holds passes to the next row, as in FixTargetTable), or a new
+// row inserted after it in the same group. Typed cells are kept as typed (no （待确认））.
+struct TargetRowEdit {
+  enum class Kind { kSet, kDelete, kInsertAfter } kind = Kind::kSet;
+  int line = 0;
+  std::string level3, value;
+};
+FixedTable EditTargetTable(const TargetFile& file, const std::vector<TargetRowEdit>& edits);
+
 }  // namespace jixiao

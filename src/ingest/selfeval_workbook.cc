@@ -70,6 +70,16 @@ bool IsFundingSourceLabel(const std::string& label) {
          Has(label, "结转") || Has(label, "自筹");
 }
 
+// The budget block's 总额 row label: 年度资金总额, 总额, 合计.
+bool IsTotalLabel(const std::string& label) {
+  return Has(label, "总额") || label == "合计" || label == "小计" || label == "总计";
+}
+
+// A label that closes the budget block: the 年度总体目标 / 预期目标 / 指标 headings below it.
+bool IsBlockEnd(const std::string& label) {
+  return !IsTotalLabel(label) && (Has(label, "目标") || Has(label, "指标"));
+}
+
 enum Role { kNone = -1, kL1, kL2, kL3, kTarget, kActual, kWeight, kScore, kReason, kNature, kUnit };
 
 Role IndicatorRole(const std::string& header, bool& quan) {
@@ -216,6 +226,8 @@ int FindIndicatorHeader(const Grid& g, Columns& c) {
 
 void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
   const std::string where = out.sheet + "!";
+  bool has_reason = false;  // the block prints a 偏差原因 row: budget.csv's 偏差原因 column
+  std::string reason;
   for (int row : g.Rows()) {
     if (row >= before_row) break;
     std::vector<int> col(6, 0);
@@ -268,15 +280,34 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
     for (int v : g.Rows()) {
       if (v <= row) continue;
       if (v >= before_row) break;
+      int at = 0;
+      std::string name = Squeeze(label(v, at));
+      // A goal or indicator heading (年度总体目标 | 预期目标 | 实际完成情况) ends the block: its
+      // cells under the amount columns are labels, never amounts.
+      if (IsBlockEnd(name)) break;
       if (!total_read) {
-        if (g.Text(v, col[kBAdjusted]).empty() && g.Text(v, col[kBSpent]).empty()) continue;
-        take(v, true);  // the 总额 row
+        // The 总额 row: labelled so (a blank form's amounts are still empty, its 分值 printed),
+        // or the first row with an amount.
+        if (!IsTotalLabel(name) && g.Text(v, col[kBAdjusted]).empty() &&
+            g.Text(v, col[kBSpent]).empty())
+          continue;
+        take(v, true);
         total_read = true;
         continue;
       }
+      // The block's 偏差原因 row: its text in the first cell right of the label.
+      if (StartsWith(name, "偏差原因") || StartsWith(name, "执行偏差原因")) {
+        has_reason = true;
+        for (int c : g.Cols(v, false))
+          if (c >= first_amount && !g.Text(v, c).empty()) {
+            reason = g.Text(v, c);
+            out.cells[{"budget", {out.budget.rows.front().line, "偏差原因"}}] =
+                where + CellName(v, c);
+            break;
+          }
+        continue;
+      }
       // 其中 rows by funding source follow the 总额 row, until the block ends.
-      int at = 0;
-      std::string name = Squeeze(label(v, at));
       if (!IsFundingSourceLabel(name)) break;
       take(v, false);
     }
@@ -287,6 +318,10 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
     out.budget.header.push_back(money && out.money_unit == "元" ? name + "(元)" : name);
   }
   out.budget.header.push_back("资金来源");
+  if (has_reason && !out.budget.rows.empty()) {
+    out.budget.header.push_back("偏差原因");
+    for (auto& r : out.budget.rows) r.cells.push_back(&r == &out.budget.rows.front() ? reason : "");
+  }
 }
 
 void ReadSummary(const Grid& g, int from_row, const Columns& c, SelfEvalWorkbook& out) {

@@ -240,7 +240,7 @@ TargetValue TargetValue::Parse(const std::string& raw) {
 std::string AcceptedQualitativeForms(const std::string& target_text) {
   return "“" + target_text + "”或其同义词、“已达到/已达成/已完成/已实现/符合/已" + target_text +
          "”（达成，可带括号说明，如“" + target_text + "（说明）”）、“基本" + target_text + "/部分" +
-         target_text + "”（部分达成，比例由规则 partly 给出）、“未" + target_text + "/不" +
+         target_text + "”（部分达成，得分比例按评分规则的“部分达成”档）、“未" + target_text + "/不" +
          target_text + "/未达到”（未达成）";
 }
 

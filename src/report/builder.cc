@@ -78,6 +78,15 @@ doc::Cover MakeCover(const ReportInput& in) {
 
 const char* const kUnnumbered = "{-}";
 
+// The first `chars` characters of UTF-8 `text` (never a split character).
+std::string Opening(const std::string& text, size_t chars) {
+  size_t at = 0;
+  for (size_t n = 0; at < text.size() && n < chars; ++n) do
+      ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+  return text.substr(0, at);
+}
+
 // A report never says the same thing twice within one chapter: an exact repeat of a paragraph is
 // dropped, and so is narrative text that nearly repeats what the template already wrote (a copied
 // grading paragraph). Each drop is a warning naming the text.
@@ -108,7 +117,13 @@ void DropRepeats(doc::Document& document, const std::vector<bool>& from_narrativ
           repeat = SameParagraph(by_template[k], text);
         if (repeat) {
           diags.Warning("report.repeat", {"", 0, 0, ""},
-                        "报告同一章中重复的段落已略去：“" + text.substr(0, 60) + "…”");
+                        "报告同一章中重复的段落已略去：“" + Opening(text, 20) + "…”");
+          // A narrative paragraph leaves a mark, so a section it leaves empty says why.
+          if (narrative) {
+            doc::Paragraph mark;
+            mark.runs = {doc::Run{kRepeatMark + Opening(text, 20)}};
+            kept.push_back(std::move(mark));
+          }
           continue;
         }
         if (!narrative) by_template.push_back(text);

@@ -9,6 +9,7 @@
 namespace jixiao::report {
 
 const char* const kMissingMark = "\x01narrative-missing:";
+const char* const kRepeatMark = "\x01narrative-repeat:";
 const char* const kTodoCode = "report.todo";
 
 std::string DataDraftTemplate(const std::string& key) {
@@ -62,10 +63,16 @@ bool EndsSection(const doc::Block& block) {
   return p && doc::PlainText(p->runs).rfind("附件：", 0) == 0;
 }
 
-bool IsMark(const doc::Block& block, std::string* key) {
+// A builder's mark (never printed): a missing section (`key` = its narrative key) or a narrative
+// paragraph dropped as a repeat (`repeat` = its opening, `key` untouched).
+bool IsMark(const doc::Block& block, std::string* key, std::string* repeat = nullptr) {
   auto* p = std::get_if<doc::Paragraph>(&block);
   if (!p) return false;
   std::string text = doc::PlainText(p->runs);
+  if (text.rfind(kRepeatMark, 0) == 0) {
+    if (repeat) *repeat = text.substr(std::string(kRepeatMark).size());
+    return true;
+  }
   if (text.rfind(kMissingMark, 0) != 0) return false;
   if (key) *key = text.substr(std::string(kMissingMark).size());
   return true;
@@ -112,16 +119,17 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
     out.push_back(std::move(blocks[i]));
     if (level == 0 || heading == title || heading.rfind(title, 0) == 0) continue;
     // Its content: every block up to the next heading of its level or above.
-    std::string key;
+    std::string key, repeat;
     bool content = false;
     size_t j = i + 1;
     for (; j < blocks.size(); ++j) {
       std::string next_title;
       int next = HeadingLevel(blocks[j], &next_title);
       if ((next != 0 && (next <= level || level == 9)) || EndsSection(blocks[j])) break;
-      std::string mark;
-      if (IsMark(blocks[j], &mark)) {
+      std::string mark, repeated;
+      if (IsMark(blocks[j], &mark, &repeated)) {
         if (key.empty()) key = mark;
+        if (repeat.empty()) repeat = repeated;
       } else {
         content = true;
         break;
@@ -137,6 +145,13 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
     std::string where = WhereToWrite(name, key);
     std::string how = key.empty() ? "请在 case.json 的这一项中撰写"
                                   : "请撰写 narrative/" + key + ".md 并在 case.json 的这一项登记";
+    if (!repeat.empty()) {  // the evaluator wrote it, but the same words stand earlier
+      diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, where},
+                    "报告“" + name + "”一节所写的文字与本章前文重复（“" + repeat +
+                        "…”），同一章中同一段落只印一次，已印出【待补充：" + name +
+                        "】：请为本节另写内容；定稿（report --final）前须补齐");
+      continue;
+    }
     diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, where},
                   "报告“" + name + "”一节没有内容，已印出【待补充：" + name + "】：" + how +
                       "；定稿（report --final）前须补齐");

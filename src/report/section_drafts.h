@@ -22,6 +22,9 @@ std::map<std::string, std::string> DataDrafts(const ReportInput& in);
 // Marks where a narrative section was missing (the builder inserts it, FillBareSections removes
 // it): a paragraph whose text is kMissingMark + key.
 extern const char* const kMissingMark;
+// Marks where a narrative paragraph was dropped as a repeat of this chapter's earlier text
+// (DropRepeats inserts it, FillBareSections removes it): kRepeatMark + the paragraph's opening.
+extern const char* const kRepeatMark;
 
 // Gives every bare heading (and every "●" run-in heading of the summary) a 【待补充：标题】 line
 // and warns where to write it; drops the missing-narrative marks. `title` is the body's title

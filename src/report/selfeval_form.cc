@@ -101,7 +101,9 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
     for (const auto& src : form.budget.sources)
       if (src.year_start.value || src.full_year.value || src.executed.value)
         sources.push_back(&src);
-  const int extra = static_cast<int>(sources.size());
+  // The block's 偏差原因 (执行率 below the bar), on a row of its own below the 其中 rows.
+  const bool budget_reason = !blank && !Trim(form.budget.reason.text).empty();
+  const int extra = static_cast<int>(sources.size()) + (budget_reason ? 1 : 0);
   // The label breaks before its bracket: a narrow column would leave "）" alone on a line.
   s.Text(4, 0, "项目资金\n（" + unit + "）", CellStyle::kHeader);
   s.Merge(4, 0, 5 + extra, 0);
@@ -129,7 +131,7 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
              CellStyle::kScore);
   else
     s.Text(5, 7, "", CellStyle::kCenter);
-  for (int i = 0; i < extra; ++i) {
+  for (int i = 0; i < static_cast<int>(sources.size()); ++i) {
     const FundingSource& src = *sources[static_cast<size_t>(i)];
     s.Text(6 + i, 1, src.name.text, CellStyle::kCenter);
     int c = 2;
@@ -141,6 +143,12 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
       ++c;
     }
     for (; c < kCols; ++c) s.Text(6 + i, c, "", CellStyle::kCenter);
+  }
+  if (budget_reason) {
+    const int at = 6 + static_cast<int>(sources.size());
+    s.Text(at, 1, "偏差原因", CellStyle::kCenter);
+    s.Text(at, 2, form.budget.reason.text, CellStyle::kText);
+    s.Merge(at, 2, at, kCols - 1);
   }
   const int goal = 6 + extra;
   s.Text(goal, 0, "年度总体目标", CellStyle::kHeader);

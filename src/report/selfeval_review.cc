@@ -1,6 +1,7 @@
 #include "report/selfeval_review.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 
@@ -52,26 +53,37 @@ std::string ReviewClassOf(const std::string& code) {
   return it == kOf.end() ? "其他" : it->second;
 }
 
+ReviewFigures ReviewFiguresOf(const SelfEvalResult& r) {
+  ReviewFigures f;
+  if (r.claimed_total) f.claimed = r.claimed_total->RoundScaled(2);
+  if (r.computed_total) f.computed = r.computed_total->RoundScaled(2);
+  f.findings = static_cast<int64_t>(r.AllFindings().size());
+  return f;
+}
+
 doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
   doc::Workbook book;
   book.title = "复核汇总";
   doc::Sheet s;
   s.name = "复核汇总";
-  std::vector<std::string> head = {
-      "序号",     "单位",     "项目名称", "自评表", "打印总分", "计算总分", "差额（打印−计算）",
-      "打印等级", "计算等级", "错误",     "警告",   "提示"};
+  std::vector<std::string> head = {"序号", "单位", "项目名称", "自评表", "打印总分", "计算总分"};
+  for (const char* h :
+       {"差额（打印−计算）", "复核意见（条）", "打印等级", "计算等级", "错误", "警告", "提示"})
+    head.push_back(h);
   for (const auto& c : ReviewClasses()) head.push_back(c);
   for (size_t c = 0; c < head.size(); ++c)
     s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
-  s.widths = {6, 24, 30, 30, 10, 10, 12, 8, 8, 7, 7, 7};
+  s.widths = {6, 24, 30, 30, 10, 10, 12, 10, 8, 8, 7, 7, 7};
   for (size_t i = 0; i < ReviewClasses().size(); ++i) s.widths.push_back(10);
   s.freeze_rows = 1;
   s.header_first_row = s.header_last_row = 0;
   std::vector<const ReviewedForm*> order;
   for (const auto& f : forms) order.push_back(&f);
-  auto gap = [](const ReviewedForm* f) -> Rational {
-    if (!f->result || !f->result->claimed_total || !f->result->computed_total) return Rational(-1);
-    return (*f->result->claimed_total - *f->result->computed_total).Abs();
+  // As the 复核 list sorts: the gap's size, forms without a printed 总分 (or unread) after.
+  auto gap = [](const ReviewedForm* f) -> int64_t {
+    if (!f->result) return -1;
+    ReviewFigures r = ReviewFiguresOf(*f->result);
+    return r.printed() ? std::llabs(r.gap()) : -1;
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](const ReviewedForm* a, const ReviewedForm* b) { return gap(b) < gap(a); });
@@ -86,23 +98,28 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
       continue;
     }
     const SelfEvalResult& r = *f->result;
-    s.Text(row, 1, r.unit);
-    s.Text(row, 2, r.project);
-    s.Text(row, 3, r.source);
-    if (r.claimed_total) s.Number(row, 4, Num(*r.claimed_total), CellStyle::kScore);
-    if (r.computed_total) s.Number(row, 5, Num(*r.computed_total), CellStyle::kScore);
-    if (r.claimed_total && r.computed_total)
-      s.Number(row, 6, Num(*r.claimed_total - *r.computed_total), CellStyle::kScore);
-    s.Text(row, 7, r.claimed_grade, CellStyle::kCenter);
-    s.Text(row, 8, r.computed_grade, CellStyle::kCenter);
-    s.Number(row, 9, static_cast<double>(r.Count(Severity::kError)), CellStyle::kInteger);
-    s.Number(row, 10, static_cast<double>(r.Count(Severity::kWarning)), CellStyle::kInteger);
-    s.Number(row, 11, static_cast<double>(r.Count(Severity::kInfo)), CellStyle::kInteger);
+    const ReviewFigures fig = ReviewFiguresOf(r);
+    auto points = [](int64_t hundredths) { return static_cast<double>(hundredths) / 100.0; };
+    s.Text(row, 1, f->unit.empty() ? r.unit : f->unit);
+    s.Text(row, 2, !r.project.empty() ? r.project : f->name);
+    s.Text(row, 3, f->name.empty() ? r.source : f->name);
+    if (fig.printed())
+      s.Number(row, 4, points(fig.claimed), CellStyle::kScore);
+    else
+      s.Text(row, 4, "未填总分", CellStyle::kCenter);
+    if (r.computed_total) s.Number(row, 5, points(fig.computed), CellStyle::kScore);
+    if (fig.printed() && r.computed_total) s.Number(row, 6, points(fig.gap()), CellStyle::kScore);
+    s.Number(row, 7, static_cast<double>(fig.findings), CellStyle::kInteger);
+    s.Text(row, 8, r.claimed_grade, CellStyle::kCenter);
+    s.Text(row, 9, r.computed_grade, CellStyle::kCenter);
+    s.Number(row, 10, static_cast<double>(r.Count(Severity::kError)), CellStyle::kInteger);
+    s.Number(row, 11, static_cast<double>(r.Count(Severity::kWarning)), CellStyle::kInteger);
+    s.Number(row, 12, static_cast<double>(r.Count(Severity::kInfo)), CellStyle::kInteger);
     std::map<std::string, int> by_class;
     for (const auto* d : r.AllFindings())
       if (d->severity != Severity::kInfo) ++by_class[ReviewClassOf(d->code)];
     for (size_t c = 0; c < ReviewClasses().size(); ++c)
-      s.Number(row, 12 + static_cast<int>(c), by_class[ReviewClasses()[c]], CellStyle::kInteger);
+      s.Number(row, 13 + static_cast<int>(c), by_class[ReviewClasses()[c]], CellStyle::kInteger);
     ++row;
   }
   book.sheets.push_back(std::move(s));

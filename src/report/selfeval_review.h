@@ -1,10 +1,12 @@
 // The 复核 workbooks of `selfeval check -o DIR`: 复核汇总 (one row per form: unit, project, printed
-// and computed total and grade, gap, findings by class; sorted by the gap's size, largest first)
-// and each form written back annotated (its cells with findings highlighted, each with a comment
-// holding the findings, and a 复核意见 column). Contract: pure builders into doc::Workbook; figures
+// and computed total and grade, gap, the count of findings (as the web 复核 list counts), counts
+// by severity and by class; sorted by the gap's size, largest first) and each form written back
+// annotated (its cells with findings highlighted, each with a comment holding the findings, and a
+// 复核意见 column). Contract: pure builders into doc::Workbook; figures
 // are the scorer's, rounded to 0.01 only for display; nothing is read or written here.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,23 @@ struct ReviewedForm {
   const SelfEvalResult* result = nullptr;
   std::string source;      // shown when the form could not be read
   std::string read_error;  // the first reading error, for unreadable forms
+  // As the caller's pages show the form (serve: its title and its unit); "" → source / the
+  // printed 单位. 项目名称 is the printed one, else `name`.
+  std::string name;
+  std::string unit;
 };
+
+// One form's figures, the same in the 复核 list page and in 复核汇总 (one computation for both):
+// totals in hundredths (claimed -1 when the form prints no 总分), the gap printed − computed when
+// printed, and every finding the form's page lists (错误, 警告 and 提示 alike).
+struct ReviewFigures {
+  int64_t claimed = -1;
+  int64_t computed = 0;
+  int64_t findings = 0;
+  bool printed() const { return claimed >= 0; }
+  int64_t gap() const { return claimed - computed; }
+};
+ReviewFigures ReviewFiguresOf(const SelfEvalResult& r);
 
 // The finding classes of the summary, in column order, and the class of a finding code.
 const std::vector<std::string>& ReviewClasses();

@@ -73,8 +73,16 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
         "预算执行率分值打印为" + Printed(b.weight) + "，规则（" + rules.id + "）为" +
             Points(rules.budget.points));
   if (!b.full_year.value || !b.executed.value) {
-    Add(f, Severity::kError, "selfeval.budget_missing", block,
-        "预算执行块缺少全年预算数或全年执行数，无法计算执行率；请填写这两个金额");
+    // Cells left blank are a form not yet filled (a warning, as a blank 实际完成值); a cell
+    // holding what is no amount is already an error of its own (csv.amount).
+    const bool blank = (b.full_year.value || Trim(b.full_year.text).empty()) &&
+                       (b.executed.value || Trim(b.executed.text).empty());
+    Add(f, blank ? Severity::kWarning : Severity::kError, "selfeval.budget_missing", block,
+        std::string(blank ? "预算执行块尚未填写" : "预算执行块缺少") +
+            (!b.full_year.value && !b.executed.value ? "全年预算数和全年执行数"
+             : !b.full_year.value                    ? "全年预算数"
+                                                     : "全年执行数") +
+            "，无法计算执行率；请填写全年预算数和全年执行数");
     out.computed = out.claimed;
     return;
   }

@@ -310,7 +310,7 @@ void NumericRules(Context& c, const Row& r) {
       c.Add("T12", Severity::kWarning, r, "满意度目标" + v.text + "低于通常的80%", "≥85%",
             {{"指标值", "≥85%"}});
     else if (v.number == Rational(100) && v.op != CompareOp::kLe && v.op != CompareOp::kLt)
-      c.Add("T12", Severity::kWarning, r, "满意度目标100%不合理可行，也难以用抽样问卷验证", "≥95%",
+      c.Add("T12", Severity::kWarning, r, "满意度目标定为100%不符合“合理可行”原则，也难以用抽样问卷验证", "≥95%",
             {{"指标值", "≥95%"}});
   }
 }

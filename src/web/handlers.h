@@ -43,6 +43,10 @@ std::optional<int64_t> FormVersion(const Request& req);
 inline constexpr char kMissingVersion[] = "请求缺少 version（当前版本号）";
 // "该NOUN已由 WHO 于 WHEN VERB第 N 版（您打开的是第 M 版）。" for a stale save (opened < 0: the
 // parenthesis left out); callers put what was not done before it and what to do after it.
+// The audit log's action ("evaluation.import", "login") and object ("user:NAME") in Chinese, for
+// the pages (the API keeps the raw names).
+std::string ActionLabel(const std::string& action);
+std::string ObjectLabel(const std::string& object);
 std::string StaleSentence(const Doc& doc, const std::string& noun, const std::string& verb,
                           int64_t opened = -1);
 

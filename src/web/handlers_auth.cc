@@ -148,10 +148,10 @@ Response AdminPage(Ctx& ctx) {
     users.push_back(Object(
         {{"name", u.name}, {"role", RoleLabel(u.role)}, {"unit", u.unit}, {"region", u.region}}));
   for (const auto& a : ctx.server.db().AuditLog(100))
-    audit.push_back(Object({{"at", a.at},
+    audit.push_back(Object({{"at", BeijingTime(a.at)},
                             {"who", a.who},
-                            {"action", a.action},
-                            {"object", a.object},
+                            {"action", ActionLabel(a.action)},
+                            {"object", ObjectLabel(a.object)},
                             {"before", a.before},
                             {"after", a.after}}));
   Data data, regions = List();

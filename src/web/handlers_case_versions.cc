@@ -19,9 +19,9 @@ int64_t Number(const std::string& text, int64_t fallback) {
 }
 
 std::string Stale(const Doc& doc, int64_t expected) {
-  return "未恢复：该评价已由 " + doc.updated_by + " 于 " + doc.updated_at + " 保存为第 " +
-         std::to_string(doc.version) + " 版（您打开的是第 " + std::to_string(expected) +
-         " 版）；请刷新版本记录后再恢复";
+  return "未恢复：该评价已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+         "（北京时间）保存为第 " + std::to_string(doc.version) + " 版（您打开的是第 " +
+         std::to_string(expected) + " 版）；请刷新版本记录后再恢复";
 }
 
 }  // namespace
@@ -56,11 +56,11 @@ Response EvaluationCompare(Ctx& ctx) {
                       {"title", doc.title},
                       {"from", std::to_string(from)},
                       {"from_author", a->author},
-                      {"from_at", a->at},
+                      {"from_at", BeijingTime(a->at)},
                       {"from_note", a->note},
                       {"to", std::to_string(to)},
                       {"to_author", b->author},
-                      {"to_at", b->at},
+                      {"to_at", BeijingTime(b->at)},
                       {"to_note", b->note},
                       {"count", std::to_string(changes.size())}});
   data.set("has_from", from > 0);

@@ -99,7 +99,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
                       {"town", doc.town},
                       {"year", doc.year},
                       {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at},
+                      {"updated_at", BeijingTime(doc.updated_at)},
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"check_count", std::to_string(checks.items().size())}});

@@ -15,7 +15,9 @@
 #include "app/selfeval_workbook_check.h"
 #include "core/format.h"
 #include "core/temp_files.h"
+#include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
+#include "report/selfeval_review.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/selfeval_page.h"
@@ -71,6 +73,18 @@ SelfEvalCheck CheckWorkbook(const std::string& data_dir, const std::string& byte
   SelfEvalCheck check = CheckSelfEvalWorkbookFile(path, rules, hubei);
   Relocate(check.reading, scratch.path(), "自评表.xlsx");
   check.source = "自评表.xlsx";
+  // The form and its findings name the scratch copy: named as the user knows it instead (the
+  // form's source is kept by a rescore after edits).
+  auto unpath = [&](std::string& text) {
+    for (size_t at; (at = text.find(path)) != std::string::npos;)
+      text.replace(at, path.size(), "自评表.xlsx");
+  };
+  if (check.form) unpath(check.form->source);
+  unpath(check.result.source);
+  for (auto* list : {&check.result.findings, &check.result.budget.findings})
+    for (auto& d : *list) unpath(d.where.file), unpath(d.message);
+  for (auto& row : check.result.rows)
+    for (auto& d : row.findings) unpath(d.where.file), unpath(d.message);
   return check;
 }
 
@@ -116,13 +130,14 @@ Data FindingData(const Diagnostic& d) {
   return DiagnosticData(shown);
 }
 
-int64_t Hundredths(const std::optional<Rational>& r) { return r ? r->RoundScaled(2) : 0; }
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
+// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf).
 void Record(Doc& d, const SelfEvalResult& r) {
-  d.claimed = r.claimed_total ? Hundredths(r.claimed_total) : -1;  // -1: no printed 总分
-  d.computed = Hundredths(r.computed_total);
-  d.findings = static_cast<int64_t>(r.AllFindings().size());
+  const report::ReviewFigures fig = report::ReviewFiguresOf(r);
+  d.claimed = fig.claimed;  // -1: no printed 总分
+  d.computed = fig.computed;
+  d.findings = fig.findings;
   d.grade = r.computed_grade;
 }
 
@@ -162,7 +177,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   Data data = Object({{"id", doc.id},
                       {"title", doc.title},
                       {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at},
+                      {"updated_at", BeijingTime(doc.updated_at)},
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"claimed", Points(r.claimed_total)},
@@ -244,6 +259,23 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   return CreatedReply(ctx, "selfevals", doc.id);
 }
 
+// The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form
+// are taken from the stored document (a title made as "<项目> 自评表" gives the project).
+void FillKnownHeader(const Doc& doc, SelfEvaluation& form) {
+  SelfEvalHeader& h = form.header;
+  if (Trim(h.year.text).empty()) h.year.text = NormalizeSelfEvalYear(doc.year);
+  if (Trim(h.unit.text).empty()) h.unit.text = doc.unit;
+  if (Trim(h.project.text).empty()) {
+    std::string title = Trim(doc.title);
+    if (EndsWith(title, "自评表") && title != "自评表") {
+      title = Trim(title.substr(0, title.size() - std::string("自评表").size()));
+      if (title != doc.unit) h.project.text = title;  // "<单位>自评表" names no project
+    } else {
+      h.project.text = title;
+    }
+  }
+}
+
 }  // namespace
 
 Response SelfEvalUpload(Ctx& ctx) {
@@ -273,12 +305,33 @@ Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 
-Response SelfEvalEdit(Ctx& ctx) {
+namespace {
+// The preview's answer: 复核分 and each row's 复核得分 with the accepted edits applied; the refused
+// fields with their reasons (they do not count).
+Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const std::string& edits,
+                     const std::map<std::string, std::string>& errors) {
+  parts["edits"] = edits;
+  std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
+  const SelfEvalResult r =
+      Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title).check.result;
+  std::vector<std::string> rows, refused;
+  for (const auto& row : r.rows)
+    rows.push_back("{\"index\":" + std::to_string(row.index) +
+                   ",\"computed\":" + Q(Points(row.computed)) + "}");
+  for (const auto& [key, why] : errors)
+    refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
+  return Json("{\"computed\":" + Q(Points(r.computed_total)) + ",\"grade\":" + Q(r.computed_grade) +
+              ",\"rows\":" + JsonArray(rows) + ",\"refused\":" + JsonArray(refused) + "}");
+}
+
+// A save (a new version), or with `preview` the score the typed form would get: nothing saved or
+// audited, answered as JSON for the page's script (the 复核分 updating as the unit types).
+Response EditOrPreview(Ctx& ctx, bool preview) {
   const Doc& doc = *ctx.doc;
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const int64_t expected = *opened;
-  if (expected != doc.version)
+  if (expected != doc.version && !preview)
     return Show(
         ctx, doc,
         "未保存：" + StaleSentence(doc, "自评表", "保存为") + "下面是最新内容，请重新填写后保存。",
@@ -312,10 +365,11 @@ Response SelfEvalEdit(Ctx& ctx) {
         continue;
       }
       edits += std::to_string(i) + "\t" + field + "\t" + typed + "\n";
-      ctx.server.Audit(
-          ctx, std::string("selfeval.edit ") + field,
-          "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(), before,
-          typed);
+      if (!preview)
+        ctx.server.Audit(
+            ctx, std::string("selfeval.edit ") + field,
+            "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
+            before, typed);
       audit.push_back(field);
     }
   }
@@ -331,10 +385,12 @@ Response SelfEvalEdit(Ctx& ctx) {
       continue;
     }
     edits += std::string("0\t") + in.field + "\t" + typed + "\n";
-    ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
-                     "selfeval:" + doc.id + " 预算执行", before, typed);
+    if (!preview)
+      ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
+                       "selfeval:" + doc.id + " 预算执行", before, typed);
     audit.push_back(in.field);
   }
+  if (preview) return PreviewJson(ctx, l.parts, edits, typed_in.errors);
   if (!typed_in.errors.empty()) {
     std::string all;
     for (const auto& [key, why] : typed_in.errors) all += (all.empty() ? "" : "；") + why;
@@ -359,6 +415,11 @@ Response SelfEvalEdit(Ctx& ctx) {
     return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
   return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
 }
+
+}  // namespace
+
+Response SelfEvalEdit(Ctx& ctx) { return EditOrPreview(ctx, false); }
+Response SelfEvalPreview(Ctx& ctx) { return EditOrPreview(ctx, true); }
 
 Response SelfEvalSubmit(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
@@ -396,6 +457,7 @@ Response SelfEvalDownload(Ctx& ctx) {
   if (format != "xlsx") {
     // `selfeval score`: the filled form (<base>.xlsx) and the 自评报告 (<base>_自评报告.docx).
     Diagnostics diags;
+    if (l.check.form) FillKnownHeader(*ctx.doc, *l.check.form);
     auto files =
         ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags);
     if (!files) {
@@ -425,9 +487,10 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
   for (const auto& d : server.db().Docs("selfeval")) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
-    if (version)
-      out.push_back(
-          Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
+    if (!version) continue;
+    out.push_back(Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
+    out.back().title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
+    out.back().unit = d.unit;
   }
   return out;
 }

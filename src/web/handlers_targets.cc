@@ -8,6 +8,7 @@
 #include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
 #include "core/temp_files.h"
+#include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
@@ -138,7 +139,7 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
   Data data = Object({{"id", doc.id},
                       {"title", doc.title},
                       {"version", std::to_string(doc.version)},
-                      {"updated_at", doc.updated_at},
+                      {"updated_at", BeijingTime(doc.updated_at)},
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"issue_count", std::to_string(issues.size())},
@@ -178,7 +179,7 @@ Response TargetsList(Ctx& ctx) {
                            {"title", d.title},
                            {"year", d.year},
                            {"version", std::to_string(d.version)},
-                           {"updated_at", d.updated_at}}));
+                           {"updated_at", BeijingTime(d.updated_at)}}));
   Data data;
   data.set("tables", list);
   data.set("has_tables", !mine.empty());
@@ -263,9 +264,7 @@ Response TargetsUpload(Ctx& ctx) {
   return CreatedReply(ctx, "targets", doc.id);
 }
 
-Response TargetsShow(Ctx& ctx) {
-  return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200);
-}
+Response TargetsShow(Ctx& ctx) { return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 
 Response TargetsFix(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
@@ -300,6 +299,60 @@ Response TargetsFix(Ctx& ctx) {
   if (ctx.req.api)
     return Json("{\"version\":" + std::to_string(expected + 1) + ",\"changes\":" +
                 std::to_string(fixed.changes.size()) + ",\"message\":" + Q(note) + "}");
+  return Redirect("/targets/" + doc.id + "?message=" + UrlEncode(note));
+}
+
+Response TargetsRow(Ctx& ctx) {
+  const Doc& doc = *ctx.doc;
+  const Request& r = ctx.req;
+  TargetRowEdit edit;
+  const std::string action = r.Field("action");
+  edit.kind = action == "delete" ? TargetRowEdit::Kind::kDelete
+              : action == "add"  ? TargetRowEdit::Kind::kInsertAfter
+                                 : TargetRowEdit::Kind::kSet;
+  edit.level3 = Trim(r.Field("level3"));
+  edit.value = Trim(r.Field("value"));
+  int64_t expected = 0;
+  try {
+    expected = std::stoll(r.Field("version"));
+    edit.line = std::stoi(r.Field("line"));
+  } catch (...) {
+    return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 line（行号）");
+  }
+  const std::string typed = edit.kind == TargetRowEdit::Kind::kDelete
+                                ? ""
+                                : "您填写的是：三级指标“" + edit.level3 + "”，指标值“" +
+                                      edit.value + "”，请在最新内容上重新填写。";
+  if (expected != doc.version)
+    return ShowTable(ctx, doc, "未保存：" + StaleSentence(doc, "表", "修改为") + typed, 409);
+  if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
+    return ShowTable(ctx, doc,
+                     "未保存：第" + std::to_string(edit.line) +
+                         "行的“三级指标”和“指标值”都要填写（指标值如 ≥95%、≤30天、及时）。" + typed,
+                     422);
+  auto version = ctx.server.db().GetVersion(doc.id, 0);
+  Diagnostics diags;
+  auto file = LoadVersion(ctx.server, doc.id, version->content, diags);
+  if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
+  bool known = false;
+  for (const auto& row : file->grid.rows) known = known || row.line == edit.line;
+  if (!known)
+    return ShowTable(ctx, doc, "未保存：表中没有第" + std::to_string(edit.line) + "行", 422);
+  FixedTable edited = EditTargetTable(*file, {edit});
+  const char* what = edit.kind == TargetRowEdit::Kind::kDelete        ? "删除"
+                     : edit.kind == TargetRowEdit::Kind::kInsertAfter ? "其后添加一行"
+                                                                      : "修改";
+  std::string summary = "第" + std::to_string(edit.line) + "行" + what;
+  if (!ctx.server.db().SaveVersion(doc, expected, Pack("csv", edited.csv), ctx.user->name, summary))
+    return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再保存");
+  for (const auto& c : edited.changes)
+    ctx.server.Audit(ctx, "targets.edit " + c.rule,
+                     "targets:" + doc.id + " 第" + std::to_string(c.line) + "行 " + c.column,
+                     c.before, c.after);
+  std::string note =
+      "已保存为第 " + std::to_string(expected + 1) + " 版：" + summary + "，已重新检查";
+  if (r.api)
+    return Json("{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) + "}");
   return Redirect("/targets/" + doc.id + "?message=" + UrlEncode(note));
 }
 
@@ -349,7 +402,9 @@ Response TargetsNewSelfEval(Ctx& ctx) {
       rules = ResolveSelfEvalRules("", diags);
     }
     if (!rules) return ctx.server.Error(ctx, 500, "找不到自评表规则 selfeval-national");
-    xlsx = NewSelfEvalForm(path, *rules, diags);
+    // What the page knows fills the form's 年度, 项目名称 and 单位 where the table says nothing.
+    xlsx = NewSelfEvalForm(path, *rules, diags,
+                           {"", "", ctx.doc->year, ctx.doc->title, ctx.doc->unit});
     Relocate(diags, scratch.path(), "绩效目标表");
   }
   if (!xlsx) {

@@ -7,20 +7,6 @@ namespace jixiao::web {
 namespace {
 
 // The audit action as the page says it ("selfeval.edit 实际完成值" → "填写 实际完成值").
-std::string ActionLabel(const std::string& action) {
-  static const std::pair<const char*, const char*> kLabels[] = {
-      {"selfeval.edit ", "填写 "},          {"targets.fix ", "采纳建议 "},
-      {"selfeval.upload", "上传"},          {"targets.upload", "上传"},
-      {"evaluation.create", "新建"},        {"evaluation.import", "导入录入工作簿（得分）"},
-      {"evaluation.narrative", "修改叙述"}, {"selfeval.restore", "恢复旧版本"},
-      {"evaluation.restore", "恢复旧版本"}, {"targets.restore", "恢复旧版本"},
-      {"selfeval.new", "生成自评表"},       {"evaluation.finding", "修改扣分"},
-      {"evaluation.score", "得分变化"},     {"job.pdf", "生成 PDF"}};
-  for (const auto& [prefix, label] : kLabels)
-    if (action.rfind(prefix, 0) == 0) return label + action.substr(std::string(prefix).size());
-  return action;
-}
-
 // Long texts (a narrative section) shortened for the table; the full text is in the version.
 std::string Clip(const std::string& text) {
   constexpr size_t kMax = 300;
@@ -41,7 +27,7 @@ Response EvaluationVersions(Ctx& ctx) {
     Data row = Object({{"version", std::to_string(v.version)},
                        {"previous", std::to_string(v.version - 1)},
                        {"author", v.author},
-                       {"at", v.at},
+                       {"at", BeijingTime(v.at)},
                        {"note", v.note}});
     row.set("comparable", ctx.doc->kind == "evaluation");
     row.set("restorable", v.version < ctx.doc->version);
@@ -56,7 +42,7 @@ Response EvaluationVersions(Ctx& ctx) {
     change_items.push_back("{\"at\":" + Q(e.at) + ",\"who\":" + Q(e.who) +
                            ",\"action\":" + Q(e.action) + ",\"place\":" + Q(place) +
                            ",\"before\":" + Q(e.before) + ",\"after\":" + Q(e.after) + "}");
-    changes.push_back(Object({{"at", e.at},
+    changes.push_back(Object({{"at", BeijingTime(e.at)},
                               {"who", e.who},
                               {"action", ActionLabel(e.action)},
                               {"place", place},
@@ -98,9 +84,9 @@ Response DocRestore(Ctx& ctx) {
                             "只能恢复第 1 至第 " + std::to_string(doc.version - 1) + " 版");
   if (expected != doc.version || !ctx.server.db().Restore(doc.id, from, expected, ctx.user->name))
     return ctx.server.Error(ctx, 409,
-                            "未恢复：该表已由 " + doc.updated_by + " 于 " + doc.updated_at +
-                                " 保存为第 " + std::to_string(doc.version) +
-                                " 版；请刷新版本记录后再恢复");
+                            "未恢复：该表已由 " + doc.updated_by + " 于 " +
+                                BeijingTime(doc.updated_at) + "（北京时间）" + " 保存为第 " +
+                                std::to_string(doc.version) + " 版；请刷新版本记录后再恢复");
   ctx.server.Audit(ctx, doc.kind + ".restore", doc.kind + ":" + doc.id,
                    "第 " + std::to_string(expected) + " 版",
                    "恢复为第 " + std::to_string(from) + " 版的内容");

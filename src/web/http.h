@@ -16,7 +16,7 @@ namespace jixiao::web {
 
 inline constexpr size_t kMaxUpload = 10 * 1024 * 1024;  // one uploaded file
 inline constexpr size_t kMaxBody = 12 * 1024 * 1024;    // a whole request body
-inline constexpr size_t kMaxFields = 200;
+inline constexpr size_t kMaxFields = 2000;              // the entry form has ~5 per indicator
 
 struct Upload {
   std::string field, filename, bytes;
@@ -41,6 +41,9 @@ struct Response {
   std::string download_name;  // set: served as an attachment under this name
   std::string location;       // set: a 303 redirect
   std::vector<std::pair<std::string, std::string>> cookies;  // Set-Cookie values
+  // Set: this Content-Security-Policy instead of the application's, and framing by the same
+  // origin allowed (the report preview shown in the evaluation page's sandboxed iframe).
+  std::string framed_csp;
 };
 
 Response Json(std::string body, int status = 200);

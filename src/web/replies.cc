@@ -26,10 +26,60 @@ std::optional<int64_t> FormVersion(const Request& req) {
 
 std::string StaleSentence(const Doc& doc, const std::string& noun, const std::string& verb,
                           int64_t opened) {
-  std::string out = "该" + noun + "已由 " + doc.updated_by + " 于 " + doc.updated_at + " " + verb +
-                    "第 " + std::to_string(doc.version) + " 版";
+  std::string out = "该" + noun + "已由 " + doc.updated_by + " 于 " + BeijingTime(doc.updated_at) +
+                    "（北京时间）" + verb + "第 " + std::to_string(doc.version) + " 版";
   if (opened >= 0) out += "（您打开的是第 " + std::to_string(opened) + " 版）";
   return out + "。";
+}
+
+std::string ActionLabel(const std::string& action) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"selfeval.edit ", "填写 "},
+      {"targets.fix ", "采纳建议 "},
+      {"selfeval.upload", "上传自评表"},
+      {"targets.upload", "上传绩效目标表"},
+      {"evaluation.create", "新建评价"},
+      {"evaluation.import", "导入录入工作簿（得分）"},
+      {"evaluation.narrative", "修改叙述"},
+      {"evaluation.survey", "导入问卷答卷"},
+      {"selfeval.restore", "恢复旧版本"},
+      {"evaluation.restore", "恢复旧版本"},
+      {"targets.restore", "恢复旧版本"},
+      {"selfeval.new", "生成自评表"},
+      {"selfeval.submit", "提交自评表"},
+      {"evaluation.finding", "修改扣分"},
+      {"evaluation.score", "得分变化"},
+      {"job.pdf", "生成 PDF"},
+      {"login.failed", "登录失败"},
+      {"login.throttled", "登录受限（失败次数过多）"},
+      {"login", "登录"},
+      {"logout", "退出"},
+      {"user.add", "新建账号"},
+      {"region.add", "登记区域"},
+      {"region.rename", "区域改名"},
+      {"framework.upload", "上传指标体系"},
+      {"framework.disable", "停用指标体系"},
+      {"framework.enable", "启用指标体系"},
+      {"selfeval-rules.upload", "上传自评规则"},
+      {"selfeval-rules.disable", "停用自评规则"},
+      {"selfeval-rules.enable", "启用自评规则"}};
+  for (const auto& [prefix, label] : kLabels)
+    if (action.rfind(prefix, 0) == 0) return label + action.substr(std::string(prefix).size());
+  return action;
+}
+
+std::string ObjectLabel(const std::string& object) {
+  static const std::pair<const char*, const char*> kKinds[] = {{"user:", "账号 "},
+                                                               {"region:", "区域 "},
+                                                               {"evaluation:", "评价 "},
+                                                               {"selfeval:", "自评表 "},
+                                                               {"targets:", "绩效目标表 "},
+                                                               {"framework:", "指标体系 "},
+                                                               {"selfeval-rules:", "自评规则 "},
+                                                               {"job:", "任务 "}};
+  for (const auto& [prefix, label] : kKinds)
+    if (object.rfind(prefix, 0) == 0) return label + object.substr(std::string(prefix).size());
+  return object;
 }
 
 }  // namespace jixiao::web

@@ -75,6 +75,13 @@ Response TargetsNewSelfEval(Ctx&);
 Response EvaluationFinding(Ctx&);
 Response FrameworksList(Ctx&);
 Response EvaluationsList(Ctx&);
+Response EntryFormShow(Ctx&);
+Response TargetsRow(Ctx&);
+Response SelfEvalPreview(Ctx&);
+// "2026-12-07 04:32:46" (UTC, as the store keeps it) -> "2026-12-07 12:32:46" in 北京时间.
+std::string BeijingTime(const std::string& utc);
+Response EntryFormSave(Ctx&);
+Response ReportPreview(Ctx&);
 Response EvaluationsCreate(Ctx&);
 Response EvaluationShow(Ctx&);
 Response EvaluationSheet(Ctx&);

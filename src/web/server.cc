@@ -98,10 +98,12 @@ bool ReadRequest(Poco::Net::HTTPServerRequest& in, Request& req) {
 void Write(const Response& r, const Request& req, Poco::Net::HTTPServerResponse& out) {
   out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
   out.set("Content-Security-Policy",
-          "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
-          "base-uri 'none'; form-action 'self'");
+          !r.framed_csp.empty()
+              ? r.framed_csp
+              : "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+                "base-uri 'none'; form-action 'self'");
   out.set("X-Content-Type-Options", "nosniff");
-  out.set("X-Frame-Options", "DENY");
+  out.set("X-Frame-Options", r.framed_csp.empty() ? "DENY" : "SAMEORIGIN");
   out.set("Referrer-Policy", "no-referrer");
   if (req.tls) out.set("Strict-Transport-Security", "max-age=31536000");
   if (req.path.rfind("/static/", 0) != 0) out.set("Cache-Control", "no-store");

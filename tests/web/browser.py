@@ -110,6 +110,44 @@ class Flow:
         return self.driver.find_element(By.TAG_NAME, "main").text
 
 
+def targets_row_edit(f):
+    """Issue 21: the unit types a new 三级指标 and 指标值 for a row, adds and deletes a row, each a
+    new version re-checked; the downloaded 申报表 (xlsx) holds the typed row; times in 北京时间."""
+    import io
+    import openpyxl
+    tid = re.search(r"/targets/([0-9a-f]{24})", f.driver.current_url).group(1)
+    f.check("北京时间" in f.text() and "UTC" not in f.text(), "the table page shows 北京时间")
+    version = int(re.search(r"当前为第 (\d+) 版", f.text()).group(1))
+    box = f.driver.find_element(By.ID, "row-edit-3")
+    box.find_element(By.TAG_NAME, "summary").click()
+    form = box.find_element(By.CSS_SELECTOR, "form.row-form")
+    for name, text in (("level3", "<b>助餐服务</b>人次"), ("value", "≥56000")):
+        form.find_element(By.NAME, name).clear()
+        form.find_element(By.NAME, name).send_keys(text)
+    f.submit(form.find_element(By.CSS_SELECTOR, "button[value=save]"))
+    f.shot("targets-row-edited")
+    f.check("已保存为第 %d 版" % (version + 1) in f.text(), "the row edit is a new version")
+    row = f.driver.find_element(By.XPATH, "//table[@class='targets']//tr[td[1]='3']").text
+    f.check("<b>助餐服务</b>人次" in row and "≥56000" in row, "the row shows the typed text: " + row)
+    box = f.driver.find_element(By.ID, "row-edit-3")
+    box.find_element(By.TAG_NAME, "summary").click()
+    add = box.find_element(By.CSS_SELECTOR, "form.row-add")
+    add.find_element(By.NAME, "level3").send_keys("送餐准时率")
+    add.find_element(By.NAME, "value").send_keys("≥95%")
+    f.submit(add.find_element(By.CSS_SELECTOR, "button"))
+    f.check("已保存为第 %d 版" % (version + 2) in f.text() and "送餐准时率" in f.text(), "a row is added")
+    box = f.driver.find_element(By.ID, "row-edit-4")
+    box.find_element(By.TAG_NAME, "summary").click()
+    f.submit(box.find_element(By.CSS_SELECTOR, "button[value=delete]"))
+    f.check("已保存为第 %d 版" % (version + 3) in f.text() and "送餐准时率" not in f.text(), "the added row is deleted")
+    f.no_alert("targets row edit")
+    api = webtest.Client(f.server)
+    api.login("unit1")
+    book = openpyxl.load_workbook(io.BytesIO(api.get("/api/v1/targets/%s/download/xlsx" % tid).body))
+    cells = [str(c.value) for ws in book.worksheets for r in ws.iter_rows() for c in r if c.value is not None]
+    f.check("<b>助餐服务</b>人次" in cells and "≥56000" in " ".join(cells), "the 申报表 holds the edited row")
+
+
 def unit_flow(f):
     f.login("unit1")
     f.check(f.driver.current_url.endswith("/targets"), "unit lands on /targets: " + f.driver.current_url)
@@ -132,6 +170,7 @@ def unit_flow(f):
         f.check("第 2 版" in f.text(), "the table is at version 2")
         after = int(f.driver.find_element(By.ID, "issue-count").text)
         f.check(after < before, "one finding fewer after accepting (%d -> %d)" % (before, after))
+    targets_row_edit(f)
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载申报表（Excel）").click()
     f.check(f.wait_download(".xlsx"), "申报表 xlsx downloaded")
     f.no_alert("targets page")
@@ -155,6 +194,14 @@ def unit_flow(f):
     box = f.driver.find_element(By.NAME, "a_1")
     box.clear()
     box.send_keys("100个")
+    # Issue 21 "watches the score update": the 复核分 follows the typing before any save.
+    try:
+        WebDriverWait(f.driver, 60).until(lambda d: d.find_element(By.ID, "computed").text != shown)
+    except Exception:
+        pass
+    f.shot("selfeval-live-preview")
+    f.check(f.driver.find_element(By.ID, "computed").text != shown, "the 复核分 updates as typed, unsaved")
+    f.check("尚未保存" in f.driver.find_element(By.ID, "preview-status").text, "the page says the preview is unsaved")
     f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
     f.shot("selfeval-edited")
     f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
@@ -207,6 +254,9 @@ def selfeval_from_targets_flow(f):
     f.check(re.search(r"/selfevals/[0-9a-f]{24}$", f.driver.current_url), "the new form opens")
     boxes = f.driver.find_elements(By.CSS_SELECTOR, "input[name^='a_']")
     f.check(len(boxes) >= 5, "one 实际完成值 box per target row (%d)" % len(boxes))
+    # The blank generated form reads back clean: no label read as an amount, the budget 分值 kept.
+    f.check("不是有效金额" not in f.text(), "no label of the blank form is read as an amount")
+    f.check("应为100分" not in f.text(), "the blank form's 分值 add up to 100 (预算执行 included)")
     before = f.driver.find_element(By.ID, "computed").text
     target = f.driver.find_elements(By.CSS_SELECTOR, "table.selfeval tbody tr td:nth-child(3)")[0].text
     number = re.sub(r"[^0-9.]", "", target) or "100"
@@ -255,6 +305,12 @@ def selfeval_from_targets_flow(f):
         computed = json.loads(out)["form"]["computed_total"] if out.strip().startswith("{") else None
         f.check(computed is not None and abs(float(shown.rstrip("分")) - computed) < 0.005,
                 "page 复核分 %s vs selfeval check --json on the downloaded form %s" % (shown, computed))
+        f.check("未说明偏差原因" not in out, "the downloaded form keeps the budget's 偏差原因")
+        from openpyxl import load_workbook
+        ws = load_workbook(book).active
+        f.check(ws["A2"].value != "（  年度）" and ws["B3"].value and ws["F4"].value,
+                "the downloaded form carries 年度, 项目名称 and 单位 (%s, %s, %s)"
+                % (ws["A2"].value, ws["B3"].value, ws["F4"].value))
     f.clear_downloads()
     f.driver.find_element(By.PARTIAL_LINK_TEXT, "下载自评报告（Word）").click()
     f.check(f.wait_download("自评表_自评报告.docx", 60), "自评报告 of the new form downloaded")
@@ -486,6 +542,94 @@ def observations_flow(f, eid):
     f.check("修改经验、问题与建议" in f.text() and "生成初稿" in f.text(), "the versions page shows both saves")
 
 
+def entry_form_flow(f, eid):
+    """The evaluator types data in the page instead of the workbook (issue 21): an unreadable value
+    is refused at its field with what was typed kept; Excel-style "95%" is saved as a new version
+    and the page total equals `jixiao score --json`; a drop-down level changes the score; a stale
+    save answers 409 keeping the typed text; the report preview shows in a sandboxed frame."""
+    import json
+    case = os.path.join(f.server.data, "cases", eid, "case.json")
+    api = webtest.Client(f.server)
+    api.login("eval1")
+    f.login("eval1")
+    f.go("/evaluations/" + eid)
+    f.driver.find_element(By.ID, "entry-link").click()
+    f.shot("entry-form")
+    f.check(f.driver.current_url.endswith("/evaluations/%s/entry" % eid), "the form page opens")
+    before = api.get("/api/v1/evaluations/" + eid).json()["version"]
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    f.check(field.get_attribute("value") == "98.9", "the form is pre-filled from the case")
+    field.clear()
+    field.send_keys("九十五")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.shot("entry-form-refused")
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    f.check(field.get_attribute("value") == "九十五", "the refused value is kept in its field")
+    f.check("invalid" in (field.get_attribute("class") or ""), "the refused field is marked")
+    marked = f.driver.find_elements(By.CSS_SELECTOR, "#entry-form .invalid")
+    f.check(len(marked) == 1, "only the refused field is marked (%d marked)" % len(marked))
+    errors = f.driver.find_elements(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值'] + .field-error")
+    f.check(errors and "九十五" in errors[0].text, "the refusal is shown at its field, quoting it")
+    f.check(api.get("/api/v1/evaluations/" + eid).json()["version"] == before, "a refusal saves nothing")
+    field.clear()
+    field.send_keys("95%")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.shot("entry-form-saved")
+    f.check("已保存为第 %d 版" % (before + 1) in f.text(), "the form save is a new version")
+    metric = json.load(open(case, encoding="utf-8"))["metrics"]["政策知晓率"]
+    f.check(metric["value"] == 95 and metric["unit"] == "%", "95%% saved as 95 %%: %s" % metric)
+    expected = webtest.score_json(f.binary, os.path.dirname(case))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the form save" % (total, expected["total"]))
+    # A drop-down (不适用 of A11, as the workbook's list offers it): saved, scored as score --json.
+    f.go("/evaluations/%s/entry" % eid)
+    picked = f.driver.find_elements(By.CSS_SELECTOR, "#entry-form select[aria-label^='A11 不适用']")
+    f.check(picked, "the 不适用 drop-down is offered")
+    if picked:
+        Select(picked[0]).select_by_value("是")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.check("已保存为第 %d 版" % (before + 2) in f.text(), "the drop-down change is saved")
+    finding = json.load(open(case, encoding="utf-8"))["findings"]["A11"]
+    f.check(finding.get("not_applicable") is True, "A11 saved as 不适用: %s" % finding)
+    expected = webtest.score_json(f.binary, os.path.dirname(case))
+    total = f.driver.find_element(By.ID, "total").text
+    f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
+            "page total %s vs score --json %s after the drop-down change" % (total, expected["total"]))
+    # Stale: someone saves meanwhile; the typed text stays and the answer names who.
+    f.go("/evaluations/%s/entry" % eid)
+    r = api.api_post("/api/v1/evaluations/%s/entry" % eid,
+                     {"version": before + 2, "m_2_2": "96%"})
+    f.check(r.status == 200, "an API form save: %s %s" % (r.status, r.text()[:200]))
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    field.clear()
+    field.send_keys("97.5%")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
+    f.shot("entry-form-stale")
+    f.check("未保存：该评价已由" in f.text(), "a stale form save is refused, naming who saved")
+    field = f.driver.find_element(By.CSS_SELECTOR, "input[aria-label='政策知晓率 数值']")
+    f.check(field.get_attribute("value") == "97.5%", "nothing typed is lost on a stale save")
+    # The report preview: a sandboxed frame from a same-origin route that runs no script.
+    f.go("/evaluations/" + eid)
+    frame = f.driver.find_element(By.ID, "report-preview")
+    f.check(frame.get_attribute("sandbox") == "", "the preview frame is sandboxed with no allowances")
+    f.driver.execute_script("arguments[0].scrollIntoView();", frame)
+    f.driver.switch_to.frame(frame)
+    try:
+        WebDriverWait(f.driver, 60).until(lambda d: len(d.find_element(By.TAG_NAME, "body").text) > 500)
+    except Exception:
+        pass
+    shown = f.driver.find_element(By.TAG_NAME, "body").text
+    f.driver.switch_to.default_content()
+    f.shot("report-preview")
+    f.check(len(shown) > 500 and "医疗救助" in shown, "the report is shown in the page")
+    head = dict((k.lower(), v) for k, v in api.get("/evaluations/%s/preview" % eid).headers)
+    csp = head.get("content-security-policy", "")
+    f.check("default-src 'none'" in csp and "sandbox" in csp and "script" not in csp,
+            "the preview's CSP runs no script: %s" % csp)
+    f.no_alert("entry form and preview")
+
+
 def survey_flow(f, eid):
     """Survey answers in the browser: the questionnaire, then a 问卷星 export whose group columns
     are confirmed in the mapping table, previewed (nothing written) and imported (a new version,
@@ -636,8 +780,10 @@ def admin_flow(f):
     f.check(not any(v.startswith("upload:") for v in values), "a disabled framework is no longer offered")
     f.login("adm1")
     f.shot("admin-audit")
-    f.check("framework.upload" in f.text() and "region.rename" in f.text() and "framework.disable" in f.text(),
-            "the audit log records the admin's changes")
+    f.check("上传指标体系" in f.text() and "区域改名" in f.text() and "停用指标体系" in f.text(),
+            "the audit log records the admin's changes, in Chinese")
+    f.check("framework.upload" not in f.text() and "region.rename" not in f.text(),
+            "the audit log page shows no raw action names")
     f.no_alert("admin pages")
     import shutil
     shutil.rmtree(folder, ignore_errors=True)
@@ -659,6 +805,7 @@ def main(argv):
         bureau_flow(f, eid, expected)
         finding_flow(f, eid)
         observations_flow(f, eid)
+        entry_form_flow(f, eid)
         survey_flow(f, eid)
         admin_flow(f)
         if shots:

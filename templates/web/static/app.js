@@ -46,3 +46,37 @@ document.addEventListener('click', function (event) {
   }
   setTimeout(poll, 1000);
 })();
+// The 自评表 page: after a pause in typing, the form is posted to the preview API (nothing is
+// saved) and the 复核分 and each row's 复核得分 are updated; the save button still saves.
+(function () {
+  var form = document.getElementById('selfeval-form');
+  if (!form || !form.getAttribute('data-preview')) return;
+  var status = document.getElementById('preview-status');
+  var timer = null, sent = 0;
+  function run() {
+    var mine = ++sent;
+    var body = new URLSearchParams(new FormData(form));
+    fetch(form.getAttribute('data-preview'), {
+      method: 'POST', credentials: 'same-origin', body: body,
+      headers: { 'X-CSRF-Token': form.elements.csrf.value }
+    })
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        if (mine !== sent || !j.rows) return;
+        document.getElementById('computed').textContent = j.computed;
+        j.rows.forEach(function (row) {
+          var cell = form.querySelector('td.computed[data-row="' + row.index + '"]');
+          if (cell) cell.textContent = row.computed;
+        });
+        var note = '试算结果（尚未保存，点“保存并重新复核”保存）';
+        if (j.refused.length) note += '；以下内容读不出，未计入：' +
+          j.refused.map(function (x) { return x.message; }).join('；');
+        status.textContent = note;
+      })
+      .catch(function () { status.textContent = '试算暂不可用，保存后可看到复核分'; });
+  }
+  form.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 600);
+  });
+})();
