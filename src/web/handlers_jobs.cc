@@ -127,15 +127,21 @@ Response JobShow(Ctx& ctx) {
   return ctx.server.Page(ctx, "job", "报告 PDF（后台任务）", data);
 }
 
+// The PDF saved under its evaluation's name, as the DOCX is (标题-评价报告.pdf).
+std::string PdfName(Ctx& ctx, const Job& j) {
+  auto doc = ctx.server.db().GetDoc(j.doc);
+  return doc ? doc->title + "-评价报告.pdf" : std::string("评价报告.pdf");
+}
+
 Response JobDownload(Ctx& ctx) {
   const Job& j = *ctx.job;
   if (j.state != "done") return ctx.server.Error(ctx, 404, "任务尚未完成");
   if (auto bytes = ctx.server.db().JobFileBytes(j.id))
-    return Download(std::move(*bytes), "report.pdf", "application/pdf");
+    return Download(std::move(*bytes), PdfName(ctx, j), "application/pdf");
   std::ifstream in(JobFile(ctx.server, j.id), std::ios::binary);
   if (!in) return ctx.server.Error(ctx, 404, "找不到任务结果，请重新生成");
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
-  return Download(std::move(bytes), "report.pdf", "application/pdf");
+  return Download(std::move(bytes), PdfName(ctx, j), "application/pdf");
 }
 
 }  // namespace jixiao::web

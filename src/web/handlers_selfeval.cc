@@ -477,7 +477,9 @@ Response SelfEvalDownload(Ctx& ctx) {
   }
   auto files = SelfEvalReviewFiles({l.check});
   for (auto& f : files)
-    if (f.name != "复核汇总.xlsx") return Download(std::move(f.bytes), f.name, kXlsx);
+    if (f.name !=
+        "复核汇总.xlsx")  // the annotated form, named by the form (not 复核_自评表.xlsx.xlsx)
+      return Download(std::move(f.bytes), ctx.doc->title + "-复核表.xlsx", kXlsx);
   if (files.empty()) return ctx.server.Error(ctx, 422, "无法生成复核表");
   return Download(std::move(files.front().bytes), files.front().name, kXlsx);
 }

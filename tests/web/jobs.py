@@ -6,6 +6,7 @@ finished job's PDF downloads. Uses LibreOffice when
 installed (soffice on PATH); without it the job must fail with a Chinese reason.
 Usage: jobs.py JIXIAO"""
 import os
+import urllib.parse
 import shutil
 import signal
 import sys
@@ -93,6 +94,9 @@ def main(binary):
                 webtest.check(r.status == 200 and r.body[:4] == b"%PDF" and
                               (r.header("Content-Disposition") or "").startswith("attachment"),
                               "PDF download: %d" % r.status, failures)
+                # Saved under the evaluation's name, as the DOCX is (not report.pdf).
+                shown = urllib.parse.unquote(r.header("Content-Disposition") or "")
+                webtest.check("任务测试-评价报告.pdf" in shown, "PDF file name: %s" % shown, failures)
         else:
             j = webtest.wait_job(ev, job, 60)
             webtest.check(j["state"] == "failed" and j["message"], "PDF without LibreOffice: %s" % j, failures)
