@@ -24,6 +24,11 @@ Data DiagnosticData(const Diagnostic& d);
 // cleared when it cannot be scored) and the 一级 results in `categories`, for SaveVersion.
 Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categories,
                 std::optional<Evaluation>* evaluation = nullptr);
+// Every edit of an evaluation ends here: its case folder scored again and saved as version
+// `expected` + 1 of ctx.doc with the folder's snapshot, and the server told (CaseSaved). The new
+// score as the audit log shows it ("89.65 良", or "未评分"); nullopt when someone saved first.
+std::optional<std::string> SaveRescoredCase(Ctx& ctx, int64_t expected, const std::string& note,
+                                            std::optional<Evaluation>* evaluation = nullptr);
 
 // Stores a new 自评表 kept as the .xlsx bytes given (the blank form `selfeval new` makes) for the
 // signed-in unit, and answers as an upload does (redirect, or 201 with its id). `rules_json`: an

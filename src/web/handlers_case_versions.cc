@@ -83,12 +83,8 @@ Response EvaluationRestore(Ctx& ctx) {
   std::string dir = ctx.server.CaseDir(doc.id), error;
   if (!old || !RestoreCase(old->content, dir, error))
     return ctx.server.Error(ctx, 422, old ? error : "找不到第 " + std::to_string(from) + " 版");
-  std::vector<Db::Category> categories;
-  Doc scored = RescoredDoc(ctx.server, doc, categories);
   std::string note = "恢复为第 " + std::to_string(from) + " 版的内容";
-  bool saved = ctx.server.db().SaveVersion(scored, expected, SnapshotCase(dir), ctx.user->name,
-                                           note, categories);
-  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  auto saved = SaveRescoredCase(ctx, expected, note);
   if (!saved) {
     auto now = ctx.server.db().GetDoc(doc.id);
     ctx.server.SyncCase(doc.id, now->version);
@@ -99,7 +95,7 @@ Response EvaluationRestore(Ctx& ctx) {
   };
   ctx.server.Audit(ctx, "evaluation.restore", "evaluation:" + doc.id,
                    "第 " + std::to_string(expected) + " 版（" + shown(doc) + "）",
-                   note + "（" + shown(scored) + "）");
+                   note + "（" + *saved + "）");
   std::string message = "已把第 " + std::to_string(from) + " 版的内容恢复为第 " +
                         std::to_string(expected + 1) + " 版";
   if (ctx.req.api)

@@ -252,16 +252,10 @@ Response EntryFormSave(Ctx& ctx) {
                         " 处填写有误，已在对应位置标出，评价未改动；改好后再保存",
                     expected, 422);
   }
-  std::vector<Db::Category> categories;
   std::optional<Evaluation> evaluation;
-  Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
-  bool saved =
-      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
-                                  ctx.user->name, "在表单中录入数据", categories);
-  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  auto saved = SaveRescoredCase(ctx, expected, "在表单中录入数据", &evaluation);
   if (!saved) return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请刷新后重新填写");
-  std::string after =
-      evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
+  const std::string& after = *saved;
   ctx.server.Audit(ctx, "evaluation.entry_form", "evaluation:" + doc.id, before, after);
   std::string note = "已保存为第 " + std::to_string(expected + 1) + " 版（" + after + "）。";
   if (ctx.req.api)

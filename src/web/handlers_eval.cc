@@ -291,6 +291,19 @@ Response EvaluationSheet(Ctx& ctx) {
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
+std::optional<std::string> SaveRescoredCase(Ctx& ctx, int64_t expected, const std::string& note,
+                                            std::optional<Evaluation>* evaluation) {
+  const Doc& doc = *ctx.doc;
+  std::vector<Db::Category> categories;
+  Doc scored = RescoredDoc(ctx.server, doc, categories, evaluation);
+  bool saved = ctx.server.db().SaveVersion(
+      scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)), ctx.user->name, note, categories);
+  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  if (!saved) return std::nullopt;
+  return scored.total < 0 ? std::string("未评分")
+                          : FormatScore(Score{scored.total}) + " " + scored.grade;
+}
+
 Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categories,
                 std::optional<Evaluation>* evaluation_out) {
   Diagnostics score_diags;
@@ -344,17 +357,11 @@ Response EvaluationImport(Ctx& ctx) {
                             items);
   }
   // The new version records the score (total, grade, score --json, the 一级 results).
-  std::vector<Db::Category> categories;
   std::optional<Evaluation> evaluation;
-  Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
-  bool saved =
-      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
-                                  ctx.user->name, "导入录入工作簿", categories);
-  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  auto saved = SaveRescoredCase(ctx, expected, "导入录入工作簿", &evaluation);
   if (!saved)
     return ctx.server.Error(ctx, 409, "该评价刚被他人保存，您的工作簿未导入；请刷新后重新上传");
-  std::string after =
-      evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
+  const std::string& after = *saved;
   ctx.server.Audit(ctx, "evaluation.import", "evaluation:" + doc.id, before, after);
   for (size_t at; (at = summary.find(ctx.server.CaseDir(doc.id))) != std::string::npos;)
     summary.replace(at, ctx.server.CaseDir(doc.id).size(), "本评价");

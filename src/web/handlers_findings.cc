@@ -34,18 +34,12 @@ Response EvaluationFinding(Ctx& ctx) {
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     return ctx.server.Error(ctx, 422, "扣分未保存，请按下列提示修改", items);
   }
-  std::vector<Db::Category> categories;
-  Doc scored = RescoredDoc(ctx.server, doc, categories);
   std::string listed;
   for (const auto& d : deductions)
     if (!d.reason.empty()) listed += (listed.empty() ? "" : "；") + d.amount + " " + d.reason;
-  bool saved =
-      ctx.server.db().SaveVersion(scored, expected, SnapshotCase(ctx.server.CaseDir(doc.id)),
-                                  ctx.user->name, "修改 " + code + " 的扣分", categories);
-  ctx.server.CaseSaved(doc.id, expected + 1, saved);
+  auto saved = SaveRescoredCase(ctx, expected, "修改 " + code + " 的扣分");
   if (!saved) return ctx.server.Error(ctx, 409, "该评价刚被他人保存，请返回评价页刷新后再修改");
-  std::string after =
-      scored.total < 0 ? "未评分" : FormatScore(Score{scored.total}) + " " + scored.grade;
+  const std::string& after = *saved;
   ctx.server.Audit(ctx, "evaluation.finding", "evaluation:" + doc.id + " " + code, "",
                    (listed.empty() ? "不扣分" : listed) +
                        (summary.empty() ? "" : "（摘要用语：" + summary + "）"));

@@ -189,18 +189,9 @@ Response EvaluationSurvey(Ctx& ctx) {
            std::to_string(check->valid) + " 份）";
     content = csv;
   }
-  std::vector<Db::Category> categories;
-  std::optional<Evaluation> evaluation;
-  Doc scored = RescoredDoc(ctx.server, doc, categories, &evaluation);
-  // The version keeps the whole case folder, as every evaluation save does (case_snapshot.h), so
-  // it can be restored and rebuilt by another process.
-  bool saved = ctx.server.db().SaveVersion(scored, doc.version, SnapshotCase(dir), ctx.user->name,
-                                           note, categories);
-  ctx.server.CaseSaved(doc.id, doc.version + 1, saved);
-  if (!saved)
-    return ctx.server.Error(ctx, 409, "该评价刚被他人保存；请刷新后重新上传");
-  std::string after =
-      evaluation ? FormatScore(evaluation->card.total) + " " + evaluation->card.grade : "未评分";
+  auto saved = SaveRescoredCase(ctx, doc.version, note);
+  if (!saved) return ctx.server.Error(ctx, 409, "该评价刚被他人保存；请刷新后重新上传");
+  const std::string& after = *saved;
   ctx.server.Audit(ctx, "evaluation.survey", "evaluation:" + doc.id + " " + note, before, after);
   note += "，第 " + std::to_string(doc.version + 1) + " 版；总分 " + after;
   if (ctx.req.api)
