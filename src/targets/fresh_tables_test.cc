@@ -338,4 +338,10 @@ TEST_CASE(
       !Any(Run({{"效益指标", "社会效益指标", "直接受益人数", "定量", "≥200", "人"}}, 800), "T29"));
 }
 
+TEST_CASE("a property counted as a share (…合规性 100%) is a rate; a slogan with a % is not") {
+  CHECK(!Any(Run({{"产出指标", "质量指标", "经费使用规范性", "定量", "=100", "%"}}), "T08"));
+  CHECK(Found(Run({{"效益指标", "社会效益指标", "推动乡村文化繁荣", "定量", "≥95", "%"}}), "T08",
+              Severity::kWarning, 8));
+}
+
 }  // namespace jixiao::targets

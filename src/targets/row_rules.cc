@@ -22,9 +22,11 @@ bool Quantifiable(const std::string& name) {
                        "个数", "里程"});
 }
 
-// A name that a percentage can measure: a rate, a degree, a share, or a yes/no question.
+// A name that a percentage can measure: a rate, a degree, a share, a yes/no question, or a
+// property whose share is counted (资金使用合规性 100%: the share of spending that is 合规).
 bool MeasuredInPercent(const std::string& name) {
-  return HasAny(name, {"率",   "度",   "比例", "比重", "占比", "%",    "％",   "百分",
+  return EndsWith(name, "性") ||
+         HasAny(name, {"率",   "度",   "比例", "比重", "占比", "%",    "％",   "百分",
                        "覆盖", "满意", "知晓", "认可", "增长", "下降", "提高", "降低",
                        "节约", "减少", "是否", "达到", "成活", "参与"});
 }
