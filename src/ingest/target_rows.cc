@@ -128,7 +128,7 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
   CsvColumn actual = FirstColumn(csv, {"实际值", "全年实际值", "实际完成值"}),
             source = csv.Column("出处依据"), type = csv.Column("指标值类型"),
             unit = FirstColumn(csv, {"计量单位", "度量单位"}),
-            nature = FirstColumn(csv, {"指标性质", "比较符", "运算符号"}),
+            nature = FirstColumn(csv, {"指标性质", "比较符", "运算符号", "计算符号"}),
             direction = csv.Column("指标方向"),
             explanation = FirstColumn(csv, {"指标解释", "指标说明"}),
             criteria = FirstColumn(csv, {"评(扣)分标准", "评分标准", "评（扣）分标准"});

@@ -97,6 +97,12 @@ TEST_CASE("lenient: the old 投入/产出 form's column names, and 指标方向 
       "产出指标,成本指标,运营总成本,反向,,5,万元\n",
       true, diags);
   REQUIRE(directed.rows.size() == 2);
+  auto computed = Read(
+      "一级指标,二级指标,三级指标,计算符号,目标值,度量单位\n"
+      "产出指标,数量指标,巡护里程(公里),≥,1200,公里\n",
+      true, diags);
+  REQUIRE(computed.rows.size() == 1);
+  CHECK(computed.rows[0].value == "≥1200");
   CHECK(directed.rows[0].value == "≥12");
   CHECK(directed.rows[1].value == "5");
 }

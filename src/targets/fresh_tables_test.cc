@@ -344,4 +344,11 @@ TEST_CASE("a property counted as a share (…合规性 100%) is a rate; a slogan
               Severity::kWarning, 8));
 }
 
+TEST_CASE("a template hint in the name states the unit of a bare value") {
+  CHECK(!Any(Run({{"产出指标", "成本指标", "设备购置成本(≤**万元)", "定量", "≤150", ""}}), "T07"));
+  CHECK(!Any(Run({{"产出指标", "质量指标", "苗木成活率（≥**%）", "定量", "≥85", ""}}), "T07"));
+  CHECK(Found(Run({{"产出指标", "成本指标", "设备购置成本", "定量", "≤150", ""}}), "T07",
+              Severity::kWarning, 8));
+}
+
 }  // namespace jixiao::targets
