@@ -45,7 +45,8 @@ bool LastingNotDeadline(const Row& r) {
 bool TimelinessNameWithCount(const Row& r) {
   return HasAny(r.name, {"按时", "及时", "按期", "准时", "如期"}) &&
          !HasAny(r.name, {"率", "人数", "户数", "人次", "次数", "天数", "数量", "个数", "金额"}) &&
-         !r.unit.empty() && r.unit != "%" && !DurationUnit(r.unit) && !r.value.has_date;
+         !r.unit.empty() && r.unit != "%" && !DurationUnit(r.unit) && !r.value.has_date &&
+         r.unit.find_first_not_of("0123456789,.") != std::string::npos;  // 44,561 is no unit
 }
 
 // Who receives a transfer, named by the program or the group (低保对象, 特困供养人员, 孤儿): their

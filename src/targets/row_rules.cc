@@ -308,10 +308,9 @@ void NumericRules(Context& c, const Row& r) {
   if (r.kind == Kind::kCost && v.number.IsZero() && MoneyUnit(r.unit, r.name) &&
       r.level2 != Level2::kSocialCost && r.level2 != Level2::kEcoCost)
     c.Add("T24", Severity::kWarning, r,
-          "成本指标“" + r.name + "”的金额为" + v.text +
-              r.unit.substr(0, v.unit.empty() ? std::string::npos : 0) +
-              "：零成本无法考核（小额经费按万元取整后常成为0）",
-          "写出实际金额，必要时改用元，如“≤1250元/人”");
+          "成本指标“" + r.name + "”写“" + v.text + (v.unit.empty() ? r.unit : "") +
+              "”，金额为零，无法考核（小额经费按万元取整后常成为0）",
+          "写出实际金额，必要时以元为单位，如“≤1250元”");
   if (r.kind == Kind::kCost && !r.unit.empty() && r.unit != "%" && !MoneyUnit(r.unit, r.name) &&
       r.level2 != Level2::kSocialCost && r.level2 != Level2::kEcoCost &&
       !HasAny(r.name, {"社会成本", "生态环境成本", "生态成本", "环境成本"}))
