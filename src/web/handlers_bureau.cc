@@ -215,7 +215,7 @@ Response ReviewList(Ctx& ctx) {
     auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
     bool done = parts.count("submitted") > 0;
     if ((want == "yes" && !done) || (want == "no" && done)) continue;
-    if (done) submitted_by[d.id] = parts["submitted"] + " " + latest->at;
+    if (done) submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
     forms.push_back(d);
   }
   // Largest gap first; a form without a printed 总分 by its 行得分合计, and those with neither
@@ -253,7 +253,7 @@ Response ReviewList(Ctx& ctx) {
                        {"review_key", state.key},
                        {"review_label", state.label},
                        {"review_note", state.last && state.key != "pending"
-                                           ? state.last->reviewer + " " + BeijingTime(state.last->at)
+                                           ? state.last->reviewer + " " + BeijingTime(state.last->at) + "（北京时间）"
                                            : ""},
                        {"opinion", state.key == "returned" ? state.last->opinion : ""},
                        {"findings", std::to_string(d.findings)},

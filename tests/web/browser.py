@@ -826,6 +826,21 @@ def review_decision_flow(f):
     f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the unit sees the 意见 as text")
     f.check(not f.driver.find_elements(By.ID, "review-form"), "the unit cannot record a decision")
     f.no_alert("unit form page after 退回")
+    # The unit types a 得分 (the form prints no 总分): a new version, 待复核 again with the last 意见
+    # still shown, and a 行得分合计 (never called 总分) that the 复核 list ranks by.
+    box = f.driver.find_element(By.NAME, "s_0")
+    box.clear()
+    box.send_keys("8")
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
+    f.shot("unit-form-resaved")
+    f.check(f.driver.find_element(By.ID, "review-state").text == "待复核", "a new version is 待复核 again")
+    f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the last 意见 stays shown")
+    f.check(f.driver.find_element(By.ID, "row_total").text == "8分", "行得分合计 shows the typed 得分")
+    f.login("bur1")
+    f.go("/bureau/review?state=pending")
+    f.shot("bureau-review-row-total")
+    row = f.driver.find_element(By.CSS_SELECTOR, "#review a[href='%s']" % form.replace(f.server.base, "")).find_element(By.XPATH, "../..").text
+    f.check("行得分合计 8分" in row and "按行得分合计" in row, "the 复核 list ranks the form by its 行得分合计: " + row)
 
 
 def main(argv):
