@@ -79,7 +79,8 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
   const bool decisions = std::any_of(forms.begin(), forms.end(),
                                      [](const ReviewedForm& f) { return !f.decision.empty(); });
   if (decisions)
-    for (const char* h : {"复核状态", "复核意见", "复核人", "复核时间（北京时间）"}) head.push_back(h);
+    for (const char* h : {"复核状态", "复核意见", "复核人", "复核时间（北京时间）"})
+      head.push_back(h);
   for (size_t c = 0; c < head.size(); ++c)
     s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
   s.widths = {6, 24, 30, 30, 10, 10, 12, 10, 8, 8, 7, 7, 7};

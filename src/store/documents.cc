@@ -25,10 +25,10 @@ constexpr size_t kFieldCount = 20;
 
 Args FieldArgs(const DocumentFields& f) {
   const Results& r = f.results;
-  return {f.kind,    f.owner,        f.unit,      f.region,          f.department,
-          f.town,    f.year,         f.project,   f.framework,       f.framework_title,
-          f.digest,  r.total,        r.total_weight, r.grade,     r.claimed_total,   r.computed_total,
-          r.RankGap(),               r.findings,  f.result_json,    r.row_total};
+  return {f.kind,           f.owner,     f.unit,         f.region,      f.department,
+          f.town,           f.year,      f.project,      f.framework,   f.framework_title,
+          f.digest,         r.total,     r.total_weight, r.grade,       r.claimed_total,
+          r.computed_total, r.RankGap(), r.findings,     f.result_json, r.row_total};
 }
 
 // Reads kFieldCount columns starting at `col`.

@@ -50,8 +50,8 @@ struct DocumentPage {
     std::tie(f.project, f.framework, f.framework_title, f.digest, f.result_json) =
         std::make_tuple(std::move(project[k]), std::move(framework[k]),
                         std::move(framework_title[k]), std::move(digest[k]), std::move(result[k]));
-    f.results = {total[k],   total_weight[k], std::move(grade[k]),
-                 claimed[k], computed[k],     findings[k],        row_total[k]};
+    f.results = {total[k],    total_weight[k], std::move(grade[k]), claimed[k],
+                 computed[k], findings[k],     row_total[k]};
     d.version = version[k];
     std::tie(d.author, d.created_at, d.updated_at) =
         std::make_tuple(std::move(author[k]), std::move(created_at[k]), std::move(updated_at[k]));

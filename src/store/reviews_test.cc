@@ -21,8 +21,8 @@ std::unique_ptr<Store> FreshStore(Diagnostics& diags) {
     return Store::Open(url, diags);
   }
   static int n = 0;
-  std::string path = "/tmp/jixiao-reviews-test-" + std::to_string(getpid()) + "-" +
-                     std::to_string(n++) + ".db";
+  std::string path =
+      "/tmp/jixiao-reviews-test-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".db";
   for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
   return Store::Open(path, diags);
 }

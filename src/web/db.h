@@ -37,7 +37,7 @@ struct Doc {
   int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
   int64_t claimed = 0, computed = 0, findings = 0;  // 自评表: printed and recomputed 总分
   int64_t row_total = -1;  // 自评表: 行得分合计 (typed row 得分 + budget 得分), -1 when none typed
-  std::string scorecard_json;                       // evaluations: the last `score --json`
+  std::string scorecard_json;  // evaluations: the last `score --json`
   std::string updated_at, updated_by;
 };
 

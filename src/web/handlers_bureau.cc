@@ -198,7 +198,7 @@ Response BureauOverview(Ctx& ctx) {
 // version and its 复核 state (待复核 / 已通过 / 已退回), and a filter on each.
 Response ReviewList(Ctx& ctx) {
   // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
-  const std::string want = ctx.req.Field("submitted");  // "yes" 已提交, "no" 未提交, "" all
+  const std::string want = ctx.req.Field("submitted");    // "yes" 已提交, "no" 未提交, "" all
   const std::string want_state = ctx.req.Field("state");  // pending | passed | returned | ""
   std::vector<Doc> forms;
   std::map<std::string, std::string> submitted_by;
@@ -215,7 +215,8 @@ Response ReviewList(Ctx& ctx) {
     auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
     bool done = parts.count("submitted") > 0;
     if ((want == "yes" && !done) || (want == "no" && done)) continue;
-    if (done) submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
+    if (done)
+      submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
     forms.push_back(d);
   }
   // Largest gap first; a form without a printed 总分 by its 行得分合计, and those with neither
@@ -232,16 +233,15 @@ Response ReviewList(Ctx& ctx) {
     Score gap{base_of(d) - d.computed};
     const bool printed = d.claimed >= 0, summed = !printed && d.row_total >= 0;
     const ReviewState& state = states[d.id];
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
-                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
-                    ",\"row_total\":" +
-                    (d.row_total >= 0 ? FormatScoreNumber(Score{d.row_total}) : "null") +
-                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
-                    ",\"gap\":" + (printed || summed ? FormatScoreNumber(gap) : "null") +
-                    ",\"gap_from\":" + Q(printed ? "总分" : summed ? "行得分合计" : "") +
-                    ",\"review\":" + ReviewStateJson(state) +
-                    ",\"findings\":" + std::to_string(d.findings) +
-                    ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+    const char* gap_from = printed ? "总分" : summed ? "行得分合计" : "";
+    items.push_back(
+        "{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
+        ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
+        ",\"row_total\":" + (d.row_total >= 0 ? FormatScoreNumber(Score{d.row_total}) : "null") +
+        ",\"computed\":" + FormatScoreNumber(Score{d.computed}) + ",\"gap\":" +
+        (printed || summed ? FormatScoreNumber(gap) : "null") + ",\"gap_from\":" + Q(gap_from) +
+        ",\"review\":" + ReviewStateJson(state) + ",\"findings\":" + std::to_string(d.findings) +
+        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
     Data row = Object({{"id", d.id},
                        {"title", d.title},
                        {"unit", d.unit},
@@ -253,7 +253,8 @@ Response ReviewList(Ctx& ctx) {
                        {"review_key", state.key},
                        {"review_label", state.label},
                        {"review_note", state.last && state.key != "pending"
-                                           ? state.last->reviewer + " " + BeijingTime(state.last->at) + "（北京时间）"
+                                           ? state.last->reviewer + " " +
+                                                 BeijingTime(state.last->at) + "（北京时间）"
                                            : ""},
                        {"opinion", state.key == "returned" ? state.last->opinion : ""},
                        {"findings", std::to_string(d.findings)},

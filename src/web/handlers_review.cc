@@ -122,9 +122,8 @@ Response SelfEvalDecide(Ctx& ctx) {
   if (opinion.size() > kMaxOpinion)
     return refuse(422, "未记录：“复核意见”（opinion）超过 " + std::to_string(kMaxOpinion) +
                            " 字节，请精简后再提交。");
-  const std::string stale =
-      "未记录复核结论：" + StaleSentence(doc, "自评表", "保存为", *opened) +
-      "下面是最新内容，请核对后重新复核（您写的意见已保留）。";
+  const std::string stale = "未记录复核结论：" + StaleSentence(doc, "自评表", "保存为", *opened) +
+                            "下面是最新内容，请核对后重新复核（您写的意见已保留）。";
   if (*opened != doc.version) return refuse(409, stale);
   const ReviewState was = CurrentState(ctx.server, doc);
   if (!ctx.server.db().Decide({doc.id, decision, opinion, ctx.user->name, "", doc.version}))

@@ -149,14 +149,13 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   const SelfEvalResult& r = l.check.result;
   const int64_t row_total = report::ReviewFiguresOf(r).row_total;
   if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
-                    ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
-                    ",\"row_total\":" +
-                    (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) + ",\"review\":" +
-                    ReviewStateJson(CurrentState(ctx.server, doc)) +
-                    ",\"result\":" + SelfEvalJson(r) +
-                    (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
-                status);
+    return Json(
+        "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
+            ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
+            ",\"row_total\":" + (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) +
+            ",\"review\":" + ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" +
+            SelfEvalJson(r) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+        status);
   Data rows = List(), general = List(), reading = List();
   for (const auto& d : l.check.reading.items()) reading.push_back(DiagnosticData(d));
   for (const auto& d : r.findings) general.push_back(FindingData(d));

@@ -14,8 +14,8 @@
 namespace jixiao::web {
 
 struct ReviewState {
-  std::string key;    // pending | passed | returned
-  std::string label;  // 待复核 | 已通过 | 已退回，须修改
+  std::string key;               // pending | passed | returned
+  std::string label;             // 待复核 | 已通过 | 已退回，须修改
   std::optional<Decision> last;  // the latest decision, possibly on an earlier version
 };
 ReviewState StateOf(const Doc& doc, const std::optional<Decision>& latest);

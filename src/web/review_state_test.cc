@@ -1,8 +1,8 @@
 // The 自评表's 复核 state from its latest decision: a decision counts only for the version it was
 // made on; a later version is 待复核 again, with the last decision kept for the unit to read.
-#include <catch2/catch.hpp>
-
 #include "web/review_state.h"
+
+#include <catch2/catch.hpp>
 
 using namespace jixiao::web;
 
