@@ -53,6 +53,8 @@ void SetReviewData(Ctx& ctx, const Doc& doc, Data& data) {
                               {"reviewer", it->reviewer},
                               {"at", BeijingTime(it->at)},
                               {"version", std::to_string(it->version)}}));
+  data.set("review_collection", doc.kind == "selfeval" ? "selfevals" : "evaluations");
+  data.set("review_selfeval", doc.kind == "selfeval");
   data.set("review_key", s.key);
   data.set("review_label", s.label);
   data.set("review_returned", s.key == "returned");
@@ -103,17 +105,21 @@ Response SelfEvalList(Ctx& ctx) {
   return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
 }
 
-// POST /selfevals/{id}/review: version (the one the page showed), decision 通过|退回, opinion
-// (required for 退回).
-Response SelfEvalDecide(Ctx& ctx) {
+namespace {
+
+// POST /selfevals/{id}/review or /evaluations/{id}/review: version (the one the page showed),
+// decision 通过|退回, opinion (required for 退回). `page` shows the document again with a refusal.
+Response Decide(Ctx& ctx, Response (*page)(Ctx&, const std::string&, int)) {
   const Doc& doc = *ctx.doc;
+  const bool selfeval = doc.kind == "selfeval";
+  const std::string noun = selfeval ? "自评表" : "评价";
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const std::string decision = Trim(ctx.req.Field("decision"));
   std::string opinion = Trim(ctx.req.Field("opinion"));
   auto refuse = [&](int status, const std::string& message) {
     if (ctx.req.api) return ctx.server.Error(ctx, status, message);
-    return SelfEvalPage(ctx, message, status);
+    return page(ctx, message, status);
   };
   if (decision != "通过" && decision != "退回")
     return refuse(422, "未记录：请在“复核结论”（decision）中选择“通过”或“退回”。");
@@ -122,21 +128,27 @@ Response SelfEvalDecide(Ctx& ctx) {
   if (opinion.size() > kMaxOpinion)
     return refuse(422, "未记录：“复核意见”（opinion）超过 " + std::to_string(kMaxOpinion) +
                            " 字节，请精简后再提交。");
-  const std::string stale = "未记录复核结论：" + StaleSentence(doc, "自评表", "保存为", *opened) +
+  const std::string stale = "未记录复核结论：" + StaleSentence(doc, noun, "保存为", *opened) +
                             "下面是最新内容，请核对后重新复核（您写的意见已保留）。";
   if (*opened != doc.version) return refuse(409, stale);
   const ReviewState was = CurrentState(ctx.server, doc);
   if (!ctx.server.db().Decide({doc.id, decision, opinion, ctx.user->name, "", doc.version}))
     return refuse(409, stale);
   const std::string now = decision == "通过" ? "已通过" : "已退回，须修改";
-  ctx.server.Audit(ctx, "selfeval.review", "selfeval:" + doc.id,
+  ctx.server.Audit(ctx, doc.kind + ".review", doc.kind + ":" + doc.id,
                    was.label + "（第 " + std::to_string(doc.version) + " 版）",
                    now + (opinion.empty() ? "" : "：" + opinion));
   const std::string note = "已记录复核结论（第 " + std::to_string(doc.version) + " 版）：" + now;
   if (ctx.req.api)
     return Json("{\"state\":" + Q(decision == "通过" ? "passed" : "returned") +
                 ",\"version\":" + std::to_string(doc.version) + ",\"message\":" + Q(note) + "}");
-  return Redirect("/selfevals/" + doc.id + "?message=" + UrlEncode(note));
+  return Redirect((selfeval ? "/selfevals/" : "/evaluations/") + doc.id +
+                  "?message=" + UrlEncode(note));
 }
+
+}  // namespace
+
+Response SelfEvalDecide(Ctx& ctx) { return Decide(ctx, SelfEvalPage); }
+Response EvaluationDecide(Ctx& ctx) { return Decide(ctx, EvaluationPage); }
 
 }  // namespace jixiao::web

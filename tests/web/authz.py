@@ -244,6 +244,15 @@ def main(binary):
             if (own["selfeval"] in ids) != flag or any(i["submitted"] != flag for i in items):
                 failures.append("review filter submitted=%s: %s" % (want, items))
         count += review_decisions(clients, own["selfeval"], other_self_region, failures)
+        # The same decision on an evaluation: the evaluator sees the 退回 and its 意见.
+        eid = own["evaluation"]
+        ev = clients["eval1"].get("/api/v1/evaluations/" + eid).json()
+        r = clients["bur1"].api_post("/api/v1/evaluations/%s/review" % eid,
+                                     fields={"version": str(ev["version"]), "decision": "退回", "opinion": "请补充问卷"})
+        seen = clients["eval1"].get("/api/v1/evaluations/" + eid).json().get("review", {})
+        count += 2
+        if r.status != 200 or (seen.get("state"), seen.get("opinion")) != ("returned", "请补充问卷"):
+            failures.append("evaluation 复核 decision: %d %s, the evaluator sees %s" % (r.status, r.text()[:200], seen))
         # The grade distribution counts the ranked evaluations.
         overview = clients["bur1"].get("/api/v1/bureau").json()
         count += 1
