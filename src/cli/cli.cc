@@ -131,7 +131,10 @@ const std::vector<Command>& Commands() {
        "jixiao user add NAME --role admin|bureau|evaluator|unit [--unit 单位] [--region 区域] "
        "--password-stdin [--data DIR|--db URL]\n"
        "  密码从标准输入读一行（至少 10 个字符），以 PBKDF2-HMAC-SHA256 保存。\n"
-       "  项目单位须给 --unit，财政局须给 --region；评价机构的 --region 为其评价默认所属区域。\n"
+       "  项目单位须给 --unit 和 --region，财政局须给 --region；评价机构的 --region 为其评价默认所属区域。\n"
+       "jixiao user reset-password NAME --password-stdin [--data DIR|--db URL]\n"
+       "jixiao user disable|enable NAME [--data DIR|--db URL]\n"
+       "  重设密码、停用或启用账号；该账号原有的登录全部退出，停用的账号不能登录。\n"
        "  说明：docs/api.md（账号与会话）。",
        RunUser},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",

@@ -160,7 +160,7 @@ def main(binary):
         if r.status != 405:
             failures.append("DELETE /api/v1/targets: %d, expected 405" % r.status)
         # The bureau's exports: compare.xlsx over its two scored evaluations, 复核汇总 over its forms.
-        for what, name in (("compare", "compare.xlsx"), ("review", "%E5%A4%8D%E6%A0%B8")):
+        for what, name in (("compare", "%E8%AF%84%E4%BB%B7%E6%AF%94%E8%BE%83"), ("review", "%E5%A4%8D%E6%A0%B8")):
             r = clients["bur1"].get("/bureau/export/" + what)
             count += 1
             if r.status != 200 or r.body[:2] != b"PK" or name not in (r.header("Content-Disposition") or ""):
