@@ -346,7 +346,7 @@ Response EvaluationImport(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
-    return ctx.server.Error(ctx, 422, "请选择填好的录入工作簿（.xlsx）");
+    return ctx.server.Reject(ctx, "import_file", "请选择填好的录入工作簿（.xlsx）", EvaluationShow);
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const int64_t expected = *opened;
@@ -371,8 +371,9 @@ Response EvaluationImport(Ctx& ctx) {
       if (copy.where.file == "upload.xlsx") copy.where.file = upload->filename.substr(0, 200);
       items.push_back(DiagnosticLine(copy));
     }
-    return ctx.server.Error(ctx, 422, "工作簿有错误，评价未改动；请按下列位置修改后重新上传",
-                            items);
+    return ctx.server.Reject(ctx, "import_file",
+                             "工作簿有错误，评价未改动；请按下列位置修改后重新上传",
+                             EvaluationShow, items);
   }
   // The new version records the score (total, grade, score --json, the 一级 results).
   std::optional<Evaluation> evaluation;

@@ -399,7 +399,7 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     if (const std::string chosen = ctx.req.Field("rules"); !chosen.empty()) {
       auto json = UploadedJson(ctx.server.db(), "selfeval-rules", chosen);
       if (!json)
-        return ctx.server.Error(ctx, 422, "所选的自评规则不存在或已停用（字段 rules）：请重新选择");
+        return ctx.server.Reject(ctx, "rules", "所选的自评规则不存在或已停用：请重新选择", TargetsShow);
       rules = ParseSelfEvalRules("自评规则.json", *json, diags);
       if (!rules) return ctx.server.Error(ctx, 422, "所选的自评规则无法读取，请联系管理员");
       rules_json = *json;
@@ -415,7 +415,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
   if (!xlsx) {
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Error(ctx, 422, "无法由该绩效目标表生成自评表", items);
+    return ctx.server.Reject(ctx, "", "无法由该绩效目标表生成自评表，请按下列提示修改本表", TargetsShow,
+                             items);
   }
   ctx.server.Audit(ctx, "selfeval.new", "targets:" + ctx.doc->id, "", ctx.doc->title);
   return CreateSelfEvalFromWorkbook(ctx, *xlsx, ctx.doc->title + " 自评表", ctx.doc->year,

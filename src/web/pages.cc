@@ -100,8 +100,8 @@ Response Server::Page(Ctx& ctx, const std::string& name, const std::string& titl
   if (ctx.rejected) {
     page.set("rejected", ctx.rejected->field.empty()
                              ? ctx.rejected->message
-                             : "未保存：请按下面标出的栏目修改后重新提交（" +
-                                   ctx.rejected->message + "）");
+                             : "未保存：" + ctx.rejected->message +
+                                   "。已在该栏旁标出，其余所填内容仍在表中，改好后重新提交。");
     Data items = List();
     for (const auto& i : ctx.rejected->items) items.push_back(Object({{"text", i}}));
     page.set("rejected_items", items);

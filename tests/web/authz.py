@@ -78,8 +78,14 @@ def main(binary):
                                      files={"file": ("fw.json", _json.dumps(fw, ensure_ascii=False).encode("utf-8"))})
         assert r.status == 201, (r.status, r.text())
         upload_id = r.json()["id"].split(":", 1)[1]
+        # A spare account for the {user} routes (password reset, disable): the matrix changes it.
+        r = clients["adm1"].api_post("/api/v1/users", fields={"name": "spare1", "role": "evaluator",
+                                                              "password": "spare-pass-01"})
+        assert r.status == 201, (r.status, r.text())
+        spare_id = str([u["id"] for u in clients["adm1"].get("/api/v1/users").json()["users"]
+                        if u["name"] == "spare1"][0])
         fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review",
-                "{region}": region_id, "{upload}": upload_id}
+                "{region}": region_id, "{upload}": upload_id, "{user}": spare_id}
 
         def url(route, object_id):
             path = route["path"]

@@ -85,7 +85,7 @@ def main(binary):
         assert_text_only(bureau.get("/bureau").text(), "bureau page", failures)
         # Indicator names from a unit's table become the evaluation's indicators.
         r = ev.api_post("/api/v1/evaluations", fields={"title": "由目标表生成", "framework": "town-medical-aid-2024",
-                                                       "targets": tid, "region": "闵行区"})
+                                                       "targets": tid, "region": "闵行区", "year": "2025"})
         webtest.check(r.status == 201, "evaluation from targets: %d %s" % (r.status, r.text()[:200]), failures)
         if r.status == 201:
             eid2 = r.json()["id"]
