@@ -99,7 +99,8 @@ int ChangeUser(const Command& self, const Args& args) {
       return 1;
     }
     if (action == "reset-password")
-      db->Audit("(命令行)", "user.password", "user:" + name, "", "命令行设定新密码；原有登录会话已结束");
+      db->Audit("(命令行)", "user.password", "user:" + name, "",
+                "命令行设定新密码；原有登录会话已结束");
     else
       db->Audit("(命令行)", "user." + action, "user:" + name, "",
                 action == "enable" ? "正常" : "已停用");
@@ -108,7 +109,9 @@ int ChangeUser(const Command& self, const Args& args) {
     return 1;
   }
   std::printf("%s%s，该账号原有的登录已全部退出\n",
-              action == "reset-password" ? "已重设密码：" : action == "enable" ? "已启用账号 " : "已停用账号 ",
+              action == "reset-password" ? "已重设密码："
+              : action == "enable"       ? "已启用账号 "
+                                         : "已停用账号 ",
               name.c_str());
   return 0;
 }

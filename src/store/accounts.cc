@@ -110,9 +110,8 @@ bool Store::DisableUser(int64_t id, Diagnostics& diags) {
 }
 
 bool Store::EnableUser(int64_t id, Diagnostics& diags) {
-  JX_GUARDED("store.write", "启用用户失败", false, {
-    return impl_->Exec("UPDATE users SET disabled = 0 WHERE id = ?", {id}) > 0;
-  })
+  JX_GUARDED("store.write", "启用用户失败", false,
+             { return impl_->Exec("UPDATE users SET disabled = 0 WHERE id = ?", {id}) > 0; })
 }
 
 bool Store::DeleteUserSessions(int64_t id, Diagnostics& diags) {

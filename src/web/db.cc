@@ -143,17 +143,17 @@ std::vector<User> Db::Users() {
 
 bool Db::SetPasswordHash(int64_t id, const std::string& hash) {
   Diagnostics diags;
-  bool done = impl_->store->SetPasswordHash(id, hash, diags) &&
-              impl_->store->DeleteUserSessions(id, diags);
+  bool done =
+      impl_->store->SetPasswordHash(id, hash, diags) && impl_->store->DeleteUserSessions(id, diags);
   Check(diags);
   return done;
 }
 
 bool Db::SetUserDisabled(int64_t id, bool disabled) {
   Diagnostics diags;
-  bool done = disabled ? impl_->store->DisableUser(id, diags)
-                       : impl_->store->EnableUser(id, diags) &&
-                             impl_->store->DeleteUserSessions(id, diags);
+  bool done =
+      disabled ? impl_->store->DisableUser(id, diags)
+               : impl_->store->EnableUser(id, diags) && impl_->store->DeleteUserSessions(id, diags);
   Check(diags);
   return done;
 }

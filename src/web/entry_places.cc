@@ -118,11 +118,12 @@ std::string EntryMessage(const std::string& message) {
   ReplaceAll(m, "不适用的项可删去该键", "不适用的项可不填");
   m = DropKeys(m);
   // What is missing of an indicator, by the column the 评价结论 page shows (no JSON key).
-  static const std::pair<const char*, const char*> kKeys[] = {{"业绩值 value", "业绩值"},
-                                                              {"分析 analysis", "分析"},
-                                                              {"等级 level", "等级"},
-                                                              {"满足的要素 met_elements", "满足的要素"},
-                                                              {"targets.csv 中", "“绩效目标”页中"}};
+  static const std::pair<const char*, const char*> kKeys[] = {
+      {"业绩值 value", "业绩值"},
+      {"分析 analysis", "分析"},
+      {"等级 level", "等级"},
+      {"满足的要素 met_elements", "满足的要素"},
+      {"targets.csv 中", "“绩效目标”页中"}};
   for (const auto& [from, to] : kKeys) ReplaceAll(m, from, to);
   ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
   ReplaceAll(m, "metrics.", "“指标数据”页 ");

@@ -53,8 +53,9 @@ Response UserPassword(Ctx& ctx) {
   if (std::string error = ResetUserPassword(ctx.server.db(), user->name, password); !error.empty())
     return ctx.server.Reject(ctx, "password_" + std::to_string(user->id),
                              "账号 " + user->name + " 的密码未改：" + error, AdminPage);
-  ctx.server.Audit(ctx, "user.password", "user:" + user->name, "",
-                   made ? "由系统生成新密码；原有登录会话已结束" : "管理员设定新密码；原有登录会话已结束");
+  ctx.server.Audit(
+      ctx, "user.password", "user:" + user->name, "",
+      made ? "由系统生成新密码；原有登录会话已结束" : "管理员设定新密码；原有登录会话已结束");
   if (ctx.req.api)
     return Json("{\"user\":" + Q(user->name) + (made ? ",\"password\":" + Q(password) : "") +
                 ",\"sessions_ended\":true}");

@@ -197,14 +197,16 @@ Response FrameworkUpload(Ctx& ctx) {
   if (diags.HasErrors() || id.empty()) {
     if (problems.empty()) problems.push_back(shown + "：没有 id，请在 JSON 顶层写 \"id\"");
     return ctx.server.Reject(
-        ctx, "file", std::string("未保存：") + KindLabel(kind) + "有错误，请按下列位置修改后重新上传",
+        ctx, "file",
+        std::string("未保存：") + KindLabel(kind) + "有错误，请按下列位置修改后重新上传",
         FrameworksAdmin, problems);
   }
   for (const auto& shipped : ShippedFrameworkIds())
     if (shipped == id)
       return ctx.server.Reject(ctx, "file",
-                              "未保存：id “" + id + "”与随附的" + KindLabel(kind) + "相同；请在 " +
-                                  shown + " 的 id 中换一个名字后重新上传", FrameworksAdmin);
+                               "未保存：id “" + id + "”与随附的" + KindLabel(kind) + "相同；请在 " +
+                                   shown + " 的 id 中换一个名字后重新上传",
+                               FrameworksAdmin);
   if (title.empty()) title = id;
   std::string meta = "{\"id\":" + Q(id) + ",\"kind\":" + Q(kind) + "}";
   std::optional<UploadedSet> before;

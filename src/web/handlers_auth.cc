@@ -175,7 +175,8 @@ Response AdminPageWith(Ctx& ctx, const std::string& message) {
   data.set("audit", audit);
   if (!message.empty()) data.set("message", message);
   std::string role = ctx.rejected ? ctx.req.Field("role") : "";
-  for (const char* r : {"unit", "evaluator", "bureau", "admin"}) data.set(std::string("role_") + r, role == r);
+  for (const char* r : {"unit", "evaluator", "bureau", "admin"})
+    data.set(std::string("role_") + r, role == r);
   return ctx.server.Page(ctx, "admin", "账号与审计日志", data);
 }
 
@@ -186,19 +187,19 @@ Response UsersCreate(Ctx& ctx) {
   auto regions = RegionNames(ctx.server.db());
   if (!r.Field("region").empty() && !regions.empty() &&
       std::find(regions.begin(), regions.end(), r.Field("region")) == regions.end())
-    return ctx.server.Reject(
-        ctx, "region",
-        "区域“" + r.Field("region") + "”尚未登记（字段 region）：请从列表中选择，或先在“区域”页新建",
-        AdminPage);
+    return ctx.server.Reject(ctx, "region",
+                             "区域“" + r.Field("region") +
+                                 "”尚未登记（字段 region）：请从列表中选择，或先在“区域”页新建",
+                             AdminPage);
   std::string error = CreateUser(ctx.server.db(), name, role, r.Field("unit"), r.Field("region"),
                                  r.Field("password"));
   if (!error.empty()) {
     // The field the message is about, so the page shows it there.
-    const char* field = error.find("区域") != std::string::npos     ? "region"
+    const char* field = error.find("区域") != std::string::npos       ? "region"
                         : error.find("单位名称") != std::string::npos ? "unit"
                         : error.find("密码") != std::string::npos     ? "password"
                         : error.find("角色") != std::string::npos     ? "role"
-                                                                       : "name";
+                                                                      : "name";
     return ctx.server.Reject(ctx, field, error, AdminPage);
   }
   ctx.server.Audit(ctx, "user.add", "user:" + name, "", role);

@@ -84,7 +84,8 @@ std::vector<std::string> RankAndWarn(Db& db, std::vector<Doc>& ranked, bool& by_
     Basis b = BasisOf(d.scorecard_json);
     frameworks.insert(b.framework);
     if (!d.year.empty()) years.insert(d.year);
-    rate[d.id] = b.full > Rational(0) ? Rational(d.total, 100) * Rational(100) / b.full : Rational(0);
+    rate[d.id] =
+        b.full > Rational(0) ? Rational(d.total, 100) * Rational(100) / b.full : Rational(0);
     rates[d.id] = FormatPercent(rate[d.id]);
   }
   by_rate = frameworks.size() > 1;

@@ -197,9 +197,10 @@ Response EvaluationsList(Ctx& ctx) {
   }
   for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
     if (!u.disabled())
-      frameworks.push_back(Choice(
-          kUploadPrefix + u.doc.id,
-          u.doc.title + "（上传，第 " + std::to_string(u.doc.version) + " 版）", typed("framework")));
+      frameworks.push_back(
+          Choice(kUploadPrefix + u.doc.id,
+                 u.doc.title + "（上传，第 " + std::to_string(u.doc.version) + " 版）",
+                 typed("framework")));
   for (const auto& d : ctx.server.db().Docs("targets"))
     if (!ctx.user->region.empty() && d.region == ctx.user->region)
       targets.push_back(Choice(d.id, d.title + "（" + d.unit + "）", typed("targets")));
@@ -222,8 +223,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   std::optional<std::string> uploaded;
   if (!shipped) uploaded = UploadedJson(ctx.server.db(), "framework", framework);
   if (!shipped && !uploaded)
-    return ctx.server.Reject(ctx, "framework",
-                             "请从列表中选择一个随附或已上传（未停用）的指标体系",
+    return ctx.server.Reject(ctx, "framework", "请从列表中选择一个随附或已上传（未停用）的指标体系",
                              EvaluationsList);
   Doc doc;
   doc.id = RandomHex(12);
@@ -249,9 +249,8 @@ Response EvaluationsCreate(Ctx& ctx) {
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);
     if (!targets || targets->kind != "targets" || targets->region != doc.region)
-      return ctx.server.Reject(ctx, "targets",
-                               "找不到所选的绩效目标表，或它不属于该区域：请重新选择",
-                               EvaluationsList);
+      return ctx.server.Reject(
+          ctx, "targets", "找不到所选的绩效目标表，或它不属于该区域：请重新选择", EvaluationsList);
     auto v = ctx.server.db().GetVersion(targets_id, 0);
     size_t nl = v->content.find('\n');
     options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
@@ -372,8 +371,8 @@ Response EvaluationImport(Ctx& ctx) {
       items.push_back(DiagnosticLine(copy));
     }
     return ctx.server.Reject(ctx, "import_file",
-                             "工作簿有错误，评价未改动；请按下列位置修改后重新上传",
-                             EvaluationShow, items);
+                             "工作簿有错误，评价未改动；请按下列位置修改后重新上传", EvaluationShow,
+                             items);
   }
   // The new version records the score (total, grade, score --json, the 一级 results).
   std::optional<Evaluation> evaluation;

@@ -42,8 +42,7 @@ Response BureauExport(Ctx& ctx) {
     }
     if (dirs.size() < 2) return ctx.server.Error(ctx, 422, "至少需要两项已评分的评价才能比较");
     Diagnostics diags;
-    auto files =
-        CompareCases(dirs, {"xlsx"}, report::DefaultCompareTemplateDir(), diags, &names);
+    auto files = CompareCases(dirs, {"xlsx"}, report::DefaultCompareTemplateDir(), diags, &names);
     if (!files || files->empty()) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(d.message);

@@ -157,8 +157,9 @@ Response NarrativeSave(Ctx& ctx) {
     if (!ctx.req.form.count("n_" + name)) continue;
     std::string after = Typed(ctx.req, name);
     if (after.size() > kMaxNarrative)
-      return Show(ctx, "未保存：“" + sec.heading + "”超过 200 KB，请精简后再保存（下面仍是您输入的内容）",
-                  413, true);
+      return Show(
+          ctx, "未保存：“" + sec.heading + "”超过 200 KB，请精简后再保存（下面仍是您输入的内容）",
+          413, true);
     if (!sec.exists && Trim(after).empty()) continue;
     std::string before = sec.exists ? ReadText(sec.path) : "";
     if (after != before) changed[name] = {before, after};

@@ -267,32 +267,16 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   return CreatedReply(ctx, "selfevals", doc.id);
 }
 
-// The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form
-// are taken from the stored document (a title made as "<项目> 自评表" gives the project).
-void FillKnownHeader(const Doc& doc, SelfEvaluation& form) {
-  SelfEvalHeader& h = form.header;
-  if (Trim(h.year.text).empty()) h.year.text = NormalizeSelfEvalYear(doc.year);
-  if (Trim(h.unit.text).empty()) h.unit.text = doc.unit;
-  if (Trim(h.project.text).empty()) {
-    std::string title = Trim(doc.title);
-    if (EndsWith(title, "自评表") && title != "自评表") {
-      title = Trim(title.substr(0, title.size() - std::string("自评表").size()));
-      if (title != doc.unit) h.project.text = title;  // "<单位>自评表" names no project
-    } else {
-      h.project.text = title;
-    }
-  }
-}
-
 }  // namespace
 
 Response SelfEvalUpload(Ctx& ctx) {
   const Upload* form = ctx.req.File("form");
   if (!form || form->bytes.empty())
-    return ctx.server.Reject(ctx, "form",
-                             "请选择自评表：Excel 文件（.xlsx），或 CSV 文件（表头：一级指标,二级指标,"
-                             "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）",
-                             SelfEvalList);
+    return ctx.server.Reject(
+        ctx, "form",
+        "请选择自评表：Excel 文件（.xlsx），或 CSV 文件（表头：一级指标,二级指标,"
+        "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）",
+        SelfEvalList);
   std::vector<std::pair<std::string, std::string>> parts;
   if (EndsWithXlsx(form->filename)) {
     parts.push_back({"xlsx", form->bytes});

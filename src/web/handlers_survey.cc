@@ -126,8 +126,8 @@ Response EvaluationSurvey(Ctx& ctx) {
                                                         : questionnaire->filename.substr(0, 200);
     if (!ImportQuestionnaire(dir, questionnaire->bytes, shown, diags))
       return ctx.server.Reject(ctx, "questionnaire",
-                               "问卷题目有错误，未保存；请按下列位置修改后重新上传",
-                               EvaluationShow, LocatedLines(diags, scratch.path(), shown));
+                               "问卷题目有错误，未保存；请按下列位置修改后重新上传", EvaluationShow,
+                               LocatedLines(diags, scratch.path(), shown));
     note = "已保存问卷题目";
     content = questionnaire->bytes;
   } else {

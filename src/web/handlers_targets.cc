@@ -223,9 +223,9 @@ Response TargetsUpload(Ctx& ctx) {
     upload = &pasted;
   }
   if (!upload || upload->bytes.empty())
-    return ctx.server.Reject(ctx, "file",
-                             "请选择要上传的绩效目标表（.xlsx 或 .csv 文件），或把表格粘贴在文本框中",
-                             TargetsList);
+    return ctx.server.Reject(
+        ctx, "file", "请选择要上传的绩效目标表（.xlsx 或 .csv 文件），或把表格粘贴在文本框中",
+        TargetsList);
   if (std::string why = YearProblem(ctx.req.Field("year")); !why.empty())
     return ctx.server.Reject(ctx, "year", why + "；文件须重新选择", TargetsList);
   std::string lower = upload->filename;
@@ -399,7 +399,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     if (const std::string chosen = ctx.req.Field("rules"); !chosen.empty()) {
       auto json = UploadedJson(ctx.server.db(), "selfeval-rules", chosen);
       if (!json)
-        return ctx.server.Reject(ctx, "rules", "所选的自评规则不存在或已停用：请重新选择", TargetsShow);
+        return ctx.server.Reject(ctx, "rules", "所选的自评规则不存在或已停用：请重新选择",
+                                 TargetsShow);
       rules = ParseSelfEvalRules("自评规则.json", *json, diags);
       if (!rules) return ctx.server.Error(ctx, 422, "所选的自评规则无法读取，请联系管理员");
       rules_json = *json;
@@ -415,8 +416,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
   if (!xlsx) {
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Reject(ctx, "", "无法由该绩效目标表生成自评表，请按下列提示修改本表", TargetsShow,
-                             items);
+    return ctx.server.Reject(ctx, "", "无法由该绩效目标表生成自评表，请按下列提示修改本表",
+                             TargetsShow, items);
   }
   ctx.server.Audit(ctx, "selfeval.new", "targets:" + ctx.doc->id, "", ctx.doc->title);
   return CreateSelfEvalFromWorkbook(ctx, *xlsx, ctx.doc->title + " 自评表", ctx.doc->year,

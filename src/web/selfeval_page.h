@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/selfeval_app.h"
+#include "web/db.h"
 #include "web/http.h"
 
 namespace jixiao::web {
@@ -39,5 +40,8 @@ inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key);
 // The budget block as the page shows it: inputs (typed values win), 分值, 执行率, 复核得分.
 Data BudgetData(const SelfEvalCheck& check, const Typed& typed);
+// The filled form's 年度, 项目名称 and 单位, where the form leaves them blank, from the stored
+// document (a title made as "<项目> 自评表" gives the project).
+void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
 
 }  // namespace jixiao::web
