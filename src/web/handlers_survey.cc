@@ -122,7 +122,7 @@ Response EvaluationSurvey(Ctx& ctx) {
   std::string note, content;
   std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
   if (questionnaire && !questionnaire->bytes.empty() && (!file || file->bytes.empty())) {
-    std::string shown = questionnaire->filename.empty() ? "questionnaire.json"
+    std::string shown = questionnaire->filename.empty() ? "问卷题目.json"
                                                         : questionnaire->filename.substr(0, 200);
     if (!ImportQuestionnaire(dir, questionnaire->bytes, shown, diags))
       return ctx.server.Reject(ctx, "questionnaire",
