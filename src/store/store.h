@@ -186,7 +186,9 @@ class Store {
   std::optional<User> GetUserByName(const std::string& name, Diagnostics& diags);
   std::vector<User> ListUsers(Diagnostics& diags);
   bool SetPasswordHash(int64_t id, const std::string& hash, Diagnostics& diags);
-  bool DisableUser(int64_t id, Diagnostics& diags);
+  bool DisableUser(int64_t id, Diagnostics& diags);  // and ends the user's sessions
+  bool EnableUser(int64_t id, Diagnostics& diags);
+  bool DeleteUserSessions(int64_t id, Diagnostics& diags);  // every session of the user ends
 
   // Sessions.
   bool CreateSession(const Session& s, Diagnostics& diags);

@@ -45,7 +45,7 @@ void Unpack(const std::string& payload, std::string& note, std::string& content)
 }
 
 User ToUser(const store::User& u) {
-  return {u.id, u.name, u.role, u.unit, u.region, u.password_hash};
+  return {u.id, u.name, u.role, u.unit, u.region, u.password_hash, u.disabled};
 }
 
 int64_t ToId(const std::string& text) {
@@ -139,6 +139,23 @@ std::vector<User> Db::Users() {
   for (const auto& u : impl_->store->ListUsers(diags)) out.push_back(ToUser(u));
   Check(diags);
   return out;
+}
+
+bool Db::SetPasswordHash(int64_t id, const std::string& hash) {
+  Diagnostics diags;
+  bool done =
+      impl_->store->SetPasswordHash(id, hash, diags) && impl_->store->DeleteUserSessions(id, diags);
+  Check(diags);
+  return done;
+}
+
+bool Db::SetUserDisabled(int64_t id, bool disabled) {
+  Diagnostics diags;
+  bool done =
+      disabled ? impl_->store->DisableUser(id, diags)
+               : impl_->store->EnableUser(id, diags) && impl_->store->DeleteUserSessions(id, diags);
+  Check(diags);
+  return done;
 }
 
 void Db::AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,

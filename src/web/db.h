@@ -18,6 +18,7 @@ namespace jixiao::web {
 struct User {
   int64_t id = 0;
   std::string name, role, unit, region, password_hash;
+  bool disabled = false;  // set only in Users(); FindUser and GetUser never return one
 };
 
 struct Session {
@@ -70,6 +71,9 @@ class Db {
   std::optional<User> FindUser(const std::string& name);
   std::optional<User> GetUser(int64_t id);
   std::vector<User> Users();
+  // The admin's changes to an account; each ends every session of that user. False: no user.
+  bool SetPasswordHash(int64_t id, const std::string& hash);
+  bool SetUserDisabled(int64_t id, bool disabled);
 
   void AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
                   int64_t idle_seconds);

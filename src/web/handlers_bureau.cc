@@ -7,13 +7,16 @@
 #include <map>
 #include <set>
 
+#include "casefile/frameworks.h"
 #include "core/format.h"
 #include "core/rational.h"
+#include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "web/charts.h"
 #include "web/handlers.h"
 #include "web/review_state.h"
 #include "web/selfeval_parts.h"
+#include "web/uploads.h"
 
 namespace jixiao::web {
 namespace {
@@ -37,6 +40,74 @@ std::vector<Category> Categories(const std::string& scorecard_json) {
         if (name && value) out.push_back({name->text, FormatPercent(*value), *value});
       }
   } catch (...) {
+  }
+  return out;
+}
+
+// A recorded score --json's framework id and full marks (the 一级 weights summed), exactly.
+struct Basis {
+  std::string framework;
+  Rational full{0};
+};
+Basis BasisOf(const std::string& scorecard_json) {
+  Basis out;
+  try {
+    JsonValue root = ParseJson("scorecard", scorecard_json);
+    if (const JsonValue* f = root.Find("framework")) out.framework = f->text;
+    if (const JsonValue* cats = root.Find("categories"))
+      for (const auto& c : cats->items)
+        if (const JsonValue* w = c.Find("weight"))
+          if (auto v = Rational::Parse(w->text)) out.full = out.full + *v;
+  } catch (...) {
+  }
+  return out;
+}
+
+// The framework as users know it: its title (shipped or uploaded), never its id.
+std::string FrameworkTitle(Db& db, const std::string& id) {
+  if (auto file = FindShippedFramework(id)) {
+    Diagnostics ignored;
+    if (auto fw = LoadFramework(*file, ignored)) return fw->title;
+  }
+  for (const auto& u : UploadedSets(db, "framework"))
+    if (u.set_id == id) return u.doc.title;
+  return "未登记的指标体系";
+}
+
+// docs/compare.md's rules for the listed evaluations: across frameworks the ranking is by total
+// 得分率 (total ÷ full marks), not by total; across years it is said, since a filter by 年度
+// compares like with like. Sorts `ranked` and returns the sentences the page shows.
+std::vector<std::string> RankAndWarn(Db& db, std::vector<Doc>& ranked, bool& by_rate,
+                                     std::map<std::string, std::string>& rates) {
+  std::set<std::string> years, frameworks;
+  std::map<std::string, Rational> rate;
+  for (const auto& d : ranked) {
+    Basis b = BasisOf(d.scorecard_json);
+    frameworks.insert(b.framework);
+    if (!d.year.empty()) years.insert(d.year);
+    rate[d.id] =
+        b.full > Rational(0) ? Rational(d.total, 100) * Rational(100) / b.full : Rational(0);
+    rates[d.id] = FormatPercent(rate[d.id]);
+  }
+  by_rate = frameworks.size() > 1;
+  if (by_rate)
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [&](const Doc& a, const Doc& b) { return rate[a.id] > rate[b.id]; });
+  else
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const Doc& a, const Doc& b) { return a.total > b.total; });
+  std::vector<std::string> out;
+  if (years.size() > 1) {
+    std::string list;
+    for (const auto& y : years) list += (list.empty() ? "" : "、") + y;
+    out.push_back("所列评价跨越" + list + "共" + std::to_string(years.size()) +
+                  "个年度：不同年度的名次不宜直接比较，请在上面的“年度”中选一个年度再看排名");
+  }
+  if (by_rate) {
+    std::string list;
+    for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(db, f);
+    out.push_back("所列评价使用了" + std::to_string(frameworks.size()) + "套指标体系（" + list +
+                  "）：名次按总得分率（总分÷满分）比较，不按总分；一级指标只比较同名的");
   }
   return out;
 }
@@ -105,8 +176,9 @@ Response BureauOverview(Ctx& ctx) {
   std::vector<Doc> ranked;
   for (const auto& d : shown)
     if (d.kind == "evaluation" && d.total >= 0) ranked.push_back(d);
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const Doc& a, const Doc& b) { return a.total > b.total; });
+  bool by_rate = false;
+  std::map<std::string, std::string> rates;
+  std::vector<std::string> warnings = RankAndWarn(ctx.server.db(), ranked, by_rate, rates);
   // The 一级 columns: the union of category names, in first-seen order.
   std::vector<std::string> columns;
   for (const auto& d : ranked)
@@ -134,8 +206,11 @@ Response BureauOverview(Ctx& ctx) {
                         ",\"total\":" + FormatScoreNumber(Score{ranked[i].total}) +
                         ",\"categories\":" + JsonArray(rates) + "}");
     }
+    std::vector<std::string> quoted;
+    for (const auto& w : warnings) quoted.push_back(Q(w));
     return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) +
-                ",\"grades\":" + JsonArray(grade_items) + "}");
+                ",\"grades\":" + JsonArray(grade_items) + ",\"ranked_by\":" +
+                Q(by_rate ? "rate" : "total") + ",\"warnings\":" + JsonArray(quoted) + "}");
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
@@ -164,6 +239,7 @@ Response BureauOverview(Ctx& ctx) {
                        {"title", ranked[i].title},
                        {"town", ranked[i].town},
                        {"total", FormatScore(Score{ranked[i].total})},
+                       {"rate", rates[ranked[i].id]},
                        {"grade", ranked[i].grade}});
     row.set("cells", cells);
     ranking.push_back(row);
@@ -182,6 +258,10 @@ Response BureauOverview(Ctx& ctx) {
   data.set("ranking", ranking);
   data.set("columns", header);
   data.set("has_ranking", !ranked.empty());
+  Data warning_list = List();
+  for (const auto& w : warnings) warning_list.push_back(Object({{"text", w}}));
+  data.set("ranking_warnings", warning_list);
+  data.set("by_rate", by_rate);
   data.set("has_grades", !grade_counts.empty());
   SetCharts(data, ranked, columns, grade_counts);
   data.set("years", options(years, year));

@@ -218,20 +218,28 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   doc.title = title.empty() ? ctx.user->unit + "自评表" : title.substr(0, 200);
   doc.unit = ctx.user->unit;
   doc.region = ctx.user->region;
-  doc.year = year.substr(0, 4);
+  doc.year = NormalizeSelfEvalYear(year).empty() ? year : NormalizeSelfEvalYear(year);
   doc.owner = ctx.user->id;
   std::string content = PackParts(parts);
   Loaded l;
   try {
     l = Load(ctx.server.options().data_dir, content, doc.title);
   } catch (const InputError& e) {
-    return ctx.server.Error(ctx, 422, "无法读取自评表", {DiagnosticLine(e.diagnostic)});
+    return ctx.server.Reject(ctx, "form", "无法读取自评表", SelfEvalList,
+                             {DiagnosticLine(e.diagnostic)});
   }
   if (!l.check.form) {
     std::vector<std::string> items;
     for (const auto& d : l.check.reading.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Error(ctx, 422, "无法读取自评表，请按下列位置修改后重新上传", items);
+    return ctx.server.Reject(ctx, "form", "无法读取自评表，请按下列位置修改后重新上传",
+                             SelfEvalList, items);
   }
+  // 年度: as typed, else as the form prints it; neither is a message at the field.
+  if (year.empty()) doc.year = NormalizeSelfEvalYear(l.check.form->header.year.text);
+  if (std::string why = YearProblem(doc.year); !why.empty())
+    return ctx.server.Reject(
+        ctx, "year", year.empty() ? why + "：上传的自评表中也没有年度；文件须重新选择" : why,
+        SelfEvalList);
   // Untitled: the project's name as the form prints it, else the unit's.
   if (title.empty() && !l.check.result.project.empty())
     doc.title = l.check.result.project.substr(0, 200);
@@ -250,10 +258,11 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
 Response SelfEvalUpload(Ctx& ctx) {
   const Upload* form = ctx.req.File("form");
   if (!form || form->bytes.empty())
-    return ctx.server.Error(
-        ctx, 422,
+    return ctx.server.Reject(
+        ctx, "form",
         "请选择自评表：Excel 文件（.xlsx），或 CSV 文件（表头：一级指标,二级指标,"
-        "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
+        "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）",
+        SelfEvalList);
   std::vector<std::pair<std::string, std::string>> parts;
   if (EndsWithXlsx(form->filename)) {
     parts.push_back({"xlsx", form->bytes});

@@ -114,6 +114,10 @@ const std::vector<Route>& Routes() {
       {"GET", "/jobs/{id}/download", kDocReaders, JobDownload, false, O::kJob, "下载任务结果"},
       {"GET", "/admin", kAdmin, AdminPage, false, O::kNone, "管理员：账号与审计日志"},
       {"POST", "/admin/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
+      {"POST", "/admin/users/{user}/password", kAdmin, UserPassword, true, O::kNone,
+       "重设账号密码（字段 password；不填则生成一个，只显示一次），该账号的登录全部退出"},
+      {"POST", "/admin/users/{user}/disable", kAdmin, UserDisable, true, O::kNone,
+       "停用账号（disabled=1：登录全部退出，不能再登录）或重新启用（disabled=0）"},
       // The JSON API: the same handlers, answering JSON.
       {"POST", "/api/v1/login", kPublic, LoginPost, true, O::kNone, "登录，返回 CSRF 令牌"},
       {"POST", "/api/v1/logout", kAnyUser, LogoutPost, true, O::kNone, "退出"},
@@ -201,6 +205,10 @@ const std::vector<Route>& Routes() {
        "后台任务进度：state running|done|failed、progress、message"},
       {"GET", "/api/v1/users", kAdmin, UsersList, false, O::kNone, "账号列表"},
       {"POST", "/api/v1/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
+      {"POST", "/api/v1/users/{user}/password", kAdmin, UserPassword, true, O::kNone,
+       "重设密码：password（不填则生成并在 password 中返回一次）"},
+      {"POST", "/api/v1/users/{user}/disable", kAdmin, UserDisable, true, O::kNone,
+       "停用或启用账号：disabled=1|0"},
       {"GET", "/api/v1/audit", kAdmin, AuditList, false, O::kNone, "审计日志（最近 200 条）"},
       // Admin: regions, uploaded frameworks and 自评 rule sets (handlers_admin.cc).
       {"GET", "/admin/regions", kAdmin, RegionsPage, false, O::kNone,

@@ -145,8 +145,14 @@ def main(binary):
                                      files={"file": ("fw.json", _json.dumps(fw, ensure_ascii=False).encode("utf-8"))})
         assert r.status == 201, (r.status, r.text())
         upload_id = r.json()["id"].split(":", 1)[1]
+        # A spare account for the {user} routes (password reset, disable): the matrix changes it.
+        r = clients["adm1"].api_post("/api/v1/users", fields={"name": "spare1", "role": "evaluator",
+                                                              "password": "spare-pass-01"})
+        assert r.status == 201, (r.status, r.text())
+        spare_id = str([u["id"] for u in clients["adm1"].get("/api/v1/users").json()["users"]
+                        if u["name"] == "spare1"][0])
         fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review",
-                "{region}": region_id, "{upload}": upload_id}
+                "{region}": region_id, "{upload}": upload_id, "{user}": spare_id}
 
         def url(route, object_id):
             path = route["path"]
@@ -227,7 +233,7 @@ def main(binary):
         if r.status != 405:
             failures.append("DELETE /api/v1/targets: %d, expected 405" % r.status)
         # The bureau's exports: compare.xlsx over its two scored evaluations, 复核汇总 over its forms.
-        for what, name in (("compare", "compare.xlsx"), ("review", "%E5%A4%8D%E6%A0%B8")):
+        for what, name in (("compare", "%E8%AF%84%E4%BB%B7%E6%AF%94%E8%BE%83"), ("review", "%E5%A4%8D%E6%A0%B8")):
             r = clients["bur1"].get("/bureau/export/" + what)
             count += 1
             if r.status != 200 or r.body[:2] != b"PK" or name not in (r.header("Content-Disposition") or ""):
