@@ -58,6 +58,7 @@ void ReadBudget(const CsvTable& csv, const std::string& money_unit, SelfEvalBudg
     return;
   }
   budget.present = true;
+  budget.money_unit = full.unit;  // the header's, else the rule set's (WithUnit)
   const CsvRow* totals = nullptr;
   for (const auto& row : csv.rows) {
     if (source.present() && !IsTotalRow(cells.Text(row, source))) {

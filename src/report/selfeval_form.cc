@@ -94,7 +94,7 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   s.Text(3, 5, form.header.unit.text, CellStyle::kText);
   s.Merge(3, 5, 3, kCols - 1);
   // Budget block: label, then 年初预算数 … 得分 in columns C..H.
-  const std::string unit = rules.budget.money_unit;
+  const std::string unit = blank ? rules.budget.money_unit : form.budget.money_unit;
   // The 其中 rows by 资金来源 the form printed (四川 2023, national 其中 rows), below 年度资金总额.
   std::vector<const FundingSource*> sources;
   if (!blank)

@@ -71,12 +71,12 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   d.blocks.push_back(Para(basic));
   const auto& b = form.budget;
   if (b.present) {
-    std::string money = "全年预算数" + Amount(b.full_year, rules.budget.money_unit) +
-                        "，全年执行数" + Amount(b.executed, rules.budget.money_unit);
+    std::string money = "全年预算数" + Amount(b.full_year, b.money_unit) + "，全年执行数" +
+                        Amount(b.executed, b.money_unit);
     if (b.year_start.value)
-      money = "年初预算数" + Amount(b.year_start, rules.budget.money_unit) + "，" + money;
+      money = "年初预算数" + Amount(b.year_start, b.money_unit) + "，" + money;
     if (result.budget.rate) money += "，预算执行率" + FormatPercent(*result.budget.rate);
-    const std::string split = FundingSourcesText(b, rules.budget.money_unit);
+    const std::string split = FundingSourcesText(b, b.money_unit);
     if (!split.empty()) money += "。按资金来源分列，" + split;
     d.blocks.push_back(Para(money + "。"));
   }
