@@ -265,7 +265,7 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
       for (int b = 0; b < 6; ++b) {
         std::string t = col[b] ? g.Text(v, col[b]) : (b == kBWeight ? weight_from_header : "");
         if (t == "—" || t == "-" || t == "/") t.clear();
-        if (!total && b >= kBWeight) t.clear();  // a source's 分值/执行率/得分 are not scored
+        if (!total && b == kBRate) t.clear();  // a source's 执行率 is recomputed, not read
         r.cells.push_back(t);
         if (col[b])
           out.cells[{"budget", {v, SelfEvalBudgetColumns()[b]}}] = where + CellName(v, col[b]);

@@ -71,6 +71,8 @@ struct SelfEvalRow {
 struct FundingSource {  // 四川 2023: the budget split by 资金来源
   PrintedText name;     // 财政拨款, 其他资金 …
   PrintedMoney year_start, full_year, executed;
+  PrintedNumber weight,
+      score;  // its own 分值 and 得分, when the rule set scores sources ("—": none)
 };
 
 struct SelfEvalBudget {

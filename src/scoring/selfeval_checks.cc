@@ -150,7 +150,9 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
             "）：执行数超过全年预算数，请核实调整预算或支出数据");
   Rational share = rate / Rational(100);
   if (rules.budget.cap) share = Min(share, Rational(1));
-  const Rational exact = share * *out.weight;
+  std::string by_source;  // "中央资金100.00%×6＋…" when the rule set scores each source
+  const Rational exact =
+      rules.budget.SourcesScored() ? ScoreSources(b, rules, by_source, f) : share * *out.weight;
   out.computed = ApplyRounding(exact, rules.rounding);
   if (rules.budget.reason_below > Rational(0) && rate < rules.budget.reason_below &&
       BlankReason(b.reason.text))
@@ -172,10 +174,13 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
     Add(f, Severity::kError, "selfeval.score_over_weight", b.score.where,
         "预算执行得分" + Points(*out.claimed) + "超过分值" + Points(*out.weight));
   if (ScoreAgrees(*out.claimed, exact, rules.rounding)) return;
-  std::string both = "打印得分" + Points(*out.claimed) + "，按执行率×分值计算为" +
-                     Points(*out.computed) + "（" + FormatPercent(rate) + "×" +
-                     TrimmedDecimal(*out.weight) + (rate > Rational(100) ? "，以分值为限" : "") +
-                     "）";
+  std::string both =
+      by_source.empty()
+          ? "打印得分" + Points(*out.claimed) + "，按执行率×分值计算为" + Points(*out.computed) +
+                "（" + FormatPercent(rate) + "×" + TrimmedDecimal(*out.weight) +
+                (rate > Rational(100) ? "，以分值为限" : "") + "）"
+          : "打印得分" + Points(*out.claimed) + "，按各资金来源执行率×分值之和计算为" +
+                Points(*out.computed) + "（" + by_source + "）";
   if (*out.claimed > exact)
     Add(f, Severity::kError, "selfeval.score_above_rule", b.score.where,
         "预算执行得分高于规则：" + both);

@@ -113,3 +113,46 @@ TEST_CASE("selfeval sources: amounts in findings follow the unit the form printe
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("selfeval sources: a rule set scoring each source sums 执行率 × 分值 per source") {
+  SelfEvalRules rules = Rules();
+  rules.budget.sources = {{"中央资金", {}, Rational(6)}, {"地方资金", {"县级资金"}, Rational(4)}};
+  // 总额 400 / 250 = 62.5%; 中央资金 100 / 100 = 100% → 6; 县级资金 300 / 150 = 50% → 2; 8, not
+  // the total's 6.25.
+  SelfEvaluation f = Form(40000000, 25000000);
+  f.budget.sources = {Source("其中：中央资金", 3, 10000000, 10000000),
+                      Source("县级资金", 4, 30000000, 15000000)};
+  f.budget.score = {"8", {"budget.csv", 2, 7, ""}, Rational(8), ""};
+  auto r = ScoreSelfEval(f, rules);
+  REQUIRE(r.budget.computed);
+  CHECK(*r.budget.computed == Rational(8));
+  CHECK_FALSE(Find(r.budget.findings, "selfeval.score_below_rule"));
+  CHECK_FALSE(Find(r.budget.findings, "selfeval.score_above_rule"));
+  // The total's rate × 10 printed instead: below the rule, with each source's part.
+  f.budget.score = {"6.25", {"budget.csv", 2, 7, ""}, Rational(25, 4), ""};
+  r = ScoreSelfEval(f, rules);
+  const Diagnostic* below = Find(r.budget.findings, "selfeval.score_below_rule");
+  REQUIRE(below);
+  CHECK(below->message.find("中央资金") != std::string::npos);
+  CHECK(below->message.find("8分") != std::string::npos);
+  // A source's own printed 得分 above its rule, located at its cell.
+  f.budget.score = {"8", {"budget.csv", 2, 7, ""}, Rational(8), ""};
+  f.budget.sources[1].score = {"4", {"budget.csv", 4, 7, ""}, Rational(4), ""};
+  r = ScoreSelfEval(f, rules);
+  const Diagnostic* above = Find(r.budget.findings, "selfeval.score_above_rule");
+  REQUIRE(above);
+  CHECK(above->where.line == 4);
+  CHECK(above->where.column == 7);
+  CHECK(above->message.find("县级资金") != std::string::npos);
+  // A scored source the form does not print: 0 points for it, and a warning.
+  f.budget.sources.pop_back();
+  r = ScoreSelfEval(f, rules);
+  const Diagnostic* missing = Find(r.budget.findings, "selfeval.source_missing");
+  REQUIRE(missing);
+  CHECK(missing->message.find("地方资金") != std::string::npos);
+  CHECK(*r.budget.computed == Rational(6));
+}
+
+}  // namespace jixiao
