@@ -272,7 +272,8 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
       }
       int at = 0;
       std::string name = label(v, at);
-      r.cells.push_back(total ? "总额" : name);  // the CSV reader tells the total by this name
+      // The CSV reader tells the total by this name; "其中：\n当年财政拨款" is read as one name.
+      r.cells.push_back(total ? "总额" : Squeeze(name));
       if (at) out.cells[{"budget", {v, "资金来源"}}] = where + CellName(v, at);
       out.budget.rows.push_back(r);
     };

@@ -74,7 +74,7 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   doc::Sheet& s = wb.sheets.back();
   s.name = "自评表";
   s.landscape = false;  // A4 portrait, as units print it
-  s.widths = {10, 11, 20, 13, 13, 7, 7, 24};
+  s.widths = {10, 13, 18, 13, 13, 7, 7, 24};
   const bool blank = result == nullptr;
   const CellStyle fill = blank ? CellStyle::kInputText : CellStyle::kText;
   const CellStyle money = blank ? CellStyle::kInputNumber : CellStyle::kYuan;
@@ -104,8 +104,9 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
     if (rule.points) src.weight.value = *rule.points;
     rule_sources.push_back(src);
   }
+  // "其中：" on a line of its own: the narrow column would otherwise split the name.
   if (!rule_sources.empty() && !StartsWith(rule_sources.front().name.text, "其中"))
-    rule_sources.front().name.text = "其中：" + rule_sources.front().name.text;
+    rule_sources.front().name.text = "其中：\n" + rule_sources.front().name.text;
   std::vector<const FundingSource*> sources;
   if (blank)
     for (const auto& src : rule_sources) sources.push_back(&src);
@@ -160,12 +161,12 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
     if (scored)
       s.Number(6 + i, 5, Points(*src.weight.value), CellStyle::kScore);
     else
-      s.Text(6 + i, 5, blank ? "—" : "", CellStyle::kCenter);
+      s.Text(6 + i, 5, "—", CellStyle::kCenter);
     s.Text(6 + i, 6, "", CellStyle::kCenter);
     if (scored && src.score.value)
       s.Number(6 + i, 7, Points(*src.score.value), CellStyle::kScore);
     else
-      s.Text(6 + i, 7, blank && !scored ? "—" : "",
+      s.Text(6 + i, 7, scored ? "" : "—",
              blank && scored ? CellStyle::kInputNumber : CellStyle::kCenter);
   }
   if (budget_reason) {

@@ -205,7 +205,7 @@ TEST_CASE("the blank form prints the rule set's 其中 rows, with their own 分�
   auto wb = BuildSelfEvalWorkbook(TwoRows(), rules, nullptr);
   const auto* s = &wb.sheets[0];
   REQUIRE(s->At(6, 1));
-  CHECK(s->At(6, 1)->text == "其中：当年财政拨款");
+  CHECK(s->At(6, 1)->text == "其中：\n当年财政拨款");
   CHECK(s->At(7, 1)->text == "上年结转资金");
   CHECK(s->At(8, 1)->text == "其他资金");
   CHECK(s->At(6, 5)->text == "—");                            // not scored on its own: 分值 —
@@ -216,7 +216,7 @@ TEST_CASE("the blank form prints the rule set's 其中 rows, with their own 分�
   rules.budget.sources = {{"中央资金", {}, Rational(6)}, {"地方资金", {}, Rational(4)}};
   wb = BuildSelfEvalWorkbook(TwoRows(), rules, nullptr);
   s = &wb.sheets[0];
-  CHECK(s->At(6, 1)->text == "其中：中央资金");
+  CHECK(s->At(6, 1)->text == "其中：\n中央资金");
   REQUIRE(s->At(6, 5));
   CHECK(s->At(6, 5)->number == 6);
   CHECK(s->At(7, 5)->number == 4);
