@@ -115,8 +115,10 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
       if (src.year_start.value || src.full_year.value || src.executed.value)
         sources.push_back(&src);
   // The block's 偏差原因 (执行率 below the bar), on a row of its own below the 其中 rows: always on
-  // a blank form, on a filled one when given.
-  const bool budget_reason = blank || !Trim(form.budget.reason.text).empty();
+  // a blank form, on a filled one when given or required (执行率 below the bar; left as printed).
+  const bool rate_low = !blank && result->budget.rate && rules.budget.reason_below > Rational(0) &&
+                        *result->budget.rate < rules.budget.reason_below;
+  const bool budget_reason = blank || rate_low || !Trim(form.budget.reason.text).empty();
   const int extra = static_cast<int>(sources.size()) + (budget_reason ? 1 : 0);
   // The label breaks before its bracket: a narrow column would leave "）" alone on a line.
   s.Text(4, 0, "项目资金\n（" + unit + "）", CellStyle::kHeader);
@@ -162,7 +164,12 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
       s.Number(6 + i, 5, Points(*src.weight.value), CellStyle::kScore);
     else
       s.Text(6 + i, 5, "—", CellStyle::kCenter);
-    s.Text(6 + i, 6, "", CellStyle::kCenter);
+    // The source's own 执行率 on a scored form (checked by selfeval.source_rate_*).
+    if (!blank && src.full_year.value && src.executed.value && src.full_year.value->fen > 0)
+      s.Text(6 + i, 6, FormatRateOf(Rational(src.executed.value->fen, src.full_year.value->fen)),
+             CellStyle::kCenter);
+    else
+      s.Text(6 + i, 6, "", CellStyle::kCenter);
     if (scored && src.score.value)
       s.Number(6 + i, 7, Points(*src.score.value), CellStyle::kScore);
     else

@@ -197,6 +197,35 @@ TEST_CASE("the scored form lists the budget's funding sources under 年度资金
   CHECK(BuildSelfEvalWorkbook(f, National(), nullptr).sheets[0].header_first_row == 9);
 }
 
+TEST_CASE("the scored form shows each source's 执行率, and the 偏差原因 row when the rate is low") {
+  // Form 07 of the corpus: 215,457.60 of 250,000.00 元 spent, 86.18%, no reason given.
+  SelfEvaluation f = TwoRows();
+  f.budget.present = true;
+  f.budget.money_unit = "元";
+  f.budget.full_year = {"250000", {}, Money{25000000}, ""};
+  f.budget.executed = {"215457.6", {}, Money{21545760}, ""};
+  PrintedMoney blank{"", {}, std::nullopt, ""};
+  f.budget.sources = {{{"其中：当年财政拨款", {}},
+                       blank,
+                       {"", {}, Money{25000000}, ""},
+                       {"", {}, Money{21545760}, ""}}};
+  SelfEvalResult r;
+  r.budget.present = true;
+  r.budget.rate = Rational(21545760, 25000000) * Rational(100);
+  auto wb = BuildSelfEvalWorkbook(f, National(), &r);
+  const auto* s = &wb.sheets[0];
+  REQUIRE(s->At(6, 6));
+  CHECK(s->At(6, 6)->text == "86.18%");  // the source's own 执行率
+  REQUIRE(s->At(7, 1));
+  CHECK(s->At(7, 1)->text == "偏差原因");  // required under 90%: shown, left as printed (blank)
+  CHECK(s->At(7, 2)->text.empty());
+  CHECK(s->header_first_row == 10);
+  // At or above the bar with no reason: no 偏差原因 row.
+  r.budget.rate = Rational(95);
+  wb = BuildSelfEvalWorkbook(f, National(), &r);
+  CHECK(wb.sheets[0].header_first_row == 9);
+}
+
 TEST_CASE("the blank form prints the rule set's 其中 rows, with their own 分值 when scored") {
   SelfEvalRules rules = National();
   rules.budget.sources = {{"当年财政拨款", {}, std::nullopt},
