@@ -16,19 +16,21 @@ struct Family {
 };
 const std::vector<Family>& Families() {
   static const std::vector<Family> kFamilies = {
-      {{"提高", "提升", "增强", "加强", "增加", "增长", "上升", "扩大"},
-       {"下降", "降低", "减少", "减轻", "缩小", "减弱", "回落"}},
+      // 升 / 降 alone last (稳中有升): the two-character verbs ending in them match first.
+      {{"提高", "提升", "增强", "加强", "增加", "增长", "上升", "扩大", "升"},
+       {"下降", "降低", "减少", "减轻", "缩小", "减弱", "回落", "降"}},
       {{"改善", "好转", "优化", "改进"}, {"恶化", "变差", "退化"}},
   };
   return kFamilies;
 }
 
 // Degree before the verb (longest first within each level) and after it (“提高明显”).
-const Words kStrong = {"较大幅度", "较为明显", "较明显", "大幅度", "明显", "显著", "有效",
-                       "较大",     "大幅",     "大大",   "极大",   "全面", "切实"};
-const Words kSome = {"一定程度上", "一定程度", "进一步", "已有所", "均有所", "有一定",
-                     "有所",       "略有",     "逐步",   "稳步",   "持续",   "得到",
-                     "不断",       "逐年",     "已经",   "已",     "均"};
+const Words kStrong = {"较大程度上", "较大程度", "较大幅度", "较为明显", "较明显", "大幅度",
+                       "明显",       "显著",     "有效",     "较大",     "很大",   "大为",
+                       "大幅",       "大大",     "极大",     "全面",     "切实"};
+const Words kSome = {"一定程度上", "一定程度", "进一步", "已有所", "均有所", "有一定", "稳中有",
+                     "有所",       "略有",     "稍有",   "略微",   "小幅",   "逐步",   "稳步",
+                     "持续",       "得到",     "不断",   "逐年",   "已经",   "已",     "均"};
 const Words kStrongAfter = {"明显", "显著", "较大", "较快"};
 const Words kNoChange = {"持平", "无变化", "没有变化", "保持不变", "未变化", "未发生变化"};
 const Words kNegations = {"没有", "尚未", "未", "不", "无"};
@@ -98,6 +100,7 @@ std::optional<Change> ReadChange(const std::string& s) {
       if (!verb) continue;
       Change c{f, up, 1, false, *verb};
       std::string before = Cut(body, *verb);
+      if (EndsWith(before, "地")) before = Cut(before, "地");  // 明显地提高
       if (const std::string* d = EndingIn(before, kStrong)) {
         c.level = 2;
         before = Cut(before, *d);

@@ -15,7 +15,8 @@ std::optional<Attainment> Level(const std::string& target, const std::string& ac
 
 }  // namespace
 
-TEST_CASE("degree words: a stronger change than the target is met (exceeded), a weaker one partly") {
+TEST_CASE(
+    "degree words: a stronger change than the target is met (exceeded), a weaker one partly") {
   auto up = JudgeDegree("有所提高", "明显提高");
   REQUIRE(up);
   CHECK(up->verdict == DegreeVerdict::kExceeded);
@@ -85,6 +86,23 @@ TEST_CASE("degree words: the suggested phrases are grammatical") {
   CHECK(general.find("不准确") != std::string::npos);
   CHECK(general.find("已准确") == std::string::npos);
   CHECK(AcceptedQualitativeForms("建立健全").find("未建立健全") != std::string::npos);
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("degree words: strong and slight modifiers beyond 有所/明显, with or without 地") {
+  // 大为 is strong: against 明显提高 it is met, not partly (it was read as a subject, level 1).
+  REQUIRE(JudgeDegree("明显提高", "大为提高"));
+  CHECK(JudgeDegree("明显提高", "大为提高")->verdict == DegreeVerdict::kMet);
+  CHECK(JudgeDegree("有所提高", "明显地提高")->verdict == DegreeVerdict::kExceeded);
+  CHECK(JudgeDegree("显著提升", "稍有提升")->verdict == DegreeVerdict::kPartly);
+  // 稳中有升 / 稳中有降: a slight rise or fall.
+  REQUIRE(JudgeDegree("有所提高", "稳中有升"));
+  CHECK(JudgeDegree("有所提高", "稳中有升")->verdict == DegreeVerdict::kMet);
+  REQUIRE(JudgeDegree("有所提高", "稳中有降"));
+  CHECK(JudgeDegree("有所提高", "稳中有降")->verdict == DegreeVerdict::kNotMet);
 }
 
 }  // namespace jixiao
