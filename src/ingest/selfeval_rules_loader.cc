@@ -75,10 +75,7 @@ void ReadSources(JsonReader& in, const JsonValue* list, SelfEvalBudgetRule& b) {
     SelfEvalSourceRule s;
     if (const JsonValue* n = in.Member(item, "name", true))
       if (auto t = in.String(*n)) s.name = *t;
-    if (const JsonValue* syn = in.Member(item, "synonyms", false))
-      if (in.Expect(*syn, JsonValue::Type::kArray))
-        for (const auto& x : syn->items)
-          if (auto t = in.String(x)) s.synonyms.push_back(*t);
+    s.synonyms = Strings(in, in.Member(item, "synonyms", false));
     if (const JsonValue* p = in.Member(item, "points", false)) s.points = in.Number(*p);
     if (!b.sources.empty() && b.sources.front().points.has_value() != s.points.has_value())
       in.Error(item, "selfeval_rules.source_points",
