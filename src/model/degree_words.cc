@@ -218,9 +218,12 @@ std::optional<DegreeReading> JudgeDegree(const std::string& target_raw,
 
 std::optional<DegreeForms> DegreeFormsFor(const std::string& target_raw) {
   const std::string t = Clean(target_raw);
-  if (IsTimelyTarget(t))
+  if (IsTimelyTarget(t)) {
+    // “不及时” for the bare adjective; a deed done late is “未按时完成”.
+    const std::string negated = (IsAdjectiveValue(t) ? "不" : "未") + t;
     return DegreeForms{Q(t) + "、“提前完成”，或写明用时（如“平均2个工作日”“3个工作日内办结”）",
-                       Q("基本" + t), Q("不" + t) + "、“逾期5天”、“延期完成”"};
+                       Q("基本" + t), Q(negated) + "、“逾期5天”、“延期完成”"};
+  }
   if (IsDoneTarget(t)) {
     std::string met = Q(t);
     for (const char* w : {"全部完成", "已完成", "提前完成"})

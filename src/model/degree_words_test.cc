@@ -105,4 +105,12 @@ TEST_CASE("degree words: strong and slight modifiers beyond 有所/明显, with 
   CHECK(JudgeDegree("有所提高", "稳中有降")->verdict == DegreeVerdict::kNotMet);
 }
 
+TEST_CASE("degree words: a timely deed is negated with 未, the bare adjective with 不") {
+  const std::string deed = AcceptedQualitativeForms("按时完成");
+  CHECK(deed.find("未按时完成") != std::string::npos);
+  CHECK(deed.find("不按时完成") == std::string::npos);
+  CHECK(AcceptedQualitativeForms("及时发放").find("未及时发放") != std::string::npos);
+  CHECK(AcceptedQualitativeForms("及时").find("不及时") != std::string::npos);
+}
+
 }  // namespace jixiao
