@@ -190,4 +190,22 @@ TEST_CASE("四川 2023: the budget split by funding source reaches the model, ea
   CHECK(national.budget.rows[2].cells.back() == "上年结转资金");
 }
 
+TEST_CASE("a national form in 元 reads its amounts in 元, the separator and the 其中 rows") {
+  // Form 07 (上海普陀 2022) as published: 项目资金（元）, 215,457.6 with a thousands separator.
+  SelfEvalWorkbook wb = Load("national-yuan.xlsx");
+  CHECK(LayoutName(wb.layout) == LayoutName(SelfEvalLayout::kNational));
+  CHECK(wb.money_unit == "元");
+  Diagnostics diags;
+  SelfEvaluation form = ReadSelfEvalCsv(SelfEvalWorkbookInput(wb), wb.money_unit, diags);
+  CHECK(diags.ErrorCount() == 0);
+  CHECK(form.budget.money_unit == "元");
+  REQUIRE(form.budget.executed.value);
+  CHECK(form.budget.executed.value->fen == 21545760);  // 215,457.60元
+  REQUIRE(form.budget.sources.size() == 3);
+  CHECK(form.budget.sources[0].name.text == "其中:当年财政拨款");
+  REQUIRE(form.budget.sources[0].executed.value);
+  CHECK(form.budget.sources[0].executed.value->fen == 21545760);
+  CHECK(wb.CellOf("budget", 7, "全年执行数") == "Sheet1!F7");
+}
+
 }  // namespace jixiao
