@@ -138,6 +138,13 @@ def repeat_scopes(blocks):
         previous = k
     return scopes
 
+def survey_counts_stated(text):
+    """Sample size and valid responses as figures, or a 【待补充】 naming them."""
+    if re.search(r"【待补充：[^】]*样本量", text):
+        return True
+    return bool(re.search(r"(?:发放|回收|样本|共|抽取)[^。]{0,12}?\d[\d,]*[份人户名]", text)
+                and re.search(r"有效[^。]{0,8}?\d[\d,]*份", text))
+
 def lint_md(md, errors):
     blocks = md_blocks(md)
     scopes = repeat_scopes(blocks)
@@ -200,6 +207,17 @@ def lint_md(md, errors):
     for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*问卷[^\n]*)\n(.*?)(?=^# |\Z)", md):
         if not re.search(r"抽样|样本|发放|回收|有效问卷(?:\d|共|为)", body):
             errors.append(f"md: survey annex {title} says nothing of its sample or method")
+        if not survey_counts_stated(body):
+            errors.append(f"md: survey annex {title} gives no sample size or valid responses "
+                          "and no 【待补充：样本量…】")
+    # The body's survey paragraphs (6.问卷调查) too: one of them, or the line after it, gives the
+    # counts or a 【待补充：样本量…】 line.
+    paragraphs = re.split(r"(?m)^# 附件", md)[0].split("\n\n")
+    describing = [i for i, p in enumerate(paragraphs) if "问卷" in p and len(p) > 20
+                  and re.search(r"发放|抽样|开展问卷调查|问卷调研", p) and not p.startswith(("#", "|"))]
+    if describing and not any(survey_counts_stated("\n\n".join(paragraphs[i:i + 2])) for i in describing):
+        errors.append("md: survey paragraph gives no sample size or valid responses and no "
+                      f"【待补充：样本量…】: {paragraphs[describing[0]][:40]}…")
     # Every item of the 附件：1.… list has its section, or is 另附.
     for number, rest in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)$", md):
         if not rest.endswith("（另附）") and not any(re.match(rf"#+ 附件{number}：", h) for h in headings):
@@ -259,7 +277,9 @@ def selftest():
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "①线上申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
           "②线下申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
-          "# 附件3：问卷调查汇总分析报告\n\n## 调查结果\n\n知晓率为98.90%。有效问卷份数及各题作答分布未在本附件中列示。\n")
+          "6.问卷调查\n\n本次采取随机抽样的方式开展问卷调查，对项目受益群众随机发放问卷。\n\n"
+          "# 附件3：问卷调查汇总分析报告\n\n## 调查结果\n\n知晓率为98.90%。有效问卷份数及各题作答分布未在本附件中列示。\n\n"
+          "# 附件4：问卷调查汇总分析报告\n\n## 调查概况\n\n采取随机抽样的方式发放问卷。\n")
     errors = []
     lint_md(md, errors)
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
@@ -270,7 +290,8 @@ def selftest():
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》", "quotes inside quotes", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
+             "table read back", "title within 《》", "quotes inside quotes", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample",
+             "附件4：问卷调查汇总分析报告 gives no sample size", "survey paragraph gives no sample size", "md: numeric range joined with a dash (use ～): …0–5",
              "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("ledger amount" in e and "2,800.00元" in e for e in errors) != 2:  # 调整为… and …/人

@@ -116,12 +116,16 @@ def check(jixiao):
     todo = re.findall(r"【待补充：([^】]+)】", md)
     if not todo:
         errors.append("no 【待补充】 line in a case without narrative")
-    for line in todo:  # each stands alone on its line, under its heading
+    for line in todo:  # each stands alone on its line, under its heading (the survey's unknown
+        # facts stand alone after the paragraph that leaves them unsaid)
+        if line.startswith("样本量") and re.search(r"(?m)^【待补充：" + re.escape(line) + "】$", md):
+            continue
         if not re.search(r"(?m)^#* ?[^\n]*" + re.escape(line) + r"[^\n]*\n\n【待补充：", md) and \
                 not re.search(r"(?m)^\*\*●\s*" + re.escape(line) + r"\*\*\n\n【待补充：", md):
             errors.append(f"【待补充：{line}】 is not right under its heading")
     validate = subprocess.run([jixiao, "validate", case_dir], capture_output=True, text=True, env=ENV)
-    listed = re.findall(r"report\.todo\]: 报告“([^”]+)”", validate.stderr + validate.stdout)
+    listed = [re.sub(r"^【待补充：(.*)】$", r"\1", t)  # a 【待补充】 line is named by its text
+              for t in re.findall(r"report\.todo\]: 报告“([^”]+)”", validate.stderr + validate.stdout)]
     if validate.returncode != 0:
         errors.append(f"validate exit {validate.returncode} on a sparse but valid case")
     if sorted(listed) != sorted(todo):
@@ -139,10 +143,18 @@ def check(jixiao):
             errors.append(f"report --final does not name {line}")
     if os.path.exists(os.path.join(final_out, "report.md")):
         errors.append("report --final wrote a report with 【待补充】 left")
-    full = subprocess.run([jixiao, "report", "data/cases/maqiao-2024", "-o", os.path.join(work, "full"),
+    # The full example with its survey data is final; without (maqiao-2024 knows no sample size
+    # or valid responses), --final refuses naming exactly those.
+    full = subprocess.run([jixiao, "report", "data/cases/maqiao-2024-survey", "-o", os.path.join(work, "full"),
                            "--formats", "md", "--final"], capture_output=True, text=True, env=ENV)
     if full.returncode != 0:
         errors.append(f"report --final refuses the full example: {full.stderr[-300:]}")
+    full = subprocess.run([jixiao, "report", "data/cases/maqiao-2024", "-o", os.path.join(work, "full2"),
+                           "--formats", "md", "--final"], capture_output=True, text=True, env=ENV)
+    named = re.findall(r"【待补充：([^】]+)】", full.stderr.split("定稿报告不能留有")[-1])
+    if full.returncode != 1 or not named or any(not n.startswith("样本量") for n in named):
+        errors.append(f"report --final on maqiao-2024 does not refuse its unknown survey facts alone: "
+                      f"exit {full.returncode}, {named}")
     errors += check_draft(jixiao, work)
     errors += check_quoted_name(jixiao, work)
     shutil.rmtree(work)
