@@ -473,8 +473,9 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
           "<cp:coreProperties "
           "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
-              XmlEscape(d.title) +
-              "</dc:title><dc:creator>jixiao</dc:creator></cp:coreProperties>");
+              XmlEscape(d.title) + "</dc:title>" +
+              (d.author.empty() ? "" : "<dc:creator>" + XmlEscape(d.author) + "</dc:creator>") +
+              "</cp:coreProperties>");
   return zip.Finish();
 }
 

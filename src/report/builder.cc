@@ -226,6 +226,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& given, const std::st
   bool attachments_appended = false;
   doc::Document document;
   document.title = in.c.project.name + "绩效评价报告";
+  document.author = in.c.project.evaluator;  // who signs it (DOCX/PDF author)
   std::string current_file;
   std::vector<bool> from_narrative;           // per block of `document`
   std::map<std::string, std::string> placed;  // table key -> caption, for the source notes
