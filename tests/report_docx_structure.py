@@ -18,6 +18,11 @@ for run in re.findall(r"<w:r>(?:(?!</w:r>).)*?[\u2460-\u2473].*?</w:r>", xml, re
     if not re.search(r'<w:rFonts w:ascii="(?:仿宋_GB2312|宋体|黑体|楷体_GB2312)"', run):
         print(f"a circled number in a Western font slot: {run[:160]}")
         sys.exit(1)
+# A cell of only “—” is centred, whatever its column's alignment (表1-4-2 备注).
+for cell in re.findall(r"<w:tc>.*?</w:tc>", xml, re.S):
+    if "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", cell)) == "—" and '<w:jc w:val="center"/>' not in cell:
+        print(f"a “—” cell not centred: {cell[:200]}")
+        sys.exit(1)
 # The author is the evaluating organisation (what LibreOffice's PDF carries too), never the program.
 core = zipfile.ZipFile(os.path.join(out, "report.docx")).read("docProps/core.xml").decode("utf-8")
 evaluator = json.load(open(os.path.join(case_dir, "case.json"), encoding="utf-8"))["project"]["evaluator"]

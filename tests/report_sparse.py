@@ -12,8 +12,8 @@ stays in step. What the report must show, written before the code:
     one per line, exit 0) and warns that no problem explains the lost points, naming the
     indicators; `report --final` refuses (exit 1, a Chinese message naming each,
     nothing written) while any remains, and accepts the full example.
-Usage: report_sparse.py JIXIAO   (--selftest plants a bare heading and an unlisted 【待补充】)"""
-import json, os, re, shutil, subprocess, sys, tempfile, zipfile
+Usage: report_sparse.py [--jixiao PATH] [--keep DIR] [--selftest]   (--help for more)"""
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, zipfile
 
 ENV = dict(os.environ, JIXIAO_OFFICE="none")
 
@@ -86,7 +86,7 @@ def section(md, heading):
     return m.group(1) if m else ""
 
 
-def check(jixiao):
+def check(jixiao, keep=None):
     errors = []
     work = tempfile.mkdtemp()
     case_dir = os.path.join(work, "sparse")
@@ -98,6 +98,9 @@ def check(jixiao):
                           "--no-toc-pages"], capture_output=True, text=True, env=ENV)
     if run.returncode != 0:
         return [f"report of the sparse case failed: {run.stderr[-400:]}"]
+    if keep:  # the sparse case and its report, for a reader to open (render it with --formats pdf)
+        shutil.copytree(case_dir, os.path.join(keep, "case"), dirs_exist_ok=True)
+        shutil.copytree(out, os.path.join(keep, "report"), dirs_exist_ok=True)
     md = open(os.path.join(out, "report.md"), encoding="utf-8").read()
     errors += [f"md: bare heading {h}" for h in bare_headings(md, title)]
     errors += [f"docx: bare heading {h}" for h in docx_bare_headings(os.path.join(out, "report.docx"), title)]
@@ -251,9 +254,21 @@ def selftest():
 
 
 def main():
-    if "--selftest" in sys.argv:
+    parser = argparse.ArgumentParser(
+        description="The sparse case of issue 22: builds maqiao-2024 without narrative, analyses, "
+                    "problems and suggestions (run from the repository root) and checks its report: "
+                    "no bare heading, data-derived sections written, every 【待补充】 listed by "
+                    "validate and refused by report --final, jixiao draft writing only in the case.")
+    parser.add_argument("binary", nargs="?", help="the jixiao binary (same as --jixiao)")
+    parser.add_argument("--jixiao", default="build/jixiao", help="the jixiao binary (default build/jixiao)")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="also write the sparse case (DIR/case) and its md/docx report (DIR/report)")
+    parser.add_argument("--selftest", action="store_true",
+                        help="plant a bare heading and an unlisted 【待补充】 and check both are caught")
+    args = parser.parse_args()
+    if args.selftest:
         return selftest()
-    errors = check(sys.argv[1])
+    errors = check(args.binary or args.jixiao, args.keep)
     if errors:
         print("\n".join(errors))
         sys.exit(1)

@@ -341,6 +341,11 @@ std::optional<doc::Document> BuildReport(const ReportInput& given, const std::st
   KeepAttachmentSubheadingsOutOfToc(document);
   DropRepeats(document, from_narrative, diags);
   FillBareSections(document, in.c.dir, document.title, diags);
+  for (auto& block : document.blocks)  // a cell of only “—” sits centred, whatever its column's
+    if (auto* table = std::get_if<doc::Table>(&block))  // alignment (表1-4-2 备注)
+      for (auto& row : table->rows)
+        for (auto& cell : row)
+          if (cell.text == "—") cell.align = doc::Align::kCenter;
   TidyRunningText(document);
   NumberDocument(document);
   ResolveSourceRefs(document, placed);
