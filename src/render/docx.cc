@@ -3,6 +3,7 @@
 // tables with gridSpan/vMerge merges and repeated header rows, numbered captions.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "render/chart_axis.h"
 #include "render/docx_table.h"
@@ -17,17 +18,21 @@ const int kWideTextWidth = 13958;  // A4 landscape: 16838 − 2 × 1440
 const int kTextHeight = 13958;     // A4 portrait: 16838 − 2 × 1440
 const int kWideTextHeight = 8306;  // A4 landscape: 11906 − 2 × 1800
 
-// Ends a section: portrait (the body) or landscape (wide tables). Footers carry over from the
-// first section, whose first page (the cover) has no page number.
-std::string SectionProperties(bool landscape, bool first) {
-  std::string out = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>";
+// Ends a section: portrait (the body) or landscape (wide tables). Without contents the first
+// section's first page (the cover) has no page number; with them the cover and the contents are
+// a section of their own with no footer (`front`) and the body counts from 1 (`restart`).
+std::string SectionProperties(bool landscape, bool first, bool restart = false,
+                              bool front = false) {
+  std::string out =
+      front ? "<w:sectPr>" : "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>";
   out += landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
                      "<w:pgMar w:top=\"1800\" w:right=\"1440\" w:bottom=\"1800\" w:left=\"1440\" "
                      "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
                    : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
                      "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" "
                      "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>";
-  if (first) out += "<w:titlePg/>";
+  if (restart) out += "<w:pgNumType w:start=\"1\"/>";
+  if (first && !front) out += "<w:titlePg/>";
   return out + "</w:sectPr>";
 }
 
@@ -164,6 +169,9 @@ std::string ChartInline(int id) {
          "\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
 }
 
+// The contents' last paragraph, which closes the front section when a page break follows it.
+const char* const kTocEnd = "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+
 // Bookmark names of the headings the TOC lists, in document order.
 std::string TocBookmark(int n) {
   char name[16];
@@ -201,7 +209,7 @@ std::string TocXml(const doc::Document& d, const std::vector<int>& pages) {
            "<w:r><w:t>" +
            page + "</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>";
   }
-  return out + "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+  return out + kTocEnd;
 }
 
 std::string CoverXml(const doc::Cover& c) {
@@ -220,18 +228,19 @@ std::string CoverXml(const doc::Cover& c) {
 
 // The body's last section: a document ending in a landscape table ends in landscape (no blank
 // portrait page after it).
-std::string FinalSection(std::string& body, size_t landscape_end, bool first_section) {
+std::string FinalSection(std::string& body, size_t landscape_end, const std::string& landscape,
+                         const std::string& portrait) {
   std::string tail = landscape_end == std::string::npos ? "" : body.substr(landscape_end);
-  if (!tail.empty() && tail == "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>") {
+  if (!tail.empty() && tail == "<w:p><w:pPr>" + landscape + "</w:pPr></w:p>") {
     body.resize(landscape_end);
     // The paragraph Word needs after a closing table, one point high: a table that fills its last
     // page must not push it onto a blank one.
     return body +
            Para("Normal", "",
                 "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>") +
-           SectionProperties(true, false);
+           landscape;
   }
-  return body + SectionProperties(false, first_section);
+  return body + portrait;
 }
 
 // A narrative picture inline, scaled to the text width at most (96 dpi, EMU = 9525 per pixel).
@@ -269,6 +278,15 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
                         std::vector<const doc::Image*>& images, const std::vector<int>& toc_pages) {
   std::string body;
   bool break_pending = false, first_section = true;
+  // With contents, the page break after them closes the unnumbered front section (cover and
+  // contents) and the next section restarts the page numbers at 1.
+  bool toc_seen = false, front_open = true, restart = false;
+  auto section = [&](bool landscape) {
+    std::string xml = SectionProperties(landscape, first_section, restart);
+    first_section = restart = false;
+    return xml;
+  };
+  std::string landscape;  // the last landscape section's properties
   // LibreOffice drops a heading's keep-with-next when widow control moves the whole next
   // paragraph (three lines where two fit): the paragraph after a heading or lead-in may leave its
   // last line to the next page instead.
@@ -316,12 +334,12 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
         for (size_t at; (at = moved.find("<w:pageBreakBefore/>")) != std::string::npos;)
           moved.erase(at, std::string("<w:pageBreakBefore/>").size());
         body.resize(section_start);
-        body += "<w:p><w:pPr>" + SectionProperties(false, first_section) + "</w:pPr></w:p>" + moved;
-        first_section = false;
+        body += "<w:p><w:pPr>" + section(false) + "</w:pPr></w:p>" + moved;
         break_pending = false;
         body += DocxTable(*t, kWideTextWidth, kWideTextHeight);
         landscape_end = body.size();
-        body += "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>";
+        landscape = section(true);
+        body += "<w:p><w:pPr>" + landscape + "</w:pPr></w:p>";
       } else {
         add(DocxTable(*t, kTextWidth, kTextHeight) + Para("Normal", ""));
       }
@@ -333,10 +351,20 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
       images.push_back(im);
       add(ImageInline(*im, static_cast<int>(images.size())) +
           Para("Caption", Text(im->number + " " + im->caption), "<w:keepNext w:val=\"0\"/>"));
+    } else if (std::holds_alternative<doc::PageBreak>(block) && toc_seen && front_open) {
+      std::string front = "<w:pPr>" + SectionProperties(false, true, false, true) + "</w:pPr>";
+      if (body.size() >= std::strlen(kTocEnd) &&
+          body.compare(body.size() - std::strlen(kTocEnd), std::string::npos, kTocEnd) == 0)
+        body.insert(body.size() - std::strlen(kTocEnd) + 5, front);  // after "<w:p>"
+      else
+        body += "<w:p>" + front + "</w:p>";
+      front_open = first_section = break_pending = false;
+      restart = true;
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
       break_pending = true;
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
       add(TocXml(d, toc_pages));
+      toc_seen = true;
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       add(CoverXml(*c));
     }
@@ -346,7 +374,7 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
          "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
          "wordprocessingDrawing\"><w:body>" +
-         FinalSection(body, landscape_end, first_section) + "</w:body></w:document>";
+         FinalSection(body, landscape_end, landscape, section(false)) + "</w:body></w:document>";
 }
 
 const char* const kContentTypes =
