@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "render/chart_axis.h"
+#include "render/docx_chart.h"
 #include "render/docx_table.h"
 #include "render/render.h"
 #include "render/zip.h"
@@ -56,98 +56,6 @@ std::string Runs(const doc::Runs& runs) {
   std::string out;
   for (const auto& r : runs) out += Text(r.text, r.bold);
   return out;
-}
-
-// The unit the chart's value labels carry ("93.33%" -> "%", "4.5分" -> "分") and their decimals:
-// Word prints the cached numbers through a number format, so the format gives them back.
-struct LabelUnit {
-  std::string suffix;
-  size_t decimals = 2;
-};
-LabelUnit UnitOfLabels(const doc::Chart& c) {
-  for (const auto& label : c.value_labels) {
-    size_t last = label.find_last_of("0123456789");
-    if (last == std::string::npos) continue;  // "—"
-    size_t point = label.rfind('.', last);
-    return {label.substr(last + 1), point == std::string::npos ? 0 : last - point};
-  }
-  return {};
-}
-// An Excel number format: 0.00"%" (a bare % would multiply by 100).
-std::string NumberFormat(size_t decimals, const std::string& suffix) {
-  std::string code = decimals ? "0." + std::string(decimals, '0') : "0";
-  return XmlEscape(suffix.empty() ? code : code + "\"" + suffix + "\"");
-}
-
-// A native DrawingML bar chart part. The data live in the chart's caches (no embedded workbook):
-// Word and LibreOffice draw it as is; editing the data in Word asks for the workbook.
-std::string ChartPart(const doc::Chart& c) {
-  std::string n = std::to_string(c.labels.size());
-  std::string cats, vals;
-  for (size_t i = 0; i < c.labels.size(); ++i) {
-    cats +=
-        "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + XmlEscape(c.labels[i]) + "</c:v></c:pt>";
-    vals +=
-        "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + ValueText(c.values[i]) + "</c:v></c:pt>";
-  }
-  ChartAxis axis = AxisOf(c);  // the HTML chart's ticks
-  std::string max = "<c:max val=\"" + ValueText(axis.max) + "\"/>";
-  LabelUnit unit = UnitOfLabels(c);
-  std::string series = c.series_name;
-  if (!unit.suffix.empty() && series.find(unit.suffix) == std::string::npos)
-    series += "（" + unit.suffix + "）";  // the data sheet's numbers are bare
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-         "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
-         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-         "<c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted "
-         "val=\"1\"/><c:plotArea><c:layout/>"
-         "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors "
-         "val=\"0\"/>"
-         "<c:ser><c:idx val=\"0\"/><c:order "
-         "val=\"0\"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>"
-         "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>" +
-         XmlEscape(series) +
-         "</c:v></c:pt></c:strCache>"
-         "</c:strRef></c:tx><c:spPr><a:solidFill><a:srgbClr val=\"4472C4\"/></a:solidFill></c:spPr>"
-         "<c:dLbls><c:numFmt formatCode=\"" +
-         NumberFormat(unit.decimals, unit.suffix) +
-         "\" sourceLinked=\"0\"/><c:showLegendKey val=\"0\"/>"
-         "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent "
-         "val=\"0\"/>"
-         "<c:showBubbleSize val=\"0\"/></c:dLbls>"
-         "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$" +
-         std::to_string(c.labels.size() + 1) +
-         "</c:f><c:strCache>"
-         "<c:ptCount val=\"" +
-         n + "\"/>" + cats +
-         "</c:strCache></c:strRef></c:cat>"
-         "<c:val><c:numRef><c:f>Sheet1!$B$2:$B$" +
-         std::to_string(c.labels.size() + 1) +
-         "</c:f><c:numCache>"
-         "<c:formatCode>0.00</c:formatCode><c:ptCount val=\"" +
-         n + "\"/>" + vals +
-         "</c:numCache></c:numRef></c:val>"
-         "</c:ser><c:gapWidth val=\"80\"/><c:axId val=\"101\"/><c:axId val=\"102\"/></c:barChart>"
-         "<c:catAx><c:axId val=\"101\"/><c:scaling><c:orientation "
-         "val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
-         "<c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos "
-         "val=\"nextTo\"/>"
-         "<c:crossAx val=\"102\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn "
-         "val=\"ctr\"/>"
-         "<c:lblOffset val=\"100\"/></c:catAx>"
-         "<c:valAx><c:axId val=\"102\"/><c:scaling><c:orientation val=\"minMax\"/>" +
-         max +
-         "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos "
-         "val=\"l\"/><c:majorGridlines/>"
-         "<c:numFmt formatCode=\"" +
-         NumberFormat(0, unit.suffix) +
-         "\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx "
-         "val=\"101\"/>"
-         "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/><c:majorUnit val=\"" +
-         ValueText(axis.step) +
-         "\"/></c:valAx></c:plotArea>"
-         "<c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>";
 }
 
 std::string ChartInline(int id) {
@@ -243,6 +151,22 @@ std::string FinalSection(std::string& body, size_t landscape_end, const std::str
   return body + portrait;
 }
 
+// A heading right after a table: the table's last row and the paragraph closing it keep with the
+// heading, so that LibreOffice, which leaves a heading at a page foot when its keep chain starts
+// after a table, carries a row or more over with the heading instead.
+void KeepTableWithNext(std::string& body) {
+  const std::string style = "<w:pStyle w:val=\"TableText\"/>", keep = "<w:keepNext/>",
+                    closing = "<w:pStyle w:val=\"Normal\"/>";
+  size_t row = body.rfind("<w:tr>");
+  if (row == std::string::npos) return;
+  for (size_t at = body.find(style, row); at != std::string::npos; at = body.find(style, at)) {
+    at += style.size();
+    if (body.compare(at, keep.size(), keep) != 0) body.insert(at, keep);
+  }
+  size_t last = body.rfind(closing);
+  if (last != std::string::npos && last > row) body.insert(last + closing.size(), keep);
+}
+
 // A narrative picture inline, scaled to the text width at most (96 dpi, EMU = 9525 per pixel).
 std::string ImageInline(const doc::Image& im, int id) {
   // The reader bounds the size (limits::kMaxPictureSide); a size from elsewhere is clamped so
@@ -298,8 +222,10 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
     body += break_pending ? WithPageBreakBefore(std::move(xml)) : xml;
     break_pending = false;
   };
+  size_t table_end = std::string::npos;  // where the paragraph closing the last table ends
   for (const auto& block : d.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
+      if (table_end == body.size()) KeepTableWithNext(body);
       if (headings_start == std::string::npos) headings_start = body.size();
       std::string runs = Text(h->text);
       if (doc::ListedInToc(d, *h)) {
@@ -342,6 +268,7 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
         body += "<w:p><w:pPr>" + landscape + "</w:pPr></w:p>";
       } else {
         add(DocxTable(*t, kTextWidth, kTextHeight) + Para("Normal", ""));
+        table_end = body.size();
       }
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {
       charts.push_back(ch);
@@ -489,7 +416,7 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
   zip.Add("word/document.xml", document);
   zip.Add("word/_rels/document.xml.rels", rels + "</Relationships>");
   for (size_t i = 0; i < charts.size(); ++i)
-    zip.Add("word/charts/chart" + std::to_string(i + 1) + ".xml", ChartPart(*charts[i]));
+    zip.Add("word/charts/chart" + std::to_string(i + 1) + ".xml", DocxChartPart(*charts[i]));
   for (size_t i = 0; i < images.size(); ++i)
     zip.Add("word/media/image" + std::to_string(i + 1) + ".png", images[i]->png);
   zip.Add("word/styles.xml", styles_xml);
