@@ -139,3 +139,21 @@ n=$("$bin" score na-case --json | /usr/bin/python3 -c 'import json,sys; d=json.l
 grep -q "D141 服务档案建档率 | 不适用（原5） | 不适用 | 0" out/na-case/report.md || { grep -n "D141" out/na-case/report.md; echo "评分表 does not show D141 不适用"; exit 1; }
 grep -q "该指标不适用（原分值5分），按百分制折算" out/na-case/report.md || { echo "analysis does not say D141 不适用"; exit 1; }
 echo "walkthrough (不适用 rescaled) ok: $n"
+
+# Issue 23 §6: a typed 业绩值 that differs from the computed figure is warned at its workbook cell
+# (评价结论!E<row>, the 业绩值 column; not case.json) with both figures. B12 预算执行率 is computed from the budget
+# sheet; 50% is typed against it.
+/usr/bin/python3 - na.xlsx <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['评价结论']
+cols = {str(ws.cell(1, c).value or '').split('(')[0]: c for c in range(1, ws.max_column + 1)}
+row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, cols['编码']).value == 'B12')
+assert cols['业绩值'] == 5, cols  # column E
+ws.cell(row, cols['业绩值']).value = '50%'
+wb.save(sys.argv[1])
+open('b12-row.txt', 'w').write(str(row))
+PY
+"$bin" import na.xlsx na-case >na-import.txt 2>&1 || { cat na-import.txt; echo "import with a differing 业绩值 failed"; exit 1; }
+grep -q "评价结论!E$(cat b12-row.txt).*50%.*不一致" na-import.txt || { cat na-import.txt; echo "typed 业绩值 not warned at 评价结论!E$(cat b12-row.txt)"; exit 1; }
+echo "walkthrough (typed 业绩值 checked at its cell) ok"
