@@ -10,12 +10,27 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 "$bin" new my-case --framework national-2020 --targets "$root/data/targets/gumei-eldercare-2025/targets.csv"
 "$bin" sheet my-case -o my-case.xlsx
+# Issue 23: the stubs of intro, plan_content and plan_completion say what goes in each, and differ.
+stubs=$(head -qn1 my-case/narrative/intro.md my-case/narrative/plan_content.md my-case/narrative/plan_completion.md)
+[ "$(printf '%s\n' "$stubs" | sort -u | wc -l)" = 3 ] || { echo "narrative stubs not distinct: $stubs"; exit 1; }
+printf '%s\n' "$stubs" | sed -n 1p | grep -q "引言" || { echo "intro stub does not say it is the 引言: $stubs"; exit 1; }
+printf '%s\n' "$stubs" | sed -n 2p | grep -q "计划表之前" || { echo "plan_content stub: $stubs"; exit 1; }
+printf '%s\n' "$stubs" | sed -n 3p | grep -q "计划表之后" || { echo "plan_completion stub: $stubs"; exit 1; }
 # Issue 23 §7: a computed indicator's 评分方式 shows its formula and the bands as the report does.
 /usr/bin/python3 - my-case.xlsx <<'PY'
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])['评价结论']
 help_text = next(str(ws.cell(r, 4).value) for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == 'B12')
 assert '实际支出 ÷ 调整后预算' in help_text and '每减少1个百分点扣0.5分' in help_text, help_text
+# Issue 23 §5: a summary row is shaded and locked against typing: a strict validation that lets no
+# text through covers its input columns (业绩值 … 不适用, E:M).
+row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == 'C3')
+locked = [dv for dv in ws.data_validations.dataValidation
+          if dv.type == 'textLength' and dv.errorStyle in (None, 'stop') and
+          all(f'{c}{row}' in dv.sqref for c in 'EFGHIJKLM')]
+assert locked, f'summary row {row} (C3) not locked: ' + str([(dv.type, str(dv.sqref)) for dv in ws.data_validations.dataValidation][:8])
+fill = ws.cell(row, 10).fill.fgColor.rgb
+assert fill not in (None, '00000000', 'FFFFFFFF') and fill != ws.cell(row + 1, 10).fill.fgColor.rgb, fill
 PY
 set +e
 "$bin" validate my-case >validate-before.txt 2>&1
@@ -157,3 +172,37 @@ PY
 "$bin" import na.xlsx na-case >na-import.txt 2>&1 || { cat na-import.txt; echo "import with a differing 业绩值 failed"; exit 1; }
 grep -q "评价结论!E$(cat b12-row.txt).*50%.*不一致" na-import.txt || { cat na-import.txt; echo "typed 业绩值 not warned at 评价结论!E$(cat b12-row.txt)"; exit 1; }
 echo "walkthrough (typed 业绩值 checked at its cell) ok"
+
+# Issue 23 §4: new --targets never changes the unit's table without a word. An empty template row
+# (效益指标,经济效益指标,,) is dropped and the 效益 rows after it keep 效益指标; a 满意 row filed
+# under 效益 is re-placed. Each is listed in new's output, in targets_changes.txt and on the
+# workbook's 说明 sheet; targets.csv keeps the 一级 the unit wrote.
+/usr/bin/python3 - "$root/data/targets/gumei-eldercare-2025/targets.csv" t4.csv <<'PY'
+import sys
+lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
+at = next(i for i, l in enumerate(lines) if l.startswith('效益指标,'))
+lines[at] = ',' + lines[at][len('效益指标,'):]
+lines.insert(at, '效益指标,经济效益指标,,,,,,,')
+lines.insert(at + 2, ',,居民满意度提升,定量,≥80,%,,,问卷调查')
+open(sys.argv[2], 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
+PY
+"$bin" new t4-case --framework national-2020 --targets t4.csv >t4-new.txt 2>&1
+grep -q "targets.row_dropped" t4-new.txt || { cat t4-new.txt; echo "dropped template row not listed"; exit 1; }
+grep -q "targets.row_replaced.*居民满意度提升" t4-new.txt || { cat t4-new.txt; echo "re-placed 满意 row not listed"; exit 1; }
+grep -q "居民满意度提升" t4-case/targets_changes.txt && grep -q "经济效益指标" t4-case/targets_changes.txt ||
+  { cat t4-case/targets_changes.txt; echo "targets_changes.txt incomplete"; exit 1; }
+/usr/bin/python3 - t4-case/targets.csv <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
+by_name = {r[2]: r for r in rows[1:]}
+for name in ('失能老人照护需求满足率', '居民满意度提升', '服务档案建档率'):
+    assert by_name[name][0] == '效益指标', (name, by_name[name])
+PY
+"$bin" sheet t4-case -o t4.xlsx
+/usr/bin/python3 - t4.xlsx <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['说明']
+text = '\n'.join(str(ws.cell(r, 1).value or '') for r in range(1, ws.max_row + 1))
+assert '居民满意度提升' in text and '经济效益指标' in text, text
+PY
+echo "walkthrough (new --targets lists dropped and re-placed rows) ok"

@@ -1,12 +1,14 @@
 #include "app/entry_app.h"
 
 #include <exception>
+#include <sstream>
 
 #include "app/pipeline.h"
 #include "casefile/entry_import.h"
 #include "casefile/entry_layout.h"
 #include "casefile/entry_workbook.h"
 #include "casefile/frameworks.h"
+#include "casefile/scaffold.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/framework_loader.h"
@@ -59,7 +61,13 @@ std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Dia
   }
   auto framework = LoadFramework(*file, diags);
   if (!framework) return std::nullopt;
-  return BuildEntryWorkbook(*framework, *c);
+  std::vector<std::string> notes;
+  if (auto text = ReadFileInside(case_dir, kTargetChangesFile)) {
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);)
+      if (!Trim(line).empty()) notes.push_back(Trim(line));
+  }
+  return BuildEntryWorkbook(*framework, *c, notes);
 }
 
 std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags) {

@@ -78,6 +78,19 @@ std::vector<WjxColumn> ReadMapping(const std::string& file,
       if (c.target.empty() || c.target == "编号" || c.target == "-" || targets.count(c.target))
         cells.Error(row, csv.Column("题目"), "survey.mapping.group",
                     "分组列名须不同于编号、题目编号，例如“分组:居民区”");
+    } else if (std::string id, option; !targets.count(c.target) &&
+                                       SplitOptionHeader(c.target, id, option) &&
+                                       targets.count(Trim(id))) {
+      // "Q3:宣传资料": this column is one option of 多选 question Q3 (1 chosen, 0 not).
+      c.target = Trim(id);
+      for (const auto& question : q.questions)
+        if (question.id == c.target && question.multiple)
+          for (const auto& o : question.options)
+            if (o == option) c.option = o;
+      if (c.option.empty())
+        cells.Error(row, csv.Column("题目"), "survey.mapping.option",
+                    "“" + option + "”不是多选题 " + c.target +
+                        " 的选项：选项列写作“题目编号:选项”，选项照 questionnaire.json 书写");
     } else if (c.target != "-" && !targets.count(c.target))
       cells.Error(row, csv.Column("题目"), "survey.mapping.unknown",
                   "“" + c.target + "”不是 questionnaire.json 中的题目编号，也不是已有的分组列" +
@@ -90,7 +103,8 @@ std::vector<WjxColumn> ReadMapping(const std::string& file,
 std::string MappingCsv(const std::vector<WjxColumn>& columns) {
   std::string out = "列,表头,题目,建议\n";
   for (const auto& c : columns)
-    out += ColumnName(c.col) + "," + CsvField(c.header) + "," + CsvField(c.target) + "," +
+    out += ColumnName(c.col) + "," + CsvField(c.header) + "," +
+           CsvField(c.option.empty() ? c.target : c.target + ":" + c.option) + "," +
            CsvField(c.suggestion) + "\n";
   return out;
 }
@@ -168,7 +182,9 @@ SurveyExportRead ReadSurveyExport(const std::string& export_file, const std::str
         diags.Error("survey.import.unmapped", CellLocation(export_file, sheet.name, 1, c.col),
                     "表头“" + c.header + "”不能确定对应问卷的哪一题" +
                         (c.suggestion.empty() ? std::string() : "（可能是 " + c.suggestion + "）") +
-                        "：请在对应表中填写题目编号，不导入填 -");
+                        "：请在对应表中填写题目编号，不导入填 -；多选题按选项分列导出时，"
+                        "每个选项列填“题目编号:选项”（如 Q3:宣传资料）；矩阵题的每个子题列"
+                        "对应问卷中各自的一题");
       }
     if (out.uncertain) {
       out.mapping_csv = MappingCsv(columns);

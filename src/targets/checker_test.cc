@@ -381,6 +381,23 @@ TEST_CASE("the older 投入/过程/产出/效果/影响力 structure: one mappin
   CHECK(t10->row == 6);
 }
 
+TEST_CASE("an 一级 outside the four (绩效指标) is flagged once with its rows, and fix maps it") {
+  auto rows = kGood;
+  rows[0].l1 = rows[1].l1 = rows[2].l1 = "绩效指标";
+  auto issues = Run(rows);
+  int flagged = 0;
+  const Issue* found = nullptr;
+  for (const auto& i : issues)
+    if (i.rule == "T20" && i.message.find("绩效指标") != std::string::npos) ++flagged, found = &i;
+  REQUIRE(flagged == 1);
+  CHECK(found->message.find("第2、3、4行") != std::string::npos);
+  CHECK(found->message.find("产出指标、效益指标、满意度指标、成本指标") != std::string::npos);
+  std::vector<int> mapped;
+  for (const Fix& f : found->fixes)
+    if (f.column == "一级" && f.value == "产出指标") mapped.push_back(f.line);
+  CHECK(mapped == std::vector<int>{2, 3, 4});
+}
+
 TEST_CASE("numbers that cannot be read exactly are located errors, never a crash") {
   auto unreadable = With([](auto& r) { r[0].value = "≥1.5.5"; });
   auto issues = Run(unreadable);
