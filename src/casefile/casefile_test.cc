@@ -176,4 +176,23 @@ TEST_CASE("a row the framework files under another 一级 than the unit wrote is
   CHECK(replaced[4].find("产出") != std::string::npos);
 }
 
+TEST_CASE("a 指标性质 column gives the comparator or 定性, and 度量单位 the unit (四川 layout)") {
+  const std::string file = std::filesystem::temp_directory_path().string() + "/jixiao-n-" +
+                           std::to_string(getpid()) + ".csv";
+  std::ofstream(file) << "一级指标,二级指标,三级指标,指标性质,指标值,度量单位\n"
+                         "产出指标,时效指标,经费发放及时率,=,100,%\n"
+                         ",成本指标,宣传成本,≤,101400,元\n"
+                         "效益指标,可持续影响指标,机制健全性,定性,优良中低差,\n";
+  Diagnostics diags;
+  auto rows = ReadTargetTable(file, diags);
+  std::filesystem::remove(file);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].value == "=100");
+  CHECK(rows[0].unit == "%");
+  CHECK(rows[1].value == "≤101400");
+  CHECK(rows[1].unit == "元");
+  CHECK(rows[2].value == "优良中低差");
+  CHECK(rows[2].value_type == "定性");
+}
+
 }  // namespace jixiao
