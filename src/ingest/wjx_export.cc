@@ -53,15 +53,6 @@ std::string AfterLast(const std::string& text, const std::string& sep, std::stri
   return Trim(text.substr(at + sep.size()));
 }
 
-// "您通过哪些渠道了解？(多选)" -> "您通过哪些渠道了解？": the 多选 markers 问卷星 adds to a stem.
-std::string WithoutMultipleMark(std::string text) {
-  for (const char* mark : {"(多选)", "（多选）", "(多选题)", "（多选题）", "【多选题】", "[多选题]",
-                           "(可多选)", "（可多选）", "【多选】", "[多选]"})
-    for (size_t at; (at = text.find(mark)) != std::string::npos;)
-      text.erase(at, std::string(mark).size());
-  return text;
-}
-
 // Option columns of a 多选 question and row columns of a 矩阵 question (see the header).
 void MatchSplitColumn(WjxColumn& c, const Questionnaire& questionnaire) {
   std::string stem, option;
@@ -100,6 +91,15 @@ void MatchSplitColumn(WjxColumn& c, const Questionnaire& questionnaire) {
 }
 
 }  // namespace
+
+// "您通过哪些渠道了解？(多选)" -> "您通过哪些渠道了解？": the 多选 markers 问卷星 adds to a stem.
+std::string WithoutMultipleMark(std::string text) {
+  for (const char* mark : {"(多选)", "（多选）", "(多选题)", "（多选题）", "【多选题】", "[多选题]",
+                           "(可多选)", "（可多选）", "【多选】", "[多选]"})
+    for (size_t at; (at = text.find(mark)) != std::string::npos;)
+      text.erase(at, std::string(mark).size());
+  return text;
+}
 
 bool SplitOptionHeader(const std::string& header, std::string& stem, std::string& option) {
   std::string a, b;

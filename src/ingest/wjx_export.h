@@ -20,6 +20,8 @@ bool IsWjxMetaColumn(const std::string& header);
 // "1.您对…是否满意？" -> "您对…是否满意": leading numbering, punctuation, blanks dropped,
 // full-width letters and digits made half-width.
 std::string NormalizeQuestionText(const std::string& text);
+// "您通过哪些渠道了解？(多选)" -> "您通过哪些渠道了解？": the 多选 marks 问卷星 adds to a stem.
+std::string WithoutMultipleMark(std::string text);
 
 struct WjxColumn {
   int col = 0;             // 1-based

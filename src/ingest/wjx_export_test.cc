@@ -90,7 +90,6 @@ TEST_CASE("text and number exports give the same answers") {
 }
 
 }  // namespace
-}  // namespace jixiao
 
 // Issue 23: a multiple-choice question exported one column per option ("3.您通过哪些渠道了解
 // 政策？(多选):宣传资料", 1 = chosen, 0 = not) and a matrix question one column per row
@@ -168,3 +167,4 @@ TEST_CASE(
   CHECK(diags.items()[0].where.path == "Sheet1!C4");
   CHECK(diags.items()[0].message.find("1（选中）或 0（未选）") != std::string::npos);
 }
+}  // namespace jixiao
