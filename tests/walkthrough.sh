@@ -206,3 +206,44 @@ text = '\n'.join(str(ws.cell(r, 1).value or '') for r in range(1, ws.max_row + 1
 assert '居民满意度提升' in text and '经济效益指标' in text, text
 PY
 echo "walkthrough (new --targets lists dropped and re-placed rows) ok"
+
+# Issue 23 done-when: a real 申报表 not in the target corpus (大英经开区 2020 河道保洁, tests/walkthrough/
+# daying-hedao-2020/SOURCE.md) with sentence targets (15万元。, 辖区企业满意率达95%以上。), the 一级
+# 项目完成指标, no 经济效益 target (D11 marked 不适用), no 街镇, and a 问卷星 export with a split 多选
+# and a 矩阵 question; from the table to a scored report without writing any JSON. Expected, hand-
+# computed (fill.py): D11 不适用 → weights ×100/95 in hundredths; lost B12 5.26 (执行率 70%), C41
+# 30% of 6.31 = 1.89 (10.5万元 against =15万元), D141 30% of 5.26 = 1.58 (部分达成 at 70%) →
+# 100 − 5.26 − 1.89 − 1.58 = 91.27分, 优; 辖区企业满意率 61/64 = 95.31%.
+real="$root/tests/walkthrough/daying-hedao-2020"
+"$bin" new hedao --framework national-2020 --targets "$real/申报表.csv" 2>new-hedao.txt
+grep -q "targets.row_replaced" new-hedao.txt || { echo "re-placed rows not listed"; exit 1; }
+"$bin" sheet hedao -o hedao.xlsx
+set +e
+"$bin" survey import "$real/问卷星答卷.xlsx" hedao >survey-draft.txt 2>&1
+rc=$?
+set -e
+[ $rc -eq 1 ] || { echo "survey import without a questionnaire should draft one and exit 1, got $rc"; exit 1; }
+grep -q "问卷题目.csv" survey-draft.txt || { cat survey-draft.txt; exit 1; }
+head -c3 hedao/survey/问卷题目.csv | od -An -tx1 | grep -q "ef bb bf" || { echo "draft without BOM"; exit 1; }
+grep -q "^Q2,您认为河道保洁还需加强哪些方面？,多选,水面漂浮物清理；岸坡垃圾清理；保洁频次；问题反映渠道," \
+  hedao/survey/问卷题目.csv || { echo "split 多选 not drafted as one question"; cat hedao/survey/问卷题目.csv; exit 1; }
+[ ! -e hedao/survey/questionnaire.json ] || { echo "questionnaire.json written before the sheet was filled"; exit 1; }
+/usr/bin/python3 - hedao.xlsx <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['评价结论']
+rule = {ws.cell(r, 1).value: str(ws.cell(r, 4).value) for r in range(2, ws.max_row + 1)}
+assert '评分标准：指标值15万元。达到指标值得满分' in rule['C41'], rule['C41']  # shown, one full stop
+assert '定性三档' in rule['D141'], rule['D141']
+PY
+/usr/bin/python3 "$real/fill.py" hedao.xlsx hedao
+"$bin" survey import "$real/问卷星答卷.xlsx" hedao
+"$bin" import hedao.xlsx hedao
+"$bin" validate hedao >validate-hedao.txt 2>&1
+if grep -E "level_ignored|。。|questionnaire.json" validate-hedao.txt; then echo "validate: see above"; exit 1; fi
+total=$("$bin" score hedao --json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], d["grade"])')
+[ "$total" = "91.27 优" ] || { echo "hedao total: $total, expected 91.27 优"; exit 1; }
+"$bin" report hedao -o out/hedao --formats md >/dev/null 2>&1
+grep -q "95.31%" out/hedao/report.md || { echo "survey rate 95.31% not in the report"; exit 1; }
+grep -q "大英县—\|县——" out/hedao/report.md && { echo "cover prints a dash for the missing 街镇"; exit 1; }
+grep -q "不适用（原5）" out/hedao/report.md || { echo "D11 不适用 not in the 评分表"; exit 1; }
+echo "walkthrough (大英经开区 2020) ok: $total"

@@ -333,6 +333,8 @@ std::string RuleHelp(const Indicator& leaf) {
           "–0；可选等级、填得分比例" +
           std::string(rule.partly ? "（部分达成未填比例时按" + FormatShare(*rule.partly) + "）"
                                   : "");
+    else if (!leaf.criteria.empty() && !StartsWith(leaf.criteria, kTodoMark))
+      help += "；评分标准：" + leaf.criteria;  // a number: how a shortfall is scored
   } else if (rule.type == RuleType::kDeduction) {
     help = "扣分制：在“扣分明细”中逐项填写";
   } else if (rule.type == RuleType::kTimeliness) {

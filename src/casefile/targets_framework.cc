@@ -128,7 +128,8 @@ std::string Criteria(const RawTargetRow& row) {
     return std::string(kTodoMark) + "绩效目标表中“" + row.level3 +
            "”没有可用的指标值：请在 targets.csv 补上指标值（如“≥95%”“及时”），再删去本标记";
   const TargetValue value = TargetValue::Parse(row.value);
-  const std::string shown = row.value + (value.quantitative && value.unit.empty() ? row.unit : "");
+  std::string shown = row.value + (value.quantitative && value.unit.empty() ? row.unit : "");
+  if (EndsWith(shown, "。")) shown.resize(shown.size() - std::string("。").size());  // "15万元。"
   if (!value.quantitative)
     return "指标值“" + row.value +
            "”。按定性指标三档计分：达成得分值的100%～80%（含），部分达成（如“基本" + row.value +

@@ -6,7 +6,7 @@ Usage: fill.py BOOK.xlsx CASE_DIR (then survey/问卷题目.csv, drafted by `sur
 Figures: budget 150000元, received in full, spent 105000元 (按合同10.5万元); 实际完成率 100%;
 every level the best, every element met, no deduction; 经济效益 (D11) 不适用 — the unit set no
 economic target; 可持续影响 (D141) 部分达成 at 70%; targets: 质量 and 社会效益 已达到, 时效 2020年全年,
-成本 10.5万元 against “15万元。” (no comparator: read as ≤ for a 成本 row), 满意度 95.31% from the survey
+成本 10.5万元 against “15万元。” (no comparator: read as =, so 10.5÷15 = 70% of the weight), 满意度 95.31% from the survey
 (61 of 64 非常满意/满意) against ≥95%.
 """
 import csv
@@ -71,13 +71,13 @@ for r in range(2, ws.max_row + 1):
         ws.cell(r, analysis).value = '项目单位未设经济效益目标，河道保洁不产生直接经济收益，本指标不适用。'
         continue
     ws.cell(r, analysis).value = f'指标{leaf}的评价分析（演练）。'
+    if leaf == 'D141':  # the evaluator's judgement inside the 部分达成 band
+        ws.cell(r, level).value, ws.cell(r, share).value = '部分达成', '70%'
     if help_text.startswith('按'):
-        continue  # computed: the 业绩值 comes from the data
+        continue  # computed or read from the 实际值: the 业绩值 comes from the data
     ws.cell(r, value).value = '见分析'
     options = levels.get(f'{openpyxl.utils.get_column_letter(level)}{r}')
-    if leaf == 'D141':
-        ws.cell(r, level).value, ws.cell(r, share).value = '部分达成', '70%'
-    elif options:
+    if options:
         ws.cell(r, level).value = options[0]
     if help_text.startswith('要素：'):
         ws.cell(r, met).value = ','.join(str(i) for i in range(1, help_text.count('.') + 1))
