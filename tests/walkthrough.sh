@@ -236,7 +236,8 @@ assert '评分标准：指标值15万元。达到指标值得满分' in rule['C4
 assert '定性三档' in rule['D141'], rule['D141']
 PY
 /usr/bin/python3 "$real/fill.py" hedao.xlsx hedao
-"$bin" survey import "$real/问卷星答卷.xlsx" hedao
+"$bin" survey import "$real/问卷星答卷.xlsx" hedao >survey-hedao.txt
+grep -q "辖区企业满意率 = 95.31%" survey-hedao.txt || { echo "rate not printed"; cat survey-hedao.txt; exit 1; }
 "$bin" import hedao.xlsx hedao
 "$bin" validate hedao >validate-hedao.txt 2>&1
 if grep -E "level_ignored|。。|questionnaire.json" validate-hedao.txt; then echo "validate: see above"; exit 1; fi

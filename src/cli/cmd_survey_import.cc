@@ -89,7 +89,15 @@ int RunSurveyImport(const Args& args) {
               read.respondents, read.valid);
   for (const auto& a : read.answered)
     std::printf("  %s %s：作答 %d 份\n", a.id.c_str(), a.text.c_str(), a.count);
-  if (!dry_run) std::printf("%s/responses.csv\n", survey_dir.c_str());
+  if (!dry_run) {
+    std::printf("%s/responses.csv\n", survey_dir.c_str());
+    // The rates the report will print, to copy where a 绩效目标 needs its 实际值.
+    Diagnostics rates_diags;
+    if (auto rates = CaseSurveyRates(case_dir, rates_diags))
+      for (const auto& r : rates->rates)
+        if (!r.rate.empty())
+          std::printf("  %s = %s（%s）\n", r.metric.c_str(), r.rate.c_str(), r.question.c_str());
+  }
   return 0;
 }
 
