@@ -1,7 +1,6 @@
 // Edge cases of every rule type, on hand-built one-leaf frameworks (no files involved).
 #include <catch2/catch.hpp>
 
-#include "scoring/checks.h"
 #include "scoring/score.h"
 
 namespace jixiao {
@@ -563,32 +562,6 @@ TEST_CASE("target with national bands: the evaluator's level and share, checked 
   REQUIRE(missing.diags.HasErrors());
   CHECK(missing.diags.items().back().code == "rule.target_partly");
   CHECK(missing.diags.items().back().message.find("fw.json") != std::string::npos);
-}
-
-TEST_CASE(
-    "a level picked on a qualitative target with national bands is used, not called ignored") {
-  // Issue 23 walkthrough (大英经开区 2020): 部分达成 at 70% on D141 scored 70% while validate
-  // warned "不按档次评分，level 将被忽略" at case.json.
-  Rule r;
-  r.type = RuleType::kTarget;
-  r.target_name = "台账更新";
-  r.partly = Rational(1, 2);
-  r.national_bands = true;
-  Case c;
-  Finding f;
-  f.level = "部分达成";
-  f.share = Rational(7, 10);
-  c.findings["A1"] = f;
-  auto ignored = [&](const Framework& fw) {
-    Diagnostics diags;
-    CheckCase(fw, c, diags);
-    for (const auto& d : diags.items())
-      if (d.code == "finding.level_ignored") return true;
-    return false;
-  };
-  CHECK_FALSE(ignored(OneLeaf(r, 400)));
-  r.national_bands = false;  // without bands the level is indeed not used
-  CHECK(ignored(OneLeaf(r, 400)));
 }
 
 }  // namespace jixiao
