@@ -65,7 +65,7 @@ Doc ToDoc(const store::Document& d) {
   out.version = d.version;
   out.total = f.results.grade.empty() ? -1 : f.results.total;
   out.claimed = f.results.claimed_total, out.computed = f.results.computed_total;
-  out.findings = f.results.findings;
+  out.findings = f.results.findings, out.row_total = f.results.row_total;
   out.scorecard_json = f.result_json;
   out.updated_at = Shown(d.updated_at), out.updated_by = d.author;
   return out;
@@ -78,7 +78,7 @@ store::DocumentFields ToFields(const Doc& d) {
   f.results.grade = d.grade;
   f.results.total = d.total < 0 ? 0 : d.total;
   f.results.claimed_total = d.claimed, f.results.computed_total = d.computed;
-  f.results.findings = d.findings;
+  f.results.findings = d.findings, f.results.row_total = d.row_total;
   f.result_json = d.scorecard_json;
   return f;
 }
@@ -305,6 +305,36 @@ std::vector<Version> Db::Versions(const std::string& id) {
   Check(diags);
   std::sort(out.begin(), out.end(),
             [](const Version& a, const Version& b) { return a.version > b.version; });
+  return out;
+}
+
+namespace {
+Decision ToDecision(const store::ReviewDecision& r) {
+  return {r.doc_id, r.decision, r.opinion, r.reviewer, Shown(r.decided_at), r.version};
+}
+}  // namespace
+
+bool Db::Decide(const Decision& d) {
+  Diagnostics diags;
+  auto outcome =
+      impl_->store->Decide({0, d.doc, d.version, d.decision, d.opinion, d.reviewer, ""}, diags);
+  Check(diags);
+  return outcome && !outcome->conflict;
+}
+
+std::vector<Decision> Db::Decisions(const std::string& doc) {
+  Diagnostics diags;
+  std::vector<Decision> out;
+  for (const auto& r : impl_->store->Decisions(doc, diags)) out.push_back(ToDecision(r));
+  Check(diags);
+  return out;
+}
+
+std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind) {
+  Diagnostics diags;
+  std::map<std::string, Decision> out;
+  for (const auto& r : impl_->store->LatestDecisions(kind, diags)) out[r.doc_id] = ToDecision(r);
+  Check(diags);
   return out;
 }
 

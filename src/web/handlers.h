@@ -36,6 +36,10 @@ std::optional<std::string> SaveRescoredCase(Ctx& ctx, int64_t expected, const st
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
                                     const std::string& year, const std::string& rules_json = "");
 
+// The 自评表 page of ctx.doc with `message` and `status` (a refused 复核 decision shows it again).
+Response SelfEvalPage(Ctx& ctx, const std::string& message, int status);
+Response EvaluationPage(Ctx& ctx, const std::string& message, int status);  // handlers_eval.cc
+
 // The evaluation page's 问卷调查 section: whether the case has a questionnaire, and the rates of
 // its responses as the report computes them (handlers_survey.cc).
 void SetSurveyData(Server& server, const Doc& doc, Data& data);

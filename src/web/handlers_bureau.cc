@@ -14,6 +14,7 @@
 #include "ingest/json.h"
 #include "web/charts.h"
 #include "web/handlers.h"
+#include "web/review_state.h"
 #include "web/selfeval_parts.h"
 #include "web/uploads.h"
 
@@ -272,50 +273,75 @@ Response BureauOverview(Ctx& ctx) {
   return ctx.server.Page(ctx, "bureau", "财政局：" + ctx.user->region, data);
 }
 
-// The 复核 list: the region's 自评表 by the gap between printed and recomputed 总分, with the
-// 提交 state of each latest version and a filter on it.
+// The 复核 list: the region's 自评表 by the gap between printed and recomputed 总分 (for a form
+// printing no 总分, between its 行得分合计 and the 复核分), with the 提交 state of each latest
+// version and its 复核 state (待复核 / 已通过 / 已退回), and a filter on each.
 Response ReviewList(Ctx& ctx) {
   // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
-  const std::string want = ctx.req.Field("submitted");  // "yes" 已提交, "no" 未提交, "" all
+  const std::string want = ctx.req.Field("submitted");    // "yes" 已提交, "no" 未提交, "" all
+  const std::string want_state = ctx.req.Field("state");  // pending | passed | returned | ""
   std::vector<Doc> forms;
   std::map<std::string, std::string> submitted_by;
+  std::map<std::string, ReviewState> states;
+  const auto decisions = ctx.server.db().LatestDecisions("selfeval");
   for (auto& d : ctx.server.db().Docs("selfeval")) {
     if (!CanReach(*ctx.user, d)) continue;
+    auto decided = decisions.find(d.id);
+    ReviewState state = StateOf(
+        d, decided == decisions.end() ? std::nullopt : std::optional<Decision>(decided->second));
+    if (!want_state.empty() && want_state != state.key) continue;
+    states[d.id] = state;
     auto latest = ctx.server.db().GetVersion(d.id, 0);
     auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
     bool done = parts.count("submitted") > 0;
     if ((want == "yes" && !done) || (want == "no" && done)) continue;
-    if (done) submitted_by[d.id] = parts["submitted"] + " " + latest->at;
+    if (done)
+      submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
     forms.push_back(d);
   }
-  // Largest gap first; forms without a printed 总分 after those with one.
-  auto gap_of = [](const Doc& d) {
-    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
+  // Largest gap first; a form without a printed 总分 by its 行得分合计, and those with neither
+  // last.
+  auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
+  auto gap_of = [&](const Doc& d) {
+    return base_of(d) < 0 ? -1 : std::llabs(base_of(d) - d.computed);
   };
   std::stable_sort(forms.begin(), forms.end(),
                    [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
   std::vector<std::string> items;
   Data list = List();
   for (const auto& d : forms) {
-    Score gap{d.claimed - d.computed};
-    bool printed = d.claimed >= 0;
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
-                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
-                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
-                    ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
-                    ",\"findings\":" + std::to_string(d.findings) +
-                    ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+    Score gap{base_of(d) - d.computed};
+    const bool printed = d.claimed >= 0, summed = !printed && d.row_total >= 0;
+    const ReviewState& state = states[d.id];
+    const char* gap_from = printed ? "总分" : summed ? "行得分合计" : "";
+    items.push_back(
+        "{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
+        ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
+        ",\"row_total\":" + (d.row_total >= 0 ? FormatScoreNumber(Score{d.row_total}) : "null") +
+        ",\"computed\":" + FormatScoreNumber(Score{d.computed}) + ",\"gap\":" +
+        (printed || summed ? FormatScoreNumber(gap) : "null") + ",\"gap_from\":" + Q(gap_from) +
+        ",\"review\":" + ReviewStateJson(state) + ",\"findings\":" + std::to_string(d.findings) +
+        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
     Data row = Object({{"id", d.id},
                        {"title", d.title},
                        {"unit", d.unit},
                        {"year", d.year},
                        {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
                        {"computed", FormatScore(Score{d.computed})},
-                       {"gap", printed ? FormatScore(gap) : ""},
+                       {"row_total", summed ? FormatScore(Score{d.row_total}) : ""},
+                       {"gap", printed || summed ? FormatScore(gap) : ""},
+                       {"review_key", state.key},
+                       {"review_label", state.label},
+                       {"review_note", state.last && state.key != "pending"
+                                           ? state.last->reviewer + " " +
+                                                 BeijingTime(state.last->at) + "（北京时间）"
+                                           : ""},
+                       {"opinion", state.key == "returned" ? state.last->opinion : ""},
                        {"findings", std::to_string(d.findings)},
                        {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
                        {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
     row.set("submitted", submitted_by.count(d.id) > 0);
+    row.set("summed", summed);
     list.push_back(row);
   }
   if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
@@ -324,7 +350,9 @@ Response ReviewList(Ctx& ctx) {
   data.set("count", std::to_string(forms.size()));
   data.set("filter_yes", want == "yes");
   data.set("filter_no", want == "no");
-  data.set("filtered", !want.empty());
+  data.set("filtered", !want.empty() || !want_state.empty());
+  for (const char* k : {"pending", "passed", "returned"})
+    data.set(std::string("state_") + k, want_state == k);
   return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 

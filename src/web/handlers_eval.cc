@@ -21,6 +21,7 @@
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/review_state.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -83,6 +84,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
         "{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
             ",\"version\":" + std::to_string(doc.version) + ",\"validation\":" + JsonArray(items) +
             ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
+            ",\"review\":" + ReviewStateJson(CurrentState(ctx.server, doc)) +
             (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
         status);
   }
@@ -136,6 +138,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   data.set("has_validation", !checks.items().empty());
   data.set("can_edit", ctx.user->role == "evaluator");
   SetSurveyData(ctx.server, doc, data);
+  SetReviewData(ctx, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
 }
 
@@ -287,6 +290,10 @@ Response EvaluationsCreate(Ctx& ctx) {
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
   return CreatedReply(ctx, "evaluations", doc.id);
+}
+
+Response EvaluationPage(Ctx& ctx, const std::string& message, int status) {
+  return ShowEvaluation(ctx, *ctx.doc, message, status);
 }
 
 Response EvaluationShow(Ctx& ctx) {

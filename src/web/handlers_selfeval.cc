@@ -20,6 +20,7 @@
 #include "report/selfeval_review.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/review_state.h"
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
 
@@ -137,7 +138,7 @@ void Record(Doc& d, const SelfEvalResult& r) {
   const report::ReviewFigures fig = report::ReviewFiguresOf(r);
   d.claimed = fig.claimed;  // -1: no printed 总分
   d.computed = fig.computed;
-  d.findings = fig.findings;
+  d.findings = fig.findings, d.row_total = fig.row_total;
   d.grade = r.computed_grade;
 }
 
@@ -146,12 +147,15 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
+  const int64_t row_total = report::ReviewFiguresOf(r).row_total;
   if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
-                    ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
-                    ",\"result\":" + SelfEvalJson(r) +
-                    (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
-                status);
+    return Json(
+        "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
+            ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
+            ",\"row_total\":" + (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) +
+            ",\"review\":" + ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" +
+            SelfEvalJson(r) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+        status);
   Data rows = List(), general = List(), reading = List();
   for (const auto& d : l.check.reading.items()) reading.push_back(DiagnosticData(d));
   for (const auto& d : r.findings) general.push_back(FindingData(d));
@@ -183,7 +187,9 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"claimed", Points(r.claimed_total)},
                       {"computed", Points(r.computed_total)},
                       {"grade", r.computed_grade},
-                      {"count", std::to_string(r.AllFindings().size())}});
+                      {"count", std::to_string(r.AllFindings().size())},
+                      {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
+  SetReviewData(ctx, doc, data);
   data.set("rows", rows);
   data.set("budget", BudgetData(l.check, typed));
   data.set("general", general);
@@ -195,26 +201,6 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
 }
 
 }  // namespace
-
-Response SelfEvalList(Ctx& ctx) {
-  std::vector<std::string> items;
-  Data list = List();
-  for (const auto& d : ctx.server.db().Docs("selfeval")) {
-    if (!CanReach(*ctx.user, d)) continue;
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
-                    ",\"version\":" + std::to_string(d.version) + "}");
-    list.push_back(Object({{"id", d.id},
-                           {"title", d.title},
-                           {"year", d.year},
-                           {"claimed", d.claimed < 0 ? "未填总分" : FormatScore(Score{d.claimed})},
-                           {"computed", FormatScore(Score{d.computed})},
-                           {"version", std::to_string(d.version)}}));
-  }
-  if (ctx.req.api) return Json("{\"selfevals\":" + JsonArray(items) + "}");
-  Data data;
-  data.set("forms", list);
-  return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
-}
 
 namespace {
 
@@ -296,6 +282,9 @@ Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std
 }
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
+Response SelfEvalPage(Ctx& ctx, const std::string& message, int status) {
+  return Show(ctx, *ctx.doc, message, status);
+}
 
 namespace {
 // The preview's answer: 复核分 and each row's 复核得分 with the accepted edits applied; the refused
@@ -478,6 +467,7 @@ Response SelfEvalDownload(Ctx& ctx) {
 
 std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user) {
   std::vector<SelfEvalCheck> out;
+  const auto decisions = server.db().LatestDecisions("selfeval");
   for (const auto& d : server.db().Docs("selfeval")) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
@@ -485,6 +475,11 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
     out.push_back(Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
     out.back().title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
     out.back().unit = d.unit;
+    auto it = decisions.find(d.id);
+    const ReviewState s =
+        StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second));
+    out.back().decision = {s.label, s.last ? s.last->opinion : "", s.last ? s.last->reviewer : "",
+                           s.last ? BeijingTime(s.last->at) : ""};
   }
   return out;
 }

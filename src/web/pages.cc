@@ -82,6 +82,10 @@ Response Server::Page(Ctx& ctx, const std::string& name, const std::string& titl
     return r;
   }
   if (!ctx.csrf.empty()) data.set("csrf", ctx.csrf);
+  // Templates named part_*.mustache are partials every page may include ({{>part_NAME}}).
+  for (const auto& [part, text] : templates_)
+    if (part.rfind("part_", 0) == 0)
+      data.set(part, kainjow::mustache::partial([&text = text] { return text; }));
   if (ctx.rejected) {
     // The typed values back in their fields, the message beside its own.
     for (const auto& [name, value] : ctx.req.form)

@@ -62,6 +62,8 @@ std::string ActionLabel(const std::string& action) {
       {"targets.restore", "恢复旧版本"},
       {"selfeval.new", "生成自评表"},
       {"selfeval.submit", "提交自评表"},
+      {"selfeval.review", "复核结论"},
+      {"evaluation.review", "复核结论"},
       {"evaluation.finding", "修改扣分"},
       {"evaluation.score", "得分变化"},
       {"job.pdf", "生成 PDF"},

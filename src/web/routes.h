@@ -107,6 +107,8 @@ Response SelfEvalEdit(Ctx&);
 Response SelfEvalSubmit(Ctx&);  // the unit files the form: a 提交 flag kept with a new version
 Response SelfEvalDownload(Ctx&);
 Response ReviewList(Ctx&);
+Response SelfEvalDecide(Ctx&);    // the bureau's 复核 decision: 通过 / 退回 with an opinion
+Response EvaluationDecide(Ctx&);  // the same on an evaluation (handlers_review.cc)
 Response BureauExport(Ctx&);
 Response NarrativeSave(Ctx&);
 Response ObservationsShow(Ctx&);  // 经验、问题与建议 (handlers_observations.cc)

@@ -1,5 +1,6 @@
 // The 自评表 page's budget block and what a refused save shows again: the inputs as typed and
-// each refused field's reason at it (handlers_selfeval.cc).
+// each refused field's reason at it, and the header a downloaded form takes from the stored
+// document (handlers_selfeval.cc).
 #pragma once
 
 #include <map>
@@ -35,6 +36,10 @@ inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},
                                                 {"b_done", "全年执行数"},
                                                 {"b_score", "预算得分"},
                                                 {"b_reason", "预算偏差原因"}};
+
+// The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form are
+// taken from the stored document (a title made as "<项目> 自评表" gives the project).
+void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
 
 // The saved text of a budget input (by form key).
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key);

@@ -790,6 +790,60 @@ def admin_flow(f):
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def review_decision_flow(f):
+    """The bureau 退回s the form the unit made in the browser (it prints no 总分) with a 复核意见;
+    the unit sees 已退回 and the 意见 on its list and on the form, as text."""
+    form = getattr(f, "submitted_form", "")
+    f.check(form, "a form made in the browser to review")
+    if not form:
+        return
+    opinion = "第1行<img src=x onerror=alert(1)>偏差原因未写，请补充"
+    f.login("bur1")
+    f.driver.get(form)
+    f.check(f.driver.find_element(By.ID, "review-state").text == "待复核", "a submitted form is 待复核")
+    f.driver.find_element(By.CSS_SELECTOR, "#review-form input[value='退回']").click()
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='记录复核结论']"))
+    f.shot("review-return-no-opinion")
+    f.check("退回须在“复核意见”" in f.text(), "退回 without an 意见 is refused, naming the field")
+    f.driver.find_element(By.CSS_SELECTOR, "#review-form input[value='退回']").click()
+    f.driver.find_element(By.NAME, "opinion").send_keys(opinion)
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='记录复核结论']"))
+    f.shot("review-returned")
+    f.check("已记录复核结论" in f.text(), "the decision is recorded")
+    f.check(f.driver.find_element(By.ID, "review-state").text == "已退回，须修改", "the form shows 已退回")
+    f.go("/bureau/review")
+    Select(f.driver.find_element(By.NAME, "state")).select_by_value("returned")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#review-filter button"))
+    f.shot("bureau-review-returned")
+    review = f.driver.find_element(By.ID, "review").text
+    f.check("已退回，须修改" in review and "bur1" in review, "the 复核 list filtered by 状态 shows the 退回")
+    f.no_alert("bureau 复核 list")
+    f.login("unit1")
+    f.go("/selfevals")
+    f.shot("unit-list-returned")
+    f.check("已退回，须修改" in f.text() and opinion in f.text(), "the unit's list shows 已退回 and the 意见")
+    f.driver.get(form)
+    f.shot("unit-form-returned")
+    f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the unit sees the 意见 as text")
+    f.check(not f.driver.find_elements(By.ID, "review-form"), "the unit cannot record a decision")
+    f.no_alert("unit form page after 退回")
+    # The unit types a 得分 (the form prints no 总分): a new version, 待复核 again with the last 意见
+    # still shown, and a 行得分合计 (never called 总分) that the 复核 list ranks by.
+    box = f.driver.find_element(By.NAME, "s_0")
+    box.clear()
+    box.send_keys("8")
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
+    f.shot("unit-form-resaved")
+    f.check(f.driver.find_element(By.ID, "review-state").text == "待复核", "a new version is 待复核 again")
+    f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the last 意见 stays shown")
+    f.check(f.driver.find_element(By.ID, "row_total").text == "8分", "行得分合计 shows the typed 得分")
+    f.login("bur1")
+    f.go("/bureau/review?state=pending")
+    f.shot("bureau-review-row-total")
+    row = f.driver.find_element(By.CSS_SELECTOR, "#review a[href='%s']" % form.replace(f.server.base, "")).find_element(By.XPATH, "../..").text
+    f.check("行得分合计 8分" in row and "按行得分合计" in row, "the 复核 list ranks the form by its 行得分合计: " + row)
+
+
 def polish_flow(f, eid):
     """Issue 21's rough edges, in Chromium: an unknown address keeps the navigation and 返回上一页
     goes back; a refused form (browser checks switched off, as an old browser would send it)
@@ -853,6 +907,7 @@ def main(argv):
         unit_flow(f)
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
+        review_decision_flow(f)
         finding_flow(f, eid)
         observations_flow(f, eid)
         entry_form_flow(f, eid)
