@@ -127,6 +127,26 @@ def main(binary):
               "the audit log names the changes in Chinese")
         check("unit-pass-0002" not in audit and (not m or m.group(1) not in audit),
               "no password in the audit log")
+        # A refused region rename shows the regions page again: the typed name in that row's
+        # field, the message beside it, the 新建区域 form left empty.
+        ids = {}
+        for name in ("甲区", "乙区"):
+            r = adm.api_post("/api/v1/regions", fields={"name": name})
+            check(r.status == 201, "region %s: %d" % (name, r.status))
+            if r.status == 201:
+                ids[name] = r.json()["id"]
+        if len(ids) == 2:
+            r = adm.request("POST", "/admin/regions/%s/rename" % ids["甲区"],
+                            fields={"csrf": adm.csrf, "version": "1", "name": "乙区"})
+            page = r.text()
+            check(r.status == 422, "rename to an existing name: %d" % r.status)
+            check(re.search(r'action="/admin/regions/%s/rename"[^<]*(?:<input[^>]*>)*?<input name="name"[^>]*'
+                            r'value="乙区"[^>]*>(?:<button[^>]*>[^<]*</button>)?\s*<span class="field-error">[^<]*已存在'
+                            % ids["甲区"], page) is not None,
+                  "the rename row keeps the typed name with the message beside it")
+            check(field_value(page, "name") in ("", None), "the 新建区域 field stays empty: %s"
+                  % field_value(page, "name"))
+            check('href="/admin/regions">区域' in page, "navigation kept")
         # The same from the command line.
         run = lambda *a, **k: subprocess.run([binary, "user"] + list(a) + ["--data", server.data],
                                              capture_output=True, text=True, **k)
