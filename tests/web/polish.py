@@ -238,6 +238,25 @@ def main(binary):
               "ranking warns about two frameworks: %s" % data.get("warnings"))
         page = bur.get("/bureau?year=2024").text()
         check("总得分率" in page and "national-2020" not in page, "rate column shown; no framework id")
+        # --- 6. The version pages name places as the pages do: no case.json path, file name or
+        # framework id (the API keeps the folder's own paths).
+        page = ev.get("/evaluations/%s/compare?from=1&to=2" % e1).text()
+        places = re.findall(r"<tr><td>([^<]*)</td><td>", page[page.find("<tbody>", page.find("改动（")):])
+        raw = [p for p in places if re.search(r"\.json|\.csv|\.md|findings\.|metrics\.|project\.|"
+                                              r"analysis|met_elements|\bvalue\b", p)]
+        check(places and not raw, "compare page places without raw names: %s" % raw[:5])
+        check(any(p.startswith("“评价结论”页 A11") and "分析" in p for p in places),
+              "a finding's analysis is named by its page: %s" % places[:5])
+        check(any(p.startswith("“项目信息”页") and "项目名称" in p for p in places),
+              "a project field is named by its label")
+        check(any(re.match(r"“预算执行”页第\d+行", p) for p in places), "a budget row is named by its sheet")
+        api = ev.get("/api/v1/evaluations/%s/compare?from=1&to=2" % e1).json()
+        check(any(c["place"].startswith("case.json ") for c in api["changes"]), "the API keeps folder paths")
+        page = ev.get("/evaluations/%s/versions" % eid).text()
+        table = page[page.find('id="changes"'):]
+        check("town-medical-aid-2024" not in table and ".md<" not in table and ".md " not in table,
+              "the versions page names no framework id or narrative file")
+        check("叙述“" in table, "a narrative change is named by its heading")
         # --- 6. compare workbook names evaluations by title, never by folder id.
         r = bur.get("/bureau/export/compare")
         check(r.status == 200, "compare export: %d" % r.status)
