@@ -250,6 +250,7 @@ def main(binary):
         check(any(p.startswith("“项目信息”页") and "项目名称" in p for p in places),
               "a project field is named by its label")
         check(any(re.match(r"“预算执行”页第\d+行", p) for p in places), "a budget row is named by its sheet")
+        check("<td>[]</td>" not in page and "<td>{}</td>" not in page, "an empty list is not shown as []")
         api = ev.get("/api/v1/evaluations/%s/compare?from=1&to=2" % e1).json()
         check(any(c["place"].startswith("case.json ") for c in api["changes"]), "the API keeps folder paths")
         page = ev.get("/evaluations/%s/versions" % eid).text()
