@@ -258,6 +258,15 @@ def main(binary):
         check("town-medical-aid-2024" not in table and ".md<" not in table and ".md " not in table,
               "the versions page names no framework id or narrative file")
         check("叙述“" in table, "a narrative change is named by its heading")
+        # --- 6. The admin's audit log names documents by title and narrative by heading.
+        page = adm.get("/admin").text()
+        objects = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>",
+                             page[page.find("审计日志"):])
+        check(objects and not any(re.search(r"[0-9a-f]{24}|\.md\b", o) for o in objects),
+              "audit objects without folder ids or file names: %s" % [o for o in objects if
+                                                                     re.search(r"[0-9a-f]{24}|\.md", o)][:3])
+        check(any(o.startswith("评价“叙述顺序”") and "叙述“" in o for o in objects),
+              "a narrative save is named by the evaluation's title and the section's heading")
         # --- 6. compare workbook names evaluations by title, never by folder id.
         r = bur.get("/bureau/export/compare")
         check(r.status == 200, "compare export: %d" % r.status)
