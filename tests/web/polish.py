@@ -196,6 +196,15 @@ def main(binary):
                        fields={"csrf": ev.csrf, "version": vers, "n_%s.md" % gone: "新写的一节。"})
         check(r.status == 303 and os.path.exists(os.path.join(folder, gone + ".md")),
               "typing into the empty section writes it: %d" % r.status)
+        # 生成初稿 on an evaluation that cannot be scored yet: the narrative page again, the reason
+        # at the top (not a bare error page).
+        vers = ev.get("/api/v1/evaluations/" + eid).json()["version"]
+        r = ev.request("POST", "/evaluations/%s/draft" % eid,
+                       fields={"csrf": ev.csrf, "version": vers, "back": "narrative"})
+        page = r.text()
+        check(r.status == 422 and "未生成初稿" in page and 'id="draft-form"' in page
+              and '<section class="card narrative"' in page,
+              "a refused 生成初稿 shows the narrative page again: %d" % r.status)
         page = ev.get("/evaluations/" + eid).text()
         links = re.findall(r'<strong class="place"><a href="([^"]+)">', page)
         check(any("/narrative" in l for l in links) and any(l.endswith("/entry") for l in links),
