@@ -274,7 +274,7 @@ Response EvaluationsCreate(Ctx& ctx) {
     fs::remove_all(options.dir, ec);
     return ctx.server.Reject(ctx, "", "无法新建评价，请按下列提示修改", EvaluationsList, items);
   }
-  // The framework as people know it: its title (the id stays in the audit log).
+  // The framework as people know it: its title, in the version note and the audit log alike.
   std::string framework_title = framework;
   if (uploaded)
     if (auto d = ctx.server.db().GetDoc(framework.substr(sizeof(kUploadPrefix) - 1)))
@@ -288,7 +288,7 @@ Response EvaluationsCreate(Ctx& ctx) {
                          "新建（指标体系：" + framework_title + "）");
   ctx.server.CaseSaved(doc.id, 1, true);
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
-                   doc.title + "，指标体系 " + framework);
+                   doc.title + "，指标体系 " + framework_title);
   return CreatedReply(ctx, "evaluations", doc.id);
 }
 
