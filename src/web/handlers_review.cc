@@ -32,6 +32,18 @@ ReviewState CurrentState(Server& server, const Doc& doc) {
   return StateOf(doc, all.empty() ? std::nullopt : std::optional<Decision>(all.back()));
 }
 
+std::vector<ReviewState> ReviewStates(Server& server, const std::vector<Doc>& docs) {
+  std::vector<ReviewState> out;
+  if (docs.empty()) return out;
+  const auto decisions = server.db().LatestDecisions(docs.front().kind);
+  for (const Doc& d : docs) {
+    auto it = decisions.find(d.id);
+    out.push_back(
+        StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second)));
+  }
+  return out;
+}
+
 std::string ReviewStateJson(const ReviewState& s) {
   const bool has = s.last.has_value();
   return "{\"state\":" + Q(s.key) + ",\"label\":" + Q(s.label) +
@@ -78,12 +90,13 @@ void SetReviewData(Ctx& ctx, const Doc& doc, Data& data) {
 Response SelfEvalList(Ctx& ctx) {
   std::vector<std::string> items;
   Data list = List();
-  const auto decisions = ctx.server.db().LatestDecisions("selfeval");
-  for (const auto& d : ctx.server.db().Docs("selfeval")) {
-    if (!CanReach(*ctx.user, d)) continue;
-    auto it = decisions.find(d.id);
-    const ReviewState s =
-        StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second));
+  std::vector<Doc> mine;
+  for (auto& d : ctx.server.db().Docs("selfeval"))
+    if (CanReach(*ctx.user, d)) mine.push_back(d);
+  const auto states = ReviewStates(ctx.server, mine);
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Doc& d = mine[i];
+    const ReviewState& s = states[i];
     items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                     ",\"version\":" + std::to_string(d.version) +
                     ",\"review\":" + ReviewStateJson(s) + "}");
