@@ -136,6 +136,10 @@ Response Decide(Ctx& ctx, Response (*page)(Ctx&, const std::string&, int)) {
   };
   if (decision != "通过" && decision != "退回")
     return refuse(422, "未记录：请在“复核结论”（decision）中选择“通过”或“退回”。");
+  if (decision == "通过" && !selfeval && doc.total < 0)
+    return refuse(422,
+                  "未记录：该评价尚未评分，“复核结论”不能选“通过”；可选“退回”并在“复核意见”"
+                  "中写明要补什么。");
   if (decision == "退回" && opinion.empty())
     return refuse(422, "未记录：退回须在“复核意见”（opinion）中写明要修改什么。");
   if (opinion.size() > kMaxOpinion)
