@@ -70,4 +70,4 @@ shutil.rmtree(work, ignore_errors=True)
 if errors:
     print("\n".join(errors))
     sys.exit(1)
-print(f"archive: schema 4, change detected, 3 SIGKILLs survived with {count} cases committed and intact")
+print(f"archive: schema 7, change detected, 3 SIGKILLs survived with {count} cases committed and intact")
