@@ -50,6 +50,8 @@ std::optional<RuleOutcome> Deduction(const Indicator& leaf, const RuleContext& c
       terms += " − " + Exact(out.deductions.back().points);
     }
   }
+  if (const Finding* f = FindingFor(leaf, ctx); f && weight < total)
+    WarnCapped(leaf.code, total, weight, "分值", f->deductions, ctx.diags);
   out.score = Max(Rational(0), weight - total);
   out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(total) +
                 (weight < total ? "，扣完为止，得0" : " = " + TrimmedDecimal(out.score));
@@ -207,6 +209,17 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
 }
 
 }  // namespace
+
+void WarnCapped(const std::string& code, const Rational& taken, const Rational& limit,
+                const std::string& limit_name, const std::vector<CaseDeduction>& deductions,
+                Diagnostics& diags) {
+  if (deductions.empty()) return;
+  Location where = deductions.front().where;
+  diags.Warning("finding.deduction_capped", where,
+                "指标 " + code + " 扣分合计" + FormatPoints(taken) + "超过本指标" + limit_name +
+                    FormatPoints(limit) + "，按" + FormatPoints(limit) +
+                    "计（得0分）：请核对扣分明细，重复或超出的扣分请删去或合并");
+}
 
 DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight) {
   if (!d.amount.share) return {d.amount.value, std::nullopt, d.reason};
