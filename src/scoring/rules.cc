@@ -216,9 +216,7 @@ void WarnCapped(const std::string& code, const Rational& taken, const Rational& 
   if (deductions.empty()) return;
   Location where = deductions.front().where;
   diags.Warning("finding.deduction_capped", where,
-                "指标 " + code + " 扣分合计" + FormatPoints(taken) + "超过本指标" + limit_name +
-                    FormatPoints(limit) + "，按" + FormatPoints(limit) +
-                    "计（得0分）：请核对扣分明细，重复或超出的扣分请删去或合并");
+                CappedDeductionsMessage(code, taken, limit, limit_name));
 }
 
 DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight) {
@@ -261,10 +259,10 @@ std::string DescribeRule(const Rule& rule, Score weight) {
     case RuleType::kLinear:
       return "linear：" + rule.metric + "，满分标准 " +
              (rule.direction == Direction::kHigher ? "≥" : "≤") + Exact(rule.full_at) + "，每差 " +
-             Exact(rule.per) + " 扣" + rule.deduct.Describe(w) + "，steps " +
-             (rule.steps == StepMode::kExact     ? "exact（按比例）"
-              : rule.steps == StepMode::kStarted ? "started（不足一档按一档）"
-                                                 : "completed（满一档才扣）") +
+             Exact(rule.per) + " 扣" + rule.deduct.Describe(w) + "，" +
+             (rule.steps == StepMode::kExact     ? "不足一档按比例扣"
+              : rule.steps == StepMode::kStarted ? "不足一档按一档扣"
+                                                 : "满一档才扣") +
              signs();
     case RuleType::kTarget:
       return "target：绩效目标“" + rule.target_name + "”" +

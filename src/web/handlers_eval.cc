@@ -114,14 +114,22 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
                          {"score", FormatScoreNumber(i.score)},
                          {"rate", rate ? FormatPercent(*rate) : ""},
                          {"value", i.value},
-                         {"deduction", i.DeductionText()}});
+                         {"deduction", i.DeductionText()},
+                         {"weight_note", i.weight_note},
+                         {"deducted", i.leaf && i.Lost().hundredths > 0 ? FormatScore(i.Lost())
+                                                                        : std::string()}});
       row.set("leaf", i.leaf);
+      row.set("has_weight_note", !i.weight_note.empty());
       tree.push_back(row);
     }
     data.set("scored", true);
     data.set("total", FormatScore(card.total));
     data.set("grade", card.grade);
     data.set("framework", card.framework_title);
+    Data na_notes = List();
+    for (const auto& note : card.not_applicable_notes) na_notes.push_back(Object({{"text", note}}));
+    data.set("na_notes", na_notes);
+    data.set("has_na_notes", !card.not_applicable_notes.empty());
   } else {
     data.set("scored", false);
     data.set("imported", doc.version > 1);

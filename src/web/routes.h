@@ -73,6 +73,7 @@ Response TargetsFix(Ctx&);
 Response TargetsDownload(Ctx&);
 Response TargetsNewSelfEval(Ctx&);
 Response EvaluationFinding(Ctx&);
+Response EvaluationFindingShow(Ctx&);
 Response FrameworksList(Ctx&);
 Response EvaluationsList(Ctx&);
 Response EntryFormShow(Ctx&);

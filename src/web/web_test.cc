@@ -225,4 +225,15 @@ TEST_CASE("an explanation names workbook places and rule kinds in Chinese") {
   CHECK(out.find("来源：“扣分明细”页 A11") != std::string::npos);
   CHECK(out.find("max(0, 3 − 0.75) = 2.25") != std::string::npos);
   CHECK(out.find("case.json") == std::string::npos);
+  // Issue 21: no raw file names or rule keys on the page (was "来源：budget.csv（…", "steps exact").
+  std::string bands = ExplainForPage(
+      "  规则：bands：预算调整率，absolute: true（按绝对值）；=0 → 100%；\n"
+      "      来源：budget.csv（(调整后预算 − 年初预算) ÷ 年初预算 × 100%：100 × 121,745.31元 ÷ "
+      "1,350,000.00元 = 9.0182）\n"
+      "  规则：timeliness：transfers.csv，每逾期一天扣0.1分，扣完为止\n");
+  CHECK(bands.find("规则：按区间：预算调整率，按绝对值；") != std::string::npos);
+  CHECK(bands.find("来源：“预算执行”页（(调整后预算 − 年初预算) ÷ 年初预算") != std::string::npos);
+  CHECK(bands.find("规则：时效（“资金划拨”页）：每逾期一天扣") != std::string::npos);
+  for (const char* raw : {"budget.csv", "transfers.csv", "absolute", "timeliness", "steps"})
+    CHECK(bands.find(raw) == std::string::npos);
 }
