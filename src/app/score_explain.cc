@@ -25,7 +25,10 @@ std::string WithDecimals(const std::string& text) {
     while (end < text.size() && Digit(text[end])) ++end;
     const bool fraction = slash < text.size() && text[slash] == '/' && end > slash + 1 &&
                           (end == text.size() || (text[end] != '/' && text[end] != '.'));
-    auto value = fraction ? Rational::Parse(text.substr(i, end - i)) : std::nullopt;
+    // Already shown beside its decimal ("3.1578…（= 60/19）"): kept as it is.
+    const bool shown_already = out.size() >= 5 && out.compare(out.size() - 5, 5, "（= ") == 0;
+    auto value = fraction && !shown_already ? Rational::Parse(text.substr(i, end - i))
+                                            : std::nullopt;
     // Small denominators (1/3, 3/4) are shares as criteria write them; kept as they are.
     if (!value || value->den() <= 12) {
       out += text.substr(i, slash - i);

@@ -88,7 +88,11 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
     for (const auto& p : block) {
       const Indicator& leaf = *p.back();
       const IndicatorResult* r = in.card.Find(leaf.code);
-      s.Number(row, W, D(leaf.weight), CellStyle::kScore);
+      // The weight scored on (a 不适用 leaf 0, its share moved), the sum behind it as a note.
+      s.Number(row, W, D(r ? r->weight : leaf.weight), CellStyle::kScore);
+      if (r && !r->weight_note.empty()) s.comments[{row, W}] = r->weight_note;
+      if (r && r->not_applicable_weight)
+        s.comments[{row, W}] = "不适用，原分值" + FormatScore(*r->not_applicable_weight) + "不计入评分";
       s.Text(row, E, leaf.explanation);
       s.Text(row, C, leaf.criteria);
       s.Text(row, V, r ? r->value : "", CellStyle::kCenter);
@@ -132,6 +136,13 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
   s.Merge(row, 0, row, depth - 1);
   s.FormulaText(row, S, GradeFormula(in.framework, Ref(layout.total_row, S, true)), in.card.grade,
                 CellStyle::kTotalText);
+  // Issue 21: how 不适用 weights were moved, under the table (each weight's sum is its cell note).
+  if (!in.card.not_applicable_notes.empty()) {
+    std::string notes = "说明：";
+    for (const auto& note : in.card.not_applicable_notes) notes += note;
+    s.Text(++row, 0, notes + "各指标分值的算式见分值单元格的批注。", CellStyle::kNote);
+    s.Merge(row, 0, row, X);
+  }
   return s;
 }
 
