@@ -13,6 +13,7 @@ TEST_CASE("explain prints the decimal beside each exact fraction, not the fracti
   CHECK(WithDecimals("100 × 1 ÷ 2 = 45091/5000") == "100 × 1 ÷ 2 = 9.0182");
   // Shares as criteria write them, decimals over a number and dates stay as written.
   CHECK(WithDecimals("扣权重的1/3（1分）") == "扣权重的1/3（1分）");
+  CHECK(WithDecimals("290/3 ≥ 90") == "96.6666…（= 290/3） ≥ 90");
   CHECK(WithDecimals("2 × 4.13/4 = 2.065") == "2 × 4.13/4 = 2.065");
   CHECK(WithDecimals("2024/12/31") == "2024/12/31");
   CHECK(WithDecimals("3 × 100 ÷ 95 = 3.1578…（= 60/19），") == "3 × 100 ÷ 95 = 3.1578…（= 60/19），");

@@ -78,6 +78,8 @@ std::string EntryPlace(const Location& where) {
       if (p.rfind(list, 0) == 0) return std::string("“经验、问题与建议”页“") + heading + "”";
     return "“项目信息”页";
   }
+  // Survey answers are uploaded in the evaluation page's 问卷调查 section, not typed in a sheet.
+  if (file.rfind("survey/", 0) == 0) return "评价页“问卷调查”中导入的问卷答卷";
   for (const auto& [name, sheet] : Sheets())
     if (file == name)
       return "“" + sheet + "”页" +

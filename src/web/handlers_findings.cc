@@ -38,7 +38,7 @@ std::string SourceOf(Server& server, const Doc& doc, const std::string& reason) 
   }
   if (!from) return "";
   return "第 " + std::to_string(from->version) + " 版：" + from->note + "（" + from->author + "，" +
-         BeijingTime(from->at) + "）";
+         BeijingTime(from->at) + " 北京时间）";
 }
 
 // The edit page of leaf `code`: `rows` as typed or as they stand, then empty rows to add.
