@@ -74,7 +74,10 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
                 : "") +
            (actual.how.empty() ? "" : "（" + actual.how + "）"),
        where + " 列“实际值”"}};
-  std::string evidence = "目标值" + target.text + "，实际值为" + actual.shown;
+  // Issue 23: a qualitative target reads "目标为“及时”，实际为“及时”", not "目标值及时".
+  std::string evidence = target.quantitative
+                             ? "目标值" + target.text + "，实际值为" + actual.shown
+                             : "目标为“" + target.text + "”，实际为“" + actual.shown + "”";
   if (!actual.note.empty()) evidence += "（" + actual.note + "）";
   Rational fraction(1);
   std::string arithmetic;
@@ -154,7 +157,9 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
           ? (*level == Attainment::kMet ? "，已达成" : "，" + AttainmentLabel(*level))
       : fraction == Rational(1) ? "，已达成"
       : fraction.IsZero()       ? "，未达成"
-                                : "，部分达成";
+      // Issue 23: 99.96% of "=100%" is short of the target, not a 部分达成 worth reporting.
+      : Score::Round(leaf.weight.ToRational() * fraction) == leaf.weight ? "，略低于目标值"
+                                                                          : "，部分达成";
   auto out = FromFraction(leaf, fraction, actual.shown, evidence + verdict);
   out.inputs = inputs;
   out.arithmetic = arithmetic + "；" + out.arithmetic;

@@ -241,6 +241,13 @@ TEST_CASE("target: ≥ met is full, unmet is actual/target; ≤ unmet is target/
   CHECK(at("及时", "及时") == Score{400});
   CHECK(at("及时", "不够及时") == Score{0});
   CHECK(at("≥0%", "0%") == Score{400});
+  // Issue 23: the evidence as a reviewer reads it.
+  auto said = [&](const char* v, const char* a) {
+    return Run(OneLeaf(r, 500), WithTarget(v, a)).leaf().evidence;
+  };
+  CHECK(said("及时", "及时") == "目标为“及时”，实际为“及时”，已达成");
+  CHECK(said("=100%", "99.96%") == "目标值=100%，实际值为99.96%，略低于目标值");
+  CHECK(said("≥90%", "45%") == "目标值≥90%，实际值为45%，部分达成");
 }
 
 TEST_CASE("target: a bare 指标值 is read as ≥, warned when = would judge otherwise (issue 24)") {

@@ -13,6 +13,10 @@ namespace jixiao {
 
 std::string DeductionSentence(Score weight, const Rational& exact_score, Score rounded) {
   Score lost = weight - rounded;
+  // Issue 23: short of full marks by less than half a hundredth (99.96% of "=100%"): said so.
+  if (lost.hundredths == 0 && exact_score < weight.ToRational())
+    return "根据评分标准，得分 = " + FormatExactDecimal(exact_score) + "分，按0.01分四舍五入为" +
+           FormatScore(rounded) + "，差额不足0.005分，不扣分。";
   if (lost.hundredths == 0) return "根据评分标准，不扣分。";
   std::string text = "根据评分标准，";
   if (weight.hundredths > 0) {

@@ -42,6 +42,9 @@ TEST_CASE("DeductionSentence uses shares when they read cleanly, points otherwis
   CHECK(DeductionSentence(Score{500}, Rational(500, 137), Score{365}) ==
         "根据评分标准，扣1.35分。");
   CHECK(DeductionSentence(Score{400}, Rational(4), Score{400}) == "根据评分标准，不扣分。");
+  // Issue 23: 5 × 99.96% = 4.998 rounds to full marks; the sentence says why nothing is lost.
+  CHECK(DeductionSentence(Score{500}, Rational(4998, 1000), Score{500}) ==
+        "根据评分标准，得分 = 4.998分，按0.01分四舍五入为5分，差额不足0.005分，不扣分。");
 }
 
 // A 一级 A (A1 30, A2 30) and B (B1 25, B2 15), all deduction rules; B1 loses half.

@@ -635,6 +635,7 @@ def entry_form_flow(f, eid):
     f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
             "page total %s vs score --json %s after the drop-down change" % (total, expected["total"]))
     # Issue 21: the page says how A11's 3 points were spread (the sum, the floor, the remainder).
+    f.driver.execute_script("var n = document.getElementById('na-notes'); if (n) n.scrollIntoView();")
     f.shot("evaluation-not-applicable")
     notes = f.driver.find_elements(By.ID, "na-notes")
     f.check(notes and "A11 立项依据充分性（3分）不适用，按百分制折算" in notes[0].text and "合计仍为100分" in notes[0].text,
