@@ -63,6 +63,12 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
                           row->actual + "”未写单位，按" + row->actual + "%计；若指" +
                           (actual.number * Rational(100)).ToString() + "%，请写“" +
                           (actual.number * Rational(100)).ToString() + "%”");
+  } else if (actual.quantitative && actual.bare && !target.unit.empty()) {
+    // Issue 23: "29516" against "≥29000人", "98.5" against "≥95%": read in the target's unit, said.
+    ctx.diags.Warning("rule.target_actual_unit", at,
+                      "绩效目标“" + row->level3 + "”的指标值为" + target.text + "，实际值“" +
+                          row->actual + "”未写单位，按" + row->actual + target.unit +
+                          "计；请在实际值中写明单位（如“" + row->actual + target.unit + "”）");
   }
   std::string where = ctx.c.targets.file + ":" + std::to_string(row->line);
   std::vector<TrailInput> inputs = {
