@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "model/target_value.h"
 #include "report/leaf_paths.h"
+#include "report/number_policy.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
 #include "scoring/metrics.h"
@@ -95,13 +96,14 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
         s.comments[{row, W}] = "不适用，原分值" + FormatScore(*r->not_applicable_weight) + "不计入评分";
       s.Text(row, E, leaf.explanation);
       s.Text(row, C, leaf.criteria);
-      s.Text(row, V, r ? r->value : "", CellStyle::kCenter);
+      // Issue 23: 业绩值 and 扣分说明 spelled by the body's number policy (98.50%, 29,729人).
+      s.Text(row, V, r ? NormalizeValue(r->value) : "", CellStyle::kCenter);
       s.Number(row, S, r ? D(r->score) : 0, CellStyle::kScore);
       s.Formula(row, R, RateFormula(row, S, W), r ? Ratio(r->score, r->weight) : 0,
                 CellStyle::kRate);
       std::string why = r ? r->DeductionText() : "";
       if (r && r->override_reason) why += "（评价小组调整：" + *r->override_reason + "）";
-      s.Text(row, X, why);
+      s.Text(row, X, NormalizeFigures(why));
       ++row;
     }
     for (int level = 1; level <= depth; ++level) {

@@ -1,6 +1,6 @@
-// Issue 21: the 评分表 of the report and of the scoring workbook print the weights the case was
-// scored on and say how weights moved from a 不适用 leaf (the scope sentence under the table, each
-// moved weight's sum as the workbook cell's note).
+// The 评分表 of the report and of the scoring workbook: the weights the case was scored on and how
+// weights moved from a 不适用 leaf (issue 21: the scope sentence under the table, each moved
+// weight's sum as the workbook cell's note); figures spelled by the body's policy (issue 23).
 #include <catch2/catch.hpp>
 
 #include "report/context.h"
@@ -72,6 +72,26 @@ TEST_CASE("the report context carries the 不适用 sentences printed under the 
   REQUIRE(notes);
   REQUIRE(notes->list_value().size() == 1);
   CHECK(notes->list_value()[0].get("text")->string_value().rfind("A3 指标A3（4分）不适用", 0) == 0);
+}
+
+TEST_CASE("the 评分表 spells 业绩值 and 扣分说明 as the body does (98.50%, 29,729人)") {
+  NaCase k;
+  IndicatorResult& a1 = k.card.indicators[1];
+  a1.value = "98.5%";
+  a1.score = Score{400};
+  a1.deductions.push_back({Rational(1), Rational(1, 5), "服务29729人，低于目标"});
+  a1.sentence = "根据评分标准，扣1分。";
+  ReportInput in{k.framework, k.c, k.card};
+  ScoreSheetLayout layout;
+  doc::Sheet s = ScoreSheet(in, layout);
+  const int w = layout.weight_col;
+  REQUIRE(s.At(2, w + 3));
+  CHECK(s.At(2, w + 3)->text == "98.50%");
+  REQUIRE(s.At(2, w + 6));
+  CHECK(s.At(2, w + 6)->text.find("服务29,729人") != std::string::npos);
+  doc::Table t = ScoringSheetTable(in);
+  CHECK(t.rows[1][t.rows[1].size() - 1].text.find("服务29,729人") != std::string::npos);
+  CHECK(t.rows[1][t.rows[1].size() - 3].text == "98.50%");
 }
 
 }  // namespace jixiao::report
