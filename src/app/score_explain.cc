@@ -27,8 +27,8 @@ std::string WithDecimals(const std::string& text) {
                           (end == text.size() || (text[end] != '/' && text[end] != '.'));
     // Already shown beside its decimal ("3.1578…（= 60/19）"): kept as it is.
     const bool shown_already = out.size() >= 5 && out.compare(out.size() - 5, 5, "（= ") == 0;
-    auto value = fraction && !shown_already ? Rational::Parse(text.substr(i, end - i))
-                                            : std::nullopt;
+    auto value =
+        fraction && !shown_already ? Rational::Parse(text.substr(i, end - i)) : std::nullopt;
     // Shares with a small denominator (1/3, 3/4) as criteria write them; kept as they are.
     if (!value || (value->den() <= 12 && !(Rational(1) < *value))) {
       out += text.substr(i, slash - i);

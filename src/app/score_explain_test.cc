@@ -16,7 +16,8 @@ TEST_CASE("explain prints the decimal beside each exact fraction, not the fracti
   CHECK(WithDecimals("290/3 ≥ 90") == "96.6666…（= 290/3） ≥ 90");
   CHECK(WithDecimals("2 × 4.13/4 = 2.065") == "2 × 4.13/4 = 2.065");
   CHECK(WithDecimals("2024/12/31") == "2024/12/31");
-  CHECK(WithDecimals("3 × 100 ÷ 95 = 3.1578…（= 60/19），") == "3 × 100 ÷ 95 = 3.1578…（= 60/19），");
+  CHECK(WithDecimals("3 × 100 ÷ 95 = 3.1578…（= 60/19），") ==
+        "3 × 100 ÷ 95 = 3.1578…（= 60/19），");
 }
 
 TEST_CASE("a leaf's explanation has Chinese labels and says how a moved weight came") {

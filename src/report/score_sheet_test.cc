@@ -40,7 +40,8 @@ struct NaCase {
     na.not_applicable_weight = Score{400};
     na.weight_note.clear();
     card.total = card.total_weight = Score{1000};
-    card.not_applicable_notes = {"A3 指标A3（4分）不适用，按总分10分折算：其余适用指标分值合计6分。"};
+    card.not_applicable_notes = {
+        "A3 指标A3（4分）不适用，按总分10分折算：其余适用指标分值合计6分。"};
   }
 };
 

@@ -93,7 +93,8 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
       s.Number(row, W, D(r ? r->weight : leaf.weight), CellStyle::kScore);
       if (r && !r->weight_note.empty()) s.comments[{row, W}] = r->weight_note;
       if (r && r->not_applicable_weight)
-        s.comments[{row, W}] = "不适用，原分值" + FormatScore(*r->not_applicable_weight) + "不计入评分";
+        s.comments[{row, W}] =
+            "不适用，原分值" + FormatScore(*r->not_applicable_weight) + "不计入评分";
       s.Text(row, E, leaf.explanation);
       s.Text(row, C, leaf.criteria);
       // Issue 23: 业绩值 and 扣分说明 spelled by the body's number policy (98.50%, 29,729人).

@@ -94,10 +94,10 @@ bool Spread(std::vector<Indicator*>& scope, const Case& c, std::map<std::string,
                                             FormatScore(whole) + "少" + std::to_string(spare) +
                                             "个0.01分，依次补给舍去尾数最大的指标（尾数相同的，"
                                             "按指标顺序在前的先补）";
-  notes->scopes.push_back(marked + "不适用，" + how + "：其余适用指标分值合计" +
-                          FormatScore(left) + "，各乘以 " + FormatScoreNumber(whole) + " ÷ " +
-                          FormatScoreNumber(left) + (rule.empty() ? "" : "；" + rule) + "，合计仍为" +
-                          FormatScore(whole) + "。");
+  notes->scopes.push_back(marked + "不适用，" + how + "：其余适用指标分值合计" + FormatScore(left) +
+                          "，各乘以 " + FormatScoreNumber(whole) + " ÷ " + FormatScoreNumber(left) +
+                          (rule.empty() ? "" : "；" + rule) + "，合计仍为" + FormatScore(whole) +
+                          "。");
   for (size_t i = 0; i < applicable.size(); ++i) {
     const Rational exact = declared[i].ToRational() * whole.ToRational() / left.ToRational();
     std::string text = marked + "不适用，" + how + "：本指标分值 " +
@@ -143,10 +143,10 @@ Framework ApplyNotApplicable(const Framework& fw, const Case& c,
   } else {
     std::vector<Indicator*> scope;
     for (auto& top : out.indicators) Leaves(top, scope);
-    Spread(scope, c, original, diags,
-           fw.total.hundredths == 10000 ? "按百分制折算"
-                                        : "按总分" + FormatScore(fw.total) + "折算",
-           notes);
+    Spread(
+        scope, c, original, diags,
+        fw.total.hundredths == 10000 ? "按百分制折算" : "按总分" + FormatScore(fw.total) + "折算",
+        notes);
   }
   for (auto& top : out.indicators) SumUp(top);
   return out;

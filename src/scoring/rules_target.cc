@@ -165,7 +165,7 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
       : fraction.IsZero()       ? "，未达成"
       // Issue 23: 99.96% of "=100%" is short of the target, not a 部分达成 worth reporting.
       : Score::Round(leaf.weight.ToRational() * fraction) == leaf.weight ? "，略低于目标值"
-                                                                          : "，部分达成";
+                                                                         : "，部分达成";
   auto out = FromFraction(leaf, fraction, actual.shown, evidence + verdict);
   out.inputs = inputs;
   out.arithmetic = arithmetic + "；" + out.arithmetic;

@@ -255,8 +255,8 @@ TEST_CASE("target: a 实际值 without the target's unit is read in it and warne
   Rule r;
   r.type = RuleType::kTarget;
   r.target_name = "完成率";
-  for (auto [value, actual, unit] : {std::tuple{"≥29000人", "29516", "29516人"},
-                                     std::tuple{"≥95%", "98.5", "98.5%"}}) {
+  for (auto [value, actual, unit] :
+       {std::tuple{"≥29000人", "29516", "29516人"}, std::tuple{"≥95%", "98.5", "98.5%"}}) {
     auto run = Run(OneLeaf(r, 400), WithTarget(value, actual));
     CHECK(run.leaf().score == Score{400});
     REQUIRE(run.diags.items().size() == 1);

@@ -103,9 +103,9 @@ TEST_CASE("不适用: rescaled to 100 by default, or moved within its 一级") {
         std::string::npos);
   CHECK(rescaled.Find("B2")->weight_note.empty());
   REQUIRE(rescaled.not_applicable_notes.size() == 1);
-  CHECK(rescaled.not_applicable_notes[0].find("其余适用指标分值合计85分，各乘以 100 ÷ 85；"
-                                              "各指标折算后先向下取到0.01分，合计比100分少1个0.01分") !=
-        std::string::npos);
+  CHECK(rescaled.not_applicable_notes[0].find(
+            "其余适用指标分值合计85分，各乘以 100 ÷ 85；"
+            "各指标折算后先向下取到0.01分，合计比100分少1个0.01分") != std::string::npos);
   // Within the 一级: B1 carries B's 40 points, A unchanged; 40 × 50% = 20, total 80.
   fw.not_applicable_within_level1 = true;
   Diagnostics d2;

@@ -118,10 +118,14 @@ std::string ExplainForPage(const std::string& text) {
   // The file-naming timeliness form first, before the bare rule key would take its head.
   static const std::pair<const char*, const char*> kRules[] = {
       {"规则：timeliness：transfers.csv，", "规则：时效（“资金划拨”页）："},
-      {"规则：deduction：", "规则：扣分制："},    {"规则：levels：", "规则：分档评级："},
-      {"规则：elements：", "规则：要素评分："},   {"规则：ratio：", "规则：按比率："},
-      {"规则：bands：", "规则：按区间："},        {"规则：linear：", "规则：线性计分："},
-      {"规则：target：", "规则：对照目标值："},   {"规则：timeliness：", "规则：时效："},
+      {"规则：deduction：", "规则：扣分制："},
+      {"规则：levels：", "规则：分档评级："},
+      {"规则：elements：", "规则：要素评分："},
+      {"规则：ratio：", "规则：按比率："},
+      {"规则：bands：", "规则：按区间："},
+      {"规则：linear：", "规则：线性计分："},
+      {"规则：target：", "规则：对照目标值："},
+      {"规则：timeliness：", "规则：时效："},
       {"findings 中的扣分", "“扣分明细”页的扣分"},
       {"；另扣 findings：", "；另扣“扣分明细”页的扣分："},
       {"，absolute: true（按绝对值）", "，按绝对值"},

@@ -107,6 +107,9 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
     const Scorecard& card = evaluation->card;
     for (const auto& i : card.indicators) {
       auto rate = i.RatePercent();
+      // The list under the 不适用 sentence shows each sum only, not the scope again.
+      const std::string sum =
+          i.weight_note.substr(std::min(i.weight_note.find("本指标分值"), i.weight_note.size()));
       Data row = Object({{"code", i.code},
                          {"name", i.name},
                          {"level", std::to_string(i.level)},
@@ -120,6 +123,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
                                                                         : std::string()}});
       row.set("leaf", i.leaf);
       row.set("has_weight_note", !i.weight_note.empty());
+      row.set("weight_sum", sum);
       tree.push_back(row);
     }
     data.set("scored", true);

@@ -117,12 +117,12 @@ Response EvaluationFindingShow(Ctx& ctx) {
     // Points of the weight the rule reads (the declared one; a 不适用 move scales the score after).
     const Rational weight = evaluation->framework->Find(code)->weight.ToRational();
     for (const auto& d : f->second.deductions) {
-      Row row{d.amount.share ? FormatShare(d.amount.value) : ExactDecimal(d.amount.value),
-              d.reason, "扣" + d.amount.Describe(weight), SourceOf(ctx.server, *ctx.doc, d.reason)};
+      Row row{d.amount.share ? FormatShare(d.amount.value) : ExactDecimal(d.amount.value), d.reason,
+              "扣" + d.amount.Describe(weight), SourceOf(ctx.server, *ctx.doc, d.reason)};
       rows.push_back(row);
-      items.push_back("{\"amount\":" + Q(row.amount) + ",\"points\":" +
-                      Q(ExactDecimal(d.amount.PointsOf(weight))) + ",\"reason\":" + Q(row.reason) +
-                      ",\"source\":" + Q(row.source) + "}");
+      items.push_back("{\"amount\":" + Q(row.amount) +
+                      ",\"points\":" + Q(ExactDecimal(d.amount.PointsOf(weight))) +
+                      ",\"reason\":" + Q(row.reason) + ",\"source\":" + Q(row.source) + "}");
     }
   }
   if (ctx.req.api)

@@ -231,7 +231,8 @@ TEST_CASE("an explanation names workbook places and rule kinds in Chinese") {
   CHECK(out.find("来源：“扣分明细”页 A11") != std::string::npos);
   CHECK(out.find("max(0, 3 − 0.75) = 2.25") != std::string::npos);
   CHECK(out.find("case.json") == std::string::npos);
-  // Issue 21: no raw file names or rule keys on the page (was "来源：budget.csv（…", "steps exact").
+  // Issue 21: no raw file names or rule keys on the page (was "来源：budget.csv（…", "steps
+  // exact").
   std::string bands = ExplainForPage(
       "  规则：bands：预算调整率，absolute: true（按绝对值）；=0 → 100%；\n"
       "      来源：budget.csv（(调整后预算 − 年初预算) ÷ 年初预算 × 100%：100 × 121,745.31元 ÷ "
@@ -244,7 +245,8 @@ TEST_CASE("an explanation names workbook places and rule kinds in Chinese") {
     CHECK(bands.find(raw) == std::string::npos);
 }
 
-TEST_CASE("the explain page of every shipped case shows no raw keys, file names or bare fractions") {
+TEST_CASE(
+    "the explain page of every shipped case shows no raw keys, file names or bare fractions") {
   for (const char* name : {"maqiao-2024", "xinqiao-meals-2024", "maqiao-2024-survey"}) {
     const std::string dir = std::string(JIXIAO_SOURCE_DIR) + "/data/cases/" + name;
     Diagnostics diags;
@@ -252,14 +254,16 @@ TEST_CASE("the explain page of every shipped case shows no raw keys, file names 
     REQUIRE(evaluation);
     auto text = ExplainScorecard(evaluation->card, "");
     REQUIRE(text);
-    for (size_t at; (at = text->find(dir + "/")) != std::string::npos;) text->erase(at, dir.size() + 1);
+    for (size_t at; (at = text->find(dir + "/")) != std::string::npos;)
+      text->erase(at, dir.size() + 1);
     const std::string page = ExplainForPage(*text);
     INFO(name << "\n" << page);
-    for (const char* raw : {".csv", "case.json", "findings", "metrics.", "absolute", "steps",
-                            "deduction", "bands", "ratio", "linear", "target：", "timeliness",
-                            "精确分数"})
+    for (const char* raw :
+         {".csv", "case.json", "findings", "metrics.", "absolute", "steps", "deduction", "bands",
+          "ratio", "linear", "target：", "timeliness", "精确分数"})
       CHECK(page.find(raw) == std::string::npos);
-    // An exact fraction with a denominator over 12 only ever after its decimal: "…（= 220000/2469）".
+    // An exact fraction with a denominator over 12 only ever after its decimal: "…（=
+    // 220000/2469）".
     static const std::regex fraction(R"([0-9.]+/[0-9]+/?)");
     for (auto it = std::sregex_iterator(page.begin(), page.end(), fraction);
          it != std::sregex_iterator(); ++it) {
