@@ -80,3 +80,11 @@ document.addEventListener('click', function (event) {
     timer = setTimeout(run, 600);
   });
 })();
+// An error page's 返回上一页: back in the browser's history (the form keeps what was typed);
+// without history, or without script, the link leads to the home page.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest('a[data-back]');
+  if (!link || window.history.length < 2) return;
+  event.preventDefault();
+  window.history.back();
+});
