@@ -114,6 +114,9 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
     const Scorecard& card = evaluation->card;
     for (const auto& i : card.indicators) {
       auto rate = i.RatePercent();
+      // The list under the 不适用 sentence shows each sum only, not the scope again.
+      const std::string sum =
+          i.weight_note.substr(std::min(i.weight_note.find("本指标分值"), i.weight_note.size()));
       Data row = Object({{"code", i.code},
                          {"name", i.name},
                          {"level", std::to_string(i.level)},
@@ -121,14 +124,23 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
                          {"score", FormatScoreNumber(i.score)},
                          {"rate", rate ? FormatPercent(*rate) : ""},
                          {"value", i.value},
-                         {"deduction", i.DeductionText()}});
+                         {"deduction", i.DeductionText()},
+                         {"weight_note", i.weight_note},
+                         {"deducted", i.leaf && i.Lost().hundredths > 0 ? FormatScore(i.Lost())
+                                                                        : std::string()}});
       row.set("leaf", i.leaf);
+      row.set("has_weight_note", !i.weight_note.empty());
+      row.set("weight_sum", sum);
       tree.push_back(row);
     }
     data.set("scored", true);
     data.set("total", FormatScore(card.total));
     data.set("grade", card.grade);
     data.set("framework", card.framework_title);
+    Data na_notes = List();
+    for (const auto& note : card.not_applicable_notes) na_notes.push_back(Object({{"text", note}}));
+    data.set("na_notes", na_notes);
+    data.set("has_na_notes", !card.not_applicable_notes.empty());
   } else {
     data.set("scored", false);
     data.set("imported", doc.version > 1);
