@@ -51,6 +51,10 @@ std::string ActionLabel(const std::string& action) {
   static const std::pair<const char*, const char*> kLabels[] = {
       {"selfeval.edit ", "填写 "},
       {"targets.fix ", "采纳建议 "},
+      {"targets.edit ", ""},  // followed by 手工修改, 手工删除 or 手工添加
+      {"evaluation.entry_form", "在表单中录入"},
+      {"evaluation.observations", "修改经验、问题与建议"},
+      {"evaluation.draft", "生成初稿"},
       {"selfeval.upload", "上传自评表"},
       {"targets.upload", "上传绩效目标表"},
       {"evaluation.create", "新建评价"},
