@@ -248,6 +248,13 @@ Response EvaluationsCreate(Ctx& ctx) {
   options.dir = ctx.server.CaseDir(doc.id);
   options.framework = framework;
   options.templates_dir = report::DefaultTemplateDir();
+  // What was typed in this form goes into 项目信息, so the entry workbook does not ask for it
+  // again.
+  options.project = {{"name", Trim(doc.title)},
+                     {"year", Trim(doc.year)},
+                     {"town", Trim(doc.town)},
+                     {"unit", Trim(doc.unit)},
+                     {"authority", Trim(doc.department)}};
   ScratchFolder scratch(ctx.server.options().data_dir);
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);
