@@ -235,7 +235,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   doc.unit = r.Field("unit");
   doc.town = r.Field("town");
   doc.department = r.Field("department");
-  doc.year = r.Field("year");
+  doc.year = TypedYear(r.Field("year"));
   doc.region = r.Field("region").empty() ? ctx.user->region : r.Field("region");
   if (Trim(doc.title).empty())
     return ctx.server.Reject(ctx, "title", "请填写项目名称", EvaluationsList);

@@ -271,7 +271,7 @@ Response SelfEvalUpload(Ctx& ctx) {
     for (const char* k : {"budget", "summary", "project"})
       if (const Upload* u = ctx.req.File(k); u && !u->bytes.empty()) parts.push_back({k, u->bytes});
   }
-  return AddForm(ctx, parts, ctx.req.Field("title"), ctx.req.Field("year"), "上传");
+  return AddForm(ctx, parts, ctx.req.Field("title"), TypedYear(ctx.req.Field("year")), "上传");
 }
 
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,

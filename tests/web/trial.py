@@ -2,7 +2,10 @@
 """What the issue-21 browser trial (a first-time user of each role) tripped over, checked over HTTP:
   1. what the evaluator types in 新建评价 (项目名称, 年度, 街镇, 项目单位, 主管部门) is in the entry
      workbook's 项目信息 sheet, and the 核验清单 no longer asks for those fields;
-  2. a hand edit of a 绩效目标表 row reads in 版本记录 as 手工修改, never as an internal key.
+  2. a hand edit of a 绩效目标表 row reads in 版本记录 as 手工修改, never as an internal key;
+  3. in real Chromium, 年度 typed as Excel users and Chinese input methods type it (２０２６年) is
+     sent (no HTML pattern stops the form with the browser's own English or vague bubble) and
+     saved as 2026.
 Usage: trial.py JIXIAO"""
 import io
 import os
@@ -19,6 +22,42 @@ failures = []
 
 def check(cond, message):
     webtest.check(cond, message, failures)
+
+
+def browser_year(server):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,900",
+              "--disable-dev-shm-usage", "--lang=zh-CN"):
+        opts.add_argument(a)
+    d = webdriver.Chrome(options=opts, service=Service(executable_path="/usr/bin/chromedriver"))
+    try:
+        d.get(server.base + "/login")
+        d.find_element(By.NAME, "name").send_keys("unit1")
+        d.find_element(By.NAME, "password").send_keys(webtest.ROLES["unit1"][3])
+        d.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        WebDriverWait(d, 20).until(lambda x: "/login" not in x.current_url)
+        d.get(server.base + "/targets")
+        table = "一级\t二级\t三级\t指标值\n产出指标\t数量指标\t助餐服务人次\t≥30000人次\n"
+        d.execute_script("arguments[0].value = arguments[1]", d.find_element(By.NAME, "text"), table)
+        d.find_element(By.NAME, "title").send_keys("全角年度测试")
+        d.find_element(By.NAME, "year").send_keys("２０２６年")
+        d.find_element(By.CSS_SELECTOR, "form[action='/targets'] button").click()
+        try:
+            WebDriverWait(d, 20).until(lambda x: "/targets/" in x.current_url)
+        except Exception:
+            pass
+        check("/targets/" in d.current_url,
+              "a 绩效目标表 with 年度 ２０２６年 is submitted and saved: stayed at %s" % d.current_url)
+        d.get(server.base + "/targets")
+        row = [tr.text for tr in d.find_elements(By.CSS_SELECTOR, "tr") if "全角年度测试" in tr.text]
+        check(row and " 2026 " in " %s " % row[0], "its 年度 is saved as 2026: %s" % row)
+    finally:
+        d.quit()
 
 
 def main(binary):
@@ -59,6 +98,7 @@ def main(binary):
         page = unit.get("/targets/%s/versions" % tid).text()
         check("手工修改" in page, "版本记录 names the hand edit")
         check("targets.edit" not in page, "版本记录 shows no internal key")
+        browser_year(server)
     finally:
         server.stop()
     if failures:
