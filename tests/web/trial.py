@@ -3,7 +3,8 @@
   1. what the evaluator types in 新建评价 (项目名称, 年度, 街镇, 项目单位, 主管部门) is in the entry
      workbook's 项目信息 sheet, and the 核验清单 no longer asks for those fields;
   2. a hand edit of a 绩效目标表 row reads in 版本记录 as 手工修改, never as an internal key;
-  3. in real Chromium, 年度 typed as Excel users and Chinese input methods type it (２０２６年) is
+  3. the 自评表 page's hint names the 绩效目标表 page's button by its label;
+  4. in real Chromium, 年度 typed as Excel users and Chinese input methods type it (２０２６年) is
      sent (no HTML pattern stops the form with the browser's own English or vague bubble) and
      saved as 2026.
 Usage: trial.py JIXIAO"""
@@ -98,6 +99,10 @@ def main(binary):
         page = unit.get("/targets/%s/versions" % tid).text()
         check("手工修改" in page, "版本记录 names the hand edit")
         check("targets.edit" not in page, "版本记录 shows no internal key")
+        hint = re.search(r"目标表，点“([^”]+)”", unit.get("/selfevals").text())
+        button = hint and hint.group(1)
+        check(button and (">%s</button>" % button) in unit.get("/targets/%s" % tid).text(),
+              "the 自评表 hint names a button the 绩效目标表 page has: %s" % button)
         browser_year(server)
     finally:
         server.stop()
