@@ -4,7 +4,9 @@
      workbook's 项目信息 sheet, and the 核验清单 no longer asks for those fields;
   2. a hand edit of a 绩效目标表 row reads in 版本记录 as 手工修改, never as an internal key;
   3. the 自评表 page's hint names the 绩效目标表 page's button by its label;
-  4. in real Chromium, 年度 typed as Excel users and Chinese input methods type it (２０２６年) is
+  4. the narrative page's sections have distinct headings (the report prints two paragraphs under
+     项目计划实施内容及完成情况: the second is marked 续);
+  5. in real Chromium, 年度 typed as Excel users and Chinese input methods type it (２０２６年) is
      sent (no HTML pattern stops the form with the browser's own English or vague bubble) and
      saved as 2026.
 Usage: trial.py JIXIAO"""
@@ -86,6 +88,12 @@ def main(binary):
         todo = re.search(r"项目信息待填写：([^<；]*)", page)
         check(todo is not None and "项目名称" not in todo.group(1) and "主管部门" not in todo.group(1),
               "核验清单 no longer asks for the typed fields: %s" % (todo and todo.group(1)))
+
+        page = ev.get("/evaluations/%s/narrative" % eid).text()
+        headings = re.findall(r"<h2>([^<]+)</h2>", page)
+        check(len(headings) > 10 and len(set(headings)) == len(headings),
+              "narrative headings are distinct: %s" % headings)
+        check("项目计划实施内容及完成情况（续）" in headings, "the second one is marked 续")
 
         unit = webtest.Client(server)
         unit.login("unit1")
