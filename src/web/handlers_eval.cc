@@ -245,9 +245,6 @@ Response EvaluationsCreate(Ctx& ctx) {
     return ctx.server.Reject(ctx, "region", "请填写所属区域（财政局按区域查看）", EvaluationsList);
   doc.owner = doc.assigned = ctx.user->id;
   NewCaseOptions options;
-  options.dir = ctx.server.CaseDir(doc.id);
-  options.framework = framework;
-  options.templates_dir = report::DefaultTemplateDir();
   // What was typed in this form goes into 项目信息, so the entry workbook does not ask for it
   // again.
   options.project = {{"name", Trim(doc.title)},
@@ -255,6 +252,9 @@ Response EvaluationsCreate(Ctx& ctx) {
                      {"town", Trim(doc.town)},
                      {"unit", Trim(doc.unit)},
                      {"authority", Trim(doc.department)}};
+  options.dir = ctx.server.CaseDir(doc.id);
+  options.framework = framework;
+  options.templates_dir = report::DefaultTemplateDir();
   ScratchFolder scratch(ctx.server.options().data_dir);
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);

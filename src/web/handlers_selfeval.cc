@@ -218,7 +218,9 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   doc.title = title.empty() ? ctx.user->unit + "自评表" : title.substr(0, 200);
   doc.unit = ctx.user->unit;
   doc.region = ctx.user->region;
-  doc.year = NormalizeSelfEvalYear(year).empty() ? year : NormalizeSelfEvalYear(year);
+  const std::string typed_year = TypedYear(year);  // ２０２６, 2026年 as 2026
+  doc.year =
+      NormalizeSelfEvalYear(typed_year).empty() ? typed_year : NormalizeSelfEvalYear(typed_year);
   doc.owner = ctx.user->id;
   std::string content = PackParts(parts);
   Loaded l;
@@ -271,7 +273,7 @@ Response SelfEvalUpload(Ctx& ctx) {
     for (const char* k : {"budget", "summary", "project"})
       if (const Upload* u = ctx.req.File(k); u && !u->bytes.empty()) parts.push_back({k, u->bytes});
   }
-  return AddForm(ctx, parts, ctx.req.Field("title"), TypedYear(ctx.req.Field("year")), "上传");
+  return AddForm(ctx, parts, ctx.req.Field("title"), ctx.req.Field("year"), "上传");
 }
 
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,

@@ -111,6 +111,10 @@ def main(binary):
         button = hint and hint.group(1)
         check(button and (">%s</button>" % button) in unit.get("/targets/%s" % tid).text(),
               "the 自评表 hint names a button the 绩效目标表 page has: %s" % button)
+        sid = webtest.upload_selfeval(unit, year="２０２４年")
+        listed = unit.get("/selfevals").text()
+        check(re.search(r'href="/selfevals/%s">[^<]*</a></td><td>2024</td>' % sid, listed) is not None,
+              "a 自评表 uploaded with 年度 ２０２４年 is listed under 2024")
         browser_year(server)
     finally:
         server.stop()
