@@ -255,7 +255,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   doc.unit = r.Field("unit");
   doc.town = r.Field("town");
   doc.department = r.Field("department");
-  doc.year = r.Field("year");
+  doc.year = TypedYear(r.Field("year"));
   doc.region = r.Field("region").empty() ? ctx.user->region : r.Field("region");
   if (Trim(doc.title).empty())
     return ctx.server.Reject(ctx, "title", "请填写项目名称", EvaluationsList);
@@ -265,6 +265,13 @@ Response EvaluationsCreate(Ctx& ctx) {
     return ctx.server.Reject(ctx, "region", "请填写所属区域（财政局按区域查看）", EvaluationsList);
   doc.owner = doc.assigned = ctx.user->id;
   NewCaseOptions options;
+  // What was typed in this form goes into 项目信息, so the entry workbook does not ask for it
+  // again.
+  options.project = {{"name", Trim(doc.title)},
+                     {"year", Trim(doc.year)},
+                     {"town", Trim(doc.town)},
+                     {"unit", Trim(doc.unit)},
+                     {"authority", Trim(doc.department)}};
   options.dir = ctx.server.CaseDir(doc.id);
   options.framework = framework;
   options.templates_dir = report::DefaultTemplateDir();
