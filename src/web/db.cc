@@ -67,6 +67,7 @@ Doc ToDoc(const store::Document& d) {
   out.claimed = f.results.claimed_total, out.computed = f.results.computed_total;
   out.findings = f.results.findings, out.row_total = f.results.row_total;
   out.scorecard_json = f.result_json;
+  out.framework = f.framework, out.full = f.results.total_weight;
   out.updated_at = Shown(d.updated_at), out.updated_by = d.author;
   return out;
 }
@@ -80,6 +81,7 @@ store::DocumentFields ToFields(const Doc& d) {
   f.results.claimed_total = d.claimed, f.results.computed_total = d.computed;
   f.results.findings = d.findings, f.results.row_total = d.row_total;
   f.result_json = d.scorecard_json;
+  f.framework = d.framework, f.results.total_weight = d.full;
   return f;
 }
 
@@ -249,6 +251,59 @@ std::vector<std::pair<std::string, int64_t>> Db::GradeCounts(const GradeFilter& 
   return out;
 }
 
+namespace {
+store::ListQuery ToQuery(const Db::ListFilter& l) {
+  store::ListQuery q;
+  q.kinds = l.kinds;
+  q.filter.region = l.region, q.filter.year = l.year, q.filter.department = l.department;
+  q.filter.town = l.town, q.filter.grade = l.grade;
+  if (l.owner) q.filter.owner = std::to_string(l.owner);
+  q.scored = l.scored;
+  q.order = static_cast<store::ListQuery::Order>(static_cast<int>(l.order));
+  q.review = l.review;
+  q.prefixed = l.submitted;
+  q.payload_prefix = std::string(kSubmitNote) + "\n";  // Pack(note, content)
+  return q;
+}
+}  // namespace
+
+std::vector<Doc> Db::DocsPage(const ListFilter& f, int64_t limit, int64_t offset) {
+  Diagnostics diags;
+  store::ListQuery q = ToQuery(f);
+  q.limit = limit, q.offset = offset;
+  auto page = impl_->store->ListPage(q, diags);
+  Check(diags);
+  std::vector<Doc> out;
+  if (page)
+    for (const auto& d : *page) out.push_back(ToDoc(d));
+  return out;
+}
+
+int64_t Db::CountDocs(const ListFilter& f) {
+  Diagnostics diags;
+  auto n = impl_->store->ListCount(ToQuery(f), diags);
+  Check(diags);
+  return n ? *n : 0;
+}
+
+std::vector<std::string> Db::DistinctValues(const ListFilter& f, const std::string& column) {
+  Diagnostics diags;
+  auto values = impl_->store->ListDistinct(ToQuery(f), column, diags);
+  Check(diags);
+  return values ? *values : std::vector<std::string>{};
+}
+
+std::map<std::string, std::vector<Db::Category>> Db::LatestCategories(
+    const std::vector<std::string>& ids) {
+  Diagnostics diags;
+  auto rows = impl_->store->LatestIndicators(ids, 1, diags);
+  Check(diags);
+  std::map<std::string, std::vector<Category>> out;
+  if (rows)
+    for (const auto& [id, i] : *rows) out[id].push_back({i.code, i.name, i.weight, i.score});
+  return out;
+}
+
 std::pair<int64_t, int64_t> Db::RenameRegion(const std::string& from, const std::string& to) {
   Diagnostics diags;
   auto changed = impl_->store->RenameRegion(from, to, diags);
@@ -261,8 +316,16 @@ bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& conten
                      const std::vector<Category>& categories) {
   Diagnostics diags;
   store::DocumentFields fields = ToFields(doc);
-  for (const auto& c : categories)
+  if (!categories.empty()) fields.results.total_weight = 0;
+  for (const auto& c : categories) {
     fields.indicators.push_back({c.code, 1, c.name, c.weight, c.score});
+    fields.results.total_weight += c.weight;
+  }
+  // A save that does not score again (narrative, observations) keeps the 一级 rows the list
+  // pages read, so they stay those of the recorded scorecard.
+  if (categories.empty() && doc.kind == "evaluation" && doc.total >= 0)
+    for (auto& i : impl_->store->Indicators(doc.id, diags))
+      if (i.level == 1) fields.indicators.push_back(std::move(i));
   auto outcome = impl_->store->Save(doc.id, expected, fields, Pack(note, content), author, diags);
   Check(diags);
   return outcome && !outcome->conflict;

@@ -21,6 +21,7 @@
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/paging.h"
 #include "web/review_state.h"
 #include "web/uploads.h"
 
@@ -161,9 +162,17 @@ Response FrameworksList(Ctx& ctx) {
 }
 
 Response EvaluationsList(Ctx& ctx) {
+  std::string problem;
+  auto paging = ParsePaging(ctx.req, problem);
+  if (!paging) return ctx.server.Error(ctx, 422, problem);
+  Db::ListFilter f;  // what the user reaches, a page of it (the store filters and pages)
+  f.kinds = {"evaluation"};
   std::vector<Doc> mine;
-  for (auto& d : ctx.server.db().Docs("evaluation"))
-    if (CanReach(*ctx.user, d)) mine.push_back(d);
+  int64_t count = 0;
+  if (NarrowToReach(*ctx.user, f)) {
+    count = ctx.server.db().CountDocs(f);
+    mine = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
+  }
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : mine)
@@ -172,7 +181,7 @@ Response EvaluationsList(Ctx& ctx) {
                       ",\"grade\":" + Q(d.grade) +
                       ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
                       ",\"version\":" + std::to_string(d.version) + "}");
-    return Json("{\"evaluations\":" + JsonArray(items) + "}");
+    return Json("{\"evaluations\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   }
   Data list = List(), frameworks = List(), targets = List();
   // A refused create shows the form again with the choices made (Server::Reject).
@@ -210,6 +219,7 @@ Response EvaluationsList(Ctx& ctx) {
   Data data;
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());
+  SetPaging(data, *paging, count, "/evaluations", {});
   data.set("frameworks", frameworks);
   data.set("targets", targets);
   data.set("region", ctx.user->region);
@@ -337,6 +347,7 @@ Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categ
     scored.total = evaluation->card.total.hundredths;
     scored.grade = evaluation->card.grade;
     scored.scorecard_json = ScorecardJson(evaluation->card);
+    scored.framework = evaluation->card.framework_id;
     for (const auto* c : evaluation->card.Categories())
       categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
   } else {

@@ -4,6 +4,7 @@
 #include "core/format.h"
 #include "core/text.h"
 #include "web/handlers.h"
+#include "web/paging.h"
 #include "web/review_state.h"
 
 namespace jixiao::web {
@@ -76,14 +77,21 @@ void SetReviewData(Ctx& ctx, const Doc& doc, Data& data) {
 
 // The unit's list of its 自评表 with each form's 复核 state and the latest 意见.
 Response SelfEvalList(Ctx& ctx) {
+  std::string problem;
+  auto paging = ParsePaging(ctx.req, problem);
+  if (!paging) return ctx.server.Error(ctx, 422, problem);
+  Db::ListFilter f;  // the user's own forms, a page of them (the store filters and pages)
+  f.kinds = {"selfeval"};
+  std::vector<Doc> page;
+  int64_t count = 0;
+  if (NarrowToReach(*ctx.user, f)) {
+    count = ctx.server.db().CountDocs(f);
+    page = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
+  }
   std::vector<std::string> items;
   Data list = List();
-  const auto decisions = ctx.server.db().LatestDecisions("selfeval");
-  for (const auto& d : ctx.server.db().Docs("selfeval")) {
-    if (!CanReach(*ctx.user, d)) continue;
-    auto it = decisions.find(d.id);
-    const ReviewState s =
-        StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second));
+  for (const auto& d : page) {
+    const ReviewState s = CurrentState(ctx.server, d);
     items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                     ",\"version\":" + std::to_string(d.version) +
                     ",\"review\":" + ReviewStateJson(s) + "}");
@@ -99,9 +107,11 @@ Response SelfEvalList(Ctx& ctx) {
                        {"opinion", s.key == "returned" ? s.last->opinion : ""}});
     list.push_back(row);
   }
-  if (ctx.req.api) return Json("{\"selfevals\":" + JsonArray(items) + "}");
+  if (ctx.req.api)
+    return Json("{\"selfevals\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   Data data;
   data.set("forms", list);
+  SetPaging(data, *paging, count, "/selfevals", {});
   return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
 }
 
