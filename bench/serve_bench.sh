@@ -8,6 +8,6 @@ build=${1:-$here/build}
 shift || true
 sizes=${*:-10000 100000}
 cmake --build "$build" --target jixiao serve_seed -j2 >/dev/null
-/usr/bin/python3 "$here/bench/serve_bench.py" "$build/jixiao" "$build/bench/serve_seed" $sizes
-bash "$here/tests/pg_server.sh" /usr/bin/python3 "$here/bench/serve_bench.py" "$build/jixiao" \
+/usr/bin/python3 -u "$here/bench/serve_bench.py" "$build/jixiao" "$build/bench/serve_seed" $sizes
+bash "$here/tests/pg_server.sh" /usr/bin/python3 -u "$here/bench/serve_bench.py" "$build/jixiao" \
   "$build/bench/serve_seed" $sizes --pg

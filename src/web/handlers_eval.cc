@@ -213,8 +213,12 @@ Response EvaluationsList(Ctx& ctx) {
           Choice(kUploadPrefix + u.doc.id,
                  u.doc.title + "（上传，第 " + std::to_string(u.doc.version) + " 版）",
                  typed("framework")));
-  for (const auto& d : ctx.server.db().Docs("targets"))
-    if (!ctx.user->region.empty() && d.region == ctx.user->region)
+  // The region's 绩效目标表 to start from (the latest 1,000; filtered by the store).
+  Db::ListFilter region_targets;
+  region_targets.kinds = {"targets"};
+  region_targets.region = ctx.user->region;
+  if (!ctx.user->region.empty())
+    for (const auto& d : ctx.server.db().DocsPage(region_targets, 1000, 0))
       targets.push_back(Choice(d.id, d.title + "（" + d.unit + "）", typed("targets")));
   Data data;
   data.set("evaluations", list);
