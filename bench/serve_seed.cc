@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     fields.year = std::to_string(2021 + i % 4);
     fields.unit = std::string(town) + "受理中心";
     fields.project = "评价项目" + std::to_string(i);
-    docs.push_back({id, std::move(fields), "评分\n" + jixiao::store::ToBase64(std::string(300, 'x'))});
+    docs.push_back(
+        {id, std::move(fields), "评分\n" + jixiao::store::ToBase64(std::string(300, 'x'))});
   }
   if (!Load(*db, docs, diags)) return Print(diags), 1;
   docs.clear();
@@ -97,8 +98,9 @@ int main(int argc, char** argv) {
     f.results.claimed_total = i % 7 ? computed + (i * 31) % 1500 : -1;
     f.results.row_total = i % 7 ? -1 : computed + (i * 17) % 900;
     f.results.findings = i % 3;
-    docs.push_back({id, f, std::string(i % 2 ? "提交" : "填写") + "\n" +
-                               jixiao::store::ToBase64(std::string(600, 'y'))});
+    docs.push_back({id, f,
+                    std::string(i % 2 ? "提交" : "填写") + "\n" +
+                        jixiao::store::ToBase64(std::string(600, 'y'))});
   }
   if (!Load(*db, docs, diags) || !db->Analyze(diags)) return Print(diags), 1;
   std::printf("seeded %d evaluations and %d 自评表 over 20 regions\n", count, count / 5);

@@ -235,6 +235,14 @@ std::string ListFrom(const ListQuery& q, Args& args) {
     }
     sql += ")";
   }
+  if (!q.ids.empty()) {
+    sql += " AND d.id IN (";
+    for (size_t k = 0; k < q.ids.size(); ++k) {
+      sql += k ? ", ?" : "?";
+      args.push_back(q.ids[k]);
+    }
+    sql += ")";
+  }
   if (q.scored) sql += " AND d.grade <> ''";
   if (q.review == "pending") {
     sql += " AND (r.id IS NULL OR r.version <> d.version)";
@@ -273,41 +281,40 @@ std::optional<std::vector<Document>> Store::ListPage(const ListQuery& q,
           break;
       }
       args.push_back(q.limit > 0 ? q.limit : int64_t{50});
-    args.push_back(q.offset > 0 ? q.offset : int64_t{0});
-    // The page's ids first (read from an index where one covers the filter and order), then
-    // those rows: sorting a region's rows with every column would read each row's scorecard.
-    auto ids = impl_->Query("SELECT d.id" + from + " ORDER BY " + order +
-                                "d.updated_at{C} DESC, d.id LIMIT ? OFFSET ?",
-                            args);
-    std::vector<std::string> order_of;
-    Args wanted;
-    std::string in;
-    for (bool more = ids.moveFirst(); more; more = ids.moveNext()) {
-      order_of.push_back(Text(ids, 0));
-      wanted.push_back(order_of.back());
-      in += in.empty() ? "?" : ", ?";
-    }
-    std::vector<Document> out;
-    if (order_of.empty()) return out;
-    DocumentPage page;
-    page.Read(*impl_,
-              "SELECT d.id, d.kind, d.owner, d.unit, d.region, d.department, d.town, d.year, "
-              "d.project, d.framework, d.framework_title, d.digest, d.total, d.total_weight, "
-              "d.grade, d.claimed_total, d.computed_total, d.findings, '', d.version, d.author, "
-              "d.created_at, d.updated_at, d.gap, d.row_total FROM documents d WHERE d.id IN (" +
-                  in + ")",
-              wanted);
-    std::map<std::string, Document> by_id;
-    for (size_t k = 0; k < page.size(); ++k) {
-      Document d = page.At(k);
-      std::string id = d.id;
-      by_id.emplace(std::move(id), std::move(d));
-    }
-    for (const auto& id : order_of)
-      if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
-    return out;
-  })
-}
+      args.push_back(q.offset > 0 ? q.offset : int64_t{0});
+      // The page's ids first (read from an index where one covers the filter and order), then
+      // those rows: sorting a region's rows with every column would read each row's scorecard.
+      auto ids = impl_->Query("SELECT d.id" + from + " ORDER BY " + order +
+                                  "d.updated_at{C} DESC, d.id LIMIT ? OFFSET ?",
+                              args);
+      std::vector<std::string> order_of;
+      Args wanted;
+      std::string in;
+      for (bool more = ids.moveFirst(); more; more = ids.moveNext()) {
+        order_of.push_back(Text(ids, 0));
+        wanted.push_back(order_of.back());
+        in += in.empty() ? "?" : ", ?";
+      }
+      std::vector<Document> out;
+      if (order_of.empty()) return out;
+      DocumentPage page;
+      page.Read(*impl_,
+                "SELECT d.id, d.kind, d.owner, d.unit, d.region, d.department, d.town, d.year, "
+                "d.project, d.framework, d.framework_title, d.digest, d.total, d.total_weight, "
+                "d.grade, d.claimed_total, d.computed_total, d.findings, '', d.version, d.author, "
+                "d.created_at, d.updated_at, d.gap, d.row_total FROM documents d WHERE d.id IN (" +
+                    in + ")",
+                wanted);
+      std::map<std::string, Document> by_id;
+      for (size_t k = 0; k < page.size(); ++k) {
+        Document d = page.At(k);
+        std::string id = d.id;
+        by_id.emplace(std::move(id), std::move(d));
+      }
+      for (const auto& id : order_of)
+        if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
+      return out;
+    })}
 
 std::optional<int64_t> Store::ListCount(const ListQuery& q, Diagnostics& diags){
     JX_GUARDED("store.read", "查询档案库失败", std::nullopt,

@@ -2,8 +2,8 @@
 // BIGINT; {ID} is the dialect's identity column). Versions 1–2 are the former archive's; 3 adds
 // the store's tables and moves archived cases into documents; 4 adds full marks, the indicator
 // tree and an index; 5 index orders; 6 job workers and heartbeats, job files, login failures
-// (docs/design-notes.md); 7 the bureau's 复核 decisions and a self-evaluation's 行得分合计; 8 indexes
-// for serve's list pages (a region's or an owner's documents of a kind).
+// (docs/design-notes.md); 7 the bureau's 复核 decisions and a self-evaluation's 行得分合计; 8
+// indexes for serve's list pages (a region's or an owner's documents of a kind).
 #include "store/store_impl.h"
 
 namespace jixiao::store {

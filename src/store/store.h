@@ -144,6 +144,7 @@ struct DocumentFilter {  // empty fields match anything
 struct ListQuery {
   DocumentFilter filter;
   std::vector<std::string> kinds;  // kind IN (…) when not empty
+  std::vector<std::string> ids;    // id IN (…) when not empty (what a page then reads more of)
   bool scored = false;             // grade not empty (an evaluation scored)
   // kRecent: kind, then last saved first; kTotal / kRate: total or total ÷ full marks descending
   // (the ranking); kGap: the 复核 list — the indexed gap descending, a form printing neither 总分
@@ -326,6 +327,9 @@ class Store {
   std::optional<DecideOutcome> Decide(const ReviewDecision& d, Diagnostics& diags);
   std::vector<ReviewDecision> Decisions(const std::string& doc_id, Diagnostics& diags);
   std::vector<ReviewDecision> LatestDecisions(const std::string& kind, Diagnostics& diags);
+  // The latest decision of each of `ids` that has one (a list page's rows), in id order.
+  std::vector<ReviewDecision> LatestDecisionsOf(const std::vector<std::string>& ids,
+                                                Diagnostics& diags);
 
   // Regions (regions.cc). Accounts and documents name their region by text: a rename rewrites
   // it in users and in documents' latest rows in one transaction (versions keep what they said

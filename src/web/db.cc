@@ -255,6 +255,7 @@ namespace {
 store::ListQuery ToQuery(const Db::ListFilter& l) {
   store::ListQuery q;
   q.kinds = l.kinds;
+  q.ids = l.ids;
   q.filter.region = l.region, q.filter.year = l.year, q.filter.department = l.department;
   q.filter.town = l.town, q.filter.grade = l.grade;
   if (l.owner) q.filter.owner = std::to_string(l.owner);
@@ -397,6 +398,14 @@ std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind) {
   Diagnostics diags;
   std::map<std::string, Decision> out;
   for (const auto& r : impl_->store->LatestDecisions(kind, diags)) out[r.doc_id] = ToDecision(r);
+  Check(diags);
+  return out;
+}
+
+std::map<std::string, Decision> Db::LatestDecisionsOf(const std::vector<std::string>& ids) {
+  Diagnostics diags;
+  std::map<std::string, Decision> out;
+  for (const auto& r : impl_->store->LatestDecisionsOf(ids, diags)) out[r.doc_id] = ToDecision(r);
   Check(diags);
   return out;
 }

@@ -108,7 +108,7 @@ class Db {
   // A list page done by the store (filters, reach, order, count, dropdown values) — never every
   // document in memory. NarrowToReach (routes.h) sets what a user may see: region or owner.
   struct ListFilter {
-    std::vector<std::string> kinds;
+    std::vector<std::string> kinds, ids;  // ids: only these (a page's rows)
     std::string region, year, department, town, grade;
     int64_t owner = 0;    // the owning unit or assigned evaluator; 0 = any
     bool scored = false;  // evaluations with a score
@@ -137,6 +137,7 @@ class Db {
   bool Decide(const Decision& d);
   std::vector<Decision> Decisions(const std::string& doc);
   std::map<std::string, Decision> LatestDecisions(const std::string& kind);
+  std::map<std::string, Decision> LatestDecisionsOf(const std::vector<std::string>& ids);
 
   void Audit(const std::string& who, const std::string& action, const std::string& object,
              const std::string& before, const std::string& after);

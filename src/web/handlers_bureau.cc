@@ -291,15 +291,27 @@ Response ReviewList(Ctx& ctx) {
     count = ctx.server.db().CountDocs(f);
     forms = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
   }
+  // The page's decisions in one query, and which of its forms are 提交 in another; only those
+  // are read further (who submitted).
   std::map<std::string, std::string> submitted_by;
   std::map<std::string, ReviewState> states;
+  Db::ListFilter page_ids = f;
+  page_ids.review.clear();
+  page_ids.submitted = 1;
+  for (const auto& d : forms) page_ids.ids.push_back(d.id);
+  const auto decisions = ctx.server.db().LatestDecisionsOf(page_ids.ids);
   for (const auto& d : forms) {
-    states[d.id] = CurrentState(ctx.server, d);
-    auto latest = ctx.server.db().GetVersion(d.id, 0);
-    auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
-    if (parts.count("submitted"))
-      submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
+    auto decided = decisions.find(d.id);
+    states[d.id] = StateOf(
+        d, decided == decisions.end() ? std::nullopt : std::optional<Decision>(decided->second));
   }
+  if (!forms.empty())
+    for (const auto& d : ctx.server.db().DocsPage(page_ids, kMaxPerPage, 0)) {
+      auto latest = ctx.server.db().GetVersion(d.id, 0);
+      auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
+      if (parts.count("submitted"))
+        submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
+    }
   auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
   std::vector<std::string> items;
   Data list = List();

@@ -26,9 +26,13 @@ TEST_CASE("paging: page and per_page, defaults, bounds and the message naming th
   p = ParsePaging(r, problem);
   REQUIRE(p);
   CHECK(p->offset() == 400);
-  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
-           {"per_page", "201"}, {"per_page", "0"}, {"page", "0"}, {"page", "-2"}, {"page", "1e3"},
-           {"page", "9999999999"}}) {
+  for (const auto& [name, value] :
+       std::vector<std::pair<std::string, std::string>>{{"per_page", "201"},
+                                                        {"per_page", "0"},
+                                                        {"page", "0"},
+                                                        {"page", "-2"},
+                                                        {"page", "1e3"},
+                                                        {"page", "9999999999"}}) {
     Request bad;
     bad.query = {{name, value}};
     problem.clear();
