@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "store/store.h"
+#include "web/db_impl.h"
 
 namespace jixiao::web {
 
@@ -20,11 +21,7 @@ std::string Shown(std::string at) {
 }
 }  // namespace
 
-struct Db::Impl {
-  std::unique_ptr<store::Store> store;
-};
-
-namespace {
+namespace db_detail {
 
 // Throws the store's first error (Chinese, located at the store, no password).
 void Check(const Diagnostics& diags) {
@@ -85,7 +82,8 @@ store::DocumentFields ToFields(const Doc& d) {
   return f;
 }
 
-}  // namespace
+}  // namespace db_detail
+using namespace db_detail;
 
 Db::Db(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Db::~Db() = default;
@@ -251,60 +249,6 @@ std::vector<std::pair<std::string, int64_t>> Db::GradeCounts(const GradeFilter& 
   return out;
 }
 
-namespace {
-store::ListQuery ToQuery(const Db::ListFilter& l) {
-  store::ListQuery q;
-  q.kinds = l.kinds;
-  q.ids = l.ids;
-  q.filter.region = l.region, q.filter.year = l.year, q.filter.department = l.department;
-  q.filter.town = l.town, q.filter.grade = l.grade;
-  if (l.owner) q.filter.owner = std::to_string(l.owner);
-  q.scored = l.scored;
-  q.order = static_cast<store::ListQuery::Order>(static_cast<int>(l.order));
-  q.review = l.review;
-  q.prefixed = l.submitted;
-  q.payload_prefix = std::string(kSubmitNote) + "\n";  // Pack(note, content)
-  return q;
-}
-}  // namespace
-
-std::vector<Doc> Db::DocsPage(const ListFilter& f, int64_t limit, int64_t offset) {
-  Diagnostics diags;
-  store::ListQuery q = ToQuery(f);
-  q.limit = limit, q.offset = offset;
-  auto page = impl_->store->ListPage(q, diags);
-  Check(diags);
-  std::vector<Doc> out;
-  if (page)
-    for (const auto& d : *page) out.push_back(ToDoc(d));
-  return out;
-}
-
-int64_t Db::CountDocs(const ListFilter& f) {
-  Diagnostics diags;
-  auto n = impl_->store->ListCount(ToQuery(f), diags);
-  Check(diags);
-  return n ? *n : 0;
-}
-
-std::vector<std::string> Db::DistinctValues(const ListFilter& f, const std::string& column) {
-  Diagnostics diags;
-  auto values = impl_->store->ListDistinct(ToQuery(f), column, diags);
-  Check(diags);
-  return values ? *values : std::vector<std::string>{};
-}
-
-std::map<std::string, std::vector<Db::Category>> Db::LatestCategories(
-    const std::vector<std::string>& ids) {
-  Diagnostics diags;
-  auto rows = impl_->store->LatestIndicators(ids, 1, diags);
-  Check(diags);
-  std::map<std::string, std::vector<Category>> out;
-  if (rows)
-    for (const auto& [id, i] : *rows) out[id].push_back({i.code, i.name, i.weight, i.score});
-  return out;
-}
-
 std::pair<int64_t, int64_t> Db::RenameRegion(const std::string& from, const std::string& to) {
   Diagnostics diags;
   auto changed = impl_->store->RenameRegion(from, to, diags);
@@ -372,11 +316,11 @@ std::vector<Version> Db::Versions(const std::string& id) {
   return out;
 }
 
-namespace {
+namespace db_detail {
 Decision ToDecision(const store::ReviewDecision& r) {
   return {r.doc_id, r.decision, r.opinion, r.reviewer, Shown(r.decided_at), r.version};
 }
-}  // namespace
+}  // namespace db_detail
 
 bool Db::Decide(const Decision& d) {
   Diagnostics diags;
@@ -398,14 +342,6 @@ std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind) {
   Diagnostics diags;
   std::map<std::string, Decision> out;
   for (const auto& r : impl_->store->LatestDecisions(kind, diags)) out[r.doc_id] = ToDecision(r);
-  Check(diags);
-  return out;
-}
-
-std::map<std::string, Decision> Db::LatestDecisionsOf(const std::vector<std::string>& ids) {
-  Diagnostics diags;
-  std::map<std::string, Decision> out;
-  for (const auto& r : impl_->store->LatestDecisionsOf(ids, diags)) out[r.doc_id] = ToDecision(r);
   Check(diags);
   return out;
 }
