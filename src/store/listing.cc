@@ -4,6 +4,7 @@
 #include <Poco/Data/Statement.h>
 
 #include <algorithm>
+#include <map>
 
 #include "store/store_impl.h"
 
@@ -200,6 +201,174 @@ bool Store::ForEachIndicator(
       last_id = high;
       if (n < 500) return true;
     }
+  })
+}
+
+}  // namespace jixiao::store
+
+namespace jixiao::store {
+namespace {
+
+// FROM … WHERE … of a list query (table documents as d), its arguments appended.
+std::string ListFrom(const ListQuery& q, Args& args) {
+  std::string sql = " FROM documents d";
+  if (!q.review.empty())
+    sql +=
+        " LEFT JOIN reviews r ON r.id = (SELECT max(r2.id) FROM reviews r2 WHERE r2.doc_id = d.id)";
+  if (q.prefixed >= 0) {
+    // Characters, as substr counts them on both back ends (UTF-8 lead bytes).
+    int64_t chars = 0;
+    for (unsigned char c : q.payload_prefix) chars += (c & 0xC0) != 0x80;
+    sql +=
+        " JOIN versions v ON v.doc_id = d.id AND v.version = d.version AND (substr(v.payload, 1, "
+        "?) " +
+        std::string(q.prefixed ? "=" : "<>") + " ?)";
+    args.push_back(chars);
+    args.push_back(q.payload_prefix);
+  }
+  sql += " WHERE 1=1" + Where(q.filter, "d.", args);
+  if (!q.kinds.empty()) {
+    sql += " AND d.kind IN (";
+    for (size_t k = 0; k < q.kinds.size(); ++k) {
+      sql += k ? ", ?" : "?";
+      args.push_back(q.kinds[k]);
+    }
+    sql += ")";
+  }
+  if (!q.ids.empty()) {
+    sql += " AND d.id IN (";
+    for (size_t k = 0; k < q.ids.size(); ++k) {
+      sql += k ? ", ?" : "?";
+      args.push_back(q.ids[k]);
+    }
+    sql += ")";
+  }
+  if (q.scored) sql += " AND d.grade <> ''";
+  if (q.review == "pending") {
+    sql += " AND (r.id IS NULL OR r.version <> d.version)";
+  } else if (!q.review.empty()) {
+    sql += " AND r.version = d.version AND r.decision " +
+           std::string(q.review == "passed" ? "=" : "<>") + " ?";
+    args.push_back("通过");
+  }
+  return sql;
+}
+
+}  // namespace
+
+std::optional<std::vector<Document>> Store::ListPage(const ListQuery& q,
+                                                     Diagnostics& diags){JX_GUARDED(
+    "store.read", "查询档案库失败", std::nullopt,
+    {
+      Args args;
+      std::string from = ListFrom(q, args);
+      const std::string rate =
+          "CAST(CASE WHEN d.total_weight > 0 THEN d.total ELSE 0 END AS DOUBLE PRECISION) / "
+          "(CASE WHEN d.total_weight > 0 THEN d.total_weight ELSE 1 END)";
+      std::string order;
+      switch (q.order) {
+        case ListQuery::Order::kRecent:
+          order = "d.kind{C}, ";
+          break;
+        case ListQuery::Order::kTotal:
+          order = "d.total DESC, ";
+          break;
+        case ListQuery::Order::kRate:
+          order = rate + " DESC, ";
+          break;
+        case ListQuery::Order::kGap:
+          order = "CASE WHEN d.claimed_total < 0 AND d.row_total < 0 THEN -1 ELSE d.gap END DESC, ";
+          break;
+      }
+      args.push_back(q.limit > 0 ? q.limit : int64_t{50});
+      args.push_back(q.offset > 0 ? q.offset : int64_t{0});
+      // The page's ids first (read from an index where one covers the filter and order), then
+      // those rows: sorting a region's rows with every column would read each row's scorecard.
+      auto ids = impl_->Query("SELECT d.id" + from + " ORDER BY " + order +
+                                  "d.updated_at{C} DESC, d.id LIMIT ? OFFSET ?",
+                              args);
+      std::vector<std::string> order_of;
+      Args wanted;
+      std::string in;
+      for (bool more = ids.moveFirst(); more; more = ids.moveNext()) {
+        order_of.push_back(Text(ids, 0));
+        wanted.push_back(order_of.back());
+        in += in.empty() ? "?" : ", ?";
+      }
+      std::vector<Document> out;
+      if (order_of.empty()) return out;
+      DocumentPage page;
+      page.Read(*impl_,
+                "SELECT d.id, d.kind, d.owner, d.unit, d.region, d.department, d.town, d.year, "
+                "d.project, d.framework, d.framework_title, d.digest, d.total, d.total_weight, "
+                "d.grade, d.claimed_total, d.computed_total, d.findings, '', d.version, d.author, "
+                "d.created_at, d.updated_at, d.gap, d.row_total FROM documents d WHERE d.id IN (" +
+                    in + ")",
+                wanted);
+      std::map<std::string, Document> by_id;
+      for (size_t k = 0; k < page.size(); ++k) {
+        Document d = page.At(k);
+        std::string id = d.id;
+        by_id.emplace(std::move(id), std::move(d));
+      }
+      for (const auto& id : order_of)
+        if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
+      return out;
+    })}
+
+std::optional<int64_t> Store::ListCount(const ListQuery& q, Diagnostics& diags){
+    JX_GUARDED("store.read", "查询档案库失败", std::nullopt,
+               {
+                 Args args;
+                 std::string from = ListFrom(q, args);
+                 auto rs = impl_->Query("SELECT count(*)" + from, args);
+                 return Int(rs, 0);
+               })}
+
+std::optional<std::vector<std::string>> Store::ListDistinct(const ListQuery& q,
+                                                            const std::string& column,
+                                                            Diagnostics& diags) {
+  static const char* const kColumns[] = {"year", "department", "town", "grade", "framework"};
+  const char* const* known = std::find(std::begin(kColumns), std::end(kColumns), column);
+  if (known == std::end(kColumns)) {
+    diags.Error("store.read", {impl_->location, 0, 0, column}, "不能按“" + column + "”列出取值");
+    return std::nullopt;
+  }
+  JX_GUARDED("store.read", "查询档案库失败", std::nullopt, {
+    Args args;
+    std::string col = std::string("d.") + *known;
+    std::string from = ListFrom(q, args);
+    auto rs = impl_->Query(
+        "SELECT DISTINCT " + col + "{C}" + from + " AND " + col + " <> '' ORDER BY 1", args);
+    std::vector<std::string> out;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
+    return out;
+  })
+}
+
+std::optional<std::vector<std::pair<std::string, IndicatorResult>>> Store::LatestIndicators(
+    const std::vector<std::string>& ids, int64_t level, Diagnostics& diags) {
+  std::vector<std::pair<std::string, IndicatorResult>> out;
+  if (ids.empty()) return out;
+  JX_GUARDED("store.read", "查询指标得分失败", std::nullopt, {
+    Args args;
+    std::string in;
+    for (const auto& id : ids) {
+      in += in.empty() ? "?" : ", ?";
+      args.push_back(id);
+    }
+    if (level) args.push_back(level);
+    auto rs = impl_->Query(
+        "SELECT i.doc_id, i.code, i.level, i.name, i.weight, i.score, i.leaf, i.parent "
+        "FROM documents d JOIN indicators i ON i.doc_id = d.id AND i.version = d.version "
+        "WHERE d.id IN (" +
+            in + ")" + (level ? " AND i.level = ?" : "") + " ORDER BY i.doc_id, i.seq",
+        args);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({Text(rs, 0),
+                     {Text(rs, 1), Int(rs, 2), Text(rs, 3), Int(rs, 4), Int(rs, 5), Int(rs, 6) != 0,
+                      Int(rs, 7)}});
+    return out;
   })
 }
 

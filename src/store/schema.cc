@@ -2,7 +2,8 @@
 // BIGINT; {ID} is the dialect's identity column). Versions 1–2 are the former archive's; 3 adds
 // the store's tables and moves archived cases into documents; 4 adds full marks, the indicator
 // tree and an index; 5 index orders; 6 job workers and heartbeats, job files, login failures
-// (docs/design-notes.md); 7 the bureau's 复核 decisions and a self-evaluation's 行得分合计.
+// (docs/design-notes.md); 7 the bureau's 复核 decisions and a self-evaluation's 行得分合计; 8
+// indexes for serve's list pages (a region's or an owner's documents of a kind).
 #include "store/store_impl.h"
 
 namespace jixiao::store {
@@ -115,6 +116,13 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "CREATE INDEX reviews_doc ON reviews (doc_id, id)",
        "ALTER TABLE documents ADD COLUMN row_total BIGINT NOT NULL DEFAULT -1",
        "ALTER TABLE versions ADD COLUMN row_total BIGINT NOT NULL DEFAULT -1"},
+      // 8: serve's list pages filter a bureau's region or a unit's / evaluator's own documents in
+      // SQL (issue 20): without these every page view read all documents of the kind. The region
+      // index covers what the pages filter, count, group and order by, so a region's 5,000 rows
+      // are read from the index, not from table rows that carry each scorecard (SQLite).
+      {"CREATE INDEX documents_region_kind ON documents (region, kind, grade, year, department, "
+       "town, framework, total, total_weight, gap, claimed_total, row_total, updated_at, id)",
+       "CREATE INDEX documents_owner_kind ON documents (owner, kind, updated_at, id)"},
   };
   return kMigrations;
 }

@@ -139,6 +139,26 @@ struct DocumentFilter {  // empty fields match anything
   int64_t limit = 0, offset = 0;  // limit 0 = all
 };
 
+// A page of a list as the web application shows it: the filter's fields (its order and limit
+// are not used) plus what a page adds, each bound as a parameter.
+struct ListQuery {
+  DocumentFilter filter;
+  std::vector<std::string> kinds;  // kind IN (…) when not empty
+  std::vector<std::string> ids;    // id IN (…) when not empty (what a page then reads more of)
+  bool scored = false;             // grade not empty (an evaluation scored)
+  // kRecent: kind, then last saved first; kTotal / kRate: total or total ÷ full marks descending
+  // (the ranking); kGap: the 复核 list — the indexed gap descending, a form printing neither 总分
+  // nor 行得分合计 last. Ties: last saved first, then id.
+  enum class Order { kRecent, kTotal, kRate, kGap } order = Order::kRecent;
+  // pending | passed | returned: the document's latest 复核 decision ("通过" or another) on its
+  // latest version; pending also when there is none or it was made on an earlier version.
+  std::string review;
+  // The latest version's payload begins (1) or does not begin (0) with `payload_prefix`; -1 any.
+  int prefixed = -1;
+  std::string payload_prefix;
+  int64_t limit = 50, offset = 0;
+};
+
 // A bureau's 复核 decision on one version of a document ("通过", or "退回" with an opinion).
 struct ReviewDecision {
   int64_t id = 0;
@@ -281,6 +301,17 @@ class Store {
       const DocumentFilter& f, int64_t level,
       const std::function<bool(const Document&, const std::vector<IndicatorResult>&)>& row,
       Diagnostics& diags);
+  // A page of a list (latest versions, no payload, result_json empty), the count of all its
+  // matches, the distinct values of `column` (year, department, town, grade or framework; empty
+  // values left out; in byte order) over its matches, and the latest indicator rows of `level`
+  // for the given documents (stored order).
+  std::optional<std::vector<Document>> ListPage(const ListQuery& q, Diagnostics& diags);
+  std::optional<int64_t> ListCount(const ListQuery& q, Diagnostics& diags);
+  std::optional<std::vector<std::string>> ListDistinct(const ListQuery& q,
+                                                       const std::string& column,
+                                                       Diagnostics& diags);
+  std::optional<std::vector<std::pair<std::string, IndicatorResult>>> LatestIndicators(
+      const std::vector<std::string>& ids, int64_t level, Diagnostics& diags);
   // Leaves that lost points, summed per (code, name), largest loss first.
   std::optional<std::vector<Deduction>> Deductions(const DocumentFilter& f, Diagnostics& diags);
   // Score and full marks of the indicators of `level` summed per (`column`, name), where column
@@ -296,6 +327,9 @@ class Store {
   std::optional<DecideOutcome> Decide(const ReviewDecision& d, Diagnostics& diags);
   std::vector<ReviewDecision> Decisions(const std::string& doc_id, Diagnostics& diags);
   std::vector<ReviewDecision> LatestDecisions(const std::string& kind, Diagnostics& diags);
+  // The latest decision of each of `ids` that has one (a list page's rows), in id order.
+  std::vector<ReviewDecision> LatestDecisionsOf(const std::vector<std::string>& ids,
+                                                Diagnostics& diags);
 
   // Regions (regions.cc). Accounts and documents name their region by text: a rename rewrites
   // it in users and in documents' latest rows in one transaction (versions keep what they said

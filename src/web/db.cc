@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "store/store.h"
+#include "web/db_impl.h"
 
 namespace jixiao::web {
 
@@ -20,11 +21,7 @@ std::string Shown(std::string at) {
 }
 }  // namespace
 
-struct Db::Impl {
-  std::unique_ptr<store::Store> store;
-};
-
-namespace {
+namespace db_detail {
 
 // Throws the store's first error (Chinese, located at the store, no password).
 void Check(const Diagnostics& diags) {
@@ -67,6 +64,7 @@ Doc ToDoc(const store::Document& d) {
   out.claimed = f.results.claimed_total, out.computed = f.results.computed_total;
   out.findings = f.results.findings, out.row_total = f.results.row_total;
   out.scorecard_json = f.result_json;
+  out.framework = f.framework, out.full = f.results.total_weight;
   out.updated_at = Shown(d.updated_at), out.updated_by = d.author;
   return out;
 }
@@ -80,10 +78,12 @@ store::DocumentFields ToFields(const Doc& d) {
   f.results.claimed_total = d.claimed, f.results.computed_total = d.computed;
   f.results.findings = d.findings, f.results.row_total = d.row_total;
   f.result_json = d.scorecard_json;
+  f.framework = d.framework, f.results.total_weight = d.full;
   return f;
 }
 
-}  // namespace
+}  // namespace db_detail
+using namespace db_detail;
 
 Db::Db(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Db::~Db() = default;
@@ -261,8 +261,16 @@ bool Db::SaveVersion(const Doc& doc, int64_t expected, const std::string& conten
                      const std::vector<Category>& categories) {
   Diagnostics diags;
   store::DocumentFields fields = ToFields(doc);
-  for (const auto& c : categories)
+  if (!categories.empty()) fields.results.total_weight = 0;
+  for (const auto& c : categories) {
     fields.indicators.push_back({c.code, 1, c.name, c.weight, c.score});
+    fields.results.total_weight += c.weight;
+  }
+  // A save that does not score again (narrative, observations) keeps the 一级 rows the list
+  // pages read, so they stay those of the recorded scorecard.
+  if (categories.empty() && doc.kind == "evaluation" && doc.total >= 0)
+    for (auto& i : impl_->store->Indicators(doc.id, diags))
+      if (i.level == 1) fields.indicators.push_back(std::move(i));
   auto outcome = impl_->store->Save(doc.id, expected, fields, Pack(note, content), author, diags);
   Check(diags);
   return outcome && !outcome->conflict;
@@ -308,11 +316,11 @@ std::vector<Version> Db::Versions(const std::string& id) {
   return out;
 }
 
-namespace {
+namespace db_detail {
 Decision ToDecision(const store::ReviewDecision& r) {
   return {r.doc_id, r.decision, r.opinion, r.reviewer, Shown(r.decided_at), r.version};
 }
-}  // namespace
+}  // namespace db_detail
 
 bool Db::Decide(const Decision& d) {
   Diagnostics diags;

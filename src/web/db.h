@@ -38,7 +38,9 @@ struct Doc {
   int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
   int64_t claimed = 0, computed = 0, findings = 0;  // 自评表: printed and recomputed 总分
   int64_t row_total = -1;  // 自评表: 行得分合计 (typed row 得分 + budget 得分), -1 when none typed
-  std::string scorecard_json;  // evaluations: the last `score --json`
+  std::string scorecard_json;  // evaluations: the last `score --json` (empty in DocsPage rows)
+  std::string framework;       // evaluations: the scored framework's id
+  int64_t full = 0;            // evaluations: full marks (the 一级 weights summed), hundredths
   std::string updated_at, updated_by;
 };
 
@@ -103,6 +105,27 @@ class Db {
   bool SaveVersion(const Doc& doc, int64_t expected, const std::string& content,
                    const std::string& author, const std::string& note,
                    const std::vector<Category>& categories = {});
+  // A list page done by the store (filters, reach, order, count, dropdown values) — never every
+  // document in memory. NarrowToReach (routes.h) sets what a user may see: region or owner.
+  struct ListFilter {
+    std::vector<std::string> kinds, ids;  // ids: only these (a page's rows)
+    std::string region, year, department, town, grade;
+    int64_t owner = 0;    // the owning unit or assigned evaluator; 0 = any
+    bool scored = false;  // evaluations with a score
+    // kRecent: evaluations before targets, last saved first (as Docs); kTotal / kRate: the
+    // ranking by total or by total ÷ full marks; kGap: the 复核 list's order.
+    enum class Order { kRecent, kTotal, kRate, kGap } order = Order::kRecent;
+    std::string review;  // pending | passed | returned ("" any)
+    int submitted = -1;  // 自评表 whose latest version is its 提交 (1) or not (0); -1 any
+  };
+  std::vector<Doc> DocsPage(const ListFilter& f, int64_t limit, int64_t offset);
+  int64_t CountDocs(const ListFilter& f);
+  // Distinct non-empty values of year, department, town, grade or framework, in byte order.
+  std::vector<std::string> DistinctValues(const ListFilter& f, const std::string& column);
+  // The 一级 results of the latest versions of `ids`, per document id (stored order).
+  std::map<std::string, std::vector<Category>> LatestCategories(
+      const std::vector<std::string>& ids);
+
   // Saves version `from`'s content and fields as a new version when `expected` is current.
   bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);
   std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
@@ -114,6 +137,7 @@ class Db {
   bool Decide(const Decision& d);
   std::vector<Decision> Decisions(const std::string& doc);
   std::map<std::string, Decision> LatestDecisions(const std::string& kind);
+  std::map<std::string, Decision> LatestDecisionsOf(const std::vector<std::string>& ids);
 
   void Audit(const std::string& who, const std::string& action, const std::string& object,
              const std::string& before, const std::string& after);
@@ -151,6 +175,8 @@ class Db {
   std::unique_ptr<Impl> impl_;
 };
 
-std::string NowText();  // "2026-12-07 01:02:03" UTC
+std::string NowText();
+// The note of the version a unit's 提交 saves (the 复核 list's 已提交 is "latest version's note").
+inline constexpr char kSubmitNote[] = "提交";  // "2026-12-07 01:02:03" UTC
 
 }  // namespace jixiao::web

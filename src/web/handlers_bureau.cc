@@ -14,6 +14,7 @@
 #include "ingest/json.h"
 #include "web/charts.h"
 #include "web/handlers.h"
+#include "web/paging.h"
 #include "web/review_state.h"
 #include "web/selfeval_parts.h"
 #include "web/uploads.h"
@@ -21,45 +22,18 @@
 namespace jixiao::web {
 namespace {
 
+// One evaluation's 一级 得分率 by name, as printed (two decimals), from the store's rows.
 struct Category {
   std::string name, rate;
-  Rational value;  // the rate in percent, as recorded
+  Rational value;  // the rate in percent
 };
-
-// The 一级 rows of a recorded score --json: name -> 得分率 as printed (two decimals).
-std::vector<Category> Categories(const std::string& scorecard_json) {
+std::vector<Category> RatesOf(const std::vector<Db::Category>& rows) {
   std::vector<Category> out;
-  if (scorecard_json.empty()) return out;
-  try {
-    JsonValue root = ParseJson("scorecard", scorecard_json);
-    if (const JsonValue* cats = root.Find("categories"))
-      for (const auto& c : cats->items) {
-        const JsonValue* name = c.Find("name");
-        const JsonValue* rate = c.Find("rate");
-        auto value = rate ? Rational::Parse(rate->text) : std::nullopt;
-        if (name && value) out.push_back({name->text, FormatPercent(*value), *value});
-      }
-  } catch (...) {
-  }
-  return out;
-}
-
-// A recorded score --json's framework id and full marks (the 一级 weights summed), exactly.
-struct Basis {
-  std::string framework;
-  Rational full{0};
-};
-Basis BasisOf(const std::string& scorecard_json) {
-  Basis out;
-  try {
-    JsonValue root = ParseJson("scorecard", scorecard_json);
-    if (const JsonValue* f = root.Find("framework")) out.framework = f->text;
-    if (const JsonValue* cats = root.Find("categories"))
-      for (const auto& c : cats->items)
-        if (const JsonValue* w = c.Find("weight"))
-          if (auto v = Rational::Parse(w->text)) out.full = out.full + *v;
-  } catch (...) {
-  }
+  for (const auto& c : rows)
+    if (c.weight > 0) {  // no rate without weight, as score --json prints null
+      Rational value(c.score * 100, c.weight);
+      out.push_back({c.name, FormatPercent(value), value});
+    }
   return out;
 }
 
@@ -74,28 +48,13 @@ std::string FrameworkTitle(Db& db, const std::string& id) {
   return "未登记的指标体系";
 }
 
-// docs/compare.md's rules for the listed evaluations: across frameworks the ranking is by total
-// 得分率 (total ÷ full marks), not by total; across years it is said, since a filter by 年度
-// compares like with like. Sorts `ranked` and returns the sentences the page shows.
-std::vector<std::string> RankAndWarn(Db& db, std::vector<Doc>& ranked, bool& by_rate,
-                                     std::map<std::string, std::string>& rates) {
-  std::set<std::string> years, frameworks;
-  std::map<std::string, Rational> rate;
-  for (const auto& d : ranked) {
-    Basis b = BasisOf(d.scorecard_json);
-    frameworks.insert(b.framework);
-    if (!d.year.empty()) years.insert(d.year);
-    rate[d.id] =
-        b.full > Rational(0) ? Rational(d.total, 100) * Rational(100) / b.full : Rational(0);
-    rates[d.id] = FormatPercent(rate[d.id]);
-  }
+// docs/compare.md's rules for the listed evaluations (all that match, counted by the store):
+// across frameworks the ranking is by total 得分率 (total ÷ full marks), not by total; across
+// years it is said, since a filter by 年度 compares like with like. The sentences the page shows.
+std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool& by_rate) {
+  const auto years = db.DistinctValues(ranked, "year");
+  const auto frameworks = db.DistinctValues(ranked, "framework");
   by_rate = frameworks.size() > 1;
-  if (by_rate)
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [&](const Doc& a, const Doc& b) { return rate[a.id] > rate[b.id]; });
-  else
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const Doc& a, const Doc& b) { return a.total > b.total; });
   std::vector<std::string> out;
   if (years.size() > 1) {
     std::string list;
@@ -112,27 +71,29 @@ std::vector<std::string> RankAndWarn(Db& db, std::vector<Doc>& ranked, bool& by_
   return out;
 }
 
-constexpr size_t kChartRows = 30;  // bars drawn; the table below lists every evaluation
+constexpr size_t kChartRows = 30;  // bars drawn; the table lists the page's evaluations
 
 // The charts `compare` draws (compare.xlsx: 各案例总分, 一级指标得分率, 绩效等级分布) from the
-// figures this page lists: each ranked evaluation's recorded total and 一级 rates, and the
-// store's grade counts. Each bar links to the evaluation's score tree.
-void SetCharts(Data& data, const std::vector<Doc>& ranked, const std::vector<std::string>& columns,
+// figures this page lists: each ranked evaluation's recorded total and 一级 rates (`first` is
+// the first row's rank), and the store's grade counts. Each bar links to the score tree.
+void SetCharts(Data& data, const std::vector<Doc>& ranked, int64_t first,
+               std::map<std::string, std::vector<Category>>& rates,
+               const std::vector<std::string>& columns,
                const std::vector<std::pair<std::string, int64_t>>& grades) {
   std::vector<ChartBar> totals;
   std::vector<ChartGroup> groups;
   Rational full(100);
   for (size_t i = 0; i < ranked.size() && i < kChartRows; ++i) {
     const Doc& d = ranked[i];
-    std::string label = std::to_string(i + 1) + " " + d.title, href = "/evaluations/" + d.id;
+    std::string label = std::to_string(first + static_cast<int64_t>(i)) + " " + d.title,
+                href = "/evaluations/" + d.id;
     Rational total(d.total, 100);
     if (total > full) full = total;
     totals.push_back({label, FormatScore(Score{d.total}), total, href});
     ChartGroup g{label, href, {}};
-    auto cats = Categories(d.scorecard_json);
     for (const auto& col : columns) {
       ChartBar bar{col, "", Rational(0), href};
-      for (const auto& c : cats)
+      for (const auto& c : rates[d.id])
         if (c.name == col) bar.shown = c.rate, bar.value = c.value;
       g.bars.push_back(bar);
     }
@@ -157,41 +118,62 @@ Response BureauOverview(Ctx& ctx) {
   const Request& r = ctx.req;
   std::string year = r.Field("year"), department = r.Field("department"), town = r.Field("town"),
               grade = r.Field("grade"), kind = r.Field("kind");
-  std::vector<Doc> shown;
-  std::set<std::string> years, departments, towns, grades;
-  for (const char* k : {"evaluation", "targets"}) {
-    for (auto& d : ctx.server.db().Docs(k)) {
-      if (!CanReach(*ctx.user, d)) continue;
-      if (!d.year.empty()) years.insert(d.year);
-      if (!d.department.empty()) departments.insert(d.department);
-      if (!d.town.empty()) towns.insert(d.town);
-      if (!d.grade.empty()) grades.insert(d.grade);
-      if ((!kind.empty() && kind != d.kind) || (!year.empty() && year != d.year) ||
-          (!department.empty() && department != d.department) ||
-          (!town.empty() && town != d.town) || (!grade.empty() && grade != d.grade))
-        continue;
-      shown.push_back(d);
-    }
-  }
-  std::vector<Doc> ranked;
-  for (const auto& d : shown)
-    if (d.kind == "evaluation" && d.total >= 0) ranked.push_back(d);
+  std::string problem;
+  auto paging = ParsePaging(r, problem);
+  if (!paging) return ctx.server.Error(ctx, 422, problem);
+  Db& db = ctx.server.db();
+  // The store does the work: the region's rows (dropdowns), the matches (a page and the count),
+  // the scored matches ranked (a page, the count, the 一级 rows of just that page).
+  Db::ListFilter region;
+  region.kinds = {"evaluation", "targets"};
+  const bool reach = NarrowToReach(*ctx.user, region);
+  Db::ListFilter f = region;
+  if (!kind.empty())
+    f.kinds = std::count(region.kinds.begin(), region.kinds.end(), kind)
+                  ? std::vector<std::string>{kind}
+                  : std::vector<std::string>{};
+  f.year = year, f.department = department, f.town = town, f.grade = grade;
+  Db::ListFilter rf = f;
+  rf.kinds = std::count(f.kinds.begin(), f.kinds.end(), "evaluation")
+                 ? std::vector<std::string>{"evaluation"}
+                 : std::vector<std::string>{};
+  rf.scored = true;
+  const bool any = reach && !f.kinds.empty(), any_ranked = reach && !rf.kinds.empty();
+  std::vector<Doc> shown, ranked;
+  int64_t count = 0, ranked_count = 0;
   bool by_rate = false;
-  std::map<std::string, std::string> rates;
-  std::vector<std::string> warnings = RankAndWarn(ctx.server.db(), ranked, by_rate, rates);
-  // The 一级 columns: the union of category names, in first-seen order.
+  std::vector<std::string> warnings;
+  if (any) {
+    count = db.CountDocs(f);
+    shown = db.DocsPage(f, paging->per_page, paging->offset());
+  }
+  if (any_ranked) {
+    warnings = RankWarnings(db, rf, by_rate);
+    rf.order = by_rate ? Db::ListFilter::Order::kRate : Db::ListFilter::Order::kTotal;
+    ranked_count = db.CountDocs(rf);
+    ranked = db.DocsPage(rf, paging->per_page, paging->offset());
+  }
+  std::vector<std::string> ids;
+  for (const auto& d : ranked) ids.push_back(d.id);
+  std::map<std::string, std::vector<Category>> cats;
+  for (const auto& [id, rows] : db.LatestCategories(ids)) cats[id] = RatesOf(rows);
+  std::map<std::string, std::string> rates;  // total ÷ full marks
+  for (const auto& d : ranked)
+    rates[d.id] = FormatPercent(d.full > 0 ? Rational(d.total * 100, d.full) : Rational(0));
+  // The 一级 columns: the union of category names over the page's rows, in first-seen order.
   std::vector<std::string> columns;
   for (const auto& d : ranked)
-    for (const auto& c : Categories(d.scorecard_json))
+    for (const auto& c : cats[d.id])
       if (std::find(columns.begin(), columns.end(), c.name) == columns.end())
         columns.push_back(c.name);
   std::vector<std::pair<std::string, int64_t>> grade_counts;
-  if (kind.empty() || kind == "evaluation")
-    grade_counts = ctx.server.db().GradeCounts({ctx.user->region, year, department, town, grade});
+  if (reach && (kind.empty() || kind == "evaluation"))
+    grade_counts = db.GradeCounts({ctx.user->region, year, department, town, grade});
+  const int64_t first_rank = paging->offset() + 1;
   if (r.api) {
     std::vector<std::string> items, ranking, grade_items;
-    for (const auto& [label, count] : grade_counts)
-      grade_items.push_back("{\"grade\":" + Q(label) + ",\"count\":" + std::to_string(count) + "}");
+    for (const auto& [label, n] : grade_counts)
+      grade_items.push_back("{\"grade\":" + Q(label) + ",\"count\":" + std::to_string(n) + "}");
     for (const auto& d : shown)
       items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
                       ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
@@ -199,18 +181,21 @@ Response BureauOverview(Ctx& ctx) {
                       ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
                       "}");
     for (size_t i = 0; i < ranked.size(); ++i) {
-      std::vector<std::string> rates;
-      for (const auto& c : Categories(ranked[i].scorecard_json))
-        rates.push_back("{\"name\":" + Q(c.name) + ",\"rate\":" + Q(c.rate) + "}");
-      ranking.push_back("{\"rank\":" + std::to_string(i + 1) + ",\"id\":" + Q(ranked[i].id) +
+      std::vector<std::string> cells;
+      for (const auto& c : cats[ranked[i].id])
+        cells.push_back("{\"name\":" + Q(c.name) + ",\"rate\":" + Q(c.rate) + "}");
+      ranking.push_back("{\"rank\":" + std::to_string(first_rank + static_cast<int64_t>(i)) +
+                        ",\"id\":" + Q(ranked[i].id) +
                         ",\"total\":" + FormatScoreNumber(Score{ranked[i].total}) +
-                        ",\"categories\":" + JsonArray(rates) + "}");
+                        ",\"categories\":" + JsonArray(cells) + "}");
     }
     std::vector<std::string> quoted;
     for (const auto& w : warnings) quoted.push_back(Q(w));
     return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) +
-                ",\"grades\":" + JsonArray(grade_items) + ",\"ranked_by\":" +
-                Q(by_rate ? "rate" : "total") + ",\"warnings\":" + JsonArray(quoted) + "}");
+                ",\"grades\":" + JsonArray(grade_items) +
+                ",\"ranked_by\":" + Q(by_rate ? "rate" : "total") +
+                ",\"warnings\":" + JsonArray(quoted) + PagingJson(*paging, count) +
+                ",\"ranking_count\":" + std::to_string(ranked_count) + "}");
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
@@ -226,15 +211,15 @@ Response BureauOverview(Ctx& ctx) {
                             {"total", d.total < 0 ? "" : FormatScore(Score{d.total})}}));
   for (const auto& c : columns) header.push_back(Object({{"name", c}}));
   for (size_t i = 0; i < ranked.size(); ++i) {
-    auto cats = Categories(ranked[i].scorecard_json);
+    const auto& row_cats = cats[ranked[i].id];
     Data cells = List();
     for (const auto& col : columns) {
       std::string rate;
-      for (const auto& c : cats)
+      for (const auto& c : row_cats)
         if (c.name == col) rate = c.rate;
       cells.push_back(Object({{"rate", rate}}));
     }
-    Data row = Object({{"rank", std::to_string(i + 1)},
+    Data row = Object({{"rank", std::to_string(first_rank + static_cast<int64_t>(i))},
                        {"id", ranked[i].id},
                        {"title", ranked[i].title},
                        {"town", ranked[i].town},
@@ -244,16 +229,17 @@ Response BureauOverview(Ctx& ctx) {
     row.set("cells", cells);
     ranking.push_back(row);
   }
-  auto options = [](const std::set<std::string>& values, const std::string& chosen) {
+  auto options = [&](const char* column, const std::string& chosen) {
     Data list = List();
-    for (const auto& v : values) {
-      Data o = Object({{"value", v}});
-      o.set("selected", v == chosen);
-      list.push_back(o);
-    }
+    if (reach)
+      for (const auto& v : db.DistinctValues(region, column)) {
+        Data o = Object({{"value", v}});
+        o.set("selected", v == chosen);
+        list.push_back(o);
+      }
     return list;
   };
-  Data data = Object({{"region", ctx.user->region}, {"count", std::to_string(shown.size())}});
+  Data data = Object({{"region", ctx.user->region}, {"count", std::to_string(count)}});
   data.set("items", items);
   data.set("ranking", ranking);
   data.set("columns", header);
@@ -263,13 +249,19 @@ Response BureauOverview(Ctx& ctx) {
   data.set("ranking_warnings", warning_list);
   data.set("by_rate", by_rate);
   data.set("has_grades", !grade_counts.empty());
-  SetCharts(data, ranked, columns, grade_counts);
-  data.set("years", options(years, year));
-  data.set("departments", options(departments, department));
-  data.set("towns", options(towns, town));
-  data.set("grades", options(grades, grade));
+  SetCharts(data, ranked, first_rank, cats, columns, grade_counts);
+  data.set("years", options("year", year));
+  data.set("departments", options("department", department));
+  data.set("towns", options("town", town));
+  data.set("grades", options("grade", grade));
   data.set("kind_evaluation", kind == "evaluation");
   data.set("kind_targets", kind == "targets");
+  const std::vector<std::pair<std::string, std::string>> keep = {
+      {"kind", kind}, {"year", year}, {"department", department}, {"town", town}, {"grade", grade}};
+  SetPaging(data, *paging, count, "/bureau", keep);
+  Data ranking_pages;
+  SetPaging(ranking_pages, *paging, ranked_count, "/bureau", keep);
+  data.set("ranking_pages", ranking_pages);
   return ctx.server.Page(ctx, "bureau", "财政局：" + ctx.user->region, data);
 }
 
@@ -280,33 +272,47 @@ Response ReviewList(Ctx& ctx) {
   // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
   const std::string want = ctx.req.Field("submitted");    // "yes" 已提交, "no" 未提交, "" all
   const std::string want_state = ctx.req.Field("state");  // pending | passed | returned | ""
+  std::string problem;
+  auto paging = ParsePaging(ctx.req, problem);
+  if (!paging) return ctx.server.Error(ctx, 422, problem);
+  // The store filters (region, 提交 = the latest version is the unit's 提交, 复核 state) and
+  // orders: largest gap first; a form without a printed 总分 by its 行得分合计, and those with
+  // neither last. Only the page's forms are read further.
+  Db::ListFilter f;
+  f.kinds = {"selfeval"};
+  f.order = Db::ListFilter::Order::kGap;
+  f.submitted = want == "yes" ? 1 : want == "no" ? 0 : -1;
+  if (want_state == "pending" || want_state == "passed" || want_state == "returned")
+    f.review = want_state;
+  const bool known_state = want_state.empty() || !f.review.empty();  // another: no form matches
   std::vector<Doc> forms;
+  int64_t count = 0;
+  if (known_state && NarrowToReach(*ctx.user, f)) {
+    count = ctx.server.db().CountDocs(f);
+    forms = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
+  }
+  // The page's decisions in one query, and which of its forms are 提交 in another; only those
+  // are read further (who submitted).
   std::map<std::string, std::string> submitted_by;
   std::map<std::string, ReviewState> states;
-  const auto decisions = ctx.server.db().LatestDecisions("selfeval");
-  for (auto& d : ctx.server.db().Docs("selfeval")) {
-    if (!CanReach(*ctx.user, d)) continue;
+  Db::ListFilter page_ids = f;
+  page_ids.review.clear();
+  page_ids.submitted = 1;
+  for (const auto& d : forms) page_ids.ids.push_back(d.id);
+  const auto decisions = ctx.server.db().LatestDecisionsOf(page_ids.ids);
+  for (const auto& d : forms) {
     auto decided = decisions.find(d.id);
-    ReviewState state = StateOf(
+    states[d.id] = StateOf(
         d, decided == decisions.end() ? std::nullopt : std::optional<Decision>(decided->second));
-    if (!want_state.empty() && want_state != state.key) continue;
-    states[d.id] = state;
-    auto latest = ctx.server.db().GetVersion(d.id, 0);
-    auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
-    bool done = parts.count("submitted") > 0;
-    if ((want == "yes" && !done) || (want == "no" && done)) continue;
-    if (done)
-      submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
-    forms.push_back(d);
   }
-  // Largest gap first; a form without a printed 总分 by its 行得分合计, and those with neither
-  // last.
+  if (!forms.empty())
+    for (const auto& d : ctx.server.db().DocsPage(page_ids, kMaxPerPage, 0)) {
+      auto latest = ctx.server.db().GetVersion(d.id, 0);
+      auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
+      if (parts.count("submitted"))
+        submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
+    }
   auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
-  auto gap_of = [&](const Doc& d) {
-    return base_of(d) < 0 ? -1 : std::llabs(base_of(d) - d.computed);
-  };
-  std::stable_sort(forms.begin(), forms.end(),
-                   [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
   std::vector<std::string> items;
   Data list = List();
   for (const auto& d : forms) {
@@ -344,10 +350,12 @@ Response ReviewList(Ctx& ctx) {
     row.set("summed", summed);
     list.push_back(row);
   }
-  if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
+  if (ctx.req.api)
+    return Json("{\"review\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   Data data;
   data.set("forms", list);
-  data.set("count", std::to_string(forms.size()));
+  data.set("count", std::to_string(count));
+  SetPaging(data, *paging, count, "/bureau/review", {{"submitted", want}, {"state", want_state}});
   data.set("filter_yes", want == "yes");
   data.set("filter_no", want == "no");
   data.set("filtered", !want.empty() || !want_state.empty());

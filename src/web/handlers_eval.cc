@@ -21,6 +21,7 @@
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/paging.h"
 #include "web/review_state.h"
 #include "web/uploads.h"
 
@@ -173,9 +174,17 @@ Response FrameworksList(Ctx& ctx) {
 }
 
 Response EvaluationsList(Ctx& ctx) {
+  std::string problem;
+  auto paging = ParsePaging(ctx.req, problem);
+  if (!paging) return ctx.server.Error(ctx, 422, problem);
+  Db::ListFilter f;  // what the user reaches, a page of it (the store filters and pages)
+  f.kinds = {"evaluation"};
   std::vector<Doc> mine;
-  for (auto& d : ctx.server.db().Docs("evaluation"))
-    if (CanReach(*ctx.user, d)) mine.push_back(d);
+  int64_t count = 0;
+  if (NarrowToReach(*ctx.user, f)) {
+    count = ctx.server.db().CountDocs(f);
+    mine = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
+  }
   const auto states = ReviewStates(ctx.server, mine);  // the bureau's 复核 state of each
   if (ctx.req.api) {
     std::vector<std::string> items;
@@ -188,7 +197,7 @@ Response EvaluationsList(Ctx& ctx) {
                       ",\"version\":" + std::to_string(d.version) +
                       ",\"review\":" + ReviewStateJson(states[i]) + "}");
     }
-    return Json("{\"evaluations\":" + JsonArray(items) + "}");
+    return Json("{\"evaluations\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   }
   Data list = List(), frameworks = List(), targets = List();
   // A refused create shows the form again with the choices made (Server::Reject).
@@ -224,12 +233,17 @@ Response EvaluationsList(Ctx& ctx) {
           Choice(kUploadPrefix + u.doc.id,
                  u.doc.title + "（上传，第 " + std::to_string(u.doc.version) + " 版）",
                  typed("framework")));
-  for (const auto& d : ctx.server.db().Docs("targets"))
-    if (!ctx.user->region.empty() && d.region == ctx.user->region)
+  // The region's 绩效目标表 to start from (the latest 1,000; filtered by the store).
+  Db::ListFilter region_targets;
+  region_targets.kinds = {"targets"};
+  region_targets.region = ctx.user->region;
+  if (!ctx.user->region.empty())
+    for (const auto& d : ctx.server.db().DocsPage(region_targets, 1000, 0))
       targets.push_back(Choice(d.id, d.title + "（" + d.unit + "）", typed("targets")));
   Data data;
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());
+  SetPaging(data, *paging, count, "/evaluations", {});
   data.set("frameworks", frameworks);
   data.set("targets", targets);
   data.set("region", ctx.user->region);
@@ -364,6 +378,7 @@ Doc RescoredDoc(Server& server, const Doc& doc, std::vector<Db::Category>& categ
     scored.total = evaluation->card.total.hundredths;
     scored.grade = evaluation->card.grade;
     scored.scorecard_json = ScorecardJson(evaluation->card);
+    scored.framework = evaluation->card.framework_id;
     for (const auto* c : evaluation->card.Categories())
       categories.push_back({c->code, c->name, c->weight.hundredths, c->score.hundredths});
   } else {

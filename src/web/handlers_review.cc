@@ -4,6 +4,7 @@
 #include "core/format.h"
 #include "core/text.h"
 #include "web/handlers.h"
+#include "web/paging.h"
 #include "web/review_state.h"
 
 namespace jixiao::web {
@@ -35,7 +36,9 @@ ReviewState CurrentState(Server& server, const Doc& doc) {
 std::vector<ReviewState> ReviewStates(Server& server, const std::vector<Doc>& docs) {
   std::vector<ReviewState> out;
   if (docs.empty()) return out;
-  const auto decisions = server.db().LatestDecisions(docs.front().kind);
+  std::vector<std::string> ids;  // only the listed documents' decisions, not the kind's
+  for (const Doc& d : docs) ids.push_back(d.id);
+  const auto decisions = server.db().LatestDecisionsOf(ids);
   for (const Doc& d : docs) {
     auto it = decisions.find(d.id);
     out.push_back(
@@ -88,14 +91,22 @@ void SetReviewData(Ctx& ctx, const Doc& doc, Data& data) {
 
 // The unit's list of its 自评表 with each form's 复核 state and the latest 意见.
 Response SelfEvalList(Ctx& ctx) {
+  std::string problem;
+  auto paging = ParsePaging(ctx.req, problem);
+  if (!paging) return ctx.server.Error(ctx, 422, problem);
+  Db::ListFilter f;  // the user's own forms, a page of them (the store filters and pages)
+  f.kinds = {"selfeval"};
+  std::vector<Doc> page;
+  int64_t count = 0;
+  if (NarrowToReach(*ctx.user, f)) {
+    count = ctx.server.db().CountDocs(f);
+    page = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
+  }
   std::vector<std::string> items;
   Data list = List();
-  std::vector<Doc> mine;
-  for (auto& d : ctx.server.db().Docs("selfeval"))
-    if (CanReach(*ctx.user, d)) mine.push_back(d);
-  const auto states = ReviewStates(ctx.server, mine);
-  for (size_t i = 0; i < mine.size(); ++i) {
-    const Doc& d = mine[i];
+  const auto states = ReviewStates(ctx.server, page);
+  for (size_t i = 0; i < page.size(); ++i) {
+    const Doc& d = page[i];
     const ReviewState& s = states[i];
     items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                     ",\"version\":" + std::to_string(d.version) +
@@ -112,9 +123,11 @@ Response SelfEvalList(Ctx& ctx) {
                        {"opinion", s.key == "returned" ? s.last->opinion : ""}});
     list.push_back(row);
   }
-  if (ctx.req.api) return Json("{\"selfevals\":" + JsonArray(items) + "}");
+  if (ctx.req.api)
+    return Json("{\"selfevals\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   Data data;
   data.set("forms", list);
+  SetPaging(data, *paging, count, "/selfevals", {});
   return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
 }
 

@@ -414,7 +414,8 @@ Response SelfEvalSubmit(Ctx& ctx) {
     parts["submitted"] = ctx.user->name;
     std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
     Doc updated = doc;
-    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name, "提交"))
+    if (!ctx.server.db().SaveVersion(updated, doc.version, PackParts(list), ctx.user->name,
+                                     kSubmitNote))
       return Show(ctx, doc, "未提交：该自评表刚被他人保存，请核对后再提交。", 409);
     note = "已提交（第 " + std::to_string(doc.version + 1) + " 版）：复核分 " +
            FormatScore(Score{doc.computed});

@@ -12,6 +12,7 @@
 #include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/paging.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -162,16 +163,24 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
 }  // namespace
 
 Response TargetsList(Ctx& ctx) {
+  std::string problem;
+  auto paging = ParsePaging(ctx.req, problem);
+  if (!paging) return ctx.server.Error(ctx, 422, problem);
+  Db::ListFilter f;  // what the user reaches, a page of it (the store filters and pages)
+  f.kinds = {"targets"};
   std::vector<Doc> mine;
-  for (auto& d : ctx.server.db().Docs("targets"))
-    if (CanReach(*ctx.user, d)) mine.push_back(d);
+  int64_t count = 0;
+  if (NarrowToReach(*ctx.user, f)) {
+    count = ctx.server.db().CountDocs(f);
+    mine = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
+  }
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : mine)
       items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                       ",\"version\":" + std::to_string(d.version) +
                       ",\"updated_at\":" + Q(d.updated_at) + "}");
-    return Json("{\"targets\":" + JsonArray(items) + "}");
+    return Json("{\"targets\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   }
   Data list = List();
   for (const auto& d : mine)
@@ -183,6 +192,7 @@ Response TargetsList(Ctx& ctx) {
   Data data;
   data.set("tables", list);
   data.set("has_tables", !mine.empty());
+  SetPaging(data, *paging, count, "/targets", {});
   return ctx.server.Page(ctx, "targets_list", "绩效目标表", data);
 }
 

@@ -318,4 +318,17 @@ bool CanReach(const User& user, const Doc& doc) {
 
 bool CanReachJob(const User& user, const Job& job) { return job.owner == user.id; }
 
+bool NarrowToReach(const User& user, Db::ListFilter& f) {
+  std::vector<std::string> kinds;
+  for (const auto& k : f.kinds) {
+    Doc probe;
+    probe.kind = k, probe.owner = probe.assigned = user.id, probe.region = user.region;
+    if (CanReach(user, probe)) kinds.push_back(k);
+  }
+  f.kinds = kinds;
+  if (user.role == "bureau") f.region = user.region;
+  if (user.role == "unit" || user.role == "evaluator") f.owner = user.id;
+  return !kinds.empty();
+}
+
 }  // namespace jixiao::web

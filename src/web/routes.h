@@ -65,6 +65,9 @@ std::string RoutesJson();
 // the bureau its region).
 bool CanReach(const User& user, const Doc& doc);
 bool CanReachJob(const User& user, const Job& job);
+// CanReach's rule as a list's WHERE: keeps of `f.kinds` what `user` may reach and sets the
+// region (bureau) or owner (unit, evaluator); false when the user reaches none of them.
+bool NarrowToReach(const User& user, Db::ListFilter& f);
 
 // Handlers (handlers_*.cc).
 Response HomePage(Ctx&);

@@ -87,6 +87,58 @@ def review_decisions(clients, sid, other_region_sid, failures):
     return n
 
 
+def list_reach(clients, own, outside, failures):
+    """The list pages' store queries (issue 20) keep the reach in their WHERE: walking every page
+    of each list one row at a time gives exactly the user's own objects, never another unit's,
+    evaluator's or region's (the other region has the same year and grade), and total_count says
+    how many; a bad page or per_page is a 422 naming it. Returns the number of requests made."""
+    n = 0
+    def walk(user, path, key, query=""):
+        nonlocal n
+        ids, total, page = [], None, 1
+        while page < 50:
+            sep = "&" if query else ""
+            r = clients[user].get("/api/v1/%s?%s%sper_page=1&page=%d" % (path, query, sep, page))
+            n += 1
+            if r.status != 200:
+                failures.append("%s %s page %d: %d %s" % (user, path, page, r.status, r.text()[:200]))
+                break
+            body = r.json()
+            total = body.get("ranking_count" if key == "ranking" else "total_count")
+            rows = body[key]
+            if not rows:
+                break
+            ids += [row["id"] for row in rows]
+            page += 1
+        if total != len(ids) or len(set(ids)) != len(ids):
+            failures.append("%s %s?%s: total_count %s, %d rows walked %s" % (user, path, query, total, len(ids), ids))
+        return ids
+    def expect_only(user, path, key, mine, query=""):
+        ids = walk(user, path, key, query)
+        leaked = set(ids) & outside[user]
+        if leaked or not set(mine) <= set(ids):
+            failures.append("%s %s?%s: %s listed (outside its reach: %s; its own: %s)" % (user, path, query, ids, sorted(leaked), mine))
+        return ids
+    expect_only("unit1", "targets", "targets", own["targets"])
+    expect_only("unit1", "selfevals", "selfevals", own["selfeval"])
+    expect_only("eval1", "evaluations", "evaluations", own["evaluation"])
+    expect_only("bur1", "bureau", "items", own["targets"] + own["evaluation"])
+    expect_only("bur1", "bureau", "items", own["evaluation"], "kind=evaluation&year=2024")
+    expect_only("bur1", "bureau", "ranking", [], "year=2024")
+    expect_only("bur1", "bureau/review", "review", own["selfeval"])
+    for query, name in (("per_page=0", "per_page"), ("per_page=201", "per_page"), ("page=abc", "page"),
+                        ("page=-1", "page")):
+        r = clients["bur1"].get("/api/v1/bureau?" + query)
+        n += 1
+        if r.status != 422 or name not in r.text():
+            failures.append("/api/v1/bureau?%s: %d %s" % (query, r.status, r.text()[:200]))
+    page = clients["unit1"].get("/targets?per_page=1&page=2").text()
+    n += 1
+    if "第 2–2 项" not in page or "上一页" not in page:
+        failures.append("/targets page 2 does not say 第 2–2 项 with 上一页")
+    return n
+
+
 def main(binary):
     server = webtest.Server(binary)
     failures = []
@@ -250,6 +302,14 @@ def main(binary):
             if (own["selfeval"] in ids) != flag or any(i["submitted"] != flag for i in items):
                 failures.append("review filter submitted=%s: %s" % (want, items))
         count += review_decisions(clients, own["selfeval"], other_self_region, failures)
+        # Second rows of one's own, so that lists have a page 2.
+        mine = {"targets": [own["targets"], webtest.upload_targets(clients["unit1"])],
+                "selfeval": [own["selfeval"], webtest.upload_selfeval(clients["unit1"])],
+                "evaluation": [own["evaluation"], webtest.create_evaluation(clients["eval1"], "第二个评价")]}
+        far = {other_targets_region, other_eval_region, other_self_region}
+        near = {other_targets_same_region, other_eval_same_region, other_self_same_region}
+        outside = {"unit1": far | near, "eval1": far | near, "bur1": far}
+        count += list_reach(clients, mine, outside, failures)
         # The same decision on an evaluation: the evaluator sees the 退回 and its 意见.
         eid = own["evaluation"]
         ev = clients["eval1"].get("/api/v1/evaluations/" + eid).json()

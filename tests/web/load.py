@@ -60,7 +60,7 @@ def main(argv):
         if errors:
             failures.append("%d failed requests, e.g. %s" % (len(errors), errors[:5]))
         uploads = sum(1 for i in range(total) if i % 6 == 4)
-        listed = len(unit.get("/api/v1/targets").json()["targets"])
+        listed = unit.get("/api/v1/targets?per_page=1").json()["total_count"]  # paged: the count
         if listed != uploads + 1:
             failures.append("uploads lost: %d listed, %d expected" % (listed, uploads + 1))
         # 20 concurrent imports into 20 different evaluations.

@@ -1,0 +1,22 @@
+// Internal to web/db*.cc: the store behind Db and the conversions its files share (a store
+// failure thrown as the store's Chinese message; store rows as the handlers' Doc and Decision).
+#pragma once
+
+#include <memory>
+
+#include "store/store.h"
+#include "web/db.h"
+
+namespace jixiao::web {
+
+struct Db::Impl {
+  std::unique_ptr<store::Store> store;
+};
+
+namespace db_detail {
+void Check(const Diagnostics& diags);
+Doc ToDoc(const store::Document& d);
+Decision ToDecision(const store::ReviewDecision& r);
+}  // namespace db_detail
+
+}  // namespace jixiao::web

@@ -1,0 +1,73 @@
+// Db's list pages (db.h: DocsPage, CountDocs, DistinctValues, LatestCategories,
+// LatestDecisionsOf): what a list asks, handed to the store's SQL (store/listing.cc).
+#include "store/store.h"
+#include "web/db.h"
+#include "web/db_impl.h"
+
+namespace jixiao::web {
+
+using namespace db_detail;
+
+namespace {
+store::ListQuery ToQuery(const Db::ListFilter& l) {
+  store::ListQuery q;
+  q.kinds = l.kinds;
+  q.ids = l.ids;
+  q.filter.region = l.region, q.filter.year = l.year, q.filter.department = l.department;
+  q.filter.town = l.town, q.filter.grade = l.grade;
+  if (l.owner) q.filter.owner = std::to_string(l.owner);
+  q.scored = l.scored;
+  q.order = static_cast<store::ListQuery::Order>(static_cast<int>(l.order));
+  q.review = l.review;
+  q.prefixed = l.submitted;
+  q.payload_prefix = std::string(kSubmitNote) + "\n";  // Pack(note, content)
+  return q;
+}
+}  // namespace
+
+std::vector<Doc> Db::DocsPage(const ListFilter& f, int64_t limit, int64_t offset) {
+  Diagnostics diags;
+  store::ListQuery q = ToQuery(f);
+  q.limit = limit, q.offset = offset;
+  auto page = impl_->store->ListPage(q, diags);
+  Check(diags);
+  std::vector<Doc> out;
+  if (page)
+    for (const auto& d : *page) out.push_back(ToDoc(d));
+  return out;
+}
+
+int64_t Db::CountDocs(const ListFilter& f) {
+  Diagnostics diags;
+  auto n = impl_->store->ListCount(ToQuery(f), diags);
+  Check(diags);
+  return n ? *n : 0;
+}
+
+std::vector<std::string> Db::DistinctValues(const ListFilter& f, const std::string& column) {
+  Diagnostics diags;
+  auto values = impl_->store->ListDistinct(ToQuery(f), column, diags);
+  Check(diags);
+  return values ? *values : std::vector<std::string>{};
+}
+
+std::map<std::string, std::vector<Db::Category>> Db::LatestCategories(
+    const std::vector<std::string>& ids) {
+  Diagnostics diags;
+  auto rows = impl_->store->LatestIndicators(ids, 1, diags);
+  Check(diags);
+  std::map<std::string, std::vector<Category>> out;
+  if (rows)
+    for (const auto& [id, i] : *rows) out[id].push_back({i.code, i.name, i.weight, i.score});
+  return out;
+}
+
+std::map<std::string, Decision> Db::LatestDecisionsOf(const std::vector<std::string>& ids) {
+  Diagnostics diags;
+  std::map<std::string, Decision> out;
+  for (const auto& r : impl_->store->LatestDecisionsOf(ids, diags)) out[r.doc_id] = ToDecision(r);
+  Check(diags);
+  return out;
+}
+
+}  // namespace jixiao::web
