@@ -230,6 +230,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   options.framework = framework;
   options.templates_dir = report::DefaultTemplateDir();
   ScratchFolder scratch(ctx.server.options().data_dir);
+  std::string targets_title;  // the unit's table the evaluation starts from, if any
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);
     if (!targets || targets->kind != "targets" || targets->region != doc.region)
@@ -238,6 +239,7 @@ Response EvaluationsCreate(Ctx& ctx) {
     size_t nl = v->content.find('\n');
     options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
     WriteBytes(options.targets, v->content.substr(nl + 1));
+    targets_title = targets->title;
   }
   if (uploaded) {
     options.framework = scratch.path() + "/framework.json";
@@ -263,13 +265,34 @@ Response EvaluationsCreate(Ctx& ctx) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
   }
+  // What reading the unit's table said (rows still 待确认, rows dropped, units split out): shown
+  // to the evaluator on the new page and kept in the version's note, never silent.
+  std::vector<std::string> notes;
+  for (auto d : diags.items()) {
+    if (d.severity == Severity::kError) continue;
+    if (d.where.file.rfind(scratch.path(), 0) == 0) d.where.file = "绩效目标表“" + targets_title + "”";
+    notes.push_back(DiagnosticLine(d));
+  }
+  std::string note = "新建（指标体系：" + framework_title + "）";
+  for (const auto& n : notes) note += "；" + n;
   // Each version keeps the whole case folder, so it can be restored and any process can work on it.
-  ctx.server.db().AddDoc(doc, SnapshotCase(options.dir), ctx.user->name,
-                         "新建（指标体系：" + framework_title + "）");
+  ctx.server.db().AddDoc(doc, SnapshotCase(options.dir), ctx.user->name, note);
   ctx.server.CaseSaved(doc.id, 1, true);
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
-  return CreatedReply(ctx, "evaluations", doc.id);
+  if (notes.empty()) return CreatedReply(ctx, "evaluations", doc.id);
+  std::string message = "已新建。读取绩效目标表时请注意（" + std::to_string(notes.size()) + " 条）：";
+  for (size_t i = 0; i < notes.size() && i < 8; ++i) message += (i ? "；" : "") + notes[i];
+  if (notes.size() > 8)
+    message += "；另有 " + std::to_string(notes.size() - 8) + " 条，见“版本”中第 1 版的说明";
+  if (ctx.req.api) {
+    std::vector<std::string> quoted;
+    for (const auto& n : notes) quoted.push_back(Q(n));
+    return Json("{\"id\":" + Q(doc.id) + ",\"version\":1,\"location\":" +
+                    Q("/api/v1/evaluations/" + doc.id) + ",\"notices\":" + JsonArray(quoted) + "}",
+                201);
+  }
+  return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(message));
 }
 
 Response EvaluationShow(Ctx& ctx) {
