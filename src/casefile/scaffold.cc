@@ -158,18 +158,25 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
   if (!options.targets.empty()) {
     std::vector<RawTargetRow> rows = ReadTargetTable(options.targets, diags, &from_table);
     if (diags.HasErrors()) return false;
+    if (from_table.empty() && !options.targets_header.empty()) {
+      Diagnostics ignored;  // the rows of the first version are not used, only its header block
+      ReadTargetTable(options.targets_header, ignored, &from_table);
+    }
     if (!from_table.empty()) {  // what came from the table's header block, said once
-      static const std::pair<const char*, const char*> kShown[] = {
-          {"name", "项目名称"}, {"authority", "主管部门"}, {"unit", "实施单位"},
-          {"year", "年度"},     {"funds", "资金"}};
+      static const std::pair<const char*, const char*> kShown[] = {{"name", "项目名称"},
+                                                                   {"authority", "主管部门"},
+                                                                   {"unit", "实施单位"},
+                                                                   {"year", "年度"},
+                                                                   {"funds", "资金"}};
       std::string read;
       for (const auto& [key, label] : kShown)
         if (from_table.count(key))
           read += (read.empty() ? "" : "；") + std::string(label) + " " + from_table[key];
-      diags.Add(Severity::kInfo, "new.project_from_table", {options.targets, 0, 0, ""},
-                "项目信息取自申报表表头：" + read +
-                    (from_table.count("funds") ? "（资金请在“资金来源”表中按预算与到位情况核对填写）"
-                                               : ""));
+      diags.Add(
+          Severity::kInfo, "new.project_from_table", {options.targets, 0, 0, ""},
+          "项目信息取自申报表表头：" + read +
+              (from_table.count("funds") ? "（资金请在“资金来源”表中按预算与到位情况核对填写）"
+                                         : ""));
     }
     if (rows.empty()) {
       diags.Error("new.targets_empty", {options.targets, 0, 0, ""}, "绩效目标表中没有指标行");

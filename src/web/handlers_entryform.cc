@@ -1,8 +1,9 @@
 // The evaluator's data entry in the browser: the entry workbook's 指标数据, 评价结论 and 预算执行
-// (年初预算, 调整后预算 = 全年预算数, 实际支出 = 全年执行数, by 资金来源) fields as a form (same headers, units, drop-down lists and prompts, pre-filled from the case). A save lays
-// the typed texts into the workbook's cells as text, exactly as an Excel user types them, and
-// imports that workbook through app/ (ImportEntryBook): no parsing or scoring here. Each refusal
-// is shown at its field with what was typed kept; a stale version answers 409 keeping it too.
+// (年初预算, 调整后预算 = 全年预算数, 实际支出 = 全年执行数, by 资金来源) fields as a form (same
+// headers, units, drop-down lists and prompts, pre-filled from the case). A save lays the typed
+// texts into the workbook's cells as text, exactly as an Excel user types them, and imports that
+// workbook through app/ (ImportEntryBook): no parsing or scoring here. Each refusal is shown at its
+// field with what was typed kept; a stale version answers 409 keeping it too.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -106,7 +107,9 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
     Data headers = List(), rows = List();
     for (int c : s.inputs) headers.push_back(Object({{"header", CellText(*sheet, 0, c)}}));
     int last = 0;
-    for (const auto& [at, cell] : sheet->cells) last = std::max(last, at.first);
+    for (const auto& [at, cell] : sheet->cells)  // 预算执行: the last line holding text
+      if (!IsBudget(s) || !CellText(*sheet, at.first, at.second).empty())
+        last = std::max(last, at.first);
     if (IsBudget(s)) {  // the typed rows beyond the case's lines are shown again
       last += kBlankBudgetRows;
       for (const auto& [name, value] : typed)
@@ -156,11 +159,10 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
         auto e = errors.find(name);
         if (e != errors.end()) cell.set("error", e->second);
         cells.push_back(cell);
-        api_fields.push_back(
-            "{\"name\":" + Q(name) +
-            ",\"place\":" + Q(std::string(s.sheet) + "!" + doc::Ref(r, c)) + ",\"label\":" +
-            Q(label) + ",\"value\":" + Q(value) +
-            ",\"error\":" + (e != errors.end() ? Q(e->second) : std::string("null")) + "}");
+        api_fields.push_back("{\"name\":" + Q(name) +
+                             ",\"place\":" + Q(std::string(s.sheet) + "!" + doc::Ref(r, c)) +
+                             ",\"label\":" + Q(label) + ",\"value\":" + Q(value) + ",\"error\":" +
+                             (e != errors.end() ? Q(e->second) : std::string("null")) + "}");
       }
       row.set("cells", cells);
       rows.push_back(row);

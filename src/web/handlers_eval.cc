@@ -240,6 +240,12 @@ Response EvaluationsCreate(Ctx& ctx) {
     options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
     WriteBytes(options.targets, v->content.substr(nl + 1));
     targets_title = targets->title;
+    // Accepted fixes are saved as CSV: the header block stays in the workbook first uploaded.
+    auto first = ctx.server.db().GetVersion(targets_id, 1);
+    if (first && v->version != 1 && first->content.rfind("xlsx\n", 0) == 0) {
+      options.targets_header = scratch.path() + "/targets-first.xlsx";
+      WriteBytes(options.targets_header, first->content.substr(5));
+    }
   }
   if (uploaded) {
     options.framework = scratch.path() + "/framework.json";
@@ -270,7 +276,8 @@ Response EvaluationsCreate(Ctx& ctx) {
   std::vector<std::string> notes;
   for (auto d : diags.items()) {
     if (d.severity == Severity::kError) continue;
-    if (d.where.file.rfind(scratch.path(), 0) == 0) d.where.file = "绩效目标表“" + targets_title + "”";
+    if (d.where.file.rfind(scratch.path(), 0) == 0)
+      d.where.file = "绩效目标表“" + targets_title + "”";
     notes.push_back(DiagnosticLine(d));
   }
   std::string note = "新建（指标体系：" + framework_title + "）";
@@ -281,7 +288,8 @@ Response EvaluationsCreate(Ctx& ctx) {
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
   if (notes.empty()) return CreatedReply(ctx, "evaluations", doc.id);
-  std::string message = "已新建。读取绩效目标表时请注意（" + std::to_string(notes.size()) + " 条）：";
+  std::string message =
+      "已新建。读取绩效目标表时请注意（" + std::to_string(notes.size()) + " 条）：";
   for (size_t i = 0; i < notes.size() && i < 8; ++i) message += (i ? "；" : "") + notes[i];
   if (notes.size() > 8)
     message += "；另有 " + std::to_string(notes.size() - 8) + " 条，见“版本”中第 1 版的说明";
