@@ -2,6 +2,7 @@
 // 绩效目标表), download the entry workbook, upload it filled (a new version; a stale version is
 // refused), see the validation list and the score tree with each indicator's explanation, download
 // the report. Every call goes through app/ (pipeline, entry_app, report_files, score_explain).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -273,8 +274,16 @@ Response EvaluationsCreate(Ctx& ctx) {
   }
   // What reading the unit's table said (rows still 待确认, rows dropped, units split out): shown
   // to the evaluator on the new page and kept in the version's note, never silent.
+  // The rows still 待确认 first, then other warnings, then notices: the short message on the page
+  // never cuts the unconfirmed rows off.
+  std::vector<Diagnostic> read(diags.items().begin(), diags.items().end());
+  auto rank = [](const Diagnostic& d) {
+    return d.code == "new.target_pending" ? 0 : d.severity == Severity::kWarning ? 1 : 2;
+  };
+  std::stable_sort(read.begin(), read.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
   std::vector<std::string> notes;
-  for (auto d : diags.items()) {
+  for (auto d : read) {
     if (d.severity == Severity::kError) continue;
     if (d.where.file.rfind(scratch.path(), 0) == 0)
       d.where.file = "绩效目标表“" + targets_title + "”";

@@ -54,6 +54,8 @@ def pending_marks_stay_with_the_unit(server, unit, evaluator):
         return
     eid = r.json()["id"]
     notices = r.json().get("notices", [])
+    check(notices and "尚未确认" in notices[0],
+          "the unconfirmed rows come first, before the unit splits: %s" % notices[:2])
     for row in pending:
         check(any(row["三级"] in n and "尚未确认" in n for n in notices),
               "the evaluator is told %s is unconfirmed: %s" % (row["三级"], notices))
@@ -76,6 +78,9 @@ def pending_marks_stay_with_the_unit(server, unit, evaluator):
     if "message=" in location:
         shown = evaluator.get(location).text()
         check("尚未确认" in shown, "the new evaluation's page shows the unconfirmed rows")
+        flash = re.search(r'<p class="flash">(.*?)</p>', shown, re.S)
+        check(flash and "尚未确认" in flash.group(1).split("；")[0],
+              "the page's notice opens with the unconfirmed rows")
 
 
 def header_block_and_units(server, unit, evaluator, fixtures):
