@@ -97,9 +97,12 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
   const TargetProject& p = file->project;
   auto money = [](const std::optional<Money>& m) { return m ? FormatYuan(*m) : std::string(); };
   const std::vector<std::pair<const char*, std::string>> project = {
-      {"项目名称", p.name},        {"主管部门", p.authority},
-      {"实施单位", p.unit},        {"资金总额", money(p.total_funds)},
-      {"财政拨款", money(p.fiscal_funds)}, {"其他资金", money(p.other_funds)}};
+      {"项目名称", p.name},
+      {"主管部门", p.authority},
+      {"实施单位", p.unit},
+      {"资金总额", money(p.total_funds)},
+      {"财政拨款", money(p.fiscal_funds)},
+      {"其他资金", money(p.other_funds)}};
   if (ctx.req.api) {
     std::vector<std::string> rows, fields, notes;
     for (const auto& [label, value] : project) fields.push_back(Q(label) + ":" + Q(value));
@@ -112,18 +115,19 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
     std::vector<std::string> fixable;
     for (size_t i = 0; i < issues.size(); ++i)
       if (!issues[i].fixes.empty()) fixable.push_back(std::to_string(i));
-    return Json("{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
-                    ",\"version\":" + std::to_string(doc.version) + ",\"rows\":" + JsonArray(rows) +
-                    ",\"issues\":" + TargetIssuesJson(issues) +
-                    ",\"fixable\":" + JsonArray(fixable) + ",\"project\":{" +
-                    [&] {
-                      std::string joined;
-                      for (const auto& f : fields) joined += (joined.empty() ? "" : ",") + f;
-                      return joined;
-                    }() +
-                    "},\"notices\":" + JsonArray(notes) +
-                    (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
-                status);
+    return Json(
+        "{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
+            ",\"version\":" + std::to_string(doc.version) + ",\"rows\":" + JsonArray(rows) +
+            ",\"issues\":" + TargetIssuesJson(issues) + ",\"fixable\":" + JsonArray(fixable) +
+            ",\"project\":{" +
+            [&] {
+              std::string joined;
+              for (const auto& f : fields) joined += (joined.empty() ? "" : ",") + f;
+              return joined;
+            }() +
+            "},\"notices\":" + JsonArray(notes) +
+            (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+        status);
   }
   Data rows = List(), general = List();
   bool any_general = false;
@@ -149,7 +153,8 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
                        {"level3", r.level3},
                        {"shown_value", r.value},
                        {"value", file->targets.rows[k].value},  // as written, for the edit form
-                       {"unit", r.unit}});
+                       // not repeated when the value as written already ends with it
+                       {"unit", EndsWith(r.value, r.unit) ? std::string() : r.unit}});
     if (typed.line == r.line) {
       row.set("level3", typed.level3);
       row.set("value", typed.value);

@@ -251,9 +251,13 @@ def stale_row_save_keeps_what_was_typed(unit):
     table = unit.get("/api/v1/targets/%s" % tid).json()
     line = table["rows"][0]["line"]
     first = {"csrf": unit.csrf, "version": table["version"], "line": line, "action": "save",
-             "level3": table["rows"][0]["三级"], "value": "≥31000"}
+             "level3": table["rows"][0]["三级"], "value": "≥31000人次"}
     r = unit.request("POST", "/targets/%s/row" % tid, fields=first)
     check(r.status in (302, 303), "first save: %d" % r.status)
+    # The unit typed into the value as well as its 计量单位 column: shown once, not "人次（人次）".
+    page = unit.get("/targets/%s" % tid).text()
+    check("≥31000人次" in page and '人次<span class="unit">' not in page,
+          "a unit typed in the value is not shown twice")
     stale = dict(first, value="≥32000人次", level3="居家养老上门服务人次（新）")
     r = unit.request("POST", "/targets/%s/row" % tid, fields=stale)
     check(r.status == 409, "stale save refused: %d" % r.status)
