@@ -13,7 +13,24 @@ status=0
 for f in compare.md compare.html; do
   cmp "$tmp/direct/$f" "$tmp/migrated/$f" || { echo "FAIL: $f differs after migration"; status=1; }
 done
-"$bin" archive list --archive "$tmp/archive.db" | grep -q "共 3 个案例.*结构版本 6" ||
+"$bin" archive list --archive "$tmp/archive.db" | grep -q "共 3 个案例.*结构版本 7" ||
   { echo "FAIL: archive list after migration"; status=1; }
+# Schema 7 (the 复核 decisions and 行得分合计): a migrated store exports at schema 7, its documents'
+# 行得分合计 as -1 (none typed), and a decision recorded afterwards survives export → import →
+# export byte for byte.
+"$bin" archive export "$tmp/v7.jsonl" --archive "$tmp/archive.db" >/dev/null || { echo "FAIL: export"; status=1; }
+head -1 "$tmp/v7.jsonl" | grep -q '"schema":7' || { echo "FAIL: export header is not schema 7"; status=1; }
+grep '^\["documents"' "$tmp/v7.jsonl" | grep -q '",-1,1,"' || { echo "FAIL: 行得分合计 not -1 after migration"; status=1; }
+if command -v sqlite3 >/dev/null; then
+  sqlite3 "$tmp/archive.db" "INSERT INTO reviews (doc_id, version, decision, opinion, reviewer, decided_at) SELECT id, version, '退回', '请补\"原因\"', '局', '2026-12-07T01:00:00Z' FROM documents LIMIT 1" ||
+    { echo "FAIL: decision insert"; status=1; }
+fi
+"$bin" archive export "$tmp/r1.jsonl" --archive "$tmp/archive.db" >/dev/null || status=1
+"$bin" archive import "$tmp/r1.jsonl" --archive "$tmp/moved.db" >/dev/null || { echo "FAIL: import"; status=1; }
+"$bin" archive export "$tmp/r2.jsonl" --archive "$tmp/moved.db" >/dev/null || status=1
+cmp -s "$tmp/r1.jsonl" "$tmp/r2.jsonl" || { echo "FAIL: export → import → export differs at schema 7"; status=1; }
+if command -v sqlite3 >/dev/null; then
+  grep -q '^\["reviews",1,' "$tmp/r2.jsonl" || { echo "FAIL: the decision did not round-trip"; status=1; }
+fi
 [ $status -eq 0 ] && echo "archive v2 migrated: compare --archive equals compare on the case folders"
 exit $status

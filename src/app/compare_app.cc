@@ -13,13 +13,16 @@ namespace jixiao {
 std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::string>& dirs,
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir,
-                                                    Diagnostics& diags) {
+                                                    Diagnostics& diags,
+                                                    const std::vector<std::string>* names) {
   FrameworkCache cache;
   std::vector<Evaluation> evaluations;
   evaluations.reserve(dirs.size());
   bool ok = true;
   for (const auto& dir : dirs) {
     auto e = EvaluateCaseDir(dir, diags, &cache);
+    if (e && names && names->size() == dirs.size())
+      e->c.id = e->card.case_id = (*names)[evaluations.size()];
     if (e)
       evaluations.push_back(std::move(*e));
     else

@@ -12,10 +12,12 @@
 
 namespace jixiao {
 
-std::optional<std::vector<OutputFile>> CompareCases(const std::vector<std::string>& dirs,
-                                                    const std::vector<std::string>& formats,
-                                                    const std::string& template_dir,
-                                                    Diagnostics& diags);
+// `names`, when given (one per dir, distinct), name the cases in the outputs in place of their
+// ids (the web names them by title, not by its internal folder id).
+std::optional<std::vector<OutputFile>> CompareCases(
+    const std::vector<std::string>& dirs, const std::vector<std::string>& formats,
+    const std::string& template_dir, Diagnostics& diags,
+    const std::vector<std::string>* names = nullptr);
 
 namespace compare {
 struct Comparison;

@@ -289,6 +289,7 @@ std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& ch
     f.source = c.title.empty() ? c.source : c.title;
     f.name = c.title;
     f.unit = c.unit;
+    f.decision = c.decision;
     if (c.form) {
       f.form = &*c.form;
       f.result = &c.result;

@@ -34,6 +34,7 @@ struct SelfEvalCheck {
   // serve: the form as its pages show it (its title, its unit), for 复核汇总; "" in the CLI.
   std::string title;
   std::string unit;
+  std::vector<std::string> decision;  // serve: 复核状态, 意见, 复核人, 时间 for 复核汇总
   bool ok() const { return form && !reading.HasErrors(); }
 };
 

@@ -117,13 +117,16 @@ const std::vector<Command>& Commands() {
       {"serve", "网页应用：项目单位、评价机构、财政局在浏览器中工作",
        "jixiao serve [--config FILE] [--listen 127.0.0.1:8080] [--data DIR] [--db URL] "
        "[--tls-cert FILE --tls-key FILE] [--job-stale-seconds N] [--routes]\n"
-       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 docs/deploy.md）；命令行参数优先\n"
+       "  --config FILE      配置文件（如 /etc/jixiao/jixiao.conf，见 "
+       "docs/deploy.md）；命令行参数优先\n"
        "  --listen 地址:端口  默认 127.0.0.1:8080\n"
        "  --data DIR         数据目录（案例文件；未给 --db 时数据库为 DIR/jixiao.db），默认 "
        "jixiao-data\n"
        "  --db URL           postgresql://… 时记录保存在该 PostgreSQL 数据库\n"
-       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 Secure\n"
-       "  --job-stale-seconds N  后台任务的服务进程超过 N 秒（默认 60，至少 3）没有心跳即判为已停止\n"
+       "  --tls-cert/--tls-key  PEM 证书与私钥：以 HTTPS（TLS 1.2 及以上）提供服务，Cookie 加 "
+       "Secure\n"
+       "  --job-stale-seconds N  后台任务的服务进程超过 N 秒（默认 60，至少 "
+       "3）没有心跳即判为已停止\n"
        "  --routes           打印路由表（JSON）后退出\n"
        "  先用 jixiao user add 建立账号。说明：docs/api.md。",
        RunServe},
@@ -131,7 +134,11 @@ const std::vector<Command>& Commands() {
        "jixiao user add NAME --role admin|bureau|evaluator|unit [--unit 单位] [--region 区域] "
        "--password-stdin [--data DIR|--db URL]\n"
        "  密码从标准输入读一行（至少 10 个字符），以 PBKDF2-HMAC-SHA256 保存。\n"
-       "  项目单位须给 --unit，财政局须给 --region；评价机构的 --region 为其评价默认所属区域。\n"
+       "  项目单位须给 --unit 和 --region，财政局须给 --region；评价机构的 --region "
+       "为其评价默认所属区域。\n"
+       "jixiao user reset-password NAME --password-stdin [--data DIR|--db URL]\n"
+       "jixiao user disable|enable NAME [--data DIR|--db URL]\n"
+       "  重设密码、停用或启用账号；该账号原有的登录全部退出，停用的账号不能登录。\n"
        "  说明：docs/api.md（账号与会话）。",
        RunUser},
       {"targets", "检查绩效目标表并导出申报表（项目单位）",

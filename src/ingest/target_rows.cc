@@ -117,15 +117,16 @@ CsvColumn Either(CsvColumn exact, CsvColumn loose) { return exact.present() ? ex
 
 TargetColumns FindTargetColumns(const CsvTable& csv) {
   const std::initializer_list<const char*> kNotTarget = {"实际", "完成值", "得分", "分值", "偏差"};
-  return {Either(BestColumn(csv, {"一级", "一级指标", "绩效指标分类"}),
-                 ContainingColumn(csv, {"一级"}, {})),
-          Either(BestColumn(csv, {"二级", "二级指标", "评价内容"}),
-                 ContainingColumn(csv, {"二级"}, {})),
-          Either(BestColumn(csv, {"三级", "三级指标", "指标内容", "指标名称", "绩效指标"}),
-                 ContainingColumn(csv, {"三级"}, {})),
-          Either(BestColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
-                                  "年度目标值", "绩效指标值", "当年度指标值"}),
-                 ContainingColumn(csv, {"指标值", "目标值", "预期值", "计划值"}, kNotTarget))};
+  return {
+      Either(BestColumn(csv, {"一级", "一级指标", "绩效指标分类", "绩效目标"}),
+             ContainingColumn(csv, {"一级"}, {})),
+      Either(BestColumn(csv, {"二级", "二级指标", "评价内容", "评价指标"}),
+             ContainingColumn(csv, {"二级"}, {})),
+      Either(BestColumn(csv, {"三级", "三级指标", "指标内容", "指标名称", "绩效指标", "绩效内容"}),
+             ContainingColumn(csv, {"三级"}, {})),
+      Either(BestColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
+                              "年度目标值", "绩效指标值", "当年度指标值", "全年绩效目标"}),
+             ContainingColumn(csv, {"指标值", "目标值", "预期值", "计划值"}, kNotTarget))};
 }
 
 void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, bool lenient) {
@@ -155,7 +156,8 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
   CsvColumn actual = FirstColumn(csv, {"实际值", "全年实际值", "实际完成值"}),
             source = csv.Column("出处依据"), type = csv.Column("指标值类型"),
             unit = FirstColumn(csv, {"计量单位", "度量单位"}),
-            nature = FirstColumn(csv, {"指标性质", "比较符", "运算符号"}),
+            nature = FirstColumn(csv, {"指标性质", "比较符", "运算符号", "计算符号"}),
+            direction = csv.Column("指标方向"),
             explanation = FirstColumn(csv, {"指标解释", "指标说明"}),
             criteria = FirstColumn(csv, {"评(扣)分标准", "评分标准", "评（扣）分标准"});
   for (const auto& row : csv.rows) {
@@ -173,6 +175,9 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
     for (const auto& text : row.cells) r.pending = r.pending || EndsWith(Trim(text), kPending);
     // 指标性质 as 四川's 一体化 system exports it: the comparator (≥ | 95 | %), or 定量/定性.
     std::string nature_cell = Cell(cells, row, nature);
+    // 内蒙古's export: 指标性质 holds 正向/反向 and 指标方向 the comparator.
+    if (!IsComparatorCell(nature_cell) && IsComparatorCell(Cell(cells, row, direction)))
+      nature_cell = Cell(cells, row, direction);
     if (nature_cell == "定量" || nature_cell == "定性") {
       if (r.value_type.empty()) r.value_type = nature_cell;
     } else if (IsComparatorCell(nature_cell) && !r.value.empty() &&

@@ -81,6 +81,34 @@ TEST_CASE("strict: a case's targets need 三级 and 指标值") {
   CHECK(t.rows.empty());
 }
 
+TEST_CASE("lenient: the old 投入/产出 form's column names, and 指标方向 holding the comparator") {
+  Diagnostics diags;
+  auto old_form = Read(
+      "绩效目标,评价指标,序号,绩效内容,绩效标准,全年绩效目标\n"
+      "产出,数量目标,目标1,慰问困难职工,100%,≥150人\n",
+      true, diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(old_form.rows.size() == 1);
+  CHECK(old_form.rows[0].level1 == "产出");
+  CHECK(old_form.rows[0].level2 == "数量目标");
+  CHECK(old_form.rows[0].level3 == "慰问困难职工");
+  CHECK(old_form.rows[0].value == "≥150人");
+  auto directed = Read(
+      "一级指标,二级指标,三级指标,指标性质,指标方向,目标值,计量单位\n"
+      "产出指标,数量指标,回收网点数,正向,≥,12,个\n"
+      "产出指标,成本指标,运营总成本,反向,,5,万元\n",
+      true, diags);
+  REQUIRE(directed.rows.size() == 2);
+  auto computed = Read(
+      "一级指标,二级指标,三级指标,计算符号,目标值,度量单位\n"
+      "产出指标,数量指标,巡护里程(公里),≥,1200,公里\n",
+      true, diags);
+  REQUIRE(computed.rows.size() == 1);
+  CHECK(computed.rows[0].value == "≥1200");
+  CHECK(directed.rows[0].value == "≥12");
+  CHECK(directed.rows[1].value == "5");
+}
+
 }  // namespace jixiao
 
 namespace jixiao {

@@ -35,9 +35,10 @@ int FindHeaderRow(const XlsxSheet& s) {
     bool name = false, value = false;
     for (const auto& [col, t] : RowTexts(s, row)) {
       std::string n = Trim(t);
-      name = name || n == "三级指标" || n == "三级" || n == "指标内容" || n == "指标名称";
+      name = name || n.rfind("三级", 0) == 0 || n == "指标内容" || n == "指标名称" ||
+             n == "绩效内容";  // the old 投入/产出 form
       value = value || n.find("指标值") != std::string::npos ||
-              n.find("目标值") != std::string::npos || n == "当年预期实现值";
+              n.find("目标值") != std::string::npos || n == "当年预期实现值" || n == "全年绩效目标";
     }
     if (name && value) return row;
   }

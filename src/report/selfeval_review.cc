@@ -58,6 +58,10 @@ ReviewFigures ReviewFiguresOf(const SelfEvalResult& r) {
   if (r.claimed_total) f.claimed = r.claimed_total->RoundScaled(2);
   if (r.computed_total) f.computed = r.computed_total->RoundScaled(2);
   f.findings = static_cast<int64_t>(r.AllFindings().size());
+  std::optional<Rational> typed = r.budget.claimed;
+  for (const auto& row : r.rows)
+    if (row.claimed && !row.not_applicable) typed = typed ? *typed + *row.claimed : *row.claimed;
+  if (typed) f.row_total = typed->RoundScaled(2);
   return f;
 }
 
@@ -71,10 +75,18 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
        {"差额（打印−计算）", "复核意见（条）", "打印等级", "计算等级", "错误", "警告", "提示"})
     head.push_back(h);
   for (const auto& c : ReviewClasses()) head.push_back(c);
+  const int decision_col = static_cast<int>(head.size());
+  const bool decisions = std::any_of(forms.begin(), forms.end(),
+                                     [](const ReviewedForm& f) { return !f.decision.empty(); });
+  if (decisions)
+    for (const char* h : {"复核状态", "复核意见", "复核人", "复核时间（北京时间）"})
+      head.push_back(h);
   for (size_t c = 0; c < head.size(); ++c)
     s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
   s.widths = {6, 24, 30, 30, 10, 10, 12, 10, 8, 8, 7, 7, 7};
   for (size_t i = 0; i < ReviewClasses().size(); ++i) s.widths.push_back(10);
+  if (decisions)
+    for (int w : {14, 40, 12, 20}) s.widths.push_back(w);
   s.freeze_rows = 1;
   s.header_first_row = s.header_last_row = 0;
   std::vector<const ReviewedForm*> order;
@@ -90,10 +102,12 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
   int row = 1;
   for (const ReviewedForm* f : order) {
     s.Number(row, 0, row, CellStyle::kInteger);
+    for (size_t k = 0; decisions && k < f->decision.size() && k < 4; ++k)
+      s.Text(row, decision_col + static_cast<int>(k), f->decision[k]);
     if (!f->result) {
       s.Text(row, 3, f->source);
       s.Text(row, 4, "无法读取：" + f->read_error, CellStyle::kFlagged);
-      s.Merge(row, 4, row, static_cast<int>(head.size()) - 1);
+      s.Merge(row, 4, row, (decisions ? decision_col : static_cast<int>(head.size())) - 1);
       ++row;
       continue;
     }

@@ -25,6 +25,9 @@ struct ReviewedForm {
   // printed 单位. 项目名称 is the printed one, else `name`.
   std::string name;
   std::string unit;
+  // serve: the bureau's 复核 decision as 状态, 意见, 复核人, 时间 (复核汇总 then has those four
+  // columns at the end); empty in the CLI.
+  std::vector<std::string> decision;
 };
 
 // One form's figures, the same in the 复核 list page and in 复核汇总 (one computation for both):
@@ -34,6 +37,9 @@ struct ReviewFigures {
   int64_t claimed = -1;
   int64_t computed = 0;
   int64_t findings = 0;
+  // 行得分合计: the typed row 得分 plus the budget 得分 (rows not applicable left out), -1 when
+  // none is typed — what a form made in the browser, with no printed 总分, adds up to.
+  int64_t row_total = -1;
   bool printed() const { return claimed >= 0; }
   int64_t gap() const { return claimed - computed; }
 };

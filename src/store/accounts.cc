@@ -109,6 +109,18 @@ bool Store::DisableUser(int64_t id, Diagnostics& diags) {
   })
 }
 
+bool Store::EnableUser(int64_t id, Diagnostics& diags) {
+  JX_GUARDED("store.write", "启用用户失败", false,
+             { return impl_->Exec("UPDATE users SET disabled = 0 WHERE id = ?", {id}) > 0; })
+}
+
+bool Store::DeleteUserSessions(int64_t id, Diagnostics& diags) {
+  JX_GUARDED("store.write", "结束用户的登录会话失败", false, {
+    impl_->Exec("DELETE FROM sessions WHERE user_id = ?", {id});
+    return true;
+  })
+}
+
 bool Store::CreateSession(const Session& s, Diagnostics& diags){JX_GUARDED(
     "store.write", "保存登录会话失败", false,
     {

@@ -10,19 +10,25 @@
 
 namespace jixiao::store {
 
+int64_t Results::RankGap() const {
+  if (claimed_total < 0 && row_total >= 0) return std::llabs(row_total - computed_total);
+  return std::llabs(Gap());
+}
+
 namespace {
 
 const char* kFieldColumns =
     "kind, owner, unit, region, department, town, year, project, framework, framework_title, "
-    "digest, total, total_weight, grade, claimed_total, computed_total, gap, findings, result";
-constexpr size_t kFieldCount = 19;
+    "digest, total, total_weight, grade, claimed_total, computed_total, gap, findings, result, "
+    "row_total";
+constexpr size_t kFieldCount = 20;
 
 Args FieldArgs(const DocumentFields& f) {
   const Results& r = f.results;
-  return {f.kind,    f.owner,        f.unit,      f.region,          f.department,
-          f.town,    f.year,         f.project,   f.framework,       f.framework_title,
-          f.digest,  r.total,        r.total_weight, r.grade,     r.claimed_total,   r.computed_total,
-          std::llabs(r.Gap()),       r.findings,  f.result_json};
+  return {f.kind,           f.owner,     f.unit,         f.region,      f.department,
+          f.town,           f.year,      f.project,      f.framework,   f.framework_title,
+          f.digest,         r.total,     r.total_weight, r.grade,       r.claimed_total,
+          r.computed_total, r.RankGap(), r.findings,     f.result_json, r.row_total};
 }
 
 // Reads kFieldCount columns starting at `col`.
@@ -39,6 +45,7 @@ DocumentFields ReadFields(Poco::Data::RecordSet& rs, size_t col) {
   col++;  // gap (derived)
   f.results.findings = Int(rs, col++);
   f.result_json = Text(rs, col++);
+  f.results.row_total = Int(rs, col++);
   return f;
 }
 
@@ -281,8 +288,8 @@ std::optional<Document> Store::Get(const std::string& id, Diagnostics& diags) {
                                "id = ?",
                            {id});
     if (!rs.rowCount()) return std::nullopt;
-    Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 20), Text(rs, 21), Text(rs, 22),
-               Text(rs, 23)};
+    Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 21), Text(rs, 22), Text(rs, 23),
+               Text(rs, 24)};
     return d;
   })
 }
@@ -367,6 +374,7 @@ bool Store::Remove(const std::string& id, Diagnostics& diags) {
     impl_->Begin();
     impl_->Exec("DELETE FROM indicators WHERE doc_id = ?", {id});
     impl_->Exec("DELETE FROM versions WHERE doc_id = ?", {id});
+    impl_->Exec("DELETE FROM reviews WHERE doc_id = ?", {id});
     size_t n = impl_->Exec("DELETE FROM documents WHERE id = ?", {id});
     impl_->Commit();
     return n > 0;

@@ -18,7 +18,8 @@ constexpr int64_t kPage = 1000;
 struct DocumentPage {
   std::vector<std::string> id, kind, owner, unit, region, department, town, year, project,
       framework, framework_title, digest, grade, result, author, created_at, updated_at;
-  std::vector<Poco::Int64> total, total_weight, claimed, computed, findings, version, gap;
+  std::vector<Poco::Int64> total, total_weight, claimed, computed, findings, version, gap,
+      row_total;
 
   // Runs `sql` (its columns in ReadPage's order) with `args` into the vectors.
   void Read(Store::Impl& db, const std::string& sql, const Args& args) {
@@ -28,7 +29,8 @@ struct DocumentPage {
                     &framework, &framework_title, &digest})
       st, into(*v);
     st, into(total), into(total_weight), into(grade), into(claimed), into(computed), into(findings),
-        into(result), into(version), into(author), into(created_at), into(updated_at), into(gap);
+        into(result), into(version), into(author), into(created_at), into(updated_at), into(gap),
+        into(row_total);
     for (const auto& a : args) {
       if (a.is_int)
         st, useRef(a.number);
@@ -48,8 +50,8 @@ struct DocumentPage {
     std::tie(f.project, f.framework, f.framework_title, f.digest, f.result_json) =
         std::make_tuple(std::move(project[k]), std::move(framework[k]),
                         std::move(framework_title[k]), std::move(digest[k]), std::move(result[k]));
-    f.results = {total[k],   total_weight[k], std::move(grade[k]),
-                 claimed[k], computed[k],     findings[k]};
+    f.results = {total[k],    total_weight[k], std::move(grade[k]), claimed[k],
+                 computed[k], findings[k],     row_total[k]};
     d.version = version[k];
     std::tie(d.author, d.created_at, d.updated_at) =
         std::make_tuple(std::move(author[k]), std::move(created_at[k]), std::move(updated_at[k]));
@@ -81,7 +83,7 @@ void ForEachDocument(Store::Impl& db, const DocumentFilter& f, bool with_result,
       "framework_title, digest, total, total_weight, grade, claimed_total, computed_total, "
       "findings, " +
       std::string(with_result ? "result" : "''") +
-      ", version, author, created_at, updated_at, gap FROM documents WHERE 1=1";
+      ", version, author, created_at, updated_at, gap, row_total FROM documents WHERE 1=1";
   int64_t emitted = 0, offset = f.offset;
   std::string last_id;
   int64_t last_key = 0, last_weight = 1;

@@ -2,7 +2,7 @@
 // BIGINT; {ID} is the dialect's identity column). Versions 1–2 are the former archive's; 3 adds
 // the store's tables and moves archived cases into documents; 4 adds full marks, the indicator
 // tree and an index; 5 index orders; 6 job workers and heartbeats, job files, login failures
-// (docs/design-notes.md).
+// (docs/design-notes.md); 7 the bureau's 复核 decisions and a self-evaluation's 行得分合计.
 #include "store/store_impl.h"
 
 namespace jixiao::store {
@@ -105,6 +105,16 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "bytes TEXT NOT NULL)",
        "CREATE TABLE login_failures (name TEXT{C} PRIMARY KEY, failures BIGINT NOT NULL, "
        "last_failure BIGINT NOT NULL)"},
+      // 7: the bureau's 复核 decisions (通过 / 退回 with an opinion) on one version of a document,
+      // append-only (the latest per document counts; a later version is 待复核 again); and a
+      // self-evaluation's 行得分合计 — the sum of its typed row 得分 and budget 得分, -1 when none
+      // is typed — which the 复核 list ranks by when the form prints no 总分.
+      {"CREATE TABLE reviews (id {ID}, doc_id TEXT{C} NOT NULL, version BIGINT NOT NULL, "
+       "decision TEXT NOT NULL, opinion TEXT NOT NULL DEFAULT '', reviewer TEXT NOT NULL, "
+       "decided_at TEXT NOT NULL)",
+       "CREATE INDEX reviews_doc ON reviews (doc_id, id)",
+       "ALTER TABLE documents ADD COLUMN row_total BIGINT NOT NULL DEFAULT -1",
+       "ALTER TABLE versions ADD COLUMN row_total BIGINT NOT NULL DEFAULT -1"},
   };
   return kMigrations;
 }

@@ -73,7 +73,12 @@ struct Results {
   std::string grade;
   int64_t claimed_total = 0, computed_total = 0;  // a self-evaluation's 自评分 and 复核分
   int64_t findings = 0;
+  // A self-evaluation's 行得分合计: its typed row 得分 plus budget 得分, -1 when none is typed.
+  int64_t row_total = -1;
   int64_t Gap() const { return claimed_total - computed_total; }
+  // What the 复核 gap list ranks by (the indexed gap column): |Gap()|, except that a form
+  // printing no 总分 (claimed_total < 0) with a 行得分合计 ranks by |row_total − computed_total|.
+  int64_t RankGap() const;
 };
 
 struct IndicatorResult {
@@ -134,6 +139,18 @@ struct DocumentFilter {  // empty fields match anything
   int64_t limit = 0, offset = 0;  // limit 0 = all
 };
 
+// A bureau's 复核 decision on one version of a document ("通过", or "退回" with an opinion).
+struct ReviewDecision {
+  int64_t id = 0;
+  std::string doc_id;
+  int64_t version = 0;  // the version decided on
+  std::string decision, opinion, reviewer, decided_at;
+};
+struct DecideOutcome {
+  int64_t id = 0;                    // the decision written, when no conflict
+  std::optional<Conflict> conflict;  // set when the document has moved past d.version
+};
+
 struct GradeCount {
   std::string framework, grade;
   int64_t count = 0;
@@ -169,7 +186,9 @@ class Store {
   std::optional<User> GetUserByName(const std::string& name, Diagnostics& diags);
   std::vector<User> ListUsers(Diagnostics& diags);
   bool SetPasswordHash(int64_t id, const std::string& hash, Diagnostics& diags);
-  bool DisableUser(int64_t id, Diagnostics& diags);
+  bool DisableUser(int64_t id, Diagnostics& diags);  // and ends the user's sessions
+  bool EnableUser(int64_t id, Diagnostics& diags);
+  bool DeleteUserSessions(int64_t id, Diagnostics& diags);  // every session of the user ends
 
   // Sessions.
   bool CreateSession(const Session& s, Diagnostics& diags);
@@ -269,6 +288,14 @@ class Store {
   std::optional<std::vector<GroupRate>> RatesBy(const DocumentFilter& f, const std::string& column,
                                                 int64_t level, Diagnostics& diags);
   std::optional<std::vector<YearTotal>> YearTotals(const DocumentFilter& f, Diagnostics& diags);
+
+  // 复核 decisions (reviews.cc), append-only. Decide records `d` (decided_at empty = now) only
+  // while d.version is the document's latest version; otherwise the outcome names the current
+  // version (who saved it and when). Decisions lists a document's decisions oldest first;
+  // LatestDecisions the latest decision of every document of `kind`.
+  std::optional<DecideOutcome> Decide(const ReviewDecision& d, Diagnostics& diags);
+  std::vector<ReviewDecision> Decisions(const std::string& doc_id, Diagnostics& diags);
+  std::vector<ReviewDecision> LatestDecisions(const std::string& kind, Diagnostics& diags);
 
   // Regions (regions.cc). Accounts and documents name their region by text: a rename rewrites
   // it in users and in documents' latest rows in one transaction (versions keep what they said

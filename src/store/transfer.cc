@@ -31,7 +31,7 @@ std::vector<std::pair<const char*, bool>> DocColumns() {
           {"total_weight", true},  {"grade", false},
           {"claimed_total", true}, {"computed_total", true},
           {"gap", true},           {"findings", true},
-          {"result", false}};
+          {"result", false},       {"row_total", true}};
 }
 
 constexpr size_t kDocuments = 6, kVersions = 7;  // their places in Tables()
@@ -93,6 +93,16 @@ const std::vector<Table>& Tables() {
          "id"},
         {"documents", {{"id", false}}, "id", nullptr},
         {"versions", {{"doc_id", false}, {"version", true}}, "doc_id, version", nullptr},
+        {"reviews",
+         {{"id", true},
+          {"doc_id", false},
+          {"version", true},
+          {"decision", false},
+          {"opinion", false},
+          {"reviewer", false},
+          {"decided_at", false}},
+         "id",
+         "id"},
         {"indicators",
          {{"doc_id", false},
           {"version", true},

@@ -262,4 +262,93 @@ TEST_CASE("words every output shares name the project, not a restated output") {
   CHECK(Found(Run(again), "T26", Severity::kWarning, 12));
 }
 
+// Round 4 (ten more unseen tables): each class trips on a row of its own wording and figures, and
+// a well-written row stays quiet.
+TEST_CASE("a timeliness value a spreadsheet printed from a date is vague, and says which date") {
+  auto serial = Run({{"产出指标", "时效指标", "资金拨付时间", "定量", "45657", "45657"}});
+  REQUIRE(Found(serial, "T10", Severity::kWarning, 8));
+  bool dated = false;
+  for (const auto& i : serial)
+    dated = dated || i.message.find("2024年12月31日") != std::string::npos;
+  CHECK(dated);
+  CHECK(!Any(Run({{"产出指标", "时效指标", "资金拨付时限", "定量", "≤30", "个工作日"}}), "T10"));
+  CHECK(!Any(Run({{"产出指标", "时效指标", "督导检查频次", "定量", "≥1", "次/月"}}), "T10"));
+}
+
+TEST_CASE("a money cost of zero cannot be assessed") {
+  CHECK(Found(Run({{"产出指标", "成本指标", "差旅总成本", "定量", "=0", "万元"}}), "T24",
+              Severity::kWarning, 8));
+  CHECK(Found(Run({{"产出指标", "成本指标", "人均差旅成本", "定量", "0", "万元/人"}}), "T24",
+              Severity::kWarning, 8));
+  CHECK(!Any(Run({{"产出指标", "成本指标", "差旅总成本", "定量", "≤0.6", "万元"}}), "T24"));
+  CHECK(!Any(Run({{"成本指标", "生态环境成本指标", "环境治理费用", "定量", "=0", "万元"}}), "T24"));
+}
+
+TEST_CASE("a rate of something bad with a high target reads the wrong way round") {
+  CHECK(Found(Run({{"产出指标", "质量指标", "补贴差错率", "定量", "≥98", "%"}}), "T08",
+              Severity::kWarning, 8));
+  CHECK(Found(Run({{"产出指标", "时效指标", "资金超期拨付比例", "定量", "=100", "%"}}), "T08",
+              Severity::kWarning, 8));
+  CHECK(!Any(Run({{"产出指标", "质量指标", "补贴差错率", "定量", "≤1", "%"}}), "T08"));
+  CHECK(!Any(Run({{"产出指标", "质量指标", "投诉处理率", "定量", "≥98", "%"}}), "T08"));
+}
+
+TEST_CASE("a count of households in persons, or of persons in households") {
+  CHECK(Found(Run({{"产出指标", "数量指标", "帮扶困难家庭户数", "定量", "≥60", "人"}}), "T27",
+              Severity::kWarning, 8));
+  CHECK(Found(Run({{"产出指标", "数量指标", "培训学员人数", "定量", "≥60", "户"}}), "T27",
+              Severity::kWarning, 8));
+  CHECK(!Any(Run({{"产出指标", "数量指标", "帮扶困难家庭户数", "定量", "≥60", "户"}}), "T27"));
+  // 脱贫户人口数 speaks of both; its unit is not judged.
+  CHECK(!Any(Run({{"产出指标", "数量指标", "帮扶脱贫户人口数", "定量", "≥60", "户"}}), "T27"));
+}
+
+TEST_CASE("a row under 满意度 that measures no one's satisfaction") {
+  CHECK(
+      Found(Run({{"满意度指标", "服务对象满意度指标", "食品安全事故发生起数", "定量", "=0", "起"}}),
+            "T02", Severity::kWarning, 8));
+  CHECK(!Any(Run({{"满意度指标", "服务对象满意度指标", "政策知晓率", "定量", "≥85", "%"}}), "T02"));
+  CHECK(!Any(Run({{"满意度指标", "服务对象满意度指标", "受助家庭满意度", "定量", "≥90", "%"}}),
+             "T02"));
+}
+
+TEST_CASE("an 经济效益 that states only a direction is a notice; a social one in words is passed") {
+  CHECK(Found(Run({{"效益指标", "经济效益指标", "带动农户增收", "定性", "明显提高", ""}}), "T30",
+              Severity::kInfo, 8));
+  CHECK(Found(Run({{"效益指标", "经济效益指标", "降低运维支出的作用", "定性", "较大", ""}}), "T30",
+              Severity::kInfo, 8));
+  CHECK(!Any(Run({{"效益指标", "经济效益指标", "带动农户增收", "定量", "≥15", "万元"}}), "T30"));
+  CHECK(!Any(Run({{"效益指标", "社会效益指标", "群众居住条件", "定性", "明显改善", ""}}), "T30"));
+}
+
+TEST_CASE(
+    "a generic beneficiary count at a scale the budget cannot fit is a notice with both figures") {
+  auto many = Run({{"效益指标", "社会效益指标", "受益群众人数", "定量", "≥600000", "人"}}, 30);
+  REQUIRE(Found(many, "T29", Severity::kInfo, 8));
+  bool figures = false;
+  for (const auto& i : many)
+    figures = figures || (i.rule == "T29" && i.message.find("30万元") != std::string::npos &&
+                          i.message.find("0.50元") != std::string::npos);
+  CHECK(figures);
+  CHECK(Found(Run({{"效益指标", "社会效益指标", "直接受益人数", "定量", "≥10", "人"}}, 800), "T29",
+              Severity::kInfo, 8));
+  CHECK(
+      !Any(Run({{"效益指标", "社会效益指标", "受益群众人数", "定量", "≥2000", "人"}}, 30), "T29"));
+  CHECK(
+      !Any(Run({{"效益指标", "社会效益指标", "直接受益人数", "定量", "≥200", "人"}}, 800), "T29"));
+}
+
+TEST_CASE("a property counted as a share (…合规性 100%) is a rate; a slogan with a % is not") {
+  CHECK(!Any(Run({{"产出指标", "质量指标", "经费使用规范性", "定量", "=100", "%"}}), "T08"));
+  CHECK(Found(Run({{"效益指标", "社会效益指标", "推动乡村文化繁荣", "定量", "≥95", "%"}}), "T08",
+              Severity::kWarning, 8));
+}
+
+TEST_CASE("a template hint in the name states the unit of a bare value") {
+  CHECK(!Any(Run({{"产出指标", "成本指标", "设备购置成本(≤**万元)", "定量", "≤150", ""}}), "T07"));
+  CHECK(!Any(Run({{"产出指标", "质量指标", "苗木成活率（≥**%）", "定量", "≥85", ""}}), "T07"));
+  CHECK(Found(Run({{"产出指标", "成本指标", "设备购置成本", "定量", "≤150", ""}}), "T07",
+              Severity::kWarning, 8));
+}
+
 }  // namespace jixiao::targets

@@ -45,7 +45,8 @@ bool LastingNotDeadline(const Row& r) {
 bool TimelinessNameWithCount(const Row& r) {
   return HasAny(r.name, {"按时", "及时", "按期", "准时", "如期"}) &&
          !HasAny(r.name, {"率", "人数", "户数", "人次", "次数", "天数", "数量", "个数", "金额"}) &&
-         !r.unit.empty() && r.unit != "%" && !DurationUnit(r.unit) && !r.value.has_date;
+         !r.unit.empty() && r.unit != "%" && !DurationUnit(r.unit) && !r.value.has_date &&
+         r.unit.find_first_not_of("0123456789,.") != std::string::npos;  // 44,561 is no unit
 }
 
 // Who receives a transfer, named by the program or the group (低保对象, 特困供养人员, 孤儿): their
@@ -83,6 +84,59 @@ void ScaleRules(Context& c, const Row& r) {
   }
 }
 
+// A generic count of beneficiaries (受益人数, 覆盖人口, 服务人次) — not a transfer, so no per-head
+// amount is owed — at a scale no budget of this size fits: under 1元 per head (the area's
+// population, not the project's), or over 50万元 per head (a handful of people). A notice with both
+// figures: the unit knows whether the count is right.
+void BeneficiaryScale(Context& c, const Row& r) {
+  auto total = c.Total();
+  if (!total || TransferCount(r.name) || r.value.number.IsZero() || r.value.number.IsNegative())
+    return;
+  if (!(r.unit == "人" || r.unit == "户" || r.unit == "人次")) return;
+  if (!HasAny(r.name, {"受益", "覆盖", "惠及", "服务对象", "服务人", "辐射"})) return;
+  Rational fen(total->fen);
+  Rational per = fen / Rational(100) / r.value.number;  // 元 per head
+  std::string figures = "按预算" + WanYuanText(*total) + "、" +
+                        FormatQuantity(r.value.number, r.unit) + "计，每" + r.unit + "约" +
+                        FormatQuantity(per, "元");
+  if (per < Rational(1))
+    c.Add("T29", Severity::kInfo, r,
+          figures + "，受益数量可能是所在地区或上级资金的总数，而非本项目直接受益的数量",
+          "写本项目直接受益的人数（或户数），并说明口径");
+  else if (Rational(500000) < per)
+    c.Add("T29", Severity::kInfo, r, figures + "，受益数量相对资金规模偏少，请核对是否漏计",
+          "写本项目全部直接受益的人数（或户数），并说明口径");
+}
+
+// A rate of something bad (逾期, 差错, 投诉, 事故 …) whose target asks for a high value
+// (逾期发放率 ≥100%): the target reads the wrong way round.
+void WrongWayRate(Context& c, const Row& r) {
+  if (r.unit != "%" || r.value.number.IsZero()) return;
+  if (!HasAny(r.name, {"率", "比例", "占比"})) return;
+  if (!HasAny(r.name, {"逾期", "超期", "延误", "差错", "误差", "投诉", "事故", "违规", "违纪",
+                       "失误", "变质", "损失", "故障", "返工", "流失", "失败", "不合格"}))
+    return;
+  if (HasAny(r.name, {"降低", "下降", "减少", "控制", "整改", "处理", "办结", "查处", "处置"}))
+    return;
+  bool high = r.value.op == CompareOp::kGe || r.value.op == CompareOp::kGt ||
+              !(r.value.number < Rational(50));
+  if (!high) return;
+  c.Add("T08", Severity::kWarning, r,
+        "“" + r.name + "”越低越好，目标却写“" + r.value.text + "”，指标值与名称的方向相反",
+        "写成上限，如“≤" +
+            std::string(HasAny(r.name, {"逾期", "事故", "违规", "违纪"}) ? "0" : "5") +
+            "%”，或改为正向指标（如“按时发放率=100%”）");
+}
+
+// Words that state a direction (有所提高, 明显改善, 程度较高) and no level anyone could check.
+bool VagueWord(const std::string& v) {
+  if (v.find_first_of("0123456789") != std::string::npos || v.size() > 24) return false;
+  return HasAny(v, {"较高", "较好",   "较大", "较强", "有所", "显著", "明显",
+                    "逐步", "进一步", "不断", "稳步", "大幅", "提升", "提高",
+                    "改善", "增强",   "加强", "完善", "良好", "促进", "推动"}) ||
+         v == "高" || v == "好" || v == "强";
+}
+
 }  // namespace
 
 void MeaningRules(Context& c, const Row& r) {
@@ -105,6 +159,18 @@ void MeaningRules(Context& c, const Row& r) {
           "数量指标“" + r.name + "”填的是金额（" + WithUnit(r) + "），是投入，不是产出",
           "数量指标写资金换来的产出（完成的件数、人次、面积等）；金额写到成本指标");
   ScaleRules(c, r);
+  BeneficiaryScale(c, r);
+  WrongWayRate(c, r);
+}
+
+void WordMeaningRules(Context& c, const Row& r) {
+  // 经济效益 can always be counted (增收, 节约), so a direction alone is advice to give a figure.
+  // 社会/生态效益 and 可持续影响 in words (显著改善, 稳步提高) are passed by reviewers (DOMAIN:
+  // doubtful at most; every such row in the corpus was judged clean): no finding.
+  if (r.kind != Kind::kEffect || r.level2 != Level2::kEconomic || !VagueWord(r.value.text)) return;
+  c.Add("T30", Severity::kInfo, r,
+        "经济效益指标“" + r.name + "”写“" + r.value.text + "”，只说了方向，没有可核实的目标",
+        "写出可核实的数值，如“节约资金≥X万元”“带动增收≥X万元”“成本降低≥X%”");
 }
 
 }  // namespace jixiao::targets

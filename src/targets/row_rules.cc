@@ -22,9 +22,11 @@ bool Quantifiable(const std::string& name) {
                        "个数", "里程"});
 }
 
-// A name that a percentage can measure: a rate, a degree, a share, or a yes/no question.
+// A name that a percentage can measure: a rate, a degree, a share, a yes/no question, or a
+// property whose share is counted (资金使用合规性 100%: the share of spending that is 合规).
 bool MeasuredInPercent(const std::string& name) {
-  return HasAny(name, {"率",   "度",   "比例", "比重", "占比", "%",    "％",   "百分",
+  return EndsWith(name, "性") ||
+         HasAny(name, {"率",   "度",   "比例", "比重", "占比", "%",    "％",   "百分",
                        "覆盖", "满意", "知晓", "认可", "增长", "下降", "提高", "降低",
                        "节约", "减少", "是否", "达到", "成活", "参与"});
 }
@@ -128,6 +130,36 @@ bool MoneyUnit(const std::string& unit, const std::string& name) {
          StartsWith(unit, "千") || StartsWith(unit, "/");
 }
 
+// A count named by households (…户数) whose unit counts persons (人, 人次, 人/次), or the reverse.
+bool CountKindClash(const Row& r) {
+  std::string implied = ImpliedUnit(r.name);
+  bool person_unit = StartsWith(r.unit, "人");
+  bool household_unit = StartsWith(r.unit, "户");
+  // 脱贫户人口数 counts the persons of households: a name that speaks of both is not a clash.
+  return (implied == "户" && person_unit && r.name.find("人") == std::string::npos) ||
+         ((implied == "人" || implied == "人次") && household_unit &&
+          r.name.find("户") == std::string::npos);
+}
+
+// " (44561 is the spreadsheet serial of 2021年12月31日)" for a number a spreadsheet printed from a
+// date cell; "" for other numbers.
+std::string ExcelDateNote(const Value& v) {
+  if (!v.numeric || v.number < Rational(36526) || Rational(73051) < v.number) return "";
+  long long days = 0;
+  for (char ch : v.text)
+    if (ch >= '0' && ch <= '9') days = days * 10 + (ch - '0');
+  if (Rational(days) != v.number) return "";
+  // Days since 1899-12-30 to a civil date (H. Hinnant's days_from_civil, inverted).
+  long long z = days - 25569 + 719468;  // 25569 = 1970-01-01
+  long long era = z / 146097, doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+  long long y = yoe + era * 400 + (m <= 2);
+  return "（" + std::to_string(days) + "像是电子表格把日期" + std::to_string(y) + "年" +
+         std::to_string(m) + "月" + std::to_string(d) + "日存成的序号）";
+}
+
 void Level2Rules(Context& c, const Row& r) {
   if (r.l1.level == Level1::kUnknown) {
     c.Add("T01", Severity::kError, r, "一级指标“" + Trim(r.source->level1) + "”不在规范结构中",
@@ -139,6 +171,16 @@ void Level2Rules(Context& c, const Row& r) {
     c.Add("T02", Severity::kWarning, r, "满意度“" + r.name + "”放在了产出指标下",
           "移到满意度指标/服务对象满意度指标",
           {{"一级", "满意度指标"}, {"二级", "服务对象满意度指标"}});
+    return;
+  }
+  bool under_satisfaction = r.level2 == Level2::kSatisfaction ||
+                            (r.level1 == Level1::kSatisfaction && r.level2 == Level2::kBlank);
+  if (under_satisfaction && !satisfaction_name &&
+      !HasAny(r.name, {"满意", "认可", "认同", "好评", "评价", "获得感", "幸福感", "投诉", "知晓",
+                       "信任", "支持", "称赞", "口碑"})) {
+    c.Add("T02", Severity::kWarning, r,
+          "“" + r.name + "”放在满意度指标下，但它衡量的不是服务对象的满意程度",
+          "满意度指标写问卷可验证的满意度（如“受益群众满意度≥90%”）；此项移到质量或效益指标");
     return;
   }
   static const std::set<std::pair<Level1, Level2>> kAllowed = {
@@ -176,6 +218,7 @@ void QualitativeRules(Context& c, const Row& r) {
           {{"指标值", "=100%"}});
     return;
   }
+  WordMeaningRules(c, r);
   switch (r.kind) {
     case Kind::kTimeliness: {
       if (r.value.has_date) return;
@@ -257,10 +300,17 @@ void NumericRules(Context& c, const Row& r) {
     c.Add("T06", Severity::kInfo, r, "指标值“" + v.text + "”缺少比较符（≥、≤、=）", op + v.text,
           {{"指标值", op + v.text}});
   }
-  if (r.kind == Kind::kTimeliness && r.unit.empty() && !v.has_date)
+  if (r.kind == Kind::kTimeliness && !v.has_date &&
+      (r.unit.empty() || r.unit.find_first_not_of("0123456789,.") == std::string::npos))
     c.Add("T10", Severity::kWarning, r,
-          "时效指标只写了数字“" + v.text + "”，没有单位或日期，时限不明",
+          "时效指标只写了数字“" + v.text + "”，没有时间单位或日期，时限不明" + ExcelDateNote(v),
           "写明截止日期或时长，如“2025年12月31日前完成”“≤6个月”");
+  if (r.kind == Kind::kCost && v.number.IsZero() && MoneyUnit(r.unit, r.name) &&
+      r.level2 != Level2::kSocialCost && r.level2 != Level2::kEcoCost)
+    c.Add("T24", Severity::kWarning, r,
+          "成本指标“" + r.name + "”写“" + v.text + (v.unit.empty() ? r.unit : "") +
+              "”，金额为零，无法考核（小额经费按万元取整后常成为0）",
+          "写出实际金额，必要时以元为单位，如“≤1250元”");
   if (r.kind == Kind::kCost && !r.unit.empty() && r.unit != "%" && !MoneyUnit(r.unit, r.name) &&
       r.level2 != Level2::kSocialCost && r.level2 != Level2::kEcoCost &&
       !HasAny(r.name, {"社会成本", "生态环境成本", "生态成本", "环境成本"}))
@@ -284,6 +334,10 @@ void NumericRules(Context& c, const Row& r) {
       c.Add("T27", Severity::kWarning, r,
             "指标值的单位“" + v.unit + "”与计量单位列“" + column + "”不一致", "统一为一个单位");
   }
+  if (CountKindClash(r))
+    c.Add("T27", Severity::kWarning, r,
+          "“" + r.name + "”按" + ImpliedUnit(r.name) + "计，指标值的单位却是“" + r.unit + "”",
+          "统一计数对象：按户写“≥X户”，按人写“≥X人”并改名为“…人数”");
   if (!percent && !r.unit.empty() && EndsWith(r.name, "率") &&
       HasAny(r.unit, {"人", "个", "次", "户", "元", "亩", "座", "公里"}))
     c.Add("T27", Severity::kWarning, r, "“" + r.name + "”是比率，单位却是“" + r.unit + "”",
@@ -310,7 +364,8 @@ void NumericRules(Context& c, const Row& r) {
       c.Add("T12", Severity::kWarning, r, "满意度目标" + v.text + "低于通常的80%", "≥85%",
             {{"指标值", "≥85%"}});
     else if (v.number == Rational(100) && v.op != CompareOp::kLe && v.op != CompareOp::kLt)
-      c.Add("T12", Severity::kWarning, r, "满意度目标定为100%不符合“合理可行”原则，也难以用抽样问卷验证", "≥95%",
+      c.Add("T12", Severity::kWarning, r,
+            "满意度目标定为100%不符合“合理可行”原则，也难以用抽样问卷验证", "≥95%",
             {{"指标值", "≥95%"}});
   }
 }

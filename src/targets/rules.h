@@ -32,6 +32,8 @@ struct Context {
 void RowRules(Context& c);
 // One numeric row's value by meaning and scale (T02 money as output, T08, T10 durations, T28, T29).
 void MeaningRules(Context& c, const Row& r);
+// One word-valued row by meaning (T30: an 效益 written as a direction, 有所提高, 程度较高).
+void WordMeaningRules(Context& c, const Row& r);
 void TableRules(Context& c);
 void BudgetRules(Context& c);
 

@@ -1,5 +1,7 @@
 #include "targets/structure.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace jixiao::targets {
@@ -230,6 +232,19 @@ static std::string NameUnit(const std::string& name) {
   return "";
 }
 
+// The unit a template hint in the raw name gives: 项目总投入(≥**万元) -> 万元, 成活率(≥**%) -> %;
+// "" when there is no hint. The form states the unit, so a bare value in it has one.
+static std::string HintUnit(const std::string& raw) {
+  size_t stars = raw.find("**");
+  if (stars == std::string::npos) return "";
+  size_t from = stars + 2;
+  size_t close = std::min(raw.find(")", from), raw.find("）", from));
+  if (close == std::string::npos) return "";
+  std::string inside = Trim(raw.substr(from, close - from));
+  if (inside.size() > 12 || inside.find_first_of("0123456789") != std::string::npos) return "";
+  return inside;
+}
+
 std::vector<Row> Normalize(const Table<TargetRow>& table) {
   std::vector<Row> rows;
   for (const auto& src : table.rows) {
@@ -251,6 +266,7 @@ std::vector<Row> Normalize(const Table<TargetRow>& table) {
       if (r.unit_column == none) r.unit_column.clear();
     r.unit = r.value.unit.empty() ? r.unit_column : r.value.unit;
     if (r.unit.empty()) r.unit = NameUnit(r.name);
+    if (r.unit.empty()) r.unit = HintUnit(src.level3);
     if (r.unit == "百分比" || r.unit == "％") r.unit = "%";
     r.placeholder = r.value.blank && IsPlaceholderName(r.name);
     r.child = StartsWith(r.name, "其中");

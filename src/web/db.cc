@@ -45,7 +45,7 @@ void Unpack(const std::string& payload, std::string& note, std::string& content)
 }
 
 User ToUser(const store::User& u) {
-  return {u.id, u.name, u.role, u.unit, u.region, u.password_hash};
+  return {u.id, u.name, u.role, u.unit, u.region, u.password_hash, u.disabled};
 }
 
 int64_t ToId(const std::string& text) {
@@ -65,7 +65,7 @@ Doc ToDoc(const store::Document& d) {
   out.version = d.version;
   out.total = f.results.grade.empty() ? -1 : f.results.total;
   out.claimed = f.results.claimed_total, out.computed = f.results.computed_total;
-  out.findings = f.results.findings;
+  out.findings = f.results.findings, out.row_total = f.results.row_total;
   out.scorecard_json = f.result_json;
   out.updated_at = Shown(d.updated_at), out.updated_by = d.author;
   return out;
@@ -78,7 +78,7 @@ store::DocumentFields ToFields(const Doc& d) {
   f.results.grade = d.grade;
   f.results.total = d.total < 0 ? 0 : d.total;
   f.results.claimed_total = d.claimed, f.results.computed_total = d.computed;
-  f.results.findings = d.findings;
+  f.results.findings = d.findings, f.results.row_total = d.row_total;
   f.result_json = d.scorecard_json;
   return f;
 }
@@ -139,6 +139,23 @@ std::vector<User> Db::Users() {
   for (const auto& u : impl_->store->ListUsers(diags)) out.push_back(ToUser(u));
   Check(diags);
   return out;
+}
+
+bool Db::SetPasswordHash(int64_t id, const std::string& hash) {
+  Diagnostics diags;
+  bool done =
+      impl_->store->SetPasswordHash(id, hash, diags) && impl_->store->DeleteUserSessions(id, diags);
+  Check(diags);
+  return done;
+}
+
+bool Db::SetUserDisabled(int64_t id, bool disabled) {
+  Diagnostics diags;
+  bool done =
+      disabled ? impl_->store->DisableUser(id, diags)
+               : impl_->store->EnableUser(id, diags) && impl_->store->DeleteUserSessions(id, diags);
+  Check(diags);
+  return done;
 }
 
 void Db::AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
@@ -288,6 +305,36 @@ std::vector<Version> Db::Versions(const std::string& id) {
   Check(diags);
   std::sort(out.begin(), out.end(),
             [](const Version& a, const Version& b) { return a.version > b.version; });
+  return out;
+}
+
+namespace {
+Decision ToDecision(const store::ReviewDecision& r) {
+  return {r.doc_id, r.decision, r.opinion, r.reviewer, Shown(r.decided_at), r.version};
+}
+}  // namespace
+
+bool Db::Decide(const Decision& d) {
+  Diagnostics diags;
+  auto outcome =
+      impl_->store->Decide({0, d.doc, d.version, d.decision, d.opinion, d.reviewer, ""}, diags);
+  Check(diags);
+  return outcome && !outcome->conflict;
+}
+
+std::vector<Decision> Db::Decisions(const std::string& doc) {
+  Diagnostics diags;
+  std::vector<Decision> out;
+  for (const auto& r : impl_->store->Decisions(doc, diags)) out.push_back(ToDecision(r));
+  Check(diags);
+  return out;
+}
+
+std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind) {
+  Diagnostics diags;
+  std::map<std::string, Decision> out;
+  for (const auto& r : impl_->store->LatestDecisions(kind, diags)) out[r.doc_id] = ToDecision(r);
+  Check(diags);
   return out;
 }
 

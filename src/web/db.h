@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ namespace jixiao::web {
 struct User {
   int64_t id = 0;
   std::string name, role, unit, region, password_hash;
+  bool disabled = false;  // set only in Users(); FindUser and GetUser never return one
 };
 
 struct Session {
@@ -35,13 +37,21 @@ struct Doc {
   int64_t version = 0;
   int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
   int64_t claimed = 0, computed = 0, findings = 0;  // 自评表: printed and recomputed 总分
-  std::string scorecard_json;                       // evaluations: the last `score --json`
+  int64_t row_total = -1;  // 自评表: 行得分合计 (typed row 得分 + budget 得分), -1 when none typed
+  std::string scorecard_json;  // evaluations: the last `score --json`
   std::string updated_at, updated_by;
 };
 
 struct Version {
   int64_t version = 0;
   std::string author, at, note, content;
+};
+
+// The bureau's 复核 decision on one version of a document ("通过" or "退回"); `at` UTC as
+// "YYYY-MM-DD HH:MM:SS".
+struct Decision {
+  std::string doc, decision, opinion, reviewer, at;
+  int64_t version = 0;
 };
 
 struct Job {
@@ -61,6 +71,9 @@ class Db {
   std::optional<User> FindUser(const std::string& name);
   std::optional<User> GetUser(int64_t id);
   std::vector<User> Users();
+  // The admin's changes to an account; each ends every session of that user. False: no user.
+  bool SetPasswordHash(int64_t id, const std::string& hash);
+  bool SetUserDisabled(int64_t id, bool disabled);
 
   void AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
                   int64_t idle_seconds);
@@ -94,6 +107,13 @@ class Db {
   bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);
   std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
   std::vector<Version> Versions(const std::string& id);                       // no content
+
+  // Records `d` (made on d.version) when d.version is still the document's latest; false
+  // (nothing written) when someone saved since. Decisions: oldest first. LatestDecisions: the
+  // latest decision per document of `kind`, by document id.
+  bool Decide(const Decision& d);
+  std::vector<Decision> Decisions(const std::string& doc);
+  std::map<std::string, Decision> LatestDecisions(const std::string& kind);
 
   void Audit(const std::string& who, const std::string& action, const std::string& object,
              const std::string& before, const std::string& after);

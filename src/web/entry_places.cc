@@ -85,6 +85,30 @@ std::string EntryPlace(const Location& where) {
   return file.empty() ? "" : where.ToString();
 }
 
+std::string EntryLink(const Location& where, const std::string& id) {
+  const std::string base = "/evaluations/" + id;
+  const std::string& file = where.file;
+  const std::string& p = where.path;
+  auto section = [&](std::string key) {
+    for (const auto& [k, heading] : NarrativeSections(report::DefaultTemplateDir()))
+      if (k == key) return base + "/narrative#n-" + key;  // a key the template names: safe
+    return base + "/narrative";
+  };
+  if (file.rfind("narrative/", 0) == 0 && file.size() > 13 &&
+      file.compare(file.size() - 3, 3, ".md") == 0)
+    return section(file.substr(10, file.size() - 13));
+  if (file == "narrative") return base + "/narrative";
+  if (file == "case.json") {
+    if (p.rfind("$.narrative.", 0) == 0) return section(p.substr(12));
+    if (p.rfind("$.narrative", 0) == 0) return base + "/narrative";
+    for (const char* list : {"$.experiences", "$.problems", "$.suggestions"})
+      if (p.rfind(list, 0) == 0) return base + "/observations";
+    if (p.rfind("$.metrics", 0) == 0 || p.rfind("$.findings", 0) == 0) return base + "/entry";
+    return "";
+  }
+  return "";  // the other sheets are filled in the downloaded workbook only
+}
+
 std::string EntryMessage(const std::string& message) {
   std::string m = message;
   ReplaceAll(m, "（写好后删去【待填写】那一行）", "（在“填写叙述”页逐节写好并保存）");
@@ -93,6 +117,14 @@ std::string EntryMessage(const std::string& message) {
   ReplaceAll(m, "只有表头，待填写", "待填写");
   ReplaceAll(m, "不适用的项可删去该键", "不适用的项可不填");
   m = DropKeys(m);
+  // What is missing of an indicator, by the column the 评价结论 page shows (no JSON key).
+  static const std::pair<const char*, const char*> kKeys[] = {
+      {"业绩值 value", "业绩值"},
+      {"分析 analysis", "分析"},
+      {"等级 level", "等级"},
+      {"满足的要素 met_elements", "满足的要素"},
+      {"targets.csv 中", "“绩效目标”页中"}};
+  for (const auto& [from, to] : kKeys) ReplaceAll(m, from, to);
   ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
   ReplaceAll(m, "metrics.", "“指标数据”页 ");
   // report.todo: where to write an empty section, said as the page the place column names.

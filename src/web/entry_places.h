@@ -14,6 +14,10 @@ namespace jixiao::web {
 // in the workbook.
 std::string EntryPlace(const Location& where);
 
+// The page of evaluation `id` where that place is filled in ("/evaluations/ID/narrative#n-KEY",
+// ".../observations", ".../entry"), or "" when no page of the browser holds it.
+std::string EntryLink(const Location& where, const std::string& id);
+
 // The message with the CLI's advice (edit or delete files, README examples, metrics.“X”) said as
 // the page's steps.
 std::string EntryMessage(const std::string& message);

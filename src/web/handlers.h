@@ -36,6 +36,10 @@ std::optional<std::string> SaveRescoredCase(Ctx& ctx, int64_t expected, const st
 Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std::string& title,
                                     const std::string& year, const std::string& rules_json = "");
 
+// The 自评表 page of ctx.doc with `message` and `status` (a refused 复核 decision shows it again).
+Response SelfEvalPage(Ctx& ctx, const std::string& message, int status);
+Response EvaluationPage(Ctx& ctx, const std::string& message, int status);  // handlers_eval.cc
+
 // The evaluation page's 问卷调查 section: whether the case has a questionnaire, and the rates of
 // its responses as the report computes them (handlers_survey.cc).
 void SetSurveyData(Server& server, const Doc& doc, Data& data);
@@ -52,6 +56,11 @@ inline constexpr char kMissingVersion[] = "请求缺少 version（当前版本�
 // the pages (the API keeps the raw names).
 std::string ActionLabel(const std::string& action);
 std::string ObjectLabel(const std::string& object);
+// "" when `year` is a 年度 (four digits, 2000–2099), else the Chinese message for its field: the
+// placeholder a form shows is not a value, so an empty 年度 is refused where a document is made.
+std::string YearProblem(const std::string& year);
+// A drop-down option {value, label, selected} (selected when value == chosen).
+Data Choice(const std::string& value, const std::string& label, const std::string& chosen);
 std::string StaleSentence(const Doc& doc, const std::string& noun, const std::string& verb,
                           int64_t opened = -1);
 

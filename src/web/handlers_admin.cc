@@ -80,7 +80,7 @@ Response RegionsPage(Ctx& ctx) {
 Response RegionCreate(Ctx& ctx) {
   const std::string name = Trim(ctx.req.Field("name"));
   if (std::string why = RegionProblem(ctx.server.db(), name); !why.empty())
-    return ctx.server.Error(ctx, 422, "区域未新建：" + why + "（字段 name）");
+    return ctx.server.Reject(ctx, "name", "区域未新建：" + why, RegionsPage);
   Doc doc;
   doc.id = RandomHex(12);
   doc.kind = "region";
@@ -100,7 +100,7 @@ Response RegionRename(Ctx& ctx) {
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const std::string name = Trim(ctx.req.Field("name"));
   if (std::string why = RegionProblem(ctx.server.db(), name); !why.empty())
-    return ctx.server.Error(ctx, 422, "未改名：" + why + "（字段 name）");
+    return ctx.server.Error(ctx, 422, "区域“" + doc->title + "”未改名：" + why + "（字段 name）");
   if (*opened != doc->version)
     return ctx.server.Error(
         ctx, 409,
@@ -173,8 +173,8 @@ Response FrameworkUpload(Ctx& ctx) {
       ctx.req.Field("kind") == "selfeval-rules" ? "selfeval-rules" : "framework";
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
-    return ctx.server.Error(ctx, 422,
-                            std::string("请选择") + KindLabel(kind) + "的 .json 文件（字段 file）");
+    return ctx.server.Reject(ctx, "file", std::string("请选择") + KindLabel(kind) + "的 .json 文件",
+                             FrameworksAdmin);
   std::string shown =
       upload->filename.empty() ? "上传的文件.json" : upload->filename.substr(0, 200);
   std::string id, title;
@@ -196,15 +196,17 @@ Response FrameworkUpload(Ctx& ctx) {
   }
   if (diags.HasErrors() || id.empty()) {
     if (problems.empty()) problems.push_back(shown + "：没有 id，请在 JSON 顶层写 \"id\"");
-    return ctx.server.Error(
-        ctx, 422, std::string("未保存：") + KindLabel(kind) + "有错误，请按下列位置修改后重新上传",
-        problems);
+    return ctx.server.Reject(
+        ctx, "file",
+        std::string("未保存：") + KindLabel(kind) + "有错误，请按下列位置修改后重新上传",
+        FrameworksAdmin, problems);
   }
   for (const auto& shipped : ShippedFrameworkIds())
     if (shipped == id)
-      return ctx.server.Error(ctx, 422,
-                              "未保存：id “" + id + "”与随附的" + KindLabel(kind) + "相同；请在 " +
-                                  shown + " 的 id 中换一个名字后重新上传");
+      return ctx.server.Reject(ctx, "file",
+                               "未保存：id “" + id + "”与随附的" + KindLabel(kind) + "相同；请在 " +
+                                   shown + " 的 id 中换一个名字后重新上传",
+                               FrameworksAdmin);
   if (title.empty()) title = id;
   std::string meta = "{\"id\":" + Q(id) + ",\"kind\":" + Q(kind) + "}";
   std::optional<UploadedSet> before;

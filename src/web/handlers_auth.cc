@@ -5,6 +5,7 @@
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/uploads.h"
+#include "web/users.h"
 
 namespace jixiao::web {
 
@@ -16,9 +17,10 @@ std::string CreateUser(Db& db, const std::string& name, const std::string& role,
     return "账号名不能为空、不超过 64 字节，且不能含空格和 / \\ < > \" ' &";
   if (!RoleBit(role)) return "角色应为 admin、bureau、evaluator 或 unit 之一";
   if (role == "unit" && unit.empty()) return "项目单位账号须给出单位名称（--unit 或“单位”一栏）";
-  if (role == "bureau" && region.empty()) return "财政局账号须给出区域（--region 或“区域”一栏）";
-  if (password.size() < 10) return "密码至少 10 个字符";
-  if (password.size() > 1024) return "密码过长（不超过 1024 个字符）";
+  if ((role == "bureau" || role == "unit") && region.empty())
+    return std::string(role == "unit" ? "项目单位" : "财政局") +
+           "账号须给出区域（--region 或“区域”一栏）：财政局按区域查看";
+  if (std::string why = PasswordProblem(password); !why.empty()) return why;
   if (!db.AddUser({0, name, role, unit, region, HashPassword(password)}))
     return "账号“" + name + "”已存在，请换一个名字";
   return "";
@@ -142,11 +144,23 @@ Response AuditList(Ctx& ctx) {
   return Json("{\"audit\":" + JsonArray(items) + "}");
 }
 
-Response AdminPage(Ctx& ctx) {
+Response AdminPage(Ctx& ctx) { return AdminPageWith(ctx, ctx.req.Field("message")); }
+
+Response AdminPageWith(Ctx& ctx, const std::string& message) {
   Data users = List(), audit = List();
-  for (const auto& u : ctx.server.db().Users())
-    users.push_back(Object(
-        {{"name", u.name}, {"role", RoleLabel(u.role)}, {"unit", u.unit}, {"region", u.region}}));
+  for (const auto& u : ctx.server.db().Users()) {
+    Data row = Object({{"id", std::to_string(u.id)},
+                       {"name", u.name},
+                       {"role", RoleLabel(u.role)},
+                       {"unit", u.unit},
+                       {"region", u.region},
+                       {"state", u.disabled ? "已停用" : "正常"}});
+    row.set("disabled", u.disabled);
+    row.set("self", ctx.user && ctx.user->id == u.id);
+    if (ctx.rejected && ctx.rejected->field == "password_" + std::to_string(u.id))
+      row.set("password_error", ctx.rejected->message);
+    users.push_back(row);
+  }
   for (const auto& a : ctx.server.db().AuditLog(100))
     audit.push_back(Object({{"at", BeijingTime(a.at)},
                             {"who", a.who},
@@ -159,7 +173,10 @@ Response AdminPage(Ctx& ctx) {
   data.set("regions", regions);
   data.set("users", users);
   data.set("audit", audit);
-  if (!ctx.req.Field("message").empty()) data.set("message", ctx.req.Field("message"));
+  if (!message.empty()) data.set("message", message);
+  std::string role = ctx.rejected ? ctx.req.Field("role") : "";
+  for (const char* r : {"unit", "evaluator", "bureau", "admin"})
+    data.set(std::string("role_") + r, role == r);
   return ctx.server.Page(ctx, "admin", "账号与审计日志", data);
 }
 
@@ -170,12 +187,21 @@ Response UsersCreate(Ctx& ctx) {
   auto regions = RegionNames(ctx.server.db());
   if (!r.Field("region").empty() && !regions.empty() &&
       std::find(regions.begin(), regions.end(), r.Field("region")) == regions.end())
-    return ctx.server.Error(ctx, 422,
-                            "区域“" + r.Field("region") +
-                                "”尚未登记（字段 region）：请从列表中选择，或先在“区域”页新建");
+    return ctx.server.Reject(ctx, "region",
+                             "区域“" + r.Field("region") +
+                                 "”尚未登记（字段 region）：请从列表中选择，或先在“区域”页新建",
+                             AdminPage);
   std::string error = CreateUser(ctx.server.db(), name, role, r.Field("unit"), r.Field("region"),
                                  r.Field("password"));
-  if (!error.empty()) return ctx.server.Error(ctx, 422, error);
+  if (!error.empty()) {
+    // The field the message is about, so the page shows it there.
+    const char* field = error.find("区域") != std::string::npos       ? "region"
+                        : error.find("单位名称") != std::string::npos ? "unit"
+                        : error.find("密码") != std::string::npos     ? "password"
+                        : error.find("角色") != std::string::npos     ? "role"
+                                                                      : "name";
+    return ctx.server.Reject(ctx, field, error, AdminPage);
+  }
   ctx.server.Audit(ctx, "user.add", "user:" + name, "", role);
   if (r.api) return Json("{\"user\":" + Q(name) + ",\"role\":" + Q(role) + "}", 201);
   return Redirect("/admin?message=" + UrlEncode("已新建账号 " + name));

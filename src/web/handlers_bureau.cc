@@ -7,12 +7,16 @@
 #include <map>
 #include <set>
 
+#include "casefile/frameworks.h"
 #include "core/format.h"
 #include "core/rational.h"
+#include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "web/charts.h"
 #include "web/handlers.h"
+#include "web/review_state.h"
 #include "web/selfeval_parts.h"
+#include "web/uploads.h"
 
 namespace jixiao::web {
 namespace {
@@ -36,6 +40,74 @@ std::vector<Category> Categories(const std::string& scorecard_json) {
         if (name && value) out.push_back({name->text, FormatPercent(*value), *value});
       }
   } catch (...) {
+  }
+  return out;
+}
+
+// A recorded score --json's framework id and full marks (the 一级 weights summed), exactly.
+struct Basis {
+  std::string framework;
+  Rational full{0};
+};
+Basis BasisOf(const std::string& scorecard_json) {
+  Basis out;
+  try {
+    JsonValue root = ParseJson("scorecard", scorecard_json);
+    if (const JsonValue* f = root.Find("framework")) out.framework = f->text;
+    if (const JsonValue* cats = root.Find("categories"))
+      for (const auto& c : cats->items)
+        if (const JsonValue* w = c.Find("weight"))
+          if (auto v = Rational::Parse(w->text)) out.full = out.full + *v;
+  } catch (...) {
+  }
+  return out;
+}
+
+// The framework as users know it: its title (shipped or uploaded), never its id.
+std::string FrameworkTitle(Db& db, const std::string& id) {
+  if (auto file = FindShippedFramework(id)) {
+    Diagnostics ignored;
+    if (auto fw = LoadFramework(*file, ignored)) return fw->title;
+  }
+  for (const auto& u : UploadedSets(db, "framework"))
+    if (u.set_id == id) return u.doc.title;
+  return "未登记的指标体系";
+}
+
+// docs/compare.md's rules for the listed evaluations: across frameworks the ranking is by total
+// 得分率 (total ÷ full marks), not by total; across years it is said, since a filter by 年度
+// compares like with like. Sorts `ranked` and returns the sentences the page shows.
+std::vector<std::string> RankAndWarn(Db& db, std::vector<Doc>& ranked, bool& by_rate,
+                                     std::map<std::string, std::string>& rates) {
+  std::set<std::string> years, frameworks;
+  std::map<std::string, Rational> rate;
+  for (const auto& d : ranked) {
+    Basis b = BasisOf(d.scorecard_json);
+    frameworks.insert(b.framework);
+    if (!d.year.empty()) years.insert(d.year);
+    rate[d.id] =
+        b.full > Rational(0) ? Rational(d.total, 100) * Rational(100) / b.full : Rational(0);
+    rates[d.id] = FormatPercent(rate[d.id]);
+  }
+  by_rate = frameworks.size() > 1;
+  if (by_rate)
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [&](const Doc& a, const Doc& b) { return rate[a.id] > rate[b.id]; });
+  else
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const Doc& a, const Doc& b) { return a.total > b.total; });
+  std::vector<std::string> out;
+  if (years.size() > 1) {
+    std::string list;
+    for (const auto& y : years) list += (list.empty() ? "" : "、") + y;
+    out.push_back("所列评价跨越" + list + "共" + std::to_string(years.size()) +
+                  "个年度：不同年度的名次不宜直接比较，请在上面的“年度”中选一个年度再看排名");
+  }
+  if (by_rate) {
+    std::string list;
+    for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(db, f);
+    out.push_back("所列评价使用了" + std::to_string(frameworks.size()) + "套指标体系（" + list +
+                  "）：名次按总得分率（总分÷满分）比较，不按总分；一级指标只比较同名的");
   }
   return out;
 }
@@ -104,8 +176,9 @@ Response BureauOverview(Ctx& ctx) {
   std::vector<Doc> ranked;
   for (const auto& d : shown)
     if (d.kind == "evaluation" && d.total >= 0) ranked.push_back(d);
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const Doc& a, const Doc& b) { return a.total > b.total; });
+  bool by_rate = false;
+  std::map<std::string, std::string> rates;
+  std::vector<std::string> warnings = RankAndWarn(ctx.server.db(), ranked, by_rate, rates);
   // The 一级 columns: the union of category names, in first-seen order.
   std::vector<std::string> columns;
   for (const auto& d : ranked)
@@ -133,8 +206,11 @@ Response BureauOverview(Ctx& ctx) {
                         ",\"total\":" + FormatScoreNumber(Score{ranked[i].total}) +
                         ",\"categories\":" + JsonArray(rates) + "}");
     }
+    std::vector<std::string> quoted;
+    for (const auto& w : warnings) quoted.push_back(Q(w));
     return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) +
-                ",\"grades\":" + JsonArray(grade_items) + "}");
+                ",\"grades\":" + JsonArray(grade_items) + ",\"ranked_by\":" +
+                Q(by_rate ? "rate" : "total") + ",\"warnings\":" + JsonArray(quoted) + "}");
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
@@ -163,6 +239,7 @@ Response BureauOverview(Ctx& ctx) {
                        {"title", ranked[i].title},
                        {"town", ranked[i].town},
                        {"total", FormatScore(Score{ranked[i].total})},
+                       {"rate", rates[ranked[i].id]},
                        {"grade", ranked[i].grade}});
     row.set("cells", cells);
     ranking.push_back(row);
@@ -181,6 +258,10 @@ Response BureauOverview(Ctx& ctx) {
   data.set("ranking", ranking);
   data.set("columns", header);
   data.set("has_ranking", !ranked.empty());
+  Data warning_list = List();
+  for (const auto& w : warnings) warning_list.push_back(Object({{"text", w}}));
+  data.set("ranking_warnings", warning_list);
+  data.set("by_rate", by_rate);
   data.set("has_grades", !grade_counts.empty());
   SetCharts(data, ranked, columns, grade_counts);
   data.set("years", options(years, year));
@@ -192,50 +273,75 @@ Response BureauOverview(Ctx& ctx) {
   return ctx.server.Page(ctx, "bureau", "财政局：" + ctx.user->region, data);
 }
 
-// The 复核 list: the region's 自评表 by the gap between printed and recomputed 总分, with the
-// 提交 state of each latest version and a filter on it.
+// The 复核 list: the region's 自评表 by the gap between printed and recomputed 总分 (for a form
+// printing no 总分, between its 行得分合计 and the 复核分), with the 提交 state of each latest
+// version and its 复核 state (待复核 / 已通过 / 已退回), and a filter on each.
 Response ReviewList(Ctx& ctx) {
   // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
-  const std::string want = ctx.req.Field("submitted");  // "yes" 已提交, "no" 未提交, "" all
+  const std::string want = ctx.req.Field("submitted");    // "yes" 已提交, "no" 未提交, "" all
+  const std::string want_state = ctx.req.Field("state");  // pending | passed | returned | ""
   std::vector<Doc> forms;
   std::map<std::string, std::string> submitted_by;
+  std::map<std::string, ReviewState> states;
+  const auto decisions = ctx.server.db().LatestDecisions("selfeval");
   for (auto& d : ctx.server.db().Docs("selfeval")) {
     if (!CanReach(*ctx.user, d)) continue;
+    auto decided = decisions.find(d.id);
+    ReviewState state = StateOf(
+        d, decided == decisions.end() ? std::nullopt : std::optional<Decision>(decided->second));
+    if (!want_state.empty() && want_state != state.key) continue;
+    states[d.id] = state;
     auto latest = ctx.server.db().GetVersion(d.id, 0);
     auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
     bool done = parts.count("submitted") > 0;
     if ((want == "yes" && !done) || (want == "no" && done)) continue;
-    if (done) submitted_by[d.id] = parts["submitted"] + " " + latest->at;
+    if (done)
+      submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
     forms.push_back(d);
   }
-  // Largest gap first; forms without a printed 总分 after those with one.
-  auto gap_of = [](const Doc& d) {
-    return d.claimed < 0 ? -1 : std::llabs(d.claimed - d.computed);
+  // Largest gap first; a form without a printed 总分 by its 行得分合计, and those with neither
+  // last.
+  auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
+  auto gap_of = [&](const Doc& d) {
+    return base_of(d) < 0 ? -1 : std::llabs(base_of(d) - d.computed);
   };
   std::stable_sort(forms.begin(), forms.end(),
                    [&](const Doc& a, const Doc& b) { return gap_of(a) > gap_of(b); });
   std::vector<std::string> items;
   Data list = List();
   for (const auto& d : forms) {
-    Score gap{d.claimed - d.computed};
-    bool printed = d.claimed >= 0;
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
-                    ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
-                    ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
-                    ",\"gap\":" + (printed ? FormatScoreNumber(gap) : "null") +
-                    ",\"findings\":" + std::to_string(d.findings) +
-                    ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+    Score gap{base_of(d) - d.computed};
+    const bool printed = d.claimed >= 0, summed = !printed && d.row_total >= 0;
+    const ReviewState& state = states[d.id];
+    const char* gap_from = printed ? "总分" : summed ? "行得分合计" : "";
+    items.push_back(
+        "{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
+        ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
+        ",\"row_total\":" + (d.row_total >= 0 ? FormatScoreNumber(Score{d.row_total}) : "null") +
+        ",\"computed\":" + FormatScoreNumber(Score{d.computed}) + ",\"gap\":" +
+        (printed || summed ? FormatScoreNumber(gap) : "null") + ",\"gap_from\":" + Q(gap_from) +
+        ",\"review\":" + ReviewStateJson(state) + ",\"findings\":" + std::to_string(d.findings) +
+        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
     Data row = Object({{"id", d.id},
                        {"title", d.title},
                        {"unit", d.unit},
                        {"year", d.year},
                        {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
                        {"computed", FormatScore(Score{d.computed})},
-                       {"gap", printed ? FormatScore(gap) : ""},
+                       {"row_total", summed ? FormatScore(Score{d.row_total}) : ""},
+                       {"gap", printed || summed ? FormatScore(gap) : ""},
+                       {"review_key", state.key},
+                       {"review_label", state.label},
+                       {"review_note", state.last && state.key != "pending"
+                                           ? state.last->reviewer + " " +
+                                                 BeijingTime(state.last->at) + "（北京时间）"
+                                           : ""},
+                       {"opinion", state.key == "returned" ? state.last->opinion : ""},
                        {"findings", std::to_string(d.findings)},
                        {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
                        {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
     row.set("submitted", submitted_by.count(d.id) > 0);
+    row.set("summed", summed);
     list.push_back(row);
   }
   if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + "}");
@@ -244,7 +350,9 @@ Response ReviewList(Ctx& ctx) {
   data.set("count", std::to_string(forms.size()));
   data.set("filter_yes", want == "yes");
   data.set("filter_no", want == "no");
-  data.set("filtered", !want.empty());
+  data.set("filtered", !want.empty() || !want_state.empty());
+  for (const char* k : {"pending", "passed", "returned"})
+    data.set(std::string("state_") + k, want_state == k);
   return ctx.server.Page(ctx, "review", "自评表复核清单：" + ctx.user->region, data);
 }
 

@@ -14,6 +14,7 @@
 #include "casefile/scaffold.h"
 #include "core/format.h"
 #include "core/temp_files.h"
+#include "core/text.h"
 #include "ingest/framework_loader.h"
 #include "report/builder.h"
 #include "scorecard_io/scorecard_json.h"
@@ -21,6 +22,7 @@
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/review_state.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -83,6 +85,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
         "{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
             ",\"version\":" + std::to_string(doc.version) + ",\"validation\":" + JsonArray(items) +
             ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
+            ",\"review\":" + ReviewStateJson(CurrentState(ctx.server, doc)) +
             (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
         status);
   }
@@ -92,6 +95,10 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
     Data item = DiagnosticData(d);
     item.set("where", EntryPlace(d.where));
     item.set("message", EntryMessage(d.message));
+    // The place as a link to the page (and section) where it is filled in, for the evaluator.
+    if (std::string href = EntryLink(d.where, doc.id);
+        !href.empty() && ctx.user->role == "evaluator")
+      item.set("href", href);
     validation.push_back(item);
   }
   Data data = Object({{"id", doc.id},
@@ -132,6 +139,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   data.set("has_validation", !checks.items().empty());
   data.set("can_edit", ctx.user->role == "evaluator");
   SetSurveyData(ctx.server, doc, data);
+  SetReviewData(ctx, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
 }
 
@@ -168,6 +176,10 @@ Response EvaluationsList(Ctx& ctx) {
     return Json("{\"evaluations\":" + JsonArray(items) + "}");
   }
   Data list = List(), frameworks = List(), targets = List();
+  // A refused create shows the form again with the choices made (Server::Reject).
+  auto typed = [&](const char* field) {
+    return ctx.rejected ? ctx.req.Field(field) : std::string();
+  };
   for (const auto& d : mine)
     list.push_back(Object({{"id", d.id},
                            {"title", d.title},
@@ -179,21 +191,23 @@ Response EvaluationsList(Ctx& ctx) {
                            {"version", std::to_string(d.version)}}));
   for (const auto& id : ShippedFrameworkIds()) {
     if (id.rfind("self", 0) == 0) continue;  // 自评表 rule sets, not evaluation frameworks
-    std::string title = id;
+    // The framework's Chinese title only (its id is an internal name users never typed).
+    std::string title = "随附指标体系";
     if (auto file = FindShippedFramework(id)) {
       Diagnostics ignored;
-      if (auto fw = LoadFramework(*file, ignored)) title = fw->title + "（" + id + "）";
+      if (auto fw = LoadFramework(*file, ignored)) title = fw->title;
     }
-    frameworks.push_back(Object({{"id", id}, {"title", title}}));
+    frameworks.push_back(Choice(id, title, typed("framework")));
   }
   for (const auto& u : UploadedSets(ctx.server.db(), "framework"))
     if (!u.disabled())
-      frameworks.push_back(Object({{"id", kUploadPrefix + u.doc.id},
-                                   {"title", u.doc.title + "（上传：" + u.set_id + "，第 " +
-                                                 std::to_string(u.doc.version) + " 版）"}}));
+      frameworks.push_back(
+          Choice(kUploadPrefix + u.doc.id,
+                 u.doc.title + "（上传，第 " + std::to_string(u.doc.version) + " 版）",
+                 typed("framework")));
   for (const auto& d : ctx.server.db().Docs("targets"))
     if (!ctx.user->region.empty() && d.region == ctx.user->region)
-      targets.push_back(Object({{"id", d.id}, {"title", d.title + "（" + d.unit + "）"}}));
+      targets.push_back(Choice(d.id, d.title + "（" + d.unit + "）", typed("targets")));
   Data data;
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());
@@ -213,7 +227,8 @@ Response EvaluationsCreate(Ctx& ctx) {
   std::optional<std::string> uploaded;
   if (!shipped) uploaded = UploadedJson(ctx.server.db(), "framework", framework);
   if (!shipped && !uploaded)
-    return ctx.server.Error(ctx, 422, "请从列表中选择一个随附或已上传（未停用）的指标体系");
+    return ctx.server.Reject(ctx, "framework", "请从列表中选择一个随附或已上传（未停用）的指标体系",
+                             EvaluationsList);
   Doc doc;
   doc.id = RandomHex(12);
   doc.kind = "evaluation";
@@ -223,8 +238,12 @@ Response EvaluationsCreate(Ctx& ctx) {
   doc.department = r.Field("department");
   doc.year = r.Field("year");
   doc.region = r.Field("region").empty() ? ctx.user->region : r.Field("region");
-  if (doc.title.empty()) return ctx.server.Error(ctx, 422, "请填写项目名称");
-  if (doc.region.empty()) return ctx.server.Error(ctx, 422, "请填写所属区域（财政局按区域查看）");
+  if (Trim(doc.title).empty())
+    return ctx.server.Reject(ctx, "title", "请填写项目名称", EvaluationsList);
+  if (std::string why = YearProblem(doc.year); !why.empty())
+    return ctx.server.Reject(ctx, "year", why, EvaluationsList);
+  if (doc.region.empty())
+    return ctx.server.Reject(ctx, "region", "请填写所属区域（财政局按区域查看）", EvaluationsList);
   doc.owner = doc.assigned = ctx.user->id;
   NewCaseOptions options;
   options.dir = ctx.server.CaseDir(doc.id);
@@ -235,7 +254,8 @@ Response EvaluationsCreate(Ctx& ctx) {
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);
     if (!targets || targets->kind != "targets" || targets->region != doc.region)
-      return ctx.server.Error(ctx, 404, "找不到所选的绩效目标表，或它不属于该区域");
+      return ctx.server.Reject(
+          ctx, "targets", "找不到所选的绩效目标表，或它不属于该区域：请重新选择", EvaluationsList);
     auto v = ctx.server.db().GetVersion(targets_id, 0);
     size_t nl = v->content.find('\n');
     options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
@@ -261,7 +281,7 @@ Response EvaluationsCreate(Ctx& ctx) {
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     std::error_code ec;
     fs::remove_all(options.dir, ec);
-    return ctx.server.Error(ctx, 422, "无法新建评价", items);
+    return ctx.server.Reject(ctx, "", "无法新建评价，请按下列提示修改", EvaluationsList, items);
   }
   // The framework as people know it: its title (the id stays in the audit log).
   std::string framework_title = framework;
@@ -310,6 +330,10 @@ Response EvaluationsCreate(Ctx& ctx) {
                 201);
   }
   return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(message));
+}
+
+Response EvaluationPage(Ctx& ctx, const std::string& message, int status) {
+  return ShowEvaluation(ctx, *ctx.doc, message, status);
 }
 
 Response EvaluationShow(Ctx& ctx) {
@@ -368,7 +392,7 @@ Response EvaluationImport(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
-    return ctx.server.Error(ctx, 422, "请选择填好的录入工作簿（.xlsx）");
+    return ctx.server.Reject(ctx, "import_file", "请选择填好的录入工作簿（.xlsx）", EvaluationShow);
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const int64_t expected = *opened;
@@ -393,8 +417,9 @@ Response EvaluationImport(Ctx& ctx) {
       if (copy.where.file == "upload.xlsx") copy.where.file = upload->filename.substr(0, 200);
       items.push_back(DiagnosticLine(copy));
     }
-    return ctx.server.Error(ctx, 422, "工作簿有错误，评价未改动；请按下列位置修改后重新上传",
-                            items);
+    return ctx.server.Reject(ctx, "import_file",
+                             "工作簿有错误，评价未改动；请按下列位置修改后重新上传", EvaluationShow,
+                             items);
   }
   // The new version records the score (total, grade, score --json, the 一级 results).
   std::optional<Evaluation> evaluation;

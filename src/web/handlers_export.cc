@@ -1,6 +1,8 @@
 // The bureau's exports of its region: compare.xlsx (the workbook of `jixiao compare` over the
 // region's scorable evaluations, filtered like the overview) and 复核汇总.xlsx (the review
 // workbook of `jixiao selfeval check -o` over the region's 自评表). Both through app/.
+#include <algorithm>
+
 #include "app/compare_app.h"
 #include "app/selfeval_app.h"
 #include "core/temp_files.h"
@@ -20,7 +22,7 @@ Response BureauExport(Ctx& ctx) {
   temp::SetScratchDir(scratch.path());
   const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   if (what == "compare") {
-    std::vector<std::string> dirs;
+    std::vector<std::string> dirs, names;
     for (const auto& d : ctx.server.db().Docs("evaluation")) {
       if (!CanReach(*ctx.user, d) || d.total < 0) continue;
       if ((!r.Field("year").empty() && r.Field("year") != d.year) ||
@@ -30,16 +32,23 @@ Response BureauExport(Ctx& ctx) {
         continue;
       ctx.server.SyncCase(d.id, d.version);  // saved by another process: its latest here too
       dirs.push_back(ctx.server.CaseDir(d.id));
+      // The 案例 column names the evaluation as the pages do (its title), never its folder id.
+      std::string name = d.title.empty() ? "评价" : d.title;
+      if (std::count(names.begin(), names.end(), name))
+        name += "（" + (d.town.empty() ? d.unit : d.town) + "）";
+      for (int n = 2; std::count(names.begin(), names.end(), name); ++n)
+        name = (d.title.empty() ? "评价" : d.title) + "（" + std::to_string(n) + "）";
+      names.push_back(name);
     }
     if (dirs.size() < 2) return ctx.server.Error(ctx, 422, "至少需要两项已评分的评价才能比较");
     Diagnostics diags;
-    auto files = CompareCases(dirs, {"xlsx"}, report::DefaultCompareTemplateDir(), diags);
+    auto files = CompareCases(dirs, {"xlsx"}, report::DefaultCompareTemplateDir(), diags, &names);
     if (!files || files->empty()) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(d.message);
       return ctx.server.Error(ctx, 422, "无法生成比较工作簿", items);
     }
-    return Download(std::move(files->front().bytes), "compare.xlsx", kXlsx);
+    return Download(std::move(files->front().bytes), "评价比较.xlsx", kXlsx);
   }
   if (what == "review") {
     auto checks = RegionSelfEvalChecks(ctx.server, *ctx.user);

@@ -1,13 +1,18 @@
 // The evaluator's narrative sections (narrative/*.md of the case) in text boxes, with the hygiene
 // lint of `jixiao validate` shown beside each; a save is a new version, refused when stale with
-// the typed text shown again. Only files that already exist in the case are written (their names
-// come from the case folder, never from the request).
+// the typed text shown again. Sections are listed in the report's order under its headings; a
+// section the report template has but the case has no file for gets a box too (saving text there
+// writes narrative/KEY.md and names it in case.json). File names come from the case folder or
+// the report template, never from the request.
 #include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "app/narrative_check.h"
+#include "casefile/case_files.h"
 #include "casefile/scaffold.h"
+#include "core/text.h"
+#include "ingest/json.h"
 #include "report/builder.h"
 #include "web/case_snapshot.h"
 #include "web/crypto.h"
@@ -27,6 +32,49 @@ std::string ReadText(const std::string& path) {
 
 std::string Name(const std::string& path) { return fs::path(path).filename().string(); }
 
+// A section as the page lists it: its file in narrative/ and the report's heading above it.
+struct Section {
+  std::string key, file, path, heading;
+  bool exists = true;
+};
+
+// The case's narrative files in the report's order (its template's [[narrative:KEY]]), then any
+// file the report does not print, by name; a template section without a file is listed too.
+std::vector<Section> Sections(const std::string& dir) {
+  std::vector<std::string> files = NarrativeFiles(dir);
+  std::vector<Section> out;
+  std::vector<bool> used(files.size(), false);
+  for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir())) {
+    Section s{key, key + ".md", dir + "/narrative/" + key + ".md", heading.empty() ? key : heading};
+    s.exists = false;
+    for (size_t i = 0; i < files.size(); ++i)
+      if (!used[i] && Name(files[i]) == s.file) used[i] = s.exists = true;
+    out.push_back(s);
+  }
+  for (size_t i = 0; i < files.size(); ++i)
+    if (!used[i]) {
+      std::string name = Name(files[i]);
+      out.push_back({name.substr(0, name.size() - 3), name, files[i], name, true});
+    }
+  return out;
+}
+
+// case.json names narrative/FILE for section KEY (a section written for the first time here).
+void RegisterSection(const std::string& dir, const std::string& key, const std::string& file) {
+  const std::string path = dir + "/case.json";
+  JsonValue root = ParseJson(path, ReadText(path));
+  JsonValue narrative = root.Find("narrative") ? *root.Find("narrative") : JsonObject();
+  if (narrative.Find(key)) return;
+  JsonSet(narrative, key, JsonString(file));
+  JsonSet(root, "narrative", std::move(narrative));
+  std::string temp = dir + "/.jixiao-web-" + RandomHex(8) + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out << JsonText(root);
+  }
+  fs::rename(temp, path);
+}
+
 // The form's text for `file`, CRLF turned into LF as browsers send it.
 std::string Typed(const Request& req, const std::string& file) {
   std::string text = req.Field("n_" + file), out;
@@ -40,40 +88,40 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
   std::string dir = ctx.server.CaseDir(doc.id);
   Diagnostics lint;
   LintCaseNarrative(dir, nullptr, lint);
-  std::vector<std::string> files = NarrativeFiles(dir);
+  std::vector<Section> sections_found = Sections(dir);
   if (ctx.req.api) {
     std::vector<std::string> items;
-    for (const auto& f : files) {
+    for (const auto& sec : sections_found) {
       std::vector<std::string> notes;
       for (const auto& d : lint.items())
-        if (Name(d.where.file) == Name(f)) notes.push_back(DiagnosticJson(d));
-      items.push_back("{\"file\":" + Q(Name(f)) + ",\"text\":" + Q(ReadText(f)) +
+        if (Name(d.where.file) == sec.file) notes.push_back(DiagnosticJson(d));
+      items.push_back("{\"file\":" + Q(sec.file) + ",\"heading\":" + Q(sec.heading) +
+                      ",\"exists\":" + (sec.exists ? "true" : "false") +
+                      ",\"text\":" + Q(sec.exists ? ReadText(sec.path) : "") +
                       ",\"lint\":" + JsonArray(notes) + "}");
     }
     return Json("{\"version\":" + std::to_string(doc.version) + ",\"sections\":" +
                     JsonArray(items) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
                 status);
   }
-  // Each section under its heading in the report (立项背景), not its file name.
-  std::map<std::string, std::string> headings;
-  for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
-    headings[key + ".md"] = heading;
+  // Each section under its heading in the report (立项背景), in the report's order.
   Data sections = List();
-  for (const auto& f : files) {
+  for (const auto& sec : sections_found) {
     Data notes = List();
     bool any = false;
     for (const auto& d : lint.items())
-      if (Name(d.where.file) == Name(f)) {
+      if (Name(d.where.file) == sec.file) {
         Diagnostic shown = d;
-        shown.where.file = Name(f);
+        shown.where.file = sec.heading;
         notes.push_back(DiagnosticData(shown));
         any = true;
       }
-    Data s = Object(
-        {{"file", Name(f)},
-         {"heading",
-          headings.count(Name(f)) && !headings[Name(f)].empty() ? headings[Name(f)] : Name(f)},
-         {"text", from_request ? Typed(ctx.req, Name(f)) : ReadText(f)}});
+    Data s = Object({{"file", sec.file},
+                     {"key", sec.key},
+                     {"heading", sec.heading},
+                     {"text", from_request ? Typed(ctx.req, sec.file)
+                                           : (sec.exists ? ReadText(sec.path) : "")}});
+    s.set("missing", !sec.exists);
     s.set("lint", notes);
     s.set("has_lint", any);
     sections.push_back(s);
@@ -83,6 +131,7 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
                       {"version", std::to_string(doc.version)},
                       {"message", message}});
   data.set("sections", sections);
+  data.set("can_edit", ctx.user->role == "evaluator");
   return ctx.server.Page(ctx, "narrative", "叙述：" + doc.title, data, status);
 }
 
@@ -102,19 +151,27 @@ Response NarrativeSave(Ctx& ctx) {
                     "下面仍是您输入的内容；请对照最新版本（可在新窗口打开本页查看）后再保存。",
                 409, true);
   std::map<std::string, std::pair<std::string, std::string>> changed;  // file -> before, after
-  for (const auto& f : NarrativeFiles(dir)) {
-    std::string name = Name(f);
+  std::vector<std::pair<std::string, std::string>> added;  // key, file: first written here
+  for (const auto& sec : Sections(dir)) {
+    const std::string& name = sec.file;
     if (!ctx.req.form.count("n_" + name)) continue;
     std::string after = Typed(ctx.req, name);
     if (after.size() > kMaxNarrative)
-      return ctx.server.Error(ctx, 413, name + " 超过 200 KB，请精简后再保存");
-    std::string before = ReadText(f);
+      return Show(
+          ctx, "未保存：“" + sec.heading + "”超过 200 KB，请精简后再保存（下面仍是您输入的内容）",
+          413, true);
+    if (!sec.exists && Trim(after).empty()) continue;
+    std::string before = sec.exists ? ReadText(sec.path) : "";
     if (after != before) changed[name] = {before, after};
+    if (!sec.exists) added.push_back({sec.key, name});
   }
   if (changed.empty())
     return Redirect("/evaluations/" + doc.id + "/narrative?message=" + UrlEncode("没有改动"));
   // The sections are written, then the whole case is saved as the new version; when that save
   // is refused the folder is brought back to the store's version at the next request.
+  std::error_code ec;
+  fs::create_directories(dir + "/narrative", ec);
+  for (const auto& [key, file] : added) RegisterSection(dir, key, file);
   for (const auto& [name, texts] : changed) {
     std::string target = dir + "/narrative/" + name;
     std::string temp = dir + "/narrative/.jixiao-web-" + RandomHex(8) + ".tmp";

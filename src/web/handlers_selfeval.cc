@@ -20,6 +20,7 @@
 #include "report/selfeval_review.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/review_state.h"
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
 #include "web/selfeval_rules_choice.h"
@@ -120,7 +121,6 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
   return l;
 }
 
-
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
 // The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf).
@@ -128,7 +128,7 @@ void Record(Doc& d, const SelfEvalResult& r) {
   const report::ReviewFigures fig = report::ReviewFiguresOf(r);
   d.claimed = fig.claimed;  // -1: no printed 总分
   d.computed = fig.computed;
-  d.findings = fig.findings;
+  d.findings = fig.findings, d.row_total = fig.row_total;
   d.grade = r.computed_grade;
 }
 
@@ -137,13 +137,16 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
+  const int64_t row_total = report::ReviewFiguresOf(r).row_total;
   if (ctx.req.api)
-    return Json("{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
-                    ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
-                    ",\"rules\":" + Q(SelfEvalRulesName(*RulesOf(r, l.parts))) +
-                    ",\"result\":" + SelfEvalJson(r) +
-                    (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
-                status);
+    return Json(
+        "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
+            ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
+            ",\"row_total\":" + (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) +
+            ",\"rules\":" + Q(SelfEvalRulesName(*RulesOf(r, l.parts))) + ",\"review\":" +
+            ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" + SelfEvalJson(r) +
+            (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+        status);
   Data rows = List(), general = List(), reading = List();
   for (const auto& d : l.check.reading.items()) reading.push_back(DiagnosticData(d));
   for (const auto& d : r.findings) general.push_back(FindingData(d));
@@ -176,7 +179,9 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"computed", Points(r.computed_total)},
                       {"grade", r.computed_grade},
                       {"rules_name", SelfEvalRulesName(*RulesOf(r, l.parts))},
-                      {"count", std::to_string(r.AllFindings().size())}});
+                      {"count", std::to_string(r.AllFindings().size())},
+                      {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
+  SetReviewData(ctx, doc, data);
   data.set("rows", rows);
   data.set("budget", BudgetData(l.check, typed));
   data.set("general", general);
@@ -188,27 +193,6 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
 }
 
 }  // namespace
-
-Response SelfEvalList(Ctx& ctx) {
-  std::vector<std::string> items;
-  Data list = List();
-  for (const auto& d : ctx.server.db().Docs("selfeval")) {
-    if (!CanReach(*ctx.user, d)) continue;
-    items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
-                    ",\"version\":" + std::to_string(d.version) + "}");
-    list.push_back(Object({{"id", d.id},
-                           {"title", d.title},
-                           {"year", d.year},
-                           {"claimed", d.claimed < 0 ? "未填总分" : FormatScore(Score{d.claimed})},
-                           {"computed", FormatScore(Score{d.computed})},
-                           {"version", std::to_string(d.version)}}));
-  }
-  if (ctx.req.api) return Json("{\"selfevals\":" + JsonArray(items) + "}");
-  Data data;
-  data.set("forms", list);
-  data.set("rule_sets", SelfEvalRuleChoices(ctx.server.db()));
-  return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
-}
 
 namespace {
 
@@ -226,20 +210,28 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   doc.title = title.empty() ? ctx.user->unit + "自评表" : title.substr(0, 200);
   doc.unit = ctx.user->unit;
   doc.region = ctx.user->region;
-  doc.year = year.substr(0, 4);
+  doc.year = NormalizeSelfEvalYear(year).empty() ? year : NormalizeSelfEvalYear(year);
   doc.owner = ctx.user->id;
   std::string content = PackParts(parts);
   Loaded l;
   try {
     l = Load(ctx.server.options().data_dir, content, doc.title);
   } catch (const InputError& e) {
-    return ctx.server.Error(ctx, 422, "无法读取自评表", {DiagnosticLine(e.diagnostic)});
+    return ctx.server.Reject(ctx, "form", "无法读取自评表", SelfEvalList,
+                             {DiagnosticLine(e.diagnostic)});
   }
   if (!l.check.form) {
     std::vector<std::string> items;
     for (const auto& d : l.check.reading.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Error(ctx, 422, "无法读取自评表，请按下列位置修改后重新上传", items);
+    return ctx.server.Reject(ctx, "form", "无法读取自评表，请按下列位置修改后重新上传",
+                             SelfEvalList, items);
   }
+  // 年度: as typed, else as the form prints it; neither is a message at the field.
+  if (year.empty()) doc.year = NormalizeSelfEvalYear(l.check.form->header.year.text);
+  if (std::string why = YearProblem(doc.year); !why.empty())
+    return ctx.server.Reject(
+        ctx, "year", year.empty() ? why + "：上传的自评表中也没有年度；文件须重新选择" : why,
+        SelfEvalList);
   // Untitled: the project's name as the form prints it, else the unit's.
   if (title.empty() && !l.check.result.project.empty())
     doc.title = l.check.result.project.substr(0, 200);
@@ -253,37 +245,21 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   return CreatedReply(ctx, "selfevals", doc.id);
 }
 
-// The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form
-// are taken from the stored document (a title made as "<项目> 自评表" gives the project).
-void FillKnownHeader(const Doc& doc, SelfEvaluation& form) {
-  SelfEvalHeader& h = form.header;
-  if (Trim(h.year.text).empty()) h.year.text = NormalizeSelfEvalYear(doc.year);
-  if (Trim(h.unit.text).empty()) h.unit.text = doc.unit;
-  if (Trim(h.project.text).empty()) {
-    std::string title = Trim(doc.title);
-    if (EndsWith(title, "自评表") && title != "自评表") {
-      title = Trim(title.substr(0, title.size() - std::string("自评表").size()));
-      if (title != doc.unit) h.project.text = title;  // "<单位>自评表" names no project
-    } else {
-      h.project.text = title;
-    }
-  }
-}
-
 }  // namespace
 
 Response SelfEvalUpload(Ctx& ctx) {
   const Upload* form = ctx.req.File("form");
   if (!form || form->bytes.empty())
-    return ctx.server.Error(
-        ctx, 422,
+    return ctx.server.Reject(
+        ctx, "form",
         "请选择自评表：Excel 文件（.xlsx），或 CSV 文件（表头：一级指标,二级指标,"
-        "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）");
+        "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）",
+        SelfEvalList);
   std::vector<std::pair<std::string, std::string>> parts;
   // The rule set the uploader chose (kept with the form), or the default chosen by layout.
   std::string why;
   auto chosen = ChosenSelfEvalRules(ctx.server.db(), ctx.req.Field("rules"), &why);
-  if (!chosen) return ctx.server.Error(ctx, 422, why);
+  if (!chosen) return ctx.server.Reject(ctx, "rules", why, SelfEvalList);
   if (EndsWithXlsx(form->filename)) {
     parts.push_back({"xlsx", form->bytes});
   } else {
@@ -303,6 +279,9 @@ Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std
 }
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
+Response SelfEvalPage(Ctx& ctx, const std::string& message, int status) {
+  return Show(ctx, *ctx.doc, message, status);
+}
 
 namespace {
 // The preview's answer: 复核分 and each row's 复核得分 with the accepted edits applied; the refused
@@ -479,6 +458,7 @@ Response SelfEvalDownload(Ctx& ctx) {
 
 std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user) {
   std::vector<SelfEvalCheck> out;
+  const auto decisions = server.db().LatestDecisions("selfeval");
   for (const auto& d : server.db().Docs("selfeval")) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
@@ -486,6 +466,11 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
     out.push_back(Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
     out.back().title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
     out.back().unit = d.unit;
+    auto it = decisions.find(d.id);
+    const ReviewState s =
+        StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second));
+    out.back().decision = {s.label, s.last ? s.last->opinion : "", s.last ? s.last->reviewer : "",
+                           s.last ? BeijingTime(s.last->at) : ""};
   }
   return out;
 }

@@ -122,17 +122,18 @@ Response EvaluationSurvey(Ctx& ctx) {
   std::string note, content;
   std::string before = doc.total < 0 ? "未评分" : FormatScore(Score{doc.total}) + " " + doc.grade;
   if (questionnaire && !questionnaire->bytes.empty() && (!file || file->bytes.empty())) {
-    std::string shown = questionnaire->filename.empty() ? "questionnaire.json"
+    std::string shown = questionnaire->filename.empty() ? "问卷题目.json"
                                                         : questionnaire->filename.substr(0, 200);
     if (!ImportQuestionnaire(dir, questionnaire->bytes, shown, diags))
-      return ctx.server.Error(ctx, 422, "问卷题目有错误，未保存；请按下列位置修改后重新上传",
-                              LocatedLines(diags, scratch.path(), shown));
+      return ctx.server.Reject(ctx, "questionnaire",
+                               "问卷题目有错误，未保存；请按下列位置修改后重新上传", EvaluationShow,
+                               LocatedLines(diags, scratch.path(), shown));
     note = "已保存问卷题目";
     content = questionnaire->bytes;
   } else {
     if (!file || file->bytes.empty())
-      return ctx.server.Error(ctx, 422,
-                              "请选择问卷星导出的答卷（.xlsx）或 responses.csv（字段 file）");
+      return ctx.server.Reject(ctx, "survey_file",
+                               "请选择问卷星导出的答卷（.xlsx）或答卷表格（.csv）", EvaluationShow);
     const bool dry_run = ctx.req.Field("mode") != "import";
     std::string shown = file->filename.empty() ? "答卷" : file->filename.substr(0, 200);
     std::string csv = file->bytes;
@@ -150,7 +151,8 @@ Response EvaluationSurvey(Ctx& ctx) {
           p.replace(at, mapping.size(), "问卷星对应表");
       if (!read.ok) {
         if (ctx.req.api || !read.uncertain)
-          return ctx.server.Error(ctx, 422, "答卷未导入：请按下列位置修改", problems);
+          return ctx.server.Reject(ctx, "survey_file", "答卷未导入：请按下列位置修改",
+                                   EvaluationShow, problems);
         // Headers to confirm: the table, filled with what could be matched.
         Data data = Object({{"id", doc.id}, {"version", std::to_string(doc.version)}});
         data.set("mapping", MappingRows(read.mapping_csv));
@@ -167,8 +169,8 @@ Response EvaluationSurvey(Ctx& ctx) {
     }
     auto check = ImportSurveyResponses(dir, csv, shown, dry_run, diags);
     if (!check)
-      return ctx.server.Error(ctx, 422, "答卷未导入：请按下列位置修改",
-                              LocatedLines(diags, scratch.path(), shown));
+      return ctx.server.Reject(ctx, "survey_file", "答卷未导入：请按下列位置修改", EvaluationShow,
+                               LocatedLines(diags, scratch.path(), shown));
     if (dry_run) {
       if (ctx.req.api) return Json("{\"dry_run\":true," + CheckJson(*check) + "}");
       Data data = Object({{"id", doc.id},

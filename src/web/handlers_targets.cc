@@ -271,21 +271,26 @@ Response TargetsUpload(Ctx& ctx) {
     upload = &pasted;
   }
   if (!upload || upload->bytes.empty())
-    return ctx.server.Error(ctx, 422, "请选择要上传的绩效目标表（.xlsx 或 .csv 文件）");
+    return ctx.server.Reject(
+        ctx, "file", "请选择要上传的绩效目标表（.xlsx 或 .csv 文件），或把表格粘贴在文本框中",
+        TargetsList);
+  if (std::string why = YearProblem(ctx.req.Field("year")); !why.empty())
+    return ctx.server.Reject(ctx, "year", why + "；文件须重新选择", TargetsList);
   std::string lower = upload->filename;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::string format = lower.size() > 5 && lower.substr(lower.size() - 5) == ".xlsx"  ? "xlsx"
                        : lower.size() > 4 && lower.substr(lower.size() - 4) == ".csv" ? "csv"
                                                                                       : "";
-  if (format.empty()) return ctx.server.Error(ctx, 422, "只接受 .xlsx 或 .csv 格式的绩效目标表");
+  if (format.empty())
+    return ctx.server.Reject(ctx, "file", "只接受 .xlsx 或 .csv 格式的绩效目标表", TargetsList);
   std::string content = Pack(format, upload->bytes);
   Diagnostics diags;
   std::optional<TargetFile> file = LoadVersion(ctx.server, "", content, diags);
   if (!file) {
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Error(ctx, 422, "无法读取上传的绩效目标表，请按下列提示修改后重新上传",
-                            items);
+    return ctx.server.Reject(ctx, "file", "无法读取上传的绩效目标表，请按下列提示修改后重新上传",
+                             TargetsList, items);
   }
   Doc doc;
   doc.id = RandomHex(12);
@@ -445,7 +450,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     if (const std::string chosen = ctx.req.Field("rules"); !chosen.empty()) {
       auto json = UploadedJson(ctx.server.db(), "selfeval-rules", chosen);
       if (!json)
-        return ctx.server.Error(ctx, 422, "所选的自评规则不存在或已停用（字段 rules）：请重新选择");
+        return ctx.server.Reject(ctx, "rules", "所选的自评规则不存在或已停用：请重新选择",
+                                 TargetsShow);
       rules = ParseSelfEvalRules("自评规则.json", *json, diags);
       if (!rules) return ctx.server.Error(ctx, 422, "所选的自评规则无法读取，请联系管理员");
       rules_json = *json;
@@ -461,7 +467,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
   if (!xlsx) {
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Error(ctx, 422, "无法由该绩效目标表生成自评表", items);
+    return ctx.server.Reject(ctx, "", "无法由该绩效目标表生成自评表，请按下列提示修改本表",
+                             TargetsShow, items);
   }
   ctx.server.Audit(ctx, "selfeval.new", "targets:" + ctx.doc->id, "", ctx.doc->title);
   return CreateSelfEvalFromWorkbook(ctx, *xlsx, ctx.doc->title + " 自评表", ctx.doc->year,

@@ -82,12 +82,34 @@ Response Server::Page(Ctx& ctx, const std::string& name, const std::string& titl
     return r;
   }
   if (!ctx.csrf.empty()) data.set("csrf", ctx.csrf);
+  // Templates named part_*.mustache are partials every page may include ({{>part_NAME}}).
+  for (const auto& [part, text] : templates_)
+    if (part.rfind("part_", 0) == 0)
+      data.set(part, kainjow::mustache::partial([&text = text] { return text; }));
+  if (ctx.rejected) {
+    // The typed values back in their fields, the message beside its own.
+    for (const auto& [name, value] : ctx.req.form)
+      if (name != "csrf" && name.find("password") == std::string::npos &&
+          name.find('.') == std::string::npos)
+        data.set("typed_" + name, value);
+    if (!ctx.rejected->field.empty())
+      data.set("error_" + ctx.rejected->field, ctx.rejected->message);
+  }
   kainjow::mustache::mustache content(tmpl->second);
   std::string inner = content.render(data);
   Data page;
   page.set("title", title);
   page.set("content", inner);  // rendered above with every value escaped
   page.set("csrf", ctx.csrf);
+  if (ctx.rejected) {
+    page.set("rejected", ctx.rejected->field.empty()
+                             ? ctx.rejected->message
+                             : "未保存：" + ctx.rejected->message +
+                                   "。已在该栏旁标出，其余所填内容仍在表中，改好后重新提交。");
+    Data items = List();
+    for (const auto& i : ctx.rejected->items) items.push_back(Object({{"text", i}}));
+    page.set("rejected_items", items);
+  }
   if (ctx.user) {
     page.set("user", ctx.user->name);
     page.set("role", RoleLabel(ctx.user->role));
@@ -114,6 +136,20 @@ Response Server::Error(Ctx& ctx, int status, const std::string& message,
   data.set("items", list);
   data.set("has_items", !items.empty());
   return Page(ctx, "error", StatusTitle(status), data, status);
+}
+
+Response Server::Reject(Ctx& ctx, const std::string& field, const std::string& message,
+                        Response (*form_page)(Ctx&), const std::vector<std::string>& items) {
+  if (ctx.req.api || !form_page) {
+    std::string located = field.empty() || message.find("字段 " + field) != std::string::npos
+                              ? message
+                              : message + "（字段 " + field + "）";
+    return Error(ctx, 422, located, items);
+  }
+  ctx.rejected = Ctx::Rejection{field, message, items};
+  Response r = form_page(ctx);
+  if (r.status == 200) r.status = 422;
+  return r;
 }
 
 }  // namespace jixiao::web

@@ -32,6 +32,21 @@ std::string StaleSentence(const Doc& doc, const std::string& noun, const std::st
   return out + "。";
 }
 
+std::string YearProblem(const std::string& year) {
+  if (year.empty()) return "请填写年度（四位数字，如 2025）";
+  bool digits = year.size() == 4;
+  for (char c : year) digits = digits && c >= '0' && c <= '9';
+  if (!digits || year < "2000" || year > "2099")
+    return "年度“" + year + "”不是四位数字的年份（2000–2099），请改为如 2025";
+  return "";
+}
+
+Data Choice(const std::string& value, const std::string& label, const std::string& chosen) {
+  Data d = Object({{"id", value}, {"title", label}});
+  d.set("selected", !chosen.empty() && chosen == value);
+  return d;
+}
+
 std::string ActionLabel(const std::string& action) {
   static const std::pair<const char*, const char*> kLabels[] = {
       {"selfeval.edit ", "填写 "},
@@ -47,6 +62,8 @@ std::string ActionLabel(const std::string& action) {
       {"targets.restore", "恢复旧版本"},
       {"selfeval.new", "生成自评表"},
       {"selfeval.submit", "提交自评表"},
+      {"selfeval.review", "复核结论"},
+      {"evaluation.review", "复核结论"},
       {"evaluation.finding", "修改扣分"},
       {"evaluation.score", "得分变化"},
       {"job.pdf", "生成 PDF"},
@@ -55,6 +72,9 @@ std::string ActionLabel(const std::string& action) {
       {"login", "登录"},
       {"logout", "退出"},
       {"user.add", "新建账号"},
+      {"user.password", "重设密码"},
+      {"user.disable", "停用账号"},
+      {"user.enable", "启用账号"},
       {"region.add", "登记区域"},
       {"region.rename", "区域改名"},
       {"framework.upload", "上传指标体系"},

@@ -31,6 +31,13 @@ struct Ctx {
   std::string csrf;        // the session's token, for forms
   std::optional<Doc> doc;  // the route's object, already checked
   std::optional<Job> job;
+  // Set when a form post was refused (Server::Reject): the page that holds the form is shown
+  // again with the typed values (typed_FIELD) and the message at its field (error_FIELD).
+  struct Rejection {
+    std::string field, message;
+    std::vector<std::string> items;
+  };
+  std::optional<Rejection> rejected = std::nullopt;
 };
 
 using Handler = Response (*)(Ctx&);
@@ -100,6 +107,8 @@ Response SelfEvalEdit(Ctx&);
 Response SelfEvalSubmit(Ctx&);  // the unit files the form: a 提交 flag kept with a new version
 Response SelfEvalDownload(Ctx&);
 Response ReviewList(Ctx&);
+Response SelfEvalDecide(Ctx&);    // the bureau's 复核 decision: 通过 / 退回 with an opinion
+Response EvaluationDecide(Ctx&);  // the same on an evaluation (handlers_review.cc)
 Response BureauExport(Ctx&);
 Response NarrativeSave(Ctx&);
 Response ObservationsShow(Ctx&);  // 经验、问题与建议 (handlers_observations.cc)
@@ -112,6 +121,9 @@ Response PdfJobStart(Ctx&);
 Response AdminPage(Ctx&);
 Response UsersList(Ctx&);
 Response UsersCreate(Ctx&);
+Response AdminPageWith(Ctx&, const std::string& message);  // the admin page with a notice
+Response UserPassword(Ctx&);  // handlers_accounts.cc: reset a password, end its sessions
+Response UserDisable(Ctx&);   // disable (sessions end) or enable an account
 Response AuditList(Ctx&);
 Response RegionsPage(Ctx&);  // handlers_admin.cc: regions, uploaded frameworks and rule sets
 Response RegionCreate(Ctx&);

@@ -1,7 +1,9 @@
 // The 自评表 page's budget block; see the header.
 #include "web/selfeval_page.h"
 
+#include "app/selfeval_form_app.h"
 #include "core/format.h"
+#include "core/text.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -29,9 +31,8 @@ std::string PreviewResultJson(const SelfEvalResult& r,
   for (const auto& row : r.rows) {
     std::vector<std::string> findings;
     for (const auto& d : row.findings) findings.push_back(finding(d));
-    rows.push_back("{\"index\":" + std::to_string(row.index) +
-                   ",\"computed\":" + Q(points(row.computed)) +
-                   ",\"findings\":" + JsonArray(findings) + "}");
+    rows.push_back("{\"index\":" + std::to_string(row.index) + ",\"computed\":" +
+                   Q(points(row.computed)) + ",\"findings\":" + JsonArray(findings) + "}");
   }
   for (const auto* list : {&r.findings, &r.budget.findings})
     for (const auto& d : *list) general.push_back(finding(d));
@@ -69,6 +70,23 @@ Data BudgetData(const SelfEvalCheck& check, const Typed& typed) {
                    {"computed", points(r.computed)}});
   d.set("fields", fields);
   return d;
+}
+
+// The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form
+// are taken from the stored document (a title made as "<项目> 自评表" gives the project).
+void FillKnownHeader(const Doc& doc, SelfEvaluation& form) {
+  SelfEvalHeader& h = form.header;
+  if (Trim(h.year.text).empty()) h.year.text = NormalizeSelfEvalYear(doc.year);
+  if (Trim(h.unit.text).empty()) h.unit.text = doc.unit;
+  if (Trim(h.project.text).empty()) {
+    std::string title = Trim(doc.title);
+    if (EndsWith(title, "自评表") && title != "自评表") {
+      title = Trim(title.substr(0, title.size() - std::string("自评表").size()));
+      if (title != doc.unit) h.project.text = title;  // "<单位>自评表" names no project
+    } else {
+      h.project.text = title;
+    }
+  }
 }
 
 }  // namespace jixiao::web

@@ -1,11 +1,13 @@
-// The 自评表 page's budget block, its findings and live preview, and what a refused save shows
-// again: the inputs as typed and each refused field's reason at it (handlers_selfeval.cc).
+// The 自评表 page's budget block, its findings and live preview, what a refused save shows
+// again (the inputs as typed and each refused field's reason at it), and the header a
+// downloaded form takes from the stored document (handlers_selfeval.cc).
 #pragma once
 
 #include <map>
 #include <string>
 
 #include "app/selfeval_app.h"
+#include "web/db.h"
 #include "web/http.h"
 
 namespace jixiao::web {
@@ -43,9 +45,16 @@ Data FindingData(const Diagnostic& d);
 std::string PreviewResultJson(const SelfEvalResult& r,
                               const std::map<std::string, std::string>& errors);
 
+// The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form are
+// taken from the stored document (a title made as "<项目> 自评表" gives the project).
+void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
+
 // The saved text of a budget input (by form key).
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key);
 // The budget block as the page shows it: inputs (typed values win), 分值, 执行率, 复核得分.
 Data BudgetData(const SelfEvalCheck& check, const Typed& typed);
+// The filled form's 年度, 项目名称 and 单位, where the form leaves them blank, from the stored
+// document (a title made as "<项目> 自评表" gives the project).
+void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
 
 }  // namespace jixiao::web

@@ -3,6 +3,7 @@
 #include "casefile/frameworks.h"
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
+#include "web/handlers.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -26,17 +27,16 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> Shipped
 
 }  // namespace
 
-Data SelfEvalRuleChoices(Db& db) {
+Data SelfEvalRuleChoices(Db& db, const std::string& selected) {
   Data list = List();
-  list.push_back(Object({{"id", ""},
-                         {"title", "按表式自动选择（全国通用自评规则；湖北式表按湖北式规则）"}}));
+  list.push_back(Choice("", "按表式自动选择（全国通用自评规则；湖北式表按湖北式规则）", selected));
   for (const auto& [id, named] : Shipped())
-    list.push_back(Object({{"id", id}, {"title", named.first + "（随附）"}}));
+    list.push_back(Choice(id, named.first + "（随附）", selected));
   for (const auto& u : UploadedSets(db, "selfeval-rules"))
     if (!u.disabled())
-      list.push_back(Object({{"id", kUploadPrefix + u.doc.id},
-                             {"title", u.doc.title + "（管理员上传，第 " +
-                                           std::to_string(u.doc.version) + " 版）"}}));
+      list.push_back(Choice(
+          kUploadPrefix + u.doc.id,
+          u.doc.title + "（管理员上传，第 " + std::to_string(u.doc.version) + " 版）", selected));
   return list;
 }
 

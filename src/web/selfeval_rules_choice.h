@@ -13,8 +13,9 @@
 
 namespace jixiao::web {
 
-// {id, title} items for a <select name="rules">, the default first.
-Data SelfEvalRuleChoices(Db& db);
+// {id, title, selected} items for a <select name="rules">, the default first; `selected` marks
+// the id the user chose (a refused upload shows its choice again).
+Data SelfEvalRuleChoices(Db& db, const std::string& selected = "");
 
 // The JSON of the chosen set; "" for the default; nullopt (and `why`) for a bad choice.
 std::optional<std::string> ChosenSelfEvalRules(Db& db, const std::string& value, std::string* why);

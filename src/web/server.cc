@@ -243,11 +243,7 @@ void Server::Audit(Ctx& ctx, const std::string& action, const std::string& objec
 
 Response Server::Dispatch(Request& req) {
   Ctx ctx{*this, req, std::nullopt, "", std::nullopt, std::nullopt};
-  const Route* route = MatchRoute(req.method, req.path, req.params);
-  if (!route)
-    return Error(ctx, PathKnown(req.path) ? 405 : 404,
-                 PathKnown(req.path) ? "该地址不接受这种请求方式" : "找不到该页面，请从首页进入");
-  // The session, when a cookie names one.
+  // The session, when a cookie names one (an unknown address's page shows the navigation too).
   auto cookie = req.cookies.find("jx_session");
   if (cookie != req.cookies.end() && cookie->second.size() == 64) {
     auto session = db_->TouchSession(Sha256Hex(cookie->second), options_.idle_seconds);
@@ -256,6 +252,10 @@ Response Server::Dispatch(Request& req) {
       ctx.csrf = session->csrf;
     }
   }
+  const Route* route = MatchRoute(req.method, req.path, req.params);
+  if (!route)
+    return Error(ctx, PathKnown(req.path) ? 405 : 404,
+                 PathKnown(req.path) ? "该地址不接受这种请求方式" : "找不到该页面，请从首页进入");
   if (!(route->roles & kPublic)) {
     if (!ctx.user) {
       if (req.api) return Error(ctx, 401, "请先登录（会话不存在或已超时）");

@@ -71,6 +71,11 @@ class Server {
   // A Chinese error as JSON (API) or as a page.
   Response Error(Ctx& ctx, int status, const std::string& message,
                  const std::vector<std::string>& items = {});
+  // A refused form post: JSON 422 for the API; for a page, `form_page` (the GET handler of the
+  // page holding the form) shown again with status 422, the typed values kept (typed_NAME, never
+  // a password) and `message` beside field `field` (error_NAME) and at the top with `items`.
+  Response Reject(Ctx& ctx, const std::string& field, const std::string& message,
+                  Response (*form_page)(Ctx&), const std::vector<std::string>& items = {});
   const std::string* StaticAsset(const std::string& name) const;
   void Audit(Ctx& ctx, const std::string& action, const std::string& object,
              const std::string& before, const std::string& after);

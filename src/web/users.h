@@ -12,5 +12,11 @@ namespace jixiao::web {
 std::string CreateUser(Db& db, const std::string& name, const std::string& role,
                        const std::string& unit, const std::string& region,
                        const std::string& password);
+// "" or what is wrong with a new password (10 to 1024 characters).
+std::string PasswordProblem(const std::string& password);
+// The admin's changes to account NAME (disabled ones too); each ends all its sessions.
+// "" on success, else the Chinese message.
+std::string ResetUserPassword(Db& db, const std::string& name, const std::string& password);
+std::string SetUserEnabled(Db& db, const std::string& name, bool enabled);
 
 }  // namespace jixiao::web

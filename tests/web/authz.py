@@ -20,6 +20,73 @@ import webtest  # noqa: E402
 ROLE_USER = {"unit": "unit1", "evaluator": "eval1", "bureau": "bur1", "admin": "adm1"}
 
 
+def review_decisions(clients, sid, other_region_sid, failures):
+    """The bureau's 复核 decision on a 自评表 (issue 21/24): who may make it, what is refused
+    (no 意见 on 退回, a stale version), what the unit then sees, the 状态 filter, and a new version
+    returning the form to 待复核. Returns the number of requests made."""
+    n = 0
+    def expect(r, want, label):
+        nonlocal n
+        n += 1
+        if r.status != want:
+            failures.append("%s: %d, expected %d (%s)" % (label, r.status, want, r.text()[:200]))
+        return r
+    path = "/api/v1/selfevals/%s/review" % sid
+    version = clients["unit1"].get("/api/v1/selfevals/" + sid).json()["version"]
+    fields = {"version": str(version), "decision": "退回", "opinion": "第2行<b>偏差原因</b>未写"}
+    for user, want in (("unit1", 403), ("eval1", 403), ("adm1", 403)):
+        expect(clients[user].api_post(path, fields=fields), want, "%s records a 复核 decision" % user)
+    expect(clients["bur2"].api_post(path, fields=fields), 404, "another region's bureau decides")
+    expect(clients["bur1"].api_post("/api/v1/selfevals/%s/review" % other_region_sid, fields=fields), 404,
+           "bur1 decides on another region's form")
+    r = expect(clients["bur1"].api_post(path, fields=dict(fields, opinion="  ")), 422, "退回 without 意见")
+    if "复核意见" not in r.text():
+        failures.append("退回 without 意见 does not name the field: " + r.text())
+    expect(clients["bur1"].api_post(path, fields=dict(fields, decision="同意")), 422, "an unknown decision")
+    r = expect(clients["bur1"].api_post(path, fields=dict(fields, version=str(version - 1))), 409, "a stale decision")
+    if "unit1" not in r.text() or "北京时间" not in r.text():
+        failures.append("a stale decision does not say who changed the form and when: " + r.text())
+    expect(clients["bur1"].api_post(path, fields=fields), 200, "bur1 returns the form")
+    shown = clients["unit1"].get("/api/v1/selfevals/" + sid).json()["review"]
+    n += 1
+    if (shown.get("state"), shown.get("opinion"), shown.get("reviewer")) != ("returned", fields["opinion"], "bur1"):
+        failures.append("the unit does not see the 退回 and its 意见: %s" % shown)
+    listed = {i["id"]: i for i in clients["unit1"].get("/api/v1/selfevals").json()["selfevals"]}
+    n += 1
+    if listed.get(sid, {}).get("review", {}).get("label") != "已退回，须修改":
+        failures.append("the unit's list does not show 已退回: %s" % listed.get(sid))
+    page = clients["unit1"].get("/selfevals/" + sid).text()
+    n += 1
+    if "第2行&lt;b&gt;偏差原因&lt;/b&gt;未写" not in page or "<b>偏差原因" in page:
+        failures.append("the 意见 is not shown escaped on the unit's form page")
+    for state, keep in (("returned", True), ("passed", False), ("pending", False)):
+        items = clients["bur1"].get("/api/v1/bureau/review?state=" + state).json()["review"]
+        n += 1
+        if (sid in [i["id"] for i in items]) != keep or any(i["review"]["state"] != state for i in items):
+            failures.append("review filter state=%s: %s" % (state, items))
+    audit = clients["adm1"].get("/api/v1/audit").json()
+    n += 1
+    if not any(e.get("action") == "selfeval.review" and e.get("who") == "bur1" for e in audit.get("entries", audit.get("audit", []))):
+        failures.append("the decision is not in the audit log: %s" % str(audit)[:300])
+    # The unit types a 得分 (a new version): the form is 待复核 again, with the last 意见 kept, and
+    # its 行得分合计 (no printed 总分 needed) is what the list ranks by.
+    r = expect(clients["unit1"].api_post("/api/v1/selfevals/%s/edit" % sid,
+                                         fields={"version": str(version), "s_0": "1"}), 200, "the unit saves again")
+    shown = clients["unit1"].get("/api/v1/selfevals/" + sid).json()
+    n += 1
+    if shown["review"]["state"] != "pending" or shown["review"]["opinion"] != fields["opinion"]:
+        failures.append("a new version is not 待复核 with the last 意见 kept: %s" % shown["review"])
+    if shown["row_total"] is None:
+        failures.append("行得分合计 missing after typing a 得分: %s" % shown.get("row_total"))
+    expect(clients["bur1"].api_post(path, fields={"version": str(version + 1), "decision": "通过"}), 200,
+           "bur1 passes the new version")
+    items = clients["bur1"].get("/api/v1/bureau/review?state=passed").json()["review"]
+    n += 1
+    if sid not in [i["id"] for i in items]:
+        failures.append("the passed form is not under state=passed: %s" % items)
+    return n
+
+
 def main(binary):
     server = webtest.Server(binary)
     failures = []
@@ -78,8 +145,14 @@ def main(binary):
                                      files={"file": ("fw.json", _json.dumps(fw, ensure_ascii=False).encode("utf-8"))})
         assert r.status == 201, (r.status, r.text())
         upload_id = r.json()["id"].split(":", 1)[1]
+        # A spare account for the {user} routes (password reset, disable): the matrix changes it.
+        r = clients["adm1"].api_post("/api/v1/users", fields={"name": "spare1", "role": "evaluator",
+                                                              "password": "spare-pass-01"})
+        assert r.status == 201, (r.status, r.text())
+        spare_id = str([u["id"] for u in clients["adm1"].get("/api/v1/users").json()["users"]
+                        if u["name"] == "spare1"][0])
         fill = {"{format}": "xlsx", "{code}": "A21", "{name}": "app.css", "{what}": "review",
-                "{region}": region_id, "{upload}": upload_id}
+                "{region}": region_id, "{upload}": upload_id, "{user}": spare_id}
 
         def url(route, object_id):
             path = route["path"]
@@ -160,7 +233,7 @@ def main(binary):
         if r.status != 405:
             failures.append("DELETE /api/v1/targets: %d, expected 405" % r.status)
         # The bureau's exports: compare.xlsx over its two scored evaluations, 复核汇总 over its forms.
-        for what, name in (("compare", "compare.xlsx"), ("review", "%E5%A4%8D%E6%A0%B8")):
+        for what, name in (("compare", "%E8%AF%84%E4%BB%B7%E6%AF%94%E8%BE%83"), ("review", "%E5%A4%8D%E6%A0%B8")):
             r = clients["bur1"].get("/bureau/export/" + what)
             count += 1
             if r.status != 200 or r.body[:2] != b"PK" or name not in (r.header("Content-Disposition") or ""):
@@ -176,6 +249,16 @@ def main(binary):
             ids = [i["id"] for i in items]
             if (own["selfeval"] in ids) != flag or any(i["submitted"] != flag for i in items):
                 failures.append("review filter submitted=%s: %s" % (want, items))
+        count += review_decisions(clients, own["selfeval"], other_self_region, failures)
+        # The same decision on an evaluation: the evaluator sees the 退回 and its 意见.
+        eid = own["evaluation"]
+        ev = clients["eval1"].get("/api/v1/evaluations/" + eid).json()
+        r = clients["bur1"].api_post("/api/v1/evaluations/%s/review" % eid,
+                                     fields={"version": str(ev["version"]), "decision": "退回", "opinion": "请补充问卷"})
+        seen = clients["eval1"].get("/api/v1/evaluations/" + eid).json().get("review", {})
+        count += 2
+        if r.status != 200 or (seen.get("state"), seen.get("opinion")) != ("returned", "请补充问卷"):
+            failures.append("evaluation 复核 decision: %d %s, the evaluator sees %s" % (r.status, r.text()[:200], seen))
         # The grade distribution counts the ranked evaluations.
         overview = clients["bur1"].get("/api/v1/bureau").json()
         count += 1

@@ -750,6 +750,7 @@ def admin_flow(f):
     f.check(options and "上传的医疗救助指标体系" in options[0].text, "the uploaded framework is offered")
     if options:
         form.find_element(By.NAME, "title").send_keys("用上传的指标体系评价")
+        form.find_element(By.NAME, "year").send_keys("2024")
         Select(form.find_element(By.NAME, "framework")).select_by_value(options[0].get_attribute("value"))
         f.submit(form.find_element(By.CSS_SELECTOR, "button"))
         f.shot("evaluation-uploaded-framework")
@@ -789,6 +790,109 @@ def admin_flow(f):
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def review_decision_flow(f):
+    """The bureau 退回s the form the unit made in the browser (it prints no 总分) with a 复核意见;
+    the unit sees 已退回 and the 意见 on its list and on the form, as text."""
+    form = getattr(f, "submitted_form", "")
+    f.check(form, "a form made in the browser to review")
+    if not form:
+        return
+    opinion = "第1行<img src=x onerror=alert(1)>偏差原因未写，请补充"
+    f.login("bur1")
+    f.driver.get(form)
+    f.check(f.driver.find_element(By.ID, "review-state").text == "待复核", "a submitted form is 待复核")
+    f.driver.find_element(By.CSS_SELECTOR, "#review-form input[value='退回']").click()
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='记录复核结论']"))
+    f.shot("review-return-no-opinion")
+    f.check("退回须在“复核意见”" in f.text(), "退回 without an 意见 is refused, naming the field")
+    f.driver.find_element(By.CSS_SELECTOR, "#review-form input[value='退回']").click()
+    f.driver.find_element(By.NAME, "opinion").send_keys(opinion)
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='记录复核结论']"))
+    f.shot("review-returned")
+    f.check("已记录复核结论" in f.text(), "the decision is recorded")
+    f.check(f.driver.find_element(By.ID, "review-state").text == "已退回，须修改", "the form shows 已退回")
+    f.go("/bureau/review")
+    Select(f.driver.find_element(By.NAME, "state")).select_by_value("returned")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#review-filter button"))
+    f.shot("bureau-review-returned")
+    review = f.driver.find_element(By.ID, "review").text
+    f.check("已退回，须修改" in review and "bur1" in review, "the 复核 list filtered by 状态 shows the 退回")
+    f.no_alert("bureau 复核 list")
+    f.login("unit1")
+    f.go("/selfevals")
+    f.shot("unit-list-returned")
+    f.check("已退回，须修改" in f.text() and opinion in f.text(), "the unit's list shows 已退回 and the 意见")
+    f.driver.get(form)
+    f.shot("unit-form-returned")
+    f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the unit sees the 意见 as text")
+    f.check(not f.driver.find_elements(By.ID, "review-form"), "the unit cannot record a decision")
+    f.no_alert("unit form page after 退回")
+    # The unit types a 得分 (the form prints no 总分): a new version, 待复核 again with the last 意见
+    # still shown, and a 行得分合计 (never called 总分) that the 复核 list ranks by.
+    box = f.driver.find_element(By.NAME, "s_0")
+    box.clear()
+    box.send_keys("8")
+    f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
+    f.shot("unit-form-resaved")
+    f.check(f.driver.find_element(By.ID, "review-state").text == "待复核", "a new version is 待复核 again")
+    f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the last 意见 stays shown")
+    f.check(f.driver.find_element(By.ID, "row_total").text == "8分", "行得分合计 shows the typed 得分")
+    f.login("bur1")
+    f.go("/bureau/review?state=pending")
+    f.shot("bureau-review-row-total")
+    row = f.driver.find_element(By.CSS_SELECTOR, "#review a[href='%s']" % form.replace(f.server.base, "")).find_element(By.XPATH, "../..").text
+    f.check("行得分合计 8分" in row and "按行得分合计" in row, "the 复核 list ranks the form by its 行得分合计: " + row)
+
+
+def polish_flow(f, eid):
+    """Issue 21's rough edges, in Chromium: an unknown address keeps the navigation and 返回上一页
+    goes back; a refused form (browser checks switched off, as an old browser would send it)
+    comes back with what was typed and the message at the 年度 field; the admin resets a password
+    (shown once) and disables an account; the bureau's evaluation page shows no evaluator steps."""
+    f.login("eval1")
+    f.go("/evaluations")
+    f.go("/evaluations/no-such-thing/at-all")
+    f.shot("polish-404")
+    f.check("我的评价" in f.driver.find_element(By.TAG_NAME, "nav").text, "404 page keeps the navigation")
+    f.submit(f.driver.find_element(By.LINK_TEXT, "返回上一页"))
+    f.check(f.driver.current_url.endswith("/evaluations"), "返回上一页 goes back: " + f.driver.current_url)
+    form = f.driver.find_element(By.CSS_SELECTOR, "form[action='/evaluations']")
+    f.driver.execute_script("arguments[0].noValidate = true", form)
+    form.find_element(By.NAME, "title").send_keys("未填年度的评价")
+    form.find_element(By.NAME, "town").send_keys("马桥镇")
+    f.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    f.shot("polish-year-refused")
+    year = f.driver.find_element(By.NAME, "year")
+    label = year.find_element(By.XPATH, "..")
+    f.check("请填写年度" in label.text, "the 年度 message is at its field: " + label.text)
+    f.check(f.driver.find_element(By.NAME, "title").get_attribute("value") == "未填年度的评价",
+            "the typed title is kept")
+    f.check(f.driver.find_element(By.NAME, "town").get_attribute("value") == "马桥镇", "the typed town is kept")
+    # The evaluator's 核验清单 places are links; the narrative page lists the report's headings.
+    f.go("/evaluations/" + eid + "/narrative")
+    f.shot("polish-narrative")
+    headings = [h.text for h in f.driver.find_elements(By.CSS_SELECTOR, "section.narrative h2")]
+    f.check(headings and not any(h.endswith(".md") for h in headings), "narrative headings: %s" % headings[:4])
+    # The admin: reset unit3's password (generated, shown once), then disable unit3.
+    f.login("adm1")
+    f.go("/admin")
+    row = [r for r in f.driver.find_elements(By.CSS_SELECTOR, "#users tbody tr") if r.text.startswith("unit3")][0]
+    f.submit(row.find_element(By.XPATH, ".//button[text()='重设密码']"))
+    f.shot("polish-password-reset")
+    f.check("只显示这一次" in f.text(), "the new password is shown once")
+    row = [r for r in f.driver.find_elements(By.CSS_SELECTOR, "#users tbody tr") if r.text.startswith("unit3")][0]
+    f.submit(row.find_element(By.XPATH, ".//button[text()='停用']"))
+    f.shot("polish-disabled")
+    f.check("已停用账号 unit3" in f.text(), "unit3 disabled")
+    # The bureau: the evaluation without evaluator steps; the ranking page.
+    f.login("bur1")
+    f.go("/evaluations/" + eid)
+    f.shot("polish-bureau-evaluation")
+    f.check("下载录入工作簿" not in f.text() and "第一步" not in f.text(), "no evaluator steps for the bureau")
+    f.go("/bureau")
+    f.shot("polish-bureau-ranking")
+
+
 def main(argv):
     binary = argv[1]
     shots = argv[argv.index("--shots") + 1] if "--shots" in argv else ""
@@ -803,11 +907,13 @@ def main(argv):
         unit_flow(f)
         eid, expected = evaluator_flow(f, workbook)
         bureau_flow(f, eid, expected)
+        review_decision_flow(f)
         finding_flow(f, eid)
         observations_flow(f, eid)
         entry_form_flow(f, eid)
         survey_flow(f, eid)
         admin_flow(f)
+        polish_flow(f, eid)
         if shots:
             f.login("adm1")
             f.shot("admin")

@@ -40,7 +40,7 @@ def main(argv):
             elif kind == 3:
                 r = unit.get("/targets/" + tid)
             elif kind == 4:
-                r = unit.api_post("/api/v1/targets", fields={"title": "负载%d" % i},
+                r = unit.api_post("/api/v1/targets", fields={"title": "负载%d" % i, "year": "2025"},
                                   files={"file": ("targets.csv", targets_bytes)})
             else:
                 r = unit.get("/static/app.css")

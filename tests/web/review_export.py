@@ -2,7 +2,8 @@
 """The bureau's 复核汇总.xlsx (issues 21/24) shows each 自评表 as the 复核 list page does: a form
 made in the browser from a 绩效目标表 (no printed 总分) and an uploaded CSV form; each row's 单位,
 项目名称 (the form's title), 自评分, 复核分, 差距 and 复核意见 count equal the page's
-(/api/v1/bureau/review and /bureau/review), and no server path appears in the export, the list
+(/api/v1/bureau/review and /bureau/review), its 复核状态 / 复核意见 / 复核人 / 复核时间 columns equal the
+bureau's decision the list shows, and no server path appears in the export, the list
 page or the form's own page and downloads. Reads the workbook with openpyxl.
 Usage: review_export.py JIXIAO"""
 import io
@@ -46,6 +47,11 @@ def main(binary):
         if made:
             unit.api_post("/api/v1/selfevals/%s/submit" % made)
 
+        # The bureau 退回s the uploaded form (its decision columns are compared below).
+        version = unit.get("/api/v1/selfevals/%s" % uploaded).json()["version"]
+        r = bureau.api_post("/api/v1/selfevals/%s/review" % uploaded,
+                            fields={"version": str(version), "decision": "退回", "opinion": "请补第3行偏差原因"})
+        check(r.status == 200, "the bureau returns the uploaded form: %d %s" % (r.status, r.text()[:200]))
         listed = {i["id"]: i for i in bureau.get("/api/v1/bureau/review").json()["review"]}
         check(made in listed and uploaded in listed, "both forms listed: %s" % list(listed))
         page = bureau.get("/bureau/review").text()
@@ -56,7 +62,7 @@ def main(binary):
         head = [c.value for c in sheet[1]]
         col = {name: head.index(name) for name in head if name}
         for name in ("单位", "项目名称", "自评表", "打印总分", "计算总分", "差额（打印−计算）",
-                     "复核意见（条）"):
+                     "复核意见（条）", "复核状态", "复核意见", "复核人", "复核时间（北京时间）"):
             check(name in col, "column %s in %s" % (name, head))
         rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2) if row[0].value]
         check(len(rows) == 2, "two forms exported: %d" % len(rows))
@@ -79,16 +85,23 @@ def main(binary):
                   "打印总分 %s vs page %s" % (cells[col["打印总分"]], claimed))
             check(shown(cells[col["计算总分"]]) == "%.2f" % item["computed"],
                   "计算总分 %s vs page %s" % (cells[col["计算总分"]], item["computed"]))
-            gap = "" if item["gap"] is None else "%.2f" % item["gap"]
+            # 差额 is printed − computed; the list's gap by 行得分合计 is not one.
+            gap = "" if item["gap"] is None or item["gap_from"] != "总分" else "%.2f" % item["gap"]
             check(shown(cells[col["差额（打印−计算）"]]) == gap,
                   "差额 %s vs page %s" % (cells[col["差额（打印−计算）"]], gap))
             check(cells[col["复核意见（条）"]] == item["findings"],
                   "复核意见 %s vs page %s" % (cells[col["复核意见（条）"]], item["findings"]))
+            review = item["review"]
+            check([cells[col[c]] or "" for c in ("复核状态", "复核意见", "复核人", "复核时间（北京时间）")] ==
+                  [review["label"], review["opinion"] or "", review["reviewer"] or "", review["decided_at"] or ""],
+                  "复核 columns %s vs page %s" % ([cells[col[c]] for c in ("复核状态", "复核意见", "复核人")], review))
             own = unit.get("/api/v1/selfevals/%s" % item["id"]).json()["result"]
             count = len(own["form"]["findings"]) + len(own["budget"]["findings"]) + sum(
                 len(row["findings"]) for row in own["rows"])
             check(count == item["findings"], "the list counts what the form's page lists: %d vs %d"
                   % (item["findings"], count))
+        check(listed.get(uploaded, {}).get("review", {}).get("state") == "returned",
+              "the uploaded form is 已退回 in the list: %s" % listed.get(uploaded))
         check(any(i["claimed"] is None for i in listed.values()),
               "the browser-made form has no printed 总分")
         # No server path on any page or download of these forms.

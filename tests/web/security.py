@@ -85,7 +85,7 @@ def main(binary):
         assert_text_only(bureau.get("/bureau").text(), "bureau page", failures)
         # Indicator names from a unit's table become the evaluation's indicators.
         r = ev.api_post("/api/v1/evaluations", fields={"title": "由目标表生成", "framework": "town-medical-aid-2024",
-                                                       "targets": tid, "region": "闵行区"})
+                                                       "targets": tid, "region": "闵行区", "year": "2025"})
         webtest.check(r.status == 201, "evaluation from targets: %d %s" % (r.status, r.text()[:200]), failures)
         if r.status == 201:
             eid2 = r.json()["id"]
@@ -130,7 +130,7 @@ def main(binary):
                           "traversal %s: %d" % (path, r.status), failures)
         # --- A table pasted from Excel (tabs) is read like an uploaded CSV, cells shown as text.
         pasted = "一级\t二级\t三级\t指标值\n产出指标\t数量指标\t%s\t≥30000人次\n满意度指标\t服务对象满意度指标\t满意度\t≥90%%\n" % XSS[1]
-        r = unit.api_post("/api/v1/targets", fields={"text": pasted})
+        r = unit.api_post("/api/v1/targets", fields={"text": pasted, "year": "2025"})
         webtest.check(r.status == 201, "pasted table: %d %s" % (r.status, r.text()[:200]), failures)
         if r.status == 201:
             rows = unit.get("/api/v1/targets/" + r.json()["id"]).json()["rows"]
@@ -147,7 +147,7 @@ def main(binary):
             with open(path, "rb") as f:
                 data = f.read()
             name = os.path.basename(path)
-            r = unit.api_post("/api/v1/targets", files={"file": ("../../" + name, data)})
+            r = unit.api_post("/api/v1/targets", fields={"year": "2025"}, files={"file": ("../../" + name, data)})
             webtest.check(r.status in (201, 413, 422), "hostile targets %s: %d" % (path, r.status), failures)
             if r.status == 201:
                 webtest.check(unit.get("/api/v1/targets/" + r.json()["id"]).status in (200, 422),

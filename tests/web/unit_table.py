@@ -72,7 +72,7 @@ def pending_marks_stay_with_the_unit(server, unit, evaluator):
     # The page form: the notice is shown after the redirect.
     r = evaluator.request("POST", "/evaluations", fields={
         "csrf": evaluator.csrf, "title": "古美社区养老服务（页面）",
-        "framework": "town-medical-aid-2024", "targets": tid, "region": "闵行区"})
+        "framework": "town-medical-aid-2024", "targets": tid, "region": "闵行区", "year": "2025"})
     location = r.header("Location") or ""
     check(r.status in (302, 303) and "message=" in location, "redirect with a notice: %s" % location)
     if "message=" in location:
@@ -145,7 +145,7 @@ def header_block_and_units(server, unit, evaluator, fixtures):
         # The evaluation made from it: 项目信息 and units carried, and said.
         r = evaluator.api_post("/api/v1/evaluations", {
             "title": want["project"]["项目名称"], "framework": "town-medical-aid-2024",
-            "targets": tid, "region": "闵行区"})
+            "targets": tid, "region": "闵行区", "year": "2025"})
         check(r.status == 201, "%s: evaluation: %d %s" % (name, r.status, r.text()[:300]))
         if r.status != 201:
             continue
@@ -213,6 +213,11 @@ def rule_set_chosen_on_upload(unit):
         check("全国" in shown.get("rules", ""), "default as today: %s" % shown.get("rules"))
     r = unit.api_post("/api/v1/selfevals", {"year": "2024", "rules": "../etc/passwd"}, files=files)
     check(r.status == 422, "an unknown rule set is refused: %d" % r.status)
+    # A refused page upload (no file chosen) shows the form again with the rule set still chosen.
+    r = unit.request("POST", "/selfevals", fields={"csrf": unit.csrf, "year": "2024",
+                                                   "rules": "selfeval-hubei"})
+    check(r.status == 422 and re.search(r'value="selfeval-hubei" selected>', r.text()),
+          "the chosen rule set is kept on a refusal: %d" % r.status)
 
 
 def entry_form_budget(server, evaluator):

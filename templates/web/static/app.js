@@ -66,6 +66,8 @@ document.addEventListener('click', function (event) {
         document.getElementById('computed').textContent = j.computed;
         var grade = document.getElementById('grade');
         if (grade) grade.textContent = j.grade;
+        var gradeLine = document.getElementById('grade-line');
+        if (gradeLine) gradeLine.hidden = !j.grade;
         var count = document.getElementById('count');
         if (count && j.count !== undefined) count.textContent = j.count;
         // Findings are rebuilt as text nodes: a message is never parsed as HTML.
@@ -101,3 +103,11 @@ document.addEventListener('click', function (event) {
     timer = setTimeout(run, 600);
   });
 })();
+// An error page's 返回上一页: back in the browser's history (the form keeps what was typed);
+// without history, or without script, the link leads to the home page.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest('a[data-back]');
+  if (!link || window.history.length < 2) return;
+  event.preventDefault();
+  window.history.back();
+});

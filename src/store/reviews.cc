@@ -1,0 +1,67 @@
+// Store: the bureau's 复核 decisions (table reviews, schema 7), append-only. A decision names the
+// version it was made on and is written only while that version is the document's latest, in one
+// statement (INSERT … SELECT … WHERE the version matches), so a save racing it from another
+// process either lands before (the decision is refused as stale) or after (the form is 待复核).
+#include "store/store_impl.h"
+
+namespace jixiao::store {
+namespace {
+
+constexpr char kColumns[] = "id, doc_id, version, decision, opinion, reviewer, decided_at";
+
+std::vector<ReviewDecision> ReadDecisions(Poco::Data::RecordSet rs) {
+  std::vector<ReviewDecision> out;
+  for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    out.push_back({Int(rs, 0), Text(rs, 1), Int(rs, 2), Text(rs, 3), Text(rs, 4), Text(rs, 5),
+                   Text(rs, 6)});
+  return out;
+}
+
+}  // namespace
+
+std::optional<DecideOutcome> Store::Decide(const ReviewDecision& d, Diagnostics& diags) {
+  JX_GUARDED("store.write", "记录“" + d.doc_id + "”的复核结论失败", std::nullopt, {
+    impl_->Begin();
+    size_t changed = impl_->Exec(
+        "INSERT INTO reviews (doc_id, version, decision, opinion, reviewer, decided_at) "
+        "SELECT id, version, ?, ?, ?, ? FROM documents WHERE id = ? AND version = ?",
+        {d.decision, d.opinion, d.reviewer, d.decided_at.empty() ? UtcNow() : d.decided_at,
+         d.doc_id, d.version});
+    if (changed == 0) {
+      auto rs = impl_->Query("SELECT version, author, updated_at FROM documents WHERE id = ?",
+                             {d.doc_id});
+      impl_->Rollback();
+      if (!rs.rowCount()) {
+        diags.Error("store.missing", {impl_->location, 0, 0, d.doc_id},
+                    "档案库中没有“" + d.doc_id + "”，无法记录复核结论");
+        return std::nullopt;
+      }
+      return DecideOutcome{0, Conflict{Int(rs, 0), Text(rs, 1), Text(rs, 2)}};
+    }
+    auto id = impl_->Query("SELECT MAX(id) FROM reviews WHERE doc_id = ?", {d.doc_id});
+    impl_->Commit();
+    return DecideOutcome{Int(id, 0), std::nullopt};
+  })
+}
+
+std::vector<ReviewDecision> Store::Decisions(const std::string& doc_id, Diagnostics& diags) {
+  std::vector<ReviewDecision> out;
+  JX_GUARDED("store.read", "读取“" + doc_id + "”的复核结论失败", out, {
+    return ReadDecisions(impl_->Query(
+        std::string("SELECT ") + kColumns + " FROM reviews WHERE doc_id = ? ORDER BY id",
+        {doc_id}));
+  })
+}
+
+std::vector<ReviewDecision> Store::LatestDecisions(const std::string& kind, Diagnostics& diags) {
+  std::vector<ReviewDecision> out;
+  JX_GUARDED("store.read", "读取复核结论失败", out, {
+    return ReadDecisions(impl_->Query(
+        "SELECT r.id, r.doc_id, r.version, r.decision, r.opinion, r.reviewer, r.decided_at FROM "
+        "reviews r JOIN documents d ON d.id = r.doc_id WHERE d.kind = ? AND r.id = (SELECT "
+        "MAX(id) FROM reviews WHERE doc_id = r.doc_id) ORDER BY r.doc_id",
+        {kind}));
+  })
+}
+
+}  // namespace jixiao::store
