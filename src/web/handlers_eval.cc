@@ -2,7 +2,6 @@
 // 绩效目标表), download the entry workbook, upload it filled (a new version; a stale version is
 // refused), see the validation list and the score tree with each indicator's explanation, download
 // the report. Every call goes through app/ (pipeline, entry_app, report_files, score_explain).
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -23,6 +22,7 @@
 #include "web/entry_places.h"
 #include "web/handlers.h"
 #include "web/review_state.h"
+#include "web/targets_for_case.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -256,17 +256,8 @@ Response EvaluationsCreate(Ctx& ctx) {
     if (!targets || targets->kind != "targets" || targets->region != doc.region)
       return ctx.server.Reject(
           ctx, "targets", "找不到所选的绩效目标表，或它不属于该区域：请重新选择", EvaluationsList);
-    auto v = ctx.server.db().GetVersion(targets_id, 0);
-    size_t nl = v->content.find('\n');
-    options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
-    WriteBytes(options.targets, v->content.substr(nl + 1));
+    WriteTargetsForCase(ctx.server.db(), *targets, scratch.path(), options);
     targets_title = targets->title;
-    // Accepted fixes are saved as CSV: the header block stays in the workbook first uploaded.
-    auto first = ctx.server.db().GetVersion(targets_id, 1);
-    if (first && v->version != 1 && first->content.rfind("xlsx\n", 0) == 0) {
-      options.targets_header = scratch.path() + "/targets-first.xlsx";
-      WriteBytes(options.targets_header, first->content.substr(5));
-    }
   }
   if (uploaded) {
     options.framework = scratch.path() + "/framework.json";
@@ -292,23 +283,9 @@ Response EvaluationsCreate(Ctx& ctx) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
   }
-  // What reading the unit's table said (rows still 待确认, rows dropped, units split out): shown
-  // to the evaluator on the new page and kept in the version's note, never silent.
-  // The rows still 待确认 first, then other warnings, then notices: the short message on the page
-  // never cuts the unconfirmed rows off.
-  std::vector<Diagnostic> read(diags.items().begin(), diags.items().end());
-  auto rank = [](const Diagnostic& d) {
-    return d.code == "new.target_pending" ? 0 : d.severity == Severity::kWarning ? 1 : 2;
-  };
-  std::stable_sort(read.begin(), read.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
-  std::vector<std::string> notes;
-  for (auto d : read) {
-    if (d.severity == Severity::kError) continue;
-    if (d.where.file.rfind(scratch.path(), 0) == 0)
-      d.where.file = "绩效目标表“" + targets_title + "”";
-    notes.push_back(DiagnosticLine(d));
-  }
+  // What reading the unit's table said (rows still 待确认 first, rows dropped, units split out):
+  // shown to the evaluator on the new page and kept in the version's note, never silent.
+  const std::vector<std::string> notes = TableReadingNotes(diags, scratch.path(), targets_title);
   std::string note = "新建（指标体系：" + framework_title + "）";
   for (const auto& n : notes) note += "；" + n;
   // Each version keeps the whole case folder, so it can be restored and any process can work on it.
@@ -317,11 +294,6 @@ Response EvaluationsCreate(Ctx& ctx) {
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework);
   if (notes.empty()) return CreatedReply(ctx, "evaluations", doc.id);
-  std::string message =
-      "已新建。读取绩效目标表时请注意（" + std::to_string(notes.size()) + " 条）：";
-  for (size_t i = 0; i < notes.size() && i < 8; ++i) message += (i ? "；" : "") + notes[i];
-  if (notes.size() > 8)
-    message += "；另有 " + std::to_string(notes.size() - 8) + " 条，见“版本”中第 1 版的说明";
   if (ctx.req.api) {
     std::vector<std::string> quoted;
     for (const auto& n : notes) quoted.push_back(Q(n));
@@ -329,7 +301,7 @@ Response EvaluationsCreate(Ctx& ctx) {
                     Q("/api/v1/evaluations/" + doc.id) + ",\"notices\":" + JsonArray(quoted) + "}",
                 201);
   }
-  return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(message));
+  return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(NotesMessage(notes)));
 }
 
 Response EvaluationPage(Ctx& ctx, const std::string& message, int status) {
