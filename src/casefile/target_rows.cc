@@ -156,13 +156,14 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     row.where = grid.where(r, cols[Role::kL3]);
     row.value_where = grid.where(r, value_col);
     row.pending = pending;
+    // A unit written inside the 指标值 fills the empty 计量单位; the value keeps it, since the
+    // scorer and the workbook import read a target's unit from its value.
     if (row.unit.empty())
       if (auto split = SplitTrailingUnit(row.value)) {
         diags.Add(Severity::kInfo, "targets.unit_split", row.value_where,
-                  "“" + row.level3 + "”的指标值“" + row.value + "”含计量单位，计量单位列为空：按“" +
-                      split->first + "”与计量单位“" + split->second +
-                      "”取用（单位的原表未改）");
-        row.value = split->first;
+                  "“" + row.level3 + "”的指标值“" + row.value +
+                      "”含计量单位，计量单位列为空：计量单位取“" + split->second +
+                      "”（指标值照写；单位的原表未改）");
         row.unit = split->second;
       }
     if (row.level3.empty()) {
