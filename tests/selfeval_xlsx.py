@@ -13,6 +13,7 @@ PAIRS = {
     "yunnan-public.xlsx": "02-yunnan-yongde-nutrition-2022",
     "hubei.xlsx": "04-hubei-huanggang-soil-monitoring-2020",
     "sichuan-2023.xlsx": "05-sichuan-qingshen-salary-2023",
+    "national-yuan.xlsx": "07-shanghai-putuo-sports-venue-2022",
 }
 
 

@@ -262,7 +262,8 @@ std::string SelfEvalText(const SelfEvalCheck& check) {
            (r.budget.rate ? FormatPercent(*r.budget.rate) : std::string("无法计算")) + "，分值" +
            fig(r.budget.weight) + "，打印得分" + fig(r.budget.claimed) + "，计算" +
            fig(r.budget.computed) + "\n";
-    const std::string split = report::FundingSourcesText(check.form->budget, "万元");
+    const std::string split =
+        report::FundingSourcesText(check.form->budget, check.form->budget.money_unit);
     if (!split.empty()) out += "  资金来源分列：" + split + "\n";
     for (const auto& d : r.budget.findings) out += "  " + d.ToString() + "\n";
   }

@@ -31,6 +31,15 @@ bool IsTotalRow(const std::string& name) {
   return n == "合计" || n == "小计" || n == "总计" || n == "总额" || EndsWith(n, "资金总额");
 }
 
+// A source's own 分值 or 得分: "—", "/" or "-" (not scored on its own) read as not printed.
+PrintedNumber SourceNumber(CsvCells& cells, const CsvRow& row, const CsvColumn& col,
+                           Diagnostics& diags) {
+  const std::string t = Trim(cells.Text(row, col));
+  if (!col.present() || t.empty() || t == "—" || t == "——" || t == "/" || t == "-")
+    return PrintedNumber{t, cells.Where(row, col), std::nullopt, ""};
+  return Number(cells, row, col, false, diags);
+}
+
 }  // namespace
 
 void ReadBudget(const CsvTable& csv, const std::string& money_unit, SelfEvalBudget& budget,
@@ -58,11 +67,18 @@ void ReadBudget(const CsvTable& csv, const std::string& money_unit, SelfEvalBudg
     return;
   }
   budget.present = true;
+  budget.money_unit = full.unit;  // the header's, else the rule set's (WithUnit)
   const CsvRow* totals = nullptr;
   for (const auto& row : csv.rows) {
     if (source.present() && !IsTotalRow(cells.Text(row, source))) {
-      budget.sources.push_back({Printed(cells, row, source), Money(cells, row, start, diags),
-                                Money(cells, row, full, diags), Money(cells, row, done, diags)});
+      FundingSource s;
+      s.name = Printed(cells, row, source);
+      s.year_start = Money(cells, row, start, diags);
+      s.full_year = Money(cells, row, full, diags);
+      s.executed = Money(cells, row, done, diags);
+      s.weight = SourceNumber(cells, row, weight, diags);
+      s.score = SourceNumber(cells, row, score, diags);
+      budget.sources.push_back(s);
       continue;
     }
     if (!totals) totals = &row;

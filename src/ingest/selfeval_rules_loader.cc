@@ -1,5 +1,6 @@
 #include "ingest/selfeval_rules_loader.h"
 
+#include "core/format.h"
 #include "core/text.h"
 #include "ingest/json.h"
 
@@ -64,10 +65,38 @@ int Choice(JsonReader& in, const JsonValue& object, const std::string& key,
   return -1;
 }
 
+// budget.sources: [{name, synonyms?, points?}]; points on all or none, adding up to budget.points
+// (checked by the caller once points is read).
+void ReadSources(JsonReader& in, const JsonValue* list, SelfEvalBudgetRule& b) {
+  if (!list || !in.Expect(*list, JsonValue::Type::kArray)) return;
+  for (const auto& item : list->items) {
+    if (!in.Expect(item, JsonValue::Type::kObject)) continue;
+    in.RejectUnknown(item, {"name", "synonyms", "points"});
+    SelfEvalSourceRule s;
+    if (const JsonValue* n = in.Member(item, "name", true))
+      if (auto t = in.String(*n)) s.name = *t;
+    s.synonyms = Strings(in, in.Member(item, "synonyms", false));
+    if (const JsonValue* p = in.Member(item, "points", false)) s.points = in.Number(*p);
+    if (!b.sources.empty() && b.sources.front().points.has_value() != s.points.has_value())
+      in.Error(item, "selfeval_rules.source_points",
+               "资金来源“" + s.name + "”" + (s.points ? "写了" : "缺少") +
+                   "分值：各资金来源要么都写分值（分别计分），要么都不写");
+    b.sources.push_back(s);
+  }
+  if (b.SourcesScored()) {
+    Rational sum(0);
+    for (const auto& s : b.sources) sum = sum + s.points.value_or(Rational(0));
+    if (sum != b.points)
+      in.Error(*list, "selfeval_rules.source_points",
+               "各资金来源分值之和" + TrimmedDecimal(sum) + "与预算执行分值" +
+                   TrimmedDecimal(b.points) + "不符；请使两者相等");
+  }
+}
+
 void ReadBudget(JsonReader& in, const JsonValue& v, SelfEvalBudgetRule& b) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
   in.RejectUnknown(v, {"points", "formula", "base", "cap", "reason_below", "money_unit",
-                       "adjustment_reason"});
+                       "adjustment_reason", "sources"});
   if (const JsonValue* a = in.Member(v, "adjustment_reason", false))
     if (in.Expect(*a, JsonValue::Type::kBool)) b.adjustment_reason = a->boolean;
   if (const JsonValue* p = in.Member(v, "points", true))
@@ -85,6 +114,7 @@ void ReadBudget(JsonReader& in, const JsonValue& v, SelfEvalBudgetRule& b) {
     if (auto p = Percent(in, *r)) b.reason_below = *p;
   if (int u = Choice(in, v, "money_unit", {"万元", "元"}, false); u >= 0)
     b.money_unit = u == 0 ? "万元" : "元";
+  ReadSources(in, in.Member(v, "sources", false), b);  // after points: their sum is checked
 }
 
 void ReadWeights(JsonReader& in, const JsonValue& v, SelfEvalRules& r) {
@@ -160,9 +190,9 @@ std::optional<SelfEvalRules> ParseSelfEvalRules(const std::string& file,
   SelfEvalRules r;
   r.file = file;
   if (!in.Expect(root, JsonValue::Type::kObject)) return std::nullopt;
-  in.RejectUnknown(root, {"kind", "id", "name", "title", "basis", "budget", "weights", "quantitative",
-                          "qualitative", "satisfaction", "not_applicable", "rounding", "grades",
-                          "execution_row_keywords", "bare_value"});
+  in.RejectUnknown(root, {"kind", "id", "name", "title", "basis", "budget", "weights",
+                          "quantitative", "qualitative", "satisfaction", "not_applicable",
+                          "rounding", "grades", "execution_row_keywords", "bare_value"});
   if (const JsonValue* k = in.Member(root, "kind", true))
     if (auto s = in.String(*k); s && *s != "selfeval-rules")
       in.Error(*k, "selfeval_rules.kind", "kind 应为 \"selfeval-rules\"（这不是自评表规则文件）");

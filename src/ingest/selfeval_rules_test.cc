@@ -123,3 +123,48 @@ TEST_CASE("framework rounding: \"whole_down\" is read, anything but 0.01 is a lo
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("selfeval rules: budget sources; their points, when given, add up to the budget's") {
+  const std::string base = With(kMinimal, "BASE", "full_year");
+  auto sources = [&](const std::string& list) {
+    return With(base, "\"base\": \"full_year\"", "\"base\": \"full_year\", \"sources\": " + list);
+  };
+  Diagnostics ok;
+  auto r = ParseSelfEvalRules("r.json", sources(R"([{"name": "中央资金", "points": 6},
+                  {"name": "地方资金", "synonyms": ["县级资金"], "points": 4}])"),
+                              ok);
+  INFO(Messages(ok));
+  REQUIRE(r);
+  REQUIRE(r->budget.sources.size() == 2);
+  CHECK(r->budget.sources[0].name == "中央资金");
+  CHECK(*r->budget.sources[0].points == Rational(6));
+  CHECK(r->budget.sources[1].synonyms == std::vector<std::string>{"县级资金"});
+  Diagnostics names;
+  auto plain = ParseSelfEvalRules("r.json", sources(R"([{"name": "当年财政拨款"}])"), names);
+  REQUIRE(plain);
+  CHECK_FALSE(plain->budget.sources[0].points);
+  Diagnostics sum;
+  CHECK_FALSE(ParseSelfEvalRules(
+      "r.json",
+      sources(R"([{"name": "中央资金", "points": 6}, {"name": "地方资金", "points": 3}])"), sum));
+  CHECK(Messages(sum).find("之和9") != std::string::npos);
+  Diagnostics mixed;
+  CHECK_FALSE(ParseSelfEvalRules(
+      "r.json", sources(R"([{"name": "中央资金", "points": 10}, {"name": "地方资金"}])"), mixed));
+  CHECK(Messages(mixed).find("地方资金") != std::string::npos);
+  // The shipped sets name the 其中 rows their blank forms print, unscored.
+  Diagnostics d;
+  auto national = Shipped("selfeval-national", d);
+  REQUIRE(national);
+  REQUIRE(national->budget.sources.size() == 3);
+  CHECK(national->budget.sources[0].name == "当年财政拨款");
+  CHECK_FALSE(national->budget.sources[0].points);
+  auto sichuan = Shipped("selfeval-sichuan-2023", d);
+  REQUIRE(sichuan);
+  REQUIRE(sichuan->budget.sources.size() == 4);
+  CHECK(sichuan->budget.sources[0].name == "财政资金");
+}
+
+}  // namespace jixiao

@@ -265,14 +265,15 @@ void ReadBudget(const Grid& g, int before_row, SelfEvalWorkbook& out) {
       for (int b = 0; b < 6; ++b) {
         std::string t = col[b] ? g.Text(v, col[b]) : (b == kBWeight ? weight_from_header : "");
         if (t == "—" || t == "-" || t == "/") t.clear();
-        if (!total && b >= kBWeight) t.clear();  // a source's 分值/执行率/得分 are not scored
+        if (!total && b == kBRate) t.clear();  // a source's 执行率 is recomputed, not read
         r.cells.push_back(t);
         if (col[b])
           out.cells[{"budget", {v, SelfEvalBudgetColumns()[b]}}] = where + CellName(v, col[b]);
       }
       int at = 0;
       std::string name = label(v, at);
-      r.cells.push_back(total ? "总额" : name);  // the CSV reader tells the total by this name
+      // The CSV reader tells the total by this name; "其中：\n当年财政拨款" is read as one name.
+      r.cells.push_back(total ? "总额" : Squeeze(name));
       if (at) out.cells[{"budget", {v, "资金来源"}}] = where + CellName(v, at);
       out.budget.rows.push_back(r);
     };

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/format.h"
 #include "core/quantity.h"
 #include "core/text.h"
 
@@ -42,6 +43,10 @@ SelfEvalTarget ReadSelfEvalTarget(const std::string& printed) {
     out.bare_read_as_ge = true;
   }
   return out;
+}
+
+std::string FormatBudgetMoney(const SelfEvalBudget& budget, const Money& amount) {
+  return budget.money_unit == "元" ? FormatYuan(amount) : FormatWanYuan(amount);
 }
 
 }  // namespace jixiao

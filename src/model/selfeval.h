@@ -60,7 +60,7 @@ struct SelfEvalRow {
   PrintedNumber weight;     // 分值 (or 权重) as printed; nullopt when the layout has none
   PrintedNumber score;      // 得分 as printed
   PrintedText reason;       // 偏差原因分析及改进措施
-  PrintedText level;        // 完成程度 chosen for a qualitative row (达成/部分达成/未达成), if any
+  PrintedText level;  // 完成程度 chosen for a qualitative row (达成/部分达成/未达成), if any
   SelfEvalTarget parsed_target;
   TargetValue parsed_actual;    // the 实际完成值 through the same parser
   bool not_applicable = false;  // printed 不适用 / 无 / "/" in 得分 with a real indicator
@@ -71,6 +71,8 @@ struct SelfEvalRow {
 struct FundingSource {  // 四川 2023: the budget split by 资金来源
   PrintedText name;     // 财政拨款, 其他资金 …
   PrintedMoney year_start, full_year, executed;
+  PrintedNumber weight,
+      score;  // its own 分值 and 得分, when the rule set scores sources ("—": none)
 };
 
 struct SelfEvalBudget {
@@ -84,7 +86,13 @@ struct SelfEvalBudget {
   PrintedText reason;  // 偏差原因 of the block (执行率 below the rule's bar), when printed
   std::vector<FundingSource> sources;
   int line = 0;  // budget.csv data line or sheet row of the block
+  // The unit the form printed its amounts in (元 or 万元: the 全年预算数 column's, else the rule
+  // set's); messages and rendered forms show amounts in it.
+  std::string money_unit = "万元";
 };
+
+// An amount in the budget's own unit: "215,457.60元" or "21.55万元" (core/format.h).
+std::string FormatBudgetMoney(const SelfEvalBudget& budget, const Money& amount);
 
 struct SelfEvalHeader {
   PrintedText unit;        // 单位 (实施单位)

@@ -20,12 +20,22 @@ Rational ApplyRounding(const Rational& value, SelfEvalRounding r);
 // The largest gap between a printed figure and the exact one that rounding explains.
 Rational RoundingTolerance(SelfEvalRounding r);
 
+// A 其中 row by 资金来源 a blank form prints (当年财政拨款 …); with `points` it is scored on its
+// own: the block's 得分 = Σ min(source 执行率, 100%) × points (the points add up to the block's).
+struct SelfEvalSourceRule {
+  std::string name;
+  std::vector<std::string> synonyms;
+  std::optional<Rational> points;
+};
+
 struct SelfEvalBudgetRule {
   Rational points = 10;        // 分值 of the budget block; 0: the budget is not scored
   bool cap = true;             // "最高不得超过分值上限"
   Rational reason_below = 90;  // 执行率 (percent) under which a 偏差原因 is required; 0: none
   std::string money_unit = "万元";  // default unit of budget amounts when a header declares none
   bool adjustment_reason = false;  // 四川: 全年预算数 ≠ 年初预算数 needs a 偏差原因
+  std::vector<SelfEvalSourceRule> sources;  // the 其中 rows, in print order; may be empty
+  bool SourcesScored() const { return !sources.empty() && sources.front().points.has_value(); }
 };
 
 // How each row gets its weight.

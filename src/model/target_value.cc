@@ -5,6 +5,7 @@
 
 #include "core/quantity.h"
 #include "core/text.h"
+#include "model/degree_words.h"
 
 namespace jixiao {
 namespace {
@@ -238,10 +239,16 @@ TargetValue TargetValue::Parse(const std::string& raw) {
 }
 
 std::string AcceptedQualitativeForms(const std::string& target_text) {
-  return "“" + target_text + "”或其同义词、“已达到/已达成/已完成/已实现/符合/已" + target_text +
-         "”（达成，可带括号说明，如“" + target_text + "（说明）”）、“基本" + target_text + "/部分" +
-         target_text + "”（部分达成，得分比例按评分规则的“部分达成”档）、“未" + target_text + "/不" +
-         target_text + "/未达到”（未达成）";
+  const std::string partly_band = "（部分达成，得分比例按评分规则的“部分达成”档）";
+  if (auto forms = DegreeFormsFor(target_text))
+    return forms->met + "（达成，可带括号说明）、" +
+           (forms->partly.empty() ? "" : forms->partly + partly_band + "、") + forms->not_met +
+           "（未达成）";
+  const std::string negated = (IsAdjectiveValue(target_text) ? "不" : "未") + target_text;
+  return "“" + target_text +
+         "”或其同义词、“已达到/已达成/已完成/已实现/符合”（达成，可带括号说明，如“" + target_text +
+         "（说明）”）、“基本" + target_text + "/部分" + target_text + "”" + partly_band + "、“" +
+         negated + "/未达到”（未达成）";
 }
 
 ActualReading ReadActual(const TargetValue& target, const std::string& raw_actual) {
@@ -302,6 +309,13 @@ ActualReading ReadActual(const TargetValue& target, const std::string& raw_actua
       r.how = "“" + a + "”表示已达成";
       return r;
     }
+  }
+  if (auto degree = JudgeDegree(t, a)) {  // 程度词: 明显提高 against 有所提高 (docs/selfeval.md)
+    r.attainment = degree->verdict == DegreeVerdict::kPartly   ? Attainment::kPartly
+                   : degree->verdict == DegreeVerdict::kNotMet ? Attainment::kNotMet
+                                                               : Attainment::kMet;
+    r.how = degree->how;
+    return r;
   }
   for (const char* p : kPartlyPrefixes) {
     if (!StartsWith(a, p)) continue;

@@ -74,7 +74,7 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   doc::Sheet& s = wb.sheets.back();
   s.name = "自评表";
   s.landscape = false;  // A4 portrait, as units print it
-  s.widths = {10, 11, 20, 13, 13, 7, 7, 24};
+  s.widths = {10, 13, 18, 13, 13, 7, 7, 24};
   const bool blank = result == nullptr;
   const CellStyle fill = blank ? CellStyle::kInputText : CellStyle::kText;
   const CellStyle money = blank ? CellStyle::kInputNumber : CellStyle::kYuan;
@@ -94,15 +94,31 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   s.Text(3, 5, form.header.unit.text, CellStyle::kText);
   s.Merge(3, 5, 3, kCols - 1);
   // Budget block: label, then 年初预算数 … 得分 in columns C..H.
-  const std::string unit = rules.budget.money_unit;
-  // The 其中 rows by 资金来源 the form printed (四川 2023, national 其中 rows), below 年度资金总额.
+  const std::string unit = blank ? rules.budget.money_unit : form.budget.money_unit;
+  // The 其中 rows by 资金来源 below 年度资金总额: those the form printed (四川 2023, national 其中
+  // rows), or on a blank form those the rule set names, each with its 分值 when scored on its own.
+  std::vector<FundingSource> rule_sources;
+  for (const auto& rule : rules.budget.sources) {
+    FundingSource src;
+    src.name.text = rule.name;
+    if (rule.points) src.weight.value = *rule.points;
+    rule_sources.push_back(src);
+  }
+  // "其中：" on a line of its own: the narrow column would otherwise split the name.
+  if (!rule_sources.empty() && !StartsWith(rule_sources.front().name.text, "其中"))
+    rule_sources.front().name.text = "其中：\n" + rule_sources.front().name.text;
   std::vector<const FundingSource*> sources;
-  if (!blank)
+  if (blank)
+    for (const auto& src : rule_sources) sources.push_back(&src);
+  else
     for (const auto& src : form.budget.sources)
       if (src.year_start.value || src.full_year.value || src.executed.value)
         sources.push_back(&src);
-  // The block's 偏差原因 (执行率 below the bar), on a row of its own below the 其中 rows.
-  const bool budget_reason = !blank && !Trim(form.budget.reason.text).empty();
+  // The block's 偏差原因 (执行率 below the bar), on a row of its own below the 其中 rows: always on
+  // a blank form, on a filled one when given or required (执行率 below the bar; left as printed).
+  const bool rate_low = !blank && result->budget.rate && rules.budget.reason_below > Rational(0) &&
+                        *result->budget.rate < rules.budget.reason_below;
+  const bool budget_reason = blank || rate_low || !Trim(form.budget.reason.text).empty();
   const int extra = static_cast<int>(sources.size()) + (budget_reason ? 1 : 0);
   // The label breaks before its bracket: a narrow column would leave "）" alone on a line.
   s.Text(4, 0, "项目资金\n（" + unit + "）", CellStyle::kHeader);
@@ -139,16 +155,42 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
       if (m->value)
         s.Number(6 + i, c, Points(Rational(m->value->fen, unit == "元" ? 100 : 1000000)), money);
       else
-        s.Text(6 + i, c, "", CellStyle::kCenter);
+        s.Text(6 + i, c, "", blank ? CellStyle::kInputNumber : CellStyle::kCenter);
       ++c;
     }
-    for (; c < kCols; ++c) s.Text(6 + i, c, "", CellStyle::kCenter);
+    // 分值, 执行率, 得分: "—" unless the rule set scores the source on its own.
+    const bool scored = src.weight.value.has_value();
+    if (scored)
+      s.Number(6 + i, 5, Points(*src.weight.value), CellStyle::kScore);
+    else
+      s.Text(6 + i, 5, "—", CellStyle::kCenter);
+    // The source's own 执行率 on a scored form (checked by selfeval.source_rate_*).
+    if (!blank && src.full_year.value && src.executed.value && src.full_year.value->fen > 0)
+      s.Text(6 + i, 6, FormatRateOf(Rational(src.executed.value->fen, src.full_year.value->fen)),
+             CellStyle::kCenter);
+    else
+      s.Text(6 + i, 6, "", CellStyle::kCenter);
+    if (scored && src.score.value)
+      s.Number(6 + i, 7, Points(*src.score.value), CellStyle::kScore);
+    else
+      s.Text(6 + i, 7, scored ? "" : "—",
+             blank && scored ? CellStyle::kInputNumber : CellStyle::kCenter);
   }
   if (budget_reason) {
     const int at = 6 + static_cast<int>(sources.size());
     s.Text(at, 1, "偏差原因", CellStyle::kCenter);
-    s.Text(at, 2, form.budget.reason.text, CellStyle::kText);
+    s.Text(at, 2, form.budget.reason.text, blank ? CellStyle::kInputText : CellStyle::kText);
     s.Merge(at, 2, at, kCols - 1);
+    if (blank) {
+      doc::DataValidation v = Over(at, 2, at, 2);
+      v.kind = doc::DataValidation::Kind::kAny;
+      v.strict = false;
+      v.prompt_title =
+          "预算偏差原因（执行率低于" + TrimmedDecimal(rules.budget.reason_below) + "%时必填）";
+      v.prompt = "全年执行数÷全年预算数低于" + TrimmedDecimal(rules.budget.reason_below) +
+                 "%的，写明未执行的原因和改进措施";
+      s.validations.push_back(v);
+    }
   }
   const int goal = 6 + extra;
   s.Text(goal, 0, "年度总体目标", CellStyle::kHeader);

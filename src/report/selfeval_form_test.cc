@@ -81,25 +81,30 @@ TEST_CASE(
   REQUIRE(wb.sheets.size() == 1);
   const auto& s = wb.sheets[0];
   CHECK_FALSE(s.landscape);
-  CHECK(s.header_first_row == 8);
-  REQUIRE(s.At(8, 2));
-  CHECK(s.At(8, 2)->text == "三级指标");
+  // The budget block keeps a row for its 偏差原因 (执行率 under 90%): row 7, B = label, C:H input.
+  REQUIRE(s.At(6, 1));
+  CHECK(s.At(6, 1)->text == "偏差原因");
+  REQUIRE(s.At(6, 2));
+  CHECK(s.At(6, 2)->style == doc::CellStyle::kInputText);
+  CHECK(s.header_first_row == 9);
+  REQUIRE(s.At(9, 2));
+  CHECK(s.At(9, 2)->text == "三级指标");
   int lists = 0, prompts = 0;
   for (const auto& v : s.validations) {
     if (v.kind == doc::DataValidation::Kind::kList) {
       ++lists;
-      CHECK(v.first_row == 10);  // the second indicator row, 效果明显
+      CHECK(v.first_row == 11);  // the second indicator row, 效果明显
       CHECK(v.options.front() == "达成预期指标");
     }
     if (v.prompt_title.find("必填") != std::string::npos) ++prompts;
   }
   CHECK(lists == 1);
-  CHECK(prompts == 1);
-  const doc::WCell* total = s.At(11, 5);
+  CHECK(prompts == 2);  // the rows' 偏差原因 column and the budget's 偏差原因 row
+  const doc::WCell* total = s.At(12, 5);
   REQUIRE(total);
   CHECK(total->number == 100);  // 30 + 60 + the budget's 10
-  CHECK(s.At(8, 0)->text == "一级指标");
-  CHECK(s.At(9, 0)->text == "产出指标\n（50分）");  // broken before the bracket: no lone "）"
+  CHECK(s.At(9, 0)->text == "一级指标");
+  CHECK(s.At(10, 0)->text == "产出指标\n（50分）");  // broken before the bracket: no lone "）"
   CHECK(s.At(4, 0)->text == "项目资金\n（万元）");
   CHECK(s.At(0, 0)->style == doc::CellStyle::kFormTitle);  // centred over A1:H1
 }
@@ -214,8 +219,65 @@ TEST_CASE("the scored form lists the budget's funding sources under 年度资金
   // Everything below moves down one row: 年度总体目标 on row 7, the indicator header on row 9.
   CHECK(s.At(7, 0)->text == "年度总体目标");
   CHECK(s.header_first_row == 9);
-  // The blank form (`selfeval new`) has no sources and keeps its rows.
-  CHECK(BuildSelfEvalWorkbook(f, National(), nullptr).sheets[0].header_first_row == 8);
+  // The blank form (`selfeval new`) prints no source the rule set does not name; it keeps the
+  // budget's 偏差原因 row.
+  CHECK(BuildSelfEvalWorkbook(f, National(), nullptr).sheets[0].header_first_row == 9);
+}
+
+TEST_CASE("the scored form shows each source's 执行率, and the 偏差原因 row when the rate is low") {
+  // Form 07 of the corpus: 215,457.60 of 250,000.00 元 spent, 86.18%, no reason given.
+  SelfEvaluation f = TwoRows();
+  f.budget.present = true;
+  f.budget.money_unit = "元";
+  f.budget.full_year = {"250000", {}, Money{25000000}, ""};
+  f.budget.executed = {"215457.6", {}, Money{21545760}, ""};
+  PrintedMoney blank{"", {}, std::nullopt, ""};
+  f.budget.sources = {{{"其中：当年财政拨款", {}},
+                       blank,
+                       {"", {}, Money{25000000}, ""},
+                       {"", {}, Money{21545760}, ""}}};
+  SelfEvalResult r;
+  r.budget.present = true;
+  r.budget.rate = Rational(21545760, 25000000) * Rational(100);
+  auto wb = BuildSelfEvalWorkbook(f, National(), &r);
+  const auto* s = &wb.sheets[0];
+  REQUIRE(s->At(6, 6));
+  CHECK(s->At(6, 6)->text == "86.18%");  // the source's own 执行率
+  REQUIRE(s->At(7, 1));
+  CHECK(s->At(7, 1)->text == "偏差原因");  // required under 90%: shown, left as printed (blank)
+  CHECK(s->At(7, 2)->text.empty());
+  CHECK(s->header_first_row == 10);
+  // At or above the bar with no reason: no 偏差原因 row.
+  r.budget.rate = Rational(95);
+  wb = BuildSelfEvalWorkbook(f, National(), &r);
+  CHECK(wb.sheets[0].header_first_row == 9);
+}
+
+TEST_CASE("the blank form prints the rule set's 其中 rows, with their own 分值 when scored") {
+  SelfEvalRules rules = National();
+  rules.budget.sources = {{"当年财政拨款", {}, std::nullopt},
+                          {"上年结转资金", {}, std::nullopt},
+                          {"其他资金", {}, std::nullopt}};
+  auto wb = BuildSelfEvalWorkbook(TwoRows(), rules, nullptr);
+  const auto* s = &wb.sheets[0];
+  REQUIRE(s->At(6, 1));
+  CHECK(s->At(6, 1)->text == "其中：\n当年财政拨款");
+  CHECK(s->At(7, 1)->text == "上年结转资金");
+  CHECK(s->At(8, 1)->text == "其他资金");
+  CHECK(s->At(6, 5)->text == "—");                            // not scored on its own: 分值 —
+  CHECK(s->At(6, 3)->style == doc::CellStyle::kInputNumber);  // amounts to fill
+  CHECK(s->At(9, 1)->text == "偏差原因");
+  CHECK(s->header_first_row == 12);
+  // 中央资金 6 + 地方资金 4 = the budget's 10: each 其中 row shows its 分值.
+  rules.budget.sources = {{"中央资金", {}, Rational(6)}, {"地方资金", {}, Rational(4)}};
+  wb = BuildSelfEvalWorkbook(TwoRows(), rules, nullptr);
+  s = &wb.sheets[0];
+  CHECK(s->At(6, 1)->text == "其中：\n中央资金");
+  REQUIRE(s->At(6, 5));
+  CHECK(s->At(6, 5)->number == 6);
+  CHECK(s->At(7, 5)->number == 4);
+  CHECK(s->At(6, 7)->style == doc::CellStyle::kInputNumber);  // its 得分 to fill
+  CHECK(s->At(8, 1)->text == "偏差原因");
 }
 
 }  // namespace

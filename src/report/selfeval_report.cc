@@ -74,12 +74,12 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   d.blocks.push_back(Para(basic));
   const auto& b = form.budget;
   if (b.present) {
-    std::string money = "全年预算数" + Amount(b.full_year, rules.budget.money_unit) +
-                        "，全年执行数" + Amount(b.executed, rules.budget.money_unit);
+    std::string money = "全年预算数" + Amount(b.full_year, b.money_unit) + "，全年执行数" +
+                        Amount(b.executed, b.money_unit);
     if (b.year_start.value)
-      money = "年初预算数" + Amount(b.year_start, rules.budget.money_unit) + "，" + money;
+      money = "年初预算数" + Amount(b.year_start, b.money_unit) + "，" + money;
     if (result.budget.rate) money += "，预算执行率" + FormatPercent(*result.budget.rate);
-    const std::string split = FundingSourcesText(b, rules.budget.money_unit);
+    const std::string split = FundingSourcesText(b, b.money_unit);
     if (!split.empty()) money += "。按资金来源分列，" + split;
     d.blocks.push_back(Para(money + "。"));
   }
@@ -145,10 +145,10 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     d.blocks.push_back(Para("各项绩效指标均已完成，未发生偏离。"));
   }
   if (result.budget.rate && *result.budget.rate < rules.budget.reason_below)
-    d.blocks.push_back(
-        Para("预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
-             TrimmedDecimal(rules.budget.reason_below) + "%。" +
-             (b.reason.blank() ? "自评表未说明原因，需补充。" : "原因：" + b.reason.text)));
+    d.blocks.push_back(Para(
+        "预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
+        TrimmedDecimal(rules.budget.reason_below) + "%。" +
+        (b.reason.blank() ? "自评表未说明原因，需补充。" : "原因：" + Sentence(b.reason.text))));
   int n = 0;
   for (const auto* rr : misses) {
     const SelfEvalRow& row = form.rows[rr->index];
@@ -157,7 +157,7 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
                        (row.actual.blank() ? std::string("未填") : row.actual.text) + "，得分" +
                        Points(rr->computed) + "（分值" + Points(rr->weight) + "）。";
     text += row.reason.blank() ? "自评表未填写偏差原因，需补充原因和改进措施。"
-                               : "偏差原因及改进措施：" + row.reason.text;
+                               : "偏差原因及改进措施：" + Sentence(row.reason.text);
     d.blocks.push_back(Para(text));
   }
 

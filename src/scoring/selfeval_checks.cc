@@ -45,17 +45,53 @@ void CheckSources(const SelfEvalBudget& b, std::vector<Diagnostic>& f) {
       if (!m.value) continue;
       sum += *m.value;
       any = true;
-      parts += (parts.empty() ? "" : "+") + FormatWanYuan(*m.value);
+      parts += (parts.empty() ? "" : "+") + FormatBudgetMoney(b, *m.value);
     }
     if (!any || sum == *c.total.value) continue;
     gaps += (gaps.empty() ? "" : "；") + std::string(c.name) + "：各资金来源" + parts + "=" +
-            FormatWanYuan(sum) + "，总额打印" + FormatWanYuan(*c.total.value) + "（相差" +
-            FormatYuan(sum - *c.total.value) + "）";
+            FormatBudgetMoney(b, sum) + "，总额打印" + FormatBudgetMoney(b, *c.total.value) +
+            "（相差" + FormatYuan(sum - *c.total.value) + "）";
     if (!first) first = &c.total.where;
   }
   if (first)
     Add(f, Severity::kError, "selfeval.sources_sum", *first,
         "预算按资金来源分列的金额合计与总额不符——" + gaps + "；请核对分项或总额");
+}
+
+// Each source's own 执行率: above 100% (or spending on a 全年预算数 of 0), or under the rule's bar
+// while the total's is not (the total hides it); a reason for the block turns the latter into a
+// hint.
+void CheckSourceRates(const SelfEvalBudget& b, const Rational& total_rate,
+                      const SelfEvalRules& rules, std::vector<Diagnostic>& f) {
+  const Rational& bar = rules.budget.reason_below;
+  for (const auto& s : b.sources) {
+    if (!s.full_year.value || !s.executed.value) continue;
+    std::string name = s.name.text;
+    for (const char* prefix : {"其中：", "其中:", "其中"})
+      if (StartsWith(name, prefix)) name = name.substr(std::string(prefix).size());
+    const std::string spent = FormatBudgetMoney(b, *s.executed.value);
+    if (s.full_year.value->fen <= 0) {
+      if (s.executed.value->fen > 0)
+        Add(f, Severity::kWarning, "selfeval.source_rate_over_100", s.executed.where,
+            "资金来源“" + name + "”全年预算数为0，却执行" + spent + "；请核实该来源的预算或支出");
+      continue;
+    }
+    const Rational rate = Rational(s.executed.value->fen, s.full_year.value->fen) * Rational(100);
+    const std::string figures =
+        "（" + spent + "÷" + FormatBudgetMoney(b, *s.full_year.value) + "）";
+    if (rate > Rational(100))
+      Add(f, Severity::kWarning, "selfeval.source_rate_over_100", s.executed.where,
+          "资金来源“" + name + "”执行率" + FormatPercent(rate) + figures +
+              "超过100%：该来源执行数超过其全年预算数，请核实");
+    else if (bar > Rational(0) && rate < bar && !(total_rate < bar))
+      Add(f, BlankReason(b.reason.text) ? Severity::kWarning : Severity::kInfo,
+          "selfeval.source_rate_low", s.executed.where,
+          "资金来源“" + name + "”执行率" + FormatPercent(rate) + figures + "低于" +
+              TrimmedDecimal(bar) + "%，而总额执行率为" + FormatPercent(total_rate) +
+              "：总额掩盖了该来源的执行偏差；" +
+              (BlankReason(b.reason.text) ? "请在偏差原因中说明"
+                                          : "已有偏差原因，请确认其涵盖该来源"));
+  }
 }
 
 }  // namespace
@@ -94,8 +130,10 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
   }
   const Rational rate = Rational(b.executed.value->fen, b.full_year.value->fen) * Rational(100);
   out.rate = rate;
-  const std::string figures = "全年执行数" + FormatWanYuan(*b.executed.value) + "÷全年预算数" +
-                              FormatWanYuan(*b.full_year.value) + "=" + FormatPercent(rate);
+  CheckSourceRates(b, rate, rules, f);
+  const std::string figures = "全年执行数" + FormatBudgetMoney(b, *b.executed.value) +
+                              "÷全年预算数" + FormatBudgetMoney(b, *b.full_year.value) + "=" +
+                              FormatPercent(rate);
   if (b.rate.value && !RateShownAgrees(*b.rate.value, rate, b.rate.text)) {
     std::string base;
     if (b.year_start.value && b.year_start.value->fen > 0) {
@@ -112,7 +150,9 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
             "）：执行数超过全年预算数，请核实调整预算或支出数据");
   Rational share = rate / Rational(100);
   if (rules.budget.cap) share = Min(share, Rational(1));
-  const Rational exact = share * *out.weight;
+  std::string by_source;  // "中央资金100.00%×6＋…" when the rule set scores each source
+  const Rational exact =
+      rules.budget.SourcesScored() ? ScoreSources(b, rules, by_source, f) : share * *out.weight;
   out.computed = ApplyRounding(exact, rules.rounding);
   if (rules.budget.reason_below > Rational(0) && rate < rules.budget.reason_below &&
       BlankReason(b.reason.text))
@@ -122,9 +162,9 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
   if (rules.budget.adjustment_reason && b.year_start.value &&
       b.year_start.value->fen != b.full_year.value->fen && BlankReason(b.reason.text))
     Add(f, Severity::kWarning, "selfeval.adjustment_no_reason", b.full_year.where,
-        "全年预算数" + FormatWanYuan(*b.full_year.value) + "与年初预算数" +
-            FormatWanYuan(*b.year_start.value) + "不同，未说明预算调整原因；规则（" + rules.id +
-            "）要求说明");
+        "全年预算数" + FormatBudgetMoney(b, *b.full_year.value) + "与年初预算数" +
+            FormatBudgetMoney(b, *b.year_start.value) + "不同，未说明预算调整原因；规则（" +
+            rules.id + "）要求说明");
   if (!out.claimed) {
     if (b.score.error.empty())
       Add(f, Severity::kWarning, "selfeval.score_missing", b.score.where, "预算执行率未填得分");
@@ -134,10 +174,13 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
     Add(f, Severity::kError, "selfeval.score_over_weight", b.score.where,
         "预算执行得分" + Points(*out.claimed) + "超过分值" + Points(*out.weight));
   if (ScoreAgrees(*out.claimed, exact, rules.rounding)) return;
-  std::string both = "打印得分" + Points(*out.claimed) + "，按执行率×分值计算为" +
-                     Points(*out.computed) + "（" + FormatPercent(rate) + "×" +
-                     TrimmedDecimal(*out.weight) + (rate > Rational(100) ? "，以分值为限" : "") +
-                     "）";
+  std::string both =
+      by_source.empty()
+          ? "打印得分" + Points(*out.claimed) + "，按执行率×分值计算为" + Points(*out.computed) +
+                "（" + FormatPercent(rate) + "×" + TrimmedDecimal(*out.weight) +
+                (rate > Rational(100) ? "，以分值为限" : "") + "）"
+          : "打印得分" + Points(*out.claimed) + "，按各资金来源执行率×分值之和计算为" +
+                Points(*out.computed) + "（" + by_source + "）";
   if (*out.claimed > exact)
     Add(f, Severity::kError, "selfeval.score_above_rule", b.score.where,
         "预算执行得分高于规则：" + both);

@@ -16,6 +16,11 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
               SelfEvalRowResult& out);
 void ScoreBudget(const SelfEvalBudget& budget, const SelfEvalRules& rules,
                  SelfEvalBudgetResult& out);
+// The block's exact score when the rule set scores each 资金来源 (budget.SourcesScored()):
+// Σ min(source 执行率, 100%) × its 分值; `parts` gets "中央资金100.00%×6＋…". A source's printed
+// 得分 off its own rule and a scored source the form does not print (0 points) are findings.
+Rational ScoreSources(const SelfEvalBudget& budget, const SelfEvalRules& rules, std::string& parts,
+                      std::vector<Diagnostic>& findings);
 // Weight sum, category split, 总分 against its cells and the computed total, 等级.
 void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalResult& result);
 

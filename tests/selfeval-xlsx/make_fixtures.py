@@ -7,9 +7,12 @@ merged header cells, merged 一级/二级 names, a header block above and notes 
   yunnan-public.xlsx     02-yunnan-yongde-nutrition-2022         (指标性质/指标值/度量单位, 元, two-row header)
   hubei.xlsx             04-hubei-huanggang-soil-monitoring-2020 (budget 20, 目标1/目标2 blocks, no 分值)
   sichuan-2023.xlsx      05-sichuan-qingshen-salary-2023         (权重, budget by funding source)
+  national-yuan.xlsx     07-shanghai-putuo-sports-venue-2022     (national in 元, 其中 rows, "215,457.6")
 
-src/ingest/selfeval_workbook_test.cc checks that each reads back as its CSV folder.
-Usage: tests/selfeval-xlsx/make_fixtures.py   (writes next to itself; the outputs are committed)"""
+src/ingest/selfeval_workbook_test.cc checks that each of the first five reads back as its CSV folder;
+tests/selfeval_xlsx.py that `selfeval check` finds the same on each workbook as on its folder.
+Usage: tests/selfeval-xlsx/make_fixtures.py [NAME…]   (writes next to itself; the outputs are committed;
+NAME limits it to those functions, e.g. national_yuan, so the other workbooks keep their bytes)"""
 import csv, os, re
 import xlsxwriter
 
@@ -273,9 +276,43 @@ def sichuan_2023():
     wb.close()
 
 
+def national_yuan():
+    """上海 普陀 2022 as published: amounts in 元, the executed total with a thousands separator, the
+    其中 rows under the total, 预期目标 left blank."""
+    folder = "07-shanghai-putuo-sports-venue-2022"
+    form, budget = read(folder, "form.csv")[1:], read(folder, "budget.csv")[1:]
+    wb, f = book("national-yuan.xlsx")
+    ws = wb.add_worksheet("Sheet1")
+    ws.merge_range("A1:I1", "财政项目支出绩效自评表", f)
+    ws.merge_range("A2:I2", "（2022年度）", f)
+    ws.write("A3", "项目名称", f); ws.merge_range("B3:I3", "普陀体育中心与委托运营方结算费用", f)
+    ws.write("A4", "主管部门", f); ws.merge_range("B4:D4", "上海市普陀区体育局", f)
+    ws.write("E4", "实施单位", f); ws.merge_range("F4:I4", "上海市普陀区体育事业管理中心", f)
+    ws.merge_range("A5:B9", "项目资金\n（元）", f)
+    for c, h in enumerate(["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
+        ws.write_string(4, 2 + c, h, f)
+    for r, row in enumerate(budget):
+        ws.write_string(5 + r, 2, row[0], f)
+        for c, t in enumerate(row[1:]):
+            value(ws, 5 + r, 3 + c, t, f)
+    ws.merge_range("A10:A11", "年度总体目标", f)
+    ws.merge_range("B10:E10", "预期目标", f); ws.merge_range("F10:I10", "实际完成情况", f)
+    ws.merge_range("B11:E11", "", f)
+    ws.merge_range("F11:I11", "已完成普陀体育中心与委托运营方费用结算。", f)
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    for c, h in enumerate(header):
+        ws.write_string(11, 1 + c, h, f)
+    ws.merge_range(11, 0, 11 + len(form), 0, "绩效指标", f)
+    cols = {h: 1 + i for i, h in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"])}
+    indicator_rows(ws, f, 12, form, cols)
+    end = 12 + len(form)
+    ws.merge_range(end, 0, end, 5, "总分", f); ws.write_number(end, 6, 100, f); ws.write_number(end, 7, 98.62, f)
+    wb.close()
+
+
 if __name__ == "__main__":
-    national()
-    sichuan_xianjie()
-    yunnan_public()
-    hubei()
-    sichuan_2023()
+    import sys
+    builders = {"national": national, "sichuan_xianjie": sichuan_xianjie, "yunnan_public": yunnan_public,
+                "hubei": hubei, "sichuan_2023": sichuan_2023, "national_yuan": national_yuan}
+    for name in sys.argv[1:] or builders:
+        builders[name]()
