@@ -132,7 +132,7 @@ std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(
   files.push_back(
       {base + "_自评报告.docx",
        render::ToDocx(report::BuildSelfEvalReport(*check.form, check.result, rules, report),
-                     *styles)});
+                      *styles)});
   return files;
 }
 

@@ -26,8 +26,8 @@ struct RawTargetRow {
 // `project`, when given, receives the 申报表's header block above the header row (issue 23 §8):
 // case.json project keys "name" (项目名称), "authority" (主管部门), "unit" (实施单位) → the text
 // in the next non-empty cell to the right of the label; for an .xlsx also what the 申报表 reader of
-// `targets check` finds (主管部门及代码, 项目单位, 年度 of the title) and "funds" (资金总额, 财政拨款,
-// 其他资金 as exact 元 text), which case.json has no key for.
+// `targets check` finds (主管部门及代码, 项目单位, 年度 of the title) and "funds" (资金总额,
+// 财政拨款, 其他资金 as exact 元 text), which case.json has no key for.
 std::vector<RawTargetRow> ReadTargetTable(const std::string& file, Diagnostics& diags,
                                           std::map<std::string, std::string>* project = nullptr);
 

@@ -61,7 +61,8 @@ bool EndOfForm(const std::string& first_text) {
 // "220.00万元" / "854万(…)" / "3,000,000元" / "16" (万元 by default) -> Money.
 std::optional<Money> ParseWan(const std::string& text_in) {
   std::string text = Trim(text_in);
-  for (const char* label : {"总额：", "总额:", "总额", "合计：", "合计:", "合计"})  // 总额10606.75万元
+  for (const char* label :
+       {"总额：", "总额:", "总额", "合计：", "合计:", "合计"})  // 总额10606.75万元
     if (StartsWith(text, label)) {
       text = Trim(text.substr(std::string(label).size()));
       break;
@@ -112,8 +113,8 @@ Field LabelField(std::string label) {
   if (label == "项目类别" || label == "项目属性" || label == "项目类型") return Field::kCategory;
   if (StartsWith(label, "主管部门") || label == "主管预算部门" || label == "预算单位")
     return Field::kAuthority;
-  if (label == "实施单位" || label == "项目实施单位" || label == "执行单位" || label == "用款单位" ||
-      label == "项目单位")
+  if (label == "实施单位" || label == "项目实施单位" || label == "执行单位" ||
+      label == "用款单位" || label == "项目单位")
     return Field::kUnit;
   if (label == "计划开始日期" || label == "开始日期") return Field::kStart;
   if (label == "计划完成日期" || label == "完成日期") return Field::kEnd;

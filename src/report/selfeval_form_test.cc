@@ -170,7 +170,8 @@ TEST_CASE("the 自评报告 is titled with the project's name and speaks for who
   const std::string unit = text(named);
   CHECK(unit.find("经复核") == std::string::npos);
   CHECK(unit.find("自评总分85分，等级为“良”（自评表填报90分，请核对）") != std::string::npos);
-  const std::string review = text(BuildSelfEvalReport(f, r, National(), {"古美社区养老服务", true}));
+  const std::string review =
+      text(BuildSelfEvalReport(f, r, National(), {"古美社区养老服务", true}));
   CHECK(review.find("经复核，复核得分85分，等级为“良”（单位自评90分）") != std::string::npos);
   CHECK(review.find("复核计分") != std::string::npos);
 }

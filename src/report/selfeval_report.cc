@@ -57,11 +57,13 @@ std::string FundingSourcesText(const SelfEvalBudget& budget, const std::string& 
 }
 
 doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
-                                  const SelfEvalRules& rules, const SelfEvalReportOptions& options) {
+                                  const SelfEvalRules& rules,
+                                  const SelfEvalReportOptions& options) {
   doc::Document d;
   const std::string name = Or(form.header.project, Trim(options.project));
-  const std::string project =
-      name.empty() ? "项目支出" : EndsWith(name, "项目") ? name : name + "项目";
+  const std::string project = name.empty()             ? "项目支出"
+                              : EndsWith(name, "项目") ? name
+                                                       : name + "项目";
   d.title = project + "绩效自评报告";
   d.blocks.push_back(doc::Heading{1, d.title, false});
   d.blocks.push_back(doc::Heading{1, "一、基本情况"});
@@ -93,9 +95,8 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
                        Score::Round(*result.claimed_total).hundredths !=
                            Score::Round(*result.computed_total).hundredths;
   std::string total = options.review ? "经复核，复核得分" + Points(result.computed_total)
-                      : differs      ? "按自评表各项数据计算，自评总分" +
-                                      Points(result.computed_total)
-                                     : "自评总分" + Points(result.computed_total);
+                      : differs ? "按自评表各项数据计算，自评总分" + Points(result.computed_total)
+                                : "自评总分" + Points(result.computed_total);
   if (!result.computed_grade.empty()) total += "，等级为“" + result.computed_grade + "”";
   if (differs)
     total += options.review ? "（单位自评" + Points(result.claimed_total) + "）"

@@ -23,7 +23,8 @@ struct SelfEvalReportOptions {
   bool review = false;  // false: the unit's own 自评 ("自评总分…"); true: a 复核 ("经复核，…")
 };
 
-// Titled "<项目名称>项目绩效自评报告" ("…项目" is not doubled); "项目支出绩效自评报告" with no name.
+// Titled "<项目名称>项目绩效自评报告" ("…项目" is not doubled); "项目支出绩效自评报告" with no
+// name.
 doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
                                   const SelfEvalRules& rules,
                                   const SelfEvalReportOptions& options = {});
