@@ -12,6 +12,23 @@ out = tempfile.mkdtemp()
 subprocess.run([jixiao, "report", case_dir, "-o", out, "--formats", "docx"], check=True, capture_output=True)
 xml = zipfile.ZipFile(os.path.join(out, "report.docx")).read("word/document.xml").decode("utf-8")
 paragraphs = re.findall(r"<w:p>(.*?)</w:p>", xml, re.S)
+# ①–⑳ are set in the East Asian font in every slot (LibreOffice ignores w:hint and would take a
+# Western fallback such as DejaVu Sans, a size and face apart from the text around it).
+for run in re.findall(r"<w:r>(?:(?!</w:r>).)*?[\u2460-\u2473].*?</w:r>", xml, re.S):
+    if not re.search(r'<w:rFonts w:ascii="(?:仿宋_GB2312|宋体|黑体|楷体_GB2312)"', run):
+        print(f"a circled number in a Western font slot: {run[:160]}")
+        sys.exit(1)
+# A cell of only “—” is centred, whatever its column's alignment (表1-4-2 备注).
+for cell in re.findall(r"<w:tc>.*?</w:tc>", xml, re.S):
+    if "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", cell)) == "—" and '<w:jc w:val="center"/>' not in cell:
+        print(f"a “—” cell not centred: {cell[:200]}")
+        sys.exit(1)
+# The author is the evaluating organisation (what LibreOffice's PDF carries too), never the program.
+core = zipfile.ZipFile(os.path.join(out, "report.docx")).read("docProps/core.xml").decode("utf-8")
+evaluator = json.load(open(os.path.join(case_dir, "case.json"), encoding="utf-8"))["project"]["evaluator"]
+if f"<dc:creator>{evaluator}</dc:creator>" not in core:
+    print(f"docProps/core.xml: author is not the evaluating organisation {evaluator}: {core[-200:]}")
+    sys.exit(1)
 def text(p):
     return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p))
 styled = [(re.search(r'<w:pStyle w:val="([^"]+)"', p), text(p)) for p in paragraphs]

@@ -59,14 +59,6 @@ INLINE = [
 NUMBERS = [
     ("percentage with one decimal", r"(?<![\d.])\d+\.\d%"),
     ("measured percentage without two decimals", r"[为达率](?:\d+)%"),
-    # Every 元 and 万元 amount but a policy's rate per unit: separators, two decimals, no blank
-    # before the unit (150元 and 4625元 are slips; 0.125元 keeps its places).
-    ("amount in 元 without separators and two decimals",
-     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}元|\d[\d,]*\.\d{3,}元)\d[\d,]*(?:\.\d+)?\s*元(?!\s*/)"),
-    ("amount in 万元 without two decimals",
-     r"(?<![\d,.])(?!\d{1,3}(?:,\d{3})*\.\d{2}万元|\d[\d,]*\.\d{3,}万元)\d[\d,]*(?:\.\d+)?\s*万元(?!\s*/)"),
-    # A policy's rate per unit reads as the policy writes it (docs/templates.md): 2800元/人, 13万元/人.
-    ("policy rate reformatted (write 2800元/人, 13万元/人)", r"\d,\d{3}(?:\.\d+)?万?元/|(?<![\d.])\d+\.00万?元/"),
     ("blank around the “/” of a rate", r"元 +/|元/ +"),
     ("count without separators", r"(?<![\d,.第〔])\d{4,}(?:\.\d+)?(?:餐次|人次|批次|人|单|份|户|个|家|件|项|名)"),
 ]
@@ -83,6 +75,30 @@ TEMPLATE_LIKE = [
     ("internal data source name", r"数据来源：[^）]*(?:\.csv|资金来源及到位情况|资金划拨记录|问卷调查作答|近年预算执行情况)"),
 ]
 
+# As report/number_policy.cc QuotesStandard: an amount quotes a policy's standard, limit or rate
+# when its clause (back to 。，！？) names one, or when 以上/以下/以内 or the “/” of a rate follows.
+STANDARD_WORDS = ("标准", "限额", "每人", "每户", "每餐", "每单", "每次", "每名", "每位", "每件", "每床",
+                  "每日", "每天", "不超过", "不低于", "不高于", "最高", "最低", "起付", "封顶", "筹资", "定额")
+AMOUNT = re.compile(r"(?<![\d,.])\d[\d,]*(?:\.\d+)?\s*(万元|元)")
+
+def quotes_standard(text, start, end):
+    if re.match(r"\s*(?:/|以上|以下|以内)", text[end:]):
+        return True
+    clause = re.split(r"[。，！？\n]", text[:start])[-1]
+    return any(w in clause for w in STANDARD_WORDS) or ("个人" in clause and "缴" in clause)
+
+def lint_amounts(text, errors, name):
+    """Money spent, budgeted or computed reads as the ledger (2,800.00元, 135.00万元); a policy's
+    standard, limit or rate reads as the policy writes it (每人每年150元, 不超过30000元, 2800元/人)."""
+    for m in AMOUNT.finditer(text):
+        figure = m.group(0)
+        if quotes_standard(text, m.start(), m.end()):
+            if re.search(r",|\.0+\s*万?元$", figure):
+                errors.append(f"{name}: policy standard reformatted as a ledger amount "
+                              f"(write it as the policy does: 2800元, 每人每年150元): {figure}")
+        elif not re.fullmatch(r"\d{1,3}(?:,\d{3})*\.\d{2}万?元|\d[\d,]*\.\d{3,}万?元", figure):
+            errors.append(f"{name}: amount in {m.group(1)} without separators and two decimals: {figure}")
+
 def lint_text(name, text, errors):
     if not re.search(CJK, text) or text.startswith("|"):
         return
@@ -90,6 +106,7 @@ def lint_text(name, text, errors):
         if re.search(pattern, text):
             errors.append(f"{name}: {label}: …{re.search(pattern, text).group(0)}…")
     plain = unquoted(text)
+    lint_amounts(plain, errors, name)
     for label, pattern in NUMBERS + TEMPLATE_LIKE:
         for m in re.finditer(pattern, text if (label, pattern) in TEMPLATE_LIKE else plain):
             errors.append(f"{name}: {label}: {m.group(0)}")
@@ -120,6 +137,13 @@ def repeat_scopes(blocks):
         scopes.append(f"{k}@{boundary}" if k else "")
         previous = k
     return scopes
+
+def survey_counts_stated(text):
+    """Sample size and valid responses as figures, or a 【待补充】 naming them."""
+    if re.search(r"【待补充：[^】]*样本量", text):
+        return True
+    return bool(re.search(r"(?:发放|回收|样本|共|抽取)[^。]{0,12}?\d[\d,]*[份人户名]", text)
+                and re.search(r"有效[^。]{0,8}?\d[\d,]*份", text))
 
 def lint_md(md, errors):
     blocks = md_blocks(md)
@@ -183,6 +207,17 @@ def lint_md(md, errors):
     for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*问卷[^\n]*)\n(.*?)(?=^# |\Z)", md):
         if not re.search(r"抽样|样本|发放|回收|有效问卷(?:\d|共|为)", body):
             errors.append(f"md: survey annex {title} says nothing of its sample or method")
+        if not survey_counts_stated(body):
+            errors.append(f"md: survey annex {title} gives no sample size or valid responses "
+                          "and no 【待补充：样本量…】")
+    # The body's survey paragraphs (6.问卷调查) too: one of them, or the line after it, gives the
+    # counts or a 【待补充：样本量…】 line.
+    paragraphs = re.split(r"(?m)^# 附件", md)[0].split("\n\n")
+    describing = [i for i, p in enumerate(paragraphs) if "问卷" in p and len(p) > 20
+                  and re.search(r"发放|抽样|开展问卷调查|问卷调研", p) and not p.startswith(("#", "|"))]
+    if describing and not any(survey_counts_stated("\n\n".join(paragraphs[i:i + 2])) for i in describing):
+        errors.append("md: survey paragraph gives no sample size or valid responses and no "
+                      f"【待补充：样本量…】: {paragraphs[describing[0]][:40]}…")
     # Every item of the 附件：1.… list has its section, or is 另附.
     for number, rest in re.findall(r"(?m)^" + LIST_ITEM + r"(.*)$", md):
         if not rest.endswith("（另附）") and not any(re.match(rf"#+ 附件{number}：", h) for h in headings):
@@ -226,7 +261,7 @@ def selftest():
     md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
           "设立\"医疗救助\"项目。\n\n对“民生保险“沪惠保”补贴项目”进行评价。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
           "立项依据充分性“充分”（得3分，满分3分）。\n\n附件：2-1.访谈情况分析报告\n\n"
-          "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150元，限额2,800.00元/人，限额2800 元/人，"
+          "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150.00元，限额调整为2,800.00元，全年发放补贴2800元，限额2,800.00元/人，限额2800 元/人，"
           "住院限额13万元 /人，适用“≤10.00%”档（数据来源：资金划拨记录）。\n\n"
           "依据《关于印发<上海市医疗保障规划>的通知》。\n\n（1）《社会救助暂行办法》：\n\n（2）《上海市社会救助条例》。\n\n"
           "| 序号 | 实际数量 |\n| --- | --- |\n| 1 | — |\n\n"
@@ -242,17 +277,25 @@ def selftest():
           "这一段文字足够长，长到四十个字符以上，这样才能被当作重复段落来检查，一二三四五六七八九十。\n\n"
           "①线上申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
           "②线下申请\n\nC.结算。受理服务中心根据审批结果，5个工作日内将救助资金发放至救助对象的本人银行账户。\n\n"
-          "# 附件3：问卷调查汇总分析报告\n\n## 调查结果\n\n知晓率为98.90%。有效问卷份数及各题作答分布未在本附件中列示。\n")
+          "6.问卷调查\n\n本次采取随机抽样的方式开展问卷调查，对项目受益群众随机发放问卷。\n\n"
+          "# 附件3：问卷调查汇总分析报告\n\n## 调查结果\n\n知晓率为98.90%。有效问卷份数及各题作答分布未在本附件中列示。\n\n"
+          "# 附件4：问卷调查汇总分析报告\n\n## 调查概况\n\n采取随机抽样的方式发放问卷。\n")
     errors = []
     lint_md(md, errors)
     kinds = ["stray punctuation", "percentage with one decimal", "amount in 元 without separators",
-             "150元", "policy rate reformatted", "blank around the “/”",
+             "ledger amount (write it as the policy does: 2800元, 每人每年150元): 150.00元",
+             "ledger amount (write it as the policy does: 2800元, 每人每年150元): 2,800.00元",
+             "without separators and two decimals: 2800元",
+             "blank around the “/”",
              "ASCII quote", "见下图", "dangling reference", "附件目录 lists", "template-like", "empty column",
              "printed twice", "ISO date", "band boilerplate", "internal data source", "list item ends",
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
-             "table read back", "title within 《》", "quotes inside quotes", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample", "md: numeric range joined with a dash (use ～): …0–5",
+             "table read back", "title within 《》", "quotes inside quotes", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample",
+             "附件4：问卷调查汇总分析报告 gives no sample size", "survey paragraph gives no sample size", "md: numeric range joined with a dash (use ～): …0–5",
              "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
+    if sum("ledger amount" in e and "2,800.00元" in e for e in errors) != 2:  # 调整为… and …/人
+        missing.append("policy standard reformatted: both 调整为2,800.00元 and 2,800.00元/人")
     if sum("printed twice" in e for e in errors) != 1:  # parallel lists' steps are not repeats
         missing.append("printed twice: exactly once (the parallel C.结算 steps are not repeats)")
     print("\n".join(errors))

@@ -141,6 +141,18 @@ std::string Squeeze(const std::string& s) {
   return out;
 }
 
+// The number a page's footer prints (its last line, when only digits: the body counts from 1
+// after the unnumbered cover and contents), else its place in the file.
+int PrintedNumber(const std::vector<std::string>& page, int place) {
+  for (auto line = page.rbegin(); line != page.rend(); ++line) {
+    if (line->empty()) continue;
+    bool digits = line->size() <= 4;
+    for (char c : *line) digits = digits && c >= '0' && c <= '9';
+    return digits ? std::stoi(*line) : place;
+  }
+  return place;
+}
+
 }  // namespace
 
 std::optional<std::string> OfficeBinary() {
@@ -198,8 +210,13 @@ std::vector<int> HeadingPages(const std::string& pdf, const std::vector<std::str
   if (!scratch.ok() || !WriteFile(in, pdf) || Run({*tool, "-layout", in, out}) != 0) return {};
   auto text = ReadFileBytes(out);
   if (!text) return {};
+  return HeadingPagesInText(*text, headings);
+}
+
+std::vector<int> HeadingPagesInText(const std::string& text,
+                                    const std::vector<std::string>& headings) {
   std::vector<std::vector<std::string>> pages(1);
-  std::istringstream lines(*text);
+  std::istringstream lines(text);
   std::string line;
   while (std::getline(lines, line)) {
     for (size_t form; (form = line.find('\f')) != std::string::npos;) {
@@ -232,7 +249,7 @@ std::vector<int> HeadingPages(const std::string& pdf, const std::vector<std::str
           page = p;
           break;
         }
-    found.push_back(at);
+    found.push_back(at ? PrintedNumber(pages[static_cast<size_t>(at) - 1], at) : 0);
   }
   return found;
 }

@@ -18,9 +18,13 @@ std::optional<std::string> OfficeBinary();
 std::optional<std::string> DocxToPdf(const std::string& docx, const std::string& scratch_parent,
                                      Diagnostics& diags);
 
-// The 1-based page of each heading (0 where not found), searched in order after the TOC page;
-// needs pdftotext (poppler-utils); empty when it is missing.
+// The page of each heading as its footer prints it (0 where not found), searched in order after
+// the TOC page; needs pdftotext (poppler-utils); empty when it is missing. HeadingPagesInText does
+// the search on pdftotext -layout output (pages split by form feeds); a page without a printed
+// number counts by its place in the file.
 std::vector<int> HeadingPages(const std::string& pdf, const std::vector<std::string>& headings,
                               const std::string& scratch_parent);
+std::vector<int> HeadingPagesInText(const std::string& text,
+                                    const std::vector<std::string>& headings);
 
 }  // namespace jixiao

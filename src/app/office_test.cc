@@ -77,3 +77,15 @@ TEST_CASE("office: a SIGKILL of the process running LibreOffice takes its childr
     if (Alive(p)) kill(p, SIGKILL);  // ours: started by this test
   fs::remove_all(dir);
 }
+
+TEST_CASE("office: the contents give the page number the footer prints, not the page's place") {
+  // Cover (no number), contents (no number), then the body counting from 1.
+  std::string text =
+      "  某项目绩效评价报告\n\f      目录\n摘要......1\n一、概况......2\n\f摘要\n正文\n\n   1\n"
+      "\f一、概况\n正文\n   2\n";
+  CHECK(jixiao::HeadingPagesInText(text, {"摘要", "一、概况"}) == std::vector<int>{1, 2});
+  // Without a printed number a page counts by its place in the file.
+  std::string bare = "封面\n\f目录\n\f摘要\n正文\n\f一、概况\n正文\n";
+  CHECK(jixiao::HeadingPagesInText(bare, {"摘要", "一、概况"}) == std::vector<int>{3, 4});
+  CHECK(jixiao::HeadingPagesInText(bare, {"二、缺"}) == std::vector<int>{0});
+}

@@ -97,6 +97,7 @@ using Block =
 
 struct Document {
   std::string title;
+  std::string author;  // the evaluating organisation: the DOCX/PDF author, never the program
   std::vector<Block> blocks;
 };
 

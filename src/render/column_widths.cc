@@ -314,17 +314,28 @@ bool IsLabel(const std::string& text) {
 }
 
 // The widths at which headers take at most two lines, labels of at most `label_ems` em one line,
-// and other cells two characters.
+// and other cells `text_ems` characters (or their whole text, when shorter) — save a cell merged
+// down three rows or more (项目名称 beside the whole table), which has the height to wrap, and
+// a column blank in most rows (四级指标 where few indicators have a fourth level).
 std::vector<int> Comfort(const doc::Table& t, const std::vector<Piece>& pieces,
-                         const std::vector<int>& least, int half_points, int label_ems) {
+                         const std::vector<int>& least, int half_points, int label_ems,
+                         int text_ems) {
   std::vector<int> comfort = least;
+  std::vector<size_t> filled(least.size(), 0);  // body rows with text, by column
+  size_t header = static_cast<size_t>(std::max(0, t.header_rows));
+  for (const Piece& p : pieces)
+    if (p.cols == 1 && p.row >= header && !t.rows[p.row][p.col].text.empty())
+      filled[p.col] += p.rows;
+  size_t body = t.rows.size() > header ? t.rows.size() - header : 0;
   int em = half_points * 10;
   for (const Piece& p : pieces) {
     if (p.cols != 1) continue;
     const std::string& text = t.rows[p.row][p.col].text;
     int one_line = LeastWidthFor(p, 1, p.m->full + 4 * em);
-    int want = p.row < static_cast<size_t>(t.header_rows) ? LeastWidthFor(p, 2, p.m->full)
-                                                          : std::min(p.m->full, half_points * 20);
+    bool text_room = p.rows < 3 && filled[p.col] * 2 >= body;
+    int want = p.row < header ? LeastWidthFor(p, 2, p.m->full)
+               : text_room    ? std::min(p.m->full, text_ems * em)
+                              : 0;
     if (IsLabel(text) && one_line <= label_ems * em) want = std::max(want, one_line);
     comfort[p.col] = std::max(comfort[p.col], want + kCellMarginsTwips);
   }
@@ -366,9 +377,17 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width) {
       Candidate here;
       long here_height = 0;
       for (int label_ems : {10, 8, 7, 6, 5, 4, 0}) {
-        std::vector<int> comfort = Comfort(t, pieces, least, half_points, label_ems);
+        // A column of text 6 characters wide, else 5 (a 4-character column sets a 20-character
+        // 项目明细 in five lines): worth more than a label tier; with no label tier, at least 2.
+        std::vector<int> comfort;
         long comfort_sum = 0;
-        for (int w : comfort) comfort_sum += w;
+        for (int text_ems : {6, 5, 4, 3, 2}) {
+          if (text_ems < 5 && label_ems != 0) break;
+          comfort = Comfort(t, pieces, least, half_points, label_ems, text_ems);
+          comfort_sum = 0;
+          for (int w : comfort) comfort_sum += w;
+          if (comfort_sum <= text_width) break;
+        }
         bool fits = comfort_sum <= text_width;
         if (!fits && label_ems != 0) continue;
         std::vector<int> widths = fits ? comfort : least;

@@ -49,23 +49,25 @@ TEST_CASE("segments: numbers with units and document numbers hold together") {
 TEST_CASE("widths: no number wraps, the long texts get the room, the sum is the text width") {
   TableLayout layout = LayOutColumns(Budget(), 9, 8306);
   REQUIRE(layout.twips.size() == 9);
-  // Every label (调整后预算, 预算执行率) whole on one line does not fit at 9 pt: 8 pt.
-  CHECK(layout.half_points == 16);
+  // Every label (调整后预算, 预算执行率) whole on one line and the two text columns at least five
+  // characters wide do not fit at 9 or 8 pt: 7.5 pt.
+  CHECK(layout.half_points == 15);
   int sum = 0;
   for (int w : layout.twips) sum += w;
   CHECK(sum == 8306);
-  // At 8 pt (80 twips a digit): 1,471,745.31 is 9×80 + 3×40 = 840 twips + 160 of cell margins;
-  // -706,093.81: 8×80 + 2×40 + 53.
-  CHECK(layout.twips[4] >= 840 + 160);
-  CHECK(layout.twips[6] >= 840 + 160);
-  CHECK(layout.twips[7] >= 840 + 160);
-  CHECK(layout.twips[5] >= 773 + 160);
-  CHECK(layout.twips[8] >= 5 * 80 + 40 + 133 + 160);  // 100.00%
-  CHECK(layout.twips[8] >= 5 * 160 + 160);            // 预算执行率 on one line
-  CHECK(layout.twips[6] >= 5 * 160 + 160);            // 调整后预算
-  // The two long Chinese texts are wider than 序号.
-  CHECK(layout.twips[2] > layout.twips[1]);
-  CHECK(layout.twips[3] > layout.twips[1]);
+  // At 7.5 pt (75 twips a digit): 1,471,745.31 is 9×75 + 3×37.5 = 788 twips + 160 of cell
+  // margins; -706,093.81: 8×75 + 2×37.5 + 50.
+  CHECK(layout.twips[4] >= 788 + 160);
+  CHECK(layout.twips[6] >= 788 + 160);
+  CHECK(layout.twips[7] >= 788 + 160);
+  CHECK(layout.twips[5] >= 725 + 160);
+  CHECK(layout.twips[8] >= 5 * 75 + 38 + 125 + 160);  // 100.00%
+  CHECK(layout.twips[8] >= 5 * 150 + 160);            // 预算执行率 on one line
+  CHECK(layout.twips[6] >= 5 * 150 + 160);            // 调整后预算
+  // The two long Chinese texts (项目构成, 项目明细) at least five characters wide: at four, 20
+  // characters take five lines in a column that reads as a strip.
+  CHECK(layout.twips[2] >= 5 * 150 + 160);
+  CHECK(layout.twips[3] >= 5 * 150 + 160);
 }
 
 TEST_CASE("widths: too many number columns set the table smaller, never wrapping a number") {

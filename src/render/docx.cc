@@ -3,8 +3,9 @@
 // tables with gridSpan/vMerge merges and repeated header rows, numbered captions.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
-#include "render/chart_axis.h"
+#include "render/docx_chart.h"
 #include "render/docx_table.h"
 #include "render/render.h"
 #include "render/zip.h"
@@ -17,17 +18,21 @@ const int kWideTextWidth = 13958;  // A4 landscape: 16838 − 2 × 1440
 const int kTextHeight = 13958;     // A4 portrait: 16838 − 2 × 1440
 const int kWideTextHeight = 8306;  // A4 landscape: 11906 − 2 × 1800
 
-// Ends a section: portrait (the body) or landscape (wide tables). Footers carry over from the
-// first section, whose first page (the cover) has no page number.
-std::string SectionProperties(bool landscape, bool first) {
-  std::string out = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>";
+// Ends a section: portrait (the body) or landscape (wide tables). Without contents the first
+// section's first page (the cover) has no page number; with them the cover and the contents are
+// a section of their own with no footer (`front`) and the body counts from 1 (`restart`).
+std::string SectionProperties(bool landscape, bool first, bool restart = false,
+                              bool front = false) {
+  std::string out =
+      front ? "<w:sectPr>" : "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>";
   out += landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
                      "<w:pgMar w:top=\"1800\" w:right=\"1440\" w:bottom=\"1800\" w:left=\"1440\" "
                      "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
                    : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
                      "<w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" "
                      "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>";
-  if (first) out += "<w:titlePg/>";
+  if (restart) out += "<w:pgNumType w:start=\"1\"/>";
+  if (first && !front) out += "<w:titlePg/>";
   return out + "</w:sectPr>";
 }
 
@@ -53,98 +58,6 @@ std::string Runs(const doc::Runs& runs) {
   return out;
 }
 
-// The unit the chart's value labels carry ("93.33%" -> "%", "4.5分" -> "分") and their decimals:
-// Word prints the cached numbers through a number format, so the format gives them back.
-struct LabelUnit {
-  std::string suffix;
-  size_t decimals = 2;
-};
-LabelUnit UnitOfLabels(const doc::Chart& c) {
-  for (const auto& label : c.value_labels) {
-    size_t last = label.find_last_of("0123456789");
-    if (last == std::string::npos) continue;  // "—"
-    size_t point = label.rfind('.', last);
-    return {label.substr(last + 1), point == std::string::npos ? 0 : last - point};
-  }
-  return {};
-}
-// An Excel number format: 0.00"%" (a bare % would multiply by 100).
-std::string NumberFormat(size_t decimals, const std::string& suffix) {
-  std::string code = decimals ? "0." + std::string(decimals, '0') : "0";
-  return XmlEscape(suffix.empty() ? code : code + "\"" + suffix + "\"");
-}
-
-// A native DrawingML bar chart part. The data live in the chart's caches (no embedded workbook):
-// Word and LibreOffice draw it as is; editing the data in Word asks for the workbook.
-std::string ChartPart(const doc::Chart& c) {
-  std::string n = std::to_string(c.labels.size());
-  std::string cats, vals;
-  for (size_t i = 0; i < c.labels.size(); ++i) {
-    cats +=
-        "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + XmlEscape(c.labels[i]) + "</c:v></c:pt>";
-    vals +=
-        "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + ValueText(c.values[i]) + "</c:v></c:pt>";
-  }
-  ChartAxis axis = AxisOf(c);  // the HTML chart's ticks
-  std::string max = "<c:max val=\"" + ValueText(axis.max) + "\"/>";
-  LabelUnit unit = UnitOfLabels(c);
-  std::string series = c.series_name;
-  if (!unit.suffix.empty() && series.find(unit.suffix) == std::string::npos)
-    series += "（" + unit.suffix + "）";  // the data sheet's numbers are bare
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-         "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
-         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-         "<c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted "
-         "val=\"1\"/><c:plotArea><c:layout/>"
-         "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors "
-         "val=\"0\"/>"
-         "<c:ser><c:idx val=\"0\"/><c:order "
-         "val=\"0\"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>"
-         "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>" +
-         XmlEscape(series) +
-         "</c:v></c:pt></c:strCache>"
-         "</c:strRef></c:tx><c:spPr><a:solidFill><a:srgbClr val=\"4472C4\"/></a:solidFill></c:spPr>"
-         "<c:dLbls><c:numFmt formatCode=\"" +
-         NumberFormat(unit.decimals, unit.suffix) +
-         "\" sourceLinked=\"0\"/><c:showLegendKey val=\"0\"/>"
-         "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent "
-         "val=\"0\"/>"
-         "<c:showBubbleSize val=\"0\"/></c:dLbls>"
-         "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$" +
-         std::to_string(c.labels.size() + 1) +
-         "</c:f><c:strCache>"
-         "<c:ptCount val=\"" +
-         n + "\"/>" + cats +
-         "</c:strCache></c:strRef></c:cat>"
-         "<c:val><c:numRef><c:f>Sheet1!$B$2:$B$" +
-         std::to_string(c.labels.size() + 1) +
-         "</c:f><c:numCache>"
-         "<c:formatCode>0.00</c:formatCode><c:ptCount val=\"" +
-         n + "\"/>" + vals +
-         "</c:numCache></c:numRef></c:val>"
-         "</c:ser><c:gapWidth val=\"80\"/><c:axId val=\"101\"/><c:axId val=\"102\"/></c:barChart>"
-         "<c:catAx><c:axId val=\"101\"/><c:scaling><c:orientation "
-         "val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
-         "<c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos "
-         "val=\"nextTo\"/>"
-         "<c:crossAx val=\"102\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn "
-         "val=\"ctr\"/>"
-         "<c:lblOffset val=\"100\"/></c:catAx>"
-         "<c:valAx><c:axId val=\"102\"/><c:scaling><c:orientation val=\"minMax\"/>" +
-         max +
-         "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos "
-         "val=\"l\"/><c:majorGridlines/>"
-         "<c:numFmt formatCode=\"" +
-         NumberFormat(0, unit.suffix) +
-         "\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx "
-         "val=\"101\"/>"
-         "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/><c:majorUnit val=\"" +
-         ValueText(axis.step) +
-         "\"/></c:valAx></c:plotArea>"
-         "<c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>";
-}
-
 std::string ChartInline(int id) {
   // Auto line spacing: the body's exact spacing would clip the drawing to one line.
   return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/><w:keepNext/><w:spacing w:line=\"240\" "
@@ -163,6 +76,9 @@ std::string ChartInline(int id) {
          std::to_string(id) +
          "\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
 }
+
+// The contents' last paragraph, which closes the front section when a page break follows it.
+const char* const kTocEnd = "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
 
 // Bookmark names of the headings the TOC lists, in document order.
 std::string TocBookmark(int n) {
@@ -201,7 +117,7 @@ std::string TocXml(const doc::Document& d, const std::vector<int>& pages) {
            "<w:r><w:t>" +
            page + "</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>";
   }
-  return out + "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+  return out + kTocEnd;
 }
 
 std::string CoverXml(const doc::Cover& c) {
@@ -220,18 +136,35 @@ std::string CoverXml(const doc::Cover& c) {
 
 // The body's last section: a document ending in a landscape table ends in landscape (no blank
 // portrait page after it).
-std::string FinalSection(std::string& body, size_t landscape_end, bool first_section) {
+std::string FinalSection(std::string& body, size_t landscape_end, const std::string& landscape,
+                         const std::string& portrait) {
   std::string tail = landscape_end == std::string::npos ? "" : body.substr(landscape_end);
-  if (!tail.empty() && tail == "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>") {
+  if (!tail.empty() && tail == "<w:p><w:pPr>" + landscape + "</w:pPr></w:p>") {
     body.resize(landscape_end);
     // The paragraph Word needs after a closing table, one point high: a table that fills its last
     // page must not push it onto a blank one.
     return body +
            Para("Normal", "",
                 "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>") +
-           SectionProperties(true, false);
+           landscape;
   }
-  return body + SectionProperties(false, first_section);
+  return body + portrait;
+}
+
+// A heading right after a table: the table's last row and the paragraph closing it keep with the
+// heading, so that LibreOffice, which leaves a heading at a page foot when its keep chain starts
+// after a table, carries a row or more over with the heading instead.
+void KeepTableWithNext(std::string& body) {
+  const std::string style = "<w:pStyle w:val=\"TableText\"/>", keep = "<w:keepNext/>",
+                    closing = "<w:pStyle w:val=\"Normal\"/>";
+  size_t row = body.rfind("<w:tr>");
+  if (row == std::string::npos) return;
+  for (size_t at = body.find(style, row); at != std::string::npos; at = body.find(style, at)) {
+    at += style.size();
+    if (body.compare(at, keep.size(), keep) != 0) body.insert(at, keep);
+  }
+  size_t last = body.rfind(closing);
+  if (last != std::string::npos && last > row) body.insert(last + closing.size(), keep);
 }
 
 // A narrative picture inline, scaled to the text width at most (96 dpi, EMU = 9525 per pixel).
@@ -269,6 +202,15 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
                         std::vector<const doc::Image*>& images, const std::vector<int>& toc_pages) {
   std::string body;
   bool break_pending = false, first_section = true;
+  // With contents, the page break after them closes the unnumbered front section (cover and
+  // contents) and the next section restarts the page numbers at 1.
+  bool toc_seen = false, front_open = true, restart = false;
+  auto section = [&](bool landscape) {
+    std::string xml = SectionProperties(landscape, first_section, restart);
+    first_section = restart = false;
+    return xml;
+  };
+  std::string landscape;  // the last landscape section's properties
   // LibreOffice drops a heading's keep-with-next when widow control moves the whole next
   // paragraph (three lines where two fit): the paragraph after a heading or lead-in may leave its
   // last line to the next page instead.
@@ -280,8 +222,10 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
     body += break_pending ? WithPageBreakBefore(std::move(xml)) : xml;
     break_pending = false;
   };
+  size_t table_end = std::string::npos;  // where the paragraph closing the last table ends
   for (const auto& block : d.blocks) {
     if (auto* h = std::get_if<doc::Heading>(&block)) {
+      if (table_end == body.size()) KeepTableWithNext(body);
       if (headings_start == std::string::npos) headings_start = body.size();
       std::string runs = Text(h->text);
       if (doc::ListedInToc(d, *h)) {
@@ -316,14 +260,15 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
         for (size_t at; (at = moved.find("<w:pageBreakBefore/>")) != std::string::npos;)
           moved.erase(at, std::string("<w:pageBreakBefore/>").size());
         body.resize(section_start);
-        body += "<w:p><w:pPr>" + SectionProperties(false, first_section) + "</w:pPr></w:p>" + moved;
-        first_section = false;
+        body += "<w:p><w:pPr>" + section(false) + "</w:pPr></w:p>" + moved;
         break_pending = false;
         body += DocxTable(*t, kWideTextWidth, kWideTextHeight);
         landscape_end = body.size();
-        body += "<w:p><w:pPr>" + SectionProperties(true, false) + "</w:pPr></w:p>";
+        landscape = section(true);
+        body += "<w:p><w:pPr>" + landscape + "</w:pPr></w:p>";
       } else {
         add(DocxTable(*t, kTextWidth, kTextHeight) + Para("Normal", ""));
+        table_end = body.size();
       }
     } else if (auto* ch = std::get_if<doc::Chart>(&block)) {
       charts.push_back(ch);
@@ -333,10 +278,20 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
       images.push_back(im);
       add(ImageInline(*im, static_cast<int>(images.size())) +
           Para("Caption", Text(im->number + " " + im->caption), "<w:keepNext w:val=\"0\"/>"));
+    } else if (std::holds_alternative<doc::PageBreak>(block) && toc_seen && front_open) {
+      std::string front = "<w:pPr>" + SectionProperties(false, true, false, true) + "</w:pPr>";
+      if (body.size() >= std::strlen(kTocEnd) &&
+          body.compare(body.size() - std::strlen(kTocEnd), std::string::npos, kTocEnd) == 0)
+        body.insert(body.size() - std::strlen(kTocEnd) + 5, front);  // after "<w:p>"
+      else
+        body += "<w:p>" + front + "</w:p>";
+      front_open = first_section = break_pending = false;
+      restart = true;
     } else if (std::holds_alternative<doc::PageBreak>(block)) {
       break_pending = true;
     } else if (std::holds_alternative<doc::TocMarker>(block)) {
       add(TocXml(d, toc_pages));
+      toc_seen = true;
     } else if (auto* c = std::get_if<doc::Cover>(&block)) {
       add(CoverXml(*c));
     }
@@ -346,7 +301,7 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
          "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
          "wordprocessingDrawing\"><w:body>" +
-         FinalSection(body, landscape_end, first_section) + "</w:body></w:document>";
+         FinalSection(body, landscape_end, landscape, section(false)) + "</w:body></w:document>";
 }
 
 const char* const kContentTypes =
@@ -461,7 +416,7 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
   zip.Add("word/document.xml", document);
   zip.Add("word/_rels/document.xml.rels", rels + "</Relationships>");
   for (size_t i = 0; i < charts.size(); ++i)
-    zip.Add("word/charts/chart" + std::to_string(i + 1) + ".xml", ChartPart(*charts[i]));
+    zip.Add("word/charts/chart" + std::to_string(i + 1) + ".xml", DocxChartPart(*charts[i]));
   for (size_t i = 0; i < images.size(); ++i)
     zip.Add("word/media/image" + std::to_string(i + 1) + ".png", images[i]->png);
   zip.Add("word/styles.xml", styles_xml);
@@ -473,8 +428,9 @@ std::string ToDocx(const doc::Document& d, const std::string& styles_xml,
           "<cp:coreProperties "
           "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
-              XmlEscape(d.title) +
-              "</dc:title><dc:creator>jixiao</dc:creator></cp:coreProperties>");
+              XmlEscape(d.title) + "</dc:title>" +
+              (d.author.empty() ? "" : "<dc:creator>" + XmlEscape(d.author) + "</dc:creator>") +
+              "</cp:coreProperties>");
   return zip.Finish();
 }
 

@@ -31,7 +31,7 @@ std::string CellRuns(const std::string& text, bool bold, int cell_twips, int hal
   breaks.push_back(text.size());
   for (size_t to : breaks) {
     if (from > 0) out += "<w:r><w:br/></w:r>";
-    if (to > from) out += DocxText(text.substr(from, to - from), bold, size);
+    if (to > from) out += DocxText(text.substr(from, to - from), bold, size, "宋体");
     from = to;
   }
   return out;
@@ -46,8 +46,24 @@ std::vector<int> RowTwips(const doc::Table& t, const TableLayout& layout, int li
 
 }  // namespace
 
-std::string DocxText(const std::string& text, bool bold, int half_points) {
+// Whether `text` holds a circled number ①–⑳ (U+2460–U+2473): a character of ambiguous script
+// that a DOCX reader sets in the Western font unless told it is East Asian.
+bool HasCircledNumber(const std::string& text) {
+  for (size_t at = text.find("\xE2\x91"); at != std::string::npos && at + 2 < text.size();
+       at = text.find("\xE2\x91", at + 1)) {
+    unsigned char c = static_cast<unsigned char>(text[at + 2]);
+    if (c >= 0xA0 && c <= 0xB3) return true;
+  }
+  return false;
+}
+
+std::string DocxText(const std::string& text, bool bold, int half_points, const char* east_asian) {
   std::string rpr;
+  // ①–⑳ in the East Asian font of the style (仿宋/黑体), not a Western fallback (issue 22).
+  // LibreOffice ignores w:hint, so the Western slots name the East Asian font too.
+  if (HasCircledNumber(text))
+    rpr += std::string("<w:rFonts w:ascii=\"") + east_asian + "\" w:hAnsi=\"" + east_asian +
+           "\" w:eastAsia=\"" + east_asian + "\" w:hint=\"eastAsia\"/>";
   if (bold) rpr += "<w:b/>";
   if (half_points > 0) {
     std::string n = std::to_string(half_points);

@@ -9,7 +9,9 @@
 
 namespace jixiao::render {
 
-std::string DocxText(const std::string& text, bool bold = false, int half_points = 0);
+// ①–⑳ take `east_asian` (the style's East Asian font) in every font slot.
+std::string DocxText(const std::string& text, bool bold = false, int half_points = 0,
+                     const char* east_asian = "仿宋_GB2312");
 std::string DocxPara(const std::string& style, const std::string& runs,
                      const std::string& extra_ppr = "");
 

@@ -17,6 +17,7 @@
 #include "report/running_text.h"
 #include "report/section_drafts.h"
 #include "report/source_refs.h"
+#include "report/survey_facts.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
 #include "report/template_nesting.h"
@@ -199,16 +200,19 @@ void NumberDocument(doc::Document& document) {
   }
 }
 
-std::optional<doc::Document> BuildReport(const ReportInput& in, const std::string& dir,
+std::optional<doc::Document> BuildReport(const ReportInput& given, const std::string& dir,
                                          Diagnostics& diags, const std::string& section_list) {
   size_t errors_before = diags.ErrorCount();
   auto sections = SectionList(dir, section_list, diags);
-  std::optional<SurveyStats> survey;  // computed when a template first asks for it
+  std::optional<SurveyStats> survey;
   auto survey_stats = [&]() -> const SurveyStats& {
     Diagnostics ignored;
-    if (!survey) survey = ComputeSurvey(in.c.survey, ignored);
+    if (!survey) survey = ComputeSurvey(given.c.survey, ignored);
     return *survey;
   };
+  // The survey's sample and valid responses: printed when known, else 【待补充】 (issue 22).
+  const Case printed = WithSurveyFacts(given.c, given.c.survey.present ? &survey_stats() : nullptr);
+  const ReportInput in{given.framework, printed, given.card};
   if (sections.empty()) return std::nullopt;
   kainjow::mustache::data context = BuildContext(in);
   auto generated = GeneratedAttachments(in.c);
@@ -222,6 +226,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   bool attachments_appended = false;
   doc::Document document;
   document.title = in.c.project.name + "绩效评价报告";
+  document.author = in.c.project.evaluator;  // who signs it (DOCX/PDF author)
   std::string current_file;
   std::vector<bool> from_narrative;           // per block of `document`
   std::map<std::string, std::string> placed;  // table key -> caption, for the source notes
@@ -336,6 +341,11 @@ std::optional<doc::Document> BuildReport(const ReportInput& in, const std::strin
   KeepAttachmentSubheadingsOutOfToc(document);
   DropRepeats(document, from_narrative, diags);
   FillBareSections(document, in.c.dir, document.title, diags);
+  for (auto& block : document.blocks)  // a cell of only “—” sits centred, whatever its column's
+    if (auto* table = std::get_if<doc::Table>(&block))  // alignment (表1-4-2 备注)
+      for (auto& row : table->rows)
+        for (auto& cell : row)
+          if (cell.text == "—") cell.align = doc::Align::kCenter;
   TidyRunningText(document);
   NumberDocument(document);
   ResolveSourceRefs(document, placed);

@@ -65,6 +65,38 @@ bool BlankInRate(const std::u32string& out, const std::u32string& s, size_t i) {
   return k < s.size() && s[k] == U'/';
 }
 
+// Whether the amount starting at `start`, whose unit ends at `unit_end`, quotes a standard, limit
+// or rate of a policy (issue 22): its clause (back to the last 。，！？ or line start) names one
+// (标准, 限额, 每人, 不超过…), or the amount is followed by 以上部分/以下/以内 or by the “/” of a
+// rate.
+bool QuotesStandard(const std::u32string& s, size_t start, size_t unit_end) {
+  size_t k = unit_end;
+  while (k < s.size() && s[k] == U' ') ++k;
+  for (const char32_t* after : {U"/", U"以上", U"以下", U"以内"})
+    if (Follows(s, k, after)) return true;
+  static const std::u32string kClauseEnd = U"。，！？\n";
+  size_t from = start;
+  while (from > 0 && kClauseEnd.find(s[from - 1]) == std::u32string::npos) --from;
+  std::u32string clause;  // quoted names (“…农民个人缴费补助资金”, 《…》) name no standard
+  int quoted = 0;
+  for (size_t k = from; k < start; ++k) {
+    if (s[k] == U'“' || s[k] == U'《') ++quoted;
+    if (quoted == 0) clause.push_back(s[k]);
+    if ((s[k] == U'”' || s[k] == U'》') && quoted > 0) --quoted;
+  }
+  static const char32_t* kWords[] = {U"标准", U"限额",   U"每人",   U"每户",   U"每餐", U"每单",
+                                     U"每次", U"每名",   U"每位",   U"每件",   U"每床", U"每日",
+                                     U"每天", U"不超过", U"不低于", U"不高于", U"最高", U"最低",
+                                     U"起付", U"封顶",   U"筹资",   U"定额"};
+  for (const char32_t* word : kWords)
+    if (clause.find(word) != std::u32string::npos) return true;
+  // A person's own contribution (个人缴费130元, 个人在参保时缴纳120元) is a standard too; a
+  // 缴费 without 个人 (集中缴费期…医保资金32880元) is money paid.
+  if (clause.find(U"个人") != std::u32string::npos && clause.find(U"缴") != std::u32string::npos)
+    return true;
+  return false;
+}
+
 // One pass over the text: percentages and amounts respelled, quoted text kept as written.
 std::u32string Respell(const std::u32string& s) {
   std::u32string out;
@@ -109,16 +141,14 @@ std::u32string Respell(const std::u32string& s) {
       if (decimals.size() == 1 || (decimals.empty() && !had_point && measured))
         replacement = integer + U"." + (decimals.empty() ? U"00" : decimals + U"0");
     } else if (!(unit = AmountUnit(s, j, unit_at)).empty()) {
-      size_t after = unit_at + unit.size();
-      while (after < s.size() && s[after] == U' ') ++after;
-      if (Follows(s, unit_at, unit) && after < s.size() && s[after] == U'/') {
-        // A rate per unit (限额2800元/人, 13万元/人) is a standard quoted from a policy: written
-        // as the policy writes it, without separators or added zero decimals (issue 22).
+      if (QuotesStandard(s, i, unit_at + unit.size())) {
+        // A standard, limit or rate quoted from a policy (限额2800元/人, 每人每年150元, 不超过
+        // 30000元) reads as the policy writes it: no separators, no added zero decimals.
         bool zeros = decimals.find_first_not_of(U'0') == std::u32string::npos;
         replacement = integer + (zeros ? U"" : U"." + decimals);
       } else {
-        // Every other amount, a standard too (每餐3元 -> 每餐3.00元): two decimals and
-        // separators; more decimals would change the value.
+        // An amount spent, budgeted or computed: two decimals and separators; more decimals
+        // would change the value.
         size_t most_digits = unit == U"元" ? 15 : 11;
         if (decimals.size() <= 2 && integer.size() <= most_digits)
           replacement =

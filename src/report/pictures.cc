@@ -1,5 +1,6 @@
 #include "report/pictures.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/limits.h"
@@ -83,6 +84,15 @@ void LoadCasePicture(const std::string& case_dir, const Location& cited, doc::Im
     diags.Error("narrative.image_size", at, why);
     return;
   }
+  // The DOCX sets a picture at 96 dpi within the text width (554 px) and 840 px of height: one
+  // scaled under 60% draws its usual 16 px text under 7 pt (图1-6-2 was 1130 px wide: 49%, 5.9 pt).
+  long percent = std::min(100L, std::min(554L * 100 / width, 840L * 100 / height));
+  if (percent < 60)
+    diags.Warning("narrative.image_scale", at,
+                  "插图" + std::to_string(width) + "×" + std::to_string(height) +
+                      "像素，排入版心要缩小到" + std::to_string(percent) +
+                      "%，图中文字将小于7磅、难以辨认：请把图改画得窄一些（宽不超过920像素、"
+                      "高不超过1400像素，如分两行排列）或加大图中字号");
   image.width = width;
   image.height = height;
   image.png = std::move(*bytes);

@@ -1,8 +1,12 @@
 // Issue 19: picture sizes a PNG header claims, and the template nesting limit.
 #include "report/pictures.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "core/diagnostics.h"
@@ -64,6 +68,35 @@ TEST_CASE("template sections nest at most 100 deep, located at the line") {
   std::string changed = "{{=<% %>=}}";
   for (int i = 0; i < 101; ++i) changed += "<%#a%>";
   CHECK_FALSE(CheckTemplateNesting(changed, "c.mustache", more));
+}
+
+}  // namespace jixiao::report
+
+namespace jixiao::report {
+
+TEST_CASE("a picture scaled under 60% to fit the page is a located warning: its text turns small") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("jixiao-pictures-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "images");
+  auto load = [&](uint32_t w, uint32_t h) {
+    std::ofstream(dir / "images" / "flow.png", std::ios::binary) << Png(w, h, 3 * w * h + h);
+    Diagnostics diags;
+    doc::Image image;
+    image.source = "images/flow.png";
+    LoadCasePicture(dir.string(), {"case.json", 0, 0, "$.narrative.organization"}, image, diags);
+    CHECK(image.width == static_cast<int>(w));
+    for (const auto& d : diags.items())
+      if (d.code == "narrative.image_scale") return d.where.file + " " + d.message;
+    return std::string();
+  };
+  std::string wide = load(1130, 260);  // 图1-6-2 as it was: 49%
+  CHECK(wide.find("flow.png") != std::string::npos);
+  CHECK(wide.find("1130×260") != std::string::npos);
+  CHECK(wide.find("缩小到49%") != std::string::npos);
+  CHECK(load(908, 300).empty());         // 61%
+  CHECK(load(640, 470).empty());         // 图1-6-1: 86%
+  CHECK_FALSE(load(500, 1500).empty());  // a tall one: 56%
+  fs::remove_all(dir);
 }
 
 }  // namespace jixiao::report

@@ -64,4 +64,36 @@ TEST_CASE("绩效目标 完成情况: a target missed but partly scored is 部�
   CHECK(TargetStatus(in, row) == "未完成");
 }
 
+TEST_CASE("附件1: a 三级 leaf spans the 四级 column it leaves empty; a 四级 leaf keeps its own") {
+  auto node = [](const std::string& code, const std::string& name, int level) {
+    Indicator n;
+    n.code = code;
+    n.name = name;
+    n.level = level;
+    n.weight = {300};
+    return n;
+  };
+  Indicator a = node("A", "决策", 1), a1 = node("A1", "项目立项", 2),
+            a12 = node("A12", "制度健全性", 3);
+  a12.children = {node("A121", "财务管理制度健全性", 4)};
+  a1.children = {node("A11", "立项依据充分性", 3), a12};
+  a.children = {a1};
+  Framework framework;
+  framework.indicators = {a};
+  Case c;
+  Scorecard card;
+  ReportInput in{framework, c, card};
+  doc::Table t = ScoringSheetTable(in);
+  REQUIRE(t.rows.size() == 4);  // header, A11, A121, 合计
+  CHECK(t.rows[0][3].text == "四级指标");
+  const doc::Cell& a11 = t.rows[1][2];
+  CHECK(a11.text == "A11 立项依据充分性");
+  CHECK(a11.col_span == 2);
+  CHECK(t.rows[1][3].covered);
+  CHECK(t.rows[2][2].text == "A12 制度健全性");
+  CHECK(t.rows[2][2].col_span == 1);
+  CHECK(t.rows[2][3].text == "A121 财务管理制度健全性");
+  CHECK_FALSE(t.rows[2][3].covered);
+}
+
 }  // namespace jixiao::report

@@ -11,17 +11,25 @@ namespace {
 
 std::string Label(const Indicator& node) { return node.code + " " + node.name; }
 
-// Fills the level columns [first_level-1 …) of rows [row0, row0+paths) and merges each node's run.
+// Fills the level columns [first_level-1 …) of rows [row0, row0+paths) and merges each node's run
+// down; a leaf shallower than `depth` spans the deeper level columns it leaves empty (a 三级 leaf
+// takes the 四级 column too, which is otherwise blank in most rows).
 void FillLevelColumns(doc::Table& t, int row0, const std::vector<Path>& paths, int first_level,
                       int depth) {
   for (int level = first_level; level <= depth; ++level) {
     int col = level - first_level;
     for (const NodeRun& run : LevelRuns(paths, level)) {
+      if (!run.node) continue;
       int r = row0 + static_cast<int>(run.first);
       t.rows[static_cast<size_t>(r)][static_cast<size_t>(col)] =
-          TextCell(run.node ? Label(*run.node) : "", doc::Align::kLeft);
+          TextCell(Label(*run.node), doc::Align::kLeft);
       if (run.last > run.first) t.Merge(r, col, static_cast<int>(run.last - run.first + 1), 1);
     }
+  }
+  for (size_t i = 0; i < paths.size(); ++i) {
+    int leaf = paths[i].back()->level;
+    if (leaf >= first_level && leaf < depth)
+      t.Merge(row0 + static_cast<int>(i), leaf - first_level, 1, depth - leaf + 1);
   }
 }
 

@@ -176,16 +176,26 @@ TEST_CASE("one number policy for evaluator text") {
         "资金到位率为100.00%，按60%比例给予救助");
   CHECK(NormalizeFigures("筹集医疗资金324292.5元、照护资金62125元，清算4625元") ==
         "筹集医疗资金324,292.50元、照护资金62,125.00元，清算4,625.00元");
-  // Every 元 and 万元 amount carries separators and two decimals, a standard or a rate per unit
-  // too: the same figure reads the same everywhere (一（四） and 一（六） of maqiao, p14–16).
+  // An amount spent, budgeted or computed carries separators and two decimals; a standard, limit
+  // or rate quoted from a policy (标准, 限额, 每人, 每餐, 不超过, 以上部分… in its clause) reads as
+  // the policy writes it (issue 22, the fresh reader's MUST).
   CHECK(NormalizeFigures("按照人均费用2610元筹集医疗资金324292.5元、按照人均费用500元筹集照护资金。"
                          "门诊补贴为每人每年150元。") ==
         "按照人均费用2,610.00元筹集医疗资金324,292.50元、按照人均费用500.00元筹集照护资金。"
-        "门诊补贴为每人每年150.00元。");
+        "门诊补贴为每人每年150元。");
   CHECK(NormalizeFigures("清算2023年医疗资金24142.5元、清算2023年照护资金4625元，每餐3元") ==
-        "清算2023年医疗资金24,142.50元、清算2023年照护资金4,625.00元，每餐3.00元");
-  CHECK(NormalizeFigures("个人缴费130元，超过300元以上部分") ==
-        "个人缴费130.00元，超过300.00元以上部分");
+        "清算2023年医疗资金24,142.50元、清算2023年照护资金4,625.00元，每餐3元");
+  CHECK(NormalizeFigures("个人缴费130元，超过300元以上部分") == "个人缴费130元，超过300元以上部分");
+  // A standard once respelled as a ledger amount (by an older tidy) reads as the policy again.
+  CHECK(NormalizeFigures(
+            "救助限额调整为2,800.00元；区级救助总额不超过30,000.00元。每人每年150.00元") ==
+        "救助限额调整为2800元；区级救助总额不超过30000元。每人每年150元");
+  // The opposite slip: money spent or budgeted is never left as a bare figure, even in a
+  // sentence that names a standard in another clause.
+  CHECK(NormalizeFigures("依据救助标准编制预算，年预算总额为135万元，全年发放补贴2800元") ==
+        "依据救助标准编制预算，年预算总额为135.00万元，全年发放补贴2,800.00元");
+  CHECK(NormalizeFigures("“农民个人缴费补助资金”年初分配了2400元") ==
+        "“农民个人缴费补助资金”年初分配了2,400.00元");
   CHECK(NormalizeFigures("发放救助资金639318.31元") == "发放救助资金639,318.31元");
   CHECK(NormalizeFigures("中央资金6.5万元，年预算总额为135万元，限额为13万元/人") ==
         "中央资金6.50万元，年预算总额为135.00万元，限额为13万元/人");
