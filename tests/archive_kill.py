@@ -17,8 +17,8 @@ r = run("add", *fixtures)
 if r.returncode != 0 or r.stdout.count("已加入") != 3:
     errors.append(f"first add: {r.returncode} {r.stdout} {r.stderr}")
 con = sqlite3.connect(db)
-if con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] != "6":
-    errors.append("schema version is not 6")
+if con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] != "7":
+    errors.append("schema version is not 7 (schema 7: reviews, row_total)")
 con.close()
 
 # 2. A changed case is detected on the second add.
@@ -70,4 +70,4 @@ shutil.rmtree(work, ignore_errors=True)
 if errors:
     print("\n".join(errors))
     sys.exit(1)
-print(f"archive: schema 4, change detected, 3 SIGKILLs survived with {count} cases committed and intact")
+print(f"archive: schema 7, change detected, 3 SIGKILLs survived with {count} cases committed and intact")

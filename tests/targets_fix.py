@@ -53,6 +53,29 @@ with tempfile.TemporaryDirectory() as tmp:
             errors.append(f"{folder}: fix introduced findings {sorted(new)}")
         if len(after) >= len(before):
             errors.append(f"{folder}: {len(after)} findings after fix, {len(before)} before")
+# Issue 23: a table filing its rows under the 一级 "绩效指标" is flagged once (T20, with its rows) and
+# fix maps each row by its 二级; the empty 经济效益 template row is not counted as an indicator.
+with tempfile.TemporaryDirectory() as tmp:
+    table = os.path.join(tmp, "generic.csv")
+    with open(table, "w", encoding="utf-8") as f:
+        f.write("一级,二级,三级,指标值类型,指标值,计量单位\n"
+                "绩效指标,数量指标,培训人数,定量,≥200,人\n"
+                "绩效指标,质量指标,培训合格率,定量,≥95,%\n"
+                "效益指标,经济效益指标,,,,\n"
+                ",社会效益指标,就业率,定量,≥80,%\n"
+                "满意度指标,服务对象满意度指标,学员满意度,定量,≥90,%\n")
+    p = run("targets", "check", table)
+    if "共检查 4 个指标" not in p.stdout:
+        errors.append("generic.csv: the empty template row is counted: " + p.stdout.splitlines()[-1])
+    generic = [f for f in findings(table) if f["rule"] == "T20" and "绩效指标" in f["message"]]
+    if len(generic) != 1 or "第2、3行" not in generic[0]["message"]:
+        errors.append(f"generic.csv: 绩效指标 not flagged once with its rows: {generic}")
+    fixed = os.path.join(tmp, "fixed.csv")
+    run("targets", "fix", table, "-o", fixed)
+    rows = list(csv.reader(io.StringIO(open(fixed, encoding="utf-8-sig").read()))) if os.path.exists(fixed) else []
+    firsts = [r[0] for r in rows[1:3]]
+    if firsts != ["产出指标" + MARK] * 2:
+        errors.append(f"generic.csv: fix did not map 绩效指标 to 产出指标: {firsts}")
 for e in errors:
     print(e)
 print("FAILED" if errors else "ok: fix applies the mechanical suggestions, marks them 待确认 and lists them")

@@ -1,11 +1,14 @@
 #include "app/entry_app.h"
 
 #include <exception>
+#include <sstream>
 
 #include "app/pipeline.h"
 #include "casefile/entry_import.h"
+#include "casefile/entry_layout.h"
 #include "casefile/entry_workbook.h"
 #include "casefile/frameworks.h"
+#include "casefile/scaffold.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/framework_loader.h"
@@ -14,6 +17,37 @@
 #include "render/render.h"
 
 namespace jixiao {
+namespace {
+
+// Issue 23 §6: once imported, the case is scored and a typed 业绩值 that differs from the computed
+// figure is warned at its workbook cell (评价结论, 业绩值 column), where the user typed it, rather
+// than at case.json. Other problems are left to validate/score (the case may be incomplete).
+void CheckTypedValues(const XlsxWorkbook& book, const std::string& case_dir, Diagnostics& diags) {
+  const XlsxSheet* sheet = nullptr;
+  for (const XlsxSheet& s : book.sheets)
+    if (s.name == entry::kFindings) sheet = &s;
+  if (!sheet) return;
+  int code_col = 0, value_col = 0;
+  for (int c = 1; c <= sheet->max_col; ++c) {
+    const std::string header = Trim(sheet->At(1, c).text);
+    if (header == "编码") code_col = c;
+    if (StartsWith(header, "业绩值")) value_col = c;
+  }
+  if (!code_col || !value_col) return;
+  Diagnostics scored;
+  EvaluateCaseDir(case_dir, scored);
+  for (const Diagnostic& d : scored.items()) {
+    if (d.code != "finding.value_differs" || !StartsWith(d.where.path, "$.findings.")) continue;
+    const std::string code = d.where.path.substr(std::string("$.findings.").size());
+    for (int r = 2; r <= sheet->max_row; ++r)
+      if (Trim(sheet->At(r, code_col).text) == code) {
+        diags.Warning(d.code, CellLocation(book.file, sheet->name, r, value_col), d.message);
+        break;
+      }
+  }
+}
+
+}  // namespace
 
 std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags) {
   auto c = LoadCase(case_dir, diags);
@@ -27,7 +61,13 @@ std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Dia
   }
   auto framework = LoadFramework(*file, diags);
   if (!framework) return std::nullopt;
-  return BuildEntryWorkbook(*framework, *c);
+  std::vector<std::string> notes;
+  if (auto text = ReadFileInside(case_dir, kTargetChangesFile)) {
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);)
+      if (!Trim(line).empty()) notes.push_back(Trim(line));
+  }
+  return BuildEntryWorkbook(*framework, *c, notes);
 }
 
 std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags) {
@@ -96,7 +136,9 @@ bool ImportEntryBook(const XlsxWorkbook& book, const std::string& case_dir, Diag
   auto framework = LoadFramework(*framework_file, diags);
   if (!framework) return false;
   target.framework = &*framework;
-  return ImportWorkbook(book, target, diags, summary);
+  if (!ImportWorkbook(book, target, diags, summary)) return false;
+  CheckTypedValues(book, case_dir, diags);
+  return true;
 }
 
 }  // namespace jixiao

@@ -35,8 +35,9 @@ void CheckProblemsCoverLosses(const Evaluation& e, Diagnostics& diags) {
   diags.Warning("case.problems_coverage", {e.c.dir + "/case.json", 0, 0, "$.problems"},
                 "存在问题只说明了共扣" + FormatScore(lost) + "中的" + FormatScore(explained) +
                     "，未说明的扣分指标：" + names +
-                    "。请在 problems 中补写这些扣分反映的问题，并在该问题的 indicators 中列出"
-                    "指标编号");
+                    "。请在录入工作簿“经验问题建议”表补写这些扣分反映的问题（类别选“问题”，"
+                    "“相关指标”填指标编码），或在 case.json 的 problems 中补写并在该问题的 "
+                    "indicators 中列出指标编号");
 }
 
 }  // namespace jixiao

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "casefile/case_files.h"
+#include "casefile/questionnaire_sheet.h"
 #include "core/format.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
@@ -53,7 +54,7 @@ std::vector<WjxColumn> ReadMapping(const std::string& file,
   for (const auto& row : csv.rows) by_letter[cells.Text(row, csv.Column("列"))] = &row;
   for (const auto& [col, header] : headers) {
     if (IsWjxMetaColumn(header)) continue;
-    WjxColumn c{col, header, "", "", true};
+    WjxColumn c{col, header, "", "", true, ""};
     auto it = by_letter.find(ColumnName(col));
     if (it == by_letter.end()) {
       diags.Error("survey.mapping.missing", {file, 0, 0, ""},
@@ -78,6 +79,19 @@ std::vector<WjxColumn> ReadMapping(const std::string& file,
       if (c.target.empty() || c.target == "编号" || c.target == "-" || targets.count(c.target))
         cells.Error(row, csv.Column("题目"), "survey.mapping.group",
                     "分组列名须不同于编号、题目编号，例如“分组:居民区”");
+    } else if (std::string id, option; !targets.count(c.target) &&
+                                       SplitOptionHeader(c.target, id, option) &&
+                                       targets.count(Trim(id))) {
+      // "Q3:宣传资料": this column is one option of 多选 question Q3 (1 chosen, 0 not).
+      c.target = Trim(id);
+      for (const auto& question : q.questions)
+        if (question.id == c.target && question.multiple)
+          for (const auto& o : question.options)
+            if (o == option) c.option = o;
+      if (c.option.empty())
+        cells.Error(row, csv.Column("题目"), "survey.mapping.option",
+                    "“" + option + "”不是多选题 " + c.target +
+                        " 的选项：选项列写作“题目编号:选项”，选项照 questionnaire.json 书写");
     } else if (c.target != "-" && !targets.count(c.target))
       cells.Error(row, csv.Column("题目"), "survey.mapping.unknown",
                   "“" + c.target + "”不是 questionnaire.json 中的题目编号，也不是已有的分组列" +
@@ -90,7 +104,8 @@ std::vector<WjxColumn> ReadMapping(const std::string& file,
 std::string MappingCsv(const std::vector<WjxColumn>& columns) {
   std::string out = "列,表头,题目,建议\n";
   for (const auto& c : columns)
-    out += ColumnName(c.col) + "," + CsvField(c.header) + "," + CsvField(c.target) + "," +
+    out += ColumnName(c.col) + "," + CsvField(c.header) + "," +
+           CsvField(c.option.empty() ? c.target : c.target + ":" + c.option) + "," +
            CsvField(c.suggestion) + "\n";
   return out;
 }
@@ -168,7 +183,9 @@ SurveyExportRead ReadSurveyExport(const std::string& export_file, const std::str
         diags.Error("survey.import.unmapped", CellLocation(export_file, sheet.name, 1, c.col),
                     "表头“" + c.header + "”不能确定对应问卷的哪一题" +
                         (c.suggestion.empty() ? std::string() : "（可能是 " + c.suggestion + "）") +
-                        "：请在对应表中填写题目编号，不导入填 -");
+                        "：请在对应表中填写题目编号，不导入填 -；多选题按选项分列导出时，"
+                        "每个选项列填“题目编号:选项”（如 Q3:宣传资料）；矩阵题的每个子题列"
+                        "对应问卷中各自的一题");
       }
     if (out.uncertain) {
       out.mapping_csv = MappingCsv(columns);
@@ -302,6 +319,54 @@ bool ImportQuestionnaire(const std::string& case_dir, const std::string& json,
     return false;
   }
   return ok;
+}
+
+QuestionnaireState PrepareQuestionnaire(const std::string& export_file, const std::string& case_dir,
+                                        bool dry_run, std::string& draft_csv, Diagnostics& diags) {
+  const std::string sheet_file = case_dir + "/survey/" + kQuestionnaireSheetName;
+  const std::string shown = std::string("survey/") + kQuestionnaireSheetName;
+  if (!IsRegularFile(sheet_file)) {
+    if (IsRegularFile(case_dir + "/survey/questionnaire.json")) return QuestionnaireState::kReady;
+    try {
+      XlsxWorkbook book = ReadXlsxFile(export_file);
+      if (book.sheets.empty()) {
+        diags.Error("survey.import.sheet", {export_file, 0, 0, ""}, "导出文件中没有工作表");
+        return QuestionnaireState::kFailed;
+      }
+      draft_csv = DraftQuestionnaireCsv(book.sheets.front());
+    } catch (const InputError& e) {
+      diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+      return QuestionnaireState::kFailed;
+    }
+    diags.Error("survey.import.questionnaire", {shown, 0, 0, ""},
+                "案例还没有问卷题目：" +
+                    std::string(dry_run ? "不带 --dry-run 运行时将按导出的表头和答卷拟出 "
+                                        : "已按导出的表头和答卷拟出 ") +
+                    shown +
+                    "，请用 Excel "
+                    "核对题目、选项及其顺序（没有人选的选项不在导出中，须补上），填写问卷标题、调查"
+                    "对象总数、抽样方式，"
+                    "以及计入指标的题目的“指标”“计算方法”（比例或均值）“计入指标的选项”或"
+                    "“选项分值”，保存后重新运行本命令（说明见 docs/survey.md）");
+    return QuestionnaireState::kDraft;
+  }
+  if (dry_run) {
+    diags.Error("survey.import.questionnaire", {shown, 0, 0, ""},
+                "试运行不写文件，而 " + shown +
+                    " 须先转换为 questionnaire.json：请去掉 --dry-run 运行一次");
+    return QuestionnaireState::kFailed;
+  }
+  try {
+    CsvTable table = ReadCsvFile(sheet_file);
+    table.file = shown;
+    std::optional<std::string> json = QuestionnaireJsonFromCsv(table, diags);
+    if (!json || !ImportQuestionnaire(case_dir, *json, shown, diags))
+      return QuestionnaireState::kFailed;
+  } catch (const InputError& e) {
+    diags.Add(e.diagnostic.severity, e.diagnostic.code, e.diagnostic.where, e.diagnostic.message);
+    return QuestionnaireState::kFailed;
+  }
+  return QuestionnaireState::kReady;
 }
 
 std::optional<SurveyCheck> CaseSurveyRates(const std::string& case_dir, Diagnostics& diags) {

@@ -52,6 +52,15 @@ std::optional<SurveyCheck> ImportSurveyResponses(const std::string& case_dir,
 bool ImportQuestionnaire(const std::string& case_dir, const std::string& json,
                          const std::string& shown, Diagnostics& diags);
 
+// The questionnaire written as a sheet (survey/问卷题目.csv, casefile/questionnaire_sheet.h): when
+// present it is the source, turned into survey/questionnaire.json (checked, atomically; not on a
+// dry run). When the case has neither, a draft 问卷题目.csv is proposed from the export's header
+// and answers (`draft_csv`, for the caller to write) and the import stops for the user to complete
+// it. kReady: questionnaire.json is in place (or was already, with no sheet).
+enum class QuestionnaireState { kReady, kDraft, kFailed };
+QuestionnaireState PrepareQuestionnaire(const std::string& export_file, const std::string& case_dir,
+                                        bool dry_run, std::string& draft_csv, Diagnostics& diags);
+
 // The survey of a case folder as the report computes it; nullopt when the case has none.
 std::optional<SurveyCheck> CaseSurveyRates(const std::string& case_dir, Diagnostics& diags);
 

@@ -11,6 +11,7 @@
 #include "casefile/target_rows.h"
 #include "casefile/targets_framework.h"
 #include "core/text.h"
+#include "ingest/json.h"
 
 namespace jixiao {
 namespace {
@@ -147,6 +148,51 @@ TEST_CASE("the 申报表's header block gives 项目名称, 主管部门 and 实
   CHECK(project["name"] == "社区养老服务");
   CHECK(project["authority"] == "某街道办事处");
   CHECK(project["unit"] == "某服务中心");
+}
+
+TEST_CASE("a row the framework files under another 一级 than the unit wrote is listed with why") {
+  const JsonValue base =
+      ReadJsonFile(std::string(JIXIAO_SOURCE_DIR) + "/indicators/national-2020.json");
+  auto row = [](const char* l1, const char* l2, const char* l3, int line) {
+    RawTargetRow r;
+    r.level1 = l1, r.level2 = l2, r.level3 = l3, r.value = "≥90%";
+    r.where = {"t.csv", line, 3, ""};
+    return r;
+  };
+  const std::vector<RawTargetRow> rows = {
+      row("产出指标", "数量指标", "服务人次", 2),
+      row("效益指标", "社会效益指标", "群众满意度", 3),  // 满意 → 满意度指标
+      row("绩效指标", "质量指标", "验收合格率", 4),  // 绩效指标 is no 一级 of the framework
+      row("效益指标", "社会效益指标", "群众受益率", 5)};
+  Diagnostics diags;
+  REQUIRE(FrameworkFromTargets(base, rows, "t-framework", diags));
+  std::map<int, std::string> replaced;
+  for (const auto& d : diags.items())
+    if (d.code == "targets.row_replaced") replaced[d.where.line] = d.message;
+  REQUIRE(replaced.size() == 2);
+  CHECK(replaced[3].find("满意") != std::string::npos);
+  CHECK(replaced[3].find("效益指标") != std::string::npos);
+  CHECK(replaced[4].find("绩效指标") != std::string::npos);
+  CHECK(replaced[4].find("产出") != std::string::npos);
+}
+
+TEST_CASE("a 指标性质 column gives the comparator or 定性, and 度量单位 the unit (四川 layout)") {
+  const std::string file = std::filesystem::temp_directory_path().string() + "/jixiao-n-" +
+                           std::to_string(getpid()) + ".csv";
+  std::ofstream(file) << "一级指标,二级指标,三级指标,指标性质,指标值,度量单位\n"
+                         "产出指标,时效指标,经费发放及时率,=,100,%\n"
+                         ",成本指标,宣传成本,≤,101400,元\n"
+                         "效益指标,可持续影响指标,机制健全性,定性,优良中低差,\n";
+  Diagnostics diags;
+  auto rows = ReadTargetTable(file, diags);
+  std::filesystem::remove(file);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].value == "=100");
+  CHECK(rows[0].unit == "%");
+  CHECK(rows[1].value == "≤101400");
+  CHECK(rows[1].unit == "元");
+  CHECK(rows[2].value == "优良中低差");
+  CHECK(rows[2].value_type == "定性");
 }
 
 }  // namespace jixiao

@@ -81,7 +81,7 @@ void BlankInputs(doc::Sheet& sheet, int from, int to, size_t cols) {
       if (!sheet.At(r, static_cast<int>(c))) InputText(sheet, r, static_cast<int>(c), "");
 }
 
-doc::Sheet GuideSheet(const Framework& fw, const Case& c) {
+doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std::string>& notes) {
   doc::Sheet s;
   s.name = entry::kGuide;
   s.widths = {16, 90};
@@ -108,6 +108,14 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c) {
   int row = 5;
   for (const char* line : lines)
     s.Text(row++, 0, line, CellStyle::kNote), s.Merge(row - 1, 0, row - 1, 1);
+  if (!notes.empty()) {  // issue 23 §4: nothing of the unit's table is changed without a word
+    ++row;
+    s.Text(row++, 0, "由绩效目标表生成指标体系时未加入或改放的行（targets.csv 仍按原表保留）：",
+           CellStyle::kHeader);
+    s.Merge(row - 1, 0, row - 1, 1);
+    for (const std::string& note : notes)
+      s.Text(row++, 0, note, CellStyle::kNote), s.Merge(row - 1, 0, row - 1, 1);
+  }
   s.landscape = false;
   return s;
 }
@@ -325,6 +333,8 @@ std::string RuleHelp(const Indicator& leaf) {
           "–0；可选等级、填得分比例" +
           std::string(rule.partly ? "（部分达成未填比例时按" + FormatShare(*rule.partly) + "）"
                                   : "");
+    else if (!leaf.criteria.empty() && !StartsWith(leaf.criteria, kTodoMark))
+      help += "；评分标准：" + leaf.criteria;  // a number: how a shortfall is scored
   } else if (rule.type == RuleType::kDeduction) {
     help = "扣分制：在“扣分明细”中逐项填写";
   } else if (rule.type == RuleType::kTimeliness) {
@@ -347,6 +357,18 @@ doc::Sheet FindingSheet(const Framework& fw, const Case& c) {
     s.Text(r, 3, RuleHelp(node), CellStyle::kNote);
     if (!node.IsLeaf()) {  // a summary row: shaded, nothing to type (import rejects a value)
       for (int col = 4; col <= 12; ++col) s.Text(r, col, "", CellStyle::kHeader);
+      DataValidation locked{r,
+                            4,
+                            r,
+                            12,
+                            DataValidation::Kind::kNothing,
+                            {},
+                            0,
+                            0,
+                            true,
+                            "汇总行",
+                            "汇总行：得分为下级指标之和，不填；请把内容填到其下级指标的行"};
+      s.validations.push_back(locked);
       ++r;
       return;
     }
@@ -446,10 +468,11 @@ doc::Sheet ObservationSheet(const Case& c) {
 
 }  // namespace
 
-doc::Workbook BuildEntryWorkbook(const Framework& framework, const Case& c) {
+doc::Workbook BuildEntryWorkbook(const Framework& framework, const Case& c,
+                                 const std::vector<std::string>& target_notes) {
   doc::Workbook book;
   book.title = c.project.name.empty() ? c.id + " 数据录入" : c.project.name + " 数据录入";
-  book.sheets.push_back(GuideSheet(framework, c));
+  book.sheets.push_back(GuideSheet(framework, c, target_notes));
   book.sheets.push_back(ProjectSheet(c.project));
   book.sheets.push_back(BudgetSheet(c));
   book.sheets.push_back(FundingSheet(c));

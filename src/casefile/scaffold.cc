@@ -53,6 +53,19 @@ std::string ReadmeText(const std::string& case_id, const std::string& framework_
   return out;
 }
 
+// What goes in a section whose heading alone does not say it (issue 23: plan_content and
+// plan_completion share a heading; intro's is the report title). docs/case-format.md lists them.
+std::string SectionRole(const std::string& key) {
+  if (key == "intro")
+    return "（报告开头的引言，在“项目概况”之前：受谁委托、依据什么、对哪个项目和年度开展评价，"
+           "一两段）";
+  if (key == "plan_content")
+    return "（计划表之前：本项目计划实施哪些内容、资金用于什么，引出下面的计划实施内容表）";
+  if (key == "plan_completion")
+    return "（计划表之后：各项内容的实际完成情况——完成数量和进度、与计划的差异及原因）";
+  return "";
+}
+
 }  // namespace
 
 // Narrative keys in template order with the heading above each: [[narrative:KEY]].
@@ -196,6 +209,15 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
     auto checked = ParseFramework(dir + "/" + fw_id + ".json", fw_text, diags);
     if (!checked) return false;
     framework = std::move(checked);
+    std::string changes;
+    for (const Diagnostic& d : diags.items())
+      if (d.code == "targets.row_dropped" || d.code == "targets.row_replaced" ||
+          d.code == "targets.unplaced") {
+        Location where = d.where;
+        where.file = std::filesystem::path(where.file).filename().string();
+        changes += where.ToString() + " " + d.message + "\n";
+      }
+    if (!changes.empty()) files[kTargetChangesFile] = changes;
     for (const RawTargetRow& r : rows) {
       // The unit's （待确认） is a status, never text in the evaluator's values (issue 21).
       if (r.pending)
@@ -236,6 +258,7 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
   for (const auto& [key, heading] : NarrativeSections(options.templates_dir)) {
     JsonSet(narrative, key, JsonString(key + ".md"));
     files["narrative/" + key + ".md"] = std::string(kStubMark) + (heading.empty() ? key : heading) +
+                                        SectionRole(key) +
                                         "：请在此写本节正文，写好后删去这一行。\n";
   }
   JsonSet(root, "narrative", std::move(narrative));
@@ -266,6 +289,10 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
                                           list += (list.empty() ? "" : "、") + v;
                                         return list;
                                       }()) +
+            (files.count(kTargetChangesFile)
+                 ? "；申报表中未加入或改放的行已逐条列出（见上方警告、" +
+                       std::string(kTargetChangesFile) + " 和录入工作簿的“说明”表）"
+                 : std::string()) +
             "。\n下一步：jixiao validate " + dir + " 列出待填写的内容；或 jixiao sheet " + dir +
             " -o 录入.xlsx 生成录入工作簿。\n";
   return true;

@@ -24,6 +24,9 @@ struct NewCaseOptions {
 };
 
 inline constexpr const char* kStubMark = "【待填写】";
+// What `new --targets` dropped or re-placed from the unit's table, one located line each; `sheet`
+// lists it on the workbook's 说明 sheet.
+inline constexpr const char* kTargetChangesFile = "targets_changes.txt";
 
 // The data tables of a case and their header rows (DESIGN.md §4).
 struct TableSpec {

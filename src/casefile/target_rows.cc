@@ -2,6 +2,7 @@
 #include "casefile/target_rows.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 
 #include "core/format.h"
@@ -15,7 +16,19 @@ namespace jixiao {
 namespace {
 
 // Column roles by header text: "一级指标", "指标值（含数字及文字描述）", "评(扣)分标准" …
-enum class Role { kNone, kL1, kL2, kL3, kValue, kType, kUnit, kExplanation, kCriteria, kSource };
+enum class Role {
+  kNone,
+  kL1,
+  kL2,
+  kL3,
+  kValue,
+  kType,
+  kUnit,
+  kExplanation,
+  kCriteria,
+  kSource,
+  kNature  // 指标性质 (四川): the comparator of 指标值 (≥, =, ≤) or 定性/定量
+};
 
 // Header text without spaces (ASCII, full-width) and line breaks: "三级 指标" -> "三级指标".
 std::string Compact(const std::string& text) {
@@ -39,7 +52,8 @@ Role RoleOf(const std::string& header_in) {
   if (StartsWith(h, "指标值类型")) return Role::kType;
   if (StartsWith(h, "指标值") || StartsWith(h, "年度指标值") || StartsWith(h, "目标值"))
     return Role::kValue;
-  if (StartsWith(h, "计量单位") || h == "单位") return Role::kUnit;
+  if (StartsWith(h, "计量单位") || StartsWith(h, "度量单位") || h == "单位") return Role::kUnit;
+  if (h == "指标性质" || h == "比较符" || h == "运算符号" || h == "指标方向") return Role::kNature;
   if (StartsWith(h, "指标解释")) return Role::kExplanation;
   if (StartsWith(h, "评(扣)分标准") || StartsWith(h, "评（扣）分标准") || StartsWith(h, "评分标准"))
     return Role::kCriteria;
@@ -149,6 +163,13 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     last_l1 = row.level1;
     last_l2 = row.level2;
     row.value_type = cell(r, Role::kType);
+    // 指标性质: "定性"/"定量" is the type; a comparator goes before a number written without one.
+    if (const std::string nature = cell(r, Role::kNature); nature == "定性" || nature == "定量") {
+      if (row.value_type.empty()) row.value_type = nature;
+    } else if (!nature.empty() && nature.size() <= 3 && !row.value.empty() &&
+               std::isdigit(static_cast<unsigned char>(row.value[0]))) {
+      row.value = nature + row.value;
+    }
     row.unit = cell(r, Role::kUnit);
     row.explanation = cell(r, Role::kExplanation);
     row.criteria = cell(r, Role::kCriteria);

@@ -99,12 +99,37 @@ void Search(JsonValue& node, int level, const std::string& core, Candidate& best
     for (JsonValue& child : children->items) Search(child, level + 1, core, best);
 }
 
+// A row the framework files elsewhere than under the 一级 the unit wrote, or by a reading of its
+// own (`why`), is listed: the unit's table is never changed without a word. targets.csv keeps
+// the 一级/二级 as written.
+void ReportPlacement(const JsonValue& indicators, const RawTargetRow& row, const JsonValue& node,
+                     std::string why, Diagnostics& diags) {
+  const JsonValue* top = nullptr;
+  for (const JsonValue& t : indicators.items)
+    if (&t == &node || Inside(t, &node)) top = &t;
+  if (!top) return;
+  const std::string top_name = Member(*top, "name"), wrote = Core(row.level1);
+  const bool other_level1 = !wrote.empty() && top_name.find(wrote) == std::string::npos &&
+                            top_name.find(ByMeaning(wrote)) == std::string::npos &&
+                            wrote.find(Core(top_name)) == std::string::npos;
+  if (!other_level1 && why.empty()) return;
+  if (why.empty())
+    why = "指标体系没有一级“" + row.level1 + "”，按二级“" +
+          (row.level2.empty() ? row.level3 : row.level2) + "”归入";
+  const std::string written = row.level1 + (row.level2.empty() ? "" : "/" + row.level2);
+  diags.Warning("targets.row_replaced", row.where,
+                "绩效目标“" + row.level3 + "”申报表写在“" + written + "”下，指标体系放在“" +
+                    top_name + (&node == top ? "" : "/" + Member(node, "name")) + "”下（" + why +
+                    "）；评分按指标体系的位置，targets.csv 与报告的绩效目标表仍按申报表所写");
+}
+
 std::string Criteria(const RawTargetRow& row) {
   if (!UsableTargetValue(row.value))
     return std::string(kTodoMark) + "绩效目标表中“" + row.level3 +
            "”没有可用的指标值：请在 targets.csv 补上指标值（如“≥95%”“及时”），再删去本标记";
   const TargetValue value = TargetValue::Parse(row.value);
-  const std::string shown = row.value + (value.quantitative && value.unit.empty() ? row.unit : "");
+  std::string shown = row.value + (value.quantitative && value.unit.empty() ? row.unit : "");
+  if (EndsWith(shown, "。")) shown.resize(shown.size() - std::string("。").size());  // "15万元。"
   if (!value.quantitative)
     return "指标值“" + row.value +
            "”。按定性指标三档计分：达成得分值的100%～80%（含），部分达成（如“基本" + row.value +
@@ -159,14 +184,22 @@ std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
     const std::string l1 = Core(row.level1),
                       l2 = Core(row.level2.empty() ? row.level1 : row.level2);
     Candidate best;
-    if (AboutSatisfaction(row) && l2.find("满意") == std::string::npos)
+    std::string why;  // a placement other than by the 一级/二级 as written (issue 23 §4)
+    if (AboutSatisfaction(row) && l2.find("满意") == std::string::npos) {
       best = place("满意度", "满意度");
+      if (best.node) why = "名称含“满意”，按满意度指标计分";
+    }
     if (!best.node && Trim(row.level2).empty()) {
       const std::string implied = ImpliedLevel2(row.level1, row.level3);
       if (!implied.empty()) best = place(ByMeaning(l1), implied);
+      if (best.node) why = "二级留空，按名称归入“" + implied + "”";
     }
     if (!best.node) best = place(l1, l2);
-    if (!best.node) best = place(ByMeaning(l1), ByMeaning(l2));
+    if (!best.node) {
+      best = place(ByMeaning(l1), ByMeaning(l2));
+      if (best.node && ByMeaning(l1) != l1) why = "“" + l1 + "”按含义读作“" + ByMeaning(l1) + "”";
+    }
+    if (best.node) ReportPlacement(*indicators, row, *best.node, why, diags);
     if (!best.node) {
       diags.Warning("targets.unplaced", row.where,
                     "绩效目标“" + row.level3 + "”（" + row.level1 + "/" + row.level2 +

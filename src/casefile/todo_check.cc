@@ -152,7 +152,12 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
     if (f && EmptyString(f->Find("analysis"))) need.push_back("分析 analysis");
     if (need.empty()) return;
     Location where = f ? at(*f) : Location{file, 0, 0, "$.findings." + leaf.code};
-    todo("todo.finding", where, "指标 " + leaf.code + " " + leaf.name + " 待填写：" + Join(need));
+    // Where a workbook user types it (issue 23: not case.json).
+    const bool target_row = rule.type == RuleType::kTarget;
+    todo("todo.finding", where,
+         "指标 " + leaf.code + " " + leaf.name + " 待填写：" + Join(need) +
+             "（录入工作簿“评价结论”表编码 " + leaf.code + " 一行" +
+             (target_row ? "，实际值在“绩效目标”表" : "") + "）");
   });
   return count;
 }

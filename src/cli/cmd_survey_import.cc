@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/survey_import_app.h"
+#include "casefile/questionnaire_sheet.h"
 #include "cli/commands.h"
 #include "cli/report_diagnostics.h"
 #include "cli/write_files.h"
@@ -19,6 +20,8 @@ const char kImportUsage[] =
     "  把问卷星（wjx.cn）下载的答卷 .xlsx（按文本下载或按选项序号下载）写入案例的\n"
     "  survey/responses.csv。题目按题干文字对应到 survey/questionnaire.json 的题目；\n"
     "  不能确定时写出 survey/问卷星对应.csv 供核对，核对后用 --mapping 该文件 重新导入。\n"
+    "  案例没有问卷题目时，按导出拟出 survey/问卷题目.csv 供填写（指标、计算方法等），\n"
+    "  填好后重新运行即生成 questionnaire.json；问卷题目.csv 存在时总以它为准。\n"
     "  --dry-run 只检查并报告份数，不写文件。说明：docs/survey.md。\n";
 
 }  // namespace
@@ -50,6 +53,17 @@ int RunSurveyImport(const Args& args) {
   const std::string case_dir = positional[1];
   const std::string survey_dir = case_dir + "/survey";
   Diagnostics diags;
+  std::string draft;
+  switch (PrepareQuestionnaire(export_file, case_dir, dry_run, draft, diags)) {
+    case QuestionnaireState::kReady:
+      break;
+    case QuestionnaireState::kDraft:
+      if (!dry_run) WriteFilesAtomically(survey_dir, {{kQuestionnaireSheetName, draft}}, diags);
+      [[fallthrough]];
+    case QuestionnaireState::kFailed:
+      PrintDiagnostics(diags);
+      return 1;
+  }
   SurveyExportRead read = ReadSurveyExport(export_file, case_dir, mapping, diags);
   if (read.uncertain) {
     std::string target = survey_dir + "/" + kWjxMappingName;
@@ -75,7 +89,15 @@ int RunSurveyImport(const Args& args) {
               read.respondents, read.valid);
   for (const auto& a : read.answered)
     std::printf("  %s %s：作答 %d 份\n", a.id.c_str(), a.text.c_str(), a.count);
-  if (!dry_run) std::printf("%s/responses.csv\n", survey_dir.c_str());
+  if (!dry_run) {
+    std::printf("%s/responses.csv\n", survey_dir.c_str());
+    // The rates the report will print, to copy where a 绩效目标 needs its 实际值.
+    Diagnostics rates_diags;
+    if (auto rates = CaseSurveyRates(case_dir, rates_diags))
+      for (const auto& r : rates->rates)
+        if (!r.rate.empty())
+          std::printf("  %s = %s（%s）\n", r.metric.c_str(), r.rate.c_str(), r.question.c_str());
+  }
   return 0;
 }
 

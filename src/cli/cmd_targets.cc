@@ -9,6 +9,7 @@
 #include "cli/write_files.h"
 #include "core/temp_files.h"
 #include "ingest/case_loader.h"
+#include "targets/structure.h"
 
 namespace jixiao::cli {
 namespace {
@@ -67,7 +68,10 @@ int Check(const Args& args, const Command& self) {
                 ShownText(x.indicator).c_str(), ShownText(x.message).c_str(),
                 x.suggestion.empty() ? "" : "。建议：", ShownText(x.suggestion).c_str());
   }
-  std::printf("共检查 %zu 个指标，发现 %zu 个问题。\n", table->targets.rows.size(), issues.size());
+  // Empty template rows (效益指标,经济效益指标,,) are not indicators (issue 23); T22 lists them.
+  size_t counted = 0;
+  for (const targets::Row& r : targets::Normalize(table->targets)) counted += !r.placeholder;
+  std::printf("共检查 %zu 个指标，发现 %zu 个问题。\n", counted, issues.size());
   return errors ? 1 : 0;
 }
 

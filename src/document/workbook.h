@@ -40,7 +40,8 @@ enum class CellStyle {
 // stops other input; otherwise Excel warns and lets it through.
 struct DataValidation {
   int first_row, first_col, last_row, last_col;
-  enum class Kind { kList, kDecimal, kWhole, kDate, kAny } kind = Kind::kAny;
+  // kNothing: no value may be typed (a summary row of an entry sheet).
+  enum class Kind { kList, kDecimal, kWhole, kDate, kAny, kNothing } kind = Kind::kAny;
   std::vector<std::string> options;  // kList (Excel limits the joined list to 255 characters)
   double min = 0, max = 0;           // kDecimal/kWhole: bounds; kDate: "yyyy" years
   bool strict = true;

@@ -45,7 +45,71 @@ std::vector<std::string> SplitChoices(const std::string& text) {
   return out;
 }
 
+// The text after the last `sep` (empty when `sep` does not occur).
+std::string AfterLast(const std::string& text, const std::string& sep, std::string* before) {
+  const size_t at = text.rfind(sep);
+  if (at == std::string::npos) return "";
+  if (before) *before = text.substr(0, at);
+  return Trim(text.substr(at + sep.size()));
+}
+
+// Option columns of a 多选 question and row columns of a 矩阵 question (see the header).
+void MatchSplitColumn(WjxColumn& c, const Questionnaire& questionnaire) {
+  std::string stem, option;
+  if (SplitOptionHeader(c.header, stem, option)) {
+    const std::string norm = NormalizeQuestionText(WithoutMultipleMark(stem));
+    const Question* only = nullptr;
+    int found = 0;
+    for (const auto& q : questionnaire.questions)
+      if (q.multiple && NormalizeQuestionText(WithoutMultipleMark(q.text)) == norm) {
+        only = &q;
+        ++found;
+      }
+    if (found == 1) {
+      for (const auto& o : only->options)
+        if (NormalizeQuestionText(o) == NormalizeQuestionText(option)) {
+          c.target = only->id;
+          c.option = o;
+          c.certain = true;
+          c.suggestion.clear();
+          return;
+        }
+      c.suggestion = only->id;  // the stem is certain, the option is not one of the question's
+      return;
+    }
+  }
+  const std::string row = AfterLast(c.header, "—", nullptr);
+  if (row.empty()) return;
+  std::vector<std::string> exact;
+  for (const auto& q : questionnaire.questions)
+    if (NormalizeQuestionText(q.text) == NormalizeQuestionText(row)) exact.push_back(q.id);
+  if (exact.size() == 1) {
+    c.target = exact[0];
+    c.certain = true;
+    c.suggestion.clear();
+  }
+}
+
 }  // namespace
+
+// "您通过哪些渠道了解？(多选)" -> "您通过哪些渠道了解？": the 多选 markers 问卷星 adds to a stem.
+std::string WithoutMultipleMark(std::string text) {
+  for (const char* mark : {"(多选)", "（多选）", "(多选题)", "（多选题）", "【多选题】", "[多选题]",
+                           "(可多选)", "（可多选）", "【多选】", "[多选]"})
+    for (size_t at; (at = text.find(mark)) != std::string::npos;)
+      text.erase(at, std::string(mark).size());
+  return text;
+}
+
+bool SplitOptionHeader(const std::string& header, std::string& stem, std::string& option) {
+  std::string a, b;
+  const std::string ascii = AfterLast(header, ":", &a), wide = AfterLast(header, "：", &b);
+  if (ascii.empty() && wide.empty()) return false;
+  const bool use_ascii = !ascii.empty() && (wide.empty() || a.size() > b.size());
+  stem = use_ascii ? a : b;
+  option = use_ascii ? ascii : wide;
+  return !NormalizeQuestionText(stem).empty();
+}
 
 bool IsWjxMetaColumn(const std::string& header) {
   static const char* kMeta[] = {"序号",     "提交答卷时间", "所用时间", "来源",
@@ -114,14 +178,15 @@ std::vector<WjxColumn> MatchWjxHeaders(const std::vector<std::pair<int, std::str
     } else if (exact.empty() && near.size() == 1) {
       c.suggestion = near[0];
     }
+    if (exact.empty()) MatchSplitColumn(c, questionnaire);
     out.push_back(c);
   }
-  // Two headers on one question: neither is certain.
+  // Two headers on one question (one option of it): neither is certain.
   std::map<std::string, int> uses;
   for (const auto& c : out)
-    if (c.certain) ++uses[c.target];
+    if (c.certain) ++uses[c.target + '\n' + c.option];
   for (auto& c : out)
-    if (c.certain && uses[c.target] > 1) {
+    if (c.certain && uses[c.target + '\n' + c.option] > 1) {
       c.suggestion = c.target;
       c.target.clear();
       c.certain = false;
@@ -168,6 +233,20 @@ WjxImport ReadWjxAnswers(const XlsxWorkbook& book, const XlsxSheet& sheet,
       }
       if (text.empty() || text == "(跳过)" || text == "(空)") continue;  // missing
       const Question& question = *q->second;
+      if (!c.option.empty()) {  // one option of a 多选 question: 1 chosen, 0 not
+        if (text == "0") continue;
+        if (text == "1" || text == c.option) {
+          r.answers[question.id].push_back(c.option);
+          answered = true;
+        } else {
+          diags.Error("survey.import.option_column", where,
+                      "“" + text + "”不是多选题 " + question.id + "（" + question.text +
+                          "）选项列“" + c.option +
+                          "”的取值：此列只填 1（选中）或 0（未选），或选项文字本身；请核对导出");
+          ok = false;
+        }
+        continue;
+      }
       std::vector<std::string> chosen;
       for (const auto& part : SplitChoices(text)) {
         std::string option = part;

@@ -90,4 +90,81 @@ TEST_CASE("text and number exports give the same answers") {
 }
 
 }  // namespace
+
+// Issue 23: a multiple-choice question exported one column per option ("3.您通过哪些渠道了解
+// 政策？(多选):宣传资料", 1 = chosen, 0 = not) and a matrix question one column per row
+// ("5.您对以下服务的满意度—服务态度"): both map with certainty, the answers are gathered per
+// question.
+namespace {
+
+Questionnaire Split() {
+  Questionnaire q;
+  Question channels{"Q3", "您通过哪些渠道了解政策？", true, {"宣传资料", "亲友告知", "社区告知"}};
+  Question attitude{"Q5", "服务态度", false, {"满意", "一般", "不满意"}};
+  Question speed{"Q6", "办理速度", false, {"满意", "一般", "不满意"}};
+  q.questions = {channels, attitude, speed};
+  return q;
+}
+
+XlsxSheet SplitSheet(const std::vector<std::vector<std::string>>& rows) {
+  XlsxSheet s;
+  s.name = "Sheet1";
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size(); ++c)
+      if (!rows[r][c].empty()) {
+        XlsxCell cell;
+        cell.type = XlsxCell::Type::kText;
+        cell.text = rows[r][c];
+        s.cells[{static_cast<int>(r) + 1, static_cast<int>(c) + 1}] = cell;
+        s.max_row = std::max(s.max_row, static_cast<int>(r) + 1);
+        s.max_col = std::max(s.max_col, static_cast<int>(c) + 1);
+      }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "option columns of a 多选 question and row columns of a 矩阵 question map with certainty") {
+  const Questionnaire q = Split();
+  auto columns = MatchWjxHeaders({{1, "序号"},
+                                  {2, "3.您通过哪些渠道了解政策？(多选):宣传资料"},
+                                  {3, "3.您通过哪些渠道了解政策？(多选):亲友告知"},
+                                  {4, "3.您通过哪些渠道了解政策？(多选):社区告知"},
+                                  {5, "5.您对以下服务的满意度—服务态度"},
+                                  {6, "5.您对以下服务的满意度—办理速度"}},
+                                 q, {});
+  REQUIRE(columns.size() == 5);
+  for (int i = 0; i < 3; ++i) CHECK((columns[i].target == "Q3" && columns[i].certain));
+  CHECK(columns[0].option == "宣传资料");
+  CHECK(columns[2].option == "社区告知");
+  CHECK((columns[3].target == "Q5" && columns[3].certain && columns[3].option.empty()));
+  CHECK((columns[4].target == "Q6" && columns[4].certain));
+  // An option the question does not have is not mapped: the user is asked.
+  auto unknown = MatchWjxHeaders({{2, "3.您通过哪些渠道了解政策？(多选):电视广播"}}, q, {});
+  REQUIRE(unknown.size() == 1);
+  CHECK_FALSE(unknown[0].certain);
+  CHECK(unknown[0].suggestion == "Q3");
+
+  XlsxWorkbook book;
+  book.file = "export.xlsx";
+  book.sheets.push_back(SplitSheet(
+      {{"序号", "3.您通过哪些渠道了解政策？(多选):宣传资料",
+        "3.您通过哪些渠道了解政策？(多选):亲友告知", "3.您通过哪些渠道了解政策？(多选):社区告知",
+        "5.您对以下服务的满意度—服务态度", "5.您对以下服务的满意度—办理速度"},
+       {"1", "1", "0", "1", "满意", "一般"},
+       {"2", "0", "0", "0", "不满意", "(跳过)"},
+       {"3", "0", "是", "0", "满意", "满意"}}));
+  Diagnostics diags;
+  WjxImport got = ReadWjxAnswers(book, book.sheets[0], columns, q, diags);
+  REQUIRE(got.responses.size() == 3);
+  CHECK(got.responses[0].answers["Q3"] == std::vector<std::string>{"宣传资料", "社区告知"});
+  CHECK(got.responses[0].answers["Q5"] == std::vector<std::string>{"满意"});
+  CHECK(got.responses[1].answers.count("Q3") == 0);  // none chosen: not answered
+  CHECK(got.responses[1].answers.count("Q6") == 0);
+  // "是" in an option column is neither 1 nor 0 nor the option: an error at its cell.
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].where.path == "Sheet1!C4");
+  CHECK(diags.items()[0].message.find("1（选中）或 0（未选）") != std::string::npos);
+}
 }  // namespace jixiao

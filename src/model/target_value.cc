@@ -165,6 +165,26 @@ std::string StripSuffix(const std::string& s, const std::string& suffix, bool* h
 
 std::string NormalizeComparatorWords(const std::string& printed) {
   std::string t = Trim(printed);
+  // A value written as a sentence: its closing full stop is not part of the unit ("15万元。").
+  for (const char* stop : {"。", "．"}) {
+    bool hit = false;
+    t = StripSuffix(t, stop, &hit);
+  }
+  // A subject before 达/达到 and the number: "辖区企业满意率达95%以上" reads "95%以上"; only when
+  // what follows is a quantity alone (after 以上/以下), else the text stays as written.
+  if (const std::string n = NormalizeWidth(t); !n.empty() && !IsDigitOrDot(n[0])) {
+    for (const char* word : {"达到", "达"}) {
+      const size_t at = t.find(word);
+      if (at == std::string::npos || at == 0) continue;
+      std::string rest = Trim(t.substr(at + std::string(word).size()));
+      std::string core = NormalizeWidth(rest);
+      bool hit = false;
+      for (const char* s : {"及以上", "以上", "及以下", "以下", "以内"})
+        core = StripSuffix(core, s, &hit);
+      if (StartsNumeric(core) && ParseQuantity(core).quantity) t = rest;
+      break;
+    }
+  }
   // Comparators printed with other code points: ≧ (U+2267) ≦ (U+2266) ═ (U+2550) ＝ (full width),
   // the small ﹦ (U+FE66) and the slanted ⩾ ⩽.
   static const std::pair<const char*, const char*> kGlyphs[] = {

@@ -90,4 +90,23 @@ TEST_CASE("targets: 达成预期指标 / 达到预期目标 state attainment; �
   CHECK(*Read("效果明显", "未达到预期目标").attainment == Attainment::kNotMet);
 }
 
+TEST_CASE(
+    "targets: a sentence 指标值 (大英经开区 2020): its full stop and a subject before 达 are not "
+    "the value") {
+  // 四川大英经济开发区 2020 河道保洁: "辖区企业满意率达95%以上。", "15万元。".
+  auto rate = TargetValue::Parse("辖区企业满意率达95%以上。");
+  CHECK(rate.quantitative);
+  CHECK(rate.op == CompareOp::kGe);
+  CHECK(rate.number == Rational(95));
+  CHECK(rate.unit == "%");
+  auto cost = TargetValue::Parse("15万元。");
+  CHECK(cost.quantitative);
+  CHECK(cost.unit == "万元");
+  CHECK(*Read("辖区企业满意率达95%以上。", "96.5%").attainment == Attainment::kMet);
+  // A phrase that is not a value stays qualitative, its text unchanged.
+  CHECK_FALSE(TargetValue::Parse("美化环境。").quantitative);
+  CHECK_FALSE(TargetValue::Parse("达标排放率明显提升").quantitative);
+  CHECK(TargetValue::Parse("美化环境。").text == "美化环境。");
+}
+
 }  // namespace jixiao

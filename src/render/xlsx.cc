@@ -201,6 +201,7 @@ std::string Utf8Prefix(const std::string& text, size_t chars) {
 
 void AddValidation(lxw_worksheet* ws, const doc::DataValidation& v) {
   lxw_data_validation dv = {};
+  std::string error;  // kNothing: why nothing may be typed
   std::vector<char*> list;
   size_t joined = 0;
   switch (v.kind) {
@@ -231,12 +232,22 @@ void AddValidation(lxw_worksheet* ws, const doc::DataValidation& v) {
     case doc::DataValidation::Kind::kAny:
       dv.validate = LXW_VALIDATION_TYPE_ANY;
       break;
+    case doc::DataValidation::Kind::kNothing:  // text length must be 0: every entry is refused
+      dv.validate = LXW_VALIDATION_TYPE_LENGTH;
+      dv.criteria = LXW_VALIDATION_CRITERIA_EQUAL_TO;
+      dv.value_number = 0;
+      if (!v.prompt.empty()) error = Utf8Prefix(XmlSafe(v.prompt), 225);
+      break;
   }
   dv.error_type = v.strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING;
   std::string title = Utf8Prefix(XmlSafe(v.prompt_title), 30),
               prompt = Utf8Prefix(XmlSafe(v.prompt), 250);
   if (!title.empty()) dv.input_title = const_cast<char*>(title.c_str());
   if (!prompt.empty()) dv.input_message = const_cast<char*>(prompt.c_str());
+  if (!error.empty()) {
+    dv.error_title = const_cast<char*>("不填");
+    dv.error_message = const_cast<char*>(error.c_str());
+  }
   worksheet_data_validation_range(
       ws, static_cast<lxw_row_t>(v.first_row), static_cast<lxw_col_t>(v.first_col),
       static_cast<lxw_row_t>(v.last_row), static_cast<lxw_col_t>(v.last_col), &dv);

@@ -143,8 +143,16 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
     todo.runs = {doc::Run{"【待补充：" + name + "】"}};
     out.push_back(std::move(todo));
     std::string where = WhereToWrite(name, key);
-    std::string how = key.empty() ? "请在 case.json 的这一项中撰写"
-                                  : "请撰写 narrative/" + key + ".md 并在 case.json 的这一项登记";
+    const char* category = where == "$.experiences"   ? "经验"
+                           : where == "$.problems"    ? "问题"
+                           : where == "$.suggestions" ? "建议"
+                                                      : nullptr;
+    // A list section is written in the entry workbook's 经验问题建议 sheet (issue 23: the
+    // evaluator need not open case.json).
+    std::string how = !key.empty() ? "请撰写 narrative/" + key + ".md 并在 case.json 的这一项登记"
+                      : category ? std::string("请在录入工作簿“经验问题建议”表填写（类别选“") +
+                                       category + "”）或在 case.json 的这一项中撰写"
+                                 : "请在 case.json 的这一项中撰写";
     if (!repeat.empty()) {  // the evaluator wrote it, but the same words stand earlier
       diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, where},
                     "报告“" + name + "”一节所写的文字与本章前文重复（“" + repeat +

@@ -75,6 +75,8 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
        {"差额（打印−计算）", "复核意见（条）", "打印等级", "计算等级", "错误", "警告", "提示"})
     head.push_back(h);
   for (const auto& c : ReviewClasses()) head.push_back(c);
+  const int summed_col = static_cast<int>(head.size());
+  head.push_back("行得分合计");
   const int decision_col = static_cast<int>(head.size());
   const bool decisions = std::any_of(forms.begin(), forms.end(),
                                      [](const ReviewedForm& f) { return !f.decision.empty(); });
@@ -85,17 +87,20 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
     s.Text(0, static_cast<int>(c), head[c], CellStyle::kHeader);
   s.widths = {6, 24, 30, 30, 10, 10, 12, 10, 8, 8, 7, 7, 7};
   for (size_t i = 0; i < ReviewClasses().size(); ++i) s.widths.push_back(10);
+  s.widths.push_back(10);
   if (decisions)
     for (int w : {14, 40, 12, 20}) s.widths.push_back(w);
   s.freeze_rows = 1;
   s.header_first_row = s.header_last_row = 0;
   std::vector<const ReviewedForm*> order;
   for (const auto& f : forms) order.push_back(&f);
-  // As the 复核 list sorts: the gap's size, forms without a printed 总分 (or unread) after.
+  // As the 复核 list sorts: the gap's size (from the 行得分合计 when no 总分 is printed), forms
+  // with neither after, unread forms last.
   auto gap = [](const ReviewedForm* f) -> int64_t {
-    if (!f->result) return -1;
+    if (!f->result) return -2;
     ReviewFigures r = ReviewFiguresOf(*f->result);
-    return r.printed() ? std::llabs(r.gap()) : -1;
+    const int64_t base = r.printed() ? r.claimed : r.row_total;
+    return base < 0 ? -1 : std::llabs(base - r.computed);
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](const ReviewedForm* a, const ReviewedForm* b) { return gap(b) < gap(a); });
@@ -134,6 +139,7 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
       if (d->severity != Severity::kInfo) ++by_class[ReviewClassOf(d->code)];
     for (size_t c = 0; c < ReviewClasses().size(); ++c)
       s.Number(row, 13 + static_cast<int>(c), by_class[ReviewClasses()[c]], CellStyle::kInteger);
+    if (fig.row_total >= 0) s.Number(row, summed_col, points(fig.row_total), CellStyle::kScore);
     ++row;
   }
   book.sheets.push_back(std::move(s));

@@ -1,9 +1,10 @@
 // The 复核 workbooks of `selfeval check -o DIR`: 复核汇总 (one row per form: unit, project, printed
 // and computed total and grade, gap, the count of findings (as the web 复核 list counts), counts
-// by severity and by class; sorted by the gap's size, largest first) and each form written back
-// annotated (its cells with findings highlighted, each with a comment holding the findings, and a
-// 复核意见 column). Contract: pure builders into doc::Workbook; figures
-// are the scorer's, rounded to 0.01 only for display; nothing is read or written here.
+// by severity and by class, 行得分合计; sorted by the gap's size, largest first, taken from the
+// 行得分合计 when no 总分 is printed) and each form written back annotated (its cells with findings
+// highlighted, each with a comment holding the findings, and a 复核意见 column). Contract: pure
+// builders into doc::Workbook; figures are the scorer's, rounded to 0.01 only for display; nothing
+// is read or written here.
 #pragma once
 
 #include <cstdint>

@@ -56,3 +56,41 @@ TEST_CASE("复核汇总 has the decision columns only when decisions are given")
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+TEST_CASE("复核汇总 ranks a form printing no 总分 by its 行得分合计, as the 复核 list does") {
+  // P prints 总分 90 against 复核分 88 (gap 2); R prints none, its rows add up to 95 against 80
+  // (gap 15); N prints none and has nothing typed; U could not be read (last).
+  SelfEvaluation form;
+  SelfEvalResult p, r, n;
+  p.claimed_total = Rational(90);
+  p.computed_total = Rational(88);
+  p.rows = {Row(Rational(91))};
+  r.computed_total = Rational(80);
+  r.rows = {Row(Rational(85)), Row(Rational(7), true)};
+  r.budget.claimed = Rational(10);
+  n.computed_total = Rational(70);
+  std::vector<ReviewedForm> forms = {{nullptr, nullptr, "U", "读不出", "U", "", {}},
+                                     {&form, &n, "N", "", "N", "", {}},
+                                     {&form, &p, "P", "", "P", "", {}},
+                                     {&form, &r, "R", "", "R", "", {}}};
+  const doc::Sheet s = BuildReviewSummary(forms).sheets[0];
+  std::vector<std::string> order;
+  for (int row = 1; row <= 4; ++row) order.push_back(s.At(row, 3)->text);
+  CHECK(order == std::vector<std::string>{"R", "P", "N", "U"});
+  const int summed = HeaderColumn(s, "行得分合计");
+  REQUIRE(summed > 0);
+  CHECK(s.At(1, summed)->number == Approx(95.0));  // 85 + budget 10; the not-applicable 7 out
+  CHECK(s.At(2, summed)->number == Approx(91.0));  // shown beside a printed 总分 too
+  auto blank = [&](int row, int col) {
+    const doc::WCell* c = s.At(row, col);
+    return c == nullptr || c->kind == doc::WCell::Kind::kEmpty;
+  };
+  CHECK(blank(3, summed));
+  CHECK(s.At(1, 4)->text == "未填总分");  // never called 总分
+  CHECK(blank(1, 6));                     // 差额 is printed − computed only
+  CHECK(HeaderColumn(s, "复核状态") == -1);
+}
+
+}  // namespace jixiao::report

@@ -112,7 +112,9 @@ void CheckFindings(const Framework& fw, const Case& c, Diagnostics& diags) {
     } else if (!node->IsLeaf()) {
       diags.Error("finding.on_parent", f.where,
                   "“" + code + "”有下级指标；扣分与业绩值请写在末级指标上");
-    } else if (f.level && node->rule->type != RuleType::kLevels) {
+    } else if (f.level && node->rule->type != RuleType::kLevels &&
+               !(node->rule->type == RuleType::kTarget && node->rule->national_bands)) {
+      // (a qualitative target with national bands takes 达成/部分达成/未达成 as its level)
       diags.Warning("finding.level_ignored", f.where,
                     "指标“" + code + "”不按档次评分，level 将被忽略");
     }
@@ -156,8 +158,9 @@ namespace {
 // The shortfall a leaf measures: its metric, or "执行率" for every way of naming the execution
 // rate (a metric or a target row); "" when none.
 std::string ShortfallKey(const Rule& rule) {
-  static const char* const kExecution[] = {"预算执行率", "资金执行率", "支出进度", "资金支出率",
-                                           "资金支付完成率", "资金支付率", "资金拨付率", "支付进度"};
+  static const char* const kExecution[] = {"预算执行率", "资金执行率",     "支出进度",
+                                           "资金支出率", "资金支付完成率", "资金支付率",
+                                           "资金拨付率", "支付进度"};
   const std::string& name = rule.type == RuleType::kTarget ? rule.target_name : rule.metric;
   if (name.empty()) return "";
   for (const char* k : kExecution)
@@ -180,8 +183,8 @@ void CheckShortfallScoredTwice(const Framework& fw, const Scorecard& card, Diagn
     std::string names;
     for (const Indicator* leaf : leaves) {
       const IndicatorResult* r = card.Find(leaf->code);
-      names += (names.empty() ? "" : "、") + ("“" + leaf->code + " " + leaf->name + "”扣" +
-                                               FormatScore(r->weight - r->score));
+      names += (names.empty() ? "" : "、") +
+               ("“" + leaf->code + " " + leaf->name + "”扣" + FormatScore(r->weight - r->score));
     }
     diags.Warning("score.shortfall_twice", leaves[1]->rule->where,
                   "同一缺口（" + key + "）被扣分" + std::to_string(leaves.size()) + "次：" + names +

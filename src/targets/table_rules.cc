@@ -14,8 +14,9 @@ namespace {
 bool Has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 
 void StructureRules(Context& c) {
-  std::set<std::string> old_names, shifted_names;
-  std::vector<Fix> old_fixes, shifted_fixes;
+  std::set<std::string> old_names, shifted_names, generic_names;
+  std::vector<Fix> old_fixes, shifted_fixes, generic_fixes;
+  std::string generic_lines;  // 第2、3、4
   for (const auto& r : c.rows) {
     std::string raw = Trim(r.source->level1);
     if (r.l1.old_structure) {
@@ -25,6 +26,12 @@ void StructureRules(Context& c) {
                        : r.l1.level == Level1::kImpact ? "效益指标"
                                                        : "";
       if (*to) old_fixes.push_back({"一级", to, false, r.line});
+    }
+    if (r.l1.level == Level1::kGeneric) {  // "绩效指标": outside the four since 财预〔2021〕101号
+      generic_names.insert(raw);
+      generic_lines += (generic_lines.empty() ? "第" : "、") + std::to_string(r.line);
+      if (r.level1 != Level1::kGeneric && r.level1 != Level1::kBlank)
+        generic_fixes.push_back({"一级", Level1Name(r.level1), false, r.line});
     }
     if (r.l1.shifted) {
       shifted_names.insert(raw);
@@ -45,6 +52,15 @@ void StructureRules(Context& c) {
             "投入、过程类（资金到位、预算执行、制度建设）不作绩效目标",
         "一级指标改为产出指标、效益指标、满意度指标、成本指标");
     x.fixes = old_fixes;
+  }
+  if (!generic_names.empty()) {
+    Issue& x = c.AddTable(
+        "T20", Severity::kWarning, "指标结构",
+        "一级指标“" + join(generic_names) + "”（" + generic_lines +
+            "行）不在现行结构中：财预〔2021〕101号起一级指标为产出指标、效益指标、满意度指标、"
+            "成本指标；这些行按二级读取",
+        "一级按二级改为产出指标、效益指标、满意度指标或成本指标");
+    x.fixes = generic_fixes;
   }
   if (!shifted_names.empty()) {
     Issue& x = c.AddTable("T20", Severity::kWarning, "指标结构",

@@ -128,6 +128,11 @@ std::string EntryMessage(const std::string& message) {
   ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
   ReplaceAll(m, "metrics.", "“指标数据”页 ");
   // report.todo: where to write an empty section, said as the page the place column names.
+  for (const char* category : {"经验", "问题", "建议"})
+    ReplaceAll(m,
+               std::string("请在录入工作簿“经验问题建议”表填写（类别选“") + category +
+                   "”）或在 case.json 的这一项中撰写",
+               "请在该页撰写（或点“生成初稿”）");
   ReplaceAll(m, "请在 case.json 的这一项中撰写", "请在该页撰写（或点“生成初稿”）");
   ReplaceAll(m, "请在叙述或 case.json 中写明", "请在“填写叙述”页或“经验、问题与建议”页写明");
   if (m.find("并在 case.json 的这一项登记") != std::string::npos) {

@@ -46,16 +46,23 @@ Response RegionsPage(Ctx& ctx) {
   auto users = ctx.server.db().Users();
   std::vector<std::string> items;
   Data list = List();
+  // A refused rename (RegionRename) shows its typed name and message in that region's row.
+  const bool renaming = ctx.rejected && ctx.rejected->field == "rename";
   for (const auto& d : ctx.server.db().Docs("region")) {
     int64_t accounts = 0;
     for (const auto& u : users) accounts += u.region == d.title;
     items.push_back("{\"id\":" + Q(d.id) + ",\"name\":" + Q(d.title) + ",\"version\":" +
                     std::to_string(d.version) + ",\"accounts\":" + std::to_string(accounts) + "}");
-    list.push_back(Object({{"id", d.id},
-                           {"name", d.title},
-                           {"version", std::to_string(d.version)},
-                           {"accounts", std::to_string(accounts)},
-                           {"updated", d.updated_by + " " + d.updated_at}}));
+    Data row = Object({{"id", d.id},
+                       {"name", d.title},
+                       {"version", std::to_string(d.version)},
+                       {"accounts", std::to_string(accounts)},
+                       {"updated", d.updated_by + " " + d.updated_at}});
+    // Set on every row: an empty value keeps the page-level error_rename out of other rows.
+    const bool refused = renaming && ctx.req.params["region"] == d.id;
+    row.set("typed_rename", refused ? ctx.req.Field("name") : "");
+    row.set("error_rename", refused ? ctx.rejected->message : "");
+    list.push_back(row);
   }
   if (ctx.req.api) return Json("{\"regions\":" + JsonArray(items) + "}");
   // Regions accounts name that were never registered (accounts made before regions existed).
@@ -73,6 +80,7 @@ Response RegionsPage(Ctx& ctx) {
   data.set("has_regions", !items.empty());
   data.set("unregistered", unregistered);
   data.set("has_unregistered", !seen.empty());
+  data.set("renaming", renaming);
   if (!ctx.req.Field("message").empty()) data.set("message", ctx.req.Field("message"));
   return ctx.server.Page(ctx, "admin_regions", "区域", data);
 }
@@ -100,7 +108,8 @@ Response RegionRename(Ctx& ctx) {
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const std::string name = Trim(ctx.req.Field("name"));
   if (std::string why = RegionProblem(ctx.server.db(), name); !why.empty())
-    return ctx.server.Error(ctx, 422, "区域“" + doc->title + "”未改名：" + why + "（字段 name）");
+    return ctx.server.Reject(ctx, ctx.req.api ? "name" : "rename",
+                             "区域“" + doc->title + "”未改名：" + why, RegionsPage);
   if (*opened != doc->version)
     return ctx.server.Error(
         ctx, 409,

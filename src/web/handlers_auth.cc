@@ -1,7 +1,9 @@
 // Login, logout, the home page, static assets and the admin pages.
 #include <algorithm>
 #include <ctime>
+#include <map>
 
+#include "web/change_places.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/uploads.h"
@@ -146,6 +148,34 @@ Response AuditList(Ctx& ctx) {
 
 Response AdminPage(Ctx& ctx) { return AdminPageWith(ctx, ctx.req.Field("message")); }
 
+namespace {
+
+// An audit entry's object for the admin: a document by its title ("评价“2024年…项目”
+// 叙述“立项背景”"), never its folder id or a narrative file name; a document since removed keeps
+// its kind only.
+std::string AuditObject(Db& db, const std::string& object,
+                        std::map<std::string, std::string>& titles) {
+  const size_t colon = object.find(':');
+  const std::string kind = object.substr(0, colon == std::string::npos ? 0 : colon);
+  if (kind != "evaluation" && kind != "selfeval" && kind != "targets" && kind != "region")
+    return ObjectLabel(object);
+  const size_t space = object.find(' ', colon);
+  const std::string id =
+      object.substr(colon + 1, space == std::string::npos ? std::string::npos : space - colon - 1);
+  const std::string rest = space == std::string::npos ? "" : object.substr(space + 1);
+  auto known = titles.find(id);
+  if (known == titles.end()) {
+    auto doc = db.GetDoc(id);
+    known = titles.emplace(id, doc ? "“" + doc->title + "”" : "（已删除）").first;
+  }
+  std::string label = ObjectLabel(kind + ":");  // the kind's Chinese name with its space
+  label.pop_back();
+  return label + known->second +
+         (rest.empty() ? "" : " " + (kind == "evaluation" ? NarrativeFileLabel(rest) : rest));
+}
+
+}  // namespace
+
 Response AdminPageWith(Ctx& ctx, const std::string& message) {
   Data users = List(), audit = List();
   for (const auto& u : ctx.server.db().Users()) {
@@ -161,11 +191,12 @@ Response AdminPageWith(Ctx& ctx, const std::string& message) {
       row.set("password_error", ctx.rejected->message);
     users.push_back(row);
   }
+  std::map<std::string, std::string> titles;  // document id → title, looked up once
   for (const auto& a : ctx.server.db().AuditLog(100))
     audit.push_back(Object({{"at", BeijingTime(a.at)},
                             {"who", a.who},
                             {"action", ActionLabel(a.action)},
-                            {"object", ObjectLabel(a.object)},
+                            {"object", AuditObject(ctx.server.db(), a.object, titles)},
                             {"before", a.before},
                             {"after", a.after}}));
   Data data, regions = List();

@@ -4,6 +4,7 @@
 // A restore from a stale page is refused (409) naming who saved since.
 #include "core/format.h"
 #include "web/case_snapshot.h"
+#include "web/change_places.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -43,7 +44,10 @@ Response EvaluationCompare(Ctx& ctx) {
   for (const auto& c : changes) {
     items.push_back("{\"place\":" + Q(c.place) + ",\"before\":" + Q(c.before) +
                     ",\"after\":" + Q(c.after) + "}");
-    list.push_back(Object({{"place", c.place}, {"before", c.before}, {"after", c.after}}));
+    // An empty JSON list or object (a list the folder did not have yet) said as people would.
+    auto shown = [](const std::string& v) { return v == "[]" || v == "{}" ? "（空）" : v; };
+    list.push_back(Object(
+        {{"place", ChangePlace(c.place)}, {"before", shown(c.before)}, {"after", shown(c.after)}}));
   }
   auto side = [](const Version& v) {
     return "{\"version\":" + std::to_string(v.version) + ",\"author\":" + Q(v.author) +

@@ -165,14 +165,18 @@ Response EvaluationsList(Ctx& ctx) {
   std::vector<Doc> mine;
   for (auto& d : ctx.server.db().Docs("evaluation"))
     if (CanReach(*ctx.user, d)) mine.push_back(d);
+  const auto states = ReviewStates(ctx.server, mine);  // the bureau's 复核 state of each
   if (ctx.req.api) {
     std::vector<std::string> items;
-    for (const auto& d : mine)
+    for (size_t i = 0; i < mine.size(); ++i) {
+      const Doc& d = mine[i];
       items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
                       ",\"town\":" + Q(d.town) + ",\"year\":" + Q(d.year) +
                       ",\"grade\":" + Q(d.grade) +
                       ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
-                      ",\"version\":" + std::to_string(d.version) + "}");
+                      ",\"version\":" + std::to_string(d.version) +
+                      ",\"review\":" + ReviewStateJson(states[i]) + "}");
+    }
     return Json("{\"evaluations\":" + JsonArray(items) + "}");
   }
   Data list = List(), frameworks = List(), targets = List();
@@ -180,7 +184,8 @@ Response EvaluationsList(Ctx& ctx) {
   auto typed = [&](const char* field) {
     return ctx.rejected ? ctx.req.Field(field) : std::string();
   };
-  for (const auto& d : mine)
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Doc& d = mine[i];
     list.push_back(Object({{"id", d.id},
                            {"title", d.title},
                            {"unit", d.unit},
@@ -188,7 +193,10 @@ Response EvaluationsList(Ctx& ctx) {
                            {"year", d.year},
                            {"grade", d.grade},
                            {"total", d.total < 0 ? "未评分" : FormatScore(Score{d.total})},
-                           {"version", std::to_string(d.version)}}));
+                           {"version", std::to_string(d.version)},
+                           {"review_key", states[i].key},
+                           {"review_label", states[i].label}}));
+  }
   for (const auto& id : ShippedFrameworkIds()) {
     if (id.rfind("self", 0) == 0) continue;  // 自评表 rule sets, not evaluation frameworks
     // The framework's Chinese title only (its id is an internal name users never typed).
@@ -274,7 +282,7 @@ Response EvaluationsCreate(Ctx& ctx) {
     fs::remove_all(options.dir, ec);
     return ctx.server.Reject(ctx, "", "无法新建评价，请按下列提示修改", EvaluationsList, items);
   }
-  // The framework as people know it: its title (the id stays in the audit log).
+  // The framework as people know it: its title, in the version note and the audit log alike.
   std::string framework_title = framework;
   if (uploaded)
     if (auto d = ctx.server.db().GetDoc(framework.substr(sizeof(kUploadPrefix) - 1)))
@@ -292,7 +300,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   ctx.server.db().AddDoc(doc, SnapshotCase(options.dir), ctx.user->name, note);
   ctx.server.CaseSaved(doc.id, 1, true);
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
-                   doc.title + "，指标体系 " + framework);
+                   doc.title + "，指标体系 " + framework_title);
   if (notes.empty()) return CreatedReply(ctx, "evaluations", doc.id);
   if (ctx.req.api) {
     std::vector<std::string> quoted;

@@ -229,8 +229,10 @@ Response EvaluationDraft(Ctx& ctx) {
         why += (why.empty() ? "" : "；") + (place.empty() ? "" : place + "：") +
                EntryMessage(d.message);
       }
-    return ctx.server.Error(ctx, 422,
-                            "未生成初稿：案例尚不能评分，请先按评价页的核验清单补齐。" + why);
+    // The page the button was on, again, with the reason at the top.
+    return ctx.server.Reject(ctx, "",
+                             "未生成初稿：案例尚不能评分，请先按评价页的核验清单补齐。" + why,
+                             back == "narrative" ? NarrativeShow : ObservationsShow);
   }
   std::vector<std::string> lines, written;
   for (const auto& raw : *done) {

@@ -33,6 +33,18 @@ ReviewState CurrentState(Server& server, const Doc& doc) {
   return StateOf(doc, all.empty() ? std::nullopt : std::optional<Decision>(all.back()));
 }
 
+std::vector<ReviewState> ReviewStates(Server& server, const std::vector<Doc>& docs) {
+  std::vector<ReviewState> out;
+  if (docs.empty()) return out;
+  const auto decisions = server.db().LatestDecisions(docs.front().kind);
+  for (const Doc& d : docs) {
+    auto it = decisions.find(d.id);
+    out.push_back(
+        StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second)));
+  }
+  return out;
+}
+
 std::string ReviewStateJson(const ReviewState& s) {
   const bool has = s.last.has_value();
   return "{\"state\":" + Q(s.key) + ",\"label\":" + Q(s.label) +
@@ -79,12 +91,13 @@ void SetReviewData(Ctx& ctx, const Doc& doc, Data& data) {
 Response SelfEvalList(Ctx& ctx) {
   std::vector<std::string> items;
   Data list = List();
-  const auto decisions = ctx.server.db().LatestDecisions("selfeval");
-  for (const auto& d : ctx.server.db().Docs("selfeval")) {
-    if (!CanReach(*ctx.user, d)) continue;
-    auto it = decisions.find(d.id);
-    const ReviewState s =
-        StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second));
+  std::vector<Doc> mine;
+  for (auto& d : ctx.server.db().Docs("selfeval"))
+    if (CanReach(*ctx.user, d)) mine.push_back(d);
+  const auto states = ReviewStates(ctx.server, mine);
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Doc& d = mine[i];
+    const ReviewState& s = states[i];
     items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                     ",\"version\":" + std::to_string(d.version) +
                     ",\"review\":" + ReviewStateJson(s) + "}");
@@ -125,6 +138,10 @@ Response Decide(Ctx& ctx, Response (*page)(Ctx&, const std::string&, int)) {
   };
   if (decision != "通过" && decision != "退回")
     return refuse(422, "未记录：请在“复核结论”（decision）中选择“通过”或“退回”。");
+  if (decision == "通过" && !selfeval && doc.total < 0)
+    return refuse(422,
+                  "未记录：该评价尚未评分，“复核结论”不能选“通过”；可选“退回”并在“复核意见”"
+                  "中写明要补什么。");
   if (decision == "退回" && opinion.empty())
     return refuse(422, "未记录：退回须在“复核意见”（opinion）中写明要修改什么。");
   if (opinion.size() > kMaxOpinion)

@@ -1,6 +1,7 @@
 // Versions of a document (绩效目标表, 自评表, evaluation): the list of saves, what changed in each
 // (who, when, which field from what to what — the audit log's entries for the document), and
 // restoring an earlier version of a table or a form as a new version.
+#include "web/change_places.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -42,12 +43,13 @@ Response EvaluationVersions(Ctx& ctx) {
     change_items.push_back("{\"at\":" + Q(e.at) + ",\"who\":" + Q(e.who) +
                            ",\"action\":" + Q(e.action) + ",\"place\":" + Q(place) +
                            ",\"before\":" + Q(e.before) + ",\"after\":" + Q(e.after) + "}");
-    changes.push_back(Object({{"at", BeijingTime(e.at)},
-                              {"who", e.who},
-                              {"action", ActionLabel(e.action)},
-                              {"place", place},
-                              {"before", Clip(e.before)},
-                              {"after", Clip(e.after)}}));
+    changes.push_back(
+        Object({{"at", BeijingTime(e.at)},
+                {"who", e.who},
+                {"action", ActionLabel(e.action)},
+                {"place", ctx.doc->kind == "evaluation" ? NarrativeFileLabel(place) : place},
+                {"before", Clip(e.before)},
+                {"after", Clip(e.after)}}));
   }
   if (ctx.req.api)
     return Json("{\"versions\":" + JsonArray(items) + ",\"changes\":" + JsonArray(change_items) +

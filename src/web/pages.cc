@@ -102,9 +102,10 @@ Response Server::Page(Ctx& ctx, const std::string& name, const std::string& titl
   page.set("content", inner);  // rendered above with every value escaped
   page.set("csrf", ctx.csrf);
   if (ctx.rejected) {
+    const std::string& m = ctx.rejected->message;
     page.set("rejected", ctx.rejected->field.empty()
-                             ? ctx.rejected->message
-                             : "未保存：" + ctx.rejected->message +
+                             ? m
+                             : (m.rfind("未保存", 0) == 0 ? m : "未保存：" + m) +
                                    "。已在该栏旁标出，其余所填内容仍在表中，改好后重新提交。");
     Data items = List();
     for (const auto& i : ctx.rejected->items) items.push_back(Object({{"text", i}}));
@@ -141,9 +142,13 @@ Response Server::Error(Ctx& ctx, int status, const std::string& message,
 Response Server::Reject(Ctx& ctx, const std::string& field, const std::string& message,
                         Response (*form_page)(Ctx&), const std::vector<std::string>& items) {
   if (ctx.req.api || !form_page) {
-    std::string located = field.empty() || message.find("字段 " + field) != std::string::npos
+    // The request's field name (a page's key may name which of several forms it was).
+    std::string name = field.rfind("password_", 0) == 0                   ? "password"
+                       : field == "import_file" || field == "survey_file" ? "file"
+                                                                          : field;
+    std::string located = name.empty() || message.find("字段 " + name) != std::string::npos
                               ? message
-                              : message + "（字段 " + field + "）";
+                              : message + "（字段 " + name + "）";
     return Error(ctx, 422, located, items);
   }
   ctx.rejected = Ctx::Rejection{field, message, items};

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "web/db.h"
 #include "web/http.h"
@@ -20,6 +21,9 @@ struct ReviewState {
 };
 ReviewState StateOf(const Doc& doc, const std::optional<Decision>& latest);
 ReviewState CurrentState(Server& server, const Doc& doc);  // from the store's decisions
+// The state of each of `docs` (all of one kind), in their order, from one read of the latest
+// decisions.
+std::vector<ReviewState> ReviewStates(Server& server, const std::vector<Doc>& docs);
 // {"state","label","decision","opinion","reviewer","decided_at" (北京时间),"version"} (the last
 // four null without a decision).
 std::string ReviewStateJson(const ReviewState& s);

@@ -201,6 +201,11 @@ TEST_CASE("report.todo names the narrative or the observations page, never case.
       "的这一项中撰写；定稿（report --final）前须补齐");
   CHECK(lists.find("case.json") == std::string::npos);
   CHECK(lists.find("请在该页撰写") != std::string::npos);
+  std::string sheet_named = EntryMessage(
+      "报告“存在问题”一节没有内容，已印出【待补充：存在问题】：请在录入工作簿“经验问题建议”表"
+      "填写（类别选“问题”）或在 case.json 的这一项中撰写；定稿（report --final）前须补齐");
+  CHECK(sheet_named.find("case.json") == std::string::npos);
+  CHECK(sheet_named.find("请在该页撰写") != std::string::npos);
   std::string section =
       EntryMessage("报告“X”一节没有内容：请撰写 narrative/" + key +
                    ".md 并在 case.json 的这一项登记；定稿（report --final）前须补齐");

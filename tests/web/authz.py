@@ -259,6 +259,22 @@ def main(binary):
         count += 2
         if r.status != 200 or (seen.get("state"), seen.get("opinion")) != ("returned", "请补充问卷"):
             failures.append("evaluation 复核 decision: %d %s, the evaluator sees %s" % (r.status, r.text()[:200], seen))
+        # An evaluation not yet scored cannot be passed (it can be returned with what to add).
+        fresh = webtest.create_evaluation(clients["eval1"], "尚未评分的评价")
+        r = clients["bur1"].api_post("/api/v1/evaluations/%s/review" % fresh,
+                                     fields={"version": "1", "decision": "通过"})
+        r2 = clients["bur1"].api_post("/api/v1/evaluations/%s/review" % fresh,
+                                      fields={"version": "1", "decision": "退回", "opinion": "请上传录入工作簿"})
+        count += 2
+        if r.status != 422 or "尚未评分" not in r.text() or r2.status != 200:
+            failures.append("passing an unscored evaluation: %d %s; returning it: %d" % (r.status, r.text()[:200], r2.status))
+        # ... and on the list of evaluations (the evaluator's and the bureau's).
+        for who in ("eval1", "bur1"):
+            listed = {i["id"]: i for i in clients[who].get("/api/v1/evaluations").json()["evaluations"]}
+            page = clients[who].get("/evaluations").text()
+            count += 2
+            if listed.get(eid, {}).get("review", {}).get("label") != "已退回，须修改" or "已退回，须修改" not in page:
+                failures.append("%s's list of evaluations does not show the 退回: %s" % (who, listed.get(eid)))
         # The grade distribution counts the ranked evaluations.
         overview = clients["bur1"].get("/api/v1/bureau").json()
         count += 1

@@ -811,6 +811,7 @@ def review_decision_flow(f):
     f.shot("review-returned")
     f.check("已记录复核结论" in f.text(), "the decision is recorded")
     f.check(f.driver.find_element(By.ID, "review-state").text == "已退回，须修改", "the form shows 已退回")
+    f.check(not f.driver.find_elements(By.ID, "review-todo"), "the bureau is not told to revise the form")
     f.go("/bureau/review")
     Select(f.driver.find_element(By.NAME, "state")).select_by_value("returned")
     f.submit(f.driver.find_element(By.CSS_SELECTOR, "#review-filter button"))
@@ -826,6 +827,7 @@ def review_decision_flow(f):
     f.shot("unit-form-returned")
     f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the unit sees the 意见 as text")
     f.check(not f.driver.find_elements(By.ID, "review-form"), "the unit cannot record a decision")
+    f.check("修改后保存" in f.driver.find_element(By.ID, "review-todo").text, "the unit is told what to do next")
     f.no_alert("unit form page after 退回")
     # The unit types a 得分 (the form prints no 总分): a new version, 待复核 again with the last 意见
     # still shown, and a 行得分合计 (never called 总分) that the 复核 list ranks by.

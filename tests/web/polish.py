@@ -127,6 +127,26 @@ def main(binary):
               "the audit log names the changes in Chinese")
         check("unit-pass-0002" not in audit and (not m or m.group(1) not in audit),
               "no password in the audit log")
+        # A refused region rename shows the regions page again: the typed name in that row's
+        # field, the message beside it, the 新建区域 form left empty.
+        ids = {}
+        for name in ("甲区", "乙区"):
+            r = adm.api_post("/api/v1/regions", fields={"name": name})
+            check(r.status == 201, "region %s: %d" % (name, r.status))
+            if r.status == 201:
+                ids[name] = r.json()["id"]
+        if len(ids) == 2:
+            r = adm.request("POST", "/admin/regions/%s/rename" % ids["甲区"],
+                            fields={"csrf": adm.csrf, "version": "1", "name": "乙区"})
+            page = r.text()
+            check(r.status == 422, "rename to an existing name: %d" % r.status)
+            check(re.search(r'action="/admin/regions/%s/rename"[^<]*(?:<input[^>]*>)*?<input name="name"[^>]*'
+                            r'value="乙区"[^>]*>(?:<button[^>]*>[^<]*</button>)?\s*<span class="field-error">[^<]*已存在'
+                            % ids["甲区"], page) is not None,
+                  "the rename row keeps the typed name with the message beside it")
+            check(field_value(page, "name") in ("", None), "the 新建区域 field stays empty: %s"
+                  % field_value(page, "name"))
+            check('href="/admin/regions">区域' in page, "navigation kept")
         # The same from the command line.
         run = lambda *a, **k: subprocess.run([binary, "user"] + list(a) + ["--data", server.data],
                                              capture_output=True, text=True, **k)
@@ -176,6 +196,15 @@ def main(binary):
                        fields={"csrf": ev.csrf, "version": vers, "n_%s.md" % gone: "新写的一节。"})
         check(r.status == 303 and os.path.exists(os.path.join(folder, gone + ".md")),
               "typing into the empty section writes it: %d" % r.status)
+        # 生成初稿 on an evaluation that cannot be scored yet: the narrative page again, the reason
+        # at the top (not a bare error page).
+        vers = ev.get("/api/v1/evaluations/" + eid).json()["version"]
+        r = ev.request("POST", "/evaluations/%s/draft" % eid,
+                       fields={"csrf": ev.csrf, "version": vers, "back": "narrative"})
+        page = r.text()
+        check(r.status == 422 and "未生成初稿" in page and 'id="draft-form"' in page
+              and '<section class="card narrative"' in page,
+              "a refused 生成初稿 shows the narrative page again: %d" % r.status)
         page = ev.get("/evaluations/" + eid).text()
         links = re.findall(r'<strong class="place"><a href="([^"]+)">', page)
         check(any("/narrative" in l for l in links) and any(l.endswith("/entry") for l in links),
@@ -218,6 +247,35 @@ def main(binary):
               "ranking warns about two frameworks: %s" % data.get("warnings"))
         page = bur.get("/bureau?year=2024").text()
         check("总得分率" in page and "national-2020" not in page, "rate column shown; no framework id")
+        # --- 6. The version pages name places as the pages do: no case.json path, file name or
+        # framework id (the API keeps the folder's own paths).
+        page = ev.get("/evaluations/%s/compare?from=1&to=2" % e1).text()
+        places = re.findall(r"<tr><td>([^<]*)</td><td>", page[page.find("<tbody>", page.find("改动（")):])
+        raw = [p for p in places if re.search(r"\.json|\.csv|\.md|findings\.|metrics\.|project\.|"
+                                              r"analysis|met_elements|\bvalue\b", p)]
+        check(places and not raw, "compare page places without raw names: %s" % raw[:5])
+        check(any(p.startswith("“评价结论”页 A11") and "分析" in p for p in places),
+              "a finding's analysis is named by its page: %s" % places[:5])
+        check(any(p.startswith("“项目信息”页") and "项目名称" in p for p in places),
+              "a project field is named by its label")
+        check(any(re.match(r"“预算执行”页第\d+行", p) for p in places), "a budget row is named by its sheet")
+        check("<td>[]</td>" not in page and "<td>{}</td>" not in page, "an empty list is not shown as []")
+        api = ev.get("/api/v1/evaluations/%s/compare?from=1&to=2" % e1).json()
+        check(any(c["place"].startswith("case.json ") for c in api["changes"]), "the API keeps folder paths")
+        page = ev.get("/evaluations/%s/versions" % eid).text()
+        table = page[page.find('id="changes"'):]
+        check("town-medical-aid-2024" not in table and ".md<" not in table and ".md " not in table,
+              "the versions page names no framework id or narrative file")
+        check("叙述“" in table, "a narrative change is named by its heading")
+        # --- 6. The admin's audit log names documents by title and narrative by heading.
+        page = adm.get("/admin").text()
+        objects = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>",
+                             page[page.find("审计日志"):])
+        check(objects and not any(re.search(r"[0-9a-f]{24}|\.md\b", o) for o in objects),
+              "audit objects without folder ids or file names: %s" % [o for o in objects if
+                                                                     re.search(r"[0-9a-f]{24}|\.md", o)][:3])
+        check(any(o.startswith("评价“叙述顺序”") and "叙述“" in o for o in objects),
+              "a narrative save is named by the evaluation's title and the section's heading")
         # --- 6. compare workbook names evaluations by title, never by folder id.
         r = bur.get("/bureau/export/compare")
         check(r.status == 200, "compare export: %d" % r.status)

@@ -62,7 +62,7 @@ def main(binary):
         head = [c.value for c in sheet[1]]
         col = {name: head.index(name) for name in head if name}
         for name in ("单位", "项目名称", "自评表", "打印总分", "计算总分", "差额（打印−计算）",
-                     "复核意见（条）", "复核状态", "复核意见", "复核人", "复核时间（北京时间）"):
+                     "复核意见（条）", "行得分合计", "复核状态", "复核意见", "复核人", "复核时间（北京时间）"):
             check(name in col, "column %s in %s" % (name, head))
         rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2) if row[0].value]
         check(len(rows) == 2, "two forms exported: %d" % len(rows))
@@ -85,6 +85,9 @@ def main(binary):
                   "打印总分 %s vs page %s" % (cells[col["打印总分"]], claimed))
             check(shown(cells[col["计算总分"]]) == "%.2f" % item["computed"],
                   "计算总分 %s vs page %s" % (cells[col["计算总分"]], item["computed"]))
+            summed = "" if item["row_total"] is None else "%.2f" % item["row_total"]
+            check(shown(cells[col["行得分合计"]]) == summed,
+                  "行得分合计 %s vs page %s" % (cells[col["行得分合计"]], summed))
             # 差额 is printed − computed; the list's gap by 行得分合计 is not one.
             gap = "" if item["gap"] is None or item["gap_from"] != "总分" else "%.2f" % item["gap"]
             check(shown(cells[col["差额（打印−计算）"]]) == gap,

@@ -8,6 +8,7 @@ column per question headed "N.题干"; a multiple-choice answer is one cell with
   maqiao-number.xlsx  按选项序号下载 (options as 1-based numbers)
   maqiao-unknown-option.xlsx, maqiao-unmapped.xlsx, maqiao-no-id.xlsx, maqiao-empty.xlsx,
   maqiao-far-cell.xlsx (3 rows and one cell at XFD1048576, the grid's last)
+  maqiao-split.xlsx   the 多选 question one column per option ("5.(多选)题干:选项", 1/0)
 Deterministic: fixed times and IPs, no randomness. Run: /usr/bin/python3 tests/wjx/make_exports.py
 """
 import csv
@@ -94,6 +95,21 @@ def main():
     write("maqiao-no-id.xlsx", head[1:], [r[1:] for r in text_rows[:3]])
     write("maqiao-empty.xlsx", head, [])
     write("maqiao-far-cell.xlsx", head, text_rows[:3], far="x")
+    write_split(questions, head, text_rows)
+
+
+def write_split(questions, head, text_rows):
+    """maqiao-split.xlsx: the 多选 question Q5 exported one column per option, headed
+    "5.(多选)题干:选项", 1 = chosen, 0 = not (as 问卷星 splits a multiple choice)."""
+    at = len(META) + next(i for i, q in enumerate(questions) if q.get("type") == "multiple")
+    q = questions[at - len(META)]
+    stem = head[at].split(".", 1)
+    split_head = head[:at] + ["%s.(多选)%s:%s" % (stem[0], stem[1], o) for o in q["options"]] + head[at + 1:]
+    rows = []
+    for row in text_rows:
+        chosen = [] if row[at] == "(跳过)" else row[at].split("┋")
+        rows.append(row[:at] + [1 if o in chosen else 0 for o in q["options"]] + row[at + 1:])
+    write("maqiao-split.xlsx", split_head, rows)
 
 
 if __name__ == "__main__":
