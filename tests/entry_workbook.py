@@ -151,6 +151,19 @@ with tempfile.TemporaryDirectory() as tmp:
     out = broken(lambda wb: wb['扣分明细'].__setitem__('C2', '一半'), 'bad-deduction')
     check('扣分明细!C2' in out, f'bad deduction located: {out}')
 
+    # Issue 21: deductions over the leaf's weight import, with a warning at the leaf's first row.
+    wb = openpyxl.load_workbook(f'{tmp}/maqiao-2024.xlsx')
+    ws = wb['扣分明细']
+    first = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == 'A21')
+    last = ws.max_row + 1
+    ws.cell(last, 1).value, ws.cell(last, 3).value, ws.cell(last, 4).value = 'A21', 3, '重复扣分'
+    wb.save(f'{tmp}/over.xlsx')
+    os.makedirs(f'{tmp}/over')
+    rc, out = run('import', f'{tmp}/over.xlsx', f'{tmp}/over')
+    check(rc == 0, f'deductions over the weight still import: {out}')
+    check(f'扣分明细!C{first}' in out and '扣分合计3.75分超过本指标分值3分，按3分计' in out,
+          f'deductions over the weight warned at 扣分明细!C{first}: {out}')
+
     def bad_level(wb):
         ws = wb['评价结论']
         ws.cell(2, 6).value = '很好'  # A (一级) is a summary row: nothing is typed there (issue 23 §5)

@@ -156,6 +156,19 @@ n=$("$bin" score na-case --json | /usr/bin/python3 -c 'import json,sys; d=json.l
 "$bin" report na-case -o out/na-case
 grep -q "D141 服务档案建档率 | 不适用（原5） | 不适用 | 0" out/na-case/report.md || { grep -n "D141" out/na-case/report.md; echo "评分表 does not show D141 不适用"; exit 1; }
 grep -q "该指标不适用（原分值5分），按百分制折算" out/na-case/report.md || { echo "analysis does not say D141 不适用"; exit 1; }
+# Issue 21: the 评分表 says how the weights moved; the workbook prints the weights scored on.
+grep -q "注：D141 服务档案建档率（5分）不适用，按百分制折算：其余适用指标分值合计95分" out/na-case/report.md || { echo "评分表 does not say how 不适用 moved the weights"; exit 1; }
+/usr/bin/python3 - out/na-case/scoring.xlsx <<'PY' || exit 1
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['评分表']
+head = [c.value for c in ws[2]]
+w = head.index('分值') + 1
+rows = {str(ws.cell(r, c).value or '').split(' ')[0]: r for r in range(3, ws.max_row + 1) for c in range(1, w)}
+c11, d141 = ws.cell(rows['C11'], w), ws.cell(rows['D141'], w)
+assert c11.value == 3.52 and '按最大余数补0.01分' in c11.comment.text, (c11.value, c11.comment)
+assert d141.value == 0 and '原分值5分' in d141.comment.text, (d141.value, d141.comment)
+assert any(str(ws.cell(r, 1).value or '').startswith('说明：D141') for r in range(3, ws.max_row + 1))
+PY
 echo "walkthrough (不适用 rescaled) ok: $n"
 
 # Issue 23 §6: a typed 业绩值 that differs from the computed figure is warned at its workbook cell

@@ -14,4 +14,10 @@ namespace jixiao {
 
 std::optional<std::string> ExplainScorecard(const Scorecard& card, const std::string& code);
 
+// Issue 23: every exact fraction of a text with its decimal first, "220000/2469" →
+// "89.1049…（= 220000/2469）", "4058177/450000 %" → "9.0183…%（= 4058177/450000）"; shares with a
+// denominator up to 12 and at most 1 (1/3, 3/4), decimals ("3.09/3") and dates are left as
+// written; "290/3" (a rate) is "96.6666…（= 290/3）".
+std::string WithDecimals(const std::string& text);
+
 }  // namespace jixiao

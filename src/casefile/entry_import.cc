@@ -125,6 +125,8 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
   SheetReader in(book, entry::kDeductions, diags);
   if (!in.present()) return out;
   int code = in.Column("编码"), amount = in.Column("扣分"), reason = in.Column("原因");
+  // Per leaf: points typed so far and the first row, to warn when they pass the weight.
+  std::map<std::string, std::pair<Rational, int>> taken;
   for (int r = 2; r <= in.LastRow(); ++r) {
     const std::string c = in.Text(r, code), a = in.Text(r, amount), why = in.Text(r, reason);
     if (a.empty() && why.empty()) continue;
@@ -139,9 +141,11 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
     const XlsxCell& cell = in.Cell(r, amount);
     if (in.RejectDate(r, amount, "扣分（分数如 0.75，或比例如 25%、2/3）")) continue;
     JsonValue value;
+    auto& [points, first_row] = taken.try_emplace(c, Rational(0), r).first->second;
     if (cell.type == XlsxCell::Type::kNumber && cell.style == XlsxNumberStyle::kPercent) {
       auto v = Rational::Parse(cell.text);
       value = JsonString(ExactDecimal(*v * Rational(100)) + "%");
+      points += *v * leaf->weight.ToRational();
     } else {
       std::string error;
       auto parsed = Amount::Parse(a, &error);
@@ -153,12 +157,20 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
       }
       value =
           parsed->share ? JsonString(NormalizeWidth(a)) : JsonNumber(ExactDecimal(parsed->value));
+      points += parsed->PointsOf(leaf->weight.ToRational());
     }
     JsonValue d = JsonObject();
     JsonSet(d, "amount", std::move(value));
     JsonSet(d, "reason", JsonString(why));
     if (!out.count(c)) out[c] = JsonArray();
     out[c].items.push_back(std::move(d));
+  }
+  // Issue 21: more than the leaf's weight is counted as the weight — said at the leaf's first row.
+  for (const auto& [c, sum] : taken) {
+    const Rational weight = fw.Find(c)->weight.ToRational();
+    if (weight < sum.first)
+      diags.Warning("import.deduction_capped", in.Where(sum.second, amount),
+                    CappedDeductionsMessage(c, sum.first, weight, "分值"));
   }
   return out;
 }

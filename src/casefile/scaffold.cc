@@ -238,8 +238,12 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
   JsonSet(root, "framework", JsonString(fw_id));
   JsonValue project = JsonObject();
   for (const char* key : {"name", "year", "district", "town", "unit", "authority", "commissioner",
-                          "evaluator", "lead", "kind", "period", "date"})
-    JsonSet(project, key, JsonString(from_table.count(key) ? from_table[key] : ""));
+                          "evaluator", "lead", "kind", "period", "date"}) {
+    auto given = options.project.find(key);
+    std::string value = from_table.count(key) ? from_table[key] : "";
+    if (given != options.project.end() && !given->second.empty()) value = given->second;
+    JsonSet(project, key, JsonString(value));
+  }
   JsonSet(root, "project", std::move(project));
   JsonSet(root, "metrics", JsonObject());
   JsonValue findings = JsonObject();

@@ -5,6 +5,7 @@
 // Contract: refuses an existing non-empty folder; writes atomically; problems go to `diags`.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,9 @@ struct NewCaseOptions {
   // stands when `targets` is a corrected copy without one (the web page saves fixes as CSV).
   std::string targets_header;
   std::string templates_dir;  // report section templates (for the narrative stubs)
+  // Project fields already known (case.json "project" keys: name, year, town, unit, …), e.g.
+  // typed into the web page's 新建评价 form; a non-empty one wins over the table's header.
+  std::map<std::string, std::string> project;
 };
 
 inline constexpr const char* kStubMark = "【待填写】";

@@ -56,4 +56,11 @@ std::optional<Amount> Amount::Parse(std::string_view raw, std::string* error, Pr
   return a;
 }
 
+std::string CappedDeductionsMessage(const std::string& code, const Rational& taken,
+                                    const Rational& limit, const std::string& limit_name) {
+  return "指标 " + code + " 扣分合计" + FormatPoints(taken) + "超过本指标" + limit_name +
+         FormatPoints(limit) + "，按" + FormatPoints(limit) +
+         "计（得0分）：请核对扣分明细，重复或超出的扣分请删去或合并";
+}
+
 }  // namespace jixiao

@@ -32,4 +32,9 @@ struct Amount {
                                      Problem* problem = nullptr);
 };
 
+// Issue 21: deductions typed for leaf `code` that add up to more than it can lose (`limit`, named
+// "分值" or "按评分标准所得") are counted as `limit`; the warning the engine and the importer give.
+std::string CappedDeductionsMessage(const std::string& code, const Rational& taken,
+                                    const Rational& limit, const std::string& limit_name);
+
 }  // namespace jixiao

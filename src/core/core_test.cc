@@ -62,6 +62,12 @@ TEST_CASE("one formatter prints every figure with its unit") {
   CHECK(FormatShare(Rational(2, 5)) == "40%");
   CHECK(FormatQuantity(Rational(989, 10), "%") == "98.90%");
   CHECK(FormatQuantity(Rational(26), "批次") == "26批次");
+  // Exact values for checking by hand: the decimal first, the fraction beside it when cut.
+  CHECK(FormatExactDecimal(Rational(220000, 2469)) == "89.1049…（= 220000/2469）");
+  CHECK(FormatExactDecimal(Rational(45091, 5000)) == "9.0182");
+  CHECK(FormatExactDecimal(Rational(3)) == "3");
+  CHECK(FormatExactDecimal(Rational(-1, 3)) == "-0.3333…（= -1/3）");
+  CHECK(FormatExactDecimal(Rational(10000, 95)) == "105.2631…（= 2000/19）");
   CHECK(GroupThousands("100") == "100");
   CHECK(GroupThousands("-1234567.5") == "-1,234,567.5");
 }

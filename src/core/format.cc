@@ -50,6 +50,27 @@ std::string TrimmedDecimal(const Rational& value) {
   return text;
 }
 
+std::string FormatExactDecimal(const Rational& value) {
+  // Exact with at most 4 places when value × 10^4 is an integer.
+  const bool short_decimal = (value * Rational(10000)).den() == 1;
+  if (short_decimal) {
+    std::string text = value.ToDecimal(4);
+    if (text.find('.') != std::string::npos) {
+      while (text.back() == '0') text.pop_back();
+      if (text.back() == '.') text.pop_back();
+    }
+    return text;
+  }
+  // Cut (toward zero) after 4 places: the digits shown are all exact.
+  const Rational scaled = value * Rational(10000);
+  const int64_t cut = scaled.num() / scaled.den();
+  const int64_t whole = cut / 10000, part = cut < 0 ? -(cut % 10000) : cut % 10000;
+  std::string digits = std::to_string(part);
+  digits.insert(0, 4 - digits.size(), '0');
+  const std::string sign = value < Rational(0) && whole == 0 ? "-" : "";
+  return sign + std::to_string(whole) + "." + digits + "…（= " + value.ToString() + "）";
+}
+
 std::string FormatScoreNumber(Score s) { return TrimmedDecimal(s.ToRational()); }
 
 std::string FormatScore(Score s) { return FormatScoreNumber(s) + "分"; }

@@ -32,5 +32,9 @@ std::string FormatDate(int year, int month, int day);
 std::string FormatMonthDay(int month, int day);
 // Trimmed decimal with at most 2 places: 2.50 -> "2.5", 3 -> "3".
 std::string TrimmedDecimal(const Rational& value);
+// An exact value as a reader checks it (issue 23): integers and decimals of up to 4 places as they
+// are ("3", "9.0182"); any other fraction as its first 4 decimals, cut, with "…" and the fraction:
+// 220000/2469 -> "89.1049…（= 220000/2469）".
+std::string FormatExactDecimal(const Rational& value);
 
 }  // namespace jixiao

@@ -172,6 +172,11 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   d.set("total_weight", FormatScore(in.card.total_weight));
   d.set("grade", EscapeValue(in.card.grade));
   d.set("grades", GradeList(in.framework));
+  // Issue 21: how weights moved from 不适用 leaves, printed under the 评分表.
+  data na_notes = List();
+  for (const auto& note : in.card.not_applicable_notes)
+    na_notes.push_back(data("text", EscapeValue(note)));
+  d.set("na_notes", na_notes);
   d.set("grade_count", ChineseNumber(static_cast<int>(in.framework.grades.size())));
   std::vector<std::string> grade_labels, category_labels;
   for (const auto& g : in.framework.grades) grade_labels.push_back(EscapeValue(g.label));

@@ -177,7 +177,7 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
     row[d + 3] = TextCell(r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[d + 4] = NumberCell(r ? FormatScoreNumber(r->score) : "");
     std::string why = r ? r->DeductionText() : "";
-    row[d + 5] = TextCell(why);
+    row[d + 5] = TextCell(NormalizeFigures(why));  // the body's number policy (issue 23)
     t.rows.push_back(row);
   }
   FillLevelColumns(t, 1, paths, 1, depth);

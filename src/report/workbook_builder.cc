@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "model/target_value.h"
 #include "report/leaf_paths.h"
+#include "report/number_policy.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
 #include "scoring/metrics.h"
@@ -88,16 +89,22 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
     for (const auto& p : block) {
       const Indicator& leaf = *p.back();
       const IndicatorResult* r = in.card.Find(leaf.code);
-      s.Number(row, W, D(leaf.weight), CellStyle::kScore);
+      // The weight scored on (a 不适用 leaf 0, its share moved), the sum behind it as a note.
+      s.Number(row, W, D(r ? r->weight : leaf.weight), CellStyle::kScore);
+      if (r && !r->weight_note.empty()) s.comments[{row, W}] = r->weight_note;
+      if (r && r->not_applicable_weight)
+        s.comments[{row, W}] =
+            "不适用，原分值" + FormatScore(*r->not_applicable_weight) + "不计入评分";
       s.Text(row, E, leaf.explanation);
       s.Text(row, C, leaf.criteria);
-      s.Text(row, V, r ? r->value : "", CellStyle::kCenter);
+      // Issue 23: 业绩值 and 扣分说明 spelled by the body's number policy (98.50%, 29,729人).
+      s.Text(row, V, r ? NormalizeValue(r->value) : "", CellStyle::kCenter);
       s.Number(row, S, r ? D(r->score) : 0, CellStyle::kScore);
       s.Formula(row, R, RateFormula(row, S, W), r ? Ratio(r->score, r->weight) : 0,
                 CellStyle::kRate);
       std::string why = r ? r->DeductionText() : "";
       if (r && r->override_reason) why += "（评价小组调整：" + *r->override_reason + "）";
-      s.Text(row, X, why);
+      s.Text(row, X, NormalizeFigures(why));
       ++row;
     }
     for (int level = 1; level <= depth; ++level) {
@@ -132,6 +139,13 @@ doc::Sheet ScoreSheet(const ReportInput& in, ScoreSheetLayout& layout) {
   s.Merge(row, 0, row, depth - 1);
   s.FormulaText(row, S, GradeFormula(in.framework, Ref(layout.total_row, S, true)), in.card.grade,
                 CellStyle::kTotalText);
+  // Issue 21: how 不适用 weights were moved, under the table (each weight's sum is its cell note).
+  if (!in.card.not_applicable_notes.empty()) {
+    std::string notes = "说明：";
+    for (const auto& note : in.card.not_applicable_notes) notes += note;
+    s.Text(++row, 0, notes + "各指标分值的算式见分值单元格的批注。", CellStyle::kNote);
+    s.Merge(row, 0, row, X);
+  }
   return s;
 }
 

@@ -50,6 +50,8 @@ std::optional<RuleOutcome> Deduction(const Indicator& leaf, const RuleContext& c
       terms += " − " + Exact(out.deductions.back().points);
     }
   }
+  if (const Finding* f = FindingFor(leaf, ctx); f && weight < total)
+    WarnCapped(leaf.code, total, weight, "分值", f->deductions, ctx.diags);
   out.score = Max(Rational(0), weight - total);
   out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(total) +
                 (weight < total ? "，扣完为止，得0" : " = " + TrimmedDecimal(out.score));
@@ -208,6 +210,15 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
 
 }  // namespace
 
+void WarnCapped(const std::string& code, const Rational& taken, const Rational& limit,
+                const std::string& limit_name, const std::vector<CaseDeduction>& deductions,
+                Diagnostics& diags) {
+  if (deductions.empty()) return;
+  Location where = deductions.front().where;
+  diags.Warning("finding.deduction_capped", where,
+                CappedDeductionsMessage(code, taken, limit, limit_name));
+}
+
 DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight) {
   if (!d.amount.share) return {d.amount.value, std::nullopt, d.reason};
   return {d.amount.PointsOf(weight.ToRational()), d.amount.value, d.reason};
@@ -248,10 +259,10 @@ std::string DescribeRule(const Rule& rule, Score weight) {
     case RuleType::kLinear:
       return "linear：" + rule.metric + "，满分标准 " +
              (rule.direction == Direction::kHigher ? "≥" : "≤") + Exact(rule.full_at) + "，每差 " +
-             Exact(rule.per) + " 扣" + rule.deduct.Describe(w) + "，steps " +
-             (rule.steps == StepMode::kExact     ? "exact（按比例）"
-              : rule.steps == StepMode::kStarted ? "started（不足一档按一档）"
-                                                 : "completed（满一档才扣）") +
+             Exact(rule.per) + " 扣" + rule.deduct.Describe(w) + "，" +
+             (rule.steps == StepMode::kExact     ? "不足一档按比例扣"
+              : rule.steps == StepMode::kStarted ? "不足一档按一档扣"
+                                                 : "满一档才扣") +
              signs();
     case RuleType::kTarget:
       return "target：绩效目标“" + rule.target_name + "”" +

@@ -38,6 +38,13 @@ std::optional<RuleOutcome> EvaluateRule(const Indicator& leaf, const RuleContext
 // An evaluator's deduction as points of this leaf: shares ("25%", "2/3") times the weight.
 DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight);
 
+// Deductions typed for a leaf that add up to more than it can lose (`limit`: the weight, or what
+// the rule gave) are counted as `limit`; said at the first deduction, issue 21: "指标 A11
+// 扣分合计4分超过本指标分值3分，按3分计".
+void WarnCapped(const std::string& code, const Rational& taken, const Rational& limit,
+                const std::string& limit_name, const std::vector<CaseDeduction>& deductions,
+                Diagnostics& diags);
+
 // The rule and its parameters in Chinese, for `score --explain`.
 std::string DescribeRule(const Rule& rule, Score weight);
 

@@ -63,6 +63,12 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
                           row->actual + "”未写单位，按" + row->actual + "%计；若指" +
                           (actual.number * Rational(100)).ToString() + "%，请写“" +
                           (actual.number * Rational(100)).ToString() + "%”");
+  } else if (actual.quantitative && actual.bare && !target.unit.empty()) {
+    // Issue 23: "29516" against "≥29000人", "98.5" against "≥95%": read in the target's unit, said.
+    ctx.diags.Warning("rule.target_actual_unit", at,
+                      "绩效目标“" + row->level3 + "”的指标值为" + target.text + "，实际值“" +
+                          row->actual + "”未写单位，按" + row->actual + target.unit +
+                          "计；请在实际值中写明单位（如“" + row->actual + target.unit + "”）");
   }
   std::string where = ctx.c.targets.file + ":" + std::to_string(row->line);
   std::vector<TrailInput> inputs = {
@@ -74,7 +80,10 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
                 : "") +
            (actual.how.empty() ? "" : "（" + actual.how + "）"),
        where + " 列“实际值”"}};
-  std::string evidence = "目标值" + target.text + "，实际值为" + actual.shown;
+  // Issue 23: a qualitative target reads "目标为“及时”，实际为“及时”", not "目标值及时".
+  std::string evidence = target.quantitative
+                             ? "目标值" + target.text + "，实际值为" + actual.shown
+                             : "目标为“" + target.text + "”，实际为“" + actual.shown + "”";
   if (!actual.note.empty()) evidence += "（" + actual.note + "）";
   Rational fraction(1);
   std::string arithmetic;
@@ -154,7 +163,9 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
           ? (*level == Attainment::kMet ? "，已达成" : "，" + AttainmentLabel(*level))
       : fraction == Rational(1) ? "，已达成"
       : fraction.IsZero()       ? "，未达成"
-                                : "，部分达成";
+      // Issue 23: 99.96% of "=100%" is short of the target, not a 部分达成 worth reporting.
+      : Score::Round(leaf.weight.ToRational() * fraction) == leaf.weight ? "，略低于目标值"
+                                                                         : "，部分达成";
   auto out = FromFraction(leaf, fraction, actual.shown, evidence + verdict);
   out.inputs = inputs;
   out.arithmetic = arithmetic + "；" + out.arithmetic;

@@ -1,5 +1,6 @@
 // Edge cases of every rule type, on hand-built one-leaf frameworks (no files involved).
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "scoring/score.h"
 
@@ -241,6 +242,32 @@ TEST_CASE("target: ≥ met is full, unmet is actual/target; ≤ unmet is target/
   CHECK(at("及时", "及时") == Score{400});
   CHECK(at("及时", "不够及时") == Score{0});
   CHECK(at("≥0%", "0%") == Score{400});
+  // Issue 23: the evidence as a reviewer reads it.
+  auto said = [&](const char* v, const char* a) {
+    return Run(OneLeaf(r, 500), WithTarget(v, a)).leaf().evidence;
+  };
+  CHECK(said("及时", "及时") == "目标为“及时”，实际为“及时”，已达成");
+  CHECK(said("=100%", "99.96%") == "目标值=100%，实际值为99.96%，略低于目标值");
+  CHECK(said("≥90%", "45%") == "目标值≥90%，实际值为45%，部分达成");
+}
+
+TEST_CASE("target: a 实际值 without the target's unit is read in it and warned (issue 23)") {
+  Rule r;
+  r.type = RuleType::kTarget;
+  r.target_name = "完成率";
+  for (auto [value, actual, unit] :
+       {std::tuple{"≥29000人", "29516", "29516人"}, std::tuple{"≥95%", "98.5", "98.5%"}}) {
+    auto run = Run(OneLeaf(r, 400), WithTarget(value, actual));
+    CHECK(run.leaf().score == Score{400});
+    REQUIRE(run.diags.items().size() == 1);
+    CHECK(run.diags.items()[0].code == "rule.target_actual_unit");
+    CHECK(run.diags.items()[0].severity == Severity::kWarning);
+    CHECK(run.diags.items()[0].where.line == 2);
+    CHECK(run.diags.items()[0].message.find(std::string("请在实际值中写明单位（如“") + unit) !=
+          std::string::npos);
+  }
+  CHECK(Run(OneLeaf(r, 400), WithTarget("≥29000人", "29516人")).diags.items().empty());
+  CHECK(Run(OneLeaf(r, 400), WithTarget("≥95", "98.5")).diags.items().empty());
 }
 
 TEST_CASE("target: a bare 指标值 is read as ≥, warned when = would judge otherwise (issue 24)") {

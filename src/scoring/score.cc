@@ -13,6 +13,10 @@ namespace jixiao {
 
 std::string DeductionSentence(Score weight, const Rational& exact_score, Score rounded) {
   Score lost = weight - rounded;
+  // Issue 23: short of full marks by less than half a hundredth (99.96% of "=100%"): said so.
+  if (lost.hundredths == 0 && exact_score < weight.ToRational())
+    return "根据评分标准，得分 = " + FormatExactDecimal(exact_score) + "分，按0.01分四舍五入为" +
+           FormatScore(rounded) + "，差额不足0.005分，不扣分。";
   if (lost.hundredths == 0) return "根据评分标准，不扣分。";
   std::string text = "根据评分标准，";
   if (weight.hundredths > 0) {
@@ -53,13 +57,15 @@ void CheckTypedValue(const std::string& code, const Finding& f, const std::strin
 class Scorer {
  public:
   Scorer(const Framework& fw, const Case& c, Diagnostics& diags, Scorecard& card,
-         const Framework& weighted, const std::map<std::string, Score>& not_applicable)
+         const Framework& weighted, const std::map<std::string, Score>& not_applicable,
+         const NotApplicableNotes& notes)
       : fw_(fw),
         c_(c),
         diags_(diags),
         card_(card),
         weighted_(weighted),
-        not_applicable_(not_applicable) {}
+        not_applicable_(not_applicable),
+        notes_(notes) {}
 
   Score Node(const Indicator& node, int parent) {
     int index = static_cast<int>(card_.indicators.size());
@@ -71,6 +77,8 @@ class Scorer {
     r.parent = parent;
     r.weight = weighted_.Find(node.code)->weight;  // node.weight unless 不适用 moved weight
     r.leaf = node.IsLeaf();
+    if (auto note = notes_.leaves.find(node.code); note != notes_.leaves.end())
+      r.weight_note = note->second;
     if (r.leaf) {
       Leaf(node, r);
     } else {
@@ -118,11 +126,15 @@ class Scorer {
     // Findings may add deductions to any non-deduction rule (扣分 beyond the rule itself).
     if (f && node.rule->type != RuleType::kDeduction && !f->deductions.empty()) {
       std::string terms;
+      Rational taken;
       for (const auto& d : f->deductions) {
         r.deductions.push_back(ResolveDeduction(d, node.weight));
         exact -= r.deductions.back().points;
+        taken += r.deductions.back().points;
         terms += " − " + r.deductions.back().points.ToString();
       }
+      if (outcome->score < taken)
+        WarnCapped(node.code, taken, outcome->score, "按评分标准所得", f->deductions, diags_);
       exact = Max(Rational(0), exact);
       r.arithmetic += "；另扣 findings：max(0, " + outcome->score.ToString() + terms +
                       ") = " + exact.ToString();
@@ -183,6 +195,7 @@ class Scorer {
   Scorecard& card_;
   const Framework& weighted_;
   const std::map<std::string, Score>& not_applicable_;
+  const NotApplicableNotes& notes_;
 };
 
 }  // namespace
@@ -197,8 +210,10 @@ Scorecard ScoreCase(const Framework& fw, const Case& c, Diagnostics& diags) {
   card.metrics = ResolveMetrics(fw, c, local);
   CheckCase(fw, c, local);
   std::map<std::string, Score> not_applicable;
-  const Framework weighted = ApplyNotApplicable(fw, c, not_applicable, local);
-  Scorer scorer(fw, c, local, card, weighted, not_applicable);
+  NotApplicableNotes notes;
+  const Framework weighted = ApplyNotApplicable(fw, c, not_applicable, local, &notes);
+  card.not_applicable_notes = notes.scopes;
+  Scorer scorer(fw, c, local, card, weighted, not_applicable, notes);
   for (const auto& top : fw.indicators) card.total += scorer.Node(top, -1);
   card.grade = fw.GradeFor(card.total);
   VerifyScorecard(weighted, card, local);

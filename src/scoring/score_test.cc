@@ -42,6 +42,9 @@ TEST_CASE("DeductionSentence uses shares when they read cleanly, points otherwis
   CHECK(DeductionSentence(Score{500}, Rational(500, 137), Score{365}) ==
         "根据评分标准，扣1.35分。");
   CHECK(DeductionSentence(Score{400}, Rational(4), Score{400}) == "根据评分标准，不扣分。");
+  // Issue 23: 5 × 99.96% = 4.998 rounds to full marks; the sentence says why nothing is lost.
+  CHECK(DeductionSentence(Score{500}, Rational(4998, 1000), Score{500}) ==
+        "根据评分标准，得分 = 4.998分，按0.01分四舍五入为5分，差额不足0.005分，不扣分。");
 }
 
 // A 一级 A (A1 30, A2 30) and B (B1 25, B2 15), all deduction rules; B1 loses half.
@@ -88,6 +91,21 @@ TEST_CASE("不适用: rescaled to 100 by default, or moved within its 一级") {
   CHECK(rescaled.Find("B2")->value == "不适用");
   CHECK(rescaled.Find("B")->weight == Score{2941});
   CHECK(rescaled.total == Score{8530});
+  // Issue 21: each moved weight says how it came, with the remainder rule the engine used.
+  CHECK(rescaled.Find("A1")->weight_note ==
+        "B2 B2（15分）不适用，按百分制折算：本指标分值 30 × 100 ÷ 85 = 35.2941…（= 600/17），"
+        "向下取到0.01分为35.29分；舍去的尾数较大，按最大余数补0.01分，为35.3分。");
+  CHECK(rescaled.Find("A2")->weight_note.find(
+            "向下取到0.01分为35.29分（舍去的尾数与补到的指标相同，按指标顺序在后，未补0.01分）") !=
+        std::string::npos);
+  CHECK(rescaled.Find("B1")->weight_note.find("25 × 100 ÷ 85 = 29.4117…（= 500/17），"
+                                              "向下取到0.01分为29.41分（舍去的尾数较小") !=
+        std::string::npos);
+  CHECK(rescaled.Find("B2")->weight_note.empty());
+  REQUIRE(rescaled.not_applicable_notes.size() == 1);
+  CHECK(rescaled.not_applicable_notes[0].find(
+            "其余适用指标分值合计85分，各乘以 100 ÷ 85；"
+            "各指标折算后先向下取到0.01分，合计比100分少1个0.01分") != std::string::npos);
   // Within the 一级: B1 carries B's 40 points, A unchanged; 40 × 50% = 20, total 80.
   fw.not_applicable_within_level1 = true;
   Diagnostics d2;
@@ -96,11 +114,37 @@ TEST_CASE("不适用: rescaled to 100 by default, or moved within its 一级") {
   CHECK(within.Find("B1")->weight == Score{4000});
   CHECK(within.Find("A1")->weight == Score{3000});
   CHECK(within.total == Score{8000});
+  CHECK(within.Find("B1")->weight_note ==
+        "B2 B2（15分）不适用，在一级指标“B B”内按分值比例调剂：本指标分值 25 × 40 ÷ 25 = 40分。");
   // Nothing left to carry the weight: a located error.
   c.findings["B1"].not_applicable = true;
   Diagnostics d3;
   ScoreCase(fw, c, d3);
   CHECK(d3.HasErrors());
+}
+
+TEST_CASE("deductions over the weight are capped with a located warning, not silently") {
+  Framework fw = TwoCategories();
+  Case c;
+  Location at{"case.json", 12, 9, "$.findings.B1.deductions[0]"};
+  c.findings["B1"].deductions.push_back({Amount::Points(Rational(20)), "台账缺失", at});
+  c.findings["B1"].deductions.push_back({Amount::Share(Rational(1, 5)), "未公示", {}});
+  auto capped = [&]() -> std::optional<Diagnostic> {
+    Diagnostics d;
+    Scorecard card = ScoreCase(fw, c, d);
+    CHECK(card.Find("B1")->score == Score{0});
+    for (const auto& item : d.items())
+      if (item.code == "finding.deduction_capped") return item;
+    return std::nullopt;
+  };
+  c.findings["B1"].deductions[0].amount = Amount::Points(Rational(21));  // 21 + 5 = 26 > 25
+  auto warned = capped();
+  REQUIRE(warned);
+  CHECK(warned->severity == Severity::kWarning);
+  CHECK(warned->message.find("扣分合计26分超过本指标分值25分，按25分计") != std::string::npos);
+  CHECK(warned->where.path == "$.findings.B1.deductions[0]");
+  c.findings["B1"].deductions[0].amount = Amount::Points(Rational(20));  // 20 + 5 = 25: exact
+  CHECK_FALSE(capped());
 }
 
 TEST_CASE("a typed 业绩值 that differs from the computed figure is warned with both figures") {

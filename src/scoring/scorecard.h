@@ -49,6 +49,9 @@ struct IndicatorResult {
   // 不适用 (finding not_applicable): the declared weight; `weight` is then 0 and the declared
   // weight is spread over other leaves (Framework::not_applicable_within_level1).
   std::optional<Score> not_applicable_weight;
+  // Leaves given a 不适用 leaf's weight: how the new weight was computed, with the rounding
+  // (scoring/not_applicable.h); empty otherwise.
+  std::string weight_note;
   Score Lost() const { return weight - score; }
   // The 扣分说明 every output prints (workbook, report tables, score --explain): each
   // deduction's reason then the sentence; empty when nothing was lost.
@@ -75,6 +78,8 @@ struct Scorecard {
   std::vector<IndicatorResult> indicators;
   std::map<std::string, ResolvedMetric> metrics;
   std::vector<Diagnostic> checks;  // warnings and errors found while scoring
+  // 不适用: one sentence per scope that moved weight (which leaves, the rule, the remainder).
+  std::vector<std::string> not_applicable_notes;
 
   const IndicatorResult* Find(const std::string& code) const;
   std::vector<const IndicatorResult*> Categories() const;  // the 一级 nodes

@@ -78,6 +78,8 @@ std::string EntryPlace(const Location& where) {
       if (p.rfind(list, 0) == 0) return std::string("“经验、问题与建议”页“") + heading + "”";
     return "“项目信息”页";
   }
+  // Survey answers are uploaded in the evaluation page's 问卷调查 section, not typed in a sheet.
+  if (file.rfind("survey/", 0) == 0) return "评价页“问卷调查”中导入的问卷答卷";
   for (const auto& [name, sheet] : Sheets())
     if (file == name)
       return "“" + sheet + "”页" +
@@ -150,12 +152,21 @@ std::string EntryMessage(const std::string& message) {
 }
 
 std::string ExplainForPage(const std::string& text) {
+  // The file-naming timeliness form first, before the bare rule key would take its head.
   static const std::pair<const char*, const char*> kRules[] = {
-      {"规则：deduction：", "规则：扣分制："},    {"规则：levels：", "规则：分档评级："},
-      {"规则：elements：", "规则：要素评分："},   {"规则：ratio：", "规则：按比率："},
-      {"规则：bands：", "规则：按区间："},        {"规则：linear：", "规则：线性计分："},
-      {"规则：target：", "规则：对照目标值："},   {"规则：timeliness：", "规则：时效："},
-      {"findings 中的扣分", "“扣分明细”页的扣分"}};
+      {"规则：timeliness：transfers.csv，", "规则：时效（“资金划拨”页）："},
+      {"规则：deduction：", "规则：扣分制："},
+      {"规则：levels：", "规则：分档评级："},
+      {"规则：elements：", "规则：要素评分："},
+      {"规则：ratio：", "规则：按比率："},
+      {"规则：bands：", "规则：按区间："},
+      {"规则：linear：", "规则：线性计分："},
+      {"规则：target：", "规则：对照目标值："},
+      {"规则：timeliness：", "规则：时效："},
+      {"findings 中的扣分", "“扣分明细”页的扣分"},
+      {"；另扣 findings：", "；另扣“扣分明细”页的扣分："},
+      {"，absolute: true（按绝对值）", "，按绝对值"},
+      {"，absolute: false（按带符号的值）", "，按带符号的值"}};
   std::string out;
   size_t at = 0;
   while (at < text.size()) {
@@ -167,6 +178,12 @@ std::string ExplainForPage(const std::string& text) {
     size_t src = line.find("来源：");
     if (src != std::string::npos) {
       std::string where = line.substr(src + 9);
+      // "budget.csv（(调整后预算 − 年初预算) ÷ …）": the place, then the formula kept after it.
+      std::string formula;
+      if (size_t open = where.find("（"); open != std::string::npos) {
+        formula = where.substr(open);
+        where = where.substr(0, open);
+      }
       size_t space = where.find(' ');
       std::string file_part = where.substr(0, space);
       Location loc;
@@ -175,7 +192,8 @@ std::string ExplainForPage(const std::string& text) {
       if (colon != std::string::npos) loc.line = std::atoi(file_part.c_str() + colon + 1);
       if (space != std::string::npos) loc.path = where.substr(space + 1);
       std::string place = EntryPlace(loc);
-      if (!place.empty() && place != loc.ToString()) line = line.substr(0, src + 9) + place;
+      if (!place.empty() && place != loc.ToString())
+        line = line.substr(0, src + 9) + place + formula;
     }
     // Input names: "findings.A11.deductions[0]" → "A11 扣分第1条", "metrics.X" → "指标数据 X".
     ReplaceAll(line, "    metrics.", "    “指标数据”页 ");

@@ -59,6 +59,9 @@ std::string ObjectLabel(const std::string& object);
 // "" when `year` is a 年度 (four digits, 2000–2099), else the Chinese message for its field: the
 // placeholder a form shows is not a value, so an empty 年度 is refused where a document is made.
 std::string YearProblem(const std::string& year);
+// 年度 as typed, made plain: spaces trimmed, full-width digits (２０２６) as ASCII, a trailing 年
+// or 年度 dropped. Anything else is returned as typed, for YearProblem to quote.
+std::string TypedYear(const std::string& typed);
 // A drop-down option {value, label, selected} (selected when value == chosen).
 Data Choice(const std::string& value, const std::string& label, const std::string& chosen);
 std::string StaleSentence(const Doc& doc, const std::string& noun, const std::string& verb,

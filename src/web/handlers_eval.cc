@@ -115,6 +115,9 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
     const Scorecard& card = evaluation->card;
     for (const auto& i : card.indicators) {
       auto rate = i.RatePercent();
+      // The list under the 不适用 sentence shows each sum only, not the scope again.
+      const std::string sum =
+          i.weight_note.substr(std::min(i.weight_note.find("本指标分值"), i.weight_note.size()));
       Data row = Object({{"code", i.code},
                          {"name", i.name},
                          {"level", std::to_string(i.level)},
@@ -122,14 +125,23 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
                          {"score", FormatScoreNumber(i.score)},
                          {"rate", rate ? FormatPercent(*rate) : ""},
                          {"value", i.value},
-                         {"deduction", i.DeductionText()}});
+                         {"deduction", i.DeductionText()},
+                         {"weight_note", i.weight_note},
+                         {"deducted", i.leaf && i.Lost().hundredths > 0 ? FormatScore(i.Lost())
+                                                                        : std::string()}});
       row.set("leaf", i.leaf);
+      row.set("has_weight_note", !i.weight_note.empty());
+      row.set("weight_sum", sum);
       tree.push_back(row);
     }
     data.set("scored", true);
     data.set("total", FormatScore(card.total));
     data.set("grade", card.grade);
     data.set("framework", card.framework_title);
+    Data na_notes = List();
+    for (const auto& note : card.not_applicable_notes) na_notes.push_back(Object({{"text", note}}));
+    data.set("na_notes", na_notes);
+    data.set("has_na_notes", !card.not_applicable_notes.empty());
   } else {
     data.set("scored", false);
     data.set("imported", doc.version > 1);
@@ -244,7 +256,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   doc.unit = r.Field("unit");
   doc.town = r.Field("town");
   doc.department = r.Field("department");
-  doc.year = r.Field("year");
+  doc.year = TypedYear(r.Field("year"));
   doc.region = r.Field("region").empty() ? ctx.user->region : r.Field("region");
   if (Trim(doc.title).empty())
     return ctx.server.Reject(ctx, "title", "请填写项目名称", EvaluationsList);
@@ -254,6 +266,13 @@ Response EvaluationsCreate(Ctx& ctx) {
     return ctx.server.Reject(ctx, "region", "请填写所属区域（财政局按区域查看）", EvaluationsList);
   doc.owner = doc.assigned = ctx.user->id;
   NewCaseOptions options;
+  // What was typed in this form goes into 项目信息, so the entry workbook does not ask for it
+  // again.
+  options.project = {{"name", Trim(doc.title)},
+                     {"year", Trim(doc.year)},
+                     {"town", Trim(doc.town)},
+                     {"unit", Trim(doc.unit)},
+                     {"authority", Trim(doc.department)}};
   options.dir = ctx.server.CaseDir(doc.id);
   options.framework = framework;
   options.templates_dir = report::DefaultTemplateDir();

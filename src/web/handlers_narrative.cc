@@ -44,8 +44,10 @@ std::vector<Section> Sections(const std::string& dir) {
   std::vector<std::string> files = NarrativeFiles(dir);
   std::vector<Section> out;
   std::vector<bool> used(files.size(), false);
+  std::map<std::string, int> times;  // the report prints some headings over two sections
   for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir())) {
     Section s{key, key + ".md", dir + "/narrative/" + key + ".md", heading.empty() ? key : heading};
+    if (++times[s.heading] > 1) s.heading += "（续）";
     s.exists = false;
     for (size_t i = 0; i < files.size(); ++i)
       if (!used[i] && Name(files[i]) == s.file) used[i] = s.exists = true;

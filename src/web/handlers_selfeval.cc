@@ -210,7 +210,9 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   doc.title = title.empty() ? ctx.user->unit + "自评表" : title.substr(0, 200);
   doc.unit = ctx.user->unit;
   doc.region = ctx.user->region;
-  doc.year = NormalizeSelfEvalYear(year).empty() ? year : NormalizeSelfEvalYear(year);
+  const std::string typed_year = TypedYear(year);  // ２０２６, 2026年 as 2026
+  doc.year =
+      NormalizeSelfEvalYear(typed_year).empty() ? typed_year : NormalizeSelfEvalYear(typed_year);
   doc.owner = ctx.user->id;
   std::string content = PackParts(parts);
   Loaded l;

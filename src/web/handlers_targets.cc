@@ -274,7 +274,7 @@ Response TargetsUpload(Ctx& ctx) {
     return ctx.server.Reject(
         ctx, "file", "请选择要上传的绩效目标表（.xlsx 或 .csv 文件），或把表格粘贴在文本框中",
         TargetsList);
-  if (std::string why = YearProblem(ctx.req.Field("year")); !why.empty())
+  if (std::string why = YearProblem(TypedYear(ctx.req.Field("year"))); !why.empty())
     return ctx.server.Reject(ctx, "year", why + "；文件须重新选择", TargetsList);
   std::string lower = upload->filename;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -309,7 +309,7 @@ Response TargetsUpload(Ctx& ctx) {
   if (doc.title.empty()) doc.title = "绩效目标表";
   doc.unit = ctx.user->unit;
   doc.region = ctx.user->region;
-  doc.year = ctx.req.Field("year");
+  doc.year = TypedYear(ctx.req.Field("year"));
   doc.owner = ctx.user->id;
   ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
   ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",

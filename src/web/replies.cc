@@ -1,6 +1,9 @@
 // Replies several handlers give alike: the answer to a created document (201 with its API
 // location, or the page), the version number a save names, and the sentence refusing a save
 // made on a version someone else has since replaced.
+#include <cstring>
+
+#include "core/text.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -41,6 +44,25 @@ std::string YearProblem(const std::string& year) {
   return "";
 }
 
+std::string TypedYear(const std::string& typed) {
+  std::string t = Trim(typed), plain;
+  for (size_t i = 0; i < t.size(); ++i) {
+    // U+FF10..U+FF19 (０..９) are EF BC 90..99 in UTF-8.
+    if (i + 2 < t.size() && t[i] == '\xEF' && t[i + 1] == '\xBC' && t[i + 2] >= '\x90' &&
+        t[i + 2] <= '\x99') {
+      plain += static_cast<char>('0' + (t[i + 2] - '\x90'));
+      i += 2;
+    } else {
+      plain += t[i];
+    }
+  }
+  for (const char* suffix : {"年度", "年"})
+    if (EndsWith(plain, suffix)) plain = Trim(plain.substr(0, plain.size() - strlen(suffix)));
+  bool digits = plain.size() == 4;
+  for (char c : plain) digits = digits && c >= '0' && c <= '9';
+  return digits ? plain : t;
+}
+
 Data Choice(const std::string& value, const std::string& label, const std::string& chosen) {
   Data d = Object({{"id", value}, {"title", label}});
   d.set("selected", !chosen.empty() && chosen == value);
@@ -51,6 +73,10 @@ std::string ActionLabel(const std::string& action) {
   static const std::pair<const char*, const char*> kLabels[] = {
       {"selfeval.edit ", "填写 "},
       {"targets.fix ", "采纳建议 "},
+      {"targets.edit ", ""},  // followed by 手工修改, 手工删除 or 手工添加
+      {"evaluation.entry_form", "在表单中录入"},
+      {"evaluation.observations", "修改经验、问题与建议"},
+      {"evaluation.draft", "生成初稿"},
       {"selfeval.upload", "上传自评表"},
       {"targets.upload", "上传绩效目标表"},
       {"evaluation.create", "新建评价"},

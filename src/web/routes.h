@@ -80,6 +80,7 @@ Response TargetsFix(Ctx&);
 Response TargetsDownload(Ctx&);
 Response TargetsNewSelfEval(Ctx&);
 Response EvaluationFinding(Ctx&);
+Response EvaluationFindingShow(Ctx&);
 Response FrameworksList(Ctx&);
 Response EvaluationsList(Ctx&);
 Response EntryFormShow(Ctx&);

@@ -3,7 +3,10 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <regex>
 
+#include "app/pipeline.h"
+#include "app/score_explain.h"
 #include "casefile/scaffold.h"
 #include "report/builder.h"
 #include "web/crypto.h"
@@ -15,6 +18,9 @@
 #include "web/throttle.h"
 
 using namespace jixiao::web;
+using jixiao::Diagnostics;
+using jixiao::EvaluateCaseDir;
+using jixiao::ExplainScorecard;
 
 TEST_CASE("passwords: PBKDF2 with a random salt, verified in constant time") {
   std::string a = HashPassword("correct horse battery", 1000);
@@ -230,4 +236,54 @@ TEST_CASE("an explanation names workbook places and rule kinds in Chinese") {
   CHECK(out.find("来源：“扣分明细”页 A11") != std::string::npos);
   CHECK(out.find("max(0, 3 − 0.75) = 2.25") != std::string::npos);
   CHECK(out.find("case.json") == std::string::npos);
+  // Issue 21: no raw file names or rule keys on the page (was "来源：budget.csv（…", "steps
+  // exact").
+  std::string bands = ExplainForPage(
+      "  规则：bands：预算调整率，absolute: true（按绝对值）；=0 → 100%；\n"
+      "      来源：budget.csv（(调整后预算 − 年初预算) ÷ 年初预算 × 100%：100 × 121,745.31元 ÷ "
+      "1,350,000.00元 = 9.0182）\n"
+      "  规则：timeliness：transfers.csv，每逾期一天扣0.1分，扣完为止\n");
+  CHECK(bands.find("规则：按区间：预算调整率，按绝对值；") != std::string::npos);
+  CHECK(bands.find("来源：“预算执行”页（(调整后预算 − 年初预算) ÷ 年初预算") != std::string::npos);
+  CHECK(bands.find("规则：时效（“资金划拨”页）：每逾期一天扣") != std::string::npos);
+  for (const char* raw : {"budget.csv", "transfers.csv", "absolute", "timeliness", "steps"})
+    CHECK(bands.find(raw) == std::string::npos);
+}
+
+TEST_CASE(
+    "the explain page of every shipped case shows no raw keys, file names or bare fractions") {
+  for (const char* name : {"maqiao-2024", "xinqiao-meals-2024", "maqiao-2024-survey"}) {
+    const std::string dir = std::string(JIXIAO_SOURCE_DIR) + "/data/cases/" + name;
+    Diagnostics diags;
+    auto evaluation = EvaluateCaseDir(dir, diags);
+    REQUIRE(evaluation);
+    auto text = ExplainScorecard(evaluation->card, "");
+    REQUIRE(text);
+    for (size_t at; (at = text->find(dir + "/")) != std::string::npos;)
+      text->erase(at, dir.size() + 1);
+    const std::string page = ExplainForPage(*text);
+    INFO(name << "\n" << page);
+    for (const char* raw :
+         {".csv", "case.json", "findings", "metrics.", "absolute", "steps", "deduction", "bands",
+          "ratio", "linear", "target：", "timeliness", "精确分数"})
+      CHECK(page.find(raw) == std::string::npos);
+    // An exact fraction with a denominator over 12 only ever after its decimal: "…（=
+    // 220000/2469）".
+    static const std::regex fraction(R"([0-9.]+/[0-9]+/?)");
+    for (auto it = std::sregex_iterator(page.begin(), page.end(), fraction);
+         it != std::sregex_iterator(); ++it) {
+      const std::string f = it->str();
+      if (f.find('.') != std::string::npos || f.back() == '/') continue;  // 4.13/4, a date
+      const int64_t num = std::stoll(f), den = std::stoll(f.substr(f.find('/') + 1));
+      if (den <= 12 && num <= den) continue;  // 1/3 of a weight
+      const std::string before = page.substr(0, static_cast<size_t>(it->position()));
+      auto ends = [&](const std::string& tail) {
+        return before.size() >= tail.size() &&
+               before.compare(before.size() - tail.size(), tail.size(), tail) == 0;
+      };
+      const bool beside = ends("（= ") || ends("（= -");
+      INFO("bare fraction " << f);
+      CHECK(beside);
+    }
+  }
 }

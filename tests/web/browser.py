@@ -439,20 +439,38 @@ def bureau_flow(f, eid, expected):
 
 
 def finding_flow(f, eid):
-    """The evaluator edits one leaf's 扣分 in the page (no workbook): a new version, scored again,
-    the page total equal to `jixiao score --json` of the edited case; the reason shown as text."""
+    """Issue 21: 修改扣分 opens one leaf's page listing its existing deductions (amount, reason,
+    points, the version that brought it), editable and removable. A total over the weight is saved
+    with the capped warning said on the save and on the page; a stale page is refused (409) with
+    the typed rows kept; a row without a reason is refused in place; the page total equals
+    `jixiao score --json` of the edited case; a hostile reason is shown as text."""
+    case_json = os.path.join(f.server.data, "cases", eid, "case.json")
+    code = "A21"
     f.login("eval1")
     f.go("/evaluations/" + eid)
     before = f.driver.find_element(By.ID, "total").text
-    form = f.driver.find_element(By.ID, "finding-form")
-    select = Select(form.find_element(By.NAME, "code"))
-    code = select.options[0].get_attribute("value")
-    form.find_element(By.NAME, "amount_0").send_keys("0.5")
-    form.find_element(By.NAME, "reason_0").send_keys("<img src=x onerror=alert(1)>台账不全")
-    form.find_element(By.NAME, "summary").send_keys("台账管理不够规范")
-    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "tr[data-code='%s'] a.edit-finding" % code))
+    f.shot("finding-edit")
+    f.check(f.driver.current_url.endswith("/finding/" + code), "修改扣分 in the score tree opens the leaf's page")
+    had = json.load(open(case_json, encoding="utf-8"))["findings"][code]["deductions"]
+    rows = f.driver.find_elements(By.CSS_SELECTOR, "#finding-rows tbody tr.existing")
+    f.check(len(had) == 1 and len(rows) == 1, "the existing deduction is listed (%d in the case, %d shown)" % (len(had), len(rows)))
+    f.check(f.driver.find_element(By.NAME, "amount_0").get_attribute("value") == "25%", "its amount is in the form as typed")
+    f.check(f.driver.find_element(By.NAME, "reason_0").get_attribute("value") == had[0]["reason"], "its reason is in the form")
+    f.check(rows and "（0.75分）" in rows[0].text and re.search(r"第 \d+ 版", rows[0].text),
+            "its points and the version that brought it are shown: %s" % (rows[0].text if rows else ""))
+    # A second deduction takes the total over the weight: saved, capped, said.
+    f.driver.find_element(By.NAME, "amount_1").send_keys("3")
+    f.driver.find_element(By.NAME, "reason_1").send_keys("<img src=x onerror=alert(1)>台账不全")
+    f.check(f.driver.find_element(By.NAME, "summary").get_attribute("value") ==
+            json.load(open(case_json, encoding="utf-8"))["findings"][code].get("summary", ""),
+            "the leaf's summary phrase is in the form")
+    f.driver.find_element(By.NAME, "summary").clear()
+    f.driver.find_element(By.NAME, "summary").send_keys("台账管理不够规范")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#finding-form button[type=submit]"))
     f.shot("evaluation-finding-saved")
     f.check("已保存第" in f.text() and code + " 的扣分" in f.text(), "the 扣分 edit is saved as a new version")
+    f.check("扣分合计3.75分超过本指标分值3分，按3分计" in f.text(), "the save says the deductions were capped")
     expected = webtest.score_json(f.binary, os.path.join(f.server.data, "cases", eid))
     total = f.driver.find_element(By.ID, "total").text
     f.check(total != before, "the total follows the edit (%s -> %s)" % (before, total))
@@ -461,12 +479,32 @@ def finding_flow(f, eid):
     row = f.driver.find_element(By.CSS_SELECTOR, "tr[data-code='%s']" % code).text
     f.check("台账不全" in row, "the reason is shown beside the indicator")
     f.no_alert("evaluation page after a hostile reason")
-    # Missing reason: refused, with the place named.
-    f.go("/evaluations/" + eid)
-    form = f.driver.find_element(By.ID, "finding-form")
-    form.find_element(By.NAME, "amount_0").send_keys("1")
-    f.submit(form.find_element(By.CSS_SELECTOR, "button"))
-    f.check("没有写原因" in f.text(), "a deduction without a reason is refused in Chinese")
+    # The page again: both rows and the warning. Stale first: refused, typed rows kept.
+    f.go("/evaluations/%s/finding/%s" % (eid, code))
+    f.shot("finding-edit-capped")
+    f.check("扣分合计3.75分超过本指标分值3分" in f.driver.find_element(By.ID, "finding-capped").text,
+            "the leaf's page shows the capped warning")
+    f.check(len(f.driver.find_elements(By.CSS_SELECTOR, "#finding-rows tbody tr.existing")) == 2, "both deductions listed")
+    f.driver.find_element(By.NAME, "reason_1").clear()
+    f.driver.find_element(By.NAME, "reason_1").send_keys("重复扣分，应删去")
+    f.driver.execute_script("document.querySelector('#finding-form input[name=version]').value = '1'")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#finding-form button[type=submit]"))
+    f.shot("finding-edit-stale")
+    f.check("未保存" in f.text() and f.driver.find_element(By.NAME, "reason_1").get_attribute("value") == "重复扣分，应删去",
+            "a stale save is refused with the typed rows kept")
+    # Removed: the total comes back.
+    f.go("/evaluations/%s/finding/%s" % (eid, code))
+    f.driver.find_element(By.NAME, "remove_1").click()
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#finding-form button[type=submit]"))
+    f.check(f.driver.find_element(By.ID, "total").text == before, "removing the extra deduction restores the total")
+    f.check(len(json.load(open(case_json, encoding="utf-8"))["findings"][code]["deductions"]) == 1,
+            "the removed deduction is gone from the case")
+    # Missing reason: refused in place, the typed amount kept.
+    f.go("/evaluations/%s/finding/%s" % (eid, code))
+    f.driver.find_element(By.NAME, "amount_1").send_keys("1")
+    f.submit(f.driver.find_element(By.CSS_SELECTOR, "#finding-form button[type=submit]"))
+    f.check("没有写原因" in f.text() and f.driver.find_element(By.NAME, "amount_1").get_attribute("value") == "1",
+            "a deduction without a reason is refused in Chinese, the typed amount kept")
     f.go("/evaluations/%s/versions" % eid)
     f.shot("evaluation-versions")
     f.check("修改 %s 的扣分" % code in f.text() and "台账管理不够规范" in f.text(),
@@ -596,6 +634,19 @@ def entry_form_flow(f, eid):
     total = f.driver.find_element(By.ID, "total").text
     f.check(total in ("%.2f分" % expected["total"], "%g分" % expected["total"]),
             "page total %s vs score --json %s after the drop-down change" % (total, expected["total"]))
+    # Issue 21: the page says how A11's 3 points were spread (the sum, the floor, the remainder).
+    f.driver.execute_script("var n = document.getElementById('na-notes'); if (n) n.scrollIntoView();")
+    f.shot("evaluation-not-applicable")
+    notes = f.driver.find_elements(By.ID, "na-notes")
+    f.check(notes and "A11 立项依据充分性（3分）不适用，按百分制折算" in notes[0].text and "合计仍为100分" in notes[0].text,
+            "the evaluation page says how 不适用 weights were moved")
+    a12 = f.driver.find_elements(By.CSS_SELECTOR, "#weight-notes li[data-code='A12']")
+    f.check(a12 and "3 × 100 ÷ 97 = 3.0927…（= 300/97）" in a12[0].text,
+            "a moved weight shows its sum: %s" % (a12[0].text if a12 else "none"))
+    f.go("/evaluations/%s/explain/A12" % eid)
+    f.shot("explain-page-moved-weight")
+    f.check("分值：A11 立项依据充分性（3分）不适用" in f.text() and "计算过程（精确值）" in f.text(),
+            "the explain page says how the weight came, in Chinese labels")
     # Stale: someone saves meanwhile; the typed text stays and the answer names who.
     f.go("/evaluations/%s/entry" % eid)
     r = api.api_post("/api/v1/evaluations/%s/entry" % eid,
