@@ -113,10 +113,9 @@ std::optional<std::string> NewSelfEvalForm(const std::string& targets_path,
   return render::ToXlsx(report::BuildSelfEvalWorkbook(form, rules, nullptr));
 }
 
-std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(const SelfEvalCheck& check,
-                                                         const SelfEvalRules& rules,
-                                                         const std::string& base,
-                                                         Diagnostics& diags) {
+std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(
+    const SelfEvalCheck& check, const SelfEvalRules& rules, const std::string& base,
+    Diagnostics& diags, const report::SelfEvalReportOptions& report) {
   if (!check.form) {
     for (const auto& d : check.reading.items()) diags.Add(d.severity, d.code, d.where, d.message);
     return std::nullopt;
@@ -132,7 +131,8 @@ std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(const SelfEvalCheck& ch
   }
   files.push_back(
       {base + "_自评报告.docx",
-       render::ToDocx(report::BuildSelfEvalReport(*check.form, check.result, rules), *styles)});
+       render::ToDocx(report::BuildSelfEvalReport(*check.form, check.result, rules, report),
+                      *styles)});
   return files;
 }
 

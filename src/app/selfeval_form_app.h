@@ -11,6 +11,7 @@
 
 #include "app/report_files.h"
 #include "app/selfeval_app.h"
+#include "report/selfeval_report.h"
 
 namespace jixiao {
 
@@ -35,10 +36,10 @@ std::optional<std::string> NewSelfEvalForm(const std::string& targets_path,
 
 // A form checked by CheckSelfEvalWorkbookFile / CheckSelfEvalFolder, under `rules` (the set it was
 // scored by): <base>.xlsx (the filled form with the computed 得分, 执行率, 总分 and 等级) and
-// <base>_自评报告.docx. Nullopt when the form could not be read.
-std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(const SelfEvalCheck& check,
-                                                         const SelfEvalRules& rules,
-                                                         const std::string& base,
-                                                         Diagnostics& diags);
+// <base>_自评报告.docx (worded for `report`: the unit's 自评, or a 复核). Nullopt when the form
+// could not be read.
+std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(
+    const SelfEvalCheck& check, const SelfEvalRules& rules, const std::string& base,
+    Diagnostics& diags, const report::SelfEvalReportOptions& report = {});
 
 }  // namespace jixiao

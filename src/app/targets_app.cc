@@ -68,6 +68,22 @@ std::vector<targets::Issue> CheckTargetTable(const TargetFile& file, const Case*
   return targets::Check({file.targets, file.project.present ? &file.project : nullptr, budget});
 }
 
+Table<TargetRow> TargetsWithUnits(const Table<TargetRow>& targets, Diagnostics* notices) {
+  Table<TargetRow> out = targets;
+  for (TargetRow& r : out.rows) {
+    if (!r.unit.empty()) continue;
+    auto split = SplitTrailingUnit(r.value);
+    if (!split) continue;
+    if (notices)
+      notices->Add(Severity::kInfo, "targets.unit_split", {targets.file, r.line, 0, "指标值"},
+                   "“" + r.level3 + "”的指标值“" + r.value + "”含计量单位，计量单位列为空：按“" +
+                       split->first + "”与计量单位“" + split->second + "”写出（原表未改）");
+    r.value = split->first;
+    r.unit = split->second;
+  }
+  return out;
+}
+
 std::string TargetIssuesJson(const std::vector<targets::Issue>& issues) {
   std::string out = "[";
   for (size_t i = 0; i < issues.size(); ++i) {
@@ -87,11 +103,12 @@ std::optional<std::vector<OutputFile>> RenderTargetTable(const TargetFile& file,
                                                          const std::vector<std::string>& formats,
                                                          Diagnostics& diags) {
   std::vector<OutputFile> out;
-  doc::Document document = report::BuildTargetDocument(file.project, file.targets);
+  const Table<TargetRow> targets = TargetsWithUnits(file.targets, &diags);
+  doc::Document document = report::BuildTargetDocument(file.project, targets);
   for (const auto& f : formats) {
     if (f == "xlsx") {
       out.push_back(
-          {"申报表.xlsx", render::ToXlsx(report::BuildTargetWorkbook(file.project, file.targets))});
+          {"申报表.xlsx", render::ToXlsx(report::BuildTargetWorkbook(file.project, targets))});
     } else if (f == "docx") {
       auto styles = ReadFileBytes(report::DefaultTemplateDir() + "/../docx/styles.xml");
       if (!styles) {

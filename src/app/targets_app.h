@@ -26,6 +26,10 @@ struct TargetFile {
 std::optional<TargetFile> LoadTargetTable(const std::string& path, Diagnostics& diags);
 std::vector<targets::Issue> CheckTargetTable(const TargetFile& file, const Case* budget);
 std::string TargetIssuesJson(const std::vector<targets::Issue>& issues);
+// The rows with a unit written inside the 指标值 and a blank 计量单位 split ("≥30000人次" ->
+// "≥30000" | 人次), each split said in `notices` (info) since the unit's table is kept as written.
+Table<TargetRow> TargetsWithUnits(const Table<TargetRow>& targets, Diagnostics* notices);
+// Renders the 申报表 from TargetsWithUnits (its notices go to `diags`).
 std::optional<std::vector<OutputFile>> RenderTargetTable(const TargetFile& file,
                                                          const std::vector<std::string>& formats,
                                                          Diagnostics& diags);

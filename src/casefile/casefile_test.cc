@@ -196,3 +196,31 @@ TEST_CASE("a 指标性质 column gives the comparator or 定性, and 度量单�
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("a （待确认） mark is a status: the value is read clean and the row is flagged") {
+  const std::string file = std::filesystem::temp_directory_path().string() + "/jixiao-p-" +
+                           std::to_string(getpid()) + ".csv";
+  std::ofstream(file) << "一级,二级,三级,指标值\n"
+                         "产出指标,数量指标,服务人次,\"≥30,000人次（待确认）\"\n"
+                         "产出指标,质量指标,服务对象满意率（待确认）,≥90%\n"
+                         "产出指标,时效指标,完成时间,年底前\n";
+  Diagnostics diags;
+  auto rows = ReadTargetTable(file, diags);
+  std::filesystem::remove(file);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].value == "≥30,000人次");  // kept whole: the scorer reads the unit there
+  // and the unit inside the value fills the empty 计量单位, said
+  CHECK(rows[0].unit == "人次");
+  CHECK(rows[0].pending);
+  CHECK(rows[1].level3 == "服务对象满意率");
+  CHECK(rows[1].pending);
+  CHECK_FALSE(rows[2].pending);
+  bool said = false;
+  for (const auto& d : diags.items())
+    said = said || (d.code == "targets.unit_split" && d.where.line == 2);
+  CHECK(said);
+}
+
+}  // namespace jixiao

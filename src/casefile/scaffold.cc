@@ -171,6 +171,26 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
   if (!options.targets.empty()) {
     std::vector<RawTargetRow> rows = ReadTargetTable(options.targets, diags, &from_table);
     if (diags.HasErrors()) return false;
+    if (from_table.empty() && !options.targets_header.empty()) {
+      Diagnostics ignored;  // the rows of the first version are not used, only its header block
+      ReadTargetTable(options.targets_header, ignored, &from_table);
+    }
+    if (!from_table.empty()) {  // what came from the table's header block, said once
+      static const std::pair<const char*, const char*> kShown[] = {{"name", "项目名称"},
+                                                                   {"authority", "主管部门"},
+                                                                   {"unit", "实施单位"},
+                                                                   {"year", "年度"},
+                                                                   {"funds", "资金"}};
+      std::string read;
+      for (const auto& [key, label] : kShown)
+        if (from_table.count(key))
+          read += (read.empty() ? "" : "；") + std::string(label) + " " + from_table[key];
+      diags.Add(
+          Severity::kInfo, "new.project_from_table", {options.targets, 0, 0, ""},
+          "项目信息取自申报表表头：" + read +
+              (from_table.count("funds") ? "（资金请在“资金来源”表中按预算与到位情况核对填写）"
+                                         : ""));
+    }
     if (rows.empty()) {
       diags.Error("new.targets_empty", {options.targets, 0, 0, ""}, "绩效目标表中没有指标行");
       return false;
@@ -199,6 +219,12 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
       }
     if (!changes.empty()) files[kTargetChangesFile] = changes;
     for (const RawTargetRow& r : rows) {
+      // The unit's （待确认） is a status, never text in the evaluator's values (issue 21).
+      if (r.pending)
+        diags.Warning("new.target_pending", r.value_where,
+                      "“" + r.level3 + "”（指标值 " + r.value +
+                          "）是单位采纳修改建议后尚未确认的行：已按修改后的值取用，“待确认”"
+                          "标记未带入评价；请向项目单位核实后再据此评分");
       targets_csv += CsvLine({r.level1, r.level2, r.level3, r.value_type,
                               UsableTargetValue(r.value) ? r.value : std::string(kTodoMark), r.unit,
                               "", r.source, r.explanation, r.criteria});

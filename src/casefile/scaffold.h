@@ -16,8 +16,11 @@ namespace jixiao {
 
 struct NewCaseOptions {
   std::string dir;
-  std::string framework;      // shipped id, or a path to a framework .json
-  std::string targets;        // optional 绩效目标表: .csv or .xlsx
+  std::string framework;  // shipped id, or a path to a framework .json
+  std::string targets;    // optional 绩效目标表: .csv or .xlsx
+  // Optional: the table as first filed (.xlsx), whose header block (项目名称, 实施单位, 资金 …)
+  // stands when `targets` is a corrected copy without one (the web page saves fixes as CSV).
+  std::string targets_header;
   std::string templates_dir;  // report section templates (for the narrative stubs)
   // Project fields already known (case.json "project" keys: name, year, town, unit, …), e.g.
   // typed into the web page's 新建评价 form; a non-empty one wins over the table's header.

@@ -5,8 +5,11 @@
 #include <cctype>
 #include <functional>
 
+#include "core/format.h"
 #include "core/text.h"
 #include "ingest/csv.h"
+#include "ingest/target_rows.h"
+#include "ingest/target_workbook.h"
 #include "ingest/xlsx.h"
 
 namespace jixiao {
@@ -45,7 +48,7 @@ Role RoleOf(const std::string& header_in) {
   std::string h = Compact(header_in);
   if (StartsWith(h, "一级")) return Role::kL1;
   if (StartsWith(h, "二级")) return Role::kL2;
-  if (StartsWith(h, "三级")) return Role::kL3;
+  if (StartsWith(h, "三级") || h == "指标内容" || h == "指标名称") return Role::kL3;
   if (StartsWith(h, "指标值类型")) return Role::kType;
   if (StartsWith(h, "指标值") || StartsWith(h, "年度指标值") || StartsWith(h, "目标值"))
     return Role::kValue;
@@ -113,16 +116,27 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
                 "找不到表头：绩效目标表应有“一级指标、二级指标、三级指标、指标值”等列");
     return;
   }
+  bool pending = false;  // of the row being read
+  auto unmarked = [&](std::string text) {
+    static const std::string kPending = "（待确认）";
+    text = Trim(text);
+    if (EndsWith(text, kPending)) {
+      pending = true;
+      text = Trim(text.substr(0, text.size() - kPending.size()));
+    }
+    return text;
+  };
   auto cell = [&](size_t r, Role role) -> std::string {
     auto it = cols.find(role);
     if (it == cols.end() || it->second >= grid.rows[r].size()) return "";
-    return Trim(grid.rows[r][it->second]);
+    return unmarked(grid.rows[r][it->second]);
   };
   // The 一级/二级 written last, by any row: an empty template row (效益指标,经济效益指标,,) is
   // dropped, but the rows below it keep the 一级 it opened (issue 23 §4).
   std::string last_l1, last_l2;
   for (size_t r = header + 1; r < grid.rows.size(); ++r) {
     RawTargetRow row;
+    pending = false;
     row.level1 = cell(r, Role::kL1);
     row.level2 = cell(r, Role::kL2);
     row.level3 = cell(r, Role::kL3);
@@ -133,7 +147,7 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
         break;
       }
     }
-    row.value = value_col < grid.rows[r].size() ? Trim(grid.rows[r][value_col]) : "";
+    row.value = value_col < grid.rows[r].size() ? unmarked(grid.rows[r][value_col]) : "";
     if (row.level3.empty() && row.value.empty()) {  // blank, a note or an empty template row
       if (!row.level1.empty() || !row.level2.empty())
         diags.Warning("targets.row_dropped", grid.where(r, cols[Role::kL3]),
@@ -162,11 +176,42 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     row.source = cell(r, Role::kSource);
     row.where = grid.where(r, cols[Role::kL3]);
     row.value_where = grid.where(r, value_col);
+    row.pending = pending;
+    // A unit written inside the 指标值 fills the empty 计量单位; the value keeps it, since the
+    // scorer and the workbook import read a target's unit from its value.
+    if (row.unit.empty())
+      if (auto split = SplitTrailingUnit(row.value)) {
+        diags.Add(Severity::kInfo, "targets.unit_split", row.value_where,
+                  "“" + row.level3 + "”的指标值“" + row.value +
+                      "”含计量单位，计量单位列为空：计量单位取“" + split->second +
+                      "”（指标值照写；单位的原表未改）");
+        row.unit = split->second;
+      }
     if (row.level3.empty()) {
       diags.Error("targets.blank_name", row.where, "三级指标名称为空，请补上或删去这一行");
       continue;
     }
     out.push_back(row);
+  }
+}
+
+// The header block as the 申报表 reader of `targets check` reads it (主管部门及代码, 项目单位,
+// 年度资金总额 …): fills what the plain label scan left empty, and 资金 as text for the summary.
+void AddWorkbookHeader(const std::string& file, std::map<std::string, std::string>& project) {
+  TargetWorkbook book;
+  Diagnostics ignored;
+  if (!LoadTargetWorkbook(file, book, ignored) || !book.project.present) return;
+  const TargetProject& p = book.project;
+  for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"name", &p.name},
+                                   {"authority", &p.authority},
+                                   {"unit", &p.unit},
+                                   {"year", &p.year}})
+    if (!project.count(key) && !Trim(*value).empty()) project[key] = Trim(*value);
+  if (p.total_funds || p.fiscal_funds) {
+    std::string funds = "资金总额 " + (p.total_funds ? FormatYuan(*p.total_funds) : "（未填）");
+    if (p.fiscal_funds) funds += "，其中财政拨款 " + FormatYuan(*p.fiscal_funds);
+    if (p.other_funds) funds += "，其他资金 " + FormatYuan(*p.other_funds);
+    project["funds"] = funds;
   }
 }
 
@@ -195,6 +240,7 @@ std::vector<RawTargetRow> ReadTargetTable(const std::string& file_in, Diagnostic
         Collect(grid, file, out, local, project);
         if (!local.HasErrors() || &sheet == &book.sheets.back()) {
           diags.Append(local);
+          if (project) AddWorkbookHeader(file, *project);
           return out;
         }
         out.clear();

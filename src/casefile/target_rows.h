@@ -18,11 +18,16 @@ struct RawTargetRow {
   std::string level1, level2, level3, value, value_type, unit, explanation, criteria, source;
   Location where;        // the row
   Location value_where;  // its 指标值 cell
+  // A cell ended with （待确认）: a fix the unit accepted (`targets fix`, the target page) and has
+  // not confirmed. The mark is a status: it is cut from the cells and kept here.
+  bool pending = false;
 };
 
 // `project`, when given, receives the 申报表's header block above the header row (issue 23 §8):
 // case.json project keys "name" (项目名称), "authority" (主管部门), "unit" (实施单位) → the text
-// in the next non-empty cell to the right of the label.
+// in the next non-empty cell to the right of the label; for an .xlsx also what the 申报表 reader of
+// `targets check` finds (主管部门及代码, 项目单位, 年度 of the title) and "funds" (资金总额,
+// 财政拨款, 其他资金 as exact 元 text), which case.json has no key for.
 std::vector<RawTargetRow> ReadTargetTable(const std::string& file, Diagnostics& diags,
                                           std::map<std::string, std::string>* project = nullptr);
 

@@ -1,5 +1,8 @@
 #include "ingest/target_rows.h"
 
+#include <cctype>
+
+#include "core/quantity.h"
 #include "core/text.h"
 
 namespace jixiao {
@@ -23,6 +26,31 @@ bool IsComparatorCell(const std::string& cell) {
 }
 
 }  // namespace
+
+std::optional<std::pair<std::string, std::string>> SplitTrailingUnit(const std::string& value) {
+  const std::string text = Trim(value);
+  size_t at = 0;
+  for (const char* op : {">=", "<=", "≥", "≤", "＞", "＜", "＝", "≧", "≦", ">", "<", "="})
+    if (StartsWith(text, op)) {
+      at = std::string(op).size();
+      break;
+    }
+  const std::string rest = Trim(text.substr(at));
+  size_t digits = 0;
+  while (digits < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[digits])) ||
+                                  rest[digits] == '.' || rest[digits] == ','))
+    ++digits;
+  if (digits == 0 || digits == rest.size()) return std::nullopt;
+  const std::string written_unit = Trim(rest.substr(digits));
+  // Dates, deadlines and ranges stay whole: 2021年12月底前, 10个工作日内, 3-5天.
+  for (const char* word : {"年", "月", "日", "前", "后", "底", "内", "以", "-", "~", "至", "－"})
+    if (written_unit.find(word) != std::string::npos) return std::nullopt;
+  for (char c : written_unit)
+    if (std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+  QuantityParse parsed = ParseQuantity(rest);
+  if (!parsed.quantity || parsed.quantity->unit.empty()) return std::nullopt;
+  return std::make_pair(Trim(text.substr(0, at)) + rest.substr(0, digits), parsed.quantity->unit);
+}
 
 CsvColumn FirstColumn(const CsvTable& csv, std::initializer_list<const char*> names) {
   for (const char* n : names)
@@ -144,6 +172,7 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
                 Cell(cells, row, unit),
                 Cell(cells, row, explanation),
                 Cell(cells, row, criteria)};
+    for (const auto& text : row.cells) r.pending = r.pending || EndsWith(Trim(text), kPending);
     // 指标性质 as 四川's 一体化 system exports it: the comparator (≥ | 95 | %), or 定量/定性.
     std::string nature_cell = Cell(cells, row, nature);
     // 内蒙古's export: 指标性质 holds 正向/反向 and 指标方向 the comparator.

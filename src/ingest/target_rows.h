@@ -7,6 +7,9 @@
 // Contract: missing required columns are located errors; in lenient mode no cell aborts.
 #pragma once
 
+#include <optional>
+#include <utility>
+
 #include "core/diagnostics.h"
 #include "ingest/csv.h"
 #include "model/case.h"
@@ -20,6 +23,11 @@ struct TargetColumns {
   CsvColumn level1, level2, level3, value;
 };
 TargetColumns FindTargetColumns(const CsvTable& csv);
+
+// A 指标值 with its unit inside, as tables without a 计量单位 column write it: "≥30000人次" ->
+// {"≥30000", "人次"}, "≥320(人)" -> {"≥320", "人"}, "100%" -> {"100", "%"}. nullopt for text, a
+// bare number, dates and deadlines ("2021年12月底前"), or a unit the quantity parser refuses.
+std::optional<std::pair<std::string, std::string>> SplitTrailingUnit(const std::string& value);
 
 // The column of the first name present, e.g. {"三级", "三级指标", "指标内容"}.
 CsvColumn FirstColumn(const CsvTable& csv, std::initializer_list<const char*> names);

@@ -29,6 +29,8 @@ TEST_CASE("lenient: blanks are kept for the checker, merged cells continue, head
   CHECK(t.rows[1].level2 == "数量指标");
   CHECK(t.rows[1].value.empty());
   CHECK(t.rows[2].value == "2025年12月31日前");
+  CHECK(t.rows[2].pending);  // the mark is kept as a status
+  CHECK_FALSE(t.rows[1].pending);
   CHECK(t.rows[0].value == "≥320(人)");
 }
 
@@ -105,6 +107,29 @@ TEST_CASE("lenient: the old 投入/产出 form's column names, and 指标方向 
   CHECK(computed.rows[0].value == "≥1200");
   CHECK(directed.rows[0].value == "≥12");
   CHECK(directed.rows[1].value == "5");
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("a unit written inside the 指标值 is split out; text, dates and bare numbers are not") {
+  auto split = [](const std::string& v) {
+    auto s = SplitTrailingUnit(v);
+    return s ? s->first + "|" + s->second : std::string("none");
+  };
+  CHECK(split("≥30000人次") == "≥30000|人次");
+  CHECK(split("≥3,000人") == "≥3,000|人");
+  CHECK(split("≥320(人)") == "≥320|人");
+  CHECK(split("100%") == "100|%");
+  CHECK(split("≥98％") == "≥98|%");
+  CHECK(split("≤200万元") == "≤200|万元");
+  CHECK(split("≥12000平方米") == "≥12000|平方米");
+  CHECK(split("2021年12月底前") == "none");
+  CHECK(split("≤10个工作日内") == "none");
+  CHECK(split("有所提升") == "none");
+  CHECK(split("≥95") == "none");
+  CHECK(split("") == "none");
 }
 
 }  // namespace jixiao

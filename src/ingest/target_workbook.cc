@@ -59,7 +59,14 @@ bool EndOfForm(const std::string& first_text) {
 }
 
 // "220.00万元" / "854万(…)" / "3,000,000元" / "16" (万元 by default) -> Money.
-std::optional<Money> ParseWan(const std::string& text) {
+std::optional<Money> ParseWan(const std::string& text_in) {
+  std::string text = Trim(text_in);
+  for (const char* label :
+       {"总额：", "总额:", "总额", "合计：", "合计:", "合计"})  // 总额10606.75万元
+    if (StartsWith(text, label)) {
+      text = Trim(text.substr(std::string(label).size()));
+      break;
+    }
   std::string digits;
   size_t i = 0;
   while (i < text.size() &&
@@ -96,22 +103,30 @@ Field LabelField(std::string label) {
   for (const char* suffix : {"：", ":"})
     if (EndsWith(label, suffix)) label = label.substr(0, label.size() - std::string(suffix).size());
   label = Trim(label);
+  // "二、自有资金", "三、其他": the form's own numbering of its money lines.
+  for (const char* ordinal : {"一、", "二、", "三、", "四、", "五、"})
+    if (StartsWith(label, ordinal)) label = Trim(label.substr(std::string(ordinal).size()));
   if (label == "项目名称") return Field::kName;
+  // 主管部门编码 / 主管部门代码 name a code, not the department (主管部门及代码 names both).
+  if ((EndsWith(label, "编码") || EndsWith(label, "代码")) && label.find("及") == std::string::npos)
+    return Field::kNone;
   if (label == "项目类别" || label == "项目属性" || label == "项目类型") return Field::kCategory;
   if (StartsWith(label, "主管部门") || label == "主管预算部门" || label == "预算单位")
     return Field::kAuthority;
-  if (label == "实施单位" || label == "项目实施单位" || label == "执行单位" || label == "用款单位")
+  if (label == "实施单位" || label == "项目实施单位" || label == "执行单位" ||
+      label == "用款单位" || label == "项目单位")
     return Field::kUnit;
   if (label == "计划开始日期" || label == "开始日期") return Field::kStart;
   if (label == "计划完成日期" || label == "完成日期") return Field::kEnd;
   if (label == "项目起止时间" || label == "实施期限" || label == "项目期限") return Field::kPeriod;
   if (label == "项目资金总额" || label == "年度资金总额" || label == "资金总额" ||
-      StartsWith(label, "项目资金总额") || StartsWith(label, "年度资金总额"))
+      StartsWith(label, "项目资金总额") || StartsWith(label, "年度资金总额") ||
+      StartsWith(label, "资金总额及"))
     return Field::kTotal;
   if (label == "财政拨款" || label == "财政资金" || label == "其中财政资金" ||
       label == "本年财政拨款")
     return Field::kFiscal;
-  if (label == "其他资金") return Field::kOther;
+  if (label == "其他资金" || label == "其他") return Field::kOther;
   if (label == "总目标" || label == "总体目标" || label == "长期目标") return Field::kOverall;
   if (label == "年度目标" || label == "当年度目标" || label == "年度绩效目标")
     return Field::kAnnual;

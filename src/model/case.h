@@ -143,6 +143,9 @@ struct TargetRow {
   // Columns of the standalone 绩效目标申报表 (optional in a case's targets.csv).
   std::string value_type, unit, explanation,
       criteria;  // 指标值类型, 计量单位, 指标解释, 评(扣)分标准
+  // A cell ended with （待确认） (a fix accepted, not yet confirmed by the unit): the mark is cut
+  // from the text and kept as this status.
+  bool pending = false;
 };
 
 // The header block of a 财政项目支出绩效目标申报表 (project.json beside a standalone targets.csv).

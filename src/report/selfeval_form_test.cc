@@ -138,14 +138,42 @@ TEST_CASE("the 自评报告 names every missed target with its reason, or says n
   CHECK(all.find("自评表未填写偏差原因") != std::string::npos);
   CHECK(all.find("未完成的2项指标") != std::string::npos);
   // The rule set is named by its title when it has no name, and never by its raw id.
-  CHECK(all.find("按全国复核计分") != std::string::npos);
+  CHECK(all.find("按全国计分") != std::string::npos);  // the unit's own 自评, not a 复核
+  CHECK(all.find("经复核") == std::string::npos);
   CHECK(all.find("selfeval-national") == std::string::npos);
   SelfEvalRules named = National();
   named.name = "全国通用自评规则（财预〔2020〕10号）";
   std::string with_name;
   for (const auto& block : BuildSelfEvalReport(f, r, named).blocks)
     if (auto p = std::get_if<doc::Paragraph>(&block)) with_name += doc::PlainText(p->runs);
-  CHECK(with_name.find("按全国通用自评规则（财预〔2020〕10号）复核计分") != std::string::npos);
+  CHECK(with_name.find("按全国通用自评规则（财预〔2020〕10号）计分") != std::string::npos);
+}
+
+TEST_CASE("the 自评报告 is titled with the project's name and speaks for who computed the score") {
+  SelfEvaluation f = TwoRows();
+  SelfEvalResult r;
+  r.computed_total = Rational(8500, 100);
+  r.claimed_total = Rational(90);
+  r.computed_grade = "良";
+  auto text = [&](const doc::Document& d) {
+    std::string all;
+    for (const auto& block : d.blocks)
+      if (auto p = std::get_if<doc::Paragraph>(&block)) all += doc::PlainText(p->runs) + "\n";
+    return all;
+  };
+  f.header.project.text.clear();  // a form with no 项目名称 printed: the page's title names it
+  const doc::Document named = BuildSelfEvalReport(f, r, National(), {"古美社区养老服务", false});
+  CHECK(named.title == "古美社区养老服务项目绩效自评报告");
+  CHECK(BuildSelfEvalReport(f, r, National(), {"困难群众救助项目", false}).title ==
+        "困难群众救助项目绩效自评报告");
+  CHECK(BuildSelfEvalReport(f, r, National()).title == "项目支出绩效自评报告");
+  const std::string unit = text(named);
+  CHECK(unit.find("经复核") == std::string::npos);
+  CHECK(unit.find("自评总分85分，等级为“良”（自评表填报90分，请核对）") != std::string::npos);
+  const std::string review =
+      text(BuildSelfEvalReport(f, r, National(), {"古美社区养老服务", true}));
+  CHECK(review.find("经复核，复核得分85分，等级为“良”（单位自评90分）") != std::string::npos);
+  CHECK(review.find("复核计分") != std::string::npos);
 }
 
 TEST_CASE("the 自评报告 shows the budget split by funding source") {

@@ -57,9 +57,13 @@ std::string FundingSourcesText(const SelfEvalBudget& budget, const std::string& 
 }
 
 doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
-                                  const SelfEvalRules& rules) {
+                                  const SelfEvalRules& rules,
+                                  const SelfEvalReportOptions& options) {
   doc::Document d;
-  const std::string project = Or(form.header.project, "本项目");
+  const std::string name = Or(form.header.project, Trim(options.project));
+  const std::string project = name.empty()             ? "项目支出"
+                              : EndsWith(name, "项目") ? name
+                                                       : name + "项目";
   d.title = project + "绩效自评报告";
   d.blocks.push_back(doc::Heading{1, d.title, false});
   d.blocks.push_back(doc::Heading{1, "一、基本情况"});
@@ -67,7 +71,8 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   if (!form.header.unit.blank()) basic += "实施单位：" + form.header.unit.text + "。";
   if (!form.header.department.blank()) basic += "主管部门：" + form.header.department.text + "。";
   if (!form.header.year.blank()) basic += "评价年度：" + form.header.year.text + "年。";
-  basic += "本报告依据该项目的项目支出绩效自评表起草，按" + SelfEvalRulesName(rules) + "复核计分。";
+  basic += "本报告依据该项目的项目支出绩效自评表起草，按" + SelfEvalRulesName(rules) +
+           (options.review ? "复核计分。" : "计分。");
   d.blocks.push_back(Para(basic));
   const auto& b = form.budget;
   if (b.present) {
@@ -85,12 +90,17 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     d.blocks.push_back(Para("实际完成情况：" + Sentence(form.goal_actual.text)));
 
   d.blocks.push_back(doc::Heading{1, "二、绩效目标完成情况分析"});
-  std::string total = "经复核，自评总分" + Points(result.computed_total);
+  // The unit reports its own 自评 score; a reviewer reports the recomputed one beside the unit's.
+  const bool differs = result.claimed_total && result.computed_total &&
+                       Score::Round(*result.claimed_total).hundredths !=
+                           Score::Round(*result.computed_total).hundredths;
+  std::string total = options.review ? "经复核，复核得分" + Points(result.computed_total)
+                      : differs ? "按自评表各项数据计算，自评总分" + Points(result.computed_total)
+                                : "自评总分" + Points(result.computed_total);
   if (!result.computed_grade.empty()) total += "，等级为“" + result.computed_grade + "”";
-  if (result.claimed_total && result.computed_total &&
-      Score::Round(*result.claimed_total).hundredths !=
-          Score::Round(*result.computed_total).hundredths)
-    total += "（自评表填报" + Points(result.claimed_total) + "）";
+  if (differs)
+    total += options.review ? "（单位自评" + Points(result.claimed_total) + "）"
+                            : "（自评表填报" + Points(result.claimed_total) + "，请核对）";
   d.blocks.push_back(Para(total + "。"));
   if (result.budget.present)
     d.blocks.push_back(Para("预算执行情况：分值" + Points(result.budget.weight) + "，得分" +

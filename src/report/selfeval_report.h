@@ -17,7 +17,16 @@ namespace jixiao::report {
 // 251.89万元；单位资金…"), amounts in `unit` (元 or 万元); empty when the form prints no split.
 std::string FundingSourcesText(const SelfEvalBudget& budget, const std::string& unit);
 
+// Who the report speaks for, and the name to use when the form's header has none.
+struct SelfEvalReportOptions {
+  std::string project;  // e.g. the page's title; the form's 项目名称 wins when printed
+  bool review = false;  // false: the unit's own 自评 ("自评总分…"); true: a 复核 ("经复核，…")
+};
+
+// Titled "<项目名称>项目绩效自评报告" ("…项目" is not doubled); "项目支出绩效自评报告" with no
+// name.
 doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResult& result,
-                                  const SelfEvalRules& rules);
+                                  const SelfEvalRules& rules,
+                                  const SelfEvalReportOptions& options = {});
 
 }  // namespace jixiao::report

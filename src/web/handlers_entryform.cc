@@ -1,8 +1,10 @@
-// The evaluator's data entry in the browser: the entry workbook's 指标数据 and 评价结论 fields as
-// a form (same headers, units, drop-down lists and prompts, pre-filled from the case). A save lays
-// the typed texts into the workbook's cells as text, exactly as an Excel user types them, and
-// imports that workbook through app/ (ImportEntryBook): no parsing or scoring here. Each refusal
-// is shown at its field with what was typed kept; a stale version answers 409 keeping it too.
+// The evaluator's data entry in the browser: the entry workbook's 指标数据, 评价结论 and 预算执行
+// (年初预算, 调整后预算 = 全年预算数, 实际支出 = 全年执行数, by 资金来源) fields as a form (same
+// headers, units, drop-down lists and prompts, pre-filled from the case). A save lays the typed
+// texts into the workbook's cells as text, exactly as an Excel user types them, and imports that
+// workbook through app/ (ImportEntryBook): no parsing or scoring here. Each refusal is shown at its
+// field with what was typed kept; a stale version answers 409 keeping it too.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -27,8 +29,11 @@ struct FormSheet {
   std::vector<int> inputs;
 };
 const std::vector<FormSheet>& FormSheets() {
+  // 预算执行: 序号, 项目构成, 项目明细, 资金来源, 年初预算, 调整金额, 调整后预算 (全年预算数),
+  // 实际支出 (全年执行数); every row an input, with blank rows below to add lines.
   static const std::vector<FormSheet> kSheets = {{"m", entry::kMetrics, {1, 2, 3}},
-                                                 {"f", entry::kFindings, {4, 5, 6, 11, 12}}};
+                                                 {"f", entry::kFindings, {4, 5, 6, 11, 12}},
+                                                 {"b", entry::kBudget, {0, 1, 2, 3, 4, 5, 6, 7}}};
   return kSheets;
 }
 
@@ -70,7 +75,12 @@ std::string FieldOfPlace(const std::string& path) {
   return "";
 }
 
+constexpr int kBlankBudgetRows = 3;  // empty 预算执行 rows offered below the case's lines
+
+bool IsBudget(const FormSheet& s) { return s.prefix[0] == 'b'; }
+
 bool IsInputRow(const doc::Sheet& sheet, const FormSheet& s, int r) {
+  if (IsBudget(s)) return true;
   const doc::WCell* first = sheet.At(r, s.inputs.front());
   if (std::string(s.prefix) == "m") return !CellText(sheet, r, 0).empty();
   return first && first->style == doc::CellStyle::kInputText;
@@ -97,9 +107,16 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
     Data headers = List(), rows = List();
     for (int c : s.inputs) headers.push_back(Object({{"header", CellText(*sheet, 0, c)}}));
     int last = 0;
-    for (const auto& [at, cell] : sheet->cells) last = std::max(last, at.first);
+    for (const auto& [at, cell] : sheet->cells)  // 预算执行: the last line holding text
+      if (!IsBudget(s) || !CellText(*sheet, at.first, at.second).empty())
+        last = std::max(last, at.first);
+    if (IsBudget(s)) {  // the typed rows beyond the case's lines are shown again
+      last += kBlankBudgetRows;
+      for (const auto& [name, value] : typed)
+        if (name[0] == 'b') last = std::max(last, std::atoi(name.c_str() + 2) - 1);
+    }
     for (int r = 1; r <= last; ++r) {
-      if (CellText(*sheet, r, 0).empty()) continue;
+      if (!IsBudget(s) && CellText(*sheet, r, 0).empty()) continue;
       Data row = Object(
           {{"a", CellText(*sheet, r, 0)},
            {"b", std::string(s.prefix) == "m" ? "" : CellText(*sheet, r, 1)},
@@ -113,9 +130,10 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
         const std::string name = FieldName(s, r, c);
         auto t = typed.find(name);
         const std::string value = t != typed.end() ? t->second : CellText(*sheet, r, c);
-        Data cell = Object({{"name", name},
-                            {"value", value},
-                            {"label", CellText(*sheet, r, 0) + " " + CellText(*sheet, 0, c)}});
+        const std::string label =
+            (IsBudget(s) ? "预算执行第" + std::to_string(r + 1) + "行" : CellText(*sheet, r, 0)) +
+            " " + CellText(*sheet, 0, c);
+        Data cell = Object({{"name", name}, {"value", value}, {"label", label}});
         Data options = List();
         const doc::DataValidation* v = ValidationAt(*sheet, r, c);
         bool listed = v && v->kind == doc::DataValidation::Kind::kList;
@@ -141,11 +159,10 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
         auto e = errors.find(name);
         if (e != errors.end()) cell.set("error", e->second);
         cells.push_back(cell);
-        api_fields.push_back(
-            "{\"name\":" + Q(name) +
-            ",\"place\":" + Q(std::string(s.sheet) + "!" + doc::Ref(r, c)) + ",\"label\":" +
-            Q(CellText(*sheet, r, 0) + " " + CellText(*sheet, 0, c)) + ",\"value\":" + Q(value) +
-            ",\"error\":" + (e != errors.end() ? Q(e->second) : std::string("null")) + "}");
+        api_fields.push_back("{\"name\":" + Q(name) +
+                             ",\"place\":" + Q(std::string(s.sheet) + "!" + doc::Ref(r, c)) +
+                             ",\"label\":" + Q(label) + ",\"value\":" + Q(value) + ",\"error\":" +
+                             (e != errors.end() ? Q(e->second) : std::string("null")) + "}");
       }
       row.set("cells", cells);
       rows.push_back(row);
@@ -192,7 +209,7 @@ Response EntryFormSave(Ctx& ctx) {
   if (!model) return ctx.server.Error(ctx, 422, "无法生成录入表单", problems);
   std::map<std::string, std::string> typed;
   for (const auto& [key, value] : ctx.req.form)
-    if (key.size() > 2 && (key[0] == 'm' || key[0] == 'f') && key[1] == '_')
+    if (key.size() > 2 && (key[0] == 'm' || key[0] == 'f' || key[0] == 'b') && key[1] == '_')
       typed[key] = value.substr(0, 2000);
   int64_t expected = -1;
   try {
@@ -218,7 +235,11 @@ Response EntryFormSave(Ctx& ctx) {
   for (const auto& s : FormSheets())
     for (auto& sheet : book.sheets) {
       if (sheet.name != s.sheet) continue;
-      for (int r = 2; r <= sheet.max_row; ++r)
+      int last_row = sheet.max_row;  // 预算执行 rows typed below the case's lines are added
+      for (const auto& [name, value] : typed)
+        if (name[0] == s.prefix[0] && IsBudget(s))
+          last_row = std::max(last_row, std::min(std::atoi(name.c_str() + 2), sheet.max_row + 200));
+      for (int r = 2; r <= last_row; ++r)
         for (int c : s.inputs) {
           auto t = typed.find(std::string(s.prefix) + "_" + std::to_string(r) + "_" +
                               std::to_string(c + 1));
@@ -231,6 +252,7 @@ Response EntryFormSave(Ctx& ctx) {
             cell.text = t->second;
             sheet.cells[{r, c + 1}] = cell;
             sheet.max_col = std::max(sheet.max_col, c + 1);
+            sheet.max_row = std::max(sheet.max_row, r);
           }
         }
     }

@@ -23,6 +23,7 @@
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/review_state.h"
+#include "web/targets_for_case.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -290,15 +291,14 @@ Response EvaluationsCreate(Ctx& ctx) {
   options.framework = framework;
   options.templates_dir = report::DefaultTemplateDir();
   ScratchFolder scratch(ctx.server.options().data_dir);
+  std::string targets_title;  // the unit's table the evaluation starts from, if any
   if (std::string targets_id = r.Field("targets"); !targets_id.empty()) {
     auto targets = ctx.server.db().GetDoc(targets_id);
     if (!targets || targets->kind != "targets" || targets->region != doc.region)
       return ctx.server.Reject(
           ctx, "targets", "找不到所选的绩效目标表，或它不属于该区域：请重新选择", EvaluationsList);
-    auto v = ctx.server.db().GetVersion(targets_id, 0);
-    size_t nl = v->content.find('\n');
-    options.targets = scratch.path() + "/targets." + v->content.substr(0, nl);
-    WriteBytes(options.targets, v->content.substr(nl + 1));
+    WriteTargetsForCase(ctx.server.db(), *targets, scratch.path(), options);
+    targets_title = targets->title;
   }
   if (uploaded) {
     options.framework = scratch.path() + "/framework.json";
@@ -324,13 +324,25 @@ Response EvaluationsCreate(Ctx& ctx) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
   }
+  // What reading the unit's table said (rows still 待确认 first, rows dropped, units split out):
+  // shown to the evaluator on the new page and kept in the version's note, never silent.
+  const std::vector<std::string> notes = TableReadingNotes(diags, scratch.path(), targets_title);
+  std::string note = "新建（指标体系：" + framework_title + "）";
+  for (const auto& n : notes) note += "；" + n;
   // Each version keeps the whole case folder, so it can be restored and any process can work on it.
-  ctx.server.db().AddDoc(doc, SnapshotCase(options.dir), ctx.user->name,
-                         "新建（指标体系：" + framework_title + "）");
+  ctx.server.db().AddDoc(doc, SnapshotCase(options.dir), ctx.user->name, note);
   ctx.server.CaseSaved(doc.id, 1, true);
   ctx.server.Audit(ctx, "evaluation.create", "evaluation:" + doc.id, "",
                    doc.title + "，指标体系 " + framework_title);
-  return CreatedReply(ctx, "evaluations", doc.id);
+  if (notes.empty()) return CreatedReply(ctx, "evaluations", doc.id);
+  if (ctx.req.api) {
+    std::vector<std::string> quoted;
+    for (const auto& n : notes) quoted.push_back(Q(n));
+    return Json("{\"id\":" + Q(doc.id) + ",\"version\":1,\"location\":" +
+                    Q("/api/v1/evaluations/" + doc.id) + ",\"notices\":" + JsonArray(quoted) + "}",
+                201);
+  }
+  return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(NotesMessage(notes)));
 }
 
 Response EvaluationPage(Ctx& ctx, const std::string& message, int status) {

@@ -6,6 +6,7 @@
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/review_state.h"
+#include "web/selfeval_rules_choice.h"
 
 namespace jixiao::web {
 namespace {
@@ -128,6 +129,7 @@ Response SelfEvalList(Ctx& ctx) {
   Data data;
   data.set("forms", list);
   SetPaging(data, *paging, count, "/selfevals", {});
+  data.set("rule_sets", SelfEvalRuleChoices(ctx.server.db(), ctx.req.Field("rules")));
   return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
 }
 

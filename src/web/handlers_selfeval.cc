@@ -23,6 +23,7 @@
 #include "web/review_state.h"
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
+#include "web/selfeval_rules_choice.h"
 
 namespace jixiao::web {
 namespace {
@@ -120,17 +121,6 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
   return l;
 }
 
-// A finding as the page shows it: the rule set named in words, not by its id.
-Data FindingData(const Diagnostic& d) {
-  Diagnostic shown = d;
-  for (const auto& [id, words] :
-       {std::pair<std::string, std::string>{"selfeval-national", "全国通用自评规则"},
-        {"selfeval-hubei", "湖北省自评规则"}})
-    for (size_t at; (at = shown.message.find(id)) != std::string::npos;)
-      shown.message.replace(at, id.size(), words);
-  return DiagnosticData(shown);
-}
-
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
 // The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf).
@@ -153,8 +143,9 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
         "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
             ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
             ",\"row_total\":" + (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) +
-            ",\"review\":" + ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" +
-            SelfEvalJson(r) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+            ",\"rules\":" + Q(SelfEvalRulesName(*RulesOf(r, l.parts))) + ",\"review\":" +
+            ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" + SelfEvalJson(r) +
+            (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
         status);
   Data rows = List(), general = List(), reading = List();
   for (const auto& d : l.check.reading.items()) reading.push_back(DiagnosticData(d));
@@ -187,6 +178,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"claimed", Points(r.claimed_total)},
                       {"computed", Points(r.computed_total)},
                       {"grade", r.computed_grade},
+                      {"rules_name", SelfEvalRulesName(*RulesOf(r, l.parts))},
                       {"count", std::to_string(r.AllFindings().size())},
                       {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
   SetReviewData(ctx, doc, data);
@@ -266,6 +258,10 @@ Response SelfEvalUpload(Ctx& ctx) {
         "三级指标,年度指标值,实际完成值,分值,得分,偏差原因）",
         SelfEvalList);
   std::vector<std::pair<std::string, std::string>> parts;
+  // The rule set the uploader chose (kept with the form), or the default chosen by layout.
+  std::string why;
+  auto chosen = ChosenSelfEvalRules(ctx.server.db(), ctx.req.Field("rules"), &why);
+  if (!chosen) return ctx.server.Reject(ctx, "rules", why, SelfEvalList);
   if (EndsWithXlsx(form->filename)) {
     parts.push_back({"xlsx", form->bytes});
   } else {
@@ -273,6 +269,7 @@ Response SelfEvalUpload(Ctx& ctx) {
     for (const char* k : {"budget", "summary", "project"})
       if (const Upload* u = ctx.req.File(k); u && !u->bytes.empty()) parts.push_back({k, u->bytes});
   }
+  if (!chosen->empty()) parts.push_back({"rules", *chosen});
   return AddForm(ctx, parts, ctx.req.Field("title"), ctx.req.Field("year"), "上传");
 }
 
@@ -297,14 +294,7 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   const SelfEvalResult r =
       Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title).check.result;
-  std::vector<std::string> rows, refused;
-  for (const auto& row : r.rows)
-    rows.push_back("{\"index\":" + std::to_string(row.index) +
-                   ",\"computed\":" + Q(Points(row.computed)) + "}");
-  for (const auto& [key, why] : errors)
-    refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
-  return Json("{\"computed\":" + Q(Points(r.computed_total)) + ",\"grade\":" + Q(r.computed_grade) +
-              ",\"rows\":" + JsonArray(rows) + ",\"refused\":" + JsonArray(refused) + "}");
+  return Json(PreviewResultJson(r, errors));
 }
 
 // A save (a new version), or with `preview` the score the typed form would get: nothing saved or
@@ -443,7 +433,8 @@ Response SelfEvalDownload(Ctx& ctx) {
     Diagnostics diags;
     if (l.check.form) FillKnownHeader(*ctx.doc, *l.check.form);
     auto files =
-        ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags);
+        ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags,
+                          {"", ctx.user->role == "bureau"});  // the bureau's copy is a 复核
     if (!files) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));

@@ -7,6 +7,7 @@
 #include "app/selfeval_app.h"
 #include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
+#include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
@@ -74,7 +75,14 @@ const char* TargetSeverityLabel(Severity s) {
   return s == Severity::kError ? "错误" : s == Severity::kWarning ? "警告" : "提示";
 }
 
-Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int status) {
+// What a refused row edit typed: shown again in that row's inputs, the row's editor open.
+struct TypedRow {
+  int line = 0;
+  std::string level3, value;
+};
+
+Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int status,
+                   const TypedRow& typed = {}) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
   auto file = version ? LoadVersion(ctx.server, doc.id, version->content, diags) : std::nullopt;
@@ -84,21 +92,43 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
     return ctx.server.Error(ctx, 422, "无法读取该绩效目标表", items);
   }
   auto issues = CheckTargetTable(*file, nullptr);
+  // Units written inside the 指标值 are shown in 计量单位, as the downloaded 申报表 writes them.
+  Diagnostics notices;
+  const Table<TargetRow> shown = TargetsWithUnits(file->targets, &notices);
+  const TargetProject& p = file->project;
+  auto money = [](const std::optional<Money>& m) { return m ? FormatYuan(*m) : std::string(); };
+  const std::vector<std::pair<const char*, std::string>> project = {
+      {"项目名称", p.name},
+      {"主管部门", p.authority},
+      {"实施单位", p.unit},
+      {"资金总额", money(p.total_funds)},
+      {"财政拨款", money(p.fiscal_funds)},
+      {"其他资金", money(p.other_funds)}};
   if (ctx.req.api) {
-    std::vector<std::string> rows;
-    for (const auto& r : file->targets.rows)
+    std::vector<std::string> rows, fields, notes;
+    for (const auto& [label, value] : project) fields.push_back(Q(label) + ":" + Q(value));
+    for (const auto& d : notices.items()) notes.push_back(Q(DiagnosticLine(d)));
+    for (const auto& r : shown.rows)
       rows.push_back("{\"line\":" + std::to_string(r.line) + ",\"一级\":" + Q(r.level1) +
                      ",\"二级\":" + Q(r.level2) + ",\"三级\":" + Q(r.level3) +
-                     ",\"指标值\":" + Q(r.value) + "}");
+                     ",\"指标值\":" + Q(r.value) + ",\"计量单位\":" + Q(r.unit) +
+                     ",\"待确认\":" + (r.pending ? "true" : "false") + "}");
     std::vector<std::string> fixable;
     for (size_t i = 0; i < issues.size(); ++i)
       if (!issues[i].fixes.empty()) fixable.push_back(std::to_string(i));
-    return Json("{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
-                    ",\"version\":" + std::to_string(doc.version) + ",\"rows\":" + JsonArray(rows) +
-                    ",\"issues\":" + TargetIssuesJson(issues) +
-                    ",\"fixable\":" + JsonArray(fixable) +
-                    (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
-                status);
+    return Json(
+        "{\"id\":" + Q(doc.id) + ",\"title\":" + Q(doc.title) +
+            ",\"version\":" + std::to_string(doc.version) + ",\"rows\":" + JsonArray(rows) +
+            ",\"issues\":" + TargetIssuesJson(issues) + ",\"fixable\":" + JsonArray(fixable) +
+            ",\"project\":{" +
+            [&] {
+              std::string joined;
+              for (const auto& f : fields) joined += (joined.empty() ? "" : ",") + f;
+              return joined;
+            }() +
+            "},\"notices\":" + JsonArray(notes) +
+            (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
+        status);
   }
   Data rows = List(), general = List();
   bool any_general = false;
@@ -116,12 +146,22 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
     d.set("fixable", !x.fixes.empty());
     return d;
   };
-  for (const auto& r : file->targets.rows) {
+  for (size_t k = 0; k < shown.rows.size(); ++k) {
+    const TargetRow& r = shown.rows[k];
     Data row = Object({{"line", std::to_string(r.line)},
                        {"level1", r.level1},
                        {"level2", r.level2},
                        {"level3", r.level3},
-                       {"value", r.value}});
+                       {"shown_value", r.value},
+                       {"value", file->targets.rows[k].value},  // as written, for the edit form
+                       // not repeated when the value as written already ends with it
+                       {"unit", EndsWith(r.value, r.unit) ? std::string() : r.unit}});
+    if (typed.line == r.line) {
+      row.set("level3", typed.level3);
+      row.set("value", typed.value);
+      row.set("open", true);
+    }
+    row.set("pending", r.pending);
     Data found = List();
     for (size_t i = 0; i < issues.size(); ++i)
       if (issues[i].row == r.line && issues[i].file.empty()) found.push_back(issue_data(i));
@@ -146,6 +186,14 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
                       {"issue_count", std::to_string(issues.size())},
                       {"row_count", std::to_string(file->targets.rows.size())}});
   data.set("rows", rows);
+  Data project_data = List(), notice_data = List();
+  for (const auto& [label, value] : project)
+    if (!value.empty()) project_data.push_back(Object({{"label", label}, {"value", value}}));
+  for (const auto& d : notices.items()) notice_data.push_back(DiagnosticData(d));
+  data.set("has_project", !project_data.is_empty_list());
+  data.set("project", project_data);
+  data.set("has_notices", !notice_data.is_empty_list());
+  data.set("notices", notice_data);
   data.set("general", general);
   data.set("has_general", any_general);
   data.set("can_fix", ctx.user->role == "unit");
@@ -338,13 +386,16 @@ Response TargetsRow(Ctx& ctx) {
                                 ? ""
                                 : "您填写的是：三级指标“" + edit.level3 + "”，指标值“" +
                                       edit.value + "”，请在最新内容上重新填写。";
+  const TypedRow kept = edit.kind == TargetRowEdit::Kind::kDelete  // refilled on a refusal
+                            ? TypedRow{}
+                            : TypedRow{edit.line, edit.level3, edit.value};
   if (expected != doc.version)
-    return ShowTable(ctx, doc, "未保存：" + StaleSentence(doc, "表", "修改为") + typed, 409);
+    return ShowTable(ctx, doc, "未保存：" + StaleSentence(doc, "表", "修改为") + typed, 409, kept);
   if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
     return ShowTable(ctx, doc,
                      "未保存：第" + std::to_string(edit.line) +
                          "行的“三级指标”和“指标值”都要填写（指标值如 ≥95%、≤30天、及时）。" + typed,
-                     422);
+                     422, kept);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, doc.id, version->content, diags);

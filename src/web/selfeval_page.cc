@@ -4,8 +4,45 @@
 #include "app/selfeval_form_app.h"
 #include "core/format.h"
 #include "core/text.h"
+#include "web/handlers.h"
 
 namespace jixiao::web {
+
+Data FindingData(const Diagnostic& d) {
+  Diagnostic shown = d;
+  for (const auto& [id, words] :
+       {std::pair<std::string, std::string>{"selfeval-national", "全国通用自评规则"},
+        {"selfeval-hubei", "湖北省自评规则"}})
+    for (size_t at; (at = shown.message.find(id)) != std::string::npos;)
+      shown.message.replace(at, id.size(), words);
+  return DiagnosticData(shown);
+}
+
+std::string PreviewResultJson(const SelfEvalResult& r,
+                              const std::map<std::string, std::string>& errors) {
+  auto points = [](const std::optional<Rational>& v) { return v ? FormatPoints(*v) : ""; };
+  auto finding = [](const Diagnostic& d) {
+    const Data shown = FindingData(d);
+    return "{\"severity\":" + Q(shown.get("severity")->string_value()) +
+           ",\"class\":" + Q(SeverityName(d.severity)) +
+           ",\"message\":" + Q(shown.get("message")->string_value()) + "}";
+  };
+  std::vector<std::string> rows, refused, general;
+  for (const auto& row : r.rows) {
+    std::vector<std::string> findings;
+    for (const auto& d : row.findings) findings.push_back(finding(d));
+    rows.push_back("{\"index\":" + std::to_string(row.index) + ",\"computed\":" +
+                   Q(points(row.computed)) + ",\"findings\":" + JsonArray(findings) + "}");
+  }
+  for (const auto* list : {&r.findings, &r.budget.findings})
+    for (const auto& d : *list) general.push_back(finding(d));
+  for (const auto& [key, why] : errors)
+    refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
+  return "{\"computed\":" + Q(points(r.computed_total)) + ",\"grade\":" + Q(r.computed_grade) +
+         ",\"count\":" + std::to_string(r.AllFindings().size()) +
+         ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
+         ",\"refused\":" + JsonArray(refused) + "}";
+}
 
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key) {
   if (key == "b_start") return b.year_start.text;

@@ -1,6 +1,6 @@
-// The 自评表 page's budget block and what a refused save shows again: the inputs as typed and
-// each refused field's reason at it, and the header a downloaded form takes from the stored
-// document (handlers_selfeval.cc).
+// The 自评表 page's budget block, its findings and live preview, what a refused save shows
+// again (the inputs as typed and each refused field's reason at it), and the header a
+// downloaded form takes from the stored document (handlers_selfeval.cc).
 #pragma once
 
 #include <map>
@@ -36,6 +36,14 @@ inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},
                                                 {"b_done", "全年执行数"},
                                                 {"b_score", "预算得分"},
                                                 {"b_reason", "预算偏差原因"}};
+
+// A finding as the page shows it: the rule set named in words, not by its id.
+Data FindingData(const Diagnostic& d);
+
+// The live preview's answer (nothing saved): 复核分, 等级, the number of findings, the form's
+// and each row's findings as the page shows them, and the refused fields with their reasons.
+std::string PreviewResultJson(const SelfEvalResult& r,
+                              const std::map<std::string, std::string>& errors);
 
 // The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form are
 // taken from the stored document (a title made as "<项目> 自评表" gives the project).

@@ -64,9 +64,32 @@ document.addEventListener('click', function (event) {
       .then(function (j) {
         if (mine !== sent || !j.rows) return;
         document.getElementById('computed').textContent = j.computed;
+        var grade = document.getElementById('grade');
+        if (grade) grade.textContent = j.grade;
+        var gradeLine = document.getElementById('grade-line');
+        if (gradeLine) gradeLine.hidden = !j.grade;
+        var count = document.getElementById('count');
+        if (count && j.count !== undefined) count.textContent = j.count;
+        // Findings are rebuilt as text nodes: a message is never parsed as HTML.
+        function fill(box, list) {
+          if (!box || !list) return;
+          while (box.firstChild) box.removeChild(box.firstChild);
+          list.forEach(function (f) {
+            var div = document.createElement('div');
+            div.className = 'issue ' + f['class'];
+            var tag = document.createElement('span');
+            tag.className = 'tag';
+            tag.textContent = f.severity;
+            div.appendChild(tag);
+            div.appendChild(document.createTextNode(' ' + f.message));
+            box.appendChild(div);
+          });
+        }
+        fill(document.getElementById('general-findings'), j.general);
         j.rows.forEach(function (row) {
           var cell = form.querySelector('td.computed[data-row="' + row.index + '"]');
           if (cell) cell.textContent = row.computed;
+          fill(form.querySelector('.row-findings[data-row="' + row.index + '"]'), row.findings);
         });
         var note = '试算结果（尚未保存，点“保存并重新复核”保存）';
         if (j.refused.length) note += '；以下内容读不出，未计入：' +
