@@ -15,6 +15,7 @@
 #include "web/charts.h"
 #include "web/handlers.h"
 #include "web/paging.h"
+#include "web/ranks.h"
 #include "web/review_state.h"
 #include "web/selfeval_parts.h"
 #include "web/uploads.h"
@@ -74,9 +75,9 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
 constexpr size_t kChartRows = 30;  // bars drawn; the table lists the page's evaluations
 
 // The charts `compare` draws (compare.xlsx: 各案例总分, 一级指标得分率, 绩效等级分布) from the
-// figures this page lists: each ranked evaluation's recorded total and 一级 rates (`first` is
-// the first row's rank), and the store's grade counts. Each bar links to the score tree.
-void SetCharts(Data& data, const std::vector<Doc>& ranked, int64_t first,
+// figures this page lists: each ranked evaluation's recorded total and 一级 rates (`ranks`: the
+// rows' 名次, ties shared), and the store's grade counts. Each bar links to the score tree.
+void SetCharts(Data& data, const std::vector<Doc>& ranked, const std::vector<int64_t>& ranks,
                std::map<std::string, std::vector<Category>>& rates,
                const std::vector<std::string>& columns,
                const std::vector<std::pair<std::string, int64_t>>& grades) {
@@ -85,8 +86,7 @@ void SetCharts(Data& data, const std::vector<Doc>& ranked, int64_t first,
   Rational full(100);
   for (size_t i = 0; i < ranked.size() && i < kChartRows; ++i) {
     const Doc& d = ranked[i];
-    std::string label = std::to_string(first + static_cast<int64_t>(i)) + " " + d.title,
-                href = "/evaluations/" + d.id;
+    std::string label = std::to_string(ranks[i]) + " " + d.title, href = "/evaluations/" + d.id;
     Rational total(d.total, 100);
     if (total > full) full = total;
     totals.push_back({label, FormatScore(Score{d.total}), total, href});
@@ -169,7 +169,7 @@ Response BureauOverview(Ctx& ctx) {
   std::vector<std::pair<std::string, int64_t>> grade_counts;
   if (reach && (kind.empty() || kind == "evaluation"))
     grade_counts = db.GradeCounts({ctx.user->region, year, department, town, grade});
-  const int64_t first_rank = paging->offset() + 1;
+  const auto ranks = SharedRanks(ranked, paging->offset() + 1, by_rate);  // ties share, as compare
   if (r.api) {
     std::vector<std::string> items, ranking, grade_items;
     for (const auto& [label, n] : grade_counts)
@@ -184,8 +184,7 @@ Response BureauOverview(Ctx& ctx) {
       std::vector<std::string> cells;
       for (const auto& c : cats[ranked[i].id])
         cells.push_back("{\"name\":" + Q(c.name) + ",\"rate\":" + Q(c.rate) + "}");
-      ranking.push_back("{\"rank\":" + std::to_string(first_rank + static_cast<int64_t>(i)) +
-                        ",\"id\":" + Q(ranked[i].id) +
+      ranking.push_back("{\"rank\":" + std::to_string(ranks[i]) + ",\"id\":" + Q(ranked[i].id) +
                         ",\"total\":" + FormatScoreNumber(Score{ranked[i].total}) +
                         ",\"categories\":" + JsonArray(cells) + "}");
     }
@@ -219,7 +218,7 @@ Response BureauOverview(Ctx& ctx) {
         if (c.name == col) rate = c.rate;
       cells.push_back(Object({{"rate", rate}}));
     }
-    Data row = Object({{"rank", std::to_string(first_rank + static_cast<int64_t>(i))},
+    Data row = Object({{"rank", std::to_string(ranks[i])},
                        {"id", ranked[i].id},
                        {"title", ranked[i].title},
                        {"town", ranked[i].town},
@@ -249,7 +248,7 @@ Response BureauOverview(Ctx& ctx) {
   data.set("ranking_warnings", warning_list);
   data.set("by_rate", by_rate);
   data.set("has_grades", !grade_counts.empty());
-  SetCharts(data, ranked, first_rank, cats, columns, grade_counts);
+  SetCharts(data, ranked, ranks, cats, columns, grade_counts);
   data.set("years", options("year", year));
   data.set("departments", options("department", department));
   data.set("towns", options("town", town));

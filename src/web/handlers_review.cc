@@ -145,21 +145,25 @@ Response Decide(Ctx& ctx, Response (*page)(Ctx&, const std::string&, int)) {
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const std::string decision = Trim(ctx.req.Field("decision"));
   std::string opinion = Trim(ctx.req.Field("opinion"));
-  auto refuse = [&](int status, const std::string& message) {
-    if (ctx.req.api) return ctx.server.Error(ctx, status, message);
+  // The page names the field as the user sees it; the API adds the request's field name.
+  auto refuse = [&](int status, const std::string& message, const std::string& field = "") {
+    if (ctx.req.api)
+      return ctx.server.Error(ctx, status,
+                              field.empty() ? message : message + "（字段 " + field + "）");
     return page(ctx, message, status);
   };
   if (decision != "通过" && decision != "退回")
-    return refuse(422, "未记录：请在“复核结论”（decision）中选择“通过”或“退回”。");
+    return refuse(422, "未记录：请在“复核结论”中选择“通过”或“退回”。", "decision");
   if (decision == "通过" && !selfeval && doc.total < 0)
     return refuse(422,
                   "未记录：该评价尚未评分，“复核结论”不能选“通过”；可选“退回”并在“复核意见”"
                   "中写明要补什么。");
   if (decision == "退回" && opinion.empty())
-    return refuse(422, "未记录：退回须在“复核意见”（opinion）中写明要修改什么。");
+    return refuse(422, "未记录：退回须在“复核意见”中写明要修改什么。", "opinion");
   if (opinion.size() > kMaxOpinion)
-    return refuse(422, "未记录：“复核意见”（opinion）超过 " + std::to_string(kMaxOpinion) +
-                           " 字节，请精简后再提交。");
+    return refuse(
+        422, "未记录：“复核意见”超过 " + std::to_string(kMaxOpinion) + " 字节，请精简后再提交。",
+        "opinion");
   const std::string stale = "未记录复核结论：" + StaleSentence(doc, noun, "保存为", *opened) +
                             "下面是最新内容，请核对后重新复核（您写的意见已保留）。";
   if (*opened != doc.version) return refuse(409, stale);

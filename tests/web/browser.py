@@ -855,7 +855,8 @@ def review_decision_flow(f):
     f.driver.find_element(By.CSS_SELECTOR, "#review-form input[value='退回']").click()
     f.submit(f.driver.find_element(By.XPATH, "//button[text()='记录复核结论']"))
     f.shot("review-return-no-opinion")
-    f.check("退回须在“复核意见”" in f.text(), "退回 without an 意见 is refused, naming the field")
+    f.check("退回须在“复核意见”" in f.text() and "opinion" not in f.text(),
+            "退回 without an 意见 is refused, naming the field as the page shows it")
     f.driver.find_element(By.CSS_SELECTOR, "#review-form input[value='退回']").click()
     f.driver.find_element(By.NAME, "opinion").send_keys(opinion)
     f.submit(f.driver.find_element(By.XPATH, "//button[text()='记录复核结论']"))
