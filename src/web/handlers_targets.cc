@@ -14,6 +14,7 @@
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/paging.h"
+#include "web/selfeval_page.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -481,8 +482,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
                              TargetsShow, items);
   }
   ctx.server.Audit(ctx, "selfeval.new", "targets:" + ctx.doc->id, "", ctx.doc->title);
-  return CreateSelfEvalFromWorkbook(ctx, *xlsx, ctx.doc->title + " 自评表", ctx.doc->year,
-                                    rules_json);
+  return CreateSelfEvalFromWorkbook(ctx, *xlsx, SelfEvalTitleFromTargets(ctx.doc->title),
+                                    ctx.doc->year, rules_json);
 }
 
 }  // namespace jixiao::web

@@ -72,6 +72,23 @@ Data BudgetData(const SelfEvalCheck& check, const Typed& typed) {
   return d;
 }
 
+std::string SelfEvalTitleFromTargets(const std::string& targets_title) {
+  std::string project = Trim(targets_title), note;
+  // A trailing remark in brackets ("…绩效目标表（示例）") stays, after the project.
+  const size_t open = project.rfind("（");
+  if (EndsWith(project, "）") && open != std::string::npos && open > 0)
+    note = project.substr(open), project = Trim(project.substr(0, open));
+  for (const char* ending : {"支出绩效目标申报表", "支出绩效目标表", "绩效目标申报表", "绩效目标表",
+                             "目标申报表", "目标表", "申报表"})
+    if (EndsWith(project, ending)) {
+      // Only a name before the ending is a project ("绩效目标表" alone, or "…绩效" left, is not).
+      std::string before = Trim(project.substr(0, project.size() - std::string(ending).size()));
+      if (!before.empty() && !EndsWith(before, "绩效")) project = before;
+      break;
+    }
+  return project + note + " 自评表";
+}
+
 // The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form
 // are taken from the stored document (a title made as "<项目> 自评表" gives the project).
 void FillKnownHeader(const Doc& doc, SelfEvaluation& form) {

@@ -53,8 +53,8 @@ void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key);
 // The budget block as the page shows it: inputs (typed values win), 分值, 执行率, 复核得分.
 Data BudgetData(const SelfEvalCheck& check, const Typed& typed);
-// The filled form's 年度, 项目名称 and 单位, where the form leaves them blank, from the stored
-// document (a title made as "<项目> 自评表" gives the project).
-void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
+// The title of a 自评表 made from a unit's 绩效目标表: "<项目> 自评表", the table's own ending
+// (绩效目标表, 绩效目标申报表, 目标表 …) dropped, so the page and FillKnownHeader name the project.
+std::string SelfEvalTitleFromTargets(const std::string& targets_title);
 
 }  // namespace jixiao::web
