@@ -36,6 +36,22 @@ std::string OneLine(std::string s) {
   return s;
 }
 
+// A text area's value as typed: its line breaks kept (a browser's CRLF read as one break), other
+// control characters dropped.
+std::string Lines(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\r') {
+      if (i + 1 < s.size() && s[i + 1] == '\n') continue;
+      out += '\n';
+    } else if (c == '\n' || c == '\t' || static_cast<unsigned char>(c) >= 0x20) {
+      out += c;
+    }
+  }
+  return out;
+}
+
 struct Loaded {
   SelfEvalCheck check;
   std::map<std::string, std::string> parts;
@@ -123,13 +139,16 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
 
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
-// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf).
-void Record(Doc& d, const SelfEvalResult& r) {
+// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf); a form
+// not yet completely filled has no grade.
+void Record(Doc& d, const SelfEvalCheck& check) {
+  const SelfEvalResult& r = check.result;
   const report::ReviewFigures fig = report::ReviewFiguresOf(r);
   d.claimed = fig.claimed;  // -1: no printed 总分
   d.computed = fig.computed;
   d.findings = fig.findings, d.row_total = fig.row_total;
-  d.grade = r.computed_grade;
+  const bool complete = !check.form || ProgressOf(*check.form, r).State() == "complete";
+  d.grade = complete ? r.computed_grade : "";
 }
 
 Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
@@ -138,10 +157,13 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
   const int64_t row_total = report::ReviewFiguresOf(r).row_total;
+  const FillProgress progress = ProgressOf(*l.check.form, r);
+  const std::string state = progress.State();
   if (ctx.req.api)
     return Json(
         "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
             ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
+            ",\"progress\":" + progress.Json() +
             ",\"row_total\":" + (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) +
             ",\"rules\":" + Q(SelfEvalRulesName(*RulesOf(r, l.parts))) + ",\"review\":" +
             ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" + SelfEvalJson(r) +
@@ -176,8 +198,11 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"claimed", Points(r.claimed_total)},
-                      {"computed", Points(r.computed_total)},
-                      {"grade", r.computed_grade},
+                      {"computed", state == "blank" ? "待填写" : Points(r.computed_total)},
+                      {"progress", state == "partial" ? progress.Note() : ""},
+                      {"grade", state == "complete" ? r.computed_grade : ""},
+                      {"total_value", typed.Value("total", l.check.form->total.text)},
+                      {"total_error", typed.Error("total")},
                       {"rules_name", SelfEvalRulesName(*RulesOf(r, l.parts))},
                       {"count", std::to_string(r.AllFindings().size())},
                       {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
@@ -237,7 +262,7 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   // Untitled: the project's name as the form prints it, else the unit's.
   if (title.empty() && !l.check.result.project.empty())
     doc.title = l.check.result.project.substr(0, 200);
-  Record(doc, l.check.result);
+  Record(doc, l.check);
   ctx.server.db().AddDoc(doc, content, ctx.user->name, how);
   // AddDoc keeps the fields given: the results are part of version 1.
   ctx.server.Audit(ctx, "selfeval.upload", "selfeval:" + doc.id, "",
@@ -292,9 +317,9 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
                      const std::map<std::string, std::string>& errors) {
   parts["edits"] = edits;
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
-  const SelfEvalResult r =
-      Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title).check.result;
-  return Json(PreviewResultJson(r, errors));
+  const Loaded l = Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title);
+  const SelfEvalResult& r = l.check.result;
+  return Json(PreviewResultJson(r, ProgressOf(*l.check.form, r), errors));
 }
 
 // A save (a new version), or with `preview` the score the typed form would get: nothing saved or
@@ -316,8 +341,10 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   std::vector<std::string> audit;
   const std::string money_unit = RulesOf(l.check.result, l.parts)->budget.money_unit;
   Typed typed_in;
-  for (const auto& [key, value] : ctx.req.form)
-    typed_in.values[key] = OneLine(value).substr(0, 2000);
+  for (const auto& [key, value] : ctx.req.form)  // 实际完成值 and 偏差原因 keep their lines
+    typed_in.values[key] =
+        (key.rfind("a_", 0) == 0 || key.rfind("r_", 0) == 0 ? Lines(value) : OneLine(value))
+            .substr(0, 2000);
   static const std::pair<const char*, const char*> kFields[] = {
       {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
   for (size_t i = 0; i < l.check.form->rows.size(); ++i) {
@@ -325,7 +352,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
     for (const auto& [prefix, field] : kFields) {
       std::string key = prefix + std::to_string(i);
       if (!ctx.req.form.count(key)) continue;
-      std::string typed = typed_in.values[key];
+      std::string typed = Trim(typed_in.values[key]);
       const std::string& before = prefix[0] == 'a'   ? row.actual.text
                                   : prefix[0] == 's' ? row.score.text
                                                      : row.reason.text;
@@ -337,13 +364,29 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
             "第" + std::to_string(row.line) + "行 " + field + "：" + why;
         continue;
       }
-      edits += std::to_string(i) + "\t" + field + "\t" + typed + "\n";
+      edits += EditLine(i, field, typed);
       if (!preview)
         ctx.server.Audit(
             ctx, std::string("selfeval.edit ") + field,
             "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
             before, typed);
       audit.push_back(field);
+    }
+  }
+  // The form's own printed 总分 (checked against its cells, shown beside the computed score).
+  if (ctx.req.form.count("total")) {
+    const std::string typed = Trim(typed_in.values["total"]);
+    const std::string before = l.check.form->total.text;
+    SelfEvaluation probe = *l.check.form;
+    std::string why;
+    if (typed != before && !EditSelfEval(probe, 0, "总分", typed, &why)) {
+      typed_in.errors["total"] = "表上总分：" + why;
+    } else if (typed != before) {
+      edits += EditLine(0, "总分", typed);
+      if (!preview)
+        ctx.server.Audit(ctx, "selfeval.edit 总分", "selfeval:" + doc.id + " 表上总分", before,
+                         typed);
+      audit.push_back("总分");
     }
   }
   for (const auto& in : kBudgetInputs) {
@@ -357,7 +400,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
       typed_in.errors[in.key] = why;
       continue;
     }
-    edits += std::string("0\t") + in.field + "\t" + typed + "\n";
+    edits += EditLine(0, in.field, typed);
     if (!preview)
       ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
                        "selfeval:" + doc.id + " 预算执行", before, typed);
@@ -378,7 +421,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   std::string content = PackParts(list);
   Doc updated = doc;
-  Record(updated, Load(ctx.server.options().data_dir, content, doc.title).check.result);
+  Record(updated, Load(ctx.server.options().data_dir, content, doc.title).check);
   if (!ctx.server.db().SaveVersion(updated, expected, content, ctx.user->name,
                                    "填写 " + std::to_string(audit.size()) + " 处"))
     return Show(ctx, doc, "未保存：该自评表刚被他人保存，请刷新后重新填写。", 409);
