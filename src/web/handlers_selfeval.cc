@@ -207,6 +207,9 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"count", std::to_string(r.AllFindings().size())},
                       {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
   SetReviewData(ctx, doc, data);
+  // 通过 over 错误 findings needs a 说明 (handlers_review.cc); the page says so, and after.
+  const size_t errors = r.Count(Severity::kError);
+  data.set("review_errors", errors ? std::to_string(errors) : "");
   data.set("rows", rows);
   data.set("budget", BudgetData(l.check, typed));
   data.set("general", general);
@@ -303,6 +306,13 @@ Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std
   std::vector<std::pair<std::string, std::string>> parts = {{"xlsx", xlsx}};
   if (!rules_json.empty()) parts.push_back({"rules", rules_json});
   return AddForm(ctx, parts, title, year, "由绩效目标表生成");
+}
+
+size_t SelfEvalErrorCount(Server& server, const Doc& doc) {
+  auto version = server.db().GetVersion(doc.id, 0);
+  if (!version) return 0;
+  return Load(server.options().data_dir, version->content, doc.title)
+      .check.result.Count(Severity::kError);
 }
 
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
