@@ -5,7 +5,9 @@
    a new form shows 待填写 and no grade, a partly filled one "已填 k/n 行，暂算" and no grade;
 2. 通过 a form that still has 错误 findings needs a written 说明 (refused at the 复核意见 field,
    page and API), recorded in the audit log and shown on the form;
-3. the 绩效目标表 page shows no rule codes (T06, T21 …); the API keeps them.
+3. the 绩效目标表 page shows no rule codes (T06, T21 …); the API keeps them;
+4. the bureau's overview has 自评表 in its 类别 filter (ranked by 复核分 得分率, ties shared), and
+   its 一级 matrix columns, 一级 totals and charts cover the whole filtered set, not the page.
 Usage: unit_bureau21.py JIXIAO"""
 import html
 import os
@@ -136,14 +138,83 @@ def no_rule_codes_on_the_table_page(unit):
     check(any(re.fullmatch(r"T\d\d", i["rule"]) for i in api["issues"]), "the API keeps codes")
 
 
+def overview_covers_the_filtered_set(server, unit, evaluator, bureau):
+    maqiao = webtest.entry_workbook(server.binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"),
+                                    server.data)
+    xinqiao = webtest.entry_workbook(server.binary,
+                                     os.path.join(webtest.ROOT, "data/cases/xinqiao-meals-2024"),
+                                     server.data)
+    e1 = webtest.create_evaluation(evaluator, "马桥镇医疗救助", year="2024", workbook=maqiao)
+    r = evaluator.api_post("/api/v1/evaluations", fields={
+        "title": "新桥助餐", "framework": "national-2020", "town": "新桥镇", "year": "2024"})
+    e2 = r.json()["id"]
+    with open(xinqiao, "rb") as f:
+        r = evaluator.api_post("/api/v1/evaluations/%s/import" % e2, fields={"version": "1"},
+                               files={"file": ("entry.xlsx", f.read())})
+    check(r.status == 200, "xinqiao import: %d" % r.status)
+    whole = bureau.get("/api/v1/bureau?year=2024&kind=evaluation&per_page=200").json()
+    names = {}
+    for row in whole["ranking"]:
+        for c in row["categories"]:
+            names.setdefault(c["name"], []).append(float(c["rate"].rstrip("%")))
+    check(len(whole["ranking"]) == 2, "two ranked evaluations: %s" % whole["ranking"])
+    one = bureau.get("/api/v1/bureau?year=2024&kind=evaluation&per_page=1").json()
+    check(len(one["ranking"]) == 1, "a page of one")
+    totals = {c["name"]: c for c in one.get("category_totals", [])}
+    check(set(totals) == set(names), "一级 totals over the whole set: %s vs %s" % (sorted(totals), sorted(names)))
+    for name, rates in names.items():
+        t = totals.get(name, {})
+        check(t.get("documents") == len(rates), "%s counted over %d evaluations: %s" % (name, len(rates), t))
+        rate = float(t.get("rate", "-1%").rstrip("%"))
+        check(min(rates) - 0.005 <= rate <= max(rates) + 0.005,
+              "%s pooled rate %s within %s" % (name, t.get("rate"), rates))
+        if len(rates) == 1:
+            check(abs(rate - rates[0]) < 0.005, "%s from one evaluation: its rate" % name)
+    page = bureau.get("/bureau?year=2024&kind=evaluation&per_page=1").text()
+    header = re.search(r'<table class="list" id="ranking">\s*<thead>(.*?)</thead>', page, re.S)
+    for name in names:
+        check(header and name in header.group(1), "matrix column %s on a page of one" % name)
+    box = re.search(r'id="chart-totals">(.*?)</div>', page, re.S)
+    for eid in (e1, e2):
+        check(box and "/evaluations/" + eid in box.group(1), "the totals chart draws %s" % eid)
+    check('id="category-totals"' in page, "the matrix has the whole set's row")
+    # 自评表 in the 类别 filter, ranked by 复核分 得分率.
+    corpus = os.path.join(webtest.ROOT, "tests/selfeval-corpus")
+    forms = [webtest.upload_selfeval(unit)] + [
+        webtest.upload_selfeval(unit, os.path.join(corpus, d), year="2024")
+        for d in ("01-sichuan-zhongjiang-water-gauge-2022", "03-anhui-tianchang-flood-control-2022")]
+    page = bureau.get("/bureau").text()
+    check('<option value="selfeval"' in page, "自评表 in the 类别 filter")
+    data = bureau.get("/api/v1/bureau?kind=selfeval&per_page=200").json()
+    listed = [i for i in data["items"]]
+    check(set(forms) <= {i["id"] for i in listed} and all(i["kind"] == "selfeval" for i in listed)
+          and len(listed) == data["total_count"],
+          "the filter lists the 自评表 (and only them): %s" % [(i["id"], i["kind"]) for i in listed])
+    computed = {}
+    for sid in [i["id"] for i in listed]:
+        computed[sid] = bureau.get("/api/v1/selfevals/%s" % sid).json()["result"]["form"]["computed_total"]
+    ranking = data["ranking"]
+    scores = [computed[x["id"]] for x in ranking]
+    check(scores == sorted(scores, reverse=True) and len(ranking) >= 3 and set(forms) <= {x["id"] for x in ranking},
+          "自评表 ranked by 复核分: %s %s" % (ranking, computed))
+    for x in ranking:
+        check(x["rank"] == 1 + sum(1 for y in ranking if computed[y["id"]] > computed[x["id"]]),
+              "shared rank as compare ranks: %s" % x)
+        check(abs(x["total"] - computed[x["id"]]) < 0.005, "the 复核分 ranked: %s" % x)
+    page = bureau.get("/bureau?kind=selfeval").text()
+    check(ranking and "/selfevals/%s" % ranking[0]["id"] in page and "得分率" in page,
+          "the page ranks 自评表")
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
-        unit, bureau, admin = (webtest.Client(server) for _ in range(3))
-        unit.login("unit1"), bureau.login("bur1"), admin.login("adm1")
+        unit, bureau, admin, evaluator = (webtest.Client(server) for _ in range(4))
+        unit.login("unit1"), bureau.login("bur1"), admin.login("adm1"), evaluator.login("eval1")
         blank_then_partly_filled(unit)
         pass_with_errors_needs_a_note(unit, bureau, admin)
         no_rule_codes_on_the_table_page(unit)
+        overview_covers_the_filtered_set(server, unit, evaluator, bureau)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
