@@ -12,9 +12,8 @@ void SetPendingTargetsData(Ctx& ctx, const Doc& doc, Data& data) {
   Data rows = List();
   const auto open = OpenPendingTargets(ctx.server.CaseDir(doc.id));
   for (const auto& p : open)
-    rows.push_back(Object({{"line", std::to_string(p.line)},
-                           {"indicator", p.indicator},
-                           {"value", p.value}}));
+    rows.push_back(
+        Object({{"line", std::to_string(p.line)}, {"indicator", p.indicator}, {"value", p.value}}));
   data.set("pending_targets", rows);
   data.set("has_pending_targets", !open.empty());
   data.set("pending_count", std::to_string(open.size()));
@@ -35,10 +34,10 @@ Response EvaluationConfirmTarget(Ctx& ctx) {
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const std::string dir = ctx.server.CaseDir(doc.id);
   if (*opened != doc.version)
-    return EvaluationPage(ctx,
-                          "未确认：" + StaleSentence(doc, "评价", "保存为", *opened) +
-                              "请看下面的最新内容后再确认。",
-                          409);
+    return EvaluationPage(
+        ctx,
+        "未确认：" + StaleSentence(doc, "评价", "保存为", *opened) + "请看下面的最新内容后再确认。",
+        409);
   const std::string line_text = Trim(ctx.req.Field("line"));
   std::optional<PendingTarget> row;
   for (const auto& p : OpenPendingTargets(dir))
@@ -58,8 +57,7 @@ Response EvaluationConfirmTarget(Ctx& ctx) {
   }
   ctx.server.Audit(ctx, "evaluation.confirm_target", "evaluation:" + doc.id + " 绩效目标" + what,
                    "待确认", "已确认");
-  const std::string note =
-      "已确认" + what + "（第 " + std::to_string(*opened + 1) + " 版）";
+  const std::string note = "已确认" + what + "（第 " + std::to_string(*opened + 1) + " 版）";
   if (ctx.req.api)
     return Json("{\"version\":" + std::to_string(*opened + 1) + ",\"message\":" + Q(note) + "}");
   return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(note));

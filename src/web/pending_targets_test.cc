@@ -1,11 +1,11 @@
 // The 待确认 rows stay listed until confirmed or edited, wherever the page is opened.
 #include "web/pending_targets.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 namespace jixiao::web {
 namespace {
@@ -17,7 +17,8 @@ void Write(const std::string& path, const std::string& text) {
 }
 
 TEST_CASE("待确认 rows are listed until the evaluator confirms or edits each") {
-  const std::string dir = fs::temp_directory_path() / ("jixiao-pending-" + std::to_string(::getpid()));
+  const std::string dir =
+      fs::temp_directory_path() / ("jixiao-pending-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   Write(dir + "/targets.csv",

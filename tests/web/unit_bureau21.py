@@ -67,6 +67,9 @@ def blank_then_partly_filled(unit):
     check("已填 1/%d 行，暂算" % rows in line, "partly filled is provisional: %r" % line)
     check(re.search(r'id="grade-line"[^>]*hidden', total_line(page)) is not None,
           "a partly filled form shows no grade")
+    m = re.search(r'id="budget_computed">([^<]*)<', page)
+    check(m and m.group(1) == "—", "no budget figures: its 复核得分 is —, not the page's score: %r"
+          % (m and m.group(1)))
     m = re.search(r'<textarea[^>]*name="r_0"[^>]*>(.*?)</textarea>', page, re.S)
     check(m and html.unescape(m.group(1)).strip("\n") == reason,
           "偏差原因 kept as typed, line break and all: %r" % (m and m.group(1)))
