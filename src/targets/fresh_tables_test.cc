@@ -423,4 +423,46 @@ TEST_CASE("several targets in one cell are split, not read as a word") {
   CHECK(!Any(Run({{"产出指标", "时效指标", "巡查频次", "定量", "≥1", "次/月"}}), "T21"));
 }
 
+// Round 5, met by the fixed checker (`new5-after`): 奉节's cost block of zeros, 大英's `好坏`.
+
+TEST_CASE("a pair of opposite grades (好坏) as the value is a missing value") {
+  CHECK(Found(Run({{"效益指标", "可持续影响指标", "管理机制健全性", "定性", "好坏", ""}}), "T21",
+              Severity::kError, 8));
+  CHECK(Found(Run({{"效益指标", "可持续影响指标", "管理机制健全性", "定性", "优/劣", ""}}), "T21",
+              Severity::kError, 8));
+  CHECK(!Any(Run({{"效益指标", "可持续影响指标", "管理机制健全性", "定性", "健全", ""}}), "T21"));
+}
+
+TEST_CASE(
+    "a cost block of zeros sets no cost target; template names that are numbers are no names") {
+  auto zeros = Run({{"成本指标", "经济成本指标", "0", "", "0.00%", ""},
+                    {"成本指标", "社会成本指标", "0", "", "0.00%", ""},
+                    {"成本指标", "生态环境成本指标", "0", "", "0.00%", ""}});
+  // Not three of the same indicator: the names are placeholders.
+  CHECK(!Any(zeros, "T13"));
+  CHECK(Found(zeros, "T21", Severity::kWarning, 9));
+  // The zero-cost check itself, on a table whose only costs are zeros.
+  Table<TargetRow> t;
+  t.present = true;
+  int line = 2;
+  for (const R& r :
+       std::vector<R>{{"产出指标", "数量指标", "举报奖励次数", "", "≥5", "次"},
+                      {"产出指标", "数量指标", "宣传资料份数", "", "≥500", "份"},
+                      {"产出指标", "质量指标", "举报核查率", "", "=100", "%"},
+                      {"产出指标", "时效指标", "奖励发放时间", "", "2025年12月31日前", ""},
+                      {"成本指标", "经济成本指标", "0", "", "0.00%", ""},
+                      {"效益指标", "社会效益指标", "群众举报知晓率", "", "≥80", "%"},
+                      {"满意度指标", "服务对象满意度指标", "举报人满意度", "", "≥90", "%"}}) {
+    TargetRow row;
+    row.level1 = r.l1, row.level2 = r.l2, row.level3 = r.l3, row.value = r.value, row.unit = r.unit;
+    row.line = line++;
+    t.rows.push_back(row);
+  }
+  auto issues = Check({t, nullptr, nullptr});
+  CHECK(Found(issues, "T04", Severity::kWarning, 0));
+  t.rows[4].value = "≤100万元";
+  t.rows[4].level3 = "项目总成本";
+  CHECK(!Any(Check({t, nullptr, nullptr}), "T04"));
+}
+
 }  // namespace jixiao::targets

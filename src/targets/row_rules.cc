@@ -387,6 +387,10 @@ void RowRules(Context& c) {
     }
     if (Trim(r.source->level3).empty())
       c.Add("T21", Severity::kError, r, "三级指标名称为空", "写明指标名称");
+    else if (NotAName(r.source->level3))
+      c.Add("T21", Severity::kWarning, r,
+            "三级指标名称“" + Trim(r.source->level3) + "”不是指标名称（模板未填写）",
+            "写明指标名称，如“项目总成本”；不适用的模板行删去");
     if (any_level2 && !shifted && r.level2 == Level2::kBlank && r.level1 != Level1::kUnknown)
       c.Add("T21", Severity::kWarning, r, "二级指标为空",
             "写明二级指标（如数量指标、社会效益指标）");

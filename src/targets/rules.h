@@ -45,6 +45,8 @@ std::string BareUnit(const std::string& value);
 int FiguresInCell(const std::string& value);
 // the one figure of a sentence as a value (`群众满意度达95%以上。` -> "≥95%"), else "";
 std::string ProseFigure(const std::string& value);
+// a 三级 that names nothing (`0`, `1.`, `—`: a template cell left as it was);
+bool NotAName(const std::string& name);
 // a hedged direction that sets no level (有所提升, 一定程度改善);
 bool HedgedDirection(const std::string& value);
 // a grading scale offered as the value (高中低, 高/中/低, 优良中低差): no target is chosen.

@@ -2,6 +2,7 @@
 // template's figure left unfilled), several figures in one cell (`困难台胞432人、高龄台胞1792人`),
 // one figure inside a sentence (`群众满意度达95%以上。`), a hedged direction (`有所提升`), or a
 // grading scale (`优良中低差`). Issue 26, round 5. Contract: pure.
+#include <cctype>
 #include <set>
 #include <vector>
 
@@ -103,6 +104,14 @@ std::string ProseFigure(const std::string& value) {
   return op + s.substr(first, end - first) + unit;
 }
 
+bool NotAName(const std::string& name) {
+  std::string n = Trim(name);
+  if (n.empty()) return false;
+  for (const auto& ch : Chars(n))
+    if (ch.size() >= 3 || std::isalpha(static_cast<unsigned char>(ch[0]))) return false;
+  return true;
+}
+
 bool HedgedDirection(const std::string& value) {
   std::string v = Trim(value);
   return (StartsWith(v, "有所") || StartsWith(v, "一定程度")) &&
@@ -113,7 +122,9 @@ bool GradingScale(const std::string& value) {
   std::string s;
   for (const auto& ch : Chars(value))
     if (!Separator(ch)) s += ch;
-  static const std::set<std::string> kScales = {"ABCD", "ABC"};
+  // Letter grades, and a pair of opposites offered as the choice (好坏, 优/劣, 是否).
+  static const std::set<std::string> kScales = {"ABCD", "ABC",  "好坏", "优劣",      "高低",
+                                                "强弱", "是否", "有无", "合格不合格"};
   if (kScales.count(s)) return true;
   // Grade words, longest first; a scale offers three or more different grades and nothing else
   // (优良 alone is a chosen target).
