@@ -101,7 +101,9 @@ void CompletenessRules(Context& c) {
         r.kind == Kind::kCost || r.level2 == Level2::kBudgetControl || r.level1 == Level1::kCost;
     cost = cost || cost_row;
     // A cost block of zeros (经济成本 0 | 0.00%, the template left as it was) sets no target.
-    cost_target = cost_target || (cost_row && !(r.value.numeric && r.value.number.IsZero()));
+    // (≥0% is a floor, if a poor one: T09 says so.)
+    bool zero = r.value.numeric && r.value.number.IsZero() && r.value.op == CompareOp::kEq;
+    cost_target = cost_target || (cost_row && !zero);
   }
   if (!output) {
     c.AddTable("T03", Severity::kWarning, "产出指标", "缺少产出指标", "补充数量、质量、时效指标");
