@@ -215,7 +215,11 @@ def lint_md(md, errors):
     paragraphs = re.split(r"(?m)^# 附件", md)[0].split("\n\n")
     describing = [i for i, p in enumerate(paragraphs) if "问卷" in p and len(p) > 20
                   and re.search(r"发放|抽样|开展问卷调查|问卷调研", p) and not p.startswith(("#", "|"))]
-    if describing and not any(survey_counts_stated("\n\n".join(paragraphs[i:i + 2])) for i in describing):
+    # A case that knows no count prints no survey annex: then the paragraph states the results.
+    annexed = re.search(r"(?m)^#+ 附件[\d-]+：[^\n]*问卷", md)
+    cited = [i for i in describing if not annexed and re.search(r"调查显示[^。]*\d%", paragraphs[i])]
+    if describing and not cited and \
+            not any(survey_counts_stated("\n\n".join(paragraphs[i:i + 2])) for i in describing):
         errors.append("md: survey paragraph gives no sample size or valid responses and no "
                       f"【待补充：样本量…】: {paragraphs[describing[0]][:40]}…")
     # Every item of the 附件：1.… list has its section, or is 另附.

@@ -156,6 +156,9 @@ std::vector<std::string> AttachmentListItems(const Case& c,
     return AttachmentNumberLess(a.first, b.first);
   });
   std::vector<std::string> out;
+  // A lone attachment is listed without a number, as 公文 list one (“附件：指标体系及评分表”).
+  if (items.empty() && generated.size() == 1 && generated[0].number.empty())
+    out.push_back("附件：" + generated[0].title);
   for (auto& item : items)  // later lines align with the first title, past “附件：”
     out.push_back((out.empty() ? "附件：" : "　　　") + std::move(item.second));
   return out;

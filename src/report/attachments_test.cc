@@ -43,7 +43,10 @@ TEST_CASE("the attachment list is written as 公文 do: 附件：1.… aligned l
   CHECK(items[1] == "　　　2-1.访谈情况分析报告");
   CHECK(items[2] == "　　　2-2.问卷调查汇总分析报告");
   CHECK(items[3] == "　　　6-1.关于筹集资金的通知（另附）");
-  CHECK(AttachmentListItems(Case{}, GeneratedAttachments(Case{})).empty());
+  // A lone attachment is listed as 公文 list one: without a number.
+  CHECK(AttachmentListItems(Case{}, GeneratedAttachments(Case{})) ==
+        std::vector<std::string>{"附件：指标体系及评分表"});
+  CHECK(AttachmentListItems(Case{}, {}).empty());
 }
 
 TEST_CASE("once any attachment is numbered, the unreferenced 评分表 takes the first free number") {
