@@ -203,6 +203,11 @@ def lint_md(md, errors):
         subs = sorted(int(n.split("-")[1]) for n in numbers if n.startswith(f"{h}-"))
         if subs and (subs != list(range(1, len(subs) + 1)) or len(subs) == 1 or str(h) in numbers):
             errors.append(f"md: gap in 附件 numbers: 附件{h} has parts {subs}")
+    # An annex's own sections are numbered 一、二、… in order, as the report's chapters are.
+    for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*)\n(.*?)(?=^# |\Z)", md):
+        subs = re.findall(r"(?m)^## (.*)$", body)
+        if subs and any(not h.startswith(n + "、") for h, n in zip(subs, "一二三四五六七八九十")):
+            errors.append(f"md: {title}'s sections are not numbered 一、二、…: {subs[:3]}")
     # A survey annex says what the case knows of the survey: its sample or how it was drawn.
     for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*问卷[^\n]*)\n(.*?)(?=^# |\Z)", md):
         if not re.search(r"抽样|样本|发放|回收|有效问卷(?:\d|共|为)", body):
@@ -296,6 +301,7 @@ def selftest():
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
              "table read back", "title within 《》", "quotes inside quotes", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample",
              "附件4：问卷调查汇总分析报告 gives no sample size", "survey paragraph gives no sample size", "md: numeric range joined with a dash (use ～): …0–5",
+             "附件3：问卷调查汇总分析报告's sections are not numbered",
              "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("ledger amount" in e and "2,800.00元" in e for e in errors) != 2:  # 调整为… and …/人

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "document/markup.h"
 #include "report/number_policy.h"
+#include "report/report_input.h"
 
 namespace jixiao::report {
 namespace {
@@ -175,6 +176,16 @@ void AppendAttachmentSections(
     doc::ParseMarkup(
         NormalizeFigures(a.text), [](const std::string&, const std::string&, doc::Document&) {},
         out);
+    // Its top headings read 一、二、… as the report's chapters do, unless the text numbers them.
+    std::vector<doc::Heading*> top;
+    bool numbered = false;
+    for (size_t i = first; i < out.blocks.size(); ++i)
+      if (auto* h = std::get_if<doc::Heading>(&out.blocks[i]); h && h->level == 1) {
+        top.push_back(h);
+        numbered = numbered || h->text.find("、") != std::string::npos;
+      }
+    for (size_t k = 0; !numbered && k < top.size(); ++k)
+      top[k]->text = ChineseNumber(static_cast<int>(k) + 1) + "、" + top[k]->text;
     for (size_t i = first; i < out.blocks.size(); ++i) {
       if (auto* h = std::get_if<doc::Heading>(&out.blocks[i])) {
         h->level = std::min(h->level + 1, 4);

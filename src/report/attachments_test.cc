@@ -83,7 +83,7 @@ TEST_CASE("generated attachments take their numbers from the references that nam
   CHECK(NumberOf(d, "survey") == "");
 }
 
-TEST_CASE("attachment sections: page break, heading, text one level down, unnumbered") {
+TEST_CASE("attachment sections: page break, heading, text one level down, numbered 一、") {
   Case c;
   c.attachments = {File("2-1", "访谈情况分析报告", false, "# 访谈对象\n\n受理中心工作人员。\n"),
                    File("6-1", "通知", true)};
@@ -93,8 +93,16 @@ TEST_CASE("attachment sections: page break, heading, text one level down, unnumb
   CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[0]));
   CHECK(std::get<doc::Heading>(d.blocks[1]).text == "附件2-1：访谈情况分析报告 {-}");
   CHECK(std::get<doc::Heading>(d.blocks[2]).level == 2);
-  CHECK(std::get<doc::Heading>(d.blocks[2]).text == "访谈对象 {-}");
+  CHECK(std::get<doc::Heading>(d.blocks[2]).text == "一、访谈对象 {-}");
   CHECK(std::holds_alternative<doc::Paragraph>(d.blocks[3]));
+  // Headings the text numbers itself are kept as written; lower ones are not numbered.
+  c.attachments = {File("2", "访谈", false, "# 一、对象\n\n## 说明\n\n# 二、结果\n")};
+  d.blocks.clear();
+  AppendAttachmentSections(c, d, [](doc::Image&, const std::string&) {});
+  REQUIRE(d.blocks.size() == 5);
+  CHECK(std::get<doc::Heading>(d.blocks[2]).text == "一、对象 {-}");
+  CHECK(std::get<doc::Heading>(d.blocks[3]).text == "说明 {-}");
+  CHECK(std::get<doc::Heading>(d.blocks[4]).text == "二、结果 {-}");
 }
 
 TEST_CASE("numbered attachment chapters are put in number order where the first stood") {
