@@ -57,20 +57,52 @@ bool HasCircledNumber(const std::string& text) {
   return false;
 }
 
+namespace {
+
+// Whether the UTF-8 character at `at` is ①–⑳.
+bool CircledAt(const std::string& text, size_t at) {
+  return at + 2 < text.size() && text.compare(at, 2, "\xE2\x91") == 0 &&
+         static_cast<unsigned char>(text[at + 2]) >= 0xA0 &&
+         static_cast<unsigned char>(text[at + 2]) <= 0xB3;
+}
+
+}  // namespace
+
 std::string DocxText(const std::string& text, bool bold, int half_points, const char* east_asian) {
   std::string rpr;
-  // ①–⑳ in the East Asian font of the style (仿宋/黑体), not a Western fallback (issue 22).
-  // LibreOffice ignores w:hint, so the Western slots name the East Asian font too.
-  if (HasCircledNumber(text))
-    rpr += std::string("<w:rFonts w:ascii=\"") + east_asian + "\" w:hAnsi=\"" + east_asian +
-           "\" w:eastAsia=\"" + east_asian + "\" w:hint=\"eastAsia\"/>";
   if (bold) rpr += "<w:b/>";
   if (half_points > 0) {
     std::string n = std::to_string(half_points);
     rpr += "<w:sz w:val=\"" + n + "\"/><w:szCs w:val=\"" + n + "\"/>";
   }
-  if (!rpr.empty()) rpr = "<w:rPr>" + rpr + "</w:rPr>";
-  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XmlEscape(text) + "</w:t></w:r>";
+  auto run = [&](const std::string& piece, bool circled) {
+    // ①–⑳ in the East Asian font of the style (仿宋/黑体), not a Western fallback (issue 22).
+    // LibreOffice ignores w:hint, so the Western slots name the East Asian font too; only those
+    // characters, so the digits and Latin letters beside them keep Times New Roman.
+    std::string fonts = circled ? std::string("<w:rFonts w:ascii=\"") + east_asian +
+                                      "\" w:hAnsi=\"" + east_asian + "\" w:eastAsia=\"" +
+                                      east_asian + "\" w:hint=\"eastAsia\"/>"
+                                : "";
+    std::string props = fonts + rpr;
+    return "<w:r>" + (props.empty() ? "" : "<w:rPr>" + props + "</w:rPr>") +
+           "<w:t xml:space=\"preserve\">" + XmlEscape(piece) + "</w:t></w:r>";
+  };
+  if (!HasCircledNumber(text)) return run(text, false);
+  std::string out;
+  size_t from = 0;
+  for (size_t at = 0; at < text.size();) {
+    if (!CircledAt(text, at)) {
+      ++at;
+      continue;
+    }
+    if (at > from) out += run(text.substr(from, at - from), false);
+    size_t end = at;
+    while (CircledAt(text, end)) end += 3;
+    out += run(text.substr(at, end - at), true);
+    from = at = end;
+  }
+  if (from < text.size()) out += run(text.substr(from), false);
+  return out;
 }
 
 std::string DocxPara(const std::string& style, const std::string& runs,
