@@ -1,5 +1,7 @@
 #include "render/docx_table.h"
 
+#include "core/text.h"
+
 #include "render/column_widths.h"
 #include "render/render.h"
 #include "render/table_pagination.h"
@@ -119,7 +121,17 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
   TableLayout layout = LayOutColumns(input, cols, text_width);
   // Exact line spacing of TableText (280 at 9 pt) scaled with a smaller table font.
   int line_twips = 280 * layout.half_points / 18;
-  PagedTable paged = Paginate(input, RowTwips(input, layout, line_twips), page_twips);
+  // A wide (landscape) table of long rows flows: its rows split across pages and only its header
+  // repeats, so no page is left half empty by rows or label groups kept whole (issue 22, 附件1).
+  const bool flows = input.wide;
+  PagedTable paged = flows ? PagedTable{input, std::vector<bool>(input.rows.size(), false),
+                                        std::vector<bool>(input.rows.size(), false)}
+                           : Paginate(input, RowTwips(input, layout, line_twips), page_twips);
+  size_t n = input.rows.size();
+  if (flows && n >= 3 && static_cast<int>(n) - 3 >= input.header_rows &&
+      (StartsWith(input.rows[n - 1][0].text, "合计") ||
+       StartsWith(input.rows[n - 1][0].text, "总计")))
+    paged.keep_with_next[n - 3] = paged.keep_with_next[n - 2] = true;  // 合计 keeps two rows
   const doc::Table& t = paged.table;
   const std::vector<int>& twips = layout.twips;
   std::string open = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
@@ -149,7 +161,8 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
     std::string keep =
         paged.keep_with_next[r] || (header && r + 1 < t.rows.size()) ? "<w:keepNext/>" : "";
     out +=
-        "<w:tr><w:trPr><w:cantSplit/>" + std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
+        "<w:tr><w:trPr>" + std::string(flows && !header ? "" : "<w:cantSplit/>") +
+        std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
     for (size_t c = 0; c < cols; ++c) {
       auto [orow, ocol] = origin[r][c];
       if (ocol != static_cast<int>(c)) continue;  // horizontal continuation: covered by gridSpan

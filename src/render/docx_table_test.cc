@@ -44,4 +44,27 @@ TEST_CASE("①–⑳ take the East Asian font, the digits and Latin letters arou
   CHECK(Runs(DocxText("无圈号2024")).size() == 1);
 }
 
+TEST_CASE("a wide table flows: its body rows split across pages, only its header repeats") {
+  doc::Table t;
+  t.header_rows = 1;
+  t.rows = {{doc::Cell{"一级"}, doc::Cell{"评分标准"}}};
+  for (int i = 0; i < 30; ++i)  // one label over many tall rows: a group taller than a page
+    t.rows.push_back({doc::Cell{"A 决策"}, doc::Cell{std::string(40, 'x') + "评分标准很长的一段文字"}});
+  t.Merge(1, 0, 30, 1);
+  auto count = [](const std::string& xml, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = xml.find(what); at != std::string::npos; at = xml.find(what, at + 1)) ++n;
+    return n;
+  };
+  t.wide = true;
+  std::string wide = DocxTable(t, 13000, 2000);
+  CHECK(count(wide, "<w:cantSplit/>") == 1);  // the header row only
+  CHECK(count(wide, "<w:tblHeader/>") == 1);
+  CHECK(count(wide, "<w:pageBreakBefore/>") == 0);  // no piece cut onto a new page
+  CHECK(count(wide, "<w:keepNext/>") == 2);  // the header's two cells keep with the first row
+  t.wide = false;  // a portrait table keeps its rows whole
+  std::string kept = DocxTable(t, 9000, 2000);
+  CHECK(count(kept, "<w:cantSplit/>") == 31);
+}
+
 }  // namespace jixiao::render
