@@ -1,7 +1,6 @@
 #include "render/docx_table.h"
 
 #include "core/text.h"
-
 #include "render/column_widths.h"
 #include "render/render.h"
 #include "render/table_pagination.h"
@@ -160,9 +159,8 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
     bool header = static_cast<int>(r) < t.header_rows;
     std::string keep =
         paged.keep_with_next[r] || (header && r + 1 < t.rows.size()) ? "<w:keepNext/>" : "";
-    out +=
-        "<w:tr><w:trPr>" + std::string(flows && !header ? "" : "<w:cantSplit/>") +
-        std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
+    out += "<w:tr><w:trPr>" + std::string(flows && !header ? "" : "<w:cantSplit/>") +
+           std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
     for (size_t c = 0; c < cols; ++c) {
       auto [orow, ocol] = origin[r][c];
       if (ocol != static_cast<int>(c)) continue;  // horizontal continuation: covered by gridSpan

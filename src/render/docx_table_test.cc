@@ -1,8 +1,8 @@
+#include "render/docx_table.h"
+
 #include <catch2/catch.hpp>
 #include <regex>
 #include <string>
-
-#include "render/docx_table.h"
 
 namespace jixiao::render {
 namespace {
@@ -49,7 +49,8 @@ TEST_CASE("a wide table flows: its body rows split across pages, only its header
   t.header_rows = 1;
   t.rows = {{doc::Cell{"一级"}, doc::Cell{"评分标准"}}};
   for (int i = 0; i < 30; ++i)  // one label over many tall rows: a group taller than a page
-    t.rows.push_back({doc::Cell{"A 决策"}, doc::Cell{std::string(40, 'x') + "评分标准很长的一段文字"}});
+    t.rows.push_back(
+        {doc::Cell{"A 决策"}, doc::Cell{std::string(40, 'x') + "评分标准很长的一段文字"}});
   t.Merge(1, 0, 30, 1);
   auto count = [](const std::string& xml, const std::string& what) {
     size_t n = 0;
@@ -62,7 +63,7 @@ TEST_CASE("a wide table flows: its body rows split across pages, only its header
   CHECK(count(wide, "<w:tblHeader/>") == 1);
   CHECK(count(wide, "<w:pageBreakBefore/>") == 0);  // no piece cut onto a new page
   CHECK(count(wide, "<w:keepNext/>") == 2);  // the header's two cells keep with the first row
-  t.wide = false;  // a portrait table keeps its rows whole
+  t.wide = false;                            // a portrait table keeps its rows whole
   std::string kept = DocxTable(t, 9000, 2000);
   CHECK(count(kept, "<w:cantSplit/>") == 31);
 }

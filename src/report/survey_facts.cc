@@ -102,7 +102,8 @@ std::string StatementClauses(const SurveyStatement& statement, std::vector<std::
     clauses.push_back((sample ? "回收有效问卷" : "有效问卷") +
                       FormatQuantity(Rational(*statement.valid), "份"));
   if (sample && valid)
-    clauses.push_back("有效率" + FormatPercent(Rational(*statement.valid * 100, *statement.sample)));
+    clauses.push_back("有效率" +
+                      FormatPercent(Rational(*statement.valid * 100, *statement.sample)));
   std::string out;
   for (const auto& clause : clauses) out += (out.empty() ? "" : "，") + clause;
   return out;
