@@ -4,6 +4,8 @@
 #include <regex>
 #include <string>
 
+#include "render/render.h"
+
 namespace jixiao::render {
 namespace {
 
@@ -63,7 +65,14 @@ TEST_CASE("a wide table flows: its body rows split across pages, only its header
   CHECK(count(wide, "<w:tblHeader/>") == 1);
   CHECK(count(wide, "<w:pageBreakBefore/>") == 0);  // no piece cut onto a new page
   CHECK(count(wide, "<w:keepNext/>") == 2);  // the header's two cells keep with the first row
-  t.wide = false;                            // a portrait table keeps its rows whole
+  doc::Document d;
+  d.blocks.push_back(t);
+  std::string html = ToHtml(d);  // the HTML's print CSS lets its rows break too
+  CHECK(html.find("<table class=\"flow\">") != std::string::npos);
+  CHECK(html.find("table.flow tr { page-break-inside: auto") != std::string::npos);
+  CHECK(html.find("tbody class=\"keep") == std::string::npos);
+  CHECK(html.find("tbody class=\"pb") == std::string::npos);
+  t.wide = false;  // a portrait table keeps its rows whole
   std::string kept = DocxTable(t, 9000, 2000);
   CHECK(count(kept, "<w:cantSplit/>") == 31);
 }
