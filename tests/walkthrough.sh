@@ -237,7 +237,7 @@ grep -q "targets.row_replaced" new-hedao.txt || { echo "re-placed rows not liste
 grep -q "targets.cost_ceiling.*“≤15万元”" new-hedao.txt || { echo "cost ceiling not said"; exit 1; }
 grep -q "≤15万元" hedao/targets_changes.txt || { echo "cost ceiling not in targets_changes.txt"; exit 1; }
 grep -q "targets.actual_from_table" new-hedao.txt || { echo "实际完成值 not said"; exit 1; }
-grep -q ",≤15万元,,按合同10.5万元。," hedao/targets.csv || { echo "targets.csv:"; cat hedao/targets.csv; exit 1; }
+grep -q ",≤15万元,万元,按合同10.5万元。," hedao/targets.csv || { echo "targets.csv:"; cat hedao/targets.csv; exit 1; }
 "$bin" sheet hedao -o hedao.xlsx
 set +e
 "$bin" survey import "$real/问卷星答卷.xlsx" hedao >survey-draft.txt 2>&1

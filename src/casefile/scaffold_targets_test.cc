@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 
 struct Made {
   std::map<std::string, std::pair<std::string, std::string>> rows;  // 三级 → 指标值, 实际值
+  std::map<std::string, std::string> units;                         // 三级 → 计量单位
   std::map<std::string, std::vector<Diagnostic>> notices;           // code → diagnostics
   std::string changes;                                              // targets_changes.txt
 };
@@ -38,13 +39,17 @@ Made MakeCase(const std::string& table) {
   Made made;
   REQUIRE(NewCase(options, diags, summary));
   const CsvTable t = ReadCsvFile(options.dir + "/targets.csv");
-  size_t l3 = 0, value = 0, actual = 0;
+  size_t l3 = 0, value = 0, actual = 0, unit = 0;
   for (size_t c = 0; c < t.header.size(); ++c) {
     if (t.header[c] == "三级") l3 = c;
     if (t.header[c] == "指标值") value = c;
     if (t.header[c] == "实际值") actual = c;
+    if (t.header[c] == "计量单位") unit = c;
   }
-  for (const CsvRow& row : t.rows) made.rows[row.cells[l3]] = {row.cells[value], row.cells[actual]};
+  for (const CsvRow& row : t.rows) {
+    made.rows[row.cells[l3]] = {row.cells[value], row.cells[actual]};
+    made.units[row.cells[l3]] = row.cells[unit];
+  }
   for (const Diagnostic& d : diags.items()) made.notices[d.code].push_back(d);
   std::ifstream changes(options.dir + "/targets_changes.txt");
   made.changes.assign(std::istreambuf_iterator<char>(changes), {});
@@ -62,6 +67,7 @@ TEST_CASE("a cost amount without a comparator is a ceiling, said at its cell") {
       "成本指标,经济成本指标,设备购置费,=3万元,\n"
       "满意度指标,服务对象满意度指标,辖区企业满意率,辖区企业满意率达95%以上。,\n");
   CHECK(m.rows.at("河道保洁成本").first == "≤15万元");
+  CHECK(m.units.at("河道保洁成本") == "万元");  // the sentence's 。 is no part of the unit
   CHECK(m.rows.at("人均保洁费用").first == "≤120");
   // Not an amount, or a comparator the unit wrote: as written.
   CHECK(m.rows.at("成本节约率").first == "5%");

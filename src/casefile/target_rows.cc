@@ -11,6 +11,7 @@
 #include "ingest/target_rows.h"
 #include "ingest/target_workbook.h"
 #include "ingest/xlsx.h"
+#include "model/target_value.h"
 
 namespace jixiao {
 namespace {
@@ -186,7 +187,7 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     // A unit written inside the 指标值 fills the empty 计量单位; the value keeps it, since the
     // scorer and the workbook import read a target's unit from its value.
     if (row.unit.empty())
-      if (auto split = SplitTrailingUnit(row.value)) {
+      if (auto split = SplitTrailingUnit(NormalizeComparatorWords(row.value))) {  // "15万元。"
         diags.Add(Severity::kInfo, "targets.unit_split", row.value_where,
                   "“" + row.level3 + "”的指标值“" + row.value +
                       "”含计量单位，计量单位列为空：计量单位取“" + split->second +
