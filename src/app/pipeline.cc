@@ -118,6 +118,7 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
     if (evaluation) {
       LintFrameworkTexts(*evaluation->framework, diags);
+      LintNarrativeFigures(*evaluation, diags);  // figures that disagree with the data
       ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
       CheckProblemsCoverLosses(*evaluation, diags);
     }
