@@ -12,6 +12,7 @@
 #include "core/quantity.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
+#include "ingest/csv.h"
 #include "ingest/json.h"
 #include "model/target_value.h"
 
@@ -338,6 +339,25 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
   return findings;
 }
 
+// The 绩效目标 rows given an 实际值 in the imported targets.csv (the summary counts them beside
+// the metrics: browser trial 2 read "0 个指标值" after 13 实际值 were imported).
+size_t TargetActuals(const CaseFiles& files) {
+  auto it = files.find("targets.csv");
+  if (it == files.end() || it->second.empty()) return 0;
+  try {
+    CsvTable table = ParseCsv("targets.csv", it->second);
+    CsvColumn actual = table.Column("实际值");
+    if (!actual.present()) return 0;
+    size_t n = 0;
+    for (const auto& row : table.rows)
+      n += static_cast<size_t>(actual.index) < row.cells.size() &&
+           !Trim(row.cells[static_cast<size_t>(actual.index)]).empty();
+    return n;
+  } catch (const InputError&) {
+    return 0;
+  }
+}
+
 }  // namespace
 
 // 经验问题建议 -> experiences, problems, suggestions (in sheet order).
@@ -424,6 +444,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   CaseFiles files;
   entry::ImportTables(book, files, diags);
   if (diags.ErrorCount() != errors_before) return false;
+  const size_t target_actuals = TargetActuals(files);
 
   std::vector<std::string> remove;
   size_t tables = 0;
@@ -456,6 +477,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   if (diags.ErrorCount() != errors_before) return false;
   summary = "已导入到 " + dir + "：项目信息、" +
             std::to_string(root.Find("metrics")->members.size()) + " 个指标值、" +
+            (target_actuals ? std::to_string(target_actuals) + " 个绩效目标实际值、" : "") +
             std::to_string(root.Find("findings")->members.size()) + " 条评价结论、" +
             std::to_string(tables) + " 张数据表。\n";
   return true;

@@ -5,12 +5,18 @@
 
 #include "core/text.h"
 #include "report/context.h"
+#include "report/running_text.h"
 
 namespace jixiao::report {
 
 const char* const kMissingMark = "\x01narrative-missing:";
 const char* const kRepeatMark = "\x01narrative-repeat:";
 const char* const kTodoCode = "report.todo";
+
+namespace {
+// The sections only `jixiao draft` writes (section_drafts_data.cc).
+const char* const kEditorDrafts[] = {"intro", "budget_basis", "goals", "plan_completion"};
+}  // namespace
 
 std::string DataDraftTemplate(const std::string& key) {
   static const std::map<std::string, std::string> kDrafts = {
@@ -36,9 +42,21 @@ std::map<std::string, std::string> DataDrafts(const ReportInput& in) {
   for (const char* key : {"scope", "evaluation_basis", "plan_content", "other"}) {
     kainjow::mustache::mustache tmpl(DataDraftTemplate(key));
     tmpl.set_custom_escape([](const std::string& s) { return s; });
-    if (std::string text = Trim(tmpl.render(context)); !text.empty()) out[key] = text + "\n";
+    std::string text = Trim(tmpl.render(context));
+    if (text.empty()) text = Trim(EditorDraft(in, key));  // 计划实施内容 without plan.csv
+    if (!text.empty()) out[key] = NestQuotes(text) + "\n";
   }
+  for (const char* key : kEditorDrafts)
+    if (std::string text = Trim(EditorDraft(in, key)); !text.empty())
+      out[key] = NestQuotes(text) + "\n";
   return out;
+}
+
+bool DraftableSection(const std::string& key) {
+  if (key != "notes" && !DataDraftTemplate(key).empty()) return true;
+  for (const char* k : kEditorDrafts)
+    if (key == k) return true;
+  return false;
 }
 
 namespace {
