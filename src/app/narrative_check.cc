@@ -162,19 +162,17 @@ void LintNarrativeFigures(const Evaluation& e, Diagnostics& diags) {
       auto text = e.c.narrative.find(issue.section);
       int line = 1;
       if (text != e.c.narrative.end())
-        line += static_cast<int>(std::count(text->second.begin(),
-                                            text->second.begin() +
-                                                std::min(issue.offset, text->second.size()),
-                                            '\n'));
+        line += static_cast<int>(
+            std::count(text->second.begin(),
+                       text->second.begin() + std::min(issue.offset, text->second.size()), '\n'));
       auto file = files.find(issue.section);
-      at = file != files.end()
-               ? Location{e.c.dir + "/narrative/" + file->second, line, 0, ""}
-               : Location{json, 0, 0, "$.narrative." + issue.section};
+      at = file != files.end() ? Location{e.c.dir + "/narrative/" + file->second, line, 0, ""}
+                               : Location{json, 0, 0, "$.narrative." + issue.section};
       auto heading = headings.find(issue.section);
       where = "叙述“" + (heading != headings.end() ? heading->second : issue.section) + "”";
     } else {
-      where = issue.section.find("experiences") != std::string::npos ? "主要经验及做法"
-                                                                     : "存在问题";
+      where =
+          issue.section.find("experiences") != std::string::npos ? "主要经验及做法" : "存在问题";
     }
     diags.Warning(issue.code, at, where + "：" + issue.message);
   }

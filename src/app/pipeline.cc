@@ -119,7 +119,7 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
     if (evaluation) {
       LintFrameworkTexts(*evaluation->framework, diags);
       LintNarrativeFigures(*evaluation, diags);  // figures that disagree with the data
-      ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
+      ListReportTodo(*evaluation, diags);        // every 【待补充】 the report would print
       CheckProblemsCoverLosses(*evaluation, diags);
     }
   } else if (EndsWith(path, ".json") && IsSelfEvalRulesFile(path)) {

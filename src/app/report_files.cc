@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "app/attachment_check.h"
-#include "app/narrative_check.h"
 #include "app/docx_styles.h"
+#include "app/narrative_check.h"
 #include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"

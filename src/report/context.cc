@@ -237,7 +237,8 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   d.set("categories", categories);
   d.set("has_survey", data(in.c.survey.present));
   // "通过数据采集、社会调查等方式" only when the case shows a survey: answers, an entered 满意度 /
-  // 知晓率 / 认可度, or the evaluator's 评价方法/工作过程 naming 问卷, 调查 or 访谈 (browser trial 2).
+  // 知晓率 / 认可度, or the evaluator's 评价方法/工作过程 naming 问卷, 调查 or 访谈 (browser trial
+  // 2).
   bool surveyed = in.c.survey.present;
   for (const auto& [name, m] : in.c.metrics)
     for (const char* word : {"满意", "知晓", "认可"})

@@ -19,7 +19,8 @@ namespace {
 using U = std::u32string;
 
 bool EndsWithU(const U& text, const U& tail) {
-  return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+  return text.size() >= tail.size() &&
+         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 char32_t Narrow(char32_t c) {  // full-width digits and signs as ASCII
@@ -68,15 +69,19 @@ std::optional<Figure> FigureAt(const U& s, size_t i, const std::vector<U>& units
   for (auto& c : rest) c = Narrow(c);
   for (const auto& unit : units)
     if (rest.compare(0, unit.size(), unit) == 0)
-      return Figure{i, j + unit.size(), *value, std::max(decimals, 0), Encode(unit),
+      return Figure{i,
+                    j + unit.size(),
+                    *value,
+                    std::max(decimals, 0),
+                    Encode(unit),
                     Encode(s.substr(i, j + unit.size() - i))};
   return {};
 }
 
 // The text before a figure without the words that join a name to its figure ("为", "达到", "：").
 U StripJoiners(U text) {
-  static const std::vector<U> kJoiners = {U"为", U"是", U"达到", U"达", U"了", U"共计", U"共",
-                                          U"合计", U"计", U"：", U":", U" ", U"　", U"约"};
+  static const std::vector<U> kJoiners = {U"为",   U"是", U"达到", U"达", U"了", U"共计", U"共",
+                                          U"合计", U"计", U"：",   U":",  U" ",  U"　",   U"约"};
   for (bool again = true; again;) {
     again = false;
     for (const auto& j : kJoiners)
@@ -97,7 +102,7 @@ U Clause(const U& prefix) {
 // Whether a clause speaks of another year, a part or a per-unit figure, not the case's total.
 bool NotTheTotal(const U& clause, const std::string& year) {
   for (const char32_t* word : {U"上年", U"去年", U"前年", U"同比", U"较", U"其中", U"平均", U"人均",
-                        U"每", U"单价", U"以上", U"以下", U"不超过", U"不低于", U"目标"})
+                               U"每", U"单价", U"以上", U"以下", U"不超过", U"不低于", U"目标"})
     if (clause.find(word) != U::npos) return true;
   for (size_t i = 0; i + 4 < clause.size(); ++i)
     if (clause[i + 4] == U'年' && IsDigit(clause[i]) && IsDigit(clause[i + 3]) &&
@@ -165,7 +170,8 @@ class Checker {
     for (const auto& m : metrics_)
       if (!m.second->unit.empty()) units_.push_back(Decode(m.second->unit));
     for (const auto& t : targets_) units_.push_back(Decode(t.actual.unit));
-    std::sort(units_.begin(), units_.end(), [](const U& a, const U& b) { return a.size() > b.size(); });
+    std::sort(units_.begin(), units_.end(),
+              [](const U& a, const U& b) { return a.size() > b.size(); });
   }
 
   void Sentence(const U& s, size_t offset) {
@@ -219,20 +225,19 @@ class Checker {
       const char* what;
       std::vector<jixiao::Money> values;
     };
-    const std::vector<Key> keys = {
-        {U"调整后预算资金", "调整后预算", {sums.adjusted}},
-        {U"调整后预算", "调整后预算", {sums.adjusted}},
-        {U"年初预算资金", "年初预算", {sums.initial}},
-        {U"年初预算", "年初预算", {sums.initial}},
-        {U"实际支出", "实际支出", {sums.actual}},
-        {U"实际执行", "实际支出", {sums.actual}},
-        {U"实际使用", "实际支出", {sums.actual}},
-        {U"支出", "实际支出", {sums.actual}},
-        {U"执行", "实际支出", {sums.actual}},
-        {U"预算资金", "预算", {sums.initial, sums.adjusted}},
-        {U"预算金额", "预算", {sums.initial, sums.adjusted}},
-        {U"总预算", "预算", {sums.initial, sums.adjusted}},
-        {U"预算", "预算", {sums.initial, sums.adjusted}}};
+    const std::vector<Key> keys = {{U"调整后预算资金", "调整后预算", {sums.adjusted}},
+                                   {U"调整后预算", "调整后预算", {sums.adjusted}},
+                                   {U"年初预算资金", "年初预算", {sums.initial}},
+                                   {U"年初预算", "年初预算", {sums.initial}},
+                                   {U"实际支出", "实际支出", {sums.actual}},
+                                   {U"实际执行", "实际支出", {sums.actual}},
+                                   {U"实际使用", "实际支出", {sums.actual}},
+                                   {U"支出", "实际支出", {sums.actual}},
+                                   {U"执行", "实际支出", {sums.actual}},
+                                   {U"预算资金", "预算", {sums.initial, sums.adjusted}},
+                                   {U"预算金额", "预算", {sums.initial, sums.adjusted}},
+                                   {U"总预算", "预算", {sums.initial, sums.adjusted}},
+                                   {U"预算", "预算", {sums.initial, sums.adjusted}}};
     for (const auto& key : keys) {
       if (!EndsWithU(before, key.word)) continue;
       U clause = Clause(before.substr(0, before.size() - key.word.size()));
@@ -252,7 +257,8 @@ class Checker {
     for (const auto& line : in_.c.budget.rows) {
       for (const auto& d : line.details)
         if (!d.detail.empty() && clause.find(Decode(d.detail)) != U::npos) return true;
-      if (!line.composition.empty() && clause.find(Decode(line.composition)) != U::npos) return true;
+      if (!line.composition.empty() && clause.find(Decode(line.composition)) != U::npos)
+        return true;
     }
     return false;
   }
@@ -290,7 +296,8 @@ class Checker {
   void Grade(const U& s) {
     std::vector<U> labels;
     for (const auto& g : in_.framework.grades) labels.push_back(Decode(g.label));
-    std::sort(labels.begin(), labels.end(), [](const U& a, const U& b) { return a.size() > b.size(); });
+    std::sort(labels.begin(), labels.end(),
+              [](const U& a, const U& b) { return a.size() > b.size(); });
     for (const U word : {U"等级", U"评级"})
       for (size_t at = s.find(word); at != U::npos; at = s.find(word, at + 1)) {
         size_t j = at + word.size();
@@ -301,9 +308,8 @@ class Checker {
             if (!Mentioned(in_, Clause(s.substr(0, at))) && Encode(label) != in_.card.grade)
               Issue(kScoreCode, s,
                     "“" + Encode(s) + "”中写绩效等级为“" + Encode(label) + "”，而评分结果为" +
-                        FormatScore(in_.card.total) + "、等级“" + in_.card.grade +
-                        "”：请改为“" + in_.card.grade +
-                        "”；定稿（report --final）前须改正");
+                        FormatScore(in_.card.total) + "、等级“" + in_.card.grade + "”：请改为“" +
+                        in_.card.grade + "”；定稿（report --final）前须改正");
             break;
           }
       }
@@ -340,8 +346,8 @@ class Checker {
     if (!short_of.empty())
       why += std::to_string(short_of.size()) + "个指标未得满分：" + list(short_of);
     if (!missed.empty())
-      why += (why.empty() ? "" : "；") + std::to_string(missed.size()) +
-             "项绩效目标未完全达成：" + list(missed);
+      why += (why.empty() ? "" : "；") + std::to_string(missed.size()) + "项绩效目标未完全达成：" +
+             list(missed);
     Issue(kClaimCode, s,
           "“" + Encode(s) + "”称“" + Encode(claim) + "”，但" + why +
               "：请如实写明未达到的部分，或改用与得分相符的措辞");
@@ -376,7 +382,8 @@ std::vector<FigureIssue> CheckTextFigures(const ReportInput& in, const std::stri
       size_t lead = 0;
       while (lead < sentence.size() && (sentence[lead] == U' ' || sentence[lead] == U'　')) ++lead;
       if (lead < sentence.size())
-        checker.Sentence(sentence.substr(lead), start_bytes + Encode(sentence.substr(0, lead)).size());
+        checker.Sentence(sentence.substr(lead),
+                         start_bytes + Encode(sentence.substr(0, lead)).size());
     }
     if (i < all.size()) {
       std::string one;

@@ -3,7 +3,8 @@
 // (执行率 …) and the 实际值 of 绩效目标 rows; and blanket claims ("圆满完成各项任务", "效果显著")
 // that the scores contradict. Contract: pure (no I/O); a figure counts only where a named quantity
 // stands right before it ("执行44.5万元", "评价得分91.5分"); a figure written with fewer decimals
-// that rounds (half-up) to the computed one agrees; every computed figure is printed by core/format.
+// that rounds (half-up) to the computed one agrees; every computed figure is printed by
+// core/format.
 #pragma once
 
 #include <string>
@@ -14,9 +15,9 @@
 namespace jixiao::report {
 
 struct FigureIssue {
-  std::string code;      // kFigureCode, kScoreCode or kClaimCode
-  std::string section;   // a narrative key ("budget_basis") or a JSON path ("$.experiences[0].text")
-  size_t offset = 0;     // byte offset of the sentence in that text
+  std::string code;     // kFigureCode, kScoreCode or kClaimCode
+  std::string section;  // a narrative key ("budget_basis") or a JSON path ("$.experiences[0].text")
+  size_t offset = 0;    // byte offset of the sentence in that text
   std::string sentence;  // the sentence as written
   std::string message;   // Chinese: the written figure, the computed one with its unit, what to do
 };

@@ -49,7 +49,8 @@ std::string Narrowed(const std::string& text) {
 
 std::string Listed(const std::vector<std::string>& items) {
   if (items.size() <= 5) return Join(items, "、");
-  return Join({items.begin(), items.begin() + 5}, "、") + "等" + std::to_string(items.size()) + "项";
+  return Join({items.begin(), items.begin() + 5}, "、") + "等" + std::to_string(items.size()) +
+         "项";
 }
 
 // 受…委托，…依据…，对…开展绩效评价。
@@ -86,12 +87,12 @@ std::string BudgetBasis(const ReportInput& in) {
     if (amounts[name].fen != 0) parts.push_back(EscapeValue(name) + FormatWanYuan(amounts[name]));
   if (parts.empty()) return "";
   auto budget = BudgetContext(in);
-  std::string sources = budget.get("has_initial_sources") &&
-                                budget.get("has_initial_sources")->is_true()
-                            ? "，" + budget.get("initial_sources")->string_value()
-                            : "";
-  return "项目年初预算为" + FormatWanYuan(sums.initial) + sources + "，按用途分为" +
-         Listed(parts) + "。年初预算具体构成如下：";
+  std::string sources =
+      budget.get("has_initial_sources") && budget.get("has_initial_sources")->is_true()
+          ? "，" + budget.get("initial_sources")->string_value()
+          : "";
+  return "项目年初预算为" + FormatWanYuan(sums.initial) + sources + "，按用途分为" + Listed(parts) +
+         "。年初预算具体构成如下：";
 }
 
 // 项目共设置绩效目标N项，已达成M项…；未达成的…（目标…，实际…）。
@@ -106,8 +107,9 @@ std::string Goals(const ReportInput& in) {
     } else if (*reading.attainment == Attainment::kMet) {
       ++met;
     } else {
-      short_of.push_back("“" + EscapeValue(t.level3) + "”（目标" + EscapeValue(Narrowed(Trim(t.value))) +
-                         "，实际" + EscapeValue(Narrowed(Trim(t.actual))) + "）");
+      short_of.push_back("“" + EscapeValue(t.level3) + "”（目标" +
+                         EscapeValue(Narrowed(Trim(t.value))) + "，实际" +
+                         EscapeValue(Narrowed(Trim(t.actual))) + "）");
     }
   }
   std::string text = "项目共设置绩效目标" + std::to_string(in.c.targets.rows.size()) +

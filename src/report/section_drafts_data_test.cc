@@ -55,8 +55,7 @@ TEST_CASE("生成初稿 drafts the budget, the targets and the 引言 from the d
   ReportInput in{f.framework, f.c, f.card};
   std::string budget = EditorDraft(in, "budget_basis");
   CHECK(budget.find("项目年初预算为51.35万元，资金全部来源于市级财政") == 0);
-  CHECK(budget.find("农产品质检体系建设32.00万元、“三品一标”发展19.35万元。") !=
-        std::string::npos);
+  CHECK(budget.find("农产品质检体系建设32.00万元、“三品一标”发展19.35万元。") != std::string::npos);
   CHECK(budget.find("年中追加") == std::string::npos);  // no initial budget of its own
   std::string goals = EditorDraft(in, "goals");
   CHECK(goals.find("项目共设置绩效目标2项，经核查，已达成1项，未完全达成1项") == 0);

@@ -1,8 +1,8 @@
 #include "report/selfeval_report.h"
 
 #include "core/format.h"
-#include "report/running_text.h"
 #include "core/text.h"
+#include "report/running_text.h"
 
 namespace jixiao::report {
 namespace {

@@ -1,6 +1,6 @@
 // The 核验清单 promises 生成初稿 only for sections it drafts (browser trial 2, item 10): a
-// section the data can tell (评价对象、范围, 项目预算及支出情况) says “或点‘生成初稿’”, one only the
-// evaluator can write (立项背景) does not.
+// section the data can tell (评价对象、范围, 项目预算及支出情况) says “或点‘生成初稿’”, one only
+// the evaluator can write (立项背景) does not.
 #include <catch2/catch.hpp>
 
 #include "casefile/scaffold.h"
@@ -26,8 +26,9 @@ TEST_CASE("the checklist promises 生成初稿 only where it drafts") {
   CHECK(not_promised >= 3);  // background, purpose, organization …
   CHECK(report::DraftableSection("budget_basis"));
   CHECK(!report::DraftableSection("background"));
-  CHECK(EntryMessage("报告“引言”一节没有内容，已印出【待补充：引言】：请在 case.json 的这一项中撰写")
-            .find("生成初稿") == std::string::npos);
+  CHECK(
+      EntryMessage("报告“引言”一节没有内容，已印出【待补充：引言】：请在 case.json 的这一项中撰写")
+          .find("生成初稿") == std::string::npos);
 }
 
 }  // namespace jixiao::web
