@@ -12,7 +12,6 @@
 #include "core/quantity.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
-#include "ingest/csv.h"
 #include "ingest/json.h"
 #include "model/target_value.h"
 
@@ -339,25 +338,6 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
   return findings;
 }
 
-// The 绩效目标 rows given an 实际值 in the imported targets.csv (the summary counts them beside
-// the metrics: browser trial 2 read "0 个指标值" after 13 实际值 were imported).
-size_t TargetActuals(const CaseFiles& files) {
-  auto it = files.find("targets.csv");
-  if (it == files.end() || it->second.empty()) return 0;
-  try {
-    CsvTable table = ParseCsv("targets.csv", it->second);
-    CsvColumn actual = table.Column("实际值");
-    if (!actual.present()) return 0;
-    size_t n = 0;
-    for (const auto& row : table.rows)
-      n += static_cast<size_t>(actual.index) < row.cells.size() &&
-           !Trim(row.cells[static_cast<size_t>(actual.index)]).empty();
-    return n;
-  } catch (const InputError&) {
-    return 0;
-  }
-}
-
 }  // namespace
 
 // 经验问题建议 -> experiences, problems, suggestions (in sheet order).
@@ -444,7 +424,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   CaseFiles files;
   entry::ImportTables(book, files, diags);
   if (diags.ErrorCount() != errors_before) return false;
-  const size_t target_actuals = TargetActuals(files);
+  const size_t target_actuals = entry::TargetActuals(files);
 
   std::vector<std::string> remove;
   size_t tables = 0;
