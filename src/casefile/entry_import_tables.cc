@@ -3,6 +3,7 @@
 #include "casefile/entry_import.h"
 #include "casefile/entry_layout.h"
 #include "casefile/entry_reader.h"
+#include "core/text.h"
 #include "ingest/csv.h"
 #include "model/target_value.h"
 
