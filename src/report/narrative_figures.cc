@@ -269,6 +269,8 @@ class Checker {
                                           U"总分",     U"绩效得分"};
     const IndicatorResult* subject = nullptr;
     bool total = false;
+    // "指标体系总分100分": the framework's full marks, not the result.
+    if (EndsWithU(before, U"总分") && f.value == in_.card.total_weight.ToRational()) return;
     for (const auto& word : kTotal)
       if (EndsWithU(before, word)) {
         subject = Mentioned(in_, Clause(before.substr(0, before.size() - word.size())));
@@ -305,6 +307,9 @@ class Checker {
         if (j == at + word.size()) continue;  // "等级分为…" lists the bands
         for (const auto& label : labels)
           if (s.compare(j, label.size(), label) == 0) {
+            size_t after = j + label.size();
+            if (after < s.size() && U(U"、和或").find(s[after]) != U::npos)
+              break;  // "等级为优、良、合格、不合格" lists the bands
             if (!Mentioned(in_, Clause(s.substr(0, at))) && Encode(label) != in_.card.grade)
               Issue(kScoreCode, s,
                     "“" + Encode(s) + "”中写绩效等级为“" + Encode(label) + "”，而评分结果为" +

@@ -106,6 +106,8 @@ TEST_CASE("figures that round correctly, parts, other years and targets pass") {
   CHECK(f.Check("全年执行444,200.00元；评价得分91.25分，等级为优；过程得分15分。").empty());
   CHECK(f.Check("其中监督抽检支出26.62万元；2023年支出40万元；满分5分，扣0.75分。").empty());
   CHECK(f.Check("认证总数目标为20个；评价等级分为优、良、合格、不合格。").empty());
+  f.card.total_weight = Score{10000};
+  CHECK(f.Check("指标体系总分100分；评价等级为优、良、合格和不合格四档。").empty());
 }
 
 TEST_CASE("a blanket claim names the indicators short of full marks and the missed targets") {
