@@ -193,8 +193,9 @@ class Checker {
   void Wrong(const char* code, const U& s, const Figure& f, const std::string& what,
              const std::string& computed, const std::string& tail) {
     Issue(code, s,
-          "“" + Shown(s, f) + "”中写" + what + "为" + f.text + "，而案例数据为" + computed +
-              "：请改为" + computed + "，或核对数据后修改" + tail);
+          "“" + Shown(s, f) + "”中写" + what + "为" + f.text +
+              (code == kScoreCode ? "，而评分结果为" : "，而案例数据为") + computed + "：请改为" +
+              computed + "，或核对数据后修改" + tail);
   }
 
   void Check(const U& s, const Figure& f) {

@@ -50,14 +50,14 @@ def main(binary):
         check(r.status == 303, "narrative saved: %d" % r.status)
         show = ev.get("/evaluations/" + eid).text()
         listed = show[show.find('id="validation"'):]
-        check("%s分" % wrong in listed and "而案例数据为" in listed, "the 核验清单 names the wrong total")
+        check("%s分" % wrong in listed and "而评分结果为" in listed, "the 核验清单 names the wrong total")
         vers = ev.get("/api/v1/evaluations/" + eid).json()["version"]
         r = ev.request("POST", "/evaluations/%s/narrative" % eid, fields={
             "csrf": ev.csrf, "version": vers, "n_background.md": "【待填写】\n"})
         check(r.status == 303, "stub saved: %d" % r.status)
         page = ev.get("/evaluations/%s/narrative" % eid).text()
         overview = section_card(page, "overview")
-        check("%s分" % wrong in overview and "而案例数据为" in overview,
+        check("%s分" % wrong in overview and "而评分结果为" in overview,
               "the wrong total is named under 摘要: %s" % re.sub(r"<[^>]+>", "", overview)[:300])
         budget = section_card(page, "budget_basis")
         check("1.00万元" in budget and "而案例数据为" in budget and "万元" in budget,
