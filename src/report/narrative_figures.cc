@@ -5,6 +5,7 @@
 #include "core/format.h"
 #include "model/target_value.h"
 #include "report/running_text.h"
+#include "report/section_drafts.h"
 #include "report/utf32.h"
 #include "scoring/metrics.h"
 
@@ -340,7 +341,8 @@ class Checker {
       TargetValue target = TargetValue::Parse(t.value);
       auto reading = ReadActual(target, t.actual);
       if (reading.attainment && *reading.attainment != Attainment::kMet)
-        missed.push_back("“" + t.level3 + "”（目标" + t.value + "，实际" + t.actual + "）");
+        missed.push_back("“" + t.level3 + "”（目标" + NarrowFullWidth(Trim(t.value)) + "，实际" +
+                         NarrowFullWidth(Trim(t.actual)) + "）");
     }
     if (short_of.empty() && missed.empty()) return;
     auto list = [](const std::vector<std::string>& items) {

@@ -28,7 +28,7 @@ struct Fixture {
     c.budget = {true, "budget.csv", {a, b}};  // 51.35万元, executed 44.42万元
     TargetRow t;
     t.level3 = "“两强一增”认证总数";
-    t.value = "≥20个";
+    t.value = "≥２０个";  // typed the Excel way
     t.actual = "18个";
     c.targets = {true, "targets.csv", {t}};
     card.total = Score{9125};
@@ -117,7 +117,7 @@ TEST_CASE("a blanket claim names the indicators short of full marks and the miss
   CHECK(issues[0].code == kClaimCode);
   CHECK(Names(issues[0], "B12 预算执行率（得0分，满分5分）"));
   CHECK(Names(issues[0], "‘两强一增’认证总数"));  // nested quotes as GB/T 15834 writes them
-  CHECK(Names(issues[0], "实际18个"));
+  CHECK(Names(issues[0], "（目标≥20个，实际18个）"));
   f.card.indicators.resize(1);
   f.c.targets.rows.clear();
   CHECK(f.Check("项目效果显著，圆满完成了各项任务。").empty());

@@ -24,6 +24,8 @@ std::map<std::string, std::string> DataDrafts(const ReportInput& in);
 // Whether 生成初稿 can draft the narrative section `key` for some case (what the 核验清单 may
 // promise).
 bool DraftableSection(const std::string& key);
+// Full-width digits, ％ and ． of a value as typed ("≥２０个") as the report prints them ("≥20个").
+std::string NarrowFullWidth(const std::string& text);
 // The drafts only `jixiao draft` writes (section_drafts_data.cc), "" where the data cannot tell.
 std::string EditorDraft(const ReportInput& in, const std::string& key);
 

@@ -23,30 +23,6 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
-// Full-width digits and signs of a value as typed ("≥２０个") as the report prints them ("≥20个").
-std::string Narrowed(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char a = static_cast<unsigned char>(text[i]);
-    if (a == 0xEF && i + 2 < text.size()) {
-      unsigned char b = static_cast<unsigned char>(text[i + 1]),
-                    c = static_cast<unsigned char>(text[i + 2]);
-      if (b == 0xBC && c >= 0x90 && c <= 0x99) {  // ０-９
-        out += static_cast<char>('0' + (c - 0x90));
-        i += 2;
-        continue;
-      }
-      if (b == 0xBC && (c == 0x85 || c == 0x8E)) {  // ％ ．
-        out += c == 0x85 ? '%' : '.';
-        i += 2;
-        continue;
-      }
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 std::string Listed(const std::vector<std::string>& items) {
   if (items.size() <= 5) return Join(items, "、");
   return Join({items.begin(), items.begin() + 5}, "、") + "等" + std::to_string(items.size()) +
@@ -108,8 +84,8 @@ std::string Goals(const ReportInput& in) {
       ++met;
     } else {
       short_of.push_back("“" + EscapeValue(t.level3) + "”（目标" +
-                         EscapeValue(Narrowed(Trim(t.value))) + "，实际" +
-                         EscapeValue(Narrowed(Trim(t.actual))) + "）");
+                         EscapeValue(NarrowFullWidth(Trim(t.value))) + "，实际" +
+                         EscapeValue(NarrowFullWidth(Trim(t.actual))) + "）");
     }
   }
   std::string text = "项目共设置绩效目标" + std::to_string(in.c.targets.rows.size()) +
@@ -166,6 +142,30 @@ std::string PlanContent(const ReportInput& in) {
 }
 
 }  // namespace
+
+// Full-width digits and signs of a value as typed ("≥２０个") as the report prints them ("≥20个").
+std::string NarrowFullWidth(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char a = static_cast<unsigned char>(text[i]);
+    if (a == 0xEF && i + 2 < text.size()) {
+      unsigned char b = static_cast<unsigned char>(text[i + 1]),
+                    c = static_cast<unsigned char>(text[i + 2]);
+      if (b == 0xBC && c >= 0x90 && c <= 0x99) {  // ０-９
+        out += static_cast<char>('0' + (c - 0x90));
+        i += 2;
+        continue;
+      }
+      if (b == 0xBC && (c == 0x85 || c == 0x8E)) {  // ％ ．
+        out += c == 0x85 ? '%' : '.';
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
 
 std::string EditorDraft(const ReportInput& in, const std::string& key) {
   if (key == "intro") return Intro(in);
