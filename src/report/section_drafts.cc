@@ -178,8 +178,14 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
                         "】：请为本节另写内容；定稿（report --final）前须补齐");
       continue;
     }
+    // 摘要's 主要绩效 prints the same 经验 as 主要经验及做法 (browser trial 2 looked for its
+    // field).
+    std::string same =
+        name == "主要绩效"
+            ? "（摘要的“主要绩效”与正文的“主要经验及做法”取自同一组经验，写一条两处都有）"
+            : "";
     diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, where},
-                  "报告“" + name + "”一节没有内容，已印出【待补充：" + name + "】：" + how +
+                  "报告“" + name + "”一节没有内容，已印出【待补充：" + name + "】：" + how + same +
                       "；定稿（report --final）前须补齐");
   }
   blocks = std::move(out);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "casefile/scaffold.h"
+#include "document/document.h"
 #include "report/builder.h"
 #include "report/section_drafts.h"
 #include "web/entry_places.h"
@@ -29,6 +30,21 @@ TEST_CASE("the checklist promises 生成初稿 only where it drafts") {
   CHECK(
       EntryMessage("报告“引言”一节没有内容，已印出【待补充：引言】：请在 case.json 的这一项中撰写")
           .find("生成初稿") == std::string::npos);
+}
+
+TEST_CASE("the checklist's 主要绩效 says it is written as 主要经验及做法") {
+  doc::Document d;
+  doc::Paragraph lead;
+  doc::Run bold{"● 主要绩效"};
+  bold.bold = true;  // a short bold run-in heading, as the summary template prints it
+  lead.runs = {bold};
+  d.blocks = {lead, doc::Heading{1, "四、主要经验及做法"}};
+  Diagnostics diags;
+  report::FillBareSections(d, "case", "报告", diags);
+  REQUIRE(diags.items().size() == 2);
+  std::string first = EntryMessage(diags.items()[0].message);
+  CHECK(first.find("主要经验及做法”取自同一组经验") != std::string::npos);
+  CHECK(first.find("生成初稿") != std::string::npos);  // 经验 are drafted
 }
 
 }  // namespace jixiao::web
