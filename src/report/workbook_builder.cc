@@ -326,7 +326,8 @@ doc::Sheet CheckSheet(const ReportInput& in) {
     s.Text(row, 0, kSeverity[1], CellStyle::kCenter);
     s.Text(row, 1, f.code);
     s.Text(row, 2,
-           f.section.rfind("$.", 0) == 0 ? "case.json " + f.section : "narrative/" + f.section + ".md");
+           f.section.rfind("$.", 0) == 0 ? "case.json " + f.section
+                                         : "narrative/" + f.section + ".md");
     s.Text(row, 3, f.message);
     ++row;
   }
