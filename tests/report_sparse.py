@@ -199,10 +199,32 @@ def check_draft(jixiao, work):
         errors.append("draft does not say it kept the evaluator's scope.md")
     case = json.load(open(os.path.join(case_dir, "case.json"), encoding="utf-8"))
     for key, value in before_case.items():
-        if key not in ("narrative", "problems", "suggestions") and case.get(key) != value:
+        if key not in ("narrative", "experiences", "problems", "suggestions") and case.get(key) != value:
             errors.append(f"draft changed case.json member {key}")
     if not case.get("problems") or not case.get("suggestions"):
         errors.append("draft wrote no problems or suggestions")
+    # Browser trial 2: what the 核验清单 sends to 生成初稿 is drafted from the data — 主要经验及做法,
+    # 引言, 项目预算及支出情况, 绩效目标及实现情况, 计划完成情况 — and the drafts' figures agree
+    # with the figure lint; quotes inside quotes are ‘…’.
+    if not case.get("experiences") or "【待补充" not in case["experiences"][0]["text"]:
+        errors.append(f"draft wrote no 主要经验 with a 【待补充】 for the practice: {case.get('experiences')}")
+    drafted = {}
+    for key in ("intro", "budget_basis", "goals", "plan_completion", "evaluation_basis", "other"):
+        path = os.path.join(case_dir, "narrative", key + ".md")
+        drafted[key] = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        if not drafted[key].strip():
+            errors.append(f"draft wrote no narrative/{key}.md")
+    if "万元" not in drafted["budget_basis"] or "财政财政" in drafted["budget_basis"]:
+        errors.append(f"budget_basis draft: {drafted['budget_basis']}")
+    if "绩效目标" not in drafted["goals"] or "项" not in drafted["goals"]:
+        errors.append(f"goals draft: {drafted['goals']}")
+    for key, text in drafted.items():
+        if re.search(r"“[^”]*“", text):
+            errors.append(f"nested “ in the {key} draft: {text}")
+    checked = subprocess.run([jixiao, "validate", case_dir], capture_output=True, text=True, env=ENV)
+    wrong = re.findall(r"narrative\.(?:figure|score)\]: [^\n]*", checked.stdout + checked.stderr)
+    if wrong:
+        errors.append(f"the drafts' own figures disagree with the data: {wrong}")
     out = os.path.join(work, "draft-out")
     subprocess.run([jixiao, "report", case_dir, "-o", out, "--formats", "md", "--no-toc-pages"],
                    capture_output=True, env=ENV, check=True)

@@ -119,7 +119,8 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
     if (evaluation) {
       LintFrameworkTexts(*evaluation->framework, diags);
-      ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
+      LintNarrativeFigures(*evaluation, diags);  // figures that disagree with the data
+      ListReportTodo(*evaluation, diags);        // every 【待补充】 the report would print
       CheckProblemsCoverLosses(*evaluation, diags);
       if (report::CitesSurveyWithoutCounts(evaluation->c))  // cited, its sample never stated
         diags.Add(Severity::kInfo, "survey.counts_unstated",
