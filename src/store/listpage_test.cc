@@ -122,6 +122,14 @@ TEST_CASE("store list pages: region and owner in the WHERE, orders, paging, dist
     CHECK(first->front().fields.kind == "evaluation");  // evaluations listed before targets
     CHECK(*s->ListDistinct(r, "year", d) == std::vector<std::string>{"2024", "2025", "2026"});
     CHECK(*s->ListDistinct(r, "grade", d) == std::vector<std::string>{"优", "良"});
+    // Several columns in one query give what one query per column gives, in the order asked.
+    auto both = s->ListDistincts(r, {"grade", "town", "year"}, d);
+    REQUIRE(both);
+    REQUIRE(both->size() == 3);
+    CHECK((*both)[0] == *s->ListDistinct(r, "grade", d));
+    CHECK((*both)[1] == *s->ListDistinct(r, "town", d));
+    CHECK_FALSE((*both)[1].empty());
+    CHECK((*both)[2] == std::vector<std::string>{"2024", "2025", "2026"});
     r.filter.region = "丙区";
     CHECK(s->ListCount(r, d) == 0);
     CHECK(s->ListDistinct(r, "town", d)->empty());

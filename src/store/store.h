@@ -77,7 +77,8 @@ struct Results {
   int64_t row_total = -1;
   int64_t Gap() const { return claimed_total - computed_total; }
   // What the 复核 gap list ranks by (the indexed gap column): |Gap()|, except that a form
-  // printing no 总分 (claimed_total < 0) with a 行得分合计 ranks by |row_total − computed_total|.
+  // printing no 总分 (claimed_total < 0) with a 行得分合计 ranks by |row_total − computed_total|,
+  // and one with neither is -1 (last).
   int64_t RankGap() const;
 };
 
@@ -310,6 +311,9 @@ class Store {
   std::optional<std::vector<std::string>> ListDistinct(const ListQuery& q,
                                                        const std::string& column,
                                                        Diagnostics& diags);
+  // The distinct values of each of `columns` in one query (a drop-down per column), in order.
+  std::optional<std::vector<std::vector<std::string>>> ListDistincts(
+      const ListQuery& q, const std::vector<std::string>& columns, Diagnostics& diags);
   std::optional<std::vector<std::pair<std::string, IndicatorResult>>> LatestIndicators(
       const std::vector<std::string>& ids, int64_t level, Diagnostics& diags);
   // Leaves that lost points, summed per (code, name), largest loss first.
@@ -353,7 +357,8 @@ class Store {
   bool Export(std::ostream& out, Diagnostics& diags);
   bool Import(std::istream& in, const std::string& name, Diagnostics& diags);
 
-  // Refreshes the query planner's statistics (ANALYZE), after a bulk load.
+  // Refreshes the query planner's statistics (ANALYZE), after a bulk load; on PostgreSQL also
+  // VACUUMs, so index-only scans need not visit the freshly loaded tables.
   bool Analyze(Diagnostics& diags);
 
   // Batches: many saves in one transaction (bulk load). Commit returns false on failure (the

@@ -122,6 +122,9 @@ class Db {
   int64_t CountDocs(const ListFilter& f);
   // Distinct non-empty values of year, department, town, grade or framework, in byte order.
   std::vector<std::string> DistinctValues(const ListFilter& f, const std::string& column);
+  // The same for several columns in one query, per column.
+  std::map<std::string, std::vector<std::string>> DistinctValuesOf(
+      const ListFilter& f, const std::vector<std::string>& columns);
   // The 一级 results of the latest versions of `ids`, per document id (stored order).
   std::map<std::string, std::vector<Category>> LatestCategories(
       const std::vector<std::string>& ids);

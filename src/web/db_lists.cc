@@ -51,6 +51,16 @@ std::vector<std::string> Db::DistinctValues(const ListFilter& f, const std::stri
   return values ? *values : std::vector<std::string>{};
 }
 
+std::map<std::string, std::vector<std::string>> Db::DistinctValuesOf(
+    const ListFilter& f, const std::vector<std::string>& columns) {
+  Diagnostics diags;
+  auto values = impl_->store->ListDistincts(ToQuery(f), columns, diags);
+  Check(diags);
+  std::map<std::string, std::vector<std::string>> out;
+  for (size_t k = 0; values && k < columns.size(); ++k) out[columns[k]] = (*values)[k];
+  return out;
+}
+
 std::map<std::string, std::vector<Db::Category>> Db::LatestCategories(
     const std::vector<std::string>& ids) {
   Diagnostics diags;

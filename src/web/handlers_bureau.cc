@@ -53,8 +53,9 @@ std::string FrameworkTitle(Db& db, const std::string& id) {
 // across frameworks the ranking is by total 得分率 (total ÷ full marks), not by total; across
 // years it is said, since a filter by 年度 compares like with like. The sentences the page shows.
 std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool& by_rate) {
-  const auto years = db.DistinctValues(ranked, "year");
-  const auto frameworks = db.DistinctValues(ranked, "framework");
+  auto values = db.DistinctValuesOf(ranked, {"year", "framework"});
+  const auto& years = values["year"];
+  const auto& frameworks = values["framework"];
   by_rate = frameworks.size() > 1;
   std::vector<std::string> out;
   if (years.size() > 1) {
@@ -228,10 +229,12 @@ Response BureauOverview(Ctx& ctx) {
     row.set("cells", cells);
     ranking.push_back(row);
   }
+  std::map<std::string, std::vector<std::string>> choices;  // the drop-downs, one query
+  if (reach) choices = db.DistinctValuesOf(region, {"year", "department", "town", "grade"});
   auto options = [&](const char* column, const std::string& chosen) {
     Data list = List();
     if (reach)
-      for (const auto& v : db.DistinctValues(region, column)) {
+      for (const auto& v : choices[column]) {
         Data o = Object({{"value", v}});
         o.set("selected", v == chosen);
         list.push_back(o);
