@@ -370,6 +370,36 @@ bool Store::SetIndicators(const std::string& id, int64_t version, int64_t total_
   })
 }
 
+std::vector<std::string> Store::IdsMissingFramework(const std::string& kind,
+                                                    const std::string& after_id, int64_t limit,
+                                                    Diagnostics& diags) {
+  std::vector<std::string> out;
+  JX_GUARDED("store.read", "查询档案库失败", out, {
+    auto rs = impl_->Query(
+        "SELECT id FROM documents WHERE kind = ? AND framework = '' AND grade <> '' AND id > ? "
+        "ORDER BY id LIMIT ?",
+        {kind, after_id, limit});
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
+    return out;
+  })
+}
+
+bool Store::SetFramework(const std::string& id, int64_t version, const std::string& framework,
+                         int64_t total_weight, Diagnostics& diags) {
+  JX_GUARDED("store.write", "补写“" + id + "”的指标体系失败", false, {
+    impl_->Begin();
+    const std::string set =
+        " SET framework = ?, total_weight = CASE WHEN total_weight = 0 THEN ? ELSE total_weight "
+        "END WHERE ";
+    impl_->Exec("UPDATE versions" + set + "doc_id = ? AND version = ?",
+                {framework, total_weight, id, version});
+    impl_->Exec("UPDATE documents" + set + "id = ? AND version = ?",
+                {framework, total_weight, id, version});
+    impl_->Commit();
+    return true;
+  })
+}
+
 bool Store::Remove(const std::string& id, Diagnostics& diags) {
   JX_GUARDED("store.write", "删除“" + id + "”失败", false, {
     impl_->Begin();

@@ -351,6 +351,15 @@ class Store {
   bool SetIndicators(const std::string& id, int64_t version, int64_t total_weight,
                      const std::vector<IndicatorResult>& indicators, Diagnostics& diags);
 
+  // Scored documents of `kind` with no framework id (evaluations scored by a serve before
+  // schema 8), after `after_id` in id order, at most `limit` ids (the (kind, framework, grade)
+  // index: cheap at every open); and setting a latest version's framework id and, where it is
+  // 0, its full marks (on the document and that version).
+  std::vector<std::string> IdsMissingFramework(const std::string& kind, const std::string& after_id,
+                                               int64_t limit, Diagnostics& diags);
+  bool SetFramework(const std::string& id, int64_t version, const std::string& framework,
+                    int64_t total_weight, Diagnostics& diags);
+
   // Moves a whole store as JSON lines: a header, then every row of every table in key order.
   // Import needs an empty store and the same schema version; export → import → export gives the
   // same bytes, between back ends too. `name` locates import errors (file:line).

@@ -95,6 +95,7 @@ std::unique_ptr<Db> Db::Open(const std::string& data_dir, const std::string& db_
     Check(diags);
     throw std::runtime_error("无法打开数据库");
   }
+  BackfillFrameworks(*s);
   auto impl = std::make_unique<Impl>();
   impl->store = std::move(s);
   return std::unique_ptr<Db>(new Db(std::move(impl)));
