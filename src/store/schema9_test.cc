@@ -40,7 +40,8 @@ std::vector<std::string> GapOrder(Store& s, Diagnostics& d) {
   f.kind = "selfeval";
   f.order = DocumentFilter::Order::kGapDesc;
   std::vector<std::string> ids;
-  s.ForEach(f, [&](const Document& doc) { return ids.push_back(doc.id), true; }, d);
+  s.ForEach(
+      f, [&](const Document& doc) { return ids.push_back(doc.id), true; }, d);
   return ids;
 }
 
@@ -69,8 +70,10 @@ TEST_CASE("store: opening a schema 8 store rewrites the gap column and backfills
     DocumentFields e;  // as a serve before schema 8 saved a scored evaluation: 一级 rows only
     e.kind = "evaluation", e.region = "区甲";
     e.results.total = 8150, e.results.grade = "良";
-    e.indicators = {{"A", 1, "决策", 1500, 1200}, {"B", 1, "过程", 2500, 2000},
-                    {"B1", 2, "资金", 1000, 900}, {"C", 1, "产出", 6000, 4950}};
+    e.indicators = {{"A", 1, "决策", 1500, 1200},
+                    {"B", 1, "过程", 2500, 2000},
+                    {"B1", 2, "资金", 1000, 900},
+                    {"C", 1, "产出", 6000, 4950}};
     REQUIRE(s->Save("E", 0, e, "", "u", d));
     REQUIRE(s->Save("E", 1, e, "", "u", d));  // two versions, both without full marks
     REQUIRE_FALSE(d.HasErrors());
@@ -80,7 +83,8 @@ TEST_CASE("store: opening a schema 8 store rewrites the gap column and backfills
        {"UPDATE documents SET gap = 9001 WHERE id = 'N'",
         "UPDATE versions SET gap = 9001 WHERE doc_id = 'N'",
         "UPDATE documents SET total_weight = 0", "UPDATE versions SET total_weight = 0",
-        "DROP INDEX documents_region_rank", "UPDATE meta SET value = '8' WHERE key = 'schema_version'"})
+        "DROP INDEX documents_region_rank",
+        "UPDATE meta SET value = '8' WHERE key = 'schema_version'"})
     REQUIRE(ExecForTests(at, sql));
   {
     auto s = Store::Open(at, d);
@@ -101,7 +105,8 @@ TEST_CASE("store: Analyze after a bulk load leaves PostgreSQL's tables vacuumed"
   auto s = Store::Open(at, d);
   REQUIRE(s);
   std::vector<NewDocument> docs;
-  for (int i = 0; i < 300; ++i) docs.push_back({"D" + std::to_string(1000 + i), Form(-1, 10, 20), "x"});
+  for (int i = 0; i < 300; ++i)
+    docs.push_back({"D" + std::to_string(1000 + i), Form(-1, 10, 20), "x"});
   REQUIRE(s->BeginBatch(d));
   REQUIRE(s->CreateMany(docs, "bench", d));
   REQUIRE(s->CommitBatch(d));
@@ -113,8 +118,8 @@ TEST_CASE("store: Analyze after a bulk load leaves PostgreSQL's tables vacuumed"
   }
   // A vacuumed table has a visibility map, so the list indexes answer without the heap; the
   // check fails (division by zero) when documents has pages but none marked all-visible.
-  CHECK(ExecForTests(at,
-                     "SELECT 1 / (SELECT relallvisible FROM pg_class WHERE relname = 'documents')"));
+  CHECK(ExecForTests(
+      at, "SELECT 1 / (SELECT relallvisible FROM pg_class WHERE relname = 'documents')"));
   CHECK(ExecForTests(at,
                      "SELECT 1 / (SELECT relallvisible FROM pg_class WHERE relname = 'versions')"));
 }

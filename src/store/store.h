@@ -352,11 +352,11 @@ class Store {
                      const std::vector<IndicatorResult>& indicators, Diagnostics& diags);
 
   // Scored documents of `kind` with no framework id (evaluations scored by a serve before
-  // schema 8), after `after_id` in id order, at most `limit` ids (the (kind, framework, grade)
-  // index: cheap at every open); and setting a latest version's framework id and, where it is
-  // 0, its full marks (on the document and that version).
-  std::vector<std::string> IdsMissingFramework(const std::string& kind, const std::string& after_id,
-                                               int64_t limit, Diagnostics& diags);
+  // schema 8), ids only, in no particular order: a range of the (kind, framework, grade) index,
+  // cheap at every open (an ORDER BY id had PostgreSQL walk the primary key: 195 ms at 10⁵); and
+  // setting a latest version's framework id and, where it is 0, its full marks (on the document
+  // and that version).
+  std::vector<std::string> IdsMissingFramework(const std::string& kind, Diagnostics& diags);
   bool SetFramework(const std::string& id, int64_t version, const std::string& framework,
                     int64_t total_weight, Diagnostics& diags);
 

@@ -12,31 +12,26 @@ namespace jixiao::web::db_detail {
 
 int64_t BackfillFrameworks(store::Store& s) {
   int64_t filled = 0;
-  std::string after;
-  for (;;) {
-    Diagnostics diags;
-    auto ids = s.IdsMissingFramework("evaluation", after, 200, diags);
+  Diagnostics diags;
+  const auto ids = s.IdsMissingFramework("evaluation", diags);  // ids only: a few MB at 10⁵
+  Check(diags);
+  for (const auto& id : ids) {
+    auto doc = s.Get(id, diags);
     Check(diags);
-    if (ids.empty()) return filled;
-    for (const auto& id : ids) {
-      after = id;
-      auto doc = s.Get(id, diags);
-      Check(diags);
-      Diagnostics unread;
-      auto card = doc && !doc->fields.result_json.empty()
-                      ? ScorecardFromJson("store:" + id, doc->fields.result_json, unread)
-                      : std::nullopt;
-      if (!card || card->framework_id.empty()) {
-        std::fprintf(stderr, "评价“%s”的评分结果未记指标体系，无法补全；重新评分后即可参与排名\n",
-                     id.c_str());
-        continue;
-      }
-      if (!s.SetFramework(id, doc->version, card->framework_id, card->total_weight.hundredths,
-                          diags))
-        Check(diags);
-      ++filled;
+    Diagnostics unread;
+    auto card = doc && !doc->fields.result_json.empty()
+                    ? ScorecardFromJson("store:" + id, doc->fields.result_json, unread)
+                    : std::nullopt;
+    if (!card || card->framework_id.empty()) {
+      std::fprintf(stderr, "评价“%s”的评分结果未记指标体系，无法补全；重新评分后即可参与排名\n",
+                   id.c_str());
+      continue;
     }
+    if (!s.SetFramework(id, doc->version, card->framework_id, card->total_weight.hundredths, diags))
+      Check(diags);
+    ++filled;
   }
+  return filled;
 }
 
 }  // namespace jixiao::web::db_detail
