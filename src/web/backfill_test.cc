@@ -3,6 +3,7 @@
 // it at its rate, not 0; one whose scorecard cannot be read is left alone and the open finishes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -49,5 +50,37 @@ TEST_CASE("db: evaluations scored by an earlier serve get their framework and fu
   CHECK(e2->fields.framework.empty());
   CHECK(e2->fields.results.total_weight == 0);
   CHECK_FALSE(d.HasErrors());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("db: a region's export reads only its region's matching documents, without scorecards") {
+  std::string dir = "/tmp/jixiao-web-matching-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto db = Db::Open(dir);
+  REQUIRE(db);
+  for (int i = 0; i < 7; ++i) {
+    Doc d;
+    d.id = "e" + std::to_string(i), d.kind = "evaluation";
+    d.region = i % 2 ? "区乙" : "区甲", d.year = i < 4 ? "2024" : "2025";
+    d.total = 8000 + i, d.grade = "良", d.scorecard_json = "{\"total\": 80}";
+    db->AddDoc(d, "", "u", "");
+  }
+  Db::ListFilter f;
+  f.kinds = {"evaluation"};
+  f.region = "区甲";
+  std::vector<std::string> ids;
+  for (const auto& d : db->MatchingDocs(f)) {
+    ids.push_back(d.id);
+    CHECK(d.region == "区甲");
+    CHECK(d.scorecard_json.empty());
+  }
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<std::string>{"e0", "e2", "e4", "e6"});
+  f.year = "2025";
+  CHECK(db->MatchingDocs(f).size() == 2);  // e4, e6
+  f.kinds = {};
+  CHECK(db->MatchingDocs(f).empty());
+  db.reset();
   std::filesystem::remove_all(dir);
 }

@@ -119,6 +119,10 @@ class Db {
     int submitted = -1;  // 自评表 whose latest version is its 提交 (1) or not (0); -1 any
   };
   std::vector<Doc> DocsPage(const ListFilter& f, int64_t limit, int64_t offset);
+  // Every document of f.kinds[0] matching f's region, owner, year, department, town and grade
+  // (filtered in SQL, streamed page by page), last saved first as Docs; kept without their
+  // scorecard JSON (a region's exports: not every region's rows and scorecards in memory).
+  std::vector<Doc> MatchingDocs(const ListFilter& f);
   int64_t CountDocs(const ListFilter& f);
   // Distinct non-empty values of year, department, town, grade or framework, in byte order.
   std::vector<std::string> DistinctValues(const ListFilter& f, const std::string& column);
