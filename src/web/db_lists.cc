@@ -1,7 +1,5 @@
 // Db's list pages (db.h: DocsPage, CountDocs, DistinctValues, LatestCategories,
 // LatestDecisionsOf): what a list asks, handed to the store's SQL (store/listing.cc).
-#include <algorithm>
-
 #include "store/store.h"
 #include "web/db.h"
 #include "web/db_impl.h"
@@ -40,26 +38,13 @@ std::vector<Doc> Db::DocsPage(const ListFilter& f, int64_t limit, int64_t offset
 }
 
 std::vector<Doc> Db::MatchingDocs(const ListFilter& f) {
-  Diagnostics diags;
+  if (f.kinds.empty()) return {};
   store::DocumentFilter q;
-  q.kind = f.kinds.empty() ? "" : f.kinds.front();
+  q.kind = f.kinds.front();
   q.region = f.region, q.year = f.year, q.department = f.department, q.town = f.town;
   q.grade = f.grade;
   if (f.owner) q.owner = std::to_string(f.owner);
-  std::vector<Doc> out;
-  if (f.kinds.empty()) return out;
-  impl_->store->ForEach(
-      q,
-      [&](const store::Document& d) {
-        out.push_back(ToDoc(d));
-        out.back().scorecard_json.clear();
-        return true;
-      },
-      diags);
-  Check(diags);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
-  return out;
+  return Collect(*impl_->store, q, false);
 }
 
 int64_t Db::CountDocs(const ListFilter& f) {
