@@ -204,24 +204,6 @@ std::optional<Doc> Db::GetDoc(const std::string& id) {
   return ToDoc(*d);
 }
 
-std::vector<Doc> db_detail::Collect(store::Store& s, const store::DocumentFilter& f,
-                                   bool with_scorecard) {
-  Diagnostics diags;
-  std::vector<Doc> out;
-  s.ForEach(
-      f,
-      [&](const store::Document& d) {
-        out.push_back(ToDoc(d));
-        if (!with_scorecard) out.back().scorecard_json.clear();
-        return true;
-      },
-      diags);
-  Check(diags);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
-  return out;
-}
-
 std::vector<Doc> Db::Docs(const std::string& kind) {
   store::DocumentFilter f;
   f.kind = kind;

@@ -1,5 +1,7 @@
-// Db's list pages (db.h: DocsPage, CountDocs, DistinctValues, LatestCategories,
+// Db's list pages (db.h: DocsPage, CountDocs, DistinctValues, MatchingDocs, LatestCategories,
 // LatestDecisionsOf): what a list asks, handed to the store's SQL (store/listing.cc).
+#include <algorithm>
+
 #include "store/store.h"
 #include "web/db.h"
 #include "web/db_impl.h"
@@ -24,6 +26,24 @@ store::ListQuery ToQuery(const Db::ListFilter& l) {
   return q;
 }
 }  // namespace
+
+std::vector<Doc> db_detail::Collect(store::Store& s, const store::DocumentFilter& f,
+                                    bool with_scorecard) {
+  Diagnostics diags;
+  std::vector<Doc> out;
+  s.ForEach(
+      f,
+      [&](const store::Document& d) {
+        out.push_back(ToDoc(d));
+        if (!with_scorecard) out.back().scorecard_json.clear();
+        return true;
+      },
+      diags);
+  Check(diags);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
+  return out;
+}
 
 std::vector<Doc> Db::DocsPage(const ListFilter& f, int64_t limit, int64_t offset) {
   Diagnostics diags;
