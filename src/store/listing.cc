@@ -244,6 +244,7 @@ std::string ListFrom(const ListQuery& q, Args& args) {
     sql += ")";
   }
   if (q.scored) sql += " AND d.grade <> ''";
+  if (q.unmarked) sql += " AND d.total_weight = 0";
   if (q.review == "pending") {
     sql += " AND (r.id IS NULL OR r.version <> d.version)";
   } else if (!q.review.empty()) {

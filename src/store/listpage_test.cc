@@ -108,6 +108,22 @@ TEST_CASE("store list pages: region and owner in the WHERE, orders, paging, dist
       CHECK(a.total * b.total_weight >= b.total * a.total_weight);
     }
   }
+  SECTION("evaluations without full marks are counted, so a page can say so") {
+    REQUIRE(s->Save(
+        "E900", 0,
+        [] {
+          DocumentFields f;
+          f.kind = "evaluation", f.region = "乙区", f.results.grade = "良", f.results.total = 8000;
+          return f;
+        }(),
+        "{}", "t", d));
+    ListQuery q;
+    q.filter.kind = "evaluation", q.filter.region = "乙区";
+    q.scored = true, q.unmarked = true;
+    CHECK(s->ListCount(q, d) == 1);
+    q.filter.region = "甲区";
+    CHECK(s->ListCount(q, d) == 0);
+  }
   SECTION("a unit's rows only; kinds; distinct values of the region") {
     ListQuery q;
     q.filter.kind = "targets", q.filter.owner = "11";

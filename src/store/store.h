@@ -147,6 +147,7 @@ struct ListQuery {
   std::vector<std::string> kinds;  // kind IN (…) when not empty
   std::vector<std::string> ids;    // id IN (…) when not empty (what a page then reads more of)
   bool scored = false;             // grade not empty (an evaluation scored)
+  bool unmarked = false;           // no full marks recorded (ranks at rate 0 by kRate)
   // kRecent: kind, then last saved first; kTotal / kRate: total or total ÷ full marks descending
   // (the ranking); kGap: the 复核 list — the indexed gap descending, a form printing neither 总分
   // nor 行得分合计 last. Ties: last saved first, then id.

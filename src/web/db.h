@@ -110,8 +110,9 @@ class Db {
   struct ListFilter {
     std::vector<std::string> kinds, ids;  // ids: only these (a page's rows)
     std::string region, year, department, town, grade;
-    int64_t owner = 0;    // the owning unit or assigned evaluator; 0 = any
-    bool scored = false;  // evaluations with a score
+    int64_t owner = 0;      // the owning unit or assigned evaluator; 0 = any
+    bool scored = false;    // evaluations with a score
+    bool unmarked = false;  // evaluations without full marks (rate 0 in a ranking by rate)
     // kRecent: evaluations before targets, last saved first (as Docs); kTotal / kRate: the
     // ranking by total or by total ÷ full marks; kGap: the 复核 list's order.
     enum class Order { kRecent, kTotal, kRate, kGap } order = Order::kRecent;

@@ -18,7 +18,7 @@ store::ListQuery ToQuery(const Db::ListFilter& l) {
   q.filter.region = l.region, q.filter.year = l.year, q.filter.department = l.department;
   q.filter.town = l.town, q.filter.grade = l.grade;
   if (l.owner) q.filter.owner = std::to_string(l.owner);
-  q.scored = l.scored;
+  q.scored = l.scored, q.unmarked = l.unmarked;
   q.order = static_cast<store::ListQuery::Order>(static_cast<int>(l.order));
   q.review = l.review;
   q.prefixed = l.submitted;

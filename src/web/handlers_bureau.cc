@@ -65,6 +65,13 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
                   "个年度：不同年度的名次不宜直接比较，请在上面的“年度”中选一个年度再看排名");
   }
   if (by_rate) {
+    // Evaluations whose full marks are not recorded (a scorecard the backfill could not read)
+    // rank at rate 0: said with their count, never silently.
+    Db::ListFilter unmarked = ranked;
+    unmarked.unmarked = true;
+    if (int64_t n = db.CountDocs(unmarked))
+      out.push_back(std::to_string(n) +
+                    " 项评价的评分结果没有记下满分，得分率按 0 计、排在最后；请重新评分这些评价");
     std::string list;
     for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(db, f);
     out.push_back("所列评价使用了" + std::to_string(frameworks.size()) + "套指标体系（" + list +
