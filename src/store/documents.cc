@@ -11,6 +11,7 @@
 namespace jixiao::store {
 
 int64_t Results::RankGap() const {
+  if (claimed_total < 0 && row_total < 0) return -1;  // nothing to compare: last
   if (claimed_total < 0 && row_total >= 0) return std::llabs(row_total - computed_total);
   return std::llabs(Gap());
 }
@@ -364,6 +365,33 @@ bool Store::SetIndicators(const std::string& id, int64_t version, int64_t total_
                 {total_weight, id, version});
     impl_->Exec("UPDATE documents SET total_weight = ? WHERE id = ? AND version = ?",
                 {total_weight, id, version});
+    impl_->Commit();
+    return true;
+  })
+}
+
+std::vector<std::string> Store::IdsMissingFramework(const std::string& kind,
+                                                    Diagnostics& diags) {
+  std::vector<std::string> out;
+  JX_GUARDED("store.read", "查询档案库失败", out, {
+    auto rs = impl_->Query(
+        "SELECT id FROM documents WHERE kind = ? AND framework = '' AND grade <> ''", {kind});
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
+    return out;
+  })
+}
+
+bool Store::SetFramework(const std::string& id, int64_t version, const std::string& framework,
+                         int64_t total_weight, Diagnostics& diags) {
+  JX_GUARDED("store.write", "补写“" + id + "”的指标体系失败", false, {
+    impl_->Begin();
+    const std::string set =
+        " SET framework = ?, total_weight = CASE WHEN total_weight = 0 THEN ? ELSE total_weight "
+        "END WHERE ";
+    impl_->Exec("UPDATE versions" + set + "doc_id = ? AND version = ?",
+                {framework, total_weight, id, version});
+    impl_->Exec("UPDATE documents" + set + "id = ? AND version = ?",
+                {framework, total_weight, id, version});
     impl_->Commit();
     return true;
   })

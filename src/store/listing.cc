@@ -244,6 +244,7 @@ std::string ListFrom(const ListQuery& q, Args& args) {
     sql += ")";
   }
   if (q.scored) sql += " AND d.grade <> ''";
+  if (q.unmarked) sql += " AND d.total_weight = 0";
   if (q.review == "pending") {
     sql += " AND (r.id IS NULL OR r.version <> d.version)";
   } else if (!q.review.empty()) {
@@ -280,7 +281,7 @@ std::optional<std::vector<Document>> Store::ListPage(const ListQuery& q,
           order = "d.computed_total DESC, ";
           break;
         case ListQuery::Order::kGap:
-          order = "CASE WHEN d.claimed_total < 0 AND d.row_total < 0 THEN -1 ELSE d.gap END DESC, ";
+          order = "d.gap DESC, ";  // -1 for a form printing neither 总分 nor 行得分合计
           break;
       }
       args.push_back(q.limit > 0 ? q.limit : int64_t{50});
@@ -331,20 +332,36 @@ std::optional<int64_t> Store::ListCount(const ListQuery& q, Diagnostics& diags){
 std::optional<std::vector<std::string>> Store::ListDistinct(const ListQuery& q,
                                                             const std::string& column,
                                                             Diagnostics& diags) {
+  auto all = ListDistincts(q, {column}, diags);
+  if (!all) return std::nullopt;
+  return std::move(all->front());
+}
+
+std::optional<std::vector<std::vector<std::string>>> Store::ListDistincts(
+    const ListQuery& q, const std::vector<std::string>& columns, Diagnostics& diags) {
   static const char* const kColumns[] = {"year", "department", "town", "grade", "framework"};
-  const char* const* known = std::find(std::begin(kColumns), std::end(kColumns), column);
-  if (known == std::end(kColumns)) {
-    diags.Error("store.read", {impl_->location, 0, 0, column}, "不能按“" + column + "”列出取值");
-    return std::nullopt;
+  std::vector<std::vector<std::string>> out(columns.size());
+  if (columns.empty()) return out;
+  // One round trip: a UNION ALL of one DISTINCT per column, each tagged with its position (the
+  // dashboard's four drop-downs were four queries over the region's rows).
+  Args args;
+  std::string sql;
+  for (size_t k = 0; k < columns.size(); ++k) {
+    const char* const* known = std::find(std::begin(kColumns), std::end(kColumns), columns[k]);
+    if (known == std::end(kColumns)) {
+      diags.Error("store.read", {impl_->location, 0, 0, columns[k]},
+                  "不能按“" + columns[k] + "”列出取值");
+      return std::nullopt;
+    }
+    std::string col = std::string("d.") + *known;
+    sql += std::string(k ? " UNION ALL " : "") + "SELECT * FROM (SELECT DISTINCT " +
+           std::to_string(k) + " AS n, " + col + "{C} AS v" + ListFrom(q, args) + " AND " + col +
+           " <> '') t" + std::to_string(k);
   }
   JX_GUARDED("store.read", "查询档案库失败", std::nullopt, {
-    Args args;
-    std::string col = std::string("d.") + *known;
-    std::string from = ListFrom(q, args);
-    auto rs = impl_->Query(
-        "SELECT DISTINCT " + col + "{C}" + from + " AND " + col + " <> '' ORDER BY 1", args);
-    std::vector<std::string> out;
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(Text(rs, 0));
+    auto rs = impl_->Query(sql + " ORDER BY 1, 2", args);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out[static_cast<size_t>(Int(rs, 0))].push_back(Text(rs, 1));
     return out;
   })
 }

@@ -108,6 +108,22 @@ TEST_CASE("store list pages: region and owner in the WHERE, orders, paging, dist
       CHECK(a.total * b.total_weight >= b.total * a.total_weight);
     }
   }
+  SECTION("evaluations without full marks are counted, so a page can say so") {
+    REQUIRE(s->Save(
+        "E900", 0,
+        [] {
+          DocumentFields f;
+          f.kind = "evaluation", f.region = "乙区", f.results.grade = "良", f.results.total = 8000;
+          return f;
+        }(),
+        "{}", "t", d));
+    ListQuery q;
+    q.filter.kind = "evaluation", q.filter.region = "乙区";
+    q.scored = true, q.unmarked = true;
+    CHECK(s->ListCount(q, d) == 1);
+    q.filter.region = "甲区";
+    CHECK(s->ListCount(q, d) == 0);
+  }
   SECTION("a unit's rows only; kinds; distinct values of the region") {
     ListQuery q;
     q.filter.kind = "targets", q.filter.owner = "11";
@@ -122,6 +138,14 @@ TEST_CASE("store list pages: region and owner in the WHERE, orders, paging, dist
     CHECK(first->front().fields.kind == "evaluation");  // evaluations listed before targets
     CHECK(*s->ListDistinct(r, "year", d) == std::vector<std::string>{"2024", "2025", "2026"});
     CHECK(*s->ListDistinct(r, "grade", d) == std::vector<std::string>{"优", "良"});
+    // Several columns in one query give what one query per column gives, in the order asked.
+    auto both = s->ListDistincts(r, {"grade", "town", "year"}, d);
+    REQUIRE(both);
+    REQUIRE(both->size() == 3);
+    CHECK((*both)[0] == *s->ListDistinct(r, "grade", d));
+    CHECK((*both)[1] == *s->ListDistinct(r, "town", d));
+    CHECK_FALSE((*both)[1].empty());
+    CHECK((*both)[2] == std::vector<std::string>{"2024", "2025", "2026"});
     r.filter.region = "丙区";
     CHECK(s->ListCount(r, d) == 0);
     CHECK(s->ListDistinct(r, "town", d)->empty());

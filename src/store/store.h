@@ -77,7 +77,8 @@ struct Results {
   int64_t row_total = -1;
   int64_t Gap() const { return claimed_total - computed_total; }
   // What the 复核 gap list ranks by (the indexed gap column): |Gap()|, except that a form
-  // printing no 总分 (claimed_total < 0) with a 行得分合计 ranks by |row_total − computed_total|.
+  // printing no 总分 (claimed_total < 0) with a 行得分合计 ranks by |row_total − computed_total|,
+  // and one with neither is -1 (last).
   int64_t RankGap() const;
 };
 
@@ -146,6 +147,7 @@ struct ListQuery {
   std::vector<std::string> kinds;  // kind IN (…) when not empty
   std::vector<std::string> ids;    // id IN (…) when not empty (what a page then reads more of)
   bool scored = false;             // grade not empty (an evaluation scored)
+  bool unmarked = false;           // no full marks recorded (ranks at rate 0 by kRate)
   // kRecent: kind, then last saved first; kTotal / kRate: total or total ÷ full marks descending
   // (the ranking); kGap: the 复核 list — the indexed gap descending, a form printing neither 总分
   // nor 行得分合计 last; kComputed: the recomputed 总分 (复核分 of a 自评表) descending. Ties: last
@@ -311,6 +313,9 @@ class Store {
   std::optional<std::vector<std::string>> ListDistinct(const ListQuery& q,
                                                        const std::string& column,
                                                        Diagnostics& diags);
+  // The distinct values of each of `columns` in one query (a drop-down per column), in order.
+  std::optional<std::vector<std::vector<std::string>>> ListDistincts(
+      const ListQuery& q, const std::vector<std::string>& columns, Diagnostics& diags);
   std::optional<std::vector<std::pair<std::string, IndicatorResult>>> LatestIndicators(
       const std::vector<std::string>& ids, int64_t level, Diagnostics& diags);
   // Leaves that lost points, summed per (code, name), largest loss first.
@@ -348,13 +353,23 @@ class Store {
   bool SetIndicators(const std::string& id, int64_t version, int64_t total_weight,
                      const std::vector<IndicatorResult>& indicators, Diagnostics& diags);
 
+  // Scored documents of `kind` with no framework id (evaluations scored by a serve before
+  // schema 8), ids only, in no particular order: a range of the (kind, framework, grade) index,
+  // cheap at every open (an ORDER BY id had PostgreSQL walk the primary key: 195 ms at 10⁵); and
+  // setting a latest version's framework id and, where it is 0, its full marks (on the document
+  // and that version).
+  std::vector<std::string> IdsMissingFramework(const std::string& kind, Diagnostics& diags);
+  bool SetFramework(const std::string& id, int64_t version, const std::string& framework,
+                    int64_t total_weight, Diagnostics& diags);
+
   // Moves a whole store as JSON lines: a header, then every row of every table in key order.
   // Import needs an empty store and the same schema version; export → import → export gives the
   // same bytes, between back ends too. `name` locates import errors (file:line).
   bool Export(std::ostream& out, Diagnostics& diags);
   bool Import(std::istream& in, const std::string& name, Diagnostics& diags);
 
-  // Refreshes the query planner's statistics (ANALYZE), after a bulk load.
+  // Refreshes the query planner's statistics (ANALYZE), after a bulk load; on PostgreSQL also
+  // VACUUMs, so index-only scans need not visit the freshly loaded tables.
   bool Analyze(Diagnostics& diags);
 
   // Batches: many saves in one transaction (bulk load). Commit returns false on failure (the

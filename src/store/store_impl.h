@@ -76,8 +76,10 @@ void CopyRows(Store::Impl& db, const std::string& table, const std::string& colu
 extern const char* const kJobColumns;
 Job ReadJob(Poco::Data::RecordSet& rs);
 
-// Tests only: empties a PostgreSQL database's public schema (throws on failure).
+// Tests only: empties a PostgreSQL database's public schema (throws on failure); runs one
+// statement on its own connection to a store (SQLite file or PostgreSQL URL), false on failure.
 void ResetPostgresForTests(const std::string& url);
+bool ExecForTests(const std::string& location, const std::string& sql);
 
 using Lock = std::lock_guard<std::recursive_mutex>;
 

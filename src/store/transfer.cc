@@ -229,7 +229,7 @@ bool Store::Import(std::istream& in, const std::string& name, Diagnostics& diags
                       t.name + "), false)");
     impl_->in_batch = false;
     impl_->Commit();
-    impl_->Exec("ANALYZE");
+    impl_->Exec(impl_->pg ? "VACUUM (ANALYZE)" : "ANALYZE");  // see Store::Analyze
     return true;
   } catch (const Poco::Exception& e) {
     impl_->in_batch = false;

@@ -95,6 +95,7 @@ std::unique_ptr<Db> Db::Open(const std::string& data_dir, const std::string& db_
     Check(diags);
     throw std::runtime_error("无法打开数据库");
   }
+  BackfillFrameworks(*s);
   auto impl = std::make_unique<Impl>();
   impl->store = std::move(s);
   return std::unique_ptr<Db>(new Db(std::move(impl)));
@@ -204,21 +205,9 @@ std::optional<Doc> Db::GetDoc(const std::string& id) {
 }
 
 std::vector<Doc> Db::Docs(const std::string& kind) {
-  Diagnostics diags;
-  std::vector<Doc> out;
   store::DocumentFilter f;
   f.kind = kind;
-  impl_->store->ForEach(
-      f,
-      [&](const store::Document& d) {
-        out.push_back(ToDoc(d));
-        return true;
-      },
-      diags);
-  Check(diags);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
-  return out;
+  return Collect(*impl_->store, f, true);
 }
 
 std::vector<std::pair<std::string, int64_t>> Db::GradeCounts(const GradeFilter& g) {

@@ -111,8 +111,9 @@ class Db {
   struct ListFilter {
     std::vector<std::string> kinds, ids;  // ids: only these (a page's rows)
     std::string region, year, department, town, grade;
-    int64_t owner = 0;    // the owning unit or assigned evaluator; 0 = any
-    bool scored = false;  // evaluations with a score
+    int64_t owner = 0;      // the owning unit or assigned evaluator; 0 = any
+    bool scored = false;    // evaluations with a score
+    bool unmarked = false;  // evaluations without full marks (rate 0 in a ranking by rate)
     // kRecent: evaluations before targets, last saved first (as Docs); kTotal / kRate: the
     // ranking by total or by total ÷ full marks; kGap: the 复核 list's order; kComputed: 自评表
     // by 复核分 (kept in the store's order's numbering).
@@ -121,9 +122,16 @@ class Db {
     int submitted = -1;  // 自评表 whose latest version is its 提交 (1) or not (0); -1 any
   };
   std::vector<Doc> DocsPage(const ListFilter& f, int64_t limit, int64_t offset);
+  // Every document of f.kinds[0] matching f's region, owner, year, department, town and grade
+  // (filtered in SQL, streamed page by page), last saved first as Docs; kept without their
+  // scorecard JSON (a region's exports: not every region's rows and scorecards in memory).
+  std::vector<Doc> MatchingDocs(const ListFilter& f);
   int64_t CountDocs(const ListFilter& f);
   // Distinct non-empty values of year, department, town, grade or framework, in byte order.
   std::vector<std::string> DistinctValues(const ListFilter& f, const std::string& column);
+  // The same for several columns in one query, per column.
+  std::map<std::string, std::vector<std::string>> DistinctValuesOf(
+      const ListFilter& f, const std::vector<std::string>& columns);
   // The 一级 results of the latest versions of `ids`, per document id (stored order).
   std::map<std::string, std::vector<Category>> LatestCategories(
       const std::vector<std::string>& ids);

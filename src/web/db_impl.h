@@ -17,6 +17,12 @@ namespace db_detail {
 void Check(const Diagnostics& diags);
 Doc ToDoc(const store::Document& d);
 Decision ToDecision(const store::ReviewDecision& r);
+// Writes the framework id and full marks recorded in their scorecards to scored evaluations that
+// lack them (saved by a serve before schema 8); the number filled (db_backfill.cc).
+int64_t BackfillFrameworks(store::Store& s);
+// The documents matching `f`, streamed from the store, last saved first (as Db::Docs); their
+// scorecard JSON dropped unless `with_scorecard`.
+std::vector<Doc> Collect(store::Store& s, const store::DocumentFilter& f, bool with_scorecard);
 }  // namespace db_detail
 
 }  // namespace jixiao::web

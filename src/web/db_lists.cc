@@ -1,4 +1,4 @@
-// Db's list pages (db.h: DocsPage, CountDocs, DistinctValues, LatestCategories,
+// Db's list pages (db.h: DocsPage, CountDocs, DistinctValues, MatchingDocs, LatestCategories,
 // LatestDecisionsOf): what a list asks, handed to the store's SQL (store/listing.cc).
 #include <algorithm>
 
@@ -18,7 +18,7 @@ store::ListQuery ToQuery(const Db::ListFilter& l) {
   q.filter.region = l.region, q.filter.year = l.year, q.filter.department = l.department;
   q.filter.town = l.town, q.filter.grade = l.grade;
   if (l.owner) q.filter.owner = std::to_string(l.owner);
-  q.scored = l.scored;
+  q.scored = l.scored, q.unmarked = l.unmarked;
   q.order = static_cast<store::ListQuery::Order>(static_cast<int>(l.order));
   q.review = l.review;
   q.prefixed = l.submitted;
@@ -26,6 +26,24 @@ store::ListQuery ToQuery(const Db::ListFilter& l) {
   return q;
 }
 }  // namespace
+
+std::vector<Doc> db_detail::Collect(store::Store& s, const store::DocumentFilter& f,
+                                    bool with_scorecard) {
+  Diagnostics diags;
+  std::vector<Doc> out;
+  s.ForEach(
+      f,
+      [&](const store::Document& d) {
+        out.push_back(ToDoc(d));
+        if (!with_scorecard) out.back().scorecard_json.clear();
+        return true;
+      },
+      diags);
+  Check(diags);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Doc& a, const Doc& b) { return a.updated_at > b.updated_at; });
+  return out;
+}
 
 std::vector<Doc> Db::DocsPage(const ListFilter& f, int64_t limit, int64_t offset) {
   Diagnostics diags;
@@ -37,6 +55,16 @@ std::vector<Doc> Db::DocsPage(const ListFilter& f, int64_t limit, int64_t offset
   if (page)
     for (const auto& d : *page) out.push_back(ToDoc(d));
   return out;
+}
+
+std::vector<Doc> Db::MatchingDocs(const ListFilter& f) {
+  if (f.kinds.empty()) return {};
+  store::DocumentFilter q;
+  q.kind = f.kinds.front();
+  q.region = f.region, q.year = f.year, q.department = f.department, q.town = f.town;
+  q.grade = f.grade;
+  if (f.owner) q.owner = std::to_string(f.owner);
+  return Collect(*impl_->store, q, false);
 }
 
 int64_t Db::CountDocs(const ListFilter& f) {
@@ -51,6 +79,16 @@ std::vector<std::string> Db::DistinctValues(const ListFilter& f, const std::stri
   auto values = impl_->store->ListDistinct(ToQuery(f), column, diags);
   Check(diags);
   return values ? *values : std::vector<std::string>{};
+}
+
+std::map<std::string, std::vector<std::string>> Db::DistinctValuesOf(
+    const ListFilter& f, const std::vector<std::string>& columns) {
+  Diagnostics diags;
+  auto values = impl_->store->ListDistincts(ToQuery(f), columns, diags);
+  Check(diags);
+  std::map<std::string, std::vector<std::string>> out;
+  for (size_t k = 0; values && k < columns.size(); ++k) out[columns[k]] = (*values)[k];
+  return out;
 }
 
 std::map<std::string, std::vector<Db::Category>> Db::LatestCategories(

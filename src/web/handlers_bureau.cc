@@ -54,8 +54,9 @@ std::string FrameworkTitle(Db& db, const std::string& id) {
 // across frameworks the ranking is by total 得分率 (total ÷ full marks), not by total; across
 // years it is said, since a filter by 年度 compares like with like. The sentences the page shows.
 std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool& by_rate) {
-  const auto years = db.DistinctValues(ranked, "year");
-  const auto frameworks = db.DistinctValues(ranked, "framework");
+  auto values = db.DistinctValuesOf(ranked, {"year", "framework"});
+  const auto& years = values["year"];
+  const auto& frameworks = values["framework"];
   by_rate = frameworks.size() > 1;
   std::vector<std::string> out;
   if (years.size() > 1) {
@@ -67,6 +68,13 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
                   "个年度：不同年度的名次不宜直接比较，请在上面的“年度”中选一个年度再看排名");
   }
   if (by_rate) {
+    // Evaluations whose full marks are not recorded (a scorecard the backfill could not read)
+    // rank at rate 0: said with their count, never silently.
+    Db::ListFilter unmarked = ranked;
+    unmarked.unmarked = true;
+    if (int64_t n = db.CountDocs(unmarked))
+      out.push_back(std::to_string(n) +
+                    " 项评价的评分结果没有记下满分，得分率按 0 计、排在最后；请重新评分这些评价");
     std::string list;
     for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(db, f);
     out.push_back("所列评价使用了" + std::to_string(frameworks.size()) + "套指标体系（" + list +
@@ -275,10 +283,12 @@ Response BureauOverview(Ctx& ctx) {
     row.set("cells", cells);
     ranking.push_back(row);
   }
+  std::map<std::string, std::vector<std::string>> choices;  // the drop-downs, one query
+  if (reach) choices = db.DistinctValuesOf(region, {"year", "department", "town", "grade"});
   auto options = [&](const char* column, const std::string& chosen) {
     Data list = List();
     if (reach)
-      for (const auto& v : db.DistinctValues(region, column)) {
+      for (const auto& v : choices[column]) {
         Data o = Object({{"value", v}});
         o.set("selected", v == chosen);
         list.push_back(o);

@@ -427,7 +427,11 @@ Response SelfEvalDownload(Ctx& ctx) {
 std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user) {
   std::vector<SelfEvalCheck> out;
   const auto decisions = server.db().LatestDecisions("selfeval");
-  for (const auto& d : server.db().Docs("selfeval")) {
+  Db::ListFilter f;  // the user's reach in SQL, not every region's forms
+  f.kinds = {"selfeval"};
+  std::vector<Doc> reached;
+  if (NarrowToReach(user, f)) reached = server.db().MatchingDocs(f);
+  for (const auto& d : reached) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
     if (!version) continue;

@@ -62,7 +62,9 @@ bool JobKeeper::GoneOnThisHost(const std::string& worker) {
 }
 
 JobKeeper::JobKeeper(Db& db, int stale_seconds)
-    : db_(db), stale_seconds_(std::max(3, stale_seconds)), worker_(MakeWorkerToken()) {}
+    : db_(db),
+      stale_seconds_(std::max(kLeastStaleSeconds, stale_seconds)),
+      worker_(MakeWorkerToken()) {}
 
 JobKeeper::~JobKeeper() { Stop(); }
 
@@ -80,14 +82,22 @@ void JobKeeper::Start() {
   db_.Heartbeat(worker_);
   if (int n = Sweep()) std::fprintf(stderr, "已把 %d 个服务进程已停止的后台任务标记为失败\n", n);
   thread_ = std::thread([this] {
-    // Several heartbeats within the stale time, so one slow write never makes a job look stale.
-    auto every = std::chrono::milliseconds(stale_seconds_ * 1000 / 4);
+    // The heartbeat every 750 ms whatever this process's own stale time: another process on the
+    // store may judge staleness by the least allowed (3 s), and a heartbeat paced by this one's
+    // (60 s: every 15 s) let it fail a running job of a live process after 3–4 s (the cause of
+    // web.two-servers-postgresql failing under load). The sweep keeps its own pace.
+    const auto beat = std::chrono::milliseconds(kLeastStaleSeconds * 1000 / 4);
+    const auto sweep_every = std::chrono::milliseconds(stale_seconds_ * 1000 / 4);
+    auto last_sweep = std::chrono::steady_clock::now();
     std::unique_lock<std::mutex> lock(mu_);
-    while (!wake_.wait_for(lock, every, [this] { return stopping_; })) {
+    while (!wake_.wait_for(lock, beat, [this] { return stopping_; })) {
       lock.unlock();
       try {
         db_.Heartbeat(worker_);
-        Sweep();
+        if (std::chrono::steady_clock::now() - last_sweep >= sweep_every) {
+          Sweep();
+          last_sweep = std::chrono::steady_clock::now();
+        }
       } catch (const std::exception& e) {
         std::fprintf(stderr, "jixiao serve: 任务心跳失败：%s\n", e.what());
       }

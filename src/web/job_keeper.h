@@ -16,6 +16,7 @@ namespace jixiao::web {
 
 class JobKeeper {
  public:
+  static constexpr int kLeastStaleSeconds = 3;  // what --job-stale-seconds may be at least
   JobKeeper(Db& db, int stale_seconds);
   ~JobKeeper();
   const std::string& worker() const { return worker_; }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
+#include <thread>
 
 #include "app/pipeline.h"
 #include "app/score_explain.h"
@@ -116,6 +117,30 @@ TEST_CASE("jobs: a worker token tells a live process of this host from a gone on
   CHECK(db_a->GetJob(gone)->message.find("重启") != std::string::npos);
   b.Stop();  // a process stopping fails its own running jobs
   CHECK(db_a->GetJob(kept)->state == "failed");
+  a.Stop();
+  db_a.reset();
+  db_b.reset();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jobs: a live process's job is not stale to a process with a shorter stale time") {
+  // A runs with the default 60 s, B with the least allowed 3 s: B judges A's heartbeat by 3 s,
+  // so A must beat within that, whatever its own setting (before, A beat every 15 s and B failed
+  // A's 4-second job as stale).
+  std::string dir = "/tmp/jixiao-web-beat-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto db_a = Db::Open(dir), db_b = Db::Open(dir);
+  JobKeeper a(*db_a, 60), b(*db_b, JobKeeper::kLeastStaleSeconds);
+  a.Start();
+  b.Start();
+  Job j;
+  j.kind = "pdf", j.doc = "d", j.owner = 1, j.worker = a.worker();
+  int64_t id = db_a->AddJob(j);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5500));  // beyond B's stale time
+  CHECK(b.Sweep() == 0);
+  CHECK(db_b->GetJob(id)->state == "running");
+  b.Stop();
   a.Stop();
   db_a.reset();
   db_b.reset();

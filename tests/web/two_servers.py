@@ -50,7 +50,10 @@ def jobs_across(binary, a, b, ev_a, failures):
     c.stop()
     ev_b = moved(ev_a, b)
     j = ev_b.get("/api/v1/jobs/%d" % job).json()
-    webtest.check(j["state"] == "running", "A's job still running after C started: %s" % j, failures)
+    # Not failed by C's start-up; it may have finished already (C's start takes seconds under
+    # load, the stand-in office 4 s).
+    webtest.check(j["state"] in ("running", "done"), "A's job not failed after C started: %s" % j,
+                  failures)
     j = webtest.wait_job(ev_b, job, 120)
     webtest.check(j["state"] == "done", "A's job finishes: %s" % j, failures)
     if j["state"] == "done":
