@@ -3,6 +3,7 @@
 #include "core/quantity.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "ingest/half_width.h"
 
 namespace jixiao {
 namespace {
@@ -222,6 +223,12 @@ std::string CsvCells::Text(const CsvRow& row, const CsvColumn& col) const {
   return Trim(row.cells[static_cast<size_t>(col.index)]);
 }
 
+std::optional<std::string> CsvCells::Figure(const CsvRow& row, const CsvColumn& col) {
+  const std::string text = Text(row, col);
+  if (text.empty()) return text;
+  return HalfWidthField(text, Where(row, col), diags_);
+}
+
 Location CsvCells::Where(const CsvRow& row, const CsvColumn& col) const {
   return {table_.file, row.line, col.index + 1, col.header.empty() ? "" : "列“" + col.header + "”"};
 }
@@ -257,7 +264,9 @@ std::optional<Money> ReadMoneyText(const std::string& text, const std::string& u
 }
 
 std::optional<Money> CsvCells::Amount(const CsvRow& row, const CsvColumn& col, bool required) {
-  std::string text = Text(row, col);
+  const std::optional<std::string> figure = Figure(row, col);
+  if (!figure) return std::nullopt;
+  const std::string text = *figure;
   if (text.empty() || text == "-" || text == "—") {
     if (required) Error(row, col, "csv.blank", "金额不能为空，请填写数值（如 1,234.56）");
     return std::nullopt;
@@ -270,7 +279,9 @@ std::optional<Money> CsvCells::Amount(const CsvRow& row, const CsvColumn& col, b
 
 std::optional<Rational> CsvCells::Number(const CsvRow& row, const CsvColumn& col, bool required,
                                          const std::string& expected_unit) {
-  std::string text = Text(row, col);
+  const std::optional<std::string> figure = Figure(row, col);
+  if (!figure) return std::nullopt;
+  const std::string text = *figure;
   if (text.empty() || text == "-" || text == "—") {
     if (required) Error(row, col, "csv.blank", "此处不能为空，请填写数值");
     return std::nullopt;

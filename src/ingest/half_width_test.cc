@@ -2,7 +2,10 @@
 // ambiguous, and free text left alone.
 #include <catch2/catch.hpp>
 
+#include "ingest/csv.h"
 #include "ingest/half_width.h"
+#include "ingest/selfeval_reader.h"
+#include "ingest/target_rows.h"
 
 using jixiao::Diagnostics;
 using jixiao::HalfWidthField;
@@ -82,4 +85,43 @@ TEST_CASE("HalfWidthField says what it read, at the field, and refuses ambiguity
   CHECK_FALSE(HalfWidthField("１，５", {"f", 3, 0, ""}, bad));
   REQUIRE(bad.items().size() == 1);
   CHECK(bad.items()[0].severity == Severity::kError);
+}
+
+TEST_CASE("CSV tables and a case's targets.csv read full-width figures with a 提示 at the line",
+          "[half_width]") {
+  jixiao::CsvTable t =
+      jixiao::ParseCsv("budget.csv", "金额(元),数量\n\"３２，５６８．５\",１２\n\"１，５\",3\n");
+  Diagnostics diags;
+  jixiao::CsvCells cells(t, diags);
+  auto amount = cells.Amount(t.rows[0], t.Column("金额"), true);
+  REQUIRE(amount);
+  CHECK(amount->fen == 3256850);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].severity == Severity::kInfo);
+  CHECK(diags.items()[0].where.line == 2);
+  CHECK_FALSE(cells.Amount(t.rows[1], t.Column("金额"), true));
+  CHECK(diags.items().back().code == "input.half_width_ambiguous");
+  CHECK(diags.items().back().where.line == 3);
+
+  jixiao::CsvTable targets = jixiao::ParseCsv(
+      "targets.csv", "一级,二级,三级,指标值,实际值\n产出指标,数量,受益人次,≥３２，０００人次,"
+                     "\"３２，５６８人次\"\n");
+  Diagnostics notes;
+  jixiao::CsvCells target_cells(targets, notes);
+  jixiao::Table<jixiao::TargetRow> rows;
+  jixiao::ReadTargetRows(targets, target_cells, rows, false);
+  REQUIRE(rows.rows.size() == 1);
+  CHECK(rows.rows[0].value == "≥32,000人次");
+  CHECK(rows.rows[0].actual == "32,568人次");
+  CHECK(notes.items().size() == 2);
+  CHECK_FALSE(notes.HasErrors());
+}
+
+TEST_CASE("a 自评表 得分 typed １３ is read and printed as 13", "[half_width]") {
+  jixiao::PrintedNumber n = jixiao::ReadPrintedNumber("１３", {"form.csv", 4, 7, ""}, false);
+  CHECK(n.error.empty());
+  CHECK(n.text == "13");
+  REQUIRE(n.value);
+  CHECK(*n.value == jixiao::Rational(13));
+  CHECK_FALSE(jixiao::ReadPrintedNumber("１，５", {"form.csv", 5, 7, ""}, false).error.empty());
 }

@@ -280,6 +280,9 @@ Response EntryFormSave(Ctx& ctx) {
   const std::string& after = *saved;
   ctx.server.Audit(ctx, "evaluation.entry_form", "evaluation:" + doc.id, before, after);
   std::string note = "已保存为第 " + std::to_string(expected + 1) + " 版（" + after + "）。";
+  // What was read otherwise than typed (full-width figures) is said, at its field.
+  for (const auto& d : diags.items())
+    if (d.code == "input.half_width") note += EntryPlace(d.where) + "：" + d.message + "。";
   if (ctx.req.api)
     return Json(
         "{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +

@@ -610,10 +610,11 @@ def entry_form_flow(f, eid):
     f.check(errors and "九十五" in errors[0].text, "the refusal is shown at its field, quoting it")
     f.check(api.get("/api/v1/evaluations/" + eid).json()["version"] == before, "a refusal saves nothing")
     field.clear()
-    field.send_keys("95%")
+    field.send_keys("９５％")  # as a Chinese input method types it: read as 95%, and said so
     f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
     f.shot("entry-form-saved")
     f.check("已保存为第 %d 版" % (before + 1) in f.text(), "the form save is a new version")
+    f.check("已按半角读取“９５％”" in f.text(), "the page says the full-width value was read as 95%")
     metric = json.load(open(case, encoding="utf-8"))["metrics"]["政策知晓率"]
     f.check(metric["value"] == 95 and metric["unit"] == "%", "95%% saved as 95 %%: %s" % metric)
     expected = webtest.score_json(f.binary, os.path.dirname(case))
