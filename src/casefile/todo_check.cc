@@ -93,7 +93,7 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
     }
   }
   if (!stubs.empty())
-    todo("todo.narrative", {dir + "/narrative", 0, 0, ""},
+    todo("todo.narrative", {dir + "/" + stubs.front(), 0, 0, ""},  // linked to its first section
          "叙述待填写（写好后删去【待填写】那一行）：" + Join(stubs));
 
   const JsonValue* findings = root.Find("findings");

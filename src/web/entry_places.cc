@@ -7,6 +7,7 @@
 
 #include "casefile/scaffold.h"
 #include "report/builder.h"
+#include "web/http.h"
 
 namespace jixiao::web {
 namespace {
@@ -46,6 +47,14 @@ std::string DropKeys(const std::string& m) {
     at = close + kClose.size();
   }
   return out + m.substr(at);
+}
+
+// An indicator code usable as it is in a fragment (A11, C3-1): letters, digits, - and _.
+bool SafeAnchor(const std::string& code) {
+  if (code.empty()) return false;
+  for (char c : code)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  return true;
 }
 
 }  // namespace
@@ -105,6 +114,17 @@ std::string EntryLink(const Location& where, const std::string& id) {
     if (p.rfind("$.narrative", 0) == 0) return base + "/narrative";
     for (const char* list : {"$.experiences", "$.problems", "$.suggestions"})
       if (p.rfind(list, 0) == 0) return base + "/observations";
+    // The indicator's row of the entry form (issue 21: not the top of the page).
+    if (p.rfind("$.findings.", 0) == 0) {
+      std::string code = p.substr(11);
+      code = code.substr(0, code.find_first_of(".["));
+      return base + "/entry" + (SafeAnchor(code) ? "#f-" + code : "");
+    }
+    if (p.rfind("$.metrics.", 0) == 0) {
+      std::string name = p.substr(10);
+      name = name.substr(0, name.find_first_of(".["));
+      return base + "/entry" + (name.empty() ? "" : "#m-" + UrlEncode(name));
+    }
     if (p.rfind("$.metrics", 0) == 0 || p.rfind("$.findings", 0) == 0) return base + "/entry";
     return "";
   }
