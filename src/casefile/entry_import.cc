@@ -400,8 +400,15 @@ void entry::ImportObservations(const XlsxWorkbook& book, const Framework& fw, Js
 std::string GuideValue(const XlsxWorkbook& book, const std::string& label) {
   const XlsxSheet* guide = book.Find(entry::kGuide);
   if (!guide) return "";
-  for (int r = 1; r <= guide->max_row && r <= 50; ++r)
-    if (Trim(guide->At(r, 1).text) == label) return Trim(guide->At(r, 2).text);
+  // The case id's row is labelled 项目 since issue 21 (案例编号 before); the id is in column C,
+  // or in column B in an older workbook.
+  for (int r = 1; r <= guide->max_row && r <= 50; ++r) {
+    const std::string at = Trim(guide->At(r, 1).text);
+    if (at == label || (label == entry::kGuideCaseId && at == entry::kGuideProject)) {
+      const std::string hidden = Trim(guide->At(r, 3).text);
+      return hidden.empty() ? Trim(guide->At(r, 2).text) : hidden;
+    }
+  }
   return "";
 }
 

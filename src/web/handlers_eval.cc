@@ -357,7 +357,8 @@ Response EvaluationSheet(Ctx& ctx) {
   ScratchFolder scratch(ctx.server.options().data_dir);  // libxlsxwriter's temporary file
   temp::SetScratchDir(scratch.path());
   Diagnostics diags;
-  auto bytes = EntryWorkbookBytes(ctx.server.CaseDir(ctx.doc->id), diags);
+  // The 说明 sheet says to upload it on this evaluation's page, not to run jixiao import.
+  auto bytes = EntryWorkbookBytes(ctx.server.CaseDir(ctx.doc->id), diags, EntryBookFor::kBrowser);
   if (!bytes) {
     Relocate(diags, ctx.server.CaseDir(ctx.doc->id));
     std::vector<std::string> items;
