@@ -316,14 +316,7 @@ Response EvaluationsCreate(Ctx& ctx) {
     return ctx.server.Reject(ctx, "", "无法新建评价，请按下列提示修改", EvaluationsList, items);
   }
   // The framework as people know it: its title, in the version note and the audit log alike.
-  std::string framework_title = framework;
-  if (uploaded)
-    if (auto d = ctx.server.db().GetDoc(framework.substr(sizeof(kUploadPrefix) - 1)))
-      framework_title = d->title + "（上传，第 " + std::to_string(d->version) + " 版）";
-  if (auto file = FindShippedFramework(framework)) {
-    Diagnostics ignored;
-    if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
-  }
+  const std::string framework_title = FrameworkLabel(ctx.server.db(), framework);
   // What reading the unit's table said (rows still 待确认 first, rows dropped, units split out):
   // shown to the evaluator on the new page and kept in the version's note, never silent.
   const std::vector<std::string> notes = TableReadingNotes(diags, scratch.path(), targets_title);

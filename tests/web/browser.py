@@ -782,7 +782,8 @@ def admin_flow(f):
 
     f.go("/admin/frameworks")
     f.shot("admin-frameworks-empty")
-    f.check("还没有上传" in f.text() and "town-medical-aid-2024" in f.text(), "empty state and the shipped list")
+    f.check("还没有上传" in f.text() and "2024年医疗救助项目绩效评价指标体系" in f.text(), "empty state and the shipped list")
+    f.check("town-medical-aid-2024" not in f.text(), "the shipped frameworks are named, not shown by id")
     upload("framework", paths["坏的指标体系.json"])
     f.shot("admin-framework-refused")
     f.check("未保存" in f.text() and "坏的指标体系.json:" in f.text() and "$.indicators[0].weight" in f.text(),
