@@ -130,8 +130,10 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
   SheetReader in(book, entry::kDeductions, diags);
   if (!in.present()) return out;
   int code = in.Column("编码"), amount = in.Column("扣分"), reason = in.Column("原因");
-  // Per leaf: points typed so far and the first row, to warn when they pass the weight.
+  // Per leaf: points typed so far and the first row, to warn when they pass the weight; and each
+  // row's points, to name them (第N条).
   std::map<std::string, std::pair<Rational, int>> taken;
+  std::map<std::string, std::vector<Rational>> each;
   for (int r = 2; r <= in.LastRow(); ++r) {
     const std::string c = in.Text(r, code), why = in.Text(r, reason);
     if (in.Text(r, amount).empty() && why.empty()) continue;
@@ -154,6 +156,7 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
       auto v = Rational::Parse(cell.text);
       value = JsonString(ExactDecimal(*v * Rational(100)) + "%");
       points += *v * leaf->weight.ToRational();
+      each[c].push_back(*v * leaf->weight.ToRational());
     } else {
       std::string error;
       auto parsed = Amount::Parse(a, &error);
@@ -166,6 +169,7 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
       value =
           parsed->share ? JsonString(NormalizeWidth(a)) : JsonNumber(ExactDecimal(parsed->value));
       points += parsed->PointsOf(leaf->weight.ToRational());
+      each[c].push_back(parsed->PointsOf(leaf->weight.ToRational()));
     }
     JsonValue d = JsonObject();
     JsonSet(d, "amount", std::move(value));
@@ -178,7 +182,7 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
     const Rational weight = fw.Find(c)->weight.ToRational();
     if (weight < sum.first)
       diags.Warning("import.deduction_capped", in.Where(sum.second, amount),
-                    CappedDeductionsMessage(c, sum.first, weight, "分值"));
+                    CappedDeductionsMessage(c, sum.first, weight, "分值", each[c]));
   }
   return out;
 }
