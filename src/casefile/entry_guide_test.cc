@@ -48,6 +48,7 @@ TEST_CASE("the 说明 sheet shows the project's and the framework's names, ids h
   CHECK(browser.find("上传并评分") != std::string::npos);
   CHECK(browser.find("第二步 上传填好的工作簿") != std::string::npos);
   CHECK(browser.find("docs/") == std::string::npos);
+  CHECK(browser.find("survey/") == std::string::npos);  // no folder names for a browser user
   const std::string cli = GuideText(jixiao::BuildEntryWorkbook(*fw, *c, {}));
   CHECK(cli.find("jixiao import") != std::string::npos);
 }

@@ -115,7 +115,9 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std:
       "因概括。",
       "绩效目标的“实际值”按指标值的写法填（如 98.9%、及时）。",
       "经验问题建议：类别从下拉列表选；“相关指标”填指标编码，逗号分隔。",
-      "问卷答卷（survey/）与叙述文字（narrative/）不在本工作簿中，导入时保留案例目录中的原文件。",
+      reader == EntryBookFor::kBrowser
+          ? "问卷答卷与叙述文字不在本工作簿中：问卷在评价页“问卷调查”处上传，叙述在“填写叙述”页填写。"
+          : "问卷答卷（survey/）与叙述文字（narrative/）不在本工作簿中，导入时保留案例目录中的原文件。",
       last_step,
       format_help};
   int row = 5;
