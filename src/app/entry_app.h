@@ -25,9 +25,8 @@ bool ImportEntryWorkbook(const std::string& xlsx_file, const std::string& case_d
 
 // The entry workbook's model (what EntryWorkbookBytes renders), for a form with the same fields
 // and drop-down lists.
-std::optional<doc::Workbook> EntryWorkbookModel(
-    const std::string& case_dir, Diagnostics& diags,
-    EntryBookFor reader = EntryBookFor::kCommandLine);
+std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags,
+                                                EntryBookFor reader = EntryBookFor::kCommandLine);
 
 // ImportEntryWorkbook for a workbook already read (the web form's fields laid into the workbook's
 // cells): the same checks, the same case files.

@@ -64,7 +64,8 @@ TEST_CASE("score --explain names the rule kinds in Chinese, as the web explain p
   REQUIRE(text);
   CHECK(text->find("规则：按区间：预算调整率，按绝对值；≤10 → 100%；") != std::string::npos);
   CHECK(text->find("规则：扣分制：满分3分") != std::string::npos);
-  for (const char* key : {"bands：", "deduction：", "absolute"}) CHECK(text->find(key) == std::string::npos);
+  for (const char* key : {"bands：", "deduction：", "absolute"})
+    CHECK(text->find(key) == std::string::npos);
   // One table: translating again changes nothing.
   CHECK(RuleKindsInChinese(*text) == *text);
 }

@@ -154,9 +154,9 @@ std::string Targets(SheetReader& in) {
               "绩效目标“" + in.Text(r, l3) + "”（指标值" + target_text + "）：" + reading.error);
       }
     }
-    out += CsvLine({in.Text(r, l1), in.Text(r, l2), in.Text(r, l3), in.Text(r, type),
-                    target_text, in.Text(r, unit), actual_text, in.Text(r, source),
-                    in.Text(r, explanation), in.Text(r, criteria)});
+    out += CsvLine({in.Text(r, l1), in.Text(r, l2), in.Text(r, l3), in.Text(r, type), target_text,
+                    in.Text(r, unit), actual_text, in.Text(r, source), in.Text(r, explanation),
+                    in.Text(r, criteria)});
   }
   return out;
 }

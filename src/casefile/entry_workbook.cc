@@ -98,12 +98,14 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std:
   s.hidden_columns = {2};
   const char* last_step =
       reader == EntryBookFor::kBrowser
-          ? "填好后保存，回到本评价的网页，在“第二步 上传填好的工作簿”处选择本文件，点“上传并评分”；"
+          ? "填好后保存，回到本评价的网页，在“第二步 "
+            "上传填好的工作簿”处选择本文件，点“上传并评分”；"
             "每个错误都会指明工作表和单元格。"
           : "填好后运行：jixiao import 本文件.xlsx 案例目录 ；每个错误都会指明工作表和单元格。";
-  const char* format_help = reader == EntryBookFor::kBrowser
-                                ? "各页的填写说明见表头单元格的提示；评价页的“核验清单”列出尚待填写的内容。"
-                                : "格式说明见 jixiao 随附的 docs/case-format.md。";
+  const char* format_help =
+      reader == EntryBookFor::kBrowser
+          ? "各页的填写说明见表头单元格的提示；评价页的“核验清单”列出尚待填写的内容。"
+          : "格式说明见 jixiao 随附的 docs/case-format.md。";
   const char* lines[] = {
       "淡黄色单元格为待填写内容；第一行为表头，请勿改动表头文字（可以调整列的顺序）。",
       "金额一律以元为单位填数字（如 1471745.31）；日期填 2024-06-20 或 2024年6月20日。",
@@ -115,9 +117,10 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std:
       "因概括。",
       "绩效目标的“实际值”按指标值的写法填（如 98.9%、及时）。",
       "经验问题建议：类别从下拉列表选；“相关指标”填指标编码，逗号分隔。",
-      reader == EntryBookFor::kBrowser
-          ? "问卷答卷与叙述文字不在本工作簿中：问卷在评价页“问卷调查”处上传，叙述在“填写叙述”页填写。"
-          : "问卷答卷（survey/）与叙述文字（narrative/）不在本工作簿中，导入时保留案例目录中的原文件。",
+      reader == EntryBookFor::kBrowser ? "问卷答卷与叙述文字不在本工作簿中：问卷在评价页“问卷调查”"
+                                         "处上传，叙述在“填写叙述”页填写。"
+                                       : "问卷答卷（survey/）与叙述文字（narrative/"
+                                         "）不在本工作簿中，导入时保留案例目录中的原文件。",
       last_step,
       format_help};
   int row = 5;

@@ -65,8 +65,8 @@ std::string CappedDeductionsMessage(const std::string& code, const Rational& tak
   for (size_t i = 0; i < each.size(); ++i) {
     sum += each[i];
     if (!over && limit < sum) over = i + 1;
-    rows += (rows.empty() ? "" : "、") + ("第" + std::to_string(i + 1) + "条扣" +
-                                          FormatPoints(each[i]));
+    rows += (rows.empty() ? "" : "、") +
+            ("第" + std::to_string(i + 1) + "条扣" + FormatPoints(each[i]));
   }
   if (over) rows += "，自第" + std::to_string(over) + "条起超出；";
   return "指标 " + code + " 扣分合计" + FormatPoints(taken) + "超过本指标" + limit_name +

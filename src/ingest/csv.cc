@@ -1,7 +1,7 @@
 #include "ingest/csv.h"
 
-#include "core/quantity.h"
 #include "core/limits.h"
+#include "core/quantity.h"
 #include "core/text.h"
 #include "ingest/half_width.h"
 
@@ -245,8 +245,9 @@ std::optional<Money> ReadMoneyText(const std::string& text, const std::string& u
     return fail("csv.unit", "金额列的单位只能是“元”“万元”或“亿元”，实际为“" + unit_in + "”");
   QuantityParse parsed = ParseQuantity(text);
   if (!parsed.quantity)
-    return fail("csv.amount", "“" + text + "”不是有效金额：" + parsed.error +
-                                  "；请填数字（可带每三位一组的千分位逗号，或带单位如 1,568.99万元）");
+    return fail("csv.amount",
+                "“" + text + "”不是有效金额：" + parsed.error +
+                    "；请填数字（可带每三位一组的千分位逗号，或带单位如 1,568.99万元）");
   std::string why;
   auto in_column = ToUnit(*parsed.quantity, unit, &why);
   if (!in_column) return fail("csv.unit", "“" + text + "”：" + why);

@@ -10,9 +10,9 @@ namespace {
 // One character of the typed text: its bytes, and what it reads as in a figure.
 struct Glyph {
   std::string typed;
-  char ascii = 0;       // the ASCII figure character it stands for, 0 when none
-  bool wide = false;    // typed in full width
-  bool comma = false;   // "，" (U+FF0C): a separator only between groups of three
+  char ascii = 0;      // the ASCII figure character it stands for, 0 when none
+  bool wide = false;   // typed in full width
+  bool comma = false;  // "，" (U+FF0C): a separator only between groups of three
 };
 
 std::vector<Glyph> Glyphs(std::string_view s) {

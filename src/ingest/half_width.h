@@ -1,9 +1,9 @@
 // Figures and years as Excel users and Chinese input methods type them in full width
-// ("１３", "３２，５６８人次", "≥９８％", "２０２６年度"), read as their ASCII meaning. The one reading
-// every reader applies to numeric and year fields (entry workbook and form, CSV tables, 自评表,
-// 申报表); free text keeps its Chinese punctuation. Contract: the user's text is never changed
-// without a word (HalfWidthField adds a located 提示); a full-width comma between digits is a
-// thousands separator only in groups of three, anything else ("１，５") is an error, not a guess.
+// ("１３", "３２，５６８人次", "≥９８％", "２０２６年度"), read as their ASCII meaning. The one
+// reading every reader applies to numeric and year fields (entry workbook and form, CSV tables,
+// 自评表, 申报表); free text keeps its Chinese punctuation. Contract: the user's text is never
+// changed without a word (HalfWidthField adds a located 提示); a full-width comma between digits is
+// a thousands separator only in groups of three, anything else ("１，５") is an error, not a guess.
 #pragma once
 
 #include <optional>

@@ -1,9 +1,10 @@
 // Full-width figures as Excel users type them (issue 21): read as ASCII with a notice, refused when
 // ambiguous, and free text left alone.
+#include "ingest/half_width.h"
+
 #include <catch2/catch.hpp>
 
 #include "ingest/csv.h"
-#include "ingest/half_width.h"
 #include "ingest/selfeval_reader.h"
 #include "ingest/target_rows.h"
 
@@ -24,8 +25,7 @@ TEST_CASE("full-width digits, percent, point and signs read as ASCII", "[half_wi
   CHECK(ReadHalfWidth("２／３").text == "2/3");
 }
 
-TEST_CASE("a full-width comma between groups of three is a thousands separator",
-          "[half_width]") {
+TEST_CASE("a full-width comma between groups of three is a thousands separator", "[half_width]") {
   auto r = ReadHalfWidth("３２，５６８人次");
   CHECK(r.error.empty());
   CHECK(r.text == "32,568人次");
@@ -34,7 +34,8 @@ TEST_CASE("a full-width comma between groups of three is a thousands separator",
 }
 
 TEST_CASE("an ambiguous full-width comma is an error, not a guess", "[half_width]") {
-  for (const char* typed : {"１，５", "1，5", "１２３４，５６７", "1，23", "1.5，000", "１，２３４５"}) {
+  for (const char* typed :
+       {"１，５", "1，5", "１２３４，５６７", "1，23", "1.5，000", "１，２３４５"}) {
     INFO(typed);
     auto r = ReadHalfWidth(typed);
     CHECK_FALSE(r.error.empty());
@@ -42,8 +43,7 @@ TEST_CASE("an ambiguous full-width comma is an error, not a guess", "[half_width
   }
 }
 
-TEST_CASE("ASCII text and Chinese punctuation outside figures are kept as typed",
-          "[half_width]") {
+TEST_CASE("ASCII text and Chinese punctuation outside figures are kept as typed", "[half_width]") {
   auto plain = ReadHalfWidth("32,568人次");
   CHECK(plain.text == "32,568人次");
   CHECK_FALSE(plain.changed);
@@ -65,8 +65,7 @@ TEST_CASE("years typed as ２０２６, 2026年 or ２０２６年度 read as 20
   CHECK(ReadTypedYear("明年").text == "明年");  // not a year: left for the caller to refuse
 }
 
-TEST_CASE("HalfWidthField says what it read, at the field, and refuses ambiguity",
-          "[half_width]") {
+TEST_CASE("HalfWidthField says what it read, at the field, and refuses ambiguity", "[half_width]") {
   Diagnostics diags;
   auto read = HalfWidthField("３２，５６８人次", {"book.xlsx", 0, 0, "评价结论!E5"}, diags);
   REQUIRE(read);
@@ -103,9 +102,10 @@ TEST_CASE("CSV tables and a case's targets.csv read full-width figures with a �
   CHECK(diags.items().back().code == "input.half_width_ambiguous");
   CHECK(diags.items().back().where.line == 3);
 
-  jixiao::CsvTable targets = jixiao::ParseCsv(
-      "targets.csv", "一级,二级,三级,指标值,实际值\n产出指标,数量,受益人次,≥３２，０００人次,"
-                     "\"３２，５６８人次\"\n");
+  jixiao::CsvTable targets =
+      jixiao::ParseCsv("targets.csv",
+                       "一级,二级,三级,指标值,实际值\n产出指标,数量,受益人次,≥３２，０００人次,"
+                       "\"３２，５６８人次\"\n");
   Diagnostics notes;
   jixiao::CsvCells target_cells(targets, notes);
   jixiao::Table<jixiao::TargetRow> rows;

@@ -36,7 +36,8 @@ TEST_CASE("old audit entries show framework and document names, not ids") {
     CHECK(AuditValue(*db, "evaluation.create", "项目丙，指标体系 uploaded-medical-aid", titles) ==
           "项目丙，指标体系 上传的医疗救助指标体系");
     // Written now: the title already, kept.
-    CHECK(AuditValue(*db, "evaluation.create", "项目丁，指标体系 2024年医疗救助项目绩效评价指标体系",
+    CHECK(AuditValue(*db, "evaluation.create",
+                     "项目丁，指标体系 2024年医疗救助项目绩效评价指标体系",
                      titles) == "项目丁，指标体系 2024年医疗救助项目绩效评价指标体系");
     CHECK(AuditValue(*db, "user.add", "admin", titles) == "管理员");
     CHECK(AuditValue(*db, "user.add", "bureau", titles) == "财政局");
