@@ -32,8 +32,8 @@ TEST_CASE("the narrative to write links to the section it names") {
 TEST_CASE("a deduction's place names its row among the indicator's deductions (第N条)") {
   using jixiao::web::EntryPlace;
   CHECK(EntryPlace({"case.json", 0, 0, "$.findings.A21.deductions[0]"}) ==
-        "“扣分明细”页 A21 第1条");
+        "“扣分明细”页 A21 扣分第1条");
   CHECK(EntryPlace({"case.json", 0, 0, "$.findings.A21.deductions[2].amount"}) ==
-        "“扣分明细”页 A21 第3条");
+        "“扣分明细”页 A21 扣分第3条");
   CHECK(EntryPlace({"case.json", 0, 0, "$.findings.A21.deductions"}) == "“扣分明细”页 A21");
 }

@@ -74,7 +74,7 @@ std::string EntryPlace(const Location& where) {
         // The indicator's Nth deduction, as the 扣分 page numbers them (issue 21: 第N条).
         const size_t open = p.find('[', d);
         const int n = open == std::string::npos ? 0 : std::atoi(p.c_str() + open + 1) + 1;
-        return "“扣分明细”页 " + code + (n > 0 ? " 第" + std::to_string(n) + "条" : "");
+        return "“扣分明细”页 " + code + (n > 0 ? " 扣分第" + std::to_string(n) + "条" : "");
       }
       return "“评价结论”页 " + code;
     }
