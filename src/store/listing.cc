@@ -276,6 +276,9 @@ std::optional<std::vector<Document>> Store::ListPage(const ListQuery& q,
         case ListQuery::Order::kRate:
           order = rate + " DESC, ";
           break;
+        case ListQuery::Order::kComputed:
+          order = "d.computed_total DESC, ";
+          break;
         case ListQuery::Order::kGap:
           order = "CASE WHEN d.claimed_total < 0 AND d.row_total < 0 THEN -1 ELSE d.gap END DESC, ";
           break;

@@ -148,8 +148,9 @@ struct ListQuery {
   bool scored = false;             // grade not empty (an evaluation scored)
   // kRecent: kind, then last saved first; kTotal / kRate: total or total ÷ full marks descending
   // (the ranking); kGap: the 复核 list — the indexed gap descending, a form printing neither 总分
-  // nor 行得分合计 last. Ties: last saved first, then id.
-  enum class Order { kRecent, kTotal, kRate, kGap } order = Order::kRecent;
+  // nor 行得分合计 last; kComputed: the recomputed 总分 (复核分 of a 自评表) descending. Ties: last
+  // saved first, then id.
+  enum class Order { kRecent, kTotal, kRate, kGap, kComputed } order = Order::kRecent;
   // pending | passed | returned: the document's latest 复核 decision ("通过" or another) on its
   // latest version; pending also when there is none or it was made on an earlier version.
   std::string review;

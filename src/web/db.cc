@@ -224,7 +224,7 @@ std::vector<Doc> Db::Docs(const std::string& kind) {
 std::vector<std::pair<std::string, int64_t>> Db::GradeCounts(const GradeFilter& g) {
   Diagnostics diags;
   store::DocumentFilter f;
-  f.kind = "evaluation", f.region = g.region, f.year = g.year, f.department = g.department;
+  f.kind = g.kind, f.region = g.region, f.year = g.year, f.department = g.department;
   f.town = g.town, f.grade = g.grade;
   std::vector<std::pair<std::string, int64_t>> out;
   for (const auto& c : impl_->store->GradeCounts(f, diags)) {

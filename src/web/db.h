@@ -91,6 +91,7 @@ class Db {
   // summed over frameworks; grades in the store's order.
   struct GradeFilter {
     std::string region, year, department, town, grade;
+    std::string kind = "evaluation";  // or selfeval
   };
   std::vector<std::pair<std::string, int64_t>> GradeCounts(const GradeFilter& f);
   // Renames a region in accounts and documents; the counts of accounts and documents changed.
@@ -113,8 +114,9 @@ class Db {
     int64_t owner = 0;    // the owning unit or assigned evaluator; 0 = any
     bool scored = false;  // evaluations with a score
     // kRecent: evaluations before targets, last saved first (as Docs); kTotal / kRate: the
-    // ranking by total or by total ÷ full marks; kGap: the 复核 list's order.
-    enum class Order { kRecent, kTotal, kRate, kGap } order = Order::kRecent;
+    // ranking by total or by total ÷ full marks; kGap: the 复核 list's order; kComputed: 自评表
+    // by 复核分 (kept in the store's order's numbering).
+    enum class Order { kRecent, kTotal, kRate, kGap, kComputed } order = Order::kRecent;
     std::string review;  // pending | passed | returned ("" any)
     int submitted = -1;  // 自评表 whose latest version is its 提交 (1) or not (0); -1 any
   };
@@ -125,6 +127,14 @@ class Db {
   // The 一级 results of the latest versions of `ids`, per document id (stored order).
   std::map<std::string, std::vector<Category>> LatestCategories(
       const std::vector<std::string>& ids);
+  // The 一级 score and full marks summed per name over every evaluation the filter matches (its
+  // region, year, department, town and grade; kinds and paging not used): one SQL aggregate,
+  // no row loaded. By name, in byte order.
+  struct CategoryTotal {
+    std::string name;
+    int64_t score = 0, weight = 0, documents = 0;
+  };
+  std::vector<CategoryTotal> CategoryTotals(const ListFilter& f);
 
   // Saves version `from`'s content and fields as a new version when `expected` is current.
   bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);

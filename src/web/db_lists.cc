@@ -1,5 +1,7 @@
 // Db's list pages (db.h: DocsPage, CountDocs, DistinctValues, LatestCategories,
 // LatestDecisionsOf): what a list asks, handed to the store's SQL (store/listing.cc).
+#include <algorithm>
+
 #include "store/store.h"
 #include "web/db.h"
 #include "web/db_impl.h"
@@ -59,6 +61,25 @@ std::map<std::string, std::vector<Db::Category>> Db::LatestCategories(
   std::map<std::string, std::vector<Category>> out;
   if (rows)
     for (const auto& [id, i] : *rows) out[id].push_back({i.code, i.name, i.weight, i.score});
+  return out;
+}
+
+std::vector<Db::CategoryTotal> Db::CategoryTotals(const ListFilter& l) {
+  Diagnostics diags;
+  store::DocumentFilter f;
+  f.kind = "evaluation", f.region = l.region, f.year = l.year, f.department = l.department;
+  f.town = l.town, f.grade = l.grade;
+  if (l.owner) f.owner = std::to_string(l.owner);
+  auto rows = impl_->store->RatesBy(f, "region", 1, diags);  // the filter's region: one group
+  Check(diags);
+  std::vector<CategoryTotal> out;
+  if (rows)
+    for (const auto& r : *rows) {
+      auto at =
+          std::find_if(out.begin(), out.end(), [&](const auto& c) { return c.name == r.name; });
+      if (at == out.end()) at = out.insert(out.end(), CategoryTotal{r.name, 0, 0, 0});
+      at->score += r.score, at->weight += r.weight, at->documents += r.documents;
+    }
   return out;
 }
 

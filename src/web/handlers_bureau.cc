@@ -1,7 +1,8 @@
-// The bureau's view of its region: evaluations and 绩效目标表 filtered by year, department, town,
-// grade and kind; the ranking of scored evaluations and the 一级 得分率 matrix (from each
-// evaluation's recorded score --json), each row linking to its score tree; compare's charts drawn
-// from the same figures (web/charts.h); and the 自评表 复核 list with each form's 提交 state.
+// The bureau's view of its region: evaluations, 绩效目标表 and 自评表 filtered by year, department,
+// town, grade and kind; the ranking of scored evaluations (or, with 类别 自评表, of the filled
+// forms by 复核分) and the 一级 得分率 matrix, each row linking to its score tree; the matrix's
+// columns and 合计 row and compare's charts (web/charts.h) over the whole filtered set, summed
+// by the store; and the 自评表 复核 list with each form's 提交 state.
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -60,7 +61,9 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
   if (years.size() > 1) {
     std::string list;
     for (const auto& y : years) list += (list.empty() ? "" : "、") + y;
-    out.push_back("所列评价跨越" + list + "共" + std::to_string(years.size()) +
+    const std::string noun =
+        ranked.kinds == std::vector<std::string>{"selfeval"} ? "自评表" : "评价";
+    out.push_back("所列" + noun + "跨越" + list + "共" + std::to_string(years.size()) +
                   "个年度：不同年度的名次不宜直接比较，请在上面的“年度”中选一个年度再看排名");
   }
   if (by_rate) {
@@ -72,11 +75,16 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
   return out;
 }
 
-constexpr size_t kChartRows = 30;  // bars drawn; the table lists the page's evaluations
+constexpr size_t kChartRows = 30;  // bars drawn: the first of the whole ranking, whatever page
+
+// Where a ranked row leads: an evaluation's score tree, a 自评表's page.
+std::string HrefOf(const Doc& d) {
+  return (d.kind == "selfeval" ? "/selfevals/" : "/evaluations/") + d.id;
+}
 
 // The charts `compare` draws (compare.xlsx: 各案例总分, 一级指标得分率, 绩效等级分布) from the
-// figures this page lists: each ranked evaluation's recorded total and 一级 rates (`ranks`: the
-// rows' 名次, ties shared), and the store's grade counts. Each bar links to the score tree.
+// first kChartRows of the whole ranking (`ranked`, `ranks`: their 名次, ties shared) with their
+// recorded totals and 一级 rates, and the store's grade counts. Each bar links to its row.
 void SetCharts(Data& data, const std::vector<Doc>& ranked, const std::vector<int64_t>& ranks,
                std::map<std::string, std::vector<Category>>& rates,
                const std::vector<std::string>& columns,
@@ -86,7 +94,7 @@ void SetCharts(Data& data, const std::vector<Doc>& ranked, const std::vector<int
   Rational full(100);
   for (size_t i = 0; i < ranked.size() && i < kChartRows; ++i) {
     const Doc& d = ranked[i];
-    std::string label = std::to_string(ranks[i]) + " " + d.title, href = "/evaluations/" + d.id;
+    std::string label = std::to_string(ranks[i]) + " " + d.title, href = HrefOf(d);
     Rational total(d.total, 100);
     if (total > full) full = total;
     totals.push_back({label, FormatScore(Score{d.total}), total, href});
@@ -108,7 +116,6 @@ void SetCharts(Data& data, const std::vector<Doc>& ranked, const std::vector<int
   data.set("chart_totals", BarChartSvg("各评价总分", totals, full));
   data.set("chart_rates", GroupedChartSvg("一级指标得分率", columns, groups, Rational(100)));
   data.set("chart_grades", BarChartSvg("绩效等级分布", grade_bars, Rational(most)));
-  data.set("chart_cut", ranked.size() > kChartRows);
   data.set("chart_rows", std::to_string(kChartRows));
 }
 
@@ -125,7 +132,7 @@ Response BureauOverview(Ctx& ctx) {
   // The store does the work: the region's rows (dropdowns), the matches (a page and the count),
   // the scored matches ranked (a page, the count, the 一级 rows of just that page).
   Db::ListFilter region;
-  region.kinds = {"evaluation", "targets"};
+  region.kinds = {"evaluation", "targets", "selfeval"};
   const bool reach = NarrowToReach(*ctx.user, region);
   Db::ListFilter f = region;
   if (!kind.empty())
@@ -133,13 +140,17 @@ Response BureauOverview(Ctx& ctx) {
                   ? std::vector<std::string>{kind}
                   : std::vector<std::string>{};
   f.year = year, f.department = department, f.town = town, f.grade = grade;
+  // Ranked: the scored evaluations, or with 类别 自评表 the filled forms (a grade once complete)
+  // by 复核分 — of 100 points each, so its 得分率 — ties shared as compare shares them.
+  const bool forms = kind == "selfeval";
+  const std::string ranked_kind = forms ? "selfeval" : "evaluation";
   Db::ListFilter rf = f;
-  rf.kinds = std::count(f.kinds.begin(), f.kinds.end(), "evaluation")
-                 ? std::vector<std::string>{"evaluation"}
+  rf.kinds = std::count(f.kinds.begin(), f.kinds.end(), ranked_kind)
+                 ? std::vector<std::string>{ranked_kind}
                  : std::vector<std::string>{};
   rf.scored = true;
   const bool any = reach && !f.kinds.empty(), any_ranked = reach && !rf.kinds.empty();
-  std::vector<Doc> shown, ranked;
+  std::vector<Doc> shown, ranked, top;  // top: the whole ranking's first kChartRows
   int64_t count = 0, ranked_count = 0;
   bool by_rate = false;
   std::vector<std::string> warnings;
@@ -149,37 +160,65 @@ Response BureauOverview(Ctx& ctx) {
   }
   if (any_ranked) {
     warnings = RankWarnings(db, rf, by_rate);
-    rf.order = by_rate ? Db::ListFilter::Order::kRate : Db::ListFilter::Order::kTotal;
+    rf.order = forms     ? Db::ListFilter::Order::kComputed
+               : by_rate ? Db::ListFilter::Order::kRate
+                         : Db::ListFilter::Order::kTotal;
     ranked_count = db.CountDocs(rf);
     ranked = db.DocsPage(rf, paging->per_page, paging->offset());
+    top = db.DocsPage(rf, kChartRows, 0);
   }
+  for (auto* list : {&ranked, &top})
+    for (auto& d : *list)
+      if (d.kind == "selfeval") d.total = d.computed, d.full = 10000;  // 复核分 of 100 points
   std::vector<std::string> ids;
-  for (const auto& d : ranked) ids.push_back(d.id);
+  for (const auto* list : {&ranked, &top})
+    for (const auto& d : *list) ids.push_back(d.id);
   std::map<std::string, std::vector<Category>> cats;
   for (const auto& [id, rows] : db.LatestCategories(ids)) cats[id] = RatesOf(rows);
+  // The 一级 summed over the whole filtered set by the store (the 合计 row, its chart, columns).
+  const auto whole =
+      any_ranked && !forms ? db.CategoryTotals(rf) : std::vector<Db::CategoryTotal>{};
   std::map<std::string, std::string> rates;  // total ÷ full marks
   for (const auto& d : ranked)
     rates[d.id] = FormatPercent(d.full > 0 ? Rational(d.total * 100, d.full) : Rational(0));
-  // The 一级 columns: the union of category names over the page's rows, in first-seen order.
+  // The 一级 columns: every name of the whole set, in the order the leading rows list them.
   std::vector<std::string> columns;
-  for (const auto& d : ranked)
-    for (const auto& c : cats[d.id])
-      if (std::find(columns.begin(), columns.end(), c.name) == columns.end())
-        columns.push_back(c.name);
+  auto add_column = [&](const std::string& name) {
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  };
+  for (const auto* list : {&top, &ranked})
+    for (const auto& d : *list)
+      for (const auto& c : cats[d.id]) add_column(c.name);
+  for (const auto& c : whole) add_column(c.name);
+  auto whole_rate = [&](const std::string& name) -> std::optional<Rational> {
+    for (const auto& c : whole)
+      if (c.name == name && c.weight > 0) return Rational(c.score * 100, c.weight);
+    return std::nullopt;
+  };
   std::vector<std::pair<std::string, int64_t>> grade_counts;
-  if (reach && (kind.empty() || kind == "evaluation"))
-    grade_counts = db.GradeCounts({ctx.user->region, year, department, town, grade});
+  if (reach && (kind.empty() || kind == "evaluation" || forms))
+    grade_counts = db.GradeCounts({ctx.user->region, year, department, town, grade, ranked_kind});
   const auto ranks = SharedRanks(ranked, paging->offset() + 1, by_rate);  // ties share, as compare
+  const auto top_ranks = SharedRanks(top, 1, by_rate);
   if (r.api) {
     std::vector<std::string> items, ranking, grade_items;
     for (const auto& [label, n] : grade_counts)
       grade_items.push_back("{\"grade\":" + Q(label) + ",\"count\":" + std::to_string(n) + "}");
     for (const auto& d : shown)
-      items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
-                      ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
-                      Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
-                      ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
-                      "}");
+      items.push_back(
+          "{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
+          ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
+          Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
+          ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
+          (d.kind == "selfeval" ? ",\"computed\":" + FormatScoreNumber(Score{d.computed}) : "") +
+          "}");
+    std::vector<std::string> totals;
+    for (const auto& c : whole)
+      totals.push_back(
+          "{\"name\":" + Q(c.name) + ",\"score\":" + FormatScoreNumber(Score{c.score}) +
+          ",\"weight\":" + FormatScoreNumber(Score{c.weight}) +
+          ",\"documents\":" + std::to_string(c.documents) + ",\"rate\":" +
+          (c.weight > 0 ? Q(FormatPercent(Rational(c.score * 100, c.weight))) : "null") + "}");
     for (size_t i = 0; i < ranked.size(); ++i) {
       std::vector<std::string> cells;
       for (const auto& c : cats[ranked[i].id])
@@ -191,23 +230,30 @@ Response BureauOverview(Ctx& ctx) {
     std::vector<std::string> quoted;
     for (const auto& w : warnings) quoted.push_back(Q(w));
     return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) +
-                ",\"grades\":" + JsonArray(grade_items) +
-                ",\"ranked_by\":" + Q(by_rate ? "rate" : "total") +
-                ",\"warnings\":" + JsonArray(quoted) + PagingJson(*paging, count) +
-                ",\"ranking_count\":" + std::to_string(ranked_count) + "}");
+                ",\"grades\":" + JsonArray(grade_items) + ",\"ranked_by\":" +
+                Q(forms     ? "computed"
+                  : by_rate ? "rate"
+                            : "total") +
+                ",\"category_totals\":" + JsonArray(totals) + ",\"warnings\":" + JsonArray(quoted) +
+                PagingJson(*paging, count) + ",\"ranking_count\":" + std::to_string(ranked_count) +
+                "}");
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
     items.push_back(Object({{"id", d.id},
-                            {"kind", d.kind == "targets" ? "绩效目标表" : "评价"},
-                            {"href", (d.kind == "targets" ? "/targets/" : "/evaluations/") + d.id},
+                            {"kind", d.kind == "targets"    ? "绩效目标表"
+                                     : d.kind == "selfeval" ? "自评表"
+                                                            : "评价"},
+                            {"href", d.kind == "targets" ? "/targets/" + d.id : HrefOf(d)},
                             {"title", d.title},
                             {"unit", d.unit},
                             {"town", d.town},
                             {"department", d.department},
                             {"year", d.year},
                             {"grade", d.grade},
-                            {"total", d.total < 0 ? "" : FormatScore(Score{d.total})}}));
+                            {"total", d.kind == "selfeval" ? FormatScore(Score{d.computed})
+                                      : d.total < 0        ? ""
+                                                           : FormatScore(Score{d.total})}}));
   for (const auto& c : columns) header.push_back(Object({{"name", c}}));
   for (size_t i = 0; i < ranked.size(); ++i) {
     const auto& row_cats = cats[ranked[i].id];
@@ -220,6 +266,7 @@ Response BureauOverview(Ctx& ctx) {
     }
     Data row = Object({{"rank", std::to_string(ranks[i])},
                        {"id", ranked[i].id},
+                       {"href", HrefOf(ranked[i])},
                        {"title", ranked[i].title},
                        {"town", ranked[i].town},
                        {"total", FormatScore(Score{ranked[i].total})},
@@ -243,18 +290,35 @@ Response BureauOverview(Ctx& ctx) {
   data.set("ranking", ranking);
   data.set("columns", header);
   data.set("has_ranking", !ranked.empty());
+  data.set("ranking_forms", forms);
+  Data whole_cells = List();
+  std::vector<ChartBar> whole_bars;
+  for (const auto& col : columns) {
+    const auto rate = whole_rate(col);
+    whole_cells.push_back(Object({{"rate", rate ? FormatPercent(*rate) : ""}}));
+    if (rate) whole_bars.push_back({col, FormatPercent(*rate), *rate, ""});
+  }
+  data.set("whole_cells", whole_cells);
+  data.set("has_whole", !whole.empty());
+  data.set("whole_count", std::to_string(ranked_count));
+  data.set("whole_span", std::to_string(by_rate || forms ? 6 : 5));
+  data.set("chart_whole",
+           BarChartSvg("一级指标得分率（全部 " + std::to_string(ranked_count) + " 项合计）",
+                       whole_bars, Rational(100)));
   Data warning_list = List();
   for (const auto& w : warnings) warning_list.push_back(Object({{"text", w}}));
   data.set("ranking_warnings", warning_list);
-  data.set("by_rate", by_rate);
+  data.set("by_rate", by_rate || forms);  // 自评表: 复核分 ÷ 100
   data.set("has_grades", !grade_counts.empty());
-  SetCharts(data, ranked, ranks, cats, columns, grade_counts);
+  SetCharts(data, top, top_ranks, cats, columns, grade_counts);
+  data.set("chart_cut", ranked_count > static_cast<int64_t>(kChartRows));
   data.set("years", options("year", year));
   data.set("departments", options("department", department));
   data.set("towns", options("town", town));
   data.set("grades", options("grade", grade));
   data.set("kind_evaluation", kind == "evaluation");
   data.set("kind_targets", kind == "targets");
+  data.set("kind_selfeval", forms);
   const std::vector<std::pair<std::string, std::string>> keep = {
       {"kind", kind}, {"year", year}, {"department", department}, {"town", town}, {"grade", grade}};
   SetPaging(data, *paging, count, "/bureau", keep);

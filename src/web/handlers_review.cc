@@ -74,6 +74,7 @@ void SetReviewData(Ctx& ctx, const Doc& doc, Data& data) {
   data.set("review_key", s.key);
   data.set("review_label", s.label);
   data.set("review_returned", s.key == "returned");
+  data.set("review_passed", s.key == "passed");
   data.set("review_history", history);
   data.set("has_review_history", !all.empty());
   if (s.last)
@@ -160,6 +161,15 @@ Response Decide(Ctx& ctx, Response (*page)(Ctx&, const std::string&, int)) {
                   "中写明要补什么。");
   if (decision == "退回" && opinion.empty())
     return refuse(422, "未记录：退回须在“复核意见”中写明要修改什么。", "opinion");
+  // 通过 a 自评表 that still has 错误 findings: only with a written 说明, kept as the 复核意见.
+  const size_t errors = selfeval && decision == "通过" ? SelfEvalErrorCount(ctx.server, doc) : 0;
+  if (errors > 0 && opinion.empty()) {
+    const std::string why = "本表尚有 " + std::to_string(errors) +
+                            " 条“错误”复核意见；选“通过”须在“复核意见”中写明仍予通过的说明";
+    if (ctx.req.api) return refuse(422, "未记录：" + why + "。", "opinion");
+    ctx.rejected = Ctx::Rejection{"opinion", "未记录：" + why, {}};
+    return page(ctx, "", 422);
+  }
   if (opinion.size() > kMaxOpinion)
     return refuse(
         422, "未记录：“复核意见”超过 " + std::to_string(kMaxOpinion) + " 字节，请精简后再提交。",
@@ -173,7 +183,8 @@ Response Decide(Ctx& ctx, Response (*page)(Ctx&, const std::string&, int)) {
   const std::string now = decision == "通过" ? "已通过" : "已退回，须修改";
   ctx.server.Audit(ctx, doc.kind + ".review", doc.kind + ":" + doc.id,
                    was.label + "（第 " + std::to_string(doc.version) + " 版）",
-                   now + (opinion.empty() ? "" : "：" + opinion));
+                   now + (errors ? "（仍有 " + std::to_string(errors) + " 条错误）" : "") +
+                       (opinion.empty() ? "" : "：" + opinion));
   const std::string note = "已记录复核结论（第 " + std::to_string(doc.version) + " 版）：" + now;
   if (ctx.req.api)
     return Json("{\"state\":" + Q(decision == "通过" ? "passed" : "returned") +

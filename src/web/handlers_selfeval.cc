@@ -8,19 +8,17 @@
 // bureau's 复核 list of these forms is in handlers_bureau.cc). Every call goes through
 // app/selfeval_app.h, app/selfeval_workbook_check.h and app/selfeval_form_app.h, as the CLI does.
 #include <algorithm>
-#include <fstream>
 
 #include "app/selfeval_app.h"
 #include "app/selfeval_form_app.h"
-#include "app/selfeval_workbook_check.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
-#include "ingest/selfeval_rules_loader.h"
 #include "report/selfeval_review.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/review_state.h"
+#include "web/selfeval_load.h"
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
 #include "web/selfeval_rules_choice.h"
@@ -36,100 +34,34 @@ std::string OneLine(std::string s) {
   return s;
 }
 
-struct Loaded {
-  SelfEvalCheck check;
-  std::map<std::string, std::string> parts;
-};
-
-// The rule set a form was scored by (its result's rules_id), for rescoring and the downloads.
-// A form made with an uploaded rule set keeps that set's JSON as its part "rules".
-std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r,
-                                     const std::map<std::string, std::string>& parts) {
-  Diagnostics diags;
-  if (auto kept = parts.find("rules"); kept != parts.end())
-    if (auto rules = ParseSelfEvalRules("自评规则.json", kept->second, diags)) return rules;
-  auto rules = ResolveSelfEvalRules(r.rules_id == "selfeval-hubei" ? "selfeval-hubei" : "", diags);
-  if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
-  return rules;
-}
-
-// Locations name the form as the user knows it, never the server's scratch folder.
-void Relocate(Diagnostics& diags, const std::string& scratch, const std::string& shown) {
-  Diagnostics out;
-  for (auto d : diags.items()) {
-    if (d.where.file.rfind(scratch, 0) == 0) d.where.file = shown;
-    out.Add(d.severity, d.code, d.where, d.message);
-  }
-  diags = out;
-}
-
-// A form kept as .xlsx: read through a scratch copy, as `selfeval check FORM.xlsx` reads it.
-SelfEvalCheck CheckWorkbook(const std::string& data_dir, const std::string& bytes,
-                            const SelfEvalRules& rules, const SelfEvalRules* hubei) {
-  ScratchFolder scratch(data_dir);
-  std::string path = scratch.path() + "/自评表.xlsx";
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  }
-  SelfEvalCheck check = CheckSelfEvalWorkbookFile(path, rules, hubei);
-  Relocate(check.reading, scratch.path(), "自评表.xlsx");
-  check.source = "自评表.xlsx";
-  // The form and its findings name the scratch copy: named as the user knows it instead (the
-  // form's source is kept by a rescore after edits).
-  auto unpath = [&](std::string& text) {
-    for (size_t at; (at = text.find(path)) != std::string::npos;)
-      text.replace(at, path.size(), "自评表.xlsx");
-  };
-  if (check.form) unpath(check.form->source);
-  unpath(check.result.source);
-  for (auto* list : {&check.result.findings, &check.result.budget.findings})
-    for (auto& d : *list) unpath(d.where.file), unpath(d.message);
-  for (auto& row : check.result.rows)
-    for (auto& d : row.findings) unpath(d.where.file), unpath(d.message);
-  return check;
-}
-
-Loaded Load(const std::string& data_dir, const std::string& content, const std::string& name) {
-  Loaded l;
-  l.parts = UnpackParts(content);
-  Diagnostics diags;
-  auto rules = l.parts.count("rules") ? ParseSelfEvalRules("自评规则.json", l.parts["rules"], diags)
-                                      : ResolveSelfEvalRules("", diags);
-  auto hubei =
-      l.parts.count("rules") ? std::nullopt : ResolveSelfEvalRules("selfeval-hubei", diags);
-  if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
-  if (l.parts.count("xlsx")) {
-    l.check = CheckWorkbook(data_dir, l.parts["xlsx"], *rules, hubei ? &*hubei : nullptr);
-  } else {
-    SelfEvalCsvInput in;
-    in.name = name;
-    in.form_csv = l.parts["form"];
-    for (const char* k : {"budget", "summary", "project"})
-      if (l.parts.count(k))
-        (k[0] == 'b' ? in.budget_csv : k[0] == 's' ? in.summary_csv : in.project_csv) = l.parts[k];
-    l.check = CheckSelfEvalBytes(in, *rules, hubei ? &*hubei : nullptr);
-  }
-  if (l.check.form && l.parts.count("edits")) {
-    auto rules_of = RulesOf(l.check.result, l.parts);
-    for (const auto& e : ReadEdits(l.parts["edits"])) {
-      std::string why;
-      EditSelfEval(*l.check.form, e.row, e.field, e.text, &why, rules_of->budget.money_unit);
+// A text area's value as typed: its line breaks kept (a browser's CRLF read as one break), other
+// control characters dropped.
+std::string Lines(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\r') {
+      if (i + 1 < s.size() && s[i + 1] == '\n') continue;
+      out += '\n';
+    } else if (c == '\n' || c == '\t' || static_cast<unsigned char>(c) >= 0x20) {
+      out += c;
     }
-    l.check.result = RescoreSelfEval(*l.check.form, *rules_of);
   }
-  return l;
+  return out;
 }
 
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
-// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf).
-void Record(Doc& d, const SelfEvalResult& r) {
+// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf); a form
+// not yet completely filled has no grade.
+void Record(Doc& d, const SelfEvalCheck& check) {
+  const SelfEvalResult& r = check.result;
   const report::ReviewFigures fig = report::ReviewFiguresOf(r);
   d.claimed = fig.claimed;  // -1: no printed 总分
   d.computed = fig.computed;
   d.findings = fig.findings, d.row_total = fig.row_total;
-  d.grade = r.computed_grade;
+  const bool complete = !check.form || ProgressOf(*check.form, r).State() == "complete";
+  d.grade = complete ? r.computed_grade : "";
 }
 
 Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
@@ -138,10 +70,12 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
   const int64_t row_total = report::ReviewFiguresOf(r).row_total;
+  const FillProgress progress = ProgressOf(*l.check.form, r);
+  const std::string state = progress.State();
   if (ctx.req.api)
     return Json(
-        "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
-            ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
+        "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) + ",\"submitted\":" +
+            (l.parts.count("submitted") ? "true" : "false") + ",\"progress\":" + progress.Json() +
             ",\"row_total\":" + (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) +
             ",\"rules\":" + Q(SelfEvalRulesName(*RulesOf(r, l.parts))) + ",\"review\":" +
             ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" + SelfEvalJson(r) +
@@ -176,12 +110,18 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"updated_by", doc.updated_by},
                       {"message", message},
                       {"claimed", Points(r.claimed_total)},
-                      {"computed", Points(r.computed_total)},
-                      {"grade", r.computed_grade},
+                      {"computed", state == "blank" ? "待填写" : Points(r.computed_total)},
+                      {"progress", state == "partial" ? progress.Note() : ""},
+                      {"grade", state == "complete" ? r.computed_grade : ""},
+                      {"total_value", typed.Value("total", l.check.form->total.text)},
+                      {"total_error", typed.Error("total")},
                       {"rules_name", SelfEvalRulesName(*RulesOf(r, l.parts))},
                       {"count", std::to_string(r.AllFindings().size())},
                       {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
   SetReviewData(ctx, doc, data);
+  // 通过 over 错误 findings needs a 说明 (handlers_review.cc); the page says so, and after.
+  const size_t errors = r.Count(Severity::kError);
+  data.set("review_errors", errors ? std::to_string(errors) : "");
   data.set("rows", rows);
   data.set("budget", BudgetData(l.check, typed));
   data.set("general", general);
@@ -237,7 +177,7 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   // Untitled: the project's name as the form prints it, else the unit's.
   if (title.empty() && !l.check.result.project.empty())
     doc.title = l.check.result.project.substr(0, 200);
-  Record(doc, l.check.result);
+  Record(doc, l.check);
   ctx.server.db().AddDoc(doc, content, ctx.user->name, how);
   // AddDoc keeps the fields given: the results are part of version 1.
   ctx.server.Audit(ctx, "selfeval.upload", "selfeval:" + doc.id, "",
@@ -280,6 +220,13 @@ Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std
   return AddForm(ctx, parts, title, year, "由绩效目标表生成");
 }
 
+size_t SelfEvalErrorCount(Server& server, const Doc& doc) {
+  auto version = server.db().GetVersion(doc.id, 0);
+  if (!version) return 0;
+  return Load(server.options().data_dir, version->content, doc.title)
+      .check.result.Count(Severity::kError);
+}
+
 Response SelfEvalShow(Ctx& ctx) { return Show(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 Response SelfEvalPage(Ctx& ctx, const std::string& message, int status) {
   return Show(ctx, *ctx.doc, message, status);
@@ -292,9 +239,9 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
                      const std::map<std::string, std::string>& errors) {
   parts["edits"] = edits;
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
-  const SelfEvalResult r =
-      Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title).check.result;
-  return Json(PreviewResultJson(r, errors));
+  const Loaded l = Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title);
+  const SelfEvalResult& r = l.check.result;
+  return Json(PreviewResultJson(r, ProgressOf(*l.check.form, r), errors));
 }
 
 // A save (a new version), or with `preview` the score the typed form would get: nothing saved or
@@ -316,8 +263,10 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   std::vector<std::string> audit;
   const std::string money_unit = RulesOf(l.check.result, l.parts)->budget.money_unit;
   Typed typed_in;
-  for (const auto& [key, value] : ctx.req.form)
-    typed_in.values[key] = OneLine(value).substr(0, 2000);
+  for (const auto& [key, value] : ctx.req.form)  // 实际完成值 and 偏差原因 keep their lines
+    typed_in.values[key] =
+        (key.rfind("a_", 0) == 0 || key.rfind("r_", 0) == 0 ? Lines(value) : OneLine(value))
+            .substr(0, 2000);
   static const std::pair<const char*, const char*> kFields[] = {
       {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
   for (size_t i = 0; i < l.check.form->rows.size(); ++i) {
@@ -325,7 +274,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
     for (const auto& [prefix, field] : kFields) {
       std::string key = prefix + std::to_string(i);
       if (!ctx.req.form.count(key)) continue;
-      std::string typed = typed_in.values[key];
+      std::string typed = Trim(typed_in.values[key]);
       const std::string& before = prefix[0] == 'a'   ? row.actual.text
                                   : prefix[0] == 's' ? row.score.text
                                                      : row.reason.text;
@@ -337,13 +286,29 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
             "第" + std::to_string(row.line) + "行 " + field + "：" + why;
         continue;
       }
-      edits += std::to_string(i) + "\t" + field + "\t" + typed + "\n";
+      edits += EditLine(i, field, typed);
       if (!preview)
         ctx.server.Audit(
             ctx, std::string("selfeval.edit ") + field,
             "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
             before, typed);
       audit.push_back(field);
+    }
+  }
+  // The form's own printed 总分 (checked against its cells, shown beside the computed score).
+  if (ctx.req.form.count("total")) {
+    const std::string typed = Trim(typed_in.values["total"]);
+    const std::string before = l.check.form->total.text;
+    SelfEvaluation probe = *l.check.form;
+    std::string why;
+    if (typed != before && !EditSelfEval(probe, 0, "总分", typed, &why)) {
+      typed_in.errors["total"] = "表上总分：" + why;
+    } else if (typed != before) {
+      edits += EditLine(0, "总分", typed);
+      if (!preview)
+        ctx.server.Audit(ctx, "selfeval.edit 总分", "selfeval:" + doc.id + " 表上总分", before,
+                         typed);
+      audit.push_back("总分");
     }
   }
   for (const auto& in : kBudgetInputs) {
@@ -357,7 +322,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
       typed_in.errors[in.key] = why;
       continue;
     }
-    edits += std::string("0\t") + in.field + "\t" + typed + "\n";
+    edits += EditLine(0, in.field, typed);
     if (!preview)
       ctx.server.Audit(ctx, std::string("selfeval.edit ") + in.field,
                        "selfeval:" + doc.id + " 预算执行", before, typed);
@@ -378,7 +343,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   std::string content = PackParts(list);
   Doc updated = doc;
-  Record(updated, Load(ctx.server.options().data_dir, content, doc.title).check.result);
+  Record(updated, Load(ctx.server.options().data_dir, content, doc.title).check);
   if (!ctx.server.db().SaveVersion(updated, expected, content, ctx.user->name,
                                    "填写 " + std::to_string(audit.size()) + " 处"))
     return Show(ctx, doc, "未保存：该自评表刚被他人保存，请刷新后重新填写。", 409);

@@ -18,7 +18,38 @@ Data FindingData(const Diagnostic& d) {
   return DiagnosticData(shown);
 }
 
-std::string PreviewResultJson(const SelfEvalResult& r,
+std::string FillProgress::State() const {
+  if (filled == 0 && !budget_typed) return "blank";
+  return filled < rows ? "partial" : "complete";
+}
+
+std::string FillProgress::Note() const {
+  const std::string state = State();
+  if (state == "blank") return "待填写";
+  if (state == "partial")
+    return "已填 " + std::to_string(filled) + "/" + std::to_string(rows) + " 行，暂算";
+  return "";
+}
+
+std::string FillProgress::Json() const {
+  return "{\"filled\":" + std::to_string(filled) + ",\"rows\":" + std::to_string(rows) +
+         ",\"state\":" + Q(State()) + "}";
+}
+
+FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r) {
+  FillProgress p;
+  for (const auto& row : r.rows) {
+    if (row.index >= form.rows.size()) continue;
+    const SelfEvalRow& src = form.rows[row.index];
+    ++p.rows;
+    if (!Trim(src.actual.text).empty() || !Trim(src.score.text).empty()) ++p.filled;
+  }
+  const SelfEvalBudget& b = form.budget;
+  p.budget_typed = !Trim(b.executed.text).empty() || !Trim(b.score.text).empty();
+  return p;
+}
+
+std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progress,
                               const std::map<std::string, std::string>& errors) {
   auto points = [](const std::optional<Rational>& v) { return v ? FormatPoints(*v) : ""; };
   auto finding = [](const Diagnostic& d) {
@@ -38,7 +69,10 @@ std::string PreviewResultJson(const SelfEvalResult& r,
     for (const auto& d : *list) general.push_back(finding(d));
   for (const auto& [key, why] : errors)
     refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
-  return "{\"computed\":" + Q(points(r.computed_total)) + ",\"grade\":" + Q(r.computed_grade) +
+  const bool complete = progress.State() == "complete";
+  return "{\"computed\":" + Q(points(r.computed_total)) +
+         ",\"grade\":" + Q(complete ? r.computed_grade : "") + ",\"state\":" + Q(progress.State()) +
+         ",\"progress\":" + Q(progress.Note()) +
          ",\"count\":" + std::to_string(r.AllFindings().size()) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
          ",\"refused\":" + JsonArray(refused) + "}";
@@ -67,7 +101,8 @@ Data BudgetData(const SelfEvalCheck& check, const Typed& typed) {
   }
   Data d = Object({{"weight", points(r.weight)},
                    {"rate", r.rate ? FormatPercent(*r.rate) : ""},
-                   {"computed", points(r.computed)}});
+                   // never blank: the template would show the page's 复核分 in its place
+                   {"computed", r.computed ? points(r.computed) : "—"}});
   d.set("fields", fields);
   return d;
 }

@@ -37,12 +37,25 @@ inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},
                                                 {"b_score", "预算得分"},
                                                 {"b_reason", "预算偏差原因"}};
 
+// How far the unit has filled its form: rows with an 实际完成值 or 得分 typed, of the scored
+// rows. Until the form is complete its score is provisional and no grade is shown: "blank"
+// (nothing typed, budget block included) shows 待填写, "partial" "已填 k/n 行，暂算".
+struct FillProgress {
+  size_t filled = 0, rows = 0;
+  bool budget_typed = false;
+  std::string State() const;  // blank | partial | complete
+  std::string Note() const;   // "" when complete
+  std::string Json() const;   // {"filled","rows","state"}
+};
+FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r);
+
 // A finding as the page shows it: the rule set named in words, not by its id.
 Data FindingData(const Diagnostic& d);
 
 // The live preview's answer (nothing saved): 复核分, 等级, the number of findings, the form's
 // and each row's findings as the page shows them, and the refused fields with their reasons.
-std::string PreviewResultJson(const SelfEvalResult& r,
+// The grade is "" and `progress` says so until the form is complete.
+std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progress,
                               const std::map<std::string, std::string>& errors);
 
 // The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form are

@@ -3,6 +3,10 @@
 
 namespace jixiao::web {
 
+namespace {
+constexpr char kLineBreak = '\x1e';  // a line break inside an edit's text
+}  // namespace
+
 // A version's content: parts "NAME SIZE\n" + bytes; NAME: form, budget, summary, project, edits.
 std::string PackParts(const std::vector<std::pair<std::string, std::string>>& parts) {
   std::string out;
@@ -36,10 +40,19 @@ std::vector<Edit> ReadEdits(const std::string& text) {
     at = nl == std::string::npos ? text.size() : nl + 1;
     size_t a = line.find('\t'), b = line.find('\t', a + 1);
     if (a == std::string::npos || b == std::string::npos) continue;
-    out.push_back(
-        {std::stoul(line.substr(0, a)), line.substr(a + 1, b - a - 1), line.substr(b + 1)});
+    std::string typed = line.substr(b + 1);
+    for (auto& c : typed)
+      if (c == kLineBreak) c = '\n';
+    out.push_back({std::stoul(line.substr(0, a)), line.substr(a + 1, b - a - 1), typed});
   }
   return out;
+}
+
+std::string EditLine(size_t row, const std::string& field, const std::string& text) {
+  std::string kept = text;
+  for (auto& c : kept)
+    if (c == '\n') c = kLineBreak;
+  return std::to_string(row) + "\t" + field + "\t" + kept + "\n";
 }
 
 }  // namespace jixiao::web

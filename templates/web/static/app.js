@@ -63,7 +63,11 @@ document.addEventListener('click', function (event) {
       .then(function (r) { return r.json(); })
       .then(function (j) {
         if (mine !== sent || !j.rows) return;
-        document.getElementById('computed').textContent = j.computed;
+        document.getElementById('computed').textContent =
+          j.state === 'blank' ? '待填写' : j.computed;
+        var progress = document.getElementById('progress');
+        if (progress) progress.textContent =
+          j.state === 'partial' ? '（' + j.progress + '）' : '';
         var grade = document.getElementById('grade');
         if (grade) grade.textContent = j.grade;
         var gradeLine = document.getElementById('grade-line');
