@@ -49,7 +49,8 @@ void CheckTypedValues(const XlsxWorkbook& book, const std::string& case_dir, Dia
 
 }  // namespace
 
-std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags) {
+std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags,
+                                                EntryBookFor reader) {
   auto c = LoadCase(case_dir, diags);
   if (!c) return std::nullopt;
   auto file = FindFrameworkFile(*c);
@@ -67,11 +68,12 @@ std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Dia
     for (std::string line; std::getline(lines, line);)
       if (!Trim(line).empty()) notes.push_back(Trim(line));
   }
-  return BuildEntryWorkbook(*framework, *c, notes);
+  return BuildEntryWorkbook(*framework, *c, notes, reader);
 }
 
-std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags) {
-  auto model = EntryWorkbookModel(case_dir, diags);
+std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags,
+                                              EntryBookFor reader) {
+  auto model = EntryWorkbookModel(case_dir, diags, reader);
   if (!model) return std::nullopt;
   try {
     return render::ToXlsx(*model);

@@ -6,14 +6,17 @@
 #include <optional>
 #include <string>
 
+#include "casefile/entry_workbook.h"
 #include "core/diagnostics.h"
 #include "document/workbook.h"
 #include "ingest/xlsx.h"
 
 namespace jixiao {
 
-// Loads the case (it may still be incomplete) and its framework, and renders the workbook.
-std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags);
+// Loads the case (it may still be incomplete) and its framework, and renders the workbook; its
+// 说明 sheet tells `reader` how to bring it back (jixiao import, or the evaluation page's upload).
+std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags,
+                                              EntryBookFor reader = EntryBookFor::kCommandLine);
 
 // Reads FILE.xlsx into case folder `case_dir` (created when absent, its framework then found by
 // the id on the 说明 sheet); writes atomically. Returns false when any error was reported.
@@ -22,7 +25,8 @@ bool ImportEntryWorkbook(const std::string& xlsx_file, const std::string& case_d
 
 // The entry workbook's model (what EntryWorkbookBytes renders), for a form with the same fields
 // and drop-down lists.
-std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags);
+std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags,
+                                                EntryBookFor reader = EntryBookFor::kCommandLine);
 
 // ImportEntryWorkbook for a workbook already read (the web form's fields laid into the workbook's
 // cells): the same checks, the same case files.

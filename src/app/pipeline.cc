@@ -110,8 +110,19 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       Diagnostics ignored;
       framework = LoadFramework(*file, ignored);
     }
-    if (ReportCaseTodo(path, framework ? &*framework : nullptr, diags) > 0) {
+    Diagnostics todo;
+    const size_t errors_before = diags.ErrorCount();
+    if (ReportCaseTodo(path, framework ? &*framework : nullptr, todo) > 0) {
+      // Issue 21: an 错误 in the list means score and report refuse, and the other way round.
+      Diagnostics scored;
+      const bool scores = EvaluateCaseDir(path, scored).has_value();
+      for (const Diagnostic& d : todo.items())
+        diags.Add(scores && d.severity == Severity::kError ? Severity::kWarning : d.severity,
+                  d.code, d.where, d.message);
       LoadCase(path, diags);
+      if (!scores && !todo.HasErrors() && diags.ErrorCount() == errors_before)  // why it stops
+        for (const Diagnostic& d : scored.items())
+          if (d.severity == Severity::kError) diags.Add(d.severity, d.code, d.where, d.message);
       return;
     }
     auto evaluation = EvaluateCaseDir(path, diags);

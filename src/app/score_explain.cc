@@ -47,12 +47,31 @@ std::string WithDecimals(const std::string& text) {
   return out;
 }
 
+std::string RuleKindsInChinese(const std::string& text) {
+  static const std::pair<const char*, const char*> kKinds[] = {
+      {"规则：deduction：", "规则：扣分制："},
+      {"规则：levels：", "规则：分档评级："},
+      {"规则：elements：", "规则：要素评分："},
+      {"规则：ratio：", "规则：按比率："},
+      {"规则：bands：", "规则：按区间："},
+      {"规则：linear：", "规则：线性计分："},
+      {"规则：target：", "规则：对照目标值："},
+      {"规则：timeliness：", "规则：时效："},
+      {"，absolute: true（按绝对值）", "，按绝对值"},
+      {"，absolute: false（按带符号的值）", "，按带符号的值"}};
+  std::string out = text;
+  for (const auto& [from, to] : kKinds)
+    for (size_t at = out.find(from); at != std::string::npos; at = out.find(from, at))
+      out.replace(at, std::string(from).size(), to);
+  return out;
+}
+
 namespace {
 
 std::string ExplainLeaf(const IndicatorResult& r) {
   std::string out = r.code + " " + r.name + "（分值" + FormatScore(r.weight) + "，得分" +
                     FormatScore(r.score) + "）\n";
-  out += "  规则：" + r.rule_text + "\n";
+  out += RuleKindsInChinese("  规则：" + r.rule_text) + "\n";
   out += "  输入：\n";
   if (r.inputs.empty()) out += "    （无：规则不需要案例数据，未扣分）\n";
   for (const auto& in : r.inputs)

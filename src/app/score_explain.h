@@ -20,4 +20,9 @@ std::optional<std::string> ExplainScorecard(const Scorecard& card, const std::st
 // written; "290/3" (a rate) is "96.6666…（= 290/3）".
 std::string WithDecimals(const std::string& text);
 
+// Issue 21: the rule keys of scoring's rule text in Chinese ("规则：deduction：" →
+// "规则：扣分制：", "absolute: true（按绝对值）" → "按绝对值"): the one table `score --explain` and
+// the web's explain page use. Text already in Chinese is returned unchanged.
+std::string RuleKindsInChinese(const std::string& text);
+
 }  // namespace jixiao

@@ -45,4 +45,29 @@ TEST_CASE("a leaf's explanation has Chinese labels and says how a moved weight c
   CHECK(all->rfind("不适用指标：A11", 0) == 0);
 }
 
+TEST_CASE("score --explain names the rule kinds in Chinese, as the web explain page does") {
+  Scorecard card;
+  IndicatorResult r;
+  r.code = "B12";
+  r.name = "预算调整率";
+  r.leaf = true;
+  r.weight = Score{300};
+  r.score = Score{300};
+  r.exact = Rational(3);
+  r.rule_text = "bands：预算调整率，absolute: true（按绝对值）；≤10 → 100%；";
+  card.indicators.push_back(r);
+  IndicatorResult d = r;
+  d.code = "A11";
+  d.rule_text = "deduction：满分3分，减去 findings 中的扣分，扣完为止";
+  card.indicators.push_back(d);
+  auto text = ExplainScorecard(card, "");
+  REQUIRE(text);
+  CHECK(text->find("规则：按区间：预算调整率，按绝对值；≤10 → 100%；") != std::string::npos);
+  CHECK(text->find("规则：扣分制：满分3分") != std::string::npos);
+  for (const char* key : {"bands：", "deduction：", "absolute"})
+    CHECK(text->find(key) == std::string::npos);
+  // One table: translating again changes nothing.
+  CHECK(RuleKindsInChinese(*text) == *text);
+}
+
 }  // namespace jixiao

@@ -32,8 +32,11 @@ JsonValue ProjectJson(const XlsxWorkbook& book, JsonValue project, Diagnostics& 
       if (label != f.label) continue;
       known = true;
       // An empty cell keeps an existing placeholder but adds no key the case did not have.
-      if (!in.Text(r, content).empty() || project.Find(f.key))
-        JsonSet(project, f.key, JsonString(in.Text(r, content)));
+      // 年度 is read as a year (２０２６年度 is 2026, with a 提示); the rest is free text.
+      const std::string key = f.key;
+      const auto text = key == "year" ? in.Figure(r, content, true) : in.Text(r, content);
+      if (text && (!text->empty() || project.Find(f.key)))
+        JsonSet(project, f.key, JsonString(*text));
     }
     if (!known)
       in.Error(r, field, "import.project_field",
@@ -88,7 +91,9 @@ JsonValue MetricsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostics
       number = in.Number(r, value, true, true);
       if (number && unit_text->empty() && cell.style == XlsxNumberStyle::kPercent) *unit_text = "%";
     } else if (cell.type == XlsxCell::Type::kText) {  // "98.9%", "1,568人", "0.0129万元/人"
-      QuantityParse parsed = ParseQuantity(in.Text(r, value));
+      const auto typed = in.Figure(r, value);
+      if (!typed) continue;
+      QuantityParse parsed = ParseQuantity(*typed);
       std::string error = parsed.error;
       if (parsed.quantity && unit_text->empty()) *unit_text = parsed.quantity->unit;
       if (parsed.quantity) number = ToUnit(*parsed.quantity, *unit_text, &error);
@@ -125,11 +130,16 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
   SheetReader in(book, entry::kDeductions, diags);
   if (!in.present()) return out;
   int code = in.Column("编码"), amount = in.Column("扣分"), reason = in.Column("原因");
-  // Per leaf: points typed so far and the first row, to warn when they pass the weight.
+  // Per leaf: points typed so far and the first row, to warn when they pass the weight; and each
+  // row's points, to name them (第N条).
   std::map<std::string, std::pair<Rational, int>> taken;
+  std::map<std::string, std::vector<Rational>> each;
   for (int r = 2; r <= in.LastRow(); ++r) {
-    const std::string c = in.Text(r, code), a = in.Text(r, amount), why = in.Text(r, reason);
-    if (a.empty() && why.empty()) continue;
+    const std::string c = in.Text(r, code), why = in.Text(r, reason);
+    if (in.Text(r, amount).empty() && why.empty()) continue;
+    const auto figure = in.Figure(r, amount);
+    if (!figure) continue;
+    const std::string& a = *figure;
     const Indicator* leaf = fw.Find(c);
     if (c.empty() || !leaf || !leaf->IsLeaf()) {
       in.Error(
@@ -146,6 +156,7 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
       auto v = Rational::Parse(cell.text);
       value = JsonString(ExactDecimal(*v * Rational(100)) + "%");
       points += *v * leaf->weight.ToRational();
+      each[c].push_back(*v * leaf->weight.ToRational());
     } else {
       std::string error;
       auto parsed = Amount::Parse(a, &error);
@@ -158,6 +169,7 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
       value =
           parsed->share ? JsonString(NormalizeWidth(a)) : JsonNumber(ExactDecimal(parsed->value));
       points += parsed->PointsOf(leaf->weight.ToRational());
+      each[c].push_back(parsed->PointsOf(leaf->weight.ToRational()));
     }
     JsonValue d = JsonObject();
     JsonSet(d, "amount", std::move(value));
@@ -170,7 +182,7 @@ std::map<std::string, JsonValue> DeductionsJson(const XlsxWorkbook& book, const 
     const Rational weight = fw.Find(c)->weight.ToRational();
     if (weight < sum.first)
       diags.Warning("import.deduction_capped", in.Where(sum.second, amount),
-                    CappedDeductionsMessage(c, sum.first, weight, "分值"));
+                    CappedDeductionsMessage(c, sum.first, weight, "分值", each[c]));
   }
   return out;
 }
@@ -249,7 +261,9 @@ JsonValue FindingsJson(const XlsxWorkbook& book, const Framework& fw, Diagnostic
       in.Error(r, not_applicable, "import.not_applicable",
                "“不适用”列只填“是”（本指标不适用）或留空，实际为“" + na + "”");
     }
-    if (!in.Text(r, value).empty()) JsonSet(f, "value", JsonString(in.Text(r, value)));
+    // 业绩值 is a figure as the report prints it: full-width digits read as ASCII, with a 提示.
+    if (const auto shown = in.Figure(r, value); shown && !shown->empty())
+      JsonSet(f, "value", JsonString(*shown));
     const std::string label = in.Text(r, level);
     const Rule* banded =
         node->rule && node->rule->type == RuleType::kTarget && node->rule->national_bands
@@ -390,8 +404,15 @@ void entry::ImportObservations(const XlsxWorkbook& book, const Framework& fw, Js
 std::string GuideValue(const XlsxWorkbook& book, const std::string& label) {
   const XlsxSheet* guide = book.Find(entry::kGuide);
   if (!guide) return "";
-  for (int r = 1; r <= guide->max_row && r <= 50; ++r)
-    if (Trim(guide->At(r, 1).text) == label) return Trim(guide->At(r, 2).text);
+  // The case id's row is labelled 项目 since issue 21 (案例编号 before); the id is in column C,
+  // or in column B in an older workbook.
+  for (int r = 1; r <= guide->max_row && r <= 50; ++r) {
+    const std::string at = Trim(guide->At(r, 1).text);
+    if (at == label || (label == entry::kGuideCaseId && at == entry::kGuideProject)) {
+      const std::string hidden = Trim(guide->At(r, 3).text);
+      return hidden.empty() ? Trim(guide->At(r, 2).text) : hidden;
+    }
+  }
   return "";
 }
 

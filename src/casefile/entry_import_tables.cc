@@ -63,7 +63,7 @@ std::string History(SheetReader& in) {
     if (in.RowBlank(r)) continue;
     if (in.Text(r, year).empty()) in.Error(r, year, "import.blank", "请填写年度，如 2023");
     out +=
-        CsvLine({in.Text(r, year), MoneyCell(in.Amount(r, initial, true)),
+        CsvLine({in.Figure(r, year, true).value_or(""), MoneyCell(in.Amount(r, initial, true)),
                  MoneyCell(in.Amount(r, adjusted, true)), MoneyCell(in.Amount(r, actual, true))});
   }
   return out;
@@ -138,13 +138,14 @@ std::string Targets(SheetReader& in) {
     if (in.Text(r, l3).empty()) in.Error(r, l3, "import.blank", "三级指标名称不能为空");
     if (in.Text(r, value).empty())
       in.Error(r, value, "import.blank", "指标值不能为空，请写如“≥90%”或“及时”");
-    // 实际值 as the evaluator typed it; a percent-formatted number becomes "98.9%".
-    std::string actual_text = in.Text(r, actual);
+    // 指标值 and 实际值 as typed, full-width figures read as ASCII (with a 提示 at the cell); a
+    // percent-formatted number becomes "98.9%".
+    const std::string target_text = in.Figure(r, value).value_or("");
+    std::string actual_text = in.Figure(r, actual).value_or("");
     const XlsxCell& cell = in.Cell(r, actual);
     if (cell.type == XlsxCell::Type::kNumber && cell.style == XlsxNumberStyle::kPercent)
       if (auto v = Rational::Parse(cell.text)) actual_text = ExactDecimal(*v * Rational(100)) + "%";
     // Read as the target rule will read it, so an unreadable 实际值 is named at its cell.
-    const std::string target_text = in.Text(r, value);
     if (!actual_text.empty() && !target_text.empty()) {
       const TargetValue target = TargetValue::Parse(target_text);
       if (target.error.empty()) {
@@ -155,9 +156,9 @@ std::string Targets(SheetReader& in) {
               "绩效目标“" + in.Text(r, l3) + "”（指标值" + target_text + "）：" + reading.error);
       }
     }
-    out += CsvLine({in.Text(r, l1), in.Text(r, l2), in.Text(r, l3), in.Text(r, type),
-                    in.Text(r, value), in.Text(r, unit), actual_text, in.Text(r, source),
-                    in.Text(r, explanation), in.Text(r, criteria)});
+    out += CsvLine({in.Text(r, l1), in.Text(r, l2), in.Text(r, l3), in.Text(r, type), target_text,
+                    in.Text(r, unit), actual_text, in.Text(r, source), in.Text(r, explanation),
+                    in.Text(r, criteria)});
   }
   return out;
 }

@@ -23,8 +23,11 @@ inline constexpr const char* kFindings = "评价结论";
 inline constexpr const char* kDeductions = "扣分明细";
 inline constexpr const char* kObservations = "经验问题建议";
 
-// 说明 sheet: labels in column A, values in column B.
+// 说明 sheet: labels in column A, what a person reads in column B (the project's name, the
+// framework's Chinese title), the ids import needs in hidden column C. Workbooks made before
+// issue 21 hold the ids in column B under 案例编号 and 指标体系.
 inline constexpr const char* kGuideCaseId = "案例编号";
+inline constexpr const char* kGuideProject = "项目";
 inline constexpr const char* kGuideFramework = "指标体系";
 
 struct ProjectField {

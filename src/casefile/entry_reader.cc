@@ -6,6 +6,7 @@
 #include "casefile/entry_layout.h"
 #include "core/quantity.h"
 #include "core/text.h"
+#include "ingest/half_width.h"
 
 namespace jixiao::entry {
 namespace {
@@ -59,6 +60,12 @@ std::string SheetReader::Text(int row, int col) const {
   return Trim(cell.text);
 }
 
+std::optional<std::string> SheetReader::Figure(int row, int col, bool year) {
+  const std::string text = Text(row, col);
+  if (text.empty() || col <= 0) return text;
+  return HalfWidthField(text, Where(row, col), diags_, year);
+}
+
 bool SheetReader::RowBlank(int row) const {
   if (!sheet_) return true;
   for (int c = 1; c <= sheet_->max_col && c <= 200; ++c) {
@@ -95,7 +102,9 @@ std::optional<std::string> SheetReader::Required(int row, int col, bool required
     Error(row, col, "import.cell_error", "单元格是错误值 " + cell.text + "，请改成" + what);
     return std::nullopt;
   }
-  const std::string text = Text(row, col);
+  const std::optional<std::string> figure = Figure(row, col);
+  if (!figure) return std::nullopt;
+  const std::string& text = *figure;
   if (text.empty() && cell.formula && cell.empty()) {
     Error(row, col, "import.formula",
           "公式没有保存计算结果：请在 Excel 中打开并保存一次，或直接填写" + what);

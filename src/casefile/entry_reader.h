@@ -24,6 +24,9 @@ class SheetReader {
   int LastRow() const { return sheet_ ? sheet_->max_row : 0; }
   bool RowBlank(int row) const;
   std::string Text(int row, int col) const;  // trimmed; numbers as text; dates as YYYY-MM-DD
+  // A numeric or year cell's text read through ingest/half_width.h: full-width figures as ASCII
+  // with a 提示 at the cell, an ambiguous "１，５" an error there (nullopt); "" when blank.
+  std::optional<std::string> Figure(int row, int col, bool year = false);
   // Sheets whose blank cell means "same as above" (预算执行 序号/项目构成, 绩效目标 一级/二级):
   // a merged range's text then counts in its first cell only, as the CSV writes it. Elsewhere
   // every covered cell reads the range's text.

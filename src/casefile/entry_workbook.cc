@@ -81,16 +81,31 @@ void BlankInputs(doc::Sheet& sheet, int from, int to, size_t cols) {
       if (!sheet.At(r, static_cast<int>(c))) InputText(sheet, r, static_cast<int>(c), "");
 }
 
-doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std::string>& notes) {
+doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std::string>& notes,
+                      EntryBookFor reader) {
   doc::Sheet s;
   s.name = entry::kGuide;
-  s.widths = {16, 90};
+  s.widths = {16, 90, 24};
   s.Text(0, 0, "绩效评价数据录入工作簿", CellStyle::kTitle);
   s.Merge(0, 0, 0, 1);
-  s.Text(2, 0, entry::kGuideCaseId, CellStyle::kHeader);
-  s.Text(2, 1, c.id);
+  // Names a person reads; the ids import needs stay in hidden column C (issue 21).
+  s.Text(2, 0, entry::kGuideProject, CellStyle::kHeader);
+  s.Text(2, 1, c.project.name.empty() ? "（项目名称在“项目信息”页填写）" : c.project.name);
+  s.Text(2, 2, c.id);
   s.Text(3, 0, entry::kGuideFramework, CellStyle::kHeader);
-  s.Text(3, 1, fw.id);
+  s.Text(3, 1, fw.title.empty() ? fw.id : fw.title);
+  s.Text(3, 2, fw.id);
+  s.hidden_columns = {2};
+  const char* last_step =
+      reader == EntryBookFor::kBrowser
+          ? "填好后保存，回到本评价的网页，在“第二步 "
+            "上传填好的工作簿”处选择本文件，点“上传并评分”；"
+            "每个错误都会指明工作表和单元格。"
+          : "填好后运行：jixiao import 本文件.xlsx 案例目录 ；每个错误都会指明工作表和单元格。";
+  const char* format_help =
+      reader == EntryBookFor::kBrowser
+          ? "各页的填写说明见表头单元格的提示；评价页的“核验清单”列出尚待填写的内容。"
+          : "格式说明见 jixiao 随附的 docs/case-format.md。";
   const char* lines[] = {
       "淡黄色单元格为待填写内容；第一行为表头，请勿改动表头文字（可以调整列的顺序）。",
       "金额一律以元为单位填数字（如 1471745.31）；日期填 2024-06-20 或 2024年6月20日。",
@@ -102,9 +117,12 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std:
       "因概括。",
       "绩效目标的“实际值”按指标值的写法填（如 98.9%、及时）。",
       "经验问题建议：类别从下拉列表选；“相关指标”填指标编码，逗号分隔。",
-      "问卷答卷（survey/）与叙述文字（narrative/）不在本工作簿中，导入时保留案例目录中的原文件。",
-      "填好后运行：jixiao import 本文件.xlsx 案例目录 ；每个错误都会指明工作表和单元格。",
-      "格式说明见 jixiao 随附的 docs/case-format.md。"};
+      reader == EntryBookFor::kBrowser ? "问卷答卷与叙述文字不在本工作簿中：问卷在评价页“问卷调查”"
+                                         "处上传，叙述在“填写叙述”页填写。"
+                                       : "问卷答卷（survey/）与叙述文字（narrative/"
+                                         "）不在本工作簿中，导入时保留案例目录中的原文件。",
+      last_step,
+      format_help};
   int row = 5;
   for (const char* line : lines)
     s.Text(row++, 0, line, CellStyle::kNote), s.Merge(row - 1, 0, row - 1, 1);
@@ -469,10 +487,11 @@ doc::Sheet ObservationSheet(const Case& c) {
 }  // namespace
 
 doc::Workbook BuildEntryWorkbook(const Framework& framework, const Case& c,
-                                 const std::vector<std::string>& target_notes) {
+                                 const std::vector<std::string>& target_notes,
+                                 EntryBookFor reader) {
   doc::Workbook book;
   book.title = c.project.name.empty() ? c.id + " 数据录入" : c.project.name + " 数据录入";
-  book.sheets.push_back(GuideSheet(framework, c, target_notes));
+  book.sheets.push_back(GuideSheet(framework, c, target_notes, reader));
   book.sheets.push_back(ProjectSheet(c.project));
   book.sheets.push_back(BudgetSheet(c));
   book.sheets.push_back(FundingSheet(c));

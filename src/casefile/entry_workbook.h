@@ -15,9 +15,14 @@
 
 namespace jixiao {
 
+// Who fills the workbook in, for the 说明 sheet's last step: the CLI's `jixiao import`, or the
+// browser's upload on the evaluation page.
+enum class EntryBookFor { kCommandLine, kBrowser };
+
 // `target_notes`: what `new --targets` dropped or re-placed from the unit's table (the case's
 // targets_changes.txt, one line each), listed on the 说明 sheet.
 doc::Workbook BuildEntryWorkbook(const Framework& framework, const Case& c,
-                                 const std::vector<std::string>& target_notes = {});
+                                 const std::vector<std::string>& target_notes = {},
+                                 EntryBookFor reader = EntryBookFor::kCommandLine);
 
 }  // namespace jixiao

@@ -46,9 +46,12 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
   }
   if (!root.IsObject()) return 0;
   size_t count = 0;
-  auto todo = [&](const std::string& code, Location where, const std::string& message) {
+  // Issue 21: 错误 only for what scoring cannot do without; optional tables, the project's cover
+  // fields, narrative stubs, 业绩值 and 分析 are 警告 (the report prints placeholders for them).
+  auto todo = [&](const std::string& code, Location where, const std::string& message,
+                  Severity severity = Severity::kWarning) {
     ++count;
-    diags.Error(code, std::move(where), message);
+    diags.Add(severity, code, std::move(where), message);
   };
   auto at = [&](const JsonValue& v) { return Location{file, v.line, v.column, v.path}; };
 
@@ -90,7 +93,7 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
     }
   }
   if (!stubs.empty())
-    todo("todo.narrative", {dir + "/narrative", 0, 0, ""},
+    todo("todo.narrative", {dir + "/" + stubs.front(), 0, 0, ""},  // linked to its first section
          "叙述待填写（写好后删去【待填写】那一行）：" + Join(stubs));
 
   const JsonValue* findings = root.Find("findings");
@@ -100,7 +103,7 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
       if (f.IsObject())
         for (const auto& [key, v] : f.members) scaffold = scaffold || EmptyString(&v);
   if (!framework) return count;
-  count += ReportFrameworkTodo(*framework, diags, true);
+  count += ReportFrameworkTodo(*framework, diags, false);
   if (!scaffold) return count;
 
   std::set<std::string> metrics;
@@ -123,7 +126,8 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
         actuals[text(name)] = text(actual);
         if (text(value).find(kTodoMark) != std::string::npos)
           todo("todo.target_value", {targets_file, row.line, value.index + 1, "指标值"},
-               "绩效目标“" + text(name) + "”的指标值待完善：请填写指标值（如“≥95%”“及时”）");
+               "绩效目标“" + text(name) + "”的指标值待完善：请填写指标值（如“≥95%”“及时”）",
+               Severity::kError);
       }
     } catch (const InputError&) {
     }
@@ -133,6 +137,7 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
     const JsonValue* f = findings && findings->IsObject() ? findings->Find(leaf.code) : nullptr;
     std::vector<std::string> need;
     const Rule& rule = *leaf.rule;
+    size_t blocking = 0;  // inputs the rule scores from (the rest only fill the report)
     if (rule.type == RuleType::kLevels &&
         (!f || !f->Find("level") || EmptyString(f->Find("level"))))
       need.push_back("等级 level");
@@ -148,6 +153,7 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
       else if (it->second.empty())
         need.push_back("targets.csv 中“" + rule.target_name + "”的实际值");
     }
+    blocking = need.size();
     if (f && EmptyString(f->Find("value"))) need.push_back("业绩值 value");
     if (f && EmptyString(f->Find("analysis"))) need.push_back("分析 analysis");
     if (need.empty()) return;
@@ -157,7 +163,8 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
     todo("todo.finding", where,
          "指标 " + leaf.code + " " + leaf.name + " 待填写：" + Join(need) +
              "（录入工作簿“评价结论”表编码 " + leaf.code + " 一行" +
-             (target_row ? "，实际值在“绩效目标”表" : "") + "）");
+             (target_row ? "，实际值在“绩效目标”表" : "") + "）",
+         blocking > 0 ? Severity::kError : Severity::kWarning);
   });
   return count;
 }

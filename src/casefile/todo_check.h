@@ -2,8 +2,9 @@
 // in case.json, tables with only a header row, narrative stubs still marked 【待填写】, framework
 // leaves marked 【待完善】, and — while any placeholder remains — the inputs each rule needs
 // (levels, met elements, entered metrics, 实际值 of targets).
-// Contract: reads only; each item is an error (code todo.*) naming the file and JSON path or
-// line; returns how many were reported. A case without placeholders yields no scoring items, so
+// Contract: reads only; each item (code todo.*) names the file and JSON path or line; it is an
+// error only when scoring needs it (a rule's input, a 指标值 still 【待完善】), else a warning;
+// returns how many were reported. A case without placeholders yields no scoring items, so
 // hand-written cases keep their usual scoring errors.
 #pragma once
 

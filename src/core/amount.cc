@@ -57,10 +57,21 @@ std::optional<Amount> Amount::Parse(std::string_view raw, std::string* error, Pr
 }
 
 std::string CappedDeductionsMessage(const std::string& code, const Rational& taken,
-                                    const Rational& limit, const std::string& limit_name) {
+                                    const Rational& limit, const std::string& limit_name,
+                                    const std::vector<Rational>& each) {
+  std::string rows;  // which of the indicator's deductions (第N条), and from which one it is over
+  Rational sum;
+  size_t over = 0;
+  for (size_t i = 0; i < each.size(); ++i) {
+    sum += each[i];
+    if (!over && limit < sum) over = i + 1;
+    rows += (rows.empty() ? "" : "、") +
+            ("第" + std::to_string(i + 1) + "条扣" + FormatPoints(each[i]));
+  }
+  if (over) rows += "，自第" + std::to_string(over) + "条起超出；";
   return "指标 " + code + " 扣分合计" + FormatPoints(taken) + "超过本指标" + limit_name +
-         FormatPoints(limit) + "，按" + FormatPoints(limit) +
-         "计（得0分）：请核对扣分明细，重复或超出的扣分请删去或合并";
+         FormatPoints(limit) + "，按" + FormatPoints(limit) + "计（得0分）：" + rows +
+         "请核对扣分明细，重复或超出的扣分请删去或合并";
 }
 
 }  // namespace jixiao

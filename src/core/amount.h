@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/rational.h"
 
@@ -34,7 +35,10 @@ struct Amount {
 
 // Issue 21: deductions typed for leaf `code` that add up to more than it can lose (`limit`, named
 // "分值" or "按评分标准所得") are counted as `limit`; the warning the engine and the importer give.
+// `each` (the points of each deduction, in order) names the rows: "第1条扣2分、第2条扣1.75分，
+// 自第2条起超出".
 std::string CappedDeductionsMessage(const std::string& code, const Rational& taken,
-                                    const Rational& limit, const std::string& limit_name);
+                                    const Rational& limit, const std::string& limit_name,
+                                    const std::vector<Rational>& each = {});
 
 }  // namespace jixiao

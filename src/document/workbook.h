@@ -76,8 +76,9 @@ struct SheetChart {
 struct Sheet {
   std::string name;
   std::map<std::pair<int, int>, WCell> cells;
-  std::vector<double> widths;  // column widths in characters
-  std::vector<Range> merges;   // the origin cell holds the content
+  std::vector<double> widths;       // column widths in characters
+  std::vector<int> hidden_columns;  // kept for programs (an id import reads), not shown
+  std::vector<Range> merges;        // the origin cell holds the content
   int freeze_rows = 0, freeze_cols = 0;
   int header_first_row = -1, header_last_row = -1;  // repeated on every printed page
   bool landscape = true;

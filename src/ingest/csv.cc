@@ -1,8 +1,9 @@
 #include "ingest/csv.h"
 
-#include "core/quantity.h"
 #include "core/limits.h"
+#include "core/quantity.h"
 #include "core/text.h"
+#include "ingest/half_width.h"
 
 namespace jixiao {
 namespace {
@@ -222,6 +223,12 @@ std::string CsvCells::Text(const CsvRow& row, const CsvColumn& col) const {
   return Trim(row.cells[static_cast<size_t>(col.index)]);
 }
 
+std::optional<std::string> CsvCells::Figure(const CsvRow& row, const CsvColumn& col) {
+  const std::string text = Text(row, col);
+  if (text.empty()) return text;
+  return HalfWidthField(text, Where(row, col), diags_);
+}
+
 Location CsvCells::Where(const CsvRow& row, const CsvColumn& col) const {
   return {table_.file, row.line, col.index + 1, col.header.empty() ? "" : "列“" + col.header + "”"};
 }
@@ -238,8 +245,9 @@ std::optional<Money> ReadMoneyText(const std::string& text, const std::string& u
     return fail("csv.unit", "金额列的单位只能是“元”“万元”或“亿元”，实际为“" + unit_in + "”");
   QuantityParse parsed = ParseQuantity(text);
   if (!parsed.quantity)
-    return fail("csv.amount", "“" + text + "”不是有效金额：" + parsed.error +
-                                  "；请填数字（可带每三位一组的千分位逗号，或带单位如 1,568.99万元）");
+    return fail("csv.amount",
+                "“" + text + "”不是有效金额：" + parsed.error +
+                    "；请填数字（可带每三位一组的千分位逗号，或带单位如 1,568.99万元）");
   std::string why;
   auto in_column = ToUnit(*parsed.quantity, unit, &why);
   if (!in_column) return fail("csv.unit", "“" + text + "”：" + why);
@@ -257,7 +265,9 @@ std::optional<Money> ReadMoneyText(const std::string& text, const std::string& u
 }
 
 std::optional<Money> CsvCells::Amount(const CsvRow& row, const CsvColumn& col, bool required) {
-  std::string text = Text(row, col);
+  const std::optional<std::string> figure = Figure(row, col);
+  if (!figure) return std::nullopt;
+  const std::string text = *figure;
   if (text.empty() || text == "-" || text == "—") {
     if (required) Error(row, col, "csv.blank", "金额不能为空，请填写数值（如 1,234.56）");
     return std::nullopt;
@@ -270,7 +280,9 @@ std::optional<Money> CsvCells::Amount(const CsvRow& row, const CsvColumn& col, b
 
 std::optional<Rational> CsvCells::Number(const CsvRow& row, const CsvColumn& col, bool required,
                                          const std::string& expected_unit) {
-  std::string text = Text(row, col);
+  const std::optional<std::string> figure = Figure(row, col);
+  if (!figure) return std::nullopt;
+  const std::string text = *figure;
   if (text.empty() || text == "-" || text == "—") {
     if (required) Error(row, col, "csv.blank", "此处不能为空，请填写数值");
     return std::nullopt;

@@ -55,6 +55,9 @@ class CsvCells {
   // Reports each required column that is missing from the header; returns false if any is.
   bool RequireColumns(const std::vector<std::string>& names);
   std::string Text(const CsvRow& row, const CsvColumn& col) const;
+  // A numeric cell's text read through ingest/half_width.h: full-width figures as ASCII with a
+  // 提示 at file:line, an ambiguous "１，５" an error (nullopt).
+  std::optional<std::string> Figure(const CsvRow& row, const CsvColumn& col);
   // Amount in 元, 万元 or 亿元 per the column's unit; blank -> nullopt without error unless
   // required.
   std::optional<Money> Amount(const CsvRow& row, const CsvColumn& col, bool required);

@@ -4,6 +4,7 @@
 #include "core/quantity.h"
 #include "core/text.h"
 #include "ingest/csv.h"
+#include "ingest/half_width.h"
 #include "ingest/selfeval_reader_internal.h"
 #include "ingest/target_rows.h"
 
@@ -11,6 +12,13 @@ namespace jixiao {
 
 PrintedNumber ReadPrintedNumber(const std::string& raw, const Location& where, bool percent_ok) {
   PrintedNumber n{Trim(raw), where, std::nullopt, ""};
+  // A figure typed in full width ("１３") is kept in ASCII, as the scored form prints it.
+  if (HalfWidthReading wide = ReadHalfWidth(n.text); !wide.error.empty()) {
+    n.error = wide.error;
+    return n;
+  } else {
+    n.text = wide.text;
+  }
   std::string t = Trim(NormalizeWidth(n.text));
   if (t.empty() || t == "-" || t == "—" || t == "/" || IsNotApplicableText(t)) return n;
   QuantityParse q = ParseQuantity(t);
@@ -40,7 +48,10 @@ PrintedText Printed(const CsvCells& cells, const CsvRow& row, const CsvColumn& c
 
 PrintedNumber Number(const CsvCells& cells, const CsvRow& row, const CsvColumn& col,
                      bool percent_ok, Diagnostics& diags) {
-  PrintedNumber n = ReadPrintedNumber(cells.Text(row, col), cells.Where(row, col), percent_ok);
+  const std::string typed = cells.Text(row, col);
+  PrintedNumber n = ReadPrintedNumber(typed, cells.Where(row, col), percent_ok);
+  if (n.error.empty() && n.text != typed)
+    diags.Add(Severity::kInfo, "input.half_width", n.where, HalfWidthNotice(typed, n.text));
   if (!n.error.empty()) diags.Error("selfeval.number", n.where, n.error);
   return n;
 }

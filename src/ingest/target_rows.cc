@@ -184,6 +184,12 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
                 Cell(cells, row, explanation),
                 Cell(cells, row, criteria)};
     for (const auto& text : row.cells) r.pending = r.pending || EndsWith(Trim(text), kPending);
+    // A case's targets.csv is printed in the report: its figures are read half-width (with a 提示
+    // at the cell); the checker reads a unit's table as written.
+    if (!lenient) {
+      if (!r.value.empty()) r.value = cells.Figure(row, value).value_or(r.value);
+      if (!r.actual.empty()) r.actual = cells.Figure(row, actual).value_or(r.actual);
+    }
     // 指标性质 as 四川's 一体化 system exports it: the comparator (≥ | 95 | %), or 定量/定性.
     std::string nature_cell = Cell(cells, row, nature);
     // 内蒙古's export: 指标性质 holds 正向/反向 and 指标方向 the comparator, as a sign or in words.

@@ -278,6 +278,12 @@ lxw_worksheet* WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
   for (size_t c = 0; c < sheet.widths.size(); ++c)
     worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), sheet.widths[c],
                          nullptr);
+  for (int c : sheet.hidden_columns) {
+    lxw_row_col_options hidden = {1, 0, 0};
+    const double width = static_cast<size_t>(c) < sheet.widths.size() ? sheet.widths[c] : 8.43;
+    worksheet_set_column_opt(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
+                             nullptr, &hidden);
+  }
   for (const auto& m : sheet.merges) {
     const doc::WCell* origin = sheet.At(m.first_row, m.first_col);
     lxw_format* f = format(origin ? origin->style : CellStyle::kText);

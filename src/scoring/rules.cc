@@ -51,7 +51,7 @@ std::optional<RuleOutcome> Deduction(const Indicator& leaf, const RuleContext& c
     }
   }
   if (const Finding* f = FindingFor(leaf, ctx); f && weight < total)
-    WarnCapped(leaf.code, total, weight, "分值", f->deductions, ctx.diags);
+    WarnCapped(leaf.code, total, weight, "分值", f->deductions, out.deductions, ctx.diags);
   out.score = Max(Rational(0), weight - total);
   out.formula = "得分 = " + FormatScoreNumber(leaf.weight) + " − " + TrimmedDecimal(total) +
                 (weight < total ? "，扣完为止，得0" : " = " + TrimmedDecimal(out.score));
@@ -212,11 +212,13 @@ std::optional<RuleOutcome> Timeliness(const Indicator& leaf, const RuleContext& 
 
 void WarnCapped(const std::string& code, const Rational& taken, const Rational& limit,
                 const std::string& limit_name, const std::vector<CaseDeduction>& deductions,
-                Diagnostics& diags) {
+                const std::vector<DeductionLine>& lines, Diagnostics& diags) {
   if (deductions.empty()) return;
+  std::vector<Rational> each;
+  for (const auto& line : lines) each.push_back(line.points);
   Location where = deductions.front().where;
   diags.Warning("finding.deduction_capped", where,
-                CappedDeductionsMessage(code, taken, limit, limit_name));
+                CappedDeductionsMessage(code, taken, limit, limit_name, each));
 }
 
 DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight) {

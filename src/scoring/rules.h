@@ -43,7 +43,7 @@ DeductionLine ResolveDeduction(const CaseDeduction& d, Score weight);
 // 扣分合计4分超过本指标分值3分，按3分计".
 void WarnCapped(const std::string& code, const Rational& taken, const Rational& limit,
                 const std::string& limit_name, const std::vector<CaseDeduction>& deductions,
-                Diagnostics& diags);
+                const std::vector<DeductionLine>& lines, Diagnostics& diags);
 
 // The rule and its parameters in Chinese, for `score --explain`.
 std::string DescribeRule(const Rule& rule, Score weight);

@@ -134,7 +134,8 @@ class Scorer {
         terms += " − " + r.deductions.back().points.ToString();
       }
       if (outcome->score < taken)
-        WarnCapped(node.code, taken, outcome->score, "按评分标准所得", f->deductions, diags_);
+        WarnCapped(node.code, taken, outcome->score, "按评分标准所得", f->deductions, r.deductions,
+                   diags_);
       exact = Max(Rational(0), exact);
       r.arithmetic += "；另扣 findings：max(0, " + outcome->score.ToString() + terms +
                       ") = " + exact.ToString();

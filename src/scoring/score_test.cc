@@ -142,6 +142,8 @@ TEST_CASE("deductions over the weight are capped with a located warning, not sil
   REQUIRE(warned);
   CHECK(warned->severity == Severity::kWarning);
   CHECK(warned->message.find("扣分合计26分超过本指标分值25分，按25分计") != std::string::npos);
+  // Issue 21: which of the indicator's deductions, and from which one it is over.
+  CHECK(warned->message.find("第1条扣21分、第2条扣5分，自第2条起超出") != std::string::npos);
   CHECK(warned->where.path == "$.findings.B1.deductions[0]");
   c.findings["B1"].deductions[0].amount = Amount::Points(Rational(20));  // 20 + 5 = 25: exact
   CHECK_FALSE(capped());

@@ -5,9 +5,12 @@
 #include <utility>
 #include <vector>
 
+#include "app/score_explain.h"
 #include "casefile/scaffold.h"
 #include "report/builder.h"
 #include "report/section_drafts.h"
+
+#include "web/http.h"
 
 namespace jixiao::web {
 namespace {
@@ -49,6 +52,14 @@ std::string DropKeys(const std::string& m) {
   return out + m.substr(at);
 }
 
+// An indicator code usable as it is in a fragment (A11, C3-1): letters, digits, - and _.
+bool SafeAnchor(const std::string& code) {
+  if (code.empty()) return false;
+  for (char c : code)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  return true;
+}
+
 }  // namespace
 
 std::string EntryPlace(const Location& where) {
@@ -61,7 +72,12 @@ std::string EntryPlace(const Location& where) {
     if (p.rfind("$.findings.", 0) == 0) {
       std::string code = p.substr(11);
       code = code.substr(0, code.find('.'));
-      if (p.find(".deductions") != std::string::npos) return "“扣分明细”页 " + code;
+      if (size_t d = p.find(".deductions"); d != std::string::npos) {
+        // The indicator's Nth deduction, as the 扣分 page numbers them (issue 21: 第N条).
+        const size_t open = p.find('[', d);
+        const int n = open == std::string::npos ? 0 : std::atoi(p.c_str() + open + 1) + 1;
+        return "“扣分明细”页 " + code + (n > 0 ? " 扣分第" + std::to_string(n) + "条" : "");
+      }
       return "“评价结论”页 " + code;
     }
     if (p.rfind("$.deductions", 0) == 0) return "“扣分明细”页";
@@ -106,6 +122,17 @@ std::string EntryLink(const Location& where, const std::string& id) {
     if (p.rfind("$.narrative", 0) == 0) return base + "/narrative";
     for (const char* list : {"$.experiences", "$.problems", "$.suggestions"})
       if (p.rfind(list, 0) == 0) return base + "/observations";
+    // The indicator's row of the entry form (issue 21: not the top of the page).
+    if (p.rfind("$.findings.", 0) == 0) {
+      std::string code = p.substr(11);
+      code = code.substr(0, code.find_first_of(".["));
+      return base + "/entry" + (SafeAnchor(code) ? "#f-" + code : "");
+    }
+    if (p.rfind("$.metrics.", 0) == 0) {
+      std::string name = p.substr(10);
+      name = name.substr(0, name.find_first_of(".["));
+      return base + "/entry" + (name.empty() ? "" : "#m-" + UrlEncode(name));
+    }
     if (p.rfind("$.metrics", 0) == 0 || p.rfind("$.findings", 0) == 0) return base + "/entry";
     return "";
   }
@@ -156,26 +183,19 @@ std::string EntryMessage(const std::string& message) {
 
 std::string ExplainForPage(const std::string& text) {
   // The file-naming timeliness form first, before the bare rule key would take its head.
+  // The rule kinds by app/'s one table (RuleKindsInChinese), then what only the page says: the
+  // workbook pages instead of file and key names.
   static const std::pair<const char*, const char*> kRules[] = {
-      {"规则：timeliness：transfers.csv，", "规则：时效（“资金划拨”页）："},
-      {"规则：deduction：", "规则：扣分制："},
-      {"规则：levels：", "规则：分档评级："},
-      {"规则：elements：", "规则：要素评分："},
-      {"规则：ratio：", "规则：按比率："},
-      {"规则：bands：", "规则：按区间："},
-      {"规则：linear：", "规则：线性计分："},
-      {"规则：target：", "规则：对照目标值："},
-      {"规则：timeliness：", "规则：时效："},
+      {"规则：时效：transfers.csv，", "规则：时效（“资金划拨”页）："},
       {"findings 中的扣分", "“扣分明细”页的扣分"},
-      {"；另扣 findings：", "；另扣“扣分明细”页的扣分："},
-      {"，absolute: true（按绝对值）", "，按绝对值"},
-      {"，absolute: false（按带符号的值）", "，按带符号的值"}};
+      {"；另扣 findings：", "；另扣“扣分明细”页的扣分："}};
   std::string out;
   size_t at = 0;
   while (at < text.size()) {
     size_t nl = text.find('\n', at);
     std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
     at = nl == std::string::npos ? text.size() : nl + 1;
+    line = RuleKindsInChinese(line);
     for (const auto& [from, to] : kRules) ReplaceAll(line, from, to);
     // "来源：case.json:23:9 $.findings.A11.deductions[0]" → "来源：“扣分明细”页 A11".
     size_t src = line.find("来源：");

@@ -63,6 +63,13 @@ inline constexpr char kMissingVersion[] = "请求缺少 version（当前版本�
 // the pages (the API keeps the raw names).
 std::string ActionLabel(const std::string& action);
 std::string ObjectLabel(const std::string& object);
+// The admin's audit log as people read it, resolved when shown (entries written before names were
+// recorded read the same): a document or uploaded framework by its title (`titles` caches the
+// look-ups of one page), a 新建评价's framework id by its title, an account's role in Chinese.
+std::string AuditObject(Db& db, const std::string& object,
+                        std::map<std::string, std::string>& titles);
+std::string AuditValue(Db& db, const std::string& action, const std::string& value,
+                       std::map<std::string, std::string>& titles);
 // "" when `year` is a 年度 (four digits, 2000–2099), else the Chinese message for its field: the
 // placeholder a form shows is not a value, so an empty 年度 is refused where a document is made.
 std::string YearProblem(const std::string& year);

@@ -148,8 +148,6 @@ Response AuditList(Ctx& ctx) {
 
 Response AdminPage(Ctx& ctx) { return AdminPageWith(ctx, ctx.req.Field("message")); }
 
-namespace {
-
 // An audit entry's object for the admin: a document by its title ("评价“2024年…项目”
 // 叙述“立项背景”"), never its folder id or a narrative file name; a document since removed keeps
 // its kind only.
@@ -157,7 +155,8 @@ std::string AuditObject(Db& db, const std::string& object,
                         std::map<std::string, std::string>& titles) {
   const size_t colon = object.find(':');
   const std::string kind = object.substr(0, colon == std::string::npos ? 0 : colon);
-  if (kind != "evaluation" && kind != "selfeval" && kind != "targets" && kind != "region")
+  if (kind != "evaluation" && kind != "selfeval" && kind != "targets" && kind != "region" &&
+      kind != "framework" && kind != "selfeval-rules")
     return ObjectLabel(object);
   const size_t space = object.find(' ', colon);
   const std::string id =
@@ -174,7 +173,21 @@ std::string AuditObject(Db& db, const std::string& object,
          (rest.empty() ? "" : " " + (kind == "evaluation" ? NarrativeFileLabel(rest) : rest));
 }
 
-}  // namespace
+// An audit entry's values as people read them (issue 21), resolved at display time so entries
+// written before names were recorded read the same: a 新建评价's framework id by its title, an
+// account's role by its Chinese name.
+std::string AuditValue(Db& db, const std::string& action, const std::string& value,
+                       std::map<std::string, std::string>& titles) {
+  if (action == "user.add" && *RoleLabel(value)) return RoleLabel(value);
+  static const std::string kFramework = "，指标体系 ";
+  const size_t at = value.rfind(kFramework);
+  if (action != "evaluation.create" || at == std::string::npos) return value;
+  const std::string ref = value.substr(at + kFramework.size());
+  auto known = titles.find("framework " + ref);
+  if (known == titles.end())
+    known = titles.emplace("framework " + ref, FrameworkLabel(db, ref)).first;
+  return value.substr(0, at + kFramework.size()) + known->second;
+}
 
 Response AdminPageWith(Ctx& ctx, const std::string& message) {
   Data users = List(), audit = List();
@@ -198,7 +211,7 @@ Response AdminPageWith(Ctx& ctx, const std::string& message) {
                             {"action", ActionLabel(a.action)},
                             {"object", AuditObject(ctx.server.db(), a.object, titles)},
                             {"before", a.before},
-                            {"after", a.after}}));
+                            {"after", AuditValue(ctx.server.db(), a.action, a.after, titles)}}));
   Data data, regions = List();
   for (const auto& name : RegionNames(ctx.server.db())) regions.push_back(Object({{"name", name}}));
   data.set("regions", regions);

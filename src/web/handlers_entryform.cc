@@ -75,6 +75,22 @@ std::string FieldOfPlace(const std::string& path) {
   return "";
 }
 
+// The label a form field shows ("政策知晓率 数值") for a workbook place of the form's sheets, or
+// "" when the place is no field of the form.
+std::string FieldLabel(const doc::Workbook& model, const std::string& path) {
+  const std::string field = FieldOfPlace(path);
+  if (field.empty()) return "";
+  const int r = std::atoi(field.c_str() + 2) - 1;
+  const int c = std::atoi(field.c_str() + field.rfind('_') + 1) - 1;
+  for (const auto& s : FormSheets())
+    for (const auto& sheet : model.sheets)
+      if (s.prefix[0] == field[0] && sheet.name == s.sheet)
+        return (s.prefix[0] == 'b' ? "预算执行第" + std::to_string(r + 1) + "行"
+                                   : CellText(sheet, r, 0)) +
+               " " + CellText(sheet, 0, c);
+  return "";
+}
+
 constexpr int kBlankBudgetRows = 3;  // empty 预算执行 rows offered below the case's lines
 
 bool IsBudget(const FormSheet& s) { return s.prefix[0] == 'b'; }
@@ -280,6 +296,12 @@ Response EntryFormSave(Ctx& ctx) {
   const std::string& after = *saved;
   ctx.server.Audit(ctx, "evaluation.entry_form", "evaluation:" + doc.id, before, after);
   std::string note = "已保存为第 " + std::to_string(expected + 1) + " 版（" + after + "）。";
+  // What was read otherwise than typed (full-width figures) is said, at its field.
+  for (const auto& d : diags.items())
+    if (d.code == "input.half_width") {
+      const std::string label = FieldLabel(*model, d.where.path);
+      note += (label.empty() ? EntryPlace(d.where) : "“" + label + "”") + "：" + d.message + "。";
+    }
   if (ctx.req.api)
     return Json(
         "{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +

@@ -319,14 +319,7 @@ Response EvaluationsCreate(Ctx& ctx) {
     return ctx.server.Reject(ctx, "", "无法新建评价，请按下列提示修改", EvaluationsList, items);
   }
   // The framework as people know it: its title, in the version note and the audit log alike.
-  std::string framework_title = framework;
-  if (uploaded)
-    if (auto d = ctx.server.db().GetDoc(framework.substr(sizeof(kUploadPrefix) - 1)))
-      framework_title = d->title + "（上传，第 " + std::to_string(d->version) + " 版）";
-  if (auto file = FindShippedFramework(framework)) {
-    Diagnostics ignored;
-    if (auto fw = LoadFramework(*file, ignored)) framework_title = fw->title;
-  }
+  const std::string framework_title = FrameworkLabel(ctx.server.db(), framework);
   // What reading the unit's table said (rows still 待确认 first, rows dropped, units split out):
   // shown to the evaluator on the new page and kept in the version's note, never silent.
   const std::vector<std::string> notes = TableReadingNotes(diags, scratch.path(), targets_title);
@@ -361,7 +354,8 @@ Response EvaluationSheet(Ctx& ctx) {
   ScratchFolder scratch(ctx.server.options().data_dir);  // libxlsxwriter's temporary file
   temp::SetScratchDir(scratch.path());
   Diagnostics diags;
-  auto bytes = EntryWorkbookBytes(ctx.server.CaseDir(ctx.doc->id), diags);
+  // The 说明 sheet says to upload it on this evaluation's page, not to run jixiao import.
+  auto bytes = EntryWorkbookBytes(ctx.server.CaseDir(ctx.doc->id), diags, EntryBookFor::kBrowser);
   if (!bytes) {
     Relocate(diags, ctx.server.CaseDir(ctx.doc->id));
     std::vector<std::string> items;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/text.h"
+#include "ingest/half_width.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -44,24 +45,7 @@ std::string YearProblem(const std::string& year) {
   return "";
 }
 
-std::string TypedYear(const std::string& typed) {
-  std::string t = Trim(typed), plain;
-  for (size_t i = 0; i < t.size(); ++i) {
-    // U+FF10..U+FF19 (０..９) are EF BC 90..99 in UTF-8.
-    if (i + 2 < t.size() && t[i] == '\xEF' && t[i + 1] == '\xBC' && t[i + 2] >= '\x90' &&
-        t[i + 2] <= '\x99') {
-      plain += static_cast<char>('0' + (t[i + 2] - '\x90'));
-      i += 2;
-    } else {
-      plain += t[i];
-    }
-  }
-  for (const char* suffix : {"年度", "年"})
-    if (EndsWith(plain, suffix)) plain = Trim(plain.substr(0, plain.size() - strlen(suffix)));
-  bool digits = plain.size() == 4;
-  for (char c : plain) digits = digits && c >= '0' && c <= '9';
-  return digits ? plain : t;
-}
+std::string TypedYear(const std::string& typed) { return ReadTypedYear(typed).text; }
 
 Data Choice(const std::string& value, const std::string& label, const std::string& chosen) {
   Data d = Object({{"id", value}, {"title", label}});

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "casefile/frameworks.h"
+#include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "web/handlers.h"
 
@@ -29,6 +31,20 @@ std::optional<std::string> UploadedJson(Db& db, const std::string& kind, const s
   auto version = db.GetVersion(doc->id, 0);
   if (!version) return std::nullopt;
   return version->content;
+}
+
+std::string FrameworkLabel(Db& db, const std::string& ref) {
+  if (ref.rfind(kUploadPrefix, 0) == 0) {
+    auto d = db.GetDoc(ref.substr(sizeof(kUploadPrefix) - 1));
+    return d ? d->title + "（上传，第 " + std::to_string(d->version) + " 版）" : ref;
+  }
+  if (auto file = FindShippedFramework(ref)) {
+    Diagnostics ignored;
+    if (auto fw = LoadFramework(*file, ignored)) return fw->title;
+  }
+  for (const auto& u : UploadedSets(db, "framework"))  // an upload named by its own id
+    if (u.set_id == ref) return u.doc.title;
+  return ref;
 }
 
 std::vector<std::string> RegionNames(Db& db) {

@@ -28,6 +28,10 @@ std::vector<UploadedSet> UploadedSets(Db& db, const std::string& kind);
 // The JSON text of an enabled upload named "upload:DOCID" of `kind`; nullopt otherwise.
 std::optional<std::string> UploadedJson(Db& db, const std::string& kind, const std::string& value);
 
+// A framework as people know it, from how a case or form names it: a shipped id by its title,
+// "upload:DOCID" by its title with （上传，第 N 版）; anything else as given.
+std::string FrameworkLabel(Db& db, const std::string& ref);
+
 // The regions the admin has registered, by name (sorted).
 std::vector<std::string> RegionNames(Db& db);
 

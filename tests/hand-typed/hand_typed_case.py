@@ -49,6 +49,8 @@ assert strict.returncode == 1 and "--strict" in strict.stderr, strict
 explain = subprocess.run([jixiao, "score", case, "--explain", "B1"], capture_output=True,
                          text=True)
 assert explain.returncode == 0, explain.stderr
-for needle in ["linear", "预算执行率", "budget.csv", "不足一档按一档", "0.2", "3.6分"]:
+# Issue 21: the rule kind in Chinese (线性计分), as the web explain page names it; no rule key.
+for needle in ["线性计分", "预算执行率", "budget.csv", "不足一档按一档", "0.2", "3.6分"]:
     assert needle in explain.stdout, (needle, explain.stdout)
+assert "linear" not in explain.stdout, explain.stdout
 print("hand-typed case: 11 nodes as computed by hand, total 30.56 合格")

@@ -610,10 +610,11 @@ def entry_form_flow(f, eid):
     f.check(errors and "九十五" in errors[0].text, "the refusal is shown at its field, quoting it")
     f.check(api.get("/api/v1/evaluations/" + eid).json()["version"] == before, "a refusal saves nothing")
     field.clear()
-    field.send_keys("95%")
+    field.send_keys("９５％")  # as a Chinese input method types it: read as 95%, and said so
     f.submit(f.driver.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]"))
     f.shot("entry-form-saved")
     f.check("已保存为第 %d 版" % (before + 1) in f.text(), "the form save is a new version")
+    f.check("已按半角读取“９５％”" in f.text(), "the page says the full-width value was read as 95%")
     metric = json.load(open(case, encoding="utf-8"))["metrics"]["政策知晓率"]
     f.check(metric["value"] == 95 and metric["unit"] == "%", "95%% saved as 95 %%: %s" % metric)
     expected = webtest.score_json(f.binary, os.path.dirname(case))
@@ -781,7 +782,8 @@ def admin_flow(f):
 
     f.go("/admin/frameworks")
     f.shot("admin-frameworks-empty")
-    f.check("还没有上传" in f.text() and "town-medical-aid-2024" in f.text(), "empty state and the shipped list")
+    f.check("还没有上传" in f.text() and "2024年医疗救助项目绩效评价指标体系" in f.text(), "empty state and the shipped list")
+    f.check("town-medical-aid-2024" not in f.text(), "the shipped frameworks are named, not shown by id")
     upload("framework", paths["坏的指标体系.json"])
     f.shot("admin-framework-refused")
     f.check("未保存" in f.text() and "坏的指标体系.json:" in f.text() and "$.indicators[0].weight" in f.text(),

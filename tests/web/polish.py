@@ -207,8 +207,9 @@ def main(binary):
               "a refused 生成初稿 shows the narrative page again: %d" % r.status)
         page = ev.get("/evaluations/" + eid).text()
         links = re.findall(r'<strong class="place"><a href="([^"]+)">', page)
-        check(any("/narrative" in l for l in links) and any(l.endswith("/entry") for l in links),
-              "核验清单 links the narrative and entry pages: %s" % links[:5])
+        # Issue 21: an indicator's item opens its own row of the entry form (#f-CODE).
+        check(any("/narrative" in l for l in links) and any(re.search(r"/entry#f-[A-Z0-9]+$", l) for l in links),
+              "核验清单 links the narrative and the indicator's row of the entry page: %s" % links[:5])
         listed = re.sub(r"<[^>]+>", "", page[page.find('id="validation"'):page.find("</ul>", page.find('id="validation"'))])
         check(not re.search(r"\b(value|analysis|level|met_elements)\b|\.csv|\.json|\.md\b", listed),
               "no JSON keys or file names in 核验清单: %s" % re.findall(r"[a-z_.]*(?:value|analysis|\.csv|\.json)", listed)[:5])
