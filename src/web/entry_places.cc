@@ -9,7 +9,6 @@
 #include "casefile/scaffold.h"
 #include "report/builder.h"
 #include "report/section_drafts.h"
-
 #include "web/http.h"
 
 namespace jixiao::web {
