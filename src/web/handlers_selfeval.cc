@@ -24,6 +24,7 @@
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
 #include "web/selfeval_rules_choice.h"
+#include "web/stale_fields.h"
 
 namespace jixiao::web {
 namespace {
@@ -161,9 +162,8 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   const std::string state = progress.State();
   if (ctx.req.api)
     return Json(
-        "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) +
-            ",\"submitted\":" + (l.parts.count("submitted") ? "true" : "false") +
-            ",\"progress\":" + progress.Json() +
+        "{\"id\":" + Q(doc.id) + ",\"version\":" + std::to_string(doc.version) + ",\"submitted\":" +
+            (l.parts.count("submitted") ? "true" : "false") + ",\"progress\":" + progress.Json() +
             ",\"row_total\":" + (row_total < 0 ? "null" : FormatScoreNumber(Score{row_total})) +
             ",\"rules\":" + Q(SelfEvalRulesName(*RulesOf(r, l.parts))) + ",\"review\":" +
             ReviewStateJson(CurrentState(ctx.server, doc)) + ",\"result\":" + SelfEvalJson(r) +
@@ -332,6 +332,67 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
   return Json(PreviewResultJson(r, ProgressOf(*l.check.form, r), errors));
 }
 
+// The form's fields as the page names them, in page order, and their saved texts.
+void FieldsOf(const SelfEvaluation& form, std::vector<std::pair<std::string, std::string>>* labels,
+              std::map<std::string, std::string>* values) {
+  static const std::pair<const char*, const char*> kRowFields[] = {
+      {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
+  for (size_t i = 0; i < form.rows.size(); ++i) {
+    const SelfEvalRow& row = form.rows[i];
+    for (const auto& [prefix, field] : kRowFields) {
+      const std::string key = prefix + std::to_string(i);
+      if (labels)
+        labels->push_back(
+            {key, "第" + std::to_string(row.line) + "行 " + row.indicator() + " " + field});
+      (*values)[key] = prefix[0] == 'a'   ? row.actual.text
+                       : prefix[0] == 's' ? row.score.text
+                                          : row.reason.text;
+    }
+  }
+  if (labels) labels->push_back({"total", "表上总分"});
+  (*values)["total"] = form.total.text;
+  for (const auto& in : kBudgetInputs) {
+    if (labels) labels->push_back({in.key, std::string("预算执行 ") + in.field});
+    (*values)[in.key] = BudgetText(form.budget, in.key);
+  }
+}
+
+// A save from a page opened at an older version: refused, the fields the unit changed shown as
+// typed (the rest at the newer version), and each field the newer version changed named with
+// both values (issue 21: "nothing typed is lost", the message names what changed).
+Response StaleSave(Ctx& ctx, const Doc& doc, int64_t opened_version) {
+  const std::string& dir = ctx.server.options().data_dir;
+  auto opened = ctx.server.db().GetVersion(doc.id, opened_version);
+  auto newer = ctx.server.db().GetVersion(doc.id, 0);
+  Typed typed;
+  std::vector<std::string> changes;
+  if (opened && newer) {
+    Loaded was = Load(dir, opened->content, doc.title), now = Load(dir, newer->content, doc.title);
+    if (was.check.form && now.check.form &&
+        was.check.form->rows.size() == now.check.form->rows.size()) {
+      std::vector<std::pair<std::string, std::string>> labels;
+      std::map<std::string, std::string> before, after, sent;
+      FieldsOf(*was.check.form, &labels, &before);
+      FieldsOf(*now.check.form, nullptr, &after);
+      for (const auto& [key, value] : ctx.req.form)
+        sent[key] =
+            (key.rfind("a_", 0) == 0 || key.rfind("r_", 0) == 0 ? Lines(value) : OneLine(value))
+                .substr(0, 2000);
+      StaleMerge merge = MergeStale(labels, before, after, sent);
+      typed.values = merge.kept;
+      changes = merge.changes;
+    }
+  }
+  std::string message = "未保存：" + StaleSentence(doc, "自评表", "保存为", opened_version);
+  for (size_t i = 0; i < changes.size(); ++i)
+    message += (i ? "；" : "其间改动：") + changes[i] + (i + 1 == changes.size() ? "。" : "");
+  message += typed.values.empty()
+                 ? "下面是最新内容，请核对后再保存。"
+                 : "下面保留了您填写的 " + std::to_string(typed.values.size()) +
+                       " 处内容（其余为最新内容）；核对后再次保存即以最新版为底保存。";
+  return Show(ctx, doc, message, 409, typed);
+}
+
 // A save (a new version), or with `preview` the score the typed form would get: nothing saved or
 // audited, answered as JSON for the page's script (the 复核分 updating as the unit types).
 Response EditOrPreview(Ctx& ctx, bool preview) {
@@ -339,11 +400,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const int64_t expected = *opened;
-  if (expected != doc.version && !preview)
-    return Show(
-        ctx, doc,
-        "未保存：" + StaleSentence(doc, "自评表", "保存为") + "下面是最新内容，请重新填写后保存。",
-        409);
+  if (expected != doc.version && !preview) return StaleSave(ctx, doc, expected);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");
