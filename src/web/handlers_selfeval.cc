@@ -332,31 +332,6 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
   return Json(PreviewResultJson(r, ProgressOf(*l.check.form, r), errors));
 }
 
-// The form's fields as the page names them, in page order, and their saved texts.
-void FieldsOf(const SelfEvaluation& form, std::vector<std::pair<std::string, std::string>>* labels,
-              std::map<std::string, std::string>* values) {
-  static const std::pair<const char*, const char*> kRowFields[] = {
-      {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
-  for (size_t i = 0; i < form.rows.size(); ++i) {
-    const SelfEvalRow& row = form.rows[i];
-    for (const auto& [prefix, field] : kRowFields) {
-      const std::string key = prefix + std::to_string(i);
-      if (labels)
-        labels->push_back(
-            {key, "第" + std::to_string(row.line) + "行 " + row.indicator() + " " + field});
-      (*values)[key] = prefix[0] == 'a'   ? row.actual.text
-                       : prefix[0] == 's' ? row.score.text
-                                          : row.reason.text;
-    }
-  }
-  if (labels) labels->push_back({"total", "表上总分"});
-  (*values)["total"] = form.total.text;
-  for (const auto& in : kBudgetInputs) {
-    if (labels) labels->push_back({in.key, std::string("预算执行 ") + in.field});
-    (*values)[in.key] = BudgetText(form.budget, in.key);
-  }
-}
-
 // A save from a page opened at an older version: refused, the fields the unit changed shown as
 // typed (the rest at the newer version), and each field the newer version changed named with
 // both values (issue 21: "nothing typed is lost", the message names what changed).
@@ -372,8 +347,8 @@ Response StaleSave(Ctx& ctx, const Doc& doc, int64_t opened_version) {
         was.check.form->rows.size() == now.check.form->rows.size()) {
       std::vector<std::pair<std::string, std::string>> labels;
       std::map<std::string, std::string> before, after, sent;
-      FieldsOf(*was.check.form, &labels, &before);
-      FieldsOf(*now.check.form, nullptr, &after);
+      SelfEvalFields(*was.check.form, &labels, &before);
+      SelfEvalFields(*now.check.form, nullptr, &after);
       for (const auto& [key, value] : ctx.req.form)
         sent[key] =
             (key.rfind("a_", 0) == 0 || key.rfind("r_", 0) == 0 ? Lines(value) : OneLine(value))
@@ -384,8 +359,7 @@ Response StaleSave(Ctx& ctx, const Doc& doc, int64_t opened_version) {
     }
   }
   std::string message = "未保存：" + StaleSentence(doc, "自评表", "保存为", opened_version);
-  for (size_t i = 0; i < changes.size(); ++i)
-    message += (i ? "；" : "其间改动：") + changes[i] + (i + 1 == changes.size() ? "。" : "");
+  message += ChangesSentence(changes, changes.size());
   message += typed.values.empty()
                  ? "下面是最新内容，请核对后再保存。"
                  : "下面保留了您填写的 " + std::to_string(typed.values.size()) +

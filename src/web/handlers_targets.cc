@@ -15,6 +15,7 @@
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/selfeval_page.h"
+#include "web/stale_fields.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -329,6 +330,18 @@ Response TargetsUpload(Ctx& ctx) {
 }
 
 Response TargetsShow(Ctx& ctx) { return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
+namespace {
+
+// The rows the versions saved since `opened` changed ("" when a version cannot be read).
+std::string TableChangesSince(Ctx& ctx, int64_t opened) {
+  auto before = ctx.server.db().GetVersion(ctx.doc->id, opened);
+  auto after = ctx.server.db().GetVersion(ctx.doc->id, 0);
+  Diagnostics ignored;
+  auto a = before ? LoadVersion(ctx.server, ctx.doc->id, before->content, ignored) : std::nullopt;
+  auto b = after ? LoadVersion(ctx.server, ctx.doc->id, after->content, ignored) : std::nullopt;
+  return a && b ? ChangesSentence(TargetRowChanges(a->targets.rows, b->targets.rows)) : "";
+}
+}  // namespace
 
 Response TargetsFix(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
@@ -341,9 +354,10 @@ Response TargetsFix(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 issue（问题序号）");
   }
   if (expected != doc.version)
-    return ShowTable(
-        ctx, doc,
-        "未采纳：" + StaleSentence(doc, "表", "修改为") + "下面是最新内容，请确认后再采纳。", 409);
+    return ShowTable(ctx, doc,
+                     "未采纳：" + StaleSentence(doc, "表", "修改为", expected) +
+                         TableChangesSince(ctx, expected) + "下面是最新内容，请确认后再采纳。",
+                     409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, doc.id, version->content, diags);
@@ -391,7 +405,10 @@ Response TargetsRow(Ctx& ctx) {
                             ? TypedRow{}
                             : TypedRow{edit.line, edit.level3, edit.value};
   if (expected != doc.version)
-    return ShowTable(ctx, doc, "未保存：" + StaleSentence(doc, "表", "修改为") + typed, 409, kept);
+    return ShowTable(ctx, doc,
+                     "未保存：" + StaleSentence(doc, "表", "修改为", expected) +
+                         TableChangesSince(ctx, expected) + typed,
+                     409, kept);
   if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
     return ShowTable(ctx, doc,
                      "未保存：第" + std::to_string(edit.line) +

@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+using jixiao::TargetRow;
+using jixiao::web::ChangesSentence;
 using jixiao::web::MergeStale;
+using jixiao::web::TargetRowChanges;
 
 TEST_CASE("stale save: the writer's typed fields are kept, the newer version's changes named") {
   const std::vector<std::pair<std::string, std::string>> labels = {
@@ -35,6 +38,27 @@ TEST_CASE("stale save: both changed one field — both values named, the writer'
   CHECK(m.kept.at("total") == "91");
   REQUIRE(m.changes.size() == 2);
   CHECK(m.changes[0] ==
-        "第16行 满意度 得分：他人改为“9”（原为“8”）；您填写的是“10”（下面保留您的填写，保存即以它为准）");
+        "第16行 满意度 "
+        "得分：他人改为“9”（原为“8”）；您填写的是“10”（下面保留您的填写，保存即以它为准）");
   CHECK(m.changes[1] == "表上总分：他人改为“91”（原为“90”）；与您填写的相同");
+}
+
+TEST_CASE("stale table save: the rows the newer version changed, added or deleted are named") {
+  auto row = [](int line, const char* name, const char* value) {
+    TargetRow r;
+    r.line = line, r.level3 = name, r.value = value;
+    return r;
+  };
+  const std::vector<TargetRow> opened = {row(2, "培训人次", "≥300人次"), row(3, "合格率", "≥95%"),
+                                         row(4, "满意度", "≥90%")};
+  const std::vector<TargetRow> newer = {row(2, "培训人次", "≥400人次"), row(3, "合格率", "≥95%"),
+                                        row(5, "受益户数", "≥1200户")};
+  auto changes = TargetRowChanges(opened, newer);
+  REQUIRE(changes.size() == 3);
+  CHECK(changes[0] == "第2行：他人改为“培训人次 ≥400人次”（原为“培训人次 ≥300人次”）");
+  CHECK(changes[1] == "第4行：他人删除“满意度 ≥90%”");
+  CHECK(changes[2] == "第5行：他人添加“受益户数 ≥1200户”");
+  CHECK(ChangesSentence(changes, 2) ==
+        "其间改动：" + changes[0] + "；" + changes[1] + "；等 3 处。");
+  CHECK(ChangesSentence({}).empty());
 }

@@ -80,10 +80,36 @@ def stale_selfeval_keeps_typing(server):
                                                   field(form, "r_1")))
 
 
+def stale_table_row_names_the_change(server):
+    a, b = webtest.Client(server), webtest.Client(server)
+    a.login("unit1")
+    b.page_login("unit1")
+    tid = webtest.upload_targets(a, title="古美社区养老服务 行冲突")
+    table = a.get("/api/v1/targets/%s" % tid).json()
+    version = table["version"]
+    rows = [r for r in table.get("rows", []) if r.get("三级")]
+    check(len(rows) >= 2, "the table has rows: %s" % str(table)[:300])
+    if len(rows) < 2:
+        return
+    first, second = rows[0], rows[1]
+    r = a.api_post("/api/v1/targets/%s/row" % tid, {"version": version, "line": first["line"],
+                                                    "level3": first["三级"], "value": "≥777人次"})
+    check(r.status == 200, "A edits a row: %d %s" % (r.status, r.text()[:200]))
+    r = b.request("POST", "/targets/%s/row" % tid, fields={
+        "csrf": b.csrf, "version": version, "line": second["line"], "level3": second["三级"],
+        "value": "≥88%"})
+    text = visible(r.text())
+    check(r.status == 409, "B's stale row edit refused: %d" % r.status)
+    check("第%s行：他人改为" % first["line"] in text and "≥777人次" in text,
+          "the refusal names A's row change: %s" % text[:800])
+    check("≥88%" in r.text(), "B's typed value is kept")
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
         stale_selfeval_keeps_typing(server)
+        stale_table_row_names_the_change(server)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
