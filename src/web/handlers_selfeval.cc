@@ -201,7 +201,10 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"message", message},
                       {"claimed", Points(r.claimed_total)},
                       {"computed", state == "blank" ? "待填写" : Points(r.computed_total)},
-                      {"progress", state == "partial" ? progress.Note() : ""},
+                      {"progress", state == "partial" ? progress.Note()
+                                   : r.computed_total && *r.computed_total > Rational(100)
+                                       ? "超过满分100分：不作复核分、不评等级，见复核意见"
+                                       : ""},
                       {"grade", state == "complete" ? r.computed_grade : ""},
                       {"total_value", typed.Value("total", l.check.form->total.text)},
                       {"total_error", typed.Error("total")},

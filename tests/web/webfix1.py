@@ -105,11 +105,92 @@ def stale_table_row_names_the_change(server):
     check("≥88%" in r.text(), "B's typed value is kept")
 
 
+POTATO = [  # the 宁夏 原州区 form as the trial typed it (tests/web/trial2/make_potato.py)
+    ["马铃薯脱毒种薯繁育示范推广项目绩效目标自评表"], ["（2022年度）"],
+    ["项目名称", "马铃薯脱毒种薯繁育示范推广项目", "", "项目总得分", "99分"],
+    ["实施单位", "原州区农技中心", "主管部门", "原州区农业农村局"],
+    ["资金情况（万元）", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）"],
+    ["年度资金总额", "300", "259.45", "86.5%"],
+    ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及改进措施"],
+    ["产出指标（40分）", "数量指标", "免费发放原原种", 8, "550万粒", "550万粒", 8, ""],
+    ["", "", "企业自行采购原原种", 8, "200万粒", "200万粒", 8, ""],
+    ["", "", "一级种薯繁育基地", 8, "8000亩", "8535.5亩", 8, ""],
+    ["", "质量指标", "采购的原原种合格率", 8, "≥90%", "≥90%", 8, ""],
+    ["", "时效指标", "2021年11月30日前完成资金支付", 8, "11月底完成", "100%", 8, ""],
+    ["", "成本指标", "种薯采购价格不高于市场价", 8, "是", "是", 8, ""],
+    ["效益指标（40分）", "经济效益指标", "种薯亩均收入较鲜薯亩均收入", 8, "≥5%", "≥5%", 8, ""],
+    ["", "社会效益指标", "一级种薯推广面积占总面积比例", 8, "≥80%", "≥80%", 8, ""],
+    ["", "", "群众对脱毒种薯和主食化专用品种的认知度", 8, "≥50%", "≥50%", 8, ""],
+    ["", "生态效益指标", "防治病虫害使用的化学农药量较上年减少", 8, "2%", "2%", 8, ""],
+    ["", "可持续影响指标", "持续完善马铃薯种薯繁育体系", 8, "是", "基本达到", 7, "加强技术指导"],
+    ["满意度指标（20分）", "服务对象满意度", "种薯繁育企业、种植农户调查满意度", 20, "≥90%", "95%", 20, ""],
+    ["总分", "", "", 100, "", "", 99, ""],
+]
+
+
+def xlsx_bytes(rows):
+    import io
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    for r in rows:
+        ws.append(r)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def layout_not_fitting_rules_is_never_graded(server):
+    unit, bureau = webtest.Client(server), webtest.Client(server)
+    unit.login("unit1"), bureau.login("bur1")
+    r = unit.api_post("/api/v1/selfevals", fields={"year": "2022"},
+                      files={"form": ("原州区自评表.xlsx", xlsx_bytes(POTATO))})
+    check(r.status == 201, "upload the 40/40/20 form: %d %s" % (r.status, r.text()[:300]))
+    if r.status != 201:
+        return
+    sid = r.json()["id"]
+    api = unit.get("/api/v1/selfevals/%s" % sid).json()
+    form = api["result"]["form"]
+    check("40" in api["rules"] and "全国" not in api["rules"],
+          "the rule set chosen by the form's 40/40/20 blocks: %s" % api["rules"])
+    codes = {f["code"]: f for f in form["findings"]}
+    check("selfeval.rules_chosen" in codes, "the choice is said: %s" % list(codes))
+    check(form["computed_total"] <= 100 or ("selfeval.total_over" in codes
+                                            and codes["selfeval.total_over"]["severity"] == "错误"),
+          "a total over 100 is an 错误: %s %s" % (form["computed_total"], list(codes)))
+    check(form.get("computed_grade", "") == "" or form["computed_total"] <= 100,
+          "no grade above 100: %s" % form)
+    budget = api["result"]["budget"]
+    weight_sum = codes.get("selfeval.weight_sum", {}).get("message", "")
+    check("预算执行0分" in weight_sum and budget.get("weight", 0) == 0,
+          "the budget row and the finding agree: %r / %s" % (weight_sum, budget))
+    page = visible(unit.get("/selfevals/%s" % sid).text())
+    check("115.05" not in page and "超过满分100分" in page,
+          "no 115.05, the total over 100 said on the page: %s" % page[:800])
+    check(re.search(r'id="grade-line"[^>]*hidden', unit.get("/selfevals/%s" % sid).text()),
+          "no grade line on the page")
+    check(codes.get("selfeval.rules_chosen", {}).get("message", "").find("自评表!A8") >= 0,
+          "the choice is located at the 产出 heading: %s" % codes.get("selfeval.rules_chosen"))
+    # Named 全国通用 for the same form: scored by it, never graded, the fitting set named.
+    choices = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', unit.get("/selfevals").text())
+    national = [v for v, t in choices if "全国" in t]
+    if national and national[0]:
+        r = unit.api_post("/api/v1/selfevals", fields={"year": "2022", "rules": national[0]},
+                          files={"form": ("原州区自评表.xlsx", xlsx_bytes(POTATO))})
+        j = unit.get("/api/v1/selfevals/%s" % r.json()["id"]).json()["result"]["form"]
+        codes = {f["code"]: f for f in j["findings"]}
+        check("selfeval.rules_mismatch" in codes and "40-40-20" in codes["selfeval.rules_mismatch"]["message"],
+              "a named set that does not fit is an 错误 naming the one that does: %s" % list(codes))
+        check(j.get("computed_grade", "") == "", "never graded over 100: %s" % j)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
         stale_selfeval_keeps_typing(server)
         stale_table_row_names_the_change(server)
+        layout_not_fitting_rules_is_never_graded(server)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
