@@ -274,6 +274,9 @@ TargetValue TargetValue::Parse(const std::string& raw) {
 }
 
 std::string AcceptedQualitativeForms(const std::string& target_text) {
+  if (DeadlineDate(WithoutComparator(target_text)))  // a deadline: a date, or words
+    return "完成的日期（如“11月20日完成”“2022年11月”：不晚于“" + target_text +
+           "”为达成，晚于为未达成）、“已完成/按时完成”（达成）、“未完成”（未达成）";
   const std::string partly_band = "（部分达成，得分比例按评分规则的“部分达成”档）";
   if (auto forms = DegreeFormsFor(target_text))
     return forms->met + "（达成，可带括号说明）、" +

@@ -98,6 +98,7 @@ TEST_CASE("targets: a deadline without its year is a 时效 target, not a number
   CHECK(*Read("年底前完成", "2022年11月").attainment == Attainment::kMet);
   CHECK(*Read("11月底完成", "已完成").attainment == Attainment::kMet);
   CHECK_FALSE(Read("11月底完成", "100%").attainment);  // a rate is no date: not judged
+  CHECK(Read("11月底完成", "100%").error.find("完成的日期") != std::string::npos);
   // Durations stay numbers with units; a month alone may be a count of months.
   CHECK(TargetValue::Parse("≤12月").quantitative);
   CHECK(TargetValue::Parse("≤3个月").quantitative);
