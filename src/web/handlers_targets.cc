@@ -7,11 +7,13 @@
 #include "app/selfeval_app.h"
 #include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
+#include "app/targets_download.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
+#include "web/download_names.h"
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/selfeval_page.h"
@@ -179,7 +181,8 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
       any_general = true;
     }
   }
-  Data data = Object({{"id", doc.id},
+  Data data = Object({{"csv_note", CleanTargetCsvForDownload(FixTargetTable(*file, {}).csv).Note()},
+                      {"id", doc.id},
                       {"title", doc.title},
                       {"version", std::to_string(doc.version)},
                       {"updated_at", BeijingTime(doc.updated_at)},
@@ -448,16 +451,19 @@ Response TargetsDownload(Ctx& ctx) {
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, ctx.doc->id, version->content, diags);
   if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
+  const Doc& doc = *ctx.doc;  // files named by the project and year, the CSV without markers
   if (format == "csv")
-    return Download(FixTargetTable(*file, {}).csv, "绩效目标表.csv", "text/csv; charset=utf-8");
+    return Download(CleanTargetCsvForDownload(FixTargetTable(*file, {}).csv).csv,
+                    DownloadName(doc.title, doc.year, "绩效目标表", ".csv"),
+                    "text/csv; charset=utf-8");
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
   auto files = RenderTargetTable(*file, {format}, diags);
   if (!files || files->empty()) return ctx.server.Error(ctx, 500, "生成申报表失败");
-  return Download(std::move(files->front().bytes), files->front().name,
-                  format == "xlsx"
-                      ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                      : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  return Download(
+      std::move(files->front().bytes), DownloadName(doc.title, doc.year, "申报表", "." + format),
+      format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                       : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }
 
 Response TargetsNewSelfEval(Ctx& ctx) {

@@ -4,12 +4,15 @@
 1. a refused stale save of a 自评表 keeps what the second writer typed in the fields and names the
    newer version's changes (row, field, their value and yours), as the 叙述 page keeps its text;
 2. a 自评表 whose block weights do not fit the chosen rule set is never shown with a grade above
-   the rule set's total, the mismatch an 错误 naming the rule set that fits.
+   the rule set's total, the mismatch an 错误 naming the rule set that fits;
+3. the downloaded CSV keeps （待确认） as a 状态 column, trims stray spaces (said on the page), and
+   downloads are named after the project and year.
 Usage: webfix1.py JIXIAO"""
 import html
 import os
 import re
 import sys
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
 import webtest  # noqa: E402
@@ -185,12 +188,46 @@ def layout_not_fitting_rules_is_never_graded(server):
         check(j.get("computed_grade", "") == "", "never graded over 100: %s" % j)
 
 
+def csv_download_without_markers(server):
+    unit = webtest.Client(server)
+    unit.login("unit1")
+    table = ("一级指标,二级指标,三级指标,指标值\n"
+             "产出指标,数量指标,监督抽检批次,≥100组\n"
+             ",质量指标,农产品监督抽样合格率, ≥98% \n"
+             ",成本指标,购买标准试剂费用,≤12万元（待确认）\n"
+             "效益指标,社会效益指标,农产品质量安全水平,稳步提升\n"
+             "满意度指标,服务对象满意度指标,农户满意度,≥95%（待确认）\n").encode()
+    r = unit.api_post("/api/v1/targets", fields={"year": "2024", "title": "农产品质检体系建设项目"},
+                      files={"file": ("t.csv", table)})
+    check(r.status == 201, "upload: %d %s" % (r.status, r.text()[:200]))
+    if r.status != 201:
+        return
+    tid = r.json()["id"]
+    r = unit.get("/targets/%s/download/csv" % tid)
+    body = r.body.decode("utf-8-sig")
+    check("待确认）" not in body, "no （待确认） in the values: %s" % body)
+    lines = body.strip().splitlines()
+    check(lines[0].endswith(",状态"), "a 状态 column: %r" % lines[0])
+    check(any(l.endswith(",≤12万元,待确认") for l in lines), "the mark is the status: %s" % lines)
+    check(",≥98%," in body and " ≥98% " not in body, "stray spaces trimmed: %s" % body)
+    disposition = r.header("Content-Disposition") or ""
+    check("filename*=UTF-8''" in disposition and
+          urllib.parse.quote("农产品质检体系建设项目_2024年_绩效目标表.csv") in disposition,
+          "named after the project and year: %s" % disposition)
+    r = unit.get("/targets/%s/download/xlsx" % tid)
+    check(urllib.parse.quote("农产品质检体系建设项目_2024年_申报表.xlsx") in (r.header("Content-Disposition") or ""),
+          "申报表 named after the project: %s" % r.header("Content-Disposition"))
+    page = visible(unit.get("/targets/%s" % tid).text())
+    check("“状态”列标为待确认" in page and "去掉了" in page, "the page says so: %s" % page[:600])
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
         stale_selfeval_keeps_typing(server)
         stale_table_row_names_the_change(server)
         layout_not_fitting_rules_is_never_graded(server)
+        csv_download_without_markers(server)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
