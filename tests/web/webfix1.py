@@ -228,6 +228,12 @@ def main():
         stale_table_row_names_the_change(server)
         layout_not_fitting_rules_is_never_graded(server)
         csv_download_without_markers(server)
+        bureau = webtest.Client(server)
+        bureau.login("bur1")
+        r = bureau.get("/bureau/export/review?year=2022")
+        check(r.status == 200 and urllib.parse.quote("闵行区_2022年_复核汇总.xlsx")
+              in (r.header("Content-Disposition") or ""),
+              "复核汇总 named by region and year: %d %s" % (r.status, r.header("Content-Disposition")))
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
