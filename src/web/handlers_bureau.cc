@@ -174,7 +174,8 @@ Response BureauOverview(Ctx& ctx) {
   std::map<std::string, std::vector<Category>> cats;
   for (const auto& [id, rows] : db.LatestCategories(ids)) cats[id] = RatesOf(rows);
   // The 一级 summed over the whole filtered set by the store (the 合计 row, its chart, columns).
-  const auto whole = any_ranked && !forms ? db.CategoryTotals(rf) : std::vector<Db::CategoryTotal>{};
+  const auto whole =
+      any_ranked && !forms ? db.CategoryTotals(rf) : std::vector<Db::CategoryTotal>{};
   std::map<std::string, std::string> rates;  // total ÷ full marks
   for (const auto& d : ranked)
     rates[d.id] = FormatPercent(d.full > 0 ? Rational(d.total * 100, d.full) : Rational(0));
@@ -211,12 +212,11 @@ Response BureauOverview(Ctx& ctx) {
           "}");
     std::vector<std::string> totals;
     for (const auto& c : whole)
-      totals.push_back("{\"name\":" + Q(c.name) + ",\"score\":" +
-                       FormatScoreNumber(Score{c.score}) + ",\"weight\":" +
-                       FormatScoreNumber(Score{c.weight}) + ",\"documents\":" +
-                       std::to_string(c.documents) + ",\"rate\":" +
-                       (c.weight > 0 ? Q(FormatPercent(Rational(c.score * 100, c.weight))) : "null") +
-                       "}");
+      totals.push_back(
+          "{\"name\":" + Q(c.name) + ",\"score\":" + FormatScoreNumber(Score{c.score}) +
+          ",\"weight\":" + FormatScoreNumber(Score{c.weight}) +
+          ",\"documents\":" + std::to_string(c.documents) + ",\"rate\":" +
+          (c.weight > 0 ? Q(FormatPercent(Rational(c.score * 100, c.weight))) : "null") + "}");
     for (size_t i = 0; i < ranked.size(); ++i) {
       std::vector<std::string> cells;
       for (const auto& c : cats[ranked[i].id])
@@ -228,11 +228,13 @@ Response BureauOverview(Ctx& ctx) {
     std::vector<std::string> quoted;
     for (const auto& w : warnings) quoted.push_back(Q(w));
     return Json("{\"items\":" + JsonArray(items) + ",\"ranking\":" + JsonArray(ranking) +
-                ",\"grades\":" + JsonArray(grade_items) +
-                ",\"ranked_by\":" + Q(forms ? "computed" : by_rate ? "rate" : "total") +
-                ",\"category_totals\":" + JsonArray(totals) +
-                ",\"warnings\":" + JsonArray(quoted) + PagingJson(*paging, count) +
-                ",\"ranking_count\":" + std::to_string(ranked_count) + "}");
+                ",\"grades\":" + JsonArray(grade_items) + ",\"ranked_by\":" +
+                Q(forms     ? "computed"
+                  : by_rate ? "rate"
+                            : "total") +
+                ",\"category_totals\":" + JsonArray(totals) + ",\"warnings\":" + JsonArray(quoted) +
+                PagingJson(*paging, count) + ",\"ranking_count\":" + std::to_string(ranked_count) +
+                "}");
   }
   Data items = List(), ranking = List(), header = List();
   for (const auto& d : shown)
@@ -298,9 +300,9 @@ Response BureauOverview(Ctx& ctx) {
   data.set("has_whole", !whole.empty());
   data.set("whole_count", std::to_string(ranked_count));
   data.set("whole_span", std::to_string(by_rate || forms ? 6 : 5));
-  data.set("chart_whole", BarChartSvg("一级指标得分率（全部 " + std::to_string(ranked_count) +
-                                          " 项合计）",
-                                      whole_bars, Rational(100)));
+  data.set("chart_whole",
+           BarChartSvg("一级指标得分率（全部 " + std::to_string(ranked_count) + " 项合计）",
+                       whole_bars, Rational(100)));
   Data warning_list = List();
   for (const auto& w : warnings) warning_list.push_back(Object({{"text", w}}));
   data.set("ranking_warnings", warning_list);
@@ -329,7 +331,12 @@ Response BureauOverview(Ctx& ctx) {
 // version and its 复核 state (待复核 / 已通过 / 已退回), and a filter on each.
 Response ReviewList(Ctx& ctx) {
   // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
-  const std::string want = ctx.req.Field("submitted");    // "yes" 已提交, "no" 未提交, "" all
+  // "yes" 已提交, "no" 未提交, "" or "all" every form. The page lists the submitted forms until
+  // another choice is made (a draft is not yet the unit's answer); the API lists all by default.
+  std::string want = ctx.req.Field("submitted");
+  if (!ctx.req.api && !ctx.req.query.count("submitted") && !ctx.req.form.count("submitted"))
+    want = "yes";
+  if (want == "all") want.clear();
   const std::string want_state = ctx.req.Field("state");  // pending | passed | returned | ""
   std::string problem;
   auto paging = ParsePaging(ctx.req, problem);
@@ -414,7 +421,8 @@ Response ReviewList(Ctx& ctx) {
   Data data;
   data.set("forms", list);
   data.set("count", std::to_string(count));
-  SetPaging(data, *paging, count, "/bureau/review", {{"submitted", want}, {"state", want_state}});
+  SetPaging(data, *paging, count, "/bureau/review",
+            {{"submitted", want.empty() ? "all" : want}, {"state", want_state}});
   data.set("filter_yes", want == "yes");
   data.set("filter_no", want == "no");
   data.set("filtered", !want.empty() || !want_state.empty());

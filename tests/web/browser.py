@@ -892,7 +892,7 @@ def review_decision_flow(f):
     f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the last 意见 stays shown")
     f.check(f.driver.find_element(By.ID, "row_total").text == "8分", "行得分合计 shows the typed 得分")
     f.login("bur1")
-    f.go("/bureau/review?state=pending")
+    f.go("/bureau/review?state=pending&submitted=all")
     f.shot("bureau-review-row-total")
     row = f.driver.find_element(By.CSS_SELECTOR, "#review a[href='%s']" % form.replace(f.server.base, "")).find_element(By.XPATH, "../..").text
     f.check("行得分合计 8分" in row and "按行得分合计" in row, "the 复核 list ranks the form by its 行得分合计: " + row)

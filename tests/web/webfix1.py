@@ -230,6 +230,13 @@ def main():
         csv_download_without_markers(server)
         bureau = webtest.Client(server)
         bureau.login("bur1")
+        # Drafts (never 提交) are not in the page's 复核 list by default; the filter shows them.
+        page = bureau.get("/bureau/review").text()
+        check(re.search(r'<option value="yes" selected>', page) and "/selfevals/" not in page,
+              "the 复核 list shows submitted forms by default (none yet)")
+        page = bureau.get("/bureau/review?submitted=all").text()
+        check("/selfevals/" in page and '<option value="all">' in page, "全部 shows the drafts")
+        check(bureau.get("/api/v1/bureau/review").json()["review"], "the API lists all by default")
         r = bureau.get("/bureau/export/review?year=2022")
         check(r.status == 200 and urllib.parse.quote("闵行区_2022年_复核汇总.xlsx")
               in (r.header("Content-Disposition") or ""),
