@@ -25,6 +25,17 @@ bool IsComparatorCell(const std::string& cell) {
   return false;
 }
 
+// A comparator written in words, as 内蒙古's export fills 指标方向 (大于等于 | 98): its symbol, or
+// "".
+std::string WordComparator(const std::string& cell) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"大于等于", "≥"}, {"小于等于", "≤"}, {"不低于", "≥"}, {"不少于", "≥"}, {"不高于", "≤"},
+      {"不超过", "≤"},   {"等于", "="},     {"大于", ">"},   {"小于", "<"}};
+  for (const auto& [word, symbol] : kWords)
+    if (cell == word) return symbol;
+  return "";
+}
+
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> SplitTrailingUnit(const std::string& value) {
@@ -175,9 +186,11 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
     for (const auto& text : row.cells) r.pending = r.pending || EndsWith(Trim(text), kPending);
     // 指标性质 as 四川's 一体化 system exports it: the comparator (≥ | 95 | %), or 定量/定性.
     std::string nature_cell = Cell(cells, row, nature);
-    // 内蒙古's export: 指标性质 holds 正向/反向 and 指标方向 the comparator.
-    if (!IsComparatorCell(nature_cell) && IsComparatorCell(Cell(cells, row, direction)))
-      nature_cell = Cell(cells, row, direction);
+    // 内蒙古's export: 指标性质 holds 正向/反向 and 指标方向 the comparator, as a sign or in words.
+    std::string direction_cell = Cell(cells, row, direction);
+    if (!WordComparator(direction_cell).empty()) direction_cell = WordComparator(direction_cell);
+    if (!IsComparatorCell(nature_cell) && IsComparatorCell(direction_cell))
+      nature_cell = direction_cell;
     if (nature_cell == "定量" || nature_cell == "定性") {
       if (r.value_type.empty()) r.value_type = nature_cell;
     } else if (IsComparatorCell(nature_cell) && !r.value.empty() &&

@@ -107,6 +107,19 @@ TEST_CASE("lenient: the old 投入/产出 form's column names, and 指标方向 
   CHECK(computed.rows[0].value == "≥1200");
   CHECK(directed.rows[0].value == "≥12");
   CHECK(directed.rows[1].value == "5");
+  // Issue 26 round 5 (扎赉特旗's export): the comparator in words — 大于等于, 小于等于, 等于.
+  auto worded = Read(
+      "一级指标,二级指标,三级指标,指标性质,指标方向,目标值,计量单位\n"
+      "满意度指标,服务对象满意度,使用人员满意度,正向,大于等于,98,%\n"
+      "产出指标,成本指标,车辆购置成本,反向,小于等于,12,万元\n"
+      "产出指标,质量指标,设备验收合格率,正向,等于,100,%\n"
+      "产出指标,时效指标,采购计划完成时间,定性,,11月底之前,\n",
+      true, diags);
+  REQUIRE(worded.rows.size() == 4);
+  CHECK(worded.rows[0].value == "≥98");
+  CHECK(worded.rows[1].value == "≤12");
+  CHECK(worded.rows[2].value == "=100");
+  CHECK(worded.rows[3].value == "11月底之前");
 }
 
 }  // namespace jixiao

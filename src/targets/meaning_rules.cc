@@ -134,7 +134,11 @@ bool VagueWord(const std::string& v) {
   return HasAny(v, {"较高", "较好",   "较大", "较强", "有所", "显著", "明显",
                     "逐步", "进一步", "不断", "稳步", "大幅", "提升", "提高",
                     "改善", "增强",   "加强", "完善", "良好", "促进", "推动"}) ||
-         v == "高" || v == "好" || v == "强";
+         v == "高" || v == "好" || v == "强" ||
+         // A bare verb of change (增加, 降低) names no quantity; 增加岗位 names one (DOMAIN:
+         // doubtful).
+         v == "增加" || v == "增长" || v == "扩大" || v == "减少" || v == "降低" || v == "减轻" ||
+         v == "下降" || v == "上升";
 }
 
 }  // namespace
@@ -158,6 +162,13 @@ void MeaningRules(Context& c, const Row& r) {
     c.Add("T02", Severity::kWarning, r,
           "数量指标“" + r.name + "”填的是金额（" + WithUnit(r) + "），是投入，不是产出",
           "数量指标写资金换来的产出（完成的件数、人次、面积等）；金额写到成本指标");
+  // Staff hired and trips made (聘用调解员人数, 出差人次) are what the money pays for, not what
+  // the project delivers; reviewers differ on deducting for it, so a notice.
+  if (r.level2 == Level2::kQuantity &&
+      HasAny(r.name, {"聘用", "聘请", "招聘", "雇用", "雇佣", "临聘", "出差", "差旅"}))
+    c.Add("T02", Severity::kInfo, r,
+          "数量指标“" + r.name + "”计的是投入的人员或差旅，不是项目提供的产出",
+          "写这些人员完成的工作量，如调解案件数、服务人次、检查户数");
   ScaleRules(c, r);
   BeneficiaryScale(c, r);
   WrongWayRate(c, r);

@@ -99,31 +99,6 @@ bool TotalCostName(const std::string& name) {
          !HasAny(name, {"单位", "单项", "每", "人均", "单价", "标准"});
 }
 
-// A grading scale offered as the value (高中低, 高/中/低, 优良中差): no target is chosen.
-bool GradingScale(const std::string& value) {
-  std::string s;
-  for (size_t i = 0; i < value.size();) {
-    size_t n = 1;
-    unsigned char b = value[i];
-    if (b >= 0xF0)
-      n = 4;
-    else if (b >= 0xE0)
-      n = 3;
-    else if (b >= 0xC0)
-      n = 2;
-    std::string ch = value.substr(i, n);
-    i += n;
-    if (ch == "/" || ch == "、" || ch == "，" || ch == "," || ch == " " || ch == "|" || ch == "-")
-      continue;
-    s += ch;
-  }
-  static const std::set<std::string> kScales = {
-      "高中低",   "高较高一般低",   "优良中差",           "优良差", "好中差", "好较好一般差",
-      "好一般差", "优良合格不合格", "优秀良好合格不合格", "强中弱", "大中小", "ABCD",
-      "ABC"};
-  return kScales.count(s) > 0;
-}
-
 // A unit that names money or is read as money in tables (万, 万/月, /株 under a name in 元/株).
 bool MoneyUnit(const std::string& unit, const std::string& name) {
   return Has(unit, "元") || Has(name, "元") || StartsWith(unit, "万") || StartsWith(unit, "亿") ||
@@ -272,17 +247,31 @@ void QualitativeRules(Context& c, const Row& r) {
       return;
     }
     case Kind::kQuantity:
-      c.Add("T05", Severity::kWarning, r, "数量指标写“" + v + "”，没有目标数",
-            "写出目标数及单位，如“≥X人次”");
+    case Kind::kSatisfaction: {
+      std::string figure = ProseFigure(v);
+      bool satisfaction = r.kind == Kind::kSatisfaction;
+      if (!figure.empty() && (!satisfaction || EndsWith(figure, "%"))) {
+        // The target is there, inside a sentence (群众满意度达95%以上。): readable, so advice.
+        c.Add("T05", Severity::kInfo, r,
+              "目标值写在句子里（“" + v + "”），应只写比较符、数值和单位", figure,
+              {{"指标值", figure}});
+      } else if (satisfaction) {
+        c.Add("T05", Severity::kWarning, r, "满意度写“" + v + "”，应为问卷可验证的百分比", "≥90%",
+              {{"指标值", "≥90%"}});
+      } else {
+        c.Add("T05", Severity::kWarning, r, "数量指标写“" + v + "”，没有目标数",
+              "写出目标数及单位，如“≥X人次”");
+      }
       return;
-    case Kind::kSatisfaction:
-      c.Add("T05", Severity::kWarning, r, "满意度写“" + v + "”，应为问卷可验证的百分比", "≥90%",
-            {{"指标值", "≥90%"}});
-      return;
+    }
     default:
       if (Quantifiable(r.name))
         c.Add("T05", Severity::kWarning, r, "“" + r.name + "”可以量化，却使用定性值“" + v + "”",
               Has(r.name, "率") ? "改为定量，如“≥95%”" : "改为定量，写出目标数及单位");
+      else if (r.kind == Kind::kEffect && r.level2 != Level2::kEconomic && HedgedDirection(v))
+        c.Add("T05", Severity::kInfo, r,
+              "效益指标“" + r.name + "”写“" + v + "”，只说会有变化，没有可核实的程度",
+              "写出可核实的目标，如“…达标率≥X%”“较上年提高X个百分点”；确难量化的，写明评判标准");
   }
 }
 
@@ -398,6 +387,10 @@ void RowRules(Context& c) {
     }
     if (Trim(r.source->level3).empty())
       c.Add("T21", Severity::kError, r, "三级指标名称为空", "写明指标名称");
+    else if (NotAName(r.source->level3))
+      c.Add("T21", Severity::kWarning, r,
+            "三级指标名称“" + Trim(r.source->level3) + "”不是指标名称（模板未填写）",
+            "写明指标名称，如“项目总成本”；不适用的模板行删去");
     if (any_level2 && !shifted && r.level2 == Level2::kBlank && r.level1 != Level1::kUnknown)
       c.Add("T21", Severity::kWarning, r, "二级指标为空",
             "写明二级指标（如数量指标、社会效益指标）");
@@ -407,6 +400,21 @@ void RowRules(Context& c) {
             r.kind == Kind::kTimeliness && !c.deadline.empty()
                 ? c.deadline + "前" + DeadlineVerb(r.name)
                 : "填写目标值，如“≥X”“=100%”或具体日期");
+      continue;
+    }
+    if (std::string unit = BareUnit(r.value.text); !r.value.numeric && !unit.empty()) {
+      std::string shown = unit == "百分比" ? "%" : unit;
+      c.Add("T21", Severity::kError, r,
+            "指标值“" + r.value.text + "”只有" + (shown == "%" ? "比较符和%" : "单位") +
+                "，没有目标数值（模板未填写），无法考核",
+            "写出目标数，如“≥X" + shown + "”；与本项目无关的模板指标删去");
+      continue;
+    }
+    if (!r.value.numeric && r.kind == Kind::kQuantity && FiguresInCell(r.value.text) >= 2) {
+      c.Add("T21", Severity::kWarning, r,
+            "一个单元格写了" + std::to_string(FiguresInCell(r.value.text)) + "个目标（“" +
+                r.value.text + "”），无法作为一个指标值考核",
+            "拆成单独的指标，每项写比较符、数值和单位");
       continue;
     }
     if (GradingScale(r.value.text)) {

@@ -37,6 +37,21 @@ void WordMeaningRules(Context& c, const Row& r);
 void TableRules(Context& c);
 void BudgetRules(Context& c);
 
+// How a 指标值 that is not one number is written (word_values.cc):
+// the unit alone when the value is only a unit or comparator (`公里`, `≧ %` -> "公里", "%"), else
+// "";
+std::string BareUnit(const std::string& value);
+// the number of comma- or 、-separated parts holding a figure (`432人、1792人` -> 2);
+int FiguresInCell(const std::string& value);
+// the one figure of a sentence as a value (`群众满意度达95%以上。` -> "≥95%"), else "";
+std::string ProseFigure(const std::string& value);
+// a 三级 that names nothing (`0`, `1.`, `—`: a template cell left as it was);
+bool NotAName(const std::string& name);
+// a hedged direction that sets no level (有所提升, 一定程度改善);
+bool HedgedDirection(const std::string& value);
+// a grading scale offered as the value (高中低, 高/中/低, 优良中低差): no target is chosen.
+bool GradingScale(const std::string& value);
+
 // The verb a deadline suggestion uses for a name: 发放完毕, 拨付到位, 完成 …
 std::string DeadlineVerb(const std::string& name);
 

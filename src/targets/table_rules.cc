@@ -79,7 +79,7 @@ void StructureRules(Context& c) {
 
 void CompletenessRules(Context& c) {
   bool output = false, quantity = false, quality = false, timeliness = false, effect = false,
-       satisfaction = false, cost = false;
+       satisfaction = false, cost = false, cost_target = false;
   size_t count = 0, outputs = 0;
   for (const auto& r : c.rows) {
     if (r.placeholder) continue;
@@ -97,8 +97,13 @@ void CompletenessRules(Context& c) {
     timeliness = timeliness || in_output(Kind::kTimeliness, Level2::kTimeliness);
     effect = effect || r.level1 == Level1::kEffect || r.level1 == Level1::kImpact;
     satisfaction = satisfaction || r.kind == Kind::kSatisfaction;
-    cost = cost || r.kind == Kind::kCost || r.level2 == Level2::kBudgetControl ||
-           r.level1 == Level1::kCost;
+    bool cost_row =
+        r.kind == Kind::kCost || r.level2 == Level2::kBudgetControl || r.level1 == Level1::kCost;
+    cost = cost || cost_row;
+    // A cost block of zeros (经济成本 0 | 0.00%, the template left as it was) sets no target.
+    // (≥0% is a floor, if a poor one: T09 says so.)
+    bool zero = r.value.numeric && r.value.number.IsZero() && r.value.op == CompareOp::kEq;
+    cost_target = cost_target || (cost_row && !zero);
   }
   if (!output) {
     c.AddTable("T03", Severity::kWarning, "产出指标", "缺少产出指标", "补充数量、质量、时效指标");
@@ -124,6 +129,11 @@ void CompletenessRules(Context& c) {
                "没有成本目标；现行规定要求每个项目设置成本指标",
                c.Total() ? "补充成本指标，如“项目总成本≤" + WanYuanText(*c.Total()) + "”"
                          : "补充成本指标（经济成本：总成本、单位成本等）");
+  else if (!cost_target)
+    c.AddTable("T04", Severity::kWarning, "成本指标",
+               "成本指标都写0，没有成本目标；现行规定要求每个项目设置成本指标",
+               c.Total() ? "写出成本金额，如“项目总成本≤" + WanYuanText(*c.Total()) + "”"
+                         : "写出成本金额（经济成本：总成本、单位成本等）");
   if (count < 5 || outputs < 3)
     c.AddTable("T19", Severity::kWarning, "全表",
                "共" + std::to_string(count) + "个指标（产出" + std::to_string(outputs) +
@@ -134,7 +144,7 @@ void CompletenessRules(Context& c) {
 void DuplicateRule(Context& c) {
   std::set<std::string> seen;
   for (const auto& r : c.rows) {
-    if (r.placeholder || r.name.empty()) continue;
+    if (r.placeholder || r.name.empty() || NotAName(r.name)) continue;
     if (!seen.insert(r.name).second)
       c.Add("T13", Severity::kWarning, r, "三级指标“" + r.name + "”重复出现",
             "合并重复的指标，或改为更具体的名称");
@@ -269,7 +279,9 @@ void RestatedOutputRule(Context& c) {
   for (const auto& e : c.rows) {
     if (e.placeholder || e.kind != Kind::kEffect) continue;
     bool action = false;
-    for (const char* w : {"发放率", "完成率", "执行率", "支出率", "拨付率", "到位率", "下达率"})
+    for (const char* w :
+         {"发放率", "完成率", "执行率", "支出率", "拨付率", "到位率", "下达率", "兑现率", "支付率",
+          "应发尽发", "应保尽保", "应补尽补", "应助尽助", "应享尽享"})
       action = action || Has(e.name, w);
     // Restated: one name holds (nearly) every key term of the other (清算8个安置小区…物业费 ⊃
     // 安置小区物业费).

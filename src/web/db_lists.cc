@@ -75,7 +75,8 @@ std::vector<Db::CategoryTotal> Db::CategoryTotals(const ListFilter& l) {
   std::vector<CategoryTotal> out;
   if (rows)
     for (const auto& r : *rows) {
-      auto at = std::find_if(out.begin(), out.end(), [&](const auto& c) { return c.name == r.name; });
+      auto at =
+          std::find_if(out.begin(), out.end(), [&](const auto& c) { return c.name == r.name; });
       if (at == out.end()) at = out.insert(out.end(), CategoryTotal{r.name, 0, 0, 0});
       at->score += r.score, at->weight += r.weight, at->documents += r.documents;
     }

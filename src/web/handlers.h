@@ -40,6 +40,11 @@ Response CreateSelfEvalFromWorkbook(Ctx& ctx, const std::string& xlsx, const std
 Response SelfEvalPage(Ctx& ctx, const std::string& message, int status);
 // The 错误 findings a 自评表's current version still has (a 通过 over them needs a 说明).
 size_t SelfEvalErrorCount(Server& server, const Doc& doc);
+
+// The unit's rows still 待确认 in an evaluation made from its table, for the evaluation page
+// and its API (handlers_pending.cc).
+void SetPendingTargetsData(Ctx& ctx, const Doc& doc, Data& data);
+std::string PendingTargetsJson(Server& server, const Doc& doc);
 Response EvaluationPage(Ctx& ctx, const std::string& message, int status);  // handlers_eval.cc
 
 // The evaluation page's 问卷调查 section: whether the case has a questionnaire, and the rates of

@@ -61,7 +61,9 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
   if (years.size() > 1) {
     std::string list;
     for (const auto& y : years) list += (list.empty() ? "" : "、") + y;
-    out.push_back("所列评价跨越" + list + "共" + std::to_string(years.size()) +
+    const std::string noun =
+        ranked.kinds == std::vector<std::string>{"selfeval"} ? "自评表" : "评价";
+    out.push_back("所列" + noun + "跨越" + list + "共" + std::to_string(years.size()) +
                   "个年度：不同年度的名次不宜直接比较，请在上面的“年度”中选一个年度再看排名");
   }
   if (by_rate) {

@@ -23,6 +23,7 @@
 #include "web/entry_places.h"
 #include "web/handlers.h"
 #include "web/paging.h"
+#include "web/pending_targets.h"
 #include "web/review_state.h"
 #include "web/targets_for_case.h"
 #include "web/uploads.h"
@@ -88,6 +89,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
             ",\"version\":" + std::to_string(doc.version) + ",\"validation\":" + JsonArray(items) +
             ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
             ",\"review\":" + ReviewStateJson(CurrentState(ctx.server, doc)) +
+            ",\"pending_targets\":" + PendingTargetsJson(ctx.server, doc) +
             (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
         status);
   }
@@ -154,6 +156,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   data.set("can_edit", ctx.user->role == "evaluator");
   SetSurveyData(ctx.server, doc, data);
   SetReviewData(ctx, doc, data);
+  SetPendingTargetsData(ctx, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
 }
 
@@ -328,6 +331,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   // What reading the unit's table said (rows still 待确认 first, rows dropped, units split out):
   // shown to the evaluator on the new page and kept in the version's note, never silent.
   const std::vector<std::string> notes = TableReadingNotes(diags, scratch.path(), targets_title);
+  RecordPendingTargets(options.dir, diags);  // listed on the page until each is confirmed
   std::string note = "新建（指标体系：" + framework_title + "）";
   for (const auto& n : notes) note += "；" + n;
   // Each version keeps the whole case folder, so it can be restored and any process can work on it.

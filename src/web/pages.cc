@@ -103,10 +103,11 @@ Response Server::Page(Ctx& ctx, const std::string& name, const std::string& titl
   page.set("csrf", ctx.csrf);
   if (ctx.rejected) {
     const std::string& m = ctx.rejected->message;
-    page.set("rejected", ctx.rejected->field.empty()
-                             ? m
-                             : (m.rfind("未保存", 0) == 0 || m.rfind("未记录", 0) == 0 ? m : "未保存：" + m) +
-                                   "。已在该栏旁标出，其余所填内容仍在表中，改好后重新提交。");
+    page.set("rejected",
+             ctx.rejected->field.empty()
+                 ? m
+                 : (m.rfind("未保存", 0) == 0 || m.rfind("未记录", 0) == 0 ? m : "未保存：" + m) +
+                       "。已在该栏旁标出，其余所填内容仍在表中，改好后重新提交。");
     Data items = List();
     for (const auto& i : ctx.rejected->items) items.push_back(Object({{"text", i}}));
     page.set("rejected_items", items);

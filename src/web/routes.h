@@ -115,7 +115,8 @@ Response SelfEvalDecide(Ctx&);    // the bureau's 复核 decision: 通过 / 退�
 Response EvaluationDecide(Ctx&);  // the same on an evaluation (handlers_review.cc)
 Response BureauExport(Ctx&);
 Response NarrativeSave(Ctx&);
-Response ObservationsShow(Ctx&);  // 经验、问题与建议 (handlers_observations.cc)
+Response EvaluationConfirmTarget(Ctx&);  // 确认 a unit's 待确认 row (handlers_pending.cc)
+Response ObservationsShow(Ctx&);         // 经验、问题与建议 (handlers_observations.cc)
 Response ObservationsSave(Ctx&);
 Response EvaluationDraft(Ctx&);  // 生成初稿: app/draft as a new version
 Response BureauOverview(Ctx&);

@@ -71,8 +71,8 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
     refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
   const bool complete = progress.State() == "complete";
   return "{\"computed\":" + Q(points(r.computed_total)) +
-         ",\"grade\":" + Q(complete ? r.computed_grade : "") +
-         ",\"state\":" + Q(progress.State()) + ",\"progress\":" + Q(progress.Note()) +
+         ",\"grade\":" + Q(complete ? r.computed_grade : "") + ",\"state\":" + Q(progress.State()) +
+         ",\"progress\":" + Q(progress.Note()) +
          ",\"count\":" + std::to_string(r.AllFindings().size()) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
          ",\"refused\":" + JsonArray(refused) + "}";
@@ -101,7 +101,8 @@ Data BudgetData(const SelfEvalCheck& check, const Typed& typed) {
   }
   Data d = Object({{"weight", points(r.weight)},
                    {"rate", r.rate ? FormatPercent(*r.rate) : ""},
-                   {"computed", points(r.computed)}});
+                   // never blank: the template would show the page's 复核分 in its place
+                   {"computed", r.computed ? points(r.computed) : "—"}});
   d.set("fields", fields);
   return d;
 }

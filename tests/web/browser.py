@@ -252,7 +252,7 @@ def selfeval_from_targets_flow(f):
     f.submit(f.driver.find_element(By.XPATH, "//button[text()='由此表生成年终自评表']"))
     f.shot("selfeval-from-targets")
     f.check(re.search(r"/selfevals/[0-9a-f]{24}$", f.driver.current_url), "the new form opens")
-    boxes = f.driver.find_elements(By.CSS_SELECTOR, "input[name^='a_']")
+    boxes = f.driver.find_elements(By.CSS_SELECTOR, "textarea[name^='a_']")
     f.check(len(boxes) >= 5, "one 实际完成值 box per target row (%d)" % len(boxes))
     # The blank generated form reads back clean: no label read as an amount, the budget 分值 kept.
     f.check("不是有效金额" not in f.text(), "no label of the blank form is read as an amount")
@@ -272,7 +272,7 @@ def selfeval_from_targets_flow(f):
         box = f.driver.find_element(By.ID, key)
         box.clear()
         box.send_keys(text)
-    reasons = f.driver.find_elements(By.CSS_SELECTOR, "input[name^='r_']")
+    reasons = f.driver.find_elements(By.CSS_SELECTOR, "textarea[name^='r_']")
     reasons[0].clear()
     reasons[0].send_keys("部分任务延至次年完成")
     f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))

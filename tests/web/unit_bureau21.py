@@ -7,7 +7,9 @@
    page and API), recorded in the audit log and shown on the form;
 3. the 绩效目标表 page shows no rule codes (T06, T21 …); the API keeps them;
 4. the bureau's overview has 自评表 in its 类别 filter (ranked by 复核分 得分率, ties shared), and
-   its 一级 matrix columns, 一级 totals and charts cover the whole filtered set, not the page.
+   its 一级 matrix columns, 一级 totals and charts cover the whole filtered set, not the page;
+5. the unit's rows still 待确认 stay listed on the evaluation page (not only on the first page after
+   creation) until the evaluator confirms each (a new version, audited) or edits it.
 Usage: unit_bureau21.py JIXIAO"""
 import html
 import os
@@ -65,6 +67,9 @@ def blank_then_partly_filled(unit):
     check("已填 1/%d 行，暂算" % rows in line, "partly filled is provisional: %r" % line)
     check(re.search(r'id="grade-line"[^>]*hidden', total_line(page)) is not None,
           "a partly filled form shows no grade")
+    m = re.search(r'id="budget_computed">([^<]*)<', page)
+    check(m and m.group(1) == "—", "no budget figures: its 复核得分 is —, not the page's score: %r"
+          % (m and m.group(1)))
     m = re.search(r'<textarea[^>]*name="r_0"[^>]*>(.*?)</textarea>', page, re.S)
     check(m and html.unescape(m.group(1)).strip("\n") == reason,
           "偏差原因 kept as typed, line break and all: %r" % (m and m.group(1)))
@@ -206,6 +211,61 @@ def overview_covers_the_filtered_set(server, unit, evaluator, bureau):
           "the page ranks 自评表")
 
 
+def pending_rows_stay_until_confirmed(unit, evaluator, admin):
+    tid = webtest.upload_targets(unit, title="古美社区养老服务（待确认）")
+    table = unit.get("/api/v1/targets/%s" % tid).json()
+    for k in range(2):  # two suggestions accepted: two rows 待确认
+        table = unit.get("/api/v1/targets/%s" % tid).json()
+        if table["fixable"]:
+            unit.api_post("/api/v1/targets/%s/fix" % tid,
+                          {"version": table["version"], "issue": table["fixable"][0]})
+    table = unit.get("/api/v1/targets/%s" % tid).json()
+    pending = [row["三级"] for row in table["rows"] if row.get("待确认")]
+    check(len(pending) >= 1, "rows 待确认 in the table: %s" % pending)
+    r = evaluator.api_post("/api/v1/evaluations", {
+        "title": "古美社区养老服务（待确认）", "framework": "town-medical-aid-2024", "targets": tid,
+        "region": "闵行区", "year": "2025"})
+    check(r.status == 201, "evaluation from the table: %d" % r.status)
+    if r.status != 201:
+        return
+    eid = r.json()["id"]
+
+    def listed():
+        page = evaluator.get("/evaluations/%s" % eid).text()
+        m = re.search(r'<section class="card" id="pending-targets">(.*?)</section>', page, re.S)
+        return page, (visible(m.group(1)) if m else "")
+
+    page, card = listed()  # a later visit, no notice in the address
+    for name in pending:
+        check(name in card, "the page lists %s as 待确认 on a later visit: %r" % (name, card[:300]))
+    api = evaluator.get("/api/v1/evaluations/%s" % eid).json()
+    rows = api.get("pending_targets", [])
+    check(sorted(x["indicator"] for x in rows) == sorted(pending), "API pending_targets: %s" % rows)
+    if not rows:
+        return
+    r = evaluator.request("POST", "/evaluations/%s/targets/confirm" % eid, fields={
+        "csrf": evaluator.csrf, "version": api["version"], "line": "999"})
+    check(r.status == 422 and 'id="error_line"' in r.text(), "an unknown row refused at its field")
+    first = rows[0]
+    r = evaluator.request("POST", "/evaluations/%s/targets/confirm" % eid, fields={
+        "csrf": evaluator.csrf, "version": api["version"], "line": str(first["line"])})
+    check(r.status in (302, 303), "confirm: %d %s" % (r.status, r.text()[:200]))
+    after = evaluator.get("/api/v1/evaluations/%s" % eid).json()
+    check(after["version"] == api["version"] + 1, "confirming is a new version")
+    left = [x["indicator"] for x in after.get("pending_targets", [])]
+    check(first["indicator"] not in left and len(left) == len(rows) - 1,
+          "the confirmed row is no longer listed: %s" % left)
+    page, card = listed()
+    check(first["indicator"] not in card, "the page drops the confirmed row")
+    check((len(left) == 0) == ('id="pending-targets"' not in page), "the card stays while rows remain")
+    audit = admin.get("/api/v1/audit").json()["audit"]
+    check(any(a["action"] == "evaluation.confirm_target" and first["indicator"] in a["object"]
+              for a in audit), "the confirmation is in the audit log")
+    r = evaluator.api_post("/api/v1/evaluations/%s/targets/confirm" % eid,
+                           {"version": after["version"], "line": str(first["line"])})
+    check(r.status == 422, "confirming twice is refused: %d" % r.status)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -215,6 +275,7 @@ def main():
         pass_with_errors_needs_a_note(unit, bureau, admin)
         no_rule_codes_on_the_table_page(unit)
         overview_covers_the_filtered_set(server, unit, evaluator, bureau)
+        pending_rows_stay_until_confirmed(unit, evaluator, admin)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
