@@ -417,6 +417,10 @@ def bureau_flow(f, eid, expected):
         f.check(not f.driver.find_elements(By.XPATH, "//button[text()='提交']"), "the bureau cannot submit")
         f.go("/bureau")
     f.submit(f.driver.find_element(By.LINK_TEXT, "自评表复核"))
+    # The list opens on 已提交 (a draft is not yet the unit's answer); 全部 shows every form.
+    f.check(Select(f.driver.find_element(By.NAME, "submitted")).first_selected_option.get_attribute("value")
+            == "yes", "the 复核 list opens on 已提交")
+    f.go("/bureau/review?submitted=all")
     f.shot("bureau-review")
     review = f.driver.find_element(By.ID, "review").text
     f.check("农村公路建设项目" in review and "95分" in review, "the 复核 list shows the unit's form (named by its project) and its printed 总分")
