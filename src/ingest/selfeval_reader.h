@@ -19,7 +19,8 @@ struct SelfEvalCsvInput {
   std::string name;  // shown in messages: the folder, or the upload's display name
   std::string form_csv;
   std::optional<std::string> budget_csv, summary_csv, project_csv;
-  // 一级 heading points a workbook prints ("产出指标（40分）": 产出指标 → "40"), cut from its cells.
+  // 一级 heading points a workbook prints ("产出指标（40分）": 产出指标 → "40"), cut from its
+  // cells.
   std::map<std::string, std::string> block_points;
 };
 
