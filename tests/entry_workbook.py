@@ -62,6 +62,13 @@ with tempfile.TemporaryDirectory() as tmp:
             shutil.copytree(f'{case}/survey', f'{new}/survey')
         rc, out = run('import', book, new)
         check(rc == 0, f'import {name}: {out}')
+        # The summary counts the 绩效目标 实际值 it imported (browser trial 2 read "0 个指标值").
+        if os.path.exists(f'{case}/targets.csv'):
+            import csv as csv_actuals
+            with open(f'{case}/targets.csv', encoding='utf-8-sig') as f:
+                actuals = sum(1 for r in csv_actuals.DictReader(f) if (r.get('实际值') or '').strip())
+            if actuals:
+                check(f'{actuals} 个绩效目标实际值' in out, f'import {name} counts {actuals} 实际值: {out}')
         original, again = score(case), score(new)
         check(original.get('total') == again.get('total'), f'{name}: total {original.get("total")} vs {again.get("total")}')
         by_code = {n['code']: n for n in again.get('indicators', [])}

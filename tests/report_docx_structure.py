@@ -18,6 +18,11 @@ for run in re.findall(r"<w:r>(?:(?!</w:r>).)*?[\u2460-\u2473].*?</w:r>", xml, re
     if not re.search(r'<w:rFonts w:ascii="(?:仿宋_GB2312|宋体|黑体|楷体_GB2312)"', run):
         print(f"a circled number in a Western font slot: {run[:160]}")
         sys.exit(1)
+# ...and only they: a digit or Latin letter in such a run would leave Times New Roman (issue 22).
+for run in re.findall(r"<w:r>(?:(?!</w:r>).)*?w:hint=\"eastAsia\".*?</w:r>", xml, re.S):
+    if re.search(r"[0-9A-Za-z]", "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", run))):
+        print(f"digits or Latin letters in the East Asian font slot of a ①–⑳ run: {run[:200]}")
+        sys.exit(1)
 # A cell of only “—” is centred, whatever its column's alignment (表1-4-2 备注).
 for cell in re.findall(r"<w:tc>.*?</w:tc>", xml, re.S):
     if "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", cell)) == "—" and '<w:jc w:val="center"/>' not in cell:

@@ -203,6 +203,22 @@ def lint_md(md, errors):
         subs = sorted(int(n.split("-")[1]) for n in numbers if n.startswith(f"{h}-"))
         if subs and (subs != list(range(1, len(subs) + 1)) or len(subs) == 1 or str(h) in numbers):
             errors.append(f"md: gap in 附件 numbers: 附件{h} has parts {subs}")
+    # The 评价依据 section lists every document it cites (the 原则 rest on 财预〔2020〕10号: it is
+    # in the list); documents quoted in the project's description are its 立项依据, not this list's.
+    # A section that states its basis in a sentence, with no list, is its own list.
+    number = r"[\u4e00-\u9fff]+〔\d{4}〕\d+号"
+    for basis in re.findall(r"(?ms)^#+ [^\n]*评价依据[^\n]*\n(.*?)(?=^#+ |\Z)", md):
+        lines = basis.split("\n")
+        listed = {d for l in lines if re.match(r"^（\d+）", l) for d in re.findall(number, l)}
+        for l in lines:
+            for d in re.findall(number, l):
+                if listed and d not in listed and not re.match(r"^（\d+）", l):
+                    errors.append(f"md: 评价依据 cites {d} but does not list it: {l[:30]}…")
+    # An annex's own sections are numbered 一、二、… in order, as the report's chapters are.
+    for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*)\n(.*?)(?=^# |\Z)", md):
+        subs = re.findall(r"(?m)^## (.*)$", body)
+        if subs and any(not h.startswith(n + "、") for h, n in zip(subs, "一二三四五六七八九十")):
+            errors.append(f"md: {title}'s sections are not numbered 一、二、…: {subs[:3]}")
     # A survey annex says what the case knows of the survey: its sample or how it was drawn.
     for title, body in re.findall(r"(?ms)^# (附件[\d-]+：[^\n]*问卷[^\n]*)\n(.*?)(?=^# |\Z)", md):
         if not re.search(r"抽样|样本|发放|回收|有效问卷(?:\d|共|为)", body):
@@ -215,7 +231,11 @@ def lint_md(md, errors):
     paragraphs = re.split(r"(?m)^# 附件", md)[0].split("\n\n")
     describing = [i for i, p in enumerate(paragraphs) if "问卷" in p and len(p) > 20
                   and re.search(r"发放|抽样|开展问卷调查|问卷调研", p) and not p.startswith(("#", "|"))]
-    if describing and not any(survey_counts_stated("\n\n".join(paragraphs[i:i + 2])) for i in describing):
+    # A case that knows no count prints no survey annex: then the paragraph states the results.
+    annexed = re.search(r"(?m)^#+ 附件[\d-]+：[^\n]*问卷", md)
+    cited = [i for i in describing if not annexed and re.search(r"调查显示[^。]*\d%", paragraphs[i])]
+    if describing and not cited and \
+            not any(survey_counts_stated("\n\n".join(paragraphs[i:i + 2])) for i in describing):
         errors.append("md: survey paragraph gives no sample size or valid responses and no "
                       f"【待补充：样本量…】: {paragraphs[describing[0]][:40]}…")
     # Every item of the 附件：1.… list has its section, or is 另附.
@@ -258,7 +278,9 @@ def lint_case(jixiao, case_dir, outline, errors):
     errors += [f"{case_dir} [{outline}] {e}" for e in found]
 
 def selftest():
-    md = ("# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
+    md = ("## （二）绩效评价依据、原则\n\n（1）《上海市财政项目支出预算绩效管理办法（试行）》（沪财绩〔2020〕6号）；\n\n"
+          "本次评价遵循《项目支出绩效评价管理办法》（财预〔2020〕10号）规定的基本原则。\n\n"
+          "# 一、概况\n\n整体预算调整率为9.02%。-\n\n知晓率为98.9%，发放639318.31元。\n\n"
           "设立\"医疗救助\"项目。\n\n对“民生保险“沪惠保”补贴项目”进行评价。\n\n具体流程见下图。\n\n（详见附件6-1）印发了通知。\n\n"
           "立项依据充分性“充分”（得3分，满分3分）。\n\n附件：2-1.访谈情况分析报告\n\n"
           "应于2024-06-20前划拨，清算照护资金4625元，补贴每人每年150.00元，限额调整为2,800.00元，全年发放补贴2800元，限额2,800.00元/人，限额2800 元/人，"
@@ -292,6 +314,8 @@ def selftest():
              "share said twice", "nested brackets", "count without separators", "rule stated twice",
              "table read back", "title within 《》", "quotes inside quotes", "gap in 附件 numbers", "绩效目标表 cited", "近三年 row 2022年 named 2024年", "a stub saying", "says nothing of its sample",
              "附件4：问卷调查汇总分析报告 gives no sample size", "survey paragraph gives no sample size", "md: numeric range joined with a dash (use ～): …0–5",
+             "附件3：问卷调查汇总分析报告's sections are not numbered",
+             "评价依据 cites 财预〔2020〕10号 but does not list it",
              "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("ledger amount" in e and "2,800.00元" in e for e in errors) != 2:  # 调整为… and …/人

@@ -73,9 +73,15 @@ def check_table(where, tbl, budget_subtotals):
     merges = {}  # col → list of (row, 'restart'|'continue')
     keeps = []
     labels_end = None
+    # A landscape table (wider than the portrait text, 8306 twips) flows: its body rows split
+    # over pages and only its header repeats, so no page is left half empty (issue 22, 附件1).
+    flows = width > 8306
     for r, row in enumerate(rows):
-        if "<w:cantSplit/>" not in row:
+        header_row = "<w:tblHeader/>" in row
+        if "<w:cantSplit/>" not in row and not (flows and not header_row):
             errors.append(f"{name}: row {r + 1} may split over pages")
+        if flows and not header_row and "<w:cantSplit/>" in row:
+            errors.append(f"{name}: row {r + 1} of a landscape table is kept whole (half-empty pages)")
         header = "<w:tblHeader/>" in row
         keeps.append("<w:keepNext/>" in row)
         col = 0
@@ -115,7 +121,7 @@ def check_table(where, tbl, budget_subtotals):
     while label_cols in merges:
         label_cols += 1
     for col, marks in merges.items():
-        if col < label_cols:
+        if col < label_cols or flows:
             continue
         group = []
         for r, kind in marks + [(None, "restart")]:

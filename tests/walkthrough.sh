@@ -227,12 +227,17 @@ echo "walkthrough (new --targets lists dropped and re-placed rows) ok"
 # daying-hedao-2020/SOURCE.md) with sentence targets (15万元。, 辖区企业满意率达95%以上。), the 一级
 # 项目完成指标, no 经济效益 target (D11 marked 不适用), no 街镇, and a 问卷星 export with a split 多选
 # and a 矩阵 question; from the table to a scored report without writing any JSON. Expected, hand-
-# computed (fill.py): D11 不适用 → weights ×100/95 in hundredths; lost B12 5.26 (执行率 70%), C41
-# 30% of 6.31 = 1.89 (10.5万元 against =15万元), D141 30% of 5.26 = 1.58 (部分达成 at 70%) →
-# 100 − 5.26 − 1.89 − 1.58 = 91.27分, 优; 辖区企业满意率 61/64 = 95.31%.
+# computed (fill.py): D11 不适用 → weights ×100/95 in hundredths; lost B12 5.26 (执行率 70%), D141
+# 30% of 5.26 = 1.58 (部分达成 at 70%); C41 10.5万元 meets the cost ceiling ≤15万元 (a 成本 amount
+# without a comparator is a ceiling, targets.cost_ceiling) → 100 − 5.26 − 1.58 = 93.16分, 优;
+# 辖区企业满意率 61/64 = 95.31%. The unit's 实际完成值 column is carried as 实际值 to confirm.
 real="$root/tests/walkthrough/daying-hedao-2020"
 "$bin" new hedao --framework national-2020 --targets "$real/申报表.csv" 2>new-hedao.txt
 grep -q "targets.row_replaced" new-hedao.txt || { echo "re-placed rows not listed"; exit 1; }
+grep -q "targets.cost_ceiling.*“≤15万元”" new-hedao.txt || { echo "cost ceiling not said"; exit 1; }
+grep -q "≤15万元" hedao/targets_changes.txt || { echo "cost ceiling not in targets_changes.txt"; exit 1; }
+grep -q "targets.actual_from_table" new-hedao.txt || { echo "实际完成值 not said"; exit 1; }
+grep -q ",≤15万元,万元,按合同10.5万元。," hedao/targets.csv || { echo "targets.csv:"; cat hedao/targets.csv; exit 1; }
 "$bin" sheet hedao -o hedao.xlsx
 set +e
 "$bin" survey import "$real/问卷星答卷.xlsx" hedao >survey-draft.txt 2>&1
@@ -248,7 +253,7 @@ grep -q "^Q2,您认为河道保洁还需加强哪些方面？,多选,水面漂�
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])['评价结论']
 rule = {ws.cell(r, 1).value: str(ws.cell(r, 4).value) for r in range(2, ws.max_row + 1)}
-assert '评分标准：指标值15万元。达到指标值得满分' in rule['C41'], rule['C41']  # shown, one full stop
+assert '评分标准：指标值≤15万元。达到指标值得满分' in rule['C41'], rule['C41']  # a ceiling, one full stop
 assert '定性三档' in rule['D141'], rule['D141']
 PY
 /usr/bin/python3 "$real/fill.py" hedao.xlsx hedao
@@ -258,7 +263,7 @@ grep -q "辖区企业满意率 = 95.31%" survey-hedao.txt || { echo "rate not pr
 "$bin" validate hedao >validate-hedao.txt 2>&1
 if grep -E "level_ignored|。。|questionnaire.json" validate-hedao.txt; then echo "validate: see above"; exit 1; fi
 total=$("$bin" score hedao --json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], d["grade"])')
-[ "$total" = "91.27 优" ] || { echo "hedao total: $total, expected 91.27 优"; exit 1; }
+[ "$total" = "93.16 优" ] || { echo "hedao total: $total, expected 93.16 优"; exit 1; }
 "$bin" report hedao -o out/hedao --formats md >/dev/null 2>&1
 grep -q "95.31%" out/hedao/report.md || { echo "survey rate 95.31% not in the report"; exit 1; }
 grep -q "大英县—\|县——" out/hedao/report.md && { echo "cover prints a dash for the missing 街镇"; exit 1; }

@@ -7,9 +7,11 @@
 #include "app/pipeline.h"
 #include "casefile/case_files.h"
 #include "casefile/scaffold.h"
+#include "core/format.h"
 #include "core/text.h"
 #include "ingest/json.h"
 #include "report/prose.h"
+#include "report/running_text.h"
 #include "report/section_drafts.h"
 
 namespace jixiao {
@@ -19,6 +21,56 @@ bool WriteText(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
   return static_cast<bool>(out);
+}
+
+// 主要经验及做法 from the 一级 indicators scored best (the two of highest 得分率): what the
+// scores show, with the leaves at full marks; the practice behind them is the evaluator's
+// 【待补充】. Written only when case.json has none.
+void DraftExperiences(const Evaluation& e, JsonValue& root, std::vector<std::string>& done) {
+  if (!e.c.experiences.empty()) return;
+  std::vector<const IndicatorResult*> best;
+  for (const auto* c : e.card.Categories())
+    if (c->RatePercent()) best.push_back(c);
+  std::stable_sort(best.begin(), best.end(), [](const auto* a, const auto* b) {
+    return *a->RatePercent() > *b->RatePercent();
+  });
+  if (best.size() > 2) best.resize(2);
+  if (best.empty()) return;
+  JsonValue items = JsonArray();
+  for (const auto* c : best) {
+    std::vector<std::string> full;
+    std::vector<std::string> codes;
+    for (size_t i = 0; i < e.card.indicators.size(); ++i) {
+      const auto& r = e.card.indicators[i];
+      if (!r.leaf || r.weight.hundredths == 0 || r.score != r.weight) continue;
+      int up = static_cast<int>(i);
+      while (up >= 0 && &e.card.indicators[static_cast<size_t>(up)] != c)
+        up = e.card.indicators[static_cast<size_t>(up)].parent;
+      if (up < 0) continue;
+      if (full.size() < 4) full.push_back(r.name);
+      codes.push_back(r.code);
+    }
+    std::string label = report::CategoryLabel(c->name);
+    std::string text = label + "得" + FormatScore(c->score) + "（满分" + FormatScore(c->weight) +
+                       "，得分率" + FormatPercent(*c->RatePercent()) + "）";
+    if (!full.empty()) {
+      text += "，其中";
+      for (size_t i = 0; i < full.size(); ++i) text += (i ? "、" : "") + full[i];
+      text += codes.size() > full.size() ? "等" + std::to_string(codes.size()) + "项指标得满分"
+                                         : "得满分";
+    }
+    text += "。主要做法是【待补充：取得这些结果的具体做法】。";
+    JsonValue o = JsonObject(), list = JsonArray();
+    JsonSet(o, "title", JsonString(label + "方面的做法"));
+    JsonSet(o, "text", JsonString(text));
+    for (const auto& code : codes) list.items.push_back(JsonString(code));
+    if (codes.empty()) list.items.push_back(JsonString(c->code));
+    JsonSet(o, "indicators", std::move(list));
+    items.items.push_back(std::move(o));
+  }
+  JsonSet(root, "experiences", std::move(items));
+  done.push_back("case.json：$.experiences 写入" + std::to_string(best.size()) +
+                 "条主要经验草稿（按一级指标得分率），其中的【待补充】须写明做法");
 }
 
 // 存在问题 and 建议 from the deducted leaves, most points lost first (at most five).
@@ -35,8 +87,8 @@ void DraftObservations(const Evaluation& e, JsonValue& root, std::vector<std::st
   auto observation = [](const std::string& title, const std::string& text,
                         const std::string& code) {
     JsonValue o = JsonObject(), codes = JsonArray();
-    JsonSet(o, "title", JsonString(title));
-    JsonSet(o, "text", JsonString(text));
+    JsonSet(o, "title", JsonString(report::NestQuotes(title)));  // “…‘…’…”, never “…“…”…”
+    JsonSet(o, "text", JsonString(report::NestQuotes(text)));
     codes.items.push_back(JsonString(code));
     JsonSet(o, "indicators", std::move(codes));
     return o;
@@ -128,6 +180,7 @@ std::optional<std::vector<std::string>> DraftCase(const std::string& dir, bool f
   }
   JsonSet(root, "narrative", std::move(narrative));
   said_before_observations = done.size();
+  DraftExperiences(*evaluation, root, done);
   DraftObservations(*evaluation, root, done);
   if (registered || done.size() > said_before_observations) {
     std::string text = JsonText(root);

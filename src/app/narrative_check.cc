@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "app/attachment_check.h"
+#include "casefile/scaffold.h"
 #include "core/text.h"
+#include "ingest/json.h"
 #include "report/builder.h"
+#include "report/narrative_figures.h"
 #include "report/text_lint.h"
 
 namespace jixiao {
@@ -131,6 +135,47 @@ std::string ParagraphDiff(const TidiedFile& file) {
   for (const auto& p : b)
     if (!in_a.count(p)) out += "+ " + p + "\n";
   return out;
+}
+
+void LintNarrativeFigures(const Evaluation& e, Diagnostics& diags) {
+  report::ReportInput in{*e.framework, e.c, e.card};
+  auto issues = report::CheckNarrativeFigures(in);
+  if (issues.empty()) return;
+  const std::string json = e.c.dir + "/case.json";
+  std::map<std::string, std::string> files;  // narrative key -> its file as case.json names it
+  try {
+    if (auto raw = ReadFileBytes(json)) {
+      const JsonValue root = ParseJson(json, *raw);
+      if (const JsonValue* n = root.Find("narrative"); n && n->IsObject())
+        for (const auto& [key, value] : n->members)
+          if (value.IsString()) files[key] = value.text;
+    }
+  } catch (const InputError&) {
+  }
+  std::map<std::string, std::string> headings;
+  for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
+    if (!heading.empty() && !headings.count(key)) headings[key] = heading;
+  for (const auto& issue : issues) {
+    Location at{json, 0, 0, issue.section};
+    std::string where;
+    if (issue.section.rfind("$.", 0) != 0) {
+      auto text = e.c.narrative.find(issue.section);
+      int line = 1;
+      if (text != e.c.narrative.end())
+        line += static_cast<int>(
+            std::count(text->second.begin(),
+                       text->second.begin() + std::min(issue.offset, text->second.size()), '\n'));
+      auto file = files.find(issue.section);
+      at = file != files.end() ? Location{e.c.dir + "/narrative/" + file->second, line, 0, ""}
+                               : Location{json, 0, 0, "$.narrative." + issue.section};
+      auto heading = headings.find(issue.section);
+      where = "叙述“" + (heading != headings.end() ? heading->second : issue.section) + "”";
+    } else {
+      where =
+          issue.section.find("experiences") != std::string::npos ? "主要经验及做法" : "存在问题";
+    }
+    diags.Warning(issue.code, at, where + "：" + issue.message);
+  }
 }
 
 void LintFrameworkTexts(const Framework& framework, Diagnostics& diags) {

@@ -11,6 +11,7 @@
 #include "core/diagnostics.h"
 #include "model/case.h"
 #include "model/framework.h"
+#include "scoring/evaluation.h"
 
 namespace jixiao {
 
@@ -26,6 +27,11 @@ void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnost
 // The framework's texts the report quotes (评分标准, 指标解释), linted as narrative is, plus a
 // range joined with a dash (code framework.text, warnings at each indicator).
 void LintFrameworkTexts(const Framework& framework, Diagnostics& diags);
+
+// Figures in the narrative and in the 经验/问题 texts that disagree with what the case computes,
+// and blanket claims its scores contradict (report/narrative_figures.h), as warnings located at
+// narrative/FILE:line (or case.json's JSON path), each naming the report section it prints under.
+void LintNarrativeFigures(const Evaluation& evaluation, Diagnostics& diags);
 
 struct TidiedFile {
   std::string path;  // case_dir/narrative/x.md

@@ -14,6 +14,7 @@
 #include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "ingest/selfeval_rules_loader.h"
+#include "report/survey_facts.h"
 #include "scoring/score.h"
 
 namespace jixiao {
@@ -118,8 +119,16 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       LintCaseNarrative(path, evaluation ? &evaluation->c : nullptr, diags);
     if (evaluation) {
       LintFrameworkTexts(*evaluation->framework, diags);
-      ListReportTodo(*evaluation, diags);  // every 【待补充】 the report would print
+      LintNarrativeFigures(*evaluation, diags);  // figures that disagree with the data
+      ListReportTodo(*evaluation, diags);        // every 【待补充】 the report would print
       CheckProblemsCoverLosses(*evaluation, diags);
+      if (report::CitesSurveyWithoutCounts(evaluation->c))  // cited, its sample never stated
+        diags.Add(Severity::kInfo, "survey.counts_unstated",
+                  {path + "/case.json", 0, 0, "$.survey"},
+                  "案例引用了问卷调查结果，但没有说明样本量和有效问卷数：报告正文只引用调查结果，"
+                  "不附问卷调查汇总分析报告。如有这些数字，请在 case.json 的 survey 中写明 "
+                  "sample（发放问卷份数）、valid（有效问卷数）和 method（抽样方式），或在 survey/ "
+                  "中提供问卷和答卷（见 docs/case-format.md）");
     }
   } else if (EndsWith(path, ".json") && IsSelfEvalRulesFile(path)) {
     try {

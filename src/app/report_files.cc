@@ -4,11 +4,13 @@
 
 #include "app/attachment_check.h"
 #include "app/docx_styles.h"
+#include "app/narrative_check.h"
 #include "app/office.h"
 #include "core/text.h"
 #include "render/render.h"
 #include "report/attachments.h"
 #include "report/builder.h"
+#include "report/narrative_figures.h"
 #include "report/section_drafts.h"
 #include "report/workbook_builder.h"
 
@@ -127,7 +129,15 @@ bool FinalReportReady(const std::string& case_dir, Diagnostics& diags) {
                           ? d.message.substr(from + 3, to - from - 3)
                           : d.where.path);
     }
-  if (where.empty()) return true;
+  std::vector<std::string> wrong;  // the total score or grade the narrative misstates
+  for (const auto& d : diags.items())
+    if (d.code == report::kScoreCode) wrong.push_back(d.message);
+  if (!wrong.empty())
+    diags.Error("report.final_score", {case_dir + "/case.json", 0, 0, ""},
+                "定稿报告的叙述与评分结果不一致：" + std::to_string(wrong.size()) +
+                    "处写错了总得分或绩效等级（见上面的警告）；请改正叙述后再运行 jixiao report "
+                    "--final，或去掉 --final 生成草稿");
+  if (where.empty()) return wrong.empty();
   std::string names;
   for (const auto& w : where) names += (names.empty() ? "" : "、") + w;
   diags.Error("report.final_todo", {case_dir + "/case.json", 0, 0, ""},
@@ -149,6 +159,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   auto document = report::BuildReport(input, template_dir, diags);
   if (!document) return std::nullopt;
   CheckAttachmentReferences(e.c.dir, e.c, diags);  // a dangling 附件 reference is never silent
+  LintNarrativeFigures(e, diags);  // a narrative figure the data contradicts is never silent
   std::vector<OutputFile> files;
   for (const auto& f : formats)
     if (f == "xlsx")

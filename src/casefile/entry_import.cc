@@ -424,6 +424,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   CaseFiles files;
   entry::ImportTables(book, files, diags);
   if (diags.ErrorCount() != errors_before) return false;
+  const size_t target_actuals = entry::TargetActuals(files);
 
   std::vector<std::string> remove;
   size_t tables = 0;
@@ -456,6 +457,7 @@ bool ImportWorkbook(const XlsxWorkbook& book, const ImportTarget& target, Diagno
   if (diags.ErrorCount() != errors_before) return false;
   summary = "已导入到 " + dir + "：项目信息、" +
             std::to_string(root.Find("metrics")->members.size()) + " 个指标值、" +
+            (target_actuals ? std::to_string(target_actuals) + " 个绩效目标实际值、" : "") +
             std::to_string(root.Find("findings")->members.size()) + " 条评价结论、" +
             std::to_string(tables) + " 张数据表。\n";
   return true;

@@ -34,6 +34,8 @@ std::string GuideValue(const XlsxWorkbook& book, const std::string& label);
 namespace entry {
 // CSV tables from their sheets: file name -> text, or "" when the sheet has no rows.
 void ImportTables(const XlsxWorkbook& book, CaseFiles& files, Diagnostics& diags);
+// The 绩效目标 rows given an 实际值 in the imported targets.csv, for the import's summary.
+size_t TargetActuals(const CaseFiles& files);
 // The 经验问题建议 sheet into root's experiences, problems and suggestions (replaced whole, in
 // sheet order); the one reader of these lists, also used by app/observations_app.h.
 void ImportObservations(const XlsxWorkbook& book, const Framework& fw, JsonValue& root,

@@ -3,6 +3,8 @@
 #include "casefile/entry_import.h"
 #include "casefile/entry_layout.h"
 #include "casefile/entry_reader.h"
+#include "core/text.h"
+#include "ingest/csv.h"
 #include "model/target_value.h"
 
 namespace jixiao::entry {
@@ -187,6 +189,25 @@ void ImportTables(const XlsxWorkbook& book, CaseFiles& files, Diagnostics& diags
     if (!in.present()) continue;
     const std::string rows = t.read(in);
     files[t.file] = rows.empty() ? "" : std::string(t.header) + "\n" + rows;
+  }
+}
+
+// The 绩效目标 rows given an 实际值 in the imported targets.csv (the summary counts them beside
+// the metrics: browser trial 2 read "0 个指标值" after 13 实际值 were imported).
+size_t TargetActuals(const CaseFiles& files) {
+  auto it = files.find("targets.csv");
+  if (it == files.end() || it->second.empty()) return 0;
+  try {
+    CsvTable table = ParseCsv("targets.csv", it->second);
+    CsvColumn actual = table.Column("实际值");
+    if (!actual.present()) return 0;
+    size_t n = 0;
+    for (const auto& row : table.rows)
+      n += static_cast<size_t>(actual.index) < row.cells.size() &&
+           !Trim(row.cells[static_cast<size_t>(actual.index)]).empty();
+    return n;
+  } catch (const InputError&) {
+    return 0;
   }
 }
 

@@ -195,6 +195,7 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
       diags.Error("new.targets_empty", {options.targets, 0, 0, ""}, "绩效目标表中没有指标行");
       return false;
     }
+    CostCeilings(rows, diags);
     JsonValue base;
     try {
       base = ParseJson(fw_file, fw_text);
@@ -212,7 +213,7 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
     std::string changes;
     for (const Diagnostic& d : diags.items())
       if (d.code == "targets.row_dropped" || d.code == "targets.row_replaced" ||
-          d.code == "targets.unplaced") {
+          d.code == "targets.unplaced" || d.code == "targets.cost_ceiling") {
         Location where = d.where;
         where.file = std::filesystem::path(where.file).filename().string();
         changes += where.ToString() + " " + d.message + "\n";
@@ -225,9 +226,15 @@ bool NewCase(const NewCaseOptions& options, Diagnostics& diags, std::string& sum
                       "“" + r.level3 + "”（指标值 " + r.value +
                           "）是单位采纳修改建议后尚未确认的行：已按修改后的值取用，“待确认”"
                           "标记未带入评价；请向项目单位核实后再据此评分");
+      // The unit's own 实际完成值 is carried as the 实际值, for the evaluator to confirm.
+      if (!r.actual.empty())
+        diags.Warning("targets.actual_from_table", r.actual_where,
+                      "“" + r.level3 + "”的实际值“" + r.actual +
+                          "”取自单位表中的实际完成值，已写入 targets.csv 的实际值：这是单位自报的"
+                          "数，请对照佐证材料核实（不符时在录入工作簿改写）后再据此评分");
       targets_csv += CsvLine({r.level1, r.level2, r.level3, r.value_type,
                               UsableTargetValue(r.value) ? r.value : std::string(kTodoMark), r.unit,
-                              "", r.source, r.explanation, r.criteria});
+                              r.actual, r.source, r.explanation, r.criteria});
       ++target_count;
     }
   }

@@ -11,6 +11,7 @@
 #include "ingest/target_rows.h"
 #include "ingest/target_workbook.h"
 #include "ingest/xlsx.h"
+#include "model/target_value.h"
 
 namespace jixiao {
 namespace {
@@ -27,6 +28,7 @@ enum class Role {
   kExplanation,
   kCriteria,
   kSource,
+  kActual,  // 实际完成值 / 实际值 / 全年实际值 (自评 layouts): the unit's figure, to confirm
   kNature  // 指标性质 (四川): the comparator of 指标值 (≥, =, ≤) or 定性/定量
 };
 
@@ -50,6 +52,9 @@ Role RoleOf(const std::string& header_in) {
   if (StartsWith(h, "二级")) return Role::kL2;
   if (StartsWith(h, "三级") || h == "指标内容" || h == "指标名称") return Role::kL3;
   if (StartsWith(h, "指标值类型")) return Role::kType;
+  if (StartsWith(h, "实际完成") || StartsWith(h, "实际值") || StartsWith(h, "全年实际") ||
+      StartsWith(h, "年度实际") || h == "完成值")
+    return Role::kActual;
   if (StartsWith(h, "指标值") || StartsWith(h, "年度指标值") || StartsWith(h, "目标值"))
     return Role::kValue;
   if (StartsWith(h, "计量单位") || StartsWith(h, "度量单位") || h == "单位") return Role::kUnit;
@@ -174,13 +179,15 @@ void Collect(const Grid& grid, const std::string& file, std::vector<RawTargetRow
     row.explanation = cell(r, Role::kExplanation);
     row.criteria = cell(r, Role::kCriteria);
     row.source = cell(r, Role::kSource);
+    row.actual = cell(r, Role::kActual);
+    if (cols.count(Role::kActual)) row.actual_where = grid.where(r, cols[Role::kActual]);
     row.where = grid.where(r, cols[Role::kL3]);
     row.value_where = grid.where(r, value_col);
     row.pending = pending;
     // A unit written inside the 指标值 fills the empty 计量单位; the value keeps it, since the
     // scorer and the workbook import read a target's unit from its value.
     if (row.unit.empty())
-      if (auto split = SplitTrailingUnit(row.value)) {
+      if (auto split = SplitTrailingUnit(NormalizeComparatorWords(row.value))) {  // "15万元。"
         diags.Add(Severity::kInfo, "targets.unit_split", row.value_where,
                   "“" + row.level3 + "”的指标值“" + row.value +
                       "”含计量单位，计量单位列为空：计量单位取“" + split->second +

@@ -16,8 +16,10 @@ namespace jixiao {
 
 struct RawTargetRow {
   std::string level1, level2, level3, value, value_type, unit, explanation, criteria, source;
-  Location where;        // the row
-  Location value_where;  // its 指标值 cell
+  std::string actual;     // the unit's 实际完成值 (申报表/自评 layouts), "" when absent
+  Location where;         // the row
+  Location value_where;   // its 指标值 cell
+  Location actual_where;  // its 实际完成值 cell
   // A cell ended with （待确认）: a fix the unit accepted (`targets fix`, the target page) and has
   // not confirmed. The mark is a status: it is cut from the cells and kept here.
   bool pending = false;

@@ -158,6 +158,27 @@ bool UsableTargetValue(const std::string& value_in) {
   return true;
 }
 
+void CostCeilings(std::vector<RawTargetRow>& rows, Diagnostics& diags) {
+  for (RawTargetRow& row : rows) {
+    if (Core(row.level1).find("成本") == std::string::npos &&
+        Core(row.level2).find("成本") == std::string::npos)
+      continue;
+    if (!UsableTargetValue(row.value)) continue;
+    const TargetValue value = TargetValue::Parse(row.value);
+    const std::string unit = value.unit.empty() ? Trim(row.unit) : value.unit;
+    if (!value.quantitative || value.comparator_written || unit.find("元") == std::string::npos)
+      continue;
+    const std::string ceiling = "≤" + NormalizeComparatorWords(row.value);
+    diags.Warning("targets.cost_ceiling", row.value_where,
+                  "成本指标“" + row.level3 + "”的指标值“" + row.value +
+                      "”没有比较符：成本指标是上限，案例的 targets.csv 写为“" + ceiling +
+                      "”，实际成本不超过即达成（单位的原表未改）；如单位本意是恰好等于，请在 "
+                      "targets.csv 改为“=" +
+                      NormalizeComparatorWords(row.value) + "”");
+    row.value = ceiling;
+  }
+}
+
 std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
                                               const std::vector<RawTargetRow>& rows,
                                               const std::string& new_id, Diagnostics& diags) {

@@ -26,6 +26,13 @@ std::vector<Score> SplitWeight(Score weight, size_t parts);
 // Whether a 指标值 can be scored (not blank, not a placeholder such as “—” or “待定”).
 bool UsableTargetValue(const std::string& value);
 
+// 成本指标 state what may be spent, so they are ceilings (docs/case-format.md): a row under a 成本
+// 一级 or 二级 whose 指标值 is an amount in 元 written without a comparator ("15万元。", "120" with
+// 计量单位 元/人) gets "≤" in the case, read as the case reader reads it ("≤15万元"); each such row
+// is a warning (targets.cost_ceiling) at its 指标值 cell quoting what the unit wrote. Rates
+// (成本节约率 5%) and values with a comparator stay as written.
+void CostCeilings(std::vector<RawTargetRow>& rows, Diagnostics& diags);
+
 std::optional<JsonValue> FrameworkFromTargets(const JsonValue& base,
                                               const std::vector<RawTargetRow>& rows,
                                               const std::string& new_id, Diagnostics& diags);

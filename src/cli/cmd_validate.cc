@@ -1,5 +1,6 @@
 // jixiao validate PATH…: every problem of every path, exit 1 if any is an error.
 #include <cstdio>
+#include <string>
 
 #include "app/pipeline.h"
 #include "cli/commands.h"
@@ -21,7 +22,10 @@ int RunValidate(const Args& args) {
   }
   PrintDiagnostics(diags);
   if (diags.HasErrors()) return 1;
-  std::printf("检查通过：%zu 个路径，%zu 个警告。\n", args.size(), diags.items().size());
+  size_t notes = 0;  // 提示 are not warnings
+  for (const auto& d : diags.items()) notes += d.severity == Severity::kInfo;
+  std::printf("检查通过：%zu 个路径，%zu 个警告%s。\n", args.size(), diags.items().size() - notes,
+              notes ? ("，" + std::to_string(notes) + " 条提示").c_str() : "");
   return 0;
 }
 

@@ -165,6 +165,30 @@ void ReadObservations(JsonReader& in, const JsonValue& v, std::vector<Observatio
   }
 }
 
+// case.json "survey": what the evaluator states of a survey without its responses.
+void ReadSurveyStatement(JsonReader& in, const JsonValue& v, SurveyStatement& out) {
+  if (!in.Expect(v, JsonValue::Type::kObject)) return;
+  in.RejectUnknown(v, {"sample", "valid", "method"});
+  out.where = in.Where(v);
+  for (const char* key : {"sample", "valid"}) {
+    const JsonValue* n = v.Find(key);
+    if (!n) continue;
+    auto count = in.Integer(*n);
+    if (count && *count <= 0) {
+      in.Error(*n, "case.survey",
+               std::string(key == std::string("sample") ? "样本量" : "有效问卷数") +
+                   "应为正整数（份），请改正或删去这一项");
+      count.reset();
+    }
+    (key == std::string("sample") ? out.sample : out.valid) = count;
+  }
+  out.method = Trim(StringMember(in, v, "method"));
+  if (out.sample && out.valid && *out.valid > *out.sample)
+    in.Error(*v.Find("valid"), "case.survey",
+             "有效问卷数" + std::to_string(*out.valid) + "份多于样本量" +
+                 std::to_string(*out.sample) + "份：请核对 sample（发放或回收的问卷份数）和 valid");
+}
+
 void ReadNarrative(JsonReader& in, const JsonValue& v, const std::string& dir, Case& c) {
   if (!in.Expect(v, JsonValue::Type::kObject)) return;
   for (const auto& [key, item] : v.members) {
@@ -290,7 +314,7 @@ std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
   JsonReader in(file, diags);
   if (!in.Expect(root, JsonValue::Type::kObject)) return std::nullopt;
   in.RejectUnknown(root, {"id", "framework", "project", "metrics", "findings", "experiences",
-                          "problems", "suggestions", "narrative"});
+                          "problems", "suggestions", "narrative", "survey"});
   Case c;
   c.dir = dir;
   size_t slash = dir.find_last_of('/');
@@ -307,6 +331,7 @@ std::optional<Case> LoadCase(const std::string& dir_in, Diagnostics& diags) {
   if (const JsonValue* p = root.Find("problems")) ReadObservations(in, *p, c.problems);
   if (const JsonValue* s = root.Find("suggestions")) ReadObservations(in, *s, c.suggestions);
   if (const JsonValue* n = root.Find("narrative")) ReadNarrative(in, *n, dir, c);
+  if (const JsonValue* s = root.Find("survey")) ReadSurveyStatement(in, *s, c.survey_statement);
   LoadCaseTables(dir, c, diags);
   LoadSurvey(dir, c.survey, diags);
   LoadAttachments(dir, c.attachments, diags);

@@ -60,6 +60,16 @@ struct Finding {
   Location where;
 };
 
+// What the evaluator states of a survey whose responses the case does not hold (case.json
+// "survey": sample 样本量/发放份数, valid 有效问卷数, method 抽样方式). Printed in the body's
+// survey paragraph and the survey annex when given; survey/ responses, when present, are counted.
+struct SurveyStatement {
+  std::optional<int64_t> sample, valid;
+  std::string method;
+  Location where;
+  bool Knows() const { return sample || valid; }
+};
+
 struct Observation {  // an experience, problem or suggestion
   std::string title;
   std::string text;
@@ -186,6 +196,7 @@ struct Case {
   Table<Transfer> transfers;
   Table<TargetRow> targets;
   Survey survey;  // survey/questionnaire.json + survey/responses.csv, when present
+  SurveyStatement survey_statement;     // case.json "survey", when given
   std::vector<Attachment> attachments;  // attachments/, in number order
 };
 

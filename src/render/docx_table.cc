@@ -1,5 +1,6 @@
 #include "render/docx_table.h"
 
+#include "core/text.h"
 #include "render/column_widths.h"
 #include "render/render.h"
 #include "render/table_pagination.h"
@@ -57,20 +58,52 @@ bool HasCircledNumber(const std::string& text) {
   return false;
 }
 
+namespace {
+
+// Whether the UTF-8 character at `at` is ①–⑳.
+bool CircledAt(const std::string& text, size_t at) {
+  return at + 2 < text.size() && text.compare(at, 2, "\xE2\x91") == 0 &&
+         static_cast<unsigned char>(text[at + 2]) >= 0xA0 &&
+         static_cast<unsigned char>(text[at + 2]) <= 0xB3;
+}
+
+}  // namespace
+
 std::string DocxText(const std::string& text, bool bold, int half_points, const char* east_asian) {
   std::string rpr;
-  // ①–⑳ in the East Asian font of the style (仿宋/黑体), not a Western fallback (issue 22).
-  // LibreOffice ignores w:hint, so the Western slots name the East Asian font too.
-  if (HasCircledNumber(text))
-    rpr += std::string("<w:rFonts w:ascii=\"") + east_asian + "\" w:hAnsi=\"" + east_asian +
-           "\" w:eastAsia=\"" + east_asian + "\" w:hint=\"eastAsia\"/>";
   if (bold) rpr += "<w:b/>";
   if (half_points > 0) {
     std::string n = std::to_string(half_points);
     rpr += "<w:sz w:val=\"" + n + "\"/><w:szCs w:val=\"" + n + "\"/>";
   }
-  if (!rpr.empty()) rpr = "<w:rPr>" + rpr + "</w:rPr>";
-  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XmlEscape(text) + "</w:t></w:r>";
+  auto run = [&](const std::string& piece, bool circled) {
+    // ①–⑳ in the East Asian font of the style (仿宋/黑体), not a Western fallback (issue 22).
+    // LibreOffice ignores w:hint, so the Western slots name the East Asian font too; only those
+    // characters, so the digits and Latin letters beside them keep Times New Roman.
+    std::string fonts = circled ? std::string("<w:rFonts w:ascii=\"") + east_asian +
+                                      "\" w:hAnsi=\"" + east_asian + "\" w:eastAsia=\"" +
+                                      east_asian + "\" w:hint=\"eastAsia\"/>"
+                                : "";
+    std::string props = fonts + rpr;
+    return "<w:r>" + (props.empty() ? "" : "<w:rPr>" + props + "</w:rPr>") +
+           "<w:t xml:space=\"preserve\">" + XmlEscape(piece) + "</w:t></w:r>";
+  };
+  if (!HasCircledNumber(text)) return run(text, false);
+  std::string out;
+  size_t from = 0;
+  for (size_t at = 0; at < text.size();) {
+    if (!CircledAt(text, at)) {
+      ++at;
+      continue;
+    }
+    if (at > from) out += run(text.substr(from, at - from), false);
+    size_t end = at;
+    while (CircledAt(text, end)) end += 3;
+    out += run(text.substr(at, end - at), true);
+    from = at = end;
+  }
+  if (from < text.size()) out += run(text.substr(from), false);
+  return out;
 }
 
 std::string DocxPara(const std::string& style, const std::string& runs,
@@ -87,7 +120,17 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
   TableLayout layout = LayOutColumns(input, cols, text_width);
   // Exact line spacing of TableText (280 at 9 pt) scaled with a smaller table font.
   int line_twips = 280 * layout.half_points / 18;
-  PagedTable paged = Paginate(input, RowTwips(input, layout, line_twips), page_twips);
+  // A wide (landscape) table of long rows flows: its rows split across pages and only its header
+  // repeats, so no page is left half empty by rows or label groups kept whole (issue 22, 附件1).
+  const bool flows = input.wide;
+  PagedTable paged = flows ? PagedTable{input, std::vector<bool>(input.rows.size(), false),
+                                        std::vector<bool>(input.rows.size(), false)}
+                           : Paginate(input, RowTwips(input, layout, line_twips), page_twips);
+  size_t n = input.rows.size();
+  if (flows && n >= 3 && static_cast<int>(n) - 3 >= input.header_rows &&
+      (StartsWith(input.rows[n - 1][0].text, "合计") ||
+       StartsWith(input.rows[n - 1][0].text, "总计")))
+    paged.keep_with_next[n - 3] = paged.keep_with_next[n - 2] = true;  // 合计 keeps two rows
   const doc::Table& t = paged.table;
   const std::vector<int>& twips = layout.twips;
   std::string open = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
@@ -116,8 +159,8 @@ std::string DocxTable(const doc::Table& input, int text_width, int page_twips) {
     bool header = static_cast<int>(r) < t.header_rows;
     std::string keep =
         paged.keep_with_next[r] || (header && r + 1 < t.rows.size()) ? "<w:keepNext/>" : "";
-    out +=
-        "<w:tr><w:trPr><w:cantSplit/>" + std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
+    out += "<w:tr><w:trPr>" + std::string(flows && !header ? "" : "<w:cantSplit/>") +
+           std::string(header ? "<w:tblHeader/>" : "") + "</w:trPr>";
     for (size_t c = 0; c < cols; ++c) {
       auto [orow, ocol] = origin[r][c];
       if (ocol != static_cast<int>(c)) continue;  // horizontal continuation: covered by gridSpan

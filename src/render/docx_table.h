@@ -9,7 +9,8 @@
 
 namespace jixiao::render {
 
-// ①–⑳ take `east_asian` (the style's East Asian font) in every font slot.
+// A run of `text`; ①–⑳ are split into runs of their own that take `east_asian` (the style's East
+// Asian font) in every font slot, the rest keeps the style's fonts (Times New Roman digits).
 std::string DocxText(const std::string& text, bool bold = false, int half_points = 0,
                      const char* east_asian = "仿宋_GB2312");
 std::string DocxPara(const std::string& style, const std::string& runs,

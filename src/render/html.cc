@@ -42,7 +42,8 @@ section.wide { page: wide; }
 @media print { body { max-width: none; } thead { display: table-header-group; }
   tr, tbody.keep { page-break-inside: avoid; break-inside: avoid; }
   tr.kn { page-break-after: avoid; break-after: avoid; }
-  tbody.pb { page-break-before: always; break-before: page; } }
+  tbody.pb { page-break-before: always; break-before: page; }
+  table.flow tr { page-break-inside: auto; break-inside: auto; } }
 span.nw { white-space: nowrap; }
 )";
 
@@ -102,12 +103,17 @@ void Table(const doc::Table& input, std::string& out) {
   int text_width = (input.wide ? 15137 : 9411) * 9 / 10;
   TableLayout layout = LayOutColumns(input, cols, text_width);
   // A table set smaller in the DOCX is set smaller here too (10 pt scaled like 9 pt there).
-  out += layout.half_points == 18
-             ? "<table>\n"
-             : "<table style=\"font-size:" + ValueText(10.0 * layout.half_points / 18) + "pt\">\n";
+  // A wide table flows as in the DOCX: rows split across pages, only the header repeats.
+  const bool flows = input.wide;
+  out += std::string(flows ? "<table class=\"flow\"" : "<table") +
+         (layout.half_points == 18
+              ? ">\n"
+              : " style=\"font-size:" + ValueText(10.0 * layout.half_points / 18) + "pt\">\n");
   std::vector<int> row_twips;
   for (int lines : RowLines(input, layout)) row_twips.push_back(lines * 280 + 60);
-  PagedTable paged = Paginate(input, row_twips, input.wide ? 9600 : 14100);
+  size_t rows = input.rows.size();
+  PagedTable paged = flows ? PagedTable{input, std::vector<bool>(rows), std::vector<bool>(rows)}
+                           : Paginate(input, row_twips, 14100);
   const doc::Table& t = paged.table;
   if (cols > 0) {
     out += "<colgroup>";

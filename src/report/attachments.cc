@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "document/markup.h"
 #include "report/number_policy.h"
+#include "report/report_input.h"
 
 namespace jixiao::report {
 namespace {
@@ -156,6 +157,9 @@ std::vector<std::string> AttachmentListItems(const Case& c,
     return AttachmentNumberLess(a.first, b.first);
   });
   std::vector<std::string> out;
+  // A lone attachment is listed without a number, as 公文 list one (“附件：指标体系及评分表”).
+  if (items.empty() && generated.size() == 1 && generated[0].number.empty())
+    out.push_back("附件：" + generated[0].title);
   for (auto& item : items)  // later lines align with the first title, past “附件：”
     out.push_back((out.empty() ? "附件：" : "　　　") + std::move(item.second));
   return out;
@@ -172,6 +176,16 @@ void AppendAttachmentSections(
     doc::ParseMarkup(
         NormalizeFigures(a.text), [](const std::string&, const std::string&, doc::Document&) {},
         out);
+    // Its top headings read 一、二、… as the report's chapters do, unless the text numbers them.
+    std::vector<doc::Heading*> top;
+    bool numbered = false;
+    for (size_t i = first; i < out.blocks.size(); ++i)
+      if (auto* h = std::get_if<doc::Heading>(&out.blocks[i]); h && h->level == 1) {
+        top.push_back(h);
+        numbered = numbered || h->text.find("、") != std::string::npos;
+      }
+    for (size_t k = 0; !numbered && k < top.size(); ++k)
+      top[k]->text = ChineseNumber(static_cast<int>(k) + 1) + "、" + top[k]->text;
     for (size_t i = first; i < out.blocks.size(); ++i) {
       if (auto* h = std::get_if<doc::Heading>(&out.blocks[i])) {
         h->level = std::min(h->level + 1, 4);

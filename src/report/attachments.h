@@ -45,7 +45,8 @@ Case WithGaplessAttachmentNumbers(const Case& c);
 
 // The attachment list at the end of the body, as 公文 write it: “附件：1.标题”, then one line per
 // further attachment in number order aligned under the first title (“　　　2-2.标题”), external
-// ones ending in “（另附）”, with the generated attachments that have a number. Empty when none.
+// ones ending in “（另附）”, with the generated attachments that have a number; a lone unnumbered
+// generated attachment is listed without a number (“附件：指标体系及评分表”). Empty when none.
 std::vector<std::string> AttachmentListItems(const Case& c,
                                              const std::vector<GeneratedAttachment>& generated);
 

@@ -43,7 +43,10 @@ TEST_CASE("the attachment list is written as 公文 do: 附件：1.… aligned l
   CHECK(items[1] == "　　　2-1.访谈情况分析报告");
   CHECK(items[2] == "　　　2-2.问卷调查汇总分析报告");
   CHECK(items[3] == "　　　6-1.关于筹集资金的通知（另附）");
-  CHECK(AttachmentListItems(Case{}, GeneratedAttachments(Case{})).empty());
+  // A lone attachment is listed as 公文 list one: without a number.
+  CHECK(AttachmentListItems(Case{}, GeneratedAttachments(Case{})) ==
+        std::vector<std::string>{"附件：指标体系及评分表"});
+  CHECK(AttachmentListItems(Case{}, {}).empty());
 }
 
 TEST_CASE("once any attachment is numbered, the unreferenced 评分表 takes the first free number") {
@@ -80,7 +83,7 @@ TEST_CASE("generated attachments take their numbers from the references that nam
   CHECK(NumberOf(d, "survey") == "");
 }
 
-TEST_CASE("attachment sections: page break, heading, text one level down, unnumbered") {
+TEST_CASE("attachment sections: page break, heading, text one level down, numbered 一、") {
   Case c;
   c.attachments = {File("2-1", "访谈情况分析报告", false, "# 访谈对象\n\n受理中心工作人员。\n"),
                    File("6-1", "通知", true)};
@@ -90,8 +93,16 @@ TEST_CASE("attachment sections: page break, heading, text one level down, unnumb
   CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[0]));
   CHECK(std::get<doc::Heading>(d.blocks[1]).text == "附件2-1：访谈情况分析报告 {-}");
   CHECK(std::get<doc::Heading>(d.blocks[2]).level == 2);
-  CHECK(std::get<doc::Heading>(d.blocks[2]).text == "访谈对象 {-}");
+  CHECK(std::get<doc::Heading>(d.blocks[2]).text == "一、访谈对象 {-}");
   CHECK(std::holds_alternative<doc::Paragraph>(d.blocks[3]));
+  // Headings the text numbers itself are kept as written; lower ones are not numbered.
+  c.attachments = {File("2", "访谈", false, "# 一、对象\n\n## 说明\n\n# 二、结果\n")};
+  d.blocks.clear();
+  AppendAttachmentSections(c, d, [](doc::Image&, const std::string&) {});
+  REQUIRE(d.blocks.size() == 5);
+  CHECK(std::get<doc::Heading>(d.blocks[2]).text == "一、对象 {-}");
+  CHECK(std::get<doc::Heading>(d.blocks[3]).text == "说明 {-}");
+  CHECK(std::get<doc::Heading>(d.blocks[4]).text == "二、结果 {-}");
 }
 
 TEST_CASE("numbered attachment chapters are put in number order where the first stood") {

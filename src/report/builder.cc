@@ -211,7 +211,9 @@ std::optional<doc::Document> BuildReport(const ReportInput& given, const std::st
     return *survey;
   };
   // The survey's sample and valid responses: printed when known, else 【待补充】 (issue 22).
-  const Case printed = WithSurveyFacts(given.c, given.c.survey.present ? &survey_stats() : nullptr);
+  // A dropped survey annex leaves no gap: the annexes after it move up (issue 22).
+  const Case printed = WithGaplessAttachmentNumbers(
+      WithSurveyFacts(given.c, given.c.survey.present ? &survey_stats() : nullptr));
   const ReportInput in{given.framework, printed, given.card};
   if (sections.empty()) return std::nullopt;
   kainjow::mustache::data context = BuildContext(in);

@@ -236,6 +236,18 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
   }
   d.set("categories", categories);
   d.set("has_survey", data(in.c.survey.present));
+  // "通过数据采集、社会调查等方式" only when the case shows a survey: answers, an entered 满意度 /
+  // 知晓率 / 认可度, or the evaluator's 评价方法/工作过程 naming 问卷, 调查 or 访谈 (browser trial
+  // 2).
+  bool surveyed = in.c.survey.present;
+  for (const auto& [name, m] : in.c.metrics)
+    for (const char* word : {"满意", "知晓", "认可"})
+      surveyed = surveyed || name.find(word) != std::string::npos;
+  for (const char* key : {"methods", "process"})
+    if (auto it = in.c.narrative.find(key); it != in.c.narrative.end())
+      for (const char* word : {"问卷", "调查", "访谈", "座谈"})
+        surveyed = surveyed || it->second.find(word) != std::string::npos;
+  d.set("surveyed", data(surveyed));
   if (in.c.survey.present) {
     Diagnostics ignored;  // survey problems were reported when the case was scored
     d.set("survey", SurveyContext(ComputeSurvey(in.c.survey, ignored), in.c.survey.questionnaire));

@@ -101,7 +101,10 @@ kainjow::mustache::data BudgetContext(const ReportInput& in) {
     std::string only;
     for (const auto& source : order)
       if (initial[source].fen != 0) only = source;
-    d.set("initial_sources", "资金全部来源于" + EscapeValue(only) + "财政");
+    // "市级财政" and "市级财政资金" are named as written: never "市级财政财政" (browser trial 2).
+    bool named = only.size() >= 6 && (only.compare(only.size() - 6, 6, "财政") == 0 ||
+                                      only.compare(only.size() - 6, 6, "资金") == 0);
+    d.set("initial_sources", "资金全部来源于" + EscapeValue(only) + (named ? "" : "财政"));
   } else {
     d.set("initial_sources", "其中，" + Join(initial_parts, "，"));
   }

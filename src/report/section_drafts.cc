@@ -5,12 +5,18 @@
 
 #include "core/text.h"
 #include "report/context.h"
+#include "report/running_text.h"
 
 namespace jixiao::report {
 
 const char* const kMissingMark = "\x01narrative-missing:";
 const char* const kRepeatMark = "\x01narrative-repeat:";
 const char* const kTodoCode = "report.todo";
+
+namespace {
+// The sections only `jixiao draft` writes (section_drafts_data.cc).
+const char* const kEditorDrafts[] = {"intro", "budget_basis", "goals", "plan_completion"};
+}  // namespace
 
 std::string DataDraftTemplate(const std::string& key) {
   static const std::map<std::string, std::string> kDrafts = {
@@ -36,9 +42,21 @@ std::map<std::string, std::string> DataDrafts(const ReportInput& in) {
   for (const char* key : {"scope", "evaluation_basis", "plan_content", "other"}) {
     kainjow::mustache::mustache tmpl(DataDraftTemplate(key));
     tmpl.set_custom_escape([](const std::string& s) { return s; });
-    if (std::string text = Trim(tmpl.render(context)); !text.empty()) out[key] = text + "\n";
+    std::string text = Trim(tmpl.render(context));
+    if (text.empty()) text = Trim(EditorDraft(in, key));  // 计划实施内容 without plan.csv
+    if (!text.empty()) out[key] = NestQuotes(text) + "\n";
   }
+  for (const char* key : kEditorDrafts)
+    if (std::string text = Trim(EditorDraft(in, key)); !text.empty())
+      out[key] = NestQuotes(text) + "\n";
   return out;
+}
+
+bool DraftableSection(const std::string& key) {
+  if (key != "notes" && !DataDraftTemplate(key).empty()) return true;
+  for (const char* k : kEditorDrafts)
+    if (key == k) return true;
+  return false;
 }
 
 namespace {
@@ -160,8 +178,14 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
                         "】：请为本节另写内容；定稿（report --final）前须补齐");
       continue;
     }
+    // 摘要's 主要绩效 prints the same 经验 as 主要经验及做法 (browser trial 2 looked for its
+    // field).
+    std::string same =
+        name == "主要绩效"
+            ? "（摘要的“主要绩效”与正文的“主要经验及做法”取自同一组经验，写一条两处都有）"
+            : "";
     diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, where},
-                  "报告“" + name + "”一节没有内容，已印出【待补充：" + name + "】：" + how +
+                  "报告“" + name + "”一节没有内容，已印出【待补充：" + name + "】：" + how + same +
                       "；定稿（report --final）前须补齐");
   }
   blocks = std::move(out);

@@ -16,8 +16,18 @@ namespace jixiao::report {
 
 // The mustache draft of a data-derived narrative section, "" when only the evaluator can write it.
 std::string DataDraftTemplate(const std::string& key);
-// Every data-derived section's draft for this case, rendered (Markdown), by narrative key.
+// Every data-derived section's draft for this case, rendered (Markdown), by narrative key: the
+// report's own drafts above and those `jixiao draft` (生成初稿) writes for the evaluator to edit
+// (引言, 项目预算及支出情况, 绩效目标及实现情况, 计划完成情况), each figure from the data through
+// core/format, judgement left as 【待补充：…】; quotes inside quotes as ‘…’.
 std::map<std::string, std::string> DataDrafts(const ReportInput& in);
+// Whether 生成初稿 can draft the narrative section `key` for some case (what the 核验清单 may
+// promise).
+bool DraftableSection(const std::string& key);
+// Full-width digits, ％ and ． of a value as typed ("≥２０个") as the report prints them ("≥20个").
+std::string NarrowFullWidth(const std::string& text);
+// The drafts only `jixiao draft` writes (section_drafts_data.cc), "" where the data cannot tell.
+std::string EditorDraft(const ReportInput& in, const std::string& key);
 
 // Marks where a narrative section was missing (the builder inserts it, FillBareSections removes
 // it): a paragraph whose text is kMissingMark + key.

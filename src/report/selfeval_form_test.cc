@@ -283,3 +283,24 @@ TEST_CASE("the blank form prints the rule set's 其中 rows, with their own 分�
 
 }  // namespace
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+TEST_CASE("the 自评报告 writes quotes inside quotes as ‘…’ (browser trial 2: “1.““两强一增”…”)") {
+  SelfEvaluation f = TwoRows();
+  f.rows[0].level3.text = "“两强一增”认证总数";
+  f.rows[0].actual.text = "18人次";
+  SelfEvalResult r;
+  r.computed_total = Rational(90);
+  SelfEvalRowResult a, b;
+  a.index = 0, a.indicator = "认证总数", a.weight = Rational(30), a.computed = Rational(24);
+  b.index = 1, b.indicator = "培训效果", b.weight = Rational(60), b.computed = Rational(60);
+  r.rows = {a, b};
+  std::string all;
+  for (const auto& block : BuildSelfEvalReport(f, r, National()).blocks)
+    if (auto p = std::get_if<doc::Paragraph>(&block)) all += doc::PlainText(p->runs) + "\n";
+  CHECK(all.find("1.“‘两强一增’认证总数”：") != std::string::npos);
+  CHECK(all.find("““") == std::string::npos);
+}
+
+}  // namespace jixiao::report

@@ -2,6 +2,7 @@
 
 #include "core/format.h"
 #include "core/text.h"
+#include "report/running_text.h"
 
 namespace jixiao::report {
 namespace {
@@ -170,6 +171,7 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
            (misses.empty() ? ""
                            : "对未完成的" + std::to_string(misses.size()) +
                                  "项指标，将按上文措施整改，并在下一年度绩效目标中体现。")));
+  TidyRunningText(d);  // quotes inside quotes as ‘…’ (browser trial 2 saw “1.““两强一增”…”)
   return d;
 }
 

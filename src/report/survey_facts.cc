@@ -82,6 +82,106 @@ std::string TodoLine(const std::vector<std::string>& missing) {
   return "【待补充：" + what + "】";
 }
 
+// What `statement` supplies of `missing` ("抽样方式为…，共发放问卷200份，回收有效问卷196份，
+// 有效率98.00%"), without the final stop; the facts it supplies leave `missing`.
+std::string StatementClauses(const SurveyStatement& statement, std::vector<std::string>& missing) {
+  auto take = [&](const char* fact, bool known) {
+    auto it = std::find(missing.begin(), missing.end(), fact);
+    if (it == missing.end() || !known) return false;
+    missing.erase(it);
+    return true;
+  };
+  std::string method = statement.method;
+  while (EndsWith(method, "。")) method.resize(method.size() - std::string("。").size());
+  std::vector<std::string> clauses;
+  if (take("抽样方式", !method.empty())) clauses.push_back("抽样方式为" + method);
+  bool sample = take("样本量", statement.sample.has_value());
+  bool valid = take("有效问卷数", statement.valid.has_value());
+  if (sample) clauses.push_back("共发放问卷" + FormatQuantity(Rational(*statement.sample), "份"));
+  if (valid)
+    clauses.push_back((sample ? "回收有效问卷" : "有效问卷") +
+                      FormatQuantity(Rational(*statement.valid), "份"));
+  if (sample && valid)
+    clauses.push_back("有效率" +
+                      FormatPercent(Rational(*statement.valid * 100, *statement.sample)));
+  std::string out;
+  for (const auto& clause : clauses) out += (out.empty() ? "" : "，") + clause;
+  return out;
+}
+
+bool NamesSurvey(const std::string& source) {
+  for (const char* word : {"问卷", "满意度调查", "抽样调查", "满意度测评"})
+    if (source.find(word) != std::string::npos) return true;
+  return false;
+}
+
+// The survey's results the case holds, "政策知晓率为98.90%", in the order the written survey
+// annex names them (then by name).
+std::vector<std::string> SurveyRates(const Case& c) {
+  std::string annex;
+  for (const auto& a : c.attachments)
+    if (!a.external && NamesSurveyReport(a.title)) annex += a.text;
+  std::vector<std::pair<size_t, std::string>> rates;
+  for (const auto& [name, m] : c.metrics) {
+    if (!NamesSurvey(m.source)) continue;
+    std::string value = m.unit == "%" ? FormatPercent(m.value) : FormatQuantity(m.value, m.unit);
+    rates.emplace_back(annex.find(name), name + "为" + value);
+  }
+  std::stable_sort(rates.begin(), rates.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (auto& r : rates) out.push_back(std::move(r.second));
+  return out;
+}
+
+// `text` without the parenthesised references to attachment `number`/`title`
+// (“（见附件2：问卷调查汇总分析报告）”, “（详见附件2 …）”).
+std::string WithoutReferences(std::string text, const std::string& number,
+                              const std::string& title) {
+  for (const char* open : {"（见附件", "（详见附件"}) {
+    for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+      size_t k = at + std::string(open).size();
+      bool match = text.compare(k, number.size(), number) == 0;
+      k += number.size();
+      for (const char* sep : {"：", " ", ":"})
+        if (match && text.compare(k, std::string(sep).size(), sep) == 0) {
+          k += std::string(sep).size();
+          break;
+        }
+      size_t close = text.find("）", k);
+      match = match && close != std::string::npos &&
+              text.substr(k, close - k).find(title) != std::string::npos &&
+              text.substr(k, close - k).find("（") == std::string::npos;
+      if (match)
+        text.erase(at, close + std::string("）").size() - at);
+      else
+        at += 1;
+    }
+  }
+  return text;
+}
+
+// Drops the written survey annexes and every parenthesised reference to them.
+void DropSurveyAnnexes(Case& c) {
+  std::vector<Attachment> kept;
+  std::vector<std::pair<std::string, std::string>> dropped;
+  for (auto& a : c.attachments) {
+    if (!a.external && NamesSurveyReport(a.title))
+      dropped.emplace_back(a.number, a.title);
+    else
+      kept.push_back(std::move(a));
+  }
+  c.attachments = std::move(kept);
+  for (const auto& [number, title] : dropped) {
+    auto strip = [&](std::string& text) { text = WithoutReferences(text, number, title); };
+    for (auto& [key, text] : c.narrative) strip(text);
+    for (auto& [code, f] : c.findings) strip(f.analysis);
+    for (auto* list : {&c.experiences, &c.problems, &c.suggestions})
+      for (auto& o : *list) strip(o.text);
+    for (auto& a : c.attachments) strip(a.text);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> MissingSurveyFacts(const std::string& text, bool annex) {
@@ -104,8 +204,31 @@ std::vector<std::string> MissingSurveyFacts(const std::string& text, bool annex)
   return out;
 }
 
+bool KnowsSurveyCounts(const Case& c) {
+  if (c.survey.present || c.survey_statement.Knows()) return true;
+  auto counted = [](const std::string& text) {
+    auto missing = MissingSurveyFacts(text, false);
+    return std::count(missing.begin(), missing.end(), "样本量") == 0 ||
+           std::count(missing.begin(), missing.end(), "有效问卷数") == 0;
+  };
+  for (const auto& p : SurveyParagraphs(c))
+    if (counted(c.narrative.at(p.key).substr(p.begin, p.end - p.begin))) return true;
+  for (const auto& a : c.attachments)
+    if (!a.external && NamesSurveyReport(a.title) && counted(a.text)) return true;
+  return false;
+}
+
+bool CitesSurveyWithoutCounts(const Case& c) {
+  if (KnowsSurveyCounts(c)) return false;
+  if (!SurveyParagraphs(c).empty() || !SurveyRates(c).empty()) return true;
+  for (const auto& a : c.attachments)
+    if (!a.external && NamesSurveyReport(a.title)) return true;
+  return false;
+}
+
 Case WithSurveyFacts(const Case& c, const SurveyStats* stats) {
   Case out = c;
+  const bool knows = (stats && stats->total > 0) || KnowsSurveyCounts(c);
   // What the body leaves unsaid across all its survey paragraphs goes after the first of them.
   auto paragraphs = SurveyParagraphs(c);
   if (!paragraphs.empty()) {
@@ -116,30 +239,49 @@ Case WithSurveyFacts(const Case& c, const SurveyStats* stats) {
     for (const auto& m : missing) counts_missing = counts_missing || m != "抽样方式";
     const Where& where = paragraphs.front();
     std::string& text = out.narrative[where.key];
+    std::string line = text.substr(where.begin, where.end - where.begin);
     if (stats && stats->total > 0 && counts_missing) {
-      std::string line = text.substr(where.begin, where.end - where.begin);
       std::string sentence = "共回收问卷" + FormatQuantity(Rational(stats->total), "份") +
                              "，其中有效问卷" + FormatQuantity(Rational(stats->valid), "份") +
                              "，有效率" + FormatPercent(stats->valid_percent) + "。";
       line.insert(BeforeClosingReference(line), sentence);
       text.replace(where.begin, where.end - where.begin, line);
-    } else if (!stats && !missing.empty()) {
-      text.insert(where.end, "\n\n" + TodoLine(missing));
+    } else if (!stats && knows && !missing.empty()) {
+      std::string clauses = StatementClauses(c.survey_statement, missing);
+      if (!clauses.empty()) line.insert(BeforeClosingReference(line), "本次调查" + clauses + "。");
+      if (!missing.empty()) line += "\n\n" + TodoLine(missing);
+      text.replace(where.begin, where.end - where.begin, line);
+    } else if (!stats && !knows) {
+      // Nothing known of the sample: the body cites the survey and its results; the annex goes.
+      for (const auto& a : c.attachments)
+        if (!a.external && NamesSurveyReport(a.title))
+          line = WithoutReferences(line, a.number, a.title);
+      std::string rates;
+      for (const auto& r : SurveyRates(c)) rates += (rates.empty() ? "" : "，") + r;
+      if (!rates.empty() && line.find(SurveyRates(c).front()) == std::string::npos)
+        line.insert(BeforeClosingReference(line), "调查显示，" + rates + "。");
+      text.replace(where.begin, where.end - where.begin, line);
     }
   }
   if (stats) return out;  // the generated annex prints the survey's figures
+  if (!knows) {
+    DropSurveyAnnexes(out);
+    return out;
+  }
   for (auto& a : out.attachments) {
     if (a.external || !NamesSurveyReport(a.title)) continue;
-    auto missing = MissingSurveyFacts(a.text, true);
+    auto missing = MissingSurveyFacts(a.text, false);
     if (missing.empty()) continue;
+    std::string clauses = StatementClauses(c.survey_statement, missing);
+    std::string add = clauses.empty() ? "" : "本次调查" + clauses + "。\n";
+    if (!missing.empty()) add += (add.empty() ? "" : "\n") + TodoLine(missing) + "\n";
     // After the 调查概况 (before the annex's second top-level heading), else at its end.
     size_t first = a.text.rfind("# ", 0) == 0 ? 0 : a.text.find("\n# ");
     size_t second = first == std::string::npos ? first : a.text.find("\n# ", first + 1);
-    std::string todo = TodoLine(missing) + "\n";
     if (second == std::string::npos)
-      a.text += "\n\n" + todo;
+      a.text += "\n\n" + add;
     else
-      a.text.insert(second + 1, todo + "\n");
+      a.text.insert(second + 1, add + "\n");
   }
   return out;
 }

@@ -1,7 +1,8 @@
-// What the report says of a survey: its sample size, valid responses, sampling method, questions
-// and calculation. A fact the case knows is printed (from survey/ data); a fact a written text
-// about the survey leaves unsaid gets a visible 【待补充：…】 line, which validate lists and
-// report --final refuses, so the survey annex and 6.问卷调查 are never silent about it (issue 22).
+// What the report says of a survey: its sample size, valid responses and sampling method. A fact
+// the case knows is printed (from survey/ data or case.json "survey"); when the case knows the
+// counts but a text leaves one unsaid, a visible 【待补充：…】 line, which validate lists and
+// report --final refuses. When it knows no count at all, the body cites the survey and its
+// results and the written survey annex is dropped (validate gives a 提示 instead; issue 22).
 #pragma once
 
 #include <string>
@@ -17,9 +18,20 @@ namespace jixiao::report {
 // word of the method (抽样, 随机, 普查…), 题目/第N题/Q1, 计算.
 std::vector<std::string> MissingSurveyFacts(const std::string& text, bool annex);
 
+// Whether the case knows how many were sampled or answered: survey/ responses, case.json
+// "survey", or a count written in the body's survey paragraphs or in a written survey annex.
+bool KnowsSurveyCounts(const Case& c);
+
+// The case cites a survey (a survey paragraph, a rate whose source names 问卷, a written survey
+// annex) but knows none of its counts: what validate notes with a 提示.
+bool CitesSurveyWithoutCounts(const Case& c);
+
 // The case as printed: with survey data (`stats` non-null) the body's survey paragraph gains the
-// counts it lacks ("共回收问卷180份，其中有效问卷180份。"); without, the written survey annex
-// and the body's survey paragraph each gain 【待补充：…】 naming what they leave unsaid.
+// counts it lacks ("共回收问卷180份，其中有效问卷180份。"). Without, when the case knows counts,
+// the body's survey paragraph and the written survey annex gain what case.json "survey" states
+// ("本次调查抽样方式为…，共发放问卷200份，…") and 【待补充：…】 naming what is still unsaid; when
+// it knows none, the body's survey paragraph states the survey's results in place of its
+// reference to the annex, and the written survey annex and every “（见附件N：…）” to it go.
 Case WithSurveyFacts(const Case& c, const SurveyStats* stats);
 
 }  // namespace jixiao::report

@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "model/target_value.h"
 #include "report/leaf_paths.h"
+#include "report/narrative_figures.h"
 #include "report/number_policy.h"
 #include "report/survey_report.h"
 #include "report/tables.h"
@@ -319,7 +320,18 @@ doc::Sheet CheckSheet(const ReportInput& in) {
     s.Text(row, 3, d.message);
     ++row;
   }
-  if (in.card.checks.empty()) {
+  // Figures of the narrative that the data contradicts (report/narrative_figures.h).
+  auto figures = CheckNarrativeFigures(in);
+  for (const auto& f : figures) {
+    s.Text(row, 0, kSeverity[1], CellStyle::kCenter);
+    s.Text(row, 1, f.code);
+    s.Text(row, 2,
+           f.section.rfind("$.", 0) == 0 ? "case.json " + f.section
+                                         : "narrative/" + f.section + ".md");
+    s.Text(row, 3, f.message);
+    ++row;
+  }
+  if (in.card.checks.empty() && figures.empty()) {
     s.Text(row, 0, "—", CellStyle::kCenter);
     s.Text(row, 3,
            "全部核查通过：预算年初 + 调整 = "

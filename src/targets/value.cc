@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "model/target_value.h"
 
 namespace jixiao::targets {
 
@@ -140,7 +141,9 @@ Value Value::Parse(const std::string& raw) {
   v.text = StripPendingMarker(raw);
   if (v.text.empty() || v.text == "-" || v.text == "—" || v.text == "/") return v;
   v.blank = false;
-  std::string s = NormalizeWidth(v.text);
+  // The case reader's reading of sentences and comparator words first ("辖区企业满意率达95%以上。"
+  // is "≥95%", "15万元。" is "15万元"): one reader, one meaning (issue 23).
+  std::string s = NormalizeWidth(NormalizeComparatorWords(v.text));
   v.has_date = MentionsDate(s);
   bool calendar = StartsWithCalendarDate(s);
   v.has_date = v.has_date || calendar;

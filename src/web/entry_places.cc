@@ -7,6 +7,7 @@
 
 #include "casefile/scaffold.h"
 #include "report/builder.h"
+#include "report/section_drafts.h"
 
 namespace jixiao::web {
 namespace {
@@ -135,13 +136,15 @@ std::string EntryMessage(const std::string& message) {
                std::string("请在录入工作簿“经验问题建议”表填写（类别选“") + category +
                    "”）或在 case.json 的这一项中撰写",
                "请在该页撰写（或点“生成初稿”）");
-  ReplaceAll(m, "请在 case.json 的这一项中撰写", "请在该页撰写（或点“生成初稿”）");
+  ReplaceAll(m, "请在 case.json 的这一项中撰写", "请在该页撰写");
   ReplaceAll(m, "请在叙述或 case.json 中写明", "请在“填写叙述”页或“经验、问题与建议”页写明");
   if (m.find("并在 case.json 的这一项登记") != std::string::npos) {
     for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
       if (!heading.empty())
         ReplaceAll(m, "请撰写 narrative/" + key + ".md 并在 case.json 的这一项登记",
-                   "请在“填写叙述”页撰写“" + heading + "”一节（或点“生成初稿”）");
+                   "请在“填写叙述”页撰写“" + heading + "”一节" +
+                       // 生成初稿 is promised only where it drafts (report::DataDrafts).
+                       (report::DraftableSection(key) ? "（或点“生成初稿”）" : ""));
     ReplaceAll(m, "并在 case.json 的这一项登记", "");
   }
   // Narrative files by the section headings the narrative page shows.

@@ -109,7 +109,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/evaluations/{id}/observations", kEvaluator, ObservationsSave, true, O::kEvaluation,
        "保存经验、问题与建议（新版本；版本过期时保留输入）"},
       {"POST", "/evaluations/{id}/draft", kEvaluator, EvaluationDraft, true, O::kEvaluation,
-       "生成初稿（jixiao draft：数据部分的叙述、按失分指标的存在问题与建议；不覆盖已写内容）"},
+       "生成初稿（jixiao "
+       "draft：数据部分的叙述、按得分的主要经验、按失分指标的存在问题与建议；不覆盖已写内容）"},
       {"GET", "/bureau", kBureau, BureauOverview, false, O::kNone, "财政局：筛选、排名与一级矩阵"},
       {"POST", "/evaluations/{id}/review", kBureau, EvaluationDecide, true, O::kEvaluation,
        "财政局记录复核结论：通过，或退回并写复核意见（针对页面所示版本）"},

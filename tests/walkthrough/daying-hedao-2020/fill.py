@@ -6,7 +6,7 @@ Usage: fill.py BOOK.xlsx CASE_DIR (then survey/问卷题目.csv, drafted by `sur
 Figures: budget 150000元, received in full, spent 105000元 (按合同10.5万元); 实际完成率 100%;
 every level the best, every element met, no deduction; 经济效益 (D11) 不适用 — the unit set no
 economic target; 可持续影响 (D141) 部分达成 at 70%; targets: 质量 and 社会效益 已达到, 时效 2020年全年,
-成本 10.5万元 against “15万元。” (no comparator: read as =, so 10.5÷15 = 70% of the weight), 满意度 95.31% from the survey
+成本 10.5万元 against “15万元。” (a cost amount without a comparator: `new` writes ≤15万元, met), 满意度 95.31% from the survey
 (61 of 64 非常满意/满意) against ≥95%.
 """
 import csv
