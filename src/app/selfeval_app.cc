@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/selfeval_rules_fit.h"
 #include "casefile/frameworks.h"
 #include "core/format.h"
 #include "core/text.h"
@@ -36,10 +37,30 @@ std::string FindingsJson(const std::vector<Diagnostic>& findings) {
 
 // Scores what was read; the reader's problems lead the form's findings (so --json carries them
 // and an unreadable figure is an 错误 like any other).
+// The first shipped rule set other than `named` whose categories the form's printed block weights
+// fit (selfeval-40-40-20 for a 产出40/效益40/满意度20 form), or nullopt.
+std::optional<SelfEvalRules> ShippedFit(const SelfEvaluation& form, const SelfEvalRules& named) {
+  for (const auto& id : ShippedFrameworkIds()) {
+    if (!StartsWith(id, "selfeval-") || id == named.id) continue;
+    Diagnostics ignored;
+    auto rules = ResolveSelfEvalRules(id, ignored);
+    if (rules && SelfEvalRulesCompareWeights(*rules) && !FormBlockWeights(form, *rules).empty() &&
+        SelfEvalRulesFit(form, *rules))
+      return rules;
+  }
+  return std::nullopt;
+}
+
 SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& named,
                            const SelfEvalRules* no_weight_rules = nullptr) {
   const bool switch_rules = no_weight_rules && check.form && LooksWithoutRowWeights(*check.form);
-  const SelfEvalRules& rules = switch_rules ? *no_weight_rules : named;
+  // A form whose own block weights do not fit the named set: the shipped set they fit is used
+  // when none was named (no_weight_rules given), else named in an 错误.
+  std::optional<SelfEvalRules> fitting;
+  if (check.form && !switch_rules && !SelfEvalRulesFit(*check.form, named))
+    fitting = ShippedFit(*check.form, named);
+  const bool by_layout = no_weight_rules && fitting;
+  const SelfEvalRules& rules = switch_rules ? *no_weight_rules : by_layout ? *fitting : named;
   try {
     if (check.form) check.result = ScoreSelfEval(*check.form, rules);
   } catch (const std::exception&) {  // overflow of exact arithmetic: this form only, located
@@ -55,6 +76,24 @@ SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& named,
                                   {check.source, 0, 0, ""},
                                   "各指标行未列分值、预算执行分值为20，按湖北式规则（" + rules.id +
                                       "）复核；如不是，请用 --rules 指定"});
+  if (fitting && check.form) {
+    const auto blocks = FormBlockWeights(*check.form, *fitting);
+    const std::string form_text = FormWeightsText(*check.form, *fitting);
+    const std::string fit_name = SelfEvalRulesName(*fitting);
+    if (by_layout)
+      check.result.findings.insert(
+          check.result.findings.begin(),
+          {Severity::kInfo, "selfeval.rules_chosen", blocks.front().where,
+           "表上各一级分值为" + form_text + "，与“" + fit_name + "”相符，按该规则（" + fitting->id +
+               "）复核；如不是，请改选规则（命令行 --rules）"});
+    else
+      check.result.findings.insert(
+          check.result.findings.begin(),
+          {Severity::kError, "selfeval.rules_mismatch", blocks.front().where,
+           "表上各一级分值为" + form_text + "，与所用规则“" + SelfEvalRulesName(named) + "”的" +
+               RulesWeightsText(named) + "不符，按它算出的复核分不可信；与表相符的是“" + fit_name +
+               "”（" + fitting->id + "），请改选该规则"});
+  }
   check.result.source = check.source;
   check.result.rules_id = rules.id;
   auto& f = check.result.findings;
@@ -255,7 +294,8 @@ std::string SelfEvalText(const SelfEvalCheck& check) {
   if (r.claimed_total && r.computed_total && *r.claimed_total != *r.computed_total)
     out += "（相差" + FormatPoints(*r.claimed_total - *r.computed_total) + "）";
   out += "；等级：打印" + (r.claimed_grade.empty() ? std::string("未填") : r.claimed_grade) +
-         "，计算" + r.computed_grade + "\n";
+         "，计算" + (r.computed_grade.empty() ? std::string("不评（见错误）") : r.computed_grade) +
+         "\n";
   for (const auto& d : r.findings) out += "  " + d.ToString() + "\n";
   if (r.budget.present) {
     out += "预算执行：执行率" +

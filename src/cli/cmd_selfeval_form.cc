@@ -91,7 +91,9 @@ int SelfevalScore(const Args& args, const Command& self) {
   SelfEvalCheck check = IsSelfEvalWorkbookPath(form)
                             ? CheckSelfEvalWorkbookFile(form, *named, hubei ? &*hubei : nullptr)
                             : CheckSelfEvalFolder(form, *named, hubei ? &*hubei : nullptr);
-  const SelfEvalRules& rules = hubei && check.result.rules_id == hubei->id ? *hubei : *named;
+  std::optional<SelfEvalRules> used;  // chosen by the form's layout (湖北式, 40/40/20 …)
+  if (check.result.rules_id != named->id) used = ResolveSelfEvalRules(check.result.rules_id, diags);
+  const SelfEvalRules& rules = used ? *used : *named;
   auto files = ScoreSelfEvalForm(check, rules, BaseName(form) + "_计分", diags);
   if (!files || check.reading.HasErrors()) {
     for (const auto& d : check.reading.items()) diags.Add(d.severity, d.code, d.where, d.message);

@@ -155,6 +155,8 @@ SelfEvaluation ReadSelfEvalCsv(const SelfEvalCsvInput& input, const std::string&
   if (input.project_csv)
     selfeval_internal::ReadProject(ParseCsvBytes(input.name + "/project.csv", *input.project_csv),
                                    form, diags);
+  for (const auto& [name, points] : input.block_points)
+    if (auto p = Rational::Parse(points)) form.block_points[name] = *p;
   return form;
 }
 

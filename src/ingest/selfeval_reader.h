@@ -6,6 +6,7 @@
 // dropped. Encodings: UTF-8 (BOM), GB18030, CP936, via the one CSV reader.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,9 @@ struct SelfEvalCsvInput {
   std::string name;  // shown in messages: the folder, or the upload's display name
   std::string form_csv;
   std::optional<std::string> budget_csv, summary_csv, project_csv;
+  // 一级 heading points a workbook prints ("产出指标（40分）": 产出指标 → "40"), cut from its
+  // cells.
+  std::map<std::string, std::string> block_points;
 };
 
 // `money_unit` ("万元" or "元") applies to budget amounts whose header declares no unit.

@@ -32,6 +32,7 @@ SelfEvalCsvInput SelfEvalWorkbookInput(const SelfEvalWorkbook& wb) {
   if (!wb.budget.rows.empty()) in.budget_csv = ToCsv(wb.budget);
   if (!wb.summary.rows.empty()) in.summary_csv = ToCsv(wb.summary);
   if (!wb.project.rows.empty()) in.project_csv = ToCsv(wb.project);
+  in.block_points = wb.block_points;
   return in;
 }
 

@@ -7,6 +7,7 @@
 // changes it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,8 @@ struct SelfEvaluation {
   SelfEvalBudget budget;
   PrintedNumber total;  // printed 总分
   PrintedText grade;    // printed 等级 / 自评等级
+  // The points a workbook's 一级 headings print ("产出指标（40分）" → 产出指标: 40).
+  std::map<std::string, Rational> block_points;
 };
 
 // A cell that the template left in, not a real indicator: "指标1:", "指标2：", "……", "...", "/",

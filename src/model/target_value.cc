@@ -74,11 +74,13 @@ const char* const kNotMetPrefixes[] = {"未", "不", "没有", "尚未", "无", 
 
 bool IsDigitOrDot(char c) { return (c >= '0' && c <= '9') || c == '.'; }
 
-// A date as printed: "2023年12月", "2023年12月31日", "2023年底". day 0: not printed.
+// A date as printed: "2023年12月", "2023年12月31日", "2023年底"; without its year ("11月底",
+// "12月31日", "年底": year 0, the form's own year). day 0: not printed.
 struct PrintedDate {
   int year = 0;
   int month = 0;
   int day = 0;
+  bool month_end = false;  // 底 / 末 printed after the month
 };
 
 int ReadDigits(const std::string& s, size_t& i, size_t max_len) {
@@ -100,8 +102,16 @@ std::optional<PrintedDate> LeadingDate(const std::string& s, std::string* rest) 
   size_t i = 0;
   PrintedDate d;
   d.year = ReadDigits(s, i, 4);
-  if (i != 4 || !Eat(s, i, "年")) return std::nullopt;
-  if (Eat(s, i, "底") || Eat(s, i, "末")) {
+  if (i >= 1 && i <= 2 && s.compare(i, std::string("月").size(), "月") == 0) {
+    i = 0, d.year = 0;  // "11月底": the month of the form's year
+  } else if (i == 0 && (StartsWith(s, "年底") || StartsWith(s, "年末"))) {
+    d.year = 0;
+  } else if (i != 4 || !Eat(s, i, "年")) {
+    return std::nullopt;
+  }
+  if (d.year == 0 && i == 0 && (Eat(s, i, "年底") || Eat(s, i, "年末"))) {
+    d.month = 12, d.month_end = true;
+  } else if (d.year != 0 && (Eat(s, i, "底") || Eat(s, i, "末"))) {
     d.month = 12;
   } else {
     d.month = ReadDigits(s, i, 2);
@@ -112,6 +122,8 @@ std::optional<PrintedDate> LeadingDate(const std::string& s, std::string* rest) 
       d.day = day;
     else
       i = at;
+    if (d.day == 0)
+      d.month_end = Eat(s, i, "底") || Eat(s, i, "末");  // "11月底": the month as a whole
   }
   *rest = Trim(s.substr(i));
   return d;
@@ -122,6 +134,9 @@ std::optional<PrintedDate> DeadlineDate(const std::string& normalised) {
   std::string rest;
   auto d = LeadingDate(normalised, &rest);
   if (!d) return std::nullopt;
+  // A month alone without its year ("≤12月") may be a count of months: a deadline only with 底,
+  // a day or a word after it ("12月前", "11月底").
+  if (d->year == 0 && d->day == 0 && !d->month_end && rest.empty()) return std::nullopt;
   for (const char* end :
        {"", "前", "之前", "以前", "底前", "底", "末", "内", "以内", "前完成", "底前完成", "完成"})
     if (rest == end) return d;
@@ -150,7 +165,7 @@ std::optional<PrintedDate> ReportedDate(std::string a) {
 }
 
 bool OnOrBefore(const PrintedDate& a, const PrintedDate& b) {
-  if (a.year != b.year) return a.year < b.year;
+  if (a.year && b.year && a.year != b.year) return a.year < b.year;  // year 0: the form's year
   if (a.month != b.month) return a.month < b.month;
   return a.day == 0 || b.day == 0 || a.day <= b.day;  // a month alone covers its days
 }
@@ -259,6 +274,9 @@ TargetValue TargetValue::Parse(const std::string& raw) {
 }
 
 std::string AcceptedQualitativeForms(const std::string& target_text) {
+  if (DeadlineDate(WithoutComparator(target_text)))  // a deadline: a date, or words
+    return "完成的日期（如“11月20日完成”“2022年11月”：不晚于“" + target_text +
+           "”为达成，晚于为未达成）、“已完成/按时完成”（达成）、“未完成”（未达成）";
   const std::string partly_band = "（部分达成，得分比例按评分规则的“部分达成”档）";
   if (auto forms = DegreeFormsFor(target_text))
     return forms->met + "（达成，可带括号说明）、" +

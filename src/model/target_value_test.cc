@@ -81,6 +81,32 @@ TEST_CASE("targets: a date 指标值 is a deadline the 实际值 date is compare
   CHECK(TargetValue::Parse("2023年13月").error.empty() == false);       // no such month
 }
 
+TEST_CASE("targets: a deadline without its year is a 时效 target, not a number with a unit") {
+  // 原州区 2022 (宁夏), trial 2 item 5: "11月底完成" was read as ≥11 with unit 月底完成.
+  for (const char* text :
+       {"11月底完成", "12月31日前", "年底前完成", "≤12月31日", "11月底前", "6月30日之前"}) {
+    auto v = TargetValue::Parse(text);
+    INFO(text);
+    CHECK_FALSE(v.quantitative);
+    CHECK(v.unit.empty());
+    CHECK(v.error.empty());
+  }
+  CHECK(*Read("11月底完成", "11月20日完成").attainment == Attainment::kMet);
+  CHECK(*Read("11月底完成", "11月30日").attainment == Attainment::kMet);
+  CHECK(*Read("12月31日前", "2022年12月20日").attainment == Attainment::kMet);
+  CHECK(*Read("11月底完成", "12月5日").attainment == Attainment::kNotMet);
+  CHECK(*Read("年底前完成", "2022年11月").attainment == Attainment::kMet);
+  CHECK(*Read("11月底完成", "已完成").attainment == Attainment::kMet);
+  CHECK_FALSE(Read("11月底完成", "100%").attainment);  // a rate is no date: not judged
+  CHECK(Read("11月底完成", "100%").error.find("完成的日期") != std::string::npos);
+  // Durations stay numbers with units; a month alone may be a count of months.
+  CHECK(TargetValue::Parse("≤12月").quantitative);
+  CHECK(TargetValue::Parse("≤3个月").quantitative);
+  CHECK(TargetValue::Parse("≤3个月").unit == "个月");
+  CHECK(TargetValue::Parse("≤7工作日").unit == "工作日");
+  CHECK(TargetValue::Parse("≤7工作日").number == jixiao::Rational(7));
+}
+
 TEST_CASE("targets: 达成预期指标 / 达到预期目标 state attainment; 基本… reads as partly") {
   // 池州市贵池区 2022 (安徽): every qualitative 实际完成值 reads "达成预期指标".
   CHECK(*Read("效果明显", "达成预期指标").attainment == Attainment::kMet);

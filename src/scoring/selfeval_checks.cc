@@ -214,8 +214,10 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
       computed += *r.claimed;
   }
   const auto& b = result.budget;
+  // The budget's 分值: as printed, else the rule's (scored so: the finding and the row agree).
+  const Rational budget_weight = b.present && b.weight ? *b.weight : Rational(0);
   if (b.present) {
-    if (form.budget.weight.value) weights += *form.budget.weight.value;
+    weights += budget_weight;
     if (b.claimed) printed_sum += *b.claimed;
     if (b.computed) computed += *b.computed;
   } else if (rules.budget.points > Rational(0)) {
@@ -225,12 +227,11 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
   }
   if (!derived && all_weights && !result.rows.empty() && weights != Rational(100))
     Add(f, Severity::kError, "selfeval.weight_sum", {form.source, 0, 0, "分值"},
-        "各项分值合计为" + Points(weights) + "（指标" +
-            Points(weights - (b.present && form.budget.weight.value ? *form.budget.weight.value
-                                                                    : Rational(0))) +
-            (b.present ? "，预算执行" + Points(form.budget.weight.value ? *form.budget.weight.value
-                                                                        : Rational(0))
-                       : "") +
+        "各项分值合计为" + Points(weights) + "（指标" + Points(weights - budget_weight) +
+            (b.present
+                 ? "，预算执行" + Points(budget_weight) +
+                       (form.budget.weight.value ? "" : "（表上未列，按规则（" + rules.id + "））")
+                 : "") +
             "），应为100分；请核对分值");
   // Rows without 分值: no weight is printed, but a score never exceeds its weight, so printed row
   // scores above the points the rule gives the rows mean the weights meant cannot add up to 100.
@@ -261,7 +262,14 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
   if (rules.rescale_not_applicable && na_weight > Rational(0) && na_weight < Rational(100))
     computed = computed * Rational(100) / (Rational(100) - na_weight);
   result.computed_total = Rational(computed.RoundScaled(2), 100);
-  if (const SelfEvalGrade* g = GradeOf(rules, *result.computed_total))
+  // A total over the full 100 comes from weights that do not fit the rules: no grade for it.
+  const bool over = *result.computed_total > Rational(100);
+  if (over)
+    Add(f, Severity::kError, "selfeval.total_over", where_total,
+        "按规则（" + rules.id + "）计算的总分" + Points(*result.computed_total) +
+            "超过满分100分：表上分值与规则不符（见“分值”的错误），此分不能作为复核分，不评等级；"
+            "请核对分值，或改选与表上分值相符的规则");
+  else if (const SelfEvalGrade* g = GradeOf(rules, *result.computed_total))
     result.computed_grade = g->name;
   result.claimed_grade = form.grade.text;
   if (form.total.value) {
@@ -288,7 +296,7 @@ void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalR
     if (!known)
       Add(f, Severity::kWarning, "selfeval.grade_unknown", form.grade.where,
           "等级“" + form.grade.text + "”不是规则（" + rules.id + "）中的等级名称");
-    else if (g && !GradeMatches(*g, form.grade.text))
+    else if (g && !over && !GradeMatches(*g, form.grade.text))
       Add(f, Severity::kError, "selfeval.grade", form.grade.where,
           "打印等级“" + form.grade.text + "”，按计算总分" + Points(*result.computed_total) +
               "应为“" + g->name + "”");

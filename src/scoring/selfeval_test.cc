@@ -189,7 +189,10 @@ TEST_CASE("selfeval: weights 110, 总分 one above its cells, grade, unit mismat
   INFO(Codes(r));
   CHECK(Has(r.findings, "selfeval.weight_sum", Severity::kError));
   CHECK(Has(r.findings, "selfeval.total_sum", Severity::kError));
-  CHECK(Has(r.findings, "selfeval.grade", Severity::kError));
+  // Computed 110, over the full 100 (trial 2 item 4): no grade, so the printed 良 is not compared.
+  CHECK(Has(r.findings, "selfeval.total_over", Severity::kError));
+  CHECK(r.computed_grade.empty());
+  CHECK_FALSE(Has(r.findings, "selfeval.grade", Severity::kError));
   CHECK(Has(r.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
   CHECK(Has(r.rows[1].findings, "selfeval.unit_mismatch", Severity::kError));
 }

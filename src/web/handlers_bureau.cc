@@ -343,7 +343,12 @@ Response BureauOverview(Ctx& ctx) {
 // version and its 复核 state (待复核 / 已通过 / 已退回), and a filter on each.
 Response ReviewList(Ctx& ctx) {
   // 提交 is kept in the latest version's parts (who submitted); a later edit drops it.
-  const std::string want = ctx.req.Field("submitted");    // "yes" 已提交, "no" 未提交, "" all
+  // "yes" 已提交, "no" 未提交, "" or "all" every form. The page lists the submitted forms until
+  // another choice is made (a draft is not yet the unit's answer); the API lists all by default.
+  std::string want = ctx.req.Field("submitted");
+  if (!ctx.req.api && !ctx.req.query.count("submitted") && !ctx.req.form.count("submitted"))
+    want = "yes";
+  if (want == "all") want.clear();
   const std::string want_state = ctx.req.Field("state");  // pending | passed | returned | ""
   std::string problem;
   auto paging = ParsePaging(ctx.req, problem);
@@ -428,7 +433,8 @@ Response ReviewList(Ctx& ctx) {
   Data data;
   data.set("forms", list);
   data.set("count", std::to_string(count));
-  SetPaging(data, *paging, count, "/bureau/review", {{"submitted", want}, {"state", want_state}});
+  SetPaging(data, *paging, count, "/bureau/review",
+            {{"submitted", want.empty() ? "all" : want}, {"state", want_state}});
   data.set("filter_yes", want == "yes");
   data.set("filter_no", want == "no");
   data.set("filtered", !want.empty() || !want_state.empty());

@@ -17,6 +17,7 @@
 #include "web/case_snapshot.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/stale_fields.h"
 
 namespace jixiao::web {
 namespace {
@@ -217,6 +218,15 @@ Response EntryFormShow(Ctx& ctx) {
   if (!model) return ctx.server.Error(ctx, 422, "无法生成录入表单", problems);
   return ShowForm(ctx, *model, {}, {}, {}, ctx.req.Field("message"), ctx.doc->version, 200);
 }
+namespace {
+
+// What the versions saved since `opened` changed, named as the pages name it ("" when unknown).
+std::string ChangesSince(Ctx& ctx, int64_t opened) {
+  auto before = ctx.server.db().GetVersion(ctx.doc->id, opened);
+  auto after = ctx.server.db().GetVersion(ctx.doc->id, 0);
+  return before && after ? ChangesSentence(CaseChanges(before->content, after->content)) : "";
+}
+}  // namespace
 
 Response EntryFormSave(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
@@ -236,6 +246,7 @@ Response EntryFormSave(Ctx& ctx) {
   if (expected != doc.version)
     return ShowForm(ctx, *model, typed, {}, {},
                     "未保存：" + StaleSentence(doc, "评价", "保存为", expected) +
+                        ChangesSince(ctx, expected) +
                         "下面保留了您填写的内容；核对后再次保存即以最新版为底保存。",
                     doc.version, 409);
   // The current workbook, read back as an upload is, with the typed texts in its cells.

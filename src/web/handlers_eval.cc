@@ -19,6 +19,7 @@
 #include "scorecard_io/scorecard_json.h"
 #include "web/case_snapshot.h"
 #include "web/crypto.h"
+#include "web/download_names.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
 #include "web/paging.h"
@@ -362,7 +363,8 @@ Response EvaluationSheet(Ctx& ctx) {
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     return ctx.server.Error(ctx, 422, "无法生成录入工作簿", items);
   }
-  return Download(std::move(*bytes), "录入工作簿.xlsx",
+  return Download(std::move(*bytes),
+                  DownloadName(ctx.doc->title, ctx.doc->year, "录入工作簿", ".xlsx"),
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 

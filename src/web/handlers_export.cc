@@ -7,6 +7,7 @@
 #include "app/selfeval_app.h"
 #include "core/temp_files.h"
 #include "report/compare_report.h"
+#include "web/download_names.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -50,13 +51,17 @@ Response BureauExport(Ctx& ctx) {
       for (const auto& d : diags.items()) items.push_back(d.message);
       return ctx.server.Error(ctx, 422, "无法生成比较工作簿", items);
     }
-    return Download(std::move(files->front().bytes), "评价比较.xlsx", kXlsx);
+    return Download(std::move(files->front().bytes),
+                    DownloadName(ctx.user->region, r.Field("year"), "评价比较", ".xlsx"), kXlsx);
   }
   if (what == "review") {
     auto checks = RegionSelfEvalChecks(ctx.server, *ctx.user);
     if (checks.empty()) return ctx.server.Error(ctx, 422, "本区域还没有自评表");
     for (auto& f : SelfEvalReviewFiles(checks))
-      if (f.name == "复核汇总.xlsx") return Download(std::move(f.bytes), f.name, kXlsx);
+      if (f.name == "复核汇总.xlsx")
+        return Download(std::move(f.bytes),
+                        DownloadName(ctx.user->region, r.Field("year"), "复核汇总", ".xlsx"),
+                        kXlsx);
     return ctx.server.Error(ctx, 500, "生成复核汇总失败");
   }
   return ctx.server.Error(ctx, 404, "只能导出 compare（比较工作簿）或 review（复核汇总）");

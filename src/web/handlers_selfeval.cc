@@ -22,6 +22,7 @@
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
 #include "web/selfeval_rules_choice.h"
+#include "web/stale_fields.h"
 
 namespace jixiao::web {
 namespace {
@@ -111,7 +112,10 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"message", message},
                       {"claimed", Points(r.claimed_total)},
                       {"computed", state == "blank" ? "待填写" : Points(r.computed_total)},
-                      {"progress", state == "partial" ? progress.Note() : ""},
+                      {"progress", state == "partial" ? progress.Note()
+                                   : r.computed_total && *r.computed_total > Rational(100)
+                                       ? "超过满分100分：不作复核分、不评等级，见复核意见"
+                                       : ""},
                       {"grade", state == "complete" ? r.computed_grade : ""},
                       {"total_value", typed.Value("total", l.check.form->total.text)},
                       {"total_error", typed.Error("total")},
@@ -244,6 +248,41 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
   return Json(PreviewResultJson(r, ProgressOf(*l.check.form, r), errors));
 }
 
+// A save from a page opened at an older version: refused, the fields the unit changed shown as
+// typed (the rest at the newer version), and each field the newer version changed named with
+// both values (issue 21: "nothing typed is lost", the message names what changed).
+Response StaleSave(Ctx& ctx, const Doc& doc, int64_t opened_version) {
+  const std::string& dir = ctx.server.options().data_dir;
+  auto opened = ctx.server.db().GetVersion(doc.id, opened_version);
+  auto newer = ctx.server.db().GetVersion(doc.id, 0);
+  Typed typed;
+  std::vector<std::string> changes;
+  if (opened && newer) {
+    Loaded was = Load(dir, opened->content, doc.title), now = Load(dir, newer->content, doc.title);
+    if (was.check.form && now.check.form &&
+        was.check.form->rows.size() == now.check.form->rows.size()) {
+      std::vector<std::pair<std::string, std::string>> labels;
+      std::map<std::string, std::string> before, after, sent;
+      SelfEvalFields(*was.check.form, &labels, &before);
+      SelfEvalFields(*now.check.form, nullptr, &after);
+      for (const auto& [key, value] : ctx.req.form)
+        sent[key] =
+            (key.rfind("a_", 0) == 0 || key.rfind("r_", 0) == 0 ? Lines(value) : OneLine(value))
+                .substr(0, 2000);
+      StaleMerge merge = MergeStale(labels, before, after, sent);
+      typed.values = merge.kept;
+      changes = merge.changes;
+    }
+  }
+  std::string message = "未保存：" + StaleSentence(doc, "自评表", "保存为", opened_version);
+  message += ChangesSentence(changes, changes.size());
+  message += typed.values.empty()
+                 ? "下面是最新内容，请核对后再保存。"
+                 : "下面保留了您填写的 " + std::to_string(typed.values.size()) +
+                       " 处内容（其余为最新内容）；核对后再次保存即以最新版为底保存。";
+  return Show(ctx, doc, message, 409, typed);
+}
+
 // A save (a new version), or with `preview` the score the typed form would get: nothing saved or
 // audited, answered as JSON for the page's script (the 复核分 updating as the unit types).
 Response EditOrPreview(Ctx& ctx, bool preview) {
@@ -251,11 +290,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
   const int64_t expected = *opened;
-  if (expected != doc.version && !preview)
-    return Show(
-        ctx, doc,
-        "未保存：" + StaleSentence(doc, "自评表", "保存为") + "下面是最新内容，请重新填写后保存。",
-        409);
+  if (expected != doc.version && !preview) return StaleSave(ctx, doc, expected);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   if (!l.check.form) return ctx.server.Error(ctx, 422, "无法读取自评表");

@@ -7,14 +7,17 @@
 #include "app/selfeval_app.h"
 #include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
+#include "app/targets_download.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
+#include "web/download_names.h"
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/selfeval_page.h"
+#include "web/stale_fields.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -178,7 +181,8 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
       any_general = true;
     }
   }
-  Data data = Object({{"id", doc.id},
+  Data data = Object({{"csv_note", CleanTargetCsvForDownload(FixTargetTable(*file, {}).csv).Note()},
+                      {"id", doc.id},
                       {"title", doc.title},
                       {"version", std::to_string(doc.version)},
                       {"updated_at", BeijingTime(doc.updated_at)},
@@ -329,6 +333,18 @@ Response TargetsUpload(Ctx& ctx) {
 }
 
 Response TargetsShow(Ctx& ctx) { return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
+namespace {
+
+// The rows the versions saved since `opened` changed ("" when a version cannot be read).
+std::string TableChangesSince(Ctx& ctx, int64_t opened) {
+  auto before = ctx.server.db().GetVersion(ctx.doc->id, opened);
+  auto after = ctx.server.db().GetVersion(ctx.doc->id, 0);
+  Diagnostics ignored;
+  auto a = before ? LoadVersion(ctx.server, ctx.doc->id, before->content, ignored) : std::nullopt;
+  auto b = after ? LoadVersion(ctx.server, ctx.doc->id, after->content, ignored) : std::nullopt;
+  return a && b ? ChangesSentence(TargetRowChanges(a->targets.rows, b->targets.rows)) : "";
+}
+}  // namespace
 
 Response TargetsFix(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
@@ -341,9 +357,10 @@ Response TargetsFix(Ctx& ctx) {
     return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 issue（问题序号）");
   }
   if (expected != doc.version)
-    return ShowTable(
-        ctx, doc,
-        "未采纳：" + StaleSentence(doc, "表", "修改为") + "下面是最新内容，请确认后再采纳。", 409);
+    return ShowTable(ctx, doc,
+                     "未采纳：" + StaleSentence(doc, "表", "修改为", expected) +
+                         TableChangesSince(ctx, expected) + "下面是最新内容，请确认后再采纳。",
+                     409);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, doc.id, version->content, diags);
@@ -391,7 +408,10 @@ Response TargetsRow(Ctx& ctx) {
                             ? TypedRow{}
                             : TypedRow{edit.line, edit.level3, edit.value};
   if (expected != doc.version)
-    return ShowTable(ctx, doc, "未保存：" + StaleSentence(doc, "表", "修改为") + typed, 409, kept);
+    return ShowTable(ctx, doc,
+                     "未保存：" + StaleSentence(doc, "表", "修改为", expected) +
+                         TableChangesSince(ctx, expected) + typed,
+                     409, kept);
   if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
     return ShowTable(ctx, doc,
                      "未保存：第" + std::to_string(edit.line) +
@@ -431,16 +451,19 @@ Response TargetsDownload(Ctx& ctx) {
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, ctx.doc->id, version->content, diags);
   if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
+  const Doc& doc = *ctx.doc;  // files named by the project and year, the CSV without markers
   if (format == "csv")
-    return Download(FixTargetTable(*file, {}).csv, "绩效目标表.csv", "text/csv; charset=utf-8");
+    return Download(CleanTargetCsvForDownload(FixTargetTable(*file, {}).csv).csv,
+                    DownloadName(doc.title, doc.year, "绩效目标表", ".csv"),
+                    "text/csv; charset=utf-8");
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
   auto files = RenderTargetTable(*file, {format}, diags);
   if (!files || files->empty()) return ctx.server.Error(ctx, 500, "生成申报表失败");
-  return Download(std::move(files->front().bytes), files->front().name,
-                  format == "xlsx"
-                      ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                      : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  return Download(
+      std::move(files->front().bytes), DownloadName(doc.title, doc.year, "申报表", "." + format),
+      format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                       : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }
 
 Response TargetsNewSelfEval(Ctx& ctx) {

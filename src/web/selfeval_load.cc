@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/selfeval_workbook_check.h"
+#include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "web/handlers.h"
 #include "web/selfeval_parts.h"
@@ -58,7 +59,9 @@ std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r,
   Diagnostics diags;
   if (auto kept = parts.find("rules"); kept != parts.end())
     if (auto rules = ParseSelfEvalRules("自评规则.json", kept->second, diags)) return rules;
-  auto rules = ResolveSelfEvalRules(r.rules_id == "selfeval-hubei" ? "selfeval-hubei" : "", diags);
+  // A shipped set chosen by the form's layout (湖北式, 40/40/20 …), else the default.
+  auto rules = ResolveSelfEvalRules(StartsWith(r.rules_id, "selfeval-") ? r.rules_id : "", diags);
+  if (!rules) rules = ResolveSelfEvalRules("", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
   return rules;
 }

@@ -29,7 +29,10 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> Shipped
 
 Data SelfEvalRuleChoices(Db& db, const std::string& selected) {
   Data list = List();
-  list.push_back(Choice("", "按表式自动选择（全国通用自评规则；湖北式表按湖北式规则）", selected));
+  list.push_back(Choice("",
+                        "按表式自动选择（全国通用自评规则；湖北式表按湖北式规则；各一级分值与某一随"
+                        "附规则相符时按该规则）",
+                        selected));
   for (const auto& [id, named] : Shipped())
     list.push_back(Choice(id, named.first + "（随附）", selected));
   for (const auto& u : UploadedSets(db, "selfeval-rules"))

@@ -417,6 +417,10 @@ def bureau_flow(f, eid, expected):
         f.check(not f.driver.find_elements(By.XPATH, "//button[text()='提交']"), "the bureau cannot submit")
         f.go("/bureau")
     f.submit(f.driver.find_element(By.LINK_TEXT, "自评表复核"))
+    # The list opens on 已提交 (a draft is not yet the unit's answer); 全部 shows every form.
+    f.check(Select(f.driver.find_element(By.NAME, "submitted")).first_selected_option.get_attribute("value")
+            == "yes", "the 复核 list opens on 已提交")
+    f.go("/bureau/review?submitted=all")
     f.shot("bureau-review")
     review = f.driver.find_element(By.ID, "review").text
     f.check("农村公路建设项目" in review and "95分" in review, "the 复核 list shows the unit's form (named by its project) and its printed 总分")
@@ -894,7 +898,7 @@ def review_decision_flow(f):
     f.check(f.driver.find_element(By.ID, "review-opinion").text == opinion, "the last 意见 stays shown")
     f.check(f.driver.find_element(By.ID, "row_total").text == "8分", "行得分合计 shows the typed 得分")
     f.login("bur1")
-    f.go("/bureau/review?state=pending")
+    f.go("/bureau/review?state=pending&submitted=all")
     f.shot("bureau-review-row-total")
     row = f.driver.find_element(By.CSS_SELECTOR, "#review a[href='%s']" % form.replace(f.server.base, "")).find_element(By.XPATH, "../..").text
     f.check("行得分合计 8分" in row and "按行得分合计" in row, "the 复核 list ranks the form by its 行得分合计: " + row)

@@ -1,0 +1,68 @@
+#include "app/targets_download.h"
+
+#include "core/text.h"
+#include "ingest/csv.h"
+
+namespace jixiao {
+namespace {
+
+const char kPending[] = "（待确认）";
+
+std::string Quote(const std::string& cell) {
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string Row(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Quote(cells[i]);
+  return out + "\r\n";
+}
+
+}  // namespace
+
+std::string CleanTargetCsv::Note() const {
+  std::string out = pending ? std::to_string(pending) +
+                                  " 行采纳的修改在 CSV 的“状态”列标为待确认（不写进指标值）。"
+                            : "";
+  if (!trimmed.empty())
+    out += "下载的 CSV 去掉了 " + std::to_string(trimmed.size()) + " 处单元格首尾的空格（" +
+           trimmed.front() + (trimmed.size() > 1 ? "等" : "") + "）。";
+  return out;
+}
+
+CleanTargetCsv CleanTargetCsvForDownload(const std::string& stored) {
+  CleanTargetCsv out;
+  const CsvTable table = ParseCsvBytes("绩效目标表.csv", stored);
+  std::vector<std::string> header;
+  for (const auto& h : table.header) header.push_back(Trim(h));
+  const bool has_status = !header.empty() && header.back() == "状态";
+  if (!has_status) header.push_back("状态");
+  out.csv = "\xEF\xBB\xBF" + Row(header);
+  for (const auto& row : table.rows) {
+    std::vector<std::string> cells;
+    bool pending = false;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      std::string cell = row.cells[i];
+      if (EndsWith(Trim(cell), kPending)) {
+        cell = Trim(cell);
+        cell = cell.substr(0, cell.size() - (sizeof(kPending) - 1));
+        pending = true;
+      }
+      std::string clean = Trim(cell);
+      if (clean != cell && !clean.empty())
+        out.trimmed.push_back("第" + std::to_string(row.line) + "行 " +
+                              (i < header.size() ? header[i] : "") + "“" + cell + "”");
+      cells.push_back(clean);
+    }
+    cells.resize(header.size() - 1);
+    cells.push_back(pending ? "待确认" : "");
+    out.pending += pending;
+    out.csv += Row(cells);
+  }
+  return out;
+}
+
+}  // namespace jixiao
