@@ -1,6 +1,7 @@
 // Row rules: what one indicator's name, category and value say (T01, T02, T05–T12, T14, T21–T24,
 // T27); rules by meaning and scale are in meaning_rules.cc. Suggestions use the project's deadline
 // and total where they are known.
+#include <algorithm>
 #include <set>
 
 #include "core/format.h"
@@ -118,6 +119,25 @@ bool CountKindClash(const Row& r) {
 
 // " (44561 is the spreadsheet serial of 2021年12月31日)" for a number a spreadsheet printed from a
 // date cell; "" for other numbers.
+// A figure read out of a sentence ("群众满意度达95%以上。"): words other than a comparator before
+// the figure, or a closing 。. The reader takes the figure; the unit is told to write only the
+// target.
+bool WrittenAsSentence(const std::string& text) {
+  std::string s = Trim(text);
+  if (EndsWith(s, "。")) return true;
+  std::string before = s.substr(0, std::min(s.find_first_of("0123456789"), s.size()));
+  for (const char* word :
+       {"大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "大于",
+        "小于",     "等于",     "低于",   "高于",   "超过",   "达到",   "≥",      "≤",      "＞",
+        "＜",       ">",        "<",      "=",      "＝",     "≧",      "≦",      " "}) {
+    for (size_t at; (at = before.find(word)) != std::string::npos;)
+      before.erase(at, std::string(word).size());
+  }
+  for (unsigned char ch : before)
+    if (ch >= 0x80) return true;  // a Chinese word left: 群众满意度达
+  return false;
+}
+
 std::string ExcelDateNote(const Value& v) {
   if (!v.numeric || v.number < Rational(36526) || Rational(73051) < v.number) return "";
   long long days = 0;
@@ -277,6 +297,13 @@ void QualitativeRules(Context& c, const Row& r) {
 
 void NumericRules(Context& c, const Row& r) {
   const Value& v = r.value;
+  if (WrittenAsSentence(v.text)) {
+    std::string figure = ProseFigure(v.text);
+    if (!figure.empty())
+      c.Add("T05", Severity::kInfo, r,
+            "目标值写在句子里（“" + v.text + "”），应只写比较符、数值和单位", figure,
+            {{"指标值", figure}});
+  }
   if (r.source->value_type == "定性")
     c.Add("T14", Severity::kWarning, r, "指标值类型为定性，指标值“" + v.text + "”却是数值");
   bool percent = r.unit == "%";
