@@ -172,7 +172,9 @@ void DropSurveyAnnexes(Case& c) {
       kept.push_back(std::move(a));
   }
   c.attachments = std::move(kept);
-  for (const auto& [number, title] : dropped) {
+  for (const auto& annex : dropped) {
+    const std::string& number = annex.first;  // named, not bound: a lambda may capture it
+    const std::string& title = annex.second;
     auto strip = [&](std::string& text) { text = WithoutReferences(text, number, title); };
     for (auto& [key, text] : c.narrative) strip(text);
     for (auto& [code, f] : c.findings) strip(f.analysis);
