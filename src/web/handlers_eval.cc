@@ -25,6 +25,7 @@
 #include "web/paging.h"
 #include "web/pending_targets.h"
 #include "web/review_state.h"
+#include "web/scratch_files.h"
 #include "web/targets_for_case.h"
 #include "web/uploads.h"
 
@@ -53,24 +54,9 @@ Data DiagnosticData(const Diagnostic& d) {
 
 namespace {
 
-// Diagnostics name files inside the case as "case.json", never the server's folders.
-void Relocate(Diagnostics& diags, const std::string& dir) {
-  Diagnostics out;
-  for (auto d : diags.items()) {
-    if (d.where.file.rfind(dir + "/", 0) == 0)
-      d.where.file = d.where.file.substr(dir.size() + 1);
-    else if (d.where.file.rfind(dir, 0) == 0)
-      d.where.file = "案例";
-    else if (!d.where.file.empty() && d.where.file[0] == '/')
-      d.where.file = fs::path(d.where.file).filename().string();
-    out.Add(d.severity, d.code, d.where, d.message);
-  }
-  diags = out;
-}
-
 std::optional<Evaluation> ScoreCase(Server& server, const Doc& doc, Diagnostics& diags) {
   auto evaluation = EvaluateCaseDir(server.CaseDir(doc.id), diags);
-  Relocate(diags, server.CaseDir(doc.id));
+  RelocateInCase(diags, server.CaseDir(doc.id));
   return evaluation;
 }
 
@@ -78,7 +64,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   std::string dir = ctx.server.CaseDir(doc.id);
   Diagnostics checks;
   ValidatePath(dir, checks);
-  Relocate(checks, dir);
+  RelocateInCase(checks, dir);
   Diagnostics diags;
   auto evaluation = ScoreCase(ctx.server, doc, diags);
   if (ctx.req.api) {
@@ -158,11 +144,6 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   SetReviewData(ctx, doc, data);
   SetPendingTargetsData(ctx, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
-}
-
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 }  // namespace
@@ -312,7 +293,7 @@ Response EvaluationsCreate(Ctx& ctx) {
   Diagnostics diags;
   std::string summary;
   if (!NewCase(options, diags, summary)) {
-    Relocate(diags, options.dir);
+    RelocateInCase(diags, options.dir);
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     std::error_code ec;
@@ -358,7 +339,7 @@ Response EvaluationSheet(Ctx& ctx) {
   // The 说明 sheet says to upload it on this evaluation's page, not to run jixiao import.
   auto bytes = EntryWorkbookBytes(ctx.server.CaseDir(ctx.doc->id), diags, EntryBookFor::kBrowser);
   if (!bytes) {
-    Relocate(diags, ctx.server.CaseDir(ctx.doc->id));
+    RelocateInCase(diags, ctx.server.CaseDir(ctx.doc->id));
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     return ctx.server.Error(ctx, 422, "无法生成录入工作簿", items);
@@ -423,7 +404,7 @@ Response EvaluationImport(Ctx& ctx) {
   Diagnostics diags;
   std::string summary;
   bool ok = ImportEntryWorkbook(path, ctx.server.CaseDir(doc.id), diags, summary);
-  Relocate(diags, scratch.path());
+  RelocateInCase(diags, scratch.path());
   if (!ok) {
     std::vector<std::string> items;
     for (const auto& d : diags.items()) {
@@ -492,7 +473,7 @@ Response EvaluationDownload(Ctx& ctx) {
   auto files = RenderReport(*evaluation, {format}, report::DefaultTemplateDir(), diags,
                             {scratch.path(), false});
   if (!files || files->empty()) {
-    Relocate(diags, scratch.path());
+    RelocateInCase(diags, scratch.path());
     std::vector<std::string> items;
     for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
     return ctx.server.Error(ctx, 422, "无法生成 " + format, items);

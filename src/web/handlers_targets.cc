@@ -16,6 +16,7 @@
 #include "web/download_names.h"
 #include "web/handlers.h"
 #include "web/paging.h"
+#include "web/scratch_files.h"
 #include "web/selfeval_page.h"
 #include "web/stale_fields.h"
 #include "web/uploads.h"
@@ -36,21 +37,6 @@ bool Unpack(const std::string& content, std::string& format, std::string& bytes)
   return format == "csv" || format == "xlsx";
 }
 
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-// Messages name the table as the user knows it, never the server's scratch folder.
-void Relocate(Diagnostics& diags, const std::string& scratch, const std::string& shown) {
-  Diagnostics out;
-  for (auto d : diags.items()) {
-    if (d.where.file.rfind(scratch, 0) == 0) d.where.file = shown;
-    out.Add(d.severity, d.code, d.where, d.message);
-  }
-  diags = out;
-}
-
 // Loads a stored version (the project block of an uploaded workbook is kept from version 1).
 std::optional<TargetFile> LoadVersion(Server& server, const std::string& id,
                                       const std::string& content, Diagnostics& diags) {
@@ -60,7 +46,7 @@ std::optional<TargetFile> LoadVersion(Server& server, const std::string& id,
   std::string path = scratch.path() + "/targets." + format;
   WriteBytes(path, bytes);
   auto file = LoadTargetTable(path, diags);
-  Relocate(diags, scratch.path(), "绩效目标表");
+  RelocateScratch(diags, scratch.path(), "绩效目标表");
   if (file) file->targets.file = "绩效目标表";
   if (file && !file->project.present) {
     auto first = server.db().GetVersion(id, 1);
@@ -496,7 +482,7 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     // What the page knows fills the form's 年度, 项目名称 and 单位 where the table says nothing.
     xlsx = NewSelfEvalForm(path, *rules, diags,
                            {"", "", ctx.doc->year, ctx.doc->title, ctx.doc->unit});
-    Relocate(diags, scratch.path(), "绩效目标表");
+    RelocateScratch(diags, scratch.path(), "绩效目标表");
   }
   if (!xlsx) {
     std::vector<std::string> items;

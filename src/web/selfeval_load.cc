@@ -8,20 +8,11 @@
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "web/handlers.h"
+#include "web/scratch_files.h"
 #include "web/selfeval_parts.h"
 
 namespace jixiao::web {
 namespace {
-
-// Locations name the form as the user knows it, never the server's scratch folder.
-void Relocate(Diagnostics& diags, const std::string& scratch, const std::string& shown) {
-  Diagnostics out;
-  for (auto d : diags.items()) {
-    if (d.where.file.rfind(scratch, 0) == 0) d.where.file = shown;
-    out.Add(d.severity, d.code, d.where, d.message);
-  }
-  diags = out;
-}
 
 // A form kept as .xlsx: read through a scratch copy, as `selfeval check FORM.xlsx` reads it.
 SelfEvalCheck CheckWorkbook(const std::string& data_dir, const std::string& bytes,
@@ -33,7 +24,7 @@ SelfEvalCheck CheckWorkbook(const std::string& data_dir, const std::string& byte
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   SelfEvalCheck check = CheckSelfEvalWorkbookFile(path, rules, hubei);
-  Relocate(check.reading, scratch.path(), "自评表.xlsx");
+  RelocateScratch(check.reading, scratch.path(), "自评表.xlsx");
   check.source = "自评表.xlsx";
   // The form and its findings name the scratch copy: named as the user knows it instead (the
   // form's source is kept by a rescore after edits).
