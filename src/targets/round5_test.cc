@@ -68,6 +68,8 @@ TEST_CASE("a target written in a sentence: the figure in it is the suggestion, n
       CHECK(i.suggestion.find("≥95%") != std::string::npos);
       CHECK(i.suggestion.find("90%") == std::string::npos);
     }
+  // Full-width digits after a comparator are a figure, not a sentence: no “=100个” advice.
+  CHECK(!Any(Run({{"产出指标", "数量指标", "检测点数量", "定量", "≥１００个", ""}}), "T05"));
   CHECK(Found(Run({{"满意度指标", "服务对象满意度指标", "群众满意度", "定性", "较高", ""}}), "T05",
               Severity::kWarning, 8));
 }

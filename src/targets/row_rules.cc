@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/format.h"
+#include "core/quantity.h"
 #include "core/text.h"
 #include "targets/rules.h"
 
@@ -123,7 +124,7 @@ bool CountKindClash(const Row& r) {
 // the figure, or a closing 。. The reader takes the figure; the unit is told to write only the
 // target.
 bool WrittenAsSentence(const std::string& text) {
-  std::string s = Trim(text);
+  std::string s = Trim(NormalizeWidth(text));  // ≥１００个 is a figure, not words
   if (EndsWith(s, "。")) return true;
   std::string before = s.substr(0, std::min(s.find_first_of("0123456789"), s.size()));
   for (const char* word :
