@@ -128,7 +128,7 @@ CsvColumn Either(CsvColumn exact, CsvColumn loose) { return exact.present() ? ex
 
 TargetColumns FindTargetColumns(const CsvTable& csv) {
   const std::initializer_list<const char*> kNotTarget = {"实际", "完成值", "得分", "分值", "偏差"};
-  return {
+  TargetColumns found = {
       Either(BestColumn(csv, {"一级", "一级指标", "绩效指标分类", "绩效目标"}),
              ContainingColumn(csv, {"一级"}, {})),
       Either(BestColumn(csv, {"二级", "二级指标", "评价内容", "评价指标"}),
@@ -138,6 +138,15 @@ TargetColumns FindTargetColumns(const CsvTable& csv) {
       Either(BestColumn(csv, {"指标值", "年度指标值", "目标值", "当年预期实现值", "计划指标值",
                               "年度目标值", "绩效指标值", "当年度指标值", "全年绩效目标"}),
              ContainingColumn(csv, {"指标值", "目标值", "预期值", "计划值"}, kNotTarget))};
+  // 福建's form: the header cell 评价内容 spans the 一级 and 二级 columns, leaving the second
+  // blank.
+  size_t l2 = static_cast<size_t>(found.level2.index);
+  if (!found.level1.present() && found.level2.present() && l2 + 1 < csv.header.size() &&
+      Trim(csv.header[l2 + 1]).empty() && found.level3.index != found.level2.index + 1) {
+    found.level1 = found.level2;
+    found.level2 = {found.level2.index + 1, csv.header[l2 + 1], ""};
+  }
+  return found;
 }
 
 void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, bool lenient) {
@@ -197,6 +206,11 @@ void ReadTargetRows(const CsvTable& csv, CsvCells& cells, Table<TargetRow>& t, b
     if (!WordComparator(direction_cell).empty()) direction_cell = WordComparator(direction_cell);
     if (!IsComparatorCell(nature_cell) && IsComparatorCell(direction_cell))
       nature_cell = direction_cell;
+    // 湖南's 项目绩效年度表: 指标值类型 holds the comparator (≤ | 9.9 | 万元), or 定性/定量.
+    if (!IsComparatorCell(nature_cell) && IsComparatorCell(r.value_type)) {
+      nature_cell = r.value_type;
+      r.value_type.clear();
+    }
     if (nature_cell == "定量" || nature_cell == "定性") {
       if (r.value_type.empty()) r.value_type = nature_cell;
     } else if (IsComparatorCell(nature_cell) && !r.value.empty() &&

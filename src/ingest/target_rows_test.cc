@@ -145,4 +145,50 @@ TEST_CASE("a unit written inside the 指标值 is split out; text, dates and bar
   CHECK(split("") == "none");
 }
 
+// Issue 26, round 6 (南县 住房保障): the 指标值类型 column holds the comparator (≤ | 9.9 | 万元) or
+// 定性, as 湖南's 项目绩效年度表 prints it.
+TEST_CASE("lenient: 指标值类型 holding a comparator is the comparator, 定性 stays the type") {
+  Diagnostics diags;
+  auto t = Read(
+      "一级指标,二级指标,三级指标,指标值类型,目标值,度量单位\n"
+      "成本指标,经济成本指标,应交税费,≤,9.9,万元\n"
+      "产出指标,数量指标,门面数量,=,9,间\n"
+      ",质量指标,以合理的市场价出租,定性,保障,无\n"
+      ",数量指标,出租次数,定量,≥2,次\n",
+      true, diags);
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[0].value == "≤9.9");
+  CHECK(t.rows[0].value_type.empty());
+  CHECK(t.rows[1].value == "=9");
+  CHECK(t.rows[2].value == "保障");
+  CHECK(t.rows[2].value_type == "定性");
+  CHECK(t.rows[3].value == "≥2");
+  CHECK(t.rows[3].value_type == "定量");
+}
+
+// Issue 26, round 6 (宁德 人才驿站): the 福建 form's header cell 评价内容 spans the 一级 and 二级
+// columns, so the second header cell is blank; 绩效内容 is the 三级 and 绩效目标值 the value.
+TEST_CASE("lenient: a header cell merged over 一级 and 二级 leaves the second blank") {
+  Diagnostics diags;
+  auto t = Read(
+      "评价内容,,绩效内容,绩效目标值\n"
+      "产出目标,数量目标,组织活动数量,>=28次\n"
+      ",质量目标,政策知晓率,>=95%\n",
+      true, diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].level1 == "产出目标");
+  CHECK(t.rows[0].level2 == "数量目标");
+  CHECK(t.rows[0].level3 == "组织活动数量");
+  CHECK(t.rows[0].value == ">=28次");
+  CHECK(t.rows[1].level1 == "产出目标");
+  CHECK(t.rows[1].level2 == "质量目标");
+  // A named 一级 column is not displaced by a blank one beside it.
+  Diagnostics d2;
+  auto u = Read("一级指标,,二级指标,三级指标,指标值\n产出指标,,数量指标,活动次数,≥2次\n", true, d2);
+  REQUIRE(u.rows.size() == 1);
+  CHECK(u.rows[0].level1 == "产出指标");
+  CHECK(u.rows[0].level2 == "数量指标");
+}
+
 }  // namespace jixiao

@@ -39,6 +39,18 @@ bool LastingNotDeadline(const Row& r) {
                                     "保质", "使用年限", "运行"});
 }
 
+// An on-time target whose limit is the whole budget year or more (按时交纳税费 =1年, 及时拨付 12个
+// 月): every annual target is within the year, so it names no deadline. A limit (≤6个月) is one.
+bool YearAsLimit(const Row& r) {
+  if (r.kind != Kind::kTimeliness || !r.value.numeric || r.value.op == CompareOp::kLe ||
+      r.value.op == CompareOp::kLt || !HasAny(r.name, {"按时", "及时", "按期", "如期", "准时"}))
+    return false;
+  if (r.unit == "年") return !(r.value.number < Rational(1));
+  if (r.unit == "个月" || r.unit == "月") return !(r.value.number < Rational(12));
+  if (r.unit == "天" || r.unit == "日") return !(r.value.number < Rational(365));
+  return false;
+}
+
 // A name about being on time (按时发放, 及时兑现) whose value is a count (≥1人/年): the value
 // measures how many, not whether it was on time. Rates, dates and count names (按时发放人数) are
 // not this.
@@ -152,6 +164,13 @@ void MeaningRules(Context& c, const Row& r) {
                                    DeadlineVerb(r.name) + "”；持续时长可作为可持续影响指标"
                              : "写明截止日期，如“" + c.deadline + "前" + DeadlineVerb(r.name) +
                                    "”；持续时长可作为可持续影响指标");
+  if (!LastingNotDeadline(r) && YearAsLimit(r))
+    c.Add("T10", Severity::kWarning, r,
+          "时效指标“" + r.name + "”的时限是“" + WithUnit(r) +
+              "”，即整个预算年度，没有写明何时完成，无法考核是否按时",
+          c.deadline.empty()
+              ? "写明截止日期，如“当年12月31日前" + DeadlineVerb(r.name) + "”"
+              : "写明截止日期，如“" + c.deadline + "前" + DeadlineVerb(r.name) + "”");
   if (TimelinessNameWithCount(r))
     c.Add("T08", Severity::kWarning, r,
           "“" + r.name + "”说的是是否按时，指标值“" + WithUnit(r) + "”却是数量，衡量不了时效",

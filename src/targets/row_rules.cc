@@ -128,9 +128,11 @@ bool WrittenAsSentence(const std::string& text) {
   if (EndsWith(s, "。")) return true;
   std::string before = s.substr(0, std::min(s.find_first_of("0123456789"), s.size()));
   for (const char* word :
-       {"大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "大于",
-        "小于",     "等于",     "低于",   "高于",   "超过",   "达到",   "≥",      "≤",      "＞",
-        "＜",       ">",        "<",      "=",      "＝",     "≧",      "≦",      " "}) {
+       {"大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不大于",
+        "不小于",   "大于",     "小于",   "等于",   "低于",   "高于",   "超过",
+        "达到",     "≥",        "≤",      "＞",     "＜",     ">",      "<",
+        "=",        "＝",       "≧",      "≦",      "±",      " "}) {  // ±3%以内 is a tolerance,
+                                                                       // not a sentence
     for (size_t at; (at = before.find(word)) != std::string::npos;)
       before.erase(at, std::string(word).size());
   }

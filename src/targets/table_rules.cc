@@ -281,7 +281,7 @@ void RestatedOutputRule(Context& c) {
     bool action = false;
     for (const char* w :
          {"发放率", "完成率", "执行率", "支出率", "拨付率", "到位率", "下达率", "兑现率", "支付率",
-          "应发尽发", "应保尽保", "应补尽补", "应助尽助", "应享尽享"})
+          "结余率", "应发尽发", "应保尽保", "应补尽补", "应助尽助", "应享尽享"})
       action = action || Has(e.name, w);
     // Restated: one name holds (nearly) every key term of the other (清算8个安置小区…物业费 ⊃
     // 安置小区物业费).
