@@ -134,6 +134,13 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
                      {"message", x.message},
                      {"suggestion", x.suggestion}});
     d.set("fixable", !x.fixes.empty());
+    if (auto group = MissingGroupOf(x)) {  // 添加一行 under the 一级 the table lacks
+      Data level2s = List();
+      for (const auto& l2 : group->level2s) level2s.push_back(Object({{"name", l2}}));
+      d.set("addable", true);
+      d.set("add_level1", group->level1);
+      d.set("add_level2s", level2s);
+    }
     return d;
   };
   for (size_t k = 0; k < shown.rows.size(); ++k) {
@@ -222,13 +229,17 @@ Response TargetsList(Ctx& ctx) {
     return Json("{\"targets\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   }
   Data list = List();
-  for (const auto& d : mine)
-    list.push_back(Object({{"id", d.id},
-                           {"title", d.title},
-                           {"year", d.year},
-                           {"version", std::to_string(d.version)},
-                           {"updated_at", BeijingTime(d.updated_at)}}));
+  for (const auto& d : mine) {
+    Data row = Object({{"id", d.id},
+                       {"title", d.title},
+                       {"year", d.year},
+                       {"version", std::to_string(d.version)},
+                       {"updated_at", BeijingTime(d.updated_at)}});
+    row.set("selected", ctx.rejected && ctx.req.Field("into") == d.id);
+    list.push_back(row);
+  }
   Data data;
+  data.set("into_new", ctx.rejected && ctx.req.Field("into") == "new");
   data.set("tables", list);
   data.set("has_tables", !mine.empty());
   SetPaging(data, *paging, count, "/targets", {});
@@ -298,6 +309,7 @@ Response TargetsUpload(Ctx& ctx) {
   doc.kind = "targets";
   doc.title = ctx.req.Field("title");
   if (doc.title.empty()) doc.title = file->project.name;
+  const bool named = !doc.title.empty();  // by the unit or the table, not a file's name
   if (doc.title.empty() && !upload->filename.empty()) {
     // The uploaded file's name without folder and extension, as the user knows it.
     std::string base = upload->filename.substr(upload->filename.find_last_of("/\\") + 1);
@@ -312,6 +324,43 @@ Response TargetsUpload(Ctx& ctx) {
   doc.region = ctx.user->region;
   doc.year = TypedYear(ctx.req.Field("year"));
   doc.owner = ctx.user->id;
+  // A re-upload of the same project and year is a new version of that table (or of the table the
+  // unit chose in 保存为), not a second table; 保存为 新表 keeps them apart.
+  const std::string into = ctx.req.Field("into");
+  std::optional<Doc> existing;
+  if (into != "new" && (named || !into.empty())) {
+    Db::ListFilter f;
+    f.kinds = {"targets"};
+    if (into.empty()) f.year = doc.year;
+    if (NarrowToReach(*ctx.user, f))
+      for (const auto& d : ctx.server.db().DocsPage(f, 1000, 0))
+        if (into.empty() ? d.title == doc.title : d.id == into) {
+          existing = d;
+          break;
+        }
+    if (!into.empty() && !existing)
+      return ctx.server.Reject(
+          ctx, "into", "所选的表不存在或不属于本单位：请重新选择；文件须重新选择", TargetsList);
+  }
+  if (existing) {
+    const std::string note =
+        "重新上传" + (upload->filename.empty() ? std::string() : "（" + upload->filename + "）");
+    if (!ctx.server.db().SaveVersion(*existing, existing->version, content, ctx.user->name, note))
+      return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再上传");
+    ctx.server.Audit(ctx, "targets.upload", "targets:" + existing->id,
+                     "第 " + std::to_string(existing->version) + " 版",
+                     "第 " + std::to_string(existing->version + 1) + " 版（重新上传，" +
+                         std::to_string(upload->bytes.size()) + " 字节）");
+    const std::string message = "已保存为《" + existing->title + "》（" + existing->year +
+                                "年）的第 " + std::to_string(existing->version + 1) +
+                                " 版（重新上传；要另建一张表，上传时“保存为”选“新表”）";
+    if (ctx.req.api)
+      return Json("{\"id\":" + Q(existing->id) +
+                  ",\"version\":" + std::to_string(existing->version + 1) +
+                  ",\"new_version\":true,\"location\":" + Q("/api/v1/targets/" + existing->id) +
+                  ",\"message\":" + Q(message) + "}");
+    return Redirect("/targets/" + existing->id + "?message=" + UrlEncode(message));
+  }
   ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
   ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
                    doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
@@ -374,15 +423,19 @@ Response TargetsRow(Ctx& ctx) {
   const Request& r = ctx.req;
   TargetRowEdit edit;
   const std::string action = r.Field("action");
-  edit.kind = action == "delete" ? TargetRowEdit::Kind::kDelete
-              : action == "add"  ? TargetRowEdit::Kind::kInsertAfter
-                                 : TargetRowEdit::Kind::kSet;
+  edit.kind = action == "delete"      ? TargetRowEdit::Kind::kDelete
+              : action == "add"       ? TargetRowEdit::Kind::kInsertAfter
+              : action == "add_group" ? TargetRowEdit::Kind::kAddToGroup
+                                      : TargetRowEdit::Kind::kSet;
+  const bool add_group = edit.kind == TargetRowEdit::Kind::kAddToGroup;
+  edit.level1 = Trim(r.Field("level1"));
+  edit.level2 = Trim(r.Field("level2"));
   edit.level3 = Trim(r.Field("level3"));
   edit.value = Trim(r.Field("value"));
   int64_t expected = 0;
   try {
     expected = std::stoll(r.Field("version"));
-    edit.line = std::stoi(r.Field("line"));
+    edit.line = add_group ? 0 : std::stoi(r.Field("line"));
   } catch (...) {
     return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 line（行号）");
   }
@@ -398,10 +451,12 @@ Response TargetsRow(Ctx& ctx) {
                      "未保存：" + StaleSentence(doc, "表", "修改为", expected) +
                          TableChangesSince(ctx, expected) + typed,
                      409, kept);
+  const std::string where =
+      add_group ? "新添的“" + edit.level1 + "”行" : "第" + std::to_string(edit.line) + "行";
   if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
     return ShowTable(ctx, doc,
-                     "未保存：第" + std::to_string(edit.line) +
-                         "行的“三级指标”和“指标值”都要填写（指标值如 ≥95%、≤30天、及时）。" + typed,
+                     "未保存：" + where +
+                         "的“三级指标”和“指标值”都要填写（指标值如 ≥95%、≤30天、及时）。" + typed,
                      422, kept);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
@@ -409,13 +464,26 @@ Response TargetsRow(Ctx& ctx) {
   if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
   bool known = false;
   for (const auto& row : file->grid.rows) known = known || row.line == edit.line;
-  if (!known)
+  if (add_group) {  // only a group a current whole-table finding says is missing
+    known = false;
+    for (const auto& issue : CheckTargetTable(*file, nullptr))
+      if (auto group = MissingGroupOf(issue); group && group->level1 == edit.level1)
+        for (const auto& l2 : group->level2s) known = known || l2 == edit.level2;
+    if (!known)
+      return ShowTable(ctx, doc,
+                       "未保存：本表已不缺“" + edit.level1 + "/" + edit.level2 +
+                           "”类指标（可能刚被添加），请在下表中对应的行修改。",
+                       422);
+  } else if (!known) {
     return ShowTable(ctx, doc, "未保存：表中没有第" + std::to_string(edit.line) + "行", 422);
+  }
   FixedTable edited = EditTargetTable(*file, {edit});
   const char* what = edit.kind == TargetRowEdit::Kind::kDelete        ? "删除"
                      : edit.kind == TargetRowEdit::Kind::kInsertAfter ? "其后添加一行"
                                                                       : "修改";
-  std::string summary = "第" + std::to_string(edit.line) + "行" + what;
+  std::string summary =
+      add_group ? "添加一行“" + edit.level1 + "/" + edit.level2 + "/" + edit.level3 + "”"
+                : "第" + std::to_string(edit.line) + "行" + what;
   if (!ctx.server.db().SaveVersion(doc, expected, Pack("csv", edited.csv), ctx.user->name, summary))
     return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再保存");
   for (const auto& c : edited.changes)
