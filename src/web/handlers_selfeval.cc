@@ -71,7 +71,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
   const int64_t row_total = report::ReviewFiguresOf(r).row_total;
-  const FillProgress progress = ProgressOf(*l.check.form, r);
+  const FillProgress progress = ProgressOf(*l.check.form, r, l.parts.count("submitted") > 0);
   const std::string state = progress.State();
   if (ctx.req.api)
     return Json(
@@ -89,7 +89,9 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   for (const auto& row : r.rows) {
     const SelfEvalRow& src = l.check.form->rows[row.index];
     Data findings = List();
-    for (const auto& d : row.findings) findings.push_back(FindingData(d));
+    for (const auto& d : row.findings)
+      if (progress.Shows(row.index, d)) findings.push_back(FindingData(d));
+    const bool waiting = progress.Waiting(row.index);
     Data d = Object({{"index", std::to_string(row.index)},
                      {"line", std::to_string(row.line)},
                      {"indicator", row.indicator},
@@ -99,8 +101,8 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                      {"reason", typed.Value("r_" + std::to_string(row.index), src.reason.text)},
                      {"error", typed.Error("row_" + std::to_string(row.index))},
                      {"weight", Points(row.weight)},
-                     {"computed", Points(row.computed)},
-                     {"how", row.how}});
+                     {"computed", waiting ? "待填写" : Points(row.computed)},
+                     {"how", waiting ? "" : row.how}});
     d.set("findings", findings);
     rows.push_back(d);
   }
@@ -120,7 +122,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"total_value", typed.Value("total", l.check.form->total.text)},
                       {"total_error", typed.Error("total")},
                       {"rules_name", SelfEvalRulesName(*RulesOf(r, l.parts))},
-                      {"count", std::to_string(r.AllFindings().size())},
+                      {"count", std::to_string(progress.ShownCount(r))},
                       {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
   SetReviewData(ctx, doc, data);
   // 通过 over 错误 findings needs a 说明 (handlers_review.cc); the page says so, and after.
@@ -409,6 +411,10 @@ Response SelfEvalSubmit(Ctx& ctx) {
       return Show(ctx, doc, "未提交：该自评表刚被他人保存，请核对后再提交。", 409);
     note = "已提交（第 " + std::to_string(doc.version + 1) + " 版）：复核分 " +
            FormatScore(Score{doc.computed});
+    // The rows left blank are now listed, each unfilled field at its row.
+    if (l.check.form)
+      if (size_t n = ProgressOf(*l.check.form, l.check.result).unfilled.size())
+        note += "。尚有 " + std::to_string(n) + " 行未填实际完成值和得分，按0分计，见各行复核意见";
     ctx.server.Audit(ctx, "selfeval.submit", "selfeval:" + doc.id, "", note);
   }
   if (ctx.req.api) return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");

@@ -36,13 +36,28 @@ std::string FillProgress::Json() const {
          ",\"state\":" + Q(State()) + "}";
 }
 
-FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r) {
+bool FillProgress::Shows(size_t row, const Diagnostic& d) const {
+  return !Waiting(row) || (d.code != "selfeval.actual_blank" && d.code != "selfeval.score_missing");
+}
+
+size_t FillProgress::ShownCount(const SelfEvalResult& r) const {
+  size_t n = r.findings.size() + r.budget.findings.size();
+  for (const auto& row : r.rows)
+    for (const auto& d : row.findings) n += Shows(row.index, d);
+  return n;
+}
+
+FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r, bool submitted) {
   FillProgress p;
+  p.submitted = submitted;
   for (const auto& row : r.rows) {
     if (row.index >= form.rows.size()) continue;
     const SelfEvalRow& src = form.rows[row.index];
     ++p.rows;
-    if (!Trim(src.actual.text).empty() || !Trim(src.score.text).empty()) ++p.filled;
+    if (!Trim(src.actual.text).empty() || !Trim(src.score.text).empty())
+      ++p.filled;
+    else
+      p.unfilled.insert(row.index);
   }
   const SelfEvalBudget& b = form.budget;
   p.budget_typed = !Trim(b.executed.text).empty() || !Trim(b.score.text).empty();
@@ -61,9 +76,11 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
   std::vector<std::string> rows, refused, general;
   for (const auto& row : r.rows) {
     std::vector<std::string> findings;
-    for (const auto& d : row.findings) findings.push_back(finding(d));
+    for (const auto& d : row.findings)
+      if (progress.Shows(row.index, d)) findings.push_back(finding(d));
     rows.push_back("{\"index\":" + std::to_string(row.index) + ",\"computed\":" +
-                   Q(points(row.computed)) + ",\"findings\":" + JsonArray(findings) + "}");
+                   Q(progress.Waiting(row.index) ? "待填写" : points(row.computed)) +
+                   ",\"findings\":" + JsonArray(findings) + "}");
   }
   for (const auto* list : {&r.findings, &r.budget.findings})
     for (const auto& d : *list) general.push_back(finding(d));
@@ -73,7 +90,7 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
   return "{\"computed\":" + Q(points(r.computed_total)) +
          ",\"grade\":" + Q(complete ? r.computed_grade : "") + ",\"state\":" + Q(progress.State()) +
          ",\"progress\":" + Q(progress.Note()) +
-         ",\"count\":" + std::to_string(r.AllFindings().size()) +
+         ",\"count\":" + std::to_string(progress.ShownCount(r)) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
          ",\"refused\":" + JsonArray(refused) + "}";
 }

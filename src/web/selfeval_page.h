@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "app/selfeval_app.h"
@@ -40,14 +41,23 @@ inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},
 // How far the unit has filled its form: rows with an 实际完成值 or 得分 typed, of the scored
 // rows. Until the form is complete its score is provisional and no grade is shown: "blank"
 // (nothing typed, budget block included) shows 待填写, "partial" "已填 k/n 行，暂算".
+// A row with neither typed is 待填写 until the form is submitted: no 复核得分 (not 0分) and none
+// of its 未填… findings; on submit each unfilled field has its own located finding again.
 struct FillProgress {
   size_t filled = 0, rows = 0;
   bool budget_typed = false;
+  bool submitted = false;
+  std::set<size_t> unfilled;  // row indices (SelfEvalRowResult::index)
   std::string State() const;  // blank | partial | complete
   std::string Note() const;   // "" when complete
   std::string Json() const;   // {"filled","rows","state"}
+  bool Waiting(size_t row) const { return !submitted && unfilled.count(row) > 0; }
+  // Whether the page shows finding `d` of row `row` (the 未填 ones of a waiting row: not yet).
+  bool Shows(size_t row, const Diagnostic& d) const;
+  size_t ShownCount(const SelfEvalResult& r) const;  // the page's 条复核意见
 };
-FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r);
+FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r,
+                        bool submitted = false);
 
 // A finding as the page shows it: the rule set named in words, not by its id.
 Data FindingData(const Diagnostic& d);

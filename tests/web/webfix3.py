@@ -12,6 +12,7 @@ Usage: webfix3.py JIXIAO"""
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import webtest  # noqa: E402
@@ -70,6 +71,7 @@ def whole_table_fixes(unit, evaluator):
     r = upload(unit, NO_EFFECT, "莘庄养老服务", year="2026")
     check(r.status == 201 and r.json()["id"] != tid, "another year is a new table: %d" % r.status)
     # A second table chosen as 新表, then the evaluator sees only the newest of the same name/year.
+    time.sleep(1.1)  # saved times are to the second: the later save is the newest
     r = upload(unit, NO_EFFECT, "莘庄养老服务", into="new")
     check(r.status == 201, "新表 on request: %d" % r.status)
     newest = r.json()["id"]
@@ -79,12 +81,47 @@ def whole_table_fixes(unit, evaluator):
           % (offered, newest, tid))
 
 
+def computed_cells(page):
+    return re.findall(r'<td class="num computed" data-row="\d+">([^<]*)</td>', page)
+
+
+def blank_form_waits(unit):
+    tid = webtest.upload_targets(unit, title="颛桥助餐服务")
+    r = unit.api_post("/api/v1/targets/%s/selfeval" % tid, {})
+    check(r.status == 201, "自评表 from the table: %d %s" % (r.status, r.text()[:200]))
+    sid = r.json()["id"]
+    page = unit.get("/selfevals/%s" % sid).text()
+    cells = computed_cells(page)
+    check(cells and all(c == "待填写" for c in cells),
+          "every unfilled row's 复核得分 reads 待填写, not 0分: %s" % cells)
+    check("未填实际完成值" not in page and "未填得分" not in page,
+          "no 未填… warnings on a blank form before submit")
+    api = unit.get("/api/v1/selfevals/%s" % sid).json()
+    # The live preview with one row typed: that row scored, the others still 待填写.
+    r = unit.api_post("/api/v1/selfevals/%s/preview" % sid, {"version": api["version"], "a_0": "1"})
+    check(r.status == 200, "preview: %d %s" % (r.status, r.text()[:200]))
+    rows = r.json()["rows"]
+    check(rows[0]["computed"] != "待填写" and all(x["computed"] == "待填写" for x in rows[1:]),
+          "preview: the typed row is scored, the rest 待填写: %s" % [x["computed"] for x in rows])
+    check(not any("未填" in f["message"] for x in rows[1:] for f in x["findings"]),
+          "preview: no 未填 warnings on untouched rows")
+    # Submitted: each unfilled field has its located finding.
+    r = unit.request("POST", "/selfevals/%s/submit" % sid, fields={"csrf": unit.csrf})
+    check(r.status in (302, 303), "submit: %d" % r.status)
+    page = unit.get("/selfevals/%s" % sid).text()
+    n = len(api["result"]["rows"])
+    check(page.count("未填实际完成值") == n and page.count("未填得分") == n,
+          "after submit one message per unfilled field: %d/%d of %d"
+          % (page.count("未填实际完成值"), page.count("未填得分"), n))
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
         unit, evaluator, bureau = (webtest.Client(server) for _ in range(3))
         unit.login("unit1"), evaluator.login("eval1"), bureau.login("bur1")
         whole_table_fixes(unit, evaluator)
+        blank_form_waits(unit)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
