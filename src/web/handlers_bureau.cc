@@ -19,6 +19,7 @@
 #include "web/ranks.h"
 #include "web/review_state.h"
 #include "web/selfeval_parts.h"
+#include "web/selfeval_rules_choice.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -57,7 +58,8 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
   auto values = db.DistinctValuesOf(ranked, {"year", "framework"});
   const auto& years = values["year"];
   const auto& frameworks = values["framework"];
-  by_rate = frameworks.size() > 1;
+  // 自评表 keep their rule set there (all of 100 points): compared by 复核分 whatever the set.
+  by_rate = frameworks.size() > 1 && ranked.kinds != std::vector<std::string>{"selfeval"};
   std::vector<std::string> out;
   if (years.size() > 1) {
     std::string list;
@@ -393,8 +395,11 @@ Response ReviewList(Ctx& ctx) {
   auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
   std::vector<std::string> items;
   Data list = List();
+  const auto rule_titles = SelfEvalRulesTitles(ctx.server.db());  // the set each form is scored by
   for (const auto& d : forms) {
     Score gap{base_of(d) - d.computed};
+    auto named = rule_titles.find(d.framework);
+    const std::string rules = named != rule_titles.end() ? named->second : "";
     const bool printed = d.claimed >= 0, summed = !printed && d.row_total >= 0;
     const ReviewState& state = states[d.id];
     const char* gap_from = printed ? "总分" : summed ? "行得分合计" : "";
@@ -405,7 +410,8 @@ Response ReviewList(Ctx& ctx) {
         ",\"computed\":" + FormatScoreNumber(Score{d.computed}) + ",\"gap\":" +
         (printed || summed ? FormatScoreNumber(gap) : "null") + ",\"gap_from\":" + Q(gap_from) +
         ",\"review\":" + ReviewStateJson(state) + ",\"findings\":" + std::to_string(d.findings) +
-        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") +
+        ",\"rules\":" + Q(rules) + "}");
     Data row = Object({{"id", d.id},
                        {"title", d.title},
                        {"unit", d.unit},
@@ -426,6 +432,7 @@ Response ReviewList(Ctx& ctx) {
                        {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
     row.set("submitted", submitted_by.count(d.id) > 0);
     row.set("summed", summed);
+    row.set("rules", rules);
     list.push_back(row);
   }
   if (ctx.req.api)

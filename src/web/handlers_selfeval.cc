@@ -53,18 +53,6 @@ std::string Lines(const std::string& s) {
 
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
-// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf); a form
-// not yet completely filled has no grade.
-void Record(Doc& d, const SelfEvalCheck& check) {
-  const SelfEvalResult& r = check.result;
-  const report::ReviewFigures fig = report::ReviewFiguresOf(r);
-  d.claimed = fig.claimed;  // -1: no printed 总分
-  d.computed = fig.computed;
-  d.findings = fig.findings, d.row_total = fig.row_total;
-  const bool complete = !check.form || ProgressOf(*check.form, r).State() == "complete";
-  d.grade = complete ? r.computed_grade : "";
-}
-
 Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
               const Typed& typed = {}) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
@@ -133,6 +121,14 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   data.set("general", general);
   data.set("reading", reading);
   data.set("can_edit", ctx.user->role == "unit");
+  // The rule set in force preselected: the one kept with the form, else the one its block weights
+  // fit (app/selfeval_rules_fit, as `selfeval check` chooses), else the national rules.
+  data.set("rule_choices",
+           SelfEvalRuleChoices(ctx.server.db(),
+                               ctx.rejected
+                                   ? ctx.req.Field("rules")
+                                   : SelfEvalRuleChoiceOf(ctx.server.db(), RulesOf(r, l.parts)->id),
+                               false));
   // The flag is cleared by any later edit, so when present it is the current version's.
   data.set("submitted", l.parts.count("submitted") > 0);
   return ctx.server.Page(ctx, "selfeval_show", "自评表：" + doc.title, data, status);
@@ -183,7 +179,7 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   // Untitled: the project's name as the form prints it, else the unit's.
   if (title.empty() && !l.check.result.project.empty())
     doc.title = l.check.result.project.substr(0, 200);
-  Record(doc, l.check);
+  RecordSelfEvalFigures(doc, l.check);
   ctx.server.db().AddDoc(doc, content, ctx.user->name, how);
   // AddDoc keeps the fields given: the results are part of version 1.
   ctx.server.Audit(ctx, "selfeval.upload", "selfeval:" + doc.id, "",
@@ -380,7 +376,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   std::string content = PackParts(list);
   Doc updated = doc;
-  Record(updated, Load(ctx.server.options().data_dir, content, doc.title).check);
+  RecordSelfEvalFigures(updated, Load(ctx.server.options().data_dir, content, doc.title).check);
   if (!ctx.server.db().SaveVersion(updated, expected, content, ctx.user->name,
                                    "填写 " + std::to_string(audit.size()) + " 处"))
     return Show(ctx, doc, "未保存：该自评表刚被他人保存，请刷新后重新填写。", 409);

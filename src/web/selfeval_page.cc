@@ -4,12 +4,19 @@
 #include "app/selfeval_form_app.h"
 #include "core/format.h"
 #include "core/text.h"
+#include "report/selfeval_review.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
 
 Data FindingData(const Diagnostic& d) {
   Diagnostic shown = d;
+  // The page has the choice the CLI names (--rules): say where it is.
+  for (const auto& [cli, page] :
+       {std::pair<std::string, std::string>{"（命令行 --rules）", "（本页“改选评分规则”）"},
+        {"请用 --rules 指定", "请在本页“改选评分规则”处改选"}})
+    for (size_t at; (at = shown.message.find(cli)) != std::string::npos;)
+      shown.message.replace(at, cli.size(), page);
   for (const auto& [id, words] :
        {std::pair<std::string, std::string>{"selfeval-national", "全国通用自评规则"},
         {"selfeval-hubei", "湖北省自评规则"}})
@@ -93,6 +100,17 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
          ",\"count\":" + std::to_string(progress.ShownCount(r)) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
          ",\"refused\":" + JsonArray(refused) + "}";
+}
+
+void RecordSelfEvalFigures(Doc& d, const SelfEvalCheck& check) {
+  const SelfEvalResult& r = check.result;
+  const report::ReviewFigures fig = report::ReviewFiguresOf(r);
+  d.claimed = fig.claimed;  // -1: no printed 总分
+  d.computed = fig.computed;
+  d.findings = fig.findings, d.row_total = fig.row_total;
+  const bool complete = !check.form || ProgressOf(*check.form, r).State() == "complete";
+  d.grade = complete ? r.computed_grade : "";
+  d.framework = r.rules_id;  // the rule set scored by, named on the bureau's pages
 }
 
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key) {

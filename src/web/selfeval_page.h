@@ -72,6 +72,11 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
 // taken from the stored document (a title made as "<项目> 自评表" gives the project).
 void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
 
+// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf), kept on
+// the document: printed and recomputed 总分, findings, 行得分合计, the grade once the form is
+// complete, and the rule set's id (Doc::framework).
+void RecordSelfEvalFigures(Doc& d, const SelfEvalCheck& check);
+
 // The saved text of a budget input (by form key).
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key);
 // The budget block as the page shows it: inputs (typed values win), 分值, 执行率, 复核得分.

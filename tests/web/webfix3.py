@@ -115,6 +115,55 @@ def blank_form_waits(unit):
           % (page.count("未填实际完成值"), page.count("未填得分"), n))
 
 
+def selected_rules(page):
+    m = re.search(r'<select name="rules">(.*?)</select>', page, re.S)
+    if not m:
+        return None
+    chosen = re.findall(r'<option value="([^"]*)" selected>', m.group(1))
+    return chosen[0] if len(chosen) == 1 else chosen
+
+
+def rule_set_on_the_page(unit, bureau):
+    import webfix1
+    r = unit.api_post("/api/v1/selfevals", fields={"year": "2022"},
+                      files={"form": ("原州区自评表.xlsx", webfix1.xlsx_bytes(webfix1.POTATO))})
+    check(r.status == 201, "upload the 40/40/20 form: %d" % r.status)
+    sid = r.json()["id"]
+    page = unit.get("/selfevals/%s" % sid).text()
+    check(selected_rules(page) == "selfeval-40-40-20",
+          "the set the form's block weights fit is preselected: %s" % selected_rules(page))
+    check("命令行" not in page and "--rules" not in page, "no CLI hint on the page")
+    # The unit chooses the national rules: kept with the form, scored by them, shown everywhere.
+    api = unit.get("/api/v1/selfevals/%s" % sid).json()
+    r = unit.request("POST", "/selfevals/%s/rules" % sid, fields={
+        "csrf": unit.csrf, "version": str(api["version"]), "rules": "selfeval-national"})
+    check(r.status in (302, 303), "choose the national rules: %d %s" % (r.status, r.text()[:300]))
+    after = unit.get("/api/v1/selfevals/%s" % sid).json()
+    check(after["version"] == api["version"] + 1 and "全国" in after["rules"],
+          "a new version scored by the chosen set: %s %s" % (after["version"], after["rules"]))
+    page = unit.get("/selfevals/%s" % sid).text()
+    check(selected_rules(page) == "selfeval-national", "the choice is shown as chosen: %s"
+          % selected_rules(page))
+    # A later edit keeps the choice.
+    r = unit.api_post("/api/v1/selfevals/%s/edit" % sid, {"version": after["version"], "r_0": "说明"})
+    check(r.status == 200, "edit: %d %s" % (r.status, r.text()[:200]))
+    check("全国" in unit.get("/api/v1/selfevals/%s" % sid).json()["rules"], "an edit keeps the rules")
+    # The bureau sees it on the form and in the 复核 list.
+    unit.api_post("/api/v1/selfevals/%s/submit" % sid, {})
+    page = bureau.get("/selfevals/%s" % sid).text()
+    check(re.search(r'id="rules">评分规则：全国', page) is not None, "the bureau's form page names the set")
+    check('name="rules"' not in page, "the bureau cannot change it")
+    listed = [x for x in bureau.get("/api/v1/bureau/review").json()["review"] if x["id"] == sid]
+    check(listed and "全国" in listed[0].get("rules", ""), "the 复核 list names the set: %s" % listed)
+    page = bureau.get("/bureau/review?submitted=all").text()
+    check("按全国通用" in page, "the 复核 page names the set")
+    r = unit.api_post("/api/v1/selfevals/%s/rules" % sid, {"version": "99", "rules": "x"})
+    check(r.status == 409, "a stale choice is refused: %d" % r.status)
+    v = unit.get("/api/v1/selfevals/%s" % sid).json()["version"]
+    r = unit.api_post("/api/v1/selfevals/%s/rules" % sid, {"version": v, "rules": "no-such"})
+    check(r.status == 422, "an unknown set is refused: %d" % r.status)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -122,6 +171,7 @@ def main():
         unit.login("unit1"), evaluator.login("eval1"), bureau.login("bur1")
         whole_table_fixes(unit, evaluator)
         blank_form_waits(unit)
+        rule_set_on_the_page(unit, bureau)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
