@@ -81,7 +81,10 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
       if (progress.Shows(row.index, d)) findings.push_back(FindingData(d));
     const bool waiting = progress.Waiting(row.index);
     Data d = Object({{"index", std::to_string(row.index)},
-                     {"line", std::to_string(row.line)},
+                     // the form's own numbering (the sheet's row, 14… on a generated form, is
+                     // nothing the unit has seen), the sheet row kept as a tooltip
+                     {"line", std::to_string(row.index + 1)},
+                     {"sheet_line", std::to_string(row.line)},
                      {"indicator", row.indicator},
                      {"target", src.target.text},
                      {"actual", typed.Value("a_" + std::to_string(row.index), src.actual.text)},
@@ -316,15 +319,15 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
       std::string why;
       if (!EditSelfEval(probe, i, field, typed, &why)) {
         typed_in.errors["row_" + std::to_string(i)] =
-            "第" + std::to_string(row.line) + "行 " + field + "：" + why;
+            "第" + std::to_string(i + 1) + "行“" + row.indicator() + "” " + field + "：" + why;
         continue;
       }
       edits += EditLine(i, field, typed);
       if (!preview)
         ctx.server.Audit(
             ctx, std::string("selfeval.edit ") + field,
-            "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
-            before, typed);
+            "selfeval:" + doc.id + " 第" + std::to_string(i + 1) + "行 " + row.indicator(), before,
+            typed);
       audit.push_back(field);
     }
   }

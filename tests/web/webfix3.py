@@ -105,6 +105,18 @@ def blank_form_waits(unit):
           "preview: the typed row is scored, the rest 待填写: %s" % [x["computed"] for x in rows])
     check(not any("未填" in f["message"] for x in rows[1:] for f in x["findings"]),
           "preview: no 未填 warnings on untouched rows")
+    # The form's own row numbers, as the page shows them, in the messages (not the sheet's 14…).
+    sheet_line = api["result"]["rows"][0]["line"]
+    first = re.search(r'<td class="num"[^>]*>(\d+)</td><td>([^<]*)</td>', page)
+    check(first and first.group(1) == "1", "the page numbers the form's rows from 1: %s"
+          % (first.group(0) if first else None))
+    r = unit.request("POST", "/selfevals/%s/edit" % sid, fields={
+        "csrf": unit.csrf, "version": str(api["version"]), "s_0": "五分"})
+    text = re.sub(r"<[^>]+>", " ", r.text())
+    check(r.status == 422 and "第1行“%s” 得分" % api["result"]["rows"][0]["indicator"] in text
+          and "第%d行" % sheet_line not in text,
+          "a refused figure names the page's row 1, not the sheet's row %d: %d %s"
+          % (sheet_line, r.status, re.findall(r"第\d+行[^：]*：", text)))
     # Submitted: each unfilled field has its located finding.
     r = unit.request("POST", "/selfevals/%s/submit" % sid, fields={"csrf": unit.csrf})
     check(r.status in (302, 303), "submit: %d" % r.status)
