@@ -1,11 +1,15 @@
 // The unit's 绩效目标表 list and upload: an .xlsx or .csv file, or rows pasted from Excel with the
 // 申报表's header block typed beside them (项目名称, 主管部门, 实施单位, 资金); a re-upload of the
 // same project and year is a new version of that table. Read as `jixiao targets check` reads it.
+#include <tuple>
+
 #include "app/targets_app.h"
+#include "core/temp_files.h"
 #include "core/text.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/paging.h"
+#include "web/scratch_files.h"
 #include "web/targets_versions.h"
 
 namespace jixiao::web {
@@ -74,14 +78,100 @@ std::string PastedCsv(const std::string& text) {
   return out;
 }
 
+namespace {
+
+// The 申报表's header block typed beside pasted rows (fields p_name, p_authority, p_unit, p_total,
+// p_fiscal, p_other in 万元, p_goal), as the project.json `targets check` reads beside a CSV;
+// `field` and `why` name the first field refused.
+struct PastedHeader {
+  std::string json, field, why;
+};
+
+PastedHeader PastedProject(const Request& r, const std::string& unit, const std::string& year) {
+  PastedHeader h;
+  auto text = [&](const char* key) {
+    std::string t = r.Field(key);
+    for (auto& c : t)
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return Trim(t);
+  };
+  if (text("p_name").empty()) {
+    h.field = "p_name";
+    h.why = "粘贴的表格须填写项目名称（在“表头”一栏），申报表和自评表都以它为名";
+    return h;
+  }
+  h.json = "{\"项目名称\":" + Q(text("p_name")) + ",\"年度\":" + year;
+  const std::string unit_typed = text("p_unit").empty() ? unit : text("p_unit");
+  for (const auto& [key, name] :
+       {std::pair<const char*, const char*>{"p_authority", "主管部门"}, {"p_goal", "年度目标"}})
+    if (!text(key).empty()) h.json += std::string(",\"") + name + "\":" + Q(text(key));
+  if (!unit_typed.empty()) h.json += ",\"实施单位\":" + Q(unit_typed);
+  for (const auto& [key, name, label] :
+       {std::tuple<const char*, const char*, const char*>{"p_total", "项目资金总额", "资金总额"},
+        {"p_fiscal", "其中财政资金", "财政拨款"},
+        {"p_other", "其他资金", "其他资金"}}) {
+    std::string figure;
+    for (char c : text(key))
+      if (c != ',') figure += c;
+    if (figure.empty()) continue;
+    const size_t dot = figure.find('.');
+    const std::string whole = figure.substr(0, dot),
+                      part = dot == std::string::npos ? "" : figure.substr(dot + 1);
+    auto digits = [](const std::string& t) {
+      return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+    };
+    const bool ok =
+        digits(whole) && (dot == std::string::npos || (digits(part) && part.size() <= 6));
+    if (!ok) {
+      h.field = key;
+      h.why = std::string(label) + "“" + text(key) +
+              "”不是以万元计的金额：请只写数字，如 51.35（最多六位小数）";
+      return h;
+    }
+    h.json += std::string(",\"") + name + "\":" + figure;
+  }
+  h.json += "}";
+  return h;
+}
+
+// Pasted rows and their header block as the 申报表 workbook `targets render` writes: stored as
+// an uploaded 申报表 is, so every version, download and 自评表 keeps the header.
+std::optional<std::string> PastedWorkbook(Server& server, const std::string& csv,
+                                          const std::string& project_json, Diagnostics& diags) {
+  ScratchFolder scratch(server.options().data_dir);
+  temp::SetScratchDir(scratch.path());
+  WriteBytes(scratch.path() + "/targets.csv", csv);
+  WriteBytes(scratch.path() + "/project.json", project_json);
+  auto file = LoadTargetTable(scratch.path() + "/targets.csv", diags);
+  auto files = file ? RenderTargetTable(*file, {"xlsx"}, diags) : std::nullopt;
+  RelocateScratch(diags, scratch.path(), "粘贴的表格");
+  if (!files || files->empty()) return std::nullopt;
+  return std::move(files->front().bytes);
+}
+
+}  // namespace
+
 Response TargetsUpload(Ctx& ctx) {
   const Upload* upload = ctx.req.File("file");
   Upload pasted;
   if ((!upload || upload->bytes.empty()) && !ctx.req.Field("text").empty()) {
-    // Typed or pasted into the page's text box: the same reader as an uploaded CSV.
+    // Typed or pasted into the page's text box: the same reader as an uploaded CSV, with the
+    // header block typed beside it (项目名称 required) made into the 申报表 workbook.
+    if (std::string why = YearProblem(TypedYear(ctx.req.Field("year"))); !why.empty())
+      return ctx.server.Reject(ctx, "year", why, TargetsList);
+    PastedHeader header = PastedProject(ctx.req, ctx.user->unit, TypedYear(ctx.req.Field("year")));
+    if (!header.field.empty()) return ctx.server.Reject(ctx, header.field, header.why, TargetsList);
+    Diagnostics diags;
+    auto xlsx = PastedWorkbook(ctx.server, PastedCsv(ctx.req.Field("text")), header.json, diags);
+    if (!xlsx) {
+      std::vector<std::string> items;
+      for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
+      return ctx.server.Reject(ctx, "text", "无法读取粘贴的表格，请按下列提示修改后重新提交",
+                               TargetsList, items);
+    }
     pasted.field = "file";
-    pasted.filename = "绩效目标表（粘贴）.csv";
-    pasted.bytes = PastedCsv(ctx.req.Field("text"));
+    pasted.filename = "绩效目标表（粘贴）.xlsx";
+    pasted.bytes = std::move(*xlsx);
     upload = &pasted;
   }
   if (!upload || upload->bytes.empty())

@@ -176,6 +176,47 @@ def rule_set_on_the_page(unit, bureau):
     check(r.status == 422, "an unknown set is refused: %d" % r.status)
 
 
+PASTED = ("一级\t二级\t三级\t指标值\n产出指标\t数量指标\t助餐人次\t≥5000人次\n"
+          ",\t质量指标\t送餐准时率\t≥95%\n满意度指标\t服务对象满意度指标\t老人满意度\t≥90%\n")
+
+
+def pasted_table_has_a_header(unit):
+    r = unit.request("POST", "/targets", fields={"csrf": unit.csrf, "text": PASTED, "year": "2025"})
+    text = r.text()
+    check(r.status == 422 and 'name="p_name"' in text and "项目名称" in text and "助餐人次" in text,
+          "a paste without 项目名称 is refused at the field, the rows kept: %d" % r.status)
+    r = unit.api_post("/api/v1/targets", {"text": PASTED, "year": "2025", "p_name": "梅陇助餐",
+                                          "p_total": "五十万"})
+    check(r.status == 422 and "资金总额" in r.text(), "funds not in 万元 are refused: %d %s"
+          % (r.status, r.text()[:200]))
+    r = unit.api_post("/api/v1/targets", {
+        "text": PASTED, "year": "2025", "p_name": "梅陇助餐服务", "p_authority": "闵行区民政局",
+        "p_total": "51.35", "p_fiscal": "51.35", "p_other": "0"})
+    check(r.status == 201, "a paste with its header: %d %s" % (r.status, r.text()[:300]))
+    tid = r.json()["id"]
+    table = unit.get("/api/v1/targets/%s" % tid).json()
+    project = table["project"]
+    check(table["title"] == "梅陇助餐服务", "the table is named by 项目名称: %s" % table["title"])
+    check(project.get("项目名称") == "梅陇助餐服务" and project.get("主管部门") == "闵行区民政局"
+          and project.get("实施单位") == "古美社区" and "513,500" in project.get("资金总额", ""),
+          "the header block is kept: %s" % project)
+    check(len(table["rows"]) == 3, "the pasted rows: %s" % table["rows"])
+    # The downloaded 申报表 carries it.
+    import io
+    import openpyxl
+    xlsx = unit.get("/targets/%s/download/xlsx" % tid)
+    cells = [str(c.value) for ws in openpyxl.load_workbook(io.BytesIO(xlsx.body)).worksheets
+             for row in ws.iter_rows() for c in row if c.value is not None]
+    check("梅陇助餐服务" in cells and "闵行区民政局" in cells, "the 申报表 header is filled")
+    # A later row edit keeps the header.
+    r = unit.api_post("/api/v1/targets/%s/row" % tid, {
+        "version": table["version"], "line": table["rows"][0]["line"], "action": "save",
+        "level3": "助餐人次", "value": "≥6000人次"})
+    check(r.status == 200, "row edit: %d %s" % (r.status, r.text()[:200]))
+    after = unit.get("/api/v1/targets/%s" % tid).json()["project"]
+    check(after.get("主管部门") == "闵行区民政局", "the header stays after an edit: %s" % after)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -184,6 +225,7 @@ def main():
         whole_table_fixes(unit, evaluator)
         blank_form_waits(unit)
         rule_set_on_the_page(unit, bureau)
+        pasted_table_has_a_header(unit)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
