@@ -177,7 +177,7 @@ def rule_set_on_the_page(unit, bureau):
 
 
 PASTED = ("一级\t二级\t三级\t指标值\n产出指标\t数量指标\t助餐人次\t≥5000人次\n"
-          ",\t质量指标\t送餐准时率\t≥95%\n满意度指标\t服务对象满意度指标\t老人满意度\t≥90%\n")
+          "\t质量指标\t送餐准时率\t≥95%\n满意度指标\t服务对象满意度指标\t老人满意度\t≥90%\n")
 
 
 def pasted_table_has_a_header(unit):
