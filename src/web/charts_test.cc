@@ -69,7 +69,7 @@ TEST_CASE("charts: labels that share a long prefix stay distinct (the middle cut
   CHECK(shown[0].find("一期") != std::string::npos);
   CHECK(shown[1].find("二期") != std::string::npos);
   CHECK(shown[0].rfind("2 2024年", 0) == 0);  // the rank and the start kept
-  CHECK(shown[2] == "1 甲");                   // short labels as they are
+  CHECK(shown[2] == "1 甲");                  // short labels as they are
   // Labels that do not collide when cut keep the plain cut at the end.
   auto plain = DistinctLabels({"1 马桥镇医疗救助项目2024年度绩效评价", "2 颛桥镇"}, 15);
   CHECK(plain[0] == ShortLabel("1 马桥镇医疗救助项目2024年度绩效评价", 15));

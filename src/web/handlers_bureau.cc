@@ -14,6 +14,7 @@
 #include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "web/charts.h"
+#include "web/framework_title.h"
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/ranks.h"
@@ -41,20 +42,26 @@ std::vector<Category> RatesOf(const std::vector<Db::Category>& rows) {
 }
 
 // The framework as users know it: its title (shipped or uploaded), never its id.
-std::string FrameworkTitle(Db& db, const std::string& id) {
+std::string FrameworkTitle(Server& server, const std::string& id) {
+  Db& db = server.db();
   if (auto file = FindShippedFramework(id)) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) return fw->title;
   }
   for (const auto& u : UploadedSets(db, "framework"))
     if (u.set_id == id) return u.doc.title;
+  // Derived from a unit's 绩效目标表 for one evaluation: its own title, kept in its folder.
+  const std::string derived =
+      DerivedFrameworkTitle(id, [&](const std::string& doc) { return server.CaseDir(doc); });
+  if (!derived.empty()) return derived;
   return "未登记的指标体系";
 }
 
 // docs/compare.md's rules for the listed evaluations (all that match, counted by the store):
 // across frameworks the ranking is by total 得分率 (total ÷ full marks), not by total; across
 // years it is said, since a filter by 年度 compares like with like. The sentences the page shows.
-std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool& by_rate) {
+std::vector<std::string> RankWarnings(Server& server, const Db::ListFilter& ranked, bool& by_rate) {
+  Db& db = server.db();
   auto values = db.DistinctValuesOf(ranked, {"year", "framework"});
   const auto& years = values["year"];
   const auto& frameworks = values["framework"];
@@ -78,7 +85,7 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
       out.push_back(std::to_string(n) +
                     " 项评价的评分结果没有记下满分，得分率按 0 计、排在最后；请重新评分这些评价");
     std::string list;
-    for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(db, f);
+    for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(server, f);
     out.push_back("所列评价使用了" + std::to_string(frameworks.size()) + "套指标体系（" + list +
                   "）：名次按总得分率（总分÷满分）比较，不按总分；一级指标只比较同名的");
   }
@@ -169,7 +176,7 @@ Response BureauOverview(Ctx& ctx) {
     shown = db.DocsPage(f, paging->per_page, paging->offset());
   }
   if (any_ranked) {
-    warnings = RankWarnings(db, rf, by_rate);
+    warnings = RankWarnings(ctx.server, rf, by_rate);
     rf.order = forms     ? Db::ListFilter::Order::kComputed
                : by_rate ? Db::ListFilter::Order::kRate
                          : Db::ListFilter::Order::kTotal;

@@ -217,11 +217,20 @@ def pasted_table_has_a_header(unit):
     check(after.get("主管部门") == "闵行区民政局", "the header stays after an edit: %s" % after)
 
 
+def region_suggestions(admin):
+    page = admin.get("/admin").text()
+    m = re.search(r'<datalist id="region-names">(.*?)</datalist>', page, re.S)
+    names = re.findall(r'<option value="([^"]+)"', m.group(1)) if m else []
+    check("闵行区" in names and "浦东新区" in names,
+          "the 区域 list offers the regions the store's accounts use: %s" % names)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
-        unit, evaluator, bureau = (webtest.Client(server) for _ in range(3))
-        unit.login("unit1"), evaluator.login("eval1"), bureau.login("bur1")
+        unit, evaluator, bureau, admin = (webtest.Client(server) for _ in range(4))
+        unit.login("unit1"), evaluator.login("eval1"), bureau.login("bur1"), admin.login("adm1")
+        region_suggestions(admin)
         whole_table_fixes(unit, evaluator)
         blank_form_waits(unit)
         rule_set_on_the_page(unit, bureau)
