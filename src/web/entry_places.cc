@@ -145,6 +145,10 @@ std::string EntryMessage(const std::string& message) {
   ReplaceAll(m, "；本项目没有这类数据时删去该文件", "；本项目没有这类数据时可不填");
   ReplaceAll(m, "只有表头，待填写", "待填写");
   ReplaceAll(m, "不适用的项可删去该键", "不适用的项可不填");
+  // The CLI's commands: the browser's user has no terminal (issue 21).
+  ReplaceAll(m, "定稿（report --final）", "定稿");
+  ReplaceAll(m, "（可用 jixiao tidy 修正叙述文件）", "");
+  ReplaceAll(m, "（jixiao tidy 可自动修正）", "");
   m = DropKeys(m);
   // What is missing of an indicator, by the column the 评价结论 page shows (no JSON key).
   static const std::pair<const char*, const char*> kKeys[] = {
@@ -178,6 +182,24 @@ std::string EntryMessage(const std::string& message) {
     for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
       if (!heading.empty()) ReplaceAll(m, "narrative/" + key + ".md", "“" + heading + "”");
   return m;
+}
+
+report::CheckPlaces WorkbookPlaces(const std::string& case_dir) {
+  report::CheckPlaces places;
+  const std::string dir = case_dir.empty() || case_dir.back() == '/' ? case_dir : case_dir + "/";
+  places.place = [dir](const Location& where) {
+    Location in_case = where;
+    if (!dir.empty() && in_case.file.rfind(dir, 0) == 0) in_case.file.erase(0, dir.size());
+    std::string place = EntryPlace(in_case);
+    // A place the pages cannot name (a framework file, a path outside the case) stays blank.
+    return place == in_case.ToString() ? std::string() : place;
+  };
+  places.message = [dir](const std::string& message) {
+    std::string m = message;
+    if (!dir.empty()) ReplaceAll(m, dir, "");
+    return EntryMessage(m);
+  };
+  return places;
 }
 
 std::string ExplainForPage(const std::string& text) {
