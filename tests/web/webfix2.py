@@ -114,7 +114,18 @@ def bureau_downloads(server):
             check(False, "bureau %s shows the machine: %s" % (what, hit))
 
 
+def scanner_can_fail():
+    """The page scan of webtest finds what the retrial saw, and leaves what the user typed."""
+    for page in ("<p>见 targets.csv:14:3</p>", "<p>定稿（report --final）前须补齐</p>",
+                 "<p>例如命令行 jixiao user add 建的账号</p>", "<td>case.json $.experiences[1]</td>",
+                 "<li>rule.target_bare_value</li>"):
+        check(webtest.internal_words(page), "the scan finds %s" % page)
+    check(not webtest.internal_words("<textarea>-- 用户写的 --</textarea><footer>jixiao 绩效评价"
+                                     "</footer><!-- x -->"), "typed text and the footer pass")
+
+
 def main(binary):
+    scanner_can_fail()
     server = webtest.Server(binary)
     try:
         evaluation_downloads(server, binary)
