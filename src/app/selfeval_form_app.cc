@@ -77,6 +77,14 @@ std::optional<std::string> NewSelfEvalForm(const std::string& targets_path,
   }
   auto table = LoadTargetTable(targets_path, diags);
   if (!table) return std::nullopt;
+  return NewSelfEvalForm(*table, targets_path, rules, diags, hint);
+}
+
+std::optional<std::string> NewSelfEvalForm(const TargetFile& table_in,
+                                           const std::string& targets_path,
+                                           const SelfEvalRules& rules, Diagnostics& diags,
+                                           const SelfEvalYearHint& hint) {
+  const TargetFile* table = &table_in;
   SelfEvaluation form;
   form.source = targets_path;
   form.layout = "national";

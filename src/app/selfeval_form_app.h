@@ -11,6 +11,7 @@
 
 #include "app/report_files.h"
 #include "app/selfeval_app.h"
+#include "app/targets_app.h"
 #include "report/selfeval_report.h"
 
 namespace jixiao {
@@ -31,6 +32,11 @@ std::string NormalizeSelfEvalYear(const std::string& text);
 // indicator row. Where the 年度 came from is a 提示 in `diags`; an unknown 年度 is a warning
 // naming the cell to fill (自评表!A2), never a silent blank.
 std::optional<std::string> NewSelfEvalForm(const std::string& targets_path,
+                                           const SelfEvalRules& rules, Diagnostics& diags,
+                                           const SelfEvalYearHint& hint = {});
+// The same from a table already loaded (the web's stored version, whose 申报表 header block —
+// 项目资金 included — is kept from the uploaded workbook); `source` names it in messages.
+std::optional<std::string> NewSelfEvalForm(const TargetFile& table, const std::string& source,
                                            const SelfEvalRules& rules, Diagnostics& diags,
                                            const SelfEvalYearHint& hint = {});
 

@@ -43,8 +43,18 @@ struct TargetChange {
 struct FixedTable {
   std::string csv;  // UTF-8 with BOM; every changed cell ends with （待确认）
   std::vector<TargetChange> changes;
+  // The grid line each data record of `csv` came from, in order; a row EditTargetTable inserted
+  // has a line past the table's last. Lets a caller keep the unit's row numbers (ShownLinesAfter).
+  std::vector<int> lines;
 };
 FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Issue>& issues);
+
+// The row numbers the unit sees for `after`'s records, as its own sheet would number them had it
+// made the same change in Excel: a kept row keeps its number, moved up by each row deleted above
+// it and down by each row inserted above it; an inserted row takes the number after the row
+// before it (the first row's number when it goes first). `before` is the grid the change was
+// made on (its lines as shown).
+std::vector<int> ShownLinesAfter(const CsvTable& before, const FixedTable& after);
 
 // A row edited by hand (the web page): a new 三级指标 name and 指标值 for row `line`, the row
 // deleted (a merged 一级/二级 it holds passes to the next row, as in FixTargetTable), or a new

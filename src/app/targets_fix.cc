@@ -85,6 +85,26 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
       cells[i] = it->second.first + "（待确认）";
     }
     out.csv += CsvRecord(cells);
+    out.lines.push_back(row.line);
+  }
+  return out;
+}
+
+std::vector<int> ShownLinesAfter(const CsvTable& before, const FixedTable& after) {
+  std::set<int> old_lines, kept(after.lines.begin(), after.lines.end());
+  for (const auto& row : before.rows) old_lines.insert(row.line);
+  std::vector<int> out;
+  int inserted = 0;
+  for (int line : after.lines) {
+    if (!old_lines.count(line)) {  // inserted: right after the row before it
+      ++inserted;
+      out.push_back(out.empty() ? (before.rows.empty() ? 2 : before.rows.front().line)
+                                : out.back() + 1);
+      continue;
+    }
+    int removed = 0;
+    for (int old : old_lines) removed += old < line && !kept.count(old);
+    out.push_back(line + inserted - removed);
   }
   return out;
 }

@@ -160,13 +160,8 @@ bool UsableTargetValue(const std::string& value_in) {
 
 void CostCeilings(std::vector<RawTargetRow>& rows, Diagnostics& diags) {
   for (RawTargetRow& row : rows) {
-    if (Core(row.level1).find("成本") == std::string::npos &&
-        Core(row.level2).find("成本") == std::string::npos)
-      continue;
-    if (!UsableTargetValue(row.value)) continue;
-    const TargetValue value = TargetValue::Parse(row.value);
-    const std::string unit = value.unit.empty() ? Trim(row.unit) : value.unit;
-    if (!value.quantitative || value.comparator_written || unit.find("元") == std::string::npos)
+    if (!UsableTargetValue(row.value) ||
+        !IsCostCeiling(row.level1, row.level2, TargetValue::Parse(row.value), row.unit))
       continue;
     const std::string ceiling = "≤" + NormalizeComparatorWords(row.value);
     diags.Warning("targets.cost_ceiling", row.value_where,

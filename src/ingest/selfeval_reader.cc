@@ -128,7 +128,7 @@ void ReadForm(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
     for (const char* op :
          {"≥", "≤", "=", ">", "<", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝", "＞", "＜", ">=", "<="})
       if (r.nature.text == op && !target.empty()) target = r.nature.text + target;
-    r.parsed_target = ReadSelfEvalTarget(target);
+    r.parsed_target = ReadSelfEvalTarget(target, r.level1.text, r.level2.text);
     std::string actual_text = r.actual.text;
     if (!r.target_unit.blank() && !actual_text.empty()) {
       TargetValue bare = TargetValue::Parse(actual_text);

@@ -104,8 +104,12 @@ Field LabelField(std::string label) {
     if (EndsWith(label, suffix)) label = label.substr(0, label.size() - std::string(suffix).size());
   label = Trim(label);
   // "二、自有资金", "三、其他": the form's own numbering of its money lines.
-  for (const char* ordinal : {"一、", "二、", "三、", "四、", "五、"})
+  for (const char* ordinal : {"一、", "二、", "三、", "四、", "五、", "（一）", "（二）", "（三）",
+                              "（四）", "(一)", "(二)", "(三)", "(四)"})
     if (StartsWith(label, ordinal)) label = Trim(label.substr(std::string(ordinal).size()));
+  // "（一）财政拨款小计": a 资金 line's subtotal is that line's amount.
+  if (EndsWith(label, "小计") && label.size() > std::string("小计").size())
+    label = Trim(label.substr(0, label.size() - std::string("小计").size()));
   if (label == "项目名称") return Field::kName;
   // 主管部门编码 / 主管部门代码 name a code, not the department (主管部门及代码 names both).
   if ((EndsWith(label, "编码") || EndsWith(label, "代码")) && label.find("及") == std::string::npos)
@@ -275,6 +279,14 @@ bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostic
       out.grid.rows.push_back(r);
     }
     ReadHeaderBlock(sheet, header_row, out.project);
+    TargetProject& p = out.project;
+    if (!p.total_funds && p.fiscal_funds) {  // 年度资金总额 printed as a heading, its lines below
+      p.total_funds = *p.fiscal_funds + p.other_funds.value_or(Money{});
+      diags.Add(Severity::kInfo, "targets.total_from_parts", {file, 0, 0, sheet.name},
+                "表上“年度资金总额”没有单独的金额，按财政拨款" + FormatWanYuan(*p.fiscal_funds) +
+                    (p.other_funds ? "加其他资金" + FormatWanYuan(*p.other_funds) : "") +
+                    "计为" + FormatWanYuan(*p.total_funds));
+    }
     return true;
   }
   diags.Error("targets.xlsx_header", {file, 0, 0, ""},

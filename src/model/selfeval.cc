@@ -35,10 +35,14 @@ bool IsNotApplicableText(const std::string& text) {
   return t == "不适用" || t == "不涉及" || t == "/" || t == "—" || t == "——";
 }
 
-SelfEvalTarget ReadSelfEvalTarget(const std::string& printed) {
+SelfEvalTarget ReadSelfEvalTarget(const std::string& printed, const std::string& level1,
+                                  const std::string& level2) {
   SelfEvalTarget out;
   out.value = TargetValue::Parse(printed);
-  if (out.value.quantitative && !out.value.comparator_written) {
+  if (IsCostCeiling(level1, level2, out.value)) {
+    out.value.op = CompareOp::kLe;
+    out.cost_ceiling = true;
+  } else if (out.value.quantitative && !out.value.comparator_written) {
     out.value.op = CompareOp::kGe;
     out.bare_read_as_ge = true;
   }

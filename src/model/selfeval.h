@@ -45,10 +45,12 @@ struct PrintedMoney {
 
 // How the row's printed target value was read: the one parser (model/target_value.h) plus the
 // selfeval conventions: ≧ ≦ ═ 以上 以下 小于 … are comparators (NormalizeComparators), a bare
-// number is read as ≥ and flagged `bare_read_as_ge` so the reader can warn.
+// number is read as ≥ and flagged `bare_read_as_ge` so the reader can warn; a bare amount on a
+// 成本 row is a ceiling (IsCostCeiling), read as ≤ and flagged `cost_ceiling` for a 提示.
 struct SelfEvalTarget {
   TargetValue value;
   bool bare_read_as_ge = false;
+  bool cost_ceiling = false;
 };
 
 struct SelfEvalRow {
@@ -127,6 +129,8 @@ bool IsNotApplicableText(const std::string& text);
 // Rewrites the comparators forms print into the ones TargetValue reads, and reads the target:
 // "≧100%" "═1项" "90%以上" "不低于95%" "小于5次" "不超过3天" "100%以内". A bare quantitative value
 // ("43.2") is read as ≥ with bare_read_as_ge set.
-SelfEvalTarget ReadSelfEvalTarget(const std::string& printed);
+// With the row's 一级 and 二级, a bare amount under 成本 is read as “≤” (cost_ceiling).
+SelfEvalTarget ReadSelfEvalTarget(const std::string& printed, const std::string& level1 = "",
+                                  const std::string& level2 = "");
 
 }  // namespace jixiao

@@ -301,6 +301,14 @@ TargetValue TargetValue::Parse(const std::string& raw) {
   return v;
 }
 
+bool IsCostCeiling(const std::string& level1, const std::string& level2, const TargetValue& value,
+                   const std::string& unit_column) {
+  if (level1.find("成本") == std::string::npos && level2.find("成本") == std::string::npos)
+    return false;
+  const std::string unit = value.unit.empty() ? Trim(unit_column) : value.unit;
+  return value.quantitative && !value.comparator_written && unit.find("元") != std::string::npos;
+}
+
 TargetValue TargetAsScored(const std::string& text) {
   TargetValue value = TargetValue::Parse(text);
   if (value.quantitative && !value.comparator_written) value.op = CompareOp::kGe;

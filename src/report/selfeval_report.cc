@@ -159,16 +159,23 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     d.blocks.push_back(Para(
         "预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
         TrimmedDecimal(rules.budget.reason_below) + "%。" +
-        (b.reason.blank() ? "自评表未说明原因，需补充。" : "原因：" + Sentence(b.reason.text))));
+        (b.reason.blank() ? (options.review ? "自评表未说明原因。" : "")
+                          : "原因：" + Sentence(b.reason.text))));
+  // A missing 偏差原因 is asked for on the page and in the 复核 findings, never inside the unit's
+  // own report (trial 3: "需补充…" printed in the deliverable); a 复核 report states the gap.
   int n = 0;
+  bool all_reasons = true;
   for (const auto* rr : misses) {
     const SelfEvalRow& row = form.rows[rr->index];
     std::string text = std::to_string(++n) + ".“" + row.level3.text + "”：年度指标值" +
                        row.target.text + "，实际完成" +
                        (row.actual.blank() ? std::string("未填") : row.actual.text) + "，得分" +
                        Points(rr->computed) + "（分值" + Points(rr->weight) + "）。";
-    text += row.reason.blank() ? "自评表未填写偏差原因，需补充原因和改进措施。"
-                               : "偏差原因及改进措施：" + Sentence(row.reason.text);
+    all_reasons = all_reasons && !row.reason.blank();
+    if (!row.reason.blank())
+      text += "偏差原因及改进措施：" + Sentence(row.reason.text);
+    else if (options.review)
+      text += "自评表未填写偏差原因。";
     d.blocks.push_back(Para(text));
   }
 
@@ -178,8 +185,9 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
            (result.computed_grade.empty() ? "" : "，等级“" + result.computed_grade + "”") +
            "）将作为以后年度预算安排和项目调整的参考；自评表和本报告随部门决算按规定公开。" +
            (misses.empty() ? ""
-                           : "对未完成的" + std::to_string(misses.size()) +
-                                 "项指标，将按上文措施整改，并在下一年度绩效目标中体现。")));
+                           : "对未完成的" + std::to_string(misses.size()) + "项指标，将" +
+                                 (all_reasons ? "按上文措施整改" : "分析原因、落实整改") +
+                                 "，并在下一年度绩效目标中体现。")));
   TidyRunningText(d);  // quotes inside quotes as ‘…’ (browser trial 2 saw “1.““两强一增”…”)
   return d;
 }

@@ -59,6 +59,12 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
         "指标值" + Quote(row.target.text) + "未写比较符，按“≥" + row.target.text + "”读取" +
             (full_rate ? "（与“=100%”结论相同，除非实际超过100%）" : "") + "；请写明 ≥、≤ 或 =");
   }
+  if (row.parsed_target.cost_ceiling)  // the same reading as the case's targets.csv (casefile)
+    Add(f, Severity::kInfo, "selfeval.cost_ceiling", row.target.where,
+        "成本指标" + name + "的指标值" + Quote(row.target.text) +
+            "未写比较符：成本指标是上限，按“≤" + NormalizeComparatorWords(row.target.text) +
+            "”读取，实际不超过即达成；如本意是恰好等于，请写“=" +
+            NormalizeComparatorWords(row.target.text) + "”");
   if (!target.error.empty())
     Add(f, Severity::kWarning, "selfeval.target_unreadable", row.target.where,
         "指标值" + Quote(row.target.text) + "无法精确读取：" + target.error);

@@ -210,7 +210,7 @@ Response TargetsFix(Ctx& ctx) {
   if (index >= issues.size() || issues[index].fixes.empty())
     return ShowTable(ctx, doc, "这条问题没有可自动采纳的修改，请按建议手工修改后重新上传。", 422);
   FixedTable fixed = FixTargetTable(*file, {issues[index]});
-  if (!ctx.server.db().SaveVersion(doc, expected, Pack("csv", fixed.csv), ctx.user->name,
+  if (!ctx.server.db().SaveVersion(doc, expected, PackEdited(*file, fixed), ctx.user->name,
                                    "采纳建议 " + issues[index].rule))
     return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再采纳");
   for (const auto& c : fixed.changes)
@@ -290,7 +290,7 @@ Response TargetsRow(Ctx& ctx) {
   std::string summary =
       add_group ? "添加一行“" + edit.level1 + "/" + edit.level2 + "/" + edit.level3 + "”"
                 : "第" + std::to_string(edit.line) + "行" + what;
-  if (!ctx.server.db().SaveVersion(doc, expected, Pack("csv", edited.csv), ctx.user->name, summary))
+  if (!ctx.server.db().SaveVersion(doc, expected, PackEdited(*file, edited), ctx.user->name, summary))
     return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再保存");
   for (const auto& c : edited.changes)
     ctx.server.Audit(ctx, "targets.edit " + c.rule,
@@ -331,14 +331,14 @@ Response TargetsNewSelfEval(Ctx& ctx) {
   std::string rules_json;
   Diagnostics diags;
   {
+    // The stored version as the page shows it: rows numbered as the unit's sheet, and the
+    // uploaded 申报表's header block (项目资金 → 全年预算数) even after a fix saved it as CSV.
     auto version = ctx.server.db().GetVersion(ctx.doc->id, 0);
-    std::string format, bytes;
-    if (!version || !Unpack(version->content, format, bytes))
-      return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
+    auto table = version ? LoadVersion(ctx.server, ctx.doc->id, version->content, diags)
+                         : std::nullopt;
+    if (!table) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
     ScratchFolder scratch(ctx.server.options().data_dir);
     temp::SetScratchDir(scratch.path());
-    std::string path = scratch.path() + "/绩效目标表." + format;
-    WriteBytes(path, bytes);
     // The national rules, or a rule set the admin uploaded (kept with the form).
     std::optional<SelfEvalRules> rules;
     if (const std::string chosen = ctx.req.Field("rules"); !chosen.empty()) {
@@ -354,9 +354,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     }
     if (!rules) return ctx.server.Error(ctx, 500, "找不到自评表规则 selfeval-national");
     // What the page knows fills the form's 年度, 项目名称 and 单位 where the table says nothing.
-    xlsx = NewSelfEvalForm(path, *rules, diags,
+    xlsx = NewSelfEvalForm(*table, "绩效目标表", *rules, diags,
                            {"", "", ctx.doc->year, ctx.doc->title, ctx.doc->unit});
-    RelocateScratch(diags, scratch.path(), "绩效目标表");
   }
   if (!xlsx) {
     std::vector<std::string> items;

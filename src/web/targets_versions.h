@@ -13,6 +13,10 @@ namespace jixiao::web {
 
 std::string Pack(const std::string& format, const std::string& bytes);
 bool Unpack(const std::string& content, std::string& format, std::string& bytes);
+// A CSV version written by a fix or an edit of `before`: its first line also holds the row
+// numbers the unit sees for its records ("csv lines=2:11,3:12…", ShownLinesAfter), so the page,
+// the downloads and the version log keep one numbering, the unit's sheet rows (trial 3 item 7).
+std::string PackEdited(const TargetFile& before, const FixedTable& table);
 // Loads a stored version of document `id` ("" for an upload not yet stored).
 std::optional<TargetFile> LoadVersion(Server& server, const std::string& id,
                                       const std::string& content, Diagnostics& diags);
