@@ -110,3 +110,31 @@ TEST_CASE("targets edit: a row under a merged 一级 is added after that group's
   CHECK(out.csv.find("助餐人次,≥5000人次\r\n产出指标,质量指标,服务合格率,≥95%\r\n效益指标") !=
         std::string::npos);
 }
+
+TEST_CASE("targets edit: the rows keep the unit's sheet numbers, shifted as Excel shifts them") {
+  TargetFile file = LoadCsv(kTable);
+  // As the web shows a table whose rows sit at sheet rows 11–15.
+  for (auto& row : file.grid.rows) row.line += 9;
+  for (auto& row : file.targets.rows) row.line += 9;
+  REQUIRE(file.grid.rows.front().line == 11);
+  // A fix that changes cells only: every row keeps its number.
+  FixedTable same = FixTargetTable(file, {});
+  CHECK(same.lines == std::vector<int>{11, 12, 13, 14, 15});
+  CHECK(ShownLinesAfter(file.grid, same) == std::vector<int>{11, 12, 13, 14, 15});
+  // Row 12 deleted: the rows below move up one.
+  TargetRowEdit del;
+  del.kind = TargetRowEdit::Kind::kDelete;
+  del.line = 12;
+  FixedTable deleted = EditTargetTable(file, {del});
+  CHECK(deleted.lines == std::vector<int>{11, 13, 14, 15});
+  CHECK(ShownLinesAfter(file.grid, deleted) == std::vector<int>{11, 12, 13, 14});
+  // A row inserted after 12: it is 13, the rows below move down one.
+  TargetRowEdit add;
+  add.kind = TargetRowEdit::Kind::kInsertAfter;
+  add.line = 12;
+  add.level3 = "服务记录完整率";
+  add.value = "≥95%";
+  FixedTable added = EditTargetTable(file, {add});
+  REQUIRE(added.lines.size() == 6);
+  CHECK(ShownLinesAfter(file.grid, added) == std::vector<int>{11, 12, 13, 14, 15, 16});
+}

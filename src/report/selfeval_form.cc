@@ -131,7 +131,8 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   const auto& b = form.budget;
   int col = 2;
   for (const PrintedMoney* m : {&b.year_start, &b.full_year, &b.executed}) {
-    if (m->value && !blank)
+    // A blank form made from a 申报表 starts with its 项目资金 (trial 3 item 8), as an input.
+    if (m->value)
       s.Number(5, col, Points(Rational(m->value->fen, unit == "元" ? 100 : 1000000)), money);
     else
       s.Text(5, col, m->text, fill);
