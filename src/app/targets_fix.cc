@@ -6,7 +6,9 @@
 
 #include "app/targets_app.h"
 #include "core/csv_field.h"
+#include "core/text.h"
 #include "ingest/target_rows.h"
+#include "targets/value.h"
 
 namespace jixiao {
 namespace {
@@ -44,6 +46,8 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
   // A deleted row may hold the merged 一级 (or 二级) of the rows below it: the next kept row whose
   // cell is blank takes it, so the rows keep their category.
   const int merged_columns[] = {columns.level1.index, columns.level2.index};
+  const int kind_columns[] = {grid.Column("指标值类型").index,
+                              FirstColumn(grid, {"指标性质", "比较符"}).index};
   std::map<int, std::string> carried;  // column -> value left by deleted rows
   size_t carried_from = 0;             // the change that lists the deletion
   auto cell_at = [](const std::vector<std::string>& cells, int i) {
@@ -83,6 +87,18 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
       out.changes.push_back(
           {row.line, grid.header[i], cells[i], it->second.first, it->second.second});
       cells[i] = it->second.first + "（待确认）";
+      // A new 指标值 of the other kind carries its 指标值类型 (定性 ↔ 定量) along, so that the
+      // suggestion passes the checker's T14 (trial 3 item 6).
+      if (static_cast<int>(i) != columns.value.index) continue;
+      const std::string kind =
+          targets::Value::Parse(it->second.first).numeric ? "定量" : "定性";
+      for (int t : kind_columns) {
+        if (t < 0 || t >= static_cast<int>(cells.size())) continue;
+        const std::string was = Trim(cells[t]);
+        if ((was != "定量" && was != "定性") || was == kind) continue;
+        out.changes.push_back({row.line, grid.header[t], cells[t], kind, it->second.second});
+        cells[t] = kind + "（待确认）";
+      }
     }
     out.csv += CsvRecord(cells);
     out.lines.push_back(row.line);

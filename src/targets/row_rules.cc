@@ -34,6 +34,15 @@ bool MeasuredInPercent(const std::string& name) {
                        "节约", "减少", "是否", "达到", "成活", "参与"});
 }
 
+// The name of the rate a survey measures for a satisfaction row whose name is not one: 群众幸福感
+// → 群众满意度 (a feeling word 幸福感/获得感/安全感 gives way to 满意度), 服务质量 → 服务质量满意度.
+std::string SatisfactionRateName(const std::string& name) {
+  for (const char* feeling : {"幸福感", "获得感", "安全感", "满足感", "认同感", "归属感"})
+    if (EndsWith(name, feeling) && name.size() > std::string(feeling).size())
+      return name.substr(0, name.size() - std::string(feeling).size()) + "满意度";
+  return name + "满意度";
+}
+
 bool LessIsBetter(const Row& r) {
   return r.kind == Kind::kCost || r.kind == Kind::kTimeliness ||
          HasAny(r.name, {"成本", "时间", "时长", "投诉", "误差", "差错", "事故", "费用", "发生率",
@@ -279,6 +288,11 @@ void QualitativeRules(Context& c, const Row& r) {
         c.Add("T05", Severity::kInfo, r,
               "目标值写在句子里（“" + v + "”），应只写比较符、数值和单位", figure,
               {{"指标值", figure}});
+      } else if (satisfaction && !MeasuredInPercent(r.name)) {
+        // 群众幸福感 with “≥90%” would be T08 (not a rate): the name becomes the survey's rate.
+        const std::string rate = SatisfactionRateName(r.name);
+        c.Add("T05", Severity::kWarning, r, "满意度写“" + v + "”，应为问卷可验证的百分比",
+              "“" + rate + "”≥90%", {{"三级", rate}, {"指标值", "≥90%"}});
       } else if (satisfaction) {
         c.Add("T05", Severity::kWarning, r, "满意度写“" + v + "”，应为问卷可验证的百分比", "≥90%",
               {{"指标值", "≥90%"}});
@@ -377,8 +391,10 @@ void NumericRules(Context& c, const Row& r) {
   }
   if (percent && (Rational(100) < v.number || v.number.IsNegative()) &&
       !HasAny(r.name, {"增长", "提高", "增加", "同比", "增幅"}))
-    c.Add("T11", Severity::kError, r, "比率目标" + v.text + "超出0–100%", "=100%",
-          {{"指标值", "=100%"}});
+    // A 满意度 gets what T12 accepts (never 100%); other rates are capped at 100%.
+    c.Add("T11", Severity::kError, r, "比率目标" + v.text + "超出0–100%",
+          r.kind == Kind::kSatisfaction ? "≥95%" : "=100%",
+          {{"指标值", r.kind == Kind::kSatisfaction ? "≥95%" : "=100%"}});
   if (r.kind == Kind::kSatisfaction && percent) {
     if (v.number < Rational(80))
       c.Add("T12", Severity::kWarning, r, "满意度目标" + v.text + "低于通常的80%", "≥85%",
