@@ -59,8 +59,16 @@ SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& named,
   std::optional<SelfEvalRules> fitting;
   if (check.form && !switch_rules && !SelfEvalRulesFit(*check.form, named))
     fitting = ShippedFit(*check.form, named);
+  // None fits, none named: rows totalling 100 with no budget 分值 score the budget at nothing.
+  std::optional<SelfEvalRules> unscored;
+  if (no_weight_rules && check.form && !switch_rules && !fitting &&
+      !SelfEvalRulesFit(*check.form, named))
+    unscored = BudgetUnscoredRules(*check.form, named);
   const bool by_layout = no_weight_rules && fitting;
-  const SelfEvalRules& rules = switch_rules ? *no_weight_rules : by_layout ? *fitting : named;
+  const SelfEvalRules& rules = switch_rules ? *no_weight_rules
+                               : by_layout  ? *fitting
+                               : unscored   ? *unscored
+                                            : named;
   try {
     if (check.form) check.result = ScoreSelfEval(*check.form, rules);
   } catch (const std::exception&) {  // overflow of exact arithmetic: this form only, located
@@ -76,6 +84,15 @@ SelfEvalCheck ScoreChecked(SelfEvalCheck check, const SelfEvalRules& named,
                                   {check.source, 0, 0, ""},
                                   "各指标行未列分值、预算执行分值为20，按湖北式规则（" + rules.id +
                                       "）复核；如不是，请用 --rules 指定"});
+  if (unscored)
+    check.result.findings.insert(
+        check.result.findings.begin(),
+        {Severity::kInfo,
+         "selfeval.rules_chosen",
+         {check.source, 0, 0, ""},
+         "表上各指标行分值合计100分（" + FormWeightsText(*check.form, named) +
+             "），预算执行只列不计分：按“" + SelfEvalRulesName(named) +
+             "”复核，但预算执行不计分、各一级按表上分值；如不是，请改选规则"});
   if (fitting && check.form) {
     const auto blocks = FormBlockWeights(*check.form, *fitting);
     const std::string form_text = FormWeightsText(*check.form, *fitting);

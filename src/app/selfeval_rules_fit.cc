@@ -82,6 +82,30 @@ bool SelfEvalRulesFit(const SelfEvaluation& form, const SelfEvalRules& rules) {
   return blocks.size() < rules.categories.size() || sum + rules.budget.points == Rational(100);
 }
 
+std::optional<SelfEvalRules> BudgetUnscoredRules(const SelfEvaluation& form,
+                                                 const SelfEvalRules& rules) {
+  if (!SelfEvalRulesCompareWeights(rules) || rules.budget.points.IsZero() ||
+      (form.budget.present && form.budget.weight.value))
+    return std::nullopt;
+  Rational rows = 0;
+  bool any = false;
+  for (const auto& r : form.rows) {
+    if (r.template_row) continue;
+    if (!r.weight.value) return std::nullopt;  // every row prints its 分值
+    rows += *r.weight.value, any = true;
+  }
+  if (!any || rows != Rational(100)) return std::nullopt;
+  SelfEvalRules out = rules;
+  out.id = rules.id + kBudgetUnscored;
+  out.name = SelfEvalRulesName(rules) + "（预算执行不计分，按表上分值）";
+  out.budget.points = 0;
+  out.rows_total = 100;
+  for (const auto& b : FormBlockWeights(form, rules))
+    for (auto& c : out.categories)
+      if (c.name == b.category) c.points = b.points;
+  return out;
+}
+
 std::string FormWeightsText(const SelfEvaluation& form, const SelfEvalRules& rules) {
   std::string out;
   for (const auto& b : FormBlockWeights(form, rules))

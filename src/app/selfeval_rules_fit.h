@@ -34,6 +34,14 @@ bool SelfEvalRulesCompareWeights(const SelfEvalRules& rules);
 // A form whose weights cannot be compared (no categories, no printed weights) fits.
 bool SelfEvalRulesFit(const SelfEvaluation& form, const SelfEvalRules& rules);
 
+// A form whose rows' printed 分值 total 100 and whose budget block prints no 分值 (the 中央转移支付
+// layout: 产出50/效益30/满意度20, 预算执行只列不计分) under a printed-weights set that scores the
+// budget: that set with the budget not scored and the form's own block weights, its id ending in
+// kBudgetUnscored; nullopt otherwise. Applied when no rule set was named (trial 3 item 5).
+inline constexpr char kBudgetUnscored[] = "+预算不计分";
+std::optional<SelfEvalRules> BudgetUnscoredRules(const SelfEvaluation& form,
+                                                 const SelfEvalRules& rules);
+
 // "产出指标40分、效益指标40分、满意度指标20分，预算执行未列分值" as the form prints them.
 std::string FormWeightsText(const SelfEvaluation& form, const SelfEvalRules& rules);
 // "产出指标50分、效益指标30分、满意度指标10分，预算执行10分" as the rule set gives them.

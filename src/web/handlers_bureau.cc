@@ -166,6 +166,7 @@ Response BureauOverview(Ctx& ctx) {
                  ? std::vector<std::string>{ranked_kind}
                  : std::vector<std::string>{};
   rf.scored = true;
+  if (forms) rf.submitted = 1;  // a draft is the unit's own work: never ranked (trial 3 item 5)
   const bool any = reach && !f.kinds.empty(), any_ranked = reach && !rf.kinds.empty();
   std::vector<Doc> shown, ranked, top;  // top: the whole ranking's first kChartRows
   int64_t count = 0, ranked_count = 0;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "app/selfeval_rules_fit.h"
 #include "app/selfeval_workbook_check.h"
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
@@ -51,7 +52,9 @@ std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r,
   if (auto kept = parts.find("rules"); kept != parts.end())
     if (auto rules = ParseSelfEvalRules("自评规则.json", kept->second, diags)) return rules;
   // A shipped set chosen by the form's layout (湖北式, 40/40/20 …), else the default.
-  auto rules = ResolveSelfEvalRules(StartsWith(r.rules_id, "selfeval-") ? r.rules_id : "", diags);
+  std::string id = r.rules_id;  // a set derived for the form (预算不计分): its base, re-derived
+  if (EndsWith(id, kBudgetUnscored)) id = id.substr(0, id.size() - std::string(kBudgetUnscored).size());
+  auto rules = ResolveSelfEvalRules(StartsWith(id, "selfeval-") ? id : "", diags);
   if (!rules) rules = ResolveSelfEvalRules("", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");
   return rules;
@@ -83,6 +86,8 @@ Loaded Load(const std::string& data_dir, const std::string& content, const std::
       std::string why;
       EditSelfEval(*l.check.form, e.row, e.field, e.text, &why, rules_of->budget.money_unit);
     }
+    if (EndsWith(l.check.result.rules_id, kBudgetUnscored))
+      rules_of = BudgetUnscoredRules(*l.check.form, *rules_of).value_or(*rules_of);
     l.check.result = RescoreSelfEval(*l.check.form, *rules_of);
   }
   return l;

@@ -188,10 +188,16 @@ def overview_covers_the_filtered_set(server, unit, evaluator, bureau):
     forms = [webtest.upload_selfeval(unit)] + [
         webtest.upload_selfeval(unit, os.path.join(corpus, d), year="2024")
         for d in ("01-sichuan-zhongjiang-water-gauge-2022", "03-anhui-tianchang-flood-control-2022")]
+    draft = webtest.upload_selfeval(unit)  # never submitted: listed, never ranked (trial 3 item 5)
+    for sid in forms:  # only submitted forms are ranked
+        v = unit.get("/api/v1/selfevals/%s" % sid).json()["version"]
+        r = unit.api_post("/api/v1/selfevals/%s/submit" % sid, {"version": v})
+        check(r.status in (200, 303), "submitted %s: %d %s" % (sid, r.status, r.text()[:200]))
     page = bureau.get("/bureau").text()
     check('<option value="selfeval"' in page, "自评表 in the 类别 filter")
     data = bureau.get("/api/v1/bureau?kind=selfeval&per_page=200").json()
     listed = [i for i in data["items"]]
+    check(draft not in {x["id"] for x in data["ranking"]}, "the unsubmitted draft is not ranked")
     check(set(forms) <= {i["id"] for i in listed} and all(i["kind"] == "selfeval" for i in listed)
           and len(listed) == data["total_count"],
           "the filter lists the 自评表 (and only them): %s" % [(i["id"], i["kind"]) for i in listed])

@@ -6,7 +6,9 @@
 3. the uploaded 申报表's 项目资金 (（一）财政拨款小计 4.00) reaches the page, the downloaded 申报表
    and the 自评表 made from the table (全年预算数), also after a fix saved the table as CSV;
 4. the rows keep the unit's sheet numbers (11–22) after a fix, and shift as Excel would after a
-   deleted row.
+   deleted row;
+5. a published form whose rows total 100 with no budget 分值 scores 100, not 110, and a draft is
+   never ranked on the bureau's overview.
 Usage: webfix4.py JIXIAO"""
 import html
 import io
@@ -207,6 +209,32 @@ def review_sentence(unit, bureau, tmp):
     return seen_zero, seen_some
 
 
+def published_layout(unit, bureau, tmp):
+    """阆中's 中央转移支付 form: rows 20/20/10/10/10/10/20, budget not scored: 100, not 110; as a
+    draft it is not ranked on the bureau's overview (trial 3 item 5)."""
+    folder = os.path.join(tmp, "langzhong")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "form.csv"), "w", encoding="utf-8") as f:
+        f.write("一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因\n"
+                "产出指标,数量指标,建设普通省道二级公路,≥32.1公里,32.1公里,20,20,\n"
+                "产出指标,质量指标,建设符合验收要求,合格,合格,20,20,\n"
+                "产出指标,时效指标,按期完成投资,按期,按期,10,10,\n"
+                "效益指标,经济效益指标,对经济发展的促进作用,明显,明显,10,10,\n"
+                "效益指标,社会效益指标,基本公共服务水平,提升,提升,10,10,\n"
+                "效益指标,生态效益指标,交通建设符合环评审批要求,符合,符合,10,10,\n"
+                "满意度指标,服务对象满意度指标,群众满意度,≥90%,95%,20,20,\n")
+    with open(os.path.join(folder, "budget.csv"), "w", encoding="utf-8") as f:
+        f.write("年初预算数,全年预算数,全年执行数,分值,执行率,得分\n4000,4000,4000,,100%,\n")
+    sid = webtest.upload_selfeval(unit, folder, year="2021")
+    res = unit.get("/api/v1/selfevals/%s" % sid).json()["result"]
+    check(res["form"]["computed_total"] == 100, "item 5: the published layout scores %s, not 110"
+          % res["form"]["computed_total"])
+    data = bureau.get("/api/v1/bureau?kind=selfeval&per_page=200").json()
+    check(sid not in {x["id"] for x in data["ranking"]}, "an unsubmitted draft is not ranked")
+    page = visible(bureau.get("/bureau").text())
+    check("110分" not in page, "no 110分 on the bureau's overview")
+
+
 def main(binary):
     server = webtest.Server(binary)
     tmp = tempfile.mkdtemp(prefix="jixiao-webfix4-")
@@ -217,6 +245,7 @@ def main(binary):
         bureau.page_login("bur1")
         sid = table_and_selfeval(unit, bureau, tmp)
         cost_ceiling_and_report(unit, sid)
+        published_layout(unit, bureau, tmp)
         zero, some = review_sentence(unit, bureau, tmp)
         check(zero and some, "forms with and without 错误 were reviewed: %s %s" % (zero, some))
     finally:
