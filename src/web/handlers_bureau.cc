@@ -408,32 +408,31 @@ Response ReviewList(Ctx& ctx) {
         ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
         ",\"row_total\":" + (d.row_total >= 0 ? FormatScoreNumber(Score{d.row_total}) : "null") +
         ",\"computed\":" + (over ? "null" : FormatScoreNumber(Score{d.computed})) +
-        ",\"over_full\":" + (over ? "true" : "false") + ",\"gap\":" +
-        (!over && (printed || summed) ? FormatScoreNumber(gap) : "null") +
-        ",\"gap_from\":" + Q(over ? "" : gap_from) +
-        ",\"review\":" + ReviewStateJson(state) + ",\"findings\":" + std::to_string(d.findings) +
+        ",\"over_full\":" + (over ? "true" : "false") +
+        ",\"gap\":" + (!over && (printed || summed) ? FormatScoreNumber(gap) : "null") +
+        ",\"gap_from\":" + Q(over ? "" : gap_from) + ",\"review\":" + ReviewStateJson(state) +
+        ",\"findings\":" + std::to_string(d.findings) +
         ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
-    Data row = Object({{"id", d.id},
-                       {"title", d.title},
-                       {"unit", d.unit},
-                       {"year", d.year},
-                       {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
-                       {"computed", over ? "不符合评分规则" : FormatScore(Score{d.computed})},
-                       {"over_note", over ? "各项合计" + FormatScore(Score{d.computed}) +
-                                                "，超过满分100分：不作复核分，请核对分值或改选规则"
-                                          : ""},
-                       {"row_total", summed ? FormatScore(Score{d.row_total}) : ""},
-                       {"gap", !over && (printed || summed) ? FormatScore(gap) : "—"},
-                       {"review_key", state.key},
-                       {"review_label", state.label},
-                       {"review_note", state.last && state.key != "pending"
-                                           ? state.last->reviewer + " " +
-                                                 BeijingTime(state.last->at) + "（北京时间）"
-                                           : ""},
-                       {"opinion", state.key == "returned" ? state.last->opinion : ""},
-                       {"findings", std::to_string(d.findings)},
-                       {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
-                       {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
+    Data row = Object(
+        {{"id", d.id},
+         {"title", d.title},
+         {"unit", d.unit},
+         {"year", d.year},
+         {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
+         {"computed", over ? "不符合评分规则" : FormatScore(Score{d.computed})},
+         {"over_note", over ? "合计" + FormatScore(Score{d.computed}) + "，超过满分100分" : ""},
+         {"row_total", summed ? FormatScore(Score{d.row_total}) : ""},
+         {"gap", !over && (printed || summed) ? FormatScore(gap) : "—"},
+         {"review_key", state.key},
+         {"review_label", state.label},
+         {"review_note",
+          state.last && state.key != "pending"
+              ? state.last->reviewer + " " + BeijingTime(state.last->at) + "（北京时间）"
+              : ""},
+         {"opinion", state.key == "returned" ? state.last->opinion : ""},
+         {"findings", std::to_string(d.findings)},
+         {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
+         {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
     row.set("submitted", submitted_by.count(d.id) > 0);
     row.set("summed", summed);
     (over ? over_list : list).push_back(row);

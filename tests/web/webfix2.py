@@ -77,7 +77,7 @@ def evaluation_downloads(server, binary):
         if fmt == "xlsx":
             sheet = "".join(texts(r.body).values())
             check("“绩效目标”页第2行" in sheet, "数据核查 names the 绩效目标 page's row 2")
-            check("“填写叙述”页" in sheet, "数据核查 names the 叙述 page for the narrative figure")
+            check("“填写叙述”页“" in sheet, "数据核查 names the 叙述 page's section for the figure")
     return ev, eid
 
 
