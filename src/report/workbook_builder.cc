@@ -334,8 +334,11 @@ doc::Sheet CheckSheet(const ReportInput& in, const CheckPlaces& places) {
     Location where = f.section.rfind("$.", 0) == 0
                          ? Location{"case.json", 0, 0, f.section}
                          : Location{"narrative/" + f.section + ".md", 0, 0, ""};
-    if (web)
-      item(Severity::kWarning, f.code, where, f.message);
+    if (web)  // a section by its key, so the page names its heading
+      item(Severity::kWarning, f.code,
+           f.section.rfind("$.", 0) == 0 ? where
+                                         : Location{"case.json", 0, 0, "$.narrative." + f.section},
+           f.message);
     else  // the CLI's column, as before: the file and the JSON path on one line
       item(Severity::kWarning, f.code,
            {f.section.rfind("$.", 0) == 0 ? "case.json " + f.section : where.file, 0, 0, ""},

@@ -101,7 +101,8 @@ std::string EntryPlace(const Location& where) {
       return "“" + sheet + "”页" +
              (where.line > 1 ? "第" + std::to_string(where.line) + "行" : std::string());
   // The framework the case is scored by (a file on the server): named as the page names it.
-  if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) return "评价所用的指标体系";
+  if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0)
+    return "评价所用的指标体系";
   return "";  // never a file name or a path on the server (issue 21 N3)
 }
 

@@ -241,10 +241,10 @@ Response UsersCreate(Ctx& ctx) {
   auto regions = RegionNames(ctx.server.db());
   if (!r.Field("region").empty() && !regions.empty() &&
       std::find(regions.begin(), regions.end(), r.Field("region")) == regions.end())
-    return ctx.server.Reject(ctx, "region",
-                             "区域“" + r.Field("region") +
-                                 "”尚未登记（“区域”一栏）：请从列表中选择，或先在“区域”页新建",
-                             AdminPage);
+    return ctx.server.Reject(
+        ctx, "region",
+        "区域“" + r.Field("region") + "”尚未登记（“区域”一栏）：请从列表中选择，或先在“区域”页新建",
+        AdminPage);
   std::string error = CreateUser(ctx.server.db(), name, role, r.Field("unit"), r.Field("region"),
                                  r.Field("password"));
   if (!error.empty()) {

@@ -481,8 +481,9 @@ Response EvaluationDownload(Ctx& ctx) {
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
   // The workbook's 数据核查 names the pages the user fills in, never the server's case folder.
-  auto files = RenderReport(*evaluation, {format}, report::DefaultTemplateDir(), diags,
-                            {scratch.path(), false}, WorkbookPlaces(ctx.server.CaseDir(ctx.doc->id)));
+  auto files =
+      RenderReport(*evaluation, {format}, report::DefaultTemplateDir(), diags,
+                   {scratch.path(), false}, WorkbookPlaces(ctx.server.CaseDir(ctx.doc->id)));
   if (!files || files->empty()) {
     RelocateInCase(diags, scratch.path());
     std::vector<std::string> items;

@@ -77,7 +77,7 @@ def evaluation_downloads(server, binary):
         if fmt == "xlsx":
             sheet = "".join(texts(r.body).values())
             check("“绩效目标”页第2行" in sheet, "数据核查 names the 绩效目标 page's row 2")
-            check("“填写叙述”页" in sheet, "数据核查 names the 叙述 page for the narrative figure")
+            check("“填写叙述”页“" in sheet, "数据核查 names the 叙述 page's section for the figure")
     return ev, eid
 
 
@@ -114,6 +114,38 @@ def bureau_downloads(server):
             check(False, "bureau %s shows the machine: %s" % (what, hit))
 
 
+def over_full_listed_apart(server):
+    """/bureau/review with 全部: a form whose 复核分 exceeds its rule set's 100 shows the finding
+    (不符合评分规则), never a 复核分 and 差距 as if valid, in a table of its own after the ranked
+    forms; the API gives no computed or gap for it."""
+    import webfix1
+    unit, bureau = webtest.Client(server), webtest.Client(server)
+    unit.login("unit2"), bureau.login("bur1")
+    r = unit.api_post("/api/v1/selfevals", fields={"year": "2022"},
+                      files={"form": ("原州区自评表.xlsx", webfix1.xlsx_bytes(webfix1.POTATO))})
+    check(r.status == 201, "upload the over-100 form: %d %s" % (r.status, r.text()[:200]))
+    over = r.json()["id"]
+    computed = unit.get("/api/v1/selfevals/%s" % over).json()["result"]["form"]["computed_total"]
+    check(computed > 100, "the seeded form computes over 100: %s" % computed)
+    page = bureau.get("/bureau/review?submitted=all").text()
+    ranked = page[page.find('id="review"'):page.find('id="review-over"')]
+    apart = page[page.find('id="review-over"'):]
+    check('id="review-over"' in page and over in apart and over not in ranked,
+          "the over-100 form is listed apart, after the ranked forms")
+    shown = "%.2f" % computed
+    row = apart[apart.find(over):]
+    row = row[:row.find("</tr>")]
+    check("不符合评分规则" in row, "its row shows the finding: %s" % row[:300])
+    check(shown.rstrip("0").rstrip(".") + "分" not in re.sub(r'<span class="small">.*?</span>', "",
+                                                           row),
+          "no 复核分 %s in its score column: %s" % (shown, row[:300]))
+    items = bureau.get("/api/v1/bureau/review?submitted=all").json()["review"]
+    mine = [i for i in items if i["id"] == over]
+    check(mine and mine[0]["gap"] is None and mine[0]["computed"] is None and mine[0]["over_full"],
+          "the API gives no 复核分 or 差距 for it: %s" % mine)
+    check(items and items[-1]["id"] == over, "the API lists it last: %s" % [i["id"] for i in items])
+
+
 def scanner_can_fail():
     """The page scan of webtest finds what the retrial saw, and leaves what the user typed."""
     for page in ("<p>见 targets.csv:14:3</p>", "<p>定稿（report --final）前须补齐</p>",
@@ -131,6 +163,7 @@ def main(binary):
         evaluation_downloads(server, binary)
         unit_downloads(server)
         bureau_downloads(server)
+        over_full_listed_apart(server)
     finally:
         server.stop()
     if FAILURES:
