@@ -381,9 +381,12 @@ void ReadProject(const Grid& g, int before_row, SelfEvalWorkbook& out) {
         std::string v = g.Text(row, cols[i + 1]);
         if (field_of(Squeeze(v)).empty()) fields[f] = v;
       }
-      if ((label == "预期目标" || label == "年初设定目标") && fields["总体目标"].empty())
+      // 四川 2023: 项目年度目标 | 年度目标完成情况, their text in the row below.
+      if ((label == "预期目标" || label == "年初设定目标" || label == "项目年度目标") &&
+          fields["总体目标"].empty())
         fields["总体目标"] = g.Text(row + 1, cols[i]);
-      if ((label == "实际完成情况" || label == "年度总体目标完成情况综述") &&
+      if ((label == "实际完成情况" || label == "年度总体目标完成情况综述" ||
+           label == "年度目标完成情况") &&
           fields["实际完成情况"].empty())
         fields["实际完成情况"] = g.Text(row + 1, cols[i]);
       size_t at = label.find("年度");
