@@ -71,3 +71,32 @@ TEST_CASE("selfeval: a filled 实际完成情况, or no 总体目标, gives no g
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("selfeval: a blank row with a score is named by its 二级, not as “”") {
+  // 霍邱 2022 prints “生态效益指标 … 0”: no 三级, no 指标值, 得分 0.
+  SelfEvaluation f;
+  SelfEvalRow row;
+  row.line = 9;
+  Location at{"form.csv", 9, 7, "得分"};
+  row.level1 = {"效益指标", at};
+  row.level2 = {"生态效益指标", at};
+  row.level3 = {"", at};
+  row.score = {"0", at, Rational(0), ""};
+  row.template_row = IsTemplateText("");
+  f.rows = {row};
+  auto r = ScoreSelfEval(f, Rules());
+  const Diagnostic* d = Find(r, "selfeval.template_row");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::kInfo);
+  CHECK(d->message.find("“”") == std::string::npos);
+  CHECK(d->message.find("生态效益指标") != std::string::npos);
+  // A template row named in its 三级 keeps that name.
+  f.rows[0].level3.text = "指标1:";
+  auto named = ScoreSelfEval(f, Rules());
+  REQUIRE(Find(named, "selfeval.template_row"));
+  CHECK(Find(named, "selfeval.template_row")->message.find("“指标1:”") != std::string::npos);
+}
+
+}  // namespace jixiao
