@@ -6,6 +6,7 @@
 
 #include "casefile/case_files.h"
 #include "casefile/questionnaire_sheet.h"
+#include "core/csv_field.h"
 #include "core/format.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
@@ -15,13 +16,6 @@
 
 namespace jixiao {
 namespace {
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 // Group columns of the case's current responses.csv (neither 编号 nor a question).
 std::vector<std::string> CaseGroups(const std::string& file, const Questionnaire& q) {

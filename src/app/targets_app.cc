@@ -2,10 +2,12 @@
 
 #include <cctype>
 
+#include "core/half_width.h"
 #include "core/text.h"
 #include "ingest/case_loader.h"
 #include "ingest/target_rows.h"
 #include "ingest/target_workbook.h"
+#include "model/target_value.h"
 #include "render/render.h"
 #include "report/builder.h"
 #include "report/target_report.h"
@@ -71,8 +73,15 @@ std::vector<targets::Issue> CheckTargetTable(const TargetFile& file, const Case*
 Table<TargetRow> TargetsWithUnits(const Table<TargetRow>& targets, Diagnostics* notices) {
   Table<TargetRow> out = targets;
   for (TargetRow& r : out.rows) {
+    // The one full-width reading (issue 21): "≥１００个" is written "≥100" and 个, with its 提示.
+    if (const HalfWidthReading wide = ReadHalfWidth(r.value); wide.changed && wide.error.empty()) {
+      if (notices)
+        notices->Add(Severity::kInfo, "input.half_width", {targets.file, r.line, 0, "指标值"},
+                     HalfWidthNotice(Trim(r.value), Trim(wide.text)));
+      r.value = Trim(wide.text);
+    }
     if (!r.unit.empty()) continue;
-    auto split = SplitTrailingUnit(r.value);
+    auto split = SplitTrailingUnit(NormalizeComparatorWords(r.value));
     if (!split) continue;
     if (notices)
       notices->Add(Severity::kInfo, "targets.unit_split", {targets.file, r.line, 0, "指标值"},

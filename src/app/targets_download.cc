@@ -1,5 +1,6 @@
 #include "app/targets_download.h"
 
+#include "core/csv_field.h"
 #include "core/text.h"
 #include "ingest/csv.h"
 
@@ -7,19 +8,6 @@ namespace jixiao {
 namespace {
 
 const char kPending[] = "（待确认）";
-
-std::string Quote(const std::string& cell) {
-  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-  std::string out = "\"";
-  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string Row(const std::vector<std::string>& cells) {
-  std::string out;
-  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Quote(cells[i]);
-  return out + "\r\n";
-}
 
 }  // namespace
 
@@ -40,7 +28,7 @@ CleanTargetCsv CleanTargetCsvForDownload(const std::string& stored) {
   for (const auto& h : table.header) header.push_back(Trim(h));
   const bool has_status = !header.empty() && header.back() == "状态";
   if (!has_status) header.push_back("状态");
-  out.csv = "\xEF\xBB\xBF" + Row(header);
+  out.csv = "\xEF\xBB\xBF" + CsvRecord(header);
   for (const auto& row : table.rows) {
     std::vector<std::string> cells;
     bool pending = false;
@@ -60,7 +48,7 @@ CleanTargetCsv CleanTargetCsvForDownload(const std::string& stored) {
     cells.resize(header.size() - 1);
     cells.push_back(pending ? "待确认" : "");
     out.pending += pending;
-    out.csv += Row(cells);
+    out.csv += CsvRecord(cells);
   }
   return out;
 }

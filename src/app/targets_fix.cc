@@ -5,23 +5,11 @@
 #include <set>
 
 #include "app/targets_app.h"
+#include "core/csv_field.h"
 #include "ingest/target_rows.h"
 
 namespace jixiao {
 namespace {
-
-std::string Quote(const std::string& cell) {
-  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-  std::string out = "\"";
-  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string Join(const std::vector<std::string>& cells) {
-  std::string out;
-  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Quote(cells[i]);
-  return out + "\r\n";
-}
 
 }  // namespace
 
@@ -52,7 +40,7 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
     }
   }
   FixedTable out;
-  out.csv = "\xEF\xBB\xBF" + Join(grid.header);
+  out.csv = "\xEF\xBB\xBF" + CsvRecord(grid.header);
   // A deleted row may hold the merged 一级 (or 二级) of the rows below it: the next kept row whose
   // cell is blank takes it, so the rows keep their category.
   const int merged_columns[] = {columns.level1.index, columns.level2.index};
@@ -96,7 +84,7 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
           {row.line, grid.header[i], cells[i], it->second.first, it->second.second});
       cells[i] = it->second.first + "（待确认）";
     }
-    out.csv += Join(cells);
+    out.csv += CsvRecord(cells);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/csv_field.h"
 #include "core/text.h"
 
 namespace jixiao {
@@ -136,21 +137,7 @@ std::string JsonText(const JsonValue& value) {
   return out;
 }
 
-std::string CsvLine(const std::vector<std::string>& cells) {
-  std::string line;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i) line += ',';
-    const std::string& cell = cells[i];
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
-      line += cell;
-      continue;
-    }
-    line += '"';
-    for (char c : cell) line += c == '"' ? std::string("\"\"") : std::string(1, c);
-    line += '"';
-  }
-  return line + "\n";
-}
+std::string CsvLine(const std::vector<std::string>& cells) { return CsvRecord(cells, "\n"); }
 
 std::string ExactDecimal(const Rational& value) {
   int64_t den = value.den();

@@ -1,35 +1,14 @@
-// Figures and years as Excel users and Chinese input methods type them in full width
-// ("１３", "３２，５６８人次", "≥９８％", "２０２６年度"), read as their ASCII meaning. The one
-// reading every reader applies to numeric and year fields (entry workbook and form, CSV tables,
-// 自评表, 申报表); free text keeps its Chinese punctuation. Contract: the user's text is never
-// changed without a word (HalfWidthField adds a located 提示); a full-width comma between digits is
-// a thousands separator only in groups of three, anything else ("１，５") is an error, not a guess.
+// The one full-width reading (core/half_width.h) applied to a located field of an input file: the
+// reading with its 提示 at the cell, or a located error when a full-width comma is ambiguous.
 #pragma once
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "core/diagnostics.h"
+#include "core/half_width.h"
 
 namespace jixiao {
-
-struct HalfWidthReading {
-  std::string text;      // as read ("32,568人次"); the typed text when `error` is set
-  bool changed = false;  // the typed text held full-width figures
-  std::string error;     // Chinese, when a full-width comma between digits is ambiguous
-};
-
-// Full-width digits, ％ ． ＋ － ＝ ＜ ＞ ／ as ASCII; "，" between digit groups of three as ",".
-// Other characters (（）、，after a figure, letters) are kept as typed.
-HalfWidthReading ReadHalfWidth(std::string_view typed);
-
-// A 年度 as typed: trimmed, full-width digits as ASCII, a trailing 年 or 年度 dropped ("2026").
-// Anything that is not then four digits is returned trimmed, unchanged, for the caller to refuse.
-HalfWidthReading ReadTypedYear(std::string_view typed);
-
-// "已按半角读取“３２，５６８人次”，即“32,568人次”" — the notice for a changed reading.
-std::string HalfWidthNotice(const std::string& typed, const std::string& read);
 
 // ReadHalfWidth with its notice (提示, code "input.half_width") or its error
 // ("input.half_width_ambiguous") at `where`; nullopt after an error. `year` reads a 年度.

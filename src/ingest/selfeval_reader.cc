@@ -118,6 +118,9 @@ void ReadForm(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
     }
     r.weight = Number(cells, row, weight, true, diags);
     r.score = Number(cells, row, score, false, diags);
+    // 指标值 and 实际完成值 by the one full-width reading, with its 提示 at the cell (issue 21).
+    if (!r.target.blank()) r.target.text = cells.Figure(row, t.value).value_or(r.target.text);
+    if (!r.actual.blank()) r.actual.text = cells.Figure(row, actual).value_or(r.actual.text);
     std::string target = r.target.text;
     if (!r.target_unit.blank() && !target.empty() && !EndsWith(target, r.target_unit.text))
       target += r.target_unit.text;

@@ -1,22 +1,15 @@
 // The 自评表 workbook handed to the CSV folder reader, and locations mapped back to its cells.
+#include "core/csv_field.h"
 #include "core/text.h"
 #include "ingest/selfeval_workbook.h"
 
 namespace jixiao {
 namespace {
 
-std::string Quote(const std::string& cell) {
-  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-  std::string out = "\"";
-  for (char ch : cell) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 std::string ToCsv(const CsvTable& t) {
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + Quote(cells[i]);
-    out += "\n";
+    out += CsvRecord(cells, "\n");
   };
   line(t.header);
   for (const auto& r : t.rows) line(r.cells);

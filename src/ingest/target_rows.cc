@@ -53,9 +53,13 @@ std::optional<std::pair<std::string, std::string>> SplitTrailingUnit(const std::
     ++digits;
   if (digits == 0 || digits == rest.size()) return std::nullopt;
   const std::string written_unit = Trim(rest.substr(digits));
-  // Dates, deadlines and ranges stay whole: 2021年12月底前, 10个工作日内, 3-5天.
+  // A time limit's unit is a unit (≤7工作日, ≤3个工作日, ≤15天); other dates, deadlines and ranges
+  // stay whole: 2021年12月底前, 10个工作日后, 3-5天.
+  bool duration = false;
+  for (const char* unit : {"工作日", "个工作日", "日", "天", "小时", "个月", "周"})
+    duration = duration || written_unit == unit;
   for (const char* word : {"年", "月", "日", "前", "后", "底", "内", "以", "-", "~", "至", "－"})
-    if (written_unit.find(word) != std::string::npos) return std::nullopt;
+    if (!duration && written_unit.find(word) != std::string::npos) return std::nullopt;
   for (char c : written_unit)
     if (std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
   QuantityParse parsed = ParseQuantity(rest);

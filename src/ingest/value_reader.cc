@@ -1,8 +1,21 @@
 #include "ingest/value_reader.h"
 
+#include "core/half_width.h"
 #include "core/limits.h"
 
 namespace jixiao {
+namespace {
+
+// A figure typed in full width in a JSON string ("９８．５％") is read half-width, with the one
+// 提示 at its JSON path, never silently (issue 21).
+void NoteFullWidth(JsonReader& in, const JsonValue& v) {
+  if (!v.IsString()) return;
+  const HalfWidthReading r = ReadHalfWidth(v.text);
+  if (r.changed && r.error.empty())
+    in.diags().Add(Severity::kInfo, "input.half_width", in.Where(v), HalfWidthNotice(v.text, r.text));
+}
+
+}  // namespace
 
 std::optional<Amount> ReadAmount(JsonReader& in, const JsonValue& v,
                                  const std::string& code_prefix) {
@@ -32,6 +45,7 @@ std::optional<Amount> ReadAmount(JsonReader& in, const JsonValue& v,
 
 std::optional<Rational> ReadNumber(JsonReader& in, const JsonValue& v) {
   if (!v.IsString()) return in.Number(v);
+  NoteFullWidth(in, v);
   JsonValue normalised = v;
   normalised.text = NormalizeWidth(v.text);
   return in.Number(normalised);
@@ -50,6 +64,7 @@ std::optional<Rational> ReadQuantity(JsonReader& in, const JsonValue& v, const s
     in.Error(v, "value.invalid", parsed.error);
     return std::nullopt;
   }
+  NoteFullWidth(in, v);
   if (written_unit) *written_unit = parsed.quantity->unit;
   std::string why;
   auto value = ToUnit(*parsed.quantity, unit, &why);

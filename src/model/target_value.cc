@@ -176,6 +176,32 @@ std::string StripSuffix(const std::string& s, const std::string& suffix, bool* h
   return Trim(s.substr(0, s.size() - suffix.size()));
 }
 
+// A time limit written with 内 after its unit: "30日内", "7个工作日内完成", "≤3天之内" -> the
+// limit alone ("30日"), with `*within` set; a date ("12月31日内") or other text is left unchanged.
+std::string DurationWithin(const std::string& text, bool* within) {
+  static const char* const kEnds[] = {"以内完成", "之内完成", "内完成", "以内", "之内", "内"};
+  static const char* const kUnits[] = {"个工作日", "工作日", "日", "天", "小时", "个月", "周"};
+  for (const char* end : kEnds) {
+    bool hit = false;
+    const std::string limit = StripSuffix(text, end, &hit);
+    if (!hit) continue;
+    std::string figure = NormalizeWidth(limit);
+    for (const char* op : {"≥", "≤", ">=", "<=", ">", "<", "="})
+      if (StartsWith(figure, op)) figure = Trim(figure.substr(std::string(op).size()));
+    for (const char* unit : kUnits) {
+      if (!EndsWith(figure, unit)) continue;
+      const std::string number = Trim(figure.substr(0, figure.size() - std::string(unit).size()));
+      if (number.empty() || !StartsNumeric(number) || !ParseQuantity(number).quantity ||
+          !ParseQuantity(number).quantity->unit.empty())
+        return text;  // "12月31日内": a date, not a count of days
+      *within = true;
+      return limit;
+    }
+    return text;
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string NormalizeComparatorWords(const std::string& printed) {
@@ -224,6 +250,8 @@ std::string NormalizeComparatorWords(const std::string& printed) {
   std::string n = NormalizeWidth(t);
   bool has_op = StartsWith(n, "≥") || StartsWith(n, "≤") || StartsWith(n, ">") ||
                 StartsWith(n, "<") || StartsWith(n, "=");
+  // A time limit: "30日内", "7个工作日内完成" read "≤30日", "≤7个工作日" (issue 21).
+  if (bool within = false; (t = DurationWithin(t, &within)), within) return has_op ? t : "≤" + t;
   if (!has_op && !n.empty() && IsDigitOrDot(n[0])) {
     bool hit = false;
     for (const char* s : {"及以上", "以上"}) {

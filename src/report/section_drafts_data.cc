@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/format.h"
+#include "core/half_width.h"
 #include "core/text.h"
 #include "document/markup.h"
 #include "model/target_value.h"
@@ -143,28 +144,11 @@ std::string PlanContent(const ReportInput& in) {
 
 }  // namespace
 
-// Full-width digits and signs of a value as typed ("≥２０个") as the report prints them ("≥20个").
+// A value as typed ("≥２０个") as the report prints it ("≥20个"): the one full-width reading
+// (core/half_width.h); a value it cannot read is printed as typed.
 std::string NarrowFullWidth(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char a = static_cast<unsigned char>(text[i]);
-    if (a == 0xEF && i + 2 < text.size()) {
-      unsigned char b = static_cast<unsigned char>(text[i + 1]),
-                    c = static_cast<unsigned char>(text[i + 2]);
-      if (b == 0xBC && c >= 0x90 && c <= 0x99) {  // ０-９
-        out += static_cast<char>('0' + (c - 0x90));
-        i += 2;
-        continue;
-      }
-      if (b == 0xBC && (c == 0x85 || c == 0x8E)) {  // ％ ．
-        out += c == 0x85 ? '%' : '.';
-        i += 2;
-        continue;
-      }
-    }
-    out += text[i];
-  }
-  return out;
+  const HalfWidthReading r = ReadHalfWidth(text);
+  return r.error.empty() ? r.text : text;
 }
 
 std::string EditorDraft(const ReportInput& in, const std::string& key) {

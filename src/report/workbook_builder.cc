@@ -1,5 +1,6 @@
 #include "report/workbook_builder.h"
 
+#include "core/csv_field.h"
 #include "core/format.h"
 #include "model/target_value.h"
 #include "report/leaf_paths.h"
@@ -31,11 +32,7 @@ std::string RateFormula(int row, int score_col, int weight_col) {
 }
 
 // A text constant inside a formula: quoted, with every " doubled (the spreadsheet's escape).
-std::string FormulaText(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+std::string FormulaText(const std::string& text) { return CsvField(text, /*always_quote=*/true); }
 
 // Nested IF over the framework's grade bands, e.g. =IF(I40>=90,"优",IF(I40>=80,"良",…)).
 std::string GradeFormula(const Framework& fw, const std::string& total_ref) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/format.h"
+#include "core/half_width.h"
 #include "core/quantity.h"
 #include "core/text.h"
 #include "targets/rules.h"
@@ -422,6 +423,9 @@ void RowRules(Context& c) {
     if (any_level2 && !shifted && r.level2 == Level2::kBlank && r.level1 != Level1::kUnknown)
       c.Add("T21", Severity::kWarning, r, "二级指标为空",
             "写明二级指标（如数量指标、社会效益指标）");
+    if (r.value.full_width)  // the one full-width reading, said at the cell (issue 21)
+      c.Add("T31", Severity::kInfo, r, HalfWidthNotice(r.value.typed, r.value.text), r.value.text,
+            {{"指标值", r.value.text}});
     Level2Rules(c, r);
     if (r.value.blank) {
       c.Add("T21", Severity::kError, r, "指标值为空，无法考核",

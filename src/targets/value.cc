@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/half_width.h"
 #include "core/text.h"
 #include "model/target_value.h"
 
@@ -17,26 +18,22 @@ std::string StripPendingMarker(const std::string& cell) {
 }
 
 std::string NormalizeWidth(const std::string& text) {
-  static const std::vector<std::pair<std::string, std::string>> kMap = {
-      {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"}, {"５", "5"},
-      {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"}, {"％", "%"}, {"．", "."},
-      {"＞", ">"}, {"＜", "<"}, {"＝", "="}, {"≧", "≥"},  {"≦", "≤"},  {"，", ","},
-      {"═", "="},  {"﹦", "="}, {"⩾", "≥"},  {"⩽", "≤"}};
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    bool replaced = false;
-    for (const auto& [from, to] : kMap) {
-      if (text.compare(i, from.size(), from) == 0) {
-        // Full-width commas stay outside numbers: only replace between digits.
-        if (from == "，" && !(i > 0 && isdigit(static_cast<unsigned char>(text[i - 1])))) break;
-        out += to;
-        i += from.size();
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced) out += text[i++];
+  // The one full-width reading (core/half_width.h); a comma it cannot read ("１，５") is kept
+  // full-width and the figures around it read, so the value is refused as unreadable, not guessed.
+  HalfWidthReading r = ReadHalfWidth(text);
+  if (!r.error.empty()) {
+    r.text.clear();
+    size_t from = 0;
+    for (size_t at; (at = text.find("，", from)) != std::string::npos; from = at + 3)
+      r.text += ReadHalfWidth(text.substr(from, at - from)).text + "，";
+    r.text += ReadHalfWidth(text.substr(from)).text;
   }
+  static const std::pair<const char*, const char*> kGlyphs[] = {
+      {"≧", "≥"}, {"≦", "≤"}, {"═", "="}, {"﹦", "="}, {"⩾", "≥"}, {"⩽", "≤"}};
+  std::string out = r.text;
+  for (const auto& [from, to] : kGlyphs)
+    for (size_t at; (at = out.find(from)) != std::string::npos;)
+      out.replace(at, std::string(from).size(), to);
   return out;
 }
 
@@ -138,9 +135,18 @@ size_t CjkCount(const std::string& s) {
 
 Value Value::Parse(const std::string& raw) {
   Value v;
-  v.text = StripPendingMarker(raw);
+  v.typed = StripPendingMarker(raw);
+  // Full-width figures are read half-width (core/half_width.h): every message and suggestion shows
+  // the reading, and T31 tells the unit at the cell.
+  const HalfWidthReading wide = ReadHalfWidth(v.typed);
+  v.text = wide.error.empty() ? wide.text : v.typed;
+  v.full_width = wide.changed && wide.error.empty();
   if (v.text.empty() || v.text == "-" || v.text == "—" || v.text == "/") return v;
   v.blank = false;
+  if (!wide.error.empty()) {
+    v.unreadable = true;  // "１，５": a thousands separator or a decimal point, not guessed
+    return v;
+  }
   // The case reader's reading of sentences and comparator words first ("辖区企业满意率达95%以上。"
   // is "≥95%", "15万元。" is "15万元"): one reader, one meaning (issue 23).
   std::string s = NormalizeWidth(NormalizeComparatorWords(v.text));

@@ -13,7 +13,9 @@
 namespace jixiao::targets {
 
 struct Value {
-  std::string text;  // as written, trimmed, without a trailing （待确认） marker
+  std::string typed;  // as written, trimmed, without a trailing （待确认） marker
+  std::string text;   // `typed` with full-width figures read half-width (core/half_width.h)
+  bool full_width = false;  // `text` differs from `typed`: the checker says so (T31)
   bool blank = true;
   bool numeric = false;
   CompareOp op = CompareOp::kEq;
@@ -37,8 +39,8 @@ struct Value {
 extern const char kPendingMarker[];
 std::string StripPendingMarker(const std::string& cell);
 
-// Replaces full-width digits, ％, ．, ＞, ＜, ＝ by their ASCII forms, and the comparators other
-// systems type (≧ ≦ ⩾ ⩽, ═ and the small ﹦) by ≥ ≤ =.
+// The one full-width reading (core/half_width.h: digits, ％, ．, ＞, ＜, ＝, "，" between groups of
+// three), then the comparators other systems type (≧ ≦ ⩾ ⩽, ═ and the small ﹦) as ≥ ≤ =.
 std::string NormalizeWidth(const std::string& text);
 
 }  // namespace jixiao::targets

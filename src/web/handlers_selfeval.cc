@@ -95,6 +95,10 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                      {"indicator", row.indicator},
                      {"target", src.target.text},
                      {"actual", typed.Value("a_" + std::to_string(row.index), src.actual.text)},
+                     {"actual_note",
+                      WidthNote(typed.Value("a_" + std::to_string(row.index), src.actual.text))},
+                     {"score_note",
+                      WidthNote(typed.Value("s_" + std::to_string(row.index), src.score.text))},
                      {"score", typed.Value("s_" + std::to_string(row.index), src.score.text)},
                      {"reason", typed.Value("r_" + std::to_string(row.index), src.reason.text)},
                      {"error", typed.Error("row_" + std::to_string(row.index))},
@@ -119,6 +123,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"grade", state == "complete" ? r.computed_grade : ""},
                       {"total_value", typed.Value("total", l.check.form->total.text)},
                       {"total_error", typed.Error("total")},
+                      {"total_note", WidthNote(typed.Value("total", l.check.form->total.text))},
                       {"rules_name", SelfEvalRulesName(*RulesOf(r, l.parts))},
                       {"count", std::to_string(r.AllFindings().size())},
                       {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
@@ -245,7 +250,7 @@ Response PreviewJson(Ctx& ctx, std::map<std::string, std::string> parts, const s
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   const Loaded l = Load(ctx.server.options().data_dir, PackParts(list), ctx.doc->title);
   const SelfEvalResult& r = l.check.result;
-  return Json(PreviewResultJson(r, ProgressOf(*l.check.form, r), errors));
+  return Json(PreviewResultJson(r, ProgressOf(*l.check.form, r), errors, WidthNotes(ctx.req.form)));
 }
 
 // A save from a page opened at an older version: refused, the fields the unit changed shown as

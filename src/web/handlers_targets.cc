@@ -8,6 +8,7 @@
 #include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
 #include "app/targets_download.h"
+#include "core/csv_field.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
@@ -240,9 +241,7 @@ std::string PastedCsv(const std::string& text) {
   if (text.find('\t') == std::string::npos) return text;
   std::string out, cell;
   auto flush = [&] {
-    std::string quoted = "\"";
-    for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    out += quoted + "\"";
+    out += CsvField(cell, /*always_quote=*/true);
     cell.clear();
   };
   for (char c : text) {

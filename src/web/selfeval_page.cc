@@ -3,6 +3,7 @@
 
 #include "app/selfeval_form_app.h"
 #include "core/format.h"
+#include "core/half_width.h"
 #include "core/text.h"
 #include "web/handlers.h"
 
@@ -49,8 +50,22 @@ FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r) {
   return p;
 }
 
+std::string WidthNote(const std::string& typed) {
+  const HalfWidthReading r = ReadHalfWidth(Trim(typed));
+  return r.changed && r.error.empty() ? HalfWidthNotice(Trim(typed), r.text) : "";
+}
+
+std::map<std::string, std::string> WidthNotes(const std::map<std::string, std::string>& typed) {
+  std::map<std::string, std::string> notes;
+  for (const auto& [key, value] : typed)
+    if (key.rfind("r_", 0) != 0 && key != "csrf" && key != "version")  // 偏差原因 is prose
+      if (std::string note = WidthNote(value); !note.empty()) notes[key] = note;
+  return notes;
+}
+
 std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progress,
-                              const std::map<std::string, std::string>& errors) {
+                              const std::map<std::string, std::string>& errors,
+                              const std::map<std::string, std::string>& notes) {
   auto points = [](const std::optional<Rational>& v) { return v ? FormatPoints(*v) : ""; };
   auto finding = [](const Diagnostic& d) {
     const Data shown = FindingData(d);
@@ -69,13 +84,17 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
     for (const auto& d : *list) general.push_back(finding(d));
   for (const auto& [key, why] : errors)
     refused.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(why) + "}");
+  std::vector<std::string> read;
+  for (const auto& [key, note] : notes)
+    read.push_back("{\"field\":" + Q(key) + ",\"message\":" + Q(note) + "}");
   const bool complete = progress.State() == "complete";
   return "{\"computed\":" + Q(points(r.computed_total)) +
          ",\"grade\":" + Q(complete ? r.computed_grade : "") + ",\"state\":" + Q(progress.State()) +
          ",\"progress\":" + Q(progress.Note()) +
          ",\"count\":" + std::to_string(r.AllFindings().size()) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
-         ",\"refused\":" + JsonArray(refused) + "}";
+         ",\"refused\":" + JsonArray(refused) +
+         ",\"width_notes\":" + JsonArray(read) + "}";
 }
 
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key) {
@@ -97,6 +116,7 @@ Data BudgetData(const SelfEvalCheck& check, const Typed& typed) {
     fields.push_back(Object({{"key", in.key},
                              {"label", label == "预算偏差原因" ? "偏差原因" : label},
                              {"value", typed.Value(in.key, BudgetText(b, in.key))},
+                             {"note", WidthNote(typed.Value(in.key, BudgetText(b, in.key)))},
                              {"error", typed.Error(in.key)}}));
   }
   Data d = Object({{"weight", points(r.weight)},

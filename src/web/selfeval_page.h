@@ -56,7 +56,14 @@ Data FindingData(const Diagnostic& d);
 // and each row's findings as the page shows them, and the refused fields with their reasons.
 // The grade is "" and `progress` says so until the form is complete.
 std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progress,
-                              const std::map<std::string, std::string>& errors);
+                              const std::map<std::string, std::string>& errors,
+                              const std::map<std::string, std::string>& notes = {});
+
+// The 提示 shown at a field whose typed figure holds full-width characters ("１２万元" is read
+// "12万元", core/half_width.h); "" otherwise.
+std::string WidthNote(const std::string& typed);
+// Those 提示 for the typed form fields (实际完成值, 得分, 表上总分, budget inputs), by field key.
+std::map<std::string, std::string> WidthNotes(const std::map<std::string, std::string>& typed);
 
 // The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form are
 // taken from the stored document (a title made as "<项目> 自评表" gives the project).

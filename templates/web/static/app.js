@@ -95,6 +95,12 @@ document.addEventListener('click', function (event) {
           if (cell) cell.textContent = row.computed;
           fill(form.querySelector('.row-findings[data-row="' + row.index + '"]'), row.findings);
         });
+        // 全角 figures typed: the 提示 at the field, as text (core/half_width.h).
+        form.querySelectorAll('.width-note').forEach(function (n) { n.textContent = ''; });
+        (j.width_notes || []).forEach(function (x) {
+          var n = document.getElementById('note_' + x.field);
+          if (n) n.textContent = x.message;
+        });
         var note = '试算结果（尚未保存，点“保存并重新复核”保存）';
         if (j.refused.length) note += '；以下内容读不出，未计入：' +
           j.refused.map(function (x) { return x.message; }).join('；');
