@@ -94,12 +94,6 @@ void CheckSourceRates(const SelfEvalBudget& b, const Rational& total_rate,
   }
 }
 
-// The template's own instruction left in a box:
-// “对照年度目标，说明相关任务目标的完成情况（100字以内）”.
-bool IsInstructionText(const std::string& text) {
-  return text.find("字以内") != std::string::npos || StartsWith(Trim(text), "对照年度目标");
-}
-
 // The 年度总体目标's 实际完成情况: blank, a placeholder or the template's instruction is no result.
 void CheckGoal(const SelfEvaluation& form, std::vector<Diagnostic>& f) {
   const std::string goal = Trim(form.goal.text), actual = Trim(form.goal_actual.text);
