@@ -8,7 +8,8 @@ namespace jixiao::web {
 namespace {
 
 TEST_CASE("a field typed in full width gets the one notice; half-width and prose get none") {
-  CHECK(WidthNote("１２万元") == "已按半角读取“１２万元”，即“12万元”（全角数字和符号按半角含义读取）");
+  CHECK(WidthNote("１２万元") ==
+        "已按半角读取“１２万元”，即“12万元”（全角数字和符号按半角含义读取）");
   CHECK(WidthNote("12万元").empty());
   CHECK(WidthNote("").empty());
   CHECK(WidthNote("１，５").empty());  // ambiguous: the reader refuses it, no notice of a reading
@@ -27,8 +28,9 @@ TEST_CASE("the live preview carries the notices by field, as text for the page's
   SelfEvalResult r;
   const std::string json =
       PreviewResultJson(r, FillProgress{}, {}, {{"a_0", "已按半角读取“５”，即“5”"}});
-  CHECK(json.find("\"width_notes\":[{\"field\":\"a_0\",\"message\":\"已按半角读取“５”，即“5”\"}]") !=
-        std::string::npos);
+  CHECK(
+      json.find("\"width_notes\":[{\"field\":\"a_0\",\"message\":\"已按半角读取“５”，即“5”\"}]") !=
+      std::string::npos);
   CHECK(PreviewResultJson(r, FillProgress{}, {}).find("\"width_notes\":[]") != std::string::npos);
 }
 
