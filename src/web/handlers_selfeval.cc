@@ -90,21 +90,20 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
     const SelfEvalRow& src = l.check.form->rows[row.index];
     Data findings = List();
     for (const auto& d : row.findings) findings.push_back(FindingData(d));
-    Data d = Object({{"index", std::to_string(row.index)},
-                     {"line", std::to_string(row.line)},
-                     {"indicator", row.indicator},
-                     {"target", src.target.text},
-                     {"actual", typed.Value("a_" + std::to_string(row.index), src.actual.text)},
-                     {"actual_note",
-                      WidthNote(typed.Value("a_" + std::to_string(row.index), src.actual.text))},
-                     {"score_note",
-                      WidthNote(typed.Value("s_" + std::to_string(row.index), src.score.text))},
-                     {"score", typed.Value("s_" + std::to_string(row.index), src.score.text)},
-                     {"reason", typed.Value("r_" + std::to_string(row.index), src.reason.text)},
-                     {"error", typed.Error("row_" + std::to_string(row.index))},
-                     {"weight", Points(row.weight)},
-                     {"computed", Points(row.computed)},
-                     {"how", row.how}});
+    Data d = Object(
+        {{"index", std::to_string(row.index)},
+         {"line", std::to_string(row.line)},
+         {"indicator", row.indicator},
+         {"target", src.target.text},
+         {"actual", typed.Value("a_" + std::to_string(row.index), src.actual.text)},
+         {"actual_note", WidthNote(typed.Value("a_" + std::to_string(row.index), src.actual.text))},
+         {"score_note", WidthNote(typed.Value("s_" + std::to_string(row.index), src.score.text))},
+         {"score", typed.Value("s_" + std::to_string(row.index), src.score.text)},
+         {"reason", typed.Value("r_" + std::to_string(row.index), src.reason.text)},
+         {"error", typed.Error("row_" + std::to_string(row.index))},
+         {"weight", Points(row.weight)},
+         {"computed", Points(row.computed)},
+         {"how", row.how}});
     d.set("findings", findings);
     rows.push_back(d);
   }

@@ -93,8 +93,7 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
          ",\"progress\":" + Q(progress.Note()) +
          ",\"count\":" + std::to_string(r.AllFindings().size()) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
-         ",\"refused\":" + JsonArray(refused) +
-         ",\"width_notes\":" + JsonArray(read) + "}";
+         ",\"refused\":" + JsonArray(refused) + ",\"width_notes\":" + JsonArray(read) + "}";
 }
 
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key) {
