@@ -11,9 +11,6 @@
 #include "targets/value.h"
 
 namespace jixiao {
-namespace {
-
-}  // namespace
 
 FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Issue>& issues) {
   const CsvTable& grid = file.grid;
