@@ -1,6 +1,7 @@
-// The 中央转移支付 layout (trial 3 item 5, 阆中市 车购税补助 2021): seven rows of 20/20/10/10/10/10/20
-// that total 100, a budget block with no 分值. With no rule set named it scores 100 at most — the
-// budget not scored, the blocks as printed — never 110; a named set still says it does not fit.
+// The 中央转移支付 layout (trial 3 item 5, 阆中市 车购税补助 2021): seven rows of
+// 20/20/10/10/10/10/20 that total 100, a budget block with no 分值. With no rule set named it
+// scores 100 at most — the budget not scored, the blocks as printed — never 110; a named set still
+// says it does not fit.
 #include <catch2/catch.hpp>
 
 #include "app/selfeval_app.h"
@@ -21,8 +22,8 @@ SelfEvalCsvInput Langzhong() {
       "效益指标,社会效益指标,基本公共服务水平,提升,提升,10,10,\n"
       "效益指标,生态效益指标,交通建设符合环评审批要求,符合,符合,10,10,\n"
       "满意度指标,服务对象满意度指标,群众满意度,≥90%,95%,20,20,\n";
-  in.budget_csv = std::string(
-      "年初预算数,全年预算数,全年执行数,分值,执行率,得分\n4000,4000,4000,,100%,\n");
+  in.budget_csv =
+      std::string("年初预算数,全年预算数,全年执行数,分值,执行率,得分\n4000,4000,4000,,100%,\n");
   return in;
 }
 

@@ -61,11 +61,11 @@ TEST_CASE("自评表 CSV: a 成本 row's bare amount is a ceiling; other bare va
   in.name = "form";
   in.form_csv =
       "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因\n"
-      "产出指标,成本指标,严控成本,4万元,3.85万元,7,7,\n"              // line 2: met
-      "成本指标,经济成本指标,培训成本,4万元,4.2万元,7,,\n"            // line 3: 4/4.2×7
-      "产出指标,数量指标,采购金额,4万元,3.85万元,7,,\n"                // line 4: stays ≥
-      "产出指标,成本指标,成本节约率,5%,6%,5,5,\n"                      // a rate: stays ≥
-      "产出指标,成本指标,控制成本,≤4万元,3.85万元,5,5,\n";            // written: no 提示
+      "产出指标,成本指标,严控成本,4万元,3.85万元,7,7,\n"    // line 2: met
+      "成本指标,经济成本指标,培训成本,4万元,4.2万元,7,,\n"  // line 3: 4/4.2×7
+      "产出指标,数量指标,采购金额,4万元,3.85万元,7,,\n"     // line 4: stays ≥
+      "产出指标,成本指标,成本节约率,5%,6%,5,5,\n"           // a rate: stays ≥
+      "产出指标,成本指标,控制成本,≤4万元,3.85万元,5,5,\n";  // written: no 提示
   const SelfEvalCheck check = CheckSelfEvalBytes(in, Rules());
   REQUIRE(check.form);
   const SelfEvalResult& r = check.result;
@@ -87,7 +87,8 @@ TEST_CASE("自评表 CSV: a 成本 row's bare amount is a ceiling; other bare va
   CHECK_FALSE(RowFinding(RowNamed(r, "控制成本"), "selfeval.cost_ceiling"));
 }
 
-TEST_CASE("自评表 made from a 绩效目标表, filled on the page and uploaded: the cost ceiling holds") {
+TEST_CASE(
+    "自评表 made from a 绩效目标表, filled on the page and uploaded: the cost ceiling holds") {
   const fs::path dir =
       fs::temp_directory_path() / ("jixiao-cost-ceiling-" + std::to_string(::getpid()));
   fs::remove_all(dir);

@@ -87,8 +87,7 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
       // A new 指标值 of the other kind carries its 指标值类型 (定性 ↔ 定量) along, so that the
       // suggestion passes the checker's T14 (trial 3 item 6).
       if (static_cast<int>(i) != columns.value.index) continue;
-      const std::string kind =
-          targets::Value::Parse(it->second.first).numeric ? "定量" : "定性";
+      const std::string kind = targets::Value::Parse(it->second.first).numeric ? "定量" : "定性";
       for (int t : kind_columns) {
         if (t < 0 || t >= static_cast<int>(cells.size())) continue;
         const std::string was = Trim(cells[t]);

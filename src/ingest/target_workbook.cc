@@ -284,8 +284,8 @@ bool LoadTargetWorkbook(const std::string& file, TargetWorkbook& out, Diagnostic
       p.total_funds = *p.fiscal_funds + p.other_funds.value_or(Money{});
       diags.Add(Severity::kInfo, "targets.total_from_parts", {file, 0, 0, sheet.name},
                 "表上“年度资金总额”没有单独的金额，按财政拨款" + FormatWanYuan(*p.fiscal_funds) +
-                    (p.other_funds ? "加其他资金" + FormatWanYuan(*p.other_funds) : "") +
-                    "计为" + FormatWanYuan(*p.total_funds));
+                    (p.other_funds ? "加其他资金" + FormatWanYuan(*p.other_funds) : "") + "计为" +
+                    FormatWanYuan(*p.total_funds));
     }
     return true;
   }

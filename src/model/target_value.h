@@ -51,8 +51,8 @@ std::string NormalizeComparatorWords(const std::string& printed);
 TargetValue TargetAsScored(const std::string& text);
 
 // 成本指标 state what may be spent, so they are ceilings: a row under a 成本 一级 or 二级 whose
-// 指标值 is an amount in 元 or 万元 (its own unit, else `unit_column`, the 计量单位) written with no
-// comparator ("4万元", "15万元。") is read as "≤". Rates (成本节约率 5%) and values with a
+// 指标值 is an amount in 元 or 万元 (its own unit, else `unit_column`, the 计量单位) written with
+// no comparator ("4万元", "15万元。") is read as "≤". Rates (成本节约率 5%) and values with a
 // comparator are not. One rule for the case's targets.csv and every 自评表 path.
 bool IsCostCeiling(const std::string& level1, const std::string& level2, const TargetValue& value,
                    const std::string& unit_column = "");

@@ -157,11 +157,10 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     d.blocks.push_back(Para("各项绩效指标均已完成，未发生偏离。"));
   }
   if (result.budget.rate && *result.budget.rate < rules.budget.reason_below)
-    d.blocks.push_back(Para(
-        "预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
-        TrimmedDecimal(rules.budget.reason_below) + "%。" +
-        (b.reason.blank() ? (options.review ? "自评表未说明原因。" : "")
-                          : "原因：" + Sentence(b.reason.text))));
+    d.blocks.push_back(Para("预算执行率" + FormatPercent(*result.budget.rate) + "，低于" +
+                            TrimmedDecimal(rules.budget.reason_below) + "%。" +
+                            (b.reason.blank() ? (options.review ? "自评表未说明原因。" : "")
+                                              : "原因：" + Sentence(b.reason.text))));
   // A missing 偏差原因 is asked for on the page and in the 复核 findings, never inside the unit's
   // own report (trial 3: "需补充…" printed in the deliverable); a 复核 report states the gap.
   int n = 0;

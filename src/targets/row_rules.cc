@@ -35,7 +35,8 @@ bool MeasuredInPercent(const std::string& name) {
 }
 
 // The name of the rate a survey measures for a satisfaction row whose name is not one: 群众幸福感
-// → 群众满意度 (a feeling word 幸福感/获得感/安全感 gives way to 满意度), 服务质量 → 服务质量满意度.
+// → 群众满意度 (a feeling word 幸福感/获得感/安全感 gives way to 满意度), 服务质量 →
+// 服务质量满意度.
 std::string SatisfactionRateName(const std::string& name) {
   for (const char* feeling : {"幸福感", "获得感", "安全感", "满足感", "认同感", "归属感"})
     if (EndsWith(name, feeling) && name.size() > std::string(feeling).size())

@@ -424,9 +424,8 @@ Response ReviewList(Ctx& ctx) {
         ",\"over_full\":" + (over ? "true" : "false") +
         ",\"gap\":" + (!over && (printed || summed) ? FormatScoreNumber(gap) : "null") +
         ",\"gap_from\":" + Q(over ? "" : gap_from) + ",\"review\":" + ReviewStateJson(state) +
-        ",\"findings\":" + std::to_string(d.findings) +
-        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") +
-        ",\"rules\":" + Q(rules) + "}");
+        ",\"findings\":" + std::to_string(d.findings) + ",\"submitted\":" +
+        (submitted_by.count(d.id) ? "true" : "false") + ",\"rules\":" + Q(rules) + "}");
     Data row = Object(
         {{"id", d.id},
          {"title", d.title},

@@ -290,7 +290,8 @@ Response TargetsRow(Ctx& ctx) {
   std::string summary =
       add_group ? "添加一行“" + edit.level1 + "/" + edit.level2 + "/" + edit.level3 + "”"
                 : "第" + std::to_string(edit.line) + "行" + what;
-  if (!ctx.server.db().SaveVersion(doc, expected, PackEdited(*file, edited), ctx.user->name, summary))
+  if (!ctx.server.db().SaveVersion(doc, expected, PackEdited(*file, edited), ctx.user->name,
+                                   summary))
     return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再保存");
   for (const auto& c : edited.changes)
     ctx.server.Audit(ctx, "targets.edit " + c.rule,
@@ -334,8 +335,8 @@ Response TargetsNewSelfEval(Ctx& ctx) {
     // The stored version as the page shows it: rows numbered as the unit's sheet, and the
     // uploaded 申报表's header block (项目资金 → 全年预算数) even after a fix saved it as CSV.
     auto version = ctx.server.db().GetVersion(ctx.doc->id, 0);
-    auto table = version ? LoadVersion(ctx.server, ctx.doc->id, version->content, diags)
-                         : std::nullopt;
+    auto table =
+        version ? LoadVersion(ctx.server, ctx.doc->id, version->content, diags) : std::nullopt;
     if (!table) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
     ScratchFolder scratch(ctx.server.options().data_dir);
     temp::SetScratchDir(scratch.path());

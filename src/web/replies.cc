@@ -73,6 +73,7 @@ std::string ActionLabel(const std::string& action) {
       {"selfeval.new", "生成自评表"},
       {"selfeval.submit", "提交自评表"},
       {"selfeval.review", "复核结论"},
+      {"selfeval.rules", "改选评分规则"},
       {"evaluation.review", "复核结论"},
       {"evaluation.finding", "修改扣分"},
       {"evaluation.confirm_target", "确认单位待确认的目标"},

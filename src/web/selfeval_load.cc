@@ -53,7 +53,8 @@ std::optional<SelfEvalRules> RulesOf(const SelfEvalResult& r,
     if (auto rules = ParseSelfEvalRules("自评规则.json", kept->second, diags)) return rules;
   // A shipped set chosen by the form's layout (湖北式, 40/40/20 …), else the default.
   std::string id = r.rules_id;  // a set derived for the form (预算不计分): its base, re-derived
-  if (EndsWith(id, kBudgetUnscored)) id = id.substr(0, id.size() - std::string(kBudgetUnscored).size());
+  if (EndsWith(id, kBudgetUnscored))
+    id = id.substr(0, id.size() - std::string(kBudgetUnscored).size());
   auto rules = ResolveSelfEvalRules(StartsWith(id, "selfeval-") ? id : "", diags);
   if (!rules) rules = ResolveSelfEvalRules("", diags);
   if (!rules) throw std::runtime_error("找不到自评表规则 selfeval-national");

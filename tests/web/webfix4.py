@@ -137,6 +137,9 @@ def table_and_selfeval(unit, bureau, tmp):
     check(r.status == 201, "自评表 made: %d %s" % (r.status, r.text()[:200]))
     sid = r.json()["id"]
     page = unit.get("/selfevals/%s" % sid).text()
+    heading = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    check(heading and visible(heading.group(1)).count("自评表") == 1,
+          "item 21: the heading names 自评表 once: %r" % (heading and heading.group(1)))
     m = re.search(r'name="b_full"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="b_full"', page)
     full = m and (m.group(1) or m.group(2))
     check(full and full.replace(".00", "") in ("4", "4万元", "40000", "40,000"),
