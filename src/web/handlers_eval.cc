@@ -225,17 +225,9 @@ Response EvaluationsList(Ctx& ctx) {
   Db::ListFilter region_targets;
   region_targets.kinds = {"targets"};
   region_targets.region = ctx.user->region;
-  // One entry per unit, project and year: the last saved (an older upload of the same project
-  // made before re-uploads became versions is not offered beside it).
-  std::set<std::string> offered;
   if (!ctx.user->region.empty())
-    for (const auto& d : ctx.server.db().DocsPage(region_targets, 1000, 0))
-      if (offered.insert(d.unit + '\n' + d.title + '\n' + d.year).second)
-        targets.push_back(Choice(d.id,
-                                 d.title + "（" + d.unit +
-                                     (d.year.empty() ? "" : "，" + d.year + "年") + "，第 " +
-                                     std::to_string(d.version) + " 版）",
-                                 typed("targets")));
+    for (const auto& [id, label] : TableChoices(ctx.server.db().DocsPage(region_targets, 1000, 0)))
+      targets.push_back(Choice(id, label, typed("targets")));
   Data data;
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());
