@@ -24,11 +24,11 @@ PrintedNumber ReadPrintedNumber(const std::string& raw, const Location& where, b
   QuantityParse q = ParseQuantity(t);
   if (!q.quantity) {
     // The example of this field's own kind (issue 21): a score or a rate, never an amount.
-    // A figure too large to keep exactly says so (tests/malformed 306), not "write a number".
-    n.error = q.error.find("超出可精确表示") != std::string::npos
-                  ? q.error
-                  : "“" + n.text + "”不是有效数值：此处应写数字，如 8.5" +
-                        (percent_ok ? "（或百分数，如 80.4%）" : "（或带“分”，如 10分）");
+    n.error = "“" + n.text + "”不是有效数值：" +
+              (q.error.find("应以数字开头") == std::string::npos
+                   ? q.error  // a figure beyond the exact range and the like: said as it is
+                   : std::string("此处应写数字，如 8.5") +
+                         (percent_ok ? "（或百分数，如 80.4%）" : "（或带“分”，如 10分）"));
     return n;
   }
   const std::string& unit = q.quantity->unit;
