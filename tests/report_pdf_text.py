@@ -3,7 +3,11 @@
 footers) must appear in the LibreOffice PDF character for character, line breaks, spaces and page
 numbers aside. LibreOffice once dropped a line-final “、”/“，” of a justified line whose text area
 was not a whole number of characters wide (issue 22, MUST 1).
-Usage: report_pdf_text.py JIXIAO [CASE]   |   report_pdf_text.py --selftest"""
+The cause was LibreOffice's reading of a DOCX paragraph without w:overflowPunct (Word's default
+is on): it then drops a line-final “、” that kinsoku should carry to the next line; the reference
+styles now say w:overflowPunct on. --sparse checks the sparse case (report_sparse.py's stripping
+of maqiao-2024), where bold lead-ins (“A11 立项依据充分性：”) put the “、” at a line end.
+Usage: report_pdf_text.py JIXIAO [CASE | --sparse]   |   report_pdf_text.py --selftest"""
 import html
 import os
 import re
@@ -100,8 +104,14 @@ def main():
     if not shutil.which('soffice') or not shutil.which('pdftotext'):
         print('LibreOffice or pdftotext missing: skipped')
         return 0
-    out = tempfile.mkdtemp()
+    tmp = tempfile.mkdtemp()
+    out = os.path.join(tmp, 'report')
     try:
+        if case == '--sparse':
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            from report_sparse import strip_case
+            case = os.path.join(tmp, 'case')
+            strip_case('data/cases/maqiao-2024', case)
         env = dict(os.environ, JIXIAO_OFFICE='soffice')
         run = subprocess.run([binary, 'report', case, '-o', out, '--formats', 'docx,pdf'],
                              env=env, capture_output=True, text=True)
@@ -117,7 +127,7 @@ def main():
         print(f'pdf text ok: {len(paras)} DOCX paragraphs found in the PDF character for character')
         return 0
     finally:
-        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == '__main__':

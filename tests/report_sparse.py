@@ -306,4 +306,5 @@ def main():
           "validate and refused by report --final")
 
 
-main()
+if __name__ == "__main__":
+    main()
