@@ -64,6 +64,8 @@ data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool
     analysis = NormalizeFigures(Trim(WithoutScoringSentences(analysis)));
     if (!analysis.empty() && !EndsWith(analysis, "。") && !EndsWith(analysis, "”"))
       analysis += "。";
+    // Full marks are never a bare conclusion: with no evidence to state, ask for it.
+    if (std::string todo = EvidenceTodo(in, r, analysis); !todo.empty()) analysis = todo;
     data item;
     item.set("n", std::to_string(++n));
     item.set("code", EscapeValue(r.code));
