@@ -114,6 +114,18 @@ def check(jixiao, keep=None):
     plan = section(md, "项目计划实施内容及完成情况")
     if "计划实施内容" not in plan or plan.count("\n|") < 3 or "批次" not in plan:
         errors.append("项目计划实施内容及完成情况 lacks the plan table or the disbursements")
+    # 完成情况 accounts for the whole 实际支出 (reader5 MUST 3), not the 社会化发放 alone: its
+    # parts sum to the total, to the fen.
+    account = re.search(r"实际支出([\d,]+\.\d\d)元，其中：([^。]*)。", plan)
+    if not account:
+        errors.append("项目计划实施内容及完成情况 does not account for the year's 实际支出")
+    else:
+        fen = lambda a: int(a.replace(",", "").replace(".", ""))
+        parts = [re.findall(r"合计([\d,]+\.\d\d)元", p) or re.findall(r"([\d,]+\.\d\d)元", p)[-1:]
+                 for p in account.group(2).split("；")]
+        if sum(fen(p[0]) for p in parts if p) != fen(account.group(1)) or \
+                "1,471,745.31" != account.group(1) or len(parts) < 3:
+            errors.append(f"完成情况's parts do not sum to 实际支出: {account.group(0)}")
     if section(md, "（八）其他").strip() != "无。":
         errors.append("其他 is not “无。”")
     # Full marks are never a bare conclusion (reader5 MUST 2): each 满分 paragraph states the

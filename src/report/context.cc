@@ -214,6 +214,7 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
     d.set("disbursed_persons", metric("发放人次", "人次"));
     d.set("disbursed_amount", metric("发放金额", "元"));
     d.set("disbursed_batches", metric("发放批次数", "批次"));
+    d.set("spending_account", SpendingAccount(in));
   }
   data categories = List();
   int index = 0;
