@@ -187,9 +187,16 @@ kainjow::mustache::data HistoryContext(const ReportInput& in) {
   text += "。";
   // A second sentence on what the table does not say at a glance (issue 22: the analysis read as
   // cut short): the change from the first year to the last, and how the years were adjusted.
-  if (rows.size() > 1 && first.adjusted.fen > 0 && last.adjusted.fen != first.adjusted.fen) {
-    bool up = first.adjusted < last.adjusted;
-    Money size = up ? last.adjusted - first.adjusted : first.adjusted - last.adjusted;
+  // The report year's figure from budget.csv in yuan when history.csv rounds it (147.17万元 for
+  // 1,471,745.31元: 277.37%, not 277.36%, reader5).
+  Money last_adjusted = last.adjusted;
+  if (in.c.budget.present && last.year == in.c.project.year) {
+    Money exact = SumBudget(in.c).adjusted, off = exact - last.adjusted;
+    if (off.fen > -10000 && off.fen < 10000) last_adjusted = exact;  // within 0.01万元
+  }
+  if (rows.size() > 1 && first.adjusted.fen > 0 && last_adjusted.fen != first.adjusted.fen) {
+    bool up = first.adjusted < last_adjusted;
+    Money size = up ? last_adjusted - first.adjusted : first.adjusted - last_adjusted;
     text += EscapeValue(last.year) + "年调整后预算较" + EscapeValue(first.year) + "年" +
             (up ? "增长" : "下降") + FormatPercent(Rational(size.fen * 100, first.adjusted.fen));
     auto years = [](int n) { return (n == 2 ? std::string("两") : ChineseNumber(n)) + "年"; };

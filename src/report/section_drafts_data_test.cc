@@ -101,4 +101,20 @@ TEST_CASE("完成情况 accounts for the whole 实际支出, to the fen, or says
   CHECK(EditorDraft(in, "plan_completion").find("社会化发放全年共2批次") != std::string::npos);
 }
 
+TEST_CASE("近三年 growth of the report year is computed from the budget in yuan, not 万元") {
+  Fixture f;
+  f.c.project.year = "2024";
+  f.c.budget.rows[0].adjusted = Money{147174531};  // 1,471,745.31元; history says 147.17万元
+  f.c.history = {true, "history.csv", {}};
+  f.c.history.rows.push_back(
+      HistoryRow{"2022", Money{45000000}, Money{39000000}, Money{39000000}, 2});
+  f.c.history.rows.push_back(
+      HistoryRow{"2024", Money{135000000}, Money{147170000}, Money{147170000}, 3});
+  std::string text = HistoryContext({f.framework, f.c, f.card}).get("analysis")->string_value();
+  CHECK(text.find("2024年调整后预算较2022年增长277.37%") != std::string::npos);
+  f.c.project.year = "2025";  // another year's row is only in 万元
+  text = HistoryContext({f.framework, f.c, f.card}).get("analysis")->string_value();
+  CHECK(text.find("增长277.36%") != std::string::npos);
+}
+
 }  // namespace jixiao::report
