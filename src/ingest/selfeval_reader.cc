@@ -23,7 +23,12 @@ PrintedNumber ReadPrintedNumber(const std::string& raw, const Location& where, b
   if (t.empty() || t == "-" || t == "—" || t == "/" || IsNotApplicableText(t)) return n;
   QuantityParse q = ParseQuantity(t);
   if (!q.quantity) {
-    n.error = "“" + n.text + "”不是有效数值：" + q.error;
+    // The example of this field's own kind (issue 21): a score or a rate, never an amount.
+    n.error = "“" + n.text + "”不是有效数值：" +
+              (q.error.find("应以数字开头") == std::string::npos
+                   ? q.error  // a figure beyond the exact range and the like: said as it is
+                   : std::string("此处应写数字，如 8.5") +
+                         (percent_ok ? "（或百分数，如 80.4%）" : "（或带“分”，如 10分）"));
     return n;
   }
   const std::string& unit = q.quantity->unit;

@@ -123,4 +123,15 @@ TEST_CASE("selfeval reader: the small ﹦ in 指标性质 is the comparator (丽
   CHECK_FALSE(f.rows[0].parsed_target.bare_read_as_ge);
 }
 
+TEST_CASE("selfeval reader: a 得分 that is no number gets an example of a score") {
+  // Issue 21: “如 99.2%、1,568.99万元” was the example under 得分.
+  const PrintedNumber score = ReadPrintedNumber("五分", {"form.csv", 14, 7, ""}, false);
+  CHECK(score.error.find("“五分”不是有效数值") == 0);
+  CHECK(score.error.find("万元") == std::string::npos);
+  CHECK(score.error.find("如 8.5") != std::string::npos);
+  const PrintedNumber rate = ReadPrintedNumber("较高", {"form.csv", 3, 4, ""}, true);
+  CHECK(rate.error.find("万元") == std::string::npos);
+  CHECK(rate.error.find("80.4%") != std::string::npos);
+}
+
 }  // namespace jixiao

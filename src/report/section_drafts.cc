@@ -1,6 +1,7 @@
 #include "report/section_drafts.h"
 
 #include <map>
+#include <set>
 #include <vector>
 
 #include "core/text.h"
@@ -126,10 +127,33 @@ int HeadingLevel(const doc::Block& block, std::string* title) {
   return 0;
 }
 
+// The case.json paths of the texts of `c` that hold `marker`: a narrative section, or an
+// experience's, problem's or suggestion's title or text.
+std::vector<std::string> MarkerSources(const Case* c, const std::string& marker) {
+  std::vector<std::string> out;
+  if (!c) return out;
+  for (const auto& [key, text] : c->narrative)
+    if (text.find(marker) != std::string::npos) out.push_back("$.narrative." + key);
+  const std::pair<const char*, const std::vector<Observation>*> lists[] = {
+      {"$.experiences", &c->experiences},
+      {"$.problems", &c->problems},
+      {"$.suggestions", &c->suggestions}};
+  for (const auto& [name, list] : lists)
+    for (size_t i = 0; i < list->size(); ++i) {
+      const Observation& o = (*list)[i];
+      const char* field = o.text.find(marker) != std::string::npos    ? "text"
+                          : o.title.find(marker) != std::string::npos ? "title"
+                                                                      : nullptr;
+      if (field) out.push_back(std::string(name) + "[" + std::to_string(i) + "]." + field);
+    }
+  return out;
+}
+
 }  // namespace
 
 void FillBareSections(doc::Document& document, const std::string& case_dir,
-                      const std::string& title, Diagnostics& diags) {
+                      const std::string& title, Diagnostics& diags, const Case* c) {
+  std::set<std::string> named;  // marker + where: the report prints some texts twice
   std::vector<doc::Block> out;
   auto& blocks = document.blocks;
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -141,19 +165,25 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
         size_t end = text.find("】", at);
         std::string what = text.substr(at, end == std::string::npos ? 30 : end + 3 - at);
         if (std::string code = TodoIndicator(what);
-            !code.empty() && what.find("的核查情况") != std::string::npos)
-          diags.Warning(
-              kTodoCode, {case_dir + "/case.json", 0, 0, "$.findings." + code + ".analysis"},
-              "报告“" + what.substr(open.size(), what.find("的核查情况") - open.size()) +
-                  "”指标得满分，但既无分析也无可列的数据，已印出" +
-                  "【待补充】：请在录入工作簿“评价结论”表编码 " + code +
-                  " 一行的分析中（或 case.json 的这一项）写明所查文件、资料和逐项核查结论；"
-                  "定稿（report --final）前须补齐");
-        else
-          diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, ""},
-                        "报告“" + what +
-                            "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
-                            "定稿（report --final）前须补齐");
+            !code.empty() && what.find("的核查情况") != std::string::npos) {
+          if (named.insert(what).second)
+            diags.Warning(
+                kTodoCode, {case_dir + "/case.json", 0, 0, "$.findings." + code + ".analysis"},
+                "报告“" + what.substr(open.size(), what.find("的核查情况") - open.size()) +
+                    "”指标得满分，但既无分析也无可列的数据，已印出" +
+                    "【待补充】：请在录入工作簿“评价结论”表编码 " + code +
+                    " 一行的分析中（或 case.json 的这一项）写明所查文件、资料和逐项核查结论；"
+                    "定稿（report --final）前须补齐");
+        } else {
+          std::vector<std::string> sources = MarkerSources(c, what);
+          if (sources.empty()) sources.push_back("");
+          for (const std::string& source : sources)
+            if (named.insert(what + "\n" + source).second)
+              diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, source},
+                            "报告“" + what +
+                                "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
+                                "定稿（report --final）前须补齐");
+        }
       }
     }
     std::string heading;

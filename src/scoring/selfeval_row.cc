@@ -36,6 +36,23 @@ bool RepeatsTarget(const SelfEvalRow& row) {
 
 std::string Quote(const std::string& s) { return "“" + s + "”"; }
 
+// An example 实际完成值 of the row's own kind (issue 21: never “280米” on a percentage row): the
+// target's figure and unit as written, without its comparator (“≥95%” → “95%”).
+std::string ActualExample(const SelfEvalRow& row) {
+  std::string figure = Trim(NormalizeWidth(NormalizeComparatorWords(row.target.text)));
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const char* op : {"≥", "≤", ">", "<", "="})
+      if (StartsWith(figure, op)) {
+        figure = Trim(figure.substr(std::string(op).size()));
+        cut = true;
+      }
+  }
+  return row.parsed_target.value.quantitative && !figure.empty()
+             ? "请填写实际达到的数值（如 " + figure + "）"
+             : "请填写实际达到的数值或情况";
+}
+
 }  // namespace
 
 void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_scored,
@@ -96,7 +113,7 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_sc
     Add(f, full ? Severity::kError : Severity::kWarning, "selfeval.actual_repeats_target",
         row.actual.where,
         "实际完成值" + Quote(row.actual.text) + "照抄了指标值" + Quote(row.target.text) +
-            (full ? "却得满分" : "") + "；请填写实际达到的数值（如 280米）");
+            (full ? "却得满分" : "") + "；" + ActualExample(row));
   std::string actual_text = NormalizeComparatorWords(row.actual.text);
   for (const char* op : {"≥", "≤", ">", "<", "="})
     if (StartsWith(actual_text, op)) actual_text = Trim(actual_text.substr(std::string(op).size()));

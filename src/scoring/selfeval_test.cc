@@ -364,4 +364,23 @@ TEST_CASE("selfeval: 湖北 block all met but 0.4 short: the row printing 19.6 w
   CHECK(*r.rows[3].weight == Rational(20));  // 目标2 starts where 产出 follows 满意度
 }
 
+TEST_CASE("selfeval: a copied target's hint gives an example of the row's own kind") {
+  // Issue 21: “如 280米” was suggested on percentage rows.
+  SelfEvaluation f;
+  f.rows = {Row("满意度指标", "群众满意度", "≥95%", "≥95%", "10", "10"),
+            Row("产出指标", "道路长度", "≥266米", "≥266米", "10", "10"),
+            Row("效益指标", "办理时限", "≤7工作日", "≤7工作日", "10", "10")};
+  auto r = ScoreSelfEval(f, National());
+  auto message = [&](size_t i) {
+    for (const auto& d : r.rows[i].findings)
+      if (d.code == "selfeval.actual_repeats_target") return d.message;
+    return std::string();
+  };
+  INFO(message(0) + "\n" + message(1) + "\n" + message(2));
+  CHECK(message(0).find("米") == std::string::npos);
+  CHECK(message(0).find("（如 95%）") != std::string::npos);
+  CHECK(message(1).find("（如 266米）") != std::string::npos);
+  CHECK(message(2).find("（如 7工作日）") != std::string::npos);
+}
+
 }  // namespace jixiao

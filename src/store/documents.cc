@@ -11,6 +11,7 @@
 namespace jixiao::store {
 
 int64_t Results::RankGap() const {
+  if (OverFull()) return kOverFull;  // not a 复核分: listed apart, after every gap
   if (claimed_total < 0 && row_total < 0) return -1;  // nothing to compare: last
   if (claimed_total < 0 && row_total >= 0) return std::llabs(row_total - computed_total);
   return std::llabs(Gap());

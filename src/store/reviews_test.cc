@@ -116,6 +116,30 @@ TEST_CASE("store: 行得分合计 is kept and ranks forms that print no 总分 b
   CHECK_FALSE(d.HasErrors());
 }
 
+TEST_CASE("store: a 复核分 over the rule set's 100 is no gap: listed after every form") {
+  Diagnostics d;
+  auto s = FreshStore(d);
+  REQUIRE(s);
+  // O: 复核分 106.4 against 自评分 99 — its 7.4 would rank above P's 2 as if it were valid.
+  REQUIRE(s->Save("O", 0, Form(9900, 10640, 9900), "", "u", d));
+  REQUIRE(s->Save("P", 0, Form(9000, 8800, 9100), "", "u", d));
+  REQUIRE(s->Save("N", 0, Form(-1, 8000, -1), "", "u", d));
+  CHECK(s->Get("O", d)->fields.results.RankGap() < -1);
+  DocumentFilter f;
+  f.kind = "selfeval";
+  f.order = DocumentFilter::Order::kGapDesc;
+  std::vector<std::string> ids;
+  s->ForEach(
+      f,
+      [&](const Document& doc) {
+        ids.push_back(doc.id);
+        return true;
+      },
+      d);
+  CHECK(ids == std::vector<std::string>{"P", "N", "O"});
+  CHECK_FALSE(d.HasErrors());
+}
+
 TEST_CASE("store: decisions and 行得分合计 survive export and import") {
   Diagnostics d;
   auto a = FreshStore(d);

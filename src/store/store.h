@@ -78,8 +78,12 @@ struct Results {
   int64_t Gap() const { return claimed_total - computed_total; }
   // What the 复核 gap list ranks by (the indexed gap column): |Gap()|, except that a form
   // printing no 总分 (claimed_total < 0) with a 行得分合计 ranks by |row_total − computed_total|,
-  // and one with neither is -1 (last).
+  // and one with neither is -1; a 复核分 over the rule set's 100 points is no gap at all (issue
+  // 21: it does not fit its rule set) and is kOverFull, after all of them.
   int64_t RankGap() const;
+  static constexpr int64_t kFullMarks = 10000;  // every 自评 rule set's total, hundredths
+  static constexpr int64_t kOverFull = -2;
+  bool OverFull() const { return computed_total > kFullMarks; }
 };
 
 struct IndicatorResult {

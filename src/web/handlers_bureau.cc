@@ -13,6 +13,7 @@
 #include "core/rational.h"
 #include "ingest/framework_loader.h"
 #include "ingest/json.h"
+#include "store/store.h"
 #include "web/charts.h"
 #include "web/handlers.h"
 #include "web/paging.h"
@@ -392,46 +393,57 @@ Response ReviewList(Ctx& ctx) {
     }
   auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
   std::vector<std::string> items;
-  Data list = List();
+  Data list = List(), over_list = List();
+  bool any_over = false;
   for (const auto& d : forms) {
+    // A 复核分 over the rule set's 100 does not fit the rule set (issue 21): no score, no gap —
+    // the finding, listed apart (the store ranks it after every gap).
+    const bool over = d.computed > store::Results::kFullMarks;
     Score gap{base_of(d) - d.computed};
-    const bool printed = d.claimed >= 0, summed = !printed && d.row_total >= 0;
+    const bool printed = d.claimed >= 0, summed = !over && !printed && d.row_total >= 0;
     const ReviewState& state = states[d.id];
     const char* gap_from = printed ? "总分" : summed ? "行得分合计" : "";
     items.push_back(
         "{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"unit\":" + Q(d.unit) +
         ",\"claimed\":" + (printed ? FormatScoreNumber(Score{d.claimed}) : "null") +
         ",\"row_total\":" + (d.row_total >= 0 ? FormatScoreNumber(Score{d.row_total}) : "null") +
-        ",\"computed\":" + FormatScoreNumber(Score{d.computed}) + ",\"gap\":" +
-        (printed || summed ? FormatScoreNumber(gap) : "null") + ",\"gap_from\":" + Q(gap_from) +
-        ",\"review\":" + ReviewStateJson(state) + ",\"findings\":" + std::to_string(d.findings) +
+        ",\"computed\":" + (over ? "null" : FormatScoreNumber(Score{d.computed})) +
+        ",\"over_full\":" + (over ? "true" : "false") +
+        ",\"gap\":" + (!over && (printed || summed) ? FormatScoreNumber(gap) : "null") +
+        ",\"gap_from\":" + Q(over ? "" : gap_from) + ",\"review\":" + ReviewStateJson(state) +
+        ",\"findings\":" + std::to_string(d.findings) +
         ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
-    Data row = Object({{"id", d.id},
-                       {"title", d.title},
-                       {"unit", d.unit},
-                       {"year", d.year},
-                       {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
-                       {"computed", FormatScore(Score{d.computed})},
-                       {"row_total", summed ? FormatScore(Score{d.row_total}) : ""},
-                       {"gap", printed || summed ? FormatScore(gap) : ""},
-                       {"review_key", state.key},
-                       {"review_label", state.label},
-                       {"review_note", state.last && state.key != "pending"
-                                           ? state.last->reviewer + " " +
-                                                 BeijingTime(state.last->at) + "（北京时间）"
-                                           : ""},
-                       {"opinion", state.key == "returned" ? state.last->opinion : ""},
-                       {"findings", std::to_string(d.findings)},
-                       {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
-                       {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
+    Data row = Object(
+        {{"id", d.id},
+         {"title", d.title},
+         {"unit", d.unit},
+         {"year", d.year},
+         {"claimed", printed ? FormatScore(Score{d.claimed}) : "未填总分"},
+         {"computed", over ? "不符合评分规则" : FormatScore(Score{d.computed})},
+         {"over_note", over ? "合计" + FormatScore(Score{d.computed}) + "，超过满分100分" : ""},
+         {"row_total", summed ? FormatScore(Score{d.row_total}) : ""},
+         {"gap", !over && (printed || summed) ? FormatScore(gap) : "—"},
+         {"review_key", state.key},
+         {"review_label", state.label},
+         {"review_note",
+          state.last && state.key != "pending"
+              ? state.last->reviewer + " " + BeijingTime(state.last->at) + "（北京时间）"
+              : ""},
+         {"opinion", state.key == "returned" ? state.last->opinion : ""},
+         {"findings", std::to_string(d.findings)},
+         {"state", submitted_by.count(d.id) ? "已提交" : "未提交"},
+         {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
     row.set("submitted", submitted_by.count(d.id) > 0);
     row.set("summed", summed);
-    list.push_back(row);
+    (over ? over_list : list).push_back(row);
+    any_over = any_over || over;
   }
   if (ctx.req.api)
     return Json("{\"review\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
   Data data;
   data.set("forms", list);
+  data.set("over_forms", over_list);
+  data.set("has_over", any_over);
   data.set("count", std::to_string(count));
   SetPaging(data, *paging, count, "/bureau/review",
             {{"submitted", want.empty() ? "all" : want}, {"state", want_state}});

@@ -39,7 +39,16 @@ std::vector<std::string> TableReadingNotes(const Diagnostics& diags, const std::
   std::vector<std::string> notes;
   for (auto d : read) {
     if (d.severity == Severity::kError) continue;
-    if (d.where.file.rfind(scratch, 0) == 0) d.where.file = "绩效目标表“" + title + "”";
+    if (d.where.file.rfind(scratch, 0) == 0) {
+      // The unit's table by its row and column as the page shows them (issue 21: never
+      // “绩效目标表:11 指标值”, a file's line).
+      std::string place = "绩效目标表“" + title + "”";
+      if (d.where.line > 0) place += "第" + std::to_string(d.where.line) + "行";
+      if (!d.where.path.empty() && d.where.path.rfind("$.", 0) != 0)
+        place += "“" + d.where.path + "”列";
+      notes.push_back(place + "：" + d.message);
+      continue;
+    }
     notes.push_back(DiagnosticLine(d));
   }
   return notes;

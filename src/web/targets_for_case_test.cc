@@ -19,6 +19,9 @@ TEST_CASE("table notes: 待确认 rows first, then warnings, then notices; error
   const auto notes = TableReadingNotes(d, scratch, "古美社区");
   REQUIRE(notes.size() == 11);
   CHECK(notes[0].find("尚未确认的行") != std::string::npos);
+  // The row and column as the unit's table shows them, not a file's line (issue 21).
+  CHECK(notes[0] == "绩效目标表“古美社区”第12行“指标值”列：尚未确认的行");
+  CHECK(notes[1].find("”:14") == std::string::npos);
   CHECK(notes[1].find("未加入指标体系") != std::string::npos);
   CHECK(notes[2].find("拆出计量单位0") != std::string::npos);
   CHECK(notes[10].find("拆出计量单位8") != std::string::npos);
