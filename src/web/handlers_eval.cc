@@ -2,8 +2,10 @@
 // 绩效目标表), download the entry workbook, upload it filled (a new version; a stale version is
 // refused), see the validation list and the score tree with each indicator's explanation, download
 // the report. Every call goes through app/ (pipeline, entry_app, report_files, score_explain).
+
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "app/entry_app.h"
 #include "app/pipeline.h"
@@ -224,8 +226,8 @@ Response EvaluationsList(Ctx& ctx) {
   region_targets.kinds = {"targets"};
   region_targets.region = ctx.user->region;
   if (!ctx.user->region.empty())
-    for (const auto& d : ctx.server.db().DocsPage(region_targets, 1000, 0))
-      targets.push_back(Choice(d.id, d.title + "（" + d.unit + "）", typed("targets")));
+    for (const auto& [id, label] : TableChoices(ctx.server.db().DocsPage(region_targets, 1000, 0)))
+      targets.push_back(Choice(id, label, typed("targets")));
   Data data;
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());

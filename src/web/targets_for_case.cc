@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 #include "web/handlers.h"
 
@@ -62,6 +63,16 @@ std::string NotesMessage(const std::vector<std::string>& notes) {
   if (notes.size() > kShown)
     message += "；另有 " + std::to_string(notes.size() - kShown) + " 条，见“版本”中第 1 版的说明";
   return message;
+}
+
+std::vector<std::pair<std::string, std::string>> TableChoices(const std::vector<Doc>& tables) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::set<std::string> offered;
+  for (const auto& d : tables)
+    if (offered.insert(d.unit + '\n' + d.title + '\n' + d.year).second)
+      out.push_back({d.id, d.title + "（" + d.unit + (d.year.empty() ? "" : "，" + d.year + "年") +
+                               "，第 " + std::to_string(d.version) + " 版）"});
+  return out;
 }
 
 }  // namespace jixiao::web

@@ -28,4 +28,9 @@ std::vector<std::string> TableReadingNotes(const Diagnostics& diags, const std::
 // notes, pointing at version 1's note for the rest.
 std::string NotesMessage(const std::vector<std::string>& notes);
 
+// The tables 新建评价 offers (`tables` last saved first): one per unit, project and year, the
+// last saved (an older upload made before re-uploads became versions is not offered beside it),
+// as {id, "<项目>（<单位>，<年度>年，第 N 版）"}.
+std::vector<std::pair<std::string, std::string>> TableChoices(const std::vector<Doc>& tables);
+
 }  // namespace jixiao::web

@@ -36,3 +36,20 @@ TEST_CASE("table notes: 待确认 rows first, then warnings, then notices; error
   CHECK(message.find("拆出计量单位6") == std::string::npos);  // the 9th note and beyond
   CHECK(message.find("另有 3 条") != std::string::npos);
 }
+
+TEST_CASE("新建评价 offers one table per unit, project and year: the last saved") {
+  auto doc = [](const char* id, const char* unit, const char* title, const char* year, int v) {
+    jixiao::web::Doc d;
+    d.id = id, d.unit = unit, d.title = title, d.year = year, d.version = v;
+    return d;
+  };
+  // Last saved first, as the store lists them.
+  auto choices = jixiao::web::TableChoices(
+      {doc("b", "古美社区", "养老服务", "2025", 1), doc("a", "古美社区", "养老服务", "2025", 3),
+       doc("c", "古美社区", "养老服务", "2026", 1), doc("d", "马桥镇", "养老服务", "2025", 2)});
+  REQUIRE(choices.size() == 3);
+  CHECK(choices[0].first == "b");
+  CHECK(choices[0].second == "养老服务（古美社区，2025年，第 1 版）");
+  CHECK(choices[1].first == "c");
+  CHECK(choices[2].first == "d");
+}
