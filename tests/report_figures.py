@@ -48,6 +48,17 @@ def history_change(case_dir):
     adjusted = [money(r[2]) for r in rows if len(r) > 2 and money(r[2]) is not None]
     if len(adjusted) < 2 or not adjusted[0]:
         return set()
+    # The report year's figure is budget.csv's 调整后预算 in yuan when history.csv rounds it.
+    header = read_csv(path)[0]
+    scale = Decimal(10000) if len(header) > 2 and "万元" in header[2] else Decimal(1)
+    budget = os.path.join(case_dir, "budget.csv")
+    year = json.load(open(os.path.join(case_dir, "case.json"), encoding="utf-8"))["project"].get("year")
+    if os.path.exists(budget) and rows and rows[-1][0] == year:
+        b = read_csv(budget)
+        col = b[0].index("调整后预算") if "调整后预算" in b[0] else None
+        total = [money(r[col]) for r in b[1:] if col is not None and r and r[0] in ("合计", "总计")]
+        if total and total[0] is not None and abs(total[0] / scale - adjusted[-1]) < Decimal("0.01") * 10000 / scale:
+            adjusted[-1] = total[0] / scale
     return {q2(abs(adjusted[-1] - adjusted[0]) / adjusted[0] * 100)}
 
 def per_source_adjustments(case_dir):

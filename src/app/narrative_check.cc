@@ -80,8 +80,9 @@ void LintCaseNarrative(const std::string& case_dir, const Case* loaded, Diagnost
     // An attachment has headings of its own; only narrative repeats the template's.
     for (const auto& issue :
          report::LintNarrative(*text, i < narrative_count ? headings : std::vector<std::string>{}))
-      diags.Warning("narrative." + issue.code, {file, issue.line, 0, ""},
-                    issue.message + (issue.fixable ? "（jixiao tidy 可自动修正）" : ""));
+      diags.Add(issue.note ? Severity::kInfo : Severity::kWarning, "narrative." + issue.code,
+                {file, issue.line, 0, ""},
+                issue.message + (issue.fixable ? "（jixiao tidy 可自动修正）" : ""));
   }
   if (!loaded) return;
   CheckAttachmentReferences(case_dir, *loaded, diags);

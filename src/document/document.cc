@@ -128,7 +128,12 @@ bool LeadsIn(const Paragraph& paragraph) {
                  static_cast<unsigned char>(text[1]) == 0x91 &&
                  static_cast<unsigned char>(text[2]) >= 0xA0 &&
                  static_cast<unsigned char>(text[2]) <= 0xB3;
-  bool numbered = (NumberedHeading(text) || circled) && !EndsLikeSentence(text) && chars <= 40;
+  // B.申报表上传: a Latin capital, its stop, then a Han label (a step typed in narrative).
+  bool lettered = text.size() > 4 && text[0] >= 'A' && text[0] <= 'Z' &&
+                  ((text[1] == '.' && static_cast<unsigned char>(text[2]) >= 0xE0) ||
+                   text.compare(1, 3, "．") == 0 || text.compare(1, 3, "、") == 0);
+  bool numbered =
+      (NumberedHeading(text) || circled || lettered) && !EndsLikeSentence(text) && chars <= 40;
   return paragraph.keep_with_next ||
          (chars > 0 && ((all_bold && chars <= 30) || (colon && chars <= 60) || numbered));
 }

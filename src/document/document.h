@@ -108,7 +108,8 @@ bool ListedInToc(const Document& document, const Heading& heading);
 
 // A paragraph that leads into what follows: a short run-in heading in bold (附件目录,
 // 满分指标分析：), a short numbered run-in heading typed in narrative (1.总目标, （一）项目概况,
-// 二、主要做法; not ending like a sentence), a short lead-in ending in a colon (具体得分如下：) or
+// 二、主要做法, B.申报表上传; not ending like a sentence), a short lead-in ending in a colon
+// (具体得分如下：) or
 // one marked keep_with_next. Writers keep it on the page of the next block.
 bool LeadsIn(const Paragraph& paragraph);
 // A short numbered paragraph that heads what follows (1.总目标, （一）项目背景): no sentence end,

@@ -146,6 +146,10 @@ TEST_CASE("LeadsIn: numbered run-in headings typed in narrative keep with what f
   CHECK_FALSE(LeadsIn(plain("1.全年上门送餐69,326单，完成年度目标。")));  // a sentence
   CHECK_FALSE(LeadsIn(plain("2.5万元用于采购设备")));                     // a number
   CHECK_FALSE(LeadsIn(plain("项目于2024年实施")));
+  CHECK(LeadsIn(plain("B.申报表上传")));  // a lettered step: never alone at a page foot
+  CHECK(LeadsIn(plain("C、审批")));
+  CHECK_FALSE(LeadsIn(plain("A.申请。符合条件的救助对象首次办理，可以登录APP。")));
+  CHECK_FALSE(LeadsIn(plain("A.B.C三项")));
 }
 
 TEST_CASE("a numbered run-in heading typed plain is set bold like its neighbours") {

@@ -46,6 +46,18 @@ TEST_CASE("segments: numbers with units and document numbers hold together") {
   CHECK(w <= 980);
 }
 
+TEST_CASE("slack: a line ending before an unbreakable 文号 leaves the room justification spreads") {
+  // 12 pt, 10 ems a line: "一二三四五六七八" (8 ems) cannot take "〔2022〕7号" (5.5 ems).
+  auto seg = Segments("一二三四五六七八〔2022〕7号之后", 24);
+  int slack = LargestSlack(seg, 2400, 2400);
+  CHECK(slack >= 2 * 240);  // two ems left on the first line
+  CHECK(slack <= 2 * 240 + 10);
+  CHECK(LargestSlack(Segments("一二三四五六七八九十一二三四五", 24), 2400, 2400) == 0);
+  CHECK(LargestSlack(Segments("一二三", 24), 2400, 2400) == 0);  // one line: nothing spread
+  // A first-line indent of two ems: the first line holds 8 ems, the rest 10.
+  CHECK(LargestSlack(Segments("一二三四五六七八九十一二三四五六七八", 24), 1920, 2400) == 0);
+}
+
 TEST_CASE("widths: no number wraps, the long texts get the room, the sum is the text width") {
   TableLayout layout = LayOutColumns(Budget(), 9, 8306);
   REQUIRE(layout.twips.size() == 9);

@@ -144,6 +144,23 @@ int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>
   return lines;
 }
 
+int LargestSlack(const std::vector<Segment>& segments, int first_width, int width) {
+  int room = std::max(1, first_width), used = 0, largest = 0;
+  bool space = false, ascii_before = false;
+  for (const Segment& s : segments) {
+    int gap = Gap(space, ascii_before, s);
+    ascii_before = s.ascii_last;
+    if (used > 0 && used + gap + s.width <= room) {
+      used += gap + s.width;
+    } else {
+      if (used > 0) largest = std::max(largest, room - used), room = std::max(1, width);
+      used = s.width > room ? s.width % room : s.width;  // a segment wider than the room breaks
+    }
+    space = s.space_after;
+  }
+  return largest;
+}
+
 // LinesAt's filling with unbounded room: no segment ever starts a new line.
 int OneLineWidth(const std::vector<Segment>& segments) {
   int used = 0;

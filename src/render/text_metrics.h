@@ -30,6 +30,11 @@ int TextWidth(const std::string& text, int half_points);
 // break so the renderer cannot split them.
 int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>* breaks = nullptr);
 
+// LinesAt's filling with `first_width` twips on the first line and `width` on the others: the
+// largest room left at the end of a line that is not the last (what justification would spread
+// between its characters), 0 for one line.
+int LargestSlack(const std::vector<Segment>& segments, int first_width, int width);
+
 // The least room (at least 1) in which LinesAt gives one line: it gives 1 exactly when the room
 // is at least this wide, so a caller may skip the line filling there.
 int OneLineWidth(const std::vector<Segment>& segments);

@@ -64,6 +64,8 @@ data IndicatorItems(const ReportInput& in, const IndicatorResult& category, bool
     analysis = NormalizeFigures(Trim(WithoutScoringSentences(analysis)));
     if (!analysis.empty() && !EndsWith(analysis, "。") && !EndsWith(analysis, "”"))
       analysis += "。";
+    // Full marks are never a bare conclusion: with no evidence to state, ask for it.
+    if (std::string todo = EvidenceTodo(in, r, analysis); !todo.empty()) analysis = todo;
     data item;
     item.set("n", std::to_string(++n));
     item.set("code", EscapeValue(r.code));
@@ -212,6 +214,7 @@ kainjow::mustache::data BuildContext(const ReportInput& in) {
     d.set("disbursed_persons", metric("发放人次", "人次"));
     d.set("disbursed_amount", metric("发放金额", "元"));
     d.set("disbursed_batches", metric("发放批次数", "批次"));
+    d.set("spending_account", SpendingAccount(in));
   }
   data categories = List();
   int index = 0;

@@ -187,9 +187,16 @@ kainjow::mustache::data HistoryContext(const ReportInput& in) {
   text += "。";
   // A second sentence on what the table does not say at a glance (issue 22: the analysis read as
   // cut short): the change from the first year to the last, and how the years were adjusted.
-  if (rows.size() > 1 && first.adjusted.fen > 0 && last.adjusted.fen != first.adjusted.fen) {
-    bool up = first.adjusted < last.adjusted;
-    Money size = up ? last.adjusted - first.adjusted : first.adjusted - last.adjusted;
+  // The report year's figure from budget.csv in yuan when history.csv rounds it (147.17万元 for
+  // 1,471,745.31元: 277.37%, not 277.36%, reader5).
+  Money last_adjusted = last.adjusted;
+  if (in.c.budget.present && last.year == in.c.project.year) {
+    Money exact = SumBudget(in.c).adjusted, off = exact - last.adjusted;
+    if (off.fen > -10000 && off.fen < 10000) last_adjusted = exact;  // within 0.01万元
+  }
+  if (rows.size() > 1 && first.adjusted.fen > 0 && last_adjusted.fen != first.adjusted.fen) {
+    bool up = first.adjusted < last_adjusted;
+    Money size = up ? last_adjusted - first.adjusted : first.adjusted - last_adjusted;
     text += EscapeValue(last.year) + "年调整后预算较" + EscapeValue(first.year) + "年" +
             (up ? "增长" : "下降") + FormatPercent(Rational(size.fen * 100, first.adjusted.fen));
     auto years = [](int n) { return (n == 2 ? std::string("两") : ChineseNumber(n)) + "年"; };
@@ -209,6 +216,46 @@ kainjow::mustache::data HistoryContext(const ReportInput& in) {
   }
   d.set("analysis", text);
   return d;
+}
+
+std::string SpendingAccount(const ReportInput& in) {
+  Money disbursed{0};
+  int64_t persons = 0;
+  for (const auto& d : in.c.disbursements.rows) disbursed += d.amount, persons += d.persons;
+  std::string paid = "社会化发放全年共" + std::to_string(in.c.disbursements.rows.size()) +
+                     "批次，合计" + GroupThousands(std::to_string(persons)) + "人次、" +
+                     FormatYuan(disbursed);
+  if (!in.c.budget.present) return paid + "，明细如下。";
+  Money total = SumBudget(in.c).actual, rest = total - disbursed;
+  std::vector<std::string> parts = {paid};
+  if (in.c.transfers.present && !in.c.transfers.rows.empty()) {
+    Money moved{0};
+    std::vector<std::string> each;
+    for (const auto& t : in.c.transfers.rows)
+      moved += t.amount, each.push_back(FormatYuan(t.amount));
+    rest = rest - moved;
+    size_t n = each.size();
+    parts.push_back("资金结算划拨" + std::to_string(n) + "笔" +
+                    (n == 1 ? FormatYuan(moved)
+                            : "，合计" + FormatYuan(moved) +
+                                  (n <= 4 ? "（" + Join(each, "、") + "）" : std::string())));
+  }
+  if (rest.fen < 0) return paid + "，明细如下。";
+  if (rest.fen > 0) {
+    const BudgetLine* only = nullptr;
+    int matches = 0;
+    for (const auto& line : in.c.budget.rows)
+      if (line.actual == rest) only = &line, ++matches;
+    std::string name;
+    if (matches == 1)
+      name = only->details.size() == 1 && !only->details.front().detail.empty()
+                 ? only->details.front().detail
+                 : only->composition;
+    parts.push_back(!name.empty() ? EscapeValue(name) + FormatYuan(rest)
+                                  : "其余" + FormatYuan(rest) + "未在发放明细和划拨记录中逐笔列示");
+  }
+  return "项目全年实际支出" + FormatYuan(total) + "，其中：" + Join(parts, "；") +
+         "。社会化发放明细如下。";
 }
 
 }  // namespace jixiao::report

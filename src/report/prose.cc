@@ -415,6 +415,15 @@ bool FactsCarryEvidence(const ReportInput& in, const IndicatorResult& leaf) {
          leaf.rule_type != "levels" && leaf.rule_type != "elements";
 }
 
+std::string EvidenceTodo(const ReportInput& in, const IndicatorResult& leaf,
+                         const std::string& analysis) {
+  if (!Trim(analysis).empty() || leaf.Lost().hundredths != 0 || leaf.override_reason ||
+      leaf.not_applicable_weight || FactsCarryEvidence(in, leaf))
+    return "";
+  return "【待补充：" + leaf.code + " " + leaf.name +
+         "的核查情况（查阅的文件、资料及逐项核查结论）】";
+}
+
 std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis) {
   // The late transfers are counted in the facts; an analysis that tells them needs no list.
   if (leaf.rule_type == "timeliness" && !analysis.empty()) return leaf.sentence;

@@ -34,6 +34,13 @@ std::string IndicatorFacts(const ReportInput& in, const IndicatorResult& leaf,
 // paragraph needs the evidence said elsewhere.
 bool FactsCarryEvidence(const ReportInput& in, const IndicatorResult& leaf);
 
+// A full-marks leaf with neither the evaluator's analysis nor data of its rule to state (a
+// deduction, levels or elements rule with no deduction): the visible line that asks for the
+// evidence, "【待补充：A11 立项依据充分性的核查情况（…）】", which validate lists at
+// $.findings.A11.analysis (section_drafts.cc); "" when the paragraph has evidence to state.
+std::string EvidenceTodo(const ReportInput& in, const IndicatorResult& leaf,
+                         const std::string& analysis);
+
 // The deduction sentence with its reasons: "因……，根据评分标准，扣权重的25%，扣0.75分。"
 std::string DeductionSentence(const IndicatorResult& leaf, const std::string& analysis);
 

@@ -372,4 +372,25 @@ TEST_CASE("summary: a partial level says it fell short of the top one") {
   CHECK(SummaryPhrase({fw, c, card}, card.indicators[0]).find("仅") == std::string::npos);
 }
 
+TEST_CASE("full marks: no evidence to state asks for it; an analysis or the rule's data does not") {
+  Output o;
+  Rule levels;
+  levels.type = RuleType::kLevels;
+  Indicator a11 = Leaf("A11", "立项依据充分性", 300, levels);
+  o.fw.indicators.push_back(a11);
+  IndicatorResult r = Result(a11, 300, "充分", -1);
+  ReportInput in{o.fw, o.c, o.card};
+  CHECK(EvidenceTodo(in, r, "") ==
+        "【待补充：A11 立项依据充分性的核查情况（查阅的文件、资料及逐项核查结论）】");
+  CHECK(EvidenceTodo(in, r, "经查阅立项文件，项目立项依据充分。").empty());
+  IndicatorResult lost = Result(a11, 200, "较充分", -1);  // a deduction states its reason
+  CHECK(EvidenceTodo(in, lost, "").empty());
+  r.override_reason = "经复核调整";
+  CHECK(EvidenceTodo(in, r, "").empty());
+  IndicatorResult c41 = o.card.indicators[5];  // 成本节约率: the rule's data is the evidence
+  c41.evidence = "成本节约率为0.00%";
+  CHECK(c41.code == "C41");
+  CHECK(EvidenceTodo(in, c41, "").empty());
+}
+
 }  // namespace jixiao::report

@@ -95,4 +95,30 @@ TEST_CASE("the 评分表 spells 业绩值 and 扣分说明 as the body does (98.
   CHECK(t.rows[1][t.rows[1].size() - 3].text == "98.50%");
 }
 
+TEST_CASE("附件1 states late transfers in brief; the workbook keeps each one's dates") {
+  NaCase k;
+  IndicatorResult& a1 = k.card.indicators[1];
+  a1.rule_type = "timeliness";
+  a1.score = Score{300};
+  const std::string long_reason =
+      "承担……资金（32,880.00元）应于2024年6月20日前划拨，实际于7月2日划拨";
+  a1.deductions.push_back({Rational(1), std::nullopt, long_reason + "，逾期12天"});
+  a1.deductions.push_back({Rational(1), std::nullopt, "另一笔资金应于11月14日前划拨，逾期1天"});
+  a1.sentence = "根据评分标准，扣2分。";
+  k.framework.indicators[0].children[0].criteria = "每发现一笔资金晚于规定时限划拨，扣1分";
+  k.c.transfers.present = true;
+  k.c.transfers.rows = {Transfer{"甲", Money{3288000}, {2024, 6, 20}, {2024, 7, 2}, 2},
+                        Transfer{"乙", Money{428125}, {2024, 11, 14}, {2024, 11, 15}, 3}};
+  ReportInput in{k.framework, k.c, k.card};
+  doc::Table t = ScoringSheetTable(in);
+  std::string why = t.rows[1].back().text;
+  CHECK(why == "共2笔资金划拨，均逾期（分别逾期12天、1天），扣2分。");
+  ScoreSheetLayout layout;
+  doc::Sheet s = ScoreSheet(in, layout);
+  REQUIRE(s.At(2, layout.weight_col + 6));
+  CHECK(s.At(2, layout.weight_col + 6)->text.find("32,880.00元") != std::string::npos);
+  k.c.findings["A1"].deductions.push_back({});  // the evaluator's own deduction: said in full
+  CHECK(ScoringSheetTable(in).rows[1].back().text.find("32,880.00元") != std::string::npos);
+}
+
 }  // namespace jixiao::report

@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "report/leaf_paths.h"
 #include "report/number_policy.h"
+#include "report/prose_evidence.h"
 #include "report/tables.h"
 #include "report/text_lint.h"
 
@@ -177,6 +178,16 @@ doc::Table ScoringSheetTable(const ReportInput& in) {
     row[d + 3] = TextCell(r ? NormalizeValue(r->value) : "", doc::Align::kCenter);
     row[d + 4] = NumberCell(r ? FormatScoreNumber(r->score) : "");
     std::string why = r ? r->DeductionText() : "";
+    // Late transfers in brief (reader5: C31's cell ran to 15 lines and split across pages); the
+    // body and the workbook keep each transfer's dates.
+    if (auto f = in.c.findings.find(leaf.code);
+        r && r->rule_type == "timeliness" && r->Lost().hundredths > 0 &&
+        (f == in.c.findings.end() || f->second.deductions.empty()))
+      if (std::string late = TransferFacts(in, leaf.criteria); !late.empty()) {
+        const std::string lead = "根据评分标准，";
+        why = late + "，" +
+              (r->sentence.rfind(lead, 0) == 0 ? r->sentence.substr(lead.size()) : r->sentence);
+      }
     row[d + 5] = TextCell(NormalizeFigures(why));  // the body's number policy (issue 23)
     t.rows.push_back(row);
   }

@@ -75,6 +75,19 @@ std::string WhereToWrite(const std::string& title, const std::string& key) {
   return "$.narrative";
 }
 
+// The indicator code a 【待补充：A11 …】 asks evidence for (EvidenceTodo), "" for any other.
+std::string TodoIndicator(const std::string& todo) {
+  const std::string open = "【待补充：";
+  if (todo.rfind(open, 0) != 0) return "";
+  size_t space = todo.find(' ', open.size());
+  if (space == std::string::npos || space == open.size()) return "";
+  std::string code = todo.substr(open.size(), space - open.size());
+  if (code[0] < 'A' || code[0] > 'Z') return "";
+  for (char c : code)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return "";
+  return code;
+}
+
 // What closes a section without being its content: a page break, the 附件：1.… list.
 bool EndsSection(const doc::Block& block) {
   if (std::holds_alternative<doc::PageBreak>(block)) return true;
@@ -148,16 +161,29 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
     if (auto* p = std::get_if<doc::Paragraph>(&blocks[i])) {  // one the evaluator left (or draft)
       std::string text = doc::PlainText(p->runs);
       if (size_t at = text.find("【待补充"); at != std::string::npos) {
+        const std::string open = "【待补充：";
         size_t end = text.find("】", at);
         std::string what = text.substr(at, end == std::string::npos ? 30 : end + 3 - at);
-        std::vector<std::string> sources = MarkerSources(c, what);
-        if (sources.empty()) sources.push_back("");
-        for (const std::string& source : sources)
-          if (named.insert(what + "\n" + source).second)
-            diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, source},
-                          "报告“" + what +
-                              "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
-                              "定稿（report --final）前须补齐");
+        if (std::string code = TodoIndicator(what);
+            !code.empty() && what.find("的核查情况") != std::string::npos) {
+          if (named.insert(what).second)
+            diags.Warning(
+                kTodoCode, {case_dir + "/case.json", 0, 0, "$.findings." + code + ".analysis"},
+                "报告“" + what.substr(open.size(), what.find("的核查情况") - open.size()) +
+                    "”指标得满分，但既无分析也无可列的数据，已印出" +
+                    "【待补充】：请在录入工作簿“评价结论”表编码 " + code +
+                    " 一行的分析中（或 case.json 的这一项）写明所查文件、资料和逐项核查结论；"
+                    "定稿（report --final）前须补齐");
+        } else {
+          std::vector<std::string> sources = MarkerSources(c, what);
+          if (sources.empty()) sources.push_back("");
+          for (const std::string& source : sources)
+            if (named.insert(what + "\n" + source).second)
+              diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, source},
+                            "报告“" + what +
+                                "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
+                                "定稿（report --final）前须补齐");
+        }
       }
     }
     std::string heading;

@@ -155,7 +155,11 @@ std::string EditorDraft(const ReportInput& in, const std::string& key) {
   if (key == "intro") return Intro(in);
   if (key == "budget_basis") return BudgetBasis(in);
   if (key == "goals") return Goals(in);
-  if (key == "plan_completion") return PlanCompletion(in);
+  if (key == "plan_completion") {  // the template's spending account is not printed beside it
+    std::string plan = PlanCompletion(in);
+    if (!in.c.disbursements.present || in.c.disbursements.rows.empty()) return plan;
+    return plan + (plan.empty() ? "" : "\n\n") + SpendingAccount(in);
+  }
   if (key == "plan_content") return PlanContent(in);
   return "";
 }

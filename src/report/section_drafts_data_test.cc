@@ -75,4 +75,46 @@ TEST_CASE("生成初稿 drafts the budget, the targets and the 引言 from the d
   CHECK(EditorDraft(in, "background").empty());  // only the evaluator can tell 立项背景
 }
 
+TEST_CASE("完成情况 accounts for the whole 实际支出, to the fen, or says what is not itemised") {
+  Fixture f;
+  f.c.budget.rows[0].actual = Money{30000000};  // 300,000.00 spent on 质检体系建设
+  f.c.budget.rows[1].actual = Money{12345678};  // 123,456.78 on 三品一标
+  f.c.disbursements = {true, "disbursements.csv", {}};
+  f.c.disbursements.rows.push_back(Disbursement{1, 1, 1200, Money{25000000}, "", 2});
+  f.c.disbursements.rows.push_back(Disbursement{2, 1, 34, Money{5000000}, "", 3});
+  f.c.transfers = {true, "transfers.csv", {}};
+  f.c.transfers.rows.push_back(Transfer{"划拨", Money{1000000}, {}, {}, 2});
+  f.c.transfers.rows.push_back(Transfer{"划拨", Money{245678}, {}, {}, 3});
+  ReportInput in{f.framework, f.c, f.card};
+  // 423,456.78 = 300,000.00 disbursed + 12,456.78 transferred + 111,000.00 not itemised.
+  CHECK(SpendingAccount(in) ==
+        "项目全年实际支出423,456.78元，其中：社会化发放全年共2批次，合计1,234人次、300,000.00元；"
+        "资金结算划拨2笔，合计12,456.78元（10,000.00元、2,456.78元）；其余111,000.00元未在发放明细"
+        "和划拨记录中逐笔列示。社会化发放明细如下。");
+  f.c.transfers.rows[0].amount = Money{0};  // the rest is then exactly the 三品一标 line's
+  f.c.transfers.rows[1].amount = Money{0};
+  f.c.budget.rows[1].actual = Money{12345678};
+  f.c.disbursements.rows[0].amount = Money{25000000};
+  CHECK(SpendingAccount(in).find("；监督抽检123,456.78元。") != std::string::npos);
+  f.c.budget.present = false;
+  CHECK(SpendingAccount(in) == "社会化发放全年共2批次，合计1,234人次、300,000.00元，明细如下。");
+  CHECK(EditorDraft(in, "plan_completion").find("社会化发放全年共2批次") != std::string::npos);
+}
+
+TEST_CASE("近三年 growth of the report year is computed from the budget in yuan, not 万元") {
+  Fixture f;
+  f.c.project.year = "2024";
+  f.c.budget.rows[0].adjusted = Money{147174531};  // 1,471,745.31元; history says 147.17万元
+  f.c.history = {true, "history.csv", {}};
+  f.c.history.rows.push_back(
+      HistoryRow{"2022", Money{45000000}, Money{39000000}, Money{39000000}, 2});
+  f.c.history.rows.push_back(
+      HistoryRow{"2024", Money{135000000}, Money{147170000}, Money{147170000}, 3});
+  std::string text = HistoryContext({f.framework, f.c, f.card}).get("analysis")->string_value();
+  CHECK(text.find("2024年调整后预算较2022年增长277.37%") != std::string::npos);
+  f.c.project.year = "2025";  // another year's row is only in 万元
+  text = HistoryContext({f.framework, f.c, f.card}).get("analysis")->string_value();
+  CHECK(text.find("增长277.36%") != std::string::npos);
+}
+
 }  // namespace jixiao::report

@@ -50,4 +50,18 @@ TEST_CASE(
   CHECK(todos == 2);
 }
 
+TEST_CASE("a full-marks indicator asking for evidence is listed at its finding's analysis") {
+  doc::Document d;
+  d.blocks = {Head("（三）具体指标分析", 2),
+              Para("（1）A11 立项依据充分性：【待补充：A11 立项依据充分性的核查情况（查阅的文件、"
+                   "资料及逐项核查结论）】评分标准为：……。根据评分标准，不扣分。"),
+              Para("【待补充：样本量】")};
+  Diagnostics diags;
+  FillBareSections(d, "case", "报告", diags);
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diags.items()[0].where.path == "$.findings.A11.analysis");
+  CHECK(diags.items()[0].message.find("“A11 立项依据充分性”指标得满分") != std::string::npos);
+  CHECK(diags.items()[1].where.path.empty());
+}
+
 }  // namespace jixiao::report

@@ -8,6 +8,7 @@ namespace {
 constexpr const char* kOpen = "⟦表:";
 constexpr const char* kClose = "⟧";
 constexpr const char* kNoteOpen = "（数据来源：";
+constexpr const char* kSeeOpen = "（详见";
 
 // "项目预算安排及支出情况表（单位：元）" -> "项目预算安排及支出情况表".
 std::string WithoutUnit(const std::string& caption) {
@@ -24,7 +25,11 @@ std::string Resolve(std::string text, const std::map<std::string, std::string>& 
     size_t stop = end + std::string(kClose).size();
     auto it = names.find(key);
     if (it != names.end()) {
+      // The report's own table is no data source (reader5): the note points to it instead.
+      size_t open = std::string(kNoteOpen).size();
+      bool noted = at >= open && text.compare(at - open, open, kNoteOpen) == 0;
       text.replace(at, stop - at, it->second);
+      if (noted) text.replace(at - open, open, kSeeOpen);
       continue;
     }
     // No such table in this report: the note goes, not just the name.

@@ -1,7 +1,8 @@
 // Data-source notes that name a table the reader can find. A sentence built before the document is
 // numbered carries SourceRef("budget_execution"); once the builder has numbered the tables,
-// ResolveSourceRefs writes "表1-3-2 项目预算安排及支出情况表" in its place, or drops the whole
-// "（数据来源：…）" note when the outline does not print that table (never an internal file name).
+// ResolveSourceRefs writes "表1-3-2 项目预算安排及支出情况表" in its place — a "（数据来源：…）"
+// note then reads "（详见表1-3-2 …）", as the report's own table is no data source — or drops the
+// whole note when the outline does not print that table (never an internal file name).
 #pragma once
 
 #include <map>

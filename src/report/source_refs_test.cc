@@ -18,7 +18,7 @@ TEST_CASE("a source note names the numbered table, or goes when the report has n
   d.blocks = {budget, p, q};
   ResolveSourceRefs(d, {{"budget_execution", budget.caption}});
   CHECK(doc::PlainText(std::get<doc::Paragraph>(d.blocks[1]).runs) ==
-        "经核查，预算执行率为100.00%（数据来源：表1-3-2 项目预算安排及支出情况表）。");
+        "经核查，预算执行率为100.00%（详见表1-3-2 项目预算安排及支出情况表）。");
   CHECK(doc::PlainText(std::get<doc::Paragraph>(d.blocks[2]).runs) ==
         "经核查，资金到位率为100.00%。");
 }

@@ -436,8 +436,27 @@ std::vector<TextIssue> LintNarrative(const std::string& text,
   std::vector<std::string> texts;
   for (const auto& p : paras) texts.push_back(p.markup ? std::string() : p.text);
   const std::vector<std::string> scopes = RepeatScopes(texts);
+  int circled_from = 0;  // the line of the ① that opened this heading's circled series
+  bool circled_more = false;
   for (size_t i = 0; i < paras.size(); ++i) {
     const Para& p = paras[i];
+    // ①–④ restarting under one heading (reader5: ①线上申请 ②线下申请, then a figure, then
+    // ①受理…④): a heading — markdown or a short numbered run-in other than ① and A. — ends a
+    // series.
+    std::string kind = p.markup ? "" : MarkerKind(p.text);
+    bool run_in = !kind.empty() && kind != "①" && kind != "A." && Decode(p.text).size() <= 40 &&
+                  !EndsWith(p.text, "。") && !EndsWith(p.text, "；");
+    if ((p.markup && StartsWith(p.text, "#")) || run_in) circled_from = 0, circled_more = false;
+    if (kind == "①") {
+      char32_t first = Decode(p.text)[0];
+      if (first == U'①' && circled_more)
+        out.push_back({p.line, "list.restart",
+                       "①在同一标题下再次从头编号（第" + std::to_string(circled_from) +
+                           "行起已有一组①②…）：两组编号易混，请在两组之间加小标题，或接续编号",
+                       false, true});
+      if (first == U'①') circled_from = p.line, circled_more = false;
+      if (first != U'①' && circled_from > 0) circled_more = true;
+    }
     if (p.markup) continue;
     for (auto issue : LintParagraph(p.text)) {
       issue.line = p.line;

@@ -16,6 +16,7 @@ struct TextIssue {
   std::string code;      // "punct.stray", "quote.ascii", "paragraph.broken" …
   std::string message;   // Chinese, says what to fix
   bool fixable = false;  // Tidy fixes it
+  bool note = false;     // a 提示 for the evaluator to judge (validate prints it as such)
 };
 
 // Heading texts (numbering stripped) the report templates of `template_dir` write themselves.

@@ -267,4 +267,20 @@ TEST_CASE("quoted framework text: ASCII punctuation and dash ranges are normalis
   CHECK_FALSE(HasDashRange("沪医保规〔2022〕12号"));
 }
 
+TEST_CASE("a ① series restarting under one heading is a 提示; a heading between resets it") {
+  auto restarts = [](const std::string& text) {
+    int n = 0;
+    for (const auto& issue : LintNarrative(text, {}))
+      if (issue.code == "list.restart") n += issue.note ? 1 : 100;
+    return n;
+  };
+  const std::string two =
+      "①线上申请\n\nA.申请。在线签署。\n\n②线下申请\n\nA.申请。到中心申请。\n\n";
+  CHECK(restarts("（2）业务管理\n\n" + two + "①医疗救助受理、审核、审批环节\n\n②救助资金申报\n") ==
+        1);
+  CHECK(restarts("（2）业务管理\n\n" + two + "（3）系统操作流程\n\n①受理环节\n\n②申报\n") == 0);
+  CHECK(restarts(two + "## 系统操作\n\n①受理环节\n") == 0);
+  CHECK(restarts("①只有一项\n\n①另一组\n") == 0);  // no ② yet: not a series
+}
+
 }  // namespace jixiao::report

@@ -8,7 +8,6 @@
 #include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
 #include "app/targets_download.h"
-#include "core/csv_field.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
