@@ -1,6 +1,8 @@
 // The bureau's 复核 decision on a 自评表 of its region: 通过, or 退回 with a 复核意见, made on the
 // version the page showed (refused with 409 naming who saved since, the opinion kept), recorded
 // in the store (append-only) and in the audit log; and the state every page shows from it.
+#include <set>
+
 #include "core/format.h"
 #include "core/text.h"
 #include "web/handlers.h"
@@ -107,12 +109,22 @@ Response SelfEvalList(Ctx& ctx) {
   std::vector<std::string> items;
   Data list = List();
   const auto states = ReviewStates(ctx.server, page);
+  // Which of the page's forms are submitted (one query): a draft is 未提交, not 待复核 (trial 3).
+  std::set<std::string> submitted;
+  Db::ListFilter page_ids = f;
+  page_ids.submitted = 1;
+  for (const auto& d : page) page_ids.ids.push_back(d.id);
+  if (!page.empty())
+    for (const auto& d : ctx.server.db().DocsPage(page_ids, kMaxPerPage, 0)) submitted.insert(d.id);
   for (size_t i = 0; i < page.size(); ++i) {
     const Doc& d = page[i];
-    const ReviewState& s = states[i];
+    ReviewState s = states[i];
+    const bool draft = !submitted.count(d.id) && s.key == "pending";
+    if (draft) s.label = "未提交";
     items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                     ",\"version\":" + std::to_string(d.version) +
-                    ",\"review\":" + ReviewStateJson(s) + "}");
+                    ",\"review\":" + ReviewStateJson(s) +
+                    ",\"submitted\":" + (submitted.count(d.id) ? "true" : "false") + "}");
     Data row = Object({{"id", d.id},
                        {"title", d.title},
                        {"year", d.year},

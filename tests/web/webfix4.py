@@ -232,6 +232,9 @@ def published_layout(unit, bureau, tmp):
     res = unit.get("/api/v1/selfevals/%s" % sid).json()["result"]
     check(res["form"]["computed_total"] == 100, "item 5: the published layout scores %s, not 110"
           % res["form"]["computed_total"])
+    mine = [x for x in unit.get("/api/v1/selfevals?per_page=200").json()["selfevals"] if x["id"] == sid]
+    check(mine and mine[0]["submitted"] is False and mine[0]["review"]["label"] == "未提交",
+          "item 18: the unit's list calls a draft 未提交, not 待复核: %s" % mine)
     data = bureau.get("/api/v1/bureau?kind=selfeval&per_page=200").json()
     check(sid not in {x["id"] for x in data["ranking"]}, "an unsubmitted draft is not ranked")
     page = visible(bureau.get("/bureau").text())
