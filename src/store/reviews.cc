@@ -53,14 +53,19 @@ std::vector<ReviewDecision> Store::Decisions(const std::string& doc_id, Diagnost
   })
 }
 
-std::vector<ReviewDecision> Store::LatestDecisions(const std::string& kind, Diagnostics& diags) {
+std::vector<ReviewDecision> Store::LatestDecisions(const std::string& kind,
+                                                   const std::string& region, Diagnostics& diags) {
   std::vector<ReviewDecision> out;
   JX_GUARDED("store.read", "读取复核结论失败", out, {
+    Args args = {kind};
+    if (!region.empty()) args.push_back(region);
     return ReadDecisions(impl_->Query(
-        "SELECT r.id, r.doc_id, r.version, r.decision, r.opinion, r.reviewer, r.decided_at FROM "
-        "reviews r JOIN documents d ON d.id = r.doc_id WHERE d.kind = ? AND r.id = (SELECT "
-        "MAX(id) FROM reviews WHERE doc_id = r.doc_id) ORDER BY r.doc_id",
-        {kind}));
+        std::string("SELECT r.id, r.doc_id, r.version, r.decision, r.opinion, r.reviewer, "
+                    "r.decided_at FROM reviews r JOIN documents d ON d.id = r.doc_id WHERE "
+                    "d.kind = ?") +
+            (region.empty() ? "" : " AND d.region = ?") +
+            " AND r.id = (SELECT MAX(id) FROM reviews WHERE doc_id = r.doc_id) ORDER BY r.doc_id",
+        args));
   })
 }
 

@@ -327,10 +327,12 @@ std::vector<Decision> Db::Decisions(const std::string& doc) {
   return out;
 }
 
-std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind) {
+std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind,
+                                                    const std::string& region) {
   Diagnostics diags;
   std::map<std::string, Decision> out;
-  for (const auto& r : impl_->store->LatestDecisions(kind, diags)) out[r.doc_id] = ToDecision(r);
+  for (const auto& r : impl_->store->LatestDecisions(kind, region, diags))
+    out[r.doc_id] = ToDecision(r);
   Check(diags);
   return out;
 }

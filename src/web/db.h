@@ -151,10 +151,11 @@ class Db {
 
   // Records `d` (made on d.version) when d.version is still the document's latest; false
   // (nothing written) when someone saved since. Decisions: oldest first. LatestDecisions: the
-  // latest decision per document of `kind`, by document id.
+  // latest decision per document of `kind` (of `region` only unless empty), by document id.
   bool Decide(const Decision& d);
   std::vector<Decision> Decisions(const std::string& doc);
-  std::map<std::string, Decision> LatestDecisions(const std::string& kind);
+  std::map<std::string, Decision> LatestDecisions(const std::string& kind,
+                                                  const std::string& region);
   std::map<std::string, Decision> LatestDecisionsOf(const std::vector<std::string>& ids);
 
   void Audit(const std::string& who, const std::string& action, const std::string& object,
