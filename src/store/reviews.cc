@@ -69,6 +69,32 @@ std::vector<ReviewDecision> Store::LatestDecisions(const std::string& kind,
   })
 }
 
+std::vector<std::pair<std::string, Version>> Store::LatestVersionsOf(
+    const std::vector<std::string>& ids, Diagnostics& diags) {
+  std::vector<std::pair<std::string, Version>> out;
+  if (ids.empty()) return out;
+  JX_GUARDED("store.read", "读取版本失败", out, {
+    Args args;
+    std::string in;
+    for (const auto& id : ids) {
+      in += in.empty() ? "?" : ", ?";
+      args.push_back(id);
+    }
+    auto rs = impl_->Query(
+        "SELECT v.doc_id, v.version, v.author, v.saved_at, v.payload FROM versions v JOIN "
+        "documents d ON d.id = v.doc_id AND d.version = v.version WHERE d.id IN (" +
+            in + ") ORDER BY v.doc_id",
+        args);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+      Version v;
+      v.info = {Int(rs, 1), Text(rs, 2), Text(rs, 3)};
+      v.payload = Text(rs, 4);
+      out.emplace_back(Text(rs, 0), std::move(v));
+    }
+    return out;
+  })
+}
+
 std::vector<ReviewDecision> Store::LatestDecisionsOf(const std::vector<std::string>& ids,
                                                      Diagnostics& diags) {
   std::vector<ReviewDecision> out;

@@ -87,6 +87,17 @@ TEST_CASE("store: a 复核 decision is kept on the version it was made on; a sta
   auto theirs = s->LatestDecisions("selfeval", "乙区", d);
   REQUIRE(theirs.size() == 1);
   CHECK(theirs[0].reviewer == "局丁");
+  // The latest version of several documents in one query (the 复核 list's 提交 forms): F1 is at
+  // version 2, an unknown id is left out.
+  auto latest_versions = s->LatestVersionsOf({"F3", "F1", "nope"}, d);
+  REQUIRE(latest_versions.size() == 2);
+  CHECK(latest_versions[0].first == "F1");
+  CHECK(latest_versions[0].second.info.version == 2);
+  CHECK(latest_versions[0].second.payload == "v2");
+  CHECK(latest_versions[0].second.info.author == "单位甲");
+  CHECK(latest_versions[1].first == "F3");
+  CHECK(latest_versions[1].second.payload == "v1");
+  CHECK(s->LatestVersionsOf({}, d).empty());
   // A missing document is an error, not a conflict.
   Diagnostics missing;
   CHECK_FALSE(s->Decide({0, "nope", 1, "通过", "", "局乙", ""}, missing));

@@ -147,7 +147,9 @@ class Db {
   // Saves version `from`'s content and fields as a new version when `expected` is current.
   bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);
   std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
-  std::vector<Version> Versions(const std::string& id);                       // no content
+  // The latest version of each of `ids` that exists, in one query, by document id.
+  std::map<std::string, Version> LatestVersionsOf(const std::vector<std::string>& ids);
+  std::vector<Version> Versions(const std::string& id);  // no content
 
   // Records `d` (made on d.version) when d.version is still the document's latest; false
   // (nothing written) when someone saved since. Decisions: oldest first. LatestDecisions: the
