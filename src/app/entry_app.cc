@@ -1,5 +1,6 @@
 #include "app/entry_app.h"
 
+#include <cstdlib>
 #include <exception>
 #include <sstream>
 
@@ -47,6 +48,24 @@ void CheckTypedValues(const XlsxWorkbook& book, const std::string& case_dir, Dia
   }
 }
 
+// A note of `new --targets` ("targets.csv:14:3 message") as the browser's reader finds it: the
+// 绩效目标 sheet's row, never a file name (issue 21). The CLI's reader keeps the file's line.
+std::string BrowserNote(const std::string& note, EntryBookFor reader) {
+  const std::string file = "targets.csv:";
+  if (reader != EntryBookFor::kBrowser) return note;
+  std::string out = note;
+  if (out.rfind(file, 0) == 0) {
+    const size_t space = out.find(' ');
+    const int line = std::atoi(out.c_str() + file.size());
+    out = (line > 0 ? "“绩效目标”页第" + std::to_string(line) + "行：" : std::string()) +
+          (space == std::string::npos ? "" : out.substr(space + 1));
+  }
+  const std::string kept = "targets.csv 与报告的绩效目标表";
+  if (size_t at = out.find(kept); at != std::string::npos)
+    out.replace(at, kept.size(), "“绩效目标”页与报告的绩效目标表");
+  return out;
+}
+
 }  // namespace
 
 std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Diagnostics& diags,
@@ -66,7 +85,7 @@ std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Dia
   if (auto text = ReadFileInside(case_dir, kTargetChangesFile)) {
     std::istringstream lines(*text);
     for (std::string line; std::getline(lines, line);)
-      if (!Trim(line).empty()) notes.push_back(Trim(line));
+      if (!Trim(line).empty()) notes.push_back(BrowserNote(Trim(line), reader));
   }
   return BuildEntryWorkbook(*framework, *c, notes, reader);
 }

@@ -151,7 +151,8 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir,
                                                     Diagnostics& diags,
-                                                    const OfficeOptions& office) {
+                                                    const OfficeOptions& office,
+                                                    const report::CheckPlaces& places) {
   if (!KnownFormats(formats, diags)) return std::nullopt;
   // 附件 as printed: numbered without a gap (validate names the gap in the case's own numbers).
   const Case printed = report::WithGaplessAttachmentNumbers(e.c);
@@ -163,7 +164,7 @@ std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& e,
   std::vector<OutputFile> files;
   for (const auto& f : formats)
     if (f == "xlsx")
-      files.push_back({"scoring.xlsx", render::ToXlsx(report::BuildScoringWorkbook(input))});
+      files.push_back({"scoring.xlsx", render::ToXlsx(report::BuildScoringWorkbook(input, places))});
   if (!RenderDocument(*document, formats, template_dir, "report", files, diags, office))
     return std::nullopt;
   // External attachments (另附) go beside the report under a safe name of their own.

@@ -10,6 +10,7 @@
 
 #include "app/pipeline.h"
 #include "core/diagnostics.h"
+#include "report/workbook_builder.h"
 
 namespace jixiao {
 
@@ -34,11 +35,14 @@ size_t ListReportTodo(const Evaluation& evaluation, Diagnostics& diags);
 // `report --final`: an error listing every 【待补充】 among `diags` (false) or true when none.
 bool FinalReportReady(const std::string& case_dir, Diagnostics& diags);
 
+// `places`: how the scoring workbook's 数据核查 sheet names places (report/workbook_builder.h);
+// the CLI leaves it empty (file:line), the web names its pages.
 std::optional<std::vector<OutputFile>> RenderReport(const Evaluation& evaluation,
                                                     const std::vector<std::string>& formats,
                                                     const std::string& template_dir,
                                                     Diagnostics& diags,
-                                                    const OfficeOptions& office = {});
+                                                    const OfficeOptions& office = {},
+                                                    const report::CheckPlaces& places = {});
 
 // The 问卷调查汇总分析报告 appendix alone (survey.docx/.html/.md); an error if the case has no
 // survey.

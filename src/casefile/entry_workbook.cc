@@ -128,7 +128,10 @@ doc::Sheet GuideSheet(const Framework& fw, const Case& c, const std::vector<std:
     s.Text(row++, 0, line, CellStyle::kNote), s.Merge(row - 1, 0, row - 1, 1);
   if (!notes.empty()) {  // issue 23 §4: nothing of the unit's table is changed without a word
     ++row;
-    s.Text(row++, 0, "由绩效目标表生成指标体系时未加入或改放的行（targets.csv 仍按原表保留）：",
+    s.Text(row++, 0,
+           reader == EntryBookFor::kBrowser
+               ? "由绩效目标表生成指标体系时未加入或改放的行（“绩效目标”页仍按原表保留）："
+               : "由绩效目标表生成指标体系时未加入或改放的行（targets.csv 仍按原表保留）：",
            CellStyle::kHeader);
     s.Merge(row - 1, 0, row - 1, 1);
     for (const std::string& note : notes)

@@ -301,6 +301,12 @@ TargetValue TargetValue::Parse(const std::string& raw) {
   return v;
 }
 
+TargetValue TargetAsScored(const std::string& text) {
+  TargetValue value = TargetValue::Parse(text);
+  if (value.quantitative && !value.comparator_written) value.op = CompareOp::kGe;
+  return value;
+}
+
 std::string AcceptedQualitativeForms(const std::string& target_text) {
   if (DeadlineDate(WithoutComparator(target_text)))  // a deadline: a date, or words
     return "完成的日期（如“11月20日完成”“2022年11月”：不晚于“" + target_text +

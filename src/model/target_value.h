@@ -45,6 +45,11 @@ struct ActualReading {
 // unchanged.
 std::string NormalizeComparatorWords(const std::string& printed);
 
+// The 指标值 as the 绩效目标 rule scores it (docs/rules.md, issue 24 §5): a quantitative value
+// written without a comparator (“95%”) is read as “≥”. Every text that says whether a target was
+// met reads it so, never as "=" (issue 21 N2: 96% meets a 满意度 of “95%”).
+TargetValue TargetAsScored(const std::string& text);
+
 // Reads `actual` (an 实际值 cell) against `target`.
 ActualReading ReadActual(const TargetValue& target, const std::string& actual);
 

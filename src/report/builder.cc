@@ -342,7 +342,7 @@ std::optional<doc::Document> BuildReport(const ReportInput& given, const std::st
   OrderAttachmentChapters(document, from_narrative);
   KeepAttachmentSubheadingsOutOfToc(document);
   DropRepeats(document, from_narrative, diags);
-  FillBareSections(document, in.c.dir, document.title, diags);
+  FillBareSections(document, in.c.dir, document.title, diags, &in.c);
   for (auto& block : document.blocks)  // a cell of only “—” sits centred, whatever its column's
     if (auto* table = std::get_if<doc::Table>(&block))  // alignment (表1-4-2 备注)
       for (auto& row : table->rows)

@@ -238,7 +238,7 @@ std::optional<doc::Table> DisbursementTable(const ReportInput& in) {
 }
 
 std::string TargetStatus(const ReportInput& in, const TargetRow& row) {
-  auto met = TargetMet(TargetValue::Parse(row.value), TargetValue::Parse(row.actual));
+  auto met = TargetMet(TargetAsScored(row.value), TargetValue::Parse(row.actual));
   if (!met) return "—";
   if (*met) return "已完成";
   for (const auto& leaf : in.card.indicators)

@@ -338,7 +338,7 @@ class Checker {
         short_of.push_back(r.code + " " + r.name + "（得" + FormatScore(r.score) + "，满分" +
                            FormatScore(r.weight) + "）");
     for (const auto& t : in_.c.targets.rows) {
-      TargetValue target = TargetValue::Parse(t.value);
+      TargetValue target = TargetAsScored(t.value);
       auto reading = ReadActual(target, t.actual);
       if (reading.attainment && *reading.attainment != Attainment::kMet)
         missed.push_back("“" + t.level3 + "”（目标" + NarrowFullWidth(Trim(t.value)) + "，实际" +

@@ -1,6 +1,7 @@
 #include "report/section_drafts.h"
 
 #include <map>
+#include <set>
 #include <vector>
 
 #include "core/text.h"
@@ -113,10 +114,33 @@ int HeadingLevel(const doc::Block& block, std::string* title) {
   return 0;
 }
 
+// The case.json paths of the texts of `c` that hold `marker`: a narrative section, or an
+// experience's, problem's or suggestion's title or text.
+std::vector<std::string> MarkerSources(const Case* c, const std::string& marker) {
+  std::vector<std::string> out;
+  if (!c) return out;
+  for (const auto& [key, text] : c->narrative)
+    if (text.find(marker) != std::string::npos) out.push_back("$.narrative." + key);
+  const std::pair<const char*, const std::vector<Observation>*> lists[] = {
+      {"$.experiences", &c->experiences},
+      {"$.problems", &c->problems},
+      {"$.suggestions", &c->suggestions}};
+  for (const auto& [name, list] : lists)
+    for (size_t i = 0; i < list->size(); ++i) {
+      const Observation& o = (*list)[i];
+      const char* field = o.text.find(marker) != std::string::npos    ? "text"
+                          : o.title.find(marker) != std::string::npos ? "title"
+                                                                      : nullptr;
+      if (field) out.push_back(std::string(name) + "[" + std::to_string(i) + "]." + field);
+    }
+  return out;
+}
+
 }  // namespace
 
 void FillBareSections(doc::Document& document, const std::string& case_dir,
-                      const std::string& title, Diagnostics& diags) {
+                      const std::string& title, Diagnostics& diags, const Case* c) {
+  std::set<std::string> named;  // marker + where: the report prints some texts twice
   std::vector<doc::Block> out;
   auto& blocks = document.blocks;
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -126,10 +150,14 @@ void FillBareSections(doc::Document& document, const std::string& case_dir,
       if (size_t at = text.find("【待补充"); at != std::string::npos) {
         size_t end = text.find("】", at);
         std::string what = text.substr(at, end == std::string::npos ? 30 : end + 3 - at);
-        diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, ""},
-                      "报告“" + what +
-                          "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
-                          "定稿（report --final）前须补齐");
+        std::vector<std::string> sources = MarkerSources(c, what);
+        if (sources.empty()) sources.push_back("");
+        for (const std::string& source : sources)
+          if (named.insert(what + "\n" + source).second)
+            diags.Warning(kTodoCode, {case_dir + "/case.json", 0, 0, source},
+                          "报告“" + what +
+                              "”处尚待补充：请在叙述或 case.json 中写明后删去该标记；"
+                              "定稿（report --final）前须补齐");
       }
     }
     std::string heading;

@@ -78,7 +78,7 @@ std::string Goals(const ReportInput& in) {
   int met = 0, unknown = 0;
   std::vector<std::string> short_of;
   for (const auto& t : in.c.targets.rows) {
-    auto reading = ReadActual(TargetValue::Parse(t.value), t.actual);
+    auto reading = ReadActual(TargetAsScored(t.value), t.actual);
     if (!reading.attainment || Trim(t.actual).empty()) {
       ++unknown;
     } else if (*reading.attainment == Attainment::kMet) {

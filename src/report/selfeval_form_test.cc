@@ -131,7 +131,9 @@ TEST_CASE("the 自评报告 names every missed target with its reason, or says n
   CHECK(headings ==
         std::vector<std::string>{"测试项目绩效自评报告", "一、基本情况", "二、绩效目标完成情况分析",
                                  "三、偏离绩效目标的原因和改进措施", "四、自评结果应用和公开情况"});
-  CHECK(all.find("自评总分85分，等级为“良”") != std::string::npos);
+  // No 表上总分: the recomputed score is the 复核分, never the unit's own 自评分 (issue 21).
+  CHECK(all.find("表上未填总分；按评分规则重算的复核分85分，等级为“良”") != std::string::npos);
+  CHECK(all.find("自评总分") == std::string::npos);
   CHECK(all.find("“培训人次”：年度指标值≥100人次，实际完成80人次，得分24分（分值30分）。偏差原因及"
                  "改进措施：疫情停课两个月") != std::string::npos);
   CHECK(all.find("“培训效果”") != std::string::npos);
@@ -169,10 +171,16 @@ TEST_CASE("the 自评报告 is titled with the project's name and speaks for who
   CHECK(BuildSelfEvalReport(f, r, National()).title == "项目支出绩效自评报告");
   const std::string unit = text(named);
   CHECK(unit.find("经复核") == std::string::npos);
-  CHECK(unit.find("自评总分85分，等级为“良”（自评表填报90分，请核对）") != std::string::npos);
+  CHECK(unit.find("自评分（表上总分）90分；按评分规则重算的复核分85分，等级为“良”，两者不一致，"
+                  "请核对") != std::string::npos);
+  CHECK(unit.find("自评总分") == std::string::npos);
   const std::string review =
       text(BuildSelfEvalReport(f, r, National(), {"古美社区养老服务", true}));
-  CHECK(review.find("经复核，复核得分85分，等级为“良”（单位自评90分）") != std::string::npos);
+  CHECK(review.find("经复核，复核分85分，等级为“良”（单位自评分90分）") != std::string::npos);
+  r.claimed_total = Rational(85);
+  CHECK(text(BuildSelfEvalReport(f, r, National(), {"古美社区养老服务", false}))
+            .find("自评分（表上总分）85分，与按评分规则重算的复核分一致，等级为“良”") !=
+        std::string::npos);
   CHECK(review.find("复核计分") != std::string::npos);
 }
 

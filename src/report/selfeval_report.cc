@@ -95,13 +95,22 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
   const bool differs = result.claimed_total && result.computed_total &&
                        Score::Round(*result.claimed_total).hundredths !=
                            Score::Round(*result.computed_total).hundredths;
-  std::string total = options.review ? "经复核，复核得分" + Points(result.computed_total)
-                      : differs ? "按自评表各项数据计算，自评总分" + Points(result.computed_total)
-                                : "自评总分" + Points(result.computed_total);
-  if (!result.computed_grade.empty()) total += "，等级为“" + result.computed_grade + "”";
-  if (differs)
-    total += options.review ? "（单位自评" + Points(result.claimed_total) + "）"
-                            : "（自评表填报" + Points(result.claimed_total) + "，请核对）";
+  // The domain's words (issue 21): 自评分 is the unit's own total printed on the form (表上总分),
+  // 复核分 the one recomputed by the rule set; the one is never called the other.
+  const std::string grade =
+      result.computed_grade.empty() ? "" : "，等级为“" + result.computed_grade + "”";
+  std::string total;
+  if (options.review)
+    total = "经复核，复核分" + Points(result.computed_total) + grade +
+            (differs ? "（单位自评分" + Points(result.claimed_total) + "）" : "");
+  else if (!result.claimed_total)
+    total = "表上未填总分；按评分规则重算的复核分" + Points(result.computed_total) + grade;
+  else if (differs)
+    total = "自评分（表上总分）" + Points(result.claimed_total) + "；按评分规则重算的复核分" +
+            Points(result.computed_total) + grade + "，两者不一致，请核对";
+  else
+    total = "自评分（表上总分）" + Points(result.claimed_total) + "，与按评分规则重算的复核分一致" +
+            grade;
   d.blocks.push_back(Para(total + "。"));
   if (result.budget.present)
     d.blocks.push_back(Para("预算执行情况：分值" + Points(result.budget.weight) + "，得分" +

@@ -20,7 +20,7 @@ std::string FundingSourcesText(const SelfEvalBudget& budget, const std::string& 
 // Who the report speaks for, and the name to use when the form's header has none.
 struct SelfEvalReportOptions {
   std::string project;  // e.g. the page's title; the form's 项目名称 wins when printed
-  bool review = false;  // false: the unit's own 自评 ("自评总分…"); true: a 复核 ("经复核，…")
+  bool review = false;  // false: the unit's own 自评 (自评分 beside 复核分); true: "经复核，…"
 };
 
 // Titled "<项目名称>项目绩效自评报告" ("…项目" is not doubled); "项目支出绩效自评报告" with no

@@ -303,44 +303,57 @@ doc::Sheet TargetSheet(const ReportInput& in) {
   return s;
 }
 
-doc::Sheet CheckSheet(const ReportInput& in) {
+doc::Sheet CheckSheet(const ReportInput& in, const CheckPlaces& places) {
   doc::Sheet s;
   s.name = "数据核查";
-  Title(s, in.c.project.name + "数据核查结果", 4);
-  Headers(s, 1, {"严重程度", "代码", "位置", "说明"});
+  const bool web = static_cast<bool>(places.place);
+  Title(s, in.c.project.name + "数据核查结果", web ? 3 : 4);
+  if (web)
+    Headers(s, 1, {"严重程度", "位置", "说明"});
+  else
+    Headers(s, 1, {"严重程度", "代码", "位置", "说明"});
   static const char* const kSeverity[] = {"错误", "警告", "提示"};
   int row = 2;
-  for (const auto& d : in.card.checks) {
-    s.Text(row, 0, kSeverity[static_cast<int>(d.severity)], CellStyle::kCenter);
-    s.Text(row, 1, d.code);
-    s.Text(row, 2, d.where.ToString());
-    s.Text(row, 3, d.message);
+  auto item = [&](Severity severity, const std::string& code, const Location& where,
+                  const std::string& message) {
+    s.Text(row, 0, kSeverity[static_cast<int>(severity)], CellStyle::kCenter);
+    if (web) {
+      s.Text(row, 1, places.place(where));
+      s.Text(row, 2, places.message ? places.message(message) : message);
+    } else {
+      s.Text(row, 1, code);
+      s.Text(row, 2, where.ToString());
+      s.Text(row, 3, message);
+    }
     ++row;
-  }
+  };
+  for (const auto& d : in.card.checks) item(d.severity, d.code, d.where, d.message);
   // Figures of the narrative that the data contradicts (report/narrative_figures.h).
   auto figures = CheckNarrativeFigures(in);
   for (const auto& f : figures) {
-    s.Text(row, 0, kSeverity[1], CellStyle::kCenter);
-    s.Text(row, 1, f.code);
-    s.Text(row, 2,
-           f.section.rfind("$.", 0) == 0 ? "case.json " + f.section
-                                         : "narrative/" + f.section + ".md");
-    s.Text(row, 3, f.message);
-    ++row;
+    Location where = f.section.rfind("$.", 0) == 0
+                         ? Location{"case.json", 0, 0, f.section}
+                         : Location{"narrative/" + f.section + ".md", 0, 0, ""};
+    if (web)
+      item(Severity::kWarning, f.code, where, f.message);
+    else  // the CLI's column, as before: the file and the JSON path on one line
+      item(Severity::kWarning, f.code,
+           {f.section.rfind("$.", 0) == 0 ? "case.json " + f.section : where.file, 0, 0, ""},
+           f.message);
   }
   if (in.card.checks.empty() && figures.empty()) {
     s.Text(row, 0, "—", CellStyle::kCenter);
-    s.Text(row, 3,
+    s.Text(row, web ? 2 : 3,
            "全部核查通过：预算年初 + 调整 = "
            "调整后（逐行及合计）、合计行、资金来源、上下级分值与得分、等级均一致。");
   }
-  s.widths = {10, 26, 40, 80};
+  s.widths = web ? std::vector<double>{10, 40, 80} : std::vector<double>{10, 26, 40, 80};
   return s;
 }
 
 }  // namespace
 
-doc::Workbook BuildScoringWorkbook(const ReportInput& in) {
+doc::Workbook BuildScoringWorkbook(const ReportInput& in, const CheckPlaces& places) {
   doc::Workbook wb;
   wb.title = in.c.project.name + "绩效评价评分表";
   ScoreSheetLayout layout;
@@ -353,7 +366,7 @@ doc::Workbook BuildScoringWorkbook(const ReportInput& in) {
     Diagnostics ignored;
     wb.sheets.push_back(SurveySheet(ComputeSurvey(in.c.survey, ignored), in.c.project.name));
   }
-  wb.sheets.push_back(CheckSheet(in));
+  wb.sheets.push_back(CheckSheet(in, places));
   return wb;
 }
 

@@ -4,12 +4,25 @@
 // the same before and after a spreadsheet recalculates it.
 #pragma once
 
+#include <functional>
+#include <string>
+
+#include "core/diagnostics.h"
 #include "document/workbook.h"
 #include "report/report_input.h"
 
 namespace jixiao::report {
 
-doc::Workbook BuildScoringWorkbook(const ReportInput& in);
+// How the 数据核查 sheet names each item's place (issue 21 N3). Left empty, as the CLI leaves it:
+// file:line and the rule code, for a user who owns the case files. Set by the web: `place` gives
+// the page or sheet!cell the browser user fills in and `message` the page's wording; the code
+// column is dropped and a place `place` cannot name is left blank, never a file path.
+struct CheckPlaces {
+  std::function<std::string(const Location&)> place;
+  std::function<std::string(const std::string&)> message;
+};
+
+doc::Workbook BuildScoringWorkbook(const ReportInput& in, const CheckPlaces& places = {});
 
 // The 评分表 sheet alone, with the cells of its subtotal rows (for 得分汇总's references).
 struct ScoreSheetLayout {

@@ -100,7 +100,9 @@ std::string EntryPlace(const Location& where) {
     if (file == name)
       return "“" + sheet + "”页" +
              (where.line > 1 ? "第" + std::to_string(where.line) + "行" : std::string());
-  return file.empty() ? "" : where.ToString();
+  // The framework the case is scored by (a file on the server): named as the page names it.
+  if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) return "评价所用的指标体系";
+  return "";  // never a file name or a path on the server (issue 21 N3)
 }
 
 std::string EntryLink(const Location& where, const std::string& id) {
@@ -145,6 +147,14 @@ std::string EntryMessage(const std::string& message) {
   ReplaceAll(m, "；本项目没有这类数据时删去该文件", "；本项目没有这类数据时可不填");
   ReplaceAll(m, "只有表头，待填写", "待填写");
   ReplaceAll(m, "不适用的项可删去该键", "不适用的项可不填");
+  // The CLI's commands: the browser's user has no terminal (issue 21).
+  ReplaceAll(m, "定稿（report --final）", "定稿");
+  ReplaceAll(m, "（可用 jixiao tidy 修正叙述文件）", "");
+  ReplaceAll(m, "（jixiao tidy 可自动修正）", "");
+  ReplaceAll(m,
+             "请在 case.json 的 survey 中写明 sample（发放问卷份数）、valid（有效问卷数）和 "
+             "method（抽样方式），或在 survey/ 中提供问卷和答卷（见 docs/case-format.md）",
+             "请在评价页“问卷调查”中上传问卷题目和答卷");
   m = DropKeys(m);
   // What is missing of an indicator, by the column the 评价结论 page shows (no JSON key).
   static const std::pair<const char*, const char*> kKeys[] = {
@@ -152,8 +162,15 @@ std::string EntryMessage(const std::string& message) {
       {"分析 analysis", "分析"},
       {"等级 level", "等级"},
       {"满足的要素 met_elements", "满足的要素"},
-      {"targets.csv 中", "“绩效目标”页中"}};
+      {"targets.csv 中", "“绩效目标”页中"},
+      {"targets.csv 与报告的绩效目标表", "“绩效目标”页与报告的绩效目标表"}};
   for (const auto& [from, to] : kKeys) ReplaceAll(m, from, to);
+  // rule.missing_metric: the JSON to type, said as the page where the figure is typed.
+  if (size_t at = m.find("请在 case.json 的 metrics 中填写 {"); at != std::string::npos) {
+    size_t close = m.find('}', at);
+    m.replace(at, close == std::string::npos ? std::string::npos : close + 1 - at,
+              "请在“指标数据”页填写（含单位和数据来源）");
+  }
   ReplaceAll(m, "指标值 metrics.", "“指标数据”页的指标值 ");
   ReplaceAll(m, "metrics.", "“指标数据”页 ");
   // report.todo: where to write an empty section, said as the page the place column names.
@@ -173,11 +190,29 @@ std::string EntryMessage(const std::string& message) {
                        (report::DraftableSection(key) ? "（或点“生成初稿”）" : ""));
     ReplaceAll(m, "并在 case.json 的这一项登记", "");
   }
+  // A case file still named (“该值由 budget.csv 计算”): the entry workbook's sheet.
+  for (const auto& [name, sheet] : Sheets()) ReplaceAll(m, name, "“" + sheet + "”页");
   // Narrative files by the section headings the narrative page shows.
   if (m.find("narrative/") != std::string::npos)
     for (const auto& [key, heading] : NarrativeSections(report::DefaultTemplateDir()))
       if (!heading.empty()) ReplaceAll(m, "narrative/" + key + ".md", "“" + heading + "”");
   return m;
+}
+
+report::CheckPlaces WorkbookPlaces(const std::string& case_dir) {
+  report::CheckPlaces places;
+  const std::string dir = case_dir.empty() || case_dir.back() == '/' ? case_dir : case_dir + "/";
+  places.place = [dir](const Location& where) {
+    Location in_case = where;
+    if (!dir.empty() && in_case.file.rfind(dir, 0) == 0) in_case.file.erase(0, dir.size());
+    return EntryPlace(in_case);
+  };
+  places.message = [dir](const std::string& message) {
+    std::string m = message;
+    if (!dir.empty()) ReplaceAll(m, dir, "");
+    return EntryMessage(m);
+  };
+  return places;
 }
 
 std::string ExplainForPage(const std::string& text) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/diagnostics.h"
+#include "report/workbook_builder.h"
 
 namespace jixiao::web {
 
@@ -21,6 +22,11 @@ std::string EntryLink(const Location& where, const std::string& id);
 // The message with the CLI's advice (edit or delete files, README examples, metrics.“X”) said as
 // the page's steps.
 std::string EntryMessage(const std::string& message);
+
+// The scoring workbook's 数据核查 places for a case kept in `case_dir` on the server (issue 21
+// N3): each item at its page or sheet row as EntryPlace says it, the message as EntryMessage
+// says it; a place no page holds is left blank, so no server path or file name reaches the file.
+report::CheckPlaces WorkbookPlaces(const std::string& case_dir);
 
 // An indicator's explanation (`score --explain`) with its sources as workbook places, the rule
 // kinds and input names in Chinese; the arithmetic is kept as it is.

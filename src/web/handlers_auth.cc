@@ -233,11 +233,15 @@ Response UsersCreate(Ctx& ctx) {
       std::find(regions.begin(), regions.end(), r.Field("region")) == regions.end())
     return ctx.server.Reject(ctx, "region",
                              "区域“" + r.Field("region") +
-                                 "”尚未登记（字段 region）：请从列表中选择，或先在“区域”页新建",
+                                 "”尚未登记（“区域”一栏）：请从列表中选择，或先在“区域”页新建",
                              AdminPage);
   std::string error = CreateUser(ctx.server.db(), name, role, r.Field("unit"), r.Field("region"),
                                  r.Field("password"));
   if (!error.empty()) {
+    // The page has fields, not the command's options (issue 21: no “--region” on a page).
+    for (const char* option : {"--unit 或", "--region 或"})
+      if (size_t at = error.find(option); at != std::string::npos)
+        error.erase(at, std::string(option).size());
     // The field the message is about, so the page shows it there.
     const char* field = error.find("区域") != std::string::npos       ? "region"
                         : error.find("单位名称") != std::string::npos ? "unit"

@@ -470,8 +470,9 @@ Response EvaluationDownload(Ctx& ctx) {
   if (!evaluation) return ctx.server.Error(ctx, 422, "评价尚不能评分，请先处理核验清单中的错误");
   ScratchFolder scratch(ctx.server.options().data_dir);
   temp::SetScratchDir(scratch.path());
+  // The workbook's 数据核查 names the pages the user fills in, never the server's case folder.
   auto files = RenderReport(*evaluation, {format}, report::DefaultTemplateDir(), diags,
-                            {scratch.path(), false});
+                            {scratch.path(), false}, WorkbookPlaces(ctx.server.CaseDir(ctx.doc->id)));
   if (!files || files->empty()) {
     RelocateInCase(diags, scratch.path());
     std::vector<std::string> items;

@@ -66,7 +66,11 @@ void RunPdfJob(Server* server, int64_t job, std::string doc_id) {
       std::string why = "生成 PDF 失败";
       for (const auto& d : diags.items())
         if (d.severity == Severity::kError) {
-          why += "：" + d.message;
+          // The install advice is the administrator's, not a command for the page's user.
+          why += "：" + (d.code == "pdf.no_office"
+                            ? std::string("服务器上未安装 LibreOffice，请联系系统管理员安装；"
+                                          "也可先在评价页下载 DOCX")
+                            : d.message);
           break;
         }
       db.UpdateJob(job, "failed", 0, why, "");

@@ -17,6 +17,7 @@
 #include "report/builder.h"
 #include "web/case_snapshot.h"
 #include "web/crypto.h"
+#include "web/entry_places.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -145,6 +146,7 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
       if (Name(d.where.file) == sec.file) {
         Diagnostic shown = d;
         shown.where.file = sec.heading;
+        shown.message = EntryMessage(d.message);  // the page's words, not the CLI's
         notes.push_back(DiagnosticData(shown));
         any = true;
       }

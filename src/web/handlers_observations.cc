@@ -11,6 +11,7 @@
 #include "web/case_snapshot.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/scratch_files.h"
 
 namespace jixiao::web {
 
@@ -223,6 +224,7 @@ Response EvaluationDraft(Ctx& ctx) {
   if (!done) {
     ctx.server.SyncCase(doc.id, doc.version);
     std::string why;
+    RelocateInCase(diags, dir);  // no server folder in the reason
     for (const auto& d : diags.items())
       if (d.severity == Severity::kError) {
         std::string place = EntryPlace(d.where);

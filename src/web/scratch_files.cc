@@ -29,6 +29,12 @@ void RelocateInCase(Diagnostics& diags, const std::string& dir) {
       d.where.file = "案例";
     else if (!d.where.file.empty() && d.where.file[0] == '/')
       d.where.file = std::filesystem::path(d.where.file).filename().string();
+    // Nor in the words: "案例目录 /srv/…/cases/ID 中没有该文件" names no server folder (issue 21).
+    const std::pair<std::string, std::string> folder[] = {
+        {"案例目录 " + dir + " 中", "本评价中"}, {dir + "/", ""}, {dir, "本评价"}};
+    for (const auto& [from, to] : folder)
+      for (size_t at; !dir.empty() && (at = d.message.find(from)) != std::string::npos;)
+        d.message.replace(at, from.size(), to);
     out.Add(d.severity, d.code, d.where, d.message);
   }
   diags = out;

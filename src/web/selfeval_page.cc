@@ -16,6 +16,10 @@ Data FindingData(const Diagnostic& d) {
         {"selfeval-hubei", "湖北省自评规则"}})
     for (size_t at; (at = shown.message.find(id)) != std::string::npos;)
       shown.message.replace(at, id.size(), words);
+  // The command's option is no step for the page's user (issue 21).
+  for (const std::string option : {"（命令行 --rules）", "；如不是，请用 --rules 指定"})
+    if (size_t at = shown.message.find(option); at != std::string::npos)
+      shown.message.erase(at, option.size());
   return DiagnosticData(shown);
 }
 

@@ -190,8 +190,9 @@ def report_title_and_wording(server, unit, bureau):
     first = mine.strip().split("\n")[0] if mine else ""
     check(first == "古美社区养老服务项目绩效自评报告", "title with the project name: %r" % first)
     check("本项目绩效自评报告" not in mine, "not titled 本项目")
-    check("经复核" not in mine and "自评总分" in mine, "the unit's report says 自评总分, not 经复核")
-    check("经复核，复核得分" in report_text(bureau), "the bureau's copy is worded as a 复核")
+    check("经复核" not in mine and "自评总分" not in mine and "复核分" in mine,
+          "the unit's report says 自评分/复核分 (never 自评总分), not 经复核")
+    check("经复核，复核分" in report_text(bureau), "the bureau's copy is worded as a 复核")
 
 
 def rule_set_chosen_on_upload(unit):

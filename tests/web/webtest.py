@@ -1,6 +1,7 @@
 """Shared helpers for the web tests: start `jixiao serve` on a free 127.0.0.1 port with a temporary
 data folder and one account per role, and a small HTTP client with cookies and CSRF handling.
 Only the standard library (http.client), so the tests run wherever python3 runs."""
+import html
 import http.client
 import json
 import os
@@ -26,6 +27,32 @@ ROLES = {
     "bur2": ("bureau", "", "浦东新区", "bureau-pass-02"),
     "adm1": ("admin", "", "", "admin-pass-001"),
 }
+
+
+# What of the machine a browser user must never read on a page (issue 21): file:line places, file
+# names, command-line options and commands, JSON paths and rule codes. Every HTML page any web test
+# fetches through Client is scanned (its visible text, outside the fields the user typed into);
+# Server.stop() fails the test when one was shown.
+INTERNAL_WORDS = (r"\.csv:", r"\.json", r"--", r"jixiao [a-z]", r"\$\.", r"rule\.")
+# Where naming a file type is the instruction itself (the survey upload takes a .json file).
+INTERNAL_ALLOWED = ("问卷题目文件（.json", "（.json，", "（.json 文件）", "指标体系的 .json 文件")
+SHOWN_INTERNAL = []
+
+
+def internal_words(page):
+    """The internal words in a page's visible text, each with the text around it."""
+    text = re.sub(r"<(script|style|textarea|option)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    for allowed in INTERNAL_ALLOWED:
+        text = text.replace(allowed, " ")
+    found = []
+    for word in INTERNAL_WORDS:
+        m = re.search(word, text)
+        if m:
+            at = m.start()
+            found.append("%r in …%s…" % (word, " ".join(text[max(0, at - 40):at + 40].split())))
+    return found
 
 
 def free_port():
@@ -71,6 +98,8 @@ class Server:
         self.base = "http://127.0.0.1:%d" % self.port
 
     def stop(self, keep=False):
+        shown = sorted(set(SHOWN_INTERNAL))
+        del SHOWN_INTERNAL[:]
         self.proc.terminate()
         try:
             self.proc.wait(timeout=10)
@@ -79,6 +108,10 @@ class Server:
         self.log.close()
         if not keep:
             shutil.rmtree(self.data, ignore_errors=True)
+        if shown:
+            for hit in shown:
+                print("FAIL: a page shows an internal word: " + hit, file=sys.stderr)
+            raise AssertionError("%d page(s) show internal words (webtest.INTERNAL_WORDS)" % len(shown))
 
     def routes(self):
         out = subprocess.run([self.binary, "serve", "--routes"], capture_output=True, text=True,
@@ -137,6 +170,9 @@ class Client:
         r = conn.getresponse()
         resp = Response(r.status, r.getheaders(), r.read())
         conn.close()
+        if "text/html" in (resp.header("Content-Type") or ""):
+            for hit in internal_words(resp.text()):
+                SHOWN_INTERNAL.append("%s %s: %s" % (method, path.split("?")[0], hit))
         for c in resp.cookies():
             name, _, rest = c.partition("=")
             value = rest.split(";")[0]
