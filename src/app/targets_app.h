@@ -49,11 +49,23 @@ FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Iss
 // A row edited by hand (the web page): a new 三级指标 name and 指标值 for row `line`, the row
 // deleted (a merged 一级/二级 it holds passes to the next row, as in FixTargetTable), or a new
 // row inserted after it in the same group. Typed cells are kept as typed (no （待确认））.
+// kAddToGroup adds a row under `level1`/`level2` (a category the table lacks): after the last row
+// of that 一级, or where the national order 产出, 成本, 效益, 满意度 puts it (`line` unused).
 struct TargetRowEdit {
-  enum class Kind { kSet, kDelete, kInsertAfter } kind = Kind::kSet;
+  enum class Kind { kSet, kDelete, kInsertAfter, kAddToGroup } kind = Kind::kSet;
   int line = 0;
   std::string level3, value;
+  std::string level1, level2;  // kAddToGroup only
 };
 FixedTable EditTargetTable(const TargetFile& file, const std::vector<TargetRowEdit>& edits);
+
+// The group a whole-table finding says is missing (缺少效益指标, 缺少满意度指标, 没有成本目标,
+// 缺少产出指标中的“数量”类目标): its 一级 and the 二级 a unit may choose (the first preselected).
+// nullopt for other findings (a row's, or 全表's count).
+struct MissingGroup {
+  std::string level1;
+  std::vector<std::string> level2s;
+};
+std::optional<MissingGroup> MissingGroupOf(const targets::Issue& issue);
 
 }  // namespace jixiao

@@ -40,9 +40,12 @@ std::string Frame(const std::string& title, int height, const std::string& body)
          X(title) + "\"><title>" + X(title) + "</title>" + body + "</svg>";
 }
 
-std::string Label(const std::string& text, int y, const std::string& href) {
+constexpr size_t kLabelChars = 15;
+
+// `shown`: the label as DistinctLabels shortened it.
+std::string Label(const std::string& shown, int y, const std::string& href) {
   std::string t = "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" + std::to_string(y) +
-                  "\" text-anchor=\"end\">" + X(ShortLabel(text, 15)) + "</text>";
+                  "\" text-anchor=\"end\">" + X(shown) + "</text>";
   return href.empty() ? t : "<a href=\"" + X(href) + "\">" + t + "</a>";
 }
 
@@ -59,14 +62,70 @@ std::string ShortLabel(const std::string& text, size_t max_chars) {
   return text;
 }
 
+namespace {
+
+std::vector<std::string> Chars(const std::string& text) {  // UTF-8 characters
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.push_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// The first `head` and last `tail` characters with "…" between.
+std::string MiddleCut(const std::vector<std::string>& chars, size_t head, size_t tail) {
+  std::string out;
+  for (size_t i = 0; i < head; ++i) out += chars[i];
+  out += "…";
+  for (size_t i = chars.size() - tail; i < chars.size(); ++i) out += chars[i];
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> DistinctLabels(const std::vector<std::string>& labels, size_t max_chars) {
+  std::vector<std::string> cut;
+  for (const auto& l : labels) cut.push_back(ShortLabel(l, max_chars));
+  std::vector<std::string> out = cut;
+  for (size_t i = 0; i < out.size(); ++i) {
+    bool clash = false;
+    for (size_t j = 0; j < cut.size(); ++j)
+      clash = clash || (j != i && cut[j] == cut[i] && labels[j] != labels[i]);
+    if (!clash || max_chars < 3) continue;
+    // The shortest end that tells this label from every clashing one (at most all but 2 kept
+    // for the start).
+    const auto chars = Chars(labels[i]);
+    size_t tail = 1;
+    for (; tail + 2 < max_chars; ++tail) {
+      const std::string end = MiddleCut(chars, 0, tail);
+      bool unique = true;
+      for (size_t j = 0; j < labels.size(); ++j)
+        if (j != i && labels[j] != labels[i] && cut[j] == cut[i]) {
+          const auto other = Chars(labels[j]);
+          unique = unique && (other.size() < tail || MiddleCut(other, 0, tail) != end);
+        }
+      if (unique) break;
+    }
+    tail = std::max(tail, (max_chars - 1) / 3);  // a readable end, a third of the room at least
+    out[i] = MiddleCut(chars, max_chars - 1 - tail, tail);
+  }
+  return out;
+}
+
 std::string BarChartSvg(const std::string& title, const std::vector<ChartBar>& bars,
                         const Rational& full) {
   if (bars.empty()) return "";
   constexpr int kRow = 26, kBar = 18, kTop = 8;
   std::string body;
   int y = kTop;
+  std::vector<std::string> labels;
+  for (const auto& b : bars) labels.push_back(b.label);
+  const auto shown = DistinctLabels(labels, kLabelChars);
   for (size_t i = 0; i < bars.size(); ++i, y += kRow) {
-    body += Label(bars[i].label, y + kBar - 4, bars[i].href);
+    body += Label(shown[i], y + kBar - 4, bars[i].href);
     body += Bar(bars[i], y, kBar, kColours[0], full);
   }
   return Frame(title, y + kTop, body);
@@ -89,9 +148,13 @@ std::string GroupedChartSvg(const std::string& title, const std::vector<std::str
             X(ShortLabel(series[s], 10)) + "</text>";
   }
   y += kLegendRow + 6;
-  for (const auto& g : groups) {
+  std::vector<std::string> labels;
+  for (const auto& g : groups) labels.push_back(g.label);
+  const auto shown = DistinctLabels(labels, kLabelChars);
+  for (size_t k = 0; k < groups.size(); ++k) {
+    const ChartGroup& g = groups[k];
     int band = static_cast<int>(series.size()) * kBar;
-    body += Label(g.label, y + band / 2 + 5, g.href);
+    body += Label(shown[k], y + band / 2 + 5, g.href);
     for (size_t s = 0; s < g.bars.size() && s < series.size(); ++s) {
       if (!g.bars[s].shown.empty())
         body += Bar(g.bars[s], y + static_cast<int>(s) * kBar, kBar - 2, kColours[s % kColourCount],

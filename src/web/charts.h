@@ -33,5 +33,9 @@ std::string GroupedChartSvg(const std::string& title, const std::vector<std::str
 
 // Label shortened to at most `max_chars` characters (UTF-8), "…" marking the cut.
 std::string ShortLabel(const std::string& text, size_t max_chars);
+// Each label shortened as ShortLabel does, except where two different labels would then read the
+// same ("2 2024年马桥镇医疗救助项…" twice): those keep their start and their end, the cut in the
+// middle ("2 2024年马…项目（一期）"), as much of the end as tells them apart.
+std::vector<std::string> DistinctLabels(const std::vector<std::string>& labels, size_t max_chars);
 
 }  // namespace jixiao::web

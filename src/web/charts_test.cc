@@ -58,3 +58,25 @@ TEST_CASE("charts: labels shortened by characters, never inside a UTF-8 sequence
   CHECK(ShortLabel("马桥镇", 3) == "马桥镇");
   CHECK(ShortLabel("abc", 10) == "abc");
 }
+
+TEST_CASE("charts: labels that share a long prefix stay distinct (the middle cut instead)") {
+  const std::vector<std::string> labels = {"2 2024年马桥镇医疗救助项目（一期）",
+                                           "2 2024年马桥镇医疗救助项目（二期）", "1 甲"};
+  auto shown = DistinctLabels(labels, 15);
+  REQUIRE(shown.size() == 3);
+  CHECK(shown[0] != shown[1]);
+  CHECK(shown[0].find("…") != std::string::npos);
+  CHECK(shown[0].find("一期") != std::string::npos);
+  CHECK(shown[1].find("二期") != std::string::npos);
+  CHECK(shown[0].rfind("2 2024年", 0) == 0);  // the rank and the start kept
+  CHECK(shown[2] == "1 甲");                  // short labels as they are
+  // Labels that do not collide when cut keep the plain cut at the end.
+  auto plain = DistinctLabels({"1 马桥镇医疗救助项目2024年度绩效评价", "2 颛桥镇"}, 15);
+  CHECK(plain[0] == ShortLabel("1 马桥镇医疗救助项目2024年度绩效评价", 15));
+  // In the chart itself.
+  std::vector<ChartBar> bars = {{labels[0], "90分", Rational(90), ""},
+                                {labels[1], "80分", Rational(80), ""}};
+  std::string svg = BarChartSvg("各评价总分", bars, Rational(100));
+  CHECK(svg.find(shown[0] + "</text>") != std::string::npos);
+  CHECK(svg.find(shown[1] + "</text>") != std::string::npos);
+}

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <set>
 
 #include "web/change_places.h"
 #include "web/crypto.h"
@@ -213,7 +214,16 @@ Response AdminPageWith(Ctx& ctx, const std::string& message) {
                             {"before", a.before},
                             {"after", AuditValue(ctx.server.db(), a.action, a.after, titles)}}));
   Data data, regions = List();
-  for (const auto& name : RegionNames(ctx.server.db())) regions.push_back(Object({{"name", name}}));
+  // The 区域 suggestions: the registered regions (an account must take one of them once any is
+  // registered), else the regions the accounts in the store already use.
+  std::vector<std::string> region_names = RegionNames(ctx.server.db());
+  if (region_names.empty()) {
+    std::set<std::string> used;
+    for (const auto& u : ctx.server.db().Users())
+      if (!u.region.empty()) used.insert(u.region);
+    region_names.assign(used.begin(), used.end());
+  }
+  for (const auto& name : region_names) regions.push_back(Object({{"name", name}}));
   data.set("regions", regions);
   data.set("users", users);
   data.set("audit", audit);

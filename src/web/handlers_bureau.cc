@@ -14,11 +14,13 @@
 #include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "web/charts.h"
+#include "web/framework_title.h"
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/ranks.h"
 #include "web/review_state.h"
 #include "web/selfeval_parts.h"
+#include "web/selfeval_rules_choice.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -40,24 +42,31 @@ std::vector<Category> RatesOf(const std::vector<Db::Category>& rows) {
 }
 
 // The framework as users know it: its title (shipped or uploaded), never its id.
-std::string FrameworkTitle(Db& db, const std::string& id) {
+std::string FrameworkTitle(Server& server, const std::string& id) {
+  Db& db = server.db();
   if (auto file = FindShippedFramework(id)) {
     Diagnostics ignored;
     if (auto fw = LoadFramework(*file, ignored)) return fw->title;
   }
   for (const auto& u : UploadedSets(db, "framework"))
     if (u.set_id == id) return u.doc.title;
+  // Derived from a unit's 绩效目标表 for one evaluation: its own title, kept in its folder.
+  const std::string derived =
+      DerivedFrameworkTitle(id, [&](const std::string& doc) { return server.CaseDir(doc); });
+  if (!derived.empty()) return derived;
   return "未登记的指标体系";
 }
 
 // docs/compare.md's rules for the listed evaluations (all that match, counted by the store):
 // across frameworks the ranking is by total 得分率 (total ÷ full marks), not by total; across
 // years it is said, since a filter by 年度 compares like with like. The sentences the page shows.
-std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool& by_rate) {
+std::vector<std::string> RankWarnings(Server& server, const Db::ListFilter& ranked, bool& by_rate) {
+  Db& db = server.db();
   auto values = db.DistinctValuesOf(ranked, {"year", "framework"});
   const auto& years = values["year"];
   const auto& frameworks = values["framework"];
-  by_rate = frameworks.size() > 1;
+  // 自评表 keep their rule set there (all of 100 points): compared by 复核分 whatever the set.
+  by_rate = frameworks.size() > 1 && ranked.kinds != std::vector<std::string>{"selfeval"};
   std::vector<std::string> out;
   if (years.size() > 1) {
     std::string list;
@@ -76,7 +85,7 @@ std::vector<std::string> RankWarnings(Db& db, const Db::ListFilter& ranked, bool
       out.push_back(std::to_string(n) +
                     " 项评价的评分结果没有记下满分，得分率按 0 计、排在最后；请重新评分这些评价");
     std::string list;
-    for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(db, f);
+    for (const auto& f : frameworks) list += (list.empty() ? "" : "、") + FrameworkTitle(server, f);
     out.push_back("所列评价使用了" + std::to_string(frameworks.size()) + "套指标体系（" + list +
                   "）：名次按总得分率（总分÷满分）比较，不按总分；一级指标只比较同名的");
   }
@@ -167,7 +176,7 @@ Response BureauOverview(Ctx& ctx) {
     shown = db.DocsPage(f, paging->per_page, paging->offset());
   }
   if (any_ranked) {
-    warnings = RankWarnings(db, rf, by_rate);
+    warnings = RankWarnings(ctx.server, rf, by_rate);
     rf.order = forms     ? Db::ListFilter::Order::kComputed
                : by_rate ? Db::ListFilter::Order::kRate
                          : Db::ListFilter::Order::kTotal;
@@ -393,8 +402,11 @@ Response ReviewList(Ctx& ctx) {
   auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
   std::vector<std::string> items;
   Data list = List();
+  const auto rule_titles = SelfEvalRulesTitles(ctx.server.db());  // the set each form is scored by
   for (const auto& d : forms) {
     Score gap{base_of(d) - d.computed};
+    auto named = rule_titles.find(d.framework);
+    const std::string rules = named != rule_titles.end() ? named->second : "";
     const bool printed = d.claimed >= 0, summed = !printed && d.row_total >= 0;
     const ReviewState& state = states[d.id];
     const char* gap_from = printed ? "总分" : summed ? "行得分合计" : "";
@@ -405,7 +417,8 @@ Response ReviewList(Ctx& ctx) {
         ",\"computed\":" + FormatScoreNumber(Score{d.computed}) + ",\"gap\":" +
         (printed || summed ? FormatScoreNumber(gap) : "null") + ",\"gap_from\":" + Q(gap_from) +
         ",\"review\":" + ReviewStateJson(state) + ",\"findings\":" + std::to_string(d.findings) +
-        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") + "}");
+        ",\"submitted\":" + (submitted_by.count(d.id) ? "true" : "false") +
+        ",\"rules\":" + Q(rules) + "}");
     Data row = Object({{"id", d.id},
                        {"title", d.title},
                        {"unit", d.unit},
@@ -426,6 +439,7 @@ Response ReviewList(Ctx& ctx) {
                        {"state_note", submitted_by.count(d.id) ? submitted_by[d.id] : ""}});
     row.set("submitted", submitted_by.count(d.id) > 0);
     row.set("summed", summed);
+    row.set("rules", rules);
     list.push_back(row);
   }
   if (ctx.req.api)

@@ -2,8 +2,10 @@
 // 绩效目标表), download the entry workbook, upload it filled (a new version; a stale version is
 // refused), see the validation list and the score tree with each indicator's explanation, download
 // the report. Every call goes through app/ (pipeline, entry_app, report_files, score_explain).
+
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "app/entry_app.h"
 #include "app/pipeline.h"
@@ -223,9 +225,17 @@ Response EvaluationsList(Ctx& ctx) {
   Db::ListFilter region_targets;
   region_targets.kinds = {"targets"};
   region_targets.region = ctx.user->region;
+  // One entry per unit, project and year: the last saved (an older upload of the same project
+  // made before re-uploads became versions is not offered beside it).
+  std::set<std::string> offered;
   if (!ctx.user->region.empty())
     for (const auto& d : ctx.server.db().DocsPage(region_targets, 1000, 0))
-      targets.push_back(Choice(d.id, d.title + "（" + d.unit + "）", typed("targets")));
+      if (offered.insert(d.unit + '\n' + d.title + '\n' + d.year).second)
+        targets.push_back(Choice(d.id,
+                                 d.title + "（" + d.unit +
+                                     (d.year.empty() ? "" : "，" + d.year + "年") + "，第 " +
+                                     std::to_string(d.version) + " 版）",
+                                 typed("targets")));
   Data data;
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());

@@ -53,25 +53,13 @@ std::string Lines(const std::string& s) {
 
 std::string Points(const std::optional<Rational>& r) { return r ? FormatPoints(*r) : ""; }
 
-// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf); a form
-// not yet completely filled has no grade.
-void Record(Doc& d, const SelfEvalCheck& check) {
-  const SelfEvalResult& r = check.result;
-  const report::ReviewFigures fig = report::ReviewFiguresOf(r);
-  d.claimed = fig.claimed;  // -1: no printed 总分
-  d.computed = fig.computed;
-  d.findings = fig.findings, d.row_total = fig.row_total;
-  const bool complete = !check.form || ProgressOf(*check.form, r).State() == "complete";
-  d.grade = complete ? r.computed_grade : "";
-}
-
 Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
               const Typed& typed = {}) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Loaded l = Load(ctx.server.options().data_dir, version->content, doc.title);
   const SelfEvalResult& r = l.check.result;
   const int64_t row_total = report::ReviewFiguresOf(r).row_total;
-  const FillProgress progress = ProgressOf(*l.check.form, r);
+  const FillProgress progress = ProgressOf(*l.check.form, r, l.parts.count("submitted") > 0);
   const std::string state = progress.State();
   if (ctx.req.api)
     return Json(
@@ -89,9 +77,14 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   for (const auto& row : r.rows) {
     const SelfEvalRow& src = l.check.form->rows[row.index];
     Data findings = List();
-    for (const auto& d : row.findings) findings.push_back(FindingData(d));
+    for (const auto& d : row.findings)
+      if (progress.Shows(row.index, d)) findings.push_back(FindingData(d));
+    const bool waiting = progress.Waiting(row.index);
     Data d = Object({{"index", std::to_string(row.index)},
-                     {"line", std::to_string(row.line)},
+                     // the form's own numbering (the sheet's row, 14… on a generated form, is
+                     // nothing the unit has seen), the sheet row kept as a tooltip
+                     {"line", std::to_string(row.index + 1)},
+                     {"sheet_line", std::to_string(row.line)},
                      {"indicator", row.indicator},
                      {"target", src.target.text},
                      {"actual", typed.Value("a_" + std::to_string(row.index), src.actual.text)},
@@ -103,8 +96,8 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                      {"reason", typed.Value("r_" + std::to_string(row.index), src.reason.text)},
                      {"error", typed.Error("row_" + std::to_string(row.index))},
                      {"weight", Points(row.weight)},
-                     {"computed", Points(row.computed)},
-                     {"how", row.how}});
+                     {"computed", waiting ? "待填写" : Points(row.computed)},
+                     {"how", waiting ? "" : row.how}});
     d.set("findings", findings);
     rows.push_back(d);
   }
@@ -125,7 +118,7 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                       {"total_error", typed.Error("total")},
                       {"total_note", WidthNote(typed.Value("total", l.check.form->total.text))},
                       {"rules_name", SelfEvalRulesName(*RulesOf(r, l.parts))},
-                      {"count", std::to_string(r.AllFindings().size())},
+                      {"count", std::to_string(progress.ShownCount(r))},
                       {"row_total", row_total < 0 ? "" : FormatScore(Score{row_total})}});
   SetReviewData(ctx, doc, data);
   // 通过 over 错误 findings needs a 说明 (handlers_review.cc); the page says so, and after.
@@ -136,6 +129,14 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   data.set("general", general);
   data.set("reading", reading);
   data.set("can_edit", ctx.user->role == "unit");
+  // The rule set in force preselected: the one kept with the form, else the one its block weights
+  // fit (app/selfeval_rules_fit, as `selfeval check` chooses), else the national rules.
+  data.set("rule_choices",
+           SelfEvalRuleChoices(ctx.server.db(),
+                               ctx.rejected
+                                   ? ctx.req.Field("rules")
+                                   : SelfEvalRuleChoiceOf(ctx.server.db(), RulesOf(r, l.parts)->id),
+                               false));
   // The flag is cleared by any later edit, so when present it is the current version's.
   data.set("submitted", l.parts.count("submitted") > 0);
   return ctx.server.Page(ctx, "selfeval_show", "自评表：" + doc.title, data, status);
@@ -186,7 +187,7 @@ Response AddForm(Ctx& ctx, const std::vector<std::pair<std::string, std::string>
   // Untitled: the project's name as the form prints it, else the unit's.
   if (title.empty() && !l.check.result.project.empty())
     doc.title = l.check.result.project.substr(0, 200);
-  Record(doc, l.check);
+  RecordSelfEvalFigures(doc, l.check);
   ctx.server.db().AddDoc(doc, content, ctx.user->name, how);
   // AddDoc keeps the fields given: the results are part of version 1.
   ctx.server.Audit(ctx, "selfeval.upload", "selfeval:" + doc.id, "",
@@ -323,15 +324,15 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
       std::string why;
       if (!EditSelfEval(probe, i, field, typed, &why)) {
         typed_in.errors["row_" + std::to_string(i)] =
-            "第" + std::to_string(row.line) + "行 " + field + "：" + why;
+            "第" + std::to_string(i + 1) + "行“" + row.indicator() + "” " + field + "：" + why;
         continue;
       }
       edits += EditLine(i, field, typed);
       if (!preview)
         ctx.server.Audit(
             ctx, std::string("selfeval.edit ") + field,
-            "selfeval:" + doc.id + " 第" + std::to_string(row.line) + "行 " + row.indicator(),
-            before, typed);
+            "selfeval:" + doc.id + " 第" + std::to_string(i + 1) + "行 " + row.indicator(), before,
+            typed);
       audit.push_back(field);
     }
   }
@@ -383,7 +384,7 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   std::vector<std::pair<std::string, std::string>> list(parts.begin(), parts.end());
   std::string content = PackParts(list);
   Doc updated = doc;
-  Record(updated, Load(ctx.server.options().data_dir, content, doc.title).check);
+  RecordSelfEvalFigures(updated, Load(ctx.server.options().data_dir, content, doc.title).check);
   if (!ctx.server.db().SaveVersion(updated, expected, content, ctx.user->name,
                                    "填写 " + std::to_string(audit.size()) + " 处"))
     return Show(ctx, doc, "未保存：该自评表刚被他人保存，请刷新后重新填写。", 409);
@@ -414,6 +415,10 @@ Response SelfEvalSubmit(Ctx& ctx) {
       return Show(ctx, doc, "未提交：该自评表刚被他人保存，请核对后再提交。", 409);
     note = "已提交（第 " + std::to_string(doc.version + 1) + " 版）：复核分 " +
            FormatScore(Score{doc.computed});
+    // The rows left blank are now listed, each unfilled field at its row.
+    if (l.check.form)
+      if (size_t n = ProgressOf(*l.check.form, l.check.result).unfilled.size())
+        note += "。尚有 " + std::to_string(n) + " 行未填实际完成值和得分，按0分计，见各行复核意见";
     ctx.server.Audit(ctx, "selfeval.submit", "selfeval:" + doc.id, "", note);
   }
   if (ctx.req.api) return Json("{\"submitted\":true,\"message\":" + Q(note) + "}");

@@ -8,7 +8,6 @@
 #include "app/selfeval_form_app.h"
 #include "app/targets_app.h"
 #include "app/targets_download.h"
-#include "core/csv_field.h"
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
@@ -20,47 +19,11 @@
 #include "web/scratch_files.h"
 #include "web/selfeval_page.h"
 #include "web/stale_fields.h"
+#include "web/targets_versions.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
 namespace {
-
-// A version's content is "FORMAT\n" + the file's bytes (FORMAT: csv or xlsx).
-std::string Pack(const std::string& format, const std::string& bytes) {
-  return format + "\n" + bytes;
-}
-
-bool Unpack(const std::string& content, std::string& format, std::string& bytes) {
-  size_t nl = content.find('\n');
-  if (nl == std::string::npos) return false;
-  format = content.substr(0, nl);
-  bytes = content.substr(nl + 1);
-  return format == "csv" || format == "xlsx";
-}
-
-// Loads a stored version (the project block of an uploaded workbook is kept from version 1).
-std::optional<TargetFile> LoadVersion(Server& server, const std::string& id,
-                                      const std::string& content, Diagnostics& diags) {
-  std::string format, bytes;
-  if (!Unpack(content, format, bytes)) return std::nullopt;
-  ScratchFolder scratch(server.options().data_dir);
-  std::string path = scratch.path() + "/targets." + format;
-  WriteBytes(path, bytes);
-  auto file = LoadTargetTable(path, diags);
-  RelocateScratch(diags, scratch.path(), "绩效目标表");
-  if (file) file->targets.file = "绩效目标表";
-  if (file && !file->project.present) {
-    auto first = server.db().GetVersion(id, 1);
-    std::string f1, b1;
-    if (first && Unpack(first->content, f1, b1) && f1 == "xlsx") {
-      Diagnostics ignored;
-      std::string p1 = scratch.path() + "/first.xlsx";
-      WriteBytes(p1, b1);
-      if (auto original = LoadTargetTable(p1, ignored)) file->project = original->project;
-    }
-  }
-  return file;
-}
 
 const char* TargetSeverityLabel(Severity s) {
   return s == Severity::kError ? "错误" : s == Severity::kWarning ? "警告" : "提示";
@@ -135,6 +98,13 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
                      {"message", x.message},
                      {"suggestion", x.suggestion}});
     d.set("fixable", !x.fixes.empty());
+    if (auto group = MissingGroupOf(x)) {  // 添加一行 under the 一级 the table lacks
+      Data level2s = List();
+      for (const auto& l2 : group->level2s) level2s.push_back(Object({{"name", l2}}));
+      d.set("addable", true);
+      d.set("add_level1", group->level1);
+      d.set("add_level2s", level2s);
+    }
     return d;
   };
   for (size_t k = 0; k < shown.rows.size(); ++k) {
@@ -202,121 +172,6 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
 
 }  // namespace
 
-Response TargetsList(Ctx& ctx) {
-  std::string problem;
-  auto paging = ParsePaging(ctx.req, problem);
-  if (!paging) return ctx.server.Error(ctx, 422, problem);
-  Db::ListFilter f;  // what the user reaches, a page of it (the store filters and pages)
-  f.kinds = {"targets"};
-  std::vector<Doc> mine;
-  int64_t count = 0;
-  if (NarrowToReach(*ctx.user, f)) {
-    count = ctx.server.db().CountDocs(f);
-    mine = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
-  }
-  if (ctx.req.api) {
-    std::vector<std::string> items;
-    for (const auto& d : mine)
-      items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
-                      ",\"version\":" + std::to_string(d.version) +
-                      ",\"updated_at\":" + Q(d.updated_at) + "}");
-    return Json("{\"targets\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
-  }
-  Data list = List();
-  for (const auto& d : mine)
-    list.push_back(Object({{"id", d.id},
-                           {"title", d.title},
-                           {"year", d.year},
-                           {"version", std::to_string(d.version)},
-                           {"updated_at", BeijingTime(d.updated_at)}}));
-  Data data;
-  data.set("tables", list);
-  data.set("has_tables", !mine.empty());
-  SetPaging(data, *paging, count, "/targets", {});
-  return ctx.server.Page(ctx, "targets_list", "绩效目标表", data);
-}
-
-// Rows pasted from Excel (cells separated by tabs) or typed as CSV, as a CSV file's bytes.
-std::string PastedCsv(const std::string& text) {
-  if (text.find('\t') == std::string::npos) return text;
-  std::string out, cell;
-  auto flush = [&] {
-    out += CsvField(cell, /*always_quote=*/true);
-    cell.clear();
-  };
-  for (char c : text) {
-    if (c == '\r') continue;
-    if (c == '\t') {
-      flush();
-      out += ',';
-    } else if (c == '\n') {
-      flush();
-      out += '\n';
-    } else {
-      cell += c;
-    }
-  }
-  if (!cell.empty()) flush();
-  return out;
-}
-
-Response TargetsUpload(Ctx& ctx) {
-  const Upload* upload = ctx.req.File("file");
-  Upload pasted;
-  if ((!upload || upload->bytes.empty()) && !ctx.req.Field("text").empty()) {
-    // Typed or pasted into the page's text box: the same reader as an uploaded CSV.
-    pasted.field = "file";
-    pasted.filename = "绩效目标表（粘贴）.csv";
-    pasted.bytes = PastedCsv(ctx.req.Field("text"));
-    upload = &pasted;
-  }
-  if (!upload || upload->bytes.empty())
-    return ctx.server.Reject(
-        ctx, "file", "请选择要上传的绩效目标表（.xlsx 或 .csv 文件），或把表格粘贴在文本框中",
-        TargetsList);
-  if (std::string why = YearProblem(TypedYear(ctx.req.Field("year"))); !why.empty())
-    return ctx.server.Reject(ctx, "year", why + "；文件须重新选择", TargetsList);
-  std::string lower = upload->filename;
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string format = lower.size() > 5 && lower.substr(lower.size() - 5) == ".xlsx"  ? "xlsx"
-                       : lower.size() > 4 && lower.substr(lower.size() - 4) == ".csv" ? "csv"
-                                                                                      : "";
-  if (format.empty())
-    return ctx.server.Reject(ctx, "file", "只接受 .xlsx 或 .csv 格式的绩效目标表", TargetsList);
-  std::string content = Pack(format, upload->bytes);
-  Diagnostics diags;
-  std::optional<TargetFile> file = LoadVersion(ctx.server, "", content, diags);
-  if (!file) {
-    std::vector<std::string> items;
-    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Reject(ctx, "file", "无法读取上传的绩效目标表，请按下列提示修改后重新上传",
-                             TargetsList, items);
-  }
-  Doc doc;
-  doc.id = RandomHex(12);
-  doc.kind = "targets";
-  doc.title = ctx.req.Field("title");
-  if (doc.title.empty()) doc.title = file->project.name;
-  if (doc.title.empty() && !upload->filename.empty()) {
-    // The uploaded file's name without folder and extension, as the user knows it.
-    std::string base = upload->filename.substr(upload->filename.find_last_of("/\\") + 1);
-    doc.title = base.substr(0, base.rfind('.')).substr(0, 200);
-    // A file name with no Chinese in it (targets.csv) says little: say what it is, then the file.
-    bool ascii = true;
-    for (unsigned char c : doc.title) ascii = ascii && c < 0x80;
-    if (ascii) doc.title = "绩效目标表（文件 " + base.substr(0, 200) + "）";
-  }
-  if (doc.title.empty()) doc.title = "绩效目标表";
-  doc.unit = ctx.user->unit;
-  doc.region = ctx.user->region;
-  doc.year = TypedYear(ctx.req.Field("year"));
-  doc.owner = ctx.user->id;
-  ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
-  ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
-                   doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
-  return CreatedReply(ctx, "targets", doc.id);
-}
-
 Response TargetsShow(Ctx& ctx) { return ShowTable(ctx, *ctx.doc, ctx.req.Field("message"), 200); }
 namespace {
 
@@ -373,15 +228,19 @@ Response TargetsRow(Ctx& ctx) {
   const Request& r = ctx.req;
   TargetRowEdit edit;
   const std::string action = r.Field("action");
-  edit.kind = action == "delete" ? TargetRowEdit::Kind::kDelete
-              : action == "add"  ? TargetRowEdit::Kind::kInsertAfter
-                                 : TargetRowEdit::Kind::kSet;
+  edit.kind = action == "delete"      ? TargetRowEdit::Kind::kDelete
+              : action == "add"       ? TargetRowEdit::Kind::kInsertAfter
+              : action == "add_group" ? TargetRowEdit::Kind::kAddToGroup
+                                      : TargetRowEdit::Kind::kSet;
+  const bool add_group = edit.kind == TargetRowEdit::Kind::kAddToGroup;
+  edit.level1 = Trim(r.Field("level1"));
+  edit.level2 = Trim(r.Field("level2"));
   edit.level3 = Trim(r.Field("level3"));
   edit.value = Trim(r.Field("value"));
   int64_t expected = 0;
   try {
     expected = std::stoll(r.Field("version"));
-    edit.line = std::stoi(r.Field("line"));
+    edit.line = add_group ? 0 : std::stoi(r.Field("line"));
   } catch (...) {
     return ctx.server.Error(ctx, 422, "请求缺少 version（版本号）或 line（行号）");
   }
@@ -397,10 +256,12 @@ Response TargetsRow(Ctx& ctx) {
                      "未保存：" + StaleSentence(doc, "表", "修改为", expected) +
                          TableChangesSince(ctx, expected) + typed,
                      409, kept);
+  const std::string where =
+      add_group ? "新添的“" + edit.level1 + "”行" : "第" + std::to_string(edit.line) + "行";
   if (edit.kind != TargetRowEdit::Kind::kDelete && (edit.level3.empty() || edit.value.empty()))
     return ShowTable(ctx, doc,
-                     "未保存：第" + std::to_string(edit.line) +
-                         "行的“三级指标”和“指标值”都要填写（指标值如 ≥95%、≤30天、及时）。" + typed,
+                     "未保存：" + where +
+                         "的“三级指标”和“指标值”都要填写（指标值如 ≥95%、≤30天、及时）。" + typed,
                      422, kept);
   auto version = ctx.server.db().GetVersion(doc.id, 0);
   Diagnostics diags;
@@ -408,13 +269,26 @@ Response TargetsRow(Ctx& ctx) {
   if (!file) return ctx.server.Error(ctx, 422, "无法读取该绩效目标表");
   bool known = false;
   for (const auto& row : file->grid.rows) known = known || row.line == edit.line;
-  if (!known)
+  if (add_group) {  // only a group a current whole-table finding says is missing
+    known = false;
+    for (const auto& issue : CheckTargetTable(*file, nullptr))
+      if (auto group = MissingGroupOf(issue); group && group->level1 == edit.level1)
+        for (const auto& l2 : group->level2s) known = known || l2 == edit.level2;
+    if (!known)
+      return ShowTable(ctx, doc,
+                       "未保存：本表已不缺“" + edit.level1 + "/" + edit.level2 +
+                           "”类指标（可能刚被添加），请在下表中对应的行修改。",
+                       422);
+  } else if (!known) {
     return ShowTable(ctx, doc, "未保存：表中没有第" + std::to_string(edit.line) + "行", 422);
+  }
   FixedTable edited = EditTargetTable(*file, {edit});
   const char* what = edit.kind == TargetRowEdit::Kind::kDelete        ? "删除"
                      : edit.kind == TargetRowEdit::Kind::kInsertAfter ? "其后添加一行"
                                                                       : "修改";
-  std::string summary = "第" + std::to_string(edit.line) + "行" + what;
+  std::string summary =
+      add_group ? "添加一行“" + edit.level1 + "/" + edit.level2 + "/" + edit.level3 + "”"
+                : "第" + std::to_string(edit.line) + "行" + what;
   if (!ctx.server.db().SaveVersion(doc, expected, Pack("csv", edited.csv), ctx.user->name, summary))
     return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再保存");
   for (const auto& c : edited.changes)

@@ -108,7 +108,8 @@ Response SelfEvalList(Ctx&);
 Response SelfEvalUpload(Ctx&);
 Response SelfEvalShow(Ctx&);
 Response SelfEvalEdit(Ctx&);
-Response SelfEvalSubmit(Ctx&);  // the unit files the form: a 提交 flag kept with a new version
+Response SelfEvalRulesSet(Ctx&);  // the unit's 评分规则 choice, kept with the form (a version)
+Response SelfEvalSubmit(Ctx&);    // the unit files the form: a 提交 flag kept with a new version
 Response SelfEvalDownload(Ctx&);
 Response ReviewList(Ctx&);
 Response SelfEvalDecide(Ctx&);    // the bureau's 复核 decision: 通过 / 退回 with an opinion

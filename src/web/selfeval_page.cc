@@ -5,12 +5,19 @@
 #include "core/format.h"
 #include "core/half_width.h"
 #include "core/text.h"
+#include "report/selfeval_review.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
 
 Data FindingData(const Diagnostic& d) {
   Diagnostic shown = d;
+  // The page has the choice the CLI names (--rules): say where it is.
+  for (const auto& [cli, page] :
+       {std::pair<std::string, std::string>{"（命令行 --rules）", "（本页“改选评分规则”）"},
+        {"请用 --rules 指定", "请在本页“改选评分规则”处改选"}})
+    for (size_t at; (at = shown.message.find(cli)) != std::string::npos;)
+      shown.message.replace(at, cli.size(), page);
   for (const auto& [id, words] :
        {std::pair<std::string, std::string>{"selfeval-national", "全国通用自评规则"},
         {"selfeval-hubei", "湖北省自评规则"}})
@@ -41,13 +48,28 @@ std::string FillProgress::Json() const {
          ",\"state\":" + Q(State()) + "}";
 }
 
-FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r) {
+bool FillProgress::Shows(size_t row, const Diagnostic& d) const {
+  return !Waiting(row) || (d.code != "selfeval.actual_blank" && d.code != "selfeval.score_missing");
+}
+
+size_t FillProgress::ShownCount(const SelfEvalResult& r) const {
+  size_t n = r.findings.size() + r.budget.findings.size();
+  for (const auto& row : r.rows)
+    for (const auto& d : row.findings) n += Shows(row.index, d);
+  return n;
+}
+
+FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r, bool submitted) {
   FillProgress p;
+  p.submitted = submitted;
   for (const auto& row : r.rows) {
     if (row.index >= form.rows.size()) continue;
     const SelfEvalRow& src = form.rows[row.index];
     ++p.rows;
-    if (!Trim(src.actual.text).empty() || !Trim(src.score.text).empty()) ++p.filled;
+    if (!Trim(src.actual.text).empty() || !Trim(src.score.text).empty())
+      ++p.filled;
+    else
+      p.unfilled.insert(row.index);
   }
   const SelfEvalBudget& b = form.budget;
   p.budget_typed = !Trim(b.executed.text).empty() || !Trim(b.score.text).empty();
@@ -80,9 +102,11 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
   std::vector<std::string> rows, refused, general;
   for (const auto& row : r.rows) {
     std::vector<std::string> findings;
-    for (const auto& d : row.findings) findings.push_back(finding(d));
+    for (const auto& d : row.findings)
+      if (progress.Shows(row.index, d)) findings.push_back(finding(d));
     rows.push_back("{\"index\":" + std::to_string(row.index) + ",\"computed\":" +
-                   Q(points(row.computed)) + ",\"findings\":" + JsonArray(findings) + "}");
+                   Q(progress.Waiting(row.index) ? "待填写" : points(row.computed)) +
+                   ",\"findings\":" + JsonArray(findings) + "}");
   }
   for (const auto* list : {&r.findings, &r.budget.findings})
     for (const auto& d : *list) general.push_back(finding(d));
@@ -95,10 +119,21 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
   return "{\"computed\":" + Q(points(r.computed_total)) +
          ",\"grade\":" + Q(complete ? r.computed_grade : "") + ",\"state\":" + Q(progress.State()) +
          ",\"progress\":" + Q(progress.Note()) +
-         ",\"count\":" + std::to_string(r.AllFindings().size()) +
+         ",\"count\":" + std::to_string(progress.ShownCount(r)) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
          ",\"refused\":" + JsonArray(refused) +
          ",\"width_notes\":" + JsonArray(read) + "}";
+}
+
+void RecordSelfEvalFigures(Doc& d, const SelfEvalCheck& check) {
+  const SelfEvalResult& r = check.result;
+  const report::ReviewFigures fig = report::ReviewFiguresOf(r);
+  d.claimed = fig.claimed;  // -1: no printed 总分
+  d.computed = fig.computed;
+  d.findings = fig.findings, d.row_total = fig.row_total;
+  const bool complete = !check.form || ProgressOf(*check.form, r).State() == "complete";
+  d.grade = complete ? r.computed_grade : "";
+  d.framework = r.rules_id;  // the rule set scored by, named on the bureau's pages
 }
 
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key) {

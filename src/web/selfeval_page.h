@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "app/selfeval_app.h"
@@ -40,14 +41,23 @@ inline constexpr BudgetInput kBudgetInputs[] = {{"b_start", "年初预算数"},
 // How far the unit has filled its form: rows with an 实际完成值 or 得分 typed, of the scored
 // rows. Until the form is complete its score is provisional and no grade is shown: "blank"
 // (nothing typed, budget block included) shows 待填写, "partial" "已填 k/n 行，暂算".
+// A row with neither typed is 待填写 until the form is submitted: no 复核得分 (not 0分) and none
+// of its 未填… findings; on submit each unfilled field has its own located finding again.
 struct FillProgress {
   size_t filled = 0, rows = 0;
   bool budget_typed = false;
+  bool submitted = false;
+  std::set<size_t> unfilled;  // row indices (SelfEvalRowResult::index)
   std::string State() const;  // blank | partial | complete
   std::string Note() const;   // "" when complete
   std::string Json() const;   // {"filled","rows","state"}
+  bool Waiting(size_t row) const { return !submitted && unfilled.count(row) > 0; }
+  // Whether the page shows finding `d` of row `row` (the 未填 ones of a waiting row: not yet).
+  bool Shows(size_t row, const Diagnostic& d) const;
+  size_t ShownCount(const SelfEvalResult& r) const;  // the page's 条复核意见
 };
-FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r);
+FillProgress ProgressOf(const SelfEvaluation& form, const SelfEvalResult& r,
+                        bool submitted = false);
 
 // A finding as the page shows it: the rule set named in words, not by its id.
 Data FindingData(const Diagnostic& d);
@@ -68,6 +78,11 @@ std::map<std::string, std::string> WidthNotes(const std::map<std::string, std::s
 // The filled form carries what the page knows: 年度, 项目名称 and 单位 left blank in the form are
 // taken from the stored document (a title made as "<项目> 自评表" gives the project).
 void FillKnownHeader(const Doc& doc, SelfEvaluation& form);
+
+// The 复核 list's figures, computed as 复核汇总 computes them (report::ReviewFiguresOf), kept on
+// the document: printed and recomputed 总分, findings, 行得分合计, the grade once the form is
+// complete, and the rule set's id (Doc::framework).
+void RecordSelfEvalFigures(Doc& d, const SelfEvalCheck& check);
 
 // The saved text of a budget input (by form key).
 std::string BudgetText(const SelfEvalBudget& b, const std::string& key);

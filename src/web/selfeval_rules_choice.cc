@@ -27,12 +27,14 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> Shipped
 
 }  // namespace
 
-Data SelfEvalRuleChoices(Db& db, const std::string& selected) {
+Data SelfEvalRuleChoices(Db& db, const std::string& selected, bool with_auto) {
   Data list = List();
-  list.push_back(Choice("",
-                        "按表式自动选择（全国通用自评规则；湖北式表按湖北式规则；各一级分值与某一随"
-                        "附规则相符时按该规则）",
-                        selected));
+  if (with_auto)
+    list.push_back(
+        Choice("",
+               "按表式自动选择（全国通用自评规则；湖北式表按湖北式规则；各一级分值与某一随"
+               "附规则相符时按该规则）",
+               selected));
   for (const auto& [id, named] : Shipped())
     list.push_back(Choice(id, named.first + "（随附）", selected));
   for (const auto& u : UploadedSets(db, "selfeval-rules"))
@@ -41,6 +43,21 @@ Data SelfEvalRuleChoices(Db& db, const std::string& selected) {
           kUploadPrefix + u.doc.id,
           u.doc.title + "（管理员上传，第 " + std::to_string(u.doc.version) + " 版）", selected));
   return list;
+}
+
+std::string SelfEvalRuleChoiceOf(Db& db, const std::string& rules_id) {
+  for (const auto& [id, named] : Shipped())
+    if (id == rules_id) return id;
+  for (const auto& u : UploadedSets(db, "selfeval-rules"))
+    if (!u.disabled() && u.set_id == rules_id) return kUploadPrefix + u.doc.id;
+  return "";
+}
+
+std::map<std::string, std::string> SelfEvalRulesTitles(Db& db) {
+  std::map<std::string, std::string> out;
+  for (const auto& u : UploadedSets(db, "selfeval-rules")) out[u.set_id] = u.doc.title;
+  for (const auto& [id, named] : Shipped()) out[id] = named.first;
+  return out;
 }
 
 std::optional<std::string> ChosenSelfEvalRules(Db& db, const std::string& value, std::string* why) {

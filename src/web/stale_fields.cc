@@ -53,7 +53,7 @@ void SelfEvalFields(const SelfEvaluation& form,
       const std::string key = prefix + std::to_string(i);
       if (labels)
         labels->push_back(
-            {key, "第" + std::to_string(row.line) + "行 " + row.indicator() + " " + field});
+            {key, "第" + std::to_string(i + 1) + "行 " + row.indicator() + " " + field});
       (*values)[key] = prefix[0] == 'a'   ? row.actual.text
                        : prefix[0] == 's' ? row.score.text
                                           : row.reason.text;

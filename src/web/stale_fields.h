@@ -31,7 +31,8 @@ StaleMerge MergeStale(const std::vector<std::pair<std::string, std::string>>& la
                       const std::map<std::string, std::string>& typed);
 
 // A 自评表's fields (a_i, s_i, r_i per row, total, the budget inputs) as the page names them
-// ("第14行 培训人次 偏差原因"), in page order, and their saved texts; `labels` may be null.
+// ("第1行 培训人次 偏差原因": the form's own row numbers, as the page shows them), in page order,
+// and their saved texts; `labels` may be null.
 void SelfEvalFields(const SelfEvaluation& form,
                     std::vector<std::pair<std::string, std::string>>* labels,
                     std::map<std::string, std::string>* values);

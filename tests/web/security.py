@@ -130,7 +130,7 @@ def main(binary):
                           "traversal %s: %d" % (path, r.status), failures)
         # --- A table pasted from Excel (tabs) is read like an uploaded CSV, cells shown as text.
         pasted = "一级\t二级\t三级\t指标值\n产出指标\t数量指标\t%s\t≥30000人次\n满意度指标\t服务对象满意度指标\t满意度\t≥90%%\n" % XSS[1]
-        r = unit.api_post("/api/v1/targets", fields={"text": pasted, "year": "2025"})
+        r = unit.api_post("/api/v1/targets", fields={"text": pasted, "year": "2025", "p_name": XSS[0]})
         webtest.check(r.status == 201, "pasted table: %d %s" % (r.status, r.text()[:200]), failures)
         if r.status == 201:
             rows = unit.get("/api/v1/targets/" + r.json()["id"]).json()["rows"]

@@ -244,9 +244,10 @@ def entry_workbook(binary, case_dir, out_dir):
     return out
 
 
-def upload_targets(client, path=WEAK_TARGETS, year="2025", title=""):
+def upload_targets(client, path=WEAK_TARGETS, year="2025", title="", into="new"):
+    """A new table each call (into="new"); into="" lets a same-named upload become a version."""
     with open(path, "rb") as f:
-        r = client.api_post("/api/v1/targets", fields={"year": year, "title": title},
+        r = client.api_post("/api/v1/targets", fields={"year": year, "title": title, "into": into},
                             files={"file": (os.path.basename(path), f.read())})
     assert r.status == 201, (r.status, r.text())
     return r.json()["id"]
