@@ -97,14 +97,23 @@ Chars Split(const std::string& s) {
   }
   return out;
 }
-// Whether `c` keeps two CJK characters in a row that are not `used`.
+// Whether `c` keeps two CJK characters in a row that are not `used`, in a run of the name that
+// shares words with the other (a clause after a comma, 节能环保 in LED屏全覆盖,节能环保, adds a
+// claim; it does not make the shared words another thing).
 bool KeepsWord(const Chars& c, const std::vector<bool>& used) {
-  size_t run = 0;
+  size_t left = 0;
+  bool word = false, shares = false;
   for (size_t i = 0; i < c.text.size(); ++i) {
-    run = c.cjk[i] && !used[i] ? run + 1 : 0;
-    if (run >= 2) return true;
+    if (!c.cjk[i]) {  // the end of a run
+      if (word && shares) return true;
+      left = 0, word = shares = false;
+      continue;
+    }
+    shares = shares || used[i];
+    left = used[i] ? 0 : left + 1;
+    word = word || left >= 2;
   }
-  return false;
+  return word && shares;
 }
 }  // namespace
 
