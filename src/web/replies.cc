@@ -72,6 +72,7 @@ std::string ActionLabel(const std::string& action) {
       {"targets.restore", "恢复旧版本"},
       {"selfeval.new", "生成自评表"},
       {"selfeval.submit", "提交自评表"},
+      {"selfeval.rules", "改选评分规则"},
       {"selfeval.review", "复核结论"},
       {"evaluation.review", "复核结论"},
       {"evaluation.finding", "修改扣分"},

@@ -245,13 +245,19 @@ Response Server::Dispatch(Request& req) {
   Ctx ctx{*this, req, std::nullopt, "", std::nullopt, std::nullopt};
   // The session, when a cookie names one (an unknown address's page shows the navigation too).
   auto cookie = req.cookies.find("jx_session");
+  std::string session_hash;  // set for a live session: its one-time messages
   if (cookie != req.cookies.end() && cookie->second.size() == 64) {
     auto session = db_->TouchSession(Sha256Hex(cookie->second), options_.idle_seconds);
     if (session) {
       ctx.user = db_->GetUser(session->user_id);
       ctx.csrf = session->csrf;
+      session_hash = Sha256Hex(cookie->second);
     }
   }
+  // A page after a form post shows the message the post left for this session, once.
+  if (!session_hash.empty() && !req.api && req.method == "GET")
+    if (std::string flash = flashes_.Take(session_hash, std::time(nullptr)); !flash.empty())
+      req.form["message"] = flash;
   const Route* route = MatchRoute(req.method, req.path, req.params);
   if (!route)
     return Error(ctx, PathKnown(req.path) ? 405 : 404,
@@ -297,7 +303,12 @@ Response Server::Dispatch(Request& req) {
   }
   try {
     if (ctx.doc && ctx.doc->kind == "evaluation") SyncCase(ctx.doc->id, ctx.doc->version);
-    return route->handler(ctx);
+    Response r = route->handler(ctx);
+    // The message a post's redirect carries is kept for the session, not in the address.
+    if (!session_hash.empty() && !r.location.empty())
+      if (std::string message = TakeMessageParam(r.location); !message.empty())
+        flashes_.Put(session_hash, message, std::time(nullptr));
+    return r;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "jixiao serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(),
                  e.what());

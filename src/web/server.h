@@ -11,6 +11,7 @@
 #include <string>
 
 #include "web/db.h"
+#include "web/flash.h"
 #include "web/job_keeper.h"
 #include "web/routes.h"
 #include "web/throttle.h"
@@ -91,6 +92,7 @@ class Server {
   std::map<std::string, std::shared_ptr<std::mutex>> object_locks_;
   Throttle throttle_;
   JobKeeper jobs_;
+  FlashStore flashes_;  // one-time messages after a form post, by session
   std::map<std::string, std::string> templates_, static_;
 };
 

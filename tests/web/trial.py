@@ -48,6 +48,7 @@ def browser_year(server):
         table = "一级\t二级\t三级\t指标值\n产出指标\t数量指标\t助餐服务人次\t≥30000人次\n"
         d.execute_script("arguments[0].value = arguments[1]", d.find_element(By.NAME, "text"), table)
         d.find_element(By.NAME, "title").send_keys("全角年度测试")
+        d.find_element(By.NAME, "p_name").send_keys("全角年度测试")  # a paste names its project
         d.find_element(By.NAME, "year").send_keys("２０２６年")
         d.find_element(By.CSS_SELECTOR, "form[action='/targets'] button").click()
         try:

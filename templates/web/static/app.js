@@ -126,3 +126,13 @@ document.addEventListener('click', function (event) {
   event.preventDefault();
   window.history.back();
 });
+// A file input is hidden behind its Chinese “选择文件” button: the chosen file's name shown beside it.
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (!input.classList || !input.classList.contains('file-input')) return;
+  var name = input.parentElement.querySelector('.file-name');
+  if (!name) return;
+  var names = [];
+  for (var i = 0; i < input.files.length; i++) names.push(input.files[i].name);
+  name.textContent = names.length ? names.join('、') : '未选择文件';
+});
