@@ -31,6 +31,7 @@ CODE_MAP = {
     "selfeval.score_above_rule": "score_off_rule",
     "selfeval.score_below_rule": "score_off_rule",
     "selfeval.bare_target": "bare_value",
+    "selfeval.goal_actual_blank": "goal_actual_blank",
 }
 
 SEVERE = {"错误", "警告"}

@@ -2,11 +2,11 @@
 // the 自评表 and the evaluation's targets.csv read the same typed values to the same kind,
 // comparator, number and unit, and each says so at the cell when full-width characters were read
 // half-width. The expected readings are written out by hand, row by row.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "app/targets_app.h"
 #include "core/half_width.h"
@@ -66,11 +66,16 @@ const Case kCases[] = {
 
 std::string OpText(CompareOp op) {
   switch (op) {
-    case CompareOp::kGe: return "≥";
-    case CompareOp::kLe: return "≤";
-    case CompareOp::kGt: return ">";
-    case CompareOp::kLt: return "<";
-    default: return "=";
+    case CompareOp::kGe:
+      return "≥";
+    case CompareOp::kLe:
+      return "≤";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kLt:
+      return "<";
+    default:
+      return "=";
   }
 }
 
@@ -91,7 +96,8 @@ std::string TargetsCsv(bool evaluation = false) {
                                : "一级指标,二级指标,三级指标,指标值\n";
   int n = 0;
   for (const auto& c : kCases)
-    csv += "产出指标,数量指标,产出目标" + std::to_string(++n) + ",\"" + c.typed + "\"" + (evaluation ? ",," : "") + "\n";
+    csv += "产出指标,数量指标,产出目标" + std::to_string(++n) + ",\"" + c.typed + "\"" +
+           (evaluation ? ",," : "") + "\n";
   return csv;
 }
 
@@ -174,13 +180,11 @@ std::vector<Reading> EvaluationPath(const std::string& csv) {
 
 TEST_CASE("every path reads a typed 指标值 the same way and says when it read full width",
           "[full_width]") {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("jixiao-fullwidth-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("jixiao-fullwidth-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string file = (dir / "targets.csv").string();
-  {
-    std::ofstream(file) << TargetsCsv();
-  }
+  { std::ofstream(file) << TargetsCsv(); }
   const auto checker = CheckerPath(file);
   const auto declaration = DeclarationPath(file);
   const auto selfeval = SelfEvalPath();

@@ -9,9 +9,6 @@
 #include "ingest/target_rows.h"
 
 namespace jixiao {
-namespace {
-
-}  // namespace
 
 FixedTable FixTargetTable(const TargetFile& file, const std::vector<targets::Issue>& issues) {
   const CsvTable& grid = file.grid;

@@ -151,6 +151,9 @@ int Render(const Args& args, const Command& self) {
     return 1;
   }
   for (const auto& f : *files) std::printf("%s/%s\n", out_dir.c_str(), f.name.c_str());
+  // How the 申报表 read the table (full-width figures, units split off the 指标值): said, not
+  // silent.
+  for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", d.ToString().c_str());
   return 0;
 }
 

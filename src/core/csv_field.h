@@ -14,7 +14,8 @@ namespace jixiao {
 // `cell` as one CSV field: as typed, or in double quotes with " doubled.
 std::string CsvField(std::string_view cell, bool always_quote = false);
 
-// One record: the fields joined by "," and ended by `eol` ("\r\n" for files Excel opens, "\n" elsewhere).
+// One record: the fields joined by "," and ended by `eol` ("\r\n" for files Excel opens, "\n"
+// elsewhere).
 std::string CsvRecord(const std::vector<std::string>& cells, std::string_view eol = "\r\n");
 
 }  // namespace jixiao

@@ -1,8 +1,9 @@
 // Figures as Excel users and Chinese input methods type them in full width ("１３",
-// "３２，５６８人次", "≥９８％", "２０２６年度"), read as their ASCII meaning: the ONE reading every
-// path applies to a typed figure (target check, 申报表, 自评表, evaluation). Contract: the reading
-// says whether it changed anything, and callers show HalfWidthNotice at the cell when it did; a
-// full-width comma between digits is a thousands separator only in groups of three, anything else
+// "３２，５６８人次", "≥９８％", "２０２６年度"), read as their ASCII meaning: the ONE reading
+// every path applies to a typed figure (target check, 申报表, 自评表, evaluation). Contract: the
+// reading says whether it changed anything, and callers show HalfWidthNotice at the cell when it
+// did; a full-width comma between digits is a thousands separator only in groups of three, anything
+// else
 // ("１，５") is an error, not a guess. Free text keeps its Chinese punctuation.
 #pragma once
 

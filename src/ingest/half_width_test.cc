@@ -125,3 +125,29 @@ TEST_CASE("a 自评表 得分 typed １３ is read and printed as 13", "[half_wi
   CHECK(*n.value == jixiao::Rational(13));
   CHECK_FALSE(jixiao::ReadPrintedNumber("１，５", {"form.csv", 5, 7, ""}, false).error.empty());
 }
+
+TEST_CASE(
+    "a 自评表's 指标值 and 实际完成值 are read half-width with a 提示 at the cell; prose with a "
+    "comma it cannot read stays as typed",
+    "[half_width]") {
+  jixiao::SelfEvalCsvInput in;
+  in.form_csv =
+      "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因\n"
+      "产出指标,数量指标,购买标准试剂,≥２０个,２２个,10,10,\n"
+      "产出指标,数量指标,校舍维修,≥2栋,\"完成1，2号楼\",10,10,\n";
+  Diagnostics diags;
+  const jixiao::SelfEvaluation form = jixiao::ReadSelfEvalCsv(in, "万元", diags);
+  REQUIRE(form.rows.size() == 2);
+  CHECK(form.rows[0].target.text == "≥20个");
+  CHECK(form.rows[0].actual.text == "22个");
+  CHECK(form.rows[1].actual.text == "完成1，2号楼");
+  int notices = 0;
+  for (const auto& d : diags.items()) {
+    CHECK(d.severity != Severity::kError);
+    if (d.code == "input.half_width") {
+      ++notices;
+      CHECK(d.where.line == 2);
+    }
+  }
+  CHECK(notices == 2);
+}

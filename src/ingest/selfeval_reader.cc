@@ -119,8 +119,14 @@ void ReadForm(const CsvTable& csv, SelfEvaluation& form, Diagnostics& diags) {
     r.weight = Number(cells, row, weight, true, diags);
     r.score = Number(cells, row, score, false, diags);
     // 指标值 and 实际完成值 by the one full-width reading, with its 提示 at the cell (issue 21).
-    if (!r.target.blank()) r.target.text = cells.Figure(row, t.value).value_or(r.target.text);
-    if (!r.actual.blank()) r.actual.text = cells.Figure(row, actual).value_or(r.actual.text);
+    // A comma it cannot read ("完成1，2号楼") leaves the text as typed for the value reader.
+    for (PrintedText* cell : {&r.target, &r.actual})
+      if (const HalfWidthReading wide = ReadHalfWidth(cell->text);
+          wide.changed && wide.error.empty()) {
+        diags.Add(Severity::kInfo, "input.half_width", cell->where,
+                  HalfWidthNotice(cell->text, wide.text));
+        cell->text = wide.text;
+      }
     std::string target = r.target.text;
     if (!r.target_unit.blank() && !target.empty() && !EndsWith(target, r.target_unit.text))
       target += r.target_unit.text;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "core/format.h"
 #include "core/rational.h"
@@ -358,8 +359,12 @@ void ReadSummary(const Grid& g, int from_row, const Columns& c, SelfEvalWorkbook
 }
 
 // The header block above the budget: 项目名称 | value, 主管部门 | value, 实施单位 | value, the
-// （2022年度） line, and 预期目标 / 实际完成情况 headings with their text in the row below.
+// （2022年度） line, and 预期目标 / 实际完成情况 headings (四川 2023: 项目年度目标 /
+// 年度目标完成情况) with their text in the row below.
 void ReadProject(const Grid& g, int before_row, SelfEvalWorkbook& out) {
+  static const std::map<std::string, std::set<std::string>> kGoalHeadings = {
+      {"总体目标", {"预期目标", "年初设定目标", "项目年度目标"}},
+      {"实际完成情况", {"实际完成情况", "年度总体目标完成情况综述", "年度目标完成情况"}}};
   std::map<std::string, std::string> fields;
   auto field_of = [](const std::string& label) -> std::string {
     if (label == "项目名称") return "项目名称";
@@ -381,11 +386,8 @@ void ReadProject(const Grid& g, int before_row, SelfEvalWorkbook& out) {
         std::string v = g.Text(row, cols[i + 1]);
         if (field_of(Squeeze(v)).empty()) fields[f] = v;
       }
-      if ((label == "预期目标" || label == "年初设定目标") && fields["总体目标"].empty())
-        fields["总体目标"] = g.Text(row + 1, cols[i]);
-      if ((label == "实际完成情况" || label == "年度总体目标完成情况综述") &&
-          fields["实际完成情况"].empty())
-        fields["实际完成情况"] = g.Text(row + 1, cols[i]);
+      for (const auto& [key, labels] : kGoalHeadings)
+        if (labels.count(label) && fields[key].empty()) fields[key] = g.Text(row + 1, cols[i]);
       size_t at = label.find("年度");
       if (fields["年度"].empty() && at != std::string::npos && at >= 4) {
         std::string digits;

@@ -8,9 +8,7 @@ namespace {
 
 std::string ToCsv(const CsvTable& t) {
   std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
-    out += CsvRecord(cells, "\n");
-  };
+  auto line = [&](const std::vector<std::string>& cells) { out += CsvRecord(cells, "\n"); };
   line(t.header);
   for (const auto& r : t.rows) line(r.cells);
   return out;

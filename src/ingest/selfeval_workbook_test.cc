@@ -162,12 +162,13 @@ TEST_CASE("a sheet naming far-away cells is read without walking the grid") {
 
 TEST_CASE("四川 2023: the budget split by funding source reaches the model, each cell located") {
   SelfEvalWorkbook wb = Load("sichuan-2023.xlsx");
-  // 总额 on sheet row 6, then 其中：财政资金, 财政专户管理资金, 单位资金, 其他资金 on rows 7–10.
+  // Below the 项目基本情况 block (rows 5–7): 总额 on sheet row 9, then 其中：财政资金,
+  // 财政专户管理资金, 单位资金, 其他资金 on rows 10–13.
   REQUIRE(wb.budget.rows.size() == 5);
   CHECK(wb.budget.rows[1].cells.back() == "其中：财政资金");
   CHECK(wb.budget.rows[4].cells.back() == "其他资金");
-  CHECK(wb.CellOf("budget", 7, "全年预算数") == "510000_0013zp!D7");
-  CHECK(wb.CellOf("budget", 7, "资金来源") == "510000_0013zp!B7");
+  CHECK(wb.CellOf("budget", 10, "全年预算数") == "510000_0013zp!D10");
+  CHECK(wb.CellOf("budget", 10, "资金来源") == "510000_0013zp!B10");
   Diagnostics diags;
   SelfEvaluation form = ReadSelfEvalCsv(SelfEvalWorkbookInput(wb), wb.money_unit, diags);
   std::string first = diags.items().empty() ? "" : diags.items().front().message;
@@ -206,6 +207,26 @@ TEST_CASE("a national form in 元 reads its amounts in 元, the separator and th
   REQUIRE(form.budget.sources[0].executed.value);
   CHECK(form.budget.sources[0].executed.value->fen == 21545760);
   CHECK(wb.CellOf("budget", 7, "全年执行数") == "Sheet1!F7");
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("the 四川 2023 项目年度目标 / 年度目标完成情况 block reads as project.csv's goal") {
+  SelfEvalWorkbook wb = Load("sichuan-2023.xlsx");
+  CsvTable project =
+      ReadCsvFile(Source("tests/selfeval-corpus/05-sichuan-qingshen-salary-2023/project.csv"));
+  auto field = [](const CsvTable& t, const std::string& key) {
+    for (const auto& r : t.rows)
+      if (r.cells.size() > 1 && r.cells[0] == key) return r.cells[1];
+    return std::string("(none)");
+  };
+  for (const char* key : {"总体目标", "实际完成情况"}) {
+    INFO(key);
+    CHECK(field(project, key) != "(none)");
+    CHECK(field(wb.project, key) == field(project, key));
+  }
 }
 
 }  // namespace jixiao

@@ -12,7 +12,8 @@ void NoteFullWidth(JsonReader& in, const JsonValue& v) {
   if (!v.IsString()) return;
   const HalfWidthReading r = ReadHalfWidth(v.text);
   if (r.changed && r.error.empty())
-    in.diags().Add(Severity::kInfo, "input.half_width", in.Where(v), HalfWidthNotice(v.text, r.text));
+    in.diags().Add(Severity::kInfo, "input.half_width", in.Where(v),
+                   HalfWidthNotice(v.text, r.text));
 }
 
 }  // namespace

@@ -82,3 +82,19 @@ TEST_CASE("CSV amounts: thousands groups, units in the cell, exact conversion to
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("a case.json figure typed in full width is read with the one notice, never silently") {
+  Read wide = JsonQuantity("\"９８．５％\"", "%");
+  CHECK(wide.value == Rational(985, 10));
+  REQUIRE(wide.diags.items().size() == 1);
+  const Diagnostic& d = wide.diags.items()[0];
+  CHECK(d.code == "input.half_width");
+  CHECK(d.severity == Severity::kInfo);
+  CHECK(d.message == "已按半角读取“９８．５％”，即“98.5%”（全角数字和符号按半角含义读取）");
+  CHECK(JsonQuantity("\"98.5%\"", "%").diags.items().empty());
+  CHECK(JsonQuantity("98.5", "%").diags.items().empty());
+}
+
+}  // namespace jixiao

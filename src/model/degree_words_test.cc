@@ -114,3 +114,20 @@ TEST_CASE("degree words: a timely deed is negated with 未, the bare adjective w
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("degree words: 成倍 / 翻倍 / 快速 changes read at the 明显 level, not at 有所") {
+  // Carried over from the fourth session: “成倍增长” was read as “有所增长”.
+  CHECK(JudgeDegree("有所增长", "成倍增长")->verdict == DegreeVerdict::kExceeded);
+  CHECK(JudgeDegree("明显增长", "成倍增长")->verdict == DegreeVerdict::kMet);
+  CHECK(JudgeDegree("成倍增长", "有所增长")->verdict == DegreeVerdict::kPartly);
+  CHECK(JudgeDegree("显著提高", "翻倍提高")->verdict == DegreeVerdict::kMet);
+  CHECK(JudgeDegree("有所提升", "快速提升")->verdict == DegreeVerdict::kExceeded);
+  CHECK(JudgeDegree("明显增加", "成倍地增加")->verdict == DegreeVerdict::kMet);
+  CHECK(Level("成倍增长", "有所增长") == Attainment::kPartly);
+  // The 有所 level itself is unchanged.
+  CHECK(JudgeDegree("有所增长", "逐步增长")->verdict == DegreeVerdict::kMet);
+}
+
+}  // namespace jixiao

@@ -35,6 +35,11 @@ bool IsNotApplicableText(const std::string& text) {
   return t == "不适用" || t == "不涉及" || t == "/" || t == "—" || t == "——";
 }
 
+bool IsInstructionText(const std::string& text) {
+  const std::string t = Trim(NormalizeWidth(text));
+  return t.find("字以内") != std::string::npos || StartsWith(t, "对照年度目标");
+}
+
 SelfEvalTarget ReadSelfEvalTarget(const std::string& printed) {
   SelfEvalTarget out;
   out.value = TargetValue::Parse(printed);

@@ -124,6 +124,10 @@ bool IsTemplateText(const std::string& level3);
 // 不适用 markers in a 得分 or 实际完成值 cell: "不适用", "不涉及", "/" (with a real indicator).
 bool IsNotApplicableText(const std::string& text);
 
+// The template's own instruction left in a box instead of an answer: “对照年度目标，说明相关任务
+// 目标的完成情况（100字以内）” (四川 2023).
+bool IsInstructionText(const std::string& text);
+
 // Rewrites the comparators forms print into the ones TargetValue reads, and reads the target:
 // "≧100%" "═1项" "90%以上" "不低于95%" "小于5次" "不超过3天" "100%以内". A bare quantitative value
 // ("43.2") is read as ≥ with bare_read_as_ge set.

@@ -312,3 +312,27 @@ TEST_CASE("the 自评报告 writes quotes inside quotes as ‘…’ (browser tr
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+
+TEST_CASE("the 自评报告 does not draft the template's instruction as the 实际完成情况") {
+  SelfEvaluation f = TwoRows();
+  f.goal.text = "严格执行相关政策，保障工资及时、足额发放。";
+  f.goal_actual.text = "对照年度目标，说明相关任务目标的完成情况(100字以内)";
+  SelfEvalResult r;
+  r.computed_total = Rational(85);
+  r.computed_grade = "良";
+  std::string all;
+  for (const auto& block : BuildSelfEvalReport(f, r, National()).blocks)
+    if (auto p = std::get_if<doc::Paragraph>(&block)) all += doc::PlainText(p->runs) + "\n";
+  CHECK(all.find("年度总体目标：严格执行相关政策") != std::string::npos);
+  CHECK(all.find("100字以内") == std::string::npos);
+  // A real answer is drafted as before.
+  f.goal_actual.text = "工资按月足额发放。";
+  all.clear();
+  for (const auto& block : BuildSelfEvalReport(f, r, National()).blocks)
+    if (auto p = std::get_if<doc::Paragraph>(&block)) all += doc::PlainText(p->runs) + "\n";
+  CHECK(all.find("实际完成情况：工资按月足额发放。") != std::string::npos);
+}
+
+}  // namespace jixiao::report

@@ -87,7 +87,8 @@ doc::Document BuildSelfEvalReport(const SelfEvaluation& form, const SelfEvalResu
     d.blocks.push_back(Para(money + "。"));
   }
   if (!form.goal.blank()) d.blocks.push_back(Para("年度总体目标：" + Sentence(form.goal.text)));
-  if (!form.goal_actual.blank())
+  // Not the template's instruction (“对照年度目标，说明…（100字以内）”) as if it were the answer.
+  if (!form.goal_actual.blank() && !IsInstructionText(form.goal_actual.text))
     d.blocks.push_back(Para("实际完成情况：" + Sentence(form.goal_actual.text)));
 
   d.blocks.push_back(doc::Heading{1, "二、绩效目标完成情况分析"});

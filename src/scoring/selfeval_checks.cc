@@ -94,6 +94,20 @@ void CheckSourceRates(const SelfEvalBudget& b, const Rational& total_rate,
   }
 }
 
+// The 年度总体目标's 实际完成情况: blank, a placeholder or the template's instruction is no result.
+void CheckGoal(const SelfEvaluation& form, std::vector<Diagnostic>& f) {
+  const std::string goal = Trim(form.goal.text), actual = Trim(form.goal_actual.text);
+  if (goal.empty()) return;
+  const bool instruction = !actual.empty() && IsInstructionText(actual);
+  if (!BlankReason(actual) && !instruction) return;
+  const Location& at =
+      form.goal_actual.where.file.empty() ? form.goal.where : form.goal_actual.where;
+  Add(f, Severity::kWarning, "selfeval.goal_actual_blank", at,
+      "年度总体目标“" + goal + "”的实际完成情况" +
+          (instruction ? "仍是表格的填写说明“" + actual + "”" : std::string("未填写")) +
+          "；请对照总体目标写明全年实际完成了什么，未完成的写明原因");
+}
+
 }  // namespace
 
 void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBudgetResult& out) {
@@ -191,6 +205,7 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
 
 void CheckForm(const SelfEvaluation& form, const SelfEvalRules& rules, SelfEvalResult& result) {
   auto& f = result.findings;
+  CheckGoal(form, f);
   const Location where_total =
       form.total.where.file.empty() ? Location{form.source, 0, 0, "总分"} : form.total.where;
   const bool derived = rules.weight_mode == SelfEvalWeightMode::kCategories ||

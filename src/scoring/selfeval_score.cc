@@ -195,8 +195,11 @@ SelfEvalResult ScoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& ru
     if (row.template_row) {
       if (row.score.value || !Trim(row.score.text).empty())
         Add(result.findings, Severity::kInfo, "selfeval.template_row", row.score.where,
-            "模板行“" + row.level3.text + "”填有得分“" + row.score.text +
-                "”，不计分；请删去模板行");
+            (Trim(row.level3.text).empty()
+                 ? "空白指标行（" + (row.level2.text.empty() ? row.level1.text : row.level2.text) +
+                       "下，未填三级指标）"
+                 : "模板行“" + row.level3.text + "”") +
+                "填有得分“" + row.score.text + "”，不计分；请删去该行，或填写指标后再评分");
       continue;
     }
     SelfEvalRowResult r;

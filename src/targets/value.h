@@ -13,8 +13,8 @@
 namespace jixiao::targets {
 
 struct Value {
-  std::string typed;  // as written, trimmed, without a trailing （待确认） marker
-  std::string text;   // `typed` with full-width figures read half-width (core/half_width.h)
+  std::string typed;        // as written, trimmed, without a trailing （待确认） marker
+  std::string text;         // `typed` with full-width figures read half-width (core/half_width.h)
   bool full_width = false;  // `text` differs from `typed`: the checker says so (T31)
   bool blank = true;
   bool numeric = false;

@@ -121,8 +121,7 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
          ",\"progress\":" + Q(progress.Note()) +
          ",\"count\":" + std::to_string(progress.ShownCount(r)) +
          ",\"general\":" + JsonArray(general) + ",\"rows\":" + JsonArray(rows) +
-         ",\"refused\":" + JsonArray(refused) +
-         ",\"width_notes\":" + JsonArray(read) + "}";
+         ",\"refused\":" + JsonArray(refused) + ",\"width_notes\":" + JsonArray(read) + "}";
 }
 
 void RecordSelfEvalFigures(Doc& d, const SelfEvalCheck& check) {

@@ -235,7 +235,9 @@ def hubei():
 
 def sichuan_2023():
     folder = "05-sichuan-qingshen-salary-2023"
-    form, budget = read(folder, "form.csv")[1:], read(folder, "budget.csv")[1]
+    form, budget = read(folder, "form.csv")[1:], read(folder, "budget.csv")
+    budget = budget[1][1:] if budget[0][0] == "资金来源" else budget[1]  # the 总额 row's figures
+    project = dict(read(folder, "project.csv")[1:])
     wb, f = book("sichuan-2023.xlsx")
     ws = wb.add_worksheet("510000_0013zp")
     ws.merge_range("A1:K1", "报表编号：510000_0013zp", f)
@@ -243,32 +245,38 @@ def sichuan_2023():
     ws.write("A3", "项目名称", f); ws.merge_range("B3:K3", "51000021R000000019951-工资性支出", f)
     ws.write("A4", "主管部门", f); ws.merge_range("B4:E4", "青神县发展和改革局本级", f)
     ws.merge_range("F4:G4", "实施单位（盖章）", f); ws.merge_range("H4:K4", "青神县发展和改革局", f)
-    ws.merge_range("A5:A10", "预算执行情况（10分）", f)
+    # 项目基本情况 as published: the goal and, still, the template's instruction for its result.
+    ws.merge_range("A5:A7", "项目基本情况", f); ws.merge_range("B5:B6", "1.项目年度目标完成情况", f)
+    ws.merge_range("C5:F5", "项目年度目标", f); ws.merge_range("G5:K5", "年度目标完成情况", f)
+    ws.merge_range("C6:F6", project["总体目标"], f); ws.merge_range("G6:K6", project["实际完成情况"], f)
+    ws.write("B7", "2.项目实施内容及过程概述", f); ws.merge_range("C7:K7", "", f)
+    o = 3  # the rows above push the budget block down
+    ws.merge_range(4 + o, 0, 9 + o, 0, "预算执行情况（10分）", f)
     for c, h in enumerate(["年度预算数（万元）", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"]):
-        ws.write_string(4, 1 + c, h, f)
-    ws.merge_range("J5:K5", "原因", f)
-    ws.write_string(5, 1, "总额", f)
+        ws.write_string(4 + o, 1 + c, h, f)
+    ws.merge_range(4 + o, 9, 4 + o, 10, "原因", f)
+    ws.write_string(5 + o, 1, "总额", f)
     # printed order: 年初预算, 调整后预算数, 预算执行数, 预算执行率, 权重, 得分
     for c, t in enumerate([budget[0], budget[1], budget[2], budget[4], budget[3], budget[5]]):
-        value(ws, 5, 2 + c, t, f)
-    ws.merge_range("I6:K10", "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；"
+        value(ws, 5 + o, 2 + c, t, f)
+    ws.merge_range(5 + o, 8, 9 + o, 10, "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；"
                    "2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款.", f)
     sources = [("其中：财政资金", ["238.93", "251.89", "251.89", "100.00%", "/", "/"]),
                ("财政专户管理资金", ["0.00", "0.00", "0.00", "0.00%", "/", "/"]),
                ("单位资金", ["0.00", "0.00", "0.00", "0.00%", "/", "/"]),
                ("其他资金", ["", "", "", "", "/", "/"])]
     for r, (label, cells) in enumerate(sources):
-        ws.write_string(6 + r, 1, label, f)
+        ws.write_string(6 + o + r, 1, label, f)
         for c, t in enumerate(cells):
-            value(ws, 6 + r, 2 + c, t, f)
+            value(ws, 6 + o + r, 2 + c, t, f)
     header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
     for c, h in enumerate(header):
-        ws.write_string(10, 1 + c, h, f)
-    ws.merge_range(10, 0, 10 + len(form), 0, "绩效指标（90分）", f)
+        ws.write_string(10 + o, 1 + c, h, f)
+    ws.merge_range(10 + o, 0, 10 + o + len(form), 0, "绩效指标（90分）", f)
     cols = {"一级指标": 1, "二级指标": 2, "三级指标": 3, "年度指标值": 4, "实际完成值": 7, "分值": 8,
             "得分": 9, "偏差原因": 10}
-    indicator_rows(ws, f, 11, form, cols, split_target=True)
-    end = 11 + len(form)
+    indicator_rows(ws, f, 11 + o, form, cols, split_target=True)
+    end = 11 + o + len(form)
     ws.merge_range(end, 0, end, 7, "合计", f); ws.write_number(end, 8, 100, f)
     for r, label in enumerate(["评价结论", "存在问题", "改进措施"]):
         ws.write_string(end + 1 + r, 0, label, f)

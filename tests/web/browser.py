@@ -193,7 +193,7 @@ def unit_flow(f):
             "复核分 %s vs selfeval check --json %s" % (shown, computed))
     box = f.driver.find_element(By.NAME, "a_1")
     box.clear()
-    box.send_keys("100个")
+    box.send_keys("１００个")  # typed in full width: read as 100个, with the 提示 at the field
     # Issue 21 "watches the score update": the 复核分 follows the typing before any save.
     try:
         WebDriverWait(f.driver, 60).until(lambda d: d.find_element(By.ID, "computed").text != shown)
@@ -202,16 +202,20 @@ def unit_flow(f):
     f.shot("selfeval-live-preview")
     f.check(f.driver.find_element(By.ID, "computed").text != shown, "the 复核分 updates as typed, unsaved")
     f.check("尚未保存" in f.driver.find_element(By.ID, "preview-status").text, "the page says the preview is unsaved")
+    f.check("已按半角读取“１００个”" in f.driver.find_element(By.ID, "note_a_1").text,
+            "the live preview says at the field that １００个 was read half-width")
     f.submit(f.driver.find_element(By.XPATH, "//button[text()='保存并重新复核']"))
     f.shot("selfeval-edited")
     f.check("已保存第 2 版" in f.text(), "the 自评表 edit is saved as version 2")
+    f.check("即“100个”" in f.driver.find_element(By.ID, "note_a_1").text,
+            "the saved page says at the field that １００个 was read as 100个")
     f.check(f.driver.find_element(By.ID, "computed").text != shown, "the score updates after typing")
     # The versions: what changed, who, when.
     form_url = f.driver.current_url.split("?")[0]
     f.submit(f.driver.find_element(By.LINK_TEXT, "版本记录"))
     f.shot("selfeval-versions")
     changes = f.driver.find_element(By.ID, "changes").text
-    f.check("填写 实际完成值" in changes and "100个" in changes and "unit1" in changes,
+    f.check("填写 实际完成值" in changes and "１００个" in changes and "unit1" in changes,
             "the versions page shows what changed, who and when")
     f.go(form_url.replace(f.server.base, ""))
     # The filled form (.xlsx) and the 自评报告 (.docx), as `selfeval score` makes them.
