@@ -301,6 +301,14 @@ TargetValue TargetValue::Parse(const std::string& raw) {
   return v;
 }
 
+std::string TargetWithUnit(const std::string& value, const std::string& unit) {
+  const std::string u = Trim(unit);
+  if (u.empty()) return value;
+  const TargetValue parsed = TargetValue::Parse(value);
+  if (!parsed.quantitative || !parsed.unit.empty() || !parsed.error.empty()) return value;
+  return Trim(value) + u;
+}
+
 TargetValue TargetAsScored(const std::string& text) {
   TargetValue value = TargetValue::Parse(text);
   if (value.quantitative && !value.comparator_written) value.op = CompareOp::kGe;
