@@ -4,7 +4,9 @@ a new store (SQLite in a temporary folder, or the PostgreSQL URL in JIXIAO_TEST_
 run under tests/pg_server.sh), a bureau account of region 区03, serve_seed N (20 regions), then
 serve started and, logged in as the bureau, 25 timed GETs each of /bureau, a filtered /bureau and
 /bureau/review over HTTP (after 3 untimed); prints median and p95, and serve's peak RSS (VmHWM).
-Usage: serve_bench.py JIXIAO SERVE_SEED N [N…] [--pg]"""
+With --exports, then the region's two downloads once each (/bureau/export/review, 复核汇总, and
+/bureau/export/compare, compare.xlsx), each with its time and serve's peak RSS after it.
+Usage: serve_bench.py JIXIAO SERVE_SEED N [N…] [--pg] [--exports]"""
 import os
 import statistics
 import subprocess
@@ -63,13 +65,24 @@ def run(binary, seed, n, pg):
                   % (path, label, statistics.median(times), p95, len(r.body)))
         print("  serve RSS now %d MB, peak (VmHWM) %d MB" %
               (status_kb(server.proc.pid, "VmRSS") // 1024, status_kb(server.proc.pid, "VmHWM") // 1024))
+        if "--exports" in sys.argv:
+            for what in ("review", "compare"):
+                t0 = time.perf_counter()
+                r = c.get("/bureau/export/" + what)
+                print("  GET /bureau/export/%-8s %d, %.1f s, %d bytes; serve peak (VmHWM) %d MB" %
+                      (what, r.status, time.perf_counter() - t0, len(r.body),
+                       status_kb(server.proc.pid, "VmHWM") // 1024))
+                if r.status != 200:  # the page's message, without markup
+                    import re
+                    text = re.sub(r"<[^>]+>", " ", r.text())
+                    print("    " + " ".join(text.split())[:300])
     finally:
         server.stop()
     print("  load average: %s" % open("/proc/loadavg").read().strip())
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--pg"]
+    args = [a for a in sys.argv[1:] if a not in ("--pg", "--exports")]
     for n in args[2:]:
         run(os.path.abspath(args[0]), os.path.abspath(args[1]), int(n), "--pg" in sys.argv)
 

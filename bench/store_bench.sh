@@ -68,7 +68,7 @@ for name, pat in (("load, evaluations/s", r"load \d+ evaluations: .*?([\d.]+) ev
                   ("load, 自评表/s", r"load \d+ self-evaluations: .*?([\d.]+)/s"),
                   ("filtered ranking, ms", r"ranking query .*median ([\d.]+) ms"),
                   ("gap list worst 100, ms", r"worst 100 of all\): .*median ([\d.]+) ms"),
-                  ("dashboard view p95, ms", r"dashboard view .*p95 ([\d.]+) ms")):
+                  ("dashboard view p95, ms", r"dashboard view \(.*p95 ([\d.]+) ms")):
     xs = [float(m.group(1)) for l in lines for m in [re.search(pat, l)] if m]
     print("%s: median %.1f over %d runs" % (name, med(xs), len(xs)))
 PY

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """compare.xlsx over three hand-computed cases: the ranking (ties share a rank), the matrix's
-conditional colouring and the three native charts (bar of totals, stacked bar, pie).
+conditional colouring and the three native charts (bar of totals, clustered bar of the 一级 rates —
+not stacked: rates do not add up, trial 3 item 14 — and pie).
 Usage: compare_workbook.py JIXIAO"""
 import os, subprocess, sys, tempfile, zipfile
 import openpyxl
@@ -23,9 +24,11 @@ charts = [n for n in zipfile.ZipFile(path).namelist() if n.startswith("xl/charts
 if len(charts) != 3:
     errors.append(f"{len(charts)} charts, expected 3")
 kinds = "".join(zipfile.ZipFile(path).read(c).decode() for c in charts)
-for tag in ("<c:barChart>", "<c:grouping val=\"stacked\"/>", "<c:pieChart>"):
+for tag in ("<c:barChart>", "<c:grouping val=\"clustered\"/>", "<c:pieChart>"):
     if tag not in kinds:
         errors.append(f"no {tag}")
+if "<c:grouping val=\"stacked\"/>" in kinds:
+    errors.append("the 一级 rates are stacked (they would add up to 400%)")
 if errors:
     print("\n".join(errors))
     sys.exit(1)

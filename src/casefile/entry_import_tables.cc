@@ -147,7 +147,7 @@ std::string Targets(SheetReader& in) {
       if (auto v = Rational::Parse(cell.text)) actual_text = ExactDecimal(*v * Rational(100)) + "%";
     // Read as the target rule will read it, so an unreadable 实际值 is named at its cell.
     if (!actual_text.empty() && !target_text.empty()) {
-      const TargetValue target = TargetValue::Parse(target_text);
+      const TargetValue target = TargetValue::Parse(TargetWithUnit(target_text, in.Text(r, unit)));
       if (target.error.empty()) {
         const ActualReading reading = ReadActual(target, actual_text);
         if (!reading.attainment)

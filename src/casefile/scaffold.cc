@@ -66,6 +66,19 @@ std::string SectionRole(const std::string& key) {
   return "";
 }
 
+// The name a section is listed by: its heading, except where the heading does not tell it apart
+// (trial 3, item 27): the text before 项目概况 sits under the report's title (“绩效评价报告”),
+// and two sections share 项目计划实施内容及完成情况 (before and after the plan table).
+std::string SectionName(const std::string& key, const std::string& heading,
+                        const std::vector<std::pair<std::string, std::string>>& earlier) {
+  if (key == "intro") return "引言";
+  if (key == "plan_content") return heading + "：计划实施内容";
+  if (key == "plan_completion") return heading + "：完成情况";
+  int same = 1;
+  for (const auto& [k, h] : earlier) same += h == heading || h.rfind(heading + "（第", 0) == 0;
+  return same == 1 || heading.empty() ? heading : heading + "（第" + std::to_string(same) + "段）";
+}
+
 }  // namespace
 
 // Narrative keys in template order with the heading above each: [[narrative:KEY]].
@@ -97,7 +110,7 @@ std::vector<std::pair<std::string, std::string>> NarrativeSections(const std::st
         std::string key = line.substr(pos + 12, end - pos - 12);
         bool seen = false;
         for (const auto& [k, h] : out) seen = seen || k == key;
-        if (!seen && SafeId(key)) out.emplace_back(key, heading);
+        if (!seen && SafeId(key)) out.emplace_back(key, SectionName(key, heading, out));
         pos = end;
       }
     }

@@ -69,8 +69,9 @@ struct SheetChart {
   int first_row, last_row;  // data rows
   int category_col, value_col;
   int anchor_row, anchor_col;  // where the chart is placed
-  enum class Type { kColumn, kStackedBar, kPie } type = Type::kColumn;
-  std::vector<int> more_value_cols;  // further series (stacked bars)
+  // kGroupedBar: one bar per series side by side (rates, which do not add up).
+  enum class Type { kColumn, kStackedBar, kPie, kGroupedBar } type = Type::kColumn;
+  std::vector<int> more_value_cols;  // further series (stacked or grouped bars)
 };
 
 struct Sheet {

@@ -309,6 +309,14 @@ bool IsCostCeiling(const std::string& level1, const std::string& level2, const T
   return value.quantitative && !value.comparator_written && unit.find("元") != std::string::npos;
 }
 
+std::string TargetWithUnit(const std::string& value, const std::string& unit) {
+  const std::string u = Trim(unit);
+  if (u.empty()) return value;
+  const TargetValue parsed = TargetValue::Parse(value);
+  if (!parsed.quantitative || !parsed.unit.empty() || !parsed.error.empty()) return value;
+  return Trim(value) + u;
+}
+
 TargetValue TargetAsScored(const std::string& text) {
   TargetValue value = TargetValue::Parse(text);
   if (value.quantitative && !value.comparator_written) value.op = CompareOp::kGe;

@@ -40,6 +40,11 @@ struct ActualReading {
   std::string error;  // Chinese, lists the accepted forms
 };
 
+// The 指标值 with the row's 计量单位 when the value itself has none (“≥90” with 计量单位 “%” is
+// “≥90%”, trial 3 item 10): the one reading the entry import and the 绩效目标 rule share. The
+// value as given when it has a unit, is not a figure, or the column is empty.
+std::string TargetWithUnit(const std::string& value, const std::string& unit);
+
 // The comparators forms print, rewritten into the ones Parse reads (Parse calls it): ≧ ≦ ═ ＝,
 // "不低于95%" "不超过3天" "小于5次" "达到100%", "90%以上" "3天以内" "5次以下". Other text
 // unchanged.

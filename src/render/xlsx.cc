@@ -301,6 +301,7 @@ lxw_worksheet* WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
   for (const auto& chart : sheet.charts) {
     uint8_t type = chart.type == doc::SheetChart::Type::kPie          ? LXW_CHART_PIE
                    : chart.type == doc::SheetChart::Type::kStackedBar ? LXW_CHART_BAR_STACKED
+                   : chart.type == doc::SheetChart::Type::kGroupedBar ? LXW_CHART_BAR
                                                                       : LXW_CHART_COLUMN;
     lxw_chart* c = workbook_add_chart(wb, type);
     auto first = static_cast<lxw_row_t>(chart.first_row),

@@ -47,7 +47,7 @@ doc::Table RankingTable(const compare::Comparison& cmp) {
     int64_t cut = cmp.summary ? cmp.summary->count - static_cast<int64_t>(cmp.ranking.size()) : 0;
     if (cut > 0 && t.rows.size() == cmp.summary->top + 1) {
       std::vector<doc::Cell> gap = {NumberCell("……"), TextCell("（中间" + std::to_string(cut) +
-                                                                "个案例略，见 compare.xlsx）")};
+                                                               "个案例略，见 compare.xlsx）")};
       while (gap.size() < titles.size()) gap.push_back(TextCell(""));
       t.rows.push_back(gap);
     }
@@ -70,9 +70,8 @@ doc::Table GradeTable(const compare::Comparison& cmp) {
   t.caption = "绩效等级分布";
   t.rows.push_back(HeaderRow({"等级", "个数", "占比"}));
   for (const auto& [label, n] : cmp.grades)
-    t.rows.push_back(
-        {NumberCell(label), NumberCell(std::to_string(n)),
-         NumberCell(FormatPercent(Rational(n * 100, Count(cmp))))});
+    t.rows.push_back({NumberCell(label), NumberCell(std::to_string(n)),
+                      NumberCell(FormatPercent(Rational(n * 100, Count(cmp))))});
   return t;
 }
 
@@ -101,7 +100,8 @@ doc::Table ProblemTable(const compare::Comparison& cmp) {
       auto it = cmp.summary->problem_counts.find(label);
       if (it != cmp.summary->problem_counts.end()) n = it->second;
       if (n > static_cast<int64_t>(list.size()))
-        text += "等（共" + std::to_string(n) + "条，此处列前" + std::to_string(list.size()) + "条）";
+        text +=
+            "等（共" + std::to_string(n) + "条，此处列前" + std::to_string(list.size()) + "条）";
     }
     t.rows.push_back({TextCell(label), NumberCell(std::to_string(n)), TextCell(text)});
   }
@@ -196,11 +196,12 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
     if (n > 0)
       s.charts.push_back({"各案例总分", 1, n, 2, 5, n + 2, 0, doc::SheetChart::Type::kColumn, {}});
     if (n > 0 && !cmp.categories.empty()) {
-      doc::SheetChart stacked{
-          "一级指标得分率", 1, n, 2, 7, n + 2, 8, doc::SheetChart::Type::kStackedBar, {}};
+      // Rates side by side: stacked, four rates would add up to 400% (trial 3, item 14).
+      doc::SheetChart rates{
+          "一级指标得分率", 1, n, 2, 7, n + 2, 8, doc::SheetChart::Type::kGroupedBar, {}};
       for (size_t k = 1; k < cmp.categories.size(); ++k)
-        stacked.more_value_cols.push_back(7 + static_cast<int>(k));
-      s.charts.push_back(stacked);
+        rates.more_value_cols.push_back(7 + static_cast<int>(k));
+      s.charts.push_back(rates);
     }
     wb.sheets.push_back(s);
   }
@@ -239,9 +240,10 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
     s.widths = {10, 10};
     wb.sheets.push_back(s);
   }
-  std::vector<std::pair<const char*, doc::Table>> tables = {{"扣分最多指标", DeductedTable(cmp, 1000)},
-                                                            {"共性问题", ProblemTable(cmp)},
-                                                            {"年度对比", YearTable(cmp)}};
+  std::vector<std::pair<const char*, doc::Table>> tables = {
+      {"扣分最多指标", DeductedTable(cmp, 1000)},
+      {"共性问题", ProblemTable(cmp)},
+      {"年度对比", YearTable(cmp)}};
   if (cmp.summary) tables.push_back({"分组得分率", GroupTable(cmp)});
   for (const auto& [name, table] : tables) {
     doc::Sheet s;
@@ -250,6 +252,14 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
       for (size_t c = 0; c < table.rows[r].size(); ++c)
         s.Text(static_cast<int>(r), static_cast<int>(c), table.rows[r][c].text,
                r == 0 ? CellStyle::kHeader : (c == 0 ? CellStyle::kCenter : CellStyle::kText));
+    if (std::string(name) == "扣分最多指标")  // figures as numbers, to sort and sum in Excel
+      for (size_t i = 0; i + 1 < table.rows.size(); ++i) {
+        const auto& d = cmp.most_deducted[i];
+        const int row = static_cast<int>(i) + 1;
+        s.Number(row, 0, static_cast<double>(i + 1), CellStyle::kInteger);
+        s.Number(row, 2, D(Score::Round(d.points_lost)), CellStyle::kScore);
+        s.Number(row, 3, d.cases, CellStyle::kInteger);
+      }
     s.header_first_row = s.header_last_row = 0;
     s.freeze_rows = 1;
     s.widths = {30, 12, 60, 12};
@@ -276,7 +286,8 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   if (cmp.summary)
     tie_rule += "案例较多，下表只列前" + std::to_string(cmp.summary->top) + "名与后" +
                 std::to_string(cmp.ranking.size() - cmp.summary->top) + "名，另按" +
-                cmp.summary->group_label + "汇总一级指标得分率；完整排名与指标矩阵见 compare.xlsx。";
+                cmp.summary->group_label +
+                "汇总一级指标得分率；完整排名与指标矩阵见 compare.xlsx。";
   d.set("tie_rule", tie_rule);
   d.set("basis", doc::EscapeValue(cmp.basis));
   if (!cmp.ranking.empty()) {
@@ -293,8 +304,8 @@ std::optional<doc::Document> BuildCompareDocument(const compare::Comparison& cmp
   d.set("has_top_deducted", kainjow::mustache::data(!cmp.most_deducted.empty()));
   if (!cmp.most_deducted.empty())
     d.set("top_deducted", doc::EscapeValue(cmp.most_deducted.front().label));
-  d.set("has_years", kainjow::mustache::data(cmp.summary ? cmp.summary->years.size() > 1
-                                                          : !cmp.years.empty()));
+  d.set("has_years",
+        kainjow::mustache::data(cmp.summary ? cmp.summary->years.size() > 1 : !cmp.years.empty()));
   kainjow::mustache::mustache tmpl(*text);
   tmpl.set_custom_escape([](const std::string& s) { return s; });
   if (!tmpl.is_valid()) {

@@ -103,8 +103,24 @@ struct Phrase {
   std::string Text() const { return subject + predicate; }
 };
 
-Phrase SplitFinding(const std::string& name, const std::string& value) {
-  if (value.empty()) return {"", name};
+Phrase SplitFinding(const std::string& name, const std::string& value_as_typed) {
+  if (value_as_typed.empty()) return {"", name};
+  std::string value = value_as_typed;
+  const auto n = Chars(name), typed = Chars(value);
+  // A value that opens by restating the name's last words (满意度95% after 服务对象满意度): the
+  // words dropped, else the sentence says them twice (服务对象满意度为满意度95%).
+  for (size_t k = std::min(n.size(), typed.size()) - (n.size() >= typed.size() ? 1 : 0); k >= 2;
+       --k)
+    if (std::equal(n.end() - static_cast<long>(k), n.end(), typed.begin())) {
+      value.clear();
+      for (size_t i = k; i < typed.size(); ++i) value += typed[i];
+      break;
+    }
+  // A value that is a sentence of its own about the subject (立项依据为车购税补助政策文件 for
+  // 立项依据充分性): said alone, not glued after the name.
+  if (typed.size() > 2 && n.size() >= 2 && typed[0] == n[0] && typed[1] == n[1] &&
+      value == value_as_typed)
+    return {"", value};
   for (const char* direction : {"调增", "调减"})  // a signed 业绩值 ("调增2.38%")
     if (StartsWith(value, direction) && LooksNumeric(value.substr(6)))
       return {name, "为" + NormalizeValue(value.substr(6))};
@@ -118,6 +134,9 @@ Phrase SplitFinding(const std::string& name, const std::string& value) {
   while (common < s.size() && common < v.size() &&
          s[s.size() - 1 - common] == v[v.size() - 1 - common])
     ++common;
+  // Words that lead into a figure (执行4,000.00万元): not a predicate to glue to the name.
+  if (common == 0 && value.find_first_of("0123456789") != std::string::npos)
+    return {"", name + "：" + value};
   if (common == 0) return {"", name + value};
   // The value's words before the shared tail may restate the subject's last words
   // ("长效管理机制健全及" + "健全且执行有效"): the subject ends before them.

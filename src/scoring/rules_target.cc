@@ -33,7 +33,7 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
                     "绩效目标“" + row->level3 + "”缺少实际值，指标“" + leaf.code + "”评分需要它");
     return std::nullopt;
   }
-  TargetValue target = TargetValue::Parse(row->value);
+  TargetValue target = TargetValue::Parse(TargetWithUnit(row->value, row->unit));
   if (!target.error.empty()) {
     ctx.diags.Error("rule.target_value", value_at,
                     "绩效目标“" + row->level3 + "”的指标值“" + row->value + "”：" + target.error);

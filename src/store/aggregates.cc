@@ -128,12 +128,12 @@ std::optional<std::vector<GroupRate>> Store::RatesBy(const DocumentFilter& f,
   JX_GUARDED("store.read", "分组统计得分率失败", std::nullopt, {
     Args args;
     std::string where = Where(f, "d.", args);
-    args.push_back(level);
+    // The level as a literal (an integer), so both planners may use the partial 一级 index.
     auto rs = impl_->Query(
         "SELECT d." + column +
             ", i.name, CAST(sum(i.score) AS BIGINT), CAST(sum(i.weight) AS BIGINT), count(*)" +
-            kIndicatorJoin + where + " AND i.level = ? GROUP BY d." + column +
-            ", i.name ORDER BY d." + column + "{C}, i.name{C}",
+            kIndicatorJoin + where + " AND i.level = " + std::to_string(level) + " GROUP BY d." +
+            column + ", i.name ORDER BY d." + column + "{C}, i.name{C}",
         args);
     std::vector<GroupRate> out;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())

@@ -36,8 +36,9 @@ Args FieldArgs(const DocumentFields& f) {
 // Reads kFieldCount columns starting at `col`.
 DocumentFields ReadFields(Poco::Data::RecordSet& rs, size_t col) {
   DocumentFields f;
-  std::string* text[] = {&f.kind, &f.owner, &f.unit, &f.region, &f.department, &f.town,
-                         &f.year, &f.project, &f.framework, &f.framework_title, &f.digest};
+  std::string* text[] = {&f.kind,  &f.owner, &f.unit,    &f.region,    &f.department,
+                         &f.town,  &f.year,  &f.project, &f.framework, &f.framework_title,
+                         &f.digest};
   for (auto* t : text) *t = Text(rs, col++);
   f.results.total = Int(rs, col++);
   f.results.total_weight = Int(rs, col++);
@@ -106,8 +107,8 @@ void InsertIndicatorRows(Store::Impl& db, const std::vector<IndicatorRow>& rows)
     for (const auto& r : rows)
       values.push_back({*r.id, r.version, r.seq, r.r->code, r.r->level, r.r->name, r.r->weight,
                         r.r->score, int64_t{r.r->leaf ? 1 : 0}, r.r->parent});
-    CopyRows(db, "indicators", "doc_id, version, seq, code, level, name, weight, score, leaf, parent",
-             values);
+    CopyRows(db, "indicators",
+             "doc_id, version, seq, code, level, name, weight, score, leaf, parent", values);
     return;
   }
   // Bulk on SQLite: one prepared single-row INSERT run per row (parsing the multi-row INSERTs
@@ -160,49 +161,50 @@ void InsertIndicators(Store::Impl& db, const std::string& id, int64_t version,
 
 std::optional<SaveOutcome> Store::Save(const std::string& id, int64_t expected_version,
                                        const DocumentFields& fields, const std::string& payload,
-                                       const std::string& author, Diagnostics& diags) {
-  JX_GUARDED("store.write", "保存“" + id + "”失败", std::nullopt, {
-    std::string now = UtcNow();
-    impl_->Begin();
-    size_t changed;
-    if (expected_version == 0) {
-      changed = impl_->Exec(std::string("INSERT INTO documents (id, ") + kFieldColumns +
-                                ", version, author, created_at, updated_at) VALUES (?," +
-                                Placeholders(kFieldCount) + ",1,?,?,?) ON CONFLICT (id) DO NOTHING",
-                            Concat(Concat({id}, FieldArgs(fields)), {author, now, now}));
-    } else {
-      std::string set;
-      for (std::string cols = kFieldColumns; !cols.empty();) {
-        size_t comma = cols.find(", ");
-        set += cols.substr(0, comma) + " = ?, ";
-        cols = comma == std::string::npos ? "" : cols.substr(comma + 2);
+                                       const std::string& author, Diagnostics& diags){JX_GUARDED(
+    "store.write", "保存“" + id + "”失败", std::nullopt,
+    {
+      std::string now = UtcNow();
+      impl_->Begin();
+      size_t changed;
+      if (expected_version == 0) {
+        changed =
+            impl_->Exec(std::string("INSERT INTO documents (id, ") + kFieldColumns +
+                            ", version, author, created_at, updated_at) VALUES (?," +
+                            Placeholders(kFieldCount) + ",1,?,?,?) ON CONFLICT (id) DO NOTHING",
+                        Concat(Concat({id}, FieldArgs(fields)), {author, now, now}));
+      } else {
+        std::string set;
+        for (std::string cols = kFieldColumns; !cols.empty();) {
+          size_t comma = cols.find(", ");
+          set += cols.substr(0, comma) + " = ?, ";
+          cols = comma == std::string::npos ? "" : cols.substr(comma + 2);
+        }
+        changed = impl_->Exec("UPDATE documents SET " + set +
+                                  "version = version + 1, author = ?, updated_at = ? WHERE id = ? "
+                                  "AND version = ?",
+                              Concat(FieldArgs(fields), {author, now, id, expected_version}));
       }
-      changed = impl_->Exec("UPDATE documents SET " + set +
-                                "version = version + 1, author = ?, updated_at = ? WHERE id = ? "
-                                "AND version = ?",
-                            Concat(FieldArgs(fields), {author, now, id, expected_version}));
-    }
-    if (changed == 0) {
-      auto current = CurrentAsConflict(*impl_, id);
-      impl_->Rollback();
-      if (!current) {
-        diags.Error("store.missing", {impl_->location, 0, 0, id},
-                    "档案库中没有“" + id + "”，无法保存其第" +
-                        std::to_string(expected_version + 1) + "版");
-        return std::nullopt;
+      if (changed == 0) {
+        auto current = CurrentAsConflict(*impl_, id);
+        impl_->Rollback();
+        if (!current) {
+          diags.Error("store.missing", {impl_->location, 0, 0, id},
+                      "档案库中没有“" + id + "”，无法保存其第" +
+                          std::to_string(expected_version + 1) + "版");
+          return std::nullopt;
+        }
+        return SaveOutcome{0, current};
       }
-      return SaveOutcome{0, current};
-    }
-    int64_t version = expected_version + 1;
-    impl_->Exec(std::string("INSERT INTO versions (doc_id, version, ") + kFieldColumns +
-                    ", author, saved_at, payload) VALUES (?,?," + Placeholders(kFieldCount) +
-                    ",?,?,?)",
-                Concat(Concat({id, version}, FieldArgs(fields)), {author, now, payload}));
-    InsertIndicators(*impl_, id, version, fields.indicators);
-    impl_->Commit();
-    return SaveOutcome{version, std::nullopt};
-  })
-}
+      int64_t version = expected_version + 1;
+      impl_->Exec(std::string("INSERT INTO versions (doc_id, version, ") + kFieldColumns +
+                      ", author, saved_at, payload) VALUES (?,?," + Placeholders(kFieldCount) +
+                      ",?,?,?)",
+                  Concat(Concat({id, version}, FieldArgs(fields)), {author, now, payload}));
+      InsertIndicators(*impl_, id, version, fields.indicators);
+      impl_->Commit();
+      return SaveOutcome{version, std::nullopt};
+    })}
 
 std::optional<std::vector<std::string>> Store::CreateMany(const std::vector<NewDocument>& docs,
                                                           const std::string& author,
@@ -236,8 +238,8 @@ std::optional<std::vector<std::string>> Store::CreateMany(const std::vector<NewD
           existing.push_back(docs[k].id);
           continue;
         }
-        versions += std::string(vargs.empty() ? "" : ",") + "(?,1," +
-                    Placeholders(kFieldCount) + ",?,?,?)";
+        versions +=
+            std::string(vargs.empty() ? "" : ",") + "(?,1," + Placeholders(kFieldCount) + ",?,?,?)";
         vargs.push_back(docs[k].id);
         auto f = FieldArgs(docs[k].fields);
         vargs.insert(vargs.end(), f.begin(), f.end());
@@ -261,7 +263,8 @@ std::optional<std::vector<std::string>> Store::CreateMany(const std::vector<NewD
       for (size_t k = start; k < end; ++k)
         if (inserted.count(docs[k].id))
           for (size_t i = 0; i < docs[k].fields.indicators.size(); ++i)
-            rows.push_back({&docs[k].id, 1, static_cast<int64_t>(i), &docs[k].fields.indicators[i]});
+            rows.push_back(
+                {&docs[k].id, 1, static_cast<int64_t>(i), &docs[k].fields.indicators[i]});
       InsertIndicatorRows(*impl_, rows);
     }
     impl_->Commit();
@@ -283,18 +286,19 @@ std::optional<SaveOutcome> Store::Restore(const std::string& id, int64_t old_ver
   return Save(id, expected_version, old->fields, old->payload, author, diags);
 }
 
-std::optional<Document> Store::Get(const std::string& id, Diagnostics& diags) {
-  JX_GUARDED("store.read", "读取“" + id + "”失败", std::nullopt, {
-    auto rs = impl_->Query(std::string("SELECT id, ") + kFieldColumns +
-                               ", version, author, created_at, updated_at FROM documents WHERE "
-                               "id = ?",
-                           {id});
-    if (!rs.rowCount()) return std::nullopt;
-    Document d{Text(rs, 0), ReadFields(rs, 1), Int(rs, 21), Text(rs, 22), Text(rs, 23),
-               Text(rs, 24)};
-    return d;
-  })
-}
+std::optional<Document> Store::Get(const std::string& id, Diagnostics& diags){
+    JX_GUARDED("store.read", "读取“" + id + "”失败", std::nullopt,
+               {
+                 auto rs = impl_->Query(
+                     std::string("SELECT id, ") + kFieldColumns +
+                         ", version, author, created_at, updated_at FROM documents WHERE "
+                         "id = ?",
+                     {id});
+                 if (!rs.rowCount()) return std::nullopt;
+                 Document d{Text(rs, 0),  ReadFields(rs, 1), Int(rs, 21),
+                            Text(rs, 22), Text(rs, 23),      Text(rs, 24)};
+                 return d;
+               })}
 
 std::vector<VersionInfo> Store::ListVersions(const std::string& id, Diagnostics& diags) {
   std::vector<VersionInfo> out;
@@ -308,24 +312,24 @@ std::vector<VersionInfo> Store::ListVersions(const std::string& id, Diagnostics&
 }
 
 std::optional<Version> Store::GetVersion(const std::string& id, int64_t version,
-                                         Diagnostics& diags) {
-  JX_GUARDED("store.read", "读取“" + id + "”的版本失败", std::nullopt, {
-    auto rs = impl_->Query(std::string("SELECT version, author, saved_at, payload, ") +
-                               kFieldColumns + " FROM versions WHERE doc_id = ? AND version = ?",
-                           {id, version});
-    if (!rs.rowCount()) return std::nullopt;
-    Version v{{Int(rs, 0), Text(rs, 1), Text(rs, 2)}, ReadFields(rs, 4), Text(rs, 3)};
-    auto ind = impl_->Query(
-        "SELECT code, level, name, weight, score, leaf, parent FROM indicators WHERE doc_id = ? AND "
-        "version = ? ORDER BY seq",
-        {id, version});
-    for (bool more = ind.moveFirst(); more; more = ind.moveNext())
-      v.fields.indicators.push_back(
-          {Text(ind, 0), Int(ind, 1), Text(ind, 2), Int(ind, 3), Int(ind, 4), Int(ind, 5) != 0,
-           Int(ind, 6)});
-    return v;
-  })
-}
+                                         Diagnostics& diags){JX_GUARDED(
+    "store.read", "读取“" + id + "”的版本失败", std::nullopt,
+    {
+      auto rs = impl_->Query(std::string("SELECT version, author, saved_at, payload, ") +
+                                 kFieldColumns + " FROM versions WHERE doc_id = ? AND version = ?",
+                             {id, version});
+      if (!rs.rowCount()) return std::nullopt;
+      Version v{{Int(rs, 0), Text(rs, 1), Text(rs, 2)}, ReadFields(rs, 4), Text(rs, 3)};
+      auto ind = impl_->Query(
+          "SELECT code, level, name, weight, score, leaf, parent FROM indicators WHERE doc_id = ? "
+          "AND "
+          "version = ? ORDER BY seq",
+          {id, version});
+      for (bool more = ind.moveFirst(); more; more = ind.moveNext())
+        v.fields.indicators.push_back({Text(ind, 0), Int(ind, 1), Text(ind, 2), Int(ind, 3),
+                                       Int(ind, 4), Int(ind, 5) != 0, Int(ind, 6)});
+      return v;
+    })}
 
 std::vector<IndicatorResult> Store::Indicators(const std::string& id, Diagnostics& diags) {
   std::vector<IndicatorResult> out;
@@ -357,22 +361,22 @@ std::vector<std::string> Store::IdsMissingIndicators(const std::string& kind, in
 }
 
 bool Store::SetIndicators(const std::string& id, int64_t version, int64_t total_weight,
-                          const std::vector<IndicatorResult>& indicators, Diagnostics& diags) {
-  JX_GUARDED("store.write", "补写“" + id + "”的指标得分失败", false, {
-    impl_->Begin();
-    impl_->Exec("DELETE FROM indicators WHERE doc_id = ? AND version = ?", {id, version});
-    InsertIndicators(*impl_, id, version, indicators);
-    impl_->Exec("UPDATE versions SET total_weight = ? WHERE doc_id = ? AND version = ?",
-                {total_weight, id, version});
-    impl_->Exec("UPDATE documents SET total_weight = ? WHERE id = ? AND version = ?",
-                {total_weight, id, version});
-    impl_->Commit();
-    return true;
-  })
-}
+                          const std::vector<IndicatorResult>& indicators,
+                          Diagnostics& diags){JX_GUARDED(
+    "store.write", "补写“" + id + "”的指标得分失败", false,
+    {
+      impl_->Begin();
+      impl_->Exec("DELETE FROM indicators WHERE doc_id = ? AND version = ?", {id, version});
+      InsertIndicators(*impl_, id, version, indicators);
+      impl_->Exec("UPDATE versions SET total_weight = ? WHERE doc_id = ? AND version = ?",
+                  {total_weight, id, version});
+      impl_->Exec("UPDATE documents SET total_weight = ? WHERE id = ? AND version = ?",
+                  {total_weight, id, version});
+      impl_->Commit();
+      return true;
+    })}
 
-std::vector<std::string> Store::IdsMissingFramework(const std::string& kind,
-                                                    Diagnostics& diags) {
+std::vector<std::string> Store::IdsMissingFramework(const std::string& kind, Diagnostics& diags) {
   std::vector<std::string> out;
   JX_GUARDED("store.read", "查询档案库失败", out, {
     auto rs = impl_->Query(

@@ -53,14 +53,45 @@ std::vector<ReviewDecision> Store::Decisions(const std::string& doc_id, Diagnost
   })
 }
 
-std::vector<ReviewDecision> Store::LatestDecisions(const std::string& kind, Diagnostics& diags) {
+std::vector<ReviewDecision> Store::LatestDecisions(const std::string& kind,
+                                                   const std::string& region, Diagnostics& diags) {
   std::vector<ReviewDecision> out;
   JX_GUARDED("store.read", "读取复核结论失败", out, {
+    Args args = {kind};
+    if (!region.empty()) args.push_back(region);
     return ReadDecisions(impl_->Query(
-        "SELECT r.id, r.doc_id, r.version, r.decision, r.opinion, r.reviewer, r.decided_at FROM "
-        "reviews r JOIN documents d ON d.id = r.doc_id WHERE d.kind = ? AND r.id = (SELECT "
-        "MAX(id) FROM reviews WHERE doc_id = r.doc_id) ORDER BY r.doc_id",
-        {kind}));
+        std::string("SELECT r.id, r.doc_id, r.version, r.decision, r.opinion, r.reviewer, "
+                    "r.decided_at FROM reviews r JOIN documents d ON d.id = r.doc_id WHERE "
+                    "d.kind = ?") +
+            (region.empty() ? "" : " AND d.region = ?") +
+            " AND r.id = (SELECT MAX(id) FROM reviews WHERE doc_id = r.doc_id) ORDER BY r.doc_id",
+        args));
+  })
+}
+
+std::vector<std::pair<std::string, Version>> Store::LatestVersionsOf(
+    const std::vector<std::string>& ids, Diagnostics& diags) {
+  std::vector<std::pair<std::string, Version>> out;
+  if (ids.empty()) return out;
+  JX_GUARDED("store.read", "读取版本失败", out, {
+    Args args;
+    std::string in;
+    for (const auto& id : ids) {
+      in += in.empty() ? "?" : ", ?";
+      args.push_back(id);
+    }
+    auto rs = impl_->Query(
+        "SELECT v.doc_id, v.version, v.author, v.saved_at, v.payload FROM versions v JOIN "
+        "documents d ON d.id = v.doc_id AND d.version = v.version WHERE d.id IN (" +
+            in + ") ORDER BY v.doc_id",
+        args);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+      Version v;
+      v.info = {Int(rs, 1), Text(rs, 2), Text(rs, 3)};
+      v.payload = Text(rs, 4);
+      out.emplace_back(Text(rs, 0), std::move(v));
+    }
+    return out;
   })
 }
 

@@ -69,12 +69,35 @@ TEST_CASE("store: a 复核 decision is kept on the version it was made on; a sta
   CHECK(all[1].decided_at == "2026-12-07T01:00:00Z");
   REQUIRE(s->Save("F2", 0, Form(9000, 9000, -1), "v1", "单位乙", d));
   REQUIRE(s->Decide({0, "F2", 1, "退回", "请补预算", "局乙", ""}, d));
-  auto latest = s->LatestDecisions("selfeval", d);
+  auto latest = s->LatestDecisions("selfeval", "", d);
   REQUIRE(latest.size() == 2);
   CHECK(latest[0].doc_id == "F1");
   CHECK(latest[0].decision == "通过");
   CHECK(latest[1].doc_id == "F2");
-  CHECK(s->LatestDecisions("evaluation", d).empty());
+  CHECK(s->LatestDecisions("evaluation", "", d).empty());
+  // A region's decisions only, filtered in SQL (复核汇总 of one bureau): F3 is another region's.
+  DocumentFields other = Form(9000, 8000, -1);
+  other.region = "乙区";
+  REQUIRE(s->Save("F3", 0, other, "v1", "单位丙", d));
+  REQUIRE(s->Decide({0, "F3", 1, "通过", "", "局丁", ""}, d));
+  CHECK(s->LatestDecisions("selfeval", "", d).size() == 3);
+  auto mine = s->LatestDecisions("selfeval", "甲区", d);
+  REQUIRE(mine.size() == 2);
+  CHECK((mine[0].doc_id == "F1" && mine[1].doc_id == "F2"));
+  auto theirs = s->LatestDecisions("selfeval", "乙区", d);
+  REQUIRE(theirs.size() == 1);
+  CHECK(theirs[0].reviewer == "局丁");
+  // The latest version of several documents in one query (the 复核 list's 提交 forms): F1 is at
+  // version 2, an unknown id is left out.
+  auto latest_versions = s->LatestVersionsOf({"F3", "F1", "nope"}, d);
+  REQUIRE(latest_versions.size() == 2);
+  CHECK(latest_versions[0].first == "F1");
+  CHECK(latest_versions[0].second.info.version == 2);
+  CHECK(latest_versions[0].second.payload == "v2");
+  CHECK(latest_versions[0].second.info.author == "单位甲");
+  CHECK(latest_versions[1].first == "F3");
+  CHECK(latest_versions[1].second.payload == "v1");
+  CHECK(s->LatestVersionsOf({}, d).empty());
   // A missing document is an error, not a conflict.
   Diagnostics missing;
   CHECK_FALSE(s->Decide({0, "nope", 1, "通过", "", "局乙", ""}, missing));

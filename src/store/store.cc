@@ -287,6 +287,9 @@ bool Migrate(Store::Impl& db, Diagnostics& diags) {
       db.Exec("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
               {std::to_string(v + 1)});
     }
+    // A store migrated with data: the planner's statistics cover the new indexes too (without,
+    // SQLite read the 复核 gap list of 10⁵ through a new index: 0.7 → 400 ms).
+    if (version > 0 && version < target) db.Exec("ANALYZE");
     db.Commit();
     return true;
   } catch (...) {

@@ -103,7 +103,11 @@ std::string RateName(const std::string& name, const std::string& rate) {
   if (Has(name, "率")) return name;
   if (EndsWith(name, "性")) return name.substr(0, name.size() - std::string("性").size()) + "率";
   std::string stem = rate.substr(0, rate.size() - std::string("率").size());
-  return EndsWith(name, stem) ? name + "率" : name + rate;
+  if (EndsWith(name, stem)) return name + "率";
+  // A name that is a clause (建设符合验收要求) takes “的比例”: glued to a rate word it reads as
+  // one word that means nothing (建设符合验收要求合规率, trial 3 item 17).
+  if (HasAny(name, {"符合", "达到", "满足", "按照", "执行"})) return name + "的比例";
+  return name + rate;
 }
 
 bool TotalCostName(const std::string& name) {

@@ -309,7 +309,8 @@ void RestatedOutputRule(Context& c) {
         done = done || StartsWith(e.name, v);
       for (const auto& o : c.rows)
         if (!same && o.level1 == Level1::kOutput && !o.placeholder &&
-            !NewChangeWord(e.name, o.name) && (done || SameThing(o.name, e.name, subject)) &&
+            !NewChangeWord(e.name, o.name) &&
+            (done || (SameThing(o.name, e.name, subject) && !DifferentWords(o.name, e.name))) &&
             Similarity(o.name, e.name, subject) > 0)
           same = &o;
     }

@@ -79,4 +79,62 @@ bool SameThing(const std::string& a, const std::string& b, const std::set<std::s
   return (shared >= 3 && ratio >= 0.34) || (shared >= 2 && ratio >= 0.6);
 }
 
+namespace {
+// A name as its characters (UTF-8 sequences), CJK ones marked.
+struct Chars {
+  std::vector<std::string> text;
+  std::vector<bool> cjk;
+};
+Chars Split(const std::string& s) {
+  Chars out;
+  for (const auto& run : CjkRuns(s)) {
+    for (const auto& ch : run) {
+      out.text.push_back(ch);
+      out.cjk.push_back(true);
+    }
+    out.text.push_back("|");  // a break between runs
+    out.cjk.push_back(false);
+  }
+  return out;
+}
+// Whether `c` keeps two CJK characters in a row that are not `used`, in a run of the name that
+// shares words with the other (a clause after a comma, 节能环保 in LED屏全覆盖,节能环保, adds a
+// claim; it does not make the shared words another thing).
+bool KeepsWord(const Chars& c, const std::vector<bool>& used) {
+  size_t left = 0;
+  bool word = false, shares = false;
+  for (size_t i = 0; i < c.text.size(); ++i) {
+    if (!c.cjk[i]) {  // the end of a run
+      if (word && shares) return true;
+      left = 0, word = shares = false;
+      continue;
+    }
+    shares = shares || used[i];
+    left = used[i] ? 0 : left + 1;
+    word = word || left >= 2;
+  }
+  return word && shares;
+}
+}  // namespace
+
+bool DifferentWords(const std::string& a, const std::string& b) {
+  Chars ca = Split(a), cb = Split(b);
+  std::vector<bool> ua(ca.text.size()), ub(cb.text.size());
+  // Take out the longest shared run (two characters or more) again and again.
+  for (;;) {
+    size_t best = 0, at_a = 0, at_b = 0;
+    for (size_t i = 0; i < ca.text.size(); ++i)
+      for (size_t j = 0; j < cb.text.size(); ++j) {
+        size_t n = 0;
+        while (i + n < ca.text.size() && j + n < cb.text.size() && ca.cjk[i + n] && !ua[i + n] &&
+               !ub[j + n] && ca.text[i + n] == cb.text[j + n])
+          ++n;
+        if (n > best) best = n, at_a = i, at_b = j;
+      }
+    if (best < 2) break;
+    for (size_t n = 0; n < best; ++n) ua[at_a + n] = ub[at_b + n] = true;
+  }
+  return KeepsWord(ca, ua) && KeepsWord(cb, ub);
+}
+
 }  // namespace jixiao::targets

@@ -22,4 +22,9 @@ double Similarity(const std::string& a, const std::string& b,
 bool SameThing(const std::string& a, const std::string& b,
                const std::set<std::string>& ignore = {});
 
+// Whether two names, once the words they share are taken out (runs of two or more characters in
+// both), each keep a word of their own (交通建设符合[环评审批]要求 / 建设符合[验收]要求,
+// 项目实施[情况] / 项目实施[时间]): they name different things however many terms they share.
+bool DifferentWords(const std::string& a, const std::string& b);
+
 }  // namespace jixiao::targets

@@ -167,6 +167,13 @@ std::string SnapshotCase(const std::string& dir) {
   return out + "]}";
 }
 
+std::optional<std::string> SnapshotFile(const std::string& content, const std::string& path) {
+  auto files = Files(content);
+  if (!files) return std::nullopt;
+  auto it = files->find(path);
+  return it == files->end() ? std::string() : it->second;
+}
+
 bool IsCaseSnapshot(const std::string& content) {
   return content.rfind(std::string("{\"format\":\"") + kFormat + "\"", 0) == 0;
 }

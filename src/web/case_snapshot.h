@@ -21,6 +21,10 @@ bool IsCaseSnapshot(const std::string& content);
 // one or names a path outside the folder.
 bool RestoreCase(const std::string& snapshot, const std::string& dir, std::string& error);
 
+// The bytes of `path` ("narrative/background.md") in a snapshot; "" when it has no such file,
+// nullopt when `content` is not a snapshot.
+std::optional<std::string> SnapshotFile(const std::string& content, const std::string& path);
+
 // One difference between two snapshots: where (a file, and in it a JSON path, a CSV row or a text
 // line), what it was and what it is ("" when absent).
 struct CaseChange {

@@ -41,6 +41,12 @@ void Unpack(const std::string& payload, std::string& note, std::string& content)
   content = store::FromBase64(payload.substr(nl + 1));
 }
 
+Version ToVersion(const store::Version& v) {
+  Version out{v.info.version, v.info.author, Shown(v.info.saved_at), "", ""};
+  Unpack(v.payload, out.note, out.content);
+  return out;
+}
+
 User ToUser(const store::User& u) {
   return {u.id, u.name, u.role, u.unit, u.region, u.password_hash, u.disabled};
 }
@@ -283,9 +289,7 @@ std::optional<Version> Db::GetVersion(const std::string& id, int64_t version) {
   auto v = impl_->store->GetVersion(id, version, diags);
   Check(diags);
   if (!v) return std::nullopt;
-  Version out{v->info.version, v->info.author, Shown(v->info.saved_at), "", ""};
-  Unpack(v->payload, out.note, out.content);
-  return out;
+  return ToVersion(*v);
 }
 
 std::vector<Version> Db::Versions(const std::string& id) {
@@ -327,10 +331,12 @@ std::vector<Decision> Db::Decisions(const std::string& doc) {
   return out;
 }
 
-std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind) {
+std::map<std::string, Decision> Db::LatestDecisions(const std::string& kind,
+                                                    const std::string& region) {
   Diagnostics diags;
   std::map<std::string, Decision> out;
-  for (const auto& r : impl_->store->LatestDecisions(kind, diags)) out[r.doc_id] = ToDecision(r);
+  for (const auto& r : impl_->store->LatestDecisions(kind, region, diags))
+    out[r.doc_id] = ToDecision(r);
   Check(diags);
   return out;
 }

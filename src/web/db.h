@@ -147,14 +147,17 @@ class Db {
   // Saves version `from`'s content and fields as a new version when `expected` is current.
   bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);
   std::optional<Version> GetVersion(const std::string& id, int64_t version);  // 0 = latest
-  std::vector<Version> Versions(const std::string& id);                       // no content
+  // The latest version of each of `ids` that exists, in one query, by document id.
+  std::map<std::string, Version> LatestVersionsOf(const std::vector<std::string>& ids);
+  std::vector<Version> Versions(const std::string& id);  // no content
 
   // Records `d` (made on d.version) when d.version is still the document's latest; false
   // (nothing written) when someone saved since. Decisions: oldest first. LatestDecisions: the
-  // latest decision per document of `kind`, by document id.
+  // latest decision per document of `kind` (of `region` only unless empty), by document id.
   bool Decide(const Decision& d);
   std::vector<Decision> Decisions(const std::string& doc);
-  std::map<std::string, Decision> LatestDecisions(const std::string& kind);
+  std::map<std::string, Decision> LatestDecisions(const std::string& kind,
+                                                  const std::string& region);
   std::map<std::string, Decision> LatestDecisionsOf(const std::vector<std::string>& ids);
 
   void Audit(const std::string& who, const std::string& action, const std::string& object,

@@ -17,6 +17,7 @@ namespace db_detail {
 void Check(const Diagnostics& diags);
 Doc ToDoc(const store::Document& d);
 Decision ToDecision(const store::ReviewDecision& r);
+Version ToVersion(const store::Version& v);  // its time as pages show it, note and content unpacked
 // Writes the framework id and full marks recorded in their scorecards to scored evaluations that
 // lack them (saved by a serve before schema 8); the number filled (db_backfill.cc).
 int64_t BackfillFrameworks(store::Store& s);

@@ -121,6 +121,14 @@ std::vector<Db::CategoryTotal> Db::CategoryTotals(const ListFilter& l) {
   return out;
 }
 
+std::map<std::string, Version> Db::LatestVersionsOf(const std::vector<std::string>& ids) {
+  Diagnostics diags;
+  std::map<std::string, Version> out;
+  for (const auto& [id, v] : impl_->store->LatestVersionsOf(ids, diags)) out[id] = ToVersion(v);
+  Check(diags);
+  return out;
+}
+
 std::map<std::string, Decision> Db::LatestDecisionsOf(const std::vector<std::string>& ids) {
   Diagnostics diags;
   std::map<std::string, Decision> out;

@@ -57,7 +57,7 @@ Response RegionsPage(Ctx& ctx) {
                        {"name", d.title},
                        {"version", std::to_string(d.version)},
                        {"accounts", std::to_string(accounts)},
-                       {"updated", d.updated_by + " " + d.updated_at}});
+                       {"updated", d.updated_by + " " + BeijingTime(d.updated_at)}});
     // Set on every row: an empty value keeps the page-level error_rename out of other rows.
     const bool refused = renaming && ctx.req.params["region"] == d.id;
     row.set("typed_rename", refused ? ctx.req.Field("name") : "");

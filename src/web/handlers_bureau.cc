@@ -394,13 +394,17 @@ Response ReviewList(Ctx& ctx) {
     states[d.id] = StateOf(
         d, decided == decisions.end() ? std::nullopt : std::optional<Decision>(decided->second));
   }
-  if (!forms.empty())
-    for (const auto& d : ctx.server.db().DocsPage(page_ids, kMaxPerPage, 0)) {
-      auto latest = ctx.server.db().GetVersion(d.id, 0);
-      auto parts = latest ? UnpackParts(latest->content) : std::map<std::string, std::string>{};
+  if (!forms.empty()) {
+    std::vector<std::string>
+        submitted;  // the page's 提交 forms, their latest versions in one query
+    for (const auto& d : ctx.server.db().DocsPage(page_ids, kMaxPerPage, 0))
+      submitted.push_back(d.id);
+    for (auto& [id, latest] : ctx.server.db().LatestVersionsOf(submitted)) {
+      auto parts = UnpackParts(latest.content);
       if (parts.count("submitted"))
-        submitted_by[d.id] = parts["submitted"] + " " + BeijingTime(latest->at) + "（北京时间）";
+        submitted_by[id] = parts["submitted"] + " " + BeijingTime(latest.at) + "（北京时间）";
     }
+  }
   auto base_of = [](const Doc& d) { return d.claimed >= 0 ? d.claimed : d.row_total; };
   std::vector<std::string> items;
   Data list = List(), over_list = List();

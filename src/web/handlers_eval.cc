@@ -23,6 +23,7 @@
 #include "web/crypto.h"
 #include "web/download_names.h"
 #include "web/entry_places.h"
+#include "web/eval_region.h"
 #include "web/handlers.h"
 #include "web/paging.h"
 #include "web/pending_targets.h"
@@ -142,6 +143,15 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   data.set("validation", validation);
   data.set("has_validation", !checks.items().empty());
   data.set("can_edit", ctx.user->role == "evaluator");
+  // 所属区域 and, for the evaluator, the list to move it to another known region.
+  data.set("region", doc.region);
+  Data regions = List();
+  const std::string chosen_region = ctx.rejected ? ctx.req.Field("region") : doc.region;
+  const std::vector<std::string> known = EvaluationRegions(ctx.server.db());
+  for (const auto& name : known) regions.push_back(Choice(name, name, chosen_region));
+  data.set("regions", regions);
+  // Filed under a region no account or registration has: no bureau sees it. Said at the top.
+  data.set("region_problem", RegionChoiceProblem(known, doc.region));
   SetSurveyData(ctx.server, doc, data);
   SetReviewData(ctx, doc, data);
   SetPendingTargetsData(ctx, doc, data);
@@ -197,6 +207,7 @@ Response EvaluationsList(Ctx& ctx) {
     list.push_back(Object({{"id", d.id},
                            {"title", d.title},
                            {"unit", d.unit},
+                           {"region", d.region},
                            {"town", d.town},
                            {"year", d.year},
                            {"grade", d.grade},
@@ -228,7 +239,25 @@ Response EvaluationsList(Ctx& ctx) {
   if (!ctx.user->region.empty())
     for (const auto& [id, label] : TableChoices(ctx.server.db().DocsPage(region_targets, 1000, 0)))
       targets.push_back(Choice(id, label, typed("targets")));
+  // 所属区域 is chosen from the known regions, the evaluator's own preselected (issue 21).
+  Data regions = List();
+  const std::string chosen_region = ctx.rejected ? ctx.req.Field("region") : ctx.user->region;
+  for (const auto& name : EvaluationRegions(ctx.server.db()))
+    regions.push_back(Choice(name, name, chosen_region));
+  // Why the list of the units' tables is empty, and who must do what (trial 3: only “不使用”).
+  std::string targets_note;
+  if (ctx.user->region.empty())
+    targets_note =
+        "您的账号没有所属区域，所以这里不列出项目单位的绩效目标表（只列出与账号同一区域的表）："
+        "请管理员为您新建一个带所属区域的评价机构账号";
+  else if (targets.is_empty_list())
+    targets_note = "区域“" + ctx.user->region +
+                   "”还没有项目单位上传绩效目标表：项目单位在其“绩效目标表”页上传或粘贴后，"
+                   "这里即可选择";
   Data data;
+  data.set("targets_note", targets_note);
+  data.set("regions", regions);
+  data.set("has_regions", !regions.is_empty_list());
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());
   SetPaging(data, *paging, count, "/evaluations", {});
@@ -263,8 +292,9 @@ Response EvaluationsCreate(Ctx& ctx) {
     return ctx.server.Reject(ctx, "title", "请填写项目名称", EvaluationsList);
   if (std::string why = YearProblem(doc.year); !why.empty())
     return ctx.server.Reject(ctx, "year", why, EvaluationsList);
-  if (doc.region.empty())
-    return ctx.server.Reject(ctx, "region", "请填写所属区域（财政局按区域查看）", EvaluationsList);
+  if (std::string why = RegionChoiceProblem(EvaluationRegions(ctx.server.db()), doc.region);
+      !why.empty())
+    return ctx.server.Reject(ctx, "region", why, EvaluationsList);
   doc.owner = doc.assigned = ctx.user->id;
   NewCaseOptions options;
   // What was typed in this form goes into 项目信息, so the entry workbook does not ask for it
@@ -434,65 +464,6 @@ Response EvaluationImport(Ctx& ctx) {
         "{\"version\":" + std::to_string(expected + 1) + ",\"message\":" + Q(note) +
         ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) + "}");
   return Redirect("/evaluations/" + doc.id + "?message=" + UrlEncode(note));
-}
-
-Response EvaluationExplain(Ctx& ctx) {
-  Diagnostics diags;
-  auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
-  std::optional<std::string> text;
-  if (evaluation) text = ExplainScorecard(evaluation->card, ctx.req.params["code"]);
-  if (!text) return ctx.server.Error(ctx, 404, "找不到该指标，或评价尚不能评分");
-  std::string dir = ctx.server.CaseDir(ctx.doc->id) + "/";
-  for (size_t at; (at = text->find(dir)) != std::string::npos;) text->erase(at, dir.size());
-  *text = ExplainForPage(*text);
-  if (ctx.req.api)
-    return Json("{\"code\":" + Q(ctx.req.params["code"]) + ",\"text\":" + Q(*text) + "}");
-  Data data = Object({{"id", ctx.doc->id},
-                      {"title", ctx.doc->title},
-                      {"code", ctx.req.params["code"]},
-                      {"text", *text}});
-  return ctx.server.Page(ctx, "explain", "得分说明 " + ctx.req.params["code"], data);
-}
-
-Response EvaluationDownload(Ctx& ctx) {
-  const std::string& format = ctx.req.params["format"];
-  static const std::map<std::string, std::pair<const char*, const char*>> kTypes = {
-      {"docx",
-       {"report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}},
-      {"xlsx",
-       {"scoring.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},
-      {"md", {"report.md", "text/markdown; charset=utf-8"}},
-      {"html", {"report.html", "application/octet-stream"}}};
-  auto type = kTypes.find(format);
-  if (type == kTypes.end())
-    return ctx.server.Error(
-        ctx, 404, "只能直接下载 docx、xlsx、md、html；PDF 请在评价页点“生成 PDF”（后台任务）");
-  Diagnostics diags;
-  auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
-  if (!evaluation) return ctx.server.Error(ctx, 422, "评价尚不能评分，请先处理核验清单中的错误");
-  ScratchFolder scratch(ctx.server.options().data_dir);
-  temp::SetScratchDir(scratch.path());
-  // The workbook's 数据核查 names the pages the user fills in, never the server's case folder.
-  auto files =
-      RenderReport(*evaluation, {format}, report::DefaultTemplateDir(), diags,
-                   {scratch.path(), false}, WorkbookPlaces(ctx.server.CaseDir(ctx.doc->id)));
-  if (!files || files->empty()) {
-    RelocateInCase(diags, scratch.path());
-    std::vector<std::string> items;
-    for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
-    return ctx.server.Error(ctx, 422, "无法生成 " + format, items);
-  }
-  // Saved under the evaluation's name and what the file is, in Chinese (评价报告.docx,
-  // 评分表.xlsx).
-  static const std::map<std::string, std::string> kShown = {{"docx", "评价报告.docx"},
-                                                            {"xlsx", "评分表.xlsx"},
-                                                            {"md", "评价报告.md"},
-                                                            {"html", "评价报告.html"}};
-  for (auto& f : *files)
-    if (f.name == type->second.first)
-      return Download(std::move(f.bytes), ctx.doc->title + "-" + kShown.at(format),
-                      type->second.second);
-  return Download(std::move(files->front().bytes), files->front().name, type->second.second);
 }
 
 }  // namespace jixiao::web

@@ -41,7 +41,7 @@ void RunPdfJob(Server* server, int64_t job, std::string doc_id) {
       server->SyncCase(doc_id, doc->version);
       snapshot = SnapshotCase(server->CaseDir(doc_id));
     }
-    db.UpdateJob(job, "running", 10, "", "");
+    db.UpdateJob(job, "running", 10, "正在读取评价数据并评分", "");
     ScratchFolder scratch(server->options().data_dir);
     temp::SetScratchDir(scratch.path());
     std::string case_dir = scratch.path() + "/case", error;
@@ -55,7 +55,8 @@ void RunPdfJob(Server* server, int64_t job, std::string doc_id) {
       db.UpdateJob(job, "failed", 0, "评价尚不能评分，请先处理核验清单中的错误", "");
       return;
     }
-    db.UpdateJob(job, "running", 30, "", "");
+    db.UpdateJob(job, "running", 30,
+                 "正在排版报告并转换为 PDF（这一步最慢，服务器繁忙时可能需要几分钟）", "");
     auto files = RenderReport(*evaluation, {"pdf"}, report::DefaultTemplateDir(), diags,
                               {scratch.path(), true});
     const OutputFile* pdf = nullptr;
@@ -111,7 +112,9 @@ Response PdfJobStart(Ctx& ctx) {
 }
 
 Response JobShow(Ctx& ctx) {
-  const Job& j = *ctx.job;
+  Job j = *ctx.job;
+  // A finished job's message is its end, not the last step it was on.
+  if (j.state == "done") j.message = "已完成：PDF 已生成，请下载";
   if (ctx.req.api)
     return Json("{\"id\":" + std::to_string(j.id) + ",\"kind\":" + Q(j.kind) +
                 ",\"state\":" + Q(j.state) + ",\"progress\":" + std::to_string(j.progress) +

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "app/narrative_check.h"
 #include "app/pipeline.h"
@@ -169,6 +170,26 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
   return ctx.server.Page(ctx, "narrative", "叙述：" + doc.title, data, status);
 }
 
+// The headings of the sections this request changes (against version `opened`) that were also
+// changed between `opened` and the latest version; every typed section when `opened` is unknown.
+// `untouched`: the sections sent as they were at `opened` (not to be written over the latest).
+std::vector<std::string> SectionsChangedSince(Ctx& ctx, const std::string& dir, int64_t opened,
+                                              std::set<std::string>& untouched) {
+  auto then = ctx.server.db().GetVersion(ctx.doc->id, opened);
+  std::vector<std::string> both;
+  for (const auto& sec : Sections(dir)) {
+    if (!ctx.req.form.count("n_" + sec.file)) continue;
+    const std::string now = sec.exists ? ReadText(sec.path) : "";
+    std::optional<std::string> before;
+    if (then) before = SnapshotFile(then->content, "narrative/" + sec.file);
+    const std::string typed = Typed(ctx.req, sec.file);
+    if (before && typed == *before) untouched.insert(sec.file);
+    if (!before || (typed != *before && now != *before && typed != now))
+      both.push_back(sec.heading);
+  }
+  return both;
+}
+
 }  // namespace
 
 Response NarrativeShow(Ctx& ctx) { return Show(ctx, ctx.req.Field("message"), 200, false); }
@@ -177,18 +198,29 @@ Response NarrativeSave(Ctx& ctx) {
   const Doc& doc = *ctx.doc;
   auto opened = FormVersion(ctx.req);
   if (!opened) return ctx.server.Error(ctx, 422, kMissingVersion);
-  const int64_t expected = *opened;
+  int64_t expected = *opened;
   std::string dir = ctx.server.CaseDir(doc.id);
-  if (expected != doc.version)
-    return Show(ctx,
-                "未保存：" + StaleSentence(doc, "评价", "保存为", expected) +
-                    "下面仍是您输入的内容；请对照最新版本（可在新窗口打开本页查看）后再保存。",
-                409, true);
+  std::set<std::string> untouched;
+  if (expected != doc.version) {
+    // Saved since the page was opened (the entry form in another tab, trial 3 item 12): the
+    // sections typed here are saved on the latest version unless one of them was changed there
+    // too; then the refusal names those sections, and nothing typed is lost.
+    std::string both;
+    for (const auto& heading : SectionsChangedSince(ctx, dir, expected, untouched))
+      both += (both.empty() ? "" : "”“") + heading;
+    if (!both.empty())
+      return Show(ctx,
+                  "未保存：" + StaleSentence(doc, "评价", "保存为", expected) + "其中“" + both +
+                      "”也被改过。下面仍是您输入的内容；请对照最新版本（可在新窗口打开本页查看）"
+                      "后再保存。",
+                  409, true);
+    expected = doc.version;
+  }
   std::map<std::string, std::pair<std::string, std::string>> changed;  // file -> before, after
   std::vector<std::pair<std::string, std::string>> added;  // key, file: first written here
   for (const auto& sec : Sections(dir)) {
     const std::string& name = sec.file;
-    if (!ctx.req.form.count("n_" + name)) continue;
+    if (!ctx.req.form.count("n_" + name) || untouched.count(name)) continue;
     std::string after = Typed(ctx.req, name);
     if (after.size() > kMaxNarrative)
       return Show(

@@ -475,11 +475,14 @@ Response SelfEvalDownload(Ctx& ctx) {
 
 std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user) {
   std::vector<SelfEvalCheck> out;
-  const auto decisions = server.db().LatestDecisions("selfeval");
-  Db::ListFilter f;  // the user's reach in SQL, not every region's forms
+  Db::ListFilter f;  // the user's reach in SQL, not every region's forms or decisions
   f.kinds = {"selfeval"};
   std::vector<Doc> reached;
-  if (NarrowToReach(user, f)) reached = server.db().MatchingDocs(f);
+  std::map<std::string, Decision> decisions;
+  if (NarrowToReach(user, f)) {
+    reached = server.db().MatchingDocs(f);
+    decisions = server.db().LatestDecisions("selfeval", f.region);
+  }
   for (const auto& d : reached) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);

@@ -78,6 +78,7 @@ std::string ActionLabel(const std::string& action) {
       {"evaluation.review", "复核结论"},
       {"evaluation.finding", "修改扣分"},
       {"evaluation.confirm_target", "确认单位待确认的目标"},
+      {"evaluation.region", "改所属区域"},
       {"evaluation.score", "得分变化"},
       {"job.pdf", "生成 PDF"},
       {"login.failed", "登录失败"},

@@ -5,7 +5,7 @@
   2. a hand edit of a 绩效目标表 row reads in 版本记录 as 手工修改, never as an internal key;
   3. the 自评表 page's hint names the 绩效目标表 page's button by its label;
   4. the narrative page's sections have distinct headings (the report prints two paragraphs under
-     项目计划实施内容及完成情况: the second is marked 续);
+     项目计划实施内容及完成情况: named …：计划实施内容 and …：完成情况, trial 3 item 27);
   5. in real Chromium, 年度 typed as Excel users and Chinese input methods type it (２０２６年) is
      sent (no HTML pattern stops the form with the browser's own English or vague bubble) and
      saved as 2026.
@@ -94,7 +94,9 @@ def main(binary):
         headings = re.findall(r"<h2>([^<]+)</h2>", page)
         check(len(headings) > 10 and len(set(headings)) == len(headings),
               "narrative headings are distinct: %s" % headings)
-        check("项目计划实施内容及完成情况（续）" in headings, "the second one is marked 续")
+        check("项目计划实施内容及完成情况：计划实施内容" in headings and
+              "项目计划实施内容及完成情况：完成情况" in headings,
+              "the two paragraphs under one heading are told apart: %s" % headings)
 
         unit = webtest.Client(server)
         unit.login("unit1")

@@ -37,9 +37,14 @@ document.addEventListener('click', function (event) {
       .then(function (r) { return r.json(); })
       .then(function (j) {
         document.getElementById('job-state').textContent = labels[j.state] || j.state;
-        document.getElementById('job-progress').value = j.progress;
+        var bar = document.getElementById('job-progress');
+        if (bar) bar.value = j.progress;
+        var percent = document.getElementById('job-percent');
+        if (percent) percent.textContent = j.state === 'failed' ? '' : j.progress + '%';
         document.getElementById('job-message').textContent = j.message || '';
         if (j.state === 'done') document.getElementById('job-download').hidden = false;
+        // 任务在服务器上继续 is true only while it runs.
+        if (j.state !== 'running') document.getElementById('job-hint').hidden = true;
         if (j.state === 'running') setTimeout(poll, 1000);
       })
       .catch(function () { setTimeout(poll, 3000); });
