@@ -11,55 +11,11 @@
 #include "core/text.h"
 #include "model/attachment.h"
 #include "report/number_policy.h"
+#include "report/text_chars.h"
 #include "report/utf32.h"
 
 namespace jixiao::report {
 namespace {
-
-bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-bool IsWidePunct(char32_t c) {
-  return (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-         (c >= 0xFF5B && c <= 0xFF65) || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
-         c == 0x2026 || c == 0x2014;
-}
-bool IsChinese(char32_t c) { return IsHan(c) || IsWidePunct(c); }
-bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
-bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool IsCircled(char32_t c) { return c >= 0x2460 && c <= 0x2473; }  // ①…⑳
-bool EndsSentence(char32_t c) {
-  static const std::u32string kEnds = U"。；：！？”）」』】…—，、》〕;:!?.)";
-  return kEnds.find(c) != std::u32string::npos;
-}
-bool IsMidPunct(char32_t c) {  // marks that never stand twice in a row
-  return c == U'。' || c == U'，' || c == U'、' || c == U'；' || c == U'：';
-}
-
-bool EndsWith32(const std::u32string& s, const std::u32string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-// A blank right after `before` that separates joint issuers, as official titles write them:
-// 中共中央 国务院, and inside an open 《 a blank after an issuer's name (国务院办公厅 民政部…).
-bool JointIssuerBlank(const std::u32string& before) {
-  if (EndsWith32(before, U"中共中央")) return true;
-  size_t open = before.rfind(U'《');
-  if (open == std::u32string::npos) return false;
-  size_t close = before.rfind(U'》');
-  if (close != std::u32string::npos && close > open) return false;
-  static const std::u32string kIssuers[] = {U"中央",   U"国务院", U"办公厅", U"部",
-                                            U"委员会", U"委",     U"局",     U"署",
-                                            U"政府",   U"银行",   U"法院",   U"检察院"};
-  for (const auto& tail : kIssuers)
-    if (EndsWith32(before, tail)) return true;
-  return false;
-}
-
-bool HasHan(const std::u32string& s) {
-  for (char32_t c : s)
-    if (IsHan(c)) return true;
-  return false;
-}
 
 // A line of block markup that is not running text: a heading, list item, directive or image.
 bool IsMarkupLine(const std::string& line) {
@@ -122,26 +78,6 @@ std::string MarkerKind(const std::string& text) {
 bool ColonBeforeSibling(const std::string& item, const std::string& next) {
   std::string marker = ListMarker(item);
   return !marker.empty() && EndsWith(item, "：") && ListMarker(next) == marker;
-}
-
-// A numeric range joined with a dash where GB/T 15834 joins it with ～: "0–5%（含）",
-// "80%（含）-90%", "5.00%—10.00%". Not a number's parts (附件2-2, 表1-3-2, 图1-6-2, 2024-12-31).
-bool RangeDash(const std::u32string& s, size_t i) {
-  static const std::u32string kDashes = U"-–—~－";
-  if (kDashes.find(s[i]) == std::u32string::npos || i + 1 >= s.size() || !IsDigit(s[i + 1]))
-    return false;
-  size_t j = i;
-  if (j >= 3 && s.compare(j - 3, 3, U"（含）") == 0) j -= 3;
-  if (j >= 1 && (s[j - 1] == U'%' || s[j - 1] == U'分' || s[j - 1] == U'元')) --j;
-  size_t end = j;
-  while (j > 0 && (IsDigit(s[j - 1]) || s[j - 1] == U'.')) --j;
-  if (j == end) return false;
-  while (j > 0 && IsSpace(s[j - 1])) --j;  // 附件 6-2
-  if (j > 0 && std::u32string(U"件表图-–—～〔.").find(s[j - 1]) != std::u32string::npos)
-    return false;
-  size_t k = i + 1;
-  while (k < s.size() && (IsDigit(s[k]) || s[k] == U'.')) ++k;
-  return k >= s.size() || kDashes.find(s[k]) == std::u32string::npos;
 }
 
 struct Para {

@@ -374,12 +374,10 @@ Response ReviewList(Ctx& ctx) {
   if (want_state == "pending" || want_state == "passed" || want_state == "returned")
     f.review = want_state;
   const bool known_state = want_state.empty() || !f.review.empty();  // another: no form matches
-  std::vector<Doc> forms;
-  int64_t count = 0;
-  if (known_state && NarrowToReach(*ctx.user, f)) {
-    count = ctx.server.db().CountDocs(f);
-    forms = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
-  }
+  ReachedPage reached;
+  if (known_state) reached = PageInReach(ctx.server.db(), *ctx.user, f, *paging);
+  const std::vector<Doc>& forms = reached.docs;
+  const int64_t count = reached.count;
   // The page's decisions in one query, and which of its forms are 提交 in another; only those
   // are read further (who submitted).
   std::map<std::string, std::string> submitted_by;

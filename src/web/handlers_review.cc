@@ -100,12 +100,7 @@ Response SelfEvalList(Ctx& ctx) {
   if (!paging) return ctx.server.Error(ctx, 422, problem);
   Db::ListFilter f;  // the user's own forms, a page of them (the store filters and pages)
   f.kinds = {"selfeval"};
-  std::vector<Doc> page;
-  int64_t count = 0;
-  if (NarrowToReach(*ctx.user, f)) {
-    count = ctx.server.db().CountDocs(f);
-    page = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
-  }
+  auto [page, count] = PageInReach(ctx.server.db(), *ctx.user, f, *paging);
   std::vector<std::string> items;
   Data list = List();
   const auto states = ReviewStates(ctx.server, page);

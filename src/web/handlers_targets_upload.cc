@@ -21,12 +21,7 @@ Response TargetsList(Ctx& ctx) {
   if (!paging) return ctx.server.Error(ctx, 422, problem);
   Db::ListFilter f;  // what the user reaches, a page of it (the store filters and pages)
   f.kinds = {"targets"};
-  std::vector<Doc> mine;
-  int64_t count = 0;
-  if (NarrowToReach(*ctx.user, f)) {
-    count = ctx.server.db().CountDocs(f);
-    mine = ctx.server.db().DocsPage(f, paging->per_page, paging->offset());
-  }
+  auto [mine, count] = PageInReach(ctx.server.db(), *ctx.user, f, *paging);
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : mine)

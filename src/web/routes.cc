@@ -347,4 +347,13 @@ bool NarrowToReach(const User& user, Db::ListFilter& f) {
   return !kinds.empty();
 }
 
+ReachedPage PageInReach(Db& db, const User& user, Db::ListFilter& f, const Paging& p) {
+  ReachedPage page;
+  if (NarrowToReach(user, f)) {
+    page.count = db.CountDocs(f);
+    page.docs = db.DocsPage(f, p.per_page, p.offset());
+  }
+  return page;
+}
+
 }  // namespace jixiao::web

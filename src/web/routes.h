@@ -12,6 +12,7 @@
 
 #include "web/db.h"
 #include "web/http.h"
+#include "web/paging.h"
 
 namespace jixiao::web {
 
@@ -68,6 +69,13 @@ bool CanReachJob(const User& user, const Job& job);
 // CanReach's rule as a list's WHERE: keeps of `f.kinds` what `user` may reach and sets the
 // region (bureau) or owner (unit, evaluator); false when the user reaches none of them.
 bool NarrowToReach(const User& user, Db::ListFilter& f);
+// A list's page: `f` narrowed to `user`'s reach (NarrowToReach), the count of all it matches and
+// the rows of page `p`; empty when the user reaches none of f's kinds.
+struct ReachedPage {
+  std::vector<Doc> docs;
+  int64_t count = 0;
+};
+ReachedPage PageInReach(Db& db, const User& user, Db::ListFilter& f, const Paging& p);
 
 // Handlers (handlers_*.cc).
 Response HomePage(Ctx&);
