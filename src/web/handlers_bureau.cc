@@ -361,9 +361,6 @@ Response ReviewList(Ctx& ctx) {
     want = "yes";
   if (want == "all") want.clear();
   const std::string want_state = ctx.req.Field("state");  // pending | passed | returned | ""
-  std::string problem;
-  auto paging = ParsePaging(ctx.req, problem);
-  if (!paging) return ctx.server.Error(ctx, 422, problem);
   // The store filters (region, 提交 = the latest version is the unit's 提交, 复核 state) and
   // orders: largest gap first; a form without a printed 总分 by its 行得分合计, and those with
   // neither last. Only the page's forms are read further.
@@ -373,11 +370,11 @@ Response ReviewList(Ctx& ctx) {
   f.submitted = want == "yes" ? 1 : want == "no" ? 0 : -1;
   if (want_state == "pending" || want_state == "passed" || want_state == "returned")
     f.review = want_state;
-  const bool known_state = want_state.empty() || !f.review.empty();  // another: no form matches
-  ReachedPage reached;
-  if (known_state) reached = PageInReach(ctx.server.db(), *ctx.user, f, *paging);
-  const std::vector<Doc>& forms = reached.docs;
-  const int64_t count = reached.count;
+  if (!want_state.empty() && f.review.empty()) f.kinds.clear();  // another state: no form matches
+  std::string problem;
+  auto listed = PageInReach(ctx.req, ctx.server.db(), *ctx.user, f, problem);
+  if (!listed) return ctx.server.Error(ctx, 422, problem);
+  const auto& [paging, forms, count] = *listed;
   // The page's decisions in one query, and which of its forms are 提交 in another; only those
   // are read further (who submitted).
   std::map<std::string, std::string> submitted_by;
@@ -454,14 +451,13 @@ Response ReviewList(Ctx& ctx) {
     (over ? over_list : list).push_back(row);
     any_over = any_over || over;
   }
-  if (ctx.req.api)
-    return Json("{\"review\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
+  if (ctx.req.api) return Json("{\"review\":" + JsonArray(items) + PagingJson(paging, count) + "}");
   Data data;
   data.set("forms", list);
   data.set("over_forms", over_list);
   data.set("has_over", any_over);
   data.set("count", std::to_string(count));
-  SetPaging(data, *paging, count, "/bureau/review",
+  SetPaging(data, paging, count, "/bureau/review",
             {{"submitted", want.empty() ? "all" : want}, {"state", want_state}});
   data.set("filter_yes", want == "yes");
   data.set("filter_no", want == "no");

@@ -172,12 +172,12 @@ Response FrameworksList(Ctx& ctx) {
 }
 
 Response EvaluationsList(Ctx& ctx) {
-  std::string problem;
-  auto paging = ParsePaging(ctx.req, problem);
-  if (!paging) return ctx.server.Error(ctx, 422, problem);
   Db::ListFilter f;  // what the user reaches, a page of it (the store filters and pages)
   f.kinds = {"evaluation"};
-  auto [mine, count] = PageInReach(ctx.server.db(), *ctx.user, f, *paging);
+  std::string problem;
+  auto listed = PageInReach(ctx.req, ctx.server.db(), *ctx.user, f, problem);
+  if (!listed) return ctx.server.Error(ctx, 422, problem);
+  const auto& [paging, mine, count] = *listed;
   const auto states = ReviewStates(ctx.server, mine);  // the bureau's 复核 state of each
   if (ctx.req.api) {
     std::vector<std::string> items;
@@ -190,7 +190,7 @@ Response EvaluationsList(Ctx& ctx) {
                       ",\"version\":" + std::to_string(d.version) +
                       ",\"review\":" + ReviewStateJson(states[i]) + "}");
     }
-    return Json("{\"evaluations\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
+    return Json("{\"evaluations\":" + JsonArray(items) + PagingJson(paging, count) + "}");
   }
   Data list = List(), frameworks = List(), targets = List();
   // A refused create shows the form again with the choices made (Server::Reject).
@@ -255,7 +255,7 @@ Response EvaluationsList(Ctx& ctx) {
   data.set("has_regions", !regions.is_empty_list());
   data.set("evaluations", list);
   data.set("has_evaluations", !mine.empty());
-  SetPaging(data, *paging, count, "/evaluations", {});
+  SetPaging(data, paging, count, "/evaluations", {});
   data.set("frameworks", frameworks);
   data.set("targets", targets);
   data.set("region", ctx.user->region);

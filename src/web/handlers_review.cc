@@ -95,12 +95,12 @@ void SetReviewData(Ctx& ctx, const Doc& doc, Data& data) {
 
 // The unit's list of its 自评表 with each form's 复核 state and the latest 意见.
 Response SelfEvalList(Ctx& ctx) {
-  std::string problem;
-  auto paging = ParsePaging(ctx.req, problem);
-  if (!paging) return ctx.server.Error(ctx, 422, problem);
   Db::ListFilter f;  // the user's own forms, a page of them (the store filters and pages)
   f.kinds = {"selfeval"};
-  auto [page, count] = PageInReach(ctx.server.db(), *ctx.user, f, *paging);
+  std::string problem;
+  auto listed = PageInReach(ctx.req, ctx.server.db(), *ctx.user, f, problem);
+  if (!listed) return ctx.server.Error(ctx, 422, problem);
+  const auto& [paging, page, count] = *listed;
   std::vector<std::string> items;
   Data list = List();
   const auto states = ReviewStates(ctx.server, page);
@@ -133,10 +133,10 @@ Response SelfEvalList(Ctx& ctx) {
     list.push_back(row);
   }
   if (ctx.req.api)
-    return Json("{\"selfevals\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
+    return Json("{\"selfevals\":" + JsonArray(items) + PagingJson(paging, count) + "}");
   Data data;
   data.set("forms", list);
-  SetPaging(data, *paging, count, "/selfevals", {});
+  SetPaging(data, paging, count, "/selfevals", {});
   data.set("rule_sets", SelfEvalRuleChoices(ctx.server.db(), ctx.req.Field("rules")));
   return ctx.server.Page(ctx, "selfeval_list", "自评表", data);
 }

@@ -16,19 +16,19 @@
 namespace jixiao::web {
 
 Response TargetsList(Ctx& ctx) {
-  std::string problem;
-  auto paging = ParsePaging(ctx.req, problem);
-  if (!paging) return ctx.server.Error(ctx, 422, problem);
   Db::ListFilter f;  // what the user reaches, a page of it (the store filters and pages)
   f.kinds = {"targets"};
-  auto [mine, count] = PageInReach(ctx.server.db(), *ctx.user, f, *paging);
+  std::string problem;
+  auto listed = PageInReach(ctx.req, ctx.server.db(), *ctx.user, f, problem);
+  if (!listed) return ctx.server.Error(ctx, 422, problem);
+  const auto& [paging, mine, count] = *listed;
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& d : mine)
       items.push_back("{\"id\":" + Q(d.id) + ",\"title\":" + Q(d.title) + ",\"year\":" + Q(d.year) +
                       ",\"version\":" + std::to_string(d.version) +
                       ",\"updated_at\":" + Q(d.updated_at) + "}");
-    return Json("{\"targets\":" + JsonArray(items) + PagingJson(*paging, count) + "}");
+    return Json("{\"targets\":" + JsonArray(items) + PagingJson(paging, count) + "}");
   }
   Data list = List();
   for (const auto& d : mine) {
@@ -44,7 +44,7 @@ Response TargetsList(Ctx& ctx) {
   data.set("into_new", ctx.rejected && ctx.req.Field("into") == "new");
   data.set("tables", list);
   data.set("has_tables", !mine.empty());
-  SetPaging(data, *paging, count, "/targets", {});
+  SetPaging(data, paging, count, "/targets", {});
   return ctx.server.Page(ctx, "targets_list", "绩效目标表", data);
 }
 

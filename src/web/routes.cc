@@ -347,11 +347,14 @@ bool NarrowToReach(const User& user, Db::ListFilter& f) {
   return !kinds.empty();
 }
 
-ReachedPage PageInReach(Db& db, const User& user, Db::ListFilter& f, const Paging& p) {
-  ReachedPage page;
+std::optional<ReachedPage> PageInReach(const Request& req, Db& db, const User& user,
+                                       Db::ListFilter& f, std::string& problem) {
+  auto paging = ParsePaging(req, problem);
+  if (!paging) return std::nullopt;
+  ReachedPage page{*paging, {}, 0};
   if (NarrowToReach(user, f)) {
     page.count = db.CountDocs(f);
-    page.docs = db.DocsPage(f, p.per_page, p.offset());
+    page.docs = db.DocsPage(f, paging->per_page, paging->offset());
   }
   return page;
 }

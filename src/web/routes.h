@@ -69,13 +69,16 @@ bool CanReachJob(const User& user, const Job& job);
 // CanReach's rule as a list's WHERE: keeps of `f.kinds` what `user` may reach and sets the
 // region (bureau) or owner (unit, evaluator); false when the user reaches none of them.
 bool NarrowToReach(const User& user, Db::ListFilter& f);
-// A list's page: `f` narrowed to `user`'s reach (NarrowToReach), the count of all it matches and
-// the rows of page `p`; empty when the user reaches none of f's kinds.
+// A list's page: the page asked for (?page, ?per_page), `f` narrowed to `user`'s reach
+// (NarrowToReach), the count of all it matches and the page's rows (none when the user reaches
+// none of f's kinds). nullopt with `problem` (ParsePaging's) when the paging parameters are bad.
 struct ReachedPage {
+  Paging paging;
   std::vector<Doc> docs;
   int64_t count = 0;
 };
-ReachedPage PageInReach(Db& db, const User& user, Db::ListFilter& f, const Paging& p);
+std::optional<ReachedPage> PageInReach(const Request& req, Db& db, const User& user,
+                                       Db::ListFilter& f, std::string& problem);
 
 // Handlers (handlers_*.cc).
 Response HomePage(Ctx&);

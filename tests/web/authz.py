@@ -64,6 +64,17 @@ def review_decisions(clients, sid, other_region_sid, failures):
         n += 1
         if (sid in [i["id"] for i in items]) != keep or any(i["review"]["state"] != state for i in items):
             failures.append("review filter state=%s: %s" % (state, items))
+    # A state that is none of them matches no form; bad paging is refused naming the parameter.
+    listed = clients["bur1"].get("/api/v1/bureau/review?state=bogus").json()
+    n += 1
+    if listed["review"] or listed["total_count"] != 0:
+        failures.append("review filter state=bogus lists forms: %s" % listed)
+    for listing, who in (("bureau/review", "bur1"), ("selfevals", "unit1"), ("evaluations", "eval1"),
+                         ("targets", "unit1")):
+        r = clients[who].get("/api/v1/%s?per_page=0" % listing)
+        n += 1
+        if r.status != 422 or "per_page" not in r.text():
+            failures.append("/api/v1/%s?per_page=0: %d %s" % (listing, r.status, r.text()[:200]))
     audit = clients["adm1"].get("/api/v1/audit").json()
     n += 1
     if not any(e.get("action") == "selfeval.review" and e.get("who") == "bur1" for e in audit.get("entries", audit.get("audit", []))):
