@@ -21,8 +21,13 @@ bool HasAny(const std::string& s, std::initializer_list<const char*> parts) {
 }
 
 bool Quantifiable(const std::string& name) {
-  return HasAny(name, {"率", "人数", "人次", "次数", "户数", "天数", "金额", "面积", "时长", "数量",
-                       "个数", "里程"});
+  // A name ending in 量 is a quantity (损失量, 产量, 接待量), but 质量 is a quality and 力量, 考量,
+  // 衡量 are no amounts.
+  bool quantity = EndsWith(name, "量");
+  for (const char* not_amount : {"质量", "力量", "考量", "衡量", "分量"})
+    quantity = quantity && !EndsWith(name, not_amount);
+  return quantity || HasAny(name, {"率", "人数", "人次", "次数", "户数", "天数", "金额", "面积",
+                                   "时长", "数量", "个数", "里程"});
 }
 
 // A name that a percentage can measure: a rate, a degree, a share, a yes/no question, or a

@@ -1,0 +1,64 @@
+// Issue 26, round 7: the classes the `new7` tables showed (国家林业局's example, 阆中) and the one
+// warning left on a clean row over the whole corpus (湘西: a form with no goal field). Each class
+// has a row that must trip its rule (at the promised severity) and a well-written row that stays
+// quiet.
+#include <catch2/catch.hpp>
+
+#include "targets/test_table.h"
+#include "targets/value.h"
+
+namespace jixiao::targets {
+
+using namespace table_test;  // NOLINT: the shared table fixture
+
+TEST_CASE("a quantity named …量 is quantifiable; 质量 is not a quantity") {
+  CHECK(Found(Run({{"效益指标", "生态效益指标", "森林资源生长因害损失量", "", "有效减少", ""}}),
+              "T05", Severity::kWarning, 8));
+  CHECK(Found(Run({{"效益指标", "经济效益指标", "年增粮食产量", "", "明显增加", ""}}), "T05",
+              Severity::kWarning, 8));
+  // Quiet: the quantity with a figure, and a quality (生活质量) described in words.
+  CHECK(!Any(Run({{"效益指标", "生态效益指标", "森林资源生长因害损失量", "", "≤5", "万立方米"}}),
+             "T05"));
+  CHECK(!Any(Run({{"效益指标", "社会效益指标", "群众生活质量", "", "显著提高", ""}}), "T05"));
+}
+
+TEST_CASE("各 before a count is read as the count for each (年度、半年 各1次)") {
+  Value v = Value::Parse("各 1 次");
+  CHECK(v.numeric);
+  CHECK(v.number == Rational(1));
+  CHECK(v.unit == "次");
+  CHECK(!Any(Run({{"产出指标", "数量指标", "年度、半年趋势报告次数", "", "各 1 次", ""}}), "T05"));
+  // Still a word value when no figure follows: 各有侧重 is no count.
+  CHECK(Found(Run({{"产出指标", "数量指标", "宣传报道次数", "", "各有侧重", ""}}), "T05",
+              Severity::kWarning, 8));
+}
+
+namespace {
+std::vector<Issue> WithHeader(bool goal_fields, const std::string& annual) {
+  Table<TargetRow> t = MakeTable(kBase);
+  TargetProject p;
+  p.present = true;
+  p.name = "学生伙食费";
+  p.annual_goal = annual;
+  p.annual_goal_given = goal_fields;
+  p.total_funds = p.fiscal_funds = Money{220 * 1000000};
+  return Check({t, &p, nullptr});
+}
+const Issue* T18(const std::vector<Issue>& issues) {
+  for (const auto& i : issues)
+    if (i.rule == "T18") return &i;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("a header with no goal field is a notice; a goal field left blank is a warning") {
+  auto none = WithHeader(false, "");  // 湘西's published form: amounts, no 绩效目标 field
+  REQUIRE(T18(none));
+  CHECK(T18(none)->severity == Severity::kInfo);
+  auto blank = WithHeader(true, "");  // the field is there and empty: the unit must fill it
+  REQUIRE(T18(blank));
+  CHECK(T18(blank)->severity == Severity::kWarning);
+  CHECK(!T18(WithHeader(true, "保障120名学生在校就餐")));
+}
+
+}  // namespace jixiao::targets
