@@ -82,3 +82,38 @@ TEST_CASE("an effect named by the project's action, at 100%, measures execution"
 }
 
 }  // namespace jixiao::targets
+
+namespace jixiao::targets {
+
+// 阆中 and 南开: an empty 成本指标 row in a table with no other cost target is the cost target left
+// unfilled. T22 still names it (the corpus's convention), but it asks to fill it, not to delete
+// it (T04 asks for a cost target at the same time); with a cost target elsewhere it is a
+// leftover row to delete.
+TEST_CASE("an empty 成本 row with no other cost target is filled, not deleted") {
+  std::vector<R> rows;
+  for (const auto& r : kBase)
+    if (std::string(r.l2) != "成本指标") rows.push_back(r);
+  rows.push_back({"产出指标", "成本指标", "", "", "", ""});
+  Table<TargetRow> t = MakeTable(rows);
+  TargetProject p;
+  p.present = true;
+  p.annual_goal = "完成职业技能培训";
+  p.annual_goal_given = true;
+  p.total_funds = p.fiscal_funds = Money{220 * 1000000};
+  auto issues = Check({t, &p, nullptr});
+  const Issue* t22 = nullptr;
+  for (const auto& i : issues)
+    if (i.rule == "T22" && i.row == 7) t22 = &i;
+  REQUIRE(t22);
+  CHECK(t22->suggestion == "项目总成本≤220万元");
+  for (const auto& f : t22->fixes) CHECK_FALSE(f.delete_row);
+  // With the base table's cost target, the same empty row is a leftover to delete.
+  auto base = Run({{"产出指标", "成本指标", "", "", "", ""}});
+  bool deleted = false;
+  for (const auto& i : base)
+    if (i.rule == "T22" && i.row == 8)
+      for (const auto& f : i.fixes) deleted = deleted || f.delete_row;
+  CHECK(deleted);
+}
+
+}  // namespace jixiao::targets

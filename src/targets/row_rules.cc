@@ -433,7 +433,21 @@ void RowRules(Context& c) {
     any_level2 = any_level2 || r.level2 != Level2::kBlank;
     shifted = shifted || r.l1.shifted;
   }
+  bool cost_target = false;
+  for (const auto& r : c.rows) cost_target = cost_target || (r.kind == Kind::kCost && !r.placeholder);
   for (const auto& r : c.rows) {
+    // The table's only cost row left empty is the cost target unfilled (T04 asks for one): fill
+    // it, do not delete it. 社会/生态成本 rows are optional.
+    if (r.placeholder && r.kind == Kind::kCost && !cost_target &&
+        !HasAny(r.source->level2, {"社会", "生态", "环境"})) {
+      auto total = c.Total();
+      std::string fixed = total ? "≤" + WanYuanText(*total) : "";
+      c.Add("T22", Severity::kInfo, r,
+            "成本指标行“" + Trim(r.source->level2) + "”未填写；每个项目须设成本指标，不宜删除",
+            total ? "项目总成本" + fixed : "填写成本目标，如“项目总成本≤X万元”（不超过预算）",
+            total ? std::vector<Fix>{{"三级", "项目总成本"}, {"指标值", fixed}} : std::vector<Fix>{});
+      continue;
+    }
     if (r.placeholder) {
       c.Add("T22", Severity::kInfo, r,
             "模板占位行“" +
