@@ -144,8 +144,7 @@ void ProjectRules(Context& c) {
     c.AddTable("T18", Severity::kWarning, "项目信息", "申报表的总目标或年度目标为空",
                "写明总目标与年度目标：做什么、做多少、何时完成、达到什么效果");
   else if (no_goal)
-    c.AddTable("T18", Severity::kInfo, "项目信息",
-               "申报表没有绩效目标",
+    c.AddTable("T18", Severity::kInfo, "项目信息", "申报表没有绩效目标",
                "写明总目标与年度目标：做什么、做多少、何时完成、达到什么效果");
   if (p.total_funds && p.fiscal_funds) {
     Money parts = *p.fiscal_funds + p.other_funds.value_or(Money{});

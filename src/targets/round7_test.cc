@@ -69,16 +69,16 @@ namespace jixiao::targets {
 // project's own action done in full (every idle room let) is the output's execution, not a change
 // it brings.
 TEST_CASE("an effect named by the project's action, at 100%, measures execution") {
-  CHECK(Found(
-      Run({{"效益指标", "经济效益指标", "出租闲置房屋,减少国有资产闲置率", "", "=100", "%"}}),
-      "T26", Severity::kWarning, 8));
-  CHECK(Found(Run({{"效益指标", "社会效益指标", "完成培训任务,提高就业率", "", "100", "%"}}),
-              "T26", Severity::kWarning, 8));
+  CHECK(
+      Found(Run({{"效益指标", "经济效益指标", "出租闲置房屋,减少国有资产闲置率", "", "=100", "%"}}),
+            "T26", Severity::kWarning, 8));
+  CHECK(Found(Run({{"效益指标", "社会效益指标", "完成培训任务,提高就业率", "", "100", "%"}}), "T26",
+              Severity::kWarning, 8));
   // Quiet: the change itself at a figure below the whole, and a rate of the change at 100%.
-  CHECK(!Any(Run({{"效益指标", "社会效益指标", "开展培训,提高学员就业率", "", "≥80", "%"}}),
-             "T26"));
-  CHECK(!Any(Run({{"效益指标", "社会效益指标", "困难群众基本生活保障率", "", "=100", "%"}}),
-             "T26"));
+  CHECK(
+      !Any(Run({{"效益指标", "社会效益指标", "开展培训,提高学员就业率", "", "≥80", "%"}}), "T26"));
+  CHECK(
+      !Any(Run({{"效益指标", "社会效益指标", "困难群众基本生活保障率", "", "=100", "%"}}), "T26"));
 }
 
 }  // namespace jixiao::targets

@@ -434,28 +434,10 @@ void RowRules(Context& c) {
     shifted = shifted || r.l1.shifted;
   }
   bool cost_target = false;
-  for (const auto& r : c.rows) cost_target = cost_target || (r.kind == Kind::kCost && !r.placeholder);
+  for (const auto& r : c.rows)
+    cost_target = cost_target || (r.kind == Kind::kCost && !r.placeholder);
   for (const auto& r : c.rows) {
-    // The table's only cost row left empty is the cost target unfilled (T04 asks for one): fill
-    // it, do not delete it. 社会/生态成本 rows are optional.
-    if (r.placeholder && r.kind == Kind::kCost && !cost_target &&
-        !HasAny(r.source->level2, {"社会", "生态", "环境"})) {
-      auto total = c.Total();
-      std::string fixed = total ? "≤" + WanYuanText(*total) : "";
-      c.Add("T22", Severity::kInfo, r,
-            "成本指标行“" + Trim(r.source->level2) + "”未填写；每个项目须设成本指标，不宜删除",
-            total ? "项目总成本" + fixed : "填写成本目标，如“项目总成本≤X万元”（不超过预算）",
-            total ? std::vector<Fix>{{"三级", "项目总成本"}, {"指标值", fixed}} : std::vector<Fix>{});
-      continue;
-    }
-    if (r.placeholder) {
-      c.Add("T22", Severity::kInfo, r,
-            "模板占位行“" +
-                (Trim(r.source->level3).empty() ? Trim(r.source->level2) : Trim(r.source->level3)) +
-                "”未填写也未删除",
-            "删除该行", {{"", "", true}});
-      continue;
-    }
+    if (PlaceholderRow(c, r, cost_target)) continue;
     if (Trim(r.source->level3).empty())
       c.Add("T21", Severity::kError, r, "三级指标名称为空", "写明指标名称");
     else if (NotAName(r.source->level3))
@@ -469,40 +451,7 @@ void RowRules(Context& c) {
       c.Add("T31", Severity::kInfo, r, HalfWidthNotice(r.value.typed, r.value.text), r.value.text,
             {{"指标值", r.value.text}});
     Level2Rules(c, r);
-    if (r.value.blank) {
-      c.Add("T21", Severity::kError, r, "指标值为空，无法考核",
-            r.kind == Kind::kTimeliness && !c.deadline.empty()
-                ? c.deadline + "前" + DeadlineVerb(r.name)
-                : "填写目标值，如“≥X”“=100%”或具体日期");
-      continue;
-    }
-    if (std::string unit = BareUnit(r.value.text); !r.value.numeric && !unit.empty()) {
-      std::string shown = unit == "百分比" ? "%" : unit;
-      c.Add("T21", Severity::kError, r,
-            "指标值“" + r.value.text + "”只有" + (shown == "%" ? "比较符和%" : "单位") +
-                "，没有目标数值（模板未填写），无法考核",
-            "写出目标数，如“≥X" + shown + "”；与本项目无关的模板指标删去");
-      continue;
-    }
-    if (!r.value.numeric && r.kind == Kind::kQuantity && FiguresInCell(r.value.text) >= 2) {
-      c.Add("T21", Severity::kWarning, r,
-            "一个单元格写了" + std::to_string(FiguresInCell(r.value.text)) + "个目标（“" +
-                r.value.text + "”），无法作为一个指标值考核",
-            "拆成单独的指标，每项写比较符、数值和单位");
-      continue;
-    }
-    if (GradingScale(r.value.text)) {
-      c.Add("T21", Severity::kError, r,
-            "指标值“" + r.value.text + "”是评价等级，不是目标值，无法考核",
-            "选定目标，如“≥90%”“≥X人”或“优良”");
-      continue;
-    }
-    if (r.value.unreadable) {
-      c.Add("T21", Severity::kError, r,
-            "指标值“" + r.value.text + "”中的数值无法准确读取（格式有误或位数过多）",
-            "写成“≥3200人”“=100%”“≤220万元”这样的数值");
-      continue;
-    }
+    if (UncheckableValue(c, r)) continue;
     if (r.value.numeric)
       NumericRules(c, r);
     else
