@@ -117,3 +117,23 @@ TEST_CASE("an empty 成本 row with no other cost target is filled, not deleted"
 }
 
 }  // namespace jixiao::targets
+
+namespace jixiao::targets {
+
+// 阆中: `改善通行服务水平群众满意度 | 20` (a score where the target belongs). T07's suggestion, the
+// name's % added (≥20%), would itself trip T12; a satisfaction figure outside 80–100 gets what
+// T12 accepts.
+TEST_CASE("a satisfaction figure without % is suggested as a rate T12 accepts") {
+  auto low = Run({{"满意度指标", "服务对象满意度指标", "群众满意度", "", "20", ""}});
+  const Issue* t07 = nullptr;
+  for (const auto& i : low)
+    if (i.rule == "T07" && i.row == 8) t07 = &i;
+  REQUIRE(t07);
+  CHECK(t07->suggestion == "≥85%");
+  auto good = Run({{"满意度指标", "服务对象满意度指标", "群众满意度", "", "≥92", ""}});
+  for (const auto& i : good)
+    if (i.rule == "T07" && i.row == 8) CHECK(i.suggestion == "≥92%");
+  CHECK(Any(good, "T07"));
+}
+
+}  // namespace jixiao::targets

@@ -368,10 +368,18 @@ void NumericRules(Context& c, const Row& r) {
     if (implied.empty())
       c.Add("T07", Severity::kWarning, r, "指标值“" + v.text + "”没有计量单位",
             "在指标值或计量单位列写明单位（%、人次、万元…）");
-    else
+    else {
+      // A satisfaction figure outside 80–100 (a score where the target belongs: 满意度 20) is
+      // suggested as T12 would have it, never as a rate T12 rejects.
+      std::string fixed = op + v.text + implied;
+      if (implied == "%" && r.kind == Kind::kSatisfaction && v.number < Rational(80))
+        fixed = "≥85%";
+      else if (implied == "%" && r.kind == Kind::kSatisfaction && !(v.number < Rational(100)))
+        fixed = "≥95%";
       c.Add("T07", Severity::kInfo, r,
-            "指标值“" + v.text + "”没有写单位（按名称应为“" + implied + "”）",
-            op + v.text + implied, {{"指标值", op + v.text + implied}});
+            "指标值“" + v.text + "”没有写单位（按名称应为“" + implied + "”）", fixed,
+            {{"指标值", fixed}});
+    }
   } else if (!v.unit.empty() && !r.unit_column.empty()) {
     std::string column = r.unit_column == "百分比" ? "%" : r.unit_column;
     if (column != v.unit)
