@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/format.h"
+#include "core/format_wan.h"
 #include "core/money.h"
 #include "core/rational.h"
 #include "core/text.h"
@@ -53,6 +54,11 @@ TEST_CASE("one formatter prints every figure with its unit") {
   CHECK(FormatYuan(Money{147174531}) == "1,471,745.31元");
   CHECK(FormatYuan(Money{-70609381}) == "-706,093.81元");
   CHECK(FormatWanYuan(Money{147174531}) == "147.17万元");
+  // 万元 as a 申报表 writes it, never rounded: 2 decimals, more only when the amount needs them.
+  CHECK(FormatWanYuanExact(Money{63000000}) == "63.00万元");
+  CHECK(FormatWanYuanExact(Money{147174531}) == "147.174531万元");
+  CHECK(FormatWanYuanExact(Money{1234567000}) == "1,234.567万元");
+  CHECK(FormatWanYuanExact(Money{-50000}) == "-0.05万元");
   CHECK(FormatPercent(Rational(12174531 * 100LL, 135000000)) == "9.02%");
   CHECK(FormatScore(Score{8965}) == "89.65分");
   CHECK(FormatScore(Score{1900}) == "19分");

@@ -1,5 +1,7 @@
 #include "core/format.h"
 
+#include "core/format_wan.h"
+
 namespace jixiao {
 
 std::string GroupThousands(const std::string& plain) {
@@ -22,6 +24,13 @@ std::string FormatYuan(Money m) { return FormatYuanBare(m) + "元"; }
 
 std::string FormatWanYuan(Money m) {
   return GroupThousands((Rational(m.fen, 1000000)).ToDecimal(2)) + "万元";
+}
+
+std::string FormatWanYuanExact(Money m) {
+  std::string plain = Rational(m.fen, 1000000).ToDecimal(6);  // 1 fen = 0.000001万元: exact
+  while (plain.size() > 1 && plain.back() == '0' && plain.size() - plain.find('.') > 3)
+    plain.pop_back();
+  return GroupThousands(plain) + "万元";
 }
 
 std::string FormatDate(int year, int month, int day) {

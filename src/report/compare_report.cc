@@ -175,7 +175,8 @@ doc::Workbook BuildCompareWorkbook(const compare::Comparison& cmp) {
     doc::Sheet s;
     s.name = "排名";
     std::vector<std::string> titles = {"排名", "案例", "街镇", "项目", "年度", "总分", "等级"};
-    for (const auto& c : cmp.categories) titles.push_back(CategoryLabel(c) + "得分率");
+    // The 一级 as the bureau's ranking page names them ("决策"), not as a report's prose does.
+    for (const auto& c : cmp.categories) titles.push_back(c + "得分率");
     Header(s, 0, titles);
     for (int i = 0; i < n; ++i) {
       const auto& r = cmp.ranking[static_cast<size_t>(i)];

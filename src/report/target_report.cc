@@ -2,6 +2,7 @@
 
 #include "core/format.h"
 #include "report/tables.h"
+#include "targets/value.h"
 
 namespace jixiao::report {
 namespace {
@@ -37,8 +38,10 @@ std::vector<std::pair<int, int>> Layout(size_t pairs) {
 
 std::string TypeOf(const TargetRow& r) {
   if (!r.value_type.empty()) return r.value_type;
-  std::string v = r.value;
-  return v.find_first_of("0123456789") != std::string::npos ? "定量" : "定性";
+  // A date or deadline (“2021年12月底前”) is 定性 although it has figures (DOMAIN.md).
+  const targets::Value v = targets::Value::Parse(r.value);
+  if (v.date_only) return "定性";
+  return r.value.find_first_of("0123456789") != std::string::npos ? "定量" : "定性";
 }
 
 }  // namespace

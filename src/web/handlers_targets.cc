@@ -2,6 +2,7 @@
 // accepted one at a time (each a new version), downloads of the table and the 申报表, and the
 // year-end 自评表 made from the table. Every call goes through app/targets_app.h and
 // app/selfeval_form_app.h, as `jixiao targets check|fix|render` and `selfeval new` do.
+#include <algorithm>
 #include <fstream>
 
 #include "app/selfeval_app.h"
@@ -9,6 +10,7 @@
 #include "app/targets_app.h"
 #include "app/targets_download.h"
 #include "core/format.h"
+#include "core/format_wan.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
@@ -35,6 +37,19 @@ struct TypedRow {
   std::string level3, value;
 };
 
+// A pasted table (first version noted “粘贴”) is stored as the 申报表 workbook, its rows below the
+// header block (sheet rows 9…): the page numbers them as pasted, 1…n. 0 for uploaded tables.
+int PastedOffset(Ctx& ctx, const Doc& doc) {
+  auto first = ctx.server.db().GetVersion(doc.id, 1);
+  if (!first || first->note != "粘贴") return 0;
+  Diagnostics diags;
+  auto file = LoadVersion(ctx.server, doc.id, first->content, diags);
+  if (!file || file->targets.rows.empty()) return 0;
+  int top = file->targets.rows.front().line;
+  for (const auto& r : file->targets.rows) top = std::min(top, r.line);
+  return top - 1;
+}
+
 Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                    const TypedRow& typed = {}) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
@@ -50,14 +65,18 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
   Diagnostics notices;
   const Table<TargetRow> shown = TargetsWithUnits(file->targets, &notices);
   const TargetProject& p = file->project;
-  auto money = [](const std::optional<Money>& m) { return m ? FormatYuan(*m) : std::string(); };
+  // In 万元, as the 申报表 writes them (exact: never rounded to 2 decimals).
+  auto money = [](const std::optional<Money>& m) {
+    return m ? FormatWanYuanExact(*m) : std::string();
+  };
   const std::vector<std::pair<const char*, std::string>> project = {
       {"项目名称", p.name},
       {"主管部门", p.authority},
       {"实施单位", p.unit},
       {"资金总额", money(p.total_funds)},
       {"财政拨款", money(p.fiscal_funds)},
-      {"其他资金", money(p.other_funds)}};
+      {"其他资金", money(p.other_funds)},
+      {"年度目标", p.annual_goal}};
   if (ctx.req.api) {
     std::vector<std::string> rows, fields, notes;
     for (const auto& [label, value] : project) fields.push_back(Q(label) + ":" + Q(value));
@@ -107,9 +126,11 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
     }
     return d;
   };
+  const int pasted_offset = PastedOffset(ctx, doc);
   for (size_t k = 0; k < shown.rows.size(); ++k) {
     const TargetRow& r = shown.rows[k];
     Data row = Object({{"line", std::to_string(r.line)},
+                       {"shown_line", std::to_string(r.line - pasted_offset)},
                        {"level1", r.level1},
                        {"level2", r.level2},
                        {"level3", r.level3},

@@ -247,7 +247,8 @@ Response TargetsUpload(Ctx& ctx) {
                   ",\"message\":" + Q(message) + "}");
     return Redirect("/targets/" + existing->id + "?message=" + UrlEncode(message));
   }
-  ctx.server.db().AddDoc(doc, content, ctx.user->name, "上传");
+  // “粘贴” marks a pasted table: its page numbers the rows as pasted, not as the 申报表's rows.
+  ctx.server.db().AddDoc(doc, content, ctx.user->name, upload == &pasted ? "粘贴" : "上传");
   ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
                    doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
   return CreatedReply(ctx, "targets", doc.id);

@@ -99,7 +99,7 @@ def table_and_selfeval(unit, bureau, tmp):
     table = unit.get("/api/v1/targets/%s" % tid).json()
     lines = [r["line"] for r in table["rows"]]
     check(lines == list(range(11, 23)), "uploaded: rows numbered by the sheet: %s" % lines)
-    check(table["project"].get("资金总额") == "40,000.00元",
+    check(table["project"].get("资金总额") == "4.00万元",
           "item 8: 项目资金 read from （一）财政拨款小计: %s" % table["project"])
     # Accept a fix: the rows keep their numbers, and so does the version log.
     check(table["fixable"], "the table has a fix to accept")
@@ -110,7 +110,7 @@ def table_and_selfeval(unit, bureau, tmp):
     table = unit.get("/api/v1/targets/%s" % tid).json()
     lines = [r["line"] for r in table["rows"]]
     check(lines == list(range(11, 23)), "item 7: after a fix the rows keep 11–22: %s" % lines)
-    check(table["project"].get("资金总额") == "40,000.00元",
+    check(table["project"].get("资金总额") == "4.00万元",
           "the 项目资金 survives the fix: %s" % table["project"])
     page = visible(unit.get("/targets/%s/versions" % tid).text())
     row_words = re.findall(r"第(\d+)行", page)

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Trial 4's smaller stumbles on the unit's and bureau's pages (issue 21, webfix9), each written
+before its fix (docs/review/webtrial4.md):
+item 10: the target page's 项目信息 shows 资金总额 in 万元 as the 申报表 writes it (“4.00万元”, not
+         “40,000.00元”) and shows the 年度目标;
+item 8:  a pasted table of 6 rows shows its rows as 1–6 (as pasted), not as the 申报表's rows 9–14;
+item 14: the downloaded 申报表 types a deadline (“12月底前”) as 定性, not 定量; the bureau's ranking
+         says it ranks evaluations, one row each, not towns.
+Usage: webfix9.py JIXIAO"""
+import html
+import io
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import webtest  # noqa: E402
+
+import openpyxl  # noqa: E402  (python3-openpyxl, bootstrap)
+
+FAILURES = []
+
+
+def check(cond, message):
+    webtest.check(cond, message, FAILURES)
+
+
+def visible(page):
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+GOAL = "开展宣传活动和春节慰问，实现慰问全覆盖。"
+ROWS = [
+    ["项目支出绩效目标申报表"],
+    ["（2021年度）"],
+    ["项目名称", "麻风病防治"],
+    ["预算单位", "区疾控中心"],
+    ["项目资金（万元）", "年度资金总额", "金额（万元）"],
+    ["", "（一）财政拨款小计", "4.00"],
+    ["", "1、一般公共预算", "4.00"],
+    ["", "2、政府性基金", "0.00"],
+    ["总体目标", "年度目标", GOAL],
+    ["一级指标", "二级指标", "三级指标", "指标值（包含数字及文字描述）"],
+    ["项目完成指标", "数量指标", "宣传教育场次", "≥4场"],
+    ["", "时效指标", "资金拨付完成时间", "2021年12月底前"],
+    ["满意度指标", "满意度指标", "群众满意度", "≥90%"],
+]
+
+
+def workbook(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "绩效目标申报表"
+    for r in ROWS:
+        ws.append(r)
+    ws.merge_cells("A11:A12")
+    wb.save(path)
+
+
+def target_page(unit, tmp):
+    path = os.path.join(tmp, "麻风病防治.xlsx")
+    workbook(path)
+    tid = webtest.upload_targets(unit, path=path, year="2021", title="麻风病防治")
+    project = unit.get("/api/v1/targets/%s" % tid).json()["project"]
+    check(project.get("资金总额") == "4.00万元", "item 10: 资金总额 in 万元: %s" % project)
+    check(project.get("年度目标") == GOAL, "item 10: the 年度目标 is shown: %s" % project)
+    page = visible(unit.get("/targets/%s" % tid).text())
+    check("4.00万元" in page and "40,000.00元" not in page, "item 10: the page prints 4.00万元")
+    check(GOAL in page, "item 10: the page shows the 年度目标")
+    r = unit.get("/targets/%s/download/xlsx" % tid)
+    check(r.status == 200, "申报表 downloaded: %d" % r.status)
+    wb = openpyxl.load_workbook(io.BytesIO(r.body))
+    types = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            cells = [c for c in row if c not in (None, "")]
+            if "资金拨付完成时间" in cells or "宣传教育场次" in cells:
+                types[cells[cells.index("资金拨付完成时间") if "资金拨付完成时间" in cells
+                            else cells.index("宣传教育场次")]] = row
+    deadline = types.get("资金拨付完成时间") or ()
+    count = types.get("宣传教育场次") or ()
+    check("定性" in deadline and "定量" not in deadline,
+          "item 14: the deadline is typed 定性 in the 申报表: %s" % (deadline,))
+    check("定量" in count, "a count stays 定量: %s" % (count,))
+
+
+PASTED = "\n".join([
+    "一级指标\t二级指标\t三级指标\t指标值",
+    "产出指标\t数量指标\t巡护里程\t≥1200公里",
+    "\t\t防火宣传活动\t≥12场",
+    "\t成本指标\t防火物资采购\t≤12万元",
+    "\t时效指标\t物资到位时间\t2023年12月底前",
+    "效益指标\t社会效益指标\t森林火灾发生率\t≤0.9‰",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥95%",
+])
+
+
+def pasted_rows(unit):
+    r = unit.api_post("/api/v1/targets", {
+        "text": PASTED, "year": "2023", "p_name": "森林防火巡护经费", "p_total": "12", "p_fiscal": "12"})
+    check(r.status == 201, "pasted: %d %s" % (r.status, r.text()[:300]))
+    tid = r.json()["id"]
+    page = unit.get("/targets/%s" % tid).text()
+    shown = re.findall(r'<tr[^>]*>\s*<td class="num">(\d+)</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>', page)
+    check([n for n, _ in shown] == ["1", "2", "3", "4", "5", "6"],
+          "item 8: the pasted rows are numbered as pasted: %s" % shown)
+    check(shown and shown[0][1] == "巡护里程", "row 1 is the first pasted row: %s" % shown[:1])
+
+
+def bureau_label(binary, server, bureau):
+    """Two scored evaluations of 马桥镇: the ranking says each row is one evaluation."""
+    workbook = webtest.entry_workbook(binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"),
+                                      server.data)
+    evaluator = webtest.Client(server)
+    evaluator.login("eval1")
+    for title in ("马桥镇医疗救助", "马桥镇医疗救助（复评）"):
+        webtest.create_evaluation(evaluator, title, region="闵行区", workbook=workbook)
+    page = bureau.get("/bureau").text()
+    check('id="per-evaluation"' in page and "每项评价一行" in page,
+          "item 14: the ranking says it ranks evaluations, not towns")
+
+
+def main(binary):
+    server = webtest.Server(binary)
+    tmp = tempfile.mkdtemp(prefix="jixiao-webfix9-")
+    try:
+        unit = webtest.Client(server)
+        unit.page_login("unit1")
+        bureau = webtest.Client(server)
+        bureau.page_login("bur1")
+        target_page(unit, tmp)
+        pasted_rows(unit)
+        bureau_label(binary, server, bureau)
+    finally:
+        server.stop(keep=bool(FAILURES))
+    if FAILURES:
+        print("%d failure(s)" % len(FAILURES), file=sys.stderr)
+        return 1
+    print("webfix9: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
