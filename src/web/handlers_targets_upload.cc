@@ -12,6 +12,7 @@
 #include "web/paging.h"
 #include "web/scratch_files.h"
 #include "web/targets_versions.h"
+#include "web/unit_todo.h"
 
 namespace jixiao::web {
 
@@ -45,6 +46,7 @@ Response TargetsList(Ctx& ctx) {
   data.set("tables", list);
   data.set("has_tables", !mine.empty());
   SetPaging(data, paging, count, "/targets", {});
+  SetUnitTodo(ctx, data);  // the unit lands here: what waits for it first (trial 4 item 12)
   return ctx.server.Page(ctx, "targets_list", "绩效目标表", data);
 }
 

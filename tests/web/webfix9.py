@@ -4,6 +4,8 @@ before its fix (docs/review/webtrial4.md):
 item 10: the target page's 项目信息 shows 资金总额 in 万元 as the 申报表 writes it (“4.00万元”, not
          “40,000.00元”) and shows the 年度目标;
 item 8:  a pasted table of 6 rows shows its rows as 1–6 (as pasted), not as the 申报表's rows 9–14;
+item 12: the page a unit lands on (绩效目标表) lists what waits for it: a 退回 自评表 with the
+         复核意见, and a 自评表 saved but not submitted;
 item 14: the downloaded 申报表 types a deadline (“12月底前”) as 定性, not 定量; the bureau's ranking
          says it ranks evaluations, one row each, not towns.
 Usage: webfix9.py JIXIAO"""
@@ -109,6 +111,30 @@ def pasted_rows(unit):
     check(shown and shown[0][1] == "巡护里程", "row 1 is the first pasted row: %s" % shown[:1])
 
 
+def landing_todo(unit, bureau):
+    draft = webtest.upload_selfeval(unit, year="2024")
+    returned = webtest.upload_selfeval(unit, year="2023")
+    v = unit.get("/api/v1/selfevals/%s" % returned).json()["version"]
+    r = unit.api_post("/api/v1/selfevals/%s/submit" % returned, {"version": v})
+    check(r.status in (200, 303), "submitted: %d %s" % (r.status, r.text()[:200]))
+    v = bureau.get("/api/v1/selfevals/%s" % returned).json()["version"]
+    reason = "请补充偏差原因<b>并核对总分</b>"
+    r = bureau.api_post("/api/v1/selfevals/%s/review" % returned,
+                        {"version": v, "decision": "退回", "opinion": reason})
+    check(r.status == 200, "退回: %d %s" % (r.status, r.text()[:200]))
+    page = unit.get("/targets").text()
+    m = re.search(r'<section class="card" id="todo">(.*?)</section>', page, re.S)
+    check(m is not None, "item 12: the landing page has 需要您处理")
+    todo = m.group(1) if m else ""
+    items = re.findall(r"<li>(.*?)</li>", todo, re.S)
+    back = [i for i in items if "/selfevals/%s" % returned in i]
+    check(back and "已退回" in back[0] and html.escape(reason) in back[0],
+          "item 12: the 退回 form with its reason, escaped: %s" % back)
+    unsent = [i for i in items if "/selfevals/%s" % draft in i]
+    check(unsent and "尚未提交" in unsent[0], "item 12: the draft not submitted: %s" % unsent)
+    check("<b>并核对" not in page, "the reason is escaped")
+
+
 def bureau_label(binary, server, bureau):
     """Two scored evaluations of 马桥镇: the ranking says each row is one evaluation."""
     workbook = webtest.entry_workbook(binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"),
@@ -132,6 +158,7 @@ def main(binary):
         bureau.page_login("bur1")
         target_page(unit, tmp)
         pasted_rows(unit)
+        landing_todo(unit, bureau)
         bureau_label(binary, server, bureau)
     finally:
         server.stop(keep=bool(FAILURES))
