@@ -21,6 +21,7 @@
 #include "web/selfeval_load.h"
 #include "web/selfeval_page.h"
 #include "web/selfeval_parts.h"
+#include "web/selfeval_rows.h"
 #include "web/selfeval_rules_choice.h"
 #include "web/stale_fields.h"
 
@@ -74,8 +75,11 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
   for (const auto& d : l.check.reading.items()) reading.push_back(DiagnosticData(d));
   for (const auto& d : r.findings) general.push_back(FindingData(d));
   for (const auto& d : r.budget.findings) general.push_back(FindingData(d));
+  std::map<size_t, ShownRow> shown;  // numbered 1…n without template rows; 一级/二级 groups
+  for (const ShownRow& x : ShownRows(*l.check.form)) shown[x.index] = x;
   for (const auto& row : r.rows) {
     const SelfEvalRow& src = l.check.form->rows[row.index];
+    const ShownRow& place = shown[row.index];
     Data findings = List();
     for (const auto& d : row.findings)
       if (progress.Shows(row.index, d)) findings.push_back(FindingData(d));
@@ -84,7 +88,11 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
         {{"index", std::to_string(row.index)},
          // the form's own numbering (the sheet's row, 14… on a generated form, is
          // nothing the unit has seen), the sheet row kept as a tooltip
-         {"line", std::to_string(row.index + 1)},
+         {"line", std::to_string(place.number)},
+         {"level1", place.level1},
+         {"level2", place.level2},
+         {"level1_span", std::to_string(place.level1_span)},
+         {"level2_span", std::to_string(place.level2_span)},
          {"sheet_line", std::to_string(row.line)},
          {"indicator", row.indicator},
          {"target", src.target.text},
@@ -98,6 +106,8 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
          {"computed", waiting ? "待填写" : Points(row.computed)},
          {"how", waiting ? "" : row.how}});
     d.set("findings", findings);
+    d.set("level1_first", place.level1_span > 0);
+    d.set("level2_first", place.level2_span > 0);
     rows.push_back(d);
   }
   Data data = Object({{"id", doc.id},
@@ -242,15 +252,17 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
       std::string why;
       if (!EditSelfEval(probe, i, field, typed, &why)) {
         typed_in.errors["row_" + std::to_string(i)] =
-            "第" + std::to_string(i + 1) + "行“" + row.indicator() + "” " + field + "：" + why;
+            "第" + std::to_string(ShownNumber(*l.check.form, i)) + "行“" + row.indicator() + "” " +
+            field + "：" + why;
         continue;
       }
       edits += EditLine(i, field, typed);
       if (!preview)
-        ctx.server.Audit(
-            ctx, std::string("selfeval.edit ") + field,
-            "selfeval:" + doc.id + " 第" + std::to_string(i + 1) + "行 " + row.indicator(), before,
-            typed);
+        ctx.server.Audit(ctx, std::string("selfeval.edit ") + field,
+                         "selfeval:" + doc.id + " 第" +
+                             std::to_string(ShownNumber(*l.check.form, i)) + "行 " +
+                             row.indicator(),
+                         before, typed);
       audit.push_back(field);
     }
   }

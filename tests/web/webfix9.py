@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Trial 4's smaller stumbles on the unit's and bureau's pages (issue 21, webfix9), each written
 before its fix (docs/review/webtrial4.md):
+item 9:  a published 自评表 with the template's empty rows (指标2, ……) numbers its rows 1…9, not
+         1, 4, 5, 7…, and shows 一级/二级 once per group (rowspan);
 item 10: the target page's 项目信息 shows 资金总额 in 万元 as the 申报表 writes it (“4.00万元”, not
          “40,000.00元”) and shows the 年度目标;
 item 8:  a pasted table of 6 rows shows its rows as 1–6 (as pasted), not as the 申报表's rows 9–14;
@@ -135,6 +137,84 @@ def landing_todo(unit, bureau):
     check("<b>并核对" not in page, "the reason is escaped")
 
 
+def langfang(path):
+    """The trial's 廊坊市食品工程学校 2019 自评表 (webtrial4 make_langfang.py): the 财政部 template with
+    its 指标2/…… placeholder rows and merged 一级/二级 cells."""
+    wb = openpyxl.Workbook(); ws = wb.active; ws.title = "附件1"
+    A = ws.append
+    A(["项目支出绩效自评表"]); ws.merge_cells("A1:H1")
+    A(["（2019年度）"]); ws.merge_cells("A2:H2")
+    A(["项目名称", "办公宿舍楼、食堂及餐厅暖通改造经费"]); ws.merge_cells("B3:H3")
+    A(["主管部门", "廊坊市发改委", None, None, "实施单位", "廊坊市食品工程学校"])
+    A(["项目资金\n（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    A([None, "年度资金总额", 43.2, 43.2, 37.24, 10, "86%", 9])
+    A([None, "其中：当年财政拨款", 43.2, 43.2, 37.24, None, None, None])
+    A([None, "      上年结转资金"])
+    A([None, "  其他资金"])
+    ws.merge_cells("A5:A9")
+    A(["年度总体目标", "预期目标", None, None, "实际完成情况"])
+    A([None, "43.2", None, None, "37.24"])
+    A(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    rows = [
+     ("产出指标", "数量指标", "指标1工程资金金额", 43.2, 37.24, 10, 9, "已完工，剩余3%尾款未付，且最高限价低于预算金额。提高预算准确度。"),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+     (None, "质量指标", "指标1工程完工率", 100, 100, 10, 10, None),
+     (None, None, "指标2工程验收合格率", 100, 100, 10, 10, None),
+     (None, None, "……", None, None, None, None, None),
+     (None, "时效指标", "指标1项目完成及时率", 100, 100, 10, 10, None),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+     (None, "成本指标", "指标1成本控制率", 100, 100, 10, 10, None),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+     ("效益指标", "经济效益\n指标", "指标1安全率", 100, 100, 10, 10, 0),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+     (None, "社会效益\n指标", "指标1学校发展能力", 100, 100, 10, 10, 0),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+     (None, "生态效益\n指标", "指标1", None, None, None, None, None),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+     (None, "可持续影响\n指标", "指标1长期使用性", 100, 100, 10, 10, None),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+     ("满意度\n指标", "服务对象满意度指标", "指标1学生满意度", 100, 100, 10, 10, 0),
+     (None, None, "指标2", None, None, None, None, None),
+     (None, None, "……", None, None, None, None, None),
+    ]
+    s = ws.max_row + 1
+    for r in rows: A(list(r))
+    A(["总分", None, None, None, None, 100, 98, None])
+    ws.merge_cells(f"A{s}:A{s+11}"); ws.merge_cells(f"A{s+12}:A{s+23}"); ws.merge_cells(f"A{s+24}:A{s+26}")
+    for k in range(s, s + 27, 3): ws.merge_cells(f"B{k}:B{k+2}")
+    wb.save(path)
+
+
+def published_selfeval(unit, tmp):
+    path = os.path.join(tmp, "廊坊自评表.xlsx")
+    langfang(path)
+    with open(path, "rb") as f:
+        r = unit.api_post("/api/v1/selfevals", fields={"year": "2019"},
+                          files={"form": ("廊坊自评表.xlsx", f.read())})
+    check(r.status == 201, "uploaded: %d %s" % (r.status, r.text()[:300]))
+    sid = r.json()["id"]
+    page = unit.get("/selfevals/%s" % sid).text()
+    body = re.search(r'<table class="selfeval">.*?<tbody>(.*?)</tbody>', page, re.S)
+    body = body.group(1) if body else ""
+    numbers = re.findall(r'<td class="num" title="[^"]*">(\d+)</td>', body)
+    check(numbers == [str(n) for n in range(1, 10)], "item 9: rows numbered 1…9: %s" % numbers)
+    check("<th>一级指标</th><th>二级指标</th><th>三级指标</th>" in page, "item 9: 一级/二级 columns")
+    groups = re.findall(r'<td class="group" rowspan="(\d+)">([^<]*)</td>', body)
+    # 产出: 资金金额, 完工率, 验收合格率, 完成及时率, 成本控制率; 效益: 安全率, 学校发展能力, 长期使用性.
+    check(("5", "产出指标") in groups and ("3", "效益指标") in groups and ("1", "满意度指标") in groups,
+          "item 9: 一级 once per group: %s" % groups)
+    check(("1", "质量指标") not in groups and ("2", "质量指标") in groups,
+          "item 9: 二级 once per group: %s" % groups)
+    check(page.count(">产出指标</td>") == 1, "产出指标 printed once")
+
+
 def bureau_label(binary, server, bureau):
     """Two scored evaluations of 马桥镇: the ranking says each row is one evaluation."""
     workbook = webtest.entry_workbook(binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"),
@@ -159,6 +239,7 @@ def main(binary):
         target_page(unit, tmp)
         pasted_rows(unit)
         landing_todo(unit, bureau)
+        published_selfeval(unit, tmp)
         bureau_label(binary, server, bureau)
     finally:
         server.stop(keep=bool(FAILURES))
