@@ -107,7 +107,7 @@ def blank_form_waits(unit):
           "preview: no 未填 warnings on untouched rows")
     # The form's own row numbers, as the page shows them, in the messages (not the sheet's 14…).
     sheet_line = api["result"]["rows"][0]["line"]
-    first = re.search(r'<td class="num"[^>]*>(\d+)</td><td>([^<]*)</td>', page)
+    first = re.search(r'<td class="num"[^>]*>(\d+)</td><td[^>]*>([^<]*)</td>', page)
     check(first and first.group(1) == "1", "the page numbers the form's rows from 1: %s"
           % (first.group(0) if first else None))
     r = unit.request("POST", "/selfevals/%s/edit" % sid, fields={
