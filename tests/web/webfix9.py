@@ -3,6 +3,8 @@
 before its fix (docs/review/webtrial4.md):
 item 9:  a published 自评表 with the template's empty rows (指标2, ……) numbers its rows 1…9, not
          1, 4, 5, 7…, and shows 一级/二级 once per group (rowspan);
+item 13: at 1024 px the 自评表's 三级指标 cells and the entry form's 指标 cells are at least 7
+         characters wide, and the 自评表 page needs no horizontal scroll (headless Chromium);
 item 10: the target page's 项目信息 shows 资金总额 in 万元 as the 申报表 writes it (“4.00万元”, not
          “40,000.00元”) and shows the 年度目标;
 item 8:  a pasted table of 6 rows shows its rows as 1–6 (as pasted), not as the 申报表's rows 9–14;
@@ -213,6 +215,43 @@ def published_selfeval(unit, tmp):
     check(("1", "质量指标") not in groups and ("2", "质量指标") in groups,
           "item 9: 二级 once per group: %s" % groups)
     check(page.count(">产出指标</td>") == 1, "产出指标 printed once")
+    return sid
+
+
+def widths_at_1024(server, sid, eid):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1024,900",
+              "--disable-dev-shm-usage", "--lang=zh-CN"):
+        opts.add_argument(a)
+    d = webdriver.Chrome(options=opts, service=Service(executable_path="/usr/bin/chromedriver"))
+    try:
+        def login(name):
+            d.delete_all_cookies()
+            d.get(server.base + "/login")
+            d.find_element(By.NAME, "name").send_keys(name)
+            d.find_element(By.NAME, "password").send_keys(webtest.ROLES[name][3])
+            d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            WebDriverWait(d, 20).until(lambda x: "/login" not in x.current_url)
+        # 7 characters of the page's font: the names read as words, not one or two per line.
+        measure = ("var f=parseFloat(getComputedStyle(document.body).fontSize);"
+                   "var w=[...document.querySelectorAll(arguments[0])].map(x=>x.getBoundingClientRect().width);"
+                   "return [w.length?Math.min(...w)/f:0, document.documentElement.scrollWidth-window.innerWidth];")
+        login("unit1")
+        d.get(server.base + "/selfevals/%s" % sid)
+        chars, overflow = d.execute_script(measure, "table.selfeval td.indicator")
+        check(chars >= 7, "item 13: 三级指标 at 1024 px is %.1f characters wide" % chars)
+        check(overflow <= 0, "item 13: the 自评表 page scrolls sideways by %dpx at 1024 px" % overflow)
+        login("eval1")
+        d.get(server.base + "/evaluations/%s/entry" % eid)
+        chars, _ = d.execute_script(measure, "table.entry td.name")
+        check(chars >= 7, "item 13: the entry form's 指标 at 1024 px is %.1f characters wide" % chars)
+    finally:
+        d.quit()
 
 
 def bureau_label(binary, server, bureau):
@@ -239,7 +278,11 @@ def main(binary):
         target_page(unit, tmp)
         pasted_rows(unit)
         landing_todo(unit, bureau)
-        published_selfeval(unit, tmp)
+        sid = published_selfeval(unit, tmp)
+        evaluator = webtest.Client(server)
+        evaluator.login("eval1")
+        eid = webtest.create_evaluation(evaluator, "马桥镇医疗救助（录入）", region="闵行区")
+        widths_at_1024(server, sid, eid)
         bureau_label(binary, server, bureau)
     finally:
         server.stop(keep=bool(FAILURES))
