@@ -234,7 +234,7 @@ SelfEvalResult ScoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& ru
           "指标“" + row.level3.text + "”未填" +
               (rules.weight_mode == SelfEvalWeightMode::kWeightColumn ? "权重" : "分值") +
               "，无法计分；请填写分值");
-    selfeval_internal::ScoreRow(row, rules, budget_scored, r);
+    selfeval_internal::ScoreRow(row, rules, budget_scored ? &form.budget : nullptr, r);
   }
   selfeval_internal::CheckForm(form, rules, result);
   return result;

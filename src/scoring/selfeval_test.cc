@@ -197,6 +197,36 @@ TEST_CASE("selfeval: weights 110, 总分 one above its cells, grade, unit mismat
   CHECK(Has(r.rows[1].findings, "selfeval.unit_mismatch", Severity::kError));
 }
 
+TEST_CASE(
+    "selfeval: a money row restating the budget's shortfall is the execution rate scored twice") {
+  // 廊坊 2019 (corpus form 09): 数量 row “工程资金金额 43.2 → 37.24” beside a budget of 43.2
+  // / 37.24万元.
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "指标1工程资金金额", "43.2", "37.24", "10", "8.62", "尾款未付"),
+            Row("产出指标", "项目资金", "≥432000元", "372400元", "10", "8.62", "尾款未付")};
+  f.budget = Budget(43200000, 37240000, "86.20%", "8.62");
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(Has(r.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+  CHECK(Has(r.rows[1].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+}
+
+TEST_CASE("selfeval: a cost ceiling at the budget, or a money row with nothing unspent, is quiet") {
+  SelfEvaluation f;  // 棠溪镇 2022: 项目总成本 ≤90万元 against 89.974 of a 90万元 budget
+  f.rows = {Row("产出指标", "项目总成本", "≤90万元", "89.974", "10", "10")};
+  f.rows[0].level2 = {"成本指标", f.rows[0].level3.where};
+  f.budget = Budget(90000000, 89974000, "99.97%", "10");
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK_FALSE(Has(r.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+  SelfEvaluation spent;  // 丽江古城区 2020: the fund as a row, all of it spent — nothing lost twice
+  spent.rows = {Row("产出指标", "卫片执法补助经费", "﹦72890元", "72890", "10", "10")};
+  spent.budget = Budget(7289000, 7289000, "100%", "10");
+  auto q = ScoreSelfEval(spent, National());
+  INFO(Codes(q));
+  CHECK_FALSE(Has(q.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+}
+
 TEST_CASE("selfeval: a not-applicable row is taken out and the total rescaled to 100") {
   SelfEvaluation f;
   f.rows = {Row("产出指标", "完成数量", "≥10个", "10个", "45", "45"),
