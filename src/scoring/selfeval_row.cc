@@ -104,12 +104,20 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, const SelfEval
             FormatBudgetMoney(*budget, *budget->executed.value) +
             "：同一笔未执行的资金在预算执行率和本行各扣一次分；请删去此行或改为其他产出指标");
   if (row.parsed_target.bare_read_as_ge) {
-    // A bare 100% reads the same as ≥ or = unless the actual exceeds 100%: a hint, not a warning.
+    // A bare 100% reads the same as ≥ or = unless the actual exceeds 100%; an actual equal to the
+    // target is met under ≥, ≤ and = alike (廊坊 2019: “100 / 100”). Either is a hint, not a
+    // warning.
     bool full_rate = target.unit == "%" && target.number == Rational(100);
-    Add(f, full_rate ? Severity::kInfo : Severity::kWarning, "selfeval.bare_target",
+    const TargetValue& a = row.parsed_actual;
+    bool equal = target.quantitative && a.quantitative && a.number == target.number &&
+                 (a.unit.empty() || a.unit == target.unit);
+    Add(f, full_rate || equal ? Severity::kInfo : Severity::kWarning, "selfeval.bare_target",
         row.target.where,
         "指标值" + Quote(row.target.text) + "未写比较符，按“≥" + row.target.text + "”读取" +
-            (full_rate ? "（与“=100%”结论相同，除非实际超过100%）" : "") + "；请写明 ≥、≤ 或 =");
+            (equal       ? "（实际与指标值相等，按≥、≤或=读取结论相同）"
+             : full_rate ? "（与“=100%”结论相同，除非实际超过100%）"
+                         : "") +
+            "；请写明 ≥、≤ 或 =");
   }
   if (row.parsed_target.cost_ceiling)  // the same reading as the case's targets.csv (casefile)
     Add(f, Severity::kInfo, "selfeval.cost_ceiling", row.target.where,

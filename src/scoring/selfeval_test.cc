@@ -197,6 +197,20 @@ TEST_CASE("selfeval: weights 110, 总分 one above its cells, grade, unit mismat
   CHECK(Has(r.rows[1].findings, "selfeval.unit_mismatch", Severity::kError));
 }
 
+TEST_CASE("selfeval: a bare target met exactly is a note; below it the reading decides (warning)") {
+  SelfEvaluation f;  // 廊坊 2019: “工程完工率 100 / 100” — no comparator, no unit, the actual equal
+  f.rows = {Row("产出指标", "工程完工率", "100", "100", "10", "10"),
+            Row("产出指标", "亩产", "43.2", "43.20", "10", "10"),
+            Row("产出指标", "工程资金金额", "43.2", "37.24", "10", "8.62", "尾款未付")};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(Has(r.rows[0].findings, "selfeval.bare_target", Severity::kInfo));
+  CHECK_FALSE(Has(r.rows[0].findings, "selfeval.bare_target", Severity::kWarning));
+  CHECK(Has(r.rows[1].findings, "selfeval.bare_target", Severity::kInfo));
+  // Below the target the reading decides the verdict (≥: missed, ≤: met): still a warning.
+  CHECK(Has(r.rows[2].findings, "selfeval.bare_target", Severity::kWarning));
+}
+
 TEST_CASE(
     "selfeval: a money row restating the budget's shortfall is the execution rate scored twice") {
   // 廊坊 2019 (corpus form 09): 数量 row “工程资金金额 43.2 → 37.24” beside a budget of 43.2
