@@ -101,6 +101,29 @@ TEST_CASE(
   CHECK_FALSE(Has(w.budget.findings, "selfeval.score_above_rule", Severity::kError));
 }
 
+TEST_CASE("selfeval: a 执行率 printed as a fraction of 1 is read ×100, with a note") {
+  // 裕安区 2022 (安徽): 27.8 ÷ 29 = 95.86%, printed “0.958” (cut at three places).
+  SelfEvaluation f;
+  for (const char* shown : {"0.958", "0.9586", "0.96"}) {
+    f.budget = Budget(2900000, 2780000, "", "9.59");
+    f.budget.rate = {shown, f.budget.score.where, Rational::Parse(shown), ""};
+    auto r = ScoreSelfEval(f, National());
+    INFO(shown << " " << Codes(r));
+    CHECK_FALSE(Has(r.budget.findings, "selfeval.rate_printed", Severity::kError));
+    CHECK(Has(r.budget.findings, "selfeval.rate_fraction", Severity::kInfo));
+  }
+  // A fraction the figures contradict, or a printed “%”, is still the printed rate at odds.
+  for (const char* shown : {"0.94", "0.958%"}) {
+    f.budget = Budget(2900000, 2780000, "", "9.59");
+    f.budget.rate = {shown, f.budget.score.where, Rational::Parse(std::string(shown).substr(0, 4)),
+                     ""};
+    auto r = ScoreSelfEval(f, National());
+    INFO(shown << " " << Codes(r));
+    CHECK(Has(r.budget.findings, "selfeval.rate_printed", Severity::kError));
+    CHECK_FALSE(Has(r.budget.findings, "selfeval.rate_fraction", Severity::kInfo));
+  }
+}
+
 TEST_CASE("selfeval: a 执行率 cut (not rounded) at its printed decimals is not contradicted") {
   // 临翔区 2023 (云南): 31.69 ÷ 32.4 = 97.808…%, printed 97.80%; 97.81% and 97.8% agree too.
   SelfEvaluation f;
