@@ -315,6 +315,34 @@ TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equall
   CHECK_FALSE(Has(r.findings, "selfeval.weight_sum", Severity::kError));  // 70 of the rows' 80
 }
 
+TEST_CASE(
+    "selfeval: 湖北-style rows not judged take their printed scores when those fill the rest") {
+  // 保山 2022 (corpus form 12): 80 points; three met rows print 20, 20, 10; two rows the checker
+  // cannot judge (按时限完成 → 100%; 小于5次 → 无上访) print 20 and 10 — exactly the 30 left.
+  const SelfEvalRules hubei = Hubei();
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "慰问人数", "100%", "100%", "", "20"),
+            Row("产出指标", "足额拨付率", "100%", "100%", "", "20"),
+            Row("产出指标", "春节前完成走访慰问", "按时限完成", "100%", "", "20"),
+            Row("效益指标", "总体保持稳定", "小于5次", "无上访", "", "10"),
+            Row("满意度指标", "满意率", "100%", "100%", "", "10")};
+  f.budget = Budget(346400, 346400, "100%", "20", "20");
+  f.total = {"100", {"summary.csv", 2, 0, ""}, Rational(100), ""};
+  auto r = ScoreSelfEval(f, hubei);
+  INFO(Codes(r));
+  CHECK(*r.rows[2].weight == Rational(20));
+  CHECK(*r.rows[3].weight == Rational(10));
+  CHECK_FALSE(Has(r.rows[2].findings, "selfeval.score_over_weight", Severity::kError));
+  REQUIRE(r.computed_total);
+  CHECK(*r.computed_total == Rational(100));
+  // Printed 20 and 5 leave 5 of the 30 unexplained: the even split (15 each) stands, 20 is over it.
+  f.rows[3] = Row("效益指标", "总体保持稳定", "小于5次", "无上访", "", "5");
+  auto q = ScoreSelfEval(f, hubei);
+  INFO(Codes(q));
+  CHECK(*q.rows[2].weight == Rational(15));
+  CHECK(Has(q.rows[2].findings, "selfeval.score_over_weight", Severity::kError));
+}
+
 TEST_CASE("selfeval: the budget split by funding source must add up to the 总额 row") {
   SelfEvaluation f;
   f.rows = {Row("产出指标", "A", "≥10个", "10个", "90", "90")};
