@@ -35,6 +35,7 @@ std::string ReviewClassOf(const std::string& code) {
       {"selfeval.grade", "分值与总分"},
       {"selfeval.weight_missing", "分值与总分"},
       {"selfeval.rate_printed", "预算执行"},
+      {"selfeval.rate_fraction", "预算执行"},
       {"selfeval.rate_over_100", "预算执行"},
       {"selfeval.execution_scored_twice", "预算执行"},
       {"selfeval.budget_missing", "预算执行"},
