@@ -216,7 +216,19 @@ Response BureauOverview(Ctx& ctx) {
   };
   std::vector<std::pair<std::string, int64_t>> grade_counts;
   if (reach && (kind.empty() || kind == "evaluation" || forms))
-    grade_counts = db.GradeCounts({ctx.user->region, year, department, town, grade, ranked_kind});
+    grade_counts = db.GradeCounts(
+        {ctx.user->region, year, department, town, grade, ranked_kind, forms ? 1 : -1});
+  // The listed 自评表 that are their unit's 提交 (one query); the others are drafts, marked.
+  std::set<std::string> submitted;
+  {
+    Db::ListFilter page_forms;
+    page_forms.kinds = {"selfeval"}, page_forms.submitted = 1;
+    for (const auto& d : shown)
+      if (d.kind == "selfeval") page_forms.ids.push_back(d.id);
+    if (!page_forms.ids.empty())
+      for (const auto& d : db.DocsPage(page_forms, kMaxPerPage, 0)) submitted.insert(d.id);
+  }
+  auto draft = [&](const Doc& d) { return d.kind == "selfeval" && !submitted.count(d.id); };
   const auto ranks = SharedRanks(ranked, paging->offset() + 1, by_rate);  // ties share, as compare
   const auto top_ranks = SharedRanks(top, 1, by_rate);
   if (r.api) {
@@ -229,7 +241,9 @@ Response BureauOverview(Ctx& ctx) {
           ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
           Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
           ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
-          (d.kind == "selfeval" ? ",\"computed\":" + FormatScoreNumber(Score{d.computed}) : "") +
+          (d.kind == "selfeval" ? ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
+                                      ",\"submitted\":" + (draft(d) ? "false" : "true")
+                                : "") +
           "}");
     std::vector<std::string> totals;
     for (const auto& c : whole)
@@ -258,9 +272,10 @@ Response BureauOverview(Ctx& ctx) {
                 "}");
   }
   Data items = List(), ranking = List(), header = List();
-  for (const auto& d : shown)
+  for (const auto& d : shown)  // a draft 自评表: marked, no figure or grade (not yet its answer)
     items.push_back(Object({{"id", d.id},
                             {"kind", d.kind == "targets"    ? "绩效目标表"
+                                     : draft(d)             ? "自评表（未提交）"
                                      : d.kind == "selfeval" ? "自评表"
                                                             : "评价"},
                             {"href", d.kind == "targets" ? "/targets/" + d.id : HrefOf(d)},
@@ -269,8 +284,9 @@ Response BureauOverview(Ctx& ctx) {
                             {"town", d.town},
                             {"department", d.department},
                             {"year", d.year},
-                            {"grade", d.grade},
-                            {"total", d.kind == "selfeval" ? FormatScore(Score{d.computed})
+                            {"grade", draft(d) ? "—" : d.grade},
+                            {"total", draft(d)             ? "—"
+                                      : d.kind == "selfeval" ? FormatScore(Score{d.computed})
                                       : d.total < 0        ? ""
                                                            : FormatScore(Score{d.total})}}));
   for (const auto& c : columns) header.push_back(Object({{"name", c}}));
