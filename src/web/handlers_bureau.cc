@@ -236,15 +236,15 @@ Response BureauOverview(Ctx& ctx) {
     for (const auto& [label, n] : grade_counts)
       grade_items.push_back("{\"grade\":" + Q(label) + ",\"count\":" + std::to_string(n) + "}");
     for (const auto& d : shown)
-      items.push_back(
-          "{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
-          ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
-          Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
-          ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
-          (d.kind == "selfeval" ? ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
-                                      ",\"submitted\":" + (draft(d) ? "false" : "true")
-                                : "") +
-          "}");
+      items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
+                      ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
+                      Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
+                      ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
+                      (d.kind == "selfeval"
+                           ? ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
+                                 ",\"submitted\":" + (draft(d) ? "false" : "true")
+                           : "") +
+                      "}");
     std::vector<std::string> totals;
     for (const auto& c : whole)
       totals.push_back(
@@ -285,10 +285,10 @@ Response BureauOverview(Ctx& ctx) {
                             {"department", d.department},
                             {"year", d.year},
                             {"grade", draft(d) ? "—" : d.grade},
-                            {"total", draft(d)             ? "—"
+                            {"total", draft(d)               ? "—"
                                       : d.kind == "selfeval" ? FormatScore(Score{d.computed})
-                                      : d.total < 0        ? ""
-                                                           : FormatScore(Score{d.total})}}));
+                                      : d.total < 0          ? ""
+                                                             : FormatScore(Score{d.total})}}));
   for (const auto& c : columns) header.push_back(Object({{"name", c}}));
   for (size_t i = 0; i < ranked.size(); ++i) {
     const auto& row_cats = cats[ranked[i].id];

@@ -87,6 +87,36 @@ def drafts_never_counted(unit, bureau):
     return draft
 
 
+def review_sheet_numbers(bureau, sid):
+    """Item 2: the 复核表's budget amounts, 执行率, 分值, 得分 and 总分 are numeric cells."""
+    r = bureau.get("/selfevals/%s/download/xlsx" % sid)
+    check(r.status == 200 and r.body[:2] == b"PK", "复核表 downloaded: %d" % r.status)
+    if r.status != 200:
+        return
+    ws = openpyxl.load_workbook(io.BytesIO(r.body)).worksheets[0]
+    cells = {(c.row, c.column): c for row in ws.iter_rows() for c in row}
+    found = {}
+    for (row, col), c in cells.items():
+        if isinstance(c.value, str):
+            for name in ("全年预算数", "全年执行数", "执行率", "分值", "得分", "总分"):
+                if c.value.startswith(name) and name not in found:
+                    below = cells.get((row + 1, col)) if name != "总分" else cells.get((row, col + 1))
+                    found[name] = below
+    for name, cell in found.items():
+        check(cell is not None and isinstance(cell.value, (int, float)),
+              "item 2: the 复核表's %s is a number: %r" % (name, cell.value if cell else None))
+    check(len(found) == 6, "item 2: every figure found: %s" % sorted(found))
+    budget = found.get("全年预算数")
+    check(budget is not None and budget.value == 100 and budget.number_format == "#,##0.00",
+          "item 2: 全年预算数 100 (万元) as #,##0.00: %r %r"
+          % (budget and budget.value, budget and budget.number_format))
+    rate = found.get("执行率")
+    check(rate is not None and rate.number_format == "0.00%" and rate.value == 1,
+          "item 2: 执行率 100%% as a fraction with a percent format: %r" % (rate and rate.value))
+    check(any(isinstance(v.value, str) and "万元" in v.value for v in cells.values()),
+          "item 2: the amounts' unit is named")
+
+
 def main(binary):
     server = webtest.Server(binary)
     tempfile.mkdtemp(prefix="jixiao-webfix7-")
@@ -95,7 +125,8 @@ def main(binary):
         unit.page_login("unit1")
         bureau = webtest.Client(server)
         bureau.page_login("bur1")
-        drafts_never_counted(unit, bureau)
+        sid = drafts_never_counted(unit, bureau)
+        review_sheet_numbers(bureau, sid)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
