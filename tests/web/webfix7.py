@@ -117,6 +117,29 @@ def review_sheet_numbers(bureau, sid):
           "item 2: the amounts' unit is named")
 
 
+def live_explanation(unit):
+    """Item 3: the preview (nothing saved) returns each row's explanation with its score, the
+    same text the page shows once saved; the page has the place the script writes it to."""
+    sid = webtest.upload_selfeval(unit)
+    form = unit.get("/api/v1/selfevals/%s" % sid).json()
+    rows = form["result"]["rows"]
+    i = [k for k, r in enumerate(rows) if r["indicator"] == "新建便民服务点"][0]
+    page = unit.get("/selfevals/%s" % sid).text()
+    check(re.search(r'class="[^"]*row-how[^"]*" data-row="%d"' % i, page),
+          "item 3: the row's explanation has a place the preview updates")
+    csrf = re.search(r'name="csrf" value="([^"]*)"', page).group(1)
+    fields = {"version": str(form["version"]), "a_%d" % i: "90个", "csrf": csrf}
+    r = unit.api_post("/api/v1/selfevals/%s/preview" % sid, fields)
+    check(r.status == 200, "preview: %d %s" % (r.status, r.text()[:200]))
+    live = [x for x in r.json().get("rows", []) if x["index"] == i]
+    how = live[0].get("how", "") if live else ""
+    check("90" in how and "80" not in how, "item 3: the live explanation follows 90个: %r" % how)
+    r = unit.api_post("/api/v1/selfevals/%s/edit" % sid, {"version": str(form["version"]), "a_%d" % i: "90个"})
+    check(r.status == 200, "saved: %d" % r.status)
+    saved = visible(unit.get("/selfevals/%s" % sid).text())
+    check(how and how in saved, "item 3: the saved page shows the same explanation: %r" % how)
+
+
 def main(binary):
     server = webtest.Server(binary)
     tempfile.mkdtemp(prefix="jixiao-webfix7-")
@@ -127,6 +150,7 @@ def main(binary):
         bureau.page_login("bur1")
         sid = drafts_never_counted(unit, bureau)
         review_sheet_numbers(bureau, sid)
+        live_explanation(unit)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
