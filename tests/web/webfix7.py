@@ -140,6 +140,36 @@ def live_explanation(unit):
     check(how and how in saved, "item 3: the saved page shows the same explanation: %r" % how)
 
 
+def pending_said_as_done(unit):
+    """Item 4: the 待确认 note says what the downloads do: the adopted value in 指标值 (CSV, with
+    状态 待确认; the Excel 申报表 prints the adopted value, no mark)."""
+    tid = webtest.upload_targets(unit, title="待确认核对")
+    table = unit.get("/api/v1/targets/%s" % tid).json()
+    r = unit.api_post("/api/v1/targets/%s/fix" % tid,
+                      {"version": table["version"], "issue": table["fixable"][0]})
+    check(r.status == 200, "fix accepted: %d" % r.status)
+    table = unit.get("/api/v1/targets/%s" % tid).json()
+    pending = [row for row in table["rows"] if row["待确认"]]
+    check(len(pending) == 1, "one row 待确认: %s" % pending)
+    if not pending:
+        return
+    value = pending[0]["指标值"] + pending[0]["计量单位"]
+    note = visible(re.search(r'id="csv-note">(.*?)</p>', unit.get("/targets/%s" % tid).text(), re.S).group(1))
+    check("不写进指标值" not in note and "“指标值”中写修改后的值" in note,
+          "item 4: the note says the adopted value is in 指标值: %r" % note)
+    csv_text = unit.get("/targets/%s/download/csv" % tid).body.decode("utf-8-sig")
+    lines = [ln for ln in csv_text.splitlines() if pending[0]["三级"] in ln]
+    check(lines and lines[0].endswith(",待确认") and pending[0]["指标值"] in lines[0],
+          "item 4: CSV: adopted 指标值 and 状态 待确认: %s (want %s)" % (lines, value))
+    r = unit.get("/targets/%s/download/xlsx" % tid)
+    book = openpyxl.load_workbook(io.BytesIO(r.body))
+    texts = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row
+             if c.value is not None]
+    check(not any("待确认" in t for t in texts), "item 4: the 申报表 carries no mark, as the note says")
+    check(any(pending[0]["指标值"] in t for t in texts),
+          "item 4: the 申报表 prints the adopted value %s" % pending[0]["指标值"])
+
+
 def main(binary):
     server = webtest.Server(binary)
     tempfile.mkdtemp(prefix="jixiao-webfix7-")
@@ -151,6 +181,7 @@ def main(binary):
         sid = drafts_never_counted(unit, bureau)
         review_sheet_numbers(bureau, sid)
         live_explanation(unit)
+        pending_said_as_done(unit)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
