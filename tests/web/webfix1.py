@@ -217,7 +217,7 @@ def csv_download_without_markers(server):
     check(urllib.parse.quote("农产品质检体系建设项目_2024年_申报表.xlsx") in (r.header("Content-Disposition") or ""),
           "申报表 named after the project: %s" % r.header("Content-Disposition"))
     page = visible(unit.get("/targets/%s" % tid).text())
-    check("“状态”列标为待确认" in page and "去掉了" in page, "the page says so: %s" % page[:600])
+    check("在“状态”列标“待确认”" in page and "去掉了" in page, "the page says so: %s" % page[:600])
 
 
 def main():
