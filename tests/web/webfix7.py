@@ -170,9 +170,34 @@ def pending_said_as_done(unit):
           "item 4: the 申报表 prints the adopted value %s" % pending[0]["指标值"])
 
 
+def budget_unit_is_the_unit(unit, tmp):
+    """Item 6: the 申报表's 预算单位 is the unit (实施单位), not the 主管部门 — on the published
+    昭化区 麻风病防治 header (项目名称 / 预算单位 rows), and with a 主管部门 row above it."""
+    import webfix4  # the published layout, as trial 3 uploaded it
+    path = os.path.join(tmp, "麻风病防治.xlsx")
+    webfix4.workbook(path)
+    tid = webtest.upload_targets(unit, path=path, year="2021", title="麻风病防治")
+    project = unit.get("/api/v1/targets/%s" % tid).json()["project"]
+    check(project.get("实施单位") == "区疾控中心" and not project.get("主管部门"),
+          "item 6: 预算单位 read as 实施单位: %s" % project)
+    rows = [list(r) for r in webfix4.ROWS]
+    rows.insert(3, ["主管部门", "广元市昭化区卫生健康局"])
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "绩效目标申报表"
+    for r in rows:
+        ws.append(r)
+    both = os.path.join(tmp, "两栏.xlsx")
+    wb.save(both)
+    tid = webtest.upload_targets(unit, path=both, year="2021", title="麻风病防治（两栏）")
+    project = unit.get("/api/v1/targets/%s" % tid).json()["project"]
+    check(project.get("主管部门") == "广元市昭化区卫生健康局" and project.get("实施单位") == "区疾控中心",
+          "item 6: each header field to its own place: %s" % project)
+
+
 def main(binary):
     server = webtest.Server(binary)
-    tempfile.mkdtemp(prefix="jixiao-webfix7-")
+    tmp = tempfile.mkdtemp(prefix="jixiao-webfix7-")
     try:
         unit = webtest.Client(server)
         unit.page_login("unit1")
@@ -182,6 +207,7 @@ def main(binary):
         review_sheet_numbers(bureau, sid)
         live_explanation(unit)
         pending_said_as_done(unit)
+        budget_unit_is_the_unit(unit, tmp)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
