@@ -74,6 +74,8 @@ def drafts_never_counted(unit, bureau):
           "API marks each form: %s" % items)
     page = bureau.get("/bureau?kind=selfeval").text()
     check('id="chart-grades"' in page, "the distribution is drawn for the submitted form")
+    check('href="/bureau/export/review"' in page and 'href="/bureau/export/compare"' not in page,
+          "item 1: the 自评表 ranking exports 复核汇总, not the evaluations' compare workbook")
     listed = section(page, "全部")
     check(listed.count("自评表（未提交）") == 2,  # the hint names it once
           "one draft marked in the 全部 list: %r" % listed[:400])
