@@ -1,8 +1,8 @@
 #include "report/target_report.h"
 
 #include "core/format.h"
+#include "model/target_value.h"
 #include "report/tables.h"
-#include "targets/value.h"
 
 namespace jixiao::report {
 namespace {
@@ -38,9 +38,11 @@ std::vector<std::pair<int, int>> Layout(size_t pairs) {
 
 std::string TypeOf(const TargetRow& r) {
   if (!r.value_type.empty()) return r.value_type;
-  // A date or deadline (“2021年12月底前”) is 定性 although it has figures (DOMAIN.md).
-  const targets::Value v = targets::Value::Parse(r.value);
-  if (v.date_only) return "定性";
+  // The one reader (model/target_value): a date, deadline or span is 定性 (a 时效 target, trial
+  // 3 item 25); a figure it cannot read keeps the old rule (digits are 定量).
+  const TargetValue read = TargetValue::Parse(r.value);
+  if (read.quantitative) return "定量";
+  if (read.error.empty()) return "定性";
   return r.value.find_first_of("0123456789") != std::string::npos ? "定量" : "定性";
 }
 
