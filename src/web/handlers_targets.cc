@@ -4,6 +4,7 @@
 // app/selfeval_form_app.h, as `jixiao targets check|fix|render` and `selfeval new` do.
 #include <algorithm>
 #include <fstream>
+#include <map>
 
 #include "app/selfeval_app.h"
 #include "app/selfeval_form_app.h"
@@ -48,6 +49,41 @@ int PastedOffset(Ctx& ctx, const Doc& doc) {
   int top = file->targets.rows.front().line;
   for (const auto& r : file->targets.rows) top = std::min(top, r.line);
   return top - 1;
+}
+
+// 读表说明 with one line per kind of notice and the rows it concerns named in it (trial 4 item
+// 11: 13 lines, most of them the same sentence); a kind met on one row keeps its own line.
+std::vector<Data> GroupedNotices(const Diagnostics& notices, const Table<TargetRow>& shown,
+                                 int offset) {
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Diagnostic*>> kinds;
+  for (const auto& d : notices.items()) {
+    if (!kinds.count(d.code)) order.push_back(d.code);
+    kinds[d.code].push_back(&d);
+  }
+  std::vector<Data> out;
+  for (const auto& code : order) {
+    const auto& items = kinds[code];
+    if (items.size() == 1 || (code != "targets.unit_split" && code != "input.half_width")) {
+      for (const Diagnostic* d : items) out.push_back(DiagnosticData(*d));
+      continue;
+    }
+    std::string lines, rows;
+    for (const Diagnostic* d : items) {
+      lines += (lines.empty() ? "第 " : "、") + std::to_string(d->where.line - offset);
+      for (const auto& r : shown.rows)
+        if (r.line == d->where.line)
+          rows += (rows.empty() ? "" : "；") + ("“" + r.level3 + "” " + r.value + r.unit);
+    }
+    Data d = DiagnosticData(*items.front());
+    d.set("where", lines + " 行（共 " + std::to_string(items.size()) + " 行）");
+    d.set("message",
+          code == "targets.unit_split"
+              ? "指标值含计量单位、计量单位列为空：已把数值与计量单位分开写出（原表未改）：" + rows
+              : "指标值有全角字符：已按半角读取（原表未改）：" + rows);
+    out.push_back(d);
+  }
+  return out;
 }
 
 Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int status,
@@ -172,7 +208,7 @@ Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int sta
   Data project_data = List(), notice_data = List();
   for (const auto& [label, value] : project)
     if (!value.empty()) project_data.push_back(Object({{"label", label}, {"value", value}}));
-  for (const auto& d : notices.items()) notice_data.push_back(DiagnosticData(d));
+  for (auto& d : GroupedNotices(notices, shown, pasted_offset)) notice_data.push_back(d);
   data.set("has_project", !project_data.is_empty_list());
   data.set("project", project_data);
   data.set("has_notices", !notice_data.is_empty_list());

@@ -8,6 +8,7 @@ item 13: at 1024 px the 自评表's 三级指标 cells and the entry form's 指�
 item 10: the target page's 项目信息 shows 资金总额 in 万元 as the 申报表 writes it (“4.00万元”, not
          “40,000.00元”) and shows the 年度目标;
 item 8:  a pasted table of 6 rows shows its rows as 1–6 (as pasted), not as the 申报表's rows 9–14;
+item 11: the 读表说明 block groups repeated notes: one line per kind, the rows named in it;
 item 12: the page a unit lands on (绩效目标表) lists what waits for it: a 退回 自评表 with the
          复核意见, and a 自评表 saved but not submitted;
 item 14: the downloaded 申报表 types a deadline (“12月底前”) as 定性, not 定量; the bureau's ranking
@@ -75,6 +76,13 @@ def target_page(unit, tmp):
     page = visible(unit.get("/targets/%s" % tid).text())
     check("4.00万元" in page and "40,000.00元" not in page, "item 10: the page prints 4.00万元")
     check(GOAL in page, "item 10: the page shows the 年度目标")
+    raw = unit.get("/targets/%s" % tid).text()
+    m = re.search(r"<h2>读表说明</h2>(.*?)</section>", raw, re.S)
+    notes = re.findall(r"<li[^>]*>(.*?)</li>", m.group(1), re.S) if m else []
+    units = [visible(n) for n in notes if "含计量单位" in n]
+    check(len(units) == 1, "item 11: one line for the values with a unit inside: %s" % units)
+    check(units and "宣传教育场次" in units[0] and "群众满意度" in units[0] and "共 2 行" in units[0],
+          "item 11: the line names its rows: %s" % units)
     r = unit.get("/targets/%s/download/xlsx" % tid)
     check(r.status == 200, "申报表 downloaded: %d" % r.status)
     wb = openpyxl.load_workbook(io.BytesIO(r.body))
