@@ -157,12 +157,30 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
            {"help", std::string(s.prefix) == "m" ? "" : CellText(*sheet, r, 3)}});
       const bool input = IsInputRow(*sheet, s, r);
       row.set("input", input);
+      // A 扣分制 row: its deductions are typed on the leaf's 修改扣分 page (trial 3 item 16), which
+      // opens once the evaluation scores.
+      if (s.prefix[0] == 'f' && input && StartsWith(CellText(*sheet, r, 3), "扣分制")) {
+        row.set("help", std::string("扣分制：扣分在该指标的“修改扣分”页逐项填写（扣分和原因）") +
+                            (doc.total >= 0 ? "" : "；本表保存、评价可以评分后即可打开"));
+        if (doc.total >= 0) row.set("finding_href", "/evaluations/" + doc.id + "/finding/" +
+                                                        UrlEncode(CellText(*sheet, r, 0)));
+      }
       Data cells = List();
       for (int c : s.inputs) {
         if (!input) break;
         const std::string name = FieldName(s, r, c);
         auto t = typed.find(name);
         const std::string value = t != typed.end() ? t->second : CellText(*sheet, r, c);
+        auto e = errors.find(name);
+        // 等级, 满足的要素 and 得分比例 only where the leaf's rule reads them (the workbook puts its
+        // list or prompt there), or where something is already typed (trial 3 item 16).
+        if (s.prefix[0] == 'f' && (c == 5 || c == 6 || c == 11) && !ValidationAt(*sheet, r, c) &&
+            Trim(value).empty() && e == errors.end()) {
+          Data absent = Object({});
+          absent.set("absent", true);
+          cells.push_back(absent);
+          continue;
+        }
         const std::string label = RowLabel(s, *sheet, r) + " " + CellText(*sheet, 0, c);
         Data cell = Object({{"name", name}, {"value", value}, {"label", label}});
         Data options = List();
@@ -187,7 +205,6 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
         cell.set("list", listed);
         cell.set("options", options);
         if (v && !v->prompt.empty()) cell.set("prompt", v->prompt);  // empty texts are truthy
-        auto e = errors.find(name);
         if (e != errors.end()) cell.set("error", e->second);
         cells.push_back(cell);
         api_fields.push_back("{\"name\":" + Q(name) +

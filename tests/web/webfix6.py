@@ -82,12 +82,53 @@ def tables_in_form(server, evaluator):
     return eid
 
 
+def boxes_with_a_place(server, evaluator):
+    """Item 16: 扣分制 rows lead to the 修改扣分 page; 等级/满足的要素/得分比例 only where read."""
+    eid = webtest.create_evaluation(evaluator, "马桥镇医疗互助（表单栏目）", region="闵行区")
+    page = evaluator.get("/evaluations/%s/entry" % eid).text()
+    check("在“扣分明细”中逐项填写" not in page, "the form names no 扣分明细 sheet it does not have")
+    rows = dict(re.findall(r'<tr id="f-([A-Z0-9-]+)"[^>]*>(.*?)</tr>', page, re.S))
+    ratio = [code for code, row in rows.items() if "按指标值“资金到位率”计分" in row]
+    check(len(ratio) == 1, "the 资金到位率 row is found: %s" % ratio)
+    for code in ratio:
+        boxes = re.findall(r'name="f_\d+_(\d+)"', rows[code])
+        check(sorted(boxes) == ["13", "5"], "a ratio row offers 业绩值 and 不适用 only: %s" % boxes)
+    deduction = [code for code, row in rows.items() if "扣分制" in row]
+    check(deduction and all("修改扣分" in rows[c] for c in deduction),
+          "every 扣分制 row says where its deductions are typed: %s" % deduction)
+    form = evaluator.get("/api/v1/evaluations/%s/entry" % eid).json()
+    check(not any(f["place"].startswith("评价结论!F") and f["label"].startswith(tuple(ratio)) for f in form["fields"]),
+          "the API lists no 等级 field for the ratio row")
+    # A framework with 等级 and 要素 rules keeps those boxes on their rows only.
+    r = evaluator.api_post("/api/v1/evaluations", fields={
+        "title": "全国框架（表单栏目）", "framework": "national-2020", "year": "2024", "region": "闵行区"})
+    check(r.status == 201, "a national-2020 evaluation: %d" % r.status)
+    national = evaluator.get("/evaluations/%s/entry" % r.json()["id"]).text()
+    nrows = dict(re.findall(r'<tr id="f-([A-Z0-9-]+)"[^>]*>(.*?)</tr>', national, re.S))
+    levels = [c for c, row in nrows.items() if "等级：" in row]
+    elements = [c for c, row in nrows.items() if "要素：" in row]
+    check(levels and all(re.search(r'<select name="f_\d+_6"', nrows[c]) for c in levels),
+          "a levels row keeps its 等级 list: %s" % levels)
+    check(elements and all(re.search(r'name="f_\d+_7"', nrows[c]) and not re.search(r'name="f_\d+_6"', nrows[c])
+                           for c in elements),
+          "an elements row offers 满足的要素, not 等级: %s" % elements)
+    # Scored: the 扣分制 row links to its 修改扣分 page.
+    book = webtest.entry_workbook(server.binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"), server.data)
+    eid = webtest.create_evaluation(evaluator, "马桥镇医疗互助（已评分）", region="闵行区", workbook=book)
+    page = evaluator.get("/evaluations/%s/entry" % eid).text()
+    links = re.findall(r'href="/evaluations/%s/finding/([A-Z0-9-]+)"' % eid, page)
+    check(len(links) == len(deduction) and links, "a scored evaluation's 扣分制 rows link to 修改扣分: %s" % links)
+    for code in links[:1]:
+        check(evaluator.get("/evaluations/%s/finding/%s" % (eid, code)).status == 200, "the link opens")
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
         evaluator = webtest.Client(server)
         evaluator.login("eval1")
         tables_in_form(server, evaluator)
+        boxes_with_a_place(server, evaluator)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
