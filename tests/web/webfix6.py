@@ -122,6 +122,33 @@ def boxes_with_a_place(server, evaluator):
         check(evaluator.get("/evaluations/%s/finding/%s" % (eid, code)).status == 200, "the link opens")
 
 
+def refused_save_lints_typed_text(evaluator):
+    """Item 12: a refused narrative save shows the lint of the text typed, not the stored one."""
+    r = evaluator.api_post("/api/v1/evaluations", fields={
+        "title": "叙述检查测试", "framework": "town-medical-aid-2024", "year": "2024", "region": "闵行区"})
+    eid = r.json()["id"]
+    path = "/evaluations/%s/narrative" % eid
+    r = evaluator.api_post("/api/v1" + path, fields={"version": "1", "n_background.md": "【待填写】立项背景"})
+    check(r.status == 200, "the other tab's save: %d %s" % (r.status, r.text()[:200]))
+    typed = "立项背景已写好。\n【待补充：受益人数】"
+    r = evaluator.request("POST", path, fields={"csrf": evaluator.csrf, "version": "1", "n_background.md": typed})
+    check(r.status == 409, "the same section changed on both sides is refused: %d" % r.status)
+    page = r.text()
+    section = re.search(r'<section class="card narrative" id="n-background">(.*?)</section>', page, re.S)
+    check(section is not None, "the 立项背景 section is shown")
+    if section:
+        body = section.group(1)
+        check("立项背景已写好。" in body, "the typed text is kept")
+        check("第2行仍是“【待补充：受益人数】”" in body, "the lint names the typed text's marker: %s"
+              % re.findall(r'<li class="issue[^>]*>(.*?)</li>', body, re.S))
+        check("第1行仍是“【待填写】”" not in body, "no lint of the stored text beside the typed one")
+    r = evaluator.api_post("/api/v1" + path, fields={"version": "1", "n_background.md": typed})
+    sections = {s["file"]: s for s in r.json().get("sections", [])}
+    lint = " ".join(l["message"] for l in sections.get("background.md", {}).get("lint", []))
+    check(r.status == 409 and "受益人数" in lint and "【待填写】" not in lint,
+          "the API's refusal lints the typed text too: %s" % lint[:300])
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -129,6 +156,7 @@ def main():
         evaluator.login("eval1")
         tables_in_form(server, evaluator)
         boxes_with_a_place(server, evaluator)
+        refused_save_lints_typed_text(evaluator)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
