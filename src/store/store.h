@@ -226,6 +226,12 @@ class Store {
                     const std::string& new_expires_at, Diagnostics& diags);
   bool DeleteSession(const std::string& token_hash, Diagnostics& diags);
   std::optional<int64_t> DeleteExpiredSessions(const std::string& now, Diagnostics& diags);
+  // A session's one-time message (schema 11): Put replaces it; Take returns it and clears it, so
+  // of two processes taking at once only one gets it; "" when none or set before `not_before`.
+  bool PutFlash(const std::string& token_hash, const std::string& message, const std::string& now,
+                Diagnostics& diags);
+  std::string TakeFlash(const std::string& token_hash, const std::string& not_before,
+                        Diagnostics& diags);
 
   // Jobs.
   // `worker`: the token of the process that runs the job ("" when none does); its heartbeat is

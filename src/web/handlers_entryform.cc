@@ -111,7 +111,6 @@ std::string FieldLabel(const doc::Workbook& model, const std::string& path) {
   return "";
 }
 
-
 bool IsInputRow(const doc::Sheet& sheet, const FormSheet& s, int r) {
   if (IsBudget(s)) return true;
   const doc::WCell* first = sheet.At(r, s.inputs.front());
@@ -162,8 +161,9 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
       if (s.prefix[0] == 'f' && input && StartsWith(CellText(*sheet, r, 3), "扣分制")) {
         row.set("help", std::string("扣分制：扣分在该指标的“修改扣分”页逐项填写（扣分和原因）") +
                             (doc.total >= 0 ? "" : "；本表保存、评价可以评分后即可打开"));
-        if (doc.total >= 0) row.set("finding_href", "/evaluations/" + doc.id + "/finding/" +
-                                                        UrlEncode(CellText(*sheet, r, 0)));
+        if (doc.total >= 0)
+          row.set("finding_href",
+                  "/evaluations/" + doc.id + "/finding/" + UrlEncode(CellText(*sheet, r, 0)));
       }
       Data cells = List();
       for (int c : s.inputs) {
@@ -172,8 +172,8 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
         auto t = typed.find(name);
         const std::string value = t != typed.end() ? t->second : CellText(*sheet, r, c);
         auto e = errors.find(name);
-        // 等级, 满足的要素 and 得分比例 only where the leaf's rule reads them (the workbook puts its
-        // list or prompt there), or where something is already typed (trial 3 item 16).
+        // 等级, 满足的要素 and 得分比例 only where the leaf's rule reads them (the workbook puts
+        // its list or prompt there), or where something is already typed (trial 3 item 16).
         if (s.prefix[0] == 'f' && (c == 5 || c == 6 || c == 11) && !ValidationAt(*sheet, r, c) &&
             Trim(value).empty() && e == errors.end()) {
           Data absent = Object({});
@@ -237,7 +237,8 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
     for (const auto& s : FormSheets()) in_form = in_form || (s.file && std::string(s.file) == file);
     if (!in_form) elsewhere += std::string(elsewhere.empty() ? "" : "、") + sheet;
     for (const auto& s : FormSheets())
-      if (s.file && std::string(s.file) == file) data.set(std::string(s.prefix) + "_need", need != needs.end());
+      if (s.file && std::string(s.file) == file)
+        data.set(std::string(s.prefix) + "_need", need != needs.end());
   }
   data.set("needed", needed);
   data.set("optional", optional);

@@ -157,12 +157,11 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
       std::vector<std::string> notes;
       for (const auto& d : lint.items())
         if (Name(d.where.file) == sec.file) notes.push_back(DiagnosticJson(d));
-      items.push_back("{\"file\":" + Q(sec.file) + ",\"heading\":" + Q(sec.heading) +
-                      ",\"exists\":" + (sec.exists ? "true" : "false") +
-                      ",\"text\":" +
-                      Q(from_request ? Typed(ctx.req, sec.file)
-                                     : (sec.exists ? ReadText(sec.path) : "")) +
-                      ",\"lint\":" + JsonArray(notes) + "}");
+      items.push_back(
+          "{\"file\":" + Q(sec.file) + ",\"heading\":" + Q(sec.heading) +
+          ",\"exists\":" + (sec.exists ? "true" : "false") + ",\"text\":" +
+          Q(from_request ? Typed(ctx.req, sec.file) : (sec.exists ? ReadText(sec.path) : "")) +
+          ",\"lint\":" + JsonArray(notes) + "}");
     }
     return Json("{\"version\":" + std::to_string(doc.version) + ",\"sections\":" +
                     JsonArray(items) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",

@@ -149,6 +149,36 @@ def refused_save_lints_typed_text(evaluator):
           "the API's refusal lints the typed text too: %s" % lint[:300])
 
 
+def flash_across_processes(binary):
+    """Item 5: a one-time message left by a post on server A is shown once by server B on the
+    same store (SQLite in one data folder, or PostgreSQL under --pg), and never again by either."""
+    import tempfile
+    a = webtest.Server(binary)
+    b = webtest.Server(binary, data=a.data if not a.db else tempfile.mkdtemp(prefix="jixiao-web-test-b-"),
+                       db=a.db)
+    try:
+        ev_a = webtest.Client(a)
+        ev_a.login("eval1")
+        r = ev_a.api_post("/api/v1/evaluations", fields={
+            "title": "提示信息测试", "framework": "town-medical-aid-2024", "year": "2024", "region": "闵行区"})
+        eid = r.json()["id"]
+        r = ev_a.request("POST", "/evaluations/%s/narrative" % eid,
+                         fields={"csrf": ev_a.csrf, "version": "1", "n_background.md": "立项背景写好了。"})
+        where = r.header("Location") or ""
+        check(r.status in (302, 303) and "message" not in where, "A redirects without the message: %d %s" % (r.status, where))
+        ev_b = webtest.Client(b)
+        ev_b.jar, ev_b.csrf = dict(ev_a.jar), ev_a.csrf
+        path = where.split("//", 1)[-1]
+        path = path[path.index("/"):] if "://" in where else where
+        page = ev_b.get(path).text()
+        check("已保存第 2 版" in page, "B shows the message A's post left: %s" % re.findall(r'class="flash"[^>]*>([^<]*)', page))
+        check("已保存第 2 版" not in ev_a.get(path).text(), "A does not show it again")
+        check("已保存第 2 版" not in ev_b.get(path).text(), "nor does B on a reload")
+    finally:
+        b.stop(keep=bool(FAILURES))  # with SQLite B shares A's folder: the first stop removes it
+        a.stop(keep=bool(FAILURES))
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -159,6 +189,7 @@ def main():
         refused_save_lints_typed_text(evaluator)
     finally:
         server.stop(keep=bool(FAILURES))
+    flash_across_processes(sys.argv[1])
     if FAILURES:
         print("%d failure(s)" % len(FAILURES), file=sys.stderr)
         sys.exit(1)
