@@ -179,6 +179,39 @@ def flash_across_processes(binary):
         a.stop(keep=bool(FAILURES))
 
 
+def history_says_what_changed(evaluator):
+    """Item 13: every saved change of an evaluation is in its history, version by version, with
+    who, when (北京时间) and what, in the pages' words (no ids, no JSON paths, no file names)."""
+    eid = webtest.create_evaluation(evaluator, "马桥镇医疗互助（改动记录）", region="闵行区")
+    form = evaluator.get("/api/v1/evaluations/%s/entry" % eid).json()
+    metric = next(f for f in form["fields"] if f["name"].startswith("m_") and f["place"].startswith("指标数据!B"))
+    name = metric["label"].split(" ")[0]
+    r = evaluator.api_post("/api/v1/evaluations/%s/entry" % eid, {
+        "version": form["version"], metric["name"]: "95%", metric["name"][:-1] + "4": "问卷调查", "g_2_1": "区级", "g_2_2": "12万元", "g_2_3": "12万元"})
+    check(r.status == 200, "entry saved: %d %s" % (r.status, r.text()[:200]))
+    r = evaluator.api_post("/api/v1/evaluations/%s/narrative" % eid,
+                           fields={"version": "2", "n_background.md": "立项背景写好了。"})
+    check(r.status == 200, "narrative saved: %d" % r.status)
+    page = evaluator.get("/evaluations/%s/versions" % eid).text()
+    part = page[page.find('id="version-changes"'):]
+    part = part[:part.find("</section>")]
+    check(re.search(r"第 2 版　在表单中录入数据　<span class=\"small\">eval1，\d{4}-\d\d-\d\d \d\d:\d\d", part) is not None,
+          "version 2 is listed with its note, who and when")
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", part)
+    check(any(p.startswith("“指标数据”页 %s" % name) and "95" in a for p, b, a in rows),
+          "the typed metric is named with its new value: %s" % rows[:6])
+    check(any(p.startswith("“资金到位”页") and "区级" in a for p, b, a in rows),
+          "the 资金到位 line is named: %s" % rows[:6])
+    check(any(p.startswith("叙述“立项背景”") and "立项背景写好了" in a for p, b, a in rows),
+          "the narrative change is named by its heading: %s" % rows[-3:])
+    check(not any(b == a for p, b, a in rows), "no row whose value did not change: %s" % [r for r in rows if r[1] == r[2]][:3])
+    check(not re.search(r"\.csv|\.json|\.md\b|\$\.|[0-9a-f]{24}|\[\]|\{\}", part),
+          "no file names, JSON paths, ids or empty lists: %s" % re.findall(r"\S*(?:\.csv|\.json|\.md|\$\.)\S*", part)[:3])
+    api = evaluator.get("/api/v1/evaluations/%s/versions" % eid).json()
+    check(any(f["version"] == 3 and f["place"].startswith("叙述") for f in api.get("fields", [])),
+          "the API lists the field changes too")
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -187,6 +220,7 @@ def main():
         tables_in_form(server, evaluator)
         boxes_with_a_place(server, evaluator)
         refused_save_lints_typed_text(evaluator)
+        history_says_what_changed(evaluator)
     finally:
         server.stop(keep=bool(FAILURES))
     flash_across_processes(sys.argv[1])
