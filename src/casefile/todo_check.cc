@@ -121,6 +121,23 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
   std::set<std::string> metrics;
   if (const JsonValue* m = root.Find("metrics"); m && m->IsObject())
     for (const auto& [name, v] : m->members) metrics.insert(name);
+  // A table a rule reads, absent (the web form's save drops an empty one): listed as needed, with
+  // the indicators, unless each of them has its figure in metrics (trial 3 item 9).
+  for (const TableSpec& table : CaseTables()) {
+    auto need = needs.find(table.file);
+    if (need == needs.end() || IsRegularFile(dir + "/" + table.file)) continue;
+    std::vector<std::string> unmet;
+    framework->ForEach([&](const Indicator& leaf) {
+      const std::string shown = leaf.code + " " + leaf.name;
+      for (const auto& n : need->second)
+        if (n == shown && !(leaf.rule && metrics.count(leaf.rule->metric))) unmet.push_back(n);
+    });
+    if (!unmet.empty())
+      todo("todo.table", {dir + "/" + table.file, 1, 0, ""},
+           std::string("待填写") + table.purpose + "：指标 " + IndicatorList(unmet) +
+               " 按此表评分，必须填写（示例行见 README.md）",
+           Severity::kError);
+  }
   const bool survey = IsRegularFile(dir + "/survey/questionnaire.json");
   std::map<std::string, std::string> actuals;  // 三级 -> 实际值
   std::string targets_file = dir + "/targets.csv";

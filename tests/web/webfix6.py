@@ -76,6 +76,11 @@ def tables_in_form(server, evaluator):
     check([(t["事项"], t["金额"], t["截止日期"], t["实际日期"]) for t in transfers] ==
           [("第一批帮困资金拨付", "120000", "2024-06-20", "2024-06-25")],
           "transfers.csv holds the typed line: %s" % transfers)
+    # 预算执行 left empty in that save: the 核验清单 says it is needed, by whom, with a link.
+    shown = evaluator.get("/evaluations/%s" % eid).text()
+    items = re.findall(r"<li[^>]*>(?:(?!</li>).)*“预算执行”页(?:(?!</li>).)*</li>", shown, re.S)
+    check(any("错误" in i and "必须填写" in i and "预算执行率" in i and "/entry#entry-budget" in i for i in items),
+          "an emptied 预算执行 is an 错误 naming its indicators, linked to the form: %s" % items[:2])
     form = evaluator.get("/api/v1/evaluations/%s/entry" % eid).json()
     values = {f["name"]: f["value"] for f in form["fields"]}
     check(values.get("t_2_3") == "2024-06-20", "a saved date comes back as a date: %s" % values.get("t_2_3"))
