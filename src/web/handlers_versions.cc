@@ -46,9 +46,11 @@ Data VersionChanges(Ctx& ctx, std::vector<std::string>& api) {
     for (const auto& c :
          before ? DiffCaseSnapshots(before->content, now->content) : std::vector<CaseChange>()) {
       const std::string was = Shown(c.before), is = Shown(c.after);
-      if (was == is) continue;
-      if (++count > kChangesShown) continue;
       const std::string place = ChangePlace(c.place);
+      // An empty table's header appearing or going (a form save drops empty tables): no data.
+      const bool header = place.size() > 6 && place.compare(place.size() - 6, 6, "表头") == 0;
+      if (was == is || (header && (was.empty() || is.empty()))) continue;
+      if (++count > kChangesShown) continue;
       rows.push_back(Object({{"place", place}, {"before", was}, {"after", is}}));
       api.push_back("{\"version\":" + std::to_string(v.version) + ",\"place\":" + Q(place) +
                     ",\"before\":" + Q(was) + ",\"after\":" + Q(is) + "}");
