@@ -12,6 +12,8 @@ std::map<std::string, std::vector<std::string>> TablesNeeded(const Framework& fr
     std::string file;
     if (leaf.rule->type == RuleType::kTimeliness)
       file = "transfers.csv";
+    else if (leaf.rule->type == RuleType::kTarget)
+      file = "targets.csv";  // the 绩效目标 row's 实际值
     else if (const DerivedMetricInfo* info = FindDerivedMetric(leaf.rule->metric))
       file = info->needs;
     if (!file.empty()) needs[file].push_back(leaf.code + " " + leaf.name);

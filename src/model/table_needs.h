@@ -1,6 +1,7 @@
 // Which case tables a framework's indicators score from (issue 21, trial 3 item 9): a table a
 // rule reads (a derived metric such as 资金到位率 from funding.csv, a 时效 rule from
-// transfers.csv) must be filled; the others are optional. Pure; the file names are the case
+// transfers.csv, a 绩效目标 rule from targets.csv) must be
+// filled; the others are optional. Pure; the file names are the case
 // folder's (budget.csv, funding.csv, transfers.csv).
 #pragma once
 

@@ -27,10 +27,12 @@ TEST_CASE("tables needed are the ones a rule reads, named with their indicators"
                   Leaf("A32", "预算调整率", RuleType::kBands, "预算调整率"),
                   Leaf("A33", "资金到位及时性", RuleType::kTimeliness),
                   Leaf("A11", "立项依据充分性", RuleType::kElements),
-                  Leaf("B11", "政策知晓率", RuleType::kBands, "政策知晓率")};
+                  Leaf("B11", "政策知晓率", RuleType::kBands, "政策知晓率"),
+                  Leaf("C11", "完成率", RuleType::kTarget)};
   fw.indicators = {top};
   const auto needs = TablesNeeded(fw);
-  REQUIRE(needs.size() == 3);
+  REQUIRE(needs.size() == 4);
+  CHECK(needs.at("targets.csv") == std::vector<std::string>{"C11 完成率"});
   CHECK(needs.at("funding.csv") == std::vector<std::string>{"A31 资金到位率"});
   CHECK(needs.at("budget.csv") == std::vector<std::string>{"A32 预算调整率"});
   CHECK(needs.at("transfers.csv") == std::vector<std::string>{"A33 资金到位及时性"});

@@ -224,7 +224,8 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
   static const std::pair<const char*, const char*> kTables[] = {
       {"budget.csv", entry::kBudget},       {"funding.csv", entry::kFunding},
       {"transfers.csv", entry::kTransfers}, {"history.csv", entry::kHistory},
-      {"plan.csv", entry::kPlan},           {"disbursements.csv", entry::kDisbursements}};
+      {"plan.csv", entry::kPlan},           {"disbursements.csv", entry::kDisbursements},
+      {"targets.csv", entry::kTargets}};
   Data needed = List();
   std::string optional, elsewhere;
   for (const auto& [file, sheet] : kTables) {

@@ -43,8 +43,9 @@ def tables_in_form(server, evaluator):
     check(re.search(r"必须填写“资金划拨”：指标 [A-Z0-9]+ \S+", page) is not None,
           "the form names 资金划拨 as required, with its indicator")
     check(re.search(r"可不填：[^<]*“历年预算”", page) is not None, "历年预算 is said to be optional")
+    check(re.search(r"必须填写“绩效目标”：指标 C11 ", page) is not None, "绩效目标 is required by the target rules")
     shown = evaluator.get("/evaluations/%s" % eid).text()
-    for sheet in ("资金到位", "资金划拨", "预算执行"):
+    for sheet in ("资金到位", "资金划拨", "预算执行", "绩效目标"):
         for item in re.findall(r"<li[^>]*>(?:(?!</li>).)*“%s”页(?:(?!</li>).)*</li>" % sheet, shown, re.S):
             check("可不填" not in item, "the 核验清单 does not call %s optional: %s" % (sheet, item[:300]))
     form = evaluator.get("/api/v1/evaluations/%s/entry" % eid).json()
