@@ -1,5 +1,6 @@
-// The evaluator's data entry in the browser: the entry workbook's 指标数据, 评价结论 and 预算执行
-// (年初预算, 调整后预算 = 全年预算数, 实际支出 = 全年执行数, by 资金来源) fields as a form (same
+// The evaluator's data entry in the browser: the entry workbook's 指标数据, 评价结论, 预算执行
+// (年初预算, 调整后预算 = 全年预算数, 实际支出 = 全年执行数, by 资金来源), 资金到位 and 资金划拨
+// fields as a form, with the tables the framework scores from named as required (same
 // headers, units, drop-down lists and prompts, pre-filled from the case). A save lays the typed
 // texts into the workbook's cells as text, exactly as an Excel user types them, and imports that
 // workbook through app/ (ImportEntryBook): no parsing or scoring here. Each refusal is shown at its
