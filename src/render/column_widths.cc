@@ -423,16 +423,22 @@ std::vector<int> RowLines(const doc::Table& t, const TableLayout& layout) {
   return lines;
 }
 
+std::shared_ptr<const std::vector<Segment>> MeasuredSegments(const std::string& text,
+                                                             int half_points) {
+  std::shared_ptr<Measure> m = Measured(text, half_points);
+  return {m, &m->segments};
+}
+
 bool ShortLabel(const std::string& text, int half_points) {
-  std::vector<Segment> segments = Segments(text, half_points);
-  int full = TextWidth(text, half_points), em = half_points * 10;
-  return segments.size() > 1 && IsLabel(text) &&
-         std::min(OneLineWidth(segments), std::max(1, full + 4 * em)) <= 8 * em;
+  std::shared_ptr<Measure> m = Measured(text, half_points);
+  int em = half_points * 10;
+  return m->segments.size() > 1 && IsLabel(text) &&
+         std::min(m->one_line, std::max(1, m->full + 4 * em)) <= 8 * em;
 }
 
 std::vector<size_t> ProtectedBreaks(const std::string& text, int cell_twips, int half_points) {
   std::vector<size_t> breaks;
-  LinesAt(Segments(text, half_points), cell_twips - kCellMarginsTwips, &breaks);
+  LinesAt(Measured(text, half_points)->segments, cell_twips - kCellMarginsTwips, &breaks);
   return breaks;
 }
 

@@ -87,7 +87,7 @@ const char* AlignClass(doc::Align a) {
 std::string CellText(const std::string& text) {
   if (ShortLabel(text, 18)) return "<span class=\"nw\">" + Esc(text) + "</span>";
   std::string out;
-  for (const Segment& s : Segments(text, 18)) {
+  for (const Segment& s : *MeasuredSegments(text, 18)) {
     out += s.protect ? "<span class=\"nw\">" + Esc(s.text) + "</span>" : Esc(s.text);
     if (s.space_after) out += " ";
   }

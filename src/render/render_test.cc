@@ -155,6 +155,15 @@ TEST_CASE("hostile text: XML-invalid characters go, Markdown cannot open a tag")
                 "b\tc\nd") == "ab\tc\nd");
   CHECK(XmlSafe("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "xyz");    // U+FFFE, U+FFFF
   CHECK(XmlSafe("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong form -> U+FFFD
+  // Valid text between the removals and replacements is kept whole, in order.
+  const std::string bad = "\xEF\xBF\xBD";
+  CHECK(XmlSafe("评价\x01"
+                "ab\xED\xA0\x80"
+                "c\xE4\xB8") ==
+        "评价ab" + bad + bad + bad + "c" + bad + bad);  // a surrogate, a cut-off character
+  CHECK(XmlSafe("\x7F\xF0\x9F\x98\x80\r") == "\x7F\xF0\x9F\x98\x80\r");
+  CHECK(XmlEscape("甲<乙>&\"丙\r\n\x02'") == "甲&lt;乙&gt;&amp;&quot;丙\n'");
+  CHECK(XmlEscape("") == "");
   doc::Document d;
   d.blocks.push_back(doc::Paragraph{{{"<script>alert(1)</script>", false}}});
   std::string md = ToMarkdown(d);
