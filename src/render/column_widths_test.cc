@@ -12,7 +12,7 @@ namespace {
 
 std::vector<std::string> Texts(const std::string& text) {
   std::vector<std::string> out;
-  for (const Segment& s : Segments(text, 18)) out.push_back(s.text);
+  for (const Segment& s : Segments(text, 18)) out.push_back(text.substr(s.offset, s.length));
   return out;
 }
 

@@ -88,7 +88,8 @@ std::string CellText(const std::string& text) {
   if (ShortLabel(text, 18)) return "<span class=\"nw\">" + Esc(text) + "</span>";
   std::string out;
   for (const Segment& s : *MeasuredSegments(text, 18)) {
-    out += s.protect ? "<span class=\"nw\">" + Esc(s.text) + "</span>" : Esc(s.text);
+    std::string piece = Esc(text.substr(s.offset, s.length));
+    out += s.protect ? "<span class=\"nw\">" + piece + "</span>" : piece;
     if (s.space_after) out += " ";
   }
   return out;

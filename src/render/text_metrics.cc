@@ -38,6 +38,7 @@ bool In(char32_t cp, std::u32string_view set) { return set.find(cp) != std::u32s
 Kind KindOf(char32_t cp) {
   if (cp == ' ' || cp == 0x3000) return Kind::kSpace;
   if (cp < 0x80) return Kind::kAscii;
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return Kind::kHan;  // no bracket or mark among them
   if (In(cp, U"〔（《“‘【〈「『≥≤＞＜±")) return Kind::kOpening;
   if (In(cp, U"〕）》”’】〉」』，。、；：！？％…·")) return Kind::kClosing;
   return Kind::kHan;
@@ -89,14 +90,14 @@ std::vector<Segment> Segments(const std::string& text, int half_points) {
     }
     bool ascii = kind == Kind::kAscii;
     if (!join) {
-      out.push_back(Segment{at, "", 0, false, false, ascii, ascii});
+      out.push_back(Segment{at, 0, 0, false, false, ascii, ascii});
       has_digit = false;
     } else if (out.back().ascii_last != ascii) {
       out.back().width += Em(half_points) / 4;  // the space set between Han and Latin text
     }
     Segment& s = out.back();
     s.ascii_last = ascii;
-    s.text.append(text, at, i - at);
+    s.length = i - s.offset;
     s.width += CharWidth(cp, half_points);
     s.protect = s.protect || protect;
     has_digit = has_digit || (cp >= '0' && cp <= '9');

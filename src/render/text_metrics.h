@@ -13,9 +13,8 @@
 namespace jixiao::render {
 
 struct Segment {
-  size_t offset = 0;  // bytes into the text
-  std::string text;
-  int width = 0;         // twips at the given size
+  size_t offset = 0, length = 0;  // bytes into the text, and its length in bytes
+  int width = 0;                  // twips at the given size
   bool protect = false;  // joined where a renderer could break (digits + unit, 〕 + digits)
   bool space_after = false;
   bool ascii_first = false, ascii_last = false;  // for the space set between Han and Latin
