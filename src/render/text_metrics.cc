@@ -1,6 +1,7 @@
 #include "render/text_metrics.h"
 
 #include <algorithm>
+#include <climits>
 #include <string_view>
 
 namespace jixiao::render {
@@ -142,6 +143,29 @@ int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>
     }
     space = s.space_after;
   }
+  return lines;
+}
+
+int LinesSpan(const std::vector<Segment>& segments, int width, int* lo, int* hi) {
+  int lines = 1, used = 0, fullest = 1, least_more = INT_MAX;
+  bool space = false, ascii_before = false;
+  for (const Segment& s : segments) {
+    int gap = Gap(space, ascii_before, s);
+    ascii_before = s.ascii_last;
+    if (used > 0 && used + gap + s.width <= width) {
+      used += gap + s.width;
+    } else {
+      if (used > 0) {
+        ++lines;
+        least_more = std::min(least_more, used + gap + s.width);
+      }
+      used = s.width;  // the room is at least the widest segment: none breaks inside
+    }
+    fullest = std::max(fullest, used);
+    space = s.space_after;
+  }
+  *lo = fullest;
+  *hi = least_more;
   return lines;
 }
 

@@ -29,6 +29,11 @@ int TextWidth(const std::string& text, int half_points);
 // break so the renderer cannot split them.
 int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>* breaks = nullptr);
 
+// LinesAt for a room at least as wide as the widest segment, with the rooms [*lo, *hi) in which
+// the filling breaks the text at the same places (so into the same number of lines): from the
+// fullest line's width up to the least room that takes one more segment onto some line.
+int LinesSpan(const std::vector<Segment>& segments, int width, int* lo, int* hi);
+
 // LinesAt's filling with `first_width` twips on the first line and `width` on the others: the
 // largest room left at the end of a line that is not the last (what justification would spread
 // between its characters), 0 for one line.
