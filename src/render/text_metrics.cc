@@ -122,36 +122,41 @@ int Gap(bool space, bool ascii_before, const Segment& s) {
   return space ? CharWidth(' ', 18) : s.ascii_first != ascii_before ? 45 : 0;
 }
 
+// Calls f(segment, gap) for each segment in order, `gap` the room set before it when it shares a
+// line with the one before: the walk every line filling below makes.
+template <class F>
+void WithGaps(const std::vector<Segment>& segments, F f) {
+  bool space = false, ascii_before = false;
+  for (const Segment& s : segments) {
+    f(s, Gap(space, ascii_before, s));
+    ascii_before = s.ascii_last;
+    space = s.space_after;
+  }
+}
+
 }  // namespace
 
 int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>* breaks) {
   if (width <= 0) width = 1;
   int lines = 1, used = 0;
-  bool space = false, ascii_before = false;
-  for (const Segment& s : segments) {
-    int gap = Gap(space, ascii_before, s);
-    ascii_before = s.ascii_last;
+  WithGaps(segments, [&](const Segment& s, int gap) {
     if (used > 0 && used + gap + s.width <= width) {
       used += gap + s.width;
-    } else {
-      if (used > 0) {
-        ++lines;
-        if (s.protect && breaks) breaks->push_back(s.offset);
-      }
-      lines += (s.width - 1) / width;  // a segment wider than the room breaks inside
-      used = s.width - (s.width - 1) / width * width;
+      return;
     }
-    space = s.space_after;
-  }
+    if (used > 0) {
+      ++lines;
+      if (s.protect && breaks) breaks->push_back(s.offset);
+    }
+    lines += (s.width - 1) / width;  // a segment wider than the room breaks inside
+    used = s.width - (s.width - 1) / width * width;
+  });
   return lines;
 }
 
 int LinesSpan(const std::vector<Segment>& segments, int width, int* lo, int* hi) {
   int lines = 1, used = 0, fullest = 1, least_more = INT_MAX;
-  bool space = false, ascii_before = false;
-  for (const Segment& s : segments) {
-    int gap = Gap(space, ascii_before, s);
-    ascii_before = s.ascii_last;
+  WithGaps(segments, [&](const Segment& s, int gap) {
     if (used > 0 && used + gap + s.width <= width) {
       used += gap + s.width;
     } else {
@@ -162,8 +167,7 @@ int LinesSpan(const std::vector<Segment>& segments, int width, int* lo, int* hi)
       used = s.width;  // the room is at least the widest segment: none breaks inside
     }
     fullest = std::max(fullest, used);
-    space = s.space_after;
-  }
+  });
   *lo = fullest;
   *hi = least_more;
   return lines;
@@ -171,31 +175,22 @@ int LinesSpan(const std::vector<Segment>& segments, int width, int* lo, int* hi)
 
 int LargestSlack(const std::vector<Segment>& segments, int first_width, int width) {
   int room = std::max(1, first_width), used = 0, largest = 0;
-  bool space = false, ascii_before = false;
-  for (const Segment& s : segments) {
-    int gap = Gap(space, ascii_before, s);
-    ascii_before = s.ascii_last;
+  WithGaps(segments, [&](const Segment& s, int gap) {
     if (used > 0 && used + gap + s.width <= room) {
       used += gap + s.width;
-    } else {
-      if (used > 0) largest = std::max(largest, room - used), room = std::max(1, width);
-      used = s.width > room ? s.width % room : s.width;  // a segment wider than the room breaks
+      return;
     }
-    space = s.space_after;
-  }
+    if (used > 0) largest = std::max(largest, room - used), room = std::max(1, width);
+    used = s.width > room ? s.width % room : s.width;  // a segment wider than the room breaks
+  });
   return largest;
 }
 
 // LinesAt's filling with unbounded room: no segment ever starts a new line.
 int OneLineWidth(const std::vector<Segment>& segments) {
   int used = 0;
-  bool space = false, ascii_before = false;
-  for (const Segment& s : segments) {
-    int gap = Gap(space, ascii_before, s);
-    ascii_before = s.ascii_last;
-    used = used > 0 ? used + gap + s.width : s.width;
-    space = s.space_after;
-  }
+  WithGaps(segments,
+           [&](const Segment& s, int gap) { used = used > 0 ? used + gap + s.width : s.width; });
   return std::max(1, used);
 }
 
