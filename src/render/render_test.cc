@@ -162,6 +162,11 @@ TEST_CASE("hostile text: XML-invalid characters go, Markdown cannot open a tag")
                 "c\xE4\xB8") ==
         "评价ab" + bad + bad + bad + "c" + bad + bad);  // a surrogate, a cut-off character
   CHECK(XmlSafe("\x7F\xF0\x9F\x98\x80\r") == "\x7F\xF0\x9F\x98\x80\r");
+  // U+3000, U+CFFF, U+D7FF, U+E000, U+EFFF kept; a lead byte with one continuation byte is not.
+  CHECK(XmlSafe("\xE3\x80\x80\xEC\xBF\xBF\xED\x9F\xBF\xEE\x80\x80\xEE\xBF\xBF") ==
+        "\xE3\x80\x80\xEC\xBF\xBF\xED\x9F\xBF\xEE\x80\x80\xEE\xBF\xBF");
+  CHECK(XmlSafe("\xE4\xB8"
+                "a") == bad + bad + "a");
   CHECK(XmlEscape("甲<乙>&\"丙\r\n\x02'") == "甲&lt;乙&gt;&amp;&quot;丙\n'");
   CHECK(XmlEscape("") == "");
   doc::Document d;

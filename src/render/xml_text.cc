@@ -48,6 +48,15 @@ std::string XmlSafe(const std::string& text) {
       ++i;
       continue;
     }
+    // A Han character or full-width mark, the common case, kept without decoding it: a lead
+    // byte E3–EC or EE (U+3000–U+CFFF, U+E000–U+EFFF) with two continuation bytes is never a
+    // surrogate, an overlong form or U+FFFE/U+FFFF.
+    if (c >= 0xE3 && c <= 0xEE && c != 0xED && i + 2 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     uint32_t cp = 0;
     size_t n = Utf8At(text, i, &cp);
     bool allowed = n != 0 && (cp == '\t' || cp == '\n' || cp == '\r' ||
