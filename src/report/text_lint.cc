@@ -343,6 +343,10 @@ bool SameParagraph(const std::string& a, const std::string& b) {
   std::u32string x = Decode(Normalize(a)), y = Decode(Normalize(b));
   if (x == y) return true;
   if (x.size() < 40 || y.size() < 40) return false;
+  // The pairs shared are at most the shorter text's: when even all of them would not reach the
+  // 0.7 below, the texts are not alike, and their pairs need not be sorted.
+  const double nx = static_cast<double>(x.size() - 1), ny = static_cast<double>(y.size() - 1);
+  if (2.0 * std::min(nx, ny) / (nx + ny) < 0.7) return false;
   // The character pairs of each, as sorted numbers; the pairs they share, counted with repeats.
   auto pairs = [](const std::u32string& t) {
     std::vector<uint64_t> out;
