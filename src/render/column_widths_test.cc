@@ -36,6 +36,8 @@ TEST_CASE("segments: numbers with units and document numbers hold together") {
         std::vector<std::string>{"沪", "医", "保", "规", "〔2022〕7号"});
   CHECK(Segments("沪医保规〔2022〕7号", 18).back().protect);
   CHECK(Texts("-706,093.81") == std::vector<std::string>{"-706,093.81"});
+  // reader7: LibreOffice keeps 云”APP， together, stretching the line before it.
+  CHECK(Texts("市民云”APP，在线") == std::vector<std::string>{"市", "民", "云”APP，", "在", "线"});
   CHECK(Texts("100.00%") == std::vector<std::string>{"100.00%"});
   CHECK(Texts("2024年马桥") == std::vector<std::string>{"2024年", "马", "桥"});
   CHECK(Texts("帮困、照护") == std::vector<std::string>{"帮", "困、", "照", "护"});

@@ -82,6 +82,8 @@ std::vector<Segment> Segments(const std::string& text, int half_points) {
         join = true;
       } else if (kind == Kind::kAscii && prev == Kind::kAscii) {
         join = true;
+      } else if (kind == Kind::kAscii && (prev_cp == U'”' || prev_cp == U'’')) {
+        join = true;  // “随申办市民云”APP: no renderer breaks between a quote and a Latin word
       } else if (kind == Kind::kAscii && (prev_cp == U'〕' || prev_cp == U'）')) {
         join = protect = true;
       } else if (kind == Kind::kHan && has_digit &&
