@@ -56,7 +56,9 @@ Response BureauExport(Ctx& ctx) {
   }
   if (what == "review") {
     auto checks = RegionSelfEvalChecks(ctx.server, *ctx.user);
-    if (checks.empty()) return ctx.server.Error(ctx, 422, "本区域还没有自评表");
+    if (checks.empty())
+      return ctx.server.Error(
+          ctx, 422, "本区域还没有已提交的自评表：复核汇总只收单位已提交的表，未提交的草稿不计入");
     for (auto& f : SelfEvalReviewFiles(checks))
       if (f.name == "复核汇总.xlsx")
         return Download(std::move(f.bytes),
