@@ -385,6 +385,15 @@ bool Store::Analyze(Diagnostics& diags) {
   }
 }
 
+void Store::LimitCache(int64_t kib) {
+  std::lock_guard<std::recursive_mutex> lock(impl_->mu);
+  if (impl_->pg) return;
+  try {
+    impl_->Exec("PRAGMA cache_size=-" + std::to_string(kib));
+  } catch (const Poco::Exception&) {  // a larger cache is still correct
+  }
+}
+
 namespace {
 // Back to full durability after a batch (SQLite; no-op on PostgreSQL, whose setting was LOCAL).
 void RestoreSync(Store::Impl& db) noexcept {
