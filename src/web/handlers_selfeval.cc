@@ -403,24 +403,16 @@ std::vector<report::ReviewSummaryRow> RegionReviewRows(Server& server, const Use
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
     if (!version) continue;
-    const SelfEvalCheck check =
+    SelfEvalCheck check =
         Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check;
-    report::ReviewedForm form;
-    form.source = form.name = d.title;  // named as the 复核 list names it: its title and unit
-    if (form.source.empty()) form.source = check.source;
-    form.unit = d.unit;
-    if (check.form) {
-      form.form = &*check.form;
-      form.result = &check.result;
-    } else if (!check.reading.items().empty()) {
-      form.read_error = check.reading.items().front().ToString();
-    }
+    check.title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
+    check.unit = d.unit;
     auto it = decisions.find(d.id);
     const ReviewState s =
         StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second));
-    form.decision = {s.label, s.last ? s.last->opinion : "", s.last ? s.last->reviewer : "",
-                     s.last ? BeijingTime(s.last->at) : ""};
-    out.push_back(report::ReviewRowOf(form));
+    check.decision = {s.label, s.last ? s.last->opinion : "", s.last ? s.last->reviewer : "",
+                      s.last ? BeijingTime(s.last->at) : ""};
+    out.push_back(report::ReviewRowOf(ReviewedFormOf(check)));
   }
   return out;
 }
