@@ -74,10 +74,10 @@ std::string DefaultArchiveLocation() {
 }
 
 std::unique_ptr<store::Store> OpenArchive(const std::string& location, Diagnostics& diags,
-                                          int64_t cache_kib) {
+                                          int64_t cache_kib, const std::string& spill_dir) {
   auto db = store::Store::Open(location, diags);
   if (!db) return nullptr;
-  if (cache_kib > 0) db->LimitCache(cache_kib);
+  if (cache_kib > 0) db->LimitCache(cache_kib, spill_dir);
   for (;;) {
     auto ids = db->IdsMissingIndicators("evaluation", 200, diags);
     if (diags.HasErrors()) return nullptr;

@@ -19,9 +19,10 @@ std::string DefaultArchiveLocation();
 
 // Opens the archive and completes evaluations moved from the former SQLite archive (their
 // indicator rows are rebuilt from the stored scorecard); nullptr with a located error.
-// `cache_kib` > 0 limits SQLite's page cache from the start (Store::LimitCache).
+// `cache_kib` > 0 limits SQLite's page cache from the start, its sorter spilling into
+// `spill_dir` (Store::LimitCache).
 std::unique_ptr<store::Store> OpenArchive(const std::string& location, Diagnostics& diags,
-                                          int64_t cache_kib = 0);
+                                          int64_t cache_kib = 0, const std::string& spill_dir = "");
 
 // The page cache of a command that reads the archive once (compare --archive): 2 MiB, SQLite's
 // own default. At 10⁵ evaluations its CPU time is that of a 64 MB cache (6.1 s both).
