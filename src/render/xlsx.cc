@@ -90,6 +90,16 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
       format_set_font_color(f, 0x9C0006);
       format_set_align(f, LXW_ALIGN_LEFT);
       break;
+    case CellStyle::kFlaggedYuan:
+    case CellStyle::kFlaggedRate:
+    case CellStyle::kFlaggedScore:
+      format_set_bg_color(f, 0xFFC7CE);
+      format_set_font_color(f, 0x9C0006);
+      format_set_align(f, LXW_ALIGN_CENTER);
+      format_set_num_format(f, style == CellStyle::kFlaggedYuan   ? "#,##0.00"
+                               : style == CellStyle::kFlaggedRate ? "0.00%"
+                                                                  : "0.00");
+      break;
     default:
       format_set_align(f, LXW_ALIGN_CENTER);
       break;

@@ -15,6 +15,13 @@ using doc::CellStyle;
 
 double Num(const Rational& r) { return static_cast<double>(r.RoundScaled(2)) / 100.0; }
 
+// The style of a figure that has a 复核 finding: the red fill with the same number format.
+CellStyle Flagged(CellStyle style) {
+  return style == CellStyle::kYuan   ? CellStyle::kFlaggedYuan
+         : style == CellStyle::kRate ? CellStyle::kFlaggedRate
+                                     : CellStyle::kFlaggedScore;
+}
+
 // A finding's place: file, line and column of the printed cell it names.
 using Key = std::tuple<std::string, int, int>;
 Key KeyOf(const Location& l) { return {l.file, l.line, l.column}; }
@@ -35,6 +42,7 @@ std::string ReviewClassOf(const std::string& code) {
       {"selfeval.grade", "分值与总分"},
       {"selfeval.weight_missing", "分值与总分"},
       {"selfeval.rate_printed", "预算执行"},
+      {"selfeval.rate_fraction", "预算执行"},
       {"selfeval.rate_over_100", "预算执行"},
       {"selfeval.execution_scored_twice", "预算执行"},
       {"selfeval.budget_missing", "预算执行"},
@@ -200,6 +208,33 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
       s.Text(r, c, text, style);
     }
   };
+  // A printed figure as a number in `style` (its flagged twin when a finding names it), so the
+  // 复核表 sums and sorts; typing that cannot be read is kept as typed, flagged, with a note.
+  auto figure = [&](int r, int c, const std::string& text, const Location& where,
+                    std::optional<double> value, const std::string& error, CellStyle style) {
+    if (!value) {
+      if (error.empty()) return put(r, c, text, where, CellStyle::kCenter);  // blank, 不适用, —
+      auto it = at.find(KeyOf(where));
+      s.Text(r, c, text, CellStyle::kFlagged);
+      s.comments[{r, c}] = "原表填写“" + text + "”，无法读成数字，按原样保留" +
+                           (where.file.empty() || it == at.end() ? "" : "\n" + note(it->second));
+      return;
+    }
+    auto it = at.find(KeyOf(where));
+    const bool flagged = !where.file.empty() && it != at.end();
+    s.Number(r, c, *value, flagged ? Flagged(style) : style);
+    if (flagged) s.comments[{r, c}] = note(it->second);
+  };
+  auto points = [&](int r, int c, const PrintedNumber& n) {
+    figure(r, c, n.text, n.where, n.value ? std::optional<double>(Num(*n.value)) : std::nullopt,
+           n.error, CellStyle::kScore);
+  };
+  auto money = [&](int r, int c, const PrintedMoney& m) {  // in the unit the form printed
+    const int64_t per = form.budget.money_unit == "元" ? 100 : 1000000;
+    figure(r, c, m.text, m.where,
+           m.value ? std::optional<double>(Rational(m.value->fen, per).ToDouble()) : std::nullopt,
+           m.error, CellStyle::kYuan);
+  };
   int row = 0;
   s.Text(row++, 0, "项目支出绩效自评表（复核标注）", CellStyle::kTitle);
   s.Text(row, 0, "项目名称", CellStyle::kHeader);
@@ -208,19 +243,23 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
   put(row++, 5, form.header.unit.text, form.header.unit.where, CellStyle::kText);
   // Budget block.
   const SelfEvalBudget& b = form.budget;
-  const std::vector<std::string> bhead = {"年初预算数", "全年预算数", "全年执行数",
-                                          "分值",       "执行率",     "得分"};
+  const std::string in = "（" + b.money_unit + "）";
+  const std::vector<std::string> bhead = {
+      "年初预算数" + in, "全年预算数" + in, "全年执行数" + in, "分值", "执行率", "得分"};
   for (size_t c = 0; c < bhead.size(); ++c)
     s.Text(row, static_cast<int>(c) + 1, bhead[c], CellStyle::kHeader);
   s.Text(row, 7, "计算", CellStyle::kHeader);
   ++row;
   s.Text(row, 0, "预算执行", CellStyle::kHeader);
-  put(row, 1, b.year_start.text, b.year_start.where, CellStyle::kCenter);
-  put(row, 2, b.full_year.text, b.full_year.where, CellStyle::kCenter);
-  put(row, 3, b.executed.text, b.executed.where, CellStyle::kCenter);
-  put(row, 4, b.weight.text, b.weight.where, CellStyle::kCenter);
-  put(row, 5, b.rate.text, b.rate.where, CellStyle::kCenter);
-  put(row, 6, b.score.text, b.score.where, CellStyle::kCenter);
+  money(row, 1, b.year_start);
+  money(row, 2, b.full_year);
+  money(row, 3, b.executed);
+  points(row, 4, b.weight);
+  figure(row, 5, b.rate.text, b.rate.where,
+         b.rate.value ? std::optional<double>((*b.rate.value / Rational(100)).ToDouble())
+                      : std::nullopt,
+         b.rate.error, CellStyle::kRate);
+  points(row, 6, b.score);
   std::string computed;
   if (result.budget.rate) computed = "执行率" + FormatPercent(*result.budget.rate);
   if (result.budget.computed) computed += "，得分" + FormatPoints(*result.budget.computed);
@@ -249,8 +288,8 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
     put(row, 2, x.level3.text, x.level3.where, CellStyle::kText);
     put(row, 3, x.target.text, x.target.where, CellStyle::kCenter);
     put(row, 4, x.actual.text, x.actual.where, CellStyle::kCenter);
-    put(row, 5, x.weight.text, x.weight.where, CellStyle::kCenter);
-    put(row, 6, x.score.text, x.score.where, CellStyle::kCenter);
+    points(row, 5, x.weight);
+    points(row, 6, x.score);
     put(row, 7, x.reason.text, x.reason.where, CellStyle::kText);
     auto it = by_index.find(i);
     if (it != by_index.end()) {
@@ -265,7 +304,7 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
   }
   ++row;
   s.Text(row, 0, "总分", CellStyle::kHeader);
-  put(row, 1, form.total.text, form.total.where, CellStyle::kCenter);
+  points(row, 1, form.total);
   s.Text(row, 2, "计算总分", CellStyle::kHeader);
   if (result.computed_total) s.Number(row, 3, Num(*result.computed_total), CellStyle::kScore);
   s.Text(row, 4, "等级", CellStyle::kHeader);

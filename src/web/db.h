@@ -92,6 +92,7 @@ class Db {
   struct GradeFilter {
     std::string region, year, department, town, grade;
     std::string kind = "evaluation";  // or selfeval
+    int submitted = -1;  // 自评表: only those whose latest version is their 提交 (1); -1 any
   };
   std::vector<std::pair<std::string, int64_t>> GradeCounts(const GradeFilter& f);
   // Renames a region in accounts and documents; the counts of accounts and documents changed.

@@ -58,7 +58,9 @@ Response BureauExport(Ctx& ctx) {
   if (what == "review") {
     // Only the summary (not each form's annotated workbook), from one row per form.
     auto rows = RegionReviewRows(ctx.server, *ctx.user);
-    if (rows.empty()) return ctx.server.Error(ctx, 422, "本区域还没有自评表");
+    if (rows.empty())
+      return ctx.server.Error(
+          ctx, 422, "本区域还没有已提交的自评表：复核汇总只收单位已提交的表，未提交的草稿不计入");
     return Download(render::ToXlsx(report::BuildReviewSummary(rows)),
                     DownloadName(ctx.user->region, r.Field("year"), "复核汇总", ".xlsx"), kXlsx);
   }

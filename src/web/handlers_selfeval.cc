@@ -402,7 +402,8 @@ std::vector<report::ReviewSummaryRow> RegionReviewRows(Server& server, const Use
   for (const auto& d : reached) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
-    if (!version) continue;
+    // A draft (its latest version not the unit's 提交) is not yet the unit's answer: not exported.
+    if (!version || !UnpackParts(version->content).count("submitted")) continue;
     SelfEvalCheck check =
         Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check;
     check.title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
