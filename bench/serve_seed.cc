@@ -111,8 +111,8 @@ int main(int argc, char** argv) {
     f.results.findings = i % 3;
     // A 提交 form names who submitted it (复核汇总 takes submitted forms only).
     const std::string parts = i % 2 && form.size() != 600 ? form + "submitted 5\nbench" : form;
-    docs.push_back({id, f,
-                    std::string(i % 2 ? "提交" : "填写") + "\n" + jixiao::store::ToBase64(parts)});
+    docs.push_back(
+        {id, f, std::string(i % 2 ? "提交" : "填写") + "\n" + jixiao::store::ToBase64(parts)});
   }
   if (!Load(*db, docs, diags) || !db->Analyze(diags)) return Print(diags), 1;
   std::printf("seeded %d evaluations and %d 自评表 over 20 regions\n", count, count / 5);
