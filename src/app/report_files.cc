@@ -1,12 +1,14 @@
 #include "app/report_files.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/attachment_check.h"
 #include "app/cover_check.h"
 #include "app/docx_styles.h"
 #include "app/narrative_check.h"
 #include "app/office.h"
+#include "core/temp_files.h"
 #include "core/text.h"
 #include "render/render.h"
 #include "report/attachments.h"
@@ -20,6 +22,14 @@ namespace jixiao {
 const std::vector<std::string>& ReportFormats() {
   static const std::vector<std::string> kFormats = {"docx", "html", "md", "xlsx", "pdf"};
   return kFormats;
+}
+
+void DiscardStaged(const std::vector<OutputFile>& files) {
+  for (const auto& f : files)
+    if (!f.staged.empty()) {
+      std::remove(f.staged.c_str());
+      temp::Unregister(f.staged);
+    }
 }
 
 namespace {

@@ -389,6 +389,16 @@ class Store {
   // VACUUMs, so index-only scans need not visit the freshly loaded tables.
   bool Analyze(Diagnostics& diags);
 
+  // SQLite: this connection's page cache, which also bounds its sorter's memory (GROUP BY and
+  // ORDER BY without an index spill to a temporary file beyond it), to `kib` KiB instead of the
+  // 64 MB serve keeps for its indexes. A command that reads the store once, front to back
+  // (compare --archive), gains nothing from a large cache; with one its peak memory grew with
+  // the store until the cache was full (10³ / 10⁴ / 10⁵: 56 / 64 / 127 MB). No-op on
+  // PostgreSQL, whose cache is the server's. `spill_dir`, when given, is where SQLite puts the
+  // sorter's temporary files (unlinked as soon as made; the command's output folder, not
+  // /var/tmp). Process-wide: for one-shot commands.
+  void LimitCache(int64_t kib, const std::string& spill_dir = "");
+
   // Batches: many saves in one transaction (bulk load). Commit returns false on failure (the
   // whole batch is rolled back).
   bool BeginBatch(Diagnostics& diags);
