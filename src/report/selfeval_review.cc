@@ -73,7 +73,40 @@ ReviewFigures ReviewFiguresOf(const SelfEvalResult& r) {
   return f;
 }
 
+ReviewSummaryRow ReviewRowOf(const ReviewedForm& f) {
+  ReviewSummaryRow row;
+  row.decision = f.decision;
+  if (!f.result) {
+    row.form = f.source;
+    row.read_error = f.read_error;
+    return row;
+  }
+  const SelfEvalResult& r = *f.result;
+  row.readable = true;
+  row.unit = f.unit.empty() ? r.unit : f.unit;
+  row.project = !r.project.empty() ? r.project : f.name;
+  row.form = f.name.empty() ? r.source : f.name;
+  row.figures = ReviewFiguresOf(r);
+  row.has_computed = r.computed_total.has_value();
+  row.claimed_grade = r.claimed_grade;
+  row.computed_grade = r.computed_grade;
+  row.errors = static_cast<int64_t>(r.Count(Severity::kError));
+  row.warnings = static_cast<int64_t>(r.Count(Severity::kWarning));
+  row.infos = static_cast<int64_t>(r.Count(Severity::kInfo));
+  std::map<std::string, int64_t> by_class;
+  for (const auto* d : r.AllFindings())
+    if (d->severity != Severity::kInfo) ++by_class[ReviewClassOf(d->code)];
+  for (const auto& c : ReviewClasses()) row.by_class.push_back(by_class[c]);
+  return row;
+}
+
 doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
+  std::vector<ReviewSummaryRow> rows;
+  for (const auto& f : forms) rows.push_back(ReviewRowOf(f));
+  return BuildReviewSummary(rows);
+}
+
+doc::Workbook BuildReviewSummary(const std::vector<ReviewSummaryRow>& rows) {
   doc::Workbook book;
   book.title = "复核汇总";
   doc::Sheet s;
@@ -86,8 +119,8 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
   const int summed_col = static_cast<int>(head.size());
   head.push_back("行得分合计");
   const int decision_col = static_cast<int>(head.size());
-  const bool decisions = std::any_of(forms.begin(), forms.end(),
-                                     [](const ReviewedForm& f) { return !f.decision.empty(); });
+  const bool decisions = std::any_of(rows.begin(), rows.end(),
+                                     [](const ReviewSummaryRow& f) { return !f.decision.empty(); });
   if (decisions)
     for (const char* h : {"复核状态", "复核意见", "复核人", "复核时间（北京时间）"})
       head.push_back(h);
@@ -100,53 +133,51 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
     for (int w : {14, 40, 12, 20}) s.widths.push_back(w);
   s.freeze_rows = 1;
   s.header_first_row = s.header_last_row = 0;
-  std::vector<const ReviewedForm*> order;
-  for (const auto& f : forms) order.push_back(&f);
+  std::vector<const ReviewSummaryRow*> order;
+  for (const auto& f : rows) order.push_back(&f);
   // As the 复核 list sorts: the gap's size (from the 行得分合计 when no 总分 is printed), forms
   // with neither after, unread forms last.
-  auto gap = [](const ReviewedForm* f) -> int64_t {
-    if (!f->result) return -2;
-    ReviewFigures r = ReviewFiguresOf(*f->result);
+  auto gap = [](const ReviewSummaryRow* f) -> int64_t {
+    if (!f->readable) return -2;
+    const ReviewFigures& r = f->figures;
     const int64_t base = r.printed() ? r.claimed : r.row_total;
     return base < 0 ? -1 : std::llabs(base - r.computed);
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const ReviewedForm* a, const ReviewedForm* b) { return gap(b) < gap(a); });
+  std::stable_sort(
+      order.begin(), order.end(),
+      [&](const ReviewSummaryRow* a, const ReviewSummaryRow* b) { return gap(b) < gap(a); });
   int row = 1;
-  for (const ReviewedForm* f : order) {
+  for (const ReviewSummaryRow* f : order) {
     s.Number(row, 0, row, CellStyle::kInteger);
     for (size_t k = 0; decisions && k < f->decision.size() && k < 4; ++k)
       s.Text(row, decision_col + static_cast<int>(k), f->decision[k]);
-    if (!f->result) {
-      s.Text(row, 3, f->source);
+    if (!f->readable) {
+      s.Text(row, 3, f->form);
       s.Text(row, 4, "无法读取：" + f->read_error, CellStyle::kFlagged);
       s.Merge(row, 4, row, (decisions ? decision_col : static_cast<int>(head.size())) - 1);
       ++row;
       continue;
     }
-    const SelfEvalResult& r = *f->result;
-    const ReviewFigures fig = ReviewFiguresOf(r);
+    const ReviewFigures& fig = f->figures;
     auto points = [](int64_t hundredths) { return static_cast<double>(hundredths) / 100.0; };
-    s.Text(row, 1, f->unit.empty() ? r.unit : f->unit);
-    s.Text(row, 2, !r.project.empty() ? r.project : f->name);
-    s.Text(row, 3, f->name.empty() ? r.source : f->name);
+    s.Text(row, 1, f->unit);
+    s.Text(row, 2, f->project);
+    s.Text(row, 3, f->form);
     if (fig.printed())
       s.Number(row, 4, points(fig.claimed), CellStyle::kScore);
     else
       s.Text(row, 4, "未填总分", CellStyle::kCenter);
-    if (r.computed_total) s.Number(row, 5, points(fig.computed), CellStyle::kScore);
-    if (fig.printed() && r.computed_total) s.Number(row, 6, points(fig.gap()), CellStyle::kScore);
+    if (f->has_computed) s.Number(row, 5, points(fig.computed), CellStyle::kScore);
+    if (fig.printed() && f->has_computed) s.Number(row, 6, points(fig.gap()), CellStyle::kScore);
     s.Number(row, 7, static_cast<double>(fig.findings), CellStyle::kInteger);
-    s.Text(row, 8, r.claimed_grade, CellStyle::kCenter);
-    s.Text(row, 9, r.computed_grade, CellStyle::kCenter);
-    s.Number(row, 10, static_cast<double>(r.Count(Severity::kError)), CellStyle::kInteger);
-    s.Number(row, 11, static_cast<double>(r.Count(Severity::kWarning)), CellStyle::kInteger);
-    s.Number(row, 12, static_cast<double>(r.Count(Severity::kInfo)), CellStyle::kInteger);
-    std::map<std::string, int> by_class;
-    for (const auto* d : r.AllFindings())
-      if (d->severity != Severity::kInfo) ++by_class[ReviewClassOf(d->code)];
-    for (size_t c = 0; c < ReviewClasses().size(); ++c)
-      s.Number(row, 13 + static_cast<int>(c), by_class[ReviewClasses()[c]], CellStyle::kInteger);
+    s.Text(row, 8, f->claimed_grade, CellStyle::kCenter);
+    s.Text(row, 9, f->computed_grade, CellStyle::kCenter);
+    s.Number(row, 10, static_cast<double>(f->errors), CellStyle::kInteger);
+    s.Number(row, 11, static_cast<double>(f->warnings), CellStyle::kInteger);
+    s.Number(row, 12, static_cast<double>(f->infos), CellStyle::kInteger);
+    for (size_t c = 0; c < f->by_class.size(); ++c)
+      s.Number(row, 13 + static_cast<int>(c), static_cast<double>(f->by_class[c]),
+               CellStyle::kInteger);
     if (fig.row_total >= 0) s.Number(row, summed_col, points(fig.row_total), CellStyle::kScore);
     ++row;
   }

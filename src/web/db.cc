@@ -187,6 +187,20 @@ std::optional<Session> Db::TouchSession(const std::string& token_hash, int64_t i
   return Session{s->user_id, s->csrf_token, 0};
 }
 
+void Db::PutFlash(const std::string& token_hash, const std::string& message) {
+  Diagnostics diags;
+  impl_->store->PutFlash(token_hash, message, store::UtcNow(), diags);
+  Check(diags);
+}
+
+std::string Db::TakeFlash(const std::string& token_hash) {
+  Diagnostics diags;
+  std::string message =
+      impl_->store->TakeFlash(token_hash, store::UtcNow(-kFlashKeepSeconds), diags);
+  Check(diags);
+  return message;
+}
+
 void Db::DeleteSession(const std::string& token_hash) {
   Diagnostics diags;
   impl_->store->DeleteSession(token_hash, diags);

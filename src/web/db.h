@@ -81,6 +81,11 @@ class Db {
                   int64_t idle_seconds);
   std::optional<Session> TouchSession(const std::string& token_hash, int64_t idle_seconds);
   void DeleteSession(const std::string& token_hash);
+  // The session's one-time message, kept in the store (any serve process on it shows it, once);
+  // Take returns "" when none or older than kFlashKeepSeconds, and clears it.
+  static constexpr int64_t kFlashKeepSeconds = 600;
+  void PutFlash(const std::string& token_hash, const std::string& message);
+  std::string TakeFlash(const std::string& token_hash);
 
   // Inserts version 1 with `content`.
   void AddDoc(const Doc& d, const std::string& content, const std::string& author,
