@@ -362,7 +362,8 @@ Response SelfEvalDownload(Ctx& ctx) {
     if (l.check.form) FillKnownHeader(*ctx.doc, *l.check.form);
     auto files =
         ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags,
-                          {"", ctx.user->role == "bureau"});  // the bureau's copy is a 复核
+                          {"", ctx.user->role == "bureau"},  // the bureau's copy is a 复核
+                          format == "form");  // what the unit typed (webtrial4 item 2)
     if (!files) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));
