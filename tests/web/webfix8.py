@@ -2,12 +2,17 @@
 """The fourth trial's stumbles (docs/review/webtrial4.md, issues 21/24), each written before its fix:
 2. 「下载填好的自评表（Excel）」 carries what the unit typed (得分, 表上总分), the 复核分 on a labelled
    line of its own;
+3. the 年度总体目标's 实际完成情况 has a field: saved with the version, the warning gone, in the
+   downloaded form and the 自评报告;
 (more items below, each a function.)
 Usage: webfix8.py JIXIAO"""
 import io
 import os
 import re
+import shutil
 import sys
+import tempfile
+import zipfile
 
 import openpyxl
 
@@ -54,12 +59,50 @@ def typed_form_download(unit):
           "one labelled line gives the recomputed 复核分: %s" % notes)
 
 
+def goal_actual_field(unit):
+    folder = tempfile.mkdtemp(prefix="webfix8-goal-")
+    try:
+        for part in ("form", "budget", "summary"):
+            shutil.copy(os.path.join(webtest.SELFEVAL_FORM, part + ".csv"), folder)
+        with open(os.path.join(webtest.SELFEVAL_FORM, "project.csv"), encoding="utf-8") as f:
+            project = f.read().rstrip("\n") + "\n总体目标,完成农村公路建设12公里\n"
+        with open(os.path.join(folder, "project.csv"), "w", encoding="utf-8") as f:
+            f.write(project)
+        sid = webtest.upload_selfeval(unit, folder=folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    page = unit.get("/selfevals/%s" % sid).text()
+    check("实际完成情况未填写" in page, "the warning is shown while blank")
+    check('name="goal_actual"' in page, "the page has a field for the 总体目标's 实际完成情况")
+    api = unit.get("/api/v1/selfevals/%s" % sid).json()
+    typed = "全年完成农村公路建设11.5公里<b>"
+    r = unit.request("POST", "/selfevals/%s/edit" % sid, fields={
+        "csrf": unit.csrf, "version": str(api["version"]), "goal_actual": typed})
+    check(r.status in (302, 303), "saved: %d %s" % (r.status, r.text()[:300]))
+    page = unit.get("/selfevals/%s" % sid).text()
+    check("实际完成情况未填写" not in page, "the warning is gone once typed")
+    check("全年完成农村公路建设11.5公里&lt;b&gt;" in page and "11.5公里<b>" not in page,
+          "the typed text is shown, escaped")
+    versions = unit.get("/selfevals/%s/versions" % sid).text()
+    check("第 2 版" in versions or ">2<" in versions, "saved as a new version")
+    r = unit.get("/selfevals/%s/download/form" % sid)
+    ws = openpyxl.load_workbook(io.BytesIO(r.body)).worksheets[0]
+    check(any(c.value == typed for row in ws.iter_rows() for c in row),
+          "the downloaded form carries it")
+    r = unit.get("/selfevals/%s/download/report" % sid)
+    check(r.status == 200, "report: %d" % r.status)
+    if r.status == 200:
+        xml = zipfile.ZipFile(io.BytesIO(r.body)).read("word/document.xml").decode("utf-8")
+        check("全年完成农村公路建设11.5公里" in xml, "the 自评报告 carries it")
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
         unit = webtest.Client(server)
         unit.login("unit1")
         typed_form_download(unit)
+        goal_actual_field(unit)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
