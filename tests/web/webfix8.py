@@ -6,6 +6,7 @@
    downloaded form and the 自评报告;
 4. no rule code in a target table's 版本记录 or the audit log after 采纳建议 (the page scan of
    webtest.INTERNAL_WORDS now also fails on rule codes, targets.csv, lines=, raw ids);
+5. the paste form's 资金总额（万元） takes “12万元” and “1,200,000元” (the one money reader);
 (more items below, each a function.)
 Usage: webfix8.py JIXIAO"""
 import io
@@ -116,6 +117,23 @@ def accepted_suggestion_words(unit, admin):
     check(not re.search(r"采纳建议 ?T\d", audit), "no rule code in the audit log")
 
 
+def paste_money(unit):
+    rows = "一级\t二级\t三级\t指标值\n产出指标\t数量指标\t巡护里程\t≥1200公里\n"
+    for typed, fen in (("12万元", "120,000.00元"), ("1,200,000元", "1,200,000.00元"), ("12", "120,000.00元")):
+        r = unit.request("POST", "/targets", fields={
+            "csrf": unit.csrf, "year": "2023", "text": rows, "p_name": "粘贴金额" + typed,
+            "p_total": typed, "into": "new"})
+        check(r.status in (302, 303), "资金总额 “%s” taken: %d %s" % (typed, r.status,
+                                                                 re.findall(r'field-error">([^<]*)', r.text())))
+        if r.status in (302, 303):
+            page = unit.get(r.header("Location")).text()
+            check(fen in page, "资金总额 “%s” shown as %s" % (typed, fen))
+    r = unit.request("POST", "/targets", fields={
+        "csrf": unit.csrf, "year": "2023", "text": rows, "p_name": "粘贴金额错", "p_total": "十二万",
+        "into": "new"})
+    check(r.status == 422 and "资金总额" in r.text(), "an unreadable amount is refused at its field: %d" % r.status)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -124,6 +142,7 @@ def main():
         typed_form_download(unit)
         goal_actual_field(unit)
         accepted_suggestion_words(unit, admin)
+        paste_money(unit)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
