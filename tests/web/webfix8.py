@@ -7,6 +7,7 @@
 4. no rule code in a target table's 版本记录 or the audit log after 采纳建议 (the page scan of
    webtest.INTERNAL_WORDS now also fails on rule codes, targets.csv, lines=, raw ids);
 5. the paste form's 资金总额（万元） takes “12万元” and “1,200,000元” (the one money reader);
+7. the bureau is offered 「导出排名与比较工作簿」 only with two scored evaluations, and told why not;
 (more items below, each a function.)
 Usage: webfix8.py JIXIAO"""
 import io
@@ -134,15 +135,33 @@ def paste_money(unit):
     check(r.status == 422 and "资金总额" in r.text(), "an unreadable amount is refused at its field: %d" % r.status)
 
 
+def compare_export_offered(binary, evaluator, bureau):
+    tmp = tempfile.mkdtemp(prefix="webfix8-compare-")
+    try:
+        book = webtest.entry_workbook(binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"), tmp)
+        webtest.create_evaluation(evaluator, "比较一", region="闵行区", workbook=book)
+        page = bureau.get("/bureau?kind=evaluation").text()
+        check('href="/bureau/export/compare' not in page, "one scored evaluation: no export link")
+        check("至少需要两项已评分的评价" in page, "one scored evaluation: the page says why")
+        webtest.create_evaluation(evaluator, "比较二", region="闵行区", workbook=book)
+        page = bureau.get("/bureau?kind=evaluation").text()
+        check('href="/bureau/export/compare' in page, "two scored evaluations: the export is offered")
+        r = bureau.get("/bureau/export/compare")
+        check(r.status == 200, "and it works: %d" % r.status)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
-        unit, admin = webtest.Client(server), webtest.Client(server)
-        unit.login("unit1"), admin.login("adm1")
+        unit, admin, evaluator, bureau = (webtest.Client(server) for _ in range(4))
+        unit.login("unit1"), admin.login("adm1"), evaluator.login("eval1"), bureau.login("bur1")
         typed_form_download(unit)
         goal_actual_field(unit)
         accepted_suggestion_words(unit, admin)
         paste_money(unit)
+        compare_export_offered(sys.argv[1], evaluator, bureau)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
