@@ -88,6 +88,7 @@ std::string ActionLabel(const std::string& action) {
       {"user.add", "新建账号"},
       {"user.password", "重设密码"},
       {"user.disable", "停用账号"},
+      {"user.region", "改账号区域"},
       {"user.enable", "启用账号"},
       {"region.add", "登记区域"},
       {"region.rename", "区域改名"},

@@ -8,7 +8,8 @@
    webtest.INTERNAL_WORDS now also fails on rule codes, targets.csv, lines=, raw ids);
 5. the paste form's 资金总额（万元） takes “12万元” and “1,200,000元” (the one money reader);
 7. the bureau is offered 「导出排名与比较工作簿」 only with two scored evaluations, and told why not;
-(more items below, each a function.)
+6. the admin gives an existing evaluator account a region (audited, a registered region only), and
+   the evaluator's page says whom to ask for it;
 Usage: webfix8.py JIXIAO"""
 import io
 import os
@@ -152,6 +153,40 @@ def compare_export_offered(binary, evaluator, bureau):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def account_region(admin, server):
+    r = admin.api_post("/api/v1/regions", fields={"name": "闵行区"})
+    check(r.status in (201, 409, 422), "region registered: %d" % r.status)
+    r = admin.request("POST", "/admin/users", fields={
+        "csrf": admin.csrf, "name": "pingjia9", "role": "evaluator", "unit": "", "region": "",
+        "password": "pingjia9-pass-01"})
+    check(r.status in (200, 302, 303), "an evaluator without a region: %d" % r.status)
+    users = admin.get("/api/v1/users").json()
+    users = users.get("users", users) if isinstance(users, dict) else users
+    uid = [u["id"] for u in users if u["name"] == "pingjia9"]
+    check(len(uid) == 1, "the account is listed")
+    if not uid:
+        return
+    uid = uid[0]
+    ev = webtest.Client(server)
+    ev.login("pingjia9", "pingjia9-pass-01")
+    page = ev.get("/evaluations").text()
+    check("设定所属区域" in page and "新建一个" not in page,
+          "the evaluator is told the admin sets its region, not to get a new account")
+    check('action="/admin/users/%s/region"' % uid in admin.get("/admin").text(),
+          "the admin's account list has a region field per account")
+    r = admin.api_post("/api/v1/users/%s/region" % uid, fields={"region": "闵行"})
+    check(r.status == 422 and "尚未登记" in r.text(), "an unregistered region is refused: %d" % r.status)
+    r = admin.request("POST", "/admin/users/%s/region" % uid, fields={"csrf": admin.csrf, "region": "闵行区"})
+    check(r.status in (302, 303), "region set: %d %s" % (r.status, r.text()[:200]))
+    page = ev.get("/evaluations").text()
+    check("没有所属区域" not in page, "the evaluator now has a region")
+    audit = admin.get("/admin").text()
+    check("改账号区域" in audit and "闵行区" in audit, "the change is audited")
+    r = admin.api_post("/api/v1/users/%s/region" % [u["id"] for u in users if u["name"] == "unit1"][0],
+                       fields={"region": ""})
+    check(r.status == 422, "a unit's region cannot be cleared: %d" % r.status)
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -162,6 +197,7 @@ def main():
         accepted_suggestion_words(unit, admin)
         paste_money(unit)
         compare_export_offered(sys.argv[1], evaluator, bureau)
+        account_region(admin, server)
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
