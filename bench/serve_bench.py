@@ -6,6 +6,7 @@ serve started and, logged in as the bureau, 25 timed GETs each of /bureau, a fil
 /bureau/review over HTTP (after 3 untimed); prints median and p95, and serve's peak RSS (VmHWM).
 With --exports, then the region's two downloads once each (/bureau/export/review, 复核汇总, and
 /bureau/export/compare, compare.xlsx), each with its time and serve's peak RSS after it.
+With $SERVE_BENCH_SAVE (a folder) the downloads are kept there as WHAT-N.xlsx.
 Usage: serve_bench.py JIXIAO SERVE_SEED N [N…] [--pg] [--exports]"""
 import os
 import statistics
@@ -72,12 +73,19 @@ def run(binary, seed, n, pg):
                 print("  GET /bureau/export/%-8s %d, %.1f s, %d bytes; serve peak (VmHWM) %d MB" %
                       (what, r.status, time.perf_counter() - t0, len(r.body),
                        status_kb(server.proc.pid, "VmHWM") // 1024))
+                if os.environ.get("SERVE_BENCH_SAVE") and r.status == 200:  # to compare builds
+                    with open(os.path.join(os.environ["SERVE_BENCH_SAVE"],
+                                           "%s-%d.xlsx" % (what, n)), "wb") as out:
+                        out.write(r.body)
                 if r.status != 200:  # the page's message, without markup
                     import re
                     text = re.sub(r"<[^>]+>", " ", r.text())
                     print("    " + " ".join(text.split())[:300])
     finally:
-        server.stop()
+        try:
+            server.stop()
+        except AssertionError as e:  # the page scan (webtest): reported, the next N still runs
+            print("  note: %s" % e)
     print("  load average: %s" % open("/proc/loadavg").read().strip())
 
 

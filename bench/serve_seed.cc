@@ -2,7 +2,10 @@
 // (SQLite file or PostgreSQL URL, made by `jixiao user add`) with N scored evaluations as the web
 // application saves them — 40 generated, scored cases repeated under new ids over 20 regions
 // (区00…区19), 4 years, 50 towns and 10 departments, with their scorecard, full marks and 一级
-// rows — and N/5 自评表 (half of them 提交) in the same regions, in batches of 1,000.
+// rows — and N/5 自评表 (half of them 提交) in the same regions, in batches of 1,000. The
+// 自评表 hold 600 bytes that are no form (unreadable: 复核汇总 says so) unless $SERVE_SEED_FORM
+// names a CSV form folder (form.csv, budget.csv, summary.csv, project.csv), then each holds that
+// form, as an upload saves it, so 复核汇总 reads and checks every one.
 // Usage: serve_seed LOCATION N OWNER_ID
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +15,7 @@
 #include "app/archive_store.h"
 #include "app/pipeline.h"
 #include "case_generator.h"
+#include "core/text.h"
 #include "scorecard_io/scorecard_json.h"
 
 namespace {
@@ -85,6 +89,13 @@ int main(int argc, char** argv) {
   }
   if (!Load(*db, docs, diags)) return Print(diags), 1;
   docs.clear();
+  std::string form = std::string(600, 'y');
+  if (const char* folder = std::getenv("SERVE_SEED_FORM")) {
+    form.clear();  // the web's packed parts (web/selfeval_parts): "NAME SIZE\n" then the bytes
+    for (const char* part : {"form", "budget", "summary", "project"})
+      if (auto bytes = jixiao::ReadFileBytes(std::string(folder) + "/" + part + ".csv"))
+        form += std::string(part) + " " + std::to_string(bytes->size()) + "\n" + *bytes;
+  }
   for (int i = 0; i < count / 5; ++i) {
     jixiao::store::DocumentFields f;
     char id[32], region[16];
@@ -98,9 +109,10 @@ int main(int argc, char** argv) {
     f.results.claimed_total = i % 7 ? computed + (i * 31) % 1500 : -1;
     f.results.row_total = i % 7 ? -1 : computed + (i * 17) % 900;
     f.results.findings = i % 3;
-    docs.push_back({id, f,
-                    std::string(i % 2 ? "提交" : "填写") + "\n" +
-                        jixiao::store::ToBase64(std::string(600, 'y'))});
+    // A 提交 form names who submitted it (复核汇总 takes submitted forms only).
+    const std::string parts = i % 2 && form.size() != 600 ? form + "submitted 5\nbench" : form;
+    docs.push_back(
+        {id, f, std::string(i % 2 ? "提交" : "填写") + "\n" + jixiao::store::ToBase64(parts)});
   }
   if (!Load(*db, docs, diags) || !db->Analyze(diags)) return Print(diags), 1;
   std::printf("seeded %d evaluations and %d 自评表 over 20 regions\n", count, count / 5);

@@ -27,7 +27,9 @@ set(CPACK_DEBIAN_PACKAGE_NAME jixiao)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libpoco*, libxlsxwriter, … from dpkg-shlibdeps
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")  # postinst; merged with the computed ones
+# adduser for postinst; libxlsxwriter4 is opened at the first xlsx written (dlopen, see
+# src/render/xlsxwriter_lazy.cc), so dpkg-shlibdeps cannot see it. Merged with the computed ones.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, libxlsxwriter4")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libreoffice-writer-nogui, fonts-noto-cjk")  # PDF output
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nginx, postgresql, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

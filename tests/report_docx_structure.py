@@ -23,6 +23,12 @@ for run in re.findall(r"<w:r>(?:(?!</w:r>).)*?w:hint=\"eastAsia\".*?</w:r>", xml
     if re.search(r"[0-9A-Za-z]", "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", run))):
         print(f"digits or Latin letters in the East Asian font slot of a ①–⑳ run: {run[:200]}")
         sys.exit(1)
+# A paragraph ending “：” before a table keeps with it and keeps its lines together: no last line
+# alone at a page top above the table (reader7: “下：” above 表3-1-1).
+for para, caption in re.findall(r"<w:p>((?:(?!</w:p>).)*?：</w:t></w:r></w:p>)<w:p><w:pPr><w:pStyle w:val=\"(Caption)\"", xml, re.S):
+    if "<w:keepNext/>" not in para or 'w:widowControl w:val="0"' in para:
+        print(f"a paragraph introducing a table may leave its last line alone: {para[-160:]}")
+        sys.exit(1)
 # A cell of only “—” is centred, whatever its column's alignment (表1-4-2 备注).
 for cell in re.findall(r"<w:tc>.*?</w:tc>", xml, re.S):
     if "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", cell)) == "—" and '<w:jc w:val="center"/>' not in cell:

@@ -105,6 +105,11 @@ def lint_text(name, text, errors):
     for label, pattern in INLINE:
         if re.search(pattern, text):
             errors.append(f"{name}: {label}: …{re.search(pattern, text).group(0)}…")
+    # “截至2024年12月31日…（…含2025年1月10日拨付的…）” contradicts itself (reader7 MUST 2).
+    for m in re.finditer(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日[^。]*?含(\d{4})年(\d{1,2})月(\d{1,2})日", text):
+        g = [int(x) for x in m.groups()]
+        if g[3:] > g[:3]:
+            errors.append(f"{name}: as of a date yet including a later payment: {m.group(0)}")
     plain = unquoted(text)
     lint_amounts(plain, errors, name)
     for label, pattern in NUMBERS + TEMPLATE_LIKE:
@@ -291,6 +296,7 @@ def selftest():
           "满意度为93.60%（数据来源：问卷调查（2025年5月，有效问卷250份））。覆盖老年人3126人。\n\n"
           "执行率较满分标准低2.23个百分点，每低1个百分点扣0.5分。评分标准为：每减少1个百分点扣0.5分。\n\n"
           "近三年预算执行率如上表所示。其中：2022年……\n\n"
+          "截至2024年12月31日，项目实际支出204.11万元（按年度结算口径，含2025年1月10日拨付的运营补贴29.81万元）。\n\n"
           "目标值100%，实际值为100.00%，已达成（数据来源：表1-5-1 项目绩效目标表）。\n\n"
           "预算调整率为0得满分；0–5%（含）得分值的75%，见附件2-2、表1-3-2、图1-6-2。\n\n"
           "| 项目名称 | 年份 | 预算执行率 |\n| --- | --- | --- |\n| 2024年某项目 | 2022年 | 100.00% |\n\n"
@@ -316,7 +322,8 @@ def selftest():
              "附件4：问卷调查汇总分析报告 gives no sample size", "survey paragraph gives no sample size", "md: numeric range joined with a dash (use ～): …0–5",
              "附件3：问卷调查汇总分析报告's sections are not numbered",
              "评价依据 cites 财预〔2020〕10号 but does not list it",
-             "cell: numeric range joined with a dash (use ～): 80%（含）-90%"]
+             "cell: numeric range joined with a dash (use ～): 80%（含）-90%",
+             "as of a date yet including a later payment"]
     missing = [k for k in kinds if not any(k in e for e in errors)]
     if sum("ledger amount" in e and "2,800.00元" in e for e in errors) != 2:  # 调整为… and …/人
         missing.append("policy standard reformatted: both 调整为2,800.00元 and 2,800.00元/人")

@@ -326,7 +326,10 @@ std::optional<std::vector<OutputFile>> CompareArchivedSummary(
     };
   };
   auto files = RenderComparison(cmp, formats, template_dir, diags, stream_rows);
-  if (!streamed) return std::nullopt;
+  if (!streamed) {
+    if (files) DiscardStaged(*files);
+    return std::nullopt;
+  }
   return files;
 }
 

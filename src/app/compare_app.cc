@@ -52,20 +52,28 @@ std::optional<std::vector<OutputFile>> RenderComparison(
     const std::function<void(doc::Workbook&)>& stream_rows) {
   std::vector<OutputFile> files;
   std::optional<doc::Document> document;
+  auto fail = [&]() -> std::optional<std::vector<OutputFile>> {
+    DiscardStaged(files);
+    return std::nullopt;
+  };
   for (const auto& f : formats) {
     if (f == "xlsx") {
       doc::Workbook book = report::BuildCompareWorkbook(cmp);
-      if (stream_rows) stream_rows(book);
-      files.push_back({"compare.xlsx", render::ToXlsx(book)});
+      if (!stream_rows) {
+        files.push_back({"compare.xlsx", render::ToXlsx(book)});
+        continue;
+      }
+      stream_rows(book);  // rows from the store's cursor to the file, not to memory
+      files.push_back({"compare.xlsx", "", render::ToXlsxFile(book)});
       continue;
     }
     if (f != "docx" && f != "html" && f != "md") {
       diags.Error("compare.format", {"--formats", 0, 0, f},
                   "未知格式“" + f + "”，可用：xlsx、docx、html、md");
-      return std::nullopt;
+      return fail();
     }
     if (!document) document = report::BuildCompareDocument(cmp, template_dir, diags);
-    if (!document) return std::nullopt;
+    if (!document) return fail();
     if (f == "md") files.push_back({"compare.md", render::ToMarkdown(*document)});
     if (f == "html") files.push_back({"compare.html", render::ToHtml(*document)});
     if (f == "docx") {
@@ -73,7 +81,7 @@ std::optional<std::vector<OutputFile>> RenderComparison(
       if (!styles) {
         diags.Error("template.missing", {"templates/docx/styles.xml", 0, 0, ""},
                     "找不到 DOCX 参考样式" + report::ShippedTemplatesHint());
-        return std::nullopt;
+        return fail();
       }
       files.push_back({"compare.docx", render::ToDocx(*document, *styles)});
     }

@@ -16,6 +16,7 @@
 #include "ingest/framework_loader.h"
 #include "ingest/json.h"
 #include "ingest/xlsx.h"
+#include "model/table_needs.h"
 #include "render/render.h"
 
 namespace jixiao {
@@ -109,6 +110,14 @@ std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Dia
       if (!Trim(line).empty()) notes.push_back(BrowserNote(Trim(line), reader));
   }
   return BuildEntryWorkbook(*framework, *c, notes, reader);
+}
+
+std::map<std::string, std::vector<std::string>> CaseTablesNeeded(const std::string& case_dir) {
+  Diagnostics ignored;  // the evaluation page lists why a case does not load
+  auto c = LoadCase(case_dir, ignored);
+  auto file = c ? FindFrameworkFile(*c) : std::nullopt;
+  auto framework = file ? LoadFramework(*file, ignored) : std::nullopt;
+  return framework ? TablesNeeded(*framework) : std::map<std::string, std::vector<std::string>>{};
 }
 
 std::optional<std::string> EntryWorkbookBytes(const std::string& case_dir, Diagnostics& diags,

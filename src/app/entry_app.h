@@ -3,8 +3,10 @@
 // Contract: problems go to `diags` (located, Chinese); nothing is written by EntryWorkbookBytes.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "casefile/entry_workbook.h"
 #include "core/diagnostics.h"
@@ -32,5 +34,9 @@ std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Dia
 // cells): the same checks, the same case files.
 bool ImportEntryBook(const XlsxWorkbook& book, const std::string& case_dir, Diagnostics& diags,
                      std::string& summary);
+
+// The case tables the case's framework scores from (model/table_needs.h: "funding.csv" ->
+// {"A33 资金到位率"}); empty when the case or its framework cannot be read.
+std::map<std::string, std::vector<std::string>> CaseTablesNeeded(const std::string& case_dir);
 
 }  // namespace jixiao

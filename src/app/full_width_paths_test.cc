@@ -62,6 +62,10 @@ const Case kCases[] = {
     {"7个工作日内完成", {"定量", "≤", "7", "个工作日", false}},
     {"≥１００个", {"定量", "≥", "100", "个", true}},
     {"及时", {"定性", "", "", "", false}},
+    // Time spans and deadlines with their work are 时效 targets on every path (trial 3 item 25).
+    {"2021年1月-12月", {"定性", "", "", "", false}},
+    {"12月底前100%到位", {"定性", "", "", "", false}},
+    {"2023年12月底前", {"定性", "", "", "", false}},
 };
 
 std::string OpText(CompareOp op) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "app/cover_check.h"
 #include "app/narrative_check.h"
 #include "app/problem_coverage.h"
 #include "app/report_files.h"
@@ -133,6 +134,7 @@ void ValidatePath(const std::string& path, Diagnostics& diags) {
       LintNarrativeFigures(*evaluation, diags);  // figures that disagree with the data
       ListReportTodo(*evaluation, diags);        // every 【待补充】 the report would print
       CheckProblemsCoverLosses(*evaluation, diags);
+      CheckCoverSigned(evaluation->c, diags);  // who signs: no （示例） on the cover
       if (report::CitesSurveyWithoutCounts(evaluation->c))  // cited, its sample never stated
         diags.Add(Severity::kInfo, "survey.counts_unstated",
                   {path + "/case.json", 0, 0, "$.survey"},

@@ -2,7 +2,8 @@
 // leave most of the points its leaves lost unexplained, naming each deducted indicator no problem
 // lists. A problem covers the leaves under each code in its `indicators` (B2 covers B21, B22…).
 // Contract: one warning (code case.problems_coverage) located at case.json $.problems, or none
-// when the problems cover at least half the lost points or nothing was lost.
+// when the problems cover at least two thirds of the lost points and the largest single
+// deduction, or nothing was lost.
 #pragma once
 
 #include "core/diagnostics.h"

@@ -1,11 +1,14 @@
 #include "app/report_files.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/attachment_check.h"
+#include "app/cover_check.h"
 #include "app/docx_styles.h"
 #include "app/narrative_check.h"
 #include "app/office.h"
+#include "core/temp_files.h"
 #include "core/text.h"
 #include "render/render.h"
 #include "report/attachments.h"
@@ -19,6 +22,14 @@ namespace jixiao {
 const std::vector<std::string>& ReportFormats() {
   static const std::vector<std::string> kFormats = {"docx", "html", "md", "xlsx", "pdf"};
   return kFormats;
+}
+
+void DiscardStaged(const std::vector<OutputFile>& files) {
+  for (const auto& f : files)
+    if (!f.staged.empty()) {
+      std::remove(f.staged.c_str());
+      temp::Unregister(f.staged);
+    }
 }
 
 namespace {
@@ -137,7 +148,14 @@ bool FinalReportReady(const std::string& case_dir, Diagnostics& diags) {
                 "定稿报告的叙述与评分结果不一致：" + std::to_string(wrong.size()) +
                     "处写错了总得分或绩效等级（见上面的警告）；请改正叙述后再运行 jixiao report "
                     "--final，或去掉 --final 生成草稿");
-  if (where.empty()) return wrong.empty();
+  bool placeholder = false;  // a cover field that is still （示例） or a generic noun
+  for (const auto& d : diags.items()) placeholder = placeholder || d.code == kCoverPlaceholderCode;
+  if (placeholder)
+    diags.Error("report.final_cover", {case_dir + "/case.json", 0, 0, "$.project"},
+                "定稿报告的封面仍有占位文字（见上面的警告）；请在 case.json 的 project "
+                "中写明评价机构、主评人等的实际名称后再运行 jixiao report --final，"
+                "或去掉 --final 生成草稿");
+  if (where.empty()) return wrong.empty() && !placeholder;
   std::string names;
   for (const auto& w : where) names += (names.empty() ? "" : "、") + w;
   diags.Error("report.final_todo", {case_dir + "/case.json", 0, 0, ""},

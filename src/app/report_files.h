@@ -17,9 +17,15 @@ namespace jixiao {
 struct OutputFile {
   std::string name;
   std::string bytes;
+  // Or, when set, the content is this finished temporary file in the output folder (registered
+  // with core/temp_files), renamed into place by the writer: a streamed compare.xlsx of 10⁵ rows.
+  std::string staged;
 };
 
 const std::vector<std::string>& ReportFormats();  // docx, html, md, xlsx, pdf
+
+// Removes the staged temporaries of files that will not be written (a later step failed).
+void DiscardStaged(const std::vector<OutputFile>& files);
 
 // LibreOffice use (app/office.h): `pdf` always needs it; with `toc_pages` a DOCX is laid out once
 // to write each heading's page into the TOC. Scratch files go into `scratch_dir` (the output

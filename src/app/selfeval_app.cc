@@ -342,23 +342,27 @@ std::string SelfEvalText(const SelfEvalCheck& check) {
   return out;
 }
 
+report::ReviewedForm ReviewedFormOf(const SelfEvalCheck& c) {
+  report::ReviewedForm f;
+  f.source = c.title.empty() ? c.source : c.title;
+  f.name = c.title;
+  f.unit = c.unit;
+  f.decision = c.decision;
+  if (c.form) {
+    f.form = &*c.form;
+    f.result = &c.result;
+  } else if (!c.reading.items().empty()) {
+    f.read_error = c.reading.items().front().ToString();
+  }
+  return f;
+}
+
 std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& checks) {
   std::vector<report::ReviewedForm> forms;
   std::vector<OutputFile> files;
   std::vector<std::string> used;
   for (const auto& c : checks) {
-    report::ReviewedForm f;
-    f.source = c.title.empty() ? c.source : c.title;
-    f.name = c.title;
-    f.unit = c.unit;
-    f.decision = c.decision;
-    if (c.form) {
-      f.form = &*c.form;
-      f.result = &c.result;
-    } else if (!c.reading.items().empty()) {
-      f.read_error = c.reading.items().front().ToString();
-    }
-    forms.push_back(f);
+    forms.push_back(ReviewedFormOf(c));
     if (!c.form) continue;
     // The title serve names the form by, else the whole path, so folders all named form/ stay
     // apart.

@@ -15,6 +15,7 @@
 #include "ingest/selfeval_reader.h"
 #include "model/selfeval.h"
 #include "model/selfeval_rules.h"
+#include "report/selfeval_review.h"
 #include "scoring/selfeval_score.h"
 
 namespace jixiao {
@@ -73,5 +74,7 @@ std::string SelfEvalText(const SelfEvalCheck& check);
 
 // 复核汇总.xlsx and one 复核_<name>.xlsx per readable form.
 std::vector<OutputFile> SelfEvalReviewFiles(const std::vector<SelfEvalCheck>& checks);
+// One form as 复核汇总 takes it (named by its title when it has one); points into `check`.
+report::ReviewedForm ReviewedFormOf(const SelfEvalCheck& check);
 
 }  // namespace jixiao

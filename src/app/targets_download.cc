@@ -12,9 +12,14 @@ const char kPending[] = "（待确认）";
 }  // namespace
 
 std::string CleanTargetCsv::Note() const {
-  std::string out = pending ? std::to_string(pending) +
-                                  " 行采纳的修改在 CSV 的“状态”列标为待确认（不写进指标值）。"
-                            : "";
+  // A unit that adopted a suggestion expects the new value in its table (docs/design-notes.md):
+  // every download carries it; the CSV alone has a column to say it is not yet confirmed.
+  std::string out = pending
+                        ? std::to_string(pending) +
+                              " 行是采纳修改建议后尚未确认的值：下载的 CSV 在“指标值”中写修改后"
+                              "的值，并在“状态”列标“待确认”；申报表（Excel、Word）印修改后的值，"
+                              "不加标记。请核实后在该行点“修改此行”保存，即为确认。"
+                        : "";
   if (!trimmed.empty())
     out += "下载的 CSV 去掉了 " + std::to_string(trimmed.size()) + " 处单元格首尾的空格（" +
            trimmed.front() + (trimmed.size() > 1 ? "等" : "") + "）。";

@@ -13,8 +13,9 @@ struct CleanTargetCsv {
   std::string csv;                   // UTF-8 with BOM
   std::vector<std::string> trimmed;  // "第7行 指标值“ ≥98% ”" for each cell trimmed
   int pending = 0;                   // rows marked 待确认 in 状态
-  // What the page says beside the download: "2 行采纳的修改在 CSV 的“状态”列标为待确认…；下载的
-  // CSV 去掉了 1 处单元格首尾的空格（第7行 指标值“ ≥98% ”）。"; "" when nothing was changed.
+  // What the page says beside the download: "2 行是采纳修改建议后尚未确认的值：下载的 CSV
+  // 在…；下载的 CSV 去掉了 1 处单元格首尾的空格（第7行 指标值“ ≥98% ”）。"; "" when nothing was
+  // changed.
   std::string Note() const;
 };
 

@@ -23,7 +23,10 @@ TEST_CASE("targets download: marks move to a 状态 column, stray spaces are tri
   CHECK(clean.trimmed[0] == "第2行 指标值“≥１００个 ”");
   CHECK(clean.trimmed[1] == "第4行 指标值“ ≥98% ”");
   CHECK(clean.csv.find("待确认）") == std::string::npos);
+  // What the note says is what the file does (trial 3 item 23): the adopted value is in 指标值.
   CHECK(clean.Note() ==
-        "2 行采纳的修改在 CSV 的“状态”列标为待确认（不写进指标值）。下载的 CSV 去掉了 2 "
-        "处单元格首尾的空格（第2行 指标值“≥１００个 ”等）。");
+        "2 行是采纳修改建议后尚未确认的值：下载的 CSV 在“指标值”中写修改后的值，并在“状态”列标"
+        "“待确认”；申报表（Excel、Word）印修改后的值，不加标记。请核实后在该行点“修改此行”保存，"
+        "即为确认。下载的 CSV 去掉了 2 处单元格首尾的空格（第2行 指标值“≥１００个 ”等）。");
+  CHECK(clean.Note().find("不写进指标值") == std::string::npos);
 }

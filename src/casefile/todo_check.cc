@@ -10,6 +10,7 @@
 #include "ingest/csv.h"
 #include "ingest/json.h"
 #include "model/metric_names.h"
+#include "model/table_needs.h"
 
 namespace jixiao {
 namespace {
@@ -72,14 +73,25 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
       todo("todo.project", at(*project),
            "项目信息待填写：" + Join(empty) + "；不适用的项可删去该键（街镇不适用时留空即可）");
   }
+  // A table an indicator scores from is required, named with those indicators (trial 3 item 9:
+  // “可不填” before the first save, an error after it); only the others may be left out.
+  const auto needs =
+      framework ? TablesNeeded(*framework) : std::map<std::string, std::vector<std::string>>{};
   for (const TableSpec& table : CaseTables()) {
     const std::string path = dir + "/" + table.file;
     if (!IsRegularFile(path)) continue;
     try {
-      if (ReadCsvFile(path).rows.empty())
+      if (!ReadCsvFile(path).rows.empty()) continue;
+      if (auto need = needs.find(table.file); need != needs.end())
+        todo("todo.table", {path, 1, 0, ""},
+             std::string("只有表头，待填写") + table.purpose + "：指标 " +
+                 IndicatorList(need->second) + " 按此表评分，必须填写（示例行见 README.md）",
+             Severity::kError);
+      else
         todo("todo.table", {path, 1, 0, ""},
              std::string("只有表头，待填写") + table.purpose +
-                 "（示例行见 README.md）；本项目没有这类数据时删去该文件");
+                 "（示例行见 README.md）；评价所用指标体系没有指标按此表评分，"
+                 "本项目没有这类数据时删去该文件");
     } catch (const InputError&) {
     }
   }
@@ -109,6 +121,23 @@ size_t ReportCaseTodo(const std::string& dir, const Framework* framework, Diagno
   std::set<std::string> metrics;
   if (const JsonValue* m = root.Find("metrics"); m && m->IsObject())
     for (const auto& [name, v] : m->members) metrics.insert(name);
+  // A table a rule reads, absent (the web form's save drops an empty one): listed as needed, with
+  // the indicators, unless each of them has its figure in metrics (trial 3 item 9).
+  for (const TableSpec& table : CaseTables()) {
+    auto need = needs.find(table.file);
+    if (need == needs.end() || IsRegularFile(dir + "/" + table.file)) continue;
+    std::vector<std::string> unmet;
+    framework->ForEach([&](const Indicator& leaf) {
+      const std::string shown = leaf.code + " " + leaf.name;
+      for (const auto& n : need->second)
+        if (n == shown && !(leaf.rule && metrics.count(leaf.rule->metric))) unmet.push_back(n);
+    });
+    if (!unmet.empty())
+      todo("todo.table", {dir + "/" + table.file, 1, 0, ""},
+           std::string("待填写") + table.purpose + "：指标 " + IndicatorList(unmet) +
+               " 按此表评分，必须填写（示例行见 README.md）",
+           Severity::kError);
+  }
   const bool survey = IsRegularFile(dir + "/survey/questionnaire.json");
   std::map<std::string, std::string> actuals;  // 三级 -> 实际值
   std::string targets_file = dir + "/targets.csv";

@@ -9,7 +9,7 @@ namespace jixiao::cli {
 int CompareFromArchive(const std::string& archive_path, const store::DocumentFilter& filter,
                        const std::vector<std::string>& formats, const std::string& templates,
                        const std::string& out_dir, Diagnostics& diags, bool matrix) {
-  auto db = OpenArchive(archive_path, diags);
+  auto db = OpenArchive(archive_path, diags, kReadOnceCacheKib, out_dir);
   auto files = db ? CompareArchived(*db, filter, formats, templates, diags, matrix) : std::nullopt;
   return WriteAndList(out_dir, files, diags);
 }

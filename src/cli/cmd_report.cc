@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/cover_check.h"
 #include "app/pipeline.h"
 #include "app/report_files.h"
 #include "cli/commands.h"
@@ -121,6 +122,7 @@ int Run(const Args& args, const Command& self, bool survey) {
                          : RenderReport(*evaluation, formats, templates, diags, office);
         });
       }
+      if (files && final_report) CheckCoverSigned(evaluation->c, diags);
       if (files && final_report && !FinalReportReady(dirs[i], diags)) files.reset();
       bool ok = files && WriteFilesAtomically(target, *files, diags);
       std::lock_guard<std::mutex> lock(print);

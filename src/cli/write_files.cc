@@ -61,6 +61,10 @@ bool WriteFilesAtomically(const std::string& dir, const std::vector<OutputFile>&
       return false;
     }
     std::string final_path = dir + "/" + f.name;
+    if (!f.staged.empty()) {  // written already, beside its final place
+      staged.emplace_back(f.staged, final_path);
+      continue;
+    }
     std::string temp = temp::TempName(dir, f.name);
     temp::Register(temp);
     staged.emplace_back(temp, final_path);

@@ -34,6 +34,10 @@ enum class CellStyle {
   kInputDate,    // yyyy-mm-dd
   kNote,         // grey italic help text
   kFlagged,      // a cell with a 复核 finding: red fill, wrapped text
+  // A figure with a 复核 finding: red fill with the figure's number format.
+  kFlaggedYuan,   // #,##0.00
+  kFlaggedRate,   // 0.00%
+  kFlaggedScore,  // 0.00
 };
 
 // Excel data validation over a range: a drop-down list, or bounds on numbers and dates. `strict`

@@ -150,6 +150,10 @@ TargetColumns FindTargetColumns(const CsvTable& csv) {
     found.level1 = found.level2;
     found.level2 = {found.level2.index + 1, csv.header[l2 + 1], ""};
   }
+  // The older central form (指标 | 指标内容 | 指标值, no 二级 column): 指标 is the 一级.
+  if (!found.level1.present() && !found.level2.present())
+    if (CsvColumn c = BestColumn(csv, {"指标"}); c.present() && c.index != found.level3.index)
+      found.level1 = c;
   return found;
 }
 

@@ -191,4 +191,30 @@ TEST_CASE("lenient: a header cell merged over 一级 and 二级 leaves the secon
   CHECK(u.rows[0].level2 == "数量指标");
 }
 
+// Issue 26, round 7 (国家林业局's example): the older central form heads its columns 指标 |
+// 指标内容 | 指标值, with no 二级 column; 指标 is then the 一级. With a 一级 or 二级 column
+// present, a column called 指标 is not taken for it.
+TEST_CASE("lenient: 指标 is the 一级 of the older central form without 二级") {
+  Diagnostics diags;
+  auto t = Read(
+      "指标,指标内容,指标值\n"
+      "产出指标,趋势会商会次数,1 次\n"
+      ",测报准确率,85%\n",
+      true, diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].level1 == "产出指标");
+  CHECK(t.rows[0].level2.empty());
+  CHECK(t.rows[0].level3 == "趋势会商会次数");
+  CHECK(t.rows[1].level1 == "产出指标");
+  Diagnostics d2;
+  auto u =
+      Read("指标,一级指标,二级指标,指标内容,指标值\n1,产出指标,数量指标,活动次数,≥2次\n", true, d2);
+  REQUIRE(u.rows.size() == 1);
+  CHECK(u.rows[0].level1 == "产出指标");
+  Diagnostics d3;
+  Read("指标,指标值\n产出指标,≥2次\n", true, d3);
+  CHECK(d3.HasErrors());  // no 三级 column: still refused, 指标 is not taken for it
+}
+
 }  // namespace jixiao

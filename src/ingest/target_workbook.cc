@@ -87,6 +87,7 @@ enum class Field {
   kCategory,
   kAuthority,
   kUnit,
+  kBudgetUnit,  // 预算单位: the unit (实施单位) unless the form also prints one (trial 3 item 8)
   kStart,
   kEnd,
   kPeriod,
@@ -115,8 +116,8 @@ Field LabelField(std::string label) {
   if ((EndsWith(label, "编码") || EndsWith(label, "代码")) && label.find("及") == std::string::npos)
     return Field::kNone;
   if (label == "项目类别" || label == "项目属性" || label == "项目类型") return Field::kCategory;
-  if (StartsWith(label, "主管部门") || label == "主管预算部门" || label == "预算单位")
-    return Field::kAuthority;
+  if (StartsWith(label, "主管部门") || label == "主管预算部门") return Field::kAuthority;
+  if (label == "预算单位" || label == "预算单位名称") return Field::kBudgetUnit;
   if (label == "实施单位" || label == "项目实施单位" || label == "执行单位" ||
       label == "用款单位" || label == "项目单位")
     return Field::kUnit;
@@ -150,6 +151,9 @@ void Assign(TargetProject& p, Field f, const std::string& value) {
       break;
     case Field::kUnit:
       p.unit = value;
+      break;
+    case Field::kBudgetUnit:  // a 实施单位 printed beside it names the unit doing the work
+      if (p.unit.empty()) p.unit = value;
       break;
     case Field::kStart:
       p.start_date = value;

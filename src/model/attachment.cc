@@ -128,9 +128,10 @@ bool IsExternalAttachmentExtension(std::string_view extension) {
 std::vector<AttachmentReference> FindAttachmentReferences(std::string_view text) {
   std::vector<AttachmentReference> out;
   int line = 1;
-  for (size_t at = 0; at < text.size(); ++at) {
-    if (text[at] == '\n') ++line;
-    if (text.compare(at, kWord.size(), kWord) != 0) continue;
+  size_t counted = 0;  // newlines before here are counted in `line`
+  for (size_t at = text.find(kWord); at != std::string_view::npos; at = text.find(kWord, at + 1)) {
+    line += static_cast<int>(std::count(text.begin() + counted, text.begin() + at, '\n'));
+    counted = at;
     size_t i = at + kWord.size();
     while (i < text.size() && IsBlank(Peek(text, i))) Next(text, i);
     AttachmentReference ref;

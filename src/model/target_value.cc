@@ -129,18 +129,56 @@ std::optional<PrintedDate> LeadingDate(const std::string& s, std::string* rest) 
   return d;
 }
 
-// A deadline 指标值 (comparator already taken off): the date alone or with 前/底前/以内/完成….
+// A time span's end: `rest` after its first date begins with a dash, 至 or 到 and then a date
+// ("2021年1月-12月", "2021年1月至2021年12月"); the end takes the start's year when it prints none.
+// `rest` gets what follows the end.
+std::optional<PrintedDate> SpanEnd(const PrintedDate& start, std::string& rest) {
+  for (const char* dash : {"-", "—", "－", "~", "～", "至", "到"})
+    if (StartsWith(rest, dash)) {
+      std::string after;
+      auto end = LeadingDate(Trim(rest.substr(std::string(dash).size())), &after);
+      if (!end) return std::nullopt;
+      if (end->year == 0) end->year = start.year;
+      rest = after;
+      return end;
+    }
+  return std::nullopt;
+}
+
+// A deadline 指标值 (comparator already taken off): the date alone or with 前/底前/以内/完成…;
+// the date may be followed by the work due then (“12月底前100%到位”, “6月底前完成验收”); a time
+// span (“2021年1月-12月”) is due by its end (trial 3 item 25).
 std::optional<PrintedDate> DeadlineDate(const std::string& normalised) {
   std::string rest;
   auto d = LeadingDate(normalised, &rest);
   if (!d) return std::nullopt;
+  if (auto end = SpanEnd(*d, rest)) {
+    d = end;
+    if (rest.empty()) return d;  // the span's end month as printed ("-12月")
+  }
   // A month alone without its year ("≤12月") may be a count of months: a deadline only with 底,
   // a day or a word after it ("12月前", "11月底").
   if (d->year == 0 && d->day == 0 && !d->month_end && rest.empty()) return std::nullopt;
   for (const char* end :
        {"", "前", "之前", "以前", "底前", "底", "末", "内", "以内", "前完成", "底前完成", "完成"})
     if (rest == end) return d;
+  for (const char* before : {"前", "之前", "以前", "底前"})  // the work due by then follows
+    if (StartsWith(rest, before)) return d;
   return std::nullopt;
+}
+
+// A 指标值 that reads like a date or a period but is none LeadingDate can read (“2021年13月”):
+// a digit run followed by 年, 月 or 日.
+bool LooksLikeDate(const std::string& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') continue;
+    size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    for (const char* w : {"年", "月", "日"})
+      if (s.compare(j, std::string(w).size(), w) == 0) return true;
+    i = j;
+  }
+  return false;
 }
 
 std::string WithoutComparator(const std::string& printed) {
@@ -292,7 +330,10 @@ TargetValue TargetValue::Parse(const std::string& raw) {
   if (DeadlineDate(rest)) return v;    // a date: qualitative, compared as a date by ReadActual
   QuantityParse parsed = ParseQuantity(rest);
   if (!parsed.quantity) {
-    v.error = parsed.error;
+    // A date the reader could not make out: what to type, not the quantity parser's words.
+    v.error = LooksLikeDate(rest) ? "像是日期或时段，但读不出；期限请写成“2023年12月底前”或"
+                                    "“≤2023年12月31日”，时段请写成“2021年1月至12月”"
+                                  : parsed.error;
     return v;
   }
   v.quantitative = true;

@@ -107,6 +107,35 @@ TEST_CASE("targets: a deadline without its year is a 时效 target, not a number
   CHECK(TargetValue::Parse("≤7工作日").number == jixiao::Rational(7));
 }
 
+TEST_CASE("targets: a time span or a deadline with its work is a 时效 target (trial 3 item 25)") {
+  // A span is read as its period: done by the span's end is met.
+  for (const char* text :
+       {"2021年1月-12月", "2021年1月至12月", "2021年1月—2021年12月", "12月底前100%到位",
+        "2023年12月底前", "6月底前完成验收", "2022年3月-6月完成"}) {
+    auto v = TargetValue::Parse(text);
+    INFO(text);
+    CHECK_FALSE(v.quantitative);
+    CHECK(v.error.empty());
+    CHECK(AcceptedQualitativeForms(text).find("完成的日期") != std::string::npos);
+  }
+  CHECK(*Read("2021年1月-12月", "2021年12月完成").attainment == Attainment::kMet);
+  CHECK(*Read("2021年1月至12月", "已完成").attainment == Attainment::kMet);
+  CHECK(*Read("2021年1月-12月", "2022年2月").attainment == Attainment::kNotMet);
+  CHECK(*Read("12月底前100%到位", "已于12月到位").attainment == Attainment::kMet);
+  CHECK(*Read("12月底前100%到位", "11月20日").attainment == Attainment::kMet);
+  CHECK(*Read("6月底前完成验收", "7月5日").attainment == Attainment::kNotMet);
+  CHECK(*Read("2023年12月底前", "2023年11月完成").attainment == Attainment::kMet);
+  // Numbers that only look like dates stay what they were.
+  CHECK(TargetValue::Parse("≤12月").quantitative);
+  CHECK(TargetValue::Parse("≥3个月").quantitative);
+  // A date that cannot be read: plain Chinese saying what to type, no parser words.
+  const std::string bad = TargetValue::Parse("2021年13月-12月").error;
+  CHECK(bad.find("单位") == std::string::npos);
+  CHECK(bad.find("含有数字") == std::string::npos);
+  CHECK(bad.find("2023年12月底前") != std::string::npos);
+  CHECK(bad.find("2021年1月至12月") != std::string::npos);
+}
+
 TEST_CASE("targets: 达成预期指标 / 达到预期目标 state attainment; 基本… reads as partly") {
   // 池州市贵池区 2022 (安徽): every qualitative 实际完成值 reads "达成预期指标".
   CHECK(*Read("效果明显", "达成预期指标").attainment == Attainment::kMet);

@@ -16,9 +16,13 @@ const size_t kSampleRows = 120;
 // sets the text in that many. Shared by every cell with the same text, in every table.
 struct Measure {
   std::vector<Segment> segments;
-  int widest = 0, full = 0;  // widest segment, whole text on one line (twips)
-  int one_line = 1;          // the least room in which the text takes one line
-  std::unordered_map<int, int> lines;
+  int widest = 0, full = 0;            // widest segment, whole text on one line (twips)
+  int one_line = 1;                    // the least room in which the text takes one line
+  std::unordered_map<int, int> lines;  // rooms narrower than the widest segment
+  struct Span {
+    int lo, hi, lines;  // rooms [lo, hi) break the text at the same places (LinesSpan)
+  };
+  std::vector<Span> spans;  // from the widest segment up, by lo; disjoint
   int last_room = -1, last_lines = 0;
   std::vector<int> least_room;  // by lines; 0 where not yet known
 };
@@ -51,11 +55,25 @@ int Lines(const Piece& p, int room) {
   Measure& m = *p.m;
   if (room >= m.one_line) return 1;
   if (room == m.last_room) return m.last_lines;
-  auto [at, fresh] = m.lines.try_emplace(room, 0);
-  if (fresh) at->second = LinesAt(m.segments, room);
+  int lines = 0;
+  if (room >= m.widest) {
+    auto after = std::upper_bound(m.spans.begin(), m.spans.end(), room,
+                                  [](int r, const Measure::Span& s) { return r < s.lo; });
+    if (after != m.spans.begin() && std::prev(after)->hi > room) {
+      lines = std::prev(after)->lines;
+    } else {
+      Measure::Span span{};
+      lines = span.lines = LinesSpan(m.segments, room, &span.lo, &span.hi);
+      m.spans.insert(after, span);
+    }
+  } else {
+    auto [at, fresh] = m.lines.try_emplace(room, 0);
+    if (fresh) at->second = LinesAt(m.segments, room);
+    lines = at->second;
+  }
   m.last_room = room;
-  m.last_lines = at->second;
-  return at->second;
+  m.last_lines = lines;
+  return lines;
 }
 
 std::vector<Piece> Pieces(const doc::Table& t, size_t cols, int half_points) {
@@ -423,16 +441,22 @@ std::vector<int> RowLines(const doc::Table& t, const TableLayout& layout) {
   return lines;
 }
 
+std::shared_ptr<const std::vector<Segment>> MeasuredSegments(const std::string& text,
+                                                             int half_points) {
+  std::shared_ptr<Measure> m = Measured(text, half_points);
+  return {m, &m->segments};
+}
+
 bool ShortLabel(const std::string& text, int half_points) {
-  std::vector<Segment> segments = Segments(text, half_points);
-  int full = TextWidth(text, half_points), em = half_points * 10;
-  return segments.size() > 1 && IsLabel(text) &&
-         std::min(OneLineWidth(segments), std::max(1, full + 4 * em)) <= 8 * em;
+  std::shared_ptr<Measure> m = Measured(text, half_points);
+  int em = half_points * 10;
+  return m->segments.size() > 1 && IsLabel(text) &&
+         std::min(m->one_line, std::max(1, m->full + 4 * em)) <= 8 * em;
 }
 
 std::vector<size_t> ProtectedBreaks(const std::string& text, int cell_twips, int half_points) {
   std::vector<size_t> breaks;
-  LinesAt(Segments(text, half_points), cell_twips - kCellMarginsTwips, &breaks);
+  LinesAt(Measured(text, half_points)->segments, cell_twips - kCellMarginsTwips, &breaks);
   return breaks;
 }
 

@@ -9,10 +9,12 @@
 // em that fits) gets one line, the long texts giving up the room. Widths sum to `text_width`.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "document/document.h"
+#include "render/text_metrics.h"
 
 namespace jixiao::render {
 
@@ -28,6 +30,10 @@ TableLayout LayOutColumns(const doc::Table& t, size_t cols, int text_width);
 
 // The lines each row takes at `layout` (a merged cell's lines shared among its rows).
 std::vector<int> RowLines(const doc::Table& t, const TableLayout& layout);
+
+// Segments(text, half_points), cut once per thread and shared with the layout's measures.
+std::shared_ptr<const std::vector<Segment>> MeasuredSegments(const std::string& text,
+                                                             int half_points);
 
 // A label short enough (at most 8 em) that the HTML holds it on one line (white-space: nowrap).
 bool ShortLabel(const std::string& text, int half_points);

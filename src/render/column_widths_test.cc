@@ -12,7 +12,7 @@ namespace {
 
 std::vector<std::string> Texts(const std::string& text) {
   std::vector<std::string> out;
-  for (const Segment& s : Segments(text, 18)) out.push_back(s.text);
+  for (const Segment& s : Segments(text, 18)) out.push_back(text.substr(s.offset, s.length));
   return out;
 }
 
@@ -36,6 +36,8 @@ TEST_CASE("segments: numbers with units and document numbers hold together") {
         std::vector<std::string>{"沪", "医", "保", "规", "〔2022〕7号"});
   CHECK(Segments("沪医保规〔2022〕7号", 18).back().protect);
   CHECK(Texts("-706,093.81") == std::vector<std::string>{"-706,093.81"});
+  // reader7: LibreOffice keeps 云”APP， together, stretching the line before it.
+  CHECK(Texts("市民云”APP，在线") == std::vector<std::string>{"市", "民", "云”APP，", "在", "线"});
   CHECK(Texts("100.00%") == std::vector<std::string>{"100.00%"});
   CHECK(Texts("2024年马桥") == std::vector<std::string>{"2024年", "马", "桥"});
   CHECK(Texts("帮困、照护") == std::vector<std::string>{"帮", "困、", "照", "护"});
@@ -182,6 +184,40 @@ TEST_CASE("line filling: never more lines with more room, from the widest segmen
         int now = LinesAt(segments, room);
         REQUIRE(now <= before);
         before = now;
+      }
+    }
+}
+
+TEST_CASE("line filling: the rooms that break a text at the same places") {
+  for (const char* text : kTexts)
+    for (int half_points : {18, 14}) {
+      std::vector<Segment> segments = Segments(text, half_points);
+      int widest = 1;
+      for (const Segment& s : segments) widest = std::max(widest, s.width);
+      for (int room = widest; room < OneLineWidth(segments); room += 37) {
+        int lo = 0, hi = 0;
+        std::vector<size_t> breaks, here;
+        int lines = LinesSpan(segments, room, &lo, &hi);
+        REQUIRE(lines == LinesAt(segments, room, &breaks));
+        REQUIRE(lo <= room);
+        REQUIRE(room < hi);
+        // Every room of the span sets the same lines at the same protected breaks.
+        for (int r = lo; r < hi; ++r) {
+          here.clear();
+          REQUIRE(LinesAt(segments, r, &here) == lines);
+          REQUIRE(here == breaks);
+        }
+        // The spans tile the rooms: the next one starts where this one ends (so two spans found
+        // from different rooms are the same span or do not overlap).
+        int next_lo = 0, next_hi = 0, before_lo = 0, before_hi = 0;
+        if (hi < OneLineWidth(segments)) {
+          LinesSpan(segments, hi, &next_lo, &next_hi);
+          CHECK(next_lo == hi);
+        }
+        if (lo > widest) {
+          LinesSpan(segments, lo - 1, &before_lo, &before_hi);
+          CHECK(before_hi == lo);
+        }
       }
     }
 }

@@ -256,10 +256,14 @@ std::string DocumentXml(const doc::Document& d, std::vector<const doc::Chart*>& 
     bool follows_lead = after_lead;
     after_lead = false;
     if (auto* p = std::get_if<doc::Paragraph>(&block)) {
-      after_lead = doc::LeadsIn(*p);
+      // A paragraph ending “如下：” introduces what follows whatever its length: it keeps with it
+      // and keeps its own lines together (reader7: “下：” alone at a page top above 表3-1-1).
+      std::string plain = doc::PlainText(p->runs);
+      bool introduces = plain.size() >= 3 && plain.compare(plain.size() - 3, 3, "：") == 0;
+      after_lead = doc::LeadsIn(*p) || introduces;
       add(Para(p->indent_first_line ? "BodyText" : "Normal", Runs(p->runs),
                std::string(after_lead ? "<w:keepNext/>" : "") +
-                   (follows_lead ? "<w:widowControl w:val=\"0\"/>" : "") +
+                   (follows_lead && !introduces ? "<w:widowControl w:val=\"0\"/>" : "") +
                    (Stretched(*p) ? "<w:jc w:val=\"left\"/>" : "")));
     } else if (auto* l = std::get_if<doc::List>(&block)) {
       for (const auto& item : l->items) add(Para("BodyText", Text("• ") + Runs(item)));

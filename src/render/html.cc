@@ -87,8 +87,9 @@ const char* AlignClass(doc::Align a) {
 std::string CellText(const std::string& text) {
   if (ShortLabel(text, 18)) return "<span class=\"nw\">" + Esc(text) + "</span>";
   std::string out;
-  for (const Segment& s : Segments(text, 18)) {
-    out += s.protect ? "<span class=\"nw\">" + Esc(s.text) + "</span>" : Esc(s.text);
+  for (const Segment& s : *MeasuredSegments(text, 18)) {
+    std::string piece = Esc(text.substr(s.offset, s.length));
+    out += s.protect ? "<span class=\"nw\">" + piece + "</span>" : piece;
     if (s.space_after) out += " ";
   }
   return out;

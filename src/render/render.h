@@ -21,6 +21,10 @@ std::string ToDocx(const doc::Document& document, const std::string& styles_xml,
 
 // The scoring workbook as .xlsx bytes (libxlsxwriter).
 std::string ToXlsx(const doc::Workbook& workbook);
+// The same written to a new temporary file in temp::ScratchDir(), registered; returns its path.
+// The caller renames it into place or removes it: a streamed workbook (Workbook::stream) of 10⁵
+// rows is then never held in memory, not even as its compressed bytes.
+std::string ToXlsxFile(const doc::Workbook& workbook);
 
 // Removes what XML 1.0 forbids (C0 controls but tab/newline/CR, U+FFFE, U+FFFF); bytes that are
 // not UTF-8 become U+FFFD. Every writer passes user text through this (XmlEscape included).

@@ -1,6 +1,8 @@
 // Each writer on a small hand-built document (no scoring involved).
 #include "render/render.h"
 
+#include <zlib.h>
+
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
@@ -74,6 +76,54 @@ TEST_CASE("ZipWriter output is deterministic") {
   CHECK(a.Finish() == b.Finish());
 }
 
+// The local header of the first entry: its method (0 stored, 8 deflate) and its data bytes.
+struct FirstEntry {
+  int method = -1;
+  std::string data;
+  uint32_t size = 0;
+};
+FirstEntry ReadFirstEntry(const std::string& zip) {
+  auto u16 = [&](size_t at) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(zip[at]) |
+                                 static_cast<unsigned char>(zip[at + 1]) << 8);
+  };
+  auto u32 = [&](size_t at) { return u16(at) | u16(at + 2) << 16; };
+  FirstEntry e;
+  e.method = static_cast<int>(u16(8));
+  e.size = u32(22);
+  e.data = zip.substr(30 + u16(26) + u16(28), u32(18));
+  return e;
+}
+
+TEST_CASE("ZipWriter stores an already compressed image and deflates the XML losslessly") {
+  std::string png = "\x89PNG\r\n\x1a\n";
+  for (int i = 0; i < 5000; ++i) png += static_cast<char>((i * 7919) % 251);
+  ZipWriter images;
+  images.Add("word/media/image1.png", png);
+  FirstEntry stored = ReadFirstEntry(images.Finish());
+  CHECK(stored.method == 0);
+  CHECK(stored.data == png);
+  std::string xml;
+  for (int i = 0; i < 2000; ++i)
+    xml += "<w:p><w:r><w:t>第" + std::to_string(i) + "段</w:t></w:r></w:p>";
+  ZipWriter parts;
+  parts.Add("word/document.xml", xml);
+  FirstEntry packed = ReadFirstEntry(parts.Finish());
+  CHECK(packed.method == 8);
+  CHECK(packed.size == xml.size());
+  REQUIRE(packed.data.size() < xml.size() / 4);
+  std::string back(xml.size(), '\0');
+  z_stream z{};
+  REQUIRE(inflateInit2(&z, -15) == Z_OK);
+  z.next_in = reinterpret_cast<Bytef*>(packed.data.data());
+  z.avail_in = static_cast<uInt>(packed.data.size());
+  z.next_out = reinterpret_cast<Bytef*>(back.data());
+  z.avail_out = static_cast<uInt>(back.size());
+  CHECK(inflate(&z, Z_FINISH) == Z_STREAM_END);
+  inflateEnd(&z);
+  CHECK(back == xml);
+}
+
 TEST_CASE("XmlEscape drops control characters and escapes markup") {
   CHECK(XmlEscape("a<b>&\"\x01") == "a&lt;b&gt;&amp;&quot;");
 }
@@ -105,6 +155,20 @@ TEST_CASE("hostile text: XML-invalid characters go, Markdown cannot open a tag")
                 "b\tc\nd") == "ab\tc\nd");
   CHECK(XmlSafe("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "xyz");    // U+FFFE, U+FFFF
   CHECK(XmlSafe("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong form -> U+FFFD
+  // Valid text between the removals and replacements is kept whole, in order.
+  const std::string bad = "\xEF\xBF\xBD";
+  CHECK(XmlSafe("评价\x01"
+                "ab\xED\xA0\x80"
+                "c\xE4\xB8") ==
+        "评价ab" + bad + bad + bad + "c" + bad + bad);  // a surrogate, a cut-off character
+  CHECK(XmlSafe("\x7F\xF0\x9F\x98\x80\r") == "\x7F\xF0\x9F\x98\x80\r");
+  // U+3000, U+CFFF, U+D7FF, U+E000, U+EFFF kept; a lead byte with one continuation byte is not.
+  CHECK(XmlSafe("\xE3\x80\x80\xEC\xBF\xBF\xED\x9F\xBF\xEE\x80\x80\xEE\xBF\xBF") ==
+        "\xE3\x80\x80\xEC\xBF\xBF\xED\x9F\xBF\xEE\x80\x80\xEE\xBF\xBF");
+  CHECK(XmlSafe("\xE4\xB8"
+                "a") == bad + bad + "a");
+  CHECK(XmlEscape("甲<乙>&\"丙\r\n\x02'") == "甲&lt;乙&gt;&amp;&quot;丙\n'");
+  CHECK(XmlEscape("") == "");
   doc::Document d;
   d.blocks.push_back(doc::Paragraph{{{"<script>alert(1)</script>", false}}});
   std::string md = ToMarkdown(d);

@@ -1,6 +1,7 @@
 #include "render/text_metrics.h"
 
 #include <algorithm>
+#include <climits>
 #include <string_view>
 
 namespace jixiao::render {
@@ -38,6 +39,7 @@ bool In(char32_t cp, std::u32string_view set) { return set.find(cp) != std::u32s
 Kind KindOf(char32_t cp) {
   if (cp == ' ' || cp == 0x3000) return Kind::kSpace;
   if (cp < 0x80) return Kind::kAscii;
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return Kind::kHan;  // no bracket or mark among them
   if (In(cp, U"〔（《“‘【〈「『≥≤＞＜±")) return Kind::kOpening;
   if (In(cp, U"〕）》”’】〉」』，。、；：！？％…·")) return Kind::kClosing;
   return Kind::kHan;
@@ -80,6 +82,8 @@ std::vector<Segment> Segments(const std::string& text, int half_points) {
         join = true;
       } else if (kind == Kind::kAscii && prev == Kind::kAscii) {
         join = true;
+      } else if (kind == Kind::kAscii && (prev_cp == U'”' || prev_cp == U'’')) {
+        join = true;  // “随申办市民云”APP: no renderer breaks between a quote and a Latin word
       } else if (kind == Kind::kAscii && (prev_cp == U'〕' || prev_cp == U'）')) {
         join = protect = true;
       } else if (kind == Kind::kHan && has_digit &&
@@ -89,14 +93,14 @@ std::vector<Segment> Segments(const std::string& text, int half_points) {
     }
     bool ascii = kind == Kind::kAscii;
     if (!join) {
-      out.push_back(Segment{at, "", 0, false, false, ascii, ascii});
+      out.push_back(Segment{at, 0, 0, false, false, ascii, ascii});
       has_digit = false;
     } else if (out.back().ascii_last != ascii) {
       out.back().width += Em(half_points) / 4;  // the space set between Han and Latin text
     }
     Segment& s = out.back();
     s.ascii_last = ascii;
-    s.text.append(text, at, i - at);
+    s.length = i - s.offset;
     s.width += CharWidth(cp, half_points);
     s.protect = s.protect || protect;
     has_digit = has_digit || (cp >= '0' && cp <= '9');
@@ -120,57 +124,75 @@ int Gap(bool space, bool ascii_before, const Segment& s) {
   return space ? CharWidth(' ', 18) : s.ascii_first != ascii_before ? 45 : 0;
 }
 
+// Calls f(segment, gap) for each segment in order, `gap` the room set before it when it shares a
+// line with the one before: the walk every line filling below makes.
+template <class F>
+void WithGaps(const std::vector<Segment>& segments, F f) {
+  bool space = false, ascii_before = false;
+  for (const Segment& s : segments) {
+    f(s, Gap(space, ascii_before, s));
+    ascii_before = s.ascii_last;
+    space = s.space_after;
+  }
+}
+
 }  // namespace
 
 int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>* breaks) {
   if (width <= 0) width = 1;
   int lines = 1, used = 0;
-  bool space = false, ascii_before = false;
-  for (const Segment& s : segments) {
-    int gap = Gap(space, ascii_before, s);
-    ascii_before = s.ascii_last;
+  WithGaps(segments, [&](const Segment& s, int gap) {
+    if (used > 0 && used + gap + s.width <= width) {
+      used += gap + s.width;
+      return;
+    }
+    if (used > 0) {
+      ++lines;
+      if (s.protect && breaks) breaks->push_back(s.offset);
+    }
+    lines += (s.width - 1) / width;  // a segment wider than the room breaks inside
+    used = s.width - (s.width - 1) / width * width;
+  });
+  return lines;
+}
+
+int LinesSpan(const std::vector<Segment>& segments, int width, int* lo, int* hi) {
+  int lines = 1, used = 0, fullest = 1, least_more = INT_MAX;
+  WithGaps(segments, [&](const Segment& s, int gap) {
     if (used > 0 && used + gap + s.width <= width) {
       used += gap + s.width;
     } else {
       if (used > 0) {
         ++lines;
-        if (s.protect && breaks) breaks->push_back(s.offset);
+        least_more = std::min(least_more, used + gap + s.width);
       }
-      lines += (s.width - 1) / width;  // a segment wider than the room breaks inside
-      used = s.width - (s.width - 1) / width * width;
+      used = s.width;  // the room is at least the widest segment: none breaks inside
     }
-    space = s.space_after;
-  }
+    fullest = std::max(fullest, used);
+  });
+  *lo = fullest;
+  *hi = least_more;
   return lines;
 }
 
 int LargestSlack(const std::vector<Segment>& segments, int first_width, int width) {
   int room = std::max(1, first_width), used = 0, largest = 0;
-  bool space = false, ascii_before = false;
-  for (const Segment& s : segments) {
-    int gap = Gap(space, ascii_before, s);
-    ascii_before = s.ascii_last;
+  WithGaps(segments, [&](const Segment& s, int gap) {
     if (used > 0 && used + gap + s.width <= room) {
       used += gap + s.width;
-    } else {
-      if (used > 0) largest = std::max(largest, room - used), room = std::max(1, width);
-      used = s.width > room ? s.width % room : s.width;  // a segment wider than the room breaks
+      return;
     }
-    space = s.space_after;
-  }
+    if (used > 0) largest = std::max(largest, room - used), room = std::max(1, width);
+    used = s.width > room ? s.width % room : s.width;  // a segment wider than the room breaks
+  });
   return largest;
 }
 
 // LinesAt's filling with unbounded room: no segment ever starts a new line.
 int OneLineWidth(const std::vector<Segment>& segments) {
   int used = 0;
-  bool space = false, ascii_before = false;
-  for (const Segment& s : segments) {
-    int gap = Gap(space, ascii_before, s);
-    ascii_before = s.ascii_last;
-    used = used > 0 ? used + gap + s.width : s.width;
-    space = s.space_after;
-  }
+  WithGaps(segments,
+           [&](const Segment& s, int gap) { used = used > 0 ? used + gap + s.width : s.width; });
   return std::max(1, used);
 }
 

@@ -13,9 +13,8 @@
 namespace jixiao::render {
 
 struct Segment {
-  size_t offset = 0;  // bytes into the text
-  std::string text;
-  int width = 0;         // twips at the given size
+  size_t offset = 0, length = 0;  // bytes into the text, and its length in bytes
+  int width = 0;                  // twips at the given size
   bool protect = false;  // joined where a renderer could break (digits + unit, 〕 + digits)
   bool space_after = false;
   bool ascii_first = false, ascii_last = false;  // for the space set between Han and Latin
@@ -29,6 +28,11 @@ int TextWidth(const std::string& text, int half_points);
 // the byte offsets of protected segments that start a new line, where a writer puts an explicit
 // break so the renderer cannot split them.
 int LinesAt(const std::vector<Segment>& segments, int width, std::vector<size_t>* breaks = nullptr);
+
+// LinesAt for a room at least as wide as the widest segment, with the rooms [*lo, *hi) in which
+// the filling breaks the text at the same places (so into the same number of lines): from the
+// fullest line's width up to the least room that takes one more segment onto some line.
+int LinesSpan(const std::vector<Segment>& segments, int width, int* lo, int* hi);
 
 // LinesAt's filling with `first_width` twips on the first line and `width` on the others: the
 // largest room left at the end of a line that is not the last (what justification would spread

@@ -90,6 +90,16 @@ lxw_format* MakeFormat(lxw_workbook* wb, CellStyle style) {
       format_set_font_color(f, 0x9C0006);
       format_set_align(f, LXW_ALIGN_LEFT);
       break;
+    case CellStyle::kFlaggedYuan:
+    case CellStyle::kFlaggedRate:
+    case CellStyle::kFlaggedScore:
+      format_set_bg_color(f, 0xFFC7CE);
+      format_set_font_color(f, 0x9C0006);
+      format_set_align(f, LXW_ALIGN_CENTER);
+      format_set_num_format(f, style == CellStyle::kFlaggedYuan   ? "#,##0.00"
+                               : style == CellStyle::kFlaggedRate ? "0.00%"
+                                                                  : "0.00");
+      break;
     default:
       format_set_align(f, LXW_ALIGN_CENTER);
       break;
@@ -363,22 +373,34 @@ lxw_worksheet* WriteSheet(lxw_workbook* wb, const doc::Sheet& sheet,
   return ws;
 }
 
+// Removes the temporary file unless released (the caller keeps it).
+struct Cleanup {
+  std::string path;
+  ~Cleanup() {
+    if (path.empty()) return;
+    std::remove(path.c_str());
+    temp::Unregister(path);
+  }
+};
 }  // namespace
 
 std::string ToXlsx(const doc::Workbook& book) {
+  Cleanup cleanup{ToXlsxFile(book)};
+  std::string why;
+  auto bytes = ReadFileBytes(cleanup.path, &why);
+  if (!bytes) throw std::runtime_error("读取 xlsx 临时文件失败：" + why);
+  return *bytes;
+}
+
+std::string ToXlsxFile(const doc::Workbook& book) {
   for (const auto& sheet : book.sheets) CheckSize(sheet);
   // libxlsxwriter writes to a file and keeps its own scratch files in `tmpdir`: both go to the
-  // output folder (not /tmp, which may be full or read-only), and both are removed on every path.
+  // output folder (not /tmp, which may be full or read-only), and both are removed on every path
+  // but success, where the caller takes the file.
   std::string scratch = temp::ScratchDir();
   std::string path = temp::TempName(scratch, "workbook.xlsx");
   temp::Register(path);
-  struct Cleanup {
-    std::string path;
-    ~Cleanup() {
-      std::remove(path.c_str());
-      temp::Unregister(path);
-    }
-  } cleanup{path};
+  Cleanup cleanup{path};
   lxw_workbook_options options = {};
   options.tmpdir = const_cast<char*>(scratch.c_str());
   options.constant_memory = book.stream ? LXW_TRUE : LXW_FALSE;
@@ -400,13 +422,11 @@ std::string ToXlsx(const doc::Workbook& book) {
       WriteCell(sheets.at(s), r, c, cell, f);
     });
   lxw_error rc = workbook_close(wb);
-  std::string why;
-  auto bytes = ReadFileBytes(path, &why);
   if (rc != LXW_NO_ERROR)
     throw std::runtime_error("写入 xlsx 失败（libxlsxwriter 错误 " + std::to_string(rc) +
                              "，多为输出目录空间不足或不可写）");
-  if (!bytes) throw std::runtime_error("读取 xlsx 临时文件失败：" + why);
-  return *bytes;
+  cleanup.path.clear();
+  return path;
 }
 
 }  // namespace jixiao::render

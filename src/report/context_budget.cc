@@ -60,7 +60,16 @@ kainjow::mustache::data BudgetContext(const ReportInput& in) {
   d.set("initial", FormatWanYuan(s.initial));
   d.set("adjusted", FormatWanYuan(s.adjusted));
   d.set("actual", FormatWanYuan(s.actual));
-  d.set("actual_note", PaidAfterPeriod(in));
+  // Money of the year paid after the period's end cannot be "截至12月31日" (reader7 MUST 2): the
+  // sentence then names the year, "2024年度项目实际支出…（按年度结算口径，含…）".
+  std::string after = PaidAfterPeriod(in);
+  const Project& p = in.c.project;
+  size_t to = p.period.rfind("至");
+  std::string as_of =
+      "截至" + EscapeValue(to == std::string::npos ? "评价期末" : p.period.substr(to + 3)) + "，";
+  d.set("actual_note", after);
+  d.set("actual_lead",
+        after.empty() ? as_of : (p.year.empty() ? "本年度" : EscapeValue(p.year) + "年度"));
   d.set("initial_yuan", FormatYuan(s.initial));
   d.set("adjusted_yuan", FormatYuan(s.adjusted));
   d.set("actual_yuan", FormatYuan(s.actual));

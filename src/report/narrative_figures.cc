@@ -153,27 +153,50 @@ const IndicatorResult* Mentioned(const ReportInput& in, const U& text) {
   return best;
 }
 
+// What a text's figures are checked against: the metrics, the quantitative targets and their
+// units (longest first). Gathered once for all the texts of a case.
+struct TargetActual {
+  U name;
+  TargetValue actual;
+  const TargetRow* row;
+};
+struct Known {
+  std::vector<std::pair<U, const ResolvedMetric*>> metrics;
+  std::vector<TargetActual> targets;
+  std::vector<U> units;
+};
+
+Known KnownFigures(const ReportInput& in) {
+  Known k;
+  for (const auto& [name, m] : in.card.metrics) {
+    k.metrics.push_back({Decode(name), &m});
+    U n = Decode(name);
+    if (n.size() >= 4 && n.back() == U'率') k.metrics.push_back({n.substr(2), &m});
+  }
+  for (const auto& t : in.c.targets.rows) {
+    TargetValue actual = TargetValue::Parse(NormalizeComparatorWords(t.actual));
+    if (actual.quantitative && actual.error.empty() && !actual.unit.empty())
+      k.targets.push_back({Decode(t.level3), actual, &t});
+  }
+  k.units = {U"万元", U"元", U"%", U"分"};
+  for (const auto& m : k.metrics)
+    if (!m.second->unit.empty()) k.units.push_back(Decode(m.second->unit));
+  for (const auto& t : k.targets) k.units.push_back(Decode(t.actual.unit));
+  std::sort(k.units.begin(), k.units.end(),
+            [](const U& a, const U& b) { return a.size() > b.size(); });
+  return k;
+}
+
 class Checker {
  public:
-  Checker(const ReportInput& in, const std::string& section, std::vector<FigureIssue>& out)
-      : in_(in), section_(section), out_(out) {
-    for (const auto& [name, m] : in.card.metrics) {
-      metrics_.push_back({Decode(name), &m});
-      U n = Decode(name);
-      if (n.size() >= 4 && n.back() == U'率') metrics_.push_back({n.substr(2), &m});
-    }
-    for (const auto& t : in.c.targets.rows) {
-      TargetValue actual = TargetValue::Parse(NormalizeComparatorWords(t.actual));
-      if (actual.quantitative && actual.error.empty() && !actual.unit.empty())
-        targets_.push_back({Decode(t.level3), actual, &t});
-    }
-    units_ = {U"万元", U"元", U"%", U"分"};
-    for (const auto& m : metrics_)
-      if (!m.second->unit.empty()) units_.push_back(Decode(m.second->unit));
-    for (const auto& t : targets_) units_.push_back(Decode(t.actual.unit));
-    std::sort(units_.begin(), units_.end(),
-              [](const U& a, const U& b) { return a.size() > b.size(); });
-  }
+  Checker(const ReportInput& in, const Known& known, const std::string& section,
+          std::vector<FigureIssue>& out)
+      : in_(in),
+        section_(section),
+        out_(out),
+        metrics_(known.metrics),
+        targets_(known.targets),
+        units_(known.units) {}
 
   void Sentence(const U& s, size_t offset) {
     offset_ = offset;
@@ -361,30 +384,28 @@ class Checker {
               "：请如实写明未达到的部分，或改用与得分相符的措辞");
   }
 
-  struct TargetActual {
-    U name;
-    TargetValue actual;
-    const TargetRow* row;
-  };
   const ReportInput& in_;
   std::string section_;
   std::vector<FigureIssue>& out_;
   size_t offset_ = 0;
-  std::vector<std::pair<U, const ResolvedMetric*>> metrics_;
-  std::vector<TargetActual> targets_;
-  std::vector<U> units_;
+  const std::vector<std::pair<U, const ResolvedMetric*>>& metrics_;
+  const std::vector<TargetActual>& targets_;
+  const std::vector<U>& units_;
 };
 
 }  // namespace
 
-std::vector<FigureIssue> CheckTextFigures(const ReportInput& in, const std::string& section,
-                                          const std::string& text) {
+namespace {
+
+std::vector<FigureIssue> CheckText(const ReportInput& in, const Known& known,
+                                   const std::string& section, const std::string& text) {
   std::vector<FigureIssue> out;
-  Checker checker(in, section, out);
+  Checker checker(in, known, section, out);
   U all = Decode(text);
+  static constexpr std::u32string_view kEnds = U"。！？\n";
   size_t start = 0, bytes = 0, start_bytes = 0;
   for (size_t i = 0; i <= all.size(); ++i) {
-    bool end = i == all.size() || U(U"。！？\n").find(all[i]) != U::npos;
+    bool end = i == all.size() || kEnds.find(all[i]) != std::u32string_view::npos;
     if (end) {
       U sentence = all.substr(start, i - start);
       size_t lead = 0;
@@ -393,10 +414,9 @@ std::vector<FigureIssue> CheckTextFigures(const ReportInput& in, const std::stri
         checker.Sentence(sentence.substr(lead),
                          start_bytes + Encode(sentence.substr(0, lead)).size());
     }
-    if (i < all.size()) {
-      std::string one;
-      AppendUtf8(one, all[i]);
-      bytes += one.size();
+    if (i < all.size()) {  // the bytes AppendUtf8 writes for it
+      char32_t cp = all[i];
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
     if (end) {
       start = i + 1;
@@ -406,16 +426,25 @@ std::vector<FigureIssue> CheckTextFigures(const ReportInput& in, const std::stri
   return out;
 }
 
+}  // namespace
+
+std::vector<FigureIssue> CheckTextFigures(const ReportInput& in, const std::string& section,
+                                          const std::string& text) {
+  return CheckText(in, KnownFigures(in), section, text);
+}
+
 std::vector<FigureIssue> CheckNarrativeFigures(const ReportInput& in) {
   std::vector<FigureIssue> out;
+  const Known known = KnownFigures(in);
   for (const auto& [key, text] : in.c.narrative)
-    for (auto& issue : CheckTextFigures(in, key, text)) out.push_back(std::move(issue));
+    for (auto& issue : CheckText(in, known, key, text)) out.push_back(std::move(issue));
   const std::pair<const char*, const std::vector<Observation>*> lists[] = {
       {"experiences", &in.c.experiences}, {"problems", &in.c.problems}};
   for (const auto& [name, items] : lists)
     for (size_t i = 0; i < items->size(); ++i)
-      for (auto& issue : CheckTextFigures(
-               in, std::string("$.") + name + "[" + std::to_string(i) + "].text", (*items)[i].text))
+      for (auto& issue :
+           CheckText(in, known, std::string("$.") + name + "[" + std::to_string(i) + "].text",
+                     (*items)[i].text))
         out.push_back(std::move(issue));
   return out;
 }

@@ -12,7 +12,14 @@ std::string NestQuotes(const std::string& text, std::string* open) {
   std::string stack = open ? *open : std::string();  // 'd' double, 's' single
   std::string out;
   out.reserve(text.size());
+  // Every quote mark (U+2018/2019/201C/201D) starts with the byte E2: the text between two such
+  // bytes is copied whole.
   for (size_t i = 0; i < text.size();) {
+    size_t lead = text.find('\xE2', i);
+    if (lead == std::string::npos) lead = text.size();
+    out.append(text, i, lead - i);
+    i = lead;
+    if (i == text.size()) break;
     if (text.compare(i, 3, kOpen) == 0 || text.compare(i, 3, kInnerOpen) == 0) {
       bool inner = !stack.empty() && stack.back() == 'd';
       stack.push_back(inner ? 's' : 'd');

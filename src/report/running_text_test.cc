@@ -15,6 +15,10 @@ TEST_CASE("running text: a quote inside a quote becomes ‘…’") {
   std::string first = NestQuotes("“民生保险", &open), second = NestQuotes("“沪惠保”项目”", &open);
   CHECK(first + second == "“民生保险‘沪惠保’项目”");
   CHECK(open.empty());
+  // Other characters that share the quotes' first byte (… — ≥ ‰), and a cut-off sequence at the
+  // end, pass through unchanged.
+  CHECK(NestQuotes("“≥90%…—‰“甲””\xE2\x80") == "“≥90%…—‰‘甲’”\xE2\x80");
+  CHECK(NestQuotes("") == "");
 }
 
 TEST_CASE("running text: ISO dates read as the report writes dates") {

@@ -15,6 +15,13 @@ using doc::CellStyle;
 
 double Num(const Rational& r) { return static_cast<double>(r.RoundScaled(2)) / 100.0; }
 
+// The style of a figure that has a 复核 finding: the red fill with the same number format.
+CellStyle Flagged(CellStyle style) {
+  return style == CellStyle::kYuan   ? CellStyle::kFlaggedYuan
+         : style == CellStyle::kRate ? CellStyle::kFlaggedRate
+                                     : CellStyle::kFlaggedScore;
+}
+
 // A finding's place: file, line and column of the printed cell it names.
 using Key = std::tuple<std::string, int, int>;
 Key KeyOf(const Location& l) { return {l.file, l.line, l.column}; }
@@ -35,6 +42,7 @@ std::string ReviewClassOf(const std::string& code) {
       {"selfeval.grade", "分值与总分"},
       {"selfeval.weight_missing", "分值与总分"},
       {"selfeval.rate_printed", "预算执行"},
+      {"selfeval.rate_fraction", "预算执行"},
       {"selfeval.rate_over_100", "预算执行"},
       {"selfeval.execution_scored_twice", "预算执行"},
       {"selfeval.budget_missing", "预算执行"},
@@ -65,7 +73,40 @@ ReviewFigures ReviewFiguresOf(const SelfEvalResult& r) {
   return f;
 }
 
+ReviewSummaryRow ReviewRowOf(const ReviewedForm& f) {
+  ReviewSummaryRow row;
+  row.decision = f.decision;
+  if (!f.result) {
+    row.form = f.source;
+    row.read_error = f.read_error;
+    return row;
+  }
+  const SelfEvalResult& r = *f.result;
+  row.readable = true;
+  row.unit = f.unit.empty() ? r.unit : f.unit;
+  row.project = !r.project.empty() ? r.project : f.name;
+  row.form = f.name.empty() ? r.source : f.name;
+  row.figures = ReviewFiguresOf(r);
+  row.has_computed = r.computed_total.has_value();
+  row.claimed_grade = r.claimed_grade;
+  row.computed_grade = r.computed_grade;
+  row.errors = static_cast<int64_t>(r.Count(Severity::kError));
+  row.warnings = static_cast<int64_t>(r.Count(Severity::kWarning));
+  row.infos = static_cast<int64_t>(r.Count(Severity::kInfo));
+  std::map<std::string, int64_t> by_class;
+  for (const auto* d : r.AllFindings())
+    if (d->severity != Severity::kInfo) ++by_class[ReviewClassOf(d->code)];
+  for (const auto& c : ReviewClasses()) row.by_class.push_back(by_class[c]);
+  return row;
+}
+
 doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
+  std::vector<ReviewSummaryRow> rows;
+  for (const auto& f : forms) rows.push_back(ReviewRowOf(f));
+  return BuildReviewSummary(rows);
+}
+
+doc::Workbook BuildReviewSummary(const std::vector<ReviewSummaryRow>& rows) {
   doc::Workbook book;
   book.title = "复核汇总";
   doc::Sheet s;
@@ -78,8 +119,8 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
   const int summed_col = static_cast<int>(head.size());
   head.push_back("行得分合计");
   const int decision_col = static_cast<int>(head.size());
-  const bool decisions = std::any_of(forms.begin(), forms.end(),
-                                     [](const ReviewedForm& f) { return !f.decision.empty(); });
+  const bool decisions = std::any_of(rows.begin(), rows.end(),
+                                     [](const ReviewSummaryRow& f) { return !f.decision.empty(); });
   if (decisions)
     for (const char* h : {"复核状态", "复核意见", "复核人", "复核时间（北京时间）"})
       head.push_back(h);
@@ -92,53 +133,51 @@ doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms) {
     for (int w : {14, 40, 12, 20}) s.widths.push_back(w);
   s.freeze_rows = 1;
   s.header_first_row = s.header_last_row = 0;
-  std::vector<const ReviewedForm*> order;
-  for (const auto& f : forms) order.push_back(&f);
+  std::vector<const ReviewSummaryRow*> order;
+  for (const auto& f : rows) order.push_back(&f);
   // As the 复核 list sorts: the gap's size (from the 行得分合计 when no 总分 is printed), forms
   // with neither after, unread forms last.
-  auto gap = [](const ReviewedForm* f) -> int64_t {
-    if (!f->result) return -2;
-    ReviewFigures r = ReviewFiguresOf(*f->result);
+  auto gap = [](const ReviewSummaryRow* f) -> int64_t {
+    if (!f->readable) return -2;
+    const ReviewFigures& r = f->figures;
     const int64_t base = r.printed() ? r.claimed : r.row_total;
     return base < 0 ? -1 : std::llabs(base - r.computed);
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const ReviewedForm* a, const ReviewedForm* b) { return gap(b) < gap(a); });
+  std::stable_sort(
+      order.begin(), order.end(),
+      [&](const ReviewSummaryRow* a, const ReviewSummaryRow* b) { return gap(b) < gap(a); });
   int row = 1;
-  for (const ReviewedForm* f : order) {
+  for (const ReviewSummaryRow* f : order) {
     s.Number(row, 0, row, CellStyle::kInteger);
     for (size_t k = 0; decisions && k < f->decision.size() && k < 4; ++k)
       s.Text(row, decision_col + static_cast<int>(k), f->decision[k]);
-    if (!f->result) {
-      s.Text(row, 3, f->source);
+    if (!f->readable) {
+      s.Text(row, 3, f->form);
       s.Text(row, 4, "无法读取：" + f->read_error, CellStyle::kFlagged);
       s.Merge(row, 4, row, (decisions ? decision_col : static_cast<int>(head.size())) - 1);
       ++row;
       continue;
     }
-    const SelfEvalResult& r = *f->result;
-    const ReviewFigures fig = ReviewFiguresOf(r);
+    const ReviewFigures& fig = f->figures;
     auto points = [](int64_t hundredths) { return static_cast<double>(hundredths) / 100.0; };
-    s.Text(row, 1, f->unit.empty() ? r.unit : f->unit);
-    s.Text(row, 2, !r.project.empty() ? r.project : f->name);
-    s.Text(row, 3, f->name.empty() ? r.source : f->name);
+    s.Text(row, 1, f->unit);
+    s.Text(row, 2, f->project);
+    s.Text(row, 3, f->form);
     if (fig.printed())
       s.Number(row, 4, points(fig.claimed), CellStyle::kScore);
     else
       s.Text(row, 4, "未填总分", CellStyle::kCenter);
-    if (r.computed_total) s.Number(row, 5, points(fig.computed), CellStyle::kScore);
-    if (fig.printed() && r.computed_total) s.Number(row, 6, points(fig.gap()), CellStyle::kScore);
+    if (f->has_computed) s.Number(row, 5, points(fig.computed), CellStyle::kScore);
+    if (fig.printed() && f->has_computed) s.Number(row, 6, points(fig.gap()), CellStyle::kScore);
     s.Number(row, 7, static_cast<double>(fig.findings), CellStyle::kInteger);
-    s.Text(row, 8, r.claimed_grade, CellStyle::kCenter);
-    s.Text(row, 9, r.computed_grade, CellStyle::kCenter);
-    s.Number(row, 10, static_cast<double>(r.Count(Severity::kError)), CellStyle::kInteger);
-    s.Number(row, 11, static_cast<double>(r.Count(Severity::kWarning)), CellStyle::kInteger);
-    s.Number(row, 12, static_cast<double>(r.Count(Severity::kInfo)), CellStyle::kInteger);
-    std::map<std::string, int> by_class;
-    for (const auto* d : r.AllFindings())
-      if (d->severity != Severity::kInfo) ++by_class[ReviewClassOf(d->code)];
-    for (size_t c = 0; c < ReviewClasses().size(); ++c)
-      s.Number(row, 13 + static_cast<int>(c), by_class[ReviewClasses()[c]], CellStyle::kInteger);
+    s.Text(row, 8, f->claimed_grade, CellStyle::kCenter);
+    s.Text(row, 9, f->computed_grade, CellStyle::kCenter);
+    s.Number(row, 10, static_cast<double>(f->errors), CellStyle::kInteger);
+    s.Number(row, 11, static_cast<double>(f->warnings), CellStyle::kInteger);
+    s.Number(row, 12, static_cast<double>(f->infos), CellStyle::kInteger);
+    for (size_t c = 0; c < f->by_class.size(); ++c)
+      s.Number(row, 13 + static_cast<int>(c), static_cast<double>(f->by_class[c]),
+               CellStyle::kInteger);
     if (fig.row_total >= 0) s.Number(row, summed_col, points(fig.row_total), CellStyle::kScore);
     ++row;
   }
@@ -169,6 +208,33 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
       s.Text(r, c, text, style);
     }
   };
+  // A printed figure as a number in `style` (its flagged twin when a finding names it), so the
+  // 复核表 sums and sorts; typing that cannot be read is kept as typed, flagged, with a note.
+  auto figure = [&](int r, int c, const std::string& text, const Location& where,
+                    std::optional<double> value, const std::string& error, CellStyle style) {
+    if (!value) {
+      if (error.empty()) return put(r, c, text, where, CellStyle::kCenter);  // blank, 不适用, —
+      auto it = at.find(KeyOf(where));
+      s.Text(r, c, text, CellStyle::kFlagged);
+      s.comments[{r, c}] = "原表填写“" + text + "”，无法读成数字，按原样保留" +
+                           (where.file.empty() || it == at.end() ? "" : "\n" + note(it->second));
+      return;
+    }
+    auto it = at.find(KeyOf(where));
+    const bool flagged = !where.file.empty() && it != at.end();
+    s.Number(r, c, *value, flagged ? Flagged(style) : style);
+    if (flagged) s.comments[{r, c}] = note(it->second);
+  };
+  auto points = [&](int r, int c, const PrintedNumber& n) {
+    figure(r, c, n.text, n.where, n.value ? std::optional<double>(Num(*n.value)) : std::nullopt,
+           n.error, CellStyle::kScore);
+  };
+  auto money = [&](int r, int c, const PrintedMoney& m) {  // in the unit the form printed
+    const int64_t per = form.budget.money_unit == "元" ? 100 : 1000000;
+    figure(r, c, m.text, m.where,
+           m.value ? std::optional<double>(Rational(m.value->fen, per).ToDouble()) : std::nullopt,
+           m.error, CellStyle::kYuan);
+  };
   int row = 0;
   s.Text(row++, 0, "项目支出绩效自评表（复核标注）", CellStyle::kTitle);
   s.Text(row, 0, "项目名称", CellStyle::kHeader);
@@ -177,19 +243,23 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
   put(row++, 5, form.header.unit.text, form.header.unit.where, CellStyle::kText);
   // Budget block.
   const SelfEvalBudget& b = form.budget;
-  const std::vector<std::string> bhead = {"年初预算数", "全年预算数", "全年执行数",
-                                          "分值",       "执行率",     "得分"};
+  const std::string in = "（" + b.money_unit + "）";
+  const std::vector<std::string> bhead = {
+      "年初预算数" + in, "全年预算数" + in, "全年执行数" + in, "分值", "执行率", "得分"};
   for (size_t c = 0; c < bhead.size(); ++c)
     s.Text(row, static_cast<int>(c) + 1, bhead[c], CellStyle::kHeader);
   s.Text(row, 7, "计算", CellStyle::kHeader);
   ++row;
   s.Text(row, 0, "预算执行", CellStyle::kHeader);
-  put(row, 1, b.year_start.text, b.year_start.where, CellStyle::kCenter);
-  put(row, 2, b.full_year.text, b.full_year.where, CellStyle::kCenter);
-  put(row, 3, b.executed.text, b.executed.where, CellStyle::kCenter);
-  put(row, 4, b.weight.text, b.weight.where, CellStyle::kCenter);
-  put(row, 5, b.rate.text, b.rate.where, CellStyle::kCenter);
-  put(row, 6, b.score.text, b.score.where, CellStyle::kCenter);
+  money(row, 1, b.year_start);
+  money(row, 2, b.full_year);
+  money(row, 3, b.executed);
+  points(row, 4, b.weight);
+  figure(row, 5, b.rate.text, b.rate.where,
+         b.rate.value ? std::optional<double>((*b.rate.value / Rational(100)).ToDouble())
+                      : std::nullopt,
+         b.rate.error, CellStyle::kRate);
+  points(row, 6, b.score);
   std::string computed;
   if (result.budget.rate) computed = "执行率" + FormatPercent(*result.budget.rate);
   if (result.budget.computed) computed += "，得分" + FormatPoints(*result.budget.computed);
@@ -218,8 +288,8 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
     put(row, 2, x.level3.text, x.level3.where, CellStyle::kText);
     put(row, 3, x.target.text, x.target.where, CellStyle::kCenter);
     put(row, 4, x.actual.text, x.actual.where, CellStyle::kCenter);
-    put(row, 5, x.weight.text, x.weight.where, CellStyle::kCenter);
-    put(row, 6, x.score.text, x.score.where, CellStyle::kCenter);
+    points(row, 5, x.weight);
+    points(row, 6, x.score);
     put(row, 7, x.reason.text, x.reason.where, CellStyle::kText);
     auto it = by_index.find(i);
     if (it != by_index.end()) {
@@ -234,7 +304,7 @@ doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResul
   }
   ++row;
   s.Text(row, 0, "总分", CellStyle::kHeader);
-  put(row, 1, form.total.text, form.total.where, CellStyle::kCenter);
+  points(row, 1, form.total);
   s.Text(row, 2, "计算总分", CellStyle::kHeader);
   if (result.computed_total) s.Number(row, 3, Num(*result.computed_total), CellStyle::kScore);
   s.Text(row, 4, "等级", CellStyle::kHeader);

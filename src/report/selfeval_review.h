@@ -50,7 +50,23 @@ ReviewFigures ReviewFiguresOf(const SelfEvalResult& r);
 const std::vector<std::string>& ReviewClasses();
 std::string ReviewClassOf(const std::string& code);
 
+// One 复核汇总 row, everything it prints: a caller reading many forms (serve's export of a
+// region) keeps these rows, a few hundred bytes each, not the forms and their results.
+struct ReviewSummaryRow {
+  bool readable = false;
+  std::string form;  // the 自评表 column: its name, else the source
+  std::string unit, project, read_error;
+  std::vector<std::string> decision;
+  ReviewFigures figures;
+  bool has_computed = false;
+  std::string claimed_grade, computed_grade;
+  int64_t errors = 0, warnings = 0, infos = 0;
+  std::vector<int64_t> by_class;  // warnings and errors per ReviewClasses() entry
+};
+ReviewSummaryRow ReviewRowOf(const ReviewedForm& f);
+
 doc::Workbook BuildReviewSummary(const std::vector<ReviewedForm>& forms);
+doc::Workbook BuildReviewSummary(const std::vector<ReviewSummaryRow>& rows);
 doc::Workbook BuildAnnotatedForm(const SelfEvaluation& form, const SelfEvalResult& result);
 
 }  // namespace jixiao::report

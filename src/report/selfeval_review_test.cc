@@ -94,3 +94,79 @@ TEST_CASE("复核汇总 ranks a form printing no 总分 by its 行得分合计, 
 }
 
 }  // namespace jixiao::report
+
+namespace jixiao::report {
+namespace {
+
+// The cell `down` rows below the first cell whose text starts with `header`.
+const doc::WCell* Below(const doc::Sheet& s, const std::string& header, int down = 1) {
+  for (const auto& [at, cell] : s.cells)
+    if (cell.kind == doc::WCell::Kind::kText && cell.text.rfind(header, 0) == 0)
+      return s.At(at.first + down, at.second);
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "复核表 writes the unit's figures as numbers, typing kept and marked only if unreadable") {
+  SelfEvaluation form;
+  form.budget.present = true;
+  form.budget.money_unit = "万元";
+  form.budget.full_year = {"4,000", {"form.xlsx", 6, 3, ""}, Money{4000000000}, ""};
+  form.budget.executed = {"4000万元", {"form.xlsx", 6, 4, ""}, Money{4000000000}, ""};
+  form.budget.weight = {"10", {}, Rational(10), ""};
+  form.budget.rate = {"100%", {}, Rational(100), ""};
+  form.budget.score = {"十分", {"form.xlsx", 6, 8, ""}, std::nullopt, "无法读取"};
+  SelfEvalRow row;
+  row.level3.text = "公路里程";
+  row.weight = {"17", {}, Rational(17), ""};
+  row.score = {"16.5", {}, Rational(33, 2), ""};
+  form.rows.push_back(row);
+  form.total = {"96.5", {}, Rational(193, 2), ""};
+  SelfEvalResult result;
+  const doc::Sheet s = BuildAnnotatedForm(form, result).sheets[0];
+  auto number = [](const doc::WCell* c) {
+    return c && c->kind == doc::WCell::Kind::kNumber ? c->number : -1.0;
+  };
+  // Money in the form's unit (万元), named in the header; rate as a fraction shown as percent.
+  CHECK(number(Below(s, "全年预算数")) == 4000.0);
+  CHECK(number(Below(s, "全年执行数")) == 4000.0);
+  REQUIRE(Below(s, "全年预算数"));
+  CHECK(Below(s, "全年预算数")->style == doc::CellStyle::kYuan);
+  CHECK(Below(s, "全年预算数（万元）") != nullptr);
+  CHECK(number(Below(s, "执行率")) == 1.0);
+  CHECK(Below(s, "执行率")->style == doc::CellStyle::kRate);
+  CHECK(number(Below(s, "分值")) == 10.0);
+  // Scores to 0.01 as numbers: the row's 分值 17 and 得分 16.5, the printed 总分 96.5.
+  int head = -1;  // the rows' header line
+  for (const auto& [at, cell] : s.cells)
+    if (cell.text == "三级指标") head = at.first;
+  REQUIRE(head > 0);
+  auto in_row = [&](const std::string& name) -> const doc::WCell* {
+    for (int c = 0; c < 12; ++c)
+      if (const doc::WCell* h = s.At(head, c); h && h->text == name) return s.At(head + 1, c);
+    return nullptr;
+  };
+  CHECK(number(in_row("分值")) == 17.0);
+  CHECK(number(in_row("得分")) == 16.5);
+  REQUIRE(in_row("得分"));
+  CHECK(in_row("得分")->style == doc::CellStyle::kScore);
+  const doc::WCell* total = nullptr;
+  for (const auto& [at, cell] : s.cells)
+    if (cell.text == "总分") total = s.At(at.first, at.second + 1);
+  CHECK(number(total) == 96.5);
+  // “十分” cannot be read: kept as typed, flagged, its note says so.
+  const doc::WCell* unread = Below(s, "得分");
+  REQUIRE(unread);
+  CHECK(unread->kind == doc::WCell::Kind::kText);
+  CHECK(unread->text == "十分");
+  CHECK(unread->style == doc::CellStyle::kFlagged);
+  bool noted = false;
+  for (const auto& [at, text] : s.comments)
+    if (s.At(at.first, at.second) == unread && text.find("无法读成数字") != std::string::npos)
+      noted = true;
+  CHECK(noted);
+}
+
+}  // namespace jixiao::report

@@ -1,6 +1,7 @@
 #include "report/target_report.h"
 
 #include "core/format.h"
+#include "model/target_value.h"
 #include "report/tables.h"
 
 namespace jixiao::report {
@@ -37,8 +38,12 @@ std::vector<std::pair<int, int>> Layout(size_t pairs) {
 
 std::string TypeOf(const TargetRow& r) {
   if (!r.value_type.empty()) return r.value_type;
-  std::string v = r.value;
-  return v.find_first_of("0123456789") != std::string::npos ? "定量" : "定性";
+  // The one reader (model/target_value): a date, deadline or span is 定性 (a 时效 target, trial
+  // 3 item 25); a figure it cannot read keeps the old rule (digits are 定量).
+  const TargetValue read = TargetValue::Parse(r.value);
+  if (read.quantitative) return "定量";
+  if (read.error.empty()) return "定性";
+  return r.value.find_first_of("0123456789") != std::string::npos ? "定量" : "定性";
 }
 
 }  // namespace

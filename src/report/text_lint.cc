@@ -223,6 +223,21 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
     if (IsCircled(c) && i > 0 && IsSpace(s[i - 1]))
       add("paragraph.merged", "段中出现小标题编号：" + at(i) + "，请在编号前分段", true);
   }
+  // Run-in labels “：a. …；b.…” in a sentence: the line breaker may leave “b.” at a line end
+  // (reader7, p.13); Chinese text enumerates in a sentence with 一是、二是.
+  for (size_t i = 0; i + 2 < s.size(); ++i)
+    if ((s[i] == U'；' || s[i] == U'：') && s[i + 1] >= U'a' && s[i + 1] <= U'z' &&
+        (s[i + 2] == U'.' || s[i + 2] == U'．'))
+      add("list.latin_inline",
+          "句中以拉丁字母编号列举：" + at(i + 1) +
+              "，这种编号可能单独留在行末，请改为“一是……；二是……”",
+          false);
+  // A quarter is a 季度: “第三、第四季参加” (reader7), “第三、四季”, not “四季如春”.
+  for (size_t i = 2; i < s.size(); ++i)
+    if (s[i] == U'季' && (i + 1 >= s.size() || s[i + 1] != U'度') &&
+        std::u32string_view(U"一二三四").find(s[i - 1]) != std::u32string_view::npos &&
+        (s[i - 2] == U'第' || s[i - 2] == U'、'))
+      add("quarter.word", "季度应写全：" + at(i) + "，如“第三、第四季度”", false);
   // 文号 written with （） instead of 〔〕: 沪医保发（2021）2号
   for (size_t i = 0; i + 6 < s.size(); ++i) {
     if ((s[i] == U'（' || s[i] == U'(') && i > 0 && IsHan(s[i - 1]) && IsDigit(s[i + 1]) &&
@@ -343,6 +358,10 @@ bool SameParagraph(const std::string& a, const std::string& b) {
   std::u32string x = Decode(Normalize(a)), y = Decode(Normalize(b));
   if (x == y) return true;
   if (x.size() < 40 || y.size() < 40) return false;
+  // The pairs shared are at most the shorter text's: when even all of them would not reach the
+  // 0.7 below, the texts are not alike, and their pairs need not be sorted.
+  const double nx = static_cast<double>(x.size() - 1), ny = static_cast<double>(y.size() - 1);
+  if (2.0 * std::min(nx, ny) / (nx + ny) < 0.7) return false;
   // The character pairs of each, as sorted numbers; the pairs they share, counted with repeats.
   auto pairs = [](const std::u32string& t) {
     std::vector<uint64_t> out;

@@ -42,6 +42,22 @@ TEST_CASE("stray and doubled punctuation") {
   CHECK(LintParagraph("打通医保-财政数据接口。").empty());  // a hyphen inside a phrase stays
 }
 
+TEST_CASE("a quarter is written 季度, a season is not") {
+  CHECK(Has(LintParagraph("困难群众在2023年第三、第四季参加城乡居民医保"), "quarter.word"));
+  CHECK(Has(LintParagraph("于第一、二季完成拨付"), "quarter.word"));
+  CHECK(Has(LintParagraph("第四季拨付运营补贴"), "quarter.word"));
+  CHECK_FALSE(Has(LintParagraph("在2023年第三、第四季度参加"), "quarter.word"));
+  CHECK_FALSE(Has(LintParagraph("本地四季分明，气候宜人"), "quarter.word"));
+}
+
+TEST_CASE("run-in Latin labels in a sentence are named, a lettered step is not") {
+  CHECK(Has(LintParagraph("以下几类人员：a. 低保家庭成员；b.低收入困难家庭成员。"),
+            "list.latin_inline"));
+  CHECK_FALSE(Has(LintParagraph("A.申请。符合条件的救助对象首次办理。"), "list.latin_inline"));
+  CHECK_FALSE(Has(LintParagraph("以下几类人员：一是低保家庭成员；二是低收入困难家庭成员。"),
+                  "list.latin_inline"));
+}
+
 TEST_CASE("ASCII quotes and brackets in Chinese text") {
   CHECK(TidyParagraph("设立\"医疗救助\"项目") == "设立“医疗救助”项目");
   CHECK(TidyParagraph("《关于建立医疗救助个人清算机制》(沪医保待遇（2023）7号)") ==
@@ -162,6 +178,9 @@ TEST_CASE("near-duplicate paragraphs") {
       SameParagraph(a,
                     "项目立项依据充分，立项程序规范。但设定的绩效目标不够全面，绩效指标不够明确，"
                     "预算编制不够科学，资金分配不够合理。"));
+  // A paragraph inside one three times its length shares too few pairs, however alike.
+  CHECK_FALSE(SameParagraph(a, a + b + a));
+  CHECK(SameParagraph(a + b, b + a));
   CHECK(StripHeadingNumber("（五） 绩效评价工作过程") == "绩效评价工作过程");
   CHECK(StripHeadingNumber("2.评价等级") == "评价等级");
 }

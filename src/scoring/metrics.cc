@@ -61,9 +61,19 @@ class Deriver {
     Rational planned = s.adjusted.ToYuan(), spent = s.actual.ToYuan();
     auto typed_planned = c_.metrics.find("计划成本");
     auto typed_spent = c_.metrics.find("实际成本");
-    if (typed_planned != c_.metrics.end()) planned = typed_planned->second.value;
-    if (typed_spent != c_.metrics.end()) spent = typed_spent->second.value;
+    // A typed figure is the rate's evidence: 表1-3-2 shows neither a typed 计划成本 nor a typed
+    // 实际成本, so its source note is the typed one (reader7: C41 cited the budget table).
+    std::string source = f;
+    if (typed_spent != c_.metrics.end()) {
+      spent = typed_spent->second.value;
+      source = typed_spent->second.source;
+    }
+    if (typed_planned != c_.metrics.end()) {
+      planned = typed_planned->second.value;
+      source = typed_planned->second.source;
+    }
     PutRate("成本节约率", planned - spent, planned, f, "计划成本");
+    if (auto it = out_.find("成本节约率"); it != out_.end()) it->second.source = source;
   }
 
   void FromFunding() {

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "scoring/metrics.h"
+
 namespace jixiao {
 
 static IndicatorResult Node(const char* code, int parent, bool leaf, int64_t weight,
@@ -178,6 +180,22 @@ TEST_CASE("a typed 业绩值 that differs from the computed figure is warned wit
   CHECK_FALSE(warned("98.74%"));
   CHECK_FALSE(warned("98.7%"));  // equal at the typed precision
   CHECK_FALSE(warned("见分析"));
+}
+
+TEST_CASE("成本节约率 from a typed 计划成本 cites the typed source, not the budget table") {
+  // reader7 (xinqiao C41): the budget table shows neither figure the rate compares.
+  Case c;
+  c.budget.present = true;
+  c.budget.file = "budget.csv";
+  BudgetLine line;
+  line.adjusted = Money{100000};
+  line.actual = Money{90000};
+  c.budget.rows.push_back(line);
+  Framework fw = TwoCategories();
+  Diagnostics d;
+  CHECK(ResolveMetrics(fw, c, d).at("成本节约率").source == "budget.csv");
+  c.metrics["计划成本"] = MetricValue{Rational(950), "元", "结算单", {}, "950"};
+  CHECK(ResolveMetrics(fw, c, d).at("成本节约率").source == "结算单");
 }
 
 }  // namespace jixiao

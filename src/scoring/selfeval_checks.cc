@@ -1,5 +1,6 @@
 // The budget block (执行率 over 全年预算数, × 分值, capped) and the form-level 复核 checks.
 #include "core/format.h"
+#include "core/quantity.h"
 #include "core/text.h"
 #include "scoring/selfeval_internal.h"
 
@@ -15,10 +16,23 @@ std::string Printed(const PrintedNumber& n) { return "“" + n.text + "”"; }
 
 // A printed 执行率 agrees with the figures when it is the exact rate rounded, or cut, at its own
 // decimals: 31.69÷32.4 = 97.808…% may be printed 97.81% or 97.80% (97.8%, 97% likewise).
-bool RateShownAgrees(const Rational& shown, const Rational& exact, const std::string& text) {
-  const Rational half = PrintedTolerance(text);
+bool AgreesWithin(const Rational& shown, const Rational& exact, const Rational& half) {
   if ((shown - exact).Abs() <= half) return true;
   return shown <= exact && exact - shown < half * Rational(2);
+}
+bool RateShownAgrees(const Rational& shown, const Rational& exact, const std::string& text) {
+  return AgreesWithin(shown, exact, PrintedTolerance(text));
+}
+
+// A 执行率 printed as a fraction of 1 (裕安区 2022: “0.958” for 27.8 ÷ 29 = 95.86%): no “%”, at
+// most 2, and read ×100 it agrees with the figures (to its own printed places, ×100).
+bool RateShownAsFraction(const PrintedNumber& shown, const Rational& exact) {
+  const std::string t = NormalizeWidth(shown.text);
+  if (!shown.value || t.find('%') != std::string::npos || *shown.value <= Rational(0) ||
+      *shown.value > Rational(2))
+    return false;
+  return AgreesWithin(*shown.value * Rational(100), exact,
+                      PrintedTolerance(shown.text) * Rational(100));
 }
 
 // The 其中 rows by 资金来源 (四川 2023, the national 其中 rows) must add up to the 总额 row, column
@@ -148,7 +162,14 @@ void ScoreBudget(const SelfEvalBudget& b, const SelfEvalRules& rules, SelfEvalBu
   const std::string figures = "全年执行数" + FormatBudgetMoney(b, *b.executed.value) +
                               "÷全年预算数" + FormatBudgetMoney(b, *b.full_year.value) + "=" +
                               FormatPercent(rate);
-  if (b.rate.value && !RateShownAgrees(*b.rate.value, rate, b.rate.text)) {
+  const bool fraction = b.rate.value && !RateShownAgrees(*b.rate.value, rate, b.rate.text) &&
+                        RateShownAsFraction(b.rate, rate);
+  if (fraction)
+    Add(f, Severity::kInfo, "selfeval.rate_fraction", b.rate.where,
+        "执行率打印为小数" + Printed(b.rate) + "，按" +
+            TrimmedDecimal(*b.rate.value * Rational(100)) + "%读取，与" + figures +
+            "相符；请写成百分数");
+  if (b.rate.value && !fraction && !RateShownAgrees(*b.rate.value, rate, b.rate.text)) {
     std::string base;
     if (b.year_start.value && b.year_start.value->fen > 0) {
       Rational by_start = Rational(b.executed.value->fen, b.year_start.value->fen) * Rational(100);

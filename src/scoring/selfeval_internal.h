@@ -12,7 +12,8 @@ void Add(std::vector<Diagnostic>& out, Severity s, const std::string& code, cons
          const std::string& message);
 std::string Points(const Rational& points);  // "8.04分"
 // Scores one non-template row with its weight already set; fills computed, how and findings.
-void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_scored,
+// `budget` is the form's budget block when the rule set scores it (else nullptr).
+void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, const SelfEvalBudget* budget,
               SelfEvalRowResult& out);
 void ScoreBudget(const SelfEvalBudget& budget, const SelfEvalRules& rules,
                  SelfEvalBudgetResult& out);

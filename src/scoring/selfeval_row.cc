@@ -1,5 +1,6 @@
 // One 自评表 row: quantitative, qualitative and satisfaction rules, and the row's 复核 findings.
 #include <algorithm>
+#include <optional>
 
 #include "core/format.h"
 #include "core/quantity.h"
@@ -56,28 +57,70 @@ std::string ActualExample(const SelfEvalRow& row) {
              : "请填写实际达到的数值或情况";
 }
 
+// A row's amount in 元: a bare figure is taken in the budget's own unit; other units are no amount.
+std::optional<Rational> AsYuan(const Rational& number, const std::string& unit,
+                               const std::string& budget_unit) {
+  const std::string& u = unit.empty() ? budget_unit : unit;
+  if (u == "元") return number;
+  if (u == "万元") return number * Rational(10000);
+  return std::nullopt;
+}
+
+// A money row restating the budget block (廊坊 2019: “工程资金金额 43.2 → 37.24” beside 43.2
+// / 37.24万元): its target is the 全年预算数 and its actual the 全年执行数 while something went
+// unspent, so one shortfall costs points twice. A cost row is a ceiling (spending less meets it)
+// and is not this.
+bool RestatesBudgetShortfall(const SelfEvalRow& row, const SelfEvalBudget& b) {
+  if (!b.full_year.value || !b.executed.value || !(*b.executed.value < *b.full_year.value))
+    return false;
+  const TargetValue& t = row.parsed_target.value;
+  const TargetValue& a = row.parsed_actual;
+  if (!t.quantitative || !a.quantitative || row.parsed_target.cost_ceiling ||
+      t.op == CompareOp::kLe || t.op == CompareOp::kLt ||
+      row.level2.text.find("成本") != std::string::npos)
+    return false;
+  auto target = AsYuan(t.number, t.unit, b.money_unit);
+  auto actual = AsYuan(a.number, a.unit.empty() ? t.unit : a.unit, b.money_unit);
+  return target && actual && *target == b.full_year.value->ToYuan() &&
+         *actual == b.executed.value->ToYuan();
+}
+
 }  // namespace
 
-void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, bool budget_scored,
+void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, const SelfEvalBudget* budget,
               SelfEvalRowResult& out) {
   auto& f = out.findings;
   const Location& at = row.score.where;
   const std::string name = Quote(row.level3.text);
   const TargetValue& target = row.parsed_target.value;
+  bool twice = false;
   for (const auto& k : rules.execution_row_keywords)
-    if (budget_scored && row.level3.text.find(k) != std::string::npos) {
-      Add(f, Severity::kWarning, "selfeval.execution_scored_twice", row.level3.where,
-          "指标" + name +
-              "与预算执行率计分块重复计分（同一执行率计了两次分）；请删去此行或改为其他产出指标");
-      break;
-    }
+    twice = twice || (budget && row.level3.text.find(k) != std::string::npos);
+  if (twice)
+    Add(f, Severity::kWarning, "selfeval.execution_scored_twice", row.level3.where,
+        "指标" + name +
+            "与预算执行率计分块重复计分（同一执行率计了两次分）；请删去此行或改为其他产出指标");
+  else if (budget && RestatesBudgetShortfall(row, *budget))
+    Add(f, Severity::kWarning, "selfeval.execution_scored_twice", row.level3.where,
+        "指标" + name + "的指标值和实际完成值就是预算块的全年预算数" +
+            FormatBudgetMoney(*budget, *budget->full_year.value) + "和全年执行数" +
+            FormatBudgetMoney(*budget, *budget->executed.value) +
+            "：同一笔未执行的资金在预算执行率和本行各扣一次分；请删去此行或改为其他产出指标");
   if (row.parsed_target.bare_read_as_ge) {
-    // A bare 100% reads the same as ≥ or = unless the actual exceeds 100%: a hint, not a warning.
+    // A bare 100% reads the same as ≥ or = unless the actual exceeds 100%; an actual equal to the
+    // target is met under ≥, ≤ and = alike (廊坊 2019: “100 / 100”). Either is a hint, not a
+    // warning.
     bool full_rate = target.unit == "%" && target.number == Rational(100);
-    Add(f, full_rate ? Severity::kInfo : Severity::kWarning, "selfeval.bare_target",
+    const TargetValue& a = row.parsed_actual;
+    bool equal = target.quantitative && a.quantitative && a.number == target.number &&
+                 (a.unit.empty() || a.unit == target.unit);
+    Add(f, full_rate || equal ? Severity::kInfo : Severity::kWarning, "selfeval.bare_target",
         row.target.where,
         "指标值" + Quote(row.target.text) + "未写比较符，按“≥" + row.target.text + "”读取" +
-            (full_rate ? "（与“=100%”结论相同，除非实际超过100%）" : "") + "；请写明 ≥、≤ 或 =");
+            (equal       ? "（实际与指标值相等，按≥、≤或=读取结论相同）"
+             : full_rate ? "（与“=100%”结论相同，除非实际超过100%）"
+                         : "") +
+            "；请写明 ≥、≤ 或 =");
   }
   if (row.parsed_target.cost_ceiling)  // the same reading as the case's targets.csv (casefile)
     Add(f, Severity::kInfo, "selfeval.cost_ceiling", row.target.where,

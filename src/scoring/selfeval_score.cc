@@ -168,13 +168,25 @@ void DeriveWeights(const SelfEvaluation& form, const SelfEvalRules& rules, SelfE
                 FormatPoints(left) + "，未说明扣分原因；请补写原因或给满分");
       }
     }
+    // The rows left print scores that add up to exactly the points left (保山 2022: 20 + 10 of 30):
+    // nothing was deducted, so those scores are the weights; else the points are shared evenly.
+    Rational printed_rest = 0;
+    bool all_printed = !rest.empty() && left > Rational(0);
+    for (auto* r : rest) {
+      all_printed = all_printed && r->claimed;
+      if (r->claimed) printed_rest += *r->claimed;
+    }
+    const bool as_printed = all_printed && printed_rest == left;
     Rational each = rest.empty() ? Rational(0) : left / Rational(static_cast<int64_t>(rest.size()));
-    for (auto* r : rest) r->weight = each;
+    for (auto* r : rest) r->weight = as_printed ? *r->claimed : each;
     how += (how.empty() ? "" : "；") + (g >= 0 ? groups[static_cast<size_t>(g)].name : "全部指标") +
            " " + TrimmedDecimal(points) + "分";
     if (rows.size() != rest.size())
       how += "，已达成的" + std::to_string(rows.size() - rest.size()) + "行按打印得分计";
-    if (!rest.empty())
+    if (as_printed)
+      how += "，其余" + std::to_string(rest.size()) + "行的打印得分之和恰为余下的" +
+             TrimmedDecimal(left) + "分，按打印得分计";
+    else if (!rest.empty())
       how += "，其余" + TrimmedDecimal(left) + "分÷" + std::to_string(rest.size()) + "行=每行" +
              FormatPoints(each);
   }
@@ -234,7 +246,7 @@ SelfEvalResult ScoreSelfEval(const SelfEvaluation& form, const SelfEvalRules& ru
           "指标“" + row.level3.text + "”未填" +
               (rules.weight_mode == SelfEvalWeightMode::kWeightColumn ? "权重" : "分值") +
               "，无法计分；请填写分值");
-    selfeval_internal::ScoreRow(row, rules, budget_scored, r);
+    selfeval_internal::ScoreRow(row, rules, budget_scored ? &form.budget : nullptr, r);
   }
   selfeval_internal::CheckForm(form, rules, result);
   return result;

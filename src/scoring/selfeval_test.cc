@@ -101,6 +101,29 @@ TEST_CASE(
   CHECK_FALSE(Has(w.budget.findings, "selfeval.score_above_rule", Severity::kError));
 }
 
+TEST_CASE("selfeval: a 执行率 printed as a fraction of 1 is read ×100, with a note") {
+  // 裕安区 2022 (安徽): 27.8 ÷ 29 = 95.86%, printed “0.958” (cut at three places).
+  SelfEvaluation f;
+  for (const char* shown : {"0.958", "0.9586", "0.96"}) {
+    f.budget = Budget(2900000, 2780000, "", "9.59");
+    f.budget.rate = {shown, f.budget.score.where, Rational::Parse(shown), ""};
+    auto r = ScoreSelfEval(f, National());
+    INFO(shown << " " << Codes(r));
+    CHECK_FALSE(Has(r.budget.findings, "selfeval.rate_printed", Severity::kError));
+    CHECK(Has(r.budget.findings, "selfeval.rate_fraction", Severity::kInfo));
+  }
+  // A fraction the figures contradict, or a printed “%”, is still the printed rate at odds.
+  for (const char* shown : {"0.94", "0.958%"}) {
+    f.budget = Budget(2900000, 2780000, "", "9.59");
+    f.budget.rate = {shown, f.budget.score.where, Rational::Parse(std::string(shown).substr(0, 4)),
+                     ""};
+    auto r = ScoreSelfEval(f, National());
+    INFO(shown << " " << Codes(r));
+    CHECK(Has(r.budget.findings, "selfeval.rate_printed", Severity::kError));
+    CHECK_FALSE(Has(r.budget.findings, "selfeval.rate_fraction", Severity::kInfo));
+  }
+}
+
 TEST_CASE("selfeval: a 执行率 cut (not rounded) at its printed decimals is not contradicted") {
   // 临翔区 2023 (云南): 31.69 ÷ 32.4 = 97.808…%, printed 97.80%; 97.81% and 97.8% agree too.
   SelfEvaluation f;
@@ -197,6 +220,50 @@ TEST_CASE("selfeval: weights 110, 总分 one above its cells, grade, unit mismat
   CHECK(Has(r.rows[1].findings, "selfeval.unit_mismatch", Severity::kError));
 }
 
+TEST_CASE("selfeval: a bare target met exactly is a note; below it the reading decides (warning)") {
+  SelfEvaluation f;  // 廊坊 2019: “工程完工率 100 / 100” — no comparator, no unit, the actual equal
+  f.rows = {Row("产出指标", "工程完工率", "100", "100", "10", "10"),
+            Row("产出指标", "亩产", "43.2", "43.20", "10", "10"),
+            Row("产出指标", "工程资金金额", "43.2", "37.24", "10", "8.62", "尾款未付")};
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(Has(r.rows[0].findings, "selfeval.bare_target", Severity::kInfo));
+  CHECK_FALSE(Has(r.rows[0].findings, "selfeval.bare_target", Severity::kWarning));
+  CHECK(Has(r.rows[1].findings, "selfeval.bare_target", Severity::kInfo));
+  // Below the target the reading decides the verdict (≥: missed, ≤: met): still a warning.
+  CHECK(Has(r.rows[2].findings, "selfeval.bare_target", Severity::kWarning));
+}
+
+TEST_CASE(
+    "selfeval: a money row restating the budget's shortfall is the execution rate scored twice") {
+  // 廊坊 2019 (corpus form 09): 数量 row “工程资金金额 43.2 → 37.24” beside a budget of 43.2
+  // / 37.24万元.
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "指标1工程资金金额", "43.2", "37.24", "10", "8.62", "尾款未付"),
+            Row("产出指标", "项目资金", "≥432000元", "372400元", "10", "8.62", "尾款未付")};
+  f.budget = Budget(43200000, 37240000, "86.20%", "8.62");
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK(Has(r.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+  CHECK(Has(r.rows[1].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+}
+
+TEST_CASE("selfeval: a cost ceiling at the budget, or a money row with nothing unspent, is quiet") {
+  SelfEvaluation f;  // 棠溪镇 2022: 项目总成本 ≤90万元 against 89.974 of a 90万元 budget
+  f.rows = {Row("产出指标", "项目总成本", "≤90万元", "89.974", "10", "10")};
+  f.rows[0].level2 = {"成本指标", f.rows[0].level3.where};
+  f.budget = Budget(90000000, 89974000, "99.97%", "10");
+  auto r = ScoreSelfEval(f, National());
+  INFO(Codes(r));
+  CHECK_FALSE(Has(r.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+  SelfEvaluation spent;  // 丽江古城区 2020: the fund as a row, all of it spent — nothing lost twice
+  spent.rows = {Row("产出指标", "卫片执法补助经费", "﹦72890元", "72890", "10", "10")};
+  spent.budget = Budget(7289000, 7289000, "100%", "10");
+  auto q = ScoreSelfEval(spent, National());
+  INFO(Codes(q));
+  CHECK_FALSE(Has(q.rows[0].findings, "selfeval.execution_scored_twice", Severity::kWarning));
+}
+
 TEST_CASE("selfeval: a not-applicable row is taken out and the total rescaled to 100") {
   SelfEvaluation f;
   f.rows = {Row("产出指标", "完成数量", "≥10个", "10个", "45", "45"),
@@ -246,6 +313,34 @@ TEST_CASE("selfeval: 湖北-style rows without 分值 share the 80 points equall
   CHECK(*r.computed_total == Rational(88));
   CHECK(Has(r.findings, "selfeval.weight_derived", Severity::kInfo));
   CHECK_FALSE(Has(r.findings, "selfeval.weight_sum", Severity::kError));  // 70 of the rows' 80
+}
+
+TEST_CASE(
+    "selfeval: 湖北-style rows not judged take their printed scores when those fill the rest") {
+  // 保山 2022 (corpus form 12): 80 points; three met rows print 20, 20, 10; two rows the checker
+  // cannot judge (按时限完成 → 100%; 小于5次 → 无上访) print 20 and 10 — exactly the 30 left.
+  const SelfEvalRules hubei = Hubei();
+  SelfEvaluation f;
+  f.rows = {Row("产出指标", "慰问人数", "100%", "100%", "", "20"),
+            Row("产出指标", "足额拨付率", "100%", "100%", "", "20"),
+            Row("产出指标", "春节前完成走访慰问", "按时限完成", "100%", "", "20"),
+            Row("效益指标", "总体保持稳定", "小于5次", "无上访", "", "10"),
+            Row("满意度指标", "满意率", "100%", "100%", "", "10")};
+  f.budget = Budget(346400, 346400, "100%", "20", "20");
+  f.total = {"100", {"summary.csv", 2, 0, ""}, Rational(100), ""};
+  auto r = ScoreSelfEval(f, hubei);
+  INFO(Codes(r));
+  CHECK(*r.rows[2].weight == Rational(20));
+  CHECK(*r.rows[3].weight == Rational(10));
+  CHECK_FALSE(Has(r.rows[2].findings, "selfeval.score_over_weight", Severity::kError));
+  REQUIRE(r.computed_total);
+  CHECK(*r.computed_total == Rational(100));
+  // Printed 20 and 5 leave 5 of the 30 unexplained: the even split (15 each) stands, 20 is over it.
+  f.rows[3] = Row("效益指标", "总体保持稳定", "小于5次", "无上访", "", "5");
+  auto q = ScoreSelfEval(f, hubei);
+  INFO(Codes(q));
+  CHECK(*q.rows[2].weight == Rational(15));
+  CHECK(Has(q.rows[2].findings, "selfeval.score_over_weight", Severity::kError));
 }
 
 TEST_CASE("selfeval: the budget split by funding source must add up to the 总额 row") {

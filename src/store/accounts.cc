@@ -127,17 +127,44 @@ bool Store::DeleteUserSessions(int64_t id, Diagnostics& diags) {
   })
 }
 
-bool Store::CreateSession(const Session& s, Diagnostics& diags){JX_GUARDED(
-    "store.write", "保存登录会话失败", false,
-    {
-      std::string now = s.created_at.empty() ? UtcNow() : s.created_at;
-      impl_->Exec(
-          "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, "
-          "expires_at) VALUES (?,?,?,?,?,?)",
-          {s.token_hash, s.user_id, s.csrf_token, now, s.last_seen.empty() ? now : s.last_seen,
-           s.expires_at});
-      return true;
-    })}
+bool Store::CreateSession(const Session& s, Diagnostics& diags) {
+  JX_GUARDED("store.write", "保存登录会话失败", false, {
+    std::string now = s.created_at.empty() ? UtcNow() : s.created_at;
+    impl_->Exec(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, "
+        "expires_at) VALUES (?,?,?,?,?,?)",
+        {s.token_hash, s.user_id, s.csrf_token, now, s.last_seen.empty() ? now : s.last_seen,
+         s.expires_at});
+    return true;
+  })
+}
+
+bool Store::PutFlash(const std::string& token_hash, const std::string& message,
+                     const std::string& now, Diagnostics& diags){
+    JX_GUARDED("store.write", "保存提示信息失败", false,
+               {
+                 return impl_->Exec(
+                            "UPDATE sessions SET flash = ?, flash_at = ? WHERE token_hash = ?",
+                            {message, now, token_hash}) > 0;
+               })}
+
+std::string Store::TakeFlash(const std::string& token_hash, const std::string& not_before,
+                             Diagnostics& diags){
+    JX_GUARDED("store.write", "读取提示信息失败", std::string(),
+               {
+                 auto rs = impl_->Query(
+                     "SELECT flash, flash_at FROM sessions WHERE token_hash = ? AND flash <> ''",
+                     {token_hash});
+                 if (!rs.rowCount()) return std::string();
+                 const std::string message = Text(rs, 0), at = Text(rs, 1);
+                 // Cleared only if still the same message: the process whose update wins shows it.
+                 if (impl_->Exec(
+                         "UPDATE sessions SET flash = '', flash_at = '' WHERE token_hash = ? AND "
+                         "flash = ? AND flash_at = ?",
+                         {token_hash, message, at}) == 0)
+                   return std::string();
+                 return at >= not_before ? message : std::string();
+               })}
 
 std::optional<Session> Store::GetSession(const std::string& token_hash, const std::string& now,
                                          Diagnostics& diags) {

@@ -5,7 +5,7 @@
 // (docs/design-notes.md); 7 the bureau's 复核 decisions and a self-evaluation's 行得分合计; 8
 // indexes for serve's list pages (a region's or an owner's documents of a kind); 9 the region's
 // ranking index, the gap column's one meaning and a backfill of full marks; 10 covering indexes
-// for the dashboard's 一级 rates and grade counts.
+// for the dashboard's 一级 rates and grade counts; 11 a session's one-time message.
 #include "store/store_impl.h"
 
 namespace jixiao::store {
@@ -154,6 +154,11 @@ const std::vector<std::vector<std::string>>& Migrations() {
        "CREATE INDEX IF NOT EXISTS indicators_level1 ON indicators (doc_id, version, level, name, "
        "score, "
        "weight) WHERE level = 1"},
+      // 11 (issue 21): a session's one-time message (the text a form post's redirect carries,
+      // shown once by the next page) kept with the session, so with several serve processes on
+      // one store the page showing it may be served by any of them.
+      {"ALTER TABLE sessions ADD COLUMN flash TEXT NOT NULL DEFAULT ''",
+       "ALTER TABLE sessions ADD COLUMN flash_at TEXT NOT NULL DEFAULT ''"},
   };
   return kMigrations;
 }

@@ -385,6 +385,20 @@ bool Store::Analyze(Diagnostics& diags) {
   }
 }
 
+void Store::LimitCache(int64_t kib, const std::string& spill_dir) {
+  std::lock_guard<std::recursive_mutex> lock(impl_->mu);
+  if (impl_->pg) return;
+  try {
+    impl_->Exec("PRAGMA cache_size=-" + std::to_string(kib));
+    if (!spill_dir.empty()) {
+      std::string quoted = "'";  // a string literal: quotes doubled
+      for (char c : spill_dir) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+      impl_->Exec("PRAGMA temp_store_directory=" + quoted + "'");
+    }
+  } catch (const Poco::Exception&) {  // a larger cache, or /var/tmp, is still correct
+  }
+}
+
 namespace {
 // Back to full durability after a batch (SQLite; no-op on PostgreSQL, whose setting was LOCAL).
 void RestoreSync(Store::Impl& db) noexcept {

@@ -227,6 +227,12 @@ class Store {
                     const std::string& new_expires_at, Diagnostics& diags);
   bool DeleteSession(const std::string& token_hash, Diagnostics& diags);
   std::optional<int64_t> DeleteExpiredSessions(const std::string& now, Diagnostics& diags);
+  // A session's one-time message (schema 11): Put replaces it; Take returns it and clears it, so
+  // of two processes taking at once only one gets it; "" when none or set before `not_before`.
+  bool PutFlash(const std::string& token_hash, const std::string& message, const std::string& now,
+                Diagnostics& diags);
+  std::string TakeFlash(const std::string& token_hash, const std::string& not_before,
+                        Diagnostics& diags);
 
   // Jobs.
   // `worker`: the token of the process that runs the job ("" when none does); its heartbeat is
@@ -383,6 +389,16 @@ class Store {
   // Refreshes the query planner's statistics (ANALYZE), after a bulk load; on PostgreSQL also
   // VACUUMs, so index-only scans need not visit the freshly loaded tables.
   bool Analyze(Diagnostics& diags);
+
+  // SQLite: this connection's page cache, which also bounds its sorter's memory (GROUP BY and
+  // ORDER BY without an index spill to a temporary file beyond it), to `kib` KiB instead of the
+  // 64 MB serve keeps for its indexes. A command that reads the store once, front to back
+  // (compare --archive), gains nothing from a large cache; with one its peak memory grew with
+  // the store until the cache was full (10³ / 10⁴ / 10⁵: 56 / 64 / 127 MB). No-op on
+  // PostgreSQL, whose cache is the server's. `spill_dir`, when given, is where SQLite puts the
+  // sorter's temporary files (unlinked as soon as made; the command's output folder, not
+  // /var/tmp). Process-wide: for one-shot commands.
+  void LimitCache(int64_t kib, const std::string& spill_dir = "");
 
   // Batches: many saves in one transaction (bulk load). Commit returns false on failure (the
   // whole batch is rolled back).

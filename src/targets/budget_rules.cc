@@ -138,9 +138,13 @@ void ProjectRules(Context& c) {
   bool no_goal = Trim(p.overall_goal).empty() && Trim(p.annual_goal).empty();
   bool blank_given = (p.overall_goal_given && Trim(p.overall_goal).empty()) ||
                      (p.annual_goal_given && Trim(p.annual_goal).empty());
-  if (no_goal || blank_given)
-    c.AddTable("T18", Severity::kWarning, "项目信息",
-               std::string("申报表") + (no_goal ? "没有绩效目标" : "的总目标或年度目标为空"),
+  // A goal field left blank is for the unit to fill (warning); a header whose form has no goal
+  // field at all (湘西's published 目标表, 石嘴山's 批复表) may be the form's layout: advice.
+  if (blank_given)
+    c.AddTable("T18", Severity::kWarning, "项目信息", "申报表的总目标或年度目标为空",
+               "写明总目标与年度目标：做什么、做多少、何时完成、达到什么效果");
+  else if (no_goal)
+    c.AddTable("T18", Severity::kInfo, "项目信息", "申报表没有绩效目标",
                "写明总目标与年度目标：做什么、做多少、何时完成、达到什么效果");
   if (p.total_funds && p.fiscal_funds) {
     Money parts = *p.fiscal_funds + p.other_funds.value_or(Money{});

@@ -21,8 +21,13 @@ bool HasAny(const std::string& s, std::initializer_list<const char*> parts) {
 }
 
 bool Quantifiable(const std::string& name) {
-  return HasAny(name, {"率", "人数", "人次", "次数", "户数", "天数", "金额", "面积", "时长", "数量",
-                       "个数", "里程"});
+  // A name ending in 量 is a quantity (损失量, 产量, 接待量), but 质量 is a quality and 力量, 考量,
+  // 衡量 are no amounts.
+  bool quantity = EndsWith(name, "量");
+  for (const char* not_amount : {"质量", "力量", "考量", "衡量", "分量"})
+    quantity = quantity && !EndsWith(name, not_amount);
+  return quantity || HasAny(name, {"率", "人数", "人次", "次数", "户数", "天数", "金额", "面积",
+                                   "时长", "数量", "个数", "里程"});
 }
 
 // A name that a percentage can measure: a rate, a degree, a share, a yes/no question, or a
@@ -363,10 +368,18 @@ void NumericRules(Context& c, const Row& r) {
     if (implied.empty())
       c.Add("T07", Severity::kWarning, r, "指标值“" + v.text + "”没有计量单位",
             "在指标值或计量单位列写明单位（%、人次、万元…）");
-    else
+    else {
+      // A satisfaction figure outside 80–100 (a score where the target belongs: 满意度 20) is
+      // suggested as T12 would have it, never as a rate T12 rejects.
+      std::string fixed = op + v.text + implied;
+      if (implied == "%" && r.kind == Kind::kSatisfaction && v.number < Rational(80))
+        fixed = "≥85%";
+      else if (implied == "%" && r.kind == Kind::kSatisfaction && !(v.number < Rational(100)))
+        fixed = "≥95%";
       c.Add("T07", Severity::kInfo, r,
-            "指标值“" + v.text + "”没有写单位（按名称应为“" + implied + "”）",
-            op + v.text + implied, {{"指标值", op + v.text + implied}});
+            "指标值“" + v.text + "”没有写单位（按名称应为“" + implied + "”）", fixed,
+            {{"指标值", fixed}});
+    }
   } else if (!v.unit.empty() && !r.unit_column.empty()) {
     std::string column = r.unit_column == "百分比" ? "%" : r.unit_column;
     if (column != v.unit)
@@ -428,15 +441,11 @@ void RowRules(Context& c) {
     any_level2 = any_level2 || r.level2 != Level2::kBlank;
     shifted = shifted || r.l1.shifted;
   }
+  bool cost_target = false;
+  for (const auto& r : c.rows)
+    cost_target = cost_target || (r.kind == Kind::kCost && !r.placeholder);
   for (const auto& r : c.rows) {
-    if (r.placeholder) {
-      c.Add("T22", Severity::kInfo, r,
-            "模板占位行“" +
-                (Trim(r.source->level3).empty() ? Trim(r.source->level2) : Trim(r.source->level3)) +
-                "”未填写也未删除",
-            "删除该行", {{"", "", true}});
-      continue;
-    }
+    if (PlaceholderRow(c, r, cost_target)) continue;
     if (Trim(r.source->level3).empty())
       c.Add("T21", Severity::kError, r, "三级指标名称为空", "写明指标名称");
     else if (NotAName(r.source->level3))
@@ -450,40 +459,7 @@ void RowRules(Context& c) {
       c.Add("T31", Severity::kInfo, r, HalfWidthNotice(r.value.typed, r.value.text), r.value.text,
             {{"指标值", r.value.text}});
     Level2Rules(c, r);
-    if (r.value.blank) {
-      c.Add("T21", Severity::kError, r, "指标值为空，无法考核",
-            r.kind == Kind::kTimeliness && !c.deadline.empty()
-                ? c.deadline + "前" + DeadlineVerb(r.name)
-                : "填写目标值，如“≥X”“=100%”或具体日期");
-      continue;
-    }
-    if (std::string unit = BareUnit(r.value.text); !r.value.numeric && !unit.empty()) {
-      std::string shown = unit == "百分比" ? "%" : unit;
-      c.Add("T21", Severity::kError, r,
-            "指标值“" + r.value.text + "”只有" + (shown == "%" ? "比较符和%" : "单位") +
-                "，没有目标数值（模板未填写），无法考核",
-            "写出目标数，如“≥X" + shown + "”；与本项目无关的模板指标删去");
-      continue;
-    }
-    if (!r.value.numeric && r.kind == Kind::kQuantity && FiguresInCell(r.value.text) >= 2) {
-      c.Add("T21", Severity::kWarning, r,
-            "一个单元格写了" + std::to_string(FiguresInCell(r.value.text)) + "个目标（“" +
-                r.value.text + "”），无法作为一个指标值考核",
-            "拆成单独的指标，每项写比较符、数值和单位");
-      continue;
-    }
-    if (GradingScale(r.value.text)) {
-      c.Add("T21", Severity::kError, r,
-            "指标值“" + r.value.text + "”是评价等级，不是目标值，无法考核",
-            "选定目标，如“≥90%”“≥X人”或“优良”");
-      continue;
-    }
-    if (r.value.unreadable) {
-      c.Add("T21", Severity::kError, r,
-            "指标值“" + r.value.text + "”中的数值无法准确读取（格式有误或位数过多）",
-            "写成“≥3200人”“=100%”“≤220万元”这样的数值");
-      continue;
-    }
+    if (UncheckableValue(c, r)) continue;
     if (r.value.numeric)
       NumericRules(c, r);
     else

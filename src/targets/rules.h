@@ -34,6 +34,11 @@ void RowRules(Context& c);
 void MeaningRules(Context& c, const Row& r);
 // One word-valued row by meaning (T30: an 效益 written as a direction, 有所提高, 程度较高).
 void WordMeaningRules(Context& c, const Row& r);
+// Rows that cannot be checked as written (blank_rows.cc); true when the row needs nothing more:
+// a template leftover (T22; `cost_target`: the table has a cost target elsewhere) …
+bool PlaceholderRow(Context& c, const Row& r, bool cost_target);
+// … or a value that is blank, only a unit, several targets, a grading scale or unreadable (T21).
+bool UncheckableValue(Context& c, const Row& r);
 void TableRules(Context& c);
 void BudgetRules(Context& c);
 

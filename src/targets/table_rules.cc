@@ -274,6 +274,14 @@ std::set<std::string> SubjectTerms(const Context& c) {
   return subject;
 }
 
+// A name that opens with what the project does (打造, 举办, 出租 …), not with what changes.
+bool NamedByAction(const std::string& name) {
+  for (const char* v : {"打造", "举办", "开展", "组织", "实施", "建设", "完成", "新建", "改造",
+                        "购置", "发放", "培训", "召开", "修建", "出租"})
+    if (StartsWith(name, v)) return true;
+  return false;
+}
+
 void RestatedOutputRule(Context& c) {
   const auto subject = SubjectTerms(c);
   for (const auto& e : c.rows) {
@@ -283,6 +291,11 @@ void RestatedOutputRule(Context& c) {
          {"发放率", "完成率", "执行率", "支出率", "拨付率", "到位率", "下达率", "兑现率", "支付率",
           "结余率", "应发尽发", "应保尽保", "应补尽补", "应助尽助", "应享尽享"})
       action = action || Has(e.name, w);
+    // The project's own action done in full (出租闲置房屋,减少…闲置率 =100%: every room let) is
+    // the output's execution, whatever change word the name adds.
+    action = action || (e.value.numeric && e.unit == "%" && e.value.number == Rational(100) &&
+                        e.value.op != CompareOp::kLe && e.value.op != CompareOp::kLt &&
+                        NamedByAction(e.name));
     // Restated: one name holds (nearly) every key term of the other (清算8个安置小区…物业费 ⊃
     // 安置小区物业费).
     const Row* same = nullptr;
@@ -303,10 +316,7 @@ void RestatedOutputRule(Context& c) {
     // as an output, with no change it brings (提升, 增收, 改善 …) beyond the output's own words
     // (覆盖 in both 布点全覆盖 and 全覆盖,绿色环保), judged by a word (效果良好).
     if (!same && !action && !e.value.numeric && !ValueChange(e.value.text)) {
-      bool done = false;
-      for (const char* v : {"打造", "举办", "开展", "组织", "实施", "建设", "完成", "新建", "改造",
-                            "购置", "发放", "培训", "召开", "修建"})
-        done = done || StartsWith(e.name, v);
+      bool done = NamedByAction(e.name);
       for (const auto& o : c.rows)
         if (!same && o.level1 == Level1::kOutput && !o.placeholder &&
             !NewChangeWord(e.name, o.name) &&

@@ -195,6 +195,8 @@ Value Value::Parse(const std::string& raw) {
       break;
     }
   }
+  // "各1次" (年度、半年 各1次): the count for each.
+  if (StartsWith(s, "各") && s.size() > 3 && IsDigit(Trim(s.substr(3))[0])) s = Trim(s.substr(3));
   size_t end = 0;
   std::string digits;
   while (end < s.size() &&

@@ -57,6 +57,8 @@ std::string CaseField(const std::string& path) {
   auto after = [&](const std::string& head) {
     return path.size() > head.size() ? path.substr(head.size() + 1) : std::string();
   };
+  if (path == "framework") return "评价所用的指标体系";
+  if (path == "region") return "所属区域";
   if (path.rfind("project.", 0) == 0) {
     for (const auto& f : entry::ProjectFields())
       if (after("project") == f.key) return page + " " + f.label;

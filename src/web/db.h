@@ -82,6 +82,11 @@ class Db {
                   int64_t idle_seconds);
   std::optional<Session> TouchSession(const std::string& token_hash, int64_t idle_seconds);
   void DeleteSession(const std::string& token_hash);
+  // The session's one-time message, kept in the store (any serve process on it shows it, once);
+  // Take returns "" when none or older than kFlashKeepSeconds, and clears it.
+  static constexpr int64_t kFlashKeepSeconds = 600;
+  void PutFlash(const std::string& token_hash, const std::string& message);
+  std::string TakeFlash(const std::string& token_hash);
 
   // Inserts version 1 with `content`.
   void AddDoc(const Doc& d, const std::string& content, const std::string& author,
@@ -93,6 +98,7 @@ class Db {
   struct GradeFilter {
     std::string region, year, department, town, grade;
     std::string kind = "evaluation";  // or selfeval
+    int submitted = -1;  // 自评表: only those whose latest version is their 提交 (1); -1 any
   };
   std::vector<std::pair<std::string, int64_t>> GradeCounts(const GradeFilter& f);
   // Renames a region in accounts and documents; the counts of accounts and documents changed.

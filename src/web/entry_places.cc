@@ -106,6 +106,13 @@ std::string EntryPlace(const Location& where) {
   return "";  // never a file name or a path on the server (issue 21 N3)
 }
 
+std::string MissingTableLink(const Diagnostic& d, const std::string& id) {
+  if (d.code != "rule.missing_file") return "";
+  for (const char* file : {"budget.csv", "funding.csv", "transfers.csv"})
+    if (d.message.find(file) != std::string::npos) return EntryLink({file, 0, 0, ""}, id);
+  return "";
+}
+
 std::string EntryLink(const Location& where, const std::string& id) {
   const std::string base = "/evaluations/" + id;
   const std::string& file = where.file;
@@ -138,6 +145,10 @@ std::string EntryLink(const Location& where, const std::string& id) {
     if (p.rfind("$.metrics", 0) == 0 || p.rfind("$.findings", 0) == 0) return base + "/entry";
     return "";
   }
+  // The tables the entry form holds (trial 3 item 9), at their part of the form.
+  if (file == "budget.csv") return base + "/entry#entry-budget";
+  if (file == "funding.csv") return base + "/entry#entry-funding";
+  if (file == "transfers.csv") return base + "/entry#entry-transfers";
   return "";  // the other sheets are filled in the downloaded workbook only
 }
 
@@ -145,7 +156,7 @@ std::string EntryMessage(const std::string& message) {
   std::string m = message;
   ReplaceAll(m, "（写好后删去【待填写】那一行）", "（在“填写叙述”页逐节写好并保存）");
   ReplaceAll(m, "（示例行见 README.md）", "");
-  ReplaceAll(m, "；本项目没有这类数据时删去该文件", "；本项目没有这类数据时可不填");
+  ReplaceAll(m, "本项目没有这类数据时删去该文件", "本项目没有这类数据时可不填");
   ReplaceAll(m, "只有表头，待填写", "待填写");
   ReplaceAll(m, "不适用的项可删去该键", "不适用的项可不填");
   // The CLI's commands: the browser's user has no terminal (issue 21).
@@ -191,6 +202,10 @@ std::string EntryMessage(const std::string& message) {
                        (report::DraftableSection(key) ? "（或点“生成初稿”）" : ""));
     ReplaceAll(m, "并在 case.json 的这一项登记", "");
   }
+  // A table a rule reads, not yet filled (the folder already said as 本评价 by RelocateInCase).
+  ReplaceAll(m, "但本评价中没有该文件（或无法计算），请补充",
+             "但该表尚未填写（或无法计算）：请在“在表单中录入”页的该表中填写");
+  ReplaceAll(m, "但本评价中没有该文件", "但该表尚未填写：请在“在表单中录入”页的该表中填写");
   // A case file still named (“该值由 budget.csv 计算”): the entry workbook's sheet.
   for (const auto& [name, sheet] : Sheets()) ReplaceAll(m, name, "“" + sheet + "”页");
   // Narrative files by the section headings the narrative page shows.

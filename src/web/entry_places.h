@@ -19,6 +19,10 @@ std::string EntryPlace(const Location& where);
 // ".../observations", ".../entry"), or "" when no page of the browser holds it.
 std::string EntryLink(const Location& where, const std::string& id);
 
+// For a rule's missing table (rule.missing_file, located in the framework): the entry form's part
+// where that table is filled; "" for any other item.
+std::string MissingTableLink(const Diagnostic& d, const std::string& id);
+
 // The message with the CLI's advice (edit or delete files, README examples, metrics.“X”) said as
 // the page's steps.
 std::string EntryMessage(const std::string& message);

@@ -26,22 +26,4 @@ std::string TakeMessageParam(std::string& location) {
   return "";
 }
 
-void FlashStore::Put(const std::string& session_hash, const std::string& message, int64_t now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (messages_.size() >= kMaxEntries)
-    for (auto it = messages_.begin(); it != messages_.end();)
-      it = now - it->second.second > kKeepSeconds ? messages_.erase(it) : std::next(it);
-  if (messages_.size() >= kMaxEntries) messages_.erase(messages_.begin());
-  messages_[session_hash] = {message, now};
-}
-
-std::string FlashStore::Take(const std::string& session_hash, int64_t now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = messages_.find(session_hash);
-  if (it == messages_.end()) return "";
-  std::string message = now - it->second.second > kKeepSeconds ? "" : it->second.first;
-  messages_.erase(it);
-  return message;
-}
-
 }  // namespace jixiao::web

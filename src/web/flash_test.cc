@@ -1,7 +1,11 @@
 #include "web/flash.h"
 
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "web/db.h"
 #include "web/http.h"
 
 using namespace jixiao::web;
@@ -21,12 +25,28 @@ TEST_CASE("flash: the message leaves the redirect's address and is shown once") 
   CHECK(none == "/x?page=2");
   std::string plain = "/selfevals/1";
   CHECK(TakeMessageParam(plain).empty());
+}
 
-  FlashStore store;
-  store.Put("s1", "已保存", 100);
-  CHECK(store.Take("s2", 101).empty());  // another session sees nothing
-  CHECK(store.Take("s1", 101) == "已保存");
-  CHECK(store.Take("s1", 102).empty());  // a reload: not again
-  store.Put("s1", "旧的", 100);
-  CHECK(store.Take("s1", 100 + FlashStore::kKeepSeconds + 1).empty());  // too old
+TEST_CASE("flash: kept with the session in the store, shown once by any process on it") {
+  const std::string dir = "/tmp/jixiao-web-flash-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    auto a = Db::Open(dir), b = Db::Open(dir);  // two serve processes on one store
+    auto user = a->AddUser({0, "eval1", "evaluator", "", "闵行区", "x"});
+    REQUIRE(user);
+    a->AddSession("s1", user->id, "c1", 3600);
+    a->AddSession("s2", user->id, "c2", 3600);
+    a->PutFlash("s1", "已保存为第 2 版");
+    CHECK(b->TakeFlash("s2").empty());  // another session sees nothing
+    CHECK(b->TakeFlash("s1") == "已保存为第 2 版");
+    CHECK(a->TakeFlash("s1").empty());  // a reload, on either process: not again
+    CHECK(b->TakeFlash("s1").empty());
+    a->PutFlash("s1", "第一条");
+    a->PutFlash("s1", "第二条");  // the latest post's message replaces an unshown one
+    CHECK(b->TakeFlash("s1") == "第二条");
+    b->PutFlash("unknown", "无会话");  // no session: nothing kept, nothing thrown
+    CHECK(a->TakeFlash("unknown").empty());
+  }
+  std::filesystem::remove_all(dir);
 }

@@ -216,7 +216,19 @@ Response BureauOverview(Ctx& ctx) {
   };
   std::vector<std::pair<std::string, int64_t>> grade_counts;
   if (reach && (kind.empty() || kind == "evaluation" || forms))
-    grade_counts = db.GradeCounts({ctx.user->region, year, department, town, grade, ranked_kind});
+    grade_counts = db.GradeCounts(
+        {ctx.user->region, year, department, town, grade, ranked_kind, forms ? 1 : -1});
+  // The listed 自评表 that are their unit's 提交 (one query); the others are drafts, marked.
+  std::set<std::string> submitted;
+  {
+    Db::ListFilter page_forms;
+    page_forms.kinds = {"selfeval"}, page_forms.submitted = 1;
+    for (const auto& d : shown)
+      if (d.kind == "selfeval") page_forms.ids.push_back(d.id);
+    if (!page_forms.ids.empty())
+      for (const auto& d : db.DocsPage(page_forms, kMaxPerPage, 0)) submitted.insert(d.id);
+  }
+  auto draft = [&](const Doc& d) { return d.kind == "selfeval" && !submitted.count(d.id); };
   const auto ranks = SharedRanks(ranked, paging->offset() + 1, by_rate);  // ties share, as compare
   const auto top_ranks = SharedRanks(top, 1, by_rate);
   if (r.api) {
@@ -224,13 +236,15 @@ Response BureauOverview(Ctx& ctx) {
     for (const auto& [label, n] : grade_counts)
       grade_items.push_back("{\"grade\":" + Q(label) + ",\"count\":" + std::to_string(n) + "}");
     for (const auto& d : shown)
-      items.push_back(
-          "{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
-          ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
-          Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
-          ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
-          (d.kind == "selfeval" ? ",\"computed\":" + FormatScoreNumber(Score{d.computed}) : "") +
-          "}");
+      items.push_back("{\"id\":" + Q(d.id) + ",\"kind\":" + Q(d.kind) + ",\"title\":" + Q(d.title) +
+                      ",\"unit\":" + Q(d.unit) + ",\"town\":" + Q(d.town) + ",\"department\":" +
+                      Q(d.department) + ",\"year\":" + Q(d.year) + ",\"grade\":" + Q(d.grade) +
+                      ",\"total\":" + (d.total < 0 ? "null" : FormatScoreNumber(Score{d.total})) +
+                      (d.kind == "selfeval"
+                           ? ",\"computed\":" + FormatScoreNumber(Score{d.computed}) +
+                                 ",\"submitted\":" + (draft(d) ? "false" : "true")
+                           : "") +
+                      "}");
     std::vector<std::string> totals;
     for (const auto& c : whole)
       totals.push_back(
@@ -258,9 +272,10 @@ Response BureauOverview(Ctx& ctx) {
                 "}");
   }
   Data items = List(), ranking = List(), header = List();
-  for (const auto& d : shown)
+  for (const auto& d : shown)  // a draft 自评表: marked, no figure or grade (not yet its answer)
     items.push_back(Object({{"id", d.id},
                             {"kind", d.kind == "targets"    ? "绩效目标表"
+                                     : draft(d)             ? "自评表（未提交）"
                                      : d.kind == "selfeval" ? "自评表"
                                                             : "评价"},
                             {"href", d.kind == "targets" ? "/targets/" + d.id : HrefOf(d)},
@@ -269,10 +284,11 @@ Response BureauOverview(Ctx& ctx) {
                             {"town", d.town},
                             {"department", d.department},
                             {"year", d.year},
-                            {"grade", d.grade},
-                            {"total", d.kind == "selfeval" ? FormatScore(Score{d.computed})
-                                      : d.total < 0        ? ""
-                                                           : FormatScore(Score{d.total})}}));
+                            {"grade", draft(d) ? "—" : d.grade},
+                            {"total", draft(d)               ? "—"
+                                      : d.kind == "selfeval" ? FormatScore(Score{d.computed})
+                                      : d.total < 0          ? ""
+                                                             : FormatScore(Score{d.total})}}));
   for (const auto& c : columns) header.push_back(Object({{"name", c}}));
   for (size_t i = 0; i < ranked.size(); ++i) {
     const auto& row_cats = cats[ranked[i].id];

@@ -1,5 +1,6 @@
-// The evaluator's data entry in the browser: the entry workbook's 指标数据, 评价结论 and 预算执行
-// (年初预算, 调整后预算 = 全年预算数, 实际支出 = 全年执行数, by 资金来源) fields as a form (same
+// The evaluator's data entry in the browser: the entry workbook's 指标数据, 评价结论, 预算执行
+// (年初预算, 调整后预算 = 全年预算数, 实际支出 = 全年执行数, by 资金来源), 资金到位 and 资金划拨
+// fields as a form, with the tables the framework scores from named as required (same
 // headers, units, drop-down lists and prompts, pre-filled from the case). A save lays the typed
 // texts into the workbook's cells as text, exactly as an Excel user types them, and imports that
 // workbook through app/ (ImportEntryBook): no parsing or scoring here. Each refusal is shown at its
@@ -13,6 +14,7 @@
 #include "core/format.h"
 #include "core/temp_files.h"
 #include "core/text.h"
+#include "model/table_needs.h"
 #include "scorecard_io/scorecard_json.h"
 #include "web/case_snapshot.h"
 #include "web/entry_places.h"
@@ -28,13 +30,19 @@ struct FormSheet {
   const char* prefix;
   const char* sheet;
   std::vector<int> inputs;
+  const char* file = nullptr;  // a table's case file: every row an input, blank rows below
 };
 const std::vector<FormSheet>& FormSheets() {
   // 预算执行: 序号, 项目构成, 项目明细, 资金来源, 年初预算, 调整金额, 调整后预算 (全年预算数),
   // 实际支出 (全年执行数); every row an input, with blank rows below to add lines.
-  static const std::vector<FormSheet> kSheets = {{"m", entry::kMetrics, {1, 2, 3}},
-                                                 {"f", entry::kFindings, {4, 5, 6, 11, 12}},
-                                                 {"b", entry::kBudget, {0, 1, 2, 3, 4, 5, 6, 7}}};
+  // 资金到位 (资金来源, 预算金额, 到位金额) and 资金划拨 (事项, 金额, 截止日期, 实际日期): the
+  // tables the 资金到位率 and 时效 rules read (trial 3 item 9: no way to fill them in the browser).
+  static const std::vector<FormSheet> kSheets = {
+      {"m", entry::kMetrics, {1, 2, 3}},
+      {"f", entry::kFindings, {4, 5, 6, 11, 12}},
+      {"b", entry::kBudget, {0, 1, 2, 3, 4, 5, 6, 7}, "budget.csv"},
+      {"g", entry::kFunding, {0, 1, 2}, "funding.csv"},
+      {"t", entry::kTransfers, {0, 1, 2, 3}, "transfers.csv"}};
   return kSheets;
 }
 
@@ -46,6 +54,10 @@ std::string FieldName(const FormSheet& s, int r, int c) {
 std::string CellText(const doc::Sheet& sheet, int r, int c) {
   const doc::WCell* cell = sheet.At(r, c);
   if (!cell) return "";
+  std::string date;  // 资金划拨's dates as typed (2024-06-20), not Excel's day serial
+  if (cell->kind == doc::WCell::Kind::kNumber && cell->style == doc::CellStyle::kInputDate &&
+      SerialToDate(cell->number, false, false, date))
+    return date;
   if (cell->kind == doc::WCell::Kind::kNumber) return DecimalText(cell->number);
   return cell->text;
 }
@@ -76,6 +88,16 @@ std::string FieldOfPlace(const std::string& path) {
   return "";
 }
 
+constexpr int kBlankBudgetRows = 3;  // empty table rows offered below the case's lines
+
+bool IsBudget(const FormSheet& s) { return s.file != nullptr; }  // a table: rows added freely
+
+// "预算执行第3行" for a table's row, the indicator or metric name otherwise.
+std::string RowLabel(const FormSheet& s, const doc::Sheet& sheet, int r) {
+  return IsBudget(s) ? std::string(s.sheet) + "第" + std::to_string(r + 1) + "行"
+                     : CellText(sheet, r, 0);
+}
+
 // The label a form field shows ("政策知晓率 数值") for a workbook place of the form's sheets, or
 // "" when the place is no field of the form.
 std::string FieldLabel(const doc::Workbook& model, const std::string& path) {
@@ -86,15 +108,9 @@ std::string FieldLabel(const doc::Workbook& model, const std::string& path) {
   for (const auto& s : FormSheets())
     for (const auto& sheet : model.sheets)
       if (s.prefix[0] == field[0] && sheet.name == s.sheet)
-        return (s.prefix[0] == 'b' ? "预算执行第" + std::to_string(r + 1) + "行"
-                                   : CellText(sheet, r, 0)) +
-               " " + CellText(sheet, 0, c);
+        return RowLabel(s, sheet, r) + " " + CellText(sheet, 0, c);
   return "";
 }
-
-constexpr int kBlankBudgetRows = 3;  // empty 预算执行 rows offered below the case's lines
-
-bool IsBudget(const FormSheet& s) { return s.prefix[0] == 'b'; }
 
 bool IsInputRow(const doc::Sheet& sheet, const FormSheet& s, int r) {
   if (IsBudget(s)) return true;
@@ -130,7 +146,7 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
     if (IsBudget(s)) {  // the typed rows beyond the case's lines are shown again
       last += kBlankBudgetRows;
       for (const auto& [name, value] : typed)
-        if (name[0] == 'b') last = std::max(last, std::atoi(name.c_str() + 2) - 1);
+        if (name[0] == s.prefix[0]) last = std::max(last, std::atoi(name.c_str() + 2) - 1);
     }
     for (int r = 1; r <= last; ++r) {
       if (!IsBudget(s) && CellText(*sheet, r, 0).empty()) continue;
@@ -141,15 +157,32 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
            {"help", std::string(s.prefix) == "m" ? "" : CellText(*sheet, r, 3)}});
       const bool input = IsInputRow(*sheet, s, r);
       row.set("input", input);
+      // A 扣分制 row: its deductions are typed on the leaf's 修改扣分 page (trial 3 item 16), which
+      // opens once the evaluation scores.
+      if (s.prefix[0] == 'f' && input && StartsWith(CellText(*sheet, r, 3), "扣分制")) {
+        row.set("help", std::string("扣分制：扣分在该指标的“修改扣分”页逐项填写（扣分和原因）") +
+                            (doc.total >= 0 ? "" : "；本表保存、评价可以评分后即可打开"));
+        if (doc.total >= 0)
+          row.set("finding_href",
+                  "/evaluations/" + doc.id + "/finding/" + UrlEncode(CellText(*sheet, r, 0)));
+      }
       Data cells = List();
       for (int c : s.inputs) {
         if (!input) break;
         const std::string name = FieldName(s, r, c);
         auto t = typed.find(name);
         const std::string value = t != typed.end() ? t->second : CellText(*sheet, r, c);
-        const std::string label =
-            (IsBudget(s) ? "预算执行第" + std::to_string(r + 1) + "行" : CellText(*sheet, r, 0)) +
-            " " + CellText(*sheet, 0, c);
+        auto e = errors.find(name);
+        // 等级, 满足的要素 and 得分比例 only where the leaf's rule reads them (the workbook puts
+        // its list or prompt there), or where something is already typed (trial 3 item 16).
+        if (s.prefix[0] == 'f' && (c == 5 || c == 6 || c == 11) && !ValidationAt(*sheet, r, c) &&
+            Trim(value).empty() && e == errors.end()) {
+          Data absent = Object({});
+          absent.set("absent", true);
+          cells.push_back(absent);
+          continue;
+        }
+        const std::string label = RowLabel(s, *sheet, r) + " " + CellText(*sheet, 0, c);
         Data cell = Object({{"name", name}, {"value", value}, {"label", label}});
         Data options = List();
         const doc::DataValidation* v = ValidationAt(*sheet, r, c);
@@ -173,7 +206,6 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
         cell.set("list", listed);
         cell.set("options", options);
         if (v && !v->prompt.empty()) cell.set("prompt", v->prompt);  // empty texts are truthy
-        auto e = errors.find(name);
         if (e != errors.end()) cell.set("error", e->second);
         cells.push_back(cell);
         api_fields.push_back("{\"name\":" + Q(name) +
@@ -187,6 +219,33 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
     data.set(std::string(s.prefix) + "_headers", headers);
     data.set(std::string(s.prefix) + "_rows", rows);
   }
+  // Which tables the framework scores from (required, with their indicators) and which may stay
+  // empty (trial 3 item 9: “可不填” said of a table a rule reads).
+  const auto needs = CaseTablesNeeded(ctx.server.CaseDir(doc.id));
+  static const std::pair<const char*, const char*> kTables[] = {
+      {"budget.csv", entry::kBudget},       {"funding.csv", entry::kFunding},
+      {"transfers.csv", entry::kTransfers}, {"history.csv", entry::kHistory},
+      {"plan.csv", entry::kPlan},           {"disbursements.csv", entry::kDisbursements},
+      {"targets.csv", entry::kTargets}};
+  Data needed = List();
+  std::string optional, elsewhere;
+  for (const auto& [file, sheet] : kTables) {
+    auto need = needs.find(file);
+    if (need != needs.end())
+      needed.push_back(Object({{"sheet", sheet}, {"indicators", IndicatorList(need->second)}}));
+    else
+      optional += std::string(optional.empty() ? "" : "、") + "“" + sheet + "”";
+    bool in_form = false;
+    for (const auto& s : FormSheets()) in_form = in_form || (s.file && std::string(s.file) == file);
+    if (!in_form) elsewhere += std::string(elsewhere.empty() ? "" : "、") + sheet;
+    for (const auto& s : FormSheets())
+      if (s.file && std::string(s.file) == file)
+        data.set(std::string(s.prefix) + "_need", need != needs.end());
+  }
+  data.set("needed", needed);
+  data.set("optional", optional);
+  data.set("has_optional", !optional.empty());
+  data.set("other_sheets", elsewhere + "等表格");
   Data other = List();
   for (const auto& o : others) other.push_back(Object({{"text", o}}));
   data.set("others", other);
@@ -235,7 +294,7 @@ Response EntryFormSave(Ctx& ctx) {
   if (!model) return ctx.server.Error(ctx, 422, "无法生成录入表单", problems);
   std::map<std::string, std::string> typed;
   for (const auto& [key, value] : ctx.req.form)
-    if (key.size() > 2 && (key[0] == 'm' || key[0] == 'f' || key[0] == 'b') && key[1] == '_')
+    if (key.size() > 2 && key[1] == '_' && std::string("mfbgt").find(key[0]) != std::string::npos)
       typed[key] = value.substr(0, 2000);
   int64_t expected = -1;
   try {

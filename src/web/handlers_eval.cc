@@ -89,9 +89,9 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
     item.set("where", EntryPlace(d.where));
     item.set("message", EntryMessage(d.message));
     // The place as a link to the page (and section) where it is filled in, for the evaluator.
-    if (std::string href = EntryLink(d.where, doc.id);
-        !href.empty() && ctx.user->role == "evaluator")
-      item.set("href", href);
+    std::string href = EntryLink(d.where, doc.id);
+    if (href.empty()) href = MissingTableLink(d, doc.id);
+    if (!href.empty() && ctx.user->role == "evaluator") item.set("href", href);
     validation.push_back(item);
   }
   Data data = Object({{"id", doc.id},

@@ -1,18 +1,19 @@
 // The bureau's exports of its region: compare.xlsx (the workbook of `jixiao compare` over the
 // region's scorable evaluations, filtered like the overview) and 复核汇总.xlsx (the review
-// workbook of `jixiao selfeval check -o` over the region's 自评表). Both through app/.
+// workbook of `jixiao selfeval check -o` over the region's 自评表, built from one row per form).
 #include <algorithm>
 
 #include "app/compare_app.h"
-#include "app/selfeval_app.h"
 #include "core/temp_files.h"
+#include "render/render.h"
 #include "report/compare_report.h"
+#include "report/selfeval_review.h"
 #include "web/download_names.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
 
-std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user);
+std::vector<report::ReviewSummaryRow> RegionReviewRows(Server& server, const User& user);
 
 Response BureauExport(Ctx& ctx) {
   const std::string& what = ctx.req.params["what"];
@@ -55,14 +56,13 @@ Response BureauExport(Ctx& ctx) {
                     DownloadName(ctx.user->region, r.Field("year"), "评价比较", ".xlsx"), kXlsx);
   }
   if (what == "review") {
-    auto checks = RegionSelfEvalChecks(ctx.server, *ctx.user);
-    if (checks.empty()) return ctx.server.Error(ctx, 422, "本区域还没有自评表");
-    for (auto& f : SelfEvalReviewFiles(checks))
-      if (f.name == "复核汇总.xlsx")
-        return Download(std::move(f.bytes),
-                        DownloadName(ctx.user->region, r.Field("year"), "复核汇总", ".xlsx"),
-                        kXlsx);
-    return ctx.server.Error(ctx, 500, "生成复核汇总失败");
+    // Only the summary (not each form's annotated workbook), from one row per form.
+    auto rows = RegionReviewRows(ctx.server, *ctx.user);
+    if (rows.empty())
+      return ctx.server.Error(
+          ctx, 422, "本区域还没有已提交的自评表：复核汇总只收单位已提交的表，未提交的草稿不计入");
+    return Download(render::ToXlsx(report::BuildReviewSummary(rows)),
+                    DownloadName(ctx.user->region, r.Field("year"), "复核汇总", ".xlsx"), kXlsx);
   }
   return ctx.server.Error(ctx, 404, "只能导出 compare（比较工作簿）或 review（复核汇总）");
 }

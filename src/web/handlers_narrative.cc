@@ -20,6 +20,7 @@
 #include "web/crypto.h"
 #include "web/entry_places.h"
 #include "web/handlers.h"
+#include "web/scratch_files.h"
 
 namespace jixiao::web {
 namespace fs = std::filesystem;
@@ -114,25 +115,53 @@ std::string Typed(const Request& req, const std::string& file) {
   return out;
 }
 
+// The lint of the case in `dir` (its narrative, stubs, figures against the data), located by
+// section file name.
+Diagnostics Lint(const std::string& dir) {
+  Diagnostics lint;
+  LintCaseNarrative(dir, nullptr, lint);
+  MarkStubs(Sections(dir), lint);
+  Diagnostics scoring;  // a case that cannot be scored yet says so on the evaluation page
+  if (auto evaluation = EvaluateCaseDir(dir, scoring)) LintNarrativeFigures(*evaluation, lint);
+  RelocateInCase(lint, dir);
+  return lint;
+}
+
+// The lint of the texts this request typed (a refused save shows them, trial 3 item 12: not the
+// stored ones'): the case copied to a scratch folder with the typed sections written in it.
+Diagnostics LintTyped(Ctx& ctx, const std::string& dir) {
+  ScratchFolder scratch(ctx.server.options().data_dir);
+  const std::string copy = scratch.path() + "/case";
+  std::error_code ec;
+  fs::copy(dir, copy, fs::copy_options::recursive, ec);
+  if (ec) return Lint(dir);
+  fs::create_directories(copy + "/narrative", ec);
+  for (const auto& sec : Sections(copy)) {
+    if (!ctx.req.form.count("n_" + sec.file)) continue;
+    const std::string typed = Typed(ctx.req, sec.file);
+    if (!sec.exists && Trim(typed).empty()) continue;
+    if (!sec.exists) RegisterSection(copy, sec.key, sec.file);
+    std::ofstream(copy + "/narrative/" + sec.file, std::ios::binary) << typed;
+  }
+  return Lint(copy);
+}
+
 Response Show(Ctx& ctx, const std::string& message, int status, bool from_request) {
   const Doc& doc = *ctx.doc;
   std::string dir = ctx.server.CaseDir(doc.id);
-  Diagnostics lint;
-  LintCaseNarrative(dir, nullptr, lint);
+  const Diagnostics lint = from_request ? LintTyped(ctx, dir) : Lint(dir);
   std::vector<Section> sections_found = Sections(dir);
-  MarkStubs(sections_found, lint);
-  Diagnostics scoring;  // a case that cannot be scored yet says so on the evaluation page
-  if (auto evaluation = EvaluateCaseDir(dir, scoring)) LintNarrativeFigures(*evaluation, lint);
   if (ctx.req.api) {
     std::vector<std::string> items;
     for (const auto& sec : sections_found) {
       std::vector<std::string> notes;
       for (const auto& d : lint.items())
         if (Name(d.where.file) == sec.file) notes.push_back(DiagnosticJson(d));
-      items.push_back("{\"file\":" + Q(sec.file) + ",\"heading\":" + Q(sec.heading) +
-                      ",\"exists\":" + (sec.exists ? "true" : "false") +
-                      ",\"text\":" + Q(sec.exists ? ReadText(sec.path) : "") +
-                      ",\"lint\":" + JsonArray(notes) + "}");
+      items.push_back(
+          "{\"file\":" + Q(sec.file) + ",\"heading\":" + Q(sec.heading) +
+          ",\"exists\":" + (sec.exists ? "true" : "false") + ",\"text\":" +
+          Q(from_request ? Typed(ctx.req, sec.file) : (sec.exists ? ReadText(sec.path) : "")) +
+          ",\"lint\":" + JsonArray(notes) + "}");
     }
     return Json("{\"version\":" + std::to_string(doc.version) + ",\"sections\":" +
                     JsonArray(items) + (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",

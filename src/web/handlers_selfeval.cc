@@ -404,8 +404,10 @@ Response SelfEvalDownload(Ctx& ctx) {
   return Download(std::move(files.front().bytes), files.front().name, kXlsx);
 }
 
-std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user) {
-  std::vector<SelfEvalCheck> out;
+// 复核汇总's rows for the user's reach: each form is read, checked and reduced to its row before
+// the next is read, so the export holds one form at a time (and a row per form), not the forms.
+std::vector<report::ReviewSummaryRow> RegionReviewRows(Server& server, const User& user) {
+  std::vector<report::ReviewSummaryRow> out;
   Db::ListFilter f;  // the user's reach in SQL, not every region's forms or decisions
   f.kinds = {"selfeval"};
   std::vector<Doc> reached;
@@ -417,15 +419,18 @@ std::vector<SelfEvalCheck> RegionSelfEvalChecks(Server& server, const User& user
   for (const auto& d : reached) {
     if (!CanReach(user, d)) continue;
     auto version = server.db().GetVersion(d.id, 0);
-    if (!version) continue;
-    out.push_back(Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check);
-    out.back().title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
-    out.back().unit = d.unit;
+    // A draft (its latest version not the unit's 提交) is not yet the unit's answer: not exported.
+    if (!version || !UnpackParts(version->content).count("submitted")) continue;
+    SelfEvalCheck check =
+        Load(server.options().data_dir, version->content, d.unit + "-" + d.title).check;
+    check.title = d.title;  // 复核汇总 names the form and its unit as the 复核 list does
+    check.unit = d.unit;
     auto it = decisions.find(d.id);
     const ReviewState s =
         StateOf(d, it == decisions.end() ? std::nullopt : std::optional<Decision>(it->second));
-    out.back().decision = {s.label, s.last ? s.last->opinion : "", s.last ? s.last->reviewer : "",
-                           s.last ? BeijingTime(s.last->at) : ""};
+    check.decision = {s.label, s.last ? s.last->opinion : "", s.last ? s.last->reviewer : "",
+                      s.last ? BeijingTime(s.last->at) : ""};
+    out.push_back(report::ReviewRowOf(ReviewedFormOf(check)));
   }
   return out;
 }

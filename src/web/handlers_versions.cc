@@ -1,6 +1,9 @@
 // Versions of a document (绩效目标表, 自评表, evaluation): the list of saves, what changed in each
 // (who, when, which field from what to what — the audit log's entries for the document), and
 // restoring an earlier version of a table or a form as a new version.
+#include <algorithm>
+
+#include "web/case_snapshot.h"
 #include "web/change_places.h"
 #include "web/handlers.h"
 
@@ -15,6 +18,56 @@ std::string Clip(const std::string& text) {
   size_t cut = kMax;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut) + "……";
+}
+
+// A value as the history shows it: an empty list or object is nothing, not "[]"/"{}".
+std::string Shown(const std::string& text) {
+  return text == "[]" || text == "{}" ? std::string() : Clip(text);
+}
+
+// An evaluation's saved changes, version by version (trial 3 item 13: the audit log's entries
+// said “未评分 → 未评分” for an entry-form save): each field, table row, narrative line, survey
+// file or picture that differs from the version before, named as the pages name it. The newest
+// kVersionsDiffed versions, each with at most kChangesShown rows (the compare page has them all).
+Data VersionChanges(Ctx& ctx, std::vector<std::string>& api) {
+  constexpr size_t kVersionsDiffed = 50, kChangesShown = 40;
+  auto versions = ctx.server.db().Versions(ctx.doc->id);
+  std::sort(versions.begin(), versions.end(),
+            [](const Version& a, const Version& b) { return a.version > b.version; });
+  if (versions.size() > kVersionsDiffed) versions.resize(kVersionsDiffed);
+  Data out = List();
+  for (const auto& v : versions) {
+    auto now = ctx.server.db().GetVersion(ctx.doc->id, v.version);
+    auto before = v.version > 1 ? ctx.server.db().GetVersion(ctx.doc->id, v.version - 1)
+                                : std::optional<Version>();
+    if (!now || !IsCaseSnapshot(now->content)) continue;  // saved before schema 6: no snapshot
+    Data rows = List();
+    size_t count = 0;
+    for (const auto& c :
+         before ? DiffCaseSnapshots(before->content, now->content) : std::vector<CaseChange>()) {
+      const std::string was = Shown(c.before), is = Shown(c.after);
+      const std::string place = ChangePlace(c.place);
+      // An empty table's header appearing or going (a form save drops empty tables): no data.
+      const bool header = place.size() > 6 && place.compare(place.size() - 6, 6, "表头") == 0;
+      if (was == is || (header && (was.empty() || is.empty()))) continue;
+      if (++count > kChangesShown) continue;
+      rows.push_back(Object({{"place", place}, {"before", was}, {"after", is}}));
+      api.push_back("{\"version\":" + std::to_string(v.version) + ",\"place\":" + Q(place) +
+                    ",\"before\":" + Q(was) + ",\"after\":" + Q(is) + "}");
+    }
+    Data item = Object({{"version", std::to_string(v.version)},
+                        {"previous", std::to_string(v.version - 1)},
+                        {"author", v.author},
+                        {"at", BeijingTime(v.at)},
+                        {"note", v.note}});
+    item.set("rows", rows);
+    item.set("has_rows", count > 0);
+    item.set("first", v.version == 1);
+    if (count > kChangesShown)
+      item.set("more", "另有 " + std::to_string(count - kChangesShown) + " 处");
+    out.push_back(item);
+  }
+  return out;
 }
 
 }  // namespace
@@ -51,9 +104,12 @@ Response EvaluationVersions(Ctx& ctx) {
                 {"before", Clip(e.before)},
                 {"after", Clip(e.after)}}));
   }
+  std::vector<std::string> field_items;
+  const bool evaluation = ctx.doc->kind == "evaluation";
+  Data by_version = evaluation ? VersionChanges(ctx, field_items) : List();
   if (ctx.req.api)
     return Json("{\"versions\":" + JsonArray(items) + ",\"changes\":" + JsonArray(change_items) +
-                "}");
+                (evaluation ? ",\"fields\":" + JsonArray(field_items) : std::string()) + "}");
   const std::string& kind = ctx.doc->kind;
   std::string base = (kind == "targets"    ? "/targets/"
                       : kind == "selfeval" ? "/selfevals/"
@@ -66,6 +122,8 @@ Response EvaluationVersions(Ctx& ctx) {
   data.set("versions", list);
   data.set("changes", changes);
   data.set("has_changes", !change_items.empty());
+  data.set("by_version", by_version);
+  data.set("evaluation", evaluation);
   // Each version is whole (a table, a form, or an evaluation's case folder), so any earlier one
   // can be restored by the role that edits it.
   data.set("can_restore", ctx.user->role == (kind == "evaluation" ? "evaluator" : "unit"));

@@ -106,6 +106,7 @@ std::string PreviewResultJson(const SelfEvalResult& r, const FillProgress& progr
       if (progress.Shows(row.index, d)) findings.push_back(finding(d));
     rows.push_back("{\"index\":" + std::to_string(row.index) + ",\"computed\":" +
                    Q(progress.Waiting(row.index) ? "待填写" : points(row.computed)) +
+                   ",\"how\":" + Q(progress.Waiting(row.index) ? "" : row.how) +  // as the page
                    ",\"findings\":" + JsonArray(findings) + "}");
   }
   for (const auto* list : {&r.findings, &r.budget.findings})

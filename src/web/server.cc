@@ -256,7 +256,7 @@ Response Server::Dispatch(Request& req) {
   }
   // A page after a form post shows the message the post left for this session, once.
   if (!session_hash.empty() && !req.api && req.method == "GET")
-    if (std::string flash = flashes_.Take(session_hash, std::time(nullptr)); !flash.empty())
+    if (std::string flash = db_->TakeFlash(session_hash); !flash.empty())
       req.form["message"] = flash;
   const Route* route = MatchRoute(req.method, req.path, req.params);
   if (!route)
@@ -307,7 +307,7 @@ Response Server::Dispatch(Request& req) {
     // The message a post's redirect carries is kept for the session, not in the address.
     if (!session_hash.empty() && !r.location.empty())
       if (std::string message = TakeMessageParam(r.location); !message.empty())
-        flashes_.Put(session_hash, message, std::time(nullptr));
+        db_->PutFlash(session_hash, message);
     return r;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "jixiao serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(),

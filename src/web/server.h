@@ -92,7 +92,6 @@ class Server {
   std::map<std::string, std::shared_ptr<std::mutex>> object_locks_;
   Throttle throttle_;
   JobKeeper jobs_;
-  FlashStore flashes_;  // one-time messages after a form post, by session
   std::map<std::string, std::string> templates_, static_;
 };
 

@@ -44,8 +44,9 @@ def main(binary):
         check(r.status in (200, 201), "selfeval new from 绩效目标表: %d %s" % (r.status, r.text()[:200]))
         made = r.json().get("id") if r.status in (200, 201) else None
         uploaded = webtest.upload_selfeval(unit)
-        if made:
-            unit.api_post("/api/v1/selfevals/%s/submit" % made)
+        for form in (made, uploaded):  # 复核汇总 takes submitted forms only (webfix7)
+            if form:
+                unit.api_post("/api/v1/selfevals/%s/submit" % form)
 
         # The bureau 退回s the uploaded form (its decision columns are compared below).
         version = unit.get("/api/v1/selfevals/%s" % uploaded).json()["version"]

@@ -52,7 +52,8 @@ document.addEventListener('click', function (event) {
   setTimeout(poll, 1000);
 })();
 // The 自评表 page: after a pause in typing, the form is posted to the preview API (nothing is
-// saved) and the 复核分 and each row's 复核得分 are updated; the save button still saves.
+// saved) and the 复核分, each row's 复核得分 and its explanation are updated; the save button
+// still saves.
 (function () {
   var form = document.getElementById('selfeval-form');
   if (!form || !form.getAttribute('data-preview')) return;
@@ -98,6 +99,9 @@ document.addEventListener('click', function (event) {
         j.rows.forEach(function (row) {
           var cell = form.querySelector('td.computed[data-row="' + row.index + '"]');
           if (cell) cell.textContent = row.computed;
+          // The row's explanation, computed by the server with the score (never stale).
+          var how = form.querySelector('.row-how[data-row="' + row.index + '"]');
+          if (how) how.textContent = row.how || '';
           fill(form.querySelector('.row-findings[data-row="' + row.index + '"]'), row.findings);
         });
         // 全角 figures typed: the 提示 at the field, as text (core/half_width.h).
