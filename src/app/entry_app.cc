@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <exception>
+#include <map>
 #include <sstream>
 
 #include "app/pipeline.h"
@@ -55,7 +56,27 @@ std::string BrowserNote(const std::string& note, EntryBookFor reader) {
   const std::string file = "targets.csv:";
   if (reader != EntryBookFor::kBrowser) return note;
   std::string out = note;
-  if (out.rfind(file, 0) == 0) {
+  // A table saved by the web carries its shown row numbers in the place: "targets.csv
+  // lines=2:10,…,14:22:14:3 message" is CSV line 14, shown as row 22 (webtrial4 item 4).
+  const std::string mapped = "targets.csv lines=";
+  if (out.rfind(mapped, 0) == 0) {
+    const size_t space = out.find(' ', mapped.size());
+    std::string map = out.substr(mapped.size(), space - mapped.size());
+    std::map<int, int> shown;
+    int line = 0;
+    std::istringstream pairs(map);
+    for (std::string pair; std::getline(pairs, pair, ',');) {
+      const size_t colon = pair.find(':');
+      if (colon == std::string::npos) continue;
+      const int from = std::atoi(pair.c_str()), to = std::atoi(pair.c_str() + colon + 1);
+      shown[from] = to;
+      if (size_t place = pair.find(':', colon + 1); place != std::string::npos)
+        line = std::atoi(pair.c_str() + place + 1);  // the last pair ends ":line:column"
+    }
+    const int row = shown.count(line) ? shown[line] : line;
+    out = (row > 0 ? "“绩效目标”页第" + std::to_string(row) + "行：" : std::string()) +
+          (space == std::string::npos ? "" : out.substr(space + 1));
+  } else if (out.rfind(file, 0) == 0) {
     const size_t space = out.find(' ');
     const int line = std::atoi(out.c_str() + file.size());
     out = (line > 0 ? "“绩效目标”页第" + std::to_string(line) + "行：" : std::string()) +

@@ -231,6 +231,10 @@ bool EditSelfEval(SelfEvaluation& form, size_t row_index, const std::string& fie
     b.reason.text = Trim(text);
     return true;
   }
+  if (field == "总体目标实际完成情况") {
+    form.goal_actual.text = Trim(text);
+    return true;
+  }
   if (field == "总分") return number(form.total, false);
   if (field == "等级") {
     form.grade.text = Trim(text);

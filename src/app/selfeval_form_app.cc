@@ -123,14 +123,14 @@ std::optional<std::string> NewSelfEvalForm(const TargetFile& table_in,
 
 std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(
     const SelfEvalCheck& check, const SelfEvalRules& rules, const std::string& base,
-    Diagnostics& diags, const report::SelfEvalReportOptions& report) {
+    Diagnostics& diags, const report::SelfEvalReportOptions& report, bool as_typed) {
   if (!check.form) {
     for (const auto& d : check.reading.items()) diags.Add(d.severity, d.code, d.where, d.message);
     return std::nullopt;
   }
   std::vector<OutputFile> files;
-  files.push_back({base + ".xlsx", render::ToXlsx(report::BuildSelfEvalWorkbook(*check.form, rules,
-                                                                                &check.result))});
+  files.push_back({base + ".xlsx", render::ToXlsx(report::BuildSelfEvalWorkbook(
+                                       *check.form, rules, &check.result, as_typed))});
   const std::string styles_file = report::DefaultTemplateDir() + "/../docx/styles.xml";
   auto styles = ReadFileBytes(styles_file);
   if (!styles) {

@@ -43,9 +43,10 @@ std::optional<std::string> NewSelfEvalForm(const TargetFile& table, const std::s
 // A form checked by CheckSelfEvalWorkbookFile / CheckSelfEvalFolder, under `rules` (the set it was
 // scored by): <base>.xlsx (the filled form with the computed 得分, 执行率, 总分 and 等级) and
 // <base>_自评报告.docx (worded for `report`: the unit's 自评, or a 复核). Nullopt when the form
-// could not be read.
+// could not be read. `as_typed`: the form carries the unit's own 得分 and 总分, the 复核分 on a
+// labelled line (report::BuildSelfEvalWorkbook).
 std::optional<std::vector<OutputFile>> ScoreSelfEvalForm(
     const SelfEvalCheck& check, const SelfEvalRules& rules, const std::string& base,
-    Diagnostics& diags, const report::SelfEvalReportOptions& report = {});
+    Diagnostics& diags, const report::SelfEvalReportOptions& report = {}, bool as_typed = false);
 
 }  // namespace jixiao

@@ -473,6 +473,16 @@ ActualReading ReadActual(const TargetValue& target, const std::string& raw_actua
   return r;
 }
 
+bool IsStrictComparator(CompareOp op) { return op == CompareOp::kLt || op == CompareOp::kGt; }
+
+Rational CapMissedStrict(const TargetValue& target, const Rational& exact, const Rational& weight,
+                         const Rational& step) {
+  if (!target.quantitative || !IsStrictComparator(target.op)) return exact;
+  Rational most = weight - step;
+  if (most.IsNegative()) most = Rational(0);
+  return exact < most ? exact : most;
+}
+
 std::optional<bool> TargetMet(const TargetValue& target, const TargetValue& actual) {
   if (actual.text.empty()) return std::nullopt;
   ActualReading r = ReadActual(target, actual.text);

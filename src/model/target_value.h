@@ -55,6 +55,14 @@ std::string NormalizeComparatorWords(const std::string& printed);
 // met reads it so, never as "=" (issue 21 N2: 96% meets a 满意度 of “95%”).
 TargetValue TargetAsScored(const std::string& text);
 
+// A strict comparator (<, >) excludes its limit: 0.9‰ does not meet “小于0.9‰”. A missed
+// quantitative target is scored by a ratio, which is 1 at such a limit, so a missed strict target
+// is never full: `exact` (the missed row's score) is capped at `weight` − `step`, the smallest step
+// the score is shown in (docs/design-notes.md, webtrial4 item 1). Other targets: `exact` as given.
+bool IsStrictComparator(CompareOp op);
+Rational CapMissedStrict(const TargetValue& target, const Rational& exact, const Rational& weight,
+                         const Rational& step);
+
 // 成本指标 state what may be spent, so they are ceilings: a row under a 成本 一级 or 二级 whose
 // 指标值 is an amount in 元 or 万元 (its own unit, else `unit_column`, the 计量单位) written with
 // no comparator ("4万元", "15万元。") is read as "≤". Rates (成本节约率 5%) and values with a

@@ -66,8 +66,19 @@ std::vector<Rational> SplitCategoryWeights(const std::vector<std::string>& level
   return out;
 }
 
+namespace {
+// A figure the unit filled in: the number as typed when it reads as one, else its text.
+void PutTyped(doc::Sheet& s, int row, int col, const PrintedNumber& typed,
+              CellStyle style = CellStyle::kScore) {
+  if (typed.value)
+    s.Number(row, col, typed.value->ToDouble(), style);
+  else
+    s.Text(row, col, typed.text, CellStyle::kCenter);
+}
+}  // namespace
+
 doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRules& rules,
-                                    const SelfEvalResult* result) {
+                                    const SelfEvalResult* result, bool as_typed) {
   doc::Workbook wb;
   wb.title = "项目支出绩效自评表";
   wb.sheets.emplace_back();
@@ -143,7 +154,9 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
     s.Text(5, 6, FormatPercent(*result->budget.rate), CellStyle::kCenter);
   else
     s.Text(5, 6, "", CellStyle::kCenter);
-  if (!blank && result->budget.computed)
+  if (!blank && as_typed)
+    PutTyped(s, 5, 7, form.budget.score);
+  else if (!blank && result->budget.computed)
     s.Number(5, 7, Score::Round(*result->budget.computed).ToRational().ToDouble(),
              CellStyle::kScore);
   else
@@ -251,7 +264,9 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
     if (!blank)
       for (const auto& rr : result->rows)
         if (rr.index == i && !rr.not_applicable && rr.computed) scored = &rr;
-    if (scored)  // the computed score as a number, shown to 0.01
+    if (!blank && as_typed)
+      PutTyped(s, r, 6, row.score);
+    else if (scored)  // the computed score as a number, shown to 0.01
       s.Number(r, 6, Score::Round(*scored->computed).ToRational().ToDouble(), CellStyle::kScore);
     else
       s.Text(r, 6, row.score.text, blank ? CellStyle::kInputNumber : CellStyle::kCenter);
@@ -279,12 +294,18 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
   s.Text(r, 0, "总分", CellStyle::kTotalText);
   s.Merge(r, 0, r, 4);
   s.Number(r, 5, Points(weights + rules.budget.points), CellStyle::kTotalScore);
-  if (!blank && result->computed_total)
+  if (!blank && as_typed)
+    PutTyped(s, r, 6, form.total, CellStyle::kTotalScore);
+  else if (!blank && result->computed_total)
     s.Number(r, 6, Score::Round(*result->computed_total).ToRational().ToDouble(),
              CellStyle::kTotalScore);
   else
     s.Text(r, 6, "", CellStyle::kTotalText);
-  s.Text(r, 7, blank ? "" : result->computed_grade, CellStyle::kTotalText);
+  s.Text(r, 7,
+         blank      ? ""
+         : as_typed ? form.grade.text
+                    : result->computed_grade,
+         CellStyle::kTotalText);
   s.Text(r + 1, 0,
          "注：实际完成值未达到年度指标值的，须在“偏差原因分析及改进措施”栏写明原因；定量指标达成得"
          "满分，"
@@ -292,6 +313,16 @@ doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRu
          "不超过分值。",
          CellStyle::kNote);
   s.Merge(r + 1, 0, r + 1, kCols - 1);
+  if (!blank && as_typed) {
+    std::string again =
+        "本表“得分”和总分为单位填报数。按评分规则（" + rules.id + "）重算的复核分：";
+    again += result->computed_total
+                 ? FormatScore(Score::Round(*result->computed_total)) + "分" +
+                       (result->computed_grade.empty() ? "" : "，等级" + result->computed_grade)
+                 : "无法计算";
+    s.Text(r + 2, 0, again + "；逐行复核分见复核表。", CellStyle::kNote);
+    s.Merge(r + 2, 0, r + 2, kCols - 1);
+  }
   return wb;
 }
 

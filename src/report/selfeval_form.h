@@ -27,7 +27,9 @@ std::vector<Rational> SplitCategoryWeights(const std::vector<std::string>& level
 // A 指标值 with no figure in it (“效果明显”, “按时完成”): a qualitative row, given a drop-down.
 bool QualitativeTarget(const std::string& target);
 
+// `as_typed` (the web's 「下载填好的自评表」, webtrial4 item 2): the 得分, budget 得分, 总分 and
+// 等级 cells carry what the unit filled in, and a labelled line below gives the recomputed 复核分.
 doc::Workbook BuildSelfEvalWorkbook(const SelfEvaluation& form, const SelfEvalRules& rules,
-                                    const SelfEvalResult* result);
+                                    const SelfEvalResult* result, bool as_typed = false);
 
 }  // namespace jixiao::report

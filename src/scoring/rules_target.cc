@@ -154,6 +154,13 @@ std::optional<RuleOutcome> Target(const Indicator& leaf, const RuleContext& ctx)
       arithmetic = "未满足 " + std::string(CompareOpSymbol(target.op)) + Exact(t) +
                    "：目标值 ÷ 实际值 = " + Exact(t) + " ÷ " + Exact(a) + " = " + Exact(fraction);
     }
+    const Rational w = leaf.weight.ToRational();
+    const Rational capped = CapMissedStrict(target, w * fraction, w, Rational(1, 100));
+    if (!w.IsZero() && capped < w * fraction) {
+      fraction = capped / w;
+      arithmetic += "；“" + std::string(CompareOpSymbol(target.op)) +
+                    "”不含界限值，未达成不得满分，至多得分值减0.01分 → 比例 " + Exact(fraction);
+    }
   } else {
     arithmetic = Exact(actual.number) + " " + CompareOpSymbol(target.op) + " " +
                  Exact(target.number) + "，已达成 → 比例 1";

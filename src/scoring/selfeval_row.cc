@@ -49,6 +49,9 @@ std::string ActualExample(const SelfEvalRow& row) {
         cut = true;
       }
   }
+  if (row.parsed_target.value.quantitative && IsStrictComparator(row.parsed_target.value.op))
+    return "请填写实际达到的数值（指标值为" + Quote(row.target.text) + "，等于" + figure +
+           "不算达成）";
   return row.parsed_target.value.quantitative && !figure.empty()
              ? "请填写实际达到的数值（如 " + figure + "）"
              : "请填写实际达到的数值或情况";
@@ -213,6 +216,15 @@ void ScoreRow(const SelfEvalRow& row, const SelfEvalRules& rules, const SelfEval
       }
       if (exact.IsNegative()) exact = 0;
       if (rules.cap_quantitative) exact = Min(exact, w);
+      const Rational step = rules.rounding == SelfEvalRounding::kWholeDown ? Rational(1)
+                            : rules.rounding == SelfEvalRounding::kTenth   ? Rational(1, 10)
+                                                                           : Rational(1, 100);
+      const Rational capped = CapMissedStrict(target, exact, w, step);
+      if (capped < exact) {
+        exact = capped;
+        out.how += "；“" + std::string(CompareOpSymbol(target.op)) +
+                   "”不含界限值，未达成不得满分，按" + Points(capped) + "计";
+      }
     }
   } else {  // qualitative: the band of the attainment; the evaluator's score inside it stands
     size_t i = a == Attainment::kMet ? 0 : a == Attainment::kPartly ? 1 : 2;

@@ -114,6 +114,12 @@ bool Store::EnableUser(int64_t id, Diagnostics& diags) {
              { return impl_->Exec("UPDATE users SET disabled = 0 WHERE id = ?", {id}) > 0; })
 }
 
+bool Store::SetUserRegion(int64_t id, const std::string& region, Diagnostics& diags) {
+  JX_GUARDED("store.write", "修改账号区域失败", false, {
+    return impl_->Exec("UPDATE users SET region = ? WHERE id = ?", {region, id}) > 0;
+  })
+}
+
 bool Store::DeleteUserSessions(int64_t id, Diagnostics& diags) {
   JX_GUARDED("store.write", "结束用户的登录会话失败", false, {
     impl_->Exec("DELETE FROM sessions WHERE user_id = ?", {id});

@@ -215,6 +215,7 @@ class Store {
   bool SetPasswordHash(int64_t id, const std::string& hash, Diagnostics& diags);
   bool DisableUser(int64_t id, Diagnostics& diags);  // and ends the user's sessions
   bool EnableUser(int64_t id, Diagnostics& diags);
+  bool SetUserRegion(int64_t id, const std::string& region, Diagnostics& diags);
   bool DeleteUserSessions(int64_t id, Diagnostics& diags);  // every session of the user ends
 
   // Sessions.

@@ -165,6 +165,13 @@ bool Db::SetUserDisabled(int64_t id, bool disabled) {
   return done;
 }
 
+bool Db::SetUserRegion(int64_t id, const std::string& region) {
+  Diagnostics diags;
+  bool done = impl_->store->SetUserRegion(id, region, diags);
+  Check(diags);
+  return done;
+}
+
 void Db::AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
                     int64_t idle_seconds) {
   Diagnostics diags;

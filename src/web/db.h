@@ -76,6 +76,7 @@ class Db {
   // The admin's changes to an account; each ends every session of that user. False: no user.
   bool SetPasswordHash(int64_t id, const std::string& hash);
   bool SetUserDisabled(int64_t id, bool disabled);
+  bool SetUserRegion(int64_t id, const std::string& region);
 
   void AddSession(const std::string& token_hash, int64_t user, const std::string& csrf,
                   int64_t idle_seconds);

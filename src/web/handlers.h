@@ -62,6 +62,8 @@ inline constexpr char kMissingVersion[] = "请求缺少 version（当前版本�
 // The audit log's action ("evaluation.import", "login") and object ("user:NAME") in Chinese, for
 // the pages (the API keeps the raw names).
 std::string ActionLabel(const std::string& action);
+// A version's note as a person reads it: an old "采纳建议 T31" without the checker's rule code.
+std::string VersionNote(const std::string& note);
 std::string ObjectLabel(const std::string& object);
 // The admin's audit log as people read it, resolved when shown (entries written before names were
 // recorded read the same): a document or uploaded framework by its title (`titles` caches the

@@ -3,8 +3,10 @@
 // account and is audit-logged without the password; the same calls serve `jixiao user`.
 #include <algorithm>
 
+#include "core/text.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
+#include "web/uploads.h"
 #include "web/users.h"
 
 namespace jixiao::web {
@@ -80,6 +82,39 @@ Response UserDisable(Ctx& ctx) {
   return Redirect("/admin?message=" +
                   UrlEncode((disable ? "已停用账号 " : "已启用账号 ") + user->name +
                             (disable ? "：其登录已全部退出，不能再登录" : "：可以重新登录")));
+}
+
+// An existing account's 所属区域 (webtrial4 item 6): a registered region; required for a unit
+// or a bureau, optional for an evaluator (it decides which units' tables it may start from), none
+// for an admin. Audited from and to; the account's saved documents keep their own region.
+Response UserRegion(Ctx& ctx) {
+  auto user = AnyUserWithId(ctx.server.db(), ctx.req.params["user"]);
+  if (!user) return ctx.server.Error(ctx, 404, "没有这个账号：请从账号列表中选择");
+  const std::string region = Trim(ctx.req.Field("region"));
+  const std::string field = "region_" + std::to_string(user->id);
+  if (user->role == "admin" && !region.empty())
+    return ctx.server.Reject(ctx, field, "管理员账号不设所属区域", AdminPage);
+  if (region.empty() && (user->role == "unit" || user->role == "bureau"))
+    return ctx.server.Reject(
+        ctx, field, "账号 " + user->name + " 的所属区域不能为空：项目单位和财政局必须有所属区域",
+        AdminPage);
+  auto regions = RegionNames(ctx.server.db());
+  if (!region.empty() && !regions.empty() &&
+      std::find(regions.begin(), regions.end(), region) == regions.end())
+    return ctx.server.Reject(
+        ctx, field, "区域“" + region + "”尚未登记：请从列表中选择，或先在“区域”页新建", AdminPage);
+  if (region.size() > 100)
+    return ctx.server.Reject(ctx, field, "区域名称过长（不超过 100 个字符）", AdminPage);
+  if (region != user->region) {
+    if (!ctx.server.db().SetUserRegion(user->id, region))
+      return ctx.server.Error(ctx, 404, "没有这个账号：请从账号列表中选择");
+    ctx.server.Audit(ctx, "user.region", "user:" + user->name,
+                     user->region.empty() ? "（无）" : user->region,
+                     region.empty() ? "（无）" : region);
+  }
+  if (ctx.req.api) return Json("{\"user\":" + Q(user->name) + ",\"region\":" + Q(region) + "}");
+  return Redirect("/admin?message=" + UrlEncode("账号 " + user->name + " 的所属区域：" +
+                                                (region.empty() ? std::string("（无）") : region)));
 }
 
 }  // namespace jixiao::web

@@ -203,6 +203,8 @@ Response AdminPageWith(Ctx& ctx, const std::string& message) {
     row.set("self", ctx.user && ctx.user->id == u.id);
     if (ctx.rejected && ctx.rejected->field == "password_" + std::to_string(u.id))
       row.set("password_error", ctx.rejected->message);
+    if (ctx.rejected && ctx.rejected->field == "region_" + std::to_string(u.id))
+      row.set("region_error", ctx.rejected->message);
     users.push_back(row);
   }
   std::map<std::string, std::string> titles;  // document id → title, looked up once

@@ -338,6 +338,15 @@ Response BureauOverview(Ctx& ctx) {
   data.set("whole_cells", whole_cells);
   data.set("has_whole", !whole.empty());
   data.set("whole_count", std::to_string(ranked_count));
+  // The compare workbook needs two scored evaluations (handlers_export.cc): offered only then,
+  // else the page says why (webtrial4 item 7).
+  data.set("can_compare", !forms && ranked_count >= 2);
+  data.set("compare_why",
+           forms ? "比较工作簿比较的是第三方评价；自评表的复核汇总在“自评表复核”页导出。"
+           : ranked_count < 2
+               ? "至少需要两项已评分的评价才能导出排名与比较工作簿，当前筛选下只有 " +
+                     std::to_string(ranked_count) + " 项。"
+               : "");
   data.set("whole_span", std::to_string(by_rate || forms ? 6 : 5));
   data.set("chart_whole",
            BarChartSvg("一级指标得分率（全部 " + std::to_string(ranked_count) + " 项合计）",

@@ -244,7 +244,7 @@ Response EvaluationsList(Ctx& ctx) {
   if (ctx.user->region.empty())
     targets_note =
         "您的账号没有所属区域，所以这里不列出项目单位的绩效目标表（只列出与账号同一区域的表）："
-        "请管理员为您新建一个带所属区域的评价机构账号";
+        "请管理员在“管理”页的账号列表中为您的账号设定所属区域";
   else if (targets.is_empty_list())
     targets_note = "区域“" + ctx.user->region +
                    "”还没有项目单位上传绩效目标表：项目单位在其“绩效目标表”页上传或粘贴后，"

@@ -146,6 +146,7 @@ std::string DraftLineForPage(std::string line) {
       line.replace(at, from.size(), to);
   };
   if (line.find("登记了新的叙述文件") != std::string::npos) return "";
+  replace("case.json：$.experiences 写入", "主要经验：写入");
   replace("case.json：$.problems 写入", "存在问题：写入");
   replace("case.json：$.suggestions 写入", "相关建议：写入");
   replace("（需要时加 --force）", "");

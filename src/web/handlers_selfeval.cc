@@ -123,6 +123,8 @@ Response Show(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                                        ? "超过满分100分：不作复核分、不评等级，见复核意见"
                                        : ""},
                       {"grade", state == "complete" ? r.computed_grade : ""},
+                      {"goal", l.check.form->goal.text},
+                      {"goal_actual", typed.Value("goal_actual", l.check.form->goal_actual.text)},
                       {"total_value", typed.Value("total", l.check.form->total.text)},
                       {"total_error", typed.Error("total")},
                       {"total_note", WidthNote(typed.Value("total", l.check.form->total.text))},
@@ -234,7 +236,9 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
   Typed typed_in;
   for (const auto& [key, value] : ctx.req.form)  // 实际完成值 and 偏差原因 keep their lines
     typed_in.values[key] =
-        (key.rfind("a_", 0) == 0 || key.rfind("r_", 0) == 0 ? Lines(value) : OneLine(value))
+        (key.rfind("a_", 0) == 0 || key.rfind("r_", 0) == 0 || key == "goal_actual"
+             ? Lines(value)
+             : OneLine(value))
             .substr(0, 2000);
   static const std::pair<const char*, const char*> kFields[] = {
       {"a_", "实际完成值"}, {"s_", "得分"}, {"r_", "偏差原因"}};
@@ -280,6 +284,18 @@ Response EditOrPreview(Ctx& ctx, bool preview) {
         ctx.server.Audit(ctx, "selfeval.edit 总分", "selfeval:" + doc.id + " 表上总分", before,
                          typed);
       audit.push_back("总分");
+    }
+  }
+  // The 年度总体目标's 实际完成情况 (webtrial4 item 3: warned about, now typed here).
+  if (ctx.req.form.count("goal_actual")) {
+    const std::string typed = Trim(typed_in.values["goal_actual"]);
+    const std::string before = l.check.form->goal_actual.text;
+    if (typed != before) {
+      edits += EditLine(0, "总体目标实际完成情况", typed);
+      if (!preview)
+        ctx.server.Audit(ctx, "selfeval.edit 总体目标实际完成情况",
+                         "selfeval:" + doc.id + " 年度总体目标", before, typed);
+      audit.push_back("总体目标实际完成情况");
     }
   }
   for (const auto& in : kBudgetInputs) {
@@ -374,7 +390,8 @@ Response SelfEvalDownload(Ctx& ctx) {
     if (l.check.form) FillKnownHeader(*ctx.doc, *l.check.form);
     auto files =
         ScoreSelfEvalForm(l.check, *RulesOf(l.check.result, l.parts), ctx.doc->title, diags,
-                          {"", ctx.user->role == "bureau"});  // the bureau's copy is a 复核
+                          {"", ctx.user->role == "bureau"},  // the bureau's copy is a 复核
+                          format == "form");  // what the unit typed (webtrial4 item 2)
     if (!files) {
       std::vector<std::string> items;
       for (const auto& d : diags.items()) items.push_back(DiagnosticLine(d));

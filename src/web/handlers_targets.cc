@@ -86,6 +86,15 @@ std::vector<Data> GroupedNotices(const Diagnostics& notices, const Table<TargetR
   return out;
 }
 
+// The version note of an accepted suggestion: what changed, never the checker's rule code.
+static std::string AcceptedNote(const FixedTable& fixed) {
+  if (fixed.changes.empty()) return "采纳建议";
+  const auto& c = fixed.changes.front();
+  std::string note = "采纳建议：" + c.column + "改为“" + c.after + "”";
+  if (fixed.changes.size() > 1) note += "等 " + std::to_string(fixed.changes.size()) + " 处";
+  return note;
+}
+
 Response ShowTable(Ctx& ctx, const Doc& doc, const std::string& message, int status,
                    const TypedRow& typed = {}) {
   auto version = ctx.server.db().GetVersion(doc.id, 0);
@@ -267,7 +276,7 @@ Response TargetsFix(Ctx& ctx) {
     return ShowTable(ctx, doc, "这条问题没有可自动采纳的修改，请按建议手工修改后重新上传。", 422);
   FixedTable fixed = FixTargetTable(*file, {issues[index]});
   if (!ctx.server.db().SaveVersion(doc, expected, PackEdited(*file, fixed), ctx.user->name,
-                                   "采纳建议 " + issues[index].rule))
+                                   AcceptedNote(fixed)))
     return ctx.server.Error(ctx, 409, "该表刚被他人修改，请刷新后再采纳");
   for (const auto& c : fixed.changes)
     ctx.server.Audit(ctx, "targets.fix " + c.rule,

@@ -7,6 +7,7 @@
 #include "core/csv_field.h"
 #include "core/temp_files.h"
 #include "core/text.h"
+#include "ingest/csv.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
 #include "web/paging.h"
@@ -106,24 +107,23 @@ PastedHeader PastedProject(const Request& r, const std::string& unit, const std:
        {std::tuple<const char*, const char*, const char*>{"p_total", "项目资金总额", "资金总额"},
         {"p_fiscal", "其中财政资金", "财政拨款"},
         {"p_other", "其他资金", "其他资金"}}) {
-    std::string figure;
-    for (char c : text(key))
-      if (c != ',') figure += c;
-    if (figure.empty()) continue;
-    const size_t dot = figure.find('.');
-    const std::string whole = figure.substr(0, dot),
-                      part = dot == std::string::npos ? "" : figure.substr(dot + 1);
-    auto digits = [](const std::string& t) {
-      return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
-    };
-    const bool ok =
-        digits(whole) && (dot == std::string::npos || (digits(part) && part.size() <= 6));
-    if (!ok) {
+    // The one money reader of every form field (the 自评表 and entry forms): “12万元”,
+    // “1,200,000元”, or a bare number in the label's 万元 (webtrial4 item 5).
+    if (text(key).empty()) continue;
+    std::string code, error;
+    auto money = ReadMoneyText(text(key), "万元", &code, &error);
+    if (!money || money->fen < 0) {
       h.field = key;
-      h.why = std::string(label) + "“" + text(key) +
-              "”不是以万元计的金额：请只写数字，如 51.35（最多六位小数）";
+      h.why = std::string(label) + "“" + text(key) + "”：" +
+              (money ? std::string("金额不能为负数") : error) +
+              "；请写以万元计的数字（如 51.35），或带单位（如 12万元、120000元）";
       return h;
     }
+    std::string fraction = std::to_string(money->fen % 1000000);
+    fraction = std::string(6 - fraction.size(), '0') + fraction;
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    const std::string figure =
+        std::to_string(money->fen / 1000000) + (fraction.empty() ? "" : "." + fraction);
     h.json += std::string(",\"") + name + "\":" + figure;
   }
   h.json += "}";

@@ -77,12 +77,12 @@ Response EvaluationVersions(Ctx& ctx) {
   Data list = List();
   for (const auto& v : ctx.server.db().Versions(ctx.doc->id)) {
     items.push_back("{\"version\":" + std::to_string(v.version) + ",\"author\":" + Q(v.author) +
-                    ",\"at\":" + Q(v.at) + ",\"note\":" + Q(v.note) + "}");
+                    ",\"at\":" + Q(v.at) + ",\"note\":" + Q(VersionNote(v.note)) + "}");
     Data row = Object({{"version", std::to_string(v.version)},
                        {"previous", std::to_string(v.version - 1)},
                        {"author", v.author},
                        {"at", BeijingTime(v.at)},
-                       {"note", v.note}});
+                       {"note", VersionNote(v.note)}});
     row.set("comparable", ctx.doc->kind == "evaluation");
     row.set("restorable", v.version < ctx.doc->version);
     list.push_back(row);

@@ -88,6 +88,7 @@ std::string ActionLabel(const std::string& action) {
       {"user.add", "新建账号"},
       {"user.password", "重设密码"},
       {"user.disable", "停用账号"},
+      {"user.region", "改账号区域"},
       {"user.enable", "启用账号"},
       {"region.add", "登记区域"},
       {"region.rename", "区域改名"},
@@ -97,9 +98,23 @@ std::string ActionLabel(const std::string& action) {
       {"selfeval-rules.upload", "上传自评规则"},
       {"selfeval-rules.disable", "停用自评规则"},
       {"selfeval-rules.enable", "启用自评规则"}};
+  // The checker's rule code (targets.fix T31) is the machine's word: the label alone.
+  if (action.rfind("targets.fix", 0) == 0) return "采纳建议";
   for (const auto& [prefix, label] : kLabels)
     if (action.rfind(prefix, 0) == 0) return label + action.substr(std::string(prefix).size());
   return action;
+}
+
+std::string VersionNote(const std::string& note) {
+  const std::string accepted = "采纳建议 ";  // notes saved before webtrial4 item 4: "采纳建议 T31"
+  if (note.rfind(accepted, 0) != 0) return note;
+  size_t end = accepted.size();
+  if (end < note.size() && note[end] >= 'A' && note[end] <= 'Z') {
+    ++end;
+    while (end < note.size() && note[end] >= '0' && note[end] <= '9') ++end;
+    return "采纳建议" + note.substr(end);
+  }
+  return note;
 }
 
 std::string ObjectLabel(const std::string& object) {

@@ -127,6 +127,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/admin/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
       {"POST", "/admin/users/{user}/password", kAdmin, UserPassword, true, O::kNone,
        "重设账号密码（字段 password；不填则生成一个，只显示一次），该账号的登录全部退出"},
+      {"POST", "/admin/users/{user}/region", kAdmin, UserRegion, true, O::kNone,
+       "设定或更改账号的所属区域（region；须为已登记的区域）"},
       {"POST", "/admin/users/{user}/disable", kAdmin, UserDisable, true, O::kNone,
        "停用账号（disabled=1：登录全部退出，不能再登录）或重新启用（disabled=0）"},
       // The JSON API: the same handlers, answering JSON.
@@ -228,6 +230,8 @@ const std::vector<Route>& Routes() {
       {"POST", "/api/v1/users", kAdmin, UsersCreate, true, O::kNone, "新建账号"},
       {"POST", "/api/v1/users/{user}/password", kAdmin, UserPassword, true, O::kNone,
        "重设密码：password（不填则生成并在 password 中返回一次）"},
+      {"POST", "/api/v1/users/{user}/region", kAdmin, UserRegion, true, O::kNone,
+       "设定或更改账号的所属区域"},
       {"POST", "/api/v1/users/{user}/disable", kAdmin, UserDisable, true, O::kNone,
        "停用或启用账号：disabled=1|0"},
       {"GET", "/api/v1/audit", kAdmin, AuditList, false, O::kNone, "审计日志（最近 200 条）"},

@@ -141,6 +141,7 @@ Response UsersList(Ctx&);
 Response UsersCreate(Ctx&);
 Response AdminPageWith(Ctx&, const std::string& message);  // the admin page with a notice
 Response UserPassword(Ctx&);  // handlers_accounts.cc: reset a password, end its sessions
+Response UserRegion(Ctx&);    // set or change an account's 所属区域 (audited)
 Response UserDisable(Ctx&);   // disable (sessions end) or enable an account
 Response AuditList(Ctx&);
 Response RegionsPage(Ctx&);  // handlers_admin.cc: regions, uploaded frameworks and rule sets

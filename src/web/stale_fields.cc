@@ -61,6 +61,8 @@ void SelfEvalFields(const SelfEvaluation& form,
   }
   if (labels) labels->push_back({"total", "表上总分"});
   (*values)["total"] = form.total.text;
+  if (labels) labels->push_back({"goal_actual", "总体目标实际完成情况"});
+  (*values)["goal_actual"] = form.goal_actual.text;
   for (const auto& in : kBudgetInputs) {
     if (labels) labels->push_back({in.key, std::string("预算执行 ") + in.field});
     (*values)[in.key] = BudgetText(form.budget, in.key);

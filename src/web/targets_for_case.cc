@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 
+#include "web/entry_places.h"
 #include "web/handlers.h"
 
 namespace jixiao::web {
@@ -47,10 +48,10 @@ std::vector<std::string> TableReadingNotes(const Diagnostics& diags, const std::
       if (d.where.line > 0) place += "第" + std::to_string(d.where.line) + "行";
       if (!d.where.path.empty() && d.where.path.rfind("$.", 0) != 0)
         place += "“" + d.where.path + "”列";
-      notes.push_back(place + "：" + d.message);
+      notes.push_back(place + "：" + EntryMessage(d.message));
       continue;
     }
-    notes.push_back(DiagnosticLine(d));
+    notes.push_back(EntryMessage(DiagnosticLine(d)));
   }
   return notes;
 }

@@ -35,7 +35,7 @@ def machine_words(body, data_dir):
     """What of the machine a download shows: the data folder, rule codes and JSON paths."""
     found = []
     for part, text in texts(body).items():
-        for word in (data_dir, "/cases/", "rule.", "$.", ".csv:", "case.json"):
+        for word in (data_dir, "/cases/", "rule.", "$.", ".csv:", "case.json", "targets.csv", "lines="):
             if word in text:
                 at = text.find(word)
                 found.append("%s: %r in …%s…" % (part, word, text[max(0, at - 60):at + 60]))

@@ -33,9 +33,14 @@ ROLES = {
 # names, command-line options and commands, JSON paths and rule codes. Every HTML page any web test
 # fetches through Client is scanned (its visible text, outside the fields the user typed into);
 # Server.stop() fails the test when one was shown.
-INTERNAL_WORDS = (r"\.csv:", r"\.json", r"--", r"jixiao [a-z]", r"\$\.", r"rule\.")
+INTERNAL_WORDS = (r"\.csv:", r"\.json", r"--", r"jixiao [a-z]", r"\$\.", r"rule\.",
+                  # webtrial4 item 4: the checker's rule codes (采纳建议 T31), a case's file names
+                  # and the saved table's row map, raw ids (…-framework, 24 hex digits).
+                  r"(?<![A-Za-z0-9])T\d{2}(?![0-9])", r"targets\.csv", r"lines=", r"-framework\b",
+                  r"(?<![0-9a-f])[0-9a-f]{24}(?![0-9a-f])")
 # Where naming a file type is the instruction itself (the survey upload takes a .json file).
-INTERNAL_ALLOWED = ("问卷题目文件（.json", "（.json，", "（.json 文件）", "指标体系的 .json 文件")
+INTERNAL_ALLOWED = ("问卷题目文件（.json", "（.json，", "（.json 文件）", "指标体系的 .json 文件",
+                    "（文件 targets.csv）")  # the name of the file the user uploaded
 SHOWN_INTERNAL = []
 
 
