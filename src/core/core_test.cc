@@ -3,7 +3,6 @@
 #include <stdexcept>
 
 #include "core/format.h"
-#include "core/format_wan.h"
 #include "core/money.h"
 #include "core/rational.h"
 #include "core/text.h"

@@ -1,6 +1,5 @@
 #include "core/format.h"
 
-#include "core/format_wan.h"
 
 namespace jixiao {
 

@@ -13,9 +13,10 @@ namespace jixiao {
 
 std::string GroupThousands(const std::string& plain_decimal);  // "1471745.31" -> "1,471,745.31"
 
-std::string FormatYuan(Money m);                           // "1,471,745.31元"
-std::string FormatYuanBare(Money m);                       // "1,471,745.31"
-std::string FormatWanYuan(Money m);                        // "147.17万元"
+std::string FormatYuan(Money m);          // "1,471,745.31元"
+std::string FormatYuanBare(Money m);      // "1,471,745.31"
+std::string FormatWanYuan(Money m);       // "147.17万元"
+std::string FormatWanYuanExact(Money m);  // "63.00万元", "147.174531万元": never rounded
 std::string FormatPercent(const Rational& percent_value);  // 9.0182 -> "9.02%"
 std::string FormatRateOf(const Rational& fraction);        // 1/4 -> "25.00%"
 std::string FormatScoreNumber(Score s);                    // "2.25", "19", "28.4"

@@ -11,7 +11,6 @@
 #include "app/targets_app.h"
 #include "app/targets_download.h"
 #include "core/format.h"
-#include "core/format_wan.h"
 #include "core/temp_files.h"
 #include "core/text.h"
 #include "ingest/selfeval_rules_loader.h"
