@@ -27,9 +27,7 @@ def check(cond, message):
 
 
 def visible(page):
-    """The page's text as a reader sees it: tags (with their attributes) and scripts removed."""
-    page = re.sub(r"<script.*?</script>", "", page, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return webtest.visible(page)
 
 
 def total_line(page):

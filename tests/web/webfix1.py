@@ -25,8 +25,7 @@ def check(cond, message):
 
 
 def visible(page):
-    page = re.sub(r"<script.*?</script>", "", page, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return webtest.visible(page)
 
 
 def field(page, name):

@@ -5,7 +5,6 @@
    ranking and not in the 复核汇总 export; the empty hint speaks of 自评表, not evaluations;
 2. the 复核表 (Excel) writes the unit's figures as numbers with a number format.
 Usage: webfix7.py JIXIAO"""
-import html
 import io
 import os
 import re
@@ -25,8 +24,7 @@ def check(cond, message):
 
 
 def visible(page):
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return webtest.visible(page)
 
 
 def section(page, heading):

@@ -34,8 +34,7 @@ def check(cond, message):
 
 
 def visible(page):
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", page))
+    return webtest.visible(page, gap="")
 
 
 GOAL = "开展宣传活动和春节慰问，实现慰问全覆盖。"

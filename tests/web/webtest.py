@@ -231,6 +231,14 @@ def wait_job(client, job, timeout):
     return client.get("/api/v1/jobs/%d" % job).json()
 
 
+
+def visible(page, gap=" "):
+    """The page's text as a reader sees it: scripts, styles and tags (with their attributes)
+    removed; gap stands where a tag stood ("" joins a cell's text to its neighbour)."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", gap, page))
+
+
 def check(cond, message, failures):
     if not cond:
         failures.append(message)
