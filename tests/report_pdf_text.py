@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The PDF says what the DOCX says: every body paragraph of the DOCX (outside tables, TOC and
 footers) must appear in the LibreOffice PDF character for character, line breaks, spaces and page
-numbers aside. LibreOffice once dropped a line-final “、”/“，” of a justified line whose text area
+numbers aside; no line of the PDF ends in an opening bracket 〔（《“ or starts with a closing one
+〕）》” (GB/T 15834; reader7 MUST 1: “（沪医保规〔” / “2022〕12号）”). LibreOffice once dropped a line-final “、”/“，” of a justified line whose text area
 was not a whole number of characters wide (issue 22, MUST 1). At most one body line may be
 stretched letter by letter (reader5 NICE 1).
 The cause was LibreOffice's reading of a DOCX paragraph without w:overflowPunct (Word's default
@@ -71,6 +72,35 @@ def stretched_lines(path):
     return out
 
 
+OPENING = '〔（《〈“‘【「『'
+CLOSING = '〕）》〉”’】」』、，。；：！？'
+
+
+def pdf_lines(path):
+    """The PDF's text lines (a line of a paragraph or of a table cell), from -bbox-layout."""
+    xml = subprocess.run(['pdftotext', '-bbox-layout', path, '-'], capture_output=True, text=True,
+                         check=True).stdout
+    out = []
+    for line in re.findall(r'<line [^>]*>(.*?)</line>', xml, flags=re.S):
+        text = squeeze(html.unescape(''.join(re.findall(r'<word [^>]*>([^<]*)</word>', line))))
+        if text:
+            out.append(text)
+    return out
+
+
+def bracket_edges(lines):
+    """Lines that end in an opening bracket or start with a closing one (or a mark that never
+    starts a line). No paragraph or cell starts or ends so, so every line is checked alone: the
+    pairs of a page's last line and the next page's first are covered too."""
+    out = []
+    for line in lines:
+        if line[-1] in OPENING:
+            out.append(f'行末是前括号/引号“{line[-1]}”（应与后文同行）：“…{line[-16:]}”')
+        if line[0] in CLOSING:
+            out.append(f'行首是“{line[0]}”（应与前文同行）：“{line[:16]}…”')
+    return out
+
+
 def first_difference(para, pdf):
     """Where the paragraph and the PDF part ways, at the place of the PDF that follows it longest."""
     best, best_at = -1, -1
@@ -107,7 +137,14 @@ def selftest():
     assert len(found) == 1 and '第7个字符' in found[0], found
     dropped = pdf.replace('号）、', '号）')
     assert len(compare(paras, dropped)) == 1
-    print('selftest ok: a dropped line-end “，” or “、” is reported')
+    lines = ['《关于调整门急诊医疗救助年度救助限额的通知》（沪医保规', '〔2022〕12号）、《关于']
+    assert bracket_edges(lines) == [], bracket_edges(lines)
+    slip = ['《关于调整门急诊医疗救助年度救助限额的通知》（沪医保规〔', '2022〕12号）、《关于']
+    found = bracket_edges(slip)
+    assert len(found) == 1 and '〔' in found[0], found
+    slip = ['12号', '）、《关于', '一段文字', '“沪惠保”']
+    assert len(bracket_edges(slip)) == 1, bracket_edges(slip)
+    print('selftest ok: a dropped line-end “，” or “、” and a line-end “〔” are reported')
 
 
 def main():
@@ -135,6 +172,7 @@ def main():
             return 1
         paras = docx_paragraphs(os.path.join(out, 'report.docx'))
         problems = compare(paras, pdf_text(os.path.join(out, 'report.pdf')))
+        problems += bracket_edges(pdf_lines(os.path.join(out, 'report.pdf')))
         # A paragraph whose justified line would spread 2 ems is set flush left (render/docx.cc
         # Stretched); one line in the example still stretches (a “ kept with its word).
         stretched = stretched_lines(os.path.join(out, 'report.pdf'))

@@ -1,5 +1,7 @@
 #include "render/docx_table.h"
 
+#include <string>
+
 #include "core/text.h"
 #include "render/column_widths.h"
 #include "render/render.h"
@@ -67,6 +69,30 @@ bool CircledAt(const std::string& text, size_t at) {
          static_cast<unsigned char>(text[at + 2]) <= 0xB3;
 }
 
+bool AsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// The byte length of the opening bracket at `at` that an ASCII letter or digit follows
+// (“〔2022”, “（A”, “《2024”), or of the closing bracket at `at` that one precedes (“2022〕”);
+// 0 otherwise. LibreOffice breaks a line between such a bracket (Asian script, zh-CN) and the
+// Western text beside it, which GB/T 15834 forbids (reader7 MUST 1: a line ending “规〔”).
+size_t BracketAt(const std::string& text, size_t at) {
+  static const char* const kOpen[] = {"〔", "（", "《", "〈", "“", "‘", "【", "「", "『"};
+  static const char* const kClose[] = {"〕", "）", "》", "〉", "”", "’", "】", "」", "』"};
+  for (const char* b : kOpen) {
+    size_t n = std::char_traits<char>::length(b);
+    if (text.compare(at, n, b) == 0 && at + n < text.size() && AsciiAlnum(text[at + n])) return n;
+  }
+  for (const char* b : kClose) {
+    size_t n = std::char_traits<char>::length(b);
+    if (text.compare(at, n, b) == 0 && at > 0 && AsciiAlnum(text[at - 1])) return n;
+  }
+  return 0;
+}
+
+enum class Piece { kPlain, kCircled, kBracket };
+
 }  // namespace
 
 std::string DocxText(const std::string& text, bool bold, int half_points, const char* east_asian) {
@@ -76,33 +102,44 @@ std::string DocxText(const std::string& text, bool bold, int half_points, const 
     std::string n = std::to_string(half_points);
     rpr += "<w:sz w:val=\"" + n + "\"/><w:szCs w:val=\"" + n + "\"/>";
   }
-  auto run = [&](const std::string& piece, bool circled) {
+  auto run = [&](const std::string& piece, Piece kind) {
     // ①–⑳ in the East Asian font of the style (仿宋/黑体), not a Western fallback (issue 22).
     // LibreOffice ignores w:hint, so the Western slots name the East Asian font too; only those
     // characters, so the digits and Latin letters beside them keep Times New Roman.
-    std::string fonts = circled ? std::string("<w:rFonts w:ascii=\"") + east_asian +
-                                      "\" w:hAnsi=\"" + east_asian + "\" w:eastAsia=\"" +
-                                      east_asian + "\" w:hint=\"eastAsia\"/>"
-                                : "";
-    std::string props = fonts + rpr;
+    std::string fonts = kind == Piece::kCircled
+                            ? std::string("<w:rFonts w:ascii=\"") + east_asian + "\" w:hAnsi=\"" +
+                                  east_asian + "\" w:eastAsia=\"" + east_asian +
+                                  "\" w:hint=\"eastAsia\"/>"
+                            : "";
+    // A bracket beside Western text is marked English in its East Asian slot: LibreOffice then
+    // keeps it with the digits (“〔2022〕12号” moves whole to the next line; issue 22). The
+    // text, font and Word's layout are unchanged.
+    std::string lang =
+        kind == Piece::kBracket ? "<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\"/>" : "";
+    std::string props = fonts + rpr + lang;
     return "<w:r>" + (props.empty() ? "" : "<w:rPr>" + props + "</w:rPr>") +
            "<w:t xml:space=\"preserve\">" + XmlEscape(piece) + "</w:t></w:r>";
   };
-  if (!HasCircledNumber(text)) return run(text, false);
   std::string out;
   size_t from = 0;
   for (size_t at = 0; at < text.size();) {
-    if (!CircledAt(text, at)) {
+    size_t end = at;
+    Piece kind = Piece::kPlain;
+    if (CircledAt(text, at)) {
+      kind = Piece::kCircled;
+      while (CircledAt(text, end)) end += 3;
+    } else if (size_t n = BracketAt(text, at)) {
+      kind = Piece::kBracket;
+      end = at + n;
+    } else {
       ++at;
       continue;
     }
-    if (at > from) out += run(text.substr(from, at - from), false);
-    size_t end = at;
-    while (CircledAt(text, end)) end += 3;
-    out += run(text.substr(at, end - at), true);
+    if (at > from) out += run(text.substr(from, at - from), Piece::kPlain);
+    out += run(text.substr(at, end - at), kind);
     from = at = end;
   }
-  if (from < text.size()) out += run(text.substr(from), false);
+  if (from < text.size() || out.empty()) out += run(text.substr(from), Piece::kPlain);
   return out;
 }
 

@@ -46,6 +46,32 @@ TEST_CASE("①–⑳ take the East Asian font, the digits and Latin letters arou
   CHECK(Runs(DocxText("无圈号2024")).size() == 1);
 }
 
+TEST_CASE("a bracket beside digits or Latin letters is marked English, its text kept") {
+  // Issue 22 (reader7 MUST 1): LibreOffice ended a line with “规〔” before “2022〕12号”.
+  std::string xml = DocxText("（沪医保规〔2022〕12号）和（A类）、〔无〕");
+  auto runs = Runs(xml);
+  std::string text;
+  for (const auto& r : runs) text += r.text;
+  CHECK(text == "（沪医保规〔2022〕12号）和（A类）、〔无〕");  // character for character
+  const std::string en = "<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\"/>";
+  std::vector<std::string> marked;
+  std::regex run("<w:r>(.*?)</w:r>");
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), run); it != std::sregex_iterator();
+       ++it) {
+    std::string inner = (*it)[1];
+    if (inner.find(en) == std::string::npos) continue;
+    std::smatch t;
+    std::regex_search(inner, t, std::regex("<w:t[^>]*>([^<]*)</w:t>"));
+    marked.push_back(t[1]);
+  }
+  // 〔 before 2022, 〕 after it, （ before A; not the brackets beside Chinese text.
+  CHECK(marked == std::vector<std::string>{"〔", "〕", "（"});
+  CHECK(DocxText("（沪医保规）").find(en) == std::string::npos);
+  CHECK(Runs(DocxText("")).size() == 1);
+  // Bold stays on the bracket's own run.
+  CHECK(DocxText("〔2022〕", true).find("<w:rPr><w:b/>" + en) != std::string::npos);
+}
+
 TEST_CASE("a wide table flows: its body rows split across pages, only its header repeats") {
   doc::Table t;
   t.header_rows = 1;
