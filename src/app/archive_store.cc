@@ -203,27 +203,34 @@ std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
   if (!count) return std::nullopt;
   if (*count > SummaryThreshold() && *count >= 2)
     return CompareArchivedSummary(db, f, *count, formats, template_dir, diags, matrix);
-  // Only what the comparison reads is kept per case: the indexed results, the indicator rows
-  // (no explanations) and the problems; grade bands once per framework.
-  std::deque<Scorecard> cards;
+  // Only what the comparison reads is kept per case: the indexed results, the indicator rows as
+  // compare::Row (interned code and name, no explanations) and the problems; the title and grade
+  // bands once per framework.
+  compare::Names names;
+  std::deque<compare::CardRows> cards;
   std::deque<Case> cases;
-  std::map<std::string, std::vector<GradeBand>> bands;
+  std::vector<std::string> framework_of;  // per card
+  struct FrameworkSeen {
+    std::string title;
+    std::vector<GradeBand> bands;
+    size_t first = 0;  // the card its indicator tree is rebuilt from
+  };
+  std::map<std::string, FrameworkSeen> seen;
   bool ok = db.ForEach(
       f,
       [&](const store::Document& d) {
-        Scorecard card;
-        card.case_id = d.id;
-        card.framework_id = d.fields.framework;
-        card.framework_title = d.fields.framework_title;
-        card.total = Score{d.fields.results.total};
-        card.total_weight = Score{d.fields.results.total_weight};
-        card.grade = d.fields.results.grade;
+        compare::CardRows card{Score{d.fields.results.total},
+                               Score{d.fields.results.total_weight},
+                               names.Intern(d.fields.results.grade),
+                               {}};
         JsonValue extra = ParseJson("archive:" + d.id, d.fields.result_json);
-        if (!bands.count(card.framework_id)) {
-          auto& grades = bands[card.framework_id];
+        if (!seen.count(d.fields.framework)) {
+          FrameworkSeen& fw = seen[d.fields.framework];
+          fw.title = d.fields.framework_title;
+          fw.first = cards.size();
           if (const JsonValue* g = extra.Find("grades"))
             for (const auto& item : g->items)
-              grades.push_back(
+              fw.bands.push_back(
                   {item.Find("label")->text, Score{std::stoll(item.Find("min")->text)}});
         }
         Case c;
@@ -241,6 +248,7 @@ std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
         }
         cards.push_back(std::move(card));
         cases.push_back(std::move(c));
+        framework_of.push_back(d.fields.framework);
         return true;
       },
       diags);
@@ -256,36 +264,38 @@ std::optional<std::vector<OutputFile>> CompareArchived(store::Store& db,
   ok = db.ForEachIndicator(
       f, 0,
       [&](const std::string& id, const store::IndicatorResult& r) {
-        // Each card's rows at their size (growth by doubling left up to a third unused: at 10³
-        // cases 32 MB of the in-memory comparison's peak).
-        while (at < cards.size() && cards[at].case_id != id) cards[at++].indicators.shrink_to_fit();
+        // Each card's rows at their size (growth by doubling leaves up to a third unused).
+        while (at < cards.size() && cases[at].id != id) cards[at++].rows.shrink_to_fit();
         if (at == cards.size()) return false;
-        IndicatorResult ir;
-        ir.code = r.code;
-        ir.name = r.name;
-        ir.level = static_cast<int>(r.level);
-        ir.parent = static_cast<int>(r.parent);
-        ir.leaf = r.leaf;
-        ir.weight = Score{r.weight};
-        ir.score = Score{r.score};
-        cards[at].indicators.push_back(std::move(ir));
+        cards[at].rows.push_back({r.weight, r.score, names.Intern(r.code), names.Intern(r.name),
+                                  static_cast<int32_t>(r.parent), static_cast<uint8_t>(r.level),
+                                  r.leaf});
         return true;
       },
       diags);
   if (!ok) return std::nullopt;
   std::map<std::string, Framework> frameworks;
-  std::vector<compare::CaseRef> refs;
-  for (size_t i = 0; i < cards.size(); ++i) {
-    auto it = frameworks.find(cards[i].framework_id);
-    if (it == frameworks.end())
-      it = frameworks
-               .emplace(cards[i].framework_id,
-                        FrameworkFromScorecard(cards[i], cards[i].framework_title,
-                                               bands[cards[i].framework_id]))
-               .first;
-    refs.push_back({&it->second, &cases[i], &cards[i]});
+  for (const auto& [id, fw] : seen) {
+    Scorecard tree;  // the first card's rows, as FrameworkFromScorecard reads them
+    tree.framework_id = id;
+    tree.total_weight = cards[fw.first].total_weight;
+    for (const auto& r : cards[fw.first].rows) {
+      IndicatorResult ir;
+      ir.code = names[r.code];
+      ir.name = names[r.name];
+      ir.level = r.level;
+      ir.parent = r.parent;
+      ir.leaf = r.leaf;
+      ir.weight = Score{r.weight};
+      ir.score = Score{r.score};
+      tree.indicators.push_back(std::move(ir));
+    }
+    frameworks.emplace(id, FrameworkFromScorecard(tree, fw.title, fw.bands));
   }
-  compare::Comparison cmp = compare::Compare(refs);
+  std::vector<compare::LightRef> refs;
+  for (size_t i = 0; i < cards.size(); ++i)
+    refs.push_back({&frameworks.at(framework_of[i]), &cases[i], &cards[i]});
+  compare::Comparison cmp = compare::Compare(refs, names);
   // The rows the comparison was computed from are freed before the writers build their outputs.
   refs = {};
   cards = {};

@@ -6,37 +6,44 @@
 namespace jixiao::compare {
 namespace {
 
-std::optional<Rational> Rate(const IndicatorResult& r) { return r.RatePercent(); }
-
 // Rate of the nodes named `name` at `level` in a card (a sum if the name repeats).
-std::optional<Rational> RateByName(const Scorecard& card, int level, const std::string& name) {
+std::optional<Rational> RateByName(const CardRows& card, int level, uint32_t name) {
   Score score, weight;
   bool found = false;
-  for (const auto& r : card.indicators) {
+  for (const auto& r : card.rows) {
     if (r.level != level || r.name != name) continue;
-    score += r.score;
-    weight += r.weight;
+    score += Score{r.score};
+    weight += Score{r.weight};
     found = true;
   }
   if (!found || weight.hundredths == 0) return std::nullopt;
   return Rational(score.hundredths * 100, weight.hundredths);
 }
 
-std::vector<std::string> NamesAtLevel(const Scorecard& card, int level) {
-  std::vector<std::string> out;
-  for (const auto& r : card.indicators)
+std::optional<Rational> RateByCode(const CardRows& card, uint32_t code) {
+  for (const auto& r : card.rows) {
+    if (r.code != code) continue;
+    if (r.weight == 0) return std::nullopt;
+    return Rational(r.score * 100, r.weight);
+  }
+  return std::nullopt;
+}
+
+std::vector<uint32_t> NamesAtLevel(const CardRows& card, int level) {
+  std::vector<uint32_t> out;
+  for (const auto& r : card.rows)
     if (r.level == level && std::find(out.begin(), out.end(), r.name) == out.end())
       out.push_back(r.name);
   return out;
 }
 
 // Names present in every card, in the first card's order.
-std::vector<std::string> Common(const std::vector<CaseRef>& cases, int level) {
-  std::vector<std::string> names = NamesAtLevel(*cases.front().card, level);
+std::vector<uint32_t> Common(const std::vector<LightRef>& cases, int level) {
+  std::vector<uint32_t> names = NamesAtLevel(*cases.front().card, level);
   for (const auto& c : cases) {
     auto mine = NamesAtLevel(*c.card, level);
     names.erase(std::remove_if(names.begin(), names.end(),
-                               [&](const std::string& n) {
+                               [&](uint32_t n) {
                                  return std::find(mine.begin(), mine.end(), n) == mine.end();
                                }),
                 names.end());
@@ -60,13 +67,40 @@ std::string ProjectKey(const Project& p) {
   return name;
 }
 
+uint32_t Names::Intern(const std::string& s) {
+  auto [it, fresh] = index_.emplace(s, static_cast<uint32_t>(strings_.size()));
+  if (fresh) strings_.push_back(&it->first);
+  return it->second;
+}
+
+CardRows MakeCardRows(const Scorecard& card, Names& names) {
+  CardRows out{card.total, card.total_weight, names.Intern(card.grade), {}};
+  out.rows.reserve(card.indicators.size());
+  for (const auto& r : card.indicators)
+    out.rows.push_back({r.weight.hundredths, r.score.hundredths, names.Intern(r.code),
+                        names.Intern(r.name), r.parent, static_cast<uint8_t>(r.level), r.leaf});
+  return out;
+}
+
 Comparison Compare(const std::vector<CaseRef>& cases) {
+  Names names;
+  std::vector<CardRows> cards;
+  cards.reserve(cases.size());
+  for (const auto& c : cases) cards.push_back(MakeCardRows(*c.card, names));
+  std::vector<LightRef> refs;
+  for (size_t i = 0; i < cases.size(); ++i)
+    refs.push_back({cases[i].framework, cases[i].c, &cards[i]});
+  return Compare(refs, names);
+}
+
+Comparison Compare(const std::vector<LightRef>& cases, const Names& names) {
   Comparison out;
   if (cases.empty()) return out;
   std::set<std::string> frameworks;
   for (const auto& c : cases) frameworks.insert(c.framework->id);
   out.same_framework = frameworks.size() == 1;
-  out.categories = Common(cases, 1);
+  std::vector<uint32_t> categories = Common(cases, 1);
+  for (uint32_t id : categories) out.categories.push_back(names[id]);
   out.basis = out.same_framework ? "各案例采用同一指标体系“" + cases.front().framework->title +
                                        "”，按总分、一级指标得分率及各末级指标得分率比较。"
                                  : "各案例采用不同的指标体系，按总得分率（总分÷总分值）排名，并仅按"
@@ -78,13 +112,14 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
                  c.c->project.name,
                  c.c->project.year,
                  c.framework->id,
-                 c.card->grade,
+                 names[c.card->grade],
                  c.card->total,
                  c.card->total_weight,
-                 c.card->TotalRatePercent().value_or(Rational(0)),
+                 c.card->total_weight.hundredths == 0
+                     ? Rational(0)
+                     : Rational(c.card->total.hundredths * 100, c.card->total_weight.hundredths),
                  {}};
-    for (const auto& name : out.categories)
-      r.category_rates.push_back(RateByName(*c.card, 1, name));
+    for (uint32_t name : categories) r.category_rates.push_back(RateByName(*c.card, 1, name));
     out.ranking.push_back(r);
   }
   std::vector<size_t> order(cases.size());
@@ -96,34 +131,35 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
     return x.id < y.id;
   });
   std::vector<RankedCase> ranked;
-  std::vector<const CaseRef*> ranked_refs;
+  std::vector<const LightRef*> ranked_refs;
   for (size_t i = 0; i < order.size(); ++i) {
-    RankedCase r = out.ranking[order[i]];
+    RankedCase r = std::move(out.ranking[order[i]]);
     bool tie = i > 0 && (out.same_framework ? ranked.back().total == r.total
                                             : ranked.back().total_rate == r.total_rate);
     r.rank = tie ? ranked.back().rank : static_cast<int>(i) + 1;
-    ranked.push_back(r);
+    ranked.push_back(std::move(r));
     ranked_refs.push_back(&cases[order[i]]);
   }
-  out.ranking = ranked;
+  out.ranking = std::move(ranked);
   // Matrix columns: leaves by code (one framework) or shared 二级 names (several).
+  std::vector<uint32_t> keys;  // per column: a code (one framework) or a 二级 name
   if (out.same_framework) {
-    for (const auto& r : cases.front().card->indicators)
-      if (r.leaf) out.columns.push_back({r.code, r.code + " " + r.name});
+    for (const auto& r : cases.front().card->rows) {
+      if (!r.leaf) continue;
+      keys.push_back(r.code);
+      out.columns.push_back({names[r.code], names[r.code] + " " + names[r.name]});
+    }
   } else {
-    for (const auto& name : Common(cases, 2)) out.columns.push_back({name, name});
+    keys = Common(cases, 2);
+    for (uint32_t name : keys) out.columns.push_back({names[name], names[name]});
   }
   for (const auto* ref : ranked_refs) {
     std::vector<std::optional<Rational>> row;
-    for (const auto& col : out.columns) {
-      if (out.same_framework) {
-        const IndicatorResult* r = ref->card->Find(col.key);
-        row.push_back(r ? Rate(*r) : std::nullopt);
-      } else {
-        row.push_back(RateByName(*ref->card, 2, col.key));
-      }
-    }
-    out.matrix.push_back(row);
+    row.reserve(keys.size());
+    for (uint32_t key : keys)
+      row.push_back(out.same_framework ? RateByCode(*ref->card, key)
+                                       : RateByName(*ref->card, 2, key));
+    out.matrix.push_back(std::move(row));
   }
   // Grade distribution in the first framework's band order, plus any other labels.
   for (const auto& band : cases.front().framework->grades) out.grades.push_back({band.label, 0});
@@ -138,13 +174,16 @@ Comparison Compare(const std::vector<CaseRef>& cases) {
   // Most-deducted leaves: by code on one framework, by name otherwise.
   std::map<std::string, Deducted> lost;
   for (const auto& c : cases) {
-    for (const auto& r : c.card->indicators) {
-      if (!r.leaf || r.Lost().hundredths == 0) continue;
-      std::string key = out.same_framework ? r.code : r.name;
+    for (const auto& r : c.card->rows) {
+      Score lost_here = Score{r.weight} - Score{r.score};
+      if (!r.leaf || lost_here.hundredths == 0) continue;
+      const std::string& code = names[r.code];
+      const std::string& name = names[r.name];
+      std::string key = out.same_framework ? code : name;
       Deducted& d = lost[key];
       d.key = key;
-      d.label = out.same_framework ? r.code + " " + r.name : r.name;
-      d.points_lost += r.Lost().ToRational();
+      d.label = out.same_framework ? code + " " + name : name;
+      d.points_lost += lost_here.ToRational();
       ++d.cases;
     }
   }

@@ -6,9 +6,11 @@
 // names they share, by 得分率.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/money.h"
@@ -23,6 +25,40 @@ struct CaseRef {
   const Framework* framework;
   const Case* c;
   const Scorecard* card;
+};
+
+// Indicator codes, names and grades, each held once for all cards of a comparison.
+class Names {
+ public:
+  uint32_t Intern(const std::string& s);
+  const std::string& operator[](uint32_t id) const { return *strings_[id]; }
+
+ private:
+  std::unordered_map<std::string, uint32_t> index_;
+  std::vector<const std::string*> strings_;  // the map's keys (nodes never move)
+};
+
+// What the comparison reads of one scorecard (an archive holds up to 5,000 of them): per
+// indicator a 32-byte row — interned code and name, hundredths — instead of an IndicatorResult
+// (504 bytes with its explanations).
+struct Row {
+  int64_t weight = 0, score = 0;  // hundredths
+  uint32_t code = 0, name = 0;    // in Names
+  int32_t parent = -1;            // index into CardRows::rows, -1 for 一级
+  uint8_t level = 1;
+  bool leaf = false;
+};
+struct CardRows {
+  Score total, total_weight;
+  uint32_t grade = 0;     // in Names
+  std::vector<Row> rows;  // pre-order, as Scorecard::indicators
+};
+CardRows MakeCardRows(const Scorecard& card, Names& names);
+
+struct LightRef {
+  const Framework* framework;
+  const Case* c;  // read: id, project (name, year, district, town) and problems
+  const CardRows* card;
 };
 
 struct RankedCase {
@@ -66,12 +102,13 @@ struct YearSummary {
   Score average;
 };
 struct Summary {
-  int64_t count = 0;  // cases compared
-  Score sum;          // of their totals
-  size_t top = 0;     // ranking rows [0, top) are the best; the rest the worst, in rank order
-  std::string group_label;                    // "地区"
-  std::vector<GroupRates> groups;             // 一级得分率 by group
-  std::map<std::string, int64_t> problem_counts;  // indicator label -> problems (examples in problems)
+  int64_t count = 0;        // cases compared
+  Score sum;                // of their totals
+  size_t top = 0;           // ranking rows [0, top) are the best; the rest the worst, in rank order
+  std::string group_label;  // "地区"
+  std::vector<GroupRates> groups;  // 一级得分率 by group
+  std::map<std::string, int64_t>
+      problem_counts;  // indicator label -> problems (examples in problems)
   std::vector<YearSummary> years;
 };
 
@@ -90,6 +127,7 @@ struct Comparison {
 };
 
 Comparison Compare(const std::vector<CaseRef>& cases);
+Comparison Compare(const std::vector<LightRef>& cases, const Names& names);
 
 // "2024年马桥镇医疗救助项目" -> "医疗救助项目": the project without its year and town, for YoY.
 std::string ProjectKey(const Project& p);

@@ -108,6 +108,27 @@ TEST_CASE("different frameworks are compared on shared names, and say so") {
   CHECK(cmp.columns[0].key == "立项");
 }
 
+TEST_CASE("CardRows: 32-byte rows, codes and names interned once for all cards") {
+  static_assert(sizeof(Row) <= 32, "a row compare holds per indicator and case");
+  Names names;
+  CardRows a = MakeCardRows(Card("x", 3000, 3000, 2500, "良"), names);
+  CardRows b = MakeCardRows(Card("y", 4000, 2000, 2500, "良"), names);
+  REQUIRE(a.rows.size() == 5);
+  CHECK(a.rows[3].code == b.rows[3].code);  // B1 in both cards: one string
+  CHECK(a.rows[3].code != a.rows[4].code);
+  CHECK(names[a.rows[3].code] == "B1");
+  CHECK(names[a.rows[3].name] == "数量");
+  CHECK(a.rows[3].parent == 2);
+  CHECK(a.rows[3].level == 2);
+  CHECK(a.rows[3].leaf);
+  CHECK(a.rows[3].weight == 3000);
+  CHECK(b.rows[3].score == 2000);
+  CHECK(a.grade == b.grade);
+  CHECK(names[a.grade] == "良");
+  CHECK(a.total == Score{8500});
+  CHECK(names.Intern("B1") == a.rows[3].code);
+}
+
 TEST_CASE("ProjectKey drops the year and town") {
   Project p{"2024年马桥镇医疗救助项目", "2024", "闵行区", "马桥镇"};
   CHECK(ProjectKey(p) == "医疗救助项目");
