@@ -10,16 +10,19 @@ std::optional<Rational> Rate(const IndicatorResult& r) { return r.RatePercent();
 
 // Rate of the nodes named `name` at `level` in a card (a sum if the name repeats).
 std::optional<Rational> RateByName(const Scorecard& card, int level, const std::string& name) {
-  Score score, weight;
+  IndicatorResult sum;  // RatePercent of the summed nodes: unrounded when every one is
+  sum.unrounded = Rational(0);
   bool found = false;
   for (const auto& r : card.indicators) {
     if (r.level != level || r.name != name) continue;
-    score += r.score;
-    weight += r.weight;
+    sum.score += r.score;
+    sum.weight += r.weight;
+    sum.unrounded = sum.unrounded && r.unrounded ? std::optional(*sum.unrounded + *r.unrounded)
+                                                 : std::nullopt;
     found = true;
   }
-  if (!found || weight.hundredths == 0) return std::nullopt;
-  return Rational(score.hundredths * 100, weight.hundredths);
+  if (!found) return std::nullopt;
+  return sum.RatePercent();
 }
 
 std::vector<std::string> NamesAtLevel(const Scorecard& card, int level) {
