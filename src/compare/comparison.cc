@@ -17,8 +17,8 @@ std::optional<Rational> RateByName(const Scorecard& card, int level, const std::
     if (r.level != level || r.name != name) continue;
     sum.score += r.score;
     sum.weight += r.weight;
-    sum.unrounded = sum.unrounded && r.unrounded ? std::optional(*sum.unrounded + *r.unrounded)
-                                                 : std::nullopt;
+    sum.unrounded =
+        sum.unrounded && r.unrounded ? std::optional(*sum.unrounded + *r.unrounded) : std::nullopt;
     found = true;
   }
   if (!found) return std::nullopt;

@@ -47,8 +47,8 @@ struct IndicatorResult {
   // override, or its whole points), a parent's sum of its children's; nullopt when read back
   // from printed JSON (then the printed score).
   std::optional<Rational> unrounded;
-  std::string sentence;            // "根据评分标准，扣权重的25%，扣0.75分。"
-  std::string summary;             // "该指标满分3分，根据评分标准得2.25分。"
+  std::string sentence;  // "根据评分标准，扣权重的25%，扣0.75分。"
+  std::string summary;   // "该指标满分3分，根据评分标准得2.25分。"
   std::optional<std::string> override_reason;
   // 不适用 (finding not_applicable): the declared weight; `weight` is then 0 and the declared
   // weight is spread over other leaves (Framework::not_applicable_within_level1).

@@ -19,8 +19,8 @@ std::vector<std::string> AccountRegions(Db& db);
 // "" when `region` may be chosen from `allowed` (any non-empty name when nothing is registered and
 // no account has a region), else the Chinese message for the 所属区域 field.
 std::string RegionChoiceProblem(const std::vector<std::string>& allowed, const std::string& region);
-// The name in `allowed` that contains what was typed or is contained in it (阆中市 in 南充市阆中市),
-// else "": the close match a refusal names.
+// The name in `allowed` that contains what was typed or is contained in it (阆中市 in
+// 南充市阆中市), else "": the close match a refusal names.
 std::string NearRegion(const std::vector<std::string>& allowed, const std::string& region);
 // An account's 区域 (webtrial5 item 8): "" when empty (the role decides whether it is needed), when
 // nothing is offered yet, or when it is one of `allowed`; else the Chinese message for the field,

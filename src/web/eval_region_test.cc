@@ -27,7 +27,7 @@ TEST_CASE("an account's region is picked from the offered ones; a near miss name
           "[web][region]") {
   const std::vector<std::string> offered = {"岳阳市临湘市", "闵行区"};
   CHECK(AccountRegionProblem(offered, "闵行区").empty());
-  CHECK(AccountRegionProblem(offered, "").empty());  // the role decides whether one is needed
+  CHECK(AccountRegionProblem(offered, "").empty());   // the role decides whether one is needed
   CHECK(AccountRegionProblem({}, "临湘县").empty());  // the first region is typed
   const std::string near = AccountRegionProblem(offered, "临湘市");
   CHECK(near.find("尚未登记") != std::string::npos);
