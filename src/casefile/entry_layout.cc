@@ -5,10 +5,10 @@ namespace jixiao::entry {
 
 const std::vector<ProjectField>& ProjectFields() {
   static const std::vector<ProjectField> kFields = {
-      {"name", "项目名称", "如：2024年马桥镇医疗救助项目"},
+      {"name", "项目名称", "年度＋地区＋事项，如：2024年××镇××项目"},
       {"year", "年度", "如：2024"},
-      {"district", "区", "如：闵行区"},
-      {"town", "街镇", "如：马桥镇；区级项目没有街镇时留空"},
+      {"district", "区", "所在区（县、市），如：××区"},
+      {"town", "街镇", "如：××镇、××街道；区级项目没有街镇时留空"},
       {"unit", "项目单位", "项目实施单位全称"},
       {"authority", "主管部门", ""},
       {"commissioner", "委托部门", "委托评价的部门"},

@@ -25,6 +25,20 @@ bool JointIssuerBlank(const std::u32string& before) {
   return false;
 }
 
+bool StrayBlank(const std::u32string& before, char32_t next) {
+  if (before.empty() || !next || JointIssuerBlank(before)) return false;
+  char32_t prev = before.back();
+  if (IsDigit(prev) && IsHan(next)) {
+    size_t j = before.size();
+    while (j > 0 && (IsDigit(before[j - 1]) || IsLatin(before[j - 1]))) --j;
+    for (size_t k = j; k < before.size(); ++k)
+      if (IsLatin(before[k])) return false;  // an indicator code: A11, C41
+    return true;
+  }
+  return (IsHan(prev) && IsHan(next)) || IsWidePunct(prev) || IsWidePunct(next) ||
+         (prev == U'%' && IsHan(next));
+}
+
 bool RangeDash(const std::u32string& s, size_t i) {
   static const std::u32string kDashes = U"-–—~－";
   if (kDashes.find(s[i]) == std::u32string::npos || i + 1 >= s.size() || !IsDigit(s[i + 1]))

@@ -21,6 +21,7 @@ inline bool IsWidePunct(char32_t c) {
 inline bool IsChinese(char32_t c) { return IsHan(c) || IsWidePunct(c); }
 inline bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 inline bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool IsLatin(char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'); }
 inline bool IsCircled(char32_t c) { return c >= 0x2460 && c <= 0x2473; }  // ①…⑳
 inline bool EndsSentence(char32_t c) {
   static const std::u32string kEnds = U"。；：！？”）」』】…—，、》〕;:!?.)";
@@ -39,6 +40,11 @@ inline bool HasHan(const std::u32string& s) {
 // A blank right after `before` that separates joint issuers, as official titles write them:
 // 中共中央 国务院, and inside an open 《 a blank after an issuer's name (国务院办公厅 民政部…).
 bool JointIssuerBlank(const std::u32string& before);
+
+// A blank right after `before` and before `next` that Chinese typesetting drops: between two Han
+// characters, beside wide punctuation, after a number or % before Han. Kept: the joint issuer's
+// blank and the one after a code that holds a Latin letter ("A11 经核查…", webtrial5 item 6).
+bool StrayBlank(const std::u32string& before, char32_t next);
 
 // A numeric range joined with a dash where GB/T 15834 joins it with ～: "0–5%（含）",
 // "80%（含）-90%", "5.00%—10.00%". Not a number's parts (附件2-2, 表1-3-2, 图1-6-2, 2024-12-31).

@@ -207,14 +207,8 @@ std::vector<TextIssue> LintParagraph(const std::string& paragraph) {
     if (c == U'"') add("quote.ascii", "中文文本中使用了英文引号：" + at(i) + "，应为“”", true);
     if ((c == U'(' || c == U')') && ((i > 0 && IsChinese(s[i - 1])) || (next && IsChinese(next))))
       add("bracket.ascii", "中文文本中使用了英文括号：" + at(i) + "，应为（）", true);
-    if (IsSpace(c) && i > 0 && next) {
-      char32_t prev = s[i - 1];
-      bool joint_issuer = JointIssuerBlank(s.substr(0, i));
-      if (!joint_issuer &&
-          ((IsHan(prev) && IsHan(next)) || IsWidePunct(prev) || IsWidePunct(next) ||
-           (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))
-        add("space.cjk", "中文字符之间有多余空格：" + at(i) + "，请删除", true);
-    }
+    if (IsSpace(c) && StrayBlank(s.substr(0, i), next))
+      add("space.cjk", "中文字符之间有多余空格：" + at(i) + "，请删除", true);
     if (RangeDash(s, i))
       add("range.dash", "数值范围应以“～”连接（GB/T 15834）：" + at(i) + "，如“80%（含）～90%”",
           true);
@@ -304,13 +298,7 @@ std::string TidyParagraph(const std::string& paragraph) {
     }
     if (c == U'(' && ((prev && IsChinese(prev)) || (next && IsChinese(next)))) c = U'（';
     if (c == U')' && ((prev && IsChinese(prev)) || (next && IsChinese(next)))) c = U'）';
-    if (IsSpace(c) && prev && next) {
-      bool joint_issuer = JointIssuerBlank(out);
-      if (!joint_issuer &&
-          ((IsHan(prev) && IsHan(next)) || IsWidePunct(prev) || IsWidePunct(next) ||
-           (IsDigit(prev) && IsHan(next)) || (prev == U'%' && IsHan(next))))
-        continue;
-    }
+    if (IsSpace(c) && prev && StrayBlank(out, next)) continue;
     out.push_back(c);
   }
   // 文号: （2021） → 〔2021〕 after a Chinese character and before the number; "〔2021〕42号〕" →

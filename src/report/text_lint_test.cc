@@ -94,6 +94,17 @@ TEST_CASE("spaces between Chinese characters, except the joint issuer 中共中�
   CHECK(TidyParagraph("《通知》的财政部 民政部") == "《通知》的财政部民政部");
 }
 
+TEST_CASE("an indicator code before Chinese keeps its blank; a number before a unit does not") {
+  // webtrial5 item 6: "A11 经核查资料得出。" is a code and its text, not two Chinese characters.
+  CHECK(LintParagraph("A11 经核查资料得出。").empty());
+  CHECK(TidyParagraph("A11 经核查资料得出。") == "A11 经核查资料得出。");
+  CHECK(LintParagraph("指标C41 由数据表计算。").empty());
+  // The real cases stay flagged and tidied.
+  CHECK(Has(LintParagraph("A11 经核查 资料得出。"), "space.cjk"));
+  CHECK(Has(LintParagraph("共计2024 年度资金"), "space.cjk"));
+  CHECK(TidyParagraph("共计2024 年度资金") == "共计2024年度资金");
+}
+
 TEST_CASE("paragraphs broken mid-sentence are joined; duplicates and template headings dropped") {
   std::vector<std::string> headings = {"绩效评价工作过程", "评价等级"};
   std::string text =

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "web/crypto.h"
+#include "web/eval_region.h"
 #include "web/handlers.h"
 #include "web/uploads.h"
 #include "web/users.h"
@@ -98,11 +99,8 @@ Response UserRegion(Ctx& ctx) {
     return ctx.server.Reject(
         ctx, field, "账号 " + user->name + " 的所属区域不能为空：项目单位和财政局必须有所属区域",
         AdminPage);
-  auto regions = RegionNames(ctx.server.db());
-  if (!region.empty() && !regions.empty() &&
-      std::find(regions.begin(), regions.end(), region) == regions.end())
-    return ctx.server.Reject(
-        ctx, field, "区域“" + region + "”尚未登记：请从列表中选择，或先在“区域”页新建", AdminPage);
+  if (std::string why = AccountRegionProblem(AccountRegions(ctx.server.db()), region); !why.empty())
+    return ctx.server.Reject(ctx, field, why, AdminPage);
   if (region.size() > 100)
     return ctx.server.Reject(ctx, field, "区域名称过长（不超过 100 个字符）", AdminPage);
   if (region != user->region) {

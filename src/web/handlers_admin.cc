@@ -163,7 +163,7 @@ Response FrameworksAdmin(Ctx& ctx) {
                          {"title", u.doc.title},
                          {"kind", KindLabel(kind)},
                          {"version", std::to_string(u.doc.version)},
-                         {"updated", u.doc.updated_by + " " + u.doc.updated_at},
+                         {"updated", u.doc.updated_by + " " + BeijingTime(u.doc.updated_at)},
                          {"state", u.disabled() ? "已停用" : "可用"}});
       row.set("disabled", u.disabled());
       uploaded.push_back(row);

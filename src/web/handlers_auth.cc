@@ -6,6 +6,7 @@
 
 #include "web/change_places.h"
 #include "web/crypto.h"
+#include "web/eval_region.h"
 #include "web/handlers.h"
 #include "web/uploads.h"
 #include "web/users.h"
@@ -216,16 +217,14 @@ Response AdminPageWith(Ctx& ctx, const std::string& message) {
                             {"before", a.before},
                             {"after", AuditValue(ctx.server.db(), a.action, a.after, titles)}}));
   Data data, regions = List();
-  // The 区域 suggestions: the registered regions (an account must take one of them once any is
-  // registered), else the regions the accounts in the store already use.
-  std::vector<std::string> region_names = RegionNames(ctx.server.db());
-  if (region_names.empty()) {
-    std::set<std::string> used;
-    for (const auto& u : ctx.server.db().Users())
-      if (!u.region.empty()) used.insert(u.region);
-    region_names.assign(used.begin(), used.end());
+  // The 区域 choices (a select once there are any; the first region is typed).
+  const std::string typed_region = ctx.rejected ? ctx.req.Field("region") : "";
+  for (const auto& name : AccountRegions(ctx.server.db())) {
+    Data option = Object({{"name", name}});
+    option.set("selected", name == typed_region);
+    regions.push_back(option);
   }
-  for (const auto& name : region_names) regions.push_back(Object({{"name", name}}));
+  data.set("has_regions", !regions.is_empty_list());
   data.set("regions", regions);
   data.set("users", users);
   data.set("audit", audit);
@@ -239,14 +238,10 @@ Response AdminPageWith(Ctx& ctx, const std::string& message) {
 Response UsersCreate(Ctx& ctx) {
   const Request& r = ctx.req;
   std::string name = r.Field("name"), role = r.Field("role");
-  // Once the admin registers regions (/admin/regions), accounts take one of them.
-  auto regions = RegionNames(ctx.server.db());
-  if (!r.Field("region").empty() && !regions.empty() &&
-      std::find(regions.begin(), regions.end(), r.Field("region")) == regions.end())
-    return ctx.server.Reject(
-        ctx, "region",
-        "区域“" + r.Field("region") + "”尚未登记（“区域”一栏）：请从列表中选择，或先在“区域”页新建",
-        AdminPage);
+  // Accounts take one of the regions the form offers (webtrial5 item 8).
+  if (std::string why = AccountRegionProblem(AccountRegions(ctx.server.db()), r.Field("region"));
+      !why.empty())
+    return ctx.server.Reject(ctx, "region", why, AdminPage);
   std::string error = CreateUser(ctx.server.db(), name, role, r.Field("unit"), r.Field("region"),
                                  r.Field("password"));
   if (!error.empty()) {

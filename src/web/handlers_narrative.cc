@@ -21,6 +21,7 @@
 #include "web/entry_places.h"
 #include "web/handlers.h"
 #include "web/scratch_files.h"
+#include "web/section_text.h"
 
 namespace jixiao::web {
 namespace fs = std::filesystem;
@@ -212,8 +213,9 @@ std::vector<std::string> SectionsChangedSince(Ctx& ctx, const std::string& dir, 
     std::optional<std::string> before;
     if (then) before = SnapshotFile(then->content, "narrative/" + sec.file);
     const std::string typed = Typed(ctx.req, sec.file);
-    if (before && typed == *before) untouched.insert(sec.file);
-    if (!before || (typed != *before && now != *before && typed != now))
+    if (before && !SectionTextChanged(*before, typed)) untouched.insert(sec.file);
+    if (!before || (SectionTextChanged(*before, typed) && SectionTextChanged(*before, now) &&
+                    SectionTextChanged(now, typed)))
       both.push_back(sec.heading);
   }
   return both;
@@ -257,7 +259,7 @@ Response NarrativeSave(Ctx& ctx) {
           413, true);
     if (!sec.exists && Trim(after).empty()) continue;
     std::string before = sec.exists ? ReadText(sec.path) : "";
-    if (after != before) changed[name] = {before, after};
+    if (SectionTextChanged(before, after)) changed[name] = {before, after};
     if (!sec.exists) added.push_back({sec.key, name});
   }
   if (changed.empty())

@@ -87,7 +87,7 @@ def main(binary):
         r = adm.request("POST", "/admin/users", fields={"csrf": adm.csrf, "name": "unit9", "role": "unit",
                                                          "unit": "新单位", "region": "", "password": "p" * 12})
         page = r.text()
-        check(r.status == 422 and re.search(r'name="region"[^>]*>\s*<span class="field-error">项目单位账号须给出区域', page),
+        check(r.status == 422 and re.search(r'name="region"[^>]*>(?:(?:(?!<label).)*?</select>)?\s*<span class="field-error">项目单位账号须给出区域', page, re.S),
               "a unit account without a region is refused at the region field")
         check(field_value(page, "unit") == "新单位" and field_value(page, "name") == "unit9",
               "the typed account fields are kept")
