@@ -30,8 +30,7 @@ Response ChangeMember(Ctx& ctx, bool add) {
   if (doc.owner != ctx.user->id)
     return ctx.server.Error(ctx, 403, "只有创建该评价的账号可以共享或取消共享；请联系创建者");
   const std::string name = Trim(ctx.req.Field("name"));
-  if (name.empty())
-    return ctx.server.Reject(ctx, "name", "请填写同事的账号名", EvaluationShow);
+  if (name.empty()) return ctx.server.Reject(ctx, "name", "请填写同事的账号名", EvaluationShow);
   std::optional<User> who;
   for (const auto& u : db.Users())
     if (u.name == name) who = u;
