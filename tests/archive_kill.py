@@ -17,8 +17,8 @@ r = run("add", *fixtures)
 if r.returncode != 0 or r.stdout.count("已加入") != 3:
     errors.append(f"first add: {r.returncode} {r.stdout} {r.stderr}")
 con = sqlite3.connect(db)
-if con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] != "11":
-    errors.append("schema version is not 11 (schema 11: a session's one-time message)")
+if con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] != "12":
+    errors.append("schema version is not 12 (schema 12: the evaluators an evaluation is shared with)")
 con.close()
 
 # 2. A changed case is detected on the second add.

@@ -74,7 +74,12 @@ std::string Where(const DocumentFilter& f, const std::string& t, Args& args) {
     args.push_back(v);
   };
   add(f.kind, "kind");
-  add(f.owner, "owner");
+  if (!f.owner.empty()) {  // its owner's, and those shared with it (schema 12)
+    sql += " AND (" + t + "owner = ? OR " + t +
+           "id IN (SELECT m.doc_id FROM doc_members m WHERE m.member = ?))";
+    args.push_back(f.owner);
+    args.push_back(f.owner);
+  }
   add(f.unit, "unit");
   add(f.year, "year");
   add(f.region, "region");

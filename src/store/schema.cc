@@ -5,7 +5,8 @@
 // (docs/design-notes.md); 7 the bureau's 复核 decisions and a self-evaluation's 行得分合计; 8
 // indexes for serve's list pages (a region's or an owner's documents of a kind); 9 the region's
 // ranking index, the gap column's one meaning and a backfill of full marks; 10 covering indexes
-// for the dashboard's 一级 rates and grade counts; 11 a session's one-time message.
+// for the dashboard's 一级 rates and grade counts; 11 a session's one-time message; 12 the
+// evaluators an evaluation is shared with.
 #include "store/store_impl.h"
 
 namespace jixiao::store {
@@ -159,6 +160,12 @@ const std::vector<std::vector<std::string>>& Migrations() {
       // one store the page showing it may be served by any of them.
       {"ALTER TABLE sessions ADD COLUMN flash TEXT NOT NULL DEFAULT ''",
        "ALTER TABLE sessions ADD COLUMN flash_at TEXT NOT NULL DEFAULT ''"},
+      // 12 (issue 21, trial 5 item 2): the evaluators an evaluation's owner shares it with (a
+      // colleague of the same firm). `member` is the account id as text, as documents.owner is,
+      // so a list's owner filter reaches the shared documents through the member index.
+      {"CREATE TABLE doc_members (doc_id TEXT{C} NOT NULL, member TEXT{C} NOT NULL, "
+       "added_by TEXT NOT NULL, added_at TEXT NOT NULL, PRIMARY KEY (doc_id, member))",
+       "CREATE INDEX doc_members_member ON doc_members (member, doc_id)"},
   };
   return kMigrations;
 }

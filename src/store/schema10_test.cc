@@ -61,7 +61,7 @@ TEST_CASE("store: opening a schema 9 store adds the dashboard's covering indexes
         "DROP INDEX documents_framework",
         "CREATE INDEX documents_framework ON documents (kind, framework, grade)",
         "DROP INDEX indicators_level1", "ALTER TABLE sessions DROP COLUMN flash",  // schema 11
-        "ALTER TABLE sessions DROP COLUMN flash_at",
+        "ALTER TABLE sessions DROP COLUMN flash_at", "DROP TABLE doc_members",     // schema 12
         "UPDATE meta SET value = '9' WHERE key = 'schema_version'"})
     REQUIRE(ExecForTests(at, sql));
   auto s = Store::Open(at, d);

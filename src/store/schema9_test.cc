@@ -84,8 +84,8 @@ TEST_CASE("store: opening a schema 8 store rewrites the gap column and backfills
         "UPDATE versions SET gap = 9001 WHERE doc_id = 'N'",
         "UPDATE documents SET total_weight = 0", "UPDATE versions SET total_weight = 0",
         "DROP INDEX documents_region_rank",
-        "ALTER TABLE sessions DROP COLUMN flash",  // schema 11
-        "ALTER TABLE sessions DROP COLUMN flash_at",
+        "ALTER TABLE sessions DROP COLUMN flash",                               // schema 11
+        "ALTER TABLE sessions DROP COLUMN flash_at", "DROP TABLE doc_members",  // schema 12
         "UPDATE meta SET value = '8' WHERE key = 'schema_version'"})
     REQUIRE(ExecForTests(at, sql));
   {

@@ -362,6 +362,14 @@ class Store {
                                                           const std::string& to,
                                                           Diagnostics& diags);
 
+  // Members (members.cc, schema 12): the accounts a document is shared with besides its owner
+  // (evaluators of the owner's firm), by account id; a list's owner filter reaches them too.
+  // AddMember: false when already one; RemoveMember: false when not one; Members in id order.
+  bool AddMember(const std::string& doc_id, int64_t member, const std::string& added_by,
+                 Diagnostics& diags);
+  bool RemoveMember(const std::string& doc_id, int64_t member, Diagnostics& diags);
+  std::vector<int64_t> Members(const std::string& doc_id, Diagnostics& diags);
+
   // Documents of `kind` whose latest version has no indicator rows and no full marks yet
   // (evaluations moved from the former archive; the full-marks test keeps this check, run at
   // every open, from probing 10⁵ documents: 1.9 s on PostgreSQL), at most `limit` ids; and

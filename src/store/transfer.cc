@@ -116,6 +116,10 @@ const std::vector<Table>& Tables() {
           {"parent", true}},
          "doc_id, version, seq",
          nullptr},
+        {"doc_members",
+         {{"doc_id", false}, {"member", false}, {"added_by", false}, {"added_at", false}},
+         "doc_id{C}, member{C}",
+         nullptr},
     };
     for (auto c : DocColumns()) t[kDocuments].columns.push_back(c);
     for (auto c : std::vector<std::pair<const char*, bool>>{

@@ -228,7 +228,9 @@ std::optional<Doc> Db::GetDoc(const std::string& id) {
   auto d = impl_->store->Get(id, diags);
   Check(diags);
   if (!d) return std::nullopt;
-  return ToDoc(*d);
+  Doc out = ToDoc(*d);
+  if (out.kind == "evaluation") out.members = Members(id);
+  return out;
 }
 
 std::vector<Doc> Db::Docs(const std::string& kind) {

@@ -32,8 +32,9 @@ struct Session {
 struct Doc {
   std::string id;  // random hex, server-chosen
   std::string kind, title, unit, region, year, department, town, grade;
-  int64_t owner = 0;     // the unit account (targets) or the creating evaluator
-  int64_t assigned = 0;  // evaluations: the evaluator it is assigned to
+  int64_t owner = 0;             // the unit account (targets) or the creating evaluator
+  int64_t assigned = 0;          // evaluations: the evaluator it is assigned to
+  std::vector<int64_t> members;  // evaluations: the colleagues it is shared with (GetDoc only)
   int64_t version = 0;
   int64_t total = -1;  // evaluations: score in hundredths once scored, else -1
   int64_t claimed = 0, computed = 0, findings = 0;  // 自评表: printed and recomputed 总分
@@ -150,6 +151,12 @@ class Db {
     int64_t score = 0, weight = 0, documents = 0;
   };
   std::vector<CategoryTotal> CategoryTotals(const ListFilter& f);
+
+  // The evaluators a document is shared with besides its owner (schema 12): added (false when
+  // already one), removed (false when not one), listed by account id.
+  bool AddMember(const std::string& doc_id, int64_t user, const std::string& by);
+  bool RemoveMember(const std::string& doc_id, int64_t user);
+  std::vector<int64_t> Members(const std::string& doc_id);
 
   // Saves version `from`'s content and fields as a new version when `expected` is current.
   bool Restore(const std::string& id, int64_t from, int64_t expected, const std::string& author);

@@ -137,4 +137,25 @@ std::map<std::string, Decision> Db::LatestDecisionsOf(const std::vector<std::str
   return out;
 }
 
+bool Db::AddMember(const std::string& doc_id, int64_t user, const std::string& by) {
+  Diagnostics diags;
+  bool added = impl_->store->AddMember(doc_id, user, by, diags);
+  Check(diags);
+  return added;
+}
+
+bool Db::RemoveMember(const std::string& doc_id, int64_t user) {
+  Diagnostics diags;
+  bool removed = impl_->store->RemoveMember(doc_id, user, diags);
+  Check(diags);
+  return removed;
+}
+
+std::vector<int64_t> Db::Members(const std::string& doc_id) {
+  Diagnostics diags;
+  auto members = impl_->store->Members(doc_id, diags);
+  Check(diags);
+  return members;
+}
+
 }  // namespace jixiao::web

@@ -46,6 +46,10 @@ size_t SelfEvalErrorCount(Server& server, const Doc& doc);
 void SetPendingTargetsData(Ctx& ctx, const Doc& doc, Data& data);
 std::string PendingTargetsJson(Server& server, const Doc& doc);
 Response EvaluationPage(Ctx& ctx, const std::string& message, int status);  // handlers_eval.cc
+// The evaluation page's 共享 section (handlers_members.cc): its creator, the colleagues it is
+// shared with, and for the creator the form to add or remove one.
+void SetMembersData(Ctx& ctx, const Doc& doc, Data& data);
+std::string MembersJson(Server& server, const Doc& doc);  // ["name", …] of the colleagues
 
 // The evaluation page's 问卷调查 section: whether the case has a questionnaire, and the rates of
 // its responses as the report computes them (handlers_survey.cc).

@@ -79,6 +79,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
             ",\"score\":" + (evaluation ? ScorecardJson(evaluation->card) : std::string("null")) +
             ",\"review\":" + ReviewStateJson(CurrentState(ctx.server, doc)) +
             ",\"pending_targets\":" + PendingTargetsJson(ctx.server, doc) +
+            ",\"members\":" + MembersJson(ctx.server, doc) +
             (message.empty() ? "" : ",\"message\":" + Q(message)) + "}",
         status);
   }
@@ -155,6 +156,7 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   SetSurveyData(ctx.server, doc, data);
   SetReviewData(ctx, doc, data);
   SetPendingTargetsData(ctx, doc, data);
+  SetMembersData(ctx, doc, data);
   return ctx.server.Page(ctx, "evaluation_show", "评价：" + doc.title, data, status);
 }
 

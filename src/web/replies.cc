@@ -79,6 +79,8 @@ std::string ActionLabel(const std::string& action) {
       {"evaluation.finding", "修改扣分"},
       {"evaluation.confirm_target", "确认单位待确认的目标"},
       {"evaluation.region", "改所属区域"},
+      {"evaluation.share", "共享给同事"},
+      {"evaluation.unshare", "取消共享"},
       {"evaluation.score", "得分变化"},
       {"job.pdf", "生成 PDF"},
       {"login.failed", "登录失败"},

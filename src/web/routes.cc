@@ -1,5 +1,7 @@
 #include "web/routes.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace jixiao::web {
@@ -99,6 +101,10 @@ const std::vector<Route>& Routes() {
        O::kEvaluation, "版本记录"},
       {"GET", "/evaluations/{id}/compare", kEvaluator | kBureau, EvaluationCompare, false,
        O::kEvaluation, "比较两个版本的案例内容（from、to；逐个字段：原内容与新内容）"},
+      {"POST", "/evaluations/{id}/members", kEvaluator, EvaluationMemberAdd, true, O::kEvaluation,
+       "共享给同事（字段 name：评价机构账号名；仅创建者可操作，记入审计日志）"},
+      {"POST", "/evaluations/{id}/members/remove", kEvaluator, EvaluationMemberRemove, true,
+       O::kEvaluation, "取消共享（字段 name；仅创建者可操作，记入审计日志）"},
       {"POST", "/evaluations/{id}/region", kEvaluator, EvaluationRegion, true, O::kEvaluation,
        "改所属区域（字段 region、version；从已登记的区域中选，新版本，记入审计日志）"},
       {"POST", "/evaluations/{id}/targets/confirm", kEvaluator, EvaluationConfirmTarget, true,
@@ -203,6 +209,10 @@ const std::vector<Route>& Routes() {
        O::kEvaluation, "版本记录"},
       {"GET", "/api/v1/evaluations/{id}/compare", kEvaluator | kBureau, EvaluationCompare, false,
        O::kEvaluation, "比较两个版本：from、to"},
+      {"POST", "/api/v1/evaluations/{id}/members", kEvaluator, EvaluationMemberAdd, true,
+       O::kEvaluation, "共享给同事：name（评价机构账号名）"},
+      {"POST", "/api/v1/evaluations/{id}/members/remove", kEvaluator, EvaluationMemberRemove, true,
+       O::kEvaluation, "取消共享：name"},
       {"POST", "/api/v1/evaluations/{id}/region", kEvaluator, EvaluationRegion, true,
        O::kEvaluation, "改所属区域：region、version"},
       {"POST", "/api/v1/evaluations/{id}/targets/confirm", kEvaluator, EvaluationConfirmTarget,
@@ -331,7 +341,10 @@ std::string RoutesJson() {
 bool CanReach(const User& user, const Doc& doc) {
   if (user.role == "unit")
     return (doc.kind == "targets" || doc.kind == "selfeval") && doc.owner == user.id;
-  if (user.role == "evaluator") return doc.kind == "evaluation" && doc.assigned == user.id;
+  if (user.role == "evaluator")  // its own, or shared with it by the owner (schema 12)
+    return doc.kind == "evaluation" &&
+           (doc.assigned == user.id ||
+            std::find(doc.members.begin(), doc.members.end(), user.id) != doc.members.end());
   if (user.role == "bureau") return !user.region.empty() && doc.region == user.region;
   return false;
 }

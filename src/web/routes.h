@@ -129,6 +129,8 @@ Response BureauExport(Ctx&);
 Response NarrativeSave(Ctx&);
 Response EvaluationConfirmTarget(Ctx&);  // 确认 a unit's 待确认 row (handlers_pending.cc)
 Response EvaluationRegion(Ctx&);         // 改所属区域 (handlers_eval_region.cc)
+Response EvaluationMemberAdd(Ctx&);      // 共享给同事 (handlers_members.cc)
+Response EvaluationMemberRemove(Ctx&);   // 取消共享
 Response ObservationsShow(Ctx&);         // 经验、问题与建议 (handlers_observations.cc)
 Response ObservationsSave(Ctx&);
 Response EvaluationDraft(Ctx&);  // 生成初稿: app/draft as a new version

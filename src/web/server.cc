@@ -297,7 +297,12 @@ Response Server::Dispatch(Request& req) {
       job = db_->GetJob(std::stoll(req.params["id"]));
     } catch (...) {
     }
-    if (!job || !CanReachJob(*ctx.user, *job))
+    // A job about a document is reached only while the document is (a colleague removed from
+    // a shared evaluation loses its jobs on it too).
+    std::optional<Doc> about;
+    if (job && !job->doc.empty()) about = db_->GetDoc(job->doc);
+    if (!job || !CanReachJob(*ctx.user, *job) ||
+        (!job->doc.empty() && (!about || !CanReach(*ctx.user, *about))))
       return Error(ctx, 404, "找不到该任务，或它不在您的权限范围内");
     ctx.job = std::move(job);
   }

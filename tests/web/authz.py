@@ -152,6 +152,77 @@ def list_reach(clients, own, outside, failures):
     return n
 
 
+def shared_reach(clients, routes, eid, url, send, failures):
+    """Sharing (issue 21, trial 5 item 2): eval1 shares its evaluation with eval2, a colleague.
+    While shared, every evaluation route eval2's role may use answers eval2 as the creator (GET
+    200, a post not 401/403/404), except the 共享 routes (creator only: 403); eval2 lists it and
+    reaches its own job on it. Once removed, every one of those routes, the list and the job are
+    404 / gone again. Sharing with a unit or bureau account is refused (422); both changes are in
+    the evaluation's 版本记录. Returns the number of requests made."""
+    n = 0
+    def expect(r, ok, label):
+        nonlocal n
+        n += 1
+        if not ok(r.status):
+            failures.append("%s: %d (%s)" % (label, r.status, r.text()[:200]))
+    base = "/api/v1/evaluations/%s/members" % eid
+    for name in ("unit1", "bur1", "adm1", "eval1", "nobody"):
+        expect(clients["eval1"].api_post(base, fields={"name": name}), lambda s: s == 422,
+               "sharing with %s is refused" % name)
+    expect(clients["eval2"].api_post(base, fields={"name": "eval3"}), lambda s: s == 404,
+           "eval2 shares an evaluation not shared with it")
+    r = clients["eval1"].api_post(base, fields={"name": "eval2"})
+    expect(r, lambda s: s == 200, "eval1 shares with eval2")
+    if r.status == 200 and r.json().get("members") != ["eval2"]:
+        failures.append("members after sharing: %s" % r.text()[:200])
+    expect(clients["eval1"].api_post(base, fields={"name": "eval2"}), lambda s: s == 422,
+           "sharing twice is refused")
+    evaluation_routes = [r for r in routes if r["object"] == "evaluation" and "evaluator" in r["roles"]]
+    def walk(shared):
+        for route in evaluation_routes:
+            path = url(route, eid)
+            if not path:
+                continue
+            r = send(clients["eval2"], route, path)
+            label = "eval2 %s %s (%s)" % (route["method"], route["path"], "shared" if shared else "removed")
+            if not shared:
+                expect(r, lambda s: s == 404, label + ", expected 404")
+            elif "/members" in route["path"]:
+                expect(r, lambda s: s == 403, label + ", expected 403 (creator only)")
+            elif route["method"] == "GET":
+                expect(r, lambda s: s == 200, label + ", expected 200")
+            else:
+                expect(r, lambda s: s in (200, 201, 202, 303, 409, 422), label + ", expected 2xx/303/409/422")
+    walk(True)
+    listed = [i["id"] for i in clients["eval2"].get("/api/v1/evaluations?per_page=200").json()["evaluations"]]
+    n += 1
+    if eid not in listed:
+        failures.append("eval2's list does not show the evaluation shared with it: %s" % listed)
+    r = clients["eval2"].api_post("/api/v1/evaluations/%s/pdf" % eid)
+    expect(r, lambda s: s == 202, "eval2 starts a PDF job on the shared evaluation")
+    job = str(r.json()["job"]) if r.status == 202 else None
+    if job:
+        expect(clients["eval2"].get("/api/v1/jobs/" + job), lambda s: s == 200, "eval2 sees its job")
+    expect(clients["eval1"].api_post(base + "/remove", fields={"name": "eval2"}), lambda s: s == 200,
+           "eval1 removes eval2")
+    expect(clients["eval1"].api_post(base + "/remove", fields={"name": "eval2"}), lambda s: s == 422,
+           "removing twice is refused")
+    walk(False)
+    listed = [i["id"] for i in clients["eval2"].get("/api/v1/evaluations?per_page=200").json()["evaluations"]]
+    n += 1
+    if eid in listed:
+        failures.append("eval2's list still shows the evaluation after removal")
+    if job:
+        for path in ("/api/v1/jobs/" + job, "/jobs/" + job, "/jobs/%s/download" % job):
+            expect(clients["eval2"].get(path), lambda s: s == 404, "eval2 %s after removal, expected 404" % path)
+    changes = clients["eval1"].get("/api/v1/evaluations/%s/versions" % eid).json()["changes"]
+    n += 1
+    shared = [(c["action"], c["before"], c["after"]) for c in changes if c["action"].startswith("evaluation.")]
+    if ("evaluation.share", "", "eval2") not in shared or ("evaluation.unshare", "eval2", "") not in shared:
+        failures.append("the version history lacks the share and its removal: %s" % shared)
+    return n
+
+
 def main(binary):
     server = webtest.Server(binary)
     failures = []
@@ -353,6 +424,7 @@ def main(binary):
         count += 1
         if sum(g["count"] for g in overview["grades"]) != len(overview["ranking"]):
             failures.append("grade counts %s vs %d ranked" % (overview["grades"], len(overview["ranking"])))
+        count += shared_reach(clients, routes, own["evaluation"], url, send, failures)
         # Logout ends the session: the next API call is 401.
         c = clients["bur2"]
         r = c.api_post("/api/v1/logout")
