@@ -158,13 +158,11 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
       const bool input = IsInputRow(*sheet, s, r);
       row.set("input", input);
       // A 扣分制 row: its deductions are typed on the leaf's 修改扣分 page (trial 3 item 16), which
-      // opens once the evaluation scores.
+      // opens before any score (trial 5 item 3).
       if (s.prefix[0] == 'f' && input && StartsWith(CellText(*sheet, r, 3), "扣分制")) {
-        row.set("help", std::string("扣分制：扣分在该指标的“修改扣分”页逐项填写（扣分和原因）") +
-                            (doc.total >= 0 ? "" : "；本表保存、评价可以评分后即可打开"));
-        if (doc.total >= 0)
-          row.set("finding_href",
-                  "/evaluations/" + doc.id + "/finding/" + UrlEncode(CellText(*sheet, r, 0)));
+        row.set("help", std::string("扣分制：每项扣分（扣分和原因）在该指标的"));
+        row.set("finding_href",
+                "/evaluations/" + doc.id + "/finding/" + UrlEncode(CellText(*sheet, r, 0)));
       }
       Data cells = List();
       for (int c : s.inputs) {

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Trial 5's evaluator-form stumbles (issue 21, webfix11), each written before its fix
+(docs/review/webtrial5.md):
+item 3:  before any score, every 扣分制 row of /entry links to its 修改扣分 page, the page opens and
+         saves, the evaluation page lists those pages, and no text names a 扣分明细 section;
+item 14: the form names the table a computed metric comes from (C41 成本节约率: 预算执行).
+Usage: webfix11.py JIXIAO"""
+import html
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import webtest  # noqa: E402
+
+FAILURES = []
+DEDUCTION_LEAVES = ["A11", "A12", "B13", "C32", "D32"]
+
+
+def check(cond, message):
+    webtest.check(cond, message, FAILURES)
+
+
+def row_of(page, code):
+    m = re.search(r'<tr id="f-%s".*?</tr>' % code, page, re.S)
+    return m.group(0) if m else ""
+
+
+def deductions_before_score(ev):
+    eid = webtest.create_evaluation(ev, "扣分制未评分")
+    shown = ev.get("/api/v1/evaluations/%s" % eid).json()
+    check(shown["score"] is None, "item 3: a new evaluation does not score yet")
+    form = ev.get("/evaluations/%s/entry" % eid).text()
+    for code in DEDUCTION_LEAVES:
+        row = row_of(form, code)
+        check('href="/evaluations/%s/finding/%s"' % (eid, code) in row,
+              "item 3: the /entry row %s links to its 修改扣分 page before any score: %s"
+              % (code, row[:400]))
+        check("扣分明细" not in webtest.visible(row) and "评分后" not in webtest.visible(row),
+              "item 3: row %s names no section the form lacks: %s" % (code, webtest.visible(row)))
+    page = ev.get("/evaluations/%s" % eid).text()
+    for code in DEDUCTION_LEAVES:
+        check('href="/evaluations/%s/finding/%s"' % (eid, code) in page,
+              "item 3: the evaluation page links to %s's 修改扣分 before any score" % code)
+    check('href="/evaluations/%s/finding/C11"' % eid not in page,
+          "item 3: the unscored list holds 扣分制 leaves only (C11 scores on a 绩效目标)")
+    r = ev.get("/evaluations/%s/finding/A11" % eid)
+    check(r.status == 200 and "立项依据充分性" in r.text(),
+          "item 3: the 修改扣分 page opens before any score: %s" % r.status)
+    r = ev.api_post("/api/v1/evaluations/%s/finding" % eid, fields={
+        "version": "1", "code": "A11", "amount_0": "0.5", "reason_0": "立项依据不<b>充分</b>"})
+    check(r.status == 200, "item 3: a deduction saves before any score: %s %s"
+          % (r.status, r.text()[:300]))
+    got = ev.get("/api/v1/evaluations/%s/finding/A11" % eid).json()
+    check([d["reason"] for d in got.get("deductions", [])] == ["立项依据不<b>充分</b>"],
+          "item 3: the saved deduction reads back: %s" % got)
+    page = ev.get("/evaluations/%s/finding/A11" % eid).text()
+    check("立项依据不&lt;b&gt;充分&lt;/b&gt;" in page and "<b>充分</b>" not in page,
+          "item 3: the reason is escaped on the page")
+
+
+def table_named(ev):
+    eid = webtest.create_evaluation(ev, "数据表名")
+    form = ev.get("/evaluations/%s/entry" % eid).text()
+    row = html.unescape(webtest.visible(row_of(form, "C41")))
+    check("由数据表计算" not in row and "预算执行" in row,
+          "item 14: C41's rule names the 预算执行 table it is computed from: %s" % row)
+
+
+def main():
+    server = webtest.Server(sys.argv[1])
+    try:
+        ev = webtest.Client(server)
+        ev.login("eval1")
+        deductions_before_score(ev)
+        table_named(ev)
+    finally:
+        server.stop(keep=bool(FAILURES))
+    if FAILURES:
+        print("%d failure(s)" % len(FAILURES), file=sys.stderr)
+        sys.exit(1)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
