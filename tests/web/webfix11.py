@@ -3,6 +3,8 @@
 (docs/review/webtrial5.md):
 item 3:  before any score, every 扣分制 row of /entry links to its 修改扣分 page, the page opens and
          saves, the evaluation page lists those pages, and no text names a 扣分明细 section;
+item 5:  a narrative save refused as stale shows, beside each conflicting section, the other
+         person's saved text (escaped) and only the lint of the text typed here;
 item 14: the form names the table a computed metric comes from (C41 成本节约率: 预算执行).
 Usage: webfix11.py JIXIAO"""
 import html
@@ -67,12 +69,43 @@ def table_named(ev):
           "item 14: C41's rule names the 预算执行 table it is computed from: %s" % row)
 
 
+def narrative_conflict(ev, other):
+    eid = webtest.create_evaluation(ev, "叙述冲突")
+    sections = ev.get("/api/v1/evaluations/%s/narrative" % eid).json()["sections"]
+    stub = [s for s in sections if s["exists"] and "【待填写】" in s["text"]]
+    check(stub, "item 5: the new evaluation has a 【待填写】 section: %s" % sections[:2])
+    if not stub:
+        return
+    sec = stub[0]
+    version = str(ev.get("/api/v1/evaluations/%s" % eid).json()["version"])
+    theirs = "甲：<img src=x onerror=alert(1)>资金来源于县级财政。"
+    r = other.api_post("/api/v1/evaluations/%s/narrative" % eid,
+                       fields={"version": version, "n_" + sec["file"]: theirs})
+    check(r.status == 200, "item 5: the other session saves first: %s %s" % (r.status, r.text()[:200]))
+    mine = "保障农村居民饮水安全。"
+    r = ev.request("POST", "/evaluations/%s/narrative" % eid,
+                   fields={"csrf": ev.csrf, "version": version, "n_" + sec["file"]: mine})
+    check(r.status == 409, "item 5: the stale save is refused: %s" % r.status)
+    page = r.text()
+    blocks = re.findall(r'<section class="card narrative".*?</section>', page, re.S)
+    block = ([b for b in blocks if 'name="n_%s"' % sec["file"] in b] or [""])[0]
+    check(mine in block, "item 5: the box keeps the typed text")
+    check("待填写" not in webtest.visible(block),
+          "item 5: no warning about the stored stub beside the typed text: %s" % webtest.visible(block))
+    check(html.escape(theirs, quote=False) in block or html.escape(theirs) in block,
+          "item 5: the other person's saved text is shown beside, escaped: %s" % block[:600])
+    check("<img src=x" not in page, "item 5: the other text is escaped")
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
         ev = webtest.Client(server)
         ev.login("eval1")
         deductions_before_score(ev)
+        other = webtest.Client(server)
+        other.login("eval1")
+        narrative_conflict(ev, other)
         table_named(ev)
     finally:
         server.stop(keep=bool(FAILURES))
