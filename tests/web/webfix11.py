@@ -5,6 +5,9 @@ item 3:  before any score, every 扣分制 row of /entry links to its 修改扣�
          saves, the evaluation page lists those pages, and no text names a 扣分明细 section;
 item 5:  a narrative save refused as stale shows, beside each conflicting section, the other
          person's saved text (escaped) and only the lint of the text typed here;
+item 12: on /entry 业绩值 is a textarea and the workbook's 分析 column is offered, saved where the
+         workbook's is; at 1024 px (headless Chromium) an indicator name takes at most 2 lines and
+         the 业绩值 box is at least 10 characters wide (screenshot in $WEBFIX11_SHOTS, if set);
 item 14: the form names the table a computed metric comes from (C41 成本节约率: 预算执行).
 Usage: webfix11.py JIXIAO"""
 import html
@@ -97,6 +100,67 @@ def narrative_conflict(ev, other):
     check("<img src=x" not in page, "item 5: the other text is escaped")
 
 
+def form_columns(ev, binary):
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        book = webtest.entry_workbook(binary, os.path.join(webtest.ROOT, "data/cases/maqiao-2024"), tmp)
+        eid = webtest.create_evaluation(ev, "表单栏目", workbook=book)
+    form = ev.get("/evaluations/%s/entry" % eid).text()
+    row = row_of(form, "A11")
+    check(re.search(r'<textarea name="f_\d+_5"', row), "item 12: 业绩值 is a textarea: %s" % row[:300])
+    check("<th>分析</th>" in form, "item 12: the form has the 分析 column")
+    fields = ev.get("/api/v1/evaluations/%s/entry" % eid).json()["fields"]
+    analysis = [f for f in fields if f["label"] == "A11 分析"]
+    check(analysis, "item 12: A11's 分析 is a field: %s" % [f["label"] for f in fields][:12])
+    if analysis:
+        typed = "立项依据经核查<充分>。"
+        version = str(ev.get("/api/v1/evaluations/%s" % eid).json()["version"])
+        r = ev.api_post("/api/v1/evaluations/%s/entry" % eid,
+                        fields={"version": version, analysis[0]["name"]: typed})
+        check(r.status == 200, "item 12: the 分析 saves: %s %s" % (r.status, r.text()[:300]))
+        fields = ev.get("/api/v1/evaluations/%s/entry" % eid).json()["fields"]
+        back = [f["value"] for f in fields if f["name"] == analysis[0]["name"]]
+        check(back == [typed], "item 12: the saved 分析 reads back: %s" % back)
+        xml = ev.get("/evaluations/%s/entry" % eid).text()
+        check("立项依据经核查&lt;充分&gt;。" in xml, "item 12: the 分析 is escaped on the form")
+    return eid
+
+
+def at_1024(server, eid):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1024,900",
+              "--disable-dev-shm-usage", "--lang=zh-CN"):
+        opts.add_argument(a)
+    d = webdriver.Chrome(options=opts, service=Service(executable_path="/usr/bin/chromedriver"))
+    try:
+        d.get(server.base + "/login")
+        d.find_element(By.NAME, "name").send_keys("eval1")
+        d.find_element(By.NAME, "password").send_keys(webtest.ROLES["eval1"][3])
+        d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        WebDriverWait(d, 20).until(lambda x: "/login" not in x.current_url)
+        d.get(server.base + "/evaluations/%s/entry" % eid)
+        measure = ("var f=parseFloat(getComputedStyle(document.body).fontSize);"
+                   "var td=document.querySelector('#f-A11 td.name');"
+                   "var r=document.createRange(); r.selectNodeContents(td);"
+                   "var lines=new Set([...r.getClientRects()].map(x=>Math.round(x.top))).size;"
+                   "var box=document.querySelector('#f-A11 [name$=\"_5\"]');"
+                   "return [lines, box.getBoundingClientRect().width/f];")
+        lines, chars = d.execute_script(measure)
+        check(lines <= 2, "item 12: 立项依据充分性 takes %d lines at 1024 px" % lines)
+        check(chars >= 10, "item 12: the 业绩值 box is %.1f characters wide at 1024 px" % chars)
+        shots = os.environ.get("WEBFIX11_SHOTS")
+        if shots:
+            d.execute_script("document.getElementById('f-A11').scrollIntoView()")
+            d.save_screenshot(shots)
+    finally:
+        d.quit()
+
+
 def main():
     server = webtest.Server(sys.argv[1])
     try:
@@ -107,6 +171,7 @@ def main():
         other.login("eval1")
         narrative_conflict(ev, other)
         table_named(ev)
+        at_1024(server, form_columns(ev, sys.argv[1]))
     finally:
         server.stop(keep=bool(FAILURES))
     if FAILURES:
