@@ -112,11 +112,16 @@ std::optional<doc::Workbook> EntryWorkbookModel(const std::string& case_dir, Dia
   return BuildEntryWorkbook(*framework, *c, notes, reader);
 }
 
-std::map<std::string, std::vector<std::string>> CaseTablesNeeded(const std::string& case_dir) {
+std::optional<Framework> CaseFramework(const std::string& case_dir, Case* loaded) {
   Diagnostics ignored;  // the evaluation page lists why a case does not load
   auto c = LoadCase(case_dir, ignored);
   auto file = c ? FindFrameworkFile(*c) : std::nullopt;
-  auto framework = file ? LoadFramework(*file, ignored) : std::nullopt;
+  if (file && loaded) *loaded = *c;
+  return file ? LoadFramework(*file, ignored) : std::nullopt;
+}
+
+std::map<std::string, std::vector<std::string>> CaseTablesNeeded(const std::string& case_dir) {
+  auto framework = CaseFramework(case_dir);
   return framework ? TablesNeeded(*framework) : std::map<std::string, std::vector<std::string>>{};
 }
 

@@ -12,6 +12,8 @@
 #include "core/diagnostics.h"
 #include "document/workbook.h"
 #include "ingest/xlsx.h"
+#include "model/case.h"
+#include "model/framework.h"
 
 namespace jixiao {
 
@@ -38,5 +40,10 @@ bool ImportEntryBook(const XlsxWorkbook& book, const std::string& case_dir, Diag
 // The case tables the case's framework scores from (model/table_needs.h: "funding.csv" ->
 // {"A33 资金到位率"}); empty when the case or its framework cannot be read.
 std::map<std::string, std::vector<std::string>> CaseTablesNeeded(const std::string& case_dir);
+
+// The framework the case names, loaded without scoring (serve's pages before the first score:
+// the 扣分制 leaves' 修改扣分 pages), with the case into `loaded` when given; nullopt when the
+// case or its framework cannot be read.
+std::optional<Framework> CaseFramework(const std::string& case_dir, Case* loaded = nullptr);
 
 }  // namespace jixiao

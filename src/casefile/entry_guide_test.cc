@@ -52,3 +52,30 @@ TEST_CASE("the 说明 sheet shows the project's and the framework's names, ids h
   const std::string cli = GuideText(jixiao::BuildEntryWorkbook(*fw, *c, {}));
   CHECK(cli.find("jixiao import") != std::string::npos);
 }
+
+// Trial 5 item 14: a metric computed from a table names that table (and what 计划成本 is read
+// from) in the 评价结论 sheet's rule column, not “由数据表计算”.
+TEST_CASE("the rule column names the table a computed metric comes from") {
+  CHECK(jixiao::entry::SheetOfFile("budget.csv") == jixiao::entry::kBudget);
+  CHECK(jixiao::entry::SheetOfFile("transfers.csv") == jixiao::entry::kTransfers);
+  CHECK(jixiao::entry::SheetOfFile("case.json").empty());
+  jixiao::Diagnostics diags;
+  const std::string root = JIXIAO_SOURCE_DIR;
+  auto c = jixiao::LoadCase(root + "/data/cases/maqiao-2024", diags);
+  auto fw = jixiao::LoadFramework(root + "/indicators/town-medical-aid-2024.json", diags);
+  REQUIRE(c);
+  REQUIRE(fw);
+  const auto book = jixiao::BuildEntryWorkbook(*fw, *c, {}, jixiao::EntryBookFor::kBrowser);
+  std::string c41, b11;
+  for (const auto& sheet : book.sheets)
+    if (sheet.name == jixiao::entry::kFindings)
+      for (const auto& [at, cell] : sheet.cells) {
+        const jixiao::doc::WCell* code = sheet.At(at.first, 0);
+        if (at.second == 3 && code && code->text == "C41") c41 = cell.text;
+        if (at.second == 3 && code && code->text == "B11") b11 = cell.text;
+      }
+  CHECK(c41.find("由“预算执行”表计算") != std::string::npos);
+  CHECK(c41.find("计划成本取调整后预算") != std::string::npos);
+  CHECK(b11.find("由“资金到位”表计算") != std::string::npos);
+  CHECK(c41.find("由数据表计算") == std::string::npos);
+}

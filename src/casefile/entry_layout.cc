@@ -1,6 +1,8 @@
 // Sheet and column names of the data-entry workbook.
 #include "casefile/entry_layout.h"
 
+#include <utility>
+
 namespace jixiao::entry {
 
 const std::vector<ProjectField>& ProjectFields() {
@@ -113,6 +115,17 @@ std::string HeaderUnit(const std::string& header) {
   if (close == std::string::npos) close = header.find("）", open);
   if (close == std::string::npos) return "";
   return header.substr(open + width, close - open - width);
+}
+
+std::string SheetOfFile(const std::string& file) {
+  static const std::pair<const char*, const char*> kFiles[] = {
+      {"budget.csv", kBudget},   {"funding.csv", kFunding},
+      {"history.csv", kHistory}, {"transfers.csv", kTransfers},
+      {"plan.csv", kPlan},       {"disbursements.csv", kDisbursements},
+      {"targets.csv", kTargets}};
+  for (const auto& [name, sheet] : kFiles)
+    if (file == name) return sheet;
+  return "";
 }
 
 }  // namespace jixiao::entry

@@ -54,6 +54,9 @@ const std::vector<Column>& FindingColumns();
 const std::vector<Column>& DeductionColumns();
 const std::vector<Column>& ObservationColumns();
 
+// The sheet that holds a case table: "budget.csv" -> "预算执行"; "" for a file no sheet holds.
+std::string SheetOfFile(const std::string& file);
+
 // "年初预算(元)" -> "年初预算"; "分值（分）" -> "分值".
 std::string BareHeader(const std::string& header);
 // The unit in a header's parenthesis: "年初预算(万元)" -> "万元"; "" when none.

@@ -284,7 +284,9 @@ std::string RuleHelp(const Indicator& leaf) {
     // formula of a metric computed from the tables.
     help = "按指标值“" + rule.metric + "”计分";
     if (const DerivedMetricInfo* derived = FindDerivedMetric(rule.metric))
-      help += "（" + rule.metric + " = " + derived->formula + "，由数据表计算）";
+      help += "（" + rule.metric + " = " + derived->formula + "，由“" +
+              entry::SheetOfFile(derived->needs) + "”表计算" +
+              (*derived->terms ? std::string("；") + derived->terms : "") + "）";
     if (!leaf.criteria.empty() && !StartsWith(leaf.criteria, kTodoMark))
       help += "；评分标准：" + leaf.criteria;
   } else if (rule.type == RuleType::kTarget) {

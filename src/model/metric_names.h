@@ -11,8 +11,9 @@ namespace jixiao {
 struct DerivedMetricInfo {
   const char* name;
   const char* unit;
-  const char* needs;    // the case file it comes from
-  const char* formula;  // shown as evidence
+  const char* needs;       // the case file it comes from
+  const char* formula;     // shown as evidence
+  const char* terms = "";  // what the formula's words are read from, when not the table's columns
 };
 
 const std::vector<DerivedMetricInfo>& DerivedMetrics();

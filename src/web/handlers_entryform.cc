@@ -39,7 +39,7 @@ const std::vector<FormSheet>& FormSheets() {
   // tables the 资金到位率 and 时效 rules read (trial 3 item 9: no way to fill them in the browser).
   static const std::vector<FormSheet> kSheets = {
       {"m", entry::kMetrics, {1, 2, 3}},
-      {"f", entry::kFindings, {4, 5, 6, 11, 12}},
+      {"f", entry::kFindings, {4, 5, 6, 11, 12, 9}},  // 分析 last: the widest (trial 5 item 12)
       {"b", entry::kBudget, {0, 1, 2, 3, 4, 5, 6, 7}, "budget.csv"},
       {"g", entry::kFunding, {0, 1, 2}, "funding.csv"},
       {"t", entry::kTransfers, {0, 1, 2, 3}, "transfers.csv"}};
@@ -158,13 +158,11 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
       const bool input = IsInputRow(*sheet, s, r);
       row.set("input", input);
       // A 扣分制 row: its deductions are typed on the leaf's 修改扣分 page (trial 3 item 16), which
-      // opens once the evaluation scores.
+      // opens before any score (trial 5 item 3).
       if (s.prefix[0] == 'f' && input && StartsWith(CellText(*sheet, r, 3), "扣分制")) {
-        row.set("help", std::string("扣分制：扣分在该指标的“修改扣分”页逐项填写（扣分和原因）") +
-                            (doc.total >= 0 ? "" : "；本表保存、评价可以评分后即可打开"));
-        if (doc.total >= 0)
-          row.set("finding_href",
-                  "/evaluations/" + doc.id + "/finding/" + UrlEncode(CellText(*sheet, r, 0)));
+        row.set("help", std::string("扣分制：每项扣分（扣分和原因）在该指标的"));
+        row.set("finding_href",
+                "/evaluations/" + doc.id + "/finding/" + UrlEncode(CellText(*sheet, r, 0)));
       }
       Data cells = List();
       for (int c : s.inputs) {
@@ -204,6 +202,9 @@ Response ShowForm(Ctx& ctx, const doc::Workbook& model,
           }
         }
         cell.set("list", listed);
+        // 业绩值 and 分析 hold sentences: a box that wraps (trial 5 item 12: “A11业绩值：见…”).
+        cell.set("textarea", !listed && s.prefix[0] == 'f' && (c == 4 || c == 9));
+        cell.set("analysis", s.prefix[0] == 'f' && c == 9);
         cell.set("options", options);
         if (v && !v->prompt.empty()) cell.set("prompt", v->prompt);  // empty texts are truthy
         if (e != errors.end()) cell.set("error", e->second);

@@ -139,6 +139,19 @@ Response ShowEvaluation(Ctx& ctx, const Doc& doc, const std::string& message, in
   } else {
     data.set("scored", false);
     data.set("imported", doc.version > 1);
+    // Deductions can be typed before the first score (trial 5 item 3): the 扣分制 leaves' pages.
+    Data leaves = List();
+    bool any = false;
+    if (auto fw = CaseFramework(dir))
+      fw->ForEach([&](const Indicator& node) {
+        if (!node.IsLeaf() || !node.rule || node.rule->type != RuleType::kDeduction) return;
+        leaves.push_back(Object({{"code", node.code},
+                                 {"name", node.name},
+                                 {"weight", FormatScoreNumber(node.weight)}}));
+        any = true;
+      });
+    data.set("has_deduction_leaves", any);
+    data.set("deduction_leaves", leaves);
   }
   data.set("tree", tree);
   data.set("validation", validation);

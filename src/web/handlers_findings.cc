@@ -5,6 +5,7 @@
 // saved first. Every change goes through app/finding_edit.h.
 #include <algorithm>
 
+#include "app/entry_app.h"
 #include "app/finding_edit.h"
 #include "casefile/case_files.h"
 #include "core/format.h"
@@ -41,6 +42,26 @@ std::string SourceOf(Server& server, const Doc& doc, const std::string& reason) 
          BeijingTime(from->at) + " 北京时间）";
 }
 
+// Leaf `code` as the page shows it: from the scorecard when the case scores, else from the
+// framework (deductions can be typed before the first score, trial 5 item 3). False: no such leaf.
+struct LeafShown {
+  std::string name, weight, weight_number, score;
+  Rational rule_weight;  // the declared weight the rule reads
+};
+bool ShowLeaf(const std::optional<Evaluation>& evaluation, const std::optional<Framework>& fw,
+              const std::string& code, LeafShown& out) {
+  const IndicatorResult* leaf = evaluation ? evaluation->card.Find(code) : nullptr;
+  const Indicator* node = evaluation ? evaluation->framework->Find(code)
+                          : fw       ? fw->Find(code)
+                                     : nullptr;
+  if (evaluation ? !leaf || !leaf->leaf || !node : !node || !node->IsLeaf()) return false;
+  const Score weight = leaf ? leaf->weight : node->weight;
+  out = {node->name, FormatScore(weight), FormatScoreNumber(weight),
+         leaf ? FormatScore(leaf->score) : "未评分", node->weight.ToRational()};
+  if (leaf) out.name = leaf->name;
+  return true;
+}
+
 // The edit page of leaf `code`: `rows` as typed or as they stand, then empty rows to add.
 Response FindingPage(Ctx& ctx, const std::string& code, std::vector<Row> rows,
                      const std::string& summary, const std::string& message,
@@ -48,8 +69,10 @@ Response FindingPage(Ctx& ctx, const std::string& code, std::vector<Row> rows,
   const Doc& doc = *ctx.doc;
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(doc.id), diags);
-  const IndicatorResult* leaf = evaluation ? evaluation->card.Find(code) : nullptr;
-  if (!leaf || !leaf->leaf) return ctx.server.Error(ctx, 404, "找不到该末级指标，或评价尚不能评分");
+  auto fw = evaluation ? std::nullopt : CaseFramework(ctx.server.CaseDir(doc.id));
+  LeafShown leaf;
+  if (!ShowLeaf(evaluation, fw, code, leaf))
+    return ctx.server.Error(ctx, 404, "找不到该末级指标，或评价的指标体系无法读取");
   const size_t existing = rows.size();
   while (rows.size() < std::min<size_t>(existing + 3, kMaxRows)) rows.push_back({});
   Data list = List(), notes = List(), problems = List();
@@ -65,7 +88,7 @@ Response FindingPage(Ctx& ctx, const std::string& code, std::vector<Row> rows,
     list.push_back(row);
   }
   bool capped = false;
-  for (const auto& d : evaluation->card.checks)
+  for (const auto& d : evaluation ? evaluation->card.checks : std::vector<Diagnostic>{})
     if (d.code == "finding.deduction_capped" &&
         d.where.path.find("." + code + ".") != std::string::npos) {
       notes.push_back(Object({{"message", d.message}}));
@@ -75,9 +98,9 @@ Response FindingPage(Ctx& ctx, const std::string& code, std::vector<Row> rows,
   Data data = Object({{"id", doc.id},
                       {"title", doc.title},
                       {"code", code},
-                      {"name", leaf->name},
-                      {"weight", FormatScore(leaf->weight)},
-                      {"score", FormatScore(leaf->score)},
+                      {"name", leaf.name},
+                      {"weight", leaf.weight},
+                      {"score", leaf.score},
                       {"summary", summary},
                       {"message", message},
                       {"version", std::to_string(doc.version)}});
@@ -107,15 +130,19 @@ Response EvaluationFindingShow(Ctx& ctx) {
   const std::string code = ctx.req.params["code"].substr(0, 50);
   Diagnostics diags;
   auto evaluation = EvaluateCaseDir(ctx.server.CaseDir(ctx.doc->id), diags);
-  const IndicatorResult* leaf = evaluation ? evaluation->card.Find(code) : nullptr;
-  if (!leaf || !leaf->leaf) return ctx.server.Error(ctx, 404, "找不到该末级指标，或评价尚不能评分");
+  Case loaded;
+  auto fw = evaluation ? std::nullopt : CaseFramework(ctx.server.CaseDir(ctx.doc->id), &loaded);
+  LeafShown leaf;
+  if (!ShowLeaf(evaluation, fw, code, leaf))
+    return ctx.server.Error(ctx, 404, "找不到该末级指标，或评价的指标体系无法读取");
+  const Case& c = evaluation ? evaluation->c : loaded;
   std::vector<Row> rows;
   std::string summary;
   std::vector<std::string> items;
-  if (auto f = evaluation->c.findings.find(code); f != evaluation->c.findings.end()) {
+  if (auto f = c.findings.find(code); f != c.findings.end()) {
     summary = f->second.summary;
     // Points of the weight the rule reads (the declared one; a 不适用 move scales the score after).
-    const Rational weight = evaluation->framework->Find(code)->weight.ToRational();
+    const Rational weight = leaf.rule_weight;
     for (const auto& d : f->second.deductions) {
       Row row{d.amount.share ? FormatShare(d.amount.value) : ExactDecimal(d.amount.value), d.reason,
               "扣" + d.amount.Describe(weight), SourceOf(ctx.server, *ctx.doc, d.reason)};
@@ -126,9 +153,8 @@ Response EvaluationFindingShow(Ctx& ctx) {
     }
   }
   if (ctx.req.api)
-    return Json("{\"code\":" + Q(code) + ",\"name\":" + Q(leaf->name) +
-                ",\"weight\":" + FormatScoreNumber(leaf->weight) +
-                ",\"version\":" + std::to_string(ctx.doc->version) +
+    return Json("{\"code\":" + Q(code) + ",\"name\":" + Q(leaf.name) + ",\"weight\":" +
+                leaf.weight_number + ",\"version\":" + std::to_string(ctx.doc->version) +
                 ",\"deductions\":" + JsonArray(items) + ",\"summary\":" + Q(summary) + "}");
   return FindingPage(ctx, code, rows, summary, ctx.req.Field("message"), {}, 200);
 }

@@ -4,6 +4,7 @@
 // section the report template has but the case has no file for gets a box too (saving text there
 // writes narrative/KEY.md and names it in case.json). File names come from the case folder or
 // the report template, never from the request.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -147,7 +148,10 @@ Diagnostics LintTyped(Ctx& ctx, const std::string& dir) {
   return Lint(copy);
 }
 
-Response Show(Ctx& ctx, const std::string& message, int status, bool from_request) {
+// `theirs`: on a stale save, the latest saved text of each section changed on both sides (file ->
+// text), shown beside the typed one (trial 5 item 5: the refusal only said to open a new window).
+Response Show(Ctx& ctx, const std::string& message, int status, bool from_request,
+              const std::map<std::string, std::string>& theirs = {}) {
   const Doc& doc = *ctx.doc;
   std::string dir = ctx.server.CaseDir(doc.id);
   const Diagnostics lint = from_request ? LintTyped(ctx, dir) : Lint(dir);
@@ -158,8 +162,10 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
       std::vector<std::string> notes;
       for (const auto& d : lint.items())
         if (Name(d.where.file) == sec.file) notes.push_back(DiagnosticJson(d));
+      auto other = theirs.find(sec.file);
       items.push_back(
           "{\"file\":" + Q(sec.file) + ",\"heading\":" + Q(sec.heading) +
+          (other != theirs.end() ? ",\"saved_text\":" + Q(other->second) : std::string()) +
           ",\"exists\":" + (sec.exists ? "true" : "false") + ",\"text\":" +
           Q(from_request ? Typed(ctx.req, sec.file) : (sec.exists ? ReadText(sec.path) : "")) +
           ",\"lint\":" + JsonArray(notes) + "}");
@@ -187,6 +193,9 @@ Response Show(Ctx& ctx, const std::string& message, int status, bool from_reques
                      {"text", from_request ? Typed(ctx.req, sec.file)
                                            : (sec.exists ? ReadText(sec.path) : "")}});
     s.set("missing", !sec.exists);
+    auto other = theirs.find(sec.file);
+    s.set("has_theirs", other != theirs.end());
+    if (other != theirs.end()) s.set("theirs", other->second);
     s.set("lint", notes);
     s.set("has_lint", any);
     sections.push_back(s);
@@ -237,14 +246,21 @@ Response NarrativeSave(Ctx& ctx) {
     // sections typed here are saved on the latest version unless one of them was changed there
     // too; then the refusal names those sections, and nothing typed is lost.
     std::string both;
-    for (const auto& heading : SectionsChangedSince(ctx, dir, expected, untouched))
-      both += (both.empty() ? "" : "”“") + heading;
+    const auto changed_there = SectionsChangedSince(ctx, dir, expected, untouched);
+    for (const auto& heading : changed_there) both += (both.empty() ? "" : "”“") + heading;
+    std::map<std::string, std::string> theirs;  // those sections as the latest version holds them
+    auto latest = ctx.server.db().GetVersion(doc.id, 0);
+    for (const auto& sec : Sections(dir))
+      if (latest &&
+          std::find(changed_there.begin(), changed_there.end(), sec.heading) != changed_there.end())
+        theirs[sec.file] = SnapshotFile(latest->content, "narrative/" + sec.file).value_or("");
     if (!both.empty())
       return Show(ctx,
                   "未保存：" + StaleSentence(doc, "评价", "保存为", expected) + "其中“" + both +
-                      "”也被改过。下面仍是您输入的内容；请对照最新版本（可在新窗口打开本页查看）"
-                      "后再保存。",
-                  409, true);
+                      "”也被改过。下面仍是您输入的内容，每节旁列出了第 " +
+                      std::to_string(doc.version) + " 版（" + doc.updated_by +
+                      "）保存的文字；请对照后再保存。",
+                  409, true, theirs);
     expected = doc.version;
   }
   std::map<std::string, std::pair<std::string, std::string>> changed;  // file -> before, after

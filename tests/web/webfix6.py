@@ -98,7 +98,9 @@ def boxes_with_a_place(server, evaluator):
     check(len(ratio) == 1, "the 资金到位率 row is found: %s" % ratio)
     for code in ratio:
         boxes = re.findall(r'name="f_\d+_(\d+)"', rows[code])
-        check(sorted(boxes) == ["13", "5"], "a ratio row offers 业绩值 and 不适用 only: %s" % boxes)
+        # 分析 (column 10) is offered on every leaf since trial 5 item 12 (webfix11).
+        check(sorted(boxes) == ["10", "13", "5"],
+              "a ratio row offers 业绩值, 不适用 and 分析 only: %s" % boxes)
     deduction = [code for code, row in rows.items() if "扣分制" in row]
     check(deduction and all("修改扣分" in rows[c] for c in deduction),
           "every 扣分制 row says where its deductions are typed: %s" % deduction)
