@@ -187,7 +187,7 @@ Response FrameworkUpload(Ctx& ctx) {
   if (!upload || upload->bytes.empty())
     return ctx.server.Reject(ctx, "file",
                              std::string("请选择") + KindLabel(kind) +
-                                 (kind == "framework" ? "的 .xlsx 或 .json 文件" : "的 .json 文件"),
+                                 (kind == "framework" ? "的 Excel 或 JSON 文件" : "的 JSON 文件"),
                              FrameworksAdmin);
   std::string shown =
       upload->filename.empty() ? "上传的文件.json" : upload->filename.substr(0, 200);

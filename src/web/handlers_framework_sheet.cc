@@ -2,11 +2,12 @@
 // (casefile/framework_sheet.h): the admin's template for building a framework in Excel and
 // uploading it on /admin/frameworks. Shipped ones are named by id (only ids in the shipped list
 // reach a file), uploaded ones by their document id.
-#include "casefile/framework_sheet.h"
+#include "app/framework_book.h"
 #include "casefile/frameworks.h"
+#include "core/temp_files.h"
 #include "core/text.h"
-#include "render/render.h"
 #include "web/handlers.h"
+#include "web/server.h"
 #include "web/uploads.h"
 
 namespace jixiao::web {
@@ -25,10 +26,13 @@ Response FrameworkSheet(Ctx& ctx) {
     if (doc) id = doc->title;
   }
   if (!json) return ctx.server.Error(ctx, 404, "没有这个指标体系（自评规则没有 Excel 表）");
+  // libxlsxwriter's files go to this request's own folder (removed on return), as elsewhere.
+  ScratchFolder scratch(ctx.server.options().data_dir);
+  temp::SetScratchDir(scratch.path());
   Diagnostics diags;
-  auto book = FrameworkWorkbook(id + ".json", *json, diags);
-  if (!book) return ctx.server.Error(ctx, 500, "这个指标体系无法写成 Excel 表，请联系管理员");
-  return Download(render::ToXlsx(*book), id + "-指标体系表.xlsx",
+  auto bytes = FrameworkWorkbookBytes(id + ".json", *json, diags);
+  if (!bytes) return ctx.server.Error(ctx, 500, "这个指标体系无法写成 Excel 表，请联系管理员");
+  return Download(std::move(*bytes), id + "-指标体系表.xlsx",
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
