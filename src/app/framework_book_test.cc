@@ -94,9 +94,7 @@ std::optional<Framework> Edited(const std::function<void(XlsxWorkbook&)>& edit,
   std::filesystem::remove(xlsx);
   book.file = "体系表.xlsx";
   edit(book);
-  auto json = FrameworkJsonFromWorkbook(book, diags);
-  if (!json) return std::nullopt;
-  return ParseFramework("体系表.xlsx", *json, diags);
+  return FrameworkFromWorkbook(book, diags);
 }
 
 XlsxSheet& Rows(XlsxWorkbook& book) {
@@ -146,7 +144,7 @@ TEST_CASE("framework workbook problems are located at sheet!cell and load nothin
     REQUIRE(diags.HasErrors());
     CHECK(diags.items()[0].where.path == "指标!H5");
   }
-  SECTION("a weight that breaks the sum is reported by the JSON checks, located in the sheet") {
+  SECTION("a weight that breaks the sum is reported by the JSON checks at the parent's cell") {
     Diagnostics diags;
     std::string xlsx = WorkbookFile(Source() + "/indicators/national-2020.json");
     XlsxWorkbook book = ReadXlsxFile(xlsx);
@@ -155,11 +153,24 @@ TEST_CASE("framework workbook problems are located at sheet!cell and load nothin
     REQUIRE(w.type == XlsxCell::Type::kNumber);
     w.text = "4";
     book.file = "体系表.xlsx";
-    auto json = FrameworkJsonFromWorkbook(book, diags);
-    REQUIRE(json);
-    Diagnostics found;
-    CHECK_FALSE(ParseFramework("体系表.xlsx", *json, found));
-    CHECK(found.HasErrors());
+    CHECK_FALSE(FrameworkFromWorkbook(book, diags));
+    REQUIRE(diags.HasErrors());
+    // A1 项目立项 (row 3) is 6 points; its children now sum to 7: named at the parent's 编码.
+    CHECK(diags.items()[0].where.path == "指标!A3");
+    CHECK(diags.items()[0].message.find("A1") != std::string::npos);
+  }
+  SECTION("a weight typed as words is refused at its 分值 cell") {
+    Diagnostics diags;
+    auto fw = Edited(
+        [](XlsxWorkbook& b) {
+          Rows(b).cells[{4, fwbook::kWeight}] = {XlsxCell::Type::kText, "三分"};
+        },
+        diags);
+    CHECK_FALSE(fw);
+    REQUIRE(diags.HasErrors());
+    bool at_cell = false;
+    for (const auto& d : diags.items()) at_cell |= d.where.path == "指标!F4";
+    CHECK(at_cell);
   }
   SECTION("a huge sheet is refused before it is read row by row") {
     Diagnostics diags;

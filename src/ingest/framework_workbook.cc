@@ -270,8 +270,17 @@ class Reader {
 
 }  // namespace
 
-std::optional<std::string> FrameworkJsonFromWorkbook(const XlsxWorkbook& book, Diagnostics& diags) {
-  return Reader(book, diags).Read();
+std::optional<Framework> FrameworkFromWorkbook(const XlsxWorkbook& book, Diagnostics& diags,
+                                               std::string* json_text) {
+  Reader reader(book, diags);
+  auto json = reader.Read();
+  if (!json) return std::nullopt;
+  Diagnostics found;
+  auto fw = ParseFramework(book.file, *json, found);
+  for (const auto& d : found.items())
+    diags.Add(d.severity, d.code, reader.out().Place(d.where.line), d.message);
+  if (fw && json_text) *json_text = *json;
+  return fw;
 }
 
 std::optional<Framework> ReadFrameworkWorkbook(const std::string& file, const std::string& shown,
@@ -286,17 +295,7 @@ std::optional<Framework> ReadFrameworkWorkbook(const std::string& file, const st
     return std::nullopt;
   }
   book.file = shown;
-  Reader reader(book, diags);
-  auto json = reader.Read();
-  if (!json) return std::nullopt;
-  Diagnostics found;
-  auto fw = ParseFramework(shown, *json, found);
-  for (const auto& d : found.items()) {
-    Location where = reader.out().Place(d.where.line);
-    diags.Add(d.severity, d.code, where, d.message);
-  }
-  if (fw && json_text) *json_text = *json;
-  return fw;
+  return FrameworkFromWorkbook(book, diags, json_text);
 }
 
 }  // namespace jixiao

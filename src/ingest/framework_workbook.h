@@ -25,8 +25,10 @@ const char* MethodName(const std::string& kind);
 std::string MethodKind(const std::string& name);
 }  // namespace fwbook
 
-// The framework's JSON text from a parsed workbook; nullopt when a cell is unreadable (reported).
-std::optional<std::string> FrameworkJsonFromWorkbook(const XlsxWorkbook& book, Diagnostics& diags);
+// The framework in a parsed workbook (book.file names it in messages), loaded by ParseFramework
+// with every problem moved to its sheet!cell; `json_text` receives the JSON when it loads.
+std::optional<Framework> FrameworkFromWorkbook(const XlsxWorkbook& book, Diagnostics& diags,
+                                               std::string* json_text = nullptr);
 // Reads `file` (an .xlsx); `shown` names it in messages. Validated exactly as the JSON file is.
 std::optional<Framework> ReadFrameworkWorkbook(const std::string& file, const std::string& shown,
                                                Diagnostics& diags,

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "core/guard.h"
-#include "ingest/framework_loader.h"
 #include "ingest/framework_workbook.h"
 #include "ingest/xlsx.h"
 
@@ -19,8 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   jixiao::Diagnostics diags;
   jixiao::Guarded("fuzz.xlsx", diags, [&] {
     auto book = jixiao::ParseXlsx("fuzz.xlsx", bytes, limits);
-    if (auto json = jixiao::FrameworkJsonFromWorkbook(book, diags))
-      jixiao::ParseFramework("fuzz.xlsx", *json, diags);
+    jixiao::FrameworkFromWorkbook(book, diags);
   });
   return 0;
 }
