@@ -31,6 +31,14 @@ const std::vector<Command>& Commands() {
        "。\n"
        "  已有内容预先填入；等级为下拉列表，金额、日期有数据验证。格式说明：docs/case-format.md。",
        RunSheet},
+      {"framework", "指标体系表（Excel）：把指标体系写成工作簿，或把改好的工作簿转回 JSON",
+       "jixiao framework sheet ID|FILE.json -o FILE.xlsx\n"
+       "jixiao framework json FILE.xlsx -o FILE.json\n"
+       "  sheet：随附指标体系（按 id）或 .json 文件写成“说明”“体系”“指标”三页的工作簿，"
+       "每行一个指标；\n"
+       "  也是在 Excel 中新建指标体系的模板。json：读回改好的工作簿，按 validate 的规则检查，\n"
+       "  每个错误指明工作表和单元格（如 指标!F4），有错误时不写文件。评分规则：docs/rules.md。",
+       RunFramework},
       {"import", "把填好的录入工作簿导回案例目录",
        "jixiao import FILE.xlsx CASE\n"
        "  更新 case.json "

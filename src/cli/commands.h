@@ -43,6 +43,7 @@ int CompareFromArchive(const std::string& archive_path, const store::DocumentFil
 int RunArchive(const Args& args);
 int RunNew(const Args& args);
 int RunSheet(const Args& args);
+int RunFramework(const Args& args);  // cmd_framework.cc: the 指标体系表 (.xlsx) both ways
 int RunImport(const Args& args);
 int RunServe(const Args& args);
 int RunUser(const Args& args);

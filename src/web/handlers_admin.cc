@@ -9,6 +9,7 @@
 #include "casefile/frameworks.h"
 #include "core/text.h"
 #include "ingest/framework_loader.h"
+#include "ingest/framework_workbook.h"
 #include "ingest/selfeval_rules_loader.h"
 #include "web/crypto.h"
 #include "web/handlers.h"
@@ -149,8 +150,9 @@ Response FrameworksAdmin(Ctx& ctx) {
     }
     items.push_back("{\"id\":" + Q(id) + ",\"title\":" + Q(title) + ",\"kind\":" +
                     Q(rules ? "selfeval-rules" : "framework") + ",\"shipped\":true}");
-    shipped.push_back(
-        Object({{"id", id}, {"title", title}, {"kind", rules ? "自评规则" : "指标体系"}}));
+    Data row = Object({{"id", id}, {"title", title}, {"kind", rules ? "自评规则" : "指标体系"}});
+    row.set("sheet", !rules);  // the 指标体系表 download (rule sets have none)
+    shipped.push_back(row);
   }
   for (const char* kind : {"framework", "selfeval-rules"})
     for (const auto& u : UploadedSets(ctx.server.db(), kind)) {
@@ -166,6 +168,7 @@ Response FrameworksAdmin(Ctx& ctx) {
                          {"updated", u.doc.updated_by + " " + BeijingTime(u.doc.updated_at)},
                          {"state", u.disabled() ? "已停用" : "可用"}});
       row.set("disabled", u.disabled());
+      row.set("sheet", std::string(kind) == "framework");
       uploaded.push_back(row);
     }
   if (ctx.req.api) return Json("{\"frameworks\":" + JsonArray(items) + "}");
@@ -182,21 +185,33 @@ Response FrameworkUpload(Ctx& ctx) {
       ctx.req.Field("kind") == "selfeval-rules" ? "selfeval-rules" : "framework";
   const Upload* upload = ctx.req.File("file");
   if (!upload || upload->bytes.empty())
-    return ctx.server.Reject(ctx, "file", std::string("请选择") + KindLabel(kind) + "的 .json 文件",
+    return ctx.server.Reject(ctx, "file",
+                             std::string("请选择") + KindLabel(kind) +
+                                 (kind == "framework" ? "的 Excel 或 JSON 文件" : "的 JSON 文件"),
                              FrameworksAdmin);
   std::string shown =
       upload->filename.empty() ? "上传的文件.json" : upload->filename.substr(0, 200);
   std::string id, title;
+  std::string stored = upload->bytes;  // what is saved: the JSON (read from a workbook if one)
   Diagnostics diags;
   std::vector<std::string> problems;
   {
     ScratchFolder scratch(ctx.server.options().data_dir);
-    std::string path = scratch.path() + "/upload.json";
+    // A framework workbook (指标体系表 .xlsx, a zip) is read into the framework's JSON text, which
+    // is what is stored: every later reader of the upload stays the JSON loader.
+    const bool workbook = kind == "framework" && upload->bytes.rfind("PK", 0) == 0;
+    std::string path = scratch.path() + (workbook ? "/upload.xlsx" : "/upload.json");
     {
       std::ofstream out(path, std::ios::binary);
       out.write(upload->bytes.data(), static_cast<std::streamsize>(upload->bytes.size()));
     }
-    if (kind == "framework") {
+    if (workbook) {
+      std::string json;
+      if (auto fw = ReadFrameworkWorkbook(path, shown, diags, &json)) {
+        id = fw->id, title = fw->title;
+        stored = std::move(json);
+      }
+    } else if (kind == "framework") {
       if (auto fw = LoadFramework(path, diags)) id = fw->id, title = fw->title;
     } else if (auto rules = LoadSelfEvalRules(path, diags)) {
       id = rules->id, title = rules->title;
@@ -226,13 +241,13 @@ Response FrameworkUpload(Ctx& ctx) {
   if (before) {
     doc = before->doc;
     doc.title = title, doc.scorecard_json = meta;
-    if (!ctx.server.db().SaveVersion(doc, doc.version, upload->bytes, ctx.user->name, "重新上传"))
+    if (!ctx.server.db().SaveVersion(doc, doc.version, stored, ctx.user->name, "重新上传"))
       return ctx.server.Error(ctx, 409, "未保存：该项刚被他人修改，请刷新后重新上传");
     version = doc.version + 1;
   } else {
     doc.id = RandomHex(12);
     doc.kind = kind, doc.title = title, doc.scorecard_json = meta, doc.owner = ctx.user->id;
-    ctx.server.db().AddDoc(doc, upload->bytes, ctx.user->name, "上传");
+    ctx.server.db().AddDoc(doc, stored, ctx.user->name, "上传");
   }
   ctx.server.Audit(ctx, kind + ".upload", kind + ":" + doc.id,
                    before ? "第 " + std::to_string(version - 1) + " 版" : "",

@@ -257,6 +257,8 @@ const std::vector<Route>& Routes() {
        "上传指标体系或自评规则 JSON（字段 kind、file），校验通过才保存"},
       {"POST", "/admin/frameworks/{upload}/disable", kAdmin, FrameworkDisable, true, O::kNone,
        "停用（disabled=1）或重新启用（disabled=0）上传的一项"},
+      {"GET", "/admin/frameworks/{upload}/sheet", kAdmin, FrameworkSheet, false, O::kNone,
+       "下载指标体系表（Excel）：随附的按 id，上传的按文档号；也是新建指标体系的模板"},
       {"POST", "/evaluations/{id}/survey", kEvaluator, EvaluationSurvey, true, O::kEvaluation,
        "问卷：上传题目（questionnaire）或答卷（file：问卷星 .xlsx 或 "
        "responses.csv），先预览再导入"},

@@ -152,6 +152,7 @@ Response RegionRename(Ctx&);
 Response FrameworksAdmin(Ctx&);
 Response FrameworkUpload(Ctx&);
 Response FrameworkDisable(Ctx&);
+Response FrameworkSheet(Ctx&);    // handlers_framework_sheet.cc: the 指标体系表 .xlsx
 Response EvaluationSurvey(Ctx&);  // handlers_survey.cc: questionnaire, answers preview and import
 
 }  // namespace jixiao::web
