@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/test_location.h"
 
 using namespace jixiao;
 using namespace jixiao::store;
@@ -18,14 +19,7 @@ using namespace jixiao::store;
 namespace {
 
 std::unique_ptr<Store> FreshStore(Diagnostics& diags) {
-  const char* url = std::getenv("JIXIAO_TEST_DB_URL");
-  if (url && *url) {
-    ResetPostgresForTests(url);
-    return Store::Open(url, diags);
-  }
-  std::string path = "/tmp/jixiao-aggregates-test-" + std::to_string(getpid()) + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
-  return Store::Open(path, diags);
+  return Store::Open(FreshTestLocation("aggregates"), diags);
 }
 
 }  // namespace

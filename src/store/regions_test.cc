@@ -6,21 +6,14 @@
 
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/test_location.h"
 
 using namespace jixiao;
 using namespace jixiao::store;
 
 TEST_CASE("store: a region rename rewrites accounts and documents, not other regions") {
   Diagnostics diags;
-  std::unique_ptr<Store> s;
-  if (const char* url = std::getenv("JIXIAO_TEST_DB_URL"); url && *url) {
-    ResetPostgresForTests(url);
-    s = Store::Open(url, diags);
-  } else {
-    std::string path = "/tmp/jixiao-regions-test-" + std::to_string(getpid()) + ".db";
-    for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
-    s = Store::Open(path, diags);
-  }
+  std::unique_ptr<Store> s = Store::Open(FreshTestLocation("regions"), diags);
   REQUIRE(s);
   User a, b;
   a.name = "bur-a", a.role = "bureau", a.region = "闵行区", a.password_hash = "h";

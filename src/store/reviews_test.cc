@@ -9,6 +9,7 @@
 
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/test_location.h"
 
 using namespace jixiao;
 using namespace jixiao::store;
@@ -16,15 +17,7 @@ using namespace jixiao::store;
 namespace {
 
 std::unique_ptr<Store> FreshStore(Diagnostics& diags) {
-  if (const char* url = std::getenv("JIXIAO_TEST_DB_URL"); url && *url) {
-    ResetPostgresForTests(url);
-    return Store::Open(url, diags);
-  }
-  static int n = 0;
-  std::string path =
-      "/tmp/jixiao-reviews-test-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
-  return Store::Open(path, diags);
+  return Store::Open(FreshTestLocation("reviews"), diags);
 }
 
 DocumentFields Form(int64_t claimed, int64_t computed, int64_t row_total) {

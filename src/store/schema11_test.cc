@@ -9,23 +9,14 @@
 
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/test_location.h"
 
 using namespace jixiao;
 using namespace jixiao::store;
 
 namespace {
 
-std::string FreshLocation() {
-  if (const char* url = std::getenv("JIXIAO_TEST_DB_URL"); url && *url) {
-    ResetPostgresForTests(url);
-    return url;
-  }
-  static int n = 0;
-  std::string path =
-      "/tmp/jixiao-schema11-test-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
-  return path;
-}
+std::string FreshLocation() { return FreshTestLocation("schema11"); }
 
 void SessionOf(Store& s, const std::string& token, Diagnostics& d) {
   User u;

@@ -9,23 +9,14 @@
 
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/test_location.h"
 
 using namespace jixiao;
 using namespace jixiao::store;
 
 namespace {
 
-std::string FreshLocation() {
-  if (const char* url = std::getenv("JIXIAO_TEST_DB_URL"); url && *url) {
-    ResetPostgresForTests(url);
-    return url;
-  }
-  static int n = 0;
-  std::string path =
-      "/tmp/jixiao-schema9-test-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
-  return path;
-}
+std::string FreshLocation() { return FreshTestLocation("schema9"); }
 
 DocumentFields Form(int64_t claimed, int64_t computed, int64_t row_total) {
   DocumentFields f;

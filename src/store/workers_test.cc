@@ -8,6 +8,7 @@
 
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/test_location.h"
 
 using namespace jixiao;
 using namespace jixiao::store;
@@ -17,16 +18,7 @@ namespace {
 // A fresh store (new SQLite file, or the PostgreSQL database emptied) and its location, so a
 // second connection can open the same one.
 std::unique_ptr<Store> FreshShared(Diagnostics& diags, std::string& location) {
-  const char* url = std::getenv("JIXIAO_TEST_DB_URL");
-  if (url && *url) {
-    ResetPostgresForTests(url);
-    location = url;
-    return Store::Open(location, diags);
-  }
-  static int n = 0;
-  location =
-      "/tmp/jixiao-workers-test-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) unlink((location + suffix).c_str());
+  location = FreshTestLocation("workers");
   return Store::Open(location, diags);
 }
 
