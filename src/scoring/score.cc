@@ -81,15 +81,8 @@ class Scorer {
       r.weight_note = note->second;
     if (r.leaf) {
       Leaf(node, r);
-      if (!r.unrounded) r.unrounded = r.score.ToRational();  // 不适用, whole points, override
     } else {
-      Rational sum;
-      for (const auto& child : node.children) {
-        const size_t at = card_.indicators.size();  // the child's own row, before its children
-        r.score += Node(child, index);
-        sum += card_.indicators[at].unrounded.value_or(card_.indicators[at].score.ToRational());
-      }
-      r.unrounded = sum;
+      for (const auto& child : node.children) r.score += Node(child, index);
     }
     Score score = r.score;
     card_.indicators[static_cast<size_t>(index)] = std::move(r);
@@ -173,10 +166,8 @@ class Scorer {
     r.evidence = outcome->evidence;
     r.formula = outcome->formula;
     r.score = Score::Round(exact);
-    r.unrounded = exact;
     if (fw_.whole_points_down && exact.den() != 1) {  // "rounding": "whole_down"
       r.score = Score{(exact.num() / exact.den()) * 100};
-      r.unrounded = std::nullopt;  // whole points are the score given
       r.arithmetic += "；按整分向下取整：" + exact.ToString() + " → " + FormatScore(r.score);
     }
     r.sentence = DeductionSentence(r.weight, exact, r.score);
@@ -194,7 +185,6 @@ class Scorer {
       r.sentence = "按评分标准计算得" + FormatScore(r.score) + "，评价小组调整为" +
                    FormatScore(o.score) + "，理由：" + o.reason + "。";
       r.score = o.score;
-      r.unrounded = std::nullopt;  // the override is the score
     }
     r.summary =
         "该指标满分" + FormatScore(r.weight) + "，根据评分标准得" + FormatScore(r.score) + "。";

@@ -125,20 +125,18 @@ TEST_CASE("不适用: rescaled to 100 by default, or moved within its 一级") {
   CHECK(d3.HasErrors());
 }
 
-TEST_CASE("得分率 divides the exact score by the weight, rounded once where it is printed") {
-  // webtrial5 item 11: 2.67 / 4 printed 66.75%; the exact rate of 8/3 ÷ 4 is 66.67%.
+TEST_CASE("得分率 is the printed score over the weight, as the workbook's formula gives it") {
+  // DESIGN.md §6: leaves rounded to 0.01, parents sums of rounded children, 得分率 = score/weight
+  // (webtrial5 item 11 asked for 8/3 ÷ 4 = 66.67%; the report and its workbook must agree).
   Framework fw = TwoCategories();
   Case c;
   c.findings["B1"].deductions.push_back({Amount::Share(Rational(1, 3)), "示例", {}});
   Diagnostics d;
   Scorecard card = ScoreCase(fw, c, d);
-  CHECK(card.Find("B1")->score == Score{1667});                // 25 × 2/3 = 16.666… → 16.67
-  CHECK(*card.Find("B1")->RatePercent() == Rational(200, 3));  // not 66.68
-  CHECK(*card.Find("B")->RatePercent() == Rational(475, 6));   // (50/3 + 15) ÷ 40, not 79.175
-  CHECK(*card.TotalRatePercent() == Rational(275, 3));         // (60 + 95/3) ÷ 100
-  // A scorecard read back from its printed JSON has only the printed scores.
-  IndicatorResult printed = Node("B1", -1, true, 2500, 1667);
-  CHECK(*printed.RatePercent() == Rational(1667, 25));
+  CHECK(card.Find("B1")->score == Score{1667});                 // 25 × 2/3 = 16.666… → 16.67
+  CHECK(*card.Find("B1")->RatePercent() == Rational(1667, 25));  // 16.67 ÷ 25 = 66.68%
+  CHECK(*card.Find("B")->RatePercent() == Rational(3167, 40));   // (16.67 + 15) ÷ 40 = 79.175%
+  CHECK(*card.TotalRatePercent() == Rational(9167, 100));        // (60 + 31.67) ÷ 100
 }
 
 TEST_CASE("deductions over the weight are capped with a located warning, not silently") {

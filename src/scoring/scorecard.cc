@@ -4,7 +4,7 @@ namespace jixiao {
 
 std::optional<Rational> IndicatorResult::RatePercent() const {
   if (weight.hundredths == 0) return std::nullopt;
-  return unrounded.value_or(score.ToRational()) * Rational(100) / weight.ToRational();
+  return Rational(score.hundredths * 100, weight.hundredths);
 }
 
 std::string IndicatorResult::DeductionText() const {
@@ -49,12 +49,7 @@ std::vector<const IndicatorResult*> Scorecard::Categories() const {
 
 std::optional<Rational> Scorecard::TotalRatePercent() const {
   if (total_weight.hundredths == 0) return std::nullopt;
-  Rational sum;
-  for (const IndicatorResult* c : Categories()) {
-    if (!c->unrounded) return Rational(total.hundredths * 100, total_weight.hundredths);
-    sum += *c->unrounded;
-  }
-  return sum * Rational(100) / total_weight.ToRational();
+  return Rational(total.hundredths * 100, total_weight.hundredths);
 }
 
 }  // namespace jixiao

@@ -43,12 +43,8 @@ struct IndicatorResult {
   std::vector<TrailInput> inputs;  // leaves: every input as read
   std::string arithmetic;          // leaves: exact fractions, e.g. "3 − 3/4 = 9/4"
   Rational exact;                  // leaves: the exact score before rounding (after findings)
-  // The score as given before the 0.01 rounding, for 得分率: a leaf's exact score (or its
-  // override, or its whole points), a parent's sum of its children's; nullopt when read back
-  // from printed JSON (then the printed score).
-  std::optional<Rational> unrounded;
-  std::string sentence;  // "根据评分标准，扣权重的25%，扣0.75分。"
-  std::string summary;   // "该指标满分3分，根据评分标准得2.25分。"
+  std::string sentence;            // "根据评分标准，扣权重的25%，扣0.75分。"
+  std::string summary;             // "该指标满分3分，根据评分标准得2.25分。"
   std::optional<std::string> override_reason;
   // 不适用 (finding not_applicable): the declared weight; `weight` is then 0 and the declared
   // weight is spread over other leaves (Framework::not_applicable_within_level1).
@@ -60,8 +56,7 @@ struct IndicatorResult {
   // The 扣分说明 every output prints (workbook, report tables, score --explain): each
   // deduction's reason then the sentence; empty when nothing was lost.
   std::string DeductionText() const;
-  // 得分率 as a percent value (71.25 for 71.25%) of the unrounded score, exact until the one
-  // rounding where it is printed (webtrial5 item 11); nullopt for a zero weight.
+  // 得分率 as a percent value (71.25 for 71.25%); nullopt for a zero weight.
   std::optional<Rational> RatePercent() const;
 };
 
