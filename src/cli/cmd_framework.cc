@@ -13,10 +13,6 @@
 namespace jixiao::cli {
 namespace {
 
-bool EndsWith(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 int Write(const std::string& out, const std::string& bytes, Diagnostics& diags) {
   const size_t slash = out.find_last_of('/');
   const std::string dir = slash == std::string::npos ? "." : out.substr(0, slash);
@@ -75,7 +71,7 @@ int RunFramework(const Args& args) {
     int rc = Write(out, *bytes, diags);
     if (rc == 0)
       std::printf("已写出指标体系表 %s：修改后运行 jixiao framework json %s -o 新指标体系.json\n",
-                  out.c_str(), out.c_str());
+                  ShownText(out).c_str(), ShownText(out).c_str());
     return rc;
   }
   if (!EndsWith(out, ".json")) {
@@ -88,7 +84,8 @@ int RunFramework(const Args& args) {
     return 1;
   }
   int rc = Write(out, *json + "\n", diags);
-  if (rc == 0) std::printf("已写出指标体系 %s（已按 validate 的规则检查）\n", out.c_str());
+  if (rc == 0)
+    std::printf("已写出指标体系 %s（已按 validate 的规则检查）\n", ShownText(out).c_str());
   return rc;
 }
 
