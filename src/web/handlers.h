@@ -12,6 +12,9 @@
 
 namespace jixiao::web {
 
+// The version note of a 目标表 made from a pasted table: its page numbers the rows as pasted.
+inline constexpr char kPastedNote[] = "粘贴";
+
 std::string MakeSessionCookie(const std::string& token, bool tls, bool clear);
 std::string WebTemplateDir();
 

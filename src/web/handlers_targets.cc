@@ -41,7 +41,7 @@ struct TypedRow {
 // header block (sheet rows 9…): the page numbers them as pasted, 1…n. 0 for uploaded tables.
 int PastedOffset(Ctx& ctx, const Doc& doc) {
   auto first = ctx.server.db().GetVersion(doc.id, 1);
-  if (!first || first->note != "粘贴") return 0;
+  if (!first || first->note != kPastedNote) return 0;
   Diagnostics diags;
   auto file = LoadVersion(ctx.server, doc.id, first->content, diags);
   if (!file || file->targets.rows.empty()) return 0;

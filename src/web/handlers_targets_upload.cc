@@ -250,7 +250,7 @@ Response TargetsUpload(Ctx& ctx) {
     return Redirect("/targets/" + existing->id + "?message=" + UrlEncode(message));
   }
   // “粘贴” marks a pasted table: its page numbers the rows as pasted, not as the 申报表's rows.
-  ctx.server.db().AddDoc(doc, content, ctx.user->name, upload == &pasted ? "粘贴" : "上传");
+  ctx.server.db().AddDoc(doc, content, ctx.user->name, upload == &pasted ? kPastedNote : "上传");
   ctx.server.Audit(ctx, "targets.upload", "targets:" + doc.id, "",
                    doc.title + "（" + std::to_string(upload->bytes.size()) + " 字节）");
   return CreatedReply(ctx, "targets", doc.id);
